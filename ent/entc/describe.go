@@ -1,0 +1,171 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"entgo.io/ent/entc/gen"
+	"github.com/vektah/gqlparser/v2/ast"
+)
+
+// describe gives every type, field and argument of the derived GraphQL schema a
+// description: object types take their ent schema's comment, and the types and
+// inputs entgql derives (connections, orders, filters) get one from their shape.
+func describe(g *gen.Graph, s *ast.Schema) error {
+	for _, t := range g.Nodes {
+		if def := s.Types[t.Name]; def != nil {
+			if c, ok := t.Annotations["Comment"].(map[string]any); ok {
+				def.Description, _ = c["Text"].(string)
+			}
+		}
+	}
+	for name, def := range s.Types {
+		if def.Description == "" {
+			def.Description = typeDescription(name)
+		}
+		for _, f := range def.Fields {
+			if f.Description == "" {
+				f.Description = fieldDescription(def, f.Name)
+			}
+			for _, a := range f.Arguments {
+				if a.Description == "" {
+					a.Description = argumentDescription(a.Name)
+				}
+			}
+		}
+		for _, v := range def.EnumValues {
+			if v.Description == "" {
+				v.Description = fmt.Sprintf("The value %s.", v.Name)
+			}
+		}
+	}
+	return nil
+}
+
+func typeDescription(name string) string {
+	switch {
+	case strings.HasSuffix(name, "Connection"):
+		return fmt.Sprintf("A page of %s objects, with cursors to move between pages.", strings.TrimSuffix(name, "Connection"))
+	case strings.HasSuffix(name, "Edge"):
+		return fmt.Sprintf("An edge in a %sConnection: one object and its cursor.", strings.TrimSuffix(name, "Edge"))
+	case strings.HasSuffix(name, "OrderField"):
+		return fmt.Sprintf("Fields by which %s lists can be ordered.", strings.TrimSuffix(name, "OrderField"))
+	case strings.HasSuffix(name, "Order"):
+		return fmt.Sprintf("Ordering of %s lists.", strings.TrimSuffix(name, "Order"))
+	}
+	return fmt.Sprintf("The %s type.", name)
+}
+
+func fieldDescription(def *ast.Definition, name string) string {
+	switch name {
+	case "edges":
+		return "The objects of this page, with their cursors."
+	case "pageInfo":
+		return "Where this page stands in the whole list."
+	case "totalCount":
+		return "How many objects the whole list holds, across all pages."
+	case "node":
+		return "The object at the end of the edge."
+	case "cursor":
+		return "A cursor for use in pagination: pass it as after or before."
+	case "direction":
+		return "The direction in which to order."
+	case "field":
+		return "The field by which to order."
+	case "not":
+		return "Matches objects that do not match the given filter."
+	case "and":
+		return "Matches objects that match every given filter."
+	case "or":
+		return "Matches objects that match at least one given filter."
+	}
+	if def.Kind == ast.InputObject && strings.HasSuffix(def.Name, "WhereInput") {
+		return predicateDescription(name)
+	}
+	if def.Kind == ast.InputObject {
+		return inputFieldDescription(name)
+	}
+	return fmt.Sprintf("The %s of the object.", words(name))
+}
+
+// predicateDescription describes a where-input field from its name, such as
+// titleContainsFold or hasLeadAgencyWith.
+func predicateDescription(name string) string {
+	if rest, ok := strings.CutPrefix(name, "has"); ok && rest != "" && unicode.IsUpper(rune(rest[0])) {
+		if edge, ok := strings.CutSuffix(rest, "With"); ok {
+			return fmt.Sprintf("Matches objects with at least one %s that matches the given filters.", words(edge))
+		}
+		return fmt.Sprintf("Matches objects that have a %s (true) or have none (false).", words(rest))
+	}
+	for _, p := range []struct{ suffix, text string }{
+		{"ContainsFold", "contains the value, ignoring case"},
+		{"EqualFold", "equals the value, ignoring case"},
+		{"HasPrefix", "starts with the value"},
+		{"HasSuffix", "ends with the value"},
+		{"Contains", "contains the value"},
+		{"NotIn", "is none of the values"},
+		{"NotNil", "is set"},
+		{"IsNil", "is not set"},
+		{"NEQ", "differs from the value"},
+		{"GTE", "is greater than or equal to the value"},
+		{"LTE", "is less than or equal to the value"},
+		{"GT", "is greater than the value"},
+		{"LT", "is less than the value"},
+		{"In", "is one of the values"},
+	} {
+		if field, ok := strings.CutSuffix(name, p.suffix); ok && field != "" {
+			return fmt.Sprintf("Matches objects whose %s %s.", words(field), p.text)
+		}
+	}
+	return fmt.Sprintf("Matches objects whose %s equals the value.", words(name))
+}
+
+func inputFieldDescription(name string) string {
+	for _, p := range []struct{ prefix, text string }{
+		{"clear", "Clears the %s."},
+		{"add", "Adds to the %s."},
+		{"remove", "Removes from the %s."},
+	} {
+		if rest, ok := strings.CutPrefix(name, p.prefix); ok && rest != "" && unicode.IsUpper(rune(rest[0])) {
+			return fmt.Sprintf(p.text, words(strings.TrimSuffix(rest, "IDs")))
+		}
+	}
+	if strings.HasSuffix(name, "IDs") {
+		return fmt.Sprintf("The %s, by ID.", words(strings.TrimSuffix(name, "IDs")))
+	}
+	if strings.HasSuffix(name, "ID") {
+		return fmt.Sprintf("The %s, by ID.", words(strings.TrimSuffix(name, "ID")))
+	}
+	return fmt.Sprintf("The %s.", words(name))
+}
+
+func argumentDescription(name string) string {
+	switch name {
+	case "after":
+		return "Returns the objects after this cursor."
+	case "before":
+		return "Returns the objects before this cursor."
+	case "first":
+		return "Returns the first n objects (at most 100; 20 when neither first nor last is given)."
+	case "last":
+		return "Returns the last n objects (at most 100)."
+	case "orderBy":
+		return "Ordering of the objects."
+	case "where":
+		return "Filters the objects."
+	}
+	return fmt.Sprintf("The %s.", words(name))
+}
+
+// words turns a camelCase name into lower-case words: "leadAgency" → "lead agency".
+func words(name string) string {
+	var b strings.Builder
+	for i, r := range name {
+		if unicode.IsUpper(r) && i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}

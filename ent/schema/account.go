@@ -1,0 +1,70 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+
+	"github.com/palabre/palabre/auth"
+	"github.com/palabre/palabre/ent/schema/pulid"
+)
+
+// Account is a person who uses Palabre with a role, and for the agency role, on
+// behalf of one agency.
+type Account struct{ ent.Schema }
+
+// Mixin of the Account.
+func (Account) Mixin() []ent.Mixin {
+	return []ent.Mixin{pulid.MixinWithPrefix("AC"), TimeMixin{}}
+}
+
+// Fields of the Account.
+func (Account) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("name").
+			NotEmpty().MaxLen(200).
+			Comment("Full name of the person.").
+			Annotations(entgql.OrderField("NAME")),
+		field.String("email").
+			Unique().
+			Validate(validateEmail).
+			Comment("E-mail address, unique across accounts.").
+			Annotations(entgql.OrderField("EMAIL")),
+		field.Enum("role").
+			GoType(auth.Role("")).
+			Comment("What the account may do."),
+		field.Bool("disabled").
+			Default(false).
+			Comment("A disabled account cannot authenticate, whatever its tokens."),
+	}
+}
+
+// Edges of the Account.
+func (Account) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("agency", Agency.Type).Ref("accounts").Unique().
+			Comment("The agency the account speaks for; required for the agency role.").
+			Annotations(entgql.Skip(entgql.SkipWhereInput)),
+		edge.To("tokens", APIToken.Type).
+			Comment("API tokens of the account.").
+			Annotations(entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+	}
+}
+
+// Indexes of the Account.
+func (Account) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("role")}
+}
+
+// Annotations of the Account.
+func (Account) Annotations() []schema.Annotation {
+	return []schema.Annotation{
+		schema.Comment("A person who uses Palabre with a role and, for the agency role, on behalf of one agency."),
+		entgql.RelayConnection(),
+		entgql.QueryField().Description("Accounts, filtered and ordered. Administrators see every account; others see their own."),
+		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
+	}
+}

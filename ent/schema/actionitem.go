@@ -1,0 +1,124 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+
+	"github.com/palabre/palabre/ent/schema/pulid"
+)
+
+// ActionItem is a concrete action of a strategy's action plan: who leads it, who
+// supports and funds it, when it is due and how far it has come.
+type ActionItem struct{ ent.Schema }
+
+// Mixin of the ActionItem.
+func (ActionItem) Mixin() []ent.Mixin {
+	return []ent.Mixin{
+		pulid.MixinWithPrefix("AI"),
+		TimeMixin{},
+		SearchMixin{Over: []string{"title", "description"}},
+	}
+}
+
+// Fields of the ActionItem.
+func (ActionItem) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("code").
+			Validate(validateCode).
+			Comment("Reference code, unique within the strategy, such as « A1.3 ».").
+			Annotations(entgql.OrderField("CODE")),
+		field.String("title").
+			NotEmpty().MaxLen(500).
+			Comment("Title of the action.").
+			Annotations(entgql.OrderField("TITLE")),
+		field.Text("description").
+			Default("").MaxLen(20000).
+			Comment("What the action consists of."),
+		field.Enum("priority").
+			NamedValues("High", "HIGH", "Medium", "MEDIUM", "Low", "LOW").
+			Default("MEDIUM").
+			Comment("Priority of the action in the plan."),
+		field.Enum("status").
+			NamedValues(
+				"NotStarted", "NOT_STARTED",
+				"InProgress", "IN_PROGRESS",
+				"Completed", "COMPLETED",
+				"Delayed", "DELAYED",
+				"Cancelled", "CANCELLED",
+			).
+			Default("NOT_STARTED").
+			Comment("Where the action stands.").
+			Annotations(entgql.OrderField("STATUS")),
+		field.Int("progress").
+			Default(0).Range(0, 100).
+			Comment("Progress of the action, in percent from 0 to 100.").
+			Annotations(entgql.OrderField("PROGRESS")),
+		field.Time("start_date").
+			Optional().Nillable().
+			Comment("When the action starts or started.").
+			Annotations(entgql.OrderField("START_DATE")),
+		field.Time("due_date").
+			Optional().Nillable().
+			Comment("When the action is due; not before its start date.").
+			Annotations(entgql.OrderField("DUE_DATE")),
+		field.Int64("estimated_budget").
+			Optional().Nillable().NonNegative().
+			Comment("Estimated budget, in whole units of budgetCurrency.").
+			Annotations(entgql.OrderField("ESTIMATED_BUDGET")),
+		field.String("budget_currency").
+			Optional().Nillable().
+			Validate(validateCurrency).
+			Comment("Currency of the estimated budget, as an ISO 4217 code such as « XOF »; required with a budget."),
+	}
+}
+
+// Edges of the ActionItem.
+func (ActionItem) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("objective", Objective.Type).Ref("action_items").Unique().Required().
+			Comment("The objective the action implements."),
+		// The strategy is the objective's, copied here so that visibility and code
+		// uniqueness are one join away; a hook keeps it in step with the objective.
+		edge.To("strategy", Strategy.Type).Unique().Required().Immutable().
+			Comment("The strategy the action belongs to.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.To("lead_agency", Agency.Type).Unique().Required().
+			Comment("The agency that leads the action and reports on its progress."),
+		edge.To("supporting_agencies", Agency.Type).
+			Comment("Agencies that support the action."),
+		edge.To("funding_partners", Agency.Type).
+			Comment("Agencies and partners that fund the action."),
+		edge.To("depends_on", ActionItem.Type).
+			Comment("Actions that must be done before this one.").
+			Annotations(entgql.Skip(entgql.SkipWhereInput)).
+			From("dependents").
+			Comment("Actions that wait for this one.").
+			Annotations(entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.To("indicators", Indicator.Type).
+			Comment("Indicators that measure the action.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+	}
+}
+
+// Indexes of the ActionItem.
+func (ActionItem) Indexes() []ent.Index {
+	return []ent.Index{
+		index.Fields("code").Edges("strategy").Unique(),
+		index.Fields("status"),
+		index.Fields("priority"),
+		index.Fields("due_date"),
+	}
+}
+
+// Annotations of the ActionItem.
+func (ActionItem) Annotations() []schema.Annotation {
+	return []schema.Annotation{
+		schema.Comment("A concrete action of a strategy's action plan: who leads it, who supports and funds it, when it is due and how far it has come."),
+		entgql.RelayConnection(),
+		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
+	}
+}

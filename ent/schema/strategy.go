@@ -1,0 +1,90 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+
+	"github.com/palabre/palabre/ent/schema/pulid"
+)
+
+// Strategy is a national cybersecurity strategy: its objectives, its action plan
+// and where it stands in its lifecycle.
+type Strategy struct{ ent.Schema }
+
+// Mixin of the Strategy.
+func (Strategy) Mixin() []ent.Mixin {
+	return []ent.Mixin{
+		pulid.MixinWithPrefix("ST"),
+		TimeMixin{},
+		SearchMixin{Over: []string{"title", "summary"}},
+	}
+}
+
+// Fields of the Strategy.
+func (Strategy) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("title").
+			NotEmpty().MaxLen(500).
+			Comment("Title, such as « Stratégie nationale de cybersécurité 2022-2026 ».").
+			Annotations(entgql.OrderField("TITLE")),
+		field.String("country").
+			Validate(validateCountry).
+			Comment("Country the strategy is for, as an ISO 3166-1 alpha-2 code."),
+		field.Int("start_year").
+			Range(1990, 2100).
+			Comment("First year of the period the strategy covers.").
+			Annotations(entgql.OrderField("START_YEAR")),
+		field.Int("end_year").
+			Range(1990, 2100).
+			Comment("Last year of the period the strategy covers; not before the first.").
+			Annotations(entgql.OrderField("END_YEAR")),
+		field.Text("summary").
+			Default("").MaxLen(20000).
+			Comment("Summary of the strategy's vision and intent."),
+		field.Enum("status").
+			NamedValues(
+				"Drafting", "DRAFTING",
+				"Consultation", "CONSULTATION",
+				"Consolidation", "CONSOLIDATION",
+				"Validation", "VALIDATION",
+				"Submitted", "SUBMITTED",
+				"Adopted", "ADOPTED",
+				"InImplementation", "IN_IMPLEMENTATION",
+				"Superseded", "SUPERSEDED",
+			).
+			Default("DRAFTING").
+			Comment("Where the strategy stands in its lifecycle. The public sees adopted strategies and later.").
+			Annotations(entgql.OrderField("STATUS"), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+	}
+}
+
+// Edges of the Strategy.
+func (Strategy) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("owner_agency", Agency.Type).Unique().Required().
+			Comment("The agency whose secretariat drafts and owns the strategy."),
+		edge.To("implementing_agency", Agency.Type).Unique().
+			Comment("The agency that implements the strategy; empty until consensus names it."),
+		edge.To("objectives", Objective.Type).
+			Comment("Objectives of the strategy.").
+			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+	}
+}
+
+// Indexes of the Strategy.
+func (Strategy) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("status"), index.Fields("country")}
+}
+
+// Annotations of the Strategy.
+func (Strategy) Annotations() []schema.Annotation {
+	return []schema.Annotation{
+		schema.Comment("A national cybersecurity strategy: its objectives, its action plan and where it stands in its lifecycle."),
+		entgql.RelayConnection(),
+		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
+	}
+}

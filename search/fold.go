@@ -1,0 +1,31 @@
+// Package search folds text for accent- and case-insensitive matching that works
+// the same on SQLite and PostgreSQL: each searchable entity stores a folded copy
+// of its text, and queries are folded the same way before a LIKE.
+package search
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold lowercases s, strips its accents and collapses its white space:
+// "Sécurité  NATIONALE" becomes "securite nationale".
+func Fold(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	folded, _, err := transform.String(t, s)
+	if err != nil {
+		folded = s
+	}
+	return strings.Join(strings.Fields(strings.ToLower(folded)), " ")
+}
+
+// Pattern returns the LIKE pattern matching folded text that contains the folded
+// query, with LIKE's wildcards in the query taken literally (escape character '\').
+func Pattern(query string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return "%" + r.Replace(Fold(query)) + "%"
+}
