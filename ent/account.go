@@ -25,6 +25,8 @@ type Account struct {
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// When the object was last changed.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
+	// Revision of the object, incremented by every change. Send it back with an update: an update of an older revision is refused with CONFLICT.
+	Revision int `json:"revision,omitempty"`
 	// Full name of the person.
 	Name string `json:"name,omitempty"`
 	// E-mail address, unique across accounts.
@@ -84,6 +86,8 @@ func (*Account) scanValues(columns []string) ([]any, error) {
 			values[i] = new(pulid.ID)
 		case account.FieldDisabled:
 			values[i] = new(sql.NullBool)
+		case account.FieldRevision:
+			values[i] = new(sql.NullInt64)
 		case account.FieldName, account.FieldEmail, account.FieldRole:
 			values[i] = new(sql.NullString)
 		case account.FieldCreatedAt, account.FieldUpdatedAt:
@@ -122,6 +126,12 @@ func (_m *Account) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
 			} else if value.Valid {
 				_m.UpdatedAt = value.Time
+			}
+		case account.FieldRevision:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field revision", values[i])
+			} else if value.Valid {
+				_m.Revision = int(value.Int64)
 			}
 		case account.FieldName:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -205,6 +215,9 @@ func (_m *Account) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("updated_at=")
 	builder.WriteString(_m.UpdatedAt.Format(time.ANSIC))
+	builder.WriteString(", ")
+	builder.WriteString("revision=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Revision))
 	builder.WriteString(", ")
 	builder.WriteString("name=")
 	builder.WriteString(_m.Name)

@@ -26,6 +26,8 @@ type ActionItem struct {
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// When the object was last changed.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
+	// Revision of the object, incremented by every change. Send it back with an update: an update of an older revision is refused with CONFLICT.
+	Revision int `json:"revision,omitempty"`
 	// SearchText holds the value of the "search_text" field.
 	SearchText string `json:"search_text,omitempty"`
 	// Reference code, unique within the strategy, such as « A1.3 ».
@@ -173,7 +175,7 @@ func (*ActionItem) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case actionitem.FieldID:
 			values[i] = new(pulid.ID)
-		case actionitem.FieldProgress, actionitem.FieldEstimatedBudget:
+		case actionitem.FieldRevision, actionitem.FieldProgress, actionitem.FieldEstimatedBudget:
 			values[i] = new(sql.NullInt64)
 		case actionitem.FieldSearchText, actionitem.FieldCode, actionitem.FieldTitle, actionitem.FieldDescription, actionitem.FieldPriority, actionitem.FieldStatus, actionitem.FieldBudgetCurrency:
 			values[i] = new(sql.NullString)
@@ -217,6 +219,12 @@ func (_m *ActionItem) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
 			} else if value.Valid {
 				_m.UpdatedAt = value.Time
+			}
+		case actionitem.FieldRevision:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field revision", values[i])
+			} else if value.Valid {
+				_m.Revision = int(value.Int64)
 			}
 		case actionitem.FieldSearchText:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -390,6 +398,9 @@ func (_m *ActionItem) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("updated_at=")
 	builder.WriteString(_m.UpdatedAt.Format(time.ANSIC))
+	builder.WriteString(", ")
+	builder.WriteString("revision=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Revision))
 	builder.WriteString(", ")
 	builder.WriteString("search_text=")
 	builder.WriteString(_m.SearchText)

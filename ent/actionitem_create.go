@@ -56,6 +56,20 @@ func (_c *ActionItemCreate) SetNillableUpdatedAt(v *time.Time) *ActionItemCreate
 	return _c
 }
 
+// SetRevision sets the "revision" field.
+func (_c *ActionItemCreate) SetRevision(v int) *ActionItemCreate {
+	_c.mutation.SetRevision(v)
+	return _c
+}
+
+// SetNillableRevision sets the "revision" field if the given value is not nil.
+func (_c *ActionItemCreate) SetNillableRevision(v *int) *ActionItemCreate {
+	if v != nil {
+		_c.SetRevision(*v)
+	}
+	return _c
+}
+
 // SetSearchText sets the "search_text" field.
 func (_c *ActionItemCreate) SetSearchText(v string) *ActionItemCreate {
 	_c.mutation.SetSearchText(v)
@@ -367,6 +381,10 @@ func (_c *ActionItemCreate) defaults() error {
 		v := actionitem.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Revision(); !ok {
+		v := actionitem.DefaultRevision
+		_c.mutation.SetRevision(v)
+	}
 	if _, ok := _c.mutation.SearchText(); !ok {
 		v := actionitem.DefaultSearchText
 		_c.mutation.SetSearchText(v)
@@ -404,6 +422,14 @@ func (_c *ActionItemCreate) check() error {
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "ActionItem.updated_at"`)}
+	}
+	if _, ok := _c.mutation.Revision(); !ok {
+		return &ValidationError{Name: "revision", err: errors.New(`ent: missing required field "ActionItem.revision"`)}
+	}
+	if v, ok := _c.mutation.Revision(); ok {
+		if err := actionitem.RevisionValidator(v); err != nil {
+			return &ValidationError{Name: "revision", err: fmt.Errorf(`ent: validator failed for field "ActionItem.revision": %w`, err)}
+		}
 	}
 	if _, ok := _c.mutation.SearchText(); !ok {
 		return &ValidationError{Name: "search_text", err: errors.New(`ent: missing required field "ActionItem.search_text"`)}
@@ -518,6 +544,10 @@ func (_c *ActionItemCreate) createSpec() (*ActionItem, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(actionitem.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
+	}
+	if value, ok := _c.mutation.Revision(); ok {
+		_spec.SetField(actionitem.FieldRevision, field.TypeInt, value)
+		_node.Revision = value
 	}
 	if value, ok := _c.mutation.SearchText(); ok {
 		_spec.SetField(actionitem.FieldSearchText, field.TypeString, value)
@@ -758,6 +788,24 @@ func (u *ActionItemUpsert) UpdateUpdatedAt() *ActionItemUpsert {
 	return u
 }
 
+// SetRevision sets the "revision" field.
+func (u *ActionItemUpsert) SetRevision(v int) *ActionItemUpsert {
+	u.Set(actionitem.FieldRevision, v)
+	return u
+}
+
+// UpdateRevision sets the "revision" field to the value that was provided on create.
+func (u *ActionItemUpsert) UpdateRevision() *ActionItemUpsert {
+	u.SetExcluded(actionitem.FieldRevision)
+	return u
+}
+
+// AddRevision adds v to the "revision" field.
+func (u *ActionItemUpsert) AddRevision(v int) *ActionItemUpsert {
+	u.Add(actionitem.FieldRevision, v)
+	return u
+}
+
 // SetSearchText sets the "search_text" field.
 func (u *ActionItemUpsert) SetSearchText(v string) *ActionItemUpsert {
 	u.Set(actionitem.FieldSearchText, v)
@@ -988,6 +1036,27 @@ func (u *ActionItemUpsertOne) SetUpdatedAt(v time.Time) *ActionItemUpsertOne {
 func (u *ActionItemUpsertOne) UpdateUpdatedAt() *ActionItemUpsertOne {
 	return u.Update(func(s *ActionItemUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetRevision sets the "revision" field.
+func (u *ActionItemUpsertOne) SetRevision(v int) *ActionItemUpsertOne {
+	return u.Update(func(s *ActionItemUpsert) {
+		s.SetRevision(v)
+	})
+}
+
+// AddRevision adds v to the "revision" field.
+func (u *ActionItemUpsertOne) AddRevision(v int) *ActionItemUpsertOne {
+	return u.Update(func(s *ActionItemUpsert) {
+		s.AddRevision(v)
+	})
+}
+
+// UpdateRevision sets the "revision" field to the value that was provided on create.
+func (u *ActionItemUpsertOne) UpdateRevision() *ActionItemUpsertOne {
+	return u.Update(func(s *ActionItemUpsert) {
+		s.UpdateRevision()
 	})
 }
 
@@ -1416,6 +1485,27 @@ func (u *ActionItemUpsertBulk) SetUpdatedAt(v time.Time) *ActionItemUpsertBulk {
 func (u *ActionItemUpsertBulk) UpdateUpdatedAt() *ActionItemUpsertBulk {
 	return u.Update(func(s *ActionItemUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetRevision sets the "revision" field.
+func (u *ActionItemUpsertBulk) SetRevision(v int) *ActionItemUpsertBulk {
+	return u.Update(func(s *ActionItemUpsert) {
+		s.SetRevision(v)
+	})
+}
+
+// AddRevision adds v to the "revision" field.
+func (u *ActionItemUpsertBulk) AddRevision(v int) *ActionItemUpsertBulk {
+	return u.Update(func(s *ActionItemUpsert) {
+		s.AddRevision(v)
+	})
+}
+
+// UpdateRevision sets the "revision" field to the value that was provided on create.
+func (u *ActionItemUpsertBulk) UpdateRevision() *ActionItemUpsertBulk {
+	return u.Update(func(s *ActionItemUpsert) {
+		s.UpdateRevision()
 	})
 }
 

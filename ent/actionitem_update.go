@@ -38,6 +38,27 @@ func (_u *ActionItemUpdate) SetUpdatedAt(v time.Time) *ActionItemUpdate {
 	return _u
 }
 
+// SetRevision sets the "revision" field.
+func (_u *ActionItemUpdate) SetRevision(v int) *ActionItemUpdate {
+	_u.mutation.ResetRevision()
+	_u.mutation.SetRevision(v)
+	return _u
+}
+
+// SetNillableRevision sets the "revision" field if the given value is not nil.
+func (_u *ActionItemUpdate) SetNillableRevision(v *int) *ActionItemUpdate {
+	if v != nil {
+		_u.SetRevision(*v)
+	}
+	return _u
+}
+
+// AddRevision adds value to the "revision" field.
+func (_u *ActionItemUpdate) AddRevision(v int) *ActionItemUpdate {
+	_u.mutation.AddRevision(v)
+	return _u
+}
+
 // SetSearchText sets the "search_text" field.
 func (_u *ActionItemUpdate) SetSearchText(v string) *ActionItemUpdate {
 	_u.mutation.SetSearchText(v)
@@ -493,6 +514,11 @@ func (_u *ActionItemUpdate) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *ActionItemUpdate) check() error {
+	if v, ok := _u.mutation.Revision(); ok {
+		if err := actionitem.RevisionValidator(v); err != nil {
+			return &ValidationError{Name: "revision", err: fmt.Errorf(`ent: validator failed for field "ActionItem.revision": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Code(); ok {
 		if err := actionitem.CodeValidator(v); err != nil {
 			return &ValidationError{Name: "code", err: fmt.Errorf(`ent: validator failed for field "ActionItem.code": %w`, err)}
@@ -559,6 +585,12 @@ func (_u *ActionItemUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(actionitem.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.Revision(); ok {
+		_spec.SetField(actionitem.FieldRevision, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedRevision(); ok {
+		_spec.AddField(actionitem.FieldRevision, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.SearchText(); ok {
 		_spec.SetField(actionitem.FieldSearchText, field.TypeString, value)
@@ -917,6 +949,27 @@ type ActionItemUpdateOne struct {
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *ActionItemUpdateOne) SetUpdatedAt(v time.Time) *ActionItemUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetRevision sets the "revision" field.
+func (_u *ActionItemUpdateOne) SetRevision(v int) *ActionItemUpdateOne {
+	_u.mutation.ResetRevision()
+	_u.mutation.SetRevision(v)
+	return _u
+}
+
+// SetNillableRevision sets the "revision" field if the given value is not nil.
+func (_u *ActionItemUpdateOne) SetNillableRevision(v *int) *ActionItemUpdateOne {
+	if v != nil {
+		_u.SetRevision(*v)
+	}
+	return _u
+}
+
+// AddRevision adds value to the "revision" field.
+func (_u *ActionItemUpdateOne) AddRevision(v int) *ActionItemUpdateOne {
+	_u.mutation.AddRevision(v)
 	return _u
 }
 
@@ -1388,6 +1441,11 @@ func (_u *ActionItemUpdateOne) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *ActionItemUpdateOne) check() error {
+	if v, ok := _u.mutation.Revision(); ok {
+		if err := actionitem.RevisionValidator(v); err != nil {
+			return &ValidationError{Name: "revision", err: fmt.Errorf(`ent: validator failed for field "ActionItem.revision": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Code(); ok {
 		if err := actionitem.CodeValidator(v); err != nil {
 			return &ValidationError{Name: "code", err: fmt.Errorf(`ent: validator failed for field "ActionItem.code": %w`, err)}
@@ -1471,6 +1529,12 @@ func (_u *ActionItemUpdateOne) sqlSave(ctx context.Context) (_node *ActionItem, 
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(actionitem.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.Revision(); ok {
+		_spec.SetField(actionitem.FieldRevision, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedRevision(); ok {
+		_spec.AddField(actionitem.FieldRevision, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.SearchText(); ok {
 		_spec.SetField(actionitem.FieldSearchText, field.TypeString, value)

@@ -23,6 +23,8 @@ type Agency struct {
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// When the object was last changed.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
+	// Revision of the object, incremented by every change. Send it back with an update: an update of an older revision is refused with CONFLICT.
+	Revision int `json:"revision,omitempty"`
 	// Full name, such as « Ministère de l'Économie numérique et des Postes ».
 	Name string `json:"name,omitempty"`
 	// Short name, unique across agencies, such as « MENP » or « ANSSI ».
@@ -152,6 +154,8 @@ func (*Agency) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case agency.FieldID:
 			values[i] = new(pulid.ID)
+		case agency.FieldRevision:
+			values[i] = new(sql.NullInt64)
 		case agency.FieldName, agency.FieldAcronym, agency.FieldKind, agency.FieldCountry:
 			values[i] = new(sql.NullString)
 		case agency.FieldCreatedAt, agency.FieldUpdatedAt:
@@ -190,6 +194,12 @@ func (_m *Agency) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
 			} else if value.Valid {
 				_m.UpdatedAt = value.Time
+			}
+		case agency.FieldRevision:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field revision", values[i])
+			} else if value.Valid {
+				_m.Revision = int(value.Int64)
 			}
 		case agency.FieldName:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -303,6 +313,9 @@ func (_m *Agency) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("updated_at=")
 	builder.WriteString(_m.UpdatedAt.Format(time.ANSIC))
+	builder.WriteString(", ")
+	builder.WriteString("revision=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Revision))
 	builder.WriteString(", ")
 	builder.WriteString("name=")
 	builder.WriteString(_m.Name)

@@ -55,6 +55,20 @@ func (_c *AgencyCreate) SetNillableUpdatedAt(v *time.Time) *AgencyCreate {
 	return _c
 }
 
+// SetRevision sets the "revision" field.
+func (_c *AgencyCreate) SetRevision(v int) *AgencyCreate {
+	_c.mutation.SetRevision(v)
+	return _c
+}
+
+// SetNillableRevision sets the "revision" field if the given value is not nil.
+func (_c *AgencyCreate) SetNillableRevision(v *int) *AgencyCreate {
+	if v != nil {
+		_c.SetRevision(*v)
+	}
+	return _c
+}
+
 // SetName sets the "name" field.
 func (_c *AgencyCreate) SetName(v string) *AgencyCreate {
 	_c.mutation.SetName(v)
@@ -224,7 +238,9 @@ func (_c *AgencyCreate) Mutation() *AgencyMutation {
 
 // Save creates the Agency in the database.
 func (_c *AgencyCreate) Save(ctx context.Context) (*Agency, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -251,19 +267,33 @@ func (_c *AgencyCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *AgencyCreate) defaults() {
+func (_c *AgencyCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if agency.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized agency.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := agency.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if agency.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized agency.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := agency.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Revision(); !ok {
+		v := agency.DefaultRevision
+		_c.mutation.SetRevision(v)
+	}
 	if _, ok := _c.mutation.ID(); !ok {
+		if agency.DefaultID == nil {
+			return fmt.Errorf("ent: uninitialized agency.DefaultID (forgotten import ent/runtime?)")
+		}
 		v := agency.DefaultID()
 		_c.mutation.SetID(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -273,6 +303,14 @@ func (_c *AgencyCreate) check() error {
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "Agency.updated_at"`)}
+	}
+	if _, ok := _c.mutation.Revision(); !ok {
+		return &ValidationError{Name: "revision", err: errors.New(`ent: missing required field "Agency.revision"`)}
+	}
+	if v, ok := _c.mutation.Revision(); ok {
+		if err := agency.RevisionValidator(v); err != nil {
+			return &ValidationError{Name: "revision", err: fmt.Errorf(`ent: validator failed for field "Agency.revision": %w`, err)}
+		}
 	}
 	if _, ok := _c.mutation.Name(); !ok {
 		return &ValidationError{Name: "name", err: errors.New(`ent: missing required field "Agency.name"`)}
@@ -349,6 +387,10 @@ func (_c *AgencyCreate) createSpec() (*Agency, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(agency.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
+	}
+	if value, ok := _c.mutation.Revision(); ok {
+		_spec.SetField(agency.FieldRevision, field.TypeInt, value)
+		_node.Revision = value
 	}
 	if value, ok := _c.mutation.Name(); ok {
 		_spec.SetField(agency.FieldName, field.TypeString, value)
@@ -559,6 +601,24 @@ func (u *AgencyUpsert) UpdateUpdatedAt() *AgencyUpsert {
 	return u
 }
 
+// SetRevision sets the "revision" field.
+func (u *AgencyUpsert) SetRevision(v int) *AgencyUpsert {
+	u.Set(agency.FieldRevision, v)
+	return u
+}
+
+// UpdateRevision sets the "revision" field to the value that was provided on create.
+func (u *AgencyUpsert) UpdateRevision() *AgencyUpsert {
+	u.SetExcluded(agency.FieldRevision)
+	return u
+}
+
+// AddRevision adds v to the "revision" field.
+func (u *AgencyUpsert) AddRevision(v int) *AgencyUpsert {
+	u.Add(agency.FieldRevision, v)
+	return u
+}
+
 // SetName sets the "name" field.
 func (u *AgencyUpsert) SetName(v string) *AgencyUpsert {
 	u.Set(agency.FieldName, v)
@@ -669,6 +729,27 @@ func (u *AgencyUpsertOne) SetUpdatedAt(v time.Time) *AgencyUpsertOne {
 func (u *AgencyUpsertOne) UpdateUpdatedAt() *AgencyUpsertOne {
 	return u.Update(func(s *AgencyUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetRevision sets the "revision" field.
+func (u *AgencyUpsertOne) SetRevision(v int) *AgencyUpsertOne {
+	return u.Update(func(s *AgencyUpsert) {
+		s.SetRevision(v)
+	})
+}
+
+// AddRevision adds v to the "revision" field.
+func (u *AgencyUpsertOne) AddRevision(v int) *AgencyUpsertOne {
+	return u.Update(func(s *AgencyUpsert) {
+		s.AddRevision(v)
+	})
+}
+
+// UpdateRevision sets the "revision" field to the value that was provided on create.
+func (u *AgencyUpsertOne) UpdateRevision() *AgencyUpsertOne {
+	return u.Update(func(s *AgencyUpsert) {
+		s.UpdateRevision()
 	})
 }
 
@@ -957,6 +1038,27 @@ func (u *AgencyUpsertBulk) SetUpdatedAt(v time.Time) *AgencyUpsertBulk {
 func (u *AgencyUpsertBulk) UpdateUpdatedAt() *AgencyUpsertBulk {
 	return u.Update(func(s *AgencyUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetRevision sets the "revision" field.
+func (u *AgencyUpsertBulk) SetRevision(v int) *AgencyUpsertBulk {
+	return u.Update(func(s *AgencyUpsert) {
+		s.SetRevision(v)
+	})
+}
+
+// AddRevision adds v to the "revision" field.
+func (u *AgencyUpsertBulk) AddRevision(v int) *AgencyUpsertBulk {
+	return u.Update(func(s *AgencyUpsert) {
+		s.AddRevision(v)
+	})
+}
+
+// UpdateRevision sets the "revision" field to the value that was provided on create.
+func (u *AgencyUpsertBulk) UpdateRevision() *AgencyUpsertBulk {
+	return u.Update(func(s *AgencyUpsert) {
+		s.UpdateRevision()
 	})
 }
 

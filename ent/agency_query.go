@@ -5,6 +5,7 @@ package ent
 import (
 	"context"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"math"
 
@@ -622,6 +623,12 @@ func (_q *AgencyQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if agency.Policy == nil {
+		return errors.New("ent: uninitialized agency.Policy (forgotten import ent/runtime?)")
+	}
+	if err := agency.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

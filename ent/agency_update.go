@@ -38,6 +38,27 @@ func (_u *AgencyUpdate) SetUpdatedAt(v time.Time) *AgencyUpdate {
 	return _u
 }
 
+// SetRevision sets the "revision" field.
+func (_u *AgencyUpdate) SetRevision(v int) *AgencyUpdate {
+	_u.mutation.ResetRevision()
+	_u.mutation.SetRevision(v)
+	return _u
+}
+
+// SetNillableRevision sets the "revision" field if the given value is not nil.
+func (_u *AgencyUpdate) SetNillableRevision(v *int) *AgencyUpdate {
+	if v != nil {
+		_u.SetRevision(*v)
+	}
+	return _u
+}
+
+// AddRevision adds value to the "revision" field.
+func (_u *AgencyUpdate) AddRevision(v int) *AgencyUpdate {
+	_u.mutation.AddRevision(v)
+	return _u
+}
+
 // SetName sets the "name" field.
 func (_u *AgencyUpdate) SetName(v string) *AgencyUpdate {
 	_u.mutation.SetName(v)
@@ -378,7 +399,9 @@ func (_u *AgencyUpdate) RemoveImplementedStrategies(v ...*Strategy) *AgencyUpdat
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *AgencyUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -405,15 +428,24 @@ func (_u *AgencyUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *AgencyUpdate) defaults() {
+func (_u *AgencyUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if agency.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized agency.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := agency.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *AgencyUpdate) check() error {
+	if v, ok := _u.mutation.Revision(); ok {
+		if err := agency.RevisionValidator(v); err != nil {
+			return &ValidationError{Name: "revision", err: fmt.Errorf(`ent: validator failed for field "Agency.revision": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Name(); ok {
 		if err := agency.NameValidator(v); err != nil {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "Agency.name": %w`, err)}
@@ -451,6 +483,12 @@ func (_u *AgencyUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(agency.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.Revision(); ok {
+		_spec.SetField(agency.FieldRevision, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedRevision(); ok {
+		_spec.AddField(agency.FieldRevision, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(agency.FieldName, field.TypeString, value)
@@ -834,6 +872,27 @@ func (_u *AgencyUpdateOne) SetUpdatedAt(v time.Time) *AgencyUpdateOne {
 	return _u
 }
 
+// SetRevision sets the "revision" field.
+func (_u *AgencyUpdateOne) SetRevision(v int) *AgencyUpdateOne {
+	_u.mutation.ResetRevision()
+	_u.mutation.SetRevision(v)
+	return _u
+}
+
+// SetNillableRevision sets the "revision" field if the given value is not nil.
+func (_u *AgencyUpdateOne) SetNillableRevision(v *int) *AgencyUpdateOne {
+	if v != nil {
+		_u.SetRevision(*v)
+	}
+	return _u
+}
+
+// AddRevision adds value to the "revision" field.
+func (_u *AgencyUpdateOne) AddRevision(v int) *AgencyUpdateOne {
+	_u.mutation.AddRevision(v)
+	return _u
+}
+
 // SetName sets the "name" field.
 func (_u *AgencyUpdateOne) SetName(v string) *AgencyUpdateOne {
 	_u.mutation.SetName(v)
@@ -1187,7 +1246,9 @@ func (_u *AgencyUpdateOne) Select(field string, fields ...string) *AgencyUpdateO
 
 // Save executes the query and returns the updated Agency entity.
 func (_u *AgencyUpdateOne) Save(ctx context.Context) (*Agency, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -1214,15 +1275,24 @@ func (_u *AgencyUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *AgencyUpdateOne) defaults() {
+func (_u *AgencyUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if agency.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized agency.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := agency.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *AgencyUpdateOne) check() error {
+	if v, ok := _u.mutation.Revision(); ok {
+		if err := agency.RevisionValidator(v); err != nil {
+			return &ValidationError{Name: "revision", err: fmt.Errorf(`ent: validator failed for field "Agency.revision": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Name(); ok {
 		if err := agency.NameValidator(v); err != nil {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "Agency.name": %w`, err)}
@@ -1277,6 +1347,12 @@ func (_u *AgencyUpdateOne) sqlSave(ctx context.Context) (_node *Agency, err erro
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(agency.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.Revision(); ok {
+		_spec.SetField(agency.FieldRevision, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedRevision(); ok {
+		_spec.AddField(agency.FieldRevision, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(agency.FieldName, field.TypeString, value)

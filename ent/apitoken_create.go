@@ -147,7 +147,9 @@ func (_c *APITokenCreate) Mutation() *APITokenMutation {
 
 // Save creates the APIToken in the database.
 func (_c *APITokenCreate) Save(ctx context.Context) (*APIToken, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -174,12 +176,18 @@ func (_c *APITokenCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *APITokenCreate) defaults() {
+func (_c *APITokenCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if apitoken.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized apitoken.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := apitoken.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if apitoken.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized apitoken.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := apitoken.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
@@ -188,9 +196,13 @@ func (_c *APITokenCreate) defaults() {
 		_c.mutation.SetLabel(v)
 	}
 	if _, ok := _c.mutation.ID(); !ok {
+		if apitoken.DefaultID == nil {
+			return fmt.Errorf("ent: uninitialized apitoken.DefaultID (forgotten import ent/runtime?)")
+		}
 		v := apitoken.DefaultID()
 		_c.mutation.SetID(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -390,7 +390,8 @@ func (c *APITokenClient) QueryAccount(_m *APIToken) *AccountQuery {
 
 // Hooks returns the client hooks.
 func (c *APITokenClient) Hooks() []Hook {
-	return c.hooks.APIToken
+	hooks := c.hooks.APIToken
+	return append(hooks[:len(hooks):len(hooks)], apitoken.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -555,7 +556,8 @@ func (c *AccountClient) QueryTokens(_m *Account) *APITokenQuery {
 
 // Hooks returns the client hooks.
 func (c *AccountClient) Hooks() []Hook {
-	return c.hooks.Account
+	hooks := c.hooks.Account
+	return append(hooks[:len(hooks):len(hooks)], account.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -1078,7 +1080,8 @@ func (c *AgencyClient) QueryImplementedStrategies(_m *Agency) *StrategyQuery {
 
 // Hooks returns the client hooks.
 func (c *AgencyClient) Hooks() []Hook {
-	return c.hooks.Agency
+	hooks := c.hooks.Agency
+	return append(hooks[:len(hooks):len(hooks)], agency.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -1259,7 +1262,8 @@ func (c *IndicatorClient) QueryMeasurements(_m *Indicator) *MeasurementQuery {
 
 // Hooks returns the client hooks.
 func (c *IndicatorClient) Hooks() []Hook {
-	return c.hooks.Indicator
+	hooks := c.hooks.Indicator
+	return append(hooks[:len(hooks):len(hooks)], indicator.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.
@@ -1408,7 +1412,8 @@ func (c *MeasurementClient) QueryIndicator(_m *Measurement) *IndicatorQuery {
 
 // Hooks returns the client hooks.
 func (c *MeasurementClient) Hooks() []Hook {
-	return c.hooks.Measurement
+	hooks := c.hooks.Measurement
+	return append(hooks[:len(hooks):len(hooks)], measurement.Hooks[:]...)
 }
 
 // Interceptors returns the client interceptors.

@@ -55,6 +55,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 		Fields: map[string]*sqlgraph.FieldSpec{
 			account.FieldCreatedAt: {Type: field.TypeTime, Column: account.FieldCreatedAt},
 			account.FieldUpdatedAt: {Type: field.TypeTime, Column: account.FieldUpdatedAt},
+			account.FieldRevision:  {Type: field.TypeInt, Column: account.FieldRevision},
 			account.FieldName:      {Type: field.TypeString, Column: account.FieldName},
 			account.FieldEmail:     {Type: field.TypeString, Column: account.FieldEmail},
 			account.FieldRole:      {Type: field.TypeEnum, Column: account.FieldRole},
@@ -74,6 +75,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 		Fields: map[string]*sqlgraph.FieldSpec{
 			actionitem.FieldCreatedAt:       {Type: field.TypeTime, Column: actionitem.FieldCreatedAt},
 			actionitem.FieldUpdatedAt:       {Type: field.TypeTime, Column: actionitem.FieldUpdatedAt},
+			actionitem.FieldRevision:        {Type: field.TypeInt, Column: actionitem.FieldRevision},
 			actionitem.FieldSearchText:      {Type: field.TypeString, Column: actionitem.FieldSearchText},
 			actionitem.FieldCode:            {Type: field.TypeString, Column: actionitem.FieldCode},
 			actionitem.FieldTitle:           {Type: field.TypeString, Column: actionitem.FieldTitle},
@@ -100,6 +102,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 		Fields: map[string]*sqlgraph.FieldSpec{
 			agency.FieldCreatedAt: {Type: field.TypeTime, Column: agency.FieldCreatedAt},
 			agency.FieldUpdatedAt: {Type: field.TypeTime, Column: agency.FieldUpdatedAt},
+			agency.FieldRevision:  {Type: field.TypeInt, Column: agency.FieldRevision},
 			agency.FieldName:      {Type: field.TypeString, Column: agency.FieldName},
 			agency.FieldAcronym:   {Type: field.TypeString, Column: agency.FieldAcronym},
 			agency.FieldKind:      {Type: field.TypeEnum, Column: agency.FieldKind},
@@ -119,6 +122,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 		Fields: map[string]*sqlgraph.FieldSpec{
 			indicator.FieldCreatedAt:  {Type: field.TypeTime, Column: indicator.FieldCreatedAt},
 			indicator.FieldUpdatedAt:  {Type: field.TypeTime, Column: indicator.FieldUpdatedAt},
+			indicator.FieldRevision:   {Type: field.TypeInt, Column: indicator.FieldRevision},
 			indicator.FieldName:       {Type: field.TypeString, Column: indicator.FieldName},
 			indicator.FieldUnit:       {Type: field.TypeString, Column: indicator.FieldUnit},
 			indicator.FieldBaseline:   {Type: field.TypeFloat64, Column: indicator.FieldBaseline},
@@ -157,6 +161,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 		Fields: map[string]*sqlgraph.FieldSpec{
 			objective.FieldCreatedAt:   {Type: field.TypeTime, Column: objective.FieldCreatedAt},
 			objective.FieldUpdatedAt:   {Type: field.TypeTime, Column: objective.FieldUpdatedAt},
+			objective.FieldRevision:    {Type: field.TypeInt, Column: objective.FieldRevision},
 			objective.FieldSearchText:  {Type: field.TypeString, Column: objective.FieldSearchText},
 			objective.FieldCode:        {Type: field.TypeString, Column: objective.FieldCode},
 			objective.FieldTitle:       {Type: field.TypeString, Column: objective.FieldTitle},
@@ -178,6 +183,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 		Fields: map[string]*sqlgraph.FieldSpec{
 			strategy.FieldCreatedAt:  {Type: field.TypeTime, Column: strategy.FieldCreatedAt},
 			strategy.FieldUpdatedAt:  {Type: field.TypeTime, Column: strategy.FieldUpdatedAt},
+			strategy.FieldRevision:   {Type: field.TypeInt, Column: strategy.FieldRevision},
 			strategy.FieldSearchText: {Type: field.TypeString, Column: strategy.FieldSearchText},
 			strategy.FieldTitle:      {Type: field.TypeString, Column: strategy.FieldTitle},
 			strategy.FieldCountry:    {Type: field.TypeString, Column: strategy.FieldCountry},
@@ -707,6 +713,11 @@ func (f *AccountFilter) WhereUpdatedAt(p entql.TimeP) {
 	f.Where(p.Field(account.FieldUpdatedAt))
 }
 
+// WhereRevision applies the entql int predicate on the revision field.
+func (f *AccountFilter) WhereRevision(p entql.IntP) {
+	f.Where(p.Field(account.FieldRevision))
+}
+
 // WhereName applies the entql string predicate on the name field.
 func (f *AccountFilter) WhereName(p entql.StringP) {
 	f.Where(p.Field(account.FieldName))
@@ -803,6 +814,11 @@ func (f *ActionItemFilter) WhereCreatedAt(p entql.TimeP) {
 // WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
 func (f *ActionItemFilter) WhereUpdatedAt(p entql.TimeP) {
 	f.Where(p.Field(actionitem.FieldUpdatedAt))
+}
+
+// WhereRevision applies the entql int predicate on the revision field.
+func (f *ActionItemFilter) WhereRevision(p entql.IntP) {
+	f.Where(p.Field(actionitem.FieldRevision))
 }
 
 // WhereSearchText applies the entql string predicate on the search_text field.
@@ -1022,6 +1038,11 @@ func (f *AgencyFilter) WhereUpdatedAt(p entql.TimeP) {
 	f.Where(p.Field(agency.FieldUpdatedAt))
 }
 
+// WhereRevision applies the entql int predicate on the revision field.
+func (f *AgencyFilter) WhereRevision(p entql.IntP) {
+	f.Where(p.Field(agency.FieldRevision))
+}
+
 // WhereName applies the entql string predicate on the name field.
 func (f *AgencyFilter) WhereName(p entql.StringP) {
 	f.Where(p.Field(agency.FieldName))
@@ -1202,6 +1223,11 @@ func (f *IndicatorFilter) WhereCreatedAt(p entql.TimeP) {
 // WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
 func (f *IndicatorFilter) WhereUpdatedAt(p entql.TimeP) {
 	f.Where(p.Field(indicator.FieldUpdatedAt))
+}
+
+// WhereRevision applies the entql int predicate on the revision field.
+func (f *IndicatorFilter) WhereRevision(p entql.IntP) {
+	f.Where(p.Field(indicator.FieldRevision))
 }
 
 // WhereName applies the entql string predicate on the name field.
@@ -1400,6 +1426,11 @@ func (f *ObjectiveFilter) WhereUpdatedAt(p entql.TimeP) {
 	f.Where(p.Field(objective.FieldUpdatedAt))
 }
 
+// WhereRevision applies the entql int predicate on the revision field.
+func (f *ObjectiveFilter) WhereRevision(p entql.IntP) {
+	f.Where(p.Field(objective.FieldRevision))
+}
+
 // WhereSearchText applies the entql string predicate on the search_text field.
 func (f *ObjectiveFilter) WhereSearchText(p entql.StringP) {
 	f.Where(p.Field(objective.FieldSearchText))
@@ -1548,6 +1579,11 @@ func (f *StrategyFilter) WhereCreatedAt(p entql.TimeP) {
 // WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
 func (f *StrategyFilter) WhereUpdatedAt(p entql.TimeP) {
 	f.Where(p.Field(strategy.FieldUpdatedAt))
+}
+
+// WhereRevision applies the entql int predicate on the revision field.
+func (f *StrategyFilter) WhereRevision(p entql.IntP) {
+	f.Where(p.Field(strategy.FieldRevision))
 }
 
 // WhereSearchText applies the entql string predicate on the search_text field.

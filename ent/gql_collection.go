@@ -198,6 +198,11 @@ func (_q *AccountQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 				selectedFields = append(selectedFields, account.FieldUpdatedAt)
 				fieldSeen[account.FieldUpdatedAt] = struct{}{}
 			}
+		case "revision":
+			if _, ok := fieldSeen[account.FieldRevision]; !ok {
+				selectedFields = append(selectedFields, account.FieldRevision)
+				fieldSeen[account.FieldRevision] = struct{}{}
+			}
 		case "name":
 			if _, ok := fieldSeen[account.FieldName]; !ok {
 				selectedFields = append(selectedFields, account.FieldName)
@@ -409,6 +414,11 @@ func (_q *ActionItemQuery) collectField(ctx context.Context, oneNode bool, opCtx
 			if _, ok := fieldSeen[actionitem.FieldUpdatedAt]; !ok {
 				selectedFields = append(selectedFields, actionitem.FieldUpdatedAt)
 				fieldSeen[actionitem.FieldUpdatedAt] = struct{}{}
+			}
+		case "revision":
+			if _, ok := fieldSeen[actionitem.FieldRevision]; !ok {
+				selectedFields = append(selectedFields, actionitem.FieldRevision)
+				fieldSeen[actionitem.FieldRevision] = struct{}{}
 			}
 		case "code":
 			if _, ok := fieldSeen[actionitem.FieldCode]; !ok {
@@ -1031,6 +1041,11 @@ func (_q *AgencyQuery) collectField(ctx context.Context, oneNode bool, opCtx *gr
 				selectedFields = append(selectedFields, agency.FieldUpdatedAt)
 				fieldSeen[agency.FieldUpdatedAt] = struct{}{}
 			}
+		case "revision":
+			if _, ok := fieldSeen[agency.FieldRevision]; !ok {
+				selectedFields = append(selectedFields, agency.FieldRevision)
+				fieldSeen[agency.FieldRevision] = struct{}{}
+			}
 		case "name":
 			if _, ok := fieldSeen[agency.FieldName]; !ok {
 				selectedFields = append(selectedFields, agency.FieldName)
@@ -1255,6 +1270,11 @@ func (_q *IndicatorQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 			if _, ok := fieldSeen[indicator.FieldUpdatedAt]; !ok {
 				selectedFields = append(selectedFields, indicator.FieldUpdatedAt)
 				fieldSeen[indicator.FieldUpdatedAt] = struct{}{}
+			}
+		case "revision":
+			if _, ok := fieldSeen[indicator.FieldRevision]; !ok {
+				selectedFields = append(selectedFields, indicator.FieldRevision)
+				fieldSeen[indicator.FieldRevision] = struct{}{}
 			}
 		case "name":
 			if _, ok := fieldSeen[indicator.FieldName]; !ok {
@@ -1632,6 +1652,11 @@ func (_q *ObjectiveQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 				selectedFields = append(selectedFields, objective.FieldUpdatedAt)
 				fieldSeen[objective.FieldUpdatedAt] = struct{}{}
 			}
+		case "revision":
+			if _, ok := fieldSeen[objective.FieldRevision]; !ok {
+				selectedFields = append(selectedFields, objective.FieldRevision)
+				fieldSeen[objective.FieldRevision] = struct{}{}
+			}
 		case "code":
 			if _, ok := fieldSeen[objective.FieldCode]; !ok {
 				selectedFields = append(selectedFields, objective.FieldCode)
@@ -1861,6 +1886,11 @@ func (_q *StrategyQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			if _, ok := fieldSeen[strategy.FieldUpdatedAt]; !ok {
 				selectedFields = append(selectedFields, strategy.FieldUpdatedAt)
 				fieldSeen[strategy.FieldUpdatedAt] = struct{}{}
+			}
+		case "revision":
+			if _, ok := fieldSeen[strategy.FieldRevision]; !ok {
+				selectedFields = append(selectedFields, strategy.FieldRevision)
+				fieldSeen[strategy.FieldRevision] = struct{}{}
 			}
 		case "title":
 			if _, ok := fieldSeen[strategy.FieldTitle]; !ok {

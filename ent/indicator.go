@@ -25,6 +25,8 @@ type Indicator struct {
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// When the object was last changed.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
+	// Revision of the object, incremented by every change. Send it back with an update: an update of an older revision is refused with CONFLICT.
+	Revision int `json:"revision,omitempty"`
 	// What is measured, such as « Nombre d'incidents traités par le CERT ».
 	Name string `json:"name,omitempty"`
 	// Unit of the values, such as « % » or « incidents ».
@@ -100,6 +102,8 @@ func (*Indicator) scanValues(columns []string) ([]any, error) {
 			values[i] = new(pulid.ID)
 		case indicator.FieldBaseline, indicator.FieldTarget:
 			values[i] = new(sql.NullFloat64)
+		case indicator.FieldRevision:
+			values[i] = new(sql.NullInt64)
 		case indicator.FieldName, indicator.FieldUnit:
 			values[i] = new(sql.NullString)
 		case indicator.FieldCreatedAt, indicator.FieldUpdatedAt, indicator.FieldTargetDate:
@@ -140,6 +144,12 @@ func (_m *Indicator) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
 			} else if value.Valid {
 				_m.UpdatedAt = value.Time
+			}
+		case indicator.FieldRevision:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field revision", values[i])
+			} else if value.Valid {
+				_m.Revision = int(value.Int64)
 			}
 		case indicator.FieldName:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -244,6 +254,9 @@ func (_m *Indicator) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("updated_at=")
 	builder.WriteString(_m.UpdatedAt.Format(time.ANSIC))
+	builder.WriteString(", ")
+	builder.WriteString("revision=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Revision))
 	builder.WriteString(", ")
 	builder.WriteString("name=")
 	builder.WriteString(_m.Name)

@@ -55,6 +55,20 @@ func (_c *IndicatorCreate) SetNillableUpdatedAt(v *time.Time) *IndicatorCreate {
 	return _c
 }
 
+// SetRevision sets the "revision" field.
+func (_c *IndicatorCreate) SetRevision(v int) *IndicatorCreate {
+	_c.mutation.SetRevision(v)
+	return _c
+}
+
+// SetNillableRevision sets the "revision" field if the given value is not nil.
+func (_c *IndicatorCreate) SetNillableRevision(v *int) *IndicatorCreate {
+	if v != nil {
+		_c.SetRevision(*v)
+	}
+	return _c
+}
+
 // SetName sets the "name" field.
 func (_c *IndicatorCreate) SetName(v string) *IndicatorCreate {
 	_c.mutation.SetName(v)
@@ -191,7 +205,9 @@ func (_c *IndicatorCreate) Mutation() *IndicatorMutation {
 
 // Save creates the Indicator in the database.
 func (_c *IndicatorCreate) Save(ctx context.Context) (*Indicator, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -218,23 +234,37 @@ func (_c *IndicatorCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *IndicatorCreate) defaults() {
+func (_c *IndicatorCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if indicator.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized indicator.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := indicator.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if indicator.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized indicator.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := indicator.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
+	}
+	if _, ok := _c.mutation.Revision(); !ok {
+		v := indicator.DefaultRevision
+		_c.mutation.SetRevision(v)
 	}
 	if _, ok := _c.mutation.Unit(); !ok {
 		v := indicator.DefaultUnit
 		_c.mutation.SetUnit(v)
 	}
 	if _, ok := _c.mutation.ID(); !ok {
+		if indicator.DefaultID == nil {
+			return fmt.Errorf("ent: uninitialized indicator.DefaultID (forgotten import ent/runtime?)")
+		}
 		v := indicator.DefaultID()
 		_c.mutation.SetID(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -244,6 +274,14 @@ func (_c *IndicatorCreate) check() error {
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "Indicator.updated_at"`)}
+	}
+	if _, ok := _c.mutation.Revision(); !ok {
+		return &ValidationError{Name: "revision", err: errors.New(`ent: missing required field "Indicator.revision"`)}
+	}
+	if v, ok := _c.mutation.Revision(); ok {
+		if err := indicator.RevisionValidator(v); err != nil {
+			return &ValidationError{Name: "revision", err: fmt.Errorf(`ent: validator failed for field "Indicator.revision": %w`, err)}
+		}
 	}
 	if _, ok := _c.mutation.Name(); !ok {
 		return &ValidationError{Name: "name", err: errors.New(`ent: missing required field "Indicator.name"`)}
@@ -304,6 +342,10 @@ func (_c *IndicatorCreate) createSpec() (*Indicator, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(indicator.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
+	}
+	if value, ok := _c.mutation.Revision(); ok {
+		_spec.SetField(indicator.FieldRevision, field.TypeInt, value)
+		_node.Revision = value
 	}
 	if value, ok := _c.mutation.Name(); ok {
 		_spec.SetField(indicator.FieldName, field.TypeString, value)
@@ -436,6 +478,24 @@ func (u *IndicatorUpsert) SetUpdatedAt(v time.Time) *IndicatorUpsert {
 // UpdateUpdatedAt sets the "updated_at" field to the value that was provided on create.
 func (u *IndicatorUpsert) UpdateUpdatedAt() *IndicatorUpsert {
 	u.SetExcluded(indicator.FieldUpdatedAt)
+	return u
+}
+
+// SetRevision sets the "revision" field.
+func (u *IndicatorUpsert) SetRevision(v int) *IndicatorUpsert {
+	u.Set(indicator.FieldRevision, v)
+	return u
+}
+
+// UpdateRevision sets the "revision" field to the value that was provided on create.
+func (u *IndicatorUpsert) UpdateRevision() *IndicatorUpsert {
+	u.SetExcluded(indicator.FieldRevision)
+	return u
+}
+
+// AddRevision adds v to the "revision" field.
+func (u *IndicatorUpsert) AddRevision(v int) *IndicatorUpsert {
+	u.Add(indicator.FieldRevision, v)
 	return u
 }
 
@@ -591,6 +651,27 @@ func (u *IndicatorUpsertOne) SetUpdatedAt(v time.Time) *IndicatorUpsertOne {
 func (u *IndicatorUpsertOne) UpdateUpdatedAt() *IndicatorUpsertOne {
 	return u.Update(func(s *IndicatorUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetRevision sets the "revision" field.
+func (u *IndicatorUpsertOne) SetRevision(v int) *IndicatorUpsertOne {
+	return u.Update(func(s *IndicatorUpsert) {
+		s.SetRevision(v)
+	})
+}
+
+// AddRevision adds v to the "revision" field.
+func (u *IndicatorUpsertOne) AddRevision(v int) *IndicatorUpsertOne {
+	return u.Update(func(s *IndicatorUpsert) {
+		s.AddRevision(v)
+	})
+}
+
+// UpdateRevision sets the "revision" field to the value that was provided on create.
+func (u *IndicatorUpsertOne) UpdateRevision() *IndicatorUpsertOne {
+	return u.Update(func(s *IndicatorUpsert) {
+		s.UpdateRevision()
 	})
 }
 
@@ -928,6 +1009,27 @@ func (u *IndicatorUpsertBulk) SetUpdatedAt(v time.Time) *IndicatorUpsertBulk {
 func (u *IndicatorUpsertBulk) UpdateUpdatedAt() *IndicatorUpsertBulk {
 	return u.Update(func(s *IndicatorUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetRevision sets the "revision" field.
+func (u *IndicatorUpsertBulk) SetRevision(v int) *IndicatorUpsertBulk {
+	return u.Update(func(s *IndicatorUpsert) {
+		s.SetRevision(v)
+	})
+}
+
+// AddRevision adds v to the "revision" field.
+func (u *IndicatorUpsertBulk) AddRevision(v int) *IndicatorUpsertBulk {
+	return u.Update(func(s *IndicatorUpsert) {
+		s.AddRevision(v)
+	})
+}
+
+// UpdateRevision sets the "revision" field to the value that was provided on create.
+func (u *IndicatorUpsertBulk) UpdateRevision() *IndicatorUpsertBulk {
+	return u.Update(func(s *IndicatorUpsert) {
+		s.UpdateRevision()
 	})
 }
 

@@ -5,6 +5,7 @@ package ent
 import (
 	"context"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"math"
 
@@ -441,6 +442,12 @@ func (_q *IndicatorQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if indicator.Policy == nil {
+		return errors.New("ent: uninitialized indicator.Policy (forgotten import ent/runtime?)")
+	}
+	if err := indicator.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

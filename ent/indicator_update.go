@@ -36,6 +36,27 @@ func (_u *IndicatorUpdate) SetUpdatedAt(v time.Time) *IndicatorUpdate {
 	return _u
 }
 
+// SetRevision sets the "revision" field.
+func (_u *IndicatorUpdate) SetRevision(v int) *IndicatorUpdate {
+	_u.mutation.ResetRevision()
+	_u.mutation.SetRevision(v)
+	return _u
+}
+
+// SetNillableRevision sets the "revision" field if the given value is not nil.
+func (_u *IndicatorUpdate) SetNillableRevision(v *int) *IndicatorUpdate {
+	if v != nil {
+		_u.SetRevision(*v)
+	}
+	return _u
+}
+
+// AddRevision adds value to the "revision" field.
+func (_u *IndicatorUpdate) AddRevision(v int) *IndicatorUpdate {
+	_u.mutation.AddRevision(v)
+	return _u
+}
+
 // SetName sets the "name" field.
 func (_u *IndicatorUpdate) SetName(v string) *IndicatorUpdate {
 	_u.mutation.SetName(v)
@@ -181,7 +202,9 @@ func (_u *IndicatorUpdate) RemoveMeasurements(v ...*Measurement) *IndicatorUpdat
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *IndicatorUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -208,15 +231,24 @@ func (_u *IndicatorUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *IndicatorUpdate) defaults() {
+func (_u *IndicatorUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if indicator.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized indicator.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := indicator.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *IndicatorUpdate) check() error {
+	if v, ok := _u.mutation.Revision(); ok {
+		if err := indicator.RevisionValidator(v); err != nil {
+			return &ValidationError{Name: "revision", err: fmt.Errorf(`ent: validator failed for field "Indicator.revision": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Name(); ok {
 		if err := indicator.NameValidator(v); err != nil {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "Indicator.name": %w`, err)}
@@ -244,6 +276,12 @@ func (_u *IndicatorUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(indicator.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.Revision(); ok {
+		_spec.SetField(indicator.FieldRevision, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedRevision(); ok {
+		_spec.AddField(indicator.FieldRevision, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(indicator.FieldName, field.TypeString, value)
@@ -343,6 +381,27 @@ type IndicatorUpdateOne struct {
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *IndicatorUpdateOne) SetUpdatedAt(v time.Time) *IndicatorUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetRevision sets the "revision" field.
+func (_u *IndicatorUpdateOne) SetRevision(v int) *IndicatorUpdateOne {
+	_u.mutation.ResetRevision()
+	_u.mutation.SetRevision(v)
+	return _u
+}
+
+// SetNillableRevision sets the "revision" field if the given value is not nil.
+func (_u *IndicatorUpdateOne) SetNillableRevision(v *int) *IndicatorUpdateOne {
+	if v != nil {
+		_u.SetRevision(*v)
+	}
+	return _u
+}
+
+// AddRevision adds value to the "revision" field.
+func (_u *IndicatorUpdateOne) AddRevision(v int) *IndicatorUpdateOne {
+	_u.mutation.AddRevision(v)
 	return _u
 }
 
@@ -504,7 +563,9 @@ func (_u *IndicatorUpdateOne) Select(field string, fields ...string) *IndicatorU
 
 // Save executes the query and returns the updated Indicator entity.
 func (_u *IndicatorUpdateOne) Save(ctx context.Context) (*Indicator, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -531,15 +592,24 @@ func (_u *IndicatorUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *IndicatorUpdateOne) defaults() {
+func (_u *IndicatorUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if indicator.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized indicator.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := indicator.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *IndicatorUpdateOne) check() error {
+	if v, ok := _u.mutation.Revision(); ok {
+		if err := indicator.RevisionValidator(v); err != nil {
+			return &ValidationError{Name: "revision", err: fmt.Errorf(`ent: validator failed for field "Indicator.revision": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Name(); ok {
 		if err := indicator.NameValidator(v); err != nil {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "Indicator.name": %w`, err)}
@@ -584,6 +654,12 @@ func (_u *IndicatorUpdateOne) sqlSave(ctx context.Context) (_node *Indicator, er
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(indicator.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.Revision(); ok {
+		_spec.SetField(indicator.FieldRevision, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedRevision(); ok {
+		_spec.AddField(indicator.FieldRevision, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(indicator.FieldName, field.TypeString, value)

@@ -111,7 +111,9 @@ func (_c *MeasurementCreate) Mutation() *MeasurementMutation {
 
 // Save creates the Measurement in the database.
 func (_c *MeasurementCreate) Save(ctx context.Context) (*Measurement, error) {
-	_c.defaults()
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -138,12 +140,18 @@ func (_c *MeasurementCreate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_c *MeasurementCreate) defaults() {
+func (_c *MeasurementCreate) defaults() error {
 	if _, ok := _c.mutation.CreatedAt(); !ok {
+		if measurement.DefaultCreatedAt == nil {
+			return fmt.Errorf("ent: uninitialized measurement.DefaultCreatedAt (forgotten import ent/runtime?)")
+		}
 		v := measurement.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if measurement.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized measurement.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := measurement.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
@@ -152,9 +160,13 @@ func (_c *MeasurementCreate) defaults() {
 		_c.mutation.SetNote(v)
 	}
 	if _, ok := _c.mutation.ID(); !ok {
+		if measurement.DefaultID == nil {
+			return fmt.Errorf("ent: uninitialized measurement.DefaultID (forgotten import ent/runtime?)")
+		}
 		v := measurement.DefaultID()
 		_c.mutation.SetID(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

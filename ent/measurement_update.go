@@ -90,7 +90,9 @@ func (_u *MeasurementUpdate) Mutation() *MeasurementMutation {
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *MeasurementUpdate) Save(ctx context.Context) (int, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -117,11 +119,15 @@ func (_u *MeasurementUpdate) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *MeasurementUpdate) defaults() {
+func (_u *MeasurementUpdate) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if measurement.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized measurement.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := measurement.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -259,7 +265,9 @@ func (_u *MeasurementUpdateOne) Select(field string, fields ...string) *Measurem
 
 // Save executes the query and returns the updated Measurement entity.
 func (_u *MeasurementUpdateOne) Save(ctx context.Context) (*Measurement, error) {
-	_u.defaults()
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -286,11 +294,15 @@ func (_u *MeasurementUpdateOne) ExecX(ctx context.Context) {
 }
 
 // defaults sets the default values of the builder before save.
-func (_u *MeasurementUpdateOne) defaults() {
+func (_u *MeasurementUpdateOne) defaults() error {
 	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if measurement.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized measurement.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
 		v := measurement.UpdateDefaultUpdatedAt()
 		_u.mutation.SetUpdatedAt(v)
 	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.

@@ -834,6 +834,8 @@ type AccountMutation struct {
 	id            *pulid.ID
 	created_at    *time.Time
 	updated_at    *time.Time
+	revision      *int
+	addrevision   *int
 	name          *string
 	email         *string
 	role          *auth.Role
@@ -1023,6 +1025,62 @@ func (m *AccountMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err er
 // ResetUpdatedAt resets all changes to the "updated_at" field.
 func (m *AccountMutation) ResetUpdatedAt() {
 	m.updated_at = nil
+}
+
+// SetRevision sets the "revision" field.
+func (m *AccountMutation) SetRevision(i int) {
+	m.revision = &i
+	m.addrevision = nil
+}
+
+// Revision returns the value of the "revision" field in the mutation.
+func (m *AccountMutation) Revision() (r int, exists bool) {
+	v := m.revision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRevision returns the old "revision" field's value of the Account entity.
+// If the Account object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccountMutation) OldRevision(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRevision is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRevision requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRevision: %w", err)
+	}
+	return oldValue.Revision, nil
+}
+
+// AddRevision adds i to the "revision" field.
+func (m *AccountMutation) AddRevision(i int) {
+	if m.addrevision != nil {
+		*m.addrevision += i
+	} else {
+		m.addrevision = &i
+	}
+}
+
+// AddedRevision returns the value that was added to the "revision" field in this mutation.
+func (m *AccountMutation) AddedRevision() (r int, exists bool) {
+	v := m.addrevision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRevision resets all changes to the "revision" field.
+func (m *AccountMutation) ResetRevision() {
+	m.revision = nil
+	m.addrevision = nil
 }
 
 // SetName sets the "name" field.
@@ -1296,12 +1354,15 @@ func (m *AccountMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AccountMutation) Fields() []string {
-	fields := make([]string, 0, 6)
+	fields := make([]string, 0, 7)
 	if m.created_at != nil {
 		fields = append(fields, account.FieldCreatedAt)
 	}
 	if m.updated_at != nil {
 		fields = append(fields, account.FieldUpdatedAt)
+	}
+	if m.revision != nil {
+		fields = append(fields, account.FieldRevision)
 	}
 	if m.name != nil {
 		fields = append(fields, account.FieldName)
@@ -1327,6 +1388,8 @@ func (m *AccountMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedAt()
 	case account.FieldUpdatedAt:
 		return m.UpdatedAt()
+	case account.FieldRevision:
+		return m.Revision()
 	case account.FieldName:
 		return m.Name()
 	case account.FieldEmail:
@@ -1348,6 +1411,8 @@ func (m *AccountMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldCreatedAt(ctx)
 	case account.FieldUpdatedAt:
 		return m.OldUpdatedAt(ctx)
+	case account.FieldRevision:
+		return m.OldRevision(ctx)
 	case account.FieldName:
 		return m.OldName(ctx)
 	case account.FieldEmail:
@@ -1378,6 +1443,13 @@ func (m *AccountMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetUpdatedAt(v)
+		return nil
+	case account.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRevision(v)
 		return nil
 	case account.FieldName:
 		v, ok := value.(string)
@@ -1414,13 +1486,21 @@ func (m *AccountMutation) SetField(name string, value ent.Value) error {
 // AddedFields returns all numeric fields that were incremented/decremented during
 // this mutation.
 func (m *AccountMutation) AddedFields() []string {
-	return nil
+	var fields []string
+	if m.addrevision != nil {
+		fields = append(fields, account.FieldRevision)
+	}
+	return fields
 }
 
 // AddedField returns the numeric value that was incremented/decremented on a field
 // with the given name. The second boolean return value indicates that this field
 // was not set, or was not defined in the schema.
 func (m *AccountMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case account.FieldRevision:
+		return m.AddedRevision()
+	}
 	return nil, false
 }
 
@@ -1429,6 +1509,13 @@ func (m *AccountMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *AccountMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case account.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRevision(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Account numeric field %s", name)
 }
@@ -1461,6 +1548,9 @@ func (m *AccountMutation) ResetField(name string) error {
 		return nil
 	case account.FieldUpdatedAt:
 		m.ResetUpdatedAt()
+		return nil
+	case account.FieldRevision:
+		m.ResetRevision()
 		return nil
 	case account.FieldName:
 		m.ResetName()
@@ -1588,6 +1678,8 @@ type ActionItemMutation struct {
 	id                         *pulid.ID
 	created_at                 *time.Time
 	updated_at                 *time.Time
+	revision                   *int
+	addrevision                *int
 	search_text                *string
 	code                       *string
 	title                      *string
@@ -1802,6 +1894,62 @@ func (m *ActionItemMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err
 // ResetUpdatedAt resets all changes to the "updated_at" field.
 func (m *ActionItemMutation) ResetUpdatedAt() {
 	m.updated_at = nil
+}
+
+// SetRevision sets the "revision" field.
+func (m *ActionItemMutation) SetRevision(i int) {
+	m.revision = &i
+	m.addrevision = nil
+}
+
+// Revision returns the value of the "revision" field in the mutation.
+func (m *ActionItemMutation) Revision() (r int, exists bool) {
+	v := m.revision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRevision returns the old "revision" field's value of the ActionItem entity.
+// If the ActionItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ActionItemMutation) OldRevision(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRevision is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRevision requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRevision: %w", err)
+	}
+	return oldValue.Revision, nil
+}
+
+// AddRevision adds i to the "revision" field.
+func (m *ActionItemMutation) AddRevision(i int) {
+	if m.addrevision != nil {
+		*m.addrevision += i
+	} else {
+		m.addrevision = &i
+	}
+}
+
+// AddedRevision returns the value that was added to the "revision" field in this mutation.
+func (m *ActionItemMutation) AddedRevision() (r int, exists bool) {
+	v := m.addrevision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRevision resets all changes to the "revision" field.
+func (m *ActionItemMutation) ResetRevision() {
+	m.revision = nil
+	m.addrevision = nil
 }
 
 // SetSearchText sets the "search_text" field.
@@ -2714,12 +2862,15 @@ func (m *ActionItemMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ActionItemMutation) Fields() []string {
-	fields := make([]string, 0, 13)
+	fields := make([]string, 0, 14)
 	if m.created_at != nil {
 		fields = append(fields, actionitem.FieldCreatedAt)
 	}
 	if m.updated_at != nil {
 		fields = append(fields, actionitem.FieldUpdatedAt)
+	}
+	if m.revision != nil {
+		fields = append(fields, actionitem.FieldRevision)
 	}
 	if m.search_text != nil {
 		fields = append(fields, actionitem.FieldSearchText)
@@ -2766,6 +2917,8 @@ func (m *ActionItemMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedAt()
 	case actionitem.FieldUpdatedAt:
 		return m.UpdatedAt()
+	case actionitem.FieldRevision:
+		return m.Revision()
 	case actionitem.FieldSearchText:
 		return m.SearchText()
 	case actionitem.FieldCode:
@@ -2801,6 +2954,8 @@ func (m *ActionItemMutation) OldField(ctx context.Context, name string) (ent.Val
 		return m.OldCreatedAt(ctx)
 	case actionitem.FieldUpdatedAt:
 		return m.OldUpdatedAt(ctx)
+	case actionitem.FieldRevision:
+		return m.OldRevision(ctx)
 	case actionitem.FieldSearchText:
 		return m.OldSearchText(ctx)
 	case actionitem.FieldCode:
@@ -2845,6 +3000,13 @@ func (m *ActionItemMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetUpdatedAt(v)
+		return nil
+	case actionitem.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRevision(v)
 		return nil
 	case actionitem.FieldSearchText:
 		v, ok := value.(string)
@@ -2931,6 +3093,9 @@ func (m *ActionItemMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *ActionItemMutation) AddedFields() []string {
 	var fields []string
+	if m.addrevision != nil {
+		fields = append(fields, actionitem.FieldRevision)
+	}
 	if m.addprogress != nil {
 		fields = append(fields, actionitem.FieldProgress)
 	}
@@ -2945,6 +3110,8 @@ func (m *ActionItemMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *ActionItemMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case actionitem.FieldRevision:
+		return m.AddedRevision()
 	case actionitem.FieldProgress:
 		return m.AddedProgress()
 	case actionitem.FieldEstimatedBudget:
@@ -2958,6 +3125,13 @@ func (m *ActionItemMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *ActionItemMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case actionitem.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRevision(v)
+		return nil
 	case actionitem.FieldProgress:
 		v, ok := value.(int)
 		if !ok {
@@ -3031,6 +3205,9 @@ func (m *ActionItemMutation) ResetField(name string) error {
 		return nil
 	case actionitem.FieldUpdatedAt:
 		m.ResetUpdatedAt()
+		return nil
+	case actionitem.FieldRevision:
+		m.ResetRevision()
 		return nil
 	case actionitem.FieldSearchText:
 		m.ResetSearchText()
@@ -3319,6 +3496,8 @@ type AgencyMutation struct {
 	id                            *pulid.ID
 	created_at                    *time.Time
 	updated_at                    *time.Time
+	revision                      *int
+	addrevision                   *int
 	name                          *string
 	acronym                       *string
 	kind                          *agency.Kind
@@ -3526,6 +3705,62 @@ func (m *AgencyMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err err
 // ResetUpdatedAt resets all changes to the "updated_at" field.
 func (m *AgencyMutation) ResetUpdatedAt() {
 	m.updated_at = nil
+}
+
+// SetRevision sets the "revision" field.
+func (m *AgencyMutation) SetRevision(i int) {
+	m.revision = &i
+	m.addrevision = nil
+}
+
+// Revision returns the value of the "revision" field in the mutation.
+func (m *AgencyMutation) Revision() (r int, exists bool) {
+	v := m.revision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRevision returns the old "revision" field's value of the Agency entity.
+// If the Agency object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgencyMutation) OldRevision(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRevision is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRevision requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRevision: %w", err)
+	}
+	return oldValue.Revision, nil
+}
+
+// AddRevision adds i to the "revision" field.
+func (m *AgencyMutation) AddRevision(i int) {
+	if m.addrevision != nil {
+		*m.addrevision += i
+	} else {
+		m.addrevision = &i
+	}
+}
+
+// AddedRevision returns the value that was added to the "revision" field in this mutation.
+func (m *AgencyMutation) AddedRevision() (r int, exists bool) {
+	v := m.addrevision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRevision resets all changes to the "revision" field.
+func (m *AgencyMutation) ResetRevision() {
+	m.revision = nil
+	m.addrevision = nil
 }
 
 // SetName sets the "name" field.
@@ -4123,12 +4358,15 @@ func (m *AgencyMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AgencyMutation) Fields() []string {
-	fields := make([]string, 0, 6)
+	fields := make([]string, 0, 7)
 	if m.created_at != nil {
 		fields = append(fields, agency.FieldCreatedAt)
 	}
 	if m.updated_at != nil {
 		fields = append(fields, agency.FieldUpdatedAt)
+	}
+	if m.revision != nil {
+		fields = append(fields, agency.FieldRevision)
 	}
 	if m.name != nil {
 		fields = append(fields, agency.FieldName)
@@ -4154,6 +4392,8 @@ func (m *AgencyMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedAt()
 	case agency.FieldUpdatedAt:
 		return m.UpdatedAt()
+	case agency.FieldRevision:
+		return m.Revision()
 	case agency.FieldName:
 		return m.Name()
 	case agency.FieldAcronym:
@@ -4175,6 +4415,8 @@ func (m *AgencyMutation) OldField(ctx context.Context, name string) (ent.Value, 
 		return m.OldCreatedAt(ctx)
 	case agency.FieldUpdatedAt:
 		return m.OldUpdatedAt(ctx)
+	case agency.FieldRevision:
+		return m.OldRevision(ctx)
 	case agency.FieldName:
 		return m.OldName(ctx)
 	case agency.FieldAcronym:
@@ -4205,6 +4447,13 @@ func (m *AgencyMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetUpdatedAt(v)
+		return nil
+	case agency.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRevision(v)
 		return nil
 	case agency.FieldName:
 		v, ok := value.(string)
@@ -4241,13 +4490,21 @@ func (m *AgencyMutation) SetField(name string, value ent.Value) error {
 // AddedFields returns all numeric fields that were incremented/decremented during
 // this mutation.
 func (m *AgencyMutation) AddedFields() []string {
-	return nil
+	var fields []string
+	if m.addrevision != nil {
+		fields = append(fields, agency.FieldRevision)
+	}
+	return fields
 }
 
 // AddedField returns the numeric value that was incremented/decremented on a field
 // with the given name. The second boolean return value indicates that this field
 // was not set, or was not defined in the schema.
 func (m *AgencyMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case agency.FieldRevision:
+		return m.AddedRevision()
+	}
 	return nil, false
 }
 
@@ -4256,6 +4513,13 @@ func (m *AgencyMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *AgencyMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case agency.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRevision(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Agency numeric field %s", name)
 }
@@ -4288,6 +4552,9 @@ func (m *AgencyMutation) ResetField(name string) error {
 		return nil
 	case agency.FieldUpdatedAt:
 		m.ResetUpdatedAt()
+		return nil
+	case agency.FieldRevision:
+		m.ResetRevision()
 		return nil
 	case agency.FieldName:
 		m.ResetName()
@@ -4571,6 +4838,8 @@ type IndicatorMutation struct {
 	id                  *pulid.ID
 	created_at          *time.Time
 	updated_at          *time.Time
+	revision            *int
+	addrevision         *int
 	name                *string
 	unit                *string
 	baseline            *float64
@@ -4765,6 +5034,62 @@ func (m *IndicatorMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err 
 // ResetUpdatedAt resets all changes to the "updated_at" field.
 func (m *IndicatorMutation) ResetUpdatedAt() {
 	m.updated_at = nil
+}
+
+// SetRevision sets the "revision" field.
+func (m *IndicatorMutation) SetRevision(i int) {
+	m.revision = &i
+	m.addrevision = nil
+}
+
+// Revision returns the value of the "revision" field in the mutation.
+func (m *IndicatorMutation) Revision() (r int, exists bool) {
+	v := m.revision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRevision returns the old "revision" field's value of the Indicator entity.
+// If the Indicator object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IndicatorMutation) OldRevision(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRevision is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRevision requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRevision: %w", err)
+	}
+	return oldValue.Revision, nil
+}
+
+// AddRevision adds i to the "revision" field.
+func (m *IndicatorMutation) AddRevision(i int) {
+	if m.addrevision != nil {
+		*m.addrevision += i
+	} else {
+		m.addrevision = &i
+	}
+}
+
+// AddedRevision returns the value that was added to the "revision" field in this mutation.
+func (m *IndicatorMutation) AddedRevision() (r int, exists bool) {
+	v := m.addrevision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRevision resets all changes to the "revision" field.
+func (m *IndicatorMutation) ResetRevision() {
+	m.revision = nil
+	m.addrevision = nil
 }
 
 // SetName sets the "name" field.
@@ -5194,12 +5519,15 @@ func (m *IndicatorMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *IndicatorMutation) Fields() []string {
-	fields := make([]string, 0, 7)
+	fields := make([]string, 0, 8)
 	if m.created_at != nil {
 		fields = append(fields, indicator.FieldCreatedAt)
 	}
 	if m.updated_at != nil {
 		fields = append(fields, indicator.FieldUpdatedAt)
+	}
+	if m.revision != nil {
+		fields = append(fields, indicator.FieldRevision)
 	}
 	if m.name != nil {
 		fields = append(fields, indicator.FieldName)
@@ -5228,6 +5556,8 @@ func (m *IndicatorMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedAt()
 	case indicator.FieldUpdatedAt:
 		return m.UpdatedAt()
+	case indicator.FieldRevision:
+		return m.Revision()
 	case indicator.FieldName:
 		return m.Name()
 	case indicator.FieldUnit:
@@ -5251,6 +5581,8 @@ func (m *IndicatorMutation) OldField(ctx context.Context, name string) (ent.Valu
 		return m.OldCreatedAt(ctx)
 	case indicator.FieldUpdatedAt:
 		return m.OldUpdatedAt(ctx)
+	case indicator.FieldRevision:
+		return m.OldRevision(ctx)
 	case indicator.FieldName:
 		return m.OldName(ctx)
 	case indicator.FieldUnit:
@@ -5283,6 +5615,13 @@ func (m *IndicatorMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetUpdatedAt(v)
+		return nil
+	case indicator.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRevision(v)
 		return nil
 	case indicator.FieldName:
 		v, ok := value.(string)
@@ -5327,6 +5666,9 @@ func (m *IndicatorMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *IndicatorMutation) AddedFields() []string {
 	var fields []string
+	if m.addrevision != nil {
+		fields = append(fields, indicator.FieldRevision)
+	}
 	if m.addbaseline != nil {
 		fields = append(fields, indicator.FieldBaseline)
 	}
@@ -5341,6 +5683,8 @@ func (m *IndicatorMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *IndicatorMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case indicator.FieldRevision:
+		return m.AddedRevision()
 	case indicator.FieldBaseline:
 		return m.AddedBaseline()
 	case indicator.FieldTarget:
@@ -5354,6 +5698,13 @@ func (m *IndicatorMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *IndicatorMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case indicator.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRevision(v)
+		return nil
 	case indicator.FieldBaseline:
 		v, ok := value.(float64)
 		if !ok {
@@ -5421,6 +5772,9 @@ func (m *IndicatorMutation) ResetField(name string) error {
 		return nil
 	case indicator.FieldUpdatedAt:
 		m.ResetUpdatedAt()
+		return nil
+	case indicator.FieldRevision:
+		m.ResetRevision()
 		return nil
 	case indicator.FieldName:
 		m.ResetName()
@@ -6220,6 +6574,8 @@ type ObjectiveMutation struct {
 	id                  *pulid.ID
 	created_at          *time.Time
 	updated_at          *time.Time
+	revision            *int
+	addrevision         *int
 	search_text         *string
 	code                *string
 	title               *string
@@ -6420,6 +6776,62 @@ func (m *ObjectiveMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err 
 // ResetUpdatedAt resets all changes to the "updated_at" field.
 func (m *ObjectiveMutation) ResetUpdatedAt() {
 	m.updated_at = nil
+}
+
+// SetRevision sets the "revision" field.
+func (m *ObjectiveMutation) SetRevision(i int) {
+	m.revision = &i
+	m.addrevision = nil
+}
+
+// Revision returns the value of the "revision" field in the mutation.
+func (m *ObjectiveMutation) Revision() (r int, exists bool) {
+	v := m.revision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRevision returns the old "revision" field's value of the Objective entity.
+// If the Objective object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ObjectiveMutation) OldRevision(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRevision is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRevision requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRevision: %w", err)
+	}
+	return oldValue.Revision, nil
+}
+
+// AddRevision adds i to the "revision" field.
+func (m *ObjectiveMutation) AddRevision(i int) {
+	if m.addrevision != nil {
+		*m.addrevision += i
+	} else {
+		m.addrevision = &i
+	}
+}
+
+// AddedRevision returns the value that was added to the "revision" field in this mutation.
+func (m *ObjectiveMutation) AddedRevision() (r int, exists bool) {
+	v := m.addrevision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRevision resets all changes to the "revision" field.
+func (m *ObjectiveMutation) ResetRevision() {
+	m.revision = nil
+	m.addrevision = nil
 }
 
 // SetSearchText sets the "search_text" field.
@@ -6932,12 +7344,15 @@ func (m *ObjectiveMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ObjectiveMutation) Fields() []string {
-	fields := make([]string, 0, 8)
+	fields := make([]string, 0, 9)
 	if m.created_at != nil {
 		fields = append(fields, objective.FieldCreatedAt)
 	}
 	if m.updated_at != nil {
 		fields = append(fields, objective.FieldUpdatedAt)
+	}
+	if m.revision != nil {
+		fields = append(fields, objective.FieldRevision)
 	}
 	if m.search_text != nil {
 		fields = append(fields, objective.FieldSearchText)
@@ -6969,6 +7384,8 @@ func (m *ObjectiveMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedAt()
 	case objective.FieldUpdatedAt:
 		return m.UpdatedAt()
+	case objective.FieldRevision:
+		return m.Revision()
 	case objective.FieldSearchText:
 		return m.SearchText()
 	case objective.FieldCode:
@@ -6994,6 +7411,8 @@ func (m *ObjectiveMutation) OldField(ctx context.Context, name string) (ent.Valu
 		return m.OldCreatedAt(ctx)
 	case objective.FieldUpdatedAt:
 		return m.OldUpdatedAt(ctx)
+	case objective.FieldRevision:
+		return m.OldRevision(ctx)
 	case objective.FieldSearchText:
 		return m.OldSearchText(ctx)
 	case objective.FieldCode:
@@ -7028,6 +7447,13 @@ func (m *ObjectiveMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetUpdatedAt(v)
+		return nil
+	case objective.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRevision(v)
 		return nil
 	case objective.FieldSearchText:
 		v, ok := value.(string)
@@ -7079,6 +7505,9 @@ func (m *ObjectiveMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *ObjectiveMutation) AddedFields() []string {
 	var fields []string
+	if m.addrevision != nil {
+		fields = append(fields, objective.FieldRevision)
+	}
 	if m.addposition != nil {
 		fields = append(fields, objective.FieldPosition)
 	}
@@ -7090,6 +7519,8 @@ func (m *ObjectiveMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *ObjectiveMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case objective.FieldRevision:
+		return m.AddedRevision()
 	case objective.FieldPosition:
 		return m.AddedPosition()
 	}
@@ -7101,6 +7532,13 @@ func (m *ObjectiveMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *ObjectiveMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case objective.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRevision(v)
+		return nil
 	case objective.FieldPosition:
 		v, ok := value.(int)
 		if !ok {
@@ -7140,6 +7578,9 @@ func (m *ObjectiveMutation) ResetField(name string) error {
 		return nil
 	case objective.FieldUpdatedAt:
 		m.ResetUpdatedAt()
+		return nil
+	case objective.FieldRevision:
+		m.ResetRevision()
 		return nil
 	case objective.FieldSearchText:
 		m.ResetSearchText()
@@ -7343,6 +7784,8 @@ type StrategyMutation struct {
 	id                         *pulid.ID
 	created_at                 *time.Time
 	updated_at                 *time.Time
+	revision                   *int
+	addrevision                *int
 	search_text                *string
 	title                      *string
 	country                    *string
@@ -7539,6 +7982,62 @@ func (m *StrategyMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err e
 // ResetUpdatedAt resets all changes to the "updated_at" field.
 func (m *StrategyMutation) ResetUpdatedAt() {
 	m.updated_at = nil
+}
+
+// SetRevision sets the "revision" field.
+func (m *StrategyMutation) SetRevision(i int) {
+	m.revision = &i
+	m.addrevision = nil
+}
+
+// Revision returns the value of the "revision" field in the mutation.
+func (m *StrategyMutation) Revision() (r int, exists bool) {
+	v := m.revision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRevision returns the old "revision" field's value of the Strategy entity.
+// If the Strategy object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StrategyMutation) OldRevision(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRevision is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRevision requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRevision: %w", err)
+	}
+	return oldValue.Revision, nil
+}
+
+// AddRevision adds i to the "revision" field.
+func (m *StrategyMutation) AddRevision(i int) {
+	if m.addrevision != nil {
+		*m.addrevision += i
+	} else {
+		m.addrevision = &i
+	}
+}
+
+// AddedRevision returns the value that was added to the "revision" field in this mutation.
+func (m *StrategyMutation) AddedRevision() (r int, exists bool) {
+	v := m.addrevision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRevision resets all changes to the "revision" field.
+func (m *StrategyMutation) ResetRevision() {
+	m.revision = nil
+	m.addrevision = nil
 }
 
 // SetSearchText sets the "search_text" field.
@@ -7999,12 +8498,15 @@ func (m *StrategyMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *StrategyMutation) Fields() []string {
-	fields := make([]string, 0, 9)
+	fields := make([]string, 0, 10)
 	if m.created_at != nil {
 		fields = append(fields, strategy.FieldCreatedAt)
 	}
 	if m.updated_at != nil {
 		fields = append(fields, strategy.FieldUpdatedAt)
+	}
+	if m.revision != nil {
+		fields = append(fields, strategy.FieldRevision)
 	}
 	if m.search_text != nil {
 		fields = append(fields, strategy.FieldSearchText)
@@ -8039,6 +8541,8 @@ func (m *StrategyMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedAt()
 	case strategy.FieldUpdatedAt:
 		return m.UpdatedAt()
+	case strategy.FieldRevision:
+		return m.Revision()
 	case strategy.FieldSearchText:
 		return m.SearchText()
 	case strategy.FieldTitle:
@@ -8066,6 +8570,8 @@ func (m *StrategyMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldCreatedAt(ctx)
 	case strategy.FieldUpdatedAt:
 		return m.OldUpdatedAt(ctx)
+	case strategy.FieldRevision:
+		return m.OldRevision(ctx)
 	case strategy.FieldSearchText:
 		return m.OldSearchText(ctx)
 	case strategy.FieldTitle:
@@ -8102,6 +8608,13 @@ func (m *StrategyMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetUpdatedAt(v)
+		return nil
+	case strategy.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRevision(v)
 		return nil
 	case strategy.FieldSearchText:
 		v, ok := value.(string)
@@ -8160,6 +8673,9 @@ func (m *StrategyMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *StrategyMutation) AddedFields() []string {
 	var fields []string
+	if m.addrevision != nil {
+		fields = append(fields, strategy.FieldRevision)
+	}
 	if m.addstart_year != nil {
 		fields = append(fields, strategy.FieldStartYear)
 	}
@@ -8174,6 +8690,8 @@ func (m *StrategyMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *StrategyMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
+	case strategy.FieldRevision:
+		return m.AddedRevision()
 	case strategy.FieldStartYear:
 		return m.AddedStartYear()
 	case strategy.FieldEndYear:
@@ -8187,6 +8705,13 @@ func (m *StrategyMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *StrategyMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case strategy.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRevision(v)
+		return nil
 	case strategy.FieldStartYear:
 		v, ok := value.(int)
 		if !ok {
@@ -8233,6 +8758,9 @@ func (m *StrategyMutation) ResetField(name string) error {
 		return nil
 	case strategy.FieldUpdatedAt:
 		m.ResetUpdatedAt()
+		return nil
+	case strategy.FieldRevision:
+		m.ResetRevision()
 		return nil
 	case strategy.FieldSearchText:
 		m.ResetSearchText()

@@ -24,6 +24,8 @@ type Objective struct {
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// When the object was last changed.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
+	// Revision of the object, incremented by every change. Send it back with an update: an update of an older revision is refused with CONFLICT.
+	Revision int `json:"revision,omitempty"`
 	// SearchText holds the value of the "search_text" field.
 	SearchText string `json:"search_text,omitempty"`
 	// Reference code, unique within the strategy, such as « OS1 ».
@@ -123,7 +125,7 @@ func (*Objective) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case objective.FieldID:
 			values[i] = new(pulid.ID)
-		case objective.FieldPosition:
+		case objective.FieldRevision, objective.FieldPosition:
 			values[i] = new(sql.NullInt64)
 		case objective.FieldSearchText, objective.FieldCode, objective.FieldTitle, objective.FieldDescription, objective.FieldPillar:
 			values[i] = new(sql.NullString)
@@ -165,6 +167,12 @@ func (_m *Objective) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
 			} else if value.Valid {
 				_m.UpdatedAt = value.Time
+			}
+		case objective.FieldRevision:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field revision", values[i])
+			} else if value.Valid {
+				_m.Revision = int(value.Int64)
 			}
 		case objective.FieldSearchText:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -282,6 +290,9 @@ func (_m *Objective) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("updated_at=")
 	builder.WriteString(_m.UpdatedAt.Format(time.ANSIC))
+	builder.WriteString(", ")
+	builder.WriteString("revision=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Revision))
 	builder.WriteString(", ")
 	builder.WriteString("search_text=")
 	builder.WriteString(_m.SearchText)

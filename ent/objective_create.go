@@ -55,6 +55,20 @@ func (_c *ObjectiveCreate) SetNillableUpdatedAt(v *time.Time) *ObjectiveCreate {
 	return _c
 }
 
+// SetRevision sets the "revision" field.
+func (_c *ObjectiveCreate) SetRevision(v int) *ObjectiveCreate {
+	_c.mutation.SetRevision(v)
+	return _c
+}
+
+// SetNillableRevision sets the "revision" field if the given value is not nil.
+func (_c *ObjectiveCreate) SetNillableRevision(v *int) *ObjectiveCreate {
+	if v != nil {
+		_c.SetRevision(*v)
+	}
+	return _c
+}
+
 // SetSearchText sets the "search_text" field.
 func (_c *ObjectiveCreate) SetSearchText(v string) *ObjectiveCreate {
 	_c.mutation.SetSearchText(v)
@@ -255,6 +269,10 @@ func (_c *ObjectiveCreate) defaults() error {
 		v := objective.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Revision(); !ok {
+		v := objective.DefaultRevision
+		_c.mutation.SetRevision(v)
+	}
 	if _, ok := _c.mutation.SearchText(); !ok {
 		v := objective.DefaultSearchText
 		_c.mutation.SetSearchText(v)
@@ -284,6 +302,14 @@ func (_c *ObjectiveCreate) check() error {
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "Objective.updated_at"`)}
+	}
+	if _, ok := _c.mutation.Revision(); !ok {
+		return &ValidationError{Name: "revision", err: errors.New(`ent: missing required field "Objective.revision"`)}
+	}
+	if v, ok := _c.mutation.Revision(); ok {
+		if err := objective.RevisionValidator(v); err != nil {
+			return &ValidationError{Name: "revision", err: fmt.Errorf(`ent: validator failed for field "Objective.revision": %w`, err)}
+		}
 	}
 	if _, ok := _c.mutation.SearchText(); !ok {
 		return &ValidationError{Name: "search_text", err: errors.New(`ent: missing required field "Objective.search_text"`)}
@@ -374,6 +400,10 @@ func (_c *ObjectiveCreate) createSpec() (*Objective, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(objective.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
+	}
+	if value, ok := _c.mutation.Revision(); ok {
+		_spec.SetField(objective.FieldRevision, field.TypeInt, value)
+		_node.Revision = value
 	}
 	if value, ok := _c.mutation.SearchText(); ok {
 		_spec.SetField(objective.FieldSearchText, field.TypeString, value)
@@ -545,6 +575,24 @@ func (u *ObjectiveUpsert) UpdateUpdatedAt() *ObjectiveUpsert {
 	return u
 }
 
+// SetRevision sets the "revision" field.
+func (u *ObjectiveUpsert) SetRevision(v int) *ObjectiveUpsert {
+	u.Set(objective.FieldRevision, v)
+	return u
+}
+
+// UpdateRevision sets the "revision" field to the value that was provided on create.
+func (u *ObjectiveUpsert) UpdateRevision() *ObjectiveUpsert {
+	u.SetExcluded(objective.FieldRevision)
+	return u
+}
+
+// AddRevision adds v to the "revision" field.
+func (u *ObjectiveUpsert) AddRevision(v int) *ObjectiveUpsert {
+	u.Add(objective.FieldRevision, v)
+	return u
+}
+
 // SetSearchText sets the "search_text" field.
 func (u *ObjectiveUpsert) SetSearchText(v string) *ObjectiveUpsert {
 	u.Set(objective.FieldSearchText, v)
@@ -685,6 +733,27 @@ func (u *ObjectiveUpsertOne) SetUpdatedAt(v time.Time) *ObjectiveUpsertOne {
 func (u *ObjectiveUpsertOne) UpdateUpdatedAt() *ObjectiveUpsertOne {
 	return u.Update(func(s *ObjectiveUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetRevision sets the "revision" field.
+func (u *ObjectiveUpsertOne) SetRevision(v int) *ObjectiveUpsertOne {
+	return u.Update(func(s *ObjectiveUpsert) {
+		s.SetRevision(v)
+	})
+}
+
+// AddRevision adds v to the "revision" field.
+func (u *ObjectiveUpsertOne) AddRevision(v int) *ObjectiveUpsertOne {
+	return u.Update(func(s *ObjectiveUpsert) {
+		s.AddRevision(v)
+	})
+}
+
+// UpdateRevision sets the "revision" field to the value that was provided on create.
+func (u *ObjectiveUpsertOne) UpdateRevision() *ObjectiveUpsertOne {
+	return u.Update(func(s *ObjectiveUpsert) {
+		s.UpdateRevision()
 	})
 }
 
@@ -1008,6 +1077,27 @@ func (u *ObjectiveUpsertBulk) SetUpdatedAt(v time.Time) *ObjectiveUpsertBulk {
 func (u *ObjectiveUpsertBulk) UpdateUpdatedAt() *ObjectiveUpsertBulk {
 	return u.Update(func(s *ObjectiveUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetRevision sets the "revision" field.
+func (u *ObjectiveUpsertBulk) SetRevision(v int) *ObjectiveUpsertBulk {
+	return u.Update(func(s *ObjectiveUpsert) {
+		s.SetRevision(v)
+	})
+}
+
+// AddRevision adds v to the "revision" field.
+func (u *ObjectiveUpsertBulk) AddRevision(v int) *ObjectiveUpsertBulk {
+	return u.Update(func(s *ObjectiveUpsert) {
+		s.AddRevision(v)
+	})
+}
+
+// UpdateRevision sets the "revision" field to the value that was provided on create.
+func (u *ObjectiveUpsertBulk) UpdateRevision() *ObjectiveUpsertBulk {
+	return u.Update(func(s *ObjectiveUpsert) {
+		s.UpdateRevision()
 	})
 }
 

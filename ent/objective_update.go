@@ -37,6 +37,27 @@ func (_u *ObjectiveUpdate) SetUpdatedAt(v time.Time) *ObjectiveUpdate {
 	return _u
 }
 
+// SetRevision sets the "revision" field.
+func (_u *ObjectiveUpdate) SetRevision(v int) *ObjectiveUpdate {
+	_u.mutation.ResetRevision()
+	_u.mutation.SetRevision(v)
+	return _u
+}
+
+// SetNillableRevision sets the "revision" field if the given value is not nil.
+func (_u *ObjectiveUpdate) SetNillableRevision(v *int) *ObjectiveUpdate {
+	if v != nil {
+		_u.SetRevision(*v)
+	}
+	return _u
+}
+
+// AddRevision adds value to the "revision" field.
+func (_u *ObjectiveUpdate) AddRevision(v int) *ObjectiveUpdate {
+	_u.mutation.AddRevision(v)
+	return _u
+}
+
 // SetSearchText sets the "search_text" field.
 func (_u *ObjectiveUpdate) SetSearchText(v string) *ObjectiveUpdate {
 	_u.mutation.SetSearchText(v)
@@ -310,6 +331,11 @@ func (_u *ObjectiveUpdate) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *ObjectiveUpdate) check() error {
+	if v, ok := _u.mutation.Revision(); ok {
+		if err := objective.RevisionValidator(v); err != nil {
+			return &ValidationError{Name: "revision", err: fmt.Errorf(`ent: validator failed for field "Objective.revision": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Code(); ok {
 		if err := objective.CodeValidator(v); err != nil {
 			return &ValidationError{Name: "code", err: fmt.Errorf(`ent: validator failed for field "Objective.code": %w`, err)}
@@ -355,6 +381,12 @@ func (_u *ObjectiveUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(objective.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.Revision(); ok {
+		_spec.SetField(objective.FieldRevision, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedRevision(); ok {
+		_spec.AddField(objective.FieldRevision, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.SearchText(); ok {
 		_spec.SetField(objective.FieldSearchText, field.TypeString, value)
@@ -564,6 +596,27 @@ type ObjectiveUpdateOne struct {
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *ObjectiveUpdateOne) SetUpdatedAt(v time.Time) *ObjectiveUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetRevision sets the "revision" field.
+func (_u *ObjectiveUpdateOne) SetRevision(v int) *ObjectiveUpdateOne {
+	_u.mutation.ResetRevision()
+	_u.mutation.SetRevision(v)
+	return _u
+}
+
+// SetNillableRevision sets the "revision" field if the given value is not nil.
+func (_u *ObjectiveUpdateOne) SetNillableRevision(v *int) *ObjectiveUpdateOne {
+	if v != nil {
+		_u.SetRevision(*v)
+	}
+	return _u
+}
+
+// AddRevision adds value to the "revision" field.
+func (_u *ObjectiveUpdateOne) AddRevision(v int) *ObjectiveUpdateOne {
+	_u.mutation.AddRevision(v)
 	return _u
 }
 
@@ -853,6 +906,11 @@ func (_u *ObjectiveUpdateOne) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *ObjectiveUpdateOne) check() error {
+	if v, ok := _u.mutation.Revision(); ok {
+		if err := objective.RevisionValidator(v); err != nil {
+			return &ValidationError{Name: "revision", err: fmt.Errorf(`ent: validator failed for field "Objective.revision": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Code(); ok {
 		if err := objective.CodeValidator(v); err != nil {
 			return &ValidationError{Name: "code", err: fmt.Errorf(`ent: validator failed for field "Objective.code": %w`, err)}
@@ -915,6 +973,12 @@ func (_u *ObjectiveUpdateOne) sqlSave(ctx context.Context) (_node *Objective, er
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(objective.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.Revision(); ok {
+		_spec.SetField(objective.FieldRevision, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedRevision(); ok {
+		_spec.AddField(objective.FieldRevision, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.SearchText(); ok {
 		_spec.SetField(objective.FieldSearchText, field.TypeString, value)

@@ -24,6 +24,8 @@ type Strategy struct {
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// When the object was last changed.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
+	// Revision of the object, incremented by every change. Send it back with an update: an update of an older revision is refused with CONFLICT.
+	Revision int `json:"revision,omitempty"`
 	// SearchText holds the value of the "search_text" field.
 	SearchText string `json:"search_text,omitempty"`
 	// Title, such as « Stratégie nationale de cybersécurité 2022-2026 ».
@@ -101,7 +103,7 @@ func (*Strategy) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case strategy.FieldID:
 			values[i] = new(pulid.ID)
-		case strategy.FieldStartYear, strategy.FieldEndYear:
+		case strategy.FieldRevision, strategy.FieldStartYear, strategy.FieldEndYear:
 			values[i] = new(sql.NullInt64)
 		case strategy.FieldSearchText, strategy.FieldTitle, strategy.FieldCountry, strategy.FieldSummary, strategy.FieldStatus:
 			values[i] = new(sql.NullString)
@@ -143,6 +145,12 @@ func (_m *Strategy) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
 			} else if value.Valid {
 				_m.UpdatedAt = value.Time
+			}
+		case strategy.FieldRevision:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field revision", values[i])
+			} else if value.Valid {
+				_m.Revision = int(value.Int64)
 			}
 		case strategy.FieldSearchText:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -256,6 +264,9 @@ func (_m *Strategy) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("updated_at=")
 	builder.WriteString(_m.UpdatedAt.Format(time.ANSIC))
+	builder.WriteString(", ")
+	builder.WriteString("revision=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Revision))
 	builder.WriteString(", ")
 	builder.WriteString("search_text=")
 	builder.WriteString(_m.SearchText)

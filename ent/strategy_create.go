@@ -54,6 +54,20 @@ func (_c *StrategyCreate) SetNillableUpdatedAt(v *time.Time) *StrategyCreate {
 	return _c
 }
 
+// SetRevision sets the "revision" field.
+func (_c *StrategyCreate) SetRevision(v int) *StrategyCreate {
+	_c.mutation.SetRevision(v)
+	return _c
+}
+
+// SetNillableRevision sets the "revision" field if the given value is not nil.
+func (_c *StrategyCreate) SetNillableRevision(v *int) *StrategyCreate {
+	if v != nil {
+		_c.SetRevision(*v)
+	}
+	return _c
+}
+
 // SetSearchText sets the "search_text" field.
 func (_c *StrategyCreate) SetSearchText(v string) *StrategyCreate {
 	_c.mutation.SetSearchText(v)
@@ -230,6 +244,10 @@ func (_c *StrategyCreate) defaults() error {
 		v := strategy.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Revision(); !ok {
+		v := strategy.DefaultRevision
+		_c.mutation.SetRevision(v)
+	}
 	if _, ok := _c.mutation.SearchText(); !ok {
 		v := strategy.DefaultSearchText
 		_c.mutation.SetSearchText(v)
@@ -259,6 +277,14 @@ func (_c *StrategyCreate) check() error {
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "Strategy.updated_at"`)}
+	}
+	if _, ok := _c.mutation.Revision(); !ok {
+		return &ValidationError{Name: "revision", err: errors.New(`ent: missing required field "Strategy.revision"`)}
+	}
+	if v, ok := _c.mutation.Revision(); ok {
+		if err := strategy.RevisionValidator(v); err != nil {
+			return &ValidationError{Name: "revision", err: fmt.Errorf(`ent: validator failed for field "Strategy.revision": %w`, err)}
+		}
 	}
 	if _, ok := _c.mutation.SearchText(); !ok {
 		return &ValidationError{Name: "search_text", err: errors.New(`ent: missing required field "Strategy.search_text"`)}
@@ -357,6 +383,10 @@ func (_c *StrategyCreate) createSpec() (*Strategy, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(strategy.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
+	}
+	if value, ok := _c.mutation.Revision(); ok {
+		_spec.SetField(strategy.FieldRevision, field.TypeInt, value)
+		_node.Revision = value
 	}
 	if value, ok := _c.mutation.SearchText(); ok {
 		_spec.SetField(strategy.FieldSearchText, field.TypeString, value)
@@ -497,6 +527,24 @@ func (u *StrategyUpsert) SetUpdatedAt(v time.Time) *StrategyUpsert {
 // UpdateUpdatedAt sets the "updated_at" field to the value that was provided on create.
 func (u *StrategyUpsert) UpdateUpdatedAt() *StrategyUpsert {
 	u.SetExcluded(strategy.FieldUpdatedAt)
+	return u
+}
+
+// SetRevision sets the "revision" field.
+func (u *StrategyUpsert) SetRevision(v int) *StrategyUpsert {
+	u.Set(strategy.FieldRevision, v)
+	return u
+}
+
+// UpdateRevision sets the "revision" field to the value that was provided on create.
+func (u *StrategyUpsert) UpdateRevision() *StrategyUpsert {
+	u.SetExcluded(strategy.FieldRevision)
+	return u
+}
+
+// AddRevision adds v to the "revision" field.
+func (u *StrategyUpsert) AddRevision(v int) *StrategyUpsert {
+	u.Add(strategy.FieldRevision, v)
 	return u
 }
 
@@ -658,6 +706,27 @@ func (u *StrategyUpsertOne) SetUpdatedAt(v time.Time) *StrategyUpsertOne {
 func (u *StrategyUpsertOne) UpdateUpdatedAt() *StrategyUpsertOne {
 	return u.Update(func(s *StrategyUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetRevision sets the "revision" field.
+func (u *StrategyUpsertOne) SetRevision(v int) *StrategyUpsertOne {
+	return u.Update(func(s *StrategyUpsert) {
+		s.SetRevision(v)
+	})
+}
+
+// AddRevision adds v to the "revision" field.
+func (u *StrategyUpsertOne) AddRevision(v int) *StrategyUpsertOne {
+	return u.Update(func(s *StrategyUpsert) {
+		s.AddRevision(v)
+	})
+}
+
+// UpdateRevision sets the "revision" field to the value that was provided on create.
+func (u *StrategyUpsertOne) UpdateRevision() *StrategyUpsertOne {
+	return u.Update(func(s *StrategyUpsert) {
+		s.UpdateRevision()
 	})
 }
 
@@ -1002,6 +1071,27 @@ func (u *StrategyUpsertBulk) SetUpdatedAt(v time.Time) *StrategyUpsertBulk {
 func (u *StrategyUpsertBulk) UpdateUpdatedAt() *StrategyUpsertBulk {
 	return u.Update(func(s *StrategyUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetRevision sets the "revision" field.
+func (u *StrategyUpsertBulk) SetRevision(v int) *StrategyUpsertBulk {
+	return u.Update(func(s *StrategyUpsert) {
+		s.SetRevision(v)
+	})
+}
+
+// AddRevision adds v to the "revision" field.
+func (u *StrategyUpsertBulk) AddRevision(v int) *StrategyUpsertBulk {
+	return u.Update(func(s *StrategyUpsert) {
+		s.AddRevision(v)
+	})
+}
+
+// UpdateRevision sets the "revision" field to the value that was provided on create.
+func (u *StrategyUpsertBulk) UpdateRevision() *StrategyUpsertBulk {
+	return u.Update(func(s *StrategyUpsert) {
+		s.UpdateRevision()
 	})
 }
 

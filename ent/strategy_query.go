@@ -5,6 +5,7 @@ package ent
 import (
 	"context"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"math"
 
@@ -440,6 +441,12 @@ func (_q *StrategyQuery) prepareQuery(ctx context.Context) error {
 			return err
 		}
 		_q.sql = prev
+	}
+	if strategy.Policy == nil {
+		return errors.New("ent: uninitialized strategy.Policy (forgotten import ent/runtime?)")
+	}
+	if err := strategy.Policy.EvalQuery(ctx, _q); err != nil {
+		return err
 	}
 	return nil
 }

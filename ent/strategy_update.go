@@ -37,6 +37,27 @@ func (_u *StrategyUpdate) SetUpdatedAt(v time.Time) *StrategyUpdate {
 	return _u
 }
 
+// SetRevision sets the "revision" field.
+func (_u *StrategyUpdate) SetRevision(v int) *StrategyUpdate {
+	_u.mutation.ResetRevision()
+	_u.mutation.SetRevision(v)
+	return _u
+}
+
+// SetNillableRevision sets the "revision" field if the given value is not nil.
+func (_u *StrategyUpdate) SetNillableRevision(v *int) *StrategyUpdate {
+	if v != nil {
+		_u.SetRevision(*v)
+	}
+	return _u
+}
+
+// AddRevision adds value to the "revision" field.
+func (_u *StrategyUpdate) AddRevision(v int) *StrategyUpdate {
+	_u.mutation.AddRevision(v)
+	return _u
+}
+
 // SetSearchText sets the "search_text" field.
 func (_u *StrategyUpdate) SetSearchText(v string) *StrategyUpdate {
 	_u.mutation.SetSearchText(v)
@@ -276,6 +297,11 @@ func (_u *StrategyUpdate) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *StrategyUpdate) check() error {
+	if v, ok := _u.mutation.Revision(); ok {
+		if err := strategy.RevisionValidator(v); err != nil {
+			return &ValidationError{Name: "revision", err: fmt.Errorf(`ent: validator failed for field "Strategy.revision": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Title(); ok {
 		if err := strategy.TitleValidator(v); err != nil {
 			return &ValidationError{Name: "title", err: fmt.Errorf(`ent: validator failed for field "Strategy.title": %w`, err)}
@@ -326,6 +352,12 @@ func (_u *StrategyUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(strategy.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.Revision(); ok {
+		_spec.SetField(strategy.FieldRevision, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedRevision(); ok {
+		_spec.AddField(strategy.FieldRevision, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.SearchText(); ok {
 		_spec.SetField(strategy.FieldSearchText, field.TypeString, value)
@@ -480,6 +512,27 @@ type StrategyUpdateOne struct {
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *StrategyUpdateOne) SetUpdatedAt(v time.Time) *StrategyUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetRevision sets the "revision" field.
+func (_u *StrategyUpdateOne) SetRevision(v int) *StrategyUpdateOne {
+	_u.mutation.ResetRevision()
+	_u.mutation.SetRevision(v)
+	return _u
+}
+
+// SetNillableRevision sets the "revision" field if the given value is not nil.
+func (_u *StrategyUpdateOne) SetNillableRevision(v *int) *StrategyUpdateOne {
+	if v != nil {
+		_u.SetRevision(*v)
+	}
+	return _u
+}
+
+// AddRevision adds value to the "revision" field.
+func (_u *StrategyUpdateOne) AddRevision(v int) *StrategyUpdateOne {
+	_u.mutation.AddRevision(v)
 	return _u
 }
 
@@ -735,6 +788,11 @@ func (_u *StrategyUpdateOne) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *StrategyUpdateOne) check() error {
+	if v, ok := _u.mutation.Revision(); ok {
+		if err := strategy.RevisionValidator(v); err != nil {
+			return &ValidationError{Name: "revision", err: fmt.Errorf(`ent: validator failed for field "Strategy.revision": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Title(); ok {
 		if err := strategy.TitleValidator(v); err != nil {
 			return &ValidationError{Name: "title", err: fmt.Errorf(`ent: validator failed for field "Strategy.title": %w`, err)}
@@ -802,6 +860,12 @@ func (_u *StrategyUpdateOne) sqlSave(ctx context.Context) (_node *Strategy, err 
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(strategy.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.Revision(); ok {
+		_spec.SetField(strategy.FieldRevision, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedRevision(); ok {
+		_spec.AddField(strategy.FieldRevision, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.SearchText(); ok {
 		_spec.SetField(strategy.FieldSearchText, field.TypeString, value)

@@ -1,6 +1,7 @@
 // Package search folds text for accent- and case-insensitive matching that works
 // the same on SQLite and PostgreSQL: each searchable entity stores a folded copy
-// of its text, and queries are folded the same way before a LIKE.
+// of its text, and queries are folded the same way and matched with ent's Contains (a LIKE
+// with its wildcards escaped).
 package search
 
 import (
@@ -21,11 +22,4 @@ func Fold(s string) string {
 		folded = s
 	}
 	return strings.Join(strings.Fields(strings.ToLower(folded)), " ")
-}
-
-// Pattern returns the LIKE pattern matching folded text that contains the folded
-// query, with LIKE's wildcards in the query taken literally (escape character '\').
-func Pattern(query string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return "%" + r.Replace(Fold(query)) + "%"
 }

@@ -14,9 +14,3 @@ func TestFold(t *testing.T) {
 		}
 	}
 }
-
-func TestPatternEscapesWildcards(t *testing.T) {
-	if got, want := Pattern("100%_sûr"), `%100\%\_sur%`; got != want {
-		t.Errorf("Pattern = %q, want %q", got, want)
-	}
-}

@@ -66,6 +66,11 @@ func UpdatedAt(v time.Time) predicate.Agency {
 	return predicate.Agency(sql.FieldEQ(FieldUpdatedAt, v))
 }
 
+// Revision applies equality check predicate on the "revision" field. It's identical to RevisionEQ.
+func Revision(v int) predicate.Agency {
+	return predicate.Agency(sql.FieldEQ(FieldRevision, v))
+}
+
 // Name applies equality check predicate on the "name" field. It's identical to NameEQ.
 func Name(v string) predicate.Agency {
 	return predicate.Agency(sql.FieldEQ(FieldName, v))
@@ -159,6 +164,46 @@ func UpdatedAtLT(v time.Time) predicate.Agency {
 // UpdatedAtLTE applies the LTE predicate on the "updated_at" field.
 func UpdatedAtLTE(v time.Time) predicate.Agency {
 	return predicate.Agency(sql.FieldLTE(FieldUpdatedAt, v))
+}
+
+// RevisionEQ applies the EQ predicate on the "revision" field.
+func RevisionEQ(v int) predicate.Agency {
+	return predicate.Agency(sql.FieldEQ(FieldRevision, v))
+}
+
+// RevisionNEQ applies the NEQ predicate on the "revision" field.
+func RevisionNEQ(v int) predicate.Agency {
+	return predicate.Agency(sql.FieldNEQ(FieldRevision, v))
+}
+
+// RevisionIn applies the In predicate on the "revision" field.
+func RevisionIn(vs ...int) predicate.Agency {
+	return predicate.Agency(sql.FieldIn(FieldRevision, vs...))
+}
+
+// RevisionNotIn applies the NotIn predicate on the "revision" field.
+func RevisionNotIn(vs ...int) predicate.Agency {
+	return predicate.Agency(sql.FieldNotIn(FieldRevision, vs...))
+}
+
+// RevisionGT applies the GT predicate on the "revision" field.
+func RevisionGT(v int) predicate.Agency {
+	return predicate.Agency(sql.FieldGT(FieldRevision, v))
+}
+
+// RevisionGTE applies the GTE predicate on the "revision" field.
+func RevisionGTE(v int) predicate.Agency {
+	return predicate.Agency(sql.FieldGTE(FieldRevision, v))
+}
+
+// RevisionLT applies the LT predicate on the "revision" field.
+func RevisionLT(v int) predicate.Agency {
+	return predicate.Agency(sql.FieldLT(FieldRevision, v))
+}
+
+// RevisionLTE applies the LTE predicate on the "revision" field.
+func RevisionLTE(v int) predicate.Agency {
+	return predicate.Agency(sql.FieldLTE(FieldRevision, v))
 }
 
 // NameEQ applies the EQ predicate on the "name" field.

@@ -21,6 +21,9 @@ func describe(g *gen.Graph, s *ast.Schema) error {
 		}
 	}
 	for name, def := range s.Types {
+		if def.BuiltIn {
+			continue
+		}
 		if def.Description == "" {
 			def.Description = typeDescription(name)
 		}
@@ -29,7 +32,7 @@ func describe(g *gen.Graph, s *ast.Schema) error {
 				f.Description = fieldDescription(def, f.Name)
 			}
 			for _, a := range f.Arguments {
-				if a.Description == "" {
+				if a.Description == "" || a.Name == "first" || a.Name == "last" {
 					a.Description = argumentDescription(a.Name)
 				}
 			}
@@ -45,6 +48,8 @@ func describe(g *gen.Graph, s *ast.Schema) error {
 
 func typeDescription(name string) string {
 	switch {
+	case name == "Time":
+		return "An instant in time, as an RFC 3339 string such as « 2026-06-30T00:00:00Z »."
 	case strings.HasSuffix(name, "Connection"):
 		return fmt.Sprintf("A page of %s objects, with cursors to move between pages.", strings.TrimSuffix(name, "Connection"))
 	case strings.HasSuffix(name, "Edge"):

@@ -39,6 +39,7 @@ var (
 		{Name: "id", Type: field.TypeString},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "revision", Type: field.TypeInt, Default: 1},
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "email", Type: field.TypeString, Unique: true},
 		{Name: "role", Type: field.TypeEnum, Enums: []string{"ADMIN", "SECRETARIAT", "REVIEWER", "AGENCY"}},
@@ -53,7 +54,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "accounts_agencies_accounts",
-				Columns:    []*schema.Column{AccountsColumns[7]},
+				Columns:    []*schema.Column{AccountsColumns[8]},
 				RefColumns: []*schema.Column{AgenciesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -62,7 +63,7 @@ var (
 			{
 				Name:    "account_role",
 				Unique:  false,
-				Columns: []*schema.Column{AccountsColumns[5]},
+				Columns: []*schema.Column{AccountsColumns[6]},
 			},
 		},
 	}
@@ -71,6 +72,7 @@ var (
 		{Name: "id", Type: field.TypeString},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "revision", Type: field.TypeInt, Default: 1},
 		{Name: "search_text", Type: field.TypeString, Size: 2147483647, Default: ""},
 		{Name: "code", Type: field.TypeString},
 		{Name: "title", Type: field.TypeString, Size: 500},
@@ -94,43 +96,43 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "action_items_strategies_strategy",
-				Columns:    []*schema.Column{ActionItemsColumns[14]},
+				Columns:    []*schema.Column{ActionItemsColumns[15]},
 				RefColumns: []*schema.Column{StrategiesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "action_items_agencies_lead_agency",
-				Columns:    []*schema.Column{ActionItemsColumns[15]},
+				Columns:    []*schema.Column{ActionItemsColumns[16]},
 				RefColumns: []*schema.Column{AgenciesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "action_items_objectives_action_items",
-				Columns:    []*schema.Column{ActionItemsColumns[16]},
+				Columns:    []*schema.Column{ActionItemsColumns[17]},
 				RefColumns: []*schema.Column{ObjectivesColumns[0]},
-				OnDelete:   schema.NoAction,
+				OnDelete:   schema.Restrict,
 			},
 		},
 		Indexes: []*schema.Index{
 			{
 				Name:    "actionitem_code_action_item_strategy",
 				Unique:  true,
-				Columns: []*schema.Column{ActionItemsColumns[4], ActionItemsColumns[14]},
+				Columns: []*schema.Column{ActionItemsColumns[5], ActionItemsColumns[15]},
 			},
 			{
 				Name:    "actionitem_status",
 				Unique:  false,
-				Columns: []*schema.Column{ActionItemsColumns[8]},
+				Columns: []*schema.Column{ActionItemsColumns[9]},
 			},
 			{
 				Name:    "actionitem_priority",
 				Unique:  false,
-				Columns: []*schema.Column{ActionItemsColumns[7]},
+				Columns: []*schema.Column{ActionItemsColumns[8]},
 			},
 			{
 				Name:    "actionitem_due_date",
 				Unique:  false,
-				Columns: []*schema.Column{ActionItemsColumns[11]},
+				Columns: []*schema.Column{ActionItemsColumns[12]},
 			},
 		},
 	}
@@ -139,6 +141,7 @@ var (
 		{Name: "id", Type: field.TypeString},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "revision", Type: field.TypeInt, Default: 1},
 		{Name: "name", Type: field.TypeString, Size: 300},
 		{Name: "acronym", Type: field.TypeString, Unique: true, Size: 30},
 		{Name: "kind", Type: field.TypeEnum, Enums: []string{"MINISTRY", "REGULATOR", "NATIONAL_AGENCY", "CERT", "INTERNATIONAL_ORGANISATION", "PRIVATE_SECTOR", "CIVIL_SOCIETY", "ACADEMIA"}},
@@ -153,7 +156,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "agencies_agencies_children",
-				Columns:    []*schema.Column{AgenciesColumns[7]},
+				Columns:    []*schema.Column{AgenciesColumns[8]},
 				RefColumns: []*schema.Column{AgenciesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -162,12 +165,12 @@ var (
 			{
 				Name:    "agency_kind",
 				Unique:  false,
-				Columns: []*schema.Column{AgenciesColumns[5]},
+				Columns: []*schema.Column{AgenciesColumns[6]},
 			},
 			{
 				Name:    "agency_country",
 				Unique:  false,
-				Columns: []*schema.Column{AgenciesColumns[6]},
+				Columns: []*schema.Column{AgenciesColumns[7]},
 			},
 		},
 	}
@@ -176,6 +179,7 @@ var (
 		{Name: "id", Type: field.TypeString},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "revision", Type: field.TypeInt, Default: 1},
 		{Name: "name", Type: field.TypeString, Size: 500},
 		{Name: "unit", Type: field.TypeString, Size: 50, Default: ""},
 		{Name: "baseline", Type: field.TypeFloat64, Nullable: true},
@@ -192,15 +196,15 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "indicators_action_items_indicators",
-				Columns:    []*schema.Column{IndicatorsColumns[8]},
+				Columns:    []*schema.Column{IndicatorsColumns[9]},
 				RefColumns: []*schema.Column{ActionItemsColumns[0]},
-				OnDelete:   schema.SetNull,
+				OnDelete:   schema.Restrict,
 			},
 			{
 				Symbol:     "indicators_objectives_indicators",
-				Columns:    []*schema.Column{IndicatorsColumns[9]},
+				Columns:    []*schema.Column{IndicatorsColumns[10]},
 				RefColumns: []*schema.Column{ObjectivesColumns[0]},
-				OnDelete:   schema.SetNull,
+				OnDelete:   schema.Restrict,
 			},
 		},
 	}
@@ -224,7 +228,7 @@ var (
 				Symbol:     "measurements_indicators_measurements",
 				Columns:    []*schema.Column{MeasurementsColumns[6]},
 				RefColumns: []*schema.Column{IndicatorsColumns[0]},
-				OnDelete:   schema.NoAction,
+				OnDelete:   schema.Cascade,
 			},
 		},
 	}
@@ -233,6 +237,7 @@ var (
 		{Name: "id", Type: field.TypeString},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "revision", Type: field.TypeInt, Default: 1},
 		{Name: "search_text", Type: field.TypeString, Size: 2147483647, Default: ""},
 		{Name: "code", Type: field.TypeString},
 		{Name: "title", Type: field.TypeString, Size: 500},
@@ -250,27 +255,27 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "objectives_objectives_children",
-				Columns:    []*schema.Column{ObjectivesColumns[9]},
+				Columns:    []*schema.Column{ObjectivesColumns[10]},
 				RefColumns: []*schema.Column{ObjectivesColumns[0]},
-				OnDelete:   schema.SetNull,
+				OnDelete:   schema.Restrict,
 			},
 			{
 				Symbol:     "objectives_strategies_objectives",
-				Columns:    []*schema.Column{ObjectivesColumns[10]},
+				Columns:    []*schema.Column{ObjectivesColumns[11]},
 				RefColumns: []*schema.Column{StrategiesColumns[0]},
-				OnDelete:   schema.NoAction,
+				OnDelete:   schema.Restrict,
 			},
 		},
 		Indexes: []*schema.Index{
 			{
 				Name:    "objective_code_strategy_objectives",
 				Unique:  true,
-				Columns: []*schema.Column{ObjectivesColumns[4], ObjectivesColumns[10]},
+				Columns: []*schema.Column{ObjectivesColumns[5], ObjectivesColumns[11]},
 			},
 			{
 				Name:    "objective_pillar",
 				Unique:  false,
-				Columns: []*schema.Column{ObjectivesColumns[7]},
+				Columns: []*schema.Column{ObjectivesColumns[8]},
 			},
 		},
 	}
@@ -279,6 +284,7 @@ var (
 		{Name: "id", Type: field.TypeString},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "revision", Type: field.TypeInt, Default: 1},
 		{Name: "search_text", Type: field.TypeString, Size: 2147483647, Default: ""},
 		{Name: "title", Type: field.TypeString, Size: 500},
 		{Name: "country", Type: field.TypeString},
@@ -297,13 +303,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "strategies_agencies_owner_agency",
-				Columns:    []*schema.Column{StrategiesColumns[10]},
+				Columns:    []*schema.Column{StrategiesColumns[11]},
 				RefColumns: []*schema.Column{AgenciesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "strategies_agencies_implementing_agency",
-				Columns:    []*schema.Column{StrategiesColumns[11]},
+				Columns:    []*schema.Column{StrategiesColumns[12]},
 				RefColumns: []*schema.Column{AgenciesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -312,12 +318,12 @@ var (
 			{
 				Name:    "strategy_status",
 				Unique:  false,
-				Columns: []*schema.Column{StrategiesColumns[9]},
+				Columns: []*schema.Column{StrategiesColumns[10]},
 			},
 			{
 				Name:    "strategy_country",
 				Unique:  false,
-				Columns: []*schema.Column{StrategiesColumns[5]},
+				Columns: []*schema.Column{StrategiesColumns[6]},
 			},
 		},
 	}

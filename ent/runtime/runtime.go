@@ -3,6 +3,7 @@
 package runtime
 
 import (
+	"context"
 	"time"
 
 	"github.com/palabre/palabre/ent/account"
@@ -15,6 +16,9 @@ import (
 	"github.com/palabre/palabre/ent/schema"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
+
+	"entgo.io/ent"
+	"entgo.io/ent/privacy"
 )
 
 // The init function reads all schema descriptors with runtime code
@@ -22,6 +26,15 @@ import (
 // to their package variables.
 func init() {
 	apitokenMixin := schema.APIToken{}.Mixin()
+	apitoken.Policy = privacy.NewPolicies(schema.APIToken{})
+	apitoken.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := apitoken.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	apitokenMixinFields0 := apitokenMixin[0].Fields()
 	_ = apitokenMixinFields0
 	apitokenMixinFields1 := apitokenMixin[1].Fields()
@@ -53,10 +66,29 @@ func init() {
 	// apitoken.DefaultID holds the default value on creation for the id field.
 	apitoken.DefaultID = apitokenDescID.Default.(func() pulid.ID)
 	accountMixin := schema.Account{}.Mixin()
+	account.Policy = privacy.NewPolicies(schema.Account{})
+	account.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := account.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	accountMixinHooks2 := accountMixin[2].Hooks()
+	accountHooks := schema.Account{}.Hooks()
+
+	account.Hooks[1] = accountMixinHooks2[0]
+
+	account.Hooks[2] = accountHooks[0]
+
+	account.Hooks[3] = accountHooks[1]
 	accountMixinFields0 := accountMixin[0].Fields()
 	_ = accountMixinFields0
 	accountMixinFields1 := accountMixin[1].Fields()
 	_ = accountMixinFields1
+	accountMixinFields2 := accountMixin[2].Fields()
+	_ = accountMixinFields2
 	accountFields := schema.Account{}.Fields()
 	_ = accountFields
 	// accountDescCreatedAt is the schema descriptor for created_at field.
@@ -69,6 +101,12 @@ func init() {
 	account.DefaultUpdatedAt = accountDescUpdatedAt.Default.(func() time.Time)
 	// account.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	account.UpdateDefaultUpdatedAt = accountDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// accountDescRevision is the schema descriptor for revision field.
+	accountDescRevision := accountMixinFields2[0].Descriptor()
+	// account.DefaultRevision holds the default value on creation for the revision field.
+	account.DefaultRevision = accountDescRevision.Default.(int)
+	// account.RevisionValidator is a validator for the "revision" field. It is called by the builders before save.
+	account.RevisionValidator = accountDescRevision.Validators[0].(func(int) error)
 	// accountDescName is the schema descriptor for name field.
 	accountDescName := accountFields[0].Descriptor()
 	// account.NameValidator is a validator for the "name" field. It is called by the builders before save.
@@ -100,14 +138,40 @@ func init() {
 	// account.DefaultID holds the default value on creation for the id field.
 	account.DefaultID = accountDescID.Default.(func() pulid.ID)
 	actionitemMixin := schema.ActionItem{}.Mixin()
+	actionitem.Policy = privacy.NewPolicies(schema.ActionItem{})
+	actionitem.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := actionitem.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	actionitemMixinHooks2 := actionitemMixin[2].Hooks()
-	actionitem.Hooks[0] = actionitemMixinHooks2[0]
+	actionitemMixinHooks3 := actionitemMixin[3].Hooks()
+	actionitemHooks := schema.ActionItem{}.Hooks()
+
+	actionitem.Hooks[1] = actionitemMixinHooks2[0]
+
+	actionitem.Hooks[2] = actionitemMixinHooks3[0]
+
+	actionitem.Hooks[3] = actionitemHooks[0]
+
+	actionitem.Hooks[4] = actionitemHooks[1]
+
+	actionitem.Hooks[5] = actionitemHooks[2]
+
+	actionitem.Hooks[6] = actionitemHooks[3]
+
+	actionitem.Hooks[7] = actionitemHooks[4]
 	actionitemMixinFields0 := actionitemMixin[0].Fields()
 	_ = actionitemMixinFields0
 	actionitemMixinFields1 := actionitemMixin[1].Fields()
 	_ = actionitemMixinFields1
 	actionitemMixinFields2 := actionitemMixin[2].Fields()
 	_ = actionitemMixinFields2
+	actionitemMixinFields3 := actionitemMixin[3].Fields()
+	_ = actionitemMixinFields3
 	actionitemFields := schema.ActionItem{}.Fields()
 	_ = actionitemFields
 	// actionitemDescCreatedAt is the schema descriptor for created_at field.
@@ -120,8 +184,14 @@ func init() {
 	actionitem.DefaultUpdatedAt = actionitemDescUpdatedAt.Default.(func() time.Time)
 	// actionitem.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	actionitem.UpdateDefaultUpdatedAt = actionitemDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// actionitemDescRevision is the schema descriptor for revision field.
+	actionitemDescRevision := actionitemMixinFields2[0].Descriptor()
+	// actionitem.DefaultRevision holds the default value on creation for the revision field.
+	actionitem.DefaultRevision = actionitemDescRevision.Default.(int)
+	// actionitem.RevisionValidator is a validator for the "revision" field. It is called by the builders before save.
+	actionitem.RevisionValidator = actionitemDescRevision.Validators[0].(func(int) error)
 	// actionitemDescSearchText is the schema descriptor for search_text field.
-	actionitemDescSearchText := actionitemMixinFields2[0].Descriptor()
+	actionitemDescSearchText := actionitemMixinFields3[0].Descriptor()
 	// actionitem.DefaultSearchText holds the default value on creation for the search_text field.
 	actionitem.DefaultSearchText = actionitemDescSearchText.Default.(string)
 	// actionitemDescCode is the schema descriptor for code field.
@@ -171,10 +241,29 @@ func init() {
 	// actionitem.DefaultID holds the default value on creation for the id field.
 	actionitem.DefaultID = actionitemDescID.Default.(func() pulid.ID)
 	agencyMixin := schema.Agency{}.Mixin()
+	agency.Policy = privacy.NewPolicies(schema.Agency{})
+	agency.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := agency.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	agencyMixinHooks2 := agencyMixin[2].Hooks()
+	agencyHooks := schema.Agency{}.Hooks()
+
+	agency.Hooks[1] = agencyMixinHooks2[0]
+
+	agency.Hooks[2] = agencyHooks[0]
+
+	agency.Hooks[3] = agencyHooks[1]
 	agencyMixinFields0 := agencyMixin[0].Fields()
 	_ = agencyMixinFields0
 	agencyMixinFields1 := agencyMixin[1].Fields()
 	_ = agencyMixinFields1
+	agencyMixinFields2 := agencyMixin[2].Fields()
+	_ = agencyMixinFields2
 	agencyFields := schema.Agency{}.Fields()
 	_ = agencyFields
 	// agencyDescCreatedAt is the schema descriptor for created_at field.
@@ -187,6 +276,12 @@ func init() {
 	agency.DefaultUpdatedAt = agencyDescUpdatedAt.Default.(func() time.Time)
 	// agency.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	agency.UpdateDefaultUpdatedAt = agencyDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// agencyDescRevision is the schema descriptor for revision field.
+	agencyDescRevision := agencyMixinFields2[0].Descriptor()
+	// agency.DefaultRevision holds the default value on creation for the revision field.
+	agency.DefaultRevision = agencyDescRevision.Default.(int)
+	// agency.RevisionValidator is a validator for the "revision" field. It is called by the builders before save.
+	agency.RevisionValidator = agencyDescRevision.Validators[0].(func(int) error)
 	// agencyDescName is the schema descriptor for name field.
 	agencyDescName := agencyFields[0].Descriptor()
 	// agency.NameValidator is a validator for the "name" field. It is called by the builders before save.
@@ -232,10 +327,27 @@ func init() {
 	// agency.DefaultID holds the default value on creation for the id field.
 	agency.DefaultID = agencyDescID.Default.(func() pulid.ID)
 	indicatorMixin := schema.Indicator{}.Mixin()
+	indicator.Policy = privacy.NewPolicies(schema.Indicator{})
+	indicator.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := indicator.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	indicatorMixinHooks2 := indicatorMixin[2].Hooks()
+	indicatorHooks := schema.Indicator{}.Hooks()
+
+	indicator.Hooks[1] = indicatorMixinHooks2[0]
+
+	indicator.Hooks[2] = indicatorHooks[0]
 	indicatorMixinFields0 := indicatorMixin[0].Fields()
 	_ = indicatorMixinFields0
 	indicatorMixinFields1 := indicatorMixin[1].Fields()
 	_ = indicatorMixinFields1
+	indicatorMixinFields2 := indicatorMixin[2].Fields()
+	_ = indicatorMixinFields2
 	indicatorFields := schema.Indicator{}.Fields()
 	_ = indicatorFields
 	// indicatorDescCreatedAt is the schema descriptor for created_at field.
@@ -248,6 +360,12 @@ func init() {
 	indicator.DefaultUpdatedAt = indicatorDescUpdatedAt.Default.(func() time.Time)
 	// indicator.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	indicator.UpdateDefaultUpdatedAt = indicatorDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// indicatorDescRevision is the schema descriptor for revision field.
+	indicatorDescRevision := indicatorMixinFields2[0].Descriptor()
+	// indicator.DefaultRevision holds the default value on creation for the revision field.
+	indicator.DefaultRevision = indicatorDescRevision.Default.(int)
+	// indicator.RevisionValidator is a validator for the "revision" field. It is called by the builders before save.
+	indicator.RevisionValidator = indicatorDescRevision.Validators[0].(func(int) error)
 	// indicatorDescName is the schema descriptor for name field.
 	indicatorDescName := indicatorFields[0].Descriptor()
 	// indicator.NameValidator is a validator for the "name" field. It is called by the builders before save.
@@ -277,6 +395,15 @@ func init() {
 	// indicator.DefaultID holds the default value on creation for the id field.
 	indicator.DefaultID = indicatorDescID.Default.(func() pulid.ID)
 	measurementMixin := schema.Measurement{}.Mixin()
+	measurement.Policy = privacy.NewPolicies(schema.Measurement{})
+	measurement.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := measurement.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	measurementMixinFields0 := measurementMixin[0].Fields()
 	_ = measurementMixinFields0
 	measurementMixinFields1 := measurementMixin[1].Fields()
@@ -304,14 +431,29 @@ func init() {
 	// measurement.DefaultID holds the default value on creation for the id field.
 	measurement.DefaultID = measurementDescID.Default.(func() pulid.ID)
 	objectiveMixin := schema.Objective{}.Mixin()
+	objective.Policy = privacy.NewPolicies(schema.Objective{})
+	objective.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := objective.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	objectiveMixinHooks2 := objectiveMixin[2].Hooks()
-	objective.Hooks[0] = objectiveMixinHooks2[0]
+	objectiveMixinHooks3 := objectiveMixin[3].Hooks()
+
+	objective.Hooks[1] = objectiveMixinHooks2[0]
+
+	objective.Hooks[2] = objectiveMixinHooks3[0]
 	objectiveMixinFields0 := objectiveMixin[0].Fields()
 	_ = objectiveMixinFields0
 	objectiveMixinFields1 := objectiveMixin[1].Fields()
 	_ = objectiveMixinFields1
 	objectiveMixinFields2 := objectiveMixin[2].Fields()
 	_ = objectiveMixinFields2
+	objectiveMixinFields3 := objectiveMixin[3].Fields()
+	_ = objectiveMixinFields3
 	objectiveFields := schema.Objective{}.Fields()
 	_ = objectiveFields
 	// objectiveDescCreatedAt is the schema descriptor for created_at field.
@@ -324,8 +466,14 @@ func init() {
 	objective.DefaultUpdatedAt = objectiveDescUpdatedAt.Default.(func() time.Time)
 	// objective.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	objective.UpdateDefaultUpdatedAt = objectiveDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// objectiveDescRevision is the schema descriptor for revision field.
+	objectiveDescRevision := objectiveMixinFields2[0].Descriptor()
+	// objective.DefaultRevision holds the default value on creation for the revision field.
+	objective.DefaultRevision = objectiveDescRevision.Default.(int)
+	// objective.RevisionValidator is a validator for the "revision" field. It is called by the builders before save.
+	objective.RevisionValidator = objectiveDescRevision.Validators[0].(func(int) error)
 	// objectiveDescSearchText is the schema descriptor for search_text field.
-	objectiveDescSearchText := objectiveMixinFields2[0].Descriptor()
+	objectiveDescSearchText := objectiveMixinFields3[0].Descriptor()
 	// objective.DefaultSearchText holds the default value on creation for the search_text field.
 	objective.DefaultSearchText = objectiveDescSearchText.Default.(string)
 	// objectiveDescCode is the schema descriptor for code field.
@@ -367,14 +515,34 @@ func init() {
 	// objective.DefaultID holds the default value on creation for the id field.
 	objective.DefaultID = objectiveDescID.Default.(func() pulid.ID)
 	strategyMixin := schema.Strategy{}.Mixin()
+	strategy.Policy = privacy.NewPolicies(schema.Strategy{})
+	strategy.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := strategy.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	strategyMixinHooks2 := strategyMixin[2].Hooks()
-	strategy.Hooks[0] = strategyMixinHooks2[0]
+	strategyMixinHooks3 := strategyMixin[3].Hooks()
+	strategyHooks := schema.Strategy{}.Hooks()
+
+	strategy.Hooks[1] = strategyMixinHooks2[0]
+
+	strategy.Hooks[2] = strategyMixinHooks3[0]
+
+	strategy.Hooks[3] = strategyHooks[0]
+
+	strategy.Hooks[4] = strategyHooks[1]
 	strategyMixinFields0 := strategyMixin[0].Fields()
 	_ = strategyMixinFields0
 	strategyMixinFields1 := strategyMixin[1].Fields()
 	_ = strategyMixinFields1
 	strategyMixinFields2 := strategyMixin[2].Fields()
 	_ = strategyMixinFields2
+	strategyMixinFields3 := strategyMixin[3].Fields()
+	_ = strategyMixinFields3
 	strategyFields := schema.Strategy{}.Fields()
 	_ = strategyFields
 	// strategyDescCreatedAt is the schema descriptor for created_at field.
@@ -387,8 +555,14 @@ func init() {
 	strategy.DefaultUpdatedAt = strategyDescUpdatedAt.Default.(func() time.Time)
 	// strategy.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	strategy.UpdateDefaultUpdatedAt = strategyDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// strategyDescRevision is the schema descriptor for revision field.
+	strategyDescRevision := strategyMixinFields2[0].Descriptor()
+	// strategy.DefaultRevision holds the default value on creation for the revision field.
+	strategy.DefaultRevision = strategyDescRevision.Default.(int)
+	// strategy.RevisionValidator is a validator for the "revision" field. It is called by the builders before save.
+	strategy.RevisionValidator = strategyDescRevision.Validators[0].(func(int) error)
 	// strategyDescSearchText is the schema descriptor for search_text field.
-	strategyDescSearchText := strategyMixinFields2[0].Descriptor()
+	strategyDescSearchText := strategyMixinFields3[0].Descriptor()
 	// strategy.DefaultSearchText holds the default value on creation for the search_text field.
 	strategy.DefaultSearchText = strategyDescSearchText.Default.(string)
 	// strategyDescTitle is the schema descriptor for title field.

@@ -9,7 +9,10 @@ import (
 	"entgo.io/ent/schema/index"
 
 	"github.com/palabre/palabre/auth"
+	"github.com/palabre/palabre/ent/privacy"
 	"github.com/palabre/palabre/ent/schema/pulid"
+	"github.com/palabre/palabre/ent/schema/revision"
+	"github.com/palabre/palabre/ent/schema/rule"
 )
 
 // Account is a person who uses Palabre with a role, and for the agency role, on
@@ -18,7 +21,8 @@ type Account struct{ ent.Schema }
 
 // Mixin of the Account.
 func (Account) Mixin() []ent.Mixin {
-	return []ent.Mixin{pulid.MixinWithPrefix("AC"), TimeMixin{}}
+	return []ent.Mixin{pulid.MixinWithPrefix("AC"), TimeMixin{},
+		revision.Mixin{}}
 }
 
 // Fields of the Account.
@@ -66,5 +70,20 @@ func (Account) Annotations() []schema.Annotation {
 		entgql.RelayConnection(),
 		entgql.QueryField().Description("Accounts, filtered and ordered. Administrators see every account; others see their own."),
 		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
+	}
+}
+
+// Policy of the Account: who may read and write it.
+func (Account) Policy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{
+			rule.DenyPublic("accounts"),
+			rule.FilterOwnAccount(),
+			privacy.AlwaysAllowRule(),
+		},
+		Mutation: privacy.MutationPolicy{
+			rule.AllowRoles(auth.RoleAdmin),
+			rule.DenyMutation("accounts"),
+		},
 	}
 }

@@ -3,12 +3,17 @@ package schema
 import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
+	"github.com/palabre/palabre/auth"
+	"github.com/palabre/palabre/ent/privacy"
 	"github.com/palabre/palabre/ent/schema/pulid"
+	"github.com/palabre/palabre/ent/schema/revision"
+	"github.com/palabre/palabre/ent/schema/rule"
 )
 
 // ActionItem is a concrete action of a strategy's action plan: who leads it, who
@@ -20,6 +25,7 @@ func (ActionItem) Mixin() []ent.Mixin {
 	return []ent.Mixin{
 		pulid.MixinWithPrefix("AI"),
 		TimeMixin{},
+		revision.Mixin{},
 		SearchMixin{Over: []string{"title", "description"}},
 	}
 }
@@ -100,7 +106,7 @@ func (ActionItem) Edges() []ent.Edge {
 			Annotations(entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		edge.To("indicators", Indicator.Type).
 			Comment("Indicators that measure the action.").
-			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entsql.OnDelete(entsql.Restrict)),
 	}
 }
 
@@ -120,5 +126,20 @@ func (ActionItem) Annotations() []schema.Annotation {
 		schema.Comment("A concrete action of a strategy's action plan: who leads it, who supports and funds it, when it is due and how far it has come."),
 		entgql.RelayConnection(),
 		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
+	}
+}
+
+// Policy of the ActionItem: who may read and write it.
+func (ActionItem) Policy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{
+			rule.FilterPublicActionItems(),
+			privacy.AlwaysAllowRule(),
+		},
+		Mutation: privacy.MutationPolicy{
+			rule.AllowRoles(auth.RoleSecretariat),
+			rule.AllowLeadAgencyProgress(),
+			rule.DenyMutation("action items"),
+		},
 	}
 }

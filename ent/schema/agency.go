@@ -8,7 +8,11 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
+	"github.com/palabre/palabre/auth"
+	"github.com/palabre/palabre/ent/privacy"
 	"github.com/palabre/palabre/ent/schema/pulid"
+	"github.com/palabre/palabre/ent/schema/revision"
+	"github.com/palabre/palabre/ent/schema/rule"
 )
 
 // Agency is an institution that leads, supports, funds or is consulted on a
@@ -17,7 +21,8 @@ type Agency struct{ ent.Schema }
 
 // Mixin of the Agency.
 func (Agency) Mixin() []ent.Mixin {
-	return []ent.Mixin{pulid.MixinWithPrefix("AG"), TimeMixin{}}
+	return []ent.Mixin{pulid.MixinWithPrefix("AG"), TimeMixin{},
+		revision.Mixin{}}
 }
 
 // Fields of the Agency.
@@ -91,5 +96,16 @@ func (Agency) Annotations() []schema.Annotation {
 		entgql.RelayConnection(),
 		entgql.QueryField().Description("Agencies, filtered and ordered."),
 		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
+	}
+}
+
+// Policy of the Agency: who may read and write it.
+func (Agency) Policy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{privacy.AlwaysAllowRule()},
+		Mutation: privacy.MutationPolicy{
+			rule.AllowRoles(auth.RoleAdmin),
+			rule.DenyMutation("agencies"),
+		},
 	}
 }

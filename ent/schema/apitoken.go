@@ -7,7 +7,10 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 
+	"github.com/palabre/palabre/auth"
+	"github.com/palabre/palabre/ent/privacy"
 	"github.com/palabre/palabre/ent/schema/pulid"
+	"github.com/palabre/palabre/ent/schema/rule"
 )
 
 // APIToken proves an account's identity on the API. Only its hash is stored; the
@@ -55,5 +58,20 @@ func (APIToken) Annotations() []schema.Annotation {
 		entgql.Type("APIToken"),
 		entgql.RelayConnection(),
 		entgql.Skip(entgql.SkipWhereInput),
+	}
+}
+
+// Policy of the APIToken: who may read and write it.
+func (APIToken) Policy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{
+			rule.DenyPublic("API tokens"),
+			rule.FilterOwnTokens(),
+			privacy.AlwaysAllowRule(),
+		},
+		Mutation: privacy.MutationPolicy{
+			rule.AllowRoles(auth.RoleAdmin),
+			rule.DenyMutation("API tokens"),
+		},
 	}
 }

@@ -3,11 +3,16 @@ package schema
 import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 
+	"github.com/palabre/palabre/auth"
+	"github.com/palabre/palabre/ent/privacy"
 	"github.com/palabre/palabre/ent/schema/pulid"
+	"github.com/palabre/palabre/ent/schema/revision"
+	"github.com/palabre/palabre/ent/schema/rule"
 )
 
 // Indicator measures an objective or an action item against a target.
@@ -15,7 +20,8 @@ type Indicator struct{ ent.Schema }
 
 // Mixin of the Indicator.
 func (Indicator) Mixin() []ent.Mixin {
-	return []ent.Mixin{pulid.MixinWithPrefix("IN"), TimeMixin{}}
+	return []ent.Mixin{pulid.MixinWithPrefix("IN"), TimeMixin{},
+		revision.Mixin{}}
 }
 
 // Fields of the Indicator.
@@ -50,7 +56,7 @@ func (Indicator) Edges() []ent.Edge {
 			Comment("The action item the indicator measures, if it measures an action item."),
 		edge.To("measurements", Measurement.Type).
 			Comment("Dated values of the indicator.").
-			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entsql.OnDelete(entsql.Cascade)),
 	}
 }
 
@@ -60,5 +66,19 @@ func (Indicator) Annotations() []schema.Annotation {
 		schema.Comment("A measure of an objective or an action item against a target."),
 		entgql.RelayConnection(),
 		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
+	}
+}
+
+// Policy of the Indicator: who may read and write it.
+func (Indicator) Policy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{
+			rule.FilterPublicIndicators(),
+			privacy.AlwaysAllowRule(),
+		},
+		Mutation: privacy.MutationPolicy{
+			rule.AllowRoles(auth.RoleSecretariat),
+			rule.DenyMutation("indicators"),
+		},
 	}
 }

@@ -7,7 +7,10 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 
+	"github.com/palabre/palabre/auth"
+	"github.com/palabre/palabre/ent/privacy"
 	"github.com/palabre/palabre/ent/schema/pulid"
+	"github.com/palabre/palabre/ent/schema/rule"
 )
 
 // Measurement is one dated value of an indicator.
@@ -46,5 +49,19 @@ func (Measurement) Annotations() []schema.Annotation {
 		schema.Comment("One dated value of an indicator."),
 		entgql.RelayConnection(),
 		entgql.Mutations(entgql.MutationCreate()),
+	}
+}
+
+// Policy of the Measurement: who may read and write it.
+func (Measurement) Policy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{
+			rule.FilterPublicMeasurements(),
+			privacy.AlwaysAllowRule(),
+		},
+		Mutation: privacy.MutationPolicy{
+			rule.AllowRoles(auth.RoleSecretariat),
+			rule.DenyMutation("measurements"),
+		},
 	}
 }

@@ -3,12 +3,17 @@ package schema
 import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
+	"github.com/palabre/palabre/auth"
+	"github.com/palabre/palabre/ent/privacy"
 	"github.com/palabre/palabre/ent/schema/pulid"
+	"github.com/palabre/palabre/ent/schema/revision"
+	"github.com/palabre/palabre/ent/schema/rule"
 )
 
 // Objective is a strategic objective of a strategy, under one of the pillars of
@@ -20,6 +25,7 @@ func (Objective) Mixin() []ent.Mixin {
 	return []ent.Mixin{
 		pulid.MixinWithPrefix("OB"),
 		TimeMixin{},
+		revision.Mixin{},
 		SearchMixin{Over: []string{"title", "description"}},
 	}
 }
@@ -62,15 +68,15 @@ func (Objective) Edges() []ent.Edge {
 			Comment("The strategy the objective belongs to."),
 		edge.To("children", Objective.Type).
 			Comment("Sub-objectives.").
-			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entsql.OnDelete(entsql.Restrict)).
 			From("parent").Unique().
 			Comment("The objective this one details, if any."),
 		edge.To("action_items", ActionItem.Type).
 			Comment("Action items that implement the objective.").
-			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entsql.OnDelete(entsql.Restrict)),
 		edge.To("indicators", Indicator.Type).
 			Comment("Indicators that measure the objective.").
-			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entsql.OnDelete(entsql.Restrict)),
 	}
 }
 
@@ -88,5 +94,19 @@ func (Objective) Annotations() []schema.Annotation {
 		schema.Comment("A strategic objective of a strategy, under one pillar of the ITU Global Cybersecurity Index."),
 		entgql.RelayConnection(),
 		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
+	}
+}
+
+// Policy of the Objective: who may read and write it.
+func (Objective) Policy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{
+			rule.FilterPublicObjectives(),
+			privacy.AlwaysAllowRule(),
+		},
+		Mutation: privacy.MutationPolicy{
+			rule.AllowRoles(auth.RoleSecretariat),
+			rule.DenyMutation("objectives"),
+		},
 	}
 }

@@ -3,12 +3,17 @@ package schema
 import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
+	"github.com/palabre/palabre/auth"
+	"github.com/palabre/palabre/ent/privacy"
 	"github.com/palabre/palabre/ent/schema/pulid"
+	"github.com/palabre/palabre/ent/schema/revision"
+	"github.com/palabre/palabre/ent/schema/rule"
 )
 
 // Strategy is a national cybersecurity strategy: its objectives, its action plan
@@ -20,6 +25,7 @@ func (Strategy) Mixin() []ent.Mixin {
 	return []ent.Mixin{
 		pulid.MixinWithPrefix("ST"),
 		TimeMixin{},
+		revision.Mixin{},
 		SearchMixin{Over: []string{"title", "summary"}},
 	}
 }
@@ -71,7 +77,7 @@ func (Strategy) Edges() []ent.Edge {
 			Comment("The agency that implements the strategy; empty until consensus names it."),
 		edge.To("objectives", Objective.Type).
 			Comment("Objectives of the strategy.").
-			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entsql.OnDelete(entsql.Restrict)),
 	}
 }
 
@@ -86,5 +92,19 @@ func (Strategy) Annotations() []schema.Annotation {
 		schema.Comment("A national cybersecurity strategy: its objectives, its action plan and where it stands in its lifecycle."),
 		entgql.RelayConnection(),
 		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
+	}
+}
+
+// Policy of the Strategy: who may read and write it.
+func (Strategy) Policy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{
+			rule.FilterPublicStrategies(),
+			privacy.AlwaysAllowRule(),
+		},
+		Mutation: privacy.MutationPolicy{
+			rule.AllowRoles(auth.RoleSecretariat),
+			rule.DenyMutation("strategies"),
+		},
 	}
 }

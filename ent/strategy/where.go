@@ -66,6 +66,11 @@ func UpdatedAt(v time.Time) predicate.Strategy {
 	return predicate.Strategy(sql.FieldEQ(FieldUpdatedAt, v))
 }
 
+// Revision applies equality check predicate on the "revision" field. It's identical to RevisionEQ.
+func Revision(v int) predicate.Strategy {
+	return predicate.Strategy(sql.FieldEQ(FieldRevision, v))
+}
+
 // SearchText applies equality check predicate on the "search_text" field. It's identical to SearchTextEQ.
 func SearchText(v string) predicate.Strategy {
 	return predicate.Strategy(sql.FieldEQ(FieldSearchText, v))
@@ -174,6 +179,46 @@ func UpdatedAtLT(v time.Time) predicate.Strategy {
 // UpdatedAtLTE applies the LTE predicate on the "updated_at" field.
 func UpdatedAtLTE(v time.Time) predicate.Strategy {
 	return predicate.Strategy(sql.FieldLTE(FieldUpdatedAt, v))
+}
+
+// RevisionEQ applies the EQ predicate on the "revision" field.
+func RevisionEQ(v int) predicate.Strategy {
+	return predicate.Strategy(sql.FieldEQ(FieldRevision, v))
+}
+
+// RevisionNEQ applies the NEQ predicate on the "revision" field.
+func RevisionNEQ(v int) predicate.Strategy {
+	return predicate.Strategy(sql.FieldNEQ(FieldRevision, v))
+}
+
+// RevisionIn applies the In predicate on the "revision" field.
+func RevisionIn(vs ...int) predicate.Strategy {
+	return predicate.Strategy(sql.FieldIn(FieldRevision, vs...))
+}
+
+// RevisionNotIn applies the NotIn predicate on the "revision" field.
+func RevisionNotIn(vs ...int) predicate.Strategy {
+	return predicate.Strategy(sql.FieldNotIn(FieldRevision, vs...))
+}
+
+// RevisionGT applies the GT predicate on the "revision" field.
+func RevisionGT(v int) predicate.Strategy {
+	return predicate.Strategy(sql.FieldGT(FieldRevision, v))
+}
+
+// RevisionGTE applies the GTE predicate on the "revision" field.
+func RevisionGTE(v int) predicate.Strategy {
+	return predicate.Strategy(sql.FieldGTE(FieldRevision, v))
+}
+
+// RevisionLT applies the LT predicate on the "revision" field.
+func RevisionLT(v int) predicate.Strategy {
+	return predicate.Strategy(sql.FieldLT(FieldRevision, v))
+}
+
+// RevisionLTE applies the LTE predicate on the "revision" field.
+func RevisionLTE(v int) predicate.Strategy {
+	return predicate.Strategy(sql.FieldLTE(FieldRevision, v))
 }
 
 // SearchTextEQ applies the EQ predicate on the "search_text" field.

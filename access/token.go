@@ -1,0 +1,109 @@
+package access
+
+import (
+	"context"
+	"time"
+
+	"github.com/palabre/palabre"
+	"github.com/palabre/palabre/auth"
+	"github.com/palabre/palabre/ent"
+	"github.com/palabre/palabre/ent/account"
+	"github.com/palabre/palabre/ent/apitoken"
+	"github.com/palabre/palabre/ent/schema/pulid"
+)
+
+// lastUseResolution is how stale last_used_at may be: recording every request
+// would turn every read into a write.
+const lastUseResolution = time.Minute
+
+// IssueToken creates a token for the account with the given e-mail and returns
+// it in clear, the only time it is ever shown; ttl 0 means it never expires.
+// The context decides who may do it (an administrator, or the system).
+func IssueToken(ctx context.Context, client *ent.Client, email, label string, ttl time.Duration) (string, *ent.APIToken, error) {
+	acc, err := client.Account.Query().Where(account.Email(email)).Only(ctx)
+	if ent.IsNotFound(err) {
+		return "", nil, palabre.Errorf(palabre.ENOTFOUND, "no account has the e-mail %s", email)
+	}
+	if err != nil {
+		return "", nil, err
+	}
+	return IssueTokenFor(ctx, client, acc.ID, label, ttl)
+}
+
+// IssueTokenFor is IssueToken for an account given by ID.
+func IssueTokenFor(ctx context.Context, client *ent.Client, accountID pulid.ID, label string, ttl time.Duration) (string, *ent.APIToken, error) {
+	if ttl < 0 {
+		return "", nil, palabre.Errorf(palabre.EINVALID, "a token's lifetime cannot be negative")
+	}
+	token, hash := auth.NewToken()
+	create := client.APIToken.Create().SetAccountID(accountID).SetHash(hash).SetLabel(label)
+	if ttl > 0 {
+		create.SetExpiresAt(time.Now().Add(ttl))
+	}
+	t, err := create.Save(ctx)
+	if err != nil {
+		return "", nil, err
+	}
+	return token, t, nil
+}
+
+// RevokeToken revokes one token. Revoking a revoked token changes nothing.
+func RevokeToken(ctx context.Context, client *ent.Client, id pulid.ID) (*ent.APIToken, error) {
+	t, err := client.APIToken.Get(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if t.RevokedAt != nil {
+		return t, nil
+	}
+	return t.Update().SetRevokedAt(time.Now()).Save(ctx)
+}
+
+// RevokeTokensOf revokes every live token of the account with the given e-mail
+// and says how many it revoked.
+func RevokeTokensOf(ctx context.Context, client *ent.Client, email string) (int, error) {
+	ids, err := client.APIToken.Query().
+		Where(apitoken.HasAccountWith(account.Email(email)), apitoken.RevokedAtIsNil()).
+		IDs(ctx)
+	if err != nil {
+		return 0, err
+	}
+	for _, id := range ids {
+		if _, err := RevokeToken(ctx, client, id); err != nil {
+			return 0, err
+		}
+	}
+	return len(ids), nil
+}
+
+// Authenticate returns the viewer a bearer token stands for, or an
+// UNAUTHENTICATED error that says no more than that the token is not valid.
+func Authenticate(ctx context.Context, client *ent.Client, token string) (*auth.Viewer, error) {
+	ctx = SystemContext(ctx)
+	invalid := palabre.Errorf(palabre.EUNAUTHENTICATED, "the token is not valid: it is unknown, revoked or expired")
+	t, err := client.APIToken.Query().
+		Where(apitoken.Hash(auth.HashToken(token))).
+		WithAccount(func(q *ent.AccountQuery) { q.WithAgency() }).
+		Only(ctx)
+	if ent.IsNotFound(err) {
+		return nil, invalid
+	}
+	if err != nil {
+		return nil, err
+	}
+	now := time.Now()
+	acc := t.Edges.Account
+	if t.RevokedAt != nil || (t.ExpiresAt != nil && !now.Before(*t.ExpiresAt)) || acc.Disabled {
+		return nil, invalid
+	}
+	if t.LastUsedAt == nil || now.Sub(*t.LastUsedAt) >= lastUseResolution {
+		if err := client.APIToken.UpdateOneID(t.ID).SetLastUsedAt(now).Exec(ctx); err != nil {
+			return nil, err
+		}
+	}
+	v := &auth.Viewer{AccountID: acc.ID, Role: acc.Role}
+	if acc.Edges.Agency != nil {
+		v.AgencyID = acc.Edges.Agency.ID
+	}
+	return v, nil
+}

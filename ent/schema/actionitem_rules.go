@@ -1,0 +1,157 @@
+package schema
+
+import (
+	"context"
+
+	"entgo.io/ent"
+
+	"github.com/palabre/palabre"
+	gen "github.com/palabre/palabre/ent"
+	"github.com/palabre/palabre/ent/actionitem"
+	"github.com/palabre/palabre/ent/hook"
+	"github.com/palabre/palabre/ent/objective"
+	"github.com/palabre/palabre/ent/schema/pulid"
+	"github.com/palabre/palabre/ent/strategy"
+)
+
+// Hooks of the ActionItem.
+func (ActionItem) Hooks() []ent.Hook {
+	return []ent.Hook{
+		hook.On(placeInStrategy, ent.OpCreate|ent.OpUpdateOne),
+		hook.On(checkSchedule, ent.OpCreate|ent.OpUpdateOne),
+		hook.On(checkBudget, ent.OpCreate|ent.OpUpdateOne),
+		hook.On(checkDependencies, ent.OpCreate|ent.OpUpdateOne),
+		hook.Reject(ent.OpUpdate), // bulk updates would bypass the checks above
+	}
+}
+
+// placeInStrategy records the strategy of the item's objective, and keeps an
+// item that moves to another objective within its strategy.
+func placeInStrategy(next ent.Mutator) ent.Mutator {
+	return hook.ActionItemFunc(func(ctx context.Context, m *gen.ActionItemMutation) (ent.Value, error) {
+		objectiveID, ok := m.ObjectiveID()
+		if !ok {
+			return next.Mutate(ctx, m)
+		}
+		strategyID, err := m.Client().Objective.Query().Where(objective.ID(objectiveID)).QueryStrategy().OnlyID(ctx)
+		if gen.IsNotFound(err) {
+			return nil, palabre.Errorf(palabre.ENOTFOUND, "objective %s not found", objectiveID)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if m.Op().Is(ent.OpCreate) {
+			m.SetStrategyID(strategyID)
+			return next.Mutate(ctx, m)
+		}
+		id, _ := m.ID()
+		current, err := m.Client().ActionItem.Query().Where(actionitem.ID(id)).QueryStrategy().OnlyID(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if current != strategyID {
+			return nil, palabre.Errorf(palabre.EINVALID, "an action item can only move to an objective of its own strategy")
+		}
+		return next.Mutate(ctx, m)
+	})
+}
+
+// checkSchedule refuses a due date before the start date.
+func checkSchedule(next ent.Mutator) ent.Mutator {
+	return hook.ActionItemFunc(func(ctx context.Context, m *gen.ActionItemMutation) (ent.Value, error) {
+		start, startSet := m.StartDate()
+		due, dueSet := m.DueDate()
+		if !startSet && !dueSet {
+			return next.Mutate(ctx, m)
+		}
+		if m.Op().Is(ent.OpUpdateOne) {
+			if !startSet && !m.StartDateCleared() {
+				old, err := m.OldStartDate(ctx)
+				if err != nil {
+					return nil, err
+				}
+				if old != nil {
+					start, startSet = *old, true
+				}
+			}
+			if !dueSet && !m.DueDateCleared() {
+				old, err := m.OldDueDate(ctx)
+				if err != nil {
+					return nil, err
+				}
+				if old != nil {
+					due, dueSet = *old, true
+				}
+			}
+		}
+		if startSet && dueSet && due.Before(start) {
+			return nil, palabre.Errorf(palabre.EINVALID, "the due date (%s) is before the start date (%s)",
+				due.Format("2006-01-02"), start.Format("2006-01-02"))
+		}
+		return next.Mutate(ctx, m)
+	})
+}
+
+// checkBudget requires a currency with a budget, so that amounts can be added up.
+func checkBudget(next ent.Mutator) ent.Mutator {
+	return hook.ActionItemFunc(func(ctx context.Context, m *gen.ActionItemMutation) (ent.Value, error) {
+		if _, ok := m.EstimatedBudget(); !ok {
+			return next.Mutate(ctx, m)
+		}
+		if _, ok := m.BudgetCurrency(); ok {
+			return next.Mutate(ctx, m)
+		}
+		if m.Op().Is(ent.OpUpdateOne) && !m.BudgetCurrencyCleared() {
+			old, err := m.OldBudgetCurrency(ctx)
+			if err != nil {
+				return nil, err
+			}
+			if old != nil {
+				return next.Mutate(ctx, m)
+			}
+		}
+		return nil, palabre.Errorf(palabre.EINVALID, "an estimated budget needs its currency (budgetCurrency, such as XOF)")
+	})
+}
+
+// checkDependencies keeps dependencies within the item's strategy and refuses
+// an item that depends on itself.
+func checkDependencies(next ent.Mutator) ent.Mutator {
+	return hook.ActionItemFunc(func(ctx context.Context, m *gen.ActionItemMutation) (ent.Value, error) {
+		deps := m.DependsOnIDs()
+		if len(deps) == 0 {
+			return next.Mutate(ctx, m)
+		}
+		id, _ := m.ID()
+		for _, d := range deps {
+			if d == id {
+				return nil, palabre.Errorf(palabre.EINVALID, "an action item cannot depend on itself")
+			}
+		}
+		strategyID, ok := m.StrategyID()
+		if !ok {
+			var err error
+			if strategyID, err = m.Client().ActionItem.Query().Where(actionitem.ID(id)).QueryStrategy().OnlyID(ctx); err != nil {
+				return nil, err
+			}
+		}
+		n, err := m.Client().ActionItem.Query().
+			Where(actionitem.IDIn(deps...), actionitem.HasStrategyWith(strategy.ID(strategyID))).
+			Count(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if n != len(unique(deps)) {
+			return nil, palabre.Errorf(palabre.EINVALID, "an action item can only depend on action items of its own strategy")
+		}
+		return next.Mutate(ctx, m)
+	})
+}
+
+func unique(ids []pulid.ID) map[pulid.ID]bool {
+	set := make(map[pulid.ID]bool, len(ids))
+	for _, id := range ids {
+		set[id] = true
+	}
+	return set
+}

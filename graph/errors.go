@@ -1,0 +1,69 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/palabre/palabre"
+	"github.com/palabre/palabre/auth"
+	"github.com/palabre/palabre/ent"
+	"github.com/palabre/palabre/ent/privacy"
+)
+
+// presentError gives every error a code in extensions.code and a message for a
+// person. Ent, SQL and driver messages never reach the caller: an error that is
+// not recognised is logged and shown as INTERNAL.
+func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		presented := graphql.DefaultErrorPresenter(ctx, err)
+		if _, ok := presented.Extensions["code"]; ok && presented.Err == nil {
+			return presented // gqlgen's own parse and validation errors
+		}
+		code, message := classify(ctx, err)
+		if code == palabre.EINTERNAL {
+			logger.ErrorContext(ctx, "internal error", "path", presented.Path.String(), "err", err)
+		}
+		presented.Message = message
+		presented.Extensions = map[string]any{"code": code}
+		presented.Err = nil
+		return presented
+	}
+}
+
+func classify(ctx context.Context, err error) (code, message string) {
+	var (
+		domain     *palabre.Error
+		validation *ent.ValidationError
+		notFound   *ent.NotFoundError
+	)
+	switch {
+	case errors.As(err, &domain):
+		return domain.Code, domain.Message
+	case errors.Is(err, privacy.Deny):
+		if auth.FromContext(ctx) == nil {
+			return palabre.EUNAUTHENTICATED, "authentication required"
+		}
+		return palabre.EFORBIDDEN, "you may not do this"
+	case errors.As(err, &validation):
+		return palabre.EINVALID, fmt.Sprintf("invalid %s: %v", validation.Name, errors.Unwrap(validation))
+	case errors.As(err, &notFound):
+		return palabre.ENOTFOUND, "not found"
+	case ent.IsConstraintError(err):
+		return palabre.ECONFLICT, "the change conflicts with existing data: a value that must be unique is already taken, or the object is still referred to"
+	}
+	return palabre.EINTERNAL, "internal error"
+}
+
+// recoverPanic turns a panic in a resolver into an INTERNAL error, with the
+// details in the log.
+func recoverPanic(logger *slog.Logger) graphql.RecoverFunc {
+	return func(ctx context.Context, p any) error {
+		logger.ErrorContext(ctx, "panic in resolver", "panic", p)
+		return errors.New("panic")
+	}
+}

@@ -1,0 +1,48 @@
+package graph
+
+import (
+	"log/slog"
+	"net/http"
+
+	"entgo.io/contrib/entgql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/palabre/palabre/ent"
+	"github.com/palabre/palabre/graph/generated"
+)
+
+// Config is what the GraphQL endpoint needs to know about its deployment.
+type Config struct {
+	// Development turns on introspection, for GraphiQL and code generators.
+	Development bool
+	// Logger receives the details of internal errors, which callers never see.
+	Logger *slog.Logger
+}
+
+// NewHandler returns the GraphQL endpoint. The caller is read from the request
+// context (auth.FromContext), set by the server's authentication middleware.
+func NewHandler(client *ent.Client, cfg Config) http.Handler {
+	logger := cfg.Logger
+	if logger == nil {
+		logger = slog.Default()
+	}
+	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{client: client}}))
+	// Only the JSON transports: form-encoded and multipart ones would let other
+	// sites send mutations without a CORS preflight.
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	if cfg.Development {
+		srv.Use(extension.Introspection{})
+	}
+	srv.Use(entgql.Transactioner{TxOpener: client})
+	srv.AroundFields(limitPages)
+	srv.SetErrorPresenter(presentError(logger))
+	srv.SetRecoverFunc(recoverPanic(logger))
+	return srv
+}
