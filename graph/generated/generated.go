@@ -2000,11 +2000,17 @@ type DeletePayload {
   (adopted, in implementation, superseded) are listed.
   """
   strategies(
+    "Returns the objects after this cursor."
     after: Cursor
+    "Returns the first n objects (at most 100; 20 when neither first nor last is given)."
     first: Int
+    "Returns the objects before this cursor."
     before: Cursor
+    "Returns the last n objects (at most 100)."
     last: Int
+    "Ordering of the objects."
     orderBy: StrategyOrder
+    "Filters the objects."
     where: StrategyWhereInput
     """
     Words to find in the title or summary, ignoring case and accents:
@@ -2017,11 +2023,17 @@ type DeletePayload {
   Objectives of every strategy the caller may read, filtered and ordered.
   """
   objectives(
+    "Returns the objects after this cursor."
     after: Cursor
+    "Returns the first n objects (at most 100; 20 when neither first nor last is given)."
     first: Int
+    "Returns the objects before this cursor."
     before: Cursor
+    "Returns the last n objects (at most 100)."
     last: Int
+    "Ordering of the objects."
     orderBy: ObjectiveOrder
+    "Filters the objects."
     where: ObjectiveWhereInput
     """
     Words to find in the title or description, ignoring case and accents.
@@ -2035,11 +2047,17 @@ type DeletePayload {
   (` + "`" + `where: {hasObjectiveWith: {pillar: …}}` + "`" + `), due date, or overdue on a date.
   """
   actionItems(
+    "Returns the objects after this cursor."
     after: Cursor
+    "Returns the first n objects (at most 100; 20 when neither first nor last is given)."
     first: Int
+    "Returns the objects before this cursor."
     before: Cursor
+    "Returns the last n objects (at most 100)."
     last: Int
+    "Ordering of the objects."
     orderBy: ActionItemOrder
+    "Filters the objects."
     where: ActionItemWhereInput
     """
     Words to find in the title or description, ignoring case and accents.
@@ -2059,11 +2077,17 @@ type DeletePayload {
   Indicators of every strategy the caller may read, filtered and ordered.
   """
   indicators(
+    "Returns the objects after this cursor."
     after: Cursor
+    "Returns the first n objects (at most 100; 20 when neither first nor last is given)."
     first: Int
+    "Returns the objects before this cursor."
     before: Cursor
+    "Returns the last n objects (at most 100)."
     last: Int
+    "Ordering of the objects."
     orderBy: IndicatorOrder
+    "Filters the objects."
     where: IndicatorWhereInput
   ): IndicatorConnection!
 
