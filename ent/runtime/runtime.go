@@ -442,10 +442,15 @@ func init() {
 	}
 	objectiveMixinHooks2 := objectiveMixin[2].Hooks()
 	objectiveMixinHooks3 := objectiveMixin[3].Hooks()
+	objectiveHooks := schema.Objective{}.Hooks()
 
 	objective.Hooks[1] = objectiveMixinHooks2[0]
 
 	objective.Hooks[2] = objectiveMixinHooks3[0]
+
+	objective.Hooks[3] = objectiveHooks[0]
+
+	objective.Hooks[4] = objectiveHooks[1]
 	objectiveMixinFields0 := objectiveMixin[0].Fields()
 	_ = objectiveMixinFields0
 	objectiveMixinFields1 := objectiveMixin[1].Fields()
