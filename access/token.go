@@ -49,14 +49,11 @@ func IssueTokenFor(ctx context.Context, client *ent.Client, accountID pulid.ID, 
 
 // RevokeToken revokes one token. Revoking a revoked token changes nothing.
 func RevokeToken(ctx context.Context, client *ent.Client, id pulid.ID) (*ent.APIToken, error) {
-	t, err := client.APIToken.Get(ctx, id)
-	if err != nil {
-		return nil, err
+	t, err := client.APIToken.UpdateOneID(id).Where(apitoken.RevokedAtIsNil()).SetRevokedAt(time.Now()).Save(ctx)
+	if ent.IsNotFound(err) {
+		return client.APIToken.Get(ctx, id) // already revoked, or no such token
 	}
-	if t.RevokedAt != nil {
-		return t, nil
-	}
-	return t.Update().SetRevokedAt(time.Now()).Save(ctx)
+	return t, err
 }
 
 // RevokeTokensOf revokes every live token of the account with the given e-mail

@@ -20,10 +20,18 @@ import (
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
 	"github.com/palabre/palabre/ent/apitoken"
+	"github.com/palabre/palabre/ent/auditevent"
+	"github.com/palabre/palabre/ent/audithead"
+	"github.com/palabre/palabre/ent/consultation"
+	"github.com/palabre/palabre/ent/decision"
+	"github.com/palabre/palabre/ent/decisionposition"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
 	"github.com/palabre/palabre/ent/objective"
+	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/strategy"
+	"github.com/palabre/palabre/ent/strategytransition"
+	"github.com/palabre/palabre/ent/strategyversion"
 )
 
 // Client is the client that holds all ent builders.
@@ -39,14 +47,30 @@ type Client struct {
 	ActionItem *ActionItemClient
 	// Agency is the client for interacting with the Agency builders.
 	Agency *AgencyClient
+	// AuditEvent is the client for interacting with the AuditEvent builders.
+	AuditEvent *AuditEventClient
+	// AuditHead is the client for interacting with the AuditHead builders.
+	AuditHead *AuditHeadClient
+	// Consultation is the client for interacting with the Consultation builders.
+	Consultation *ConsultationClient
+	// Decision is the client for interacting with the Decision builders.
+	Decision *DecisionClient
+	// DecisionPosition is the client for interacting with the DecisionPosition builders.
+	DecisionPosition *DecisionPositionClient
 	// Indicator is the client for interacting with the Indicator builders.
 	Indicator *IndicatorClient
 	// Measurement is the client for interacting with the Measurement builders.
 	Measurement *MeasurementClient
 	// Objective is the client for interacting with the Objective builders.
 	Objective *ObjectiveClient
+	// Observation is the client for interacting with the Observation builders.
+	Observation *ObservationClient
 	// Strategy is the client for interacting with the Strategy builders.
 	Strategy *StrategyClient
+	// StrategyTransition is the client for interacting with the StrategyTransition builders.
+	StrategyTransition *StrategyTransitionClient
+	// StrategyVersion is the client for interacting with the StrategyVersion builders.
+	StrategyVersion *StrategyVersionClient
 }
 
 // NewClient creates a new client configured with the given options.
@@ -62,10 +86,18 @@ func (c *Client) init() {
 	c.Account = NewAccountClient(c.config)
 	c.ActionItem = NewActionItemClient(c.config)
 	c.Agency = NewAgencyClient(c.config)
+	c.AuditEvent = NewAuditEventClient(c.config)
+	c.AuditHead = NewAuditHeadClient(c.config)
+	c.Consultation = NewConsultationClient(c.config)
+	c.Decision = NewDecisionClient(c.config)
+	c.DecisionPosition = NewDecisionPositionClient(c.config)
 	c.Indicator = NewIndicatorClient(c.config)
 	c.Measurement = NewMeasurementClient(c.config)
 	c.Objective = NewObjectiveClient(c.config)
+	c.Observation = NewObservationClient(c.config)
 	c.Strategy = NewStrategyClient(c.config)
+	c.StrategyTransition = NewStrategyTransitionClient(c.config)
+	c.StrategyVersion = NewStrategyVersionClient(c.config)
 }
 
 type (
@@ -156,16 +188,24 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 	cfg := c.config
 	cfg.driver = tx
 	return &Tx{
-		ctx:         ctx,
-		config:      cfg,
-		APIToken:    NewAPITokenClient(cfg),
-		Account:     NewAccountClient(cfg),
-		ActionItem:  NewActionItemClient(cfg),
-		Agency:      NewAgencyClient(cfg),
-		Indicator:   NewIndicatorClient(cfg),
-		Measurement: NewMeasurementClient(cfg),
-		Objective:   NewObjectiveClient(cfg),
-		Strategy:    NewStrategyClient(cfg),
+		ctx:                ctx,
+		config:             cfg,
+		APIToken:           NewAPITokenClient(cfg),
+		Account:            NewAccountClient(cfg),
+		ActionItem:         NewActionItemClient(cfg),
+		Agency:             NewAgencyClient(cfg),
+		AuditEvent:         NewAuditEventClient(cfg),
+		AuditHead:          NewAuditHeadClient(cfg),
+		Consultation:       NewConsultationClient(cfg),
+		Decision:           NewDecisionClient(cfg),
+		DecisionPosition:   NewDecisionPositionClient(cfg),
+		Indicator:          NewIndicatorClient(cfg),
+		Measurement:        NewMeasurementClient(cfg),
+		Objective:          NewObjectiveClient(cfg),
+		Observation:        NewObservationClient(cfg),
+		Strategy:           NewStrategyClient(cfg),
+		StrategyTransition: NewStrategyTransitionClient(cfg),
+		StrategyVersion:    NewStrategyVersionClient(cfg),
 	}, nil
 }
 
@@ -183,16 +223,24 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 	cfg := c.config
 	cfg.driver = &txDriver{tx: tx, drv: c.driver}
 	return &Tx{
-		ctx:         ctx,
-		config:      cfg,
-		APIToken:    NewAPITokenClient(cfg),
-		Account:     NewAccountClient(cfg),
-		ActionItem:  NewActionItemClient(cfg),
-		Agency:      NewAgencyClient(cfg),
-		Indicator:   NewIndicatorClient(cfg),
-		Measurement: NewMeasurementClient(cfg),
-		Objective:   NewObjectiveClient(cfg),
-		Strategy:    NewStrategyClient(cfg),
+		ctx:                ctx,
+		config:             cfg,
+		APIToken:           NewAPITokenClient(cfg),
+		Account:            NewAccountClient(cfg),
+		ActionItem:         NewActionItemClient(cfg),
+		Agency:             NewAgencyClient(cfg),
+		AuditEvent:         NewAuditEventClient(cfg),
+		AuditHead:          NewAuditHeadClient(cfg),
+		Consultation:       NewConsultationClient(cfg),
+		Decision:           NewDecisionClient(cfg),
+		DecisionPosition:   NewDecisionPositionClient(cfg),
+		Indicator:          NewIndicatorClient(cfg),
+		Measurement:        NewMeasurementClient(cfg),
+		Objective:          NewObjectiveClient(cfg),
+		Observation:        NewObservationClient(cfg),
+		Strategy:           NewStrategyClient(cfg),
+		StrategyTransition: NewStrategyTransitionClient(cfg),
+		StrategyVersion:    NewStrategyVersionClient(cfg),
 	}, nil
 }
 
@@ -222,8 +270,10 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.APIToken, c.Account, c.ActionItem, c.Agency, c.Indicator, c.Measurement,
-		c.Objective, c.Strategy,
+		c.APIToken, c.Account, c.ActionItem, c.Agency, c.AuditEvent, c.AuditHead,
+		c.Consultation, c.Decision, c.DecisionPosition, c.Indicator, c.Measurement,
+		c.Objective, c.Observation, c.Strategy, c.StrategyTransition,
+		c.StrategyVersion,
 	} {
 		n.Use(hooks...)
 	}
@@ -233,8 +283,10 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.APIToken, c.Account, c.ActionItem, c.Agency, c.Indicator, c.Measurement,
-		c.Objective, c.Strategy,
+		c.APIToken, c.Account, c.ActionItem, c.Agency, c.AuditEvent, c.AuditHead,
+		c.Consultation, c.Decision, c.DecisionPosition, c.Indicator, c.Measurement,
+		c.Objective, c.Observation, c.Strategy, c.StrategyTransition,
+		c.StrategyVersion,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -251,14 +303,30 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.ActionItem.mutate(ctx, m)
 	case *AgencyMutation:
 		return c.Agency.mutate(ctx, m)
+	case *AuditEventMutation:
+		return c.AuditEvent.mutate(ctx, m)
+	case *AuditHeadMutation:
+		return c.AuditHead.mutate(ctx, m)
+	case *ConsultationMutation:
+		return c.Consultation.mutate(ctx, m)
+	case *DecisionMutation:
+		return c.Decision.mutate(ctx, m)
+	case *DecisionPositionMutation:
+		return c.DecisionPosition.mutate(ctx, m)
 	case *IndicatorMutation:
 		return c.Indicator.mutate(ctx, m)
 	case *MeasurementMutation:
 		return c.Measurement.mutate(ctx, m)
 	case *ObjectiveMutation:
 		return c.Objective.mutate(ctx, m)
+	case *ObservationMutation:
+		return c.Observation.mutate(ctx, m)
 	case *StrategyMutation:
 		return c.Strategy.mutate(ctx, m)
+	case *StrategyTransitionMutation:
+		return c.StrategyTransition.mutate(ctx, m)
+	case *StrategyVersionMutation:
+		return c.StrategyVersion.mutate(ctx, m)
 	default:
 		return nil, fmt.Errorf("ent: unknown mutation type %T", m)
 	}
@@ -1104,6 +1172,820 @@ func (c *AgencyClient) mutate(ctx context.Context, m *AgencyMutation) (Value, er
 	}
 }
 
+// AuditEventClient is a client for the AuditEvent schema.
+type AuditEventClient struct {
+	config
+}
+
+// NewAuditEventClient returns a client for the AuditEvent from the given config.
+func NewAuditEventClient(c config) *AuditEventClient {
+	return &AuditEventClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `auditevent.Hooks(f(g(h())))`.
+func (c *AuditEventClient) Use(hooks ...Hook) {
+	c.hooks.AuditEvent = append(c.hooks.AuditEvent, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `auditevent.Intercept(f(g(h())))`.
+func (c *AuditEventClient) Intercept(interceptors ...Interceptor) {
+	c.inters.AuditEvent = append(c.inters.AuditEvent, interceptors...)
+}
+
+// Create returns a builder for creating a AuditEvent entity.
+func (c *AuditEventClient) Create() *AuditEventCreate {
+	mutation := newAuditEventMutation(c.config, OpCreate)
+	return &AuditEventCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of AuditEvent entities.
+func (c *AuditEventClient) CreateBulk(builders ...*AuditEventCreate) *AuditEventCreateBulk {
+	return &AuditEventCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AuditEventClient) MapCreateBulk(slice any, setFunc func(*AuditEventCreate, int)) *AuditEventCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AuditEventCreateBulk{err: fmt.Errorf("calling to AuditEventClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AuditEventCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AuditEventCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for AuditEvent.
+func (c *AuditEventClient) Update() *AuditEventUpdate {
+	mutation := newAuditEventMutation(c.config, OpUpdate)
+	return &AuditEventUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AuditEventClient) UpdateOne(_m *AuditEvent) *AuditEventUpdateOne {
+	mutation := newAuditEventMutation(c.config, OpUpdateOne, withAuditEvent(_m))
+	return &AuditEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *AuditEventClient) UpdateOneID(id pulid.ID) *AuditEventUpdateOne {
+	mutation := newAuditEventMutation(c.config, OpUpdateOne, withAuditEventID(id))
+	return &AuditEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for AuditEvent.
+func (c *AuditEventClient) Delete() *AuditEventDelete {
+	mutation := newAuditEventMutation(c.config, OpDelete)
+	return &AuditEventDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *AuditEventClient) DeleteOne(_m *AuditEvent) *AuditEventDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *AuditEventClient) DeleteOneID(id pulid.ID) *AuditEventDeleteOne {
+	builder := c.Delete().Where(auditevent.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &AuditEventDeleteOne{builder}
+}
+
+// Query returns a query builder for AuditEvent.
+func (c *AuditEventClient) Query() *AuditEventQuery {
+	return &AuditEventQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAuditEvent},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a AuditEvent entity by its id.
+func (c *AuditEventClient) Get(ctx context.Context, id pulid.ID) (*AuditEvent, error) {
+	return c.Query().Where(auditevent.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *AuditEventClient) GetX(ctx context.Context, id pulid.ID) *AuditEvent {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *AuditEventClient) Hooks() []Hook {
+	hooks := c.hooks.AuditEvent
+	return append(hooks[:len(hooks):len(hooks)], auditevent.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *AuditEventClient) Interceptors() []Interceptor {
+	return c.inters.AuditEvent
+}
+
+func (c *AuditEventClient) mutate(ctx context.Context, m *AuditEventMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AuditEventCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AuditEventUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AuditEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AuditEventDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown AuditEvent mutation op: %q", m.Op())
+	}
+}
+
+// AuditHeadClient is a client for the AuditHead schema.
+type AuditHeadClient struct {
+	config
+}
+
+// NewAuditHeadClient returns a client for the AuditHead from the given config.
+func NewAuditHeadClient(c config) *AuditHeadClient {
+	return &AuditHeadClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `audithead.Hooks(f(g(h())))`.
+func (c *AuditHeadClient) Use(hooks ...Hook) {
+	c.hooks.AuditHead = append(c.hooks.AuditHead, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `audithead.Intercept(f(g(h())))`.
+func (c *AuditHeadClient) Intercept(interceptors ...Interceptor) {
+	c.inters.AuditHead = append(c.inters.AuditHead, interceptors...)
+}
+
+// Create returns a builder for creating a AuditHead entity.
+func (c *AuditHeadClient) Create() *AuditHeadCreate {
+	mutation := newAuditHeadMutation(c.config, OpCreate)
+	return &AuditHeadCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of AuditHead entities.
+func (c *AuditHeadClient) CreateBulk(builders ...*AuditHeadCreate) *AuditHeadCreateBulk {
+	return &AuditHeadCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AuditHeadClient) MapCreateBulk(slice any, setFunc func(*AuditHeadCreate, int)) *AuditHeadCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AuditHeadCreateBulk{err: fmt.Errorf("calling to AuditHeadClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AuditHeadCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AuditHeadCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for AuditHead.
+func (c *AuditHeadClient) Update() *AuditHeadUpdate {
+	mutation := newAuditHeadMutation(c.config, OpUpdate)
+	return &AuditHeadUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AuditHeadClient) UpdateOne(_m *AuditHead) *AuditHeadUpdateOne {
+	mutation := newAuditHeadMutation(c.config, OpUpdateOne, withAuditHead(_m))
+	return &AuditHeadUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *AuditHeadClient) UpdateOneID(id int) *AuditHeadUpdateOne {
+	mutation := newAuditHeadMutation(c.config, OpUpdateOne, withAuditHeadID(id))
+	return &AuditHeadUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for AuditHead.
+func (c *AuditHeadClient) Delete() *AuditHeadDelete {
+	mutation := newAuditHeadMutation(c.config, OpDelete)
+	return &AuditHeadDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *AuditHeadClient) DeleteOne(_m *AuditHead) *AuditHeadDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *AuditHeadClient) DeleteOneID(id int) *AuditHeadDeleteOne {
+	builder := c.Delete().Where(audithead.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &AuditHeadDeleteOne{builder}
+}
+
+// Query returns a query builder for AuditHead.
+func (c *AuditHeadClient) Query() *AuditHeadQuery {
+	return &AuditHeadQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAuditHead},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a AuditHead entity by its id.
+func (c *AuditHeadClient) Get(ctx context.Context, id int) (*AuditHead, error) {
+	return c.Query().Where(audithead.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *AuditHeadClient) GetX(ctx context.Context, id int) *AuditHead {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *AuditHeadClient) Hooks() []Hook {
+	hooks := c.hooks.AuditHead
+	return append(hooks[:len(hooks):len(hooks)], audithead.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *AuditHeadClient) Interceptors() []Interceptor {
+	return c.inters.AuditHead
+}
+
+func (c *AuditHeadClient) mutate(ctx context.Context, m *AuditHeadMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AuditHeadCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AuditHeadUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AuditHeadUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AuditHeadDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown AuditHead mutation op: %q", m.Op())
+	}
+}
+
+// ConsultationClient is a client for the Consultation schema.
+type ConsultationClient struct {
+	config
+}
+
+// NewConsultationClient returns a client for the Consultation from the given config.
+func NewConsultationClient(c config) *ConsultationClient {
+	return &ConsultationClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `consultation.Hooks(f(g(h())))`.
+func (c *ConsultationClient) Use(hooks ...Hook) {
+	c.hooks.Consultation = append(c.hooks.Consultation, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `consultation.Intercept(f(g(h())))`.
+func (c *ConsultationClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Consultation = append(c.inters.Consultation, interceptors...)
+}
+
+// Create returns a builder for creating a Consultation entity.
+func (c *ConsultationClient) Create() *ConsultationCreate {
+	mutation := newConsultationMutation(c.config, OpCreate)
+	return &ConsultationCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Consultation entities.
+func (c *ConsultationClient) CreateBulk(builders ...*ConsultationCreate) *ConsultationCreateBulk {
+	return &ConsultationCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ConsultationClient) MapCreateBulk(slice any, setFunc func(*ConsultationCreate, int)) *ConsultationCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ConsultationCreateBulk{err: fmt.Errorf("calling to ConsultationClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ConsultationCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ConsultationCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Consultation.
+func (c *ConsultationClient) Update() *ConsultationUpdate {
+	mutation := newConsultationMutation(c.config, OpUpdate)
+	return &ConsultationUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ConsultationClient) UpdateOne(_m *Consultation) *ConsultationUpdateOne {
+	mutation := newConsultationMutation(c.config, OpUpdateOne, withConsultation(_m))
+	return &ConsultationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ConsultationClient) UpdateOneID(id pulid.ID) *ConsultationUpdateOne {
+	mutation := newConsultationMutation(c.config, OpUpdateOne, withConsultationID(id))
+	return &ConsultationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Consultation.
+func (c *ConsultationClient) Delete() *ConsultationDelete {
+	mutation := newConsultationMutation(c.config, OpDelete)
+	return &ConsultationDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ConsultationClient) DeleteOne(_m *Consultation) *ConsultationDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ConsultationClient) DeleteOneID(id pulid.ID) *ConsultationDeleteOne {
+	builder := c.Delete().Where(consultation.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ConsultationDeleteOne{builder}
+}
+
+// Query returns a query builder for Consultation.
+func (c *ConsultationClient) Query() *ConsultationQuery {
+	return &ConsultationQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeConsultation},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Consultation entity by its id.
+func (c *ConsultationClient) Get(ctx context.Context, id pulid.ID) (*Consultation, error) {
+	return c.Query().Where(consultation.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ConsultationClient) GetX(ctx context.Context, id pulid.ID) *Consultation {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryVersion queries the version edge of a Consultation.
+func (c *ConsultationClient) QueryVersion(_m *Consultation) *StrategyVersionQuery {
+	query := (&StrategyVersionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(consultation.Table, consultation.FieldID, id),
+			sqlgraph.To(strategyversion.Table, strategyversion.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, consultation.VersionTable, consultation.VersionColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryStrategy queries the strategy edge of a Consultation.
+func (c *ConsultationClient) QueryStrategy(_m *Consultation) *StrategyQuery {
+	query := (&StrategyClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(consultation.Table, consultation.FieldID, id),
+			sqlgraph.To(strategy.Table, strategy.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, consultation.StrategyTable, consultation.StrategyColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryInvitedAgencies queries the invited_agencies edge of a Consultation.
+func (c *ConsultationClient) QueryInvitedAgencies(_m *Consultation) *AgencyQuery {
+	query := (&AgencyClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(consultation.Table, consultation.FieldID, id),
+			sqlgraph.To(agency.Table, agency.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, consultation.InvitedAgenciesTable, consultation.InvitedAgenciesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryObservations queries the observations edge of a Consultation.
+func (c *ConsultationClient) QueryObservations(_m *Consultation) *ObservationQuery {
+	query := (&ObservationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(consultation.Table, consultation.FieldID, id),
+			sqlgraph.To(observation.Table, observation.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, consultation.ObservationsTable, consultation.ObservationsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ConsultationClient) Hooks() []Hook {
+	hooks := c.hooks.Consultation
+	return append(hooks[:len(hooks):len(hooks)], consultation.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ConsultationClient) Interceptors() []Interceptor {
+	return c.inters.Consultation
+}
+
+func (c *ConsultationClient) mutate(ctx context.Context, m *ConsultationMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ConsultationCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ConsultationUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ConsultationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ConsultationDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Consultation mutation op: %q", m.Op())
+	}
+}
+
+// DecisionClient is a client for the Decision schema.
+type DecisionClient struct {
+	config
+}
+
+// NewDecisionClient returns a client for the Decision from the given config.
+func NewDecisionClient(c config) *DecisionClient {
+	return &DecisionClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `decision.Hooks(f(g(h())))`.
+func (c *DecisionClient) Use(hooks ...Hook) {
+	c.hooks.Decision = append(c.hooks.Decision, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `decision.Intercept(f(g(h())))`.
+func (c *DecisionClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Decision = append(c.inters.Decision, interceptors...)
+}
+
+// Create returns a builder for creating a Decision entity.
+func (c *DecisionClient) Create() *DecisionCreate {
+	mutation := newDecisionMutation(c.config, OpCreate)
+	return &DecisionCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Decision entities.
+func (c *DecisionClient) CreateBulk(builders ...*DecisionCreate) *DecisionCreateBulk {
+	return &DecisionCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *DecisionClient) MapCreateBulk(slice any, setFunc func(*DecisionCreate, int)) *DecisionCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &DecisionCreateBulk{err: fmt.Errorf("calling to DecisionClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*DecisionCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &DecisionCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Decision.
+func (c *DecisionClient) Update() *DecisionUpdate {
+	mutation := newDecisionMutation(c.config, OpUpdate)
+	return &DecisionUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *DecisionClient) UpdateOne(_m *Decision) *DecisionUpdateOne {
+	mutation := newDecisionMutation(c.config, OpUpdateOne, withDecision(_m))
+	return &DecisionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *DecisionClient) UpdateOneID(id pulid.ID) *DecisionUpdateOne {
+	mutation := newDecisionMutation(c.config, OpUpdateOne, withDecisionID(id))
+	return &DecisionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Decision.
+func (c *DecisionClient) Delete() *DecisionDelete {
+	mutation := newDecisionMutation(c.config, OpDelete)
+	return &DecisionDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *DecisionClient) DeleteOne(_m *Decision) *DecisionDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *DecisionClient) DeleteOneID(id pulid.ID) *DecisionDeleteOne {
+	builder := c.Delete().Where(decision.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &DecisionDeleteOne{builder}
+}
+
+// Query returns a query builder for Decision.
+func (c *DecisionClient) Query() *DecisionQuery {
+	return &DecisionQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeDecision},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Decision entity by its id.
+func (c *DecisionClient) Get(ctx context.Context, id pulid.ID) (*Decision, error) {
+	return c.Query().Where(decision.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *DecisionClient) GetX(ctx context.Context, id pulid.ID) *Decision {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryStrategy queries the strategy edge of a Decision.
+func (c *DecisionClient) QueryStrategy(_m *Decision) *StrategyQuery {
+	query := (&StrategyClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(decision.Table, decision.FieldID, id),
+			sqlgraph.To(strategy.Table, strategy.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, decision.StrategyTable, decision.StrategyColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryPositions queries the positions edge of a Decision.
+func (c *DecisionClient) QueryPositions(_m *Decision) *DecisionPositionQuery {
+	query := (&DecisionPositionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(decision.Table, decision.FieldID, id),
+			sqlgraph.To(decisionposition.Table, decisionposition.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, decision.PositionsTable, decision.PositionsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryImplementingAgency queries the implementing_agency edge of a Decision.
+func (c *DecisionClient) QueryImplementingAgency(_m *Decision) *AgencyQuery {
+	query := (&AgencyClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(decision.Table, decision.FieldID, id),
+			sqlgraph.To(agency.Table, agency.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, decision.ImplementingAgencyTable, decision.ImplementingAgencyColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *DecisionClient) Hooks() []Hook {
+	hooks := c.hooks.Decision
+	return append(hooks[:len(hooks):len(hooks)], decision.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *DecisionClient) Interceptors() []Interceptor {
+	return c.inters.Decision
+}
+
+func (c *DecisionClient) mutate(ctx context.Context, m *DecisionMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&DecisionCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&DecisionUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&DecisionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&DecisionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Decision mutation op: %q", m.Op())
+	}
+}
+
+// DecisionPositionClient is a client for the DecisionPosition schema.
+type DecisionPositionClient struct {
+	config
+}
+
+// NewDecisionPositionClient returns a client for the DecisionPosition from the given config.
+func NewDecisionPositionClient(c config) *DecisionPositionClient {
+	return &DecisionPositionClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `decisionposition.Hooks(f(g(h())))`.
+func (c *DecisionPositionClient) Use(hooks ...Hook) {
+	c.hooks.DecisionPosition = append(c.hooks.DecisionPosition, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `decisionposition.Intercept(f(g(h())))`.
+func (c *DecisionPositionClient) Intercept(interceptors ...Interceptor) {
+	c.inters.DecisionPosition = append(c.inters.DecisionPosition, interceptors...)
+}
+
+// Create returns a builder for creating a DecisionPosition entity.
+func (c *DecisionPositionClient) Create() *DecisionPositionCreate {
+	mutation := newDecisionPositionMutation(c.config, OpCreate)
+	return &DecisionPositionCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of DecisionPosition entities.
+func (c *DecisionPositionClient) CreateBulk(builders ...*DecisionPositionCreate) *DecisionPositionCreateBulk {
+	return &DecisionPositionCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *DecisionPositionClient) MapCreateBulk(slice any, setFunc func(*DecisionPositionCreate, int)) *DecisionPositionCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &DecisionPositionCreateBulk{err: fmt.Errorf("calling to DecisionPositionClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*DecisionPositionCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &DecisionPositionCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for DecisionPosition.
+func (c *DecisionPositionClient) Update() *DecisionPositionUpdate {
+	mutation := newDecisionPositionMutation(c.config, OpUpdate)
+	return &DecisionPositionUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *DecisionPositionClient) UpdateOne(_m *DecisionPosition) *DecisionPositionUpdateOne {
+	mutation := newDecisionPositionMutation(c.config, OpUpdateOne, withDecisionPosition(_m))
+	return &DecisionPositionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *DecisionPositionClient) UpdateOneID(id pulid.ID) *DecisionPositionUpdateOne {
+	mutation := newDecisionPositionMutation(c.config, OpUpdateOne, withDecisionPositionID(id))
+	return &DecisionPositionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for DecisionPosition.
+func (c *DecisionPositionClient) Delete() *DecisionPositionDelete {
+	mutation := newDecisionPositionMutation(c.config, OpDelete)
+	return &DecisionPositionDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *DecisionPositionClient) DeleteOne(_m *DecisionPosition) *DecisionPositionDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *DecisionPositionClient) DeleteOneID(id pulid.ID) *DecisionPositionDeleteOne {
+	builder := c.Delete().Where(decisionposition.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &DecisionPositionDeleteOne{builder}
+}
+
+// Query returns a query builder for DecisionPosition.
+func (c *DecisionPositionClient) Query() *DecisionPositionQuery {
+	return &DecisionPositionQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeDecisionPosition},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a DecisionPosition entity by its id.
+func (c *DecisionPositionClient) Get(ctx context.Context, id pulid.ID) (*DecisionPosition, error) {
+	return c.Query().Where(decisionposition.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *DecisionPositionClient) GetX(ctx context.Context, id pulid.ID) *DecisionPosition {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryDecision queries the decision edge of a DecisionPosition.
+func (c *DecisionPositionClient) QueryDecision(_m *DecisionPosition) *DecisionQuery {
+	query := (&DecisionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(decisionposition.Table, decisionposition.FieldID, id),
+			sqlgraph.To(decision.Table, decision.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, decisionposition.DecisionTable, decisionposition.DecisionColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAgency queries the agency edge of a DecisionPosition.
+func (c *DecisionPositionClient) QueryAgency(_m *DecisionPosition) *AgencyQuery {
+	query := (&AgencyClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(decisionposition.Table, decisionposition.FieldID, id),
+			sqlgraph.To(agency.Table, agency.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, decisionposition.AgencyTable, decisionposition.AgencyColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *DecisionPositionClient) Hooks() []Hook {
+	hooks := c.hooks.DecisionPosition
+	return append(hooks[:len(hooks):len(hooks)], decisionposition.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *DecisionPositionClient) Interceptors() []Interceptor {
+	return c.inters.DecisionPosition
+}
+
+func (c *DecisionPositionClient) mutate(ctx context.Context, m *DecisionPositionMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&DecisionPositionCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&DecisionPositionUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&DecisionPositionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&DecisionPositionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown DecisionPosition mutation op: %q", m.Op())
+	}
+}
+
 // IndicatorClient is a client for the Indicator schema.
 type IndicatorClient struct {
 	config
@@ -1650,6 +2532,220 @@ func (c *ObjectiveClient) mutate(ctx context.Context, m *ObjectiveMutation) (Val
 	}
 }
 
+// ObservationClient is a client for the Observation schema.
+type ObservationClient struct {
+	config
+}
+
+// NewObservationClient returns a client for the Observation from the given config.
+func NewObservationClient(c config) *ObservationClient {
+	return &ObservationClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `observation.Hooks(f(g(h())))`.
+func (c *ObservationClient) Use(hooks ...Hook) {
+	c.hooks.Observation = append(c.hooks.Observation, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `observation.Intercept(f(g(h())))`.
+func (c *ObservationClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Observation = append(c.inters.Observation, interceptors...)
+}
+
+// Create returns a builder for creating a Observation entity.
+func (c *ObservationClient) Create() *ObservationCreate {
+	mutation := newObservationMutation(c.config, OpCreate)
+	return &ObservationCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Observation entities.
+func (c *ObservationClient) CreateBulk(builders ...*ObservationCreate) *ObservationCreateBulk {
+	return &ObservationCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ObservationClient) MapCreateBulk(slice any, setFunc func(*ObservationCreate, int)) *ObservationCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ObservationCreateBulk{err: fmt.Errorf("calling to ObservationClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ObservationCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ObservationCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Observation.
+func (c *ObservationClient) Update() *ObservationUpdate {
+	mutation := newObservationMutation(c.config, OpUpdate)
+	return &ObservationUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ObservationClient) UpdateOne(_m *Observation) *ObservationUpdateOne {
+	mutation := newObservationMutation(c.config, OpUpdateOne, withObservation(_m))
+	return &ObservationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ObservationClient) UpdateOneID(id pulid.ID) *ObservationUpdateOne {
+	mutation := newObservationMutation(c.config, OpUpdateOne, withObservationID(id))
+	return &ObservationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Observation.
+func (c *ObservationClient) Delete() *ObservationDelete {
+	mutation := newObservationMutation(c.config, OpDelete)
+	return &ObservationDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ObservationClient) DeleteOne(_m *Observation) *ObservationDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ObservationClient) DeleteOneID(id pulid.ID) *ObservationDeleteOne {
+	builder := c.Delete().Where(observation.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ObservationDeleteOne{builder}
+}
+
+// Query returns a query builder for Observation.
+func (c *ObservationClient) Query() *ObservationQuery {
+	return &ObservationQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeObservation},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Observation entity by its id.
+func (c *ObservationClient) Get(ctx context.Context, id pulid.ID) (*Observation, error) {
+	return c.Query().Where(observation.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ObservationClient) GetX(ctx context.Context, id pulid.ID) *Observation {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryConsultation queries the consultation edge of a Observation.
+func (c *ObservationClient) QueryConsultation(_m *Observation) *ConsultationQuery {
+	query := (&ConsultationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(observation.Table, observation.FieldID, id),
+			sqlgraph.To(consultation.Table, consultation.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, observation.ConsultationTable, observation.ConsultationColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAgency queries the agency edge of a Observation.
+func (c *ObservationClient) QueryAgency(_m *Observation) *AgencyQuery {
+	query := (&AgencyClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(observation.Table, observation.FieldID, id),
+			sqlgraph.To(agency.Table, agency.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, observation.AgencyTable, observation.AgencyColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAuthor queries the author edge of a Observation.
+func (c *ObservationClient) QueryAuthor(_m *Observation) *AccountQuery {
+	query := (&AccountClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(observation.Table, observation.FieldID, id),
+			sqlgraph.To(account.Table, account.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, observation.AuthorTable, observation.AuthorColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRespondedBy queries the responded_by edge of a Observation.
+func (c *ObservationClient) QueryRespondedBy(_m *Observation) *AccountQuery {
+	query := (&AccountClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(observation.Table, observation.FieldID, id),
+			sqlgraph.To(account.Table, account.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, observation.RespondedByTable, observation.RespondedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryTakenInto queries the taken_into edge of a Observation.
+func (c *ObservationClient) QueryTakenInto(_m *Observation) *StrategyVersionQuery {
+	query := (&StrategyVersionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(observation.Table, observation.FieldID, id),
+			sqlgraph.To(strategyversion.Table, strategyversion.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, observation.TakenIntoTable, observation.TakenIntoColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ObservationClient) Hooks() []Hook {
+	hooks := c.hooks.Observation
+	return append(hooks[:len(hooks):len(hooks)], observation.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ObservationClient) Interceptors() []Interceptor {
+	return c.inters.Observation
+}
+
+func (c *ObservationClient) mutate(ctx context.Context, m *ObservationMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ObservationCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ObservationUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ObservationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ObservationDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Observation mutation op: %q", m.Op())
+	}
+}
+
 // StrategyClient is a client for the Strategy schema.
 type StrategyClient struct {
 	config
@@ -1806,6 +2902,86 @@ func (c *StrategyClient) QueryObjectives(_m *Strategy) *ObjectiveQuery {
 	return query
 }
 
+// QueryVersions queries the versions edge of a Strategy.
+func (c *StrategyClient) QueryVersions(_m *Strategy) *StrategyVersionQuery {
+	query := (&StrategyVersionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(strategy.Table, strategy.FieldID, id),
+			sqlgraph.To(strategyversion.Table, strategyversion.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, strategy.VersionsTable, strategy.VersionsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAdoptedVersion queries the adopted_version edge of a Strategy.
+func (c *StrategyClient) QueryAdoptedVersion(_m *Strategy) *StrategyVersionQuery {
+	query := (&StrategyVersionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(strategy.Table, strategy.FieldID, id),
+			sqlgraph.To(strategyversion.Table, strategyversion.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, false, strategy.AdoptedVersionTable, strategy.AdoptedVersionColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryTransitions queries the transitions edge of a Strategy.
+func (c *StrategyClient) QueryTransitions(_m *Strategy) *StrategyTransitionQuery {
+	query := (&StrategyTransitionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(strategy.Table, strategy.FieldID, id),
+			sqlgraph.To(strategytransition.Table, strategytransition.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, strategy.TransitionsTable, strategy.TransitionsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryConsultations queries the consultations edge of a Strategy.
+func (c *StrategyClient) QueryConsultations(_m *Strategy) *ConsultationQuery {
+	query := (&ConsultationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(strategy.Table, strategy.FieldID, id),
+			sqlgraph.To(consultation.Table, consultation.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, strategy.ConsultationsTable, strategy.ConsultationsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryDecisions queries the decisions edge of a Strategy.
+func (c *StrategyClient) QueryDecisions(_m *Strategy) *DecisionQuery {
+	query := (&DecisionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(strategy.Table, strategy.FieldID, id),
+			sqlgraph.To(decision.Table, decision.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, strategy.DecisionsTable, strategy.DecisionsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *StrategyClient) Hooks() []Hook {
 	hooks := c.hooks.Strategy
@@ -1832,14 +3008,364 @@ func (c *StrategyClient) mutate(ctx context.Context, m *StrategyMutation) (Value
 	}
 }
 
+// StrategyTransitionClient is a client for the StrategyTransition schema.
+type StrategyTransitionClient struct {
+	config
+}
+
+// NewStrategyTransitionClient returns a client for the StrategyTransition from the given config.
+func NewStrategyTransitionClient(c config) *StrategyTransitionClient {
+	return &StrategyTransitionClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `strategytransition.Hooks(f(g(h())))`.
+func (c *StrategyTransitionClient) Use(hooks ...Hook) {
+	c.hooks.StrategyTransition = append(c.hooks.StrategyTransition, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `strategytransition.Intercept(f(g(h())))`.
+func (c *StrategyTransitionClient) Intercept(interceptors ...Interceptor) {
+	c.inters.StrategyTransition = append(c.inters.StrategyTransition, interceptors...)
+}
+
+// Create returns a builder for creating a StrategyTransition entity.
+func (c *StrategyTransitionClient) Create() *StrategyTransitionCreate {
+	mutation := newStrategyTransitionMutation(c.config, OpCreate)
+	return &StrategyTransitionCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of StrategyTransition entities.
+func (c *StrategyTransitionClient) CreateBulk(builders ...*StrategyTransitionCreate) *StrategyTransitionCreateBulk {
+	return &StrategyTransitionCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *StrategyTransitionClient) MapCreateBulk(slice any, setFunc func(*StrategyTransitionCreate, int)) *StrategyTransitionCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &StrategyTransitionCreateBulk{err: fmt.Errorf("calling to StrategyTransitionClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*StrategyTransitionCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &StrategyTransitionCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for StrategyTransition.
+func (c *StrategyTransitionClient) Update() *StrategyTransitionUpdate {
+	mutation := newStrategyTransitionMutation(c.config, OpUpdate)
+	return &StrategyTransitionUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *StrategyTransitionClient) UpdateOne(_m *StrategyTransition) *StrategyTransitionUpdateOne {
+	mutation := newStrategyTransitionMutation(c.config, OpUpdateOne, withStrategyTransition(_m))
+	return &StrategyTransitionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *StrategyTransitionClient) UpdateOneID(id pulid.ID) *StrategyTransitionUpdateOne {
+	mutation := newStrategyTransitionMutation(c.config, OpUpdateOne, withStrategyTransitionID(id))
+	return &StrategyTransitionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for StrategyTransition.
+func (c *StrategyTransitionClient) Delete() *StrategyTransitionDelete {
+	mutation := newStrategyTransitionMutation(c.config, OpDelete)
+	return &StrategyTransitionDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *StrategyTransitionClient) DeleteOne(_m *StrategyTransition) *StrategyTransitionDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *StrategyTransitionClient) DeleteOneID(id pulid.ID) *StrategyTransitionDeleteOne {
+	builder := c.Delete().Where(strategytransition.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &StrategyTransitionDeleteOne{builder}
+}
+
+// Query returns a query builder for StrategyTransition.
+func (c *StrategyTransitionClient) Query() *StrategyTransitionQuery {
+	return &StrategyTransitionQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeStrategyTransition},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a StrategyTransition entity by its id.
+func (c *StrategyTransitionClient) Get(ctx context.Context, id pulid.ID) (*StrategyTransition, error) {
+	return c.Query().Where(strategytransition.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *StrategyTransitionClient) GetX(ctx context.Context, id pulid.ID) *StrategyTransition {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryStrategy queries the strategy edge of a StrategyTransition.
+func (c *StrategyTransitionClient) QueryStrategy(_m *StrategyTransition) *StrategyQuery {
+	query := (&StrategyClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(strategytransition.Table, strategytransition.FieldID, id),
+			sqlgraph.To(strategy.Table, strategy.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, strategytransition.StrategyTable, strategytransition.StrategyColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryActor queries the actor edge of a StrategyTransition.
+func (c *StrategyTransitionClient) QueryActor(_m *StrategyTransition) *AccountQuery {
+	query := (&AccountClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(strategytransition.Table, strategytransition.FieldID, id),
+			sqlgraph.To(account.Table, account.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, strategytransition.ActorTable, strategytransition.ActorColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *StrategyTransitionClient) Hooks() []Hook {
+	hooks := c.hooks.StrategyTransition
+	return append(hooks[:len(hooks):len(hooks)], strategytransition.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *StrategyTransitionClient) Interceptors() []Interceptor {
+	return c.inters.StrategyTransition
+}
+
+func (c *StrategyTransitionClient) mutate(ctx context.Context, m *StrategyTransitionMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&StrategyTransitionCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&StrategyTransitionUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&StrategyTransitionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&StrategyTransitionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown StrategyTransition mutation op: %q", m.Op())
+	}
+}
+
+// StrategyVersionClient is a client for the StrategyVersion schema.
+type StrategyVersionClient struct {
+	config
+}
+
+// NewStrategyVersionClient returns a client for the StrategyVersion from the given config.
+func NewStrategyVersionClient(c config) *StrategyVersionClient {
+	return &StrategyVersionClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `strategyversion.Hooks(f(g(h())))`.
+func (c *StrategyVersionClient) Use(hooks ...Hook) {
+	c.hooks.StrategyVersion = append(c.hooks.StrategyVersion, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `strategyversion.Intercept(f(g(h())))`.
+func (c *StrategyVersionClient) Intercept(interceptors ...Interceptor) {
+	c.inters.StrategyVersion = append(c.inters.StrategyVersion, interceptors...)
+}
+
+// Create returns a builder for creating a StrategyVersion entity.
+func (c *StrategyVersionClient) Create() *StrategyVersionCreate {
+	mutation := newStrategyVersionMutation(c.config, OpCreate)
+	return &StrategyVersionCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of StrategyVersion entities.
+func (c *StrategyVersionClient) CreateBulk(builders ...*StrategyVersionCreate) *StrategyVersionCreateBulk {
+	return &StrategyVersionCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *StrategyVersionClient) MapCreateBulk(slice any, setFunc func(*StrategyVersionCreate, int)) *StrategyVersionCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &StrategyVersionCreateBulk{err: fmt.Errorf("calling to StrategyVersionClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*StrategyVersionCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &StrategyVersionCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for StrategyVersion.
+func (c *StrategyVersionClient) Update() *StrategyVersionUpdate {
+	mutation := newStrategyVersionMutation(c.config, OpUpdate)
+	return &StrategyVersionUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *StrategyVersionClient) UpdateOne(_m *StrategyVersion) *StrategyVersionUpdateOne {
+	mutation := newStrategyVersionMutation(c.config, OpUpdateOne, withStrategyVersion(_m))
+	return &StrategyVersionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *StrategyVersionClient) UpdateOneID(id pulid.ID) *StrategyVersionUpdateOne {
+	mutation := newStrategyVersionMutation(c.config, OpUpdateOne, withStrategyVersionID(id))
+	return &StrategyVersionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for StrategyVersion.
+func (c *StrategyVersionClient) Delete() *StrategyVersionDelete {
+	mutation := newStrategyVersionMutation(c.config, OpDelete)
+	return &StrategyVersionDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *StrategyVersionClient) DeleteOne(_m *StrategyVersion) *StrategyVersionDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *StrategyVersionClient) DeleteOneID(id pulid.ID) *StrategyVersionDeleteOne {
+	builder := c.Delete().Where(strategyversion.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &StrategyVersionDeleteOne{builder}
+}
+
+// Query returns a query builder for StrategyVersion.
+func (c *StrategyVersionClient) Query() *StrategyVersionQuery {
+	return &StrategyVersionQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeStrategyVersion},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a StrategyVersion entity by its id.
+func (c *StrategyVersionClient) Get(ctx context.Context, id pulid.ID) (*StrategyVersion, error) {
+	return c.Query().Where(strategyversion.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *StrategyVersionClient) GetX(ctx context.Context, id pulid.ID) *StrategyVersion {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryStrategy queries the strategy edge of a StrategyVersion.
+func (c *StrategyVersionClient) QueryStrategy(_m *StrategyVersion) *StrategyQuery {
+	query := (&StrategyClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(strategyversion.Table, strategyversion.FieldID, id),
+			sqlgraph.To(strategy.Table, strategy.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, strategyversion.StrategyTable, strategyversion.StrategyColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryPublishedBy queries the published_by edge of a StrategyVersion.
+func (c *StrategyVersionClient) QueryPublishedBy(_m *StrategyVersion) *AccountQuery {
+	query := (&AccountClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(strategyversion.Table, strategyversion.FieldID, id),
+			sqlgraph.To(account.Table, account.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, strategyversion.PublishedByTable, strategyversion.PublishedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAdoptingStrategy queries the adopting_strategy edge of a StrategyVersion.
+func (c *StrategyVersionClient) QueryAdoptingStrategy(_m *StrategyVersion) *StrategyQuery {
+	query := (&StrategyClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(strategyversion.Table, strategyversion.FieldID, id),
+			sqlgraph.To(strategy.Table, strategy.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, true, strategyversion.AdoptingStrategyTable, strategyversion.AdoptingStrategyColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *StrategyVersionClient) Hooks() []Hook {
+	hooks := c.hooks.StrategyVersion
+	return append(hooks[:len(hooks):len(hooks)], strategyversion.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *StrategyVersionClient) Interceptors() []Interceptor {
+	return c.inters.StrategyVersion
+}
+
+func (c *StrategyVersionClient) mutate(ctx context.Context, m *StrategyVersionMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&StrategyVersionCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&StrategyVersionUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&StrategyVersionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&StrategyVersionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown StrategyVersion mutation op: %q", m.Op())
+	}
+}
+
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIToken, Account, ActionItem, Agency, Indicator, Measurement, Objective,
-		Strategy []ent.Hook
+		APIToken, Account, ActionItem, Agency, AuditEvent, AuditHead, Consultation,
+		Decision, DecisionPosition, Indicator, Measurement, Objective, Observation,
+		Strategy, StrategyTransition, StrategyVersion []ent.Hook
 	}
 	inters struct {
-		APIToken, Account, ActionItem, Agency, Indicator, Measurement, Objective,
-		Strategy []ent.Interceptor
+		APIToken, Account, ActionItem, Agency, AuditEvent, AuditHead, Consultation,
+		Decision, DecisionPosition, Indicator, Measurement, Objective, Observation,
+		Strategy, StrategyTransition, StrategyVersion []ent.Interceptor
 	}
 )

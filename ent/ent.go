@@ -16,10 +16,18 @@ import (
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
 	"github.com/palabre/palabre/ent/apitoken"
+	"github.com/palabre/palabre/ent/auditevent"
+	"github.com/palabre/palabre/ent/audithead"
+	"github.com/palabre/palabre/ent/consultation"
+	"github.com/palabre/palabre/ent/decision"
+	"github.com/palabre/palabre/ent/decisionposition"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
 	"github.com/palabre/palabre/ent/objective"
+	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/strategy"
+	"github.com/palabre/palabre/ent/strategytransition"
+	"github.com/palabre/palabre/ent/strategyversion"
 )
 
 // ent aliases to avoid import conflicts in user's code.
@@ -80,14 +88,22 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
-			apitoken.Table:    apitoken.ValidColumn,
-			account.Table:     account.ValidColumn,
-			actionitem.Table:  actionitem.ValidColumn,
-			agency.Table:      agency.ValidColumn,
-			indicator.Table:   indicator.ValidColumn,
-			measurement.Table: measurement.ValidColumn,
-			objective.Table:   objective.ValidColumn,
-			strategy.Table:    strategy.ValidColumn,
+			apitoken.Table:           apitoken.ValidColumn,
+			account.Table:            account.ValidColumn,
+			actionitem.Table:         actionitem.ValidColumn,
+			agency.Table:             agency.ValidColumn,
+			auditevent.Table:         auditevent.ValidColumn,
+			audithead.Table:          audithead.ValidColumn,
+			consultation.Table:       consultation.ValidColumn,
+			decision.Table:           decision.ValidColumn,
+			decisionposition.Table:   decisionposition.ValidColumn,
+			indicator.Table:          indicator.ValidColumn,
+			measurement.Table:        measurement.ValidColumn,
+			objective.Table:          objective.ValidColumn,
+			observation.Table:        observation.ValidColumn,
+			strategy.Table:           strategy.ValidColumn,
+			strategytransition.Table: strategytransition.ValidColumn,
+			strategyversion.Table:    strategyversion.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

@@ -7,11 +7,19 @@ import (
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
 	"github.com/palabre/palabre/ent/apitoken"
+	"github.com/palabre/palabre/ent/auditevent"
+	"github.com/palabre/palabre/ent/audithead"
+	"github.com/palabre/palabre/ent/consultation"
+	"github.com/palabre/palabre/ent/decision"
+	"github.com/palabre/palabre/ent/decisionposition"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
 	"github.com/palabre/palabre/ent/objective"
+	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/strategy"
+	"github.com/palabre/palabre/ent/strategytransition"
+	"github.com/palabre/palabre/ent/strategyversion"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -21,7 +29,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 8)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 16)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -111,6 +119,104 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[4] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   auditevent.Table,
+			Columns: auditevent.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: auditevent.FieldID,
+			},
+		},
+		Type: "AuditEvent",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			auditevent.FieldSequence:     {Type: field.TypeInt64, Column: auditevent.FieldSequence},
+			auditevent.FieldAt:           {Type: field.TypeTime, Column: auditevent.FieldAt},
+			auditevent.FieldActorID:      {Type: field.TypeString, Column: auditevent.FieldActorID},
+			auditevent.FieldOperation:    {Type: field.TypeString, Column: auditevent.FieldOperation},
+			auditevent.FieldEntityType:   {Type: field.TypeString, Column: auditevent.FieldEntityType},
+			auditevent.FieldEntityID:     {Type: field.TypeString, Column: auditevent.FieldEntityID},
+			auditevent.FieldChanges:      {Type: field.TypeString, Column: auditevent.FieldChanges},
+			auditevent.FieldPreviousHash: {Type: field.TypeString, Column: auditevent.FieldPreviousHash},
+			auditevent.FieldHash:         {Type: field.TypeString, Column: auditevent.FieldHash},
+		},
+	}
+	graph.Nodes[5] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   audithead.Table,
+			Columns: audithead.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: audithead.FieldID,
+			},
+		},
+		Type: "AuditHead",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			audithead.FieldSequence: {Type: field.TypeInt64, Column: audithead.FieldSequence},
+			audithead.FieldHash:     {Type: field.TypeString, Column: audithead.FieldHash},
+		},
+	}
+	graph.Nodes[6] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   consultation.Table,
+			Columns: consultation.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: consultation.FieldID,
+			},
+		},
+		Type: "Consultation",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			consultation.FieldCreatedAt:      {Type: field.TypeTime, Column: consultation.FieldCreatedAt},
+			consultation.FieldUpdatedAt:      {Type: field.TypeTime, Column: consultation.FieldUpdatedAt},
+			consultation.FieldRevision:       {Type: field.TypeInt, Column: consultation.FieldRevision},
+			consultation.FieldTitle:          {Type: field.TypeString, Column: consultation.FieldTitle},
+			consultation.FieldKind:           {Type: field.TypeEnum, Column: consultation.FieldKind},
+			consultation.FieldPlace:          {Type: field.TypeString, Column: consultation.FieldPlace},
+			consultation.FieldOpensAt:        {Type: field.TypeTime, Column: consultation.FieldOpensAt},
+			consultation.FieldClosesAt:       {Type: field.TypeTime, Column: consultation.FieldClosesAt},
+			consultation.FieldConsolidatedAt: {Type: field.TypeTime, Column: consultation.FieldConsolidatedAt},
+		},
+	}
+	graph.Nodes[7] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   decision.Table,
+			Columns: decision.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: decision.FieldID,
+			},
+		},
+		Type: "Decision",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			decision.FieldCreatedAt: {Type: field.TypeTime, Column: decision.FieldCreatedAt},
+			decision.FieldUpdatedAt: {Type: field.TypeTime, Column: decision.FieldUpdatedAt},
+			decision.FieldRevision:  {Type: field.TypeInt, Column: decision.FieldRevision},
+			decision.FieldQuestion:  {Type: field.TypeString, Column: decision.FieldQuestion},
+			decision.FieldOptions:   {Type: field.TypeJSON, Column: decision.FieldOptions},
+			decision.FieldStatus:    {Type: field.TypeEnum, Column: decision.FieldStatus},
+			decision.FieldOutcome:   {Type: field.TypeString, Column: decision.FieldOutcome},
+			decision.FieldBody:      {Type: field.TypeEnum, Column: decision.FieldBody},
+			decision.FieldDecidedOn: {Type: field.TypeTime, Column: decision.FieldDecidedOn},
+		},
+	}
+	graph.Nodes[8] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   decisionposition.Table,
+			Columns: decisionposition.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: decisionposition.FieldID,
+			},
+		},
+		Type: "DecisionPosition",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			decisionposition.FieldCreatedAt: {Type: field.TypeTime, Column: decisionposition.FieldCreatedAt},
+			decisionposition.FieldUpdatedAt: {Type: field.TypeTime, Column: decisionposition.FieldUpdatedAt},
+			decisionposition.FieldOption:    {Type: field.TypeString, Column: decisionposition.FieldOption},
+			decisionposition.FieldStatement: {Type: field.TypeString, Column: decisionposition.FieldStatement},
+		},
+	}
+	graph.Nodes[9] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   indicator.Table,
 			Columns: indicator.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -130,7 +236,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			indicator.FieldTargetDate: {Type: field.TypeTime, Column: indicator.FieldTargetDate},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   measurement.Table,
 			Columns: measurement.Columns,
@@ -148,7 +254,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			measurement.FieldNote:       {Type: field.TypeString, Column: measurement.FieldNote},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   objective.Table,
 			Columns: objective.Columns,
@@ -170,7 +276,35 @@ var schemaGraph = func() *sqlgraph.Schema {
 			objective.FieldPosition:    {Type: field.TypeInt, Column: objective.FieldPosition},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   observation.Table,
+			Columns: observation.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: observation.FieldID,
+			},
+		},
+		Type: "Observation",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			observation.FieldCreatedAt:      {Type: field.TypeTime, Column: observation.FieldCreatedAt},
+			observation.FieldUpdatedAt:      {Type: field.TypeTime, Column: observation.FieldUpdatedAt},
+			observation.FieldRevision:       {Type: field.TypeInt, Column: observation.FieldRevision},
+			observation.FieldTargetKind:     {Type: field.TypeEnum, Column: observation.FieldTargetKind},
+			observation.FieldTargetID:       {Type: field.TypeString, Column: observation.FieldTargetID},
+			observation.FieldTargetCode:     {Type: field.TypeString, Column: observation.FieldTargetCode},
+			observation.FieldTargetTitle:    {Type: field.TypeString, Column: observation.FieldTargetTitle},
+			observation.FieldKind:           {Type: field.TypeEnum, Column: observation.FieldKind},
+			observation.FieldBody:           {Type: field.TypeString, Column: observation.FieldBody},
+			observation.FieldProposedText:   {Type: field.TypeString, Column: observation.FieldProposedText},
+			observation.FieldStatus:         {Type: field.TypeEnum, Column: observation.FieldStatus},
+			observation.FieldIdempotencyKey: {Type: field.TypeString, Column: observation.FieldIdempotencyKey},
+			observation.FieldSubmittedAt:    {Type: field.TypeTime, Column: observation.FieldSubmittedAt},
+			observation.FieldResponse:       {Type: field.TypeString, Column: observation.FieldResponse},
+			observation.FieldRespondedAt:    {Type: field.TypeTime, Column: observation.FieldRespondedAt},
+		},
+	}
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   strategy.Table,
 			Columns: strategy.Columns,
@@ -181,16 +315,56 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Strategy",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			strategy.FieldCreatedAt:  {Type: field.TypeTime, Column: strategy.FieldCreatedAt},
-			strategy.FieldUpdatedAt:  {Type: field.TypeTime, Column: strategy.FieldUpdatedAt},
-			strategy.FieldRevision:   {Type: field.TypeInt, Column: strategy.FieldRevision},
-			strategy.FieldSearchText: {Type: field.TypeString, Column: strategy.FieldSearchText},
-			strategy.FieldTitle:      {Type: field.TypeString, Column: strategy.FieldTitle},
-			strategy.FieldCountry:    {Type: field.TypeString, Column: strategy.FieldCountry},
-			strategy.FieldStartYear:  {Type: field.TypeInt, Column: strategy.FieldStartYear},
-			strategy.FieldEndYear:    {Type: field.TypeInt, Column: strategy.FieldEndYear},
-			strategy.FieldSummary:    {Type: field.TypeString, Column: strategy.FieldSummary},
-			strategy.FieldStatus:     {Type: field.TypeEnum, Column: strategy.FieldStatus},
+			strategy.FieldCreatedAt:         {Type: field.TypeTime, Column: strategy.FieldCreatedAt},
+			strategy.FieldUpdatedAt:         {Type: field.TypeTime, Column: strategy.FieldUpdatedAt},
+			strategy.FieldRevision:          {Type: field.TypeInt, Column: strategy.FieldRevision},
+			strategy.FieldSearchText:        {Type: field.TypeString, Column: strategy.FieldSearchText},
+			strategy.FieldTitle:             {Type: field.TypeString, Column: strategy.FieldTitle},
+			strategy.FieldCountry:           {Type: field.TypeString, Column: strategy.FieldCountry},
+			strategy.FieldStartYear:         {Type: field.TypeInt, Column: strategy.FieldStartYear},
+			strategy.FieldEndYear:           {Type: field.TypeInt, Column: strategy.FieldEndYear},
+			strategy.FieldSummary:           {Type: field.TypeString, Column: strategy.FieldSummary},
+			strategy.FieldStatus:            {Type: field.TypeEnum, Column: strategy.FieldStatus},
+			strategy.FieldAdoptionReference: {Type: field.TypeString, Column: strategy.FieldAdoptionReference},
+			strategy.FieldAdoptedOn:         {Type: field.TypeTime, Column: strategy.FieldAdoptedOn},
+		},
+	}
+	graph.Nodes[14] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   strategytransition.Table,
+			Columns: strategytransition.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: strategytransition.FieldID,
+			},
+		},
+		Type: "StrategyTransition",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			strategytransition.FieldCreatedAt:  {Type: field.TypeTime, Column: strategytransition.FieldCreatedAt},
+			strategytransition.FieldUpdatedAt:  {Type: field.TypeTime, Column: strategytransition.FieldUpdatedAt},
+			strategytransition.FieldFromStatus: {Type: field.TypeString, Column: strategytransition.FieldFromStatus},
+			strategytransition.FieldToStatus:   {Type: field.TypeString, Column: strategytransition.FieldToStatus},
+			strategytransition.FieldComment:    {Type: field.TypeString, Column: strategytransition.FieldComment},
+		},
+	}
+	graph.Nodes[15] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   strategyversion.Table,
+			Columns: strategyversion.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: strategyversion.FieldID,
+			},
+		},
+		Type: "StrategyVersion",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			strategyversion.FieldCreatedAt: {Type: field.TypeTime, Column: strategyversion.FieldCreatedAt},
+			strategyversion.FieldUpdatedAt: {Type: field.TypeTime, Column: strategyversion.FieldUpdatedAt},
+			strategyversion.FieldNumber:    {Type: field.TypeInt, Column: strategyversion.FieldNumber},
+			strategyversion.FieldLabel:     {Type: field.TypeString, Column: strategyversion.FieldLabel},
+			strategyversion.FieldChangelog: {Type: field.TypeString, Column: strategyversion.FieldChangelog},
+			strategyversion.FieldContent:   {Type: field.TypeString, Column: strategyversion.FieldContent},
+			strategyversion.FieldSha256:    {Type: field.TypeString, Column: strategyversion.FieldSha256},
 		},
 	}
 	graph.MustAddE(
@@ -422,6 +596,114 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Strategy",
 	)
 	graph.MustAddE(
+		"version",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   consultation.VersionTable,
+			Columns: []string{consultation.VersionColumn},
+			Bidi:    false,
+		},
+		"Consultation",
+		"StrategyVersion",
+	)
+	graph.MustAddE(
+		"strategy",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   consultation.StrategyTable,
+			Columns: []string{consultation.StrategyColumn},
+			Bidi:    false,
+		},
+		"Consultation",
+		"Strategy",
+	)
+	graph.MustAddE(
+		"invited_agencies",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   consultation.InvitedAgenciesTable,
+			Columns: []string{consultation.InvitedAgenciesColumn},
+			Bidi:    false,
+		},
+		"Consultation",
+		"Agency",
+	)
+	graph.MustAddE(
+		"observations",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   consultation.ObservationsTable,
+			Columns: []string{consultation.ObservationsColumn},
+			Bidi:    false,
+		},
+		"Consultation",
+		"Observation",
+	)
+	graph.MustAddE(
+		"strategy",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   decision.StrategyTable,
+			Columns: []string{decision.StrategyColumn},
+			Bidi:    false,
+		},
+		"Decision",
+		"Strategy",
+	)
+	graph.MustAddE(
+		"positions",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   decision.PositionsTable,
+			Columns: []string{decision.PositionsColumn},
+			Bidi:    false,
+		},
+		"Decision",
+		"DecisionPosition",
+	)
+	graph.MustAddE(
+		"implementing_agency",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   decision.ImplementingAgencyTable,
+			Columns: []string{decision.ImplementingAgencyColumn},
+			Bidi:    false,
+		},
+		"Decision",
+		"Agency",
+	)
+	graph.MustAddE(
+		"decision",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   decisionposition.DecisionTable,
+			Columns: []string{decisionposition.DecisionColumn},
+			Bidi:    false,
+		},
+		"DecisionPosition",
+		"Decision",
+	)
+	graph.MustAddE(
+		"agency",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   decisionposition.AgencyTable,
+			Columns: []string{decisionposition.AgencyColumn},
+			Bidi:    false,
+		},
+		"DecisionPosition",
+		"Agency",
+	)
+	graph.MustAddE(
 		"objective",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -530,6 +812,66 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Indicator",
 	)
 	graph.MustAddE(
+		"consultation",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   observation.ConsultationTable,
+			Columns: []string{observation.ConsultationColumn},
+			Bidi:    false,
+		},
+		"Observation",
+		"Consultation",
+	)
+	graph.MustAddE(
+		"agency",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   observation.AgencyTable,
+			Columns: []string{observation.AgencyColumn},
+			Bidi:    false,
+		},
+		"Observation",
+		"Agency",
+	)
+	graph.MustAddE(
+		"author",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   observation.AuthorTable,
+			Columns: []string{observation.AuthorColumn},
+			Bidi:    false,
+		},
+		"Observation",
+		"Account",
+	)
+	graph.MustAddE(
+		"responded_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   observation.RespondedByTable,
+			Columns: []string{observation.RespondedByColumn},
+			Bidi:    false,
+		},
+		"Observation",
+		"Account",
+	)
+	graph.MustAddE(
+		"taken_into",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   observation.TakenIntoTable,
+			Columns: []string{observation.TakenIntoColumn},
+			Bidi:    false,
+		},
+		"Observation",
+		"StrategyVersion",
+	)
+	graph.MustAddE(
 		"owner_agency",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -564,6 +906,126 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Strategy",
 		"Objective",
+	)
+	graph.MustAddE(
+		"versions",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.VersionsTable,
+			Columns: []string{strategy.VersionsColumn},
+			Bidi:    false,
+		},
+		"Strategy",
+		"StrategyVersion",
+	)
+	graph.MustAddE(
+		"adopted_version",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   strategy.AdoptedVersionTable,
+			Columns: []string{strategy.AdoptedVersionColumn},
+			Bidi:    false,
+		},
+		"Strategy",
+		"StrategyVersion",
+	)
+	graph.MustAddE(
+		"transitions",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.TransitionsTable,
+			Columns: []string{strategy.TransitionsColumn},
+			Bidi:    false,
+		},
+		"Strategy",
+		"StrategyTransition",
+	)
+	graph.MustAddE(
+		"consultations",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.ConsultationsTable,
+			Columns: []string{strategy.ConsultationsColumn},
+			Bidi:    false,
+		},
+		"Strategy",
+		"Consultation",
+	)
+	graph.MustAddE(
+		"decisions",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.DecisionsTable,
+			Columns: []string{strategy.DecisionsColumn},
+			Bidi:    false,
+		},
+		"Strategy",
+		"Decision",
+	)
+	graph.MustAddE(
+		"strategy",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   strategytransition.StrategyTable,
+			Columns: []string{strategytransition.StrategyColumn},
+			Bidi:    false,
+		},
+		"StrategyTransition",
+		"Strategy",
+	)
+	graph.MustAddE(
+		"actor",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   strategytransition.ActorTable,
+			Columns: []string{strategytransition.ActorColumn},
+			Bidi:    false,
+		},
+		"StrategyTransition",
+		"Account",
+	)
+	graph.MustAddE(
+		"strategy",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   strategyversion.StrategyTable,
+			Columns: []string{strategyversion.StrategyColumn},
+			Bidi:    false,
+		},
+		"StrategyVersion",
+		"Strategy",
+	)
+	graph.MustAddE(
+		"published_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   strategyversion.PublishedByTable,
+			Columns: []string{strategyversion.PublishedByColumn},
+			Bidi:    false,
+		},
+		"StrategyVersion",
+		"Account",
+	)
+	graph.MustAddE(
+		"adopting_strategy",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: true,
+			Table:   strategyversion.AdoptingStrategyTable,
+			Columns: []string{strategyversion.AdoptingStrategyColumn},
+			Bidi:    false,
+		},
+		"StrategyVersion",
+		"Strategy",
 	)
 	return graph
 }()
@@ -1176,6 +1638,497 @@ func (f *AgencyFilter) WhereHasImplementedStrategiesWith(preds ...predicate.Stra
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *AuditEventQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AuditEventQuery builder.
+func (_q *AuditEventQuery) Filter() *AuditEventFilter {
+	return &AuditEventFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AuditEventMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AuditEventMutation builder.
+func (m *AuditEventMutation) Filter() *AuditEventFilter {
+	return &AuditEventFilter{config: m.config, predicateAdder: m}
+}
+
+// AuditEventFilter provides a generic filtering capability at runtime for AuditEventQuery.
+type AuditEventFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AuditEventFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *AuditEventFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(auditevent.FieldID))
+}
+
+// WhereSequence applies the entql int64 predicate on the sequence field.
+func (f *AuditEventFilter) WhereSequence(p entql.Int64P) {
+	f.Where(p.Field(auditevent.FieldSequence))
+}
+
+// WhereAt applies the entql time.Time predicate on the at field.
+func (f *AuditEventFilter) WhereAt(p entql.TimeP) {
+	f.Where(p.Field(auditevent.FieldAt))
+}
+
+// WhereActorID applies the entql string predicate on the actor_id field.
+func (f *AuditEventFilter) WhereActorID(p entql.StringP) {
+	f.Where(p.Field(auditevent.FieldActorID))
+}
+
+// WhereOperation applies the entql string predicate on the operation field.
+func (f *AuditEventFilter) WhereOperation(p entql.StringP) {
+	f.Where(p.Field(auditevent.FieldOperation))
+}
+
+// WhereEntityType applies the entql string predicate on the entity_type field.
+func (f *AuditEventFilter) WhereEntityType(p entql.StringP) {
+	f.Where(p.Field(auditevent.FieldEntityType))
+}
+
+// WhereEntityID applies the entql string predicate on the entity_id field.
+func (f *AuditEventFilter) WhereEntityID(p entql.StringP) {
+	f.Where(p.Field(auditevent.FieldEntityID))
+}
+
+// WhereChanges applies the entql string predicate on the changes field.
+func (f *AuditEventFilter) WhereChanges(p entql.StringP) {
+	f.Where(p.Field(auditevent.FieldChanges))
+}
+
+// WherePreviousHash applies the entql string predicate on the previous_hash field.
+func (f *AuditEventFilter) WherePreviousHash(p entql.StringP) {
+	f.Where(p.Field(auditevent.FieldPreviousHash))
+}
+
+// WhereHash applies the entql string predicate on the hash field.
+func (f *AuditEventFilter) WhereHash(p entql.StringP) {
+	f.Where(p.Field(auditevent.FieldHash))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *AuditHeadQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AuditHeadQuery builder.
+func (_q *AuditHeadQuery) Filter() *AuditHeadFilter {
+	return &AuditHeadFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AuditHeadMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AuditHeadMutation builder.
+func (m *AuditHeadMutation) Filter() *AuditHeadFilter {
+	return &AuditHeadFilter{config: m.config, predicateAdder: m}
+}
+
+// AuditHeadFilter provides a generic filtering capability at runtime for AuditHeadQuery.
+type AuditHeadFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AuditHeadFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *AuditHeadFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(audithead.FieldID))
+}
+
+// WhereSequence applies the entql int64 predicate on the sequence field.
+func (f *AuditHeadFilter) WhereSequence(p entql.Int64P) {
+	f.Where(p.Field(audithead.FieldSequence))
+}
+
+// WhereHash applies the entql string predicate on the hash field.
+func (f *AuditHeadFilter) WhereHash(p entql.StringP) {
+	f.Where(p.Field(audithead.FieldHash))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *ConsultationQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ConsultationQuery builder.
+func (_q *ConsultationQuery) Filter() *ConsultationFilter {
+	return &ConsultationFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ConsultationMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ConsultationMutation builder.
+func (m *ConsultationMutation) Filter() *ConsultationFilter {
+	return &ConsultationFilter{config: m.config, predicateAdder: m}
+}
+
+// ConsultationFilter provides a generic filtering capability at runtime for ConsultationQuery.
+type ConsultationFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ConsultationFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *ConsultationFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(consultation.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ConsultationFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(consultation.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ConsultationFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(consultation.FieldUpdatedAt))
+}
+
+// WhereRevision applies the entql int predicate on the revision field.
+func (f *ConsultationFilter) WhereRevision(p entql.IntP) {
+	f.Where(p.Field(consultation.FieldRevision))
+}
+
+// WhereTitle applies the entql string predicate on the title field.
+func (f *ConsultationFilter) WhereTitle(p entql.StringP) {
+	f.Where(p.Field(consultation.FieldTitle))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *ConsultationFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(consultation.FieldKind))
+}
+
+// WherePlace applies the entql string predicate on the place field.
+func (f *ConsultationFilter) WherePlace(p entql.StringP) {
+	f.Where(p.Field(consultation.FieldPlace))
+}
+
+// WhereOpensAt applies the entql time.Time predicate on the opens_at field.
+func (f *ConsultationFilter) WhereOpensAt(p entql.TimeP) {
+	f.Where(p.Field(consultation.FieldOpensAt))
+}
+
+// WhereClosesAt applies the entql time.Time predicate on the closes_at field.
+func (f *ConsultationFilter) WhereClosesAt(p entql.TimeP) {
+	f.Where(p.Field(consultation.FieldClosesAt))
+}
+
+// WhereConsolidatedAt applies the entql time.Time predicate on the consolidated_at field.
+func (f *ConsultationFilter) WhereConsolidatedAt(p entql.TimeP) {
+	f.Where(p.Field(consultation.FieldConsolidatedAt))
+}
+
+// WhereHasVersion applies a predicate to check if query has an edge version.
+func (f *ConsultationFilter) WhereHasVersion() {
+	f.Where(entql.HasEdge("version"))
+}
+
+// WhereHasVersionWith applies a predicate to check if query has an edge version with a given conditions (other predicates).
+func (f *ConsultationFilter) WhereHasVersionWith(preds ...predicate.StrategyVersion) {
+	f.Where(entql.HasEdgeWith("version", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasStrategy applies a predicate to check if query has an edge strategy.
+func (f *ConsultationFilter) WhereHasStrategy() {
+	f.Where(entql.HasEdge("strategy"))
+}
+
+// WhereHasStrategyWith applies a predicate to check if query has an edge strategy with a given conditions (other predicates).
+func (f *ConsultationFilter) WhereHasStrategyWith(preds ...predicate.Strategy) {
+	f.Where(entql.HasEdgeWith("strategy", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasInvitedAgencies applies a predicate to check if query has an edge invited_agencies.
+func (f *ConsultationFilter) WhereHasInvitedAgencies() {
+	f.Where(entql.HasEdge("invited_agencies"))
+}
+
+// WhereHasInvitedAgenciesWith applies a predicate to check if query has an edge invited_agencies with a given conditions (other predicates).
+func (f *ConsultationFilter) WhereHasInvitedAgenciesWith(preds ...predicate.Agency) {
+	f.Where(entql.HasEdgeWith("invited_agencies", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasObservations applies a predicate to check if query has an edge observations.
+func (f *ConsultationFilter) WhereHasObservations() {
+	f.Where(entql.HasEdge("observations"))
+}
+
+// WhereHasObservationsWith applies a predicate to check if query has an edge observations with a given conditions (other predicates).
+func (f *ConsultationFilter) WhereHasObservationsWith(preds ...predicate.Observation) {
+	f.Where(entql.HasEdgeWith("observations", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *DecisionQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the DecisionQuery builder.
+func (_q *DecisionQuery) Filter() *DecisionFilter {
+	return &DecisionFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *DecisionMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the DecisionMutation builder.
+func (m *DecisionMutation) Filter() *DecisionFilter {
+	return &DecisionFilter{config: m.config, predicateAdder: m}
+}
+
+// DecisionFilter provides a generic filtering capability at runtime for DecisionQuery.
+type DecisionFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *DecisionFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *DecisionFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(decision.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *DecisionFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(decision.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *DecisionFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(decision.FieldUpdatedAt))
+}
+
+// WhereRevision applies the entql int predicate on the revision field.
+func (f *DecisionFilter) WhereRevision(p entql.IntP) {
+	f.Where(p.Field(decision.FieldRevision))
+}
+
+// WhereQuestion applies the entql string predicate on the question field.
+func (f *DecisionFilter) WhereQuestion(p entql.StringP) {
+	f.Where(p.Field(decision.FieldQuestion))
+}
+
+// WhereOptions applies the entql json.RawMessage predicate on the options field.
+func (f *DecisionFilter) WhereOptions(p entql.BytesP) {
+	f.Where(p.Field(decision.FieldOptions))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *DecisionFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(decision.FieldStatus))
+}
+
+// WhereOutcome applies the entql string predicate on the outcome field.
+func (f *DecisionFilter) WhereOutcome(p entql.StringP) {
+	f.Where(p.Field(decision.FieldOutcome))
+}
+
+// WhereBody applies the entql string predicate on the body field.
+func (f *DecisionFilter) WhereBody(p entql.StringP) {
+	f.Where(p.Field(decision.FieldBody))
+}
+
+// WhereDecidedOn applies the entql time.Time predicate on the decided_on field.
+func (f *DecisionFilter) WhereDecidedOn(p entql.TimeP) {
+	f.Where(p.Field(decision.FieldDecidedOn))
+}
+
+// WhereHasStrategy applies a predicate to check if query has an edge strategy.
+func (f *DecisionFilter) WhereHasStrategy() {
+	f.Where(entql.HasEdge("strategy"))
+}
+
+// WhereHasStrategyWith applies a predicate to check if query has an edge strategy with a given conditions (other predicates).
+func (f *DecisionFilter) WhereHasStrategyWith(preds ...predicate.Strategy) {
+	f.Where(entql.HasEdgeWith("strategy", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasPositions applies a predicate to check if query has an edge positions.
+func (f *DecisionFilter) WhereHasPositions() {
+	f.Where(entql.HasEdge("positions"))
+}
+
+// WhereHasPositionsWith applies a predicate to check if query has an edge positions with a given conditions (other predicates).
+func (f *DecisionFilter) WhereHasPositionsWith(preds ...predicate.DecisionPosition) {
+	f.Where(entql.HasEdgeWith("positions", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasImplementingAgency applies a predicate to check if query has an edge implementing_agency.
+func (f *DecisionFilter) WhereHasImplementingAgency() {
+	f.Where(entql.HasEdge("implementing_agency"))
+}
+
+// WhereHasImplementingAgencyWith applies a predicate to check if query has an edge implementing_agency with a given conditions (other predicates).
+func (f *DecisionFilter) WhereHasImplementingAgencyWith(preds ...predicate.Agency) {
+	f.Where(entql.HasEdgeWith("implementing_agency", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *DecisionPositionQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the DecisionPositionQuery builder.
+func (_q *DecisionPositionQuery) Filter() *DecisionPositionFilter {
+	return &DecisionPositionFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *DecisionPositionMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the DecisionPositionMutation builder.
+func (m *DecisionPositionMutation) Filter() *DecisionPositionFilter {
+	return &DecisionPositionFilter{config: m.config, predicateAdder: m}
+}
+
+// DecisionPositionFilter provides a generic filtering capability at runtime for DecisionPositionQuery.
+type DecisionPositionFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *DecisionPositionFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *DecisionPositionFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(decisionposition.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *DecisionPositionFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(decisionposition.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *DecisionPositionFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(decisionposition.FieldUpdatedAt))
+}
+
+// WhereOption applies the entql string predicate on the option field.
+func (f *DecisionPositionFilter) WhereOption(p entql.StringP) {
+	f.Where(p.Field(decisionposition.FieldOption))
+}
+
+// WhereStatement applies the entql string predicate on the statement field.
+func (f *DecisionPositionFilter) WhereStatement(p entql.StringP) {
+	f.Where(p.Field(decisionposition.FieldStatement))
+}
+
+// WhereHasDecision applies a predicate to check if query has an edge decision.
+func (f *DecisionPositionFilter) WhereHasDecision() {
+	f.Where(entql.HasEdge("decision"))
+}
+
+// WhereHasDecisionWith applies a predicate to check if query has an edge decision with a given conditions (other predicates).
+func (f *DecisionPositionFilter) WhereHasDecisionWith(preds ...predicate.Decision) {
+	f.Where(entql.HasEdgeWith("decision", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAgency applies a predicate to check if query has an edge agency.
+func (f *DecisionPositionFilter) WhereHasAgency() {
+	f.Where(entql.HasEdge("agency"))
+}
+
+// WhereHasAgencyWith applies a predicate to check if query has an edge agency with a given conditions (other predicates).
+func (f *DecisionPositionFilter) WhereHasAgencyWith(preds ...predicate.Agency) {
+	f.Where(entql.HasEdgeWith("agency", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *IndicatorQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1204,7 +2157,7 @@ type IndicatorFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IndicatorFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1326,7 +2279,7 @@ type MeasurementFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MeasurementFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1405,7 +2358,7 @@ type ObjectiveFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ObjectiveFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1532,6 +2485,191 @@ func (f *ObjectiveFilter) WhereHasIndicatorsWith(preds ...predicate.Indicator) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ObservationQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ObservationQuery builder.
+func (_q *ObservationQuery) Filter() *ObservationFilter {
+	return &ObservationFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ObservationMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ObservationMutation builder.
+func (m *ObservationMutation) Filter() *ObservationFilter {
+	return &ObservationFilter{config: m.config, predicateAdder: m}
+}
+
+// ObservationFilter provides a generic filtering capability at runtime for ObservationQuery.
+type ObservationFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ObservationFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *ObservationFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(observation.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ObservationFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(observation.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ObservationFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(observation.FieldUpdatedAt))
+}
+
+// WhereRevision applies the entql int predicate on the revision field.
+func (f *ObservationFilter) WhereRevision(p entql.IntP) {
+	f.Where(p.Field(observation.FieldRevision))
+}
+
+// WhereTargetKind applies the entql string predicate on the target_kind field.
+func (f *ObservationFilter) WhereTargetKind(p entql.StringP) {
+	f.Where(p.Field(observation.FieldTargetKind))
+}
+
+// WhereTargetID applies the entql string predicate on the target_id field.
+func (f *ObservationFilter) WhereTargetID(p entql.StringP) {
+	f.Where(p.Field(observation.FieldTargetID))
+}
+
+// WhereTargetCode applies the entql string predicate on the target_code field.
+func (f *ObservationFilter) WhereTargetCode(p entql.StringP) {
+	f.Where(p.Field(observation.FieldTargetCode))
+}
+
+// WhereTargetTitle applies the entql string predicate on the target_title field.
+func (f *ObservationFilter) WhereTargetTitle(p entql.StringP) {
+	f.Where(p.Field(observation.FieldTargetTitle))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *ObservationFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(observation.FieldKind))
+}
+
+// WhereBody applies the entql string predicate on the body field.
+func (f *ObservationFilter) WhereBody(p entql.StringP) {
+	f.Where(p.Field(observation.FieldBody))
+}
+
+// WhereProposedText applies the entql string predicate on the proposed_text field.
+func (f *ObservationFilter) WhereProposedText(p entql.StringP) {
+	f.Where(p.Field(observation.FieldProposedText))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *ObservationFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(observation.FieldStatus))
+}
+
+// WhereIdempotencyKey applies the entql string predicate on the idempotency_key field.
+func (f *ObservationFilter) WhereIdempotencyKey(p entql.StringP) {
+	f.Where(p.Field(observation.FieldIdempotencyKey))
+}
+
+// WhereSubmittedAt applies the entql time.Time predicate on the submitted_at field.
+func (f *ObservationFilter) WhereSubmittedAt(p entql.TimeP) {
+	f.Where(p.Field(observation.FieldSubmittedAt))
+}
+
+// WhereResponse applies the entql string predicate on the response field.
+func (f *ObservationFilter) WhereResponse(p entql.StringP) {
+	f.Where(p.Field(observation.FieldResponse))
+}
+
+// WhereRespondedAt applies the entql time.Time predicate on the responded_at field.
+func (f *ObservationFilter) WhereRespondedAt(p entql.TimeP) {
+	f.Where(p.Field(observation.FieldRespondedAt))
+}
+
+// WhereHasConsultation applies a predicate to check if query has an edge consultation.
+func (f *ObservationFilter) WhereHasConsultation() {
+	f.Where(entql.HasEdge("consultation"))
+}
+
+// WhereHasConsultationWith applies a predicate to check if query has an edge consultation with a given conditions (other predicates).
+func (f *ObservationFilter) WhereHasConsultationWith(preds ...predicate.Consultation) {
+	f.Where(entql.HasEdgeWith("consultation", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAgency applies a predicate to check if query has an edge agency.
+func (f *ObservationFilter) WhereHasAgency() {
+	f.Where(entql.HasEdge("agency"))
+}
+
+// WhereHasAgencyWith applies a predicate to check if query has an edge agency with a given conditions (other predicates).
+func (f *ObservationFilter) WhereHasAgencyWith(preds ...predicate.Agency) {
+	f.Where(entql.HasEdgeWith("agency", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAuthor applies a predicate to check if query has an edge author.
+func (f *ObservationFilter) WhereHasAuthor() {
+	f.Where(entql.HasEdge("author"))
+}
+
+// WhereHasAuthorWith applies a predicate to check if query has an edge author with a given conditions (other predicates).
+func (f *ObservationFilter) WhereHasAuthorWith(preds ...predicate.Account) {
+	f.Where(entql.HasEdgeWith("author", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRespondedBy applies a predicate to check if query has an edge responded_by.
+func (f *ObservationFilter) WhereHasRespondedBy() {
+	f.Where(entql.HasEdge("responded_by"))
+}
+
+// WhereHasRespondedByWith applies a predicate to check if query has an edge responded_by with a given conditions (other predicates).
+func (f *ObservationFilter) WhereHasRespondedByWith(preds ...predicate.Account) {
+	f.Where(entql.HasEdgeWith("responded_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasTakenInto applies a predicate to check if query has an edge taken_into.
+func (f *ObservationFilter) WhereHasTakenInto() {
+	f.Where(entql.HasEdge("taken_into"))
+}
+
+// WhereHasTakenIntoWith applies a predicate to check if query has an edge taken_into with a given conditions (other predicates).
+func (f *ObservationFilter) WhereHasTakenIntoWith(preds ...predicate.StrategyVersion) {
+	f.Where(entql.HasEdgeWith("taken_into", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *StrategyQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1560,7 +2698,7 @@ type StrategyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StrategyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1621,6 +2759,16 @@ func (f *StrategyFilter) WhereStatus(p entql.StringP) {
 	f.Where(p.Field(strategy.FieldStatus))
 }
 
+// WhereAdoptionReference applies the entql string predicate on the adoption_reference field.
+func (f *StrategyFilter) WhereAdoptionReference(p entql.StringP) {
+	f.Where(p.Field(strategy.FieldAdoptionReference))
+}
+
+// WhereAdoptedOn applies the entql time.Time predicate on the adopted_on field.
+func (f *StrategyFilter) WhereAdoptedOn(p entql.TimeP) {
+	f.Where(p.Field(strategy.FieldAdoptedOn))
+}
+
 // WhereHasOwnerAgency applies a predicate to check if query has an edge owner_agency.
 func (f *StrategyFilter) WhereHasOwnerAgency() {
 	f.Where(entql.HasEdge("owner_agency"))
@@ -1657,6 +2805,286 @@ func (f *StrategyFilter) WhereHasObjectives() {
 // WhereHasObjectivesWith applies a predicate to check if query has an edge objectives with a given conditions (other predicates).
 func (f *StrategyFilter) WhereHasObjectivesWith(preds ...predicate.Objective) {
 	f.Where(entql.HasEdgeWith("objectives", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasVersions applies a predicate to check if query has an edge versions.
+func (f *StrategyFilter) WhereHasVersions() {
+	f.Where(entql.HasEdge("versions"))
+}
+
+// WhereHasVersionsWith applies a predicate to check if query has an edge versions with a given conditions (other predicates).
+func (f *StrategyFilter) WhereHasVersionsWith(preds ...predicate.StrategyVersion) {
+	f.Where(entql.HasEdgeWith("versions", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAdoptedVersion applies a predicate to check if query has an edge adopted_version.
+func (f *StrategyFilter) WhereHasAdoptedVersion() {
+	f.Where(entql.HasEdge("adopted_version"))
+}
+
+// WhereHasAdoptedVersionWith applies a predicate to check if query has an edge adopted_version with a given conditions (other predicates).
+func (f *StrategyFilter) WhereHasAdoptedVersionWith(preds ...predicate.StrategyVersion) {
+	f.Where(entql.HasEdgeWith("adopted_version", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasTransitions applies a predicate to check if query has an edge transitions.
+func (f *StrategyFilter) WhereHasTransitions() {
+	f.Where(entql.HasEdge("transitions"))
+}
+
+// WhereHasTransitionsWith applies a predicate to check if query has an edge transitions with a given conditions (other predicates).
+func (f *StrategyFilter) WhereHasTransitionsWith(preds ...predicate.StrategyTransition) {
+	f.Where(entql.HasEdgeWith("transitions", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasConsultations applies a predicate to check if query has an edge consultations.
+func (f *StrategyFilter) WhereHasConsultations() {
+	f.Where(entql.HasEdge("consultations"))
+}
+
+// WhereHasConsultationsWith applies a predicate to check if query has an edge consultations with a given conditions (other predicates).
+func (f *StrategyFilter) WhereHasConsultationsWith(preds ...predicate.Consultation) {
+	f.Where(entql.HasEdgeWith("consultations", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasDecisions applies a predicate to check if query has an edge decisions.
+func (f *StrategyFilter) WhereHasDecisions() {
+	f.Where(entql.HasEdge("decisions"))
+}
+
+// WhereHasDecisionsWith applies a predicate to check if query has an edge decisions with a given conditions (other predicates).
+func (f *StrategyFilter) WhereHasDecisionsWith(preds ...predicate.Decision) {
+	f.Where(entql.HasEdgeWith("decisions", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *StrategyTransitionQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the StrategyTransitionQuery builder.
+func (_q *StrategyTransitionQuery) Filter() *StrategyTransitionFilter {
+	return &StrategyTransitionFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *StrategyTransitionMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the StrategyTransitionMutation builder.
+func (m *StrategyTransitionMutation) Filter() *StrategyTransitionFilter {
+	return &StrategyTransitionFilter{config: m.config, predicateAdder: m}
+}
+
+// StrategyTransitionFilter provides a generic filtering capability at runtime for StrategyTransitionQuery.
+type StrategyTransitionFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *StrategyTransitionFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *StrategyTransitionFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(strategytransition.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *StrategyTransitionFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(strategytransition.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *StrategyTransitionFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(strategytransition.FieldUpdatedAt))
+}
+
+// WhereFromStatus applies the entql string predicate on the from_status field.
+func (f *StrategyTransitionFilter) WhereFromStatus(p entql.StringP) {
+	f.Where(p.Field(strategytransition.FieldFromStatus))
+}
+
+// WhereToStatus applies the entql string predicate on the to_status field.
+func (f *StrategyTransitionFilter) WhereToStatus(p entql.StringP) {
+	f.Where(p.Field(strategytransition.FieldToStatus))
+}
+
+// WhereComment applies the entql string predicate on the comment field.
+func (f *StrategyTransitionFilter) WhereComment(p entql.StringP) {
+	f.Where(p.Field(strategytransition.FieldComment))
+}
+
+// WhereHasStrategy applies a predicate to check if query has an edge strategy.
+func (f *StrategyTransitionFilter) WhereHasStrategy() {
+	f.Where(entql.HasEdge("strategy"))
+}
+
+// WhereHasStrategyWith applies a predicate to check if query has an edge strategy with a given conditions (other predicates).
+func (f *StrategyTransitionFilter) WhereHasStrategyWith(preds ...predicate.Strategy) {
+	f.Where(entql.HasEdgeWith("strategy", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasActor applies a predicate to check if query has an edge actor.
+func (f *StrategyTransitionFilter) WhereHasActor() {
+	f.Where(entql.HasEdge("actor"))
+}
+
+// WhereHasActorWith applies a predicate to check if query has an edge actor with a given conditions (other predicates).
+func (f *StrategyTransitionFilter) WhereHasActorWith(preds ...predicate.Account) {
+	f.Where(entql.HasEdgeWith("actor", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *StrategyVersionQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the StrategyVersionQuery builder.
+func (_q *StrategyVersionQuery) Filter() *StrategyVersionFilter {
+	return &StrategyVersionFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *StrategyVersionMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the StrategyVersionMutation builder.
+func (m *StrategyVersionMutation) Filter() *StrategyVersionFilter {
+	return &StrategyVersionFilter{config: m.config, predicateAdder: m}
+}
+
+// StrategyVersionFilter provides a generic filtering capability at runtime for StrategyVersionQuery.
+type StrategyVersionFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *StrategyVersionFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *StrategyVersionFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(strategyversion.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *StrategyVersionFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(strategyversion.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *StrategyVersionFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(strategyversion.FieldUpdatedAt))
+}
+
+// WhereNumber applies the entql int predicate on the number field.
+func (f *StrategyVersionFilter) WhereNumber(p entql.IntP) {
+	f.Where(p.Field(strategyversion.FieldNumber))
+}
+
+// WhereLabel applies the entql string predicate on the label field.
+func (f *StrategyVersionFilter) WhereLabel(p entql.StringP) {
+	f.Where(p.Field(strategyversion.FieldLabel))
+}
+
+// WhereChangelog applies the entql string predicate on the changelog field.
+func (f *StrategyVersionFilter) WhereChangelog(p entql.StringP) {
+	f.Where(p.Field(strategyversion.FieldChangelog))
+}
+
+// WhereContent applies the entql string predicate on the content field.
+func (f *StrategyVersionFilter) WhereContent(p entql.StringP) {
+	f.Where(p.Field(strategyversion.FieldContent))
+}
+
+// WhereSha256 applies the entql string predicate on the sha256 field.
+func (f *StrategyVersionFilter) WhereSha256(p entql.StringP) {
+	f.Where(p.Field(strategyversion.FieldSha256))
+}
+
+// WhereHasStrategy applies a predicate to check if query has an edge strategy.
+func (f *StrategyVersionFilter) WhereHasStrategy() {
+	f.Where(entql.HasEdge("strategy"))
+}
+
+// WhereHasStrategyWith applies a predicate to check if query has an edge strategy with a given conditions (other predicates).
+func (f *StrategyVersionFilter) WhereHasStrategyWith(preds ...predicate.Strategy) {
+	f.Where(entql.HasEdgeWith("strategy", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasPublishedBy applies a predicate to check if query has an edge published_by.
+func (f *StrategyVersionFilter) WhereHasPublishedBy() {
+	f.Where(entql.HasEdge("published_by"))
+}
+
+// WhereHasPublishedByWith applies a predicate to check if query has an edge published_by with a given conditions (other predicates).
+func (f *StrategyVersionFilter) WhereHasPublishedByWith(preds ...predicate.Account) {
+	f.Where(entql.HasEdgeWith("published_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAdoptingStrategy applies a predicate to check if query has an edge adopting_strategy.
+func (f *StrategyVersionFilter) WhereHasAdoptingStrategy() {
+	f.Where(entql.HasEdge("adopting_strategy"))
+}
+
+// WhereHasAdoptingStrategyWith applies a predicate to check if query has an edge adopting_strategy with a given conditions (other predicates).
+func (f *StrategyVersionFilter) WhereHasAdoptingStrategyWith(preds ...predicate.Strategy) {
+	f.Where(entql.HasEdgeWith("adopting_strategy", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

@@ -14,11 +14,18 @@ import (
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
 	"github.com/palabre/palabre/ent/apitoken"
+	"github.com/palabre/palabre/ent/auditevent"
+	"github.com/palabre/palabre/ent/consultation"
+	"github.com/palabre/palabre/ent/decision"
+	"github.com/palabre/palabre/ent/decisionposition"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
 	"github.com/palabre/palabre/ent/objective"
+	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
+	"github.com/palabre/palabre/ent/strategytransition"
+	"github.com/palabre/palabre/ent/strategyversion"
 )
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
@@ -1130,6 +1137,675 @@ func newAgencyPaginateArgs(rv map[string]any) *agencyPaginateArgs {
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *AuditEventQuery) CollectFields(ctx context.Context, satisfies ...string) (*AuditEventQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *AuditEventQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(auditevent.Columns))
+		selectedFields = []string{auditevent.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+		case "sequence":
+			if _, ok := fieldSeen[auditevent.FieldSequence]; !ok {
+				selectedFields = append(selectedFields, auditevent.FieldSequence)
+				fieldSeen[auditevent.FieldSequence] = struct{}{}
+			}
+		case "at":
+			if _, ok := fieldSeen[auditevent.FieldAt]; !ok {
+				selectedFields = append(selectedFields, auditevent.FieldAt)
+				fieldSeen[auditevent.FieldAt] = struct{}{}
+			}
+		case "actorID":
+			if _, ok := fieldSeen[auditevent.FieldActorID]; !ok {
+				selectedFields = append(selectedFields, auditevent.FieldActorID)
+				fieldSeen[auditevent.FieldActorID] = struct{}{}
+			}
+		case "operation":
+			if _, ok := fieldSeen[auditevent.FieldOperation]; !ok {
+				selectedFields = append(selectedFields, auditevent.FieldOperation)
+				fieldSeen[auditevent.FieldOperation] = struct{}{}
+			}
+		case "entityType":
+			if _, ok := fieldSeen[auditevent.FieldEntityType]; !ok {
+				selectedFields = append(selectedFields, auditevent.FieldEntityType)
+				fieldSeen[auditevent.FieldEntityType] = struct{}{}
+			}
+		case "entityID":
+			if _, ok := fieldSeen[auditevent.FieldEntityID]; !ok {
+				selectedFields = append(selectedFields, auditevent.FieldEntityID)
+				fieldSeen[auditevent.FieldEntityID] = struct{}{}
+			}
+		case "changes":
+			if _, ok := fieldSeen[auditevent.FieldChanges]; !ok {
+				selectedFields = append(selectedFields, auditevent.FieldChanges)
+				fieldSeen[auditevent.FieldChanges] = struct{}{}
+			}
+		case "previousHash":
+			if _, ok := fieldSeen[auditevent.FieldPreviousHash]; !ok {
+				selectedFields = append(selectedFields, auditevent.FieldPreviousHash)
+				fieldSeen[auditevent.FieldPreviousHash] = struct{}{}
+			}
+		case "hash":
+			if _, ok := fieldSeen[auditevent.FieldHash]; !ok {
+				selectedFields = append(selectedFields, auditevent.FieldHash)
+				fieldSeen[auditevent.FieldHash] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type auditeventPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []AuditEventPaginateOption
+}
+
+func newAuditEventPaginateArgs(rv map[string]any) *auditeventPaginateArgs {
+	args := &auditeventPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &AuditEventOrder{Field: &AuditEventOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithAuditEventOrder(order))
+			}
+		case *AuditEventOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithAuditEventOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*AuditEventWhereInput); ok {
+		args.opts = append(args.opts, WithAuditEventFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ConsultationQuery) CollectFields(ctx context.Context, satisfies ...string) (*ConsultationQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ConsultationQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(consultation.Columns))
+		selectedFields = []string{consultation.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "version":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&StrategyVersionClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, strategyversionImplementors)...); err != nil {
+				return err
+			}
+			_q.withVersion = query
+
+		case "strategy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&StrategyClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, strategyImplementors)...); err != nil {
+				return err
+			}
+			_q.withStrategy = query
+
+		case "invitedAgencies":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AgencyClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, agencyImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedInvitedAgencies(alias, func(wq *AgencyQuery) {
+				*wq = *query
+			})
+
+		case "observations":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ObservationClient{config: _q.config}).Query()
+			)
+			args := newObservationPaginateArgs(fieldArgs(ctx, nil, path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newObservationPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Consultation) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID pulid.ID `sql:"consultation_observations"`
+							Count  int      `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(consultation.ObservationsColumn), ids...))
+						})
+						if err := query.GroupBy(consultation.ObservationsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[pulid.ID]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[3] == nil {
+								nodes[i].Edges.totalCount[3] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[3][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Consultation) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Observations)
+							if nodes[i].Edges.totalCount[3] == nil {
+								nodes[i].Edges.totalCount[3] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[3][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, observationImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(consultation.ObservationsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedObservations(alias, func(wq *ObservationQuery) {
+				*wq = *query
+			})
+		case "createdAt":
+			if _, ok := fieldSeen[consultation.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, consultation.FieldCreatedAt)
+				fieldSeen[consultation.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[consultation.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, consultation.FieldUpdatedAt)
+				fieldSeen[consultation.FieldUpdatedAt] = struct{}{}
+			}
+		case "revision":
+			if _, ok := fieldSeen[consultation.FieldRevision]; !ok {
+				selectedFields = append(selectedFields, consultation.FieldRevision)
+				fieldSeen[consultation.FieldRevision] = struct{}{}
+			}
+		case "title":
+			if _, ok := fieldSeen[consultation.FieldTitle]; !ok {
+				selectedFields = append(selectedFields, consultation.FieldTitle)
+				fieldSeen[consultation.FieldTitle] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[consultation.FieldKind]; !ok {
+				selectedFields = append(selectedFields, consultation.FieldKind)
+				fieldSeen[consultation.FieldKind] = struct{}{}
+			}
+		case "place":
+			if _, ok := fieldSeen[consultation.FieldPlace]; !ok {
+				selectedFields = append(selectedFields, consultation.FieldPlace)
+				fieldSeen[consultation.FieldPlace] = struct{}{}
+			}
+		case "opensAt":
+			if _, ok := fieldSeen[consultation.FieldOpensAt]; !ok {
+				selectedFields = append(selectedFields, consultation.FieldOpensAt)
+				fieldSeen[consultation.FieldOpensAt] = struct{}{}
+			}
+		case "closesAt":
+			if _, ok := fieldSeen[consultation.FieldClosesAt]; !ok {
+				selectedFields = append(selectedFields, consultation.FieldClosesAt)
+				fieldSeen[consultation.FieldClosesAt] = struct{}{}
+			}
+		case "consolidatedAt":
+			if _, ok := fieldSeen[consultation.FieldConsolidatedAt]; !ok {
+				selectedFields = append(selectedFields, consultation.FieldConsolidatedAt)
+				fieldSeen[consultation.FieldConsolidatedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type consultationPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ConsultationPaginateOption
+}
+
+func newConsultationPaginateArgs(rv map[string]any) *consultationPaginateArgs {
+	args := &consultationPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ConsultationOrder{Field: &ConsultationOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithConsultationOrder(order))
+			}
+		case *ConsultationOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithConsultationOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*ConsultationWhereInput); ok {
+		args.opts = append(args.opts, WithConsultationFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *DecisionQuery) CollectFields(ctx context.Context, satisfies ...string) (*DecisionQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *DecisionQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(decision.Columns))
+		selectedFields = []string{decision.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "strategy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&StrategyClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, strategyImplementors)...); err != nil {
+				return err
+			}
+			_q.withStrategy = query
+
+		case "positions":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&DecisionPositionClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, decisionpositionImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedPositions(alias, func(wq *DecisionPositionQuery) {
+				*wq = *query
+			})
+
+		case "implementingAgency":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AgencyClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, agencyImplementors)...); err != nil {
+				return err
+			}
+			_q.withImplementingAgency = query
+		case "createdAt":
+			if _, ok := fieldSeen[decision.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, decision.FieldCreatedAt)
+				fieldSeen[decision.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[decision.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, decision.FieldUpdatedAt)
+				fieldSeen[decision.FieldUpdatedAt] = struct{}{}
+			}
+		case "revision":
+			if _, ok := fieldSeen[decision.FieldRevision]; !ok {
+				selectedFields = append(selectedFields, decision.FieldRevision)
+				fieldSeen[decision.FieldRevision] = struct{}{}
+			}
+		case "question":
+			if _, ok := fieldSeen[decision.FieldQuestion]; !ok {
+				selectedFields = append(selectedFields, decision.FieldQuestion)
+				fieldSeen[decision.FieldQuestion] = struct{}{}
+			}
+		case "options":
+			if _, ok := fieldSeen[decision.FieldOptions]; !ok {
+				selectedFields = append(selectedFields, decision.FieldOptions)
+				fieldSeen[decision.FieldOptions] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[decision.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, decision.FieldStatus)
+				fieldSeen[decision.FieldStatus] = struct{}{}
+			}
+		case "outcome":
+			if _, ok := fieldSeen[decision.FieldOutcome]; !ok {
+				selectedFields = append(selectedFields, decision.FieldOutcome)
+				fieldSeen[decision.FieldOutcome] = struct{}{}
+			}
+		case "body":
+			if _, ok := fieldSeen[decision.FieldBody]; !ok {
+				selectedFields = append(selectedFields, decision.FieldBody)
+				fieldSeen[decision.FieldBody] = struct{}{}
+			}
+		case "decidedOn":
+			if _, ok := fieldSeen[decision.FieldDecidedOn]; !ok {
+				selectedFields = append(selectedFields, decision.FieldDecidedOn)
+				fieldSeen[decision.FieldDecidedOn] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type decisionPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []DecisionPaginateOption
+}
+
+func newDecisionPaginateArgs(rv map[string]any) *decisionPaginateArgs {
+	args := &decisionPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &DecisionOrder{Field: &DecisionOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithDecisionOrder(order))
+			}
+		case *DecisionOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithDecisionOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*DecisionWhereInput); ok {
+		args.opts = append(args.opts, WithDecisionFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *DecisionPositionQuery) CollectFields(ctx context.Context, satisfies ...string) (*DecisionPositionQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *DecisionPositionQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(decisionposition.Columns))
+		selectedFields = []string{decisionposition.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "decision":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&DecisionClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, decisionImplementors)...); err != nil {
+				return err
+			}
+			_q.withDecision = query
+
+		case "agency":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AgencyClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, agencyImplementors)...); err != nil {
+				return err
+			}
+			_q.withAgency = query
+		case "createdAt":
+			if _, ok := fieldSeen[decisionposition.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, decisionposition.FieldCreatedAt)
+				fieldSeen[decisionposition.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[decisionposition.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, decisionposition.FieldUpdatedAt)
+				fieldSeen[decisionposition.FieldUpdatedAt] = struct{}{}
+			}
+		case "option":
+			if _, ok := fieldSeen[decisionposition.FieldOption]; !ok {
+				selectedFields = append(selectedFields, decisionposition.FieldOption)
+				fieldSeen[decisionposition.FieldOption] = struct{}{}
+			}
+		case "statement":
+			if _, ok := fieldSeen[decisionposition.FieldStatement]; !ok {
+				selectedFields = append(selectedFields, decisionposition.FieldStatement)
+				fieldSeen[decisionposition.FieldStatement] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type decisionpositionPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []DecisionPositionPaginateOption
+}
+
+func newDecisionPositionPaginateArgs(rv map[string]any) *decisionpositionPaginateArgs {
+	args := &decisionpositionPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &DecisionPositionOrder{Field: &DecisionPositionOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithDecisionPositionOrder(order))
+			}
+		case *DecisionPositionOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithDecisionPositionOrder(v))
+			}
+		}
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *IndicatorQuery) CollectFields(ctx context.Context, satisfies ...string) (*IndicatorQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -1746,6 +2422,215 @@ func newObjectivePaginateArgs(rv map[string]any) *objectivePaginateArgs {
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ObservationQuery) CollectFields(ctx context.Context, satisfies ...string) (*ObservationQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ObservationQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(observation.Columns))
+		selectedFields = []string{observation.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "consultation":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ConsultationClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, consultationImplementors)...); err != nil {
+				return err
+			}
+			_q.withConsultation = query
+
+		case "agency":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AgencyClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, agencyImplementors)...); err != nil {
+				return err
+			}
+			_q.withAgency = query
+
+		case "author":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AccountClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, accountImplementors)...); err != nil {
+				return err
+			}
+			_q.withAuthor = query
+
+		case "respondedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AccountClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, accountImplementors)...); err != nil {
+				return err
+			}
+			_q.withRespondedBy = query
+
+		case "takenInto":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&StrategyVersionClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, strategyversionImplementors)...); err != nil {
+				return err
+			}
+			_q.withTakenInto = query
+		case "createdAt":
+			if _, ok := fieldSeen[observation.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, observation.FieldCreatedAt)
+				fieldSeen[observation.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[observation.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, observation.FieldUpdatedAt)
+				fieldSeen[observation.FieldUpdatedAt] = struct{}{}
+			}
+		case "revision":
+			if _, ok := fieldSeen[observation.FieldRevision]; !ok {
+				selectedFields = append(selectedFields, observation.FieldRevision)
+				fieldSeen[observation.FieldRevision] = struct{}{}
+			}
+		case "targetKind":
+			if _, ok := fieldSeen[observation.FieldTargetKind]; !ok {
+				selectedFields = append(selectedFields, observation.FieldTargetKind)
+				fieldSeen[observation.FieldTargetKind] = struct{}{}
+			}
+		case "targetID":
+			if _, ok := fieldSeen[observation.FieldTargetID]; !ok {
+				selectedFields = append(selectedFields, observation.FieldTargetID)
+				fieldSeen[observation.FieldTargetID] = struct{}{}
+			}
+		case "targetCode":
+			if _, ok := fieldSeen[observation.FieldTargetCode]; !ok {
+				selectedFields = append(selectedFields, observation.FieldTargetCode)
+				fieldSeen[observation.FieldTargetCode] = struct{}{}
+			}
+		case "targetTitle":
+			if _, ok := fieldSeen[observation.FieldTargetTitle]; !ok {
+				selectedFields = append(selectedFields, observation.FieldTargetTitle)
+				fieldSeen[observation.FieldTargetTitle] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[observation.FieldKind]; !ok {
+				selectedFields = append(selectedFields, observation.FieldKind)
+				fieldSeen[observation.FieldKind] = struct{}{}
+			}
+		case "body":
+			if _, ok := fieldSeen[observation.FieldBody]; !ok {
+				selectedFields = append(selectedFields, observation.FieldBody)
+				fieldSeen[observation.FieldBody] = struct{}{}
+			}
+		case "proposedText":
+			if _, ok := fieldSeen[observation.FieldProposedText]; !ok {
+				selectedFields = append(selectedFields, observation.FieldProposedText)
+				fieldSeen[observation.FieldProposedText] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[observation.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, observation.FieldStatus)
+				fieldSeen[observation.FieldStatus] = struct{}{}
+			}
+		case "submittedAt":
+			if _, ok := fieldSeen[observation.FieldSubmittedAt]; !ok {
+				selectedFields = append(selectedFields, observation.FieldSubmittedAt)
+				fieldSeen[observation.FieldSubmittedAt] = struct{}{}
+			}
+		case "response":
+			if _, ok := fieldSeen[observation.FieldResponse]; !ok {
+				selectedFields = append(selectedFields, observation.FieldResponse)
+				fieldSeen[observation.FieldResponse] = struct{}{}
+			}
+		case "respondedAt":
+			if _, ok := fieldSeen[observation.FieldRespondedAt]; !ok {
+				selectedFields = append(selectedFields, observation.FieldRespondedAt)
+				fieldSeen[observation.FieldRespondedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type observationPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ObservationPaginateOption
+}
+
+func newObservationPaginateArgs(rv map[string]any) *observationPaginateArgs {
+	args := &observationPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ObservationOrder{Field: &ObservationOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithObservationOrder(order))
+			}
+		case *ObservationOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithObservationOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*ObservationWhereInput); ok {
+		args.opts = append(args.opts, WithObservationFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *StrategyQuery) CollectFields(ctx context.Context, satisfies ...string) (*StrategyQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -1877,6 +2762,221 @@ func (_q *StrategyQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			_q.WithNamedObjectives(alias, func(wq *ObjectiveQuery) {
 				*wq = *query
 			})
+
+		case "versions":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&StrategyVersionClient{config: _q.config}).Query()
+			)
+			args := newStrategyVersionPaginateArgs(fieldArgs(ctx, nil, path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newStrategyVersionPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Strategy) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID pulid.ID `sql:"strategy_versions"`
+							Count  int      `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(strategy.VersionsColumn), ids...))
+						})
+						if err := query.GroupBy(strategy.VersionsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[pulid.ID]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[3] == nil {
+								nodes[i].Edges.totalCount[3] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[3][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Strategy) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Versions)
+							if nodes[i].Edges.totalCount[3] == nil {
+								nodes[i].Edges.totalCount[3] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[3][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, strategyversionImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(strategy.VersionsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedVersions(alias, func(wq *StrategyVersionQuery) {
+				*wq = *query
+			})
+
+		case "adoptedVersion":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&StrategyVersionClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, strategyversionImplementors)...); err != nil {
+				return err
+			}
+			_q.withAdoptedVersion = query
+
+		case "transitions":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&StrategyTransitionClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, strategytransitionImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedTransitions(alias, func(wq *StrategyTransitionQuery) {
+				*wq = *query
+			})
+
+		case "consultations":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ConsultationClient{config: _q.config}).Query()
+			)
+			args := newConsultationPaginateArgs(fieldArgs(ctx, nil, path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newConsultationPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Strategy) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID pulid.ID `sql:"strategy_consultations"`
+							Count  int      `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(strategy.ConsultationsColumn), ids...))
+						})
+						if err := query.GroupBy(strategy.ConsultationsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[pulid.ID]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[6] == nil {
+								nodes[i].Edges.totalCount[6] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[6][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Strategy) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Consultations)
+							if nodes[i].Edges.totalCount[6] == nil {
+								nodes[i].Edges.totalCount[6] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[6][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, consultationImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(strategy.ConsultationsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedConsultations(alias, func(wq *ConsultationQuery) {
+				*wq = *query
+			})
+
+		case "decisions":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&DecisionClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, decisionImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedDecisions(alias, func(wq *DecisionQuery) {
+				*wq = *query
+			})
 		case "createdAt":
 			if _, ok := fieldSeen[strategy.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, strategy.FieldCreatedAt)
@@ -1921,6 +3021,16 @@ func (_q *StrategyQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			if _, ok := fieldSeen[strategy.FieldStatus]; !ok {
 				selectedFields = append(selectedFields, strategy.FieldStatus)
 				fieldSeen[strategy.FieldStatus] = struct{}{}
+			}
+		case "adoptionReference":
+			if _, ok := fieldSeen[strategy.FieldAdoptionReference]; !ok {
+				selectedFields = append(selectedFields, strategy.FieldAdoptionReference)
+				fieldSeen[strategy.FieldAdoptionReference] = struct{}{}
+			}
+		case "adoptedOn":
+			if _, ok := fieldSeen[strategy.FieldAdoptedOn]; !ok {
+				selectedFields = append(selectedFields, strategy.FieldAdoptedOn)
+				fieldSeen[strategy.FieldAdoptedOn] = struct{}{}
 			}
 		case "id":
 		case "__typename":
@@ -1981,6 +3091,276 @@ func newStrategyPaginateArgs(rv map[string]any) *strategyPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*StrategyWhereInput); ok {
 		args.opts = append(args.opts, WithStrategyFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *StrategyTransitionQuery) CollectFields(ctx context.Context, satisfies ...string) (*StrategyTransitionQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *StrategyTransitionQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(strategytransition.Columns))
+		selectedFields = []string{strategytransition.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "strategy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&StrategyClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, strategyImplementors)...); err != nil {
+				return err
+			}
+			_q.withStrategy = query
+
+		case "actor":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AccountClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, accountImplementors)...); err != nil {
+				return err
+			}
+			_q.withActor = query
+		case "createdAt":
+			if _, ok := fieldSeen[strategytransition.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, strategytransition.FieldCreatedAt)
+				fieldSeen[strategytransition.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[strategytransition.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, strategytransition.FieldUpdatedAt)
+				fieldSeen[strategytransition.FieldUpdatedAt] = struct{}{}
+			}
+		case "comment":
+			if _, ok := fieldSeen[strategytransition.FieldComment]; !ok {
+				selectedFields = append(selectedFields, strategytransition.FieldComment)
+				fieldSeen[strategytransition.FieldComment] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type strategytransitionPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []StrategyTransitionPaginateOption
+}
+
+func newStrategyTransitionPaginateArgs(rv map[string]any) *strategytransitionPaginateArgs {
+	args := &strategytransitionPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &StrategyTransitionOrder{Field: &StrategyTransitionOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithStrategyTransitionOrder(order))
+			}
+		case *StrategyTransitionOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithStrategyTransitionOrder(v))
+			}
+		}
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *StrategyVersionQuery) CollectFields(ctx context.Context, satisfies ...string) (*StrategyVersionQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *StrategyVersionQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(strategyversion.Columns))
+		selectedFields = []string{strategyversion.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "strategy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&StrategyClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, strategyImplementors)...); err != nil {
+				return err
+			}
+			_q.withStrategy = query
+
+		case "publishedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AccountClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, accountImplementors)...); err != nil {
+				return err
+			}
+			_q.withPublishedBy = query
+
+		case "adoptingStrategy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&StrategyClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, strategyImplementors)...); err != nil {
+				return err
+			}
+			_q.withAdoptingStrategy = query
+		case "createdAt":
+			if _, ok := fieldSeen[strategyversion.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, strategyversion.FieldCreatedAt)
+				fieldSeen[strategyversion.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[strategyversion.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, strategyversion.FieldUpdatedAt)
+				fieldSeen[strategyversion.FieldUpdatedAt] = struct{}{}
+			}
+		case "number":
+			if _, ok := fieldSeen[strategyversion.FieldNumber]; !ok {
+				selectedFields = append(selectedFields, strategyversion.FieldNumber)
+				fieldSeen[strategyversion.FieldNumber] = struct{}{}
+			}
+		case "label":
+			if _, ok := fieldSeen[strategyversion.FieldLabel]; !ok {
+				selectedFields = append(selectedFields, strategyversion.FieldLabel)
+				fieldSeen[strategyversion.FieldLabel] = struct{}{}
+			}
+		case "changelog":
+			if _, ok := fieldSeen[strategyversion.FieldChangelog]; !ok {
+				selectedFields = append(selectedFields, strategyversion.FieldChangelog)
+				fieldSeen[strategyversion.FieldChangelog] = struct{}{}
+			}
+		case "content":
+			if _, ok := fieldSeen[strategyversion.FieldContent]; !ok {
+				selectedFields = append(selectedFields, strategyversion.FieldContent)
+				fieldSeen[strategyversion.FieldContent] = struct{}{}
+			}
+		case "sha256":
+			if _, ok := fieldSeen[strategyversion.FieldSha256]; !ok {
+				selectedFields = append(selectedFields, strategyversion.FieldSha256)
+				fieldSeen[strategyversion.FieldSha256] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type strategyversionPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []StrategyVersionPaginateOption
+}
+
+func newStrategyVersionPaginateArgs(rv map[string]any) *strategyversionPaginateArgs {
+	args := &strategyversionPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &StrategyVersionOrder{Field: &StrategyVersionOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithStrategyVersionOrder(order))
+			}
+		case *StrategyVersionOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithStrategyVersionOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*StrategyVersionWhereInput); ok {
+		args.opts = append(args.opts, WithStrategyVersionFilter(v.Filter))
 	}
 	return args
 }

@@ -240,6 +240,98 @@ func (_m *Agency) ImplementedStrategies(
 	return _m.QueryImplementedStrategies().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *Consultation) Version(ctx context.Context) (*StrategyVersion, error) {
+	result, err := _m.Edges.VersionOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryVersion().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Consultation) Strategy(ctx context.Context) (*Strategy, error) {
+	result, err := _m.Edges.StrategyOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryStrategy().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Consultation) InvitedAgencies(ctx context.Context) (result []*Agency, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedInvitedAgencies(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.InvitedAgenciesOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryInvitedAgencies().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *Consultation) Observations(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *ObservationOrder,
+) (*ObservationConnection, error) {
+	opts := []ObservationPaginateOption{
+		WithObservationOrder(orderBy),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	if nodes, err := _m.NamedObservations(alias); err == nil || hasTotalCount {
+		pager, err := newObservationPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &ObservationConnection{Edges: []*ObservationEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryObservations().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Decision) Strategy(ctx context.Context) (*Strategy, error) {
+	result, err := _m.Edges.StrategyOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryStrategy().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Decision) Positions(ctx context.Context) (result []*DecisionPosition, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedPositions(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.PositionsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryPositions().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *Decision) ImplementingAgency(ctx context.Context) (*Agency, error) {
+	result, err := _m.Edges.ImplementingAgencyOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryImplementingAgency().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *DecisionPosition) Decision(ctx context.Context) (*Decision, error) {
+	result, err := _m.Edges.DecisionOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryDecision().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *DecisionPosition) Agency(ctx context.Context) (*Agency, error) {
+	result, err := _m.Edges.AgencyOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAgency().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *Indicator) Objective(ctx context.Context) (*Objective, error) {
 	result, err := _m.Edges.ObjectiveOrErr()
 	if IsNotLoaded(err) {
@@ -346,6 +438,46 @@ func (_m *Objective) Indicators(ctx context.Context) (result []*Indicator, err e
 	return result, err
 }
 
+func (_m *Observation) Consultation(ctx context.Context) (*Consultation, error) {
+	result, err := _m.Edges.ConsultationOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryConsultation().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Observation) Agency(ctx context.Context) (*Agency, error) {
+	result, err := _m.Edges.AgencyOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAgency().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Observation) Author(ctx context.Context) (*Account, error) {
+	result, err := _m.Edges.AuthorOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAuthor().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Observation) RespondedBy(ctx context.Context) (*Account, error) {
+	result, err := _m.Edges.RespondedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryRespondedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Observation) TakenInto(ctx context.Context) (*StrategyVersion, error) {
+	result, err := _m.Edges.TakenIntoOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryTakenInto().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *Strategy) OwnerAgency(ctx context.Context) (*Agency, error) {
 	result, err := _m.Edges.OwnerAgencyOrErr()
 	if IsNotLoaded(err) {
@@ -381,4 +513,116 @@ func (_m *Strategy) Objectives(
 		return conn, nil
 	}
 	return _m.QueryObjectives().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Strategy) Versions(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *StrategyVersionOrder,
+) (*StrategyVersionConnection, error) {
+	opts := []StrategyVersionPaginateOption{
+		WithStrategyVersionOrder(orderBy),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	if nodes, err := _m.NamedVersions(alias); err == nil || hasTotalCount {
+		pager, err := newStrategyVersionPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &StrategyVersionConnection{Edges: []*StrategyVersionEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryVersions().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Strategy) AdoptedVersion(ctx context.Context) (*StrategyVersion, error) {
+	result, err := _m.Edges.AdoptedVersionOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAdoptedVersion().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Strategy) Transitions(ctx context.Context) (result []*StrategyTransition, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedTransitions(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.TransitionsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryTransitions().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *Strategy) Consultations(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *ConsultationOrder,
+) (*ConsultationConnection, error) {
+	opts := []ConsultationPaginateOption{
+		WithConsultationOrder(orderBy),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[6][alias]
+	if nodes, err := _m.NamedConsultations(alias); err == nil || hasTotalCount {
+		pager, err := newConsultationPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &ConsultationConnection{Edges: []*ConsultationEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryConsultations().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Strategy) Decisions(ctx context.Context) (result []*Decision, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedDecisions(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.DecisionsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryDecisions().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *StrategyTransition) Strategy(ctx context.Context) (*Strategy, error) {
+	result, err := _m.Edges.StrategyOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryStrategy().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *StrategyTransition) Actor(ctx context.Context) (*Account, error) {
+	result, err := _m.Edges.ActorOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryActor().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *StrategyVersion) Strategy(ctx context.Context) (*Strategy, error) {
+	result, err := _m.Edges.StrategyOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryStrategy().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *StrategyVersion) PublishedBy(ctx context.Context) (*Account, error) {
+	result, err := _m.Edges.PublishedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryPublishedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *StrategyVersion) AdoptingStrategy(ctx context.Context) (*Strategy, error) {
+	result, err := _m.Edges.AdoptingStrategyOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAdoptingStrategy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
 }

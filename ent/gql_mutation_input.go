@@ -8,7 +8,9 @@ import (
 	"github.com/palabre/palabre/auth"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/objective"
+	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/schema/pulid"
 )
 
@@ -356,6 +358,136 @@ func (c *AgencyUpdateOne) SetInput(i UpdateAgencyInput) *AgencyUpdateOne {
 	return c
 }
 
+// CreateConsultationInput represents a mutation input for creating consultations.
+type CreateConsultationInput struct {
+	Title            string
+	Kind             consultation.Kind
+	Place            *string
+	OpensAt          time.Time
+	ClosesAt         time.Time
+	VersionID        pulid.ID
+	InvitedAgencyIDs []pulid.ID
+}
+
+// Mutate applies the CreateConsultationInput on the ConsultationMutation builder.
+func (i *CreateConsultationInput) Mutate(m *ConsultationMutation) {
+	m.SetTitle(i.Title)
+	m.SetKind(i.Kind)
+	if v := i.Place; v != nil {
+		m.SetPlace(*v)
+	}
+	m.SetOpensAt(i.OpensAt)
+	m.SetClosesAt(i.ClosesAt)
+	m.SetVersionID(i.VersionID)
+	if v := i.InvitedAgencyIDs; len(v) > 0 {
+		m.AddInvitedAgencyIDs(v...)
+	}
+}
+
+// SetInput applies the change-set in the CreateConsultationInput on the ConsultationCreate builder.
+func (c *ConsultationCreate) SetInput(i CreateConsultationInput) *ConsultationCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateConsultationInput represents a mutation input for updating consultations.
+type UpdateConsultationInput struct {
+	Title                  *string
+	Kind                   *consultation.Kind
+	Place                  *string
+	ClearInvitedAgencies   bool
+	AddInvitedAgencyIDs    []pulid.ID
+	RemoveInvitedAgencyIDs []pulid.ID
+}
+
+// Mutate applies the UpdateConsultationInput on the ConsultationMutation builder.
+func (i *UpdateConsultationInput) Mutate(m *ConsultationMutation) {
+	if v := i.Title; v != nil {
+		m.SetTitle(*v)
+	}
+	if v := i.Kind; v != nil {
+		m.SetKind(*v)
+	}
+	if v := i.Place; v != nil {
+		m.SetPlace(*v)
+	}
+	if i.ClearInvitedAgencies {
+		m.ClearInvitedAgencies()
+	}
+	if v := i.AddInvitedAgencyIDs; len(v) > 0 {
+		m.AddInvitedAgencyIDs(v...)
+	}
+	if v := i.RemoveInvitedAgencyIDs; len(v) > 0 {
+		m.RemoveInvitedAgencyIDs(v...)
+	}
+}
+
+// SetInput applies the change-set in the UpdateConsultationInput on the ConsultationUpdate builder.
+func (c *ConsultationUpdate) SetInput(i UpdateConsultationInput) *ConsultationUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateConsultationInput on the ConsultationUpdateOne builder.
+func (c *ConsultationUpdateOne) SetInput(i UpdateConsultationInput) *ConsultationUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// CreateDecisionInput represents a mutation input for creating decisions.
+type CreateDecisionInput struct {
+	Question   string
+	Options    []string
+	StrategyID pulid.ID
+}
+
+// Mutate applies the CreateDecisionInput on the DecisionMutation builder.
+func (i *CreateDecisionInput) Mutate(m *DecisionMutation) {
+	m.SetQuestion(i.Question)
+	if v := i.Options; v != nil {
+		m.SetOptions(v)
+	}
+	m.SetStrategyID(i.StrategyID)
+}
+
+// SetInput applies the change-set in the CreateDecisionInput on the DecisionCreate builder.
+func (c *DecisionCreate) SetInput(i CreateDecisionInput) *DecisionCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateDecisionInput represents a mutation input for updating decisions.
+type UpdateDecisionInput struct {
+	Question      *string
+	Options       []string
+	AppendOptions []string
+}
+
+// Mutate applies the UpdateDecisionInput on the DecisionMutation builder.
+func (i *UpdateDecisionInput) Mutate(m *DecisionMutation) {
+	if v := i.Question; v != nil {
+		m.SetQuestion(*v)
+	}
+	if v := i.Options; v != nil {
+		m.SetOptions(v)
+	}
+	if i.AppendOptions != nil {
+		m.AppendOptions(i.Options)
+	}
+}
+
+// SetInput applies the change-set in the UpdateDecisionInput on the DecisionUpdate builder.
+func (c *DecisionUpdate) SetInput(i UpdateDecisionInput) *DecisionUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateDecisionInput on the DecisionUpdateOne builder.
+func (c *DecisionUpdateOne) SetInput(i UpdateDecisionInput) *DecisionUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
 // CreateIndicatorInput represents a mutation input for creating indicators.
 type CreateIndicatorInput struct {
 	Name         string
@@ -550,6 +682,68 @@ func (c *ObjectiveUpdate) SetInput(i UpdateObjectiveInput) *ObjectiveUpdate {
 
 // SetInput applies the change-set in the UpdateObjectiveInput on the ObjectiveUpdateOne builder.
 func (c *ObjectiveUpdateOne) SetInput(i UpdateObjectiveInput) *ObjectiveUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// CreateObservationInput represents a mutation input for creating observations.
+type CreateObservationInput struct {
+	TargetKind     observation.TargetKind
+	TargetID       *pulid.ID
+	Kind           observation.Kind
+	Body           string
+	ProposedText   *string
+	ConsultationID pulid.ID
+}
+
+// Mutate applies the CreateObservationInput on the ObservationMutation builder.
+func (i *CreateObservationInput) Mutate(m *ObservationMutation) {
+	m.SetTargetKind(i.TargetKind)
+	if v := i.TargetID; v != nil {
+		m.SetTargetID(*v)
+	}
+	m.SetKind(i.Kind)
+	m.SetBody(i.Body)
+	if v := i.ProposedText; v != nil {
+		m.SetProposedText(*v)
+	}
+	m.SetConsultationID(i.ConsultationID)
+}
+
+// SetInput applies the change-set in the CreateObservationInput on the ObservationCreate builder.
+func (c *ObservationCreate) SetInput(i CreateObservationInput) *ObservationCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateObservationInput represents a mutation input for updating observations.
+type UpdateObservationInput struct {
+	Kind         *observation.Kind
+	Body         *string
+	ProposedText *string
+}
+
+// Mutate applies the UpdateObservationInput on the ObservationMutation builder.
+func (i *UpdateObservationInput) Mutate(m *ObservationMutation) {
+	if v := i.Kind; v != nil {
+		m.SetKind(*v)
+	}
+	if v := i.Body; v != nil {
+		m.SetBody(*v)
+	}
+	if v := i.ProposedText; v != nil {
+		m.SetProposedText(*v)
+	}
+}
+
+// SetInput applies the change-set in the UpdateObservationInput on the ObservationUpdate builder.
+func (c *ObservationUpdate) SetInput(i UpdateObservationInput) *ObservationUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateObservationInput on the ObservationUpdateOne builder.
+func (c *ObservationUpdateOne) SetInput(i UpdateObservationInput) *ObservationUpdateOne {
 	i.Mutate(c.Mutation())
 	return c
 }

@@ -13,11 +13,18 @@ import (
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
 	"github.com/palabre/palabre/ent/apitoken"
+	"github.com/palabre/palabre/ent/auditevent"
+	"github.com/palabre/palabre/ent/consultation"
+	"github.com/palabre/palabre/ent/decision"
+	"github.com/palabre/palabre/ent/decisionposition"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
 	"github.com/palabre/palabre/ent/objective"
+	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
+	"github.com/palabre/palabre/ent/strategytransition"
+	"github.com/palabre/palabre/ent/strategyversion"
 )
 
 // Noder wraps the basic Node method.
@@ -45,6 +52,26 @@ var agencyImplementors = []string{"Agency", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*Agency) IsNode() {}
 
+var auditeventImplementors = []string{"AuditEvent", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*AuditEvent) IsNode() {}
+
+var consultationImplementors = []string{"Consultation", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Consultation) IsNode() {}
+
+var decisionImplementors = []string{"Decision", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Decision) IsNode() {}
+
+var decisionpositionImplementors = []string{"DecisionPosition", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*DecisionPosition) IsNode() {}
+
 var indicatorImplementors = []string{"Indicator", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
@@ -60,10 +87,25 @@ var objectiveImplementors = []string{"Objective", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*Objective) IsNode() {}
 
+var observationImplementors = []string{"Observation", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Observation) IsNode() {}
+
 var strategyImplementors = []string{"Strategy", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Strategy) IsNode() {}
+
+var strategytransitionImplementors = []string{"StrategyTransition", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*StrategyTransition) IsNode() {}
+
+var strategyversionImplementors = []string{"StrategyVersion", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*StrategyVersion) IsNode() {}
 
 var errNodeInvalidID = &NotFoundError{"node"}
 
@@ -175,6 +217,58 @@ func (c *Client) noder(ctx context.Context, table string, id pulid.ID) (Noder, e
 			}
 		}
 		return query.Only(ctx)
+	case auditevent.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.AuditEvent.Query().
+			Where(auditevent.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, auditeventImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case consultation.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.Consultation.Query().
+			Where(consultation.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, consultationImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case decision.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.Decision.Query().
+			Where(decision.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, decisionImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case decisionposition.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.DecisionPosition.Query().
+			Where(decisionposition.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, decisionpositionImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case indicator.Table:
 		var uid pulid.ID
 		if err := uid.UnmarshalGQL(id); err != nil {
@@ -214,6 +308,19 @@ func (c *Client) noder(ctx context.Context, table string, id pulid.ID) (Noder, e
 			}
 		}
 		return query.Only(ctx)
+	case observation.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.Observation.Query().
+			Where(observation.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, observationImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case strategy.Table:
 		var uid pulid.ID
 		if err := uid.UnmarshalGQL(id); err != nil {
@@ -223,6 +330,32 @@ func (c *Client) noder(ctx context.Context, table string, id pulid.ID) (Noder, e
 			Where(strategy.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, strategyImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case strategytransition.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.StrategyTransition.Query().
+			Where(strategytransition.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, strategytransitionImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case strategyversion.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.StrategyVersion.Query().
+			Where(strategyversion.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, strategyversionImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -364,6 +497,70 @@ func (c *Client) noders(ctx context.Context, table string, ids []pulid.ID) ([]No
 				*noder = node
 			}
 		}
+	case auditevent.Table:
+		query := c.AuditEvent.Query().
+			Where(auditevent.IDIn(ids...))
+		query, err := query.CollectFields(ctx, auditeventImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case consultation.Table:
+		query := c.Consultation.Query().
+			Where(consultation.IDIn(ids...))
+		query, err := query.CollectFields(ctx, consultationImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case decision.Table:
+		query := c.Decision.Query().
+			Where(decision.IDIn(ids...))
+		query, err := query.CollectFields(ctx, decisionImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case decisionposition.Table:
+		query := c.DecisionPosition.Query().
+			Where(decisionposition.IDIn(ids...))
+		query, err := query.CollectFields(ctx, decisionpositionImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case indicator.Table:
 		query := c.Indicator.Query().
 			Where(indicator.IDIn(ids...))
@@ -412,10 +609,58 @@ func (c *Client) noders(ctx context.Context, table string, ids []pulid.ID) ([]No
 				*noder = node
 			}
 		}
+	case observation.Table:
+		query := c.Observation.Query().
+			Where(observation.IDIn(ids...))
+		query, err := query.CollectFields(ctx, observationImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case strategy.Table:
 		query := c.Strategy.Query().
 			Where(strategy.IDIn(ids...))
 		query, err := query.CollectFields(ctx, strategyImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case strategytransition.Table:
+		query := c.StrategyTransition.Query().
+			Where(strategytransition.IDIn(ids...))
+		query, err := query.CollectFields(ctx, strategytransitionImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case strategyversion.Table:
+		query := c.StrategyVersion.Query().
+			Where(strategyversion.IDIn(ids...))
+		query, err := query.CollectFields(ctx, strategyversionImplementors...)
 		if err != nil {
 			return nil, err
 		}

@@ -18,11 +18,18 @@ import (
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
 	"github.com/palabre/palabre/ent/apitoken"
+	"github.com/palabre/palabre/ent/auditevent"
+	"github.com/palabre/palabre/ent/consultation"
+	"github.com/palabre/palabre/ent/decision"
+	"github.com/palabre/palabre/ent/decisionposition"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
 	"github.com/palabre/palabre/ent/objective"
+	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
+	"github.com/palabre/palabre/ent/strategytransition"
+	"github.com/palabre/palabre/ent/strategyversion"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 )
 
@@ -1560,6 +1567,1316 @@ func (_m *Agency) ToEdge(order *AgencyOrder) *AgencyEdge {
 	}
 }
 
+// AuditEventEdge is the edge representation of AuditEvent.
+type AuditEventEdge struct {
+	Node   *AuditEvent `json:"node"`
+	Cursor Cursor      `json:"cursor"`
+}
+
+// AuditEventConnection is the connection containing edges to AuditEvent.
+type AuditEventConnection struct {
+	Edges      []*AuditEventEdge `json:"edges"`
+	PageInfo   PageInfo          `json:"pageInfo"`
+	TotalCount int               `json:"totalCount"`
+}
+
+func (c *AuditEventConnection) build(nodes []*AuditEvent, pager *auditeventPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *AuditEvent
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *AuditEvent {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *AuditEvent {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*AuditEventEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &AuditEventEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// AuditEventPaginateOption enables pagination customization.
+type AuditEventPaginateOption func(*auditeventPager) error
+
+// WithAuditEventOrder configures pagination ordering.
+func WithAuditEventOrder(order *AuditEventOrder) AuditEventPaginateOption {
+	if order == nil {
+		order = DefaultAuditEventOrder
+	}
+	o := *order
+	return func(pager *auditeventPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultAuditEventOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithAuditEventFilter configures pagination filter.
+func WithAuditEventFilter(filter func(*AuditEventQuery) (*AuditEventQuery, error)) AuditEventPaginateOption {
+	return func(pager *auditeventPager) error {
+		if filter == nil {
+			return errors.New("AuditEventQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type auditeventPager struct {
+	reverse bool
+	order   *AuditEventOrder
+	filter  func(*AuditEventQuery) (*AuditEventQuery, error)
+}
+
+func newAuditEventPager(opts []AuditEventPaginateOption, reverse bool) (*auditeventPager, error) {
+	pager := &auditeventPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultAuditEventOrder
+	}
+	return pager, nil
+}
+
+func (p *auditeventPager) applyFilter(query *AuditEventQuery) (*AuditEventQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *auditeventPager) toCursor(_m *AuditEvent) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *auditeventPager) applyCursors(query *AuditEventQuery, after, before *Cursor) (*AuditEventQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultAuditEventOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *auditeventPager) applyOrder(query *AuditEventQuery) *AuditEventQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultAuditEventOrder.Field {
+		query = query.Order(DefaultAuditEventOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *auditeventPager) orderExpr(query *AuditEventQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultAuditEventOrder.Field {
+			b.Comma().Ident(DefaultAuditEventOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to AuditEvent.
+func (_m *AuditEventQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...AuditEventPaginateOption,
+) (*AuditEventConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newAuditEventPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &AuditEventConnection{Edges: []*AuditEventEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// AuditEventOrderFieldSequence orders AuditEvent by sequence.
+	AuditEventOrderFieldSequence = &AuditEventOrderField{
+		Value: func(_m *AuditEvent) (ent.Value, error) {
+			return _m.Sequence, nil
+		},
+		column: auditevent.FieldSequence,
+		toTerm: auditevent.BySequence,
+		toCursor: func(_m *AuditEvent) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Sequence,
+			}
+		},
+	}
+	// AuditEventOrderFieldAt orders AuditEvent by at.
+	AuditEventOrderFieldAt = &AuditEventOrderField{
+		Value: func(_m *AuditEvent) (ent.Value, error) {
+			return _m.At, nil
+		},
+		column: auditevent.FieldAt,
+		toTerm: auditevent.ByAt,
+		toCursor: func(_m *AuditEvent) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.At,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f AuditEventOrderField) String() string {
+	var str string
+	switch f.column {
+	case AuditEventOrderFieldSequence.column:
+		str = "SEQUENCE"
+	case AuditEventOrderFieldAt.column:
+		str = "AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f AuditEventOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *AuditEventOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("AuditEventOrderField %T must be a string", v)
+	}
+	switch str {
+	case "SEQUENCE":
+		*f = *AuditEventOrderFieldSequence
+	case "AT":
+		*f = *AuditEventOrderFieldAt
+	default:
+		return fmt.Errorf("%s is not a valid AuditEventOrderField", str)
+	}
+	return nil
+}
+
+// AuditEventOrderField defines the ordering field of AuditEvent.
+type AuditEventOrderField struct {
+	// Value extracts the ordering value from the given AuditEvent.
+	Value    func(*AuditEvent) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) auditevent.OrderOption
+	toCursor func(*AuditEvent) Cursor
+}
+
+// AuditEventOrder defines the ordering of AuditEvent.
+type AuditEventOrder struct {
+	Direction OrderDirection        `json:"direction"`
+	Field     *AuditEventOrderField `json:"field"`
+}
+
+// DefaultAuditEventOrder is the default ordering of AuditEvent.
+var DefaultAuditEventOrder = &AuditEventOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &AuditEventOrderField{
+		Value: func(_m *AuditEvent) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: auditevent.FieldID,
+		toTerm: auditevent.ByID,
+		toCursor: func(_m *AuditEvent) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts AuditEvent into AuditEventEdge.
+func (_m *AuditEvent) ToEdge(order *AuditEventOrder) *AuditEventEdge {
+	if order == nil {
+		order = DefaultAuditEventOrder
+	}
+	return &AuditEventEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ConsultationEdge is the edge representation of Consultation.
+type ConsultationEdge struct {
+	Node   *Consultation `json:"node"`
+	Cursor Cursor        `json:"cursor"`
+}
+
+// ConsultationConnection is the connection containing edges to Consultation.
+type ConsultationConnection struct {
+	Edges      []*ConsultationEdge `json:"edges"`
+	PageInfo   PageInfo            `json:"pageInfo"`
+	TotalCount int                 `json:"totalCount"`
+}
+
+func (c *ConsultationConnection) build(nodes []*Consultation, pager *consultationPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Consultation
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Consultation {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Consultation {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ConsultationEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ConsultationEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ConsultationPaginateOption enables pagination customization.
+type ConsultationPaginateOption func(*consultationPager) error
+
+// WithConsultationOrder configures pagination ordering.
+func WithConsultationOrder(order *ConsultationOrder) ConsultationPaginateOption {
+	if order == nil {
+		order = DefaultConsultationOrder
+	}
+	o := *order
+	return func(pager *consultationPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultConsultationOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithConsultationFilter configures pagination filter.
+func WithConsultationFilter(filter func(*ConsultationQuery) (*ConsultationQuery, error)) ConsultationPaginateOption {
+	return func(pager *consultationPager) error {
+		if filter == nil {
+			return errors.New("ConsultationQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type consultationPager struct {
+	reverse bool
+	order   *ConsultationOrder
+	filter  func(*ConsultationQuery) (*ConsultationQuery, error)
+}
+
+func newConsultationPager(opts []ConsultationPaginateOption, reverse bool) (*consultationPager, error) {
+	pager := &consultationPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultConsultationOrder
+	}
+	return pager, nil
+}
+
+func (p *consultationPager) applyFilter(query *ConsultationQuery) (*ConsultationQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *consultationPager) toCursor(_m *Consultation) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *consultationPager) applyCursors(query *ConsultationQuery, after, before *Cursor) (*ConsultationQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultConsultationOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *consultationPager) applyOrder(query *ConsultationQuery) *ConsultationQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultConsultationOrder.Field {
+		query = query.Order(DefaultConsultationOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *consultationPager) orderExpr(query *ConsultationQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultConsultationOrder.Field {
+			b.Comma().Ident(DefaultConsultationOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Consultation.
+func (_m *ConsultationQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ConsultationPaginateOption,
+) (*ConsultationConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newConsultationPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ConsultationConnection{Edges: []*ConsultationEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ConsultationOrderFieldCreatedAt orders Consultation by created_at.
+	ConsultationOrderFieldCreatedAt = &ConsultationOrderField{
+		Value: func(_m *Consultation) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: consultation.FieldCreatedAt,
+		toTerm: consultation.ByCreatedAt,
+		toCursor: func(_m *Consultation) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// ConsultationOrderFieldUpdatedAt orders Consultation by updated_at.
+	ConsultationOrderFieldUpdatedAt = &ConsultationOrderField{
+		Value: func(_m *Consultation) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: consultation.FieldUpdatedAt,
+		toTerm: consultation.ByUpdatedAt,
+		toCursor: func(_m *Consultation) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// ConsultationOrderFieldTitle orders Consultation by title.
+	ConsultationOrderFieldTitle = &ConsultationOrderField{
+		Value: func(_m *Consultation) (ent.Value, error) {
+			return _m.Title, nil
+		},
+		column: consultation.FieldTitle,
+		toTerm: consultation.ByTitle,
+		toCursor: func(_m *Consultation) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Title,
+			}
+		},
+	}
+	// ConsultationOrderFieldOpensAt orders Consultation by opens_at.
+	ConsultationOrderFieldOpensAt = &ConsultationOrderField{
+		Value: func(_m *Consultation) (ent.Value, error) {
+			return _m.OpensAt, nil
+		},
+		column: consultation.FieldOpensAt,
+		toTerm: consultation.ByOpensAt,
+		toCursor: func(_m *Consultation) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.OpensAt,
+			}
+		},
+	}
+	// ConsultationOrderFieldClosesAt orders Consultation by closes_at.
+	ConsultationOrderFieldClosesAt = &ConsultationOrderField{
+		Value: func(_m *Consultation) (ent.Value, error) {
+			return _m.ClosesAt, nil
+		},
+		column: consultation.FieldClosesAt,
+		toTerm: consultation.ByClosesAt,
+		toCursor: func(_m *Consultation) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.ClosesAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ConsultationOrderField) String() string {
+	var str string
+	switch f.column {
+	case ConsultationOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case ConsultationOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case ConsultationOrderFieldTitle.column:
+		str = "TITLE"
+	case ConsultationOrderFieldOpensAt.column:
+		str = "OPENS_AT"
+	case ConsultationOrderFieldClosesAt.column:
+		str = "CLOSES_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ConsultationOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ConsultationOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ConsultationOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *ConsultationOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *ConsultationOrderFieldUpdatedAt
+	case "TITLE":
+		*f = *ConsultationOrderFieldTitle
+	case "OPENS_AT":
+		*f = *ConsultationOrderFieldOpensAt
+	case "CLOSES_AT":
+		*f = *ConsultationOrderFieldClosesAt
+	default:
+		return fmt.Errorf("%s is not a valid ConsultationOrderField", str)
+	}
+	return nil
+}
+
+// ConsultationOrderField defines the ordering field of Consultation.
+type ConsultationOrderField struct {
+	// Value extracts the ordering value from the given Consultation.
+	Value    func(*Consultation) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) consultation.OrderOption
+	toCursor func(*Consultation) Cursor
+}
+
+// ConsultationOrder defines the ordering of Consultation.
+type ConsultationOrder struct {
+	Direction OrderDirection          `json:"direction"`
+	Field     *ConsultationOrderField `json:"field"`
+}
+
+// DefaultConsultationOrder is the default ordering of Consultation.
+var DefaultConsultationOrder = &ConsultationOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ConsultationOrderField{
+		Value: func(_m *Consultation) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: consultation.FieldID,
+		toTerm: consultation.ByID,
+		toCursor: func(_m *Consultation) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Consultation into ConsultationEdge.
+func (_m *Consultation) ToEdge(order *ConsultationOrder) *ConsultationEdge {
+	if order == nil {
+		order = DefaultConsultationOrder
+	}
+	return &ConsultationEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// DecisionEdge is the edge representation of Decision.
+type DecisionEdge struct {
+	Node   *Decision `json:"node"`
+	Cursor Cursor    `json:"cursor"`
+}
+
+// DecisionConnection is the connection containing edges to Decision.
+type DecisionConnection struct {
+	Edges      []*DecisionEdge `json:"edges"`
+	PageInfo   PageInfo        `json:"pageInfo"`
+	TotalCount int             `json:"totalCount"`
+}
+
+func (c *DecisionConnection) build(nodes []*Decision, pager *decisionPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Decision
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Decision {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Decision {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*DecisionEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &DecisionEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// DecisionPaginateOption enables pagination customization.
+type DecisionPaginateOption func(*decisionPager) error
+
+// WithDecisionOrder configures pagination ordering.
+func WithDecisionOrder(order *DecisionOrder) DecisionPaginateOption {
+	if order == nil {
+		order = DefaultDecisionOrder
+	}
+	o := *order
+	return func(pager *decisionPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultDecisionOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithDecisionFilter configures pagination filter.
+func WithDecisionFilter(filter func(*DecisionQuery) (*DecisionQuery, error)) DecisionPaginateOption {
+	return func(pager *decisionPager) error {
+		if filter == nil {
+			return errors.New("DecisionQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type decisionPager struct {
+	reverse bool
+	order   *DecisionOrder
+	filter  func(*DecisionQuery) (*DecisionQuery, error)
+}
+
+func newDecisionPager(opts []DecisionPaginateOption, reverse bool) (*decisionPager, error) {
+	pager := &decisionPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultDecisionOrder
+	}
+	return pager, nil
+}
+
+func (p *decisionPager) applyFilter(query *DecisionQuery) (*DecisionQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *decisionPager) toCursor(_m *Decision) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *decisionPager) applyCursors(query *DecisionQuery, after, before *Cursor) (*DecisionQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultDecisionOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *decisionPager) applyOrder(query *DecisionQuery) *DecisionQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultDecisionOrder.Field {
+		query = query.Order(DefaultDecisionOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *decisionPager) orderExpr(query *DecisionQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultDecisionOrder.Field {
+			b.Comma().Ident(DefaultDecisionOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Decision.
+func (_m *DecisionQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...DecisionPaginateOption,
+) (*DecisionConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newDecisionPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &DecisionConnection{Edges: []*DecisionEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// DecisionOrderFieldCreatedAt orders Decision by created_at.
+	DecisionOrderFieldCreatedAt = &DecisionOrderField{
+		Value: func(_m *Decision) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: decision.FieldCreatedAt,
+		toTerm: decision.ByCreatedAt,
+		toCursor: func(_m *Decision) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// DecisionOrderFieldUpdatedAt orders Decision by updated_at.
+	DecisionOrderFieldUpdatedAt = &DecisionOrderField{
+		Value: func(_m *Decision) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: decision.FieldUpdatedAt,
+		toTerm: decision.ByUpdatedAt,
+		toCursor: func(_m *Decision) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f DecisionOrderField) String() string {
+	var str string
+	switch f.column {
+	case DecisionOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case DecisionOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f DecisionOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *DecisionOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("DecisionOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *DecisionOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *DecisionOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid DecisionOrderField", str)
+	}
+	return nil
+}
+
+// DecisionOrderField defines the ordering field of Decision.
+type DecisionOrderField struct {
+	// Value extracts the ordering value from the given Decision.
+	Value    func(*Decision) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) decision.OrderOption
+	toCursor func(*Decision) Cursor
+}
+
+// DecisionOrder defines the ordering of Decision.
+type DecisionOrder struct {
+	Direction OrderDirection      `json:"direction"`
+	Field     *DecisionOrderField `json:"field"`
+}
+
+// DefaultDecisionOrder is the default ordering of Decision.
+var DefaultDecisionOrder = &DecisionOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &DecisionOrderField{
+		Value: func(_m *Decision) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: decision.FieldID,
+		toTerm: decision.ByID,
+		toCursor: func(_m *Decision) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Decision into DecisionEdge.
+func (_m *Decision) ToEdge(order *DecisionOrder) *DecisionEdge {
+	if order == nil {
+		order = DefaultDecisionOrder
+	}
+	return &DecisionEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// DecisionPositionEdge is the edge representation of DecisionPosition.
+type DecisionPositionEdge struct {
+	Node   *DecisionPosition `json:"node"`
+	Cursor Cursor            `json:"cursor"`
+}
+
+// DecisionPositionConnection is the connection containing edges to DecisionPosition.
+type DecisionPositionConnection struct {
+	Edges      []*DecisionPositionEdge `json:"edges"`
+	PageInfo   PageInfo                `json:"pageInfo"`
+	TotalCount int                     `json:"totalCount"`
+}
+
+func (c *DecisionPositionConnection) build(nodes []*DecisionPosition, pager *decisionpositionPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *DecisionPosition
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *DecisionPosition {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *DecisionPosition {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*DecisionPositionEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &DecisionPositionEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// DecisionPositionPaginateOption enables pagination customization.
+type DecisionPositionPaginateOption func(*decisionpositionPager) error
+
+// WithDecisionPositionOrder configures pagination ordering.
+func WithDecisionPositionOrder(order *DecisionPositionOrder) DecisionPositionPaginateOption {
+	if order == nil {
+		order = DefaultDecisionPositionOrder
+	}
+	o := *order
+	return func(pager *decisionpositionPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultDecisionPositionOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithDecisionPositionFilter configures pagination filter.
+func WithDecisionPositionFilter(filter func(*DecisionPositionQuery) (*DecisionPositionQuery, error)) DecisionPositionPaginateOption {
+	return func(pager *decisionpositionPager) error {
+		if filter == nil {
+			return errors.New("DecisionPositionQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type decisionpositionPager struct {
+	reverse bool
+	order   *DecisionPositionOrder
+	filter  func(*DecisionPositionQuery) (*DecisionPositionQuery, error)
+}
+
+func newDecisionPositionPager(opts []DecisionPositionPaginateOption, reverse bool) (*decisionpositionPager, error) {
+	pager := &decisionpositionPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultDecisionPositionOrder
+	}
+	return pager, nil
+}
+
+func (p *decisionpositionPager) applyFilter(query *DecisionPositionQuery) (*DecisionPositionQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *decisionpositionPager) toCursor(_m *DecisionPosition) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *decisionpositionPager) applyCursors(query *DecisionPositionQuery, after, before *Cursor) (*DecisionPositionQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultDecisionPositionOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *decisionpositionPager) applyOrder(query *DecisionPositionQuery) *DecisionPositionQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultDecisionPositionOrder.Field {
+		query = query.Order(DefaultDecisionPositionOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *decisionpositionPager) orderExpr(query *DecisionPositionQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultDecisionPositionOrder.Field {
+			b.Comma().Ident(DefaultDecisionPositionOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to DecisionPosition.
+func (_m *DecisionPositionQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...DecisionPositionPaginateOption,
+) (*DecisionPositionConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newDecisionPositionPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &DecisionPositionConnection{Edges: []*DecisionPositionEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// DecisionPositionOrderFieldCreatedAt orders DecisionPosition by created_at.
+	DecisionPositionOrderFieldCreatedAt = &DecisionPositionOrderField{
+		Value: func(_m *DecisionPosition) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: decisionposition.FieldCreatedAt,
+		toTerm: decisionposition.ByCreatedAt,
+		toCursor: func(_m *DecisionPosition) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// DecisionPositionOrderFieldUpdatedAt orders DecisionPosition by updated_at.
+	DecisionPositionOrderFieldUpdatedAt = &DecisionPositionOrderField{
+		Value: func(_m *DecisionPosition) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: decisionposition.FieldUpdatedAt,
+		toTerm: decisionposition.ByUpdatedAt,
+		toCursor: func(_m *DecisionPosition) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f DecisionPositionOrderField) String() string {
+	var str string
+	switch f.column {
+	case DecisionPositionOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case DecisionPositionOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f DecisionPositionOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *DecisionPositionOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("DecisionPositionOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *DecisionPositionOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *DecisionPositionOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid DecisionPositionOrderField", str)
+	}
+	return nil
+}
+
+// DecisionPositionOrderField defines the ordering field of DecisionPosition.
+type DecisionPositionOrderField struct {
+	// Value extracts the ordering value from the given DecisionPosition.
+	Value    func(*DecisionPosition) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) decisionposition.OrderOption
+	toCursor func(*DecisionPosition) Cursor
+}
+
+// DecisionPositionOrder defines the ordering of DecisionPosition.
+type DecisionPositionOrder struct {
+	Direction OrderDirection              `json:"direction"`
+	Field     *DecisionPositionOrderField `json:"field"`
+}
+
+// DefaultDecisionPositionOrder is the default ordering of DecisionPosition.
+var DefaultDecisionPositionOrder = &DecisionPositionOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &DecisionPositionOrderField{
+		Value: func(_m *DecisionPosition) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: decisionposition.FieldID,
+		toTerm: decisionposition.ByID,
+		toCursor: func(_m *DecisionPosition) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts DecisionPosition into DecisionPositionEdge.
+func (_m *DecisionPosition) ToEdge(order *DecisionPositionOrder) *DecisionPositionEdge {
+	if order == nil {
+		order = DefaultDecisionPositionOrder
+	}
+	return &DecisionPositionEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
 // IndicatorEdge is the edge representation of Indicator.
 type IndicatorEdge struct {
 	Node   *Indicator `json:"node"`
@@ -2628,6 +3945,356 @@ func (_m *Objective) ToEdge(order *ObjectiveOrder) *ObjectiveEdge {
 	}
 }
 
+// ObservationEdge is the edge representation of Observation.
+type ObservationEdge struct {
+	Node   *Observation `json:"node"`
+	Cursor Cursor       `json:"cursor"`
+}
+
+// ObservationConnection is the connection containing edges to Observation.
+type ObservationConnection struct {
+	Edges      []*ObservationEdge `json:"edges"`
+	PageInfo   PageInfo           `json:"pageInfo"`
+	TotalCount int                `json:"totalCount"`
+}
+
+func (c *ObservationConnection) build(nodes []*Observation, pager *observationPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Observation
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Observation {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Observation {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ObservationEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ObservationEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ObservationPaginateOption enables pagination customization.
+type ObservationPaginateOption func(*observationPager) error
+
+// WithObservationOrder configures pagination ordering.
+func WithObservationOrder(order *ObservationOrder) ObservationPaginateOption {
+	if order == nil {
+		order = DefaultObservationOrder
+	}
+	o := *order
+	return func(pager *observationPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultObservationOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithObservationFilter configures pagination filter.
+func WithObservationFilter(filter func(*ObservationQuery) (*ObservationQuery, error)) ObservationPaginateOption {
+	return func(pager *observationPager) error {
+		if filter == nil {
+			return errors.New("ObservationQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type observationPager struct {
+	reverse bool
+	order   *ObservationOrder
+	filter  func(*ObservationQuery) (*ObservationQuery, error)
+}
+
+func newObservationPager(opts []ObservationPaginateOption, reverse bool) (*observationPager, error) {
+	pager := &observationPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultObservationOrder
+	}
+	return pager, nil
+}
+
+func (p *observationPager) applyFilter(query *ObservationQuery) (*ObservationQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *observationPager) toCursor(_m *Observation) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *observationPager) applyCursors(query *ObservationQuery, after, before *Cursor) (*ObservationQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultObservationOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *observationPager) applyOrder(query *ObservationQuery) *ObservationQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultObservationOrder.Field {
+		query = query.Order(DefaultObservationOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *observationPager) orderExpr(query *ObservationQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultObservationOrder.Field {
+			b.Comma().Ident(DefaultObservationOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Observation.
+func (_m *ObservationQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ObservationPaginateOption,
+) (*ObservationConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newObservationPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ObservationConnection{Edges: []*ObservationEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ObservationOrderFieldCreatedAt orders Observation by created_at.
+	ObservationOrderFieldCreatedAt = &ObservationOrderField{
+		Value: func(_m *Observation) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: observation.FieldCreatedAt,
+		toTerm: observation.ByCreatedAt,
+		toCursor: func(_m *Observation) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// ObservationOrderFieldUpdatedAt orders Observation by updated_at.
+	ObservationOrderFieldUpdatedAt = &ObservationOrderField{
+		Value: func(_m *Observation) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: observation.FieldUpdatedAt,
+		toTerm: observation.ByUpdatedAt,
+		toCursor: func(_m *Observation) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// ObservationOrderFieldStatus orders Observation by status.
+	ObservationOrderFieldStatus = &ObservationOrderField{
+		Value: func(_m *Observation) (ent.Value, error) {
+			return _m.Status, nil
+		},
+		column: observation.FieldStatus,
+		toTerm: observation.ByStatus,
+		toCursor: func(_m *Observation) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Status,
+			}
+		},
+	}
+	// ObservationOrderFieldSubmittedAt orders Observation by submitted_at.
+	ObservationOrderFieldSubmittedAt = &ObservationOrderField{
+		Value: func(_m *Observation) (ent.Value, error) {
+			return _m.SubmittedAt, nil
+		},
+		column: observation.FieldSubmittedAt,
+		toTerm: observation.BySubmittedAt,
+		toCursor: func(_m *Observation) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.SubmittedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ObservationOrderField) String() string {
+	var str string
+	switch f.column {
+	case ObservationOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case ObservationOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case ObservationOrderFieldStatus.column:
+		str = "STATUS"
+	case ObservationOrderFieldSubmittedAt.column:
+		str = "SUBMITTED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ObservationOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ObservationOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ObservationOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *ObservationOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *ObservationOrderFieldUpdatedAt
+	case "STATUS":
+		*f = *ObservationOrderFieldStatus
+	case "SUBMITTED_AT":
+		*f = *ObservationOrderFieldSubmittedAt
+	default:
+		return fmt.Errorf("%s is not a valid ObservationOrderField", str)
+	}
+	return nil
+}
+
+// ObservationOrderField defines the ordering field of Observation.
+type ObservationOrderField struct {
+	// Value extracts the ordering value from the given Observation.
+	Value    func(*Observation) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) observation.OrderOption
+	toCursor func(*Observation) Cursor
+}
+
+// ObservationOrder defines the ordering of Observation.
+type ObservationOrder struct {
+	Direction OrderDirection         `json:"direction"`
+	Field     *ObservationOrderField `json:"field"`
+}
+
+// DefaultObservationOrder is the default ordering of Observation.
+var DefaultObservationOrder = &ObservationOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ObservationOrderField{
+		Value: func(_m *Observation) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: observation.FieldID,
+		toTerm: observation.ByID,
+		toCursor: func(_m *Observation) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Observation into ObservationEdge.
+func (_m *Observation) ToEdge(order *ObservationOrder) *ObservationEdge {
+	if order == nil {
+		order = DefaultObservationOrder
+	}
+	return &ObservationEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
 // StrategyEdge is the edge representation of Strategy.
 type StrategyEdge struct {
 	Node   *Strategy `json:"node"`
@@ -3009,6 +4676,652 @@ func (_m *Strategy) ToEdge(order *StrategyOrder) *StrategyEdge {
 		order = DefaultStrategyOrder
 	}
 	return &StrategyEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// StrategyTransitionEdge is the edge representation of StrategyTransition.
+type StrategyTransitionEdge struct {
+	Node   *StrategyTransition `json:"node"`
+	Cursor Cursor              `json:"cursor"`
+}
+
+// StrategyTransitionConnection is the connection containing edges to StrategyTransition.
+type StrategyTransitionConnection struct {
+	Edges      []*StrategyTransitionEdge `json:"edges"`
+	PageInfo   PageInfo                  `json:"pageInfo"`
+	TotalCount int                       `json:"totalCount"`
+}
+
+func (c *StrategyTransitionConnection) build(nodes []*StrategyTransition, pager *strategytransitionPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *StrategyTransition
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *StrategyTransition {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *StrategyTransition {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*StrategyTransitionEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &StrategyTransitionEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// StrategyTransitionPaginateOption enables pagination customization.
+type StrategyTransitionPaginateOption func(*strategytransitionPager) error
+
+// WithStrategyTransitionOrder configures pagination ordering.
+func WithStrategyTransitionOrder(order *StrategyTransitionOrder) StrategyTransitionPaginateOption {
+	if order == nil {
+		order = DefaultStrategyTransitionOrder
+	}
+	o := *order
+	return func(pager *strategytransitionPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultStrategyTransitionOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithStrategyTransitionFilter configures pagination filter.
+func WithStrategyTransitionFilter(filter func(*StrategyTransitionQuery) (*StrategyTransitionQuery, error)) StrategyTransitionPaginateOption {
+	return func(pager *strategytransitionPager) error {
+		if filter == nil {
+			return errors.New("StrategyTransitionQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type strategytransitionPager struct {
+	reverse bool
+	order   *StrategyTransitionOrder
+	filter  func(*StrategyTransitionQuery) (*StrategyTransitionQuery, error)
+}
+
+func newStrategyTransitionPager(opts []StrategyTransitionPaginateOption, reverse bool) (*strategytransitionPager, error) {
+	pager := &strategytransitionPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultStrategyTransitionOrder
+	}
+	return pager, nil
+}
+
+func (p *strategytransitionPager) applyFilter(query *StrategyTransitionQuery) (*StrategyTransitionQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *strategytransitionPager) toCursor(_m *StrategyTransition) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *strategytransitionPager) applyCursors(query *StrategyTransitionQuery, after, before *Cursor) (*StrategyTransitionQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultStrategyTransitionOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *strategytransitionPager) applyOrder(query *StrategyTransitionQuery) *StrategyTransitionQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultStrategyTransitionOrder.Field {
+		query = query.Order(DefaultStrategyTransitionOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *strategytransitionPager) orderExpr(query *StrategyTransitionQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultStrategyTransitionOrder.Field {
+			b.Comma().Ident(DefaultStrategyTransitionOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to StrategyTransition.
+func (_m *StrategyTransitionQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...StrategyTransitionPaginateOption,
+) (*StrategyTransitionConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newStrategyTransitionPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &StrategyTransitionConnection{Edges: []*StrategyTransitionEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// StrategyTransitionOrderFieldCreatedAt orders StrategyTransition by created_at.
+	StrategyTransitionOrderFieldCreatedAt = &StrategyTransitionOrderField{
+		Value: func(_m *StrategyTransition) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: strategytransition.FieldCreatedAt,
+		toTerm: strategytransition.ByCreatedAt,
+		toCursor: func(_m *StrategyTransition) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// StrategyTransitionOrderFieldUpdatedAt orders StrategyTransition by updated_at.
+	StrategyTransitionOrderFieldUpdatedAt = &StrategyTransitionOrderField{
+		Value: func(_m *StrategyTransition) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: strategytransition.FieldUpdatedAt,
+		toTerm: strategytransition.ByUpdatedAt,
+		toCursor: func(_m *StrategyTransition) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f StrategyTransitionOrderField) String() string {
+	var str string
+	switch f.column {
+	case StrategyTransitionOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case StrategyTransitionOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f StrategyTransitionOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *StrategyTransitionOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("StrategyTransitionOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *StrategyTransitionOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *StrategyTransitionOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid StrategyTransitionOrderField", str)
+	}
+	return nil
+}
+
+// StrategyTransitionOrderField defines the ordering field of StrategyTransition.
+type StrategyTransitionOrderField struct {
+	// Value extracts the ordering value from the given StrategyTransition.
+	Value    func(*StrategyTransition) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) strategytransition.OrderOption
+	toCursor func(*StrategyTransition) Cursor
+}
+
+// StrategyTransitionOrder defines the ordering of StrategyTransition.
+type StrategyTransitionOrder struct {
+	Direction OrderDirection                `json:"direction"`
+	Field     *StrategyTransitionOrderField `json:"field"`
+}
+
+// DefaultStrategyTransitionOrder is the default ordering of StrategyTransition.
+var DefaultStrategyTransitionOrder = &StrategyTransitionOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &StrategyTransitionOrderField{
+		Value: func(_m *StrategyTransition) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: strategytransition.FieldID,
+		toTerm: strategytransition.ByID,
+		toCursor: func(_m *StrategyTransition) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts StrategyTransition into StrategyTransitionEdge.
+func (_m *StrategyTransition) ToEdge(order *StrategyTransitionOrder) *StrategyTransitionEdge {
+	if order == nil {
+		order = DefaultStrategyTransitionOrder
+	}
+	return &StrategyTransitionEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// StrategyVersionEdge is the edge representation of StrategyVersion.
+type StrategyVersionEdge struct {
+	Node   *StrategyVersion `json:"node"`
+	Cursor Cursor           `json:"cursor"`
+}
+
+// StrategyVersionConnection is the connection containing edges to StrategyVersion.
+type StrategyVersionConnection struct {
+	Edges      []*StrategyVersionEdge `json:"edges"`
+	PageInfo   PageInfo               `json:"pageInfo"`
+	TotalCount int                    `json:"totalCount"`
+}
+
+func (c *StrategyVersionConnection) build(nodes []*StrategyVersion, pager *strategyversionPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *StrategyVersion
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *StrategyVersion {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *StrategyVersion {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*StrategyVersionEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &StrategyVersionEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// StrategyVersionPaginateOption enables pagination customization.
+type StrategyVersionPaginateOption func(*strategyversionPager) error
+
+// WithStrategyVersionOrder configures pagination ordering.
+func WithStrategyVersionOrder(order *StrategyVersionOrder) StrategyVersionPaginateOption {
+	if order == nil {
+		order = DefaultStrategyVersionOrder
+	}
+	o := *order
+	return func(pager *strategyversionPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultStrategyVersionOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithStrategyVersionFilter configures pagination filter.
+func WithStrategyVersionFilter(filter func(*StrategyVersionQuery) (*StrategyVersionQuery, error)) StrategyVersionPaginateOption {
+	return func(pager *strategyversionPager) error {
+		if filter == nil {
+			return errors.New("StrategyVersionQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type strategyversionPager struct {
+	reverse bool
+	order   *StrategyVersionOrder
+	filter  func(*StrategyVersionQuery) (*StrategyVersionQuery, error)
+}
+
+func newStrategyVersionPager(opts []StrategyVersionPaginateOption, reverse bool) (*strategyversionPager, error) {
+	pager := &strategyversionPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultStrategyVersionOrder
+	}
+	return pager, nil
+}
+
+func (p *strategyversionPager) applyFilter(query *StrategyVersionQuery) (*StrategyVersionQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *strategyversionPager) toCursor(_m *StrategyVersion) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *strategyversionPager) applyCursors(query *StrategyVersionQuery, after, before *Cursor) (*StrategyVersionQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultStrategyVersionOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *strategyversionPager) applyOrder(query *StrategyVersionQuery) *StrategyVersionQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultStrategyVersionOrder.Field {
+		query = query.Order(DefaultStrategyVersionOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *strategyversionPager) orderExpr(query *StrategyVersionQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultStrategyVersionOrder.Field {
+			b.Comma().Ident(DefaultStrategyVersionOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to StrategyVersion.
+func (_m *StrategyVersionQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...StrategyVersionPaginateOption,
+) (*StrategyVersionConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newStrategyVersionPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &StrategyVersionConnection{Edges: []*StrategyVersionEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// StrategyVersionOrderFieldCreatedAt orders StrategyVersion by created_at.
+	StrategyVersionOrderFieldCreatedAt = &StrategyVersionOrderField{
+		Value: func(_m *StrategyVersion) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: strategyversion.FieldCreatedAt,
+		toTerm: strategyversion.ByCreatedAt,
+		toCursor: func(_m *StrategyVersion) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// StrategyVersionOrderFieldUpdatedAt orders StrategyVersion by updated_at.
+	StrategyVersionOrderFieldUpdatedAt = &StrategyVersionOrderField{
+		Value: func(_m *StrategyVersion) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: strategyversion.FieldUpdatedAt,
+		toTerm: strategyversion.ByUpdatedAt,
+		toCursor: func(_m *StrategyVersion) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// StrategyVersionOrderFieldNumber orders StrategyVersion by number.
+	StrategyVersionOrderFieldNumber = &StrategyVersionOrderField{
+		Value: func(_m *StrategyVersion) (ent.Value, error) {
+			return _m.Number, nil
+		},
+		column: strategyversion.FieldNumber,
+		toTerm: strategyversion.ByNumber,
+		toCursor: func(_m *StrategyVersion) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Number,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f StrategyVersionOrderField) String() string {
+	var str string
+	switch f.column {
+	case StrategyVersionOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case StrategyVersionOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case StrategyVersionOrderFieldNumber.column:
+		str = "NUMBER"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f StrategyVersionOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *StrategyVersionOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("StrategyVersionOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *StrategyVersionOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *StrategyVersionOrderFieldUpdatedAt
+	case "NUMBER":
+		*f = *StrategyVersionOrderFieldNumber
+	default:
+		return fmt.Errorf("%s is not a valid StrategyVersionOrderField", str)
+	}
+	return nil
+}
+
+// StrategyVersionOrderField defines the ordering field of StrategyVersion.
+type StrategyVersionOrderField struct {
+	// Value extracts the ordering value from the given StrategyVersion.
+	Value    func(*StrategyVersion) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) strategyversion.OrderOption
+	toCursor func(*StrategyVersion) Cursor
+}
+
+// StrategyVersionOrder defines the ordering of StrategyVersion.
+type StrategyVersionOrder struct {
+	Direction OrderDirection             `json:"direction"`
+	Field     *StrategyVersionOrderField `json:"field"`
+}
+
+// DefaultStrategyVersionOrder is the default ordering of StrategyVersion.
+var DefaultStrategyVersionOrder = &StrategyVersionOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &StrategyVersionOrderField{
+		Value: func(_m *StrategyVersion) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: strategyversion.FieldID,
+		toTerm: strategyversion.ByID,
+		toCursor: func(_m *StrategyVersion) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts StrategyVersion into StrategyVersionEdge.
+func (_m *StrategyVersion) ToEdge(order *StrategyVersionOrder) *StrategyVersionEdge {
+	if order == nil {
+		order = DefaultStrategyVersionOrder
+	}
+	return &StrategyVersionEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

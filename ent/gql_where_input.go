@@ -11,11 +11,17 @@ import (
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/auditevent"
+	"github.com/palabre/palabre/ent/consultation"
+	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
 	"github.com/palabre/palabre/ent/objective"
+	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/predicate"
+	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
+	"github.com/palabre/palabre/ent/strategyversion"
 )
 
 // AccountWhereInput represents a where input for filtering Account queries.
@@ -24,6 +30,16 @@ type AccountWhereInput struct {
 	Not        *AccountWhereInput   `json:"not,omitempty"`
 	Or         []*AccountWhereInput `json:"or,omitempty"`
 	And        []*AccountWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
 
 	// "created_at" field predicates.
 	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
@@ -157,6 +173,30 @@ func (i *AccountWhereInput) P() (predicate.Account, error) {
 		predicates = append(predicates, account.And(and...))
 	}
 	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, account.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, account.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, account.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, account.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, account.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, account.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, account.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, account.IDLTE(*i.IDLTE))
+	}
 	if i.CreatedAt != nil {
 		predicates = append(predicates, account.CreatedAtEQ(*i.CreatedAt))
 	}
@@ -318,6 +358,16 @@ type ActionItemWhereInput struct {
 	Not        *ActionItemWhereInput   `json:"not,omitempty"`
 	Or         []*ActionItemWhereInput `json:"or,omitempty"`
 	And        []*ActionItemWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
 
 	// "created_at" field predicates.
 	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
@@ -555,6 +605,30 @@ func (i *ActionItemWhereInput) P() (predicate.ActionItem, error) {
 		predicates = append(predicates, actionitem.And(and...))
 	}
 	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, actionitem.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, actionitem.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, actionitem.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, actionitem.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, actionitem.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, actionitem.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, actionitem.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, actionitem.IDLTE(*i.IDLTE))
+	}
 	if i.CreatedAt != nil {
 		predicates = append(predicates, actionitem.CreatedAtEQ(*i.CreatedAt))
 	}
@@ -1029,6 +1103,16 @@ type AgencyWhereInput struct {
 	Or         []*AgencyWhereInput `json:"or,omitempty"`
 	And        []*AgencyWhereInput `json:"and,omitempty"`
 
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
+
 	// "created_at" field predicates.
 	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
 	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
@@ -1180,6 +1264,30 @@ func (i *AgencyWhereInput) P() (predicate.Agency, error) {
 		predicates = append(predicates, agency.And(and...))
 	}
 	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, agency.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, agency.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, agency.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, agency.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, agency.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, agency.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, agency.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, agency.IDLTE(*i.IDLTE))
+	}
 	if i.CreatedAt != nil {
 		predicates = append(predicates, agency.CreatedAtEQ(*i.CreatedAt))
 	}
@@ -1404,12 +1512,1494 @@ func (i *AgencyWhereInput) P() (predicate.Agency, error) {
 	}
 }
 
+// AuditEventWhereInput represents a where input for filtering AuditEvent queries.
+type AuditEventWhereInput struct {
+	Predicates []predicate.AuditEvent  `json:"-"`
+	Not        *AuditEventWhereInput   `json:"not,omitempty"`
+	Or         []*AuditEventWhereInput `json:"or,omitempty"`
+	And        []*AuditEventWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
+
+	// "sequence" field predicates.
+	Sequence      *int64  `json:"sequence,omitempty"`
+	SequenceNEQ   *int64  `json:"sequenceNEQ,omitempty"`
+	SequenceIn    []int64 `json:"sequenceIn,omitempty"`
+	SequenceNotIn []int64 `json:"sequenceNotIn,omitempty"`
+	SequenceGT    *int64  `json:"sequenceGT,omitempty"`
+	SequenceGTE   *int64  `json:"sequenceGTE,omitempty"`
+	SequenceLT    *int64  `json:"sequenceLT,omitempty"`
+	SequenceLTE   *int64  `json:"sequenceLTE,omitempty"`
+
+	// "at" field predicates.
+	At      *time.Time  `json:"at,omitempty"`
+	AtNEQ   *time.Time  `json:"atNEQ,omitempty"`
+	AtIn    []time.Time `json:"atIn,omitempty"`
+	AtNotIn []time.Time `json:"atNotIn,omitempty"`
+	AtGT    *time.Time  `json:"atGT,omitempty"`
+	AtGTE   *time.Time  `json:"atGTE,omitempty"`
+	AtLT    *time.Time  `json:"atLT,omitempty"`
+	AtLTE   *time.Time  `json:"atLTE,omitempty"`
+
+	// "actor_id" field predicates.
+	ActorID             *string  `json:"actorID,omitempty"`
+	ActorIDNEQ          *string  `json:"actorIDNEQ,omitempty"`
+	ActorIDIn           []string `json:"actorIDIn,omitempty"`
+	ActorIDNotIn        []string `json:"actorIDNotIn,omitempty"`
+	ActorIDGT           *string  `json:"actorIDGT,omitempty"`
+	ActorIDGTE          *string  `json:"actorIDGTE,omitempty"`
+	ActorIDLT           *string  `json:"actorIDLT,omitempty"`
+	ActorIDLTE          *string  `json:"actorIDLTE,omitempty"`
+	ActorIDContains     *string  `json:"actorIDContains,omitempty"`
+	ActorIDHasPrefix    *string  `json:"actorIDHasPrefix,omitempty"`
+	ActorIDHasSuffix    *string  `json:"actorIDHasSuffix,omitempty"`
+	ActorIDEqualFold    *string  `json:"actorIDEqualFold,omitempty"`
+	ActorIDContainsFold *string  `json:"actorIDContainsFold,omitempty"`
+
+	// "operation" field predicates.
+	Operation             *string  `json:"operation,omitempty"`
+	OperationNEQ          *string  `json:"operationNEQ,omitempty"`
+	OperationIn           []string `json:"operationIn,omitempty"`
+	OperationNotIn        []string `json:"operationNotIn,omitempty"`
+	OperationGT           *string  `json:"operationGT,omitempty"`
+	OperationGTE          *string  `json:"operationGTE,omitempty"`
+	OperationLT           *string  `json:"operationLT,omitempty"`
+	OperationLTE          *string  `json:"operationLTE,omitempty"`
+	OperationContains     *string  `json:"operationContains,omitempty"`
+	OperationHasPrefix    *string  `json:"operationHasPrefix,omitempty"`
+	OperationHasSuffix    *string  `json:"operationHasSuffix,omitempty"`
+	OperationEqualFold    *string  `json:"operationEqualFold,omitempty"`
+	OperationContainsFold *string  `json:"operationContainsFold,omitempty"`
+
+	// "entity_type" field predicates.
+	EntityType             *string  `json:"entityType,omitempty"`
+	EntityTypeNEQ          *string  `json:"entityTypeNEQ,omitempty"`
+	EntityTypeIn           []string `json:"entityTypeIn,omitempty"`
+	EntityTypeNotIn        []string `json:"entityTypeNotIn,omitempty"`
+	EntityTypeGT           *string  `json:"entityTypeGT,omitempty"`
+	EntityTypeGTE          *string  `json:"entityTypeGTE,omitempty"`
+	EntityTypeLT           *string  `json:"entityTypeLT,omitempty"`
+	EntityTypeLTE          *string  `json:"entityTypeLTE,omitempty"`
+	EntityTypeContains     *string  `json:"entityTypeContains,omitempty"`
+	EntityTypeHasPrefix    *string  `json:"entityTypeHasPrefix,omitempty"`
+	EntityTypeHasSuffix    *string  `json:"entityTypeHasSuffix,omitempty"`
+	EntityTypeEqualFold    *string  `json:"entityTypeEqualFold,omitempty"`
+	EntityTypeContainsFold *string  `json:"entityTypeContainsFold,omitempty"`
+
+	// "entity_id" field predicates.
+	EntityID             *string  `json:"entityID,omitempty"`
+	EntityIDNEQ          *string  `json:"entityIDNEQ,omitempty"`
+	EntityIDIn           []string `json:"entityIDIn,omitempty"`
+	EntityIDNotIn        []string `json:"entityIDNotIn,omitempty"`
+	EntityIDGT           *string  `json:"entityIDGT,omitempty"`
+	EntityIDGTE          *string  `json:"entityIDGTE,omitempty"`
+	EntityIDLT           *string  `json:"entityIDLT,omitempty"`
+	EntityIDLTE          *string  `json:"entityIDLTE,omitempty"`
+	EntityIDContains     *string  `json:"entityIDContains,omitempty"`
+	EntityIDHasPrefix    *string  `json:"entityIDHasPrefix,omitempty"`
+	EntityIDHasSuffix    *string  `json:"entityIDHasSuffix,omitempty"`
+	EntityIDEqualFold    *string  `json:"entityIDEqualFold,omitempty"`
+	EntityIDContainsFold *string  `json:"entityIDContainsFold,omitempty"`
+
+	// "changes" field predicates.
+	Changes             *string  `json:"changes,omitempty"`
+	ChangesNEQ          *string  `json:"changesNEQ,omitempty"`
+	ChangesIn           []string `json:"changesIn,omitempty"`
+	ChangesNotIn        []string `json:"changesNotIn,omitempty"`
+	ChangesGT           *string  `json:"changesGT,omitempty"`
+	ChangesGTE          *string  `json:"changesGTE,omitempty"`
+	ChangesLT           *string  `json:"changesLT,omitempty"`
+	ChangesLTE          *string  `json:"changesLTE,omitempty"`
+	ChangesContains     *string  `json:"changesContains,omitempty"`
+	ChangesHasPrefix    *string  `json:"changesHasPrefix,omitempty"`
+	ChangesHasSuffix    *string  `json:"changesHasSuffix,omitempty"`
+	ChangesEqualFold    *string  `json:"changesEqualFold,omitempty"`
+	ChangesContainsFold *string  `json:"changesContainsFold,omitempty"`
+
+	// "previous_hash" field predicates.
+	PreviousHash             *string  `json:"previousHash,omitempty"`
+	PreviousHashNEQ          *string  `json:"previousHashNEQ,omitempty"`
+	PreviousHashIn           []string `json:"previousHashIn,omitempty"`
+	PreviousHashNotIn        []string `json:"previousHashNotIn,omitempty"`
+	PreviousHashGT           *string  `json:"previousHashGT,omitempty"`
+	PreviousHashGTE          *string  `json:"previousHashGTE,omitempty"`
+	PreviousHashLT           *string  `json:"previousHashLT,omitempty"`
+	PreviousHashLTE          *string  `json:"previousHashLTE,omitempty"`
+	PreviousHashContains     *string  `json:"previousHashContains,omitempty"`
+	PreviousHashHasPrefix    *string  `json:"previousHashHasPrefix,omitempty"`
+	PreviousHashHasSuffix    *string  `json:"previousHashHasSuffix,omitempty"`
+	PreviousHashEqualFold    *string  `json:"previousHashEqualFold,omitempty"`
+	PreviousHashContainsFold *string  `json:"previousHashContainsFold,omitempty"`
+
+	// "hash" field predicates.
+	Hash             *string  `json:"hash,omitempty"`
+	HashNEQ          *string  `json:"hashNEQ,omitempty"`
+	HashIn           []string `json:"hashIn,omitempty"`
+	HashNotIn        []string `json:"hashNotIn,omitempty"`
+	HashGT           *string  `json:"hashGT,omitempty"`
+	HashGTE          *string  `json:"hashGTE,omitempty"`
+	HashLT           *string  `json:"hashLT,omitempty"`
+	HashLTE          *string  `json:"hashLTE,omitempty"`
+	HashContains     *string  `json:"hashContains,omitempty"`
+	HashHasPrefix    *string  `json:"hashHasPrefix,omitempty"`
+	HashHasSuffix    *string  `json:"hashHasSuffix,omitempty"`
+	HashEqualFold    *string  `json:"hashEqualFold,omitempty"`
+	HashContainsFold *string  `json:"hashContainsFold,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *AuditEventWhereInput) AddPredicates(predicates ...predicate.AuditEvent) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the AuditEventWhereInput filter on the AuditEventQuery builder.
+func (i *AuditEventWhereInput) Filter(q *AuditEventQuery) (*AuditEventQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyAuditEventWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyAuditEventWhereInput is returned in case the AuditEventWhereInput is empty.
+var ErrEmptyAuditEventWhereInput = errors.New("ent: empty predicate AuditEventWhereInput")
+
+// P returns a predicate for filtering auditevents.
+// An error is returned if the input is empty or invalid.
+func (i *AuditEventWhereInput) P() (predicate.AuditEvent, error) {
+	var predicates []predicate.AuditEvent
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, auditevent.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.AuditEvent, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, auditevent.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.AuditEvent, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, auditevent.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, auditevent.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, auditevent.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, auditevent.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, auditevent.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, auditevent.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, auditevent.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, auditevent.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, auditevent.IDLTE(*i.IDLTE))
+	}
+	if i.Sequence != nil {
+		predicates = append(predicates, auditevent.SequenceEQ(*i.Sequence))
+	}
+	if i.SequenceNEQ != nil {
+		predicates = append(predicates, auditevent.SequenceNEQ(*i.SequenceNEQ))
+	}
+	if len(i.SequenceIn) > 0 {
+		predicates = append(predicates, auditevent.SequenceIn(i.SequenceIn...))
+	}
+	if len(i.SequenceNotIn) > 0 {
+		predicates = append(predicates, auditevent.SequenceNotIn(i.SequenceNotIn...))
+	}
+	if i.SequenceGT != nil {
+		predicates = append(predicates, auditevent.SequenceGT(*i.SequenceGT))
+	}
+	if i.SequenceGTE != nil {
+		predicates = append(predicates, auditevent.SequenceGTE(*i.SequenceGTE))
+	}
+	if i.SequenceLT != nil {
+		predicates = append(predicates, auditevent.SequenceLT(*i.SequenceLT))
+	}
+	if i.SequenceLTE != nil {
+		predicates = append(predicates, auditevent.SequenceLTE(*i.SequenceLTE))
+	}
+	if i.At != nil {
+		predicates = append(predicates, auditevent.AtEQ(*i.At))
+	}
+	if i.AtNEQ != nil {
+		predicates = append(predicates, auditevent.AtNEQ(*i.AtNEQ))
+	}
+	if len(i.AtIn) > 0 {
+		predicates = append(predicates, auditevent.AtIn(i.AtIn...))
+	}
+	if len(i.AtNotIn) > 0 {
+		predicates = append(predicates, auditevent.AtNotIn(i.AtNotIn...))
+	}
+	if i.AtGT != nil {
+		predicates = append(predicates, auditevent.AtGT(*i.AtGT))
+	}
+	if i.AtGTE != nil {
+		predicates = append(predicates, auditevent.AtGTE(*i.AtGTE))
+	}
+	if i.AtLT != nil {
+		predicates = append(predicates, auditevent.AtLT(*i.AtLT))
+	}
+	if i.AtLTE != nil {
+		predicates = append(predicates, auditevent.AtLTE(*i.AtLTE))
+	}
+	if i.ActorID != nil {
+		predicates = append(predicates, auditevent.ActorIDEQ(*i.ActorID))
+	}
+	if i.ActorIDNEQ != nil {
+		predicates = append(predicates, auditevent.ActorIDNEQ(*i.ActorIDNEQ))
+	}
+	if len(i.ActorIDIn) > 0 {
+		predicates = append(predicates, auditevent.ActorIDIn(i.ActorIDIn...))
+	}
+	if len(i.ActorIDNotIn) > 0 {
+		predicates = append(predicates, auditevent.ActorIDNotIn(i.ActorIDNotIn...))
+	}
+	if i.ActorIDGT != nil {
+		predicates = append(predicates, auditevent.ActorIDGT(*i.ActorIDGT))
+	}
+	if i.ActorIDGTE != nil {
+		predicates = append(predicates, auditevent.ActorIDGTE(*i.ActorIDGTE))
+	}
+	if i.ActorIDLT != nil {
+		predicates = append(predicates, auditevent.ActorIDLT(*i.ActorIDLT))
+	}
+	if i.ActorIDLTE != nil {
+		predicates = append(predicates, auditevent.ActorIDLTE(*i.ActorIDLTE))
+	}
+	if i.ActorIDContains != nil {
+		predicates = append(predicates, auditevent.ActorIDContains(*i.ActorIDContains))
+	}
+	if i.ActorIDHasPrefix != nil {
+		predicates = append(predicates, auditevent.ActorIDHasPrefix(*i.ActorIDHasPrefix))
+	}
+	if i.ActorIDHasSuffix != nil {
+		predicates = append(predicates, auditevent.ActorIDHasSuffix(*i.ActorIDHasSuffix))
+	}
+	if i.ActorIDEqualFold != nil {
+		predicates = append(predicates, auditevent.ActorIDEqualFold(*i.ActorIDEqualFold))
+	}
+	if i.ActorIDContainsFold != nil {
+		predicates = append(predicates, auditevent.ActorIDContainsFold(*i.ActorIDContainsFold))
+	}
+	if i.Operation != nil {
+		predicates = append(predicates, auditevent.OperationEQ(*i.Operation))
+	}
+	if i.OperationNEQ != nil {
+		predicates = append(predicates, auditevent.OperationNEQ(*i.OperationNEQ))
+	}
+	if len(i.OperationIn) > 0 {
+		predicates = append(predicates, auditevent.OperationIn(i.OperationIn...))
+	}
+	if len(i.OperationNotIn) > 0 {
+		predicates = append(predicates, auditevent.OperationNotIn(i.OperationNotIn...))
+	}
+	if i.OperationGT != nil {
+		predicates = append(predicates, auditevent.OperationGT(*i.OperationGT))
+	}
+	if i.OperationGTE != nil {
+		predicates = append(predicates, auditevent.OperationGTE(*i.OperationGTE))
+	}
+	if i.OperationLT != nil {
+		predicates = append(predicates, auditevent.OperationLT(*i.OperationLT))
+	}
+	if i.OperationLTE != nil {
+		predicates = append(predicates, auditevent.OperationLTE(*i.OperationLTE))
+	}
+	if i.OperationContains != nil {
+		predicates = append(predicates, auditevent.OperationContains(*i.OperationContains))
+	}
+	if i.OperationHasPrefix != nil {
+		predicates = append(predicates, auditevent.OperationHasPrefix(*i.OperationHasPrefix))
+	}
+	if i.OperationHasSuffix != nil {
+		predicates = append(predicates, auditevent.OperationHasSuffix(*i.OperationHasSuffix))
+	}
+	if i.OperationEqualFold != nil {
+		predicates = append(predicates, auditevent.OperationEqualFold(*i.OperationEqualFold))
+	}
+	if i.OperationContainsFold != nil {
+		predicates = append(predicates, auditevent.OperationContainsFold(*i.OperationContainsFold))
+	}
+	if i.EntityType != nil {
+		predicates = append(predicates, auditevent.EntityTypeEQ(*i.EntityType))
+	}
+	if i.EntityTypeNEQ != nil {
+		predicates = append(predicates, auditevent.EntityTypeNEQ(*i.EntityTypeNEQ))
+	}
+	if len(i.EntityTypeIn) > 0 {
+		predicates = append(predicates, auditevent.EntityTypeIn(i.EntityTypeIn...))
+	}
+	if len(i.EntityTypeNotIn) > 0 {
+		predicates = append(predicates, auditevent.EntityTypeNotIn(i.EntityTypeNotIn...))
+	}
+	if i.EntityTypeGT != nil {
+		predicates = append(predicates, auditevent.EntityTypeGT(*i.EntityTypeGT))
+	}
+	if i.EntityTypeGTE != nil {
+		predicates = append(predicates, auditevent.EntityTypeGTE(*i.EntityTypeGTE))
+	}
+	if i.EntityTypeLT != nil {
+		predicates = append(predicates, auditevent.EntityTypeLT(*i.EntityTypeLT))
+	}
+	if i.EntityTypeLTE != nil {
+		predicates = append(predicates, auditevent.EntityTypeLTE(*i.EntityTypeLTE))
+	}
+	if i.EntityTypeContains != nil {
+		predicates = append(predicates, auditevent.EntityTypeContains(*i.EntityTypeContains))
+	}
+	if i.EntityTypeHasPrefix != nil {
+		predicates = append(predicates, auditevent.EntityTypeHasPrefix(*i.EntityTypeHasPrefix))
+	}
+	if i.EntityTypeHasSuffix != nil {
+		predicates = append(predicates, auditevent.EntityTypeHasSuffix(*i.EntityTypeHasSuffix))
+	}
+	if i.EntityTypeEqualFold != nil {
+		predicates = append(predicates, auditevent.EntityTypeEqualFold(*i.EntityTypeEqualFold))
+	}
+	if i.EntityTypeContainsFold != nil {
+		predicates = append(predicates, auditevent.EntityTypeContainsFold(*i.EntityTypeContainsFold))
+	}
+	if i.EntityID != nil {
+		predicates = append(predicates, auditevent.EntityIDEQ(*i.EntityID))
+	}
+	if i.EntityIDNEQ != nil {
+		predicates = append(predicates, auditevent.EntityIDNEQ(*i.EntityIDNEQ))
+	}
+	if len(i.EntityIDIn) > 0 {
+		predicates = append(predicates, auditevent.EntityIDIn(i.EntityIDIn...))
+	}
+	if len(i.EntityIDNotIn) > 0 {
+		predicates = append(predicates, auditevent.EntityIDNotIn(i.EntityIDNotIn...))
+	}
+	if i.EntityIDGT != nil {
+		predicates = append(predicates, auditevent.EntityIDGT(*i.EntityIDGT))
+	}
+	if i.EntityIDGTE != nil {
+		predicates = append(predicates, auditevent.EntityIDGTE(*i.EntityIDGTE))
+	}
+	if i.EntityIDLT != nil {
+		predicates = append(predicates, auditevent.EntityIDLT(*i.EntityIDLT))
+	}
+	if i.EntityIDLTE != nil {
+		predicates = append(predicates, auditevent.EntityIDLTE(*i.EntityIDLTE))
+	}
+	if i.EntityIDContains != nil {
+		predicates = append(predicates, auditevent.EntityIDContains(*i.EntityIDContains))
+	}
+	if i.EntityIDHasPrefix != nil {
+		predicates = append(predicates, auditevent.EntityIDHasPrefix(*i.EntityIDHasPrefix))
+	}
+	if i.EntityIDHasSuffix != nil {
+		predicates = append(predicates, auditevent.EntityIDHasSuffix(*i.EntityIDHasSuffix))
+	}
+	if i.EntityIDEqualFold != nil {
+		predicates = append(predicates, auditevent.EntityIDEqualFold(*i.EntityIDEqualFold))
+	}
+	if i.EntityIDContainsFold != nil {
+		predicates = append(predicates, auditevent.EntityIDContainsFold(*i.EntityIDContainsFold))
+	}
+	if i.Changes != nil {
+		predicates = append(predicates, auditevent.ChangesEQ(*i.Changes))
+	}
+	if i.ChangesNEQ != nil {
+		predicates = append(predicates, auditevent.ChangesNEQ(*i.ChangesNEQ))
+	}
+	if len(i.ChangesIn) > 0 {
+		predicates = append(predicates, auditevent.ChangesIn(i.ChangesIn...))
+	}
+	if len(i.ChangesNotIn) > 0 {
+		predicates = append(predicates, auditevent.ChangesNotIn(i.ChangesNotIn...))
+	}
+	if i.ChangesGT != nil {
+		predicates = append(predicates, auditevent.ChangesGT(*i.ChangesGT))
+	}
+	if i.ChangesGTE != nil {
+		predicates = append(predicates, auditevent.ChangesGTE(*i.ChangesGTE))
+	}
+	if i.ChangesLT != nil {
+		predicates = append(predicates, auditevent.ChangesLT(*i.ChangesLT))
+	}
+	if i.ChangesLTE != nil {
+		predicates = append(predicates, auditevent.ChangesLTE(*i.ChangesLTE))
+	}
+	if i.ChangesContains != nil {
+		predicates = append(predicates, auditevent.ChangesContains(*i.ChangesContains))
+	}
+	if i.ChangesHasPrefix != nil {
+		predicates = append(predicates, auditevent.ChangesHasPrefix(*i.ChangesHasPrefix))
+	}
+	if i.ChangesHasSuffix != nil {
+		predicates = append(predicates, auditevent.ChangesHasSuffix(*i.ChangesHasSuffix))
+	}
+	if i.ChangesEqualFold != nil {
+		predicates = append(predicates, auditevent.ChangesEqualFold(*i.ChangesEqualFold))
+	}
+	if i.ChangesContainsFold != nil {
+		predicates = append(predicates, auditevent.ChangesContainsFold(*i.ChangesContainsFold))
+	}
+	if i.PreviousHash != nil {
+		predicates = append(predicates, auditevent.PreviousHashEQ(*i.PreviousHash))
+	}
+	if i.PreviousHashNEQ != nil {
+		predicates = append(predicates, auditevent.PreviousHashNEQ(*i.PreviousHashNEQ))
+	}
+	if len(i.PreviousHashIn) > 0 {
+		predicates = append(predicates, auditevent.PreviousHashIn(i.PreviousHashIn...))
+	}
+	if len(i.PreviousHashNotIn) > 0 {
+		predicates = append(predicates, auditevent.PreviousHashNotIn(i.PreviousHashNotIn...))
+	}
+	if i.PreviousHashGT != nil {
+		predicates = append(predicates, auditevent.PreviousHashGT(*i.PreviousHashGT))
+	}
+	if i.PreviousHashGTE != nil {
+		predicates = append(predicates, auditevent.PreviousHashGTE(*i.PreviousHashGTE))
+	}
+	if i.PreviousHashLT != nil {
+		predicates = append(predicates, auditevent.PreviousHashLT(*i.PreviousHashLT))
+	}
+	if i.PreviousHashLTE != nil {
+		predicates = append(predicates, auditevent.PreviousHashLTE(*i.PreviousHashLTE))
+	}
+	if i.PreviousHashContains != nil {
+		predicates = append(predicates, auditevent.PreviousHashContains(*i.PreviousHashContains))
+	}
+	if i.PreviousHashHasPrefix != nil {
+		predicates = append(predicates, auditevent.PreviousHashHasPrefix(*i.PreviousHashHasPrefix))
+	}
+	if i.PreviousHashHasSuffix != nil {
+		predicates = append(predicates, auditevent.PreviousHashHasSuffix(*i.PreviousHashHasSuffix))
+	}
+	if i.PreviousHashEqualFold != nil {
+		predicates = append(predicates, auditevent.PreviousHashEqualFold(*i.PreviousHashEqualFold))
+	}
+	if i.PreviousHashContainsFold != nil {
+		predicates = append(predicates, auditevent.PreviousHashContainsFold(*i.PreviousHashContainsFold))
+	}
+	if i.Hash != nil {
+		predicates = append(predicates, auditevent.HashEQ(*i.Hash))
+	}
+	if i.HashNEQ != nil {
+		predicates = append(predicates, auditevent.HashNEQ(*i.HashNEQ))
+	}
+	if len(i.HashIn) > 0 {
+		predicates = append(predicates, auditevent.HashIn(i.HashIn...))
+	}
+	if len(i.HashNotIn) > 0 {
+		predicates = append(predicates, auditevent.HashNotIn(i.HashNotIn...))
+	}
+	if i.HashGT != nil {
+		predicates = append(predicates, auditevent.HashGT(*i.HashGT))
+	}
+	if i.HashGTE != nil {
+		predicates = append(predicates, auditevent.HashGTE(*i.HashGTE))
+	}
+	if i.HashLT != nil {
+		predicates = append(predicates, auditevent.HashLT(*i.HashLT))
+	}
+	if i.HashLTE != nil {
+		predicates = append(predicates, auditevent.HashLTE(*i.HashLTE))
+	}
+	if i.HashContains != nil {
+		predicates = append(predicates, auditevent.HashContains(*i.HashContains))
+	}
+	if i.HashHasPrefix != nil {
+		predicates = append(predicates, auditevent.HashHasPrefix(*i.HashHasPrefix))
+	}
+	if i.HashHasSuffix != nil {
+		predicates = append(predicates, auditevent.HashHasSuffix(*i.HashHasSuffix))
+	}
+	if i.HashEqualFold != nil {
+		predicates = append(predicates, auditevent.HashEqualFold(*i.HashEqualFold))
+	}
+	if i.HashContainsFold != nil {
+		predicates = append(predicates, auditevent.HashContainsFold(*i.HashContainsFold))
+	}
+
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyAuditEventWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return auditevent.And(predicates...), nil
+	}
+}
+
+// ConsultationWhereInput represents a where input for filtering Consultation queries.
+type ConsultationWhereInput struct {
+	Predicates []predicate.Consultation  `json:"-"`
+	Not        *ConsultationWhereInput   `json:"not,omitempty"`
+	Or         []*ConsultationWhereInput `json:"or,omitempty"`
+	And        []*ConsultationWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "title" field predicates.
+	Title             *string  `json:"title,omitempty"`
+	TitleNEQ          *string  `json:"titleNEQ,omitempty"`
+	TitleIn           []string `json:"titleIn,omitempty"`
+	TitleNotIn        []string `json:"titleNotIn,omitempty"`
+	TitleGT           *string  `json:"titleGT,omitempty"`
+	TitleGTE          *string  `json:"titleGTE,omitempty"`
+	TitleLT           *string  `json:"titleLT,omitempty"`
+	TitleLTE          *string  `json:"titleLTE,omitempty"`
+	TitleContains     *string  `json:"titleContains,omitempty"`
+	TitleHasPrefix    *string  `json:"titleHasPrefix,omitempty"`
+	TitleHasSuffix    *string  `json:"titleHasSuffix,omitempty"`
+	TitleEqualFold    *string  `json:"titleEqualFold,omitempty"`
+	TitleContainsFold *string  `json:"titleContainsFold,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *consultation.Kind  `json:"kind,omitempty"`
+	KindNEQ   *consultation.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []consultation.Kind `json:"kindIn,omitempty"`
+	KindNotIn []consultation.Kind `json:"kindNotIn,omitempty"`
+
+	// "place" field predicates.
+	Place             *string  `json:"place,omitempty"`
+	PlaceNEQ          *string  `json:"placeNEQ,omitempty"`
+	PlaceIn           []string `json:"placeIn,omitempty"`
+	PlaceNotIn        []string `json:"placeNotIn,omitempty"`
+	PlaceGT           *string  `json:"placeGT,omitempty"`
+	PlaceGTE          *string  `json:"placeGTE,omitempty"`
+	PlaceLT           *string  `json:"placeLT,omitempty"`
+	PlaceLTE          *string  `json:"placeLTE,omitempty"`
+	PlaceContains     *string  `json:"placeContains,omitempty"`
+	PlaceHasPrefix    *string  `json:"placeHasPrefix,omitempty"`
+	PlaceHasSuffix    *string  `json:"placeHasSuffix,omitempty"`
+	PlaceEqualFold    *string  `json:"placeEqualFold,omitempty"`
+	PlaceContainsFold *string  `json:"placeContainsFold,omitempty"`
+
+	// "opens_at" field predicates.
+	OpensAt      *time.Time  `json:"opensAt,omitempty"`
+	OpensAtNEQ   *time.Time  `json:"opensAtNEQ,omitempty"`
+	OpensAtIn    []time.Time `json:"opensAtIn,omitempty"`
+	OpensAtNotIn []time.Time `json:"opensAtNotIn,omitempty"`
+	OpensAtGT    *time.Time  `json:"opensAtGT,omitempty"`
+	OpensAtGTE   *time.Time  `json:"opensAtGTE,omitempty"`
+	OpensAtLT    *time.Time  `json:"opensAtLT,omitempty"`
+	OpensAtLTE   *time.Time  `json:"opensAtLTE,omitempty"`
+
+	// "closes_at" field predicates.
+	ClosesAt      *time.Time  `json:"closesAt,omitempty"`
+	ClosesAtNEQ   *time.Time  `json:"closesAtNEQ,omitempty"`
+	ClosesAtIn    []time.Time `json:"closesAtIn,omitempty"`
+	ClosesAtNotIn []time.Time `json:"closesAtNotIn,omitempty"`
+	ClosesAtGT    *time.Time  `json:"closesAtGT,omitempty"`
+	ClosesAtGTE   *time.Time  `json:"closesAtGTE,omitempty"`
+	ClosesAtLT    *time.Time  `json:"closesAtLT,omitempty"`
+	ClosesAtLTE   *time.Time  `json:"closesAtLTE,omitempty"`
+
+	// "consolidated_at" field predicates.
+	ConsolidatedAt       *time.Time  `json:"consolidatedAt,omitempty"`
+	ConsolidatedAtNEQ    *time.Time  `json:"consolidatedAtNEQ,omitempty"`
+	ConsolidatedAtIn     []time.Time `json:"consolidatedAtIn,omitempty"`
+	ConsolidatedAtNotIn  []time.Time `json:"consolidatedAtNotIn,omitempty"`
+	ConsolidatedAtGT     *time.Time  `json:"consolidatedAtGT,omitempty"`
+	ConsolidatedAtGTE    *time.Time  `json:"consolidatedAtGTE,omitempty"`
+	ConsolidatedAtLT     *time.Time  `json:"consolidatedAtLT,omitempty"`
+	ConsolidatedAtLTE    *time.Time  `json:"consolidatedAtLTE,omitempty"`
+	ConsolidatedAtIsNil  bool        `json:"consolidatedAtIsNil,omitempty"`
+	ConsolidatedAtNotNil bool        `json:"consolidatedAtNotNil,omitempty"`
+
+	// "version" edge predicates.
+	HasVersion     *bool                        `json:"hasVersion,omitempty"`
+	HasVersionWith []*StrategyVersionWhereInput `json:"hasVersionWith,omitempty"`
+
+	// "strategy" edge predicates.
+	HasStrategy     *bool                 `json:"hasStrategy,omitempty"`
+	HasStrategyWith []*StrategyWhereInput `json:"hasStrategyWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *ConsultationWhereInput) AddPredicates(predicates ...predicate.Consultation) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the ConsultationWhereInput filter on the ConsultationQuery builder.
+func (i *ConsultationWhereInput) Filter(q *ConsultationQuery) (*ConsultationQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyConsultationWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyConsultationWhereInput is returned in case the ConsultationWhereInput is empty.
+var ErrEmptyConsultationWhereInput = errors.New("ent: empty predicate ConsultationWhereInput")
+
+// P returns a predicate for filtering consultations.
+// An error is returned if the input is empty or invalid.
+func (i *ConsultationWhereInput) P() (predicate.Consultation, error) {
+	var predicates []predicate.Consultation
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, consultation.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Consultation, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, consultation.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Consultation, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, consultation.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, consultation.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, consultation.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, consultation.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, consultation.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, consultation.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, consultation.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, consultation.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, consultation.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, consultation.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, consultation.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, consultation.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, consultation.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, consultation.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, consultation.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, consultation.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, consultation.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, consultation.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, consultation.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, consultation.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, consultation.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, consultation.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, consultation.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, consultation.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, consultation.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Title != nil {
+		predicates = append(predicates, consultation.TitleEQ(*i.Title))
+	}
+	if i.TitleNEQ != nil {
+		predicates = append(predicates, consultation.TitleNEQ(*i.TitleNEQ))
+	}
+	if len(i.TitleIn) > 0 {
+		predicates = append(predicates, consultation.TitleIn(i.TitleIn...))
+	}
+	if len(i.TitleNotIn) > 0 {
+		predicates = append(predicates, consultation.TitleNotIn(i.TitleNotIn...))
+	}
+	if i.TitleGT != nil {
+		predicates = append(predicates, consultation.TitleGT(*i.TitleGT))
+	}
+	if i.TitleGTE != nil {
+		predicates = append(predicates, consultation.TitleGTE(*i.TitleGTE))
+	}
+	if i.TitleLT != nil {
+		predicates = append(predicates, consultation.TitleLT(*i.TitleLT))
+	}
+	if i.TitleLTE != nil {
+		predicates = append(predicates, consultation.TitleLTE(*i.TitleLTE))
+	}
+	if i.TitleContains != nil {
+		predicates = append(predicates, consultation.TitleContains(*i.TitleContains))
+	}
+	if i.TitleHasPrefix != nil {
+		predicates = append(predicates, consultation.TitleHasPrefix(*i.TitleHasPrefix))
+	}
+	if i.TitleHasSuffix != nil {
+		predicates = append(predicates, consultation.TitleHasSuffix(*i.TitleHasSuffix))
+	}
+	if i.TitleEqualFold != nil {
+		predicates = append(predicates, consultation.TitleEqualFold(*i.TitleEqualFold))
+	}
+	if i.TitleContainsFold != nil {
+		predicates = append(predicates, consultation.TitleContainsFold(*i.TitleContainsFold))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, consultation.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, consultation.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, consultation.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, consultation.KindNotIn(i.KindNotIn...))
+	}
+	if i.Place != nil {
+		predicates = append(predicates, consultation.PlaceEQ(*i.Place))
+	}
+	if i.PlaceNEQ != nil {
+		predicates = append(predicates, consultation.PlaceNEQ(*i.PlaceNEQ))
+	}
+	if len(i.PlaceIn) > 0 {
+		predicates = append(predicates, consultation.PlaceIn(i.PlaceIn...))
+	}
+	if len(i.PlaceNotIn) > 0 {
+		predicates = append(predicates, consultation.PlaceNotIn(i.PlaceNotIn...))
+	}
+	if i.PlaceGT != nil {
+		predicates = append(predicates, consultation.PlaceGT(*i.PlaceGT))
+	}
+	if i.PlaceGTE != nil {
+		predicates = append(predicates, consultation.PlaceGTE(*i.PlaceGTE))
+	}
+	if i.PlaceLT != nil {
+		predicates = append(predicates, consultation.PlaceLT(*i.PlaceLT))
+	}
+	if i.PlaceLTE != nil {
+		predicates = append(predicates, consultation.PlaceLTE(*i.PlaceLTE))
+	}
+	if i.PlaceContains != nil {
+		predicates = append(predicates, consultation.PlaceContains(*i.PlaceContains))
+	}
+	if i.PlaceHasPrefix != nil {
+		predicates = append(predicates, consultation.PlaceHasPrefix(*i.PlaceHasPrefix))
+	}
+	if i.PlaceHasSuffix != nil {
+		predicates = append(predicates, consultation.PlaceHasSuffix(*i.PlaceHasSuffix))
+	}
+	if i.PlaceEqualFold != nil {
+		predicates = append(predicates, consultation.PlaceEqualFold(*i.PlaceEqualFold))
+	}
+	if i.PlaceContainsFold != nil {
+		predicates = append(predicates, consultation.PlaceContainsFold(*i.PlaceContainsFold))
+	}
+	if i.OpensAt != nil {
+		predicates = append(predicates, consultation.OpensAtEQ(*i.OpensAt))
+	}
+	if i.OpensAtNEQ != nil {
+		predicates = append(predicates, consultation.OpensAtNEQ(*i.OpensAtNEQ))
+	}
+	if len(i.OpensAtIn) > 0 {
+		predicates = append(predicates, consultation.OpensAtIn(i.OpensAtIn...))
+	}
+	if len(i.OpensAtNotIn) > 0 {
+		predicates = append(predicates, consultation.OpensAtNotIn(i.OpensAtNotIn...))
+	}
+	if i.OpensAtGT != nil {
+		predicates = append(predicates, consultation.OpensAtGT(*i.OpensAtGT))
+	}
+	if i.OpensAtGTE != nil {
+		predicates = append(predicates, consultation.OpensAtGTE(*i.OpensAtGTE))
+	}
+	if i.OpensAtLT != nil {
+		predicates = append(predicates, consultation.OpensAtLT(*i.OpensAtLT))
+	}
+	if i.OpensAtLTE != nil {
+		predicates = append(predicates, consultation.OpensAtLTE(*i.OpensAtLTE))
+	}
+	if i.ClosesAt != nil {
+		predicates = append(predicates, consultation.ClosesAtEQ(*i.ClosesAt))
+	}
+	if i.ClosesAtNEQ != nil {
+		predicates = append(predicates, consultation.ClosesAtNEQ(*i.ClosesAtNEQ))
+	}
+	if len(i.ClosesAtIn) > 0 {
+		predicates = append(predicates, consultation.ClosesAtIn(i.ClosesAtIn...))
+	}
+	if len(i.ClosesAtNotIn) > 0 {
+		predicates = append(predicates, consultation.ClosesAtNotIn(i.ClosesAtNotIn...))
+	}
+	if i.ClosesAtGT != nil {
+		predicates = append(predicates, consultation.ClosesAtGT(*i.ClosesAtGT))
+	}
+	if i.ClosesAtGTE != nil {
+		predicates = append(predicates, consultation.ClosesAtGTE(*i.ClosesAtGTE))
+	}
+	if i.ClosesAtLT != nil {
+		predicates = append(predicates, consultation.ClosesAtLT(*i.ClosesAtLT))
+	}
+	if i.ClosesAtLTE != nil {
+		predicates = append(predicates, consultation.ClosesAtLTE(*i.ClosesAtLTE))
+	}
+	if i.ConsolidatedAt != nil {
+		predicates = append(predicates, consultation.ConsolidatedAtEQ(*i.ConsolidatedAt))
+	}
+	if i.ConsolidatedAtNEQ != nil {
+		predicates = append(predicates, consultation.ConsolidatedAtNEQ(*i.ConsolidatedAtNEQ))
+	}
+	if len(i.ConsolidatedAtIn) > 0 {
+		predicates = append(predicates, consultation.ConsolidatedAtIn(i.ConsolidatedAtIn...))
+	}
+	if len(i.ConsolidatedAtNotIn) > 0 {
+		predicates = append(predicates, consultation.ConsolidatedAtNotIn(i.ConsolidatedAtNotIn...))
+	}
+	if i.ConsolidatedAtGT != nil {
+		predicates = append(predicates, consultation.ConsolidatedAtGT(*i.ConsolidatedAtGT))
+	}
+	if i.ConsolidatedAtGTE != nil {
+		predicates = append(predicates, consultation.ConsolidatedAtGTE(*i.ConsolidatedAtGTE))
+	}
+	if i.ConsolidatedAtLT != nil {
+		predicates = append(predicates, consultation.ConsolidatedAtLT(*i.ConsolidatedAtLT))
+	}
+	if i.ConsolidatedAtLTE != nil {
+		predicates = append(predicates, consultation.ConsolidatedAtLTE(*i.ConsolidatedAtLTE))
+	}
+	if i.ConsolidatedAtIsNil {
+		predicates = append(predicates, consultation.ConsolidatedAtIsNil())
+	}
+	if i.ConsolidatedAtNotNil {
+		predicates = append(predicates, consultation.ConsolidatedAtNotNil())
+	}
+
+	if i.HasVersion != nil {
+		p := consultation.HasVersion()
+		if !*i.HasVersion {
+			p = consultation.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasVersionWith) > 0 {
+		with := make([]predicate.StrategyVersion, 0, len(i.HasVersionWith))
+		for _, w := range i.HasVersionWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasVersionWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, consultation.HasVersionWith(with...))
+	}
+	if i.HasStrategy != nil {
+		p := consultation.HasStrategy()
+		if !*i.HasStrategy {
+			p = consultation.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasStrategyWith) > 0 {
+		with := make([]predicate.Strategy, 0, len(i.HasStrategyWith))
+		for _, w := range i.HasStrategyWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasStrategyWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, consultation.HasStrategyWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyConsultationWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return consultation.And(predicates...), nil
+	}
+}
+
+// DecisionWhereInput represents a where input for filtering Decision queries.
+type DecisionWhereInput struct {
+	Predicates []predicate.Decision  `json:"-"`
+	Not        *DecisionWhereInput   `json:"not,omitempty"`
+	Or         []*DecisionWhereInput `json:"or,omitempty"`
+	And        []*DecisionWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "question" field predicates.
+	Question             *string  `json:"question,omitempty"`
+	QuestionNEQ          *string  `json:"questionNEQ,omitempty"`
+	QuestionIn           []string `json:"questionIn,omitempty"`
+	QuestionNotIn        []string `json:"questionNotIn,omitempty"`
+	QuestionGT           *string  `json:"questionGT,omitempty"`
+	QuestionGTE          *string  `json:"questionGTE,omitempty"`
+	QuestionLT           *string  `json:"questionLT,omitempty"`
+	QuestionLTE          *string  `json:"questionLTE,omitempty"`
+	QuestionContains     *string  `json:"questionContains,omitempty"`
+	QuestionHasPrefix    *string  `json:"questionHasPrefix,omitempty"`
+	QuestionHasSuffix    *string  `json:"questionHasSuffix,omitempty"`
+	QuestionEqualFold    *string  `json:"questionEqualFold,omitempty"`
+	QuestionContainsFold *string  `json:"questionContainsFold,omitempty"`
+
+	// "status" field predicates.
+	Status      *decision.Status  `json:"status,omitempty"`
+	StatusNEQ   *decision.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []decision.Status `json:"statusIn,omitempty"`
+	StatusNotIn []decision.Status `json:"statusNotIn,omitempty"`
+
+	// "outcome" field predicates.
+	Outcome             *string  `json:"outcome,omitempty"`
+	OutcomeNEQ          *string  `json:"outcomeNEQ,omitempty"`
+	OutcomeIn           []string `json:"outcomeIn,omitempty"`
+	OutcomeNotIn        []string `json:"outcomeNotIn,omitempty"`
+	OutcomeGT           *string  `json:"outcomeGT,omitempty"`
+	OutcomeGTE          *string  `json:"outcomeGTE,omitempty"`
+	OutcomeLT           *string  `json:"outcomeLT,omitempty"`
+	OutcomeLTE          *string  `json:"outcomeLTE,omitempty"`
+	OutcomeContains     *string  `json:"outcomeContains,omitempty"`
+	OutcomeHasPrefix    *string  `json:"outcomeHasPrefix,omitempty"`
+	OutcomeHasSuffix    *string  `json:"outcomeHasSuffix,omitempty"`
+	OutcomeEqualFold    *string  `json:"outcomeEqualFold,omitempty"`
+	OutcomeContainsFold *string  `json:"outcomeContainsFold,omitempty"`
+
+	// "body" field predicates.
+	Body       *decision.Body  `json:"body,omitempty"`
+	BodyNEQ    *decision.Body  `json:"bodyNEQ,omitempty"`
+	BodyIn     []decision.Body `json:"bodyIn,omitempty"`
+	BodyNotIn  []decision.Body `json:"bodyNotIn,omitempty"`
+	BodyIsNil  bool            `json:"bodyIsNil,omitempty"`
+	BodyNotNil bool            `json:"bodyNotNil,omitempty"`
+
+	// "decided_on" field predicates.
+	DecidedOn       *time.Time  `json:"decidedOn,omitempty"`
+	DecidedOnNEQ    *time.Time  `json:"decidedOnNEQ,omitempty"`
+	DecidedOnIn     []time.Time `json:"decidedOnIn,omitempty"`
+	DecidedOnNotIn  []time.Time `json:"decidedOnNotIn,omitempty"`
+	DecidedOnGT     *time.Time  `json:"decidedOnGT,omitempty"`
+	DecidedOnGTE    *time.Time  `json:"decidedOnGTE,omitempty"`
+	DecidedOnLT     *time.Time  `json:"decidedOnLT,omitempty"`
+	DecidedOnLTE    *time.Time  `json:"decidedOnLTE,omitempty"`
+	DecidedOnIsNil  bool        `json:"decidedOnIsNil,omitempty"`
+	DecidedOnNotNil bool        `json:"decidedOnNotNil,omitempty"`
+
+	// "strategy" edge predicates.
+	HasStrategy     *bool                 `json:"hasStrategy,omitempty"`
+	HasStrategyWith []*StrategyWhereInput `json:"hasStrategyWith,omitempty"`
+
+	// "implementing_agency" edge predicates.
+	HasImplementingAgency     *bool               `json:"hasImplementingAgency,omitempty"`
+	HasImplementingAgencyWith []*AgencyWhereInput `json:"hasImplementingAgencyWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *DecisionWhereInput) AddPredicates(predicates ...predicate.Decision) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the DecisionWhereInput filter on the DecisionQuery builder.
+func (i *DecisionWhereInput) Filter(q *DecisionQuery) (*DecisionQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyDecisionWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyDecisionWhereInput is returned in case the DecisionWhereInput is empty.
+var ErrEmptyDecisionWhereInput = errors.New("ent: empty predicate DecisionWhereInput")
+
+// P returns a predicate for filtering decisions.
+// An error is returned if the input is empty or invalid.
+func (i *DecisionWhereInput) P() (predicate.Decision, error) {
+	var predicates []predicate.Decision
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, decision.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Decision, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, decision.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Decision, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, decision.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, decision.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, decision.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, decision.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, decision.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, decision.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, decision.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, decision.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, decision.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, decision.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, decision.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, decision.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, decision.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, decision.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, decision.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, decision.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, decision.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, decision.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, decision.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, decision.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, decision.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, decision.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, decision.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, decision.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, decision.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Question != nil {
+		predicates = append(predicates, decision.QuestionEQ(*i.Question))
+	}
+	if i.QuestionNEQ != nil {
+		predicates = append(predicates, decision.QuestionNEQ(*i.QuestionNEQ))
+	}
+	if len(i.QuestionIn) > 0 {
+		predicates = append(predicates, decision.QuestionIn(i.QuestionIn...))
+	}
+	if len(i.QuestionNotIn) > 0 {
+		predicates = append(predicates, decision.QuestionNotIn(i.QuestionNotIn...))
+	}
+	if i.QuestionGT != nil {
+		predicates = append(predicates, decision.QuestionGT(*i.QuestionGT))
+	}
+	if i.QuestionGTE != nil {
+		predicates = append(predicates, decision.QuestionGTE(*i.QuestionGTE))
+	}
+	if i.QuestionLT != nil {
+		predicates = append(predicates, decision.QuestionLT(*i.QuestionLT))
+	}
+	if i.QuestionLTE != nil {
+		predicates = append(predicates, decision.QuestionLTE(*i.QuestionLTE))
+	}
+	if i.QuestionContains != nil {
+		predicates = append(predicates, decision.QuestionContains(*i.QuestionContains))
+	}
+	if i.QuestionHasPrefix != nil {
+		predicates = append(predicates, decision.QuestionHasPrefix(*i.QuestionHasPrefix))
+	}
+	if i.QuestionHasSuffix != nil {
+		predicates = append(predicates, decision.QuestionHasSuffix(*i.QuestionHasSuffix))
+	}
+	if i.QuestionEqualFold != nil {
+		predicates = append(predicates, decision.QuestionEqualFold(*i.QuestionEqualFold))
+	}
+	if i.QuestionContainsFold != nil {
+		predicates = append(predicates, decision.QuestionContainsFold(*i.QuestionContainsFold))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, decision.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, decision.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, decision.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, decision.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.Outcome != nil {
+		predicates = append(predicates, decision.OutcomeEQ(*i.Outcome))
+	}
+	if i.OutcomeNEQ != nil {
+		predicates = append(predicates, decision.OutcomeNEQ(*i.OutcomeNEQ))
+	}
+	if len(i.OutcomeIn) > 0 {
+		predicates = append(predicates, decision.OutcomeIn(i.OutcomeIn...))
+	}
+	if len(i.OutcomeNotIn) > 0 {
+		predicates = append(predicates, decision.OutcomeNotIn(i.OutcomeNotIn...))
+	}
+	if i.OutcomeGT != nil {
+		predicates = append(predicates, decision.OutcomeGT(*i.OutcomeGT))
+	}
+	if i.OutcomeGTE != nil {
+		predicates = append(predicates, decision.OutcomeGTE(*i.OutcomeGTE))
+	}
+	if i.OutcomeLT != nil {
+		predicates = append(predicates, decision.OutcomeLT(*i.OutcomeLT))
+	}
+	if i.OutcomeLTE != nil {
+		predicates = append(predicates, decision.OutcomeLTE(*i.OutcomeLTE))
+	}
+	if i.OutcomeContains != nil {
+		predicates = append(predicates, decision.OutcomeContains(*i.OutcomeContains))
+	}
+	if i.OutcomeHasPrefix != nil {
+		predicates = append(predicates, decision.OutcomeHasPrefix(*i.OutcomeHasPrefix))
+	}
+	if i.OutcomeHasSuffix != nil {
+		predicates = append(predicates, decision.OutcomeHasSuffix(*i.OutcomeHasSuffix))
+	}
+	if i.OutcomeEqualFold != nil {
+		predicates = append(predicates, decision.OutcomeEqualFold(*i.OutcomeEqualFold))
+	}
+	if i.OutcomeContainsFold != nil {
+		predicates = append(predicates, decision.OutcomeContainsFold(*i.OutcomeContainsFold))
+	}
+	if i.Body != nil {
+		predicates = append(predicates, decision.BodyEQ(*i.Body))
+	}
+	if i.BodyNEQ != nil {
+		predicates = append(predicates, decision.BodyNEQ(*i.BodyNEQ))
+	}
+	if len(i.BodyIn) > 0 {
+		predicates = append(predicates, decision.BodyIn(i.BodyIn...))
+	}
+	if len(i.BodyNotIn) > 0 {
+		predicates = append(predicates, decision.BodyNotIn(i.BodyNotIn...))
+	}
+	if i.BodyIsNil {
+		predicates = append(predicates, decision.BodyIsNil())
+	}
+	if i.BodyNotNil {
+		predicates = append(predicates, decision.BodyNotNil())
+	}
+	if i.DecidedOn != nil {
+		predicates = append(predicates, decision.DecidedOnEQ(*i.DecidedOn))
+	}
+	if i.DecidedOnNEQ != nil {
+		predicates = append(predicates, decision.DecidedOnNEQ(*i.DecidedOnNEQ))
+	}
+	if len(i.DecidedOnIn) > 0 {
+		predicates = append(predicates, decision.DecidedOnIn(i.DecidedOnIn...))
+	}
+	if len(i.DecidedOnNotIn) > 0 {
+		predicates = append(predicates, decision.DecidedOnNotIn(i.DecidedOnNotIn...))
+	}
+	if i.DecidedOnGT != nil {
+		predicates = append(predicates, decision.DecidedOnGT(*i.DecidedOnGT))
+	}
+	if i.DecidedOnGTE != nil {
+		predicates = append(predicates, decision.DecidedOnGTE(*i.DecidedOnGTE))
+	}
+	if i.DecidedOnLT != nil {
+		predicates = append(predicates, decision.DecidedOnLT(*i.DecidedOnLT))
+	}
+	if i.DecidedOnLTE != nil {
+		predicates = append(predicates, decision.DecidedOnLTE(*i.DecidedOnLTE))
+	}
+	if i.DecidedOnIsNil {
+		predicates = append(predicates, decision.DecidedOnIsNil())
+	}
+	if i.DecidedOnNotNil {
+		predicates = append(predicates, decision.DecidedOnNotNil())
+	}
+
+	if i.HasStrategy != nil {
+		p := decision.HasStrategy()
+		if !*i.HasStrategy {
+			p = decision.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasStrategyWith) > 0 {
+		with := make([]predicate.Strategy, 0, len(i.HasStrategyWith))
+		for _, w := range i.HasStrategyWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasStrategyWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, decision.HasStrategyWith(with...))
+	}
+	if i.HasImplementingAgency != nil {
+		p := decision.HasImplementingAgency()
+		if !*i.HasImplementingAgency {
+			p = decision.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasImplementingAgencyWith) > 0 {
+		with := make([]predicate.Agency, 0, len(i.HasImplementingAgencyWith))
+		for _, w := range i.HasImplementingAgencyWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasImplementingAgencyWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, decision.HasImplementingAgencyWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyDecisionWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return decision.And(predicates...), nil
+	}
+}
+
 // IndicatorWhereInput represents a where input for filtering Indicator queries.
 type IndicatorWhereInput struct {
 	Predicates []predicate.Indicator  `json:"-"`
 	Not        *IndicatorWhereInput   `json:"not,omitempty"`
 	Or         []*IndicatorWhereInput `json:"or,omitempty"`
 	And        []*IndicatorWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
 
 	// "created_at" field predicates.
 	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
@@ -1581,6 +3171,30 @@ func (i *IndicatorWhereInput) P() (predicate.Indicator, error) {
 		predicates = append(predicates, indicator.And(and...))
 	}
 	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, indicator.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, indicator.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, indicator.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, indicator.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, indicator.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, indicator.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, indicator.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, indicator.IDLTE(*i.IDLTE))
+	}
 	if i.CreatedAt != nil {
 		predicates = append(predicates, indicator.CreatedAtEQ(*i.CreatedAt))
 	}
@@ -1869,6 +3483,16 @@ type MeasurementWhereInput struct {
 	Or         []*MeasurementWhereInput `json:"or,omitempty"`
 	And        []*MeasurementWhereInput `json:"and,omitempty"`
 
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
+
 	// "created_at" field predicates.
 	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
 	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
@@ -2000,6 +3624,30 @@ func (i *MeasurementWhereInput) P() (predicate.Measurement, error) {
 		predicates = append(predicates, measurement.And(and...))
 	}
 	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, measurement.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, measurement.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, measurement.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, measurement.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, measurement.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, measurement.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, measurement.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, measurement.IDLTE(*i.IDLTE))
+	}
 	if i.CreatedAt != nil {
 		predicates = append(predicates, measurement.CreatedAtEQ(*i.CreatedAt))
 	}
@@ -2170,6 +3818,16 @@ type ObjectiveWhereInput struct {
 	Not        *ObjectiveWhereInput   `json:"not,omitempty"`
 	Or         []*ObjectiveWhereInput `json:"or,omitempty"`
 	And        []*ObjectiveWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
 
 	// "created_at" field predicates.
 	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
@@ -2344,6 +4002,30 @@ func (i *ObjectiveWhereInput) P() (predicate.Objective, error) {
 		predicates = append(predicates, objective.And(and...))
 	}
 	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, objective.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, objective.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, objective.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, objective.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, objective.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, objective.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, objective.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, objective.IDLTE(*i.IDLTE))
+	}
 	if i.CreatedAt != nil {
 		predicates = append(predicates, objective.CreatedAtEQ(*i.CreatedAt))
 	}
@@ -2646,12 +4328,728 @@ func (i *ObjectiveWhereInput) P() (predicate.Objective, error) {
 	}
 }
 
+// ObservationWhereInput represents a where input for filtering Observation queries.
+type ObservationWhereInput struct {
+	Predicates []predicate.Observation  `json:"-"`
+	Not        *ObservationWhereInput   `json:"not,omitempty"`
+	Or         []*ObservationWhereInput `json:"or,omitempty"`
+	And        []*ObservationWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "target_kind" field predicates.
+	TargetKind      *observation.TargetKind  `json:"targetKind,omitempty"`
+	TargetKindNEQ   *observation.TargetKind  `json:"targetKindNEQ,omitempty"`
+	TargetKindIn    []observation.TargetKind `json:"targetKindIn,omitempty"`
+	TargetKindNotIn []observation.TargetKind `json:"targetKindNotIn,omitempty"`
+
+	// "target_id" field predicates.
+	TargetID             *pulid.ID  `json:"targetID,omitempty"`
+	TargetIDNEQ          *pulid.ID  `json:"targetIDNEQ,omitempty"`
+	TargetIDIn           []pulid.ID `json:"targetIDIn,omitempty"`
+	TargetIDNotIn        []pulid.ID `json:"targetIDNotIn,omitempty"`
+	TargetIDGT           *pulid.ID  `json:"targetIDGT,omitempty"`
+	TargetIDGTE          *pulid.ID  `json:"targetIDGTE,omitempty"`
+	TargetIDLT           *pulid.ID  `json:"targetIDLT,omitempty"`
+	TargetIDLTE          *pulid.ID  `json:"targetIDLTE,omitempty"`
+	TargetIDContains     *pulid.ID  `json:"targetIDContains,omitempty"`
+	TargetIDHasPrefix    *pulid.ID  `json:"targetIDHasPrefix,omitempty"`
+	TargetIDHasSuffix    *pulid.ID  `json:"targetIDHasSuffix,omitempty"`
+	TargetIDIsNil        bool       `json:"targetIDIsNil,omitempty"`
+	TargetIDNotNil       bool       `json:"targetIDNotNil,omitempty"`
+	TargetIDEqualFold    *pulid.ID  `json:"targetIDEqualFold,omitempty"`
+	TargetIDContainsFold *pulid.ID  `json:"targetIDContainsFold,omitempty"`
+
+	// "target_code" field predicates.
+	TargetCode             *string  `json:"targetCode,omitempty"`
+	TargetCodeNEQ          *string  `json:"targetCodeNEQ,omitempty"`
+	TargetCodeIn           []string `json:"targetCodeIn,omitempty"`
+	TargetCodeNotIn        []string `json:"targetCodeNotIn,omitempty"`
+	TargetCodeGT           *string  `json:"targetCodeGT,omitempty"`
+	TargetCodeGTE          *string  `json:"targetCodeGTE,omitempty"`
+	TargetCodeLT           *string  `json:"targetCodeLT,omitempty"`
+	TargetCodeLTE          *string  `json:"targetCodeLTE,omitempty"`
+	TargetCodeContains     *string  `json:"targetCodeContains,omitempty"`
+	TargetCodeHasPrefix    *string  `json:"targetCodeHasPrefix,omitempty"`
+	TargetCodeHasSuffix    *string  `json:"targetCodeHasSuffix,omitempty"`
+	TargetCodeEqualFold    *string  `json:"targetCodeEqualFold,omitempty"`
+	TargetCodeContainsFold *string  `json:"targetCodeContainsFold,omitempty"`
+
+	// "target_title" field predicates.
+	TargetTitle             *string  `json:"targetTitle,omitempty"`
+	TargetTitleNEQ          *string  `json:"targetTitleNEQ,omitempty"`
+	TargetTitleIn           []string `json:"targetTitleIn,omitempty"`
+	TargetTitleNotIn        []string `json:"targetTitleNotIn,omitempty"`
+	TargetTitleGT           *string  `json:"targetTitleGT,omitempty"`
+	TargetTitleGTE          *string  `json:"targetTitleGTE,omitempty"`
+	TargetTitleLT           *string  `json:"targetTitleLT,omitempty"`
+	TargetTitleLTE          *string  `json:"targetTitleLTE,omitempty"`
+	TargetTitleContains     *string  `json:"targetTitleContains,omitempty"`
+	TargetTitleHasPrefix    *string  `json:"targetTitleHasPrefix,omitempty"`
+	TargetTitleHasSuffix    *string  `json:"targetTitleHasSuffix,omitempty"`
+	TargetTitleEqualFold    *string  `json:"targetTitleEqualFold,omitempty"`
+	TargetTitleContainsFold *string  `json:"targetTitleContainsFold,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *observation.Kind  `json:"kind,omitempty"`
+	KindNEQ   *observation.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []observation.Kind `json:"kindIn,omitempty"`
+	KindNotIn []observation.Kind `json:"kindNotIn,omitempty"`
+
+	// "body" field predicates.
+	Body             *string  `json:"body,omitempty"`
+	BodyNEQ          *string  `json:"bodyNEQ,omitempty"`
+	BodyIn           []string `json:"bodyIn,omitempty"`
+	BodyNotIn        []string `json:"bodyNotIn,omitempty"`
+	BodyGT           *string  `json:"bodyGT,omitempty"`
+	BodyGTE          *string  `json:"bodyGTE,omitempty"`
+	BodyLT           *string  `json:"bodyLT,omitempty"`
+	BodyLTE          *string  `json:"bodyLTE,omitempty"`
+	BodyContains     *string  `json:"bodyContains,omitempty"`
+	BodyHasPrefix    *string  `json:"bodyHasPrefix,omitempty"`
+	BodyHasSuffix    *string  `json:"bodyHasSuffix,omitempty"`
+	BodyEqualFold    *string  `json:"bodyEqualFold,omitempty"`
+	BodyContainsFold *string  `json:"bodyContainsFold,omitempty"`
+
+	// "proposed_text" field predicates.
+	ProposedText             *string  `json:"proposedText,omitempty"`
+	ProposedTextNEQ          *string  `json:"proposedTextNEQ,omitempty"`
+	ProposedTextIn           []string `json:"proposedTextIn,omitempty"`
+	ProposedTextNotIn        []string `json:"proposedTextNotIn,omitempty"`
+	ProposedTextGT           *string  `json:"proposedTextGT,omitempty"`
+	ProposedTextGTE          *string  `json:"proposedTextGTE,omitempty"`
+	ProposedTextLT           *string  `json:"proposedTextLT,omitempty"`
+	ProposedTextLTE          *string  `json:"proposedTextLTE,omitempty"`
+	ProposedTextContains     *string  `json:"proposedTextContains,omitempty"`
+	ProposedTextHasPrefix    *string  `json:"proposedTextHasPrefix,omitempty"`
+	ProposedTextHasSuffix    *string  `json:"proposedTextHasSuffix,omitempty"`
+	ProposedTextEqualFold    *string  `json:"proposedTextEqualFold,omitempty"`
+	ProposedTextContainsFold *string  `json:"proposedTextContainsFold,omitempty"`
+
+	// "status" field predicates.
+	Status      *observation.Status  `json:"status,omitempty"`
+	StatusNEQ   *observation.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []observation.Status `json:"statusIn,omitempty"`
+	StatusNotIn []observation.Status `json:"statusNotIn,omitempty"`
+
+	// "submitted_at" field predicates.
+	SubmittedAt       *time.Time  `json:"submittedAt,omitempty"`
+	SubmittedAtNEQ    *time.Time  `json:"submittedAtNEQ,omitempty"`
+	SubmittedAtIn     []time.Time `json:"submittedAtIn,omitempty"`
+	SubmittedAtNotIn  []time.Time `json:"submittedAtNotIn,omitempty"`
+	SubmittedAtGT     *time.Time  `json:"submittedAtGT,omitempty"`
+	SubmittedAtGTE    *time.Time  `json:"submittedAtGTE,omitempty"`
+	SubmittedAtLT     *time.Time  `json:"submittedAtLT,omitempty"`
+	SubmittedAtLTE    *time.Time  `json:"submittedAtLTE,omitempty"`
+	SubmittedAtIsNil  bool        `json:"submittedAtIsNil,omitempty"`
+	SubmittedAtNotNil bool        `json:"submittedAtNotNil,omitempty"`
+
+	// "response" field predicates.
+	Response             *string  `json:"response,omitempty"`
+	ResponseNEQ          *string  `json:"responseNEQ,omitempty"`
+	ResponseIn           []string `json:"responseIn,omitempty"`
+	ResponseNotIn        []string `json:"responseNotIn,omitempty"`
+	ResponseGT           *string  `json:"responseGT,omitempty"`
+	ResponseGTE          *string  `json:"responseGTE,omitempty"`
+	ResponseLT           *string  `json:"responseLT,omitempty"`
+	ResponseLTE          *string  `json:"responseLTE,omitempty"`
+	ResponseContains     *string  `json:"responseContains,omitempty"`
+	ResponseHasPrefix    *string  `json:"responseHasPrefix,omitempty"`
+	ResponseHasSuffix    *string  `json:"responseHasSuffix,omitempty"`
+	ResponseEqualFold    *string  `json:"responseEqualFold,omitempty"`
+	ResponseContainsFold *string  `json:"responseContainsFold,omitempty"`
+
+	// "responded_at" field predicates.
+	RespondedAt       *time.Time  `json:"respondedAt,omitempty"`
+	RespondedAtNEQ    *time.Time  `json:"respondedAtNEQ,omitempty"`
+	RespondedAtIn     []time.Time `json:"respondedAtIn,omitempty"`
+	RespondedAtNotIn  []time.Time `json:"respondedAtNotIn,omitempty"`
+	RespondedAtGT     *time.Time  `json:"respondedAtGT,omitempty"`
+	RespondedAtGTE    *time.Time  `json:"respondedAtGTE,omitempty"`
+	RespondedAtLT     *time.Time  `json:"respondedAtLT,omitempty"`
+	RespondedAtLTE    *time.Time  `json:"respondedAtLTE,omitempty"`
+	RespondedAtIsNil  bool        `json:"respondedAtIsNil,omitempty"`
+	RespondedAtNotNil bool        `json:"respondedAtNotNil,omitempty"`
+
+	// "consultation" edge predicates.
+	HasConsultation     *bool                     `json:"hasConsultation,omitempty"`
+	HasConsultationWith []*ConsultationWhereInput `json:"hasConsultationWith,omitempty"`
+
+	// "agency" edge predicates.
+	HasAgency     *bool               `json:"hasAgency,omitempty"`
+	HasAgencyWith []*AgencyWhereInput `json:"hasAgencyWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *ObservationWhereInput) AddPredicates(predicates ...predicate.Observation) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the ObservationWhereInput filter on the ObservationQuery builder.
+func (i *ObservationWhereInput) Filter(q *ObservationQuery) (*ObservationQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyObservationWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyObservationWhereInput is returned in case the ObservationWhereInput is empty.
+var ErrEmptyObservationWhereInput = errors.New("ent: empty predicate ObservationWhereInput")
+
+// P returns a predicate for filtering observations.
+// An error is returned if the input is empty or invalid.
+func (i *ObservationWhereInput) P() (predicate.Observation, error) {
+	var predicates []predicate.Observation
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, observation.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Observation, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, observation.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Observation, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, observation.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, observation.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, observation.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, observation.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, observation.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, observation.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, observation.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, observation.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, observation.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, observation.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, observation.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, observation.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, observation.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, observation.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, observation.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, observation.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, observation.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, observation.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, observation.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, observation.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, observation.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, observation.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, observation.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, observation.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, observation.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.TargetKind != nil {
+		predicates = append(predicates, observation.TargetKindEQ(*i.TargetKind))
+	}
+	if i.TargetKindNEQ != nil {
+		predicates = append(predicates, observation.TargetKindNEQ(*i.TargetKindNEQ))
+	}
+	if len(i.TargetKindIn) > 0 {
+		predicates = append(predicates, observation.TargetKindIn(i.TargetKindIn...))
+	}
+	if len(i.TargetKindNotIn) > 0 {
+		predicates = append(predicates, observation.TargetKindNotIn(i.TargetKindNotIn...))
+	}
+	if i.TargetID != nil {
+		predicates = append(predicates, observation.TargetIDEQ(*i.TargetID))
+	}
+	if i.TargetIDNEQ != nil {
+		predicates = append(predicates, observation.TargetIDNEQ(*i.TargetIDNEQ))
+	}
+	if len(i.TargetIDIn) > 0 {
+		predicates = append(predicates, observation.TargetIDIn(i.TargetIDIn...))
+	}
+	if len(i.TargetIDNotIn) > 0 {
+		predicates = append(predicates, observation.TargetIDNotIn(i.TargetIDNotIn...))
+	}
+	if i.TargetIDGT != nil {
+		predicates = append(predicates, observation.TargetIDGT(*i.TargetIDGT))
+	}
+	if i.TargetIDGTE != nil {
+		predicates = append(predicates, observation.TargetIDGTE(*i.TargetIDGTE))
+	}
+	if i.TargetIDLT != nil {
+		predicates = append(predicates, observation.TargetIDLT(*i.TargetIDLT))
+	}
+	if i.TargetIDLTE != nil {
+		predicates = append(predicates, observation.TargetIDLTE(*i.TargetIDLTE))
+	}
+	if i.TargetIDContains != nil {
+		predicates = append(predicates, observation.TargetIDContains(*i.TargetIDContains))
+	}
+	if i.TargetIDHasPrefix != nil {
+		predicates = append(predicates, observation.TargetIDHasPrefix(*i.TargetIDHasPrefix))
+	}
+	if i.TargetIDHasSuffix != nil {
+		predicates = append(predicates, observation.TargetIDHasSuffix(*i.TargetIDHasSuffix))
+	}
+	if i.TargetIDIsNil {
+		predicates = append(predicates, observation.TargetIDIsNil())
+	}
+	if i.TargetIDNotNil {
+		predicates = append(predicates, observation.TargetIDNotNil())
+	}
+	if i.TargetIDEqualFold != nil {
+		predicates = append(predicates, observation.TargetIDEqualFold(*i.TargetIDEqualFold))
+	}
+	if i.TargetIDContainsFold != nil {
+		predicates = append(predicates, observation.TargetIDContainsFold(*i.TargetIDContainsFold))
+	}
+	if i.TargetCode != nil {
+		predicates = append(predicates, observation.TargetCodeEQ(*i.TargetCode))
+	}
+	if i.TargetCodeNEQ != nil {
+		predicates = append(predicates, observation.TargetCodeNEQ(*i.TargetCodeNEQ))
+	}
+	if len(i.TargetCodeIn) > 0 {
+		predicates = append(predicates, observation.TargetCodeIn(i.TargetCodeIn...))
+	}
+	if len(i.TargetCodeNotIn) > 0 {
+		predicates = append(predicates, observation.TargetCodeNotIn(i.TargetCodeNotIn...))
+	}
+	if i.TargetCodeGT != nil {
+		predicates = append(predicates, observation.TargetCodeGT(*i.TargetCodeGT))
+	}
+	if i.TargetCodeGTE != nil {
+		predicates = append(predicates, observation.TargetCodeGTE(*i.TargetCodeGTE))
+	}
+	if i.TargetCodeLT != nil {
+		predicates = append(predicates, observation.TargetCodeLT(*i.TargetCodeLT))
+	}
+	if i.TargetCodeLTE != nil {
+		predicates = append(predicates, observation.TargetCodeLTE(*i.TargetCodeLTE))
+	}
+	if i.TargetCodeContains != nil {
+		predicates = append(predicates, observation.TargetCodeContains(*i.TargetCodeContains))
+	}
+	if i.TargetCodeHasPrefix != nil {
+		predicates = append(predicates, observation.TargetCodeHasPrefix(*i.TargetCodeHasPrefix))
+	}
+	if i.TargetCodeHasSuffix != nil {
+		predicates = append(predicates, observation.TargetCodeHasSuffix(*i.TargetCodeHasSuffix))
+	}
+	if i.TargetCodeEqualFold != nil {
+		predicates = append(predicates, observation.TargetCodeEqualFold(*i.TargetCodeEqualFold))
+	}
+	if i.TargetCodeContainsFold != nil {
+		predicates = append(predicates, observation.TargetCodeContainsFold(*i.TargetCodeContainsFold))
+	}
+	if i.TargetTitle != nil {
+		predicates = append(predicates, observation.TargetTitleEQ(*i.TargetTitle))
+	}
+	if i.TargetTitleNEQ != nil {
+		predicates = append(predicates, observation.TargetTitleNEQ(*i.TargetTitleNEQ))
+	}
+	if len(i.TargetTitleIn) > 0 {
+		predicates = append(predicates, observation.TargetTitleIn(i.TargetTitleIn...))
+	}
+	if len(i.TargetTitleNotIn) > 0 {
+		predicates = append(predicates, observation.TargetTitleNotIn(i.TargetTitleNotIn...))
+	}
+	if i.TargetTitleGT != nil {
+		predicates = append(predicates, observation.TargetTitleGT(*i.TargetTitleGT))
+	}
+	if i.TargetTitleGTE != nil {
+		predicates = append(predicates, observation.TargetTitleGTE(*i.TargetTitleGTE))
+	}
+	if i.TargetTitleLT != nil {
+		predicates = append(predicates, observation.TargetTitleLT(*i.TargetTitleLT))
+	}
+	if i.TargetTitleLTE != nil {
+		predicates = append(predicates, observation.TargetTitleLTE(*i.TargetTitleLTE))
+	}
+	if i.TargetTitleContains != nil {
+		predicates = append(predicates, observation.TargetTitleContains(*i.TargetTitleContains))
+	}
+	if i.TargetTitleHasPrefix != nil {
+		predicates = append(predicates, observation.TargetTitleHasPrefix(*i.TargetTitleHasPrefix))
+	}
+	if i.TargetTitleHasSuffix != nil {
+		predicates = append(predicates, observation.TargetTitleHasSuffix(*i.TargetTitleHasSuffix))
+	}
+	if i.TargetTitleEqualFold != nil {
+		predicates = append(predicates, observation.TargetTitleEqualFold(*i.TargetTitleEqualFold))
+	}
+	if i.TargetTitleContainsFold != nil {
+		predicates = append(predicates, observation.TargetTitleContainsFold(*i.TargetTitleContainsFold))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, observation.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, observation.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, observation.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, observation.KindNotIn(i.KindNotIn...))
+	}
+	if i.Body != nil {
+		predicates = append(predicates, observation.BodyEQ(*i.Body))
+	}
+	if i.BodyNEQ != nil {
+		predicates = append(predicates, observation.BodyNEQ(*i.BodyNEQ))
+	}
+	if len(i.BodyIn) > 0 {
+		predicates = append(predicates, observation.BodyIn(i.BodyIn...))
+	}
+	if len(i.BodyNotIn) > 0 {
+		predicates = append(predicates, observation.BodyNotIn(i.BodyNotIn...))
+	}
+	if i.BodyGT != nil {
+		predicates = append(predicates, observation.BodyGT(*i.BodyGT))
+	}
+	if i.BodyGTE != nil {
+		predicates = append(predicates, observation.BodyGTE(*i.BodyGTE))
+	}
+	if i.BodyLT != nil {
+		predicates = append(predicates, observation.BodyLT(*i.BodyLT))
+	}
+	if i.BodyLTE != nil {
+		predicates = append(predicates, observation.BodyLTE(*i.BodyLTE))
+	}
+	if i.BodyContains != nil {
+		predicates = append(predicates, observation.BodyContains(*i.BodyContains))
+	}
+	if i.BodyHasPrefix != nil {
+		predicates = append(predicates, observation.BodyHasPrefix(*i.BodyHasPrefix))
+	}
+	if i.BodyHasSuffix != nil {
+		predicates = append(predicates, observation.BodyHasSuffix(*i.BodyHasSuffix))
+	}
+	if i.BodyEqualFold != nil {
+		predicates = append(predicates, observation.BodyEqualFold(*i.BodyEqualFold))
+	}
+	if i.BodyContainsFold != nil {
+		predicates = append(predicates, observation.BodyContainsFold(*i.BodyContainsFold))
+	}
+	if i.ProposedText != nil {
+		predicates = append(predicates, observation.ProposedTextEQ(*i.ProposedText))
+	}
+	if i.ProposedTextNEQ != nil {
+		predicates = append(predicates, observation.ProposedTextNEQ(*i.ProposedTextNEQ))
+	}
+	if len(i.ProposedTextIn) > 0 {
+		predicates = append(predicates, observation.ProposedTextIn(i.ProposedTextIn...))
+	}
+	if len(i.ProposedTextNotIn) > 0 {
+		predicates = append(predicates, observation.ProposedTextNotIn(i.ProposedTextNotIn...))
+	}
+	if i.ProposedTextGT != nil {
+		predicates = append(predicates, observation.ProposedTextGT(*i.ProposedTextGT))
+	}
+	if i.ProposedTextGTE != nil {
+		predicates = append(predicates, observation.ProposedTextGTE(*i.ProposedTextGTE))
+	}
+	if i.ProposedTextLT != nil {
+		predicates = append(predicates, observation.ProposedTextLT(*i.ProposedTextLT))
+	}
+	if i.ProposedTextLTE != nil {
+		predicates = append(predicates, observation.ProposedTextLTE(*i.ProposedTextLTE))
+	}
+	if i.ProposedTextContains != nil {
+		predicates = append(predicates, observation.ProposedTextContains(*i.ProposedTextContains))
+	}
+	if i.ProposedTextHasPrefix != nil {
+		predicates = append(predicates, observation.ProposedTextHasPrefix(*i.ProposedTextHasPrefix))
+	}
+	if i.ProposedTextHasSuffix != nil {
+		predicates = append(predicates, observation.ProposedTextHasSuffix(*i.ProposedTextHasSuffix))
+	}
+	if i.ProposedTextEqualFold != nil {
+		predicates = append(predicates, observation.ProposedTextEqualFold(*i.ProposedTextEqualFold))
+	}
+	if i.ProposedTextContainsFold != nil {
+		predicates = append(predicates, observation.ProposedTextContainsFold(*i.ProposedTextContainsFold))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, observation.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, observation.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, observation.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, observation.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.SubmittedAt != nil {
+		predicates = append(predicates, observation.SubmittedAtEQ(*i.SubmittedAt))
+	}
+	if i.SubmittedAtNEQ != nil {
+		predicates = append(predicates, observation.SubmittedAtNEQ(*i.SubmittedAtNEQ))
+	}
+	if len(i.SubmittedAtIn) > 0 {
+		predicates = append(predicates, observation.SubmittedAtIn(i.SubmittedAtIn...))
+	}
+	if len(i.SubmittedAtNotIn) > 0 {
+		predicates = append(predicates, observation.SubmittedAtNotIn(i.SubmittedAtNotIn...))
+	}
+	if i.SubmittedAtGT != nil {
+		predicates = append(predicates, observation.SubmittedAtGT(*i.SubmittedAtGT))
+	}
+	if i.SubmittedAtGTE != nil {
+		predicates = append(predicates, observation.SubmittedAtGTE(*i.SubmittedAtGTE))
+	}
+	if i.SubmittedAtLT != nil {
+		predicates = append(predicates, observation.SubmittedAtLT(*i.SubmittedAtLT))
+	}
+	if i.SubmittedAtLTE != nil {
+		predicates = append(predicates, observation.SubmittedAtLTE(*i.SubmittedAtLTE))
+	}
+	if i.SubmittedAtIsNil {
+		predicates = append(predicates, observation.SubmittedAtIsNil())
+	}
+	if i.SubmittedAtNotNil {
+		predicates = append(predicates, observation.SubmittedAtNotNil())
+	}
+	if i.Response != nil {
+		predicates = append(predicates, observation.ResponseEQ(*i.Response))
+	}
+	if i.ResponseNEQ != nil {
+		predicates = append(predicates, observation.ResponseNEQ(*i.ResponseNEQ))
+	}
+	if len(i.ResponseIn) > 0 {
+		predicates = append(predicates, observation.ResponseIn(i.ResponseIn...))
+	}
+	if len(i.ResponseNotIn) > 0 {
+		predicates = append(predicates, observation.ResponseNotIn(i.ResponseNotIn...))
+	}
+	if i.ResponseGT != nil {
+		predicates = append(predicates, observation.ResponseGT(*i.ResponseGT))
+	}
+	if i.ResponseGTE != nil {
+		predicates = append(predicates, observation.ResponseGTE(*i.ResponseGTE))
+	}
+	if i.ResponseLT != nil {
+		predicates = append(predicates, observation.ResponseLT(*i.ResponseLT))
+	}
+	if i.ResponseLTE != nil {
+		predicates = append(predicates, observation.ResponseLTE(*i.ResponseLTE))
+	}
+	if i.ResponseContains != nil {
+		predicates = append(predicates, observation.ResponseContains(*i.ResponseContains))
+	}
+	if i.ResponseHasPrefix != nil {
+		predicates = append(predicates, observation.ResponseHasPrefix(*i.ResponseHasPrefix))
+	}
+	if i.ResponseHasSuffix != nil {
+		predicates = append(predicates, observation.ResponseHasSuffix(*i.ResponseHasSuffix))
+	}
+	if i.ResponseEqualFold != nil {
+		predicates = append(predicates, observation.ResponseEqualFold(*i.ResponseEqualFold))
+	}
+	if i.ResponseContainsFold != nil {
+		predicates = append(predicates, observation.ResponseContainsFold(*i.ResponseContainsFold))
+	}
+	if i.RespondedAt != nil {
+		predicates = append(predicates, observation.RespondedAtEQ(*i.RespondedAt))
+	}
+	if i.RespondedAtNEQ != nil {
+		predicates = append(predicates, observation.RespondedAtNEQ(*i.RespondedAtNEQ))
+	}
+	if len(i.RespondedAtIn) > 0 {
+		predicates = append(predicates, observation.RespondedAtIn(i.RespondedAtIn...))
+	}
+	if len(i.RespondedAtNotIn) > 0 {
+		predicates = append(predicates, observation.RespondedAtNotIn(i.RespondedAtNotIn...))
+	}
+	if i.RespondedAtGT != nil {
+		predicates = append(predicates, observation.RespondedAtGT(*i.RespondedAtGT))
+	}
+	if i.RespondedAtGTE != nil {
+		predicates = append(predicates, observation.RespondedAtGTE(*i.RespondedAtGTE))
+	}
+	if i.RespondedAtLT != nil {
+		predicates = append(predicates, observation.RespondedAtLT(*i.RespondedAtLT))
+	}
+	if i.RespondedAtLTE != nil {
+		predicates = append(predicates, observation.RespondedAtLTE(*i.RespondedAtLTE))
+	}
+	if i.RespondedAtIsNil {
+		predicates = append(predicates, observation.RespondedAtIsNil())
+	}
+	if i.RespondedAtNotNil {
+		predicates = append(predicates, observation.RespondedAtNotNil())
+	}
+
+	if i.HasConsultation != nil {
+		p := observation.HasConsultation()
+		if !*i.HasConsultation {
+			p = observation.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasConsultationWith) > 0 {
+		with := make([]predicate.Consultation, 0, len(i.HasConsultationWith))
+		for _, w := range i.HasConsultationWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasConsultationWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, observation.HasConsultationWith(with...))
+	}
+	if i.HasAgency != nil {
+		p := observation.HasAgency()
+		if !*i.HasAgency {
+			p = observation.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasAgencyWith) > 0 {
+		with := make([]predicate.Agency, 0, len(i.HasAgencyWith))
+		for _, w := range i.HasAgencyWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasAgencyWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, observation.HasAgencyWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyObservationWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return observation.And(predicates...), nil
+	}
+}
+
 // StrategyWhereInput represents a where input for filtering Strategy queries.
 type StrategyWhereInput struct {
 	Predicates []predicate.Strategy  `json:"-"`
 	Not        *StrategyWhereInput   `json:"not,omitempty"`
 	Or         []*StrategyWhereInput `json:"or,omitempty"`
 	And        []*StrategyWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
 
 	// "created_at" field predicates.
 	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
@@ -2744,6 +5142,33 @@ type StrategyWhereInput struct {
 	StatusIn    []strategy.Status `json:"statusIn,omitempty"`
 	StatusNotIn []strategy.Status `json:"statusNotIn,omitempty"`
 
+	// "adoption_reference" field predicates.
+	AdoptionReference             *string  `json:"adoptionReference,omitempty"`
+	AdoptionReferenceNEQ          *string  `json:"adoptionReferenceNEQ,omitempty"`
+	AdoptionReferenceIn           []string `json:"adoptionReferenceIn,omitempty"`
+	AdoptionReferenceNotIn        []string `json:"adoptionReferenceNotIn,omitempty"`
+	AdoptionReferenceGT           *string  `json:"adoptionReferenceGT,omitempty"`
+	AdoptionReferenceGTE          *string  `json:"adoptionReferenceGTE,omitempty"`
+	AdoptionReferenceLT           *string  `json:"adoptionReferenceLT,omitempty"`
+	AdoptionReferenceLTE          *string  `json:"adoptionReferenceLTE,omitempty"`
+	AdoptionReferenceContains     *string  `json:"adoptionReferenceContains,omitempty"`
+	AdoptionReferenceHasPrefix    *string  `json:"adoptionReferenceHasPrefix,omitempty"`
+	AdoptionReferenceHasSuffix    *string  `json:"adoptionReferenceHasSuffix,omitempty"`
+	AdoptionReferenceEqualFold    *string  `json:"adoptionReferenceEqualFold,omitempty"`
+	AdoptionReferenceContainsFold *string  `json:"adoptionReferenceContainsFold,omitempty"`
+
+	// "adopted_on" field predicates.
+	AdoptedOn       *time.Time  `json:"adoptedOn,omitempty"`
+	AdoptedOnNEQ    *time.Time  `json:"adoptedOnNEQ,omitempty"`
+	AdoptedOnIn     []time.Time `json:"adoptedOnIn,omitempty"`
+	AdoptedOnNotIn  []time.Time `json:"adoptedOnNotIn,omitempty"`
+	AdoptedOnGT     *time.Time  `json:"adoptedOnGT,omitempty"`
+	AdoptedOnGTE    *time.Time  `json:"adoptedOnGTE,omitempty"`
+	AdoptedOnLT     *time.Time  `json:"adoptedOnLT,omitempty"`
+	AdoptedOnLTE    *time.Time  `json:"adoptedOnLTE,omitempty"`
+	AdoptedOnIsNil  bool        `json:"adoptedOnIsNil,omitempty"`
+	AdoptedOnNotNil bool        `json:"adoptedOnNotNil,omitempty"`
+
 	// "owner_agency" edge predicates.
 	HasOwnerAgency     *bool               `json:"hasOwnerAgency,omitempty"`
 	HasOwnerAgencyWith []*AgencyWhereInput `json:"hasOwnerAgencyWith,omitempty"`
@@ -2828,6 +5253,30 @@ func (i *StrategyWhereInput) P() (predicate.Strategy, error) {
 		predicates = append(predicates, strategy.And(and...))
 	}
 	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, strategy.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, strategy.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, strategy.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, strategy.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, strategy.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, strategy.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, strategy.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, strategy.IDLTE(*i.IDLTE))
+	}
 	if i.CreatedAt != nil {
 		predicates = append(predicates, strategy.CreatedAtEQ(*i.CreatedAt))
 	}
@@ -3053,6 +5502,75 @@ func (i *StrategyWhereInput) P() (predicate.Strategy, error) {
 	if len(i.StatusNotIn) > 0 {
 		predicates = append(predicates, strategy.StatusNotIn(i.StatusNotIn...))
 	}
+	if i.AdoptionReference != nil {
+		predicates = append(predicates, strategy.AdoptionReferenceEQ(*i.AdoptionReference))
+	}
+	if i.AdoptionReferenceNEQ != nil {
+		predicates = append(predicates, strategy.AdoptionReferenceNEQ(*i.AdoptionReferenceNEQ))
+	}
+	if len(i.AdoptionReferenceIn) > 0 {
+		predicates = append(predicates, strategy.AdoptionReferenceIn(i.AdoptionReferenceIn...))
+	}
+	if len(i.AdoptionReferenceNotIn) > 0 {
+		predicates = append(predicates, strategy.AdoptionReferenceNotIn(i.AdoptionReferenceNotIn...))
+	}
+	if i.AdoptionReferenceGT != nil {
+		predicates = append(predicates, strategy.AdoptionReferenceGT(*i.AdoptionReferenceGT))
+	}
+	if i.AdoptionReferenceGTE != nil {
+		predicates = append(predicates, strategy.AdoptionReferenceGTE(*i.AdoptionReferenceGTE))
+	}
+	if i.AdoptionReferenceLT != nil {
+		predicates = append(predicates, strategy.AdoptionReferenceLT(*i.AdoptionReferenceLT))
+	}
+	if i.AdoptionReferenceLTE != nil {
+		predicates = append(predicates, strategy.AdoptionReferenceLTE(*i.AdoptionReferenceLTE))
+	}
+	if i.AdoptionReferenceContains != nil {
+		predicates = append(predicates, strategy.AdoptionReferenceContains(*i.AdoptionReferenceContains))
+	}
+	if i.AdoptionReferenceHasPrefix != nil {
+		predicates = append(predicates, strategy.AdoptionReferenceHasPrefix(*i.AdoptionReferenceHasPrefix))
+	}
+	if i.AdoptionReferenceHasSuffix != nil {
+		predicates = append(predicates, strategy.AdoptionReferenceHasSuffix(*i.AdoptionReferenceHasSuffix))
+	}
+	if i.AdoptionReferenceEqualFold != nil {
+		predicates = append(predicates, strategy.AdoptionReferenceEqualFold(*i.AdoptionReferenceEqualFold))
+	}
+	if i.AdoptionReferenceContainsFold != nil {
+		predicates = append(predicates, strategy.AdoptionReferenceContainsFold(*i.AdoptionReferenceContainsFold))
+	}
+	if i.AdoptedOn != nil {
+		predicates = append(predicates, strategy.AdoptedOnEQ(*i.AdoptedOn))
+	}
+	if i.AdoptedOnNEQ != nil {
+		predicates = append(predicates, strategy.AdoptedOnNEQ(*i.AdoptedOnNEQ))
+	}
+	if len(i.AdoptedOnIn) > 0 {
+		predicates = append(predicates, strategy.AdoptedOnIn(i.AdoptedOnIn...))
+	}
+	if len(i.AdoptedOnNotIn) > 0 {
+		predicates = append(predicates, strategy.AdoptedOnNotIn(i.AdoptedOnNotIn...))
+	}
+	if i.AdoptedOnGT != nil {
+		predicates = append(predicates, strategy.AdoptedOnGT(*i.AdoptedOnGT))
+	}
+	if i.AdoptedOnGTE != nil {
+		predicates = append(predicates, strategy.AdoptedOnGTE(*i.AdoptedOnGTE))
+	}
+	if i.AdoptedOnLT != nil {
+		predicates = append(predicates, strategy.AdoptedOnLT(*i.AdoptedOnLT))
+	}
+	if i.AdoptedOnLTE != nil {
+		predicates = append(predicates, strategy.AdoptedOnLTE(*i.AdoptedOnLTE))
+	}
+	if i.AdoptedOnIsNil {
+		predicates = append(predicates, strategy.AdoptedOnIsNil())
+	}
+	if i.AdoptedOnNotNil {
+		predicates = append(predicates, strategy.AdoptedOnNotNil())
+	}
 
 	if i.HasOwnerAgency != nil {
 		p := strategy.HasOwnerAgency()
@@ -3115,5 +5633,469 @@ func (i *StrategyWhereInput) P() (predicate.Strategy, error) {
 		return predicates[0], nil
 	default:
 		return strategy.And(predicates...), nil
+	}
+}
+
+// StrategyVersionWhereInput represents a where input for filtering StrategyVersion queries.
+type StrategyVersionWhereInput struct {
+	Predicates []predicate.StrategyVersion  `json:"-"`
+	Not        *StrategyVersionWhereInput   `json:"not,omitempty"`
+	Or         []*StrategyVersionWhereInput `json:"or,omitempty"`
+	And        []*StrategyVersionWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "number" field predicates.
+	Number      *int  `json:"number,omitempty"`
+	NumberNEQ   *int  `json:"numberNEQ,omitempty"`
+	NumberIn    []int `json:"numberIn,omitempty"`
+	NumberNotIn []int `json:"numberNotIn,omitempty"`
+	NumberGT    *int  `json:"numberGT,omitempty"`
+	NumberGTE   *int  `json:"numberGTE,omitempty"`
+	NumberLT    *int  `json:"numberLT,omitempty"`
+	NumberLTE   *int  `json:"numberLTE,omitempty"`
+
+	// "label" field predicates.
+	Label             *string  `json:"label,omitempty"`
+	LabelNEQ          *string  `json:"labelNEQ,omitempty"`
+	LabelIn           []string `json:"labelIn,omitempty"`
+	LabelNotIn        []string `json:"labelNotIn,omitempty"`
+	LabelGT           *string  `json:"labelGT,omitempty"`
+	LabelGTE          *string  `json:"labelGTE,omitempty"`
+	LabelLT           *string  `json:"labelLT,omitempty"`
+	LabelLTE          *string  `json:"labelLTE,omitempty"`
+	LabelContains     *string  `json:"labelContains,omitempty"`
+	LabelHasPrefix    *string  `json:"labelHasPrefix,omitempty"`
+	LabelHasSuffix    *string  `json:"labelHasSuffix,omitempty"`
+	LabelEqualFold    *string  `json:"labelEqualFold,omitempty"`
+	LabelContainsFold *string  `json:"labelContainsFold,omitempty"`
+
+	// "changelog" field predicates.
+	Changelog             *string  `json:"changelog,omitempty"`
+	ChangelogNEQ          *string  `json:"changelogNEQ,omitempty"`
+	ChangelogIn           []string `json:"changelogIn,omitempty"`
+	ChangelogNotIn        []string `json:"changelogNotIn,omitempty"`
+	ChangelogGT           *string  `json:"changelogGT,omitempty"`
+	ChangelogGTE          *string  `json:"changelogGTE,omitempty"`
+	ChangelogLT           *string  `json:"changelogLT,omitempty"`
+	ChangelogLTE          *string  `json:"changelogLTE,omitempty"`
+	ChangelogContains     *string  `json:"changelogContains,omitempty"`
+	ChangelogHasPrefix    *string  `json:"changelogHasPrefix,omitempty"`
+	ChangelogHasSuffix    *string  `json:"changelogHasSuffix,omitempty"`
+	ChangelogEqualFold    *string  `json:"changelogEqualFold,omitempty"`
+	ChangelogContainsFold *string  `json:"changelogContainsFold,omitempty"`
+
+	// "content" field predicates.
+	Content             *string  `json:"content,omitempty"`
+	ContentNEQ          *string  `json:"contentNEQ,omitempty"`
+	ContentIn           []string `json:"contentIn,omitempty"`
+	ContentNotIn        []string `json:"contentNotIn,omitempty"`
+	ContentGT           *string  `json:"contentGT,omitempty"`
+	ContentGTE          *string  `json:"contentGTE,omitempty"`
+	ContentLT           *string  `json:"contentLT,omitempty"`
+	ContentLTE          *string  `json:"contentLTE,omitempty"`
+	ContentContains     *string  `json:"contentContains,omitempty"`
+	ContentHasPrefix    *string  `json:"contentHasPrefix,omitempty"`
+	ContentHasSuffix    *string  `json:"contentHasSuffix,omitempty"`
+	ContentEqualFold    *string  `json:"contentEqualFold,omitempty"`
+	ContentContainsFold *string  `json:"contentContainsFold,omitempty"`
+
+	// "sha256" field predicates.
+	Sha256             *string  `json:"sha256,omitempty"`
+	Sha256NEQ          *string  `json:"sha256NEQ,omitempty"`
+	Sha256In           []string `json:"sha256In,omitempty"`
+	Sha256NotIn        []string `json:"sha256NotIn,omitempty"`
+	Sha256GT           *string  `json:"sha256GT,omitempty"`
+	Sha256GTE          *string  `json:"sha256GTE,omitempty"`
+	Sha256LT           *string  `json:"sha256LT,omitempty"`
+	Sha256LTE          *string  `json:"sha256LTE,omitempty"`
+	Sha256Contains     *string  `json:"sha256Contains,omitempty"`
+	Sha256HasPrefix    *string  `json:"sha256HasPrefix,omitempty"`
+	Sha256HasSuffix    *string  `json:"sha256HasSuffix,omitempty"`
+	Sha256EqualFold    *string  `json:"sha256EqualFold,omitempty"`
+	Sha256ContainsFold *string  `json:"sha256ContainsFold,omitempty"`
+
+	// "strategy" edge predicates.
+	HasStrategy     *bool                 `json:"hasStrategy,omitempty"`
+	HasStrategyWith []*StrategyWhereInput `json:"hasStrategyWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *StrategyVersionWhereInput) AddPredicates(predicates ...predicate.StrategyVersion) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the StrategyVersionWhereInput filter on the StrategyVersionQuery builder.
+func (i *StrategyVersionWhereInput) Filter(q *StrategyVersionQuery) (*StrategyVersionQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyStrategyVersionWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyStrategyVersionWhereInput is returned in case the StrategyVersionWhereInput is empty.
+var ErrEmptyStrategyVersionWhereInput = errors.New("ent: empty predicate StrategyVersionWhereInput")
+
+// P returns a predicate for filtering strategyversions.
+// An error is returned if the input is empty or invalid.
+func (i *StrategyVersionWhereInput) P() (predicate.StrategyVersion, error) {
+	var predicates []predicate.StrategyVersion
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, strategyversion.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.StrategyVersion, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, strategyversion.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.StrategyVersion, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, strategyversion.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, strategyversion.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, strategyversion.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, strategyversion.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, strategyversion.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, strategyversion.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, strategyversion.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, strategyversion.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, strategyversion.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, strategyversion.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, strategyversion.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, strategyversion.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, strategyversion.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, strategyversion.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, strategyversion.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, strategyversion.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, strategyversion.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, strategyversion.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, strategyversion.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, strategyversion.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, strategyversion.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, strategyversion.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, strategyversion.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, strategyversion.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, strategyversion.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Number != nil {
+		predicates = append(predicates, strategyversion.NumberEQ(*i.Number))
+	}
+	if i.NumberNEQ != nil {
+		predicates = append(predicates, strategyversion.NumberNEQ(*i.NumberNEQ))
+	}
+	if len(i.NumberIn) > 0 {
+		predicates = append(predicates, strategyversion.NumberIn(i.NumberIn...))
+	}
+	if len(i.NumberNotIn) > 0 {
+		predicates = append(predicates, strategyversion.NumberNotIn(i.NumberNotIn...))
+	}
+	if i.NumberGT != nil {
+		predicates = append(predicates, strategyversion.NumberGT(*i.NumberGT))
+	}
+	if i.NumberGTE != nil {
+		predicates = append(predicates, strategyversion.NumberGTE(*i.NumberGTE))
+	}
+	if i.NumberLT != nil {
+		predicates = append(predicates, strategyversion.NumberLT(*i.NumberLT))
+	}
+	if i.NumberLTE != nil {
+		predicates = append(predicates, strategyversion.NumberLTE(*i.NumberLTE))
+	}
+	if i.Label != nil {
+		predicates = append(predicates, strategyversion.LabelEQ(*i.Label))
+	}
+	if i.LabelNEQ != nil {
+		predicates = append(predicates, strategyversion.LabelNEQ(*i.LabelNEQ))
+	}
+	if len(i.LabelIn) > 0 {
+		predicates = append(predicates, strategyversion.LabelIn(i.LabelIn...))
+	}
+	if len(i.LabelNotIn) > 0 {
+		predicates = append(predicates, strategyversion.LabelNotIn(i.LabelNotIn...))
+	}
+	if i.LabelGT != nil {
+		predicates = append(predicates, strategyversion.LabelGT(*i.LabelGT))
+	}
+	if i.LabelGTE != nil {
+		predicates = append(predicates, strategyversion.LabelGTE(*i.LabelGTE))
+	}
+	if i.LabelLT != nil {
+		predicates = append(predicates, strategyversion.LabelLT(*i.LabelLT))
+	}
+	if i.LabelLTE != nil {
+		predicates = append(predicates, strategyversion.LabelLTE(*i.LabelLTE))
+	}
+	if i.LabelContains != nil {
+		predicates = append(predicates, strategyversion.LabelContains(*i.LabelContains))
+	}
+	if i.LabelHasPrefix != nil {
+		predicates = append(predicates, strategyversion.LabelHasPrefix(*i.LabelHasPrefix))
+	}
+	if i.LabelHasSuffix != nil {
+		predicates = append(predicates, strategyversion.LabelHasSuffix(*i.LabelHasSuffix))
+	}
+	if i.LabelEqualFold != nil {
+		predicates = append(predicates, strategyversion.LabelEqualFold(*i.LabelEqualFold))
+	}
+	if i.LabelContainsFold != nil {
+		predicates = append(predicates, strategyversion.LabelContainsFold(*i.LabelContainsFold))
+	}
+	if i.Changelog != nil {
+		predicates = append(predicates, strategyversion.ChangelogEQ(*i.Changelog))
+	}
+	if i.ChangelogNEQ != nil {
+		predicates = append(predicates, strategyversion.ChangelogNEQ(*i.ChangelogNEQ))
+	}
+	if len(i.ChangelogIn) > 0 {
+		predicates = append(predicates, strategyversion.ChangelogIn(i.ChangelogIn...))
+	}
+	if len(i.ChangelogNotIn) > 0 {
+		predicates = append(predicates, strategyversion.ChangelogNotIn(i.ChangelogNotIn...))
+	}
+	if i.ChangelogGT != nil {
+		predicates = append(predicates, strategyversion.ChangelogGT(*i.ChangelogGT))
+	}
+	if i.ChangelogGTE != nil {
+		predicates = append(predicates, strategyversion.ChangelogGTE(*i.ChangelogGTE))
+	}
+	if i.ChangelogLT != nil {
+		predicates = append(predicates, strategyversion.ChangelogLT(*i.ChangelogLT))
+	}
+	if i.ChangelogLTE != nil {
+		predicates = append(predicates, strategyversion.ChangelogLTE(*i.ChangelogLTE))
+	}
+	if i.ChangelogContains != nil {
+		predicates = append(predicates, strategyversion.ChangelogContains(*i.ChangelogContains))
+	}
+	if i.ChangelogHasPrefix != nil {
+		predicates = append(predicates, strategyversion.ChangelogHasPrefix(*i.ChangelogHasPrefix))
+	}
+	if i.ChangelogHasSuffix != nil {
+		predicates = append(predicates, strategyversion.ChangelogHasSuffix(*i.ChangelogHasSuffix))
+	}
+	if i.ChangelogEqualFold != nil {
+		predicates = append(predicates, strategyversion.ChangelogEqualFold(*i.ChangelogEqualFold))
+	}
+	if i.ChangelogContainsFold != nil {
+		predicates = append(predicates, strategyversion.ChangelogContainsFold(*i.ChangelogContainsFold))
+	}
+	if i.Content != nil {
+		predicates = append(predicates, strategyversion.ContentEQ(*i.Content))
+	}
+	if i.ContentNEQ != nil {
+		predicates = append(predicates, strategyversion.ContentNEQ(*i.ContentNEQ))
+	}
+	if len(i.ContentIn) > 0 {
+		predicates = append(predicates, strategyversion.ContentIn(i.ContentIn...))
+	}
+	if len(i.ContentNotIn) > 0 {
+		predicates = append(predicates, strategyversion.ContentNotIn(i.ContentNotIn...))
+	}
+	if i.ContentGT != nil {
+		predicates = append(predicates, strategyversion.ContentGT(*i.ContentGT))
+	}
+	if i.ContentGTE != nil {
+		predicates = append(predicates, strategyversion.ContentGTE(*i.ContentGTE))
+	}
+	if i.ContentLT != nil {
+		predicates = append(predicates, strategyversion.ContentLT(*i.ContentLT))
+	}
+	if i.ContentLTE != nil {
+		predicates = append(predicates, strategyversion.ContentLTE(*i.ContentLTE))
+	}
+	if i.ContentContains != nil {
+		predicates = append(predicates, strategyversion.ContentContains(*i.ContentContains))
+	}
+	if i.ContentHasPrefix != nil {
+		predicates = append(predicates, strategyversion.ContentHasPrefix(*i.ContentHasPrefix))
+	}
+	if i.ContentHasSuffix != nil {
+		predicates = append(predicates, strategyversion.ContentHasSuffix(*i.ContentHasSuffix))
+	}
+	if i.ContentEqualFold != nil {
+		predicates = append(predicates, strategyversion.ContentEqualFold(*i.ContentEqualFold))
+	}
+	if i.ContentContainsFold != nil {
+		predicates = append(predicates, strategyversion.ContentContainsFold(*i.ContentContainsFold))
+	}
+	if i.Sha256 != nil {
+		predicates = append(predicates, strategyversion.Sha256EQ(*i.Sha256))
+	}
+	if i.Sha256NEQ != nil {
+		predicates = append(predicates, strategyversion.Sha256NEQ(*i.Sha256NEQ))
+	}
+	if len(i.Sha256In) > 0 {
+		predicates = append(predicates, strategyversion.Sha256In(i.Sha256In...))
+	}
+	if len(i.Sha256NotIn) > 0 {
+		predicates = append(predicates, strategyversion.Sha256NotIn(i.Sha256NotIn...))
+	}
+	if i.Sha256GT != nil {
+		predicates = append(predicates, strategyversion.Sha256GT(*i.Sha256GT))
+	}
+	if i.Sha256GTE != nil {
+		predicates = append(predicates, strategyversion.Sha256GTE(*i.Sha256GTE))
+	}
+	if i.Sha256LT != nil {
+		predicates = append(predicates, strategyversion.Sha256LT(*i.Sha256LT))
+	}
+	if i.Sha256LTE != nil {
+		predicates = append(predicates, strategyversion.Sha256LTE(*i.Sha256LTE))
+	}
+	if i.Sha256Contains != nil {
+		predicates = append(predicates, strategyversion.Sha256Contains(*i.Sha256Contains))
+	}
+	if i.Sha256HasPrefix != nil {
+		predicates = append(predicates, strategyversion.Sha256HasPrefix(*i.Sha256HasPrefix))
+	}
+	if i.Sha256HasSuffix != nil {
+		predicates = append(predicates, strategyversion.Sha256HasSuffix(*i.Sha256HasSuffix))
+	}
+	if i.Sha256EqualFold != nil {
+		predicates = append(predicates, strategyversion.Sha256EqualFold(*i.Sha256EqualFold))
+	}
+	if i.Sha256ContainsFold != nil {
+		predicates = append(predicates, strategyversion.Sha256ContainsFold(*i.Sha256ContainsFold))
+	}
+
+	if i.HasStrategy != nil {
+		p := strategyversion.HasStrategy()
+		if !*i.HasStrategy {
+			p = strategyversion.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasStrategyWith) > 0 {
+		with := make([]predicate.Strategy, 0, len(i.HasStrategyWith))
+		for _, w := range i.HasStrategyWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasStrategyWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, strategyversion.HasStrategyWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyStrategyVersionWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return strategyversion.And(predicates...), nil
 	}
 }

@@ -16,12 +16,20 @@ import (
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
 	"github.com/palabre/palabre/ent/apitoken"
+	"github.com/palabre/palabre/ent/auditevent"
+	"github.com/palabre/palabre/ent/audithead"
+	"github.com/palabre/palabre/ent/consultation"
+	"github.com/palabre/palabre/ent/decision"
+	"github.com/palabre/palabre/ent/decisionposition"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
 	"github.com/palabre/palabre/ent/objective"
+	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
+	"github.com/palabre/palabre/ent/strategytransition"
+	"github.com/palabre/palabre/ent/strategyversion"
 )
 
 const (
@@ -33,14 +41,22 @@ const (
 	OpUpdateOne = ent.OpUpdateOne
 
 	// Node types.
-	TypeAPIToken    = "APIToken"
-	TypeAccount     = "Account"
-	TypeActionItem  = "ActionItem"
-	TypeAgency      = "Agency"
-	TypeIndicator   = "Indicator"
-	TypeMeasurement = "Measurement"
-	TypeObjective   = "Objective"
-	TypeStrategy    = "Strategy"
+	TypeAPIToken           = "APIToken"
+	TypeAccount            = "Account"
+	TypeActionItem         = "ActionItem"
+	TypeAgency             = "Agency"
+	TypeAuditEvent         = "AuditEvent"
+	TypeAuditHead          = "AuditHead"
+	TypeConsultation       = "Consultation"
+	TypeDecision           = "Decision"
+	TypeDecisionPosition   = "DecisionPosition"
+	TypeIndicator          = "Indicator"
+	TypeMeasurement        = "Measurement"
+	TypeObjective          = "Objective"
+	TypeObservation        = "Observation"
+	TypeStrategy           = "Strategy"
+	TypeStrategyTransition = "StrategyTransition"
+	TypeStrategyVersion    = "StrategyVersion"
 )
 
 // APITokenMutation represents an operation that mutates the APIToken nodes in the graph.
@@ -4830,6 +4846,4032 @@ func (m *AgencyMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown Agency edge %s", name)
 }
 
+// AuditEventMutation represents an operation that mutates the AuditEvent nodes in the graph.
+type AuditEventMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *pulid.ID
+	sequence      *int64
+	addsequence   *int64
+	at            *time.Time
+	actor_id      *string
+	operation     *string
+	entity_type   *string
+	entity_id     *string
+	changes       *string
+	previous_hash *string
+	hash          *string
+	clearedFields map[string]struct{}
+	done          bool
+	oldValue      func(context.Context) (*AuditEvent, error)
+	predicates    []predicate.AuditEvent
+}
+
+var _ ent.Mutation = (*AuditEventMutation)(nil)
+
+// auditeventOption allows management of the mutation configuration using functional options.
+type auditeventOption func(*AuditEventMutation)
+
+// newAuditEventMutation creates new mutation for the AuditEvent entity.
+func newAuditEventMutation(c config, op Op, opts ...auditeventOption) *AuditEventMutation {
+	m := &AuditEventMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeAuditEvent,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withAuditEventID sets the ID field of the mutation.
+func withAuditEventID(id pulid.ID) auditeventOption {
+	return func(m *AuditEventMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *AuditEvent
+		)
+		m.oldValue = func(ctx context.Context) (*AuditEvent, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().AuditEvent.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withAuditEvent sets the old AuditEvent of the mutation.
+func withAuditEvent(node *AuditEvent) auditeventOption {
+	return func(m *AuditEventMutation) {
+		m.oldValue = func(context.Context) (*AuditEvent, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m AuditEventMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m AuditEventMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of AuditEvent entities.
+func (m *AuditEventMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *AuditEventMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *AuditEventMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().AuditEvent.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetSequence sets the "sequence" field.
+func (m *AuditEventMutation) SetSequence(i int64) {
+	m.sequence = &i
+	m.addsequence = nil
+}
+
+// Sequence returns the value of the "sequence" field in the mutation.
+func (m *AuditEventMutation) Sequence() (r int64, exists bool) {
+	v := m.sequence
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSequence returns the old "sequence" field's value of the AuditEvent entity.
+// If the AuditEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuditEventMutation) OldSequence(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSequence is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSequence requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSequence: %w", err)
+	}
+	return oldValue.Sequence, nil
+}
+
+// AddSequence adds i to the "sequence" field.
+func (m *AuditEventMutation) AddSequence(i int64) {
+	if m.addsequence != nil {
+		*m.addsequence += i
+	} else {
+		m.addsequence = &i
+	}
+}
+
+// AddedSequence returns the value that was added to the "sequence" field in this mutation.
+func (m *AuditEventMutation) AddedSequence() (r int64, exists bool) {
+	v := m.addsequence
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetSequence resets all changes to the "sequence" field.
+func (m *AuditEventMutation) ResetSequence() {
+	m.sequence = nil
+	m.addsequence = nil
+}
+
+// SetAt sets the "at" field.
+func (m *AuditEventMutation) SetAt(t time.Time) {
+	m.at = &t
+}
+
+// At returns the value of the "at" field in the mutation.
+func (m *AuditEventMutation) At() (r time.Time, exists bool) {
+	v := m.at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAt returns the old "at" field's value of the AuditEvent entity.
+// If the AuditEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuditEventMutation) OldAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAt: %w", err)
+	}
+	return oldValue.At, nil
+}
+
+// ResetAt resets all changes to the "at" field.
+func (m *AuditEventMutation) ResetAt() {
+	m.at = nil
+}
+
+// SetActorID sets the "actor_id" field.
+func (m *AuditEventMutation) SetActorID(s string) {
+	m.actor_id = &s
+}
+
+// ActorID returns the value of the "actor_id" field in the mutation.
+func (m *AuditEventMutation) ActorID() (r string, exists bool) {
+	v := m.actor_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldActorID returns the old "actor_id" field's value of the AuditEvent entity.
+// If the AuditEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuditEventMutation) OldActorID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldActorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldActorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldActorID: %w", err)
+	}
+	return oldValue.ActorID, nil
+}
+
+// ResetActorID resets all changes to the "actor_id" field.
+func (m *AuditEventMutation) ResetActorID() {
+	m.actor_id = nil
+}
+
+// SetOperation sets the "operation" field.
+func (m *AuditEventMutation) SetOperation(s string) {
+	m.operation = &s
+}
+
+// Operation returns the value of the "operation" field in the mutation.
+func (m *AuditEventMutation) Operation() (r string, exists bool) {
+	v := m.operation
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOperation returns the old "operation" field's value of the AuditEvent entity.
+// If the AuditEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuditEventMutation) OldOperation(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOperation is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOperation requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOperation: %w", err)
+	}
+	return oldValue.Operation, nil
+}
+
+// ResetOperation resets all changes to the "operation" field.
+func (m *AuditEventMutation) ResetOperation() {
+	m.operation = nil
+}
+
+// SetEntityType sets the "entity_type" field.
+func (m *AuditEventMutation) SetEntityType(s string) {
+	m.entity_type = &s
+}
+
+// EntityType returns the value of the "entity_type" field in the mutation.
+func (m *AuditEventMutation) EntityType() (r string, exists bool) {
+	v := m.entity_type
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEntityType returns the old "entity_type" field's value of the AuditEvent entity.
+// If the AuditEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuditEventMutation) OldEntityType(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEntityType is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEntityType requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEntityType: %w", err)
+	}
+	return oldValue.EntityType, nil
+}
+
+// ResetEntityType resets all changes to the "entity_type" field.
+func (m *AuditEventMutation) ResetEntityType() {
+	m.entity_type = nil
+}
+
+// SetEntityID sets the "entity_id" field.
+func (m *AuditEventMutation) SetEntityID(s string) {
+	m.entity_id = &s
+}
+
+// EntityID returns the value of the "entity_id" field in the mutation.
+func (m *AuditEventMutation) EntityID() (r string, exists bool) {
+	v := m.entity_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEntityID returns the old "entity_id" field's value of the AuditEvent entity.
+// If the AuditEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuditEventMutation) OldEntityID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEntityID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEntityID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEntityID: %w", err)
+	}
+	return oldValue.EntityID, nil
+}
+
+// ResetEntityID resets all changes to the "entity_id" field.
+func (m *AuditEventMutation) ResetEntityID() {
+	m.entity_id = nil
+}
+
+// SetChanges sets the "changes" field.
+func (m *AuditEventMutation) SetChanges(s string) {
+	m.changes = &s
+}
+
+// Changes returns the value of the "changes" field in the mutation.
+func (m *AuditEventMutation) Changes() (r string, exists bool) {
+	v := m.changes
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldChanges returns the old "changes" field's value of the AuditEvent entity.
+// If the AuditEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuditEventMutation) OldChanges(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldChanges is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldChanges requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldChanges: %w", err)
+	}
+	return oldValue.Changes, nil
+}
+
+// ResetChanges resets all changes to the "changes" field.
+func (m *AuditEventMutation) ResetChanges() {
+	m.changes = nil
+}
+
+// SetPreviousHash sets the "previous_hash" field.
+func (m *AuditEventMutation) SetPreviousHash(s string) {
+	m.previous_hash = &s
+}
+
+// PreviousHash returns the value of the "previous_hash" field in the mutation.
+func (m *AuditEventMutation) PreviousHash() (r string, exists bool) {
+	v := m.previous_hash
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPreviousHash returns the old "previous_hash" field's value of the AuditEvent entity.
+// If the AuditEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuditEventMutation) OldPreviousHash(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPreviousHash is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPreviousHash requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPreviousHash: %w", err)
+	}
+	return oldValue.PreviousHash, nil
+}
+
+// ResetPreviousHash resets all changes to the "previous_hash" field.
+func (m *AuditEventMutation) ResetPreviousHash() {
+	m.previous_hash = nil
+}
+
+// SetHash sets the "hash" field.
+func (m *AuditEventMutation) SetHash(s string) {
+	m.hash = &s
+}
+
+// Hash returns the value of the "hash" field in the mutation.
+func (m *AuditEventMutation) Hash() (r string, exists bool) {
+	v := m.hash
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHash returns the old "hash" field's value of the AuditEvent entity.
+// If the AuditEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuditEventMutation) OldHash(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHash is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHash requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHash: %w", err)
+	}
+	return oldValue.Hash, nil
+}
+
+// ResetHash resets all changes to the "hash" field.
+func (m *AuditEventMutation) ResetHash() {
+	m.hash = nil
+}
+
+// Where appends a list predicates to the AuditEventMutation builder.
+func (m *AuditEventMutation) Where(ps ...predicate.AuditEvent) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the AuditEventMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *AuditEventMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.AuditEvent, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *AuditEventMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *AuditEventMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (AuditEvent).
+func (m *AuditEventMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *AuditEventMutation) Fields() []string {
+	fields := make([]string, 0, 9)
+	if m.sequence != nil {
+		fields = append(fields, auditevent.FieldSequence)
+	}
+	if m.at != nil {
+		fields = append(fields, auditevent.FieldAt)
+	}
+	if m.actor_id != nil {
+		fields = append(fields, auditevent.FieldActorID)
+	}
+	if m.operation != nil {
+		fields = append(fields, auditevent.FieldOperation)
+	}
+	if m.entity_type != nil {
+		fields = append(fields, auditevent.FieldEntityType)
+	}
+	if m.entity_id != nil {
+		fields = append(fields, auditevent.FieldEntityID)
+	}
+	if m.changes != nil {
+		fields = append(fields, auditevent.FieldChanges)
+	}
+	if m.previous_hash != nil {
+		fields = append(fields, auditevent.FieldPreviousHash)
+	}
+	if m.hash != nil {
+		fields = append(fields, auditevent.FieldHash)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *AuditEventMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case auditevent.FieldSequence:
+		return m.Sequence()
+	case auditevent.FieldAt:
+		return m.At()
+	case auditevent.FieldActorID:
+		return m.ActorID()
+	case auditevent.FieldOperation:
+		return m.Operation()
+	case auditevent.FieldEntityType:
+		return m.EntityType()
+	case auditevent.FieldEntityID:
+		return m.EntityID()
+	case auditevent.FieldChanges:
+		return m.Changes()
+	case auditevent.FieldPreviousHash:
+		return m.PreviousHash()
+	case auditevent.FieldHash:
+		return m.Hash()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *AuditEventMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case auditevent.FieldSequence:
+		return m.OldSequence(ctx)
+	case auditevent.FieldAt:
+		return m.OldAt(ctx)
+	case auditevent.FieldActorID:
+		return m.OldActorID(ctx)
+	case auditevent.FieldOperation:
+		return m.OldOperation(ctx)
+	case auditevent.FieldEntityType:
+		return m.OldEntityType(ctx)
+	case auditevent.FieldEntityID:
+		return m.OldEntityID(ctx)
+	case auditevent.FieldChanges:
+		return m.OldChanges(ctx)
+	case auditevent.FieldPreviousHash:
+		return m.OldPreviousHash(ctx)
+	case auditevent.FieldHash:
+		return m.OldHash(ctx)
+	}
+	return nil, fmt.Errorf("unknown AuditEvent field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AuditEventMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case auditevent.FieldSequence:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSequence(v)
+		return nil
+	case auditevent.FieldAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAt(v)
+		return nil
+	case auditevent.FieldActorID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetActorID(v)
+		return nil
+	case auditevent.FieldOperation:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOperation(v)
+		return nil
+	case auditevent.FieldEntityType:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEntityType(v)
+		return nil
+	case auditevent.FieldEntityID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEntityID(v)
+		return nil
+	case auditevent.FieldChanges:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetChanges(v)
+		return nil
+	case auditevent.FieldPreviousHash:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPreviousHash(v)
+		return nil
+	case auditevent.FieldHash:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHash(v)
+		return nil
+	}
+	return fmt.Errorf("unknown AuditEvent field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *AuditEventMutation) AddedFields() []string {
+	var fields []string
+	if m.addsequence != nil {
+		fields = append(fields, auditevent.FieldSequence)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *AuditEventMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case auditevent.FieldSequence:
+		return m.AddedSequence()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AuditEventMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case auditevent.FieldSequence:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSequence(v)
+		return nil
+	}
+	return fmt.Errorf("unknown AuditEvent numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *AuditEventMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *AuditEventMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *AuditEventMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown AuditEvent nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *AuditEventMutation) ResetField(name string) error {
+	switch name {
+	case auditevent.FieldSequence:
+		m.ResetSequence()
+		return nil
+	case auditevent.FieldAt:
+		m.ResetAt()
+		return nil
+	case auditevent.FieldActorID:
+		m.ResetActorID()
+		return nil
+	case auditevent.FieldOperation:
+		m.ResetOperation()
+		return nil
+	case auditevent.FieldEntityType:
+		m.ResetEntityType()
+		return nil
+	case auditevent.FieldEntityID:
+		m.ResetEntityID()
+		return nil
+	case auditevent.FieldChanges:
+		m.ResetChanges()
+		return nil
+	case auditevent.FieldPreviousHash:
+		m.ResetPreviousHash()
+		return nil
+	case auditevent.FieldHash:
+		m.ResetHash()
+		return nil
+	}
+	return fmt.Errorf("unknown AuditEvent field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *AuditEventMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *AuditEventMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *AuditEventMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *AuditEventMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *AuditEventMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *AuditEventMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *AuditEventMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown AuditEvent unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *AuditEventMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown AuditEvent edge %s", name)
+}
+
+// AuditHeadMutation represents an operation that mutates the AuditHead nodes in the graph.
+type AuditHeadMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *int
+	sequence      *int64
+	addsequence   *int64
+	hash          *string
+	clearedFields map[string]struct{}
+	done          bool
+	oldValue      func(context.Context) (*AuditHead, error)
+	predicates    []predicate.AuditHead
+}
+
+var _ ent.Mutation = (*AuditHeadMutation)(nil)
+
+// auditheadOption allows management of the mutation configuration using functional options.
+type auditheadOption func(*AuditHeadMutation)
+
+// newAuditHeadMutation creates new mutation for the AuditHead entity.
+func newAuditHeadMutation(c config, op Op, opts ...auditheadOption) *AuditHeadMutation {
+	m := &AuditHeadMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeAuditHead,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withAuditHeadID sets the ID field of the mutation.
+func withAuditHeadID(id int) auditheadOption {
+	return func(m *AuditHeadMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *AuditHead
+		)
+		m.oldValue = func(ctx context.Context) (*AuditHead, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().AuditHead.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withAuditHead sets the old AuditHead of the mutation.
+func withAuditHead(node *AuditHead) auditheadOption {
+	return func(m *AuditHeadMutation) {
+		m.oldValue = func(context.Context) (*AuditHead, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m AuditHeadMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m AuditHeadMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of AuditHead entities.
+func (m *AuditHeadMutation) SetID(id int) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *AuditHeadMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *AuditHeadMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().AuditHead.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetSequence sets the "sequence" field.
+func (m *AuditHeadMutation) SetSequence(i int64) {
+	m.sequence = &i
+	m.addsequence = nil
+}
+
+// Sequence returns the value of the "sequence" field in the mutation.
+func (m *AuditHeadMutation) Sequence() (r int64, exists bool) {
+	v := m.sequence
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSequence returns the old "sequence" field's value of the AuditHead entity.
+// If the AuditHead object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuditHeadMutation) OldSequence(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSequence is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSequence requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSequence: %w", err)
+	}
+	return oldValue.Sequence, nil
+}
+
+// AddSequence adds i to the "sequence" field.
+func (m *AuditHeadMutation) AddSequence(i int64) {
+	if m.addsequence != nil {
+		*m.addsequence += i
+	} else {
+		m.addsequence = &i
+	}
+}
+
+// AddedSequence returns the value that was added to the "sequence" field in this mutation.
+func (m *AuditHeadMutation) AddedSequence() (r int64, exists bool) {
+	v := m.addsequence
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetSequence resets all changes to the "sequence" field.
+func (m *AuditHeadMutation) ResetSequence() {
+	m.sequence = nil
+	m.addsequence = nil
+}
+
+// SetHash sets the "hash" field.
+func (m *AuditHeadMutation) SetHash(s string) {
+	m.hash = &s
+}
+
+// Hash returns the value of the "hash" field in the mutation.
+func (m *AuditHeadMutation) Hash() (r string, exists bool) {
+	v := m.hash
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHash returns the old "hash" field's value of the AuditHead entity.
+// If the AuditHead object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuditHeadMutation) OldHash(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHash is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHash requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHash: %w", err)
+	}
+	return oldValue.Hash, nil
+}
+
+// ResetHash resets all changes to the "hash" field.
+func (m *AuditHeadMutation) ResetHash() {
+	m.hash = nil
+}
+
+// Where appends a list predicates to the AuditHeadMutation builder.
+func (m *AuditHeadMutation) Where(ps ...predicate.AuditHead) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the AuditHeadMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *AuditHeadMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.AuditHead, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *AuditHeadMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *AuditHeadMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (AuditHead).
+func (m *AuditHeadMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *AuditHeadMutation) Fields() []string {
+	fields := make([]string, 0, 2)
+	if m.sequence != nil {
+		fields = append(fields, audithead.FieldSequence)
+	}
+	if m.hash != nil {
+		fields = append(fields, audithead.FieldHash)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *AuditHeadMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case audithead.FieldSequence:
+		return m.Sequence()
+	case audithead.FieldHash:
+		return m.Hash()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *AuditHeadMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case audithead.FieldSequence:
+		return m.OldSequence(ctx)
+	case audithead.FieldHash:
+		return m.OldHash(ctx)
+	}
+	return nil, fmt.Errorf("unknown AuditHead field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AuditHeadMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case audithead.FieldSequence:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSequence(v)
+		return nil
+	case audithead.FieldHash:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHash(v)
+		return nil
+	}
+	return fmt.Errorf("unknown AuditHead field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *AuditHeadMutation) AddedFields() []string {
+	var fields []string
+	if m.addsequence != nil {
+		fields = append(fields, audithead.FieldSequence)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *AuditHeadMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case audithead.FieldSequence:
+		return m.AddedSequence()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AuditHeadMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case audithead.FieldSequence:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSequence(v)
+		return nil
+	}
+	return fmt.Errorf("unknown AuditHead numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *AuditHeadMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *AuditHeadMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *AuditHeadMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown AuditHead nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *AuditHeadMutation) ResetField(name string) error {
+	switch name {
+	case audithead.FieldSequence:
+		m.ResetSequence()
+		return nil
+	case audithead.FieldHash:
+		m.ResetHash()
+		return nil
+	}
+	return fmt.Errorf("unknown AuditHead field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *AuditHeadMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *AuditHeadMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *AuditHeadMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *AuditHeadMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *AuditHeadMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *AuditHeadMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *AuditHeadMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown AuditHead unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *AuditHeadMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown AuditHead edge %s", name)
+}
+
+// ConsultationMutation represents an operation that mutates the Consultation nodes in the graph.
+type ConsultationMutation struct {
+	config
+	op                      Op
+	typ                     string
+	id                      *pulid.ID
+	created_at              *time.Time
+	updated_at              *time.Time
+	revision                *int
+	addrevision             *int
+	title                   *string
+	kind                    *consultation.Kind
+	place                   *string
+	opens_at                *time.Time
+	closes_at               *time.Time
+	consolidated_at         *time.Time
+	clearedFields           map[string]struct{}
+	version                 *pulid.ID
+	clearedversion          bool
+	strategy                *pulid.ID
+	clearedstrategy         bool
+	invited_agencies        map[pulid.ID]struct{}
+	removedinvited_agencies map[pulid.ID]struct{}
+	clearedinvited_agencies bool
+	observations            map[pulid.ID]struct{}
+	removedobservations     map[pulid.ID]struct{}
+	clearedobservations     bool
+	done                    bool
+	oldValue                func(context.Context) (*Consultation, error)
+	predicates              []predicate.Consultation
+}
+
+var _ ent.Mutation = (*ConsultationMutation)(nil)
+
+// consultationOption allows management of the mutation configuration using functional options.
+type consultationOption func(*ConsultationMutation)
+
+// newConsultationMutation creates new mutation for the Consultation entity.
+func newConsultationMutation(c config, op Op, opts ...consultationOption) *ConsultationMutation {
+	m := &ConsultationMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeConsultation,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withConsultationID sets the ID field of the mutation.
+func withConsultationID(id pulid.ID) consultationOption {
+	return func(m *ConsultationMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Consultation
+		)
+		m.oldValue = func(ctx context.Context) (*Consultation, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Consultation.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withConsultation sets the old Consultation of the mutation.
+func withConsultation(node *Consultation) consultationOption {
+	return func(m *ConsultationMutation) {
+		m.oldValue = func(context.Context) (*Consultation, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ConsultationMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ConsultationMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of Consultation entities.
+func (m *ConsultationMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ConsultationMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ConsultationMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Consultation.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ConsultationMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ConsultationMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Consultation entity.
+// If the Consultation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConsultationMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ConsultationMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *ConsultationMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *ConsultationMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Consultation entity.
+// If the Consultation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConsultationMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *ConsultationMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetRevision sets the "revision" field.
+func (m *ConsultationMutation) SetRevision(i int) {
+	m.revision = &i
+	m.addrevision = nil
+}
+
+// Revision returns the value of the "revision" field in the mutation.
+func (m *ConsultationMutation) Revision() (r int, exists bool) {
+	v := m.revision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRevision returns the old "revision" field's value of the Consultation entity.
+// If the Consultation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConsultationMutation) OldRevision(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRevision is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRevision requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRevision: %w", err)
+	}
+	return oldValue.Revision, nil
+}
+
+// AddRevision adds i to the "revision" field.
+func (m *ConsultationMutation) AddRevision(i int) {
+	if m.addrevision != nil {
+		*m.addrevision += i
+	} else {
+		m.addrevision = &i
+	}
+}
+
+// AddedRevision returns the value that was added to the "revision" field in this mutation.
+func (m *ConsultationMutation) AddedRevision() (r int, exists bool) {
+	v := m.addrevision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRevision resets all changes to the "revision" field.
+func (m *ConsultationMutation) ResetRevision() {
+	m.revision = nil
+	m.addrevision = nil
+}
+
+// SetTitle sets the "title" field.
+func (m *ConsultationMutation) SetTitle(s string) {
+	m.title = &s
+}
+
+// Title returns the value of the "title" field in the mutation.
+func (m *ConsultationMutation) Title() (r string, exists bool) {
+	v := m.title
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTitle returns the old "title" field's value of the Consultation entity.
+// If the Consultation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConsultationMutation) OldTitle(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTitle is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTitle requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTitle: %w", err)
+	}
+	return oldValue.Title, nil
+}
+
+// ResetTitle resets all changes to the "title" field.
+func (m *ConsultationMutation) ResetTitle() {
+	m.title = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *ConsultationMutation) SetKind(c consultation.Kind) {
+	m.kind = &c
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *ConsultationMutation) Kind() (r consultation.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the Consultation entity.
+// If the Consultation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConsultationMutation) OldKind(ctx context.Context) (v consultation.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *ConsultationMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetPlace sets the "place" field.
+func (m *ConsultationMutation) SetPlace(s string) {
+	m.place = &s
+}
+
+// Place returns the value of the "place" field in the mutation.
+func (m *ConsultationMutation) Place() (r string, exists bool) {
+	v := m.place
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPlace returns the old "place" field's value of the Consultation entity.
+// If the Consultation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConsultationMutation) OldPlace(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPlace is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPlace requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPlace: %w", err)
+	}
+	return oldValue.Place, nil
+}
+
+// ResetPlace resets all changes to the "place" field.
+func (m *ConsultationMutation) ResetPlace() {
+	m.place = nil
+}
+
+// SetOpensAt sets the "opens_at" field.
+func (m *ConsultationMutation) SetOpensAt(t time.Time) {
+	m.opens_at = &t
+}
+
+// OpensAt returns the value of the "opens_at" field in the mutation.
+func (m *ConsultationMutation) OpensAt() (r time.Time, exists bool) {
+	v := m.opens_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOpensAt returns the old "opens_at" field's value of the Consultation entity.
+// If the Consultation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConsultationMutation) OldOpensAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOpensAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOpensAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOpensAt: %w", err)
+	}
+	return oldValue.OpensAt, nil
+}
+
+// ResetOpensAt resets all changes to the "opens_at" field.
+func (m *ConsultationMutation) ResetOpensAt() {
+	m.opens_at = nil
+}
+
+// SetClosesAt sets the "closes_at" field.
+func (m *ConsultationMutation) SetClosesAt(t time.Time) {
+	m.closes_at = &t
+}
+
+// ClosesAt returns the value of the "closes_at" field in the mutation.
+func (m *ConsultationMutation) ClosesAt() (r time.Time, exists bool) {
+	v := m.closes_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClosesAt returns the old "closes_at" field's value of the Consultation entity.
+// If the Consultation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConsultationMutation) OldClosesAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClosesAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClosesAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClosesAt: %w", err)
+	}
+	return oldValue.ClosesAt, nil
+}
+
+// ResetClosesAt resets all changes to the "closes_at" field.
+func (m *ConsultationMutation) ResetClosesAt() {
+	m.closes_at = nil
+}
+
+// SetConsolidatedAt sets the "consolidated_at" field.
+func (m *ConsultationMutation) SetConsolidatedAt(t time.Time) {
+	m.consolidated_at = &t
+}
+
+// ConsolidatedAt returns the value of the "consolidated_at" field in the mutation.
+func (m *ConsultationMutation) ConsolidatedAt() (r time.Time, exists bool) {
+	v := m.consolidated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldConsolidatedAt returns the old "consolidated_at" field's value of the Consultation entity.
+// If the Consultation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ConsultationMutation) OldConsolidatedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldConsolidatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldConsolidatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldConsolidatedAt: %w", err)
+	}
+	return oldValue.ConsolidatedAt, nil
+}
+
+// ClearConsolidatedAt clears the value of the "consolidated_at" field.
+func (m *ConsultationMutation) ClearConsolidatedAt() {
+	m.consolidated_at = nil
+	m.clearedFields[consultation.FieldConsolidatedAt] = struct{}{}
+}
+
+// ConsolidatedAtCleared returns if the "consolidated_at" field was cleared in this mutation.
+func (m *ConsultationMutation) ConsolidatedAtCleared() bool {
+	_, ok := m.clearedFields[consultation.FieldConsolidatedAt]
+	return ok
+}
+
+// ResetConsolidatedAt resets all changes to the "consolidated_at" field.
+func (m *ConsultationMutation) ResetConsolidatedAt() {
+	m.consolidated_at = nil
+	delete(m.clearedFields, consultation.FieldConsolidatedAt)
+}
+
+// SetVersionID sets the "version" edge to the StrategyVersion entity by id.
+func (m *ConsultationMutation) SetVersionID(id pulid.ID) {
+	m.version = &id
+}
+
+// ClearVersion clears the "version" edge to the StrategyVersion entity.
+func (m *ConsultationMutation) ClearVersion() {
+	m.clearedversion = true
+}
+
+// VersionCleared reports if the "version" edge to the StrategyVersion entity was cleared.
+func (m *ConsultationMutation) VersionCleared() bool {
+	return m.clearedversion
+}
+
+// VersionID returns the "version" edge ID in the mutation.
+func (m *ConsultationMutation) VersionID() (id pulid.ID, exists bool) {
+	if m.version != nil {
+		return *m.version, true
+	}
+	return
+}
+
+// VersionIDs returns the "version" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// VersionID instead. It exists only for internal usage by the builders.
+func (m *ConsultationMutation) VersionIDs() (ids []pulid.ID) {
+	if id := m.version; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetVersion resets all changes to the "version" edge.
+func (m *ConsultationMutation) ResetVersion() {
+	m.version = nil
+	m.clearedversion = false
+}
+
+// SetStrategyID sets the "strategy" edge to the Strategy entity by id.
+func (m *ConsultationMutation) SetStrategyID(id pulid.ID) {
+	m.strategy = &id
+}
+
+// ClearStrategy clears the "strategy" edge to the Strategy entity.
+func (m *ConsultationMutation) ClearStrategy() {
+	m.clearedstrategy = true
+}
+
+// StrategyCleared reports if the "strategy" edge to the Strategy entity was cleared.
+func (m *ConsultationMutation) StrategyCleared() bool {
+	return m.clearedstrategy
+}
+
+// StrategyID returns the "strategy" edge ID in the mutation.
+func (m *ConsultationMutation) StrategyID() (id pulid.ID, exists bool) {
+	if m.strategy != nil {
+		return *m.strategy, true
+	}
+	return
+}
+
+// StrategyIDs returns the "strategy" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// StrategyID instead. It exists only for internal usage by the builders.
+func (m *ConsultationMutation) StrategyIDs() (ids []pulid.ID) {
+	if id := m.strategy; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetStrategy resets all changes to the "strategy" edge.
+func (m *ConsultationMutation) ResetStrategy() {
+	m.strategy = nil
+	m.clearedstrategy = false
+}
+
+// AddInvitedAgencyIDs adds the "invited_agencies" edge to the Agency entity by ids.
+func (m *ConsultationMutation) AddInvitedAgencyIDs(ids ...pulid.ID) {
+	if m.invited_agencies == nil {
+		m.invited_agencies = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.invited_agencies[ids[i]] = struct{}{}
+	}
+}
+
+// ClearInvitedAgencies clears the "invited_agencies" edge to the Agency entity.
+func (m *ConsultationMutation) ClearInvitedAgencies() {
+	m.clearedinvited_agencies = true
+}
+
+// InvitedAgenciesCleared reports if the "invited_agencies" edge to the Agency entity was cleared.
+func (m *ConsultationMutation) InvitedAgenciesCleared() bool {
+	return m.clearedinvited_agencies
+}
+
+// RemoveInvitedAgencyIDs removes the "invited_agencies" edge to the Agency entity by IDs.
+func (m *ConsultationMutation) RemoveInvitedAgencyIDs(ids ...pulid.ID) {
+	if m.removedinvited_agencies == nil {
+		m.removedinvited_agencies = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.invited_agencies, ids[i])
+		m.removedinvited_agencies[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedInvitedAgencies returns the removed IDs of the "invited_agencies" edge to the Agency entity.
+func (m *ConsultationMutation) RemovedInvitedAgenciesIDs() (ids []pulid.ID) {
+	for id := range m.removedinvited_agencies {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// InvitedAgenciesIDs returns the "invited_agencies" edge IDs in the mutation.
+func (m *ConsultationMutation) InvitedAgenciesIDs() (ids []pulid.ID) {
+	for id := range m.invited_agencies {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetInvitedAgencies resets all changes to the "invited_agencies" edge.
+func (m *ConsultationMutation) ResetInvitedAgencies() {
+	m.invited_agencies = nil
+	m.clearedinvited_agencies = false
+	m.removedinvited_agencies = nil
+}
+
+// AddObservationIDs adds the "observations" edge to the Observation entity by ids.
+func (m *ConsultationMutation) AddObservationIDs(ids ...pulid.ID) {
+	if m.observations == nil {
+		m.observations = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.observations[ids[i]] = struct{}{}
+	}
+}
+
+// ClearObservations clears the "observations" edge to the Observation entity.
+func (m *ConsultationMutation) ClearObservations() {
+	m.clearedobservations = true
+}
+
+// ObservationsCleared reports if the "observations" edge to the Observation entity was cleared.
+func (m *ConsultationMutation) ObservationsCleared() bool {
+	return m.clearedobservations
+}
+
+// RemoveObservationIDs removes the "observations" edge to the Observation entity by IDs.
+func (m *ConsultationMutation) RemoveObservationIDs(ids ...pulid.ID) {
+	if m.removedobservations == nil {
+		m.removedobservations = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.observations, ids[i])
+		m.removedobservations[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedObservations returns the removed IDs of the "observations" edge to the Observation entity.
+func (m *ConsultationMutation) RemovedObservationsIDs() (ids []pulid.ID) {
+	for id := range m.removedobservations {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ObservationsIDs returns the "observations" edge IDs in the mutation.
+func (m *ConsultationMutation) ObservationsIDs() (ids []pulid.ID) {
+	for id := range m.observations {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetObservations resets all changes to the "observations" edge.
+func (m *ConsultationMutation) ResetObservations() {
+	m.observations = nil
+	m.clearedobservations = false
+	m.removedobservations = nil
+}
+
+// Where appends a list predicates to the ConsultationMutation builder.
+func (m *ConsultationMutation) Where(ps ...predicate.Consultation) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ConsultationMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ConsultationMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Consultation, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ConsultationMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ConsultationMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Consultation).
+func (m *ConsultationMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ConsultationMutation) Fields() []string {
+	fields := make([]string, 0, 9)
+	if m.created_at != nil {
+		fields = append(fields, consultation.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, consultation.FieldUpdatedAt)
+	}
+	if m.revision != nil {
+		fields = append(fields, consultation.FieldRevision)
+	}
+	if m.title != nil {
+		fields = append(fields, consultation.FieldTitle)
+	}
+	if m.kind != nil {
+		fields = append(fields, consultation.FieldKind)
+	}
+	if m.place != nil {
+		fields = append(fields, consultation.FieldPlace)
+	}
+	if m.opens_at != nil {
+		fields = append(fields, consultation.FieldOpensAt)
+	}
+	if m.closes_at != nil {
+		fields = append(fields, consultation.FieldClosesAt)
+	}
+	if m.consolidated_at != nil {
+		fields = append(fields, consultation.FieldConsolidatedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ConsultationMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case consultation.FieldCreatedAt:
+		return m.CreatedAt()
+	case consultation.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case consultation.FieldRevision:
+		return m.Revision()
+	case consultation.FieldTitle:
+		return m.Title()
+	case consultation.FieldKind:
+		return m.Kind()
+	case consultation.FieldPlace:
+		return m.Place()
+	case consultation.FieldOpensAt:
+		return m.OpensAt()
+	case consultation.FieldClosesAt:
+		return m.ClosesAt()
+	case consultation.FieldConsolidatedAt:
+		return m.ConsolidatedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ConsultationMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case consultation.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case consultation.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case consultation.FieldRevision:
+		return m.OldRevision(ctx)
+	case consultation.FieldTitle:
+		return m.OldTitle(ctx)
+	case consultation.FieldKind:
+		return m.OldKind(ctx)
+	case consultation.FieldPlace:
+		return m.OldPlace(ctx)
+	case consultation.FieldOpensAt:
+		return m.OldOpensAt(ctx)
+	case consultation.FieldClosesAt:
+		return m.OldClosesAt(ctx)
+	case consultation.FieldConsolidatedAt:
+		return m.OldConsolidatedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown Consultation field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ConsultationMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case consultation.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case consultation.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case consultation.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRevision(v)
+		return nil
+	case consultation.FieldTitle:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTitle(v)
+		return nil
+	case consultation.FieldKind:
+		v, ok := value.(consultation.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case consultation.FieldPlace:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPlace(v)
+		return nil
+	case consultation.FieldOpensAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOpensAt(v)
+		return nil
+	case consultation.FieldClosesAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClosesAt(v)
+		return nil
+	case consultation.FieldConsolidatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetConsolidatedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Consultation field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ConsultationMutation) AddedFields() []string {
+	var fields []string
+	if m.addrevision != nil {
+		fields = append(fields, consultation.FieldRevision)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ConsultationMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case consultation.FieldRevision:
+		return m.AddedRevision()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ConsultationMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case consultation.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRevision(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Consultation numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ConsultationMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(consultation.FieldConsolidatedAt) {
+		fields = append(fields, consultation.FieldConsolidatedAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ConsultationMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ConsultationMutation) ClearField(name string) error {
+	switch name {
+	case consultation.FieldConsolidatedAt:
+		m.ClearConsolidatedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Consultation nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ConsultationMutation) ResetField(name string) error {
+	switch name {
+	case consultation.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case consultation.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case consultation.FieldRevision:
+		m.ResetRevision()
+		return nil
+	case consultation.FieldTitle:
+		m.ResetTitle()
+		return nil
+	case consultation.FieldKind:
+		m.ResetKind()
+		return nil
+	case consultation.FieldPlace:
+		m.ResetPlace()
+		return nil
+	case consultation.FieldOpensAt:
+		m.ResetOpensAt()
+		return nil
+	case consultation.FieldClosesAt:
+		m.ResetClosesAt()
+		return nil
+	case consultation.FieldConsolidatedAt:
+		m.ResetConsolidatedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Consultation field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ConsultationMutation) AddedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.version != nil {
+		edges = append(edges, consultation.EdgeVersion)
+	}
+	if m.strategy != nil {
+		edges = append(edges, consultation.EdgeStrategy)
+	}
+	if m.invited_agencies != nil {
+		edges = append(edges, consultation.EdgeInvitedAgencies)
+	}
+	if m.observations != nil {
+		edges = append(edges, consultation.EdgeObservations)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ConsultationMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case consultation.EdgeVersion:
+		if id := m.version; id != nil {
+			return []ent.Value{*id}
+		}
+	case consultation.EdgeStrategy:
+		if id := m.strategy; id != nil {
+			return []ent.Value{*id}
+		}
+	case consultation.EdgeInvitedAgencies:
+		ids := make([]ent.Value, 0, len(m.invited_agencies))
+		for id := range m.invited_agencies {
+			ids = append(ids, id)
+		}
+		return ids
+	case consultation.EdgeObservations:
+		ids := make([]ent.Value, 0, len(m.observations))
+		for id := range m.observations {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ConsultationMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.removedinvited_agencies != nil {
+		edges = append(edges, consultation.EdgeInvitedAgencies)
+	}
+	if m.removedobservations != nil {
+		edges = append(edges, consultation.EdgeObservations)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ConsultationMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case consultation.EdgeInvitedAgencies:
+		ids := make([]ent.Value, 0, len(m.removedinvited_agencies))
+		for id := range m.removedinvited_agencies {
+			ids = append(ids, id)
+		}
+		return ids
+	case consultation.EdgeObservations:
+		ids := make([]ent.Value, 0, len(m.removedobservations))
+		for id := range m.removedobservations {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ConsultationMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.clearedversion {
+		edges = append(edges, consultation.EdgeVersion)
+	}
+	if m.clearedstrategy {
+		edges = append(edges, consultation.EdgeStrategy)
+	}
+	if m.clearedinvited_agencies {
+		edges = append(edges, consultation.EdgeInvitedAgencies)
+	}
+	if m.clearedobservations {
+		edges = append(edges, consultation.EdgeObservations)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ConsultationMutation) EdgeCleared(name string) bool {
+	switch name {
+	case consultation.EdgeVersion:
+		return m.clearedversion
+	case consultation.EdgeStrategy:
+		return m.clearedstrategy
+	case consultation.EdgeInvitedAgencies:
+		return m.clearedinvited_agencies
+	case consultation.EdgeObservations:
+		return m.clearedobservations
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ConsultationMutation) ClearEdge(name string) error {
+	switch name {
+	case consultation.EdgeVersion:
+		m.ClearVersion()
+		return nil
+	case consultation.EdgeStrategy:
+		m.ClearStrategy()
+		return nil
+	}
+	return fmt.Errorf("unknown Consultation unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ConsultationMutation) ResetEdge(name string) error {
+	switch name {
+	case consultation.EdgeVersion:
+		m.ResetVersion()
+		return nil
+	case consultation.EdgeStrategy:
+		m.ResetStrategy()
+		return nil
+	case consultation.EdgeInvitedAgencies:
+		m.ResetInvitedAgencies()
+		return nil
+	case consultation.EdgeObservations:
+		m.ResetObservations()
+		return nil
+	}
+	return fmt.Errorf("unknown Consultation edge %s", name)
+}
+
+// DecisionMutation represents an operation that mutates the Decision nodes in the graph.
+type DecisionMutation struct {
+	config
+	op                         Op
+	typ                        string
+	id                         *pulid.ID
+	created_at                 *time.Time
+	updated_at                 *time.Time
+	revision                   *int
+	addrevision                *int
+	question                   *string
+	options                    *[]string
+	appendoptions              []string
+	status                     *decision.Status
+	outcome                    *string
+	body                       *decision.Body
+	decided_on                 *time.Time
+	clearedFields              map[string]struct{}
+	strategy                   *pulid.ID
+	clearedstrategy            bool
+	positions                  map[pulid.ID]struct{}
+	removedpositions           map[pulid.ID]struct{}
+	clearedpositions           bool
+	implementing_agency        *pulid.ID
+	clearedimplementing_agency bool
+	done                       bool
+	oldValue                   func(context.Context) (*Decision, error)
+	predicates                 []predicate.Decision
+}
+
+var _ ent.Mutation = (*DecisionMutation)(nil)
+
+// decisionOption allows management of the mutation configuration using functional options.
+type decisionOption func(*DecisionMutation)
+
+// newDecisionMutation creates new mutation for the Decision entity.
+func newDecisionMutation(c config, op Op, opts ...decisionOption) *DecisionMutation {
+	m := &DecisionMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeDecision,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withDecisionID sets the ID field of the mutation.
+func withDecisionID(id pulid.ID) decisionOption {
+	return func(m *DecisionMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Decision
+		)
+		m.oldValue = func(ctx context.Context) (*Decision, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Decision.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withDecision sets the old Decision of the mutation.
+func withDecision(node *Decision) decisionOption {
+	return func(m *DecisionMutation) {
+		m.oldValue = func(context.Context) (*Decision, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m DecisionMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m DecisionMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of Decision entities.
+func (m *DecisionMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *DecisionMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *DecisionMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Decision.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *DecisionMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *DecisionMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Decision entity.
+// If the Decision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DecisionMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *DecisionMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *DecisionMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *DecisionMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Decision entity.
+// If the Decision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DecisionMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *DecisionMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetRevision sets the "revision" field.
+func (m *DecisionMutation) SetRevision(i int) {
+	m.revision = &i
+	m.addrevision = nil
+}
+
+// Revision returns the value of the "revision" field in the mutation.
+func (m *DecisionMutation) Revision() (r int, exists bool) {
+	v := m.revision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRevision returns the old "revision" field's value of the Decision entity.
+// If the Decision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DecisionMutation) OldRevision(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRevision is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRevision requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRevision: %w", err)
+	}
+	return oldValue.Revision, nil
+}
+
+// AddRevision adds i to the "revision" field.
+func (m *DecisionMutation) AddRevision(i int) {
+	if m.addrevision != nil {
+		*m.addrevision += i
+	} else {
+		m.addrevision = &i
+	}
+}
+
+// AddedRevision returns the value that was added to the "revision" field in this mutation.
+func (m *DecisionMutation) AddedRevision() (r int, exists bool) {
+	v := m.addrevision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRevision resets all changes to the "revision" field.
+func (m *DecisionMutation) ResetRevision() {
+	m.revision = nil
+	m.addrevision = nil
+}
+
+// SetQuestion sets the "question" field.
+func (m *DecisionMutation) SetQuestion(s string) {
+	m.question = &s
+}
+
+// Question returns the value of the "question" field in the mutation.
+func (m *DecisionMutation) Question() (r string, exists bool) {
+	v := m.question
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldQuestion returns the old "question" field's value of the Decision entity.
+// If the Decision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DecisionMutation) OldQuestion(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldQuestion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldQuestion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldQuestion: %w", err)
+	}
+	return oldValue.Question, nil
+}
+
+// ResetQuestion resets all changes to the "question" field.
+func (m *DecisionMutation) ResetQuestion() {
+	m.question = nil
+}
+
+// SetOptions sets the "options" field.
+func (m *DecisionMutation) SetOptions(s []string) {
+	m.options = &s
+	m.appendoptions = nil
+}
+
+// Options returns the value of the "options" field in the mutation.
+func (m *DecisionMutation) Options() (r []string, exists bool) {
+	v := m.options
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOptions returns the old "options" field's value of the Decision entity.
+// If the Decision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DecisionMutation) OldOptions(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOptions is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOptions requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOptions: %w", err)
+	}
+	return oldValue.Options, nil
+}
+
+// AppendOptions adds s to the "options" field.
+func (m *DecisionMutation) AppendOptions(s []string) {
+	m.appendoptions = append(m.appendoptions, s...)
+}
+
+// AppendedOptions returns the list of values that were appended to the "options" field in this mutation.
+func (m *DecisionMutation) AppendedOptions() ([]string, bool) {
+	if len(m.appendoptions) == 0 {
+		return nil, false
+	}
+	return m.appendoptions, true
+}
+
+// ResetOptions resets all changes to the "options" field.
+func (m *DecisionMutation) ResetOptions() {
+	m.options = nil
+	m.appendoptions = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *DecisionMutation) SetStatus(d decision.Status) {
+	m.status = &d
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *DecisionMutation) Status() (r decision.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Decision entity.
+// If the Decision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DecisionMutation) OldStatus(ctx context.Context) (v decision.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *DecisionMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetOutcome sets the "outcome" field.
+func (m *DecisionMutation) SetOutcome(s string) {
+	m.outcome = &s
+}
+
+// Outcome returns the value of the "outcome" field in the mutation.
+func (m *DecisionMutation) Outcome() (r string, exists bool) {
+	v := m.outcome
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOutcome returns the old "outcome" field's value of the Decision entity.
+// If the Decision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DecisionMutation) OldOutcome(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOutcome is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOutcome requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOutcome: %w", err)
+	}
+	return oldValue.Outcome, nil
+}
+
+// ResetOutcome resets all changes to the "outcome" field.
+func (m *DecisionMutation) ResetOutcome() {
+	m.outcome = nil
+}
+
+// SetBody sets the "body" field.
+func (m *DecisionMutation) SetBody(d decision.Body) {
+	m.body = &d
+}
+
+// Body returns the value of the "body" field in the mutation.
+func (m *DecisionMutation) Body() (r decision.Body, exists bool) {
+	v := m.body
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBody returns the old "body" field's value of the Decision entity.
+// If the Decision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DecisionMutation) OldBody(ctx context.Context) (v *decision.Body, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBody is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBody requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBody: %w", err)
+	}
+	return oldValue.Body, nil
+}
+
+// ClearBody clears the value of the "body" field.
+func (m *DecisionMutation) ClearBody() {
+	m.body = nil
+	m.clearedFields[decision.FieldBody] = struct{}{}
+}
+
+// BodyCleared returns if the "body" field was cleared in this mutation.
+func (m *DecisionMutation) BodyCleared() bool {
+	_, ok := m.clearedFields[decision.FieldBody]
+	return ok
+}
+
+// ResetBody resets all changes to the "body" field.
+func (m *DecisionMutation) ResetBody() {
+	m.body = nil
+	delete(m.clearedFields, decision.FieldBody)
+}
+
+// SetDecidedOn sets the "decided_on" field.
+func (m *DecisionMutation) SetDecidedOn(t time.Time) {
+	m.decided_on = &t
+}
+
+// DecidedOn returns the value of the "decided_on" field in the mutation.
+func (m *DecisionMutation) DecidedOn() (r time.Time, exists bool) {
+	v := m.decided_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDecidedOn returns the old "decided_on" field's value of the Decision entity.
+// If the Decision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DecisionMutation) OldDecidedOn(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDecidedOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDecidedOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDecidedOn: %w", err)
+	}
+	return oldValue.DecidedOn, nil
+}
+
+// ClearDecidedOn clears the value of the "decided_on" field.
+func (m *DecisionMutation) ClearDecidedOn() {
+	m.decided_on = nil
+	m.clearedFields[decision.FieldDecidedOn] = struct{}{}
+}
+
+// DecidedOnCleared returns if the "decided_on" field was cleared in this mutation.
+func (m *DecisionMutation) DecidedOnCleared() bool {
+	_, ok := m.clearedFields[decision.FieldDecidedOn]
+	return ok
+}
+
+// ResetDecidedOn resets all changes to the "decided_on" field.
+func (m *DecisionMutation) ResetDecidedOn() {
+	m.decided_on = nil
+	delete(m.clearedFields, decision.FieldDecidedOn)
+}
+
+// SetStrategyID sets the "strategy" edge to the Strategy entity by id.
+func (m *DecisionMutation) SetStrategyID(id pulid.ID) {
+	m.strategy = &id
+}
+
+// ClearStrategy clears the "strategy" edge to the Strategy entity.
+func (m *DecisionMutation) ClearStrategy() {
+	m.clearedstrategy = true
+}
+
+// StrategyCleared reports if the "strategy" edge to the Strategy entity was cleared.
+func (m *DecisionMutation) StrategyCleared() bool {
+	return m.clearedstrategy
+}
+
+// StrategyID returns the "strategy" edge ID in the mutation.
+func (m *DecisionMutation) StrategyID() (id pulid.ID, exists bool) {
+	if m.strategy != nil {
+		return *m.strategy, true
+	}
+	return
+}
+
+// StrategyIDs returns the "strategy" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// StrategyID instead. It exists only for internal usage by the builders.
+func (m *DecisionMutation) StrategyIDs() (ids []pulid.ID) {
+	if id := m.strategy; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetStrategy resets all changes to the "strategy" edge.
+func (m *DecisionMutation) ResetStrategy() {
+	m.strategy = nil
+	m.clearedstrategy = false
+}
+
+// AddPositionIDs adds the "positions" edge to the DecisionPosition entity by ids.
+func (m *DecisionMutation) AddPositionIDs(ids ...pulid.ID) {
+	if m.positions == nil {
+		m.positions = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.positions[ids[i]] = struct{}{}
+	}
+}
+
+// ClearPositions clears the "positions" edge to the DecisionPosition entity.
+func (m *DecisionMutation) ClearPositions() {
+	m.clearedpositions = true
+}
+
+// PositionsCleared reports if the "positions" edge to the DecisionPosition entity was cleared.
+func (m *DecisionMutation) PositionsCleared() bool {
+	return m.clearedpositions
+}
+
+// RemovePositionIDs removes the "positions" edge to the DecisionPosition entity by IDs.
+func (m *DecisionMutation) RemovePositionIDs(ids ...pulid.ID) {
+	if m.removedpositions == nil {
+		m.removedpositions = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.positions, ids[i])
+		m.removedpositions[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedPositions returns the removed IDs of the "positions" edge to the DecisionPosition entity.
+func (m *DecisionMutation) RemovedPositionsIDs() (ids []pulid.ID) {
+	for id := range m.removedpositions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// PositionsIDs returns the "positions" edge IDs in the mutation.
+func (m *DecisionMutation) PositionsIDs() (ids []pulid.ID) {
+	for id := range m.positions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetPositions resets all changes to the "positions" edge.
+func (m *DecisionMutation) ResetPositions() {
+	m.positions = nil
+	m.clearedpositions = false
+	m.removedpositions = nil
+}
+
+// SetImplementingAgencyID sets the "implementing_agency" edge to the Agency entity by id.
+func (m *DecisionMutation) SetImplementingAgencyID(id pulid.ID) {
+	m.implementing_agency = &id
+}
+
+// ClearImplementingAgency clears the "implementing_agency" edge to the Agency entity.
+func (m *DecisionMutation) ClearImplementingAgency() {
+	m.clearedimplementing_agency = true
+}
+
+// ImplementingAgencyCleared reports if the "implementing_agency" edge to the Agency entity was cleared.
+func (m *DecisionMutation) ImplementingAgencyCleared() bool {
+	return m.clearedimplementing_agency
+}
+
+// ImplementingAgencyID returns the "implementing_agency" edge ID in the mutation.
+func (m *DecisionMutation) ImplementingAgencyID() (id pulid.ID, exists bool) {
+	if m.implementing_agency != nil {
+		return *m.implementing_agency, true
+	}
+	return
+}
+
+// ImplementingAgencyIDs returns the "implementing_agency" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ImplementingAgencyID instead. It exists only for internal usage by the builders.
+func (m *DecisionMutation) ImplementingAgencyIDs() (ids []pulid.ID) {
+	if id := m.implementing_agency; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetImplementingAgency resets all changes to the "implementing_agency" edge.
+func (m *DecisionMutation) ResetImplementingAgency() {
+	m.implementing_agency = nil
+	m.clearedimplementing_agency = false
+}
+
+// Where appends a list predicates to the DecisionMutation builder.
+func (m *DecisionMutation) Where(ps ...predicate.Decision) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the DecisionMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *DecisionMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Decision, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *DecisionMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *DecisionMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Decision).
+func (m *DecisionMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *DecisionMutation) Fields() []string {
+	fields := make([]string, 0, 9)
+	if m.created_at != nil {
+		fields = append(fields, decision.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, decision.FieldUpdatedAt)
+	}
+	if m.revision != nil {
+		fields = append(fields, decision.FieldRevision)
+	}
+	if m.question != nil {
+		fields = append(fields, decision.FieldQuestion)
+	}
+	if m.options != nil {
+		fields = append(fields, decision.FieldOptions)
+	}
+	if m.status != nil {
+		fields = append(fields, decision.FieldStatus)
+	}
+	if m.outcome != nil {
+		fields = append(fields, decision.FieldOutcome)
+	}
+	if m.body != nil {
+		fields = append(fields, decision.FieldBody)
+	}
+	if m.decided_on != nil {
+		fields = append(fields, decision.FieldDecidedOn)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *DecisionMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case decision.FieldCreatedAt:
+		return m.CreatedAt()
+	case decision.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case decision.FieldRevision:
+		return m.Revision()
+	case decision.FieldQuestion:
+		return m.Question()
+	case decision.FieldOptions:
+		return m.Options()
+	case decision.FieldStatus:
+		return m.Status()
+	case decision.FieldOutcome:
+		return m.Outcome()
+	case decision.FieldBody:
+		return m.Body()
+	case decision.FieldDecidedOn:
+		return m.DecidedOn()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *DecisionMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case decision.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case decision.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case decision.FieldRevision:
+		return m.OldRevision(ctx)
+	case decision.FieldQuestion:
+		return m.OldQuestion(ctx)
+	case decision.FieldOptions:
+		return m.OldOptions(ctx)
+	case decision.FieldStatus:
+		return m.OldStatus(ctx)
+	case decision.FieldOutcome:
+		return m.OldOutcome(ctx)
+	case decision.FieldBody:
+		return m.OldBody(ctx)
+	case decision.FieldDecidedOn:
+		return m.OldDecidedOn(ctx)
+	}
+	return nil, fmt.Errorf("unknown Decision field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *DecisionMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case decision.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case decision.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case decision.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRevision(v)
+		return nil
+	case decision.FieldQuestion:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetQuestion(v)
+		return nil
+	case decision.FieldOptions:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOptions(v)
+		return nil
+	case decision.FieldStatus:
+		v, ok := value.(decision.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case decision.FieldOutcome:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOutcome(v)
+		return nil
+	case decision.FieldBody:
+		v, ok := value.(decision.Body)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBody(v)
+		return nil
+	case decision.FieldDecidedOn:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDecidedOn(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Decision field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *DecisionMutation) AddedFields() []string {
+	var fields []string
+	if m.addrevision != nil {
+		fields = append(fields, decision.FieldRevision)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *DecisionMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case decision.FieldRevision:
+		return m.AddedRevision()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *DecisionMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case decision.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRevision(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Decision numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *DecisionMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(decision.FieldBody) {
+		fields = append(fields, decision.FieldBody)
+	}
+	if m.FieldCleared(decision.FieldDecidedOn) {
+		fields = append(fields, decision.FieldDecidedOn)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *DecisionMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *DecisionMutation) ClearField(name string) error {
+	switch name {
+	case decision.FieldBody:
+		m.ClearBody()
+		return nil
+	case decision.FieldDecidedOn:
+		m.ClearDecidedOn()
+		return nil
+	}
+	return fmt.Errorf("unknown Decision nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *DecisionMutation) ResetField(name string) error {
+	switch name {
+	case decision.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case decision.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case decision.FieldRevision:
+		m.ResetRevision()
+		return nil
+	case decision.FieldQuestion:
+		m.ResetQuestion()
+		return nil
+	case decision.FieldOptions:
+		m.ResetOptions()
+		return nil
+	case decision.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case decision.FieldOutcome:
+		m.ResetOutcome()
+		return nil
+	case decision.FieldBody:
+		m.ResetBody()
+		return nil
+	case decision.FieldDecidedOn:
+		m.ResetDecidedOn()
+		return nil
+	}
+	return fmt.Errorf("unknown Decision field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *DecisionMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.strategy != nil {
+		edges = append(edges, decision.EdgeStrategy)
+	}
+	if m.positions != nil {
+		edges = append(edges, decision.EdgePositions)
+	}
+	if m.implementing_agency != nil {
+		edges = append(edges, decision.EdgeImplementingAgency)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *DecisionMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case decision.EdgeStrategy:
+		if id := m.strategy; id != nil {
+			return []ent.Value{*id}
+		}
+	case decision.EdgePositions:
+		ids := make([]ent.Value, 0, len(m.positions))
+		for id := range m.positions {
+			ids = append(ids, id)
+		}
+		return ids
+	case decision.EdgeImplementingAgency:
+		if id := m.implementing_agency; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *DecisionMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.removedpositions != nil {
+		edges = append(edges, decision.EdgePositions)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *DecisionMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case decision.EdgePositions:
+		ids := make([]ent.Value, 0, len(m.removedpositions))
+		for id := range m.removedpositions {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *DecisionMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.clearedstrategy {
+		edges = append(edges, decision.EdgeStrategy)
+	}
+	if m.clearedpositions {
+		edges = append(edges, decision.EdgePositions)
+	}
+	if m.clearedimplementing_agency {
+		edges = append(edges, decision.EdgeImplementingAgency)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *DecisionMutation) EdgeCleared(name string) bool {
+	switch name {
+	case decision.EdgeStrategy:
+		return m.clearedstrategy
+	case decision.EdgePositions:
+		return m.clearedpositions
+	case decision.EdgeImplementingAgency:
+		return m.clearedimplementing_agency
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *DecisionMutation) ClearEdge(name string) error {
+	switch name {
+	case decision.EdgeStrategy:
+		m.ClearStrategy()
+		return nil
+	case decision.EdgeImplementingAgency:
+		m.ClearImplementingAgency()
+		return nil
+	}
+	return fmt.Errorf("unknown Decision unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *DecisionMutation) ResetEdge(name string) error {
+	switch name {
+	case decision.EdgeStrategy:
+		m.ResetStrategy()
+		return nil
+	case decision.EdgePositions:
+		m.ResetPositions()
+		return nil
+	case decision.EdgeImplementingAgency:
+		m.ResetImplementingAgency()
+		return nil
+	}
+	return fmt.Errorf("unknown Decision edge %s", name)
+}
+
+// DecisionPositionMutation represents an operation that mutates the DecisionPosition nodes in the graph.
+type DecisionPositionMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *pulid.ID
+	created_at      *time.Time
+	updated_at      *time.Time
+	option          *string
+	statement       *string
+	clearedFields   map[string]struct{}
+	decision        *pulid.ID
+	cleareddecision bool
+	agency          *pulid.ID
+	clearedagency   bool
+	done            bool
+	oldValue        func(context.Context) (*DecisionPosition, error)
+	predicates      []predicate.DecisionPosition
+}
+
+var _ ent.Mutation = (*DecisionPositionMutation)(nil)
+
+// decisionpositionOption allows management of the mutation configuration using functional options.
+type decisionpositionOption func(*DecisionPositionMutation)
+
+// newDecisionPositionMutation creates new mutation for the DecisionPosition entity.
+func newDecisionPositionMutation(c config, op Op, opts ...decisionpositionOption) *DecisionPositionMutation {
+	m := &DecisionPositionMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeDecisionPosition,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withDecisionPositionID sets the ID field of the mutation.
+func withDecisionPositionID(id pulid.ID) decisionpositionOption {
+	return func(m *DecisionPositionMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *DecisionPosition
+		)
+		m.oldValue = func(ctx context.Context) (*DecisionPosition, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().DecisionPosition.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withDecisionPosition sets the old DecisionPosition of the mutation.
+func withDecisionPosition(node *DecisionPosition) decisionpositionOption {
+	return func(m *DecisionPositionMutation) {
+		m.oldValue = func(context.Context) (*DecisionPosition, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m DecisionPositionMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m DecisionPositionMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of DecisionPosition entities.
+func (m *DecisionPositionMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *DecisionPositionMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *DecisionPositionMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().DecisionPosition.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *DecisionPositionMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *DecisionPositionMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the DecisionPosition entity.
+// If the DecisionPosition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DecisionPositionMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *DecisionPositionMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *DecisionPositionMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *DecisionPositionMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the DecisionPosition entity.
+// If the DecisionPosition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DecisionPositionMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *DecisionPositionMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetOption sets the "option" field.
+func (m *DecisionPositionMutation) SetOption(s string) {
+	m.option = &s
+}
+
+// Option returns the value of the "option" field in the mutation.
+func (m *DecisionPositionMutation) Option() (r string, exists bool) {
+	v := m.option
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOption returns the old "option" field's value of the DecisionPosition entity.
+// If the DecisionPosition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DecisionPositionMutation) OldOption(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOption is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOption requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOption: %w", err)
+	}
+	return oldValue.Option, nil
+}
+
+// ResetOption resets all changes to the "option" field.
+func (m *DecisionPositionMutation) ResetOption() {
+	m.option = nil
+}
+
+// SetStatement sets the "statement" field.
+func (m *DecisionPositionMutation) SetStatement(s string) {
+	m.statement = &s
+}
+
+// Statement returns the value of the "statement" field in the mutation.
+func (m *DecisionPositionMutation) Statement() (r string, exists bool) {
+	v := m.statement
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatement returns the old "statement" field's value of the DecisionPosition entity.
+// If the DecisionPosition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DecisionPositionMutation) OldStatement(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatement is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatement requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatement: %w", err)
+	}
+	return oldValue.Statement, nil
+}
+
+// ResetStatement resets all changes to the "statement" field.
+func (m *DecisionPositionMutation) ResetStatement() {
+	m.statement = nil
+}
+
+// SetDecisionID sets the "decision" edge to the Decision entity by id.
+func (m *DecisionPositionMutation) SetDecisionID(id pulid.ID) {
+	m.decision = &id
+}
+
+// ClearDecision clears the "decision" edge to the Decision entity.
+func (m *DecisionPositionMutation) ClearDecision() {
+	m.cleareddecision = true
+}
+
+// DecisionCleared reports if the "decision" edge to the Decision entity was cleared.
+func (m *DecisionPositionMutation) DecisionCleared() bool {
+	return m.cleareddecision
+}
+
+// DecisionID returns the "decision" edge ID in the mutation.
+func (m *DecisionPositionMutation) DecisionID() (id pulid.ID, exists bool) {
+	if m.decision != nil {
+		return *m.decision, true
+	}
+	return
+}
+
+// DecisionIDs returns the "decision" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// DecisionID instead. It exists only for internal usage by the builders.
+func (m *DecisionPositionMutation) DecisionIDs() (ids []pulid.ID) {
+	if id := m.decision; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetDecision resets all changes to the "decision" edge.
+func (m *DecisionPositionMutation) ResetDecision() {
+	m.decision = nil
+	m.cleareddecision = false
+}
+
+// SetAgencyID sets the "agency" edge to the Agency entity by id.
+func (m *DecisionPositionMutation) SetAgencyID(id pulid.ID) {
+	m.agency = &id
+}
+
+// ClearAgency clears the "agency" edge to the Agency entity.
+func (m *DecisionPositionMutation) ClearAgency() {
+	m.clearedagency = true
+}
+
+// AgencyCleared reports if the "agency" edge to the Agency entity was cleared.
+func (m *DecisionPositionMutation) AgencyCleared() bool {
+	return m.clearedagency
+}
+
+// AgencyID returns the "agency" edge ID in the mutation.
+func (m *DecisionPositionMutation) AgencyID() (id pulid.ID, exists bool) {
+	if m.agency != nil {
+		return *m.agency, true
+	}
+	return
+}
+
+// AgencyIDs returns the "agency" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AgencyID instead. It exists only for internal usage by the builders.
+func (m *DecisionPositionMutation) AgencyIDs() (ids []pulid.ID) {
+	if id := m.agency; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAgency resets all changes to the "agency" edge.
+func (m *DecisionPositionMutation) ResetAgency() {
+	m.agency = nil
+	m.clearedagency = false
+}
+
+// Where appends a list predicates to the DecisionPositionMutation builder.
+func (m *DecisionPositionMutation) Where(ps ...predicate.DecisionPosition) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the DecisionPositionMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *DecisionPositionMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.DecisionPosition, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *DecisionPositionMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *DecisionPositionMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (DecisionPosition).
+func (m *DecisionPositionMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *DecisionPositionMutation) Fields() []string {
+	fields := make([]string, 0, 4)
+	if m.created_at != nil {
+		fields = append(fields, decisionposition.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, decisionposition.FieldUpdatedAt)
+	}
+	if m.option != nil {
+		fields = append(fields, decisionposition.FieldOption)
+	}
+	if m.statement != nil {
+		fields = append(fields, decisionposition.FieldStatement)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *DecisionPositionMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case decisionposition.FieldCreatedAt:
+		return m.CreatedAt()
+	case decisionposition.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case decisionposition.FieldOption:
+		return m.Option()
+	case decisionposition.FieldStatement:
+		return m.Statement()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *DecisionPositionMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case decisionposition.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case decisionposition.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case decisionposition.FieldOption:
+		return m.OldOption(ctx)
+	case decisionposition.FieldStatement:
+		return m.OldStatement(ctx)
+	}
+	return nil, fmt.Errorf("unknown DecisionPosition field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *DecisionPositionMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case decisionposition.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case decisionposition.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case decisionposition.FieldOption:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOption(v)
+		return nil
+	case decisionposition.FieldStatement:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatement(v)
+		return nil
+	}
+	return fmt.Errorf("unknown DecisionPosition field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *DecisionPositionMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *DecisionPositionMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *DecisionPositionMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown DecisionPosition numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *DecisionPositionMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *DecisionPositionMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *DecisionPositionMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown DecisionPosition nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *DecisionPositionMutation) ResetField(name string) error {
+	switch name {
+	case decisionposition.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case decisionposition.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case decisionposition.FieldOption:
+		m.ResetOption()
+		return nil
+	case decisionposition.FieldStatement:
+		m.ResetStatement()
+		return nil
+	}
+	return fmt.Errorf("unknown DecisionPosition field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *DecisionPositionMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.decision != nil {
+		edges = append(edges, decisionposition.EdgeDecision)
+	}
+	if m.agency != nil {
+		edges = append(edges, decisionposition.EdgeAgency)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *DecisionPositionMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case decisionposition.EdgeDecision:
+		if id := m.decision; id != nil {
+			return []ent.Value{*id}
+		}
+	case decisionposition.EdgeAgency:
+		if id := m.agency; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *DecisionPositionMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *DecisionPositionMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *DecisionPositionMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.cleareddecision {
+		edges = append(edges, decisionposition.EdgeDecision)
+	}
+	if m.clearedagency {
+		edges = append(edges, decisionposition.EdgeAgency)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *DecisionPositionMutation) EdgeCleared(name string) bool {
+	switch name {
+	case decisionposition.EdgeDecision:
+		return m.cleareddecision
+	case decisionposition.EdgeAgency:
+		return m.clearedagency
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *DecisionPositionMutation) ClearEdge(name string) error {
+	switch name {
+	case decisionposition.EdgeDecision:
+		m.ClearDecision()
+		return nil
+	case decisionposition.EdgeAgency:
+		m.ClearAgency()
+		return nil
+	}
+	return fmt.Errorf("unknown DecisionPosition unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *DecisionPositionMutation) ResetEdge(name string) error {
+	switch name {
+	case decisionposition.EdgeDecision:
+		m.ResetDecision()
+		return nil
+	case decisionposition.EdgeAgency:
+		m.ResetAgency()
+		return nil
+	}
+	return fmt.Errorf("unknown DecisionPosition edge %s", name)
+}
+
 // IndicatorMutation represents an operation that mutates the Indicator nodes in the graph.
 type IndicatorMutation struct {
 	config
@@ -7776,6 +11818,1512 @@ func (m *ObjectiveMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown Objective edge %s", name)
 }
 
+// ObservationMutation represents an operation that mutates the Observation nodes in the graph.
+type ObservationMutation struct {
+	config
+	op                  Op
+	typ                 string
+	id                  *pulid.ID
+	created_at          *time.Time
+	updated_at          *time.Time
+	revision            *int
+	addrevision         *int
+	target_kind         *observation.TargetKind
+	target_id           *pulid.ID
+	target_code         *string
+	target_title        *string
+	kind                *observation.Kind
+	body                *string
+	proposed_text       *string
+	status              *observation.Status
+	idempotency_key     *string
+	submitted_at        *time.Time
+	response            *string
+	responded_at        *time.Time
+	clearedFields       map[string]struct{}
+	consultation        *pulid.ID
+	clearedconsultation bool
+	agency              *pulid.ID
+	clearedagency       bool
+	author              *pulid.ID
+	clearedauthor       bool
+	responded_by        *pulid.ID
+	clearedresponded_by bool
+	taken_into          *pulid.ID
+	clearedtaken_into   bool
+	done                bool
+	oldValue            func(context.Context) (*Observation, error)
+	predicates          []predicate.Observation
+}
+
+var _ ent.Mutation = (*ObservationMutation)(nil)
+
+// observationOption allows management of the mutation configuration using functional options.
+type observationOption func(*ObservationMutation)
+
+// newObservationMutation creates new mutation for the Observation entity.
+func newObservationMutation(c config, op Op, opts ...observationOption) *ObservationMutation {
+	m := &ObservationMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeObservation,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withObservationID sets the ID field of the mutation.
+func withObservationID(id pulid.ID) observationOption {
+	return func(m *ObservationMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Observation
+		)
+		m.oldValue = func(ctx context.Context) (*Observation, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Observation.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withObservation sets the old Observation of the mutation.
+func withObservation(node *Observation) observationOption {
+	return func(m *ObservationMutation) {
+		m.oldValue = func(context.Context) (*Observation, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ObservationMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ObservationMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of Observation entities.
+func (m *ObservationMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ObservationMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ObservationMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Observation.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ObservationMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ObservationMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Observation entity.
+// If the Observation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ObservationMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ObservationMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *ObservationMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *ObservationMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Observation entity.
+// If the Observation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ObservationMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *ObservationMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetRevision sets the "revision" field.
+func (m *ObservationMutation) SetRevision(i int) {
+	m.revision = &i
+	m.addrevision = nil
+}
+
+// Revision returns the value of the "revision" field in the mutation.
+func (m *ObservationMutation) Revision() (r int, exists bool) {
+	v := m.revision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRevision returns the old "revision" field's value of the Observation entity.
+// If the Observation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ObservationMutation) OldRevision(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRevision is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRevision requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRevision: %w", err)
+	}
+	return oldValue.Revision, nil
+}
+
+// AddRevision adds i to the "revision" field.
+func (m *ObservationMutation) AddRevision(i int) {
+	if m.addrevision != nil {
+		*m.addrevision += i
+	} else {
+		m.addrevision = &i
+	}
+}
+
+// AddedRevision returns the value that was added to the "revision" field in this mutation.
+func (m *ObservationMutation) AddedRevision() (r int, exists bool) {
+	v := m.addrevision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRevision resets all changes to the "revision" field.
+func (m *ObservationMutation) ResetRevision() {
+	m.revision = nil
+	m.addrevision = nil
+}
+
+// SetTargetKind sets the "target_kind" field.
+func (m *ObservationMutation) SetTargetKind(ok observation.TargetKind) {
+	m.target_kind = &ok
+}
+
+// TargetKind returns the value of the "target_kind" field in the mutation.
+func (m *ObservationMutation) TargetKind() (r observation.TargetKind, exists bool) {
+	v := m.target_kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTargetKind returns the old "target_kind" field's value of the Observation entity.
+// If the Observation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ObservationMutation) OldTargetKind(ctx context.Context) (v observation.TargetKind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTargetKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTargetKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTargetKind: %w", err)
+	}
+	return oldValue.TargetKind, nil
+}
+
+// ResetTargetKind resets all changes to the "target_kind" field.
+func (m *ObservationMutation) ResetTargetKind() {
+	m.target_kind = nil
+}
+
+// SetTargetID sets the "target_id" field.
+func (m *ObservationMutation) SetTargetID(pu pulid.ID) {
+	m.target_id = &pu
+}
+
+// TargetID returns the value of the "target_id" field in the mutation.
+func (m *ObservationMutation) TargetID() (r pulid.ID, exists bool) {
+	v := m.target_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTargetID returns the old "target_id" field's value of the Observation entity.
+// If the Observation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ObservationMutation) OldTargetID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTargetID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTargetID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTargetID: %w", err)
+	}
+	return oldValue.TargetID, nil
+}
+
+// ClearTargetID clears the value of the "target_id" field.
+func (m *ObservationMutation) ClearTargetID() {
+	m.target_id = nil
+	m.clearedFields[observation.FieldTargetID] = struct{}{}
+}
+
+// TargetIDCleared returns if the "target_id" field was cleared in this mutation.
+func (m *ObservationMutation) TargetIDCleared() bool {
+	_, ok := m.clearedFields[observation.FieldTargetID]
+	return ok
+}
+
+// ResetTargetID resets all changes to the "target_id" field.
+func (m *ObservationMutation) ResetTargetID() {
+	m.target_id = nil
+	delete(m.clearedFields, observation.FieldTargetID)
+}
+
+// SetTargetCode sets the "target_code" field.
+func (m *ObservationMutation) SetTargetCode(s string) {
+	m.target_code = &s
+}
+
+// TargetCode returns the value of the "target_code" field in the mutation.
+func (m *ObservationMutation) TargetCode() (r string, exists bool) {
+	v := m.target_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTargetCode returns the old "target_code" field's value of the Observation entity.
+// If the Observation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ObservationMutation) OldTargetCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTargetCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTargetCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTargetCode: %w", err)
+	}
+	return oldValue.TargetCode, nil
+}
+
+// ResetTargetCode resets all changes to the "target_code" field.
+func (m *ObservationMutation) ResetTargetCode() {
+	m.target_code = nil
+}
+
+// SetTargetTitle sets the "target_title" field.
+func (m *ObservationMutation) SetTargetTitle(s string) {
+	m.target_title = &s
+}
+
+// TargetTitle returns the value of the "target_title" field in the mutation.
+func (m *ObservationMutation) TargetTitle() (r string, exists bool) {
+	v := m.target_title
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTargetTitle returns the old "target_title" field's value of the Observation entity.
+// If the Observation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ObservationMutation) OldTargetTitle(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTargetTitle is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTargetTitle requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTargetTitle: %w", err)
+	}
+	return oldValue.TargetTitle, nil
+}
+
+// ResetTargetTitle resets all changes to the "target_title" field.
+func (m *ObservationMutation) ResetTargetTitle() {
+	m.target_title = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *ObservationMutation) SetKind(o observation.Kind) {
+	m.kind = &o
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *ObservationMutation) Kind() (r observation.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the Observation entity.
+// If the Observation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ObservationMutation) OldKind(ctx context.Context) (v observation.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *ObservationMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetBody sets the "body" field.
+func (m *ObservationMutation) SetBody(s string) {
+	m.body = &s
+}
+
+// Body returns the value of the "body" field in the mutation.
+func (m *ObservationMutation) Body() (r string, exists bool) {
+	v := m.body
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBody returns the old "body" field's value of the Observation entity.
+// If the Observation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ObservationMutation) OldBody(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBody is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBody requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBody: %w", err)
+	}
+	return oldValue.Body, nil
+}
+
+// ResetBody resets all changes to the "body" field.
+func (m *ObservationMutation) ResetBody() {
+	m.body = nil
+}
+
+// SetProposedText sets the "proposed_text" field.
+func (m *ObservationMutation) SetProposedText(s string) {
+	m.proposed_text = &s
+}
+
+// ProposedText returns the value of the "proposed_text" field in the mutation.
+func (m *ObservationMutation) ProposedText() (r string, exists bool) {
+	v := m.proposed_text
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProposedText returns the old "proposed_text" field's value of the Observation entity.
+// If the Observation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ObservationMutation) OldProposedText(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProposedText is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProposedText requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProposedText: %w", err)
+	}
+	return oldValue.ProposedText, nil
+}
+
+// ResetProposedText resets all changes to the "proposed_text" field.
+func (m *ObservationMutation) ResetProposedText() {
+	m.proposed_text = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *ObservationMutation) SetStatus(o observation.Status) {
+	m.status = &o
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *ObservationMutation) Status() (r observation.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Observation entity.
+// If the Observation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ObservationMutation) OldStatus(ctx context.Context) (v observation.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *ObservationMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetIdempotencyKey sets the "idempotency_key" field.
+func (m *ObservationMutation) SetIdempotencyKey(s string) {
+	m.idempotency_key = &s
+}
+
+// IdempotencyKey returns the value of the "idempotency_key" field in the mutation.
+func (m *ObservationMutation) IdempotencyKey() (r string, exists bool) {
+	v := m.idempotency_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIdempotencyKey returns the old "idempotency_key" field's value of the Observation entity.
+// If the Observation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ObservationMutation) OldIdempotencyKey(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIdempotencyKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIdempotencyKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIdempotencyKey: %w", err)
+	}
+	return oldValue.IdempotencyKey, nil
+}
+
+// ClearIdempotencyKey clears the value of the "idempotency_key" field.
+func (m *ObservationMutation) ClearIdempotencyKey() {
+	m.idempotency_key = nil
+	m.clearedFields[observation.FieldIdempotencyKey] = struct{}{}
+}
+
+// IdempotencyKeyCleared returns if the "idempotency_key" field was cleared in this mutation.
+func (m *ObservationMutation) IdempotencyKeyCleared() bool {
+	_, ok := m.clearedFields[observation.FieldIdempotencyKey]
+	return ok
+}
+
+// ResetIdempotencyKey resets all changes to the "idempotency_key" field.
+func (m *ObservationMutation) ResetIdempotencyKey() {
+	m.idempotency_key = nil
+	delete(m.clearedFields, observation.FieldIdempotencyKey)
+}
+
+// SetSubmittedAt sets the "submitted_at" field.
+func (m *ObservationMutation) SetSubmittedAt(t time.Time) {
+	m.submitted_at = &t
+}
+
+// SubmittedAt returns the value of the "submitted_at" field in the mutation.
+func (m *ObservationMutation) SubmittedAt() (r time.Time, exists bool) {
+	v := m.submitted_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSubmittedAt returns the old "submitted_at" field's value of the Observation entity.
+// If the Observation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ObservationMutation) OldSubmittedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSubmittedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSubmittedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSubmittedAt: %w", err)
+	}
+	return oldValue.SubmittedAt, nil
+}
+
+// ClearSubmittedAt clears the value of the "submitted_at" field.
+func (m *ObservationMutation) ClearSubmittedAt() {
+	m.submitted_at = nil
+	m.clearedFields[observation.FieldSubmittedAt] = struct{}{}
+}
+
+// SubmittedAtCleared returns if the "submitted_at" field was cleared in this mutation.
+func (m *ObservationMutation) SubmittedAtCleared() bool {
+	_, ok := m.clearedFields[observation.FieldSubmittedAt]
+	return ok
+}
+
+// ResetSubmittedAt resets all changes to the "submitted_at" field.
+func (m *ObservationMutation) ResetSubmittedAt() {
+	m.submitted_at = nil
+	delete(m.clearedFields, observation.FieldSubmittedAt)
+}
+
+// SetResponse sets the "response" field.
+func (m *ObservationMutation) SetResponse(s string) {
+	m.response = &s
+}
+
+// Response returns the value of the "response" field in the mutation.
+func (m *ObservationMutation) Response() (r string, exists bool) {
+	v := m.response
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldResponse returns the old "response" field's value of the Observation entity.
+// If the Observation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ObservationMutation) OldResponse(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldResponse is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldResponse requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldResponse: %w", err)
+	}
+	return oldValue.Response, nil
+}
+
+// ResetResponse resets all changes to the "response" field.
+func (m *ObservationMutation) ResetResponse() {
+	m.response = nil
+}
+
+// SetRespondedAt sets the "responded_at" field.
+func (m *ObservationMutation) SetRespondedAt(t time.Time) {
+	m.responded_at = &t
+}
+
+// RespondedAt returns the value of the "responded_at" field in the mutation.
+func (m *ObservationMutation) RespondedAt() (r time.Time, exists bool) {
+	v := m.responded_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRespondedAt returns the old "responded_at" field's value of the Observation entity.
+// If the Observation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ObservationMutation) OldRespondedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRespondedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRespondedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRespondedAt: %w", err)
+	}
+	return oldValue.RespondedAt, nil
+}
+
+// ClearRespondedAt clears the value of the "responded_at" field.
+func (m *ObservationMutation) ClearRespondedAt() {
+	m.responded_at = nil
+	m.clearedFields[observation.FieldRespondedAt] = struct{}{}
+}
+
+// RespondedAtCleared returns if the "responded_at" field was cleared in this mutation.
+func (m *ObservationMutation) RespondedAtCleared() bool {
+	_, ok := m.clearedFields[observation.FieldRespondedAt]
+	return ok
+}
+
+// ResetRespondedAt resets all changes to the "responded_at" field.
+func (m *ObservationMutation) ResetRespondedAt() {
+	m.responded_at = nil
+	delete(m.clearedFields, observation.FieldRespondedAt)
+}
+
+// SetConsultationID sets the "consultation" edge to the Consultation entity by id.
+func (m *ObservationMutation) SetConsultationID(id pulid.ID) {
+	m.consultation = &id
+}
+
+// ClearConsultation clears the "consultation" edge to the Consultation entity.
+func (m *ObservationMutation) ClearConsultation() {
+	m.clearedconsultation = true
+}
+
+// ConsultationCleared reports if the "consultation" edge to the Consultation entity was cleared.
+func (m *ObservationMutation) ConsultationCleared() bool {
+	return m.clearedconsultation
+}
+
+// ConsultationID returns the "consultation" edge ID in the mutation.
+func (m *ObservationMutation) ConsultationID() (id pulid.ID, exists bool) {
+	if m.consultation != nil {
+		return *m.consultation, true
+	}
+	return
+}
+
+// ConsultationIDs returns the "consultation" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ConsultationID instead. It exists only for internal usage by the builders.
+func (m *ObservationMutation) ConsultationIDs() (ids []pulid.ID) {
+	if id := m.consultation; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetConsultation resets all changes to the "consultation" edge.
+func (m *ObservationMutation) ResetConsultation() {
+	m.consultation = nil
+	m.clearedconsultation = false
+}
+
+// SetAgencyID sets the "agency" edge to the Agency entity by id.
+func (m *ObservationMutation) SetAgencyID(id pulid.ID) {
+	m.agency = &id
+}
+
+// ClearAgency clears the "agency" edge to the Agency entity.
+func (m *ObservationMutation) ClearAgency() {
+	m.clearedagency = true
+}
+
+// AgencyCleared reports if the "agency" edge to the Agency entity was cleared.
+func (m *ObservationMutation) AgencyCleared() bool {
+	return m.clearedagency
+}
+
+// AgencyID returns the "agency" edge ID in the mutation.
+func (m *ObservationMutation) AgencyID() (id pulid.ID, exists bool) {
+	if m.agency != nil {
+		return *m.agency, true
+	}
+	return
+}
+
+// AgencyIDs returns the "agency" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AgencyID instead. It exists only for internal usage by the builders.
+func (m *ObservationMutation) AgencyIDs() (ids []pulid.ID) {
+	if id := m.agency; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAgency resets all changes to the "agency" edge.
+func (m *ObservationMutation) ResetAgency() {
+	m.agency = nil
+	m.clearedagency = false
+}
+
+// SetAuthorID sets the "author" edge to the Account entity by id.
+func (m *ObservationMutation) SetAuthorID(id pulid.ID) {
+	m.author = &id
+}
+
+// ClearAuthor clears the "author" edge to the Account entity.
+func (m *ObservationMutation) ClearAuthor() {
+	m.clearedauthor = true
+}
+
+// AuthorCleared reports if the "author" edge to the Account entity was cleared.
+func (m *ObservationMutation) AuthorCleared() bool {
+	return m.clearedauthor
+}
+
+// AuthorID returns the "author" edge ID in the mutation.
+func (m *ObservationMutation) AuthorID() (id pulid.ID, exists bool) {
+	if m.author != nil {
+		return *m.author, true
+	}
+	return
+}
+
+// AuthorIDs returns the "author" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AuthorID instead. It exists only for internal usage by the builders.
+func (m *ObservationMutation) AuthorIDs() (ids []pulid.ID) {
+	if id := m.author; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAuthor resets all changes to the "author" edge.
+func (m *ObservationMutation) ResetAuthor() {
+	m.author = nil
+	m.clearedauthor = false
+}
+
+// SetRespondedByID sets the "responded_by" edge to the Account entity by id.
+func (m *ObservationMutation) SetRespondedByID(id pulid.ID) {
+	m.responded_by = &id
+}
+
+// ClearRespondedBy clears the "responded_by" edge to the Account entity.
+func (m *ObservationMutation) ClearRespondedBy() {
+	m.clearedresponded_by = true
+}
+
+// RespondedByCleared reports if the "responded_by" edge to the Account entity was cleared.
+func (m *ObservationMutation) RespondedByCleared() bool {
+	return m.clearedresponded_by
+}
+
+// RespondedByID returns the "responded_by" edge ID in the mutation.
+func (m *ObservationMutation) RespondedByID() (id pulid.ID, exists bool) {
+	if m.responded_by != nil {
+		return *m.responded_by, true
+	}
+	return
+}
+
+// RespondedByIDs returns the "responded_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RespondedByID instead. It exists only for internal usage by the builders.
+func (m *ObservationMutation) RespondedByIDs() (ids []pulid.ID) {
+	if id := m.responded_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRespondedBy resets all changes to the "responded_by" edge.
+func (m *ObservationMutation) ResetRespondedBy() {
+	m.responded_by = nil
+	m.clearedresponded_by = false
+}
+
+// SetTakenIntoID sets the "taken_into" edge to the StrategyVersion entity by id.
+func (m *ObservationMutation) SetTakenIntoID(id pulid.ID) {
+	m.taken_into = &id
+}
+
+// ClearTakenInto clears the "taken_into" edge to the StrategyVersion entity.
+func (m *ObservationMutation) ClearTakenInto() {
+	m.clearedtaken_into = true
+}
+
+// TakenIntoCleared reports if the "taken_into" edge to the StrategyVersion entity was cleared.
+func (m *ObservationMutation) TakenIntoCleared() bool {
+	return m.clearedtaken_into
+}
+
+// TakenIntoID returns the "taken_into" edge ID in the mutation.
+func (m *ObservationMutation) TakenIntoID() (id pulid.ID, exists bool) {
+	if m.taken_into != nil {
+		return *m.taken_into, true
+	}
+	return
+}
+
+// TakenIntoIDs returns the "taken_into" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// TakenIntoID instead. It exists only for internal usage by the builders.
+func (m *ObservationMutation) TakenIntoIDs() (ids []pulid.ID) {
+	if id := m.taken_into; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetTakenInto resets all changes to the "taken_into" edge.
+func (m *ObservationMutation) ResetTakenInto() {
+	m.taken_into = nil
+	m.clearedtaken_into = false
+}
+
+// Where appends a list predicates to the ObservationMutation builder.
+func (m *ObservationMutation) Where(ps ...predicate.Observation) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ObservationMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ObservationMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Observation, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ObservationMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ObservationMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Observation).
+func (m *ObservationMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ObservationMutation) Fields() []string {
+	fields := make([]string, 0, 15)
+	if m.created_at != nil {
+		fields = append(fields, observation.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, observation.FieldUpdatedAt)
+	}
+	if m.revision != nil {
+		fields = append(fields, observation.FieldRevision)
+	}
+	if m.target_kind != nil {
+		fields = append(fields, observation.FieldTargetKind)
+	}
+	if m.target_id != nil {
+		fields = append(fields, observation.FieldTargetID)
+	}
+	if m.target_code != nil {
+		fields = append(fields, observation.FieldTargetCode)
+	}
+	if m.target_title != nil {
+		fields = append(fields, observation.FieldTargetTitle)
+	}
+	if m.kind != nil {
+		fields = append(fields, observation.FieldKind)
+	}
+	if m.body != nil {
+		fields = append(fields, observation.FieldBody)
+	}
+	if m.proposed_text != nil {
+		fields = append(fields, observation.FieldProposedText)
+	}
+	if m.status != nil {
+		fields = append(fields, observation.FieldStatus)
+	}
+	if m.idempotency_key != nil {
+		fields = append(fields, observation.FieldIdempotencyKey)
+	}
+	if m.submitted_at != nil {
+		fields = append(fields, observation.FieldSubmittedAt)
+	}
+	if m.response != nil {
+		fields = append(fields, observation.FieldResponse)
+	}
+	if m.responded_at != nil {
+		fields = append(fields, observation.FieldRespondedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ObservationMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case observation.FieldCreatedAt:
+		return m.CreatedAt()
+	case observation.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case observation.FieldRevision:
+		return m.Revision()
+	case observation.FieldTargetKind:
+		return m.TargetKind()
+	case observation.FieldTargetID:
+		return m.TargetID()
+	case observation.FieldTargetCode:
+		return m.TargetCode()
+	case observation.FieldTargetTitle:
+		return m.TargetTitle()
+	case observation.FieldKind:
+		return m.Kind()
+	case observation.FieldBody:
+		return m.Body()
+	case observation.FieldProposedText:
+		return m.ProposedText()
+	case observation.FieldStatus:
+		return m.Status()
+	case observation.FieldIdempotencyKey:
+		return m.IdempotencyKey()
+	case observation.FieldSubmittedAt:
+		return m.SubmittedAt()
+	case observation.FieldResponse:
+		return m.Response()
+	case observation.FieldRespondedAt:
+		return m.RespondedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ObservationMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case observation.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case observation.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case observation.FieldRevision:
+		return m.OldRevision(ctx)
+	case observation.FieldTargetKind:
+		return m.OldTargetKind(ctx)
+	case observation.FieldTargetID:
+		return m.OldTargetID(ctx)
+	case observation.FieldTargetCode:
+		return m.OldTargetCode(ctx)
+	case observation.FieldTargetTitle:
+		return m.OldTargetTitle(ctx)
+	case observation.FieldKind:
+		return m.OldKind(ctx)
+	case observation.FieldBody:
+		return m.OldBody(ctx)
+	case observation.FieldProposedText:
+		return m.OldProposedText(ctx)
+	case observation.FieldStatus:
+		return m.OldStatus(ctx)
+	case observation.FieldIdempotencyKey:
+		return m.OldIdempotencyKey(ctx)
+	case observation.FieldSubmittedAt:
+		return m.OldSubmittedAt(ctx)
+	case observation.FieldResponse:
+		return m.OldResponse(ctx)
+	case observation.FieldRespondedAt:
+		return m.OldRespondedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown Observation field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ObservationMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case observation.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case observation.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case observation.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRevision(v)
+		return nil
+	case observation.FieldTargetKind:
+		v, ok := value.(observation.TargetKind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTargetKind(v)
+		return nil
+	case observation.FieldTargetID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTargetID(v)
+		return nil
+	case observation.FieldTargetCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTargetCode(v)
+		return nil
+	case observation.FieldTargetTitle:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTargetTitle(v)
+		return nil
+	case observation.FieldKind:
+		v, ok := value.(observation.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case observation.FieldBody:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBody(v)
+		return nil
+	case observation.FieldProposedText:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProposedText(v)
+		return nil
+	case observation.FieldStatus:
+		v, ok := value.(observation.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case observation.FieldIdempotencyKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIdempotencyKey(v)
+		return nil
+	case observation.FieldSubmittedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSubmittedAt(v)
+		return nil
+	case observation.FieldResponse:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetResponse(v)
+		return nil
+	case observation.FieldRespondedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRespondedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Observation field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ObservationMutation) AddedFields() []string {
+	var fields []string
+	if m.addrevision != nil {
+		fields = append(fields, observation.FieldRevision)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ObservationMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case observation.FieldRevision:
+		return m.AddedRevision()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ObservationMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case observation.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRevision(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Observation numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ObservationMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(observation.FieldTargetID) {
+		fields = append(fields, observation.FieldTargetID)
+	}
+	if m.FieldCleared(observation.FieldIdempotencyKey) {
+		fields = append(fields, observation.FieldIdempotencyKey)
+	}
+	if m.FieldCleared(observation.FieldSubmittedAt) {
+		fields = append(fields, observation.FieldSubmittedAt)
+	}
+	if m.FieldCleared(observation.FieldRespondedAt) {
+		fields = append(fields, observation.FieldRespondedAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ObservationMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ObservationMutation) ClearField(name string) error {
+	switch name {
+	case observation.FieldTargetID:
+		m.ClearTargetID()
+		return nil
+	case observation.FieldIdempotencyKey:
+		m.ClearIdempotencyKey()
+		return nil
+	case observation.FieldSubmittedAt:
+		m.ClearSubmittedAt()
+		return nil
+	case observation.FieldRespondedAt:
+		m.ClearRespondedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Observation nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ObservationMutation) ResetField(name string) error {
+	switch name {
+	case observation.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case observation.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case observation.FieldRevision:
+		m.ResetRevision()
+		return nil
+	case observation.FieldTargetKind:
+		m.ResetTargetKind()
+		return nil
+	case observation.FieldTargetID:
+		m.ResetTargetID()
+		return nil
+	case observation.FieldTargetCode:
+		m.ResetTargetCode()
+		return nil
+	case observation.FieldTargetTitle:
+		m.ResetTargetTitle()
+		return nil
+	case observation.FieldKind:
+		m.ResetKind()
+		return nil
+	case observation.FieldBody:
+		m.ResetBody()
+		return nil
+	case observation.FieldProposedText:
+		m.ResetProposedText()
+		return nil
+	case observation.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case observation.FieldIdempotencyKey:
+		m.ResetIdempotencyKey()
+		return nil
+	case observation.FieldSubmittedAt:
+		m.ResetSubmittedAt()
+		return nil
+	case observation.FieldResponse:
+		m.ResetResponse()
+		return nil
+	case observation.FieldRespondedAt:
+		m.ResetRespondedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Observation field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ObservationMutation) AddedEdges() []string {
+	edges := make([]string, 0, 5)
+	if m.consultation != nil {
+		edges = append(edges, observation.EdgeConsultation)
+	}
+	if m.agency != nil {
+		edges = append(edges, observation.EdgeAgency)
+	}
+	if m.author != nil {
+		edges = append(edges, observation.EdgeAuthor)
+	}
+	if m.responded_by != nil {
+		edges = append(edges, observation.EdgeRespondedBy)
+	}
+	if m.taken_into != nil {
+		edges = append(edges, observation.EdgeTakenInto)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ObservationMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case observation.EdgeConsultation:
+		if id := m.consultation; id != nil {
+			return []ent.Value{*id}
+		}
+	case observation.EdgeAgency:
+		if id := m.agency; id != nil {
+			return []ent.Value{*id}
+		}
+	case observation.EdgeAuthor:
+		if id := m.author; id != nil {
+			return []ent.Value{*id}
+		}
+	case observation.EdgeRespondedBy:
+		if id := m.responded_by; id != nil {
+			return []ent.Value{*id}
+		}
+	case observation.EdgeTakenInto:
+		if id := m.taken_into; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ObservationMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 5)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ObservationMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ObservationMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 5)
+	if m.clearedconsultation {
+		edges = append(edges, observation.EdgeConsultation)
+	}
+	if m.clearedagency {
+		edges = append(edges, observation.EdgeAgency)
+	}
+	if m.clearedauthor {
+		edges = append(edges, observation.EdgeAuthor)
+	}
+	if m.clearedresponded_by {
+		edges = append(edges, observation.EdgeRespondedBy)
+	}
+	if m.clearedtaken_into {
+		edges = append(edges, observation.EdgeTakenInto)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ObservationMutation) EdgeCleared(name string) bool {
+	switch name {
+	case observation.EdgeConsultation:
+		return m.clearedconsultation
+	case observation.EdgeAgency:
+		return m.clearedagency
+	case observation.EdgeAuthor:
+		return m.clearedauthor
+	case observation.EdgeRespondedBy:
+		return m.clearedresponded_by
+	case observation.EdgeTakenInto:
+		return m.clearedtaken_into
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ObservationMutation) ClearEdge(name string) error {
+	switch name {
+	case observation.EdgeConsultation:
+		m.ClearConsultation()
+		return nil
+	case observation.EdgeAgency:
+		m.ClearAgency()
+		return nil
+	case observation.EdgeAuthor:
+		m.ClearAuthor()
+		return nil
+	case observation.EdgeRespondedBy:
+		m.ClearRespondedBy()
+		return nil
+	case observation.EdgeTakenInto:
+		m.ClearTakenInto()
+		return nil
+	}
+	return fmt.Errorf("unknown Observation unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ObservationMutation) ResetEdge(name string) error {
+	switch name {
+	case observation.EdgeConsultation:
+		m.ResetConsultation()
+		return nil
+	case observation.EdgeAgency:
+		m.ResetAgency()
+		return nil
+	case observation.EdgeAuthor:
+		m.ResetAuthor()
+		return nil
+	case observation.EdgeRespondedBy:
+		m.ResetRespondedBy()
+		return nil
+	case observation.EdgeTakenInto:
+		m.ResetTakenInto()
+		return nil
+	}
+	return fmt.Errorf("unknown Observation edge %s", name)
+}
+
 // StrategyMutation represents an operation that mutates the Strategy nodes in the graph.
 type StrategyMutation struct {
 	config
@@ -7795,6 +13343,8 @@ type StrategyMutation struct {
 	addend_year                *int
 	summary                    *string
 	status                     *strategy.Status
+	adoption_reference         *string
+	adopted_on                 *time.Time
 	clearedFields              map[string]struct{}
 	owner_agency               *pulid.ID
 	clearedowner_agency        bool
@@ -7803,6 +13353,20 @@ type StrategyMutation struct {
 	objectives                 map[pulid.ID]struct{}
 	removedobjectives          map[pulid.ID]struct{}
 	clearedobjectives          bool
+	versions                   map[pulid.ID]struct{}
+	removedversions            map[pulid.ID]struct{}
+	clearedversions            bool
+	adopted_version            *pulid.ID
+	clearedadopted_version     bool
+	transitions                map[pulid.ID]struct{}
+	removedtransitions         map[pulid.ID]struct{}
+	clearedtransitions         bool
+	consultations              map[pulid.ID]struct{}
+	removedconsultations       map[pulid.ID]struct{}
+	clearedconsultations       bool
+	decisions                  map[pulid.ID]struct{}
+	removeddecisions           map[pulid.ID]struct{}
+	cleareddecisions           bool
 	done                       bool
 	oldValue                   func(context.Context) (*Strategy, error)
 	predicates                 []predicate.Strategy
@@ -8332,6 +13896,91 @@ func (m *StrategyMutation) ResetStatus() {
 	m.status = nil
 }
 
+// SetAdoptionReference sets the "adoption_reference" field.
+func (m *StrategyMutation) SetAdoptionReference(s string) {
+	m.adoption_reference = &s
+}
+
+// AdoptionReference returns the value of the "adoption_reference" field in the mutation.
+func (m *StrategyMutation) AdoptionReference() (r string, exists bool) {
+	v := m.adoption_reference
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAdoptionReference returns the old "adoption_reference" field's value of the Strategy entity.
+// If the Strategy object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StrategyMutation) OldAdoptionReference(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAdoptionReference is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAdoptionReference requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAdoptionReference: %w", err)
+	}
+	return oldValue.AdoptionReference, nil
+}
+
+// ResetAdoptionReference resets all changes to the "adoption_reference" field.
+func (m *StrategyMutation) ResetAdoptionReference() {
+	m.adoption_reference = nil
+}
+
+// SetAdoptedOn sets the "adopted_on" field.
+func (m *StrategyMutation) SetAdoptedOn(t time.Time) {
+	m.adopted_on = &t
+}
+
+// AdoptedOn returns the value of the "adopted_on" field in the mutation.
+func (m *StrategyMutation) AdoptedOn() (r time.Time, exists bool) {
+	v := m.adopted_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAdoptedOn returns the old "adopted_on" field's value of the Strategy entity.
+// If the Strategy object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StrategyMutation) OldAdoptedOn(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAdoptedOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAdoptedOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAdoptedOn: %w", err)
+	}
+	return oldValue.AdoptedOn, nil
+}
+
+// ClearAdoptedOn clears the value of the "adopted_on" field.
+func (m *StrategyMutation) ClearAdoptedOn() {
+	m.adopted_on = nil
+	m.clearedFields[strategy.FieldAdoptedOn] = struct{}{}
+}
+
+// AdoptedOnCleared returns if the "adopted_on" field was cleared in this mutation.
+func (m *StrategyMutation) AdoptedOnCleared() bool {
+	_, ok := m.clearedFields[strategy.FieldAdoptedOn]
+	return ok
+}
+
+// ResetAdoptedOn resets all changes to the "adopted_on" field.
+func (m *StrategyMutation) ResetAdoptedOn() {
+	m.adopted_on = nil
+	delete(m.clearedFields, strategy.FieldAdoptedOn)
+}
+
 // SetOwnerAgencyID sets the "owner_agency" edge to the Agency entity by id.
 func (m *StrategyMutation) SetOwnerAgencyID(id pulid.ID) {
 	m.owner_agency = &id
@@ -8464,6 +14113,261 @@ func (m *StrategyMutation) ResetObjectives() {
 	m.removedobjectives = nil
 }
 
+// AddVersionIDs adds the "versions" edge to the StrategyVersion entity by ids.
+func (m *StrategyMutation) AddVersionIDs(ids ...pulid.ID) {
+	if m.versions == nil {
+		m.versions = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.versions[ids[i]] = struct{}{}
+	}
+}
+
+// ClearVersions clears the "versions" edge to the StrategyVersion entity.
+func (m *StrategyMutation) ClearVersions() {
+	m.clearedversions = true
+}
+
+// VersionsCleared reports if the "versions" edge to the StrategyVersion entity was cleared.
+func (m *StrategyMutation) VersionsCleared() bool {
+	return m.clearedversions
+}
+
+// RemoveVersionIDs removes the "versions" edge to the StrategyVersion entity by IDs.
+func (m *StrategyMutation) RemoveVersionIDs(ids ...pulid.ID) {
+	if m.removedversions == nil {
+		m.removedversions = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.versions, ids[i])
+		m.removedversions[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedVersions returns the removed IDs of the "versions" edge to the StrategyVersion entity.
+func (m *StrategyMutation) RemovedVersionsIDs() (ids []pulid.ID) {
+	for id := range m.removedversions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// VersionsIDs returns the "versions" edge IDs in the mutation.
+func (m *StrategyMutation) VersionsIDs() (ids []pulid.ID) {
+	for id := range m.versions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetVersions resets all changes to the "versions" edge.
+func (m *StrategyMutation) ResetVersions() {
+	m.versions = nil
+	m.clearedversions = false
+	m.removedversions = nil
+}
+
+// SetAdoptedVersionID sets the "adopted_version" edge to the StrategyVersion entity by id.
+func (m *StrategyMutation) SetAdoptedVersionID(id pulid.ID) {
+	m.adopted_version = &id
+}
+
+// ClearAdoptedVersion clears the "adopted_version" edge to the StrategyVersion entity.
+func (m *StrategyMutation) ClearAdoptedVersion() {
+	m.clearedadopted_version = true
+}
+
+// AdoptedVersionCleared reports if the "adopted_version" edge to the StrategyVersion entity was cleared.
+func (m *StrategyMutation) AdoptedVersionCleared() bool {
+	return m.clearedadopted_version
+}
+
+// AdoptedVersionID returns the "adopted_version" edge ID in the mutation.
+func (m *StrategyMutation) AdoptedVersionID() (id pulid.ID, exists bool) {
+	if m.adopted_version != nil {
+		return *m.adopted_version, true
+	}
+	return
+}
+
+// AdoptedVersionIDs returns the "adopted_version" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AdoptedVersionID instead. It exists only for internal usage by the builders.
+func (m *StrategyMutation) AdoptedVersionIDs() (ids []pulid.ID) {
+	if id := m.adopted_version; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAdoptedVersion resets all changes to the "adopted_version" edge.
+func (m *StrategyMutation) ResetAdoptedVersion() {
+	m.adopted_version = nil
+	m.clearedadopted_version = false
+}
+
+// AddTransitionIDs adds the "transitions" edge to the StrategyTransition entity by ids.
+func (m *StrategyMutation) AddTransitionIDs(ids ...pulid.ID) {
+	if m.transitions == nil {
+		m.transitions = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.transitions[ids[i]] = struct{}{}
+	}
+}
+
+// ClearTransitions clears the "transitions" edge to the StrategyTransition entity.
+func (m *StrategyMutation) ClearTransitions() {
+	m.clearedtransitions = true
+}
+
+// TransitionsCleared reports if the "transitions" edge to the StrategyTransition entity was cleared.
+func (m *StrategyMutation) TransitionsCleared() bool {
+	return m.clearedtransitions
+}
+
+// RemoveTransitionIDs removes the "transitions" edge to the StrategyTransition entity by IDs.
+func (m *StrategyMutation) RemoveTransitionIDs(ids ...pulid.ID) {
+	if m.removedtransitions == nil {
+		m.removedtransitions = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.transitions, ids[i])
+		m.removedtransitions[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedTransitions returns the removed IDs of the "transitions" edge to the StrategyTransition entity.
+func (m *StrategyMutation) RemovedTransitionsIDs() (ids []pulid.ID) {
+	for id := range m.removedtransitions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// TransitionsIDs returns the "transitions" edge IDs in the mutation.
+func (m *StrategyMutation) TransitionsIDs() (ids []pulid.ID) {
+	for id := range m.transitions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetTransitions resets all changes to the "transitions" edge.
+func (m *StrategyMutation) ResetTransitions() {
+	m.transitions = nil
+	m.clearedtransitions = false
+	m.removedtransitions = nil
+}
+
+// AddConsultationIDs adds the "consultations" edge to the Consultation entity by ids.
+func (m *StrategyMutation) AddConsultationIDs(ids ...pulid.ID) {
+	if m.consultations == nil {
+		m.consultations = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.consultations[ids[i]] = struct{}{}
+	}
+}
+
+// ClearConsultations clears the "consultations" edge to the Consultation entity.
+func (m *StrategyMutation) ClearConsultations() {
+	m.clearedconsultations = true
+}
+
+// ConsultationsCleared reports if the "consultations" edge to the Consultation entity was cleared.
+func (m *StrategyMutation) ConsultationsCleared() bool {
+	return m.clearedconsultations
+}
+
+// RemoveConsultationIDs removes the "consultations" edge to the Consultation entity by IDs.
+func (m *StrategyMutation) RemoveConsultationIDs(ids ...pulid.ID) {
+	if m.removedconsultations == nil {
+		m.removedconsultations = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.consultations, ids[i])
+		m.removedconsultations[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedConsultations returns the removed IDs of the "consultations" edge to the Consultation entity.
+func (m *StrategyMutation) RemovedConsultationsIDs() (ids []pulid.ID) {
+	for id := range m.removedconsultations {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ConsultationsIDs returns the "consultations" edge IDs in the mutation.
+func (m *StrategyMutation) ConsultationsIDs() (ids []pulid.ID) {
+	for id := range m.consultations {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetConsultations resets all changes to the "consultations" edge.
+func (m *StrategyMutation) ResetConsultations() {
+	m.consultations = nil
+	m.clearedconsultations = false
+	m.removedconsultations = nil
+}
+
+// AddDecisionIDs adds the "decisions" edge to the Decision entity by ids.
+func (m *StrategyMutation) AddDecisionIDs(ids ...pulid.ID) {
+	if m.decisions == nil {
+		m.decisions = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.decisions[ids[i]] = struct{}{}
+	}
+}
+
+// ClearDecisions clears the "decisions" edge to the Decision entity.
+func (m *StrategyMutation) ClearDecisions() {
+	m.cleareddecisions = true
+}
+
+// DecisionsCleared reports if the "decisions" edge to the Decision entity was cleared.
+func (m *StrategyMutation) DecisionsCleared() bool {
+	return m.cleareddecisions
+}
+
+// RemoveDecisionIDs removes the "decisions" edge to the Decision entity by IDs.
+func (m *StrategyMutation) RemoveDecisionIDs(ids ...pulid.ID) {
+	if m.removeddecisions == nil {
+		m.removeddecisions = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.decisions, ids[i])
+		m.removeddecisions[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedDecisions returns the removed IDs of the "decisions" edge to the Decision entity.
+func (m *StrategyMutation) RemovedDecisionsIDs() (ids []pulid.ID) {
+	for id := range m.removeddecisions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// DecisionsIDs returns the "decisions" edge IDs in the mutation.
+func (m *StrategyMutation) DecisionsIDs() (ids []pulid.ID) {
+	for id := range m.decisions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetDecisions resets all changes to the "decisions" edge.
+func (m *StrategyMutation) ResetDecisions() {
+	m.decisions = nil
+	m.cleareddecisions = false
+	m.removeddecisions = nil
+}
+
 // Where appends a list predicates to the StrategyMutation builder.
 func (m *StrategyMutation) Where(ps ...predicate.Strategy) {
 	m.predicates = append(m.predicates, ps...)
@@ -8498,7 +14402,7 @@ func (m *StrategyMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *StrategyMutation) Fields() []string {
-	fields := make([]string, 0, 10)
+	fields := make([]string, 0, 12)
 	if m.created_at != nil {
 		fields = append(fields, strategy.FieldCreatedAt)
 	}
@@ -8529,6 +14433,12 @@ func (m *StrategyMutation) Fields() []string {
 	if m.status != nil {
 		fields = append(fields, strategy.FieldStatus)
 	}
+	if m.adoption_reference != nil {
+		fields = append(fields, strategy.FieldAdoptionReference)
+	}
+	if m.adopted_on != nil {
+		fields = append(fields, strategy.FieldAdoptedOn)
+	}
 	return fields
 }
 
@@ -8557,6 +14467,10 @@ func (m *StrategyMutation) Field(name string) (ent.Value, bool) {
 		return m.Summary()
 	case strategy.FieldStatus:
 		return m.Status()
+	case strategy.FieldAdoptionReference:
+		return m.AdoptionReference()
+	case strategy.FieldAdoptedOn:
+		return m.AdoptedOn()
 	}
 	return nil, false
 }
@@ -8586,6 +14500,10 @@ func (m *StrategyMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldSummary(ctx)
 	case strategy.FieldStatus:
 		return m.OldStatus(ctx)
+	case strategy.FieldAdoptionReference:
+		return m.OldAdoptionReference(ctx)
+	case strategy.FieldAdoptedOn:
+		return m.OldAdoptedOn(ctx)
 	}
 	return nil, fmt.Errorf("unknown Strategy field %s", name)
 }
@@ -8665,6 +14583,20 @@ func (m *StrategyMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetStatus(v)
 		return nil
+	case strategy.FieldAdoptionReference:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAdoptionReference(v)
+		return nil
+	case strategy.FieldAdoptedOn:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAdoptedOn(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Strategy field %s", name)
 }
@@ -8733,7 +14665,11 @@ func (m *StrategyMutation) AddField(name string, value ent.Value) error {
 // ClearedFields returns all nullable fields that were cleared during this
 // mutation.
 func (m *StrategyMutation) ClearedFields() []string {
-	return nil
+	var fields []string
+	if m.FieldCleared(strategy.FieldAdoptedOn) {
+		fields = append(fields, strategy.FieldAdoptedOn)
+	}
+	return fields
 }
 
 // FieldCleared returns a boolean indicating if a field with the given name was
@@ -8746,6 +14682,11 @@ func (m *StrategyMutation) FieldCleared(name string) bool {
 // ClearField clears the value of the field with the given name. It returns an
 // error if the field is not defined in the schema.
 func (m *StrategyMutation) ClearField(name string) error {
+	switch name {
+	case strategy.FieldAdoptedOn:
+		m.ClearAdoptedOn()
+		return nil
+	}
 	return fmt.Errorf("unknown Strategy nullable field %s", name)
 }
 
@@ -8783,13 +14724,19 @@ func (m *StrategyMutation) ResetField(name string) error {
 	case strategy.FieldStatus:
 		m.ResetStatus()
 		return nil
+	case strategy.FieldAdoptionReference:
+		m.ResetAdoptionReference()
+		return nil
+	case strategy.FieldAdoptedOn:
+		m.ResetAdoptedOn()
+		return nil
 	}
 	return fmt.Errorf("unknown Strategy field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *StrategyMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 8)
 	if m.owner_agency != nil {
 		edges = append(edges, strategy.EdgeOwnerAgency)
 	}
@@ -8798,6 +14745,21 @@ func (m *StrategyMutation) AddedEdges() []string {
 	}
 	if m.objectives != nil {
 		edges = append(edges, strategy.EdgeObjectives)
+	}
+	if m.versions != nil {
+		edges = append(edges, strategy.EdgeVersions)
+	}
+	if m.adopted_version != nil {
+		edges = append(edges, strategy.EdgeAdoptedVersion)
+	}
+	if m.transitions != nil {
+		edges = append(edges, strategy.EdgeTransitions)
+	}
+	if m.consultations != nil {
+		edges = append(edges, strategy.EdgeConsultations)
+	}
+	if m.decisions != nil {
+		edges = append(edges, strategy.EdgeDecisions)
 	}
 	return edges
 }
@@ -8820,15 +14782,55 @@ func (m *StrategyMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case strategy.EdgeVersions:
+		ids := make([]ent.Value, 0, len(m.versions))
+		for id := range m.versions {
+			ids = append(ids, id)
+		}
+		return ids
+	case strategy.EdgeAdoptedVersion:
+		if id := m.adopted_version; id != nil {
+			return []ent.Value{*id}
+		}
+	case strategy.EdgeTransitions:
+		ids := make([]ent.Value, 0, len(m.transitions))
+		for id := range m.transitions {
+			ids = append(ids, id)
+		}
+		return ids
+	case strategy.EdgeConsultations:
+		ids := make([]ent.Value, 0, len(m.consultations))
+		for id := range m.consultations {
+			ids = append(ids, id)
+		}
+		return ids
+	case strategy.EdgeDecisions:
+		ids := make([]ent.Value, 0, len(m.decisions))
+		for id := range m.decisions {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *StrategyMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 8)
 	if m.removedobjectives != nil {
 		edges = append(edges, strategy.EdgeObjectives)
+	}
+	if m.removedversions != nil {
+		edges = append(edges, strategy.EdgeVersions)
+	}
+	if m.removedtransitions != nil {
+		edges = append(edges, strategy.EdgeTransitions)
+	}
+	if m.removedconsultations != nil {
+		edges = append(edges, strategy.EdgeConsultations)
+	}
+	if m.removeddecisions != nil {
+		edges = append(edges, strategy.EdgeDecisions)
 	}
 	return edges
 }
@@ -8843,13 +14845,37 @@ func (m *StrategyMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case strategy.EdgeVersions:
+		ids := make([]ent.Value, 0, len(m.removedversions))
+		for id := range m.removedversions {
+			ids = append(ids, id)
+		}
+		return ids
+	case strategy.EdgeTransitions:
+		ids := make([]ent.Value, 0, len(m.removedtransitions))
+		for id := range m.removedtransitions {
+			ids = append(ids, id)
+		}
+		return ids
+	case strategy.EdgeConsultations:
+		ids := make([]ent.Value, 0, len(m.removedconsultations))
+		for id := range m.removedconsultations {
+			ids = append(ids, id)
+		}
+		return ids
+	case strategy.EdgeDecisions:
+		ids := make([]ent.Value, 0, len(m.removeddecisions))
+		for id := range m.removeddecisions {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *StrategyMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 8)
 	if m.clearedowner_agency {
 		edges = append(edges, strategy.EdgeOwnerAgency)
 	}
@@ -8858,6 +14884,21 @@ func (m *StrategyMutation) ClearedEdges() []string {
 	}
 	if m.clearedobjectives {
 		edges = append(edges, strategy.EdgeObjectives)
+	}
+	if m.clearedversions {
+		edges = append(edges, strategy.EdgeVersions)
+	}
+	if m.clearedadopted_version {
+		edges = append(edges, strategy.EdgeAdoptedVersion)
+	}
+	if m.clearedtransitions {
+		edges = append(edges, strategy.EdgeTransitions)
+	}
+	if m.clearedconsultations {
+		edges = append(edges, strategy.EdgeConsultations)
+	}
+	if m.cleareddecisions {
+		edges = append(edges, strategy.EdgeDecisions)
 	}
 	return edges
 }
@@ -8872,6 +14913,16 @@ func (m *StrategyMutation) EdgeCleared(name string) bool {
 		return m.clearedimplementing_agency
 	case strategy.EdgeObjectives:
 		return m.clearedobjectives
+	case strategy.EdgeVersions:
+		return m.clearedversions
+	case strategy.EdgeAdoptedVersion:
+		return m.clearedadopted_version
+	case strategy.EdgeTransitions:
+		return m.clearedtransitions
+	case strategy.EdgeConsultations:
+		return m.clearedconsultations
+	case strategy.EdgeDecisions:
+		return m.cleareddecisions
 	}
 	return false
 }
@@ -8885,6 +14936,9 @@ func (m *StrategyMutation) ClearEdge(name string) error {
 		return nil
 	case strategy.EdgeImplementingAgency:
 		m.ClearImplementingAgency()
+		return nil
+	case strategy.EdgeAdoptedVersion:
+		m.ClearAdoptedVersion()
 		return nil
 	}
 	return fmt.Errorf("unknown Strategy unique edge %s", name)
@@ -8903,6 +14957,1572 @@ func (m *StrategyMutation) ResetEdge(name string) error {
 	case strategy.EdgeObjectives:
 		m.ResetObjectives()
 		return nil
+	case strategy.EdgeVersions:
+		m.ResetVersions()
+		return nil
+	case strategy.EdgeAdoptedVersion:
+		m.ResetAdoptedVersion()
+		return nil
+	case strategy.EdgeTransitions:
+		m.ResetTransitions()
+		return nil
+	case strategy.EdgeConsultations:
+		m.ResetConsultations()
+		return nil
+	case strategy.EdgeDecisions:
+		m.ResetDecisions()
+		return nil
 	}
 	return fmt.Errorf("unknown Strategy edge %s", name)
+}
+
+// StrategyTransitionMutation represents an operation that mutates the StrategyTransition nodes in the graph.
+type StrategyTransitionMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *pulid.ID
+	created_at      *time.Time
+	updated_at      *time.Time
+	from_status     *string
+	to_status       *string
+	comment         *string
+	clearedFields   map[string]struct{}
+	strategy        *pulid.ID
+	clearedstrategy bool
+	actor           *pulid.ID
+	clearedactor    bool
+	done            bool
+	oldValue        func(context.Context) (*StrategyTransition, error)
+	predicates      []predicate.StrategyTransition
+}
+
+var _ ent.Mutation = (*StrategyTransitionMutation)(nil)
+
+// strategytransitionOption allows management of the mutation configuration using functional options.
+type strategytransitionOption func(*StrategyTransitionMutation)
+
+// newStrategyTransitionMutation creates new mutation for the StrategyTransition entity.
+func newStrategyTransitionMutation(c config, op Op, opts ...strategytransitionOption) *StrategyTransitionMutation {
+	m := &StrategyTransitionMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeStrategyTransition,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withStrategyTransitionID sets the ID field of the mutation.
+func withStrategyTransitionID(id pulid.ID) strategytransitionOption {
+	return func(m *StrategyTransitionMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *StrategyTransition
+		)
+		m.oldValue = func(ctx context.Context) (*StrategyTransition, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().StrategyTransition.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withStrategyTransition sets the old StrategyTransition of the mutation.
+func withStrategyTransition(node *StrategyTransition) strategytransitionOption {
+	return func(m *StrategyTransitionMutation) {
+		m.oldValue = func(context.Context) (*StrategyTransition, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m StrategyTransitionMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m StrategyTransitionMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of StrategyTransition entities.
+func (m *StrategyTransitionMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *StrategyTransitionMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *StrategyTransitionMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().StrategyTransition.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *StrategyTransitionMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *StrategyTransitionMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the StrategyTransition entity.
+// If the StrategyTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StrategyTransitionMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *StrategyTransitionMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *StrategyTransitionMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *StrategyTransitionMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the StrategyTransition entity.
+// If the StrategyTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StrategyTransitionMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *StrategyTransitionMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetFromStatus sets the "from_status" field.
+func (m *StrategyTransitionMutation) SetFromStatus(s string) {
+	m.from_status = &s
+}
+
+// FromStatus returns the value of the "from_status" field in the mutation.
+func (m *StrategyTransitionMutation) FromStatus() (r string, exists bool) {
+	v := m.from_status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFromStatus returns the old "from_status" field's value of the StrategyTransition entity.
+// If the StrategyTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StrategyTransitionMutation) OldFromStatus(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFromStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFromStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFromStatus: %w", err)
+	}
+	return oldValue.FromStatus, nil
+}
+
+// ResetFromStatus resets all changes to the "from_status" field.
+func (m *StrategyTransitionMutation) ResetFromStatus() {
+	m.from_status = nil
+}
+
+// SetToStatus sets the "to_status" field.
+func (m *StrategyTransitionMutation) SetToStatus(s string) {
+	m.to_status = &s
+}
+
+// ToStatus returns the value of the "to_status" field in the mutation.
+func (m *StrategyTransitionMutation) ToStatus() (r string, exists bool) {
+	v := m.to_status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldToStatus returns the old "to_status" field's value of the StrategyTransition entity.
+// If the StrategyTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StrategyTransitionMutation) OldToStatus(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldToStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldToStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldToStatus: %w", err)
+	}
+	return oldValue.ToStatus, nil
+}
+
+// ResetToStatus resets all changes to the "to_status" field.
+func (m *StrategyTransitionMutation) ResetToStatus() {
+	m.to_status = nil
+}
+
+// SetComment sets the "comment" field.
+func (m *StrategyTransitionMutation) SetComment(s string) {
+	m.comment = &s
+}
+
+// Comment returns the value of the "comment" field in the mutation.
+func (m *StrategyTransitionMutation) Comment() (r string, exists bool) {
+	v := m.comment
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldComment returns the old "comment" field's value of the StrategyTransition entity.
+// If the StrategyTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StrategyTransitionMutation) OldComment(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldComment is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldComment requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldComment: %w", err)
+	}
+	return oldValue.Comment, nil
+}
+
+// ResetComment resets all changes to the "comment" field.
+func (m *StrategyTransitionMutation) ResetComment() {
+	m.comment = nil
+}
+
+// SetStrategyID sets the "strategy" edge to the Strategy entity by id.
+func (m *StrategyTransitionMutation) SetStrategyID(id pulid.ID) {
+	m.strategy = &id
+}
+
+// ClearStrategy clears the "strategy" edge to the Strategy entity.
+func (m *StrategyTransitionMutation) ClearStrategy() {
+	m.clearedstrategy = true
+}
+
+// StrategyCleared reports if the "strategy" edge to the Strategy entity was cleared.
+func (m *StrategyTransitionMutation) StrategyCleared() bool {
+	return m.clearedstrategy
+}
+
+// StrategyID returns the "strategy" edge ID in the mutation.
+func (m *StrategyTransitionMutation) StrategyID() (id pulid.ID, exists bool) {
+	if m.strategy != nil {
+		return *m.strategy, true
+	}
+	return
+}
+
+// StrategyIDs returns the "strategy" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// StrategyID instead. It exists only for internal usage by the builders.
+func (m *StrategyTransitionMutation) StrategyIDs() (ids []pulid.ID) {
+	if id := m.strategy; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetStrategy resets all changes to the "strategy" edge.
+func (m *StrategyTransitionMutation) ResetStrategy() {
+	m.strategy = nil
+	m.clearedstrategy = false
+}
+
+// SetActorID sets the "actor" edge to the Account entity by id.
+func (m *StrategyTransitionMutation) SetActorID(id pulid.ID) {
+	m.actor = &id
+}
+
+// ClearActor clears the "actor" edge to the Account entity.
+func (m *StrategyTransitionMutation) ClearActor() {
+	m.clearedactor = true
+}
+
+// ActorCleared reports if the "actor" edge to the Account entity was cleared.
+func (m *StrategyTransitionMutation) ActorCleared() bool {
+	return m.clearedactor
+}
+
+// ActorID returns the "actor" edge ID in the mutation.
+func (m *StrategyTransitionMutation) ActorID() (id pulid.ID, exists bool) {
+	if m.actor != nil {
+		return *m.actor, true
+	}
+	return
+}
+
+// ActorIDs returns the "actor" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ActorID instead. It exists only for internal usage by the builders.
+func (m *StrategyTransitionMutation) ActorIDs() (ids []pulid.ID) {
+	if id := m.actor; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetActor resets all changes to the "actor" edge.
+func (m *StrategyTransitionMutation) ResetActor() {
+	m.actor = nil
+	m.clearedactor = false
+}
+
+// Where appends a list predicates to the StrategyTransitionMutation builder.
+func (m *StrategyTransitionMutation) Where(ps ...predicate.StrategyTransition) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the StrategyTransitionMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *StrategyTransitionMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.StrategyTransition, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *StrategyTransitionMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *StrategyTransitionMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (StrategyTransition).
+func (m *StrategyTransitionMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *StrategyTransitionMutation) Fields() []string {
+	fields := make([]string, 0, 5)
+	if m.created_at != nil {
+		fields = append(fields, strategytransition.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, strategytransition.FieldUpdatedAt)
+	}
+	if m.from_status != nil {
+		fields = append(fields, strategytransition.FieldFromStatus)
+	}
+	if m.to_status != nil {
+		fields = append(fields, strategytransition.FieldToStatus)
+	}
+	if m.comment != nil {
+		fields = append(fields, strategytransition.FieldComment)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *StrategyTransitionMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case strategytransition.FieldCreatedAt:
+		return m.CreatedAt()
+	case strategytransition.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case strategytransition.FieldFromStatus:
+		return m.FromStatus()
+	case strategytransition.FieldToStatus:
+		return m.ToStatus()
+	case strategytransition.FieldComment:
+		return m.Comment()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *StrategyTransitionMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case strategytransition.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case strategytransition.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case strategytransition.FieldFromStatus:
+		return m.OldFromStatus(ctx)
+	case strategytransition.FieldToStatus:
+		return m.OldToStatus(ctx)
+	case strategytransition.FieldComment:
+		return m.OldComment(ctx)
+	}
+	return nil, fmt.Errorf("unknown StrategyTransition field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *StrategyTransitionMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case strategytransition.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case strategytransition.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case strategytransition.FieldFromStatus:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFromStatus(v)
+		return nil
+	case strategytransition.FieldToStatus:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetToStatus(v)
+		return nil
+	case strategytransition.FieldComment:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetComment(v)
+		return nil
+	}
+	return fmt.Errorf("unknown StrategyTransition field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *StrategyTransitionMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *StrategyTransitionMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *StrategyTransitionMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown StrategyTransition numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *StrategyTransitionMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *StrategyTransitionMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *StrategyTransitionMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown StrategyTransition nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *StrategyTransitionMutation) ResetField(name string) error {
+	switch name {
+	case strategytransition.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case strategytransition.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case strategytransition.FieldFromStatus:
+		m.ResetFromStatus()
+		return nil
+	case strategytransition.FieldToStatus:
+		m.ResetToStatus()
+		return nil
+	case strategytransition.FieldComment:
+		m.ResetComment()
+		return nil
+	}
+	return fmt.Errorf("unknown StrategyTransition field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *StrategyTransitionMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.strategy != nil {
+		edges = append(edges, strategytransition.EdgeStrategy)
+	}
+	if m.actor != nil {
+		edges = append(edges, strategytransition.EdgeActor)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *StrategyTransitionMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case strategytransition.EdgeStrategy:
+		if id := m.strategy; id != nil {
+			return []ent.Value{*id}
+		}
+	case strategytransition.EdgeActor:
+		if id := m.actor; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *StrategyTransitionMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *StrategyTransitionMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *StrategyTransitionMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedstrategy {
+		edges = append(edges, strategytransition.EdgeStrategy)
+	}
+	if m.clearedactor {
+		edges = append(edges, strategytransition.EdgeActor)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *StrategyTransitionMutation) EdgeCleared(name string) bool {
+	switch name {
+	case strategytransition.EdgeStrategy:
+		return m.clearedstrategy
+	case strategytransition.EdgeActor:
+		return m.clearedactor
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *StrategyTransitionMutation) ClearEdge(name string) error {
+	switch name {
+	case strategytransition.EdgeStrategy:
+		m.ClearStrategy()
+		return nil
+	case strategytransition.EdgeActor:
+		m.ClearActor()
+		return nil
+	}
+	return fmt.Errorf("unknown StrategyTransition unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *StrategyTransitionMutation) ResetEdge(name string) error {
+	switch name {
+	case strategytransition.EdgeStrategy:
+		m.ResetStrategy()
+		return nil
+	case strategytransition.EdgeActor:
+		m.ResetActor()
+		return nil
+	}
+	return fmt.Errorf("unknown StrategyTransition edge %s", name)
+}
+
+// StrategyVersionMutation represents an operation that mutates the StrategyVersion nodes in the graph.
+type StrategyVersionMutation struct {
+	config
+	op                       Op
+	typ                      string
+	id                       *pulid.ID
+	created_at               *time.Time
+	updated_at               *time.Time
+	number                   *int
+	addnumber                *int
+	label                    *string
+	changelog                *string
+	content                  *string
+	sha256                   *string
+	clearedFields            map[string]struct{}
+	strategy                 *pulid.ID
+	clearedstrategy          bool
+	published_by             *pulid.ID
+	clearedpublished_by      bool
+	adopting_strategy        *pulid.ID
+	clearedadopting_strategy bool
+	done                     bool
+	oldValue                 func(context.Context) (*StrategyVersion, error)
+	predicates               []predicate.StrategyVersion
+}
+
+var _ ent.Mutation = (*StrategyVersionMutation)(nil)
+
+// strategyversionOption allows management of the mutation configuration using functional options.
+type strategyversionOption func(*StrategyVersionMutation)
+
+// newStrategyVersionMutation creates new mutation for the StrategyVersion entity.
+func newStrategyVersionMutation(c config, op Op, opts ...strategyversionOption) *StrategyVersionMutation {
+	m := &StrategyVersionMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeStrategyVersion,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withStrategyVersionID sets the ID field of the mutation.
+func withStrategyVersionID(id pulid.ID) strategyversionOption {
+	return func(m *StrategyVersionMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *StrategyVersion
+		)
+		m.oldValue = func(ctx context.Context) (*StrategyVersion, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().StrategyVersion.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withStrategyVersion sets the old StrategyVersion of the mutation.
+func withStrategyVersion(node *StrategyVersion) strategyversionOption {
+	return func(m *StrategyVersionMutation) {
+		m.oldValue = func(context.Context) (*StrategyVersion, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m StrategyVersionMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m StrategyVersionMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of StrategyVersion entities.
+func (m *StrategyVersionMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *StrategyVersionMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *StrategyVersionMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().StrategyVersion.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *StrategyVersionMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *StrategyVersionMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the StrategyVersion entity.
+// If the StrategyVersion object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StrategyVersionMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *StrategyVersionMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *StrategyVersionMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *StrategyVersionMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the StrategyVersion entity.
+// If the StrategyVersion object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StrategyVersionMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *StrategyVersionMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetNumber sets the "number" field.
+func (m *StrategyVersionMutation) SetNumber(i int) {
+	m.number = &i
+	m.addnumber = nil
+}
+
+// Number returns the value of the "number" field in the mutation.
+func (m *StrategyVersionMutation) Number() (r int, exists bool) {
+	v := m.number
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNumber returns the old "number" field's value of the StrategyVersion entity.
+// If the StrategyVersion object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StrategyVersionMutation) OldNumber(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNumber is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNumber requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNumber: %w", err)
+	}
+	return oldValue.Number, nil
+}
+
+// AddNumber adds i to the "number" field.
+func (m *StrategyVersionMutation) AddNumber(i int) {
+	if m.addnumber != nil {
+		*m.addnumber += i
+	} else {
+		m.addnumber = &i
+	}
+}
+
+// AddedNumber returns the value that was added to the "number" field in this mutation.
+func (m *StrategyVersionMutation) AddedNumber() (r int, exists bool) {
+	v := m.addnumber
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetNumber resets all changes to the "number" field.
+func (m *StrategyVersionMutation) ResetNumber() {
+	m.number = nil
+	m.addnumber = nil
+}
+
+// SetLabel sets the "label" field.
+func (m *StrategyVersionMutation) SetLabel(s string) {
+	m.label = &s
+}
+
+// Label returns the value of the "label" field in the mutation.
+func (m *StrategyVersionMutation) Label() (r string, exists bool) {
+	v := m.label
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLabel returns the old "label" field's value of the StrategyVersion entity.
+// If the StrategyVersion object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StrategyVersionMutation) OldLabel(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLabel is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLabel requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLabel: %w", err)
+	}
+	return oldValue.Label, nil
+}
+
+// ResetLabel resets all changes to the "label" field.
+func (m *StrategyVersionMutation) ResetLabel() {
+	m.label = nil
+}
+
+// SetChangelog sets the "changelog" field.
+func (m *StrategyVersionMutation) SetChangelog(s string) {
+	m.changelog = &s
+}
+
+// Changelog returns the value of the "changelog" field in the mutation.
+func (m *StrategyVersionMutation) Changelog() (r string, exists bool) {
+	v := m.changelog
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldChangelog returns the old "changelog" field's value of the StrategyVersion entity.
+// If the StrategyVersion object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StrategyVersionMutation) OldChangelog(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldChangelog is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldChangelog requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldChangelog: %w", err)
+	}
+	return oldValue.Changelog, nil
+}
+
+// ResetChangelog resets all changes to the "changelog" field.
+func (m *StrategyVersionMutation) ResetChangelog() {
+	m.changelog = nil
+}
+
+// SetContent sets the "content" field.
+func (m *StrategyVersionMutation) SetContent(s string) {
+	m.content = &s
+}
+
+// Content returns the value of the "content" field in the mutation.
+func (m *StrategyVersionMutation) Content() (r string, exists bool) {
+	v := m.content
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldContent returns the old "content" field's value of the StrategyVersion entity.
+// If the StrategyVersion object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StrategyVersionMutation) OldContent(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldContent is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldContent requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldContent: %w", err)
+	}
+	return oldValue.Content, nil
+}
+
+// ResetContent resets all changes to the "content" field.
+func (m *StrategyVersionMutation) ResetContent() {
+	m.content = nil
+}
+
+// SetSha256 sets the "sha256" field.
+func (m *StrategyVersionMutation) SetSha256(s string) {
+	m.sha256 = &s
+}
+
+// Sha256 returns the value of the "sha256" field in the mutation.
+func (m *StrategyVersionMutation) Sha256() (r string, exists bool) {
+	v := m.sha256
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSha256 returns the old "sha256" field's value of the StrategyVersion entity.
+// If the StrategyVersion object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StrategyVersionMutation) OldSha256(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSha256 is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSha256 requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSha256: %w", err)
+	}
+	return oldValue.Sha256, nil
+}
+
+// ResetSha256 resets all changes to the "sha256" field.
+func (m *StrategyVersionMutation) ResetSha256() {
+	m.sha256 = nil
+}
+
+// SetStrategyID sets the "strategy" edge to the Strategy entity by id.
+func (m *StrategyVersionMutation) SetStrategyID(id pulid.ID) {
+	m.strategy = &id
+}
+
+// ClearStrategy clears the "strategy" edge to the Strategy entity.
+func (m *StrategyVersionMutation) ClearStrategy() {
+	m.clearedstrategy = true
+}
+
+// StrategyCleared reports if the "strategy" edge to the Strategy entity was cleared.
+func (m *StrategyVersionMutation) StrategyCleared() bool {
+	return m.clearedstrategy
+}
+
+// StrategyID returns the "strategy" edge ID in the mutation.
+func (m *StrategyVersionMutation) StrategyID() (id pulid.ID, exists bool) {
+	if m.strategy != nil {
+		return *m.strategy, true
+	}
+	return
+}
+
+// StrategyIDs returns the "strategy" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// StrategyID instead. It exists only for internal usage by the builders.
+func (m *StrategyVersionMutation) StrategyIDs() (ids []pulid.ID) {
+	if id := m.strategy; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetStrategy resets all changes to the "strategy" edge.
+func (m *StrategyVersionMutation) ResetStrategy() {
+	m.strategy = nil
+	m.clearedstrategy = false
+}
+
+// SetPublishedByID sets the "published_by" edge to the Account entity by id.
+func (m *StrategyVersionMutation) SetPublishedByID(id pulid.ID) {
+	m.published_by = &id
+}
+
+// ClearPublishedBy clears the "published_by" edge to the Account entity.
+func (m *StrategyVersionMutation) ClearPublishedBy() {
+	m.clearedpublished_by = true
+}
+
+// PublishedByCleared reports if the "published_by" edge to the Account entity was cleared.
+func (m *StrategyVersionMutation) PublishedByCleared() bool {
+	return m.clearedpublished_by
+}
+
+// PublishedByID returns the "published_by" edge ID in the mutation.
+func (m *StrategyVersionMutation) PublishedByID() (id pulid.ID, exists bool) {
+	if m.published_by != nil {
+		return *m.published_by, true
+	}
+	return
+}
+
+// PublishedByIDs returns the "published_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// PublishedByID instead. It exists only for internal usage by the builders.
+func (m *StrategyVersionMutation) PublishedByIDs() (ids []pulid.ID) {
+	if id := m.published_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetPublishedBy resets all changes to the "published_by" edge.
+func (m *StrategyVersionMutation) ResetPublishedBy() {
+	m.published_by = nil
+	m.clearedpublished_by = false
+}
+
+// SetAdoptingStrategyID sets the "adopting_strategy" edge to the Strategy entity by id.
+func (m *StrategyVersionMutation) SetAdoptingStrategyID(id pulid.ID) {
+	m.adopting_strategy = &id
+}
+
+// ClearAdoptingStrategy clears the "adopting_strategy" edge to the Strategy entity.
+func (m *StrategyVersionMutation) ClearAdoptingStrategy() {
+	m.clearedadopting_strategy = true
+}
+
+// AdoptingStrategyCleared reports if the "adopting_strategy" edge to the Strategy entity was cleared.
+func (m *StrategyVersionMutation) AdoptingStrategyCleared() bool {
+	return m.clearedadopting_strategy
+}
+
+// AdoptingStrategyID returns the "adopting_strategy" edge ID in the mutation.
+func (m *StrategyVersionMutation) AdoptingStrategyID() (id pulid.ID, exists bool) {
+	if m.adopting_strategy != nil {
+		return *m.adopting_strategy, true
+	}
+	return
+}
+
+// AdoptingStrategyIDs returns the "adopting_strategy" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AdoptingStrategyID instead. It exists only for internal usage by the builders.
+func (m *StrategyVersionMutation) AdoptingStrategyIDs() (ids []pulid.ID) {
+	if id := m.adopting_strategy; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAdoptingStrategy resets all changes to the "adopting_strategy" edge.
+func (m *StrategyVersionMutation) ResetAdoptingStrategy() {
+	m.adopting_strategy = nil
+	m.clearedadopting_strategy = false
+}
+
+// Where appends a list predicates to the StrategyVersionMutation builder.
+func (m *StrategyVersionMutation) Where(ps ...predicate.StrategyVersion) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the StrategyVersionMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *StrategyVersionMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.StrategyVersion, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *StrategyVersionMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *StrategyVersionMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (StrategyVersion).
+func (m *StrategyVersionMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *StrategyVersionMutation) Fields() []string {
+	fields := make([]string, 0, 7)
+	if m.created_at != nil {
+		fields = append(fields, strategyversion.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, strategyversion.FieldUpdatedAt)
+	}
+	if m.number != nil {
+		fields = append(fields, strategyversion.FieldNumber)
+	}
+	if m.label != nil {
+		fields = append(fields, strategyversion.FieldLabel)
+	}
+	if m.changelog != nil {
+		fields = append(fields, strategyversion.FieldChangelog)
+	}
+	if m.content != nil {
+		fields = append(fields, strategyversion.FieldContent)
+	}
+	if m.sha256 != nil {
+		fields = append(fields, strategyversion.FieldSha256)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *StrategyVersionMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case strategyversion.FieldCreatedAt:
+		return m.CreatedAt()
+	case strategyversion.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case strategyversion.FieldNumber:
+		return m.Number()
+	case strategyversion.FieldLabel:
+		return m.Label()
+	case strategyversion.FieldChangelog:
+		return m.Changelog()
+	case strategyversion.FieldContent:
+		return m.Content()
+	case strategyversion.FieldSha256:
+		return m.Sha256()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *StrategyVersionMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case strategyversion.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case strategyversion.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case strategyversion.FieldNumber:
+		return m.OldNumber(ctx)
+	case strategyversion.FieldLabel:
+		return m.OldLabel(ctx)
+	case strategyversion.FieldChangelog:
+		return m.OldChangelog(ctx)
+	case strategyversion.FieldContent:
+		return m.OldContent(ctx)
+	case strategyversion.FieldSha256:
+		return m.OldSha256(ctx)
+	}
+	return nil, fmt.Errorf("unknown StrategyVersion field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *StrategyVersionMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case strategyversion.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case strategyversion.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case strategyversion.FieldNumber:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNumber(v)
+		return nil
+	case strategyversion.FieldLabel:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLabel(v)
+		return nil
+	case strategyversion.FieldChangelog:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetChangelog(v)
+		return nil
+	case strategyversion.FieldContent:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetContent(v)
+		return nil
+	case strategyversion.FieldSha256:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSha256(v)
+		return nil
+	}
+	return fmt.Errorf("unknown StrategyVersion field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *StrategyVersionMutation) AddedFields() []string {
+	var fields []string
+	if m.addnumber != nil {
+		fields = append(fields, strategyversion.FieldNumber)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *StrategyVersionMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case strategyversion.FieldNumber:
+		return m.AddedNumber()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *StrategyVersionMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case strategyversion.FieldNumber:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddNumber(v)
+		return nil
+	}
+	return fmt.Errorf("unknown StrategyVersion numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *StrategyVersionMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *StrategyVersionMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *StrategyVersionMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown StrategyVersion nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *StrategyVersionMutation) ResetField(name string) error {
+	switch name {
+	case strategyversion.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case strategyversion.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case strategyversion.FieldNumber:
+		m.ResetNumber()
+		return nil
+	case strategyversion.FieldLabel:
+		m.ResetLabel()
+		return nil
+	case strategyversion.FieldChangelog:
+		m.ResetChangelog()
+		return nil
+	case strategyversion.FieldContent:
+		m.ResetContent()
+		return nil
+	case strategyversion.FieldSha256:
+		m.ResetSha256()
+		return nil
+	}
+	return fmt.Errorf("unknown StrategyVersion field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *StrategyVersionMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.strategy != nil {
+		edges = append(edges, strategyversion.EdgeStrategy)
+	}
+	if m.published_by != nil {
+		edges = append(edges, strategyversion.EdgePublishedBy)
+	}
+	if m.adopting_strategy != nil {
+		edges = append(edges, strategyversion.EdgeAdoptingStrategy)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *StrategyVersionMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case strategyversion.EdgeStrategy:
+		if id := m.strategy; id != nil {
+			return []ent.Value{*id}
+		}
+	case strategyversion.EdgePublishedBy:
+		if id := m.published_by; id != nil {
+			return []ent.Value{*id}
+		}
+	case strategyversion.EdgeAdoptingStrategy:
+		if id := m.adopting_strategy; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *StrategyVersionMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *StrategyVersionMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *StrategyVersionMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.clearedstrategy {
+		edges = append(edges, strategyversion.EdgeStrategy)
+	}
+	if m.clearedpublished_by {
+		edges = append(edges, strategyversion.EdgePublishedBy)
+	}
+	if m.clearedadopting_strategy {
+		edges = append(edges, strategyversion.EdgeAdoptingStrategy)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *StrategyVersionMutation) EdgeCleared(name string) bool {
+	switch name {
+	case strategyversion.EdgeStrategy:
+		return m.clearedstrategy
+	case strategyversion.EdgePublishedBy:
+		return m.clearedpublished_by
+	case strategyversion.EdgeAdoptingStrategy:
+		return m.clearedadopting_strategy
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *StrategyVersionMutation) ClearEdge(name string) error {
+	switch name {
+	case strategyversion.EdgeStrategy:
+		m.ClearStrategy()
+		return nil
+	case strategyversion.EdgePublishedBy:
+		m.ClearPublishedBy()
+		return nil
+	case strategyversion.EdgeAdoptingStrategy:
+		m.ClearAdoptingStrategy()
+		return nil
+	}
+	return fmt.Errorf("unknown StrategyVersion unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *StrategyVersionMutation) ResetEdge(name string) error {
+	switch name {
+	case strategyversion.EdgeStrategy:
+		m.ResetStrategy()
+		return nil
+	case strategyversion.EdgePublishedBy:
+		m.ResetPublishedBy()
+		return nil
+	case strategyversion.EdgeAdoptingStrategy:
+		m.ResetAdoptingStrategy()
+		return nil
+	}
+	return fmt.Errorf("unknown StrategyVersion edge %s", name)
 }

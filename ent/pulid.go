@@ -9,11 +9,18 @@ import (
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
 	"github.com/palabre/palabre/ent/apitoken"
+	"github.com/palabre/palabre/ent/auditevent"
+	"github.com/palabre/palabre/ent/consultation"
+	"github.com/palabre/palabre/ent/decision"
+	"github.com/palabre/palabre/ent/decisionposition"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
 	"github.com/palabre/palabre/ent/objective"
+	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
+	"github.com/palabre/palabre/ent/strategytransition"
+	"github.com/palabre/palabre/ent/strategyversion"
 )
 
 // prefixMap maps PULID prefixes to table names.
@@ -22,10 +29,17 @@ var prefixMap = map[string]string{
 	"AC": account.Table,
 	"AI": actionitem.Table,
 	"AG": agency.Table,
+	"AU": auditevent.Table,
+	"CO": consultation.Table,
+	"DE": decision.Table,
+	"DP": decisionposition.Table,
 	"IN": indicator.Table,
 	"ME": measurement.Table,
 	"OB": objective.Table,
+	"OS": observation.Table,
 	"ST": strategy.Table,
+	"TR": strategytransition.Table,
+	"SV": strategyversion.Table,
 }
 
 // IDToType maps a pulid.ID to the table of its entity.

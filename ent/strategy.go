@@ -12,6 +12,7 @@ import (
 	"github.com/palabre/palabre/ent/agency"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
+	"github.com/palabre/palabre/ent/strategyversion"
 )
 
 // A national cybersecurity strategy: its objectives, its action plan and where it stands in its lifecycle.
@@ -40,6 +41,10 @@ type Strategy struct {
 	Summary string `json:"summary,omitempty"`
 	// Where the strategy stands in its lifecycle. The public sees adopted strategies and later.
 	Status strategy.Status `json:"status,omitempty"`
+	// Reference of the act that adopted the strategy, such as « Décret n° 2022-123 du 15 mars 2022 ».
+	AdoptionReference string `json:"adoption_reference,omitempty"`
+	// Date of the act that adopted the strategy.
+	AdoptedOn *time.Time `json:"adopted_on,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the StrategyQuery when eager-loading is set.
 	Edges                        StrategyEdges `json:"edges"`
@@ -56,13 +61,27 @@ type StrategyEdges struct {
 	ImplementingAgency *Agency `json:"implementing_agency,omitempty"`
 	// Objectives of the strategy.
 	Objectives []*Objective `json:"objectives,omitempty"`
+	// Published versions of the strategy.
+	Versions []*StrategyVersion `json:"versions,omitempty"`
+	// The version the adopting act adopted.
+	AdoptedVersion *StrategyVersion `json:"adopted_version,omitempty"`
+	// The strategy's moves through its lifecycle, oldest first.
+	Transitions []*StrategyTransition `json:"transitions,omitempty"`
+	// Consultation rounds on versions of the strategy.
+	Consultations []*Consultation `json:"consultations,omitempty"`
+	// Questions put to consensus about the strategy.
+	Decisions []*Decision `json:"decisions,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [8]bool
 	// totalCount holds the count of the edges above.
-	totalCount [3]map[string]int
+	totalCount [8]map[string]int
 
-	namedObjectives map[string][]*Objective
+	namedObjectives    map[string][]*Objective
+	namedVersions      map[string][]*StrategyVersion
+	namedTransitions   map[string][]*StrategyTransition
+	namedConsultations map[string][]*Consultation
+	namedDecisions     map[string][]*Decision
 }
 
 // OwnerAgencyOrErr returns the OwnerAgency value or an error if the edge
@@ -96,6 +115,53 @@ func (e StrategyEdges) ObjectivesOrErr() ([]*Objective, error) {
 	return nil, &NotLoadedError{edge: "objectives"}
 }
 
+// VersionsOrErr returns the Versions value or an error if the edge
+// was not loaded in eager-loading.
+func (e StrategyEdges) VersionsOrErr() ([]*StrategyVersion, error) {
+	if e.loadedTypes[3] {
+		return e.Versions, nil
+	}
+	return nil, &NotLoadedError{edge: "versions"}
+}
+
+// AdoptedVersionOrErr returns the AdoptedVersion value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e StrategyEdges) AdoptedVersionOrErr() (*StrategyVersion, error) {
+	if e.AdoptedVersion != nil {
+		return e.AdoptedVersion, nil
+	} else if e.loadedTypes[4] {
+		return nil, &NotFoundError{label: strategyversion.Label}
+	}
+	return nil, &NotLoadedError{edge: "adopted_version"}
+}
+
+// TransitionsOrErr returns the Transitions value or an error if the edge
+// was not loaded in eager-loading.
+func (e StrategyEdges) TransitionsOrErr() ([]*StrategyTransition, error) {
+	if e.loadedTypes[5] {
+		return e.Transitions, nil
+	}
+	return nil, &NotLoadedError{edge: "transitions"}
+}
+
+// ConsultationsOrErr returns the Consultations value or an error if the edge
+// was not loaded in eager-loading.
+func (e StrategyEdges) ConsultationsOrErr() ([]*Consultation, error) {
+	if e.loadedTypes[6] {
+		return e.Consultations, nil
+	}
+	return nil, &NotLoadedError{edge: "consultations"}
+}
+
+// DecisionsOrErr returns the Decisions value or an error if the edge
+// was not loaded in eager-loading.
+func (e StrategyEdges) DecisionsOrErr() ([]*Decision, error) {
+	if e.loadedTypes[7] {
+		return e.Decisions, nil
+	}
+	return nil, &NotLoadedError{edge: "decisions"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Strategy) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -105,9 +171,9 @@ func (*Strategy) scanValues(columns []string) ([]any, error) {
 			values[i] = new(pulid.ID)
 		case strategy.FieldRevision, strategy.FieldStartYear, strategy.FieldEndYear:
 			values[i] = new(sql.NullInt64)
-		case strategy.FieldSearchText, strategy.FieldTitle, strategy.FieldCountry, strategy.FieldSummary, strategy.FieldStatus:
+		case strategy.FieldSearchText, strategy.FieldTitle, strategy.FieldCountry, strategy.FieldSummary, strategy.FieldStatus, strategy.FieldAdoptionReference:
 			values[i] = new(sql.NullString)
-		case strategy.FieldCreatedAt, strategy.FieldUpdatedAt:
+		case strategy.FieldCreatedAt, strategy.FieldUpdatedAt, strategy.FieldAdoptedOn:
 			values[i] = new(sql.NullTime)
 		case strategy.ForeignKeys[0]: // strategy_owner_agency
 			values[i] = &sql.NullScanner{S: new(pulid.ID)}
@@ -194,6 +260,19 @@ func (_m *Strategy) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Status = strategy.Status(value.String)
 			}
+		case strategy.FieldAdoptionReference:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field adoption_reference", values[i])
+			} else if value.Valid {
+				_m.AdoptionReference = value.String
+			}
+		case strategy.FieldAdoptedOn:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field adopted_on", values[i])
+			} else if value.Valid {
+				_m.AdoptedOn = new(time.Time)
+				*_m.AdoptedOn = value.Time
+			}
 		case strategy.ForeignKeys[0]:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field strategy_owner_agency", values[i])
@@ -234,6 +313,31 @@ func (_m *Strategy) QueryImplementingAgency() *AgencyQuery {
 // QueryObjectives queries the "objectives" edge of the Strategy entity.
 func (_m *Strategy) QueryObjectives() *ObjectiveQuery {
 	return NewStrategyClient(_m.config).QueryObjectives(_m)
+}
+
+// QueryVersions queries the "versions" edge of the Strategy entity.
+func (_m *Strategy) QueryVersions() *StrategyVersionQuery {
+	return NewStrategyClient(_m.config).QueryVersions(_m)
+}
+
+// QueryAdoptedVersion queries the "adopted_version" edge of the Strategy entity.
+func (_m *Strategy) QueryAdoptedVersion() *StrategyVersionQuery {
+	return NewStrategyClient(_m.config).QueryAdoptedVersion(_m)
+}
+
+// QueryTransitions queries the "transitions" edge of the Strategy entity.
+func (_m *Strategy) QueryTransitions() *StrategyTransitionQuery {
+	return NewStrategyClient(_m.config).QueryTransitions(_m)
+}
+
+// QueryConsultations queries the "consultations" edge of the Strategy entity.
+func (_m *Strategy) QueryConsultations() *ConsultationQuery {
+	return NewStrategyClient(_m.config).QueryConsultations(_m)
+}
+
+// QueryDecisions queries the "decisions" edge of the Strategy entity.
+func (_m *Strategy) QueryDecisions() *DecisionQuery {
+	return NewStrategyClient(_m.config).QueryDecisions(_m)
 }
 
 // Update returns a builder for updating this Strategy.
@@ -288,6 +392,14 @@ func (_m *Strategy) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("status=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Status))
+	builder.WriteString(", ")
+	builder.WriteString("adoption_reference=")
+	builder.WriteString(_m.AdoptionReference)
+	builder.WriteString(", ")
+	if v := _m.AdoptedOn; v != nil {
+		builder.WriteString("adopted_on=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }
@@ -313,6 +425,102 @@ func (_m *Strategy) appendNamedObjectives(name string, edges ...*Objective) {
 		_m.Edges.namedObjectives[name] = []*Objective{}
 	} else {
 		_m.Edges.namedObjectives[name] = append(_m.Edges.namedObjectives[name], edges...)
+	}
+}
+
+// NamedVersions returns the Versions named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Strategy) NamedVersions(name string) ([]*StrategyVersion, error) {
+	if _m.Edges.namedVersions == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedVersions[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Strategy) appendNamedVersions(name string, edges ...*StrategyVersion) {
+	if _m.Edges.namedVersions == nil {
+		_m.Edges.namedVersions = make(map[string][]*StrategyVersion)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedVersions[name] = []*StrategyVersion{}
+	} else {
+		_m.Edges.namedVersions[name] = append(_m.Edges.namedVersions[name], edges...)
+	}
+}
+
+// NamedTransitions returns the Transitions named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Strategy) NamedTransitions(name string) ([]*StrategyTransition, error) {
+	if _m.Edges.namedTransitions == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedTransitions[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Strategy) appendNamedTransitions(name string, edges ...*StrategyTransition) {
+	if _m.Edges.namedTransitions == nil {
+		_m.Edges.namedTransitions = make(map[string][]*StrategyTransition)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedTransitions[name] = []*StrategyTransition{}
+	} else {
+		_m.Edges.namedTransitions[name] = append(_m.Edges.namedTransitions[name], edges...)
+	}
+}
+
+// NamedConsultations returns the Consultations named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Strategy) NamedConsultations(name string) ([]*Consultation, error) {
+	if _m.Edges.namedConsultations == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedConsultations[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Strategy) appendNamedConsultations(name string, edges ...*Consultation) {
+	if _m.Edges.namedConsultations == nil {
+		_m.Edges.namedConsultations = make(map[string][]*Consultation)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedConsultations[name] = []*Consultation{}
+	} else {
+		_m.Edges.namedConsultations[name] = append(_m.Edges.namedConsultations[name], edges...)
+	}
+}
+
+// NamedDecisions returns the Decisions named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Strategy) NamedDecisions(name string) ([]*Decision, error) {
+	if _m.Edges.namedDecisions == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedDecisions[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Strategy) appendNamedDecisions(name string, edges ...*Decision) {
+	if _m.Edges.namedDecisions == nil {
+		_m.Edges.namedDecisions = make(map[string][]*Decision)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedDecisions[name] = []*Decision{}
+	} else {
+		_m.Edges.namedDecisions[name] = append(_m.Edges.namedDecisions[name], edges...)
 	}
 }
 

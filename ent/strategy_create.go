@@ -13,9 +13,13 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/consultation"
+	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
+	"github.com/palabre/palabre/ent/strategytransition"
+	"github.com/palabre/palabre/ent/strategyversion"
 )
 
 // StrategyCreate is the builder for creating a Strategy entity.
@@ -134,6 +138,34 @@ func (_c *StrategyCreate) SetNillableStatus(v *strategy.Status) *StrategyCreate 
 	return _c
 }
 
+// SetAdoptionReference sets the "adoption_reference" field.
+func (_c *StrategyCreate) SetAdoptionReference(v string) *StrategyCreate {
+	_c.mutation.SetAdoptionReference(v)
+	return _c
+}
+
+// SetNillableAdoptionReference sets the "adoption_reference" field if the given value is not nil.
+func (_c *StrategyCreate) SetNillableAdoptionReference(v *string) *StrategyCreate {
+	if v != nil {
+		_c.SetAdoptionReference(*v)
+	}
+	return _c
+}
+
+// SetAdoptedOn sets the "adopted_on" field.
+func (_c *StrategyCreate) SetAdoptedOn(v time.Time) *StrategyCreate {
+	_c.mutation.SetAdoptedOn(v)
+	return _c
+}
+
+// SetNillableAdoptedOn sets the "adopted_on" field if the given value is not nil.
+func (_c *StrategyCreate) SetNillableAdoptedOn(v *time.Time) *StrategyCreate {
+	if v != nil {
+		_c.SetAdoptedOn(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *StrategyCreate) SetID(v pulid.ID) *StrategyCreate {
 	_c.mutation.SetID(v)
@@ -191,6 +223,85 @@ func (_c *StrategyCreate) AddObjectives(v ...*Objective) *StrategyCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddObjectiveIDs(ids...)
+}
+
+// AddVersionIDs adds the "versions" edge to the StrategyVersion entity by IDs.
+func (_c *StrategyCreate) AddVersionIDs(ids ...pulid.ID) *StrategyCreate {
+	_c.mutation.AddVersionIDs(ids...)
+	return _c
+}
+
+// AddVersions adds the "versions" edges to the StrategyVersion entity.
+func (_c *StrategyCreate) AddVersions(v ...*StrategyVersion) *StrategyCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddVersionIDs(ids...)
+}
+
+// SetAdoptedVersionID sets the "adopted_version" edge to the StrategyVersion entity by ID.
+func (_c *StrategyCreate) SetAdoptedVersionID(id pulid.ID) *StrategyCreate {
+	_c.mutation.SetAdoptedVersionID(id)
+	return _c
+}
+
+// SetNillableAdoptedVersionID sets the "adopted_version" edge to the StrategyVersion entity by ID if the given value is not nil.
+func (_c *StrategyCreate) SetNillableAdoptedVersionID(id *pulid.ID) *StrategyCreate {
+	if id != nil {
+		_c = _c.SetAdoptedVersionID(*id)
+	}
+	return _c
+}
+
+// SetAdoptedVersion sets the "adopted_version" edge to the StrategyVersion entity.
+func (_c *StrategyCreate) SetAdoptedVersion(v *StrategyVersion) *StrategyCreate {
+	return _c.SetAdoptedVersionID(v.ID)
+}
+
+// AddTransitionIDs adds the "transitions" edge to the StrategyTransition entity by IDs.
+func (_c *StrategyCreate) AddTransitionIDs(ids ...pulid.ID) *StrategyCreate {
+	_c.mutation.AddTransitionIDs(ids...)
+	return _c
+}
+
+// AddTransitions adds the "transitions" edges to the StrategyTransition entity.
+func (_c *StrategyCreate) AddTransitions(v ...*StrategyTransition) *StrategyCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddTransitionIDs(ids...)
+}
+
+// AddConsultationIDs adds the "consultations" edge to the Consultation entity by IDs.
+func (_c *StrategyCreate) AddConsultationIDs(ids ...pulid.ID) *StrategyCreate {
+	_c.mutation.AddConsultationIDs(ids...)
+	return _c
+}
+
+// AddConsultations adds the "consultations" edges to the Consultation entity.
+func (_c *StrategyCreate) AddConsultations(v ...*Consultation) *StrategyCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddConsultationIDs(ids...)
+}
+
+// AddDecisionIDs adds the "decisions" edge to the Decision entity by IDs.
+func (_c *StrategyCreate) AddDecisionIDs(ids ...pulid.ID) *StrategyCreate {
+	_c.mutation.AddDecisionIDs(ids...)
+	return _c
+}
+
+// AddDecisions adds the "decisions" edges to the Decision entity.
+func (_c *StrategyCreate) AddDecisions(v ...*Decision) *StrategyCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddDecisionIDs(ids...)
 }
 
 // Mutation returns the StrategyMutation object of the builder.
@@ -259,6 +370,10 @@ func (_c *StrategyCreate) defaults() error {
 	if _, ok := _c.mutation.Status(); !ok {
 		v := strategy.DefaultStatus
 		_c.mutation.SetStatus(v)
+	}
+	if _, ok := _c.mutation.AdoptionReference(); !ok {
+		v := strategy.DefaultAdoptionReference
+		_c.mutation.SetAdoptionReference(v)
 	}
 	if _, ok := _c.mutation.ID(); !ok {
 		if strategy.DefaultID == nil {
@@ -335,6 +450,14 @@ func (_c *StrategyCreate) check() error {
 	if v, ok := _c.mutation.Status(); ok {
 		if err := strategy.StatusValidator(v); err != nil {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Strategy.status": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.AdoptionReference(); !ok {
+		return &ValidationError{Name: "adoption_reference", err: errors.New(`ent: missing required field "Strategy.adoption_reference"`)}
+	}
+	if v, ok := _c.mutation.AdoptionReference(); ok {
+		if err := strategy.AdoptionReferenceValidator(v); err != nil {
+			return &ValidationError{Name: "adoption_reference", err: fmt.Errorf(`ent: validator failed for field "Strategy.adoption_reference": %w`, err)}
 		}
 	}
 	if len(_c.mutation.OwnerAgencyIDs()) == 0 {
@@ -416,6 +539,14 @@ func (_c *StrategyCreate) createSpec() (*Strategy, *sqlgraph.CreateSpec) {
 		_spec.SetField(strategy.FieldStatus, field.TypeEnum, value)
 		_node.Status = value
 	}
+	if value, ok := _c.mutation.AdoptionReference(); ok {
+		_spec.SetField(strategy.FieldAdoptionReference, field.TypeString, value)
+		_node.AdoptionReference = value
+	}
+	if value, ok := _c.mutation.AdoptedOn(); ok {
+		_spec.SetField(strategy.FieldAdoptedOn, field.TypeTime, value)
+		_node.AdoptedOn = &value
+	}
 	if nodes := _c.mutation.OwnerAgencyIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -459,6 +590,86 @@ func (_c *StrategyCreate) createSpec() (*Strategy, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(objective.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.VersionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.VersionsTable,
+			Columns: []string{strategy.VersionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(strategyversion.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.AdoptedVersionIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   strategy.AdoptedVersionTable,
+			Columns: []string{strategy.AdoptedVersionColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(strategyversion.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.TransitionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.TransitionsTable,
+			Columns: []string{strategy.TransitionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(strategytransition.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ConsultationsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.ConsultationsTable,
+			Columns: []string{strategy.ConsultationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(consultation.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.DecisionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.DecisionsTable,
+			Columns: []string{strategy.DecisionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(decision.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -641,6 +852,36 @@ func (u *StrategyUpsert) SetStatus(v strategy.Status) *StrategyUpsert {
 // UpdateStatus sets the "status" field to the value that was provided on create.
 func (u *StrategyUpsert) UpdateStatus() *StrategyUpsert {
 	u.SetExcluded(strategy.FieldStatus)
+	return u
+}
+
+// SetAdoptionReference sets the "adoption_reference" field.
+func (u *StrategyUpsert) SetAdoptionReference(v string) *StrategyUpsert {
+	u.Set(strategy.FieldAdoptionReference, v)
+	return u
+}
+
+// UpdateAdoptionReference sets the "adoption_reference" field to the value that was provided on create.
+func (u *StrategyUpsert) UpdateAdoptionReference() *StrategyUpsert {
+	u.SetExcluded(strategy.FieldAdoptionReference)
+	return u
+}
+
+// SetAdoptedOn sets the "adopted_on" field.
+func (u *StrategyUpsert) SetAdoptedOn(v time.Time) *StrategyUpsert {
+	u.Set(strategy.FieldAdoptedOn, v)
+	return u
+}
+
+// UpdateAdoptedOn sets the "adopted_on" field to the value that was provided on create.
+func (u *StrategyUpsert) UpdateAdoptedOn() *StrategyUpsert {
+	u.SetExcluded(strategy.FieldAdoptedOn)
+	return u
+}
+
+// ClearAdoptedOn clears the value of the "adopted_on" field.
+func (u *StrategyUpsert) ClearAdoptedOn() *StrategyUpsert {
+	u.SetNull(strategy.FieldAdoptedOn)
 	return u
 }
 
@@ -839,6 +1080,41 @@ func (u *StrategyUpsertOne) SetStatus(v strategy.Status) *StrategyUpsertOne {
 func (u *StrategyUpsertOne) UpdateStatus() *StrategyUpsertOne {
 	return u.Update(func(s *StrategyUpsert) {
 		s.UpdateStatus()
+	})
+}
+
+// SetAdoptionReference sets the "adoption_reference" field.
+func (u *StrategyUpsertOne) SetAdoptionReference(v string) *StrategyUpsertOne {
+	return u.Update(func(s *StrategyUpsert) {
+		s.SetAdoptionReference(v)
+	})
+}
+
+// UpdateAdoptionReference sets the "adoption_reference" field to the value that was provided on create.
+func (u *StrategyUpsertOne) UpdateAdoptionReference() *StrategyUpsertOne {
+	return u.Update(func(s *StrategyUpsert) {
+		s.UpdateAdoptionReference()
+	})
+}
+
+// SetAdoptedOn sets the "adopted_on" field.
+func (u *StrategyUpsertOne) SetAdoptedOn(v time.Time) *StrategyUpsertOne {
+	return u.Update(func(s *StrategyUpsert) {
+		s.SetAdoptedOn(v)
+	})
+}
+
+// UpdateAdoptedOn sets the "adopted_on" field to the value that was provided on create.
+func (u *StrategyUpsertOne) UpdateAdoptedOn() *StrategyUpsertOne {
+	return u.Update(func(s *StrategyUpsert) {
+		s.UpdateAdoptedOn()
+	})
+}
+
+// ClearAdoptedOn clears the value of the "adopted_on" field.
+func (u *StrategyUpsertOne) ClearAdoptedOn() *StrategyUpsertOne {
+	return u.Update(func(s *StrategyUpsert) {
+		s.ClearAdoptedOn()
 	})
 }
 
@@ -1204,6 +1480,41 @@ func (u *StrategyUpsertBulk) SetStatus(v strategy.Status) *StrategyUpsertBulk {
 func (u *StrategyUpsertBulk) UpdateStatus() *StrategyUpsertBulk {
 	return u.Update(func(s *StrategyUpsert) {
 		s.UpdateStatus()
+	})
+}
+
+// SetAdoptionReference sets the "adoption_reference" field.
+func (u *StrategyUpsertBulk) SetAdoptionReference(v string) *StrategyUpsertBulk {
+	return u.Update(func(s *StrategyUpsert) {
+		s.SetAdoptionReference(v)
+	})
+}
+
+// UpdateAdoptionReference sets the "adoption_reference" field to the value that was provided on create.
+func (u *StrategyUpsertBulk) UpdateAdoptionReference() *StrategyUpsertBulk {
+	return u.Update(func(s *StrategyUpsert) {
+		s.UpdateAdoptionReference()
+	})
+}
+
+// SetAdoptedOn sets the "adopted_on" field.
+func (u *StrategyUpsertBulk) SetAdoptedOn(v time.Time) *StrategyUpsertBulk {
+	return u.Update(func(s *StrategyUpsert) {
+		s.SetAdoptedOn(v)
+	})
+}
+
+// UpdateAdoptedOn sets the "adopted_on" field to the value that was provided on create.
+func (u *StrategyUpsertBulk) UpdateAdoptedOn() *StrategyUpsertBulk {
+	return u.Update(func(s *StrategyUpsert) {
+		s.UpdateAdoptedOn()
+	})
+}
+
+// ClearAdoptedOn clears the value of the "adopted_on" field.
+func (u *StrategyUpsertBulk) ClearAdoptedOn() *StrategyUpsertBulk {
+	return u.Update(func(s *StrategyUpsert) {
+		s.ClearAdoptedOn()
 	})
 }
 

@@ -15,10 +15,14 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/consultation"
+	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
+	"github.com/palabre/palabre/ent/strategytransition"
+	"github.com/palabre/palabre/ent/strategyversion"
 )
 
 // StrategyQuery is the builder for querying Strategy entities.
@@ -31,10 +35,19 @@ type StrategyQuery struct {
 	withOwnerAgency        *AgencyQuery
 	withImplementingAgency *AgencyQuery
 	withObjectives         *ObjectiveQuery
+	withVersions           *StrategyVersionQuery
+	withAdoptedVersion     *StrategyVersionQuery
+	withTransitions        *StrategyTransitionQuery
+	withConsultations      *ConsultationQuery
+	withDecisions          *DecisionQuery
 	withFKs                bool
 	loadTotal              []func(context.Context, []*Strategy) error
 	modifiers              []func(*sql.Selector)
 	withNamedObjectives    map[string]*ObjectiveQuery
+	withNamedVersions      map[string]*StrategyVersionQuery
+	withNamedTransitions   map[string]*StrategyTransitionQuery
+	withNamedConsultations map[string]*ConsultationQuery
+	withNamedDecisions     map[string]*DecisionQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -130,6 +143,116 @@ func (_q *StrategyQuery) QueryObjectives() *ObjectiveQuery {
 			sqlgraph.From(strategy.Table, strategy.FieldID, selector),
 			sqlgraph.To(objective.Table, objective.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, strategy.ObjectivesTable, strategy.ObjectivesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryVersions chains the current query on the "versions" edge.
+func (_q *StrategyQuery) QueryVersions() *StrategyVersionQuery {
+	query := (&StrategyVersionClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(strategy.Table, strategy.FieldID, selector),
+			sqlgraph.To(strategyversion.Table, strategyversion.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, strategy.VersionsTable, strategy.VersionsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryAdoptedVersion chains the current query on the "adopted_version" edge.
+func (_q *StrategyQuery) QueryAdoptedVersion() *StrategyVersionQuery {
+	query := (&StrategyVersionClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(strategy.Table, strategy.FieldID, selector),
+			sqlgraph.To(strategyversion.Table, strategyversion.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, false, strategy.AdoptedVersionTable, strategy.AdoptedVersionColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryTransitions chains the current query on the "transitions" edge.
+func (_q *StrategyQuery) QueryTransitions() *StrategyTransitionQuery {
+	query := (&StrategyTransitionClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(strategy.Table, strategy.FieldID, selector),
+			sqlgraph.To(strategytransition.Table, strategytransition.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, strategy.TransitionsTable, strategy.TransitionsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryConsultations chains the current query on the "consultations" edge.
+func (_q *StrategyQuery) QueryConsultations() *ConsultationQuery {
+	query := (&ConsultationClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(strategy.Table, strategy.FieldID, selector),
+			sqlgraph.To(consultation.Table, consultation.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, strategy.ConsultationsTable, strategy.ConsultationsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryDecisions chains the current query on the "decisions" edge.
+func (_q *StrategyQuery) QueryDecisions() *DecisionQuery {
+	query := (&DecisionClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(strategy.Table, strategy.FieldID, selector),
+			sqlgraph.To(decision.Table, decision.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, strategy.DecisionsTable, strategy.DecisionsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -332,6 +455,11 @@ func (_q *StrategyQuery) Clone() *StrategyQuery {
 		withOwnerAgency:        _q.withOwnerAgency.Clone(),
 		withImplementingAgency: _q.withImplementingAgency.Clone(),
 		withObjectives:         _q.withObjectives.Clone(),
+		withVersions:           _q.withVersions.Clone(),
+		withAdoptedVersion:     _q.withAdoptedVersion.Clone(),
+		withTransitions:        _q.withTransitions.Clone(),
+		withConsultations:      _q.withConsultations.Clone(),
+		withDecisions:          _q.withDecisions.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -368,6 +496,61 @@ func (_q *StrategyQuery) WithObjectives(opts ...func(*ObjectiveQuery)) *Strategy
 		opt(query)
 	}
 	_q.withObjectives = query
+	return _q
+}
+
+// WithVersions tells the query-builder to eager-load the nodes that are connected to
+// the "versions" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *StrategyQuery) WithVersions(opts ...func(*StrategyVersionQuery)) *StrategyQuery {
+	query := (&StrategyVersionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withVersions = query
+	return _q
+}
+
+// WithAdoptedVersion tells the query-builder to eager-load the nodes that are connected to
+// the "adopted_version" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *StrategyQuery) WithAdoptedVersion(opts ...func(*StrategyVersionQuery)) *StrategyQuery {
+	query := (&StrategyVersionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAdoptedVersion = query
+	return _q
+}
+
+// WithTransitions tells the query-builder to eager-load the nodes that are connected to
+// the "transitions" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *StrategyQuery) WithTransitions(opts ...func(*StrategyTransitionQuery)) *StrategyQuery {
+	query := (&StrategyTransitionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withTransitions = query
+	return _q
+}
+
+// WithConsultations tells the query-builder to eager-load the nodes that are connected to
+// the "consultations" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *StrategyQuery) WithConsultations(opts ...func(*ConsultationQuery)) *StrategyQuery {
+	query := (&ConsultationClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withConsultations = query
+	return _q
+}
+
+// WithDecisions tells the query-builder to eager-load the nodes that are connected to
+// the "decisions" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *StrategyQuery) WithDecisions(opts ...func(*DecisionQuery)) *StrategyQuery {
+	query := (&DecisionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withDecisions = query
 	return _q
 }
 
@@ -456,10 +639,15 @@ func (_q *StrategyQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Str
 		nodes       = []*Strategy{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [8]bool{
 			_q.withOwnerAgency != nil,
 			_q.withImplementingAgency != nil,
 			_q.withObjectives != nil,
+			_q.withVersions != nil,
+			_q.withAdoptedVersion != nil,
+			_q.withTransitions != nil,
+			_q.withConsultations != nil,
+			_q.withDecisions != nil,
 		}
 	)
 	if _q.withOwnerAgency != nil || _q.withImplementingAgency != nil {
@@ -508,10 +696,72 @@ func (_q *StrategyQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Str
 			return nil, err
 		}
 	}
+	if query := _q.withVersions; query != nil {
+		if err := _q.loadVersions(ctx, query, nodes,
+			func(n *Strategy) { n.Edges.Versions = []*StrategyVersion{} },
+			func(n *Strategy, e *StrategyVersion) { n.Edges.Versions = append(n.Edges.Versions, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withAdoptedVersion; query != nil {
+		if err := _q.loadAdoptedVersion(ctx, query, nodes, nil,
+			func(n *Strategy, e *StrategyVersion) { n.Edges.AdoptedVersion = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withTransitions; query != nil {
+		if err := _q.loadTransitions(ctx, query, nodes,
+			func(n *Strategy) { n.Edges.Transitions = []*StrategyTransition{} },
+			func(n *Strategy, e *StrategyTransition) { n.Edges.Transitions = append(n.Edges.Transitions, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withConsultations; query != nil {
+		if err := _q.loadConsultations(ctx, query, nodes,
+			func(n *Strategy) { n.Edges.Consultations = []*Consultation{} },
+			func(n *Strategy, e *Consultation) { n.Edges.Consultations = append(n.Edges.Consultations, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withDecisions; query != nil {
+		if err := _q.loadDecisions(ctx, query, nodes,
+			func(n *Strategy) { n.Edges.Decisions = []*Decision{} },
+			func(n *Strategy, e *Decision) { n.Edges.Decisions = append(n.Edges.Decisions, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedObjectives {
 		if err := _q.loadObjectives(ctx, query, nodes,
 			func(n *Strategy) { n.appendNamedObjectives(name) },
 			func(n *Strategy, e *Objective) { n.appendNamedObjectives(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedVersions {
+		if err := _q.loadVersions(ctx, query, nodes,
+			func(n *Strategy) { n.appendNamedVersions(name) },
+			func(n *Strategy, e *StrategyVersion) { n.appendNamedVersions(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedTransitions {
+		if err := _q.loadTransitions(ctx, query, nodes,
+			func(n *Strategy) { n.appendNamedTransitions(name) },
+			func(n *Strategy, e *StrategyTransition) { n.appendNamedTransitions(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedConsultations {
+		if err := _q.loadConsultations(ctx, query, nodes,
+			func(n *Strategy) { n.appendNamedConsultations(name) },
+			func(n *Strategy, e *Consultation) { n.appendNamedConsultations(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedDecisions {
+		if err := _q.loadDecisions(ctx, query, nodes,
+			func(n *Strategy) { n.appendNamedDecisions(name) },
+			func(n *Strategy, e *Decision) { n.appendNamedDecisions(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -613,6 +863,158 @@ func (_q *StrategyQuery) loadObjectives(ctx context.Context, query *ObjectiveQue
 		node, ok := nodeids[*fk]
 		if !ok {
 			return fmt.Errorf(`unexpected referenced foreign-key "strategy_objectives" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *StrategyQuery) loadVersions(ctx context.Context, query *StrategyVersionQuery, nodes []*Strategy, init func(*Strategy), assign func(*Strategy, *StrategyVersion)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Strategy)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.StrategyVersion(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(strategy.VersionsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.strategy_versions
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "strategy_versions" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "strategy_versions" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *StrategyQuery) loadAdoptedVersion(ctx context.Context, query *StrategyVersionQuery, nodes []*Strategy, init func(*Strategy), assign func(*Strategy, *StrategyVersion)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Strategy)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+	}
+	query.withFKs = true
+	query.Where(predicate.StrategyVersion(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(strategy.AdoptedVersionColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.strategy_adopted_version
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "strategy_adopted_version" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "strategy_adopted_version" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *StrategyQuery) loadTransitions(ctx context.Context, query *StrategyTransitionQuery, nodes []*Strategy, init func(*Strategy), assign func(*Strategy, *StrategyTransition)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Strategy)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.StrategyTransition(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(strategy.TransitionsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.strategy_transitions
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "strategy_transitions" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "strategy_transitions" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *StrategyQuery) loadConsultations(ctx context.Context, query *ConsultationQuery, nodes []*Strategy, init func(*Strategy), assign func(*Strategy, *Consultation)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Strategy)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.Consultation(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(strategy.ConsultationsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.strategy_consultations
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "strategy_consultations" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "strategy_consultations" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *StrategyQuery) loadDecisions(ctx context.Context, query *DecisionQuery, nodes []*Strategy, init func(*Strategy), assign func(*Strategy, *Decision)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Strategy)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.Decision(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(strategy.DecisionsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.strategy_decisions
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "strategy_decisions" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "strategy_decisions" returned %v for node %v`, *fk, n.ID)
 		}
 		assign(node, n)
 	}
@@ -743,6 +1145,62 @@ func (_q *StrategyQuery) WithNamedObjectives(name string, opts ...func(*Objectiv
 		_q.withNamedObjectives = make(map[string]*ObjectiveQuery)
 	}
 	_q.withNamedObjectives[name] = query
+	return _q
+}
+
+// WithNamedVersions tells the query-builder to eager-load the nodes that are connected to the "versions"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *StrategyQuery) WithNamedVersions(name string, opts ...func(*StrategyVersionQuery)) *StrategyQuery {
+	query := (&StrategyVersionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedVersions == nil {
+		_q.withNamedVersions = make(map[string]*StrategyVersionQuery)
+	}
+	_q.withNamedVersions[name] = query
+	return _q
+}
+
+// WithNamedTransitions tells the query-builder to eager-load the nodes that are connected to the "transitions"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *StrategyQuery) WithNamedTransitions(name string, opts ...func(*StrategyTransitionQuery)) *StrategyQuery {
+	query := (&StrategyTransitionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedTransitions == nil {
+		_q.withNamedTransitions = make(map[string]*StrategyTransitionQuery)
+	}
+	_q.withNamedTransitions[name] = query
+	return _q
+}
+
+// WithNamedConsultations tells the query-builder to eager-load the nodes that are connected to the "consultations"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *StrategyQuery) WithNamedConsultations(name string, opts ...func(*ConsultationQuery)) *StrategyQuery {
+	query := (&ConsultationClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedConsultations == nil {
+		_q.withNamedConsultations = make(map[string]*ConsultationQuery)
+	}
+	_q.withNamedConsultations[name] = query
+	return _q
+}
+
+// WithNamedDecisions tells the query-builder to eager-load the nodes that are connected to the "decisions"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *StrategyQuery) WithNamedDecisions(name string, opts ...func(*DecisionQuery)) *StrategyQuery {
+	query := (&DecisionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedDecisions == nil {
+		_q.withNamedDecisions = make(map[string]*DecisionQuery)
+	}
+	_q.withNamedDecisions[name] = query
 	return _q
 }
 

@@ -12,10 +12,14 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/consultation"
+	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
+	"github.com/palabre/palabre/ent/strategytransition"
+	"github.com/palabre/palabre/ent/strategyversion"
 )
 
 // StrategyUpdate is the builder for updating Strategy entities.
@@ -170,6 +174,40 @@ func (_u *StrategyUpdate) SetNillableStatus(v *strategy.Status) *StrategyUpdate 
 	return _u
 }
 
+// SetAdoptionReference sets the "adoption_reference" field.
+func (_u *StrategyUpdate) SetAdoptionReference(v string) *StrategyUpdate {
+	_u.mutation.SetAdoptionReference(v)
+	return _u
+}
+
+// SetNillableAdoptionReference sets the "adoption_reference" field if the given value is not nil.
+func (_u *StrategyUpdate) SetNillableAdoptionReference(v *string) *StrategyUpdate {
+	if v != nil {
+		_u.SetAdoptionReference(*v)
+	}
+	return _u
+}
+
+// SetAdoptedOn sets the "adopted_on" field.
+func (_u *StrategyUpdate) SetAdoptedOn(v time.Time) *StrategyUpdate {
+	_u.mutation.SetAdoptedOn(v)
+	return _u
+}
+
+// SetNillableAdoptedOn sets the "adopted_on" field if the given value is not nil.
+func (_u *StrategyUpdate) SetNillableAdoptedOn(v *time.Time) *StrategyUpdate {
+	if v != nil {
+		_u.SetAdoptedOn(*v)
+	}
+	return _u
+}
+
+// ClearAdoptedOn clears the value of the "adopted_on" field.
+func (_u *StrategyUpdate) ClearAdoptedOn() *StrategyUpdate {
+	_u.mutation.ClearAdoptedOn()
+	return _u
+}
+
 // SetOwnerAgencyID sets the "owner_agency" edge to the Agency entity by ID.
 func (_u *StrategyUpdate) SetOwnerAgencyID(id pulid.ID) *StrategyUpdate {
 	_u.mutation.SetOwnerAgencyID(id)
@@ -215,6 +253,85 @@ func (_u *StrategyUpdate) AddObjectives(v ...*Objective) *StrategyUpdate {
 	return _u.AddObjectiveIDs(ids...)
 }
 
+// AddVersionIDs adds the "versions" edge to the StrategyVersion entity by IDs.
+func (_u *StrategyUpdate) AddVersionIDs(ids ...pulid.ID) *StrategyUpdate {
+	_u.mutation.AddVersionIDs(ids...)
+	return _u
+}
+
+// AddVersions adds the "versions" edges to the StrategyVersion entity.
+func (_u *StrategyUpdate) AddVersions(v ...*StrategyVersion) *StrategyUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddVersionIDs(ids...)
+}
+
+// SetAdoptedVersionID sets the "adopted_version" edge to the StrategyVersion entity by ID.
+func (_u *StrategyUpdate) SetAdoptedVersionID(id pulid.ID) *StrategyUpdate {
+	_u.mutation.SetAdoptedVersionID(id)
+	return _u
+}
+
+// SetNillableAdoptedVersionID sets the "adopted_version" edge to the StrategyVersion entity by ID if the given value is not nil.
+func (_u *StrategyUpdate) SetNillableAdoptedVersionID(id *pulid.ID) *StrategyUpdate {
+	if id != nil {
+		_u = _u.SetAdoptedVersionID(*id)
+	}
+	return _u
+}
+
+// SetAdoptedVersion sets the "adopted_version" edge to the StrategyVersion entity.
+func (_u *StrategyUpdate) SetAdoptedVersion(v *StrategyVersion) *StrategyUpdate {
+	return _u.SetAdoptedVersionID(v.ID)
+}
+
+// AddTransitionIDs adds the "transitions" edge to the StrategyTransition entity by IDs.
+func (_u *StrategyUpdate) AddTransitionIDs(ids ...pulid.ID) *StrategyUpdate {
+	_u.mutation.AddTransitionIDs(ids...)
+	return _u
+}
+
+// AddTransitions adds the "transitions" edges to the StrategyTransition entity.
+func (_u *StrategyUpdate) AddTransitions(v ...*StrategyTransition) *StrategyUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddTransitionIDs(ids...)
+}
+
+// AddConsultationIDs adds the "consultations" edge to the Consultation entity by IDs.
+func (_u *StrategyUpdate) AddConsultationIDs(ids ...pulid.ID) *StrategyUpdate {
+	_u.mutation.AddConsultationIDs(ids...)
+	return _u
+}
+
+// AddConsultations adds the "consultations" edges to the Consultation entity.
+func (_u *StrategyUpdate) AddConsultations(v ...*Consultation) *StrategyUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddConsultationIDs(ids...)
+}
+
+// AddDecisionIDs adds the "decisions" edge to the Decision entity by IDs.
+func (_u *StrategyUpdate) AddDecisionIDs(ids ...pulid.ID) *StrategyUpdate {
+	_u.mutation.AddDecisionIDs(ids...)
+	return _u
+}
+
+// AddDecisions adds the "decisions" edges to the Decision entity.
+func (_u *StrategyUpdate) AddDecisions(v ...*Decision) *StrategyUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddDecisionIDs(ids...)
+}
+
 // Mutation returns the StrategyMutation object of the builder.
 func (_u *StrategyUpdate) Mutation() *StrategyMutation {
 	return _u.mutation
@@ -251,6 +368,96 @@ func (_u *StrategyUpdate) RemoveObjectives(v ...*Objective) *StrategyUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveObjectiveIDs(ids...)
+}
+
+// ClearVersions clears all "versions" edges to the StrategyVersion entity.
+func (_u *StrategyUpdate) ClearVersions() *StrategyUpdate {
+	_u.mutation.ClearVersions()
+	return _u
+}
+
+// RemoveVersionIDs removes the "versions" edge to StrategyVersion entities by IDs.
+func (_u *StrategyUpdate) RemoveVersionIDs(ids ...pulid.ID) *StrategyUpdate {
+	_u.mutation.RemoveVersionIDs(ids...)
+	return _u
+}
+
+// RemoveVersions removes "versions" edges to StrategyVersion entities.
+func (_u *StrategyUpdate) RemoveVersions(v ...*StrategyVersion) *StrategyUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveVersionIDs(ids...)
+}
+
+// ClearAdoptedVersion clears the "adopted_version" edge to the StrategyVersion entity.
+func (_u *StrategyUpdate) ClearAdoptedVersion() *StrategyUpdate {
+	_u.mutation.ClearAdoptedVersion()
+	return _u
+}
+
+// ClearTransitions clears all "transitions" edges to the StrategyTransition entity.
+func (_u *StrategyUpdate) ClearTransitions() *StrategyUpdate {
+	_u.mutation.ClearTransitions()
+	return _u
+}
+
+// RemoveTransitionIDs removes the "transitions" edge to StrategyTransition entities by IDs.
+func (_u *StrategyUpdate) RemoveTransitionIDs(ids ...pulid.ID) *StrategyUpdate {
+	_u.mutation.RemoveTransitionIDs(ids...)
+	return _u
+}
+
+// RemoveTransitions removes "transitions" edges to StrategyTransition entities.
+func (_u *StrategyUpdate) RemoveTransitions(v ...*StrategyTransition) *StrategyUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveTransitionIDs(ids...)
+}
+
+// ClearConsultations clears all "consultations" edges to the Consultation entity.
+func (_u *StrategyUpdate) ClearConsultations() *StrategyUpdate {
+	_u.mutation.ClearConsultations()
+	return _u
+}
+
+// RemoveConsultationIDs removes the "consultations" edge to Consultation entities by IDs.
+func (_u *StrategyUpdate) RemoveConsultationIDs(ids ...pulid.ID) *StrategyUpdate {
+	_u.mutation.RemoveConsultationIDs(ids...)
+	return _u
+}
+
+// RemoveConsultations removes "consultations" edges to Consultation entities.
+func (_u *StrategyUpdate) RemoveConsultations(v ...*Consultation) *StrategyUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveConsultationIDs(ids...)
+}
+
+// ClearDecisions clears all "decisions" edges to the Decision entity.
+func (_u *StrategyUpdate) ClearDecisions() *StrategyUpdate {
+	_u.mutation.ClearDecisions()
+	return _u
+}
+
+// RemoveDecisionIDs removes the "decisions" edge to Decision entities by IDs.
+func (_u *StrategyUpdate) RemoveDecisionIDs(ids ...pulid.ID) *StrategyUpdate {
+	_u.mutation.RemoveDecisionIDs(ids...)
+	return _u
+}
+
+// RemoveDecisions removes "decisions" edges to Decision entities.
+func (_u *StrategyUpdate) RemoveDecisions(v ...*Decision) *StrategyUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveDecisionIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -332,6 +539,11 @@ func (_u *StrategyUpdate) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Strategy.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.AdoptionReference(); ok {
+		if err := strategy.AdoptionReferenceValidator(v); err != nil {
+			return &ValidationError{Name: "adoption_reference", err: fmt.Errorf(`ent: validator failed for field "Strategy.adoption_reference": %w`, err)}
+		}
+	}
 	if _u.mutation.OwnerAgencyCleared() && len(_u.mutation.OwnerAgencyIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Strategy.owner_agency"`)
 	}
@@ -385,6 +597,15 @@ func (_u *StrategyUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(strategy.FieldStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.AdoptionReference(); ok {
+		_spec.SetField(strategy.FieldAdoptionReference, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.AdoptedOn(); ok {
+		_spec.SetField(strategy.FieldAdoptedOn, field.TypeTime, value)
+	}
+	if _u.mutation.AdoptedOnCleared() {
+		_spec.ClearField(strategy.FieldAdoptedOn, field.TypeTime)
 	}
 	if _u.mutation.OwnerAgencyCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -482,6 +703,215 @@ func (_u *StrategyUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(objective.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.VersionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.VersionsTable,
+			Columns: []string{strategy.VersionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(strategyversion.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedVersionsIDs(); len(nodes) > 0 && !_u.mutation.VersionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.VersionsTable,
+			Columns: []string{strategy.VersionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(strategyversion.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.VersionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.VersionsTable,
+			Columns: []string{strategy.VersionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(strategyversion.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AdoptedVersionCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   strategy.AdoptedVersionTable,
+			Columns: []string{strategy.AdoptedVersionColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(strategyversion.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AdoptedVersionIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   strategy.AdoptedVersionTable,
+			Columns: []string{strategy.AdoptedVersionColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(strategyversion.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.TransitionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.TransitionsTable,
+			Columns: []string{strategy.TransitionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(strategytransition.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedTransitionsIDs(); len(nodes) > 0 && !_u.mutation.TransitionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.TransitionsTable,
+			Columns: []string{strategy.TransitionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(strategytransition.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.TransitionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.TransitionsTable,
+			Columns: []string{strategy.TransitionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(strategytransition.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ConsultationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.ConsultationsTable,
+			Columns: []string{strategy.ConsultationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(consultation.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedConsultationsIDs(); len(nodes) > 0 && !_u.mutation.ConsultationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.ConsultationsTable,
+			Columns: []string{strategy.ConsultationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(consultation.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ConsultationsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.ConsultationsTable,
+			Columns: []string{strategy.ConsultationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(consultation.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.DecisionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.DecisionsTable,
+			Columns: []string{strategy.DecisionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(decision.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedDecisionsIDs(); len(nodes) > 0 && !_u.mutation.DecisionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.DecisionsTable,
+			Columns: []string{strategy.DecisionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(decision.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.DecisionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.DecisionsTable,
+			Columns: []string{strategy.DecisionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(decision.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -648,6 +1078,40 @@ func (_u *StrategyUpdateOne) SetNillableStatus(v *strategy.Status) *StrategyUpda
 	return _u
 }
 
+// SetAdoptionReference sets the "adoption_reference" field.
+func (_u *StrategyUpdateOne) SetAdoptionReference(v string) *StrategyUpdateOne {
+	_u.mutation.SetAdoptionReference(v)
+	return _u
+}
+
+// SetNillableAdoptionReference sets the "adoption_reference" field if the given value is not nil.
+func (_u *StrategyUpdateOne) SetNillableAdoptionReference(v *string) *StrategyUpdateOne {
+	if v != nil {
+		_u.SetAdoptionReference(*v)
+	}
+	return _u
+}
+
+// SetAdoptedOn sets the "adopted_on" field.
+func (_u *StrategyUpdateOne) SetAdoptedOn(v time.Time) *StrategyUpdateOne {
+	_u.mutation.SetAdoptedOn(v)
+	return _u
+}
+
+// SetNillableAdoptedOn sets the "adopted_on" field if the given value is not nil.
+func (_u *StrategyUpdateOne) SetNillableAdoptedOn(v *time.Time) *StrategyUpdateOne {
+	if v != nil {
+		_u.SetAdoptedOn(*v)
+	}
+	return _u
+}
+
+// ClearAdoptedOn clears the value of the "adopted_on" field.
+func (_u *StrategyUpdateOne) ClearAdoptedOn() *StrategyUpdateOne {
+	_u.mutation.ClearAdoptedOn()
+	return _u
+}
+
 // SetOwnerAgencyID sets the "owner_agency" edge to the Agency entity by ID.
 func (_u *StrategyUpdateOne) SetOwnerAgencyID(id pulid.ID) *StrategyUpdateOne {
 	_u.mutation.SetOwnerAgencyID(id)
@@ -693,6 +1157,85 @@ func (_u *StrategyUpdateOne) AddObjectives(v ...*Objective) *StrategyUpdateOne {
 	return _u.AddObjectiveIDs(ids...)
 }
 
+// AddVersionIDs adds the "versions" edge to the StrategyVersion entity by IDs.
+func (_u *StrategyUpdateOne) AddVersionIDs(ids ...pulid.ID) *StrategyUpdateOne {
+	_u.mutation.AddVersionIDs(ids...)
+	return _u
+}
+
+// AddVersions adds the "versions" edges to the StrategyVersion entity.
+func (_u *StrategyUpdateOne) AddVersions(v ...*StrategyVersion) *StrategyUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddVersionIDs(ids...)
+}
+
+// SetAdoptedVersionID sets the "adopted_version" edge to the StrategyVersion entity by ID.
+func (_u *StrategyUpdateOne) SetAdoptedVersionID(id pulid.ID) *StrategyUpdateOne {
+	_u.mutation.SetAdoptedVersionID(id)
+	return _u
+}
+
+// SetNillableAdoptedVersionID sets the "adopted_version" edge to the StrategyVersion entity by ID if the given value is not nil.
+func (_u *StrategyUpdateOne) SetNillableAdoptedVersionID(id *pulid.ID) *StrategyUpdateOne {
+	if id != nil {
+		_u = _u.SetAdoptedVersionID(*id)
+	}
+	return _u
+}
+
+// SetAdoptedVersion sets the "adopted_version" edge to the StrategyVersion entity.
+func (_u *StrategyUpdateOne) SetAdoptedVersion(v *StrategyVersion) *StrategyUpdateOne {
+	return _u.SetAdoptedVersionID(v.ID)
+}
+
+// AddTransitionIDs adds the "transitions" edge to the StrategyTransition entity by IDs.
+func (_u *StrategyUpdateOne) AddTransitionIDs(ids ...pulid.ID) *StrategyUpdateOne {
+	_u.mutation.AddTransitionIDs(ids...)
+	return _u
+}
+
+// AddTransitions adds the "transitions" edges to the StrategyTransition entity.
+func (_u *StrategyUpdateOne) AddTransitions(v ...*StrategyTransition) *StrategyUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddTransitionIDs(ids...)
+}
+
+// AddConsultationIDs adds the "consultations" edge to the Consultation entity by IDs.
+func (_u *StrategyUpdateOne) AddConsultationIDs(ids ...pulid.ID) *StrategyUpdateOne {
+	_u.mutation.AddConsultationIDs(ids...)
+	return _u
+}
+
+// AddConsultations adds the "consultations" edges to the Consultation entity.
+func (_u *StrategyUpdateOne) AddConsultations(v ...*Consultation) *StrategyUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddConsultationIDs(ids...)
+}
+
+// AddDecisionIDs adds the "decisions" edge to the Decision entity by IDs.
+func (_u *StrategyUpdateOne) AddDecisionIDs(ids ...pulid.ID) *StrategyUpdateOne {
+	_u.mutation.AddDecisionIDs(ids...)
+	return _u
+}
+
+// AddDecisions adds the "decisions" edges to the Decision entity.
+func (_u *StrategyUpdateOne) AddDecisions(v ...*Decision) *StrategyUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddDecisionIDs(ids...)
+}
+
 // Mutation returns the StrategyMutation object of the builder.
 func (_u *StrategyUpdateOne) Mutation() *StrategyMutation {
 	return _u.mutation
@@ -729,6 +1272,96 @@ func (_u *StrategyUpdateOne) RemoveObjectives(v ...*Objective) *StrategyUpdateOn
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveObjectiveIDs(ids...)
+}
+
+// ClearVersions clears all "versions" edges to the StrategyVersion entity.
+func (_u *StrategyUpdateOne) ClearVersions() *StrategyUpdateOne {
+	_u.mutation.ClearVersions()
+	return _u
+}
+
+// RemoveVersionIDs removes the "versions" edge to StrategyVersion entities by IDs.
+func (_u *StrategyUpdateOne) RemoveVersionIDs(ids ...pulid.ID) *StrategyUpdateOne {
+	_u.mutation.RemoveVersionIDs(ids...)
+	return _u
+}
+
+// RemoveVersions removes "versions" edges to StrategyVersion entities.
+func (_u *StrategyUpdateOne) RemoveVersions(v ...*StrategyVersion) *StrategyUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveVersionIDs(ids...)
+}
+
+// ClearAdoptedVersion clears the "adopted_version" edge to the StrategyVersion entity.
+func (_u *StrategyUpdateOne) ClearAdoptedVersion() *StrategyUpdateOne {
+	_u.mutation.ClearAdoptedVersion()
+	return _u
+}
+
+// ClearTransitions clears all "transitions" edges to the StrategyTransition entity.
+func (_u *StrategyUpdateOne) ClearTransitions() *StrategyUpdateOne {
+	_u.mutation.ClearTransitions()
+	return _u
+}
+
+// RemoveTransitionIDs removes the "transitions" edge to StrategyTransition entities by IDs.
+func (_u *StrategyUpdateOne) RemoveTransitionIDs(ids ...pulid.ID) *StrategyUpdateOne {
+	_u.mutation.RemoveTransitionIDs(ids...)
+	return _u
+}
+
+// RemoveTransitions removes "transitions" edges to StrategyTransition entities.
+func (_u *StrategyUpdateOne) RemoveTransitions(v ...*StrategyTransition) *StrategyUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveTransitionIDs(ids...)
+}
+
+// ClearConsultations clears all "consultations" edges to the Consultation entity.
+func (_u *StrategyUpdateOne) ClearConsultations() *StrategyUpdateOne {
+	_u.mutation.ClearConsultations()
+	return _u
+}
+
+// RemoveConsultationIDs removes the "consultations" edge to Consultation entities by IDs.
+func (_u *StrategyUpdateOne) RemoveConsultationIDs(ids ...pulid.ID) *StrategyUpdateOne {
+	_u.mutation.RemoveConsultationIDs(ids...)
+	return _u
+}
+
+// RemoveConsultations removes "consultations" edges to Consultation entities.
+func (_u *StrategyUpdateOne) RemoveConsultations(v ...*Consultation) *StrategyUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveConsultationIDs(ids...)
+}
+
+// ClearDecisions clears all "decisions" edges to the Decision entity.
+func (_u *StrategyUpdateOne) ClearDecisions() *StrategyUpdateOne {
+	_u.mutation.ClearDecisions()
+	return _u
+}
+
+// RemoveDecisionIDs removes the "decisions" edge to Decision entities by IDs.
+func (_u *StrategyUpdateOne) RemoveDecisionIDs(ids ...pulid.ID) *StrategyUpdateOne {
+	_u.mutation.RemoveDecisionIDs(ids...)
+	return _u
+}
+
+// RemoveDecisions removes "decisions" edges to Decision entities.
+func (_u *StrategyUpdateOne) RemoveDecisions(v ...*Decision) *StrategyUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveDecisionIDs(ids...)
 }
 
 // Where appends a list predicates to the StrategyUpdate builder.
@@ -823,6 +1456,11 @@ func (_u *StrategyUpdateOne) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Strategy.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.AdoptionReference(); ok {
+		if err := strategy.AdoptionReferenceValidator(v); err != nil {
+			return &ValidationError{Name: "adoption_reference", err: fmt.Errorf(`ent: validator failed for field "Strategy.adoption_reference": %w`, err)}
+		}
+	}
 	if _u.mutation.OwnerAgencyCleared() && len(_u.mutation.OwnerAgencyIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Strategy.owner_agency"`)
 	}
@@ -893,6 +1531,15 @@ func (_u *StrategyUpdateOne) sqlSave(ctx context.Context) (_node *Strategy, err 
 	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(strategy.FieldStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.AdoptionReference(); ok {
+		_spec.SetField(strategy.FieldAdoptionReference, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.AdoptedOn(); ok {
+		_spec.SetField(strategy.FieldAdoptedOn, field.TypeTime, value)
+	}
+	if _u.mutation.AdoptedOnCleared() {
+		_spec.ClearField(strategy.FieldAdoptedOn, field.TypeTime)
 	}
 	if _u.mutation.OwnerAgencyCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -990,6 +1637,215 @@ func (_u *StrategyUpdateOne) sqlSave(ctx context.Context) (_node *Strategy, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(objective.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.VersionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.VersionsTable,
+			Columns: []string{strategy.VersionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(strategyversion.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedVersionsIDs(); len(nodes) > 0 && !_u.mutation.VersionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.VersionsTable,
+			Columns: []string{strategy.VersionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(strategyversion.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.VersionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.VersionsTable,
+			Columns: []string{strategy.VersionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(strategyversion.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AdoptedVersionCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   strategy.AdoptedVersionTable,
+			Columns: []string{strategy.AdoptedVersionColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(strategyversion.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AdoptedVersionIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   strategy.AdoptedVersionTable,
+			Columns: []string{strategy.AdoptedVersionColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(strategyversion.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.TransitionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.TransitionsTable,
+			Columns: []string{strategy.TransitionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(strategytransition.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedTransitionsIDs(); len(nodes) > 0 && !_u.mutation.TransitionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.TransitionsTable,
+			Columns: []string{strategy.TransitionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(strategytransition.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.TransitionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.TransitionsTable,
+			Columns: []string{strategy.TransitionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(strategytransition.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ConsultationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.ConsultationsTable,
+			Columns: []string{strategy.ConsultationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(consultation.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedConsultationsIDs(); len(nodes) > 0 && !_u.mutation.ConsultationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.ConsultationsTable,
+			Columns: []string{strategy.ConsultationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(consultation.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ConsultationsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.ConsultationsTable,
+			Columns: []string{strategy.ConsultationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(consultation.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.DecisionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.DecisionsTable,
+			Columns: []string{strategy.DecisionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(decision.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedDecisionsIDs(); len(nodes) > 0 && !_u.mutation.DecisionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.DecisionsTable,
+			Columns: []string{strategy.DecisionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(decision.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.DecisionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.DecisionsTable,
+			Columns: []string{strategy.DecisionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(decision.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

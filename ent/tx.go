@@ -20,14 +20,30 @@ type Tx struct {
 	ActionItem *ActionItemClient
 	// Agency is the client for interacting with the Agency builders.
 	Agency *AgencyClient
+	// AuditEvent is the client for interacting with the AuditEvent builders.
+	AuditEvent *AuditEventClient
+	// AuditHead is the client for interacting with the AuditHead builders.
+	AuditHead *AuditHeadClient
+	// Consultation is the client for interacting with the Consultation builders.
+	Consultation *ConsultationClient
+	// Decision is the client for interacting with the Decision builders.
+	Decision *DecisionClient
+	// DecisionPosition is the client for interacting with the DecisionPosition builders.
+	DecisionPosition *DecisionPositionClient
 	// Indicator is the client for interacting with the Indicator builders.
 	Indicator *IndicatorClient
 	// Measurement is the client for interacting with the Measurement builders.
 	Measurement *MeasurementClient
 	// Objective is the client for interacting with the Objective builders.
 	Objective *ObjectiveClient
+	// Observation is the client for interacting with the Observation builders.
+	Observation *ObservationClient
 	// Strategy is the client for interacting with the Strategy builders.
 	Strategy *StrategyClient
+	// StrategyTransition is the client for interacting with the StrategyTransition builders.
+	StrategyTransition *StrategyTransitionClient
+	// StrategyVersion is the client for interacting with the StrategyVersion builders.
+	StrategyVersion *StrategyVersionClient
 
 	// lazily loaded.
 	client     *Client
@@ -163,10 +179,18 @@ func (tx *Tx) init() {
 	tx.Account = NewAccountClient(tx.config)
 	tx.ActionItem = NewActionItemClient(tx.config)
 	tx.Agency = NewAgencyClient(tx.config)
+	tx.AuditEvent = NewAuditEventClient(tx.config)
+	tx.AuditHead = NewAuditHeadClient(tx.config)
+	tx.Consultation = NewConsultationClient(tx.config)
+	tx.Decision = NewDecisionClient(tx.config)
+	tx.DecisionPosition = NewDecisionPositionClient(tx.config)
 	tx.Indicator = NewIndicatorClient(tx.config)
 	tx.Measurement = NewMeasurementClient(tx.config)
 	tx.Objective = NewObjectiveClient(tx.config)
+	tx.Observation = NewObservationClient(tx.config)
 	tx.Strategy = NewStrategyClient(tx.config)
+	tx.StrategyTransition = NewStrategyTransitionClient(tx.config)
+	tx.StrategyVersion = NewStrategyVersionClient(tx.config)
 }
 
 // txDriver wraps the given dialect.Tx with a nop dialect.Driver implementation.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -50,7 +51,7 @@ func classify(ctx context.Context, err error) (code, message string) {
 		}
 		return palabre.EFORBIDDEN, "you may not do this"
 	case errors.As(err, &validation):
-		return palabre.EINVALID, fmt.Sprintf("invalid %s: %v", validation.Name, errors.Unwrap(validation))
+		return palabre.EINVALID, fmt.Sprintf("invalid %s: %v", lowerCamel(validation.Name), innermost(validation))
 	case errors.As(err, &notFound):
 		return palabre.ENOTFOUND, "not found"
 	case ent.IsConstraintError(err):
@@ -66,4 +67,28 @@ func recoverPanic(logger *slog.Logger) graphql.RecoverFunc {
 		logger.ErrorContext(ctx, "panic in resolver", "panic", p)
 		return errors.New("panic")
 	}
+}
+
+// innermost returns the error at the end of err's chain: the validator's own
+// message, without ent's wrapping.
+func innermost(err error) error {
+	for {
+		next := errors.Unwrap(err)
+		if next == nil {
+			return err
+		}
+		err = next
+	}
+}
+
+// lowerCamel turns an ent field name (estimated_budget) into its GraphQL name
+// (estimatedBudget).
+func lowerCamel(name string) string {
+	parts := strings.Split(name, "_")
+	for i := 1; i < len(parts); i++ {
+		if parts[i] != "" {
+			parts[i] = strings.ToUpper(parts[i][:1]) + parts[i][1:]
+		}
+	}
+	return strings.Join(parts, "")
 }

@@ -115,6 +115,7 @@ var Columns = []string{
 // table and are not defined as standalone fields in the schema.
 var ForeignKeys = []string{
 	"agency_children",
+	"consultation_invited_agencies",
 }
 
 var (
@@ -147,7 +148,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "github.com/palabre/palabre/ent/runtime"
 var (
-	Hooks  [4]ent.Hook
+	Hooks  [5]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time

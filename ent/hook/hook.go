@@ -57,6 +57,66 @@ func (f AgencyFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, erro
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AgencyMutation", m)
 }
 
+// The AuditEventFunc type is an adapter to allow the use of ordinary
+// function as AuditEvent mutator.
+type AuditEventFunc func(context.Context, *ent.AuditEventMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f AuditEventFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.AuditEventMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AuditEventMutation", m)
+}
+
+// The AuditHeadFunc type is an adapter to allow the use of ordinary
+// function as AuditHead mutator.
+type AuditHeadFunc func(context.Context, *ent.AuditHeadMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f AuditHeadFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.AuditHeadMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AuditHeadMutation", m)
+}
+
+// The ConsultationFunc type is an adapter to allow the use of ordinary
+// function as Consultation mutator.
+type ConsultationFunc func(context.Context, *ent.ConsultationMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ConsultationFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ConsultationMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ConsultationMutation", m)
+}
+
+// The DecisionFunc type is an adapter to allow the use of ordinary
+// function as Decision mutator.
+type DecisionFunc func(context.Context, *ent.DecisionMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f DecisionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.DecisionMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.DecisionMutation", m)
+}
+
+// The DecisionPositionFunc type is an adapter to allow the use of ordinary
+// function as DecisionPosition mutator.
+type DecisionPositionFunc func(context.Context, *ent.DecisionPositionMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f DecisionPositionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.DecisionPositionMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.DecisionPositionMutation", m)
+}
+
 // The IndicatorFunc type is an adapter to allow the use of ordinary
 // function as Indicator mutator.
 type IndicatorFunc func(context.Context, *ent.IndicatorMutation) (ent.Value, error)
@@ -93,6 +153,18 @@ func (f ObjectiveFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, e
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ObjectiveMutation", m)
 }
 
+// The ObservationFunc type is an adapter to allow the use of ordinary
+// function as Observation mutator.
+type ObservationFunc func(context.Context, *ent.ObservationMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ObservationFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ObservationMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ObservationMutation", m)
+}
+
 // The StrategyFunc type is an adapter to allow the use of ordinary
 // function as Strategy mutator.
 type StrategyFunc func(context.Context, *ent.StrategyMutation) (ent.Value, error)
@@ -103,6 +175,30 @@ func (f StrategyFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, er
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.StrategyMutation", m)
+}
+
+// The StrategyTransitionFunc type is an adapter to allow the use of ordinary
+// function as StrategyTransition mutator.
+type StrategyTransitionFunc func(context.Context, *ent.StrategyTransitionMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f StrategyTransitionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.StrategyTransitionMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.StrategyTransitionMutation", m)
+}
+
+// The StrategyVersionFunc type is an adapter to allow the use of ordinary
+// function as StrategyVersion mutator.
+type StrategyVersionFunc func(context.Context, *ent.StrategyVersionMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f StrategyVersionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.StrategyVersionMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.StrategyVersionMutation", m)
 }
 
 // Condition is a hook condition function.

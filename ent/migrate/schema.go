@@ -147,6 +147,7 @@ var (
 		{Name: "kind", Type: field.TypeEnum, Enums: []string{"MINISTRY", "REGULATOR", "NATIONAL_AGENCY", "CERT", "INTERNATIONAL_ORGANISATION", "PRIVATE_SECTOR", "CIVIL_SOCIETY", "ACADEMIA"}},
 		{Name: "country", Type: field.TypeString},
 		{Name: "agency_children", Type: field.TypeString, Nullable: true},
+		{Name: "consultation_invited_agencies", Type: field.TypeString, Nullable: true},
 	}
 	// AgenciesTable holds the schema information for the "agencies" table.
 	AgenciesTable = &schema.Table{
@@ -160,6 +161,12 @@ var (
 				RefColumns: []*schema.Column{AgenciesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
+			{
+				Symbol:     "agencies_consultations_invited_agencies",
+				Columns:    []*schema.Column{AgenciesColumns[9]},
+				RefColumns: []*schema.Column{ConsultationsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
 		},
 		Indexes: []*schema.Index{
 			{
@@ -171,6 +178,168 @@ var (
 				Name:    "agency_country",
 				Unique:  false,
 				Columns: []*schema.Column{AgenciesColumns[7]},
+			},
+		},
+	}
+	// AuditEventsColumns holds the columns for the "audit_events" table.
+	AuditEventsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "sequence", Type: field.TypeInt64, Unique: true},
+		{Name: "at", Type: field.TypeTime},
+		{Name: "actor_id", Type: field.TypeString, Default: ""},
+		{Name: "operation", Type: field.TypeString},
+		{Name: "entity_type", Type: field.TypeString},
+		{Name: "entity_id", Type: field.TypeString},
+		{Name: "changes", Type: field.TypeString, Size: 2147483647},
+		{Name: "previous_hash", Type: field.TypeString},
+		{Name: "hash", Type: field.TypeString},
+	}
+	// AuditEventsTable holds the schema information for the "audit_events" table.
+	AuditEventsTable = &schema.Table{
+		Name:       "audit_events",
+		Columns:    AuditEventsColumns,
+		PrimaryKey: []*schema.Column{AuditEventsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "auditevent_entity_id",
+				Unique:  false,
+				Columns: []*schema.Column{AuditEventsColumns[6]},
+			},
+			{
+				Name:    "auditevent_actor_id",
+				Unique:  false,
+				Columns: []*schema.Column{AuditEventsColumns[3]},
+			},
+		},
+	}
+	// AuditHeadsColumns holds the columns for the "audit_heads" table.
+	AuditHeadsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "sequence", Type: field.TypeInt64, Default: 0},
+		{Name: "hash", Type: field.TypeString, Default: ""},
+	}
+	// AuditHeadsTable holds the schema information for the "audit_heads" table.
+	AuditHeadsTable = &schema.Table{
+		Name:       "audit_heads",
+		Columns:    AuditHeadsColumns,
+		PrimaryKey: []*schema.Column{AuditHeadsColumns[0]},
+	}
+	// ConsultationsColumns holds the columns for the "consultations" table.
+	ConsultationsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "revision", Type: field.TypeInt, Default: 1},
+		{Name: "title", Type: field.TypeString, Size: 500},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"WRITTEN", "WORKSHOP", "PUBLIC"}},
+		{Name: "place", Type: field.TypeString, Size: 300, Default: ""},
+		{Name: "opens_at", Type: field.TypeTime},
+		{Name: "closes_at", Type: field.TypeTime},
+		{Name: "consolidated_at", Type: field.TypeTime, Nullable: true},
+		{Name: "consultation_version", Type: field.TypeString},
+		{Name: "strategy_consultations", Type: field.TypeString},
+	}
+	// ConsultationsTable holds the schema information for the "consultations" table.
+	ConsultationsTable = &schema.Table{
+		Name:       "consultations",
+		Columns:    ConsultationsColumns,
+		PrimaryKey: []*schema.Column{ConsultationsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "consultations_strategy_versions_version",
+				Columns:    []*schema.Column{ConsultationsColumns[10]},
+				RefColumns: []*schema.Column{StrategyVersionsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "consultations_strategies_consultations",
+				Columns:    []*schema.Column{ConsultationsColumns[11]},
+				RefColumns: []*schema.Column{StrategiesColumns[0]},
+				OnDelete:   schema.Restrict,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "consultation_opens_at",
+				Unique:  false,
+				Columns: []*schema.Column{ConsultationsColumns[7]},
+			},
+			{
+				Name:    "consultation_closes_at",
+				Unique:  false,
+				Columns: []*schema.Column{ConsultationsColumns[8]},
+			},
+		},
+	}
+	// DecisionsColumns holds the columns for the "decisions" table.
+	DecisionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "revision", Type: field.TypeInt, Default: 1},
+		{Name: "question", Type: field.TypeString, Size: 2000},
+		{Name: "options", Type: field.TypeJSON},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"OPEN", "SETTLED"}, Default: "OPEN"},
+		{Name: "outcome", Type: field.TypeString, Size: 5000, Default: ""},
+		{Name: "body", Type: field.TypeEnum, Nullable: true, Enums: []string{"VALIDATION_WORKSHOP", "INTERMINISTERIAL_COMMITTEE", "COUNCIL_OF_MINISTERS", "STEERING_COMMITTEE"}},
+		{Name: "decided_on", Type: field.TypeTime, Nullable: true},
+		{Name: "decision_implementing_agency", Type: field.TypeString, Nullable: true},
+		{Name: "strategy_decisions", Type: field.TypeString},
+	}
+	// DecisionsTable holds the schema information for the "decisions" table.
+	DecisionsTable = &schema.Table{
+		Name:       "decisions",
+		Columns:    DecisionsColumns,
+		PrimaryKey: []*schema.Column{DecisionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "decisions_agencies_implementing_agency",
+				Columns:    []*schema.Column{DecisionsColumns[10]},
+				RefColumns: []*schema.Column{AgenciesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "decisions_strategies_decisions",
+				Columns:    []*schema.Column{DecisionsColumns[11]},
+				RefColumns: []*schema.Column{StrategiesColumns[0]},
+				OnDelete:   schema.Restrict,
+			},
+		},
+	}
+	// DecisionPositionsColumns holds the columns for the "decision_positions" table.
+	DecisionPositionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "option", Type: field.TypeString, Size: 500, Default: ""},
+		{Name: "statement", Type: field.TypeString, Size: 5000, Default: ""},
+		{Name: "decision_positions", Type: field.TypeString},
+		{Name: "decision_position_agency", Type: field.TypeString},
+	}
+	// DecisionPositionsTable holds the schema information for the "decision_positions" table.
+	DecisionPositionsTable = &schema.Table{
+		Name:       "decision_positions",
+		Columns:    DecisionPositionsColumns,
+		PrimaryKey: []*schema.Column{DecisionPositionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "decision_positions_decisions_positions",
+				Columns:    []*schema.Column{DecisionPositionsColumns[5]},
+				RefColumns: []*schema.Column{DecisionsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "decision_positions_agencies_agency",
+				Columns:    []*schema.Column{DecisionPositionsColumns[6]},
+				RefColumns: []*schema.Column{AgenciesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "decisionposition_decision_positions_decision_position_agency",
+				Unique:  true,
+				Columns: []*schema.Column{DecisionPositionsColumns[5], DecisionPositionsColumns[6]},
 			},
 		},
 	}
@@ -279,6 +448,80 @@ var (
 			},
 		},
 	}
+	// ObservationsColumns holds the columns for the "observations" table.
+	ObservationsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "revision", Type: field.TypeInt, Default: 1},
+		{Name: "target_kind", Type: field.TypeEnum, Enums: []string{"STRATEGY", "OBJECTIVE", "ACTION_ITEM"}},
+		{Name: "target_id", Type: field.TypeString, Nullable: true},
+		{Name: "target_code", Type: field.TypeString, Default: ""},
+		{Name: "target_title", Type: field.TypeString, Default: ""},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"COMMENT", "AMENDMENT", "OBJECTION", "SUPPORT", "QUESTION"}},
+		{Name: "body", Type: field.TypeString, Size: 20000},
+		{Name: "proposed_text", Type: field.TypeString, Size: 20000, Default: ""},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "SUBMITTED", "ACCEPTED", "PARTIALLY_ACCEPTED", "REJECTED", "OUT_OF_SCOPE", "WITHDRAWN"}, Default: "DRAFT"},
+		{Name: "idempotency_key", Type: field.TypeString, Nullable: true, Size: 200},
+		{Name: "submitted_at", Type: field.TypeTime, Nullable: true},
+		{Name: "response", Type: field.TypeString, Size: 20000, Default: ""},
+		{Name: "responded_at", Type: field.TypeTime, Nullable: true},
+		{Name: "consultation_observations", Type: field.TypeString},
+		{Name: "observation_agency", Type: field.TypeString},
+		{Name: "observation_author", Type: field.TypeString, Nullable: true},
+		{Name: "observation_responded_by", Type: field.TypeString, Nullable: true},
+		{Name: "observation_taken_into", Type: field.TypeString, Nullable: true},
+	}
+	// ObservationsTable holds the schema information for the "observations" table.
+	ObservationsTable = &schema.Table{
+		Name:       "observations",
+		Columns:    ObservationsColumns,
+		PrimaryKey: []*schema.Column{ObservationsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "observations_consultations_observations",
+				Columns:    []*schema.Column{ObservationsColumns[16]},
+				RefColumns: []*schema.Column{ConsultationsColumns[0]},
+				OnDelete:   schema.Restrict,
+			},
+			{
+				Symbol:     "observations_agencies_agency",
+				Columns:    []*schema.Column{ObservationsColumns[17]},
+				RefColumns: []*schema.Column{AgenciesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "observations_accounts_author",
+				Columns:    []*schema.Column{ObservationsColumns[18]},
+				RefColumns: []*schema.Column{AccountsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "observations_accounts_responded_by",
+				Columns:    []*schema.Column{ObservationsColumns[19]},
+				RefColumns: []*schema.Column{AccountsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "observations_strategy_versions_taken_into",
+				Columns:    []*schema.Column{ObservationsColumns[20]},
+				RefColumns: []*schema.Column{StrategyVersionsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "observation_idempotency_key_observation_agency",
+				Unique:  true,
+				Columns: []*schema.Column{ObservationsColumns[12], ObservationsColumns[17]},
+			},
+			{
+				Name:    "observation_status",
+				Unique:  false,
+				Columns: []*schema.Column{ObservationsColumns[11]},
+			},
+		},
+	}
 	// StrategiesColumns holds the columns for the "strategies" table.
 	StrategiesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
@@ -292,6 +535,8 @@ var (
 		{Name: "end_year", Type: field.TypeInt},
 		{Name: "summary", Type: field.TypeString, Size: 20000, Default: ""},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFTING", "CONSULTATION", "CONSOLIDATION", "VALIDATION", "SUBMITTED", "ADOPTED", "IN_IMPLEMENTATION", "SUPERSEDED"}, Default: "DRAFTING"},
+		{Name: "adoption_reference", Type: field.TypeString, Size: 300, Default: ""},
+		{Name: "adopted_on", Type: field.TypeTime, Nullable: true},
 		{Name: "strategy_owner_agency", Type: field.TypeString},
 		{Name: "strategy_implementing_agency", Type: field.TypeString, Nullable: true},
 	}
@@ -303,13 +548,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "strategies_agencies_owner_agency",
-				Columns:    []*schema.Column{StrategiesColumns[11]},
+				Columns:    []*schema.Column{StrategiesColumns[13]},
 				RefColumns: []*schema.Column{AgenciesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "strategies_agencies_implementing_agency",
-				Columns:    []*schema.Column{StrategiesColumns[12]},
+				Columns:    []*schema.Column{StrategiesColumns[14]},
 				RefColumns: []*schema.Column{AgenciesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -324,6 +569,84 @@ var (
 				Name:    "strategy_country",
 				Unique:  false,
 				Columns: []*schema.Column{StrategiesColumns[6]},
+			},
+		},
+	}
+	// StrategyTransitionsColumns holds the columns for the "strategy_transitions" table.
+	StrategyTransitionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "from_status", Type: field.TypeString},
+		{Name: "to_status", Type: field.TypeString},
+		{Name: "comment", Type: field.TypeString, Size: 5000, Default: ""},
+		{Name: "strategy_transitions", Type: field.TypeString},
+		{Name: "strategy_transition_actor", Type: field.TypeString, Nullable: true},
+	}
+	// StrategyTransitionsTable holds the schema information for the "strategy_transitions" table.
+	StrategyTransitionsTable = &schema.Table{
+		Name:       "strategy_transitions",
+		Columns:    StrategyTransitionsColumns,
+		PrimaryKey: []*schema.Column{StrategyTransitionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "strategy_transitions_strategies_transitions",
+				Columns:    []*schema.Column{StrategyTransitionsColumns[6]},
+				RefColumns: []*schema.Column{StrategiesColumns[0]},
+				OnDelete:   schema.Restrict,
+			},
+			{
+				Symbol:     "strategy_transitions_accounts_actor",
+				Columns:    []*schema.Column{StrategyTransitionsColumns[7]},
+				RefColumns: []*schema.Column{AccountsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+	}
+	// StrategyVersionsColumns holds the columns for the "strategy_versions" table.
+	StrategyVersionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "number", Type: field.TypeInt},
+		{Name: "label", Type: field.TypeString, Size: 200},
+		{Name: "changelog", Type: field.TypeString, Size: 20000, Default: ""},
+		{Name: "content", Type: field.TypeString, Size: 2147483647},
+		{Name: "sha256", Type: field.TypeString},
+		{Name: "strategy_versions", Type: field.TypeString},
+		{Name: "strategy_adopted_version", Type: field.TypeString, Unique: true, Nullable: true},
+		{Name: "strategy_version_published_by", Type: field.TypeString, Nullable: true},
+	}
+	// StrategyVersionsTable holds the schema information for the "strategy_versions" table.
+	StrategyVersionsTable = &schema.Table{
+		Name:       "strategy_versions",
+		Columns:    StrategyVersionsColumns,
+		PrimaryKey: []*schema.Column{StrategyVersionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "strategy_versions_strategies_versions",
+				Columns:    []*schema.Column{StrategyVersionsColumns[8]},
+				RefColumns: []*schema.Column{StrategiesColumns[0]},
+				OnDelete:   schema.Restrict,
+			},
+			{
+				Symbol:     "strategy_versions_strategies_adopted_version",
+				Columns:    []*schema.Column{StrategyVersionsColumns[9]},
+				RefColumns: []*schema.Column{StrategiesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "strategy_versions_accounts_published_by",
+				Columns:    []*schema.Column{StrategyVersionsColumns[10]},
+				RefColumns: []*schema.Column{AccountsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "strategyversion_number_strategy_versions",
+				Unique:  true,
+				Columns: []*schema.Column{StrategyVersionsColumns[3], StrategyVersionsColumns[8]},
 			},
 		},
 	}
@@ -408,10 +731,18 @@ var (
 		AccountsTable,
 		ActionItemsTable,
 		AgenciesTable,
+		AuditEventsTable,
+		AuditHeadsTable,
+		ConsultationsTable,
+		DecisionsTable,
+		DecisionPositionsTable,
 		IndicatorsTable,
 		MeasurementsTable,
 		ObjectivesTable,
+		ObservationsTable,
 		StrategiesTable,
+		StrategyTransitionsTable,
+		StrategyVersionsTable,
 		ActionItemSupportingAgenciesTable,
 		ActionItemFundingPartnersTable,
 		ActionItemDependsOnTable,
@@ -425,13 +756,30 @@ func init() {
 	ActionItemsTable.ForeignKeys[1].RefTable = AgenciesTable
 	ActionItemsTable.ForeignKeys[2].RefTable = ObjectivesTable
 	AgenciesTable.ForeignKeys[0].RefTable = AgenciesTable
+	AgenciesTable.ForeignKeys[1].RefTable = ConsultationsTable
+	ConsultationsTable.ForeignKeys[0].RefTable = StrategyVersionsTable
+	ConsultationsTable.ForeignKeys[1].RefTable = StrategiesTable
+	DecisionsTable.ForeignKeys[0].RefTable = AgenciesTable
+	DecisionsTable.ForeignKeys[1].RefTable = StrategiesTable
+	DecisionPositionsTable.ForeignKeys[0].RefTable = DecisionsTable
+	DecisionPositionsTable.ForeignKeys[1].RefTable = AgenciesTable
 	IndicatorsTable.ForeignKeys[0].RefTable = ActionItemsTable
 	IndicatorsTable.ForeignKeys[1].RefTable = ObjectivesTable
 	MeasurementsTable.ForeignKeys[0].RefTable = IndicatorsTable
 	ObjectivesTable.ForeignKeys[0].RefTable = ObjectivesTable
 	ObjectivesTable.ForeignKeys[1].RefTable = StrategiesTable
+	ObservationsTable.ForeignKeys[0].RefTable = ConsultationsTable
+	ObservationsTable.ForeignKeys[1].RefTable = AgenciesTable
+	ObservationsTable.ForeignKeys[2].RefTable = AccountsTable
+	ObservationsTable.ForeignKeys[3].RefTable = AccountsTable
+	ObservationsTable.ForeignKeys[4].RefTable = StrategyVersionsTable
 	StrategiesTable.ForeignKeys[0].RefTable = AgenciesTable
 	StrategiesTable.ForeignKeys[1].RefTable = AgenciesTable
+	StrategyTransitionsTable.ForeignKeys[0].RefTable = StrategiesTable
+	StrategyTransitionsTable.ForeignKeys[1].RefTable = AccountsTable
+	StrategyVersionsTable.ForeignKeys[0].RefTable = StrategiesTable
+	StrategyVersionsTable.ForeignKeys[1].RefTable = StrategiesTable
+	StrategyVersionsTable.ForeignKeys[2].RefTable = AccountsTable
 	ActionItemSupportingAgenciesTable.ForeignKeys[0].RefTable = ActionItemsTable
 	ActionItemSupportingAgenciesTable.ForeignKeys[1].RefTable = AgenciesTable
 	ActionItemFundingPartnersTable.ForeignKeys[0].RefTable = ActionItemsTable

@@ -18,6 +18,21 @@ type ActionItem func(*sql.Selector)
 // Agency is the predicate function for agency builders.
 type Agency func(*sql.Selector)
 
+// AuditEvent is the predicate function for auditevent builders.
+type AuditEvent func(*sql.Selector)
+
+// AuditHead is the predicate function for audithead builders.
+type AuditHead func(*sql.Selector)
+
+// Consultation is the predicate function for consultation builders.
+type Consultation func(*sql.Selector)
+
+// Decision is the predicate function for decision builders.
+type Decision func(*sql.Selector)
+
+// DecisionPosition is the predicate function for decisionposition builders.
+type DecisionPosition func(*sql.Selector)
+
 // Indicator is the predicate function for indicator builders.
 type Indicator func(*sql.Selector)
 
@@ -27,5 +42,14 @@ type Measurement func(*sql.Selector)
 // Objective is the predicate function for objective builders.
 type Objective func(*sql.Selector)
 
+// Observation is the predicate function for observation builders.
+type Observation func(*sql.Selector)
+
 // Strategy is the predicate function for strategy builders.
 type Strategy func(*sql.Selector)
+
+// StrategyTransition is the predicate function for strategytransition builders.
+type StrategyTransition func(*sql.Selector)
+
+// StrategyVersion is the predicate function for strategyversion builders.
+type StrategyVersion func(*sql.Selector)

@@ -207,6 +207,126 @@ func (f AgencyMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AgencyMutation", m)
 }
 
+// The AuditEventQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type AuditEventQueryRuleFunc func(context.Context, *ent.AuditEventQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f AuditEventQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AuditEventQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.AuditEventQuery", q)
+}
+
+// The AuditEventMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type AuditEventMutationRuleFunc func(context.Context, *ent.AuditEventMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f AuditEventMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.AuditEventMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AuditEventMutation", m)
+}
+
+// The AuditHeadQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type AuditHeadQueryRuleFunc func(context.Context, *ent.AuditHeadQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f AuditHeadQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AuditHeadQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.AuditHeadQuery", q)
+}
+
+// The AuditHeadMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type AuditHeadMutationRuleFunc func(context.Context, *ent.AuditHeadMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f AuditHeadMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.AuditHeadMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AuditHeadMutation", m)
+}
+
+// The ConsultationQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ConsultationQueryRuleFunc func(context.Context, *ent.ConsultationQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ConsultationQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ConsultationQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ConsultationQuery", q)
+}
+
+// The ConsultationMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ConsultationMutationRuleFunc func(context.Context, *ent.ConsultationMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ConsultationMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ConsultationMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ConsultationMutation", m)
+}
+
+// The DecisionQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type DecisionQueryRuleFunc func(context.Context, *ent.DecisionQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f DecisionQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DecisionQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.DecisionQuery", q)
+}
+
+// The DecisionMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type DecisionMutationRuleFunc func(context.Context, *ent.DecisionMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f DecisionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.DecisionMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.DecisionMutation", m)
+}
+
+// The DecisionPositionQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type DecisionPositionQueryRuleFunc func(context.Context, *ent.DecisionPositionQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f DecisionPositionQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DecisionPositionQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.DecisionPositionQuery", q)
+}
+
+// The DecisionPositionMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type DecisionPositionMutationRuleFunc func(context.Context, *ent.DecisionPositionMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f DecisionPositionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.DecisionPositionMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.DecisionPositionMutation", m)
+}
+
 // The IndicatorQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type IndicatorQueryRuleFunc func(context.Context, *ent.IndicatorQuery) error
@@ -279,6 +399,30 @@ func (f ObjectiveMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutat
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ObjectiveMutation", m)
 }
 
+// The ObservationQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ObservationQueryRuleFunc func(context.Context, *ent.ObservationQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ObservationQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ObservationQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ObservationQuery", q)
+}
+
+// The ObservationMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ObservationMutationRuleFunc func(context.Context, *ent.ObservationMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ObservationMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ObservationMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ObservationMutation", m)
+}
+
 // The StrategyQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type StrategyQueryRuleFunc func(context.Context, *ent.StrategyQuery) error
@@ -301,6 +445,54 @@ func (f StrategyMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.StrategyMutation", m)
+}
+
+// The StrategyTransitionQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type StrategyTransitionQueryRuleFunc func(context.Context, *ent.StrategyTransitionQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f StrategyTransitionQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.StrategyTransitionQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.StrategyTransitionQuery", q)
+}
+
+// The StrategyTransitionMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type StrategyTransitionMutationRuleFunc func(context.Context, *ent.StrategyTransitionMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f StrategyTransitionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.StrategyTransitionMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.StrategyTransitionMutation", m)
+}
+
+// The StrategyVersionQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type StrategyVersionQueryRuleFunc func(context.Context, *ent.StrategyVersionQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f StrategyVersionQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.StrategyVersionQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.StrategyVersionQuery", q)
+}
+
+// The StrategyVersionMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type StrategyVersionMutationRuleFunc func(context.Context, *ent.StrategyVersionMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f StrategyVersionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.StrategyVersionMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.StrategyVersionMutation", m)
 }
 
 type (
@@ -346,13 +538,29 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.AgencyQuery:
 		return q.Filter(), nil
+	case *ent.AuditEventQuery:
+		return q.Filter(), nil
+	case *ent.AuditHeadQuery:
+		return q.Filter(), nil
+	case *ent.ConsultationQuery:
+		return q.Filter(), nil
+	case *ent.DecisionQuery:
+		return q.Filter(), nil
+	case *ent.DecisionPositionQuery:
+		return q.Filter(), nil
 	case *ent.IndicatorQuery:
 		return q.Filter(), nil
 	case *ent.MeasurementQuery:
 		return q.Filter(), nil
 	case *ent.ObjectiveQuery:
 		return q.Filter(), nil
+	case *ent.ObservationQuery:
+		return q.Filter(), nil
 	case *ent.StrategyQuery:
+		return q.Filter(), nil
+	case *ent.StrategyTransitionQuery:
+		return q.Filter(), nil
+	case *ent.StrategyVersionQuery:
 		return q.Filter(), nil
 	default:
 		return nil, Denyf("ent/privacy: unexpected query type %T for query filter", q)
@@ -369,13 +577,29 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.AgencyMutation:
 		return m.Filter(), nil
+	case *ent.AuditEventMutation:
+		return m.Filter(), nil
+	case *ent.AuditHeadMutation:
+		return m.Filter(), nil
+	case *ent.ConsultationMutation:
+		return m.Filter(), nil
+	case *ent.DecisionMutation:
+		return m.Filter(), nil
+	case *ent.DecisionPositionMutation:
+		return m.Filter(), nil
 	case *ent.IndicatorMutation:
 		return m.Filter(), nil
 	case *ent.MeasurementMutation:
 		return m.Filter(), nil
 	case *ent.ObjectiveMutation:
 		return m.Filter(), nil
+	case *ent.ObservationMutation:
+		return m.Filter(), nil
 	case *ent.StrategyMutation:
+		return m.Filter(), nil
+	case *ent.StrategyTransitionMutation:
+		return m.Filter(), nil
+	case *ent.StrategyVersionMutation:
 		return m.Filter(), nil
 	default:
 		return nil, Denyf("ent/privacy: unexpected mutation type %T for mutation filter", m)

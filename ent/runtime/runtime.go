@@ -10,12 +10,20 @@ import (
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
 	"github.com/palabre/palabre/ent/apitoken"
+	"github.com/palabre/palabre/ent/auditevent"
+	"github.com/palabre/palabre/ent/audithead"
+	"github.com/palabre/palabre/ent/consultation"
+	"github.com/palabre/palabre/ent/decision"
+	"github.com/palabre/palabre/ent/decisionposition"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
 	"github.com/palabre/palabre/ent/objective"
+	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/schema"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
+	"github.com/palabre/palabre/ent/strategytransition"
+	"github.com/palabre/palabre/ent/strategyversion"
 
 	"entgo.io/ent"
 	"entgo.io/ent/privacy"
@@ -35,6 +43,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	apitokenMixinHooks2 := apitokenMixin[2].Hooks()
+
+	apitoken.Hooks[1] = apitokenMixinHooks2[0]
 	apitokenMixinFields0 := apitokenMixin[0].Fields()
 	_ = apitokenMixinFields0
 	apitokenMixinFields1 := apitokenMixin[1].Fields()
@@ -76,13 +87,16 @@ func init() {
 		})
 	}
 	accountMixinHooks2 := accountMixin[2].Hooks()
+	accountMixinHooks3 := accountMixin[3].Hooks()
 	accountHooks := schema.Account{}.Hooks()
 
 	account.Hooks[1] = accountMixinHooks2[0]
 
-	account.Hooks[2] = accountHooks[0]
+	account.Hooks[2] = accountMixinHooks3[0]
 
-	account.Hooks[3] = accountHooks[1]
+	account.Hooks[3] = accountHooks[0]
+
+	account.Hooks[4] = accountHooks[1]
 	accountMixinFields0 := accountMixin[0].Fields()
 	_ = accountMixinFields0
 	accountMixinFields1 := accountMixin[1].Fields()
@@ -149,21 +163,24 @@ func init() {
 	}
 	actionitemMixinHooks2 := actionitemMixin[2].Hooks()
 	actionitemMixinHooks3 := actionitemMixin[3].Hooks()
+	actionitemMixinHooks4 := actionitemMixin[4].Hooks()
 	actionitemHooks := schema.ActionItem{}.Hooks()
 
 	actionitem.Hooks[1] = actionitemMixinHooks2[0]
 
 	actionitem.Hooks[2] = actionitemMixinHooks3[0]
 
-	actionitem.Hooks[3] = actionitemHooks[0]
+	actionitem.Hooks[3] = actionitemMixinHooks4[0]
 
-	actionitem.Hooks[4] = actionitemHooks[1]
+	actionitem.Hooks[4] = actionitemHooks[0]
 
-	actionitem.Hooks[5] = actionitemHooks[2]
+	actionitem.Hooks[5] = actionitemHooks[1]
 
-	actionitem.Hooks[6] = actionitemHooks[3]
+	actionitem.Hooks[6] = actionitemHooks[2]
 
-	actionitem.Hooks[7] = actionitemHooks[4]
+	actionitem.Hooks[7] = actionitemHooks[3]
+
+	actionitem.Hooks[8] = actionitemHooks[4]
 	actionitemMixinFields0 := actionitemMixin[0].Fields()
 	_ = actionitemMixinFields0
 	actionitemMixinFields1 := actionitemMixin[1].Fields()
@@ -251,13 +268,16 @@ func init() {
 		})
 	}
 	agencyMixinHooks2 := agencyMixin[2].Hooks()
+	agencyMixinHooks3 := agencyMixin[3].Hooks()
 	agencyHooks := schema.Agency{}.Hooks()
 
 	agency.Hooks[1] = agencyMixinHooks2[0]
 
-	agency.Hooks[2] = agencyHooks[0]
+	agency.Hooks[2] = agencyMixinHooks3[0]
 
-	agency.Hooks[3] = agencyHooks[1]
+	agency.Hooks[3] = agencyHooks[0]
+
+	agency.Hooks[4] = agencyHooks[1]
 	agencyMixinFields0 := agencyMixin[0].Fields()
 	_ = agencyMixinFields0
 	agencyMixinFields1 := agencyMixin[1].Fields()
@@ -326,6 +346,236 @@ func init() {
 	agencyDescID := agencyMixinFields0[0].Descriptor()
 	// agency.DefaultID holds the default value on creation for the id field.
 	agency.DefaultID = agencyDescID.Default.(func() pulid.ID)
+	auditeventMixin := schema.AuditEvent{}.Mixin()
+	auditevent.Policy = privacy.NewPolicies(schema.AuditEvent{})
+	auditevent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := auditevent.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	auditeventMixinFields0 := auditeventMixin[0].Fields()
+	_ = auditeventMixinFields0
+	auditeventFields := schema.AuditEvent{}.Fields()
+	_ = auditeventFields
+	// auditeventDescSequence is the schema descriptor for sequence field.
+	auditeventDescSequence := auditeventFields[0].Descriptor()
+	// auditevent.SequenceValidator is a validator for the "sequence" field. It is called by the builders before save.
+	auditevent.SequenceValidator = auditeventDescSequence.Validators[0].(func(int64) error)
+	// auditeventDescActorID is the schema descriptor for actor_id field.
+	auditeventDescActorID := auditeventFields[2].Descriptor()
+	// auditevent.DefaultActorID holds the default value on creation for the actor_id field.
+	auditevent.DefaultActorID = auditeventDescActorID.Default.(string)
+	// auditeventDescID is the schema descriptor for id field.
+	auditeventDescID := auditeventMixinFields0[0].Descriptor()
+	// auditevent.DefaultID holds the default value on creation for the id field.
+	auditevent.DefaultID = auditeventDescID.Default.(func() pulid.ID)
+	audithead.Policy = privacy.NewPolicies(schema.AuditHead{})
+	audithead.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := audithead.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	auditheadFields := schema.AuditHead{}.Fields()
+	_ = auditheadFields
+	// auditheadDescSequence is the schema descriptor for sequence field.
+	auditheadDescSequence := auditheadFields[1].Descriptor()
+	// audithead.DefaultSequence holds the default value on creation for the sequence field.
+	audithead.DefaultSequence = auditheadDescSequence.Default.(int64)
+	// auditheadDescHash is the schema descriptor for hash field.
+	auditheadDescHash := auditheadFields[2].Descriptor()
+	// audithead.DefaultHash holds the default value on creation for the hash field.
+	audithead.DefaultHash = auditheadDescHash.Default.(string)
+	consultationMixin := schema.Consultation{}.Mixin()
+	consultation.Policy = privacy.NewPolicies(schema.Consultation{})
+	consultation.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := consultation.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	consultationMixinHooks2 := consultationMixin[2].Hooks()
+	consultationMixinHooks3 := consultationMixin[3].Hooks()
+
+	consultation.Hooks[1] = consultationMixinHooks2[0]
+
+	consultation.Hooks[2] = consultationMixinHooks3[0]
+	consultationMixinFields0 := consultationMixin[0].Fields()
+	_ = consultationMixinFields0
+	consultationMixinFields1 := consultationMixin[1].Fields()
+	_ = consultationMixinFields1
+	consultationMixinFields2 := consultationMixin[2].Fields()
+	_ = consultationMixinFields2
+	consultationFields := schema.Consultation{}.Fields()
+	_ = consultationFields
+	// consultationDescCreatedAt is the schema descriptor for created_at field.
+	consultationDescCreatedAt := consultationMixinFields1[0].Descriptor()
+	// consultation.DefaultCreatedAt holds the default value on creation for the created_at field.
+	consultation.DefaultCreatedAt = consultationDescCreatedAt.Default.(func() time.Time)
+	// consultationDescUpdatedAt is the schema descriptor for updated_at field.
+	consultationDescUpdatedAt := consultationMixinFields1[1].Descriptor()
+	// consultation.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	consultation.DefaultUpdatedAt = consultationDescUpdatedAt.Default.(func() time.Time)
+	// consultation.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	consultation.UpdateDefaultUpdatedAt = consultationDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// consultationDescRevision is the schema descriptor for revision field.
+	consultationDescRevision := consultationMixinFields2[0].Descriptor()
+	// consultation.DefaultRevision holds the default value on creation for the revision field.
+	consultation.DefaultRevision = consultationDescRevision.Default.(int)
+	// consultation.RevisionValidator is a validator for the "revision" field. It is called by the builders before save.
+	consultation.RevisionValidator = consultationDescRevision.Validators[0].(func(int) error)
+	// consultationDescTitle is the schema descriptor for title field.
+	consultationDescTitle := consultationFields[0].Descriptor()
+	// consultation.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	consultation.TitleValidator = func() func(string) error {
+		validators := consultationDescTitle.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(title string) error {
+			for _, fn := range fns {
+				if err := fn(title); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// consultationDescPlace is the schema descriptor for place field.
+	consultationDescPlace := consultationFields[2].Descriptor()
+	// consultation.DefaultPlace holds the default value on creation for the place field.
+	consultation.DefaultPlace = consultationDescPlace.Default.(string)
+	// consultation.PlaceValidator is a validator for the "place" field. It is called by the builders before save.
+	consultation.PlaceValidator = consultationDescPlace.Validators[0].(func(string) error)
+	// consultationDescID is the schema descriptor for id field.
+	consultationDescID := consultationMixinFields0[0].Descriptor()
+	// consultation.DefaultID holds the default value on creation for the id field.
+	consultation.DefaultID = consultationDescID.Default.(func() pulid.ID)
+	decisionMixin := schema.Decision{}.Mixin()
+	decision.Policy = privacy.NewPolicies(schema.Decision{})
+	decision.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := decision.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	decisionMixinHooks2 := decisionMixin[2].Hooks()
+	decisionMixinHooks3 := decisionMixin[3].Hooks()
+
+	decision.Hooks[1] = decisionMixinHooks2[0]
+
+	decision.Hooks[2] = decisionMixinHooks3[0]
+	decisionMixinFields0 := decisionMixin[0].Fields()
+	_ = decisionMixinFields0
+	decisionMixinFields1 := decisionMixin[1].Fields()
+	_ = decisionMixinFields1
+	decisionMixinFields2 := decisionMixin[2].Fields()
+	_ = decisionMixinFields2
+	decisionFields := schema.Decision{}.Fields()
+	_ = decisionFields
+	// decisionDescCreatedAt is the schema descriptor for created_at field.
+	decisionDescCreatedAt := decisionMixinFields1[0].Descriptor()
+	// decision.DefaultCreatedAt holds the default value on creation for the created_at field.
+	decision.DefaultCreatedAt = decisionDescCreatedAt.Default.(func() time.Time)
+	// decisionDescUpdatedAt is the schema descriptor for updated_at field.
+	decisionDescUpdatedAt := decisionMixinFields1[1].Descriptor()
+	// decision.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	decision.DefaultUpdatedAt = decisionDescUpdatedAt.Default.(func() time.Time)
+	// decision.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	decision.UpdateDefaultUpdatedAt = decisionDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// decisionDescRevision is the schema descriptor for revision field.
+	decisionDescRevision := decisionMixinFields2[0].Descriptor()
+	// decision.DefaultRevision holds the default value on creation for the revision field.
+	decision.DefaultRevision = decisionDescRevision.Default.(int)
+	// decision.RevisionValidator is a validator for the "revision" field. It is called by the builders before save.
+	decision.RevisionValidator = decisionDescRevision.Validators[0].(func(int) error)
+	// decisionDescQuestion is the schema descriptor for question field.
+	decisionDescQuestion := decisionFields[0].Descriptor()
+	// decision.QuestionValidator is a validator for the "question" field. It is called by the builders before save.
+	decision.QuestionValidator = func() func(string) error {
+		validators := decisionDescQuestion.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(question string) error {
+			for _, fn := range fns {
+				if err := fn(question); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// decisionDescOptions is the schema descriptor for options field.
+	decisionDescOptions := decisionFields[1].Descriptor()
+	// decision.DefaultOptions holds the default value on creation for the options field.
+	decision.DefaultOptions = decisionDescOptions.Default.([]string)
+	// decisionDescOutcome is the schema descriptor for outcome field.
+	decisionDescOutcome := decisionFields[3].Descriptor()
+	// decision.DefaultOutcome holds the default value on creation for the outcome field.
+	decision.DefaultOutcome = decisionDescOutcome.Default.(string)
+	// decision.OutcomeValidator is a validator for the "outcome" field. It is called by the builders before save.
+	decision.OutcomeValidator = decisionDescOutcome.Validators[0].(func(string) error)
+	// decisionDescID is the schema descriptor for id field.
+	decisionDescID := decisionMixinFields0[0].Descriptor()
+	// decision.DefaultID holds the default value on creation for the id field.
+	decision.DefaultID = decisionDescID.Default.(func() pulid.ID)
+	decisionpositionMixin := schema.DecisionPosition{}.Mixin()
+	decisionposition.Policy = privacy.NewPolicies(schema.DecisionPosition{})
+	decisionposition.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := decisionposition.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	decisionpositionMixinHooks2 := decisionpositionMixin[2].Hooks()
+
+	decisionposition.Hooks[1] = decisionpositionMixinHooks2[0]
+	decisionpositionMixinFields0 := decisionpositionMixin[0].Fields()
+	_ = decisionpositionMixinFields0
+	decisionpositionMixinFields1 := decisionpositionMixin[1].Fields()
+	_ = decisionpositionMixinFields1
+	decisionpositionFields := schema.DecisionPosition{}.Fields()
+	_ = decisionpositionFields
+	// decisionpositionDescCreatedAt is the schema descriptor for created_at field.
+	decisionpositionDescCreatedAt := decisionpositionMixinFields1[0].Descriptor()
+	// decisionposition.DefaultCreatedAt holds the default value on creation for the created_at field.
+	decisionposition.DefaultCreatedAt = decisionpositionDescCreatedAt.Default.(func() time.Time)
+	// decisionpositionDescUpdatedAt is the schema descriptor for updated_at field.
+	decisionpositionDescUpdatedAt := decisionpositionMixinFields1[1].Descriptor()
+	// decisionposition.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	decisionposition.DefaultUpdatedAt = decisionpositionDescUpdatedAt.Default.(func() time.Time)
+	// decisionposition.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	decisionposition.UpdateDefaultUpdatedAt = decisionpositionDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// decisionpositionDescOption is the schema descriptor for option field.
+	decisionpositionDescOption := decisionpositionFields[0].Descriptor()
+	// decisionposition.DefaultOption holds the default value on creation for the option field.
+	decisionposition.DefaultOption = decisionpositionDescOption.Default.(string)
+	// decisionposition.OptionValidator is a validator for the "option" field. It is called by the builders before save.
+	decisionposition.OptionValidator = decisionpositionDescOption.Validators[0].(func(string) error)
+	// decisionpositionDescStatement is the schema descriptor for statement field.
+	decisionpositionDescStatement := decisionpositionFields[1].Descriptor()
+	// decisionposition.DefaultStatement holds the default value on creation for the statement field.
+	decisionposition.DefaultStatement = decisionpositionDescStatement.Default.(string)
+	// decisionposition.StatementValidator is a validator for the "statement" field. It is called by the builders before save.
+	decisionposition.StatementValidator = decisionpositionDescStatement.Validators[0].(func(string) error)
+	// decisionpositionDescID is the schema descriptor for id field.
+	decisionpositionDescID := decisionpositionMixinFields0[0].Descriptor()
+	// decisionposition.DefaultID holds the default value on creation for the id field.
+	decisionposition.DefaultID = decisionpositionDescID.Default.(func() pulid.ID)
 	indicatorMixin := schema.Indicator{}.Mixin()
 	indicator.Policy = privacy.NewPolicies(schema.Indicator{})
 	indicator.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -337,11 +587,14 @@ func init() {
 		})
 	}
 	indicatorMixinHooks2 := indicatorMixin[2].Hooks()
+	indicatorMixinHooks3 := indicatorMixin[3].Hooks()
 	indicatorHooks := schema.Indicator{}.Hooks()
 
 	indicator.Hooks[1] = indicatorMixinHooks2[0]
 
-	indicator.Hooks[2] = indicatorHooks[0]
+	indicator.Hooks[2] = indicatorMixinHooks3[0]
+
+	indicator.Hooks[3] = indicatorHooks[0]
 	indicatorMixinFields0 := indicatorMixin[0].Fields()
 	_ = indicatorMixinFields0
 	indicatorMixinFields1 := indicatorMixin[1].Fields()
@@ -404,6 +657,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	measurementMixinHooks2 := measurementMixin[2].Hooks()
+
+	measurement.Hooks[1] = measurementMixinHooks2[0]
 	measurementMixinFields0 := measurementMixin[0].Fields()
 	_ = measurementMixinFields0
 	measurementMixinFields1 := measurementMixin[1].Fields()
@@ -442,15 +698,18 @@ func init() {
 	}
 	objectiveMixinHooks2 := objectiveMixin[2].Hooks()
 	objectiveMixinHooks3 := objectiveMixin[3].Hooks()
+	objectiveMixinHooks4 := objectiveMixin[4].Hooks()
 	objectiveHooks := schema.Objective{}.Hooks()
 
 	objective.Hooks[1] = objectiveMixinHooks2[0]
 
 	objective.Hooks[2] = objectiveMixinHooks3[0]
 
-	objective.Hooks[3] = objectiveHooks[0]
+	objective.Hooks[3] = objectiveMixinHooks4[0]
 
-	objective.Hooks[4] = objectiveHooks[1]
+	objective.Hooks[4] = objectiveHooks[0]
+
+	objective.Hooks[5] = objectiveHooks[1]
 	objectiveMixinFields0 := objectiveMixin[0].Fields()
 	_ = objectiveMixinFields0
 	objectiveMixinFields1 := objectiveMixin[1].Fields()
@@ -519,6 +778,92 @@ func init() {
 	objectiveDescID := objectiveMixinFields0[0].Descriptor()
 	// objective.DefaultID holds the default value on creation for the id field.
 	objective.DefaultID = objectiveDescID.Default.(func() pulid.ID)
+	observationMixin := schema.Observation{}.Mixin()
+	observation.Policy = privacy.NewPolicies(schema.Observation{})
+	observation.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := observation.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	observationMixinHooks2 := observationMixin[2].Hooks()
+	observationMixinHooks3 := observationMixin[3].Hooks()
+
+	observation.Hooks[1] = observationMixinHooks2[0]
+
+	observation.Hooks[2] = observationMixinHooks3[0]
+	observationMixinFields0 := observationMixin[0].Fields()
+	_ = observationMixinFields0
+	observationMixinFields1 := observationMixin[1].Fields()
+	_ = observationMixinFields1
+	observationMixinFields2 := observationMixin[2].Fields()
+	_ = observationMixinFields2
+	observationFields := schema.Observation{}.Fields()
+	_ = observationFields
+	// observationDescCreatedAt is the schema descriptor for created_at field.
+	observationDescCreatedAt := observationMixinFields1[0].Descriptor()
+	// observation.DefaultCreatedAt holds the default value on creation for the created_at field.
+	observation.DefaultCreatedAt = observationDescCreatedAt.Default.(func() time.Time)
+	// observationDescUpdatedAt is the schema descriptor for updated_at field.
+	observationDescUpdatedAt := observationMixinFields1[1].Descriptor()
+	// observation.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	observation.DefaultUpdatedAt = observationDescUpdatedAt.Default.(func() time.Time)
+	// observation.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	observation.UpdateDefaultUpdatedAt = observationDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// observationDescRevision is the schema descriptor for revision field.
+	observationDescRevision := observationMixinFields2[0].Descriptor()
+	// observation.DefaultRevision holds the default value on creation for the revision field.
+	observation.DefaultRevision = observationDescRevision.Default.(int)
+	// observation.RevisionValidator is a validator for the "revision" field. It is called by the builders before save.
+	observation.RevisionValidator = observationDescRevision.Validators[0].(func(int) error)
+	// observationDescTargetCode is the schema descriptor for target_code field.
+	observationDescTargetCode := observationFields[2].Descriptor()
+	// observation.DefaultTargetCode holds the default value on creation for the target_code field.
+	observation.DefaultTargetCode = observationDescTargetCode.Default.(string)
+	// observationDescTargetTitle is the schema descriptor for target_title field.
+	observationDescTargetTitle := observationFields[3].Descriptor()
+	// observation.DefaultTargetTitle holds the default value on creation for the target_title field.
+	observation.DefaultTargetTitle = observationDescTargetTitle.Default.(string)
+	// observationDescBody is the schema descriptor for body field.
+	observationDescBody := observationFields[5].Descriptor()
+	// observation.BodyValidator is a validator for the "body" field. It is called by the builders before save.
+	observation.BodyValidator = func() func(string) error {
+		validators := observationDescBody.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(body string) error {
+			for _, fn := range fns {
+				if err := fn(body); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// observationDescProposedText is the schema descriptor for proposed_text field.
+	observationDescProposedText := observationFields[6].Descriptor()
+	// observation.DefaultProposedText holds the default value on creation for the proposed_text field.
+	observation.DefaultProposedText = observationDescProposedText.Default.(string)
+	// observation.ProposedTextValidator is a validator for the "proposed_text" field. It is called by the builders before save.
+	observation.ProposedTextValidator = observationDescProposedText.Validators[0].(func(string) error)
+	// observationDescIdempotencyKey is the schema descriptor for idempotency_key field.
+	observationDescIdempotencyKey := observationFields[8].Descriptor()
+	// observation.IdempotencyKeyValidator is a validator for the "idempotency_key" field. It is called by the builders before save.
+	observation.IdempotencyKeyValidator = observationDescIdempotencyKey.Validators[0].(func(string) error)
+	// observationDescResponse is the schema descriptor for response field.
+	observationDescResponse := observationFields[10].Descriptor()
+	// observation.DefaultResponse holds the default value on creation for the response field.
+	observation.DefaultResponse = observationDescResponse.Default.(string)
+	// observation.ResponseValidator is a validator for the "response" field. It is called by the builders before save.
+	observation.ResponseValidator = observationDescResponse.Validators[0].(func(string) error)
+	// observationDescID is the schema descriptor for id field.
+	observationDescID := observationMixinFields0[0].Descriptor()
+	// observation.DefaultID holds the default value on creation for the id field.
+	observation.DefaultID = observationDescID.Default.(func() pulid.ID)
 	strategyMixin := schema.Strategy{}.Mixin()
 	strategy.Policy = privacy.NewPolicies(schema.Strategy{})
 	strategy.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -531,15 +876,18 @@ func init() {
 	}
 	strategyMixinHooks2 := strategyMixin[2].Hooks()
 	strategyMixinHooks3 := strategyMixin[3].Hooks()
+	strategyMixinHooks4 := strategyMixin[4].Hooks()
 	strategyHooks := schema.Strategy{}.Hooks()
 
 	strategy.Hooks[1] = strategyMixinHooks2[0]
 
 	strategy.Hooks[2] = strategyMixinHooks3[0]
 
-	strategy.Hooks[3] = strategyHooks[0]
+	strategy.Hooks[3] = strategyMixinHooks4[0]
 
-	strategy.Hooks[4] = strategyHooks[1]
+	strategy.Hooks[4] = strategyHooks[0]
+
+	strategy.Hooks[5] = strategyHooks[1]
 	strategyMixinFields0 := strategyMixin[0].Fields()
 	_ = strategyMixinFields0
 	strategyMixinFields1 := strategyMixin[1].Fields()
@@ -606,10 +954,116 @@ func init() {
 	strategy.DefaultSummary = strategyDescSummary.Default.(string)
 	// strategy.SummaryValidator is a validator for the "summary" field. It is called by the builders before save.
 	strategy.SummaryValidator = strategyDescSummary.Validators[0].(func(string) error)
+	// strategyDescAdoptionReference is the schema descriptor for adoption_reference field.
+	strategyDescAdoptionReference := strategyFields[6].Descriptor()
+	// strategy.DefaultAdoptionReference holds the default value on creation for the adoption_reference field.
+	strategy.DefaultAdoptionReference = strategyDescAdoptionReference.Default.(string)
+	// strategy.AdoptionReferenceValidator is a validator for the "adoption_reference" field. It is called by the builders before save.
+	strategy.AdoptionReferenceValidator = strategyDescAdoptionReference.Validators[0].(func(string) error)
 	// strategyDescID is the schema descriptor for id field.
 	strategyDescID := strategyMixinFields0[0].Descriptor()
 	// strategy.DefaultID holds the default value on creation for the id field.
 	strategy.DefaultID = strategyDescID.Default.(func() pulid.ID)
+	strategytransitionMixin := schema.StrategyTransition{}.Mixin()
+	strategytransition.Policy = privacy.NewPolicies(schema.StrategyTransition{})
+	strategytransition.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := strategytransition.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	strategytransitionMixinHooks2 := strategytransitionMixin[2].Hooks()
+
+	strategytransition.Hooks[1] = strategytransitionMixinHooks2[0]
+	strategytransitionMixinFields0 := strategytransitionMixin[0].Fields()
+	_ = strategytransitionMixinFields0
+	strategytransitionMixinFields1 := strategytransitionMixin[1].Fields()
+	_ = strategytransitionMixinFields1
+	strategytransitionFields := schema.StrategyTransition{}.Fields()
+	_ = strategytransitionFields
+	// strategytransitionDescCreatedAt is the schema descriptor for created_at field.
+	strategytransitionDescCreatedAt := strategytransitionMixinFields1[0].Descriptor()
+	// strategytransition.DefaultCreatedAt holds the default value on creation for the created_at field.
+	strategytransition.DefaultCreatedAt = strategytransitionDescCreatedAt.Default.(func() time.Time)
+	// strategytransitionDescUpdatedAt is the schema descriptor for updated_at field.
+	strategytransitionDescUpdatedAt := strategytransitionMixinFields1[1].Descriptor()
+	// strategytransition.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	strategytransition.DefaultUpdatedAt = strategytransitionDescUpdatedAt.Default.(func() time.Time)
+	// strategytransition.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	strategytransition.UpdateDefaultUpdatedAt = strategytransitionDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// strategytransitionDescComment is the schema descriptor for comment field.
+	strategytransitionDescComment := strategytransitionFields[2].Descriptor()
+	// strategytransition.DefaultComment holds the default value on creation for the comment field.
+	strategytransition.DefaultComment = strategytransitionDescComment.Default.(string)
+	// strategytransition.CommentValidator is a validator for the "comment" field. It is called by the builders before save.
+	strategytransition.CommentValidator = strategytransitionDescComment.Validators[0].(func(string) error)
+	// strategytransitionDescID is the schema descriptor for id field.
+	strategytransitionDescID := strategytransitionMixinFields0[0].Descriptor()
+	// strategytransition.DefaultID holds the default value on creation for the id field.
+	strategytransition.DefaultID = strategytransitionDescID.Default.(func() pulid.ID)
+	strategyversionMixin := schema.StrategyVersion{}.Mixin()
+	strategyversion.Policy = privacy.NewPolicies(schema.StrategyVersion{})
+	strategyversion.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := strategyversion.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	strategyversionMixinHooks2 := strategyversionMixin[2].Hooks()
+
+	strategyversion.Hooks[1] = strategyversionMixinHooks2[0]
+	strategyversionMixinFields0 := strategyversionMixin[0].Fields()
+	_ = strategyversionMixinFields0
+	strategyversionMixinFields1 := strategyversionMixin[1].Fields()
+	_ = strategyversionMixinFields1
+	strategyversionFields := schema.StrategyVersion{}.Fields()
+	_ = strategyversionFields
+	// strategyversionDescCreatedAt is the schema descriptor for created_at field.
+	strategyversionDescCreatedAt := strategyversionMixinFields1[0].Descriptor()
+	// strategyversion.DefaultCreatedAt holds the default value on creation for the created_at field.
+	strategyversion.DefaultCreatedAt = strategyversionDescCreatedAt.Default.(func() time.Time)
+	// strategyversionDescUpdatedAt is the schema descriptor for updated_at field.
+	strategyversionDescUpdatedAt := strategyversionMixinFields1[1].Descriptor()
+	// strategyversion.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	strategyversion.DefaultUpdatedAt = strategyversionDescUpdatedAt.Default.(func() time.Time)
+	// strategyversion.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	strategyversion.UpdateDefaultUpdatedAt = strategyversionDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// strategyversionDescNumber is the schema descriptor for number field.
+	strategyversionDescNumber := strategyversionFields[0].Descriptor()
+	// strategyversion.NumberValidator is a validator for the "number" field. It is called by the builders before save.
+	strategyversion.NumberValidator = strategyversionDescNumber.Validators[0].(func(int) error)
+	// strategyversionDescLabel is the schema descriptor for label field.
+	strategyversionDescLabel := strategyversionFields[1].Descriptor()
+	// strategyversion.LabelValidator is a validator for the "label" field. It is called by the builders before save.
+	strategyversion.LabelValidator = func() func(string) error {
+		validators := strategyversionDescLabel.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(label string) error {
+			for _, fn := range fns {
+				if err := fn(label); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// strategyversionDescChangelog is the schema descriptor for changelog field.
+	strategyversionDescChangelog := strategyversionFields[2].Descriptor()
+	// strategyversion.DefaultChangelog holds the default value on creation for the changelog field.
+	strategyversion.DefaultChangelog = strategyversionDescChangelog.Default.(string)
+	// strategyversion.ChangelogValidator is a validator for the "changelog" field. It is called by the builders before save.
+	strategyversion.ChangelogValidator = strategyversionDescChangelog.Validators[0].(func(string) error)
+	// strategyversionDescID is the schema descriptor for id field.
+	strategyversionDescID := strategyversionMixinFields0[0].Descriptor()
+	// strategyversion.DefaultID holds the default value on creation for the id field.
+	strategyversion.DefaultID = strategyversionDescID.Default.(func() pulid.ID)
 }
 
 const (

@@ -22,7 +22,7 @@ type Account struct{ ent.Schema }
 // Mixin of the Account.
 func (Account) Mixin() []ent.Mixin {
 	return []ent.Mixin{pulid.MixinWithPrefix("AC"), TimeMixin{},
-		revision.Mixin{}}
+		revision.Mixin{}, AuditMixin{}}
 }
 
 // Fields of the Account.

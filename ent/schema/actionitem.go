@@ -27,6 +27,7 @@ func (ActionItem) Mixin() []ent.Mixin {
 		TimeMixin{},
 		revision.Mixin{},
 		SearchMixin{Over: []string{"title", "description"}},
+		AuditMixin{},
 	}
 }
 

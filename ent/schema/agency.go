@@ -22,7 +22,7 @@ type Agency struct{ ent.Schema }
 // Mixin of the Agency.
 func (Agency) Mixin() []ent.Mixin {
 	return []ent.Mixin{pulid.MixinWithPrefix("AG"), TimeMixin{},
-		revision.Mixin{}}
+		revision.Mixin{}, AuditMixin{}}
 }
 
 // Fields of the Agency.

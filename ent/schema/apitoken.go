@@ -19,7 +19,7 @@ type APIToken struct{ ent.Schema }
 
 // Mixin of the APIToken.
 func (APIToken) Mixin() []ent.Mixin {
-	return []ent.Mixin{pulid.MixinWithPrefix("TK"), TimeMixin{}}
+	return []ent.Mixin{pulid.MixinWithPrefix("TK"), TimeMixin{}, AuditMixin{Ignore: []string{"last_used_at", "hash"}}}
 }
 
 // Fields of the APIToken.
@@ -71,6 +71,7 @@ func (APIToken) Policy() ent.Policy {
 		},
 		Mutation: privacy.MutationPolicy{
 			rule.AllowRoles(auth.RoleAdmin),
+			rule.AllowRevokingOwnToken(),
 			rule.DenyMutation("API tokens"),
 		},
 	}

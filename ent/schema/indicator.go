@@ -21,7 +21,7 @@ type Indicator struct{ ent.Schema }
 // Mixin of the Indicator.
 func (Indicator) Mixin() []ent.Mixin {
 	return []ent.Mixin{pulid.MixinWithPrefix("IN"), TimeMixin{},
-		revision.Mixin{}}
+		revision.Mixin{}, AuditMixin{}}
 }
 
 // Fields of the Indicator.

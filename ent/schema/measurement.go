@@ -18,7 +18,7 @@ type Measurement struct{ ent.Schema }
 
 // Mixin of the Measurement.
 func (Measurement) Mixin() []ent.Mixin {
-	return []ent.Mixin{pulid.MixinWithPrefix("ME"), TimeMixin{}}
+	return []ent.Mixin{pulid.MixinWithPrefix("ME"), TimeMixin{}, AuditMixin{}}
 }
 
 // Fields of the Measurement.

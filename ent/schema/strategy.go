@@ -27,6 +27,7 @@ func (Strategy) Mixin() []ent.Mixin {
 		TimeMixin{},
 		revision.Mixin{},
 		SearchMixin{Over: []string{"title", "summary"}},
+		AuditMixin{},
 	}
 }
 
@@ -65,6 +66,14 @@ func (Strategy) Fields() []ent.Field {
 			Default("DRAFTING").
 			Comment("Where the strategy stands in its lifecycle. The public sees adopted strategies and later.").
 			Annotations(entgql.OrderField("STATUS"), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		field.String("adoption_reference").
+			Default("").MaxLen(300).
+			Comment("Reference of the act that adopted the strategy, such as « Décret n° 2022-123 du 15 mars 2022 ».").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		field.Time("adopted_on").
+			Optional().Nillable().
+			Comment("Date of the act that adopted the strategy.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 	}
 }
 
@@ -78,6 +87,21 @@ func (Strategy) Edges() []ent.Edge {
 		edge.To("objectives", Objective.Type).
 			Comment("Objectives of the strategy.").
 			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entsql.OnDelete(entsql.Restrict)),
+		edge.To("versions", StrategyVersion.Type).
+			Comment("Published versions of the strategy.").
+			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entsql.OnDelete(entsql.Restrict)),
+		edge.To("adopted_version", StrategyVersion.Type).Unique().
+			Comment("The version the adopting act adopted.").
+			Annotations(entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.To("transitions", StrategyTransition.Type).
+			Comment("The strategy's moves through its lifecycle, oldest first.").
+			Annotations(entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entsql.OnDelete(entsql.Restrict)),
+		edge.To("consultations", Consultation.Type).
+			Comment("Consultation rounds on versions of the strategy.").
+			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entsql.OnDelete(entsql.Restrict)),
+		edge.To("decisions", Decision.Type).
+			Comment("Questions put to consensus about the strategy.").
+			Annotations(entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entsql.OnDelete(entsql.Restrict)),
 	}
 }
 

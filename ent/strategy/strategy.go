@@ -39,12 +39,26 @@ const (
 	FieldSummary = "summary"
 	// FieldStatus holds the string denoting the status field in the database.
 	FieldStatus = "status"
+	// FieldAdoptionReference holds the string denoting the adoption_reference field in the database.
+	FieldAdoptionReference = "adoption_reference"
+	// FieldAdoptedOn holds the string denoting the adopted_on field in the database.
+	FieldAdoptedOn = "adopted_on"
 	// EdgeOwnerAgency holds the string denoting the owner_agency edge name in mutations.
 	EdgeOwnerAgency = "owner_agency"
 	// EdgeImplementingAgency holds the string denoting the implementing_agency edge name in mutations.
 	EdgeImplementingAgency = "implementing_agency"
 	// EdgeObjectives holds the string denoting the objectives edge name in mutations.
 	EdgeObjectives = "objectives"
+	// EdgeVersions holds the string denoting the versions edge name in mutations.
+	EdgeVersions = "versions"
+	// EdgeAdoptedVersion holds the string denoting the adopted_version edge name in mutations.
+	EdgeAdoptedVersion = "adopted_version"
+	// EdgeTransitions holds the string denoting the transitions edge name in mutations.
+	EdgeTransitions = "transitions"
+	// EdgeConsultations holds the string denoting the consultations edge name in mutations.
+	EdgeConsultations = "consultations"
+	// EdgeDecisions holds the string denoting the decisions edge name in mutations.
+	EdgeDecisions = "decisions"
 	// Table holds the table name of the strategy in the database.
 	Table = "strategies"
 	// OwnerAgencyTable is the table that holds the owner_agency relation/edge.
@@ -68,6 +82,41 @@ const (
 	ObjectivesInverseTable = "objectives"
 	// ObjectivesColumn is the table column denoting the objectives relation/edge.
 	ObjectivesColumn = "strategy_objectives"
+	// VersionsTable is the table that holds the versions relation/edge.
+	VersionsTable = "strategy_versions"
+	// VersionsInverseTable is the table name for the StrategyVersion entity.
+	// It exists in this package in order to avoid circular dependency with the "strategyversion" package.
+	VersionsInverseTable = "strategy_versions"
+	// VersionsColumn is the table column denoting the versions relation/edge.
+	VersionsColumn = "strategy_versions"
+	// AdoptedVersionTable is the table that holds the adopted_version relation/edge.
+	AdoptedVersionTable = "strategy_versions"
+	// AdoptedVersionInverseTable is the table name for the StrategyVersion entity.
+	// It exists in this package in order to avoid circular dependency with the "strategyversion" package.
+	AdoptedVersionInverseTable = "strategy_versions"
+	// AdoptedVersionColumn is the table column denoting the adopted_version relation/edge.
+	AdoptedVersionColumn = "strategy_adopted_version"
+	// TransitionsTable is the table that holds the transitions relation/edge.
+	TransitionsTable = "strategy_transitions"
+	// TransitionsInverseTable is the table name for the StrategyTransition entity.
+	// It exists in this package in order to avoid circular dependency with the "strategytransition" package.
+	TransitionsInverseTable = "strategy_transitions"
+	// TransitionsColumn is the table column denoting the transitions relation/edge.
+	TransitionsColumn = "strategy_transitions"
+	// ConsultationsTable is the table that holds the consultations relation/edge.
+	ConsultationsTable = "consultations"
+	// ConsultationsInverseTable is the table name for the Consultation entity.
+	// It exists in this package in order to avoid circular dependency with the "consultation" package.
+	ConsultationsInverseTable = "consultations"
+	// ConsultationsColumn is the table column denoting the consultations relation/edge.
+	ConsultationsColumn = "strategy_consultations"
+	// DecisionsTable is the table that holds the decisions relation/edge.
+	DecisionsTable = "decisions"
+	// DecisionsInverseTable is the table name for the Decision entity.
+	// It exists in this package in order to avoid circular dependency with the "decision" package.
+	DecisionsInverseTable = "decisions"
+	// DecisionsColumn is the table column denoting the decisions relation/edge.
+	DecisionsColumn = "strategy_decisions"
 )
 
 // Columns holds all SQL columns for strategy fields.
@@ -83,6 +132,8 @@ var Columns = []string{
 	FieldEndYear,
 	FieldSummary,
 	FieldStatus,
+	FieldAdoptionReference,
+	FieldAdoptedOn,
 }
 
 // ForeignKeys holds the SQL foreign-keys that are owned by the "strategies"
@@ -113,7 +164,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "github.com/palabre/palabre/ent/runtime"
 var (
-	Hooks  [5]ent.Hook
+	Hooks  [6]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -139,6 +190,10 @@ var (
 	DefaultSummary string
 	// SummaryValidator is a validator for the "summary" field. It is called by the builders before save.
 	SummaryValidator func(string) error
+	// DefaultAdoptionReference holds the default value on creation for the "adoption_reference" field.
+	DefaultAdoptionReference string
+	// AdoptionReferenceValidator is a validator for the "adoption_reference" field. It is called by the builders before save.
+	AdoptionReferenceValidator func(string) error
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() pulid.ID
 )
@@ -233,6 +288,16 @@ func ByStatus(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldStatus, opts...).ToFunc()
 }
 
+// ByAdoptionReference orders the results by the adoption_reference field.
+func ByAdoptionReference(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldAdoptionReference, opts...).ToFunc()
+}
+
+// ByAdoptedOn orders the results by the adopted_on field.
+func ByAdoptedOn(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldAdoptedOn, opts...).ToFunc()
+}
+
 // ByOwnerAgencyField orders the results by owner_agency field.
 func ByOwnerAgencyField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -260,6 +325,69 @@ func ByObjectives(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newObjectivesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByVersionsCount orders the results by versions count.
+func ByVersionsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newVersionsStep(), opts...)
+	}
+}
+
+// ByVersions orders the results by versions terms.
+func ByVersions(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newVersionsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByAdoptedVersionField orders the results by adopted_version field.
+func ByAdoptedVersionField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newAdoptedVersionStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByTransitionsCount orders the results by transitions count.
+func ByTransitionsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newTransitionsStep(), opts...)
+	}
+}
+
+// ByTransitions orders the results by transitions terms.
+func ByTransitions(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newTransitionsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByConsultationsCount orders the results by consultations count.
+func ByConsultationsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newConsultationsStep(), opts...)
+	}
+}
+
+// ByConsultations orders the results by consultations terms.
+func ByConsultations(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newConsultationsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByDecisionsCount orders the results by decisions count.
+func ByDecisionsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newDecisionsStep(), opts...)
+	}
+}
+
+// ByDecisions orders the results by decisions terms.
+func ByDecisions(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newDecisionsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newOwnerAgencyStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -279,6 +407,41 @@ func newObjectivesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ObjectivesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, ObjectivesTable, ObjectivesColumn),
+	)
+}
+func newVersionsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(VersionsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, VersionsTable, VersionsColumn),
+	)
+}
+func newAdoptedVersionStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(AdoptedVersionInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2O, false, AdoptedVersionTable, AdoptedVersionColumn),
+	)
+}
+func newTransitionsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(TransitionsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, TransitionsTable, TransitionsColumn),
+	)
+}
+func newConsultationsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ConsultationsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, ConsultationsTable, ConsultationsColumn),
+	)
+}
+func newDecisionsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(DecisionsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, DecisionsTable, DecisionsColumn),
 	)
 }
 

@@ -101,6 +101,16 @@ func Summary(v string) predicate.Strategy {
 	return predicate.Strategy(sql.FieldEQ(FieldSummary, v))
 }
 
+// AdoptionReference applies equality check predicate on the "adoption_reference" field. It's identical to AdoptionReferenceEQ.
+func AdoptionReference(v string) predicate.Strategy {
+	return predicate.Strategy(sql.FieldEQ(FieldAdoptionReference, v))
+}
+
+// AdoptedOn applies equality check predicate on the "adopted_on" field. It's identical to AdoptedOnEQ.
+func AdoptedOn(v time.Time) predicate.Strategy {
+	return predicate.Strategy(sql.FieldEQ(FieldAdoptedOn, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Strategy {
 	return predicate.Strategy(sql.FieldEQ(FieldCreatedAt, v))
@@ -581,6 +591,121 @@ func StatusNotIn(vs ...Status) predicate.Strategy {
 	return predicate.Strategy(sql.FieldNotIn(FieldStatus, vs...))
 }
 
+// AdoptionReferenceEQ applies the EQ predicate on the "adoption_reference" field.
+func AdoptionReferenceEQ(v string) predicate.Strategy {
+	return predicate.Strategy(sql.FieldEQ(FieldAdoptionReference, v))
+}
+
+// AdoptionReferenceNEQ applies the NEQ predicate on the "adoption_reference" field.
+func AdoptionReferenceNEQ(v string) predicate.Strategy {
+	return predicate.Strategy(sql.FieldNEQ(FieldAdoptionReference, v))
+}
+
+// AdoptionReferenceIn applies the In predicate on the "adoption_reference" field.
+func AdoptionReferenceIn(vs ...string) predicate.Strategy {
+	return predicate.Strategy(sql.FieldIn(FieldAdoptionReference, vs...))
+}
+
+// AdoptionReferenceNotIn applies the NotIn predicate on the "adoption_reference" field.
+func AdoptionReferenceNotIn(vs ...string) predicate.Strategy {
+	return predicate.Strategy(sql.FieldNotIn(FieldAdoptionReference, vs...))
+}
+
+// AdoptionReferenceGT applies the GT predicate on the "adoption_reference" field.
+func AdoptionReferenceGT(v string) predicate.Strategy {
+	return predicate.Strategy(sql.FieldGT(FieldAdoptionReference, v))
+}
+
+// AdoptionReferenceGTE applies the GTE predicate on the "adoption_reference" field.
+func AdoptionReferenceGTE(v string) predicate.Strategy {
+	return predicate.Strategy(sql.FieldGTE(FieldAdoptionReference, v))
+}
+
+// AdoptionReferenceLT applies the LT predicate on the "adoption_reference" field.
+func AdoptionReferenceLT(v string) predicate.Strategy {
+	return predicate.Strategy(sql.FieldLT(FieldAdoptionReference, v))
+}
+
+// AdoptionReferenceLTE applies the LTE predicate on the "adoption_reference" field.
+func AdoptionReferenceLTE(v string) predicate.Strategy {
+	return predicate.Strategy(sql.FieldLTE(FieldAdoptionReference, v))
+}
+
+// AdoptionReferenceContains applies the Contains predicate on the "adoption_reference" field.
+func AdoptionReferenceContains(v string) predicate.Strategy {
+	return predicate.Strategy(sql.FieldContains(FieldAdoptionReference, v))
+}
+
+// AdoptionReferenceHasPrefix applies the HasPrefix predicate on the "adoption_reference" field.
+func AdoptionReferenceHasPrefix(v string) predicate.Strategy {
+	return predicate.Strategy(sql.FieldHasPrefix(FieldAdoptionReference, v))
+}
+
+// AdoptionReferenceHasSuffix applies the HasSuffix predicate on the "adoption_reference" field.
+func AdoptionReferenceHasSuffix(v string) predicate.Strategy {
+	return predicate.Strategy(sql.FieldHasSuffix(FieldAdoptionReference, v))
+}
+
+// AdoptionReferenceEqualFold applies the EqualFold predicate on the "adoption_reference" field.
+func AdoptionReferenceEqualFold(v string) predicate.Strategy {
+	return predicate.Strategy(sql.FieldEqualFold(FieldAdoptionReference, v))
+}
+
+// AdoptionReferenceContainsFold applies the ContainsFold predicate on the "adoption_reference" field.
+func AdoptionReferenceContainsFold(v string) predicate.Strategy {
+	return predicate.Strategy(sql.FieldContainsFold(FieldAdoptionReference, v))
+}
+
+// AdoptedOnEQ applies the EQ predicate on the "adopted_on" field.
+func AdoptedOnEQ(v time.Time) predicate.Strategy {
+	return predicate.Strategy(sql.FieldEQ(FieldAdoptedOn, v))
+}
+
+// AdoptedOnNEQ applies the NEQ predicate on the "adopted_on" field.
+func AdoptedOnNEQ(v time.Time) predicate.Strategy {
+	return predicate.Strategy(sql.FieldNEQ(FieldAdoptedOn, v))
+}
+
+// AdoptedOnIn applies the In predicate on the "adopted_on" field.
+func AdoptedOnIn(vs ...time.Time) predicate.Strategy {
+	return predicate.Strategy(sql.FieldIn(FieldAdoptedOn, vs...))
+}
+
+// AdoptedOnNotIn applies the NotIn predicate on the "adopted_on" field.
+func AdoptedOnNotIn(vs ...time.Time) predicate.Strategy {
+	return predicate.Strategy(sql.FieldNotIn(FieldAdoptedOn, vs...))
+}
+
+// AdoptedOnGT applies the GT predicate on the "adopted_on" field.
+func AdoptedOnGT(v time.Time) predicate.Strategy {
+	return predicate.Strategy(sql.FieldGT(FieldAdoptedOn, v))
+}
+
+// AdoptedOnGTE applies the GTE predicate on the "adopted_on" field.
+func AdoptedOnGTE(v time.Time) predicate.Strategy {
+	return predicate.Strategy(sql.FieldGTE(FieldAdoptedOn, v))
+}
+
+// AdoptedOnLT applies the LT predicate on the "adopted_on" field.
+func AdoptedOnLT(v time.Time) predicate.Strategy {
+	return predicate.Strategy(sql.FieldLT(FieldAdoptedOn, v))
+}
+
+// AdoptedOnLTE applies the LTE predicate on the "adopted_on" field.
+func AdoptedOnLTE(v time.Time) predicate.Strategy {
+	return predicate.Strategy(sql.FieldLTE(FieldAdoptedOn, v))
+}
+
+// AdoptedOnIsNil applies the IsNil predicate on the "adopted_on" field.
+func AdoptedOnIsNil() predicate.Strategy {
+	return predicate.Strategy(sql.FieldIsNull(FieldAdoptedOn))
+}
+
+// AdoptedOnNotNil applies the NotNil predicate on the "adopted_on" field.
+func AdoptedOnNotNil() predicate.Strategy {
+	return predicate.Strategy(sql.FieldNotNull(FieldAdoptedOn))
+}
+
 // HasOwnerAgency applies the HasEdge predicate on the "owner_agency" edge.
 func HasOwnerAgency() predicate.Strategy {
 	return predicate.Strategy(func(s *sql.Selector) {
@@ -642,6 +767,121 @@ func HasObjectives() predicate.Strategy {
 func HasObjectivesWith(preds ...predicate.Objective) predicate.Strategy {
 	return predicate.Strategy(func(s *sql.Selector) {
 		step := newObjectivesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasVersions applies the HasEdge predicate on the "versions" edge.
+func HasVersions() predicate.Strategy {
+	return predicate.Strategy(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, VersionsTable, VersionsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasVersionsWith applies the HasEdge predicate on the "versions" edge with a given conditions (other predicates).
+func HasVersionsWith(preds ...predicate.StrategyVersion) predicate.Strategy {
+	return predicate.Strategy(func(s *sql.Selector) {
+		step := newVersionsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasAdoptedVersion applies the HasEdge predicate on the "adopted_version" edge.
+func HasAdoptedVersion() predicate.Strategy {
+	return predicate.Strategy(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, false, AdoptedVersionTable, AdoptedVersionColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasAdoptedVersionWith applies the HasEdge predicate on the "adopted_version" edge with a given conditions (other predicates).
+func HasAdoptedVersionWith(preds ...predicate.StrategyVersion) predicate.Strategy {
+	return predicate.Strategy(func(s *sql.Selector) {
+		step := newAdoptedVersionStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasTransitions applies the HasEdge predicate on the "transitions" edge.
+func HasTransitions() predicate.Strategy {
+	return predicate.Strategy(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, TransitionsTable, TransitionsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasTransitionsWith applies the HasEdge predicate on the "transitions" edge with a given conditions (other predicates).
+func HasTransitionsWith(preds ...predicate.StrategyTransition) predicate.Strategy {
+	return predicate.Strategy(func(s *sql.Selector) {
+		step := newTransitionsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasConsultations applies the HasEdge predicate on the "consultations" edge.
+func HasConsultations() predicate.Strategy {
+	return predicate.Strategy(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, ConsultationsTable, ConsultationsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasConsultationsWith applies the HasEdge predicate on the "consultations" edge with a given conditions (other predicates).
+func HasConsultationsWith(preds ...predicate.Consultation) predicate.Strategy {
+	return predicate.Strategy(func(s *sql.Selector) {
+		step := newConsultationsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasDecisions applies the HasEdge predicate on the "decisions" edge.
+func HasDecisions() predicate.Strategy {
+	return predicate.Strategy(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, DecisionsTable, DecisionsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasDecisionsWith applies the HasEdge predicate on the "decisions" edge with a given conditions (other predicates).
+func HasDecisionsWith(preds ...predicate.Decision) predicate.Strategy {
+	return predicate.Strategy(func(s *sql.Selector) {
+		step := newDecisionsStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

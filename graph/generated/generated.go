@@ -19,7 +19,10 @@ import (
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/consultation"
+	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/objective"
+	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/graph/model"
@@ -172,9 +175,98 @@ type ComplexityRoot struct {
 		Agency func(childComplexity int) int
 	}
 
+	AuditEvent struct {
+		ActorID      func(childComplexity int) int
+		At           func(childComplexity int) int
+		Changes      func(childComplexity int) int
+		EntityID     func(childComplexity int) int
+		EntityType   func(childComplexity int) int
+		Hash         func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Operation    func(childComplexity int) int
+		PreviousHash func(childComplexity int) int
+		Sequence     func(childComplexity int) int
+	}
+
+	AuditEventConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	AuditEventEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	Consultation struct {
+		ClosesAt        func(childComplexity int) int
+		ConsolidatedAt  func(childComplexity int) int
+		CreatedAt       func(childComplexity int) int
+		ID              func(childComplexity int) int
+		InvitedAgencies func(childComplexity int) int
+		Kind            func(childComplexity int) int
+		Observations    func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ObservationOrder) int
+		OpensAt         func(childComplexity int) int
+		Place           func(childComplexity int) int
+		Revision        func(childComplexity int) int
+		Strategy        func(childComplexity int) int
+		Title           func(childComplexity int) int
+		UpdatedAt       func(childComplexity int) int
+		Version         func(childComplexity int) int
+	}
+
+	ConsultationConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ConsultationEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	CreateAPITokenPayload struct {
 		APIToken func(childComplexity int) int
 		Token    func(childComplexity int) int
+	}
+
+	Decision struct {
+		Body               func(childComplexity int) int
+		CreatedAt          func(childComplexity int) int
+		DecidedOn          func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		ImplementingAgency func(childComplexity int) int
+		Options            func(childComplexity int) int
+		Outcome            func(childComplexity int) int
+		Positions          func(childComplexity int) int
+		Question           func(childComplexity int) int
+		Revision           func(childComplexity int) int
+		Status             func(childComplexity int) int
+		Strategy           func(childComplexity int) int
+		UpdatedAt          func(childComplexity int) int
+	}
+
+	DecisionConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	DecisionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	DecisionPosition struct {
+		Agency    func(childComplexity int) int
+		CreatedAt func(childComplexity int) int
+		Decision  func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Option    func(childComplexity int) int
+		Statement func(childComplexity int) int
+		UpdatedAt func(childComplexity int) int
 	}
 
 	DeletePayload struct {
@@ -291,6 +383,40 @@ type ComplexityRoot struct {
 		Objective func(childComplexity int) int
 	}
 
+	Observation struct {
+		Agency       func(childComplexity int) int
+		Author       func(childComplexity int) int
+		Body         func(childComplexity int) int
+		Consultation func(childComplexity int) int
+		CreatedAt    func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		ProposedText func(childComplexity int) int
+		RespondedAt  func(childComplexity int) int
+		RespondedBy  func(childComplexity int) int
+		Response     func(childComplexity int) int
+		Revision     func(childComplexity int) int
+		Status       func(childComplexity int) int
+		SubmittedAt  func(childComplexity int) int
+		TakenInto    func(childComplexity int) int
+		TargetCode   func(childComplexity int) int
+		TargetID     func(childComplexity int) int
+		TargetKind   func(childComplexity int) int
+		TargetTitle  func(childComplexity int) int
+		UpdatedAt    func(childComplexity int) int
+	}
+
+	ObservationConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ObservationEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	PageInfo struct {
 		EndCursor       func(childComplexity int) int
 		HasNextPage     func(childComplexity int) int
@@ -311,8 +437,13 @@ type ComplexityRoot struct {
 	}
 
 	Strategy struct {
+		AdoptedOn          func(childComplexity int) int
+		AdoptedVersion     func(childComplexity int) int
+		AdoptionReference  func(childComplexity int) int
+		Consultations      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ConsultationOrder) int
 		Country            func(childComplexity int) int
 		CreatedAt          func(childComplexity int) int
+		Decisions          func(childComplexity int) int
 		EndYear            func(childComplexity int) int
 		ID                 func(childComplexity int) int
 		ImplementingAgency func(childComplexity int) int
@@ -323,7 +454,9 @@ type ComplexityRoot struct {
 		Status             func(childComplexity int) int
 		Summary            func(childComplexity int) int
 		Title              func(childComplexity int) int
+		Transitions        func(childComplexity int) int
 		UpdatedAt          func(childComplexity int) int
+		Versions           func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.StrategyVersionOrder) int
 	}
 
 	StrategyConnection struct {
@@ -339,6 +472,40 @@ type ComplexityRoot struct {
 
 	StrategyPayload struct {
 		Strategy func(childComplexity int) int
+	}
+
+	StrategyTransition struct {
+		Actor     func(childComplexity int) int
+		Comment   func(childComplexity int) int
+		CreatedAt func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Strategy  func(childComplexity int) int
+		UpdatedAt func(childComplexity int) int
+	}
+
+	StrategyVersion struct {
+		AdoptingStrategy func(childComplexity int) int
+		Changelog        func(childComplexity int) int
+		Content          func(childComplexity int) int
+		CreatedAt        func(childComplexity int) int
+		ID               func(childComplexity int) int
+		Label            func(childComplexity int) int
+		Number           func(childComplexity int) int
+		PublishedBy      func(childComplexity int) int
+		Sha256           func(childComplexity int) int
+		Strategy         func(childComplexity int) int
+		UpdatedAt        func(childComplexity int) int
+	}
+
+	StrategyVersionConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	StrategyVersionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 }
 
@@ -913,6 +1080,221 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AgencyPayload.Agency(childComplexity), true
 
+	case "AuditEvent.actorID":
+		if e.ComplexityRoot.AuditEvent.ActorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEvent.ActorID(childComplexity), true
+	case "AuditEvent.at":
+		if e.ComplexityRoot.AuditEvent.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEvent.At(childComplexity), true
+	case "AuditEvent.changes":
+		if e.ComplexityRoot.AuditEvent.Changes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEvent.Changes(childComplexity), true
+	case "AuditEvent.entityID":
+		if e.ComplexityRoot.AuditEvent.EntityID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEvent.EntityID(childComplexity), true
+	case "AuditEvent.entityType":
+		if e.ComplexityRoot.AuditEvent.EntityType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEvent.EntityType(childComplexity), true
+	case "AuditEvent.hash":
+		if e.ComplexityRoot.AuditEvent.Hash == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEvent.Hash(childComplexity), true
+	case "AuditEvent.id":
+		if e.ComplexityRoot.AuditEvent.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEvent.ID(childComplexity), true
+	case "AuditEvent.operation":
+		if e.ComplexityRoot.AuditEvent.Operation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEvent.Operation(childComplexity), true
+	case "AuditEvent.previousHash":
+		if e.ComplexityRoot.AuditEvent.PreviousHash == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEvent.PreviousHash(childComplexity), true
+	case "AuditEvent.sequence":
+		if e.ComplexityRoot.AuditEvent.Sequence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEvent.Sequence(childComplexity), true
+
+	case "AuditEventConnection.edges":
+		if e.ComplexityRoot.AuditEventConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEventConnection.Edges(childComplexity), true
+	case "AuditEventConnection.pageInfo":
+		if e.ComplexityRoot.AuditEventConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEventConnection.PageInfo(childComplexity), true
+	case "AuditEventConnection.totalCount":
+		if e.ComplexityRoot.AuditEventConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEventConnection.TotalCount(childComplexity), true
+
+	case "AuditEventEdge.cursor":
+		if e.ComplexityRoot.AuditEventEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEventEdge.Cursor(childComplexity), true
+	case "AuditEventEdge.node":
+		if e.ComplexityRoot.AuditEventEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEventEdge.Node(childComplexity), true
+
+	case "Consultation.closesAt":
+		if e.ComplexityRoot.Consultation.ClosesAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consultation.ClosesAt(childComplexity), true
+	case "Consultation.consolidatedAt":
+		if e.ComplexityRoot.Consultation.ConsolidatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consultation.ConsolidatedAt(childComplexity), true
+	case "Consultation.createdAt":
+		if e.ComplexityRoot.Consultation.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consultation.CreatedAt(childComplexity), true
+	case "Consultation.id":
+		if e.ComplexityRoot.Consultation.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consultation.ID(childComplexity), true
+	case "Consultation.invitedAgencies":
+		if e.ComplexityRoot.Consultation.InvitedAgencies == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consultation.InvitedAgencies(childComplexity), true
+	case "Consultation.kind":
+		if e.ComplexityRoot.Consultation.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consultation.Kind(childComplexity), true
+	case "Consultation.observations":
+		if e.ComplexityRoot.Consultation.Observations == nil {
+			break
+		}
+
+		args, err := ec.field_Consultation_observations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Consultation.Observations(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.ObservationOrder)), true
+	case "Consultation.opensAt":
+		if e.ComplexityRoot.Consultation.OpensAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consultation.OpensAt(childComplexity), true
+	case "Consultation.place":
+		if e.ComplexityRoot.Consultation.Place == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consultation.Place(childComplexity), true
+	case "Consultation.revision":
+		if e.ComplexityRoot.Consultation.Revision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consultation.Revision(childComplexity), true
+	case "Consultation.strategy":
+		if e.ComplexityRoot.Consultation.Strategy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consultation.Strategy(childComplexity), true
+	case "Consultation.title":
+		if e.ComplexityRoot.Consultation.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consultation.Title(childComplexity), true
+	case "Consultation.updatedAt":
+		if e.ComplexityRoot.Consultation.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consultation.UpdatedAt(childComplexity), true
+	case "Consultation.version":
+		if e.ComplexityRoot.Consultation.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consultation.Version(childComplexity), true
+
+	case "ConsultationConnection.edges":
+		if e.ComplexityRoot.ConsultationConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsultationConnection.Edges(childComplexity), true
+	case "ConsultationConnection.pageInfo":
+		if e.ComplexityRoot.ConsultationConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsultationConnection.PageInfo(childComplexity), true
+	case "ConsultationConnection.totalCount":
+		if e.ComplexityRoot.ConsultationConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsultationConnection.TotalCount(childComplexity), true
+
+	case "ConsultationEdge.cursor":
+		if e.ComplexityRoot.ConsultationEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsultationEdge.Cursor(childComplexity), true
+	case "ConsultationEdge.node":
+		if e.ComplexityRoot.ConsultationEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsultationEdge.Node(childComplexity), true
+
 	case "CreateAPITokenPayload.apiToken":
 		if e.ComplexityRoot.CreateAPITokenPayload.APIToken == nil {
 			break
@@ -925,6 +1307,160 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CreateAPITokenPayload.Token(childComplexity), true
+
+	case "Decision.body":
+		if e.ComplexityRoot.Decision.Body == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Body(childComplexity), true
+	case "Decision.createdAt":
+		if e.ComplexityRoot.Decision.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.CreatedAt(childComplexity), true
+	case "Decision.decidedOn":
+		if e.ComplexityRoot.Decision.DecidedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.DecidedOn(childComplexity), true
+	case "Decision.id":
+		if e.ComplexityRoot.Decision.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.ID(childComplexity), true
+	case "Decision.implementingAgency":
+		if e.ComplexityRoot.Decision.ImplementingAgency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.ImplementingAgency(childComplexity), true
+	case "Decision.options":
+		if e.ComplexityRoot.Decision.Options == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Options(childComplexity), true
+	case "Decision.outcome":
+		if e.ComplexityRoot.Decision.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Outcome(childComplexity), true
+	case "Decision.positions":
+		if e.ComplexityRoot.Decision.Positions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Positions(childComplexity), true
+	case "Decision.question":
+		if e.ComplexityRoot.Decision.Question == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Question(childComplexity), true
+	case "Decision.revision":
+		if e.ComplexityRoot.Decision.Revision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Revision(childComplexity), true
+	case "Decision.status":
+		if e.ComplexityRoot.Decision.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Status(childComplexity), true
+	case "Decision.strategy":
+		if e.ComplexityRoot.Decision.Strategy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Strategy(childComplexity), true
+	case "Decision.updatedAt":
+		if e.ComplexityRoot.Decision.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.UpdatedAt(childComplexity), true
+
+	case "DecisionConnection.edges":
+		if e.ComplexityRoot.DecisionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DecisionConnection.Edges(childComplexity), true
+	case "DecisionConnection.pageInfo":
+		if e.ComplexityRoot.DecisionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DecisionConnection.PageInfo(childComplexity), true
+	case "DecisionConnection.totalCount":
+		if e.ComplexityRoot.DecisionConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DecisionConnection.TotalCount(childComplexity), true
+
+	case "DecisionEdge.cursor":
+		if e.ComplexityRoot.DecisionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DecisionEdge.Cursor(childComplexity), true
+	case "DecisionEdge.node":
+		if e.ComplexityRoot.DecisionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DecisionEdge.Node(childComplexity), true
+
+	case "DecisionPosition.agency":
+		if e.ComplexityRoot.DecisionPosition.Agency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DecisionPosition.Agency(childComplexity), true
+	case "DecisionPosition.createdAt":
+		if e.ComplexityRoot.DecisionPosition.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DecisionPosition.CreatedAt(childComplexity), true
+	case "DecisionPosition.decision":
+		if e.ComplexityRoot.DecisionPosition.Decision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DecisionPosition.Decision(childComplexity), true
+	case "DecisionPosition.id":
+		if e.ComplexityRoot.DecisionPosition.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DecisionPosition.ID(childComplexity), true
+	case "DecisionPosition.option":
+		if e.ComplexityRoot.DecisionPosition.Option == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DecisionPosition.Option(childComplexity), true
+	case "DecisionPosition.statement":
+		if e.ComplexityRoot.DecisionPosition.Statement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DecisionPosition.Statement(childComplexity), true
+	case "DecisionPosition.updatedAt":
+		if e.ComplexityRoot.DecisionPosition.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DecisionPosition.UpdatedAt(childComplexity), true
 
 	case "DeletePayload.deletedID":
 		if e.ComplexityRoot.DeletePayload.DeletedID == nil {
@@ -1482,6 +2018,159 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ObjectivePayload.Objective(childComplexity), true
 
+	case "Observation.agency":
+		if e.ComplexityRoot.Observation.Agency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Observation.Agency(childComplexity), true
+	case "Observation.author":
+		if e.ComplexityRoot.Observation.Author == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Observation.Author(childComplexity), true
+	case "Observation.body":
+		if e.ComplexityRoot.Observation.Body == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Observation.Body(childComplexity), true
+	case "Observation.consultation":
+		if e.ComplexityRoot.Observation.Consultation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Observation.Consultation(childComplexity), true
+	case "Observation.createdAt":
+		if e.ComplexityRoot.Observation.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Observation.CreatedAt(childComplexity), true
+	case "Observation.id":
+		if e.ComplexityRoot.Observation.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Observation.ID(childComplexity), true
+	case "Observation.kind":
+		if e.ComplexityRoot.Observation.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Observation.Kind(childComplexity), true
+	case "Observation.proposedText":
+		if e.ComplexityRoot.Observation.ProposedText == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Observation.ProposedText(childComplexity), true
+	case "Observation.respondedAt":
+		if e.ComplexityRoot.Observation.RespondedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Observation.RespondedAt(childComplexity), true
+	case "Observation.respondedBy":
+		if e.ComplexityRoot.Observation.RespondedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Observation.RespondedBy(childComplexity), true
+	case "Observation.response":
+		if e.ComplexityRoot.Observation.Response == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Observation.Response(childComplexity), true
+	case "Observation.revision":
+		if e.ComplexityRoot.Observation.Revision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Observation.Revision(childComplexity), true
+	case "Observation.status":
+		if e.ComplexityRoot.Observation.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Observation.Status(childComplexity), true
+	case "Observation.submittedAt":
+		if e.ComplexityRoot.Observation.SubmittedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Observation.SubmittedAt(childComplexity), true
+	case "Observation.takenInto":
+		if e.ComplexityRoot.Observation.TakenInto == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Observation.TakenInto(childComplexity), true
+	case "Observation.targetCode":
+		if e.ComplexityRoot.Observation.TargetCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Observation.TargetCode(childComplexity), true
+	case "Observation.targetID":
+		if e.ComplexityRoot.Observation.TargetID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Observation.TargetID(childComplexity), true
+	case "Observation.targetKind":
+		if e.ComplexityRoot.Observation.TargetKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Observation.TargetKind(childComplexity), true
+	case "Observation.targetTitle":
+		if e.ComplexityRoot.Observation.TargetTitle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Observation.TargetTitle(childComplexity), true
+	case "Observation.updatedAt":
+		if e.ComplexityRoot.Observation.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Observation.UpdatedAt(childComplexity), true
+
+	case "ObservationConnection.edges":
+		if e.ComplexityRoot.ObservationConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ObservationConnection.Edges(childComplexity), true
+	case "ObservationConnection.pageInfo":
+		if e.ComplexityRoot.ObservationConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ObservationConnection.PageInfo(childComplexity), true
+	case "ObservationConnection.totalCount":
+		if e.ComplexityRoot.ObservationConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ObservationConnection.TotalCount(childComplexity), true
+
+	case "ObservationEdge.cursor":
+		if e.ComplexityRoot.ObservationEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ObservationEdge.Cursor(childComplexity), true
+	case "ObservationEdge.node":
+		if e.ComplexityRoot.ObservationEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ObservationEdge.Node(childComplexity), true
+
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
 			break
@@ -1603,6 +2292,35 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Viewer(childComplexity), true
 
+	case "Strategy.adoptedOn":
+		if e.ComplexityRoot.Strategy.AdoptedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Strategy.AdoptedOn(childComplexity), true
+	case "Strategy.adoptedVersion":
+		if e.ComplexityRoot.Strategy.AdoptedVersion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Strategy.AdoptedVersion(childComplexity), true
+	case "Strategy.adoptionReference":
+		if e.ComplexityRoot.Strategy.AdoptionReference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Strategy.AdoptionReference(childComplexity), true
+	case "Strategy.consultations":
+		if e.ComplexityRoot.Strategy.Consultations == nil {
+			break
+		}
+
+		args, err := ec.field_Strategy_consultations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Strategy.Consultations(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.ConsultationOrder)), true
 	case "Strategy.country":
 		if e.ComplexityRoot.Strategy.Country == nil {
 			break
@@ -1615,6 +2333,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Strategy.CreatedAt(childComplexity), true
+	case "Strategy.decisions":
+		if e.ComplexityRoot.Strategy.Decisions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Strategy.Decisions(childComplexity), true
 	case "Strategy.endYear":
 		if e.ComplexityRoot.Strategy.EndYear == nil {
 			break
@@ -1680,12 +2404,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Strategy.Title(childComplexity), true
+	case "Strategy.transitions":
+		if e.ComplexityRoot.Strategy.Transitions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Strategy.Transitions(childComplexity), true
 	case "Strategy.updatedAt":
 		if e.ComplexityRoot.Strategy.UpdatedAt == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Strategy.UpdatedAt(childComplexity), true
+	case "Strategy.versions":
+		if e.ComplexityRoot.Strategy.Versions == nil {
+			break
+		}
+
+		args, err := ec.field_Strategy_versions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Strategy.Versions(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.StrategyVersionOrder)), true
 
 	case "StrategyConnection.edges":
 		if e.ComplexityRoot.StrategyConnection.Edges == nil {
@@ -1726,6 +2467,142 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.StrategyPayload.Strategy(childComplexity), true
 
+	case "StrategyTransition.actor":
+		if e.ComplexityRoot.StrategyTransition.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StrategyTransition.Actor(childComplexity), true
+	case "StrategyTransition.comment":
+		if e.ComplexityRoot.StrategyTransition.Comment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StrategyTransition.Comment(childComplexity), true
+	case "StrategyTransition.createdAt":
+		if e.ComplexityRoot.StrategyTransition.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StrategyTransition.CreatedAt(childComplexity), true
+	case "StrategyTransition.id":
+		if e.ComplexityRoot.StrategyTransition.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StrategyTransition.ID(childComplexity), true
+	case "StrategyTransition.strategy":
+		if e.ComplexityRoot.StrategyTransition.Strategy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StrategyTransition.Strategy(childComplexity), true
+	case "StrategyTransition.updatedAt":
+		if e.ComplexityRoot.StrategyTransition.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StrategyTransition.UpdatedAt(childComplexity), true
+
+	case "StrategyVersion.adoptingStrategy":
+		if e.ComplexityRoot.StrategyVersion.AdoptingStrategy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StrategyVersion.AdoptingStrategy(childComplexity), true
+	case "StrategyVersion.changelog":
+		if e.ComplexityRoot.StrategyVersion.Changelog == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StrategyVersion.Changelog(childComplexity), true
+	case "StrategyVersion.content":
+		if e.ComplexityRoot.StrategyVersion.Content == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StrategyVersion.Content(childComplexity), true
+	case "StrategyVersion.createdAt":
+		if e.ComplexityRoot.StrategyVersion.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StrategyVersion.CreatedAt(childComplexity), true
+	case "StrategyVersion.id":
+		if e.ComplexityRoot.StrategyVersion.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StrategyVersion.ID(childComplexity), true
+	case "StrategyVersion.label":
+		if e.ComplexityRoot.StrategyVersion.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StrategyVersion.Label(childComplexity), true
+	case "StrategyVersion.number":
+		if e.ComplexityRoot.StrategyVersion.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StrategyVersion.Number(childComplexity), true
+	case "StrategyVersion.publishedBy":
+		if e.ComplexityRoot.StrategyVersion.PublishedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StrategyVersion.PublishedBy(childComplexity), true
+	case "StrategyVersion.sha256":
+		if e.ComplexityRoot.StrategyVersion.Sha256 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StrategyVersion.Sha256(childComplexity), true
+	case "StrategyVersion.strategy":
+		if e.ComplexityRoot.StrategyVersion.Strategy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StrategyVersion.Strategy(childComplexity), true
+	case "StrategyVersion.updatedAt":
+		if e.ComplexityRoot.StrategyVersion.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StrategyVersion.UpdatedAt(childComplexity), true
+
+	case "StrategyVersionConnection.edges":
+		if e.ComplexityRoot.StrategyVersionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StrategyVersionConnection.Edges(childComplexity), true
+	case "StrategyVersionConnection.pageInfo":
+		if e.ComplexityRoot.StrategyVersionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StrategyVersionConnection.PageInfo(childComplexity), true
+	case "StrategyVersionConnection.totalCount":
+		if e.ComplexityRoot.StrategyVersionConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StrategyVersionConnection.TotalCount(childComplexity), true
+
+	case "StrategyVersionEdge.cursor":
+		if e.ComplexityRoot.StrategyVersionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StrategyVersionEdge.Cursor(childComplexity), true
+	case "StrategyVersionEdge.node":
+		if e.ComplexityRoot.StrategyVersionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StrategyVersionEdge.Node(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -1742,27 +2619,45 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ActionItemWhereInput", ec.unmarshalInputActionItemWhereInput),
 			graphql.NewInputUnmarshaler("AgencyOrder", ec.unmarshalInputAgencyOrder),
 			graphql.NewInputUnmarshaler("AgencyWhereInput", ec.unmarshalInputAgencyWhereInput),
+			graphql.NewInputUnmarshaler("AuditEventOrder", ec.unmarshalInputAuditEventOrder),
+			graphql.NewInputUnmarshaler("AuditEventWhereInput", ec.unmarshalInputAuditEventWhereInput),
+			graphql.NewInputUnmarshaler("ConsultationOrder", ec.unmarshalInputConsultationOrder),
+			graphql.NewInputUnmarshaler("ConsultationWhereInput", ec.unmarshalInputConsultationWhereInput),
 			graphql.NewInputUnmarshaler("CreateAPITokenInput", ec.unmarshalInputCreateAPITokenInput),
 			graphql.NewInputUnmarshaler("CreateAccountInput", ec.unmarshalInputCreateAccountInput),
 			graphql.NewInputUnmarshaler("CreateActionItemInput", ec.unmarshalInputCreateActionItemInput),
 			graphql.NewInputUnmarshaler("CreateAgencyInput", ec.unmarshalInputCreateAgencyInput),
+			graphql.NewInputUnmarshaler("CreateConsultationInput", ec.unmarshalInputCreateConsultationInput),
+			graphql.NewInputUnmarshaler("CreateDecisionInput", ec.unmarshalInputCreateDecisionInput),
 			graphql.NewInputUnmarshaler("CreateIndicatorInput", ec.unmarshalInputCreateIndicatorInput),
 			graphql.NewInputUnmarshaler("CreateMeasurementInput", ec.unmarshalInputCreateMeasurementInput),
 			graphql.NewInputUnmarshaler("CreateObjectiveInput", ec.unmarshalInputCreateObjectiveInput),
+			graphql.NewInputUnmarshaler("CreateObservationInput", ec.unmarshalInputCreateObservationInput),
 			graphql.NewInputUnmarshaler("CreateStrategyInput", ec.unmarshalInputCreateStrategyInput),
+			graphql.NewInputUnmarshaler("DecisionOrder", ec.unmarshalInputDecisionOrder),
+			graphql.NewInputUnmarshaler("DecisionPositionOrder", ec.unmarshalInputDecisionPositionOrder),
+			graphql.NewInputUnmarshaler("DecisionWhereInput", ec.unmarshalInputDecisionWhereInput),
 			graphql.NewInputUnmarshaler("IndicatorOrder", ec.unmarshalInputIndicatorOrder),
 			graphql.NewInputUnmarshaler("IndicatorWhereInput", ec.unmarshalInputIndicatorWhereInput),
 			graphql.NewInputUnmarshaler("MeasurementOrder", ec.unmarshalInputMeasurementOrder),
 			graphql.NewInputUnmarshaler("MeasurementWhereInput", ec.unmarshalInputMeasurementWhereInput),
 			graphql.NewInputUnmarshaler("ObjectiveOrder", ec.unmarshalInputObjectiveOrder),
 			graphql.NewInputUnmarshaler("ObjectiveWhereInput", ec.unmarshalInputObjectiveWhereInput),
+			graphql.NewInputUnmarshaler("ObservationOrder", ec.unmarshalInputObservationOrder),
+			graphql.NewInputUnmarshaler("ObservationWhereInput", ec.unmarshalInputObservationWhereInput),
 			graphql.NewInputUnmarshaler("StrategyOrder", ec.unmarshalInputStrategyOrder),
+			graphql.NewInputUnmarshaler("StrategyTransitionOrder", ec.unmarshalInputStrategyTransitionOrder),
+			graphql.NewInputUnmarshaler("StrategyVersionOrder", ec.unmarshalInputStrategyVersionOrder),
+			graphql.NewInputUnmarshaler("StrategyVersionWhereInput", ec.unmarshalInputStrategyVersionWhereInput),
 			graphql.NewInputUnmarshaler("StrategyWhereInput", ec.unmarshalInputStrategyWhereInput),
 			graphql.NewInputUnmarshaler("UpdateAccountInput", ec.unmarshalInputUpdateAccountInput),
 			graphql.NewInputUnmarshaler("UpdateActionItemInput", ec.unmarshalInputUpdateActionItemInput),
 			graphql.NewInputUnmarshaler("UpdateAgencyInput", ec.unmarshalInputUpdateAgencyInput),
+			graphql.NewInputUnmarshaler("UpdateConsultationInput", ec.unmarshalInputUpdateConsultationInput),
+			graphql.NewInputUnmarshaler("UpdateDecisionInput", ec.unmarshalInputUpdateDecisionInput),
 			graphql.NewInputUnmarshaler("UpdateIndicatorInput", ec.unmarshalInputUpdateIndicatorInput),
 			graphql.NewInputUnmarshaler("UpdateObjectiveInput", ec.unmarshalInputUpdateObjectiveInput),
+			graphql.NewInputUnmarshaler("UpdateObservationInput", ec.unmarshalInputUpdateObservationInput),
 			graphql.NewInputUnmarshaler("UpdateStrategyInput", ec.unmarshalInputUpdateStrategyInput),
 		)
 	}
@@ -2340,6 +3235,38 @@ input AccountWhereInput {
   """
   or: [AccountWhereInput!]
   """
+  id field predicates
+  """
+  id: ID
+  """
+  Matches objects whose id differs from the value.
+  """
+  idNEQ: ID
+  """
+  Matches objects whose id is one of the values.
+  """
+  idIn: [ID!]
+  """
+  Matches objects whose id is none of the values.
+  """
+  idNotIn: [ID!]
+  """
+  Matches objects whose id is greater than the value.
+  """
+  idGT: ID
+  """
+  Matches objects whose id is greater than or equal to the value.
+  """
+  idGTE: ID
+  """
+  Matches objects whose id is less than the value.
+  """
+  idLT: ID
+  """
+  Matches objects whose id is less than or equal to the value.
+  """
+  idLTE: ID
+  """
   created_at field predicates
   """
   createdAt: Time
@@ -2768,6 +3695,38 @@ input ActionItemWhereInput {
   Matches objects that match at least one given filter.
   """
   or: [ActionItemWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  """
+  Matches objects whose id differs from the value.
+  """
+  idNEQ: ID
+  """
+  Matches objects whose id is one of the values.
+  """
+  idIn: [ID!]
+  """
+  Matches objects whose id is none of the values.
+  """
+  idNotIn: [ID!]
+  """
+  Matches objects whose id is greater than the value.
+  """
+  idGT: ID
+  """
+  Matches objects whose id is greater than or equal to the value.
+  """
+  idGTE: ID
+  """
+  Matches objects whose id is less than the value.
+  """
+  idLT: ID
+  """
+  Matches objects whose id is less than or equal to the value.
+  """
+  idLTE: ID
   """
   created_at field predicates
   """
@@ -3590,6 +4549,38 @@ input AgencyWhereInput {
   """
   or: [AgencyWhereInput!]
   """
+  id field predicates
+  """
+  id: ID
+  """
+  Matches objects whose id differs from the value.
+  """
+  idNEQ: ID
+  """
+  Matches objects whose id is one of the values.
+  """
+  idIn: [ID!]
+  """
+  Matches objects whose id is none of the values.
+  """
+  idNotIn: [ID!]
+  """
+  Matches objects whose id is greater than the value.
+  """
+  idGT: ID
+  """
+  Matches objects whose id is greater than or equal to the value.
+  """
+  idGTE: ID
+  """
+  Matches objects whose id is less than the value.
+  """
+  idLT: ID
+  """
+  Matches objects whose id is less than or equal to the value.
+  """
+  idLTE: ID
+  """
   created_at field predicates
   """
   createdAt: Time
@@ -3843,6 +4834,1110 @@ input AgencyWhereInput {
   hasChildrenWith: [AgencyWhereInput!]
 }
 """
+One change made to Palabre: who, what, which entity, the changed fields before and after, when. Append-only and chained by hash.
+"""
+type AuditEvent implements Node {
+  """
+  Opaque global identifier of the object.
+  """
+  id: ID!
+  """
+  Position of the event in the chain: 1, 2, 3…
+  """
+  sequence: Int!
+  """
+  When the change was made.
+  """
+  at: Time!
+  """
+  ID of the account that made the change; empty for the system (command line, start-up).
+  """
+  actorID: String!
+  """
+  CREATE, UPDATE or DELETE.
+  """
+  operation: String!
+  """
+  Type of the changed entity, such as « ActionItem ».
+  """
+  entityType: String!
+  """
+  ID of the changed entity.
+  """
+  entityID: String!
+  """
+  The changed fields as a JSON object: each field name maps to {"before": …, "after": …}.
+  """
+  changes: String!
+  """
+  Hash of the previous event in the chain; empty for the first.
+  """
+  previousHash: String!
+  """
+  SHA-256 of this event's content and of the previous hash, in hexadecimal.
+  """
+  hash: String!
+}
+"""
+A connection to a list of items.
+"""
+type AuditEventConnection {
+  """
+  A list of edges.
+  """
+  edges: [AuditEventEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type AuditEventEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: AuditEvent
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for AuditEvent connections
+"""
+input AuditEventOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order AuditEvents.
+  """
+  field: AuditEventOrderField!
+}
+"""
+Properties by which AuditEvent connections can be ordered.
+"""
+enum AuditEventOrderField {
+  """
+  The value SEQUENCE.
+  """
+  SEQUENCE
+  """
+  The value AT.
+  """
+  AT
+}
+"""
+AuditEventWhereInput is used for filtering AuditEvent objects.
+Input was generated by ent.
+"""
+input AuditEventWhereInput {
+  """
+  Matches objects that do not match the given filter.
+  """
+  not: AuditEventWhereInput
+  """
+  Matches objects that match every given filter.
+  """
+  and: [AuditEventWhereInput!]
+  """
+  Matches objects that match at least one given filter.
+  """
+  or: [AuditEventWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  """
+  Matches objects whose id differs from the value.
+  """
+  idNEQ: ID
+  """
+  Matches objects whose id is one of the values.
+  """
+  idIn: [ID!]
+  """
+  Matches objects whose id is none of the values.
+  """
+  idNotIn: [ID!]
+  """
+  Matches objects whose id is greater than the value.
+  """
+  idGT: ID
+  """
+  Matches objects whose id is greater than or equal to the value.
+  """
+  idGTE: ID
+  """
+  Matches objects whose id is less than the value.
+  """
+  idLT: ID
+  """
+  Matches objects whose id is less than or equal to the value.
+  """
+  idLTE: ID
+  """
+  sequence field predicates
+  """
+  sequence: Int
+  """
+  Matches objects whose sequence differs from the value.
+  """
+  sequenceNEQ: Int
+  """
+  Matches objects whose sequence is one of the values.
+  """
+  sequenceIn: [Int!]
+  """
+  Matches objects whose sequence is none of the values.
+  """
+  sequenceNotIn: [Int!]
+  """
+  Matches objects whose sequence is greater than the value.
+  """
+  sequenceGT: Int
+  """
+  Matches objects whose sequence is greater than or equal to the value.
+  """
+  sequenceGTE: Int
+  """
+  Matches objects whose sequence is less than the value.
+  """
+  sequenceLT: Int
+  """
+  Matches objects whose sequence is less than or equal to the value.
+  """
+  sequenceLTE: Int
+  """
+  at field predicates
+  """
+  at: Time
+  """
+  Matches objects whose at differs from the value.
+  """
+  atNEQ: Time
+  """
+  Matches objects whose at is one of the values.
+  """
+  atIn: [Time!]
+  """
+  Matches objects whose at is none of the values.
+  """
+  atNotIn: [Time!]
+  """
+  Matches objects whose at is greater than the value.
+  """
+  atGT: Time
+  """
+  Matches objects whose at is greater than or equal to the value.
+  """
+  atGTE: Time
+  """
+  Matches objects whose at is less than the value.
+  """
+  atLT: Time
+  """
+  Matches objects whose at is less than or equal to the value.
+  """
+  atLTE: Time
+  """
+  actor_id field predicates
+  """
+  actorID: String
+  """
+  Matches objects whose actor i d differs from the value.
+  """
+  actorIDNEQ: String
+  """
+  Matches objects whose actor i d is one of the values.
+  """
+  actorIDIn: [String!]
+  """
+  Matches objects whose actor i d is none of the values.
+  """
+  actorIDNotIn: [String!]
+  """
+  Matches objects whose actor i d is greater than the value.
+  """
+  actorIDGT: String
+  """
+  Matches objects whose actor i d is greater than or equal to the value.
+  """
+  actorIDGTE: String
+  """
+  Matches objects whose actor i d is less than the value.
+  """
+  actorIDLT: String
+  """
+  Matches objects whose actor i d is less than or equal to the value.
+  """
+  actorIDLTE: String
+  """
+  Matches objects whose actor i d contains the value.
+  """
+  actorIDContains: String
+  """
+  Matches objects whose actor i d starts with the value.
+  """
+  actorIDHasPrefix: String
+  """
+  Matches objects whose actor i d ends with the value.
+  """
+  actorIDHasSuffix: String
+  """
+  Matches objects whose actor i d equals the value, ignoring case.
+  """
+  actorIDEqualFold: String
+  """
+  Matches objects whose actor i d contains the value, ignoring case.
+  """
+  actorIDContainsFold: String
+  """
+  operation field predicates
+  """
+  operation: String
+  """
+  Matches objects whose operation differs from the value.
+  """
+  operationNEQ: String
+  """
+  Matches objects whose operation is one of the values.
+  """
+  operationIn: [String!]
+  """
+  Matches objects whose operation is none of the values.
+  """
+  operationNotIn: [String!]
+  """
+  Matches objects whose operation is greater than the value.
+  """
+  operationGT: String
+  """
+  Matches objects whose operation is greater than or equal to the value.
+  """
+  operationGTE: String
+  """
+  Matches objects whose operation is less than the value.
+  """
+  operationLT: String
+  """
+  Matches objects whose operation is less than or equal to the value.
+  """
+  operationLTE: String
+  """
+  Matches objects whose operation contains the value.
+  """
+  operationContains: String
+  """
+  Matches objects whose operation starts with the value.
+  """
+  operationHasPrefix: String
+  """
+  Matches objects whose operation ends with the value.
+  """
+  operationHasSuffix: String
+  """
+  Matches objects whose operation equals the value, ignoring case.
+  """
+  operationEqualFold: String
+  """
+  Matches objects whose operation contains the value, ignoring case.
+  """
+  operationContainsFold: String
+  """
+  entity_type field predicates
+  """
+  entityType: String
+  """
+  Matches objects whose entity type differs from the value.
+  """
+  entityTypeNEQ: String
+  """
+  Matches objects whose entity type is one of the values.
+  """
+  entityTypeIn: [String!]
+  """
+  Matches objects whose entity type is none of the values.
+  """
+  entityTypeNotIn: [String!]
+  """
+  Matches objects whose entity type is greater than the value.
+  """
+  entityTypeGT: String
+  """
+  Matches objects whose entity type is greater than or equal to the value.
+  """
+  entityTypeGTE: String
+  """
+  Matches objects whose entity type is less than the value.
+  """
+  entityTypeLT: String
+  """
+  Matches objects whose entity type is less than or equal to the value.
+  """
+  entityTypeLTE: String
+  """
+  Matches objects whose entity type contains the value.
+  """
+  entityTypeContains: String
+  """
+  Matches objects whose entity type starts with the value.
+  """
+  entityTypeHasPrefix: String
+  """
+  Matches objects whose entity type ends with the value.
+  """
+  entityTypeHasSuffix: String
+  """
+  Matches objects whose entity type equals the value, ignoring case.
+  """
+  entityTypeEqualFold: String
+  """
+  Matches objects whose entity type contains the value, ignoring case.
+  """
+  entityTypeContainsFold: String
+  """
+  entity_id field predicates
+  """
+  entityID: String
+  """
+  Matches objects whose entity i d differs from the value.
+  """
+  entityIDNEQ: String
+  """
+  Matches objects whose entity i d is one of the values.
+  """
+  entityIDIn: [String!]
+  """
+  Matches objects whose entity i d is none of the values.
+  """
+  entityIDNotIn: [String!]
+  """
+  Matches objects whose entity i d is greater than the value.
+  """
+  entityIDGT: String
+  """
+  Matches objects whose entity i d is greater than or equal to the value.
+  """
+  entityIDGTE: String
+  """
+  Matches objects whose entity i d is less than the value.
+  """
+  entityIDLT: String
+  """
+  Matches objects whose entity i d is less than or equal to the value.
+  """
+  entityIDLTE: String
+  """
+  Matches objects whose entity i d contains the value.
+  """
+  entityIDContains: String
+  """
+  Matches objects whose entity i d starts with the value.
+  """
+  entityIDHasPrefix: String
+  """
+  Matches objects whose entity i d ends with the value.
+  """
+  entityIDHasSuffix: String
+  """
+  Matches objects whose entity i d equals the value, ignoring case.
+  """
+  entityIDEqualFold: String
+  """
+  Matches objects whose entity i d contains the value, ignoring case.
+  """
+  entityIDContainsFold: String
+  """
+  changes field predicates
+  """
+  changes: String
+  """
+  Matches objects whose changes differs from the value.
+  """
+  changesNEQ: String
+  """
+  Matches objects whose changes is one of the values.
+  """
+  changesIn: [String!]
+  """
+  Matches objects whose changes is none of the values.
+  """
+  changesNotIn: [String!]
+  """
+  Matches objects whose changes is greater than the value.
+  """
+  changesGT: String
+  """
+  Matches objects whose changes is greater than or equal to the value.
+  """
+  changesGTE: String
+  """
+  Matches objects whose changes is less than the value.
+  """
+  changesLT: String
+  """
+  Matches objects whose changes is less than or equal to the value.
+  """
+  changesLTE: String
+  """
+  Matches objects whose changes contains the value.
+  """
+  changesContains: String
+  """
+  Matches objects whose changes starts with the value.
+  """
+  changesHasPrefix: String
+  """
+  Matches objects whose changes ends with the value.
+  """
+  changesHasSuffix: String
+  """
+  Matches objects whose changes equals the value, ignoring case.
+  """
+  changesEqualFold: String
+  """
+  Matches objects whose changes contains the value, ignoring case.
+  """
+  changesContainsFold: String
+  """
+  previous_hash field predicates
+  """
+  previousHash: String
+  """
+  Matches objects whose previous hash differs from the value.
+  """
+  previousHashNEQ: String
+  """
+  Matches objects whose previous hash is one of the values.
+  """
+  previousHashIn: [String!]
+  """
+  Matches objects whose previous hash is none of the values.
+  """
+  previousHashNotIn: [String!]
+  """
+  Matches objects whose previous hash is greater than the value.
+  """
+  previousHashGT: String
+  """
+  Matches objects whose previous hash is greater than or equal to the value.
+  """
+  previousHashGTE: String
+  """
+  Matches objects whose previous hash is less than the value.
+  """
+  previousHashLT: String
+  """
+  Matches objects whose previous hash is less than or equal to the value.
+  """
+  previousHashLTE: String
+  """
+  Matches objects whose previous hash contains the value.
+  """
+  previousHashContains: String
+  """
+  Matches objects whose previous hash starts with the value.
+  """
+  previousHashHasPrefix: String
+  """
+  Matches objects whose previous hash ends with the value.
+  """
+  previousHashHasSuffix: String
+  """
+  Matches objects whose previous hash equals the value, ignoring case.
+  """
+  previousHashEqualFold: String
+  """
+  Matches objects whose previous hash contains the value, ignoring case.
+  """
+  previousHashContainsFold: String
+  """
+  hash field predicates
+  """
+  hash: String
+  """
+  Matches objects whose hash differs from the value.
+  """
+  hashNEQ: String
+  """
+  Matches objects whose hash is one of the values.
+  """
+  hashIn: [String!]
+  """
+  Matches objects whose hash is none of the values.
+  """
+  hashNotIn: [String!]
+  """
+  Matches objects whose hash is greater than the value.
+  """
+  hashGT: String
+  """
+  Matches objects whose hash is greater than or equal to the value.
+  """
+  hashGTE: String
+  """
+  Matches objects whose hash is less than the value.
+  """
+  hashLT: String
+  """
+  Matches objects whose hash is less than or equal to the value.
+  """
+  hashLTE: String
+  """
+  Matches objects whose hash contains the value.
+  """
+  hashContains: String
+  """
+  Matches objects whose hash starts with the value.
+  """
+  hashHasPrefix: String
+  """
+  Matches objects whose hash ends with the value.
+  """
+  hashHasSuffix: String
+  """
+  Matches objects whose hash equals the value, ignoring case.
+  """
+  hashEqualFold: String
+  """
+  Matches objects whose hash contains the value, ignoring case.
+  """
+  hashContainsFold: String
+}
+"""
+A consultation round on one published version of a strategy: who is invited, when it is open, and the observations received.
+"""
+type Consultation implements Node {
+  """
+  Opaque global identifier of the object.
+  """
+  id: ID!
+  """
+  When the object was created.
+  """
+  createdAt: Time!
+  """
+  When the object was last changed.
+  """
+  updatedAt: Time!
+  """
+  Revision of the object, incremented by every change. Send it back with an update: an update of an older revision is refused with CONFLICT.
+  """
+  revision: Int!
+  """
+  Title, such as « Consultation écrite des ministères ».
+  """
+  title: String!
+  """
+  How the round is held: in writing, at a workshop, or open to the public.
+  """
+  kind: ConsultationKind!
+  """
+  Where a workshop is held, such as « Dakar, CICAD ».
+  """
+  place: String!
+  """
+  When the round opens for observations.
+  """
+  opensAt: Time!
+  """
+  When the round closes; after it, observations can no longer be submitted, edited or withdrawn.
+  """
+  closesAt: Time!
+  """
+  When the secretariat consolidated the round: its response matrix is then shared with every invited agency.
+  """
+  consolidatedAt: Time
+  """
+  The published version consulted on.
+  """
+  version: StrategyVersion!
+  """
+  The strategy consulted on: the version's.
+  """
+  strategy: Strategy!
+  """
+  The agencies invited to submit observations.
+  """
+  invitedAgencies: [Agency!]
+  """
+  The observations of the object.
+  """
+  observations(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first n objects (at most 100; 20 when neither first nor last is given).
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last n objects (at most 100).
+    """
+    last: Int
+
+    """
+    Ordering options for Observations returned from the connection.
+    """
+    orderBy: ObservationOrder
+  ): ObservationConnection!
+}
+"""
+A connection to a list of items.
+"""
+type ConsultationConnection {
+  """
+  A list of edges.
+  """
+  edges: [ConsultationEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type ConsultationEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: Consultation
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+ConsultationKind is enum for the field kind
+"""
+enum ConsultationKind @goModel(model: "github.com/palabre/palabre/ent/consultation.Kind") {
+  """
+  The value WRITTEN.
+  """
+  WRITTEN
+  """
+  The value WORKSHOP.
+  """
+  WORKSHOP
+  """
+  The value PUBLIC.
+  """
+  PUBLIC
+}
+"""
+Ordering options for Consultation connections
+"""
+input ConsultationOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order Consultations.
+  """
+  field: ConsultationOrderField!
+}
+"""
+Properties by which Consultation connections can be ordered.
+"""
+enum ConsultationOrderField {
+  """
+  The value CREATED_AT.
+  """
+  CREATED_AT
+  """
+  The value UPDATED_AT.
+  """
+  UPDATED_AT
+  """
+  The value TITLE.
+  """
+  TITLE
+  """
+  The value OPENS_AT.
+  """
+  OPENS_AT
+  """
+  The value CLOSES_AT.
+  """
+  CLOSES_AT
+}
+"""
+ConsultationWhereInput is used for filtering Consultation objects.
+Input was generated by ent.
+"""
+input ConsultationWhereInput {
+  """
+  Matches objects that do not match the given filter.
+  """
+  not: ConsultationWhereInput
+  """
+  Matches objects that match every given filter.
+  """
+  and: [ConsultationWhereInput!]
+  """
+  Matches objects that match at least one given filter.
+  """
+  or: [ConsultationWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  """
+  Matches objects whose id differs from the value.
+  """
+  idNEQ: ID
+  """
+  Matches objects whose id is one of the values.
+  """
+  idIn: [ID!]
+  """
+  Matches objects whose id is none of the values.
+  """
+  idNotIn: [ID!]
+  """
+  Matches objects whose id is greater than the value.
+  """
+  idGT: ID
+  """
+  Matches objects whose id is greater than or equal to the value.
+  """
+  idGTE: ID
+  """
+  Matches objects whose id is less than the value.
+  """
+  idLT: ID
+  """
+  Matches objects whose id is less than or equal to the value.
+  """
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  """
+  Matches objects whose created at differs from the value.
+  """
+  createdAtNEQ: Time
+  """
+  Matches objects whose created at is one of the values.
+  """
+  createdAtIn: [Time!]
+  """
+  Matches objects whose created at is none of the values.
+  """
+  createdAtNotIn: [Time!]
+  """
+  Matches objects whose created at is greater than the value.
+  """
+  createdAtGT: Time
+  """
+  Matches objects whose created at is greater than or equal to the value.
+  """
+  createdAtGTE: Time
+  """
+  Matches objects whose created at is less than the value.
+  """
+  createdAtLT: Time
+  """
+  Matches objects whose created at is less than or equal to the value.
+  """
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  """
+  Matches objects whose updated at differs from the value.
+  """
+  updatedAtNEQ: Time
+  """
+  Matches objects whose updated at is one of the values.
+  """
+  updatedAtIn: [Time!]
+  """
+  Matches objects whose updated at is none of the values.
+  """
+  updatedAtNotIn: [Time!]
+  """
+  Matches objects whose updated at is greater than the value.
+  """
+  updatedAtGT: Time
+  """
+  Matches objects whose updated at is greater than or equal to the value.
+  """
+  updatedAtGTE: Time
+  """
+  Matches objects whose updated at is less than the value.
+  """
+  updatedAtLT: Time
+  """
+  Matches objects whose updated at is less than or equal to the value.
+  """
+  updatedAtLTE: Time
+  """
+  title field predicates
+  """
+  title: String
+  """
+  Matches objects whose title differs from the value.
+  """
+  titleNEQ: String
+  """
+  Matches objects whose title is one of the values.
+  """
+  titleIn: [String!]
+  """
+  Matches objects whose title is none of the values.
+  """
+  titleNotIn: [String!]
+  """
+  Matches objects whose title is greater than the value.
+  """
+  titleGT: String
+  """
+  Matches objects whose title is greater than or equal to the value.
+  """
+  titleGTE: String
+  """
+  Matches objects whose title is less than the value.
+  """
+  titleLT: String
+  """
+  Matches objects whose title is less than or equal to the value.
+  """
+  titleLTE: String
+  """
+  Matches objects whose title contains the value.
+  """
+  titleContains: String
+  """
+  Matches objects whose title starts with the value.
+  """
+  titleHasPrefix: String
+  """
+  Matches objects whose title ends with the value.
+  """
+  titleHasSuffix: String
+  """
+  Matches objects whose title equals the value, ignoring case.
+  """
+  titleEqualFold: String
+  """
+  Matches objects whose title contains the value, ignoring case.
+  """
+  titleContainsFold: String
+  """
+  kind field predicates
+  """
+  kind: ConsultationKind
+  """
+  Matches objects whose kind differs from the value.
+  """
+  kindNEQ: ConsultationKind
+  """
+  Matches objects whose kind is one of the values.
+  """
+  kindIn: [ConsultationKind!]
+  """
+  Matches objects whose kind is none of the values.
+  """
+  kindNotIn: [ConsultationKind!]
+  """
+  place field predicates
+  """
+  place: String
+  """
+  Matches objects whose place differs from the value.
+  """
+  placeNEQ: String
+  """
+  Matches objects whose place is one of the values.
+  """
+  placeIn: [String!]
+  """
+  Matches objects whose place is none of the values.
+  """
+  placeNotIn: [String!]
+  """
+  Matches objects whose place is greater than the value.
+  """
+  placeGT: String
+  """
+  Matches objects whose place is greater than or equal to the value.
+  """
+  placeGTE: String
+  """
+  Matches objects whose place is less than the value.
+  """
+  placeLT: String
+  """
+  Matches objects whose place is less than or equal to the value.
+  """
+  placeLTE: String
+  """
+  Matches objects whose place contains the value.
+  """
+  placeContains: String
+  """
+  Matches objects whose place starts with the value.
+  """
+  placeHasPrefix: String
+  """
+  Matches objects whose place ends with the value.
+  """
+  placeHasSuffix: String
+  """
+  Matches objects whose place equals the value, ignoring case.
+  """
+  placeEqualFold: String
+  """
+  Matches objects whose place contains the value, ignoring case.
+  """
+  placeContainsFold: String
+  """
+  opens_at field predicates
+  """
+  opensAt: Time
+  """
+  Matches objects whose opens at differs from the value.
+  """
+  opensAtNEQ: Time
+  """
+  Matches objects whose opens at is one of the values.
+  """
+  opensAtIn: [Time!]
+  """
+  Matches objects whose opens at is none of the values.
+  """
+  opensAtNotIn: [Time!]
+  """
+  Matches objects whose opens at is greater than the value.
+  """
+  opensAtGT: Time
+  """
+  Matches objects whose opens at is greater than or equal to the value.
+  """
+  opensAtGTE: Time
+  """
+  Matches objects whose opens at is less than the value.
+  """
+  opensAtLT: Time
+  """
+  Matches objects whose opens at is less than or equal to the value.
+  """
+  opensAtLTE: Time
+  """
+  closes_at field predicates
+  """
+  closesAt: Time
+  """
+  Matches objects whose closes at differs from the value.
+  """
+  closesAtNEQ: Time
+  """
+  Matches objects whose closes at is one of the values.
+  """
+  closesAtIn: [Time!]
+  """
+  Matches objects whose closes at is none of the values.
+  """
+  closesAtNotIn: [Time!]
+  """
+  Matches objects whose closes at is greater than the value.
+  """
+  closesAtGT: Time
+  """
+  Matches objects whose closes at is greater than or equal to the value.
+  """
+  closesAtGTE: Time
+  """
+  Matches objects whose closes at is less than the value.
+  """
+  closesAtLT: Time
+  """
+  Matches objects whose closes at is less than or equal to the value.
+  """
+  closesAtLTE: Time
+  """
+  consolidated_at field predicates
+  """
+  consolidatedAt: Time
+  """
+  Matches objects whose consolidated at differs from the value.
+  """
+  consolidatedAtNEQ: Time
+  """
+  Matches objects whose consolidated at is one of the values.
+  """
+  consolidatedAtIn: [Time!]
+  """
+  Matches objects whose consolidated at is none of the values.
+  """
+  consolidatedAtNotIn: [Time!]
+  """
+  Matches objects whose consolidated at is greater than the value.
+  """
+  consolidatedAtGT: Time
+  """
+  Matches objects whose consolidated at is greater than or equal to the value.
+  """
+  consolidatedAtGTE: Time
+  """
+  Matches objects whose consolidated at is less than the value.
+  """
+  consolidatedAtLT: Time
+  """
+  Matches objects whose consolidated at is less than or equal to the value.
+  """
+  consolidatedAtLTE: Time
+  """
+  Matches objects whose consolidated at is not set.
+  """
+  consolidatedAtIsNil: Boolean
+  """
+  Matches objects whose consolidated at is set.
+  """
+  consolidatedAtNotNil: Boolean
+  """
+  version edge predicates
+  """
+  hasVersion: Boolean
+  """
+  Matches objects with at least one version that matches the given filters.
+  """
+  hasVersionWith: [StrategyVersionWhereInput!]
+  """
+  strategy edge predicates
+  """
+  hasStrategy: Boolean
+  """
+  Matches objects with at least one strategy that matches the given filters.
+  """
+  hasStrategyWith: [StrategyWhereInput!]
+}
+"""
 CreateAccountInput is used for create Account object.
 Input was generated by ent.
 """
@@ -3965,6 +6060,58 @@ input CreateAgencyInput {
   childIDs: [ID!]
 }
 """
+CreateConsultationInput is used for create Consultation object.
+Input was generated by ent.
+"""
+input CreateConsultationInput {
+  """
+  Title, such as « Consultation écrite des ministères ».
+  """
+  title: String!
+  """
+  How the round is held: in writing, at a workshop, or open to the public.
+  """
+  kind: ConsultationKind!
+  """
+  Where a workshop is held, such as « Dakar, CICAD ».
+  """
+  place: String
+  """
+  When the round opens for observations.
+  """
+  opensAt: Time!
+  """
+  When the round closes; after it, observations can no longer be submitted, edited or withdrawn.
+  """
+  closesAt: Time!
+  """
+  The version, by ID.
+  """
+  versionID: ID!
+  """
+  The invited agency, by ID.
+  """
+  invitedAgencyIDs: [ID!]
+}
+"""
+CreateDecisionInput is used for create Decision object.
+Input was generated by ent.
+"""
+input CreateDecisionInput {
+  """
+  The question, such as « Quel ministère assure la tutelle de l'agence nationale ? ».
+  """
+  question: String!
+  """
+  The options put to the participants.
+  """
+  options: [String!]
+  """
+  The strategy, by ID.
+  """
+  strategyID: ID!
+}
+"""
 CreateIndicatorInput is used for create Indicator object.
 Input was generated by ent.
 """
@@ -4055,6 +6202,36 @@ input CreateObjectiveInput {
   parentID: ID
 }
 """
+CreateObservationInput is used for create Observation object.
+Input was generated by ent.
+"""
+input CreateObservationInput {
+  """
+  What the observation is about: the strategy as a whole, an objective or an action item.
+  """
+  targetKind: ObservationTargetKind!
+  """
+  ID of the objective or action item in the consulted version; empty for the whole strategy.
+  """
+  targetID: ID
+  """
+  What kind of observation it is.
+  """
+  kind: ObservationKind!
+  """
+  The observation itself.
+  """
+  body: String!
+  """
+  For an amendment, the text proposed instead.
+  """
+  proposedText: String
+  """
+  The consultation, by ID.
+  """
+  consultationID: ID!
+}
+"""
 CreateStrategyInput is used for create Strategy object.
 Input was generated by ent.
 """
@@ -4093,6 +6270,526 @@ Define a Relay Cursor type:
 https://relay.dev/graphql/connections.htm#sec-Cursor
 """
 scalar Cursor
+"""
+A contested question put to consensus: the options, each agency's stated position, the outcome, the body that decided and when.
+"""
+type Decision implements Node {
+  """
+  Opaque global identifier of the object.
+  """
+  id: ID!
+  """
+  When the object was created.
+  """
+  createdAt: Time!
+  """
+  When the object was last changed.
+  """
+  updatedAt: Time!
+  """
+  Revision of the object, incremented by every change. Send it back with an update: an update of an older revision is refused with CONFLICT.
+  """
+  revision: Int!
+  """
+  The question, such as « Quel ministère assure la tutelle de l'agence nationale ? ».
+  """
+  question: String!
+  """
+  The options put to the participants.
+  """
+  options: [String!]!
+  """
+  Open while the question is discussed; settled once the outcome is recorded. A strategy cannot be submitted while a decision is open.
+  """
+  status: DecisionStatus!
+  """
+  What was decided.
+  """
+  outcome: String!
+  """
+  The body that decided.
+  """
+  body: DecisionBody
+  """
+  When it was decided.
+  """
+  decidedOn: Time
+  """
+  The strategy the question is about.
+  """
+  strategy: Strategy!
+  """
+  Each consulted agency's stated position.
+  """
+  positions: [DecisionPosition!]
+  """
+  The implementing agency the outcome names, if the question was which agency implements the strategy.
+  """
+  implementingAgency: Agency
+}
+"""
+DecisionBody is enum for the field body
+"""
+enum DecisionBody @goModel(model: "github.com/palabre/palabre/ent/decision.Body") {
+  """
+  The value VALIDATION_WORKSHOP.
+  """
+  VALIDATION_WORKSHOP
+  """
+  The value INTERMINISTERIAL_COMMITTEE.
+  """
+  INTERMINISTERIAL_COMMITTEE
+  """
+  The value COUNCIL_OF_MINISTERS.
+  """
+  COUNCIL_OF_MINISTERS
+  """
+  The value STEERING_COMMITTEE.
+  """
+  STEERING_COMMITTEE
+}
+"""
+A connection to a list of items.
+"""
+type DecisionConnection {
+  """
+  A list of edges.
+  """
+  edges: [DecisionEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type DecisionEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: Decision
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for Decision connections
+"""
+input DecisionOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order Decisions.
+  """
+  field: DecisionOrderField!
+}
+"""
+Properties by which Decision connections can be ordered.
+"""
+enum DecisionOrderField {
+  """
+  The value CREATED_AT.
+  """
+  CREATED_AT
+  """
+  The value UPDATED_AT.
+  """
+  UPDATED_AT
+}
+"""
+One agency's stated position on a decision.
+"""
+type DecisionPosition implements Node {
+  """
+  Opaque global identifier of the object.
+  """
+  id: ID!
+  """
+  When the object was created.
+  """
+  createdAt: Time!
+  """
+  When the object was last changed.
+  """
+  updatedAt: Time!
+  """
+  The option the agency favours, one of the decision's options; empty if none.
+  """
+  option: String!
+  """
+  The agency's position in its own words.
+  """
+  statement: String!
+  """
+  The decision.
+  """
+  decision: Decision!
+  """
+  The agency that stated the position.
+  """
+  agency: Agency!
+}
+"""
+Ordering options for DecisionPosition connections
+"""
+input DecisionPositionOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order DecisionPositions.
+  """
+  field: DecisionPositionOrderField!
+}
+"""
+Properties by which DecisionPosition connections can be ordered.
+"""
+enum DecisionPositionOrderField {
+  """
+  The value CREATED_AT.
+  """
+  CREATED_AT
+  """
+  The value UPDATED_AT.
+  """
+  UPDATED_AT
+}
+"""
+DecisionStatus is enum for the field status
+"""
+enum DecisionStatus @goModel(model: "github.com/palabre/palabre/ent/decision.Status") {
+  """
+  The value OPEN.
+  """
+  OPEN
+  """
+  The value SETTLED.
+  """
+  SETTLED
+}
+"""
+DecisionWhereInput is used for filtering Decision objects.
+Input was generated by ent.
+"""
+input DecisionWhereInput {
+  """
+  Matches objects that do not match the given filter.
+  """
+  not: DecisionWhereInput
+  """
+  Matches objects that match every given filter.
+  """
+  and: [DecisionWhereInput!]
+  """
+  Matches objects that match at least one given filter.
+  """
+  or: [DecisionWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  """
+  Matches objects whose id differs from the value.
+  """
+  idNEQ: ID
+  """
+  Matches objects whose id is one of the values.
+  """
+  idIn: [ID!]
+  """
+  Matches objects whose id is none of the values.
+  """
+  idNotIn: [ID!]
+  """
+  Matches objects whose id is greater than the value.
+  """
+  idGT: ID
+  """
+  Matches objects whose id is greater than or equal to the value.
+  """
+  idGTE: ID
+  """
+  Matches objects whose id is less than the value.
+  """
+  idLT: ID
+  """
+  Matches objects whose id is less than or equal to the value.
+  """
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  """
+  Matches objects whose created at differs from the value.
+  """
+  createdAtNEQ: Time
+  """
+  Matches objects whose created at is one of the values.
+  """
+  createdAtIn: [Time!]
+  """
+  Matches objects whose created at is none of the values.
+  """
+  createdAtNotIn: [Time!]
+  """
+  Matches objects whose created at is greater than the value.
+  """
+  createdAtGT: Time
+  """
+  Matches objects whose created at is greater than or equal to the value.
+  """
+  createdAtGTE: Time
+  """
+  Matches objects whose created at is less than the value.
+  """
+  createdAtLT: Time
+  """
+  Matches objects whose created at is less than or equal to the value.
+  """
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  """
+  Matches objects whose updated at differs from the value.
+  """
+  updatedAtNEQ: Time
+  """
+  Matches objects whose updated at is one of the values.
+  """
+  updatedAtIn: [Time!]
+  """
+  Matches objects whose updated at is none of the values.
+  """
+  updatedAtNotIn: [Time!]
+  """
+  Matches objects whose updated at is greater than the value.
+  """
+  updatedAtGT: Time
+  """
+  Matches objects whose updated at is greater than or equal to the value.
+  """
+  updatedAtGTE: Time
+  """
+  Matches objects whose updated at is less than the value.
+  """
+  updatedAtLT: Time
+  """
+  Matches objects whose updated at is less than or equal to the value.
+  """
+  updatedAtLTE: Time
+  """
+  question field predicates
+  """
+  question: String
+  """
+  Matches objects whose question differs from the value.
+  """
+  questionNEQ: String
+  """
+  Matches objects whose question is one of the values.
+  """
+  questionIn: [String!]
+  """
+  Matches objects whose question is none of the values.
+  """
+  questionNotIn: [String!]
+  """
+  Matches objects whose question is greater than the value.
+  """
+  questionGT: String
+  """
+  Matches objects whose question is greater than or equal to the value.
+  """
+  questionGTE: String
+  """
+  Matches objects whose question is less than the value.
+  """
+  questionLT: String
+  """
+  Matches objects whose question is less than or equal to the value.
+  """
+  questionLTE: String
+  """
+  Matches objects whose question contains the value.
+  """
+  questionContains: String
+  """
+  Matches objects whose question starts with the value.
+  """
+  questionHasPrefix: String
+  """
+  Matches objects whose question ends with the value.
+  """
+  questionHasSuffix: String
+  """
+  Matches objects whose question equals the value, ignoring case.
+  """
+  questionEqualFold: String
+  """
+  Matches objects whose question contains the value, ignoring case.
+  """
+  questionContainsFold: String
+  """
+  status field predicates
+  """
+  status: DecisionStatus
+  """
+  Matches objects whose status differs from the value.
+  """
+  statusNEQ: DecisionStatus
+  """
+  Matches objects whose status is one of the values.
+  """
+  statusIn: [DecisionStatus!]
+  """
+  Matches objects whose status is none of the values.
+  """
+  statusNotIn: [DecisionStatus!]
+  """
+  outcome field predicates
+  """
+  outcome: String
+  """
+  Matches objects whose outcome differs from the value.
+  """
+  outcomeNEQ: String
+  """
+  Matches objects whose outcome is one of the values.
+  """
+  outcomeIn: [String!]
+  """
+  Matches objects whose outcome is none of the values.
+  """
+  outcomeNotIn: [String!]
+  """
+  Matches objects whose outcome is greater than the value.
+  """
+  outcomeGT: String
+  """
+  Matches objects whose outcome is greater than or equal to the value.
+  """
+  outcomeGTE: String
+  """
+  Matches objects whose outcome is less than the value.
+  """
+  outcomeLT: String
+  """
+  Matches objects whose outcome is less than or equal to the value.
+  """
+  outcomeLTE: String
+  """
+  Matches objects whose outcome contains the value.
+  """
+  outcomeContains: String
+  """
+  Matches objects whose outcome starts with the value.
+  """
+  outcomeHasPrefix: String
+  """
+  Matches objects whose outcome ends with the value.
+  """
+  outcomeHasSuffix: String
+  """
+  Matches objects whose outcome equals the value, ignoring case.
+  """
+  outcomeEqualFold: String
+  """
+  Matches objects whose outcome contains the value, ignoring case.
+  """
+  outcomeContainsFold: String
+  """
+  body field predicates
+  """
+  body: DecisionBody
+  """
+  Matches objects whose body differs from the value.
+  """
+  bodyNEQ: DecisionBody
+  """
+  Matches objects whose body is one of the values.
+  """
+  bodyIn: [DecisionBody!]
+  """
+  Matches objects whose body is none of the values.
+  """
+  bodyNotIn: [DecisionBody!]
+  """
+  Matches objects whose body is not set.
+  """
+  bodyIsNil: Boolean
+  """
+  Matches objects whose body is set.
+  """
+  bodyNotNil: Boolean
+  """
+  decided_on field predicates
+  """
+  decidedOn: Time
+  """
+  Matches objects whose decided on differs from the value.
+  """
+  decidedOnNEQ: Time
+  """
+  Matches objects whose decided on is one of the values.
+  """
+  decidedOnIn: [Time!]
+  """
+  Matches objects whose decided on is none of the values.
+  """
+  decidedOnNotIn: [Time!]
+  """
+  Matches objects whose decided on is greater than the value.
+  """
+  decidedOnGT: Time
+  """
+  Matches objects whose decided on is greater than or equal to the value.
+  """
+  decidedOnGTE: Time
+  """
+  Matches objects whose decided on is less than the value.
+  """
+  decidedOnLT: Time
+  """
+  Matches objects whose decided on is less than or equal to the value.
+  """
+  decidedOnLTE: Time
+  """
+  Matches objects whose decided on is not set.
+  """
+  decidedOnIsNil: Boolean
+  """
+  Matches objects whose decided on is set.
+  """
+  decidedOnNotNil: Boolean
+  """
+  strategy edge predicates
+  """
+  hasStrategy: Boolean
+  """
+  Matches objects with at least one strategy that matches the given filters.
+  """
+  hasStrategyWith: [StrategyWhereInput!]
+  """
+  implementing_agency edge predicates
+  """
+  hasImplementingAgency: Boolean
+  """
+  Matches objects with at least one implementing agency that matches the given filters.
+  """
+  hasImplementingAgencyWith: [AgencyWhereInput!]
+}
 """
 A measure of an objective or an action item against a target.
 """
@@ -4257,6 +6954,38 @@ input IndicatorWhereInput {
   Matches objects that match at least one given filter.
   """
   or: [IndicatorWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  """
+  Matches objects whose id differs from the value.
+  """
+  idNEQ: ID
+  """
+  Matches objects whose id is one of the values.
+  """
+  idIn: [ID!]
+  """
+  Matches objects whose id is none of the values.
+  """
+  idNotIn: [ID!]
+  """
+  Matches objects whose id is greater than the value.
+  """
+  idGT: ID
+  """
+  Matches objects whose id is greater than or equal to the value.
+  """
+  idGTE: ID
+  """
+  Matches objects whose id is less than the value.
+  """
+  idLT: ID
+  """
+  Matches objects whose id is less than or equal to the value.
+  """
+  idLTE: ID
   """
   created_at field predicates
   """
@@ -4681,6 +7410,38 @@ input MeasurementWhereInput {
   """
   or: [MeasurementWhereInput!]
   """
+  id field predicates
+  """
+  id: ID
+  """
+  Matches objects whose id differs from the value.
+  """
+  idNEQ: ID
+  """
+  Matches objects whose id is one of the values.
+  """
+  idIn: [ID!]
+  """
+  Matches objects whose id is none of the values.
+  """
+  idNotIn: [ID!]
+  """
+  Matches objects whose id is greater than the value.
+  """
+  idGT: ID
+  """
+  Matches objects whose id is greater than or equal to the value.
+  """
+  idGTE: ID
+  """
+  Matches objects whose id is less than the value.
+  """
+  idLT: ID
+  """
+  Matches objects whose id is less than or equal to the value.
+  """
+  idLTE: ID
+  """
   created_at field predicates
   """
   createdAt: Time
@@ -5085,6 +7846,38 @@ input ObjectiveWhereInput {
   """
   or: [ObjectiveWhereInput!]
   """
+  id field predicates
+  """
+  id: ID
+  """
+  Matches objects whose id differs from the value.
+  """
+  idNEQ: ID
+  """
+  Matches objects whose id is one of the values.
+  """
+  idIn: [ID!]
+  """
+  Matches objects whose id is none of the values.
+  """
+  idNotIn: [ID!]
+  """
+  Matches objects whose id is greater than the value.
+  """
+  idGT: ID
+  """
+  Matches objects whose id is greater than or equal to the value.
+  """
+  idGTE: ID
+  """
+  Matches objects whose id is less than the value.
+  """
+  idLT: ID
+  """
+  Matches objects whose id is less than or equal to the value.
+  """
+  idLTE: ID
+  """
   created_at field predicates
   """
   createdAt: Time
@@ -5394,6 +8187,808 @@ input ObjectiveWhereInput {
   hasIndicatorsWith: [IndicatorWhereInput!]
 }
 """
+What an agency says in a consultation round, on the strategy, an objective or an action item of the consulted version, with the secretariat's reasoned answer.
+"""
+type Observation implements Node {
+  """
+  Opaque global identifier of the object.
+  """
+  id: ID!
+  """
+  When the object was created.
+  """
+  createdAt: Time!
+  """
+  When the object was last changed.
+  """
+  updatedAt: Time!
+  """
+  Revision of the object, incremented by every change. Send it back with an update: an update of an older revision is refused with CONFLICT.
+  """
+  revision: Int!
+  """
+  What the observation is about: the strategy as a whole, an objective or an action item.
+  """
+  targetKind: ObservationTargetKind!
+  """
+  ID of the objective or action item in the consulted version; empty for the whole strategy.
+  """
+  targetID: ID
+  """
+  Code of the target in the consulted version, such as « A1.3 »; empty for the whole strategy.
+  """
+  targetCode: String!
+  """
+  Title of the target in the consulted version.
+  """
+  targetTitle: String!
+  """
+  What kind of observation it is.
+  """
+  kind: ObservationKind!
+  """
+  The observation itself.
+  """
+  body: String!
+  """
+  For an amendment, the text proposed instead.
+  """
+  proposedText: String!
+  """
+  Where the observation stands: a draft only its agency sees, submitted, answered (accepted, partially accepted, rejected, out of scope), or withdrawn.
+  """
+  status: ObservationStatus!
+  """
+  When the observation was submitted.
+  """
+  submittedAt: Time
+  """
+  The secretariat's reasoned answer; required for anything but acceptance.
+  """
+  response: String!
+  """
+  When the secretariat answered.
+  """
+  respondedAt: Time
+  """
+  The round the observation was made in.
+  """
+  consultation: Consultation!
+  """
+  The agency whose observation it is.
+  """
+  agency: Agency!
+  """
+  The person who wrote it.
+  """
+  author: Account
+  """
+  Who answered it for the secretariat.
+  """
+  respondedBy: Account
+  """
+  The version in which the observation was taken into account.
+  """
+  takenInto: StrategyVersion
+}
+"""
+A connection to a list of items.
+"""
+type ObservationConnection {
+  """
+  A list of edges.
+  """
+  edges: [ObservationEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type ObservationEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: Observation
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+ObservationKind is enum for the field kind
+"""
+enum ObservationKind @goModel(model: "github.com/palabre/palabre/ent/observation.Kind") {
+  """
+  The value COMMENT.
+  """
+  COMMENT
+  """
+  The value AMENDMENT.
+  """
+  AMENDMENT
+  """
+  The value OBJECTION.
+  """
+  OBJECTION
+  """
+  The value SUPPORT.
+  """
+  SUPPORT
+  """
+  The value QUESTION.
+  """
+  QUESTION
+}
+"""
+Ordering options for Observation connections
+"""
+input ObservationOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order Observations.
+  """
+  field: ObservationOrderField!
+}
+"""
+Properties by which Observation connections can be ordered.
+"""
+enum ObservationOrderField {
+  """
+  The value CREATED_AT.
+  """
+  CREATED_AT
+  """
+  The value UPDATED_AT.
+  """
+  UPDATED_AT
+  """
+  The value STATUS.
+  """
+  STATUS
+  """
+  The value SUBMITTED_AT.
+  """
+  SUBMITTED_AT
+}
+"""
+ObservationStatus is enum for the field status
+"""
+enum ObservationStatus @goModel(model: "github.com/palabre/palabre/ent/observation.Status") {
+  """
+  The value DRAFT.
+  """
+  DRAFT
+  """
+  The value SUBMITTED.
+  """
+  SUBMITTED
+  """
+  The value ACCEPTED.
+  """
+  ACCEPTED
+  """
+  The value PARTIALLY_ACCEPTED.
+  """
+  PARTIALLY_ACCEPTED
+  """
+  The value REJECTED.
+  """
+  REJECTED
+  """
+  The value OUT_OF_SCOPE.
+  """
+  OUT_OF_SCOPE
+  """
+  The value WITHDRAWN.
+  """
+  WITHDRAWN
+}
+"""
+ObservationTargetKind is enum for the field target_kind
+"""
+enum ObservationTargetKind @goModel(model: "github.com/palabre/palabre/ent/observation.TargetKind") {
+  """
+  The value STRATEGY.
+  """
+  STRATEGY
+  """
+  The value OBJECTIVE.
+  """
+  OBJECTIVE
+  """
+  The value ACTION_ITEM.
+  """
+  ACTION_ITEM
+}
+"""
+ObservationWhereInput is used for filtering Observation objects.
+Input was generated by ent.
+"""
+input ObservationWhereInput {
+  """
+  Matches objects that do not match the given filter.
+  """
+  not: ObservationWhereInput
+  """
+  Matches objects that match every given filter.
+  """
+  and: [ObservationWhereInput!]
+  """
+  Matches objects that match at least one given filter.
+  """
+  or: [ObservationWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  """
+  Matches objects whose id differs from the value.
+  """
+  idNEQ: ID
+  """
+  Matches objects whose id is one of the values.
+  """
+  idIn: [ID!]
+  """
+  Matches objects whose id is none of the values.
+  """
+  idNotIn: [ID!]
+  """
+  Matches objects whose id is greater than the value.
+  """
+  idGT: ID
+  """
+  Matches objects whose id is greater than or equal to the value.
+  """
+  idGTE: ID
+  """
+  Matches objects whose id is less than the value.
+  """
+  idLT: ID
+  """
+  Matches objects whose id is less than or equal to the value.
+  """
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  """
+  Matches objects whose created at differs from the value.
+  """
+  createdAtNEQ: Time
+  """
+  Matches objects whose created at is one of the values.
+  """
+  createdAtIn: [Time!]
+  """
+  Matches objects whose created at is none of the values.
+  """
+  createdAtNotIn: [Time!]
+  """
+  Matches objects whose created at is greater than the value.
+  """
+  createdAtGT: Time
+  """
+  Matches objects whose created at is greater than or equal to the value.
+  """
+  createdAtGTE: Time
+  """
+  Matches objects whose created at is less than the value.
+  """
+  createdAtLT: Time
+  """
+  Matches objects whose created at is less than or equal to the value.
+  """
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  """
+  Matches objects whose updated at differs from the value.
+  """
+  updatedAtNEQ: Time
+  """
+  Matches objects whose updated at is one of the values.
+  """
+  updatedAtIn: [Time!]
+  """
+  Matches objects whose updated at is none of the values.
+  """
+  updatedAtNotIn: [Time!]
+  """
+  Matches objects whose updated at is greater than the value.
+  """
+  updatedAtGT: Time
+  """
+  Matches objects whose updated at is greater than or equal to the value.
+  """
+  updatedAtGTE: Time
+  """
+  Matches objects whose updated at is less than the value.
+  """
+  updatedAtLT: Time
+  """
+  Matches objects whose updated at is less than or equal to the value.
+  """
+  updatedAtLTE: Time
+  """
+  target_kind field predicates
+  """
+  targetKind: ObservationTargetKind
+  """
+  Matches objects whose target kind differs from the value.
+  """
+  targetKindNEQ: ObservationTargetKind
+  """
+  Matches objects whose target kind is one of the values.
+  """
+  targetKindIn: [ObservationTargetKind!]
+  """
+  Matches objects whose target kind is none of the values.
+  """
+  targetKindNotIn: [ObservationTargetKind!]
+  """
+  target_id field predicates
+  """
+  targetID: ID
+  """
+  Matches objects whose target i d differs from the value.
+  """
+  targetIDNEQ: ID
+  """
+  Matches objects whose target i d is one of the values.
+  """
+  targetIDIn: [ID!]
+  """
+  Matches objects whose target i d is none of the values.
+  """
+  targetIDNotIn: [ID!]
+  """
+  Matches objects whose target i d is greater than the value.
+  """
+  targetIDGT: ID
+  """
+  Matches objects whose target i d is greater than or equal to the value.
+  """
+  targetIDGTE: ID
+  """
+  Matches objects whose target i d is less than the value.
+  """
+  targetIDLT: ID
+  """
+  Matches objects whose target i d is less than or equal to the value.
+  """
+  targetIDLTE: ID
+  """
+  Matches objects whose target i d contains the value.
+  """
+  targetIDContains: ID
+  """
+  Matches objects whose target i d starts with the value.
+  """
+  targetIDHasPrefix: ID
+  """
+  Matches objects whose target i d ends with the value.
+  """
+  targetIDHasSuffix: ID
+  """
+  Matches objects whose target i d is not set.
+  """
+  targetIDIsNil: Boolean
+  """
+  Matches objects whose target i d is set.
+  """
+  targetIDNotNil: Boolean
+  """
+  Matches objects whose target i d equals the value, ignoring case.
+  """
+  targetIDEqualFold: ID
+  """
+  Matches objects whose target i d contains the value, ignoring case.
+  """
+  targetIDContainsFold: ID
+  """
+  target_code field predicates
+  """
+  targetCode: String
+  """
+  Matches objects whose target code differs from the value.
+  """
+  targetCodeNEQ: String
+  """
+  Matches objects whose target code is one of the values.
+  """
+  targetCodeIn: [String!]
+  """
+  Matches objects whose target code is none of the values.
+  """
+  targetCodeNotIn: [String!]
+  """
+  Matches objects whose target code is greater than the value.
+  """
+  targetCodeGT: String
+  """
+  Matches objects whose target code is greater than or equal to the value.
+  """
+  targetCodeGTE: String
+  """
+  Matches objects whose target code is less than the value.
+  """
+  targetCodeLT: String
+  """
+  Matches objects whose target code is less than or equal to the value.
+  """
+  targetCodeLTE: String
+  """
+  Matches objects whose target code contains the value.
+  """
+  targetCodeContains: String
+  """
+  Matches objects whose target code starts with the value.
+  """
+  targetCodeHasPrefix: String
+  """
+  Matches objects whose target code ends with the value.
+  """
+  targetCodeHasSuffix: String
+  """
+  Matches objects whose target code equals the value, ignoring case.
+  """
+  targetCodeEqualFold: String
+  """
+  Matches objects whose target code contains the value, ignoring case.
+  """
+  targetCodeContainsFold: String
+  """
+  target_title field predicates
+  """
+  targetTitle: String
+  """
+  Matches objects whose target title differs from the value.
+  """
+  targetTitleNEQ: String
+  """
+  Matches objects whose target title is one of the values.
+  """
+  targetTitleIn: [String!]
+  """
+  Matches objects whose target title is none of the values.
+  """
+  targetTitleNotIn: [String!]
+  """
+  Matches objects whose target title is greater than the value.
+  """
+  targetTitleGT: String
+  """
+  Matches objects whose target title is greater than or equal to the value.
+  """
+  targetTitleGTE: String
+  """
+  Matches objects whose target title is less than the value.
+  """
+  targetTitleLT: String
+  """
+  Matches objects whose target title is less than or equal to the value.
+  """
+  targetTitleLTE: String
+  """
+  Matches objects whose target title contains the value.
+  """
+  targetTitleContains: String
+  """
+  Matches objects whose target title starts with the value.
+  """
+  targetTitleHasPrefix: String
+  """
+  Matches objects whose target title ends with the value.
+  """
+  targetTitleHasSuffix: String
+  """
+  Matches objects whose target title equals the value, ignoring case.
+  """
+  targetTitleEqualFold: String
+  """
+  Matches objects whose target title contains the value, ignoring case.
+  """
+  targetTitleContainsFold: String
+  """
+  kind field predicates
+  """
+  kind: ObservationKind
+  """
+  Matches objects whose kind differs from the value.
+  """
+  kindNEQ: ObservationKind
+  """
+  Matches objects whose kind is one of the values.
+  """
+  kindIn: [ObservationKind!]
+  """
+  Matches objects whose kind is none of the values.
+  """
+  kindNotIn: [ObservationKind!]
+  """
+  body field predicates
+  """
+  body: String
+  """
+  Matches objects whose body differs from the value.
+  """
+  bodyNEQ: String
+  """
+  Matches objects whose body is one of the values.
+  """
+  bodyIn: [String!]
+  """
+  Matches objects whose body is none of the values.
+  """
+  bodyNotIn: [String!]
+  """
+  Matches objects whose body is greater than the value.
+  """
+  bodyGT: String
+  """
+  Matches objects whose body is greater than or equal to the value.
+  """
+  bodyGTE: String
+  """
+  Matches objects whose body is less than the value.
+  """
+  bodyLT: String
+  """
+  Matches objects whose body is less than or equal to the value.
+  """
+  bodyLTE: String
+  """
+  Matches objects whose body contains the value.
+  """
+  bodyContains: String
+  """
+  Matches objects whose body starts with the value.
+  """
+  bodyHasPrefix: String
+  """
+  Matches objects whose body ends with the value.
+  """
+  bodyHasSuffix: String
+  """
+  Matches objects whose body equals the value, ignoring case.
+  """
+  bodyEqualFold: String
+  """
+  Matches objects whose body contains the value, ignoring case.
+  """
+  bodyContainsFold: String
+  """
+  proposed_text field predicates
+  """
+  proposedText: String
+  """
+  Matches objects whose proposed text differs from the value.
+  """
+  proposedTextNEQ: String
+  """
+  Matches objects whose proposed text is one of the values.
+  """
+  proposedTextIn: [String!]
+  """
+  Matches objects whose proposed text is none of the values.
+  """
+  proposedTextNotIn: [String!]
+  """
+  Matches objects whose proposed text is greater than the value.
+  """
+  proposedTextGT: String
+  """
+  Matches objects whose proposed text is greater than or equal to the value.
+  """
+  proposedTextGTE: String
+  """
+  Matches objects whose proposed text is less than the value.
+  """
+  proposedTextLT: String
+  """
+  Matches objects whose proposed text is less than or equal to the value.
+  """
+  proposedTextLTE: String
+  """
+  Matches objects whose proposed text contains the value.
+  """
+  proposedTextContains: String
+  """
+  Matches objects whose proposed text starts with the value.
+  """
+  proposedTextHasPrefix: String
+  """
+  Matches objects whose proposed text ends with the value.
+  """
+  proposedTextHasSuffix: String
+  """
+  Matches objects whose proposed text equals the value, ignoring case.
+  """
+  proposedTextEqualFold: String
+  """
+  Matches objects whose proposed text contains the value, ignoring case.
+  """
+  proposedTextContainsFold: String
+  """
+  status field predicates
+  """
+  status: ObservationStatus
+  """
+  Matches objects whose status differs from the value.
+  """
+  statusNEQ: ObservationStatus
+  """
+  Matches objects whose status is one of the values.
+  """
+  statusIn: [ObservationStatus!]
+  """
+  Matches objects whose status is none of the values.
+  """
+  statusNotIn: [ObservationStatus!]
+  """
+  submitted_at field predicates
+  """
+  submittedAt: Time
+  """
+  Matches objects whose submitted at differs from the value.
+  """
+  submittedAtNEQ: Time
+  """
+  Matches objects whose submitted at is one of the values.
+  """
+  submittedAtIn: [Time!]
+  """
+  Matches objects whose submitted at is none of the values.
+  """
+  submittedAtNotIn: [Time!]
+  """
+  Matches objects whose submitted at is greater than the value.
+  """
+  submittedAtGT: Time
+  """
+  Matches objects whose submitted at is greater than or equal to the value.
+  """
+  submittedAtGTE: Time
+  """
+  Matches objects whose submitted at is less than the value.
+  """
+  submittedAtLT: Time
+  """
+  Matches objects whose submitted at is less than or equal to the value.
+  """
+  submittedAtLTE: Time
+  """
+  Matches objects whose submitted at is not set.
+  """
+  submittedAtIsNil: Boolean
+  """
+  Matches objects whose submitted at is set.
+  """
+  submittedAtNotNil: Boolean
+  """
+  response field predicates
+  """
+  response: String
+  """
+  Matches objects whose response differs from the value.
+  """
+  responseNEQ: String
+  """
+  Matches objects whose response is one of the values.
+  """
+  responseIn: [String!]
+  """
+  Matches objects whose response is none of the values.
+  """
+  responseNotIn: [String!]
+  """
+  Matches objects whose response is greater than the value.
+  """
+  responseGT: String
+  """
+  Matches objects whose response is greater than or equal to the value.
+  """
+  responseGTE: String
+  """
+  Matches objects whose response is less than the value.
+  """
+  responseLT: String
+  """
+  Matches objects whose response is less than or equal to the value.
+  """
+  responseLTE: String
+  """
+  Matches objects whose response contains the value.
+  """
+  responseContains: String
+  """
+  Matches objects whose response starts with the value.
+  """
+  responseHasPrefix: String
+  """
+  Matches objects whose response ends with the value.
+  """
+  responseHasSuffix: String
+  """
+  Matches objects whose response equals the value, ignoring case.
+  """
+  responseEqualFold: String
+  """
+  Matches objects whose response contains the value, ignoring case.
+  """
+  responseContainsFold: String
+  """
+  responded_at field predicates
+  """
+  respondedAt: Time
+  """
+  Matches objects whose responded at differs from the value.
+  """
+  respondedAtNEQ: Time
+  """
+  Matches objects whose responded at is one of the values.
+  """
+  respondedAtIn: [Time!]
+  """
+  Matches objects whose responded at is none of the values.
+  """
+  respondedAtNotIn: [Time!]
+  """
+  Matches objects whose responded at is greater than the value.
+  """
+  respondedAtGT: Time
+  """
+  Matches objects whose responded at is greater than or equal to the value.
+  """
+  respondedAtGTE: Time
+  """
+  Matches objects whose responded at is less than the value.
+  """
+  respondedAtLT: Time
+  """
+  Matches objects whose responded at is less than or equal to the value.
+  """
+  respondedAtLTE: Time
+  """
+  Matches objects whose responded at is not set.
+  """
+  respondedAtIsNil: Boolean
+  """
+  Matches objects whose responded at is set.
+  """
+  respondedAtNotNil: Boolean
+  """
+  consultation edge predicates
+  """
+  hasConsultation: Boolean
+  """
+  Matches objects with at least one consultation that matches the given filters.
+  """
+  hasConsultationWith: [ConsultationWhereInput!]
+  """
+  agency edge predicates
+  """
+  hasAgency: Boolean
+  """
+  Matches objects with at least one agency that matches the given filters.
+  """
+  hasAgencyWith: [AgencyWhereInput!]
+}
+"""
 Possible directions in which to order a list of items when provided an ` + "`" + `orderBy` + "`" + ` argument.
 """
 enum OrderDirection {
@@ -5564,6 +9159,14 @@ type Strategy implements Node {
   """
   status: StrategyStatus!
   """
+  Reference of the act that adopted the strategy, such as « Décret n° 2022-123 du 15 mars 2022 ».
+  """
+  adoptionReference: String!
+  """
+  Date of the act that adopted the strategy.
+  """
+  adoptedOn: Time
+  """
   The agency whose secretariat drafts and owns the strategy.
   """
   ownerAgency: Agency!
@@ -5605,6 +9208,76 @@ type Strategy implements Node {
     """
     where: ObjectiveWhereInput
   ): ObjectiveConnection!
+  """
+  The versions of the object.
+  """
+  versions(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first n objects (at most 100; 20 when neither first nor last is given).
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last n objects (at most 100).
+    """
+    last: Int
+
+    """
+    Ordering options for StrategyVersions returned from the connection.
+    """
+    orderBy: StrategyVersionOrder
+  ): StrategyVersionConnection!
+  """
+  The version the adopting act adopted.
+  """
+  adoptedVersion: StrategyVersion
+  """
+  The strategy's moves through its lifecycle, oldest first.
+  """
+  transitions: [StrategyTransition!]
+  """
+  The consultations of the object.
+  """
+  consultations(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first n objects (at most 100; 20 when neither first nor last is given).
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last n objects (at most 100).
+    """
+    last: Int
+
+    """
+    Ordering options for Consultations returned from the connection.
+    """
+    orderBy: ConsultationOrder
+  ): ConsultationConnection!
+  """
+  Questions put to consensus about the strategy.
+  """
+  decisions: [Decision!]
 }
 """
 A connection to a list of items.
@@ -5716,6 +9389,532 @@ enum StrategyStatus @goModel(model: "github.com/palabre/palabre/ent/strategy.Sta
   SUPERSEDED
 }
 """
+One move of a strategy through its lifecycle: from which state to which, who, when and why.
+"""
+type StrategyTransition implements Node {
+  """
+  Opaque global identifier of the object.
+  """
+  id: ID!
+  """
+  When the object was created.
+  """
+  createdAt: Time!
+  """
+  When the object was last changed.
+  """
+  updatedAt: Time!
+  """
+  Why the strategy moved, in the words of who moved it.
+  """
+  comment: String!
+  """
+  The strategy that moved.
+  """
+  strategy: Strategy!
+  """
+  Who moved it.
+  """
+  actor: Account
+}
+"""
+Ordering options for StrategyTransition connections
+"""
+input StrategyTransitionOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order StrategyTransitions.
+  """
+  field: StrategyTransitionOrderField!
+}
+"""
+Properties by which StrategyTransition connections can be ordered.
+"""
+enum StrategyTransitionOrderField {
+  """
+  The value CREATED_AT.
+  """
+  CREATED_AT
+  """
+  The value UPDATED_AT.
+  """
+  UPDATED_AT
+}
+"""
+An immutable, numbered snapshot of a strategy's whole content, with its SHA-256: what consultations consult and what adoption adopts.
+"""
+type StrategyVersion implements Node {
+  """
+  Opaque global identifier of the object.
+  """
+  id: ID!
+  """
+  When the object was created.
+  """
+  createdAt: Time!
+  """
+  When the object was last changed.
+  """
+  updatedAt: Time!
+  """
+  Number of the version within its strategy: 1, 2, 3…
+  """
+  number: Int!
+  """
+  Label, such as « Draft 2020 » or « Post-workshop v2 ».
+  """
+  label: String!
+  """
+  What changed since the previous version.
+  """
+  changelog: String!
+  """
+  The strategy's whole content at publication (objectives, items, agencies, indicators), as canonical JSON.
+  """
+  content: String!
+  """
+  SHA-256 of content, in hexadecimal: anyone can check that a version is the one published.
+  """
+  sha256: String!
+  """
+  The strategy the version is a snapshot of.
+  """
+  strategy: Strategy!
+  """
+  Who published the version.
+  """
+  publishedBy: Account
+  """
+  The strategy that adopted this version, if it was adopted.
+  """
+  adoptingStrategy: Strategy
+}
+"""
+A connection to a list of items.
+"""
+type StrategyVersionConnection {
+  """
+  A list of edges.
+  """
+  edges: [StrategyVersionEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type StrategyVersionEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: StrategyVersion
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for StrategyVersion connections
+"""
+input StrategyVersionOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order StrategyVersions.
+  """
+  field: StrategyVersionOrderField!
+}
+"""
+Properties by which StrategyVersion connections can be ordered.
+"""
+enum StrategyVersionOrderField {
+  """
+  The value CREATED_AT.
+  """
+  CREATED_AT
+  """
+  The value UPDATED_AT.
+  """
+  UPDATED_AT
+  """
+  The value NUMBER.
+  """
+  NUMBER
+}
+"""
+StrategyVersionWhereInput is used for filtering StrategyVersion objects.
+Input was generated by ent.
+"""
+input StrategyVersionWhereInput {
+  """
+  Matches objects that do not match the given filter.
+  """
+  not: StrategyVersionWhereInput
+  """
+  Matches objects that match every given filter.
+  """
+  and: [StrategyVersionWhereInput!]
+  """
+  Matches objects that match at least one given filter.
+  """
+  or: [StrategyVersionWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  """
+  Matches objects whose id differs from the value.
+  """
+  idNEQ: ID
+  """
+  Matches objects whose id is one of the values.
+  """
+  idIn: [ID!]
+  """
+  Matches objects whose id is none of the values.
+  """
+  idNotIn: [ID!]
+  """
+  Matches objects whose id is greater than the value.
+  """
+  idGT: ID
+  """
+  Matches objects whose id is greater than or equal to the value.
+  """
+  idGTE: ID
+  """
+  Matches objects whose id is less than the value.
+  """
+  idLT: ID
+  """
+  Matches objects whose id is less than or equal to the value.
+  """
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  """
+  Matches objects whose created at differs from the value.
+  """
+  createdAtNEQ: Time
+  """
+  Matches objects whose created at is one of the values.
+  """
+  createdAtIn: [Time!]
+  """
+  Matches objects whose created at is none of the values.
+  """
+  createdAtNotIn: [Time!]
+  """
+  Matches objects whose created at is greater than the value.
+  """
+  createdAtGT: Time
+  """
+  Matches objects whose created at is greater than or equal to the value.
+  """
+  createdAtGTE: Time
+  """
+  Matches objects whose created at is less than the value.
+  """
+  createdAtLT: Time
+  """
+  Matches objects whose created at is less than or equal to the value.
+  """
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  """
+  Matches objects whose updated at differs from the value.
+  """
+  updatedAtNEQ: Time
+  """
+  Matches objects whose updated at is one of the values.
+  """
+  updatedAtIn: [Time!]
+  """
+  Matches objects whose updated at is none of the values.
+  """
+  updatedAtNotIn: [Time!]
+  """
+  Matches objects whose updated at is greater than the value.
+  """
+  updatedAtGT: Time
+  """
+  Matches objects whose updated at is greater than or equal to the value.
+  """
+  updatedAtGTE: Time
+  """
+  Matches objects whose updated at is less than the value.
+  """
+  updatedAtLT: Time
+  """
+  Matches objects whose updated at is less than or equal to the value.
+  """
+  updatedAtLTE: Time
+  """
+  number field predicates
+  """
+  number: Int
+  """
+  Matches objects whose number differs from the value.
+  """
+  numberNEQ: Int
+  """
+  Matches objects whose number is one of the values.
+  """
+  numberIn: [Int!]
+  """
+  Matches objects whose number is none of the values.
+  """
+  numberNotIn: [Int!]
+  """
+  Matches objects whose number is greater than the value.
+  """
+  numberGT: Int
+  """
+  Matches objects whose number is greater than or equal to the value.
+  """
+  numberGTE: Int
+  """
+  Matches objects whose number is less than the value.
+  """
+  numberLT: Int
+  """
+  Matches objects whose number is less than or equal to the value.
+  """
+  numberLTE: Int
+  """
+  label field predicates
+  """
+  label: String
+  """
+  Matches objects whose label differs from the value.
+  """
+  labelNEQ: String
+  """
+  Matches objects whose label is one of the values.
+  """
+  labelIn: [String!]
+  """
+  Matches objects whose label is none of the values.
+  """
+  labelNotIn: [String!]
+  """
+  Matches objects whose label is greater than the value.
+  """
+  labelGT: String
+  """
+  Matches objects whose label is greater than or equal to the value.
+  """
+  labelGTE: String
+  """
+  Matches objects whose label is less than the value.
+  """
+  labelLT: String
+  """
+  Matches objects whose label is less than or equal to the value.
+  """
+  labelLTE: String
+  """
+  Matches objects whose label contains the value.
+  """
+  labelContains: String
+  """
+  Matches objects whose label starts with the value.
+  """
+  labelHasPrefix: String
+  """
+  Matches objects whose label ends with the value.
+  """
+  labelHasSuffix: String
+  """
+  Matches objects whose label equals the value, ignoring case.
+  """
+  labelEqualFold: String
+  """
+  Matches objects whose label contains the value, ignoring case.
+  """
+  labelContainsFold: String
+  """
+  changelog field predicates
+  """
+  changelog: String
+  """
+  Matches objects whose changelog differs from the value.
+  """
+  changelogNEQ: String
+  """
+  Matches objects whose changelog is one of the values.
+  """
+  changelogIn: [String!]
+  """
+  Matches objects whose changelog is none of the values.
+  """
+  changelogNotIn: [String!]
+  """
+  Matches objects whose changelog is greater than the value.
+  """
+  changelogGT: String
+  """
+  Matches objects whose changelog is greater than or equal to the value.
+  """
+  changelogGTE: String
+  """
+  Matches objects whose changelog is less than the value.
+  """
+  changelogLT: String
+  """
+  Matches objects whose changelog is less than or equal to the value.
+  """
+  changelogLTE: String
+  """
+  Matches objects whose changelog contains the value.
+  """
+  changelogContains: String
+  """
+  Matches objects whose changelog starts with the value.
+  """
+  changelogHasPrefix: String
+  """
+  Matches objects whose changelog ends with the value.
+  """
+  changelogHasSuffix: String
+  """
+  Matches objects whose changelog equals the value, ignoring case.
+  """
+  changelogEqualFold: String
+  """
+  Matches objects whose changelog contains the value, ignoring case.
+  """
+  changelogContainsFold: String
+  """
+  content field predicates
+  """
+  content: String
+  """
+  Matches objects whose content differs from the value.
+  """
+  contentNEQ: String
+  """
+  Matches objects whose content is one of the values.
+  """
+  contentIn: [String!]
+  """
+  Matches objects whose content is none of the values.
+  """
+  contentNotIn: [String!]
+  """
+  Matches objects whose content is greater than the value.
+  """
+  contentGT: String
+  """
+  Matches objects whose content is greater than or equal to the value.
+  """
+  contentGTE: String
+  """
+  Matches objects whose content is less than the value.
+  """
+  contentLT: String
+  """
+  Matches objects whose content is less than or equal to the value.
+  """
+  contentLTE: String
+  """
+  Matches objects whose content contains the value.
+  """
+  contentContains: String
+  """
+  Matches objects whose content starts with the value.
+  """
+  contentHasPrefix: String
+  """
+  Matches objects whose content ends with the value.
+  """
+  contentHasSuffix: String
+  """
+  Matches objects whose content equals the value, ignoring case.
+  """
+  contentEqualFold: String
+  """
+  Matches objects whose content contains the value, ignoring case.
+  """
+  contentContainsFold: String
+  """
+  sha256 field predicates
+  """
+  sha256: String
+  """
+  Matches objects whose sha256 differs from the value.
+  """
+  sha256NEQ: String
+  """
+  Matches objects whose sha256 is one of the values.
+  """
+  sha256In: [String!]
+  """
+  Matches objects whose sha256 is none of the values.
+  """
+  sha256NotIn: [String!]
+  """
+  Matches objects whose sha256 is greater than the value.
+  """
+  sha256GT: String
+  """
+  Matches objects whose sha256 is greater than or equal to the value.
+  """
+  sha256GTE: String
+  """
+  Matches objects whose sha256 is less than the value.
+  """
+  sha256LT: String
+  """
+  Matches objects whose sha256 is less than or equal to the value.
+  """
+  sha256LTE: String
+  """
+  Matches objects whose sha256 contains the value.
+  """
+  sha256Contains: String
+  """
+  Matches objects whose sha256 starts with the value.
+  """
+  sha256HasPrefix: String
+  """
+  Matches objects whose sha256 ends with the value.
+  """
+  sha256HasSuffix: String
+  """
+  Matches objects whose sha256 equals the value, ignoring case.
+  """
+  sha256EqualFold: String
+  """
+  Matches objects whose sha256 contains the value, ignoring case.
+  """
+  sha256ContainsFold: String
+  """
+  strategy edge predicates
+  """
+  hasStrategy: Boolean
+  """
+  Matches objects with at least one strategy that matches the given filters.
+  """
+  hasStrategyWith: [StrategyWhereInput!]
+}
+"""
 StrategyWhereInput is used for filtering Strategy objects.
 Input was generated by ent.
 """
@@ -5732,6 +9931,38 @@ input StrategyWhereInput {
   Matches objects that match at least one given filter.
   """
   or: [StrategyWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  """
+  Matches objects whose id differs from the value.
+  """
+  idNEQ: ID
+  """
+  Matches objects whose id is one of the values.
+  """
+  idIn: [ID!]
+  """
+  Matches objects whose id is none of the values.
+  """
+  idNotIn: [ID!]
+  """
+  Matches objects whose id is greater than the value.
+  """
+  idGT: ID
+  """
+  Matches objects whose id is greater than or equal to the value.
+  """
+  idGTE: ID
+  """
+  Matches objects whose id is less than the value.
+  """
+  idLT: ID
+  """
+  Matches objects whose id is less than or equal to the value.
+  """
+  idLTE: ID
   """
   created_at field predicates
   """
@@ -6033,6 +10264,98 @@ input StrategyWhereInput {
   """
   statusNotIn: [StrategyStatus!]
   """
+  adoption_reference field predicates
+  """
+  adoptionReference: String
+  """
+  Matches objects whose adoption reference differs from the value.
+  """
+  adoptionReferenceNEQ: String
+  """
+  Matches objects whose adoption reference is one of the values.
+  """
+  adoptionReferenceIn: [String!]
+  """
+  Matches objects whose adoption reference is none of the values.
+  """
+  adoptionReferenceNotIn: [String!]
+  """
+  Matches objects whose adoption reference is greater than the value.
+  """
+  adoptionReferenceGT: String
+  """
+  Matches objects whose adoption reference is greater than or equal to the value.
+  """
+  adoptionReferenceGTE: String
+  """
+  Matches objects whose adoption reference is less than the value.
+  """
+  adoptionReferenceLT: String
+  """
+  Matches objects whose adoption reference is less than or equal to the value.
+  """
+  adoptionReferenceLTE: String
+  """
+  Matches objects whose adoption reference contains the value.
+  """
+  adoptionReferenceContains: String
+  """
+  Matches objects whose adoption reference starts with the value.
+  """
+  adoptionReferenceHasPrefix: String
+  """
+  Matches objects whose adoption reference ends with the value.
+  """
+  adoptionReferenceHasSuffix: String
+  """
+  Matches objects whose adoption reference equals the value, ignoring case.
+  """
+  adoptionReferenceEqualFold: String
+  """
+  Matches objects whose adoption reference contains the value, ignoring case.
+  """
+  adoptionReferenceContainsFold: String
+  """
+  adopted_on field predicates
+  """
+  adoptedOn: Time
+  """
+  Matches objects whose adopted on differs from the value.
+  """
+  adoptedOnNEQ: Time
+  """
+  Matches objects whose adopted on is one of the values.
+  """
+  adoptedOnIn: [Time!]
+  """
+  Matches objects whose adopted on is none of the values.
+  """
+  adoptedOnNotIn: [Time!]
+  """
+  Matches objects whose adopted on is greater than the value.
+  """
+  adoptedOnGT: Time
+  """
+  Matches objects whose adopted on is greater than or equal to the value.
+  """
+  adoptedOnGTE: Time
+  """
+  Matches objects whose adopted on is less than the value.
+  """
+  adoptedOnLT: Time
+  """
+  Matches objects whose adopted on is less than or equal to the value.
+  """
+  adoptedOnLTE: Time
+  """
+  Matches objects whose adopted on is not set.
+  """
+  adoptedOnIsNil: Boolean
+  """
+  Matches objects whose adopted on is set.
+  """
+  adoptedOnNotNil: Boolean
+  """
   owner_agency edge predicates
   """
   hasOwnerAgency: Boolean
@@ -6240,6 +10563,54 @@ input UpdateAgencyInput {
   clearChildren: Boolean
 }
 """
+UpdateConsultationInput is used for update Consultation object.
+Input was generated by ent.
+"""
+input UpdateConsultationInput {
+  """
+  Title, such as « Consultation écrite des ministères ».
+  """
+  title: String
+  """
+  How the round is held: in writing, at a workshop, or open to the public.
+  """
+  kind: ConsultationKind
+  """
+  Where a workshop is held, such as « Dakar, CICAD ».
+  """
+  place: String
+  """
+  Adds to the invited agency.
+  """
+  addInvitedAgencyIDs: [ID!]
+  """
+  Removes from the invited agency.
+  """
+  removeInvitedAgencyIDs: [ID!]
+  """
+  Clears the invited agencies.
+  """
+  clearInvitedAgencies: Boolean
+}
+"""
+UpdateDecisionInput is used for update Decision object.
+Input was generated by ent.
+"""
+input UpdateDecisionInput {
+  """
+  The question, such as « Quel ministère assure la tutelle de l'agence nationale ? ».
+  """
+  question: String
+  """
+  The options put to the participants.
+  """
+  options: [String!]
+  """
+  The append options.
+  """
+  appendOptions: [String!]
+}
+"""
 UpdateIndicatorInput is used for update Indicator object.
 Input was generated by ent.
 """
@@ -6310,6 +10681,24 @@ input UpdateObjectiveInput {
   Clears the parent.
   """
   clearParent: Boolean
+}
+"""
+UpdateObservationInput is used for update Observation object.
+Input was generated by ent.
+"""
+input UpdateObservationInput {
+  """
+  What kind of observation it is.
+  """
+  kind: ObservationKind
+  """
+  The observation itself.
+  """
+  body: String
+  """
+  For an amendment, the text proposed instead.
+  """
+  proposedText: String
 }
 """
 UpdateStrategyInput is used for update Strategy object.
@@ -6599,6 +10988,98 @@ func (ec *executionContext) childFields_AgencyPayload(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type AgencyPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_AuditEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_AuditEvent_id(ctx, field)
+	case "sequence":
+		return ec.fieldContext_AuditEvent_sequence(ctx, field)
+	case "at":
+		return ec.fieldContext_AuditEvent_at(ctx, field)
+	case "actorID":
+		return ec.fieldContext_AuditEvent_actorID(ctx, field)
+	case "operation":
+		return ec.fieldContext_AuditEvent_operation(ctx, field)
+	case "entityType":
+		return ec.fieldContext_AuditEvent_entityType(ctx, field)
+	case "entityID":
+		return ec.fieldContext_AuditEvent_entityID(ctx, field)
+	case "changes":
+		return ec.fieldContext_AuditEvent_changes(ctx, field)
+	case "previousHash":
+		return ec.fieldContext_AuditEvent_previousHash(ctx, field)
+	case "hash":
+		return ec.fieldContext_AuditEvent_hash(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuditEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_AuditEventEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_AuditEventEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_AuditEventEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuditEventEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Consultation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Consultation_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Consultation_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Consultation_updatedAt(ctx, field)
+	case "revision":
+		return ec.fieldContext_Consultation_revision(ctx, field)
+	case "title":
+		return ec.fieldContext_Consultation_title(ctx, field)
+	case "kind":
+		return ec.fieldContext_Consultation_kind(ctx, field)
+	case "place":
+		return ec.fieldContext_Consultation_place(ctx, field)
+	case "opensAt":
+		return ec.fieldContext_Consultation_opensAt(ctx, field)
+	case "closesAt":
+		return ec.fieldContext_Consultation_closesAt(ctx, field)
+	case "consolidatedAt":
+		return ec.fieldContext_Consultation_consolidatedAt(ctx, field)
+	case "version":
+		return ec.fieldContext_Consultation_version(ctx, field)
+	case "strategy":
+		return ec.fieldContext_Consultation_strategy(ctx, field)
+	case "invitedAgencies":
+		return ec.fieldContext_Consultation_invitedAgencies(ctx, field)
+	case "observations":
+		return ec.fieldContext_Consultation_observations(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Consultation", field.Name)
+}
+
+func (ec *executionContext) childFields_ConsultationConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ConsultationConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ConsultationConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ConsultationConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConsultationConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ConsultationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_ConsultationEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_ConsultationEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConsultationEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_CreateAPITokenPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "apiToken":
@@ -6607,6 +11088,68 @@ func (ec *executionContext) childFields_CreateAPITokenPayload(ctx context.Contex
 		return ec.fieldContext_CreateAPITokenPayload_token(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CreateAPITokenPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_Decision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Decision_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Decision_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Decision_updatedAt(ctx, field)
+	case "revision":
+		return ec.fieldContext_Decision_revision(ctx, field)
+	case "question":
+		return ec.fieldContext_Decision_question(ctx, field)
+	case "options":
+		return ec.fieldContext_Decision_options(ctx, field)
+	case "status":
+		return ec.fieldContext_Decision_status(ctx, field)
+	case "outcome":
+		return ec.fieldContext_Decision_outcome(ctx, field)
+	case "body":
+		return ec.fieldContext_Decision_body(ctx, field)
+	case "decidedOn":
+		return ec.fieldContext_Decision_decidedOn(ctx, field)
+	case "strategy":
+		return ec.fieldContext_Decision_strategy(ctx, field)
+	case "positions":
+		return ec.fieldContext_Decision_positions(ctx, field)
+	case "implementingAgency":
+		return ec.fieldContext_Decision_implementingAgency(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Decision", field.Name)
+}
+
+func (ec *executionContext) childFields_DecisionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_DecisionEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_DecisionEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DecisionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_DecisionPosition(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_DecisionPosition_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_DecisionPosition_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_DecisionPosition_updatedAt(ctx, field)
+	case "option":
+		return ec.fieldContext_DecisionPosition_option(ctx, field)
+	case "statement":
+		return ec.fieldContext_DecisionPosition_statement(ctx, field)
+	case "decision":
+		return ec.fieldContext_DecisionPosition_decision(ctx, field)
+	case "agency":
+		return ec.fieldContext_DecisionPosition_agency(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DecisionPosition", field.Name)
 }
 
 func (ec *executionContext) childFields_DeletePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6791,6 +11334,74 @@ func (ec *executionContext) childFields_ObjectivePayload(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type ObjectivePayload", field.Name)
 }
 
+func (ec *executionContext) childFields_Observation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Observation_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Observation_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Observation_updatedAt(ctx, field)
+	case "revision":
+		return ec.fieldContext_Observation_revision(ctx, field)
+	case "targetKind":
+		return ec.fieldContext_Observation_targetKind(ctx, field)
+	case "targetID":
+		return ec.fieldContext_Observation_targetID(ctx, field)
+	case "targetCode":
+		return ec.fieldContext_Observation_targetCode(ctx, field)
+	case "targetTitle":
+		return ec.fieldContext_Observation_targetTitle(ctx, field)
+	case "kind":
+		return ec.fieldContext_Observation_kind(ctx, field)
+	case "body":
+		return ec.fieldContext_Observation_body(ctx, field)
+	case "proposedText":
+		return ec.fieldContext_Observation_proposedText(ctx, field)
+	case "status":
+		return ec.fieldContext_Observation_status(ctx, field)
+	case "submittedAt":
+		return ec.fieldContext_Observation_submittedAt(ctx, field)
+	case "response":
+		return ec.fieldContext_Observation_response(ctx, field)
+	case "respondedAt":
+		return ec.fieldContext_Observation_respondedAt(ctx, field)
+	case "consultation":
+		return ec.fieldContext_Observation_consultation(ctx, field)
+	case "agency":
+		return ec.fieldContext_Observation_agency(ctx, field)
+	case "author":
+		return ec.fieldContext_Observation_author(ctx, field)
+	case "respondedBy":
+		return ec.fieldContext_Observation_respondedBy(ctx, field)
+	case "takenInto":
+		return ec.fieldContext_Observation_takenInto(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Observation", field.Name)
+}
+
+func (ec *executionContext) childFields_ObservationConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ObservationConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ObservationConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ObservationConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ObservationConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ObservationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_ObservationEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_ObservationEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ObservationEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -6827,12 +11438,26 @@ func (ec *executionContext) childFields_Strategy(ctx context.Context, field grap
 		return ec.fieldContext_Strategy_summary(ctx, field)
 	case "status":
 		return ec.fieldContext_Strategy_status(ctx, field)
+	case "adoptionReference":
+		return ec.fieldContext_Strategy_adoptionReference(ctx, field)
+	case "adoptedOn":
+		return ec.fieldContext_Strategy_adoptedOn(ctx, field)
 	case "ownerAgency":
 		return ec.fieldContext_Strategy_ownerAgency(ctx, field)
 	case "implementingAgency":
 		return ec.fieldContext_Strategy_implementingAgency(ctx, field)
 	case "objectives":
 		return ec.fieldContext_Strategy_objectives(ctx, field)
+	case "versions":
+		return ec.fieldContext_Strategy_versions(ctx, field)
+	case "adoptedVersion":
+		return ec.fieldContext_Strategy_adoptedVersion(ctx, field)
+	case "transitions":
+		return ec.fieldContext_Strategy_transitions(ctx, field)
+	case "consultations":
+		return ec.fieldContext_Strategy_consultations(ctx, field)
+	case "decisions":
+		return ec.fieldContext_Strategy_decisions(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Strategy", field.Name)
 }
@@ -6865,6 +11490,74 @@ func (ec *executionContext) childFields_StrategyPayload(ctx context.Context, fie
 		return ec.fieldContext_StrategyPayload_strategy(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StrategyPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_StrategyTransition(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_StrategyTransition_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_StrategyTransition_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_StrategyTransition_updatedAt(ctx, field)
+	case "comment":
+		return ec.fieldContext_StrategyTransition_comment(ctx, field)
+	case "strategy":
+		return ec.fieldContext_StrategyTransition_strategy(ctx, field)
+	case "actor":
+		return ec.fieldContext_StrategyTransition_actor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StrategyTransition", field.Name)
+}
+
+func (ec *executionContext) childFields_StrategyVersion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_StrategyVersion_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_StrategyVersion_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_StrategyVersion_updatedAt(ctx, field)
+	case "number":
+		return ec.fieldContext_StrategyVersion_number(ctx, field)
+	case "label":
+		return ec.fieldContext_StrategyVersion_label(ctx, field)
+	case "changelog":
+		return ec.fieldContext_StrategyVersion_changelog(ctx, field)
+	case "content":
+		return ec.fieldContext_StrategyVersion_content(ctx, field)
+	case "sha256":
+		return ec.fieldContext_StrategyVersion_sha256(ctx, field)
+	case "strategy":
+		return ec.fieldContext_StrategyVersion_strategy(ctx, field)
+	case "publishedBy":
+		return ec.fieldContext_StrategyVersion_publishedBy(ctx, field)
+	case "adoptingStrategy":
+		return ec.fieldContext_StrategyVersion_adoptingStrategy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StrategyVersion", field.Name)
+}
+
+func (ec *executionContext) childFields_StrategyVersionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_StrategyVersionConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_StrategyVersionConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_StrategyVersionConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StrategyVersionConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_StrategyVersionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_StrategyVersionEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_StrategyVersionEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StrategyVersionEdge", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7205,6 +11898,52 @@ func (ec *executionContext) field_Agency_supportedActionItems_args(ctx context.C
 	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) (*ent.ActionItemOrder, error) {
 			return ec.unmarshalOActionItemOrder2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐActionItemOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Consultation_observations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.ObservationOrder, error) {
+			return ec.unmarshalOObservationOrder2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObservationOrder(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -8103,6 +12842,52 @@ func (ec *executionContext) field_Query_strategies_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Strategy_consultations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.ConsultationOrder, error) {
+			return ec.unmarshalOConsultationOrder2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultationOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Strategy_objectives_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8154,6 +12939,52 @@ func (ec *executionContext) field_Strategy_objectives_args(ctx context.Context, 
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Strategy_versions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.StrategyVersionOrder, error) {
+			return ec.unmarshalOStrategyVersionOrder2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyVersionOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
 	return args, nil
 }
 
@@ -10414,6 +15245,890 @@ func (ec *executionContext) fieldContext_AgencyPayload_agency(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _AuditEvent_id(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEvent_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEvent_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AuditEvent_sequence(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEvent_sequence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sequence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEvent_sequence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AuditEvent_at(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEvent_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEvent_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AuditEvent_actorID(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEvent_actorID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActorID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEvent_actorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditEvent_operation(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEvent_operation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Operation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEvent_operation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditEvent_entityType(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEvent_entityType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EntityType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEvent_entityType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditEvent_entityID(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEvent_entityID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EntityID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEvent_entityID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditEvent_changes(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEvent_changes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Changes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEvent_changes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditEvent_previousHash(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEvent_previousHash(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PreviousHash, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEvent_previousHash(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditEvent_hash(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEvent_hash(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Hash, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEvent_hash(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditEventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEventConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.AuditEventEdge) graphql.Marshaler {
+			return ec.marshalOAuditEventEdge2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAuditEventEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEventConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditEventConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEventEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuditEventConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEventConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEventConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditEventConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuditEventConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEventConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEventConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEventConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AuditEventEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEventEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEventEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AuditEvent) graphql.Marshaler {
+			return ec.marshalOAuditEvent2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAuditEvent(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEventEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditEventEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuditEventEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEventEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEventEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEventEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEventEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _Consultation_id(ctx context.Context, field graphql.CollectedField, obj *ent.Consultation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consultation_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consultation_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consultation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Consultation_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Consultation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consultation_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consultation_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consultation", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Consultation_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Consultation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consultation_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consultation_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consultation", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Consultation_revision(ctx context.Context, field graphql.CollectedField, obj *ent.Consultation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consultation_revision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Revision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consultation_revision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consultation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Consultation_title(ctx context.Context, field graphql.CollectedField, obj *ent.Consultation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consultation_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consultation_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consultation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Consultation_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Consultation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consultation_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v consultation.Kind) graphql.Marshaler {
+			return ec.marshalNConsultationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consultation_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consultation", field, false, false, "ConsultationKind")
+}
+
+func (ec *executionContext) _Consultation_place(ctx context.Context, field graphql.CollectedField, obj *ent.Consultation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consultation_place(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Place, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consultation_place(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consultation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Consultation_opensAt(ctx context.Context, field graphql.CollectedField, obj *ent.Consultation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consultation_opensAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpensAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consultation_opensAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consultation", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Consultation_closesAt(ctx context.Context, field graphql.CollectedField, obj *ent.Consultation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consultation_closesAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosesAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consultation_closesAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consultation", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Consultation_consolidatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Consultation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consultation_consolidatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ConsolidatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Consultation_consolidatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consultation", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Consultation_version(ctx context.Context, field graphql.CollectedField, obj *ent.Consultation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consultation_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.StrategyVersion) graphql.Marshaler {
+			return ec.marshalNStrategyVersion2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyVersion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consultation_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Consultation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StrategyVersion(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Consultation_strategy(ctx context.Context, field graphql.CollectedField, obj *ent.Consultation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consultation_strategy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Strategy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Strategy) graphql.Marshaler {
+			return ec.marshalNStrategy2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategy(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consultation_strategy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Consultation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Strategy(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Consultation_invitedAgencies(ctx context.Context, field graphql.CollectedField, obj *ent.Consultation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consultation_invitedAgencies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InvitedAgencies(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Agency) graphql.Marshaler {
+			return ec.marshalOAgency2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgencyᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Consultation_invitedAgencies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Consultation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Agency(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Consultation_observations(ctx context.Context, field graphql.CollectedField, obj *ent.Consultation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consultation_observations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Observations(ctx, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.ObservationOrder))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ObservationConnection) graphql.Marshaler {
+			return ec.marshalNObservationConnection2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObservationConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consultation_observations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Consultation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ObservationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Consultation_observations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConsultationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.ConsultationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsultationConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.ConsultationEdge) graphql.Marshaler {
+			return ec.marshalOConsultationEdge2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultationEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConsultationConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsultationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConsultationEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConsultationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.ConsultationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsultationConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsultationConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsultationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConsultationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.ConsultationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsultationConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsultationConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsultationConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ConsultationEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.ConsultationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsultationEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Consultation) graphql.Marshaler {
+			return ec.marshalOConsultation2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConsultationEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsultationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Consultation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConsultationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.ConsultationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsultationEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsultationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsultationEdge", field, false, false, "Cursor")
+}
+
 func (ec *executionContext) _CreateAPITokenPayload_apiToken(ctx context.Context, field graphql.CollectedField, obj *model.CreateAPITokenPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10467,6 +16182,653 @@ func (ec *executionContext) _CreateAPITokenPayload_token(ctx context.Context, fi
 }
 func (ec *executionContext) fieldContext_CreateAPITokenPayload_token(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CreateAPITokenPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _Decision_id(ctx context.Context, field graphql.CollectedField, obj *ent.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Decision", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Decision_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Decision", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Decision_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Decision", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Decision_revision(ctx context.Context, field graphql.CollectedField, obj *ent.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_revision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Revision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_revision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Decision", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Decision_question(ctx context.Context, field graphql.CollectedField, obj *ent.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_question(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Question, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_question(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Decision", field, false, false, "String")
+}
+
+func (ec *executionContext) _Decision_options(ctx context.Context, field graphql.CollectedField, obj *ent.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_options(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Options, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_options(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Decision", field, false, false, "String")
+}
+
+func (ec *executionContext) _Decision_status(ctx context.Context, field graphql.CollectedField, obj *ent.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v decision.Status) graphql.Marshaler {
+			return ec.marshalNDecisionStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋdecisionᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Decision", field, false, false, "DecisionStatus")
+}
+
+func (ec *executionContext) _Decision_outcome(ctx context.Context, field graphql.CollectedField, obj *ent.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Decision", field, false, false, "String")
+}
+
+func (ec *executionContext) _Decision_body(ctx context.Context, field graphql.CollectedField, obj *ent.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_body(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Body, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decision.Body) graphql.Marshaler {
+			return ec.marshalODecisionBody2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋdecisionᚐBody(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Decision", field, false, false, "DecisionBody")
+}
+
+func (ec *executionContext) _Decision_decidedOn(ctx context.Context, field graphql.CollectedField, obj *ent.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_decidedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecidedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_decidedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Decision", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Decision_strategy(ctx context.Context, field graphql.CollectedField, obj *ent.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_strategy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Strategy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Strategy) graphql.Marshaler {
+			return ec.marshalNStrategy2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategy(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_strategy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Decision",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Strategy(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Decision_positions(ctx context.Context, field graphql.CollectedField, obj *ent.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_positions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Positions(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.DecisionPosition) graphql.Marshaler {
+			return ec.marshalODecisionPosition2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecisionPositionᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_positions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Decision",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DecisionPosition(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Decision_implementingAgency(ctx context.Context, field graphql.CollectedField, obj *ent.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_implementingAgency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ImplementingAgency(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Agency) graphql.Marshaler {
+			return ec.marshalOAgency2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgency(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_implementingAgency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Decision",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Agency(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DecisionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.DecisionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DecisionConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.DecisionEdge) graphql.Marshaler {
+			return ec.marshalODecisionEdge2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecisionEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DecisionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DecisionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DecisionEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DecisionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.DecisionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DecisionConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DecisionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DecisionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DecisionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.DecisionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DecisionConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DecisionConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DecisionConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DecisionEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.DecisionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DecisionEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Decision) graphql.Marshaler {
+			return ec.marshalODecision2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecision(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DecisionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DecisionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Decision(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DecisionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.DecisionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DecisionEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DecisionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DecisionEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _DecisionPosition_id(ctx context.Context, field graphql.CollectedField, obj *ent.DecisionPosition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DecisionPosition_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DecisionPosition_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DecisionPosition", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DecisionPosition_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.DecisionPosition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DecisionPosition_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DecisionPosition_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DecisionPosition", field, false, false, "Time")
+}
+
+func (ec *executionContext) _DecisionPosition_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.DecisionPosition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DecisionPosition_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DecisionPosition_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DecisionPosition", field, false, false, "Time")
+}
+
+func (ec *executionContext) _DecisionPosition_option(ctx context.Context, field graphql.CollectedField, obj *ent.DecisionPosition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DecisionPosition_option(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Option, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DecisionPosition_option(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DecisionPosition", field, false, false, "String")
+}
+
+func (ec *executionContext) _DecisionPosition_statement(ctx context.Context, field graphql.CollectedField, obj *ent.DecisionPosition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DecisionPosition_statement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Statement, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DecisionPosition_statement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DecisionPosition", field, false, false, "String")
+}
+
+func (ec *executionContext) _DecisionPosition_decision(ctx context.Context, field graphql.CollectedField, obj *ent.DecisionPosition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DecisionPosition_decision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Decision(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Decision) graphql.Marshaler {
+			return ec.marshalNDecision2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecision(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DecisionPosition_decision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DecisionPosition",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Decision(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DecisionPosition_agency(ctx context.Context, field graphql.CollectedField, obj *ent.DecisionPosition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DecisionPosition_agency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agency(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Agency) graphql.Marshaler {
+			return ec.marshalNAgency2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgency(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DecisionPosition_agency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DecisionPosition",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Agency(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _DeletePayload_deletedID(ctx context.Context, field graphql.CollectedField, obj *model.DeletePayload) (ret graphql.Marshaler) {
@@ -12758,6 +19120,653 @@ func (ec *executionContext) fieldContext_ObjectivePayload_objective(_ context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Observation_id(ctx context.Context, field graphql.CollectedField, obj *ent.Observation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Observation_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Observation_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Observation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Observation_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Observation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Observation_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Observation_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Observation", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Observation_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Observation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Observation_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Observation_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Observation", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Observation_revision(ctx context.Context, field graphql.CollectedField, obj *ent.Observation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Observation_revision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Revision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Observation_revision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Observation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Observation_targetKind(ctx context.Context, field graphql.CollectedField, obj *ent.Observation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Observation_targetKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TargetKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v observation.TargetKind) graphql.Marshaler {
+			return ec.marshalNObservationTargetKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐTargetKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Observation_targetKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Observation", field, false, false, "ObservationTargetKind")
+}
+
+func (ec *executionContext) _Observation_targetID(ctx context.Context, field graphql.CollectedField, obj *ent.Observation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Observation_targetID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TargetID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalOID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Observation_targetID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Observation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Observation_targetCode(ctx context.Context, field graphql.CollectedField, obj *ent.Observation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Observation_targetCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TargetCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Observation_targetCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Observation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Observation_targetTitle(ctx context.Context, field graphql.CollectedField, obj *ent.Observation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Observation_targetTitle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TargetTitle, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Observation_targetTitle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Observation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Observation_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Observation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Observation_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v observation.Kind) graphql.Marshaler {
+			return ec.marshalNObservationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Observation_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Observation", field, false, false, "ObservationKind")
+}
+
+func (ec *executionContext) _Observation_body(ctx context.Context, field graphql.CollectedField, obj *ent.Observation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Observation_body(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Body, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Observation_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Observation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Observation_proposedText(ctx context.Context, field graphql.CollectedField, obj *ent.Observation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Observation_proposedText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProposedText, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Observation_proposedText(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Observation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Observation_status(ctx context.Context, field graphql.CollectedField, obj *ent.Observation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Observation_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v observation.Status) graphql.Marshaler {
+			return ec.marshalNObservationStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Observation_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Observation", field, false, false, "ObservationStatus")
+}
+
+func (ec *executionContext) _Observation_submittedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Observation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Observation_submittedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubmittedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Observation_submittedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Observation", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Observation_response(ctx context.Context, field graphql.CollectedField, obj *ent.Observation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Observation_response(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Response, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Observation_response(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Observation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Observation_respondedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Observation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Observation_respondedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RespondedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Observation_respondedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Observation", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Observation_consultation(ctx context.Context, field graphql.CollectedField, obj *ent.Observation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Observation_consultation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Consultation(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Consultation) graphql.Marshaler {
+			return ec.marshalNConsultation2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Observation_consultation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Observation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Consultation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Observation_agency(ctx context.Context, field graphql.CollectedField, obj *ent.Observation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Observation_agency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agency(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Agency) graphql.Marshaler {
+			return ec.marshalNAgency2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgency(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Observation_agency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Observation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Agency(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Observation_author(ctx context.Context, field graphql.CollectedField, obj *ent.Observation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Observation_author(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Author(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
+			return ec.marshalOAccount2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAccount(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Observation_author(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Observation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Observation_respondedBy(ctx context.Context, field graphql.CollectedField, obj *ent.Observation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Observation_respondedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RespondedBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
+			return ec.marshalOAccount2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAccount(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Observation_respondedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Observation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Observation_takenInto(ctx context.Context, field graphql.CollectedField, obj *ent.Observation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Observation_takenInto(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TakenInto(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.StrategyVersion) graphql.Marshaler {
+			return ec.marshalOStrategyVersion2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyVersion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Observation_takenInto(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Observation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StrategyVersion(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ObservationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.ObservationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ObservationConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.ObservationEdge) graphql.Marshaler {
+			return ec.marshalOObservationEdge2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObservationEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ObservationConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ObservationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ObservationEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ObservationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.ObservationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ObservationConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ObservationConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ObservationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ObservationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.ObservationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ObservationConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ObservationConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ObservationConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ObservationEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.ObservationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ObservationEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Observation) graphql.Marshaler {
+			return ec.marshalOObservation2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObservation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ObservationEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ObservationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Observation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ObservationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.ObservationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ObservationEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ObservationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ObservationEdge", field, false, false, "Cursor")
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[pulid.ID]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13540,6 +20549,52 @@ func (ec *executionContext) fieldContext_Strategy_status(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Strategy", field, false, false, "StrategyStatus")
 }
 
+func (ec *executionContext) _Strategy_adoptionReference(ctx context.Context, field graphql.CollectedField, obj *ent.Strategy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Strategy_adoptionReference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AdoptionReference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Strategy_adoptionReference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Strategy", field, false, false, "String")
+}
+
+func (ec *executionContext) _Strategy_adoptedOn(ctx context.Context, field graphql.CollectedField, obj *ent.Strategy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Strategy_adoptedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AdoptedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Strategy_adoptedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Strategy", field, false, false, "Time")
+}
+
 func (ec *executionContext) _Strategy_ownerAgency(ctx context.Context, field graphql.CollectedField, obj *ent.Strategy) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13644,6 +20699,190 @@ func (ec *executionContext) fieldContext_Strategy_objectives(ctx context.Context
 	if fc.Args, err = ec.field_Strategy_objectives_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Strategy_versions(ctx context.Context, field graphql.CollectedField, obj *ent.Strategy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Strategy_versions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Versions(ctx, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.StrategyVersionOrder))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.StrategyVersionConnection) graphql.Marshaler {
+			return ec.marshalNStrategyVersionConnection2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyVersionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Strategy_versions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Strategy",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StrategyVersionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Strategy_versions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Strategy_adoptedVersion(ctx context.Context, field graphql.CollectedField, obj *ent.Strategy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Strategy_adoptedVersion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AdoptedVersion(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.StrategyVersion) graphql.Marshaler {
+			return ec.marshalOStrategyVersion2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyVersion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Strategy_adoptedVersion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Strategy",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StrategyVersion(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Strategy_transitions(ctx context.Context, field graphql.CollectedField, obj *ent.Strategy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Strategy_transitions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Transitions(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.StrategyTransition) graphql.Marshaler {
+			return ec.marshalOStrategyTransition2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyTransitionᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Strategy_transitions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Strategy",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StrategyTransition(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Strategy_consultations(ctx context.Context, field graphql.CollectedField, obj *ent.Strategy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Strategy_consultations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Consultations(ctx, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.ConsultationOrder))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ConsultationConnection) graphql.Marshaler {
+			return ec.marshalNConsultationConnection2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultationConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Strategy_consultations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Strategy",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConsultationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Strategy_consultations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Strategy_decisions(ctx context.Context, field graphql.CollectedField, obj *ent.Strategy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Strategy_decisions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Decisions(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Decision) graphql.Marshaler {
+			return ec.marshalODecision2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecisionᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Strategy_decisions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Strategy",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Decision(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -13820,6 +21059,584 @@ func (ec *executionContext) fieldContext_StrategyPayload_strategy(_ context.Cont
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _StrategyTransition_id(ctx context.Context, field graphql.CollectedField, obj *ent.StrategyTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StrategyTransition_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StrategyTransition_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StrategyTransition", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StrategyTransition_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.StrategyTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StrategyTransition_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StrategyTransition_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StrategyTransition", field, false, false, "Time")
+}
+
+func (ec *executionContext) _StrategyTransition_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.StrategyTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StrategyTransition_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StrategyTransition_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StrategyTransition", field, false, false, "Time")
+}
+
+func (ec *executionContext) _StrategyTransition_comment(ctx context.Context, field graphql.CollectedField, obj *ent.StrategyTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StrategyTransition_comment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Comment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StrategyTransition_comment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StrategyTransition", field, false, false, "String")
+}
+
+func (ec *executionContext) _StrategyTransition_strategy(ctx context.Context, field graphql.CollectedField, obj *ent.StrategyTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StrategyTransition_strategy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Strategy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Strategy) graphql.Marshaler {
+			return ec.marshalNStrategy2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategy(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StrategyTransition_strategy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StrategyTransition",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Strategy(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StrategyTransition_actor(ctx context.Context, field graphql.CollectedField, obj *ent.StrategyTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StrategyTransition_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actor(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
+			return ec.marshalOAccount2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAccount(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StrategyTransition_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StrategyTransition",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StrategyVersion_id(ctx context.Context, field graphql.CollectedField, obj *ent.StrategyVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StrategyVersion_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StrategyVersion_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StrategyVersion", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StrategyVersion_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.StrategyVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StrategyVersion_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StrategyVersion_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StrategyVersion", field, false, false, "Time")
+}
+
+func (ec *executionContext) _StrategyVersion_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.StrategyVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StrategyVersion_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StrategyVersion_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StrategyVersion", field, false, false, "Time")
+}
+
+func (ec *executionContext) _StrategyVersion_number(ctx context.Context, field graphql.CollectedField, obj *ent.StrategyVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StrategyVersion_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StrategyVersion_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StrategyVersion", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StrategyVersion_label(ctx context.Context, field graphql.CollectedField, obj *ent.StrategyVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StrategyVersion_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StrategyVersion_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StrategyVersion", field, false, false, "String")
+}
+
+func (ec *executionContext) _StrategyVersion_changelog(ctx context.Context, field graphql.CollectedField, obj *ent.StrategyVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StrategyVersion_changelog(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Changelog, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StrategyVersion_changelog(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StrategyVersion", field, false, false, "String")
+}
+
+func (ec *executionContext) _StrategyVersion_content(ctx context.Context, field graphql.CollectedField, obj *ent.StrategyVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StrategyVersion_content(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Content, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StrategyVersion_content(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StrategyVersion", field, false, false, "String")
+}
+
+func (ec *executionContext) _StrategyVersion_sha256(ctx context.Context, field graphql.CollectedField, obj *ent.StrategyVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StrategyVersion_sha256(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sha256, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StrategyVersion_sha256(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StrategyVersion", field, false, false, "String")
+}
+
+func (ec *executionContext) _StrategyVersion_strategy(ctx context.Context, field graphql.CollectedField, obj *ent.StrategyVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StrategyVersion_strategy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Strategy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Strategy) graphql.Marshaler {
+			return ec.marshalNStrategy2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategy(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StrategyVersion_strategy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StrategyVersion",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Strategy(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StrategyVersion_publishedBy(ctx context.Context, field graphql.CollectedField, obj *ent.StrategyVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StrategyVersion_publishedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishedBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
+			return ec.marshalOAccount2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAccount(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StrategyVersion_publishedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StrategyVersion",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StrategyVersion_adoptingStrategy(ctx context.Context, field graphql.CollectedField, obj *ent.StrategyVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StrategyVersion_adoptingStrategy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AdoptingStrategy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Strategy) graphql.Marshaler {
+			return ec.marshalOStrategy2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategy(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StrategyVersion_adoptingStrategy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StrategyVersion",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Strategy(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StrategyVersionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.StrategyVersionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StrategyVersionConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.StrategyVersionEdge) graphql.Marshaler {
+			return ec.marshalOStrategyVersionEdge2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyVersionEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StrategyVersionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StrategyVersionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StrategyVersionEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StrategyVersionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.StrategyVersionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StrategyVersionConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StrategyVersionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StrategyVersionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StrategyVersionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.StrategyVersionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StrategyVersionConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StrategyVersionConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StrategyVersionConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StrategyVersionEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.StrategyVersionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StrategyVersionEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.StrategyVersion) graphql.Marshaler {
+			return ec.marshalOStrategyVersion2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyVersion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StrategyVersionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StrategyVersionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StrategyVersion(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StrategyVersionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.StrategyVersionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StrategyVersionEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StrategyVersionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StrategyVersionEdge", field, false, false, "Cursor")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -15012,7 +22829,7 @@ func (ec *executionContext) unmarshalInputAccountWhereInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "email", "emailNEQ", "emailIn", "emailNotIn", "emailGT", "emailGTE", "emailLT", "emailLTE", "emailContains", "emailHasPrefix", "emailHasSuffix", "emailEqualFold", "emailContainsFold", "role", "roleNEQ", "roleIn", "roleNotIn", "disabled", "disabledNEQ"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "email", "emailNEQ", "emailIn", "emailNotIn", "emailGT", "emailGTE", "emailLT", "emailLTE", "emailContains", "emailHasPrefix", "emailHasSuffix", "emailEqualFold", "emailContainsFold", "role", "roleNEQ", "roleIn", "roleNotIn", "disabled", "disabledNEQ"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -15040,6 +22857,62 @@ func (ec *executionContext) unmarshalInputAccountWhereInput(ctx context.Context,
 				return it, err
 			}
 			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
 		case "createdAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -15457,7 +23330,7 @@ func (ec *executionContext) unmarshalInputActionItemWhereInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeEqualFold", "codeContainsFold", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "priority", "priorityNEQ", "priorityIn", "priorityNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "progress", "progressNEQ", "progressIn", "progressNotIn", "progressGT", "progressGTE", "progressLT", "progressLTE", "startDate", "startDateNEQ", "startDateIn", "startDateNotIn", "startDateGT", "startDateGTE", "startDateLT", "startDateLTE", "startDateIsNil", "startDateNotNil", "dueDate", "dueDateNEQ", "dueDateIn", "dueDateNotIn", "dueDateGT", "dueDateGTE", "dueDateLT", "dueDateLTE", "dueDateIsNil", "dueDateNotNil", "estimatedBudget", "estimatedBudgetNEQ", "estimatedBudgetIn", "estimatedBudgetNotIn", "estimatedBudgetGT", "estimatedBudgetGTE", "estimatedBudgetLT", "estimatedBudgetLTE", "estimatedBudgetIsNil", "estimatedBudgetNotNil", "budgetCurrency", "budgetCurrencyNEQ", "budgetCurrencyIn", "budgetCurrencyNotIn", "budgetCurrencyGT", "budgetCurrencyGTE", "budgetCurrencyLT", "budgetCurrencyLTE", "budgetCurrencyContains", "budgetCurrencyHasPrefix", "budgetCurrencyHasSuffix", "budgetCurrencyIsNil", "budgetCurrencyNotNil", "budgetCurrencyEqualFold", "budgetCurrencyContainsFold", "hasObjective", "hasObjectiveWith", "hasStrategy", "hasStrategyWith", "hasLeadAgency", "hasLeadAgencyWith", "hasSupportingAgencies", "hasSupportingAgenciesWith", "hasFundingPartners", "hasFundingPartnersWith", "hasIndicators", "hasIndicatorsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeEqualFold", "codeContainsFold", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "priority", "priorityNEQ", "priorityIn", "priorityNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "progress", "progressNEQ", "progressIn", "progressNotIn", "progressGT", "progressGTE", "progressLT", "progressLTE", "startDate", "startDateNEQ", "startDateIn", "startDateNotIn", "startDateGT", "startDateGTE", "startDateLT", "startDateLTE", "startDateIsNil", "startDateNotNil", "dueDate", "dueDateNEQ", "dueDateIn", "dueDateNotIn", "dueDateGT", "dueDateGTE", "dueDateLT", "dueDateLTE", "dueDateIsNil", "dueDateNotNil", "estimatedBudget", "estimatedBudgetNEQ", "estimatedBudgetIn", "estimatedBudgetNotIn", "estimatedBudgetGT", "estimatedBudgetGTE", "estimatedBudgetLT", "estimatedBudgetLTE", "estimatedBudgetIsNil", "estimatedBudgetNotNil", "budgetCurrency", "budgetCurrencyNEQ", "budgetCurrencyIn", "budgetCurrencyNotIn", "budgetCurrencyGT", "budgetCurrencyGTE", "budgetCurrencyLT", "budgetCurrencyLTE", "budgetCurrencyContains", "budgetCurrencyHasPrefix", "budgetCurrencyHasSuffix", "budgetCurrencyIsNil", "budgetCurrencyNotNil", "budgetCurrencyEqualFold", "budgetCurrencyContainsFold", "hasObjective", "hasObjectiveWith", "hasStrategy", "hasStrategyWith", "hasLeadAgency", "hasLeadAgencyWith", "hasSupportingAgencies", "hasSupportingAgenciesWith", "hasFundingPartners", "hasFundingPartnersWith", "hasIndicators", "hasIndicatorsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -15485,6 +23358,62 @@ func (ec *executionContext) unmarshalInputActionItemWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
 		case "createdAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -16462,7 +24391,7 @@ func (ec *executionContext) unmarshalInputAgencyWhereInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "acronym", "acronymNEQ", "acronymIn", "acronymNotIn", "acronymGT", "acronymGTE", "acronymLT", "acronymLTE", "acronymContains", "acronymHasPrefix", "acronymHasSuffix", "acronymEqualFold", "acronymContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "country", "countryNEQ", "countryIn", "countryNotIn", "countryGT", "countryGTE", "countryLT", "countryLTE", "countryContains", "countryHasPrefix", "countryHasSuffix", "countryEqualFold", "countryContainsFold", "hasParent", "hasParentWith", "hasChildren", "hasChildrenWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "acronym", "acronymNEQ", "acronymIn", "acronymNotIn", "acronymGT", "acronymGTE", "acronymLT", "acronymLTE", "acronymContains", "acronymHasPrefix", "acronymHasSuffix", "acronymEqualFold", "acronymContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "country", "countryNEQ", "countryIn", "countryNotIn", "countryGT", "countryGTE", "countryLT", "countryLTE", "countryContains", "countryHasPrefix", "countryHasSuffix", "countryEqualFold", "countryContainsFold", "hasParent", "hasParentWith", "hasChildren", "hasChildrenWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -16490,6 +24419,62 @@ func (ec *executionContext) unmarshalInputAgencyWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
 		case "createdAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -16948,6 +24933,1617 @@ func UnmarshalAgencyWhereInput(ctx context.Context, raw any) (ent.AgencyWhereInp
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputAuditEventOrder(ctx context.Context, obj any) (ent.AuditEventOrder, error) {
+	var it ent.AuditEventOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNAuditEventOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAuditEventOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAuditEventOrder unmarshals raw into the AuditEventOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAuditEventOrder(ctx context.Context, raw any) (ent.AuditEventOrder, error) {
+	var out ent.AuditEventOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AuditEventOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAuditEventWhereInput(ctx context.Context, obj any) (ent.AuditEventWhereInput, error) {
+	var it ent.AuditEventWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "sequence", "sequenceNEQ", "sequenceIn", "sequenceNotIn", "sequenceGT", "sequenceGTE", "sequenceLT", "sequenceLTE", "at", "atNEQ", "atIn", "atNotIn", "atGT", "atGTE", "atLT", "atLTE", "actorID", "actorIDNEQ", "actorIDIn", "actorIDNotIn", "actorIDGT", "actorIDGTE", "actorIDLT", "actorIDLTE", "actorIDContains", "actorIDHasPrefix", "actorIDHasSuffix", "actorIDEqualFold", "actorIDContainsFold", "operation", "operationNEQ", "operationIn", "operationNotIn", "operationGT", "operationGTE", "operationLT", "operationLTE", "operationContains", "operationHasPrefix", "operationHasSuffix", "operationEqualFold", "operationContainsFold", "entityType", "entityTypeNEQ", "entityTypeIn", "entityTypeNotIn", "entityTypeGT", "entityTypeGTE", "entityTypeLT", "entityTypeLTE", "entityTypeContains", "entityTypeHasPrefix", "entityTypeHasSuffix", "entityTypeEqualFold", "entityTypeContainsFold", "entityID", "entityIDNEQ", "entityIDIn", "entityIDNotIn", "entityIDGT", "entityIDGTE", "entityIDLT", "entityIDLTE", "entityIDContains", "entityIDHasPrefix", "entityIDHasSuffix", "entityIDEqualFold", "entityIDContainsFold", "changes", "changesNEQ", "changesIn", "changesNotIn", "changesGT", "changesGTE", "changesLT", "changesLTE", "changesContains", "changesHasPrefix", "changesHasSuffix", "changesEqualFold", "changesContainsFold", "previousHash", "previousHashNEQ", "previousHashIn", "previousHashNotIn", "previousHashGT", "previousHashGTE", "previousHashLT", "previousHashLTE", "previousHashContains", "previousHashHasPrefix", "previousHashHasSuffix", "previousHashEqualFold", "previousHashContainsFold", "hash", "hashNEQ", "hashIn", "hashNotIn", "hashGT", "hashGTE", "hashLT", "hashLTE", "hashContains", "hashHasPrefix", "hashHasSuffix", "hashEqualFold", "hashContainsFold"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOAuditEventWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAuditEventWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOAuditEventWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAuditEventWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOAuditEventWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAuditEventWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "sequence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sequence"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sequence = data
+		case "sequenceNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sequenceNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SequenceNEQ = data
+		case "sequenceIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sequenceIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SequenceIn = data
+		case "sequenceNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sequenceNotIn"))
+			data, err := ec.unmarshalOInt2ᚕint64ᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SequenceNotIn = data
+		case "sequenceGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sequenceGT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SequenceGT = data
+		case "sequenceGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sequenceGTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SequenceGTE = data
+		case "sequenceLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sequenceLT"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SequenceLT = data
+		case "sequenceLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sequenceLTE"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SequenceLTE = data
+		case "at":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("at"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.At = data
+		case "atNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtNEQ = data
+		case "atIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtIn = data
+		case "atNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtNotIn = data
+		case "atGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtGT = data
+		case "atGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtGTE = data
+		case "atLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtLT = data
+		case "atLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("atLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AtLTE = data
+		case "actorID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorID"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorID = data
+		case "actorIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDNEQ = data
+		case "actorIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDIn = data
+		case "actorIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDNotIn = data
+		case "actorIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDGT = data
+		case "actorIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDGTE = data
+		case "actorIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDLT = data
+		case "actorIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDLTE = data
+		case "actorIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDContains = data
+		case "actorIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDHasPrefix = data
+		case "actorIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDHasSuffix = data
+		case "actorIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDEqualFold = data
+		case "actorIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorIDContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActorIDContainsFold = data
+		case "operation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operation"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Operation = data
+		case "operationNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationNEQ = data
+		case "operationIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationIn = data
+		case "operationNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationNotIn = data
+		case "operationGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationGT = data
+		case "operationGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationGTE = data
+		case "operationLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationLT = data
+		case "operationLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationLTE = data
+		case "operationContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationContains = data
+		case "operationHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationHasPrefix = data
+		case "operationHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationHasSuffix = data
+		case "operationEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationEqualFold = data
+		case "operationContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operationContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OperationContainsFold = data
+		case "entityType":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityType"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityType = data
+		case "entityTypeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeNEQ = data
+		case "entityTypeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeIn = data
+		case "entityTypeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeNotIn = data
+		case "entityTypeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeGT = data
+		case "entityTypeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeGTE = data
+		case "entityTypeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeLT = data
+		case "entityTypeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeLTE = data
+		case "entityTypeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeContains = data
+		case "entityTypeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeHasPrefix = data
+		case "entityTypeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeHasSuffix = data
+		case "entityTypeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeEqualFold = data
+		case "entityTypeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeContainsFold = data
+		case "entityID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityID"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityID = data
+		case "entityIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDNEQ = data
+		case "entityIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDIn = data
+		case "entityIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDNotIn = data
+		case "entityIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDGT = data
+		case "entityIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDGTE = data
+		case "entityIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDLT = data
+		case "entityIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDLTE = data
+		case "entityIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDContains = data
+		case "entityIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDHasPrefix = data
+		case "entityIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDHasSuffix = data
+		case "entityIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDEqualFold = data
+		case "entityIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityIDContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityIDContainsFold = data
+		case "changes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("changes"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Changes = data
+		case "changesNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("changesNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChangesNEQ = data
+		case "changesIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("changesIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChangesIn = data
+		case "changesNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("changesNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChangesNotIn = data
+		case "changesGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("changesGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChangesGT = data
+		case "changesGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("changesGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChangesGTE = data
+		case "changesLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("changesLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChangesLT = data
+		case "changesLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("changesLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChangesLTE = data
+		case "changesContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("changesContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChangesContains = data
+		case "changesHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("changesHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChangesHasPrefix = data
+		case "changesHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("changesHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChangesHasSuffix = data
+		case "changesEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("changesEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChangesEqualFold = data
+		case "changesContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("changesContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChangesContainsFold = data
+		case "previousHash":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("previousHash"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PreviousHash = data
+		case "previousHashNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("previousHashNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PreviousHashNEQ = data
+		case "previousHashIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("previousHashIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PreviousHashIn = data
+		case "previousHashNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("previousHashNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PreviousHashNotIn = data
+		case "previousHashGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("previousHashGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PreviousHashGT = data
+		case "previousHashGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("previousHashGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PreviousHashGTE = data
+		case "previousHashLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("previousHashLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PreviousHashLT = data
+		case "previousHashLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("previousHashLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PreviousHashLTE = data
+		case "previousHashContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("previousHashContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PreviousHashContains = data
+		case "previousHashHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("previousHashHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PreviousHashHasPrefix = data
+		case "previousHashHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("previousHashHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PreviousHashHasSuffix = data
+		case "previousHashEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("previousHashEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PreviousHashEqualFold = data
+		case "previousHashContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("previousHashContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PreviousHashContainsFold = data
+		case "hash":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hash"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Hash = data
+		case "hashNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hashNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HashNEQ = data
+		case "hashIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hashIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HashIn = data
+		case "hashNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hashNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HashNotIn = data
+		case "hashGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hashGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HashGT = data
+		case "hashGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hashGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HashGTE = data
+		case "hashLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hashLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HashLT = data
+		case "hashLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hashLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HashLTE = data
+		case "hashContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hashContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HashContains = data
+		case "hashHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hashHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HashHasPrefix = data
+		case "hashHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hashHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HashHasSuffix = data
+		case "hashEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hashEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HashEqualFold = data
+		case "hashContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hashContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HashContainsFold = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAuditEventWhereInput unmarshals raw into the AuditEventWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAuditEventWhereInput(ctx context.Context, raw any) (ent.AuditEventWhereInput, error) {
+	var out ent.AuditEventWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AuditEventWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputConsultationOrder(ctx context.Context, obj any) (ent.ConsultationOrder, error) {
+	var it ent.ConsultationOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNConsultationOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultationOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConsultationOrder unmarshals raw into the ConsultationOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConsultationOrder(ctx context.Context, raw any) (ent.ConsultationOrder, error) {
+	var out ent.ConsultationOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConsultationOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputConsultationWhereInput(ctx context.Context, obj any) (ent.ConsultationWhereInput, error) {
+	var it ent.ConsultationWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "place", "placeNEQ", "placeIn", "placeNotIn", "placeGT", "placeGTE", "placeLT", "placeLTE", "placeContains", "placeHasPrefix", "placeHasSuffix", "placeEqualFold", "placeContainsFold", "opensAt", "opensAtNEQ", "opensAtIn", "opensAtNotIn", "opensAtGT", "opensAtGTE", "opensAtLT", "opensAtLTE", "closesAt", "closesAtNEQ", "closesAtIn", "closesAtNotIn", "closesAtGT", "closesAtGTE", "closesAtLT", "closesAtLTE", "consolidatedAt", "consolidatedAtNEQ", "consolidatedAtIn", "consolidatedAtNotIn", "consolidatedAtGT", "consolidatedAtGTE", "consolidatedAtLT", "consolidatedAtLTE", "consolidatedAtIsNil", "consolidatedAtNotNil", "hasVersion", "hasVersionWith", "hasStrategy", "hasStrategyWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOConsultationWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultationWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOConsultationWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultationWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOConsultationWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultationWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "titleNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleNEQ = data
+		case "titleIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleIn = data
+		case "titleNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleNotIn = data
+		case "titleGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleGT = data
+		case "titleGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleGTE = data
+		case "titleLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleLT = data
+		case "titleLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleLTE = data
+		case "titleContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleContains = data
+		case "titleHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleHasPrefix = data
+		case "titleHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleHasSuffix = data
+		case "titleEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEqualFold = data
+		case "titleContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleContainsFold = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOConsultationKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "kindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNEQ"))
+			data, err := ec.unmarshalOConsultationKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNEQ = data
+		case "kindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindIn"))
+			data, err := ec.unmarshalOConsultationKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "kindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNotIn"))
+			data, err := ec.unmarshalOConsultationKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNotIn = data
+		case "place":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("place"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Place = data
+		case "placeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("placeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlaceNEQ = data
+		case "placeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("placeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlaceIn = data
+		case "placeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("placeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlaceNotIn = data
+		case "placeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("placeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlaceGT = data
+		case "placeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("placeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlaceGTE = data
+		case "placeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("placeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlaceLT = data
+		case "placeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("placeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlaceLTE = data
+		case "placeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("placeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlaceContains = data
+		case "placeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("placeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlaceHasPrefix = data
+		case "placeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("placeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlaceHasSuffix = data
+		case "placeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("placeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlaceEqualFold = data
+		case "placeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("placeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlaceContainsFold = data
+		case "opensAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensAt = data
+		case "opensAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensAtNEQ = data
+		case "opensAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensAtIn = data
+		case "opensAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensAtNotIn = data
+		case "opensAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensAtGT = data
+		case "opensAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensAtGTE = data
+		case "opensAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensAtLT = data
+		case "opensAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensAtLTE = data
+		case "closesAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closesAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosesAt = data
+		case "closesAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closesAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosesAtNEQ = data
+		case "closesAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closesAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosesAtIn = data
+		case "closesAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closesAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosesAtNotIn = data
+		case "closesAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closesAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosesAtGT = data
+		case "closesAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closesAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosesAtGTE = data
+		case "closesAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closesAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosesAtLT = data
+		case "closesAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closesAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosesAtLTE = data
+		case "consolidatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("consolidatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConsolidatedAt = data
+		case "consolidatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("consolidatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConsolidatedAtNEQ = data
+		case "consolidatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("consolidatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConsolidatedAtIn = data
+		case "consolidatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("consolidatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConsolidatedAtNotIn = data
+		case "consolidatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("consolidatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConsolidatedAtGT = data
+		case "consolidatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("consolidatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConsolidatedAtGTE = data
+		case "consolidatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("consolidatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConsolidatedAtLT = data
+		case "consolidatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("consolidatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConsolidatedAtLTE = data
+		case "consolidatedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("consolidatedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConsolidatedAtIsNil = data
+		case "consolidatedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("consolidatedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConsolidatedAtNotNil = data
+		case "hasVersion":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasVersion"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasVersion = data
+		case "hasVersionWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasVersionWith"))
+			data, err := ec.unmarshalOStrategyVersionWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyVersionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasVersionWith = data
+		case "hasStrategy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasStrategy"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasStrategy = data
+		case "hasStrategyWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasStrategyWith"))
+			data, err := ec.unmarshalOStrategyWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasStrategyWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConsultationWhereInput unmarshals raw into the ConsultationWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConsultationWhereInput(ctx context.Context, raw any) (ent.ConsultationWhereInput, error) {
+	var out ent.ConsultationWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConsultationWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateAPITokenInput(ctx context.Context, obj any) (model.CreateAPITokenInput, error) {
 	var it model.CreateAPITokenInput
 	if obj == nil {
@@ -17291,6 +26887,146 @@ func UnmarshalCreateAgencyInput(ctx context.Context, raw any) (ent.CreateAgencyI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateConsultationInput(ctx context.Context, obj any) (ent.CreateConsultationInput, error) {
+	var it ent.CreateConsultationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"title", "kind", "place", "opensAt", "closesAt", "versionID", "invitedAgencyIDs"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNConsultationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "place":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("place"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Place = data
+		case "opensAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensAt"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensAt = data
+		case "closesAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closesAt"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosesAt = data
+		case "versionID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionID = data
+		case "invitedAgencyIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("invitedAgencyIDs"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InvitedAgencyIDs = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateConsultationInput unmarshals raw into the CreateConsultationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateConsultationInput(ctx context.Context, raw any) (ent.CreateConsultationInput, error) {
+	var out ent.CreateConsultationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateConsultationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateDecisionInput(ctx context.Context, obj any) (ent.CreateDecisionInput, error) {
+	var it ent.CreateDecisionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"question", "options", "strategyID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "question":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("question"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Question = data
+		case "options":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("options"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Options = data
+		case "strategyID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("strategyID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StrategyID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateDecisionInput unmarshals raw into the CreateDecisionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateDecisionInput(ctx context.Context, raw any) (ent.CreateDecisionInput, error) {
+	var out ent.CreateDecisionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateDecisionInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateIndicatorInput(ctx context.Context, obj any) (ent.CreateIndicatorInput, error) {
 	var it ent.CreateIndicatorInput
 	if obj == nil {
@@ -17522,6 +27258,83 @@ func UnmarshalCreateObjectiveInput(ctx context.Context, raw any) (ent.CreateObje
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateObservationInput(ctx context.Context, obj any) (ent.CreateObservationInput, error) {
+	var it ent.CreateObservationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"targetKind", "targetID", "kind", "body", "proposedText", "consultationID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "targetKind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetKind"))
+			data, err := ec.unmarshalNObservationTargetKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐTargetKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetKind = data
+		case "targetID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetID = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNObservationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "body":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("body"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Body = data
+		case "proposedText":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("proposedText"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProposedText = data
+		case "consultationID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("consultationID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConsultationID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateObservationInput unmarshals raw into the CreateObservationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateObservationInput(ctx context.Context, raw any) (ent.CreateObservationInput, error) {
+	var out ent.CreateObservationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateObservationInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateStrategyInput(ctx context.Context, obj any) (ent.CreateStrategyInput, error) {
 	var it ent.CreateStrategyInput
 	if obj == nil {
@@ -17606,6 +27419,686 @@ func UnmarshalCreateStrategyInput(ctx context.Context, raw any) (ent.CreateStrat
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputDecisionOrder(ctx context.Context, obj any) (ent.DecisionOrder, error) {
+	var it ent.DecisionOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNDecisionOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecisionOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDecisionOrder unmarshals raw into the DecisionOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDecisionOrder(ctx context.Context, raw any) (ent.DecisionOrder, error) {
+	var out ent.DecisionOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DecisionOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDecisionPositionOrder(ctx context.Context, obj any) (ent.DecisionPositionOrder, error) {
+	var it ent.DecisionPositionOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNDecisionPositionOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecisionPositionOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDecisionPositionOrder unmarshals raw into the DecisionPositionOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDecisionPositionOrder(ctx context.Context, raw any) (ent.DecisionPositionOrder, error) {
+	var out ent.DecisionPositionOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DecisionPositionOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDecisionWhereInput(ctx context.Context, obj any) (ent.DecisionWhereInput, error) {
+	var it ent.DecisionWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "question", "questionNEQ", "questionIn", "questionNotIn", "questionGT", "questionGTE", "questionLT", "questionLTE", "questionContains", "questionHasPrefix", "questionHasSuffix", "questionEqualFold", "questionContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "outcome", "outcomeNEQ", "outcomeIn", "outcomeNotIn", "outcomeGT", "outcomeGTE", "outcomeLT", "outcomeLTE", "outcomeContains", "outcomeHasPrefix", "outcomeHasSuffix", "outcomeEqualFold", "outcomeContainsFold", "body", "bodyNEQ", "bodyIn", "bodyNotIn", "bodyIsNil", "bodyNotNil", "decidedOn", "decidedOnNEQ", "decidedOnIn", "decidedOnNotIn", "decidedOnGT", "decidedOnGTE", "decidedOnLT", "decidedOnLTE", "decidedOnIsNil", "decidedOnNotNil", "hasStrategy", "hasStrategyWith", "hasImplementingAgency", "hasImplementingAgencyWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalODecisionWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecisionWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalODecisionWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecisionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalODecisionWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecisionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "question":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("question"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Question = data
+		case "questionNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuestionNEQ = data
+		case "questionIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuestionIn = data
+		case "questionNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuestionNotIn = data
+		case "questionGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuestionGT = data
+		case "questionGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuestionGTE = data
+		case "questionLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuestionLT = data
+		case "questionLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuestionLTE = data
+		case "questionContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuestionContains = data
+		case "questionHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuestionHasPrefix = data
+		case "questionHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuestionHasSuffix = data
+		case "questionEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuestionEqualFold = data
+		case "questionContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuestionContainsFold = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalODecisionStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋdecisionᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalODecisionStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋdecisionᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalODecisionStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋdecisionᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalODecisionStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋdecisionᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "outcome":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcome"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Outcome = data
+		case "outcomeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcomeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OutcomeNEQ = data
+		case "outcomeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcomeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OutcomeIn = data
+		case "outcomeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcomeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OutcomeNotIn = data
+		case "outcomeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcomeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OutcomeGT = data
+		case "outcomeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcomeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OutcomeGTE = data
+		case "outcomeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcomeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OutcomeLT = data
+		case "outcomeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcomeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OutcomeLTE = data
+		case "outcomeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcomeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OutcomeContains = data
+		case "outcomeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcomeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OutcomeHasPrefix = data
+		case "outcomeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcomeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OutcomeHasSuffix = data
+		case "outcomeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcomeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OutcomeEqualFold = data
+		case "outcomeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcomeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OutcomeContainsFold = data
+		case "body":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("body"))
+			data, err := ec.unmarshalODecisionBody2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋdecisionᚐBody(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Body = data
+		case "bodyNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bodyNEQ"))
+			data, err := ec.unmarshalODecisionBody2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋdecisionᚐBody(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BodyNEQ = data
+		case "bodyIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bodyIn"))
+			data, err := ec.unmarshalODecisionBody2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋdecisionᚐBodyᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BodyIn = data
+		case "bodyNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bodyNotIn"))
+			data, err := ec.unmarshalODecisionBody2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋdecisionᚐBodyᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BodyNotIn = data
+		case "bodyIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bodyIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BodyIsNil = data
+		case "bodyNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bodyNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BodyNotNil = data
+		case "decidedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedOn = data
+		case "decidedOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedOnNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedOnNEQ = data
+		case "decidedOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedOnIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedOnIn = data
+		case "decidedOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedOnNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedOnNotIn = data
+		case "decidedOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedOnGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedOnGT = data
+		case "decidedOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedOnGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedOnGTE = data
+		case "decidedOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedOnLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedOnLT = data
+		case "decidedOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedOnLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedOnLTE = data
+		case "decidedOnIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedOnIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedOnIsNil = data
+		case "decidedOnNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedOnNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedOnNotNil = data
+		case "hasStrategy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasStrategy"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasStrategy = data
+		case "hasStrategyWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasStrategyWith"))
+			data, err := ec.unmarshalOStrategyWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasStrategyWith = data
+		case "hasImplementingAgency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasImplementingAgency"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasImplementingAgency = data
+		case "hasImplementingAgencyWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasImplementingAgencyWith"))
+			data, err := ec.unmarshalOAgencyWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgencyWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasImplementingAgencyWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDecisionWhereInput unmarshals raw into the DecisionWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDecisionWhereInput(ctx context.Context, raw any) (ent.DecisionWhereInput, error) {
+	var out ent.DecisionWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DecisionWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputIndicatorOrder(ctx context.Context, obj any) (ent.IndicatorOrder, error) {
 	var it ent.IndicatorOrder
 	if obj == nil {
@@ -17670,7 +28163,7 @@ func (ec *executionContext) unmarshalInputIndicatorWhereInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "unit", "unitNEQ", "unitIn", "unitNotIn", "unitGT", "unitGTE", "unitLT", "unitLTE", "unitContains", "unitHasPrefix", "unitHasSuffix", "unitEqualFold", "unitContainsFold", "baseline", "baselineNEQ", "baselineIn", "baselineNotIn", "baselineGT", "baselineGTE", "baselineLT", "baselineLTE", "baselineIsNil", "baselineNotNil", "target", "targetNEQ", "targetIn", "targetNotIn", "targetGT", "targetGTE", "targetLT", "targetLTE", "targetIsNil", "targetNotNil", "targetDate", "targetDateNEQ", "targetDateIn", "targetDateNotIn", "targetDateGT", "targetDateGTE", "targetDateLT", "targetDateLTE", "targetDateIsNil", "targetDateNotNil", "hasObjective", "hasObjectiveWith", "hasActionItem", "hasActionItemWith", "hasMeasurements", "hasMeasurementsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "unit", "unitNEQ", "unitIn", "unitNotIn", "unitGT", "unitGTE", "unitLT", "unitLTE", "unitContains", "unitHasPrefix", "unitHasSuffix", "unitEqualFold", "unitContainsFold", "baseline", "baselineNEQ", "baselineIn", "baselineNotIn", "baselineGT", "baselineGTE", "baselineLT", "baselineLTE", "baselineIsNil", "baselineNotNil", "target", "targetNEQ", "targetIn", "targetNotIn", "targetGT", "targetGTE", "targetLT", "targetLTE", "targetIsNil", "targetNotNil", "targetDate", "targetDateNEQ", "targetDateIn", "targetDateNotIn", "targetDateGT", "targetDateGTE", "targetDateLT", "targetDateLTE", "targetDateIsNil", "targetDateNotNil", "hasObjective", "hasObjectiveWith", "hasActionItem", "hasActionItemWith", "hasMeasurements", "hasMeasurementsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -17698,6 +28191,62 @@ func (ec *executionContext) unmarshalInputIndicatorWhereInput(ctx context.Contex
 				return it, err
 			}
 			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
 		case "createdAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -18325,7 +28874,7 @@ func (ec *executionContext) unmarshalInputMeasurementWhereInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "value", "valueNEQ", "valueIn", "valueNotIn", "valueGT", "valueGTE", "valueLT", "valueLTE", "measuredAt", "measuredAtNEQ", "measuredAtIn", "measuredAtNotIn", "measuredAtGT", "measuredAtGTE", "measuredAtLT", "measuredAtLTE", "note", "noteNEQ", "noteIn", "noteNotIn", "noteGT", "noteGTE", "noteLT", "noteLTE", "noteContains", "noteHasPrefix", "noteHasSuffix", "noteEqualFold", "noteContainsFold", "hasIndicator", "hasIndicatorWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "value", "valueNEQ", "valueIn", "valueNotIn", "valueGT", "valueGTE", "valueLT", "valueLTE", "measuredAt", "measuredAtNEQ", "measuredAtIn", "measuredAtNotIn", "measuredAtGT", "measuredAtGTE", "measuredAtLT", "measuredAtLTE", "note", "noteNEQ", "noteIn", "noteNotIn", "noteGT", "noteGTE", "noteLT", "noteLTE", "noteContains", "noteHasPrefix", "noteHasSuffix", "noteEqualFold", "noteContainsFold", "hasIndicator", "hasIndicatorWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18353,6 +28902,62 @@ func (ec *executionContext) unmarshalInputMeasurementWhereInput(ctx context.Cont
 				return it, err
 			}
 			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
 		case "createdAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -18763,7 +29368,7 @@ func (ec *executionContext) unmarshalInputObjectiveWhereInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeEqualFold", "codeContainsFold", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "pillar", "pillarNEQ", "pillarIn", "pillarNotIn", "position", "positionNEQ", "positionIn", "positionNotIn", "positionGT", "positionGTE", "positionLT", "positionLTE", "hasStrategy", "hasStrategyWith", "hasParent", "hasParentWith", "hasChildren", "hasChildrenWith", "hasActionItems", "hasActionItemsWith", "hasIndicators", "hasIndicatorsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeEqualFold", "codeContainsFold", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "pillar", "pillarNEQ", "pillarIn", "pillarNotIn", "position", "positionNEQ", "positionIn", "positionNotIn", "positionGT", "positionGTE", "positionLT", "positionLTE", "hasStrategy", "hasStrategyWith", "hasParent", "hasParentWith", "hasChildren", "hasChildrenWith", "hasActionItems", "hasActionItemsWith", "hasIndicators", "hasIndicatorsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18791,6 +29396,62 @@ func (ec *executionContext) unmarshalInputObjectiveWhereInput(ctx context.Contex
 				return it, err
 			}
 			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
 		case "createdAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -19347,6 +30008,1095 @@ func UnmarshalObjectiveWhereInput(ctx context.Context, raw any) (ent.ObjectiveWh
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputObservationOrder(ctx context.Context, obj any) (ent.ObservationOrder, error) {
+	var it ent.ObservationOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNObservationOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObservationOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalObservationOrder unmarshals raw into the ObservationOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalObservationOrder(ctx context.Context, raw any) (ent.ObservationOrder, error) {
+	var out ent.ObservationOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ObservationOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputObservationWhereInput(ctx context.Context, obj any) (ent.ObservationWhereInput, error) {
+	var it ent.ObservationWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "targetKind", "targetKindNEQ", "targetKindIn", "targetKindNotIn", "targetID", "targetIDNEQ", "targetIDIn", "targetIDNotIn", "targetIDGT", "targetIDGTE", "targetIDLT", "targetIDLTE", "targetIDContains", "targetIDHasPrefix", "targetIDHasSuffix", "targetIDIsNil", "targetIDNotNil", "targetIDEqualFold", "targetIDContainsFold", "targetCode", "targetCodeNEQ", "targetCodeIn", "targetCodeNotIn", "targetCodeGT", "targetCodeGTE", "targetCodeLT", "targetCodeLTE", "targetCodeContains", "targetCodeHasPrefix", "targetCodeHasSuffix", "targetCodeEqualFold", "targetCodeContainsFold", "targetTitle", "targetTitleNEQ", "targetTitleIn", "targetTitleNotIn", "targetTitleGT", "targetTitleGTE", "targetTitleLT", "targetTitleLTE", "targetTitleContains", "targetTitleHasPrefix", "targetTitleHasSuffix", "targetTitleEqualFold", "targetTitleContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "body", "bodyNEQ", "bodyIn", "bodyNotIn", "bodyGT", "bodyGTE", "bodyLT", "bodyLTE", "bodyContains", "bodyHasPrefix", "bodyHasSuffix", "bodyEqualFold", "bodyContainsFold", "proposedText", "proposedTextNEQ", "proposedTextIn", "proposedTextNotIn", "proposedTextGT", "proposedTextGTE", "proposedTextLT", "proposedTextLTE", "proposedTextContains", "proposedTextHasPrefix", "proposedTextHasSuffix", "proposedTextEqualFold", "proposedTextContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "submittedAt", "submittedAtNEQ", "submittedAtIn", "submittedAtNotIn", "submittedAtGT", "submittedAtGTE", "submittedAtLT", "submittedAtLTE", "submittedAtIsNil", "submittedAtNotNil", "response", "responseNEQ", "responseIn", "responseNotIn", "responseGT", "responseGTE", "responseLT", "responseLTE", "responseContains", "responseHasPrefix", "responseHasSuffix", "responseEqualFold", "responseContainsFold", "respondedAt", "respondedAtNEQ", "respondedAtIn", "respondedAtNotIn", "respondedAtGT", "respondedAtGTE", "respondedAtLT", "respondedAtLTE", "respondedAtIsNil", "respondedAtNotNil", "hasConsultation", "hasConsultationWith", "hasAgency", "hasAgencyWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOObservationWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObservationWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOObservationWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObservationWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOObservationWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObservationWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "targetKind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetKind"))
+			data, err := ec.unmarshalOObservationTargetKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐTargetKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetKind = data
+		case "targetKindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetKindNEQ"))
+			data, err := ec.unmarshalOObservationTargetKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐTargetKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetKindNEQ = data
+		case "targetKindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetKindIn"))
+			data, err := ec.unmarshalOObservationTargetKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐTargetKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetKindIn = data
+		case "targetKindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetKindNotIn"))
+			data, err := ec.unmarshalOObservationTargetKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐTargetKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetKindNotIn = data
+		case "targetID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetID = data
+		case "targetIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetIDNEQ = data
+		case "targetIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetIDIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetIDIn = data
+		case "targetIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetIDNotIn = data
+		case "targetIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetIDGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetIDGT = data
+		case "targetIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetIDGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetIDGTE = data
+		case "targetIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetIDLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetIDLT = data
+		case "targetIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetIDLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetIDLTE = data
+		case "targetIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetIDContains"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetIDContains = data
+		case "targetIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetIDHasPrefix"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetIDHasPrefix = data
+		case "targetIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetIDHasSuffix"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetIDHasSuffix = data
+		case "targetIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetIDIsNil = data
+		case "targetIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetIDNotNil = data
+		case "targetIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetIDEqualFold"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetIDEqualFold = data
+		case "targetIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetIDContainsFold"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetIDContainsFold = data
+		case "targetCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetCode = data
+		case "targetCodeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetCodeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetCodeNEQ = data
+		case "targetCodeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetCodeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetCodeIn = data
+		case "targetCodeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetCodeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetCodeNotIn = data
+		case "targetCodeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetCodeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetCodeGT = data
+		case "targetCodeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetCodeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetCodeGTE = data
+		case "targetCodeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetCodeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetCodeLT = data
+		case "targetCodeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetCodeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetCodeLTE = data
+		case "targetCodeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetCodeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetCodeContains = data
+		case "targetCodeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetCodeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetCodeHasPrefix = data
+		case "targetCodeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetCodeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetCodeHasSuffix = data
+		case "targetCodeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetCodeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetCodeEqualFold = data
+		case "targetCodeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetCodeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetCodeContainsFold = data
+		case "targetTitle":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetTitle"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetTitle = data
+		case "targetTitleNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetTitleNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetTitleNEQ = data
+		case "targetTitleIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetTitleIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetTitleIn = data
+		case "targetTitleNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetTitleNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetTitleNotIn = data
+		case "targetTitleGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetTitleGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetTitleGT = data
+		case "targetTitleGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetTitleGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetTitleGTE = data
+		case "targetTitleLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetTitleLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetTitleLT = data
+		case "targetTitleLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetTitleLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetTitleLTE = data
+		case "targetTitleContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetTitleContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetTitleContains = data
+		case "targetTitleHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetTitleHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetTitleHasPrefix = data
+		case "targetTitleHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetTitleHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetTitleHasSuffix = data
+		case "targetTitleEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetTitleEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetTitleEqualFold = data
+		case "targetTitleContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetTitleContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetTitleContainsFold = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOObservationKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "kindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNEQ"))
+			data, err := ec.unmarshalOObservationKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNEQ = data
+		case "kindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindIn"))
+			data, err := ec.unmarshalOObservationKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "kindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNotIn"))
+			data, err := ec.unmarshalOObservationKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNotIn = data
+		case "body":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("body"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Body = data
+		case "bodyNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bodyNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BodyNEQ = data
+		case "bodyIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bodyIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BodyIn = data
+		case "bodyNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bodyNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BodyNotIn = data
+		case "bodyGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bodyGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BodyGT = data
+		case "bodyGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bodyGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BodyGTE = data
+		case "bodyLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bodyLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BodyLT = data
+		case "bodyLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bodyLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BodyLTE = data
+		case "bodyContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bodyContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BodyContains = data
+		case "bodyHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bodyHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BodyHasPrefix = data
+		case "bodyHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bodyHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BodyHasSuffix = data
+		case "bodyEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bodyEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BodyEqualFold = data
+		case "bodyContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bodyContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BodyContainsFold = data
+		case "proposedText":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("proposedText"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProposedText = data
+		case "proposedTextNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("proposedTextNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProposedTextNEQ = data
+		case "proposedTextIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("proposedTextIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProposedTextIn = data
+		case "proposedTextNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("proposedTextNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProposedTextNotIn = data
+		case "proposedTextGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("proposedTextGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProposedTextGT = data
+		case "proposedTextGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("proposedTextGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProposedTextGTE = data
+		case "proposedTextLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("proposedTextLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProposedTextLT = data
+		case "proposedTextLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("proposedTextLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProposedTextLTE = data
+		case "proposedTextContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("proposedTextContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProposedTextContains = data
+		case "proposedTextHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("proposedTextHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProposedTextHasPrefix = data
+		case "proposedTextHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("proposedTextHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProposedTextHasSuffix = data
+		case "proposedTextEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("proposedTextEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProposedTextEqualFold = data
+		case "proposedTextContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("proposedTextContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProposedTextContainsFold = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOObservationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalOObservationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalOObservationStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalOObservationStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "submittedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedAt = data
+		case "submittedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedAtNEQ = data
+		case "submittedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedAtIn = data
+		case "submittedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedAtNotIn = data
+		case "submittedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedAtGT = data
+		case "submittedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedAtGTE = data
+		case "submittedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedAtLT = data
+		case "submittedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedAtLTE = data
+		case "submittedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedAtIsNil = data
+		case "submittedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submittedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SubmittedAtNotNil = data
+		case "response":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("response"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Response = data
+		case "responseNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responseNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponseNEQ = data
+		case "responseIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responseIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponseIn = data
+		case "responseNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responseNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponseNotIn = data
+		case "responseGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responseGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponseGT = data
+		case "responseGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responseGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponseGTE = data
+		case "responseLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responseLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponseLT = data
+		case "responseLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responseLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponseLTE = data
+		case "responseContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responseContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponseContains = data
+		case "responseHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responseHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponseHasPrefix = data
+		case "responseHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responseHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponseHasSuffix = data
+		case "responseEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responseEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponseEqualFold = data
+		case "responseContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responseContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponseContainsFold = data
+		case "respondedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("respondedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RespondedAt = data
+		case "respondedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("respondedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RespondedAtNEQ = data
+		case "respondedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("respondedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RespondedAtIn = data
+		case "respondedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("respondedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RespondedAtNotIn = data
+		case "respondedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("respondedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RespondedAtGT = data
+		case "respondedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("respondedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RespondedAtGTE = data
+		case "respondedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("respondedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RespondedAtLT = data
+		case "respondedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("respondedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RespondedAtLTE = data
+		case "respondedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("respondedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RespondedAtIsNil = data
+		case "respondedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("respondedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RespondedAtNotNil = data
+		case "hasConsultation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasConsultation"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasConsultation = data
+		case "hasConsultationWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasConsultationWith"))
+			data, err := ec.unmarshalOConsultationWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultationWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasConsultationWith = data
+		case "hasAgency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAgency"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAgency = data
+		case "hasAgencyWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAgencyWith"))
+			data, err := ec.unmarshalOAgencyWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgencyWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAgencyWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalObservationWhereInput unmarshals raw into the ObservationWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalObservationWhereInput(ctx context.Context, raw any) (ent.ObservationWhereInput, error) {
+	var out ent.ObservationWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ObservationWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputStrategyOrder(ctx context.Context, obj any) (ent.StrategyOrder, error) {
 	var it ent.StrategyOrder
 	if obj == nil {
@@ -19400,6 +31150,770 @@ func UnmarshalStrategyOrder(ctx context.Context, raw any) (ent.StrategyOrder, er
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputStrategyTransitionOrder(ctx context.Context, obj any) (ent.StrategyTransitionOrder, error) {
+	var it ent.StrategyTransitionOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNStrategyTransitionOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyTransitionOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStrategyTransitionOrder unmarshals raw into the StrategyTransitionOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStrategyTransitionOrder(ctx context.Context, raw any) (ent.StrategyTransitionOrder, error) {
+	var out ent.StrategyTransitionOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StrategyTransitionOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputStrategyVersionOrder(ctx context.Context, obj any) (ent.StrategyVersionOrder, error) {
+	var it ent.StrategyVersionOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNStrategyVersionOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyVersionOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStrategyVersionOrder unmarshals raw into the StrategyVersionOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStrategyVersionOrder(ctx context.Context, raw any) (ent.StrategyVersionOrder, error) {
+	var out ent.StrategyVersionOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StrategyVersionOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputStrategyVersionWhereInput(ctx context.Context, obj any) (ent.StrategyVersionWhereInput, error) {
+	var it ent.StrategyVersionWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "number", "numberNEQ", "numberIn", "numberNotIn", "numberGT", "numberGTE", "numberLT", "numberLTE", "label", "labelNEQ", "labelIn", "labelNotIn", "labelGT", "labelGTE", "labelLT", "labelLTE", "labelContains", "labelHasPrefix", "labelHasSuffix", "labelEqualFold", "labelContainsFold", "changelog", "changelogNEQ", "changelogIn", "changelogNotIn", "changelogGT", "changelogGTE", "changelogLT", "changelogLTE", "changelogContains", "changelogHasPrefix", "changelogHasSuffix", "changelogEqualFold", "changelogContainsFold", "content", "contentNEQ", "contentIn", "contentNotIn", "contentGT", "contentGTE", "contentLT", "contentLTE", "contentContains", "contentHasPrefix", "contentHasSuffix", "contentEqualFold", "contentContainsFold", "sha256", "sha256NEQ", "sha256In", "sha256NotIn", "sha256GT", "sha256GTE", "sha256LT", "sha256LTE", "sha256Contains", "sha256HasPrefix", "sha256HasSuffix", "sha256EqualFold", "sha256ContainsFold", "hasStrategy", "hasStrategyWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOStrategyVersionWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyVersionWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOStrategyVersionWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyVersionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOStrategyVersionWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyVersionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "number":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("number"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Number = data
+		case "numberNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("numberNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NumberNEQ = data
+		case "numberIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("numberIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NumberIn = data
+		case "numberNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("numberNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NumberNotIn = data
+		case "numberGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("numberGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NumberGT = data
+		case "numberGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("numberGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NumberGTE = data
+		case "numberLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("numberLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NumberLT = data
+		case "numberLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("numberLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NumberLTE = data
+		case "label":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("label"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Label = data
+		case "labelNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("labelNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LabelNEQ = data
+		case "labelIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("labelIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LabelIn = data
+		case "labelNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("labelNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LabelNotIn = data
+		case "labelGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("labelGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LabelGT = data
+		case "labelGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("labelGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LabelGTE = data
+		case "labelLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("labelLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LabelLT = data
+		case "labelLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("labelLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LabelLTE = data
+		case "labelContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("labelContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LabelContains = data
+		case "labelHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("labelHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LabelHasPrefix = data
+		case "labelHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("labelHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LabelHasSuffix = data
+		case "labelEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("labelEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LabelEqualFold = data
+		case "labelContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("labelContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LabelContainsFold = data
+		case "changelog":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("changelog"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Changelog = data
+		case "changelogNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("changelogNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChangelogNEQ = data
+		case "changelogIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("changelogIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChangelogIn = data
+		case "changelogNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("changelogNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChangelogNotIn = data
+		case "changelogGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("changelogGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChangelogGT = data
+		case "changelogGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("changelogGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChangelogGTE = data
+		case "changelogLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("changelogLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChangelogLT = data
+		case "changelogLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("changelogLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChangelogLTE = data
+		case "changelogContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("changelogContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChangelogContains = data
+		case "changelogHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("changelogHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChangelogHasPrefix = data
+		case "changelogHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("changelogHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChangelogHasSuffix = data
+		case "changelogEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("changelogEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChangelogEqualFold = data
+		case "changelogContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("changelogContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChangelogContainsFold = data
+		case "content":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("content"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Content = data
+		case "contentNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contentNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContentNEQ = data
+		case "contentIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contentIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContentIn = data
+		case "contentNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contentNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContentNotIn = data
+		case "contentGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contentGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContentGT = data
+		case "contentGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contentGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContentGTE = data
+		case "contentLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contentLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContentLT = data
+		case "contentLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contentLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContentLTE = data
+		case "contentContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contentContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContentContains = data
+		case "contentHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contentHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContentHasPrefix = data
+		case "contentHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contentHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContentHasSuffix = data
+		case "contentEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contentEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContentEqualFold = data
+		case "contentContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contentContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContentContainsFold = data
+		case "sha256":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256 = data
+		case "sha256NEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256NEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256NEQ = data
+		case "sha256In":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256In"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256In = data
+		case "sha256NotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256NotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256NotIn = data
+		case "sha256GT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256GT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256GT = data
+		case "sha256GTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256GTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256GTE = data
+		case "sha256LT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256LT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256LT = data
+		case "sha256LTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256LTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256LTE = data
+		case "sha256Contains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256Contains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256Contains = data
+		case "sha256HasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256HasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256HasPrefix = data
+		case "sha256HasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256HasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256HasSuffix = data
+		case "sha256EqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256EqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256EqualFold = data
+		case "sha256ContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256ContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256ContainsFold = data
+		case "hasStrategy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasStrategy"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasStrategy = data
+		case "hasStrategyWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasStrategyWith"))
+			data, err := ec.unmarshalOStrategyWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasStrategyWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStrategyVersionWhereInput unmarshals raw into the StrategyVersionWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStrategyVersionWhereInput(ctx context.Context, raw any) (ent.StrategyVersionWhereInput, error) {
+	var out ent.StrategyVersionWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StrategyVersionWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputStrategyWhereInput(ctx context.Context, obj any) (ent.StrategyWhereInput, error) {
 	var it ent.StrategyWhereInput
 	if obj == nil {
@@ -19411,7 +31925,7 @@ func (ec *executionContext) unmarshalInputStrategyWhereInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "country", "countryNEQ", "countryIn", "countryNotIn", "countryGT", "countryGTE", "countryLT", "countryLTE", "countryContains", "countryHasPrefix", "countryHasSuffix", "countryEqualFold", "countryContainsFold", "startYear", "startYearNEQ", "startYearIn", "startYearNotIn", "startYearGT", "startYearGTE", "startYearLT", "startYearLTE", "endYear", "endYearNEQ", "endYearIn", "endYearNotIn", "endYearGT", "endYearGTE", "endYearLT", "endYearLTE", "summary", "summaryNEQ", "summaryIn", "summaryNotIn", "summaryGT", "summaryGTE", "summaryLT", "summaryLTE", "summaryContains", "summaryHasPrefix", "summaryHasSuffix", "summaryEqualFold", "summaryContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "hasOwnerAgency", "hasOwnerAgencyWith", "hasImplementingAgency", "hasImplementingAgencyWith", "hasObjectives", "hasObjectivesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "country", "countryNEQ", "countryIn", "countryNotIn", "countryGT", "countryGTE", "countryLT", "countryLTE", "countryContains", "countryHasPrefix", "countryHasSuffix", "countryEqualFold", "countryContainsFold", "startYear", "startYearNEQ", "startYearIn", "startYearNotIn", "startYearGT", "startYearGTE", "startYearLT", "startYearLTE", "endYear", "endYearNEQ", "endYearIn", "endYearNotIn", "endYearGT", "endYearGTE", "endYearLT", "endYearLTE", "summary", "summaryNEQ", "summaryIn", "summaryNotIn", "summaryGT", "summaryGTE", "summaryLT", "summaryLTE", "summaryContains", "summaryHasPrefix", "summaryHasSuffix", "summaryEqualFold", "summaryContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "adoptionReference", "adoptionReferenceNEQ", "adoptionReferenceIn", "adoptionReferenceNotIn", "adoptionReferenceGT", "adoptionReferenceGTE", "adoptionReferenceLT", "adoptionReferenceLTE", "adoptionReferenceContains", "adoptionReferenceHasPrefix", "adoptionReferenceHasSuffix", "adoptionReferenceEqualFold", "adoptionReferenceContainsFold", "adoptedOn", "adoptedOnNEQ", "adoptedOnIn", "adoptedOnNotIn", "adoptedOnGT", "adoptedOnGTE", "adoptedOnLT", "adoptedOnLTE", "adoptedOnIsNil", "adoptedOnNotNil", "hasOwnerAgency", "hasOwnerAgencyWith", "hasImplementingAgency", "hasImplementingAgencyWith", "hasObjectives", "hasObjectivesWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -19439,6 +31953,62 @@ func (ec *executionContext) unmarshalInputStrategyWhereInput(ctx context.Context
 				return it, err
 			}
 			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
 		case "createdAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -19964,6 +32534,167 @@ func (ec *executionContext) unmarshalInputStrategyWhereInput(ctx context.Context
 				return it, err
 			}
 			it.StatusNotIn = data
+		case "adoptionReference":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adoptionReference"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdoptionReference = data
+		case "adoptionReferenceNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adoptionReferenceNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdoptionReferenceNEQ = data
+		case "adoptionReferenceIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adoptionReferenceIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdoptionReferenceIn = data
+		case "adoptionReferenceNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adoptionReferenceNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdoptionReferenceNotIn = data
+		case "adoptionReferenceGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adoptionReferenceGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdoptionReferenceGT = data
+		case "adoptionReferenceGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adoptionReferenceGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdoptionReferenceGTE = data
+		case "adoptionReferenceLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adoptionReferenceLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdoptionReferenceLT = data
+		case "adoptionReferenceLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adoptionReferenceLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdoptionReferenceLTE = data
+		case "adoptionReferenceContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adoptionReferenceContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdoptionReferenceContains = data
+		case "adoptionReferenceHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adoptionReferenceHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdoptionReferenceHasPrefix = data
+		case "adoptionReferenceHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adoptionReferenceHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdoptionReferenceHasSuffix = data
+		case "adoptionReferenceEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adoptionReferenceEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdoptionReferenceEqualFold = data
+		case "adoptionReferenceContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adoptionReferenceContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdoptionReferenceContainsFold = data
+		case "adoptedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adoptedOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdoptedOn = data
+		case "adoptedOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adoptedOnNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdoptedOnNEQ = data
+		case "adoptedOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adoptedOnIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdoptedOnIn = data
+		case "adoptedOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adoptedOnNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdoptedOnNotIn = data
+		case "adoptedOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adoptedOnGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdoptedOnGT = data
+		case "adoptedOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adoptedOnGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdoptedOnGTE = data
+		case "adoptedOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adoptedOnLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdoptedOnLT = data
+		case "adoptedOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adoptedOnLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdoptedOnLTE = data
+		case "adoptedOnIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adoptedOnIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdoptedOnIsNil = data
+		case "adoptedOnNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adoptedOnNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AdoptedOnNotNil = data
 		case "hasOwnerAgency":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOwnerAgency"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -20408,6 +33139,139 @@ func UnmarshalUpdateAgencyInput(ctx context.Context, raw any) (ent.UpdateAgencyI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateConsultationInput(ctx context.Context, obj any) (ent.UpdateConsultationInput, error) {
+	var it ent.UpdateConsultationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"title", "kind", "place", "addInvitedAgencyIDs", "removeInvitedAgencyIDs", "clearInvitedAgencies"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOConsultationKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "place":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("place"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Place = data
+		case "addInvitedAgencyIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addInvitedAgencyIDs"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddInvitedAgencyIDs = data
+		case "removeInvitedAgencyIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeInvitedAgencyIDs"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveInvitedAgencyIDs = data
+		case "clearInvitedAgencies":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearInvitedAgencies"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearInvitedAgencies = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateConsultationInput unmarshals raw into the UpdateConsultationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateConsultationInput(ctx context.Context, raw any) (ent.UpdateConsultationInput, error) {
+	var out ent.UpdateConsultationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateConsultationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateDecisionInput(ctx context.Context, obj any) (ent.UpdateDecisionInput, error) {
+	var it ent.UpdateDecisionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"question", "options", "appendOptions"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "question":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("question"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Question = data
+		case "options":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("options"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Options = data
+		case "appendOptions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appendOptions"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppendOptions = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateDecisionInput unmarshals raw into the UpdateDecisionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateDecisionInput(ctx context.Context, raw any) (ent.UpdateDecisionInput, error) {
+	var out ent.UpdateDecisionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateDecisionInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateIndicatorInput(ctx context.Context, obj any) (ent.UpdateIndicatorInput, error) {
 	var it ent.UpdateIndicatorInput
 	if obj == nil {
@@ -20583,6 +33447,62 @@ func UnmarshalUpdateObjectiveInput(ctx context.Context, raw any) (ent.UpdateObje
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateObservationInput(ctx context.Context, obj any) (ent.UpdateObservationInput, error) {
+	var it ent.UpdateObservationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "body", "proposedText"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOObservationKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "body":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("body"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Body = data
+		case "proposedText":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("proposedText"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProposedText = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateObservationInput unmarshals raw into the UpdateObservationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateObservationInput(ctx context.Context, raw any) (ent.UpdateObservationInput, error) {
+	var out ent.UpdateObservationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateObservationInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateStrategyInput(ctx context.Context, obj any) (ent.UpdateStrategyInput, error) {
 	var it ent.UpdateStrategyInput
 	if obj == nil {
@@ -20682,11 +33602,26 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 	switch obj := (obj).(type) {
 	case nil:
 		return graphql.Null
+	case *ent.StrategyVersion:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._StrategyVersion(ctx, sel, obj)
+	case *ent.StrategyTransition:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._StrategyTransition(ctx, sel, obj)
 	case *ent.Strategy:
 		if obj == nil {
 			return graphql.Null
 		}
 		return ec._Strategy(ctx, sel, obj)
+	case *ent.Observation:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Observation(ctx, sel, obj)
 	case *ent.Objective:
 		if obj == nil {
 			return graphql.Null
@@ -20702,6 +33637,26 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Indicator(ctx, sel, obj)
+	case *ent.DecisionPosition:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._DecisionPosition(ctx, sel, obj)
+	case *ent.Decision:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Decision(ctx, sel, obj)
+	case *ent.Consultation:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Consultation(ctx, sel, obj)
+	case *ent.AuditEvent:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._AuditEvent(ctx, sel, obj)
 	case *ent.Agency:
 		if obj == nil {
 			return graphql.Null
@@ -21596,6 +34551,348 @@ func (ec *executionContext) _AgencyPayload(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var auditEventImplementors = []string{"AuditEvent", "Node"}
+
+func (ec *executionContext) _AuditEvent(ctx context.Context, sel ast.SelectionSet, obj *ent.AuditEvent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, auditEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AuditEvent")
+		case "id":
+			out.Values[i] = ec._AuditEvent_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sequence":
+			out.Values[i] = ec._AuditEvent_sequence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._AuditEvent_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actorID":
+			out.Values[i] = ec._AuditEvent_actorID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "operation":
+			out.Values[i] = ec._AuditEvent_operation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entityType":
+			out.Values[i] = ec._AuditEvent_entityType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entityID":
+			out.Values[i] = ec._AuditEvent_entityID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "changes":
+			out.Values[i] = ec._AuditEvent_changes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "previousHash":
+			out.Values[i] = ec._AuditEvent_previousHash(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "hash":
+			out.Values[i] = ec._AuditEvent_hash(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var auditEventConnectionImplementors = []string{"AuditEventConnection"}
+
+func (ec *executionContext) _AuditEventConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.AuditEventConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, auditEventConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AuditEventConnection")
+		case "edges":
+			out.Values[i] = ec._AuditEventConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._AuditEventConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._AuditEventConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var auditEventEdgeImplementors = []string{"AuditEventEdge"}
+
+func (ec *executionContext) _AuditEventEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.AuditEventEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, auditEventEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AuditEventEdge")
+		case "node":
+			out.Values[i] = ec._AuditEventEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._AuditEventEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var consultationImplementors = []string{"Consultation", "Node"}
+
+func (ec *executionContext) _Consultation(ctx context.Context, sel ast.SelectionSet, obj *ent.Consultation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, consultationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Consultation")
+		case "id":
+			out.Values[i] = ec._Consultation_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Consultation_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Consultation_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "revision":
+			out.Values[i] = ec._Consultation_revision(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._Consultation_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._Consultation_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "place":
+			out.Values[i] = ec._Consultation_place(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "opensAt":
+			out.Values[i] = ec._Consultation_opensAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closesAt":
+			out.Values[i] = ec._Consultation_closesAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "consolidatedAt":
+			out.Values[i] = ec._Consultation_consolidatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Consultation_version(ctx, field, obj)
+				})
+		case "strategy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Consultation_strategy(ctx, field, obj)
+				})
+		case "invitedAgencies":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Consultation_invitedAgencies(ctx, field, obj)
+				})
+		case "observations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Consultation_observations(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var consultationConnectionImplementors = []string{"ConsultationConnection"}
+
+func (ec *executionContext) _ConsultationConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.ConsultationConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, consultationConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConsultationConnection")
+		case "edges":
+			out.Values[i] = ec._ConsultationConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ConsultationConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ConsultationConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var consultationEdgeImplementors = []string{"ConsultationEdge"}
+
+func (ec *executionContext) _ConsultationEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.ConsultationEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, consultationEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConsultationEdge")
+		case "node":
+			out.Values[i] = ec._ConsultationEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._ConsultationEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var createAPITokenPayloadImplementors = []string{"CreateAPITokenPayload"}
 
 func (ec *executionContext) _CreateAPITokenPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateAPITokenPayload) graphql.Marshaler {
@@ -21617,6 +34914,248 @@ func (ec *executionContext) _CreateAPITokenPayload(ctx context.Context, sel ast.
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var decisionImplementors = []string{"Decision", "Node"}
+
+func (ec *executionContext) _Decision(ctx context.Context, sel ast.SelectionSet, obj *ent.Decision) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, decisionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Decision")
+		case "id":
+			out.Values[i] = ec._Decision_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Decision_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Decision_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "revision":
+			out.Values[i] = ec._Decision_revision(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "question":
+			out.Values[i] = ec._Decision_question(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "options":
+			out.Values[i] = ec._Decision_options(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Decision_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "outcome":
+			out.Values[i] = ec._Decision_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "body":
+			out.Values[i] = ec._Decision_body(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decidedOn":
+			out.Values[i] = ec._Decision_decidedOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "strategy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Decision_strategy(ctx, field, obj)
+				})
+		case "positions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Decision_positions(ctx, field, obj)
+				})
+		case "implementingAgency":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Decision_implementingAgency(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var decisionConnectionImplementors = []string{"DecisionConnection"}
+
+func (ec *executionContext) _DecisionConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.DecisionConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, decisionConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DecisionConnection")
+		case "edges":
+			out.Values[i] = ec._DecisionConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._DecisionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._DecisionConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var decisionEdgeImplementors = []string{"DecisionEdge"}
+
+func (ec *executionContext) _DecisionEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.DecisionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, decisionEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DecisionEdge")
+		case "node":
+			out.Values[i] = ec._DecisionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._DecisionEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var decisionPositionImplementors = []string{"DecisionPosition", "Node"}
+
+func (ec *executionContext) _DecisionPosition(ctx context.Context, sel ast.SelectionSet, obj *ent.DecisionPosition) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, decisionPositionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DecisionPosition")
+		case "id":
+			out.Values[i] = ec._DecisionPosition_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._DecisionPosition_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._DecisionPosition_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "option":
+			out.Values[i] = ec._DecisionPosition_option(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "statement":
+			out.Values[i] = ec._DecisionPosition_statement(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decision":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DecisionPosition_decision(ctx, field, obj)
+				})
+		case "agency":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DecisionPosition_agency(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -22443,6 +35982,220 @@ func (ec *executionContext) _ObjectivePayload(ctx context.Context, sel ast.Selec
 	return out
 }
 
+var observationImplementors = []string{"Observation", "Node"}
+
+func (ec *executionContext) _Observation(ctx context.Context, sel ast.SelectionSet, obj *ent.Observation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, observationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Observation")
+		case "id":
+			out.Values[i] = ec._Observation_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Observation_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Observation_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "revision":
+			out.Values[i] = ec._Observation_revision(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "targetKind":
+			out.Values[i] = ec._Observation_targetKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "targetID":
+			out.Values[i] = ec._Observation_targetID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "targetCode":
+			out.Values[i] = ec._Observation_targetCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "targetTitle":
+			out.Values[i] = ec._Observation_targetTitle(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._Observation_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "body":
+			out.Values[i] = ec._Observation_body(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "proposedText":
+			out.Values[i] = ec._Observation_proposedText(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Observation_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "submittedAt":
+			out.Values[i] = ec._Observation_submittedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "response":
+			out.Values[i] = ec._Observation_response(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "respondedAt":
+			out.Values[i] = ec._Observation_respondedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "consultation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Observation_consultation(ctx, field, obj)
+				})
+		case "agency":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Observation_agency(ctx, field, obj)
+				})
+		case "author":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Observation_author(ctx, field, obj)
+				})
+		case "respondedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Observation_respondedBy(ctx, field, obj)
+				})
+		case "takenInto":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Observation_takenInto(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var observationConnectionImplementors = []string{"ObservationConnection"}
+
+func (ec *executionContext) _ObservationConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.ObservationConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, observationConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ObservationConnection")
+		case "edges":
+			out.Values[i] = ec._ObservationConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ObservationConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ObservationConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var observationEdgeImplementors = []string{"ObservationEdge"}
+
+func (ec *executionContext) _ObservationEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.ObservationEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, observationEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ObservationEdge")
+		case "node":
+			out.Values[i] = ec._ObservationEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._ObservationEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *entgql.PageInfo[pulid.ID]) graphql.Marshaler {
@@ -22656,6 +36409,16 @@ func (ec *executionContext) _Strategy(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "adoptionReference":
+			out.Values[i] = ec._Strategy_adoptionReference(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "adoptedOn":
+			out.Values[i] = ec._Strategy_adoptedOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "ownerAgency":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -22673,6 +36436,36 @@ func (ec *executionContext) _Strategy(ctx context.Context, sel ast.SelectionSet,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Strategy_objectives(ctx, field, obj)
+				})
+		case "versions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Strategy_versions(ctx, field, obj)
+				})
+		case "adoptedVersion":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Strategy_adoptedVersion(ctx, field, obj)
+				})
+		case "transitions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Strategy_transitions(ctx, field, obj)
+				})
+		case "consultations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Strategy_consultations(ctx, field, obj)
+				})
+		case "decisions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Strategy_decisions(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -22785,6 +36578,233 @@ func (ec *executionContext) _StrategyPayload(ctx context.Context, sel ast.Select
 			out.Values[i] = graphql.MarshalString("StrategyPayload")
 		case "strategy":
 			out.Values[i] = ec._StrategyPayload_strategy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var strategyTransitionImplementors = []string{"StrategyTransition", "Node"}
+
+func (ec *executionContext) _StrategyTransition(ctx context.Context, sel ast.SelectionSet, obj *ent.StrategyTransition) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, strategyTransitionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StrategyTransition")
+		case "id":
+			out.Values[i] = ec._StrategyTransition_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._StrategyTransition_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._StrategyTransition_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "comment":
+			out.Values[i] = ec._StrategyTransition_comment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "strategy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StrategyTransition_strategy(ctx, field, obj)
+				})
+		case "actor":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StrategyTransition_actor(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var strategyVersionImplementors = []string{"StrategyVersion", "Node"}
+
+func (ec *executionContext) _StrategyVersion(ctx context.Context, sel ast.SelectionSet, obj *ent.StrategyVersion) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, strategyVersionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StrategyVersion")
+		case "id":
+			out.Values[i] = ec._StrategyVersion_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._StrategyVersion_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._StrategyVersion_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "number":
+			out.Values[i] = ec._StrategyVersion_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "label":
+			out.Values[i] = ec._StrategyVersion_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "changelog":
+			out.Values[i] = ec._StrategyVersion_changelog(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "content":
+			out.Values[i] = ec._StrategyVersion_content(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sha256":
+			out.Values[i] = ec._StrategyVersion_sha256(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "strategy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StrategyVersion_strategy(ctx, field, obj)
+				})
+		case "publishedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StrategyVersion_publishedBy(ctx, field, obj)
+				})
+		case "adoptingStrategy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StrategyVersion_adoptingStrategy(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var strategyVersionConnectionImplementors = []string{"StrategyVersionConnection"}
+
+func (ec *executionContext) _StrategyVersionConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.StrategyVersionConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, strategyVersionConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StrategyVersionConnection")
+		case "edges":
+			out.Values[i] = ec._StrategyVersionConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._StrategyVersionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._StrategyVersionConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var strategyVersionEdgeImplementors = []string{"StrategyVersionEdge"}
+
+func (ec *executionContext) _StrategyVersionEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.StrategyVersionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, strategyVersionEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StrategyVersionEdge")
+		case "node":
+			out.Values[i] = ec._StrategyVersionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._StrategyVersionEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -23366,6 +37386,25 @@ func (ec *executionContext) unmarshalNAgencyWhereInput2ᚖgithubᚗcomᚋpalabre
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNAuditEventOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAuditEventOrderField(ctx context.Context, v any) (*ent.AuditEventOrderField, error) {
+	var res = new(ent.AuditEventOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAuditEventOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAuditEventOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.AuditEventOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AuditEventOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNAuditEventWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAuditEventWhereInput(ctx context.Context, v any) (*ent.AuditEventWhereInput, error) {
+	res, err := ec.unmarshalInputAuditEventWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -23378,6 +37417,51 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 		graphql.AddInvalidNullFromMarshaler(ctx, "Boolean!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNConsultation2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultation(ctx context.Context, sel ast.SelectionSet, v *ent.Consultation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Consultation!")
+		return graphql.Null
+	}
+	return ec._Consultation(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNConsultationConnection2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultationConnection(ctx context.Context, sel ast.SelectionSet, v *ent.ConsultationConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConsultationConnection!")
+		return graphql.Null
+	}
+	return ec._ConsultationConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNConsultationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx context.Context, v any) (consultation.Kind, error) {
+	var res consultation.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConsultationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx context.Context, sel ast.SelectionSet, v consultation.Kind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNConsultationOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultationOrderField(ctx context.Context, v any) (*ent.ConsultationOrderField, error) {
+	var res = new(ent.ConsultationOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConsultationOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultationOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.ConsultationOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConsultationOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNConsultationWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultationWhereInput(ctx context.Context, v any) (*ent.ConsultationWhereInput, error) {
+	res, err := ec.unmarshalInputConsultationWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNCreateAPITokenInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐCreateAPITokenInput(ctx context.Context, v any) (model.CreateAPITokenInput, error) {
@@ -23436,6 +37520,75 @@ func (ec *executionContext) unmarshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCur
 
 func (ec *executionContext) marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx context.Context, sel ast.SelectionSet, v entgql.Cursor[pulid.ID]) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNDecision2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecision(ctx context.Context, sel ast.SelectionSet, v *ent.Decision) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Decision!")
+		return graphql.Null
+	}
+	return ec._Decision(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDecisionBody2githubᚗcomᚋpalabreᚋpalabreᚋentᚋdecisionᚐBody(ctx context.Context, v any) (decision.Body, error) {
+	var res decision.Body
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDecisionBody2githubᚗcomᚋpalabreᚋpalabreᚋentᚋdecisionᚐBody(ctx context.Context, sel ast.SelectionSet, v decision.Body) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNDecisionOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecisionOrderField(ctx context.Context, v any) (*ent.DecisionOrderField, error) {
+	var res = new(ent.DecisionOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDecisionOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecisionOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.DecisionOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DecisionOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalNDecisionPosition2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecisionPosition(ctx context.Context, sel ast.SelectionSet, v *ent.DecisionPosition) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DecisionPosition!")
+		return graphql.Null
+	}
+	return ec._DecisionPosition(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDecisionPositionOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecisionPositionOrderField(ctx context.Context, v any) (*ent.DecisionPositionOrderField, error) {
+	var res = new(ent.DecisionPositionOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDecisionPositionOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecisionPositionOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.DecisionPositionOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DecisionPositionOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNDecisionStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋdecisionᚐStatus(ctx context.Context, v any) (decision.Status, error) {
+	var res decision.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDecisionStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋdecisionᚐStatus(ctx context.Context, sel ast.SelectionSet, v decision.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNDecisionWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecisionWhereInput(ctx context.Context, v any) (*ent.DecisionWhereInput, error) {
+	res, err := ec.unmarshalInputDecisionWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNDeletePayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐDeletePayload(ctx context.Context, sel ast.SelectionSet, v *model.DeletePayload) graphql.Marshaler {
@@ -23676,6 +37829,63 @@ func (ec *executionContext) unmarshalNObjectiveWhereInput2ᚖgithubᚗcomᚋpala
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNObservationConnection2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObservationConnection(ctx context.Context, sel ast.SelectionSet, v *ent.ObservationConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ObservationConnection!")
+		return graphql.Null
+	}
+	return ec._ObservationConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNObservationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐKind(ctx context.Context, v any) (observation.Kind, error) {
+	var res observation.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNObservationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐKind(ctx context.Context, sel ast.SelectionSet, v observation.Kind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNObservationOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObservationOrderField(ctx context.Context, v any) (*ent.ObservationOrderField, error) {
+	var res = new(ent.ObservationOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNObservationOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObservationOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.ObservationOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ObservationOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNObservationStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐStatus(ctx context.Context, v any) (observation.Status, error) {
+	var res observation.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNObservationStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐStatus(ctx context.Context, sel ast.SelectionSet, v observation.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNObservationTargetKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐTargetKind(ctx context.Context, v any) (observation.TargetKind, error) {
+	var res observation.TargetKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNObservationTargetKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐTargetKind(ctx context.Context, sel ast.SelectionSet, v observation.TargetKind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNObservationWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObservationWhereInput(ctx context.Context, v any) (*ent.ObservationWhereInput, error) {
+	res, err := ec.unmarshalInputObservationWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx context.Context, v any) (entgql.OrderDirection, error) {
 	var res entgql.OrderDirection
 	err := res.UnmarshalGQL(v)
@@ -23738,6 +37948,63 @@ func (ec *executionContext) marshalNStrategyStatus2githubᚗcomᚋpalabreᚋpala
 	return v
 }
 
+func (ec *executionContext) marshalNStrategyTransition2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyTransition(ctx context.Context, sel ast.SelectionSet, v *ent.StrategyTransition) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StrategyTransition!")
+		return graphql.Null
+	}
+	return ec._StrategyTransition(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNStrategyTransitionOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyTransitionOrderField(ctx context.Context, v any) (*ent.StrategyTransitionOrderField, error) {
+	var res = new(ent.StrategyTransitionOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStrategyTransitionOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyTransitionOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.StrategyTransitionOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StrategyTransitionOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalNStrategyVersion2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyVersion(ctx context.Context, sel ast.SelectionSet, v *ent.StrategyVersion) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StrategyVersion!")
+		return graphql.Null
+	}
+	return ec._StrategyVersion(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStrategyVersionConnection2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyVersionConnection(ctx context.Context, sel ast.SelectionSet, v *ent.StrategyVersionConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StrategyVersionConnection!")
+		return graphql.Null
+	}
+	return ec._StrategyVersionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNStrategyVersionOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyVersionOrderField(ctx context.Context, v any) (*ent.StrategyVersionOrderField, error) {
+	var res = new(ent.StrategyVersionOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStrategyVersionOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyVersionOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.StrategyVersionOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StrategyVersionOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNStrategyVersionWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyVersionWhereInput(ctx context.Context, v any) (*ent.StrategyVersionWhereInput, error) {
+	res, err := ec.unmarshalInputStrategyVersionWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNStrategyWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyWhereInput(ctx context.Context, v any) (*ent.StrategyWhereInput, error) {
 	res, err := ec.unmarshalInputStrategyWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -23755,6 +38022,35 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
@@ -24415,6 +38711,58 @@ func (ec *executionContext) unmarshalOAgencyWhereInput2ᚖgithubᚗcomᚋpalabre
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOAuditEvent2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAuditEvent(ctx context.Context, sel ast.SelectionSet, v *ent.AuditEvent) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AuditEvent(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOAuditEventEdge2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAuditEventEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.AuditEventEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOAuditEventEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAuditEventEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOAuditEventEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAuditEventEdge(ctx context.Context, sel ast.SelectionSet, v *ent.AuditEventEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AuditEventEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOAuditEventWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAuditEventWhereInputᚄ(ctx context.Context, v any) ([]*ent.AuditEventWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.AuditEventWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAuditEventWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAuditEventWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOAuditEventWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAuditEventWhereInput(ctx context.Context, v any) (*ent.AuditEventWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAuditEventWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -24445,6 +38793,118 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) marshalOConsultation2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultation(ctx context.Context, sel ast.SelectionSet, v *ent.Consultation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Consultation(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOConsultationEdge2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultationEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.ConsultationEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOConsultationEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultationEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOConsultationEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultationEdge(ctx context.Context, sel ast.SelectionSet, v *ent.ConsultationEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ConsultationEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOConsultationKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKindᚄ(ctx context.Context, v any) ([]consultation.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]consultation.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNConsultationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOConsultationKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []consultation.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConsultationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOConsultationKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx context.Context, v any) (*consultation.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(consultation.Kind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOConsultationKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx context.Context, sel ast.SelectionSet, v *consultation.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOConsultationOrder2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultationOrder(ctx context.Context, v any) (*ent.ConsultationOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputConsultationOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOConsultationWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultationWhereInputᚄ(ctx context.Context, v any) ([]*ent.ConsultationWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.ConsultationWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNConsultationWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultationWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOConsultationWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultationWhereInput(ctx context.Context, v any) (*ent.ConsultationWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputConsultationWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
 	if v == nil {
 		return nil, nil
@@ -24459,6 +38919,200 @@ func (ec *executionContext) marshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCu
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalODecision2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecisionᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Decision) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDecision2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecision(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalODecision2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecision(ctx context.Context, sel ast.SelectionSet, v *ent.Decision) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Decision(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalODecisionBody2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋdecisionᚐBodyᚄ(ctx context.Context, v any) ([]decision.Body, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]decision.Body, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDecisionBody2githubᚗcomᚋpalabreᚋpalabreᚋentᚋdecisionᚐBody(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalODecisionBody2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋdecisionᚐBodyᚄ(ctx context.Context, sel ast.SelectionSet, v []decision.Body) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDecisionBody2githubᚗcomᚋpalabreᚋpalabreᚋentᚋdecisionᚐBody(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalODecisionBody2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋdecisionᚐBody(ctx context.Context, v any) (*decision.Body, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(decision.Body)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODecisionBody2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋdecisionᚐBody(ctx context.Context, sel ast.SelectionSet, v *decision.Body) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalODecisionEdge2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecisionEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.DecisionEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalODecisionEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecisionEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalODecisionEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecisionEdge(ctx context.Context, sel ast.SelectionSet, v *ent.DecisionEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DecisionEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODecisionPosition2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecisionPositionᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.DecisionPosition) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDecisionPosition2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecisionPosition(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalODecisionStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋdecisionᚐStatusᚄ(ctx context.Context, v any) ([]decision.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]decision.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDecisionStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋdecisionᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalODecisionStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋdecisionᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []decision.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDecisionStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋdecisionᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalODecisionStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋdecisionᚐStatus(ctx context.Context, v any) (*decision.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(decision.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODecisionStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋdecisionᚐStatus(ctx context.Context, sel ast.SelectionSet, v *decision.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalODecisionWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecisionWhereInputᚄ(ctx context.Context, v any) ([]*ent.DecisionWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.DecisionWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDecisionWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecisionWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalODecisionWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecisionWhereInput(ctx context.Context, v any) (*ent.DecisionWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputDecisionWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOFloat2ᚕfloat64ᚄ(ctx context.Context, v any) ([]float64, error) {
@@ -24511,6 +39165,16 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 	_ = sel
 	res := graphql.MarshalFloatContext(*v)
 	return graphql.WrapContextMarshaler(ctx, res)
+}
+
+func (ec *executionContext) unmarshalOID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx context.Context, v any) (pulid.ID, error) {
+	var res pulid.ID
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx context.Context, sel ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx context.Context, v any) ([]pulid.ID, error) {
@@ -24947,6 +39611,222 @@ func (ec *executionContext) unmarshalOObjectiveWhereInput2ᚖgithubᚗcomᚋpala
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOObservation2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObservation(ctx context.Context, sel ast.SelectionSet, v *ent.Observation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Observation(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOObservationEdge2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObservationEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.ObservationEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOObservationEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObservationEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOObservationEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObservationEdge(ctx context.Context, sel ast.SelectionSet, v *ent.ObservationEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ObservationEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOObservationKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐKindᚄ(ctx context.Context, v any) ([]observation.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]observation.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNObservationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOObservationKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []observation.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNObservationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOObservationKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐKind(ctx context.Context, v any) (*observation.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(observation.Kind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOObservationKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐKind(ctx context.Context, sel ast.SelectionSet, v *observation.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOObservationOrder2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObservationOrder(ctx context.Context, v any) (*ent.ObservationOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputObservationOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOObservationStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐStatusᚄ(ctx context.Context, v any) ([]observation.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]observation.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNObservationStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOObservationStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []observation.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNObservationStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOObservationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐStatus(ctx context.Context, v any) (*observation.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(observation.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOObservationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐStatus(ctx context.Context, sel ast.SelectionSet, v *observation.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOObservationTargetKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐTargetKindᚄ(ctx context.Context, v any) ([]observation.TargetKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]observation.TargetKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNObservationTargetKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐTargetKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOObservationTargetKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐTargetKindᚄ(ctx context.Context, sel ast.SelectionSet, v []observation.TargetKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNObservationTargetKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐTargetKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOObservationTargetKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐTargetKind(ctx context.Context, v any) (*observation.TargetKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(observation.TargetKind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOObservationTargetKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐTargetKind(ctx context.Context, sel ast.SelectionSet, v *observation.TargetKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOObservationWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObservationWhereInputᚄ(ctx context.Context, v any) ([]*ent.ObservationWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.ObservationWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNObservationWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObservationWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOObservationWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObservationWhereInput(ctx context.Context, v any) (*ent.ObservationWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputObservationWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOStrategy2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategy(ctx context.Context, sel ast.SelectionSet, v *ent.Strategy) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -25032,6 +39912,85 @@ func (ec *executionContext) marshalOStrategyStatus2ᚖgithubᚗcomᚋpalabreᚋp
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOStrategyTransition2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyTransitionᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.StrategyTransition) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStrategyTransition2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyTransition(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOStrategyVersion2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyVersion(ctx context.Context, sel ast.SelectionSet, v *ent.StrategyVersion) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._StrategyVersion(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOStrategyVersionEdge2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyVersionEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.StrategyVersionEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOStrategyVersionEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyVersionEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOStrategyVersionEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyVersionEdge(ctx context.Context, sel ast.SelectionSet, v *ent.StrategyVersionEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._StrategyVersionEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOStrategyVersionOrder2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyVersionOrder(ctx context.Context, v any) (*ent.StrategyVersionOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputStrategyVersionOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOStrategyVersionWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyVersionWhereInputᚄ(ctx context.Context, v any) ([]*ent.StrategyVersionWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.StrategyVersionWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNStrategyVersionWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyVersionWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOStrategyVersionWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyVersionWhereInput(ctx context.Context, v any) (*ent.StrategyVersionWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputStrategyVersionWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOStrategyWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyWhereInputᚄ(ctx context.Context, v any) ([]*ent.StrategyWhereInput, error) {

@@ -1,7 +1,6 @@
 package pulid
 
 import (
-	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/field"
@@ -26,8 +25,7 @@ func (m Mixin) Fields() []ent.Field {
 			GoType(ID("")).
 			Immutable().
 			DefaultFunc(func() ID { return MustNew(m.prefix) }).
-			Comment("Opaque global identifier of the object.").
-			Annotations(entgql.Skip(entgql.SkipWhereInput)),
+			Comment("Opaque global identifier of the object."),
 	}
 }
 

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/oklog/ulid/v2"
+
+	"github.com/palabre/palabre"
 )
 
 // ID is a prefixed ULID, such as "AI01HF3Z...".
@@ -48,16 +50,22 @@ func (u ID) Valid() bool {
 	return err == nil
 }
 
-// UnmarshalGQL implements the graphql.Unmarshaler interface.
+// UnmarshalGQL implements the graphql.Unmarshaler interface. A malformed ID is
+// the caller's mistake: BAD_USER_INPUT.
 func (u *ID) UnmarshalGQL(v any) error {
-	s, ok := v.(string)
-	if !ok {
-		return fmt.Errorf("an ID must be a string")
+	var id ID
+	switch v := v.(type) {
+	case string:
+		id = ID(v)
+	case ID: // arguments already decoded, as entgql passes them again
+		id = v
+	default:
+		return palabre.Errorf(palabre.EINVALID, "an ID must be a string")
 	}
-	if !ID(s).Valid() {
-		return fmt.Errorf("%q is not a valid ID", s)
+	if !id.Valid() {
+		return palabre.Errorf(palabre.EINVALID, "%q is not a valid ID", string(id))
 	}
-	*u = ID(s)
+	*u = id
 	return nil
 }
 

@@ -29,3 +29,24 @@ func FilterOwnTokens() privacy.QueryRule {
 		return privacy.Skip
 	})
 }
+
+// AllowRevokingOwnToken lets anyone revoke their own token, say when it leaked.
+func AllowRevokingOwnToken() privacy.MutationRule {
+	return privacy.APITokenMutationRuleFunc(func(ctx context.Context, m *ent.APITokenMutation) error {
+		v := auth.FromContext(ctx)
+		id, ok := m.ID()
+		if v == nil || !ok || !m.Op().Is(ent.OpUpdateOne) {
+			return privacy.Skip
+		}
+		for _, f := range m.Fields() {
+			if f != apitoken.FieldRevokedAt && f != apitoken.FieldUpdatedAt {
+				return privacy.Skip
+			}
+		}
+		own, err := m.Client().APIToken.Query().Where(apitoken.ID(id), apitoken.HasAccountWith(account.ID(v.AccountID))).Exist(ctx)
+		if err != nil || !own {
+			return err
+		}
+		return privacy.Allow
+	})
+}

@@ -71,3 +71,10 @@ func verb(op ent.Op) string {
 	}
 	return "change"
 }
+
+// DenyQuery ends a query policy: whoever was not allowed so far is denied.
+func DenyQuery(what string) privacy.QueryRule {
+	return privacy.ContextQueryMutationRule(func(ctx context.Context) error {
+		return Denied(ctx, "you may not read %s", what)
+	})
+}

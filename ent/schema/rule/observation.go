@@ -1,0 +1,105 @@
+package rule
+
+import (
+	"context"
+
+	"github.com/palabre/palabre/auth"
+	"github.com/palabre/palabre/ent"
+	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/consultation"
+	"github.com/palabre/palabre/ent/observation"
+	"github.com/palabre/palabre/ent/predicate"
+	"github.com/palabre/palabre/ent/privacy"
+)
+
+// Who reads which observations:
+//   - a draft only its own agency;
+//   - an agency its own observations, and once a round is consolidated, every
+//     observation of the rounds it was invited to (the response matrix);
+//   - the secretariat, reviewers and administrators every submitted one;
+//   - the public the response matrix of consolidated rounds of adopted strategies.
+func FilterObservations() privacy.QueryRule {
+	return privacy.ObservationQueryRuleFunc(func(ctx context.Context, q *ent.ObservationQuery) error {
+		notDraft := observation.StatusNEQ(observation.StatusDraft)
+		switch v := auth.FromContext(ctx); {
+		case v == nil:
+			q.Where(notDraft, observation.HasConsultationWith(
+				consultation.ConsolidatedAtNotNil(), consultation.HasStrategyWith(publicStrategy())))
+		case v.Is(auth.RoleAgency):
+			q.Where(observation.Or(
+				ownAgency(v),
+				observation.And(notDraft, observation.HasConsultationWith(
+					consultation.ConsolidatedAtNotNil(), consultation.HasInvitedAgenciesWith(agency.ID(v.AgencyID)))),
+			))
+		default:
+			q.Where(notDraft)
+		}
+		return privacy.Skip
+	})
+}
+
+func ownAgency(v *auth.Viewer) predicate.Observation {
+	return observation.HasAgencyWith(agency.ID(v.AgencyID))
+}
+
+// answerFields are what the secretariat sets when it answers an observation.
+var answerFields = map[string]bool{
+	observation.FieldStatus: true, observation.FieldResponse: true, observation.FieldRespondedAt: true,
+	observation.FieldUpdatedAt: true, "revision": true,
+}
+
+// authorFields are what an agency sets on its own observation.
+var authorFields = map[string]bool{
+	observation.FieldKind: true, observation.FieldBody: true, observation.FieldProposedText: true,
+	observation.FieldStatus: true, observation.FieldSubmittedAt: true,
+	observation.FieldUpdatedAt: true, "revision": true,
+	observation.FieldTargetKind: true, observation.FieldTargetID: true, observation.FieldTargetCode: true,
+	observation.FieldTargetTitle: true, observation.FieldIdempotencyKey: true,
+}
+
+// AllowObservationWrites lets an agency account write its own agency's
+// observations, and the secretariat answer them. What may change when (the
+// round's window, the observation's state) is checked by the Observation's hooks.
+func AllowObservationWrites() privacy.MutationRule {
+	return privacy.ObservationMutationRuleFunc(func(ctx context.Context, m *ent.ObservationMutation) error {
+		v := auth.FromContext(ctx)
+		switch {
+		case v.Is(auth.RoleSecretariat) && m.Op().Is(ent.OpUpdateOne):
+			for _, f := range m.Fields() {
+				if !answerFields[f] {
+					return Denied(ctx, "the secretariat answers observations; it does not rewrite them (%s)", f)
+				}
+			}
+			return privacy.Allow
+		case v.Is(auth.RoleAgency) && m.Op().Is(ent.OpCreate):
+			if id, ok := m.AgencyID(); ok && id != v.AgencyID {
+				return Denied(ctx, "an agency submits observations for its own agency only")
+			}
+			for _, f := range m.Fields() {
+				if !authorFields[f] {
+					return Denied(ctx, "an agency may not set %s on an observation", f)
+				}
+			}
+			return privacy.Allow
+		case v.Is(auth.RoleAgency) && m.Op().Is(ent.OpUpdateOne):
+			id, _ := m.ID()
+			own, err := m.Client().Observation.Query().Where(observation.ID(id), ownAgency(v)).Exist(ctx)
+			if err != nil {
+				return err
+			}
+			if !own {
+				return Denied(ctx, "an agency edits its own agency's observations only")
+			}
+			for _, f := range m.Fields() {
+				if !authorFields[f] {
+					return Denied(ctx, "an agency may not set %s on an observation", f)
+				}
+			}
+			if len(m.AddedEdges())+len(m.ClearedEdges()) > 0 {
+				return Denied(ctx, "an agency may not change what an observation refers to")
+			}
+			return privacy.Allow
+		}
+		return privacy.Skip
+	})
+}
