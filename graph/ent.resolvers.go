@@ -36,7 +36,27 @@ func (r *queryResolver) Agencies(ctx context.Context, after *entgql.Cursor[pulid
 		Paginate(ctx, after, first, before, last, ent.WithAgencyOrder(orderBy), ent.WithAgencyFilter(where.Filter))
 }
 
+// AuditEvent returns generated.AuditEventResolver implementation.
+func (r *Resolver) AuditEvent() generated.AuditEventResolver { return &auditEventResolver{r} }
+
+// Consultation returns generated.ConsultationResolver implementation.
+func (r *Resolver) Consultation() generated.ConsultationResolver { return &consultationResolver{r} }
+
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
-type queryResolver struct{ *Resolver }
+// Strategy returns generated.StrategyResolver implementation.
+func (r *Resolver) Strategy() generated.StrategyResolver { return &strategyResolver{r} }
+
+// StrategyTransition returns generated.StrategyTransitionResolver implementation.
+func (r *Resolver) StrategyTransition() generated.StrategyTransitionResolver {
+	return &strategyTransitionResolver{r}
+}
+
+type (
+	auditEventResolver         struct{ *Resolver }
+	consultationResolver       struct{ *Resolver }
+	queryResolver              struct{ *Resolver }
+	strategyResolver           struct{ *Resolver }
+	strategyTransitionResolver struct{ *Resolver }
+)

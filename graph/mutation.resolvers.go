@@ -13,7 +13,6 @@ import (
 	"github.com/palabre/palabre/access"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/schema/pulid"
-	"github.com/palabre/palabre/ent/schema/revision"
 	"github.com/palabre/palabre/graph/generated"
 	"github.com/palabre/palabre/graph/model"
 )
@@ -28,8 +27,8 @@ func (r *mutationResolver) CreateAgency(ctx context.Context, input ent.CreateAge
 }
 
 // UpdateAgency is the resolver for the updateAgency field.
-func (r *mutationResolver) UpdateAgency(ctx context.Context, id pulid.ID, rev int, input ent.UpdateAgencyInput) (*model.AgencyPayload, error) {
-	v, err := tx(ctx).Agency.UpdateOneID(id).SetInput(input).Save(revision.Expect(ctx, id, rev))
+func (r *mutationResolver) UpdateAgency(ctx context.Context, id pulid.ID, revision int, input ent.UpdateAgencyInput) (*model.AgencyPayload, error) {
+	v, err := tx(ctx).Agency.UpdateOneID(id).SetInput(input).Save(expect(ctx, id, revision))
 	if err != nil {
 		return nil, err
 	}
@@ -54,8 +53,8 @@ func (r *mutationResolver) CreateAccount(ctx context.Context, input ent.CreateAc
 }
 
 // UpdateAccount is the resolver for the updateAccount field.
-func (r *mutationResolver) UpdateAccount(ctx context.Context, id pulid.ID, rev int, input ent.UpdateAccountInput) (*model.AccountPayload, error) {
-	v, err := tx(ctx).Account.UpdateOneID(id).SetInput(input).Save(revision.Expect(ctx, id, rev))
+func (r *mutationResolver) UpdateAccount(ctx context.Context, id pulid.ID, revision int, input ent.UpdateAccountInput) (*model.AccountPayload, error) {
+	v, err := tx(ctx).Account.UpdateOneID(id).SetInput(input).Save(expect(ctx, id, revision))
 	if err != nil {
 		return nil, err
 	}
@@ -100,8 +99,8 @@ func (r *mutationResolver) CreateStrategy(ctx context.Context, input ent.CreateS
 }
 
 // UpdateStrategy is the resolver for the updateStrategy field.
-func (r *mutationResolver) UpdateStrategy(ctx context.Context, id pulid.ID, rev int, input ent.UpdateStrategyInput) (*model.StrategyPayload, error) {
-	v, err := tx(ctx).Strategy.UpdateOneID(id).SetInput(input).Save(revision.Expect(ctx, id, rev))
+func (r *mutationResolver) UpdateStrategy(ctx context.Context, id pulid.ID, revision int, input ent.UpdateStrategyInput) (*model.StrategyPayload, error) {
+	v, err := tx(ctx).Strategy.UpdateOneID(id).SetInput(input).Save(expect(ctx, id, revision))
 	if err != nil {
 		return nil, err
 	}
@@ -126,8 +125,8 @@ func (r *mutationResolver) CreateObjective(ctx context.Context, input ent.Create
 }
 
 // UpdateObjective is the resolver for the updateObjective field.
-func (r *mutationResolver) UpdateObjective(ctx context.Context, id pulid.ID, rev int, input ent.UpdateObjectiveInput) (*model.ObjectivePayload, error) {
-	v, err := tx(ctx).Objective.UpdateOneID(id).SetInput(input).Save(revision.Expect(ctx, id, rev))
+func (r *mutationResolver) UpdateObjective(ctx context.Context, id pulid.ID, revision int, input ent.UpdateObjectiveInput) (*model.ObjectivePayload, error) {
+	v, err := tx(ctx).Objective.UpdateOneID(id).SetInput(input).Save(expect(ctx, id, revision))
 	if err != nil {
 		return nil, err
 	}
@@ -152,8 +151,8 @@ func (r *mutationResolver) CreateActionItem(ctx context.Context, input ent.Creat
 }
 
 // UpdateActionItem is the resolver for the updateActionItem field.
-func (r *mutationResolver) UpdateActionItem(ctx context.Context, id pulid.ID, rev int, input ent.UpdateActionItemInput) (*model.ActionItemPayload, error) {
-	v, err := tx(ctx).ActionItem.UpdateOneID(id).SetInput(input).Save(revision.Expect(ctx, id, rev))
+func (r *mutationResolver) UpdateActionItem(ctx context.Context, id pulid.ID, revision int, input ent.UpdateActionItemInput) (*model.ActionItemPayload, error) {
+	v, err := tx(ctx).ActionItem.UpdateOneID(id).SetInput(input).Save(expect(ctx, id, revision))
 	if err != nil {
 		return nil, err
 	}
@@ -178,8 +177,8 @@ func (r *mutationResolver) CreateIndicator(ctx context.Context, input ent.Create
 }
 
 // UpdateIndicator is the resolver for the updateIndicator field.
-func (r *mutationResolver) UpdateIndicator(ctx context.Context, id pulid.ID, rev int, input ent.UpdateIndicatorInput) (*model.IndicatorPayload, error) {
-	v, err := tx(ctx).Indicator.UpdateOneID(id).SetInput(input).Save(revision.Expect(ctx, id, rev))
+func (r *mutationResolver) UpdateIndicator(ctx context.Context, id pulid.ID, revision int, input ent.UpdateIndicatorInput) (*model.IndicatorPayload, error) {
+	v, err := tx(ctx).Indicator.UpdateOneID(id).SetInput(input).Save(expect(ctx, id, revision))
 	if err != nil {
 		return nil, err
 	}

@@ -7,6 +7,8 @@ import (
 	"context"
 
 	"github.com/palabre/palabre/ent"
+	"github.com/palabre/palabre/ent/schema/pulid"
+	"github.com/palabre/palabre/ent/schema/revision"
 )
 
 // Resolver is the root resolver: the one dependency of every resolver is the
@@ -19,4 +21,10 @@ type Resolver struct {
 // the current mutation, so that everything a mutation does commits together.
 func tx(ctx context.Context) *ent.Client {
 	return ent.FromContext(ctx)
+}
+
+// expect returns a context in which updating id succeeds only at the given
+// revision: the one the caller read (see ent/schema/revision).
+func expect(ctx context.Context, id pulid.ID, rev int) context.Context {
+	return revision.Expect(ctx, id, rev)
 }

@@ -40,8 +40,12 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	AuditEvent() AuditEventResolver
+	Consultation() ConsultationResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
+	Strategy() StrategyResolver
+	StrategyTransition() StrategyTransitionResolver
 }
 
 type DirectiveRoot struct {
@@ -166,6 +170,11 @@ type ComplexityRoot struct {
 		TotalCount func(childComplexity int) int
 	}
 
+	AgencyCount struct {
+		Agency func(childComplexity int) int
+		Count  func(childComplexity int) int
+	}
+
 	AgencyEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
@@ -176,6 +185,7 @@ type ComplexityRoot struct {
 	}
 
 	AuditEvent struct {
+		Actor        func(childComplexity int) int
 		ActorID      func(childComplexity int) int
 		At           func(childComplexity int) int
 		Changes      func(childComplexity int) int
@@ -199,6 +209,13 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ChangedEntity struct {
+		Code   func(childComplexity int) int
+		Fields func(childComplexity int) int
+		ID     func(childComplexity int) int
+		Title  func(childComplexity int) int
+	}
+
 	Consultation struct {
 		ClosesAt        func(childComplexity int) int
 		ConsolidatedAt  func(childComplexity int) int
@@ -209,7 +226,9 @@ type ComplexityRoot struct {
 		Observations    func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ObservationOrder) int
 		OpensAt         func(childComplexity int) int
 		Place           func(childComplexity int) int
+		ResponseMatrix  func(childComplexity int) int
 		Revision        func(childComplexity int) int
+		Status          func(childComplexity int) int
 		Strategy        func(childComplexity int) int
 		Title           func(childComplexity int) int
 		UpdatedAt       func(childComplexity int) int
@@ -225,6 +244,10 @@ type ComplexityRoot struct {
 	ConsultationEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	ConsultationPayload struct {
+		Consultation func(childComplexity int) int
 	}
 
 	CreateAPITokenPayload struct {
@@ -259,6 +282,10 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	DecisionPayload struct {
+		Decision func(childComplexity int) int
+	}
+
 	DecisionPosition struct {
 		Agency    func(childComplexity int) int
 		CreatedAt func(childComplexity int) int
@@ -269,8 +296,24 @@ type ComplexityRoot struct {
 		UpdatedAt func(childComplexity int) int
 	}
 
+	DecisionPositionPayload struct {
+		Position func(childComplexity int) int
+	}
+
 	DeletePayload struct {
 		DeletedID func(childComplexity int) int
+	}
+
+	EntityChanges struct {
+		Added   func(childComplexity int) int
+		Changed func(childComplexity int) int
+		Removed func(childComplexity int) int
+	}
+
+	FieldChange struct {
+		After  func(childComplexity int) int
+		Before func(childComplexity int) int
+		Field  func(childComplexity int) int
 	}
 
 	Indicator struct {
@@ -328,27 +371,48 @@ type ComplexityRoot struct {
 		Measurement func(childComplexity int) int
 	}
 
+	MoveStrategyPayload struct {
+		Strategy   func(childComplexity int) int
+		Transition func(childComplexity int) int
+	}
+
 	Mutation struct {
-		CreateAPIToken    func(childComplexity int, input model.CreateAPITokenInput) int
-		CreateAccount     func(childComplexity int, input ent.CreateAccountInput) int
-		CreateActionItem  func(childComplexity int, input ent.CreateActionItemInput) int
-		CreateAgency      func(childComplexity int, input ent.CreateAgencyInput) int
-		CreateIndicator   func(childComplexity int, input ent.CreateIndicatorInput) int
-		CreateMeasurement func(childComplexity int, input ent.CreateMeasurementInput) int
-		CreateObjective   func(childComplexity int, input ent.CreateObjectiveInput) int
-		CreateStrategy    func(childComplexity int, input ent.CreateStrategyInput) int
-		DeleteActionItem  func(childComplexity int, id pulid.ID) int
-		DeleteAgency      func(childComplexity int, id pulid.ID) int
-		DeleteIndicator   func(childComplexity int, id pulid.ID) int
-		DeleteObjective   func(childComplexity int, id pulid.ID) int
-		DeleteStrategy    func(childComplexity int, id pulid.ID) int
-		RevokeAPIToken    func(childComplexity int, id pulid.ID) int
-		UpdateAccount     func(childComplexity int, id pulid.ID, revision int, input ent.UpdateAccountInput) int
-		UpdateActionItem  func(childComplexity int, id pulid.ID, revision int, input ent.UpdateActionItemInput) int
-		UpdateAgency      func(childComplexity int, id pulid.ID, revision int, input ent.UpdateAgencyInput) int
-		UpdateIndicator   func(childComplexity int, id pulid.ID, revision int, input ent.UpdateIndicatorInput) int
-		UpdateObjective   func(childComplexity int, id pulid.ID, revision int, input ent.UpdateObjectiveInput) int
-		UpdateStrategy    func(childComplexity int, id pulid.ID, revision int, input ent.UpdateStrategyInput) int
+		AnswerObservation       func(childComplexity int, input model.AnswerObservationInput) int
+		CloseConsultation       func(childComplexity int, id pulid.ID, revision int) int
+		ConsolidateConsultation func(childComplexity int, id pulid.ID, revision int) int
+		CreateAPIToken          func(childComplexity int, input model.CreateAPITokenInput) int
+		CreateAccount           func(childComplexity int, input ent.CreateAccountInput) int
+		CreateActionItem        func(childComplexity int, input ent.CreateActionItemInput) int
+		CreateAgency            func(childComplexity int, input ent.CreateAgencyInput) int
+		CreateDecision          func(childComplexity int, input ent.CreateDecisionInput) int
+		CreateIndicator         func(childComplexity int, input ent.CreateIndicatorInput) int
+		CreateMeasurement       func(childComplexity int, input ent.CreateMeasurementInput) int
+		CreateObjective         func(childComplexity int, input ent.CreateObjectiveInput) int
+		CreateStrategy          func(childComplexity int, input ent.CreateStrategyInput) int
+		DeleteActionItem        func(childComplexity int, id pulid.ID) int
+		DeleteAgency            func(childComplexity int, id pulid.ID) int
+		DeleteIndicator         func(childComplexity int, id pulid.ID) int
+		DeleteObjective         func(childComplexity int, id pulid.ID) int
+		DeleteStrategy          func(childComplexity int, id pulid.ID) int
+		EditObservation         func(childComplexity int, id pulid.ID, revision int, input model.EditObservationInput) int
+		ExtendConsultation      func(childComplexity int, id pulid.ID, revision int, closesAt time.Time) int
+		MoveStrategy            func(childComplexity int, input model.MoveStrategyInput) int
+		OpenConsultation        func(childComplexity int, id pulid.ID, revision int) int
+		PlanConsultation        func(childComplexity int, input ent.CreateConsultationInput) int
+		PublishVersion          func(childComplexity int, input model.PublishVersionInput) int
+		RecordPosition          func(childComplexity int, input model.RecordPositionInput) int
+		RevokeAPIToken          func(childComplexity int, id pulid.ID) int
+		SettleDecision          func(childComplexity int, input model.SettleDecisionInput) int
+		SubmitObservation       func(childComplexity int, input model.SubmitObservationInput) int
+		UpdateAccount           func(childComplexity int, id pulid.ID, revision int, input ent.UpdateAccountInput) int
+		UpdateActionItem        func(childComplexity int, id pulid.ID, revision int, input ent.UpdateActionItemInput) int
+		UpdateAgency            func(childComplexity int, id pulid.ID, revision int, input ent.UpdateAgencyInput) int
+		UpdateConsultation      func(childComplexity int, id pulid.ID, revision int, input ent.UpdateConsultationInput) int
+		UpdateDecision          func(childComplexity int, id pulid.ID, revision int, input ent.UpdateDecisionInput) int
+		UpdateIndicator         func(childComplexity int, id pulid.ID, revision int, input ent.UpdateIndicatorInput) int
+		UpdateObjective         func(childComplexity int, id pulid.ID, revision int, input ent.UpdateObjectiveInput) int
+		UpdateStrategy          func(childComplexity int, id pulid.ID, revision int, input ent.UpdateStrategyInput) int
+		WithdrawObservation     func(childComplexity int, id pulid.ID, revision int) int
 	}
 
 	Objective struct {
@@ -417,6 +481,10 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ObservationPayload struct {
+		Observation func(childComplexity int) int
+	}
+
 	PageInfo struct {
 		EndCursor       func(childComplexity int) int
 		HasNextPage     func(childComplexity int) int
@@ -424,22 +492,51 @@ type ComplexityRoot struct {
 		StartCursor     func(childComplexity int) int
 	}
 
+	PublishVersionPayload struct {
+		Version func(childComplexity int) int
+	}
+
 	Query struct {
-		Accounts    func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AccountOrder, where *ent.AccountWhereInput) int
-		ActionItems func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ActionItemOrder, where *ent.ActionItemWhereInput, search *string, overdueOn *time.Time, agencyID *pulid.ID) int
-		Agencies    func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AgencyOrder, where *ent.AgencyWhereInput) int
-		Indicators  func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.IndicatorOrder, where *ent.IndicatorWhereInput) int
-		Node        func(childComplexity int, id pulid.ID) int
-		Nodes       func(childComplexity int, ids []pulid.ID) int
-		Objectives  func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ObjectiveOrder, where *ent.ObjectiveWhereInput, search *string) int
-		Strategies  func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.StrategyOrder, where *ent.StrategyWhereInput, search *string) int
-		Viewer      func(childComplexity int) int
+		Accounts        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AccountOrder, where *ent.AccountWhereInput) int
+		ActionItems     func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ActionItemOrder, where *ent.ActionItemWhereInput, search *string, overdueOn *time.Time, agencyID *pulid.ID) int
+		Agencies        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AgencyOrder, where *ent.AgencyWhereInput) int
+		AuditTrail      func(childComplexity int, entityID pulid.ID, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int) int
+		CompareVersions func(childComplexity int, from pulid.ID, to pulid.ID) int
+		Consultations   func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ConsultationOrder, where *ent.ConsultationWhereInput, status *model.ConsultationStatus) int
+		Indicators      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.IndicatorOrder, where *ent.IndicatorWhereInput) int
+		Node            func(childComplexity int, id pulid.ID) int
+		Nodes           func(childComplexity int, ids []pulid.ID) int
+		Objectives      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ObjectiveOrder, where *ent.ObjectiveWhereInput, search *string) int
+		Strategies      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.StrategyOrder, where *ent.StrategyWhereInput, search *string) int
+		Viewer          func(childComplexity int) int
+	}
+
+	ResponseMatrix struct {
+		ByAgency   func(childComplexity int) int
+		ByStatus   func(childComplexity int) int
+		Groups     func(childComplexity int) int
+		Total      func(childComplexity int) int
+		Unanswered func(childComplexity int) int
+	}
+
+	ResponseMatrixGroup struct {
+		Observations func(childComplexity int) int
+		TargetCode   func(childComplexity int) int
+		TargetID     func(childComplexity int) int
+		TargetKind   func(childComplexity int) int
+		TargetTitle  func(childComplexity int) int
+	}
+
+	StatusCount struct {
+		Count  func(childComplexity int) int
+		Status func(childComplexity int) int
 	}
 
 	Strategy struct {
 		AdoptedOn          func(childComplexity int) int
 		AdoptedVersion     func(childComplexity int) int
 		AdoptionReference  func(childComplexity int) int
+		AllowedMoves       func(childComplexity int) int
 		Consultations      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ConsultationOrder) int
 		Country            func(childComplexity int) int
 		CreatedAt          func(childComplexity int) int
@@ -478,8 +575,10 @@ type ComplexityRoot struct {
 		Actor     func(childComplexity int) int
 		Comment   func(childComplexity int) int
 		CreatedAt func(childComplexity int) int
+		From      func(childComplexity int) int
 		ID        func(childComplexity int) int
 		Strategy  func(childComplexity int) int
+		To        func(childComplexity int) int
 		UpdatedAt func(childComplexity int) int
 	}
 
@@ -507,12 +606,33 @@ type ComplexityRoot struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
+
+	VersionComparison struct {
+		ActionItems func(childComplexity int) int
+		From        func(childComplexity int) int
+		Objectives  func(childComplexity int) int
+		Strategy    func(childComplexity int) int
+		To          func(childComplexity int) int
+	}
+
+	VersionedEntity struct {
+		Code  func(childComplexity int) int
+		ID    func(childComplexity int) int
+		Title func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
 
 // region    ************************** generated!.gotpl **************************
 
+type AuditEventResolver interface {
+	Actor(ctx context.Context, obj *ent.AuditEvent) (*ent.Account, error)
+}
+type ConsultationResolver interface {
+	Status(ctx context.Context, obj *ent.Consultation) (model.ConsultationStatus, error)
+	ResponseMatrix(ctx context.Context, obj *ent.Consultation) (*model.ResponseMatrix, error)
+}
 type MutationResolver interface {
 	CreateAgency(ctx context.Context, input ent.CreateAgencyInput) (*model.AgencyPayload, error)
 	UpdateAgency(ctx context.Context, id pulid.ID, revision int, input ent.UpdateAgencyInput) (*model.AgencyPayload, error)
@@ -534,17 +654,43 @@ type MutationResolver interface {
 	UpdateIndicator(ctx context.Context, id pulid.ID, revision int, input ent.UpdateIndicatorInput) (*model.IndicatorPayload, error)
 	DeleteIndicator(ctx context.Context, id pulid.ID) (*model.DeletePayload, error)
 	CreateMeasurement(ctx context.Context, input ent.CreateMeasurementInput) (*model.MeasurementPayload, error)
+	PlanConsultation(ctx context.Context, input ent.CreateConsultationInput) (*model.ConsultationPayload, error)
+	UpdateConsultation(ctx context.Context, id pulid.ID, revision int, input ent.UpdateConsultationInput) (*model.ConsultationPayload, error)
+	OpenConsultation(ctx context.Context, id pulid.ID, revision int) (*model.ConsultationPayload, error)
+	ExtendConsultation(ctx context.Context, id pulid.ID, revision int, closesAt time.Time) (*model.ConsultationPayload, error)
+	CloseConsultation(ctx context.Context, id pulid.ID, revision int) (*model.ConsultationPayload, error)
+	ConsolidateConsultation(ctx context.Context, id pulid.ID, revision int) (*model.ConsultationPayload, error)
+	SubmitObservation(ctx context.Context, input model.SubmitObservationInput) (*model.ObservationPayload, error)
+	EditObservation(ctx context.Context, id pulid.ID, revision int, input model.EditObservationInput) (*model.ObservationPayload, error)
+	WithdrawObservation(ctx context.Context, id pulid.ID, revision int) (*model.ObservationPayload, error)
+	AnswerObservation(ctx context.Context, input model.AnswerObservationInput) (*model.ObservationPayload, error)
+	CreateDecision(ctx context.Context, input ent.CreateDecisionInput) (*model.DecisionPayload, error)
+	UpdateDecision(ctx context.Context, id pulid.ID, revision int, input ent.UpdateDecisionInput) (*model.DecisionPayload, error)
+	RecordPosition(ctx context.Context, input model.RecordPositionInput) (*model.DecisionPositionPayload, error)
+	SettleDecision(ctx context.Context, input model.SettleDecisionInput) (*model.DecisionPayload, error)
+	MoveStrategy(ctx context.Context, input model.MoveStrategyInput) (*model.MoveStrategyPayload, error)
+	PublishVersion(ctx context.Context, input model.PublishVersionInput) (*model.PublishVersionPayload, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id pulid.ID) (ent.Noder, error)
 	Nodes(ctx context.Context, ids []pulid.ID) ([]ent.Noder, error)
 	Accounts(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AccountOrder, where *ent.AccountWhereInput) (*ent.AccountConnection, error)
 	Agencies(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AgencyOrder, where *ent.AgencyWhereInput) (*ent.AgencyConnection, error)
+	AuditTrail(ctx context.Context, entityID pulid.ID, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int) (*ent.AuditEventConnection, error)
+	Consultations(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ConsultationOrder, where *ent.ConsultationWhereInput, status *model.ConsultationStatus) (*ent.ConsultationConnection, error)
 	Strategies(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.StrategyOrder, where *ent.StrategyWhereInput, search *string) (*ent.StrategyConnection, error)
 	Objectives(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ObjectiveOrder, where *ent.ObjectiveWhereInput, search *string) (*ent.ObjectiveConnection, error)
 	ActionItems(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ActionItemOrder, where *ent.ActionItemWhereInput, search *string, overdueOn *time.Time, agencyID *pulid.ID) (*ent.ActionItemConnection, error)
 	Indicators(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.IndicatorOrder, where *ent.IndicatorWhereInput) (*ent.IndicatorConnection, error)
 	Viewer(ctx context.Context) (*ent.Account, error)
+	CompareVersions(ctx context.Context, from pulid.ID, to pulid.ID) (*model.VersionComparison, error)
+}
+type StrategyResolver interface {
+	AllowedMoves(ctx context.Context, obj *ent.Strategy) ([]strategy.Status, error)
+}
+type StrategyTransitionResolver interface {
+	From(ctx context.Context, obj *ent.StrategyTransition) (strategy.Status, error)
+	To(ctx context.Context, obj *ent.StrategyTransition) (strategy.Status, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1060,6 +1206,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AgencyConnection.TotalCount(childComplexity), true
 
+	case "AgencyCount.agency":
+		if e.ComplexityRoot.AgencyCount.Agency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgencyCount.Agency(childComplexity), true
+	case "AgencyCount.count":
+		if e.ComplexityRoot.AgencyCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgencyCount.Count(childComplexity), true
+
 	case "AgencyEdge.cursor":
 		if e.ComplexityRoot.AgencyEdge.Cursor == nil {
 			break
@@ -1080,6 +1239,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AgencyPayload.Agency(childComplexity), true
 
+	case "AuditEvent.actor":
+		if e.ComplexityRoot.AuditEvent.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEvent.Actor(childComplexity), true
 	case "AuditEvent.actorID":
 		if e.ComplexityRoot.AuditEvent.ActorID == nil {
 			break
@@ -1173,6 +1338,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AuditEventEdge.Node(childComplexity), true
 
+	case "ChangedEntity.code":
+		if e.ComplexityRoot.ChangedEntity.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangedEntity.Code(childComplexity), true
+	case "ChangedEntity.fields":
+		if e.ComplexityRoot.ChangedEntity.Fields == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangedEntity.Fields(childComplexity), true
+	case "ChangedEntity.id":
+		if e.ComplexityRoot.ChangedEntity.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangedEntity.ID(childComplexity), true
+	case "ChangedEntity.title":
+		if e.ComplexityRoot.ChangedEntity.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangedEntity.Title(childComplexity), true
+
 	case "Consultation.closesAt":
 		if e.ComplexityRoot.Consultation.ClosesAt == nil {
 			break
@@ -1232,12 +1422,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Consultation.Place(childComplexity), true
+	case "Consultation.responseMatrix":
+		if e.ComplexityRoot.Consultation.ResponseMatrix == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consultation.ResponseMatrix(childComplexity), true
 	case "Consultation.revision":
 		if e.ComplexityRoot.Consultation.Revision == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Consultation.Revision(childComplexity), true
+	case "Consultation.status":
+		if e.ComplexityRoot.Consultation.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consultation.Status(childComplexity), true
 	case "Consultation.strategy":
 		if e.ComplexityRoot.Consultation.Strategy == nil {
 			break
@@ -1294,6 +1496,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ConsultationEdge.Node(childComplexity), true
+
+	case "ConsultationPayload.consultation":
+		if e.ComplexityRoot.ConsultationPayload.Consultation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsultationPayload.Consultation(childComplexity), true
 
 	case "CreateAPITokenPayload.apiToken":
 		if e.ComplexityRoot.CreateAPITokenPayload.APIToken == nil {
@@ -1419,6 +1628,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DecisionEdge.Node(childComplexity), true
 
+	case "DecisionPayload.decision":
+		if e.ComplexityRoot.DecisionPayload.Decision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DecisionPayload.Decision(childComplexity), true
+
 	case "DecisionPosition.agency":
 		if e.ComplexityRoot.DecisionPosition.Agency == nil {
 			break
@@ -1462,12 +1678,57 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DecisionPosition.UpdatedAt(childComplexity), true
 
+	case "DecisionPositionPayload.position":
+		if e.ComplexityRoot.DecisionPositionPayload.Position == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DecisionPositionPayload.Position(childComplexity), true
+
 	case "DeletePayload.deletedID":
 		if e.ComplexityRoot.DeletePayload.DeletedID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.DeletePayload.DeletedID(childComplexity), true
+
+	case "EntityChanges.added":
+		if e.ComplexityRoot.EntityChanges.Added == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityChanges.Added(childComplexity), true
+	case "EntityChanges.changed":
+		if e.ComplexityRoot.EntityChanges.Changed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityChanges.Changed(childComplexity), true
+	case "EntityChanges.removed":
+		if e.ComplexityRoot.EntityChanges.Removed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EntityChanges.Removed(childComplexity), true
+
+	case "FieldChange.after":
+		if e.ComplexityRoot.FieldChange.After == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldChange.After(childComplexity), true
+	case "FieldChange.before":
+		if e.ComplexityRoot.FieldChange.Before == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldChange.Before(childComplexity), true
+	case "FieldChange.field":
+		if e.ComplexityRoot.FieldChange.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldChange.Field(childComplexity), true
 
 	case "Indicator.actionItem":
 		if e.ComplexityRoot.Indicator.ActionItem == nil {
@@ -1668,6 +1929,52 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MeasurementPayload.Measurement(childComplexity), true
 
+	case "MoveStrategyPayload.strategy":
+		if e.ComplexityRoot.MoveStrategyPayload.Strategy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MoveStrategyPayload.Strategy(childComplexity), true
+	case "MoveStrategyPayload.transition":
+		if e.ComplexityRoot.MoveStrategyPayload.Transition == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MoveStrategyPayload.Transition(childComplexity), true
+
+	case "Mutation.answerObservation":
+		if e.ComplexityRoot.Mutation.AnswerObservation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_answerObservation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AnswerObservation(childComplexity, args["input"].(model.AnswerObservationInput)), true
+	case "Mutation.closeConsultation":
+		if e.ComplexityRoot.Mutation.CloseConsultation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_closeConsultation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CloseConsultation(childComplexity, args["id"].(pulid.ID), args["revision"].(int)), true
+	case "Mutation.consolidateConsultation":
+		if e.ComplexityRoot.Mutation.ConsolidateConsultation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_consolidateConsultation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ConsolidateConsultation(childComplexity, args["id"].(pulid.ID), args["revision"].(int)), true
 	case "Mutation.createAPIToken":
 		if e.ComplexityRoot.Mutation.CreateAPIToken == nil {
 			break
@@ -1712,6 +2019,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateAgency(childComplexity, args["input"].(ent.CreateAgencyInput)), true
+	case "Mutation.createDecision":
+		if e.ComplexityRoot.Mutation.CreateDecision == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createDecision_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateDecision(childComplexity, args["input"].(ent.CreateDecisionInput)), true
 	case "Mutation.createIndicator":
 		if e.ComplexityRoot.Mutation.CreateIndicator == nil {
 			break
@@ -1811,6 +2129,83 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteStrategy(childComplexity, args["id"].(pulid.ID)), true
+	case "Mutation.editObservation":
+		if e.ComplexityRoot.Mutation.EditObservation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_editObservation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EditObservation(childComplexity, args["id"].(pulid.ID), args["revision"].(int), args["input"].(model.EditObservationInput)), true
+	case "Mutation.extendConsultation":
+		if e.ComplexityRoot.Mutation.ExtendConsultation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_extendConsultation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ExtendConsultation(childComplexity, args["id"].(pulid.ID), args["revision"].(int), args["closesAt"].(time.Time)), true
+	case "Mutation.moveStrategy":
+		if e.ComplexityRoot.Mutation.MoveStrategy == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_moveStrategy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MoveStrategy(childComplexity, args["input"].(model.MoveStrategyInput)), true
+	case "Mutation.openConsultation":
+		if e.ComplexityRoot.Mutation.OpenConsultation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_openConsultation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.OpenConsultation(childComplexity, args["id"].(pulid.ID), args["revision"].(int)), true
+	case "Mutation.planConsultation":
+		if e.ComplexityRoot.Mutation.PlanConsultation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_planConsultation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PlanConsultation(childComplexity, args["input"].(ent.CreateConsultationInput)), true
+	case "Mutation.publishVersion":
+		if e.ComplexityRoot.Mutation.PublishVersion == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_publishVersion_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PublishVersion(childComplexity, args["input"].(model.PublishVersionInput)), true
+	case "Mutation.recordPosition":
+		if e.ComplexityRoot.Mutation.RecordPosition == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordPosition_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordPosition(childComplexity, args["input"].(model.RecordPositionInput)), true
 	case "Mutation.revokeAPIToken":
 		if e.ComplexityRoot.Mutation.RevokeAPIToken == nil {
 			break
@@ -1822,6 +2217,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeAPIToken(childComplexity, args["id"].(pulid.ID)), true
+	case "Mutation.settleDecision":
+		if e.ComplexityRoot.Mutation.SettleDecision == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_settleDecision_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SettleDecision(childComplexity, args["input"].(model.SettleDecisionInput)), true
+	case "Mutation.submitObservation":
+		if e.ComplexityRoot.Mutation.SubmitObservation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_submitObservation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SubmitObservation(childComplexity, args["input"].(model.SubmitObservationInput)), true
 	case "Mutation.updateAccount":
 		if e.ComplexityRoot.Mutation.UpdateAccount == nil {
 			break
@@ -1855,6 +2272,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateAgency(childComplexity, args["id"].(pulid.ID), args["revision"].(int), args["input"].(ent.UpdateAgencyInput)), true
+	case "Mutation.updateConsultation":
+		if e.ComplexityRoot.Mutation.UpdateConsultation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateConsultation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateConsultation(childComplexity, args["id"].(pulid.ID), args["revision"].(int), args["input"].(ent.UpdateConsultationInput)), true
+	case "Mutation.updateDecision":
+		if e.ComplexityRoot.Mutation.UpdateDecision == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateDecision_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateDecision(childComplexity, args["id"].(pulid.ID), args["revision"].(int), args["input"].(ent.UpdateDecisionInput)), true
 	case "Mutation.updateIndicator":
 		if e.ComplexityRoot.Mutation.UpdateIndicator == nil {
 			break
@@ -1888,6 +2327,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateStrategy(childComplexity, args["id"].(pulid.ID), args["revision"].(int), args["input"].(ent.UpdateStrategyInput)), true
+	case "Mutation.withdrawObservation":
+		if e.ComplexityRoot.Mutation.WithdrawObservation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_withdrawObservation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.WithdrawObservation(childComplexity, args["id"].(pulid.ID), args["revision"].(int)), true
 
 	case "Objective.actionItems":
 		if e.ComplexityRoot.Objective.ActionItems == nil {
@@ -2171,6 +2621,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ObservationEdge.Node(childComplexity), true
 
+	case "ObservationPayload.observation":
+		if e.ComplexityRoot.ObservationPayload.Observation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ObservationPayload.Observation(childComplexity), true
+
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
 			break
@@ -2195,6 +2652,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
+
+	case "PublishVersionPayload.version":
+		if e.ComplexityRoot.PublishVersionPayload.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublishVersionPayload.Version(childComplexity), true
 
 	case "Query.accounts":
 		if e.ComplexityRoot.Query.Accounts == nil {
@@ -2229,6 +2693,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Agencies(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.AgencyOrder), args["where"].(*ent.AgencyWhereInput)), true
+	case "Query.auditTrail":
+		if e.ComplexityRoot.Query.AuditTrail == nil {
+			break
+		}
+
+		args, err := ec.field_Query_auditTrail_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AuditTrail(childComplexity, args["entityID"].(pulid.ID), args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int)), true
+	case "Query.compareVersions":
+		if e.ComplexityRoot.Query.CompareVersions == nil {
+			break
+		}
+
+		args, err := ec.field_Query_compareVersions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CompareVersions(childComplexity, args["from"].(pulid.ID), args["to"].(pulid.ID)), true
+	case "Query.consultations":
+		if e.ComplexityRoot.Query.Consultations == nil {
+			break
+		}
+
+		args, err := ec.field_Query_consultations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Consultations(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.ConsultationOrder), args["where"].(*ent.ConsultationWhereInput), args["status"].(*model.ConsultationStatus)), true
 	case "Query.indicators":
 		if e.ComplexityRoot.Query.Indicators == nil {
 			break
@@ -2292,6 +2789,81 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Viewer(childComplexity), true
 
+	case "ResponseMatrix.byAgency":
+		if e.ComplexityRoot.ResponseMatrix.ByAgency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponseMatrix.ByAgency(childComplexity), true
+	case "ResponseMatrix.byStatus":
+		if e.ComplexityRoot.ResponseMatrix.ByStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponseMatrix.ByStatus(childComplexity), true
+	case "ResponseMatrix.groups":
+		if e.ComplexityRoot.ResponseMatrix.Groups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponseMatrix.Groups(childComplexity), true
+	case "ResponseMatrix.total":
+		if e.ComplexityRoot.ResponseMatrix.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponseMatrix.Total(childComplexity), true
+	case "ResponseMatrix.unanswered":
+		if e.ComplexityRoot.ResponseMatrix.Unanswered == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponseMatrix.Unanswered(childComplexity), true
+
+	case "ResponseMatrixGroup.observations":
+		if e.ComplexityRoot.ResponseMatrixGroup.Observations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponseMatrixGroup.Observations(childComplexity), true
+	case "ResponseMatrixGroup.targetCode":
+		if e.ComplexityRoot.ResponseMatrixGroup.TargetCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponseMatrixGroup.TargetCode(childComplexity), true
+	case "ResponseMatrixGroup.targetID":
+		if e.ComplexityRoot.ResponseMatrixGroup.TargetID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponseMatrixGroup.TargetID(childComplexity), true
+	case "ResponseMatrixGroup.targetKind":
+		if e.ComplexityRoot.ResponseMatrixGroup.TargetKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponseMatrixGroup.TargetKind(childComplexity), true
+	case "ResponseMatrixGroup.targetTitle":
+		if e.ComplexityRoot.ResponseMatrixGroup.TargetTitle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponseMatrixGroup.TargetTitle(childComplexity), true
+
+	case "StatusCount.count":
+		if e.ComplexityRoot.StatusCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusCount.Count(childComplexity), true
+	case "StatusCount.status":
+		if e.ComplexityRoot.StatusCount.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusCount.Status(childComplexity), true
+
 	case "Strategy.adoptedOn":
 		if e.ComplexityRoot.Strategy.AdoptedOn == nil {
 			break
@@ -2310,6 +2882,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Strategy.AdoptionReference(childComplexity), true
+	case "Strategy.allowedMoves":
+		if e.ComplexityRoot.Strategy.AllowedMoves == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Strategy.AllowedMoves(childComplexity), true
 	case "Strategy.consultations":
 		if e.ComplexityRoot.Strategy.Consultations == nil {
 			break
@@ -2485,6 +3063,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StrategyTransition.CreatedAt(childComplexity), true
+	case "StrategyTransition.from":
+		if e.ComplexityRoot.StrategyTransition.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StrategyTransition.From(childComplexity), true
 	case "StrategyTransition.id":
 		if e.ComplexityRoot.StrategyTransition.ID == nil {
 			break
@@ -2497,6 +3081,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StrategyTransition.Strategy(childComplexity), true
+	case "StrategyTransition.to":
+		if e.ComplexityRoot.StrategyTransition.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StrategyTransition.To(childComplexity), true
 	case "StrategyTransition.updatedAt":
 		if e.ComplexityRoot.StrategyTransition.UpdatedAt == nil {
 			break
@@ -2603,6 +3193,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.StrategyVersionEdge.Node(childComplexity), true
 
+	case "VersionComparison.actionItems":
+		if e.ComplexityRoot.VersionComparison.ActionItems == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VersionComparison.ActionItems(childComplexity), true
+	case "VersionComparison.from":
+		if e.ComplexityRoot.VersionComparison.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VersionComparison.From(childComplexity), true
+	case "VersionComparison.objectives":
+		if e.ComplexityRoot.VersionComparison.Objectives == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VersionComparison.Objectives(childComplexity), true
+	case "VersionComparison.strategy":
+		if e.ComplexityRoot.VersionComparison.Strategy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VersionComparison.Strategy(childComplexity), true
+	case "VersionComparison.to":
+		if e.ComplexityRoot.VersionComparison.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VersionComparison.To(childComplexity), true
+
+	case "VersionedEntity.code":
+		if e.ComplexityRoot.VersionedEntity.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VersionedEntity.Code(childComplexity), true
+	case "VersionedEntity.id":
+		if e.ComplexityRoot.VersionedEntity.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VersionedEntity.ID(childComplexity), true
+	case "VersionedEntity.title":
+		if e.ComplexityRoot.VersionedEntity.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VersionedEntity.Title(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -2617,8 +3257,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("AccountWhereInput", ec.unmarshalInputAccountWhereInput),
 			graphql.NewInputUnmarshaler("ActionItemOrder", ec.unmarshalInputActionItemOrder),
 			graphql.NewInputUnmarshaler("ActionItemWhereInput", ec.unmarshalInputActionItemWhereInput),
+			graphql.NewInputUnmarshaler("AdoptionInput", ec.unmarshalInputAdoptionInput),
 			graphql.NewInputUnmarshaler("AgencyOrder", ec.unmarshalInputAgencyOrder),
 			graphql.NewInputUnmarshaler("AgencyWhereInput", ec.unmarshalInputAgencyWhereInput),
+			graphql.NewInputUnmarshaler("AnswerObservationInput", ec.unmarshalInputAnswerObservationInput),
 			graphql.NewInputUnmarshaler("AuditEventOrder", ec.unmarshalInputAuditEventOrder),
 			graphql.NewInputUnmarshaler("AuditEventWhereInput", ec.unmarshalInputAuditEventWhereInput),
 			graphql.NewInputUnmarshaler("ConsultationOrder", ec.unmarshalInputConsultationOrder),
@@ -2637,19 +3279,25 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("DecisionOrder", ec.unmarshalInputDecisionOrder),
 			graphql.NewInputUnmarshaler("DecisionPositionOrder", ec.unmarshalInputDecisionPositionOrder),
 			graphql.NewInputUnmarshaler("DecisionWhereInput", ec.unmarshalInputDecisionWhereInput),
+			graphql.NewInputUnmarshaler("EditObservationInput", ec.unmarshalInputEditObservationInput),
 			graphql.NewInputUnmarshaler("IndicatorOrder", ec.unmarshalInputIndicatorOrder),
 			graphql.NewInputUnmarshaler("IndicatorWhereInput", ec.unmarshalInputIndicatorWhereInput),
 			graphql.NewInputUnmarshaler("MeasurementOrder", ec.unmarshalInputMeasurementOrder),
 			graphql.NewInputUnmarshaler("MeasurementWhereInput", ec.unmarshalInputMeasurementWhereInput),
+			graphql.NewInputUnmarshaler("MoveStrategyInput", ec.unmarshalInputMoveStrategyInput),
 			graphql.NewInputUnmarshaler("ObjectiveOrder", ec.unmarshalInputObjectiveOrder),
 			graphql.NewInputUnmarshaler("ObjectiveWhereInput", ec.unmarshalInputObjectiveWhereInput),
 			graphql.NewInputUnmarshaler("ObservationOrder", ec.unmarshalInputObservationOrder),
 			graphql.NewInputUnmarshaler("ObservationWhereInput", ec.unmarshalInputObservationWhereInput),
+			graphql.NewInputUnmarshaler("PublishVersionInput", ec.unmarshalInputPublishVersionInput),
+			graphql.NewInputUnmarshaler("RecordPositionInput", ec.unmarshalInputRecordPositionInput),
+			graphql.NewInputUnmarshaler("SettleDecisionInput", ec.unmarshalInputSettleDecisionInput),
 			graphql.NewInputUnmarshaler("StrategyOrder", ec.unmarshalInputStrategyOrder),
 			graphql.NewInputUnmarshaler("StrategyTransitionOrder", ec.unmarshalInputStrategyTransitionOrder),
 			graphql.NewInputUnmarshaler("StrategyVersionOrder", ec.unmarshalInputStrategyVersionOrder),
 			graphql.NewInputUnmarshaler("StrategyVersionWhereInput", ec.unmarshalInputStrategyVersionWhereInput),
 			graphql.NewInputUnmarshaler("StrategyWhereInput", ec.unmarshalInputStrategyWhereInput),
+			graphql.NewInputUnmarshaler("SubmitObservationInput", ec.unmarshalInputSubmitObservationInput),
 			graphql.NewInputUnmarshaler("UpdateAccountInput", ec.unmarshalInputUpdateAccountInput),
 			graphql.NewInputUnmarshaler("UpdateActionItemInput", ec.unmarshalInputUpdateActionItemInput),
 			graphql.NewInputUnmarshaler("UpdateAgencyInput", ec.unmarshalInputUpdateAgencyInput),
@@ -2735,6 +3383,317 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
+	{Name: "../schema/audit.graphql", Input: `extend type AuditEvent {
+  "The account that made the change; null for the system."
+  actor: Account
+}
+
+extend type Query {
+  "The audit events of one entity, oldest first. Reviewers, the secretariat and administrators only."
+  auditTrail(
+    "The entity."
+    entityID: ID!
+    "Returns the objects after this cursor."
+    after: Cursor
+    "Returns the first n objects (at most 100; 20 when neither first nor last is given)."
+    first: Int
+    "Returns the objects before this cursor."
+    before: Cursor
+    "Returns the last n objects (at most 100)."
+    last: Int
+  ): AuditEventConnection!
+}
+`, BuiltIn: false},
+	{Name: "../schema/consultation.graphql", Input: `"Where a consultation round stands."
+enum ConsultationStatus {
+  "Not open yet."
+  PLANNED
+  "Open for observations."
+  OPEN
+  "Closed: observations can no longer be submitted, edited or withdrawn."
+  CLOSED
+  "Closed and consolidated: the response matrix is shared with every invited agency."
+  CONSOLIDATED
+}
+
+"How the secretariat disposes of an observation."
+enum Disposition {
+  "Taken into account as proposed."
+  ACCEPTED
+  "Taken into account in part; the response says which."
+  PARTIALLY_ACCEPTED
+  "Not taken into account; the response says why."
+  REJECTED
+  "Outside what the strategy covers; the response says why."
+  OUT_OF_SCOPE
+}
+
+extend type Consultation {
+  "Where the round stands, from the clock and the secretariat's actions."
+  status: ConsultationStatus!
+  "Every observation of the round grouped by target, with counts: what the Council reads."
+  responseMatrix: ResponseMatrix!
+}
+
+"The observations of a round grouped by target, with their answers and counts."
+type ResponseMatrix {
+  "One group per target (the whole strategy, an objective, an action item), in the order of the text."
+  groups: [ResponseMatrixGroup!]!
+  "How many observations each agency submitted."
+  byAgency: [AgencyCount!]!
+  "How many observations stand in each state."
+  byStatus: [StatusCount!]!
+  "How many submitted observations still await an answer."
+  unanswered: Int!
+  "How many observations the matrix holds."
+  total: Int!
+}
+
+"The observations on one target."
+type ResponseMatrixGroup {
+  "What the observations are about."
+  targetKind: ObservationTargetKind!
+  "ID of the target in the consulted version; null for the whole strategy."
+  targetID: ID
+  "Code of the target, such as « A1.3 »; empty for the whole strategy."
+  targetCode: String!
+  "Title of the target in the consulted version."
+  targetTitle: String!
+  "The observations, oldest first."
+  observations: [Observation!]!
+}
+
+"A number of observations by agency."
+type AgencyCount {
+  "The agency."
+  agency: Agency!
+  "Its number of observations."
+  count: Int!
+}
+
+"A number of observations in one state."
+type StatusCount {
+  "The state."
+  status: ObservationStatus!
+  "The number of observations in it."
+  count: Int!
+}
+
+"An observation to submit, or to keep as a draft."
+input SubmitObservationInput {
+  "The round."
+  consultationID: ID!
+  "What the observation is about."
+  targetKind: ObservationTargetKind!
+  "ID of the objective or action item in the consulted version; omit for the whole strategy."
+  targetID: ID
+  "What kind of observation it is."
+  kind: ObservationKind!
+  "The observation itself."
+  body: String!
+  "For an amendment, the text proposed instead."
+  proposedText: String
+  "Keep it as a draft only the agency sees, instead of submitting it."
+  draft: Boolean
+  "A key of the client's choosing: the same key from the same agency returns the first observation instead of creating a second one."
+  idempotencyKey: String
+}
+
+"Changes to one's own observation, while the round is open."
+input EditObservationInput {
+  "What kind of observation it is."
+  kind: ObservationKind
+  "The observation itself."
+  body: String
+  "For an amendment, the text proposed instead."
+  proposedText: String
+  "Submit a draft."
+  submit: Boolean
+}
+
+"The secretariat's answer to an observation."
+input AnswerObservationInput {
+  "The observation."
+  observationID: ID!
+  "The revision of the observation the answer is based on."
+  revision: Int!
+  "How the observation is disposed of."
+  disposition: Disposition!
+  "The reasoned response; required for anything but ACCEPTED."
+  response: String
+  "The later version in which the observation was taken into account."
+  takenIntoVersionID: ID
+}
+
+"The result of a change to a consultation round."
+type ConsultationPayload {
+  "The round as it now stands."
+  consultation: Consultation!
+}
+
+"The result of a change to an observation."
+type ObservationPayload {
+  "The observation as it now stands."
+  observation: Observation!
+}
+
+extend type Query {
+  "Consultation rounds: all of them for the secretariat and reviewers, those it is invited to for an agency, those of adopted strategies for the public."
+  consultations(
+    "Returns the objects after this cursor."
+    after: Cursor
+    "Returns the first n objects (at most 100; 20 when neither first nor last is given)."
+    first: Int
+    "Returns the objects before this cursor."
+    before: Cursor
+    "Returns the last n objects (at most 100)."
+    last: Int
+    "Ordering of the objects."
+    orderBy: ConsultationOrder
+    "Filters the objects."
+    where: ConsultationWhereInput
+    "Only rounds in this state."
+    status: ConsultationStatus
+  ): ConsultationConnection!
+}
+
+extend type Mutation {
+  "Plans a consultation round on a published version. Secretariat only."
+  planConsultation("The round." input: CreateConsultationInput!): ConsultationPayload!
+  "Changes a round's title, kind, place or invited agencies. Secretariat only."
+  updateConsultation(
+    "The round." id: ID!
+    "The revision the change is based on." revision: Int!
+    "The changes." input: UpdateConsultationInput!
+  ): ConsultationPayload!
+  "Opens a planned round now. Secretariat only."
+  openConsultation("The round." id: ID!, "The revision the change is based on." revision: Int!): ConsultationPayload!
+  "Moves the closing time of a round that has not closed later. Secretariat only."
+  extendConsultation("The round." id: ID!, "The revision the change is based on." revision: Int!, "The new closing time." closesAt: Time!): ConsultationPayload!
+  "Closes an open round now. Secretariat only."
+  closeConsultation("The round." id: ID!, "The revision the change is based on." revision: Int!): ConsultationPayload!
+  "Consolidates a closed round whose observations are all answered: its matrix is then shared. Secretariat only."
+  consolidateConsultation("The round." id: ID!, "The revision the change is based on." revision: Int!): ConsultationPayload!
+
+  "Submits an observation, or keeps it as a draft, for the caller's agency in a round it is invited to, while the round is open. Agency accounts only."
+  submitObservation("The observation." input: SubmitObservationInput!): ObservationPayload!
+  "Edits or submits one's own draft or submitted observation while the round is open. Agency accounts only."
+  editObservation(
+    "The observation." id: ID!
+    "The revision the change is based on." revision: Int!
+    "The changes." input: EditObservationInput!
+  ): ObservationPayload!
+  "Withdraws one's own observation while the round is open. Agency accounts only."
+  withdrawObservation("The observation." id: ID!, "The revision the change is based on." revision: Int!): ObservationPayload!
+  "Answers an observation. Secretariat only."
+  answerObservation("The answer." input: AnswerObservationInput!): ObservationPayload!
+}
+`, BuiltIn: false},
+	{Name: "../schema/decision.graphql", Input: `"An agency's position on a decision."
+input RecordPositionInput {
+  "The decision."
+  decisionID: ID!
+  "The agency."
+  agencyID: ID!
+  "The option it favours, one of the decision's options."
+  option: String
+  "Its position in its own words."
+  statement: String
+}
+
+"The outcome of a decision."
+input SettleDecisionInput {
+  "The decision."
+  decisionID: ID!
+  "The revision the outcome is based on."
+  revision: Int!
+  "What was decided."
+  outcome: String!
+  "The body that decided."
+  body: DecisionBody!
+  "When it was decided."
+  decidedOn: Time!
+  "The implementing agency the outcome names: it becomes the strategy's implementing agency."
+  implementingAgencyID: ID
+}
+
+"The result of a change to a decision."
+type DecisionPayload {
+  "The decision as it now stands."
+  decision: Decision!
+}
+
+"The result of recording a position."
+type DecisionPositionPayload {
+  "The position as recorded."
+  position: DecisionPosition!
+}
+
+extend type Mutation {
+  "Puts a question about a strategy to consensus. Secretariat only."
+  createDecision("The question." input: CreateDecisionInput!): DecisionPayload!
+  "Changes the question or its options while it is open. Secretariat only."
+  updateDecision("The decision." id: ID!, "The revision the change is based on." revision: Int!, "The changes." input: UpdateDecisionInput!): DecisionPayload!
+  "Records (or replaces) an agency's position on an open decision. Secretariat only."
+  recordPosition("The position." input: RecordPositionInput!): DecisionPositionPayload!
+  "Records the outcome of a decision and settles it. Secretariat only."
+  settleDecision("The outcome." input: SettleDecisionInput!): DecisionPayload!
+}
+`, BuiltIn: false},
+	{Name: "../schema/lifecycle.graphql", Input: `extend type StrategyTransition {
+  "The state the strategy left."
+  from: StrategyStatus!
+  "The state the strategy entered."
+  to: StrategyStatus!
+}
+
+extend type Strategy {
+  "The states the secretariat may move the strategy to from where it stands, whatever the guards say."
+  allowedMoves: [StrategyStatus!]!
+}
+
+"A move of a strategy through its lifecycle."
+input MoveStrategyInput {
+  "The strategy to move."
+  strategyID: ID!
+  "The revision of the strategy the move is based on."
+  revision: Int!
+  "The state to move to."
+  to: StrategyStatus!
+  "Why, in the words of who moves it."
+  comment: String
+  "The adopting act; required to move to ADOPTED, refused otherwise."
+  adoption: AdoptionInput
+}
+
+"The act that adopts a strategy."
+input AdoptionInput {
+  "The published version the act adopts."
+  versionID: ID!
+  "Reference of the act, such as « Décret n° 2022-123 »."
+  actReference: String!
+  "Date of the act."
+  actDate: Time!
+}
+
+"The result of moving a strategy."
+type MoveStrategyPayload {
+  "The strategy as it now stands."
+  strategy: Strategy!
+  "The move, as recorded in the strategy's history."
+  transition: StrategyTransition!
+}
+
+extend type Mutation {
+  """
+  Moves a strategy to another state of its lifecycle. Secretariat only. An
+  illegal move is BAD_USER_INPUT naming the allowed moves; a guard that does not
+  hold (no open or planned round, unanswered observations, open decisions) is
+  CONFLICT saying what is missing.
+  """
+  moveStrategy("The move." input: MoveStrategyInput!): MoveStrategyPayload!
+}
+`, BuiltIn: false},
 	{Name: "../schema/mutation.graphql", Input: `"""
 Every change to Palabre. Each mutation runs in one transaction: it is applied
 whole or not at all. Updates take the revision the caller read, and are refused
@@ -2990,6 +3949,88 @@ type DeletePayload {
   The account of the caller, or null without a token.
   """
   viewer: Account
+}
+`, BuiltIn: false},
+	{Name: "../schema/version.graphql", Input: `"A version to publish."
+input PublishVersionInput {
+  "The strategy whose working copy is published."
+  strategyID: ID!
+  "Label, such as « Post-workshop v2 »."
+  label: String!
+  "What changed since the previous version."
+  changelog: String
+}
+
+"The result of publishing a version."
+type PublishVersionPayload {
+  "The published version."
+  version: StrategyVersion!
+}
+
+"What changed between two versions of a strategy."
+type VersionComparison {
+  "The older version."
+  from: StrategyVersion!
+  "The newer version."
+  to: StrategyVersion!
+  "Fields of the strategy itself that changed."
+  strategy: [FieldChange!]!
+  "Objectives added, removed and changed."
+  objectives: EntityChanges!
+  "Action items added, removed and changed."
+  actionItems: EntityChanges!
+}
+
+"Entities added, removed and changed between two versions."
+type EntityChanges {
+  "Present in the newer version only."
+  added: [VersionedEntity!]!
+  "Present in the older version only."
+  removed: [VersionedEntity!]!
+  "Present in both, with different fields."
+  changed: [ChangedEntity!]!
+}
+
+"An objective or action item as a version holds it."
+type VersionedEntity {
+  "Its ID."
+  id: ID!
+  "Its code, such as « A1.3 »."
+  code: String!
+  "Its title."
+  title: String!
+}
+
+"An objective or action item that differs between two versions."
+type ChangedEntity {
+  "Its ID."
+  id: ID!
+  "Its code in the newer version."
+  code: String!
+  "Its title in the newer version."
+  title: String!
+  "The fields that differ."
+  fields: [FieldChange!]!
+}
+
+"One field's value in two versions, as JSON text."
+type FieldChange {
+  "The field, such as « title » or « leadAgency »."
+  field: String!
+  "Its value in the older version, as JSON; null when absent."
+  before: String
+  "Its value in the newer version, as JSON; null when absent."
+  after: String
+}
+
+extend type Query {
+  "Compares two versions of the same strategy, field by field."
+  compareVersions("The older version." from: ID!, "The newer version." to: ID!): VersionComparison!
+}
+
+extend type Mutation {
+  "Publishes the strategy's working copy as a new, immutable, numbered version. Secretariat only."
+  publishVersion("The version to publish." input: PublishVersionInput!): PublishVersionPayload!
 }
 `, BuiltIn: false},
 	{Name: "../ent.graphql", Input: `directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
@@ -10970,6 +12011,16 @@ func (ec *executionContext) childFields_AgencyConnection(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type AgencyConnection", field.Name)
 }
 
+func (ec *executionContext) childFields_AgencyCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "agency":
+		return ec.fieldContext_AgencyCount_agency(ctx, field)
+	case "count":
+		return ec.fieldContext_AgencyCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AgencyCount", field.Name)
+}
+
 func (ec *executionContext) childFields_AgencyEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "node":
@@ -11010,8 +12061,22 @@ func (ec *executionContext) childFields_AuditEvent(ctx context.Context, field gr
 		return ec.fieldContext_AuditEvent_previousHash(ctx, field)
 	case "hash":
 		return ec.fieldContext_AuditEvent_hash(ctx, field)
+	case "actor":
+		return ec.fieldContext_AuditEvent_actor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AuditEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_AuditEventConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_AuditEventConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_AuditEventConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_AuditEventConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuditEventConnection", field.Name)
 }
 
 func (ec *executionContext) childFields_AuditEventEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11022,6 +12087,20 @@ func (ec *executionContext) childFields_AuditEventEdge(ctx context.Context, fiel
 		return ec.fieldContext_AuditEventEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AuditEventEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ChangedEntity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ChangedEntity_id(ctx, field)
+	case "code":
+		return ec.fieldContext_ChangedEntity_code(ctx, field)
+	case "title":
+		return ec.fieldContext_ChangedEntity_title(ctx, field)
+	case "fields":
+		return ec.fieldContext_ChangedEntity_fields(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ChangedEntity", field.Name)
 }
 
 func (ec *executionContext) childFields_Consultation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11054,6 +12133,10 @@ func (ec *executionContext) childFields_Consultation(ctx context.Context, field 
 		return ec.fieldContext_Consultation_invitedAgencies(ctx, field)
 	case "observations":
 		return ec.fieldContext_Consultation_observations(ctx, field)
+	case "status":
+		return ec.fieldContext_Consultation_status(ctx, field)
+	case "responseMatrix":
+		return ec.fieldContext_Consultation_responseMatrix(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Consultation", field.Name)
 }
@@ -11078,6 +12161,14 @@ func (ec *executionContext) childFields_ConsultationEdge(ctx context.Context, fi
 		return ec.fieldContext_ConsultationEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ConsultationEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ConsultationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "consultation":
+		return ec.fieldContext_ConsultationPayload_consultation(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConsultationPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_CreateAPITokenPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11132,6 +12223,14 @@ func (ec *executionContext) childFields_DecisionEdge(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type DecisionEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_DecisionPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "decision":
+		return ec.fieldContext_DecisionPayload_decision(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DecisionPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_DecisionPosition(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -11152,12 +12251,44 @@ func (ec *executionContext) childFields_DecisionPosition(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type DecisionPosition", field.Name)
 }
 
+func (ec *executionContext) childFields_DecisionPositionPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "position":
+		return ec.fieldContext_DecisionPositionPayload_position(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DecisionPositionPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_DeletePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "deletedID":
 		return ec.fieldContext_DeletePayload_deletedID(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DeletePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_EntityChanges(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "added":
+		return ec.fieldContext_EntityChanges_added(ctx, field)
+	case "removed":
+		return ec.fieldContext_EntityChanges_removed(ctx, field)
+	case "changed":
+		return ec.fieldContext_EntityChanges_changed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EntityChanges", field.Name)
+}
+
+func (ec *executionContext) childFields_FieldChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "field":
+		return ec.fieldContext_FieldChange_field(ctx, field)
+	case "before":
+		return ec.fieldContext_FieldChange_before(ctx, field)
+	case "after":
+		return ec.fieldContext_FieldChange_after(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FieldChange", field.Name)
 }
 
 func (ec *executionContext) childFields_Indicator(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11268,6 +12399,16 @@ func (ec *executionContext) childFields_MeasurementPayload(ctx context.Context, 
 		return ec.fieldContext_MeasurementPayload_measurement(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type MeasurementPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_MoveStrategyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "strategy":
+		return ec.fieldContext_MoveStrategyPayload_strategy(ctx, field)
+	case "transition":
+		return ec.fieldContext_MoveStrategyPayload_transition(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MoveStrategyPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Objective(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11402,6 +12543,14 @@ func (ec *executionContext) childFields_ObservationEdge(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type ObservationEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_ObservationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "observation":
+		return ec.fieldContext_ObservationPayload_observation(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ObservationPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -11414,6 +12563,56 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 		return ec.fieldContext_PageInfo_endCursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_PublishVersionPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "version":
+		return ec.fieldContext_PublishVersionPayload_version(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PublishVersionPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_ResponseMatrix(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "groups":
+		return ec.fieldContext_ResponseMatrix_groups(ctx, field)
+	case "byAgency":
+		return ec.fieldContext_ResponseMatrix_byAgency(ctx, field)
+	case "byStatus":
+		return ec.fieldContext_ResponseMatrix_byStatus(ctx, field)
+	case "unanswered":
+		return ec.fieldContext_ResponseMatrix_unanswered(ctx, field)
+	case "total":
+		return ec.fieldContext_ResponseMatrix_total(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ResponseMatrix", field.Name)
+}
+
+func (ec *executionContext) childFields_ResponseMatrixGroup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "targetKind":
+		return ec.fieldContext_ResponseMatrixGroup_targetKind(ctx, field)
+	case "targetID":
+		return ec.fieldContext_ResponseMatrixGroup_targetID(ctx, field)
+	case "targetCode":
+		return ec.fieldContext_ResponseMatrixGroup_targetCode(ctx, field)
+	case "targetTitle":
+		return ec.fieldContext_ResponseMatrixGroup_targetTitle(ctx, field)
+	case "observations":
+		return ec.fieldContext_ResponseMatrixGroup_observations(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ResponseMatrixGroup", field.Name)
+}
+
+func (ec *executionContext) childFields_StatusCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "status":
+		return ec.fieldContext_StatusCount_status(ctx, field)
+	case "count":
+		return ec.fieldContext_StatusCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatusCount", field.Name)
 }
 
 func (ec *executionContext) childFields_Strategy(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11458,6 +12657,8 @@ func (ec *executionContext) childFields_Strategy(ctx context.Context, field grap
 		return ec.fieldContext_Strategy_consultations(ctx, field)
 	case "decisions":
 		return ec.fieldContext_Strategy_decisions(ctx, field)
+	case "allowedMoves":
+		return ec.fieldContext_Strategy_allowedMoves(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Strategy", field.Name)
 }
@@ -11506,6 +12707,10 @@ func (ec *executionContext) childFields_StrategyTransition(ctx context.Context, 
 		return ec.fieldContext_StrategyTransition_strategy(ctx, field)
 	case "actor":
 		return ec.fieldContext_StrategyTransition_actor(ctx, field)
+	case "from":
+		return ec.fieldContext_StrategyTransition_from(ctx, field)
+	case "to":
+		return ec.fieldContext_StrategyTransition_to(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StrategyTransition", field.Name)
 }
@@ -11558,6 +12763,34 @@ func (ec *executionContext) childFields_StrategyVersionEdge(ctx context.Context,
 		return ec.fieldContext_StrategyVersionEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StrategyVersionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_VersionComparison(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_VersionComparison_from(ctx, field)
+	case "to":
+		return ec.fieldContext_VersionComparison_to(ctx, field)
+	case "strategy":
+		return ec.fieldContext_VersionComparison_strategy(ctx, field)
+	case "objectives":
+		return ec.fieldContext_VersionComparison_objectives(ctx, field)
+	case "actionItems":
+		return ec.fieldContext_VersionComparison_actionItems(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VersionComparison", field.Name)
+}
+
+func (ec *executionContext) childFields_VersionedEntity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_VersionedEntity_id(ctx, field)
+	case "code":
+		return ec.fieldContext_VersionedEntity_code(ctx, field)
+	case "title":
+		return ec.fieldContext_VersionedEntity_title(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VersionedEntity", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -12006,6 +13239,64 @@ func (ec *executionContext) field_Indicator_measurements_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_answerObservation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AnswerObservationInput, error) {
+			return ec.unmarshalNAnswerObservationInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐAnswerObservationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_closeConsultation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "revision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["revision"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_consolidateConsultation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "revision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["revision"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createAPIToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -12054,6 +13345,20 @@ func (ec *executionContext) field_Mutation_createAgency_args(ctx context.Context
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (ent.CreateAgencyInput, error) {
 			return ec.unmarshalNCreateAgencyInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐCreateAgencyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createDecision_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateDecisionInput, error) {
+			return ec.unmarshalNCreateDecisionInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐCreateDecisionInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -12188,6 +13493,144 @@ func (ec *executionContext) field_Mutation_deleteStrategy_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_editObservation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "revision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["revision"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.EditObservationInput, error) {
+			return ec.unmarshalNEditObservationInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐEditObservationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_extendConsultation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "revision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["revision"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "closesAt",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNTime2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["closesAt"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_moveStrategy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.MoveStrategyInput, error) {
+			return ec.unmarshalNMoveStrategyInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐMoveStrategyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_openConsultation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "revision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["revision"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_planConsultation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateConsultationInput, error) {
+			return ec.unmarshalNCreateConsultationInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐCreateConsultationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_publishVersion_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.PublishVersionInput, error) {
+			return ec.unmarshalNPublishVersionInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐPublishVersionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordPosition_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RecordPositionInput, error) {
+			return ec.unmarshalNRecordPositionInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐRecordPositionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_revokeAPIToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -12199,6 +13642,34 @@ func (ec *executionContext) field_Mutation_revokeAPIToken_args(ctx context.Conte
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_settleDecision_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SettleDecisionInput, error) {
+			return ec.unmarshalNSettleDecisionInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐSettleDecisionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_submitObservation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SubmitObservationInput, error) {
+			return ec.unmarshalNSubmitObservationInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐSubmitObservationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -12284,6 +13755,66 @@ func (ec *executionContext) field_Mutation_updateAgency_args(ctx context.Context
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (ent.UpdateAgencyInput, error) {
 			return ec.unmarshalNUpdateAgencyInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐUpdateAgencyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateConsultation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "revision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["revision"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateConsultationInput, error) {
+			return ec.unmarshalNUpdateConsultationInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐUpdateConsultationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateDecision_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "revision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["revision"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateDecisionInput, error) {
+			return ec.unmarshalNUpdateDecisionInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐUpdateDecisionInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -12379,6 +13910,28 @@ func (ec *executionContext) field_Mutation_updateStrategy_args(ctx context.Conte
 		return nil, err
 	}
 	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_withdrawObservation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "revision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["revision"] = arg1
 	return args, nil
 }
 
@@ -12633,6 +14186,136 @@ func (ec *executionContext) field_Query_agencies_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_auditTrail_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "entityID",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["entityID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_compareVersions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_consultations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.ConsultationOrder, error) {
+			return ec.unmarshalOConsultationOrder2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultationOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.ConsultationWhereInput, error) {
+			return ec.unmarshalOConsultationWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultationWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (*model.ConsultationStatus, error) {
+			return ec.unmarshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐConsultationStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg6
 	return args, nil
 }
 
@@ -15158,6 +16841,61 @@ func (ec *executionContext) fieldContext_AgencyConnection_totalCount(_ context.C
 	return graphql.NewScalarFieldContext("AgencyConnection", field, false, false, "Int")
 }
 
+func (ec *executionContext) _AgencyCount_agency(ctx context.Context, field graphql.CollectedField, obj *model.AgencyCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgencyCount_agency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Agency) graphql.Marshaler {
+			return ec.marshalNAgency2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgency(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgencyCount_agency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgencyCount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Agency(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AgencyCount_count(ctx context.Context, field graphql.CollectedField, obj *model.AgencyCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgencyCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgencyCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgencyCount", field, false, false, "Int")
+}
+
 func (ec *executionContext) _AgencyEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.AgencyEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15475,6 +17213,38 @@ func (ec *executionContext) fieldContext_AuditEvent_hash(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "String")
 }
 
+func (ec *executionContext) _AuditEvent_actor(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEvent_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditEvent().Actor(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
+			return ec.marshalOAccount2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAccount(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEvent_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _AuditEventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEventConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15615,6 +17385,107 @@ func (ec *executionContext) _AuditEventEdge_cursor(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_AuditEventEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuditEventEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _ChangedEntity_id(ctx context.Context, field graphql.CollectedField, obj *model.ChangedEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChangedEntity_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChangedEntity_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChangedEntity", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ChangedEntity_code(ctx context.Context, field graphql.CollectedField, obj *model.ChangedEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChangedEntity_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChangedEntity_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChangedEntity", field, false, false, "String")
+}
+
+func (ec *executionContext) _ChangedEntity_title(ctx context.Context, field graphql.CollectedField, obj *model.ChangedEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChangedEntity_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChangedEntity_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChangedEntity", field, false, false, "String")
+}
+
+func (ec *executionContext) _ChangedEntity_fields(ctx context.Context, field graphql.CollectedField, obj *model.ChangedEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChangedEntity_fields(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fields, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.FieldChange) graphql.Marshaler {
+			return ec.marshalNFieldChange2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐFieldChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChangedEntity_fields(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ChangedEntity",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FieldChange(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Consultation_id(ctx context.Context, field graphql.CollectedField, obj *ent.Consultation) (ret graphql.Marshaler) {
@@ -15987,6 +17858,61 @@ func (ec *executionContext) fieldContext_Consultation_observations(ctx context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _Consultation_status(ctx context.Context, field graphql.CollectedField, obj *ent.Consultation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consultation_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Consultation().Status(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ConsultationStatus) graphql.Marshaler {
+			return ec.marshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐConsultationStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consultation_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consultation", field, true, true, "ConsultationStatus")
+}
+
+func (ec *executionContext) _Consultation_responseMatrix(ctx context.Context, field graphql.CollectedField, obj *ent.Consultation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consultation_responseMatrix(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Consultation().ResponseMatrix(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ResponseMatrix) graphql.Marshaler {
+			return ec.marshalNResponseMatrix2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐResponseMatrix(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consultation_responseMatrix(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Consultation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ResponseMatrix(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ConsultationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.ConsultationConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16127,6 +18053,38 @@ func (ec *executionContext) _ConsultationEdge_cursor(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_ConsultationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ConsultationEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _ConsultationPayload_consultation(ctx context.Context, field graphql.CollectedField, obj *model.ConsultationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsultationPayload_consultation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Consultation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Consultation) graphql.Marshaler {
+			return ec.marshalNConsultation2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsultationPayload_consultation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsultationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Consultation(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _CreateAPITokenPayload_apiToken(ctx context.Context, field graphql.CollectedField, obj *model.CreateAPITokenPayload) (ret graphql.Marshaler) {
@@ -16652,6 +18610,38 @@ func (ec *executionContext) fieldContext_DecisionEdge_cursor(_ context.Context, 
 	return graphql.NewScalarFieldContext("DecisionEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _DecisionPayload_decision(ctx context.Context, field graphql.CollectedField, obj *model.DecisionPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DecisionPayload_decision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Decision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Decision) graphql.Marshaler {
+			return ec.marshalNDecision2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecision(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DecisionPayload_decision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DecisionPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Decision(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _DecisionPosition_id(ctx context.Context, field graphql.CollectedField, obj *ent.DecisionPosition) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16831,6 +18821,38 @@ func (ec *executionContext) fieldContext_DecisionPosition_agency(_ context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _DecisionPositionPayload_position(ctx context.Context, field graphql.CollectedField, obj *model.DecisionPositionPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DecisionPositionPayload_position(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Position, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DecisionPosition) graphql.Marshaler {
+			return ec.marshalNDecisionPosition2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecisionPosition(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DecisionPositionPayload_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DecisionPositionPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DecisionPosition(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _DeletePayload_deletedID(ctx context.Context, field graphql.CollectedField, obj *model.DeletePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16852,6 +18874,171 @@ func (ec *executionContext) _DeletePayload_deletedID(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_DeletePayload_deletedID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DeletePayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _EntityChanges_added(ctx context.Context, field graphql.CollectedField, obj *model.EntityChanges) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityChanges_added(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Added, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.VersionedEntity) graphql.Marshaler {
+			return ec.marshalNVersionedEntity2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionedEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EntityChanges_added(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EntityChanges",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VersionedEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EntityChanges_removed(ctx context.Context, field graphql.CollectedField, obj *model.EntityChanges) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityChanges_removed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Removed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.VersionedEntity) graphql.Marshaler {
+			return ec.marshalNVersionedEntity2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionedEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EntityChanges_removed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EntityChanges",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VersionedEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EntityChanges_changed(ctx context.Context, field graphql.CollectedField, obj *model.EntityChanges) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EntityChanges_changed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Changed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ChangedEntity) graphql.Marshaler {
+			return ec.marshalNChangedEntity2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐChangedEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EntityChanges_changed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EntityChanges",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ChangedEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FieldChange_field(ctx context.Context, field graphql.CollectedField, obj *model.FieldChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldChange_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldChange_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _FieldChange_before(ctx context.Context, field graphql.CollectedField, obj *model.FieldChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldChange_before(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Before, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FieldChange_before(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _FieldChange_after(ctx context.Context, field graphql.CollectedField, obj *model.FieldChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldChange_after(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.After, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FieldChange_after(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldChange", field, false, false, "String")
 }
 
 func (ec *executionContext) _Indicator_id(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
@@ -17682,6 +19869,70 @@ func (ec *executionContext) fieldContext_MeasurementPayload_measurement(_ contex
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Measurement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MoveStrategyPayload_strategy(ctx context.Context, field graphql.CollectedField, obj *model.MoveStrategyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MoveStrategyPayload_strategy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Strategy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Strategy) graphql.Marshaler {
+			return ec.marshalNStrategy2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategy(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MoveStrategyPayload_strategy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MoveStrategyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Strategy(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MoveStrategyPayload_transition(ctx context.Context, field graphql.CollectedField, obj *model.MoveStrategyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MoveStrategyPayload_transition(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Transition, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.StrategyTransition) graphql.Marshaler {
+			return ec.marshalNStrategyTransition2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyTransition(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MoveStrategyPayload_transition(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MoveStrategyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StrategyTransition(ctx, field)
 		},
 	}
 	return fc, nil
@@ -18561,6 +20812,710 @@ func (ec *executionContext) fieldContext_Mutation_createMeasurement(ctx context.
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_createMeasurement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_planConsultation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_planConsultation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PlanConsultation(ctx, fc.Args["input"].(ent.CreateConsultationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ConsultationPayload) graphql.Marshaler {
+			return ec.marshalNConsultationPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐConsultationPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_planConsultation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConsultationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_planConsultation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateConsultation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateConsultation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateConsultation(ctx, fc.Args["id"].(pulid.ID), fc.Args["revision"].(int), fc.Args["input"].(ent.UpdateConsultationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ConsultationPayload) graphql.Marshaler {
+			return ec.marshalNConsultationPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐConsultationPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateConsultation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConsultationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateConsultation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_openConsultation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_openConsultation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().OpenConsultation(ctx, fc.Args["id"].(pulid.ID), fc.Args["revision"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ConsultationPayload) graphql.Marshaler {
+			return ec.marshalNConsultationPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐConsultationPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_openConsultation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConsultationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_openConsultation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_extendConsultation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_extendConsultation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ExtendConsultation(ctx, fc.Args["id"].(pulid.ID), fc.Args["revision"].(int), fc.Args["closesAt"].(time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ConsultationPayload) graphql.Marshaler {
+			return ec.marshalNConsultationPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐConsultationPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_extendConsultation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConsultationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_extendConsultation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_closeConsultation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_closeConsultation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CloseConsultation(ctx, fc.Args["id"].(pulid.ID), fc.Args["revision"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ConsultationPayload) graphql.Marshaler {
+			return ec.marshalNConsultationPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐConsultationPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_closeConsultation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConsultationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_closeConsultation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_consolidateConsultation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_consolidateConsultation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ConsolidateConsultation(ctx, fc.Args["id"].(pulid.ID), fc.Args["revision"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ConsultationPayload) graphql.Marshaler {
+			return ec.marshalNConsultationPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐConsultationPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_consolidateConsultation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConsultationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_consolidateConsultation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_submitObservation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_submitObservation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SubmitObservation(ctx, fc.Args["input"].(model.SubmitObservationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ObservationPayload) graphql.Marshaler {
+			return ec.marshalNObservationPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐObservationPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_submitObservation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ObservationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_submitObservation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_editObservation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_editObservation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EditObservation(ctx, fc.Args["id"].(pulid.ID), fc.Args["revision"].(int), fc.Args["input"].(model.EditObservationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ObservationPayload) graphql.Marshaler {
+			return ec.marshalNObservationPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐObservationPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_editObservation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ObservationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_editObservation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_withdrawObservation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_withdrawObservation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().WithdrawObservation(ctx, fc.Args["id"].(pulid.ID), fc.Args["revision"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ObservationPayload) graphql.Marshaler {
+			return ec.marshalNObservationPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐObservationPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_withdrawObservation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ObservationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_withdrawObservation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_answerObservation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_answerObservation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AnswerObservation(ctx, fc.Args["input"].(model.AnswerObservationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ObservationPayload) graphql.Marshaler {
+			return ec.marshalNObservationPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐObservationPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_answerObservation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ObservationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_answerObservation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createDecision(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createDecision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateDecision(ctx, fc.Args["input"].(ent.CreateDecisionInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DecisionPayload) graphql.Marshaler {
+			return ec.marshalNDecisionPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐDecisionPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createDecision(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DecisionPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createDecision_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateDecision(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateDecision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateDecision(ctx, fc.Args["id"].(pulid.ID), fc.Args["revision"].(int), fc.Args["input"].(ent.UpdateDecisionInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DecisionPayload) graphql.Marshaler {
+			return ec.marshalNDecisionPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐDecisionPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateDecision(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DecisionPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateDecision_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordPosition(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordPosition(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordPosition(ctx, fc.Args["input"].(model.RecordPositionInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DecisionPositionPayload) graphql.Marshaler {
+			return ec.marshalNDecisionPositionPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐDecisionPositionPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordPosition(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DecisionPositionPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordPosition_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_settleDecision(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_settleDecision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SettleDecision(ctx, fc.Args["input"].(model.SettleDecisionInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DecisionPayload) graphql.Marshaler {
+			return ec.marshalNDecisionPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐDecisionPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_settleDecision(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DecisionPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_settleDecision_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_moveStrategy(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_moveStrategy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MoveStrategy(ctx, fc.Args["input"].(model.MoveStrategyInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MoveStrategyPayload) graphql.Marshaler {
+			return ec.marshalNMoveStrategyPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐMoveStrategyPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_moveStrategy(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoveStrategyPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_moveStrategy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_publishVersion(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_publishVersion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PublishVersion(ctx, fc.Args["input"].(model.PublishVersionInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PublishVersionPayload) graphql.Marshaler {
+			return ec.marshalNPublishVersionPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐPublishVersionPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_publishVersion(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PublishVersionPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_publishVersion_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19767,6 +22722,38 @@ func (ec *executionContext) fieldContext_ObservationEdge_cursor(_ context.Contex
 	return graphql.NewScalarFieldContext("ObservationEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _ObservationPayload_observation(ctx context.Context, field graphql.CollectedField, obj *model.ObservationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ObservationPayload_observation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Observation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Observation) graphql.Marshaler {
+			return ec.marshalNObservation2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObservation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ObservationPayload_observation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ObservationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Observation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[pulid.ID]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19857,6 +22844,38 @@ func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _PublishVersionPayload_version(ctx context.Context, field graphql.CollectedField, obj *model.PublishVersionPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PublishVersionPayload_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.StrategyVersion) graphql.Marshaler {
+			return ec.marshalNStrategyVersion2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyVersion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PublishVersionPayload_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PublishVersionPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StrategyVersion(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -20029,6 +23048,94 @@ func (ec *executionContext) fieldContext_Query_agencies(ctx context.Context, fie
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_agencies_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_auditTrail(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_auditTrail(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AuditTrail(ctx, fc.Args["entityID"].(pulid.ID), fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AuditEventConnection) graphql.Marshaler {
+			return ec.marshalNAuditEventConnection2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAuditEventConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_auditTrail(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEventConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_auditTrail_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_consultations(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_consultations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Consultations(ctx, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.ConsultationOrder), fc.Args["where"].(*ent.ConsultationWhereInput), fc.Args["status"].(*model.ConsultationStatus))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ConsultationConnection) graphql.Marshaler {
+			return ec.marshalNConsultationConnection2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultationConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_consultations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConsultationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_consultations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20243,6 +23350,50 @@ func (ec *executionContext) fieldContext_Query_viewer(_ context.Context, field g
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_compareVersions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_compareVersions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CompareVersions(ctx, fc.Args["from"].(pulid.ID), fc.Args["to"].(pulid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.VersionComparison) graphql.Marshaler {
+			return ec.marshalNVersionComparison2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionComparison(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_compareVersions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VersionComparison(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_compareVersions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20317,6 +23468,318 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ResponseMatrix_groups(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponseMatrix_groups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Groups, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ResponseMatrixGroup) graphql.Marshaler {
+			return ec.marshalNResponseMatrixGroup2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐResponseMatrixGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponseMatrix_groups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResponseMatrix",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ResponseMatrixGroup(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResponseMatrix_byAgency(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponseMatrix_byAgency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByAgency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AgencyCount) graphql.Marshaler {
+			return ec.marshalNAgencyCount2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐAgencyCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponseMatrix_byAgency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResponseMatrix",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgencyCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResponseMatrix_byStatus(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponseMatrix_byStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByStatus, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.StatusCount) graphql.Marshaler {
+			return ec.marshalNStatusCount2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐStatusCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponseMatrix_byStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResponseMatrix",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatusCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResponseMatrix_unanswered(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponseMatrix_unanswered(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unanswered, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponseMatrix_unanswered(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponseMatrix", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ResponseMatrix_total(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponseMatrix_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponseMatrix_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponseMatrix", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ResponseMatrixGroup_targetKind(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrixGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponseMatrixGroup_targetKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TargetKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v observation.TargetKind) graphql.Marshaler {
+			return ec.marshalNObservationTargetKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐTargetKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponseMatrixGroup_targetKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponseMatrixGroup", field, false, false, "ObservationTargetKind")
+}
+
+func (ec *executionContext) _ResponseMatrixGroup_targetID(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrixGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponseMatrixGroup_targetID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TargetID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *pulid.ID) graphql.Marshaler {
+			return ec.marshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ResponseMatrixGroup_targetID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponseMatrixGroup", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ResponseMatrixGroup_targetCode(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrixGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponseMatrixGroup_targetCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TargetCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponseMatrixGroup_targetCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponseMatrixGroup", field, false, false, "String")
+}
+
+func (ec *executionContext) _ResponseMatrixGroup_targetTitle(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrixGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponseMatrixGroup_targetTitle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TargetTitle, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponseMatrixGroup_targetTitle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponseMatrixGroup", field, false, false, "String")
+}
+
+func (ec *executionContext) _ResponseMatrixGroup_observations(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrixGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponseMatrixGroup_observations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Observations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Observation) graphql.Marshaler {
+			return ec.marshalNObservation2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObservationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponseMatrixGroup_observations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResponseMatrixGroup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Observation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatusCount_status(ctx context.Context, field graphql.CollectedField, obj *model.StatusCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusCount_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v observation.Status) graphql.Marshaler {
+			return ec.marshalNObservationStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatusCount_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatusCount", field, false, false, "ObservationStatus")
+}
+
+func (ec *executionContext) _StatusCount_count(ctx context.Context, field graphql.CollectedField, obj *model.StatusCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatusCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatusCount", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Strategy_id(ctx context.Context, field graphql.CollectedField, obj *ent.Strategy) (ret graphql.Marshaler) {
@@ -20887,6 +24350,29 @@ func (ec *executionContext) fieldContext_Strategy_decisions(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Strategy_allowedMoves(ctx context.Context, field graphql.CollectedField, obj *ent.Strategy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Strategy_allowedMoves(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Strategy().AllowedMoves(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []strategy.Status) graphql.Marshaler {
+			return ec.marshalNStrategyStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋstrategyᚐStatusᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Strategy_allowedMoves(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Strategy", field, true, true, "StrategyStatus")
+}
+
 func (ec *executionContext) _StrategyConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.StrategyConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21215,6 +24701,52 @@ func (ec *executionContext) fieldContext_StrategyTransition_actor(_ context.Cont
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _StrategyTransition_from(ctx context.Context, field graphql.CollectedField, obj *ent.StrategyTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StrategyTransition_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StrategyTransition().From(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v strategy.Status) graphql.Marshaler {
+			return ec.marshalNStrategyStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋstrategyᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StrategyTransition_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StrategyTransition", field, true, true, "StrategyStatus")
+}
+
+func (ec *executionContext) _StrategyTransition_to(ctx context.Context, field graphql.CollectedField, obj *ent.StrategyTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StrategyTransition_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StrategyTransition().To(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v strategy.Status) graphql.Marshaler {
+			return ec.marshalNStrategyStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋstrategyᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StrategyTransition_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StrategyTransition", field, true, true, "StrategyStatus")
 }
 
 func (ec *executionContext) _StrategyVersion_id(ctx context.Context, field graphql.CollectedField, obj *ent.StrategyVersion) (ret graphql.Marshaler) {
@@ -21637,6 +25169,235 @@ func (ec *executionContext) _StrategyVersionEdge_cursor(ctx context.Context, fie
 }
 func (ec *executionContext) fieldContext_StrategyVersionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StrategyVersionEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _VersionComparison_from(ctx context.Context, field graphql.CollectedField, obj *model.VersionComparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VersionComparison_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.StrategyVersion) graphql.Marshaler {
+			return ec.marshalNStrategyVersion2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyVersion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VersionComparison_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VersionComparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StrategyVersion(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VersionComparison_to(ctx context.Context, field graphql.CollectedField, obj *model.VersionComparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VersionComparison_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.StrategyVersion) graphql.Marshaler {
+			return ec.marshalNStrategyVersion2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyVersion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VersionComparison_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VersionComparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StrategyVersion(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VersionComparison_strategy(ctx context.Context, field graphql.CollectedField, obj *model.VersionComparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VersionComparison_strategy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Strategy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.FieldChange) graphql.Marshaler {
+			return ec.marshalNFieldChange2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐFieldChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VersionComparison_strategy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VersionComparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FieldChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VersionComparison_objectives(ctx context.Context, field graphql.CollectedField, obj *model.VersionComparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VersionComparison_objectives(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Objectives, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.EntityChanges) graphql.Marshaler {
+			return ec.marshalNEntityChanges2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐEntityChanges(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VersionComparison_objectives(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VersionComparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EntityChanges(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VersionComparison_actionItems(ctx context.Context, field graphql.CollectedField, obj *model.VersionComparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VersionComparison_actionItems(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActionItems, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.EntityChanges) graphql.Marshaler {
+			return ec.marshalNEntityChanges2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐEntityChanges(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VersionComparison_actionItems(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VersionComparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EntityChanges(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VersionedEntity_id(ctx context.Context, field graphql.CollectedField, obj *model.VersionedEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VersionedEntity_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VersionedEntity_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VersionedEntity", field, false, false, "ID")
+}
+
+func (ec *executionContext) _VersionedEntity_code(ctx context.Context, field graphql.CollectedField, obj *model.VersionedEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VersionedEntity_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VersionedEntity_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VersionedEntity", field, false, false, "String")
+}
+
+func (ec *executionContext) _VersionedEntity_title(ctx context.Context, field graphql.CollectedField, obj *model.VersionedEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VersionedEntity_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VersionedEntity_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VersionedEntity", field, false, false, "String")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -24327,6 +28088,62 @@ func UnmarshalActionItemWhereInput(ctx context.Context, raw any) (ent.ActionItem
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputAdoptionInput(ctx context.Context, obj any) (model.AdoptionInput, error) {
+	var it model.AdoptionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"versionID", "actReference", "actDate"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "versionID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionID = data
+		case "actReference":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actReference"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActReference = data
+		case "actDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actDate"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActDate = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAdoptionInput unmarshals raw into the AdoptionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAdoptionInput(ctx context.Context, raw any) (model.AdoptionInput, error) {
+	var out model.AdoptionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AdoptionInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAgencyOrder(ctx context.Context, obj any) (ent.AgencyOrder, error) {
 	var it ent.AgencyOrder
 	if obj == nil {
@@ -24930,6 +28747,76 @@ func (ec *executionContext) unmarshalInputAgencyWhereInput(ctx context.Context, 
 func UnmarshalAgencyWhereInput(ctx context.Context, raw any) (ent.AgencyWhereInput, error) {
 	var out ent.AgencyWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "AgencyWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAnswerObservationInput(ctx context.Context, obj any) (model.AnswerObservationInput, error) {
+	var it model.AnswerObservationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"observationID", "revision", "disposition", "response", "takenIntoVersionID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "observationID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("observationID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ObservationID = data
+		case "revision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revision"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Revision = data
+		case "disposition":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("disposition"))
+			data, err := ec.unmarshalNDisposition2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐDisposition(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Disposition = data
+		case "response":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("response"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Response = data
+		case "takenIntoVersionID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("takenIntoVersionID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TakenIntoVersionID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAnswerObservationInput unmarshals raw into the AnswerObservationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAnswerObservationInput(ctx context.Context, raw any) (model.AnswerObservationInput, error) {
+	var out model.AnswerObservationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AnswerObservationInput", raw, &out)
 	return out, err
 }
 
@@ -28099,6 +31986,69 @@ func UnmarshalDecisionWhereInput(ctx context.Context, raw any) (ent.DecisionWher
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputEditObservationInput(ctx context.Context, obj any) (model.EditObservationInput, error) {
+	var it model.EditObservationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "body", "proposedText", "submit"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOObservationKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "body":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("body"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Body = data
+		case "proposedText":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("proposedText"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProposedText = data
+		case "submit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("submit"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Submit = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalEditObservationInput unmarshals raw into the EditObservationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalEditObservationInput(ctx context.Context, raw any) (model.EditObservationInput, error) {
+	var out model.EditObservationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "EditObservationInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputIndicatorOrder(ctx context.Context, obj any) (ent.IndicatorOrder, error) {
 	var it ent.IndicatorOrder
 	if obj == nil {
@@ -29301,6 +33251,76 @@ func (ec *executionContext) unmarshalInputMeasurementWhereInput(ctx context.Cont
 func UnmarshalMeasurementWhereInput(ctx context.Context, raw any) (ent.MeasurementWhereInput, error) {
 	var out ent.MeasurementWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "MeasurementWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMoveStrategyInput(ctx context.Context, obj any) (model.MoveStrategyInput, error) {
+	var it model.MoveStrategyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"strategyID", "revision", "to", "comment", "adoption"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "strategyID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("strategyID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StrategyID = data
+		case "revision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revision"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Revision = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalNStrategyStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋstrategyᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		case "comment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("comment"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Comment = data
+		case "adoption":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("adoption"))
+			data, err := ec.unmarshalOAdoptionInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐAdoptionInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Adoption = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMoveStrategyInput unmarshals raw into the MoveStrategyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMoveStrategyInput(ctx context.Context, raw any) (model.MoveStrategyInput, error) {
+	var out model.MoveStrategyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MoveStrategyInput", raw, &out)
 	return out, err
 }
 
@@ -31097,6 +35117,202 @@ func UnmarshalObservationWhereInput(ctx context.Context, raw any) (ent.Observati
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputPublishVersionInput(ctx context.Context, obj any) (model.PublishVersionInput, error) {
+	var it model.PublishVersionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"strategyID", "label", "changelog"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "strategyID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("strategyID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StrategyID = data
+		case "label":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("label"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Label = data
+		case "changelog":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("changelog"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Changelog = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPublishVersionInput unmarshals raw into the PublishVersionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPublishVersionInput(ctx context.Context, raw any) (model.PublishVersionInput, error) {
+	var out model.PublishVersionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PublishVersionInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRecordPositionInput(ctx context.Context, obj any) (model.RecordPositionInput, error) {
+	var it model.RecordPositionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"decisionID", "agencyID", "option", "statement"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "decisionID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decisionID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecisionID = data
+		case "agencyID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agencyID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AgencyID = data
+		case "option":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("option"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Option = data
+		case "statement":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statement"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Statement = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRecordPositionInput unmarshals raw into the RecordPositionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRecordPositionInput(ctx context.Context, raw any) (model.RecordPositionInput, error) {
+	var out model.RecordPositionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RecordPositionInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSettleDecisionInput(ctx context.Context, obj any) (model.SettleDecisionInput, error) {
+	var it model.SettleDecisionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"decisionID", "revision", "outcome", "body", "decidedOn", "implementingAgencyID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "decisionID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decisionID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecisionID = data
+		case "revision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revision"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Revision = data
+		case "outcome":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcome"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Outcome = data
+		case "body":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("body"))
+			data, err := ec.unmarshalNDecisionBody2githubᚗcomᚋpalabreᚋpalabreᚋentᚋdecisionᚐBody(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Body = data
+		case "decidedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedOn"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedOn = data
+		case "implementingAgencyID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("implementingAgencyID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ImplementingAgencyID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSettleDecisionInput unmarshals raw into the SettleDecisionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSettleDecisionInput(ctx context.Context, raw any) (model.SettleDecisionInput, error) {
+	var out model.SettleDecisionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SettleDecisionInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputStrategyOrder(ctx context.Context, obj any) (ent.StrategyOrder, error) {
 	var it ent.StrategyOrder
 	if obj == nil {
@@ -32751,6 +36967,97 @@ func (ec *executionContext) unmarshalInputStrategyWhereInput(ctx context.Context
 func UnmarshalStrategyWhereInput(ctx context.Context, raw any) (ent.StrategyWhereInput, error) {
 	var out ent.StrategyWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "StrategyWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSubmitObservationInput(ctx context.Context, obj any) (model.SubmitObservationInput, error) {
+	var it model.SubmitObservationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"consultationID", "targetKind", "targetID", "kind", "body", "proposedText", "draft", "idempotencyKey"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "consultationID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("consultationID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConsultationID = data
+		case "targetKind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetKind"))
+			data, err := ec.unmarshalNObservationTargetKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐTargetKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetKind = data
+		case "targetID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetID = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNObservationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "body":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("body"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Body = data
+		case "proposedText":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("proposedText"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProposedText = data
+		case "draft":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("draft"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Draft = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSubmitObservationInput unmarshals raw into the SubmitObservationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSubmitObservationInput(ctx context.Context, raw any) (model.SubmitObservationInput, error) {
+	var out model.SubmitObservationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SubmitObservationInput", raw, &out)
 	return out, err
 }
 
@@ -34480,6 +38787,44 @@ func (ec *executionContext) _AgencyConnection(ctx context.Context, sel ast.Selec
 	return out
 }
 
+var agencyCountImplementors = []string{"AgencyCount"}
+
+func (ec *executionContext) _AgencyCount(ctx context.Context, sel ast.SelectionSet, obj *model.AgencyCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, agencyCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AgencyCount")
+		case "agency":
+			out.Values[i] = ec._AgencyCount_agency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._AgencyCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var agencyEdgeImplementors = []string{"AgencyEdge"}
 
 func (ec *executionContext) _AgencyEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.AgencyEdge) graphql.Marshaler {
@@ -34565,53 +38910,59 @@ func (ec *executionContext) _AuditEvent(ctx context.Context, sel ast.SelectionSe
 		case "id":
 			out.Values[i] = ec._AuditEvent_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sequence":
 			out.Values[i] = ec._AuditEvent_sequence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "at":
 			out.Values[i] = ec._AuditEvent_at(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "actorID":
 			out.Values[i] = ec._AuditEvent_actorID(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "operation":
 			out.Values[i] = ec._AuditEvent_operation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "entityType":
 			out.Values[i] = ec._AuditEvent_entityType(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "entityID":
 			out.Values[i] = ec._AuditEvent_entityID(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "changes":
 			out.Values[i] = ec._AuditEvent_changes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "previousHash":
 			out.Values[i] = ec._AuditEvent_previousHash(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "hash":
 			out.Values[i] = ec._AuditEvent_hash(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "actor":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditEvent_actor(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -34690,6 +39041,54 @@ func (ec *executionContext) _AuditEventEdge(ctx context.Context, sel ast.Selecti
 			}
 		case "cursor":
 			out.Values[i] = ec._AuditEventEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var changedEntityImplementors = []string{"ChangedEntity"}
+
+func (ec *executionContext) _ChangedEntity(ctx context.Context, sel ast.SelectionSet, obj *model.ChangedEntity) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, changedEntityImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ChangedEntity")
+		case "id":
+			out.Values[i] = ec._ChangedEntity_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "code":
+			out.Values[i] = ec._ChangedEntity_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._ChangedEntity_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fields":
+			out.Values[i] = ec._ChangedEntity_fields(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -34795,6 +39194,18 @@ func (ec *executionContext) _Consultation(ctx context.Context, sel ast.Selection
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Consultation_observations(ctx, field, obj)
 				})
+		case "status":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Consultation_status(ctx, field, obj)
+				})
+		case "responseMatrix":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Consultation_responseMatrix(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -34873,6 +39284,39 @@ func (ec *executionContext) _ConsultationEdge(ctx context.Context, sel ast.Selec
 			}
 		case "cursor":
 			out.Values[i] = ec._ConsultationEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var consultationPayloadImplementors = []string{"ConsultationPayload"}
+
+func (ec *executionContext) _ConsultationPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ConsultationPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, consultationPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConsultationPayload")
+		case "consultation":
+			out.Values[i] = ec._ConsultationPayload_consultation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -35108,6 +39552,39 @@ func (ec *executionContext) _DecisionEdge(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var decisionPayloadImplementors = []string{"DecisionPayload"}
+
+func (ec *executionContext) _DecisionPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DecisionPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, decisionPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DecisionPayload")
+		case "decision":
+			out.Values[i] = ec._DecisionPayload_decision(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var decisionPositionImplementors = []string{"DecisionPosition", "Node"}
 
 func (ec *executionContext) _DecisionPosition(ctx context.Context, sel ast.SelectionSet, obj *ent.DecisionPosition) graphql.Marshaler {
@@ -35173,6 +39650,39 @@ func (ec *executionContext) _DecisionPosition(ctx context.Context, sel ast.Selec
 	return out
 }
 
+var decisionPositionPayloadImplementors = []string{"DecisionPositionPayload"}
+
+func (ec *executionContext) _DecisionPositionPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DecisionPositionPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, decisionPositionPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DecisionPositionPayload")
+		case "position":
+			out.Values[i] = ec._DecisionPositionPayload_position(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var deletePayloadImplementors = []string{"DeletePayload"}
 
 func (ec *executionContext) _DeletePayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeletePayload) graphql.Marshaler {
@@ -35187,6 +39697,92 @@ func (ec *executionContext) _DeletePayload(ctx context.Context, sel ast.Selectio
 		case "deletedID":
 			out.Values[i] = ec._DeletePayload_deletedID(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var entityChangesImplementors = []string{"EntityChanges"}
+
+func (ec *executionContext) _EntityChanges(ctx context.Context, sel ast.SelectionSet, obj *model.EntityChanges) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, entityChangesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EntityChanges")
+		case "added":
+			out.Values[i] = ec._EntityChanges_added(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "removed":
+			out.Values[i] = ec._EntityChanges_removed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "changed":
+			out.Values[i] = ec._EntityChanges_changed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var fieldChangeImplementors = []string{"FieldChange"}
+
+func (ec *executionContext) _FieldChange(ctx context.Context, sel ast.SelectionSet, obj *model.FieldChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fieldChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FieldChange")
+		case "field":
+			out.Values[i] = ec._FieldChange_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "before":
+			out.Values[i] = ec._FieldChange_before(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "after":
+			out.Values[i] = ec._FieldChange_after(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -35589,6 +40185,44 @@ func (ec *executionContext) _MeasurementPayload(ctx context.Context, sel ast.Sel
 	return out
 }
 
+var moveStrategyPayloadImplementors = []string{"MoveStrategyPayload"}
+
+func (ec *executionContext) _MoveStrategyPayload(ctx context.Context, sel ast.SelectionSet, obj *model.MoveStrategyPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, moveStrategyPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MoveStrategyPayload")
+		case "strategy":
+			out.Values[i] = ec._MoveStrategyPayload_strategy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "transition":
+			out.Values[i] = ec._MoveStrategyPayload_transition(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -35744,6 +40378,118 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "createMeasurement":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createMeasurement(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "planConsultation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_planConsultation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateConsultation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateConsultation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "openConsultation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_openConsultation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "extendConsultation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_extendConsultation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closeConsultation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_closeConsultation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "consolidateConsultation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_consolidateConsultation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submitObservation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_submitObservation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "editObservation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_editObservation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "withdrawObservation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_withdrawObservation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "answerObservation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_answerObservation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createDecision":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createDecision(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateDecision":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateDecision(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordPosition":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordPosition(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "settleDecision":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_settleDecision(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "moveStrategy":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_moveStrategy(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "publishVersion":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_publishVersion(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -36196,6 +40942,39 @@ func (ec *executionContext) _ObservationEdge(ctx context.Context, sel ast.Select
 	return out
 }
 
+var observationPayloadImplementors = []string{"ObservationPayload"}
+
+func (ec *executionContext) _ObservationPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ObservationPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, observationPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ObservationPayload")
+		case "observation":
+			out.Values[i] = ec._ObservationPayload_observation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *entgql.PageInfo[pulid.ID]) graphql.Marshaler {
@@ -36225,6 +41004,39 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 		case "endCursor":
 			out.Values[i] = ec._PageInfo_endCursor(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var publishVersionPayloadImplementors = []string{"PublishVersionPayload"}
+
+func (ec *executionContext) _PublishVersionPayload(ctx context.Context, sel ast.SelectionSet, obj *model.PublishVersionPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, publishVersionPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PublishVersionPayload")
+		case "version":
+			out.Values[i] = ec._PublishVersionPayload_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -36287,6 +41099,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_agencies(ctx, field)
 				})
+		case "auditTrail":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_auditTrail(ctx, field)
+				})
+		case "consultations":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_consultations(ctx, field)
+				})
 		case "strategies":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -36317,6 +41141,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_viewer(ctx, field)
 				})
+		case "compareVersions":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_compareVersions(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -36330,6 +41160,150 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var responseMatrixImplementors = []string{"ResponseMatrix"}
+
+func (ec *executionContext) _ResponseMatrix(ctx context.Context, sel ast.SelectionSet, obj *model.ResponseMatrix) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, responseMatrixImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ResponseMatrix")
+		case "groups":
+			out.Values[i] = ec._ResponseMatrix_groups(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byAgency":
+			out.Values[i] = ec._ResponseMatrix_byAgency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byStatus":
+			out.Values[i] = ec._ResponseMatrix_byStatus(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unanswered":
+			out.Values[i] = ec._ResponseMatrix_unanswered(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._ResponseMatrix_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var responseMatrixGroupImplementors = []string{"ResponseMatrixGroup"}
+
+func (ec *executionContext) _ResponseMatrixGroup(ctx context.Context, sel ast.SelectionSet, obj *model.ResponseMatrixGroup) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, responseMatrixGroupImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ResponseMatrixGroup")
+		case "targetKind":
+			out.Values[i] = ec._ResponseMatrixGroup_targetKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "targetID":
+			out.Values[i] = ec._ResponseMatrixGroup_targetID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "targetCode":
+			out.Values[i] = ec._ResponseMatrixGroup_targetCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "targetTitle":
+			out.Values[i] = ec._ResponseMatrixGroup_targetTitle(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "observations":
+			out.Values[i] = ec._ResponseMatrixGroup_observations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statusCountImplementors = []string{"StatusCount"}
+
+func (ec *executionContext) _StatusCount(ctx context.Context, sel ast.SelectionSet, obj *model.StatusCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statusCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatusCount")
+		case "status":
+			out.Values[i] = ec._StatusCount_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._StatusCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -36466,6 +41440,12 @@ func (ec *executionContext) _Strategy(ctx context.Context, sel ast.SelectionSet,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Strategy_decisions(ctx, field, obj)
+				})
+		case "allowedMoves":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Strategy_allowedMoves(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -36641,6 +41621,18 @@ func (ec *executionContext) _StrategyTransition(ctx context.Context, sel ast.Sel
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._StrategyTransition_actor(ctx, field, obj)
 				})
+		case "from":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StrategyTransition_from(ctx, field, obj)
+				})
+		case "to":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StrategyTransition_to(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -36805,6 +41797,102 @@ func (ec *executionContext) _StrategyVersionEdge(ctx context.Context, sel ast.Se
 			}
 		case "cursor":
 			out.Values[i] = ec._StrategyVersionEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var versionComparisonImplementors = []string{"VersionComparison"}
+
+func (ec *executionContext) _VersionComparison(ctx context.Context, sel ast.SelectionSet, obj *model.VersionComparison) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, versionComparisonImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VersionComparison")
+		case "from":
+			out.Values[i] = ec._VersionComparison_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._VersionComparison_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "strategy":
+			out.Values[i] = ec._VersionComparison_strategy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "objectives":
+			out.Values[i] = ec._VersionComparison_objectives(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actionItems":
+			out.Values[i] = ec._VersionComparison_actionItems(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var versionedEntityImplementors = []string{"VersionedEntity"}
+
+func (ec *executionContext) _VersionedEntity(ctx context.Context, sel ast.SelectionSet, obj *model.VersionedEntity) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, versionedEntityImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VersionedEntity")
+		case "id":
+			out.Values[i] = ec._VersionedEntity_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "code":
+			out.Values[i] = ec._VersionedEntity_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._VersionedEntity_title(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -37349,6 +42437,30 @@ func (ec *executionContext) marshalNAgencyConnection2ᚖgithubᚗcomᚋpalabre�
 	return ec._AgencyConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNAgencyCount2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐAgencyCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AgencyCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAgencyCount2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐAgencyCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAgencyCount2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐAgencyCount(ctx context.Context, sel ast.SelectionSet, v *model.AgencyCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AgencyCount!")
+		return graphql.Null
+	}
+	return ec._AgencyCount(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNAgencyKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋagencyᚐKind(ctx context.Context, v any) (agency.Kind, error) {
 	var res agency.Kind
 	err := res.UnmarshalGQL(v)
@@ -37386,6 +42498,19 @@ func (ec *executionContext) unmarshalNAgencyWhereInput2ᚖgithubᚗcomᚋpalabre
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNAnswerObservationInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐAnswerObservationInput(ctx context.Context, v any) (model.AnswerObservationInput, error) {
+	res, err := ec.unmarshalInputAnswerObservationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAuditEventConnection2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAuditEventConnection(ctx context.Context, sel ast.SelectionSet, v *ent.AuditEventConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AuditEventConnection!")
+		return graphql.Null
+	}
+	return ec._AuditEventConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNAuditEventOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAuditEventOrderField(ctx context.Context, v any) (*ent.AuditEventOrderField, error) {
 	var res = new(ent.AuditEventOrderField)
 	err := res.UnmarshalGQL(v)
@@ -37417,6 +42542,30 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 		graphql.AddInvalidNullFromMarshaler(ctx, "Boolean!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNChangedEntity2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐChangedEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ChangedEntity) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNChangedEntity2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐChangedEntity(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNChangedEntity2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐChangedEntity(ctx context.Context, sel ast.SelectionSet, v *model.ChangedEntity) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ChangedEntity!")
+		return graphql.Null
+	}
+	return ec._ChangedEntity(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNConsultation2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultation(ctx context.Context, sel ast.SelectionSet, v *ent.Consultation) graphql.Marshaler {
@@ -37459,6 +42608,24 @@ func (ec *executionContext) marshalNConsultationOrderField2ᚖgithubᚗcomᚋpal
 	return v
 }
 
+func (ec *executionContext) marshalNConsultationPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐConsultationPayload(ctx context.Context, sel ast.SelectionSet, v *model.ConsultationPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConsultationPayload!")
+		return graphql.Null
+	}
+	return ec._ConsultationPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐConsultationStatus(ctx context.Context, v any) (model.ConsultationStatus, error) {
+	var res model.ConsultationStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐConsultationStatus(ctx context.Context, sel ast.SelectionSet, v model.ConsultationStatus) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNConsultationWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultationWhereInput(ctx context.Context, v any) (*ent.ConsultationWhereInput, error) {
 	res, err := ec.unmarshalInputConsultationWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -37489,6 +42656,16 @@ func (ec *executionContext) unmarshalNCreateActionItemInput2githubᚗcomᚋpalab
 
 func (ec *executionContext) unmarshalNCreateAgencyInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐCreateAgencyInput(ctx context.Context, v any) (ent.CreateAgencyInput, error) {
 	res, err := ec.unmarshalInputCreateAgencyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateConsultationInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐCreateConsultationInput(ctx context.Context, v any) (ent.CreateConsultationInput, error) {
+	res, err := ec.unmarshalInputCreateConsultationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateDecisionInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐCreateDecisionInput(ctx context.Context, v any) (ent.CreateDecisionInput, error) {
+	res, err := ec.unmarshalInputCreateDecisionInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -37554,6 +42731,14 @@ func (ec *executionContext) marshalNDecisionOrderField2ᚖgithubᚗcomᚋpalabre
 	return v
 }
 
+func (ec *executionContext) marshalNDecisionPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐDecisionPayload(ctx context.Context, sel ast.SelectionSet, v *model.DecisionPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DecisionPayload!")
+		return graphql.Null
+	}
+	return ec._DecisionPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNDecisionPosition2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecisionPosition(ctx context.Context, sel ast.SelectionSet, v *ent.DecisionPosition) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "DecisionPosition!")
@@ -37574,6 +42759,14 @@ func (ec *executionContext) marshalNDecisionPositionOrderField2ᚖgithubᚗcom�
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNDecisionPositionPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐDecisionPositionPayload(ctx context.Context, sel ast.SelectionSet, v *model.DecisionPositionPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DecisionPositionPayload!")
+		return graphql.Null
+	}
+	return ec._DecisionPositionPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNDecisionStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋdecisionᚐStatus(ctx context.Context, v any) (decision.Status, error) {
@@ -37597,6 +42790,53 @@ func (ec *executionContext) marshalNDeletePayload2ᚖgithubᚗcomᚋpalabreᚋpa
 		return graphql.Null
 	}
 	return ec._DeletePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDisposition2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐDisposition(ctx context.Context, v any) (model.Disposition, error) {
+	var res model.Disposition
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDisposition2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐDisposition(ctx context.Context, sel ast.SelectionSet, v model.Disposition) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNEditObservationInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐEditObservationInput(ctx context.Context, v any) (model.EditObservationInput, error) {
+	res, err := ec.unmarshalInputEditObservationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEntityChanges2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐEntityChanges(ctx context.Context, sel ast.SelectionSet, v *model.EntityChanges) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "EntityChanges!")
+		return graphql.Null
+	}
+	return ec._EntityChanges(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFieldChange2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐFieldChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.FieldChange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFieldChange2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐFieldChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFieldChange2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐFieldChange(ctx context.Context, sel ast.SelectionSet, v *model.FieldChange) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FieldChange!")
+		return graphql.Null
+	}
+	return ec._FieldChange(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
@@ -37766,6 +43006,19 @@ func (ec *executionContext) unmarshalNMeasurementWhereInput2ᚖgithubᚗcomᚋpa
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNMoveStrategyInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐMoveStrategyInput(ctx context.Context, v any) (model.MoveStrategyInput, error) {
+	res, err := ec.unmarshalInputMoveStrategyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMoveStrategyPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐMoveStrategyPayload(ctx context.Context, sel ast.SelectionSet, v *model.MoveStrategyPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MoveStrategyPayload!")
+		return graphql.Null
+	}
+	return ec._MoveStrategyPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -37829,6 +43082,30 @@ func (ec *executionContext) unmarshalNObjectiveWhereInput2ᚖgithubᚗcomᚋpala
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNObservation2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObservationᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Observation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNObservation2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObservation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNObservation2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObservation(ctx context.Context, sel ast.SelectionSet, v *ent.Observation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Observation!")
+		return graphql.Null
+	}
+	return ec._Observation(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNObservationConnection2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObservationConnection(ctx context.Context, sel ast.SelectionSet, v *ent.ObservationConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ObservationConnection!")
@@ -37859,6 +43136,14 @@ func (ec *executionContext) marshalNObservationOrderField2ᚖgithubᚗcomᚋpala
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNObservationPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐObservationPayload(ctx context.Context, sel ast.SelectionSet, v *model.ObservationPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ObservationPayload!")
+		return graphql.Null
+	}
+	return ec._ObservationPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNObservationStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐStatus(ctx context.Context, v any) (observation.Status, error) {
@@ -37898,6 +43183,85 @@ func (ec *executionContext) marshalNOrderDirection2entgoᚗioᚋcontribᚋentgql
 
 func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v entgql.PageInfo[pulid.ID]) graphql.Marshaler {
 	return ec._PageInfo(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNPublishVersionInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐPublishVersionInput(ctx context.Context, v any) (model.PublishVersionInput, error) {
+	res, err := ec.unmarshalInputPublishVersionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPublishVersionPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐPublishVersionPayload(ctx context.Context, sel ast.SelectionSet, v *model.PublishVersionPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PublishVersionPayload!")
+		return graphql.Null
+	}
+	return ec._PublishVersionPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRecordPositionInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐRecordPositionInput(ctx context.Context, v any) (model.RecordPositionInput, error) {
+	res, err := ec.unmarshalInputRecordPositionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNResponseMatrix2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐResponseMatrix(ctx context.Context, sel ast.SelectionSet, v *model.ResponseMatrix) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ResponseMatrix!")
+		return graphql.Null
+	}
+	return ec._ResponseMatrix(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNResponseMatrixGroup2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐResponseMatrixGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ResponseMatrixGroup) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNResponseMatrixGroup2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐResponseMatrixGroup(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNResponseMatrixGroup2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐResponseMatrixGroup(ctx context.Context, sel ast.SelectionSet, v *model.ResponseMatrixGroup) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ResponseMatrixGroup!")
+		return graphql.Null
+	}
+	return ec._ResponseMatrixGroup(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSettleDecisionInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐSettleDecisionInput(ctx context.Context, v any) (model.SettleDecisionInput, error) {
+	res, err := ec.unmarshalInputSettleDecisionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStatusCount2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐStatusCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.StatusCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStatusCount2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐStatusCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStatusCount2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐStatusCount(ctx context.Context, sel ast.SelectionSet, v *model.StatusCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StatusCount!")
+		return graphql.Null
+	}
+	return ec._StatusCount(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNStrategy2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategy(ctx context.Context, sel ast.SelectionSet, v *ent.Strategy) graphql.Marshaler {
@@ -37946,6 +43310,36 @@ func (ec *executionContext) unmarshalNStrategyStatus2githubᚗcomᚋpalabreᚋpa
 
 func (ec *executionContext) marshalNStrategyStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋstrategyᚐStatus(ctx context.Context, sel ast.SelectionSet, v strategy.Status) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) unmarshalNStrategyStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋstrategyᚐStatusᚄ(ctx context.Context, v any) ([]strategy.Status, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]strategy.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNStrategyStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋstrategyᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNStrategyStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋstrategyᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []strategy.Status) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStrategyStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋstrategyᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNStrategyTransition2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyTransition(ctx context.Context, sel ast.SelectionSet, v *ent.StrategyTransition) graphql.Marshaler {
@@ -38053,6 +43447,11 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	return ret
 }
 
+func (ec *executionContext) unmarshalNSubmitObservationInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐSubmitObservationInput(ctx context.Context, v any) (model.SubmitObservationInput, error) {
+	res, err := ec.unmarshalInputSubmitObservationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
 	res, err := graphql.UnmarshalTime(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -38082,6 +43481,16 @@ func (ec *executionContext) unmarshalNUpdateAgencyInput2githubᚗcomᚋpalabre�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNUpdateConsultationInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐUpdateConsultationInput(ctx context.Context, v any) (ent.UpdateConsultationInput, error) {
+	res, err := ec.unmarshalInputUpdateConsultationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateDecisionInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐUpdateDecisionInput(ctx context.Context, v any) (ent.UpdateDecisionInput, error) {
+	res, err := ec.unmarshalInputUpdateDecisionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNUpdateIndicatorInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐUpdateIndicatorInput(ctx context.Context, v any) (ent.UpdateIndicatorInput, error) {
 	res, err := ec.unmarshalInputUpdateIndicatorInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -38095,6 +43504,38 @@ func (ec *executionContext) unmarshalNUpdateObjectiveInput2githubᚗcomᚋpalabr
 func (ec *executionContext) unmarshalNUpdateStrategyInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐUpdateStrategyInput(ctx context.Context, v any) (ent.UpdateStrategyInput, error) {
 	res, err := ec.unmarshalInputUpdateStrategyInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNVersionComparison2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionComparison(ctx context.Context, sel ast.SelectionSet, v *model.VersionComparison) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "VersionComparison!")
+		return graphql.Null
+	}
+	return ec._VersionComparison(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNVersionedEntity2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionedEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.VersionedEntity) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNVersionedEntity2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionedEntity(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNVersionedEntity2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionedEntity(ctx context.Context, sel ast.SelectionSet, v *model.VersionedEntity) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "VersionedEntity!")
+		return graphql.Null
+	}
+	return ec._VersionedEntity(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
@@ -38580,6 +44021,14 @@ func (ec *executionContext) unmarshalOActionItemWhereInput2ᚖgithubᚗcomᚋpal
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOAdoptionInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐAdoptionInput(ctx context.Context, v any) (*model.AdoptionInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAdoptionInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOAgency2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgencyᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Agency) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -38878,6 +44327,22 @@ func (ec *executionContext) unmarshalOConsultationOrder2ᚖgithubᚗcomᚋpalabr
 	}
 	res, err := ec.unmarshalInputConsultationOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐConsultationStatus(ctx context.Context, v any) (*model.ConsultationStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.ConsultationStatus)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐConsultationStatus(ctx context.Context, sel ast.SelectionSet, v *model.ConsultationStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOConsultationWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultationWhereInputᚄ(ctx context.Context, v any) ([]*ent.ConsultationWhereInput, error) {

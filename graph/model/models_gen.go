@@ -3,10 +3,17 @@
 package model
 
 import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
 	"time"
 
 	"github.com/palabre/palabre/ent"
+	"github.com/palabre/palabre/ent/decision"
+	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/schema/pulid"
+	"github.com/palabre/palabre/ent/strategy"
 )
 
 // The result of revoking an API token.
@@ -27,10 +34,60 @@ type ActionItemPayload struct {
 	ActionItem *ent.ActionItem `json:"actionItem"`
 }
 
+// The act that adopts a strategy.
+type AdoptionInput struct {
+	// The published version the act adopts.
+	VersionID pulid.ID `json:"versionID"`
+	// Reference of the act, such as « Décret n° 2022-123 ».
+	ActReference string `json:"actReference"`
+	// Date of the act.
+	ActDate time.Time `json:"actDate"`
+}
+
+// A number of observations by agency.
+type AgencyCount struct {
+	// The agency.
+	Agency *ent.Agency `json:"agency"`
+	// Its number of observations.
+	Count int `json:"count"`
+}
+
 // The result of creating or changing an agency.
 type AgencyPayload struct {
 	// The agency as it now stands.
 	Agency *ent.Agency `json:"agency"`
+}
+
+// The secretariat's answer to an observation.
+type AnswerObservationInput struct {
+	// The observation.
+	ObservationID pulid.ID `json:"observationID"`
+	// The revision of the observation the answer is based on.
+	Revision int `json:"revision"`
+	// How the observation is disposed of.
+	Disposition Disposition `json:"disposition"`
+	// The reasoned response; required for anything but ACCEPTED.
+	Response *string `json:"response,omitempty"`
+	// The later version in which the observation was taken into account.
+	TakenIntoVersionID *pulid.ID `json:"takenIntoVersionID,omitempty"`
+}
+
+// An objective or action item that differs between two versions.
+type ChangedEntity struct {
+	// Its ID.
+	ID pulid.ID `json:"id"`
+	// Its code in the newer version.
+	Code string `json:"code"`
+	// Its title in the newer version.
+	Title string `json:"title"`
+	// The fields that differ.
+	Fields []*FieldChange `json:"fields"`
+}
+
+// The result of a change to a consultation round.
+type ConsultationPayload struct {
+	// The round as it now stands.
+	Consultation *ent.Consultation `json:"consultation"`
 }
 
 // A token to create.
@@ -51,10 +108,54 @@ type CreateAPITokenPayload struct {
 	Token string `json:"token"`
 }
 
+// The result of a change to a decision.
+type DecisionPayload struct {
+	// The decision as it now stands.
+	Decision *ent.Decision `json:"decision"`
+}
+
+// The result of recording a position.
+type DecisionPositionPayload struct {
+	// The position as recorded.
+	Position *ent.DecisionPosition `json:"position"`
+}
+
 // The result of a deletion.
 type DeletePayload struct {
 	// The ID of the deleted object.
 	DeletedID pulid.ID `json:"deletedID"`
+}
+
+// Changes to one's own observation, while the round is open.
+type EditObservationInput struct {
+	// What kind of observation it is.
+	Kind *observation.Kind `json:"kind,omitempty"`
+	// The observation itself.
+	Body *string `json:"body,omitempty"`
+	// For an amendment, the text proposed instead.
+	ProposedText *string `json:"proposedText,omitempty"`
+	// Submit a draft.
+	Submit *bool `json:"submit,omitempty"`
+}
+
+// Entities added, removed and changed between two versions.
+type EntityChanges struct {
+	// Present in the newer version only.
+	Added []*VersionedEntity `json:"added"`
+	// Present in the older version only.
+	Removed []*VersionedEntity `json:"removed"`
+	// Present in both, with different fields.
+	Changed []*ChangedEntity `json:"changed"`
+}
+
+// One field's value in two versions, as JSON text.
+type FieldChange struct {
+	// The field, such as « title » or « leadAgency ».
+	Field string `json:"field"`
+	// Its value in the older version, as JSON; null when absent.
+	Before *string `json:"before,omitempty"`
+	// Its value in the newer version, as JSON; null when absent.
+	After *string `json:"after,omitempty"`
 }
 
 // The result of creating or changing an indicator.
@@ -69,14 +170,294 @@ type MeasurementPayload struct {
 	Measurement *ent.Measurement `json:"measurement"`
 }
 
+// A move of a strategy through its lifecycle.
+type MoveStrategyInput struct {
+	// The strategy to move.
+	StrategyID pulid.ID `json:"strategyID"`
+	// The revision of the strategy the move is based on.
+	Revision int `json:"revision"`
+	// The state to move to.
+	To strategy.Status `json:"to"`
+	// Why, in the words of who moves it.
+	Comment *string `json:"comment,omitempty"`
+	// The adopting act; required to move to ADOPTED, refused otherwise.
+	Adoption *AdoptionInput `json:"adoption,omitempty"`
+}
+
+// The result of moving a strategy.
+type MoveStrategyPayload struct {
+	// The strategy as it now stands.
+	Strategy *ent.Strategy `json:"strategy"`
+	// The move, as recorded in the strategy's history.
+	Transition *ent.StrategyTransition `json:"transition"`
+}
+
 // The result of creating or changing an objective.
 type ObjectivePayload struct {
 	// The objective as it now stands.
 	Objective *ent.Objective `json:"objective"`
 }
 
+// The result of a change to an observation.
+type ObservationPayload struct {
+	// The observation as it now stands.
+	Observation *ent.Observation `json:"observation"`
+}
+
+// A version to publish.
+type PublishVersionInput struct {
+	// The strategy whose working copy is published.
+	StrategyID pulid.ID `json:"strategyID"`
+	// Label, such as « Post-workshop v2 ».
+	Label string `json:"label"`
+	// What changed since the previous version.
+	Changelog *string `json:"changelog,omitempty"`
+}
+
+// The result of publishing a version.
+type PublishVersionPayload struct {
+	// The published version.
+	Version *ent.StrategyVersion `json:"version"`
+}
+
+// An agency's position on a decision.
+type RecordPositionInput struct {
+	// The decision.
+	DecisionID pulid.ID `json:"decisionID"`
+	// The agency.
+	AgencyID pulid.ID `json:"agencyID"`
+	// The option it favours, one of the decision's options.
+	Option *string `json:"option,omitempty"`
+	// Its position in its own words.
+	Statement *string `json:"statement,omitempty"`
+}
+
+// The observations of a round grouped by target, with their answers and counts.
+type ResponseMatrix struct {
+	// One group per target (the whole strategy, an objective, an action item), in the order of the text.
+	Groups []*ResponseMatrixGroup `json:"groups"`
+	// How many observations each agency submitted.
+	ByAgency []*AgencyCount `json:"byAgency"`
+	// How many observations stand in each state.
+	ByStatus []*StatusCount `json:"byStatus"`
+	// How many submitted observations still await an answer.
+	Unanswered int `json:"unanswered"`
+	// How many observations the matrix holds.
+	Total int `json:"total"`
+}
+
+// The observations on one target.
+type ResponseMatrixGroup struct {
+	// What the observations are about.
+	TargetKind observation.TargetKind `json:"targetKind"`
+	// ID of the target in the consulted version; null for the whole strategy.
+	TargetID *pulid.ID `json:"targetID,omitempty"`
+	// Code of the target, such as « A1.3 »; empty for the whole strategy.
+	TargetCode string `json:"targetCode"`
+	// Title of the target in the consulted version.
+	TargetTitle string `json:"targetTitle"`
+	// The observations, oldest first.
+	Observations []*ent.Observation `json:"observations"`
+}
+
+// The outcome of a decision.
+type SettleDecisionInput struct {
+	// The decision.
+	DecisionID pulid.ID `json:"decisionID"`
+	// The revision the outcome is based on.
+	Revision int `json:"revision"`
+	// What was decided.
+	Outcome string `json:"outcome"`
+	// The body that decided.
+	Body decision.Body `json:"body"`
+	// When it was decided.
+	DecidedOn time.Time `json:"decidedOn"`
+	// The implementing agency the outcome names: it becomes the strategy's implementing agency.
+	ImplementingAgencyID *pulid.ID `json:"implementingAgencyID,omitempty"`
+}
+
+// A number of observations in one state.
+type StatusCount struct {
+	// The state.
+	Status observation.Status `json:"status"`
+	// The number of observations in it.
+	Count int `json:"count"`
+}
+
 // The result of creating or changing a strategy.
 type StrategyPayload struct {
 	// The strategy as it now stands.
 	Strategy *ent.Strategy `json:"strategy"`
+}
+
+// An observation to submit, or to keep as a draft.
+type SubmitObservationInput struct {
+	// The round.
+	ConsultationID pulid.ID `json:"consultationID"`
+	// What the observation is about.
+	TargetKind observation.TargetKind `json:"targetKind"`
+	// ID of the objective or action item in the consulted version; omit for the whole strategy.
+	TargetID *pulid.ID `json:"targetID,omitempty"`
+	// What kind of observation it is.
+	Kind observation.Kind `json:"kind"`
+	// The observation itself.
+	Body string `json:"body"`
+	// For an amendment, the text proposed instead.
+	ProposedText *string `json:"proposedText,omitempty"`
+	// Keep it as a draft only the agency sees, instead of submitting it.
+	Draft *bool `json:"draft,omitempty"`
+	// A key of the client's choosing: the same key from the same agency returns the first observation instead of creating a second one.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+}
+
+// What changed between two versions of a strategy.
+type VersionComparison struct {
+	// The older version.
+	From *ent.StrategyVersion `json:"from"`
+	// The newer version.
+	To *ent.StrategyVersion `json:"to"`
+	// Fields of the strategy itself that changed.
+	Strategy []*FieldChange `json:"strategy"`
+	// Objectives added, removed and changed.
+	Objectives *EntityChanges `json:"objectives"`
+	// Action items added, removed and changed.
+	ActionItems *EntityChanges `json:"actionItems"`
+}
+
+// An objective or action item as a version holds it.
+type VersionedEntity struct {
+	// Its ID.
+	ID pulid.ID `json:"id"`
+	// Its code, such as « A1.3 ».
+	Code string `json:"code"`
+	// Its title.
+	Title string `json:"title"`
+}
+
+// Where a consultation round stands.
+type ConsultationStatus string
+
+const (
+	// Not open yet.
+	ConsultationStatusPlanned ConsultationStatus = "PLANNED"
+	// Open for observations.
+	ConsultationStatusOpen ConsultationStatus = "OPEN"
+	// Closed: observations can no longer be submitted, edited or withdrawn.
+	ConsultationStatusClosed ConsultationStatus = "CLOSED"
+	// Closed and consolidated: the response matrix is shared with every invited agency.
+	ConsultationStatusConsolidated ConsultationStatus = "CONSOLIDATED"
+)
+
+var AllConsultationStatus = []ConsultationStatus{
+	ConsultationStatusPlanned,
+	ConsultationStatusOpen,
+	ConsultationStatusClosed,
+	ConsultationStatusConsolidated,
+}
+
+func (e ConsultationStatus) IsValid() bool {
+	switch e {
+	case ConsultationStatusPlanned, ConsultationStatusOpen, ConsultationStatusClosed, ConsultationStatusConsolidated:
+		return true
+	}
+	return false
+}
+
+func (e ConsultationStatus) String() string {
+	return string(e)
+}
+
+func (e *ConsultationStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ConsultationStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ConsultationStatus", str)
+	}
+	return nil
+}
+
+func (e ConsultationStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ConsultationStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ConsultationStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// How the secretariat disposes of an observation.
+type Disposition string
+
+const (
+	// Taken into account as proposed.
+	DispositionAccepted Disposition = "ACCEPTED"
+	// Taken into account in part; the response says which.
+	DispositionPartiallyAccepted Disposition = "PARTIALLY_ACCEPTED"
+	// Not taken into account; the response says why.
+	DispositionRejected Disposition = "REJECTED"
+	// Outside what the strategy covers; the response says why.
+	DispositionOutOfScope Disposition = "OUT_OF_SCOPE"
+)
+
+var AllDisposition = []Disposition{
+	DispositionAccepted,
+	DispositionPartiallyAccepted,
+	DispositionRejected,
+	DispositionOutOfScope,
+}
+
+func (e Disposition) IsValid() bool {
+	switch e {
+	case DispositionAccepted, DispositionPartiallyAccepted, DispositionRejected, DispositionOutOfScope:
+		return true
+	}
+	return false
+}
+
+func (e Disposition) String() string {
+	return string(e)
+}
+
+func (e *Disposition) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = Disposition(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid Disposition", str)
+	}
+	return nil
+}
+
+func (e Disposition) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *Disposition) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e Disposition) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
