@@ -34,6 +34,7 @@ func main() {
 			gen.FeatureVersionedMigration,
 			gen.FeatureUpsert,
 			gen.FeatureLock,
+			gen.FeatureExecQuery,
 		},
 	}, entc.Extensions(ex))
 	if err != nil {
