@@ -7,7 +7,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test?sslmode=disable
 ## run: build and start the server in development mode on the embedded SQLite
 ## database palabre.db (migrated, seeded with demo data on first start).
 run: build
-	PALABRE_ENV=development ./bin/palabre serve --seed-demo
+	./bin/palabre serve --env development --seed-demo
 
 ## test: vet and test everything on SQLite, and again on PostgreSQL when
 ## PALABRE_TEST_DATABASE_URL is set (CI always sets it).

@@ -1,0 +1,56 @@
+package server
+
+import (
+	"log/slog"
+	"net/http"
+	"strings"
+
+	"github.com/palabre/palabre"
+	"github.com/palabre/palabre/access"
+	"github.com/palabre/palabre/auth"
+	"github.com/palabre/palabre/ent"
+)
+
+// authenticate puts the caller of a request in its context: the viewer of its
+// bearer token, or nobody (the public) when it sends no Authorization header.
+// A token that is sent but not valid is refused rather than treated as public,
+// so that a client with an expired token learns it at once.
+func authenticate(client *ent.Client, logger *slog.Logger, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		header := r.Header.Get("Authorization")
+		if header == "" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		token, ok := bearerToken(header)
+		if !ok {
+			refuse(w, `the Authorization header must read "Bearer <token>"`)
+			return
+		}
+		viewer, err := access.Authenticate(r.Context(), client, token)
+		if palabre.ErrorCode(err) == palabre.EUNAUTHENTICATED {
+			refuse(w, palabre.ErrorMessage(err))
+			return
+		}
+		if err != nil {
+			logger.ErrorContext(r.Context(), "authenticating a request", "err", err)
+			writeError(w, http.StatusInternalServerError, palabre.EINTERNAL, "internal error")
+			return
+		}
+		next.ServeHTTP(w, r.WithContext(auth.NewContext(r.Context(), viewer)))
+	})
+}
+
+// bearerToken returns the token of an Authorization header of the Bearer
+// scheme, whose name is case-insensitive (RFC 9110).
+func bearerToken(header string) (string, bool) {
+	scheme, token, _ := strings.Cut(header, " ")
+	token = strings.TrimSpace(token)
+	return token, strings.EqualFold(scheme, "Bearer") && token != ""
+}
+
+// refuse answers 401 as RFC 6750 asks: with a WWW-Authenticate challenge.
+func refuse(w http.ResponseWriter, message string) {
+	w.Header().Set("WWW-Authenticate", `Bearer realm="palabre", error="invalid_token"`)
+	writeError(w, http.StatusUnauthorized, palabre.EUNAUTHENTICATED, message)
+}

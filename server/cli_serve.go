@@ -1,0 +1,77 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// runServe is `palabre serve`: migrate the database, then serve the API until
+// SIGINT or SIGTERM. With --seed-demo (make run), an empty database first gets
+// the demonstration data, and its tokens are printed.
+func runServe(ctx context.Context, inv *invocation, args []string) error {
+	fs := inv.flagSet()
+	cfg, err := inv.config(fs, true)
+	if err != nil {
+		return err
+	}
+	seedDemo := fs.Bool("seed-demo", false, "load the demonstration data into an empty database and print its tokens (development only)")
+	if err := inv.parse(fs, cfg, args); err != nil {
+		return err
+	}
+	if *seedDemo && cfg.Env != Development {
+		// Demo accounts include an administrator: not something to create by
+		// accident on a production database.
+		return usagef("--seed-demo is for development: add --env development")
+	}
+	logger := NewLogger(*cfg, inv.stderr)
+
+	client, err := openDatabase(ctx, cfg.DatabaseURL, true)
+	if err != nil {
+		return err
+	}
+	defer client.Close()
+	if *seedDemo {
+		if err := seedDemoIfEmpty(ctx, client, inv.stdout); err != nil {
+			return err
+		}
+	}
+
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		var op *net.OpError
+		if errors.As(err, &op) {
+			err = op.Err
+		}
+		return fmt.Errorf("cannot listen on %s: %v", cfg.Addr, err)
+	}
+	base := baseURL(ln.Addr())
+	fmt.Fprintf(inv.stdout, "Palabre (%s) serves GraphQL at %s/graphql\n", cfg.Env, base)
+	if cfg.Env == Development {
+		fmt.Fprintf(inv.stdout, "GraphiQL: %s/\n", base)
+	}
+
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop() // a second signal kills the process at once
+	}()
+	return Serve(ctx, ln, *cfg, New(*cfg, client, logger), logger)
+}
+
+// baseURL is the address a person on this machine can open.
+func baseURL(addr net.Addr) string {
+	host, port, err := net.SplitHostPort(addr.String())
+	if err != nil {
+		return "http://" + addr.String()
+	}
+	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port)
+}
