@@ -6,6 +6,7 @@ import (
 	"github.com/palabre/palabre"
 	"github.com/palabre/palabre/auth"
 	"github.com/palabre/palabre/ent"
+	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/agency"
 )
 
@@ -21,6 +22,13 @@ type NewAccount struct {
 func CreateAccount(ctx context.Context, client *ent.Client, a NewAccount) (*ent.Account, error) {
 	if !a.Role.Valid() {
 		return nil, palabre.Errorf(palabre.EINVALID, "%q is not a role: use one of %v", a.Role, auth.Role("").Values())
+	}
+	taken, err := client.Account.Query().Where(account.Email(a.Email)).Exist(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if taken {
+		return nil, palabre.Errorf(palabre.ECONFLICT, "an account with the e-mail %s already exists", a.Email)
 	}
 	create := client.Account.Create().SetName(a.Name).SetEmail(a.Email).SetRole(a.Role)
 	if a.AgencyAcronym != "" {
