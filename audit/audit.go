@@ -10,8 +10,10 @@ import (
 	"time"
 )
 
-// Change is a field's value before and after a change. For edges, Before lists
-// the IDs removed and After the IDs added.
+// Change is a field's value before and after a change; Before is left out of
+// a creation, After out of a field emptied. For edges, Before lists the IDs
+// removed ("cleared" when all were) and After the IDs added: the previous
+// target of a to-one edge is the After of the event that set it.
 type Change struct {
 	Before any `json:"before,omitempty"`
 	After  any `json:"after,omitempty"`

@@ -2,12 +2,16 @@ package audit
 
 import (
 	"context"
-	"database/sql"
+	stdsql "database/sql"
 	"errors"
 	"time"
 
+	"entgo.io/ent/dialect"
+	"entgo.io/ent/dialect/sql"
+
 	"github.com/palabre/palabre/auth"
 	"github.com/palabre/palabre/ent"
+	"github.com/palabre/palabre/ent/audithead"
 	"github.com/palabre/palabre/ent/privacy"
 )
 
@@ -17,25 +21,17 @@ const headID = 1
 // Record appends an event to the chain through client, which should be the
 // client of the change's own transaction so that both commit or neither does.
 // The actor is the viewer of ctx.
+//
+// A change made outside any transaction (set-up code running as the system)
+// cannot be joined: its event is then chained in a transaction of its own, so
+// that the chain at least never forks.
 func Record(ctx context.Context, client *ent.Client, operation, entityType, entityID string, changes map[string]Change) error {
 	ctx = privacy.DecisionContext(ctx, privacy.Allow) // nobody may write the trail but this function
 	encoded, err := EncodeChanges(changes)
 	if err != nil {
 		return err
 	}
-	// Make sure the head exists, then move it: the update locks the head row
-	// until the transaction ends, so writers chain one after the other.
-	err = client.AuditHead.Create().SetID(headID).OnConflictColumns("id").DoNothing().Exec(ctx)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return err
-	}
-	head, err := client.AuditHead.UpdateOneID(headID).AddSequence(1).Save(ctx)
-	if err != nil {
-		return err
-	}
 	e := Event{
-		Sequence:   head.Sequence,
-		At:         time.Now().UTC().Truncate(time.Microsecond), // what both stores keep
 		Operation:  operation,
 		EntityType: entityType,
 		EntityID:   entityID,
@@ -44,6 +40,39 @@ func Record(ctx context.Context, client *ent.Client, operation, entityType, enti
 	if v := auth.FromContext(ctx); v != nil {
 		e.ActorID = string(v.AccountID)
 	}
+	tx, err := client.Tx(ctx)
+	if errors.Is(err, ent.ErrTxStarted) {
+		return appendEvent(ctx, client, e)
+	}
+	if err != nil {
+		return err
+	}
+	if err := appendEvent(ctx, tx.Client(), e); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// Lock takes the head of the chain for the rest of client's transaction. The
+// audit hook calls it before the change writes anything: a transaction then
+// locks the rows of audited entities only while it holds the head, so two
+// transactions never each hold a row the other waits for. On PostgreSQL it
+// also orders concurrent writers of one row: the second one to get the head
+// finds the first one's revision, and is refused with CONFLICT.
+func Lock(ctx context.Context, client *ent.Client) error {
+	_, err := lockHead(privacy.DecisionContext(ctx, privacy.Allow), client)
+	return err
+}
+
+// appendEvent chains e to the head and moves the head to it: three statements.
+func appendEvent(ctx context.Context, client *ent.Client, e Event) error {
+	head, err := lockHead(ctx, client)
+	if err != nil {
+		return err
+	}
+	e.Sequence = head.Sequence + 1
+	e.At = time.Now().UTC().Truncate(time.Microsecond) // what both stores keep
 	hash := Hash(head.Hash, e)
 	err = client.AuditEvent.Create().
 		SetSequence(e.Sequence).SetAt(e.At).SetActorID(e.ActorID).
@@ -53,5 +82,32 @@ func Record(ctx context.Context, client *ent.Client, operation, entityType, enti
 	if err != nil {
 		return err
 	}
-	return client.AuditHead.UpdateOneID(headID).SetHash(hash).Exec(ctx)
+	return client.AuditHead.Update().Where(audithead.ID(headID)).
+		SetSequence(e.Sequence).SetHash(hash).
+		Exec(ctx)
+}
+
+// lockHead reads the head, locked until the transaction ends, and creates it
+// on the first event ever. ctx must be allowed past privacy.
+func lockHead(ctx context.Context, client *ent.Client) (*ent.AuditHead, error) {
+	head, err := client.AuditHead.Query().Where(audithead.ID(headID), forUpdate).Only(ctx)
+	if !ent.IsNotFound(err) {
+		return head, err
+	}
+	// Another first writer may be creating it too: whoever loses waits for
+	// the winner's commit, does nothing, and then locks the winner's row.
+	err = client.AuditHead.Create().SetID(headID).OnConflictColumns(audithead.FieldID).DoNothing().Exec(ctx)
+	if err != nil && !errors.Is(err, stdsql.ErrNoRows) {
+		return nil, err
+	}
+	return client.AuditHead.Query().Where(audithead.ID(headID), forUpdate).Only(ctx)
+}
+
+// forUpdate locks the selected head on PostgreSQL. SQLite has no row locks and
+// needs none: a writing transaction holds the whole database from its BEGIN
+// IMMEDIATE.
+func forUpdate(s *sql.Selector) {
+	if s.Dialect() == dialect.Postgres {
+		s.ForUpdate()
+	}
 }

@@ -18,6 +18,9 @@ type Break struct {
 
 // Error describes the break for a person.
 func (b *Break) Error() string {
+	if b.EventID == "" {
+		return fmt.Sprintf("audit chain broken at event %d: %s", b.Sequence, b.Reason)
+	}
 	return fmt.Sprintf("audit chain broken at event %d (%s): %s", b.Sequence, b.EventID, b.Reason)
 }
 
@@ -26,45 +29,80 @@ const batch = 1000
 
 // Verify recomputes the chain from the first event and returns the first
 // broken link, or nil and the number of events checked when the chain holds.
+// It runs beside writers: events they commit while it reads are checked too.
 func Verify(ctx context.Context, client *ent.Client) (int64, *Break, error) {
 	ctx = privacy.DecisionContext(ctx, privacy.Allow)
-	var (
-		previous string
-		want     int64 = 1
-	)
+	c := chain{client: client, next: 1}
+	var promised int64 // the end a head read before the last walk promised
 	for {
-		events, err := client.AuditEvent.Query().
-			Where(auditevent.SequenceGTE(want)).
+		if brk, err := c.walk(ctx); brk != nil || err != nil {
+			return 0, brk, err
+		}
+		if c.next <= promised {
+			// An event and the head move in one transaction: every event up
+			// to a head once read must be there. The end was cut off.
+			return 0, &Break{Sequence: c.next, Reason: fmt.Sprintf("event %d is missing: the head of the chain says it ends at event %d", c.next, promised)}, nil
+		}
+		head, err := client.AuditHead.Get(ctx, headID)
+		if ent.IsNotFound(err) {
+			if c.next == 1 {
+				return 0, nil, nil // nothing was ever recorded
+			}
+			return 0, &Break{Sequence: c.next - 1, EventID: c.lastID, Reason: "the chain has no head: its end cannot be checked"}, nil
+		}
+		if err != nil {
+			return 0, nil, err
+		}
+		last := c.next - 1
+		switch {
+		case head.Sequence == last && head.Hash == c.previous:
+			return last, nil, nil
+		case head.Sequence > last:
+			promised = head.Sequence // writers may have committed since the walk: walk on
+		case head.Sequence < last:
+			id, err := client.AuditEvent.Query().Where(auditevent.Sequence(head.Sequence + 1)).OnlyID(ctx)
+			if err != nil {
+				return 0, nil, err
+			}
+			return 0, &Break{Sequence: head.Sequence + 1, EventID: string(id), Reason: fmt.Sprintf("the head of the chain ends at event %d: this event was added outside the audit trail", head.Sequence)}, nil
+		default:
+			return 0, &Break{Sequence: last, EventID: c.lastID, Reason: "the head of the chain holds another hash: the last event was replaced"}, nil
+		}
+	}
+}
+
+// chain is how far Verify has checked.
+type chain struct {
+	client   *ent.Client
+	next     int64  // the sequence the next event must have
+	previous string // the hash it must point to
+	lastID   string // the ID of the last event checked
+}
+
+// walk checks the events from c.next to the last one there is.
+func (c *chain) walk(ctx context.Context) (*Break, error) {
+	for {
+		events, err := c.client.AuditEvent.Query().
+			Where(auditevent.SequenceGTE(c.next)).
 			Order(ent.Asc(auditevent.FieldSequence)).
 			Limit(batch).All(ctx)
 		if err != nil {
-			return 0, nil, err
+			return nil, err
 		}
 		for _, ev := range events {
 			e := Event{ev.Sequence, ev.At, ev.ActorID, ev.Operation, ev.EntityType, ev.EntityID, ev.Changes}
 			switch {
-			case ev.Sequence != want:
-				return 0, &Break{Sequence: want, Reason: fmt.Sprintf("event %d is missing", want)}, nil
-			case ev.PreviousHash != previous:
-				return 0, &Break{ev.Sequence, string(ev.ID), "it does not point to the previous event's hash"}, nil
-			case Hash(previous, e) != ev.Hash:
-				return 0, &Break{ev.Sequence, string(ev.ID), "its content does not match its hash"}, nil
+			case ev.Sequence != c.next:
+				return &Break{Sequence: c.next, Reason: fmt.Sprintf("event %d is missing", c.next)}, nil
+			case ev.PreviousHash != c.previous:
+				return &Break{ev.Sequence, string(ev.ID), "it does not point to the previous event's hash"}, nil
+			case Hash(c.previous, e) != ev.Hash:
+				return &Break{ev.Sequence, string(ev.ID), "its content does not match its hash"}, nil
 			}
-			previous, want = ev.Hash, want+1
+			c.next, c.previous, c.lastID = c.next+1, ev.Hash, string(ev.ID)
 		}
 		if len(events) < batch {
-			break
+			return nil, nil
 		}
 	}
-	head, err := client.AuditHead.Get(ctx, headID)
-	if ent.IsNotFound(err) && want == 1 {
-		return 0, nil, nil
-	}
-	if err != nil {
-		return 0, nil, err
-	}
-	if head.Sequence != want-1 || head.Hash != previous {
-		return 0, &Break{Sequence: want, Reason: fmt.Sprintf("the chain ends at event %d but its head says %d: events were removed from the end", want-1, head.Sequence)}, nil
-	}
-	return want - 1, nil, nil
 }

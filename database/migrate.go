@@ -23,7 +23,8 @@ import (
 var migrations embed.FS
 
 // Migrate applies to db the migrations it has not had yet, in order, each in
-// its own transaction, and records them in goose_db_version. It does nothing on
+// its own transaction (SQLite table rebuilds manage theirs: see migrategen),
+// and records them in goose_db_version. It does nothing on
 // an up-to-date database, so start-up can call it every time. On PostgreSQL,
 // instances starting together take turns on an advisory lock. dialectName is
 // the one OpenDB returned. After a failure, close db: a half-applied file may

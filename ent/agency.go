@@ -35,10 +35,9 @@ type Agency struct {
 	Country string `json:"country,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the AgencyQuery when eager-loading is set.
-	Edges                         AgencyEdges `json:"edges"`
-	agency_children               *pulid.ID
-	consultation_invited_agencies *pulid.ID
-	selectValues                  sql.SelectValues
+	Edges           AgencyEdges `json:"edges"`
+	agency_children *pulid.ID
+	selectValues    sql.SelectValues
 }
 
 // AgencyEdges holds the relations/edges for other nodes in the graph.
@@ -59,9 +58,11 @@ type AgencyEdges struct {
 	OwnedStrategies []*Strategy `json:"owned_strategies,omitempty"`
 	// Strategies this agency implements.
 	ImplementedStrategies []*Strategy `json:"implemented_strategies,omitempty"`
+	// Consultation rounds this agency is invited to.
+	Consultations []*Consultation `json:"consultations,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [8]bool
+	loadedTypes [9]bool
 	// totalCount holds the count of the edges above.
 	totalCount [7]map[string]int
 
@@ -72,6 +73,7 @@ type AgencyEdges struct {
 	namedFundedActionItems     map[string][]*ActionItem
 	namedOwnedStrategies       map[string][]*Strategy
 	namedImplementedStrategies map[string][]*Strategy
+	namedConsultations         map[string][]*Consultation
 }
 
 // ParentOrErr returns the Parent value or an error if the edge
@@ -148,6 +150,15 @@ func (e AgencyEdges) ImplementedStrategiesOrErr() ([]*Strategy, error) {
 	return nil, &NotLoadedError{edge: "implemented_strategies"}
 }
 
+// ConsultationsOrErr returns the Consultations value or an error if the edge
+// was not loaded in eager-loading.
+func (e AgencyEdges) ConsultationsOrErr() ([]*Consultation, error) {
+	if e.loadedTypes[8] {
+		return e.Consultations, nil
+	}
+	return nil, &NotLoadedError{edge: "consultations"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Agency) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -162,8 +173,6 @@ func (*Agency) scanValues(columns []string) ([]any, error) {
 		case agency.FieldCreatedAt, agency.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
 		case agency.ForeignKeys[0]: // agency_children
-			values[i] = &sql.NullScanner{S: new(pulid.ID)}
-		case agency.ForeignKeys[1]: // consultation_invited_agencies
 			values[i] = &sql.NullScanner{S: new(pulid.ID)}
 		default:
 			values[i] = new(sql.UnknownType)
@@ -235,13 +244,6 @@ func (_m *Agency) assignValues(columns []string, values []any) error {
 				_m.agency_children = new(pulid.ID)
 				*_m.agency_children = *value.S.(*pulid.ID)
 			}
-		case agency.ForeignKeys[1]:
-			if value, ok := values[i].(*sql.NullScanner); !ok {
-				return fmt.Errorf("unexpected type %T for field consultation_invited_agencies", values[i])
-			} else if value.Valid {
-				_m.consultation_invited_agencies = new(pulid.ID)
-				*_m.consultation_invited_agencies = *value.S.(*pulid.ID)
-			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -293,6 +295,11 @@ func (_m *Agency) QueryOwnedStrategies() *StrategyQuery {
 // QueryImplementedStrategies queries the "implemented_strategies" edge of the Agency entity.
 func (_m *Agency) QueryImplementedStrategies() *StrategyQuery {
 	return NewAgencyClient(_m.config).QueryImplementedStrategies(_m)
+}
+
+// QueryConsultations queries the "consultations" edge of the Agency entity.
+func (_m *Agency) QueryConsultations() *ConsultationQuery {
+	return NewAgencyClient(_m.config).QueryConsultations(_m)
 }
 
 // Update returns a builder for updating this Agency.
@@ -507,6 +514,30 @@ func (_m *Agency) appendNamedImplementedStrategies(name string, edges ...*Strate
 		_m.Edges.namedImplementedStrategies[name] = []*Strategy{}
 	} else {
 		_m.Edges.namedImplementedStrategies[name] = append(_m.Edges.namedImplementedStrategies[name], edges...)
+	}
+}
+
+// NamedConsultations returns the Consultations named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Agency) NamedConsultations(name string) ([]*Consultation, error) {
+	if _m.Edges.namedConsultations == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedConsultations[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Agency) appendNamedConsultations(name string, edges ...*Consultation) {
+	if _m.Edges.namedConsultations == nil {
+		_m.Edges.namedConsultations = make(map[string][]*Consultation)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedConsultations[name] = []*Consultation{}
+	} else {
+		_m.Edges.namedConsultations[name] = append(_m.Edges.namedConsultations[name], edges...)
 	}
 }
 

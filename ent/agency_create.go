@@ -15,6 +15,7 @@ import (
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
 )
@@ -229,6 +230,21 @@ func (_c *AgencyCreate) AddImplementedStrategies(v ...*Strategy) *AgencyCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddImplementedStrategyIDs(ids...)
+}
+
+// AddConsultationIDs adds the "consultations" edge to the Consultation entity by IDs.
+func (_c *AgencyCreate) AddConsultationIDs(ids ...pulid.ID) *AgencyCreate {
+	_c.mutation.AddConsultationIDs(ids...)
+	return _c
+}
+
+// AddConsultations adds the "consultations" edges to the Consultation entity.
+func (_c *AgencyCreate) AddConsultations(v ...*Consultation) *AgencyCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddConsultationIDs(ids...)
 }
 
 // Mutation returns the AgencyMutation object of the builder.
@@ -530,6 +546,22 @@ func (_c *AgencyCreate) createSpec() (*Agency, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(strategy.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ConsultationsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   agency.ConsultationsTable,
+			Columns: agency.ConsultationsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(consultation.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -17,6 +17,7 @@ import (
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
@@ -37,6 +38,7 @@ type AgencyQuery struct {
 	withFundedActionItems          *ActionItemQuery
 	withOwnedStrategies            *StrategyQuery
 	withImplementedStrategies      *StrategyQuery
+	withConsultations              *ConsultationQuery
 	withFKs                        bool
 	loadTotal                      []func(context.Context, []*Agency) error
 	modifiers                      []func(*sql.Selector)
@@ -47,6 +49,7 @@ type AgencyQuery struct {
 	withNamedFundedActionItems     map[string]*ActionItemQuery
 	withNamedOwnedStrategies       map[string]*StrategyQuery
 	withNamedImplementedStrategies map[string]*StrategyQuery
+	withNamedConsultations         map[string]*ConsultationQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -259,6 +262,28 @@ func (_q *AgencyQuery) QueryImplementedStrategies() *StrategyQuery {
 	return query
 }
 
+// QueryConsultations chains the current query on the "consultations" edge.
+func (_q *AgencyQuery) QueryConsultations() *ConsultationQuery {
+	query := (&ConsultationClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(agency.Table, agency.FieldID, selector),
+			sqlgraph.To(consultation.Table, consultation.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, agency.ConsultationsTable, agency.ConsultationsPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
 // First returns the first Agency entity from the query.
 // Returns a *NotFoundError when no Agency was found.
 func (_q *AgencyQuery) First(ctx context.Context) (*Agency, error) {
@@ -459,6 +484,7 @@ func (_q *AgencyQuery) Clone() *AgencyQuery {
 		withFundedActionItems:     _q.withFundedActionItems.Clone(),
 		withOwnedStrategies:       _q.withOwnedStrategies.Clone(),
 		withImplementedStrategies: _q.withImplementedStrategies.Clone(),
+		withConsultations:         _q.withConsultations.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -553,6 +579,17 @@ func (_q *AgencyQuery) WithImplementedStrategies(opts ...func(*StrategyQuery)) *
 	return _q
 }
 
+// WithConsultations tells the query-builder to eager-load the nodes that are connected to
+// the "consultations" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *AgencyQuery) WithConsultations(opts ...func(*ConsultationQuery)) *AgencyQuery {
+	query := (&ConsultationClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withConsultations = query
+	return _q
+}
+
 // GroupBy is used to group vertices by one or more fields/columns.
 // It is often used with aggregate functions, like: count, max, mean, min, sum.
 //
@@ -638,7 +675,7 @@ func (_q *AgencyQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Agenc
 		nodes       = []*Agency{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [8]bool{
+		loadedTypes = [9]bool{
 			_q.withParent != nil,
 			_q.withChildren != nil,
 			_q.withAccounts != nil,
@@ -647,6 +684,7 @@ func (_q *AgencyQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Agenc
 			_q.withFundedActionItems != nil,
 			_q.withOwnedStrategies != nil,
 			_q.withImplementedStrategies != nil,
+			_q.withConsultations != nil,
 		}
 	)
 	if _q.withParent != nil {
@@ -731,6 +769,13 @@ func (_q *AgencyQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Agenc
 			return nil, err
 		}
 	}
+	if query := _q.withConsultations; query != nil {
+		if err := _q.loadConsultations(ctx, query, nodes,
+			func(n *Agency) { n.Edges.Consultations = []*Consultation{} },
+			func(n *Agency, e *Consultation) { n.Edges.Consultations = append(n.Edges.Consultations, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedChildren {
 		if err := _q.loadChildren(ctx, query, nodes,
 			func(n *Agency) { n.appendNamedChildren(name) },
@@ -777,6 +822,13 @@ func (_q *AgencyQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Agenc
 		if err := _q.loadImplementedStrategies(ctx, query, nodes,
 			func(n *Agency) { n.appendNamedImplementedStrategies(name) },
 			func(n *Agency, e *Strategy) { n.appendNamedImplementedStrategies(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedConsultations {
+		if err := _q.loadConsultations(ctx, query, nodes,
+			func(n *Agency) { n.appendNamedConsultations(name) },
+			func(n *Agency, e *Consultation) { n.appendNamedConsultations(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -1097,6 +1149,67 @@ func (_q *AgencyQuery) loadImplementedStrategies(ctx context.Context, query *Str
 	}
 	return nil
 }
+func (_q *AgencyQuery) loadConsultations(ctx context.Context, query *ConsultationQuery, nodes []*Agency, init func(*Agency), assign func(*Agency, *Consultation)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[pulid.ID]*Agency)
+	nids := make(map[pulid.ID]map[*Agency]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(agency.ConsultationsTable)
+		s.Join(joinT).On(s.C(consultation.FieldID), joinT.C(agency.ConsultationsPrimaryKey[0]))
+		s.Where(sql.InValues(joinT.C(agency.ConsultationsPrimaryKey[1]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(agency.ConsultationsPrimaryKey[1]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(pulid.ID)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := *values[0].(*pulid.ID)
+				inValue := *values[1].(*pulid.ID)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Agency]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Consultation](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "consultations" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
+		}
+	}
+	return nil
+}
 
 func (_q *AgencyQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -1306,6 +1419,20 @@ func (_q *AgencyQuery) WithNamedImplementedStrategies(name string, opts ...func(
 		_q.withNamedImplementedStrategies = make(map[string]*StrategyQuery)
 	}
 	_q.withNamedImplementedStrategies[name] = query
+	return _q
+}
+
+// WithNamedConsultations tells the query-builder to eager-load the nodes that are connected to the "consultations"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *AgencyQuery) WithNamedConsultations(name string, opts ...func(*ConsultationQuery)) *AgencyQuery {
+	query := (&ConsultationClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedConsultations == nil {
+		_q.withNamedConsultations = make(map[string]*ConsultationQuery)
+	}
+	_q.withNamedConsultations[name] = query
 	return _q
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
@@ -239,6 +240,21 @@ func (_u *AgencyUpdate) AddImplementedStrategies(v ...*Strategy) *AgencyUpdate {
 	return _u.AddImplementedStrategyIDs(ids...)
 }
 
+// AddConsultationIDs adds the "consultations" edge to the Consultation entity by IDs.
+func (_u *AgencyUpdate) AddConsultationIDs(ids ...pulid.ID) *AgencyUpdate {
+	_u.mutation.AddConsultationIDs(ids...)
+	return _u
+}
+
+// AddConsultations adds the "consultations" edges to the Consultation entity.
+func (_u *AgencyUpdate) AddConsultations(v ...*Consultation) *AgencyUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddConsultationIDs(ids...)
+}
+
 // Mutation returns the AgencyMutation object of the builder.
 func (_u *AgencyUpdate) Mutation() *AgencyMutation {
 	return _u.mutation
@@ -395,6 +411,27 @@ func (_u *AgencyUpdate) RemoveImplementedStrategies(v ...*Strategy) *AgencyUpdat
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveImplementedStrategyIDs(ids...)
+}
+
+// ClearConsultations clears all "consultations" edges to the Consultation entity.
+func (_u *AgencyUpdate) ClearConsultations() *AgencyUpdate {
+	_u.mutation.ClearConsultations()
+	return _u
+}
+
+// RemoveConsultationIDs removes the "consultations" edge to Consultation entities by IDs.
+func (_u *AgencyUpdate) RemoveConsultationIDs(ids ...pulid.ID) *AgencyUpdate {
+	_u.mutation.RemoveConsultationIDs(ids...)
+	return _u
+}
+
+// RemoveConsultations removes "consultations" edges to Consultation entities.
+func (_u *AgencyUpdate) RemoveConsultations(v ...*Consultation) *AgencyUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveConsultationIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -846,6 +883,51 @@ func (_u *AgencyUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.ConsultationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   agency.ConsultationsTable,
+			Columns: agency.ConsultationsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(consultation.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedConsultationsIDs(); len(nodes) > 0 && !_u.mutation.ConsultationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   agency.ConsultationsTable,
+			Columns: agency.ConsultationsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(consultation.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ConsultationsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   agency.ConsultationsTable,
+			Columns: agency.ConsultationsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(consultation.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
 			err = &NotFoundError{agency.Label}
@@ -1073,6 +1155,21 @@ func (_u *AgencyUpdateOne) AddImplementedStrategies(v ...*Strategy) *AgencyUpdat
 	return _u.AddImplementedStrategyIDs(ids...)
 }
 
+// AddConsultationIDs adds the "consultations" edge to the Consultation entity by IDs.
+func (_u *AgencyUpdateOne) AddConsultationIDs(ids ...pulid.ID) *AgencyUpdateOne {
+	_u.mutation.AddConsultationIDs(ids...)
+	return _u
+}
+
+// AddConsultations adds the "consultations" edges to the Consultation entity.
+func (_u *AgencyUpdateOne) AddConsultations(v ...*Consultation) *AgencyUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddConsultationIDs(ids...)
+}
+
 // Mutation returns the AgencyMutation object of the builder.
 func (_u *AgencyUpdateOne) Mutation() *AgencyMutation {
 	return _u.mutation
@@ -1229,6 +1326,27 @@ func (_u *AgencyUpdateOne) RemoveImplementedStrategies(v ...*Strategy) *AgencyUp
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveImplementedStrategyIDs(ids...)
+}
+
+// ClearConsultations clears all "consultations" edges to the Consultation entity.
+func (_u *AgencyUpdateOne) ClearConsultations() *AgencyUpdateOne {
+	_u.mutation.ClearConsultations()
+	return _u
+}
+
+// RemoveConsultationIDs removes the "consultations" edge to Consultation entities by IDs.
+func (_u *AgencyUpdateOne) RemoveConsultationIDs(ids ...pulid.ID) *AgencyUpdateOne {
+	_u.mutation.RemoveConsultationIDs(ids...)
+	return _u
+}
+
+// RemoveConsultations removes "consultations" edges to Consultation entities.
+func (_u *AgencyUpdateOne) RemoveConsultations(v ...*Consultation) *AgencyUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveConsultationIDs(ids...)
 }
 
 // Where appends a list predicates to the AgencyUpdate builder.
@@ -1703,6 +1821,51 @@ func (_u *AgencyUpdateOne) sqlSave(ctx context.Context) (_node *Agency, err erro
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(strategy.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ConsultationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   agency.ConsultationsTable,
+			Columns: agency.ConsultationsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(consultation.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedConsultationsIDs(); len(nodes) > 0 && !_u.mutation.ConsultationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   agency.ConsultationsTable,
+			Columns: agency.ConsultationsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(consultation.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ConsultationsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   agency.ConsultationsTable,
+			Columns: agency.ConsultationsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(consultation.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -1148,6 +1148,22 @@ func (c *AgencyClient) QueryImplementedStrategies(_m *Agency) *StrategyQuery {
 	return query
 }
 
+// QueryConsultations queries the consultations edge of a Agency.
+func (c *AgencyClient) QueryConsultations(_m *Agency) *ConsultationQuery {
+	query := (&ConsultationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(agency.Table, agency.FieldID, id),
+			sqlgraph.To(consultation.Table, consultation.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, agency.ConsultationsTable, agency.ConsultationsPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *AgencyClient) Hooks() []Hook {
 	hooks := c.hooks.Agency
@@ -1590,7 +1606,7 @@ func (c *ConsultationClient) QueryInvitedAgencies(_m *Consultation) *AgencyQuery
 		step := sqlgraph.NewStep(
 			sqlgraph.From(consultation.Table, consultation.FieldID, id),
 			sqlgraph.To(agency.Table, agency.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, consultation.InvitedAgenciesTable, consultation.InvitedAgenciesColumn),
+			sqlgraph.Edge(sqlgraph.M2M, false, consultation.InvitedAgenciesTable, consultation.InvitedAgenciesPrimaryKey...),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -3158,7 +3174,8 @@ func (c *StrategyTransitionClient) Hooks() []Hook {
 
 // Interceptors returns the client interceptors.
 func (c *StrategyTransitionClient) Interceptors() []Interceptor {
-	return c.inters.StrategyTransition
+	inters := c.inters.StrategyTransition
+	return append(inters[:len(inters):len(inters)], strategytransition.Interceptors[:]...)
 }
 
 func (c *StrategyTransitionClient) mutate(ctx context.Context, m *StrategyTransitionMutation) (Value, error) {

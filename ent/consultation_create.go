@@ -417,10 +417,10 @@ func (_c *ConsultationCreate) createSpec() (*Consultation, *sqlgraph.CreateSpec)
 	}
 	if nodes := _c.mutation.InvitedAgenciesIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   consultation.InvitedAgenciesTable,
-			Columns: []string{consultation.InvitedAgenciesColumn},
+			Columns: consultation.InvitedAgenciesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(agency.FieldID, field.TypeString),

@@ -133,7 +133,7 @@ func (_q *ConsultationQuery) QueryInvitedAgencies() *AgencyQuery {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(consultation.Table, consultation.FieldID, selector),
 			sqlgraph.To(agency.Table, agency.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, consultation.InvitedAgenciesTable, consultation.InvitedAgenciesColumn),
+			sqlgraph.Edge(sqlgraph.M2M, false, consultation.InvitedAgenciesTable, consultation.InvitedAgenciesPrimaryKey...),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -641,33 +641,63 @@ func (_q *ConsultationQuery) loadStrategy(ctx context.Context, query *StrategyQu
 	return nil
 }
 func (_q *ConsultationQuery) loadInvitedAgencies(ctx context.Context, query *AgencyQuery, nodes []*Consultation, init func(*Consultation), assign func(*Consultation, *Agency)) error {
-	fks := make([]driver.Value, 0, len(nodes))
-	nodeids := make(map[pulid.ID]*Consultation)
-	for i := range nodes {
-		fks = append(fks, nodes[i].ID)
-		nodeids[nodes[i].ID] = nodes[i]
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[pulid.ID]*Consultation)
+	nids := make(map[pulid.ID]map[*Consultation]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
 		if init != nil {
-			init(nodes[i])
+			init(node)
 		}
 	}
-	query.withFKs = true
-	query.Where(predicate.Agency(func(s *sql.Selector) {
-		s.Where(sql.InValues(s.C(consultation.InvitedAgenciesColumn), fks...))
-	}))
-	neighbors, err := query.All(ctx)
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(consultation.InvitedAgenciesTable)
+		s.Join(joinT).On(s.C(agency.FieldID), joinT.C(consultation.InvitedAgenciesPrimaryKey[1]))
+		s.Where(sql.InValues(joinT.C(consultation.InvitedAgenciesPrimaryKey[0]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(consultation.InvitedAgenciesPrimaryKey[0]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(pulid.ID)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := *values[0].(*pulid.ID)
+				inValue := *values[1].(*pulid.ID)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Consultation]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Agency](ctx, query, qr, query.inters)
 	if err != nil {
 		return err
 	}
 	for _, n := range neighbors {
-		fk := n.consultation_invited_agencies
-		if fk == nil {
-			return fmt.Errorf(`foreign-key "consultation_invited_agencies" is nil for node %v`, n.ID)
-		}
-		node, ok := nodeids[*fk]
+		nodes, ok := nids[n.ID]
 		if !ok {
-			return fmt.Errorf(`unexpected referenced foreign-key "consultation_invited_agencies" returned %v for node %v`, *fk, n.ID)
+			return fmt.Errorf(`unexpected "invited_agencies" node returned %v`, n.ID)
 		}
-		assign(node, n)
+		for kn := range nodes {
+			assign(kn, n)
+		}
 	}
 	return nil
 }

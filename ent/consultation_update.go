@@ -342,10 +342,10 @@ func (_u *ConsultationUpdate) sqlSave(ctx context.Context) (_node int, err error
 	}
 	if _u.mutation.InvitedAgenciesCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   consultation.InvitedAgenciesTable,
-			Columns: []string{consultation.InvitedAgenciesColumn},
+			Columns: consultation.InvitedAgenciesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(agency.FieldID, field.TypeString),
@@ -355,10 +355,10 @@ func (_u *ConsultationUpdate) sqlSave(ctx context.Context) (_node int, err error
 	}
 	if nodes := _u.mutation.RemovedInvitedAgenciesIDs(); len(nodes) > 0 && !_u.mutation.InvitedAgenciesCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   consultation.InvitedAgenciesTable,
-			Columns: []string{consultation.InvitedAgenciesColumn},
+			Columns: consultation.InvitedAgenciesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(agency.FieldID, field.TypeString),
@@ -371,10 +371,10 @@ func (_u *ConsultationUpdate) sqlSave(ctx context.Context) (_node int, err error
 	}
 	if nodes := _u.mutation.InvitedAgenciesIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   consultation.InvitedAgenciesTable,
-			Columns: []string{consultation.InvitedAgenciesColumn},
+			Columns: consultation.InvitedAgenciesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(agency.FieldID, field.TypeString),
@@ -791,10 +791,10 @@ func (_u *ConsultationUpdateOne) sqlSave(ctx context.Context) (_node *Consultati
 	}
 	if _u.mutation.InvitedAgenciesCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   consultation.InvitedAgenciesTable,
-			Columns: []string{consultation.InvitedAgenciesColumn},
+			Columns: consultation.InvitedAgenciesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(agency.FieldID, field.TypeString),
@@ -804,10 +804,10 @@ func (_u *ConsultationUpdateOne) sqlSave(ctx context.Context) (_node *Consultati
 	}
 	if nodes := _u.mutation.RemovedInvitedAgenciesIDs(); len(nodes) > 0 && !_u.mutation.InvitedAgenciesCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   consultation.InvitedAgenciesTable,
-			Columns: []string{consultation.InvitedAgenciesColumn},
+			Columns: consultation.InvitedAgenciesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(agency.FieldID, field.TypeString),
@@ -820,10 +820,10 @@ func (_u *ConsultationUpdateOne) sqlSave(ctx context.Context) (_node *Consultati
 	}
 	if nodes := _u.mutation.InvitedAgenciesIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   consultation.InvitedAgenciesTable,
-			Columns: []string{consultation.InvitedAgenciesColumn},
+			Columns: consultation.InvitedAgenciesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(agency.FieldID, field.TypeString),

@@ -596,6 +596,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Strategy",
 	)
 	graph.MustAddE(
+		"consultations",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   agency.ConsultationsTable,
+			Columns: agency.ConsultationsPrimaryKey,
+			Bidi:    false,
+		},
+		"Agency",
+		"Consultation",
+	)
+	graph.MustAddE(
 		"version",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -622,10 +634,10 @@ var schemaGraph = func() *sqlgraph.Schema {
 	graph.MustAddE(
 		"invited_agencies",
 		&sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   consultation.InvitedAgenciesTable,
-			Columns: []string{consultation.InvitedAgenciesColumn},
+			Columns: consultation.InvitedAgenciesPrimaryKey,
 			Bidi:    false,
 		},
 		"Consultation",
@@ -1631,6 +1643,20 @@ func (f *AgencyFilter) WhereHasImplementedStrategies() {
 // WhereHasImplementedStrategiesWith applies a predicate to check if query has an edge implemented_strategies with a given conditions (other predicates).
 func (f *AgencyFilter) WhereHasImplementedStrategiesWith(preds ...predicate.Strategy) {
 	f.Where(entql.HasEdgeWith("implemented_strategies", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasConsultations applies a predicate to check if query has an edge consultations.
+func (f *AgencyFilter) WhereHasConsultations() {
+	f.Where(entql.HasEdge("consultations"))
+}
+
+// WhereHasConsultationsWith applies a predicate to check if query has an edge consultations with a given conditions (other predicates).
+func (f *AgencyFilter) WhereHasConsultationsWith(preds ...predicate.Consultation) {
+	f.Where(entql.HasEdgeWith("consultations", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

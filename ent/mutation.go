@@ -3542,6 +3542,9 @@ type AgencyMutation struct {
 	implemented_strategies        map[pulid.ID]struct{}
 	removedimplemented_strategies map[pulid.ID]struct{}
 	clearedimplemented_strategies bool
+	consultations                 map[pulid.ID]struct{}
+	removedconsultations          map[pulid.ID]struct{}
+	clearedconsultations          bool
 	done                          bool
 	oldValue                      func(context.Context) (*Agency, error)
 	predicates                    []predicate.Agency
@@ -4340,6 +4343,60 @@ func (m *AgencyMutation) ResetImplementedStrategies() {
 	m.removedimplemented_strategies = nil
 }
 
+// AddConsultationIDs adds the "consultations" edge to the Consultation entity by ids.
+func (m *AgencyMutation) AddConsultationIDs(ids ...pulid.ID) {
+	if m.consultations == nil {
+		m.consultations = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.consultations[ids[i]] = struct{}{}
+	}
+}
+
+// ClearConsultations clears the "consultations" edge to the Consultation entity.
+func (m *AgencyMutation) ClearConsultations() {
+	m.clearedconsultations = true
+}
+
+// ConsultationsCleared reports if the "consultations" edge to the Consultation entity was cleared.
+func (m *AgencyMutation) ConsultationsCleared() bool {
+	return m.clearedconsultations
+}
+
+// RemoveConsultationIDs removes the "consultations" edge to the Consultation entity by IDs.
+func (m *AgencyMutation) RemoveConsultationIDs(ids ...pulid.ID) {
+	if m.removedconsultations == nil {
+		m.removedconsultations = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.consultations, ids[i])
+		m.removedconsultations[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedConsultations returns the removed IDs of the "consultations" edge to the Consultation entity.
+func (m *AgencyMutation) RemovedConsultationsIDs() (ids []pulid.ID) {
+	for id := range m.removedconsultations {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ConsultationsIDs returns the "consultations" edge IDs in the mutation.
+func (m *AgencyMutation) ConsultationsIDs() (ids []pulid.ID) {
+	for id := range m.consultations {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetConsultations resets all changes to the "consultations" edge.
+func (m *AgencyMutation) ResetConsultations() {
+	m.consultations = nil
+	m.clearedconsultations = false
+	m.removedconsultations = nil
+}
+
 // Where appends a list predicates to the AgencyMutation builder.
 func (m *AgencyMutation) Where(ps ...predicate.Agency) {
 	m.predicates = append(m.predicates, ps...)
@@ -4590,7 +4647,7 @@ func (m *AgencyMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *AgencyMutation) AddedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.parent != nil {
 		edges = append(edges, agency.EdgeParent)
 	}
@@ -4614,6 +4671,9 @@ func (m *AgencyMutation) AddedEdges() []string {
 	}
 	if m.implemented_strategies != nil {
 		edges = append(edges, agency.EdgeImplementedStrategies)
+	}
+	if m.consultations != nil {
+		edges = append(edges, agency.EdgeConsultations)
 	}
 	return edges
 }
@@ -4668,13 +4728,19 @@ func (m *AgencyMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case agency.EdgeConsultations:
+		ids := make([]ent.Value, 0, len(m.consultations))
+		for id := range m.consultations {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *AgencyMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.removedchildren != nil {
 		edges = append(edges, agency.EdgeChildren)
 	}
@@ -4695,6 +4761,9 @@ func (m *AgencyMutation) RemovedEdges() []string {
 	}
 	if m.removedimplemented_strategies != nil {
 		edges = append(edges, agency.EdgeImplementedStrategies)
+	}
+	if m.removedconsultations != nil {
+		edges = append(edges, agency.EdgeConsultations)
 	}
 	return edges
 }
@@ -4745,13 +4814,19 @@ func (m *AgencyMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case agency.EdgeConsultations:
+		ids := make([]ent.Value, 0, len(m.removedconsultations))
+		for id := range m.removedconsultations {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *AgencyMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.clearedparent {
 		edges = append(edges, agency.EdgeParent)
 	}
@@ -4776,6 +4851,9 @@ func (m *AgencyMutation) ClearedEdges() []string {
 	if m.clearedimplemented_strategies {
 		edges = append(edges, agency.EdgeImplementedStrategies)
 	}
+	if m.clearedconsultations {
+		edges = append(edges, agency.EdgeConsultations)
+	}
 	return edges
 }
 
@@ -4799,6 +4877,8 @@ func (m *AgencyMutation) EdgeCleared(name string) bool {
 		return m.clearedowned_strategies
 	case agency.EdgeImplementedStrategies:
 		return m.clearedimplemented_strategies
+	case agency.EdgeConsultations:
+		return m.clearedconsultations
 	}
 	return false
 }
@@ -4841,6 +4921,9 @@ func (m *AgencyMutation) ResetEdge(name string) error {
 		return nil
 	case agency.EdgeImplementedStrategies:
 		m.ResetImplementedStrategies()
+		return nil
+	case agency.EdgeConsultations:
+		m.ResetConsultations()
 		return nil
 	}
 	return fmt.Errorf("unknown Agency edge %s", name)

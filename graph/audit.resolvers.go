@@ -7,19 +7,31 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"entgo.io/contrib/entgql"
 	"github.com/palabre/palabre/ent"
+	"github.com/palabre/palabre/ent/account"
+	"github.com/palabre/palabre/ent/auditevent"
 	"github.com/palabre/palabre/ent/schema/pulid"
 )
 
 // Actor is the resolver for the actor field.
 func (r *auditEventResolver) Actor(ctx context.Context, obj *ent.AuditEvent) (*ent.Account, error) {
-	panic(fmt.Errorf("not implemented: Actor - actor"))
+	if obj.ActorID == "" {
+		return nil, nil // the system
+	}
+	a, err := r.client.Account.Query().Where(account.ID(pulid.ID(obj.ActorID))).Only(ctx)
+	if ent.IsNotFound(err) {
+		return nil, nil // an account the caller may not read, or one deleted since
+	}
+	return a, err
 }
 
 // AuditTrail is the resolver for the auditTrail field.
 func (r *queryResolver) AuditTrail(ctx context.Context, entityID pulid.ID, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int) (*ent.AuditEventConnection, error) {
-	panic(fmt.Errorf("not implemented: AuditTrail - auditTrail"))
+	return r.client.AuditEvent.Query().
+		Where(auditevent.EntityID(string(entityID))).
+		Paginate(ctx, after, first, before, last, ent.WithAuditEventOrder(&ent.AuditEventOrder{
+			Field: ent.AuditEventOrderFieldSequence, Direction: entgql.OrderDirectionAsc,
+		}))
 }

@@ -7,76 +7,150 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"entgo.io/contrib/entgql"
+	"github.com/palabre/palabre/consultation"
 	"github.com/palabre/palabre/ent"
+	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/graph/model"
 )
 
 // Status is the resolver for the status field.
 func (r *consultationResolver) Status(ctx context.Context, obj *ent.Consultation) (model.ConsultationStatus, error) {
-	panic(fmt.Errorf("not implemented: Status - status"))
+	return model.ConsultationStatus(consultation.StatusAt(obj, consultation.Now())), nil
 }
 
 // ResponseMatrix is the resolver for the responseMatrix field.
 func (r *consultationResolver) ResponseMatrix(ctx context.Context, obj *ent.Consultation) (*model.ResponseMatrix, error) {
-	panic(fmt.Errorf("not implemented: ResponseMatrix - responseMatrix"))
+	m, err := consultation.ResponseMatrix(ctx, obj)
+	if err != nil {
+		return nil, err
+	}
+	out := &model.ResponseMatrix{Unanswered: m.Unanswered, Total: m.Total,
+		Groups: []*model.ResponseMatrixGroup{}, ByAgency: []*model.AgencyCount{}, ByStatus: []*model.StatusCount{}}
+	for _, g := range m.Groups {
+		out.Groups = append(out.Groups, &model.ResponseMatrixGroup{TargetKind: g.TargetKind, TargetID: g.TargetID,
+			TargetCode: g.TargetCode, TargetTitle: g.TargetTitle, Observations: g.Observations})
+	}
+	for _, a := range m.ByAgency {
+		out.ByAgency = append(out.ByAgency, &model.AgencyCount{Agency: a.Agency, Count: a.Count})
+	}
+	for _, s := range m.ByStatus {
+		out.ByStatus = append(out.ByStatus, &model.StatusCount{Status: s.Status, Count: s.Count})
+	}
+	return out, nil
 }
 
 // PlanConsultation is the resolver for the planConsultation field.
 func (r *mutationResolver) PlanConsultation(ctx context.Context, input ent.CreateConsultationInput) (*model.ConsultationPayload, error) {
-	panic(fmt.Errorf("not implemented: PlanConsultation - planConsultation"))
+	v, err := consultation.PlanRound(ctx, tx(ctx), input)
+	if err != nil {
+		return nil, err
+	}
+	return &model.ConsultationPayload{Consultation: v}, nil
 }
 
 // UpdateConsultation is the resolver for the updateConsultation field.
 func (r *mutationResolver) UpdateConsultation(ctx context.Context, id pulid.ID, revision int, input ent.UpdateConsultationInput) (*model.ConsultationPayload, error) {
-	panic(fmt.Errorf("not implemented: UpdateConsultation - updateConsultation"))
+	v, err := tx(ctx).Consultation.UpdateOneID(id).SetInput(input).Save(expect(ctx, id, revision))
+	if err != nil {
+		return nil, err
+	}
+	return &model.ConsultationPayload{Consultation: v}, nil
 }
 
 // OpenConsultation is the resolver for the openConsultation field.
 func (r *mutationResolver) OpenConsultation(ctx context.Context, id pulid.ID, revision int) (*model.ConsultationPayload, error) {
-	panic(fmt.Errorf("not implemented: OpenConsultation - openConsultation"))
+	v, err := consultation.OpenRound(expect(ctx, id, revision), tx(ctx), id)
+	if err != nil {
+		return nil, err
+	}
+	return &model.ConsultationPayload{Consultation: v}, nil
 }
 
 // ExtendConsultation is the resolver for the extendConsultation field.
 func (r *mutationResolver) ExtendConsultation(ctx context.Context, id pulid.ID, revision int, closesAt time.Time) (*model.ConsultationPayload, error) {
-	panic(fmt.Errorf("not implemented: ExtendConsultation - extendConsultation"))
+	v, err := consultation.ExtendRound(expect(ctx, id, revision), tx(ctx), id, closesAt)
+	if err != nil {
+		return nil, err
+	}
+	return &model.ConsultationPayload{Consultation: v}, nil
 }
 
 // CloseConsultation is the resolver for the closeConsultation field.
 func (r *mutationResolver) CloseConsultation(ctx context.Context, id pulid.ID, revision int) (*model.ConsultationPayload, error) {
-	panic(fmt.Errorf("not implemented: CloseConsultation - closeConsultation"))
+	v, err := consultation.CloseRound(expect(ctx, id, revision), tx(ctx), id)
+	if err != nil {
+		return nil, err
+	}
+	return &model.ConsultationPayload{Consultation: v}, nil
 }
 
 // ConsolidateConsultation is the resolver for the consolidateConsultation field.
 func (r *mutationResolver) ConsolidateConsultation(ctx context.Context, id pulid.ID, revision int) (*model.ConsultationPayload, error) {
-	panic(fmt.Errorf("not implemented: ConsolidateConsultation - consolidateConsultation"))
+	v, err := consultation.ConsolidateRound(expect(ctx, id, revision), tx(ctx), id)
+	if err != nil {
+		return nil, err
+	}
+	return &model.ConsultationPayload{Consultation: v}, nil
 }
 
 // SubmitObservation is the resolver for the submitObservation field.
 func (r *mutationResolver) SubmitObservation(ctx context.Context, input model.SubmitObservationInput) (*model.ObservationPayload, error) {
-	panic(fmt.Errorf("not implemented: SubmitObservation - submitObservation"))
+	s := consultation.Submission{ConsultationID: input.ConsultationID, TargetKind: input.TargetKind, TargetID: input.TargetID,
+		Kind: input.Kind, Body: input.Body, Draft: input.Draft != nil && *input.Draft}
+	if input.ProposedText != nil {
+		s.ProposedText = *input.ProposedText
+	}
+	if input.IdempotencyKey != nil {
+		s.IdempotencyKey = *input.IdempotencyKey
+	}
+	v, err := consultation.Submit(ctx, tx(ctx), s)
+	if err != nil {
+		return nil, err
+	}
+	return &model.ObservationPayload{Observation: v}, nil
 }
 
 // EditObservation is the resolver for the editObservation field.
 func (r *mutationResolver) EditObservation(ctx context.Context, id pulid.ID, revision int, input model.EditObservationInput) (*model.ObservationPayload, error) {
-	panic(fmt.Errorf("not implemented: EditObservation - editObservation"))
+	e := consultation.Edit{Kind: input.Kind, Body: input.Body, ProposedText: input.ProposedText, Submit: input.Submit != nil && *input.Submit}
+	v, err := consultation.EditObservation(expect(ctx, id, revision), tx(ctx), id, e)
+	if err != nil {
+		return nil, err
+	}
+	return &model.ObservationPayload{Observation: v}, nil
 }
 
 // WithdrawObservation is the resolver for the withdrawObservation field.
 func (r *mutationResolver) WithdrawObservation(ctx context.Context, id pulid.ID, revision int) (*model.ObservationPayload, error) {
-	panic(fmt.Errorf("not implemented: WithdrawObservation - withdrawObservation"))
+	v, err := consultation.Withdraw(expect(ctx, id, revision), tx(ctx), id)
+	if err != nil {
+		return nil, err
+	}
+	return &model.ObservationPayload{Observation: v}, nil
 }
 
 // AnswerObservation is the resolver for the answerObservation field.
 func (r *mutationResolver) AnswerObservation(ctx context.Context, input model.AnswerObservationInput) (*model.ObservationPayload, error) {
-	panic(fmt.Errorf("not implemented: AnswerObservation - answerObservation"))
+	a := consultation.Answer{Disposition: observation.Status(input.Disposition), TakenInto: input.TakenIntoVersionID}
+	if input.Response != nil {
+		a.Response = *input.Response
+	}
+	v, err := consultation.AnswerObservation(expect(ctx, input.ObservationID, input.Revision), tx(ctx), input.ObservationID, a)
+	if err != nil {
+		return nil, err
+	}
+	return &model.ObservationPayload{Observation: v}, nil
 }
 
 // Consultations is the resolver for the consultations field.
 func (r *queryResolver) Consultations(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ConsultationOrder, where *ent.ConsultationWhereInput, status *model.ConsultationStatus) (*ent.ConsultationConnection, error) {
-	panic(fmt.Errorf("not implemented: Consultations - consultations"))
+	q := r.client.Consultation.Query()
+	if status != nil {
+		q.Where(consultation.InStatus(consultation.Status(*status), consultation.Now()))
+	}
+	return q.Paginate(ctx, after, first, before, last, ent.WithConsultationOrder(orderBy), ent.WithConsultationFilter(where.Filter))
 }

@@ -7,8 +7,8 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
+	"github.com/palabre/palabre/consensus"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/graph/model"
@@ -16,20 +16,54 @@ import (
 
 // CreateDecision is the resolver for the createDecision field.
 func (r *mutationResolver) CreateDecision(ctx context.Context, input ent.CreateDecisionInput) (*model.DecisionPayload, error) {
-	panic(fmt.Errorf("not implemented: CreateDecision - createDecision"))
+	d, err := tx(ctx).Decision.Create().SetInput(input).Save(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &model.DecisionPayload{Decision: d}, nil
 }
 
 // UpdateDecision is the resolver for the updateDecision field.
 func (r *mutationResolver) UpdateDecision(ctx context.Context, id pulid.ID, revision int, input ent.UpdateDecisionInput) (*model.DecisionPayload, error) {
-	panic(fmt.Errorf("not implemented: UpdateDecision - updateDecision"))
+	// entgql v0.7.0's SetInput appends input.Options instead of
+	// input.AppendOptions: append them here.
+	appended := input.AppendOptions
+	input.AppendOptions = nil
+	d, err := tx(ctx).Decision.UpdateOneID(id).SetInput(input).AppendOptions(appended).Save(expect(ctx, id, revision))
+	if err != nil {
+		return nil, err
+	}
+	return &model.DecisionPayload{Decision: d}, nil
 }
 
 // RecordPosition is the resolver for the recordPosition field.
 func (r *mutationResolver) RecordPosition(ctx context.Context, input model.RecordPositionInput) (*model.DecisionPositionPayload, error) {
-	panic(fmt.Errorf("not implemented: RecordPosition - recordPosition"))
+	p := consensus.Position{DecisionID: input.DecisionID, AgencyID: input.AgencyID}
+	if input.Option != nil {
+		p.Option = *input.Option
+	}
+	if input.Statement != nil {
+		p.Statement = *input.Statement
+	}
+	position, err := consensus.RecordPosition(ctx, tx(ctx), p)
+	if err != nil {
+		return nil, err
+	}
+	return &model.DecisionPositionPayload{Position: position}, nil
 }
 
 // SettleDecision is the resolver for the settleDecision field.
 func (r *mutationResolver) SettleDecision(ctx context.Context, input model.SettleDecisionInput) (*model.DecisionPayload, error) {
-	panic(fmt.Errorf("not implemented: SettleDecision - settleDecision"))
+	d, err := consensus.Settle(ctx, tx(ctx), consensus.Settlement{
+		DecisionID:           input.DecisionID,
+		Revision:             input.Revision,
+		Outcome:              input.Outcome,
+		Body:                 input.Body,
+		DecidedOn:            input.DecidedOn,
+		ImplementingAgencyID: input.ImplementingAgencyID,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &model.DecisionPayload{Decision: d}, nil
 }

@@ -77,11 +77,15 @@ func TestFrenchTextRoundTripsExactly(t *testing.T) {
 	s := apitest.New(t)
 	const title = "Protection des données à caractère personnel — « cœur » du dispositif, façon ÉLÈVE ô çà"
 	var created struct {
-		CreateObjective struct{ Objective struct{ ID, Title, Description string } }
+		CreateObjective struct {
+			Objective struct{ ID, Title, Description string }
+		}
 	}
 	s.OK(t, s.World.Secretariat, `mutation($in: CreateObjectiveInput!) { createObjective(input: $in) { objective { id title description } } }`,
 		map[string]any{"in": map[string]any{"strategyID": s.World.Draft.ID, "code": "OS3", "title": title, "description": "Ligne 1\nLigne 2 : « déjà »", "pillar": "LEGAL"}}, &created)
-	var read struct{ Node struct{ Title, Description string } }
+	var read struct {
+		Node struct{ Title, Description string }
+	}
 	s.OK(t, s.World.Reviewer, `query($id: ID!) { node(id: $id) { ... on Objective { title description } } }`,
 		map[string]any{"id": created.CreateObjective.Objective.ID}, &read)
 	if read.Node.Title != title || read.Node.Description != "Ligne 1\nLigne 2 : « déjà »" {

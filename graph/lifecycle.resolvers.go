@@ -7,29 +7,40 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/graph/model"
+	"github.com/palabre/palabre/lifecycle"
 )
 
 // MoveStrategy is the resolver for the moveStrategy field.
 func (r *mutationResolver) MoveStrategy(ctx context.Context, input model.MoveStrategyInput) (*model.MoveStrategyPayload, error) {
-	panic(fmt.Errorf("not implemented: MoveStrategy - moveStrategy"))
+	step := lifecycle.Step{StrategyID: input.StrategyID, Revision: input.Revision, To: input.To}
+	if input.Comment != nil {
+		step.Comment = *input.Comment
+	}
+	if a := input.Adoption; a != nil {
+		step.Adoption = &lifecycle.Adoption{VersionID: a.VersionID, ActReference: a.ActReference, ActDate: a.ActDate}
+	}
+	s, t, err := lifecycle.Move(ctx, tx(ctx), step)
+	if err != nil {
+		return nil, err
+	}
+	return &model.MoveStrategyPayload{Strategy: s, Transition: t}, nil
 }
 
 // AllowedMoves is the resolver for the allowedMoves field.
 func (r *strategyResolver) AllowedMoves(ctx context.Context, obj *ent.Strategy) ([]strategy.Status, error) {
-	panic(fmt.Errorf("not implemented: AllowedMoves - allowedMoves"))
+	return lifecycle.Allowed(obj.Status), nil
 }
 
 // From is the resolver for the from field.
 func (r *strategyTransitionResolver) From(ctx context.Context, obj *ent.StrategyTransition) (strategy.Status, error) {
-	panic(fmt.Errorf("not implemented: From - from"))
+	return strategy.Status(obj.FromStatus), nil
 }
 
 // To is the resolver for the to field.
 func (r *strategyTransitionResolver) To(ctx context.Context, obj *ent.StrategyTransition) (strategy.Status, error) {
-	panic(fmt.Errorf("not implemented: To - to"))
+	return strategy.Status(obj.ToStatus), nil
 }

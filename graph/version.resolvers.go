@@ -7,18 +7,30 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/graph/model"
+	"github.com/palabre/palabre/versions"
 )
 
 // PublishVersion is the resolver for the publishVersion field.
 func (r *mutationResolver) PublishVersion(ctx context.Context, input model.PublishVersionInput) (*model.PublishVersionPayload, error) {
-	panic(fmt.Errorf("not implemented: PublishVersion - publishVersion"))
+	changelog := ""
+	if input.Changelog != nil {
+		changelog = *input.Changelog
+	}
+	v, err := versions.Publish(ctx, tx(ctx), input.StrategyID, input.Label, changelog)
+	if err != nil {
+		return nil, err
+	}
+	return &model.PublishVersionPayload{Version: v}, nil
 }
 
 // CompareVersions is the resolver for the compareVersions field.
 func (r *queryResolver) CompareVersions(ctx context.Context, from pulid.ID, to pulid.ID) (*model.VersionComparison, error) {
-	panic(fmt.Errorf("not implemented: CompareVersions - compareVersions"))
+	c, err := versions.Compare(ctx, r.client, from, to)
+	if err != nil {
+		return nil, err
+	}
+	return comparison(c), nil
 }

@@ -133,7 +133,12 @@ func TestAnAgencyReportsProgressOnlyOnItemsItLeads(t *testing.T) {
 
 	// The security agency leads it: progress and status are its to report...
 	var res struct {
-		UpdateActionItem struct{ ActionItem struct{ Progress, Revision int; Status string } }
+		UpdateActionItem struct {
+			ActionItem struct {
+				Progress, Revision int
+				Status             string
+			}
+		}
 	}
 	s.OK(t, w.SecurityAgent, update, map[string]any{"id": before.ID, "rev": before.Revision, "in": map[string]any{"progress": 75, "status": "DELAYED"}}, &res)
 	if got := res.UpdateActionItem.ActionItem; got.Progress != 75 || got.Status != "DELAYED" || got.Revision != before.Revision+1 {

@@ -68,6 +68,7 @@ var commands = []command{
 	{"account create", "--email E --name N --role R [--agency ACRONYM]", "create an account", runAccountCreate},
 	{"token create", "--email E [--expires 720h] [--label L]", "issue an API token and print it, once", runTokenCreate},
 	{"token revoke", "--id ID | --email E", "revoke one token, or every token of an account", runTokenRevoke},
+	{"verify", "[--database URL]", "check the audit chain and every published version's hash", runVerify},
 }
 
 // findCommand returns the command the first arguments name, and the rest.

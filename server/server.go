@@ -26,6 +26,7 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) http.Handler {
 	mux.Handle("/graphql", limitBody(cfg.MaxBodyBytes, authenticate(client, logger, api)))
 	mux.Handle("GET /healthz", healthz())
 	mux.Handle("GET /readyz", readyz(client, logger))
+	mux.Handle("GET /consultations/{id}/response-matrix.csv", authenticate(client, logger, responseMatrixCSV(client, logger)))
 	if cfg.Env == Development {
 		mux.Handle("GET /{$}", playground.Handler("Palabre", "/graphql"))
 	}

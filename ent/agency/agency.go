@@ -49,6 +49,8 @@ const (
 	EdgeOwnedStrategies = "owned_strategies"
 	// EdgeImplementedStrategies holds the string denoting the implemented_strategies edge name in mutations.
 	EdgeImplementedStrategies = "implemented_strategies"
+	// EdgeConsultations holds the string denoting the consultations edge name in mutations.
+	EdgeConsultations = "consultations"
 	// Table holds the table name of the agency in the database.
 	Table = "agencies"
 	// ParentTable is the table that holds the parent relation/edge.
@@ -97,6 +99,11 @@ const (
 	ImplementedStrategiesInverseTable = "strategies"
 	// ImplementedStrategiesColumn is the table column denoting the implemented_strategies relation/edge.
 	ImplementedStrategiesColumn = "strategy_implementing_agency"
+	// ConsultationsTable is the table that holds the consultations relation/edge. The primary key declared below.
+	ConsultationsTable = "consultation_invited_agencies"
+	// ConsultationsInverseTable is the table name for the Consultation entity.
+	// It exists in this package in order to avoid circular dependency with the "consultation" package.
+	ConsultationsInverseTable = "consultations"
 )
 
 // Columns holds all SQL columns for agency fields.
@@ -115,7 +122,6 @@ var Columns = []string{
 // table and are not defined as standalone fields in the schema.
 var ForeignKeys = []string{
 	"agency_children",
-	"consultation_invited_agencies",
 }
 
 var (
@@ -125,6 +131,9 @@ var (
 	// FundedActionItemsPrimaryKey and FundedActionItemsColumn2 are the table columns denoting the
 	// primary key for the funded_action_items relation (M2M).
 	FundedActionItemsPrimaryKey = []string{"action_item_id", "agency_id"}
+	// ConsultationsPrimaryKey and ConsultationsColumn2 are the table columns denoting the
+	// primary key for the consultations relation (M2M).
+	ConsultationsPrimaryKey = []string{"consultation_id", "agency_id"}
 )
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -346,6 +355,20 @@ func ByImplementedStrategies(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOp
 		sqlgraph.OrderByNeighborTerms(s, newImplementedStrategiesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByConsultationsCount orders the results by consultations count.
+func ByConsultationsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newConsultationsStep(), opts...)
+	}
+}
+
+// ByConsultations orders the results by consultations terms.
+func ByConsultations(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newConsultationsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newParentStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -400,6 +423,13 @@ func newImplementedStrategiesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ImplementedStrategiesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, true, ImplementedStrategiesTable, ImplementedStrategiesColumn),
+	)
+}
+func newConsultationsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ConsultationsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, true, ConsultationsTable, ConsultationsPrimaryKey...),
 	)
 }
 

@@ -605,6 +605,29 @@ func HasImplementedStrategiesWith(preds ...predicate.Strategy) predicate.Agency 
 	})
 }
 
+// HasConsultations applies the HasEdge predicate on the "consultations" edge.
+func HasConsultations() predicate.Agency {
+	return predicate.Agency(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, ConsultationsTable, ConsultationsPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasConsultationsWith applies the HasEdge predicate on the "consultations" edge with a given conditions (other predicates).
+func HasConsultationsWith(preds ...predicate.Consultation) predicate.Agency {
+	return predicate.Agency(func(s *sql.Selector) {
+		step := newConsultationsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Agency) predicate.Agency {
 	return predicate.Agency(sql.AndPredicates(predicates...))

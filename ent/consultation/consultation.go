@@ -61,13 +61,11 @@ const (
 	StrategyInverseTable = "strategies"
 	// StrategyColumn is the table column denoting the strategy relation/edge.
 	StrategyColumn = "strategy_consultations"
-	// InvitedAgenciesTable is the table that holds the invited_agencies relation/edge.
-	InvitedAgenciesTable = "agencies"
+	// InvitedAgenciesTable is the table that holds the invited_agencies relation/edge. The primary key declared below.
+	InvitedAgenciesTable = "consultation_invited_agencies"
 	// InvitedAgenciesInverseTable is the table name for the Agency entity.
 	// It exists in this package in order to avoid circular dependency with the "agency" package.
 	InvitedAgenciesInverseTable = "agencies"
-	// InvitedAgenciesColumn is the table column denoting the invited_agencies relation/edge.
-	InvitedAgenciesColumn = "consultation_invited_agencies"
 	// ObservationsTable is the table that holds the observations relation/edge.
 	ObservationsTable = "observations"
 	// ObservationsInverseTable is the table name for the Observation entity.
@@ -98,6 +96,12 @@ var ForeignKeys = []string{
 	"strategy_consultations",
 }
 
+var (
+	// InvitedAgenciesPrimaryKey and InvitedAgenciesColumn2 are the table columns denoting the
+	// primary key for the invited_agencies relation (M2M).
+	InvitedAgenciesPrimaryKey = []string{"consultation_id", "agency_id"}
+)
+
 // ValidColumn reports if the column name is valid (part of the table columns).
 func ValidColumn(column string) bool {
 	for i := range Columns {
@@ -119,7 +123,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "github.com/palabre/palabre/ent/runtime"
 var (
-	Hooks  [3]ent.Hook
+	Hooks  [8]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -277,7 +281,7 @@ func newInvitedAgenciesStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(InvitedAgenciesInverseTable, FieldID),
-		sqlgraph.Edge(sqlgraph.O2M, false, InvitedAgenciesTable, InvitedAgenciesColumn),
+		sqlgraph.Edge(sqlgraph.M2M, false, InvitedAgenciesTable, InvitedAgenciesPrimaryKey...),
 	)
 }
 func newObservationsStep() *sqlgraph.Step {

@@ -547,7 +547,7 @@ func HasInvitedAgencies() predicate.Consultation {
 	return predicate.Consultation(func(s *sql.Selector) {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(Table, FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, InvitedAgenciesTable, InvitedAgenciesColumn),
+			sqlgraph.Edge(sqlgraph.M2M, false, InvitedAgenciesTable, InvitedAgenciesPrimaryKey...),
 		)
 		sqlgraph.HasNeighbors(s, step)
 	})

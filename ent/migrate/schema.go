@@ -147,7 +147,6 @@ var (
 		{Name: "kind", Type: field.TypeEnum, Enums: []string{"MINISTRY", "REGULATOR", "NATIONAL_AGENCY", "CERT", "INTERNATIONAL_ORGANISATION", "PRIVATE_SECTOR", "CIVIL_SOCIETY", "ACADEMIA"}},
 		{Name: "country", Type: field.TypeString},
 		{Name: "agency_children", Type: field.TypeString, Nullable: true},
-		{Name: "consultation_invited_agencies", Type: field.TypeString, Nullable: true},
 	}
 	// AgenciesTable holds the schema information for the "agencies" table.
 	AgenciesTable = &schema.Table{
@@ -159,12 +158,6 @@ var (
 				Symbol:     "agencies_agencies_children",
 				Columns:    []*schema.Column{AgenciesColumns[8]},
 				RefColumns: []*schema.Column{AgenciesColumns[0]},
-				OnDelete:   schema.SetNull,
-			},
-			{
-				Symbol:     "agencies_consultations_invited_agencies",
-				Columns:    []*schema.Column{AgenciesColumns[9]},
-				RefColumns: []*schema.Column{ConsultationsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 		},
@@ -725,6 +718,31 @@ var (
 			},
 		},
 	}
+	// ConsultationInvitedAgenciesColumns holds the columns for the "consultation_invited_agencies" table.
+	ConsultationInvitedAgenciesColumns = []*schema.Column{
+		{Name: "consultation_id", Type: field.TypeString},
+		{Name: "agency_id", Type: field.TypeString},
+	}
+	// ConsultationInvitedAgenciesTable holds the schema information for the "consultation_invited_agencies" table.
+	ConsultationInvitedAgenciesTable = &schema.Table{
+		Name:       "consultation_invited_agencies",
+		Columns:    ConsultationInvitedAgenciesColumns,
+		PrimaryKey: []*schema.Column{ConsultationInvitedAgenciesColumns[0], ConsultationInvitedAgenciesColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "consultation_invited_agencies_consultation_id",
+				Columns:    []*schema.Column{ConsultationInvitedAgenciesColumns[0]},
+				RefColumns: []*schema.Column{ConsultationsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "consultation_invited_agencies_agency_id",
+				Columns:    []*schema.Column{ConsultationInvitedAgenciesColumns[1]},
+				RefColumns: []*schema.Column{AgenciesColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+	}
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
 		APITokensTable,
@@ -746,6 +764,7 @@ var (
 		ActionItemSupportingAgenciesTable,
 		ActionItemFundingPartnersTable,
 		ActionItemDependsOnTable,
+		ConsultationInvitedAgenciesTable,
 	}
 )
 
@@ -756,7 +775,6 @@ func init() {
 	ActionItemsTable.ForeignKeys[1].RefTable = AgenciesTable
 	ActionItemsTable.ForeignKeys[2].RefTable = ObjectivesTable
 	AgenciesTable.ForeignKeys[0].RefTable = AgenciesTable
-	AgenciesTable.ForeignKeys[1].RefTable = ConsultationsTable
 	ConsultationsTable.ForeignKeys[0].RefTable = StrategyVersionsTable
 	ConsultationsTable.ForeignKeys[1].RefTable = StrategiesTable
 	DecisionsTable.ForeignKeys[0].RefTable = AgenciesTable
@@ -786,4 +804,6 @@ func init() {
 	ActionItemFundingPartnersTable.ForeignKeys[1].RefTable = AgenciesTable
 	ActionItemDependsOnTable.ForeignKeys[0].RefTable = ActionItemsTable
 	ActionItemDependsOnTable.ForeignKeys[1].RefTable = ActionItemsTable
+	ConsultationInvitedAgenciesTable.ForeignKeys[0].RefTable = ConsultationsTable
+	ConsultationInvitedAgenciesTable.ForeignKeys[1].RefTable = AgenciesTable
 }

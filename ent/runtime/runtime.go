@@ -181,6 +181,8 @@ func init() {
 	actionitem.Hooks[7] = actionitemHooks[3]
 
 	actionitem.Hooks[8] = actionitemHooks[4]
+
+	actionitem.Hooks[9] = actionitemHooks[5]
 	actionitemMixinFields0 := actionitemMixin[0].Fields()
 	_ = actionitemMixinFields0
 	actionitemMixinFields1 := actionitemMixin[1].Fields()
@@ -356,6 +358,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	auditeventHooks := schema.AuditEvent{}.Hooks()
+
+	auditevent.Hooks[1] = auditeventHooks[0]
 	auditeventMixinFields0 := auditeventMixin[0].Fields()
 	_ = auditeventMixinFields0
 	auditeventFields := schema.AuditEvent{}.Fields()
@@ -403,10 +408,21 @@ func init() {
 	}
 	consultationMixinHooks2 := consultationMixin[2].Hooks()
 	consultationMixinHooks3 := consultationMixin[3].Hooks()
+	consultationHooks := schema.Consultation{}.Hooks()
 
 	consultation.Hooks[1] = consultationMixinHooks2[0]
 
 	consultation.Hooks[2] = consultationMixinHooks3[0]
+
+	consultation.Hooks[3] = consultationHooks[0]
+
+	consultation.Hooks[4] = consultationHooks[1]
+
+	consultation.Hooks[5] = consultationHooks[2]
+
+	consultation.Hooks[6] = consultationHooks[3]
+
+	consultation.Hooks[7] = consultationHooks[4]
 	consultationMixinFields0 := consultationMixin[0].Fields()
 	_ = consultationMixinFields0
 	consultationMixinFields1 := consultationMixin[1].Fields()
@@ -471,10 +487,19 @@ func init() {
 	}
 	decisionMixinHooks2 := decisionMixin[2].Hooks()
 	decisionMixinHooks3 := decisionMixin[3].Hooks()
+	decisionHooks := schema.Decision{}.Hooks()
 
 	decision.Hooks[1] = decisionMixinHooks2[0]
 
 	decision.Hooks[2] = decisionMixinHooks3[0]
+
+	decision.Hooks[3] = decisionHooks[0]
+
+	decision.Hooks[4] = decisionHooks[1]
+
+	decision.Hooks[5] = decisionHooks[2]
+
+	decision.Hooks[6] = decisionHooks[3]
 	decisionMixinFields0 := decisionMixin[0].Fields()
 	_ = decisionMixinFields0
 	decisionMixinFields1 := decisionMixin[1].Fields()
@@ -542,8 +567,11 @@ func init() {
 		})
 	}
 	decisionpositionMixinHooks2 := decisionpositionMixin[2].Hooks()
+	decisionpositionHooks := schema.DecisionPosition{}.Hooks()
 
 	decisionposition.Hooks[1] = decisionpositionMixinHooks2[0]
+
+	decisionposition.Hooks[2] = decisionpositionHooks[0]
 	decisionpositionMixinFields0 := decisionpositionMixin[0].Fields()
 	_ = decisionpositionMixinFields0
 	decisionpositionMixinFields1 := decisionpositionMixin[1].Fields()
@@ -595,6 +623,8 @@ func init() {
 	indicator.Hooks[2] = indicatorMixinHooks3[0]
 
 	indicator.Hooks[3] = indicatorHooks[0]
+
+	indicator.Hooks[4] = indicatorHooks[1]
 	indicatorMixinFields0 := indicatorMixin[0].Fields()
 	_ = indicatorMixinFields0
 	indicatorMixinFields1 := indicatorMixin[1].Fields()
@@ -710,6 +740,8 @@ func init() {
 	objective.Hooks[4] = objectiveHooks[0]
 
 	objective.Hooks[5] = objectiveHooks[1]
+
+	objective.Hooks[6] = objectiveHooks[2]
 	objectiveMixinFields0 := objectiveMixin[0].Fields()
 	_ = objectiveMixinFields0
 	objectiveMixinFields1 := objectiveMixin[1].Fields()
@@ -790,10 +822,23 @@ func init() {
 	}
 	observationMixinHooks2 := observationMixin[2].Hooks()
 	observationMixinHooks3 := observationMixin[3].Hooks()
+	observationHooks := schema.Observation{}.Hooks()
 
 	observation.Hooks[1] = observationMixinHooks2[0]
 
 	observation.Hooks[2] = observationMixinHooks3[0]
+
+	observation.Hooks[3] = observationHooks[0]
+
+	observation.Hooks[4] = observationHooks[1]
+
+	observation.Hooks[5] = observationHooks[2]
+
+	observation.Hooks[6] = observationHooks[3]
+
+	observation.Hooks[7] = observationHooks[4]
+
+	observation.Hooks[8] = observationHooks[5]
 	observationMixinFields0 := observationMixin[0].Fields()
 	_ = observationMixinFields0
 	observationMixinFields1 := observationMixin[1].Fields()
@@ -888,6 +933,10 @@ func init() {
 	strategy.Hooks[4] = strategyHooks[0]
 
 	strategy.Hooks[5] = strategyHooks[1]
+
+	strategy.Hooks[6] = strategyHooks[2]
+
+	strategy.Hooks[7] = strategyHooks[3]
 	strategyMixinFields0 := strategyMixin[0].Fields()
 	_ = strategyMixinFields0
 	strategyMixinFields1 := strategyMixin[1].Fields()
@@ -975,8 +1024,15 @@ func init() {
 		})
 	}
 	strategytransitionMixinHooks2 := strategytransitionMixin[2].Hooks()
+	strategytransitionHooks := schema.StrategyTransition{}.Hooks()
 
 	strategytransition.Hooks[1] = strategytransitionMixinHooks2[0]
+
+	strategytransition.Hooks[2] = strategytransitionHooks[0]
+
+	strategytransition.Hooks[3] = strategytransitionHooks[1]
+	strategytransitionInters := schema.StrategyTransition{}.Interceptors()
+	strategytransition.Interceptors[0] = strategytransitionInters[0]
 	strategytransitionMixinFields0 := strategytransitionMixin[0].Fields()
 	_ = strategytransitionMixinFields0
 	strategytransitionMixinFields1 := strategytransitionMixin[1].Fields()
@@ -1014,8 +1070,11 @@ func init() {
 		})
 	}
 	strategyversionMixinHooks2 := strategyversionMixin[2].Hooks()
+	strategyversionHooks := schema.StrategyVersion{}.Hooks()
 
 	strategyversion.Hooks[1] = strategyversionMixinHooks2[0]
+
+	strategyversion.Hooks[2] = strategyversionHooks[0]
 	strategyversionMixinFields0 := strategyversionMixin[0].Fields()
 	_ = strategyversionMixinFields0
 	strategyversionMixinFields1 := strategyversionMixin[1].Fields()

@@ -22,6 +22,7 @@ func (ActionItem) Hooks() []ent.Hook {
 		hook.On(checkBudget, ent.OpCreate|ent.OpUpdateOne),
 		hook.On(checkDependencies, ent.OpCreate|ent.OpUpdateOne),
 		hook.Reject(ent.OpUpdate), // bulk updates would bypass the checks above
+		hook.On(keepAdoptedActionItems, ent.OpCreate|ent.OpUpdateOne|ent.OpDeleteOne|ent.OpDelete),
 	}
 }
 
@@ -154,4 +155,26 @@ func unique(ids []pulid.ID) map[pulid.ID]bool {
 		set[id] = true
 	}
 	return set
+}
+
+// keepAdoptedActionItems refuses adding, replanning or removing an action item
+// of an adopted strategy; its lead agency and the secretariat still report its
+// progress and status (see keepAdoptedStrategyText).
+func keepAdoptedActionItems(next ent.Mutator) ent.Mutator {
+	reported := map[string]bool{actionitem.FieldProgress: true, actionitem.FieldStatus: true}
+	return hook.ActionItemFunc(func(ctx context.Context, m *gen.ActionItemMutation) (ent.Value, error) {
+		if err := refuseAdoptedTextChange(ctx, m, m.Client(), reported, func() ([]pulid.ID, error) {
+			if id, ok := m.StrategyID(); ok { // set on creation by placeInStrategy
+				return []pulid.ID{id}, nil
+			}
+			ids, err := m.IDs(ctx)
+			if err != nil {
+				return nil, err
+			}
+			return m.Client().ActionItem.Query().Where(actionitem.IDIn(ids...)).QueryStrategy().IDs(ctx)
+		}); err != nil {
+			return nil, err
+		}
+		return next.Mutate(ctx, m)
+	})
 }

@@ -81,6 +81,12 @@ func (Agency) Edges() []ent.Edge {
 		edge.From("implemented_strategies", Strategy.Type).Ref("implementing_agency").
 			Comment("Strategies this agency implements.").
 			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		// The inverse of a round's invitations, so that an agency can be invited
+		// to many rounds (without it the edge would be one-to-many). Not in the
+		// API: an agency's rounds are listed through consultations.
+		edge.From("consultations", Consultation.Type).Ref("invited_agencies").
+			Comment("Consultation rounds this agency is invited to.").
+			Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

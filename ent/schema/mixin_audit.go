@@ -3,6 +3,8 @@ package schema
 import (
 	"context"
 	"reflect"
+	"slices"
+	"time"
 
 	"entgo.io/ent"
 	"entgo.io/ent/schema/mixin"
@@ -36,28 +38,49 @@ type auditable interface {
 	IDs(context.Context) ([]pulid.ID, error)
 }
 
+// record takes the head of the audit chain, lets the change through, and then
+// writes its event: one per row for a bulk change. A change that fails writes
+// nothing, and its transaction takes the rest back.
 func (a AuditMixin) record(next ent.Mutator) ent.Mutator {
 	return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 		am, ok := m.(auditable)
-		if !ok {
+		if !ok || a.onlyIgnored(m) {
 			return next.Mutate(ctx, m)
 		}
-		changes, err := a.changes(ctx, m)
-		if err != nil {
+		if err := audit.Lock(ctx, am.Client()); err != nil {
 			return nil, err
 		}
-		var ids []pulid.ID
-		if m.Op().Is(ent.OpUpdate | ent.OpDelete) { // bulk: one event per row
-			if ids, err = am.IDs(ctx); err != nil {
-				return nil, err
+		var (
+			ids []pulid.ID
+			err error
+		)
+		switch op := m.Op(); {
+		case op.Is(ent.OpUpdate | ent.OpDelete): // bulk: one event per row
+			ids, err = am.IDs(ctx)
+		case op.Is(ent.OpUpdateOne):
+			// Load the old row now: once the mutation is done it can no
+			// longer be read. The mutation keeps it for every OldField, so
+			// all the values before cost this one query (or none, when the
+			// revision check loaded it already).
+			if f := slices.Concat(m.Fields(), m.ClearedFields()); len(f) > 0 {
+				_, err = m.OldField(ctx, f[0])
 			}
+		}
+		if err != nil {
+			return nil, err
 		}
 		v, err := next.Mutate(ctx, m)
 		if err != nil {
 			return nil, err
 		}
+		// Changes are read after the inner hooks, which may set fields and
+		// edges of their own (an item's strategy, say).
+		changes, err := a.changes(ctx, m)
+		if err != nil {
+			return nil, err
+		}
 		if m.Op().Is(ent.OpUpdateOne) && len(changes) == 0 {
-			return v, nil // only ignored fields changed
+			return v, nil // nothing but ignored fields changed
 		}
 		if id, ok := am.ID(); ok && len(ids) == 0 {
 			ids = []pulid.ID{id}
@@ -69,6 +92,20 @@ func (a AuditMixin) record(next ent.Mutator) ent.Mutator {
 		}
 		return v, nil
 	})
+}
+
+// onlyIgnored reports whether an update sets nothing but ignored fields (a
+// token's last use): such an update writes no event and takes no lock.
+func (a AuditMixin) onlyIgnored(m ent.Mutation) bool {
+	if !m.Op().Is(ent.OpUpdate|ent.OpUpdateOne) || len(m.AddedEdges())+len(m.RemovedEdges())+len(m.ClearedEdges()) > 0 {
+		return false
+	}
+	for _, f := range slices.Concat(m.Fields(), m.ClearedFields()) {
+		if !a.skip(f) {
+			return false
+		}
+	}
+	return true
 }
 
 func operation(op ent.Op) string {
@@ -84,10 +121,9 @@ func operation(op ent.Op) string {
 // changes lists the fields and edges the mutation sets, with their values
 // before (for single-row updates) and after.
 func (a AuditMixin) changes(ctx context.Context, m ent.Mutation) (map[string]audit.Change, error) {
-	skip := func(f string) bool { return unaudited[f] || contains(a.Ignore, f) }
 	changes := map[string]audit.Change{}
 	for _, f := range m.Fields() {
-		if skip(f) {
+		if a.skip(f) {
 			continue
 		}
 		after, _ := m.Field(f)
@@ -97,7 +133,7 @@ func (a AuditMixin) changes(ctx context.Context, m ent.Mutation) (map[string]aud
 			if err != nil {
 				return nil, err
 			}
-			if reflect.DeepEqual(plain(before), plain(after)) {
+			if sameValue(plain(before), plain(after)) {
 				continue
 			}
 			c.Before = plain(before)
@@ -105,9 +141,20 @@ func (a AuditMixin) changes(ctx context.Context, m ent.Mutation) (map[string]aud
 		changes[f] = c
 	}
 	for _, f := range m.ClearedFields() {
-		if !skip(f) {
-			changes[f] = audit.Change{After: nil}
+		if a.skip(f) {
+			continue
 		}
+		var c audit.Change // after: nothing
+		if m.Op().Is(ent.OpUpdateOne) {
+			before, err := m.OldField(ctx, f)
+			if err != nil {
+				return nil, err
+			}
+			if c.Before = plain(before); c.Before == nil {
+				continue // it was empty already
+			}
+		}
+		changes[f] = c
 	}
 	for _, e := range m.AddedEdges() {
 		c := changes[e]
@@ -120,11 +167,20 @@ func (a AuditMixin) changes(ctx context.Context, m ent.Mutation) (map[string]aud
 		changes[e] = c
 	}
 	for _, e := range m.ClearedEdges() {
-		if _, ok := changes[e]; !ok {
-			changes[e] = audit.Change{Before: "cleared"}
+		// Which targets the edge had is in the events that added them; a
+		// clear followed by additions (replacing the list) is still a clear.
+		c := changes[e]
+		if c.Before == nil {
+			c.Before = "cleared"
 		}
+		changes[e] = c
 	}
 	return changes, nil
+}
+
+// skip reports whether a field stays out of the trail.
+func (a AuditMixin) skip(field string) bool {
+	return unaudited[field] || slices.Contains(a.Ignore, field)
 }
 
 // plain dereferences pointers so that a *time.Time and a time.Time compare and
@@ -140,11 +196,12 @@ func plain(v any) any {
 	return v
 }
 
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
+// sameValue reports whether a field's value before and after are the same: times
+// read from the store carry another location than those set by the caller.
+func sameValue(a, b any) bool {
+	if ta, ok := a.(time.Time); ok {
+		tb, ok := b.(time.Time)
+		return ok && ta.Equal(tb)
 	}
-	return false
+	return reflect.DeepEqual(a, b)
 }

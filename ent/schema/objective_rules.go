@@ -9,6 +9,7 @@ import (
 	gen "github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/hook"
 	"github.com/palabre/palabre/ent/objective"
+	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
 )
 
@@ -17,6 +18,7 @@ func (Objective) Hooks() []ent.Hook {
 	return []ent.Hook{
 		hook.On(keepParentInStrategy, ent.OpCreate|ent.OpUpdateOne),
 		hook.Reject(ent.OpUpdate),
+		hook.On(keepAdoptedObjectives, ent.OpCreate|ent.OpUpdateOne|ent.OpDeleteOne|ent.OpDelete),
 	}
 }
 
@@ -48,6 +50,26 @@ func keepParentInStrategy(next ent.Mutator) ent.Mutator {
 		}
 		if !same {
 			return nil, palabre.Errorf(palabre.EINVALID, "the parent objective must belong to the same strategy")
+		}
+		return next.Mutate(ctx, m)
+	})
+}
+
+// keepAdoptedObjectives refuses adding, changing or removing an objective of an
+// adopted strategy: all of an objective is text (see keepAdoptedStrategyText).
+func keepAdoptedObjectives(next ent.Mutator) ent.Mutator {
+	return hook.ObjectiveFunc(func(ctx context.Context, m *gen.ObjectiveMutation) (ent.Value, error) {
+		if err := refuseAdoptedTextChange(ctx, m, m.Client(), nil, func() ([]pulid.ID, error) {
+			if id, ok := m.StrategyID(); ok {
+				return []pulid.ID{id}, nil
+			}
+			ids, err := m.IDs(ctx)
+			if err != nil {
+				return nil, err
+			}
+			return m.Client().Objective.Query().Where(objective.IDIn(ids...)).QueryStrategy().IDs(ctx)
+		}); err != nil {
+			return nil, err
 		}
 		return next.Mutate(ctx, m)
 	})

@@ -2,6 +2,7 @@ package rule
 
 import (
 	"context"
+	"strings"
 
 	"github.com/palabre/palabre/auth"
 	"github.com/palabre/palabre/ent"
@@ -48,13 +49,21 @@ var answerFields = map[string]bool{
 	observation.FieldUpdatedAt: true, "revision": true,
 }
 
-// authorFields are what an agency sets on its own observation.
+// answerEdges are what the secretariat links when it answers: itself, and the
+// version the observation was taken into.
+var answerEdges = map[string]bool{observation.EdgeRespondedBy: true, observation.EdgeTakenInto: true}
+
+// authorFields are what an agency changes on its own observation.
 var authorFields = map[string]bool{
 	observation.FieldKind: true, observation.FieldBody: true, observation.FieldProposedText: true,
 	observation.FieldStatus: true, observation.FieldSubmittedAt: true,
 	observation.FieldUpdatedAt: true, "revision": true,
-	observation.FieldTargetKind: true, observation.FieldTargetID: true, observation.FieldTargetCode: true,
-	observation.FieldTargetTitle: true, observation.FieldIdempotencyKey: true,
+}
+
+// authorStatuses are the states an agency may put its observation in; the
+// answered ones are the secretariat's.
+var authorStatuses = map[observation.Status]bool{
+	observation.StatusDraft: true, observation.StatusSubmitted: true, observation.StatusWithdrawn: true,
 }
 
 // AllowObservationWrites lets an agency account write its own agency's
@@ -65,20 +74,40 @@ func AllowObservationWrites() privacy.MutationRule {
 		v := auth.FromContext(ctx)
 		switch {
 		case v.Is(auth.RoleSecretariat) && m.Op().Is(ent.OpUpdateOne):
-			for _, f := range m.Fields() {
+			for _, f := range append(m.Fields(), m.ClearedFields()...) {
 				if !answerFields[f] {
 					return Denied(ctx, "the secretariat answers observations; it does not rewrite them (%s)", f)
 				}
 			}
+			if s, ok := m.Status(); ok && authorStatuses[s] {
+				return Denied(ctx, "only its agency makes an observation %s", strings.ToLower(string(s)))
+			}
+			for _, e := range append(m.AddedEdges(), m.ClearedEdges()...) {
+				if !answerEdges[e] {
+					return Denied(ctx, "the secretariat answers observations; it does not move them (%s)", e)
+				}
+			}
 			return privacy.Allow
 		case v.Is(auth.RoleAgency) && m.Op().Is(ent.OpCreate):
+			// The create carries every field, defaults included: check what
+			// would make it more than an observation, not the field names.
 			if id, ok := m.AgencyID(); ok && id != v.AgencyID {
 				return Denied(ctx, "an agency submits observations for its own agency only")
 			}
-			for _, f := range m.Fields() {
-				if !authorFields[f] {
-					return Denied(ctx, "an agency may not set %s on an observation", f)
-				}
+			if s, ok := m.Status(); ok && !authorStatuses[s] {
+				return Denied(ctx, "only the secretariat answers observations")
+			}
+			if r, _ := m.Response(); r != "" {
+				return Denied(ctx, "only the secretariat answers observations")
+			}
+			if _, ok := m.RespondedAt(); ok {
+				return Denied(ctx, "only the secretariat answers observations")
+			}
+			if _, ok := m.RespondedByID(); ok {
+				return Denied(ctx, "only the secretariat answers observations")
+			}
+			if _, ok := m.TakenIntoID(); ok {
+				return Denied(ctx, "only the secretariat answers observations")
 			}
 			return privacy.Allow
 		case v.Is(auth.RoleAgency) && m.Op().Is(ent.OpUpdateOne):
@@ -90,10 +119,13 @@ func AllowObservationWrites() privacy.MutationRule {
 			if !own {
 				return Denied(ctx, "an agency edits its own agency's observations only")
 			}
-			for _, f := range m.Fields() {
+			for _, f := range append(m.Fields(), m.ClearedFields()...) {
 				if !authorFields[f] {
 					return Denied(ctx, "an agency may not set %s on an observation", f)
 				}
+			}
+			if s, ok := m.Status(); ok && !authorStatuses[s] {
+				return Denied(ctx, "only the secretariat answers observations")
 			}
 			if len(m.AddedEdges())+len(m.ClearedEdges()) > 0 {
 				return Denied(ctx, "an agency may not change what an observation refers to")

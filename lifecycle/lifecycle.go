@@ -1,0 +1,136 @@
+// Package lifecycle moves a strategy through its lifecycle: drafting,
+// consultation, consolidation, validation, submitted to the Council of
+// Ministers, adopted, in implementation, superseded. Move is the only way a
+// strategy's status changes (the Strategy's hooks refuse any change made
+// outside it, see Moving), so every move, from the API or the command line,
+// is on the lifecycle's edges, passes its guards and is kept in the history.
+package lifecycle
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/palabre/palabre"
+	"github.com/palabre/palabre/auth"
+	"github.com/palabre/palabre/ent"
+	"github.com/palabre/palabre/ent/schema/pulid"
+	"github.com/palabre/palabre/ent/schema/revision"
+	"github.com/palabre/palabre/ent/strategy"
+)
+
+// Step is a move the secretariat asks for.
+type Step struct {
+	StrategyID pulid.ID
+	Revision   int             // the revision of the strategy the move is based on
+	To         strategy.Status // the state to move to
+	Comment    string          // why, in the words of who moves it
+	Adoption   *Adoption       // the adopting act: required to move to ADOPTED, refused otherwise
+}
+
+// Adoption is the act that adopts a strategy.
+type Adoption struct {
+	VersionID    pulid.ID // the published version of the strategy that the act adopts
+	ActReference string   // such as « Décret n° 2022-123 du 15 mars 2022 »
+	ActDate      time.Time
+}
+
+type movingKey struct{}
+
+// Moving reports whether ctx is that of a Move. The Strategy's hooks let its
+// status change only then; nothing outside this package can set it.
+func Moving(ctx context.Context) bool {
+	return ctx.Value(movingKey{}) != nil
+}
+
+// Move moves a strategy to step.To and records the move, with the viewer of
+// ctx as its actor. The strategy's privacy policy decides who may; a move off
+// the lifecycle's edges is BAD_USER_INPUT naming the allowed ones; a guard
+// that does not hold is CONFLICT (or BAD_USER_INPUT for a wrong adoption)
+// saying what is missing; a stale revision is CONFLICT. Nothing is stored
+// unless everything holds: Move runs in client's transaction, or in one of its
+// own.
+func Move(ctx context.Context, client *ent.Client, step Step) (*ent.Strategy, *ent.StrategyTransition, error) {
+	var (
+		moved      *ent.Strategy
+		transition *ent.StrategyTransition
+	)
+	err := inTx(ctx, client, func(client *ent.Client) error {
+		var err error
+		moved, transition, err = move(ctx, client, step)
+		return err
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return moved, transition, nil
+}
+
+func move(ctx context.Context, client *ent.Client, step Step) (*ent.Strategy, *ent.StrategyTransition, error) {
+	update := client.Strategy.UpdateOneID(step.StrategyID)
+	// The policy is asked first, so that a caller who may not move the strategy
+	// learns nothing of where it stands or of what a guard would say.
+	if err := strategy.Policy.EvalMutation(ctx, update.Mutation()); err != nil {
+		return nil, nil, err
+	}
+	current, err := client.Strategy.Get(ctx, step.StrategyID)
+	if err != nil {
+		return nil, nil, err
+	}
+	from := current.Status
+	if !allows(from, step.To) {
+		return nil, nil, illegal(from, step.To)
+	}
+	if err := check(ctx, client, current, step); err != nil {
+		return nil, nil, err
+	}
+
+	ctx = context.WithValue(revision.Expect(ctx, step.StrategyID, step.Revision), movingKey{}, true)
+	update.SetStatus(step.To)
+	if a := step.Adoption; a != nil {
+		update.SetAdoptionReference(a.ActReference).SetAdoptedOn(a.ActDate).SetAdoptedVersionID(a.VersionID)
+	}
+	moved, err := update.Save(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	record := client.StrategyTransition.Create().
+		SetStrategyID(moved.ID).
+		SetFromStatus(string(from)).
+		SetToStatus(string(step.To)).
+		SetComment(step.Comment)
+	if v := auth.FromContext(ctx); v != nil {
+		record.SetActorID(v.AccountID)
+	}
+	transition, err := record.Save(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	return moved, transition, nil
+}
+
+// illegal is the error for a move off the lifecycle's edges.
+func illegal(from, to strategy.Status) error {
+	allowed := moves[from]
+	if len(allowed) == 0 {
+		return palabre.Errorf(palabre.EINVALID, "the strategy is %s, the end of its lifecycle: it moves no further", from)
+	}
+	return palabre.Errorf(palabre.EINVALID, "a strategy in %s may move to %s, not to %s", from, list(allowed), to)
+}
+
+// inTx runs fn in the transaction client is bound to (a GraphQL mutation's),
+// or in a transaction of its own, so that a move is stored whole or not at all.
+func inTx(ctx context.Context, client *ent.Client, fn func(*ent.Client) error) error {
+	tx, err := client.Tx(ctx)
+	if errors.Is(err, ent.ErrTxStarted) {
+		return fn(client)
+	}
+	if err != nil {
+		return err
+	}
+	if err := fn(tx.Client()); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}

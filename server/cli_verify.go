@@ -1,0 +1,65 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/palabre/palabre/access"
+	"github.com/palabre/palabre/audit"
+	"github.com/palabre/palabre/versions"
+)
+
+// runVerify is `palabre verify`: recompute the audit chain and the hash of
+// every published version, and say whether anything was changed behind the
+// API. The report goes to standard output; any break makes the exit status 1.
+func runVerify(ctx context.Context, inv *invocation, args []string) error {
+	fs := inv.flagSet()
+	cfg, err := inv.config(fs, false)
+	if err != nil {
+		return err
+	}
+	if err := inv.parse(fs, cfg, args); err != nil {
+		return err
+	}
+	client, err := openDatabase(ctx, cfg.DatabaseURL, false)
+	if err != nil {
+		return err
+	}
+	defer client.Close()
+	ctx = access.SystemContext(ctx)
+
+	var broken []string
+	events, brk, err := audit.Verify(ctx, client)
+	switch {
+	case err != nil:
+		return err
+	case brk != nil:
+		fmt.Fprintf(inv.stdout, "audit chain: %s\n", strings.TrimPrefix(brk.Error(), "audit chain "))
+		broken = append(broken, "the audit chain is broken")
+	default:
+		fmt.Fprintf(inv.stdout, "audit chain: %d events, intact\n", events)
+	}
+
+	checked, err := client.StrategyVersion.Query().Count(ctx)
+	if err != nil {
+		return err
+	}
+	mismatches, err := versions.Verify(ctx, client)
+	if err != nil {
+		return err
+	}
+	if len(mismatches) == 0 {
+		fmt.Fprintf(inv.stdout, "versions: %d checked, intact\n", checked)
+	} else {
+		fmt.Fprintf(inv.stdout, "versions: %d checked, %d do not match their published hash\n", checked, len(mismatches))
+		for _, m := range mismatches {
+			fmt.Fprintf(inv.stdout, "  %s\n", m.Error())
+		}
+		broken = append(broken, fmt.Sprintf("%d version(s) do not match their hash", len(mismatches)))
+	}
+	if len(broken) > 0 {
+		return fmt.Errorf("verification failed: %s; see the report above", strings.Join(broken, ", "))
+	}
+	return nil
+}
