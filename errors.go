@@ -16,6 +16,7 @@ const (
 	ENOTFOUND        = "NOT_FOUND"       // the entity does not exist, or is hidden from the caller
 	EINVALID         = "BAD_USER_INPUT"  // the input breaks a rule of the model
 	ECONFLICT        = "CONFLICT"        // the change collides with the current state
+	ETIMEOUT         = "TIMEOUT"         // the request ran out of time; it may be retried
 	EINTERNAL        = "INTERNAL"        // anything else; details are logged, never shown
 )
 

@@ -2,6 +2,7 @@ package access
 
 import (
 	"context"
+	"crypto/subtle"
 	"time"
 
 	"github.com/palabre/palabre"
@@ -78,8 +79,9 @@ func RevokeTokensOf(ctx context.Context, client *ent.Client, email string) (int,
 func Authenticate(ctx context.Context, client *ent.Client, token string) (*auth.Viewer, error) {
 	ctx = SystemContext(ctx)
 	invalid := palabre.Errorf(palabre.EUNAUTHENTICATED, "the token is not valid: it is unknown, revoked or expired")
+	hash := auth.HashToken(token)
 	t, err := client.APIToken.Query().
-		Where(apitoken.Hash(auth.HashToken(token))).
+		Where(apitoken.Hash(hash)).
 		WithAccount(func(q *ent.AccountQuery) { q.WithAgency() }).
 		Only(ctx)
 	if ent.IsNotFound(err) {
@@ -87,6 +89,11 @@ func Authenticate(ctx context.Context, client *ent.Client, token string) (*auth.
 	}
 	if err != nil {
 		return nil, err
+	}
+	// The lookup by hash already matched; comparing again in constant time keeps
+	// the final decision free of timing differences whatever the store does.
+	if subtle.ConstantTimeCompare([]byte(t.Hash), []byte(hash)) != 1 {
+		return nil, invalid
 	}
 	now := time.Now()
 	acc := t.Edges.Account

@@ -54,6 +54,8 @@ func classify(ctx context.Context, err error) (code, message string) {
 		return palabre.EINVALID, fmt.Sprintf("invalid %s: %v", lowerCamel(validation.Name), innermost(validation))
 	case errors.As(err, &notFound):
 		return palabre.ENOTFOUND, "not found"
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return palabre.ETIMEOUT, "the request ran out of time and was stopped: ask for less, or retry later"
 	case ent.IsConstraintError(err):
 		return palabre.ECONFLICT, "the change conflicts with existing data: a value that must be unique is already taken, or the object is still referred to"
 	}

@@ -21,6 +21,10 @@ type Config struct {
 	Development bool
 	// Logger receives the details of internal errors, which callers never see.
 	Logger *slog.Logger
+	// Limits bound what one document may ask; zero fields take DefaultLimits.
+	Limits Limits
+	// TrustedDocuments, when not empty, are the only documents the server runs.
+	TrustedDocuments []string
 }
 
 // NewHandler returns the GraphQL endpoint. The caller is read from the request
@@ -34,12 +38,19 @@ func NewHandler(client *ent.Client, cfg Config) http.Handler {
 	// Only the JSON transports: form-encoded and multipart ones would let other
 	// sites send mutations without a CORS preflight.
 	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(httpTransport{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	limits := cfg.Limits.withDefaults()
+	srv.SetParserTokenLimit(limits.MaxTokens)
 	if cfg.Development {
 		srv.Use(extension.Introspection{})
+	} else {
+		srv.SetDisableSuggestion(true) // "did you mean" would map the schema for an attacker
 	}
+	if len(cfg.TrustedDocuments) > 0 {
+		srv.Use(newTrustedDocuments(cfg.TrustedDocuments))
+	}
+	srv.Use(limitsExtension{limits})
 	srv.Use(entgql.Transactioner{TxOpener: client})
 	srv.AroundFields(limitPages)
 	srv.SetErrorPresenter(presentError(logger))

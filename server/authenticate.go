@@ -15,7 +15,7 @@ import (
 // bearer token, or nobody (the public) when it sends no Authorization header.
 // A token that is sent but not valid is refused rather than treated as public,
 // so that a client with an expired token learns it at once.
-func authenticate(client *ent.Client, logger *slog.Logger, next http.Handler) http.Handler {
+func authenticate(client *ent.Client, logger *slog.Logger, failures *failureLimiter, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		header := r.Header.Get("Authorization")
 		if header == "" {
@@ -24,11 +24,13 @@ func authenticate(client *ent.Client, logger *slog.Logger, next http.Handler) ht
 		}
 		token, ok := bearerToken(header)
 		if !ok {
+			failures.failed(r)
 			refuse(w, `the Authorization header must read "Bearer <token>"`)
 			return
 		}
 		viewer, err := access.Authenticate(r.Context(), client, token)
 		if palabre.ErrorCode(err) == palabre.EUNAUTHENTICATED {
+			failures.failed(r)
 			refuse(w, palabre.ErrorMessage(err))
 			return
 		}

@@ -61,7 +61,12 @@ func runServe(ctx context.Context, inv *invocation, args []string) error {
 		<-ctx.Done()
 		stop() // a second signal kills the process at once
 	}()
-	return Serve(ctx, ln, *cfg, New(*cfg, client, logger), logger)
+	handler, err := New(*cfg, client, logger)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	return Serve(ctx, ln, *cfg, handler, logger)
 }
 
 // baseURL is the address a person on this machine can open.

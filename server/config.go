@@ -3,6 +3,7 @@ package server
 import (
 	"flag"
 	"fmt"
+	"github.com/palabre/palabre/graph"
 	"log/slog"
 	"net/url"
 	"strconv"
@@ -30,6 +31,16 @@ type Config struct {
 	ReadTimeout, WriteTimeout, IdleTimeout, ShutdownTimeout time.Duration
 	// LogLevel is the lowest level logged.
 	LogLevel slog.Level
+	// RequestTimeout bounds the work of one request, database included.
+	RequestTimeout time.Duration
+	// Limits bound what one GraphQL document may ask (depth, cost, aliases, tokens).
+	Limits graph.Limits
+	// TrustedDocuments is the path of a persisted-documents manifest (a JSON
+	// object whose values are documents); when set, only those documents run.
+	TrustedDocuments string
+	// AuthFailuresPerMinute is how many failed authentications a client address
+	// may make in a minute before it is refused for a while.
+	AuthFailuresPerMinute int
 }
 
 // Env is the kind of deployment.
@@ -53,6 +64,10 @@ func DefaultConfig() Config {
 		IdleTimeout:     2 * time.Minute,
 		ShutdownTimeout: 20 * time.Second,
 		LogLevel:        slog.LevelInfo,
+		RequestTimeout:  10 * time.Second,
+		Limits:          graph.DefaultLimits(),
+
+		AuthFailuresPerMinute: 10,
 	}
 }
 
@@ -74,6 +89,13 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		{"PALABRE_IDLE_TIMEOUT", durationSetter(&c.IdleTimeout)},
 		{"PALABRE_SHUTDOWN_TIMEOUT", durationSetter(&c.ShutdownTimeout)},
 		{"PALABRE_LOG_LEVEL", levelSetter(&c.LogLevel)},
+		{"PALABRE_REQUEST_TIMEOUT", durationSetter(&c.RequestTimeout)},
+		{"PALABRE_MAX_DEPTH", intSetter(&c.Limits.MaxDepth)},
+		{"PALABRE_MAX_COST", intSetter(&c.Limits.MaxCost)},
+		{"PALABRE_MAX_ALIASES", intSetter(&c.Limits.MaxAliases)},
+		{"PALABRE_MAX_TOKENS", intSetter(&c.Limits.MaxTokens)},
+		{"PALABRE_TRUSTED_DOCUMENTS", stringSetter(&c.TrustedDocuments)},
+		{"PALABRE_AUTH_FAILURES_PER_MINUTE", intSetter(&c.AuthFailuresPerMinute)},
 	} {
 		if s := getenv(v.name); s != "" {
 			if err := v.set(s); err != nil {
@@ -96,6 +118,13 @@ func (c *Config) registerFlags(fs *flag.FlagSet) {
 	fs.DurationVar(&c.WriteTimeout, "write-timeout", c.WriteTimeout, "time to answer a request (PALABRE_WRITE_TIMEOUT)")
 	fs.DurationVar(&c.IdleTimeout, "idle-timeout", c.IdleTimeout, "time an idle connection is kept (PALABRE_IDLE_TIMEOUT)")
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", c.ShutdownTimeout, "time in-flight requests get to finish on SIGTERM (PALABRE_SHUTDOWN_TIMEOUT)")
+	fs.DurationVar(&c.RequestTimeout, "request-timeout", c.RequestTimeout, "time limit of one request, database work included (PALABRE_REQUEST_TIMEOUT)")
+	fs.IntVar(&c.Limits.MaxDepth, "max-depth", c.Limits.MaxDepth, "deepest nesting of a GraphQL document (PALABRE_MAX_DEPTH)")
+	fs.IntVar(&c.Limits.MaxCost, "max-cost", c.Limits.MaxCost, "largest estimated number of objects a document may return (PALABRE_MAX_COST)")
+	fs.IntVar(&c.Limits.MaxAliases, "max-aliases", c.Limits.MaxAliases, "most aliases in a document (PALABRE_MAX_ALIASES)")
+	fs.IntVar(&c.Limits.MaxTokens, "max-tokens", c.Limits.MaxTokens, "most lexical tokens in a document (PALABRE_MAX_TOKENS)")
+	fs.StringVar(&c.TrustedDocuments, "trusted-documents", c.TrustedDocuments, "run only the documents of this persisted-documents manifest (PALABRE_TRUSTED_DOCUMENTS)")
+	fs.IntVar(&c.AuthFailuresPerMinute, "auth-failures-per-minute", c.AuthFailuresPerMinute, "failed authentications a client address may make in a minute (PALABRE_AUTH_FAILURES_PER_MINUTE)")
 	fs.Func("log-level", fmt.Sprintf("debug, info, warn or error (PALABRE_LOG_LEVEL) (default %s)", strings.ToLower(c.LogLevel.String())), levelSetter(&c.LogLevel))
 }
 
@@ -113,9 +142,13 @@ func (c Config) Validate() error {
 		return fmt.Errorf("the listen address is empty")
 	case c.DatabaseURL == "":
 		return fmt.Errorf("the database is empty: give a SQLite file name or a postgres:// URL")
+	case c.Limits.MaxDepth <= 0 || c.Limits.MaxCost <= 0 || c.Limits.MaxAliases <= 0 || c.Limits.MaxTokens <= 0:
+		return fmt.Errorf("GraphQL limits must be positive numbers")
+	case c.AuthFailuresPerMinute <= 0:
+		return fmt.Errorf("the failed-authentication rate must be a positive number")
 	case c.MaxBodyBytes <= 0:
 		return fmt.Errorf("the body limit must be a positive number of bytes")
-	case c.ReadTimeout <= 0 || c.WriteTimeout <= 0 || c.IdleTimeout <= 0 || c.ShutdownTimeout <= 0:
+	case c.ReadTimeout <= 0 || c.WriteTimeout <= 0 || c.IdleTimeout <= 0 || c.ShutdownTimeout <= 0 || c.RequestTimeout <= 0:
 		return fmt.Errorf("timeouts must be positive durations, such as 30s")
 	}
 	for _, o := range c.CORSOrigins {
@@ -136,11 +169,15 @@ func (c Config) withDefaults() Config {
 	if c.MaxBodyBytes == 0 {
 		c.MaxBodyBytes = d.MaxBodyBytes
 	}
+	if c.AuthFailuresPerMinute == 0 {
+		c.AuthFailuresPerMinute = d.AuthFailuresPerMinute
+	}
 	for _, t := range []struct{ field, def *time.Duration }{
 		{&c.ReadTimeout, &d.ReadTimeout},
 		{&c.WriteTimeout, &d.WriteTimeout},
 		{&c.IdleTimeout, &d.IdleTimeout},
 		{&c.ShutdownTimeout, &d.ShutdownTimeout},
+		{&c.RequestTimeout, &d.RequestTimeout},
 	} {
 		if *t.field == 0 {
 			*t.field = *t.def
@@ -237,6 +274,17 @@ func levelSetter(p *slog.Level) func(string) error {
 		if err := p.UnmarshalText([]byte(s)); err != nil {
 			return fmt.Errorf("use debug, info, warn or error")
 		}
+		return nil
+	}
+}
+
+func intSetter(p *int) func(string) error {
+	return func(s string) error {
+		n, err := strconv.Atoi(s)
+		if err != nil || n <= 0 {
+			return fmt.Errorf("want a positive whole number")
+		}
+		*p = n
 		return nil
 	}
 }

@@ -33,7 +33,11 @@ func startAPI(t *testing.T, cfg server.Config) *api {
 	client := dbtest.Open(t)
 	logs := &syncBuffer{}
 	logger := slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	ts := httptest.NewServer(server.New(cfg, client, logger))
+	h, err := server.New(cfg, client, logger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(h)
 	t.Cleanup(ts.Close)
 	return &api{URL: ts.URL, Client: client, Logs: logs}
 }

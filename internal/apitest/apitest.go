@@ -29,11 +29,25 @@ type Server struct {
 // passed to dbtest.Open (a driver wrapper, say).
 func New(t testing.TB, opts ...dbtest.Option) *Server {
 	t.Helper()
+	return NewWithConfig(t, nil, opts...)
+}
+
+// NewWithConfig is New with changes to the server's default (production)
+// configuration.
+func NewWithConfig(t testing.TB, configs []func(*server.Config), opts ...dbtest.Option) *Server {
+	t.Helper()
 	client := dbtest.Open(t, opts...)
 	world := Build(t, client)
 	logger := slog.New(slog.NewTextHandler(testWriter{t}, nil))
 	cfg := server.DefaultConfig()
-	ts := httptest.NewServer(server.New(cfg, client, logger))
+	for _, configure := range configs {
+		configure(&cfg)
+	}
+	h, err := server.New(cfg, client, logger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(h)
 	t.Cleanup(ts.Close)
 	return &Server{URL: ts.URL + "/graphql", Client: client, World: world}
 }

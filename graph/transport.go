@@ -1,0 +1,223 @@
+package graph
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/palabre/palabre"
+)
+
+// Media types of GraphQL responses.
+const (
+	mediaJSON            = "application/json"
+	mediaGraphQLResponse = "application/graphql-response+json"
+)
+
+// httpTransport serves GraphQL over HTTP GET and POST as the GraphQL-over-HTTP
+// specification asks, where gqlgen's stock transports differ: a request that
+// fails before execution (unparsable document, invalid variables, failed
+// validation) is answered 200 under application/json, and 400 without a "data"
+// entry under application/graphql-response+json. Mutations are POST only.
+type httpTransport struct{}
+
+var _ graphql.Transport = httpTransport{}
+
+// Supports accepts GET, and POST with a JSON body.
+func (httpTransport) Supports(r *http.Request) bool {
+	if r.Header.Get("Upgrade") != "" {
+		return false
+	}
+	if r.Method == http.MethodGet {
+		return true
+	}
+	media, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	return r.Method == http.MethodPost && err == nil && media == mediaJSON
+}
+
+// Do runs one request.
+func (httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
+	ctx := r.Context()
+	media := responseMedia(r.Header.Get("Accept"))
+	w.Header().Set("Content-Type", media+"; charset=utf-8")
+
+	start := graphql.Now()
+	params, status, err := readParams(r)
+	if err != nil {
+		if status == 0 { // well-formed JSON with parameters of the wrong type
+			status = failureStatus(media)
+		}
+		w.WriteHeader(status)
+		writeErrors(w, gqlerror.List{{Message: err.Error(), Extensions: map[string]any{"code": palabre.EINVALID}}})
+		return
+	}
+	params.Headers = r.Header
+	params.ReadTime = graphql.TraceTiming{Start: start, End: graphql.Now()}
+
+	oc, errs := exec.CreateOperationContext(ctx, params)
+	if errs != nil {
+		if oc == nil { // refused before parsing: the presenter still needs a context
+			oc = &graphql.OperationContext{RawQuery: params.Query}
+		}
+		w.WriteHeader(failureStatus(media))
+		writeErrors(w, exec.DispatchError(graphql.WithOperationContext(ctx, oc), errs).Errors)
+		return
+	}
+	if r.Method == http.MethodGet && oc.Operation != nil && oc.Operation.Operation != ast.Query {
+		w.Header().Set("Allow", http.MethodPost)
+		w.WriteHeader(http.StatusMethodNotAllowed)
+		writeErrors(w, gqlerror.List{gqlerror.Errorf("only queries may be sent with GET; send mutations with POST")})
+		return
+	}
+	responses, ctx := exec.DispatchOperation(ctx, oc)
+	response := responses(ctx)
+	if response == nil { // gqlgen gives no response once the context is done
+		code, message := palabre.EINTERNAL, "internal error"
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			code, message = palabre.ETIMEOUT, "the request ran out of time and was stopped: ask for less, or retry later"
+		}
+		writeErrors(w, gqlerror.List{{Message: message, Extensions: map[string]any{"code": code}}})
+		return
+	}
+	writeJSON(w, response)
+}
+
+// responseMedia picks the response media type from the Accept header:
+// application/json when it is absent or accepts anything, for older clients.
+func responseMedia(accept string) string {
+	if accept == "" {
+		return mediaJSON
+	}
+	for _, part := range strings.Split(accept, ",") {
+		media, _, err := mime.ParseMediaType(strings.TrimSpace(part))
+		if err != nil {
+			continue
+		}
+		switch media {
+		case mediaGraphQLResponse:
+			return mediaGraphQLResponse
+		case mediaJSON, "*/*", "application/*":
+			return mediaJSON
+		}
+	}
+	return mediaGraphQLResponse
+}
+
+// failureStatus is the status of a request that fails before execution.
+func failureStatus(media string) int {
+	if media == mediaGraphQLResponse {
+		return http.StatusBadRequest
+	}
+	return http.StatusOK
+}
+
+// rawParams is the body of a GraphQL request, decoded loosely first so that
+// parameters of the wrong type are told apart from a body that is not JSON.
+type rawParams struct {
+	Query         any `json:"query"`
+	OperationName any `json:"operationName"`
+	Variables     any `json:"variables"`
+	Extensions    any `json:"extensions"`
+}
+
+// readParams reads a request's parameters. A status of 400 means the request
+// could not be read at all; 0 means its parameters are invalid.
+func readParams(r *http.Request) (*graphql.RawParams, int, error) {
+	var raw rawParams
+	if r.Method == http.MethodGet {
+		q, err := url.ParseQuery(r.URL.RawQuery)
+		if err != nil {
+			return nil, http.StatusBadRequest, err
+		}
+		if q.Has("query") {
+			raw.Query = q.Get("query")
+		}
+		if q.Has("operationName") {
+			raw.OperationName = q.Get("operationName")
+		}
+		for name, dst := range map[string]*any{"variables": &raw.Variables, "extensions": &raw.Extensions} {
+			if v := q.Get(name); v != "" {
+				if err := decode(strings.NewReader(v), dst); err != nil {
+					return nil, 0, &paramError{name + " is not JSON"}
+				}
+			}
+		}
+	} else {
+		body, err := io.ReadAll(r.Body)
+		if err != nil {
+			var tooLarge *http.MaxBytesError
+			if errors.As(err, &tooLarge) {
+				return nil, http.StatusRequestEntityTooLarge, &paramError{"the request body is too large"}
+			}
+			return nil, http.StatusBadRequest, &paramError{"the request body could not be read"}
+		}
+		if err := decode(bytes.NewReader(body), &raw); err != nil {
+			return nil, http.StatusBadRequest, &paramError{"the request body is not a JSON object"}
+		}
+	}
+	return raw.params()
+}
+
+func (raw rawParams) params() (*graphql.RawParams, int, error) {
+	p := &graphql.RawParams{}
+	var ok bool
+	if raw.Query != nil { // absent when a persisted document is named by its hash
+		if p.Query, ok = raw.Query.(string); !ok {
+			return nil, 0, &paramError{"query must be a string"}
+		}
+	}
+	if raw.OperationName != nil {
+		if p.OperationName, ok = raw.OperationName.(string); !ok {
+			return nil, 0, &paramError{"operationName must be a string"}
+		}
+	}
+	if raw.Variables != nil {
+		if p.Variables, ok = raw.Variables.(map[string]any); !ok {
+			return nil, 0, &paramError{"variables must be an object"}
+		}
+	}
+	if raw.Extensions != nil {
+		if p.Extensions, ok = raw.Extensions.(map[string]any); !ok {
+			return nil, 0, &paramError{"extensions must be an object"}
+		}
+	}
+	return p, 0, nil
+}
+
+type paramError struct{ msg string }
+
+func (e *paramError) Error() string { return e.msg }
+
+func decode(r io.Reader, v any) error {
+	dec := json.NewDecoder(r)
+	dec.UseNumber()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if dec.More() {
+		return &paramError{"trailing data after JSON"}
+	}
+	return nil
+}
+
+// writeErrors writes a response that has errors and, as the specification
+// asks of a request that failed before execution, no data entry.
+func writeErrors(w io.Writer, errs gqlerror.List) {
+	_ = json.NewEncoder(w).Encode(struct {
+		Errors gqlerror.List `json:"errors"`
+	}{errs})
+}
+
+func writeJSON(w io.Writer, response *graphql.Response) {
+	_ = json.NewEncoder(w).Encode(response)
+}
