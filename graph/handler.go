@@ -4,7 +4,6 @@ import (
 	"log/slog"
 	"net/http"
 
-	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
@@ -51,7 +50,7 @@ func NewHandler(client *ent.Client, cfg Config) http.Handler {
 		srv.Use(newTrustedDocuments(cfg.TrustedDocuments))
 	}
 	srv.Use(limitsExtension{limits})
-	srv.Use(entgql.Transactioner{TxOpener: client})
+	srv.Use(newTransactions(client, logger))
 	srv.AroundFields(limitPages)
 	srv.SetErrorPresenter(presentError(logger))
 	srv.SetRecoverFunc(recoverPanic(logger))

@@ -3384,7 +3384,7 @@ func newExecutionContext(
 
 var sources = []*ast.Source{
 	{Name: "../schema/audit.graphql", Input: `extend type AuditEvent {
-  "The account that made the change; null for the system."
+  "The account that made the change; null for the system, or when the caller may not read that account."
   actor: Account
 }
 
