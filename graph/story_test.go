@@ -65,13 +65,17 @@ func TestFromDraftToAdoption(t *testing.T) {
 		}
 	}
 	publish := func(label string) string {
-		var r struct{ PublishVersion struct{ Version struct{ ID string } } }
+		var r struct {
+			PublishVersion struct{ Version struct{ ID string } }
+		}
 		s.OK(t, sec, `mutation($in: PublishVersionInput!) { publishVersion(input: $in) { version { id } } }`,
 			map[string]any{"in": map[string]any{"strategyID": draft, "label": label, "changelog": "Version « " + label + " »"}}, &r)
 		return r.PublishVersion.Version.ID
 	}
 	openRound := func(title, versionID string) string {
-		var r struct{ PlanConsultation struct{ Consultation struct{ ID string } } }
+		var r struct {
+			PlanConsultation struct{ Consultation struct{ ID string } }
+		}
 		s.OK(t, sec, `mutation($in: CreateConsultationInput!) { planConsultation(input: $in) { consultation { id } } }`,
 			map[string]any{"in": map[string]any{"title": title, "kind": "WRITTEN", "versionID": versionID, "invitedAgencyIDs": invited,
 				"opensAt": time.Now().Add(time.Hour).UTC().Format(time.RFC3339), "closesAt": time.Now().Add(72 * time.Hour).UTC().Format(time.RFC3339)}}, &r)
@@ -88,7 +92,9 @@ func TestFromDraftToAdoption(t *testing.T) {
 		for k, v := range extra {
 			in[k] = v
 		}
-		var r struct{ SubmitObservation struct{ Observation struct{ ID string } } }
+		var r struct {
+			SubmitObservation struct{ Observation struct{ ID string } }
+		}
 		s.OK(t, token, `mutation($in: SubmitObservationInput!) { submitObservation(input: $in) { observation { id } } }`, map[string]any{"in": in}, &r)
 		return r.SubmitObservation.Observation.ID
 	}
@@ -122,7 +128,9 @@ func TestFromDraftToAdoption(t *testing.T) {
 	}
 
 	// The contested question: which ministry anchors the implementing agency.
-	var d struct{ CreateDecision struct{ Decision struct{ ID string } } }
+	var d struct {
+		CreateDecision struct{ Decision struct{ ID string } }
+	}
 	s.OK(t, sec, `mutation($in: CreateDecisionInput!) { createDecision(input: $in) { decision { id } } }`,
 		map[string]any{"in": map[string]any{"strategyID": draft, "question": "Quel ministère assure la tutelle de l'agence nationale de cybersécurité ?",
 			"options": []any{"Économie numérique", "Intérieur", "Présidence"}}}, &d)
