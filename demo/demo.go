@@ -59,6 +59,9 @@ type Result struct {
 	// admin, secretariat, reviewer, then the agency accounts. Only their hashes
 	// are stored: this is the one time they can be read.
 	Tokens []AccountToken
+	// ConsultationID is the open round on the current strategy's first
+	// version, which holds an observation in every state.
+	ConsultationID pulid.ID
 }
 
 // AccountToken is a demo account and its plaintext API token.
@@ -123,6 +126,9 @@ func Seed(ctx context.Context, client *ent.Client) (_ *Result, err error) {
 		return nil, err
 	}
 	res.PreviousStrategyID, res.PreviousActionItems = previous.id, previous.items
+	if err := loadRound(ctx, c, res); err != nil {
+		return nil, err
+	}
 	committed = true // a failed commit ends the transaction too
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("demo: committing: %w", err)

@@ -6,6 +6,10 @@ import (
 	"testing"
 	"time"
 
+	roundpkg "github.com/palabre/palabre/consultation"
+	"github.com/palabre/palabre/ent/consultation"
+	"github.com/palabre/palabre/ent/observation"
+
 	"github.com/palabre/palabre"
 	"github.com/palabre/palabre/auth"
 	"github.com/palabre/palabre/database/dbtest"
@@ -389,5 +393,31 @@ func TestSeedCollisionStoresNothing(t *testing.T) {
 	}
 	if after := counts(t, client); after != before {
 		t.Errorf("a refused seed changed the database: %v, then %v", before, after)
+	}
+}
+
+func TestTheDemoRoundHoldsAnObservationInEveryState(t *testing.T) {
+	client := dbtest.Open(t)
+	res, err := demo.Seed(context.Background(), client)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := privacy.DecisionContext(context.Background(), privacy.Allow)
+	got := map[observation.Status]int{}
+	obs, err := client.Observation.Query().Where(observation.HasConsultationWith(consultation.ID(res.ConsultationID))).All(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range obs {
+		got[o.Status]++
+		if o.Status != observation.StatusAccepted && roundpkg.Answered(o.Status) && o.Response == "" {
+			t.Errorf("%s without a response", o.Status)
+		}
+	}
+	for _, s := range []observation.Status{observation.StatusDraft, observation.StatusSubmitted, observation.StatusAccepted,
+		observation.StatusPartiallyAccepted, observation.StatusRejected, observation.StatusOutOfScope, observation.StatusWithdrawn} {
+		if got[s] == 0 {
+			t.Errorf("no observation is %s (%v)", s, got)
+		}
 	}
 }
