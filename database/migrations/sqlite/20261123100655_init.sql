@@ -20,7 +20,7 @@ CREATE INDEX `actionitem_priority` ON `action_items` (`priority`);
 -- create index "actionitem_due_date" to table: "action_items"
 CREATE INDEX `actionitem_due_date` ON `action_items` (`due_date`);
 -- create "agencies" table
-CREATE TABLE `agencies` (`id` text NOT NULL, `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `revision` integer NOT NULL DEFAULT (1), `name` text NOT NULL, `acronym` text NOT NULL, `kind` text NOT NULL, `country` text NOT NULL, `agency_children` text NULL, `consultation_invited_agencies` text NULL, PRIMARY KEY (`id`), CONSTRAINT `agencies_agencies_children` FOREIGN KEY (`agency_children`) REFERENCES `agencies` (`id`) ON DELETE SET NULL, CONSTRAINT `agencies_consultations_invited_agencies` FOREIGN KEY (`consultation_invited_agencies`) REFERENCES `consultations` (`id`) ON DELETE SET NULL);
+CREATE TABLE `agencies` (`id` text NOT NULL, `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `revision` integer NOT NULL DEFAULT (1), `name` text NOT NULL, `acronym` text NOT NULL, `kind` text NOT NULL, `country` text NOT NULL, `agency_children` text NULL, PRIMARY KEY (`id`), CONSTRAINT `agencies_agencies_children` FOREIGN KEY (`agency_children`) REFERENCES `agencies` (`id`) ON DELETE SET NULL);
 -- create index "agencies_acronym_key" to table: "agencies"
 CREATE UNIQUE INDEX `agencies_acronym_key` ON `agencies` (`acronym`);
 -- create index "agency_kind" to table: "agencies"
@@ -85,8 +85,12 @@ CREATE TABLE `action_item_supporting_agencies` (`action_item_id` text NOT NULL, 
 CREATE TABLE `action_item_funding_partners` (`action_item_id` text NOT NULL, `agency_id` text NOT NULL, PRIMARY KEY (`action_item_id`, `agency_id`), CONSTRAINT `action_item_funding_partners_action_item_id` FOREIGN KEY (`action_item_id`) REFERENCES `action_items` (`id`) ON DELETE CASCADE, CONSTRAINT `action_item_funding_partners_agency_id` FOREIGN KEY (`agency_id`) REFERENCES `agencies` (`id`) ON DELETE CASCADE);
 -- create "action_item_depends_on" table
 CREATE TABLE `action_item_depends_on` (`action_item_id` text NOT NULL, `dependent_id` text NOT NULL, PRIMARY KEY (`action_item_id`, `dependent_id`), CONSTRAINT `action_item_depends_on_action_item_id` FOREIGN KEY (`action_item_id`) REFERENCES `action_items` (`id`) ON DELETE CASCADE, CONSTRAINT `action_item_depends_on_dependent_id` FOREIGN KEY (`dependent_id`) REFERENCES `action_items` (`id`) ON DELETE CASCADE);
+-- create "consultation_invited_agencies" table
+CREATE TABLE `consultation_invited_agencies` (`consultation_id` text NOT NULL, `agency_id` text NOT NULL, PRIMARY KEY (`consultation_id`, `agency_id`), CONSTRAINT `consultation_invited_agencies_consultation_id` FOREIGN KEY (`consultation_id`) REFERENCES `consultations` (`id`) ON DELETE CASCADE, CONSTRAINT `consultation_invited_agencies_agency_id` FOREIGN KEY (`agency_id`) REFERENCES `agencies` (`id`) ON DELETE CASCADE);
 
 -- +goose Down
+-- reverse: create "consultation_invited_agencies" table
+DROP TABLE `consultation_invited_agencies`;
 -- reverse: create "action_item_depends_on" table
 DROP TABLE `action_item_depends_on`;
 -- reverse: create "action_item_funding_partners" table
