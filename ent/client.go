@@ -3333,6 +3333,22 @@ func (c *StrategyVersionClient) QueryPublishedBy(_m *StrategyVersion) *AccountQu
 	return query
 }
 
+// QueryConsultations queries the consultations edge of a StrategyVersion.
+func (c *StrategyVersionClient) QueryConsultations(_m *StrategyVersion) *ConsultationQuery {
+	query := (&ConsultationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(strategyversion.Table, strategyversion.FieldID, id),
+			sqlgraph.To(consultation.Table, consultation.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, strategyversion.ConsultationsTable, strategyversion.ConsultationsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryAdoptingStrategy queries the adopting_strategy edge of a StrategyVersion.
 func (c *StrategyVersionClient) QueryAdoptingStrategy(_m *StrategyVersion) *StrategyQuery {
 	query := (&StrategyClient{config: c.config}).Query()

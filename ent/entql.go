@@ -1028,6 +1028,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Account",
 	)
 	graph.MustAddE(
+		"consultations",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   strategyversion.ConsultationsTable,
+			Columns: []string{strategyversion.ConsultationsColumn},
+			Bidi:    false,
+		},
+		"StrategyVersion",
+		"Consultation",
+	)
+	graph.MustAddE(
 		"adopting_strategy",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2O,
@@ -3097,6 +3109,20 @@ func (f *StrategyVersionFilter) WhereHasPublishedBy() {
 // WhereHasPublishedByWith applies a predicate to check if query has an edge published_by with a given conditions (other predicates).
 func (f *StrategyVersionFilter) WhereHasPublishedByWith(preds ...predicate.Account) {
 	f.Where(entql.HasEdgeWith("published_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasConsultations applies a predicate to check if query has an edge consultations.
+func (f *StrategyVersionFilter) WhereHasConsultations() {
+	f.Where(entql.HasEdge("consultations"))
+}
+
+// WhereHasConsultationsWith applies a predicate to check if query has an edge consultations with a given conditions (other predicates).
+func (f *StrategyVersionFilter) WhereHasConsultationsWith(preds ...predicate.Consultation) {
+	f.Where(entql.HasEdgeWith("consultations", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

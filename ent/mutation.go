@@ -15752,6 +15752,9 @@ type StrategyVersionMutation struct {
 	clearedstrategy          bool
 	published_by             *pulid.ID
 	clearedpublished_by      bool
+	consultations            map[pulid.ID]struct{}
+	removedconsultations     map[pulid.ID]struct{}
+	clearedconsultations     bool
 	adopting_strategy        *pulid.ID
 	clearedadopting_strategy bool
 	done                     bool
@@ -16213,6 +16216,60 @@ func (m *StrategyVersionMutation) ResetPublishedBy() {
 	m.clearedpublished_by = false
 }
 
+// AddConsultationIDs adds the "consultations" edge to the Consultation entity by ids.
+func (m *StrategyVersionMutation) AddConsultationIDs(ids ...pulid.ID) {
+	if m.consultations == nil {
+		m.consultations = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.consultations[ids[i]] = struct{}{}
+	}
+}
+
+// ClearConsultations clears the "consultations" edge to the Consultation entity.
+func (m *StrategyVersionMutation) ClearConsultations() {
+	m.clearedconsultations = true
+}
+
+// ConsultationsCleared reports if the "consultations" edge to the Consultation entity was cleared.
+func (m *StrategyVersionMutation) ConsultationsCleared() bool {
+	return m.clearedconsultations
+}
+
+// RemoveConsultationIDs removes the "consultations" edge to the Consultation entity by IDs.
+func (m *StrategyVersionMutation) RemoveConsultationIDs(ids ...pulid.ID) {
+	if m.removedconsultations == nil {
+		m.removedconsultations = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.consultations, ids[i])
+		m.removedconsultations[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedConsultations returns the removed IDs of the "consultations" edge to the Consultation entity.
+func (m *StrategyVersionMutation) RemovedConsultationsIDs() (ids []pulid.ID) {
+	for id := range m.removedconsultations {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ConsultationsIDs returns the "consultations" edge IDs in the mutation.
+func (m *StrategyVersionMutation) ConsultationsIDs() (ids []pulid.ID) {
+	for id := range m.consultations {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetConsultations resets all changes to the "consultations" edge.
+func (m *StrategyVersionMutation) ResetConsultations() {
+	m.consultations = nil
+	m.clearedconsultations = false
+	m.removedconsultations = nil
+}
+
 // SetAdoptingStrategyID sets the "adopting_strategy" edge to the Strategy entity by id.
 func (m *StrategyVersionMutation) SetAdoptingStrategyID(id pulid.ID) {
 	m.adopting_strategy = &id
@@ -16502,12 +16559,15 @@ func (m *StrategyVersionMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *StrategyVersionMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.strategy != nil {
 		edges = append(edges, strategyversion.EdgeStrategy)
 	}
 	if m.published_by != nil {
 		edges = append(edges, strategyversion.EdgePublishedBy)
+	}
+	if m.consultations != nil {
+		edges = append(edges, strategyversion.EdgeConsultations)
 	}
 	if m.adopting_strategy != nil {
 		edges = append(edges, strategyversion.EdgeAdoptingStrategy)
@@ -16527,6 +16587,12 @@ func (m *StrategyVersionMutation) AddedIDs(name string) []ent.Value {
 		if id := m.published_by; id != nil {
 			return []ent.Value{*id}
 		}
+	case strategyversion.EdgeConsultations:
+		ids := make([]ent.Value, 0, len(m.consultations))
+		for id := range m.consultations {
+			ids = append(ids, id)
+		}
+		return ids
 	case strategyversion.EdgeAdoptingStrategy:
 		if id := m.adopting_strategy; id != nil {
 			return []ent.Value{*id}
@@ -16537,24 +16603,38 @@ func (m *StrategyVersionMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *StrategyVersionMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
+	if m.removedconsultations != nil {
+		edges = append(edges, strategyversion.EdgeConsultations)
+	}
 	return edges
 }
 
 // RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
 // the given name in this mutation.
 func (m *StrategyVersionMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case strategyversion.EdgeConsultations:
+		ids := make([]ent.Value, 0, len(m.removedconsultations))
+		for id := range m.removedconsultations {
+			ids = append(ids, id)
+		}
+		return ids
+	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *StrategyVersionMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.clearedstrategy {
 		edges = append(edges, strategyversion.EdgeStrategy)
 	}
 	if m.clearedpublished_by {
 		edges = append(edges, strategyversion.EdgePublishedBy)
+	}
+	if m.clearedconsultations {
+		edges = append(edges, strategyversion.EdgeConsultations)
 	}
 	if m.clearedadopting_strategy {
 		edges = append(edges, strategyversion.EdgeAdoptingStrategy)
@@ -16570,6 +16650,8 @@ func (m *StrategyVersionMutation) EdgeCleared(name string) bool {
 		return m.clearedstrategy
 	case strategyversion.EdgePublishedBy:
 		return m.clearedpublished_by
+	case strategyversion.EdgeConsultations:
+		return m.clearedconsultations
 	case strategyversion.EdgeAdoptingStrategy:
 		return m.clearedadopting_strategy
 	}
@@ -16602,6 +16684,9 @@ func (m *StrategyVersionMutation) ResetEdge(name string) error {
 		return nil
 	case strategyversion.EdgePublishedBy:
 		m.ResetPublishedBy()
+		return nil
+	case strategyversion.EdgeConsultations:
+		m.ResetConsultations()
 		return nil
 	case strategyversion.EdgeAdoptingStrategy:
 		m.ResetAdoptingStrategy()

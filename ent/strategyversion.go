@@ -50,13 +50,17 @@ type StrategyVersionEdges struct {
 	Strategy *Strategy `json:"strategy,omitempty"`
 	// Who published the version.
 	PublishedBy *Account `json:"published_by,omitempty"`
+	// Consultations holds the value of the consultations edge.
+	Consultations []*Consultation `json:"consultations,omitempty"`
 	// The strategy that adopted this version, if it was adopted.
 	AdoptingStrategy *Strategy `json:"adopting_strategy,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
 	totalCount [3]map[string]int
+
+	namedConsultations map[string][]*Consultation
 }
 
 // StrategyOrErr returns the Strategy value or an error if the edge
@@ -81,12 +85,21 @@ func (e StrategyVersionEdges) PublishedByOrErr() (*Account, error) {
 	return nil, &NotLoadedError{edge: "published_by"}
 }
 
+// ConsultationsOrErr returns the Consultations value or an error if the edge
+// was not loaded in eager-loading.
+func (e StrategyVersionEdges) ConsultationsOrErr() ([]*Consultation, error) {
+	if e.loadedTypes[2] {
+		return e.Consultations, nil
+	}
+	return nil, &NotLoadedError{edge: "consultations"}
+}
+
 // AdoptingStrategyOrErr returns the AdoptingStrategy value or an error if the edge
 // was not loaded in eager-loading, or loaded but was not found.
 func (e StrategyVersionEdges) AdoptingStrategyOrErr() (*Strategy, error) {
 	if e.AdoptingStrategy != nil {
 		return e.AdoptingStrategy, nil
-	} else if e.loadedTypes[2] {
+	} else if e.loadedTypes[3] {
 		return nil, &NotFoundError{label: strategy.Label}
 	}
 	return nil, &NotLoadedError{edge: "adopting_strategy"}
@@ -218,6 +231,11 @@ func (_m *StrategyVersion) QueryPublishedBy() *AccountQuery {
 	return NewStrategyVersionClient(_m.config).QueryPublishedBy(_m)
 }
 
+// QueryConsultations queries the "consultations" edge of the StrategyVersion entity.
+func (_m *StrategyVersion) QueryConsultations() *ConsultationQuery {
+	return NewStrategyVersionClient(_m.config).QueryConsultations(_m)
+}
+
 // QueryAdoptingStrategy queries the "adopting_strategy" edge of the StrategyVersion entity.
 func (_m *StrategyVersion) QueryAdoptingStrategy() *StrategyQuery {
 	return NewStrategyVersionClient(_m.config).QueryAdoptingStrategy(_m)
@@ -268,6 +286,30 @@ func (_m *StrategyVersion) String() string {
 	builder.WriteString(_m.Sha256)
 	builder.WriteByte(')')
 	return builder.String()
+}
+
+// NamedConsultations returns the Consultations named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *StrategyVersion) NamedConsultations(name string) ([]*Consultation, error) {
+	if _m.Edges.namedConsultations == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedConsultations[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *StrategyVersion) appendNamedConsultations(name string, edges ...*Consultation) {
+	if _m.Edges.namedConsultations == nil {
+		_m.Edges.namedConsultations = make(map[string][]*Consultation)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedConsultations[name] = []*Consultation{}
+	} else {
+		_m.Edges.namedConsultations[name] = append(_m.Edges.namedConsultations[name], edges...)
+	}
 }
 
 // StrategyVersions is a parsable slice of StrategyVersion.

@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/palabre/palabre/ent/account"
+	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/ent/strategyversion"
@@ -134,6 +135,21 @@ func (_c *StrategyVersionCreate) SetNillablePublishedByID(id *pulid.ID) *Strateg
 // SetPublishedBy sets the "published_by" edge to the Account entity.
 func (_c *StrategyVersionCreate) SetPublishedBy(v *Account) *StrategyVersionCreate {
 	return _c.SetPublishedByID(v.ID)
+}
+
+// AddConsultationIDs adds the "consultations" edge to the Consultation entity by IDs.
+func (_c *StrategyVersionCreate) AddConsultationIDs(ids ...pulid.ID) *StrategyVersionCreate {
+	_c.mutation.AddConsultationIDs(ids...)
+	return _c
+}
+
+// AddConsultations adds the "consultations" edges to the Consultation entity.
+func (_c *StrategyVersionCreate) AddConsultations(v ...*Consultation) *StrategyVersionCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddConsultationIDs(ids...)
 }
 
 // SetAdoptingStrategyID sets the "adopting_strategy" edge to the Strategy entity by ID.
@@ -357,6 +373,22 @@ func (_c *StrategyVersionCreate) createSpec() (*StrategyVersion, *sqlgraph.Creat
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.strategy_version_published_by = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ConsultationsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   strategyversion.ConsultationsTable,
+			Columns: []string{strategyversion.ConsultationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(consultation.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.AdoptingStrategyIDs(); len(nodes) > 0 {

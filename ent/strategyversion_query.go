@@ -4,6 +4,7 @@ package ent
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"math"
@@ -14,6 +15,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/palabre/palabre/ent/account"
+	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
@@ -23,16 +25,18 @@ import (
 // StrategyVersionQuery is the builder for querying StrategyVersion entities.
 type StrategyVersionQuery struct {
 	config
-	ctx                  *QueryContext
-	order                []strategyversion.OrderOption
-	inters               []Interceptor
-	predicates           []predicate.StrategyVersion
-	withStrategy         *StrategyQuery
-	withPublishedBy      *AccountQuery
-	withAdoptingStrategy *StrategyQuery
-	withFKs              bool
-	loadTotal            []func(context.Context, []*StrategyVersion) error
-	modifiers            []func(*sql.Selector)
+	ctx                    *QueryContext
+	order                  []strategyversion.OrderOption
+	inters                 []Interceptor
+	predicates             []predicate.StrategyVersion
+	withStrategy           *StrategyQuery
+	withPublishedBy        *AccountQuery
+	withConsultations      *ConsultationQuery
+	withAdoptingStrategy   *StrategyQuery
+	withFKs                bool
+	loadTotal              []func(context.Context, []*StrategyVersion) error
+	modifiers              []func(*sql.Selector)
+	withNamedConsultations map[string]*ConsultationQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -106,6 +110,28 @@ func (_q *StrategyVersionQuery) QueryPublishedBy() *AccountQuery {
 			sqlgraph.From(strategyversion.Table, strategyversion.FieldID, selector),
 			sqlgraph.To(account.Table, account.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, strategyversion.PublishedByTable, strategyversion.PublishedByColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryConsultations chains the current query on the "consultations" edge.
+func (_q *StrategyVersionQuery) QueryConsultations() *ConsultationQuery {
+	query := (&ConsultationClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(strategyversion.Table, strategyversion.FieldID, selector),
+			sqlgraph.To(consultation.Table, consultation.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, strategyversion.ConsultationsTable, strategyversion.ConsultationsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -329,6 +355,7 @@ func (_q *StrategyVersionQuery) Clone() *StrategyVersionQuery {
 		predicates:           append([]predicate.StrategyVersion{}, _q.predicates...),
 		withStrategy:         _q.withStrategy.Clone(),
 		withPublishedBy:      _q.withPublishedBy.Clone(),
+		withConsultations:    _q.withConsultations.Clone(),
 		withAdoptingStrategy: _q.withAdoptingStrategy.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
@@ -355,6 +382,17 @@ func (_q *StrategyVersionQuery) WithPublishedBy(opts ...func(*AccountQuery)) *St
 		opt(query)
 	}
 	_q.withPublishedBy = query
+	return _q
+}
+
+// WithConsultations tells the query-builder to eager-load the nodes that are connected to
+// the "consultations" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *StrategyVersionQuery) WithConsultations(opts ...func(*ConsultationQuery)) *StrategyVersionQuery {
+	query := (&ConsultationClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withConsultations = query
 	return _q
 }
 
@@ -454,9 +492,10 @@ func (_q *StrategyVersionQuery) sqlAll(ctx context.Context, hooks ...queryHook) 
 		nodes       = []*StrategyVersion{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [4]bool{
 			_q.withStrategy != nil,
 			_q.withPublishedBy != nil,
+			_q.withConsultations != nil,
 			_q.withAdoptingStrategy != nil,
 		}
 	)
@@ -499,9 +538,23 @@ func (_q *StrategyVersionQuery) sqlAll(ctx context.Context, hooks ...queryHook) 
 			return nil, err
 		}
 	}
+	if query := _q.withConsultations; query != nil {
+		if err := _q.loadConsultations(ctx, query, nodes,
+			func(n *StrategyVersion) { n.Edges.Consultations = []*Consultation{} },
+			func(n *StrategyVersion, e *Consultation) { n.Edges.Consultations = append(n.Edges.Consultations, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withAdoptingStrategy; query != nil {
 		if err := _q.loadAdoptingStrategy(ctx, query, nodes, nil,
 			func(n *StrategyVersion, e *Strategy) { n.Edges.AdoptingStrategy = e }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedConsultations {
+		if err := _q.loadConsultations(ctx, query, nodes,
+			func(n *StrategyVersion) { n.appendNamedConsultations(name) },
+			func(n *StrategyVersion, e *Consultation) { n.appendNamedConsultations(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -574,6 +627,37 @@ func (_q *StrategyVersionQuery) loadPublishedBy(ctx context.Context, query *Acco
 		for i := range nodes {
 			assign(nodes[i], n)
 		}
+	}
+	return nil
+}
+func (_q *StrategyVersionQuery) loadConsultations(ctx context.Context, query *ConsultationQuery, nodes []*StrategyVersion, init func(*StrategyVersion), assign func(*StrategyVersion, *Consultation)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*StrategyVersion)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.Consultation(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(strategyversion.ConsultationsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.consultation_version
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "consultation_version" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "consultation_version" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
 	}
 	return nil
 }
@@ -720,6 +804,20 @@ func (_q *StrategyVersionQuery) ForShare(opts ...sql.LockOption) *StrategyVersio
 	_q.modifiers = append(_q.modifiers, func(s *sql.Selector) {
 		s.ForShare(opts...)
 	})
+	return _q
+}
+
+// WithNamedConsultations tells the query-builder to eager-load the nodes that are connected to the "consultations"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *StrategyVersionQuery) WithNamedConsultations(name string, opts ...func(*ConsultationQuery)) *StrategyVersionQuery {
+	query := (&ConsultationClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedConsultations == nil {
+		_q.withNamedConsultations = make(map[string]*ConsultationQuery)
+	}
+	_q.withNamedConsultations[name] = query
 	return _q
 }
 

@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
@@ -36,6 +37,21 @@ func (_u *StrategyVersionUpdate) SetUpdatedAt(v time.Time) *StrategyVersionUpdat
 	return _u
 }
 
+// AddConsultationIDs adds the "consultations" edge to the Consultation entity by IDs.
+func (_u *StrategyVersionUpdate) AddConsultationIDs(ids ...pulid.ID) *StrategyVersionUpdate {
+	_u.mutation.AddConsultationIDs(ids...)
+	return _u
+}
+
+// AddConsultations adds the "consultations" edges to the Consultation entity.
+func (_u *StrategyVersionUpdate) AddConsultations(v ...*Consultation) *StrategyVersionUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddConsultationIDs(ids...)
+}
+
 // SetAdoptingStrategyID sets the "adopting_strategy" edge to the Strategy entity by ID.
 func (_u *StrategyVersionUpdate) SetAdoptingStrategyID(id pulid.ID) *StrategyVersionUpdate {
 	_u.mutation.SetAdoptingStrategyID(id)
@@ -58,6 +74,27 @@ func (_u *StrategyVersionUpdate) SetAdoptingStrategy(v *Strategy) *StrategyVersi
 // Mutation returns the StrategyVersionMutation object of the builder.
 func (_u *StrategyVersionUpdate) Mutation() *StrategyVersionMutation {
 	return _u.mutation
+}
+
+// ClearConsultations clears all "consultations" edges to the Consultation entity.
+func (_u *StrategyVersionUpdate) ClearConsultations() *StrategyVersionUpdate {
+	_u.mutation.ClearConsultations()
+	return _u
+}
+
+// RemoveConsultationIDs removes the "consultations" edge to Consultation entities by IDs.
+func (_u *StrategyVersionUpdate) RemoveConsultationIDs(ids ...pulid.ID) *StrategyVersionUpdate {
+	_u.mutation.RemoveConsultationIDs(ids...)
+	return _u
+}
+
+// RemoveConsultations removes "consultations" edges to Consultation entities.
+func (_u *StrategyVersionUpdate) RemoveConsultations(v ...*Consultation) *StrategyVersionUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveConsultationIDs(ids...)
 }
 
 // ClearAdoptingStrategy clears the "adopting_strategy" edge to the Strategy entity.
@@ -131,6 +168,51 @@ func (_u *StrategyVersionUpdate) sqlSave(ctx context.Context) (_node int, err er
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(strategyversion.FieldUpdatedAt, field.TypeTime, value)
 	}
+	if _u.mutation.ConsultationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   strategyversion.ConsultationsTable,
+			Columns: []string{strategyversion.ConsultationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(consultation.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedConsultationsIDs(); len(nodes) > 0 && !_u.mutation.ConsultationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   strategyversion.ConsultationsTable,
+			Columns: []string{strategyversion.ConsultationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(consultation.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ConsultationsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   strategyversion.ConsultationsTable,
+			Columns: []string{strategyversion.ConsultationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(consultation.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	if _u.mutation.AdoptingStrategyCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2O,
@@ -186,6 +268,21 @@ func (_u *StrategyVersionUpdateOne) SetUpdatedAt(v time.Time) *StrategyVersionUp
 	return _u
 }
 
+// AddConsultationIDs adds the "consultations" edge to the Consultation entity by IDs.
+func (_u *StrategyVersionUpdateOne) AddConsultationIDs(ids ...pulid.ID) *StrategyVersionUpdateOne {
+	_u.mutation.AddConsultationIDs(ids...)
+	return _u
+}
+
+// AddConsultations adds the "consultations" edges to the Consultation entity.
+func (_u *StrategyVersionUpdateOne) AddConsultations(v ...*Consultation) *StrategyVersionUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddConsultationIDs(ids...)
+}
+
 // SetAdoptingStrategyID sets the "adopting_strategy" edge to the Strategy entity by ID.
 func (_u *StrategyVersionUpdateOne) SetAdoptingStrategyID(id pulid.ID) *StrategyVersionUpdateOne {
 	_u.mutation.SetAdoptingStrategyID(id)
@@ -208,6 +305,27 @@ func (_u *StrategyVersionUpdateOne) SetAdoptingStrategy(v *Strategy) *StrategyVe
 // Mutation returns the StrategyVersionMutation object of the builder.
 func (_u *StrategyVersionUpdateOne) Mutation() *StrategyVersionMutation {
 	return _u.mutation
+}
+
+// ClearConsultations clears all "consultations" edges to the Consultation entity.
+func (_u *StrategyVersionUpdateOne) ClearConsultations() *StrategyVersionUpdateOne {
+	_u.mutation.ClearConsultations()
+	return _u
+}
+
+// RemoveConsultationIDs removes the "consultations" edge to Consultation entities by IDs.
+func (_u *StrategyVersionUpdateOne) RemoveConsultationIDs(ids ...pulid.ID) *StrategyVersionUpdateOne {
+	_u.mutation.RemoveConsultationIDs(ids...)
+	return _u
+}
+
+// RemoveConsultations removes "consultations" edges to Consultation entities.
+func (_u *StrategyVersionUpdateOne) RemoveConsultations(v ...*Consultation) *StrategyVersionUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveConsultationIDs(ids...)
 }
 
 // ClearAdoptingStrategy clears the "adopting_strategy" edge to the Strategy entity.
@@ -310,6 +428,51 @@ func (_u *StrategyVersionUpdateOne) sqlSave(ctx context.Context) (_node *Strateg
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(strategyversion.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if _u.mutation.ConsultationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   strategyversion.ConsultationsTable,
+			Columns: []string{strategyversion.ConsultationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(consultation.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedConsultationsIDs(); len(nodes) > 0 && !_u.mutation.ConsultationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   strategyversion.ConsultationsTable,
+			Columns: []string{strategyversion.ConsultationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(consultation.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ConsultationsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   strategyversion.ConsultationsTable,
+			Columns: []string{strategyversion.ConsultationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(consultation.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	if _u.mutation.AdoptingStrategyCleared() {
 		edge := &sqlgraph.EdgeSpec{

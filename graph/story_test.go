@@ -218,6 +218,13 @@ func TestFromDraftToAdoption(t *testing.T) {
 		t.Errorf("the public response matrix of round 1: %+v", m)
 	}
 
+	// The public reads each round against the version it consulted.
+	var consulted struct{ Node struct{ Version struct{ ID string } } }
+	s.OK(t, "", `query($id: ID!) { node(id: $id) { ... on Consultation { version { id } } } }`, map[string]any{"id": round1}, &consulted)
+	if consulted.Node.Version.ID != v1 {
+		t.Errorf("the public reads round 1 against %q, want %s", consulted.Node.Version.ID, v1)
+	}
+
 	// And the record of it all holds together.
 	n, broken, err := audit.Verify(ctx, s.Client)
 	if err != nil || broken != nil || n == 0 {

@@ -53,6 +53,8 @@ func (StrategyVersion) Edges() []ent.Edge {
 		edge.To("published_by", Account.Type).Unique().Immutable().
 			Comment("Who published the version.").
 			Annotations(entgql.Skip(entgql.SkipWhereInput)),
+		edge.From("consultations", Consultation.Type).Ref("version").
+			Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.From("adopting_strategy", Strategy.Type).Ref("adopted_version").Unique().
 			Comment("The strategy that adopted this version, if it was adopted.").
 			Annotations(entgql.Skip(entgql.SkipWhereInput)),

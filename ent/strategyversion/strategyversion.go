@@ -34,6 +34,8 @@ const (
 	EdgeStrategy = "strategy"
 	// EdgePublishedBy holds the string denoting the published_by edge name in mutations.
 	EdgePublishedBy = "published_by"
+	// EdgeConsultations holds the string denoting the consultations edge name in mutations.
+	EdgeConsultations = "consultations"
 	// EdgeAdoptingStrategy holds the string denoting the adopting_strategy edge name in mutations.
 	EdgeAdoptingStrategy = "adopting_strategy"
 	// Table holds the table name of the strategyversion in the database.
@@ -52,6 +54,13 @@ const (
 	PublishedByInverseTable = "accounts"
 	// PublishedByColumn is the table column denoting the published_by relation/edge.
 	PublishedByColumn = "strategy_version_published_by"
+	// ConsultationsTable is the table that holds the consultations relation/edge.
+	ConsultationsTable = "consultations"
+	// ConsultationsInverseTable is the table name for the Consultation entity.
+	// It exists in this package in order to avoid circular dependency with the "consultation" package.
+	ConsultationsInverseTable = "consultations"
+	// ConsultationsColumn is the table column denoting the consultations relation/edge.
+	ConsultationsColumn = "consultation_version"
 	// AdoptingStrategyTable is the table that holds the adopting_strategy relation/edge.
 	AdoptingStrategyTable = "strategy_versions"
 	// AdoptingStrategyInverseTable is the table name for the Strategy entity.
@@ -179,6 +188,20 @@ func ByPublishedByField(field string, opts ...sql.OrderTermOption) OrderOption {
 	}
 }
 
+// ByConsultationsCount orders the results by consultations count.
+func ByConsultationsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newConsultationsStep(), opts...)
+	}
+}
+
+// ByConsultations orders the results by consultations terms.
+func ByConsultations(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newConsultationsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByAdoptingStrategyField orders the results by adopting_strategy field.
 func ByAdoptingStrategyField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -197,6 +220,13 @@ func newPublishedByStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(PublishedByInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, false, PublishedByTable, PublishedByColumn),
+	)
+}
+func newConsultationsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ConsultationsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, ConsultationsTable, ConsultationsColumn),
 	)
 }
 func newAdoptingStrategyStep() *sqlgraph.Step {

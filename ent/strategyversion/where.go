@@ -512,6 +512,29 @@ func HasPublishedByWith(preds ...predicate.Account) predicate.StrategyVersion {
 	})
 }
 
+// HasConsultations applies the HasEdge predicate on the "consultations" edge.
+func HasConsultations() predicate.StrategyVersion {
+	return predicate.StrategyVersion(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, ConsultationsTable, ConsultationsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasConsultationsWith applies the HasEdge predicate on the "consultations" edge with a given conditions (other predicates).
+func HasConsultationsWith(preds ...predicate.Consultation) predicate.StrategyVersion {
+	return predicate.StrategyVersion(func(s *sql.Selector) {
+		step := newConsultationsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // HasAdoptingStrategy applies the HasEdge predicate on the "adopting_strategy" edge.
 func HasAdoptingStrategy() predicate.StrategyVersion {
 	return predicate.StrategyVersion(func(s *sql.Selector) {

@@ -14,12 +14,16 @@ import (
 	"github.com/palabre/palabre/ent/strategyversion"
 )
 
-// FilterPublicVersions shows the public the adopted version of adopted
-// strategies, and no working draft.
+// FilterPublicVersions shows the public, of adopted strategies, the adopted
+// version and the versions their (public) consultation rounds consulted, so
+// that a public response matrix can be read against its text; no other draft.
 func FilterPublicVersions() privacy.QueryRule {
 	return privacy.StrategyVersionQueryRuleFunc(func(ctx context.Context, q *ent.StrategyVersionQuery) error {
 		if auth.FromContext(ctx) == nil {
-			q.Where(strategyversion.HasAdoptingStrategyWith(publicStrategy()))
+			q.Where(strategyversion.Or(
+				strategyversion.HasAdoptingStrategyWith(publicStrategy()),
+				strategyversion.HasConsultationsWith(consultation.HasStrategyWith(publicStrategy())),
+			))
 		}
 		return privacy.Skip
 	})
