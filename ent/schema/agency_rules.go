@@ -37,6 +37,7 @@ func keepReferencedAgency(next ent.Mutator) ent.Mutator {
 			{"implements strategies", func() (int, error) { return q.Clone().QueryImplementedStrategies().Count(ctx) }},
 			{"has accounts", func() (int, error) { return q.Clone().QueryAccounts().Count(ctx) }},
 			{"has sub-agencies", func() (int, error) { return q.Clone().QueryChildren().Count(ctx) }},
+			{"is invited to consultations", func() (int, error) { return q.Clone().QueryConsultations().Count(ctx) }},
 		}
 		var reasons []string
 		for _, u := range uses {
