@@ -219,7 +219,9 @@ func TestFromDraftToAdoption(t *testing.T) {
 	}
 
 	// The public reads each round against the version it consulted.
-	var consulted struct{ Node struct{ Version struct{ ID string } } }
+	var consulted struct {
+		Node struct{ Version struct{ ID string } }
+	}
 	s.OK(t, "", `query($id: ID!) { node(id: $id) { ... on Consultation { version { id } } } }`, map[string]any{"id": round1}, &consulted)
 	if consulted.Node.Version.ID != v1 {
 		t.Errorf("the public reads round 1 against %q, want %s", consulted.Node.Version.ID, v1)
