@@ -11,8 +11,11 @@ import (
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
 	"github.com/palabre/palabre/ent/apitoken"
+	"github.com/palabre/palabre/ent/consultation"
+	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/objective"
+	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
 )
@@ -72,9 +75,10 @@ func (s *Server) NewItem(t testing.TB, code string) *ent.ActionItem {
 		SetTitle("Action " + code).SetLeadAgency(s.World.Justice).Save(s.ctx())).or(t)
 }
 
-// Fingerprint sums up the database: the number of rows of each entity, the sum
-// of revisions (every update bumps one) and the revoked tokens. Two equal
-// fingerprints mean that a request stored nothing.
+// Fingerprint sums up the database: the number of rows of each entity, the
+// sum of revisions (every update bumps one), the revoked tokens and the length
+// of the audit trail (every change writes an event). Two equal fingerprints
+// mean that a request stored nothing.
 func (s *Server) Fingerprint(t testing.TB) string {
 	t.Helper()
 	ctx, c := s.ctx(), s.Client
@@ -88,13 +92,31 @@ func (s *Server) Fingerprint(t testing.TB) string {
 		got(c.ActionItem.Query().Count(ctx)).or(t),
 		got(c.Indicator.Query().Count(ctx)).or(t),
 		got(c.Measurement.Query().Count(ctx)).or(t),
+		got(c.StrategyVersion.Query().Count(ctx)).or(t),
+		got(c.StrategyTransition.Query().Count(ctx)).or(t),
+		got(c.Consultation.Query().Count(ctx)).or(t),
+		got(c.Observation.Query().Count(ctx)).or(t),
+		got(c.Decision.Query().Count(ctx)).or(t),
+		got(c.DecisionPosition.Query().Count(ctx)).or(t),
+		got(c.AuditEvent.Query().Count(ctx)).or(t),
 		sum(got(c.Agency.Query().Select(agency.FieldRevision).Ints(ctx)).or(t)),
 		sum(got(c.Account.Query().Select(account.FieldRevision).Ints(ctx)).or(t)),
 		sum(got(c.Strategy.Query().Select(strategy.FieldRevision).Ints(ctx)).or(t)),
 		sum(got(c.Objective.Query().Select(objective.FieldRevision).Ints(ctx)).or(t)),
 		sum(got(c.ActionItem.Query().Select(actionitem.FieldRevision).Ints(ctx)).or(t)),
 		sum(got(c.Indicator.Query().Select(indicator.FieldRevision).Ints(ctx)).or(t)),
+		sum(got(c.Consultation.Query().Select(consultation.FieldRevision).Ints(ctx)).or(t)),
+		sum(got(c.Observation.Query().Select(observation.FieldRevision).Ints(ctx)).or(t)),
+		sum(got(c.Decision.Query().Select(decision.FieldRevision).Ints(ctx)).or(t)),
 	)
+}
+
+func sum(ns []int) int {
+	total := 0
+	for _, n := range ns {
+		total += n
+	}
+	return total
 }
 
 // NewObjective stores an objective in a strategy.
@@ -107,12 +129,4 @@ func (s *Server) NewObjective(t testing.TB, in *ent.Strategy, code string, pilla
 func (s *Server) NewItemUnder(t testing.TB, o *ent.Objective, code string, lead *ent.Agency, supporters ...*ent.Agency) *ent.ActionItem {
 	return got(s.Client.ActionItem.Create().SetObjective(o).SetCode(code).SetTitle("Action " + code).
 		SetLeadAgency(lead).AddSupportingAgencies(supporters...).Save(s.ctx())).or(t)
-}
-
-func sum(ns []int) int {
-	total := 0
-	for _, n := range ns {
-		total += n
-	}
-	return total
 }
