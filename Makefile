@@ -10,11 +10,13 @@ run: build
 	./bin/palabre serve --env development --seed-demo
 
 ## test: vet and test everything on SQLite, and again on PostgreSQL when
-## PALABRE_TEST_DATABASE_URL is set (CI always sets it).
+## PALABRE_TEST_DATABASE_URL is set (CI always sets it); then every check of
+## the frontend contract (needs Node 20 and npm: see frontend-contract/README.md).
 test: test-sqlite
 ifneq ($(PALABRE_TEST_DATABASE_URL),)
 	$(MAKE) test-postgres
 endif
+	cd frontend-contract && npm ci && npm run check
 
 test-sqlite:
 	$(GO) vet ./...
@@ -23,11 +25,15 @@ test-sqlite:
 test-postgres:
 	PALABRE_TEST_DATABASE_URL='$(or $(PALABRE_TEST_DATABASE_URL),$(PG_TEST_URL))' $(GO) test -count=1 ./...
 
-## generate: ent (which also writes graph/ent.graphql), then gqlgen, then the
-## migration files of each store (needs the local PostgreSQL as a dev database).
+## generate: ent (which also writes graph/ent.graphql), then gqlgen, the
+## frontend contract (frontend-contract/schema.graphql, then its TypeScript
+## types and persisted-documents manifest), then the migration files of each
+## store (needs the local PostgreSQL as a dev database).
 generate:
 	$(GO) run ./ent/entc
 	$(GO) tool gqlgen generate
+	$(GO) run ./graph/printschema -o frontend-contract/schema.graphql
+	cd frontend-contract && npm ci && npm run generate
 	$(GO) run ./database/migrategen
 
 ## check-generated: on a clean checkout, fails when `make generate` changes or

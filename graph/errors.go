@@ -56,6 +56,14 @@ func classify(ctx context.Context, err error) (code, message string) {
 		return palabre.ENOTFOUND, "not found"
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(ctx.Err(), context.DeadlineExceeded):
 		return palabre.ETIMEOUT, "the request ran out of time and was stopped: ask for less, or retry later"
+	case introspecting(ctx):
+		return palabre.EFORBIDDEN, "introspection is off on this server; the schema is published in the frontend contract"
+	case argumentsUnreadable(ctx):
+		var gqlErr *gqlerror.Error
+		if errors.As(err, &gqlErr) {
+			return palabre.EINVALID, "invalid argument: " + gqlErr.Message
+		}
+		return palabre.EINVALID, "invalid argument"
 	case ent.IsConstraintError(err):
 		return palabre.ECONFLICT, "the change conflicts with existing data: a value that must be unique is already taken, or the object is still referred to"
 	}
@@ -93,4 +101,19 @@ func lowerCamel(name string) string {
 		}
 	}
 	return strings.Join(parts, "")
+}
+
+// argumentsUnreadable reports whether the error arose while gqlgen decoded the
+// field's arguments (a malformed date or cursor, say): the field then has
+// arguments but none were decoded. Decoders' messages describe the input only.
+func argumentsUnreadable(ctx context.Context) bool {
+	fc := graphql.GetFieldContext(ctx)
+	return fc != nil && fc.Args == nil && len(fc.Field.Arguments) > 0
+}
+
+// introspecting reports whether the error arose in an introspection field,
+// which production servers refuse.
+func introspecting(ctx context.Context) bool {
+	fc := graphql.GetFieldContext(ctx)
+	return fc != nil && strings.HasPrefix(fc.Field.Name, "__")
 }

@@ -29,6 +29,9 @@ func limitPages(ctx context.Context, next graphql.Resolver) (any, error) {
 			return nil, palabre.Errorf(palabre.EINVALID, "%s must be between 0 and %d, not %d", name, MaxPageSize, *n)
 		}
 	}
+	if first != nil && last != nil {
+		return nil, palabre.Errorf(palabre.EINVALID, "give first or last, not both")
+	}
 	if first == nil && last == nil {
 		if _, ok := fc.Args["first"]; ok {
 			n := DefaultPageSize

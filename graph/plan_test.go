@@ -146,6 +146,9 @@ func TestPaginationBothWays(t *testing.T) {
 		s.Fails(t, w.Reviewer, itemsQuery, map[string]any{"first": n}, palabre.EINVALID)
 		s.Fails(t, w.Reviewer, itemsQuery, map[string]any{"last": n}, palabre.EINVALID)
 	}
+	s.Fails(t, w.Reviewer, itemsQuery, map[string]any{"first": 2, "last": 2}, palabre.EINVALID)
+	s.Fails(t, w.Reviewer, itemsQuery, map[string]any{"after": "not-a-cursor"}, palabre.EINVALID)
+	s.Fails(t, w.Reviewer, itemsQuery, map[string]any{"overdueOn": "yesterday"}, palabre.EINVALID)
 	// Nested connections are bounded too.
 	s.Fails(t, w.Reviewer, `{ strategies { edges { node { objectives(first: 500) { totalCount } } } } }`, nil, palabre.EINVALID)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -49,7 +50,7 @@ func (t trustedDocuments) MutateOperationParameters(ctx context.Context, p *grap
 	if p.Query == "" {
 		pq, _ := p.Extensions["persistedQuery"].(map[string]any)
 		hash, _ := pq["sha256Hash"].(string)
-		if doc, ok := t.bySHA256[hash]; ok {
+		if doc, ok := t.bySHA256[strings.TrimPrefix(hash, "sha256:")]; ok { // the codegen manifest's keys carry the prefix
 			p.Query = doc
 			return nil
 		}

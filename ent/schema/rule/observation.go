@@ -94,23 +94,14 @@ func AllowObservationWrites() privacy.MutationRule {
 			if id, ok := m.AgencyID(); ok && id != v.AgencyID {
 				return Denied(ctx, "an agency submits observations for its own agency only")
 			}
-			if s, ok := m.Status(); ok && !authorStatuses[s] {
-				return Denied(ctx, "only the secretariat answers observations")
-			}
-			if r, _ := m.Response(); r != "" {
-				return Denied(ctx, "only the secretariat answers observations")
-			}
-			if _, ok := m.RespondedAt(); ok {
-				return Denied(ctx, "only the secretariat answers observations")
-			}
-			if _, ok := m.RespondedByID(); ok {
-				return Denied(ctx, "only the secretariat answers observations")
-			}
-			if _, ok := m.TakenIntoID(); ok {
+			if answering(m) {
 				return Denied(ctx, "only the secretariat answers observations")
 			}
 			return privacy.Allow
 		case v.Is(auth.RoleAgency) && m.Op().Is(ent.OpUpdateOne):
+			if answering(m) {
+				return Denied(ctx, "only the secretariat answers observations")
+			}
 			id, _ := m.ID()
 			own, err := m.Client().Observation.Query().Where(observation.ID(id), ownAgency(v)).Exist(ctx)
 			if err != nil {
@@ -124,9 +115,6 @@ func AllowObservationWrites() privacy.MutationRule {
 					return Denied(ctx, "an agency may not set %s on an observation", f)
 				}
 			}
-			if s, ok := m.Status(); ok && !authorStatuses[s] {
-				return Denied(ctx, "only the secretariat answers observations")
-			}
 			if len(m.AddedEdges())+len(m.ClearedEdges()) > 0 {
 				return Denied(ctx, "an agency may not change what an observation refers to")
 			}
@@ -134,4 +122,19 @@ func AllowObservationWrites() privacy.MutationRule {
 		}
 		return privacy.Skip
 	})
+}
+
+// answering reports whether a mutation sets anything of an answer: an
+// answered state, a response, who answered or when, a version taken into.
+func answering(m *ent.ObservationMutation) bool {
+	if s, ok := m.Status(); ok && !authorStatuses[s] {
+		return true
+	}
+	if r, _ := m.Response(); r != "" {
+		return true
+	}
+	_, at := m.RespondedAt()
+	_, by := m.RespondedByID()
+	_, into := m.TakenIntoID()
+	return at || by || into
 }

@@ -1,0 +1,562 @@
+// The contract test: a real server on a fresh SQLite file with the demo data,
+// every operation of operations/ sent as the frontends send it (the documents
+// of generated/persisted-documents.json) through graphql-request, with a
+// token of the role whose screen it is, and the wrong roles refused with the
+// right extensions.code.
+//
+// The scenario follows a consultation round: an agency submits, edits and
+// withdraws observations, the secretariat answers one, the reviewer reads the
+// matrix and the audit trail; the secretariat publishes a second version so
+// that two versions can be compared.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { buildSchema, getNamedType, parse, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
+import { ClientError, GraphQLClient } from 'graphql-request';
+
+import { loadOperations, operationNamesInFiles } from './operations.mjs';
+import { buildServer, startServer } from './server.mjs';
+
+const operations = loadOperations();
+const ran = new Set(); // the operations this run sent, to check none is left out
+
+let buildDir;
+let server;
+let tokens; // { admin, secretariat, reviewer, agency: { ANSSI, MJ, ARTP } }
+const world = {}; // IDs looked up once the server runs
+
+before(async () => {
+  buildDir = mkdtempSync(join(tmpdir(), 'palabre-build-'));
+  server = await startServer(buildServer(buildDir));
+  tokens = server.tokens;
+  await lookUpWorld();
+});
+
+after(async () => {
+  // The server logs warnings and errors only: the details of any INTERNAL.
+  const log = server?.stderr().trim();
+  if (log) console.log(`--- the server's log (warnings and errors) ---\n${log}`);
+  await server?.stop();
+  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
+});
+
+// send runs one operation of operations/ with a token (null: the public).
+async function send(name, variables, token) {
+  const op = operations.get(name);
+  assert.ok(op, `no operation ${name} in generated/persisted-documents.json: run npm run generate`);
+  ran.add(name);
+  return client(token).request(op.document, variables);
+}
+
+// refused runs an operation that must fail, and returns its first error
+// after checking its extensions.code.
+function refused(code, name, variables, token) {
+  return failsWith(code, name, send(name, variables, token));
+}
+
+// failsWith checks that a request fails with the code, with a message for a
+// person that shows nothing of the server's internals.
+async function failsWith(code, label, request) {
+  try {
+    await request;
+  } catch (err) {
+    if (!(err instanceof ClientError)) throw err;
+    const errors = err.response.errors ?? [];
+    assert.ok(errors.length > 0, `${label}: an error response without errors`);
+    assert.equal(errors[0].extensions?.code, code, `${label}: ${JSON.stringify(errors)}`);
+    assert.equal(typeof errors[0].message, 'string');
+    assert.ok(errors[0].message.length > 0, `${label}: an error without a message`);
+    assert.doesNotMatch(errors[0].message, /\bsql\b|\bent:|panic|goroutine|\.go:\d+/i, `${label}: an error message shows internals`);
+    return errors[0];
+  }
+  assert.fail(`${label} succeeded; expected ${code}`);
+}
+
+// query runs an ad-hoc request (a lookup, or a setup the screens of
+// operations/ do not cover), as the reviewer unless told otherwise.
+function query(document, variables, token = tokens.reviewer) {
+  return client(token).request(document, variables);
+}
+
+function client(token) {
+  return new GraphQLClient(server.url, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+}
+
+const nodes = (connection) => (connection.edges ?? []).map((e) => e.node);
+
+// lookUpWorld finds the IDs the scenario needs with small queries.
+async function lookUpWorld() {
+  const data = await query(`{
+    agencies(first: 100) { edges { node { id acronym } } }
+    strategies(first: 20) { edges { node { id title status } } }
+    consultations(first: 20) { edges { node { id status strategy { id } version { id number } } } }
+  }`);
+  world.agency = Object.fromEntries(nodes(data.agencies).map((a) => [a.acronym, a.id]));
+  const strategies = nodes(data.strategies);
+  world.current = strategies.find((s) => s.title === 'Stratégie nationale de cybersécurité 2022-2026');
+  world.adopted = strategies.find((s) => s.status === 'ADOPTED');
+  assert.ok(world.current, 'the demo data has the strategy 2022-2026');
+  assert.ok(world.adopted, 'the demo data has an adopted strategy');
+  world.round = nodes(data.consultations).find((c) => c.status === 'OPEN' && c.strategy.id === world.current.id);
+  assert.ok(world.round, 'the demo data has an open round on the strategy 2022-2026');
+  const items = await query(`query($s: ID!) {
+    actionItems(first: 100, where: { hasStrategyWith: [{ id: $s }] }) { edges { node { id code revision } } }
+  }`, { s: world.current.id });
+  world.item = Object.fromEntries(nodes(items.actionItems).map((i) => [i.code, i]));
+  assert.ok(world.item['A1.3'], 'the strategy 2022-2026 has an action item A1.3');
+}
+
+const adoptedStatuses = ['ADOPTED', 'IN_IMPLEMENTATION', 'SUPERSEDED'];
+const isoDate = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+describe("the reviewer's action plan by agency", () => {
+  test('lists the items an agency leads or supports, soonest due first, in pages', async () => {
+    const anssi = world.agency.ANSSI;
+    const all = await send('ActionPlanByAgency', { agencyID: anssi, first: 100 }, tokens.reviewer);
+    assert.equal(all.agency.acronym, 'ANSSI');
+    assert.equal(all.agency.kind, 'NATIONAL_AGENCY');
+    const items = nodes(all.actionItems);
+    assert.ok(items.length >= 3, 'ANSSI takes part in several items');
+    assert.equal(all.actionItems.totalCount, items.length);
+    for (const item of items) {
+      const involved = [item.leadAgency, ...(item.supportingAgencies ?? [])].map((a) => a.id);
+      assert.ok(involved.includes(anssi), `${item.code} involves ANSSI`);
+      assert.match(item.code, /^A\d+\.\d+$/);
+      assert.ok(item.progress >= 0 && item.progress <= 100);
+    }
+    const due = items.map((i) => i.dueDate).filter(Boolean);
+    assert.deepEqual(due, [...due].sort(), 'ordered by due date');
+
+    // Page by page with first/after gives the same items, once each.
+    const seen = [];
+    let after = null;
+    for (let page = 0; page < 50; page++) {
+      const res = await send('ActionPlanByAgency', { agencyID: anssi, first: 2, after }, tokens.reviewer);
+      assert.equal(res.actionItems.totalCount, items.length, 'totalCount counts every page');
+      seen.push(...nodes(res.actionItems).map((i) => i.id));
+      if (!res.actionItems.pageInfo.hasNextPage) break;
+      after = res.actionItems.pageInfo.endCursor;
+      assert.equal(res.actionItems.edges.at(-1).cursor, after);
+    }
+    assert.deepEqual(seen, items.map((i) => i.id));
+  });
+
+  test('filters on status', async () => {
+    const res = await send('ActionPlanByAgency', { agencyID: world.agency.ANSSI, status: ['COMPLETED'] }, tokens.reviewer);
+    assert.ok(res.actionItems.totalCount >= 1);
+    for (const item of nodes(res.actionItems)) assert.equal(item.status, 'COMPLETED');
+  });
+
+  test('restricted to the items the agency leads', async () => {
+    const res = await send('ActionPlanLedByAgency', { agencyID: world.agency.MENP, first: 50 }, tokens.reviewer);
+    assert.ok(res.actionItems.totalCount >= 1);
+    for (const item of nodes(res.actionItems)) assert.equal(item.leadAgency.acronym, 'MENP');
+  });
+
+  test('the public sees only the plans of adopted strategies', async () => {
+    const res = await send('ActionPlanByAgency', { agencyID: world.agency.ANSSI, first: 100 }, null);
+    for (const item of nodes(res.actionItems)) assert.ok(adoptedStatuses.includes(item.strategy.status), item.code);
+  });
+
+  test('a page larger than 100 is BAD_USER_INPUT', async () => {
+    const err = await refused('BAD_USER_INPUT', 'ActionPlanByAgency', { agencyID: world.agency.ANSSI, first: 101 }, tokens.reviewer);
+    assert.match(err.message, /100/);
+  });
+
+  test('a cursor that is not one is BAD_USER_INPUT', async () => {
+    await refused('BAD_USER_INPUT', 'ActionPlanByAgency', { agencyID: world.agency.ANSSI, after: 'not-a-cursor' }, tokens.reviewer);
+  });
+
+  test('first and last together are BAD_USER_INPUT', async () => {
+    await failsWith('BAD_USER_INPUT', 'first and last', query('{ actionItems(first: 2, last: 2) { totalCount } }'));
+  });
+
+  test('without first or last, a page holds 20 items; last/before page backwards', async () => {
+    const all = await query('{ actionItems(first: 100) { totalCount edges { node { id } } } }');
+    assert.ok(all.actionItems.totalCount > 20, 'the demo plan has more than one default page');
+    const byDefault = await query('{ actionItems { totalCount edges { node { id } } } }');
+    assert.equal(byDefault.actionItems.edges.length, 20);
+    const ids = nodes(all.actionItems).map((i) => i.id);
+    const tail = await query('{ actionItems(last: 2) { edges { node { id } } pageInfo { hasPreviousPage startCursor } } }');
+    assert.deepEqual(nodes(tail.actionItems).map((i) => i.id), ids.slice(-2));
+    assert.equal(tail.actionItems.pageInfo.hasPreviousPage, true);
+    const before = await query('query($c: Cursor) { actionItems(last: 2, before: $c) { edges { node { id } } } }',
+      { c: tail.actionItems.pageInfo.startCursor });
+    assert.deepEqual(nodes(before.actionItems).map((i) => i.id), ids.slice(-4, -2));
+  });
+});
+
+describe('overdue items', () => {
+  test('lists the items due before the date and neither completed nor cancelled', async () => {
+    const on = new Date().toISOString();
+    const res = await send('OverdueItems', { on, first: 100 }, tokens.reviewer);
+    const items = nodes(res.actionItems);
+    assert.ok(items.length >= 1, 'the demo plan has overdue items');
+    assert.equal(res.actionItems.totalCount, items.length);
+    for (const item of items) {
+      assert.ok(item.dueDate < on, `${item.code} is due before ${on}`);
+      assert.ok(!['COMPLETED', 'CANCELLED'].includes(item.status), `${item.code} is still open`);
+    }
+  });
+
+  test('for one agency, and none on a date before any deadline', async () => {
+    const mine = await send('OverdueItems', { on: new Date().toISOString(), agencyID: world.agency.MENP }, tokens.agency.ANSSI);
+    for (const item of nodes(mine.actionItems)) {
+      const involved = [item.leadAgency, ...(item.supportingAgencies ?? [])].map((a) => a.acronym);
+      assert.ok(involved.includes('MENP'), item.code);
+    }
+    const none = await send('OverdueItems', { on: '2000-01-01T00:00:00Z' }, tokens.reviewer);
+    assert.equal(none.actionItems.totalCount, 0);
+    assert.deepEqual(none.actionItems.edges, []);
+  });
+
+  test('a date that is not a date is BAD_USER_INPUT', async () => {
+    await refused('BAD_USER_INPUT', 'OverdueItems', { on: 'yesterday' }, tokens.reviewer);
+  });
+});
+
+describe('a strategy with its objectives and items', () => {
+  test('the reviewer reads the whole plan', async () => {
+    const res = await send('StrategyDetail', { id: world.current.id }, tokens.reviewer);
+    const s = res.node;
+    assert.equal(s.__typename, 'Strategy');
+    assert.equal(s.title, 'Stratégie nationale de cybersécurité 2022-2026', 'accents round-trip');
+    assert.equal(s.status, 'VALIDATION');
+    assert.equal(s.country, 'SN');
+    assert.ok(s.startYear <= s.endYear);
+    assert.equal(s.ownerAgency.acronym, 'MENP');
+    assert.ok(s.versions.totalCount >= 1);
+    const objectives = nodes(s.objectives);
+    assert.equal(s.objectives.totalCount, objectives.length);
+    assert.ok(objectives.length >= 5, 'objectives over the pillars');
+    assert.deepEqual(objectives.map((o) => o.position), [...objectives.map((o) => o.position)].sort((a, b) => a - b));
+    const pillars = new Set(objectives.map((o) => o.pillar));
+    assert.ok(pillars.size >= 3, 'several GCI pillars');
+    let itemCount = 0;
+    for (const o of objectives) {
+      assert.match(o.code, /^OS\d+$/);
+      for (const item of nodes(o.actionItems)) {
+        assert.equal(item.objective.id, o.id, `${item.code} belongs to ${o.code}`);
+        assert.equal(item.strategy.id, s.id);
+        itemCount++;
+      }
+    }
+    assert.ok(itemCount >= 20, 'a full action plan');
+    const a13 = objectives.flatMap((o) => nodes(o.actionItems)).find((i) => i.code === 'A1.3');
+    assert.equal(a13.leadAgency.acronym, 'MENP');
+  });
+
+  test('the public reads an adopted strategy, and not one in validation', async () => {
+    const adopted = await send('StrategyDetail', { id: world.adopted.id, objectivesFirst: 5, itemsFirst: 5 }, null);
+    assert.equal(adopted.node.__typename, 'Strategy');
+    assert.ok(adoptedStatuses.includes(adopted.node.status));
+    const err = await refused('NOT_FOUND', 'StrategyDetail', { id: world.current.id }, null);
+    assert.deepEqual(err.path, ['node']);
+  });
+});
+
+describe('version comparison', () => {
+  test('shows what changed between two published versions', async () => {
+    // The secretariat rewords an item and publishes the working copy as a
+    // second version (authoring screens, not in the contract yet).
+    const a13 = world.item['A1.3'];
+    const title = 'Élaborer et adopter le décret sur les opérateurs d’infrastructures d’information critiques';
+    await query(`mutation($id: ID!, $rev: Int!, $title: String!) {
+      updateActionItem(id: $id, revision: $rev, input: { title: $title, progress: 40 }) { actionItem { id } }
+    }`, { id: a13.id, rev: a13.revision, title }, tokens.secretariat);
+    const published = await query(`mutation($s: ID!) {
+      publishVersion(input: { strategyID: $s, label: "Après l'atelier de validation", changelog: "A1.3 reformulée" }) { version { id number } }
+    }`, { s: world.current.id }, tokens.secretariat);
+    world.v2 = published.publishVersion.version;
+    world.v1 = world.round.version;
+    assert.equal(world.v2.number, world.v1.number + 1);
+
+    const res = await send('VersionComparison', { from: world.v1.id, to: world.v2.id }, tokens.reviewer);
+    const cmp = res.compareVersions;
+    assert.equal(cmp.from.number, world.v1.number);
+    assert.equal(cmp.to.number, world.v2.number);
+    assert.equal(cmp.to.label, "Après l'atelier de validation");
+    assert.match(cmp.to.sha256, /^[0-9a-f]{64}$/);
+    const changed = cmp.actionItems.changed.find((c) => c.code === 'A1.3');
+    assert.ok(changed, `A1.3 changed: ${JSON.stringify(cmp.actionItems)}`);
+    const titleChange = changed.fields.find((f) => f.field === 'title');
+    assert.ok(titleChange, 'its title changed');
+    assert.equal(JSON.parse(titleChange.after), title, 'values are JSON; accents and apostrophes round-trip');
+    assert.notEqual(JSON.parse(titleChange.before), title);
+    assert.deepEqual(cmp.actionItems.added, []);
+    assert.deepEqual(cmp.objectives, { added: [], removed: [], changed: [] });
+
+    const detail = await send('StrategyDetail', { id: world.current.id, objectivesFirst: 1, itemsFirst: 1 }, tokens.reviewer);
+    assert.deepEqual(nodes(detail.node.versions).slice(0, 2).map((v) => v.number), [world.v2.number, world.v1.number],
+      'newest version first');
+  });
+
+  test('versions the public may not read are NOT_FOUND', async () => {
+    await refused('NOT_FOUND', 'VersionComparison', { from: world.v1.id, to: world.v2.id }, null);
+  });
+});
+
+describe("an agency's consultation inbox", () => {
+  test('shows the rounds it is invited to and only its own observations', async () => {
+    for (const acronym of ['ANSSI', 'MJ']) {
+      const res = await send('ConsultationInbox', {}, tokens.agency[acronym]);
+      assert.equal(res.viewer.role, 'AGENCY');
+      assert.equal(res.viewer.agency.acronym, acronym);
+      const rounds = nodes(res.consultations);
+      const round = rounds.find((r) => r.id === world.round.id);
+      assert.ok(round, `${acronym} is invited to the demo round`);
+      assert.equal(round.status, 'OPEN');
+      assert.equal(round.kind, 'WRITTEN');
+      assert.ok(isoDate.test(round.closesAt) && round.opensAt < round.closesAt);
+      assert.equal(round.version.id, world.round.version.id);
+      const observations = nodes(round.observations);
+      assert.ok(observations.length >= 1, `${acronym} has observations in the demo round`);
+      assert.equal(round.observations.totalCount, observations.length);
+      for (const o of observations) assert.equal(o.agency.acronym, acronym, `${acronym} reads only its own`);
+    }
+  });
+
+  test('filters on status', async () => {
+    const open = await send('ConsultationInbox', { status: 'OPEN' }, tokens.agency.ANSSI);
+    for (const r of nodes(open.consultations)) assert.equal(r.status, 'OPEN');
+    const consolidated = await send('ConsultationInbox', { status: 'CONSOLIDATED' }, tokens.agency.ANSSI);
+    assert.ok(!nodes(consolidated.consultations).some((r) => r.id === world.round.id));
+  });
+
+  test('the public has no inbox: no viewer, and no round on a strategy in validation', async () => {
+    const res = await send('ConsultationInbox', {}, null);
+    assert.equal(res.viewer, null);
+    assert.ok(!nodes(res.consultations).some((r) => r.id === world.round.id));
+  });
+});
+
+describe('submitting, editing and withdrawing an observation', () => {
+  const key = `contract-${process.pid}-${Date.now()}`;
+
+  test('an agency submits an observation; a retry with the same key returns it', async () => {
+    const input = {
+      consultationID: world.round.id,
+      targetKind: 'ACTION_ITEM',
+      targetID: world.item['A1.3'].id,
+      kind: 'AMENDMENT',
+      body: 'Le décret doit préciser les obligations de notification des incidents « sous 72 heures ».',
+      proposedText: 'Élaborer le décret, y compris les délais de notification des incidents.',
+      idempotencyKey: key,
+    };
+    const res = await send('SubmitObservation', { input }, tokens.agency.MJ);
+    const o = res.submitObservation.observation;
+    assert.equal(o.status, 'SUBMITTED');
+    assert.equal(o.kind, 'AMENDMENT');
+    assert.equal(o.targetKind, 'ACTION_ITEM');
+    assert.equal(o.targetCode, 'A1.3');
+    assert.equal(o.body, input.body, 'accents and quotes round-trip');
+    assert.equal(o.proposedText, input.proposedText);
+    assert.equal(o.agency.acronym, 'MJ');
+    assert.ok(isoDate.test(o.submittedAt));
+    assert.equal(o.response, '');
+    assert.equal(o.respondedAt, null);
+    world.submitted = o;
+
+    const retry = await send('SubmitObservation', { input }, tokens.agency.MJ);
+    assert.equal(retry.submitObservation.observation.id, o.id, 'no duplicate');
+  });
+
+  test('an agency keeps a draft', async () => {
+    const res = await send('SubmitObservation', {
+      input: { consultationID: world.round.id, targetKind: 'STRATEGY', kind: 'QUESTION', body: 'Quel budget pour 2026 ?', draft: true },
+    }, tokens.agency.MJ);
+    const o = res.submitObservation.observation;
+    assert.equal(o.status, 'DRAFT');
+    assert.equal(o.submittedAt, null);
+    // Documented as "empty for the whole strategy" (ResponseMatrixGroup.targetID says null).
+    assert.ok(o.targetID === null || o.targetID === '', `targetID ${JSON.stringify(o.targetID)}`);
+    world.draft = o;
+  });
+
+  test('only agency accounts submit, and the input must hold', async () => {
+    const input = { consultationID: world.round.id, targetKind: 'STRATEGY', kind: 'COMMENT', body: 'Avis du relecteur.' };
+    await refused('FORBIDDEN', 'SubmitObservation', { input }, tokens.reviewer);
+    await refused('FORBIDDEN', 'SubmitObservation', { input }, tokens.secretariat);
+    await refused('UNAUTHENTICATED', 'SubmitObservation', { input }, null);
+    await refused('BAD_USER_INPUT', 'SubmitObservation', { input: { ...input, body: '' } }, tokens.agency.MJ);
+  });
+
+  test('an agency edits its observation; a stale revision is CONFLICT', async () => {
+    const o = world.submitted;
+    const body = `${o.body} Le CERT national est le point de contact.`;
+    const res = await send('EditObservation', { id: o.id, revision: o.revision, input: { body } }, tokens.agency.MJ);
+    const edited = res.editObservation.observation;
+    assert.equal(edited.body, body);
+    assert.equal(edited.status, 'SUBMITTED');
+    assert.ok(edited.revision > o.revision, 'the revision moves on');
+    const conflict = await refused('CONFLICT', 'EditObservation', { id: o.id, revision: o.revision, input: { body: 'trop tard' } }, tokens.agency.MJ);
+    assert.match(conflict.message, /revision/i);
+    world.submitted = edited;
+  });
+
+  test("another agency may not edit it, nor a reviewer", async () => {
+    const o = world.submitted;
+    await refused('FORBIDDEN', 'EditObservation', { id: o.id, revision: o.revision, input: { body: 'Non.' } }, tokens.agency.ANSSI);
+    await refused('FORBIDDEN', 'EditObservation', { id: o.id, revision: o.revision, input: { body: 'Non.' } }, tokens.reviewer);
+  });
+
+  test('an agency submits its draft by editing it', async () => {
+    const d = world.draft;
+    const res = await send('EditObservation', { id: d.id, revision: d.revision, input: { submit: true } }, tokens.agency.MJ);
+    assert.equal(res.editObservation.observation.status, 'SUBMITTED');
+    world.draft = res.editObservation.observation;
+  });
+
+  test('an agency withdraws its observation, once', async () => {
+    const d = world.draft;
+    await refused('FORBIDDEN', 'WithdrawObservation', { id: d.id, revision: d.revision }, tokens.agency.ANSSI);
+    const res = await send('WithdrawObservation', { id: d.id, revision: d.revision }, tokens.agency.MJ);
+    const w = res.withdrawObservation.observation;
+    assert.equal(w.status, 'WITHDRAWN');
+    await refused('CONFLICT', 'WithdrawObservation', { id: w.id, revision: w.revision }, tokens.agency.MJ);
+  });
+});
+
+describe('answering an observation', () => {
+  test('the secretariat reads the observation, then answers it', async () => {
+    const read = await send('ObservationToAnswer', { id: world.submitted.id }, tokens.secretariat);
+    const o = read.node;
+    assert.equal(o.__typename, 'Observation');
+    assert.equal(o.consultation.id, world.round.id);
+    assert.equal(o.revision, world.submitted.revision);
+
+    const response = 'Accepté en partie : le délai de notification relève du décret, le point de contact de l’arrêté.';
+    const res = await send('AnswerObservation', {
+      input: { observationID: o.id, revision: o.revision, disposition: 'PARTIALLY_ACCEPTED', response },
+    }, tokens.secretariat);
+    const answered = res.answerObservation.observation;
+    assert.equal(answered.status, 'PARTIALLY_ACCEPTED');
+    assert.equal(answered.response, response);
+    assert.ok(isoDate.test(answered.respondedAt));
+    assert.ok(answered.revision > o.revision);
+    world.answered = answered;
+  });
+
+  test('an agency may not answer: FORBIDDEN; a rejection needs a reason: BAD_USER_INPUT; a stale revision: CONFLICT', async () => {
+    const mj = await send('ConsultationInbox', {}, tokens.agency.MJ);
+    const open = nodes(nodes(mj.consultations).find((r) => r.id === world.round.id).observations)
+      .find((o) => o.status === 'SUBMITTED');
+    assert.ok(open, 'MJ has an observation awaiting an answer in the demo round');
+    const input = { observationID: open.id, revision: open.revision, disposition: 'ACCEPTED' };
+    await refused('FORBIDDEN', 'AnswerObservation', { input }, tokens.agency.MJ);
+    await refused('FORBIDDEN', 'AnswerObservation', { input }, tokens.reviewer);
+    await refused('UNAUTHENTICATED', 'AnswerObservation', { input }, null);
+    await refused('BAD_USER_INPUT', 'AnswerObservation', { input: { ...input, disposition: 'REJECTED' } }, tokens.secretariat);
+    await refused('CONFLICT', 'AnswerObservation', { input: { ...input, revision: open.revision + 5 } }, tokens.secretariat);
+  });
+
+  test('the agency reads the answer in its inbox', async () => {
+    const res = await send('ConsultationInbox', { status: 'OPEN' }, tokens.agency.MJ);
+    const round = nodes(res.consultations).find((r) => r.id === world.round.id);
+    const mine = nodes(round.observations).find((o) => o.id === world.answered.id);
+    assert.equal(mine.status, 'PARTIALLY_ACCEPTED');
+    assert.equal(mine.response, world.answered.response);
+  });
+});
+
+describe('the response matrix', () => {
+  test('groups every observation of the round by target, with consistent counts', async () => {
+    const res = await send('ResponseMatrix', { consultationID: world.round.id }, tokens.reviewer);
+    assert.equal(res.node.__typename, 'Consultation');
+    const m = res.node.responseMatrix;
+    const all = m.groups.flatMap((g) => g.observations);
+    assert.equal(m.total, all.length);
+    assert.equal(m.byStatus.reduce((n, s) => n + s.count, 0), m.total);
+    assert.equal(m.byAgency.reduce((n, a) => n + a.count, 0), m.total);
+    assert.equal(m.unanswered, all.filter((o) => o.status === 'SUBMITTED').length);
+    assert.ok(!all.some((o) => o.status === 'DRAFT'), 'drafts stay with their agency');
+    for (const g of m.groups) {
+      for (const o of g.observations) {
+        assert.equal(o.targetKind, g.targetKind);
+        assert.equal(o.targetCode, g.targetCode);
+      }
+      if (g.targetKind === 'STRATEGY') assert.equal(g.targetID, null);
+    }
+    const ours = all.find((o) => o.id === world.answered.id);
+    assert.equal(ours.status, 'PARTIALLY_ACCEPTED');
+    assert.equal(m.groups.find((g) => g.observations.includes(ours)).targetCode, 'A1.3');
+    assert.ok(m.byAgency.some((a) => a.agency.acronym === 'ARTP'), 'every agency that spoke is counted');
+  });
+
+  test("an agency's matrix holds its own observations only while the round is open", async () => {
+    const res = await send('ResponseMatrix', { consultationID: world.round.id }, tokens.agency.MJ);
+    const all = res.node.responseMatrix.groups.flatMap((g) => g.observations);
+    for (const o of all) assert.equal(o.agency.acronym, 'MJ');
+  });
+
+  test('the public may not read a round on a strategy in validation', async () => {
+    await refused('NOT_FOUND', 'ResponseMatrix', { consultationID: world.round.id }, null);
+  });
+});
+
+describe('the audit trail', () => {
+  test('of an action item: who changed what, oldest first, hash-chained', async () => {
+    const id = world.item['A1.3'].id;
+    const res = await send('AuditTrail', { entityID: id, first: 100 }, tokens.reviewer);
+    const events = nodes(res.auditTrail);
+    assert.equal(res.auditTrail.totalCount, events.length);
+    assert.ok(events.length >= 2, 'created, then reworded');
+    assert.equal(events[0].operation, 'CREATE');
+    assert.ok(events.some((e) => e.operation === 'UPDATE'));
+    for (const e of events) {
+      assert.equal(e.entityID, id);
+      assert.equal(e.entityType, 'ActionItem');
+      assert.match(e.hash, /^[0-9a-f]{64}$/);
+      assert.ok(isoDate.test(e.at));
+      assert.doesNotThrow(() => JSON.parse(e.changes), 'changes are JSON');
+    }
+    const seqs = events.map((e) => e.sequence);
+    assert.deepEqual(seqs, [...seqs].sort((a, b) => a - b), 'oldest first');
+
+    const page = await send('AuditTrail', { entityID: id, first: 1 }, tokens.secretariat);
+    assert.equal(page.auditTrail.totalCount, events.length);
+    assert.equal(page.auditTrail.pageInfo.hasNextPage, true);
+    const next = await send('AuditTrail', { entityID: id, first: 1, after: page.auditTrail.pageInfo.endCursor }, tokens.secretariat);
+    assert.equal(next.auditTrail.edges[0].node.id, events[1].id);
+  });
+
+  test('of an observation', async () => {
+    const res = await send('AuditTrail', { entityID: world.answered.id }, tokens.reviewer);
+    const ops = nodes(res.auditTrail).map((e) => e.operation);
+    assert.equal(ops[0], 'CREATE');
+    assert.ok(ops.length >= 3, 'submitted, edited, answered');
+  });
+
+  test('the public must authenticate; an agency is FORBIDDEN', async () => {
+    await refused('UNAUTHENTICATED', 'AuditTrail', { entityID: world.item['A1.3'].id }, null);
+    await refused('FORBIDDEN', 'AuditTrail', { entityID: world.item['A1.3'].id }, tokens.agency.ANSSI);
+  });
+});
+
+test('every connection an operation reads has a page size (first or last)', () => {
+  const schema = buildSchema(readFileSync(join(import.meta.dirname, '..', 'schema.graphql'), 'utf8'));
+  const unbounded = [];
+  for (const [name, { document }] of operations) {
+    const typeInfo = new TypeInfo(schema);
+    visit(parse(document), visitWithTypeInfo(typeInfo, {
+      Field(field) {
+        const type = getNamedType(typeInfo.getType());
+        const args = new Set((field.arguments ?? []).map((a) => a.name.value));
+        if (type?.name.endsWith('Connection') && !args.has('first') && !args.has('last')) {
+          unbounded.push(`${name}: ${field.name.value}`);
+        }
+      },
+    }));
+  }
+  assert.deepEqual(unbounded, []);
+});
+
+test('every operation of operations/ is in the manifest and was run', () => {
+  const inFiles = [...operationNamesInFiles().values()].flat().sort();
+  assert.deepEqual([...operations.keys()].sort(), inFiles, 'generated/ is current: run npm run generate');
+  assert.deepEqual(inFiles.filter((n) => !ran.has(n)), [], 'operations the contract test never sends');
+});
