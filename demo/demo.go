@@ -74,16 +74,6 @@ type AccountToken struct {
 	Token     string // plaintext bearer token, « plb_… »
 }
 
-// TokenFor returns the first demo account holding the role, and false if none does.
-func (r *Result) TokenFor(role auth.Role) (AccountToken, bool) {
-	for _, t := range r.Tokens {
-		if t.Role == role {
-			return t, true
-		}
-	}
-	return AccountToken{}, false
-}
-
 // Seed loads the demo data in one transaction: either all of it is stored, or
 // nothing is. It runs as the system, whatever the viewer of ctx.
 //

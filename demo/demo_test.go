@@ -342,9 +342,6 @@ func TestSeedAccounts(t *testing.T) {
 	if len(agencies) < 2 {
 		t.Errorf("agency accounts speak for %d agencies, want at least 2", len(agencies))
 	}
-	if tok, ok := res.TokenFor(auth.RoleReviewer); !ok || tok.Role != auth.RoleReviewer {
-		t.Errorf("TokenFor(REVIEWER) = %+v, %v", tok, ok)
-	}
 	if n := must(client.Account.Query().Count(ctx))(t); n != len(res.Tokens) {
 		t.Errorf("%d accounts stored, %d tokens returned", n, len(res.Tokens))
 	}

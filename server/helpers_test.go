@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -134,16 +133,4 @@ func (b *syncBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
-}
-
-// waitFor polls until the buffer holds s, and fails the test after a while.
-func (b *syncBuffer) waitFor(t *testing.T, s string) string {
-	t.Helper()
-	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		if out := b.String(); strings.Contains(out, s) {
-			return out
-		}
-	}
-	t.Fatalf("waited in vain for %q in:\n%s", s, b.String())
-	return ""
 }

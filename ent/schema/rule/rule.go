@@ -35,16 +35,6 @@ func AllowRoles(roles ...auth.Role) privacy.QueryMutationRule {
 	})
 }
 
-// AllowAuthenticated allows any caller with a valid token.
-func AllowAuthenticated() privacy.QueryRule {
-	return privacy.ContextQueryMutationRule(func(ctx context.Context) error {
-		if auth.FromContext(ctx) != nil {
-			return privacy.Allow
-		}
-		return privacy.Skip
-	})
-}
-
 // DenyPublic denies the public (callers without a token).
 func DenyPublic(what string) privacy.QueryMutationRule {
 	return privacy.ContextQueryMutationRule(func(ctx context.Context) error {
