@@ -69,6 +69,7 @@ func main() {
 		log.Fatalf("%s not found: run from the repository root", root)
 	}
 	ctx := context.Background()
+	indexForeignKeys(migrate.Tables)
 	for _, s := range stores {
 		written, err := s.generate(ctx, name)
 		if err != nil {
