@@ -36,7 +36,7 @@ func main() {
 			gen.FeatureLock,
 			gen.FeatureExecQuery,
 		},
-	}, entc.Extensions(ex))
+	}, entc.Extensions(ex, paginationOverrides{}))
 	if err != nil {
 		log.Fatalf("entc: running ent codegen: %v", err)
 	}
