@@ -1,8 +1,9 @@
-// Package server assembles the Palabre process: configuration, the database,
-// the HTTP middleware (CORS, authentication, limits, logs), the GraphQL
-// endpoint, GraphiQL, health checks, graceful shutdown and the command line.
-// It decides no business rule: those live in ent/schema and the packages
-// beside it, which the API and the command line both call.
+// Package server assembles the Palabre process: its configuration (the
+// settings of config.go), the HTTP middleware (CORS, authentication, limits,
+// logs), the GraphQL endpoint, the CSV endpoint, GraphiQL, health checks and
+// graceful shutdown. The command line that starts it is cmd/palabre. It
+// decides no business rule: those live in ent/schema and the packages beside
+// it, which the API and the command line both call.
 package server
 
 import (

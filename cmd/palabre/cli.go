@@ -1,4 +1,4 @@
-package server
+package main
 
 import (
 	"context"
@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/palabre/palabre"
+	"github.com/palabre/palabre/ent"
+	"github.com/palabre/palabre/server"
 )
 
 // Main runs the palabre command line with its arguments (without the program
@@ -33,8 +35,8 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		printUsage(stderr)
 		return 2
 	}
-	inv := &invocation{cmd: cmd, stdout: stdout, stderr: stderr, getenv: os.Getenv}
-	err := cmd.run(ctx, inv, rest)
+	inv := &invocation{cmd: cmd, stdout: stdout, stderr: stderr}
+	err := inv.run(ctx, rest, os.Getenv)
 	var usage *usageError
 	switch {
 	case err == nil:
@@ -57,18 +59,111 @@ type command struct {
 	name     string // the words that select it: "token create"
 	synopsis string // its flags, for the usage
 	summary  string
-	run      func(ctx context.Context, inv *invocation, args []string) error
+	// database is how the command opens the database before it runs.
+	database opening
+	// serverFlags: the command takes a flag for every setting of the server,
+	// not only --database.
+	serverFlags bool
+	// define adds the command's own flags to fs and returns what it does
+	// once they are parsed.
+	define func(fs *flag.FlagSet) work
 }
+
+// work is what a command does, once its flags are parsed.
+type work struct {
+	// check, if set, reports a command line that cannot run, before the
+	// database opens.
+	check func(inv *invocation) error
+	run   func(ctx context.Context, inv *invocation) error
+}
+
+// opening is how a command opens the database.
+type opening int
+
+const (
+	// migrated refuses a database that lacks migrations, rather than fail later
+	// on a missing column: the commands that administer a database.
+	migrated opening = iota
+	// migrating applies the migrations the database lacks first, as start-up does.
+	migrating
+	// itself: the command opens the database on its own (migrate).
+	itself
+)
 
 // commands is every command, in the order the usage lists them.
 var commands = []command{
-	{"serve", "[--env development] [--seed-demo] [flags]", "migrate the database and serve the API", runServe},
-	{"migrate", "[--database URL]", "apply the migrations the database lacks", runMigrate},
-	{"seed demo", "[--database URL]", "load the demonstration data and print its tokens", runSeedDemo},
-	{"account create", "--email E --name N --role R [--agency ACRONYM]", "create an account", runAccountCreate},
-	{"token create", "--email E [--expires 720h] [--label L]", "issue an API token and print it, once", runTokenCreate},
-	{"token revoke", "--id ID | --email E", "revoke one token, or every token of an account", runTokenRevoke},
-	{"verify", "[--database URL]", "check the audit chain and every published version's hash", runVerify},
+	{"serve", "[--env development] [--seed-demo] [flags]", "migrate the database and serve the API", migrating, true, serve},
+	{"migrate", "[--database URL]", "apply the migrations the database lacks", itself, false, noFlags(runMigrate)},
+	{"seed demo", "[--database URL]", "load the demonstration data and print its tokens", migrating, false, noFlags(runSeedDemo)},
+	{"account create", "--email E --name N --role R [--agency ACRONYM]", "create an account", migrated, false, accountCreate},
+	{"token create", "--email E [--expires 90d|720h|never] [--label L]", "issue an API token and print it, once", migrated, false, tokenCreate},
+	{"token revoke", "--id ID | --email E", "revoke one token, or every token of an account", migrated, false, tokenRevoke},
+	{"verify", "[--database URL]", "check the audit chain and every published version's hash", migrated, false, noFlags(runVerify)},
+}
+
+// invocation is one run of a command: its configuration, the database it
+// opened, and where it writes.
+type invocation struct {
+	cmd            command
+	cfg            server.Config
+	client         *ent.Client // nil for the commands that open the database themselves
+	stdout, stderr io.Writer
+}
+
+// run is the opening every command shares: the configuration from the
+// environment, the flags (every setting for serve, --database for the others,
+// then the command's own), their checks, the database; then the command.
+func (inv *invocation) run(ctx context.Context, args []string, getenv func(string) string) error {
+	cfg, err := server.ConfigFromEnv(getenv)
+	if err != nil {
+		return &usageError{err.Error()}
+	}
+	inv.cfg = cfg
+	fs := flag.NewFlagSet("palabre "+inv.cmd.name, flag.ContinueOnError)
+	fs.SetOutput(inv.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(inv.stderr, "usage: palabre %s %s\n\n%s.\n\nflags:\n", inv.cmd.name, inv.cmd.synopsis, inv.cmd.summary)
+		fs.PrintDefaults()
+	}
+	if inv.cmd.serverFlags {
+		inv.cfg.RegisterFlags(fs)
+	} else {
+		inv.cfg.RegisterFlags(fs, "database")
+	}
+	w := inv.cmd.define(fs)
+
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errFlags
+	}
+	if fs.NArg() > 0 {
+		return usagef("unexpected argument %q", fs.Arg(0))
+	}
+	if err := inv.cfg.Validate(); err != nil {
+		return &usageError{err.Error()}
+	}
+	if w.check != nil {
+		if err := w.check(inv); err != nil {
+			return err
+		}
+	}
+
+	if inv.cmd.database != itself {
+		client, err := openDatabase(ctx, inv.cfg.DatabaseURL, inv.cmd.database == migrating)
+		if err != nil {
+			return err
+		}
+		defer client.Close()
+		inv.client = client
+	}
+	return w.run(ctx, inv)
+}
+
+// noFlags is the definition of a command with no flags of its own.
+func noFlags(run func(ctx context.Context, inv *invocation) error) func(*flag.FlagSet) work {
+	return func(*flag.FlagSet) work { return work{run: run} }
 }
 
 // findCommand returns the command the first arguments name, and the rest.
@@ -110,53 +205,12 @@ func printUsage(w io.Writer) {
 	fmt.Fprintln(w, "default, or a postgres:// URL. Run palabre <command> -h for its flags.")
 }
 
-// invocation is one run of a command: where it writes and what it reads.
-type invocation struct {
-	cmd            command
-	stdout, stderr io.Writer
-	getenv         func(string) string
-}
-
-// flagSet returns an empty flag set for the command, printing its usage on
-// the invocation's standard error.
-func (inv *invocation) flagSet() *flag.FlagSet {
-	fs := flag.NewFlagSet("palabre "+inv.cmd.name, flag.ContinueOnError)
-	fs.SetOutput(inv.stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(inv.stderr, "usage: palabre %s %s\n\n%s.\n\nflags:\n", inv.cmd.name, inv.cmd.synopsis, inv.cmd.summary)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-// config returns the configuration from the environment, and the flags that
-// override it: all of them for serve, the database for the other commands.
-func (inv *invocation) config(fs *flag.FlagSet, all bool) (*Config, error) {
-	cfg, err := ConfigFromEnv(inv.getenv)
-	if err != nil {
-		return nil, &usageError{err.Error()}
-	}
-	if all {
-		cfg.registerFlags(fs)
-	} else {
-		cfg.registerDatabaseFlag(fs)
-	}
-	return &cfg, nil
-}
-
-// parse parses the flags and checks the configuration they produced.
-func (inv *invocation) parse(fs *flag.FlagSet, cfg *Config, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
+// required reports the first of the named flags left empty.
+func required(fs *flag.FlagSet, names ...string) error {
+	for _, name := range names {
+		if fs.Lookup(name).Value.String() == "" {
+			return usagef("--%s is required", name)
 		}
-		return errFlags
-	}
-	if fs.NArg() > 0 {
-		return usagef("unexpected argument %q", fs.Arg(0))
-	}
-	if err := cfg.Validate(); err != nil {
-		return &usageError{err.Error()}
 	}
 	return nil
 }

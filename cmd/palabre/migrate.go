@@ -1,26 +1,16 @@
-package server
+package main
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"github.com/palabre/palabre/database"
-	"github.com/palabre/palabre/ent"
 )
 
 // runMigrate is `palabre migrate`: apply the migrations the database lacks
 // and say where it stands.
-func runMigrate(ctx context.Context, inv *invocation, args []string) error {
-	fs := inv.flagSet()
-	cfg, err := inv.config(fs, false)
-	if err != nil {
-		return err
-	}
-	if err := inv.parse(fs, cfg, args); err != nil {
-		return err
-	}
-	db, dialectName, err := database.OpenDB(ctx, cfg.DatabaseURL)
+func runMigrate(ctx context.Context, inv *invocation) error {
+	db, dialectName, err := database.OpenDB(ctx, inv.cfg.DatabaseURL)
 	if err != nil {
 		return err
 	}
@@ -40,44 +30,6 @@ func runMigrate(ctx context.Context, inv *invocation, args []string) error {
 		}
 	}
 	fmt.Fprintf(inv.stdout, "%s is up to date: %d migration(s) applied now, %d in all\n",
-		database.Redact(cfg.DatabaseURL), applied, len(before))
-	return nil
-}
-
-// openDatabase opens the database of url. With migrate, it first applies the
-// migrations the database lacks, as start-up does; without, it refuses a
-// database that lacks some, rather than fail later on a missing column.
-func openDatabase(ctx context.Context, url string, migrate bool) (*ent.Client, error) {
-	db, dialectName, err := database.OpenDB(ctx, url)
-	if err != nil {
-		return nil, err
-	}
-	if migrate {
-		err = database.Migrate(ctx, db, dialectName)
-	} else {
-		err = checkMigrated(ctx, db, dialectName, url)
-	}
-	if err != nil {
-		db.Close()
-		return nil, err
-	}
-	return database.NewClient(db, dialectName), nil
-}
-
-// checkMigrated reports a database that lacks migrations.
-func checkMigrated(ctx context.Context, db *sql.DB, dialectName, url string) error {
-	status, err := database.Status(ctx, db, dialectName)
-	if err != nil {
-		return err
-	}
-	missing := 0
-	for _, m := range status {
-		if !m.Applied {
-			missing++
-		}
-	}
-	if missing > 0 {
-		return fmt.Errorf("%s lacks %d of its %d migrations: run palabre migrate first", database.Redact(url), missing, len(status))
-	}
+		database.Redact(inv.cfg.DatabaseURL), applied, len(before))
 	return nil
 }
