@@ -300,7 +300,15 @@ func (v *durationValue) String() string {
 	if v == nil {
 		return ""
 	}
-	return time.Duration(*v).String()
+	// 2m rather than 2m0s
+	d := time.Duration(*v).String()
+	if strings.HasSuffix(d, "m0s") {
+		d = strings.TrimSuffix(d, "0s")
+	}
+	if strings.HasSuffix(d, "h0m") {
+		d = strings.TrimSuffix(d, "0m")
+	}
+	return d
 }
 
 func (v *bytesValue) Set(s string) error {
