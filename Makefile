@@ -53,7 +53,8 @@ $(NODE22_BIN)/node: tools/node/package-lock.json
 ## generate: ent (which also writes graph/ent.graphql), then gqlgen, the
 ## frontend contract (frontend-contract/schema.graphql, then its TypeScript
 ## types and persisted-documents manifest), the README's configuration table
-## and the contract's server-limits.json (from server/config.go), then the
+## and the contract's server-limits.json (from server/config.go), GraphiQL's
+## browser files (server/graphiql/static/vendor, embedded in the binary), then the
 ## migration files of each store (needs the local PostgreSQL as a dev database).
 generate: $(NODE_DEPS)
 	$(GO) run ./ent/entc
@@ -61,6 +62,7 @@ generate: $(NODE_DEPS)
 	$(GO) run ./graph/printschema -o frontend-contract/schema.graphql
 	cd frontend-contract && $(WITH_NODE) npm ci --no-audit --no-fund && $(WITH_NODE) npm run generate
 	$(GO) run ./server/configdoc
+	cd server/graphiql && $(WITH_NODE) npm ci --no-audit --no-fund && $(WITH_NODE) npm run vendor
 	$(GO) run ./database/migrategen
 
 ## check-generated: on a clean checkout, fails when `make generate` changes or

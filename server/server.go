@@ -10,8 +10,6 @@ import (
 	"log/slog"
 	"net/http"
 
-	"github.com/99designs/gqlgen/graphql/playground"
-
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/graph"
 )
@@ -44,7 +42,7 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, err
 	mux.Handle("GET /readyz", readyz(client, logger))
 	mux.Handle("GET /consultations/{id}/response-matrix.csv", guarded(responseMatrixCSV(client, logger)))
 	if cfg.Env == Development {
-		mux.Handle("GET /{$}", playground.Handler("Palabre", "/graphql"))
+		graphiql(mux)
 	}
 	return logRequests(logger, allowOrigins(cfg).Handler(mux)), nil
 }
