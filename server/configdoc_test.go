@@ -1,9 +1,7 @@
 package server_test
 
 import (
-	"flag"
 	"os"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -42,60 +40,5 @@ func TestContractLimitsAreTheServers(t *testing.T) {
 	}
 	if string(got) != string(server.ContractLimits()) {
 		t.Errorf("frontend-contract/server-limits.json differs from the server's limits: run make generate\n%s", got)
-	}
-}
-
-// TestFlagsAndVariablesSetTheSameThing: every setting has a variable and a
-// flag of palabre serve, and both change the configuration alike.
-func TestFlagsAndVariablesSetTheSameThing(t *testing.T) {
-	t.Parallel()
-	samples := map[string]string{ // a value other than the default, for each setting
-		"PALABRE_ENV":                      "development",
-		"PALABRE_ADDR":                     ":9090",
-		"PALABRE_DATABASE_URL":             "postgres://palabre@db/palabre",
-		"PALABRE_CORS_ORIGINS":             "https://plan.example.sn,https://suivi.example.sn",
-		"PALABRE_MAX_BODY_BYTES":           "2048",
-		"PALABRE_LOG_LEVEL":                "debug",
-		"PALABRE_REQUEST_TIMEOUT":          "3s",
-		"PALABRE_READ_TIMEOUT":             "4s",
-		"PALABRE_WRITE_TIMEOUT":            "5s",
-		"PALABRE_IDLE_TIMEOUT":             "6s",
-		"PALABRE_SHUTDOWN_TIMEOUT":         "7s",
-		"PALABRE_MAX_DEPTH":                "8",
-		"PALABRE_MAX_COST":                 "9",
-		"PALABRE_MAX_ALIASES":              "10",
-		"PALABRE_MAX_TOKENS":               "11",
-		"PALABRE_TRUSTED_DOCUMENTS":        "manifest.json",
-		"PALABRE_AUTH_FAILURES_PER_MINUTE": "12",
-	}
-	for _, s := range server.Settings() {
-		value, ok := samples[s.Env]
-		if !ok {
-			t.Errorf("%s: add a sample value to this test", s.Env)
-			continue
-		}
-		fromEnv, err := server.ConfigFromEnv(func(k string) string {
-			if k == s.Env {
-				return value
-			}
-			return ""
-		})
-		if err != nil {
-			t.Errorf("%s=%s: %v", s.Env, value, err)
-			continue
-		}
-		fromFlag := server.DefaultConfig()
-		fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-		fromFlag.RegisterFlags(fs)
-		if err := fs.Parse([]string{"--" + s.Flag, value}); err != nil {
-			t.Errorf("--%s %s: %v", s.Flag, value, err)
-			continue
-		}
-		if !reflect.DeepEqual(fromEnv, fromFlag) {
-			t.Errorf("%s and --%s differ:\n%+v\n%+v", s.Env, s.Flag, fromEnv, fromFlag)
-		}
-		if reflect.DeepEqual(fromEnv, server.DefaultConfig()) {
-			t.Errorf("%s=%s changed nothing", s.Env, value)
-		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/palabre/palabre/auth"
 	"github.com/palabre/palabre/database"
 	"github.com/palabre/palabre/database/dbtest"
+	"github.com/palabre/palabre/server"
 )
 
 // run runs the command line and returns its exit status and outputs.
@@ -211,5 +212,21 @@ func TestTokenCreateExpiresIn90DaysUnlessToldOtherwise(t *testing.T) {
 		if code, _, stderr := run(context.Background(), "token", "create", "--database", db, "--email", "suivi@primature.sn", "--expires", bad); code != 2 || !strings.Contains(stderr, "never") {
 			t.Errorf("--expires %s: exit %d: %q", bad, code, stderr)
 		}
+	}
+}
+
+// TestServeTakesAFlagForEverySetting: the flags of serve come from the
+// server's one table of settings; the other commands take --database only.
+func TestServeTakesAFlagForEverySetting(t *testing.T) {
+	t.Parallel()
+	_, _, usage := run(context.Background(), "serve", "-h")
+	for _, s := range server.Settings() {
+		if !strings.Contains(usage, "  -"+s.Flag+" ") || !strings.Contains(usage, "("+s.Env+")") {
+			t.Errorf("serve -h does not offer --%s (%s)", s.Flag, s.Env)
+		}
+	}
+	_, _, usage = run(context.Background(), "verify", "-h")
+	if !strings.Contains(usage, "-database") || strings.Contains(usage, "-max-depth") {
+		t.Errorf("verify -h:\n%s", usage)
 	}
 }
