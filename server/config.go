@@ -3,16 +3,18 @@ package server
 import (
 	"flag"
 	"fmt"
-	"github.com/palabre/palabre/graph"
 	"log/slog"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/palabre/palabre/graph"
 )
 
 // Config is how the process is deployed. It comes from the environment
-// (PALABRE_*) and the command line, the command line winning.
+// (PALABRE_*) and the command line, the command line winning: see Settings.
 type Config struct {
 	// Env is production (the default) or development (GraphiQL, introspection,
 	// CORS from local origins, readable logs).
@@ -71,66 +73,94 @@ func DefaultConfig() Config {
 	}
 }
 
+// Setting is one thing an operator can set, by an environment variable or by a
+// flag of `palabre serve`, the flag winning. The list of settings below is the
+// only one: the environment, the flags and the README's configuration table
+// (written by `make generate`, checked by a test) all come from it.
+type Setting struct {
+	Env  string // the environment variable: PALABRE_ADDR
+	Flag string // the flag, without its dashes: addr
+	// Doc says what the setting does, for the README (Markdown) and for -h.
+	Doc string
+	// Default is how the README shows the default, when the value's own form
+	// ("1048576") is not the clearest; "" shows the value's form.
+	Default string
+	value   func(*Config) flag.Value
+}
+
+// settings is every setting, in the order the README lists them.
+var settings = []Setting{
+	{Env: "PALABRE_ENV", Flag: "env", value: func(c *Config) flag.Value { return &c.Env },
+		Doc: "`development` turns on GraphiQL at `/`, introspection and local CORS origins"},
+	{Env: "PALABRE_ADDR", Flag: "addr", value: func(c *Config) flag.Value { return (*stringValue)(&c.Addr) },
+		Doc: "where the server listens, host:port"},
+	{Env: "PALABRE_DATABASE_URL", Flag: "database", value: func(c *Config) flag.Value { return (*stringValue)(&c.DatabaseURL) },
+		Doc: "a SQLite file, or a `postgres://` URL"},
+	{Env: "PALABRE_CORS_ORIGINS", Flag: "cors-origins", value: func(c *Config) flag.Value { return (*originList)(&c.CORSOrigins) },
+		Doc: "comma-separated `scheme://host[:port]` origins whose pages may call the API"},
+	{Env: "PALABRE_MAX_BODY_BYTES", Flag: "max-body-bytes", Default: "1 MiB", value: func(c *Config) flag.Value { return (*bytesValue)(&c.MaxBodyBytes) },
+		Doc: "largest request body accepted, in bytes; larger ones get 413"},
+	{Env: "PALABRE_LOG_LEVEL", Flag: "log-level", value: func(c *Config) flag.Value { return (*levelValue)(&c.LogLevel) },
+		Doc: "`debug`, `info`, `warn` or `error`; logs are JSON lines in production, text in development; they never contain tokens"},
+	{Env: "PALABRE_REQUEST_TIMEOUT", Flag: "request-timeout", value: func(c *Config) flag.Value { return (*durationValue)(&c.RequestTimeout) },
+		Doc: "time limit of one request; its database work is cancelled (`TIMEOUT`)"},
+	{Env: "PALABRE_READ_TIMEOUT", Flag: "read-timeout", value: func(c *Config) flag.Value { return (*durationValue)(&c.ReadTimeout) },
+		Doc: "time to read a whole request, headers and body"},
+	{Env: "PALABRE_WRITE_TIMEOUT", Flag: "write-timeout", value: func(c *Config) flag.Value { return (*durationValue)(&c.WriteTimeout) },
+		Doc: "time to write an answer"},
+	{Env: "PALABRE_IDLE_TIMEOUT", Flag: "idle-timeout", value: func(c *Config) flag.Value { return (*durationValue)(&c.IdleTimeout) },
+		Doc: "time an idle keep-alive connection is kept open"},
+	{Env: "PALABRE_SHUTDOWN_TIMEOUT", Flag: "shutdown-timeout", value: func(c *Config) flag.Value { return (*durationValue)(&c.ShutdownTimeout) },
+		Doc: "on SIGTERM, time in-flight requests get to finish"},
+	{Env: "PALABRE_MAX_DEPTH", Flag: "max-depth", value: func(c *Config) flag.Value { return (*positiveInt)(&c.Limits.MaxDepth) },
+		Doc: "deepest nesting of a document (a three-hop Relay screen is about 10)"},
+	{Env: "PALABRE_MAX_COST", Flag: "max-cost", value: func(c *Config) flag.Value { return (*positiveInt)(&c.Limits.MaxCost) },
+		Doc: "objects a document may return: a connection costs its `first`/`last` (20 by default) times its children"},
+	{Env: "PALABRE_MAX_ALIASES", Flag: "max-aliases", value: func(c *Config) flag.Value { return (*positiveInt)(&c.Limits.MaxAliases) },
+		Doc: "aliased fields in a document"},
+	{Env: "PALABRE_MAX_TOKENS", Flag: "max-tokens", value: func(c *Config) flag.Value { return (*positiveInt)(&c.Limits.MaxTokens) },
+		Doc: "lexical tokens in a document"},
+	{Env: "PALABRE_TRUSTED_DOCUMENTS", Flag: "trusted-documents", value: func(c *Config) flag.Value { return (*stringValue)(&c.TrustedDocuments) },
+		Doc: "a persisted-documents manifest (`frontend-contract/generated/persisted-documents.json`): only its documents run, sent whole or as `extensions.persistedQuery.sha256Hash`"},
+	{Env: "PALABRE_AUTH_FAILURES_PER_MINUTE", Flag: "auth-failures-per-minute", value: func(c *Config) flag.Value { return (*positiveInt)(&c.AuthFailuresPerMinute) },
+		Doc: "failed authentications a client address may make per minute before it gets 429"},
+}
+
+// Settings returns every setting, in the order the README lists them.
+func Settings() []Setting { return slices.Clone(settings) }
+
+// DefaultText is the default as the README shows it: "" when there is none.
+func (s Setting) DefaultText() string {
+	if s.Default != "" {
+		return s.Default
+	}
+	d := DefaultConfig()
+	return s.value(&d).String()
+}
+
 // ConfigFromEnv returns the default configuration overridden by the PALABRE_*
 // variables that getenv finds set.
 func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	c := DefaultConfig()
-	for _, v := range []struct {
-		name string
-		set  func(string) error
-	}{
-		{"PALABRE_ENV", c.Env.Set},
-		{"PALABRE_ADDR", stringSetter(&c.Addr)},
-		{"PALABRE_DATABASE_URL", stringSetter(&c.DatabaseURL)},
-		{"PALABRE_CORS_ORIGINS", (*originList)(&c.CORSOrigins).Set},
-		{"PALABRE_MAX_BODY_BYTES", bytesSetter(&c.MaxBodyBytes)},
-		{"PALABRE_READ_TIMEOUT", durationSetter(&c.ReadTimeout)},
-		{"PALABRE_WRITE_TIMEOUT", durationSetter(&c.WriteTimeout)},
-		{"PALABRE_IDLE_TIMEOUT", durationSetter(&c.IdleTimeout)},
-		{"PALABRE_SHUTDOWN_TIMEOUT", durationSetter(&c.ShutdownTimeout)},
-		{"PALABRE_LOG_LEVEL", levelSetter(&c.LogLevel)},
-		{"PALABRE_REQUEST_TIMEOUT", durationSetter(&c.RequestTimeout)},
-		{"PALABRE_MAX_DEPTH", intSetter(&c.Limits.MaxDepth)},
-		{"PALABRE_MAX_COST", intSetter(&c.Limits.MaxCost)},
-		{"PALABRE_MAX_ALIASES", intSetter(&c.Limits.MaxAliases)},
-		{"PALABRE_MAX_TOKENS", intSetter(&c.Limits.MaxTokens)},
-		{"PALABRE_TRUSTED_DOCUMENTS", stringSetter(&c.TrustedDocuments)},
-		{"PALABRE_AUTH_FAILURES_PER_MINUTE", intSetter(&c.AuthFailuresPerMinute)},
-	} {
-		if s := getenv(v.name); s != "" {
-			if err := v.set(s); err != nil {
-				return Config{}, fmt.Errorf("%s=%q: %v", v.name, s, err)
+	for _, s := range settings {
+		if v := getenv(s.Env); v != "" {
+			if err := s.value(&c).Set(v); err != nil {
+				return Config{}, fmt.Errorf("%s=%q: %v", s.Env, v, err)
 			}
 		}
 	}
 	return c, nil
 }
 
-// registerFlags binds the flags of `palabre serve` to the configuration; their
-// defaults are its current values, so flags override the environment.
-func (c *Config) registerFlags(fs *flag.FlagSet) {
-	fs.Var(&c.Env, "env", "production or development (PALABRE_ENV)")
-	fs.StringVar(&c.Addr, "addr", c.Addr, "listen on this host:port (PALABRE_ADDR)")
-	c.registerDatabaseFlag(fs)
-	fs.Var((*originList)(&c.CORSOrigins), "cors-origins", "comma-separated web origins allowed to call the API (PALABRE_CORS_ORIGINS)")
-	fs.Func("max-body-bytes", fmt.Sprintf("largest request body accepted, in bytes (PALABRE_MAX_BODY_BYTES) (default %d)", c.MaxBodyBytes), bytesSetter(&c.MaxBodyBytes))
-	fs.DurationVar(&c.ReadTimeout, "read-timeout", c.ReadTimeout, "time to read a whole request (PALABRE_READ_TIMEOUT)")
-	fs.DurationVar(&c.WriteTimeout, "write-timeout", c.WriteTimeout, "time to answer a request (PALABRE_WRITE_TIMEOUT)")
-	fs.DurationVar(&c.IdleTimeout, "idle-timeout", c.IdleTimeout, "time an idle connection is kept (PALABRE_IDLE_TIMEOUT)")
-	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", c.ShutdownTimeout, "time in-flight requests get to finish on SIGTERM (PALABRE_SHUTDOWN_TIMEOUT)")
-	fs.DurationVar(&c.RequestTimeout, "request-timeout", c.RequestTimeout, "time limit of one request, database work included (PALABRE_REQUEST_TIMEOUT)")
-	fs.IntVar(&c.Limits.MaxDepth, "max-depth", c.Limits.MaxDepth, "deepest nesting of a GraphQL document (PALABRE_MAX_DEPTH)")
-	fs.IntVar(&c.Limits.MaxCost, "max-cost", c.Limits.MaxCost, "largest estimated number of objects a document may return (PALABRE_MAX_COST)")
-	fs.IntVar(&c.Limits.MaxAliases, "max-aliases", c.Limits.MaxAliases, "most aliases in a document (PALABRE_MAX_ALIASES)")
-	fs.IntVar(&c.Limits.MaxTokens, "max-tokens", c.Limits.MaxTokens, "most lexical tokens in a document (PALABRE_MAX_TOKENS)")
-	fs.StringVar(&c.TrustedDocuments, "trusted-documents", c.TrustedDocuments, "run only the documents of this persisted-documents manifest (PALABRE_TRUSTED_DOCUMENTS)")
-	fs.IntVar(&c.AuthFailuresPerMinute, "auth-failures-per-minute", c.AuthFailuresPerMinute, "failed authentications a client address may make in a minute (PALABRE_AUTH_FAILURES_PER_MINUTE)")
-	fs.Func("log-level", fmt.Sprintf("debug, info, warn or error (PALABRE_LOG_LEVEL) (default %s)", strings.ToLower(c.LogLevel.String())), levelSetter(&c.LogLevel))
-}
-
-// registerDatabaseFlag binds the one flag every command needs.
-func (c *Config) registerDatabaseFlag(fs *flag.FlagSet) {
-	fs.StringVar(&c.DatabaseURL, "database", c.DatabaseURL, "SQLite file, or postgres:// URL (PALABRE_DATABASE_URL)")
+// RegisterFlags binds flags to the configuration: the flag of every setting,
+// or of those named (RegisterFlags(fs, "database")). Their defaults are the
+// configuration's current values, so that flags override the environment.
+func (c *Config) RegisterFlags(fs *flag.FlagSet, only ...string) {
+	for _, s := range settings {
+		if len(only) == 0 || slices.Contains(only, s.Flag) {
+			fs.Var(s.value(c), s.Flag, fmt.Sprintf("%s (%s)", strings.ReplaceAll(s.Doc, "`", ""), s.Env))
+		}
+	}
 }
 
 // Validate reports the first value that cannot work.
@@ -240,51 +270,89 @@ func checkOrigin(o string) error {
 	return nil
 }
 
-func stringSetter(p *string) func(string) error {
-	return func(s string) error {
-		*p = s
-		return nil
+// The kinds of value a setting holds, as flag.Values.
+type (
+	stringValue   string
+	durationValue time.Duration
+	bytesValue    int64
+	levelValue    slog.Level
+	positiveInt   int
+)
+
+func (v *stringValue) Set(s string) error { *v = stringValue(s); return nil }
+func (v *stringValue) String() string {
+	if v == nil {
+		return ""
 	}
+	return string(*v)
 }
 
-func durationSetter(p *time.Duration) func(string) error {
-	return func(s string) error {
-		d, err := time.ParseDuration(s)
-		if err != nil {
-			return fmt.Errorf("not a duration, such as 30s or 2m")
-		}
-		*p = d
-		return nil
+func (v *durationValue) Set(s string) error {
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return fmt.Errorf("not a duration, such as 30s or 2m")
 	}
+	*v = durationValue(d)
+	return nil
 }
 
-func bytesSetter(p *int64) func(string) error {
-	return func(s string) error {
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil {
-			return fmt.Errorf("not a whole number of bytes, such as 1048576")
-		}
-		*p = n
-		return nil
+func (v *durationValue) String() string {
+	if v == nil {
+		return ""
 	}
+	// 2m rather than 2m0s
+	d := time.Duration(*v).String()
+	if strings.HasSuffix(d, "m0s") {
+		d = strings.TrimSuffix(d, "0s")
+	}
+	if strings.HasSuffix(d, "h0m") {
+		d = strings.TrimSuffix(d, "0m")
+	}
+	return d
 }
 
-func levelSetter(p *slog.Level) func(string) error {
-	return func(s string) error {
-		if err := p.UnmarshalText([]byte(s)); err != nil {
-			return fmt.Errorf("use debug, info, warn or error")
-		}
-		return nil
+func (v *bytesValue) Set(s string) error {
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return fmt.Errorf("not a whole number of bytes, such as 1048576")
 	}
+	*v = bytesValue(n)
+	return nil
 }
 
-func intSetter(p *int) func(string) error {
-	return func(s string) error {
-		n, err := strconv.Atoi(s)
-		if err != nil || n <= 0 {
-			return fmt.Errorf("want a positive whole number")
-		}
-		*p = n
-		return nil
+func (v *bytesValue) String() string {
+	if v == nil {
+		return ""
 	}
+	return strconv.FormatInt(int64(*v), 10)
+}
+
+func (v *levelValue) Set(s string) error {
+	if err := (*slog.Level)(v).UnmarshalText([]byte(s)); err != nil {
+		return fmt.Errorf("use debug, info, warn or error")
+	}
+	return nil
+}
+
+func (v *levelValue) String() string {
+	if v == nil {
+		return ""
+	}
+	return strings.ToLower(slog.Level(*v).String())
+}
+
+func (v *positiveInt) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil || n <= 0 {
+		return fmt.Errorf("want a positive whole number")
+	}
+	*v = positiveInt(n)
+	return nil
+}
+
+func (v *positiveInt) String() string {
+	if v == nil {
+		return ""
+	}
+	return strconv.Itoa(int(*v))
 }

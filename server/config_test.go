@@ -1,36 +1,65 @@
 package server_test
 
 import (
-	"log/slog"
+	"flag"
+	"reflect"
 	"testing"
-	"time"
 
 	"github.com/palabre/palabre/server"
 )
 
-func TestConfigFromEnvReadsEveryVariable(t *testing.T) {
+// TestFlagsAndVariablesSetTheSameThing: every setting has a variable and a
+// flag of palabre serve, and both change the configuration alike.
+func TestFlagsAndVariablesSetTheSameThing(t *testing.T) {
 	t.Parallel()
-	env := map[string]string{
-		"PALABRE_ENV":              "development",
-		"PALABRE_ADDR":             ":9090",
-		"PALABRE_DATABASE_URL":     "postgres://palabre@db/palabre",
-		"PALABRE_CORS_ORIGINS":     "https://plan.example.sn, https://suivi.example.sn",
-		"PALABRE_MAX_BODY_BYTES":   "2048",
-		"PALABRE_READ_TIMEOUT":     "5s",
-		"PALABRE_WRITE_TIMEOUT":    "6s",
-		"PALABRE_IDLE_TIMEOUT":     "7s",
-		"PALABRE_SHUTDOWN_TIMEOUT": "8s",
-		"PALABRE_LOG_LEVEL":        "debug",
+	samples := map[string]string{ // a value other than the default, for each setting
+		"PALABRE_ENV":                      "development",
+		"PALABRE_ADDR":                     ":9090",
+		"PALABRE_DATABASE_URL":             "postgres://palabre@db/palabre",
+		"PALABRE_CORS_ORIGINS":             "https://plan.example.sn,https://suivi.example.sn",
+		"PALABRE_MAX_BODY_BYTES":           "2048",
+		"PALABRE_LOG_LEVEL":                "debug",
+		"PALABRE_REQUEST_TIMEOUT":          "3s",
+		"PALABRE_READ_TIMEOUT":             "4s",
+		"PALABRE_WRITE_TIMEOUT":            "5s",
+		"PALABRE_IDLE_TIMEOUT":             "6s",
+		"PALABRE_SHUTDOWN_TIMEOUT":         "7s",
+		"PALABRE_MAX_DEPTH":                "8",
+		"PALABRE_MAX_COST":                 "9",
+		"PALABRE_MAX_ALIASES":              "10",
+		"PALABRE_MAX_TOKENS":               "11",
+		"PALABRE_TRUSTED_DOCUMENTS":        "manifest.json",
+		"PALABRE_AUTH_FAILURES_PER_MINUTE": "12",
 	}
-	cfg, err := server.ConfigFromEnv(func(k string) string { return env[k] })
-	if err != nil {
-		t.Fatal(err)
-	}
-	if cfg.Env != server.Development || cfg.Addr != ":9090" || cfg.DatabaseURL != "postgres://palabre@db/palabre" ||
-		len(cfg.CORSOrigins) != 2 || cfg.CORSOrigins[1] != "https://suivi.example.sn" || cfg.MaxBodyBytes != 2048 ||
-		cfg.ReadTimeout != 5*time.Second || cfg.WriteTimeout != 6*time.Second || cfg.IdleTimeout != 7*time.Second ||
-		cfg.ShutdownTimeout != 8*time.Second || cfg.LogLevel != slog.LevelDebug {
-		t.Fatalf("got %+v", cfg)
+	for _, s := range server.Settings() {
+		value, ok := samples[s.Env]
+		if !ok {
+			t.Errorf("%s: add a sample value to this test", s.Env)
+			continue
+		}
+		fromEnv, err := server.ConfigFromEnv(func(k string) string {
+			if k == s.Env {
+				return value
+			}
+			return ""
+		})
+		if err != nil {
+			t.Errorf("%s=%s: %v", s.Env, value, err)
+			continue
+		}
+		fromFlag := server.DefaultConfig()
+		fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+		fromFlag.RegisterFlags(fs)
+		if err := fs.Parse([]string{"--" + s.Flag, value}); err != nil {
+			t.Errorf("--%s %s: %v", s.Flag, value, err)
+			continue
+		}
+		if !reflect.DeepEqual(fromEnv, fromFlag) {
+			t.Errorf("%s and --%s differ:\n%+v\n%+v", s.Env, s.Flag, fromEnv, fromFlag)
+		}
+		if reflect.DeepEqual(fromEnv, server.DefaultConfig()) {
+			t.Errorf("%s=%s changed nothing", s.Env, value)
+		}
 	}
 }
 

@@ -2,8 +2,24 @@ package server
 
 import (
 	"encoding/json"
+	"log/slog"
 	"net/http"
+
+	"github.com/palabre/palabre"
+	"github.com/palabre/palabre/graph"
 )
+
+// writeFailure answers a request of an endpoint beside GraphQL that failed
+// with err, as GraphQL would code it (graph.Classify) and with the status of
+// that code (palabre.HTTPStatus): a refusal is 401, 403 or 404, a time-out 504,
+// and only what nothing recognises is 500, logged, its details never shown.
+func writeFailure(w http.ResponseWriter, r *http.Request, logger *slog.Logger, err error) {
+	code, message := graph.Classify(r.Context(), err)
+	if code == palabre.EINTERNAL {
+		logger.ErrorContext(r.Context(), "internal error", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	writeError(w, palabre.HTTPStatus(code), code, message)
+}
 
 // writeError answers a request that never reached the GraphQL endpoint with a
 // body shaped like a GraphQL error, so that clients handle both alike.

@@ -16,31 +16,30 @@ import (
 // round's response matrix as CSV, for the people who print it for the Council.
 // It runs as the caller that authenticate put in the request's context, so the
 // file holds exactly what the caller sees of the matrix through GraphQL; a
-// round the caller may not see is not found. Internal errors go to the logger,
-// never to the caller.
+// round the caller may not see is not found. Failures are answered as the
+// GraphQL API codes them (writeFailure).
 func responseMatrixCSV(client *ent.Client, logger *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		id := pulid.ID(r.PathValue("id"))
 		round, err := client.Consultation.Get(ctx, id)
 		if ent.IsNotFound(err) {
-			writeError(w, http.StatusNotFound, palabre.ENOTFOUND, fmt.Sprintf("consultation %s not found", id))
-			return
+			err = palabre.Errorf(palabre.ENOTFOUND, "consultation %s not found", id)
 		}
 		if err != nil {
-			matrixFailed(w, r, logger, err)
+			writeFailure(w, r, logger, err)
 			return
 		}
 		matrix, err := consultation.ResponseMatrix(ctx, round)
 		if err != nil {
-			matrixFailed(w, r, logger, err)
+			writeFailure(w, r, logger, err)
 			return
 		}
 		// Written to memory first, so that a failure halfway is still an error
 		// and not half a file.
 		var body bytes.Buffer
 		if err := matrix.WriteCSV(&body); err != nil {
-			matrixFailed(w, r, logger, err)
+			writeFailure(w, r, logger, err)
 			return
 		}
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
@@ -48,10 +47,4 @@ func responseMatrixCSV(client *ent.Client, logger *slog.Logger) http.Handler {
 		w.Header().Set("Cache-Control", "no-store") // what a caller sees depends on who they are
 		_, _ = body.WriteTo(w)
 	})
-}
-
-// matrixFailed logs err and answers 500 without its details.
-func matrixFailed(w http.ResponseWriter, r *http.Request, logger *slog.Logger, err error) {
-	logger.ErrorContext(r.Context(), "building a response matrix", "path", r.URL.Path, "err", err)
-	writeError(w, http.StatusInternalServerError, palabre.EINTERNAL, "internal error")
 }

@@ -1,15 +1,14 @@
-// Package server assembles the Palabre process: configuration, the database,
-// the HTTP middleware (CORS, authentication, limits, logs), the GraphQL
-// endpoint, GraphiQL, health checks, graceful shutdown and the command line.
-// It decides no business rule: those live in ent/schema and the packages
-// beside it, which the API and the command line both call.
+// Package server assembles the Palabre process: its configuration (the
+// settings of config.go), the HTTP middleware (CORS, authentication, limits,
+// logs), the GraphQL endpoint, the CSV endpoint, GraphiQL, health checks and
+// graceful shutdown. The command line that starts it is cmd/palabre. It
+// decides no business rule: those live in ent/schema and the packages beside
+// it, which the API and the command line both call.
 package server
 
 import (
 	"log/slog"
 	"net/http"
-
-	"github.com/99designs/gqlgen/graphql/playground"
 
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/graph"
@@ -43,7 +42,7 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, err
 	mux.Handle("GET /readyz", readyz(client, logger))
 	mux.Handle("GET /consultations/{id}/response-matrix.csv", guarded(responseMatrixCSV(client, logger)))
 	if cfg.Env == Development {
-		mux.Handle("GET /{$}", playground.Handler("Palabre", "/graphql"))
+		graphiql(mux)
 	}
 	return logRequests(logger, allowOrigins(cfg).Handler(mux)), nil
 }

@@ -1,14 +1,12 @@
 // Command palabre serves the Palabre API and administers its database. See
-// `palabre help`, or server.Main where the commands are.
+// `palabre help`; cli.go lists the commands, one file each.
 package main
 
 import (
 	"context"
 	"os"
-
-	"github.com/palabre/palabre/server"
 )
 
 func main() {
-	os.Exit(server.Main(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(Main(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
 }

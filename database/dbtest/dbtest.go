@@ -61,17 +61,33 @@ func Open(t testing.TB, opts ...Option) *ent.Client {
 	return database.NewClient(db, dialectName, c.db...)
 }
 
+// URL returns the address of an empty database private to t, not migrated,
+// for code that opens databases itself (the command line): a SQLite file in
+// t's temporary directory, or a fresh schema on the PostgreSQL of EnvURL,
+// dropped when t ends.
+func URL(t testing.TB) string {
+	t.Helper()
+	if pg := os.Getenv(EnvURL); pg != "" {
+		return postgresSchema(t, pg)
+	}
+	return filepath.Join(t.TempDir(), "palabre.db")
+}
+
 // OpenDB is Open without the ent client, for tests that speak SQL: a migrated,
 // empty database private to t and its ent dialect name. Closing it is left to
 // t's cleanup, or to the client built over it.
 func OpenDB(t testing.TB) (*sql.DB, string) {
 	t.Helper()
+	return openDBOn(t, os.Getenv(EnvURL))
+}
+
+// openDBOn is OpenDB on the PostgreSQL of serverURL, or SQLite when it is "".
+func openDBOn(t testing.TB, serverURL string) (*sql.DB, string) {
+	t.Helper()
 	ctx := context.Background()
-	var url string
-	if pg := os.Getenv(EnvURL); pg != "" {
-		url = postgresSchema(t, pg)
-	} else {
-		url = filepath.Join(t.TempDir(), "palabre.db")
+	url := filepath.Join(t.TempDir(), "palabre.db")
+	if serverURL != "" {
+		url = postgresSchema(t, serverURL)
 	}
 	db, dialectName, err := database.OpenDB(ctx, url)
 	if err != nil {

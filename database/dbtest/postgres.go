@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"errors"
 	"net/url"
 	"strings"
 	"sync"
@@ -16,12 +17,66 @@ import (
 	"github.com/palabre/palabre/database"
 )
 
-// admin is the connection that creates and drops the tests' schemas, shared
-// by the tests of a package.
-var admin struct {
+// admins are the connections that create and drop the tests' schemas, one per
+// server URL, shared by the tests of a package.
+var admins sync.Map // server URL → *admin
+
+type admin struct {
 	once sync.Once
 	db   *sql.DB
 	err  error
+}
+
+// adminFor returns the connection to the database of serverURL, creating the
+// database first if the server does not have it yet, so that a fresh
+// PostgreSQL needs nothing done by hand before the tests run.
+func adminFor(serverURL string) (*sql.DB, error) {
+	v, _ := admins.LoadOrStore(serverURL, &admin{})
+	a := v.(*admin)
+	a.once.Do(func() {
+		if a.err = createDatabaseIfMissing(serverURL); a.err != nil {
+			return
+		}
+		a.db, _, a.err = database.OpenDB(context.Background(), serverURL)
+		if a.err == nil {
+			a.db.SetMaxOpenConns(2)
+		}
+	})
+	return a.db, a.err
+}
+
+// createDatabaseIfMissing creates the database serverURL names when the
+// server answers that it does not exist, connecting to the server's
+// "postgres" database to do so.
+func createDatabaseIfMissing(serverURL string) error {
+	db, err := sql.Open("postgres", serverURL)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var pqErr *pq.Error
+	if err := db.Ping(); !errors.As(err, &pqErr) || pqErr.Code != "3D000" { // invalid_catalog_name
+		return nil // it exists, or OpenDB will report what is wrong
+	}
+	u, err := url.Parse(serverURL)
+	if err != nil {
+		return err
+	}
+	name := strings.TrimPrefix(u.Path, "/")
+	u.Path = "/postgres"
+	maintenance, err := sql.Open("postgres", u.String())
+	if err != nil {
+		return err
+	}
+	defer maintenance.Close()
+	_, err = maintenance.Exec("CREATE DATABASE " + pq.QuoteIdentifier(name))
+	if errors.As(err, &pqErr) && pqErr.Code == "42P04" { // duplicate_database: another package won the race
+		return nil
+	}
+	if err != nil {
+		return errors.New("creating the test database " + name + ": " + err.Error())
+	}
+	return nil
 }
 
 // postgresSchema creates a schema with a random name in the database of
@@ -33,23 +88,18 @@ func postgresSchema(t testing.TB, serverURL string) string {
 	if d, err := database.Dialect(serverURL); err != nil || d != dialect.Postgres {
 		t.Fatalf("%s must be a postgres:// URL, got %s", EnvURL, database.Redact(serverURL))
 	}
-	admin.once.Do(func() {
-		admin.db, _, admin.err = database.OpenDB(context.Background(), serverURL)
-		if admin.err == nil {
-			admin.db.SetMaxOpenConns(2)
-		}
-	})
-	if admin.err != nil {
-		t.Fatalf("%s: %v", EnvURL, admin.err)
+	db, err := adminFor(serverURL)
+	if err != nil {
+		t.Fatalf("%s: %v", EnvURL, err)
 	}
 	suffix := make([]byte, 8)
 	rand.Read(suffix)
 	schema := "palabre_test_" + hex.EncodeToString(suffix)
-	if _, err := admin.db.Exec("CREATE SCHEMA " + pq.QuoteIdentifier(schema)); err != nil {
+	if _, err := db.Exec("CREATE SCHEMA " + pq.QuoteIdentifier(schema)); err != nil {
 		t.Fatalf("creating test schema: %v", err)
 	}
 	t.Cleanup(func() {
-		if _, err := admin.db.Exec("DROP SCHEMA " + pq.QuoteIdentifier(schema) + " CASCADE"); err != nil {
+		if _, err := db.Exec("DROP SCHEMA " + pq.QuoteIdentifier(schema) + " CASCADE"); err != nil {
 			t.Errorf("dropping test schema %s: %v", schema, err)
 		}
 	})

@@ -3794,8 +3794,10 @@ input CreateAPITokenInput {
   accountID: ID!
   "What the token is for."
   label: String
-  "When the token stops working; never if empty."
+  "When the token stops working. Without it, the token expires 90 days after its creation, unless neverExpires is true."
   expiresAt: Time
+  "True for a token that never expires; expiresAt must then be left out. False or absent: the token expires (at expiresAt, or after 90 days)."
+  neverExpires: Boolean
 }
 
 "The result of creating an API token."
@@ -30442,7 +30444,7 @@ func (ec *executionContext) unmarshalInputCreateAPITokenInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"accountID", "label", "expiresAt"}
+	fieldsInOrder := [...]string{"accountID", "label", "expiresAt", "neverExpires"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -30470,6 +30472,13 @@ func (ec *executionContext) unmarshalInputCreateAPITokenInput(ctx context.Contex
 				return it, err
 			}
 			it.ExpiresAt = data
+		case "neverExpires":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("neverExpires"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NeverExpires = data
 		}
 	}
 	return it, nil

@@ -96,8 +96,10 @@ type CreateAPITokenInput struct {
 	AccountID pulid.ID `json:"accountID"`
 	// What the token is for.
 	Label *string `json:"label,omitempty"`
-	// When the token stops working; never if empty.
+	// When the token stops working. Without it, the token expires 90 days after its creation, unless neverExpires is true.
 	ExpiresAt *time.Time `json:"expiresAt,omitempty"`
+	// True for a token that never expires; expiresAt must then be left out. False or absent: the token expires (at expiresAt, or after 90 days).
+	NeverExpires *bool `json:"neverExpires,omitempty"`
 }
 
 // The result of creating an API token.

@@ -39,6 +39,10 @@ func NewWithConfig(t testing.TB, configs []func(*server.Config), opts ...dbtest.
 	client := dbtest.Open(t, opts...)
 	world := Build(t, client)
 	logger := slog.New(slog.NewTextHandler(testWriter{t}, nil))
+	if _, ok := t.(*testing.B); ok {
+		// A benchmark measures the API, not the writing of its request log.
+		logger = slog.New(slog.DiscardHandler)
+	}
 	cfg := server.DefaultConfig()
 	for _, configure := range configs {
 		configure(&cfg)

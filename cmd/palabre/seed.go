@@ -1,4 +1,4 @@
-package server
+package main
 
 import (
 	"context"
@@ -14,21 +14,8 @@ import (
 
 // runSeedDemo is `palabre seed demo`: load the demonstration data and print
 // the token of each demo account, the one time they can be read.
-func runSeedDemo(ctx context.Context, inv *invocation, args []string) error {
-	fs := inv.flagSet()
-	cfg, err := inv.config(fs, false)
-	if err != nil {
-		return err
-	}
-	if err := inv.parse(fs, cfg, args); err != nil {
-		return err
-	}
-	client, err := openDatabase(ctx, cfg.DatabaseURL, true)
-	if err != nil {
-		return err
-	}
-	defer client.Close()
-	res, err := demo.Seed(access.SystemContext(ctx), client)
+func runSeedDemo(ctx context.Context, inv *invocation) error {
+	res, err := demo.Seed(access.SystemContext(ctx), inv.client)
 	if err != nil {
 		return err
 	}

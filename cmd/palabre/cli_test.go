@@ -1,17 +1,13 @@
-package server_test
+package main
 
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"net/url"
-	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/lib/pq"
+	"time"
 
 	"github.com/palabre/palabre/access"
 	"github.com/palabre/palabre/auth"
@@ -23,7 +19,7 @@ import (
 // run runs the command line and returns its exit status and outputs.
 func run(ctx context.Context, args ...string) (code int, stdout, stderr string) {
 	var out, errOut bytes.Buffer
-	code = server.Main(ctx, args, &out, &errOut)
+	code = Main(ctx, args, &out, &errOut)
 	return code, out.String(), errOut.String()
 }
 
@@ -163,36 +159,74 @@ func TestSeedDemoTwiceIsRefused(t *testing.T) {
 }
 
 // databaseURL returns the URL of an empty database private to the test, for
-// the command line to open: a SQLite file, or a fresh PostgreSQL schema when
-// PALABRE_TEST_DATABASE_URL is set. (dbtest gives clients, not URLs.)
+// the command line to open.
 func databaseURL(t *testing.T) string {
 	t.Helper()
-	serverURL := os.Getenv(dbtest.EnvURL)
-	if serverURL == "" {
-		return filepath.Join(t.TempDir(), "palabre.db")
-	}
-	db, _, err := database.OpenDB(context.Background(), serverURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	suffix := make([]byte, 8)
-	rand.Read(suffix)
-	schema := "palabre_cli_test_" + hex.EncodeToString(suffix)
-	if _, err := db.Exec("CREATE SCHEMA " + pq.QuoteIdentifier(schema)); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if _, err := db.Exec("DROP SCHEMA " + pq.QuoteIdentifier(schema) + " CASCADE"); err != nil {
-			t.Errorf("dropping %s: %v", schema, err)
+	return dbtest.URL(t)
+}
+
+func TestTokenCreateExpiresIn90DaysUnlessToldOtherwise(t *testing.T) {
+	t.Parallel()
+	db := databaseURL(t)
+	mustRun(t, "migrate", "--database", db)
+	mustRun(t, "account", "create", "--database", db, "--email", "suivi@primature.sn", "--name", "Fatou Ba", "--role", "reviewer")
+	expiry := func(args ...string) (stderr string, from, to time.Time) {
+		t.Helper()
+		from = time.Now().UTC().Truncate(time.Second)
+		code, _, stderr := run(context.Background(), append([]string{"token", "create", "--database", db, "--email", "suivi@primature.sn"}, args...)...)
+		to = time.Now().UTC()
+		if code != 0 {
+			t.Fatalf("token create %v: exit %d: %s", args, code, stderr)
 		}
-	})
-	u, err := url.Parse(serverURL)
-	if err != nil {
-		t.Fatal(err)
+		return stderr, from, to
 	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
+	expiresAt := func(stderr string) time.Time {
+		t.Helper()
+		m := regexp.MustCompile(`expires (\S+);`).FindStringSubmatch(stderr)
+		if m == nil {
+			t.Fatalf("no expiry said: %q", stderr)
+		}
+		at, err := time.Parse(time.RFC3339, m[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		return at
+	}
+	for _, c := range []struct {
+		args     []string
+		lifetime time.Duration
+	}{
+		{nil, 90 * 24 * time.Hour},
+		{[]string{"--expires", "30d"}, 30 * 24 * time.Hour},
+		{[]string{"--expires", "12h"}, 12 * time.Hour},
+	} {
+		stderr, from, to := expiry(c.args...)
+		if at := expiresAt(stderr); at.Before(from.Add(c.lifetime)) || at.After(to.Add(c.lifetime)) {
+			t.Errorf("%v: expires at %s, want %s after creation", c.args, at, c.lifetime)
+		}
+	}
+	if stderr, _, _ := expiry("--expires", "never"); !strings.Contains(stderr, "never expires") {
+		t.Errorf("--expires never: %q", stderr)
+	}
+	for _, bad := range []string{"0", "-1h", "soon", "0d"} {
+		if code, _, stderr := run(context.Background(), "token", "create", "--database", db, "--email", "suivi@primature.sn", "--expires", bad); code != 2 || !strings.Contains(stderr, "never") {
+			t.Errorf("--expires %s: exit %d: %q", bad, code, stderr)
+		}
+	}
+}
+
+// TestServeTakesAFlagForEverySetting: the flags of serve come from the
+// server's one table of settings; the other commands take --database only.
+func TestServeTakesAFlagForEverySetting(t *testing.T) {
+	t.Parallel()
+	_, _, usage := run(context.Background(), "serve", "-h")
+	for _, s := range server.Settings() {
+		if !strings.Contains(usage, "  -"+s.Flag+" ") || !strings.Contains(usage, "("+s.Env+")") {
+			t.Errorf("serve -h does not offer --%s (%s)", s.Flag, s.Env)
+		}
+	}
+	_, _, usage = run(context.Background(), "verify", "-h")
+	if !strings.Contains(usage, "-database") || strings.Contains(usage, "-max-depth") {
+		t.Errorf("verify -h:\n%s", usage)
+	}
 }

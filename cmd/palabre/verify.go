@@ -1,4 +1,4 @@
-package server
+package main
 
 import (
 	"context"
@@ -13,20 +13,8 @@ import (
 // runVerify is `palabre verify`: recompute the audit chain and the hash of
 // every published version, and say whether anything was changed behind the
 // API. The report goes to standard output; any break makes the exit status 1.
-func runVerify(ctx context.Context, inv *invocation, args []string) error {
-	fs := inv.flagSet()
-	cfg, err := inv.config(fs, false)
-	if err != nil {
-		return err
-	}
-	if err := inv.parse(fs, cfg, args); err != nil {
-		return err
-	}
-	client, err := openDatabase(ctx, cfg.DatabaseURL, false)
-	if err != nil {
-		return err
-	}
-	defer client.Close()
+func runVerify(ctx context.Context, inv *invocation) error {
+	client := inv.client
 	ctx = access.SystemContext(ctx)
 
 	var broken []string

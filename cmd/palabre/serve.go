@@ -1,42 +1,43 @@
-package server
+package main
 
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"net"
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/palabre/palabre/server"
 )
 
-// runServe is `palabre serve`: migrate the database, then serve the API until
+// serve is `palabre serve`: migrate the database, then serve the API until
 // SIGINT or SIGTERM. With --seed-demo (make run), an empty database first gets
 // the demonstration data, and its tokens are printed.
-func runServe(ctx context.Context, inv *invocation, args []string) error {
-	fs := inv.flagSet()
-	cfg, err := inv.config(fs, true)
-	if err != nil {
-		return err
-	}
+func serve(fs *flag.FlagSet) work {
 	seedDemo := fs.Bool("seed-demo", false, "load the demonstration data into an empty database and print its tokens (development only)")
-	if err := inv.parse(fs, cfg, args); err != nil {
-		return err
+	return work{
+		check: func(inv *invocation) error {
+			if *seedDemo && inv.cfg.Env != server.Development {
+				// Demo accounts include an administrator: not something to
+				// create by accident on a production database.
+				return usagef("--seed-demo is for development: add --env development")
+			}
+			return nil
+		},
+		run: func(ctx context.Context, inv *invocation) error {
+			return runServe(ctx, inv, *seedDemo)
+		},
 	}
-	if *seedDemo && cfg.Env != Development {
-		// Demo accounts include an administrator: not something to create by
-		// accident on a production database.
-		return usagef("--seed-demo is for development: add --env development")
-	}
-	logger := NewLogger(*cfg, inv.stderr)
+}
 
-	client, err := openDatabase(ctx, cfg.DatabaseURL, true)
-	if err != nil {
-		return err
-	}
-	defer client.Close()
-	if *seedDemo {
-		if err := seedDemoIfEmpty(ctx, client, inv.stdout); err != nil {
+func runServe(ctx context.Context, inv *invocation, seedDemo bool) error {
+	cfg := inv.cfg
+	logger := server.NewLogger(cfg, inv.stderr)
+	if seedDemo {
+		if err := seedDemoIfEmpty(ctx, inv.client, inv.stdout); err != nil {
 			return err
 		}
 	}
@@ -51,7 +52,7 @@ func runServe(ctx context.Context, inv *invocation, args []string) error {
 	}
 	base := baseURL(ln.Addr())
 	fmt.Fprintf(inv.stdout, "Palabre (%s) serves GraphQL at %s/graphql\n", cfg.Env, base)
-	if cfg.Env == Development {
+	if cfg.Env == server.Development {
 		fmt.Fprintf(inv.stdout, "GraphiQL: %s/\n", base)
 	}
 
@@ -61,12 +62,12 @@ func runServe(ctx context.Context, inv *invocation, args []string) error {
 		<-ctx.Done()
 		stop() // a second signal kills the process at once
 	}()
-	handler, err := New(*cfg, client, logger)
+	handler, err := server.New(cfg, inv.client, logger)
 	if err != nil {
 		ln.Close()
 		return err
 	}
-	return Serve(ctx, ln, *cfg, handler, logger)
+	return server.Serve(ctx, ln, cfg, handler, logger)
 }
 
 // baseURL is the address a person on this machine can open.

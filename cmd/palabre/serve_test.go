@@ -1,44 +1,51 @@
-package server_test
+package main
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"io"
 	"net/http"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/palabre/palabre/auth"
-	"github.com/palabre/palabre/server"
 )
 
-// serve runs `palabre serve` with args until it has printed its address,
+// serveOnce runs `palabre serve` with args until it has printed its address,
 // checks that it answers there, stops it as SIGTERM would, and returns what
 // it printed.
-func serve(t *testing.T, args ...string) string {
+func serveOnce(t *testing.T, args ...string) string {
 	t.Helper()
 	ctx, stop := context.WithCancel(context.Background())
 	defer stop()
-	stdout, stderr := &syncBuffer{}, &syncBuffer{}
+	stdoutR, stdoutW := io.Pipe()
+	var stderr bytes.Buffer // read only once Main has returned
 	exit := make(chan int, 1)
 	go func() {
-		exit <- server.Main(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...), stdout, stderr)
+		code := Main(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...), stdoutW, &stderr)
+		stdoutW.Close()
+		exit <- code
 	}()
 
-	var out string
-	for out == "" {
-		select {
-		case code := <-exit:
-			t.Fatalf("serve stopped with %d: %s%s", code, stdout, stderr)
-		default:
-			if s := stdout.String(); strings.Contains(s, "/graphql\n") {
-				out = s
-			}
-			time.Sleep(10 * time.Millisecond)
-		}
+	// Read standard output up to the line with the address; keep reading the
+	// rest until the command ends.
+	var out strings.Builder
+	lines := bufio.NewScanner(stdoutR)
+	for !strings.HasSuffix(out.String(), "/graphql\n") && lines.Scan() {
+		out.WriteString(lines.Text() + "\n")
 	}
-	base := regexp.MustCompile(`http://127\.0\.0\.1:\d+`).FindString(out)
+	rest := make(chan string, 1)
+	go func() {
+		b, _ := io.ReadAll(stdoutR)
+		rest <- string(b)
+	}()
+	base := regexp.MustCompile(`http://127\.0\.0\.1:\d+`).FindString(out.String())
+	if base == "" {
+		code := <-exit
+		t.Fatalf("serve stopped with %d: %s%s", code, out.String(), stderr.String())
+	}
 	res, err := http.Get(base + "/readyz")
 	if err != nil {
 		t.Fatal(err)
@@ -50,19 +57,19 @@ func serve(t *testing.T, args ...string) string {
 	}
 	stop()
 	if code := <-exit; code != 0 {
-		t.Fatalf("serve exited with %d: %s", code, stderr)
+		t.Fatalf("serve exited with %d: %s", code, stderr.String())
 	}
-	return out
+	return out.String() + <-rest
 }
 
 func TestServeWithSeedDemoSeedsAnEmptyDatabaseOnce(t *testing.T) {
 	t.Parallel()
 	db := databaseURL(t)
-	first := serve(t, "--env", "development", "--seed-demo", "--database", db)
+	first := serveOnce(t, "--env", "development", "--seed-demo", "--database", db)
 	if strings.Count(first, auth.TokenPrefix) < 4 || !strings.Contains(first, "GraphiQL: http://127.0.0.1:") {
 		t.Fatalf("first start printed:\n%s", first)
 	}
-	second := serve(t, "--env", "development", "--seed-demo", "--database", db)
+	second := serveOnce(t, "--env", "development", "--seed-demo", "--database", db)
 	if strings.Contains(second, auth.TokenPrefix) || !strings.Contains(second, "already holds data") {
 		t.Fatalf("second start printed:\n%s", second)
 	}
@@ -70,7 +77,7 @@ func TestServeWithSeedDemoSeedsAnEmptyDatabaseOnce(t *testing.T) {
 
 func TestServeInProductionOffersNoGraphiQL(t *testing.T) {
 	t.Parallel()
-	out := serve(t, "--database", databaseURL(t))
+	out := serveOnce(t, "--database", databaseURL(t))
 	if strings.Contains(out, "GraphiQL") {
 		t.Fatalf("printed:\n%s", out)
 	}

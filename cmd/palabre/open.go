@@ -1,4 +1,4 @@
-package server
+package main
 
 import (
 	"context"
@@ -8,41 +8,6 @@ import (
 	"github.com/palabre/palabre/database"
 	"github.com/palabre/palabre/ent"
 )
-
-// runMigrate is `palabre migrate`: apply the migrations the database lacks
-// and say where it stands.
-func runMigrate(ctx context.Context, inv *invocation, args []string) error {
-	fs := inv.flagSet()
-	cfg, err := inv.config(fs, false)
-	if err != nil {
-		return err
-	}
-	if err := inv.parse(fs, cfg, args); err != nil {
-		return err
-	}
-	db, dialectName, err := database.OpenDB(ctx, cfg.DatabaseURL)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	before, err := database.Status(ctx, db, dialectName)
-	if err != nil {
-		return err
-	}
-	if err := database.Migrate(ctx, db, dialectName); err != nil {
-		return err
-	}
-	applied := 0
-	for _, m := range before {
-		if !m.Applied {
-			fmt.Fprintf(inv.stdout, "applied %s\n", m.Name)
-			applied++
-		}
-	}
-	fmt.Fprintf(inv.stdout, "%s is up to date: %d migration(s) applied now, %d in all\n",
-		database.Redact(cfg.DatabaseURL), applied, len(before))
-	return nil
-}
 
 // openDatabase opens the database of url. With migrate, it first applies the
 // migrations the database lacks, as start-up does; without, it refuses a
