@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/palabre/palabre"
@@ -44,6 +45,9 @@ func classify(ctx context.Context, err error) (code, message string) {
 	)
 	switch {
 	case errors.As(err, &domain):
+		if arg := argumentPath(ctx, err); arg != "" {
+			return domain.Code, arg + ": " + domain.Message
+		}
 		return domain.Code, domain.Message
 	case errors.Is(err, privacy.Deny):
 		if auth.FromContext(ctx) == nil {
@@ -68,6 +72,38 @@ func classify(ctx context.Context, err error) (code, message string) {
 		return palabre.ECONFLICT, "the change conflicts with existing data: a value that must be unique is already taken, or the object is still referred to"
 	}
 	return palabre.EINTERNAL, "internal error"
+}
+
+// argumentPath names the argument or input field whose value was refused while
+// gqlgen decoded it (« dueDate », « adoption.actDate », « ids[1] »): the
+// error's path goes on past the field's own. The argument « input » that every
+// mutation takes is left out of the name.
+func argumentPath(ctx context.Context, err error) string {
+	var gqlErr *gqlerror.Error
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || !errors.As(err, &gqlErr) {
+		return ""
+	}
+	own := fc.Path()
+	if len(gqlErr.Path) <= len(own) {
+		return ""
+	}
+	var b strings.Builder
+	for i, el := range gqlErr.Path[len(own):] {
+		switch el := el.(type) {
+		case ast.PathName:
+			if i == 0 && el == "input" {
+				continue
+			}
+			if b.Len() > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(string(el))
+		case ast.PathIndex:
+			fmt.Fprintf(&b, "[%d]", int(el))
+		}
+	}
+	return b.String()
 }
 
 // recoverPanic turns a panic in a resolver into an INTERNAL error, with the

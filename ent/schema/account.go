@@ -29,7 +29,7 @@ func (Account) Mixin() []ent.Mixin {
 func (Account) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("name").
-			NotEmpty().MaxLen(200).
+			Validate(notBlank).MaxLen(200).
 			Comment("Full name of the person.").
 			Annotations(entgql.OrderField("NAME")),
 		field.String("email").
