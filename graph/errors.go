@@ -13,6 +13,7 @@ import (
 
 	"github.com/palabre/palabre"
 	"github.com/palabre/palabre/auth"
+	"github.com/palabre/palabre/database"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/privacy"
 )
@@ -68,8 +69,8 @@ func classify(ctx context.Context, err error) (code, message string) {
 			return palabre.EINVALID, "invalid argument: " + gqlErr.Message
 		}
 		return palabre.EINVALID, "invalid argument"
-	case ent.IsConstraintError(err):
-		return palabre.ECONFLICT, "the change conflicts with existing data: a value that must be unique is already taken, or the object is still referred to"
+	case ent.IsConstraintError(err) || database.ViolationOf(err) != database.NoViolation:
+		return constraintError(ctx, err)
 	}
 	return palabre.EINTERNAL, "internal error"
 }
@@ -104,6 +105,24 @@ func argumentPath(ctx context.Context, err error) string {
 		}
 	}
 	return b.String()
+}
+
+// constraintError presents a change the store refused for an integrity
+// constraint. A foreign key is not a unique value: a deletion refused for it
+// is a conflict (something still refers to the object), any other change
+// refers to an object that does not exist (checkIDs catches those by name
+// first; this is for races with a deletion).
+func constraintError(ctx context.Context, err error) (code, message string) {
+	switch database.ViolationOf(err) {
+	case database.UniqueViolation:
+		return palabre.ECONFLICT, "the change conflicts with existing data: a value that must be unique is already taken"
+	case database.ForeignKeyViolation:
+		if fc := graphql.GetFieldContext(ctx); fc != nil && strings.HasPrefix(fc.Field.Name, "delete") {
+			return palabre.ECONFLICT, "the object is still referred to by other data: remove those references first"
+		}
+		return palabre.ENOTFOUND, "the change refers to an object that does not exist (any more)"
+	}
+	return palabre.ECONFLICT, "the change conflicts with existing data"
 }
 
 // recoverPanic turns a panic in a resolver into an INTERNAL error, with the
