@@ -9,6 +9,7 @@ import (
 	"entgo.io/ent/schema/index"
 
 	"github.com/palabre/palabre/auth"
+	gen "github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/privacy"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/schema/revision"
@@ -77,7 +78,7 @@ func (Account) Annotations() []schema.Annotation {
 func (Account) Policy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{
-			rule.DenyPublic("accounts"),
+			rule.DenyPublicUnlessEdge("accounts", gen.TypeAccount),
 			rule.FilterOwnAccount(),
 			privacy.AlwaysAllowRule(),
 		},
