@@ -15,14 +15,15 @@ import (
 )
 
 // checkIDs checks every ID a mutation is given, in its arguments and in its
-// input objects, before the mutation runs: an ID of the wrong type is
-// BAD_USER_INPUT and an unknown one NOT_FOUND, both naming the field
-// (« leadAgencyID: … »). Without it the store's foreign-key check refused the
-// change as a conflict, which tells the caller to retry in vain.
+// input objects: an ID of the wrong type is BAD_USER_INPUT before the mutation
+// runs, and when the mutation fails, an ID that names nothing is NOT_FOUND
+// instead of whatever the failure was (a foreign key refused as a conflict, a
+// rule refusing an observation that does not exist), both naming the field
+// (« leadAgencyID: … »). Looking IDs up only after a failure costs a
+// successful mutation no statement.
 //
 // The type an ID must have follows from its name (see idKinds); IDs of
-// existing objects the caller may not read are let through, for the rules of
-// the mutation to refuse as they see fit.
+// existing objects the caller may not read are left to the mutation's rules.
 func checkIDs(client *ent.Client) graphql.FieldMiddleware {
 	return func(ctx context.Context, next graphql.Resolver) (any, error) {
 		fc := graphql.GetFieldContext(ctx)
@@ -30,20 +31,31 @@ func checkIDs(client *ent.Client) graphql.FieldMiddleware {
 			return next(ctx)
 		}
 		refs := mutationIDs(fc.Field.Name, fc.Field.ArgumentMap(graphql.GetOperationContext(ctx).Variables))
-		db := ent.FromContext(ctx)
-		if db == nil {
-			db = client
-		}
-		// The existence check reads past privacy (whether the caller may read
-		// the object is the mutation's business) and outside the field's
-		// selection, which Noder would otherwise try to load.
-		bare := privacy.DecisionContext(context.WithoutCancel(context.Background()), privacy.Allow)
 		for _, ref := range refs {
-			if err := ref.check(bare, db); err != nil {
+			if err := ref.checkType(); err != nil {
 				return nil, err
 			}
 		}
-		return next(ctx)
+		res, err := next(ctx)
+		if err == nil {
+			return res, nil
+		}
+		// Read outside the mutation's transaction, which PostgreSQL aborts on
+		// a failed statement, past privacy (whether the caller may read the
+		// object is the mutation's business) and outside the field's
+		// selection, which Noder would otherwise try to load.
+		bare := privacy.DecisionContext(context.Background(), privacy.Allow)
+		if deadline, ok := ctx.Deadline(); ok {
+			var cancel context.CancelFunc
+			bare, cancel = context.WithDeadline(bare, deadline)
+			defer cancel()
+		}
+		for _, ref := range refs {
+			if missing := ref.missing(bare, client); missing != nil {
+				return nil, missing
+			}
+		}
+		return res, err
 	}
 }
 
@@ -54,26 +66,30 @@ type idRef struct {
 	kinds []string
 }
 
-func (r idRef) check(ctx context.Context, db *ent.Client) error {
+func (r idRef) checkType() error {
 	id := pulid.ID(r.id)
-	if !id.Valid() {
-		return nil // the ID scalar refused it already
+	if !id.Valid() || slices.Contains(r.kinds, id.Prefix()) {
+		return nil // a malformed ID was refused by the ID scalar already
 	}
 	wanted := make([]string, len(r.kinds))
 	for i, k := range r.kinds {
 		wanted[i] = kindNames[k]
 	}
-	if !slices.Contains(r.kinds, id.Prefix()) {
-		what := kindNames[id.Prefix()]
-		if what == "" {
-			return palabre.Errorf(palabre.EINVALID, "%s: %s is not the ID of %s", r.field, r.id, strings.Join(wanted, " or "))
-		}
+	if what := kindNames[id.Prefix()]; what != "" {
 		return palabre.Errorf(palabre.EINVALID, "%s: %s is the ID of %s, not of %s", r.field, r.id, what, strings.Join(wanted, " or "))
 	}
+	return palabre.Errorf(palabre.EINVALID, "%s: %s is not the ID of %s", r.field, r.id, strings.Join(wanted, " or "))
+}
+
+// missing returns NOT_FOUND naming the field when the ID names nothing.
+func (r idRef) missing(ctx context.Context, db *ent.Client) error {
+	id := pulid.ID(r.id)
+	if !id.Valid() {
+		return nil
+	}
 	if _, err := db.Noder(ctx, id, ent.WithNodeType(ent.IDToType)); ent.IsNotFound(err) {
-		return palabre.Errorf(palabre.ENOTFOUND, "%s: there is no %s with the ID %s", r.field, strings.TrimPrefix(strings.TrimPrefix(kindNames[id.Prefix()], "a "), "an "), r.id)
-	} else if err != nil {
-		return err
+		what := strings.TrimPrefix(strings.TrimPrefix(kindNames[id.Prefix()], "a "), "an ")
+		return palabre.Errorf(palabre.ENOTFOUND, "%s: there is no %s with the ID %s", r.field, what, r.id)
 	}
 	return nil
 }

@@ -3869,7 +3869,7 @@ type DeletePayload {
     where: StrategyWhereInput
     """
     Words to find in the title or summary, ignoring case and accents:
-    « securite » finds « Sécurité ».
+    « securite » finds « Sécurité ». At most 200 characters.
     """
     search: String
   ): StrategyConnection!
@@ -3892,6 +3892,7 @@ type DeletePayload {
     where: ObjectiveWhereInput
     """
     Words to find in the title or description, ignoring case and accents.
+    At most 200 characters.
     """
     search: String
   ): ObjectiveConnection!
@@ -3916,6 +3917,7 @@ type DeletePayload {
     where: ActionItemWhereInput
     """
     Words to find in the title or description, ignoring case and accents.
+    At most 200 characters.
     """
     search: String
     """
@@ -11423,7 +11425,7 @@ input StrategyWhereInput {
   hasObjectivesWith: [ObjectiveWhereInput!]
 }
 """
-The builtin Time type
+An instant in time, as an RFC 3339 string such as « 2026-06-30T00:00:00Z » or « 2026-06-30T02:00:00+02:00 ». Every time is kept and answered in UTC (with a Z), whatever offset it was sent with. Years from 1900 to 2200 are accepted; an empty string is refused (send null to leave a time unset).
 """
 scalar Time
 """
