@@ -53,6 +53,7 @@ func NewHandler(client *ent.Client, cfg Config) http.Handler {
 	srv.Use(newTransactions(client, logger))
 	srv.AroundFields(limitPages)
 	srv.AroundFields(checkIDs(client))
+	srv.AroundFields(boundPatterns)
 	srv.SetErrorPresenter(presentError(logger))
 	srv.SetRecoverFunc(recoverPanic(logger))
 	return srv

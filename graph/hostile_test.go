@@ -73,6 +73,9 @@ func TestHostileTextIsRefusedByName(t *testing.T) {
 		{"NUL in a where-input", "titleContains", w.Reviewer, `query($q: String) { objectives(where: {titleContains: $q}) { totalCount } }`, map[string]any{"q": "s\x00"}},
 		{"NUL in a literal", "search", w.Reviewer, `{ actionItems(search: "a\u0000b") { totalCount } }`, nil},
 		{"a search of 100 000 characters", "search", w.Reviewer, `query($q: String) { actionItems(search: $q) { totalCount } }`, map[string]any{"q": strings.Repeat("sécurité ", 11112)}},
+		{"a where-input pattern of 60 000 characters", "where.titleContains", w.Reviewer, `query($q: String) { actionItems(where: {titleContains: $q}) { totalCount } }`, map[string]any{"q": strings.Repeat("é", 60000)}},
+		{"a nested where-input pattern", "where.and[0].hasLeadAgencyWith[0].nameHasPrefix", w.Reviewer, `query($q: String) { actionItems(where: {and: [{hasLeadAgencyWith: [{nameHasPrefix: $q}]}]}) { totalCount } }`, map[string]any{"q": strings.Repeat("é", 60000)}},
+		{"a pattern in a nested list", "where.codeContainsFold", w.Reviewer, `query($id: ID!, $q: String) { node(id: $id) { ... on Strategy { objectives(where: {codeContainsFold: $q}) { totalCount } } } }`, map[string]any{"id": w.Draft.ID, "q": strings.Repeat("x", 201)}},
 		{"a search of 201 characters", "search", w.Reviewer, `query($q: String) { strategies(search: $q) { totalCount } }`, map[string]any{"q": strings.Repeat("é", 201)}},
 		{"NUL in an idempotency key", "idempotencyKey", w.SecurityAgent, submitObservationMutation, map[string]any{"in": map[string]any{
 			"consultationID": "CO01JZZZZZZZZZZZZZZZZZZZZZZZ", "targetKind": "STRATEGY", "kind": "COMMENT", "body": "Avis", "idempotencyKey": "k\x00"}}},

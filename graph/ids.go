@@ -14,7 +14,8 @@ import (
 	"github.com/palabre/palabre/ent/schema/pulid"
 )
 
-// checkIDs checks every ID a mutation is given, in its arguments and in its
+// checkIDs checks every ID a mutation is given (and the type of IDs a query
+// takes, see checkQueryIDs), in its arguments and in its
 // input objects: an ID of the wrong type is BAD_USER_INPUT before the mutation
 // runs, and when the mutation fails, an ID that names nothing is NOT_FOUND
 // instead of whatever the failure was (a foreign key refused as a conflict, a
@@ -27,6 +28,12 @@ import (
 func checkIDs(client *ent.Client) graphql.FieldMiddleware {
 	return func(ctx context.Context, next graphql.Resolver) (any, error) {
 		fc := graphql.GetFieldContext(ctx)
+		if fc != nil && fc.Object == "Query" {
+			if err := checkQueryIDs(ctx, fc); err != nil {
+				return nil, err
+			}
+			return next(ctx)
+		}
 		if fc == nil || fc.Object != "Mutation" {
 			return next(ctx)
 		}
@@ -57,6 +64,24 @@ func checkIDs(client *ent.Client) graphql.FieldMiddleware {
 		}
 		return res, err
 	}
+}
+
+// checkQueryIDs checks the type of the IDs a query takes as arguments of their
+// own (actionItems' agencyID): a filter on an unknown object finds nothing, but
+// one on an object of the wrong type is the caller's mistake. node, nodes and
+// auditTrail take IDs of any type; where-inputs are filters.
+func checkQueryIDs(ctx context.Context, fc *graphql.FieldContext) error {
+	for name, v := range fc.Field.ArgumentMap(graphql.GetOperationContext(ctx).Variables) {
+		if name == "where" || name == "id" || name == "ids" || name == "entityID" {
+			continue
+		}
+		for _, ref := range mutationIDs(fc.Field.Name, map[string]any{name: v}) {
+			if err := ref.checkType(); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // idRef is an ID at a place in a mutation's arguments, with the prefixes it may have.

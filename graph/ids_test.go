@@ -66,6 +66,7 @@ func TestWrongAndUnknownIDsAreNamed(t *testing.T) {
 		{"an objective as the adopted version", w.Secretariat, moveStrategy, map[string]any{"in": map[string]any{
 			"strategyID": w.Draft.ID, "revision": 1, "to": "ADOPTED", "adoption": map[string]any{"versionID": w.DraftLegal.ID, "actReference": "Décret", "actDate": "2027-01-12T00:00:00Z"}}},
 			palabre.EINVALID, "adoption.versionID"},
+		{"a strategy as the agency of a list", w.Reviewer, `query($a: ID) { actionItems(agencyID: $a) { totalCount } }`, map[string]any{"a": w.Draft.ID}, palabre.EINVALID, "agencyID"},
 		{"an unknown agency's position", w.Secretariat, recordPosition, position("DE01JZZZZZZZZZZZZZZZZZZZZZZZ", unknownAgency, "a", "b"), palabre.ENOTFOUND, "agencyID"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
