@@ -74,6 +74,25 @@ func TestAFieldTheCallerMayNotReadIsNullOnItsOwn(t *testing.T) {
 			})
 		}
 	}
+	// The audit trail's actor, for those who read the trail: the reviewer may
+	// not read the agency's account, and reads the events all the same.
+	for who, token := range map[string]string{"reviewer": w.Reviewer, "secretariat": w.Secretariat, "admin": w.Admin} {
+		var trail struct {
+			AuditTrail struct {
+				Edges []struct {
+					Node struct {
+						Operation string
+						Actor     *struct{ Name string }
+					}
+				}
+			}
+		}
+		c.OK(t, token, `query($id: ID!) { auditTrail(entityID: $id) { edges { node { operation actor { name } } } } }`, map[string]any{"id": said}, &trail)
+		if len(trail.AuditTrail.Edges) == 0 || trail.AuditTrail.Edges[0].Node.Operation != "CREATE" {
+			t.Errorf("%s reads the trail %+v", who, trail.AuditTrail.Edges)
+		}
+	}
+
 	// The secretariat reads its own account where it wrote.
 	var own struct {
 		Node struct {
