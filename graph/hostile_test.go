@@ -101,6 +101,11 @@ func TestTextThatIsNotUTF8IsRefusedByName(t *testing.T) {
 		"variables": {"in": {"strategyID": "` + string(w.Draft.ID) + `", "code": "OS9", "title": "` + "S\xe9curit\xe9" + `", "pillar": "LEGAL"}}}`
 	refusedNaming(t, s, func() *apitest.Response { return rawPost(t, s, w.Secretariat, body) }, "title")
 
+	// A lone surrogate escaped in JSON, which the decoder would also replace.
+	surrogate := `{"query": "mutation($in: CreateObjectiveInput!) { createObjective(input: $in) { objective { id } } }",
+		"variables": {"in": {"strategyID": "` + string(w.Draft.ID) + `", "code": "OS9", "title": "Titre", "description": "moiti\ud83d d'un emoji", "pillar": "LEGAL"}}}`
+	refusedNaming(t, s, func() *apitest.Response { return rawPost(t, s, w.Secretariat, surrogate) }, "description")
+
 	get := s.URL + `?query=` + `%7B%20objectives(search%3A%20%22s%E9curit%E9%22)%20%7B%20totalCount%20%7D%20%7D`
 	req, _ := http.NewRequest(http.MethodGet, get, nil)
 	req.Header.Set("Authorization", "Bearer "+w.Reviewer)

@@ -142,7 +142,7 @@ func readParams(r *http.Request) (*graphql.RawParams, int, error) {
 		}
 		for _, values := range q { // as for a body, below
 			for i, v := range values {
-				values[i] = strings.ToValidUTF8(v, input.Unreadable)
+				values[i] = string(input.MarkUnreadable([]byte(v)))
 			}
 		}
 		if q.Has("query") {
@@ -167,10 +167,10 @@ func readParams(r *http.Request) (*graphql.RawParams, int, error) {
 			}
 			return nil, http.StatusBadRequest, &paramError{"the request body could not be read"}
 		}
-		// Bytes that are not UTF-8 would be turned into U+FFFD by the JSON
-		// decoder, silently: mark them so that the field holding them is
-		// refused by name (scalar.UnmarshalString).
-		body = bytes.ToValidUTF8(body, []byte(input.Unreadable))
+		// Text that is not UTF-8 would be turned into U+FFFD by the JSON
+		// decoder, silently: mark it so that the field holding it is refused
+		// by name (scalar.UnmarshalString).
+		body = input.MarkUnreadable(body)
 		if err := decode(bytes.NewReader(body), &raw); err != nil {
 			return nil, http.StatusBadRequest, &paramError{"the request body is not a JSON object"}
 		}

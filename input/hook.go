@@ -25,6 +25,12 @@ func Hook() ent.Hook {
 					if err := CheckText(v); err != nil {
 						return nil, refused(name, err)
 					}
+				case []string: // a decision's options, say
+					for _, x := range v {
+						if err := CheckText(x); err != nil {
+							return nil, refused(name, err)
+						}
+					}
 				case time.Time:
 					if err := CheckTime(v); err != nil {
 						return nil, refused(name, err)

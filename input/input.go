@@ -7,10 +7,13 @@
 package input
 
 import (
+	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -77,4 +80,49 @@ func CheckSearch(s string) error {
 		return fmt.Errorf("must be at most %d characters long, not %d", MaxSearch, n)
 	}
 	return CheckText(s)
+}
+
+// MarkUnreadable prepares a JSON request body for decoding: bytes that are not
+// UTF-8, and escapes of lone UTF-16 surrogates (« \ud800 »), which
+// encoding/json would both turn into U+FFFD without a word, become Unreadable,
+// which CheckText then refuses in the field that held them.
+func MarkUnreadable(body []byte) []byte {
+	body = bytes.ToValidUTF8(body, []byte(Unreadable))
+	if !bytes.Contains(body, []byte(`\u`)) {
+		return body
+	}
+	out := make([]byte, 0, len(body))
+	for i := 0; i < len(body); i++ {
+		if body[i] != '\\' || i+1 >= len(body) {
+			out = append(out, body[i])
+			continue
+		}
+		r, ok := escapedRune(body[i:])
+		switch {
+		case !ok: // any other escape, \\ among them: copied whole
+			out = append(out, body[i], body[i+1])
+			i++
+		case utf16.IsSurrogate(r):
+			if low, ok := escapedRune(body[i+6:]); ok && r < 0xDC00 && low >= 0xDC00 && low <= 0xDFFF {
+				out = append(out, body[i:i+12]...) // a pair: one character
+				i += 11
+				continue
+			}
+			out = append(out, `\ufdd0`...)
+			i += 5
+		default:
+			out = append(out, body[i:i+6]...)
+			i += 5
+		}
+	}
+	return out
+}
+
+// escapedRune reads a JSON « \uXXXX » escape at the start of b.
+func escapedRune(b []byte) (rune, bool) {
+	if len(b) < 6 || b[0] != '\\' || b[1] != 'u' {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(string(b[2:6]), 16, 16)
+	return rune(n), err == nil
 }
