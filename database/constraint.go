@@ -2,6 +2,7 @@ package database
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/lib/pq"
 	"modernc.org/sqlite"
@@ -43,6 +44,11 @@ func ViolationOf(err error) Violation {
 			return UniqueViolation
 		case sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
 			return ForeignKeyViolation
+		case sqlite3.SQLITE_CONSTRAINT_TRIGGER:
+			// ON DELETE RESTRICT is a trigger to SQLite, which says what it checked.
+			if strings.Contains(sqlErr.Error(), "FOREIGN KEY constraint failed") {
+				return ForeignKeyViolation
+			}
 		}
 		if sqlErr.Code()&0xff == sqlite3.SQLITE_CONSTRAINT {
 			return OtherViolation

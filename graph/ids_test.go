@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/palabre/palabre"
+	"github.com/palabre/palabre/internal/apitest"
 )
 
 // Item 8 of issue 7: an ID of the wrong type is BAD_USER_INPUT, an unknown one
@@ -82,5 +83,23 @@ func TestWrongAndUnknownIDsAreNamed(t *testing.T) {
 				t.Error("a refused mutation stored something")
 			}
 		})
+	}
+}
+
+// TestAReferenceThatBlocksADeletionIsNotAUniqueValue: the store's refusal to
+// delete what is still referred to is a CONFLICT that says so.
+func TestAReferenceThatBlocksADeletionIsNotAUniqueValue(t *testing.T) {
+	t.Parallel()
+	s := apitest.New(t)
+	w := s.World
+	s.OK(t, w.Secretariat, `mutation($in: CreateIndicatorInput!) { createIndicator(input: $in) { indicator { id } } }`,
+		map[string]any{"in": map[string]any{"actionItemID": w.Critical.ID, "name": "Sites audités"}}, nil)
+	before := s.Fingerprint(t)
+	msg := s.Fails(t, w.Secretariat, `mutation($id: ID!) { deleteActionItem(id: $id) { deletedID } }`, map[string]any{"id": w.Critical.ID}, palabre.ECONFLICT)
+	if strings.Contains(msg, "unique") || !strings.Contains(msg, "referred") {
+		t.Errorf("message: %s", msg)
+	}
+	if s.Fingerprint(t) != before {
+		t.Error("a refused deletion changed something")
 	}
 }
