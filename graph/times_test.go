@@ -84,9 +84,7 @@ func timeInputs() []timeInput {
 		{"CreateActionItemInput.startDate", func(f *lifecycleFixture, at time.Time) (string, map[string]any) {
 			return nodeItem, map[string]any{"id": createItem(f, at)}
 		}},
-		{"CreateActionItemInput.dueDate", func(f *lifecycleFixture, at time.Time) (string, map[string]any) {
-			return nodeItem, map[string]any{"id": createItem(f, at)}
-		}},
+		{"CreateActionItemInput.dueDate", nil}, // sent with startDate above
 		{"UpdateActionItemInput.startDate", func(f *lifecycleFixture, at time.Time) (string, map[string]any) {
 			item := f.Item(f.t, f.World.Critical.ID)
 			f.OK(f.t, f.World.Secretariat, `mutation($id: ID!, $rev: Int!, $in: UpdateActionItemInput!) { updateActionItem(id: $id, revision: $rev, input: $in) { actionItem { id } } }`,
