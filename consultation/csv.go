@@ -1,6 +1,7 @@
 package consultation
 
 import (
+	"bytes"
 	"encoding/csv"
 	"io"
 	"strings"
@@ -19,8 +20,7 @@ func (m *Matrix) WriteCSV(w io.Writer) error {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err
 	}
-	out := csv.NewWriter(w)
-	out.UseCRLF = true
+	out := recordWriter{w: w}
 	if err := out.Write(csvHeader); err != nil {
 		return err
 	}
@@ -42,8 +42,30 @@ func (m *Matrix) WriteCSV(w io.Writer) error {
 			}
 		}
 	}
+	return nil
+}
+
+// recordWriter ends each record with CRLF but keeps the line breaks inside a
+// cell as they were written: encoding/csv's UseCRLF would turn every « \n » in
+// an observation into « \r\n » and drop a lone « \r ».
+type recordWriter struct {
+	w   io.Writer
+	buf bytes.Buffer
+}
+
+func (r *recordWriter) Write(record []string) error {
+	r.buf.Reset()
+	out := csv.NewWriter(&r.buf)
+	if err := out.Write(record); err != nil {
+		return err
+	}
 	out.Flush()
-	return out.Error()
+	if err := out.Error(); err != nil {
+		return err
+	}
+	line := bytes.TrimSuffix(r.buf.Bytes(), []byte("\n"))
+	_, err := r.w.Write(append(line, '\r', '\n'))
+	return err
 }
 
 // inert keeps a spreadsheet from reading a cell as a formula: agencies write

@@ -5,6 +5,7 @@ import (
 
 	"entgo.io/ent/dialect"
 
+	"github.com/palabre/palabre/database"
 	"github.com/palabre/palabre/database/dbtest"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/agency"
@@ -32,8 +33,31 @@ func TestForeignKeysAreEnforced(t *testing.T) {
 	if !ent.IsConstraintError(err) {
 		t.Fatalf("want a constraint error, got %v", err)
 	}
+	if v := database.ViolationOf(err); v != database.ForeignKeyViolation {
+		t.Errorf("a missing parent is violation %d, want a foreign key", v)
+	}
 	if n := client.Agency.Query().CountX(ctx); n != 0 {
 		t.Errorf("%d agencies stored, want 0", n)
+	}
+}
+
+// TestUniqueAndForeignKeyViolationsDiffer: the API tells a value taken
+// (CONFLICT) from a reference to nothing (NOT_FOUND) on both stores.
+func TestUniqueAndForeignKeyViolationsDiffer(t *testing.T) {
+	t.Parallel()
+	ctx := allow()
+	client := dbtest.Open(t)
+	create := func() error {
+		return client.Agency.Create().SetName("Direction").SetAcronym("DCS").SetKind(agency.KindNationalAgency).SetCountry("CI").Exec(ctx)
+	}
+	if err := create(); err != nil {
+		t.Fatal(err)
+	}
+	if v := database.ViolationOf(create()); v != database.UniqueViolation {
+		t.Errorf("a duplicate acronym is violation %d, want unique", v)
+	}
+	if v := database.ViolationOf(nil); v != database.NoViolation {
+		t.Errorf("no error is violation %d", v)
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"github.com/palabre/palabre/ent"
+	"github.com/palabre/palabre/input"
 	// Privacy policies and hooks live in ent/schema, which imports the client;
 	// ent wires them in through this package to break the import cycle. Without
 	// it the client would run with no policy at all.
@@ -99,11 +100,15 @@ func NewClient(db *sql.DB, dialectName string, opts ...Option) *ent.Client {
 	for _, opt := range opts {
 		opt(&o)
 	}
-	var drv dialect.Driver = entsql.OpenDB(dialectName, db)
+	var drv dialect.Driver = utcDriver{entsql.OpenDB(dialectName, db)}
 	for _, wrap := range o.wrap {
 		drv = wrap(drv)
 	}
-	return ent.NewClient(append([]ent.Option{ent.Driver(drv)}, o.client...)...)
+	client := ent.NewClient(append([]ent.Option{ent.Driver(drv)}, o.client...)...)
+	// Every write of every entity checks its text and times, and keeps times
+	// in UTC, before the entities' own hooks run.
+	client.Use(input.Hook())
+	return client
 }
 
 // openError is the one line a person reads when the database cannot be used.

@@ -296,7 +296,7 @@ func TestPlanningARoundNeedsAVersionAWindowAndGuests(t *testing.T) {
 		{"closing when opening", w.Secretariat, with("closesAt", valid()["opensAt"]), palabre.EINVALID},
 		{"nobody invited", w.Secretariat, with("invitedAgencyIDs", []any{}), palabre.EINVALID},
 		{"an unknown agency invited", w.Secretariat, with("invitedAgencyIDs", []any{w.Draft.ID}), palabre.EINVALID},
-		{"a strategy instead of a version", w.Secretariat, with("versionID", w.Draft.ID), palabre.ENOTFOUND},
+		{"a strategy instead of a version", w.Secretariat, with("versionID", w.Draft.ID), palabre.EINVALID},
 		{"planned by an agency", w.SecurityAgent, with("title", "Ma consultation"), palabre.EFORBIDDEN},
 		{"planned by a reviewer", w.Reviewer, with("title", "Ma consultation"), palabre.EFORBIDDEN},
 		{"planned by the public", "", with("title", "Ma consultation"), palabre.EUNAUTHENTICATED},

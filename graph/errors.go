@@ -8,10 +8,12 @@ import (
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/palabre/palabre"
 	"github.com/palabre/palabre/auth"
+	"github.com/palabre/palabre/database"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/privacy"
 )
@@ -44,6 +46,9 @@ func classify(ctx context.Context, err error) (code, message string) {
 	)
 	switch {
 	case errors.As(err, &domain):
+		if arg := argumentPath(ctx, err); arg != "" {
+			return domain.Code, arg + ": " + domain.Message
+		}
 		return domain.Code, domain.Message
 	case errors.Is(err, privacy.Deny):
 		if auth.FromContext(ctx) == nil {
@@ -64,10 +69,60 @@ func classify(ctx context.Context, err error) (code, message string) {
 			return palabre.EINVALID, "invalid argument: " + gqlErr.Message
 		}
 		return palabre.EINVALID, "invalid argument"
-	case ent.IsConstraintError(err):
-		return palabre.ECONFLICT, "the change conflicts with existing data: a value that must be unique is already taken, or the object is still referred to"
+	case ent.IsConstraintError(err) || database.ViolationOf(err) != database.NoViolation:
+		return constraintError(ctx, err)
 	}
 	return palabre.EINTERNAL, "internal error"
+}
+
+// argumentPath names the argument or input field whose value was refused while
+// gqlgen decoded it (« dueDate », « adoption.actDate », « ids[1] »): the
+// error's path goes on past the field's own. The argument « input » that every
+// mutation takes is left out of the name.
+func argumentPath(ctx context.Context, err error) string {
+	var gqlErr *gqlerror.Error
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || !errors.As(err, &gqlErr) {
+		return ""
+	}
+	own := fc.Path()
+	if len(gqlErr.Path) <= len(own) {
+		return ""
+	}
+	var b strings.Builder
+	for i, el := range gqlErr.Path[len(own):] {
+		switch el := el.(type) {
+		case ast.PathName:
+			if i == 0 && el == "input" {
+				continue
+			}
+			if b.Len() > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(string(el))
+		case ast.PathIndex:
+			fmt.Fprintf(&b, "[%d]", int(el))
+		}
+	}
+	return b.String()
+}
+
+// constraintError presents a change the store refused for an integrity
+// constraint. A foreign key is not a unique value: a deletion refused for it
+// is a conflict (something still refers to the object), any other change
+// refers to an object that does not exist (checkIDs catches those by name
+// first; this is for races with a deletion).
+func constraintError(ctx context.Context, err error) (code, message string) {
+	switch database.ViolationOf(err) {
+	case database.UniqueViolation:
+		return palabre.ECONFLICT, "the change conflicts with existing data: a value that must be unique is already taken"
+	case database.ForeignKeyViolation:
+		if fc := graphql.GetFieldContext(ctx); fc != nil && strings.HasPrefix(fc.Field.Name, "delete") {
+			return palabre.ECONFLICT, "the object is still referred to by other data: remove those references first"
+		}
+		return palabre.ENOTFOUND, "the change refers to an object that does not exist (any more)"
+	}
+	return palabre.ECONFLICT, "the change conflicts with existing data"
 }
 
 // recoverPanic turns a panic in a resolver into an INTERNAL error, with the

@@ -52,6 +52,8 @@ func NewHandler(client *ent.Client, cfg Config) http.Handler {
 	srv.Use(limitsExtension{limits})
 	srv.Use(newTransactions(client, logger))
 	srv.AroundFields(limitPages)
+	srv.AroundFields(checkIDs(client))
+	srv.AroundFields(boundPatterns)
 	srv.SetErrorPresenter(presentError(logger))
 	srv.SetRecoverFunc(recoverPanic(logger))
 	return srv

@@ -23,7 +23,11 @@ import (
 func (r *queryResolver) Strategies(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.StrategyOrder, where *ent.StrategyWhereInput, search *string) (*ent.StrategyConnection, error) {
 	q := r.client.Strategy.Query()
 	if search != nil {
-		q.Where(strategy.SearchTextContains(textsearch.Fold(*search)))
+		pattern, err := textsearch.Pattern(*search)
+		if err != nil {
+			return nil, err
+		}
+		q.Where(strategy.SearchTextContains(pattern))
 	}
 	return q.Paginate(ctx, after, first, before, last, ent.WithStrategyOrder(orderBy), ent.WithStrategyFilter(where.Filter))
 }
@@ -32,7 +36,11 @@ func (r *queryResolver) Strategies(ctx context.Context, after *entgql.Cursor[pul
 func (r *queryResolver) Objectives(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ObjectiveOrder, where *ent.ObjectiveWhereInput, search *string) (*ent.ObjectiveConnection, error) {
 	q := r.client.Objective.Query()
 	if search != nil {
-		q.Where(objective.SearchTextContains(textsearch.Fold(*search)))
+		pattern, err := textsearch.Pattern(*search)
+		if err != nil {
+			return nil, err
+		}
+		q.Where(objective.SearchTextContains(pattern))
 	}
 	return q.Paginate(ctx, after, first, before, last, ent.WithObjectiveOrder(orderBy), ent.WithObjectiveFilter(where.Filter))
 }
@@ -41,7 +49,11 @@ func (r *queryResolver) Objectives(ctx context.Context, after *entgql.Cursor[pul
 func (r *queryResolver) ActionItems(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ActionItemOrder, where *ent.ActionItemWhereInput, search *string, overdueOn *time.Time, agencyID *pulid.ID) (*ent.ActionItemConnection, error) {
 	q := r.client.ActionItem.Query()
 	if search != nil {
-		q.Where(actionitem.SearchTextContains(textsearch.Fold(*search)))
+		pattern, err := textsearch.Pattern(*search)
+		if err != nil {
+			return nil, err
+		}
+		q.Where(actionitem.SearchTextContains(pattern))
 	}
 	if overdueOn != nil {
 		q.Where(overdueAt(*overdueOn))

@@ -16,6 +16,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/palabre/palabre"
+	"github.com/palabre/palabre/input"
 )
 
 // Media types of GraphQL responses.
@@ -139,6 +140,11 @@ func readParams(r *http.Request) (*graphql.RawParams, int, error) {
 		if err != nil {
 			return nil, http.StatusBadRequest, err
 		}
+		for _, values := range q { // as for a body, below
+			for i, v := range values {
+				values[i] = string(input.MarkUnreadable([]byte(v)))
+			}
+		}
 		if q.Has("query") {
 			raw.Query = q.Get("query")
 		}
@@ -161,6 +167,10 @@ func readParams(r *http.Request) (*graphql.RawParams, int, error) {
 			}
 			return nil, http.StatusBadRequest, &paramError{"the request body could not be read"}
 		}
+		// Text that is not UTF-8 would be turned into U+FFFD by the JSON
+		// decoder, silently: mark it so that the field holding it is refused
+		// by name (scalar.UnmarshalString).
+		body = input.MarkUnreadable(body)
 		if err := decode(bytes.NewReader(body), &raw); err != nil {
 			return nil, http.StatusBadRequest, &paramError{"the request body is not a JSON object"}
 		}

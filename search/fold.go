@@ -11,6 +11,9 @@ import (
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/palabre/palabre"
+	"github.com/palabre/palabre/input"
 )
 
 // Fold lowercases s, strips its accents and collapses its white space:
@@ -22,4 +25,14 @@ func Fold(s string) string {
 		folded = s
 	}
 	return strings.Join(strings.Fields(strings.ToLower(folded)), " ")
+}
+
+// Pattern checks a search a caller sent (at most input.MaxSearch characters of
+// text) and folds it for matching: an unbounded pattern would make SQLite's
+// LIKE fail, and scan every row for nothing.
+func Pattern(s string) (string, error) {
+	if err := input.CheckSearch(s); err != nil {
+		return "", palabre.Errorf(palabre.EINVALID, "search: %v", err)
+	}
+	return Fold(s), nil
 }

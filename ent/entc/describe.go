@@ -24,7 +24,7 @@ func describe(g *gen.Graph, s *ast.Schema) error {
 		if def.BuiltIn {
 			continue
 		}
-		if def.Description == "" {
+		if def.Description == "" || name == "Time" { // entgql calls it « The builtin Time type »
 			def.Description = typeDescription(name)
 		}
 		for _, f := range def.Fields {
@@ -49,7 +49,9 @@ func describe(g *gen.Graph, s *ast.Schema) error {
 func typeDescription(name string) string {
 	switch {
 	case name == "Time":
-		return "An instant in time, as an RFC 3339 string such as « 2026-06-30T00:00:00Z »."
+		return "An instant in time, as an RFC 3339 string such as « 2026-06-30T00:00:00Z » or « 2026-06-30T02:00:00+02:00 ». " +
+			"Every time is kept and answered in UTC (with a Z), whatever offset it was sent with. " +
+			"Years from 1900 to 2200 are accepted; an empty string is refused (send null to leave a time unset)."
 	case strings.HasSuffix(name, "Connection"):
 		return fmt.Sprintf("A page of %s objects, with cursors to move between pages.", strings.TrimSuffix(name, "Connection"))
 	case strings.HasSuffix(name, "Edge"):

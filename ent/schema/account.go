@@ -9,6 +9,7 @@ import (
 	"entgo.io/ent/schema/index"
 
 	"github.com/palabre/palabre/auth"
+	gen "github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/privacy"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/schema/revision"
@@ -29,7 +30,7 @@ func (Account) Mixin() []ent.Mixin {
 func (Account) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("name").
-			NotEmpty().MaxLen(200).
+			Validate(notBlank).MaxLen(200).
 			Comment("Full name of the person.").
 			Annotations(entgql.OrderField("NAME")),
 		field.String("email").
@@ -77,7 +78,7 @@ func (Account) Annotations() []schema.Annotation {
 func (Account) Policy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{
-			rule.DenyPublic("accounts"),
+			rule.DenyPublicUnlessEdge("accounts", gen.TypeAccount),
 			rule.FilterOwnAccount(),
 			privacy.AlwaysAllowRule(),
 		},

@@ -39,7 +39,7 @@ func (ActionItem) Fields() []ent.Field {
 			Comment("Reference code, unique within the strategy, such as « A1.3 ».").
 			Annotations(entgql.OrderField("CODE")),
 		field.String("title").
-			NotEmpty().MaxLen(500).
+			Validate(notBlank).MaxLen(500).
 			Comment("Title of the action.").
 			Annotations(entgql.OrderField("TITLE")),
 		field.Text("description").

@@ -29,11 +29,11 @@ func (Agency) Mixin() []ent.Mixin {
 func (Agency) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("name").
-			NotEmpty().MaxLen(300).
+			Validate(notBlank).MaxLen(300).
 			Comment("Full name, such as « Ministère de l'Économie numérique et des Postes ».").
 			Annotations(entgql.OrderField("NAME")),
 		field.String("acronym").
-			NotEmpty().MaxLen(30).Unique().
+			Validate(notBlank).MaxLen(30).Unique().
 			Comment("Short name, unique across agencies, such as « MENP » or « ANSSI ».").
 			Annotations(entgql.OrderField("ACRONYM")),
 		field.Enum("kind").

@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent/schema/field"
 
 	"github.com/palabre/palabre/auth"
+	gen "github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/privacy"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/schema/rule"
@@ -65,7 +66,7 @@ func (APIToken) Annotations() []schema.Annotation {
 func (APIToken) Policy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{
-			rule.DenyPublic("API tokens"),
+			rule.DenyPublicUnlessEdge("API tokens", gen.TypeAPIToken),
 			rule.FilterOwnTokens(),
 			privacy.AlwaysAllowRule(),
 		},

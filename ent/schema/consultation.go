@@ -30,7 +30,7 @@ func (Consultation) Mixin() []ent.Mixin {
 func (Consultation) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("title").
-			NotEmpty().MaxLen(500).
+			Validate(notBlank).MaxLen(500).
 			Comment("Title, such as « Consultation écrite des ministères ».").
 			Annotations(entgql.OrderField("TITLE")),
 		field.Enum("kind").

@@ -29,7 +29,7 @@ func (Decision) Mixin() []ent.Mixin {
 func (Decision) Fields() []ent.Field {
 	return []ent.Field{
 		field.Text("question").
-			NotEmpty().MaxLen(2000).
+			Validate(notBlank).MaxLen(2000).
 			Comment("The question, such as « Quel ministère assure la tutelle de l'agence nationale ? »."),
 		field.Strings("options").
 			Default([]string{}).

@@ -28,7 +28,7 @@ func (Indicator) Mixin() []ent.Mixin {
 func (Indicator) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("name").
-			NotEmpty().MaxLen(500).
+			Validate(notBlank).MaxLen(500).
 			Comment("What is measured, such as « Nombre d'incidents traités par le CERT ».").
 			Annotations(entgql.OrderField("NAME")),
 		field.String("unit").

@@ -39,7 +39,7 @@ func (Objective) Fields() []ent.Field {
 			Comment("Reference code, unique within the strategy, such as « OS1 ».").
 			Annotations(entgql.OrderField("CODE")),
 		field.String("title").
-			NotEmpty().MaxLen(500).
+			Validate(notBlank).MaxLen(500).
 			Comment("Title of the objective.").
 			Annotations(entgql.OrderField("TITLE")),
 		field.Text("description").

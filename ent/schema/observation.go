@@ -49,7 +49,7 @@ func (Observation) Fields() []ent.Field {
 			NamedValues("Comment", "COMMENT", "Amendment", "AMENDMENT", "Objection", "OBJECTION", "Support", "SUPPORT", "Question", "QUESTION").
 			Comment("What kind of observation it is."),
 		field.Text("body").
-			NotEmpty().MaxLen(20000).
+			Validate(notBlank).MaxLen(20000).
 			Comment("The observation itself."),
 		field.Text("proposed_text").
 			Default("").MaxLen(20000).

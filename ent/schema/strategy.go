@@ -35,7 +35,7 @@ func (Strategy) Mixin() []ent.Mixin {
 func (Strategy) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("title").
-			NotEmpty().MaxLen(500).
+			Validate(notBlank).MaxLen(500).
 			Comment("Title, such as « Stratégie nationale de cybersécurité 2022-2026 ».").
 			Annotations(entgql.OrderField("TITLE")),
 		field.String("country").

@@ -31,7 +31,7 @@ func (StrategyVersion) Fields() []ent.Field {
 			Comment("Number of the version within its strategy: 1, 2, 3…").
 			Annotations(entgql.OrderField("NUMBER")),
 		field.String("label").
-			NotEmpty().MaxLen(200).Immutable().
+			Validate(notBlank).MaxLen(200).Immutable().
 			Comment("Label, such as « Draft 2020 » or « Post-workshop v2 »."),
 		field.Text("changelog").
 			Default("").MaxLen(20000).Immutable().

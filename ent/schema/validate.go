@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/text/currency"
 	"golang.org/x/text/language"
+
+	"github.com/palabre/palabre/input"
 )
 
 // validateCountry accepts ISO 3166-1 alpha-2 country codes, in capitals.
@@ -46,4 +48,10 @@ func validateCode(s string) error {
 		return fmt.Errorf("%q is not a reference code (letters and digits, dots or dashes between them, such as OS1 or A1.3)", s)
 	}
 	return nil
+}
+
+// notBlank accepts text with something other than white space in it: the
+// required text fields (titles, names, bodies) use it instead of NotEmpty.
+func notBlank(s string) error {
+	return input.CheckRequired(s)
 }

@@ -26,6 +26,7 @@ import (
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/graph/model"
+	"github.com/palabre/palabre/graph/scalar"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -3870,7 +3871,7 @@ type DeletePayload {
     where: StrategyWhereInput
     """
     Words to find in the title or summary, ignoring case and accents:
-    « securite » finds « Sécurité ».
+    « securite » finds « Sécurité ». At most 200 characters.
     """
     search: String
   ): StrategyConnection!
@@ -3893,6 +3894,7 @@ type DeletePayload {
     where: ObjectiveWhereInput
     """
     Words to find in the title or description, ignoring case and accents.
+    At most 200 characters.
     """
     search: String
   ): ObjectiveConnection!
@@ -3917,6 +3919,7 @@ type DeletePayload {
     where: ActionItemWhereInput
     """
     Words to find in the title or description, ignoring case and accents.
+    At most 200 characters.
     """
     search: String
     """
@@ -11424,7 +11427,7 @@ input StrategyWhereInput {
   hasObjectivesWith: [ObjectiveWhereInput!]
 }
 """
-The builtin Time type
+An instant in time, as an RFC 3339 string such as « 2026-06-30T00:00:00Z » or « 2026-06-30T02:00:00+02:00 ». Every time is kept and answered in UTC (with a Z), whatever offset it was sent with. Years from 1900 to 2200 are accepted; an empty string is refused (send null to leave a time unset).
 """
 scalar Time
 """
@@ -43414,13 +43417,13 @@ func (ec *executionContext) unmarshalNStrategyWhereInput2ᚖgithubᚗcomᚋpalab
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
-	res, err := graphql.UnmarshalString(v)
+	res, err := scalar.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(v)
+	res := scalar.MarshalString(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
 	}
@@ -43462,13 +43465,13 @@ func (ec *executionContext) unmarshalNSubmitObservationInput2githubᚗcomᚋpala
 }
 
 func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
-	res, err := graphql.UnmarshalTime(v)
+	res, err := scalar.UnmarshalTime(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalTime(v)
+	res := scalar.MarshalTime(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
 	}
@@ -45531,7 +45534,7 @@ func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v an
 	if v == nil {
 		return nil, nil
 	}
-	res, err := graphql.UnmarshalString(v)
+	res, err := scalar.UnmarshalString(v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -45541,7 +45544,7 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(*v)
+	res := scalar.MarshalString(*v)
 	return res
 }
 
@@ -45584,7 +45587,7 @@ func (ec *executionContext) unmarshalOTime2ᚖtimeᚐTime(ctx context.Context, v
 	if v == nil {
 		return nil, nil
 	}
-	res, err := graphql.UnmarshalTime(v)
+	res, err := scalar.UnmarshalTime(v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -45594,7 +45597,7 @@ func (ec *executionContext) marshalOTime2ᚖtimeᚐTime(ctx context.Context, sel
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalTime(*v)
+	res := scalar.MarshalTime(*v)
 	return res
 }
 
