@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/palabre/palabre/graph"
 	"log/slog"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -41,6 +42,10 @@ type Config struct {
 	// AuthFailuresPerMinute is how many failed authentications a client address
 	// may make in a minute before it is refused for a while.
 	AuthFailuresPerMinute int
+	// TrustedProxies are the reverse proxies (CIDR blocks, or addresses) whose
+	// Forwarded and X-Forwarded-For headers tell the client's address. None by
+	// default: those headers are then ignored, since any client can send them.
+	TrustedProxies []netip.Prefix
 }
 
 // Env is the kind of deployment.
@@ -96,6 +101,7 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		{"PALABRE_MAX_TOKENS", intSetter(&c.Limits.MaxTokens)},
 		{"PALABRE_TRUSTED_DOCUMENTS", stringSetter(&c.TrustedDocuments)},
 		{"PALABRE_AUTH_FAILURES_PER_MINUTE", intSetter(&c.AuthFailuresPerMinute)},
+		{"PALABRE_TRUSTED_PROXIES", (*prefixList)(&c.TrustedProxies).Set},
 	} {
 		if s := getenv(v.name); s != "" {
 			if err := v.set(s); err != nil {
@@ -125,6 +131,7 @@ func (c *Config) registerFlags(fs *flag.FlagSet) {
 	fs.IntVar(&c.Limits.MaxTokens, "max-tokens", c.Limits.MaxTokens, "most lexical tokens in a document (PALABRE_MAX_TOKENS)")
 	fs.StringVar(&c.TrustedDocuments, "trusted-documents", c.TrustedDocuments, "run only the documents of this persisted-documents manifest (PALABRE_TRUSTED_DOCUMENTS)")
 	fs.IntVar(&c.AuthFailuresPerMinute, "auth-failures-per-minute", c.AuthFailuresPerMinute, "failed authentications a client address may make in a minute (PALABRE_AUTH_FAILURES_PER_MINUTE)")
+	fs.Var((*prefixList)(&c.TrustedProxies), "trusted-proxies", "comma-separated CIDR blocks of the reverse proxies whose Forwarded and X-Forwarded-For headers are believed (PALABRE_TRUSTED_PROXIES)")
 	fs.Func("log-level", fmt.Sprintf("debug, info, warn or error (PALABRE_LOG_LEVEL) (default %s)", strings.ToLower(c.LogLevel.String())), levelSetter(&c.LogLevel))
 }
 
@@ -238,6 +245,41 @@ func checkOrigin(o string) error {
 		return fmt.Errorf("CORS origin %q: write it as scheme://host[:port], such as https://plan.example.org, with no path and no wildcard", o)
 	}
 	return nil
+}
+
+// prefixList is a comma-separated list of CIDR blocks; a bare address stands
+// for itself alone.
+type prefixList []netip.Prefix
+
+func (l *prefixList) Set(s string) error {
+	var prefixes []netip.Prefix
+	for _, item := range strings.Split(s, ",") {
+		if item = strings.TrimSpace(item); item == "" {
+			continue
+		}
+		p, err := netip.ParsePrefix(item)
+		if err != nil {
+			a, aerr := netip.ParseAddr(item)
+			if aerr != nil {
+				return fmt.Errorf("%q is not a CIDR block such as 10.0.0.0/8 or fd00::/8, nor an address", item)
+			}
+			p = netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen())
+		}
+		prefixes = append(prefixes, p.Masked())
+	}
+	*l = prefixes
+	return nil
+}
+
+func (l *prefixList) String() string {
+	if l == nil {
+		return ""
+	}
+	items := make([]string, len(*l))
+	for i, p := range *l {
+		items[i] = p.String()
+	}
+	return strings.Join(items, ",")
 }
 
 func stringSetter(p *string) func(string) error {
