@@ -61,7 +61,7 @@ func classify(ctx context.Context, err error) (code, message string) {
 	case argumentsUnreadable(ctx):
 		var gqlErr *gqlerror.Error
 		if errors.As(err, &gqlErr) {
-			return palabre.EINVALID, "invalid argument: " + gqlErr.Message
+			return palabre.EINVALID, unreadableArgument(ctx, gqlErr)
 		}
 		return palabre.EINVALID, "invalid argument"
 	case ent.IsConstraintError(err):

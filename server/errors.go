@@ -3,6 +3,8 @@ package server
 import (
 	"encoding/json"
 	"net/http"
+
+	"github.com/palabre/palabre"
 )
 
 // writeError answers a request that never reached the GraphQL endpoint with a
@@ -20,4 +22,12 @@ func writeError(w http.ResponseWriter, status int, code, message string) {
 	_ = json.NewEncoder(w).Encode(struct {
 		Errors []gqlError `json:"errors"`
 	}{[]gqlError{{message, extensions{code}}}})
+}
+
+// noSuchEndpoint answers the paths the server does not serve, with a code like
+// every other error.
+func noSuchEndpoint() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, palabre.ENOTFOUND, "no such endpoint: the GraphQL API is at /graphql")
+	})
 }

@@ -46,5 +46,6 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, err
 	if cfg.Env == Development {
 		mux.Handle("GET /{$}", playground.Handler("Palabre", "/graphql"))
 	}
+	mux.Handle("/", noSuchEndpoint())
 	return logRequests(logger, addresses, allowOrigins(cfg).Handler(mux)), nil
 }
