@@ -53,9 +53,20 @@ func (t transactions) InterceptResponse(ctx context.Context, next graphql.Respon
 }
 
 func (t transactions) failed(ctx context.Context, what string, err error) *graphql.Response {
-	t.logger.ErrorContext(ctx, what, "err", err)
+	code := palabre.EINTERNAL
+	switch {
+	case ctx.Err() != nil:
+		code = palabre.ETIMEOUT // the time limit, or the client gone: not the server's fault
+	case what == "opening a transaction" && palabre.ErrorCode(err) == palabre.EUNAVAILABLE:
+		// Nothing was sent: retrying is safe. (A commit that loses its
+		// connection may have been applied: that stays INTERNAL.)
+		code = palabre.EUNAVAILABLE
+		t.logger.WarnContext(ctx, what, "err", err)
+	default:
+		t.logger.ErrorContext(ctx, what, "err", err)
+	}
 	return &graphql.Response{Errors: gqlerror.List{{
 		Message:    "the change could not be saved, and nothing of it was stored: retry",
-		Extensions: map[string]any{"code": palabre.EINTERNAL},
+		Extensions: map[string]any{"code": code},
 	}}}
 }

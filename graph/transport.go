@@ -88,7 +88,26 @@ func (httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Gra
 		writeErrors(w, gqlerror.List{{Message: message, Extensions: map[string]any{"code": code}}})
 		return
 	}
+	if unavailable(response.Errors) {
+		// The database is away for a moment (a restart, a failover): the
+		// whole answer is worth asking again, shortly.
+		w.Header().Set("Retry-After", retryAfterSeconds)
+		w.WriteHeader(http.StatusServiceUnavailable)
+	}
 	writeJSON(w, response)
+}
+
+// retryAfterSeconds is how long a client should wait before retrying a request
+// answered UNAVAILABLE: about the time PostgreSQL takes to restart.
+const retryAfterSeconds = "1"
+
+func unavailable(errs gqlerror.List) bool {
+	for _, e := range errs {
+		if e.Extensions["code"] == palabre.EUNAVAILABLE {
+			return true
+		}
+	}
+	return false
 }
 
 // unserved returns the status and message refusing a request that is not a
