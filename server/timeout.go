@@ -43,7 +43,9 @@ func limitTime(d time.Duration, next http.Handler) http.Handler {
 		}
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			// Also when the handler finished just too late: the limit holds
-			// for the whole request, and the answer is not written yet.
+			// for the whole request, and the answer is not written yet. The
+			// short error that says so gets a moment of its own to be sent.
+			_ = rc.SetWriteDeadline(time.Now().Add(timeoutErrorGrace))
 			writeError(w, http.StatusServiceUnavailable, palabre.ETIMEOUT,
 				"the request ran out of time and was stopped: ask for less, or retry later")
 			return
@@ -59,6 +61,9 @@ func limitTime(d time.Duration, next http.Handler) http.Handler {
 		_ = rc.Flush()
 	})
 }
+
+// timeoutErrorGrace is the time given to send the TIMEOUT error itself.
+const timeoutErrorGrace = time.Second
 
 // bufferedAnswer holds a handler's answer until the handler is done; it is
 // read only after the handler has returned.
