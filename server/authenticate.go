@@ -33,21 +33,8 @@ func authenticate(client *ent.Client, logger *slog.Logger, failures *failureLimi
 			failures.refuse(w, r, palabre.ErrorMessage(err))
 			return
 		}
-		switch {
-		case err == nil:
-		case r.Context().Err() != nil:
-			// The time limit (limitTime answers) or the client gone: not an
-			// internal error.
-			writeError(w, http.StatusServiceUnavailable, palabre.ETIMEOUT, "the request ran out of time and was stopped: retry later")
-			return
-		case palabre.ErrorCode(err) == palabre.EUNAVAILABLE:
-			logger.WarnContext(r.Context(), "authenticating a request: database unavailable", "err", err)
-			w.Header().Set("Retry-After", "1")
-			writeError(w, http.StatusServiceUnavailable, palabre.EUNAVAILABLE, palabre.ErrorMessage(err))
-			return
-		default:
-			logger.ErrorContext(r.Context(), "authenticating a request", "err", err)
-			writeError(w, http.StatusInternalServerError, palabre.EINTERNAL, "internal error")
+		if err != nil {
+			failed(w, r, logger, "authenticating a request", err)
 			return
 		}
 		next.ServeHTTP(w, r.WithContext(auth.NewContext(r.Context(), viewer)))

@@ -50,8 +50,7 @@ func responseMatrixCSV(client *ent.Client, logger *slog.Logger) http.Handler {
 	})
 }
 
-// matrixFailed logs err and answers 500 without its details.
+// matrixFailed answers without the details of err (see failed).
 func matrixFailed(w http.ResponseWriter, r *http.Request, logger *slog.Logger, err error) {
-	logger.ErrorContext(r.Context(), "building a response matrix", "path", r.URL.Path, "err", err)
-	writeError(w, http.StatusInternalServerError, palabre.EINTERNAL, "internal error")
+	failed(w, r, logger, "building a response matrix", err)
 }
