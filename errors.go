@@ -17,6 +17,7 @@ const (
 	EINVALID         = "BAD_USER_INPUT"  // the input breaks a rule of the model
 	ECONFLICT        = "CONFLICT"        // the change collides with the current state
 	ETIMEOUT         = "TIMEOUT"         // the request ran out of time; it may be retried
+	EUNAVAILABLE     = "UNAVAILABLE"     // the database cannot be used for a moment; retry shortly
 	EINTERNAL        = "INTERNAL"        // anything else; details are logged, never shown
 )
 

@@ -18,9 +18,7 @@ func HTTPStatus(code string) int {
 		return http.StatusBadRequest
 	case ECONFLICT:
 		return http.StatusConflict
-	case ETIMEOUT:
-		return http.StatusGatewayTimeout
-	case "UNAVAILABLE":
+	case ETIMEOUT, EUNAVAILABLE: // both retryable, as http.TimeoutHandler answers
 		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError

@@ -94,13 +94,15 @@ func ping(ctx context.Context, db *sql.DB, dialectName string) error {
 }
 
 // NewClient returns an ent client over an open database (from OpenDB). Closing
-// the client closes db.
+// the client closes db. A read that meets a broken connection is sent once
+// more; errors that mean the database is unavailable for a moment wrap
+// ErrUnavailable.
 func NewClient(db *sql.DB, dialectName string, opts ...Option) *ent.Client {
 	var o options
 	for _, opt := range opts {
 		opt(&o)
 	}
-	var drv dialect.Driver = utcDriver{entsql.OpenDB(dialectName, db)}
+	var drv dialect.Driver = storeDriver{entsql.OpenDB(dialectName, db)}
 	for _, wrap := range o.wrap {
 		drv = wrap(drv)
 	}

@@ -17,8 +17,11 @@ const DefaultSQLitePath = "palabre.db"
 // no lock by default, so a busy database would fail at once instead of waiting;
 // and writers take the write lock when their transaction begins, because a
 // deferred transaction that upgrades to writing can fail with SQLITE_BUSY
-// without waiting at all.
-const sqlitePragmas = "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_txlock=immediate"
+// without waiting at all. A URL that sets its own busy_timeout keeps it.
+const (
+	sqlitePragmas     = "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_txlock=immediate"
+	sqliteBusyTimeout = "&_pragma=busy_timeout(10000)"
+)
 
 // target is what a database URL designates.
 type target struct {
@@ -89,7 +92,11 @@ func sqliteTarget(path string) (target, error) {
 	if strings.Contains(path, "?") {
 		sep = "&"
 	}
-	return target{dialect: dialect.SQLite, driver: "sqlite", dsn: path + sep + sqlitePragmas, display: path}, nil
+	dsn := path + sep + sqlitePragmas
+	if !strings.Contains(path, "busy_timeout") {
+		dsn += sqliteBusyTimeout
+	}
+	return target{dialect: dialect.SQLite, driver: "sqlite", dsn: dsn, display: path}, nil
 }
 
 // Redact returns a database URL fit for logs and error messages: the password

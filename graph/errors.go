@@ -28,8 +28,11 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 			return presented // gqlgen's own parse and validation errors
 		}
 		code, message := classify(ctx, err)
-		if code == palabre.EINTERNAL {
+		switch code {
+		case palabre.EINTERNAL:
 			logger.ErrorContext(ctx, "internal error", "path", presented.Path.String(), "err", err)
+		case palabre.EUNAVAILABLE:
+			logger.WarnContext(ctx, "database unavailable", "path", presented.Path.String(), "err", err)
 		}
 		presented.Message = message
 		presented.Extensions = map[string]any{"code": code}
@@ -61,12 +64,14 @@ func classify(ctx context.Context, err error) (code, message string) {
 		return palabre.ENOTFOUND, "not found"
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(ctx.Err(), context.DeadlineExceeded):
 		return palabre.ETIMEOUT, "the request ran out of time and was stopped: ask for less, or retry later"
+	case errors.Is(err, context.Canceled), errors.Is(ctx.Err(), context.Canceled):
+		return palabre.ETIMEOUT, "the request was cancelled before it finished" // the client has gone: no one reads this
 	case introspecting(ctx):
 		return palabre.EFORBIDDEN, "introspection is off on this server; the schema is published in the frontend contract"
 	case argumentsUnreadable(ctx):
 		var gqlErr *gqlerror.Error
 		if errors.As(err, &gqlErr) {
-			return palabre.EINVALID, "invalid argument: " + gqlErr.Message
+			return palabre.EINVALID, unreadableArgument(ctx, gqlErr)
 		}
 		return palabre.EINVALID, "invalid argument"
 	case ent.IsConstraintError(err) || database.ViolationOf(err) != database.NoViolation:

@@ -58,7 +58,7 @@ func TestTheCSVMatrixAnswersRefusalsAsTheAPIDoes(t *testing.T) {
 }
 
 // TestTheCSVMatrixOutOfTimeIsATimeout: a request that runs out of time is
-// TIMEOUT with 504, as GraphQL codes it, not an internal error.
+// TIMEOUT with 503, as GraphQL codes it, not an internal error.
 func TestTheCSVMatrixOutOfTimeIsATimeout(t *testing.T) {
 	t.Parallel()
 	s := apitest.NewWithConfig(t, []func(*server.Config){func(c *server.Config) {
@@ -66,7 +66,7 @@ func TestTheCSVMatrixOutOfTimeIsATimeout(t *testing.T) {
 	}})
 	c := &consulting{Server: s, t: t}
 	res, body := c.matrixCSV(t, "", pulid.ID("CO01ARZ3NDEKTSV4RRFFQ69G5FAV"))
-	if code := csvFailure(t, res, body); code != palabre.ETIMEOUT || res.StatusCode != http.StatusGatewayTimeout {
+	if code := csvFailure(t, res, body); code != palabre.ETIMEOUT || res.StatusCode != http.StatusServiceUnavailable {
 		t.Errorf("got %d %s: %s", res.StatusCode, code, body)
 	}
 }

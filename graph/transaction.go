@@ -33,7 +33,7 @@ func (t transactions) InterceptResponse(ctx context.Context, next graphql.Respon
 	}
 	txCtx, tx, err := t.OpenTx(ctx)
 	if err != nil {
-		return t.failed(ctx, "opening a transaction", err)
+		return t.failed(ctx, "opening a transaction", err, true)
 	}
 	defer func() {
 		if r := recover(); r != nil {
@@ -47,15 +47,29 @@ func (t transactions) InterceptResponse(ctx context.Context, next graphql.Respon
 		return &graphql.Response{Errors: rsp.Errors}
 	}
 	if err := tx.Commit(); err != nil {
-		return t.failed(ctx, "committing a transaction", err)
+		// A commit that loses its connection may have been applied: not
+		// UNAVAILABLE, which tells the client that retrying is safe.
+		return t.failed(ctx, "committing a transaction", err, false)
 	}
 	return rsp
 }
 
-func (t transactions) failed(ctx context.Context, what string, err error) *graphql.Response {
-	t.logger.ErrorContext(ctx, what, "err", err)
+// failed reports a transaction that could not be opened or committed.
+// retryable says whether nothing can have been stored, so that a database
+// away for a moment is UNAVAILABLE.
+func (t transactions) failed(ctx context.Context, what string, err error, retryable bool) *graphql.Response {
+	code := palabre.EINTERNAL
+	switch {
+	case ctx.Err() != nil:
+		code = palabre.ETIMEOUT // the time limit, or the client gone: not the server's fault
+	case retryable && palabre.ErrorCode(err) == palabre.EUNAVAILABLE:
+		code = palabre.EUNAVAILABLE
+		t.logger.WarnContext(ctx, what, "err", err)
+	default:
+		t.logger.ErrorContext(ctx, what, "err", err)
+	}
 	return &graphql.Response{Errors: gqlerror.List{{
 		Message:    "the change could not be saved, and nothing of it was stored: retry",
-		Extensions: map[string]any{"code": palabre.EINTERNAL},
+		Extensions: map[string]any{"code": code},
 	}}}
 }

@@ -27,37 +27,36 @@ const (
 
 // httpTransport serves GraphQL over HTTP GET and POST as the GraphQL-over-HTTP
 // specification asks, where gqlgen's stock transports differ: a request that
-// fails before execution (unparsable document, invalid variables, failed
-// validation) is answered 200 under application/json, and 400 without a "data"
-// entry under application/graphql-response+json. Mutations are POST only.
+// fails before execution (unparsable document, failed validation) is answered
+// 200 under application/json, and 400 without a "data" entry under
+// application/graphql-response+json; a request that is not a GraphQL request
+// at all (parameters of the wrong type, no query) is answered 400. Mutations
+// are POST only. It answers every request that the OPTIONS transport does
+// not, so that the ones it refuses get an error with a code too.
 type httpTransport struct{}
 
 var _ graphql.Transport = httpTransport{}
 
-// Supports accepts GET, and POST with a JSON body.
-func (httpTransport) Supports(r *http.Request) bool {
-	if r.Header.Get("Upgrade") != "" {
-		return false
-	}
-	if r.Method == http.MethodGet {
-		return true
-	}
-	media, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	return r.Method == http.MethodPost && err == nil && media == mediaJSON
-}
+// Supports accepts every request: Do refuses what it does not serve.
+func (httpTransport) Supports(*http.Request) bool { return true }
 
 // Do runs one request.
 func (httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
 	ctx := r.Context()
 	media := responseMedia(r.Header.Get("Accept"))
 	w.Header().Set("Content-Type", media+"; charset=utf-8")
+	if status, message := unserved(r); status != 0 {
+		if status == http.StatusMethodNotAllowed {
+			w.Header().Set("Allow", "GET, POST, OPTIONS")
+		}
+		w.WriteHeader(status)
+		writeErrors(w, gqlerror.List{{Message: message, Extensions: map[string]any{"code": palabre.EINVALID}}})
+		return
+	}
 
 	start := graphql.Now()
 	params, status, err := readParams(r)
 	if err != nil {
-		if status == 0 { // well-formed JSON with parameters of the wrong type
-			status = failureStatus(media)
-		}
 		w.WriteHeader(status)
 		writeErrors(w, gqlerror.List{{Message: err.Error(), Extensions: map[string]any{"code": palabre.EINVALID}}})
 		return
@@ -90,7 +89,44 @@ func (httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Gra
 		writeErrors(w, gqlerror.List{{Message: message, Extensions: map[string]any{"code": code}}})
 		return
 	}
+	if unavailable(response.Errors) {
+		// The database is away for a moment (a restart, a failover): the
+		// whole answer is worth asking again, shortly.
+		w.Header().Set("Retry-After", retryAfterSeconds)
+		w.WriteHeader(http.StatusServiceUnavailable)
+	}
 	writeJSON(w, response)
+}
+
+// retryAfterSeconds is how long a client should wait before retrying a request
+// answered UNAVAILABLE: about the time PostgreSQL takes to restart.
+const retryAfterSeconds = "1"
+
+func unavailable(errs gqlerror.List) bool {
+	for _, e := range errs {
+		if e.Extensions["code"] == palabre.EUNAVAILABLE {
+			return true
+		}
+	}
+	return false
+}
+
+// unserved returns the status and message refusing a request that is not a
+// GraphQL request this transport serves, or 0.
+func unserved(r *http.Request) (int, string) {
+	switch {
+	case r.Header.Get("Upgrade") != "":
+		return http.StatusBadRequest, "this endpoint serves GraphQL over HTTP only (no WebSocket): send queries and mutations with POST"
+	case r.Method == http.MethodGet:
+		return 0, ""
+	case r.Method != http.MethodPost:
+		return http.StatusMethodNotAllowed, "send GraphQL requests with POST (or queries with GET), not " + r.Method
+	}
+	media, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if err != nil || media != mediaJSON {
+		return http.StatusUnsupportedMediaType, "send the request body as JSON, with Content-Type: application/json"
+	}
+	return 0, ""
 }
 
 // responseMedia picks the response media type from the Accept header:
@@ -131,8 +167,8 @@ type rawParams struct {
 	Extensions    any `json:"extensions"`
 }
 
-// readParams reads a request's parameters. A status of 400 means the request
-// could not be read at all; 0 means its parameters are invalid.
+// readParams reads a request's parameters, or returns the status of a request
+// that is not a GraphQL request: 413 for a body too large, 400 otherwise.
 func readParams(r *http.Request) (*graphql.RawParams, int, error) {
 	var raw rawParams
 	if r.Method == http.MethodGet {
@@ -154,7 +190,7 @@ func readParams(r *http.Request) (*graphql.RawParams, int, error) {
 		for name, dst := range map[string]*any{"variables": &raw.Variables, "extensions": &raw.Extensions} {
 			if v := q.Get(name); v != "" {
 				if err := decode(strings.NewReader(v), dst); err != nil {
-					return nil, 0, &paramError{name + " is not JSON"}
+					return nil, http.StatusBadRequest, &paramError{name + " is not JSON"}
 				}
 			}
 		}
@@ -175,33 +211,41 @@ func readParams(r *http.Request) (*graphql.RawParams, int, error) {
 			return nil, http.StatusBadRequest, &paramError{"the request body is not a JSON object"}
 		}
 	}
-	return raw.params()
+	p, err := raw.params()
+	if err != nil {
+		return nil, http.StatusBadRequest, err
+	}
+	return p, 0, nil
 }
 
-func (raw rawParams) params() (*graphql.RawParams, int, error) {
+func (raw rawParams) params() (*graphql.RawParams, error) {
 	p := &graphql.RawParams{}
 	var ok bool
-	if raw.Query != nil { // absent when a persisted document is named by its hash
+	if raw.Query != nil {
 		if p.Query, ok = raw.Query.(string); !ok {
-			return nil, 0, &paramError{"query must be a string"}
+			return nil, &paramError{"query must be a string"}
 		}
 	}
 	if raw.OperationName != nil {
 		if p.OperationName, ok = raw.OperationName.(string); !ok {
-			return nil, 0, &paramError{"operationName must be a string"}
+			return nil, &paramError{"operationName must be a string"}
 		}
 	}
 	if raw.Variables != nil {
 		if p.Variables, ok = raw.Variables.(map[string]any); !ok {
-			return nil, 0, &paramError{"variables must be an object"}
+			return nil, &paramError{"variables must be an object"}
 		}
 	}
 	if raw.Extensions != nil {
 		if p.Extensions, ok = raw.Extensions.(map[string]any); !ok {
-			return nil, 0, &paramError{"extensions must be an object"}
+			return nil, &paramError{"extensions must be an object"}
 		}
 	}
-	return p, 0, nil
+	// Without a query, only a persisted document named by its hash runs.
+	if p.Query == "" && p.Extensions["persistedQuery"] == nil {
+		return nil, &paramError{"the request has no query: send the GraphQL document in query"}
+	}
+	return p, nil
 }
 
 type paramError struct{ msg string }

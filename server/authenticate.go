@@ -14,7 +14,8 @@ import (
 // authenticate puts the caller of a request in its context: the viewer of its
 // bearer token, or nobody (the public) when it sends no Authorization header.
 // A token that is sent but not valid is refused rather than treated as public,
-// so that a client with an expired token learns it at once.
+// so that a client with an expired token learns it at once: 401 as RFC 6750
+// asks, or 429 once its address has failed too often (failureLimiter).
 func authenticate(client *ent.Client, logger *slog.Logger, failures *failureLimiter, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		header := r.Header.Get("Authorization")
@@ -24,19 +25,16 @@ func authenticate(client *ent.Client, logger *slog.Logger, failures *failureLimi
 		}
 		token, ok := bearerToken(header)
 		if !ok {
-			failures.failed(r)
-			refuse(w, `the Authorization header must read "Bearer <token>"`)
+			failures.refuse(w, r, `the Authorization header must read "Bearer <token>"`)
 			return
 		}
 		viewer, err := access.Authenticate(r.Context(), client, token)
 		if palabre.ErrorCode(err) == palabre.EUNAUTHENTICATED {
-			failures.failed(r)
-			refuse(w, palabre.ErrorMessage(err))
+			failures.refuse(w, r, palabre.ErrorMessage(err))
 			return
 		}
 		if err != nil {
-			logger.ErrorContext(r.Context(), "authenticating a request", "err", err)
-			writeError(w, http.StatusInternalServerError, palabre.EINTERNAL, "internal error")
+			writeFailure(w, r, logger, err)
 			return
 		}
 		next.ServeHTTP(w, r.WithContext(auth.NewContext(r.Context(), viewer)))
@@ -49,10 +47,4 @@ func bearerToken(header string) (string, bool) {
 	scheme, token, _ := strings.Cut(header, " ")
 	token = strings.TrimSpace(token)
 	return token, strings.EqualFold(scheme, "Bearer") && token != ""
-}
-
-// refuse answers 401 as RFC 6750 asks: with a WWW-Authenticate challenge.
-func refuse(w http.ResponseWriter, message string) {
-	w.Header().Set("WWW-Authenticate", `Bearer realm="palabre", error="invalid_token"`)
-	writeError(w, http.StatusUnauthorized, palabre.EUNAUTHENTICATED, message)
 }

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"net/netip"
 	"net/url"
 	"slices"
 	"strconv"
@@ -43,6 +44,10 @@ type Config struct {
 	// AuthFailuresPerMinute is how many failed authentications a client address
 	// may make in a minute before it is refused for a while.
 	AuthFailuresPerMinute int
+	// TrustedProxies are the reverse proxies (CIDR blocks, or addresses) whose
+	// Forwarded and X-Forwarded-For headers tell the client's address. None by
+	// default: those headers are then ignored, since any client can send them.
+	TrustedProxies []netip.Prefix
 }
 
 // Env is the kind of deployment.
@@ -124,6 +129,8 @@ var settings = []Setting{
 		Doc: "a persisted-documents manifest (`frontend-contract/generated/persisted-documents.json`): only its documents run, sent whole or as `extensions.persistedQuery.sha256Hash`"},
 	{Env: "PALABRE_AUTH_FAILURES_PER_MINUTE", Flag: "auth-failures-per-minute", value: func(c *Config) flag.Value { return (*positiveInt)(&c.AuthFailuresPerMinute) },
 		Doc: "failed authentications a client address may make per minute before it gets 429"},
+	{Env: "PALABRE_TRUSTED_PROXIES", Flag: "trusted-proxies", value: func(c *Config) flag.Value { return (*prefixList)(&c.TrustedProxies) },
+		Doc: "comma-separated CIDR blocks (or addresses) of the reverse proxies whose `Forwarded` and `X-Forwarded-For` headers give the client's address; none by default, and those headers are then ignored"},
 }
 
 // Settings returns every setting, in the order the README lists them.
@@ -268,6 +275,41 @@ func checkOrigin(o string) error {
 		return fmt.Errorf("CORS origin %q: write it as scheme://host[:port], such as https://plan.example.org, with no path and no wildcard", o)
 	}
 	return nil
+}
+
+// prefixList is a comma-separated list of CIDR blocks; a bare address stands
+// for itself alone.
+type prefixList []netip.Prefix
+
+func (l *prefixList) Set(s string) error {
+	var prefixes []netip.Prefix
+	for _, item := range strings.Split(s, ",") {
+		if item = strings.TrimSpace(item); item == "" {
+			continue
+		}
+		p, err := netip.ParsePrefix(item)
+		if err != nil {
+			a, aerr := netip.ParseAddr(item)
+			if aerr != nil {
+				return fmt.Errorf("%q is not a CIDR block such as 10.0.0.0/8 or fd00::/8, nor an address", item)
+			}
+			p = netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen())
+		}
+		prefixes = append(prefixes, p.Masked())
+	}
+	*l = prefixes
+	return nil
+}
+
+func (l *prefixList) String() string {
+	if l == nil {
+		return ""
+	}
+	items := make([]string, len(*l))
+	for i, p := range *l {
+		items[i] = p.String()
+	}
+	return strings.Join(items, ",")
 }
 
 // The kinds of value a setting holds, as flag.Values.

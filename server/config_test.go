@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"flag"
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -30,6 +31,7 @@ func TestFlagsAndVariablesSetTheSameThing(t *testing.T) {
 		"PALABRE_MAX_TOKENS":               "11",
 		"PALABRE_TRUSTED_DOCUMENTS":        "manifest.json",
 		"PALABRE_AUTH_FAILURES_PER_MINUTE": "12",
+		"PALABRE_TRUSTED_PROXIES":          "10.0.0.0/8",
 	}
 	for _, s := range server.Settings() {
 		value, ok := samples[s.Env]
@@ -100,6 +102,32 @@ func TestConfigRefusesBadValues(t *testing.T) {
 		if err := (server.Config{Env: server.Production, Addr: ":1", DatabaseURL: "x.db", MaxBodyBytes: 1,
 			ReadTimeout: 1, WriteTimeout: 1, IdleTimeout: 1, ShutdownTimeout: 1, CORSOrigins: []string{origin}}).Validate(); err == nil {
 			t.Errorf("origin %q accepted", origin)
+		}
+	}
+}
+
+func TestConfigReadsTrustedProxies(t *testing.T) {
+	t.Parallel()
+	cfg, err := server.ConfigFromEnv(func(k string) string {
+		if k == "PALABRE_TRUSTED_PROXIES" {
+			return "10.0.0.0/8, 192.0.2.7, fd00::/8"
+		}
+		return ""
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(cfg.TrustedProxies); got != "[10.0.0.0/8 192.0.2.7/32 fd00::/8]" {
+		t.Fatalf("got %s", got)
+	}
+	for _, bad := range []string{"10.0.0.0/33", "proxy.example.sn", "*"} {
+		if _, err := server.ConfigFromEnv(func(k string) string {
+			if k == "PALABRE_TRUSTED_PROXIES" {
+				return bad
+			}
+			return ""
+		}); err == nil {
+			t.Errorf("%q accepted", bad)
 		}
 	}
 }

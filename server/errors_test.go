@@ -31,7 +31,7 @@ func TestFailuresBesideGraphQLAreCodedAsGraphQLCodesThem(t *testing.T) {
 	}{
 		{"a privacy denial, for the public", context.Background(), fmt.Errorf("querying: %w", privacy.Deny), http.StatusUnauthorized, palabre.EUNAUTHENTICATED},
 		{"a privacy denial, for a caller", reviewer, fmt.Errorf("querying: %w", privacy.Deny), http.StatusForbidden, palabre.EFORBIDDEN},
-		{"a time-out", reviewer, fmt.Errorf("sql: %w", context.DeadlineExceeded), http.StatusGatewayTimeout, palabre.ETIMEOUT},
+		{"a time-out", reviewer, fmt.Errorf("sql: %w", context.DeadlineExceeded), http.StatusServiceUnavailable, palabre.ETIMEOUT},
 		{"a domain error", reviewer, palabre.Errorf(palabre.ECONFLICT, "the round is closed"), http.StatusConflict, palabre.ECONFLICT},
 		{"anything else", reviewer, errors.New("pq: relation \"secret_table\" does not exist"), http.StatusInternalServerError, palabre.EINTERNAL},
 	} {

@@ -8,8 +8,9 @@ import (
 
 // logRequests logs one line per request. It logs the path and not the query
 // string, and no header: GET requests carry whole GraphQL documents and
-// variables in the query string, and the Authorization header a token.
-func logRequests(logger *slog.Logger, next http.Handler) http.Handler {
+// variables in the query string, and the Authorization header a token. The
+// client is the one behind trusted proxies.
+func logRequests(logger *slog.Logger, addresses clientAddresses, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
@@ -17,6 +18,7 @@ func logRequests(logger *slog.Logger, next http.Handler) http.Handler {
 		logger.LogAttrs(r.Context(), slog.LevelInfo, "request",
 			slog.String("method", r.Method),
 			slog.String("path", r.URL.Path),
+			slog.String("client", addresses.of(r).String()),
 			slog.Int("status", rec.status),
 			slog.Int64("bytes", rec.bytes),
 			slog.Duration("duration", time.Since(start)),

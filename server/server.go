@@ -29,11 +29,12 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, err
 		Limits:           cfg.Limits,
 		TrustedDocuments: trusted,
 	})
-	failures := newFailureLimiter(cfg.AuthFailuresPerMinute)
-	// guarded is how every API endpoint is served: within a time limit, to a
-	// client that has not used up its failed authentications, as its caller.
+	addresses := clientAddresses{trusted: cfg.TrustedProxies}
+	failures := newFailureLimiter(cfg.AuthFailuresPerMinute, addresses)
+	// guarded is how every API endpoint is served: within a time limit, as its
+	// caller.
 	guarded := func(next http.Handler) http.Handler {
-		return limitTime(cfg.RequestTimeout, failures.guard(authenticate(client, logger, failures, next)))
+		return limitTime(cfg.RequestTimeout, authenticate(client, logger, failures, next))
 	}
 
 	mux := http.NewServeMux()
@@ -44,5 +45,6 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, err
 	if cfg.Env == Development {
 		graphiql(mux)
 	}
-	return logRequests(logger, allowOrigins(cfg).Handler(mux)), nil
+	mux.Handle("/", noSuchEndpoint())
+	return logRequests(logger, addresses, allowOrigins(cfg).Handler(mux)), nil
 }

@@ -7,10 +7,12 @@ package dbtest
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"entgo.io/ent/dialect"
 
@@ -25,7 +27,11 @@ const EnvURL = "PALABRE_TEST_DATABASE_URL"
 // Option adjusts Open.
 type Option func(*config)
 
-type config struct{ db []database.Option }
+type config struct {
+	db          []database.Option
+	busyTimeout time.Duration
+	relay       *Relay
+}
 
 // WithDriver wraps the SQL driver under the client, to count or log the
 // statements a test sends.
@@ -36,6 +42,13 @@ func WithDriver(wrap func(dialect.Driver) dialect.Driver) Option {
 // WithClientOptions passes options to ent.NewClient (ent.Debug, say).
 func WithClientOptions(opts ...ent.Option) Option {
 	return func(c *config) { c.db = append(c.db, database.WithClientOptions(opts...)) }
+}
+
+// WithSQLiteBusyTimeout makes a SQLite database wait d, instead of the
+// server's ten seconds, for a lock another connection holds before it
+// answers "database is locked". PostgreSQL ignores it.
+func WithSQLiteBusyTimeout(d time.Duration) Option {
+	return func(c *config) { c.busyTimeout = d }
 }
 
 // Dialect names the store tests run on: dialect.Postgres when EnvURL is set,
@@ -57,7 +70,7 @@ func Open(t testing.TB, opts ...Option) *ent.Client {
 	for _, opt := range opts {
 		opt(&c)
 	}
-	db, dialectName := OpenDB(t)
+	db, dialectName := openDB(t, os.Getenv(EnvURL), c)
 	return database.NewClient(db, dialectName, c.db...)
 }
 
@@ -78,16 +91,26 @@ func URL(t testing.TB) string {
 // t's cleanup, or to the client built over it.
 func OpenDB(t testing.TB) (*sql.DB, string) {
 	t.Helper()
-	return openDBOn(t, os.Getenv(EnvURL))
+	return openDB(t, os.Getenv(EnvURL), config{})
 }
 
-// openDBOn is OpenDB on the PostgreSQL of serverURL, or SQLite when it is "".
-func openDBOn(t testing.TB, serverURL string) (*sql.DB, string) {
+// openDB is OpenDB on the PostgreSQL of serverURL, or SQLite when it is "",
+// with c's relay and busy time-out.
+func openDB(t testing.TB, serverURL string, c config) (*sql.DB, string) {
 	t.Helper()
 	ctx := context.Background()
-	url := filepath.Join(t.TempDir(), "palabre.db")
+	var url string
 	if serverURL != "" {
 		url = postgresSchema(t, serverURL)
+		if c.relay != nil {
+			url = c.relay.route(url)
+		}
+	} else {
+		url = filepath.Join(t.TempDir(), "palabre.db")
+		files.add(t, url)
+		if c.busyTimeout > 0 {
+			url += fmt.Sprintf("?_pragma=busy_timeout(%d)", c.busyTimeout.Milliseconds())
+		}
 	}
 	db, dialectName, err := database.OpenDB(ctx, url)
 	if err != nil {

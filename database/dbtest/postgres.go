@@ -95,6 +95,7 @@ func postgresSchema(t testing.TB, serverURL string) string {
 	suffix := make([]byte, 8)
 	rand.Read(suffix)
 	schema := "palabre_test_" + hex.EncodeToString(suffix)
+	schemas.add(t, schema)
 	if _, err := db.Exec("CREATE SCHEMA " + pq.QuoteIdentifier(schema)); err != nil {
 		t.Fatalf("creating test schema: %v", err)
 	}
@@ -109,6 +110,9 @@ func postgresSchema(t testing.TB, serverURL string) string {
 	}
 	q := u.Query()
 	q.Set("search_path", schema)
+	// Named after the schema, so that a test can find its own connections
+	// on the shared server (BreakConnections).
+	q.Set("application_name", schema)
 	// A test's data need not survive a crash of the server: not waiting for
 	// each commit to reach the disk makes a write-heavy test several times faster.
 	q.Set("synchronous_commit", "off")

@@ -35,7 +35,7 @@ func TestAMissingTestDatabaseIsCreated(t *testing.T) {
 	}
 
 	t.Run("open", func(t *testing.T) {
-		db, _ := openDBOn(t, missing)
+		db, _ := openDB(t, missing, config{})
 		var current string
 		if err := db.QueryRow("SELECT current_database()").Scan(&current); err != nil || current != name {
 			t.Fatalf("connected to %q (%v), want %q", current, err, name)

@@ -1,0 +1,98 @@
+package database
+
+import (
+	"context"
+	stdsql "database/sql"
+	"errors"
+
+	"entgo.io/ent/dialect"
+)
+
+// storeDriver is the driver under every client. It sends every time in UTC
+// (inUTC); a read outside a transaction that meets a broken connection (a
+// server restarted since the connection was pooled) is sent once more, on
+// another connection; any other error that means unavailability is marked
+// ErrUnavailable, so that the API answers 503 UNAVAILABLE rather than
+// INTERNAL. Statements in a transaction are never sent again: the transaction
+// is lost with its connection.
+type storeDriver struct{ dialect.Driver }
+
+func (d storeDriver) Query(ctx context.Context, query string, args, v any) error {
+	args = inUTC(args)
+	err := d.Driver.Query(ctx, query, args, v)
+	if isRead(query) && mark(ctx, err) != err {
+		err = d.Driver.Query(ctx, query, args, v)
+	}
+	return mark(ctx, err)
+}
+
+func (d storeDriver) Exec(ctx context.Context, query string, args, v any) error {
+	return mark(ctx, d.Driver.Exec(ctx, query, inUTC(args), v))
+}
+
+func (d storeDriver) Tx(ctx context.Context) (dialect.Tx, error) {
+	tx, err := d.Driver.Tx(ctx)
+	if err != nil {
+		return nil, mark(ctx, err)
+	}
+	return storeTx{tx, ctx}, nil
+}
+
+// BeginTx and the two below are the optional methods of ent's SQL driver,
+// which the generated client looks for.
+func (d storeDriver) BeginTx(ctx context.Context, opts *stdsql.TxOptions) (dialect.Tx, error) {
+	b, ok := d.Driver.(interface {
+		BeginTx(context.Context, *stdsql.TxOptions) (dialect.Tx, error)
+	})
+	if !ok {
+		return d.Tx(ctx)
+	}
+	tx, err := b.BeginTx(ctx, opts)
+	if err != nil {
+		return nil, mark(ctx, err)
+	}
+	return storeTx{tx, ctx}, nil
+}
+
+func (d storeDriver) ExecContext(ctx context.Context, query string, args ...any) (stdsql.Result, error) {
+	e, ok := d.Driver.(interface {
+		ExecContext(context.Context, string, ...any) (stdsql.Result, error)
+	})
+	if !ok {
+		return nil, errors.New("database: the driver cannot run raw statements")
+	}
+	res, err := e.ExecContext(ctx, query, inUTC(args).([]any)...)
+	return res, mark(ctx, err)
+}
+
+func (d storeDriver) QueryContext(ctx context.Context, query string, args ...any) (*stdsql.Rows, error) {
+	q, ok := d.Driver.(interface {
+		QueryContext(context.Context, string, ...any) (*stdsql.Rows, error)
+	})
+	if !ok {
+		return nil, errors.New("database: the driver cannot run raw queries")
+	}
+	args = inUTC(args).([]any)
+	rows, err := q.QueryContext(ctx, query, args...)
+	if isRead(query) && mark(ctx, err) != err {
+		rows, err = q.QueryContext(ctx, query, args...)
+	}
+	return rows, mark(ctx, err)
+}
+
+// storeTx sends a transaction's times in UTC and marks the errors of its
+// statements and commit.
+type storeTx struct {
+	dialect.Tx
+	ctx context.Context
+}
+
+func (t storeTx) Query(ctx context.Context, query string, args, v any) error {
+	return mark(ctx, t.Tx.Query(ctx, query, inUTC(args), v))
+}
+
+func (t storeTx) Exec(ctx context.Context, query string, args, v any) error {
+	return mark(ctx, t.Tx.Exec(ctx, query, inUTC(args), v))
+}
+
+func (t storeTx) Commit() error { return mark(t.ctx, t.Tx.Commit()) }
