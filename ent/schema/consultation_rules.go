@@ -30,8 +30,34 @@ func (Consultation) Hooks() []ent.Hook {
 		hook.On(followTheClock, ent.OpUpdateOne),
 		hook.On(checkRoundWindow, ent.OpCreate|ent.OpUpdateOne),
 		hook.On(keepInvitations, ent.OpCreate|ent.OpUpdateOne),
+		hook.On(keepConsolidatedRound, ent.OpUpdateOne),
 		hook.Reject(ent.OpUpdate), // bulk updates would bypass the checks above
 	}
+}
+
+// keepConsolidatedRound keeps a consolidated round as it was consolidated: its
+// title, kind, place, times and invitations are the record of the round whose
+// response matrix went to the Council, like the adopted text. (Its
+// observations and answers are kept by the Observation's hooks: they change
+// only while the round is open, and answers until it is consolidated.)
+func keepConsolidatedRound(next ent.Mutator) ent.Mutator {
+	return hook.ConsultationFunc(func(ctx context.Context, m *gen.ConsultationMutation) (ent.Value, error) {
+		if len(textChanges(m, nil)) == 0 {
+			return next.Mutate(ctx, m)
+		}
+		consolidated, err := m.OldConsolidatedAt(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if consolidated != nil {
+			title, err := m.OldTitle(ctx)
+			if err != nil {
+				return nil, err
+			}
+			return nil, palabre.Errorf(palabre.ECONFLICT, "the round « %s » is consolidated: its record (title, kind, place, times, invitations, observations and answers) is final", title)
+		}
+		return next.Mutate(ctx, m)
+	})
 }
 
 // consultPublishedVersion records the strategy of the consulted version: a
