@@ -124,7 +124,7 @@ func refuseAdoptedTextChange(ctx context.Context, m ent.Mutation, client *gen.Cl
 		return err
 	}
 	frozen, err := client.Strategy.Query().
-		Where(strategy.IDIn(ids...), strategy.StatusIn(lifecycle.FrozenStatuses()...)).
+		Where(strategy.IDIn(ids...), strategy.StatusIn(lifecycle.AdoptedStatuses()...)).
 		Exist(ctx)
 	if err != nil {
 		return err
