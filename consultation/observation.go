@@ -155,27 +155,16 @@ type Answer struct {
 	TakenInto *pulid.ID
 }
 
-// Answered reports whether the status is an answer of the secretariat.
-func Answered(s observation.Status) bool {
-	switch s {
-	case observation.StatusAccepted, observation.StatusPartiallyAccepted, observation.StatusRejected, observation.StatusOutOfScope:
-		return true
-	}
-	return false
-}
-
-// AnswerObservation records the secretariat's answer, replacing an earlier one.
+// AnswerObservation records the secretariat's answer, replacing an earlier
+// one; the Observation's hooks check it (CheckReply).
 func AnswerObservation(ctx context.Context, client *ent.Client, id pulid.ID, a Answer) (*ent.Observation, error) {
-	if !Answered(a.Disposition) {
-		return nil, palabre.Errorf(palabre.EINVALID, "%s is not an answer: accept, partially accept, reject or declare out of scope", a.Disposition)
-	}
 	update := client.Observation.UpdateOneID(id).
 		SetStatus(a.Disposition).
 		SetResponse(strings.TrimSpace(a.Response))
 	switch {
 	case a.TakenInto != nil:
 		update.SetTakenIntoID(*a.TakenInto)
-	case a.Disposition == observation.StatusRejected || a.Disposition == observation.StatusOutOfScope:
+	case !TakenIntoAVersion(a.Disposition):
 		// A rejection takes back an earlier "taken into version N".
 		taken, err := client.Observation.Query().Where(observation.ID(id), observation.HasTakenInto()).Exist(ctx)
 		if err != nil {

@@ -3,6 +3,7 @@ package server
 import (
 	"flag"
 	"fmt"
+	"github.com/palabre/palabre/clock"
 	"github.com/palabre/palabre/graph"
 	"log/slog"
 	"net/url"
@@ -41,6 +42,9 @@ type Config struct {
 	// AuthFailuresPerMinute is how many failed authentications a client address
 	// may make in a minute before it is refused for a while.
 	AuthFailuresPerMinute int
+	// Clock tells every request the time: the system clock when nil. Tests
+	// set a fake one (clock.NewFake); it has no flag or variable.
+	Clock clock.Clock
 }
 
 // Env is the kind of deployment.

@@ -45,5 +45,5 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, err
 	if cfg.Env == Development {
 		mux.Handle("GET /{$}", playground.Handler("Palabre", "/graphql"))
 	}
-	return logRequests(logger, allowOrigins(cfg).Handler(mux)), nil
+	return logRequests(logger, withClock(cfg.Clock, allowOrigins(cfg).Handler(mux))), nil
 }
