@@ -97,7 +97,7 @@ func (r Round) Take(a Action, now, closesAt time.Time, waiting int) (Round, erro
 	case Consolidating:
 		return r.Consolidate(now, waiting)
 	}
-	return r, palabre.Errorf(palabre.EINVALID, "a round's times change only through its actions: open, extend, close or consolidate it")
+	return r, palabre.Errorf(palabre.EINVALID, "a round's times change only by opening, extending, closing or consolidating it")
 }
 
 // CheckWindow requires a round to close after it opens.

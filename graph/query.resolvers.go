@@ -16,6 +16,7 @@ import (
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
+	"github.com/palabre/palabre/plan"
 	textsearch "github.com/palabre/palabre/search"
 )
 
@@ -44,10 +45,10 @@ func (r *queryResolver) ActionItems(ctx context.Context, after *entgql.Cursor[pu
 		q.Where(actionitem.SearchTextContains(textsearch.Fold(*search)))
 	}
 	if overdueOn != nil {
-		q.Where(overdueAt(*overdueOn))
+		q.Where(plan.OverdueOn(*overdueOn))
 	}
 	if agencyID != nil {
-		q.Where(involving(*agencyID))
+		q.Where(plan.Involving(*agencyID))
 	}
 	return q.Paginate(ctx, after, first, before, last, ent.WithActionItemOrder(orderBy), ent.WithActionItemFilter(where.Filter))
 }

@@ -71,11 +71,12 @@ func followTheClock(next ent.Mutator) ent.Mutator {
 		if !opening && !closing && !consolidating {
 			return next.Mutate(ctx, m)
 		}
-		action, ok := consultation.ActionOf(ctx)
-		changes := map[consultation.Action]bool{consultation.Opening: opening, consultation.Extending: closing,
+		// An action changes one time, its own; anything else is no action.
+		action, _ := consultation.ActionOf(ctx)
+		own := map[consultation.Action]bool{consultation.Opening: opening, consultation.Extending: closing,
 			consultation.Closing: closing, consultation.Consolidating: consolidating}
-		if !ok || countTrue(opening, closing, consolidating) != 1 || !changes[action] {
-			return nil, palabre.Errorf(palabre.EINVALID, "a round's times change only by opening, extending, closing or consolidating it")
+		if countTrue(opening, closing, consolidating) != 1 || !own[action] {
+			action = ""
 		}
 		round, err := oldRound(ctx, m)
 		if err != nil {
