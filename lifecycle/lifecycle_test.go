@@ -104,3 +104,27 @@ func TestTheGuardsOfEachState(t *testing.T) {
 		}
 	}
 }
+
+func TestAnAdoptedTextStaysAsAdopted(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		adopted bool
+		edit    Edit
+		changed []string
+		code    string
+		says    string
+	}{
+		{"edit a draft's text", false, Changing, []string{"title"}, "", ""},
+		{"add to a draft", false, Adding, nil, "", ""},
+		{"remove from a draft", false, Removing, nil, "", ""},
+		{"report progress on an adopted plan", true, Changing, nil, "", ""},
+		{"edit an adopted text", true, Changing, []string{"due_date", "title"}, palabre.ECONFLICT, "due date, title cannot change"},
+		{"add to an adopted text", true, Adding, nil, palabre.ECONFLICT, "nothing is added to it"},
+		{"remove from an adopted text", true, Removing, []string{"title"}, palabre.ECONFLICT, "nothing is removed from it"},
+	} {
+		err := CheckText(c.adopted, c.edit, c.changed)
+		if code(err) != c.code || err != nil && !strings.Contains(err.Error(), c.says) {
+			t.Errorf("%s: %v, want code %q saying %q", c.name, err, c.code, c.says)
+		}
+	}
+}
