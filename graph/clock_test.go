@@ -53,7 +53,9 @@ func TestTheServersClockDecidesWhatTimeItIs(t *testing.T) {
 		t.Fatalf("the instant it opens, the round is %s", got)
 	}
 	var submitted struct {
-		SubmitObservation struct{ Observation struct{ SubmittedAt time.Time } }
+		SubmitObservation struct {
+			Observation struct{ SubmittedAt time.Time }
+		}
 	}
 	s.OK(t, w.SecurityAgent, submitObservationMutation, say, &submitted)
 	if got := submitted.SubmitObservation.Observation.SubmittedAt; !got.Equal(start.Add(time.Hour)) {
