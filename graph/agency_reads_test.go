@@ -135,3 +135,34 @@ func TestAnAgencyReadsOnlyTheStrategiesItIsConsultedOn(t *testing.T) {
 		c.OK(t, token, compare, map[string]any{"from": c.version.ID, "to": second.ID}, nil)
 	}
 }
+
+// What the public reads, an agency reads too: the rounds of adopted
+// strategies, and once consolidated, their response matrix, even without an
+// invitation.
+func TestAnAgencyReadsWhatThePublicReads(t *testing.T) {
+	t.Parallel()
+	c := newConsulting(t)
+	w := c.World
+	adopted := c.publish(w.Adopted.ID, "Stratégie adoptée")
+	round := c.plan(adopted, -1, 24*60, w.Security)
+	said := c.submit(w.SecurityAgent, submission(round, "Avis sur la stratégie adoptée"))
+	c.answer(said, "ACCEPTED", "")
+
+	for who, token := range map[string]string{"the public": "", "an uninvited agency": c.RegulatorAgent} {
+		if m := c.matrixOf(t, token, round); m == nil || m.Total != 0 || c.nodeVisible(t, token, said) {
+			t.Errorf("before consolidation %s reads %+v of the adopted strategy's round", who, m)
+		}
+	}
+	c.act("closeConsultation", round)
+	c.act("consolidateConsultation", round)
+	for who, token := range map[string]string{"the public": "", "an uninvited agency": c.RegulatorAgent} {
+		if m := c.matrixOf(t, token, round); m == nil || m.Total != 1 || !c.nodeVisible(t, token, said) {
+			t.Errorf("once consolidated %s reads %+v of the adopted strategy's round", who, m)
+		}
+		if res, body := c.matrixCSV(t, token, round); res.StatusCode != http.StatusOK {
+			t.Errorf("%s gets the consolidated matrix as CSV: %d %s", who, res.StatusCode, body)
+		}
+	}
+	// Reading is not speaking: the uninvited agency still may not submit.
+	c.refused(t, c.RegulatorAgent, submitObservationMutation, submission(round, "Avis"), palabre.EFORBIDDEN)
+}

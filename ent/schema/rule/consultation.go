@@ -50,18 +50,27 @@ func FilterTransitions() privacy.QueryRule {
 	})
 }
 
-// FilterConsultations shows an agency the rounds it is invited to, and the
-// public the rounds of adopted strategies.
+// FilterConsultations shows the public the rounds of adopted strategies, and
+// an agency those and the rounds it is invited to.
 func FilterConsultations() privacy.QueryRule {
 	return privacy.ConsultationQueryRuleFunc(func(ctx context.Context, q *ent.ConsultationQuery) error {
-		switch v := auth.FromContext(ctx); {
-		case v == nil:
-			q.Where(consultation.HasStrategyWith(publicStrategy()))
-		case v.Is(auth.RoleAgency):
-			q.Where(consultation.HasInvitedAgenciesWith(agency.ID(v.AgencyID)))
+		if p := readableRound(auth.FromContext(ctx)); p != nil {
+			q.Where(p)
 		}
 		return privacy.Skip
 	})
+}
+
+// readableRound matches the rounds the viewer may read, or is nil when the
+// viewer reads them all.
+func readableRound(v *auth.Viewer) predicate.Consultation {
+	switch {
+	case v == nil:
+		return consultation.HasStrategyWith(publicStrategy())
+	case v.Is(auth.RoleAgency):
+		return consultation.Or(consultation.HasStrategyWith(publicStrategy()), consultation.HasInvitedAgenciesWith(agency.ID(v.AgencyID)))
+	}
+	return nil
 }
 
 // FilterDecisions shows the public and agencies the decisions about the strategies they may read.

@@ -17,7 +17,8 @@ import (
 // Who reads which observations:
 //   - a draft only its own agency;
 //   - an agency its own observations, and once a round is consolidated, every
-//     observation of the rounds it was invited to (the response matrix);
+//     observation of the rounds it reads (invited to, or public: the response
+//     matrix);
 //   - the secretariat, reviewers and administrators every submitted one;
 //   - the public the response matrix of consolidated rounds of adopted strategies.
 func FilterObservations() privacy.QueryRule {
@@ -25,13 +26,11 @@ func FilterObservations() privacy.QueryRule {
 		notDraft := observation.StatusNEQ(observation.StatusDraft)
 		switch v := auth.FromContext(ctx); {
 		case v == nil:
-			q.Where(notDraft, observation.HasConsultationWith(
-				entconsultation.ConsolidatedAtNotNil(), entconsultation.HasStrategyWith(publicStrategy())))
+			q.Where(notDraft, observation.HasConsultationWith(entconsultation.ConsolidatedAtNotNil(), readableRound(v)))
 		case v.Is(auth.RoleAgency):
 			q.Where(observation.Or(
 				ownAgency(v),
-				observation.And(notDraft, observation.HasConsultationWith(
-					entconsultation.ConsolidatedAtNotNil(), entconsultation.HasInvitedAgenciesWith(agency.ID(v.AgencyID)))),
+				observation.And(notDraft, observation.HasConsultationWith(entconsultation.ConsolidatedAtNotNil(), readableRound(v))),
 			))
 		default:
 			q.Where(notDraft)
