@@ -14,6 +14,7 @@ import (
 	"github.com/palabre/palabre/ent/schema/revision"
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/lifecycle"
+	"github.com/palabre/palabre/plan"
 )
 
 // Hooks of the Strategy.
@@ -26,7 +27,7 @@ func (Strategy) Hooks() []ent.Hook {
 	}
 }
 
-// checkPeriod refuses a period that ends before it starts.
+// checkPeriod refuses a period that ends before it starts (plan.CheckPeriod).
 func checkPeriod(next ent.Mutator) ent.Mutator {
 	return hook.StrategyFunc(func(ctx context.Context, m *gen.StrategyMutation) (ent.Value, error) {
 		start, startSet := m.StartYear()
@@ -44,8 +45,8 @@ func checkPeriod(next ent.Mutator) ent.Mutator {
 		if err != nil {
 			return nil, err
 		}
-		if end < start {
-			return nil, palabre.Errorf(palabre.EINVALID, "the period ends (%d) before it starts (%d)", end, start)
+		if err := plan.CheckPeriod(start, end); err != nil {
+			return nil, err
 		}
 		return next.Mutate(ctx, m)
 	})
