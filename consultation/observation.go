@@ -18,10 +18,11 @@ import (
 )
 
 // What agencies and the secretariat do with observations. Who may do it is the
-// Observation's privacy policy, when and on what its hooks (ent/schema): an
-// agency speaks for its own agency, in a round it is invited to, while the
-// round is open, on a target of the consulted version; the secretariat answers
-// submitted observations with a reason.
+// Observation's privacy policy; when and on what are the rules of rules.go and
+// target.go, which its hooks (ent/schema) call: an agency speaks for its own
+// agency, in a round it is invited to, while the round is open, on a target of
+// the consulted version; the secretariat answers submitted observations with a
+// reason.
 
 // Submission is an observation an agency submits, or keeps as a draft.
 type Submission struct {
