@@ -7,6 +7,7 @@ import (
 
 	"github.com/palabre/palabre"
 	"github.com/palabre/palabre/auth"
+	"github.com/palabre/palabre/clock"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/apitoken"
@@ -38,13 +39,29 @@ func IssueToken(ctx context.Context, client *ent.Client, email, label string, tt
 
 // IssueTokenFor is IssueToken for an account given by ID.
 func IssueTokenFor(ctx context.Context, client *ent.Client, accountID pulid.ID, label string, ttl time.Duration) (string, *ent.APIToken, error) {
-	if ttl < 0 {
-		return "", nil, palabre.Errorf(palabre.EINVALID, "a token's lifetime cannot be negative")
+	expiresAt, err := ExpiryAfter(ttl, clock.Now(ctx))
+	if err != nil {
+		return "", nil, err
 	}
+	return issue(ctx, client, accountID, label, expiresAt)
+}
+
+// IssueTokenUntil is IssueTokenFor with the time the token expires, which must
+// be in the future; nil means it never expires.
+func IssueTokenUntil(ctx context.Context, client *ent.Client, accountID pulid.ID, label string, expiresAt *time.Time) (string, *ent.APIToken, error) {
+	if expiresAt != nil {
+		if err := CheckExpiry(*expiresAt, clock.Now(ctx)); err != nil {
+			return "", nil, err
+		}
+	}
+	return issue(ctx, client, accountID, label, expiresAt)
+}
+
+func issue(ctx context.Context, client *ent.Client, accountID pulid.ID, label string, expiresAt *time.Time) (string, *ent.APIToken, error) {
 	token, hash := auth.NewToken()
 	create := client.APIToken.Create().SetAccountID(accountID).SetHash(hash).SetLabel(label)
-	if ttl > 0 {
-		create.SetExpiresAt(time.Now().Add(ttl))
+	if expiresAt != nil {
+		create.SetExpiresAt(expiresAt.UTC())
 	}
 	t, err := create.Save(ctx)
 	if err != nil {
@@ -55,7 +72,7 @@ func IssueTokenFor(ctx context.Context, client *ent.Client, accountID pulid.ID, 
 
 // RevokeToken revokes one token. Revoking a revoked token changes nothing.
 func RevokeToken(ctx context.Context, client *ent.Client, id pulid.ID) (*ent.APIToken, error) {
-	t, err := client.APIToken.UpdateOneID(id).Where(apitoken.RevokedAtIsNil()).SetRevokedAt(time.Now()).Save(ctx)
+	t, err := client.APIToken.UpdateOneID(id).Where(apitoken.RevokedAtIsNil()).SetRevokedAt(clock.Now(ctx)).Save(ctx)
 	if ent.IsNotFound(err) {
 		return client.APIToken.Get(ctx, id) // already revoked, or no such token
 	}
@@ -82,7 +99,7 @@ func RevokeTokensOf(ctx context.Context, client *ent.Client, email string) (int,
 // Authenticate returns the viewer a bearer token stands for, or an
 // UNAUTHENTICATED error that says no more than that the token is not valid.
 func Authenticate(ctx context.Context, client *ent.Client, token string) (*auth.Viewer, error) {
-	ctx = SystemContext(ctx)
+	ctx = AsSystem(ctx, "authentication: the caller is not known yet")
 	invalid := palabre.Errorf(palabre.EUNAUTHENTICATED, "the token is not valid: it is unknown, revoked or expired")
 	hash := auth.HashToken(token)
 	t, err := client.APIToken.Query().
@@ -100,12 +117,12 @@ func Authenticate(ctx context.Context, client *ent.Client, token string) (*auth.
 	if subtle.ConstantTimeCompare([]byte(t.Hash), []byte(hash)) != 1 {
 		return nil, invalid
 	}
-	now := time.Now()
+	now := clock.Now(ctx)
 	acc := t.Edges.Account
-	if t.RevokedAt != nil || (t.ExpiresAt != nil && !now.Before(*t.ExpiresAt)) || acc.Disabled {
+	if !Usable(Credential{RevokedAt: t.RevokedAt, ExpiresAt: t.ExpiresAt, Disabled: acc.Disabled}, now) {
 		return nil, invalid
 	}
-	if t.LastUsedAt == nil || now.Sub(*t.LastUsedAt) >= lastUseResolution {
+	if LastUseStale(t.LastUsedAt, now) {
 		if err := client.APIToken.UpdateOneID(t.ID).SetLastUsedAt(now).Exec(ctx); err != nil {
 			return nil, err
 		}
@@ -115,4 +132,60 @@ func Authenticate(ctx context.Context, client *ent.Client, token string) (*auth.
 		v.AgencyID = acc.Edges.Agency.ID
 	}
 	return v, nil
+}
+
+// Credential is what decides whether a token still authenticates.
+type Credential struct {
+	RevokedAt, ExpiresAt *time.Time
+	Disabled             bool // the account's
+}
+
+// Usable reports whether a token authenticates at the given time: not
+// revoked, not expired (it expires at the instant of its expiry), of an
+// account that is not disabled.
+func Usable(c Credential, now time.Time) bool {
+	return c.RevokedAt == nil && (c.ExpiresAt == nil || now.Before(*c.ExpiresAt)) && !c.Disabled
+}
+
+// LastUseStale reports whether a token's recorded last use is older than
+// lastUseResolution at the given time, and is to be recorded again.
+func LastUseStale(lastUsed *time.Time, now time.Time) bool {
+	return lastUsed == nil || now.Sub(*lastUsed) >= lastUseResolution
+}
+
+// ExpiryAfter returns when a token issued at the given time with a lifetime
+// expires: never (nil) for a lifetime of 0; a negative lifetime is refused.
+func ExpiryAfter(ttl time.Duration, now time.Time) (*time.Time, error) {
+	switch {
+	case ttl < 0:
+		return nil, palabre.Errorf(palabre.EINVALID, "a token's lifetime cannot be negative")
+	case ttl == 0:
+		return nil, nil
+	}
+	at := now.Add(ttl)
+	return &at, nil
+}
+
+// CheckExpiry requires the expiry of a new token to be in the future.
+func CheckExpiry(expiresAt, now time.Time) error {
+	if !expiresAt.After(now) {
+		return palabre.Errorf(palabre.EINVALID, "expiresAt must be in the future")
+	}
+	return nil
+}
+
+// ExpiryOf is when a token issued at now expires: at expiresAt when it is
+// given (it must be in the future), never when that is asked, and after
+// DefaultTokenLifetime when its issuer says nothing. Nil means never.
+func ExpiryOf(now time.Time, expiresAt *time.Time, never bool) (*time.Time, error) {
+	switch {
+	case never && expiresAt != nil:
+		return nil, palabre.Errorf(palabre.EINVALID, "give expiresAt or neverExpires, not both")
+	case never:
+		return nil, nil
+	case expiresAt != nil:
+		return expiresAt, CheckExpiry(*expiresAt, now)
+	}
+	end := now.Add(DefaultTokenLifetime)
+	return &end, nil
 }

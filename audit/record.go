@@ -9,10 +9,11 @@ import (
 	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 
+	"github.com/palabre/palabre/access"
 	"github.com/palabre/palabre/auth"
+	"github.com/palabre/palabre/clock"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/audithead"
-	"github.com/palabre/palabre/ent/privacy"
 )
 
 // headID is the ID of the one row of the audit_heads table.
@@ -26,7 +27,7 @@ const headID = 1
 // cannot be joined: its event is then chained in a transaction of its own, so
 // that the chain at least never forks.
 func Record(ctx context.Context, client *ent.Client, operation, entityType, entityID string, changes map[string]Change) error {
-	ctx = privacy.DecisionContext(ctx, privacy.Allow) // nobody may write the trail but this function
+	ctx = access.AsSystem(ctx, "writing the audit trail, which nobody may write but this function")
 	encoded, err := EncodeChanges(changes)
 	if err != nil {
 		return err
@@ -61,7 +62,7 @@ func Record(ctx context.Context, client *ent.Client, operation, entityType, enti
 // also orders concurrent writers of one row: the second one to get the head
 // finds the first one's revision, and is refused with CONFLICT.
 func Lock(ctx context.Context, client *ent.Client) error {
-	_, err := lockHead(privacy.DecisionContext(ctx, privacy.Allow), client)
+	_, err := lockHead(access.AsSystem(ctx, "taking the head of the audit chain"), client)
 	return err
 }
 
@@ -72,7 +73,7 @@ func appendEvent(ctx context.Context, client *ent.Client, e Event) error {
 		return err
 	}
 	e.Sequence = head.Sequence + 1
-	e.At = time.Now().UTC().Truncate(time.Microsecond) // what both stores keep
+	e.At = clock.Now(ctx).Truncate(time.Microsecond) // what both stores keep
 	hash := Hash(head.Hash, e)
 	err = client.AuditEvent.Create().
 		SetSequence(e.Sequence).SetAt(e.At).SetActorID(e.ActorID).

@@ -5,9 +5,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/palabre/palabre/access"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/observation"
-	"github.com/palabre/palabre/ent/privacy"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategyversion"
 	"github.com/palabre/palabre/versions"
@@ -137,7 +137,7 @@ func (p positions) of(g Group) int {
 // still see the matrix of a round on an earlier one, and the order of the
 // targets it sees tells nothing their codes and titles do not.
 func textOrder(ctx context.Context, c *ent.Consultation) (positions, error) {
-	content, err := c.QueryVersion().Select(strategyversion.FieldContent).String(privacy.DecisionContext(ctx, privacy.Allow))
+	content, err := c.QueryVersion().Select(strategyversion.FieldContent).String(access.AsSystem(ctx, "the order of the consulted text, for the response matrix"))
 	if err != nil {
 		return nil, err
 	}

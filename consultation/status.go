@@ -1,10 +1,11 @@
 // Package consultation runs consultation rounds: where a round stands on the
 // clock, the secretariat's actions on it (open, extend, close, consolidate),
 // the observations agencies submit and the answers they get, and the response
-// matrix that sums a round up for the Council. The rules that must hold
-// whoever writes (the API, the command line) are the Consultation's and the
-// Observation's hooks and privacy rules in ent/schema; this package names the
-// actions and reads the results.
+// matrix that sums a round up for the Council. It is the one home of the
+// rules of rounds and observations (rules.go, target.go): plain functions of
+// the values they need and of the time. The Consultation's and the
+// Observation's hooks in ent/schema load those values and call the rules, so
+// that they hold whoever writes (the API, the command line).
 package consultation
 
 import (
@@ -77,7 +78,3 @@ func InStatus(s Status, now time.Time) predicate.Consultation {
 	// An unknown state matches no round.
 	return entconsultation.And(entconsultation.ConsolidatedAtIsNil(), entconsultation.ConsolidatedAtNotNil())
 }
-
-// Now is the time rounds are read against. It is UTC so that stored times
-// compare in order on every store (see InStatus).
-func Now() time.Time { return time.Now().UTC() }

@@ -8,13 +8,13 @@ import (
 
 	"entgo.io/ent/dialect"
 
-	"github.com/palabre/palabre/ent/privacy"
+	"github.com/palabre/palabre/access"
 )
 
 // allow is a context in which privacy rules let every write through: these
 // tests are about storage, not about who may write.
 func allow() context.Context {
-	return privacy.DecisionContext(context.Background(), privacy.Allow)
+	return access.AsSystem(context.Background(), "storage tests, not about who may write")
 }
 
 // schemaObjects describes the tables, columns and indexes of the connected

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/palabre/palabre/access"
 	"github.com/palabre/palabre/auth"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/agency"
@@ -107,23 +108,20 @@ func loadAgencies(ctx context.Context, c *ent.Client, rows []agencyData) (map[st
 func loadAccounts(ctx context.Context, c *ent.Client, rows []accountData, agencyIDs map[string]pulid.ID) ([]AccountToken, error) {
 	tokens := make([]AccountToken, 0, len(rows))
 	for _, a := range rows {
-		create := c.Account.Create().
-			SetName(a.Name).
-			SetEmail(a.Email).
-			SetRole(a.Role)
+		account := access.NewAccount{Name: a.Name, Email: a.Email, Role: a.Role}
 		if a.Agency != "" {
 			id, ok := agencyIDs[a.Agency]
 			if !ok {
 				return nil, fmt.Errorf("demo: account %s: unknown agency %s", a.Email, a.Agency)
 			}
-			create.SetAgencyID(id)
+			account.AgencyID = &id
 		}
-		acc, err := create.Save(ctx)
+		acc, err := access.CreateAccount(ctx, c, account)
 		if err != nil {
 			return nil, fmt.Errorf("demo: account %s: %w", a.Email, err)
 		}
-		token, hash := auth.NewToken()
-		if _, err := c.APIToken.Create().SetLabel(TokenLabel).SetHash(hash).SetAccount(acc).Save(ctx); err != nil {
+		token, _, err := access.IssueTokenFor(ctx, c, acc.ID, TokenLabel, 0)
+		if err != nil {
 			return nil, fmt.Errorf("demo: token of %s: %w", a.Email, err)
 		}
 		tokens = append(tokens, AccountToken{

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/palabre/palabre/auth"
+	"github.com/palabre/palabre/clock"
 	"github.com/palabre/palabre/consultation"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/observation"
@@ -69,7 +70,7 @@ func loadRound(ctx context.Context, c *ent.Client, res *Result) error {
 	if err != nil {
 		return fmt.Errorf("demo: publishing: %w", err)
 	}
-	now, dakar := time.Now().UTC(), "Dakar"
+	now, dakar := clock.Now(ctx), "Dakar"
 	round, err := consultation.PlanRound(secretariat, c, ent.CreateConsultationInput{
 		Title: "Consultation des ministères et régulateurs", Kind: "WRITTEN", Place: &dakar,
 		OpensAt: now.Add(-7 * 24 * time.Hour), ClosesAt: now.Add(21 * 24 * time.Hour), VersionID: version.ID,

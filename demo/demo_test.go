@@ -11,6 +11,7 @@ import (
 	"github.com/palabre/palabre/ent/observation"
 
 	"github.com/palabre/palabre"
+	"github.com/palabre/palabre/access"
 	"github.com/palabre/palabre/auth"
 	"github.com/palabre/palabre/database/dbtest"
 	"github.com/palabre/palabre/demo"
@@ -20,13 +21,12 @@ import (
 	"github.com/palabre/palabre/ent/agency"
 	"github.com/palabre/palabre/ent/apitoken"
 	"github.com/palabre/palabre/ent/objective"
-	"github.com/palabre/palabre/ent/privacy"
 	"github.com/palabre/palabre/ent/strategy"
 )
 
 // system reads as the system, past every privacy rule.
 func system() context.Context {
-	return privacy.DecisionContext(context.Background(), privacy.Allow)
+	return access.SystemContext(context.Background())
 }
 
 // must(v, err)(t) returns v, or fails the test with err. (Go passes a
@@ -399,7 +399,7 @@ func TestTheDemoRoundHoldsAnObservationInEveryState(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := privacy.DecisionContext(context.Background(), privacy.Allow)
+	ctx := access.SystemContext(context.Background())
 	got := map[observation.Status]int{}
 	obs, err := client.Observation.Query().Where(observation.HasConsultationWith(consultation.ID(res.ConsultationID))).All(ctx)
 	if err != nil {

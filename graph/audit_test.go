@@ -181,7 +181,8 @@ func TestRefusedMutationsLeaveNoEvent(t *testing.T) {
 		code        string
 	}{
 		{"privacy: another agency", w.JusticeAgent, func() map[string]any {
-			return map[string]any{"id": w.Incidents.ID, "rev": s.Item(t, w.Incidents.ID).Revision, "in": map[string]any{"progress": 90}}
+			// The adopted item, which every agency reads but only its lead agency reports on.
+			return map[string]any{"id": w.Budapest.ID, "rev": s.Item(t, w.Budapest.ID).Revision, "in": map[string]any{"progress": 90}}
 		}, palabre.EFORBIDDEN},
 		{"privacy: the public", "", func() map[string]any {
 			return map[string]any{"id": w.Incidents.ID, "rev": s.Item(t, w.Incidents.ID).Revision, "in": map[string]any{"progress": 90}}

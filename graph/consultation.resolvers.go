@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"entgo.io/contrib/entgql"
+	"github.com/palabre/palabre/clock"
 	"github.com/palabre/palabre/consultation"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/observation"
@@ -19,7 +20,7 @@ import (
 
 // Status is the resolver for the status field.
 func (r *consultationResolver) Status(ctx context.Context, obj *ent.Consultation) (model.ConsultationStatus, error) {
-	return model.ConsultationStatus(consultation.StatusAt(obj, consultation.Now())), nil
+	return model.ConsultationStatus(consultation.StatusAt(obj, clock.Now(ctx))), nil
 }
 
 // ResponseMatrix is the resolver for the responseMatrix field.
@@ -150,7 +151,7 @@ func (r *mutationResolver) AnswerObservation(ctx context.Context, input model.An
 func (r *queryResolver) Consultations(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ConsultationOrder, where *ent.ConsultationWhereInput, status *model.ConsultationStatus) (*ent.ConsultationConnection, error) {
 	q := r.client.Consultation.Query()
 	if status != nil {
-		q.Where(consultation.InStatus(consultation.Status(*status), consultation.Now()))
+		q.Where(consultation.InStatus(consultation.Status(*status), clock.Now(ctx)))
 	}
 	return q.Paginate(ctx, after, first, before, last, ent.WithConsultationOrder(orderBy), ent.WithConsultationFilter(where.Filter))
 }

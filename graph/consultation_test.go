@@ -500,12 +500,25 @@ func TestARetriedSubmissionIsStoredOnce(t *testing.T) {
 			}
 		}
 	}
-	c.OK(t, w.SecurityAgent, submitObservationMutation, submission(round, "Seconde rédaction", "idempotencyKey", "envoi-42"), &retried)
+	c.OK(t, w.SecurityAgent, submitObservationMutation, submission(round, "Première rédaction", "idempotencyKey", "envoi-42"), &retried)
 	if got := retried.SubmitObservation.Observation; got.ID != first || got.Body != "Première rédaction" {
 		t.Errorf("a retry returned %+v, want the first observation %s unchanged", got, first)
 	}
 	if c.fingerprint() != before || stored() != 1 {
 		t.Errorf("a retry stored something: %d observations", stored())
+	}
+
+	// The key of another request is not a retry: it is refused, not answered
+	// with the first observation.
+	for _, other := range []map[string]any{
+		submission(round, "Seconde rédaction", "idempotencyKey", "envoi-42"),
+		submission(round, "Première rédaction", "idempotencyKey", "envoi-42", "kind", "QUESTION"),
+		submission(round, "Première rédaction", "idempotencyKey", "envoi-42", "targetKind", "OBJECTIVE", "targetID", w.DraftLegal.ID),
+		submission(round, "Première rédaction", "idempotencyKey", "envoi-42", "draft", true, "kind", "SUPPORT"),
+	} {
+		if msg := c.refused(t, w.SecurityAgent, submitObservationMutation, other, palabre.ECONFLICT); !strings.Contains(msg, "envoi-42") || !strings.Contains(msg, "another request") {
+			t.Errorf("reusing a key for another request: %q does not say the key was used for another request", msg)
+		}
 	}
 
 	// The same key from another agency is another key.
@@ -516,7 +529,7 @@ func TestARetriedSubmissionIsStoredOnce(t *testing.T) {
 
 	// A retry arriving after the round closed still finds the first.
 	c.act("closeConsultation", round)
-	if again := c.submit(w.SecurityAgent, submission(round, "Troisième rédaction", "idempotencyKey", "envoi-42")); again != first || stored() != 2 {
+	if again := c.submit(w.SecurityAgent, submission(round, "Première rédaction", "idempotencyKey", "envoi-42")); again != first || stored() != 2 {
 		t.Errorf("a late retry returned %s, want %s", again, first)
 	}
 }

@@ -7,10 +7,9 @@ package graph
 
 import (
 	"context"
-	"time"
 
-	"github.com/palabre/palabre"
 	"github.com/palabre/palabre/access"
+	"github.com/palabre/palabre/clock"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/graph/generated"
@@ -45,7 +44,8 @@ func (r *mutationResolver) DeleteAgency(ctx context.Context, id pulid.ID) (*mode
 
 // CreateAccount is the resolver for the createAccount field.
 func (r *mutationResolver) CreateAccount(ctx context.Context, input ent.CreateAccountInput) (*model.AccountPayload, error) {
-	v, err := tx(ctx).Account.Create().SetInput(input).Save(ctx)
+	v, err := access.CreateAccount(ctx, tx(ctx), access.NewAccount{Name: input.Name, Email: input.Email, Role: input.Role,
+		AgencyID: input.AgencyID, Disabled: input.Disabled != nil && *input.Disabled})
 	if err != nil {
 		return nil, err
 	}
@@ -63,23 +63,15 @@ func (r *mutationResolver) UpdateAccount(ctx context.Context, id pulid.ID, revis
 
 // CreateAPIToken is the resolver for the createAPIToken field.
 func (r *mutationResolver) CreateAPIToken(ctx context.Context, input model.CreateAPITokenInput) (*model.CreateAPITokenPayload, error) {
-	ttl := access.DefaultTokenLifetime
-	never := input.NeverExpires != nil && *input.NeverExpires
-	switch {
-	case never && input.ExpiresAt != nil:
-		return nil, palabre.Errorf(palabre.EINVALID, "give expiresAt or neverExpires, not both")
-	case never:
-		ttl = 0 // no expiry
-	case input.ExpiresAt != nil:
-		if ttl = time.Until(*input.ExpiresAt); ttl <= 0 {
-			return nil, palabre.Errorf(palabre.EINVALID, "expiresAt must be in the future")
-		}
+	expiresAt, err := access.ExpiryOf(clock.Now(ctx), input.ExpiresAt, input.NeverExpires != nil && *input.NeverExpires)
+	if err != nil {
+		return nil, err
 	}
 	label := ""
 	if input.Label != nil {
 		label = *input.Label
 	}
-	token, t, err := access.IssueTokenFor(ctx, tx(ctx), input.AccountID, label, ttl)
+	token, t, err := access.IssueTokenUntil(ctx, tx(ctx), input.AccountID, label, expiresAt)
 	if err != nil {
 		return nil, err
 	}

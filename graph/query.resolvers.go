@@ -16,6 +16,7 @@ import (
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
+	"github.com/palabre/palabre/plan"
 	textsearch "github.com/palabre/palabre/search"
 )
 
@@ -56,10 +57,10 @@ func (r *queryResolver) ActionItems(ctx context.Context, after *entgql.Cursor[pu
 		q.Where(actionitem.SearchTextContains(pattern))
 	}
 	if overdueOn != nil {
-		q.Where(overdueAt(*overdueOn))
+		q.Where(plan.OverdueOn(*overdueOn))
 	}
 	if agencyID != nil {
-		q.Where(involving(*agencyID))
+		q.Where(plan.Involving(*agencyID))
 	}
 	return q.Paginate(ctx, after, first, before, last, ent.WithActionItemOrder(orderBy), ent.WithActionItemFilter(where.Filter))
 }

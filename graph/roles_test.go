@@ -65,7 +65,8 @@ var operations = []operation{
 			map[string]any{"in": map[string]any{"objectiveID": s.World.DraftLegal.ID, "code": fmt.Sprintf("A1.%d", 10+n), "title": "Adopter un décret", "leadAgencyID": s.World.Justice.ID}}
 	}},
 	{"updateActionItem progress", []string{"secretariat", "lead agency"}, func(t *testing.T, s *apitest.Server, n int) (string, map[string]any) {
-		it := s.Item(t, s.World.Incidents.ID)
+		// Progress is reported on the items of adopted strategies, which every agency reads.
+		it := s.Item(t, s.World.Budapest.ID)
 		return `mutation($id: ID!, $rev: Int!) { updateActionItem(id: $id, revision: $rev, input: {progress: 60, status: IN_PROGRESS}) { actionItem { progress } } }`,
 			map[string]any{"id": it.ID, "rev": it.Revision}
 	}},

@@ -123,10 +123,11 @@ func TestAnAgencyReportsProgressOnlyOnItemsItLeads(t *testing.T) {
 	const update = `mutation($id: ID!, $rev: Int!, $in: UpdateActionItemInput!) {
 		updateActionItem(id: $id, revision: $rev, input: $in) { actionItem { progress status revision } } }`
 
-	// The justice ministry supports the incidents item but does not lead it.
-	before := s.Item(t, w.Incidents.ID)
+	// Progress is reported once a strategy is adopted: every agency reads the
+	// Budapest item of the adopted strategy; the justice ministry does not lead it.
+	before := s.Item(t, w.Budapest.ID)
 	msg := s.Fails(t, w.JusticeAgent, update, map[string]any{"id": before.ID, "rev": before.Revision, "in": map[string]any{"progress": 90}}, palabre.EFORBIDDEN)
-	if after := s.Item(t, w.Incidents.ID); after.Progress != before.Progress || after.Revision != before.Revision {
+	if after := s.Item(t, w.Budapest.ID); after.Progress != before.Progress || after.Revision != before.Revision {
 		t.Errorf("a refused update changed the item: %+v", after)
 	}
 	t.Logf("other agency: %s", msg)
@@ -146,7 +147,7 @@ func TestAnAgencyReportsProgressOnlyOnItemsItLeads(t *testing.T) {
 	}
 
 	// ...but not the plan: dates, title, lead agency.
-	now := s.Item(t, w.Incidents.ID)
+	now := s.Item(t, w.Budapest.ID)
 	for _, in := range []map[string]any{
 		{"title": "Autre titre"},
 		{"dueDate": "2030-01-01T00:00:00Z"},
@@ -155,7 +156,7 @@ func TestAnAgencyReportsProgressOnlyOnItemsItLeads(t *testing.T) {
 	} {
 		s.Fails(t, w.SecurityAgent, update, map[string]any{"id": now.ID, "rev": now.Revision, "in": in}, palabre.EFORBIDDEN)
 	}
-	if after := s.Item(t, w.Incidents.ID); after.Title != now.Title || after.Revision != now.Revision {
+	if after := s.Item(t, w.Budapest.ID); after.Title != now.Title || after.Revision != now.Revision {
 		t.Errorf("a refused plan change was stored: %+v", after)
 	}
 }

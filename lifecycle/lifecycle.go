@@ -4,6 +4,9 @@
 // strategy's status changes (the Strategy's hooks refuse any change made
 // outside it, see Moving), so every move, from the API or the command line,
 // is on the lifecycle's edges, passes its guards and is kept in the history.
+//
+// The rules are plain functions of the states and of the facts a move needs
+// (CheckMove, Allowed, AdoptedStatuses); Move reads the facts and calls them.
 package lifecycle
 
 import (
@@ -79,9 +82,13 @@ func move(ctx context.Context, client *ent.Client, step Step) (*ent.Strategy, *e
 	}
 	from := current.Status
 	if !allows(from, step.To) {
-		return nil, nil, illegal(from, step.To)
+		return nil, nil, illegal(from, step.To) // before reading anything for the guards
 	}
-	if err := check(ctx, client, current, step); err != nil {
+	facts, err := gather(ctx, client, current, step)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := CheckMove(from, step, facts); err != nil {
 		return nil, nil, err
 	}
 

@@ -33,19 +33,15 @@ func allows(from, to strategy.Status) bool {
 	return slices.Contains(moves[from], to)
 }
 
-// frozen are the states in which a strategy has an adopted text, which no
-// longer changes.
-var frozen = []strategy.Status{strategy.StatusAdopted, strategy.StatusInImplementation, strategy.StatusSuperseded}
+// adopted are the states in which a strategy has an adopted text: the text no
+// longer changes, and the public reads it.
+var adopted = []strategy.Status{strategy.StatusAdopted, strategy.StatusInImplementation, strategy.StatusSuperseded}
 
-// Frozen reports whether a strategy in this state has an adopted text, which no
-// longer changes: adopted, in implementation or superseded.
-func Frozen(s strategy.Status) bool {
-	return slices.Contains(frozen, s)
-}
-
-// FrozenStatuses lists the states of Frozen, for queries.
-func FrozenStatuses() []strategy.Status {
-	return slices.Clone(frozen)
+// AdoptedStatuses lists the states in which a strategy has an adopted text,
+// which no longer changes and which the public reads: adopted, in
+// implementation, superseded.
+func AdoptedStatuses() []strategy.Status {
+	return slices.Clone(adopted)
 }
 
 // list names states as the API does, « A, B or C ».

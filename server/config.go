@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/palabre/palabre/clock"
 	"github.com/palabre/palabre/graph"
 )
 
@@ -48,6 +49,9 @@ type Config struct {
 	// Forwarded and X-Forwarded-For headers tell the client's address. None by
 	// default: those headers are then ignored, since any client can send them.
 	TrustedProxies []netip.Prefix
+	// Clock tells every request the time: the system clock when nil. Tests
+	// set a fake one (clock.NewFake); it has no flag or variable.
+	Clock clock.Clock
 }
 
 // Env is the kind of deployment.

@@ -46,5 +46,5 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, err
 		graphiql(mux)
 	}
 	mux.Handle("/", noSuchEndpoint())
-	return logRequests(logger, addresses, allowOrigins(cfg).Handler(mux)), nil
+	return logRequests(logger, addresses, withClock(cfg.Clock, allowOrigins(cfg).Handler(mux))), nil
 }

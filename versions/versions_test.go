@@ -44,3 +44,37 @@ func TestEncodingIsCanonical(t *testing.T) {
 		t.Errorf("encoding a parsed snapshot changed it:\n%s\n%s", a, b)
 	}
 }
+
+func TestCompareCodesRunByRun(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want int // the sign
+	}{
+		{"A1.2", "A1.10", -1},
+		{"A1.10", "A1.2", 1},
+		{"A1.02", "A1.2", 0}, // leading zeros do not count
+		{"A1", "A1.1", -1},   // a prefix first
+		{"OS2", "OS10", -1},
+		{"A9", "B1", -1},
+		{"A1.1", "A1.1", 0},
+		{"", "A1", -1},
+	} {
+		got := compareCodes(c.a, c.b)
+		if sign(got) != c.want {
+			t.Errorf("compareCodes(%q, %q) = %d, want sign %d", c.a, c.b, got, c.want)
+		}
+	}
+	if !codeLess("A1", "AI1", "A1", "AI2") || codeLess("A1", "AI2", "A1", "AI1") {
+		t.Error("equal codes are ordered by ID")
+	}
+}
+
+func sign(n int) int {
+	switch {
+	case n < 0:
+		return -1
+	case n > 0:
+		return 1
+	}
+	return 0
+}

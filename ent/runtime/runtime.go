@@ -423,6 +423,8 @@ func init() {
 	consultation.Hooks[6] = consultationHooks[3]
 
 	consultation.Hooks[7] = consultationHooks[4]
+
+	consultation.Hooks[8] = consultationHooks[5]
 	consultationMixinFields0 := consultationMixin[0].Fields()
 	_ = consultationMixinFields0
 	consultationMixinFields1 := consultationMixin[1].Fields()

@@ -5,8 +5,7 @@ import (
 
 	"entgo.io/ent"
 
-	"github.com/palabre/palabre"
-	"github.com/palabre/palabre/auth"
+	"github.com/palabre/palabre/access"
 	gen "github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/hook"
@@ -20,7 +19,8 @@ func (Account) Hooks() []ent.Hook {
 	}
 }
 
-// requireAgencyForAgencyRole: an agency account speaks for exactly one agency.
+// requireAgencyForAgencyRole: an agency account speaks for exactly one agency
+// (access.CheckAgency).
 func requireAgencyForAgencyRole(next ent.Mutator) ent.Mutator {
 	return hook.AccountFunc(func(ctx context.Context, m *gen.AccountMutation) (ent.Value, error) {
 		role, roleSet := m.Role()
@@ -42,8 +42,8 @@ func requireAgencyForAgencyRole(next ent.Mutator) ent.Mutator {
 				agencySet = n > 0
 			}
 		}
-		if role == auth.RoleAgency && !agencySet {
-			return nil, palabre.Errorf(palabre.EINVALID, "an account with the AGENCY role needs the agency it speaks for")
+		if err := access.CheckAgency(role, agencySet); err != nil {
+			return nil, err
 		}
 		return next.Mutate(ctx, m)
 	})

@@ -134,7 +134,7 @@ func (ActionItem) Annotations() []schema.Annotation {
 func (ActionItem) Policy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{
-			rule.FilterPublicActionItems(),
+			rule.FilterActionItems(),
 			privacy.AlwaysAllowRule(),
 		},
 		Mutation: privacy.MutationPolicy{

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"context"
+	"time"
 
 	"entgo.io/ent"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
+	"github.com/palabre/palabre/plan"
 )
 
 // Hooks of the ActionItem.
@@ -57,7 +59,7 @@ func placeInStrategy(next ent.Mutator) ent.Mutator {
 	})
 }
 
-// checkSchedule refuses a due date before the start date.
+// checkSchedule refuses a due date before the start date (plan.CheckSchedule).
 func checkSchedule(next ent.Mutator) ent.Mutator {
 	return hook.ActionItemFunc(func(ctx context.Context, m *gen.ActionItemMutation) (ent.Value, error) {
 		start, startSet := m.StartDate()
@@ -65,58 +67,56 @@ func checkSchedule(next ent.Mutator) ent.Mutator {
 		if !startSet && !dueSet {
 			return next.Mutate(ctx, m)
 		}
+		var startAt, dueAt *time.Time
+		if startSet {
+			startAt = &start
+		}
+		if dueSet {
+			dueAt = &due
+		}
 		if m.Op().Is(ent.OpUpdateOne) {
+			var err error
 			if !startSet && !m.StartDateCleared() {
-				old, err := m.OldStartDate(ctx)
-				if err != nil {
+				if startAt, err = m.OldStartDate(ctx); err != nil {
 					return nil, err
-				}
-				if old != nil {
-					start, startSet = *old, true
 				}
 			}
 			if !dueSet && !m.DueDateCleared() {
-				old, err := m.OldDueDate(ctx)
-				if err != nil {
+				if dueAt, err = m.OldDueDate(ctx); err != nil {
 					return nil, err
-				}
-				if old != nil {
-					due, dueSet = *old, true
 				}
 			}
 		}
-		if startSet && dueSet && due.Before(start) {
-			return nil, palabre.Errorf(palabre.EINVALID, "the due date (%s) is before the start date (%s)",
-				due.Format("2006-01-02"), start.Format("2006-01-02"))
+		if err := plan.CheckSchedule(startAt, dueAt); err != nil {
+			return nil, err
 		}
 		return next.Mutate(ctx, m)
 	})
 }
 
-// checkBudget requires a currency with a budget, so that amounts can be added up.
+// checkBudget requires a currency with a budget (plan.CheckBudget).
 func checkBudget(next ent.Mutator) ent.Mutator {
 	return hook.ActionItemFunc(func(ctx context.Context, m *gen.ActionItemMutation) (ent.Value, error) {
 		if _, ok := m.EstimatedBudget(); !ok {
 			return next.Mutate(ctx, m)
 		}
-		if _, ok := m.BudgetCurrency(); ok {
-			return next.Mutate(ctx, m)
-		}
-		if m.Op().Is(ent.OpUpdateOne) && !m.BudgetCurrencyCleared() {
+		_, hasCurrency := m.BudgetCurrency()
+		if !hasCurrency && m.Op().Is(ent.OpUpdateOne) && !m.BudgetCurrencyCleared() {
 			old, err := m.OldBudgetCurrency(ctx)
 			if err != nil {
 				return nil, err
 			}
-			if old != nil {
-				return next.Mutate(ctx, m)
-			}
+			hasCurrency = old != nil
 		}
-		return nil, palabre.Errorf(palabre.EINVALID, "an estimated budget needs its currency (budgetCurrency, such as XOF)")
+		if err := plan.CheckBudget(true, hasCurrency); err != nil {
+			return nil, err
+		}
+		return next.Mutate(ctx, m)
 	})
 }
 
 // checkDependencies keeps dependencies within the item's strategy and refuses
-// an item that depends on itself.
+// an item that depends on itself (plan.CheckDependencies).
 func checkDependencies(next ent.Mutator) ent.Mutator {
 	return hook.ActionItemFunc(func(ctx context.Context, m *gen.ActionItemMutation) (ent.Value, error) {
 		deps := m.DependsOnIDs()
@@ -124,10 +124,8 @@ func checkDependencies(next ent.Mutator) ent.Mutator {
 			return next.Mutate(ctx, m)
 		}
 		id, _ := m.ID()
-		for _, d := range deps {
-			if d == id {
-				return nil, palabre.Errorf(palabre.EINVALID, "an action item cannot depend on itself")
-			}
+		if err := plan.CheckDependencies(id, deps, len(unique(deps))); err != nil {
+			return nil, err // on itself: refused before anything is read
 		}
 		strategyID, ok := m.StrategyID()
 		if !ok {
@@ -142,8 +140,8 @@ func checkDependencies(next ent.Mutator) ent.Mutator {
 		if err != nil {
 			return nil, err
 		}
-		if n != len(unique(deps)) {
-			return nil, palabre.Errorf(palabre.EINVALID, "an action item can only depend on action items of its own strategy")
+		if err := plan.CheckDependencies(id, deps, n); err != nil {
+			return nil, err
 		}
 		return next.Mutate(ctx, m)
 	})

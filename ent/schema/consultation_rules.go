@@ -2,34 +2,33 @@ package schema
 
 import (
 	"context"
-	"fmt"
-	"strings"
-	"time"
 
 	"entgo.io/ent"
 
 	"github.com/palabre/palabre"
+	"github.com/palabre/palabre/access"
+	"github.com/palabre/palabre/clock"
 	"github.com/palabre/palabre/consultation"
 	gen "github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/agency"
 	entconsultation "github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/hook"
 	"github.com/palabre/palabre/ent/observation"
-	"github.com/palabre/palabre/ent/privacy"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategyversion"
 )
 
 // Hooks of the Consultation. A round's status is not stored: it follows from
-// its times (see package consultation), so these hooks guard the times. The
-// secretariat's actions each change one of them: opening sets opensAt to now,
-// extending and closing set closesAt, consolidating sets consolidatedAt.
+// its times (see package consultation), so these hooks guard the times. Each
+// loads what a rule of package consultation needs and calls it, with the
+// time of the context's clock.
 func (Consultation) Hooks() []ent.Hook {
 	return []ent.Hook{
 		hook.On(consultPublishedVersion, ent.OpCreate),
 		hook.On(followTheClock, ent.OpUpdateOne),
 		hook.On(checkRoundWindow, ent.OpCreate|ent.OpUpdateOne),
 		hook.On(keepInvitations, ent.OpCreate|ent.OpUpdateOne),
+		hook.On(keepConsolidatedRound, ent.OpUpdateOne),
 		hook.Reject(ent.OpUpdate), // bulk updates would bypass the checks above
 	}
 }
@@ -58,15 +57,13 @@ func consultPublishedVersion(next ent.Mutator) ent.Mutator {
 	})
 }
 
-// followTheClock lets each action happen in the state it belongs to: a round
-// opens only while planned; its closing time moves only before it closes, later
-// to extend it, or to now to close it once open (a time that has passed means
-// now: a round is not closed after the fact); it is consolidated only once
-// closed, with every submitted observation answered; and it stays consolidated.
+// followTheClock changes a round's times only in the name of one of the
+// secretariat's actions (consultation.ActionOf), and as that action's rule
+// says: it stores the times the rule returns.
 func followTheClock(next ent.Mutator) ent.Mutator {
 	return hook.ConsultationFunc(func(ctx context.Context, m *gen.ConsultationMutation) (ent.Value, error) {
 		_, opening := m.OpensAt()
-		closes, closing := m.ClosesAt()
+		closesAt, closing := m.ClosesAt()
 		_, consolidating := m.ConsolidatedAt()
 		if m.ConsolidatedAtCleared() {
 			return nil, palabre.Errorf(palabre.ECONFLICT, "a consolidated round stays consolidated: plan another round instead")
@@ -74,47 +71,50 @@ func followTheClock(next ent.Mutator) ent.Mutator {
 		if !opening && !closing && !consolidating {
 			return next.Mutate(ctx, m)
 		}
+		// An action changes one time, its own; anything else is no action.
+		action, _ := consultation.ActionOf(ctx)
+		own := map[consultation.Action]bool{consultation.Opening: opening, consultation.Extending: closing,
+			consultation.Closing: closing, consultation.Consolidating: consolidating}
+		if countTrue(opening, closing, consolidating) != 1 || !own[action] {
+			action = ""
+		}
 		round, err := oldRound(ctx, m)
 		if err != nil {
 			return nil, err
 		}
-		now := consultation.Now()
-		status := round.StatusAt(now)
-		state := strings.ToLower(string(status))
-		if consolidating {
-			if status != consultation.Closed {
-				return nil, palabre.Errorf(palabre.ECONFLICT, "the round is %s: only a closed round can be consolidated", state)
-			}
+		waiting := 0
+		if action == consultation.Consolidating {
 			id, _ := m.ID()
-			waiting, err := m.Client().Observation.Query().
+			if waiting, err = m.Client().Observation.Query().
 				Where(observation.HasConsultationWith(entconsultation.ID(id)), observation.StatusEQ(observation.StatusSubmitted)).
-				Count(ctx)
-			if err != nil {
+				Count(ctx); err != nil {
 				return nil, err
 			}
-			if waiting > 0 {
-				return nil, palabre.Errorf(palabre.ECONFLICT,
-					"%s still await an answer: answer every submitted observation before consolidating the round", countObservations(waiting))
-			}
 		}
-		if opening && status != consultation.Planned {
-			return nil, palabre.Errorf(palabre.ECONFLICT, "the round is %s: only a planned round can be opened", state)
+		after, err := round.Take(action, clock.Now(ctx), closesAt, waiting)
+		if err != nil {
+			return nil, err
 		}
-		if closing {
-			switch {
-			case status == consultation.Closed || status == consultation.Consolidated:
-				return nil, palabre.Errorf(palabre.ECONFLICT, "the round is %s: its closing time can no longer change", state)
-			case !closes.After(now) && status == consultation.Planned:
-				return nil, palabre.Errorf(palabre.ECONFLICT, "the round is planned, not open yet: open it before closing it")
-			case !closes.After(now):
-				m.SetClosesAt(now) // a round closes now, never in the past
-			case !closes.After(round.ClosesAt):
-				return nil, palabre.Errorf(palabre.EINVALID, "the new closing time (%s) must be later than the current one (%s): close the round instead to end it now",
-					stamp(closes), stamp(round.ClosesAt))
-			}
+		switch {
+		case opening:
+			m.SetOpensAt(after.OpensAt)
+		case closing:
+			m.SetClosesAt(after.ClosesAt)
+		case consolidating:
+			m.SetConsolidatedAt(*after.ConsolidatedAt)
 		}
 		return next.Mutate(ctx, m)
 	})
+}
+
+func countTrue(bs ...bool) int {
+	n := 0
+	for _, b := range bs {
+		if b {
+			n++
+		}
+	}
+	return n
 }
 
 // oldRound reads the times of the round before the update.
@@ -133,9 +133,9 @@ func oldRound(ctx context.Context, m *gen.ConsultationMutation) (consultation.Ro
 	return r, err
 }
 
-// checkRoundWindow requires a round to close after it opens, and stores its
-// times in UTC so that lists filtered by status compare them in order on every
-// store (SQLite compares timestamps as text).
+// checkRoundWindow stores a round's times in UTC, so that lists filtered by
+// status compare them in order on every store (SQLite compares timestamps as
+// text), and checks its window (consultation.CheckWindow).
 func checkRoundWindow(next ent.Mutator) ent.Mutator {
 	return hook.ConsultationFunc(func(ctx context.Context, m *gen.ConsultationMutation) (ent.Value, error) {
 		opens, opensSet := m.OpensAt()
@@ -157,16 +157,17 @@ func checkRoundWindow(next ent.Mutator) ent.Mutator {
 		if err != nil {
 			return nil, err
 		}
-		if !closes.IsZero() && !opens.IsZero() && !closes.After(opens) {
-			return nil, palabre.Errorf(palabre.EINVALID, "the round must close (%s) after it opens (%s)", stamp(closes), stamp(opens))
+		if !closes.IsZero() && !opens.IsZero() {
+			if err := consultation.CheckWindow(opens, closes); err != nil {
+				return nil, err
+			}
 		}
 		return next.Mutate(ctx, m)
 	})
 }
 
-// keepInvitations requires at least one invited agency, changes invitations
-// only until the round closes, and keeps invited an agency that has spoken in
-// the round: its observations would otherwise come from outside it.
+// keepInvitations checks a change of invitations (consultation.Invite for a
+// new round, Round.Invitations for a planned or open one).
 func keepInvitations(next ent.Mutator) ent.Mutator {
 	return hook.ConsultationFunc(func(ctx context.Context, m *gen.ConsultationMutation) (ent.Value, error) {
 		added, removed := m.InvitedAgenciesIDs(), m.RemovedInvitedAgenciesIDs()
@@ -177,17 +178,14 @@ func keepInvitations(next ent.Mutator) ent.Mutator {
 			return nil, err
 		}
 		if m.Op().Is(ent.OpCreate) {
-			if len(added) == 0 {
-				return nil, palabre.Errorf(palabre.EINVALID, "invite at least one agency to the round")
+			if err := consultation.Invite(len(added)); err != nil {
+				return nil, err
 			}
 			return next.Mutate(ctx, m)
 		}
 		round, err := oldRound(ctx, m)
 		if err != nil {
 			return nil, err
-		}
-		if status := round.StatusAt(consultation.Now()); status == consultation.Closed || status == consultation.Consolidated {
-			return nil, palabre.Errorf(palabre.ECONFLICT, "the round is %s: its invitations are final", strings.ToLower(string(status)))
 		}
 		id, _ := m.ID()
 		current, err := m.Client().Consultation.Query().Where(entconsultation.ID(id)).QueryInvitedAgencies().IDs(ctx)
@@ -206,27 +204,48 @@ func keepInvitations(next ent.Mutator) ent.Mutator {
 		for _, a := range added {
 			invited[a] = true
 		}
-		if len(invited) == 0 {
-			return nil, palabre.Errorf(palabre.EINVALID, "a round keeps at least one invited agency")
-		}
 		var dropped []pulid.ID
 		for _, a := range current {
 			if !invited[a] {
 				dropped = append(dropped, a)
 			}
 		}
-		if len(dropped) == 0 {
+		var spoken []string
+		if len(dropped) > 0 {
+			// Drafts count too, though the secretariat cannot see them.
+			spoken, err = m.Client().Observation.Query().
+				Where(observation.HasConsultationWith(entconsultation.ID(id)), observation.HasAgencyWith(agency.IDIn(dropped...))).
+				QueryAgency().Select(agency.FieldAcronym).Strings(access.AsSystem(ctx, "which uninvited agencies spoke, drafts included"))
+			if err != nil {
+				return nil, err
+			}
+		}
+		if err := round.Invitations(clock.Now(ctx), len(invited), spoken); err != nil {
+			return nil, err
+		}
+		return next.Mutate(ctx, m)
+	})
+}
+
+// keepConsolidatedRound keeps a consolidated round as it was consolidated
+// (Round.Final). Its observations and answers are kept by the Observation's
+// hooks: they change only while the round is open, answers until it is
+// consolidated.
+func keepConsolidatedRound(next ent.Mutator) ent.Mutator {
+	return hook.ConsultationFunc(func(ctx context.Context, m *gen.ConsultationMutation) (ent.Value, error) {
+		if len(textChanges(m, nil)) == 0 {
 			return next.Mutate(ctx, m)
 		}
-		// Drafts count too, though the secretariat cannot see them.
-		spoken, err := m.Client().Observation.Query().
-			Where(observation.HasConsultationWith(entconsultation.ID(id)), observation.HasAgencyWith(agency.IDIn(dropped...))).
-			QueryAgency().Select(agency.FieldAcronym).Strings(privacy.DecisionContext(ctx, privacy.Allow))
+		round, err := oldRound(ctx, m)
 		if err != nil {
 			return nil, err
 		}
-		if len(spoken) > 0 {
-			return nil, palabre.Errorf(palabre.ECONFLICT, "%s made observations in this round and stays invited", strings.Join(spoken, ", "))
+		title, err := m.OldTitle(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if err := round.Final(title); err != nil {
+			return nil, err
 		}
 		return next.Mutate(ctx, m)
 	})
@@ -245,14 +264,3 @@ func checkAgenciesExist(ctx context.Context, client *gen.Client, ids []pulid.ID)
 	}
 	return nil
 }
-
-// countObservations says "1 submitted observation" or "3 submitted observations".
-func countObservations(n int) string {
-	if n == 1 {
-		return "1 submitted observation"
-	}
-	return fmt.Sprintf("%d submitted observations", n)
-}
-
-// stamp formats a time for a message.
-func stamp(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") }

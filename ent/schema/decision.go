@@ -87,7 +87,7 @@ func (Decision) Annotations() []schema.Annotation {
 func (Decision) Policy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{
-			rule.FilterPublicDecisions(),
+			rule.FilterDecisions(),
 			privacy.AlwaysAllowRule(),
 		},
 		Mutation: privacy.MutationPolicy{

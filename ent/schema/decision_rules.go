@@ -3,18 +3,18 @@ package schema
 import (
 	"context"
 	"slices"
-	"strings"
 
 	"entgo.io/ent"
 
-	"github.com/palabre/palabre"
+	"github.com/palabre/palabre/consensus"
 	gen "github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/decisionposition"
 	"github.com/palabre/palabre/ent/hook"
 )
 
-// Hooks of the Decision.
+// Hooks of the Decision: each loads what a rule of package consensus needs
+// and calls it.
 func (Decision) Hooks() []ent.Hook {
 	return []ent.Hook{
 		hook.On(keepSettledDecisions, ent.OpUpdateOne),
@@ -31,23 +31,22 @@ func (DecisionPosition) Hooks() []ent.Hook {
 	}
 }
 
-// keepSettledDecisions refuses to change a settled decision: the question, the
-// options and the outcome are the record of what was decided.
+// keepSettledDecisions refuses to change a settled decision (consensus.CheckOpen).
 func keepSettledDecisions(next ent.Mutator) ent.Mutator {
 	return hook.DecisionFunc(func(ctx context.Context, m *gen.DecisionMutation) (ent.Value, error) {
 		status, err := m.OldStatus(ctx)
 		if err != nil {
 			return nil, err
 		}
-		if status == decision.StatusSettled {
-			return nil, palabre.Errorf(palabre.ECONFLICT, "the decision is settled: its question, options and outcome are the record of what was decided and no longer change")
+		if err := consensus.CheckOpen(status); err != nil {
+			return nil, err
 		}
 		return next.Mutate(ctx, m)
 	})
 }
 
-// checkOptions requires the options to be distinct and not blank, and keeps
-// every option an agency's recorded position favours.
+// checkOptions checks the options with the options the recorded positions
+// favour (consensus.CheckOptions).
 func checkOptions(next ent.Mutator) ent.Mutator {
 	return hook.DecisionFunc(func(ctx context.Context, m *gen.DecisionMutation) (ent.Value, error) {
 		options, set := m.Options()
@@ -62,54 +61,44 @@ func checkOptions(next ent.Mutator) ent.Mutator {
 			}
 		}
 		options = append(slices.Clone(options), appended...)
-		for i, o := range options {
-			if strings.TrimSpace(o) == "" {
-				return nil, palabre.Errorf(palabre.EINVALID, "an option cannot be blank")
-			}
-			if slices.Contains(options[:i], o) {
-				return nil, palabre.Errorf(palabre.EINVALID, "the option « %s » is given twice", o)
-			}
-		}
+		var favoured []string
 		if id, ok := m.ID(); ok && m.Op().Is(ent.OpUpdateOne) {
-			orphan, err := m.Client().DecisionPosition.Query().
-				Where(decisionposition.HasDecisionWith(decision.ID(id)),
-					decisionposition.OptionNEQ(""), decisionposition.OptionNotIn(options...)).
-				First(ctx)
-			if err != nil && !gen.IsNotFound(err) {
+			var err error
+			if favoured, err = m.Client().DecisionPosition.Query().
+				Where(decisionposition.HasDecisionWith(decision.ID(id)), decisionposition.OptionNEQ("")).
+				Unique(true).Select(decisionposition.FieldOption).Strings(ctx); err != nil {
 				return nil, err
 			}
-			if orphan != nil {
-				return nil, palabre.Errorf(palabre.ECONFLICT, "a recorded position favours « %s », which the new options leave out: record that agency's position again first", orphan.Option)
-			}
+		}
+		if err := consensus.CheckOptions(options, favoured); err != nil {
+			return nil, err
 		}
 		return next.Mutate(ctx, m)
 	})
 }
 
 // settleWithOutcome requires a settled decision to say what was decided, by
-// which body and when.
+// which body and when (consensus.CheckSettlement).
 func settleWithOutcome(next ent.Mutator) ent.Mutator {
 	return hook.DecisionFunc(func(ctx context.Context, m *gen.DecisionMutation) (ent.Value, error) {
 		if status, ok := m.Status(); !ok || status != decision.StatusSettled {
 			return next.Mutate(ctx, m)
 		}
-		outcome, _ := m.Outcome()
-		_, hasBody := m.Body()
-		_, hasDate := m.DecidedOn()
-		switch {
-		case strings.TrimSpace(outcome) == "":
-			return nil, palabre.Errorf(palabre.EINVALID, "a settled decision says what was decided: give the outcome")
-		case !hasBody:
-			return nil, palabre.Errorf(palabre.EINVALID, "a settled decision names the body that decided")
-		case !hasDate:
-			return nil, palabre.Errorf(palabre.EINVALID, "a settled decision is dated: give the date it was decided on")
+		o := consensus.Outcome{}
+		o.Outcome, _ = m.Outcome()
+		_, o.HasBody = m.Body()
+		if on, ok := m.DecidedOn(); ok {
+			o.DecidedOn = &on
+		}
+		if err := consensus.CheckSettlement(o); err != nil {
+			return nil, err
 		}
 		return next.Mutate(ctx, m)
 	})
 }
 
-// positionOnOpenDecision records positions while the decision is open only,
-// and for one of its options (or none).
+// positionOnOpenDecision checks a position against its decision
+// (consensus.CheckPosition).
 func positionOnOpenDecision(next ent.Mutator) ent.Mutator {
 	return hook.DecisionPositionFunc(func(ctx context.Context, m *gen.DecisionPositionMutation) (ent.Value, error) {
 		var (
@@ -125,11 +114,9 @@ func positionOnOpenDecision(next ent.Mutator) ent.Mutator {
 		if err != nil {
 			return nil, err
 		}
-		if d.Status != decision.StatusOpen {
-			return nil, palabre.Errorf(palabre.ECONFLICT, "the decision is settled: positions are recorded while it is open")
-		}
-		if option, ok := m.Option(); ok && option != "" && !slices.Contains(d.Options, option) {
-			return nil, palabre.Errorf(palabre.EINVALID, "« %s » is not one of the decision's options (%s)", option, strings.Join(d.Options, ", "))
+		option, _ := m.Option()
+		if err := consensus.CheckPosition(d.Status, d.Options, option); err != nil {
+			return nil, err
 		}
 		return next.Mutate(ctx, m)
 	})

@@ -61,7 +61,7 @@ func (DecisionPosition) Annotations() []schema.Annotation {
 func (DecisionPosition) Policy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{
-			rule.FilterPublicPositions(),
+			rule.FilterPositions(),
 			privacy.AlwaysAllowRule(),
 		},
 		Mutation: privacy.MutationPolicy{

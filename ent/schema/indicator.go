@@ -73,7 +73,7 @@ func (Indicator) Annotations() []schema.Annotation {
 func (Indicator) Policy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{
-			rule.FilterPublicIndicators(),
+			rule.FilterIndicators(),
 			privacy.AlwaysAllowRule(),
 		},
 		Mutation: privacy.MutationPolicy{

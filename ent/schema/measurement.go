@@ -56,7 +56,7 @@ func (Measurement) Annotations() []schema.Annotation {
 func (Measurement) Policy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{
-			rule.FilterPublicMeasurements(),
+			rule.FilterMeasurements(),
 			privacy.AlwaysAllowRule(),
 		},
 		Mutation: privacy.MutationPolicy{

@@ -102,7 +102,7 @@ func (Objective) Annotations() []schema.Annotation {
 func (Objective) Policy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{
-			rule.FilterPublicObjectives(),
+			rule.FilterObjectives(),
 			privacy.AlwaysAllowRule(),
 		},
 		Mutation: privacy.MutationPolicy{

@@ -123,7 +123,7 @@ func (Strategy) Annotations() []schema.Annotation {
 func (Strategy) Policy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{
-			rule.FilterPublicStrategies(),
+			rule.FilterStrategies(),
 			privacy.AlwaysAllowRule(),
 		},
 		Mutation: privacy.MutationPolicy{

@@ -3,18 +3,18 @@ package schema
 import (
 	"context"
 	"slices"
-	"strings"
 
 	"entgo.io/ent"
 
 	"github.com/palabre/palabre"
+	"github.com/palabre/palabre/access"
 	gen "github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/hook"
-	"github.com/palabre/palabre/ent/privacy"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/schema/revision"
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/lifecycle"
+	"github.com/palabre/palabre/plan"
 )
 
 // Hooks of the Strategy.
@@ -27,7 +27,7 @@ func (Strategy) Hooks() []ent.Hook {
 	}
 }
 
-// checkPeriod refuses a period that ends before it starts.
+// checkPeriod refuses a period that ends before it starts (plan.CheckPeriod).
 func checkPeriod(next ent.Mutator) ent.Mutator {
 	return hook.StrategyFunc(func(ctx context.Context, m *gen.StrategyMutation) (ent.Value, error) {
 		start, startSet := m.StartYear()
@@ -45,8 +45,8 @@ func checkPeriod(next ent.Mutator) ent.Mutator {
 		if err != nil {
 			return nil, err
 		}
-		if end < start {
-			return nil, palabre.Errorf(palabre.EINVALID, "the period ends (%d) before it starts (%d)", end, start)
+		if err := plan.CheckPeriod(start, end); err != nil {
+			return nil, err
 		}
 		return next.Mutate(ctx, m)
 	})
@@ -70,23 +70,17 @@ func statusThroughLifecycle(next ent.Mutator) ent.Mutator {
 	})
 }
 
-// Once adopted, a strategy's text is frozen: its title, summary, period and
-// agencies, and the planning of its objectives, action items and indicators
-// (codes, titles, descriptions, pillars, positions, dates, budgets, agencies,
-// dependencies, targets) no longer change, and no objective, item or
-// indicator is added or removed. What implementation reports goes on: the
-// progress and status of items, and the indicators' measurements.
-//
-// This is what makes « the public reads the adopted version, not the working
-// copy » hold without serving the public a second copy of the text: from
-// adoption on, the working copy's text is the text the act adopted (the
-// version it pins, which the secretariat publishes from the text it submits),
-// so every public query (the plan by agency, by pillar, overdue items) reads
-// the adopted text. The other way, serving the public from the version's
-// JSON, would give the public none of the API's filters and connections, and
-// would leave the secretariat editing a text that no longer means anything. A
-// strategy that must change after adoption is revised by a new strategy, which
-// supersedes it through its own lifecycle.
+// From adoption on, the working copy's text is the text the act adopted (the
+// version it pins, which the secretariat publishes from the text it submits):
+// this is what makes « the public reads the adopted version, not the working
+// copy » hold without serving the public a second copy of the text, so every
+// public query (the plan by agency, by pillar, overdue items) reads the
+// adopted text. The other way, serving the public from the version's JSON,
+// would give the public none of the API's filters and connections, and would
+// leave the secretariat editing a text that no longer means anything. A
+// strategy that must change after adoption is revised by a new strategy,
+// which supersedes it through its own lifecycle. The rule is
+// lifecycle.CheckText.
 //
 // The system (loading demo data, or a strategy adopted before it was entered
 // here) writes adopted strategies whole, so it is let through.
@@ -110,29 +104,34 @@ func keepAdoptedStrategyText(next ent.Mutator) ent.Mutator {
 	})
 }
 
-// refuseAdoptedTextChange is the check that the hooks of strategies,
-// objectives, action items and indicators share: m may not change anything
-// beyond mayChange in the strategies the function strategies returns, if one
-// of them is adopted. The strategies are read only when m changes some text.
+// refuseAdoptedTextChange is the adapter that the hooks of strategies,
+// objectives, action items and indicators share: it lists what m changes
+// beyond mayChange, reads whether one of the strategies the function
+// strategies returns is adopted (only when m changes some text), and asks
+// lifecycle.CheckText.
 func refuseAdoptedTextChange(ctx context.Context, m ent.Mutation, client *gen.Client, mayChange map[string]bool, strategies func() ([]pulid.ID, error)) error {
 	changed := textChanges(m, mayChange)
-	if changedByTheSystem(ctx) || (m.Op().Is(ent.OpUpdate|ent.OpUpdateOne) && len(changed) == 0) {
+	edit := lifecycle.Changing
+	switch {
+	case m.Op().Is(ent.OpCreate):
+		edit = lifecycle.Adding
+	case m.Op().Is(ent.OpDelete | ent.OpDeleteOne):
+		edit = lifecycle.Removing
+	}
+	if changedByTheSystem(ctx) || lifecycle.CheckText(true, edit, changed) == nil {
 		return nil
 	}
 	ids, err := strategies()
 	if err != nil || len(ids) == 0 {
 		return err
 	}
-	frozen, err := client.Strategy.Query().
-		Where(strategy.IDIn(ids...), strategy.StatusIn(lifecycle.FrozenStatuses()...)).
+	adopted, err := client.Strategy.Query().
+		Where(strategy.IDIn(ids...), strategy.StatusIn(lifecycle.AdoptedStatuses()...)).
 		Exist(ctx)
 	if err != nil {
 		return err
 	}
-	if frozen {
-		return adoptedTextError(m.Op(), changed)
-	}
-	return nil
+	return lifecycle.CheckText(adopted, edit, changed)
 }
 
 // bookkeeping are the fields every change touches, text or not.
@@ -152,25 +151,6 @@ func textChanges(m ent.Mutation, mayChange map[string]bool) []string {
 	return changed
 }
 
-// adoptedTextError is the error for a change to the text of an adopted strategy.
-func adoptedTextError(op ent.Op, changed []string) error {
-	what := "nothing changes"
-	switch {
-	case op.Is(ent.OpCreate):
-		what = "nothing is added to it"
-	case op.Is(ent.OpDelete | ent.OpDeleteOne):
-		what = "nothing is removed from it"
-	case len(changed) > 0:
-		what = strings.ReplaceAll(strings.Join(changed, ", "), "_", " ") + " cannot change"
-	}
-	return palabre.Errorf(palabre.ECONFLICT,
-		"the strategy is adopted and its text stays as adopted: %s; only the progress and status of its action items and the measurements of its indicators are still reported",
-		what)
-}
-
 // changedByTheSystem reports whether the system itself makes the change (the
 // command line, loading data): it passes every rule.
-func changedByTheSystem(ctx context.Context) bool {
-	decision, ok := privacy.DecisionFromContext(ctx)
-	return ok && decision == nil
-}
+func changedByTheSystem(ctx context.Context) bool { return access.ActsAsSystem(ctx) }

@@ -57,7 +57,7 @@ func (StrategyTransition) Annotations() []schema.Annotation {
 func (StrategyTransition) Policy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{
-			rule.FilterPublicTransitions(),
+			rule.FilterTransitions(),
 			privacy.AlwaysAllowRule(),
 		},
 		Mutation: privacy.MutationPolicy{

@@ -79,7 +79,7 @@ func (StrategyVersion) Annotations() []schema.Annotation {
 func (StrategyVersion) Policy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{
-			rule.FilterPublicVersions(),
+			rule.FilterVersions(),
 			privacy.AlwaysAllowRule(),
 		},
 		Mutation: privacy.MutationPolicy{

@@ -9,65 +9,86 @@ import (
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/decisionposition"
+	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/privacy"
 	"github.com/palabre/palabre/ent/strategytransition"
 	"github.com/palabre/palabre/ent/strategyversion"
 )
 
-// FilterPublicVersions shows the public, of adopted strategies, the adopted
-// version and the versions their (public) consultation rounds consulted, so
-// that a public response matrix can be read against its text; no other draft.
-func FilterPublicVersions() privacy.QueryRule {
+// publicVersion matches the versions the public reads: of adopted strategies,
+// the adopted version and the versions their (public) consultation rounds
+// consulted, so that a public response matrix can be read against its text;
+// no other draft.
+func publicVersion() predicate.StrategyVersion {
+	return strategyversion.Or(
+		strategyversion.HasAdoptingStrategyWith(publicStrategy()),
+		strategyversion.HasConsultationsWith(consultation.HasStrategyWith(publicStrategy())),
+	)
+}
+
+// FilterVersions shows the public its versions (publicVersion), and an agency
+// those and every version of the strategies it is invited to consult on.
+func FilterVersions() privacy.QueryRule {
 	return privacy.StrategyVersionQueryRuleFunc(func(ctx context.Context, q *ent.StrategyVersionQuery) error {
-		if auth.FromContext(ctx) == nil {
-			q.Where(strategyversion.Or(
-				strategyversion.HasAdoptingStrategyWith(publicStrategy()),
-				strategyversion.HasConsultationsWith(consultation.HasStrategyWith(publicStrategy())),
-			))
-		}
-		return privacy.Skip
-	})
-}
-
-// FilterPublicTransitions shows the public the history of adopted strategies.
-func FilterPublicTransitions() privacy.QueryRule {
-	return privacy.StrategyTransitionQueryRuleFunc(func(ctx context.Context, q *ent.StrategyTransitionQuery) error {
-		if auth.FromContext(ctx) == nil {
-			q.Where(strategytransition.HasStrategyWith(publicStrategy()))
-		}
-		return privacy.Skip
-	})
-}
-
-// FilterConsultations shows an agency the rounds it is invited to, and the
-// public the rounds of adopted strategies.
-func FilterConsultations() privacy.QueryRule {
-	return privacy.ConsultationQueryRuleFunc(func(ctx context.Context, q *ent.ConsultationQuery) error {
 		switch v := auth.FromContext(ctx); {
 		case v == nil:
-			q.Where(consultation.HasStrategyWith(publicStrategy()))
+			q.Where(publicVersion())
 		case v.Is(auth.RoleAgency):
-			q.Where(consultation.HasInvitedAgenciesWith(agency.ID(v.AgencyID)))
+			q.Where(strategyversion.Or(publicVersion(), strategyversion.HasStrategyWith(invitedStrategy(v))))
 		}
 		return privacy.Skip
 	})
 }
 
-// FilterPublicDecisions shows the public the decisions about adopted strategies.
-func FilterPublicDecisions() privacy.QueryRule {
+// FilterTransitions shows the public and agencies the history of the strategies they may read.
+func FilterTransitions() privacy.QueryRule {
+	return privacy.StrategyTransitionQueryRuleFunc(func(ctx context.Context, q *ent.StrategyTransitionQuery) error {
+		if p := readableStrategy(auth.FromContext(ctx)); p != nil {
+			q.Where(strategytransition.HasStrategyWith(p))
+		}
+		return privacy.Skip
+	})
+}
+
+// FilterConsultations shows the public the rounds of adopted strategies, and
+// an agency those and the rounds it is invited to.
+func FilterConsultations() privacy.QueryRule {
+	return privacy.ConsultationQueryRuleFunc(func(ctx context.Context, q *ent.ConsultationQuery) error {
+		if p := readableRound(auth.FromContext(ctx)); p != nil {
+			q.Where(p)
+		}
+		return privacy.Skip
+	})
+}
+
+// readableRound matches the rounds the viewer may read, or is nil when the
+// viewer reads them all.
+func readableRound(v *auth.Viewer) predicate.Consultation {
+	switch {
+	case v == nil:
+		return consultation.HasStrategyWith(publicStrategy())
+	case v.Is(auth.RoleAgency):
+		return consultation.Or(consultation.HasStrategyWith(publicStrategy()), consultation.HasInvitedAgenciesWith(agency.ID(v.AgencyID)))
+	}
+	return nil
+}
+
+// FilterDecisions shows the public and agencies the decisions about the strategies they may read.
+func FilterDecisions() privacy.QueryRule {
 	return privacy.DecisionQueryRuleFunc(func(ctx context.Context, q *ent.DecisionQuery) error {
-		if auth.FromContext(ctx) == nil {
-			q.Where(decision.HasStrategyWith(publicStrategy()))
+		if p := readableStrategy(auth.FromContext(ctx)); p != nil {
+			q.Where(decision.HasStrategyWith(p))
 		}
 		return privacy.Skip
 	})
 }
 
-// FilterPublicPositions shows the public the positions on decisions about adopted strategies.
-func FilterPublicPositions() privacy.QueryRule {
+// FilterPositions shows the public and agencies the positions on decisions
+// about the strategies they may read.
+func FilterPositions() privacy.QueryRule {
 	return privacy.DecisionPositionQueryRuleFunc(func(ctx context.Context, q *ent.DecisionPositionQuery) error {
-		if auth.FromContext(ctx) == nil {
-			q.Where(decisionposition.HasDecisionWith(decision.HasStrategyWith(publicStrategy())))
+		if p := readableStrategy(auth.FromContext(ctx)); p != nil {
+			q.Where(decisionposition.HasDecisionWith(decision.HasStrategyWith(p)))
 		}
 		return privacy.Skip
 	})

@@ -5,9 +5,10 @@ import (
 	"strings"
 
 	"github.com/palabre/palabre/auth"
+	"github.com/palabre/palabre/consultation"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/agency"
-	"github.com/palabre/palabre/ent/consultation"
+	entconsultation "github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/privacy"
@@ -16,7 +17,8 @@ import (
 // Who reads which observations:
 //   - a draft only its own agency;
 //   - an agency its own observations, and once a round is consolidated, every
-//     observation of the rounds it was invited to (the response matrix);
+//     observation of the rounds it reads (invited to, or public: the response
+//     matrix);
 //   - the secretariat, reviewers and administrators every submitted one;
 //   - the public the response matrix of consolidated rounds of adopted strategies.
 func FilterObservations() privacy.QueryRule {
@@ -24,13 +26,11 @@ func FilterObservations() privacy.QueryRule {
 		notDraft := observation.StatusNEQ(observation.StatusDraft)
 		switch v := auth.FromContext(ctx); {
 		case v == nil:
-			q.Where(notDraft, observation.HasConsultationWith(
-				consultation.ConsolidatedAtNotNil(), consultation.HasStrategyWith(publicStrategy())))
+			q.Where(notDraft, observation.HasConsultationWith(entconsultation.ConsolidatedAtNotNil(), readableRound(v)))
 		case v.Is(auth.RoleAgency):
 			q.Where(observation.Or(
 				ownAgency(v),
-				observation.And(notDraft, observation.HasConsultationWith(
-					consultation.ConsolidatedAtNotNil(), consultation.HasInvitedAgenciesWith(agency.ID(v.AgencyID)))),
+				observation.And(notDraft, observation.HasConsultationWith(entconsultation.ConsolidatedAtNotNil(), readableRound(v))),
 			))
 		default:
 			q.Where(notDraft)
@@ -60,12 +60,6 @@ var authorFields = map[string]bool{
 	observation.FieldUpdatedAt: true, "revision": true,
 }
 
-// authorStatuses are the states an agency may put its observation in; the
-// answered ones are the secretariat's.
-var authorStatuses = map[observation.Status]bool{
-	observation.StatusDraft: true, observation.StatusSubmitted: true, observation.StatusWithdrawn: true,
-}
-
 // AllowObservationWrites lets an agency account write its own agency's
 // observations, and the secretariat answer them. What may change when (the
 // round's window, the observation's state) is checked by the Observation's hooks.
@@ -79,7 +73,7 @@ func AllowObservationWrites() privacy.MutationRule {
 					return Denied(ctx, "the secretariat answers observations; it does not rewrite them (%s)", f)
 				}
 			}
-			if s, ok := m.Status(); ok && authorStatuses[s] {
+			if s, ok := m.Status(); ok && consultation.ByAuthor(s) {
 				return Denied(ctx, "only its agency makes an observation %s", strings.ToLower(string(s)))
 			}
 			for _, e := range append(m.AddedEdges(), m.ClearedEdges()...) {
@@ -127,7 +121,7 @@ func AllowObservationWrites() privacy.MutationRule {
 // answering reports whether a mutation sets anything of an answer: an
 // answered state, a response, who answered or when, a version taken into.
 func answering(m *ent.ObservationMutation) bool {
-	if s, ok := m.Status(); ok && !authorStatuses[s] {
+	if s, ok := m.Status(); ok && !consultation.ByAuthor(s) {
 		return true
 	}
 	if r, _ := m.Response(); r != "" {

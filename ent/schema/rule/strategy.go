@@ -6,77 +6,103 @@ import (
 	"github.com/palabre/palabre/auth"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/actionitem"
+	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/privacy"
 	"github.com/palabre/palabre/ent/strategy"
+	"github.com/palabre/palabre/lifecycle"
 )
 
-// PublicStatuses are the lifecycle states in which the public may read a
-// strategy: adopted and after.
-var PublicStatuses = []strategy.Status{strategy.StatusAdopted, strategy.StatusInImplementation, strategy.StatusSuperseded}
+// Who reads which strategies, and with them their objectives, action items,
+// indicators, measurements, versions, history and decisions:
+//   - the public, adopted strategies (adopted, in implementation, superseded);
+//   - an agency, those and the strategies it is invited to consult on (invited
+//     to one of their rounds): its focal point reads what it is asked about,
+//     and reports progress on the items its agency leads once their strategy
+//     is adopted, when every caller reads them;
+//   - the secretariat, reviewers and administrators, every strategy.
+//
+// Each rule narrows the query instead of refusing it, so lists simply hold
+// less and node() of a hidden record is NOT_FOUND, whatever path reaches it.
 
-// publicStrategy matches the strategies the public may read.
-func publicStrategy() predicate.Strategy { return strategy.StatusIn(PublicStatuses...) }
+// publicStrategy matches the strategies the public may read: those with an
+// adopted text.
+func publicStrategy() predicate.Strategy { return strategy.StatusIn(lifecycle.AdoptedStatuses()...) }
 
-// The public reads adopted strategies and what belongs to them; every
-// authenticated caller reads everything. Each rule narrows the query for the
-// public instead of refusing it, so lists simply hold less.
+// readableStrategy matches the strategies the viewer may read, or is nil when
+// the viewer reads them all.
+func readableStrategy(v *auth.Viewer) predicate.Strategy {
+	switch {
+	case v == nil:
+		return publicStrategy()
+	case v.Is(auth.RoleAgency):
+		return strategy.Or(publicStrategy(), invitedStrategy(v))
+	}
+	return nil
+}
 
-// FilterPublicStrategies limits the public to adopted strategies.
-func FilterPublicStrategies() privacy.QueryRule {
+// invitedStrategy matches the strategies the viewer's agency is invited to
+// consult on.
+func invitedStrategy(v *auth.Viewer) predicate.Strategy {
+	return strategy.HasConsultationsWith(consultation.HasInvitedAgenciesWith(agency.ID(v.AgencyID)))
+}
+
+// FilterStrategies limits the public and agencies to the strategies they may read.
+func FilterStrategies() privacy.QueryRule {
 	return privacy.StrategyQueryRuleFunc(func(ctx context.Context, q *ent.StrategyQuery) error {
-		if auth.FromContext(ctx) == nil {
-			q.Where(publicStrategy())
+		if p := readableStrategy(auth.FromContext(ctx)); p != nil {
+			q.Where(p)
 		}
 		return privacy.Skip
 	})
 }
 
-// FilterPublicObjectives limits the public to objectives of adopted strategies.
-func FilterPublicObjectives() privacy.QueryRule {
+// FilterObjectives limits the public and agencies to objectives of the strategies they may read.
+func FilterObjectives() privacy.QueryRule {
 	return privacy.ObjectiveQueryRuleFunc(func(ctx context.Context, q *ent.ObjectiveQuery) error {
-		if auth.FromContext(ctx) == nil {
-			q.Where(objective.HasStrategyWith(publicStrategy()))
+		if p := readableStrategy(auth.FromContext(ctx)); p != nil {
+			q.Where(objective.HasStrategyWith(p))
 		}
 		return privacy.Skip
 	})
 }
 
-// FilterPublicActionItems limits the public to items of adopted strategies.
-func FilterPublicActionItems() privacy.QueryRule {
+// FilterActionItems limits the public and agencies to items of the strategies they may read.
+func FilterActionItems() privacy.QueryRule {
 	return privacy.ActionItemQueryRuleFunc(func(ctx context.Context, q *ent.ActionItemQuery) error {
-		if auth.FromContext(ctx) == nil {
-			q.Where(actionitem.HasStrategyWith(publicStrategy()))
+		if p := readableStrategy(auth.FromContext(ctx)); p != nil {
+			q.Where(actionitem.HasStrategyWith(p))
 		}
 		return privacy.Skip
 	})
 }
 
-func publicIndicator() predicate.Indicator {
+func readableIndicator(p predicate.Strategy) predicate.Indicator {
 	return indicator.Or(
-		indicator.HasObjectiveWith(objective.HasStrategyWith(publicStrategy())),
-		indicator.HasActionItemWith(actionitem.HasStrategyWith(publicStrategy())),
+		indicator.HasObjectiveWith(objective.HasStrategyWith(p)),
+		indicator.HasActionItemWith(actionitem.HasStrategyWith(p)),
 	)
 }
 
-// FilterPublicIndicators limits the public to indicators of adopted strategies.
-func FilterPublicIndicators() privacy.QueryRule {
+// FilterIndicators limits the public and agencies to indicators of the strategies they may read.
+func FilterIndicators() privacy.QueryRule {
 	return privacy.IndicatorQueryRuleFunc(func(ctx context.Context, q *ent.IndicatorQuery) error {
-		if auth.FromContext(ctx) == nil {
-			q.Where(publicIndicator())
+		if p := readableStrategy(auth.FromContext(ctx)); p != nil {
+			q.Where(readableIndicator(p))
 		}
 		return privacy.Skip
 	})
 }
 
-// FilterPublicMeasurements limits the public to measurements of adopted strategies.
-func FilterPublicMeasurements() privacy.QueryRule {
+// FilterMeasurements limits the public and agencies to measurements of the strategies they may read.
+func FilterMeasurements() privacy.QueryRule {
 	return privacy.MeasurementQueryRuleFunc(func(ctx context.Context, q *ent.MeasurementQuery) error {
-		if auth.FromContext(ctx) == nil {
-			q.Where(measurement.HasIndicatorWith(publicIndicator()))
+		if p := readableStrategy(auth.FromContext(ctx)); p != nil {
+			q.Where(measurement.HasIndicatorWith(readableIndicator(p)))
 		}
 		return privacy.Skip
 	})
