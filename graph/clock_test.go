@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -54,12 +55,18 @@ func TestTheServersClockDecidesWhatTimeItIs(t *testing.T) {
 	}
 	var submitted struct {
 		SubmitObservation struct {
-			Observation struct{ SubmittedAt time.Time }
+			Observation struct{ SubmittedAt, CreatedAt, UpdatedAt time.Time }
 		}
 	}
-	s.OK(t, w.SecurityAgent, submitObservationMutation, say, &submitted)
-	if got := submitted.SubmitObservation.Observation.SubmittedAt; !got.Equal(start.Add(time.Hour)) {
-		t.Errorf("submitted at %v, want the clock's %v", got, start.Add(time.Hour))
+	s.OK(t, w.SecurityAgent, strings.Replace(submitObservationMutation, "submittedAt", "submittedAt createdAt updatedAt", 1), say, &submitted)
+	for name, got := range map[string]time.Time{
+		"submitted": submitted.SubmitObservation.Observation.SubmittedAt,
+		"created":   submitted.SubmitObservation.Observation.CreatedAt,
+		"updated":   submitted.SubmitObservation.Observation.UpdatedAt,
+	} {
+		if !got.Equal(start.Add(time.Hour)) {
+			t.Errorf("%s at %v, want the clock's %v", name, got, start.Add(time.Hour))
+		}
 	}
 	fake.Set(start.Add(48 * time.Hour))
 	if got := status(); got != "CLOSED" {

@@ -43,9 +43,12 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	apitokenMixinHooks1 := apitokenMixin[1].Hooks()
 	apitokenMixinHooks2 := apitokenMixin[2].Hooks()
 
-	apitoken.Hooks[1] = apitokenMixinHooks2[0]
+	apitoken.Hooks[1] = apitokenMixinHooks1[0]
+
+	apitoken.Hooks[2] = apitokenMixinHooks2[0]
 	apitokenMixinFields0 := apitokenMixin[0].Fields()
 	_ = apitokenMixinFields0
 	apitokenMixinFields1 := apitokenMixin[1].Fields()
@@ -86,17 +89,20 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	accountMixinHooks1 := accountMixin[1].Hooks()
 	accountMixinHooks2 := accountMixin[2].Hooks()
 	accountMixinHooks3 := accountMixin[3].Hooks()
 	accountHooks := schema.Account{}.Hooks()
 
-	account.Hooks[1] = accountMixinHooks2[0]
+	account.Hooks[1] = accountMixinHooks1[0]
 
-	account.Hooks[2] = accountMixinHooks3[0]
+	account.Hooks[2] = accountMixinHooks2[0]
 
-	account.Hooks[3] = accountHooks[0]
+	account.Hooks[3] = accountMixinHooks3[0]
 
-	account.Hooks[4] = accountHooks[1]
+	account.Hooks[4] = accountHooks[0]
+
+	account.Hooks[5] = accountHooks[1]
 	accountMixinFields0 := accountMixin[0].Fields()
 	_ = accountMixinFields0
 	accountMixinFields1 := accountMixin[1].Fields()
@@ -161,28 +167,31 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	actionitemMixinHooks1 := actionitemMixin[1].Hooks()
 	actionitemMixinHooks2 := actionitemMixin[2].Hooks()
 	actionitemMixinHooks3 := actionitemMixin[3].Hooks()
 	actionitemMixinHooks4 := actionitemMixin[4].Hooks()
 	actionitemHooks := schema.ActionItem{}.Hooks()
 
-	actionitem.Hooks[1] = actionitemMixinHooks2[0]
+	actionitem.Hooks[1] = actionitemMixinHooks1[0]
 
-	actionitem.Hooks[2] = actionitemMixinHooks3[0]
+	actionitem.Hooks[2] = actionitemMixinHooks2[0]
 
-	actionitem.Hooks[3] = actionitemMixinHooks4[0]
+	actionitem.Hooks[3] = actionitemMixinHooks3[0]
 
-	actionitem.Hooks[4] = actionitemHooks[0]
+	actionitem.Hooks[4] = actionitemMixinHooks4[0]
 
-	actionitem.Hooks[5] = actionitemHooks[1]
+	actionitem.Hooks[5] = actionitemHooks[0]
 
-	actionitem.Hooks[6] = actionitemHooks[2]
+	actionitem.Hooks[6] = actionitemHooks[1]
 
-	actionitem.Hooks[7] = actionitemHooks[3]
+	actionitem.Hooks[7] = actionitemHooks[2]
 
-	actionitem.Hooks[8] = actionitemHooks[4]
+	actionitem.Hooks[8] = actionitemHooks[3]
 
-	actionitem.Hooks[9] = actionitemHooks[5]
+	actionitem.Hooks[9] = actionitemHooks[4]
+
+	actionitem.Hooks[10] = actionitemHooks[5]
 	actionitemMixinFields0 := actionitemMixin[0].Fields()
 	_ = actionitemMixinFields0
 	actionitemMixinFields1 := actionitemMixin[1].Fields()
@@ -269,17 +278,20 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	agencyMixinHooks1 := agencyMixin[1].Hooks()
 	agencyMixinHooks2 := agencyMixin[2].Hooks()
 	agencyMixinHooks3 := agencyMixin[3].Hooks()
 	agencyHooks := schema.Agency{}.Hooks()
 
-	agency.Hooks[1] = agencyMixinHooks2[0]
+	agency.Hooks[1] = agencyMixinHooks1[0]
 
-	agency.Hooks[2] = agencyMixinHooks3[0]
+	agency.Hooks[2] = agencyMixinHooks2[0]
 
-	agency.Hooks[3] = agencyHooks[0]
+	agency.Hooks[3] = agencyMixinHooks3[0]
 
-	agency.Hooks[4] = agencyHooks[1]
+	agency.Hooks[4] = agencyHooks[0]
+
+	agency.Hooks[5] = agencyHooks[1]
 	agencyMixinFields0 := agencyMixin[0].Fields()
 	_ = agencyMixinFields0
 	agencyMixinFields1 := agencyMixin[1].Fields()
@@ -406,25 +418,28 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	consultationMixinHooks1 := consultationMixin[1].Hooks()
 	consultationMixinHooks2 := consultationMixin[2].Hooks()
 	consultationMixinHooks3 := consultationMixin[3].Hooks()
 	consultationHooks := schema.Consultation{}.Hooks()
 
-	consultation.Hooks[1] = consultationMixinHooks2[0]
+	consultation.Hooks[1] = consultationMixinHooks1[0]
 
-	consultation.Hooks[2] = consultationMixinHooks3[0]
+	consultation.Hooks[2] = consultationMixinHooks2[0]
 
-	consultation.Hooks[3] = consultationHooks[0]
+	consultation.Hooks[3] = consultationMixinHooks3[0]
 
-	consultation.Hooks[4] = consultationHooks[1]
+	consultation.Hooks[4] = consultationHooks[0]
 
-	consultation.Hooks[5] = consultationHooks[2]
+	consultation.Hooks[5] = consultationHooks[1]
 
-	consultation.Hooks[6] = consultationHooks[3]
+	consultation.Hooks[6] = consultationHooks[2]
 
-	consultation.Hooks[7] = consultationHooks[4]
+	consultation.Hooks[7] = consultationHooks[3]
 
-	consultation.Hooks[8] = consultationHooks[5]
+	consultation.Hooks[8] = consultationHooks[4]
+
+	consultation.Hooks[9] = consultationHooks[5]
 	consultationMixinFields0 := consultationMixin[0].Fields()
 	_ = consultationMixinFields0
 	consultationMixinFields1 := consultationMixin[1].Fields()
@@ -487,21 +502,24 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	decisionMixinHooks1 := decisionMixin[1].Hooks()
 	decisionMixinHooks2 := decisionMixin[2].Hooks()
 	decisionMixinHooks3 := decisionMixin[3].Hooks()
 	decisionHooks := schema.Decision{}.Hooks()
 
-	decision.Hooks[1] = decisionMixinHooks2[0]
+	decision.Hooks[1] = decisionMixinHooks1[0]
 
-	decision.Hooks[2] = decisionMixinHooks3[0]
+	decision.Hooks[2] = decisionMixinHooks2[0]
 
-	decision.Hooks[3] = decisionHooks[0]
+	decision.Hooks[3] = decisionMixinHooks3[0]
 
-	decision.Hooks[4] = decisionHooks[1]
+	decision.Hooks[4] = decisionHooks[0]
 
-	decision.Hooks[5] = decisionHooks[2]
+	decision.Hooks[5] = decisionHooks[1]
 
-	decision.Hooks[6] = decisionHooks[3]
+	decision.Hooks[6] = decisionHooks[2]
+
+	decision.Hooks[7] = decisionHooks[3]
 	decisionMixinFields0 := decisionMixin[0].Fields()
 	_ = decisionMixinFields0
 	decisionMixinFields1 := decisionMixin[1].Fields()
@@ -568,12 +586,15 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	decisionpositionMixinHooks1 := decisionpositionMixin[1].Hooks()
 	decisionpositionMixinHooks2 := decisionpositionMixin[2].Hooks()
 	decisionpositionHooks := schema.DecisionPosition{}.Hooks()
 
-	decisionposition.Hooks[1] = decisionpositionMixinHooks2[0]
+	decisionposition.Hooks[1] = decisionpositionMixinHooks1[0]
 
-	decisionposition.Hooks[2] = decisionpositionHooks[0]
+	decisionposition.Hooks[2] = decisionpositionMixinHooks2[0]
+
+	decisionposition.Hooks[3] = decisionpositionHooks[0]
 	decisionpositionMixinFields0 := decisionpositionMixin[0].Fields()
 	_ = decisionpositionMixinFields0
 	decisionpositionMixinFields1 := decisionpositionMixin[1].Fields()
@@ -616,17 +637,20 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	indicatorMixinHooks1 := indicatorMixin[1].Hooks()
 	indicatorMixinHooks2 := indicatorMixin[2].Hooks()
 	indicatorMixinHooks3 := indicatorMixin[3].Hooks()
 	indicatorHooks := schema.Indicator{}.Hooks()
 
-	indicator.Hooks[1] = indicatorMixinHooks2[0]
+	indicator.Hooks[1] = indicatorMixinHooks1[0]
 
-	indicator.Hooks[2] = indicatorMixinHooks3[0]
+	indicator.Hooks[2] = indicatorMixinHooks2[0]
 
-	indicator.Hooks[3] = indicatorHooks[0]
+	indicator.Hooks[3] = indicatorMixinHooks3[0]
 
-	indicator.Hooks[4] = indicatorHooks[1]
+	indicator.Hooks[4] = indicatorHooks[0]
+
+	indicator.Hooks[5] = indicatorHooks[1]
 	indicatorMixinFields0 := indicatorMixin[0].Fields()
 	_ = indicatorMixinFields0
 	indicatorMixinFields1 := indicatorMixin[1].Fields()
@@ -689,9 +713,12 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	measurementMixinHooks1 := measurementMixin[1].Hooks()
 	measurementMixinHooks2 := measurementMixin[2].Hooks()
 
-	measurement.Hooks[1] = measurementMixinHooks2[0]
+	measurement.Hooks[1] = measurementMixinHooks1[0]
+
+	measurement.Hooks[2] = measurementMixinHooks2[0]
 	measurementMixinFields0 := measurementMixin[0].Fields()
 	_ = measurementMixinFields0
 	measurementMixinFields1 := measurementMixin[1].Fields()
@@ -728,22 +755,25 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	objectiveMixinHooks1 := objectiveMixin[1].Hooks()
 	objectiveMixinHooks2 := objectiveMixin[2].Hooks()
 	objectiveMixinHooks3 := objectiveMixin[3].Hooks()
 	objectiveMixinHooks4 := objectiveMixin[4].Hooks()
 	objectiveHooks := schema.Objective{}.Hooks()
 
-	objective.Hooks[1] = objectiveMixinHooks2[0]
+	objective.Hooks[1] = objectiveMixinHooks1[0]
 
-	objective.Hooks[2] = objectiveMixinHooks3[0]
+	objective.Hooks[2] = objectiveMixinHooks2[0]
 
-	objective.Hooks[3] = objectiveMixinHooks4[0]
+	objective.Hooks[3] = objectiveMixinHooks3[0]
 
-	objective.Hooks[4] = objectiveHooks[0]
+	objective.Hooks[4] = objectiveMixinHooks4[0]
 
-	objective.Hooks[5] = objectiveHooks[1]
+	objective.Hooks[5] = objectiveHooks[0]
 
-	objective.Hooks[6] = objectiveHooks[2]
+	objective.Hooks[6] = objectiveHooks[1]
+
+	objective.Hooks[7] = objectiveHooks[2]
 	objectiveMixinFields0 := objectiveMixin[0].Fields()
 	_ = objectiveMixinFields0
 	objectiveMixinFields1 := objectiveMixin[1].Fields()
@@ -822,25 +852,28 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	observationMixinHooks1 := observationMixin[1].Hooks()
 	observationMixinHooks2 := observationMixin[2].Hooks()
 	observationMixinHooks3 := observationMixin[3].Hooks()
 	observationHooks := schema.Observation{}.Hooks()
 
-	observation.Hooks[1] = observationMixinHooks2[0]
+	observation.Hooks[1] = observationMixinHooks1[0]
 
-	observation.Hooks[2] = observationMixinHooks3[0]
+	observation.Hooks[2] = observationMixinHooks2[0]
 
-	observation.Hooks[3] = observationHooks[0]
+	observation.Hooks[3] = observationMixinHooks3[0]
 
-	observation.Hooks[4] = observationHooks[1]
+	observation.Hooks[4] = observationHooks[0]
 
-	observation.Hooks[5] = observationHooks[2]
+	observation.Hooks[5] = observationHooks[1]
 
-	observation.Hooks[6] = observationHooks[3]
+	observation.Hooks[6] = observationHooks[2]
 
-	observation.Hooks[7] = observationHooks[4]
+	observation.Hooks[7] = observationHooks[3]
 
-	observation.Hooks[8] = observationHooks[5]
+	observation.Hooks[8] = observationHooks[4]
+
+	observation.Hooks[9] = observationHooks[5]
 	observationMixinFields0 := observationMixin[0].Fields()
 	_ = observationMixinFields0
 	observationMixinFields1 := observationMixin[1].Fields()
@@ -921,24 +954,27 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	strategyMixinHooks1 := strategyMixin[1].Hooks()
 	strategyMixinHooks2 := strategyMixin[2].Hooks()
 	strategyMixinHooks3 := strategyMixin[3].Hooks()
 	strategyMixinHooks4 := strategyMixin[4].Hooks()
 	strategyHooks := schema.Strategy{}.Hooks()
 
-	strategy.Hooks[1] = strategyMixinHooks2[0]
+	strategy.Hooks[1] = strategyMixinHooks1[0]
 
-	strategy.Hooks[2] = strategyMixinHooks3[0]
+	strategy.Hooks[2] = strategyMixinHooks2[0]
 
-	strategy.Hooks[3] = strategyMixinHooks4[0]
+	strategy.Hooks[3] = strategyMixinHooks3[0]
 
-	strategy.Hooks[4] = strategyHooks[0]
+	strategy.Hooks[4] = strategyMixinHooks4[0]
 
-	strategy.Hooks[5] = strategyHooks[1]
+	strategy.Hooks[5] = strategyHooks[0]
 
-	strategy.Hooks[6] = strategyHooks[2]
+	strategy.Hooks[6] = strategyHooks[1]
 
-	strategy.Hooks[7] = strategyHooks[3]
+	strategy.Hooks[7] = strategyHooks[2]
+
+	strategy.Hooks[8] = strategyHooks[3]
 	strategyMixinFields0 := strategyMixin[0].Fields()
 	_ = strategyMixinFields0
 	strategyMixinFields1 := strategyMixin[1].Fields()
@@ -1025,14 +1061,17 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	strategytransitionMixinHooks1 := strategytransitionMixin[1].Hooks()
 	strategytransitionMixinHooks2 := strategytransitionMixin[2].Hooks()
 	strategytransitionHooks := schema.StrategyTransition{}.Hooks()
 
-	strategytransition.Hooks[1] = strategytransitionMixinHooks2[0]
+	strategytransition.Hooks[1] = strategytransitionMixinHooks1[0]
 
-	strategytransition.Hooks[2] = strategytransitionHooks[0]
+	strategytransition.Hooks[2] = strategytransitionMixinHooks2[0]
 
-	strategytransition.Hooks[3] = strategytransitionHooks[1]
+	strategytransition.Hooks[3] = strategytransitionHooks[0]
+
+	strategytransition.Hooks[4] = strategytransitionHooks[1]
 	strategytransitionInters := schema.StrategyTransition{}.Interceptors()
 	strategytransition.Interceptors[0] = strategytransitionInters[0]
 	strategytransitionMixinFields0 := strategytransitionMixin[0].Fields()
@@ -1071,12 +1110,15 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	strategyversionMixinHooks1 := strategyversionMixin[1].Hooks()
 	strategyversionMixinHooks2 := strategyversionMixin[2].Hooks()
 	strategyversionHooks := schema.StrategyVersion{}.Hooks()
 
-	strategyversion.Hooks[1] = strategyversionMixinHooks2[0]
+	strategyversion.Hooks[1] = strategyversionMixinHooks1[0]
 
-	strategyversion.Hooks[2] = strategyversionHooks[0]
+	strategyversion.Hooks[2] = strategyversionMixinHooks2[0]
+
+	strategyversion.Hooks[3] = strategyversionHooks[0]
 	strategyversionMixinFields0 := strategyversionMixin[0].Fields()
 	_ = strategyversionMixinFields0
 	strategyversionMixinFields1 := strategyversionMixin[1].Fields()
