@@ -58,6 +58,19 @@ func runVerify(ctx context.Context, inv *invocation, args []string) error {
 		}
 		broken = append(broken, fmt.Sprintf("%d version(s) do not match their hash", len(mismatches)))
 	}
+	records, changed, err := audit.VerifyRecords(ctx, client, 20)
+	if err != nil {
+		return err
+	}
+	if len(changed) == 0 {
+		fmt.Fprintf(inv.stdout, "records: %d checked against the audit trail, intact\n", records)
+	} else {
+		fmt.Fprintf(inv.stdout, "records: changed behind the API; the first %d differences, by table and record:\n", len(changed))
+		for _, m := range changed {
+			fmt.Fprintf(inv.stdout, "  %s\n", m.Error())
+		}
+		broken = append(broken, "records were changed behind the API")
+	}
 	if len(broken) > 0 {
 		return fmt.Errorf("verification failed: %s; see the report above", strings.Join(broken, ", "))
 	}

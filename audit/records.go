@@ -1,0 +1,518 @@
+package audit
+
+import (
+	"context"
+	stdsql "database/sql"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"entgo.io/ent/dialect"
+	"entgo.io/ent/schema/field"
+
+	gen "github.com/palabre/palabre/ent"
+)
+
+// Mismatch is a record whose stored state is not the state its audit events
+// give it: a field, an edge or the record itself changed behind the API.
+type Mismatch struct {
+	Table    string // the table, such as action_items or action_item_supporting_agencies
+	RecordID string
+	Field    string // the field or edge; empty when the whole record is concerned
+	Reason   string
+}
+
+// Error describes the mismatch for a person.
+func (m Mismatch) Error() string {
+	if m.Field == "" {
+		return fmt.Sprintf("table %s, record %s: %s", m.Table, m.RecordID, m.Reason)
+	}
+	return fmt.Sprintf("table %s, record %s, field %s: %s", m.Table, m.RecordID, m.Field, m.Reason)
+}
+
+// VerifyRecords rebuilds every record of every audited table from its audit
+// events and compares it with the table, field by field and edge by edge
+// (join tables included): a record the trail does not know, one it says was
+// deleted or never was, and every value that differs are mismatches. It
+// returns the number of records compared and the first limit mismatches, by
+// table and record ID.
+//
+// It reads in one read-only transaction, so that writers running beside it
+// are not mistaken for forgers, and in batches of records in ID order with
+// their events: it never holds more than a batch, whatever the size of the
+// database. It trusts the events' content: Verify checks their chain.
+func VerifyRecords(ctx context.Context, client *gen.Client, limit int) (int64, []Mismatch, error) {
+	c, err := schema()
+	if err != nil {
+		return 0, nil, err
+	}
+	opts := &stdsql.TxOptions{ReadOnly: true}
+	if client.Dialect() == dialect.Postgres {
+		opts.Isolation = stdsql.LevelRepeatableRead // one snapshot for every query
+	}
+	tx, err := client.BeginTx(ctx, opts)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer tx.Rollback()
+	r := &reconciler{client: tx.Client(), dialect: client.Dialect(), limit: limit}
+	for _, name := range sortedKeys(c.entities) {
+		if err := r.entity(ctx, c.entities[name]); err != nil || r.full() {
+			return r.checked, r.found, err
+		}
+	}
+	return r.checked, r.found, nil
+}
+
+// recordBatch is how many records VerifyRecords compares at a time.
+var recordBatch = 500
+
+type reconciler struct {
+	client  *gen.Client
+	dialect string
+	limit   int
+	checked int64
+	found   []Mismatch
+}
+
+func (r *reconciler) full() bool { return r.limit > 0 && len(r.found) >= r.limit }
+
+func (r *reconciler) report(m Mismatch) {
+	if !r.full() {
+		r.found = append(r.found, m)
+	}
+}
+
+// entity compares the records of e's table, then looks for records its
+// trail says exist and the table lacks.
+func (r *reconciler) entity(ctx context.Context, e *entity) error {
+	columns := []string{"id"}
+	for _, f := range e.fields {
+		columns = append(columns, f.name)
+	}
+	for _, l := range e.edges {
+		if l.unique {
+			columns = append(columns, l.column)
+		}
+	}
+	last := ""
+	for !r.full() {
+		query := fmt.Sprintf("SELECT %s FROM %s", quoteAll(columns), quote(e.table))
+		var args []any
+		if last != "" {
+			query += " WHERE id > " + r.placeholder(1)
+			args = append(args, last)
+		}
+		query += fmt.Sprintf(" ORDER BY id LIMIT %d", recordBatch)
+		records, err := r.rows(ctx, query, args, len(columns))
+		if err != nil {
+			return err
+		}
+		if len(records) == 0 {
+			break
+		}
+		ids := make([]string, len(records))
+		for i, rec := range records {
+			ids[i] = text(rec[0])
+		}
+		states, err := r.replay(ctx, e, ids)
+		if err != nil {
+			return err
+		}
+		joined := map[*link]map[string][]string{}
+		for _, l := range e.edges {
+			if !l.unique {
+				if joined[l], err = r.joined(ctx, l, ids); err != nil {
+					return err
+				}
+			}
+		}
+		for i, rec := range records {
+			r.compare(e, ids[i], rec[1:], states[ids[i]], joined)
+			r.checked++
+		}
+		if len(records) < recordBatch {
+			break
+		}
+		last = ids[len(ids)-1]
+	}
+	return r.missing(ctx, e)
+}
+
+// missing reports the records of e's type that the trail says exist and the
+// table lacks: deleted behind the API.
+func (r *reconciler) missing(ctx context.Context, e *entity) error {
+	last := ""
+	for !r.full() {
+		query := fmt.Sprintf("SELECT DISTINCT entity_id FROM audit_events ae WHERE entity_type = %s", r.placeholder(1))
+		args := []any{e.name}
+		if last != "" {
+			query += " AND entity_id > " + r.placeholder(2)
+			args = append(args, last)
+		}
+		query += fmt.Sprintf(" AND NOT EXISTS (SELECT 1 FROM %s t WHERE t.id = ae.entity_id) ORDER BY entity_id LIMIT %d", quote(e.table), recordBatch)
+		records, err := r.rows(ctx, query, args, 1)
+		if err != nil {
+			return err
+		}
+		if len(records) == 0 {
+			return nil
+		}
+		ids := make([]string, len(records))
+		for i, rec := range records {
+			ids[i] = text(rec[0])
+		}
+		states, err := r.replay(ctx, e, ids)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if s := states[id]; s != nil && s.exists {
+				r.report(Mismatch{Table: e.table, RecordID: id, Reason: fmt.Sprintf("the record is missing: the audit trail says it exists (last changed at event %d)", s.last)})
+			}
+		}
+		if len(records) < recordBatch {
+			return nil
+		}
+		last = ids[len(ids)-1]
+	}
+	return nil
+}
+
+// state is a record as its events left it.
+type state struct {
+	exists, created bool
+	deletedAt       int64
+	last            int64 // the sequence of its last event
+	values          map[string]json.RawMessage
+	one             map[string]string
+	many            map[string]map[string]bool
+}
+
+// rawChange is a Change as stored, decoded once its field is known.
+type rawChange struct {
+	Before json.RawMessage `json:"before"`
+	After  json.RawMessage `json:"after"`
+}
+
+// replay rebuilds the records ids of type e from their events.
+func (r *reconciler) replay(ctx context.Context, e *entity, ids []string) (map[string]*state, error) {
+	states := map[string]*state{}
+	args := []any{e.name}
+	marks := make([]string, len(ids))
+	for i, id := range ids {
+		args = append(args, id)
+		marks[i] = r.placeholder(i + 2)
+	}
+	query := fmt.Sprintf("SELECT entity_id, sequence, operation, changes FROM audit_events WHERE entity_type = %s AND entity_id IN (%s) ORDER BY entity_id, sequence",
+		r.placeholder(1), strings.Join(marks, ", "))
+	rows, err := r.client.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			id, operation, changes string
+			sequence               int64
+		)
+		if err := rows.Scan(&id, &sequence, &operation, &changes); err != nil {
+			return nil, err
+		}
+		s := states[id]
+		if s == nil {
+			s = &state{}
+			states[id] = s
+		}
+		s.apply(e, sequence, operation, changes)
+	}
+	return states, rows.Err()
+}
+
+func (s *state) apply(e *entity, sequence int64, operation, changes string) {
+	s.last = sequence
+	switch operation {
+	case "CREATE":
+		*s = state{exists: true, created: true, last: sequence}
+	case "DELETE":
+		*s = state{deletedAt: sequence, created: s.created, last: sequence}
+		return
+	}
+	if s.values == nil {
+		s.values, s.one, s.many = map[string]json.RawMessage{}, map[string]string{}, map[string]map[string]bool{}
+	}
+	var decoded map[string]rawChange
+	_ = json.Unmarshal([]byte(changes), &decoded) // a change the chain vouches for; unreadable, it sets nothing
+	for name, c := range decoded {
+		if slices.ContainsFunc(e.fields, func(f *column) bool { return f.name == name }) {
+			s.values[name] = c.After
+			continue
+		}
+		i := slices.IndexFunc(e.edges, func(l *link) bool { return l.name == name })
+		if i < 0 {
+			continue // an edge stored on the other side, or a field no longer audited
+		}
+		before, after := idList(c.Before), idList(c.After)
+		if e.edges[i].unique {
+			switch {
+			case len(after) > 0:
+				s.one[name] = after[len(after)-1]
+			case len(c.Before) > 0:
+				s.one[name] = ""
+			}
+			continue
+		}
+		set := s.many[name]
+		if set == nil || string(c.Before) == `"cleared"` {
+			set = map[string]bool{}
+			s.many[name] = set
+		}
+		for _, id := range before {
+			delete(set, id)
+		}
+		for _, id := range after {
+			set[id] = true
+		}
+	}
+}
+
+// compare reports how the stored record differs from its rebuilt state.
+func (r *reconciler) compare(e *entity, id string, stored []any, s *state, joined map[*link]map[string][]string) {
+	switch {
+	case s == nil:
+		r.report(Mismatch{Table: e.table, RecordID: id, Reason: "the record has no audit event: it was written behind the API"})
+		return
+	case !s.exists && s.deletedAt > 0:
+		r.report(Mismatch{Table: e.table, RecordID: id, Reason: fmt.Sprintf("the record is still there: the audit trail says it was deleted at event %d", s.deletedAt)})
+		return
+	case !s.exists:
+		r.report(Mismatch{Table: e.table, RecordID: id, Reason: "the record has no creation event: it was written behind the API"})
+		return
+	}
+	i := 0
+	for _, f := range e.fields {
+		want, wantNull := trailValue(f, s.values[f.name])
+		got, gotNull := storedValue(f, stored[i])
+		i++
+		if want != got || wantNull != gotNull {
+			r.report(Mismatch{Table: e.table, RecordID: id, Field: f.name, Reason: differs(show(want, wantNull), show(got, gotNull))})
+		}
+	}
+	for _, l := range e.edges {
+		if l.unique {
+			want := s.one[l.name]
+			got := text(stored[i])
+			i++
+			if want != got {
+				r.report(Mismatch{Table: e.table, RecordID: id, Field: l.column, Reason: differs(show(want, want == ""), show(got, got == ""))})
+			}
+			continue
+		}
+		want := keys(s.many[l.name])
+		got := joined[l][id]
+		if !slices.Equal(want, got) {
+			r.report(Mismatch{Table: l.table, RecordID: id, Field: l.name, Reason: differs(showList(want), showList(got))})
+		}
+	}
+}
+
+// joined returns the targets that join table l pairs with each owner.
+func (r *reconciler) joined(ctx context.Context, l *link, owners []string) (map[string][]string, error) {
+	marks := make([]string, len(owners))
+	args := make([]any, len(owners))
+	for i, id := range owners {
+		marks[i], args[i] = r.placeholder(i+1), id
+	}
+	query := fmt.Sprintf("SELECT %s, %s FROM %s WHERE %s IN (%s)", quote(l.column), quote(l.targetOf), quote(l.table), quote(l.column), strings.Join(marks, ", "))
+	pairs, err := r.rows(ctx, query, args, 2)
+	if err != nil {
+		return nil, err
+	}
+	joined := map[string][]string{}
+	for _, p := range pairs {
+		joined[text(p[0])] = append(joined[text(p[0])], text(p[1]))
+	}
+	for _, targets := range joined {
+		slices.Sort(targets)
+	}
+	return joined, nil
+}
+
+// rows runs query and returns its rows as driver values.
+func (r *reconciler) rows(ctx context.Context, query string, args []any, width int) ([][]any, error) {
+	rows, err := r.client.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var all [][]any
+	for rows.Next() {
+		values := make([]any, width)
+		pointers := make([]any, width)
+		for i := range values {
+			pointers[i] = &values[i]
+		}
+		if err := rows.Scan(pointers...); err != nil {
+			return nil, err
+		}
+		all = append(all, values)
+	}
+	return all, rows.Err()
+}
+
+func (r *reconciler) placeholder(i int) string {
+	if r.dialect == dialect.Postgres {
+		return "$" + strconv.Itoa(i)
+	}
+	return "?"
+}
+
+// trailValue is the value a field's events give it, in the form storedValue
+// gives the stored one: times in UTC to the microsecond (what both stores
+// keep), numbers and JSON in one spelling.
+func trailValue(f *column, raw json.RawMessage) (string, bool) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return "", true
+	}
+	var v any
+	d := json.NewDecoder(strings.NewReader(string(raw)))
+	d.UseNumber()
+	if err := d.Decode(&v); err != nil {
+		return string(raw), false
+	}
+	if f.typ == field.TypeJSON {
+		return canonicalJSON(raw), false
+	}
+	if n, ok := v.(json.Number); ok {
+		v = n.String()
+	}
+	return normal(f.typ, v)
+}
+
+// storedValue is a column's value as the driver read it, in the form of
+// trailValue.
+func storedValue(f *column, v any) (string, bool) {
+	if v == nil {
+		return "", true
+	}
+	if f.digest {
+		return Digest(text(v)), false
+	}
+	if f.typ == field.TypeJSON {
+		return canonicalJSON([]byte(text(v))), false
+	}
+	return normal(f.typ, v)
+}
+
+// normal spells a value of type t one way, whatever store or encoding it
+// came from.
+func normal(t field.Type, v any) (string, bool) {
+	switch {
+	case t == field.TypeTime:
+		if tm, ok := v.(time.Time); ok {
+			return tm.UTC().Truncate(time.Microsecond).Format(time.RFC3339Nano), false
+		}
+		s := text(v)
+		for _, layout := range []string{time.RFC3339Nano, "2006-01-02 15:04:05.999999999-07:00", "2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04:05.999999999"} {
+			if tm, err := time.Parse(layout, s); err == nil {
+				return tm.UTC().Truncate(time.Microsecond).Format(time.RFC3339Nano), false
+			}
+		}
+		return s, false
+	case t == field.TypeBool:
+		switch b := v.(type) {
+		case bool:
+			return strconv.FormatBool(b), false
+		case int64:
+			return strconv.FormatBool(b != 0), false
+		}
+		if b, err := strconv.ParseBool(text(v)); err == nil {
+			return strconv.FormatBool(b), false
+		}
+	case t == field.TypeFloat32 || t == field.TypeFloat64:
+		if f, err := strconv.ParseFloat(text(v), 64); err == nil {
+			return strconv.FormatFloat(f, 'g', -1, 64), false
+		}
+	case t.Numeric():
+		if n, err := strconv.ParseInt(text(v), 10, 64); err == nil {
+			return strconv.FormatInt(n, 10), false
+		}
+	}
+	return text(v), false
+}
+
+// text spells a driver or JSON value as text.
+func text(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return v
+	case []byte:
+		return string(v)
+	case float64:
+		return strconv.FormatFloat(v, 'g', -1, 64)
+	case time.Time:
+		return v.UTC().Format(time.RFC3339Nano)
+	}
+	return fmt.Sprint(v)
+}
+
+func canonicalJSON(raw []byte) string {
+	var v any
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return string(raw)
+	}
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// idList decodes the IDs of an edge change; "cleared" lists none.
+func idList(raw json.RawMessage) []string {
+	var ids []string
+	_ = json.Unmarshal(raw, &ids)
+	return ids
+}
+
+func keys(set map[string]bool) []string {
+	if len(set) == 0 {
+		return nil
+	}
+	return sortedKeys(set)
+}
+
+func differs(trail, stored string) string {
+	return fmt.Sprintf("the audit trail says %s, the table holds %s", trail, stored)
+}
+
+// show quotes a value for a report, cut short when long.
+func show(v string, null bool) string {
+	if null {
+		return "nothing"
+	}
+	if utf8.RuneCountInString(v) > 80 {
+		v = string([]rune(v)[:80]) + "…"
+	}
+	return strconv.Quote(v)
+}
+
+func showList(ids []string) string {
+	if len(ids) == 0 {
+		return "none"
+	}
+	return "[" + strings.Join(ids, ", ") + "]"
+}
+
+func quote(identifier string) string { return `"` + identifier + `"` }
+
+func quoteAll(identifiers []string) string {
+	q := make([]string, len(identifiers))
+	for i, id := range identifiers {
+		q[i] = quote(id)
+	}
+	return strings.Join(q, ", ")
+}
