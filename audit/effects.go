@@ -21,9 +21,9 @@ type Pending struct {
 // Effects returns the events that mutation m, about to change the records
 // ids, causes on other records, so that each record's trail rebuilds it:
 //
-//   - an edge changed from the side that does not store it (an agency's
-//     children, stored as each child's parent) changes the records that store
-//     it;
+//   - an edge cleared or removed from the side that does not store it (an
+//     agency's children, stored as each child's parent) changes the records
+//     that store it (Links gives the edges added);
 //   - a deletion deletes the records whose foreign key cascades (an
 //     indicator's measurements), and unlinks those that point to it through a
 //     join table (the items it supported) or a key set to null.
@@ -66,6 +66,22 @@ func Effects(ctx context.Context, client *gen.Client, m ent.Mutation, ids []stri
 				p.unlink(l, pair[0], pair[1])
 			}
 		}
+	}
+	return p.list, nil
+}
+
+// Links returns the events that mutation m, done on the records ids, causes
+// by adding edges from the side that does not store them: each record now
+// pointed to stores the link. Unlike Effects, it is called after the change,
+// so that edges its hooks added are counted.
+func Links(m ent.Mutation, ids []string) ([]Pending, error) {
+	c, err := schema()
+	if err != nil {
+		return nil, err
+	}
+	p := &pending{index: map[[2]string]int{}, own: map[[2]string]bool{}}
+	if _, ok := c.entities[m.Type()]; !ok || m.Op().Is(ent.OpDelete|ent.OpDeleteOne) {
+		return nil, nil
 	}
 	for _, name := range m.AddedEdges() {
 		if l := c.foreign[m.Type()+"."+name]; l != nil {

@@ -298,7 +298,7 @@ func (r *reconciler) compare(e *entity, id string, stored []any, s *state, joine
 		want, wantNull := trailValue(f, s.values[f.name])
 		got, gotNull := storedValue(f, stored[i])
 		i++
-		if want != got || wantNull != gotNull {
+		if !same(f.typ, want, got) || wantNull != gotNull {
 			r.report(Mismatch{Table: e.table, RecordID: id, Field: f.name, Reason: differs(show(want, wantNull), show(got, gotNull))})
 		}
 	}
@@ -372,8 +372,7 @@ func (r *reconciler) placeholder(i int) string {
 }
 
 // trailValue is the value a field's events give it, in the form storedValue
-// gives the stored one: times in UTC to the microsecond (what both stores
-// keep), numbers and JSON in one spelling.
+// gives the stored one: times in UTC, numbers and JSON in one spelling.
 func trailValue(f *column, raw json.RawMessage) (string, bool) {
 	if len(raw) == 0 || string(raw) == "null" {
 		return "", true
@@ -414,12 +413,12 @@ func normal(t field.Type, v any) (string, bool) {
 	switch {
 	case t == field.TypeTime:
 		if tm, ok := v.(time.Time); ok {
-			return tm.UTC().Truncate(time.Microsecond).Format(time.RFC3339Nano), false
+			return tm.UTC().Format(time.RFC3339Nano), false
 		}
 		s := text(v)
 		for _, layout := range []string{time.RFC3339Nano, "2006-01-02 15:04:05.999999999-07:00", "2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04:05.999999999"} {
 			if tm, err := time.Parse(layout, s); err == nil {
-				return tm.UTC().Truncate(time.Microsecond).Format(time.RFC3339Nano), false
+				return tm.UTC().Format(time.RFC3339Nano), false
 			}
 		}
 		return s, false
@@ -443,6 +442,23 @@ func normal(t field.Type, v any) (string, bool) {
 		}
 	}
 	return text(v), false
+}
+
+// same reports whether two values of type t, as normal spells them, are the
+// same: times written with nanoseconds are kept to the nearest microsecond by
+// PostgreSQL (and to the nanosecond by SQLite), so times less than a
+// microsecond apart are the same.
+func same(t field.Type, a, b string) bool {
+	if a == b {
+		return true
+	}
+	if t != field.TypeTime {
+		return false
+	}
+	ta, errA := time.Parse(time.RFC3339Nano, a)
+	tb, errB := time.Parse(time.RFC3339Nano, b)
+	d := ta.Sub(tb)
+	return errA == nil && errB == nil && d < time.Microsecond && d > -time.Microsecond
 }
 
 // text spells a driver or JSON value as text.

@@ -121,7 +121,11 @@ func (a AuditMixin) record(next ent.Mutator) ent.Mutator {
 				}
 			}
 		}
-		for _, e := range effects {
+		links, err := audit.Links(m, idStrings(ids))
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range slices.Concat(effects, links) {
 			if err := audit.Record(ctx, am.Client(), e.Operation, e.EntityType, e.EntityID, e.Changes); err != nil {
 				return nil, err
 			}
