@@ -71,7 +71,9 @@ func changedThroughTheAPI(t *testing.T) *changed {
 	s.OK(t, sec, `mutation($id: ID!, $rev: Int!) { updateStrategy(id: $id, revision: $rev, input: {title: "Stratégie nationale de cybersécurité 2027-2032"}) { strategy { id } } }`,
 		map[string]any{"id": c.strategy, "rev": revision(c.strategy)}, nil)
 
-	var indicator struct{ CreateIndicator struct{ Indicator struct{ ID string } } }
+	var indicator struct {
+		CreateIndicator struct{ Indicator struct{ ID string } }
+	}
 	s.OK(t, sec, `mutation($item: ID!) { createIndicator(input: {name: "Textes adoptés", unit: "textes", actionItemID: $item}) { indicator { id } } }`,
 		map[string]any{"item": string(w.Law.ID)}, &indicator)
 	c.ix = indicator.CreateIndicator.Indicator.ID
@@ -80,16 +82,22 @@ func changedThroughTheAPI(t *testing.T) *changed {
 	s.OK(t, sec, `mutation($id: ID!) { deleteIndicator(id: $id) { deletedID } }`, map[string]any{"id": c.ix}, nil)
 	s.OK(t, sec, `mutation($id: ID!) { deleteActionItem(id: $id) { deletedID } }`, map[string]any{"id": string(w.Incidents.ID)}, nil)
 
-	var token struct{ CreateAPIToken struct{ APIToken struct{ ID string } } }
+	var token struct {
+		CreateAPIToken struct{ APIToken struct{ ID string } }
+	}
 	s.OK(t, w.Admin, `mutation($id: ID!) { createAPIToken(input: {accountID: $id, label: "tableau de bord"}) { apiToken { id } } }`,
 		map[string]any{"id": s.Account(t, "reviewer@palabre.test").ID}, &token)
 	c.token = token.CreateAPIToken.APIToken.ID
 	s.OK(t, w.Admin, `mutation($id: ID!) { revokeAPIToken(id: $id) { apiToken { id } } }`, map[string]any{"id": c.token}, nil)
 
-	var version struct{ PublishVersion struct{ Version struct{ ID string } } }
+	var version struct {
+		PublishVersion struct{ Version struct{ ID string } }
+	}
 	s.OK(t, sec, `mutation($id: ID!) { publishVersion(input: {strategyID: $id, label: "Projet"}) { version { id } } }`,
 		map[string]any{"id": c.strategy}, &version)
-	var round struct{ PlanConsultation struct{ Consultation struct{ ID string } } }
+	var round struct {
+		PlanConsultation struct{ Consultation struct{ ID string } }
+	}
 	s.OK(t, sec, `mutation($in: CreateConsultationInput!) { planConsultation(input: $in) { consultation { id } } }`,
 		map[string]any{"in": map[string]any{"title": "Consultation écrite", "kind": "WRITTEN", "versionID": version.PublishVersion.Version.ID,
 			"invitedAgencyIDs": []string{c.justice, string(w.Security.ID)},
@@ -97,7 +105,9 @@ func changedThroughTheAPI(t *testing.T) *changed {
 	c.round = round.PlanConsultation.Consultation.ID
 	s.OK(t, sec, `mutation($id: ID!, $rev: Int!) { openConsultation(id: $id, revision: $rev) { consultation { id } } }`,
 		map[string]any{"id": c.round, "rev": revision(c.round)}, nil)
-	var observation struct{ SubmitObservation struct{ Observation struct{ ID string } } }
+	var observation struct {
+		SubmitObservation struct{ Observation struct{ ID string } }
+	}
 	s.OK(t, w.JusticeAgent, `mutation($in: SubmitObservationInput!) { submitObservation(input: $in) { observation { id } } }`,
 		map[string]any{"in": map[string]any{"consultationID": c.round, "kind": "OBJECTION", "targetKind": "ACTION_ITEM", "targetID": c.item,
 			"body": "Le ministère de la Justice doit piloter le volet pénal."}}, &observation)
