@@ -96,6 +96,9 @@ func build(graph *sqlgraph.Schema, audited map[string]gen.AuditedType, tables []
 		n, e := nodes[typ], c.entities[typ]
 		for _, name := range sortedKeys(n.Edges) {
 			edge := n.Edges[name]
+			if edge.Spec.Bidi {
+				return nil, fmt.Errorf("audit: edge %s.%s is bidirectional: its trail cannot say which row stores it", typ, name)
+			}
 			if !owned(n, edge.To, edge.Spec) {
 				continue
 			}

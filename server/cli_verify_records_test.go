@@ -23,6 +23,7 @@ type changed struct {
 	s                                       *apitest.Server
 	item, observation, strategy, round      string
 	ministry, justice, regulator, token, ix string
+	decision                                string
 }
 
 // changedThroughTheAPI migrates a database with the command line, loads the
@@ -82,6 +83,16 @@ func changedThroughTheAPI(t *testing.T) *changed {
 	s.OK(t, sec, `mutation($id: ID!) { deleteIndicator(id: $id) { deletedID } }`, map[string]any{"id": c.ix}, nil)
 	s.OK(t, sec, `mutation($id: ID!) { deleteActionItem(id: $id) { deletedID } }`, map[string]any{"id": string(w.Incidents.ID)}, nil)
 
+	var decision struct {
+		CreateDecision struct{ Decision struct{ ID string } }
+	}
+	s.OK(t, sec, `mutation($in: CreateDecisionInput!) { createDecision(input: $in) { decision { id } } }`,
+		map[string]any{"in": map[string]any{"strategyID": c.strategy, "question": "Quel ministère assure la tutelle de l'agence ?",
+			"options": []any{"Économie numérique", "Intérieur"}}}, &decision)
+	c.decision = decision.CreateDecision.Decision.ID
+	s.OK(t, sec, `mutation($in: RecordPositionInput!) { recordPosition(input: $in) { position { option } } }`,
+		map[string]any{"in": map[string]any{"decisionID": c.decision, "agencyID": c.justice, "option": "Intérieur"}}, nil)
+
 	var token struct {
 		CreateAPIToken struct{ APIToken struct{ ID string } }
 	}
@@ -125,6 +136,10 @@ func changedThroughTheAPI(t *testing.T) *changed {
 func TestVerifyFollowsChangesMadeThroughTheAPI(t *testing.T) {
 	t.Parallel()
 	c := changedThroughTheAPI(t)
+	// And through the command line: an account, a token, all its tokens revoked.
+	mustRun(t, "account", "create", "--database", c.db, "--email", "revue@primature.sn", "--name", "Aminata Sow", "--role", "reviewer")
+	mustRun(t, "token", "create", "--database", c.db, "--email", "revue@primature.sn", "--expires", "720h")
+	mustRun(t, "token", "revoke", "--database", c.db, "--email", "revue@primature.sn")
 	code, stdout, stderr := run(context.Background(), "verify", "--database", c.db)
 	if code != 0 || stderr != "" {
 		t.Fatalf("exit %d: %s\n%s", code, stderr, stdout)
@@ -212,6 +227,11 @@ func TestVerifyNamesTheRecordAndFieldChangedBehindTheAPI(t *testing.T) {
 			return fmt.Sprintf(`UPDATE api_tokens SET hash = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' WHERE id = '%s'`, c.token)
 		}, func(c *changed) string {
 			return fmt.Sprintf(`table api_tokens, record %s, field hash: the audit trail says "sha256:`, c.token)
+		}},
+		{"a decision's options", func(c *changed) string {
+			return fmt.Sprintf(`UPDATE decisions SET options = '["Présidence"]' WHERE id = '%s'`, c.decision)
+		}, func(c *changed) string {
+			return fmt.Sprintf(`table decisions, record %s, field options: the audit trail says "[\"Économie numérique\",\"Intérieur\"]", the table holds "[\"Présidence\"]"`, c.decision)
 		}},
 		{"a round's closing time moved", func(c *changed) string {
 			return fmt.Sprintf(`UPDATE consultations SET closes_at = '2031-01-01 00:00:00+00:00' WHERE id = '%s'`, c.round)
