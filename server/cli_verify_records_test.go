@@ -259,3 +259,15 @@ func TestVerifyNamesTheRecordAndFieldChangedBehindTheAPI(t *testing.T) {
 		})
 	}
 }
+
+// `make run` seeds the demo data through `palabre serve --seed-demo`: what it
+// wrote is in the trail.
+func TestVerifyPassesOnTheDemoDataOfMakeRun(t *testing.T) {
+	t.Parallel()
+	db := databaseURL(t)
+	serve(t, "--env", "development", "--seed-demo", "--database", db)
+	code, stdout, stderr := run(context.Background(), "verify", "--database", db)
+	if code != 0 || stderr != "" || !regexp.MustCompile(`(?m)^records: [1-9]\d* checked against the audit trail, intact$`).MatchString(stdout) {
+		t.Fatalf("exit %d: %s\n%s", code, stderr, stdout)
+	}
+}
