@@ -1,0 +1,60 @@
+package audit_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/palabre/palabre/access"
+	"github.com/palabre/palabre/audit"
+	"github.com/palabre/palabre/database/dbtest"
+	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/internal/apitest"
+)
+
+// Edges changed from the side that does not store them, deletions that the
+// database cascades or that unlink other rows, and bulk changes all leave a
+// trail that rebuilds every row.
+func TestVerifyRecordsFollowsEveryKindOfChange(t *testing.T) {
+	t.Parallel()
+	ctx := access.SystemContext(context.Background())
+	client := dbtest.Open(t)
+	w := apitest.Build(t, client)
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	// An agency's children are stored as each child's parent.
+	must(client.Agency.UpdateOneID(w.Ministry.ID).AddChildren(w.Justice, w.Regulator).Exec(ctx))
+	must(client.Agency.UpdateOneID(w.Ministry.ID).RemoveChildren(w.Regulator).Exec(ctx))
+	must(client.Agency.UpdateOneID(w.Ministry.ID).ClearChildren().AddChildren(w.Partner).Exec(ctx))
+	// The items an agency supports are stored in the items' join table.
+	must(client.Agency.UpdateOneID(w.Partner.ID).AddSupportedActionItems(w.Law, w.Critical).Exec(ctx))
+	must(client.Agency.UpdateOneID(w.Partner.ID).RemoveSupportedActionItems(w.Law).Exec(ctx))
+	must(client.Agency.UpdateOneID(w.Regulator.ID).ClearSupportedActionItems().Exec(ctx))
+	// A bulk change writes one event per row.
+	_, err := client.APIToken.Update().SetLabel("renommé").Save(ctx)
+	must(err)
+	// A decision deleted takes its positions with it; an agency deleted
+	// leaves the decision that named it without an implementing agency.
+	named, err := client.Agency.Create().SetName("Agence de passage").SetAcronym("AP").SetKind(agency.KindNationalAgency).SetCountry("SN").Save(ctx)
+	must(err)
+	kept, err := client.Decision.Create().SetStrategy(w.Draft).SetQuestion("Qui met en œuvre ?").SetOptions([]string{"AP", "ANSSI"}).
+		SetImplementingAgency(named).Save(ctx)
+	must(err)
+	gone, err := client.Decision.Create().SetStrategy(w.Draft).SetQuestion("Quel rattachement ?").SetOptions([]string{"A", "B"}).Save(ctx)
+	must(err)
+	must(client.DecisionPosition.Create().SetDecision(gone).SetAgency(w.Justice).SetOption("A").Exec(ctx))
+	must(client.DecisionPosition.Create().SetDecision(gone).SetAgency(w.Security).SetOption("B").Exec(ctx))
+	must(client.Decision.DeleteOne(gone).Exec(ctx))
+	must(client.Agency.DeleteOne(named).Exec(ctx))
+	if d := client.Decision.GetX(ctx, kept.ID); d.QueryImplementingAgency().ExistX(ctx) {
+		t.Fatal("the database kept the deleted agency as implementing agency")
+	}
+
+	checked, found, err := audit.VerifyRecords(ctx, client, 20)
+	if err != nil || len(found) > 0 || checked == 0 {
+		t.Fatalf("checked %d records: %v, %v", checked, found, err)
+	}
+}
