@@ -9,6 +9,7 @@ import (
 	"github.com/palabre/palabre/database/dbtest"
 	"github.com/palabre/palabre/ent/agency"
 	"github.com/palabre/palabre/internal/apitest"
+	"github.com/palabre/palabre/versions"
 )
 
 // Edges changed from the side that does not store them, deletions that the
@@ -33,8 +34,12 @@ func TestVerifyRecordsFollowsEveryKindOfChange(t *testing.T) {
 	must(client.Agency.UpdateOneID(w.Partner.ID).AddSupportedActionItems(w.Law, w.Critical).Exec(ctx))
 	must(client.Agency.UpdateOneID(w.Partner.ID).RemoveSupportedActionItems(w.Law).Exec(ctx))
 	must(client.Agency.UpdateOneID(w.Regulator.ID).ClearSupportedActionItems().Exec(ctx))
+	// The version a strategy adopted is stored on the version's side.
+	v, err := versions.Publish(ctx, client, w.Draft.ID, "Projet", "")
+	must(err)
+	must(client.Strategy.UpdateOneID(w.Draft.ID).SetAdoptedVersionID(v.ID).Exec(ctx))
 	// A bulk change writes one event per row.
-	_, err := client.APIToken.Update().SetLabel("renommé").Save(ctx)
+	_, err = client.APIToken.Update().SetLabel("renommé").Save(ctx)
 	must(err)
 	// A decision deleted takes its positions with it; an agency deleted
 	// leaves the decision that named it without an implementing agency.
