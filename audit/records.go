@@ -46,6 +46,10 @@ func (m Mismatch) Error() string {
 // their events: it never holds more than a batch, whatever the size of the
 // database. It trusts the events' content: Verify checks their chain.
 func VerifyRecords(ctx context.Context, client *gen.Client, limit int) (int64, []Mismatch, error) {
+	return verifyRecords(ctx, client, limit, recordBatch)
+}
+
+func verifyRecords(ctx context.Context, client *gen.Client, limit, batch int) (int64, []Mismatch, error) {
 	c, err := schema()
 	if err != nil {
 		return 0, nil, err
@@ -59,7 +63,7 @@ func VerifyRecords(ctx context.Context, client *gen.Client, limit int) (int64, [
 		return 0, nil, err
 	}
 	defer tx.Rollback()
-	r := &reconciler{client: tx.Client(), dialect: client.Dialect(), limit: limit}
+	r := &reconciler{client: tx.Client(), dialect: client.Dialect(), limit: limit, batch: batch}
 	for _, name := range sortedKeys(c.entities) {
 		if err := r.entity(ctx, c.entities[name]); err != nil || r.full() {
 			return r.checked, r.found, err
@@ -69,26 +73,40 @@ func VerifyRecords(ctx context.Context, client *gen.Client, limit int) (int64, [
 }
 
 // recordBatch is how many records VerifyRecords compares at a time.
-var recordBatch = 500
+const recordBatch = 500
 
 type reconciler struct {
 	client  *gen.Client
 	dialect string
 	limit   int
+	batch   int
 	checked int64
 	found   []Mismatch
+	pending []Mismatch // those of the range being compared, in no order yet
 }
 
 func (r *reconciler) full() bool { return r.limit > 0 && len(r.found) >= r.limit }
 
-func (r *reconciler) report(m Mismatch) {
-	if !r.full() {
-		r.found = append(r.found, m)
+// later notes a mismatch of the range being compared.
+func (r *reconciler) later(m Mismatch) { r.pending = append(r.pending, m) }
+
+// flush reports the mismatches of a range by record ID, as many as the
+// limit leaves room for.
+func (r *reconciler) flush() {
+	slices.SortStableFunc(r.pending, func(a, b Mismatch) int { return strings.Compare(a.RecordID, b.RecordID) })
+	for _, m := range r.pending {
+		if !r.full() {
+			r.found = append(r.found, m)
+		}
 	}
+	r.pending = r.pending[:0]
 }
 
-// entity compares the records of e's table, then looks for records its
-// trail says exist and the table lacks.
+// entity compares the records of e's table, a batch at a time: the rows of
+// a range of IDs, their join-table rows, then the events of that range,
+// streamed in ID order and rebuilt one record at a time. The events of IDs
+// the range has no row for are records deleted behind the API, or deleted
+// through it.
 func (r *reconciler) entity(ctx context.Context, e *entity) error {
 	columns := []string{"id"}
 	for _, f := range e.fields {
@@ -99,88 +117,119 @@ func (r *reconciler) entity(ctx context.Context, e *entity) error {
 			columns = append(columns, l.column)
 		}
 	}
-	last := ""
+	after := "" // the range starts after this ID; "" before the first
 	for !r.full() {
 		query := fmt.Sprintf("SELECT %s FROM %s", quoteAll(columns), quote(e.table))
 		var args []any
-		if last != "" {
+		if after != "" {
 			query += " WHERE id > " + r.placeholder(1)
-			args = append(args, last)
+			args = append(args, after)
 		}
-		query += fmt.Sprintf(" ORDER BY id LIMIT %d", recordBatch)
+		query += fmt.Sprintf(" ORDER BY id LIMIT %d", r.batch)
 		records, err := r.rows(ctx, query, args, len(columns))
 		if err != nil {
 			return err
 		}
-		if len(records) == 0 {
-			break
+		// The last batch's range runs to the end, to meet the events of
+		// records deleted after the last row.
+		through := ""
+		if len(records) == r.batch {
+			through = text(records[len(records)-1][0])
 		}
-		ids := make([]string, len(records))
-		for i, rec := range records {
-			ids[i] = text(rec[0])
-		}
-		states, err := r.replay(ctx, e, ids)
-		if err != nil {
+		if err := r.compareRange(ctx, e, after, through, records); err != nil || through == "" {
 			return err
 		}
-		joined := map[*link]map[string][]string{}
-		for _, l := range e.edges {
-			if !l.unique {
-				if joined[l], err = r.joined(ctx, l, ids); err != nil {
-					return err
-				}
-			}
-		}
-		for i, rec := range records {
-			r.compare(e, ids[i], rec[1:], states[ids[i]], joined)
-			r.checked++
-		}
-		if len(records) < recordBatch {
-			break
-		}
-		last = ids[len(ids)-1]
-	}
-	return r.missing(ctx, e)
-}
-
-// missing reports the records of e's type that the trail says exist and the
-// table lacks: deleted behind the API.
-func (r *reconciler) missing(ctx context.Context, e *entity) error {
-	last := ""
-	for !r.full() {
-		query := fmt.Sprintf("SELECT DISTINCT entity_id FROM audit_events ae WHERE entity_type = %s", r.placeholder(1))
-		args := []any{e.name}
-		if last != "" {
-			query += " AND entity_id > " + r.placeholder(2)
-			args = append(args, last)
-		}
-		query += fmt.Sprintf(" AND NOT EXISTS (SELECT 1 FROM %s t WHERE t.id = ae.entity_id) ORDER BY entity_id LIMIT %d", quote(e.table), recordBatch)
-		records, err := r.rows(ctx, query, args, 1)
-		if err != nil {
-			return err
-		}
-		if len(records) == 0 {
-			return nil
-		}
-		ids := make([]string, len(records))
-		for i, rec := range records {
-			ids[i] = text(rec[0])
-		}
-		states, err := r.replay(ctx, e, ids)
-		if err != nil {
-			return err
-		}
-		for _, id := range ids {
-			if s := states[id]; s != nil && s.exists {
-				r.report(Mismatch{Table: e.table, RecordID: id, Reason: fmt.Sprintf("the record is missing: the audit trail says it exists (last changed at event %d)", s.last)})
-			}
-		}
-		if len(records) < recordBatch {
-			return nil
-		}
-		last = ids[len(ids)-1]
+		after = through
 	}
 	return nil
+}
+
+// compareRange compares the records of e whose IDs are after after and up to
+// through ("" for no bound) with their events; records holds the range's rows.
+func (r *reconciler) compareRange(ctx context.Context, e *entity, after, through string, records [][]any) error {
+	rows := make(map[string][]any, len(records))
+	for _, rec := range records {
+		rows[text(rec[0])] = rec[1:]
+	}
+	joined := map[*link]map[string][]string{}
+	for _, l := range e.edges {
+		if l.unique {
+			continue
+		}
+		j, err := r.joined(ctx, l, after, through)
+		if err != nil {
+			return err
+		}
+		for owner := range j {
+			if _, ok := rows[owner]; !ok {
+				r.later(Mismatch{Table: l.table, RecordID: owner, Field: l.name, Reason: fmt.Sprintf("the join table links a record that is not in %s", e.table)})
+			}
+		}
+		joined[l] = j
+	}
+
+	query, args := r.rangeQuery("SELECT entity_id, sequence, operation, changes FROM audit_events WHERE entity_type = "+r.placeholder(1), []any{e.name}, "entity_id", after, through)
+	events, err := r.client.QueryContext(ctx, query+" ORDER BY entity_id, sequence", args...)
+	if err != nil {
+		return err
+	}
+	defer events.Close()
+	var (
+		id string
+		s  *state
+	)
+	done := func() {
+		if s == nil {
+			return
+		}
+		if stored, ok := rows[id]; ok {
+			r.compare(e, id, stored, s, joined)
+			r.checked++
+			delete(rows, id)
+		} else if s.exists {
+			r.later(Mismatch{Table: e.table, RecordID: id, Reason: fmt.Sprintf("the record is missing: the audit trail says it exists (last changed at event %d)", s.last)})
+		}
+	}
+	for events.Next() {
+		var (
+			entityID, operation, changes string
+			sequence                     int64
+		)
+		if err := events.Scan(&entityID, &sequence, &operation, &changes); err != nil {
+			return err
+		}
+		if s == nil || entityID != id {
+			done()
+			id, s = entityID, &state{}
+		}
+		s.apply(e, sequence, operation, changes)
+	}
+	if err := events.Err(); err != nil {
+		return err
+	}
+	done()
+	for _, rec := range records { // rows no event speaks of
+		if stored, ok := rows[text(rec[0])]; ok {
+			r.compare(e, text(rec[0]), stored, nil, joined)
+			r.checked++
+		}
+	}
+	r.flush()
+	return nil
+}
+
+// rangeQuery adds to query, whose args are given, the bounds of a range of
+// column: after (excluded) and through (included), each "" for none.
+func (r *reconciler) rangeQuery(query string, args []any, column, after, through string) (string, []any) {
+	if after != "" {
+		args = append(args, after)
+		query += fmt.Sprintf(" AND %s > %s", quote(column), r.placeholder(len(args)))
+	}
+	if through != "" {
+		args = append(args, through)
+		query += fmt.Sprintf(" AND %s <= %s", quote(column), r.placeholder(len(args)))
+	}
+	return query, args
 }
 
 // state is a record as its events left it.
@@ -197,40 +246,6 @@ type state struct {
 type rawChange struct {
 	Before json.RawMessage `json:"before"`
 	After  json.RawMessage `json:"after"`
-}
-
-// replay rebuilds the records ids of type e from their events.
-func (r *reconciler) replay(ctx context.Context, e *entity, ids []string) (map[string]*state, error) {
-	states := map[string]*state{}
-	args := []any{e.name}
-	marks := make([]string, len(ids))
-	for i, id := range ids {
-		args = append(args, id)
-		marks[i] = r.placeholder(i + 2)
-	}
-	query := fmt.Sprintf("SELECT entity_id, sequence, operation, changes FROM audit_events WHERE entity_type = %s AND entity_id IN (%s) ORDER BY entity_id, sequence",
-		r.placeholder(1), strings.Join(marks, ", "))
-	rows, err := r.client.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var (
-			id, operation, changes string
-			sequence               int64
-		)
-		if err := rows.Scan(&id, &sequence, &operation, &changes); err != nil {
-			return nil, err
-		}
-		s := states[id]
-		if s == nil {
-			s = &state{}
-			states[id] = s
-		}
-		s.apply(e, sequence, operation, changes)
-	}
-	return states, rows.Err()
 }
 
 func (s *state) apply(e *entity, sequence int64, operation, changes string) {
@@ -284,13 +299,13 @@ func (s *state) apply(e *entity, sequence int64, operation, changes string) {
 func (r *reconciler) compare(e *entity, id string, stored []any, s *state, joined map[*link]map[string][]string) {
 	switch {
 	case s == nil:
-		r.report(Mismatch{Table: e.table, RecordID: id, Reason: "the record has no audit event: it was written behind the API"})
+		r.later(Mismatch{Table: e.table, RecordID: id, Reason: "the record has no audit event: it was written behind the API"})
 		return
 	case !s.exists && s.deletedAt > 0:
-		r.report(Mismatch{Table: e.table, RecordID: id, Reason: fmt.Sprintf("the record is still there: the audit trail says it was deleted at event %d", s.deletedAt)})
+		r.later(Mismatch{Table: e.table, RecordID: id, Reason: fmt.Sprintf("the record is still there: the audit trail says it was deleted at event %d", s.deletedAt)})
 		return
 	case !s.exists:
-		r.report(Mismatch{Table: e.table, RecordID: id, Reason: "the record has no creation event: it was written behind the API"})
+		r.later(Mismatch{Table: e.table, RecordID: id, Reason: "the record has no creation event: it was written behind the API"})
 		return
 	}
 	i := 0
@@ -299,7 +314,7 @@ func (r *reconciler) compare(e *entity, id string, stored []any, s *state, joine
 		got, gotNull := storedValue(f, stored[i])
 		i++
 		if !same(f.typ, want, got) || wantNull != gotNull {
-			r.report(Mismatch{Table: e.table, RecordID: id, Field: f.name, Reason: differs(show(want, wantNull), show(got, gotNull))})
+			r.later(Mismatch{Table: e.table, RecordID: id, Field: f.name, Reason: differs(show(want, wantNull), show(got, gotNull))})
 		}
 	}
 	for _, l := range e.edges {
@@ -308,26 +323,22 @@ func (r *reconciler) compare(e *entity, id string, stored []any, s *state, joine
 			got := text(stored[i])
 			i++
 			if want != got {
-				r.report(Mismatch{Table: e.table, RecordID: id, Field: l.column, Reason: differs(show(want, want == ""), show(got, got == ""))})
+				r.later(Mismatch{Table: e.table, RecordID: id, Field: l.column, Reason: differs(show(want, want == ""), show(got, got == ""))})
 			}
 			continue
 		}
 		want := keys(s.many[l.name])
 		got := joined[l][id]
 		if !slices.Equal(want, got) {
-			r.report(Mismatch{Table: l.table, RecordID: id, Field: l.name, Reason: differs(showList(want), showList(got))})
+			r.later(Mismatch{Table: l.table, RecordID: id, Field: l.name, Reason: differs(showList(want), showList(got))})
 		}
 	}
 }
 
-// joined returns the targets that join table l pairs with each owner.
-func (r *reconciler) joined(ctx context.Context, l *link, owners []string) (map[string][]string, error) {
-	marks := make([]string, len(owners))
-	args := make([]any, len(owners))
-	for i, id := range owners {
-		marks[i], args[i] = r.placeholder(i+1), id
-	}
-	query := fmt.Sprintf("SELECT %s, %s FROM %s WHERE %s IN (%s)", quote(l.column), quote(l.targetOf), quote(l.table), quote(l.column), strings.Join(marks, ", "))
+// joined returns the targets that join table l pairs with each owner of a
+// range of IDs.
+func (r *reconciler) joined(ctx context.Context, l *link, after, through string) (map[string][]string, error) {
+	query, args := r.rangeQuery(fmt.Sprintf("SELECT %s, %s FROM %s WHERE 1 = 1", quote(l.column), quote(l.targetOf), quote(l.table)), nil, l.column, after, through)
 	pairs, err := r.rows(ctx, query, args, 2)
 	if err != nil {
 		return nil, err
