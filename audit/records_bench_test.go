@@ -44,7 +44,7 @@ func BenchmarkVerifyRecords(b *testing.B) {
 			measurements = append(measurements, tx.Measurement.Create().SetIndicatorID(indicator.ID).
 				SetValue(float64(i)).SetMeasuredAt(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i)*time.Minute)))
 			if i%20 == 0 {
-				err := tx.ActionItem.Create().SetObjectiveID(objective.ID).SetCode("B" + strconv.Itoa(i)).SetTitle("Action " + strconv.Itoa(i)).
+				err := tx.ActionItem.Create().SetObjectiveID(objective.ID).SetCode("B"+strconv.Itoa(i)).SetTitle("Action "+strconv.Itoa(i)).
 					SetLeadAgencyID(agencies[0].ID).AddSupportingAgencyIDs(agencies[1].ID, agencies[2].ID).Exec(ctx)
 				if err != nil {
 					b.Fatal(err)
