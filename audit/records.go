@@ -5,6 +5,7 @@ import (
 	stdsql "database/sql"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -38,8 +39,8 @@ func (m Mismatch) Error() string {
 // events and compares it with the table, field by field and edge by edge
 // (join tables included): a record the trail does not know, one it says was
 // deleted or never was, and every value that differs are mismatches. It
-// returns the number of records compared and the first limit mismatches, by
-// table and record ID.
+// returns the number of records compared and the first limit mismatches (all
+// of them when limit is 0), by table and record ID.
 //
 // It reads in one read-only transaction, so that writers running beside it
 // are not mistaken for forgers, and in batches of records in ID order with
@@ -64,8 +65,10 @@ func verifyRecords(ctx context.Context, client *gen.Client, limit, batch int) (i
 	}
 	defer tx.Rollback()
 	r := &reconciler{client: tx.Client(), dialect: client.Dialect(), limit: limit, batch: batch}
-	for _, name := range sortedKeys(c.entities) {
-		if err := r.entity(ctx, c.entities[name]); err != nil || r.full() {
+	entities := slices.Collect(maps.Values(c.entities))
+	slices.SortFunc(entities, func(a, b *entity) int { return strings.Compare(a.table, b.table) })
+	for _, e := range entities {
+		if err := r.entity(ctx, e); err != nil || r.full() {
 			return r.checked, r.found, err
 		}
 	}
@@ -87,13 +90,25 @@ type reconciler struct {
 
 func (r *reconciler) full() bool { return r.limit > 0 && len(r.found) >= r.limit }
 
-// later notes a mismatch of the range being compared.
-func (r *reconciler) later(m Mismatch) { r.pending = append(r.pending, m) }
+// later notes a mismatch of the range being compared. Only the first ones
+// by record ID can be reported: the others are let go as they come, so that
+// a range full of forgeries takes no more memory than a clean one.
+func (r *reconciler) later(m Mismatch) {
+	r.pending = append(r.pending, m)
+	if r.limit > 0 && len(r.pending) > 2*r.limit {
+		r.sortPending()
+		r.pending = r.pending[:r.limit]
+	}
+}
+
+func (r *reconciler) sortPending() {
+	slices.SortStableFunc(r.pending, func(a, b Mismatch) int { return strings.Compare(a.RecordID, b.RecordID) })
+}
 
 // flush reports the mismatches of a range by record ID, as many as the
 // limit leaves room for.
 func (r *reconciler) flush() {
-	slices.SortStableFunc(r.pending, func(a, b Mismatch) int { return strings.Compare(a.RecordID, b.RecordID) })
+	r.sortPending()
 	for _, m := range r.pending {
 		if !r.full() {
 			r.found = append(r.found, m)
