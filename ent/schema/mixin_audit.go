@@ -49,10 +49,11 @@ func (AuditAnnotation) Name() string { return "Audit" }
 func (a AuditMixin) Annotations() []schema.Annotation {
 	ignore := slices.Concat(unaudited, a.Ignore)
 	slices.Sort(ignore)
-	return []schema.Annotation{AuditAnnotation{Ignore: ignore, Digest: slices.Concat([]string{}, a.Digest)}}
+	return []schema.Annotation{AuditAnnotation{Ignore: ignore, Digest: append([]string{}, a.Digest...)}}
 }
 
-// unaudited fields are bookkeeping that every change touches.
+// unaudited fields are bookkeeping that every change touches (updated_at) or
+// text derived from audited fields (search_text).
 var unaudited = []string{"search_text", "updated_at"}
 
 type auditable interface {
@@ -62,9 +63,11 @@ type auditable interface {
 	IDs(context.Context) ([]pulid.ID, error)
 }
 
-// record takes the head of the audit chain, lets the change through, and then
-// writes its event: one per row for a bulk change. A change that fails writes
-// nothing, and its transaction takes the rest back.
+// record takes the head of the audit chain, reads what the change will do to
+// other records (audit.Effects), lets the change through, and then writes its
+// event, one per row for a bulk change, and the events of the other records
+// it changed. A change that fails writes nothing, and its transaction takes
+// the rest back.
 func (a AuditMixin) record(next ent.Mutator) ent.Mutator {
 	return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 		am, ok := m.(auditable)
