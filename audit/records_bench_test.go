@@ -17,12 +17,12 @@ import (
 )
 
 // BenchmarkVerifyRecords compares a database holding the demo data and
-// PALABRE_BENCH_RECORDS more measurements (20 000 unless told), with one
+// PALABRE_BENCH_RECORDS more measurements (10 000 unless told), with one
 // action item per 20 of them, each with two supporting agencies, with the
 // audit trail. peak-heap-MB is the largest heap seen while it runs: it stays
 // flat as the database grows, the time grows with it.
 func BenchmarkVerifyRecords(b *testing.B) {
-	n := 20000
+	n := 10000
 	if v, err := strconv.Atoi(os.Getenv("PALABRE_BENCH_RECORDS")); err == nil && v > 0 {
 		n = v
 	}
