@@ -325,9 +325,17 @@ func (r *reconciler) compare(e *entity, id string, stored []any, s *state, joine
 	}
 	i := 0
 	for _, f := range e.fields {
-		want, wantNull := trailValue(f, s.values[f.name])
+		raw, mentioned := s.values[f.name]
 		got, gotNull := storedValue(f, stored[i])
 		i++
+		if !mentioned && f.initial != nil {
+			// No event ever set it: the column came with a migration after
+			// the record, which holds its default, or nothing.
+			if initial, _ := trailValue(f, f.initial); gotNull || same(f.typ, initial, got) {
+				continue
+			}
+		}
+		want, wantNull := trailValue(f, raw)
 		if !same(f.typ, want, got) || wantNull != gotNull {
 			r.later(Mismatch{Table: e.table, RecordID: id, Field: f.name, Reason: differs(show(want, wantNull), show(got, gotNull))})
 		}

@@ -134,3 +134,31 @@ func TestVerifyRecordsFindsTheSameWhateverTheBatch(t *testing.T) {
 		}
 	}
 }
+
+// A column added by a later migration holds its default on the rows that were
+// there, which no event mentions: that is no forgery, another value is.
+func TestVerifyRecordsAcceptsTheDefaultOfAColumnNoEventMentions(t *testing.T) {
+	t.Parallel()
+	ctx := access.SystemContext(context.Background())
+	client := dbtest.Open(t)
+	const id = "AG01JANCIENNE0000000000000"
+	exec(t, client, `INSERT INTO agencies (id, created_at, updated_at, revision, name, acronym, kind, country)
+		VALUES ('`+id+`', '2026-01-01 00:00:00+00:00', '2026-01-01 00:00:00+00:00', 1, 'Agence ancienne', 'AA', 'MINISTRY', 'SN')`)
+	// Its creation as an older version of Palabre recorded it, before the
+	// revision column existed.
+	err := audit.Record(ctx, client, "CREATE", "Agency", id, map[string]audit.Change{
+		"created_at": {After: "2026-01-01T00:00:00Z"}, "name": {After: "Agence ancienne"}, "acronym": {After: "AA"},
+		"kind": {After: "MINISTRY"}, "country": {After: "SN"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, found, err := audit.VerifyRecords(ctx, client, 20); err != nil || len(found) > 0 {
+		t.Fatalf("%v, %v", found, err)
+	}
+	exec(t, client, `UPDATE agencies SET revision = 7 WHERE id = '`+id+`'`)
+	_, found, err := audit.VerifyRecords(ctx, client, 20)
+	if err != nil || len(found) != 1 || found[0].Field != "revision" || found[0].RecordID != id {
+		t.Fatalf("%v, %v", found, err)
+	}
+}

@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"sort"
@@ -27,6 +28,10 @@ type column struct {
 	name   string // the field's name in events, also its column
 	typ    field.Type
 	digest bool // the trail keeps its SHA-256
+	// initial is the column's default in the database, as JSON, or nil: what
+	// a migration that added the column gave the rows that were there, which
+	// no event mentions.
+	initial json.RawMessage
 }
 
 // link is an edge as stored: a foreign-key column of the owner's table, or a
@@ -63,6 +68,20 @@ var schema = sync.OnceValues(func() (*catalogue, error) {
 // build reads how the model stores each audited entity and edge.
 func build(graph *sqlgraph.Schema, audited map[string]gen.AuditedType, tables []*entschema.Table) (*catalogue, error) {
 	c := &catalogue{entities: map[string]*entity{}, foreign: map[string]*link{}, targets: map[string][]*link{}}
+	initial := map[[2]string]json.RawMessage{} // table, column → default
+	onDelete := map[[2]string]string{}         // table, column → action
+	for _, t := range tables {
+		for _, col := range t.Columns {
+			if col.Default != nil {
+				initial[[2]string{t.Name, col.Name}], _ = json.Marshal(col.Default)
+			}
+		}
+		for _, fk := range t.ForeignKeys {
+			if len(fk.Columns) == 1 {
+				onDelete[[2]string{t.Name, fk.Columns[0].Name}] = string(fk.OnDelete)
+			}
+		}
+	}
 	nodes := map[string]*sqlgraph.Node{}
 	for _, n := range graph.Nodes {
 		a, ok := audited[n.Type]
@@ -78,18 +97,10 @@ func build(graph *sqlgraph.Schema, audited map[string]gen.AuditedType, tables []
 			if spec.Column != name {
 				return nil, fmt.Errorf("audit: field %s.%s is stored as %s: events name fields by their column", n.Type, name, spec.Column)
 			}
-			e.fields = append(e.fields, &column{name: name, typ: spec.Type, digest: slices.Contains(a.Digest, name)})
+			e.fields = append(e.fields, &column{name: name, typ: spec.Type, digest: slices.Contains(a.Digest, name), initial: initial[[2]string{n.Table, name}]})
 		}
 		sort.Slice(e.fields, func(i, j int) bool { return e.fields[i].name < e.fields[j].name })
 		c.entities[n.Type] = e
-	}
-	onDelete := map[[2]string]string{} // table, column → action
-	for _, t := range tables {
-		for _, fk := range t.ForeignKeys {
-			if len(fk.Columns) == 1 {
-				onDelete[[2]string{t.Name, fk.Columns[0].Name}] = string(fk.OnDelete)
-			}
-		}
 	}
 	// The owned side of every relation first, so that the other side finds it.
 	for _, typ := range sortedKeys(nodes) {
