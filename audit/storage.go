@@ -3,8 +3,9 @@ package audit
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
-	"sort"
+	"strings"
 	"sync"
 
 	entschema "entgo.io/ent/dialect/sql/schema"
@@ -99,7 +100,7 @@ func build(graph *sqlgraph.Schema, audited map[string]gen.AuditedType, tables []
 			}
 			e.fields = append(e.fields, &column{name: name, typ: spec.Type, digest: slices.Contains(a.Digest, name), initial: initial[[2]string{n.Table, name}]})
 		}
-		sort.Slice(e.fields, func(i, j int) bool { return e.fields[i].name < e.fields[j].name })
+		slices.SortFunc(e.fields, func(a, b *column) int { return strings.Compare(a.name, b.name) })
 		c.entities[n.Type] = e
 	}
 	// The owned side of every relation first, so that the other side finds it.
@@ -134,9 +135,13 @@ func build(graph *sqlgraph.Schema, audited map[string]gen.AuditedType, tables []
 			if owned(n, edge.To, edge.Spec) {
 				continue
 			}
+			other, ok := c.entities[edge.To.Type]
+			if !ok {
+				return nil, fmt.Errorf("audit: edge %s.%s is stored by %s, which is not audited", typ, name, edge.To.Type)
+			}
 			var found *link
-			for _, l := range c.entities[edge.To.Type].edges {
-				if l.table == edge.Spec.Table && l.target == typ && (l.column == edge.Spec.Columns[0]) && l.name != name {
+			for _, l := range other.edges {
+				if l.table == edge.Spec.Table && l.target == typ && l.column == edge.Spec.Columns[0] && l.name != name {
 					found = l
 				}
 			}
@@ -164,10 +169,5 @@ func owned(n, to *sqlgraph.Node, spec *sqlgraph.EdgeSpec) bool {
 }
 
 func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
+	return slices.Sorted(maps.Keys(m))
 }
