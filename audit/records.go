@@ -249,12 +249,12 @@ func (r *reconciler) rangeQuery(query string, args []any, column, after, through
 
 // state is a record as its events left it.
 type state struct {
-	exists, created bool
-	deletedAt       int64
-	last            int64 // the sequence of its last event
-	values          map[string]json.RawMessage
-	one             map[string]string
-	many            map[string]map[string]bool
+	exists    bool
+	deletedAt int64                      // the sequence of the event that deleted it
+	last      int64                      // the sequence of its last event
+	values    map[string]json.RawMessage // fields, as JSON; null or absent for nothing
+	one       map[string]string          // foreign keys; "" for none
+	many      map[string]map[string]bool // join tables: the targets of each edge
 }
 
 // rawChange is a Change as stored, decoded once its field is known.
@@ -263,13 +263,15 @@ type rawChange struct {
 	After  json.RawMessage `json:"after"`
 }
 
+// apply plays one event of the record: a creation starts it afresh, a
+// deletion ends it, and each change sets a field or an edge.
 func (s *state) apply(e *entity, sequence int64, operation, changes string) {
 	s.last = sequence
 	switch operation {
 	case "CREATE":
-		*s = state{exists: true, created: true, last: sequence}
+		*s = state{exists: true, last: sequence}
 	case "DELETE":
-		*s = state{deletedAt: sequence, created: s.created, last: sequence}
+		*s = state{deletedAt: sequence, last: sequence}
 		return
 	}
 	if s.values == nil {
