@@ -43,7 +43,10 @@ func Effects(ctx context.Context, client *gen.Client, m ent.Mutation, ids []stri
 		for _, id := range ids {
 			p.own[[2]string{m.Type(), id}] = true
 		}
-		return p.list, c.deletion(ctx, client, m.Type(), ids, p)
+		if err := c.deletion(ctx, client, m.Type(), ids, p); err != nil {
+			return nil, err
+		}
+		return p.list, nil
 	}
 	for _, name := range m.ClearedEdges() {
 		if l := c.foreign[m.Type()+"."+name]; l != nil {
