@@ -10,6 +10,9 @@ import (
 	"github.com/palabre/palabre/versions"
 )
 
+// verifyShown is how many records changed behind the API verify names.
+const verifyShown = 20
+
 // runVerify is `palabre verify`: recompute the audit chain and the hash of
 // every published version, and say whether anything was changed behind the
 // API. The report goes to standard output; any break makes the exit status 1.
@@ -45,6 +48,19 @@ func runVerify(ctx context.Context, inv *invocation) error {
 			fmt.Fprintf(inv.stdout, "  %s\n", m.Error())
 		}
 		broken = append(broken, fmt.Sprintf("%d version(s) do not match their hash", len(mismatches)))
+	}
+	records, changed, err := audit.VerifyRecords(ctx, client, verifyShown)
+	if err != nil {
+		return err
+	}
+	if len(changed) == 0 {
+		fmt.Fprintf(inv.stdout, "records: %d checked against the audit trail, intact\n", records)
+	} else {
+		fmt.Fprintf(inv.stdout, "records: %d checked, changed behind the API (at most %d shown, by table and record):\n", records, verifyShown)
+		for _, m := range changed {
+			fmt.Fprintf(inv.stdout, "  %s\n", m.Error())
+		}
+		broken = append(broken, "records were changed behind the API")
 	}
 	if len(broken) > 0 {
 		return fmt.Errorf("verification failed: %s; see the report above", strings.Join(broken, ", "))

@@ -47,10 +47,11 @@ func TestVerifyReportsAnIntactDatabase(t *testing.T) {
 	db, _ := seededWithAVersion(t)
 	code, stdout, stderr := run(context.Background(), "verify", "--database", db)
 	if code != 0 || stderr != "" {
-		t.Fatalf("exit %d: %s", code, stderr)
+		t.Fatalf("exit %d: %s\n%s", code, stderr, stdout)
 	}
 	if !regexp.MustCompile(`(?m)^audit chain: [1-9]\d* events, intact$`).MatchString(stdout) ||
-		!regexp.MustCompile(`(?m)^versions: [1-9]\d* checked, intact$`).MatchString(stdout) {
+		!regexp.MustCompile(`(?m)^versions: [1-9]\d* checked, intact$`).MatchString(stdout) ||
+		!regexp.MustCompile(`(?m)^records: [1-9]\d* checked against the audit trail, intact$`).MatchString(stdout) {
 		t.Fatalf("report:\n%s", stdout)
 	}
 }

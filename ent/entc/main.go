@@ -22,7 +22,9 @@ func main() {
 	if err != nil {
 		log.Fatalf("entc: creating entgql extension: %v", err)
 	}
-	templates := append(entgql.AllTemplates, gen.MustParse(gen.NewTemplate("pulid").ParseFiles("./ent/template/pulid.tmpl")))
+	templates := append(entgql.AllTemplates,
+		gen.MustParse(gen.NewTemplate("pulid").ParseFiles("./ent/template/pulid.tmpl")),
+		gen.MustParse(gen.NewTemplate("audit").ParseFiles("./ent/template/audit.tmpl")))
 	err = entc.Generate("./ent/schema", &gen.Config{
 		Target:    "./ent",
 		Package:   "github.com/palabre/palabre/ent",

@@ -203,6 +203,11 @@ var (
 				Unique:  false,
 				Columns: []*schema.Column{AuditEventsColumns[3]},
 			},
+			{
+				Name:    "auditevent_entity_type_entity_id_sequence",
+				Unique:  false,
+				Columns: []*schema.Column{AuditEventsColumns[5], AuditEventsColumns[6], AuditEventsColumns[1]},
+			},
 		},
 	}
 	// AuditHeadsColumns holds the columns for the "audit_heads" table.

@@ -20,7 +20,7 @@ type APIToken struct{ ent.Schema }
 
 // Mixin of the APIToken.
 func (APIToken) Mixin() []ent.Mixin {
-	return []ent.Mixin{pulid.MixinWithPrefix("TK"), TimeMixin{}, AuditMixin{Ignore: []string{"last_used_at", "hash"}}}
+	return []ent.Mixin{pulid.MixinWithPrefix("TK"), TimeMixin{}, AuditMixin{Ignore: []string{"last_used_at"}, Digest: []string{"hash"}}}
 }
 
 // Fields of the APIToken.

@@ -60,7 +60,12 @@ func (AuditEvent) Fields() []ent.Field {
 
 // Indexes of the AuditEvent.
 func (AuditEvent) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("entity_id"), index.Fields("actor_id")}
+	return []ent.Index{
+		index.Fields("entity_id"),
+		index.Fields("actor_id"),
+		// verify reads each entity type's events by ranges of IDs, in order.
+		index.Fields("entity_type", "entity_id", "sequence"),
+	}
 }
 
 // Annotations of the AuditEvent.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"entgo.io/ent"
+	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/mixin"
 
 	"github.com/palabre/palabre/audit"
@@ -16,11 +17,17 @@ import (
 
 // AuditMixin writes an audit event for every change of the entity, in the
 // change's transaction: who, what, which entity, the fields before and after.
+// The events carry enough to rebuild every audited field and edge of the row,
+// which is what `palabre verify` compares the table with.
 type AuditMixin struct {
 	mixin.Schema
 	// Ignore names fields that are not worth an event of their own (a token's
-	// last use) or must not be copied into the trail (a token's hash).
+	// last use); verify does not compare them.
 	Ignore []string
+	// Digest names fields that must not be copied into the trail (a token's
+	// hash) or are too large for it (a version's content): the trail keeps
+	// their SHA-256, which verify compares.
+	Digest []string
 }
 
 // Hooks of the AuditMixin.
@@ -28,8 +35,26 @@ func (a AuditMixin) Hooks() []ent.Hook {
 	return []ent.Hook{a.record}
 }
 
-// unaudited fields are bookkeeping that every change touches.
-var unaudited = map[string]bool{"updated_at": true, "search_text": true}
+// AuditAnnotation tells code generation that an entity is audited, and what
+// its trail leaves out or digests (ent.AuditedTypes).
+type AuditAnnotation struct {
+	Ignore []string
+	Digest []string
+}
+
+// Name implements the ent Annotation interface.
+func (AuditAnnotation) Name() string { return "Audit" }
+
+// Annotations of the AuditMixin.
+func (a AuditMixin) Annotations() []schema.Annotation {
+	ignore := slices.Concat(unaudited, a.Ignore)
+	slices.Sort(ignore)
+	return []schema.Annotation{AuditAnnotation{Ignore: ignore, Digest: append([]string{}, a.Digest...)}}
+}
+
+// unaudited fields are bookkeeping that every change touches (updated_at) or
+// text derived from audited fields (search_text).
+var unaudited = []string{"search_text", "updated_at"}
 
 type auditable interface {
 	ent.Mutation
@@ -38,9 +63,11 @@ type auditable interface {
 	IDs(context.Context) ([]pulid.ID, error)
 }
 
-// record takes the head of the audit chain, lets the change through, and then
-// writes its event: one per row for a bulk change. A change that fails writes
-// nothing, and its transaction takes the rest back.
+// record takes the head of the audit chain, reads what the change will do to
+// other records (audit.Effects), lets the change through, and then writes its
+// event, one per row for a bulk change, and the events of the other records
+// it changed. A change that fails writes nothing, and its transaction takes
+// the rest back.
 func (a AuditMixin) record(next ent.Mutator) ent.Mutator {
 	return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 		am, ok := m.(auditable)
@@ -69,6 +96,16 @@ func (a AuditMixin) record(next ent.Mutator) ent.Mutator {
 		if err != nil {
 			return nil, err
 		}
+		if id, ok := am.ID(); ok && len(ids) == 0 {
+			ids = []pulid.ID{id}
+		}
+		// What the change does to other records (an edge stored on their
+		// side, rows a deletion takes with it or unlinks) can only be read
+		// before it happens; it is written to their trail after it.
+		effects, err := audit.Effects(ctx, am.Client(), m, idStrings(ids))
+		if err != nil {
+			return nil, err
+		}
 		v, err := next.Mutate(ctx, m)
 		if err != nil {
 			return nil, err
@@ -79,14 +116,20 @@ func (a AuditMixin) record(next ent.Mutator) ent.Mutator {
 		if err != nil {
 			return nil, err
 		}
-		if m.Op().Is(ent.OpUpdateOne) && len(changes) == 0 {
-			return v, nil // nothing but ignored fields changed
+		// An update of nothing but ignored fields writes no event of its own.
+		if !m.Op().Is(ent.OpUpdateOne) || len(changes) > 0 {
+			for _, id := range ids {
+				if err := audit.Record(ctx, am.Client(), operation(m.Op()), m.Type(), string(id), changes); err != nil {
+					return nil, err
+				}
+			}
 		}
-		if id, ok := am.ID(); ok && len(ids) == 0 {
-			ids = []pulid.ID{id}
+		links, err := audit.Links(m, idStrings(ids))
+		if err != nil {
+			return nil, err
 		}
-		for _, id := range ids {
-			if err := audit.Record(ctx, am.Client(), operation(m.Op()), m.Type(), string(id), changes); err != nil {
+		for _, e := range slices.Concat(effects, links) {
+			if err := audit.Record(ctx, am.Client(), e.Operation, e.EntityType, e.EntityID, e.Changes); err != nil {
 				return nil, err
 			}
 		}
@@ -127,7 +170,7 @@ func (a AuditMixin) changes(ctx context.Context, m ent.Mutation) (map[string]aud
 			continue
 		}
 		after, _ := m.Field(f)
-		c := audit.Change{After: plain(after)}
+		c := audit.Change{After: a.value(f, after)}
 		if m.Op().Is(ent.OpUpdateOne) {
 			before, err := m.OldField(ctx, f)
 			if err != nil {
@@ -136,7 +179,7 @@ func (a AuditMixin) changes(ctx context.Context, m ent.Mutation) (map[string]aud
 			if sameValue(plain(before), plain(after)) {
 				continue
 			}
-			c.Before = plain(before)
+			c.Before = a.value(f, before)
 		}
 		changes[f] = c
 	}
@@ -150,7 +193,7 @@ func (a AuditMixin) changes(ctx context.Context, m ent.Mutation) (map[string]aud
 			if err != nil {
 				return nil, err
 			}
-			if c.Before = plain(before); c.Before == nil {
+			if c.Before = a.value(f, before); c.Before == nil {
 				continue // it was empty already
 			}
 		}
@@ -180,7 +223,24 @@ func (a AuditMixin) changes(ctx context.Context, m ent.Mutation) (map[string]aud
 
 // skip reports whether a field stays out of the trail.
 func (a AuditMixin) skip(field string) bool {
-	return unaudited[field] || slices.Contains(a.Ignore, field)
+	return slices.Contains(unaudited, field) || slices.Contains(a.Ignore, field)
+}
+
+// value is what the trail keeps of a field's value.
+func (a AuditMixin) value(field string, v any) any {
+	v = plain(v)
+	if v != nil && slices.Contains(a.Digest, field) {
+		return audit.Digest(v)
+	}
+	return v
+}
+
+func idStrings(ids []pulid.ID) []string {
+	s := make([]string, len(ids))
+	for i, id := range ids {
+		s[i] = string(id)
+	}
+	return s
 }
 
 // plain dereferences pointers so that a *time.Time and a time.Time compare and

@@ -20,7 +20,7 @@ type StrategyVersion struct{ ent.Schema }
 
 // Mixin of the StrategyVersion.
 func (StrategyVersion) Mixin() []ent.Mixin {
-	return []ent.Mixin{pulid.MixinWithPrefix("SV"), TimeMixin{}, AuditMixin{Ignore: []string{"content"}}}
+	return []ent.Mixin{pulid.MixinWithPrefix("SV"), TimeMixin{}, AuditMixin{Digest: []string{"content"}}}
 }
 
 // Fields of the StrategyVersion: all immutable, a published version never changes.
