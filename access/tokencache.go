@@ -94,6 +94,12 @@ func (c *Tokens) lookup(ctx context.Context, hash string, now time.Time) (*auth.
 	if err != nil {
 		return nil, err
 	}
+	if LastUseStale(found.lastUsed, now) {
+		if err := recordLastUse(ctx, c.client, found.tokenID, now); err != nil {
+			return nil, err
+		}
+		found.lastUsed = &now
+	}
 	e := &cachedToken{tokenID: found.tokenID, viewer: *found.viewer, cred: found.cred, lastUsed: found.lastUsed, readAt: now}
 	c.mu.Lock()
 	if len(c.entries) >= tokenCacheSize {

@@ -25,7 +25,7 @@ func (r *consultationResolver) Status(ctx context.Context, obj *ent.Consultation
 
 // ResponseMatrix is the resolver for the responseMatrix field.
 func (r *consultationResolver) ResponseMatrix(ctx context.Context, obj *ent.Consultation) (*model.ResponseMatrix, error) {
-	m, err := consultation.ResponseMatrix(ctx, obj)
+	m, err := consultation.ResponseMatrix(ctx, obj, observationEdges(ctx, "groups", "observations"))
 	if err != nil {
 		return nil, err
 	}

@@ -168,3 +168,46 @@ func TestACachedTokenStillExpiresOnTime(t *testing.T) {
 	c.clock.Advance(2 * time.Second) // < TokenCacheTTL: the cache still has it
 	c.Fails(t, token, `{ __typename }`, nil, palabre.EUNAUTHENTICATED)
 }
+
+// TestATokensLastUseIsRecordedOncePerMinute: whether its token comes from the
+// cache or the database, a request records the token's last use when the one
+// recorded is a minute old, and not more often.
+func TestATokensLastUseIsRecordedOncePerMinute(t *testing.T) {
+	t.Parallel()
+	c := newCachedTokens(t)
+	lastUse := func() time.Time {
+		t.Helper()
+		tk := c.Client.APIToken.GetX(access.SystemContext(context.Background()), c.tokenOf(t, "reviewer@palabre.test"))
+		if tk.LastUsedAt == nil {
+			return time.Time{}
+		}
+		return tk.LastUsedAt.UTC()
+	}
+	start := c.clock.Now()
+	c.statementsOf(t, c.World.Reviewer)
+	if got := lastUse(); !got.Equal(start) {
+		t.Fatalf("after a first request at %s, the last use is %s", start, got)
+	}
+	for _, step := range []time.Duration{time.Second, access.TokenCacheTTL, 40 * time.Second} { // 46 s in all
+		c.clock.Advance(step)
+		c.statementsOf(t, c.World.Reviewer)
+	}
+	if got := lastUse(); !got.Equal(start) {
+		t.Errorf("46 s later the last use moved to %s", got)
+	}
+	c.clock.Advance(20 * time.Second) // cached no more, a minute after the first use
+	c.statementsOf(t, c.World.Reviewer)
+	if got, want := lastUse(), start.Add(66*time.Second); !got.Equal(want) {
+		t.Errorf("a minute later the last use is %s, want %s", got, want)
+	}
+	c.clock.Advance(time.Minute - time.Second) // read again from the database
+	c.statementsOf(t, c.World.Reviewer)
+	if got, want := lastUse(), start.Add(66*time.Second); !got.Equal(want) {
+		t.Errorf("59 s later the last use is %s, want %s", got, want)
+	}
+	c.clock.Advance(2 * time.Second) // from the cache this time
+	c.statementsOf(t, c.World.Reviewer)
+	if got, want := lastUse(), start.Add(127*time.Second); !got.Equal(want) {
+		t.Errorf("a minute and a second later the last use is %s, want %s", got, want)
+	}
+}
