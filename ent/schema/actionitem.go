@@ -118,6 +118,13 @@ func (ActionItem) Indexes() []ent.Index {
 		index.Fields("status"),
 		index.Fields("priority"),
 		index.Fields("due_date"),
+		// The screens' filters with their order: by status, soonest due
+		// first; overdue items (due before a date, status neither completed
+		// nor cancelled). Those that start with a foreign key (an agency's
+		// items by status) are in database/migrategen/indexes.go: ent puts
+		// an edge's column last.
+		index.Fields("status", "due_date"),
+		index.Fields("due_date", "status"),
 	}
 }
 

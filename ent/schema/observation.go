@@ -111,6 +111,9 @@ func (Observation) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("idempotency_key").Edges("agency").Unique(),
 		index.Fields("status"),
+		// A round's observations and an agency's by status (the privacy
+		// filter's): in database/migrategen/indexes.go, since ent puts an
+		// edge's column last.
 	}
 }
 
