@@ -51,6 +51,7 @@ func NewHandler(client *ent.Client, cfg Config) http.Handler {
 	}
 	srv.Use(limitsExtension{limits})
 	srv.Use(newTransactions(client, logger))
+	srv.AroundOperations(withLoaders(client))
 	srv.AroundFields(limitPages)
 	srv.AroundFields(checkIDs(client))
 	srv.AroundFields(boundPatterns)

@@ -25,6 +25,10 @@ type Config struct {
 	Addr string
 	// DatabaseURL is a SQLite file name, or a postgres:// URL for PostgreSQL.
 	DatabaseURL string
+	// DatabaseConnections is how many connections to the database the process
+	// holds at most, and keeps open between requests; 0 is the store's
+	// default (database.DefaultConnections).
+	DatabaseConnections int
 	// CORSOrigins are the web origins (scheme://host[:port]) whose pages may
 	// call the API. None by default; development adds the local ones.
 	CORSOrigins []string
@@ -105,6 +109,9 @@ var settings = []Setting{
 		Doc: "where the server listens, host:port"},
 	{Env: "PALABRE_DATABASE_URL", Flag: "database", value: func(c *Config) flag.Value { return (*stringValue)(&c.DatabaseURL) },
 		Doc: "a SQLite file, or a `postgres://` URL"},
+	{Env: "PALABRE_DATABASE_CONNECTIONS", Flag: "database-connections", Default: "20 (PostgreSQL), 8 (SQLite)",
+		value: func(c *Config) flag.Value { return (*positiveInt)(&c.DatabaseConnections) },
+		Doc:   "connections to the database the process opens at most; it keeps them all open between requests, so give it at least the requests you expect at once (each instance counts against PostgreSQL's `max_connections`)"},
 	{Env: "PALABRE_CORS_ORIGINS", Flag: "cors-origins", value: func(c *Config) flag.Value { return (*originList)(&c.CORSOrigins) },
 		Doc: "comma-separated `scheme://host[:port]` origins whose pages may call the API"},
 	{Env: "PALABRE_MAX_BODY_BYTES", Flag: "max-body-bytes", Default: "1 MiB", value: func(c *Config) flag.Value { return (*bytesValue)(&c.MaxBodyBytes) },
@@ -185,6 +192,8 @@ func (c Config) Validate() error {
 		return fmt.Errorf("the database is empty: give a SQLite file name or a postgres:// URL")
 	case c.Limits.MaxDepth <= 0 || c.Limits.MaxCost <= 0 || c.Limits.MaxAliases <= 0 || c.Limits.MaxTokens <= 0:
 		return fmt.Errorf("GraphQL limits must be positive numbers")
+	case c.DatabaseConnections < 0:
+		return fmt.Errorf("the number of database connections must be a positive number")
 	case c.AuthFailuresPerMinute <= 0:
 		return fmt.Errorf("the failed-authentication rate must be a positive number")
 	case c.MaxBodyBytes <= 0:

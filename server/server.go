@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 
+	"github.com/palabre/palabre/access"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/graph"
 )
@@ -31,10 +32,11 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, err
 	})
 	addresses := clientAddresses{trusted: cfg.TrustedProxies}
 	failures := newFailureLimiter(cfg.AuthFailuresPerMinute, addresses)
+	tokens := access.NewTokens(client, access.TokenCacheTTL)
 	// guarded is how every API endpoint is served: within a time limit, as its
 	// caller.
 	guarded := func(next http.Handler) http.Handler {
-		return limitTime(cfg.RequestTimeout, authenticate(client, logger, failures, next))
+		return limitTime(cfg.RequestTimeout, authenticate(tokens, logger, failures, next))
 	}
 
 	mux := http.NewServeMux()
