@@ -18,6 +18,9 @@ import (
 // the document's text, where the server runs documents sent in full.
 const CodePersistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND"
 
+// persistedQueryNotFound is the message of that error in Apollo's protocol.
+const persistedQueryNotFound = "PersistedQueryNotFound"
+
 // persistedDocuments lets clients send the documents of a manifest (the
 // operations the frontends were built with, frontend-contract/operations) by
 // their SHA-256 alone, as Apollo's persisted queries do:
@@ -56,22 +59,21 @@ func (persistedDocuments) Validate(graphql.ExecutableSchema) error { return nil 
 // MutateOperationParameters replaces a hash by its document, and in trusted
 // mode refuses a document that is not in the manifest.
 func (t persistedDocuments) MutateOperationParameters(ctx context.Context, p *graphql.RawParams) *gqlerror.Error {
-	hash, byHash, err := persistedHash(p)
+	hash, _, err := persistedHash(p)
 	if err != nil {
 		return err
 	}
+	// A query sent with a hash is run as sent: the server stores nothing under
+	// the hash, and the contract's hash is of the manifest's text, which
+	// clients retrying with their own printing of a document do not send.
 	if p.Query == "" {
 		if doc, ok := t.bySHA256[hash]; ok {
 			p.Query = doc
 			return nil
 		}
-		if t.trustedOnly {
-			return coded(CodePersistedQueryNotFound, "unknown document hash: this server runs only the documents its frontends were built with, and not this one (a frontend built from another version of the contract?)")
-		}
-		return coded(CodePersistedQueryNotFound, "unknown document hash: send the document's text in query, with the same hash")
-	}
-	if byHash && hash != sha256Hex(p.Query) {
-		return coded(palabre.EINVALID, "the persistedQuery's sha256Hash is not the SHA-256 of the query sent with it")
+		// The message is the protocol's: urql's persisted exchange, for one,
+		// recognises the error by its message only.
+		return coded(CodePersistedQueryNotFound, persistedQueryNotFound)
 	}
 	if t.trustedOnly {
 		if _, ok := t.bySHA256[sha256Hex(p.Query)]; !ok {
