@@ -96,3 +96,28 @@ func (t storeTx) Exec(ctx context.Context, query string, args, v any) error {
 }
 
 func (t storeTx) Commit() error { return mark(t.ctx, t.Tx.Commit()) }
+
+// ExecContext and QueryContext are the optional methods of ent's transaction
+// driver, which the generated client looks for (verify reads through them):
+// without them a transaction's client cannot run raw statements.
+func (t storeTx) ExecContext(ctx context.Context, query string, args ...any) (stdsql.Result, error) {
+	e, ok := t.Tx.(interface {
+		ExecContext(context.Context, string, ...any) (stdsql.Result, error)
+	})
+	if !ok {
+		return nil, errors.New("database: the transaction cannot run raw statements")
+	}
+	res, err := e.ExecContext(ctx, query, inUTC(args).([]any)...)
+	return res, mark(ctx, err)
+}
+
+func (t storeTx) QueryContext(ctx context.Context, query string, args ...any) (*stdsql.Rows, error) {
+	q, ok := t.Tx.(interface {
+		QueryContext(context.Context, string, ...any) (*stdsql.Rows, error)
+	})
+	if !ok {
+		return nil, errors.New("database: the transaction cannot run raw queries")
+	}
+	rows, err := q.QueryContext(ctx, query, inUTC(args).([]any)...)
+	return rows, mark(ctx, err)
+}
