@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql/driver"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
 	"slices"
@@ -25,8 +26,9 @@ import (
 
 // CreateAll stores the records that the creations ms describe (all of one
 // audited type), their join-table rows and their creation events, with
-// multi-row INSERTs, in client's transaction: the way to load many records
-// (`palabre seed bench`) in the time a few take through the API.
+// multi-row INSERTs, in client's transaction (or in one of its own, outside
+// any): the way to load many records (`palabre seed bench`) in the time a
+// few take through the API.
 //
 // No hook runs. Each mutation carries the record's ID and every field it
 // needs, defaults and derived fields (times, search_text) included, and the
@@ -38,6 +40,21 @@ func CreateAll(ctx context.Context, client *gen.Client, ms []ent.Mutation) error
 	if len(ms) == 0 {
 		return nil
 	}
+	tx, err := client.Tx(ctx)
+	if errors.Is(err, gen.ErrTxStarted) {
+		return createAll(ctx, client, ms)
+	}
+	if err != nil {
+		return err
+	}
+	if err := createAll(ctx, tx.Client(), ms); err != nil {
+		return errors.Join(err, tx.Rollback())
+	}
+	return tx.Commit()
+}
+
+// createAll is CreateAll in a transaction.
+func createAll(ctx context.Context, client *gen.Client, ms []ent.Mutation) error {
 	c, err := schema()
 	if err != nil {
 		return err
