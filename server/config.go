@@ -45,6 +45,8 @@ type Config struct {
 	Limits graph.Limits
 	// TrustedDocuments is the path of a persisted-documents manifest (a JSON
 	// object whose values are documents); when set, only those documents run.
+	// Without it, the contract's manifest (built into the binary) is known, so
+	// clients send its documents by hash, and any other document in full.
 	TrustedDocuments string
 	// AuthFailuresPerMinute is how many failed authentications a client address
 	// may make in a minute before it is refused for a while.
@@ -137,7 +139,7 @@ var settings = []Setting{
 	{Env: "PALABRE_MAX_TOKENS", Flag: "max-tokens", value: func(c *Config) flag.Value { return (*positiveInt)(&c.Limits.MaxTokens) },
 		Doc: "lexical tokens in a document"},
 	{Env: "PALABRE_TRUSTED_DOCUMENTS", Flag: "trusted-documents", value: func(c *Config) flag.Value { return (*stringValue)(&c.TrustedDocuments) },
-		Doc: "a persisted-documents manifest (`frontend-contract/generated/persisted-documents.json`): only its documents run, sent whole or as `extensions.persistedQuery.sha256Hash`"},
+		Doc: "trusted-documents mode: a persisted-documents manifest (`frontend-contract/generated/persisted-documents.json`) whose documents are the only ones that run, sent whole or as `extensions.persistedQuery.sha256Hash`; without it, the contract's documents (built into the binary) run by hash and any other document in full"},
 	{Env: "PALABRE_AUTH_FAILURES_PER_MINUTE", Flag: "auth-failures-per-minute", value: func(c *Config) flag.Value { return (*positiveInt)(&c.AuthFailuresPerMinute) },
 		Doc: "failed authentications a client address may make per minute before it gets 429"},
 	{Env: "PALABRE_TRUSTED_PROXIES", Flag: "trusted-proxies", value: func(c *Config) flag.Value { return (*prefixList)(&c.TrustedProxies) },

@@ -20,15 +20,16 @@ import (
 // defaults.
 func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, error) {
 	cfg = cfg.withDefaults()
-	trusted, err := loadTrustedDocuments(cfg.TrustedDocuments)
+	persisted, trustedOnly, err := persistedDocuments(cfg.TrustedDocuments)
 	if err != nil {
 		return nil, err
 	}
 	api := graph.NewHandler(client, graph.Config{
-		Development:      cfg.Env == Development,
-		Logger:           logger,
-		Limits:           cfg.Limits,
-		TrustedDocuments: trusted,
+		Development:        cfg.Env == Development,
+		Logger:             logger,
+		Limits:             cfg.Limits,
+		PersistedDocuments: persisted,
+		TrustedOnly:        trustedOnly,
 	})
 	addresses := clientAddresses{trusted: cfg.TrustedProxies}
 	failures := newFailureLimiter(cfg.AuthFailuresPerMinute, addresses)
