@@ -8,6 +8,7 @@ package graph
 import (
 	"context"
 
+	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/graph/model"
 	"github.com/palabre/palabre/versions"
@@ -33,4 +34,9 @@ func (r *queryResolver) CompareVersions(ctx context.Context, from pulid.ID, to p
 		return nil, err
 	}
 	return comparison(c), nil
+}
+
+// Objectives is the resolver for the objectives field.
+func (r *strategyVersionResolver) Objectives(ctx context.Context, obj *ent.StrategyVersion) ([]*model.VersionObjective, error) {
+	return versionObjectives(obj.Content)
 }
