@@ -37,7 +37,8 @@ func NewHandler(client *ent.Client, cfg Config) http.Handler {
 	if logger == nil {
 		logger = slog.Default()
 	}
-	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{client: client}}))
+	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{client: client}})
+	srv := handler.New(schema)
 	// Only the JSON transports: form-encoded and multipart ones would let other
 	// sites send mutations without a CORS preflight.
 	srv.AddTransport(transport.Options{})
@@ -56,7 +57,7 @@ func NewHandler(client *ent.Client, cfg Config) http.Handler {
 	srv.AroundFields(limitPages)
 	srv.AroundFields(checkIDs(client))
 	srv.AroundFields(boundPatterns)
-	srv.SetErrorPresenter(presentError(logger))
+	srv.SetErrorPresenter(explainInputTypos(schema.Schema(), cfg.Development, presentError(logger)))
 	srv.SetRecoverFunc(recoverPanic(logger))
 	return srv
 }
