@@ -22,8 +22,12 @@ type Config struct {
 	Logger *slog.Logger
 	// Limits bound what one document may ask; zero fields take DefaultLimits.
 	Limits Limits
-	// TrustedDocuments, when not empty, are the only documents the server runs.
-	TrustedDocuments []string
+	// PersistedDocuments are the documents a client may send by their SHA-256
+	// alone, as Apollo's persisted queries do.
+	PersistedDocuments []string
+	// TrustedOnly runs PersistedDocuments and nothing else (trusted documents
+	// mode): a document sent in full must be one of them, byte for byte.
+	TrustedOnly bool
 }
 
 // NewHandler returns the GraphQL endpoint. The caller is read from the request
@@ -46,11 +50,10 @@ func NewHandler(client *ent.Client, cfg Config) http.Handler {
 	} else {
 		srv.SetDisableSuggestion(true) // "did you mean" would map the schema for an attacker
 	}
-	if len(cfg.TrustedDocuments) > 0 {
-		srv.Use(newTrustedDocuments(cfg.TrustedDocuments))
-	}
+	srv.Use(newPersistedDocuments(cfg.PersistedDocuments, cfg.TrustedOnly))
 	srv.Use(limitsExtension{limits})
 	srv.Use(newTransactions(client, logger))
+	srv.AroundOperations(withLoaders(client))
 	srv.AroundFields(limitPages)
 	srv.AroundFields(checkIDs(client))
 	srv.AroundFields(boundPatterns)

@@ -152,7 +152,7 @@ func (inv *invocation) run(ctx context.Context, args []string, getenv func(strin
 	}
 
 	if inv.cmd.database != itself {
-		client, err := openDatabase(ctx, inv.cfg.DatabaseURL, inv.cmd.database == migrating)
+		client, err := openDatabase(ctx, inv.cfg.DatabaseURL, inv.cfg.DatabaseConnections, inv.cmd.database == migrating)
 		if err != nil {
 			return err
 		}

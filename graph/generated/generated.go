@@ -16,10 +16,11 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/palabre/palabre/auth"
+	"github.com/palabre/palabre/consultation"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
-	"github.com/palabre/palabre/ent/consultation"
+	consultation1 "github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
@@ -27,6 +28,7 @@ import (
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/graph/model"
 	"github.com/palabre/palabre/graph/scalar"
+	"github.com/palabre/palabre/versions"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -503,7 +505,7 @@ type ComplexityRoot struct {
 		Agencies        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AgencyOrder, where *ent.AgencyWhereInput) int
 		AuditTrail      func(childComplexity int, entityID pulid.ID, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int) int
 		CompareVersions func(childComplexity int, from pulid.ID, to pulid.ID) int
-		Consultations   func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ConsultationOrder, where *ent.ConsultationWhereInput, status *model.ConsultationStatus) int
+		Consultations   func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ConsultationOrder, where *ent.ConsultationWhereInput, status *consultation.Status) int
 		Indicators      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.IndicatorOrder, where *ent.IndicatorWhereInput) int
 		Node            func(childComplexity int, id pulid.ID) int
 		Nodes           func(childComplexity int, ids []pulid.ID) int
@@ -631,8 +633,8 @@ type AuditEventResolver interface {
 	Actor(ctx context.Context, obj *ent.AuditEvent) (*ent.Account, error)
 }
 type ConsultationResolver interface {
-	Status(ctx context.Context, obj *ent.Consultation) (model.ConsultationStatus, error)
-	ResponseMatrix(ctx context.Context, obj *ent.Consultation) (*model.ResponseMatrix, error)
+	Status(ctx context.Context, obj *ent.Consultation) (consultation.Status, error)
+	ResponseMatrix(ctx context.Context, obj *ent.Consultation) (*consultation.Matrix, error)
 }
 type MutationResolver interface {
 	CreateAgency(ctx context.Context, input ent.CreateAgencyInput) (*model.AgencyPayload, error)
@@ -678,13 +680,13 @@ type QueryResolver interface {
 	Accounts(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AccountOrder, where *ent.AccountWhereInput) (*ent.AccountConnection, error)
 	Agencies(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AgencyOrder, where *ent.AgencyWhereInput) (*ent.AgencyConnection, error)
 	AuditTrail(ctx context.Context, entityID pulid.ID, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int) (*ent.AuditEventConnection, error)
-	Consultations(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ConsultationOrder, where *ent.ConsultationWhereInput, status *model.ConsultationStatus) (*ent.ConsultationConnection, error)
+	Consultations(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ConsultationOrder, where *ent.ConsultationWhereInput, status *consultation.Status) (*ent.ConsultationConnection, error)
 	Strategies(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.StrategyOrder, where *ent.StrategyWhereInput, search *string) (*ent.StrategyConnection, error)
 	Objectives(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ObjectiveOrder, where *ent.ObjectiveWhereInput, search *string) (*ent.ObjectiveConnection, error)
 	ActionItems(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ActionItemOrder, where *ent.ActionItemWhereInput, search *string, overdueOn *time.Time, agencyID *pulid.ID) (*ent.ActionItemConnection, error)
 	Indicators(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.IndicatorOrder, where *ent.IndicatorWhereInput) (*ent.IndicatorConnection, error)
 	Viewer(ctx context.Context) (*ent.Account, error)
-	CompareVersions(ctx context.Context, from pulid.ID, to pulid.ID) (*model.VersionComparison, error)
+	CompareVersions(ctx context.Context, from pulid.ID, to pulid.ID) (*versions.Comparison, error)
 }
 type StrategyResolver interface {
 	AllowedMoves(ctx context.Context, obj *ent.Strategy) ([]strategy.Status, error)
@@ -2726,7 +2728,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Consultations(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.ConsultationOrder), args["where"].(*ent.ConsultationWhereInput), args["status"].(*model.ConsultationStatus)), true
+		return e.ComplexityRoot.Query.Consultations(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.ConsultationOrder), args["where"].(*ent.ConsultationWhereInput), args["status"].(*consultation.Status)), true
 	case "Query.indicators":
 		if e.ComplexityRoot.Query.Indicators == nil {
 			break
@@ -3641,6 +3643,37 @@ extend type Mutation {
   settleDecision("The outcome." input: SettleDecisionInput!): DecisionPayload!
 }
 `, BuiltIn: false},
+	{Name: "../schema/errors.graphql", Input: `"""
+The machine-readable code of every error, in ` + "`" + `errors[].extensions.code` + "`" + `. No
+field returns it: it is here so that frontends branch on codes that the
+contract names and describes (the npm package exports it as a union type).
+Show an error's ` + "`" + `message` + "`" + ` to people; branch on its code.
+"""
+enum ErrorCode {
+  "No token where one is needed, or a token that is unknown, revoked or expired (HTTP 401; 429 with Retry-After after too many). Send the user to sign in."
+  UNAUTHENTICATED
+  "Signed in, but this role or agency may not do this; or, in trusted-documents mode, a document the server does not run. Hide or disable the action; do not retry."
+  FORBIDDEN
+  "No such object, or one hidden from this caller; the field is null. Say it is not there (or no longer)."
+  NOT_FOUND
+  "The input breaks a rule (a required response, a date, a page size, a request that is not a GraphQL request). Show the message beside the form; fix and resend."
+  BAD_USER_INPUT
+  "The object changed since it was read (a stale revision), or the change collides with its state (a closed round). Re-read, reapply, resend with the new revision."
+  CONFLICT
+  "The request ran out of time and was stopped. Ask for less (smaller pages), or retry later."
+  TIMEOUT
+  "The database cannot be used for a moment (HTTP 503 with Retry-After). Retry shortly."
+  UNAVAILABLE
+  "The server failed; the details are in its logs, never in the answer. Say so; retry later."
+  INTERNAL
+  "The document does not parse, or is too large. A bug in the client: the contract's checks exist to catch it before it ships."
+  GRAPHQL_PARSE_FAILED
+  "The document or its variables do not fit the schema. A bug in the client: the contract's checks exist to catch it before it ships."
+  GRAPHQL_VALIDATION_FAILED
+  "The document was sent by a hash the server does not know: a frontend built from another version of the contract. Send it again with its text (the adapters do), which runs unless the server is in trusted-documents mode."
+  PERSISTED_QUERY_NOT_FOUND
+}
+`, BuiltIn: false},
 	{Name: "../schema/lifecycle.graphql", Input: `extend type StrategyTransition {
   "The state the strategy left."
   from: StrategyStatus!
@@ -4125,11 +4158,11 @@ Properties by which APIToken connections can be ordered.
 """
 enum APITokenOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
 }
@@ -4226,40 +4259,40 @@ Properties by which Account connections can be ordered.
 """
 enum AccountOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
   """
-  The value NAME.
+  By name: full name of the person.
   """
   NAME
   """
-  The value EMAIL.
+  By email: e-mail address, unique across accounts.
   """
   EMAIL
 }
 """
-AccountRole is enum for the field role
+What the account may do.
 """
 enum AccountRole @goModel(model: "github.com/palabre/palabre/auth.Role") {
   """
-  The value ADMIN.
+  Manages agencies, accounts and tokens.
   """
   ADMIN
   """
-  The value SECRETARIAT.
+  The drafting team: writes strategies, runs consultation rounds, answers observations and moves strategies through their lifecycle.
   """
   SECRETARIAT
   """
-  The value REVIEWER.
+  An interministerial reviewer: reads everything, changes nothing.
   """
   REVIEWER
   """
-  The value AGENCY.
+  An agency's focal point: speaks for its agency only (its observations, the rounds it is invited to, progress on the items it leads).
   """
   AGENCY
 }
@@ -4646,81 +4679,81 @@ Properties by which ActionItem connections can be ordered.
 """
 enum ActionItemOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
   """
-  The value CODE.
+  By code: reference code, unique within the strategy, such as « A1.3 ».
   """
   CODE
   """
-  The value TITLE.
+  By title: title of the action.
   """
   TITLE
   """
-  The value STATUS.
+  By status: where the action stands.
   """
   STATUS
   """
-  The value PROGRESS.
+  By progress: progress of the action, in percent from 0 to 100.
   """
   PROGRESS
   """
-  The value START_DATE.
+  By start date: when the action starts or started.
   """
   START_DATE
   """
-  The value DUE_DATE.
+  By due date: when the action is due; not before its start date.
   """
   DUE_DATE
   """
-  The value ESTIMATED_BUDGET.
+  By estimated budget: estimated budget, in whole units of budgetCurrency.
   """
   ESTIMATED_BUDGET
 }
 """
-ActionItemPriority is enum for the field priority
+Priority of the action in the plan.
 """
 enum ActionItemPriority @goModel(model: "github.com/palabre/palabre/ent/actionitem.Priority") {
   """
-  The value HIGH.
+  To be done first.
   """
   HIGH
   """
-  The value MEDIUM.
+  The usual priority (the default).
   """
   MEDIUM
   """
-  The value LOW.
+  To be done when the higher priorities allow.
   """
   LOW
 }
 """
-ActionItemStatus is enum for the field status
+Where the action stands.
 """
 enum ActionItemStatus @goModel(model: "github.com/palabre/palabre/ent/actionitem.Status") {
   """
-  The value NOT_STARTED.
+  Work has not begun (the default).
   """
   NOT_STARTED
   """
-  The value IN_PROGRESS.
+  Work is under way.
   """
   IN_PROGRESS
   """
-  The value COMPLETED.
+  Done.
   """
   COMPLETED
   """
-  The value DELAYED.
+  Behind its schedule.
   """
   DELAYED
   """
-  The value CANCELLED.
+  Abandoned: it will not be done.
   """
   CANCELLED
 }
@@ -5331,7 +5364,7 @@ type Agency implements Node {
   """
   children: [Agency!]
   """
-  The led action items of the object.
+  Action items this agency leads.
   """
   ledActionItems(
     """
@@ -5360,7 +5393,7 @@ type Agency implements Node {
     orderBy: ActionItemOrder
   ): ActionItemConnection!
   """
-  The supported action items of the object.
+  Action items this agency supports.
   """
   supportedActionItems(
     """
@@ -5389,7 +5422,7 @@ type Agency implements Node {
     orderBy: ActionItemOrder
   ): ActionItemConnection!
   """
-  The funded action items of the object.
+  Action items this agency funds.
   """
   fundedActionItems(
     """
@@ -5418,7 +5451,7 @@ type Agency implements Node {
     orderBy: ActionItemOrder
   ): ActionItemConnection!
   """
-  The owned strategies of the object.
+  Strategies this agency drafts and owns.
   """
   ownedStrategies(
     """
@@ -5447,7 +5480,7 @@ type Agency implements Node {
     orderBy: StrategyOrder
   ): StrategyConnection!
   """
-  The implemented strategies of the object.
+  Strategies this agency implements.
   """
   implementedStrategies(
     """
@@ -5507,39 +5540,39 @@ type AgencyEdge {
   cursor: Cursor!
 }
 """
-AgencyKind is enum for the field kind
+What kind of institution the agency is.
 """
 enum AgencyKind @goModel(model: "github.com/palabre/palabre/ent/agency.Kind") {
   """
-  The value MINISTRY.
+  A ministry or government department.
   """
   MINISTRY
   """
-  The value REGULATOR.
+  An independent regulatory authority (telecommunications, data protection…).
   """
   REGULATOR
   """
-  The value NATIONAL_AGENCY.
+  A national agency, such as the national cybersecurity agency.
   """
   NATIONAL_AGENCY
   """
-  The value CERT.
+  A computer emergency response team (CERT or CSIRT).
   """
   CERT
   """
-  The value INTERNATIONAL_ORGANISATION.
+  An international or regional organisation (ITU, ECOWAS, African Union…).
   """
   INTERNATIONAL_ORGANISATION
   """
-  The value PRIVATE_SECTOR.
+  A company or a professional association.
   """
   PRIVATE_SECTOR
   """
-  The value CIVIL_SOCIETY.
+  A non-governmental organisation or association.
   """
   CIVIL_SOCIETY
   """
-  The value ACADEMIA.
+  A university or research institution.
   """
   ACADEMIA
 }
@@ -5561,19 +5594,19 @@ Properties by which Agency connections can be ordered.
 """
 enum AgencyOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
   """
-  The value NAME.
+  By name: full name, such as « Ministère de l'Économie numérique et des Postes ».
   """
   NAME
   """
-  The value ACRONYM.
+  By acronym: short name, unique across agencies, such as « MENP » or « ANSSI ».
   """
   ACRONYM
 }
@@ -5972,11 +6005,11 @@ Properties by which AuditEvent connections can be ordered.
 """
 enum AuditEventOrderField {
   """
-  The value SEQUENCE.
+  By sequence: position of the event in the chain: 1, 2, 3…
   """
   SEQUENCE
   """
-  The value AT.
+  By at: when the change was made.
   """
   AT
 }
@@ -6515,7 +6548,7 @@ type Consultation implements Node {
   """
   invitedAgencies: [Agency!]
   """
-  The observations of the object.
+  Observations submitted in the round.
   """
   observations(
     """
@@ -6575,19 +6608,19 @@ type ConsultationEdge {
   cursor: Cursor!
 }
 """
-ConsultationKind is enum for the field kind
+How the round is held: in writing, at a workshop, or open to the public.
 """
 enum ConsultationKind @goModel(model: "github.com/palabre/palabre/ent/consultation.Kind") {
   """
-  The value WRITTEN.
+  Observations are sent in writing while the round is open.
   """
   WRITTEN
   """
-  The value WORKSHOP.
+  Observations are gathered at a workshop, at its place and dates.
   """
   WORKSHOP
   """
-  The value PUBLIC.
+  Open to the public as well as the invited agencies.
   """
   PUBLIC
 }
@@ -6609,23 +6642,23 @@ Properties by which Consultation connections can be ordered.
 """
 enum ConsultationOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
   """
-  The value TITLE.
+  By title: title, such as « Consultation écrite des ministères ».
   """
   TITLE
   """
-  The value OPENS_AT.
+  By opens at: when the round opens for observations.
   """
   OPENS_AT
   """
-  The value CLOSES_AT.
+  By closes at: when the round closes; after it, observations can no longer be submitted, edited or withdrawn.
   """
   CLOSES_AT
 }
@@ -7374,23 +7407,23 @@ type Decision implements Node {
   implementingAgency: Agency
 }
 """
-DecisionBody is enum for the field body
+The body that decided.
 """
 enum DecisionBody @goModel(model: "github.com/palabre/palabre/ent/decision.Body") {
   """
-  The value VALIDATION_WORKSHOP.
+  The validation workshop of the strategy.
   """
   VALIDATION_WORKSHOP
   """
-  The value INTERMINISTERIAL_COMMITTEE.
+  The interministerial committee.
   """
   INTERMINISTERIAL_COMMITTEE
   """
-  The value COUNCIL_OF_MINISTERS.
+  The Council of Ministers.
   """
   COUNCIL_OF_MINISTERS
   """
-  The value STEERING_COMMITTEE.
+  The strategy's steering committee.
   """
   STEERING_COMMITTEE
 }
@@ -7442,11 +7475,11 @@ Properties by which Decision connections can be ordered.
 """
 enum DecisionOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
 }
@@ -7501,24 +7534,24 @@ Properties by which DecisionPosition connections can be ordered.
 """
 enum DecisionPositionOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
 }
 """
-DecisionStatus is enum for the field status
+Open while the question is discussed; settled once the outcome is recorded. A strategy cannot be submitted while a decision is open.
 """
 enum DecisionStatus @goModel(model: "github.com/palabre/palabre/ent/decision.Status") {
   """
-  The value OPEN.
+  The question is being discussed; the strategy cannot be submitted yet.
   """
   OPEN
   """
-  The value SETTLED.
+  The outcome is recorded.
   """
   SETTLED
 }
@@ -7885,7 +7918,7 @@ type Indicator implements Node {
   """
   actionItem: ActionItem
   """
-  The measurements of the object.
+  Dated values of the indicator.
   """
   measurements(
     """
@@ -7967,19 +8000,19 @@ Properties by which Indicator connections can be ordered.
 """
 enum IndicatorOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
   """
-  The value NAME.
+  By name: what is measured, such as « Nombre d'incidents traités par le CERT ».
   """
   NAME
   """
-  The value TARGET_DATE.
+  By target date: when the target should be reached.
   """
   TARGET_DATE
 }
@@ -8426,15 +8459,15 @@ Properties by which Measurement connections can be ordered.
 """
 enum MeasurementOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
   """
-  The value MEASURED_AT.
+  By measured at: when the value was measured.
   """
   MEASURED_AT
 }
@@ -8682,7 +8715,7 @@ Follows the [Relay Global Object Identification Specification](https://relay.dev
 """
 interface Node @goModel(model: "github.com/palabre/palabre/ent.Noder") {
   """
-  The id of the object.
+  Opaque global identifier of the object.
   """
   id: ID!
 }
@@ -8739,7 +8772,7 @@ type Objective implements Node {
   """
   children: [Objective!]
   """
-  The action items of the object.
+  Action items that implement the objective.
   """
   actionItems(
     """
@@ -8825,52 +8858,52 @@ Properties by which Objective connections can be ordered.
 """
 enum ObjectiveOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
   """
-  The value CODE.
+  By code: reference code, unique within the strategy, such as « OS1 ».
   """
   CODE
   """
-  The value TITLE.
+  By title: title of the objective.
   """
   TITLE
   """
-  The value PILLAR.
+  By pillar: pillar of the ITU Global Cybersecurity Index the objective belongs to.
   """
   PILLAR
   """
-  The value POSITION.
+  By position: rank of the objective in the strategy's text, from 0.
   """
   POSITION
 }
 """
-ObjectivePillar is enum for the field pillar
+Pillar of the ITU Global Cybersecurity Index the objective belongs to.
 """
 enum ObjectivePillar @goModel(model: "github.com/palabre/palabre/ent/objective.Pillar") {
   """
-  The value LEGAL.
+  Legal measures: laws and regulations on cybercrime, data protection and cybersecurity.
   """
   LEGAL
   """
-  The value TECHNICAL.
+  Technical measures: CERTs, standards, protection of infrastructures.
   """
   TECHNICAL
   """
-  The value ORGANISATIONAL.
+  Organisational measures: strategy, governance, responsible agencies.
   """
   ORGANISATIONAL
   """
-  The value CAPACITY_DEVELOPMENT.
+  Capacity development: awareness, training, education, research.
   """
   CAPACITY_DEVELOPMENT
   """
-  The value COOPERATION.
+  Cooperation: national, regional and international agreements and partnerships.
   """
   COOPERATION
 }
@@ -9348,27 +9381,27 @@ type ObservationEdge {
   cursor: Cursor!
 }
 """
-ObservationKind is enum for the field kind
+What kind of observation it is.
 """
 enum ObservationKind @goModel(model: "github.com/palabre/palabre/ent/observation.Kind") {
   """
-  The value COMMENT.
+  A remark on the text, with no change proposed.
   """
   COMMENT
   """
-  The value AMENDMENT.
+  A change to the text, proposed in proposedText.
   """
   AMENDMENT
   """
-  The value OBJECTION.
+  A disagreement with the text as it stands.
   """
   OBJECTION
   """
-  The value SUPPORT.
+  Agreement with the text as it stands.
   """
   SUPPORT
   """
-  The value QUESTION.
+  A question to the secretariat about the text.
   """
   QUESTION
 }
@@ -9390,69 +9423,69 @@ Properties by which Observation connections can be ordered.
 """
 enum ObservationOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
   """
-  The value STATUS.
+  By status: where the observation stands: a draft only its agency sees, submitted, answered (accepted, partially accepted, rejected, out of scope), or withdrawn.
   """
   STATUS
   """
-  The value SUBMITTED_AT.
+  By submitted at: when the observation was submitted.
   """
   SUBMITTED_AT
 }
 """
-ObservationStatus is enum for the field status
+Where the observation stands: a draft only its agency sees, submitted, answered (accepted, partially accepted, rejected, out of scope), or withdrawn.
 """
 enum ObservationStatus @goModel(model: "github.com/palabre/palabre/ent/observation.Status") {
   """
-  The value DRAFT.
+  Being written: only its agency sees it; submit it before the round closes.
   """
   DRAFT
   """
-  The value SUBMITTED.
+  Sent to the secretariat, awaiting its answer.
   """
   SUBMITTED
   """
-  The value ACCEPTED.
+  Taken into account as proposed.
   """
   ACCEPTED
   """
-  The value PARTIALLY_ACCEPTED.
+  Taken into account in part; the response says how.
   """
   PARTIALLY_ACCEPTED
   """
-  The value REJECTED.
+  Not taken into account; the response says why.
   """
   REJECTED
   """
-  The value OUT_OF_SCOPE.
+  Outside what the strategy covers; the response says why.
   """
   OUT_OF_SCOPE
   """
-  The value WITHDRAWN.
+  Withdrawn by its agency while the round was open.
   """
   WITHDRAWN
 }
 """
-ObservationTargetKind is enum for the field target_kind
+What the observation is about: the strategy as a whole, an objective or an action item.
 """
 enum ObservationTargetKind @goModel(model: "github.com/palabre/palabre/ent/observation.TargetKind") {
   """
-  The value STRATEGY.
+  The strategy as a whole.
   """
   STRATEGY
   """
-  The value OBJECTIVE.
+  One objective of the consulted version.
   """
   OBJECTIVE
   """
-  The value ACTION_ITEM.
+  One action item of the consulted version.
   """
   ACTION_ITEM
 }
@@ -10070,7 +10103,7 @@ type PageInfo {
   endCursor: Cursor
 }
 """
-The Query type.
+What can be read: every object and list of the API, as the caller may see them (the public sees adopted strategies only).
 """
 type Query {
   """
@@ -10221,7 +10254,7 @@ type Strategy implements Node {
   """
   implementingAgency: Agency
   """
-  The objectives of the object.
+  Objectives of the strategy.
   """
   objectives(
     """
@@ -10255,7 +10288,7 @@ type Strategy implements Node {
     where: ObjectiveWhereInput
   ): ObjectiveConnection!
   """
-  The versions of the object.
+  Published versions of the strategy.
   """
   versions(
     """
@@ -10292,7 +10325,7 @@ type Strategy implements Node {
   """
   transitions: [StrategyTransition!]
   """
-  The consultations of the object.
+  Consultation rounds on versions of the strategy.
   """
   consultations(
     """
@@ -10373,64 +10406,64 @@ Properties by which Strategy connections can be ordered.
 """
 enum StrategyOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
   """
-  The value TITLE.
+  By title: title, such as « Stratégie nationale de cybersécurité 2022-2026 ».
   """
   TITLE
   """
-  The value START_YEAR.
+  By start year: first year of the period the strategy covers.
   """
   START_YEAR
   """
-  The value END_YEAR.
+  By end year: last year of the period the strategy covers; not before the first.
   """
   END_YEAR
   """
-  The value STATUS.
+  By status: where the strategy stands in its lifecycle. The public sees adopted strategies and later.
   """
   STATUS
 }
 """
-StrategyStatus is enum for the field status
+Where the strategy stands in its lifecycle. The public sees adopted strategies and later.
 """
 enum StrategyStatus @goModel(model: "github.com/palabre/palabre/ent/strategy.Status") {
   """
-  The value DRAFTING.
+  The secretariat is writing it (the default).
   """
   DRAFTING
   """
-  The value CONSULTATION.
+  A version is out for consultation.
   """
   CONSULTATION
   """
-  The value CONSOLIDATION.
+  The secretariat is answering observations and consolidating the text.
   """
   CONSOLIDATION
   """
-  The value VALIDATION.
+  At the validation workshop; open questions go to consensus.
   """
   VALIDATION
   """
-  The value SUBMITTED.
+  Submitted to the Council of Ministers.
   """
   SUBMITTED
   """
-  The value ADOPTED.
+  Adopted: the public may read it.
   """
   ADOPTED
   """
-  The value IN_IMPLEMENTATION.
+  Adopted and being carried out; its action plan is tracked.
   """
   IN_IMPLEMENTATION
   """
-  The value SUPERSEDED.
+  Replaced by a later strategy; kept for the record.
   """
   SUPERSEDED
 }
@@ -10481,11 +10514,11 @@ Properties by which StrategyTransition connections can be ordered.
 """
 enum StrategyTransitionOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
 }
@@ -10586,15 +10619,15 @@ Properties by which StrategyVersion connections can be ordered.
 """
 enum StrategyVersionOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
   """
-  The value NUMBER.
+  By number: number of the version within its strategy: 1, 2, 3…
   """
   NUMBER
 }
@@ -14314,8 +14347,8 @@ func (ec *executionContext) field_Query_consultations_args(ctx context.Context, 
 	}
 	args["where"] = arg5
 	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "status",
-		func(ctx context.Context, v any) (*model.ConsultationStatus, error) {
-			return ec.unmarshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐConsultationStatus(ctx, v)
+		func(ctx context.Context, v any) (*consultation.Status, error) {
+			return ec.unmarshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -16846,7 +16879,7 @@ func (ec *executionContext) fieldContext_AgencyConnection_totalCount(_ context.C
 	return graphql.NewScalarFieldContext("AgencyConnection", field, false, false, "Int")
 }
 
-func (ec *executionContext) _AgencyCount_agency(ctx context.Context, field graphql.CollectedField, obj *model.AgencyCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _AgencyCount_agency(ctx context.Context, field graphql.CollectedField, obj *consultation.AgencyCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -16878,7 +16911,7 @@ func (ec *executionContext) fieldContext_AgencyCount_agency(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _AgencyCount_count(ctx context.Context, field graphql.CollectedField, obj *model.AgencyCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _AgencyCount_count(ctx context.Context, field graphql.CollectedField, obj *consultation.AgencyCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -17392,7 +17425,7 @@ func (ec *executionContext) fieldContext_AuditEventEdge_cursor(_ context.Context
 	return graphql.NewScalarFieldContext("AuditEventEdge", field, false, false, "Cursor")
 }
 
-func (ec *executionContext) _ChangedEntity_id(ctx context.Context, field graphql.CollectedField, obj *model.ChangedEntity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ChangedEntity_id(ctx context.Context, field graphql.CollectedField, obj *versions.ChangedEntity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -17415,7 +17448,7 @@ func (ec *executionContext) fieldContext_ChangedEntity_id(_ context.Context, fie
 	return graphql.NewScalarFieldContext("ChangedEntity", field, false, false, "ID")
 }
 
-func (ec *executionContext) _ChangedEntity_code(ctx context.Context, field graphql.CollectedField, obj *model.ChangedEntity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ChangedEntity_code(ctx context.Context, field graphql.CollectedField, obj *versions.ChangedEntity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -17438,7 +17471,7 @@ func (ec *executionContext) fieldContext_ChangedEntity_code(_ context.Context, f
 	return graphql.NewScalarFieldContext("ChangedEntity", field, false, false, "String")
 }
 
-func (ec *executionContext) _ChangedEntity_title(ctx context.Context, field graphql.CollectedField, obj *model.ChangedEntity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ChangedEntity_title(ctx context.Context, field graphql.CollectedField, obj *versions.ChangedEntity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -17461,7 +17494,7 @@ func (ec *executionContext) fieldContext_ChangedEntity_title(_ context.Context, 
 	return graphql.NewScalarFieldContext("ChangedEntity", field, false, false, "String")
 }
 
-func (ec *executionContext) _ChangedEntity_fields(ctx context.Context, field graphql.CollectedField, obj *model.ChangedEntity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ChangedEntity_fields(ctx context.Context, field graphql.CollectedField, obj *versions.ChangedEntity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -17473,8 +17506,8 @@ func (ec *executionContext) _ChangedEntity_fields(ctx context.Context, field gra
 			return obj.Fields, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.FieldChange) graphql.Marshaler {
-			return ec.marshalNFieldChange2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐFieldChangeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []versions.FieldChange) graphql.Marshaler {
+			return ec.marshalNFieldChange2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐFieldChangeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -17620,7 +17653,7 @@ func (ec *executionContext) _Consultation_kind(ctx context.Context, field graphq
 			return obj.Kind, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v consultation.Kind) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v consultation1.Kind) graphql.Marshaler {
 			return ec.marshalNConsultationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx, selections, v)
 		},
 		true,
@@ -17875,8 +17908,8 @@ func (ec *executionContext) _Consultation_status(ctx context.Context, field grap
 			return ec.Resolvers.Consultation().Status(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.ConsultationStatus) graphql.Marshaler {
-			return ec.marshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐConsultationStatus(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v consultation.Status) graphql.Marshaler {
+			return ec.marshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus(ctx, selections, v)
 		},
 		true,
 		true,
@@ -17898,8 +17931,8 @@ func (ec *executionContext) _Consultation_responseMatrix(ctx context.Context, fi
 			return ec.Resolvers.Consultation().ResponseMatrix(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.ResponseMatrix) graphql.Marshaler {
-			return ec.marshalNResponseMatrix2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐResponseMatrix(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *consultation.Matrix) graphql.Marshaler {
+			return ec.marshalNResponseMatrix2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐMatrix(ctx, selections, v)
 		},
 		true,
 		true,
@@ -18881,7 +18914,7 @@ func (ec *executionContext) fieldContext_DeletePayload_deletedID(_ context.Conte
 	return graphql.NewScalarFieldContext("DeletePayload", field, false, false, "ID")
 }
 
-func (ec *executionContext) _EntityChanges_added(ctx context.Context, field graphql.CollectedField, obj *model.EntityChanges) (ret graphql.Marshaler) {
+func (ec *executionContext) _EntityChanges_added(ctx context.Context, field graphql.CollectedField, obj *versions.EntityChanges) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18893,8 +18926,8 @@ func (ec *executionContext) _EntityChanges_added(ctx context.Context, field grap
 			return obj.Added, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.VersionedEntity) graphql.Marshaler {
-			return ec.marshalNVersionedEntity2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionedEntityᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []versions.Entity) graphql.Marshaler {
+			return ec.marshalNVersionedEntity2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐEntityᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -18913,7 +18946,7 @@ func (ec *executionContext) fieldContext_EntityChanges_added(_ context.Context, 
 	return fc, nil
 }
 
-func (ec *executionContext) _EntityChanges_removed(ctx context.Context, field graphql.CollectedField, obj *model.EntityChanges) (ret graphql.Marshaler) {
+func (ec *executionContext) _EntityChanges_removed(ctx context.Context, field graphql.CollectedField, obj *versions.EntityChanges) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18925,8 +18958,8 @@ func (ec *executionContext) _EntityChanges_removed(ctx context.Context, field gr
 			return obj.Removed, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.VersionedEntity) graphql.Marshaler {
-			return ec.marshalNVersionedEntity2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionedEntityᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []versions.Entity) graphql.Marshaler {
+			return ec.marshalNVersionedEntity2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐEntityᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -18945,7 +18978,7 @@ func (ec *executionContext) fieldContext_EntityChanges_removed(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _EntityChanges_changed(ctx context.Context, field graphql.CollectedField, obj *model.EntityChanges) (ret graphql.Marshaler) {
+func (ec *executionContext) _EntityChanges_changed(ctx context.Context, field graphql.CollectedField, obj *versions.EntityChanges) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18957,8 +18990,8 @@ func (ec *executionContext) _EntityChanges_changed(ctx context.Context, field gr
 			return obj.Changed, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.ChangedEntity) graphql.Marshaler {
-			return ec.marshalNChangedEntity2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐChangedEntityᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []versions.ChangedEntity) graphql.Marshaler {
+			return ec.marshalNChangedEntity2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐChangedEntityᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -18977,7 +19010,7 @@ func (ec *executionContext) fieldContext_EntityChanges_changed(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _FieldChange_field(ctx context.Context, field graphql.CollectedField, obj *model.FieldChange) (ret graphql.Marshaler) {
+func (ec *executionContext) _FieldChange_field(ctx context.Context, field graphql.CollectedField, obj *versions.FieldChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19000,7 +19033,7 @@ func (ec *executionContext) fieldContext_FieldChange_field(_ context.Context, fi
 	return graphql.NewScalarFieldContext("FieldChange", field, false, false, "String")
 }
 
-func (ec *executionContext) _FieldChange_before(ctx context.Context, field graphql.CollectedField, obj *model.FieldChange) (ret graphql.Marshaler) {
+func (ec *executionContext) _FieldChange_before(ctx context.Context, field graphql.CollectedField, obj *versions.FieldChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19023,7 +19056,7 @@ func (ec *executionContext) fieldContext_FieldChange_before(_ context.Context, f
 	return graphql.NewScalarFieldContext("FieldChange", field, false, false, "String")
 }
 
-func (ec *executionContext) _FieldChange_after(ctx context.Context, field graphql.CollectedField, obj *model.FieldChange) (ret graphql.Marshaler) {
+func (ec *executionContext) _FieldChange_after(ctx context.Context, field graphql.CollectedField, obj *versions.FieldChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23113,7 +23146,7 @@ func (ec *executionContext) _Query_consultations(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Consultations(ctx, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.ConsultationOrder), fc.Args["where"].(*ent.ConsultationWhereInput), fc.Args["status"].(*model.ConsultationStatus))
+			return ec.Resolvers.Query().Consultations(ctx, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.ConsultationOrder), fc.Args["where"].(*ent.ConsultationWhereInput), fc.Args["status"].(*consultation.Status))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.ConsultationConnection) graphql.Marshaler {
@@ -23368,8 +23401,8 @@ func (ec *executionContext) _Query_compareVersions(ctx context.Context, field gr
 			return ec.Resolvers.Query().CompareVersions(ctx, fc.Args["from"].(pulid.ID), fc.Args["to"].(pulid.ID))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.VersionComparison) graphql.Marshaler {
-			return ec.marshalNVersionComparison2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionComparison(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *versions.Comparison) graphql.Marshaler {
+			return ec.marshalNVersionComparison2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐComparison(ctx, selections, v)
 		},
 		true,
 		true,
@@ -23475,7 +23508,7 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _ResponseMatrix_groups(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrix) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponseMatrix_groups(ctx context.Context, field graphql.CollectedField, obj *consultation.Matrix) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23487,8 +23520,8 @@ func (ec *executionContext) _ResponseMatrix_groups(ctx context.Context, field gr
 			return obj.Groups, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.ResponseMatrixGroup) graphql.Marshaler {
-			return ec.marshalNResponseMatrixGroup2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐResponseMatrixGroupᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []consultation.Group) graphql.Marshaler {
+			return ec.marshalNResponseMatrixGroup2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐGroupᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -23507,7 +23540,7 @@ func (ec *executionContext) fieldContext_ResponseMatrix_groups(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _ResponseMatrix_byAgency(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrix) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponseMatrix_byAgency(ctx context.Context, field graphql.CollectedField, obj *consultation.Matrix) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23519,8 +23552,8 @@ func (ec *executionContext) _ResponseMatrix_byAgency(ctx context.Context, field 
 			return obj.ByAgency, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.AgencyCount) graphql.Marshaler {
-			return ec.marshalNAgencyCount2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐAgencyCountᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []consultation.AgencyCount) graphql.Marshaler {
+			return ec.marshalNAgencyCount2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐAgencyCountᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -23539,7 +23572,7 @@ func (ec *executionContext) fieldContext_ResponseMatrix_byAgency(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _ResponseMatrix_byStatus(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrix) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponseMatrix_byStatus(ctx context.Context, field graphql.CollectedField, obj *consultation.Matrix) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23551,8 +23584,8 @@ func (ec *executionContext) _ResponseMatrix_byStatus(ctx context.Context, field 
 			return obj.ByStatus, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.StatusCount) graphql.Marshaler {
-			return ec.marshalNStatusCount2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐStatusCountᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []consultation.StatusCount) graphql.Marshaler {
+			return ec.marshalNStatusCount2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatusCountᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -23571,7 +23604,7 @@ func (ec *executionContext) fieldContext_ResponseMatrix_byStatus(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _ResponseMatrix_unanswered(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrix) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponseMatrix_unanswered(ctx context.Context, field graphql.CollectedField, obj *consultation.Matrix) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23594,7 +23627,7 @@ func (ec *executionContext) fieldContext_ResponseMatrix_unanswered(_ context.Con
 	return graphql.NewScalarFieldContext("ResponseMatrix", field, false, false, "Int")
 }
 
-func (ec *executionContext) _ResponseMatrix_total(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrix) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponseMatrix_total(ctx context.Context, field graphql.CollectedField, obj *consultation.Matrix) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23617,7 +23650,7 @@ func (ec *executionContext) fieldContext_ResponseMatrix_total(_ context.Context,
 	return graphql.NewScalarFieldContext("ResponseMatrix", field, false, false, "Int")
 }
 
-func (ec *executionContext) _ResponseMatrixGroup_targetKind(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrixGroup) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponseMatrixGroup_targetKind(ctx context.Context, field graphql.CollectedField, obj *consultation.Group) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23640,7 +23673,7 @@ func (ec *executionContext) fieldContext_ResponseMatrixGroup_targetKind(_ contex
 	return graphql.NewScalarFieldContext("ResponseMatrixGroup", field, false, false, "ObservationTargetKind")
 }
 
-func (ec *executionContext) _ResponseMatrixGroup_targetID(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrixGroup) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponseMatrixGroup_targetID(ctx context.Context, field graphql.CollectedField, obj *consultation.Group) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23663,7 +23696,7 @@ func (ec *executionContext) fieldContext_ResponseMatrixGroup_targetID(_ context.
 	return graphql.NewScalarFieldContext("ResponseMatrixGroup", field, false, false, "ID")
 }
 
-func (ec *executionContext) _ResponseMatrixGroup_targetCode(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrixGroup) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponseMatrixGroup_targetCode(ctx context.Context, field graphql.CollectedField, obj *consultation.Group) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23686,7 +23719,7 @@ func (ec *executionContext) fieldContext_ResponseMatrixGroup_targetCode(_ contex
 	return graphql.NewScalarFieldContext("ResponseMatrixGroup", field, false, false, "String")
 }
 
-func (ec *executionContext) _ResponseMatrixGroup_targetTitle(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrixGroup) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponseMatrixGroup_targetTitle(ctx context.Context, field graphql.CollectedField, obj *consultation.Group) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23709,7 +23742,7 @@ func (ec *executionContext) fieldContext_ResponseMatrixGroup_targetTitle(_ conte
 	return graphql.NewScalarFieldContext("ResponseMatrixGroup", field, false, false, "String")
 }
 
-func (ec *executionContext) _ResponseMatrixGroup_observations(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrixGroup) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponseMatrixGroup_observations(ctx context.Context, field graphql.CollectedField, obj *consultation.Group) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23741,7 +23774,7 @@ func (ec *executionContext) fieldContext_ResponseMatrixGroup_observations(_ cont
 	return fc, nil
 }
 
-func (ec *executionContext) _StatusCount_status(ctx context.Context, field graphql.CollectedField, obj *model.StatusCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _StatusCount_status(ctx context.Context, field graphql.CollectedField, obj *consultation.StatusCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -23764,7 +23797,7 @@ func (ec *executionContext) fieldContext_StatusCount_status(_ context.Context, f
 	return graphql.NewScalarFieldContext("StatusCount", field, false, false, "ObservationStatus")
 }
 
-func (ec *executionContext) _StatusCount_count(ctx context.Context, field graphql.CollectedField, obj *model.StatusCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _StatusCount_count(ctx context.Context, field graphql.CollectedField, obj *consultation.StatusCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25176,7 +25209,7 @@ func (ec *executionContext) fieldContext_StrategyVersionEdge_cursor(_ context.Co
 	return graphql.NewScalarFieldContext("StrategyVersionEdge", field, false, false, "Cursor")
 }
 
-func (ec *executionContext) _VersionComparison_from(ctx context.Context, field graphql.CollectedField, obj *model.VersionComparison) (ret graphql.Marshaler) {
+func (ec *executionContext) _VersionComparison_from(ctx context.Context, field graphql.CollectedField, obj *versions.Comparison) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25208,7 +25241,7 @@ func (ec *executionContext) fieldContext_VersionComparison_from(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _VersionComparison_to(ctx context.Context, field graphql.CollectedField, obj *model.VersionComparison) (ret graphql.Marshaler) {
+func (ec *executionContext) _VersionComparison_to(ctx context.Context, field graphql.CollectedField, obj *versions.Comparison) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25240,7 +25273,7 @@ func (ec *executionContext) fieldContext_VersionComparison_to(_ context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _VersionComparison_strategy(ctx context.Context, field graphql.CollectedField, obj *model.VersionComparison) (ret graphql.Marshaler) {
+func (ec *executionContext) _VersionComparison_strategy(ctx context.Context, field graphql.CollectedField, obj *versions.Comparison) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25252,8 +25285,8 @@ func (ec *executionContext) _VersionComparison_strategy(ctx context.Context, fie
 			return obj.Strategy, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.FieldChange) graphql.Marshaler {
-			return ec.marshalNFieldChange2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐFieldChangeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []versions.FieldChange) graphql.Marshaler {
+			return ec.marshalNFieldChange2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐFieldChangeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -25272,7 +25305,7 @@ func (ec *executionContext) fieldContext_VersionComparison_strategy(_ context.Co
 	return fc, nil
 }
 
-func (ec *executionContext) _VersionComparison_objectives(ctx context.Context, field graphql.CollectedField, obj *model.VersionComparison) (ret graphql.Marshaler) {
+func (ec *executionContext) _VersionComparison_objectives(ctx context.Context, field graphql.CollectedField, obj *versions.Comparison) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25284,8 +25317,8 @@ func (ec *executionContext) _VersionComparison_objectives(ctx context.Context, f
 			return obj.Objectives, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.EntityChanges) graphql.Marshaler {
-			return ec.marshalNEntityChanges2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐEntityChanges(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v versions.EntityChanges) graphql.Marshaler {
+			return ec.marshalNEntityChanges2githubᚗcomᚋpalabreᚋpalabreᚋversionsᚐEntityChanges(ctx, selections, v)
 		},
 		true,
 		true,
@@ -25304,7 +25337,7 @@ func (ec *executionContext) fieldContext_VersionComparison_objectives(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _VersionComparison_actionItems(ctx context.Context, field graphql.CollectedField, obj *model.VersionComparison) (ret graphql.Marshaler) {
+func (ec *executionContext) _VersionComparison_actionItems(ctx context.Context, field graphql.CollectedField, obj *versions.Comparison) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25316,8 +25349,8 @@ func (ec *executionContext) _VersionComparison_actionItems(ctx context.Context, 
 			return obj.ActionItems, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.EntityChanges) graphql.Marshaler {
-			return ec.marshalNEntityChanges2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐEntityChanges(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v versions.EntityChanges) graphql.Marshaler {
+			return ec.marshalNEntityChanges2githubᚗcomᚋpalabreᚋpalabreᚋversionsᚐEntityChanges(ctx, selections, v)
 		},
 		true,
 		true,
@@ -25336,7 +25369,7 @@ func (ec *executionContext) fieldContext_VersionComparison_actionItems(_ context
 	return fc, nil
 }
 
-func (ec *executionContext) _VersionedEntity_id(ctx context.Context, field graphql.CollectedField, obj *model.VersionedEntity) (ret graphql.Marshaler) {
+func (ec *executionContext) _VersionedEntity_id(ctx context.Context, field graphql.CollectedField, obj *versions.Entity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25359,7 +25392,7 @@ func (ec *executionContext) fieldContext_VersionedEntity_id(_ context.Context, f
 	return graphql.NewScalarFieldContext("VersionedEntity", field, false, false, "ID")
 }
 
-func (ec *executionContext) _VersionedEntity_code(ctx context.Context, field graphql.CollectedField, obj *model.VersionedEntity) (ret graphql.Marshaler) {
+func (ec *executionContext) _VersionedEntity_code(ctx context.Context, field graphql.CollectedField, obj *versions.Entity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25382,7 +25415,7 @@ func (ec *executionContext) fieldContext_VersionedEntity_code(_ context.Context,
 	return graphql.NewScalarFieldContext("VersionedEntity", field, false, false, "String")
 }
 
-func (ec *executionContext) _VersionedEntity_title(ctx context.Context, field graphql.CollectedField, obj *model.VersionedEntity) (ret graphql.Marshaler) {
+func (ec *executionContext) _VersionedEntity_title(ctx context.Context, field graphql.CollectedField, obj *versions.Entity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -38801,7 +38834,7 @@ func (ec *executionContext) _AgencyConnection(ctx context.Context, sel ast.Selec
 
 var agencyCountImplementors = []string{"AgencyCount"}
 
-func (ec *executionContext) _AgencyCount(ctx context.Context, sel ast.SelectionSet, obj *model.AgencyCount) graphql.Marshaler {
+func (ec *executionContext) _AgencyCount(ctx context.Context, sel ast.SelectionSet, obj *consultation.AgencyCount) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, agencyCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -39075,7 +39108,7 @@ func (ec *executionContext) _AuditEventEdge(ctx context.Context, sel ast.Selecti
 
 var changedEntityImplementors = []string{"ChangedEntity"}
 
-func (ec *executionContext) _ChangedEntity(ctx context.Context, sel ast.SelectionSet, obj *model.ChangedEntity) graphql.Marshaler {
+func (ec *executionContext) _ChangedEntity(ctx context.Context, sel ast.SelectionSet, obj *versions.ChangedEntity) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, changedEntityImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -39730,7 +39763,7 @@ func (ec *executionContext) _DeletePayload(ctx context.Context, sel ast.Selectio
 
 var entityChangesImplementors = []string{"EntityChanges"}
 
-func (ec *executionContext) _EntityChanges(ctx context.Context, sel ast.SelectionSet, obj *model.EntityChanges) graphql.Marshaler {
+func (ec *executionContext) _EntityChanges(ctx context.Context, sel ast.SelectionSet, obj *versions.EntityChanges) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, entityChangesImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -39773,7 +39806,7 @@ func (ec *executionContext) _EntityChanges(ctx context.Context, sel ast.Selectio
 
 var fieldChangeImplementors = []string{"FieldChange"}
 
-func (ec *executionContext) _FieldChange(ctx context.Context, sel ast.SelectionSet, obj *model.FieldChange) graphql.Marshaler {
+func (ec *executionContext) _FieldChange(ctx context.Context, sel ast.SelectionSet, obj *versions.FieldChange) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, fieldChangeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -41192,7 +41225,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 var responseMatrixImplementors = []string{"ResponseMatrix"}
 
-func (ec *executionContext) _ResponseMatrix(ctx context.Context, sel ast.SelectionSet, obj *model.ResponseMatrix) graphql.Marshaler {
+func (ec *executionContext) _ResponseMatrix(ctx context.Context, sel ast.SelectionSet, obj *consultation.Matrix) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, responseMatrixImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -41245,7 +41278,7 @@ func (ec *executionContext) _ResponseMatrix(ctx context.Context, sel ast.Selecti
 
 var responseMatrixGroupImplementors = []string{"ResponseMatrixGroup"}
 
-func (ec *executionContext) _ResponseMatrixGroup(ctx context.Context, sel ast.SelectionSet, obj *model.ResponseMatrixGroup) graphql.Marshaler {
+func (ec *executionContext) _ResponseMatrixGroup(ctx context.Context, sel ast.SelectionSet, obj *consultation.Group) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, responseMatrixGroupImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -41298,7 +41331,7 @@ func (ec *executionContext) _ResponseMatrixGroup(ctx context.Context, sel ast.Se
 
 var statusCountImplementors = []string{"StatusCount"}
 
-func (ec *executionContext) _StatusCount(ctx context.Context, sel ast.SelectionSet, obj *model.StatusCount) graphql.Marshaler {
+func (ec *executionContext) _StatusCount(ctx context.Context, sel ast.SelectionSet, obj *consultation.StatusCount) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, statusCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -41831,7 +41864,7 @@ func (ec *executionContext) _StrategyVersionEdge(ctx context.Context, sel ast.Se
 
 var versionComparisonImplementors = []string{"VersionComparison"}
 
-func (ec *executionContext) _VersionComparison(ctx context.Context, sel ast.SelectionSet, obj *model.VersionComparison) graphql.Marshaler {
+func (ec *executionContext) _VersionComparison(ctx context.Context, sel ast.SelectionSet, obj *versions.Comparison) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, versionComparisonImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -41884,7 +41917,7 @@ func (ec *executionContext) _VersionComparison(ctx context.Context, sel ast.Sele
 
 var versionedEntityImplementors = []string{"VersionedEntity"}
 
-func (ec *executionContext) _VersionedEntity(ctx context.Context, sel ast.SelectionSet, obj *model.VersionedEntity) graphql.Marshaler {
+func (ec *executionContext) _VersionedEntity(ctx context.Context, sel ast.SelectionSet, obj *versions.Entity) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, versionedEntityImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -42449,11 +42482,15 @@ func (ec *executionContext) marshalNAgencyConnection2ᚖgithubᚗcomᚋpalabre�
 	return ec._AgencyConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNAgencyCount2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐAgencyCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AgencyCount) graphql.Marshaler {
+func (ec *executionContext) marshalNAgencyCount2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐAgencyCount(ctx context.Context, sel ast.SelectionSet, v consultation.AgencyCount) graphql.Marshaler {
+	return ec._AgencyCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAgencyCount2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐAgencyCountᚄ(ctx context.Context, sel ast.SelectionSet, v []consultation.AgencyCount) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNAgencyCount2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐAgencyCount(ctx, sel, v[i])
+		return ec.marshalNAgencyCount2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐAgencyCount(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -42463,14 +42500,6 @@ func (ec *executionContext) marshalNAgencyCount2ᚕᚖgithubᚗcomᚋpalabreᚋp
 	}
 
 	return ret
-}
-
-func (ec *executionContext) marshalNAgencyCount2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐAgencyCount(ctx context.Context, sel ast.SelectionSet, v *model.AgencyCount) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "AgencyCount!")
-		return graphql.Null
-	}
-	return ec._AgencyCount(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNAgencyKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋagencyᚐKind(ctx context.Context, v any) (agency.Kind, error) {
@@ -42556,11 +42585,15 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
-func (ec *executionContext) marshalNChangedEntity2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐChangedEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ChangedEntity) graphql.Marshaler {
+func (ec *executionContext) marshalNChangedEntity2githubᚗcomᚋpalabreᚋpalabreᚋversionsᚐChangedEntity(ctx context.Context, sel ast.SelectionSet, v versions.ChangedEntity) graphql.Marshaler {
+	return ec._ChangedEntity(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNChangedEntity2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐChangedEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []versions.ChangedEntity) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNChangedEntity2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐChangedEntity(ctx, sel, v[i])
+		return ec.marshalNChangedEntity2githubᚗcomᚋpalabreᚋpalabreᚋversionsᚐChangedEntity(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -42570,14 +42603,6 @@ func (ec *executionContext) marshalNChangedEntity2ᚕᚖgithubᚗcomᚋpalabre�
 	}
 
 	return ret
-}
-
-func (ec *executionContext) marshalNChangedEntity2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐChangedEntity(ctx context.Context, sel ast.SelectionSet, v *model.ChangedEntity) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "ChangedEntity!")
-		return graphql.Null
-	}
-	return ec._ChangedEntity(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNConsultation2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultation(ctx context.Context, sel ast.SelectionSet, v *ent.Consultation) graphql.Marshaler {
@@ -42596,13 +42621,13 @@ func (ec *executionContext) marshalNConsultationConnection2ᚖgithubᚗcomᚋpal
 	return ec._ConsultationConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNConsultationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx context.Context, v any) (consultation.Kind, error) {
-	var res consultation.Kind
+func (ec *executionContext) unmarshalNConsultationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx context.Context, v any) (consultation1.Kind, error) {
+	var res consultation1.Kind
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNConsultationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx context.Context, sel ast.SelectionSet, v consultation.Kind) graphql.Marshaler {
+func (ec *executionContext) marshalNConsultationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx context.Context, sel ast.SelectionSet, v consultation1.Kind) graphql.Marshaler {
 	return v
 }
 
@@ -42628,15 +42653,35 @@ func (ec *executionContext) marshalNConsultationPayload2ᚖgithubᚗcomᚋpalabr
 	return ec._ConsultationPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐConsultationStatus(ctx context.Context, v any) (model.ConsultationStatus, error) {
-	var res model.ConsultationStatus
-	err := res.UnmarshalGQL(v)
+func (ec *executionContext) unmarshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus(ctx context.Context, v any) (consultation.Status, error) {
+	tmp, err := scalar.UnmarshalString(v)
+	res := unmarshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus[tmp]
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐConsultationStatus(ctx context.Context, sel ast.SelectionSet, v model.ConsultationStatus) graphql.Marshaler {
-	return v
+func (ec *executionContext) marshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus(ctx context.Context, sel ast.SelectionSet, v consultation.Status) graphql.Marshaler {
+	_ = sel
+	res := scalar.MarshalString(marshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ConsultationStatus!")
+	}
+	return res
 }
+
+var (
+	unmarshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus = map[string]consultation.Status{
+		"PLANNED":      consultation.Planned,
+		"OPEN":         consultation.Open,
+		"CLOSED":       consultation.Closed,
+		"CONSOLIDATED": consultation.Consolidated,
+	}
+	marshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus = map[consultation.Status]string{
+		consultation.Planned:      "PLANNED",
+		consultation.Open:         "OPEN",
+		consultation.Closed:       "CLOSED",
+		consultation.Consolidated: "CONSOLIDATED",
+	}
+)
 
 func (ec *executionContext) unmarshalNConsultationWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultationWhereInput(ctx context.Context, v any) (*ent.ConsultationWhereInput, error) {
 	res, err := ec.unmarshalInputConsultationWhereInput(ctx, v)
@@ -42819,19 +42864,19 @@ func (ec *executionContext) unmarshalNEditObservationInput2githubᚗcomᚋpalabr
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNEntityChanges2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐEntityChanges(ctx context.Context, sel ast.SelectionSet, v *model.EntityChanges) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "EntityChanges!")
-		return graphql.Null
-	}
-	return ec._EntityChanges(ctx, sel, v)
+func (ec *executionContext) marshalNEntityChanges2githubᚗcomᚋpalabreᚋpalabreᚋversionsᚐEntityChanges(ctx context.Context, sel ast.SelectionSet, v versions.EntityChanges) graphql.Marshaler {
+	return ec._EntityChanges(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNFieldChange2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐFieldChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.FieldChange) graphql.Marshaler {
+func (ec *executionContext) marshalNFieldChange2githubᚗcomᚋpalabreᚋpalabreᚋversionsᚐFieldChange(ctx context.Context, sel ast.SelectionSet, v versions.FieldChange) graphql.Marshaler {
+	return ec._FieldChange(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNFieldChange2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐFieldChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []versions.FieldChange) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNFieldChange2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐFieldChange(ctx, sel, v[i])
+		return ec.marshalNFieldChange2githubᚗcomᚋpalabreᚋpalabreᚋversionsᚐFieldChange(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -42841,14 +42886,6 @@ func (ec *executionContext) marshalNFieldChange2ᚕᚖgithubᚗcomᚋpalabreᚋp
 	}
 
 	return ret
-}
-
-func (ec *executionContext) marshalNFieldChange2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐFieldChange(ctx context.Context, sel ast.SelectionSet, v *model.FieldChange) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "FieldChange!")
-		return graphql.Null
-	}
-	return ec._FieldChange(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
@@ -43215,7 +43252,7 @@ func (ec *executionContext) unmarshalNRecordPositionInput2githubᚗcomᚋpalabre
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNResponseMatrix2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐResponseMatrix(ctx context.Context, sel ast.SelectionSet, v *model.ResponseMatrix) graphql.Marshaler {
+func (ec *executionContext) marshalNResponseMatrix2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐMatrix(ctx context.Context, sel ast.SelectionSet, v *consultation.Matrix) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ResponseMatrix!")
 		return graphql.Null
@@ -43223,11 +43260,15 @@ func (ec *executionContext) marshalNResponseMatrix2ᚖgithubᚗcomᚋpalabreᚋp
 	return ec._ResponseMatrix(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNResponseMatrixGroup2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐResponseMatrixGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ResponseMatrixGroup) graphql.Marshaler {
+func (ec *executionContext) marshalNResponseMatrixGroup2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐGroup(ctx context.Context, sel ast.SelectionSet, v consultation.Group) graphql.Marshaler {
+	return ec._ResponseMatrixGroup(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNResponseMatrixGroup2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []consultation.Group) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNResponseMatrixGroup2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐResponseMatrixGroup(ctx, sel, v[i])
+		return ec.marshalNResponseMatrixGroup2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐGroup(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -43237,14 +43278,6 @@ func (ec *executionContext) marshalNResponseMatrixGroup2ᚕᚖgithubᚗcomᚋpal
 	}
 
 	return ret
-}
-
-func (ec *executionContext) marshalNResponseMatrixGroup2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐResponseMatrixGroup(ctx context.Context, sel ast.SelectionSet, v *model.ResponseMatrixGroup) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "ResponseMatrixGroup!")
-		return graphql.Null
-	}
-	return ec._ResponseMatrixGroup(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNSettleDecisionInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐSettleDecisionInput(ctx context.Context, v any) (model.SettleDecisionInput, error) {
@@ -43252,11 +43285,15 @@ func (ec *executionContext) unmarshalNSettleDecisionInput2githubᚗcomᚋpalabre
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNStatusCount2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐStatusCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.StatusCount) graphql.Marshaler {
+func (ec *executionContext) marshalNStatusCount2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatusCount(ctx context.Context, sel ast.SelectionSet, v consultation.StatusCount) graphql.Marshaler {
+	return ec._StatusCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStatusCount2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatusCountᚄ(ctx context.Context, sel ast.SelectionSet, v []consultation.StatusCount) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNStatusCount2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐStatusCount(ctx, sel, v[i])
+		return ec.marshalNStatusCount2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatusCount(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -43266,14 +43303,6 @@ func (ec *executionContext) marshalNStatusCount2ᚕᚖgithubᚗcomᚋpalabreᚋp
 	}
 
 	return ret
-}
-
-func (ec *executionContext) marshalNStatusCount2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐStatusCount(ctx context.Context, sel ast.SelectionSet, v *model.StatusCount) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "StatusCount!")
-		return graphql.Null
-	}
-	return ec._StatusCount(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNStrategy2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategy(ctx context.Context, sel ast.SelectionSet, v *ent.Strategy) graphql.Marshaler {
@@ -43518,7 +43547,7 @@ func (ec *executionContext) unmarshalNUpdateStrategyInput2githubᚗcomᚋpalabre
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNVersionComparison2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionComparison(ctx context.Context, sel ast.SelectionSet, v *model.VersionComparison) graphql.Marshaler {
+func (ec *executionContext) marshalNVersionComparison2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐComparison(ctx context.Context, sel ast.SelectionSet, v *versions.Comparison) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "VersionComparison!")
 		return graphql.Null
@@ -43526,11 +43555,15 @@ func (ec *executionContext) marshalNVersionComparison2ᚖgithubᚗcomᚋpalabre�
 	return ec._VersionComparison(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNVersionedEntity2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionedEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.VersionedEntity) graphql.Marshaler {
+func (ec *executionContext) marshalNVersionedEntity2githubᚗcomᚋpalabreᚋpalabreᚋversionsᚐEntity(ctx context.Context, sel ast.SelectionSet, v versions.Entity) graphql.Marshaler {
+	return ec._VersionedEntity(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNVersionedEntity2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []versions.Entity) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNVersionedEntity2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionedEntity(ctx, sel, v[i])
+		return ec.marshalNVersionedEntity2githubᚗcomᚋpalabreᚋpalabreᚋversionsᚐEntity(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -43540,14 +43573,6 @@ func (ec *executionContext) marshalNVersionedEntity2ᚕᚖgithubᚗcomᚋpalabre
 	}
 
 	return ret
-}
-
-func (ec *executionContext) marshalNVersionedEntity2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionedEntity(ctx context.Context, sel ast.SelectionSet, v *model.VersionedEntity) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "VersionedEntity!")
-		return graphql.Null
-	}
-	return ec._VersionedEntity(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
@@ -44281,13 +44306,13 @@ func (ec *executionContext) marshalOConsultationEdge2ᚖgithubᚗcomᚋpalabre�
 	return ec._ConsultationEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalOConsultationKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKindᚄ(ctx context.Context, v any) ([]consultation.Kind, error) {
+func (ec *executionContext) unmarshalOConsultationKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKindᚄ(ctx context.Context, v any) ([]consultation1.Kind, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]consultation.Kind, len(vSlice))
+	res := make([]consultation1.Kind, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNConsultationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx, vSlice[i])
@@ -44298,7 +44323,7 @@ func (ec *executionContext) unmarshalOConsultationKind2ᚕgithubᚗcomᚋpalabre
 	return res, nil
 }
 
-func (ec *executionContext) marshalOConsultationKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []consultation.Kind) graphql.Marshaler {
+func (ec *executionContext) marshalOConsultationKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []consultation1.Kind) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -44317,16 +44342,16 @@ func (ec *executionContext) marshalOConsultationKind2ᚕgithubᚗcomᚋpalabre�
 	return ret
 }
 
-func (ec *executionContext) unmarshalOConsultationKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx context.Context, v any) (*consultation.Kind, error) {
+func (ec *executionContext) unmarshalOConsultationKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx context.Context, v any) (*consultation1.Kind, error) {
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(consultation.Kind)
+	var res = new(consultation1.Kind)
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOConsultationKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx context.Context, sel ast.SelectionSet, v *consultation.Kind) graphql.Marshaler {
+func (ec *executionContext) marshalOConsultationKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx context.Context, sel ast.SelectionSet, v *consultation1.Kind) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -44341,21 +44366,39 @@ func (ec *executionContext) unmarshalOConsultationOrder2ᚖgithubᚗcomᚋpalabr
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐConsultationStatus(ctx context.Context, v any) (*model.ConsultationStatus, error) {
+func (ec *executionContext) unmarshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus(ctx context.Context, v any) (*consultation.Status, error) {
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(model.ConsultationStatus)
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
+	tmp, err := scalar.UnmarshalString(v)
+	res := unmarshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐConsultationStatus(ctx context.Context, sel ast.SelectionSet, v *model.ConsultationStatus) graphql.Marshaler {
+func (ec *executionContext) marshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus(ctx context.Context, sel ast.SelectionSet, v *consultation.Status) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	return v
+	_ = sel
+	_ = ctx
+	res := scalar.MarshalString(marshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus[*v])
+	return res
 }
+
+var (
+	unmarshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus = map[string]consultation.Status{
+		"PLANNED":      consultation.Planned,
+		"OPEN":         consultation.Open,
+		"CLOSED":       consultation.Closed,
+		"CONSOLIDATED": consultation.Consolidated,
+	}
+	marshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus = map[consultation.Status]string{
+		consultation.Planned:      "PLANNED",
+		consultation.Open:         "OPEN",
+		consultation.Closed:       "CLOSED",
+		consultation.Consolidated: "CONSOLIDATED",
+	}
+)
 
 func (ec *executionContext) unmarshalOConsultationWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultationWhereInputᚄ(ctx context.Context, v any) ([]*ent.ConsultationWhereInput, error) {
 	if v == nil {
