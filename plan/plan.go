@@ -32,10 +32,32 @@ func OverdueOn(on time.Time) predicate.ActionItem {
 	)
 }
 
-// Involving matches the items the agency leads or supports.
-func Involving(agencyID pulid.ID) predicate.ActionItem {
-	return actionitem.Or(
-		actionitem.HasLeadAgencyWith(agency.ID(agencyID)),
-		actionitem.HasSupportingAgenciesWith(agency.ID(agencyID)),
-	)
+// Role is what an agency does for an item.
+type Role string
+
+// The roles of an agency in an item.
+const (
+	Lead    Role = "LEAD"
+	Support Role = "SUPPORT"
+	Fund    Role = "FUND"
+)
+
+// Involving matches the items the agency leads, supports or funds, or only
+// those in the roles given.
+func Involving(agencyID pulid.ID, roles ...Role) predicate.ActionItem {
+	if len(roles) == 0 {
+		roles = []Role{Lead, Support, Fund}
+	}
+	any := make([]predicate.ActionItem, 0, len(roles))
+	for _, r := range roles {
+		switch r {
+		case Lead:
+			any = append(any, actionitem.HasLeadAgencyWith(agency.ID(agencyID)))
+		case Support:
+			any = append(any, actionitem.HasSupportingAgenciesWith(agency.ID(agencyID)))
+		case Fund:
+			any = append(any, actionitem.HasFundingPartnersWith(agency.ID(agencyID)))
+		}
+	}
+	return actionitem.Or(any...)
 }
