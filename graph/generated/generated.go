@@ -16,10 +16,11 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/palabre/palabre/auth"
+	"github.com/palabre/palabre/consultation"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
-	"github.com/palabre/palabre/ent/consultation"
+	consultation1 "github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
@@ -28,6 +29,7 @@ import (
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/graph/model"
 	"github.com/palabre/palabre/graph/scalar"
+	"github.com/palabre/palabre/versions"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -564,7 +566,7 @@ type ComplexityRoot struct {
 		Agencies        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AgencyOrder, where *ent.AgencyWhereInput) int
 		AuditTrail      func(childComplexity int, entityID pulid.ID, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int) int
 		CompareVersions func(childComplexity int, from pulid.ID, to pulid.ID) int
-		Consultations   func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ConsultationOrder, where *ent.ConsultationWhereInput, status *model.ConsultationStatus) int
+		Consultations   func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ConsultationOrder, where *ent.ConsultationWhereInput, status *consultation.Status) int
 		Indicators      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.IndicatorOrder, where *ent.IndicatorWhereInput) int
 		Node            func(childComplexity int, id pulid.ID) int
 		Nodes           func(childComplexity int, ids []pulid.ID) int
@@ -703,8 +705,8 @@ type AuditEventResolver interface {
 	Actor(ctx context.Context, obj *ent.AuditEvent) (*ent.Account, error)
 }
 type ConsultationResolver interface {
-	Status(ctx context.Context, obj *ent.Consultation) (model.ConsultationStatus, error)
-	ResponseMatrix(ctx context.Context, obj *ent.Consultation) (*model.ResponseMatrix, error)
+	Status(ctx context.Context, obj *ent.Consultation) (consultation.Status, error)
+	ResponseMatrix(ctx context.Context, obj *ent.Consultation) (*consultation.Matrix, error)
 }
 type MutationResolver interface {
 	CreateAgency(ctx context.Context, input ent.CreateAgencyInput) (*model.AgencyPayload, error)
@@ -754,13 +756,13 @@ type QueryResolver interface {
 	Accounts(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AccountOrder, where *ent.AccountWhereInput) (*ent.AccountConnection, error)
 	Agencies(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AgencyOrder, where *ent.AgencyWhereInput) (*ent.AgencyConnection, error)
 	AuditTrail(ctx context.Context, entityID pulid.ID, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int) (*ent.AuditEventConnection, error)
-	Consultations(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ConsultationOrder, where *ent.ConsultationWhereInput, status *model.ConsultationStatus) (*ent.ConsultationConnection, error)
+	Consultations(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ConsultationOrder, where *ent.ConsultationWhereInput, status *consultation.Status) (*ent.ConsultationConnection, error)
 	Strategies(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.StrategyOrder, where *ent.StrategyWhereInput, search *string) (*ent.StrategyConnection, error)
 	Objectives(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ObjectiveOrder, where *ent.ObjectiveWhereInput, search *string) (*ent.ObjectiveConnection, error)
 	ActionItems(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ActionItemOrder, where *ent.ActionItemWhereInput, search *string, overdueOn *time.Time, staleOn *time.Time, agencyID *pulid.ID) (*ent.ActionItemConnection, error)
 	Indicators(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.IndicatorOrder, where *ent.IndicatorWhereInput) (*ent.IndicatorConnection, error)
 	Viewer(ctx context.Context) (*ent.Account, error)
-	CompareVersions(ctx context.Context, from pulid.ID, to pulid.ID) (*model.VersionComparison, error)
+	CompareVersions(ctx context.Context, from pulid.ID, to pulid.ID) (*versions.Comparison, error)
 }
 type StrategyResolver interface {
 	AllowedMoves(ctx context.Context, obj *ent.Strategy) ([]strategy.Status, error)
@@ -3078,7 +3080,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Consultations(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.ConsultationOrder), args["where"].(*ent.ConsultationWhereInput), args["status"].(*model.ConsultationStatus)), true
+		return e.ComplexityRoot.Query.Consultations(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.ConsultationOrder), args["where"].(*ent.ConsultationWhereInput), args["status"].(*consultation.Status)), true
 	case "Query.indicators":
 		if e.ComplexityRoot.Query.Indicators == nil {
 			break
@@ -15772,8 +15774,8 @@ func (ec *executionContext) field_Query_consultations_args(ctx context.Context, 
 	}
 	args["where"] = arg5
 	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "status",
-		func(ctx context.Context, v any) (*model.ConsultationStatus, error) {
-			return ec.unmarshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐConsultationStatus(ctx, v)
+		func(ctx context.Context, v any) (*consultation.Status, error) {
+			return ec.unmarshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -18639,7 +18641,7 @@ func (ec *executionContext) fieldContext_AgencyConnection_totalCount(_ context.C
 	return graphql.NewScalarFieldContext("AgencyConnection", field, false, false, "Int")
 }
 
-func (ec *executionContext) _AgencyCount_agency(ctx context.Context, field graphql.CollectedField, obj *model.AgencyCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _AgencyCount_agency(ctx context.Context, field graphql.CollectedField, obj *consultation.AgencyCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18671,7 +18673,7 @@ func (ec *executionContext) fieldContext_AgencyCount_agency(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _AgencyCount_count(ctx context.Context, field graphql.CollectedField, obj *model.AgencyCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _AgencyCount_count(ctx context.Context, field graphql.CollectedField, obj *consultation.AgencyCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19185,7 +19187,7 @@ func (ec *executionContext) fieldContext_AuditEventEdge_cursor(_ context.Context
 	return graphql.NewScalarFieldContext("AuditEventEdge", field, false, false, "Cursor")
 }
 
-func (ec *executionContext) _ChangedEntity_id(ctx context.Context, field graphql.CollectedField, obj *model.ChangedEntity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ChangedEntity_id(ctx context.Context, field graphql.CollectedField, obj *versions.ChangedEntity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19208,7 +19210,7 @@ func (ec *executionContext) fieldContext_ChangedEntity_id(_ context.Context, fie
 	return graphql.NewScalarFieldContext("ChangedEntity", field, false, false, "ID")
 }
 
-func (ec *executionContext) _ChangedEntity_code(ctx context.Context, field graphql.CollectedField, obj *model.ChangedEntity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ChangedEntity_code(ctx context.Context, field graphql.CollectedField, obj *versions.ChangedEntity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19231,7 +19233,7 @@ func (ec *executionContext) fieldContext_ChangedEntity_code(_ context.Context, f
 	return graphql.NewScalarFieldContext("ChangedEntity", field, false, false, "String")
 }
 
-func (ec *executionContext) _ChangedEntity_title(ctx context.Context, field graphql.CollectedField, obj *model.ChangedEntity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ChangedEntity_title(ctx context.Context, field graphql.CollectedField, obj *versions.ChangedEntity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19254,7 +19256,7 @@ func (ec *executionContext) fieldContext_ChangedEntity_title(_ context.Context, 
 	return graphql.NewScalarFieldContext("ChangedEntity", field, false, false, "String")
 }
 
-func (ec *executionContext) _ChangedEntity_fields(ctx context.Context, field graphql.CollectedField, obj *model.ChangedEntity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ChangedEntity_fields(ctx context.Context, field graphql.CollectedField, obj *versions.ChangedEntity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19266,8 +19268,8 @@ func (ec *executionContext) _ChangedEntity_fields(ctx context.Context, field gra
 			return obj.Fields, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.FieldChange) graphql.Marshaler {
-			return ec.marshalNFieldChange2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐFieldChangeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []versions.FieldChange) graphql.Marshaler {
+			return ec.marshalNFieldChange2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐFieldChangeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -19413,7 +19415,7 @@ func (ec *executionContext) _Consultation_kind(ctx context.Context, field graphq
 			return obj.Kind, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v consultation.Kind) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v consultation1.Kind) graphql.Marshaler {
 			return ec.marshalNConsultationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx, selections, v)
 		},
 		true,
@@ -19668,8 +19670,8 @@ func (ec *executionContext) _Consultation_status(ctx context.Context, field grap
 			return ec.Resolvers.Consultation().Status(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.ConsultationStatus) graphql.Marshaler {
-			return ec.marshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐConsultationStatus(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v consultation.Status) graphql.Marshaler {
+			return ec.marshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus(ctx, selections, v)
 		},
 		true,
 		true,
@@ -19691,8 +19693,8 @@ func (ec *executionContext) _Consultation_responseMatrix(ctx context.Context, fi
 			return ec.Resolvers.Consultation().ResponseMatrix(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.ResponseMatrix) graphql.Marshaler {
-			return ec.marshalNResponseMatrix2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐResponseMatrix(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *consultation.Matrix) graphql.Marshaler {
+			return ec.marshalNResponseMatrix2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐMatrix(ctx, selections, v)
 		},
 		true,
 		true,
@@ -20674,7 +20676,7 @@ func (ec *executionContext) fieldContext_DeletePayload_deletedID(_ context.Conte
 	return graphql.NewScalarFieldContext("DeletePayload", field, false, false, "ID")
 }
 
-func (ec *executionContext) _EntityChanges_added(ctx context.Context, field graphql.CollectedField, obj *model.EntityChanges) (ret graphql.Marshaler) {
+func (ec *executionContext) _EntityChanges_added(ctx context.Context, field graphql.CollectedField, obj *versions.EntityChanges) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -20686,8 +20688,8 @@ func (ec *executionContext) _EntityChanges_added(ctx context.Context, field grap
 			return obj.Added, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.VersionedEntity) graphql.Marshaler {
-			return ec.marshalNVersionedEntity2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionedEntityᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []versions.Entity) graphql.Marshaler {
+			return ec.marshalNVersionedEntity2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐEntityᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -20706,7 +20708,7 @@ func (ec *executionContext) fieldContext_EntityChanges_added(_ context.Context, 
 	return fc, nil
 }
 
-func (ec *executionContext) _EntityChanges_removed(ctx context.Context, field graphql.CollectedField, obj *model.EntityChanges) (ret graphql.Marshaler) {
+func (ec *executionContext) _EntityChanges_removed(ctx context.Context, field graphql.CollectedField, obj *versions.EntityChanges) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -20718,8 +20720,8 @@ func (ec *executionContext) _EntityChanges_removed(ctx context.Context, field gr
 			return obj.Removed, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.VersionedEntity) graphql.Marshaler {
-			return ec.marshalNVersionedEntity2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionedEntityᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []versions.Entity) graphql.Marshaler {
+			return ec.marshalNVersionedEntity2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐEntityᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -20738,7 +20740,7 @@ func (ec *executionContext) fieldContext_EntityChanges_removed(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _EntityChanges_changed(ctx context.Context, field graphql.CollectedField, obj *model.EntityChanges) (ret graphql.Marshaler) {
+func (ec *executionContext) _EntityChanges_changed(ctx context.Context, field graphql.CollectedField, obj *versions.EntityChanges) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -20750,8 +20752,8 @@ func (ec *executionContext) _EntityChanges_changed(ctx context.Context, field gr
 			return obj.Changed, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.ChangedEntity) graphql.Marshaler {
-			return ec.marshalNChangedEntity2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐChangedEntityᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []versions.ChangedEntity) graphql.Marshaler {
+			return ec.marshalNChangedEntity2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐChangedEntityᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -20770,7 +20772,7 @@ func (ec *executionContext) fieldContext_EntityChanges_changed(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _FieldChange_field(ctx context.Context, field graphql.CollectedField, obj *model.FieldChange) (ret graphql.Marshaler) {
+func (ec *executionContext) _FieldChange_field(ctx context.Context, field graphql.CollectedField, obj *versions.FieldChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -20793,7 +20795,7 @@ func (ec *executionContext) fieldContext_FieldChange_field(_ context.Context, fi
 	return graphql.NewScalarFieldContext("FieldChange", field, false, false, "String")
 }
 
-func (ec *executionContext) _FieldChange_before(ctx context.Context, field graphql.CollectedField, obj *model.FieldChange) (ret graphql.Marshaler) {
+func (ec *executionContext) _FieldChange_before(ctx context.Context, field graphql.CollectedField, obj *versions.FieldChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -20816,7 +20818,7 @@ func (ec *executionContext) fieldContext_FieldChange_before(_ context.Context, f
 	return graphql.NewScalarFieldContext("FieldChange", field, false, false, "String")
 }
 
-func (ec *executionContext) _FieldChange_after(ctx context.Context, field graphql.CollectedField, obj *model.FieldChange) (ret graphql.Marshaler) {
+func (ec *executionContext) _FieldChange_after(ctx context.Context, field graphql.CollectedField, obj *versions.FieldChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25728,7 +25730,7 @@ func (ec *executionContext) _Query_consultations(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Consultations(ctx, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.ConsultationOrder), fc.Args["where"].(*ent.ConsultationWhereInput), fc.Args["status"].(*model.ConsultationStatus))
+			return ec.Resolvers.Query().Consultations(ctx, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.ConsultationOrder), fc.Args["where"].(*ent.ConsultationWhereInput), fc.Args["status"].(*consultation.Status))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.ConsultationConnection) graphql.Marshaler {
@@ -25983,8 +25985,8 @@ func (ec *executionContext) _Query_compareVersions(ctx context.Context, field gr
 			return ec.Resolvers.Query().CompareVersions(ctx, fc.Args["from"].(pulid.ID), fc.Args["to"].(pulid.ID))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.VersionComparison) graphql.Marshaler {
-			return ec.marshalNVersionComparison2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionComparison(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *versions.Comparison) graphql.Marshaler {
+			return ec.marshalNVersionComparison2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐComparison(ctx, selections, v)
 		},
 		true,
 		true,
@@ -26090,7 +26092,7 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _ResponseMatrix_groups(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrix) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponseMatrix_groups(ctx context.Context, field graphql.CollectedField, obj *consultation.Matrix) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -26102,8 +26104,8 @@ func (ec *executionContext) _ResponseMatrix_groups(ctx context.Context, field gr
 			return obj.Groups, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.ResponseMatrixGroup) graphql.Marshaler {
-			return ec.marshalNResponseMatrixGroup2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐResponseMatrixGroupᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []consultation.Group) graphql.Marshaler {
+			return ec.marshalNResponseMatrixGroup2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐGroupᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -26122,7 +26124,7 @@ func (ec *executionContext) fieldContext_ResponseMatrix_groups(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _ResponseMatrix_byAgency(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrix) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponseMatrix_byAgency(ctx context.Context, field graphql.CollectedField, obj *consultation.Matrix) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -26134,8 +26136,8 @@ func (ec *executionContext) _ResponseMatrix_byAgency(ctx context.Context, field 
 			return obj.ByAgency, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.AgencyCount) graphql.Marshaler {
-			return ec.marshalNAgencyCount2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐAgencyCountᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []consultation.AgencyCount) graphql.Marshaler {
+			return ec.marshalNAgencyCount2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐAgencyCountᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -26154,7 +26156,7 @@ func (ec *executionContext) fieldContext_ResponseMatrix_byAgency(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _ResponseMatrix_byStatus(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrix) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponseMatrix_byStatus(ctx context.Context, field graphql.CollectedField, obj *consultation.Matrix) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -26166,8 +26168,8 @@ func (ec *executionContext) _ResponseMatrix_byStatus(ctx context.Context, field 
 			return obj.ByStatus, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.StatusCount) graphql.Marshaler {
-			return ec.marshalNStatusCount2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐStatusCountᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []consultation.StatusCount) graphql.Marshaler {
+			return ec.marshalNStatusCount2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatusCountᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -26186,7 +26188,7 @@ func (ec *executionContext) fieldContext_ResponseMatrix_byStatus(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _ResponseMatrix_unanswered(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrix) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponseMatrix_unanswered(ctx context.Context, field graphql.CollectedField, obj *consultation.Matrix) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -26209,7 +26211,7 @@ func (ec *executionContext) fieldContext_ResponseMatrix_unanswered(_ context.Con
 	return graphql.NewScalarFieldContext("ResponseMatrix", field, false, false, "Int")
 }
 
-func (ec *executionContext) _ResponseMatrix_total(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrix) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponseMatrix_total(ctx context.Context, field graphql.CollectedField, obj *consultation.Matrix) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -26232,7 +26234,7 @@ func (ec *executionContext) fieldContext_ResponseMatrix_total(_ context.Context,
 	return graphql.NewScalarFieldContext("ResponseMatrix", field, false, false, "Int")
 }
 
-func (ec *executionContext) _ResponseMatrixGroup_targetKind(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrixGroup) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponseMatrixGroup_targetKind(ctx context.Context, field graphql.CollectedField, obj *consultation.Group) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -26255,7 +26257,7 @@ func (ec *executionContext) fieldContext_ResponseMatrixGroup_targetKind(_ contex
 	return graphql.NewScalarFieldContext("ResponseMatrixGroup", field, false, false, "ObservationTargetKind")
 }
 
-func (ec *executionContext) _ResponseMatrixGroup_targetID(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrixGroup) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponseMatrixGroup_targetID(ctx context.Context, field graphql.CollectedField, obj *consultation.Group) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -26278,7 +26280,7 @@ func (ec *executionContext) fieldContext_ResponseMatrixGroup_targetID(_ context.
 	return graphql.NewScalarFieldContext("ResponseMatrixGroup", field, false, false, "ID")
 }
 
-func (ec *executionContext) _ResponseMatrixGroup_targetCode(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrixGroup) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponseMatrixGroup_targetCode(ctx context.Context, field graphql.CollectedField, obj *consultation.Group) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -26301,7 +26303,7 @@ func (ec *executionContext) fieldContext_ResponseMatrixGroup_targetCode(_ contex
 	return graphql.NewScalarFieldContext("ResponseMatrixGroup", field, false, false, "String")
 }
 
-func (ec *executionContext) _ResponseMatrixGroup_targetTitle(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrixGroup) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponseMatrixGroup_targetTitle(ctx context.Context, field graphql.CollectedField, obj *consultation.Group) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -26324,7 +26326,7 @@ func (ec *executionContext) fieldContext_ResponseMatrixGroup_targetTitle(_ conte
 	return graphql.NewScalarFieldContext("ResponseMatrixGroup", field, false, false, "String")
 }
 
-func (ec *executionContext) _ResponseMatrixGroup_observations(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrixGroup) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponseMatrixGroup_observations(ctx context.Context, field graphql.CollectedField, obj *consultation.Group) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -26356,7 +26358,7 @@ func (ec *executionContext) fieldContext_ResponseMatrixGroup_observations(_ cont
 	return fc, nil
 }
 
-func (ec *executionContext) _StatusCount_status(ctx context.Context, field graphql.CollectedField, obj *model.StatusCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _StatusCount_status(ctx context.Context, field graphql.CollectedField, obj *consultation.StatusCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -26379,7 +26381,7 @@ func (ec *executionContext) fieldContext_StatusCount_status(_ context.Context, f
 	return graphql.NewScalarFieldContext("StatusCount", field, false, false, "ObservationStatus")
 }
 
-func (ec *executionContext) _StatusCount_count(ctx context.Context, field graphql.CollectedField, obj *model.StatusCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _StatusCount_count(ctx context.Context, field graphql.CollectedField, obj *consultation.StatusCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -27858,7 +27860,7 @@ func (ec *executionContext) fieldContext_StrategyVersionEdge_cursor(_ context.Co
 	return graphql.NewScalarFieldContext("StrategyVersionEdge", field, false, false, "Cursor")
 }
 
-func (ec *executionContext) _VersionComparison_from(ctx context.Context, field graphql.CollectedField, obj *model.VersionComparison) (ret graphql.Marshaler) {
+func (ec *executionContext) _VersionComparison_from(ctx context.Context, field graphql.CollectedField, obj *versions.Comparison) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -27890,7 +27892,7 @@ func (ec *executionContext) fieldContext_VersionComparison_from(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _VersionComparison_to(ctx context.Context, field graphql.CollectedField, obj *model.VersionComparison) (ret graphql.Marshaler) {
+func (ec *executionContext) _VersionComparison_to(ctx context.Context, field graphql.CollectedField, obj *versions.Comparison) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -27922,7 +27924,7 @@ func (ec *executionContext) fieldContext_VersionComparison_to(_ context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _VersionComparison_strategy(ctx context.Context, field graphql.CollectedField, obj *model.VersionComparison) (ret graphql.Marshaler) {
+func (ec *executionContext) _VersionComparison_strategy(ctx context.Context, field graphql.CollectedField, obj *versions.Comparison) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -27934,8 +27936,8 @@ func (ec *executionContext) _VersionComparison_strategy(ctx context.Context, fie
 			return obj.Strategy, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.FieldChange) graphql.Marshaler {
-			return ec.marshalNFieldChange2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐFieldChangeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []versions.FieldChange) graphql.Marshaler {
+			return ec.marshalNFieldChange2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐFieldChangeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -27954,7 +27956,7 @@ func (ec *executionContext) fieldContext_VersionComparison_strategy(_ context.Co
 	return fc, nil
 }
 
-func (ec *executionContext) _VersionComparison_objectives(ctx context.Context, field graphql.CollectedField, obj *model.VersionComparison) (ret graphql.Marshaler) {
+func (ec *executionContext) _VersionComparison_objectives(ctx context.Context, field graphql.CollectedField, obj *versions.Comparison) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -27966,8 +27968,8 @@ func (ec *executionContext) _VersionComparison_objectives(ctx context.Context, f
 			return obj.Objectives, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.EntityChanges) graphql.Marshaler {
-			return ec.marshalNEntityChanges2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐEntityChanges(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v versions.EntityChanges) graphql.Marshaler {
+			return ec.marshalNEntityChanges2githubᚗcomᚋpalabreᚋpalabreᚋversionsᚐEntityChanges(ctx, selections, v)
 		},
 		true,
 		true,
@@ -27986,7 +27988,7 @@ func (ec *executionContext) fieldContext_VersionComparison_objectives(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _VersionComparison_actionItems(ctx context.Context, field graphql.CollectedField, obj *model.VersionComparison) (ret graphql.Marshaler) {
+func (ec *executionContext) _VersionComparison_actionItems(ctx context.Context, field graphql.CollectedField, obj *versions.Comparison) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -27998,8 +28000,8 @@ func (ec *executionContext) _VersionComparison_actionItems(ctx context.Context, 
 			return obj.ActionItems, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.EntityChanges) graphql.Marshaler {
-			return ec.marshalNEntityChanges2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐEntityChanges(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v versions.EntityChanges) graphql.Marshaler {
+			return ec.marshalNEntityChanges2githubᚗcomᚋpalabreᚋpalabreᚋversionsᚐEntityChanges(ctx, selections, v)
 		},
 		true,
 		true,
@@ -28018,7 +28020,7 @@ func (ec *executionContext) fieldContext_VersionComparison_actionItems(_ context
 	return fc, nil
 }
 
-func (ec *executionContext) _VersionedEntity_id(ctx context.Context, field graphql.CollectedField, obj *model.VersionedEntity) (ret graphql.Marshaler) {
+func (ec *executionContext) _VersionedEntity_id(ctx context.Context, field graphql.CollectedField, obj *versions.Entity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -28041,7 +28043,7 @@ func (ec *executionContext) fieldContext_VersionedEntity_id(_ context.Context, f
 	return graphql.NewScalarFieldContext("VersionedEntity", field, false, false, "ID")
 }
 
-func (ec *executionContext) _VersionedEntity_code(ctx context.Context, field graphql.CollectedField, obj *model.VersionedEntity) (ret graphql.Marshaler) {
+func (ec *executionContext) _VersionedEntity_code(ctx context.Context, field graphql.CollectedField, obj *versions.Entity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -28064,7 +28066,7 @@ func (ec *executionContext) fieldContext_VersionedEntity_code(_ context.Context,
 	return graphql.NewScalarFieldContext("VersionedEntity", field, false, false, "String")
 }
 
-func (ec *executionContext) _VersionedEntity_title(ctx context.Context, field graphql.CollectedField, obj *model.VersionedEntity) (ret graphql.Marshaler) {
+func (ec *executionContext) _VersionedEntity_title(ctx context.Context, field graphql.CollectedField, obj *versions.Entity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -42551,7 +42553,7 @@ func (ec *executionContext) _AgencyConnection(ctx context.Context, sel ast.Selec
 
 var agencyCountImplementors = []string{"AgencyCount"}
 
-func (ec *executionContext) _AgencyCount(ctx context.Context, sel ast.SelectionSet, obj *model.AgencyCount) graphql.Marshaler {
+func (ec *executionContext) _AgencyCount(ctx context.Context, sel ast.SelectionSet, obj *consultation.AgencyCount) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, agencyCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -42825,7 +42827,7 @@ func (ec *executionContext) _AuditEventEdge(ctx context.Context, sel ast.Selecti
 
 var changedEntityImplementors = []string{"ChangedEntity"}
 
-func (ec *executionContext) _ChangedEntity(ctx context.Context, sel ast.SelectionSet, obj *model.ChangedEntity) graphql.Marshaler {
+func (ec *executionContext) _ChangedEntity(ctx context.Context, sel ast.SelectionSet, obj *versions.ChangedEntity) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, changedEntityImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -43480,7 +43482,7 @@ func (ec *executionContext) _DeletePayload(ctx context.Context, sel ast.Selectio
 
 var entityChangesImplementors = []string{"EntityChanges"}
 
-func (ec *executionContext) _EntityChanges(ctx context.Context, sel ast.SelectionSet, obj *model.EntityChanges) graphql.Marshaler {
+func (ec *executionContext) _EntityChanges(ctx context.Context, sel ast.SelectionSet, obj *versions.EntityChanges) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, entityChangesImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -43523,7 +43525,7 @@ func (ec *executionContext) _EntityChanges(ctx context.Context, sel ast.Selectio
 
 var fieldChangeImplementors = []string{"FieldChange"}
 
-func (ec *executionContext) _FieldChange(ctx context.Context, sel ast.SelectionSet, obj *model.FieldChange) graphql.Marshaler {
+func (ec *executionContext) _FieldChange(ctx context.Context, sel ast.SelectionSet, obj *versions.FieldChange) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, fieldChangeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -45239,7 +45241,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 var responseMatrixImplementors = []string{"ResponseMatrix"}
 
-func (ec *executionContext) _ResponseMatrix(ctx context.Context, sel ast.SelectionSet, obj *model.ResponseMatrix) graphql.Marshaler {
+func (ec *executionContext) _ResponseMatrix(ctx context.Context, sel ast.SelectionSet, obj *consultation.Matrix) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, responseMatrixImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -45292,7 +45294,7 @@ func (ec *executionContext) _ResponseMatrix(ctx context.Context, sel ast.Selecti
 
 var responseMatrixGroupImplementors = []string{"ResponseMatrixGroup"}
 
-func (ec *executionContext) _ResponseMatrixGroup(ctx context.Context, sel ast.SelectionSet, obj *model.ResponseMatrixGroup) graphql.Marshaler {
+func (ec *executionContext) _ResponseMatrixGroup(ctx context.Context, sel ast.SelectionSet, obj *consultation.Group) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, responseMatrixGroupImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -45345,7 +45347,7 @@ func (ec *executionContext) _ResponseMatrixGroup(ctx context.Context, sel ast.Se
 
 var statusCountImplementors = []string{"StatusCount"}
 
-func (ec *executionContext) _StatusCount(ctx context.Context, sel ast.SelectionSet, obj *model.StatusCount) graphql.Marshaler {
+func (ec *executionContext) _StatusCount(ctx context.Context, sel ast.SelectionSet, obj *consultation.StatusCount) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, statusCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -45889,7 +45891,7 @@ func (ec *executionContext) _StrategyVersionEdge(ctx context.Context, sel ast.Se
 
 var versionComparisonImplementors = []string{"VersionComparison"}
 
-func (ec *executionContext) _VersionComparison(ctx context.Context, sel ast.SelectionSet, obj *model.VersionComparison) graphql.Marshaler {
+func (ec *executionContext) _VersionComparison(ctx context.Context, sel ast.SelectionSet, obj *versions.Comparison) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, versionComparisonImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -45942,7 +45944,7 @@ func (ec *executionContext) _VersionComparison(ctx context.Context, sel ast.Sele
 
 var versionedEntityImplementors = []string{"VersionedEntity"}
 
-func (ec *executionContext) _VersionedEntity(ctx context.Context, sel ast.SelectionSet, obj *model.VersionedEntity) graphql.Marshaler {
+func (ec *executionContext) _VersionedEntity(ctx context.Context, sel ast.SelectionSet, obj *versions.Entity) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, versionedEntityImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -46531,11 +46533,15 @@ func (ec *executionContext) marshalNAgencyConnection2ᚖgithubᚗcomᚋpalabre�
 	return ec._AgencyConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNAgencyCount2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐAgencyCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AgencyCount) graphql.Marshaler {
+func (ec *executionContext) marshalNAgencyCount2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐAgencyCount(ctx context.Context, sel ast.SelectionSet, v consultation.AgencyCount) graphql.Marshaler {
+	return ec._AgencyCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAgencyCount2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐAgencyCountᚄ(ctx context.Context, sel ast.SelectionSet, v []consultation.AgencyCount) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNAgencyCount2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐAgencyCount(ctx, sel, v[i])
+		return ec.marshalNAgencyCount2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐAgencyCount(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -46545,14 +46551,6 @@ func (ec *executionContext) marshalNAgencyCount2ᚕᚖgithubᚗcomᚋpalabreᚋp
 	}
 
 	return ret
-}
-
-func (ec *executionContext) marshalNAgencyCount2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐAgencyCount(ctx context.Context, sel ast.SelectionSet, v *model.AgencyCount) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "AgencyCount!")
-		return graphql.Null
-	}
-	return ec._AgencyCount(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNAgencyKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋagencyᚐKind(ctx context.Context, v any) (agency.Kind, error) {
@@ -46638,11 +46636,15 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
-func (ec *executionContext) marshalNChangedEntity2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐChangedEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ChangedEntity) graphql.Marshaler {
+func (ec *executionContext) marshalNChangedEntity2githubᚗcomᚋpalabreᚋpalabreᚋversionsᚐChangedEntity(ctx context.Context, sel ast.SelectionSet, v versions.ChangedEntity) graphql.Marshaler {
+	return ec._ChangedEntity(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNChangedEntity2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐChangedEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []versions.ChangedEntity) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNChangedEntity2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐChangedEntity(ctx, sel, v[i])
+		return ec.marshalNChangedEntity2githubᚗcomᚋpalabreᚋpalabreᚋversionsᚐChangedEntity(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -46652,14 +46654,6 @@ func (ec *executionContext) marshalNChangedEntity2ᚕᚖgithubᚗcomᚋpalabre�
 	}
 
 	return ret
-}
-
-func (ec *executionContext) marshalNChangedEntity2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐChangedEntity(ctx context.Context, sel ast.SelectionSet, v *model.ChangedEntity) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "ChangedEntity!")
-		return graphql.Null
-	}
-	return ec._ChangedEntity(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNConsultation2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultation(ctx context.Context, sel ast.SelectionSet, v *ent.Consultation) graphql.Marshaler {
@@ -46678,13 +46672,13 @@ func (ec *executionContext) marshalNConsultationConnection2ᚖgithubᚗcomᚋpal
 	return ec._ConsultationConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNConsultationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx context.Context, v any) (consultation.Kind, error) {
-	var res consultation.Kind
+func (ec *executionContext) unmarshalNConsultationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx context.Context, v any) (consultation1.Kind, error) {
+	var res consultation1.Kind
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNConsultationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx context.Context, sel ast.SelectionSet, v consultation.Kind) graphql.Marshaler {
+func (ec *executionContext) marshalNConsultationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx context.Context, sel ast.SelectionSet, v consultation1.Kind) graphql.Marshaler {
 	return v
 }
 
@@ -46710,15 +46704,35 @@ func (ec *executionContext) marshalNConsultationPayload2ᚖgithubᚗcomᚋpalabr
 	return ec._ConsultationPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐConsultationStatus(ctx context.Context, v any) (model.ConsultationStatus, error) {
-	var res model.ConsultationStatus
-	err := res.UnmarshalGQL(v)
+func (ec *executionContext) unmarshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus(ctx context.Context, v any) (consultation.Status, error) {
+	tmp, err := scalar.UnmarshalString(v)
+	res := unmarshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus[tmp]
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐConsultationStatus(ctx context.Context, sel ast.SelectionSet, v model.ConsultationStatus) graphql.Marshaler {
-	return v
+func (ec *executionContext) marshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus(ctx context.Context, sel ast.SelectionSet, v consultation.Status) graphql.Marshaler {
+	_ = sel
+	res := scalar.MarshalString(marshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ConsultationStatus!")
+	}
+	return res
 }
+
+var (
+	unmarshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus = map[string]consultation.Status{
+		"PLANNED":      consultation.Planned,
+		"OPEN":         consultation.Open,
+		"CLOSED":       consultation.Closed,
+		"CONSOLIDATED": consultation.Consolidated,
+	}
+	marshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus = map[consultation.Status]string{
+		consultation.Planned:      "PLANNED",
+		consultation.Open:         "OPEN",
+		consultation.Closed:       "CLOSED",
+		consultation.Consolidated: "CONSOLIDATED",
+	}
+)
 
 func (ec *executionContext) unmarshalNConsultationWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultationWhereInput(ctx context.Context, v any) (*ent.ConsultationWhereInput, error) {
 	res, err := ec.unmarshalInputConsultationWhereInput(ctx, v)
@@ -46901,19 +46915,19 @@ func (ec *executionContext) unmarshalNEditObservationInput2githubᚗcomᚋpalabr
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNEntityChanges2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐEntityChanges(ctx context.Context, sel ast.SelectionSet, v *model.EntityChanges) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "EntityChanges!")
-		return graphql.Null
-	}
-	return ec._EntityChanges(ctx, sel, v)
+func (ec *executionContext) marshalNEntityChanges2githubᚗcomᚋpalabreᚋpalabreᚋversionsᚐEntityChanges(ctx context.Context, sel ast.SelectionSet, v versions.EntityChanges) graphql.Marshaler {
+	return ec._EntityChanges(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNFieldChange2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐFieldChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.FieldChange) graphql.Marshaler {
+func (ec *executionContext) marshalNFieldChange2githubᚗcomᚋpalabreᚋpalabreᚋversionsᚐFieldChange(ctx context.Context, sel ast.SelectionSet, v versions.FieldChange) graphql.Marshaler {
+	return ec._FieldChange(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNFieldChange2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐFieldChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []versions.FieldChange) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNFieldChange2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐFieldChange(ctx, sel, v[i])
+		return ec.marshalNFieldChange2githubᚗcomᚋpalabreᚋpalabreᚋversionsᚐFieldChange(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -46923,14 +46937,6 @@ func (ec *executionContext) marshalNFieldChange2ᚕᚖgithubᚗcomᚋpalabreᚋp
 	}
 
 	return ret
-}
-
-func (ec *executionContext) marshalNFieldChange2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐFieldChange(ctx context.Context, sel ast.SelectionSet, v *model.FieldChange) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "FieldChange!")
-		return graphql.Null
-	}
-	return ec._FieldChange(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNFileProgressReportInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐFileProgressReportInput(ctx context.Context, v any) (model.FileProgressReportInput, error) {
@@ -47378,7 +47384,7 @@ func (ec *executionContext) unmarshalNRecordPositionInput2githubᚗcomᚋpalabre
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNResponseMatrix2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐResponseMatrix(ctx context.Context, sel ast.SelectionSet, v *model.ResponseMatrix) graphql.Marshaler {
+func (ec *executionContext) marshalNResponseMatrix2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐMatrix(ctx context.Context, sel ast.SelectionSet, v *consultation.Matrix) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ResponseMatrix!")
 		return graphql.Null
@@ -47386,11 +47392,15 @@ func (ec *executionContext) marshalNResponseMatrix2ᚖgithubᚗcomᚋpalabreᚋp
 	return ec._ResponseMatrix(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNResponseMatrixGroup2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐResponseMatrixGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ResponseMatrixGroup) graphql.Marshaler {
+func (ec *executionContext) marshalNResponseMatrixGroup2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐGroup(ctx context.Context, sel ast.SelectionSet, v consultation.Group) graphql.Marshaler {
+	return ec._ResponseMatrixGroup(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNResponseMatrixGroup2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []consultation.Group) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNResponseMatrixGroup2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐResponseMatrixGroup(ctx, sel, v[i])
+		return ec.marshalNResponseMatrixGroup2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐGroup(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -47400,14 +47410,6 @@ func (ec *executionContext) marshalNResponseMatrixGroup2ᚕᚖgithubᚗcomᚋpal
 	}
 
 	return ret
-}
-
-func (ec *executionContext) marshalNResponseMatrixGroup2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐResponseMatrixGroup(ctx context.Context, sel ast.SelectionSet, v *model.ResponseMatrixGroup) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "ResponseMatrixGroup!")
-		return graphql.Null
-	}
-	return ec._ResponseMatrixGroup(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNSettleDecisionInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐSettleDecisionInput(ctx context.Context, v any) (model.SettleDecisionInput, error) {
@@ -47415,11 +47417,15 @@ func (ec *executionContext) unmarshalNSettleDecisionInput2githubᚗcomᚋpalabre
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNStatusCount2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐStatusCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.StatusCount) graphql.Marshaler {
+func (ec *executionContext) marshalNStatusCount2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatusCount(ctx context.Context, sel ast.SelectionSet, v consultation.StatusCount) graphql.Marshaler {
+	return ec._StatusCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStatusCount2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatusCountᚄ(ctx context.Context, sel ast.SelectionSet, v []consultation.StatusCount) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNStatusCount2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐStatusCount(ctx, sel, v[i])
+		return ec.marshalNStatusCount2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatusCount(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -47429,14 +47435,6 @@ func (ec *executionContext) marshalNStatusCount2ᚕᚖgithubᚗcomᚋpalabreᚋp
 	}
 
 	return ret
-}
-
-func (ec *executionContext) marshalNStatusCount2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐStatusCount(ctx context.Context, sel ast.SelectionSet, v *model.StatusCount) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "StatusCount!")
-		return graphql.Null
-	}
-	return ec._StatusCount(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNStrategy2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategy(ctx context.Context, sel ast.SelectionSet, v *ent.Strategy) graphql.Marshaler {
@@ -47681,7 +47679,7 @@ func (ec *executionContext) unmarshalNUpdateStrategyInput2githubᚗcomᚋpalabre
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNVersionComparison2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionComparison(ctx context.Context, sel ast.SelectionSet, v *model.VersionComparison) graphql.Marshaler {
+func (ec *executionContext) marshalNVersionComparison2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐComparison(ctx context.Context, sel ast.SelectionSet, v *versions.Comparison) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "VersionComparison!")
 		return graphql.Null
@@ -47689,11 +47687,15 @@ func (ec *executionContext) marshalNVersionComparison2ᚖgithubᚗcomᚋpalabre�
 	return ec._VersionComparison(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNVersionedEntity2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionedEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.VersionedEntity) graphql.Marshaler {
+func (ec *executionContext) marshalNVersionedEntity2githubᚗcomᚋpalabreᚋpalabreᚋversionsᚐEntity(ctx context.Context, sel ast.SelectionSet, v versions.Entity) graphql.Marshaler {
+	return ec._VersionedEntity(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNVersionedEntity2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []versions.Entity) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNVersionedEntity2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionedEntity(ctx, sel, v[i])
+		return ec.marshalNVersionedEntity2githubᚗcomᚋpalabreᚋpalabreᚋversionsᚐEntity(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -47703,14 +47705,6 @@ func (ec *executionContext) marshalNVersionedEntity2ᚕᚖgithubᚗcomᚋpalabre
 	}
 
 	return ret
-}
-
-func (ec *executionContext) marshalNVersionedEntity2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionedEntity(ctx context.Context, sel ast.SelectionSet, v *model.VersionedEntity) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "VersionedEntity!")
-		return graphql.Null
-	}
-	return ec._VersionedEntity(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
@@ -48444,13 +48438,13 @@ func (ec *executionContext) marshalOConsultationEdge2ᚖgithubᚗcomᚋpalabre�
 	return ec._ConsultationEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalOConsultationKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKindᚄ(ctx context.Context, v any) ([]consultation.Kind, error) {
+func (ec *executionContext) unmarshalOConsultationKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKindᚄ(ctx context.Context, v any) ([]consultation1.Kind, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]consultation.Kind, len(vSlice))
+	res := make([]consultation1.Kind, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNConsultationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx, vSlice[i])
@@ -48461,7 +48455,7 @@ func (ec *executionContext) unmarshalOConsultationKind2ᚕgithubᚗcomᚋpalabre
 	return res, nil
 }
 
-func (ec *executionContext) marshalOConsultationKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []consultation.Kind) graphql.Marshaler {
+func (ec *executionContext) marshalOConsultationKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []consultation1.Kind) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -48480,16 +48474,16 @@ func (ec *executionContext) marshalOConsultationKind2ᚕgithubᚗcomᚋpalabre�
 	return ret
 }
 
-func (ec *executionContext) unmarshalOConsultationKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx context.Context, v any) (*consultation.Kind, error) {
+func (ec *executionContext) unmarshalOConsultationKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx context.Context, v any) (*consultation1.Kind, error) {
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(consultation.Kind)
+	var res = new(consultation1.Kind)
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOConsultationKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx context.Context, sel ast.SelectionSet, v *consultation.Kind) graphql.Marshaler {
+func (ec *executionContext) marshalOConsultationKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx context.Context, sel ast.SelectionSet, v *consultation1.Kind) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -48504,21 +48498,39 @@ func (ec *executionContext) unmarshalOConsultationOrder2ᚖgithubᚗcomᚋpalabr
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐConsultationStatus(ctx context.Context, v any) (*model.ConsultationStatus, error) {
+func (ec *executionContext) unmarshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus(ctx context.Context, v any) (*consultation.Status, error) {
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(model.ConsultationStatus)
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
+	tmp, err := scalar.UnmarshalString(v)
+	res := unmarshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐConsultationStatus(ctx context.Context, sel ast.SelectionSet, v *model.ConsultationStatus) graphql.Marshaler {
+func (ec *executionContext) marshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus(ctx context.Context, sel ast.SelectionSet, v *consultation.Status) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	return v
+	_ = sel
+	_ = ctx
+	res := scalar.MarshalString(marshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus[*v])
+	return res
 }
+
+var (
+	unmarshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus = map[string]consultation.Status{
+		"PLANNED":      consultation.Planned,
+		"OPEN":         consultation.Open,
+		"CLOSED":       consultation.Closed,
+		"CONSOLIDATED": consultation.Consolidated,
+	}
+	marshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus = map[consultation.Status]string{
+		consultation.Planned:      "PLANNED",
+		consultation.Open:         "OPEN",
+		consultation.Closed:       "CLOSED",
+		consultation.Consolidated: "CONSOLIDATED",
+	}
+)
 
 func (ec *executionContext) unmarshalOConsultationWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultationWhereInputᚄ(ctx context.Context, v any) ([]*ent.ConsultationWhereInput, error) {
 	if v == nil {
