@@ -82,9 +82,6 @@ func RollUp(ctx context.Context, client *ent.Client, scope predicate.ActionItem,
 		mean := progress / counted
 		r.MeanProgress = &mean
 	}
-	if r.Total == 0 {
-		return r, nil
-	}
 	if r.Overdue, err = client.ActionItem.Query().Where(scope, OverdueOn(on)).Count(ctx); err != nil {
 		return nil, err
 	}
