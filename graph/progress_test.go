@@ -307,7 +307,7 @@ func TestStalenessAndOverdueFollowTheClock(t *testing.T) {
 	if stale, _, n, _, listed := state(); stale || n != 0 || listed != 1 {
 		t.Errorf("90 days after its report: stale %v, counted %d, listed %d", stale, n, listed)
 	}
-	p.clock.Set(reported.AddDate(0, 0, 90).Add(time.Nanosecond))
+	p.clock.Set(reported.AddDate(0, 0, 90).Add(time.Microsecond)) // the stores keep microseconds
 	if stale, _, n, _, listed := state(); !stale || n != 1 || listed != 2 {
 		t.Errorf("the instant after 90 days: stale %v, counted %d, listed %d", stale, n, listed)
 	}
@@ -329,7 +329,7 @@ func TestStalenessAndOverdueFollowTheClock(t *testing.T) {
 	if _, overdue, _, n, _ := state(); overdue || n != 0 {
 		t.Errorf("on its due date: overdue %v, counted %d", overdue, n)
 	}
-	p.clock.Set(due.Add(time.Nanosecond))
+	p.clock.Set(due.Add(time.Microsecond))
 	if _, overdue, _, n, _ := state(); !overdue || n != 1 {
 		t.Errorf("the instant after its due date: overdue %v, counted %d", overdue, n)
 	}

@@ -16,8 +16,12 @@ import (
 // given status is overdue on the date: due before it, and neither completed
 // nor cancelled. An item due on the date itself is not overdue yet.
 func Overdue(due *time.Time, status actionitem.Status, on time.Time) bool {
-	return due != nil && due.Before(on) && !finished(status)
+	return due != nil && due.Before(Instant(on)) && !finished(status)
 }
+
+// Instant is a time as the stores keep it: to the microsecond (PostgreSQL's
+// precision), so that a rule and its SQL twin agree on the same date.
+func Instant(t time.Time) time.Time { return t.Truncate(time.Microsecond) }
 
 func finished(s actionitem.Status) bool {
 	return s == actionitem.StatusCompleted || s == actionitem.StatusCancelled
@@ -27,7 +31,7 @@ func finished(s actionitem.Status) bool {
 // lists.
 func OverdueOn(on time.Time) predicate.ActionItem {
 	return actionitem.And(
-		actionitem.DueDateLT(on),
+		actionitem.DueDateLT(Instant(on)),
 		actionitem.StatusNotIn(actionitem.StatusCompleted, actionitem.StatusCancelled),
 	)
 }

@@ -84,7 +84,7 @@ func Stale(status actionitem.Status, lastReport, start *time.Time, cadenceDays i
 // StaleBefore is the instant before which a latest report is too old on the
 // date, for a cadence of so many days.
 func StaleBefore(on time.Time, cadenceDays int) time.Time {
-	return on.AddDate(0, 0, -cadenceDays)
+	return Instant(on).AddDate(0, 0, -cadenceDays)
 }
 
 // StaleOn matches the items Stale reports on the date, in plans whose cadence

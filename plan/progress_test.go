@@ -19,7 +19,7 @@ func TestWhenAnItemIsStale(t *testing.T) {
 		want              bool
 	}{
 		{"reported exactly a cadence ago", actionitem.StatusInProgress, ago(90, 0), nil, 90, false},
-		{"reported the instant before", actionitem.StatusInProgress, ago(90, -time.Nanosecond), nil, 90, true},
+		{"reported the instant before", actionitem.StatusInProgress, ago(90, -time.Microsecond), nil, 90, true},
 		{"reported yesterday", actionitem.StatusDelayed, ago(1, 0), nil, 90, false},
 		{"delayed, reported long ago", actionitem.StatusDelayed, ago(200, 0), nil, 90, true},
 		{"never reported, started a cadence ago", actionitem.StatusInProgress, nil, ago(30, 0), 30, false},
@@ -98,5 +98,19 @@ func TestARetryRepeatsAReport(t *testing.T) {
 		if SameReport(filed, other) {
 			t.Errorf("another %s is another report", name)
 		}
+	}
+}
+
+// A rule and its SQL twin agree to the stores' precision: a microsecond.
+func TestRulesReadTimesToTheMicrosecond(t *testing.T) {
+	due := time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)
+	if Overdue(&due, actionitem.StatusInProgress, due.Add(time.Nanosecond)) {
+		t.Error("a nanosecond after its due date, an item is overdue, which the stores cannot tell")
+	}
+	if !Overdue(&due, actionitem.StatusInProgress, due.Add(time.Microsecond)) {
+		t.Error("a microsecond after its due date, an item is not overdue")
+	}
+	if Stale(actionitem.StatusInProgress, &due, nil, 1, due.AddDate(0, 0, 1).Add(time.Nanosecond)) {
+		t.Error("a nanosecond past its cadence, an item is stale, which the stores cannot tell")
 	}
 }
