@@ -200,6 +200,8 @@ func TestWhoMayFileAProgressReport(t *testing.T) {
 		{"a reviewer", w.Reviewer, valid(), palabre.EFORBIDDEN},
 		{"an administrator", w.Admin, valid(), palabre.EFORBIDDEN},
 		{"the public", "", valid(), palabre.EUNAUTHENTICATED},
+		{"the public, on an item it cannot read", "", report(w.Incidents.ID, "2026-11-20T00:00:00Z", 50, "IN_PROGRESS"), palabre.EUNAUTHENTICATED},
+		{"the public, with a bad progress", "", report(p.item.ID, "2026-11-20T00:00:00Z", 150, "IN_PROGRESS"), palabre.EUNAUTHENTICATED},
 		{"progress above 100", w.SecurityAgent, report(p.item.ID, "2026-11-20T00:00:00Z", 101, "IN_PROGRESS"), palabre.EINVALID},
 		{"negative progress", w.SecurityAgent, report(p.item.ID, "2026-11-20T00:00:00Z", -1, "IN_PROGRESS"), palabre.EINVALID},
 		{"a date in the future", w.SecurityAgent, report(p.item.ID, apitest.Today.Add(time.Second).Format(time.RFC3339), 50, "IN_PROGRESS"), palabre.EINVALID},

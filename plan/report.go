@@ -26,6 +26,10 @@ import (
 // is a CONFLICT. Who may file is the ProgressReport's privacy policy: the
 // item's lead agency.
 func File(ctx context.Context, client *ent.Client, r Report) (*ent.ProgressReport, error) {
+	v := auth.FromContext(ctx)
+	if v == nil { // before anything is looked up: the public learns nothing of the items
+		return nil, palabre.Errorf(palabre.EUNAUTHENTICATED, "sign in as an account of the item's lead agency to file a progress report")
+	}
 	r.AsOf = r.AsOf.UTC()
 	if err := CheckReport(r, clock.Now(ctx)); err != nil {
 		return nil, err
@@ -38,7 +42,6 @@ func File(ctx context.Context, client *ent.Client, r Report) (*ent.ProgressRepor
 	if err != nil {
 		return nil, err
 	}
-	v := auth.FromContext(ctx)
 	if r.IdempotencyKey != "" && v.Is(auth.RoleAgency) {
 		first, err := filedWithKey(ctx, client, v, r.IdempotencyKey)
 		if first != nil || err != nil {
@@ -52,9 +55,10 @@ func File(ctx context.Context, client *ent.Client, r Report) (*ent.ProgressRepor
 		SetActionItemID(r.ItemID).SetAsOf(r.AsOf).SetProgress(r.Progress).
 		SetStatus(progressreport.Status(r.Status)).
 		SetNarrative(r.Narrative).SetDifficulties(r.Difficulties).SetNextSteps(r.NextSteps)
-	if v != nil {
-		create.SetAgencyID(v.AgencyID).SetAuthorID(v.AccountID)
+	if v.AgencyID != "" {
+		create.SetAgencyID(v.AgencyID)
 	}
+	create.SetAuthorID(v.AccountID)
 	if r.IdempotencyKey != "" {
 		create.SetIdempotencyKey(r.IdempotencyKey).
 			OnConflict(sql.ConflictColumns(progressreport.FieldIdempotencyKey, progressreport.AgencyColumn), sql.DoNothing())
