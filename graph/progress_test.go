@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"testing"
 	"time"
@@ -469,3 +470,52 @@ func TestAnAgencysInvolvementInOneQuery(t *testing.T) {
 }
 
 func systemContext() context.Context { return access.SystemContext(context.Background()) }
+
+// Retries of one filing that arrive at once store one report, and each gets
+// it back: none sees the unique key's refusal.
+func TestRetriesOfAReportAtOnceFileItOnce(t *testing.T) {
+	t.Parallel()
+	p := newProgressWorld(t)
+	w := p.World
+	vars := make([]map[string]any, writers)
+	for i := range vars {
+		vars[i] = report(p.item.ID, "2026-11-20T00:00:00Z", 50, "IN_PROGRESS", "idempotencyKey", "réseau-instable")
+	}
+	ids := map[string]bool{}
+	for i, res := range race(t, p.Server, w.SecurityAgent, fileReportMutation, vars) {
+		if len(res.Errors) > 0 {
+			t.Fatalf("retry %d: %+v", i, res.Errors)
+		}
+		var out filed
+		if err := json.Unmarshal(res.Data, &out); err != nil {
+			t.Fatal(err)
+		}
+		ids[string(out.FileProgressReport.ProgressReport.ID)] = true
+	}
+	n, err := p.Client.ProgressReport.Query().Count(systemContext())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ids) != 1 || n != 1 {
+		t.Errorf("%d retries at once stored %d reports and answered %d", writers, n, len(ids))
+	}
+}
+
+// The secretariat sets a plan's reporting cadence, after adoption too.
+func TestTheSecretariatSetsTheReportingCadence(t *testing.T) {
+	t.Parallel()
+	p := newProgressWorld(t)
+	w := p.World
+	st := p.Strategy(t, w.Adopted.ID)
+	const update = `mutation($id: ID!, $rev: Int!, $days: Int!) { updateStrategy(id: $id, revision: $rev, input: {reportingCadenceDays: $days}) {
+		strategy { reportingCadenceDays } } }`
+	p.Fails(t, w.SecurityAgent, update, map[string]any{"id": st.ID, "rev": st.Revision, "days": 30}, palabre.EFORBIDDEN)
+	p.Fails(t, w.Secretariat, update, map[string]any{"id": st.ID, "rev": st.Revision, "days": 0}, palabre.EINVALID)
+	var out struct {
+		UpdateStrategy struct{ Strategy struct{ ReportingCadenceDays int } }
+	}
+	p.OK(t, w.Secretariat, update, map[string]any{"id": st.ID, "rev": st.Revision, "days": 30}, &out)
+	if out.UpdateStrategy.Strategy.ReportingCadenceDays != 30 {
+		t.Errorf("cadence %d", out.UpdateStrategy.Strategy.ReportingCadenceDays)
+	}
+}
