@@ -512,7 +512,9 @@ func TestTheSecretariatSetsTheReportingCadence(t *testing.T) {
 	p.Fails(t, w.SecurityAgent, update, map[string]any{"id": st.ID, "rev": st.Revision, "days": 30}, palabre.EFORBIDDEN)
 	p.Fails(t, w.Secretariat, update, map[string]any{"id": st.ID, "rev": st.Revision, "days": 0}, palabre.EINVALID)
 	var out struct {
-		UpdateStrategy struct{ Strategy struct{ ReportingCadenceDays int } }
+		UpdateStrategy struct {
+			Strategy struct{ ReportingCadenceDays int }
+		}
 	}
 	p.OK(t, w.Secretariat, update, map[string]any{"id": st.ID, "rev": st.Revision, "days": 30}, &out)
 	if out.UpdateStrategy.Strategy.ReportingCadenceDays != 30 {
