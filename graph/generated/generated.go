@@ -4320,7 +4320,11 @@ extend type ActionItem {
   cadence, one statement per item: lists filter with staleOn instead.
   """
   stale("The date; now unless given." on: Time): Boolean!
-  "The item's latest progress report, which gives its progress and status; null before the first."
+  """
+  The item's latest progress report, which gives its progress and status;
+  null before the first. One statement per item: lists read
+  progressReports(first: 1, orderBy: {field: AS_OF, direction: DESC}) instead.
+  """
   latestReport: ProgressReport
 }
 
