@@ -21,7 +21,9 @@ import (
 	"github.com/palabre/palabre/ent/agency"
 	"github.com/palabre/palabre/ent/apitoken"
 	"github.com/palabre/palabre/ent/objective"
+	"github.com/palabre/palabre/ent/progressreport"
 	"github.com/palabre/palabre/ent/strategy"
+	"github.com/palabre/palabre/plan"
 )
 
 // system reads as the system, past every privacy rule.
@@ -416,5 +418,45 @@ func TestTheDemoRoundHoldsAnObservationInEveryState(t *testing.T) {
 		if got[s] == 0 {
 			t.Errorf("no observation is %s (%v)", s, got)
 		}
+	}
+}
+
+// The demo's items have progress reports by their lead agency: on 2026-12-01,
+// some are recent, some stale, and some items reported on are overdue. Each
+// item reported on shows its latest report's progress and status.
+func TestSeedProgressReports(t *testing.T) {
+	client, res := seed(t)
+	ctx := system()
+	on := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	items := must(client.ActionItem.Query().
+		Where(actionitem.HasStrategyWith(strategy.ID(res.StrategyID)), actionitem.HasProgressReports()).
+		WithStrategy().WithLeadAgency().
+		WithProgressReports(func(q *ent.ProgressReportQuery) {
+			q.WithAgency().Order(progressreport.ByAsOf())
+		}).All(ctx))(t)
+	stale, fresh, overdue := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, it := range items {
+		reports := it.Edges.ProgressReports
+		latest := reports[len(reports)-1]
+		if it.Progress != latest.Progress || string(it.Status) != string(latest.Status) ||
+			it.LastReportedAt == nil || !it.LastReportedAt.Equal(latest.AsOf) {
+			t.Errorf("%s shows %d%% %s, its latest report %d%% %s", it.Code, it.Progress, it.Status, latest.Progress, latest.Status)
+		}
+		for _, r := range reports {
+			if r.Edges.Agency.ID != it.Edges.LeadAgency.ID || r.Narrative == "" {
+				t.Errorf("%s: a report by %s, or without a narrative", it.Code, r.Edges.Agency.Acronym)
+			}
+		}
+		if plan.Stale(it.Status, it.LastReportedAt, it.StartDate, it.Edges.Strategy.ReportingCadenceDays, on) {
+			stale[it.Code] = true
+		} else {
+			fresh[it.Code] = true
+		}
+		if plan.Overdue(it.DueDate, it.Status, on) {
+			overdue[it.Code] = true
+		}
+	}
+	if !stale["A2.2"] || !stale["A2.3"] || !fresh["A1.2"] || !fresh["A3.2"] || !overdue["A1.2"] || !overdue["A3.2"] {
+		t.Errorf("on %s: stale %v, recent %v, overdue %v", on.Format(time.DateOnly), stale, fresh, overdue)
 	}
 }

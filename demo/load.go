@@ -8,6 +8,7 @@ import (
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/objective"
+	"github.com/palabre/palabre/ent/progressreport"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
 )
@@ -49,6 +50,17 @@ type itemData struct {
 	Budget      int64 // XOF
 	DependsOn   []string
 	Indicators  []indicatorData
+	// Reports are the lead agency's progress reports, oldest first; the last
+	// gives the item's progress and status, which must then agree with it.
+	Reports []reportData
+}
+
+// reportData is a progress report filed by the item's lead agency.
+type reportData struct {
+	AsOf                               string
+	Progress                           int
+	Status                             actionitem.Status
+	Narrative, Difficulties, NextSteps string
 }
 
 // indicatorData is an indicator and its measurements.
@@ -189,9 +201,24 @@ func loadItem(ctx context.Context, c *ent.Client, objectiveID pulid.ID, it itemD
 	if it.Budget > 0 {
 		create.SetEstimatedBudget(it.Budget).SetBudgetCurrency(budgetCurrency)
 	}
+	if n := len(it.Reports); n > 0 {
+		latest := it.Reports[n-1]
+		if latest.Progress != it.Progress || latest.Status != it.Status {
+			return "", fmt.Errorf("%s: its progress and status are its latest report's", it.Code)
+		}
+		create.SetLastReportedAt(day(latest.AsOf))
+	}
 	item, err := create.Save(ctx)
 	if err != nil {
 		return "", err
+	}
+	for _, r := range it.Reports {
+		if err := c.ProgressReport.Create().SetActionItemID(item.ID).SetAgencyID(lead).
+			SetAsOf(day(r.AsOf)).SetProgress(r.Progress).SetStatus(progressreport.Status(r.Status)).
+			SetNarrative(r.Narrative).SetDifficulties(r.Difficulties).SetNextSteps(r.NextSteps).
+			Exec(ctx); err != nil {
+			return "", fmt.Errorf("%s: report of %s: %w", it.Code, r.AsOf, err)
+		}
 	}
 	for _, in := range it.Indicators {
 		if err := loadIndicator(ctx, c, c.Indicator.Create().SetActionItemID(item.ID), in); err != nil {

@@ -67,6 +67,15 @@ var currentStrategy = strategyData{
 						"encadrer les transferts transfrontaliers. L'avant-projet est en examen au Secrétariat général du Gouvernement.",
 					Priority: high, Status: inProgress, Progress: 60,
 					Start: "2022-06-01", Due: "2025-06-30", Budget: 30_000_000,
+					Reports: []reportData{
+						{AsOf: "2026-06-30", Progress: 50, Status: inProgress,
+							Narrative:    "L'avant-projet de loi a été validé en comité interministériel.",
+							Difficulties: "Les arbitrages sur les transferts transfrontaliers ont pris du retard.",
+							NextSteps:    "Transmission au Secrétariat général du Gouvernement."},
+						{AsOf: "2026-10-15", Progress: 60, Status: inProgress,
+							Narrative: "L'avant-projet est en examen au Secrétariat général du Gouvernement.",
+							NextSteps: "Adoption en Conseil des ministres, puis dépôt à l'Assemblée nationale."},
+					},
 				},
 				{
 					Code: "A1.3", Lead: "MENP", Supporting: []string{"ANSSI", "ARTP", "MFAD"},
@@ -117,6 +126,12 @@ var currentStrategy = strategyData{
 						"du numérique ou au ministère des Forces armées. L'atelier national de validation doit dégager un consensus.",
 					Priority: high, Status: delayed, Progress: 20,
 					Start: "2022-06-01", Due: "2023-06-30",
+					Reports: []reportData{
+						{AsOf: "2026-05-15", Progress: 20, Status: delayed,
+							Narrative:    "Trois options de rattachement ont été présentées aux ministères consultés.",
+							Difficulties: "Les contributions divergent ; l'arbitrage attend l'atelier national de validation.",
+							NextSteps:    "Soumettre la question au consensus de l'atelier."},
+					},
 				},
 				{
 					Code: "A2.3", Lead: "ANSSI", Supporting: []string{"MENP", "MATCL"},
@@ -126,6 +141,12 @@ var currentStrategy = strategyData{
 					Priority: high, Status: inProgress, Progress: 55,
 					Start: "2023-03-01", Due: "2025-12-31", Budget: 80_000_000,
 					DependsOn: []string{"A2.1"},
+					Reports: []reportData{
+						{AsOf: "2026-03-31", Progress: 55, Status: inProgress,
+							Narrative:    "Le référentiel est rédigé ; le guide d'homologation est en relecture.",
+							Difficulties: "Peu de retours des établissements publics consultés.",
+							NextSteps:    "Arrêté de publication du référentiel."},
+					},
 				},
 				{
 					Code: "A2.4", Lead: "MATCL", Supporting: []string{"ANSSI", "MENP"},
@@ -186,6 +207,12 @@ var currentStrategy = strategyData{
 					Priority: high, Status: inProgress, Progress: 70,
 					Start: "2023-01-01", Due: "2025-09-30", Budget: 90_000_000,
 					DependsOn: []string{"A1.3"},
+					Reports: []reportData{
+						{AsOf: "2026-09-30", Progress: 70, Status: inProgress,
+							Narrative:    "Cent douze opérateurs recensés dans cinq secteurs ; la classification est arrêtée pour l'énergie et les télécommunications.",
+							Difficulties: "Le secteur de la santé n'a pas encore désigné ses correspondants.",
+							NextSteps:    "Classification de la finance, de l'eau et de la santé."},
+					},
 				},
 				{
 					Code: "A3.3", Lead: "ANSSI", Supporting: []string{"MENP", "CERT-SN"}, Funding: []string{"UE"},

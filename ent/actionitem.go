@@ -42,6 +42,8 @@ type ActionItem struct {
 	Status actionitem.Status `json:"status,omitempty"`
 	// Progress of the action, in percent from 0 to 100.
 	Progress int `json:"progress,omitempty"`
+	// The date of the item's latest progress report (its asOf), if any; set with progress and status when a report is filed.
+	LastReportedAt *time.Time `json:"last_reported_at,omitempty"`
 	// When the action starts or started.
 	StartDate *time.Time `json:"start_date,omitempty"`
 	// When the action is due; not before its start date.
@@ -77,17 +79,20 @@ type ActionItemEdges struct {
 	DependsOn []*ActionItem `json:"depends_on,omitempty"`
 	// Indicators that measure the action.
 	Indicators []*Indicator `json:"indicators,omitempty"`
+	// Progress reports filed on the action, the latest giving its progress and status.
+	ProgressReports []*ProgressReport `json:"progress_reports,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [8]bool
+	loadedTypes [9]bool
 	// totalCount holds the count of the edges above.
-	totalCount [8]map[string]int
+	totalCount [9]map[string]int
 
 	namedSupportingAgencies map[string][]*Agency
 	namedFundingPartners    map[string][]*Agency
 	namedDependents         map[string][]*ActionItem
 	namedDependsOn          map[string][]*ActionItem
 	namedIndicators         map[string][]*Indicator
+	namedProgressReports    map[string][]*ProgressReport
 }
 
 // ObjectiveOrErr returns the Objective value or an error if the edge
@@ -168,6 +173,15 @@ func (e ActionItemEdges) IndicatorsOrErr() ([]*Indicator, error) {
 	return nil, &NotLoadedError{edge: "indicators"}
 }
 
+// ProgressReportsOrErr returns the ProgressReports value or an error if the edge
+// was not loaded in eager-loading.
+func (e ActionItemEdges) ProgressReportsOrErr() ([]*ProgressReport, error) {
+	if e.loadedTypes[8] {
+		return e.ProgressReports, nil
+	}
+	return nil, &NotLoadedError{edge: "progress_reports"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*ActionItem) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -179,7 +193,7 @@ func (*ActionItem) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case actionitem.FieldSearchText, actionitem.FieldCode, actionitem.FieldTitle, actionitem.FieldDescription, actionitem.FieldPriority, actionitem.FieldStatus, actionitem.FieldBudgetCurrency:
 			values[i] = new(sql.NullString)
-		case actionitem.FieldCreatedAt, actionitem.FieldUpdatedAt, actionitem.FieldStartDate, actionitem.FieldDueDate:
+		case actionitem.FieldCreatedAt, actionitem.FieldUpdatedAt, actionitem.FieldLastReportedAt, actionitem.FieldStartDate, actionitem.FieldDueDate:
 			values[i] = new(sql.NullTime)
 		case actionitem.ForeignKeys[0]: // action_item_strategy
 			values[i] = &sql.NullScanner{S: new(pulid.ID)}
@@ -267,6 +281,13 @@ func (_m *ActionItem) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field progress", values[i])
 			} else if value.Valid {
 				_m.Progress = int(value.Int64)
+			}
+		case actionitem.FieldLastReportedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field last_reported_at", values[i])
+			} else if value.Valid {
+				_m.LastReportedAt = new(time.Time)
+				*_m.LastReportedAt = value.Time
 			}
 		case actionitem.FieldStartDate:
 			if value, ok := values[i].(*sql.NullTime); !ok {
@@ -370,6 +391,11 @@ func (_m *ActionItem) QueryIndicators() *IndicatorQuery {
 	return NewActionItemClient(_m.config).QueryIndicators(_m)
 }
 
+// QueryProgressReports queries the "progress_reports" edge of the ActionItem entity.
+func (_m *ActionItem) QueryProgressReports() *ProgressReportQuery {
+	return NewActionItemClient(_m.config).QueryProgressReports(_m)
+}
+
 // Update returns a builder for updating this ActionItem.
 // Note that you need to call ActionItem.Unwrap() before calling this method if this ActionItem
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -422,6 +448,11 @@ func (_m *ActionItem) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("progress=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Progress))
+	builder.WriteString(", ")
+	if v := _m.LastReportedAt; v != nil {
+		builder.WriteString("last_reported_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteString(", ")
 	if v := _m.StartDate; v != nil {
 		builder.WriteString("start_date=")
@@ -563,6 +594,30 @@ func (_m *ActionItem) appendNamedIndicators(name string, edges ...*Indicator) {
 		_m.Edges.namedIndicators[name] = []*Indicator{}
 	} else {
 		_m.Edges.namedIndicators[name] = append(_m.Edges.namedIndicators[name], edges...)
+	}
+}
+
+// NamedProgressReports returns the ProgressReports named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *ActionItem) NamedProgressReports(name string) ([]*ProgressReport, error) {
+	if _m.Edges.namedProgressReports == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedProgressReports[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *ActionItem) appendNamedProgressReports(name string, edges ...*ProgressReport) {
+	if _m.Edges.namedProgressReports == nil {
+		_m.Edges.namedProgressReports = make(map[string][]*ProgressReport)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedProgressReports[name] = []*ProgressReport{}
+	} else {
+		_m.Edges.namedProgressReports[name] = append(_m.Edges.namedProgressReports[name], edges...)
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/palabre/palabre/ent/agency"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/objective"
+	"github.com/palabre/palabre/ent/progressreport"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
 )
@@ -148,6 +149,20 @@ func (_c *ActionItemCreate) SetProgress(v int) *ActionItemCreate {
 func (_c *ActionItemCreate) SetNillableProgress(v *int) *ActionItemCreate {
 	if v != nil {
 		_c.SetProgress(*v)
+	}
+	return _c
+}
+
+// SetLastReportedAt sets the "last_reported_at" field.
+func (_c *ActionItemCreate) SetLastReportedAt(v time.Time) *ActionItemCreate {
+	_c.mutation.SetLastReportedAt(v)
+	return _c
+}
+
+// SetNillableLastReportedAt sets the "last_reported_at" field if the given value is not nil.
+func (_c *ActionItemCreate) SetNillableLastReportedAt(v *time.Time) *ActionItemCreate {
+	if v != nil {
+		_c.SetLastReportedAt(*v)
 	}
 	return _c
 }
@@ -328,6 +343,21 @@ func (_c *ActionItemCreate) AddIndicators(v ...*Indicator) *ActionItemCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddIndicatorIDs(ids...)
+}
+
+// AddProgressReportIDs adds the "progress_reports" edge to the ProgressReport entity by IDs.
+func (_c *ActionItemCreate) AddProgressReportIDs(ids ...pulid.ID) *ActionItemCreate {
+	_c.mutation.AddProgressReportIDs(ids...)
+	return _c
+}
+
+// AddProgressReports adds the "progress_reports" edges to the ProgressReport entity.
+func (_c *ActionItemCreate) AddProgressReports(v ...*ProgressReport) *ActionItemCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddProgressReportIDs(ids...)
 }
 
 // Mutation returns the ActionItemMutation object of the builder.
@@ -577,6 +607,10 @@ func (_c *ActionItemCreate) createSpec() (*ActionItem, *sqlgraph.CreateSpec) {
 		_spec.SetField(actionitem.FieldProgress, field.TypeInt, value)
 		_node.Progress = value
 	}
+	if value, ok := _c.mutation.LastReportedAt(); ok {
+		_spec.SetField(actionitem.FieldLastReportedAt, field.TypeTime, value)
+		_node.LastReportedAt = &value
+	}
 	if value, ok := _c.mutation.StartDate(); ok {
 		_spec.SetField(actionitem.FieldStartDate, field.TypeTime, value)
 		_node.StartDate = &value
@@ -717,6 +751,22 @@ func (_c *ActionItemCreate) createSpec() (*ActionItem, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(indicator.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ProgressReportsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   actionitem.ProgressReportsTable,
+			Columns: []string{actionitem.ProgressReportsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(progressreport.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -893,6 +943,24 @@ func (u *ActionItemUpsert) UpdateProgress() *ActionItemUpsert {
 // AddProgress adds v to the "progress" field.
 func (u *ActionItemUpsert) AddProgress(v int) *ActionItemUpsert {
 	u.Add(actionitem.FieldProgress, v)
+	return u
+}
+
+// SetLastReportedAt sets the "last_reported_at" field.
+func (u *ActionItemUpsert) SetLastReportedAt(v time.Time) *ActionItemUpsert {
+	u.Set(actionitem.FieldLastReportedAt, v)
+	return u
+}
+
+// UpdateLastReportedAt sets the "last_reported_at" field to the value that was provided on create.
+func (u *ActionItemUpsert) UpdateLastReportedAt() *ActionItemUpsert {
+	u.SetExcluded(actionitem.FieldLastReportedAt)
+	return u
+}
+
+// ClearLastReportedAt clears the value of the "last_reported_at" field.
+func (u *ActionItemUpsert) ClearLastReportedAt() *ActionItemUpsert {
+	u.SetNull(actionitem.FieldLastReportedAt)
 	return u
 }
 
@@ -1162,6 +1230,27 @@ func (u *ActionItemUpsertOne) AddProgress(v int) *ActionItemUpsertOne {
 func (u *ActionItemUpsertOne) UpdateProgress() *ActionItemUpsertOne {
 	return u.Update(func(s *ActionItemUpsert) {
 		s.UpdateProgress()
+	})
+}
+
+// SetLastReportedAt sets the "last_reported_at" field.
+func (u *ActionItemUpsertOne) SetLastReportedAt(v time.Time) *ActionItemUpsertOne {
+	return u.Update(func(s *ActionItemUpsert) {
+		s.SetLastReportedAt(v)
+	})
+}
+
+// UpdateLastReportedAt sets the "last_reported_at" field to the value that was provided on create.
+func (u *ActionItemUpsertOne) UpdateLastReportedAt() *ActionItemUpsertOne {
+	return u.Update(func(s *ActionItemUpsert) {
+		s.UpdateLastReportedAt()
+	})
+}
+
+// ClearLastReportedAt clears the value of the "last_reported_at" field.
+func (u *ActionItemUpsertOne) ClearLastReportedAt() *ActionItemUpsertOne {
+	return u.Update(func(s *ActionItemUpsert) {
+		s.ClearLastReportedAt()
 	})
 }
 
@@ -1611,6 +1700,27 @@ func (u *ActionItemUpsertBulk) AddProgress(v int) *ActionItemUpsertBulk {
 func (u *ActionItemUpsertBulk) UpdateProgress() *ActionItemUpsertBulk {
 	return u.Update(func(s *ActionItemUpsert) {
 		s.UpdateProgress()
+	})
+}
+
+// SetLastReportedAt sets the "last_reported_at" field.
+func (u *ActionItemUpsertBulk) SetLastReportedAt(v time.Time) *ActionItemUpsertBulk {
+	return u.Update(func(s *ActionItemUpsert) {
+		s.SetLastReportedAt(v)
+	})
+}
+
+// UpdateLastReportedAt sets the "last_reported_at" field to the value that was provided on create.
+func (u *ActionItemUpsertBulk) UpdateLastReportedAt() *ActionItemUpsertBulk {
+	return u.Update(func(s *ActionItemUpsert) {
+		s.UpdateLastReportedAt()
+	})
+}
+
+// ClearLastReportedAt clears the value of the "last_reported_at" field.
+func (u *ActionItemUpsertBulk) ClearLastReportedAt() *ActionItemUpsertBulk {
+	return u.Update(func(s *ActionItemUpsert) {
+		s.ClearLastReportedAt()
 	})
 }
 

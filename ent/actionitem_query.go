@@ -19,6 +19,7 @@ import (
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/predicate"
+	"github.com/palabre/palabre/ent/progressreport"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
 )
@@ -38,6 +39,7 @@ type ActionItemQuery struct {
 	withDependents              *ActionItemQuery
 	withDependsOn               *ActionItemQuery
 	withIndicators              *IndicatorQuery
+	withProgressReports         *ProgressReportQuery
 	withFKs                     bool
 	loadTotal                   []func(context.Context, []*ActionItem) error
 	modifiers                   []func(*sql.Selector)
@@ -46,6 +48,7 @@ type ActionItemQuery struct {
 	withNamedDependents         map[string]*ActionItemQuery
 	withNamedDependsOn          map[string]*ActionItemQuery
 	withNamedIndicators         map[string]*IndicatorQuery
+	withNamedProgressReports    map[string]*ProgressReportQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -258,6 +261,28 @@ func (_q *ActionItemQuery) QueryIndicators() *IndicatorQuery {
 	return query
 }
 
+// QueryProgressReports chains the current query on the "progress_reports" edge.
+func (_q *ActionItemQuery) QueryProgressReports() *ProgressReportQuery {
+	query := (&ProgressReportClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(actionitem.Table, actionitem.FieldID, selector),
+			sqlgraph.To(progressreport.Table, progressreport.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, actionitem.ProgressReportsTable, actionitem.ProgressReportsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
 // First returns the first ActionItem entity from the query.
 // Returns a *NotFoundError when no ActionItem was found.
 func (_q *ActionItemQuery) First(ctx context.Context) (*ActionItem, error) {
@@ -458,6 +483,7 @@ func (_q *ActionItemQuery) Clone() *ActionItemQuery {
 		withDependents:         _q.withDependents.Clone(),
 		withDependsOn:          _q.withDependsOn.Clone(),
 		withIndicators:         _q.withIndicators.Clone(),
+		withProgressReports:    _q.withProgressReports.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -552,6 +578,17 @@ func (_q *ActionItemQuery) WithIndicators(opts ...func(*IndicatorQuery)) *Action
 	return _q
 }
 
+// WithProgressReports tells the query-builder to eager-load the nodes that are connected to
+// the "progress_reports" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ActionItemQuery) WithProgressReports(opts ...func(*ProgressReportQuery)) *ActionItemQuery {
+	query := (&ProgressReportClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withProgressReports = query
+	return _q
+}
+
 // GroupBy is used to group vertices by one or more fields/columns.
 // It is often used with aggregate functions, like: count, max, mean, min, sum.
 //
@@ -637,7 +674,7 @@ func (_q *ActionItemQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*A
 		nodes       = []*ActionItem{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [8]bool{
+		loadedTypes = [9]bool{
 			_q.withObjective != nil,
 			_q.withStrategy != nil,
 			_q.withLeadAgency != nil,
@@ -646,6 +683,7 @@ func (_q *ActionItemQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*A
 			_q.withDependents != nil,
 			_q.withDependsOn != nil,
 			_q.withIndicators != nil,
+			_q.withProgressReports != nil,
 		}
 	)
 	if _q.withObjective != nil || _q.withStrategy != nil || _q.withLeadAgency != nil {
@@ -728,6 +766,13 @@ func (_q *ActionItemQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*A
 			return nil, err
 		}
 	}
+	if query := _q.withProgressReports; query != nil {
+		if err := _q.loadProgressReports(ctx, query, nodes,
+			func(n *ActionItem) { n.Edges.ProgressReports = []*ProgressReport{} },
+			func(n *ActionItem, e *ProgressReport) { n.Edges.ProgressReports = append(n.Edges.ProgressReports, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedSupportingAgencies {
 		if err := _q.loadSupportingAgencies(ctx, query, nodes,
 			func(n *ActionItem) { n.appendNamedSupportingAgencies(name) },
@@ -760,6 +805,13 @@ func (_q *ActionItemQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*A
 		if err := _q.loadIndicators(ctx, query, nodes,
 			func(n *ActionItem) { n.appendNamedIndicators(name) },
 			func(n *ActionItem, e *Indicator) { n.appendNamedIndicators(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedProgressReports {
+		if err := _q.loadProgressReports(ctx, query, nodes,
+			func(n *ActionItem) { n.appendNamedProgressReports(name) },
+			func(n *ActionItem, e *ProgressReport) { n.appendNamedProgressReports(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -1142,6 +1194,37 @@ func (_q *ActionItemQuery) loadIndicators(ctx context.Context, query *IndicatorQ
 	}
 	return nil
 }
+func (_q *ActionItemQuery) loadProgressReports(ctx context.Context, query *ProgressReportQuery, nodes []*ActionItem, init func(*ActionItem), assign func(*ActionItem, *ProgressReport)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*ActionItem)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.ProgressReport(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(actionitem.ProgressReportsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.action_item_progress_reports
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "action_item_progress_reports" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "action_item_progress_reports" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *ActionItemQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -1323,6 +1406,20 @@ func (_q *ActionItemQuery) WithNamedIndicators(name string, opts ...func(*Indica
 		_q.withNamedIndicators = make(map[string]*IndicatorQuery)
 	}
 	_q.withNamedIndicators[name] = query
+	return _q
+}
+
+// WithNamedProgressReports tells the query-builder to eager-load the nodes that are connected to the "progress_reports"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *ActionItemQuery) WithNamedProgressReports(name string, opts ...func(*ProgressReportQuery)) *ActionItemQuery {
+	query := (&ProgressReportClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedProgressReports == nil {
+		_q.withNamedProgressReports = make(map[string]*ProgressReportQuery)
+	}
+	_q.withNamedProgressReports[name] = query
 	return _q
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/predicate"
+	"github.com/palabre/palabre/ent/progressreport"
 	"github.com/palabre/palabre/ent/schema/pulid"
 )
 
@@ -161,6 +162,26 @@ func (_u *ActionItemUpdate) SetNillableProgress(v *int) *ActionItemUpdate {
 // AddProgress adds value to the "progress" field.
 func (_u *ActionItemUpdate) AddProgress(v int) *ActionItemUpdate {
 	_u.mutation.AddProgress(v)
+	return _u
+}
+
+// SetLastReportedAt sets the "last_reported_at" field.
+func (_u *ActionItemUpdate) SetLastReportedAt(v time.Time) *ActionItemUpdate {
+	_u.mutation.SetLastReportedAt(v)
+	return _u
+}
+
+// SetNillableLastReportedAt sets the "last_reported_at" field if the given value is not nil.
+func (_u *ActionItemUpdate) SetNillableLastReportedAt(v *time.Time) *ActionItemUpdate {
+	if v != nil {
+		_u.SetLastReportedAt(*v)
+	}
+	return _u
+}
+
+// ClearLastReportedAt clears the value of the "last_reported_at" field.
+func (_u *ActionItemUpdate) ClearLastReportedAt() *ActionItemUpdate {
+	_u.mutation.ClearLastReportedAt()
 	return _u
 }
 
@@ -348,6 +369,21 @@ func (_u *ActionItemUpdate) AddIndicators(v ...*Indicator) *ActionItemUpdate {
 	return _u.AddIndicatorIDs(ids...)
 }
 
+// AddProgressReportIDs adds the "progress_reports" edge to the ProgressReport entity by IDs.
+func (_u *ActionItemUpdate) AddProgressReportIDs(ids ...pulid.ID) *ActionItemUpdate {
+	_u.mutation.AddProgressReportIDs(ids...)
+	return _u
+}
+
+// AddProgressReports adds the "progress_reports" edges to the ProgressReport entity.
+func (_u *ActionItemUpdate) AddProgressReports(v ...*ProgressReport) *ActionItemUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddProgressReportIDs(ids...)
+}
+
 // Mutation returns the ActionItemMutation object of the builder.
 func (_u *ActionItemUpdate) Mutation() *ActionItemMutation {
 	return _u.mutation
@@ -468,6 +504,27 @@ func (_u *ActionItemUpdate) RemoveIndicators(v ...*Indicator) *ActionItemUpdate 
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveIndicatorIDs(ids...)
+}
+
+// ClearProgressReports clears all "progress_reports" edges to the ProgressReport entity.
+func (_u *ActionItemUpdate) ClearProgressReports() *ActionItemUpdate {
+	_u.mutation.ClearProgressReports()
+	return _u
+}
+
+// RemoveProgressReportIDs removes the "progress_reports" edge to ProgressReport entities by IDs.
+func (_u *ActionItemUpdate) RemoveProgressReportIDs(ids ...pulid.ID) *ActionItemUpdate {
+	_u.mutation.RemoveProgressReportIDs(ids...)
+	return _u
+}
+
+// RemoveProgressReports removes "progress_reports" edges to ProgressReport entities.
+func (_u *ActionItemUpdate) RemoveProgressReports(v ...*ProgressReport) *ActionItemUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveProgressReportIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -615,6 +672,12 @@ func (_u *ActionItemUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 	}
 	if value, ok := _u.mutation.AddedProgress(); ok {
 		_spec.AddField(actionitem.FieldProgress, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.LastReportedAt(); ok {
+		_spec.SetField(actionitem.FieldLastReportedAt, field.TypeTime, value)
+	}
+	if _u.mutation.LastReportedAtCleared() {
+		_spec.ClearField(actionitem.FieldLastReportedAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.StartDate(); ok {
 		_spec.SetField(actionitem.FieldStartDate, field.TypeTime, value)
@@ -926,6 +989,51 @@ func (_u *ActionItemUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.ProgressReportsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   actionitem.ProgressReportsTable,
+			Columns: []string{actionitem.ProgressReportsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(progressreport.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedProgressReportsIDs(); len(nodes) > 0 && !_u.mutation.ProgressReportsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   actionitem.ProgressReportsTable,
+			Columns: []string{actionitem.ProgressReportsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(progressreport.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ProgressReportsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   actionitem.ProgressReportsTable,
+			Columns: []string{actionitem.ProgressReportsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(progressreport.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
 			err = &NotFoundError{actionitem.Label}
@@ -1075,6 +1183,26 @@ func (_u *ActionItemUpdateOne) SetNillableProgress(v *int) *ActionItemUpdateOne 
 // AddProgress adds value to the "progress" field.
 func (_u *ActionItemUpdateOne) AddProgress(v int) *ActionItemUpdateOne {
 	_u.mutation.AddProgress(v)
+	return _u
+}
+
+// SetLastReportedAt sets the "last_reported_at" field.
+func (_u *ActionItemUpdateOne) SetLastReportedAt(v time.Time) *ActionItemUpdateOne {
+	_u.mutation.SetLastReportedAt(v)
+	return _u
+}
+
+// SetNillableLastReportedAt sets the "last_reported_at" field if the given value is not nil.
+func (_u *ActionItemUpdateOne) SetNillableLastReportedAt(v *time.Time) *ActionItemUpdateOne {
+	if v != nil {
+		_u.SetLastReportedAt(*v)
+	}
+	return _u
+}
+
+// ClearLastReportedAt clears the value of the "last_reported_at" field.
+func (_u *ActionItemUpdateOne) ClearLastReportedAt() *ActionItemUpdateOne {
+	_u.mutation.ClearLastReportedAt()
 	return _u
 }
 
@@ -1262,6 +1390,21 @@ func (_u *ActionItemUpdateOne) AddIndicators(v ...*Indicator) *ActionItemUpdateO
 	return _u.AddIndicatorIDs(ids...)
 }
 
+// AddProgressReportIDs adds the "progress_reports" edge to the ProgressReport entity by IDs.
+func (_u *ActionItemUpdateOne) AddProgressReportIDs(ids ...pulid.ID) *ActionItemUpdateOne {
+	_u.mutation.AddProgressReportIDs(ids...)
+	return _u
+}
+
+// AddProgressReports adds the "progress_reports" edges to the ProgressReport entity.
+func (_u *ActionItemUpdateOne) AddProgressReports(v ...*ProgressReport) *ActionItemUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddProgressReportIDs(ids...)
+}
+
 // Mutation returns the ActionItemMutation object of the builder.
 func (_u *ActionItemUpdateOne) Mutation() *ActionItemMutation {
 	return _u.mutation
@@ -1382,6 +1525,27 @@ func (_u *ActionItemUpdateOne) RemoveIndicators(v ...*Indicator) *ActionItemUpda
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveIndicatorIDs(ids...)
+}
+
+// ClearProgressReports clears all "progress_reports" edges to the ProgressReport entity.
+func (_u *ActionItemUpdateOne) ClearProgressReports() *ActionItemUpdateOne {
+	_u.mutation.ClearProgressReports()
+	return _u
+}
+
+// RemoveProgressReportIDs removes the "progress_reports" edge to ProgressReport entities by IDs.
+func (_u *ActionItemUpdateOne) RemoveProgressReportIDs(ids ...pulid.ID) *ActionItemUpdateOne {
+	_u.mutation.RemoveProgressReportIDs(ids...)
+	return _u
+}
+
+// RemoveProgressReports removes "progress_reports" edges to ProgressReport entities.
+func (_u *ActionItemUpdateOne) RemoveProgressReports(v ...*ProgressReport) *ActionItemUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveProgressReportIDs(ids...)
 }
 
 // Where appends a list predicates to the ActionItemUpdate builder.
@@ -1559,6 +1723,12 @@ func (_u *ActionItemUpdateOne) sqlSave(ctx context.Context) (_node *ActionItem, 
 	}
 	if value, ok := _u.mutation.AddedProgress(); ok {
 		_spec.AddField(actionitem.FieldProgress, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.LastReportedAt(); ok {
+		_spec.SetField(actionitem.FieldLastReportedAt, field.TypeTime, value)
+	}
+	if _u.mutation.LastReportedAtCleared() {
+		_spec.ClearField(actionitem.FieldLastReportedAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.StartDate(); ok {
 		_spec.SetField(actionitem.FieldStartDate, field.TypeTime, value)
@@ -1863,6 +2033,51 @@ func (_u *ActionItemUpdateOne) sqlSave(ctx context.Context) (_node *ActionItem, 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(indicator.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ProgressReportsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   actionitem.ProgressReportsTable,
+			Columns: []string{actionitem.ProgressReportsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(progressreport.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedProgressReportsIDs(); len(nodes) > 0 && !_u.mutation.ProgressReportsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   actionitem.ProgressReportsTable,
+			Columns: []string{actionitem.ProgressReportsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(progressreport.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ProgressReportsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   actionitem.ProgressReportsTable,
+			Columns: []string{actionitem.ProgressReportsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(progressreport.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -67,6 +67,10 @@ var AuditedTypes = map[string]AuditedType{
 		Ignore: []string{"search_text", "updated_at"},
 		Digest: []string{},
 	},
+	"ProgressReport": {
+		Ignore: []string{"search_text", "updated_at"},
+		Digest: []string{},
+	},
 	"Strategy": {
 		Ignore: []string{"search_text", "updated_at"},
 		Digest: []string{},

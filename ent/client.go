@@ -29,6 +29,7 @@ import (
 	"github.com/palabre/palabre/ent/measurement"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
+	"github.com/palabre/palabre/ent/progressreport"
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/ent/strategytransition"
 	"github.com/palabre/palabre/ent/strategyversion"
@@ -67,6 +68,8 @@ type Client struct {
 	Objective *ObjectiveClient
 	// Observation is the client for interacting with the Observation builders.
 	Observation *ObservationClient
+	// ProgressReport is the client for interacting with the ProgressReport builders.
+	ProgressReport *ProgressReportClient
 	// Strategy is the client for interacting with the Strategy builders.
 	Strategy *StrategyClient
 	// StrategyTransition is the client for interacting with the StrategyTransition builders.
@@ -97,6 +100,7 @@ func (c *Client) init() {
 	c.Measurement = NewMeasurementClient(c.config)
 	c.Objective = NewObjectiveClient(c.config)
 	c.Observation = NewObservationClient(c.config)
+	c.ProgressReport = NewProgressReportClient(c.config)
 	c.Strategy = NewStrategyClient(c.config)
 	c.StrategyTransition = NewStrategyTransitionClient(c.config)
 	c.StrategyVersion = NewStrategyVersionClient(c.config)
@@ -205,6 +209,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Measurement:        NewMeasurementClient(cfg),
 		Objective:          NewObjectiveClient(cfg),
 		Observation:        NewObservationClient(cfg),
+		ProgressReport:     NewProgressReportClient(cfg),
 		Strategy:           NewStrategyClient(cfg),
 		StrategyTransition: NewStrategyTransitionClient(cfg),
 		StrategyVersion:    NewStrategyVersionClient(cfg),
@@ -240,6 +245,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Measurement:        NewMeasurementClient(cfg),
 		Objective:          NewObjectiveClient(cfg),
 		Observation:        NewObservationClient(cfg),
+		ProgressReport:     NewProgressReportClient(cfg),
 		Strategy:           NewStrategyClient(cfg),
 		StrategyTransition: NewStrategyTransitionClient(cfg),
 		StrategyVersion:    NewStrategyVersionClient(cfg),
@@ -274,7 +280,7 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.Account, c.ActionItem, c.Agency, c.AuditEvent, c.AuditHead,
 		c.Consultation, c.Decision, c.DecisionPosition, c.Indicator, c.Measurement,
-		c.Objective, c.Observation, c.Strategy, c.StrategyTransition,
+		c.Objective, c.Observation, c.ProgressReport, c.Strategy, c.StrategyTransition,
 		c.StrategyVersion,
 	} {
 		n.Use(hooks...)
@@ -287,7 +293,7 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.Account, c.ActionItem, c.Agency, c.AuditEvent, c.AuditHead,
 		c.Consultation, c.Decision, c.DecisionPosition, c.Indicator, c.Measurement,
-		c.Objective, c.Observation, c.Strategy, c.StrategyTransition,
+		c.Objective, c.Observation, c.ProgressReport, c.Strategy, c.StrategyTransition,
 		c.StrategyVersion,
 	} {
 		n.Intercept(interceptors...)
@@ -323,6 +329,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Objective.mutate(ctx, m)
 	case *ObservationMutation:
 		return c.Observation.mutate(ctx, m)
+	case *ProgressReportMutation:
+		return c.ProgressReport.mutate(ctx, m)
 	case *StrategyMutation:
 		return c.Strategy.mutate(ctx, m)
 	case *StrategyTransitionMutation:
@@ -879,6 +887,22 @@ func (c *ActionItemClient) QueryIndicators(_m *ActionItem) *IndicatorQuery {
 			sqlgraph.From(actionitem.Table, actionitem.FieldID, id),
 			sqlgraph.To(indicator.Table, indicator.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, actionitem.IndicatorsTable, actionitem.IndicatorsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryProgressReports queries the progress_reports edge of a ActionItem.
+func (c *ActionItemClient) QueryProgressReports(_m *ActionItem) *ProgressReportQuery {
+	query := (&ProgressReportClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(actionitem.Table, actionitem.FieldID, id),
+			sqlgraph.To(progressreport.Table, progressreport.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, actionitem.ProgressReportsTable, actionitem.ProgressReportsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -2310,6 +2334,22 @@ func (c *MeasurementClient) QueryIndicator(_m *Measurement) *IndicatorQuery {
 	return query
 }
 
+// QueryProgressReport queries the progress_report edge of a Measurement.
+func (c *MeasurementClient) QueryProgressReport(_m *Measurement) *ProgressReportQuery {
+	query := (&ProgressReportClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(measurement.Table, measurement.FieldID, id),
+			sqlgraph.To(progressreport.Table, progressreport.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, measurement.ProgressReportTable, measurement.ProgressReportColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *MeasurementClient) Hooks() []Hook {
 	hooks := c.hooks.Measurement
@@ -2761,6 +2801,204 @@ func (c *ObservationClient) mutate(ctx context.Context, m *ObservationMutation) 
 		return (&ObservationDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Observation mutation op: %q", m.Op())
+	}
+}
+
+// ProgressReportClient is a client for the ProgressReport schema.
+type ProgressReportClient struct {
+	config
+}
+
+// NewProgressReportClient returns a client for the ProgressReport from the given config.
+func NewProgressReportClient(c config) *ProgressReportClient {
+	return &ProgressReportClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `progressreport.Hooks(f(g(h())))`.
+func (c *ProgressReportClient) Use(hooks ...Hook) {
+	c.hooks.ProgressReport = append(c.hooks.ProgressReport, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `progressreport.Intercept(f(g(h())))`.
+func (c *ProgressReportClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ProgressReport = append(c.inters.ProgressReport, interceptors...)
+}
+
+// Create returns a builder for creating a ProgressReport entity.
+func (c *ProgressReportClient) Create() *ProgressReportCreate {
+	mutation := newProgressReportMutation(c.config, OpCreate)
+	return &ProgressReportCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ProgressReport entities.
+func (c *ProgressReportClient) CreateBulk(builders ...*ProgressReportCreate) *ProgressReportCreateBulk {
+	return &ProgressReportCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ProgressReportClient) MapCreateBulk(slice any, setFunc func(*ProgressReportCreate, int)) *ProgressReportCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ProgressReportCreateBulk{err: fmt.Errorf("calling to ProgressReportClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ProgressReportCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ProgressReportCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ProgressReport.
+func (c *ProgressReportClient) Update() *ProgressReportUpdate {
+	mutation := newProgressReportMutation(c.config, OpUpdate)
+	return &ProgressReportUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ProgressReportClient) UpdateOne(_m *ProgressReport) *ProgressReportUpdateOne {
+	mutation := newProgressReportMutation(c.config, OpUpdateOne, withProgressReport(_m))
+	return &ProgressReportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ProgressReportClient) UpdateOneID(id pulid.ID) *ProgressReportUpdateOne {
+	mutation := newProgressReportMutation(c.config, OpUpdateOne, withProgressReportID(id))
+	return &ProgressReportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ProgressReport.
+func (c *ProgressReportClient) Delete() *ProgressReportDelete {
+	mutation := newProgressReportMutation(c.config, OpDelete)
+	return &ProgressReportDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ProgressReportClient) DeleteOne(_m *ProgressReport) *ProgressReportDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ProgressReportClient) DeleteOneID(id pulid.ID) *ProgressReportDeleteOne {
+	builder := c.Delete().Where(progressreport.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ProgressReportDeleteOne{builder}
+}
+
+// Query returns a query builder for ProgressReport.
+func (c *ProgressReportClient) Query() *ProgressReportQuery {
+	return &ProgressReportQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeProgressReport},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ProgressReport entity by its id.
+func (c *ProgressReportClient) Get(ctx context.Context, id pulid.ID) (*ProgressReport, error) {
+	return c.Query().Where(progressreport.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ProgressReportClient) GetX(ctx context.Context, id pulid.ID) *ProgressReport {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryActionItem queries the action_item edge of a ProgressReport.
+func (c *ProgressReportClient) QueryActionItem(_m *ProgressReport) *ActionItemQuery {
+	query := (&ActionItemClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(progressreport.Table, progressreport.FieldID, id),
+			sqlgraph.To(actionitem.Table, actionitem.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, progressreport.ActionItemTable, progressreport.ActionItemColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAgency queries the agency edge of a ProgressReport.
+func (c *ProgressReportClient) QueryAgency(_m *ProgressReport) *AgencyQuery {
+	query := (&AgencyClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(progressreport.Table, progressreport.FieldID, id),
+			sqlgraph.To(agency.Table, agency.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, progressreport.AgencyTable, progressreport.AgencyColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAuthor queries the author edge of a ProgressReport.
+func (c *ProgressReportClient) QueryAuthor(_m *ProgressReport) *AccountQuery {
+	query := (&AccountClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(progressreport.Table, progressreport.FieldID, id),
+			sqlgraph.To(account.Table, account.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, progressreport.AuthorTable, progressreport.AuthorColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryMeasurements queries the measurements edge of a ProgressReport.
+func (c *ProgressReportClient) QueryMeasurements(_m *ProgressReport) *MeasurementQuery {
+	query := (&MeasurementClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(progressreport.Table, progressreport.FieldID, id),
+			sqlgraph.To(measurement.Table, measurement.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, progressreport.MeasurementsTable, progressreport.MeasurementsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ProgressReportClient) Hooks() []Hook {
+	hooks := c.hooks.ProgressReport
+	return append(hooks[:len(hooks):len(hooks)], progressreport.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ProgressReportClient) Interceptors() []Interceptor {
+	return c.inters.ProgressReport
+}
+
+func (c *ProgressReportClient) mutate(ctx context.Context, m *ProgressReportMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ProgressReportCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ProgressReportUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ProgressReportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ProgressReportDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ProgressReport mutation op: %q", m.Op())
 	}
 }
 
@@ -3396,12 +3634,12 @@ type (
 	hooks struct {
 		APIToken, Account, ActionItem, Agency, AuditEvent, AuditHead, Consultation,
 		Decision, DecisionPosition, Indicator, Measurement, Objective, Observation,
-		Strategy, StrategyTransition, StrategyVersion []ent.Hook
+		ProgressReport, Strategy, StrategyTransition, StrategyVersion []ent.Hook
 	}
 	inters struct {
 		APIToken, Account, ActionItem, Agency, AuditEvent, AuditHead, Consultation,
 		Decision, DecisionPosition, Indicator, Measurement, Objective, Observation,
-		Strategy, StrategyTransition, StrategyVersion []ent.Interceptor
+		ProgressReport, Strategy, StrategyTransition, StrategyVersion []ent.Interceptor
 	}
 )
 

@@ -25,6 +25,7 @@ import (
 	"github.com/palabre/palabre/ent/measurement"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
+	"github.com/palabre/palabre/ent/progressreport"
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/ent/strategytransition"
 	"github.com/palabre/palabre/ent/strategyversion"
@@ -101,6 +102,7 @@ func checkColumn(t, c string) error {
 			measurement.Table:        measurement.ValidColumn,
 			objective.Table:          objective.ValidColumn,
 			observation.Table:        observation.ValidColumn,
+			progressreport.Table:     progressreport.ValidColumn,
 			strategy.Table:           strategy.ValidColumn,
 			strategytransition.Table: strategytransition.ValidColumn,
 			strategyversion.Table:    strategyversion.ValidColumn,

@@ -17,6 +17,7 @@ import (
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/predicate"
+	"github.com/palabre/palabre/ent/progressreport"
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/ent/strategytransition"
 	"github.com/palabre/palabre/ent/strategyversion"
@@ -29,7 +30,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 16)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 17)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -91,6 +92,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			actionitem.FieldPriority:        {Type: field.TypeEnum, Column: actionitem.FieldPriority},
 			actionitem.FieldStatus:          {Type: field.TypeEnum, Column: actionitem.FieldStatus},
 			actionitem.FieldProgress:        {Type: field.TypeInt, Column: actionitem.FieldProgress},
+			actionitem.FieldLastReportedAt:  {Type: field.TypeTime, Column: actionitem.FieldLastReportedAt},
 			actionitem.FieldStartDate:       {Type: field.TypeTime, Column: actionitem.FieldStartDate},
 			actionitem.FieldDueDate:         {Type: field.TypeTime, Column: actionitem.FieldDueDate},
 			actionitem.FieldEstimatedBudget: {Type: field.TypeInt64, Column: actionitem.FieldEstimatedBudget},
@@ -306,6 +308,28 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   progressreport.Table,
+			Columns: progressreport.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: progressreport.FieldID,
+			},
+		},
+		Type: "ProgressReport",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			progressreport.FieldCreatedAt:      {Type: field.TypeTime, Column: progressreport.FieldCreatedAt},
+			progressreport.FieldUpdatedAt:      {Type: field.TypeTime, Column: progressreport.FieldUpdatedAt},
+			progressreport.FieldAsOf:           {Type: field.TypeTime, Column: progressreport.FieldAsOf},
+			progressreport.FieldProgress:       {Type: field.TypeInt, Column: progressreport.FieldProgress},
+			progressreport.FieldStatus:         {Type: field.TypeEnum, Column: progressreport.FieldStatus},
+			progressreport.FieldNarrative:      {Type: field.TypeString, Column: progressreport.FieldNarrative},
+			progressreport.FieldDifficulties:   {Type: field.TypeString, Column: progressreport.FieldDifficulties},
+			progressreport.FieldNextSteps:      {Type: field.TypeString, Column: progressreport.FieldNextSteps},
+			progressreport.FieldIdempotencyKey: {Type: field.TypeString, Column: progressreport.FieldIdempotencyKey},
+		},
+	}
+	graph.Nodes[14] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   strategy.Table,
 			Columns: strategy.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -315,21 +339,22 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Strategy",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			strategy.FieldCreatedAt:         {Type: field.TypeTime, Column: strategy.FieldCreatedAt},
-			strategy.FieldUpdatedAt:         {Type: field.TypeTime, Column: strategy.FieldUpdatedAt},
-			strategy.FieldRevision:          {Type: field.TypeInt, Column: strategy.FieldRevision},
-			strategy.FieldSearchText:        {Type: field.TypeString, Column: strategy.FieldSearchText},
-			strategy.FieldTitle:             {Type: field.TypeString, Column: strategy.FieldTitle},
-			strategy.FieldCountry:           {Type: field.TypeString, Column: strategy.FieldCountry},
-			strategy.FieldStartYear:         {Type: field.TypeInt, Column: strategy.FieldStartYear},
-			strategy.FieldEndYear:           {Type: field.TypeInt, Column: strategy.FieldEndYear},
-			strategy.FieldSummary:           {Type: field.TypeString, Column: strategy.FieldSummary},
-			strategy.FieldStatus:            {Type: field.TypeEnum, Column: strategy.FieldStatus},
-			strategy.FieldAdoptionReference: {Type: field.TypeString, Column: strategy.FieldAdoptionReference},
-			strategy.FieldAdoptedOn:         {Type: field.TypeTime, Column: strategy.FieldAdoptedOn},
+			strategy.FieldCreatedAt:            {Type: field.TypeTime, Column: strategy.FieldCreatedAt},
+			strategy.FieldUpdatedAt:            {Type: field.TypeTime, Column: strategy.FieldUpdatedAt},
+			strategy.FieldRevision:             {Type: field.TypeInt, Column: strategy.FieldRevision},
+			strategy.FieldSearchText:           {Type: field.TypeString, Column: strategy.FieldSearchText},
+			strategy.FieldTitle:                {Type: field.TypeString, Column: strategy.FieldTitle},
+			strategy.FieldCountry:              {Type: field.TypeString, Column: strategy.FieldCountry},
+			strategy.FieldStartYear:            {Type: field.TypeInt, Column: strategy.FieldStartYear},
+			strategy.FieldEndYear:              {Type: field.TypeInt, Column: strategy.FieldEndYear},
+			strategy.FieldSummary:              {Type: field.TypeString, Column: strategy.FieldSummary},
+			strategy.FieldStatus:               {Type: field.TypeEnum, Column: strategy.FieldStatus},
+			strategy.FieldAdoptionReference:    {Type: field.TypeString, Column: strategy.FieldAdoptionReference},
+			strategy.FieldAdoptedOn:            {Type: field.TypeTime, Column: strategy.FieldAdoptedOn},
+			strategy.FieldReportingCadenceDays: {Type: field.TypeInt, Column: strategy.FieldReportingCadenceDays},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   strategytransition.Table,
 			Columns: strategytransition.Columns,
@@ -347,7 +372,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			strategytransition.FieldComment:    {Type: field.TypeString, Column: strategytransition.FieldComment},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   strategyversion.Table,
 			Columns: strategyversion.Columns,
@@ -498,6 +523,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"ActionItem",
 		"Indicator",
+	)
+	graph.MustAddE(
+		"progress_reports",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   actionitem.ProgressReportsTable,
+			Columns: []string{actionitem.ProgressReportsColumn},
+			Bidi:    false,
+		},
+		"ActionItem",
+		"ProgressReport",
 	)
 	graph.MustAddE(
 		"parent",
@@ -764,6 +801,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Indicator",
 	)
 	graph.MustAddE(
+		"progress_report",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   measurement.ProgressReportTable,
+			Columns: []string{measurement.ProgressReportColumn},
+			Bidi:    false,
+		},
+		"Measurement",
+		"ProgressReport",
+	)
+	graph.MustAddE(
 		"strategy",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -882,6 +931,54 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Observation",
 		"StrategyVersion",
+	)
+	graph.MustAddE(
+		"action_item",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   progressreport.ActionItemTable,
+			Columns: []string{progressreport.ActionItemColumn},
+			Bidi:    false,
+		},
+		"ProgressReport",
+		"ActionItem",
+	)
+	graph.MustAddE(
+		"agency",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   progressreport.AgencyTable,
+			Columns: []string{progressreport.AgencyColumn},
+			Bidi:    false,
+		},
+		"ProgressReport",
+		"Agency",
+	)
+	graph.MustAddE(
+		"author",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   progressreport.AuthorTable,
+			Columns: []string{progressreport.AuthorColumn},
+			Bidi:    false,
+		},
+		"ProgressReport",
+		"Account",
+	)
+	graph.MustAddE(
+		"measurements",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   progressreport.MeasurementsTable,
+			Columns: []string{progressreport.MeasurementsColumn},
+			Bidi:    false,
+		},
+		"ProgressReport",
+		"Measurement",
 	)
 	graph.MustAddE(
 		"owner_agency",
@@ -1342,6 +1439,11 @@ func (f *ActionItemFilter) WhereProgress(p entql.IntP) {
 	f.Where(p.Field(actionitem.FieldProgress))
 }
 
+// WhereLastReportedAt applies the entql time.Time predicate on the last_reported_at field.
+func (f *ActionItemFilter) WhereLastReportedAt(p entql.TimeP) {
+	f.Where(p.Field(actionitem.FieldLastReportedAt))
+}
+
 // WhereStartDate applies the entql time.Time predicate on the start_date field.
 func (f *ActionItemFilter) WhereStartDate(p entql.TimeP) {
 	f.Where(p.Field(actionitem.FieldStartDate))
@@ -1468,6 +1570,20 @@ func (f *ActionItemFilter) WhereHasIndicators() {
 // WhereHasIndicatorsWith applies a predicate to check if query has an edge indicators with a given conditions (other predicates).
 func (f *ActionItemFilter) WhereHasIndicatorsWith(preds ...predicate.Indicator) {
 	f.Where(entql.HasEdgeWith("indicators", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasProgressReports applies a predicate to check if query has an edge progress_reports.
+func (f *ActionItemFilter) WhereHasProgressReports() {
+	f.Where(entql.HasEdge("progress_reports"))
+}
+
+// WhereHasProgressReportsWith applies a predicate to check if query has an edge progress_reports with a given conditions (other predicates).
+func (f *ActionItemFilter) WhereHasProgressReportsWith(preds ...predicate.ProgressReport) {
+	f.Where(entql.HasEdgeWith("progress_reports", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -2367,6 +2483,20 @@ func (f *MeasurementFilter) WhereHasIndicatorWith(preds ...predicate.Indicator) 
 	})))
 }
 
+// WhereHasProgressReport applies a predicate to check if query has an edge progress_report.
+func (f *MeasurementFilter) WhereHasProgressReport() {
+	f.Where(entql.HasEdge("progress_report"))
+}
+
+// WhereHasProgressReportWith applies a predicate to check if query has an edge progress_report with a given conditions (other predicates).
+func (f *MeasurementFilter) WhereHasProgressReportWith(preds ...predicate.ProgressReport) {
+	f.Where(entql.HasEdgeWith("progress_report", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *ObjectiveQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -2708,6 +2838,147 @@ func (f *ObservationFilter) WhereHasTakenIntoWith(preds ...predicate.StrategyVer
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ProgressReportQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ProgressReportQuery builder.
+func (_q *ProgressReportQuery) Filter() *ProgressReportFilter {
+	return &ProgressReportFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ProgressReportMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ProgressReportMutation builder.
+func (m *ProgressReportMutation) Filter() *ProgressReportFilter {
+	return &ProgressReportFilter{config: m.config, predicateAdder: m}
+}
+
+// ProgressReportFilter provides a generic filtering capability at runtime for ProgressReportQuery.
+type ProgressReportFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ProgressReportFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *ProgressReportFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(progressreport.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ProgressReportFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(progressreport.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ProgressReportFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(progressreport.FieldUpdatedAt))
+}
+
+// WhereAsOf applies the entql time.Time predicate on the as_of field.
+func (f *ProgressReportFilter) WhereAsOf(p entql.TimeP) {
+	f.Where(p.Field(progressreport.FieldAsOf))
+}
+
+// WhereProgress applies the entql int predicate on the progress field.
+func (f *ProgressReportFilter) WhereProgress(p entql.IntP) {
+	f.Where(p.Field(progressreport.FieldProgress))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *ProgressReportFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(progressreport.FieldStatus))
+}
+
+// WhereNarrative applies the entql string predicate on the narrative field.
+func (f *ProgressReportFilter) WhereNarrative(p entql.StringP) {
+	f.Where(p.Field(progressreport.FieldNarrative))
+}
+
+// WhereDifficulties applies the entql string predicate on the difficulties field.
+func (f *ProgressReportFilter) WhereDifficulties(p entql.StringP) {
+	f.Where(p.Field(progressreport.FieldDifficulties))
+}
+
+// WhereNextSteps applies the entql string predicate on the next_steps field.
+func (f *ProgressReportFilter) WhereNextSteps(p entql.StringP) {
+	f.Where(p.Field(progressreport.FieldNextSteps))
+}
+
+// WhereIdempotencyKey applies the entql string predicate on the idempotency_key field.
+func (f *ProgressReportFilter) WhereIdempotencyKey(p entql.StringP) {
+	f.Where(p.Field(progressreport.FieldIdempotencyKey))
+}
+
+// WhereHasActionItem applies a predicate to check if query has an edge action_item.
+func (f *ProgressReportFilter) WhereHasActionItem() {
+	f.Where(entql.HasEdge("action_item"))
+}
+
+// WhereHasActionItemWith applies a predicate to check if query has an edge action_item with a given conditions (other predicates).
+func (f *ProgressReportFilter) WhereHasActionItemWith(preds ...predicate.ActionItem) {
+	f.Where(entql.HasEdgeWith("action_item", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAgency applies a predicate to check if query has an edge agency.
+func (f *ProgressReportFilter) WhereHasAgency() {
+	f.Where(entql.HasEdge("agency"))
+}
+
+// WhereHasAgencyWith applies a predicate to check if query has an edge agency with a given conditions (other predicates).
+func (f *ProgressReportFilter) WhereHasAgencyWith(preds ...predicate.Agency) {
+	f.Where(entql.HasEdgeWith("agency", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAuthor applies a predicate to check if query has an edge author.
+func (f *ProgressReportFilter) WhereHasAuthor() {
+	f.Where(entql.HasEdge("author"))
+}
+
+// WhereHasAuthorWith applies a predicate to check if query has an edge author with a given conditions (other predicates).
+func (f *ProgressReportFilter) WhereHasAuthorWith(preds ...predicate.Account) {
+	f.Where(entql.HasEdgeWith("author", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasMeasurements applies a predicate to check if query has an edge measurements.
+func (f *ProgressReportFilter) WhereHasMeasurements() {
+	f.Where(entql.HasEdge("measurements"))
+}
+
+// WhereHasMeasurementsWith applies a predicate to check if query has an edge measurements with a given conditions (other predicates).
+func (f *ProgressReportFilter) WhereHasMeasurementsWith(preds ...predicate.Measurement) {
+	f.Where(entql.HasEdgeWith("measurements", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *StrategyQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2736,7 +3007,7 @@ type StrategyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StrategyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2805,6 +3076,11 @@ func (f *StrategyFilter) WhereAdoptionReference(p entql.StringP) {
 // WhereAdoptedOn applies the entql time.Time predicate on the adopted_on field.
 func (f *StrategyFilter) WhereAdoptedOn(p entql.TimeP) {
 	f.Where(p.Field(strategy.FieldAdoptedOn))
+}
+
+// WhereReportingCadenceDays applies the entql int predicate on the reporting_cadence_days field.
+func (f *StrategyFilter) WhereReportingCadenceDays(p entql.IntP) {
+	f.Where(p.Field(strategy.FieldReportingCadenceDays))
 }
 
 // WhereHasOwnerAgency applies a predicate to check if query has an edge owner_agency.
@@ -2948,7 +3224,7 @@ type StrategyTransitionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StrategyTransitionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3041,7 +3317,7 @@ type StrategyVersionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StrategyVersionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -22,6 +22,7 @@ import (
 	"github.com/palabre/palabre/ent/measurement"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
+	"github.com/palabre/palabre/ent/progressreport"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/ent/strategytransition"
@@ -412,6 +413,98 @@ func (_q *ActionItemQuery) collectField(ctx context.Context, oneNode bool, opCtx
 			_q.WithNamedIndicators(alias, func(wq *IndicatorQuery) {
 				*wq = *query
 			})
+
+		case "progressReports":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ProgressReportClient{config: _q.config}).Query()
+			)
+			args := newProgressReportPaginateArgs(fieldArgs(ctx, nil, path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newProgressReportPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					if hasCollectedField(ctx, append(path, totalCountField)...) || ignoredEdges {
+						query := query.Clone()
+						_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*ActionItem) error {
+							ids := make([]driver.Value, len(nodes))
+							for i := range nodes {
+								ids[i] = nodes[i].ID
+							}
+							var v []struct {
+								NodeID pulid.ID `sql:"action_item_progress_reports"`
+								Count  int      `sql:"count"`
+							}
+							query.Where(func(s *sql.Selector) {
+								s.Where(sql.InValues(s.C(actionitem.ProgressReportsColumn), ids...))
+							})
+							if err := query.GroupBy(actionitem.ProgressReportsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+								return err
+							}
+							m := make(map[pulid.ID]int, len(v))
+							for i := range v {
+								m[v[i].NodeID] = v[i].Count
+							}
+							for i := range nodes {
+								n := m[nodes[i].ID]
+								if nodes[i].Edges.totalCount[8] == nil {
+									nodes[i].Edges.totalCount[8] = make(map[string]int)
+								}
+								nodes[i].Edges.totalCount[8][alias] = n
+							}
+							return nil
+						})
+
+					}
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*ActionItem) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.ProgressReports)
+							if nodes[i].Edges.totalCount[8] == nil {
+								nodes[i].Edges.totalCount[8] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[8][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, progressreportImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(actionitem.ProgressReportsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedProgressReports(alias, func(wq *ProgressReportQuery) {
+				*wq = *query
+			})
 		case "createdAt":
 			if _, ok := fieldSeen[actionitem.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, actionitem.FieldCreatedAt)
@@ -456,6 +549,11 @@ func (_q *ActionItemQuery) collectField(ctx context.Context, oneNode bool, opCtx
 			if _, ok := fieldSeen[actionitem.FieldProgress]; !ok {
 				selectedFields = append(selectedFields, actionitem.FieldProgress)
 				fieldSeen[actionitem.FieldProgress] = struct{}{}
+			}
+		case "lastReportedAt":
+			if _, ok := fieldSeen[actionitem.FieldLastReportedAt]; !ok {
+				selectedFields = append(selectedFields, actionitem.FieldLastReportedAt)
+				fieldSeen[actionitem.FieldLastReportedAt] = struct{}{}
 			}
 		case "startDate":
 			if _, ok := fieldSeen[actionitem.FieldStartDate]; !ok {
@@ -2093,6 +2191,17 @@ func (_q *MeasurementQuery) collectField(ctx context.Context, oneNode bool, opCt
 				return err
 			}
 			_q.withIndicator = query
+
+		case "progressReport":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ProgressReportClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, progressreportImplementors)...); err != nil {
+				return err
+			}
+			_q.withProgressReport = query
 		case "createdAt":
 			if _, ok := fieldSeen[measurement.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, measurement.FieldCreatedAt)
@@ -2655,6 +2764,165 @@ func newObservationPaginateArgs(rv map[string]any) *observationPaginateArgs {
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ProgressReportQuery) CollectFields(ctx context.Context, satisfies ...string) (*ProgressReportQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ProgressReportQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(progressreport.Columns))
+		selectedFields = []string{progressreport.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "actionItem":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ActionItemClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, actionitemImplementors)...); err != nil {
+				return err
+			}
+			_q.withActionItem = query
+
+		case "agency":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AgencyClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, agencyImplementors)...); err != nil {
+				return err
+			}
+			_q.withAgency = query
+
+		case "measurements":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&MeasurementClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, measurementImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedMeasurements(alias, func(wq *MeasurementQuery) {
+				*wq = *query
+			})
+		case "createdAt":
+			if _, ok := fieldSeen[progressreport.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, progressreport.FieldCreatedAt)
+				fieldSeen[progressreport.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[progressreport.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, progressreport.FieldUpdatedAt)
+				fieldSeen[progressreport.FieldUpdatedAt] = struct{}{}
+			}
+		case "asOf":
+			if _, ok := fieldSeen[progressreport.FieldAsOf]; !ok {
+				selectedFields = append(selectedFields, progressreport.FieldAsOf)
+				fieldSeen[progressreport.FieldAsOf] = struct{}{}
+			}
+		case "progress":
+			if _, ok := fieldSeen[progressreport.FieldProgress]; !ok {
+				selectedFields = append(selectedFields, progressreport.FieldProgress)
+				fieldSeen[progressreport.FieldProgress] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[progressreport.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, progressreport.FieldStatus)
+				fieldSeen[progressreport.FieldStatus] = struct{}{}
+			}
+		case "narrative":
+			if _, ok := fieldSeen[progressreport.FieldNarrative]; !ok {
+				selectedFields = append(selectedFields, progressreport.FieldNarrative)
+				fieldSeen[progressreport.FieldNarrative] = struct{}{}
+			}
+		case "difficulties":
+			if _, ok := fieldSeen[progressreport.FieldDifficulties]; !ok {
+				selectedFields = append(selectedFields, progressreport.FieldDifficulties)
+				fieldSeen[progressreport.FieldDifficulties] = struct{}{}
+			}
+		case "nextSteps":
+			if _, ok := fieldSeen[progressreport.FieldNextSteps]; !ok {
+				selectedFields = append(selectedFields, progressreport.FieldNextSteps)
+				fieldSeen[progressreport.FieldNextSteps] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type progressreportPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ProgressReportPaginateOption
+}
+
+func newProgressReportPaginateArgs(rv map[string]any) *progressreportPaginateArgs {
+	args := &progressreportPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ProgressReportOrder{Field: &ProgressReportOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithProgressReportOrder(order))
+			}
+		case *ProgressReportOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithProgressReportOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*ProgressReportWhereInput); ok {
+		args.opts = append(args.opts, WithProgressReportFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *StrategyQuery) CollectFields(ctx context.Context, satisfies ...string) (*StrategyQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -3064,6 +3332,11 @@ func (_q *StrategyQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			if _, ok := fieldSeen[strategy.FieldAdoptedOn]; !ok {
 				selectedFields = append(selectedFields, strategy.FieldAdoptedOn)
 				fieldSeen[strategy.FieldAdoptedOn] = struct{}{}
+			}
+		case "reportingCadenceDays":
+			if _, ok := fieldSeen[strategy.FieldReportingCadenceDays]; !ok {
+				selectedFields = append(selectedFields, strategy.FieldReportingCadenceDays)
+				fieldSeen[strategy.FieldReportingCadenceDays] = struct{}{}
 			}
 		case "id":
 		case "__typename":

@@ -120,6 +120,26 @@ func (_m *ActionItem) Indicators(ctx context.Context) (result []*Indicator, err 
 	return result, err
 }
 
+func (_m *ActionItem) ProgressReports(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *ProgressReportOrder,
+) (*ProgressReportConnection, error) {
+	opts := []ProgressReportPaginateOption{
+		WithProgressReportOrder(orderBy),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[8][alias]
+	if nodes, err := _m.NamedProgressReports(alias); err == nil || hasTotalCount {
+		pager, err := newProgressReportPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &ProgressReportConnection{Edges: []*ProgressReportEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryProgressReports().Paginate(ctx, after, first, before, last, opts...)
+}
+
 func (_m *Agency) Parent(ctx context.Context) (*Agency, error) {
 	result, err := _m.Edges.ParentOrErr()
 	if IsNotLoaded(err) {
@@ -377,6 +397,14 @@ func (_m *Measurement) Indicator(ctx context.Context) (*Indicator, error) {
 	return result, err
 }
 
+func (_m *Measurement) ProgressReport(ctx context.Context) (*ProgressReport, error) {
+	result, err := _m.Edges.ProgressReportOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryProgressReport().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *Objective) Strategy(ctx context.Context) (*Strategy, error) {
 	result, err := _m.Edges.StrategyOrErr()
 	if IsNotLoaded(err) {
@@ -476,6 +504,34 @@ func (_m *Observation) TakenInto(ctx context.Context) (*StrategyVersion, error) 
 		result, err = _m.QueryTakenInto().Only(ctx)
 	}
 	return result, MaskNotFound(err)
+}
+
+func (_m *ProgressReport) ActionItem(ctx context.Context) (*ActionItem, error) {
+	result, err := _m.Edges.ActionItemOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryActionItem().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *ProgressReport) Agency(ctx context.Context) (*Agency, error) {
+	result, err := _m.Edges.AgencyOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAgency().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *ProgressReport) Measurements(ctx context.Context) (result []*Measurement, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedMeasurements(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.MeasurementsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryMeasurements().All(ctx)
+	}
+	return result, err
 }
 
 func (_m *Strategy) OwnerAgency(ctx context.Context) (*Agency, error) {

@@ -755,6 +755,7 @@ type CreateStrategyInput struct {
 	StartYear            int
 	EndYear              int
 	Summary              *string
+	ReportingCadenceDays *int
 	OwnerAgencyID        pulid.ID
 	ImplementingAgencyID *pulid.ID
 }
@@ -767,6 +768,9 @@ func (i *CreateStrategyInput) Mutate(m *StrategyMutation) {
 	m.SetEndYear(i.EndYear)
 	if v := i.Summary; v != nil {
 		m.SetSummary(*v)
+	}
+	if v := i.ReportingCadenceDays; v != nil {
+		m.SetReportingCadenceDays(*v)
 	}
 	m.SetOwnerAgencyID(i.OwnerAgencyID)
 	if v := i.ImplementingAgencyID; v != nil {
@@ -787,6 +791,7 @@ type UpdateStrategyInput struct {
 	StartYear               *int
 	EndYear                 *int
 	Summary                 *string
+	ReportingCadenceDays    *int
 	OwnerAgencyID           *pulid.ID
 	ClearImplementingAgency bool
 	ImplementingAgencyID    *pulid.ID
@@ -808,6 +813,9 @@ func (i *UpdateStrategyInput) Mutate(m *StrategyMutation) {
 	}
 	if v := i.Summary; v != nil {
 		m.SetSummary(*v)
+	}
+	if v := i.ReportingCadenceDays; v != nil {
+		m.SetReportingCadenceDays(*v)
 	}
 	if v := i.OwnerAgencyID; v != nil {
 		m.SetOwnerAgencyID(*v)

@@ -21,6 +21,7 @@ import (
 	"github.com/palabre/palabre/ent/measurement"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
+	"github.com/palabre/palabre/ent/progressreport"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/ent/strategytransition"
@@ -91,6 +92,11 @@ var observationImplementors = []string{"Observation", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Observation) IsNode() {}
+
+var progressreportImplementors = []string{"ProgressReport", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*ProgressReport) IsNode() {}
 
 var strategyImplementors = []string{"Strategy", "Node"}
 
@@ -317,6 +323,19 @@ func (c *Client) noder(ctx context.Context, table string, id pulid.ID) (Noder, e
 			Where(observation.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, observationImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case progressreport.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.ProgressReport.Query().
+			Where(progressreport.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, progressreportImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -613,6 +632,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []pulid.ID) ([]No
 		query := c.Observation.Query().
 			Where(observation.IDIn(ids...))
 		query, err := query.CollectFields(ctx, observationImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case progressreport.Table:
+		query := c.ProgressReport.Query().
+			Where(progressreport.IDIn(ids...))
+		query, err := query.CollectFields(ctx, progressreportImplementors...)
 		if err != nil {
 			return nil, err
 		}

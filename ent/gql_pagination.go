@@ -26,6 +26,7 @@ import (
 	"github.com/palabre/palabre/ent/measurement"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
+	"github.com/palabre/palabre/ent/progressreport"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/ent/strategytransition"
@@ -1061,6 +1062,20 @@ var (
 			}
 		},
 	}
+	// ActionItemOrderFieldLastReportedAt orders ActionItem by last_reported_at.
+	ActionItemOrderFieldLastReportedAt = &ActionItemOrderField{
+		Value: func(_m *ActionItem) (ent.Value, error) {
+			return _m.LastReportedAt, nil
+		},
+		column: actionitem.FieldLastReportedAt,
+		toTerm: actionitem.ByLastReportedAt,
+		toCursor: func(_m *ActionItem) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.LastReportedAt,
+			}
+		},
+	}
 	// ActionItemOrderFieldStartDate orders ActionItem by start_date.
 	ActionItemOrderFieldStartDate = &ActionItemOrderField{
 		Value: func(_m *ActionItem) (ent.Value, error) {
@@ -1121,6 +1136,8 @@ func (f ActionItemOrderField) String() string {
 		str = "STATUS"
 	case ActionItemOrderFieldProgress.column:
 		str = "PROGRESS"
+	case ActionItemOrderFieldLastReportedAt.column:
+		str = "LAST_REPORTED_AT"
 	case ActionItemOrderFieldStartDate.column:
 		str = "START_DATE"
 	case ActionItemOrderFieldDueDate.column:
@@ -1155,6 +1172,8 @@ func (f *ActionItemOrderField) UnmarshalGQL(v interface{}) error {
 		*f = *ActionItemOrderFieldStatus
 	case "PROGRESS":
 		*f = *ActionItemOrderFieldProgress
+	case "LAST_REPORTED_AT":
+		*f = *ActionItemOrderFieldLastReportedAt
 	case "START_DATE":
 		*f = *ActionItemOrderFieldStartDate
 	case "DUE_DATE":
@@ -4254,6 +4273,335 @@ func (_m *Observation) ToEdge(order *ObservationOrder) *ObservationEdge {
 		order = DefaultObservationOrder
 	}
 	return &ObservationEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ProgressReportEdge is the edge representation of ProgressReport.
+type ProgressReportEdge struct {
+	Node   *ProgressReport `json:"node"`
+	Cursor Cursor          `json:"cursor"`
+}
+
+// ProgressReportConnection is the connection containing edges to ProgressReport.
+type ProgressReportConnection struct {
+	Edges      []*ProgressReportEdge `json:"edges"`
+	PageInfo   PageInfo              `json:"pageInfo"`
+	TotalCount int                   `json:"totalCount"`
+}
+
+func (c *ProgressReportConnection) build(nodes []*ProgressReport, pager *progressreportPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *ProgressReport
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *ProgressReport {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *ProgressReport {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ProgressReportEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ProgressReportEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ProgressReportPaginateOption enables pagination customization.
+type ProgressReportPaginateOption func(*progressreportPager) error
+
+// WithProgressReportOrder configures pagination ordering.
+func WithProgressReportOrder(order *ProgressReportOrder) ProgressReportPaginateOption {
+	if order == nil {
+		order = DefaultProgressReportOrder
+	}
+	o := *order
+	return func(pager *progressreportPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultProgressReportOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithProgressReportFilter configures pagination filter.
+func WithProgressReportFilter(filter func(*ProgressReportQuery) (*ProgressReportQuery, error)) ProgressReportPaginateOption {
+	return func(pager *progressreportPager) error {
+		if filter == nil {
+			return errors.New("ProgressReportQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type progressreportPager struct {
+	reverse bool
+	order   *ProgressReportOrder
+	filter  func(*ProgressReportQuery) (*ProgressReportQuery, error)
+}
+
+func newProgressReportPager(opts []ProgressReportPaginateOption, reverse bool) (*progressreportPager, error) {
+	pager := &progressreportPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultProgressReportOrder
+	}
+	return pager, nil
+}
+
+func (p *progressreportPager) applyFilter(query *ProgressReportQuery) (*ProgressReportQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *progressreportPager) toCursor(_m *ProgressReport) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *progressreportPager) applyCursors(query *ProgressReportQuery, after, before *Cursor) (*ProgressReportQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultProgressReportOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *progressreportPager) applyOrder(query *ProgressReportQuery) *ProgressReportQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultProgressReportOrder.Field {
+		query = query.Order(DefaultProgressReportOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *progressreportPager) orderExpr(query *ProgressReportQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultProgressReportOrder.Field {
+			b.Comma().Ident(DefaultProgressReportOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to ProgressReport.
+func (_m *ProgressReportQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ProgressReportPaginateOption,
+) (*ProgressReportConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newProgressReportPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ProgressReportConnection{Edges: []*ProgressReportEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || (ignoredEdges && hasCollectedField(ctx, pageInfoField)) {
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ProgressReportOrderFieldCreatedAt orders ProgressReport by created_at.
+	ProgressReportOrderFieldCreatedAt = &ProgressReportOrderField{
+		Value: func(_m *ProgressReport) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: progressreport.FieldCreatedAt,
+		toTerm: progressreport.ByCreatedAt,
+		toCursor: func(_m *ProgressReport) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// ProgressReportOrderFieldUpdatedAt orders ProgressReport by updated_at.
+	ProgressReportOrderFieldUpdatedAt = &ProgressReportOrderField{
+		Value: func(_m *ProgressReport) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: progressreport.FieldUpdatedAt,
+		toTerm: progressreport.ByUpdatedAt,
+		toCursor: func(_m *ProgressReport) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// ProgressReportOrderFieldAsOf orders ProgressReport by as_of.
+	ProgressReportOrderFieldAsOf = &ProgressReportOrderField{
+		Value: func(_m *ProgressReport) (ent.Value, error) {
+			return _m.AsOf, nil
+		},
+		column: progressreport.FieldAsOf,
+		toTerm: progressreport.ByAsOf,
+		toCursor: func(_m *ProgressReport) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.AsOf,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ProgressReportOrderField) String() string {
+	var str string
+	switch f.column {
+	case ProgressReportOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case ProgressReportOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case ProgressReportOrderFieldAsOf.column:
+		str = "AS_OF"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ProgressReportOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ProgressReportOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ProgressReportOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *ProgressReportOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *ProgressReportOrderFieldUpdatedAt
+	case "AS_OF":
+		*f = *ProgressReportOrderFieldAsOf
+	default:
+		return fmt.Errorf("%s is not a valid ProgressReportOrderField", str)
+	}
+	return nil
+}
+
+// ProgressReportOrderField defines the ordering field of ProgressReport.
+type ProgressReportOrderField struct {
+	// Value extracts the ordering value from the given ProgressReport.
+	Value    func(*ProgressReport) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) progressreport.OrderOption
+	toCursor func(*ProgressReport) Cursor
+}
+
+// ProgressReportOrder defines the ordering of ProgressReport.
+type ProgressReportOrder struct {
+	Direction OrderDirection            `json:"direction"`
+	Field     *ProgressReportOrderField `json:"field"`
+}
+
+// DefaultProgressReportOrder is the default ordering of ProgressReport.
+var DefaultProgressReportOrder = &ProgressReportOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ProgressReportOrderField{
+		Value: func(_m *ProgressReport) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: progressreport.FieldID,
+		toTerm: progressreport.ByID,
+		toCursor: func(_m *ProgressReport) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts ProgressReport into ProgressReportEdge.
+func (_m *ProgressReport) ToEdge(order *ProgressReportOrder) *ProgressReportEdge {
+	if order == nil {
+		order = DefaultProgressReportOrder
+	}
+	return &ProgressReportEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/predicate"
+	"github.com/palabre/palabre/ent/progressreport"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/ent/strategyversion"
@@ -456,6 +457,18 @@ type ActionItemWhereInput struct {
 	ProgressLT    *int  `json:"progressLT,omitempty"`
 	ProgressLTE   *int  `json:"progressLTE,omitempty"`
 
+	// "last_reported_at" field predicates.
+	LastReportedAt       *time.Time  `json:"lastReportedAt,omitempty"`
+	LastReportedAtNEQ    *time.Time  `json:"lastReportedAtNEQ,omitempty"`
+	LastReportedAtIn     []time.Time `json:"lastReportedAtIn,omitempty"`
+	LastReportedAtNotIn  []time.Time `json:"lastReportedAtNotIn,omitempty"`
+	LastReportedAtGT     *time.Time  `json:"lastReportedAtGT,omitempty"`
+	LastReportedAtGTE    *time.Time  `json:"lastReportedAtGTE,omitempty"`
+	LastReportedAtLT     *time.Time  `json:"lastReportedAtLT,omitempty"`
+	LastReportedAtLTE    *time.Time  `json:"lastReportedAtLTE,omitempty"`
+	LastReportedAtIsNil  bool        `json:"lastReportedAtIsNil,omitempty"`
+	LastReportedAtNotNil bool        `json:"lastReportedAtNotNil,omitempty"`
+
 	// "start_date" field predicates.
 	StartDate       *time.Time  `json:"startDate,omitempty"`
 	StartDateNEQ    *time.Time  `json:"startDateNEQ,omitempty"`
@@ -841,6 +854,36 @@ func (i *ActionItemWhereInput) P() (predicate.ActionItem, error) {
 	}
 	if i.ProgressLTE != nil {
 		predicates = append(predicates, actionitem.ProgressLTE(*i.ProgressLTE))
+	}
+	if i.LastReportedAt != nil {
+		predicates = append(predicates, actionitem.LastReportedAtEQ(*i.LastReportedAt))
+	}
+	if i.LastReportedAtNEQ != nil {
+		predicates = append(predicates, actionitem.LastReportedAtNEQ(*i.LastReportedAtNEQ))
+	}
+	if len(i.LastReportedAtIn) > 0 {
+		predicates = append(predicates, actionitem.LastReportedAtIn(i.LastReportedAtIn...))
+	}
+	if len(i.LastReportedAtNotIn) > 0 {
+		predicates = append(predicates, actionitem.LastReportedAtNotIn(i.LastReportedAtNotIn...))
+	}
+	if i.LastReportedAtGT != nil {
+		predicates = append(predicates, actionitem.LastReportedAtGT(*i.LastReportedAtGT))
+	}
+	if i.LastReportedAtGTE != nil {
+		predicates = append(predicates, actionitem.LastReportedAtGTE(*i.LastReportedAtGTE))
+	}
+	if i.LastReportedAtLT != nil {
+		predicates = append(predicates, actionitem.LastReportedAtLT(*i.LastReportedAtLT))
+	}
+	if i.LastReportedAtLTE != nil {
+		predicates = append(predicates, actionitem.LastReportedAtLTE(*i.LastReportedAtLTE))
+	}
+	if i.LastReportedAtIsNil {
+		predicates = append(predicates, actionitem.LastReportedAtIsNil())
+	}
+	if i.LastReportedAtNotNil {
+		predicates = append(predicates, actionitem.LastReportedAtNotNil())
 	}
 	if i.StartDate != nil {
 		predicates = append(predicates, actionitem.StartDateEQ(*i.StartDate))
@@ -5034,6 +5077,446 @@ func (i *ObservationWhereInput) P() (predicate.Observation, error) {
 	}
 }
 
+// ProgressReportWhereInput represents a where input for filtering ProgressReport queries.
+type ProgressReportWhereInput struct {
+	Predicates []predicate.ProgressReport  `json:"-"`
+	Not        *ProgressReportWhereInput   `json:"not,omitempty"`
+	Or         []*ProgressReportWhereInput `json:"or,omitempty"`
+	And        []*ProgressReportWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "as_of" field predicates.
+	AsOf      *time.Time  `json:"asOf,omitempty"`
+	AsOfNEQ   *time.Time  `json:"asOfNEQ,omitempty"`
+	AsOfIn    []time.Time `json:"asOfIn,omitempty"`
+	AsOfNotIn []time.Time `json:"asOfNotIn,omitempty"`
+	AsOfGT    *time.Time  `json:"asOfGT,omitempty"`
+	AsOfGTE   *time.Time  `json:"asOfGTE,omitempty"`
+	AsOfLT    *time.Time  `json:"asOfLT,omitempty"`
+	AsOfLTE   *time.Time  `json:"asOfLTE,omitempty"`
+
+	// "progress" field predicates.
+	Progress      *int  `json:"progress,omitempty"`
+	ProgressNEQ   *int  `json:"progressNEQ,omitempty"`
+	ProgressIn    []int `json:"progressIn,omitempty"`
+	ProgressNotIn []int `json:"progressNotIn,omitempty"`
+	ProgressGT    *int  `json:"progressGT,omitempty"`
+	ProgressGTE   *int  `json:"progressGTE,omitempty"`
+	ProgressLT    *int  `json:"progressLT,omitempty"`
+	ProgressLTE   *int  `json:"progressLTE,omitempty"`
+
+	// "status" field predicates.
+	Status      *progressreport.Status  `json:"status,omitempty"`
+	StatusNEQ   *progressreport.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []progressreport.Status `json:"statusIn,omitempty"`
+	StatusNotIn []progressreport.Status `json:"statusNotIn,omitempty"`
+
+	// "narrative" field predicates.
+	Narrative             *string  `json:"narrative,omitempty"`
+	NarrativeNEQ          *string  `json:"narrativeNEQ,omitempty"`
+	NarrativeIn           []string `json:"narrativeIn,omitempty"`
+	NarrativeNotIn        []string `json:"narrativeNotIn,omitempty"`
+	NarrativeGT           *string  `json:"narrativeGT,omitempty"`
+	NarrativeGTE          *string  `json:"narrativeGTE,omitempty"`
+	NarrativeLT           *string  `json:"narrativeLT,omitempty"`
+	NarrativeLTE          *string  `json:"narrativeLTE,omitempty"`
+	NarrativeContains     *string  `json:"narrativeContains,omitempty"`
+	NarrativeHasPrefix    *string  `json:"narrativeHasPrefix,omitempty"`
+	NarrativeHasSuffix    *string  `json:"narrativeHasSuffix,omitempty"`
+	NarrativeEqualFold    *string  `json:"narrativeEqualFold,omitempty"`
+	NarrativeContainsFold *string  `json:"narrativeContainsFold,omitempty"`
+
+	// "difficulties" field predicates.
+	Difficulties             *string  `json:"difficulties,omitempty"`
+	DifficultiesNEQ          *string  `json:"difficultiesNEQ,omitempty"`
+	DifficultiesIn           []string `json:"difficultiesIn,omitempty"`
+	DifficultiesNotIn        []string `json:"difficultiesNotIn,omitempty"`
+	DifficultiesGT           *string  `json:"difficultiesGT,omitempty"`
+	DifficultiesGTE          *string  `json:"difficultiesGTE,omitempty"`
+	DifficultiesLT           *string  `json:"difficultiesLT,omitempty"`
+	DifficultiesLTE          *string  `json:"difficultiesLTE,omitempty"`
+	DifficultiesContains     *string  `json:"difficultiesContains,omitempty"`
+	DifficultiesHasPrefix    *string  `json:"difficultiesHasPrefix,omitempty"`
+	DifficultiesHasSuffix    *string  `json:"difficultiesHasSuffix,omitempty"`
+	DifficultiesEqualFold    *string  `json:"difficultiesEqualFold,omitempty"`
+	DifficultiesContainsFold *string  `json:"difficultiesContainsFold,omitempty"`
+
+	// "next_steps" field predicates.
+	NextSteps             *string  `json:"nextSteps,omitempty"`
+	NextStepsNEQ          *string  `json:"nextStepsNEQ,omitempty"`
+	NextStepsIn           []string `json:"nextStepsIn,omitempty"`
+	NextStepsNotIn        []string `json:"nextStepsNotIn,omitempty"`
+	NextStepsGT           *string  `json:"nextStepsGT,omitempty"`
+	NextStepsGTE          *string  `json:"nextStepsGTE,omitempty"`
+	NextStepsLT           *string  `json:"nextStepsLT,omitempty"`
+	NextStepsLTE          *string  `json:"nextStepsLTE,omitempty"`
+	NextStepsContains     *string  `json:"nextStepsContains,omitempty"`
+	NextStepsHasPrefix    *string  `json:"nextStepsHasPrefix,omitempty"`
+	NextStepsHasSuffix    *string  `json:"nextStepsHasSuffix,omitempty"`
+	NextStepsEqualFold    *string  `json:"nextStepsEqualFold,omitempty"`
+	NextStepsContainsFold *string  `json:"nextStepsContainsFold,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *ProgressReportWhereInput) AddPredicates(predicates ...predicate.ProgressReport) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the ProgressReportWhereInput filter on the ProgressReportQuery builder.
+func (i *ProgressReportWhereInput) Filter(q *ProgressReportQuery) (*ProgressReportQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyProgressReportWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyProgressReportWhereInput is returned in case the ProgressReportWhereInput is empty.
+var ErrEmptyProgressReportWhereInput = errors.New("ent: empty predicate ProgressReportWhereInput")
+
+// P returns a predicate for filtering progressreports.
+// An error is returned if the input is empty or invalid.
+func (i *ProgressReportWhereInput) P() (predicate.ProgressReport, error) {
+	var predicates []predicate.ProgressReport
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, progressreport.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.ProgressReport, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, progressreport.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.ProgressReport, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, progressreport.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, progressreport.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, progressreport.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, progressreport.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, progressreport.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, progressreport.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, progressreport.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, progressreport.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, progressreport.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, progressreport.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, progressreport.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, progressreport.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, progressreport.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, progressreport.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, progressreport.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, progressreport.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, progressreport.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, progressreport.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, progressreport.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, progressreport.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, progressreport.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, progressreport.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, progressreport.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, progressreport.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, progressreport.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.AsOf != nil {
+		predicates = append(predicates, progressreport.AsOfEQ(*i.AsOf))
+	}
+	if i.AsOfNEQ != nil {
+		predicates = append(predicates, progressreport.AsOfNEQ(*i.AsOfNEQ))
+	}
+	if len(i.AsOfIn) > 0 {
+		predicates = append(predicates, progressreport.AsOfIn(i.AsOfIn...))
+	}
+	if len(i.AsOfNotIn) > 0 {
+		predicates = append(predicates, progressreport.AsOfNotIn(i.AsOfNotIn...))
+	}
+	if i.AsOfGT != nil {
+		predicates = append(predicates, progressreport.AsOfGT(*i.AsOfGT))
+	}
+	if i.AsOfGTE != nil {
+		predicates = append(predicates, progressreport.AsOfGTE(*i.AsOfGTE))
+	}
+	if i.AsOfLT != nil {
+		predicates = append(predicates, progressreport.AsOfLT(*i.AsOfLT))
+	}
+	if i.AsOfLTE != nil {
+		predicates = append(predicates, progressreport.AsOfLTE(*i.AsOfLTE))
+	}
+	if i.Progress != nil {
+		predicates = append(predicates, progressreport.ProgressEQ(*i.Progress))
+	}
+	if i.ProgressNEQ != nil {
+		predicates = append(predicates, progressreport.ProgressNEQ(*i.ProgressNEQ))
+	}
+	if len(i.ProgressIn) > 0 {
+		predicates = append(predicates, progressreport.ProgressIn(i.ProgressIn...))
+	}
+	if len(i.ProgressNotIn) > 0 {
+		predicates = append(predicates, progressreport.ProgressNotIn(i.ProgressNotIn...))
+	}
+	if i.ProgressGT != nil {
+		predicates = append(predicates, progressreport.ProgressGT(*i.ProgressGT))
+	}
+	if i.ProgressGTE != nil {
+		predicates = append(predicates, progressreport.ProgressGTE(*i.ProgressGTE))
+	}
+	if i.ProgressLT != nil {
+		predicates = append(predicates, progressreport.ProgressLT(*i.ProgressLT))
+	}
+	if i.ProgressLTE != nil {
+		predicates = append(predicates, progressreport.ProgressLTE(*i.ProgressLTE))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, progressreport.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, progressreport.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, progressreport.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, progressreport.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.Narrative != nil {
+		predicates = append(predicates, progressreport.NarrativeEQ(*i.Narrative))
+	}
+	if i.NarrativeNEQ != nil {
+		predicates = append(predicates, progressreport.NarrativeNEQ(*i.NarrativeNEQ))
+	}
+	if len(i.NarrativeIn) > 0 {
+		predicates = append(predicates, progressreport.NarrativeIn(i.NarrativeIn...))
+	}
+	if len(i.NarrativeNotIn) > 0 {
+		predicates = append(predicates, progressreport.NarrativeNotIn(i.NarrativeNotIn...))
+	}
+	if i.NarrativeGT != nil {
+		predicates = append(predicates, progressreport.NarrativeGT(*i.NarrativeGT))
+	}
+	if i.NarrativeGTE != nil {
+		predicates = append(predicates, progressreport.NarrativeGTE(*i.NarrativeGTE))
+	}
+	if i.NarrativeLT != nil {
+		predicates = append(predicates, progressreport.NarrativeLT(*i.NarrativeLT))
+	}
+	if i.NarrativeLTE != nil {
+		predicates = append(predicates, progressreport.NarrativeLTE(*i.NarrativeLTE))
+	}
+	if i.NarrativeContains != nil {
+		predicates = append(predicates, progressreport.NarrativeContains(*i.NarrativeContains))
+	}
+	if i.NarrativeHasPrefix != nil {
+		predicates = append(predicates, progressreport.NarrativeHasPrefix(*i.NarrativeHasPrefix))
+	}
+	if i.NarrativeHasSuffix != nil {
+		predicates = append(predicates, progressreport.NarrativeHasSuffix(*i.NarrativeHasSuffix))
+	}
+	if i.NarrativeEqualFold != nil {
+		predicates = append(predicates, progressreport.NarrativeEqualFold(*i.NarrativeEqualFold))
+	}
+	if i.NarrativeContainsFold != nil {
+		predicates = append(predicates, progressreport.NarrativeContainsFold(*i.NarrativeContainsFold))
+	}
+	if i.Difficulties != nil {
+		predicates = append(predicates, progressreport.DifficultiesEQ(*i.Difficulties))
+	}
+	if i.DifficultiesNEQ != nil {
+		predicates = append(predicates, progressreport.DifficultiesNEQ(*i.DifficultiesNEQ))
+	}
+	if len(i.DifficultiesIn) > 0 {
+		predicates = append(predicates, progressreport.DifficultiesIn(i.DifficultiesIn...))
+	}
+	if len(i.DifficultiesNotIn) > 0 {
+		predicates = append(predicates, progressreport.DifficultiesNotIn(i.DifficultiesNotIn...))
+	}
+	if i.DifficultiesGT != nil {
+		predicates = append(predicates, progressreport.DifficultiesGT(*i.DifficultiesGT))
+	}
+	if i.DifficultiesGTE != nil {
+		predicates = append(predicates, progressreport.DifficultiesGTE(*i.DifficultiesGTE))
+	}
+	if i.DifficultiesLT != nil {
+		predicates = append(predicates, progressreport.DifficultiesLT(*i.DifficultiesLT))
+	}
+	if i.DifficultiesLTE != nil {
+		predicates = append(predicates, progressreport.DifficultiesLTE(*i.DifficultiesLTE))
+	}
+	if i.DifficultiesContains != nil {
+		predicates = append(predicates, progressreport.DifficultiesContains(*i.DifficultiesContains))
+	}
+	if i.DifficultiesHasPrefix != nil {
+		predicates = append(predicates, progressreport.DifficultiesHasPrefix(*i.DifficultiesHasPrefix))
+	}
+	if i.DifficultiesHasSuffix != nil {
+		predicates = append(predicates, progressreport.DifficultiesHasSuffix(*i.DifficultiesHasSuffix))
+	}
+	if i.DifficultiesEqualFold != nil {
+		predicates = append(predicates, progressreport.DifficultiesEqualFold(*i.DifficultiesEqualFold))
+	}
+	if i.DifficultiesContainsFold != nil {
+		predicates = append(predicates, progressreport.DifficultiesContainsFold(*i.DifficultiesContainsFold))
+	}
+	if i.NextSteps != nil {
+		predicates = append(predicates, progressreport.NextStepsEQ(*i.NextSteps))
+	}
+	if i.NextStepsNEQ != nil {
+		predicates = append(predicates, progressreport.NextStepsNEQ(*i.NextStepsNEQ))
+	}
+	if len(i.NextStepsIn) > 0 {
+		predicates = append(predicates, progressreport.NextStepsIn(i.NextStepsIn...))
+	}
+	if len(i.NextStepsNotIn) > 0 {
+		predicates = append(predicates, progressreport.NextStepsNotIn(i.NextStepsNotIn...))
+	}
+	if i.NextStepsGT != nil {
+		predicates = append(predicates, progressreport.NextStepsGT(*i.NextStepsGT))
+	}
+	if i.NextStepsGTE != nil {
+		predicates = append(predicates, progressreport.NextStepsGTE(*i.NextStepsGTE))
+	}
+	if i.NextStepsLT != nil {
+		predicates = append(predicates, progressreport.NextStepsLT(*i.NextStepsLT))
+	}
+	if i.NextStepsLTE != nil {
+		predicates = append(predicates, progressreport.NextStepsLTE(*i.NextStepsLTE))
+	}
+	if i.NextStepsContains != nil {
+		predicates = append(predicates, progressreport.NextStepsContains(*i.NextStepsContains))
+	}
+	if i.NextStepsHasPrefix != nil {
+		predicates = append(predicates, progressreport.NextStepsHasPrefix(*i.NextStepsHasPrefix))
+	}
+	if i.NextStepsHasSuffix != nil {
+		predicates = append(predicates, progressreport.NextStepsHasSuffix(*i.NextStepsHasSuffix))
+	}
+	if i.NextStepsEqualFold != nil {
+		predicates = append(predicates, progressreport.NextStepsEqualFold(*i.NextStepsEqualFold))
+	}
+	if i.NextStepsContainsFold != nil {
+		predicates = append(predicates, progressreport.NextStepsContainsFold(*i.NextStepsContainsFold))
+	}
+
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyProgressReportWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return progressreport.And(predicates...), nil
+	}
+}
+
 // StrategyWhereInput represents a where input for filtering Strategy queries.
 type StrategyWhereInput struct {
 	Predicates []predicate.Strategy  `json:"-"`
@@ -5168,6 +5651,16 @@ type StrategyWhereInput struct {
 	AdoptedOnLTE    *time.Time  `json:"adoptedOnLTE,omitempty"`
 	AdoptedOnIsNil  bool        `json:"adoptedOnIsNil,omitempty"`
 	AdoptedOnNotNil bool        `json:"adoptedOnNotNil,omitempty"`
+
+	// "reporting_cadence_days" field predicates.
+	ReportingCadenceDays      *int  `json:"reportingCadenceDays,omitempty"`
+	ReportingCadenceDaysNEQ   *int  `json:"reportingCadenceDaysNEQ,omitempty"`
+	ReportingCadenceDaysIn    []int `json:"reportingCadenceDaysIn,omitempty"`
+	ReportingCadenceDaysNotIn []int `json:"reportingCadenceDaysNotIn,omitempty"`
+	ReportingCadenceDaysGT    *int  `json:"reportingCadenceDaysGT,omitempty"`
+	ReportingCadenceDaysGTE   *int  `json:"reportingCadenceDaysGTE,omitempty"`
+	ReportingCadenceDaysLT    *int  `json:"reportingCadenceDaysLT,omitempty"`
+	ReportingCadenceDaysLTE   *int  `json:"reportingCadenceDaysLTE,omitempty"`
 
 	// "owner_agency" edge predicates.
 	HasOwnerAgency     *bool               `json:"hasOwnerAgency,omitempty"`
@@ -5570,6 +6063,30 @@ func (i *StrategyWhereInput) P() (predicate.Strategy, error) {
 	}
 	if i.AdoptedOnNotNil {
 		predicates = append(predicates, strategy.AdoptedOnNotNil())
+	}
+	if i.ReportingCadenceDays != nil {
+		predicates = append(predicates, strategy.ReportingCadenceDaysEQ(*i.ReportingCadenceDays))
+	}
+	if i.ReportingCadenceDaysNEQ != nil {
+		predicates = append(predicates, strategy.ReportingCadenceDaysNEQ(*i.ReportingCadenceDaysNEQ))
+	}
+	if len(i.ReportingCadenceDaysIn) > 0 {
+		predicates = append(predicates, strategy.ReportingCadenceDaysIn(i.ReportingCadenceDaysIn...))
+	}
+	if len(i.ReportingCadenceDaysNotIn) > 0 {
+		predicates = append(predicates, strategy.ReportingCadenceDaysNotIn(i.ReportingCadenceDaysNotIn...))
+	}
+	if i.ReportingCadenceDaysGT != nil {
+		predicates = append(predicates, strategy.ReportingCadenceDaysGT(*i.ReportingCadenceDaysGT))
+	}
+	if i.ReportingCadenceDaysGTE != nil {
+		predicates = append(predicates, strategy.ReportingCadenceDaysGTE(*i.ReportingCadenceDaysGTE))
+	}
+	if i.ReportingCadenceDaysLT != nil {
+		predicates = append(predicates, strategy.ReportingCadenceDaysLT(*i.ReportingCadenceDaysLT))
+	}
+	if i.ReportingCadenceDaysLTE != nil {
+		predicates = append(predicates, strategy.ReportingCadenceDaysLTE(*i.ReportingCadenceDaysLTE))
 	}
 
 	if i.HasOwnerAgency != nil {

@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
+	"github.com/palabre/palabre/ent/progressreport"
 	"github.com/palabre/palabre/ent/schema/pulid"
 )
 
@@ -32,20 +33,23 @@ type Measurement struct {
 	Note string `json:"note,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the MeasurementQuery when eager-loading is set.
-	Edges                  MeasurementEdges `json:"edges"`
-	indicator_measurements *pulid.ID
-	selectValues           sql.SelectValues
+	Edges                        MeasurementEdges `json:"edges"`
+	indicator_measurements       *pulid.ID
+	progress_report_measurements *pulid.ID
+	selectValues                 sql.SelectValues
 }
 
 // MeasurementEdges holds the relations/edges for other nodes in the graph.
 type MeasurementEdges struct {
 	// The indicator measured.
 	Indicator *Indicator `json:"indicator,omitempty"`
+	// The progress report the measurement was filed with, if any.
+	ProgressReport *ProgressReport `json:"progress_report,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [1]bool
+	loadedTypes [2]bool
 	// totalCount holds the count of the edges above.
-	totalCount [1]map[string]int
+	totalCount [2]map[string]int
 }
 
 // IndicatorOrErr returns the Indicator value or an error if the edge
@@ -57,6 +61,17 @@ func (e MeasurementEdges) IndicatorOrErr() (*Indicator, error) {
 		return nil, &NotFoundError{label: indicator.Label}
 	}
 	return nil, &NotLoadedError{edge: "indicator"}
+}
+
+// ProgressReportOrErr returns the ProgressReport value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e MeasurementEdges) ProgressReportOrErr() (*ProgressReport, error) {
+	if e.ProgressReport != nil {
+		return e.ProgressReport, nil
+	} else if e.loadedTypes[1] {
+		return nil, &NotFoundError{label: progressreport.Label}
+	}
+	return nil, &NotLoadedError{edge: "progress_report"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -73,6 +88,8 @@ func (*Measurement) scanValues(columns []string) ([]any, error) {
 		case measurement.FieldCreatedAt, measurement.FieldUpdatedAt, measurement.FieldMeasuredAt:
 			values[i] = new(sql.NullTime)
 		case measurement.ForeignKeys[0]: // indicator_measurements
+			values[i] = &sql.NullScanner{S: new(pulid.ID)}
+		case measurement.ForeignKeys[1]: // progress_report_measurements
 			values[i] = &sql.NullScanner{S: new(pulid.ID)}
 		default:
 			values[i] = new(sql.UnknownType)
@@ -132,6 +149,13 @@ func (_m *Measurement) assignValues(columns []string, values []any) error {
 				_m.indicator_measurements = new(pulid.ID)
 				*_m.indicator_measurements = *value.S.(*pulid.ID)
 			}
+		case measurement.ForeignKeys[1]:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field progress_report_measurements", values[i])
+			} else if value.Valid {
+				_m.progress_report_measurements = new(pulid.ID)
+				*_m.progress_report_measurements = *value.S.(*pulid.ID)
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -148,6 +172,11 @@ func (_m *Measurement) GetValue(name string) (ent.Value, error) {
 // QueryIndicator queries the "indicator" edge of the Measurement entity.
 func (_m *Measurement) QueryIndicator() *IndicatorQuery {
 	return NewMeasurementClient(_m.config).QueryIndicator(_m)
+}
+
+// QueryProgressReport queries the "progress_report" edge of the Measurement entity.
+func (_m *Measurement) QueryProgressReport() *ProgressReportQuery {
+	return NewMeasurementClient(_m.config).QueryProgressReport(_m)
 }
 
 // Update returns a builder for updating this Measurement.

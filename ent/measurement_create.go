@@ -14,6 +14,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
+	"github.com/palabre/palabre/ent/progressreport"
 	"github.com/palabre/palabre/ent/schema/pulid"
 )
 
@@ -102,6 +103,25 @@ func (_c *MeasurementCreate) SetIndicatorID(id pulid.ID) *MeasurementCreate {
 // SetIndicator sets the "indicator" edge to the Indicator entity.
 func (_c *MeasurementCreate) SetIndicator(v *Indicator) *MeasurementCreate {
 	return _c.SetIndicatorID(v.ID)
+}
+
+// SetProgressReportID sets the "progress_report" edge to the ProgressReport entity by ID.
+func (_c *MeasurementCreate) SetProgressReportID(id pulid.ID) *MeasurementCreate {
+	_c.mutation.SetProgressReportID(id)
+	return _c
+}
+
+// SetNillableProgressReportID sets the "progress_report" edge to the ProgressReport entity by ID if the given value is not nil.
+func (_c *MeasurementCreate) SetNillableProgressReportID(id *pulid.ID) *MeasurementCreate {
+	if id != nil {
+		_c = _c.SetProgressReportID(*id)
+	}
+	return _c
+}
+
+// SetProgressReport sets the "progress_report" edge to the ProgressReport entity.
+func (_c *MeasurementCreate) SetProgressReport(v *ProgressReport) *MeasurementCreate {
+	return _c.SetProgressReportID(v.ID)
 }
 
 // Mutation returns the MeasurementMutation object of the builder.
@@ -265,6 +285,23 @@ func (_c *MeasurementCreate) createSpec() (*Measurement, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.indicator_measurements = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ProgressReportIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   measurement.ProgressReportTable,
+			Columns: []string{measurement.ProgressReportColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(progressreport.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.progress_report_measurements = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec

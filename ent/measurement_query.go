@@ -16,20 +16,22 @@ import (
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
 	"github.com/palabre/palabre/ent/predicate"
+	"github.com/palabre/palabre/ent/progressreport"
 	"github.com/palabre/palabre/ent/schema/pulid"
 )
 
 // MeasurementQuery is the builder for querying Measurement entities.
 type MeasurementQuery struct {
 	config
-	ctx           *QueryContext
-	order         []measurement.OrderOption
-	inters        []Interceptor
-	predicates    []predicate.Measurement
-	withIndicator *IndicatorQuery
-	withFKs       bool
-	loadTotal     []func(context.Context, []*Measurement) error
-	modifiers     []func(*sql.Selector)
+	ctx                *QueryContext
+	order              []measurement.OrderOption
+	inters             []Interceptor
+	predicates         []predicate.Measurement
+	withIndicator      *IndicatorQuery
+	withProgressReport *ProgressReportQuery
+	withFKs            bool
+	loadTotal          []func(context.Context, []*Measurement) error
+	modifiers          []func(*sql.Selector)
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -81,6 +83,28 @@ func (_q *MeasurementQuery) QueryIndicator() *IndicatorQuery {
 			sqlgraph.From(measurement.Table, measurement.FieldID, selector),
 			sqlgraph.To(indicator.Table, indicator.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, measurement.IndicatorTable, measurement.IndicatorColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryProgressReport chains the current query on the "progress_report" edge.
+func (_q *MeasurementQuery) QueryProgressReport() *ProgressReportQuery {
+	query := (&ProgressReportClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(measurement.Table, measurement.FieldID, selector),
+			sqlgraph.To(progressreport.Table, progressreport.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, measurement.ProgressReportTable, measurement.ProgressReportColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -275,12 +299,13 @@ func (_q *MeasurementQuery) Clone() *MeasurementQuery {
 		return nil
 	}
 	return &MeasurementQuery{
-		config:        _q.config,
-		ctx:           _q.ctx.Clone(),
-		order:         append([]measurement.OrderOption{}, _q.order...),
-		inters:        append([]Interceptor{}, _q.inters...),
-		predicates:    append([]predicate.Measurement{}, _q.predicates...),
-		withIndicator: _q.withIndicator.Clone(),
+		config:             _q.config,
+		ctx:                _q.ctx.Clone(),
+		order:              append([]measurement.OrderOption{}, _q.order...),
+		inters:             append([]Interceptor{}, _q.inters...),
+		predicates:         append([]predicate.Measurement{}, _q.predicates...),
+		withIndicator:      _q.withIndicator.Clone(),
+		withProgressReport: _q.withProgressReport.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -295,6 +320,17 @@ func (_q *MeasurementQuery) WithIndicator(opts ...func(*IndicatorQuery)) *Measur
 		opt(query)
 	}
 	_q.withIndicator = query
+	return _q
+}
+
+// WithProgressReport tells the query-builder to eager-load the nodes that are connected to
+// the "progress_report" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *MeasurementQuery) WithProgressReport(opts ...func(*ProgressReportQuery)) *MeasurementQuery {
+	query := (&ProgressReportClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withProgressReport = query
 	return _q
 }
 
@@ -383,11 +419,12 @@ func (_q *MeasurementQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*
 		nodes       = []*Measurement{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [1]bool{
+		loadedTypes = [2]bool{
 			_q.withIndicator != nil,
+			_q.withProgressReport != nil,
 		}
 	)
-	if _q.withIndicator != nil {
+	if _q.withIndicator != nil || _q.withProgressReport != nil {
 		withFKs = true
 	}
 	if withFKs {
@@ -417,6 +454,12 @@ func (_q *MeasurementQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*
 	if query := _q.withIndicator; query != nil {
 		if err := _q.loadIndicator(ctx, query, nodes, nil,
 			func(n *Measurement, e *Indicator) { n.Edges.Indicator = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withProgressReport; query != nil {
+		if err := _q.loadProgressReport(ctx, query, nodes, nil,
+			func(n *Measurement, e *ProgressReport) { n.Edges.ProgressReport = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -453,6 +496,38 @@ func (_q *MeasurementQuery) loadIndicator(ctx context.Context, query *IndicatorQ
 		nodes, ok := nodeids[n.ID]
 		if !ok {
 			return fmt.Errorf(`unexpected foreign-key "indicator_measurements" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *MeasurementQuery) loadProgressReport(ctx context.Context, query *ProgressReportQuery, nodes []*Measurement, init func(*Measurement), assign func(*Measurement, *ProgressReport)) error {
+	ids := make([]pulid.ID, 0, len(nodes))
+	nodeids := make(map[pulid.ID][]*Measurement)
+	for i := range nodes {
+		if nodes[i].progress_report_measurements == nil {
+			continue
+		}
+		fk := *nodes[i].progress_report_measurements
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(progressreport.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "progress_report_measurements" returned %v`, n.ID)
 		}
 		for i := range nodes {
 			assign(nodes[i], n)

@@ -26,6 +26,7 @@ import (
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/predicate"
+	"github.com/palabre/palabre/ent/progressreport"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/ent/strategytransition"
@@ -54,6 +55,7 @@ const (
 	TypeMeasurement        = "Measurement"
 	TypeObjective          = "Objective"
 	TypeObservation        = "Observation"
+	TypeProgressReport     = "ProgressReport"
 	TypeStrategy           = "Strategy"
 	TypeStrategyTransition = "StrategyTransition"
 	TypeStrategyVersion    = "StrategyVersion"
@@ -1704,6 +1706,7 @@ type ActionItemMutation struct {
 	status                     *actionitem.Status
 	progress                   *int
 	addprogress                *int
+	last_reported_at           *time.Time
 	start_date                 *time.Time
 	due_date                   *time.Time
 	estimated_budget           *int64
@@ -1731,6 +1734,9 @@ type ActionItemMutation struct {
 	indicators                 map[pulid.ID]struct{}
 	removedindicators          map[pulid.ID]struct{}
 	clearedindicators          bool
+	progress_reports           map[pulid.ID]struct{}
+	removedprogress_reports    map[pulid.ID]struct{}
+	clearedprogress_reports    bool
 	done                       bool
 	oldValue                   func(context.Context) (*ActionItem, error)
 	predicates                 []predicate.ActionItem
@@ -2238,6 +2244,55 @@ func (m *ActionItemMutation) AddedProgress() (r int, exists bool) {
 func (m *ActionItemMutation) ResetProgress() {
 	m.progress = nil
 	m.addprogress = nil
+}
+
+// SetLastReportedAt sets the "last_reported_at" field.
+func (m *ActionItemMutation) SetLastReportedAt(t time.Time) {
+	m.last_reported_at = &t
+}
+
+// LastReportedAt returns the value of the "last_reported_at" field in the mutation.
+func (m *ActionItemMutation) LastReportedAt() (r time.Time, exists bool) {
+	v := m.last_reported_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLastReportedAt returns the old "last_reported_at" field's value of the ActionItem entity.
+// If the ActionItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ActionItemMutation) OldLastReportedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLastReportedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLastReportedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLastReportedAt: %w", err)
+	}
+	return oldValue.LastReportedAt, nil
+}
+
+// ClearLastReportedAt clears the value of the "last_reported_at" field.
+func (m *ActionItemMutation) ClearLastReportedAt() {
+	m.last_reported_at = nil
+	m.clearedFields[actionitem.FieldLastReportedAt] = struct{}{}
+}
+
+// LastReportedAtCleared returns if the "last_reported_at" field was cleared in this mutation.
+func (m *ActionItemMutation) LastReportedAtCleared() bool {
+	_, ok := m.clearedFields[actionitem.FieldLastReportedAt]
+	return ok
+}
+
+// ResetLastReportedAt resets all changes to the "last_reported_at" field.
+func (m *ActionItemMutation) ResetLastReportedAt() {
+	m.last_reported_at = nil
+	delete(m.clearedFields, actionitem.FieldLastReportedAt)
 }
 
 // SetStartDate sets the "start_date" field.
@@ -2844,6 +2899,60 @@ func (m *ActionItemMutation) ResetIndicators() {
 	m.removedindicators = nil
 }
 
+// AddProgressReportIDs adds the "progress_reports" edge to the ProgressReport entity by ids.
+func (m *ActionItemMutation) AddProgressReportIDs(ids ...pulid.ID) {
+	if m.progress_reports == nil {
+		m.progress_reports = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.progress_reports[ids[i]] = struct{}{}
+	}
+}
+
+// ClearProgressReports clears the "progress_reports" edge to the ProgressReport entity.
+func (m *ActionItemMutation) ClearProgressReports() {
+	m.clearedprogress_reports = true
+}
+
+// ProgressReportsCleared reports if the "progress_reports" edge to the ProgressReport entity was cleared.
+func (m *ActionItemMutation) ProgressReportsCleared() bool {
+	return m.clearedprogress_reports
+}
+
+// RemoveProgressReportIDs removes the "progress_reports" edge to the ProgressReport entity by IDs.
+func (m *ActionItemMutation) RemoveProgressReportIDs(ids ...pulid.ID) {
+	if m.removedprogress_reports == nil {
+		m.removedprogress_reports = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.progress_reports, ids[i])
+		m.removedprogress_reports[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedProgressReports returns the removed IDs of the "progress_reports" edge to the ProgressReport entity.
+func (m *ActionItemMutation) RemovedProgressReportsIDs() (ids []pulid.ID) {
+	for id := range m.removedprogress_reports {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ProgressReportsIDs returns the "progress_reports" edge IDs in the mutation.
+func (m *ActionItemMutation) ProgressReportsIDs() (ids []pulid.ID) {
+	for id := range m.progress_reports {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetProgressReports resets all changes to the "progress_reports" edge.
+func (m *ActionItemMutation) ResetProgressReports() {
+	m.progress_reports = nil
+	m.clearedprogress_reports = false
+	m.removedprogress_reports = nil
+}
+
 // Where appends a list predicates to the ActionItemMutation builder.
 func (m *ActionItemMutation) Where(ps ...predicate.ActionItem) {
 	m.predicates = append(m.predicates, ps...)
@@ -2878,7 +2987,7 @@ func (m *ActionItemMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ActionItemMutation) Fields() []string {
-	fields := make([]string, 0, 14)
+	fields := make([]string, 0, 15)
 	if m.created_at != nil {
 		fields = append(fields, actionitem.FieldCreatedAt)
 	}
@@ -2908,6 +3017,9 @@ func (m *ActionItemMutation) Fields() []string {
 	}
 	if m.progress != nil {
 		fields = append(fields, actionitem.FieldProgress)
+	}
+	if m.last_reported_at != nil {
+		fields = append(fields, actionitem.FieldLastReportedAt)
 	}
 	if m.start_date != nil {
 		fields = append(fields, actionitem.FieldStartDate)
@@ -2949,6 +3061,8 @@ func (m *ActionItemMutation) Field(name string) (ent.Value, bool) {
 		return m.Status()
 	case actionitem.FieldProgress:
 		return m.Progress()
+	case actionitem.FieldLastReportedAt:
+		return m.LastReportedAt()
 	case actionitem.FieldStartDate:
 		return m.StartDate()
 	case actionitem.FieldDueDate:
@@ -2986,6 +3100,8 @@ func (m *ActionItemMutation) OldField(ctx context.Context, name string) (ent.Val
 		return m.OldStatus(ctx)
 	case actionitem.FieldProgress:
 		return m.OldProgress(ctx)
+	case actionitem.FieldLastReportedAt:
+		return m.OldLastReportedAt(ctx)
 	case actionitem.FieldStartDate:
 		return m.OldStartDate(ctx)
 	case actionitem.FieldDueDate:
@@ -3072,6 +3188,13 @@ func (m *ActionItemMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetProgress(v)
+		return nil
+	case actionitem.FieldLastReportedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLastReportedAt(v)
 		return nil
 	case actionitem.FieldStartDate:
 		v, ok := value.(time.Time)
@@ -3170,6 +3293,9 @@ func (m *ActionItemMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *ActionItemMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(actionitem.FieldLastReportedAt) {
+		fields = append(fields, actionitem.FieldLastReportedAt)
+	}
 	if m.FieldCleared(actionitem.FieldStartDate) {
 		fields = append(fields, actionitem.FieldStartDate)
 	}
@@ -3196,6 +3322,9 @@ func (m *ActionItemMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *ActionItemMutation) ClearField(name string) error {
 	switch name {
+	case actionitem.FieldLastReportedAt:
+		m.ClearLastReportedAt()
+		return nil
 	case actionitem.FieldStartDate:
 		m.ClearStartDate()
 		return nil
@@ -3246,6 +3375,9 @@ func (m *ActionItemMutation) ResetField(name string) error {
 	case actionitem.FieldProgress:
 		m.ResetProgress()
 		return nil
+	case actionitem.FieldLastReportedAt:
+		m.ResetLastReportedAt()
+		return nil
 	case actionitem.FieldStartDate:
 		m.ResetStartDate()
 		return nil
@@ -3264,7 +3396,7 @@ func (m *ActionItemMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *ActionItemMutation) AddedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.objective != nil {
 		edges = append(edges, actionitem.EdgeObjective)
 	}
@@ -3288,6 +3420,9 @@ func (m *ActionItemMutation) AddedEdges() []string {
 	}
 	if m.indicators != nil {
 		edges = append(edges, actionitem.EdgeIndicators)
+	}
+	if m.progress_reports != nil {
+		edges = append(edges, actionitem.EdgeProgressReports)
 	}
 	return edges
 }
@@ -3338,13 +3473,19 @@ func (m *ActionItemMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case actionitem.EdgeProgressReports:
+		ids := make([]ent.Value, 0, len(m.progress_reports))
+		for id := range m.progress_reports {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *ActionItemMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.removedsupporting_agencies != nil {
 		edges = append(edges, actionitem.EdgeSupportingAgencies)
 	}
@@ -3359,6 +3500,9 @@ func (m *ActionItemMutation) RemovedEdges() []string {
 	}
 	if m.removedindicators != nil {
 		edges = append(edges, actionitem.EdgeIndicators)
+	}
+	if m.removedprogress_reports != nil {
+		edges = append(edges, actionitem.EdgeProgressReports)
 	}
 	return edges
 }
@@ -3397,13 +3541,19 @@ func (m *ActionItemMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case actionitem.EdgeProgressReports:
+		ids := make([]ent.Value, 0, len(m.removedprogress_reports))
+		for id := range m.removedprogress_reports {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *ActionItemMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.clearedobjective {
 		edges = append(edges, actionitem.EdgeObjective)
 	}
@@ -3428,6 +3578,9 @@ func (m *ActionItemMutation) ClearedEdges() []string {
 	if m.clearedindicators {
 		edges = append(edges, actionitem.EdgeIndicators)
 	}
+	if m.clearedprogress_reports {
+		edges = append(edges, actionitem.EdgeProgressReports)
+	}
 	return edges
 }
 
@@ -3451,6 +3604,8 @@ func (m *ActionItemMutation) EdgeCleared(name string) bool {
 		return m.cleareddepends_on
 	case actionitem.EdgeIndicators:
 		return m.clearedindicators
+	case actionitem.EdgeProgressReports:
+		return m.clearedprogress_reports
 	}
 	return false
 }
@@ -3499,6 +3654,9 @@ func (m *ActionItemMutation) ResetEdge(name string) error {
 		return nil
 	case actionitem.EdgeIndicators:
 		m.ResetIndicators()
+		return nil
+	case actionitem.EdgeProgressReports:
+		m.ResetProgressReports()
 		return nil
 	}
 	return fmt.Errorf("unknown ActionItem edge %s", name)
@@ -10043,21 +10201,23 @@ func (m *IndicatorMutation) ResetEdge(name string) error {
 // MeasurementMutation represents an operation that mutates the Measurement nodes in the graph.
 type MeasurementMutation struct {
 	config
-	op               Op
-	typ              string
-	id               *pulid.ID
-	created_at       *time.Time
-	updated_at       *time.Time
-	value            *float64
-	addvalue         *float64
-	measured_at      *time.Time
-	note             *string
-	clearedFields    map[string]struct{}
-	indicator        *pulid.ID
-	clearedindicator bool
-	done             bool
-	oldValue         func(context.Context) (*Measurement, error)
-	predicates       []predicate.Measurement
+	op                     Op
+	typ                    string
+	id                     *pulid.ID
+	created_at             *time.Time
+	updated_at             *time.Time
+	value                  *float64
+	addvalue               *float64
+	measured_at            *time.Time
+	note                   *string
+	clearedFields          map[string]struct{}
+	indicator              *pulid.ID
+	clearedindicator       bool
+	progress_report        *pulid.ID
+	clearedprogress_report bool
+	done                   bool
+	oldValue               func(context.Context) (*Measurement, error)
+	predicates             []predicate.Measurement
 }
 
 var _ ent.Mutation = (*MeasurementMutation)(nil)
@@ -10403,6 +10563,45 @@ func (m *MeasurementMutation) ResetIndicator() {
 	m.clearedindicator = false
 }
 
+// SetProgressReportID sets the "progress_report" edge to the ProgressReport entity by id.
+func (m *MeasurementMutation) SetProgressReportID(id pulid.ID) {
+	m.progress_report = &id
+}
+
+// ClearProgressReport clears the "progress_report" edge to the ProgressReport entity.
+func (m *MeasurementMutation) ClearProgressReport() {
+	m.clearedprogress_report = true
+}
+
+// ProgressReportCleared reports if the "progress_report" edge to the ProgressReport entity was cleared.
+func (m *MeasurementMutation) ProgressReportCleared() bool {
+	return m.clearedprogress_report
+}
+
+// ProgressReportID returns the "progress_report" edge ID in the mutation.
+func (m *MeasurementMutation) ProgressReportID() (id pulid.ID, exists bool) {
+	if m.progress_report != nil {
+		return *m.progress_report, true
+	}
+	return
+}
+
+// ProgressReportIDs returns the "progress_report" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ProgressReportID instead. It exists only for internal usage by the builders.
+func (m *MeasurementMutation) ProgressReportIDs() (ids []pulid.ID) {
+	if id := m.progress_report; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetProgressReport resets all changes to the "progress_report" edge.
+func (m *MeasurementMutation) ResetProgressReport() {
+	m.progress_report = nil
+	m.clearedprogress_report = false
+}
+
 // Where appends a list predicates to the MeasurementMutation builder.
 func (m *MeasurementMutation) Where(ps ...predicate.Measurement) {
 	m.predicates = append(m.predicates, ps...)
@@ -10619,9 +10818,12 @@ func (m *MeasurementMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *MeasurementMutation) AddedEdges() []string {
-	edges := make([]string, 0, 1)
+	edges := make([]string, 0, 2)
 	if m.indicator != nil {
 		edges = append(edges, measurement.EdgeIndicator)
+	}
+	if m.progress_report != nil {
+		edges = append(edges, measurement.EdgeProgressReport)
 	}
 	return edges
 }
@@ -10634,13 +10836,17 @@ func (m *MeasurementMutation) AddedIDs(name string) []ent.Value {
 		if id := m.indicator; id != nil {
 			return []ent.Value{*id}
 		}
+	case measurement.EdgeProgressReport:
+		if id := m.progress_report; id != nil {
+			return []ent.Value{*id}
+		}
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *MeasurementMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 1)
+	edges := make([]string, 0, 2)
 	return edges
 }
 
@@ -10652,9 +10858,12 @@ func (m *MeasurementMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *MeasurementMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 1)
+	edges := make([]string, 0, 2)
 	if m.clearedindicator {
 		edges = append(edges, measurement.EdgeIndicator)
+	}
+	if m.clearedprogress_report {
+		edges = append(edges, measurement.EdgeProgressReport)
 	}
 	return edges
 }
@@ -10665,6 +10874,8 @@ func (m *MeasurementMutation) EdgeCleared(name string) bool {
 	switch name {
 	case measurement.EdgeIndicator:
 		return m.clearedindicator
+	case measurement.EdgeProgressReport:
+		return m.clearedprogress_report
 	}
 	return false
 }
@@ -10676,6 +10887,9 @@ func (m *MeasurementMutation) ClearEdge(name string) error {
 	case measurement.EdgeIndicator:
 		m.ClearIndicator()
 		return nil
+	case measurement.EdgeProgressReport:
+		m.ClearProgressReport()
+		return nil
 	}
 	return fmt.Errorf("unknown Measurement unique edge %s", name)
 }
@@ -10686,6 +10900,9 @@ func (m *MeasurementMutation) ResetEdge(name string) error {
 	switch name {
 	case measurement.EdgeIndicator:
 		m.ResetIndicator()
+		return nil
+	case measurement.EdgeProgressReport:
+		m.ResetProgressReport()
 		return nil
 	}
 	return fmt.Errorf("unknown Measurement edge %s", name)
@@ -13407,6 +13624,1098 @@ func (m *ObservationMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown Observation edge %s", name)
 }
 
+// ProgressReportMutation represents an operation that mutates the ProgressReport nodes in the graph.
+type ProgressReportMutation struct {
+	config
+	op                  Op
+	typ                 string
+	id                  *pulid.ID
+	created_at          *time.Time
+	updated_at          *time.Time
+	as_of               *time.Time
+	progress            *int
+	addprogress         *int
+	status              *progressreport.Status
+	narrative           *string
+	difficulties        *string
+	next_steps          *string
+	idempotency_key     *string
+	clearedFields       map[string]struct{}
+	action_item         *pulid.ID
+	clearedaction_item  bool
+	agency              *pulid.ID
+	clearedagency       bool
+	author              *pulid.ID
+	clearedauthor       bool
+	measurements        map[pulid.ID]struct{}
+	removedmeasurements map[pulid.ID]struct{}
+	clearedmeasurements bool
+	done                bool
+	oldValue            func(context.Context) (*ProgressReport, error)
+	predicates          []predicate.ProgressReport
+}
+
+var _ ent.Mutation = (*ProgressReportMutation)(nil)
+
+// progressreportOption allows management of the mutation configuration using functional options.
+type progressreportOption func(*ProgressReportMutation)
+
+// newProgressReportMutation creates new mutation for the ProgressReport entity.
+func newProgressReportMutation(c config, op Op, opts ...progressreportOption) *ProgressReportMutation {
+	m := &ProgressReportMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeProgressReport,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withProgressReportID sets the ID field of the mutation.
+func withProgressReportID(id pulid.ID) progressreportOption {
+	return func(m *ProgressReportMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ProgressReport
+		)
+		m.oldValue = func(ctx context.Context) (*ProgressReport, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ProgressReport.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withProgressReport sets the old ProgressReport of the mutation.
+func withProgressReport(node *ProgressReport) progressreportOption {
+	return func(m *ProgressReportMutation) {
+		m.oldValue = func(context.Context) (*ProgressReport, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ProgressReportMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ProgressReportMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of ProgressReport entities.
+func (m *ProgressReportMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ProgressReportMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ProgressReportMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ProgressReport.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ProgressReportMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ProgressReportMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the ProgressReport entity.
+// If the ProgressReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProgressReportMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ProgressReportMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *ProgressReportMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *ProgressReportMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the ProgressReport entity.
+// If the ProgressReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProgressReportMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *ProgressReportMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetAsOf sets the "as_of" field.
+func (m *ProgressReportMutation) SetAsOf(t time.Time) {
+	m.as_of = &t
+}
+
+// AsOf returns the value of the "as_of" field in the mutation.
+func (m *ProgressReportMutation) AsOf() (r time.Time, exists bool) {
+	v := m.as_of
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAsOf returns the old "as_of" field's value of the ProgressReport entity.
+// If the ProgressReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProgressReportMutation) OldAsOf(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAsOf is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAsOf requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAsOf: %w", err)
+	}
+	return oldValue.AsOf, nil
+}
+
+// ResetAsOf resets all changes to the "as_of" field.
+func (m *ProgressReportMutation) ResetAsOf() {
+	m.as_of = nil
+}
+
+// SetProgress sets the "progress" field.
+func (m *ProgressReportMutation) SetProgress(i int) {
+	m.progress = &i
+	m.addprogress = nil
+}
+
+// Progress returns the value of the "progress" field in the mutation.
+func (m *ProgressReportMutation) Progress() (r int, exists bool) {
+	v := m.progress
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProgress returns the old "progress" field's value of the ProgressReport entity.
+// If the ProgressReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProgressReportMutation) OldProgress(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProgress is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProgress requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProgress: %w", err)
+	}
+	return oldValue.Progress, nil
+}
+
+// AddProgress adds i to the "progress" field.
+func (m *ProgressReportMutation) AddProgress(i int) {
+	if m.addprogress != nil {
+		*m.addprogress += i
+	} else {
+		m.addprogress = &i
+	}
+}
+
+// AddedProgress returns the value that was added to the "progress" field in this mutation.
+func (m *ProgressReportMutation) AddedProgress() (r int, exists bool) {
+	v := m.addprogress
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetProgress resets all changes to the "progress" field.
+func (m *ProgressReportMutation) ResetProgress() {
+	m.progress = nil
+	m.addprogress = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *ProgressReportMutation) SetStatus(pr progressreport.Status) {
+	m.status = &pr
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *ProgressReportMutation) Status() (r progressreport.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the ProgressReport entity.
+// If the ProgressReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProgressReportMutation) OldStatus(ctx context.Context) (v progressreport.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *ProgressReportMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetNarrative sets the "narrative" field.
+func (m *ProgressReportMutation) SetNarrative(s string) {
+	m.narrative = &s
+}
+
+// Narrative returns the value of the "narrative" field in the mutation.
+func (m *ProgressReportMutation) Narrative() (r string, exists bool) {
+	v := m.narrative
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNarrative returns the old "narrative" field's value of the ProgressReport entity.
+// If the ProgressReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProgressReportMutation) OldNarrative(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNarrative is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNarrative requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNarrative: %w", err)
+	}
+	return oldValue.Narrative, nil
+}
+
+// ResetNarrative resets all changes to the "narrative" field.
+func (m *ProgressReportMutation) ResetNarrative() {
+	m.narrative = nil
+}
+
+// SetDifficulties sets the "difficulties" field.
+func (m *ProgressReportMutation) SetDifficulties(s string) {
+	m.difficulties = &s
+}
+
+// Difficulties returns the value of the "difficulties" field in the mutation.
+func (m *ProgressReportMutation) Difficulties() (r string, exists bool) {
+	v := m.difficulties
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDifficulties returns the old "difficulties" field's value of the ProgressReport entity.
+// If the ProgressReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProgressReportMutation) OldDifficulties(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDifficulties is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDifficulties requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDifficulties: %w", err)
+	}
+	return oldValue.Difficulties, nil
+}
+
+// ResetDifficulties resets all changes to the "difficulties" field.
+func (m *ProgressReportMutation) ResetDifficulties() {
+	m.difficulties = nil
+}
+
+// SetNextSteps sets the "next_steps" field.
+func (m *ProgressReportMutation) SetNextSteps(s string) {
+	m.next_steps = &s
+}
+
+// NextSteps returns the value of the "next_steps" field in the mutation.
+func (m *ProgressReportMutation) NextSteps() (r string, exists bool) {
+	v := m.next_steps
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNextSteps returns the old "next_steps" field's value of the ProgressReport entity.
+// If the ProgressReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProgressReportMutation) OldNextSteps(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNextSteps is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNextSteps requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNextSteps: %w", err)
+	}
+	return oldValue.NextSteps, nil
+}
+
+// ResetNextSteps resets all changes to the "next_steps" field.
+func (m *ProgressReportMutation) ResetNextSteps() {
+	m.next_steps = nil
+}
+
+// SetIdempotencyKey sets the "idempotency_key" field.
+func (m *ProgressReportMutation) SetIdempotencyKey(s string) {
+	m.idempotency_key = &s
+}
+
+// IdempotencyKey returns the value of the "idempotency_key" field in the mutation.
+func (m *ProgressReportMutation) IdempotencyKey() (r string, exists bool) {
+	v := m.idempotency_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIdempotencyKey returns the old "idempotency_key" field's value of the ProgressReport entity.
+// If the ProgressReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProgressReportMutation) OldIdempotencyKey(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIdempotencyKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIdempotencyKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIdempotencyKey: %w", err)
+	}
+	return oldValue.IdempotencyKey, nil
+}
+
+// ClearIdempotencyKey clears the value of the "idempotency_key" field.
+func (m *ProgressReportMutation) ClearIdempotencyKey() {
+	m.idempotency_key = nil
+	m.clearedFields[progressreport.FieldIdempotencyKey] = struct{}{}
+}
+
+// IdempotencyKeyCleared returns if the "idempotency_key" field was cleared in this mutation.
+func (m *ProgressReportMutation) IdempotencyKeyCleared() bool {
+	_, ok := m.clearedFields[progressreport.FieldIdempotencyKey]
+	return ok
+}
+
+// ResetIdempotencyKey resets all changes to the "idempotency_key" field.
+func (m *ProgressReportMutation) ResetIdempotencyKey() {
+	m.idempotency_key = nil
+	delete(m.clearedFields, progressreport.FieldIdempotencyKey)
+}
+
+// SetActionItemID sets the "action_item" edge to the ActionItem entity by id.
+func (m *ProgressReportMutation) SetActionItemID(id pulid.ID) {
+	m.action_item = &id
+}
+
+// ClearActionItem clears the "action_item" edge to the ActionItem entity.
+func (m *ProgressReportMutation) ClearActionItem() {
+	m.clearedaction_item = true
+}
+
+// ActionItemCleared reports if the "action_item" edge to the ActionItem entity was cleared.
+func (m *ProgressReportMutation) ActionItemCleared() bool {
+	return m.clearedaction_item
+}
+
+// ActionItemID returns the "action_item" edge ID in the mutation.
+func (m *ProgressReportMutation) ActionItemID() (id pulid.ID, exists bool) {
+	if m.action_item != nil {
+		return *m.action_item, true
+	}
+	return
+}
+
+// ActionItemIDs returns the "action_item" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ActionItemID instead. It exists only for internal usage by the builders.
+func (m *ProgressReportMutation) ActionItemIDs() (ids []pulid.ID) {
+	if id := m.action_item; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetActionItem resets all changes to the "action_item" edge.
+func (m *ProgressReportMutation) ResetActionItem() {
+	m.action_item = nil
+	m.clearedaction_item = false
+}
+
+// SetAgencyID sets the "agency" edge to the Agency entity by id.
+func (m *ProgressReportMutation) SetAgencyID(id pulid.ID) {
+	m.agency = &id
+}
+
+// ClearAgency clears the "agency" edge to the Agency entity.
+func (m *ProgressReportMutation) ClearAgency() {
+	m.clearedagency = true
+}
+
+// AgencyCleared reports if the "agency" edge to the Agency entity was cleared.
+func (m *ProgressReportMutation) AgencyCleared() bool {
+	return m.clearedagency
+}
+
+// AgencyID returns the "agency" edge ID in the mutation.
+func (m *ProgressReportMutation) AgencyID() (id pulid.ID, exists bool) {
+	if m.agency != nil {
+		return *m.agency, true
+	}
+	return
+}
+
+// AgencyIDs returns the "agency" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AgencyID instead. It exists only for internal usage by the builders.
+func (m *ProgressReportMutation) AgencyIDs() (ids []pulid.ID) {
+	if id := m.agency; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAgency resets all changes to the "agency" edge.
+func (m *ProgressReportMutation) ResetAgency() {
+	m.agency = nil
+	m.clearedagency = false
+}
+
+// SetAuthorID sets the "author" edge to the Account entity by id.
+func (m *ProgressReportMutation) SetAuthorID(id pulid.ID) {
+	m.author = &id
+}
+
+// ClearAuthor clears the "author" edge to the Account entity.
+func (m *ProgressReportMutation) ClearAuthor() {
+	m.clearedauthor = true
+}
+
+// AuthorCleared reports if the "author" edge to the Account entity was cleared.
+func (m *ProgressReportMutation) AuthorCleared() bool {
+	return m.clearedauthor
+}
+
+// AuthorID returns the "author" edge ID in the mutation.
+func (m *ProgressReportMutation) AuthorID() (id pulid.ID, exists bool) {
+	if m.author != nil {
+		return *m.author, true
+	}
+	return
+}
+
+// AuthorIDs returns the "author" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AuthorID instead. It exists only for internal usage by the builders.
+func (m *ProgressReportMutation) AuthorIDs() (ids []pulid.ID) {
+	if id := m.author; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAuthor resets all changes to the "author" edge.
+func (m *ProgressReportMutation) ResetAuthor() {
+	m.author = nil
+	m.clearedauthor = false
+}
+
+// AddMeasurementIDs adds the "measurements" edge to the Measurement entity by ids.
+func (m *ProgressReportMutation) AddMeasurementIDs(ids ...pulid.ID) {
+	if m.measurements == nil {
+		m.measurements = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.measurements[ids[i]] = struct{}{}
+	}
+}
+
+// ClearMeasurements clears the "measurements" edge to the Measurement entity.
+func (m *ProgressReportMutation) ClearMeasurements() {
+	m.clearedmeasurements = true
+}
+
+// MeasurementsCleared reports if the "measurements" edge to the Measurement entity was cleared.
+func (m *ProgressReportMutation) MeasurementsCleared() bool {
+	return m.clearedmeasurements
+}
+
+// RemoveMeasurementIDs removes the "measurements" edge to the Measurement entity by IDs.
+func (m *ProgressReportMutation) RemoveMeasurementIDs(ids ...pulid.ID) {
+	if m.removedmeasurements == nil {
+		m.removedmeasurements = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.measurements, ids[i])
+		m.removedmeasurements[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedMeasurements returns the removed IDs of the "measurements" edge to the Measurement entity.
+func (m *ProgressReportMutation) RemovedMeasurementsIDs() (ids []pulid.ID) {
+	for id := range m.removedmeasurements {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// MeasurementsIDs returns the "measurements" edge IDs in the mutation.
+func (m *ProgressReportMutation) MeasurementsIDs() (ids []pulid.ID) {
+	for id := range m.measurements {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetMeasurements resets all changes to the "measurements" edge.
+func (m *ProgressReportMutation) ResetMeasurements() {
+	m.measurements = nil
+	m.clearedmeasurements = false
+	m.removedmeasurements = nil
+}
+
+// Where appends a list predicates to the ProgressReportMutation builder.
+func (m *ProgressReportMutation) Where(ps ...predicate.ProgressReport) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ProgressReportMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ProgressReportMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ProgressReport, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ProgressReportMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ProgressReportMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ProgressReport).
+func (m *ProgressReportMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ProgressReportMutation) Fields() []string {
+	fields := make([]string, 0, 9)
+	if m.created_at != nil {
+		fields = append(fields, progressreport.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, progressreport.FieldUpdatedAt)
+	}
+	if m.as_of != nil {
+		fields = append(fields, progressreport.FieldAsOf)
+	}
+	if m.progress != nil {
+		fields = append(fields, progressreport.FieldProgress)
+	}
+	if m.status != nil {
+		fields = append(fields, progressreport.FieldStatus)
+	}
+	if m.narrative != nil {
+		fields = append(fields, progressreport.FieldNarrative)
+	}
+	if m.difficulties != nil {
+		fields = append(fields, progressreport.FieldDifficulties)
+	}
+	if m.next_steps != nil {
+		fields = append(fields, progressreport.FieldNextSteps)
+	}
+	if m.idempotency_key != nil {
+		fields = append(fields, progressreport.FieldIdempotencyKey)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ProgressReportMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case progressreport.FieldCreatedAt:
+		return m.CreatedAt()
+	case progressreport.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case progressreport.FieldAsOf:
+		return m.AsOf()
+	case progressreport.FieldProgress:
+		return m.Progress()
+	case progressreport.FieldStatus:
+		return m.Status()
+	case progressreport.FieldNarrative:
+		return m.Narrative()
+	case progressreport.FieldDifficulties:
+		return m.Difficulties()
+	case progressreport.FieldNextSteps:
+		return m.NextSteps()
+	case progressreport.FieldIdempotencyKey:
+		return m.IdempotencyKey()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ProgressReportMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case progressreport.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case progressreport.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case progressreport.FieldAsOf:
+		return m.OldAsOf(ctx)
+	case progressreport.FieldProgress:
+		return m.OldProgress(ctx)
+	case progressreport.FieldStatus:
+		return m.OldStatus(ctx)
+	case progressreport.FieldNarrative:
+		return m.OldNarrative(ctx)
+	case progressreport.FieldDifficulties:
+		return m.OldDifficulties(ctx)
+	case progressreport.FieldNextSteps:
+		return m.OldNextSteps(ctx)
+	case progressreport.FieldIdempotencyKey:
+		return m.OldIdempotencyKey(ctx)
+	}
+	return nil, fmt.Errorf("unknown ProgressReport field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ProgressReportMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case progressreport.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case progressreport.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case progressreport.FieldAsOf:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAsOf(v)
+		return nil
+	case progressreport.FieldProgress:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProgress(v)
+		return nil
+	case progressreport.FieldStatus:
+		v, ok := value.(progressreport.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case progressreport.FieldNarrative:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNarrative(v)
+		return nil
+	case progressreport.FieldDifficulties:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDifficulties(v)
+		return nil
+	case progressreport.FieldNextSteps:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNextSteps(v)
+		return nil
+	case progressreport.FieldIdempotencyKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIdempotencyKey(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ProgressReport field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ProgressReportMutation) AddedFields() []string {
+	var fields []string
+	if m.addprogress != nil {
+		fields = append(fields, progressreport.FieldProgress)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ProgressReportMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case progressreport.FieldProgress:
+		return m.AddedProgress()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ProgressReportMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case progressreport.FieldProgress:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddProgress(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ProgressReport numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ProgressReportMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(progressreport.FieldIdempotencyKey) {
+		fields = append(fields, progressreport.FieldIdempotencyKey)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ProgressReportMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ProgressReportMutation) ClearField(name string) error {
+	switch name {
+	case progressreport.FieldIdempotencyKey:
+		m.ClearIdempotencyKey()
+		return nil
+	}
+	return fmt.Errorf("unknown ProgressReport nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ProgressReportMutation) ResetField(name string) error {
+	switch name {
+	case progressreport.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case progressreport.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case progressreport.FieldAsOf:
+		m.ResetAsOf()
+		return nil
+	case progressreport.FieldProgress:
+		m.ResetProgress()
+		return nil
+	case progressreport.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case progressreport.FieldNarrative:
+		m.ResetNarrative()
+		return nil
+	case progressreport.FieldDifficulties:
+		m.ResetDifficulties()
+		return nil
+	case progressreport.FieldNextSteps:
+		m.ResetNextSteps()
+		return nil
+	case progressreport.FieldIdempotencyKey:
+		m.ResetIdempotencyKey()
+		return nil
+	}
+	return fmt.Errorf("unknown ProgressReport field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ProgressReportMutation) AddedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.action_item != nil {
+		edges = append(edges, progressreport.EdgeActionItem)
+	}
+	if m.agency != nil {
+		edges = append(edges, progressreport.EdgeAgency)
+	}
+	if m.author != nil {
+		edges = append(edges, progressreport.EdgeAuthor)
+	}
+	if m.measurements != nil {
+		edges = append(edges, progressreport.EdgeMeasurements)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ProgressReportMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case progressreport.EdgeActionItem:
+		if id := m.action_item; id != nil {
+			return []ent.Value{*id}
+		}
+	case progressreport.EdgeAgency:
+		if id := m.agency; id != nil {
+			return []ent.Value{*id}
+		}
+	case progressreport.EdgeAuthor:
+		if id := m.author; id != nil {
+			return []ent.Value{*id}
+		}
+	case progressreport.EdgeMeasurements:
+		ids := make([]ent.Value, 0, len(m.measurements))
+		for id := range m.measurements {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ProgressReportMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.removedmeasurements != nil {
+		edges = append(edges, progressreport.EdgeMeasurements)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ProgressReportMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case progressreport.EdgeMeasurements:
+		ids := make([]ent.Value, 0, len(m.removedmeasurements))
+		for id := range m.removedmeasurements {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ProgressReportMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.clearedaction_item {
+		edges = append(edges, progressreport.EdgeActionItem)
+	}
+	if m.clearedagency {
+		edges = append(edges, progressreport.EdgeAgency)
+	}
+	if m.clearedauthor {
+		edges = append(edges, progressreport.EdgeAuthor)
+	}
+	if m.clearedmeasurements {
+		edges = append(edges, progressreport.EdgeMeasurements)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ProgressReportMutation) EdgeCleared(name string) bool {
+	switch name {
+	case progressreport.EdgeActionItem:
+		return m.clearedaction_item
+	case progressreport.EdgeAgency:
+		return m.clearedagency
+	case progressreport.EdgeAuthor:
+		return m.clearedauthor
+	case progressreport.EdgeMeasurements:
+		return m.clearedmeasurements
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ProgressReportMutation) ClearEdge(name string) error {
+	switch name {
+	case progressreport.EdgeActionItem:
+		m.ClearActionItem()
+		return nil
+	case progressreport.EdgeAgency:
+		m.ClearAgency()
+		return nil
+	case progressreport.EdgeAuthor:
+		m.ClearAuthor()
+		return nil
+	}
+	return fmt.Errorf("unknown ProgressReport unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ProgressReportMutation) ResetEdge(name string) error {
+	switch name {
+	case progressreport.EdgeActionItem:
+		m.ResetActionItem()
+		return nil
+	case progressreport.EdgeAgency:
+		m.ResetAgency()
+		return nil
+	case progressreport.EdgeAuthor:
+		m.ResetAuthor()
+		return nil
+	case progressreport.EdgeMeasurements:
+		m.ResetMeasurements()
+		return nil
+	}
+	return fmt.Errorf("unknown ProgressReport edge %s", name)
+}
+
 // StrategyMutation represents an operation that mutates the Strategy nodes in the graph.
 type StrategyMutation struct {
 	config
@@ -13428,6 +14737,8 @@ type StrategyMutation struct {
 	status                     *strategy.Status
 	adoption_reference         *string
 	adopted_on                 *time.Time
+	reporting_cadence_days     *int
+	addreporting_cadence_days  *int
 	clearedFields              map[string]struct{}
 	owner_agency               *pulid.ID
 	clearedowner_agency        bool
@@ -14064,6 +15375,62 @@ func (m *StrategyMutation) ResetAdoptedOn() {
 	delete(m.clearedFields, strategy.FieldAdoptedOn)
 }
 
+// SetReportingCadenceDays sets the "reporting_cadence_days" field.
+func (m *StrategyMutation) SetReportingCadenceDays(i int) {
+	m.reporting_cadence_days = &i
+	m.addreporting_cadence_days = nil
+}
+
+// ReportingCadenceDays returns the value of the "reporting_cadence_days" field in the mutation.
+func (m *StrategyMutation) ReportingCadenceDays() (r int, exists bool) {
+	v := m.reporting_cadence_days
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReportingCadenceDays returns the old "reporting_cadence_days" field's value of the Strategy entity.
+// If the Strategy object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StrategyMutation) OldReportingCadenceDays(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReportingCadenceDays is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReportingCadenceDays requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReportingCadenceDays: %w", err)
+	}
+	return oldValue.ReportingCadenceDays, nil
+}
+
+// AddReportingCadenceDays adds i to the "reporting_cadence_days" field.
+func (m *StrategyMutation) AddReportingCadenceDays(i int) {
+	if m.addreporting_cadence_days != nil {
+		*m.addreporting_cadence_days += i
+	} else {
+		m.addreporting_cadence_days = &i
+	}
+}
+
+// AddedReportingCadenceDays returns the value that was added to the "reporting_cadence_days" field in this mutation.
+func (m *StrategyMutation) AddedReportingCadenceDays() (r int, exists bool) {
+	v := m.addreporting_cadence_days
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetReportingCadenceDays resets all changes to the "reporting_cadence_days" field.
+func (m *StrategyMutation) ResetReportingCadenceDays() {
+	m.reporting_cadence_days = nil
+	m.addreporting_cadence_days = nil
+}
+
 // SetOwnerAgencyID sets the "owner_agency" edge to the Agency entity by id.
 func (m *StrategyMutation) SetOwnerAgencyID(id pulid.ID) {
 	m.owner_agency = &id
@@ -14485,7 +15852,7 @@ func (m *StrategyMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *StrategyMutation) Fields() []string {
-	fields := make([]string, 0, 12)
+	fields := make([]string, 0, 13)
 	if m.created_at != nil {
 		fields = append(fields, strategy.FieldCreatedAt)
 	}
@@ -14522,6 +15889,9 @@ func (m *StrategyMutation) Fields() []string {
 	if m.adopted_on != nil {
 		fields = append(fields, strategy.FieldAdoptedOn)
 	}
+	if m.reporting_cadence_days != nil {
+		fields = append(fields, strategy.FieldReportingCadenceDays)
+	}
 	return fields
 }
 
@@ -14554,6 +15924,8 @@ func (m *StrategyMutation) Field(name string) (ent.Value, bool) {
 		return m.AdoptionReference()
 	case strategy.FieldAdoptedOn:
 		return m.AdoptedOn()
+	case strategy.FieldReportingCadenceDays:
+		return m.ReportingCadenceDays()
 	}
 	return nil, false
 }
@@ -14587,6 +15959,8 @@ func (m *StrategyMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldAdoptionReference(ctx)
 	case strategy.FieldAdoptedOn:
 		return m.OldAdoptedOn(ctx)
+	case strategy.FieldReportingCadenceDays:
+		return m.OldReportingCadenceDays(ctx)
 	}
 	return nil, fmt.Errorf("unknown Strategy field %s", name)
 }
@@ -14680,6 +16054,13 @@ func (m *StrategyMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetAdoptedOn(v)
 		return nil
+	case strategy.FieldReportingCadenceDays:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReportingCadenceDays(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Strategy field %s", name)
 }
@@ -14697,6 +16078,9 @@ func (m *StrategyMutation) AddedFields() []string {
 	if m.addend_year != nil {
 		fields = append(fields, strategy.FieldEndYear)
 	}
+	if m.addreporting_cadence_days != nil {
+		fields = append(fields, strategy.FieldReportingCadenceDays)
+	}
 	return fields
 }
 
@@ -14711,6 +16095,8 @@ func (m *StrategyMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedStartYear()
 	case strategy.FieldEndYear:
 		return m.AddedEndYear()
+	case strategy.FieldReportingCadenceDays:
+		return m.AddedReportingCadenceDays()
 	}
 	return nil, false
 }
@@ -14740,6 +16126,13 @@ func (m *StrategyMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddEndYear(v)
+		return nil
+	case strategy.FieldReportingCadenceDays:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddReportingCadenceDays(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Strategy numeric field %s", name)
@@ -14812,6 +16205,9 @@ func (m *StrategyMutation) ResetField(name string) error {
 		return nil
 	case strategy.FieldAdoptedOn:
 		m.ResetAdoptedOn()
+		return nil
+	case strategy.FieldReportingCadenceDays:
+		m.ResetReportingCadenceDays()
 		return nil
 	}
 	return fmt.Errorf("unknown Strategy field %s", name)

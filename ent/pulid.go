@@ -17,6 +17,7 @@ import (
 	"github.com/palabre/palabre/ent/measurement"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
+	"github.com/palabre/palabre/ent/progressreport"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/ent/strategytransition"
@@ -37,6 +38,7 @@ var prefixMap = map[string]string{
 	"ME": measurement.Table,
 	"OB": objective.Table,
 	"OS": observation.Table,
+	"PR": progressreport.Table,
 	"ST": strategy.Table,
 	"TR": strategytransition.Table,
 	"SV": strategyversion.Table,

@@ -45,6 +45,8 @@ type Strategy struct {
 	AdoptionReference string `json:"adoption_reference,omitempty"`
 	// Date of the act that adopted the strategy.
 	AdoptedOn *time.Time `json:"adopted_on,omitempty"`
+	// Days within which an item under way (in progress or delayed) must have a progress report; past them it is stale. 90 unless set.
+	ReportingCadenceDays int `json:"reporting_cadence_days,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the StrategyQuery when eager-loading is set.
 	Edges                        StrategyEdges `json:"edges"`
@@ -169,7 +171,7 @@ func (*Strategy) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case strategy.FieldID:
 			values[i] = new(pulid.ID)
-		case strategy.FieldRevision, strategy.FieldStartYear, strategy.FieldEndYear:
+		case strategy.FieldRevision, strategy.FieldStartYear, strategy.FieldEndYear, strategy.FieldReportingCadenceDays:
 			values[i] = new(sql.NullInt64)
 		case strategy.FieldSearchText, strategy.FieldTitle, strategy.FieldCountry, strategy.FieldSummary, strategy.FieldStatus, strategy.FieldAdoptionReference:
 			values[i] = new(sql.NullString)
@@ -272,6 +274,12 @@ func (_m *Strategy) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.AdoptedOn = new(time.Time)
 				*_m.AdoptedOn = value.Time
+			}
+		case strategy.FieldReportingCadenceDays:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field reporting_cadence_days", values[i])
+			} else if value.Valid {
+				_m.ReportingCadenceDays = int(value.Int64)
 			}
 		case strategy.ForeignKeys[0]:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
@@ -400,6 +408,9 @@ func (_m *Strategy) String() string {
 		builder.WriteString("adopted_on=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("reporting_cadence_days=")
+	builder.WriteString(fmt.Sprintf("%v", _m.ReportingCadenceDays))
 	builder.WriteByte(')')
 	return builder.String()
 }

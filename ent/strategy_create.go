@@ -166,6 +166,20 @@ func (_c *StrategyCreate) SetNillableAdoptedOn(v *time.Time) *StrategyCreate {
 	return _c
 }
 
+// SetReportingCadenceDays sets the "reporting_cadence_days" field.
+func (_c *StrategyCreate) SetReportingCadenceDays(v int) *StrategyCreate {
+	_c.mutation.SetReportingCadenceDays(v)
+	return _c
+}
+
+// SetNillableReportingCadenceDays sets the "reporting_cadence_days" field if the given value is not nil.
+func (_c *StrategyCreate) SetNillableReportingCadenceDays(v *int) *StrategyCreate {
+	if v != nil {
+		_c.SetReportingCadenceDays(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *StrategyCreate) SetID(v pulid.ID) *StrategyCreate {
 	_c.mutation.SetID(v)
@@ -375,6 +389,10 @@ func (_c *StrategyCreate) defaults() error {
 		v := strategy.DefaultAdoptionReference
 		_c.mutation.SetAdoptionReference(v)
 	}
+	if _, ok := _c.mutation.ReportingCadenceDays(); !ok {
+		v := strategy.DefaultReportingCadenceDays
+		_c.mutation.SetReportingCadenceDays(v)
+	}
 	if _, ok := _c.mutation.ID(); !ok {
 		if strategy.DefaultID == nil {
 			return fmt.Errorf("ent: uninitialized strategy.DefaultID (forgotten import ent/runtime?)")
@@ -458,6 +476,14 @@ func (_c *StrategyCreate) check() error {
 	if v, ok := _c.mutation.AdoptionReference(); ok {
 		if err := strategy.AdoptionReferenceValidator(v); err != nil {
 			return &ValidationError{Name: "adoption_reference", err: fmt.Errorf(`ent: validator failed for field "Strategy.adoption_reference": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.ReportingCadenceDays(); !ok {
+		return &ValidationError{Name: "reporting_cadence_days", err: errors.New(`ent: missing required field "Strategy.reporting_cadence_days"`)}
+	}
+	if v, ok := _c.mutation.ReportingCadenceDays(); ok {
+		if err := strategy.ReportingCadenceDaysValidator(v); err != nil {
+			return &ValidationError{Name: "reporting_cadence_days", err: fmt.Errorf(`ent: validator failed for field "Strategy.reporting_cadence_days": %w`, err)}
 		}
 	}
 	if len(_c.mutation.OwnerAgencyIDs()) == 0 {
@@ -546,6 +572,10 @@ func (_c *StrategyCreate) createSpec() (*Strategy, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.AdoptedOn(); ok {
 		_spec.SetField(strategy.FieldAdoptedOn, field.TypeTime, value)
 		_node.AdoptedOn = &value
+	}
+	if value, ok := _c.mutation.ReportingCadenceDays(); ok {
+		_spec.SetField(strategy.FieldReportingCadenceDays, field.TypeInt, value)
+		_node.ReportingCadenceDays = value
 	}
 	if nodes := _c.mutation.OwnerAgencyIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -885,6 +915,24 @@ func (u *StrategyUpsert) ClearAdoptedOn() *StrategyUpsert {
 	return u
 }
 
+// SetReportingCadenceDays sets the "reporting_cadence_days" field.
+func (u *StrategyUpsert) SetReportingCadenceDays(v int) *StrategyUpsert {
+	u.Set(strategy.FieldReportingCadenceDays, v)
+	return u
+}
+
+// UpdateReportingCadenceDays sets the "reporting_cadence_days" field to the value that was provided on create.
+func (u *StrategyUpsert) UpdateReportingCadenceDays() *StrategyUpsert {
+	u.SetExcluded(strategy.FieldReportingCadenceDays)
+	return u
+}
+
+// AddReportingCadenceDays adds v to the "reporting_cadence_days" field.
+func (u *StrategyUpsert) AddReportingCadenceDays(v int) *StrategyUpsert {
+	u.Add(strategy.FieldReportingCadenceDays, v)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
 // Using this option is equivalent to using:
 //
@@ -1115,6 +1163,27 @@ func (u *StrategyUpsertOne) UpdateAdoptedOn() *StrategyUpsertOne {
 func (u *StrategyUpsertOne) ClearAdoptedOn() *StrategyUpsertOne {
 	return u.Update(func(s *StrategyUpsert) {
 		s.ClearAdoptedOn()
+	})
+}
+
+// SetReportingCadenceDays sets the "reporting_cadence_days" field.
+func (u *StrategyUpsertOne) SetReportingCadenceDays(v int) *StrategyUpsertOne {
+	return u.Update(func(s *StrategyUpsert) {
+		s.SetReportingCadenceDays(v)
+	})
+}
+
+// AddReportingCadenceDays adds v to the "reporting_cadence_days" field.
+func (u *StrategyUpsertOne) AddReportingCadenceDays(v int) *StrategyUpsertOne {
+	return u.Update(func(s *StrategyUpsert) {
+		s.AddReportingCadenceDays(v)
+	})
+}
+
+// UpdateReportingCadenceDays sets the "reporting_cadence_days" field to the value that was provided on create.
+func (u *StrategyUpsertOne) UpdateReportingCadenceDays() *StrategyUpsertOne {
+	return u.Update(func(s *StrategyUpsert) {
+		s.UpdateReportingCadenceDays()
 	})
 }
 
@@ -1515,6 +1584,27 @@ func (u *StrategyUpsertBulk) UpdateAdoptedOn() *StrategyUpsertBulk {
 func (u *StrategyUpsertBulk) ClearAdoptedOn() *StrategyUpsertBulk {
 	return u.Update(func(s *StrategyUpsert) {
 		s.ClearAdoptedOn()
+	})
+}
+
+// SetReportingCadenceDays sets the "reporting_cadence_days" field.
+func (u *StrategyUpsertBulk) SetReportingCadenceDays(v int) *StrategyUpsertBulk {
+	return u.Update(func(s *StrategyUpsert) {
+		s.SetReportingCadenceDays(v)
+	})
+}
+
+// AddReportingCadenceDays adds v to the "reporting_cadence_days" field.
+func (u *StrategyUpsertBulk) AddReportingCadenceDays(v int) *StrategyUpsertBulk {
+	return u.Update(func(s *StrategyUpsert) {
+		s.AddReportingCadenceDays(v)
+	})
+}
+
+// UpdateReportingCadenceDays sets the "reporting_cadence_days" field to the value that was provided on create.
+func (u *StrategyUpsertBulk) UpdateReportingCadenceDays() *StrategyUpsertBulk {
+	return u.Update(func(s *StrategyUpsert) {
+		s.UpdateReportingCadenceDays()
 	})
 }
 

@@ -208,6 +208,27 @@ func (_u *StrategyUpdate) ClearAdoptedOn() *StrategyUpdate {
 	return _u
 }
 
+// SetReportingCadenceDays sets the "reporting_cadence_days" field.
+func (_u *StrategyUpdate) SetReportingCadenceDays(v int) *StrategyUpdate {
+	_u.mutation.ResetReportingCadenceDays()
+	_u.mutation.SetReportingCadenceDays(v)
+	return _u
+}
+
+// SetNillableReportingCadenceDays sets the "reporting_cadence_days" field if the given value is not nil.
+func (_u *StrategyUpdate) SetNillableReportingCadenceDays(v *int) *StrategyUpdate {
+	if v != nil {
+		_u.SetReportingCadenceDays(*v)
+	}
+	return _u
+}
+
+// AddReportingCadenceDays adds value to the "reporting_cadence_days" field.
+func (_u *StrategyUpdate) AddReportingCadenceDays(v int) *StrategyUpdate {
+	_u.mutation.AddReportingCadenceDays(v)
+	return _u
+}
+
 // SetOwnerAgencyID sets the "owner_agency" edge to the Agency entity by ID.
 func (_u *StrategyUpdate) SetOwnerAgencyID(id pulid.ID) *StrategyUpdate {
 	_u.mutation.SetOwnerAgencyID(id)
@@ -544,6 +565,11 @@ func (_u *StrategyUpdate) check() error {
 			return &ValidationError{Name: "adoption_reference", err: fmt.Errorf(`ent: validator failed for field "Strategy.adoption_reference": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ReportingCadenceDays(); ok {
+		if err := strategy.ReportingCadenceDaysValidator(v); err != nil {
+			return &ValidationError{Name: "reporting_cadence_days", err: fmt.Errorf(`ent: validator failed for field "Strategy.reporting_cadence_days": %w`, err)}
+		}
+	}
 	if _u.mutation.OwnerAgencyCleared() && len(_u.mutation.OwnerAgencyIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Strategy.owner_agency"`)
 	}
@@ -606,6 +632,12 @@ func (_u *StrategyUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.AdoptedOnCleared() {
 		_spec.ClearField(strategy.FieldAdoptedOn, field.TypeTime)
+	}
+	if value, ok := _u.mutation.ReportingCadenceDays(); ok {
+		_spec.SetField(strategy.FieldReportingCadenceDays, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedReportingCadenceDays(); ok {
+		_spec.AddField(strategy.FieldReportingCadenceDays, field.TypeInt, value)
 	}
 	if _u.mutation.OwnerAgencyCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -1112,6 +1144,27 @@ func (_u *StrategyUpdateOne) ClearAdoptedOn() *StrategyUpdateOne {
 	return _u
 }
 
+// SetReportingCadenceDays sets the "reporting_cadence_days" field.
+func (_u *StrategyUpdateOne) SetReportingCadenceDays(v int) *StrategyUpdateOne {
+	_u.mutation.ResetReportingCadenceDays()
+	_u.mutation.SetReportingCadenceDays(v)
+	return _u
+}
+
+// SetNillableReportingCadenceDays sets the "reporting_cadence_days" field if the given value is not nil.
+func (_u *StrategyUpdateOne) SetNillableReportingCadenceDays(v *int) *StrategyUpdateOne {
+	if v != nil {
+		_u.SetReportingCadenceDays(*v)
+	}
+	return _u
+}
+
+// AddReportingCadenceDays adds value to the "reporting_cadence_days" field.
+func (_u *StrategyUpdateOne) AddReportingCadenceDays(v int) *StrategyUpdateOne {
+	_u.mutation.AddReportingCadenceDays(v)
+	return _u
+}
+
 // SetOwnerAgencyID sets the "owner_agency" edge to the Agency entity by ID.
 func (_u *StrategyUpdateOne) SetOwnerAgencyID(id pulid.ID) *StrategyUpdateOne {
 	_u.mutation.SetOwnerAgencyID(id)
@@ -1461,6 +1514,11 @@ func (_u *StrategyUpdateOne) check() error {
 			return &ValidationError{Name: "adoption_reference", err: fmt.Errorf(`ent: validator failed for field "Strategy.adoption_reference": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ReportingCadenceDays(); ok {
+		if err := strategy.ReportingCadenceDaysValidator(v); err != nil {
+			return &ValidationError{Name: "reporting_cadence_days", err: fmt.Errorf(`ent: validator failed for field "Strategy.reporting_cadence_days": %w`, err)}
+		}
+	}
 	if _u.mutation.OwnerAgencyCleared() && len(_u.mutation.OwnerAgencyIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Strategy.owner_agency"`)
 	}
@@ -1540,6 +1598,12 @@ func (_u *StrategyUpdateOne) sqlSave(ctx context.Context) (_node *Strategy, err 
 	}
 	if _u.mutation.AdoptedOnCleared() {
 		_spec.ClearField(strategy.FieldAdoptedOn, field.TypeTime)
+	}
+	if value, ok := _u.mutation.ReportingCadenceDays(); ok {
+		_spec.SetField(strategy.FieldReportingCadenceDays, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedReportingCadenceDays(); ok {
+		_spec.AddField(strategy.FieldReportingCadenceDays, field.TypeInt, value)
 	}
 	if _u.mutation.OwnerAgencyCleared() {
 		edge := &sqlgraph.EdgeSpec{

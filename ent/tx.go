@@ -40,6 +40,8 @@ type Tx struct {
 	Objective *ObjectiveClient
 	// Observation is the client for interacting with the Observation builders.
 	Observation *ObservationClient
+	// ProgressReport is the client for interacting with the ProgressReport builders.
+	ProgressReport *ProgressReportClient
 	// Strategy is the client for interacting with the Strategy builders.
 	Strategy *StrategyClient
 	// StrategyTransition is the client for interacting with the StrategyTransition builders.
@@ -190,6 +192,7 @@ func (tx *Tx) init() {
 	tx.Measurement = NewMeasurementClient(tx.config)
 	tx.Objective = NewObjectiveClient(tx.config)
 	tx.Observation = NewObservationClient(tx.config)
+	tx.ProgressReport = NewProgressReportClient(tx.config)
 	tx.Strategy = NewStrategyClient(tx.config)
 	tx.StrategyTransition = NewStrategyTransitionClient(tx.config)
 	tx.StrategyVersion = NewStrategyVersionClient(tx.config)

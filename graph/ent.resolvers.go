@@ -36,11 +36,20 @@ func (r *queryResolver) Agencies(ctx context.Context, after *entgql.Cursor[pulid
 		Paginate(ctx, after, first, before, last, ent.WithAgencyOrder(orderBy), ent.WithAgencyFilter(where.Filter))
 }
 
+// ActionItem returns generated.ActionItemResolver implementation.
+func (r *Resolver) ActionItem() generated.ActionItemResolver { return &actionItemResolver{r} }
+
+// Agency returns generated.AgencyResolver implementation.
+func (r *Resolver) Agency() generated.AgencyResolver { return &agencyResolver{r} }
+
 // AuditEvent returns generated.AuditEventResolver implementation.
 func (r *Resolver) AuditEvent() generated.AuditEventResolver { return &auditEventResolver{r} }
 
 // Consultation returns generated.ConsultationResolver implementation.
 func (r *Resolver) Consultation() generated.ConsultationResolver { return &consultationResolver{r} }
+
+// Objective returns generated.ObjectiveResolver implementation.
+func (r *Resolver) Objective() generated.ObjectiveResolver { return &objectiveResolver{r} }
 
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
@@ -59,8 +68,11 @@ func (r *Resolver) StrategyVersion() generated.StrategyVersionResolver {
 }
 
 type (
+	actionItemResolver         struct{ *Resolver }
+	agencyResolver             struct{ *Resolver }
 	auditEventResolver         struct{ *Resolver }
 	consultationResolver       struct{ *Resolver }
+	objectiveResolver          struct{ *Resolver }
 	queryResolver              struct{ *Resolver }
 	strategyResolver           struct{ *Resolver }
 	strategyTransitionResolver struct{ *Resolver }

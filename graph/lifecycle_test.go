@@ -613,13 +613,10 @@ func TestAnAdoptedTextIsFrozenButItsImplementationIsReported(t *testing.T) {
 
 	// Implementation goes on: the lead agency reports progress, the
 	// secretariat a status, and the indicator is measured.
-	var report struct {
-		UpdateActionItem struct{ ActionItem struct{ Progress int } }
-	}
-	f.OK(t, w.SecurityAgent, `mutation($id: ID!, $rev: Int!) { updateActionItem(id: $id, revision: $rev, input: {progress: 75, status: DELAYED}) { actionItem { progress } } }`,
-		map[string]any{"id": w.Incidents.ID, "rev": itemRev}, &report)
-	if report.UpdateActionItem.ActionItem.Progress != 75 {
-		t.Errorf("progress %d", report.UpdateActionItem.ActionItem.Progress)
+	var reported filed
+	f.OK(t, w.SecurityAgent, fileReportMutation, report(w.Incidents.ID, apitest.Today.Format("2006-01-02T15:04:05Z"), 75, "DELAYED"), &reported)
+	if reported.FileProgressReport.ActionItem.Progress != 75 {
+		t.Errorf("progress %d", reported.FileProgressReport.ActionItem.Progress)
 	}
 	f.OK(t, w.Secretariat, `mutation($id: ID!, $rev: Int!) { updateActionItem(id: $id, revision: $rev, input: {status: COMPLETED, progress: 100}) { actionItem { id } } }`,
 		map[string]any{"id": w.Critical.ID, "rev": f.Item(t, w.Critical.ID).Revision}, nil)

@@ -47,7 +47,7 @@ func (r *queryResolver) Objectives(ctx context.Context, after *entgql.Cursor[pul
 }
 
 // ActionItems is the resolver for the actionItems field.
-func (r *queryResolver) ActionItems(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ActionItemOrder, where *ent.ActionItemWhereInput, search *string, overdueOn *time.Time, agencyID *pulid.ID) (*ent.ActionItemConnection, error) {
+func (r *queryResolver) ActionItems(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ActionItemOrder, where *ent.ActionItemWhereInput, search *string, overdueOn *time.Time, staleOn *time.Time, agencyID *pulid.ID) (*ent.ActionItemConnection, error) {
 	q := r.client.ActionItem.Query()
 	if search != nil {
 		pattern, err := textsearch.Pattern(*search)
@@ -58,6 +58,13 @@ func (r *queryResolver) ActionItems(ctx context.Context, after *entgql.Cursor[pu
 	}
 	if overdueOn != nil {
 		q.Where(plan.OverdueOn(*overdueOn))
+	}
+	if staleOn != nil {
+		stale, err := plan.StaleFilter(ctx, r.client, *staleOn)
+		if err != nil {
+			return nil, err
+		}
+		q.Where(stale)
 	}
 	if agencyID != nil {
 		q.Where(plan.Involving(*agencyID))

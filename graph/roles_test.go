@@ -64,11 +64,16 @@ var operations = []operation{
 		return `mutation($in: CreateActionItemInput!) { createActionItem(input: $in) { actionItem { id } } }`,
 			map[string]any{"in": map[string]any{"objectiveID": s.World.DraftLegal.ID, "code": fmt.Sprintf("A1.%d", 10+n), "title": "Adopter un décret", "leadAgencyID": s.World.Justice.ID}}
 	}},
-	{"updateActionItem progress", []string{"secretariat", "lead agency"}, func(t *testing.T, s *apitest.Server, n int) (string, map[string]any) {
-		// Progress is reported on the items of adopted strategies, which every agency reads.
+	{"updateActionItem progress", []string{"secretariat"}, func(t *testing.T, s *apitest.Server, n int) (string, map[string]any) {
+		// An agency reports progress with a report (fileProgressReport below),
+		// which sets the item's progress and status; the secretariat still may.
 		it := s.Item(t, s.World.Budapest.ID)
 		return `mutation($id: ID!, $rev: Int!) { updateActionItem(id: $id, revision: $rev, input: {progress: 60, status: IN_PROGRESS}) { actionItem { progress } } }`,
 			map[string]any{"id": it.ID, "rev": it.Revision}
+	}},
+	{"fileProgressReport", []string{"lead agency"}, func(t *testing.T, s *apitest.Server, n int) (string, map[string]any) {
+		// Progress is reported on the items of adopted strategies, which every agency reads.
+		return fileReportMutation, report(s.World.Budapest.ID, apitest.Today.Format("2006-01-02T15:04:05Z"), 60, "IN_PROGRESS")
 	}},
 	{"updateActionItem plan", []string{"secretariat"}, func(t *testing.T, s *apitest.Server, n int) (string, map[string]any) {
 		it := s.Item(t, s.World.Incidents.ID)

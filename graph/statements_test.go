@@ -63,3 +63,43 @@ func TestNestedPlanQueriesDoNotMultiplyStatements(t *testing.T) {
 	}
 	t.Logf("%d statements for the whole nested plan", large)
 }
+
+// TestRollupsAndInvolvementDoNotGrowWithTheItems: a strategy's, an
+// objective's and an agency's rollups, and an agency's involvement with the
+// items' progress, cost as many statements with 5 items as with 45: the
+// database does the sums.
+func TestRollupsAndInvolvementDoNotGrowWithTheItems(t *testing.T) {
+	t.Parallel()
+	var n atomic.Int64
+	s := apitest.New(t, dbtest.WithDriver(func(d dialect.Driver) dialect.Driver { return counter{d, &n} }))
+	w := s.World
+	const query = `query($s: ID!, $o: ID!, $a: ID!) {
+		strategy: node(id: $s) { ... on Strategy { progressRollup { total overdue stale meanProgress budgetWeightedProgress byStatus { status count } } } }
+		objective: node(id: $o) { ... on Objective { progressRollup { total overdue stale meanProgress budgetWeightedProgress } } }
+		agency: node(id: $a) { ... on Agency { progressRollup { total overdue stale meanProgress budgetWeightedProgress }
+			involvedActionItems(first: 100) { totalCount edges { node { code progress status lastReportedAt overdue
+				leadAgency { acronym } } } } } } }`
+	vars := map[string]any{"s": w.Draft.ID, "o": w.DraftTechnical.ID, "a": w.Regulator.ID}
+	count := func() int64 {
+		n.Store(0)
+		s.OK(t, w.Reviewer, query, vars, nil)
+		return n.Load()
+	}
+	count() // warm up: authentication may record the token's last use
+	small := count()
+	for i := 1; i <= 40; i++ {
+		item := s.NewItemUnder(t, w.DraftTechnical, fmt.Sprintf("A2.%d", 10+i), w.Regulator, w.Justice)
+		if _, err := s.Client.ActionItem.UpdateOneID(item.ID).SetProgress(i).SetEstimatedBudget(int64(1000 * i)).
+			SetBudgetCurrency("XOF").SetStatus("IN_PROGRESS").Save(systemContext()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	large := count()
+	if small == 0 {
+		t.Fatal("no statement was counted: the counter sees nothing")
+	}
+	if small != large {
+		t.Errorf("rollups and involvement sent %d statements with 5 items and %d with 45", small, large)
+	}
+	t.Logf("%d statements for three rollups and an agency's involvement", large)
+}

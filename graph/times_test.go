@@ -135,6 +135,11 @@ func timeInputs() []timeInput {
 			f.moveOK(w.Draft.ID, strategy.StatusAdopted, map[string]any{"adoption": adoption})
 			return `query($id: ID!) { node(id: $id) { ... on Strategy { adoptedOn } } }`, map[string]any{"id": w.Draft.ID}
 		}},
+		{"FileProgressReportInput.asOf", func(f *lifecycleFixture, at time.Time) (string, map[string]any) {
+			var out filed // a year earlier: a report describes the past
+			f.OK(f.t, f.World.SecurityAgent, fileReportMutation, report(f.World.Budapest.ID, ts(at.AddDate(-1, 0, 0)), 100, "COMPLETED"), &out)
+			return `query($id: ID!) { node(id: $id) { ... on ProgressReport { asOf } } }`, map[string]any{"id": out.FileProgressReport.ProgressReport.ID}
+		}},
 		{"CreateAPITokenInput.expiresAt", func(f *lifecycleFixture, at time.Time) (string, map[string]any) {
 			var out struct {
 				CreateAPIToken struct{ APIToken struct{ ID pulid.ID } }

@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/palabre/palabre"
@@ -132,17 +133,16 @@ func TestAnAgencyReportsProgressOnlyOnItemsItLeads(t *testing.T) {
 	}
 	t.Logf("other agency: %s", msg)
 
-	// The security agency leads it: progress and status are its to report...
-	var res struct {
-		UpdateActionItem struct {
-			ActionItem struct {
-				Progress, Revision int
-				Status             string
-			}
-		}
+	// The security agency leads it: progress and status are its to report,
+	// with a dated report that sets them; a direct change of the item's
+	// progress or status is refused with a pointer to the report.
+	msg = s.Fails(t, w.SecurityAgent, update, map[string]any{"id": before.ID, "rev": before.Revision, "in": map[string]any{"progress": 75, "status": "DELAYED"}}, palabre.EFORBIDDEN)
+	if !strings.Contains(msg, "fileProgressReport") {
+		t.Errorf("the refusal should say how to report progress: %s", msg)
 	}
-	s.OK(t, w.SecurityAgent, update, map[string]any{"id": before.ID, "rev": before.Revision, "in": map[string]any{"progress": 75, "status": "DELAYED"}}, &res)
-	if got := res.UpdateActionItem.ActionItem; got.Progress != 75 || got.Status != "DELAYED" || got.Revision != before.Revision+1 {
+	var res filed
+	s.OK(t, w.SecurityAgent, fileReportMutation, report(before.ID, apitest.Today.Format("2006-01-02T15:04:05Z"), 75, "DELAYED"), &res)
+	if got := res.FileProgressReport.ActionItem; got.Progress != 75 || got.Status != "DELAYED" || got.Revision != before.Revision+1 {
 		t.Errorf("progress report not recorded: %+v", got)
 	}
 

@@ -16,8 +16,12 @@ import (
 // given status is overdue on the date: due before it, and neither completed
 // nor cancelled. An item due on the date itself is not overdue yet.
 func Overdue(due *time.Time, status actionitem.Status, on time.Time) bool {
-	return due != nil && due.Before(on) && !finished(status)
+	return due != nil && due.Before(Instant(on)) && !finished(status)
 }
+
+// Instant is a time as the stores keep it: to the microsecond (PostgreSQL's
+// precision), so that a rule and its SQL twin agree on the same date.
+func Instant(t time.Time) time.Time { return t.Truncate(time.Microsecond) }
 
 func finished(s actionitem.Status) bool {
 	return s == actionitem.StatusCompleted || s == actionitem.StatusCancelled
@@ -27,15 +31,37 @@ func finished(s actionitem.Status) bool {
 // lists.
 func OverdueOn(on time.Time) predicate.ActionItem {
 	return actionitem.And(
-		actionitem.DueDateLT(on),
+		actionitem.DueDateLT(Instant(on)),
 		actionitem.StatusNotIn(actionitem.StatusCompleted, actionitem.StatusCancelled),
 	)
 }
 
-// Involving matches the items the agency leads or supports.
-func Involving(agencyID pulid.ID) predicate.ActionItem {
-	return actionitem.Or(
-		actionitem.HasLeadAgencyWith(agency.ID(agencyID)),
-		actionitem.HasSupportingAgenciesWith(agency.ID(agencyID)),
-	)
+// Role is what an agency does for an item.
+type Role string
+
+// The roles of an agency in an item.
+const (
+	Lead    Role = "LEAD"
+	Support Role = "SUPPORT"
+	Fund    Role = "FUND"
+)
+
+// Involving matches the items the agency leads, supports or funds, or only
+// those in the roles given.
+func Involving(agencyID pulid.ID, roles ...Role) predicate.ActionItem {
+	if len(roles) == 0 {
+		roles = []Role{Lead, Support, Fund}
+	}
+	any := make([]predicate.ActionItem, 0, len(roles))
+	for _, r := range roles {
+		switch r {
+		case Lead:
+			any = append(any, actionitem.HasLeadAgencyWith(agency.ID(agencyID)))
+		case Support:
+			any = append(any, actionitem.HasSupportingAgenciesWith(agency.ID(agencyID)))
+		case Fund:
+			any = append(any, actionitem.HasFundingPartnersWith(agency.ID(agencyID)))
+		}
+	}
+	return actionitem.Or(any...)
 }

@@ -23,7 +23,7 @@ type changed struct {
 	s                                       *apitest.Server
 	item, observation, strategy, round      string
 	ministry, justice, regulator, token, ix string
-	decision                                string
+	decision, report                        string
 }
 
 // changedThroughTheAPI migrates a database with the command line, loads the
@@ -65,9 +65,15 @@ func changedThroughTheAPI(t *testing.T) *changed {
 	s.OK(t, sec, `mutation($id: ID!, $rev: Int!, $in: UpdateActionItemInput!) { updateActionItem(id: $id, revision: $rev, input: $in) { actionItem { id } } }`,
 		map[string]any{"id": c.item, "rev": revision(c.item), "in": map[string]any{"title": "Sécuriser les opérateurs d'importance vitale",
 			"addSupportingAgencyIDs": []string{c.justice}, "removeSupportingAgencyIDs": []string{c.regulator}}}, nil)
-	// The lead agency reports progress on its item of the adopted strategy.
-	s.OK(t, w.SecurityAgent, `mutation($id: ID!, $rev: Int!) { updateActionItem(id: $id, revision: $rev, input: {progress: 35, status: IN_PROGRESS}) { actionItem { id } } }`,
-		map[string]any{"id": string(w.Budapest.ID), "rev": revision(string(w.Budapest.ID))}, nil)
+	// The lead agency reports progress on its item of the adopted strategy:
+	// the report, and the item's progress and status it sets.
+	var report struct {
+		FileProgressReport struct{ ProgressReport struct{ ID string } }
+	}
+	s.OK(t, w.SecurityAgent, `mutation($id: ID!) { fileProgressReport(input: {actionItemID: $id, asOf: "2026-11-01T00:00:00Z", progress: 35, status: IN_PROGRESS,
+		narrative: "Instrument de ratification transmis.", idempotencyKey: "rapport-1"}) { progressReport { id } } }`,
+		map[string]any{"id": string(w.Budapest.ID)}, &report)
+	c.report = report.FileProgressReport.ProgressReport.ID
 	s.OK(t, w.Admin, `mutation($id: ID!, $rev: Int!, $child: ID!) { updateAgency(id: $id, revision: $rev, input: {addChildIDs: [$child]}) { agency { id } } }`,
 		map[string]any{"id": c.ministry, "rev": revision(c.ministry), "child": c.justice}, nil)
 	s.OK(t, sec, `mutation($id: ID!, $rev: Int!) { updateStrategy(id: $id, revision: $rev, input: {title: "Stratégie nationale de cybersécurité 2027-2032"}) { strategy { id } } }`,
@@ -233,6 +239,11 @@ func TestVerifyNamesTheRecordAndFieldChangedBehindTheAPI(t *testing.T) {
 			return fmt.Sprintf(`UPDATE decisions SET options = '["Présidence"]' WHERE id = '%s'`, c.decision)
 		}, func(c *changed) string {
 			return fmt.Sprintf(`table decisions, record %s, field options: the audit trail says "[\"Économie numérique\",\"Intérieur\"]", the table holds "[\"Présidence\"]"`, c.decision)
+		}},
+		{"a progress report rewritten", func(c *changed) string {
+			return fmt.Sprintf(`UPDATE progress_reports SET progress = 90 WHERE id = '%s'`, c.report)
+		}, func(c *changed) string {
+			return fmt.Sprintf(`table progress_reports, record %s, field progress: the audit trail says "35", the table holds "90"`, c.report)
 		}},
 		{"a round's closing time moved", func(c *changed) string {
 			return fmt.Sprintf(`UPDATE consultations SET closes_at = '2031-01-01 00:00:00+00:00' WHERE id = '%s'`, c.round)

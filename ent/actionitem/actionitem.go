@@ -39,6 +39,8 @@ const (
 	FieldStatus = "status"
 	// FieldProgress holds the string denoting the progress field in the database.
 	FieldProgress = "progress"
+	// FieldLastReportedAt holds the string denoting the last_reported_at field in the database.
+	FieldLastReportedAt = "last_reported_at"
 	// FieldStartDate holds the string denoting the start_date field in the database.
 	FieldStartDate = "start_date"
 	// FieldDueDate holds the string denoting the due_date field in the database.
@@ -63,6 +65,8 @@ const (
 	EdgeDependsOn = "depends_on"
 	// EdgeIndicators holds the string denoting the indicators edge name in mutations.
 	EdgeIndicators = "indicators"
+	// EdgeProgressReports holds the string denoting the progress_reports edge name in mutations.
+	EdgeProgressReports = "progress_reports"
 	// Table holds the table name of the actionitem in the database.
 	Table = "action_items"
 	// ObjectiveTable is the table that holds the objective relation/edge.
@@ -107,6 +111,13 @@ const (
 	IndicatorsInverseTable = "indicators"
 	// IndicatorsColumn is the table column denoting the indicators relation/edge.
 	IndicatorsColumn = "action_item_indicators"
+	// ProgressReportsTable is the table that holds the progress_reports relation/edge.
+	ProgressReportsTable = "progress_reports"
+	// ProgressReportsInverseTable is the table name for the ProgressReport entity.
+	// It exists in this package in order to avoid circular dependency with the "progressreport" package.
+	ProgressReportsInverseTable = "progress_reports"
+	// ProgressReportsColumn is the table column denoting the progress_reports relation/edge.
+	ProgressReportsColumn = "action_item_progress_reports"
 )
 
 // Columns holds all SQL columns for actionitem fields.
@@ -122,6 +133,7 @@ var Columns = []string{
 	FieldPriority,
 	FieldStatus,
 	FieldProgress,
+	FieldLastReportedAt,
 	FieldStartDate,
 	FieldDueDate,
 	FieldEstimatedBudget,
@@ -320,6 +332,11 @@ func ByProgress(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldProgress, opts...).ToFunc()
 }
 
+// ByLastReportedAt orders the results by the last_reported_at field.
+func ByLastReportedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldLastReportedAt, opts...).ToFunc()
+}
+
 // ByStartDate orders the results by the start_date field.
 func ByStartDate(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldStartDate, opts...).ToFunc()
@@ -430,6 +447,20 @@ func ByIndicators(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newIndicatorsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByProgressReportsCount orders the results by progress_reports count.
+func ByProgressReportsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newProgressReportsStep(), opts...)
+	}
+}
+
+// ByProgressReports orders the results by progress_reports terms.
+func ByProgressReports(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newProgressReportsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newObjectiveStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -484,6 +515,13 @@ func newIndicatorsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(IndicatorsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, IndicatorsTable, IndicatorsColumn),
+	)
+}
+func newProgressReportsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ProgressReportsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, ProgressReportsTable, ProgressReportsColumn),
 	)
 }
 

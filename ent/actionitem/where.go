@@ -96,6 +96,11 @@ func Progress(v int) predicate.ActionItem {
 	return predicate.ActionItem(sql.FieldEQ(FieldProgress, v))
 }
 
+// LastReportedAt applies equality check predicate on the "last_reported_at" field. It's identical to LastReportedAtEQ.
+func LastReportedAt(v time.Time) predicate.ActionItem {
+	return predicate.ActionItem(sql.FieldEQ(FieldLastReportedAt, v))
+}
+
 // StartDate applies equality check predicate on the "start_date" field. It's identical to StartDateEQ.
 func StartDate(v time.Time) predicate.ActionItem {
 	return predicate.ActionItem(sql.FieldEQ(FieldStartDate, v))
@@ -576,6 +581,56 @@ func ProgressLTE(v int) predicate.ActionItem {
 	return predicate.ActionItem(sql.FieldLTE(FieldProgress, v))
 }
 
+// LastReportedAtEQ applies the EQ predicate on the "last_reported_at" field.
+func LastReportedAtEQ(v time.Time) predicate.ActionItem {
+	return predicate.ActionItem(sql.FieldEQ(FieldLastReportedAt, v))
+}
+
+// LastReportedAtNEQ applies the NEQ predicate on the "last_reported_at" field.
+func LastReportedAtNEQ(v time.Time) predicate.ActionItem {
+	return predicate.ActionItem(sql.FieldNEQ(FieldLastReportedAt, v))
+}
+
+// LastReportedAtIn applies the In predicate on the "last_reported_at" field.
+func LastReportedAtIn(vs ...time.Time) predicate.ActionItem {
+	return predicate.ActionItem(sql.FieldIn(FieldLastReportedAt, vs...))
+}
+
+// LastReportedAtNotIn applies the NotIn predicate on the "last_reported_at" field.
+func LastReportedAtNotIn(vs ...time.Time) predicate.ActionItem {
+	return predicate.ActionItem(sql.FieldNotIn(FieldLastReportedAt, vs...))
+}
+
+// LastReportedAtGT applies the GT predicate on the "last_reported_at" field.
+func LastReportedAtGT(v time.Time) predicate.ActionItem {
+	return predicate.ActionItem(sql.FieldGT(FieldLastReportedAt, v))
+}
+
+// LastReportedAtGTE applies the GTE predicate on the "last_reported_at" field.
+func LastReportedAtGTE(v time.Time) predicate.ActionItem {
+	return predicate.ActionItem(sql.FieldGTE(FieldLastReportedAt, v))
+}
+
+// LastReportedAtLT applies the LT predicate on the "last_reported_at" field.
+func LastReportedAtLT(v time.Time) predicate.ActionItem {
+	return predicate.ActionItem(sql.FieldLT(FieldLastReportedAt, v))
+}
+
+// LastReportedAtLTE applies the LTE predicate on the "last_reported_at" field.
+func LastReportedAtLTE(v time.Time) predicate.ActionItem {
+	return predicate.ActionItem(sql.FieldLTE(FieldLastReportedAt, v))
+}
+
+// LastReportedAtIsNil applies the IsNil predicate on the "last_reported_at" field.
+func LastReportedAtIsNil() predicate.ActionItem {
+	return predicate.ActionItem(sql.FieldIsNull(FieldLastReportedAt))
+}
+
+// LastReportedAtNotNil applies the NotNil predicate on the "last_reported_at" field.
+func LastReportedAtNotNil() predicate.ActionItem {
+	return predicate.ActionItem(sql.FieldNotNull(FieldLastReportedAt))
+}
+
 // StartDateEQ applies the EQ predicate on the "start_date" field.
 func StartDateEQ(v time.Time) predicate.ActionItem {
 	return predicate.ActionItem(sql.FieldEQ(FieldStartDate, v))
@@ -977,6 +1032,29 @@ func HasIndicators() predicate.ActionItem {
 func HasIndicatorsWith(preds ...predicate.Indicator) predicate.ActionItem {
 	return predicate.ActionItem(func(s *sql.Selector) {
 		step := newIndicatorsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasProgressReports applies the HasEdge predicate on the "progress_reports" edge.
+func HasProgressReports() predicate.ActionItem {
+	return predicate.ActionItem(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, ProgressReportsTable, ProgressReportsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasProgressReportsWith applies the HasEdge predicate on the "progress_reports" edge with a given conditions (other predicates).
+func HasProgressReportsWith(preds ...predicate.ProgressReport) predicate.ActionItem {
+	return predicate.ActionItem(func(s *sql.Selector) {
+		step := newProgressReportsStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

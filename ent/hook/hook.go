@@ -165,6 +165,18 @@ func (f ObservationFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value,
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ObservationMutation", m)
 }
 
+// The ProgressReportFunc type is an adapter to allow the use of ordinary
+// function as ProgressReport mutator.
+type ProgressReportFunc func(context.Context, *ent.ProgressReportMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ProgressReportFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ProgressReportMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ProgressReportMutation", m)
+}
+
 // The StrategyFunc type is an adapter to allow the use of ordinary
 // function as Strategy mutator.
 type StrategyFunc func(context.Context, *ent.StrategyMutation) (ent.Value, error)

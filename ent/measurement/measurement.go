@@ -28,6 +28,8 @@ const (
 	FieldNote = "note"
 	// EdgeIndicator holds the string denoting the indicator edge name in mutations.
 	EdgeIndicator = "indicator"
+	// EdgeProgressReport holds the string denoting the progress_report edge name in mutations.
+	EdgeProgressReport = "progress_report"
 	// Table holds the table name of the measurement in the database.
 	Table = "measurements"
 	// IndicatorTable is the table that holds the indicator relation/edge.
@@ -37,6 +39,13 @@ const (
 	IndicatorInverseTable = "indicators"
 	// IndicatorColumn is the table column denoting the indicator relation/edge.
 	IndicatorColumn = "indicator_measurements"
+	// ProgressReportTable is the table that holds the progress_report relation/edge.
+	ProgressReportTable = "measurements"
+	// ProgressReportInverseTable is the table name for the ProgressReport entity.
+	// It exists in this package in order to avoid circular dependency with the "progressreport" package.
+	ProgressReportInverseTable = "progress_reports"
+	// ProgressReportColumn is the table column denoting the progress_report relation/edge.
+	ProgressReportColumn = "progress_report_measurements"
 )
 
 // Columns holds all SQL columns for measurement fields.
@@ -53,6 +62,7 @@ var Columns = []string{
 // table and are not defined as standalone fields in the schema.
 var ForeignKeys = []string{
 	"indicator_measurements",
+	"progress_report_measurements",
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -131,10 +141,24 @@ func ByIndicatorField(field string, opts ...sql.OrderTermOption) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newIndicatorStep(), sql.OrderByField(field, opts...))
 	}
 }
+
+// ByProgressReportField orders the results by progress_report field.
+func ByProgressReportField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newProgressReportStep(), sql.OrderByField(field, opts...))
+	}
+}
 func newIndicatorStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(IndicatorInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, true, IndicatorTable, IndicatorColumn),
+	)
+}
+func newProgressReportStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ProgressReportInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, true, ProgressReportTable, ProgressReportColumn),
 	)
 }

@@ -329,6 +329,29 @@ func HasIndicatorWith(preds ...predicate.Indicator) predicate.Measurement {
 	})
 }
 
+// HasProgressReport applies the HasEdge predicate on the "progress_report" edge.
+func HasProgressReport() predicate.Measurement {
+	return predicate.Measurement(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, ProgressReportTable, ProgressReportColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasProgressReportWith applies the HasEdge predicate on the "progress_report" edge with a given conditions (other predicates).
+func HasProgressReportWith(preds ...predicate.ProgressReport) predicate.Measurement {
+	return predicate.Measurement(func(s *sql.Selector) {
+		step := newProgressReportStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Measurement) predicate.Measurement {
 	return predicate.Measurement(sql.AndPredicates(predicates...))

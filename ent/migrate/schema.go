@@ -80,6 +80,7 @@ var (
 		{Name: "priority", Type: field.TypeEnum, Enums: []string{"HIGH", "MEDIUM", "LOW"}, Default: "MEDIUM"},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"NOT_STARTED", "IN_PROGRESS", "COMPLETED", "DELAYED", "CANCELLED"}, Default: "NOT_STARTED"},
 		{Name: "progress", Type: field.TypeInt, Default: 0},
+		{Name: "last_reported_at", Type: field.TypeTime, Nullable: true},
 		{Name: "start_date", Type: field.TypeTime, Nullable: true},
 		{Name: "due_date", Type: field.TypeTime, Nullable: true},
 		{Name: "estimated_budget", Type: field.TypeInt64, Nullable: true},
@@ -96,19 +97,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "action_items_strategies_strategy",
-				Columns:    []*schema.Column{ActionItemsColumns[15]},
+				Columns:    []*schema.Column{ActionItemsColumns[16]},
 				RefColumns: []*schema.Column{StrategiesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "action_items_agencies_lead_agency",
-				Columns:    []*schema.Column{ActionItemsColumns[16]},
+				Columns:    []*schema.Column{ActionItemsColumns[17]},
 				RefColumns: []*schema.Column{AgenciesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "action_items_objectives_action_items",
-				Columns:    []*schema.Column{ActionItemsColumns[17]},
+				Columns:    []*schema.Column{ActionItemsColumns[18]},
 				RefColumns: []*schema.Column{ObjectivesColumns[0]},
 				OnDelete:   schema.Restrict,
 			},
@@ -117,7 +118,7 @@ var (
 			{
 				Name:    "actionitem_code_action_item_strategy",
 				Unique:  true,
-				Columns: []*schema.Column{ActionItemsColumns[5], ActionItemsColumns[15]},
+				Columns: []*schema.Column{ActionItemsColumns[5], ActionItemsColumns[16]},
 			},
 			{
 				Name:    "actionitem_status",
@@ -132,17 +133,17 @@ var (
 			{
 				Name:    "actionitem_due_date",
 				Unique:  false,
-				Columns: []*schema.Column{ActionItemsColumns[12]},
+				Columns: []*schema.Column{ActionItemsColumns[13]},
 			},
 			{
 				Name:    "actionitem_status_due_date",
 				Unique:  false,
-				Columns: []*schema.Column{ActionItemsColumns[9], ActionItemsColumns[12]},
+				Columns: []*schema.Column{ActionItemsColumns[9], ActionItemsColumns[13]},
 			},
 			{
 				Name:    "actionitem_due_date_status",
 				Unique:  false,
-				Columns: []*schema.Column{ActionItemsColumns[12], ActionItemsColumns[9]},
+				Columns: []*schema.Column{ActionItemsColumns[13], ActionItemsColumns[9]},
 			},
 		},
 	}
@@ -394,6 +395,7 @@ var (
 		{Name: "measured_at", Type: field.TypeTime},
 		{Name: "note", Type: field.TypeString, Size: 5000, Default: ""},
 		{Name: "indicator_measurements", Type: field.TypeString},
+		{Name: "progress_report_measurements", Type: field.TypeString, Nullable: true},
 	}
 	// MeasurementsTable holds the schema information for the "measurements" table.
 	MeasurementsTable = &schema.Table{
@@ -406,6 +408,12 @@ var (
 				Columns:    []*schema.Column{MeasurementsColumns[6]},
 				RefColumns: []*schema.Column{IndicatorsColumns[0]},
 				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "measurements_progress_reports_measurements",
+				Columns:    []*schema.Column{MeasurementsColumns[7]},
+				RefColumns: []*schema.Column{ProgressReportsColumns[0]},
+				OnDelete:   schema.SetNull,
 			},
 		},
 	}
@@ -530,6 +538,70 @@ var (
 			},
 		},
 	}
+	// ProgressReportsColumns holds the columns for the "progress_reports" table.
+	ProgressReportsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "as_of", Type: field.TypeTime},
+		{Name: "progress", Type: field.TypeInt},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"NOT_STARTED", "IN_PROGRESS", "COMPLETED", "DELAYED", "CANCELLED"}},
+		{Name: "narrative", Type: field.TypeString, Size: 20000},
+		{Name: "difficulties", Type: field.TypeString, Size: 20000, Default: ""},
+		{Name: "next_steps", Type: field.TypeString, Size: 20000, Default: ""},
+		{Name: "idempotency_key", Type: field.TypeString, Nullable: true, Size: 200},
+		{Name: "action_item_progress_reports", Type: field.TypeString},
+		{Name: "progress_report_agency", Type: field.TypeString},
+		{Name: "progress_report_author", Type: field.TypeString, Nullable: true},
+	}
+	// ProgressReportsTable holds the schema information for the "progress_reports" table.
+	ProgressReportsTable = &schema.Table{
+		Name:       "progress_reports",
+		Columns:    ProgressReportsColumns,
+		PrimaryKey: []*schema.Column{ProgressReportsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "progress_reports_action_items_progress_reports",
+				Columns:    []*schema.Column{ProgressReportsColumns[10]},
+				RefColumns: []*schema.Column{ActionItemsColumns[0]},
+				OnDelete:   schema.Restrict,
+			},
+			{
+				Symbol:     "progress_reports_agencies_agency",
+				Columns:    []*schema.Column{ProgressReportsColumns[11]},
+				RefColumns: []*schema.Column{AgenciesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "progress_reports_accounts_author",
+				Columns:    []*schema.Column{ProgressReportsColumns[12]},
+				RefColumns: []*schema.Column{AccountsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "progressreport_as_of_action_item_progress_reports",
+				Unique:  false,
+				Columns: []*schema.Column{ProgressReportsColumns[3], ProgressReportsColumns[10]},
+			},
+			{
+				Name:    "progressreport_action_item_progress_reports",
+				Unique:  false,
+				Columns: []*schema.Column{ProgressReportsColumns[10]},
+			},
+			{
+				Name:    "progressreport_progress_report_agency",
+				Unique:  false,
+				Columns: []*schema.Column{ProgressReportsColumns[11]},
+			},
+			{
+				Name:    "progressreport_idempotency_key_progress_report_agency",
+				Unique:  true,
+				Columns: []*schema.Column{ProgressReportsColumns[9], ProgressReportsColumns[11]},
+			},
+		},
+	}
 	// StrategiesColumns holds the columns for the "strategies" table.
 	StrategiesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
@@ -545,6 +617,7 @@ var (
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFTING", "CONSULTATION", "CONSOLIDATION", "VALIDATION", "SUBMITTED", "ADOPTED", "IN_IMPLEMENTATION", "SUPERSEDED"}, Default: "DRAFTING"},
 		{Name: "adoption_reference", Type: field.TypeString, Size: 300, Default: ""},
 		{Name: "adopted_on", Type: field.TypeTime, Nullable: true},
+		{Name: "reporting_cadence_days", Type: field.TypeInt, Default: 90},
 		{Name: "strategy_owner_agency", Type: field.TypeString},
 		{Name: "strategy_implementing_agency", Type: field.TypeString, Nullable: true},
 	}
@@ -556,13 +629,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "strategies_agencies_owner_agency",
-				Columns:    []*schema.Column{StrategiesColumns[13]},
+				Columns:    []*schema.Column{StrategiesColumns[14]},
 				RefColumns: []*schema.Column{AgenciesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "strategies_agencies_implementing_agency",
-				Columns:    []*schema.Column{StrategiesColumns[14]},
+				Columns:    []*schema.Column{StrategiesColumns[15]},
 				RefColumns: []*schema.Column{AgenciesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -773,6 +846,7 @@ var (
 		MeasurementsTable,
 		ObjectivesTable,
 		ObservationsTable,
+		ProgressReportsTable,
 		StrategiesTable,
 		StrategyTransitionsTable,
 		StrategyVersionsTable,
@@ -799,6 +873,7 @@ func init() {
 	IndicatorsTable.ForeignKeys[0].RefTable = ActionItemsTable
 	IndicatorsTable.ForeignKeys[1].RefTable = ObjectivesTable
 	MeasurementsTable.ForeignKeys[0].RefTable = IndicatorsTable
+	MeasurementsTable.ForeignKeys[1].RefTable = ProgressReportsTable
 	ObjectivesTable.ForeignKeys[0].RefTable = ObjectivesTable
 	ObjectivesTable.ForeignKeys[1].RefTable = StrategiesTable
 	ObservationsTable.ForeignKeys[0].RefTable = ConsultationsTable
@@ -806,6 +881,9 @@ func init() {
 	ObservationsTable.ForeignKeys[2].RefTable = AccountsTable
 	ObservationsTable.ForeignKeys[3].RefTable = AccountsTable
 	ObservationsTable.ForeignKeys[4].RefTable = StrategyVersionsTable
+	ProgressReportsTable.ForeignKeys[0].RefTable = ActionItemsTable
+	ProgressReportsTable.ForeignKeys[1].RefTable = AgenciesTable
+	ProgressReportsTable.ForeignKeys[2].RefTable = AccountsTable
 	StrategiesTable.ForeignKeys[0].RefTable = AgenciesTable
 	StrategiesTable.ForeignKeys[1].RefTable = AgenciesTable
 	StrategyTransitionsTable.ForeignKeys[0].RefTable = StrategiesTable

@@ -45,6 +45,9 @@ type Objective func(*sql.Selector)
 // Observation is the predicate function for observation builders.
 type Observation func(*sql.Selector)
 
+// ProgressReport is the predicate function for progressreport builders.
+type ProgressReport func(*sql.Selector)
+
 // Strategy is the predicate function for strategy builders.
 type Strategy func(*sql.Selector)
 

@@ -423,6 +423,30 @@ func (f ObservationMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mut
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ObservationMutation", m)
 }
 
+// The ProgressReportQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ProgressReportQueryRuleFunc func(context.Context, *ent.ProgressReportQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ProgressReportQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProgressReportQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ProgressReportQuery", q)
+}
+
+// The ProgressReportMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ProgressReportMutationRuleFunc func(context.Context, *ent.ProgressReportMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ProgressReportMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ProgressReportMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProgressReportMutation", m)
+}
+
 // The StrategyQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type StrategyQueryRuleFunc func(context.Context, *ent.StrategyQuery) error
@@ -556,6 +580,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.ObservationQuery:
 		return q.Filter(), nil
+	case *ent.ProgressReportQuery:
+		return q.Filter(), nil
 	case *ent.StrategyQuery:
 		return q.Filter(), nil
 	case *ent.StrategyTransitionQuery:
@@ -594,6 +620,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.ObjectiveMutation:
 		return m.Filter(), nil
 	case *ent.ObservationMutation:
+		return m.Filter(), nil
+	case *ent.ProgressReportMutation:
 		return m.Filter(), nil
 	case *ent.StrategyMutation:
 		return m.Filter(), nil

@@ -19,6 +19,7 @@ import (
 	"github.com/palabre/palabre/ent/measurement"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
+	"github.com/palabre/palabre/ent/progressreport"
 	"github.com/palabre/palabre/ent/schema"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
@@ -257,11 +258,11 @@ func init() {
 	// actionitem.ProgressValidator is a validator for the "progress" field. It is called by the builders before save.
 	actionitem.ProgressValidator = actionitemDescProgress.Validators[0].(func(int) error)
 	// actionitemDescEstimatedBudget is the schema descriptor for estimated_budget field.
-	actionitemDescEstimatedBudget := actionitemFields[8].Descriptor()
+	actionitemDescEstimatedBudget := actionitemFields[9].Descriptor()
 	// actionitem.EstimatedBudgetValidator is a validator for the "estimated_budget" field. It is called by the builders before save.
 	actionitem.EstimatedBudgetValidator = actionitemDescEstimatedBudget.Validators[0].(func(int64) error)
 	// actionitemDescBudgetCurrency is the schema descriptor for budget_currency field.
-	actionitemDescBudgetCurrency := actionitemFields[9].Descriptor()
+	actionitemDescBudgetCurrency := actionitemFields[10].Descriptor()
 	// actionitem.BudgetCurrencyValidator is a validator for the "budget_currency" field. It is called by the builders before save.
 	actionitem.BudgetCurrencyValidator = actionitemDescBudgetCurrency.Validators[0].(func(string) error)
 	// actionitemDescID is the schema descriptor for id field.
@@ -944,6 +945,80 @@ func init() {
 	observationDescID := observationMixinFields0[0].Descriptor()
 	// observation.DefaultID holds the default value on creation for the id field.
 	observation.DefaultID = observationDescID.Default.(func() pulid.ID)
+	progressreportMixin := schema.ProgressReport{}.Mixin()
+	progressreport.Policy = privacy.NewPolicies(schema.ProgressReport{})
+	progressreport.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := progressreport.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	progressreportMixinHooks1 := progressreportMixin[1].Hooks()
+	progressreportMixinHooks2 := progressreportMixin[2].Hooks()
+
+	progressreport.Hooks[1] = progressreportMixinHooks1[0]
+
+	progressreport.Hooks[2] = progressreportMixinHooks2[0]
+	progressreportMixinFields0 := progressreportMixin[0].Fields()
+	_ = progressreportMixinFields0
+	progressreportMixinFields1 := progressreportMixin[1].Fields()
+	_ = progressreportMixinFields1
+	progressreportFields := schema.ProgressReport{}.Fields()
+	_ = progressreportFields
+	// progressreportDescCreatedAt is the schema descriptor for created_at field.
+	progressreportDescCreatedAt := progressreportMixinFields1[0].Descriptor()
+	// progressreport.DefaultCreatedAt holds the default value on creation for the created_at field.
+	progressreport.DefaultCreatedAt = progressreportDescCreatedAt.Default.(func() time.Time)
+	// progressreportDescUpdatedAt is the schema descriptor for updated_at field.
+	progressreportDescUpdatedAt := progressreportMixinFields1[1].Descriptor()
+	// progressreport.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	progressreport.DefaultUpdatedAt = progressreportDescUpdatedAt.Default.(func() time.Time)
+	// progressreport.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	progressreport.UpdateDefaultUpdatedAt = progressreportDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// progressreportDescProgress is the schema descriptor for progress field.
+	progressreportDescProgress := progressreportFields[1].Descriptor()
+	// progressreport.ProgressValidator is a validator for the "progress" field. It is called by the builders before save.
+	progressreport.ProgressValidator = progressreportDescProgress.Validators[0].(func(int) error)
+	// progressreportDescNarrative is the schema descriptor for narrative field.
+	progressreportDescNarrative := progressreportFields[3].Descriptor()
+	// progressreport.NarrativeValidator is a validator for the "narrative" field. It is called by the builders before save.
+	progressreport.NarrativeValidator = func() func(string) error {
+		validators := progressreportDescNarrative.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(narrative string) error {
+			for _, fn := range fns {
+				if err := fn(narrative); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// progressreportDescDifficulties is the schema descriptor for difficulties field.
+	progressreportDescDifficulties := progressreportFields[4].Descriptor()
+	// progressreport.DefaultDifficulties holds the default value on creation for the difficulties field.
+	progressreport.DefaultDifficulties = progressreportDescDifficulties.Default.(string)
+	// progressreport.DifficultiesValidator is a validator for the "difficulties" field. It is called by the builders before save.
+	progressreport.DifficultiesValidator = progressreportDescDifficulties.Validators[0].(func(string) error)
+	// progressreportDescNextSteps is the schema descriptor for next_steps field.
+	progressreportDescNextSteps := progressreportFields[5].Descriptor()
+	// progressreport.DefaultNextSteps holds the default value on creation for the next_steps field.
+	progressreport.DefaultNextSteps = progressreportDescNextSteps.Default.(string)
+	// progressreport.NextStepsValidator is a validator for the "next_steps" field. It is called by the builders before save.
+	progressreport.NextStepsValidator = progressreportDescNextSteps.Validators[0].(func(string) error)
+	// progressreportDescIdempotencyKey is the schema descriptor for idempotency_key field.
+	progressreportDescIdempotencyKey := progressreportFields[6].Descriptor()
+	// progressreport.IdempotencyKeyValidator is a validator for the "idempotency_key" field. It is called by the builders before save.
+	progressreport.IdempotencyKeyValidator = progressreportDescIdempotencyKey.Validators[0].(func(string) error)
+	// progressreportDescID is the schema descriptor for id field.
+	progressreportDescID := progressreportMixinFields0[0].Descriptor()
+	// progressreport.DefaultID holds the default value on creation for the id field.
+	progressreport.DefaultID = progressreportDescID.Default.(func() pulid.ID)
 	strategyMixin := schema.Strategy{}.Mixin()
 	strategy.Policy = privacy.NewPolicies(schema.Strategy{})
 	strategy.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -1047,6 +1122,12 @@ func init() {
 	strategy.DefaultAdoptionReference = strategyDescAdoptionReference.Default.(string)
 	// strategy.AdoptionReferenceValidator is a validator for the "adoption_reference" field. It is called by the builders before save.
 	strategy.AdoptionReferenceValidator = strategyDescAdoptionReference.Validators[0].(func(string) error)
+	// strategyDescReportingCadenceDays is the schema descriptor for reporting_cadence_days field.
+	strategyDescReportingCadenceDays := strategyFields[8].Descriptor()
+	// strategy.DefaultReportingCadenceDays holds the default value on creation for the reporting_cadence_days field.
+	strategy.DefaultReportingCadenceDays = strategyDescReportingCadenceDays.Default.(int)
+	// strategy.ReportingCadenceDaysValidator is a validator for the "reporting_cadence_days" field. It is called by the builders before save.
+	strategy.ReportingCadenceDaysValidator = strategyDescReportingCadenceDays.Validators[0].(func(int) error)
 	// strategyDescID is the schema descriptor for id field.
 	strategyDescID := strategyMixinFields0[0].Descriptor()
 	// strategy.DefaultID holds the default value on creation for the id field.

@@ -55,13 +55,7 @@ func (ActionItem) Fields() []ent.Field {
 			Default("MEDIUM").
 			Comment("Priority of the action in the plan."),
 		field.Enum("status").
-			Annotations(Meanings{
-				"NOT_STARTED": "Work has not begun (the default).",
-				"IN_PROGRESS": "Work is under way.",
-				"COMPLETED":   "Done.",
-				"DELAYED":     "Behind its schedule.",
-				"CANCELLED":   "Abandoned: it will not be done.",
-			}).
+			Annotations(itemStatusMeanings).
 			NamedValues(
 				"NotStarted", "NOT_STARTED",
 				"InProgress", "IN_PROGRESS",
@@ -76,6 +70,10 @@ func (ActionItem) Fields() []ent.Field {
 			Default(0).Range(0, 100).
 			Comment("Progress of the action, in percent from 0 to 100.").
 			Annotations(entgql.OrderField("PROGRESS")),
+		field.Time("last_reported_at").
+			Optional().Nillable().
+			Comment("The date of the item's latest progress report (its asOf), if any; set with progress and status when a report is filed.").
+			Annotations(entgql.OrderField("LAST_REPORTED_AT"), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		field.Time("start_date").
 			Optional().Nillable().
 			Comment("When the action starts or started.").
@@ -120,6 +118,9 @@ func (ActionItem) Edges() []ent.Edge {
 		edge.To("indicators", Indicator.Type).
 			Comment("Indicators that measure the action.").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entsql.OnDelete(entsql.Restrict)),
+		edge.To("progress_reports", ProgressReport.Type).
+			Comment("Progress reports filed on the action, the latest giving its progress and status.").
+			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entsql.OnDelete(entsql.Restrict)),
 	}
 }
 
@@ -158,8 +159,18 @@ func (ActionItem) Policy() ent.Policy {
 		},
 		Mutation: privacy.MutationPolicy{
 			rule.AllowRoles(auth.RoleSecretariat),
-			rule.AllowLeadAgencyProgress(),
+			rule.RefuseAgencyProgressEdits(),
 			rule.DenyMutation("action items"),
 		},
 	}
+}
+
+// itemStatusMeanings describes where an action item stands, for the item and
+// for the progress reports that set it.
+var itemStatusMeanings = Meanings{
+	"NOT_STARTED": "Work has not begun (the default).",
+	"IN_PROGRESS": "Work is under way.",
+	"COMPLETED":   "Done.",
+	"DELAYED":     "Behind its schedule.",
+	"CANCELLED":   "Abandoned: it will not be done.",
 }

@@ -40,6 +40,9 @@ func (Measurement) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("indicator", Indicator.Type).Ref("measurements").Unique().Required().Immutable().
 			Comment("The indicator measured."),
+		edge.From("progress_report", ProgressReport.Type).Ref("measurements").Unique().Immutable().
+			Comment("The progress report the measurement was filed with, if any.").
+			Annotations(entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput)),
 	}
 }
 

@@ -84,6 +84,9 @@ func (Strategy) Fields() []ent.Field {
 			Optional().Nillable().
 			Comment("Date of the act that adopted the strategy.").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		field.Int("reporting_cadence_days").
+			Default(90).Range(1, 3660).
+			Comment("Days within which an item under way (in progress or delayed) must have a progress report; past them it is stale. 90 unless set."),
 	}
 }
 

@@ -91,7 +91,8 @@ func statusThroughLifecycle(next ent.Mutator) ent.Mutator {
 func keepAdoptedStrategyText(next ent.Mutator) ent.Mutator {
 	mayChange := map[string]bool{
 		strategy.FieldStatus: true, strategy.FieldAdoptionReference: true, strategy.FieldAdoptedOn: true,
-		strategy.EdgeAdoptedVersion: true, strategy.EdgeVersions: true, strategy.EdgeTransitions: true,
+		strategy.FieldReportingCadenceDays: true,
+		strategy.EdgeAdoptedVersion:        true, strategy.EdgeVersions: true, strategy.EdgeTransitions: true,
 		strategy.EdgeConsultations: true, strategy.EdgeDecisions: true,
 	}
 	return hook.StrategyFunc(func(ctx context.Context, m *gen.StrategyMutation) (ent.Value, error) {

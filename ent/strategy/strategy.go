@@ -43,6 +43,8 @@ const (
 	FieldAdoptionReference = "adoption_reference"
 	// FieldAdoptedOn holds the string denoting the adopted_on field in the database.
 	FieldAdoptedOn = "adopted_on"
+	// FieldReportingCadenceDays holds the string denoting the reporting_cadence_days field in the database.
+	FieldReportingCadenceDays = "reporting_cadence_days"
 	// EdgeOwnerAgency holds the string denoting the owner_agency edge name in mutations.
 	EdgeOwnerAgency = "owner_agency"
 	// EdgeImplementingAgency holds the string denoting the implementing_agency edge name in mutations.
@@ -134,6 +136,7 @@ var Columns = []string{
 	FieldStatus,
 	FieldAdoptionReference,
 	FieldAdoptedOn,
+	FieldReportingCadenceDays,
 }
 
 // ForeignKeys holds the SQL foreign-keys that are owned by the "strategies"
@@ -194,6 +197,10 @@ var (
 	DefaultAdoptionReference string
 	// AdoptionReferenceValidator is a validator for the "adoption_reference" field. It is called by the builders before save.
 	AdoptionReferenceValidator func(string) error
+	// DefaultReportingCadenceDays holds the default value on creation for the "reporting_cadence_days" field.
+	DefaultReportingCadenceDays int
+	// ReportingCadenceDaysValidator is a validator for the "reporting_cadence_days" field. It is called by the builders before save.
+	ReportingCadenceDaysValidator func(int) error
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() pulid.ID
 )
@@ -296,6 +303,11 @@ func ByAdoptionReference(opts ...sql.OrderTermOption) OrderOption {
 // ByAdoptedOn orders the results by the adopted_on field.
 func ByAdoptedOn(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldAdoptedOn, opts...).ToFunc()
+}
+
+// ByReportingCadenceDays orders the results by the reporting_cadence_days field.
+func ByReportingCadenceDays(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldReportingCadenceDays, opts...).ToFunc()
 }
 
 // ByOwnerAgencyField orders the results by owner_agency field.

@@ -111,6 +111,11 @@ func AdoptedOn(v time.Time) predicate.Strategy {
 	return predicate.Strategy(sql.FieldEQ(FieldAdoptedOn, v))
 }
 
+// ReportingCadenceDays applies equality check predicate on the "reporting_cadence_days" field. It's identical to ReportingCadenceDaysEQ.
+func ReportingCadenceDays(v int) predicate.Strategy {
+	return predicate.Strategy(sql.FieldEQ(FieldReportingCadenceDays, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Strategy {
 	return predicate.Strategy(sql.FieldEQ(FieldCreatedAt, v))
@@ -704,6 +709,46 @@ func AdoptedOnIsNil() predicate.Strategy {
 // AdoptedOnNotNil applies the NotNil predicate on the "adopted_on" field.
 func AdoptedOnNotNil() predicate.Strategy {
 	return predicate.Strategy(sql.FieldNotNull(FieldAdoptedOn))
+}
+
+// ReportingCadenceDaysEQ applies the EQ predicate on the "reporting_cadence_days" field.
+func ReportingCadenceDaysEQ(v int) predicate.Strategy {
+	return predicate.Strategy(sql.FieldEQ(FieldReportingCadenceDays, v))
+}
+
+// ReportingCadenceDaysNEQ applies the NEQ predicate on the "reporting_cadence_days" field.
+func ReportingCadenceDaysNEQ(v int) predicate.Strategy {
+	return predicate.Strategy(sql.FieldNEQ(FieldReportingCadenceDays, v))
+}
+
+// ReportingCadenceDaysIn applies the In predicate on the "reporting_cadence_days" field.
+func ReportingCadenceDaysIn(vs ...int) predicate.Strategy {
+	return predicate.Strategy(sql.FieldIn(FieldReportingCadenceDays, vs...))
+}
+
+// ReportingCadenceDaysNotIn applies the NotIn predicate on the "reporting_cadence_days" field.
+func ReportingCadenceDaysNotIn(vs ...int) predicate.Strategy {
+	return predicate.Strategy(sql.FieldNotIn(FieldReportingCadenceDays, vs...))
+}
+
+// ReportingCadenceDaysGT applies the GT predicate on the "reporting_cadence_days" field.
+func ReportingCadenceDaysGT(v int) predicate.Strategy {
+	return predicate.Strategy(sql.FieldGT(FieldReportingCadenceDays, v))
+}
+
+// ReportingCadenceDaysGTE applies the GTE predicate on the "reporting_cadence_days" field.
+func ReportingCadenceDaysGTE(v int) predicate.Strategy {
+	return predicate.Strategy(sql.FieldGTE(FieldReportingCadenceDays, v))
+}
+
+// ReportingCadenceDaysLT applies the LT predicate on the "reporting_cadence_days" field.
+func ReportingCadenceDaysLT(v int) predicate.Strategy {
+	return predicate.Strategy(sql.FieldLT(FieldReportingCadenceDays, v))
+}
+
+// ReportingCadenceDaysLTE applies the LTE predicate on the "reporting_cadence_days" field.
+func ReportingCadenceDaysLTE(v int) predicate.Strategy {
+	return predicate.Strategy(sql.FieldLTE(FieldReportingCadenceDays, v))
 }
 
 // HasOwnerAgency applies the HasEdge predicate on the "owner_agency" edge.

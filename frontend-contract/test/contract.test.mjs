@@ -200,7 +200,11 @@ describe('overdue items', () => {
     for (const item of items) {
       assert.ok(item.dueDate < on, `${item.code} is due before ${on}`);
       assert.ok(!['COMPLETED', 'CANCELLED'].includes(item.status), `${item.code} is still open`);
+      assert.equal(item.overdue, true, `${item.code} says it is overdue`);
     }
+    const reported = items.find((i) => i.progressReports.totalCount > 0);
+    assert.ok(reported, 'the demo has overdue items with progress reports');
+    assert.ok(nodes(reported.progressReports)[0].narrative.length > 0);
   });
 
   test('for one agency, and none on a date before any deadline', async () => {
@@ -216,6 +220,78 @@ describe('overdue items', () => {
 
   test('a date that is not a date is BAD_USER_INPUT', async () => {
     await refused('BAD_USER_INPUT', 'OverdueItems', { on: 'yesterday' }, tokens.reviewer);
+  });
+});
+
+describe("an agency's involvement and its progress", () => {
+  test('the items an agency leads, supports or funds, with their progress and its rollup, in one query', async () => {
+    const on = new Date().toISOString();
+    const res = await send('AgencyInvolvement', { agencyID: world.agency.ANSSI, on, first: 100 }, tokens.reviewer);
+    const agency = res.agency;
+    assert.equal(agency.acronym, 'ANSSI');
+    const items = nodes(agency.involvedActionItems);
+    assert.ok(items.length >= 3, 'ANSSI takes part in several items');
+    for (const item of items) {
+      const involved = [item.leadAgency, ...item.supportingAgencies, ...item.fundingPartners].map((a) => a.id);
+      assert.ok(involved.includes(world.agency.ANSSI), `${item.code} involves ANSSI`);
+      assert.equal(typeof item.overdue, 'boolean');
+      const latest = nodes(item.progressReports)[0];
+      if (latest) {
+        assert.equal(item.lastReportedAt, latest.asOf, `${item.code} shows its latest report`);
+        assert.match(latest.asOf, isoDate);
+      }
+    }
+    assert.ok(items.some((i) => i.progressReports.totalCount > 0), 'the demo has reports on ANSSI\'s items');
+    const r = agency.progressRollup;
+    assert.match(r.on, isoDate);
+    const led = items.filter((i) => i.leadAgency.id === world.agency.ANSSI);
+    assert.equal(r.total, led.length, 'the rollup counts the items ANSSI leads');
+    assert.equal(r.byStatus.reduce((n, s) => n + s.count, 0), r.total);
+    assert.ok(r.meanProgress >= 0 && r.meanProgress <= 100);
+    assert.equal(r.overdue, led.filter((i) => i.overdue).length);
+
+    const lead = await send('AgencyInvolvement', { agencyID: world.agency.ANSSI, roles: ['LEAD'], first: 100 }, tokens.reviewer);
+    assert.equal(lead.agency.involvedActionItems.totalCount, led.length);
+    const stale = await send('AgencyInvolvement', { agencyID: world.agency.ANSSI, staleOn: on, first: 100 }, tokens.reviewer);
+    for (const item of nodes(stale.agency.involvedActionItems)) {
+      assert.ok(['IN_PROGRESS', 'DELAYED'].includes(item.status), `${item.code} is under way`);
+    }
+    assert.ok(stale.agency.involvedActionItems.totalCount >= 1, 'the demo has stale items');
+  });
+
+  test('the public reads the progress of adopted strategies only', async () => {
+    const res = await send('AgencyInvolvement', { agencyID: world.agency.ANSSI, first: 100 }, null);
+    for (const item of nodes(res.agency.involvedActionItems)) assert.ok(adoptedStatuses.includes(item.strategy.status), item.code);
+  });
+
+  test('the lead agency files a progress report, once per idempotency key; others are refused', async () => {
+    const mine = await send('AgencyInvolvement', { agencyID: world.agency.ANSSI, roles: ['LEAD'], first: 100 }, tokens.agency.ANSSI);
+    const item = nodes(mine.agency.involvedActionItems).find((i) => ['IN_PROGRESS', 'DELAYED'].includes(i.status));
+    assert.ok(item, 'ANSSI leads an item under way that it reads');
+    const input = {
+      actionItemID: item.id, asOf: new Date(Date.now() - 86400000).toISOString(), progress: Math.min(item.progress + 5, 99),
+      status: item.status, narrative: 'Recrutement de deux analystes ; la supervision couvre désormais six ministères.',
+      difficulties: 'Débit insuffisant sur deux sites régionaux.', nextSteps: 'Raccorder les sites restants.',
+      idempotencyKey: `contract-${item.id}`,
+    };
+    for (const [who, token, code] of [
+      ['another agency', tokens.agency.MJ, 'FORBIDDEN'], ['the secretariat', tokens.secretariat, 'FORBIDDEN'],
+      ['a reviewer', tokens.reviewer, 'FORBIDDEN'], ['the public', null, 'UNAUTHENTICATED'],
+    ]) {
+      await refused(code, 'FileProgressReport', { input }, token).catch((err) => assert.fail(`${who}: ${err.message}`));
+    }
+    await refused('BAD_USER_INPUT', 'FileProgressReport', { input: { ...input, progress: 101 } }, tokens.agency.ANSSI);
+    await refused('BAD_USER_INPUT', 'FileProgressReport', { input: { ...input, asOf: new Date(Date.now() + 86400000).toISOString() } }, tokens.agency.ANSSI);
+
+    const filed = await send('FileProgressReport', { input }, tokens.agency.ANSSI);
+    const report = filed.fileProgressReport.progressReport;
+    assert.equal(report.progress, input.progress);
+    assert.equal(report.narrative, input.narrative, 'accents round-trip');
+    assert.equal(report.agency.acronym, 'ANSSI');
+    assert.equal(filed.fileProgressReport.actionItem.progress, input.progress, 'the latest report sets the item\'s progress');
+    const again = await send('FileProgressReport', { input }, tokens.agency.ANSSI);
+    assert.equal(again.fileProgressReport.progressReport.id, report.id, 'a retry returns the first report');
+    await refused('CONFLICT', 'FileProgressReport', { input: { ...input, progress: input.progress - 1 } }, tokens.agency.ANSSI);
   });
 });
 

@@ -24,6 +24,7 @@ import (
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
+	"github.com/palabre/palabre/ent/progressreport"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/graph/model"
@@ -43,9 +44,12 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	ActionItem() ActionItemResolver
+	Agency() AgencyResolver
 	AuditEvent() AuditEventResolver
 	Consultation() ConsultationResolver
 	Mutation() MutationResolver
+	Objective() ObjectiveResolver
 	Query() QueryResolver
 	Strategy() StrategyResolver
 	StrategyTransition() StrategyTransitionResolver
@@ -122,11 +126,16 @@ type ComplexityRoot struct {
 		FundingPartners    func(childComplexity int) int
 		ID                 func(childComplexity int) int
 		Indicators         func(childComplexity int) int
+		LastReportedAt     func(childComplexity int) int
+		LatestReport       func(childComplexity int) int
 		LeadAgency         func(childComplexity int) int
 		Objective          func(childComplexity int) int
+		Overdue            func(childComplexity int, on *time.Time) int
 		Priority           func(childComplexity int) int
 		Progress           func(childComplexity int) int
+		ProgressReports    func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ProgressReportOrder) int
 		Revision           func(childComplexity int) int
+		Stale              func(childComplexity int, on *time.Time) int
 		StartDate          func(childComplexity int) int
 		Status             func(childComplexity int) int
 		Strategy           func(childComplexity int) int
@@ -150,6 +159,11 @@ type ComplexityRoot struct {
 		ActionItem func(childComplexity int) int
 	}
 
+	ActionItemStatusCount struct {
+		Count  func(childComplexity int) int
+		Status func(childComplexity int) int
+	}
+
 	Agency struct {
 		Acronym               func(childComplexity int) int
 		Children              func(childComplexity int) int
@@ -158,11 +172,13 @@ type ComplexityRoot struct {
 		FundedActionItems     func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ActionItemOrder) int
 		ID                    func(childComplexity int) int
 		ImplementedStrategies func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.StrategyOrder) int
+		InvolvedActionItems   func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ActionItemOrder, where *ent.ActionItemWhereInput, roles []model.InvolvementRole, overdueOn *time.Time, staleOn *time.Time) int
 		Kind                  func(childComplexity int) int
 		LedActionItems        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ActionItemOrder) int
 		Name                  func(childComplexity int) int
 		OwnedStrategies       func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.StrategyOrder) int
 		Parent                func(childComplexity int) int
+		ProgressRollup        func(childComplexity int, on *time.Time) int
 		Revision              func(childComplexity int) int
 		SupportedActionItems  func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ActionItemOrder) int
 		UpdatedAt             func(childComplexity int) int
@@ -320,6 +336,11 @@ type ComplexityRoot struct {
 		Field  func(childComplexity int) int
 	}
 
+	FileProgressReportPayload struct {
+		ActionItem     func(childComplexity int) int
+		ProgressReport func(childComplexity int) int
+	}
+
 	Indicator struct {
 		ActionItem   func(childComplexity int) int
 		Baseline     func(childComplexity int) int
@@ -351,13 +372,14 @@ type ComplexityRoot struct {
 	}
 
 	Measurement struct {
-		CreatedAt  func(childComplexity int) int
-		ID         func(childComplexity int) int
-		Indicator  func(childComplexity int) int
-		MeasuredAt func(childComplexity int) int
-		Note       func(childComplexity int) int
-		UpdatedAt  func(childComplexity int) int
-		Value      func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Indicator      func(childComplexity int) int
+		MeasuredAt     func(childComplexity int) int
+		Note           func(childComplexity int) int
+		ProgressReport func(childComplexity int) int
+		UpdatedAt      func(childComplexity int) int
+		Value          func(childComplexity int) int
 	}
 
 	MeasurementConnection struct {
@@ -400,6 +422,7 @@ type ComplexityRoot struct {
 		DeleteStrategy          func(childComplexity int, id pulid.ID) int
 		EditObservation         func(childComplexity int, id pulid.ID, revision int, input model.EditObservationInput) int
 		ExtendConsultation      func(childComplexity int, id pulid.ID, revision int, closesAt time.Time) int
+		FileProgressReport      func(childComplexity int, input model.FileProgressReportInput) int
 		MoveStrategy            func(childComplexity int, input model.MoveStrategyInput) int
 		OpenConsultation        func(childComplexity int, id pulid.ID, revision int) int
 		PlanConsultation        func(childComplexity int, input ent.CreateConsultationInput) int
@@ -420,20 +443,21 @@ type ComplexityRoot struct {
 	}
 
 	Objective struct {
-		ActionItems func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ActionItemOrder, where *ent.ActionItemWhereInput) int
-		Children    func(childComplexity int) int
-		Code        func(childComplexity int) int
-		CreatedAt   func(childComplexity int) int
-		Description func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Indicators  func(childComplexity int) int
-		Parent      func(childComplexity int) int
-		Pillar      func(childComplexity int) int
-		Position    func(childComplexity int) int
-		Revision    func(childComplexity int) int
-		Strategy    func(childComplexity int) int
-		Title       func(childComplexity int) int
-		UpdatedAt   func(childComplexity int) int
+		ActionItems    func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ActionItemOrder, where *ent.ActionItemWhereInput) int
+		Children       func(childComplexity int) int
+		Code           func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		Description    func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Indicators     func(childComplexity int) int
+		Parent         func(childComplexity int) int
+		Pillar         func(childComplexity int) int
+		Position       func(childComplexity int) int
+		ProgressRollup func(childComplexity int, on *time.Time) int
+		Revision       func(childComplexity int) int
+		Strategy       func(childComplexity int) int
+		Title          func(childComplexity int) int
+		UpdatedAt      func(childComplexity int) int
 	}
 
 	ObjectiveConnection struct {
@@ -496,13 +520,50 @@ type ComplexityRoot struct {
 		StartCursor     func(childComplexity int) int
 	}
 
+	ProgressReport struct {
+		ActionItem   func(childComplexity int) int
+		Agency       func(childComplexity int) int
+		AsOf         func(childComplexity int) int
+		CreatedAt    func(childComplexity int) int
+		Difficulties func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Measurements func(childComplexity int) int
+		Narrative    func(childComplexity int) int
+		NextSteps    func(childComplexity int) int
+		Progress     func(childComplexity int) int
+		Status       func(childComplexity int) int
+		UpdatedAt    func(childComplexity int) int
+	}
+
+	ProgressReportConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ProgressReportEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ProgressRollup struct {
+		BudgetCurrency         func(childComplexity int) int
+		BudgetWeightedProgress func(childComplexity int) int
+		ByStatus               func(childComplexity int) int
+		MeanProgress           func(childComplexity int) int
+		On                     func(childComplexity int) int
+		Overdue                func(childComplexity int) int
+		Stale                  func(childComplexity int) int
+		Total                  func(childComplexity int) int
+	}
+
 	PublishVersionPayload struct {
 		Version func(childComplexity int) int
 	}
 
 	Query struct {
 		Accounts        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AccountOrder, where *ent.AccountWhereInput) int
-		ActionItems     func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ActionItemOrder, where *ent.ActionItemWhereInput, search *string, overdueOn *time.Time, agencyID *pulid.ID) int
+		ActionItems     func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ActionItemOrder, where *ent.ActionItemWhereInput, search *string, overdueOn *time.Time, staleOn *time.Time, agencyID *pulid.ID) int
 		Agencies        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AgencyOrder, where *ent.AgencyWhereInput) int
 		AuditTrail      func(childComplexity int, entityID pulid.ID, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int) int
 		CompareVersions func(childComplexity int, from pulid.ID, to pulid.ID) int
@@ -537,27 +598,29 @@ type ComplexityRoot struct {
 	}
 
 	Strategy struct {
-		AdoptedOn          func(childComplexity int) int
-		AdoptedVersion     func(childComplexity int) int
-		AdoptionReference  func(childComplexity int) int
-		AllowedMoves       func(childComplexity int) int
-		Consultations      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ConsultationOrder) int
-		Country            func(childComplexity int) int
-		CreatedAt          func(childComplexity int) int
-		Decisions          func(childComplexity int) int
-		EndYear            func(childComplexity int) int
-		ID                 func(childComplexity int) int
-		ImplementingAgency func(childComplexity int) int
-		Objectives         func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ObjectiveOrder, where *ent.ObjectiveWhereInput) int
-		OwnerAgency        func(childComplexity int) int
-		Revision           func(childComplexity int) int
-		StartYear          func(childComplexity int) int
-		Status             func(childComplexity int) int
-		Summary            func(childComplexity int) int
-		Title              func(childComplexity int) int
-		Transitions        func(childComplexity int) int
-		UpdatedAt          func(childComplexity int) int
-		Versions           func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.StrategyVersionOrder) int
+		AdoptedOn            func(childComplexity int) int
+		AdoptedVersion       func(childComplexity int) int
+		AdoptionReference    func(childComplexity int) int
+		AllowedMoves         func(childComplexity int) int
+		Consultations        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ConsultationOrder) int
+		Country              func(childComplexity int) int
+		CreatedAt            func(childComplexity int) int
+		Decisions            func(childComplexity int) int
+		EndYear              func(childComplexity int) int
+		ID                   func(childComplexity int) int
+		ImplementingAgency   func(childComplexity int) int
+		Objectives           func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ObjectiveOrder, where *ent.ObjectiveWhereInput) int
+		OwnerAgency          func(childComplexity int) int
+		ProgressRollup       func(childComplexity int, on *time.Time) int
+		ReportingCadenceDays func(childComplexity int) int
+		Revision             func(childComplexity int) int
+		StartYear            func(childComplexity int) int
+		Status               func(childComplexity int) int
+		Summary              func(childComplexity int) int
+		Title                func(childComplexity int) int
+		Transitions          func(childComplexity int) int
+		UpdatedAt            func(childComplexity int) int
+		Versions             func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.StrategyVersionOrder) int
 	}
 
 	StrategyConnection struct {
@@ -661,6 +724,15 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type ActionItemResolver interface {
+	Overdue(ctx context.Context, obj *ent.ActionItem, on *time.Time) (bool, error)
+	Stale(ctx context.Context, obj *ent.ActionItem, on *time.Time) (bool, error)
+	LatestReport(ctx context.Context, obj *ent.ActionItem) (*ent.ProgressReport, error)
+}
+type AgencyResolver interface {
+	ProgressRollup(ctx context.Context, obj *ent.Agency, on *time.Time) (*model.ProgressRollup, error)
+	InvolvedActionItems(ctx context.Context, obj *ent.Agency, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ActionItemOrder, where *ent.ActionItemWhereInput, roles []model.InvolvementRole, overdueOn *time.Time, staleOn *time.Time) (*ent.ActionItemConnection, error)
+}
 type AuditEventResolver interface {
 	Actor(ctx context.Context, obj *ent.AuditEvent) (*ent.Account, error)
 }
@@ -704,7 +776,11 @@ type MutationResolver interface {
 	RecordPosition(ctx context.Context, input model.RecordPositionInput) (*model.DecisionPositionPayload, error)
 	SettleDecision(ctx context.Context, input model.SettleDecisionInput) (*model.DecisionPayload, error)
 	MoveStrategy(ctx context.Context, input model.MoveStrategyInput) (*model.MoveStrategyPayload, error)
+	FileProgressReport(ctx context.Context, input model.FileProgressReportInput) (*model.FileProgressReportPayload, error)
 	PublishVersion(ctx context.Context, input model.PublishVersionInput) (*model.PublishVersionPayload, error)
+}
+type ObjectiveResolver interface {
+	ProgressRollup(ctx context.Context, obj *ent.Objective, on *time.Time) (*model.ProgressRollup, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id pulid.ID) (ent.Noder, error)
@@ -715,13 +791,14 @@ type QueryResolver interface {
 	Consultations(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ConsultationOrder, where *ent.ConsultationWhereInput, status *consultation.Status) (*ent.ConsultationConnection, error)
 	Strategies(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.StrategyOrder, where *ent.StrategyWhereInput, search *string) (*ent.StrategyConnection, error)
 	Objectives(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ObjectiveOrder, where *ent.ObjectiveWhereInput, search *string) (*ent.ObjectiveConnection, error)
-	ActionItems(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ActionItemOrder, where *ent.ActionItemWhereInput, search *string, overdueOn *time.Time, agencyID *pulid.ID) (*ent.ActionItemConnection, error)
+	ActionItems(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ActionItemOrder, where *ent.ActionItemWhereInput, search *string, overdueOn *time.Time, staleOn *time.Time, agencyID *pulid.ID) (*ent.ActionItemConnection, error)
 	Indicators(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.IndicatorOrder, where *ent.IndicatorWhereInput) (*ent.IndicatorConnection, error)
 	Viewer(ctx context.Context) (*ent.Account, error)
 	CompareVersions(ctx context.Context, from pulid.ID, to pulid.ID) (*versions.Comparison, error)
 }
 type StrategyResolver interface {
 	AllowedMoves(ctx context.Context, obj *ent.Strategy) ([]strategy.Status, error)
+	ProgressRollup(ctx context.Context, obj *ent.Strategy, on *time.Time) (*model.ProgressRollup, error)
 }
 type StrategyTransitionResolver interface {
 	From(ctx context.Context, obj *ent.StrategyTransition) (strategy.Status, error)
@@ -1003,6 +1080,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ActionItem.Indicators(childComplexity), true
+	case "ActionItem.lastReportedAt":
+		if e.ComplexityRoot.ActionItem.LastReportedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActionItem.LastReportedAt(childComplexity), true
+	case "ActionItem.latestReport":
+		if e.ComplexityRoot.ActionItem.LatestReport == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActionItem.LatestReport(childComplexity), true
 	case "ActionItem.leadAgency":
 		if e.ComplexityRoot.ActionItem.LeadAgency == nil {
 			break
@@ -1015,6 +1104,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ActionItem.Objective(childComplexity), true
+	case "ActionItem.overdue":
+		if e.ComplexityRoot.ActionItem.Overdue == nil {
+			break
+		}
+
+		args, err := ec.field_ActionItem_overdue_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.ActionItem.Overdue(childComplexity, args["on"].(*time.Time)), true
 	case "ActionItem.priority":
 		if e.ComplexityRoot.ActionItem.Priority == nil {
 			break
@@ -1027,12 +1127,34 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ActionItem.Progress(childComplexity), true
+	case "ActionItem.progressReports":
+		if e.ComplexityRoot.ActionItem.ProgressReports == nil {
+			break
+		}
+
+		args, err := ec.field_ActionItem_progressReports_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.ActionItem.ProgressReports(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.ProgressReportOrder)), true
 	case "ActionItem.revision":
 		if e.ComplexityRoot.ActionItem.Revision == nil {
 			break
 		}
 
 		return e.ComplexityRoot.ActionItem.Revision(childComplexity), true
+	case "ActionItem.stale":
+		if e.ComplexityRoot.ActionItem.Stale == nil {
+			break
+		}
+
+		args, err := ec.field_ActionItem_stale_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.ActionItem.Stale(childComplexity, args["on"].(*time.Time)), true
 	case "ActionItem.startDate":
 		if e.ComplexityRoot.ActionItem.StartDate == nil {
 			break
@@ -1109,6 +1231,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ActionItemPayload.ActionItem(childComplexity), true
 
+	case "ActionItemStatusCount.count":
+		if e.ComplexityRoot.ActionItemStatusCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActionItemStatusCount.Count(childComplexity), true
+	case "ActionItemStatusCount.status":
+		if e.ComplexityRoot.ActionItemStatusCount.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActionItemStatusCount.Status(childComplexity), true
+
 	case "Agency.acronym":
 		if e.ComplexityRoot.Agency.Acronym == nil {
 			break
@@ -1161,6 +1296,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Agency.ImplementedStrategies(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.StrategyOrder)), true
+	case "Agency.involvedActionItems":
+		if e.ComplexityRoot.Agency.InvolvedActionItems == nil {
+			break
+		}
+
+		args, err := ec.field_Agency_involvedActionItems_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Agency.InvolvedActionItems(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.ActionItemOrder), args["where"].(*ent.ActionItemWhereInput), args["roles"].([]model.InvolvementRole), args["overdueOn"].(*time.Time), args["staleOn"].(*time.Time)), true
 	case "Agency.kind":
 		if e.ComplexityRoot.Agency.Kind == nil {
 			break
@@ -1201,6 +1347,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Agency.Parent(childComplexity), true
+	case "Agency.progressRollup":
+		if e.ComplexityRoot.Agency.ProgressRollup == nil {
+			break
+		}
+
+		args, err := ec.field_Agency_progressRollup_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Agency.ProgressRollup(childComplexity, args["on"].(*time.Time)), true
 	case "Agency.revision":
 		if e.ComplexityRoot.Agency.Revision == nil {
 			break
@@ -1768,6 +1925,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.FieldChange.Field(childComplexity), true
 
+	case "FileProgressReportPayload.actionItem":
+		if e.ComplexityRoot.FileProgressReportPayload.ActionItem == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FileProgressReportPayload.ActionItem(childComplexity), true
+	case "FileProgressReportPayload.progressReport":
+		if e.ComplexityRoot.FileProgressReportPayload.ProgressReport == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FileProgressReportPayload.ProgressReport(childComplexity), true
+
 	case "Indicator.actionItem":
 		if e.ComplexityRoot.Indicator.ActionItem == nil {
 			break
@@ -1915,6 +2085,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Measurement.Note(childComplexity), true
+	case "Measurement.progressReport":
+		if e.ComplexityRoot.Measurement.ProgressReport == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Measurement.ProgressReport(childComplexity), true
 	case "Measurement.updatedAt":
 		if e.ComplexityRoot.Measurement.UpdatedAt == nil {
 			break
@@ -2189,6 +2365,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ExtendConsultation(childComplexity, args["id"].(pulid.ID), args["revision"].(int), args["closesAt"].(time.Time)), true
+	case "Mutation.fileProgressReport":
+		if e.ComplexityRoot.Mutation.FileProgressReport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_fileProgressReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.FileProgressReport(childComplexity, args["input"].(model.FileProgressReportInput)), true
 	case "Mutation.moveStrategy":
 		if e.ComplexityRoot.Mutation.MoveStrategy == nil {
 			break
@@ -2442,6 +2629,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Objective.Position(childComplexity), true
+	case "Objective.progressRollup":
+		if e.ComplexityRoot.Objective.ProgressRollup == nil {
+			break
+		}
+
+		args, err := ec.field_Objective_progressRollup_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Objective.ProgressRollup(childComplexity, args["on"].(*time.Time)), true
 	case "Objective.revision":
 		if e.ComplexityRoot.Objective.Revision == nil {
 			break
@@ -2691,6 +2889,160 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "ProgressReport.actionItem":
+		if e.ComplexityRoot.ProgressReport.ActionItem == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressReport.ActionItem(childComplexity), true
+	case "ProgressReport.agency":
+		if e.ComplexityRoot.ProgressReport.Agency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressReport.Agency(childComplexity), true
+	case "ProgressReport.asOf":
+		if e.ComplexityRoot.ProgressReport.AsOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressReport.AsOf(childComplexity), true
+	case "ProgressReport.createdAt":
+		if e.ComplexityRoot.ProgressReport.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressReport.CreatedAt(childComplexity), true
+	case "ProgressReport.difficulties":
+		if e.ComplexityRoot.ProgressReport.Difficulties == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressReport.Difficulties(childComplexity), true
+	case "ProgressReport.id":
+		if e.ComplexityRoot.ProgressReport.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressReport.ID(childComplexity), true
+	case "ProgressReport.measurements":
+		if e.ComplexityRoot.ProgressReport.Measurements == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressReport.Measurements(childComplexity), true
+	case "ProgressReport.narrative":
+		if e.ComplexityRoot.ProgressReport.Narrative == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressReport.Narrative(childComplexity), true
+	case "ProgressReport.nextSteps":
+		if e.ComplexityRoot.ProgressReport.NextSteps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressReport.NextSteps(childComplexity), true
+	case "ProgressReport.progress":
+		if e.ComplexityRoot.ProgressReport.Progress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressReport.Progress(childComplexity), true
+	case "ProgressReport.status":
+		if e.ComplexityRoot.ProgressReport.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressReport.Status(childComplexity), true
+	case "ProgressReport.updatedAt":
+		if e.ComplexityRoot.ProgressReport.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressReport.UpdatedAt(childComplexity), true
+
+	case "ProgressReportConnection.edges":
+		if e.ComplexityRoot.ProgressReportConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressReportConnection.Edges(childComplexity), true
+	case "ProgressReportConnection.pageInfo":
+		if e.ComplexityRoot.ProgressReportConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressReportConnection.PageInfo(childComplexity), true
+	case "ProgressReportConnection.totalCount":
+		if e.ComplexityRoot.ProgressReportConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressReportConnection.TotalCount(childComplexity), true
+
+	case "ProgressReportEdge.cursor":
+		if e.ComplexityRoot.ProgressReportEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressReportEdge.Cursor(childComplexity), true
+	case "ProgressReportEdge.node":
+		if e.ComplexityRoot.ProgressReportEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressReportEdge.Node(childComplexity), true
+
+	case "ProgressRollup.budgetCurrency":
+		if e.ComplexityRoot.ProgressRollup.BudgetCurrency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressRollup.BudgetCurrency(childComplexity), true
+	case "ProgressRollup.budgetWeightedProgress":
+		if e.ComplexityRoot.ProgressRollup.BudgetWeightedProgress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressRollup.BudgetWeightedProgress(childComplexity), true
+	case "ProgressRollup.byStatus":
+		if e.ComplexityRoot.ProgressRollup.ByStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressRollup.ByStatus(childComplexity), true
+	case "ProgressRollup.meanProgress":
+		if e.ComplexityRoot.ProgressRollup.MeanProgress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressRollup.MeanProgress(childComplexity), true
+	case "ProgressRollup.on":
+		if e.ComplexityRoot.ProgressRollup.On == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressRollup.On(childComplexity), true
+	case "ProgressRollup.overdue":
+		if e.ComplexityRoot.ProgressRollup.Overdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressRollup.Overdue(childComplexity), true
+	case "ProgressRollup.stale":
+		if e.ComplexityRoot.ProgressRollup.Stale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressRollup.Stale(childComplexity), true
+	case "ProgressRollup.total":
+		if e.ComplexityRoot.ProgressRollup.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressRollup.Total(childComplexity), true
+
 	case "PublishVersionPayload.version":
 		if e.ComplexityRoot.PublishVersionPayload.Version == nil {
 			break
@@ -2719,7 +3071,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ActionItems(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.ActionItemOrder), args["where"].(*ent.ActionItemWhereInput), args["search"].(*string), args["overdueOn"].(*time.Time), args["agencyID"].(*pulid.ID)), true
+		return e.ComplexityRoot.Query.ActionItems(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.ActionItemOrder), args["where"].(*ent.ActionItemWhereInput), args["search"].(*string), args["overdueOn"].(*time.Time), args["staleOn"].(*time.Time), args["agencyID"].(*pulid.ID)), true
 	case "Query.agencies":
 		if e.ComplexityRoot.Query.Agencies == nil {
 			break
@@ -2990,6 +3342,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Strategy.OwnerAgency(childComplexity), true
+	case "Strategy.progressRollup":
+		if e.ComplexityRoot.Strategy.ProgressRollup == nil {
+			break
+		}
+
+		args, err := ec.field_Strategy_progressRollup_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Strategy.ProgressRollup(childComplexity, args["on"].(*time.Time)), true
+	case "Strategy.reportingCadenceDays":
+		if e.ComplexityRoot.Strategy.ReportingCadenceDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Strategy.ReportingCadenceDays(childComplexity), true
 	case "Strategy.revision":
 		if e.ComplexityRoot.Strategy.Revision == nil {
 			break
@@ -3453,15 +3822,19 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("DecisionPositionOrder", ec.unmarshalInputDecisionPositionOrder),
 			graphql.NewInputUnmarshaler("DecisionWhereInput", ec.unmarshalInputDecisionWhereInput),
 			graphql.NewInputUnmarshaler("EditObservationInput", ec.unmarshalInputEditObservationInput),
+			graphql.NewInputUnmarshaler("FileProgressReportInput", ec.unmarshalInputFileProgressReportInput),
 			graphql.NewInputUnmarshaler("IndicatorOrder", ec.unmarshalInputIndicatorOrder),
 			graphql.NewInputUnmarshaler("IndicatorWhereInput", ec.unmarshalInputIndicatorWhereInput),
 			graphql.NewInputUnmarshaler("MeasurementOrder", ec.unmarshalInputMeasurementOrder),
+			graphql.NewInputUnmarshaler("MeasurementReportInput", ec.unmarshalInputMeasurementReportInput),
 			graphql.NewInputUnmarshaler("MeasurementWhereInput", ec.unmarshalInputMeasurementWhereInput),
 			graphql.NewInputUnmarshaler("MoveStrategyInput", ec.unmarshalInputMoveStrategyInput),
 			graphql.NewInputUnmarshaler("ObjectiveOrder", ec.unmarshalInputObjectiveOrder),
 			graphql.NewInputUnmarshaler("ObjectiveWhereInput", ec.unmarshalInputObjectiveWhereInput),
 			graphql.NewInputUnmarshaler("ObservationOrder", ec.unmarshalInputObservationOrder),
 			graphql.NewInputUnmarshaler("ObservationWhereInput", ec.unmarshalInputObservationWhereInput),
+			graphql.NewInputUnmarshaler("ProgressReportOrder", ec.unmarshalInputProgressReportOrder),
+			graphql.NewInputUnmarshaler("ProgressReportWhereInput", ec.unmarshalInputProgressReportWhereInput),
 			graphql.NewInputUnmarshaler("PublishVersionInput", ec.unmarshalInputPublishVersionInput),
 			graphql.NewInputUnmarshaler("RecordPositionInput", ec.unmarshalInputRecordPositionInput),
 			graphql.NewInputUnmarshaler("SettleDecisionInput", ec.unmarshalInputSettleDecisionInput),
@@ -4054,6 +4427,159 @@ type DeletePayload {
   deletedID: ID!
 }
 `, BuiltIn: false},
+	{Name: "../schema/progress.graphql", Input: `"How many items of a rollup stand in one state."
+type ActionItemStatusCount {
+  "The state."
+  status: ActionItemStatus!
+  "The number of items in it."
+  count: Int!
+}
+
+"""
+The items of a plan, an objective or an agency summed up on a date: how many
+stand in each state, how many are overdue or stale, and how far they have come.
+Only the items the caller reads are counted.
+"""
+type ProgressRollup {
+  "The date the rollup is read against."
+  on: Time!
+  "How many items there are."
+  total: Int!
+  "How many items stand in each state; states with no item are left out."
+  byStatus: [ActionItemStatusCount!]!
+  "How many items are overdue: due before the date and neither completed nor cancelled."
+  overdue: Int!
+  "How many items are stale: under way (in progress or delayed) with no progress report within their plan's reporting cadence."
+  stale: Int!
+  "Mean progress, in percent, of the items not cancelled; null when there are none."
+  meanProgress: Float
+  """
+  Mean progress, in percent, of the items not cancelled that have a budget,
+  each weighted by its estimated budget; null when none has one or when their
+  budgets are in different currencies.
+  """
+  budgetWeightedProgress: Float
+  "The currency of the budgets weighted; null when budgetWeightedProgress is."
+  budgetCurrency: String
+}
+
+extend type Strategy {
+  "The strategy's action plan summed up on a date (now unless given)."
+  progressRollup("The date to read the plan against; now unless given." on: Time): ProgressRollup!
+}
+
+extend type Objective {
+  "The items implementing the objective summed up on a date (now unless given)."
+  progressRollup("The date to read the items against; now unless given." on: Time): ProgressRollup!
+}
+
+extend type Agency {
+  "The items the agency leads, across every plan, summed up on a date (now unless given)."
+  progressRollup("The date to read the items against; now unless given." on: Time): ProgressRollup!
+  """
+  The agency's involvement in one list: every item it leads, supports or
+  funds, across every plan the caller reads, filtered and ordered.
+  """
+  involvedActionItems(
+    "Returns the objects after this cursor."
+    after: Cursor
+    "Returns the first n objects (at most 100; 20 when neither first nor last is given)."
+    first: Int
+    "Returns the objects before this cursor."
+    before: Cursor
+    "Returns the last n objects (at most 100)."
+    last: Int
+    "Ordering of the objects."
+    orderBy: ActionItemOrder
+    "Filters the objects."
+    where: ActionItemWhereInput
+    "Only items in these roles of the agency; every role unless given."
+    roles: [InvolvementRole!]
+    "Only items overdue on this date: due before it and neither completed nor cancelled."
+    overdueOn: Time
+    "Only items stale on this date: under way with no progress report within their plan's reporting cadence."
+    staleOn: Time
+  ): ActionItemConnection!
+}
+
+"What an agency does for an action item."
+enum InvolvementRole {
+  "It leads the item and reports on its progress."
+  LEAD
+  "It supports the item."
+  SUPPORT
+  "It funds the item."
+  FUND
+}
+
+extend type ActionItem {
+  "Whether the item is overdue on a date (now unless given): due before it and neither completed nor cancelled."
+  overdue("The date; now unless given." on: Time): Boolean!
+  """
+  Whether the item is stale on a date (now unless given): under way with no
+  progress report within its plan's reporting cadence. It reads the plan's
+  cadence, one statement per item: lists filter with staleOn instead.
+  """
+  stale("The date; now unless given." on: Time): Boolean!
+  """
+  The item's latest progress report, which gives its progress and status;
+  null before the first. One statement per item: lists read
+  progressReports(first: 1, orderBy: {field: AS_OF, direction: DESC}) instead.
+  """
+  latestReport: ProgressReport
+}
+
+"A measurement of one of the item's indicators, filed with a report."
+input MeasurementReportInput {
+  "The indicator, which must measure the item."
+  indicatorID: ID!
+  "The value, in the indicator's unit."
+  value: Float!
+  "Source or remark about the value."
+  note: String
+}
+
+"A progress report to file on an action item."
+input FileProgressReportInput {
+  "The item reported on; the caller's agency must lead it."
+  actionItemID: ID!
+  "The date the report describes the item at; not in the future."
+  asOf: Time!
+  "Progress on that date, in percent from 0 to 100."
+  progress: Int!
+  "Where the item stood on that date."
+  status: ActionItemStatus!
+  "What was done since the previous report."
+  narrative: String!
+  "What stands in the way, if anything."
+  difficulties: String
+  "What comes next."
+  nextSteps: String
+  "Measurements of the item's indicators on that date."
+  measurements: [MeasurementReportInput!]
+  "A key of the client's choosing: the same key from the same agency returns the first report instead of filing a second one; with another report it is CONFLICT."
+  idempotencyKey: String
+}
+
+"The result of filing a progress report."
+type FileProgressReportPayload {
+  "The report as filed."
+  progressReport: ProgressReport!
+  "The item, with the progress and status of its latest report."
+  actionItem: ActionItem!
+}
+
+extend type Mutation {
+  """
+  Files a progress report on an action item, by the item's lead agency only.
+  Reports are never changed: a correction is a new report. The latest report
+  (by its date; the later filed when two share one) sets the item's progress
+  and status. A progress outside 0–100 or a date in the future is
+  BAD_USER_INPUT; another agency is FORBIDDEN.
+  """
+  fileProgressReport("The report." input: FileProgressReportInput!): FileProgressReportPayload!
+}
+`, BuiltIn: false},
 	{Name: "../schema/query.graphql", Input: `extend type Query {
   """
   Strategies, filtered and ordered. Without a token, only adopted strategies
@@ -4130,7 +4656,12 @@ type DeletePayload {
     """
     overdueOn: Time
     """
-    Only items this agency leads or supports: an agency's whole action plan.
+    Only items stale on this date: under way (in progress or delayed) with no
+    progress report within their plan's reporting cadence.
+    """
+    staleOn: Time
+    """
+    Only items this agency leads, supports or funds: an agency's whole action plan.
     """
     agencyID: ID
   ): ActionItemConnection!
@@ -4816,6 +5347,10 @@ type ActionItem implements Node {
   """
   progress: Int!
   """
+  The date of the item's latest progress report (its asOf), if any; set with progress and status when a report is filed.
+  """
+  lastReportedAt: Time
+  """
   When the action starts or started.
   """
   startDate: Time
@@ -4863,6 +5398,35 @@ type ActionItem implements Node {
   Indicators that measure the action.
   """
   indicators: [Indicator!]
+  """
+  Progress reports filed on the action, the latest giving its progress and status.
+  """
+  progressReports(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first n objects (at most 100; 20 when neither first nor last is given).
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last n objects (at most 100).
+    """
+    last: Int
+
+    """
+    Ordering options for ProgressReports returned from the connection.
+    """
+    orderBy: ProgressReportOrder
+  ): ProgressReportConnection!
 }
 """
 A connection to a list of items.
@@ -4935,6 +5499,10 @@ enum ActionItemOrderField {
   By progress: progress of the action, in percent from 0 to 100.
   """
   PROGRESS
+  """
+  By last reported at: the date of the item's latest progress report (its asOf), if any; set with progress and status when a report is filed.
+  """
+  LAST_REPORTED_AT
   """
   By start date: when the action starts or started.
   """
@@ -5323,6 +5891,46 @@ input ActionItemWhereInput {
   Matches objects whose progress is less than or equal to the value.
   """
   progressLTE: Int
+  """
+  last_reported_at field predicates
+  """
+  lastReportedAt: Time
+  """
+  Matches objects whose last reported at differs from the value.
+  """
+  lastReportedAtNEQ: Time
+  """
+  Matches objects whose last reported at is one of the values.
+  """
+  lastReportedAtIn: [Time!]
+  """
+  Matches objects whose last reported at is none of the values.
+  """
+  lastReportedAtNotIn: [Time!]
+  """
+  Matches objects whose last reported at is greater than the value.
+  """
+  lastReportedAtGT: Time
+  """
+  Matches objects whose last reported at is greater than or equal to the value.
+  """
+  lastReportedAtGTE: Time
+  """
+  Matches objects whose last reported at is less than the value.
+  """
+  lastReportedAtLT: Time
+  """
+  Matches objects whose last reported at is less than or equal to the value.
+  """
+  lastReportedAtLTE: Time
+  """
+  Matches objects whose last reported at is not set.
+  """
+  lastReportedAtIsNil: Boolean
+  """
+  Matches objects whose last reported at is set.
+  """
+  lastReportedAtNotNil: Boolean
   """
   start_date field predicates
   """
@@ -7569,6 +8177,10 @@ input CreateStrategyInput {
   """
   summary: String
   """
+  Days within which an item under way (in progress or delayed) must have a progress report; past them it is stale. 90 unless set.
+  """
+  reportingCadenceDays: Int
+  """
   The owner agency, by ID.
   """
   ownerAgencyID: ID!
@@ -8643,6 +9255,10 @@ type Measurement implements Node {
   The indicator measured.
   """
   indicator: Indicator!
+  """
+  The progress report the measurement was filed with, if any.
+  """
+  progressReport: ProgressReport
 }
 """
 A connection to a list of items.
@@ -10336,6 +10952,494 @@ type PageInfo {
   endCursor: Cursor
 }
 """
+What an action item's lead agency reports on it as of a date. Reports are immutable: a correction is a new report.
+"""
+type ProgressReport implements Node {
+  """
+  Opaque global identifier of the object.
+  """
+  id: ID!
+  """
+  When the object was created.
+  """
+  createdAt: Time!
+  """
+  When the object was last changed.
+  """
+  updatedAt: Time!
+  """
+  The date the report describes the item at; not in the future.
+  """
+  asOf: Time!
+  """
+  Progress of the item on that date, in percent from 0 to 100.
+  """
+  progress: Int!
+  """
+  Where the item stood on that date.
+  """
+  status: ProgressReportStatus!
+  """
+  What was done since the previous report.
+  """
+  narrative: String!
+  """
+  What stands in the way, if anything.
+  """
+  difficulties: String!
+  """
+  What comes next.
+  """
+  nextSteps: String!
+  """
+  The item reported on.
+  """
+  actionItem: ActionItem!
+  """
+  The agency that filed the report: the item's lead agency when it was filed.
+  """
+  agency: Agency!
+  """
+  Indicator measurements filed with the report.
+  """
+  measurements: [Measurement!]
+}
+"""
+A connection to a list of items.
+"""
+type ProgressReportConnection {
+  """
+  A list of edges.
+  """
+  edges: [ProgressReportEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type ProgressReportEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: ProgressReport
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for ProgressReport connections
+"""
+input ProgressReportOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order ProgressReports.
+  """
+  field: ProgressReportOrderField!
+}
+"""
+Properties by which ProgressReport connections can be ordered.
+"""
+enum ProgressReportOrderField {
+  """
+  By created at: when the object was created.
+  """
+  CREATED_AT
+  """
+  By updated at: when the object was last changed.
+  """
+  UPDATED_AT
+  """
+  By as of: the date the report describes the item at; not in the future.
+  """
+  AS_OF
+}
+"""
+Where the item stood on that date.
+"""
+enum ProgressReportStatus @goModel(model: "github.com/palabre/palabre/ent/progressreport.Status") {
+  """
+  Work has not begun (the default).
+  """
+  NOT_STARTED
+  """
+  Work is under way.
+  """
+  IN_PROGRESS
+  """
+  Done.
+  """
+  COMPLETED
+  """
+  Behind its schedule.
+  """
+  DELAYED
+  """
+  Abandoned: it will not be done.
+  """
+  CANCELLED
+}
+"""
+ProgressReportWhereInput is used for filtering ProgressReport objects.
+Input was generated by ent.
+"""
+input ProgressReportWhereInput {
+  """
+  Matches objects that do not match the given filter.
+  """
+  not: ProgressReportWhereInput
+  """
+  Matches objects that match every given filter.
+  """
+  and: [ProgressReportWhereInput!]
+  """
+  Matches objects that match at least one given filter.
+  """
+  or: [ProgressReportWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  """
+  Matches objects whose id differs from the value.
+  """
+  idNEQ: ID
+  """
+  Matches objects whose id is one of the values.
+  """
+  idIn: [ID!]
+  """
+  Matches objects whose id is none of the values.
+  """
+  idNotIn: [ID!]
+  """
+  Matches objects whose id is greater than the value.
+  """
+  idGT: ID
+  """
+  Matches objects whose id is greater than or equal to the value.
+  """
+  idGTE: ID
+  """
+  Matches objects whose id is less than the value.
+  """
+  idLT: ID
+  """
+  Matches objects whose id is less than or equal to the value.
+  """
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  """
+  Matches objects whose created at differs from the value.
+  """
+  createdAtNEQ: Time
+  """
+  Matches objects whose created at is one of the values.
+  """
+  createdAtIn: [Time!]
+  """
+  Matches objects whose created at is none of the values.
+  """
+  createdAtNotIn: [Time!]
+  """
+  Matches objects whose created at is greater than the value.
+  """
+  createdAtGT: Time
+  """
+  Matches objects whose created at is greater than or equal to the value.
+  """
+  createdAtGTE: Time
+  """
+  Matches objects whose created at is less than the value.
+  """
+  createdAtLT: Time
+  """
+  Matches objects whose created at is less than or equal to the value.
+  """
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  """
+  Matches objects whose updated at differs from the value.
+  """
+  updatedAtNEQ: Time
+  """
+  Matches objects whose updated at is one of the values.
+  """
+  updatedAtIn: [Time!]
+  """
+  Matches objects whose updated at is none of the values.
+  """
+  updatedAtNotIn: [Time!]
+  """
+  Matches objects whose updated at is greater than the value.
+  """
+  updatedAtGT: Time
+  """
+  Matches objects whose updated at is greater than or equal to the value.
+  """
+  updatedAtGTE: Time
+  """
+  Matches objects whose updated at is less than the value.
+  """
+  updatedAtLT: Time
+  """
+  Matches objects whose updated at is less than or equal to the value.
+  """
+  updatedAtLTE: Time
+  """
+  as_of field predicates
+  """
+  asOf: Time
+  """
+  Matches objects whose as of differs from the value.
+  """
+  asOfNEQ: Time
+  """
+  Matches objects whose as of is one of the values.
+  """
+  asOfIn: [Time!]
+  """
+  Matches objects whose as of is none of the values.
+  """
+  asOfNotIn: [Time!]
+  """
+  Matches objects whose as of is greater than the value.
+  """
+  asOfGT: Time
+  """
+  Matches objects whose as of is greater than or equal to the value.
+  """
+  asOfGTE: Time
+  """
+  Matches objects whose as of is less than the value.
+  """
+  asOfLT: Time
+  """
+  Matches objects whose as of is less than or equal to the value.
+  """
+  asOfLTE: Time
+  """
+  progress field predicates
+  """
+  progress: Int
+  """
+  Matches objects whose progress differs from the value.
+  """
+  progressNEQ: Int
+  """
+  Matches objects whose progress is one of the values.
+  """
+  progressIn: [Int!]
+  """
+  Matches objects whose progress is none of the values.
+  """
+  progressNotIn: [Int!]
+  """
+  Matches objects whose progress is greater than the value.
+  """
+  progressGT: Int
+  """
+  Matches objects whose progress is greater than or equal to the value.
+  """
+  progressGTE: Int
+  """
+  Matches objects whose progress is less than the value.
+  """
+  progressLT: Int
+  """
+  Matches objects whose progress is less than or equal to the value.
+  """
+  progressLTE: Int
+  """
+  status field predicates
+  """
+  status: ProgressReportStatus
+  """
+  Matches objects whose status differs from the value.
+  """
+  statusNEQ: ProgressReportStatus
+  """
+  Matches objects whose status is one of the values.
+  """
+  statusIn: [ProgressReportStatus!]
+  """
+  Matches objects whose status is none of the values.
+  """
+  statusNotIn: [ProgressReportStatus!]
+  """
+  narrative field predicates
+  """
+  narrative: String
+  """
+  Matches objects whose narrative differs from the value.
+  """
+  narrativeNEQ: String
+  """
+  Matches objects whose narrative is one of the values.
+  """
+  narrativeIn: [String!]
+  """
+  Matches objects whose narrative is none of the values.
+  """
+  narrativeNotIn: [String!]
+  """
+  Matches objects whose narrative is greater than the value.
+  """
+  narrativeGT: String
+  """
+  Matches objects whose narrative is greater than or equal to the value.
+  """
+  narrativeGTE: String
+  """
+  Matches objects whose narrative is less than the value.
+  """
+  narrativeLT: String
+  """
+  Matches objects whose narrative is less than or equal to the value.
+  """
+  narrativeLTE: String
+  """
+  Matches objects whose narrative contains the value.
+  """
+  narrativeContains: String
+  """
+  Matches objects whose narrative starts with the value.
+  """
+  narrativeHasPrefix: String
+  """
+  Matches objects whose narrative ends with the value.
+  """
+  narrativeHasSuffix: String
+  """
+  Matches objects whose narrative equals the value, ignoring case.
+  """
+  narrativeEqualFold: String
+  """
+  Matches objects whose narrative contains the value, ignoring case.
+  """
+  narrativeContainsFold: String
+  """
+  difficulties field predicates
+  """
+  difficulties: String
+  """
+  Matches objects whose difficulties differs from the value.
+  """
+  difficultiesNEQ: String
+  """
+  Matches objects whose difficulties is one of the values.
+  """
+  difficultiesIn: [String!]
+  """
+  Matches objects whose difficulties is none of the values.
+  """
+  difficultiesNotIn: [String!]
+  """
+  Matches objects whose difficulties is greater than the value.
+  """
+  difficultiesGT: String
+  """
+  Matches objects whose difficulties is greater than or equal to the value.
+  """
+  difficultiesGTE: String
+  """
+  Matches objects whose difficulties is less than the value.
+  """
+  difficultiesLT: String
+  """
+  Matches objects whose difficulties is less than or equal to the value.
+  """
+  difficultiesLTE: String
+  """
+  Matches objects whose difficulties contains the value.
+  """
+  difficultiesContains: String
+  """
+  Matches objects whose difficulties starts with the value.
+  """
+  difficultiesHasPrefix: String
+  """
+  Matches objects whose difficulties ends with the value.
+  """
+  difficultiesHasSuffix: String
+  """
+  Matches objects whose difficulties equals the value, ignoring case.
+  """
+  difficultiesEqualFold: String
+  """
+  Matches objects whose difficulties contains the value, ignoring case.
+  """
+  difficultiesContainsFold: String
+  """
+  next_steps field predicates
+  """
+  nextSteps: String
+  """
+  Matches objects whose next steps differs from the value.
+  """
+  nextStepsNEQ: String
+  """
+  Matches objects whose next steps is one of the values.
+  """
+  nextStepsIn: [String!]
+  """
+  Matches objects whose next steps is none of the values.
+  """
+  nextStepsNotIn: [String!]
+  """
+  Matches objects whose next steps is greater than the value.
+  """
+  nextStepsGT: String
+  """
+  Matches objects whose next steps is greater than or equal to the value.
+  """
+  nextStepsGTE: String
+  """
+  Matches objects whose next steps is less than the value.
+  """
+  nextStepsLT: String
+  """
+  Matches objects whose next steps is less than or equal to the value.
+  """
+  nextStepsLTE: String
+  """
+  Matches objects whose next steps contains the value.
+  """
+  nextStepsContains: String
+  """
+  Matches objects whose next steps starts with the value.
+  """
+  nextStepsHasPrefix: String
+  """
+  Matches objects whose next steps ends with the value.
+  """
+  nextStepsHasSuffix: String
+  """
+  Matches objects whose next steps equals the value, ignoring case.
+  """
+  nextStepsEqualFold: String
+  """
+  Matches objects whose next steps contains the value, ignoring case.
+  """
+  nextStepsContainsFold: String
+}
+"""
 What can be read: every object and list of the API, as the caller may see them (the public sees adopted strategies only).
 """
 type Query {
@@ -10478,6 +11582,10 @@ type Strategy implements Node {
   Date of the act that adopted the strategy.
   """
   adoptedOn: Time
+  """
+  Days within which an item under way (in progress or delayed) must have a progress report; past them it is stale. 90 unless set.
+  """
+  reportingCadenceDays: Int!
   """
   The agency whose secretariat drafts and owns the strategy.
   """
@@ -11668,6 +12776,38 @@ input StrategyWhereInput {
   """
   adoptedOnNotNil: Boolean
   """
+  reporting_cadence_days field predicates
+  """
+  reportingCadenceDays: Int
+  """
+  Matches objects whose reporting cadence days differs from the value.
+  """
+  reportingCadenceDaysNEQ: Int
+  """
+  Matches objects whose reporting cadence days is one of the values.
+  """
+  reportingCadenceDaysIn: [Int!]
+  """
+  Matches objects whose reporting cadence days is none of the values.
+  """
+  reportingCadenceDaysNotIn: [Int!]
+  """
+  Matches objects whose reporting cadence days is greater than the value.
+  """
+  reportingCadenceDaysGT: Int
+  """
+  Matches objects whose reporting cadence days is greater than or equal to the value.
+  """
+  reportingCadenceDaysGTE: Int
+  """
+  Matches objects whose reporting cadence days is less than the value.
+  """
+  reportingCadenceDaysLT: Int
+  """
+  Matches objects whose reporting cadence days is less than or equal to the value.
+  """
+  reportingCadenceDaysLTE: Int
+  """
   owner_agency edge predicates
   """
   hasOwnerAgency: Boolean
@@ -12038,6 +13178,10 @@ input UpdateStrategyInput {
   """
   summary: String
   """
+  Days within which an item under way (in progress or delayed) must have a progress report; past them it is stale. 90 unless set.
+  """
+  reportingCadenceDays: Int
+  """
   The owner agency, by ID.
   """
   ownerAgencyID: ID
@@ -12176,6 +13320,8 @@ func (ec *executionContext) childFields_ActionItem(ctx context.Context, field gr
 		return ec.fieldContext_ActionItem_status(ctx, field)
 	case "progress":
 		return ec.fieldContext_ActionItem_progress(ctx, field)
+	case "lastReportedAt":
+		return ec.fieldContext_ActionItem_lastReportedAt(ctx, field)
 	case "startDate":
 		return ec.fieldContext_ActionItem_startDate(ctx, field)
 	case "dueDate":
@@ -12200,6 +13346,14 @@ func (ec *executionContext) childFields_ActionItem(ctx context.Context, field gr
 		return ec.fieldContext_ActionItem_dependsOn(ctx, field)
 	case "indicators":
 		return ec.fieldContext_ActionItem_indicators(ctx, field)
+	case "progressReports":
+		return ec.fieldContext_ActionItem_progressReports(ctx, field)
+	case "overdue":
+		return ec.fieldContext_ActionItem_overdue(ctx, field)
+	case "stale":
+		return ec.fieldContext_ActionItem_stale(ctx, field)
+	case "latestReport":
+		return ec.fieldContext_ActionItem_latestReport(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ActionItem", field.Name)
 }
@@ -12234,6 +13388,16 @@ func (ec *executionContext) childFields_ActionItemPayload(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type ActionItemPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_ActionItemStatusCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "status":
+		return ec.fieldContext_ActionItemStatusCount_status(ctx, field)
+	case "count":
+		return ec.fieldContext_ActionItemStatusCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ActionItemStatusCount", field.Name)
+}
+
 func (ec *executionContext) childFields_Agency(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -12266,6 +13430,10 @@ func (ec *executionContext) childFields_Agency(ctx context.Context, field graphq
 		return ec.fieldContext_Agency_ownedStrategies(ctx, field)
 	case "implementedStrategies":
 		return ec.fieldContext_Agency_implementedStrategies(ctx, field)
+	case "progressRollup":
+		return ec.fieldContext_Agency_progressRollup(ctx, field)
+	case "involvedActionItems":
+		return ec.fieldContext_Agency_involvedActionItems(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Agency", field.Name)
 }
@@ -12562,6 +13730,16 @@ func (ec *executionContext) childFields_FieldChange(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type FieldChange", field.Name)
 }
 
+func (ec *executionContext) childFields_FileProgressReportPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "progressReport":
+		return ec.fieldContext_FileProgressReportPayload_progressReport(ctx, field)
+	case "actionItem":
+		return ec.fieldContext_FileProgressReportPayload_actionItem(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FileProgressReportPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_Indicator(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -12638,6 +13816,8 @@ func (ec *executionContext) childFields_Measurement(ctx context.Context, field g
 		return ec.fieldContext_Measurement_note(ctx, field)
 	case "indicator":
 		return ec.fieldContext_Measurement_indicator(ctx, field)
+	case "progressReport":
+		return ec.fieldContext_Measurement_progressReport(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Measurement", field.Name)
 }
@@ -12712,6 +13892,8 @@ func (ec *executionContext) childFields_Objective(ctx context.Context, field gra
 		return ec.fieldContext_Objective_actionItems(ctx, field)
 	case "indicators":
 		return ec.fieldContext_Objective_indicators(ctx, field)
+	case "progressRollup":
+		return ec.fieldContext_Objective_progressRollup(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Objective", field.Name)
 }
@@ -12836,6 +14018,80 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_ProgressReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ProgressReport_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_ProgressReport_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_ProgressReport_updatedAt(ctx, field)
+	case "asOf":
+		return ec.fieldContext_ProgressReport_asOf(ctx, field)
+	case "progress":
+		return ec.fieldContext_ProgressReport_progress(ctx, field)
+	case "status":
+		return ec.fieldContext_ProgressReport_status(ctx, field)
+	case "narrative":
+		return ec.fieldContext_ProgressReport_narrative(ctx, field)
+	case "difficulties":
+		return ec.fieldContext_ProgressReport_difficulties(ctx, field)
+	case "nextSteps":
+		return ec.fieldContext_ProgressReport_nextSteps(ctx, field)
+	case "actionItem":
+		return ec.fieldContext_ProgressReport_actionItem(ctx, field)
+	case "agency":
+		return ec.fieldContext_ProgressReport_agency(ctx, field)
+	case "measurements":
+		return ec.fieldContext_ProgressReport_measurements(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProgressReport", field.Name)
+}
+
+func (ec *executionContext) childFields_ProgressReportConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ProgressReportConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ProgressReportConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ProgressReportConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProgressReportConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ProgressReportEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_ProgressReportEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_ProgressReportEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProgressReportEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ProgressRollup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "on":
+		return ec.fieldContext_ProgressRollup_on(ctx, field)
+	case "total":
+		return ec.fieldContext_ProgressRollup_total(ctx, field)
+	case "byStatus":
+		return ec.fieldContext_ProgressRollup_byStatus(ctx, field)
+	case "overdue":
+		return ec.fieldContext_ProgressRollup_overdue(ctx, field)
+	case "stale":
+		return ec.fieldContext_ProgressRollup_stale(ctx, field)
+	case "meanProgress":
+		return ec.fieldContext_ProgressRollup_meanProgress(ctx, field)
+	case "budgetWeightedProgress":
+		return ec.fieldContext_ProgressRollup_budgetWeightedProgress(ctx, field)
+	case "budgetCurrency":
+		return ec.fieldContext_ProgressRollup_budgetCurrency(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProgressRollup", field.Name)
+}
+
 func (ec *executionContext) childFields_PublishVersionPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "version":
@@ -12912,6 +14168,8 @@ func (ec *executionContext) childFields_Strategy(ctx context.Context, field grap
 		return ec.fieldContext_Strategy_adoptionReference(ctx, field)
 	case "adoptedOn":
 		return ec.fieldContext_Strategy_adoptedOn(ctx, field)
+	case "reportingCadenceDays":
+		return ec.fieldContext_Strategy_reportingCadenceDays(ctx, field)
 	case "ownerAgency":
 		return ec.fieldContext_Strategy_ownerAgency(ctx, field)
 	case "implementingAgency":
@@ -12930,6 +14188,8 @@ func (ec *executionContext) childFields_Strategy(ctx context.Context, field grap
 		return ec.fieldContext_Strategy_decisions(ctx, field)
 	case "allowedMoves":
 		return ec.fieldContext_Strategy_allowedMoves(ctx, field)
+	case "progressRollup":
+		return ec.fieldContext_Strategy_progressRollup(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Strategy", field.Name)
 }
@@ -13242,6 +14502,80 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_ActionItem_overdue_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "on",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["on"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_ActionItem_progressReports_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.ProgressReportOrder, error) {
+			return ec.unmarshalOProgressReportOrder2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐProgressReportOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_ActionItem_stale_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "on",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["on"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Agency_fundedActionItems_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -13334,6 +14668,84 @@ func (ec *executionContext) field_Agency_implementedStrategies_args(ctx context.
 	return args, nil
 }
 
+func (ec *executionContext) field_Agency_involvedActionItems_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.ActionItemOrder, error) {
+			return ec.unmarshalOActionItemOrder2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐActionItemOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.ActionItemWhereInput, error) {
+			return ec.unmarshalOActionItemWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐActionItemWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "roles",
+		func(ctx context.Context, v any) ([]model.InvolvementRole, error) {
+			return ec.unmarshalOInvolvementRole2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐInvolvementRoleᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["roles"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "overdueOn",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["overdueOn"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "staleOn",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["staleOn"] = arg8
+	return args, nil
+}
+
 func (ec *executionContext) field_Agency_ledActionItems_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -13423,6 +14835,20 @@ func (ec *executionContext) field_Agency_ownedStrategies_args(ctx context.Contex
 		return nil, err
 	}
 	args["orderBy"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Agency_progressRollup_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "on",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["on"] = arg0
 	return args, nil
 }
 
@@ -13886,6 +15312,20 @@ func (ec *executionContext) field_Mutation_extendConsultation_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_fileProgressReport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.FileProgressReportInput, error) {
+			return ec.unmarshalNFileProgressReportInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐFileProgressReportInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_moveStrategy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -14322,6 +15762,20 @@ func (ec *executionContext) field_Objective_actionItems_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Objective_progressRollup_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "on",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["on"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -14457,14 +15911,22 @@ func (ec *executionContext) field_Query_actionItems_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["overdueOn"] = arg7
-	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "agencyID",
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "staleOn",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["staleOn"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "agencyID",
 		func(ctx context.Context, v any) (*pulid.ID, error) {
 			return ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["agencyID"] = arg8
+	args["agencyID"] = arg9
 	return args, nil
 }
 
@@ -14955,6 +16417,20 @@ func (ec *executionContext) field_Strategy_objectives_args(ctx context.Context, 
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Strategy_progressRollup_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "on",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["on"] = arg0
 	return args, nil
 }
 
@@ -16097,6 +17573,29 @@ func (ec *executionContext) fieldContext_ActionItem_progress(_ context.Context, 
 	return graphql.NewScalarFieldContext("ActionItem", field, false, false, "Int")
 }
 
+func (ec *executionContext) _ActionItem_lastReportedAt(ctx context.Context, field graphql.CollectedField, obj *ent.ActionItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActionItem_lastReportedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastReportedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActionItem_lastReportedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActionItem", field, false, false, "Time")
+}
+
 func (ec *executionContext) _ActionItem_startDate(ctx context.Context, field graphql.CollectedField, obj *ent.ActionItem) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16445,6 +17944,170 @@ func (ec *executionContext) fieldContext_ActionItem_indicators(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _ActionItem_progressReports(ctx context.Context, field graphql.CollectedField, obj *ent.ActionItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActionItem_progressReports(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.ProgressReports(ctx, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.ProgressReportOrder))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProgressReportConnection) graphql.Marshaler {
+			return ec.marshalNProgressReportConnection2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐProgressReportConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActionItem_progressReports(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActionItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProgressReportConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_ActionItem_progressReports_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ActionItem_overdue(ctx context.Context, field graphql.CollectedField, obj *ent.ActionItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActionItem_overdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.ActionItem().Overdue(ctx, obj, fc.Args["on"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActionItem_overdue(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActionItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_ActionItem_overdue_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ActionItem_stale(ctx context.Context, field graphql.CollectedField, obj *ent.ActionItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActionItem_stale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.ActionItem().Stale(ctx, obj, fc.Args["on"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActionItem_stale(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActionItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_ActionItem_stale_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ActionItem_latestReport(ctx context.Context, field graphql.CollectedField, obj *ent.ActionItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActionItem_latestReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ActionItem().LatestReport(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProgressReport) graphql.Marshaler {
+			return ec.marshalOProgressReport2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐProgressReport(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActionItem_latestReport(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActionItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProgressReport(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ActionItemConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.ActionItemConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16617,6 +18280,52 @@ func (ec *executionContext) fieldContext_ActionItemPayload_actionItem(_ context.
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ActionItemStatusCount_status(ctx context.Context, field graphql.CollectedField, obj *model.ActionItemStatusCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActionItemStatusCount_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v actionitem.Status) graphql.Marshaler {
+			return ec.marshalNActionItemStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋactionitemᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActionItemStatusCount_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActionItemStatusCount", field, false, false, "ActionItemStatus")
+}
+
+func (ec *executionContext) _ActionItemStatusCount_count(ctx context.Context, field graphql.CollectedField, obj *model.ActionItemStatusCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActionItemStatusCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActionItemStatusCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActionItemStatusCount", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Agency_id(ctx context.Context, field graphql.CollectedField, obj *ent.Agency) (ret graphql.Marshaler) {
@@ -17081,6 +18790,94 @@ func (ec *executionContext) fieldContext_Agency_implementedStrategies(ctx contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Agency_implementedStrategies_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agency_progressRollup(ctx context.Context, field graphql.CollectedField, obj *ent.Agency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agency_progressRollup(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Agency().ProgressRollup(ctx, obj, fc.Args["on"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ProgressRollup) graphql.Marshaler {
+			return ec.marshalNProgressRollup2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐProgressRollup(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agency_progressRollup(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agency",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProgressRollup(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Agency_progressRollup_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agency_involvedActionItems(ctx context.Context, field graphql.CollectedField, obj *ent.Agency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agency_involvedActionItems(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Agency().InvolvedActionItems(ctx, obj, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.ActionItemOrder), fc.Args["where"].(*ent.ActionItemWhereInput), fc.Args["roles"].([]model.InvolvementRole), fc.Args["overdueOn"].(*time.Time), fc.Args["staleOn"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ActionItemConnection) graphql.Marshaler {
+			return ec.marshalNActionItemConnection2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐActionItemConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agency_involvedActionItems(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agency",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ActionItemConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Agency_involvedActionItems_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19374,6 +21171,70 @@ func (ec *executionContext) fieldContext_FieldChange_after(_ context.Context, fi
 	return graphql.NewScalarFieldContext("FieldChange", field, false, false, "String")
 }
 
+func (ec *executionContext) _FileProgressReportPayload_progressReport(ctx context.Context, field graphql.CollectedField, obj *model.FileProgressReportPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FileProgressReportPayload_progressReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProgressReport, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProgressReport) graphql.Marshaler {
+			return ec.marshalNProgressReport2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐProgressReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FileProgressReportPayload_progressReport(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FileProgressReportPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProgressReport(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FileProgressReportPayload_actionItem(ctx context.Context, field graphql.CollectedField, obj *model.FileProgressReportPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FileProgressReportPayload_actionItem(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActionItem, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ActionItem) graphql.Marshaler {
+			return ec.marshalNActionItem2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐActionItem(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FileProgressReportPayload_actionItem(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FileProgressReportPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ActionItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Indicator_id(ctx context.Context, field graphql.CollectedField, obj *ent.Indicator) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20028,6 +21889,38 @@ func (ec *executionContext) fieldContext_Measurement_indicator(_ context.Context
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Indicator(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Measurement_progressReport(ctx context.Context, field graphql.CollectedField, obj *ent.Measurement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Measurement_progressReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProgressReport(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProgressReport) graphql.Marshaler {
+			return ec.marshalOProgressReport2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐProgressReport(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Measurement_progressReport(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Measurement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProgressReport(ctx, field)
 		},
 	}
 	return fc, nil
@@ -21811,6 +23704,50 @@ func (ec *executionContext) fieldContext_Mutation_moveStrategy(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_fileProgressReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_fileProgressReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().FileProgressReport(ctx, fc.Args["input"].(model.FileProgressReportInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.FileProgressReportPayload) graphql.Marshaler {
+			return ec.marshalNFileProgressReportPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐFileProgressReportPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_fileProgressReport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FileProgressReportPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_fileProgressReport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_publishVersion(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22230,6 +24167,50 @@ func (ec *executionContext) fieldContext_Objective_indicators(_ context.Context,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Indicator(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Objective_progressRollup(ctx context.Context, field graphql.CollectedField, obj *ent.Objective) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Objective_progressRollup(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Objective().ProgressRollup(ctx, obj, fc.Args["on"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ProgressRollup) graphql.Marshaler {
+			return ec.marshalNProgressRollup2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐProgressRollup(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Objective_progressRollup(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Objective",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProgressRollup(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Objective_progressRollup_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -23179,6 +25160,644 @@ func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, f
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _ProgressReport_id(ctx context.Context, field graphql.CollectedField, obj *ent.ProgressReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressReport_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressReport_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProgressReport", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ProgressReport_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.ProgressReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressReport_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressReport_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProgressReport", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ProgressReport_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.ProgressReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressReport_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressReport_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProgressReport", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ProgressReport_asOf(ctx context.Context, field graphql.CollectedField, obj *ent.ProgressReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressReport_asOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AsOf, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressReport_asOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProgressReport", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ProgressReport_progress(ctx context.Context, field graphql.CollectedField, obj *ent.ProgressReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressReport_progress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Progress, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressReport_progress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProgressReport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ProgressReport_status(ctx context.Context, field graphql.CollectedField, obj *ent.ProgressReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressReport_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v progressreport.Status) graphql.Marshaler {
+			return ec.marshalNProgressReportStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋprogressreportᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressReport_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProgressReport", field, false, false, "ProgressReportStatus")
+}
+
+func (ec *executionContext) _ProgressReport_narrative(ctx context.Context, field graphql.CollectedField, obj *ent.ProgressReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressReport_narrative(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Narrative, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressReport_narrative(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProgressReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProgressReport_difficulties(ctx context.Context, field graphql.CollectedField, obj *ent.ProgressReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressReport_difficulties(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Difficulties, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressReport_difficulties(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProgressReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProgressReport_nextSteps(ctx context.Context, field graphql.CollectedField, obj *ent.ProgressReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressReport_nextSteps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NextSteps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressReport_nextSteps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProgressReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProgressReport_actionItem(ctx context.Context, field graphql.CollectedField, obj *ent.ProgressReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressReport_actionItem(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActionItem(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ActionItem) graphql.Marshaler {
+			return ec.marshalNActionItem2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐActionItem(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressReport_actionItem(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProgressReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ActionItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProgressReport_agency(ctx context.Context, field graphql.CollectedField, obj *ent.ProgressReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressReport_agency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agency(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Agency) graphql.Marshaler {
+			return ec.marshalNAgency2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgency(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressReport_agency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProgressReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Agency(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProgressReport_measurements(ctx context.Context, field graphql.CollectedField, obj *ent.ProgressReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressReport_measurements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Measurements(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Measurement) graphql.Marshaler {
+			return ec.marshalOMeasurement2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeasurementᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressReport_measurements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProgressReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Measurement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProgressReportConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.ProgressReportConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressReportConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.ProgressReportEdge) graphql.Marshaler {
+			return ec.marshalOProgressReportEdge2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐProgressReportEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressReportConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProgressReportConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProgressReportEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProgressReportConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.ProgressReportConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressReportConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressReportConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProgressReportConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProgressReportConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.ProgressReportConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressReportConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressReportConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProgressReportConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ProgressReportEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.ProgressReportEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressReportEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProgressReport) graphql.Marshaler {
+			return ec.marshalOProgressReport2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐProgressReport(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressReportEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProgressReportEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProgressReport(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProgressReportEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.ProgressReportEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressReportEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressReportEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProgressReportEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _ProgressRollup_on(ctx context.Context, field graphql.CollectedField, obj *model.ProgressRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressRollup_on(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.On, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressRollup_on(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProgressRollup", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ProgressRollup_total(ctx context.Context, field graphql.CollectedField, obj *model.ProgressRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressRollup_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressRollup_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProgressRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ProgressRollup_byStatus(ctx context.Context, field graphql.CollectedField, obj *model.ProgressRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressRollup_byStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByStatus, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ActionItemStatusCount) graphql.Marshaler {
+			return ec.marshalNActionItemStatusCount2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐActionItemStatusCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressRollup_byStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProgressRollup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ActionItemStatusCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProgressRollup_overdue(ctx context.Context, field graphql.CollectedField, obj *model.ProgressRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressRollup_overdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Overdue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressRollup_overdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProgressRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ProgressRollup_stale(ctx context.Context, field graphql.CollectedField, obj *model.ProgressRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressRollup_stale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressRollup_stale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProgressRollup", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ProgressRollup_meanProgress(ctx context.Context, field graphql.CollectedField, obj *model.ProgressRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressRollup_meanProgress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MeanProgress, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressRollup_meanProgress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProgressRollup", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ProgressRollup_budgetWeightedProgress(ctx context.Context, field graphql.CollectedField, obj *model.ProgressRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressRollup_budgetWeightedProgress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BudgetWeightedProgress, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressRollup_budgetWeightedProgress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProgressRollup", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ProgressRollup_budgetCurrency(ctx context.Context, field graphql.CollectedField, obj *model.ProgressRollup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressRollup_budgetCurrency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BudgetCurrency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressRollup_budgetCurrency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProgressRollup", field, false, false, "String")
+}
+
 func (ec *executionContext) _PublishVersionPayload_version(ctx context.Context, field graphql.CollectedField, obj *model.PublishVersionPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23573,7 +26192,7 @@ func (ec *executionContext) _Query_actionItems(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ActionItems(ctx, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.ActionItemOrder), fc.Args["where"].(*ent.ActionItemWhereInput), fc.Args["search"].(*string), fc.Args["overdueOn"].(*time.Time), fc.Args["agencyID"].(*pulid.ID))
+			return ec.Resolvers.Query().ActionItems(ctx, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.ActionItemOrder), fc.Args["where"].(*ent.ActionItemWhereInput), fc.Args["search"].(*string), fc.Args["overdueOn"].(*time.Time), fc.Args["staleOn"].(*time.Time), fc.Args["agencyID"].(*pulid.ID))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.ActionItemConnection) graphql.Marshaler {
@@ -24391,6 +27010,29 @@ func (ec *executionContext) fieldContext_Strategy_adoptedOn(_ context.Context, f
 	return graphql.NewScalarFieldContext("Strategy", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Strategy_reportingCadenceDays(ctx context.Context, field graphql.CollectedField, obj *ent.Strategy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Strategy_reportingCadenceDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReportingCadenceDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Strategy_reportingCadenceDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Strategy", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Strategy_ownerAgency(ctx context.Context, field graphql.CollectedField, obj *ent.Strategy) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24704,6 +27346,50 @@ func (ec *executionContext) _Strategy_allowedMoves(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_Strategy_allowedMoves(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Strategy", field, true, true, "StrategyStatus")
+}
+
+func (ec *executionContext) _Strategy_progressRollup(ctx context.Context, field graphql.CollectedField, obj *ent.Strategy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Strategy_progressRollup(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Strategy().ProgressRollup(ctx, obj, fc.Args["on"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ProgressRollup) graphql.Marshaler {
+			return ec.marshalNProgressRollup2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐProgressRollup(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Strategy_progressRollup(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Strategy",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProgressRollup(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Strategy_progressRollup_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _StrategyConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.StrategyConnection) (ret graphql.Marshaler) {
@@ -27966,7 +30652,7 @@ func (ec *executionContext) unmarshalInputActionItemWhereInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeEqualFold", "codeContainsFold", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "priority", "priorityNEQ", "priorityIn", "priorityNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "progress", "progressNEQ", "progressIn", "progressNotIn", "progressGT", "progressGTE", "progressLT", "progressLTE", "startDate", "startDateNEQ", "startDateIn", "startDateNotIn", "startDateGT", "startDateGTE", "startDateLT", "startDateLTE", "startDateIsNil", "startDateNotNil", "dueDate", "dueDateNEQ", "dueDateIn", "dueDateNotIn", "dueDateGT", "dueDateGTE", "dueDateLT", "dueDateLTE", "dueDateIsNil", "dueDateNotNil", "estimatedBudget", "estimatedBudgetNEQ", "estimatedBudgetIn", "estimatedBudgetNotIn", "estimatedBudgetGT", "estimatedBudgetGTE", "estimatedBudgetLT", "estimatedBudgetLTE", "estimatedBudgetIsNil", "estimatedBudgetNotNil", "budgetCurrency", "budgetCurrencyNEQ", "budgetCurrencyIn", "budgetCurrencyNotIn", "budgetCurrencyGT", "budgetCurrencyGTE", "budgetCurrencyLT", "budgetCurrencyLTE", "budgetCurrencyContains", "budgetCurrencyHasPrefix", "budgetCurrencyHasSuffix", "budgetCurrencyIsNil", "budgetCurrencyNotNil", "budgetCurrencyEqualFold", "budgetCurrencyContainsFold", "hasObjective", "hasObjectiveWith", "hasStrategy", "hasStrategyWith", "hasLeadAgency", "hasLeadAgencyWith", "hasSupportingAgencies", "hasSupportingAgenciesWith", "hasFundingPartners", "hasFundingPartnersWith", "hasIndicators", "hasIndicatorsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeEqualFold", "codeContainsFold", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "priority", "priorityNEQ", "priorityIn", "priorityNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "progress", "progressNEQ", "progressIn", "progressNotIn", "progressGT", "progressGTE", "progressLT", "progressLTE", "lastReportedAt", "lastReportedAtNEQ", "lastReportedAtIn", "lastReportedAtNotIn", "lastReportedAtGT", "lastReportedAtGTE", "lastReportedAtLT", "lastReportedAtLTE", "lastReportedAtIsNil", "lastReportedAtNotNil", "startDate", "startDateNEQ", "startDateIn", "startDateNotIn", "startDateGT", "startDateGTE", "startDateLT", "startDateLTE", "startDateIsNil", "startDateNotNil", "dueDate", "dueDateNEQ", "dueDateIn", "dueDateNotIn", "dueDateGT", "dueDateGTE", "dueDateLT", "dueDateLTE", "dueDateIsNil", "dueDateNotNil", "estimatedBudget", "estimatedBudgetNEQ", "estimatedBudgetIn", "estimatedBudgetNotIn", "estimatedBudgetGT", "estimatedBudgetGTE", "estimatedBudgetLT", "estimatedBudgetLTE", "estimatedBudgetIsNil", "estimatedBudgetNotNil", "budgetCurrency", "budgetCurrencyNEQ", "budgetCurrencyIn", "budgetCurrencyNotIn", "budgetCurrencyGT", "budgetCurrencyGTE", "budgetCurrencyLT", "budgetCurrencyLTE", "budgetCurrencyContains", "budgetCurrencyHasPrefix", "budgetCurrencyHasSuffix", "budgetCurrencyIsNil", "budgetCurrencyNotNil", "budgetCurrencyEqualFold", "budgetCurrencyContainsFold", "hasObjective", "hasObjectiveWith", "hasStrategy", "hasStrategyWith", "hasLeadAgency", "hasLeadAgencyWith", "hasSupportingAgencies", "hasSupportingAgenciesWith", "hasFundingPartners", "hasFundingPartnersWith", "hasIndicators", "hasIndicatorsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -28547,6 +31233,76 @@ func (ec *executionContext) unmarshalInputActionItemWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.ProgressLTE = data
+		case "lastReportedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastReportedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastReportedAt = data
+		case "lastReportedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastReportedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastReportedAtNEQ = data
+		case "lastReportedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastReportedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastReportedAtIn = data
+		case "lastReportedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastReportedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastReportedAtNotIn = data
+		case "lastReportedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastReportedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastReportedAtGT = data
+		case "lastReportedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastReportedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastReportedAtGTE = data
+		case "lastReportedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastReportedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastReportedAtLT = data
+		case "lastReportedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastReportedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastReportedAtLTE = data
+		case "lastReportedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastReportedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastReportedAtIsNil = data
+		case "lastReportedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastReportedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LastReportedAtNotNil = data
 		case "startDate":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startDate"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -32115,7 +34871,7 @@ func (ec *executionContext) unmarshalInputCreateStrategyInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"title", "country", "startYear", "endYear", "summary", "ownerAgencyID", "implementingAgencyID"}
+	fieldsInOrder := [...]string{"title", "country", "startYear", "endYear", "summary", "reportingCadenceDays", "ownerAgencyID", "implementingAgencyID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -32157,6 +34913,13 @@ func (ec *executionContext) unmarshalInputCreateStrategyInput(ctx context.Contex
 				return it, err
 			}
 			it.Summary = data
+		case "reportingCadenceDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingCadenceDays"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportingCadenceDays = data
 		case "ownerAgencyID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerAgencyID"))
 			data, err := ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
@@ -32931,6 +35694,104 @@ func UnmarshalEditObservationInput(ctx context.Context, raw any) (model.EditObse
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputFileProgressReportInput(ctx context.Context, obj any) (model.FileProgressReportInput, error) {
+	var it model.FileProgressReportInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"actionItemID", "asOf", "progress", "status", "narrative", "difficulties", "nextSteps", "measurements", "idempotencyKey"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "actionItemID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actionItemID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActionItemID = data
+		case "asOf":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOf"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOf = data
+		case "progress":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progress"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Progress = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalNActionItemStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋactionitemᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "narrative":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("narrative"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Narrative = data
+		case "difficulties":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("difficulties"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Difficulties = data
+		case "nextSteps":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextSteps"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextSteps = data
+		case "measurements":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("measurements"))
+			data, err := ec.unmarshalOMeasurementReportInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐMeasurementReportInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Measurements = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalFileProgressReportInput unmarshals raw into the FileProgressReportInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalFileProgressReportInput(ctx context.Context, raw any) (model.FileProgressReportInput, error) {
+	var out model.FileProgressReportInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "FileProgressReportInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputIndicatorOrder(ctx context.Context, obj any) (ent.IndicatorOrder, error) {
 	var it ent.IndicatorOrder
 	if obj == nil {
@@ -33692,6 +36553,62 @@ func (ec *executionContext) unmarshalInputMeasurementOrder(ctx context.Context, 
 func UnmarshalMeasurementOrder(ctx context.Context, raw any) (ent.MeasurementOrder, error) {
 	var out ent.MeasurementOrder
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "MeasurementOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMeasurementReportInput(ctx context.Context, obj any) (model.MeasurementReportInput, error) {
+	var it model.MeasurementReportInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"indicatorID", "value", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "indicatorID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("indicatorID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IndicatorID = data
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMeasurementReportInput unmarshals raw into the MeasurementReportInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMeasurementReportInput(ctx context.Context, raw any) (model.MeasurementReportInput, error) {
+	var out model.MeasurementReportInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MeasurementReportInput", raw, &out)
 	return out, err
 }
 
@@ -35999,6 +38916,696 @@ func UnmarshalObservationWhereInput(ctx context.Context, raw any) (ent.Observati
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputProgressReportOrder(ctx context.Context, obj any) (ent.ProgressReportOrder, error) {
+	var it ent.ProgressReportOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNProgressReportOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐProgressReportOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalProgressReportOrder unmarshals raw into the ProgressReportOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalProgressReportOrder(ctx context.Context, raw any) (ent.ProgressReportOrder, error) {
+	var out ent.ProgressReportOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ProgressReportOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputProgressReportWhereInput(ctx context.Context, obj any) (ent.ProgressReportWhereInput, error) {
+	var it ent.ProgressReportWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "asOf", "asOfNEQ", "asOfIn", "asOfNotIn", "asOfGT", "asOfGTE", "asOfLT", "asOfLTE", "progress", "progressNEQ", "progressIn", "progressNotIn", "progressGT", "progressGTE", "progressLT", "progressLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "narrative", "narrativeNEQ", "narrativeIn", "narrativeNotIn", "narrativeGT", "narrativeGTE", "narrativeLT", "narrativeLTE", "narrativeContains", "narrativeHasPrefix", "narrativeHasSuffix", "narrativeEqualFold", "narrativeContainsFold", "difficulties", "difficultiesNEQ", "difficultiesIn", "difficultiesNotIn", "difficultiesGT", "difficultiesGTE", "difficultiesLT", "difficultiesLTE", "difficultiesContains", "difficultiesHasPrefix", "difficultiesHasSuffix", "difficultiesEqualFold", "difficultiesContainsFold", "nextSteps", "nextStepsNEQ", "nextStepsIn", "nextStepsNotIn", "nextStepsGT", "nextStepsGTE", "nextStepsLT", "nextStepsLTE", "nextStepsContains", "nextStepsHasPrefix", "nextStepsHasSuffix", "nextStepsEqualFold", "nextStepsContainsFold"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOProgressReportWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐProgressReportWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOProgressReportWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐProgressReportWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOProgressReportWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐProgressReportWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "asOf":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOf"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOf = data
+		case "asOfNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOfNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOfNEQ = data
+		case "asOfIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOfIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOfIn = data
+		case "asOfNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOfNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOfNotIn = data
+		case "asOfGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOfGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOfGT = data
+		case "asOfGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOfGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOfGTE = data
+		case "asOfLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOfLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOfLT = data
+		case "asOfLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOfLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOfLTE = data
+		case "progress":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progress"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Progress = data
+		case "progressNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgressNEQ = data
+		case "progressIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgressIn = data
+		case "progressNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgressNotIn = data
+		case "progressGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgressGT = data
+		case "progressGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgressGTE = data
+		case "progressLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgressLT = data
+		case "progressLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("progressLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgressLTE = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOProgressReportStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋprogressreportᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalOProgressReportStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋprogressreportᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalOProgressReportStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋprogressreportᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalOProgressReportStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋprogressreportᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "narrative":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("narrative"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Narrative = data
+		case "narrativeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("narrativeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NarrativeNEQ = data
+		case "narrativeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("narrativeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NarrativeIn = data
+		case "narrativeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("narrativeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NarrativeNotIn = data
+		case "narrativeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("narrativeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NarrativeGT = data
+		case "narrativeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("narrativeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NarrativeGTE = data
+		case "narrativeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("narrativeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NarrativeLT = data
+		case "narrativeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("narrativeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NarrativeLTE = data
+		case "narrativeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("narrativeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NarrativeContains = data
+		case "narrativeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("narrativeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NarrativeHasPrefix = data
+		case "narrativeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("narrativeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NarrativeHasSuffix = data
+		case "narrativeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("narrativeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NarrativeEqualFold = data
+		case "narrativeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("narrativeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NarrativeContainsFold = data
+		case "difficulties":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("difficulties"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Difficulties = data
+		case "difficultiesNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("difficultiesNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DifficultiesNEQ = data
+		case "difficultiesIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("difficultiesIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DifficultiesIn = data
+		case "difficultiesNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("difficultiesNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DifficultiesNotIn = data
+		case "difficultiesGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("difficultiesGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DifficultiesGT = data
+		case "difficultiesGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("difficultiesGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DifficultiesGTE = data
+		case "difficultiesLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("difficultiesLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DifficultiesLT = data
+		case "difficultiesLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("difficultiesLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DifficultiesLTE = data
+		case "difficultiesContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("difficultiesContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DifficultiesContains = data
+		case "difficultiesHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("difficultiesHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DifficultiesHasPrefix = data
+		case "difficultiesHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("difficultiesHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DifficultiesHasSuffix = data
+		case "difficultiesEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("difficultiesEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DifficultiesEqualFold = data
+		case "difficultiesContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("difficultiesContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DifficultiesContainsFold = data
+		case "nextSteps":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextSteps"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextSteps = data
+		case "nextStepsNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextStepsNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextStepsNEQ = data
+		case "nextStepsIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextStepsIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextStepsIn = data
+		case "nextStepsNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextStepsNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextStepsNotIn = data
+		case "nextStepsGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextStepsGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextStepsGT = data
+		case "nextStepsGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextStepsGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextStepsGTE = data
+		case "nextStepsLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextStepsLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextStepsLT = data
+		case "nextStepsLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextStepsLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextStepsLTE = data
+		case "nextStepsContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextStepsContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextStepsContains = data
+		case "nextStepsHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextStepsHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextStepsHasPrefix = data
+		case "nextStepsHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextStepsHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextStepsHasSuffix = data
+		case "nextStepsEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextStepsEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextStepsEqualFold = data
+		case "nextStepsContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextStepsContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextStepsContainsFold = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalProgressReportWhereInput unmarshals raw into the ProgressReportWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalProgressReportWhereInput(ctx context.Context, raw any) (ent.ProgressReportWhereInput, error) {
+	var out ent.ProgressReportWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ProgressReportWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputPublishVersionInput(ctx context.Context, obj any) (model.PublishVersionInput, error) {
 	var it model.PublishVersionInput
 	if obj == nil {
@@ -37023,7 +40630,7 @@ func (ec *executionContext) unmarshalInputStrategyWhereInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "country", "countryNEQ", "countryIn", "countryNotIn", "countryGT", "countryGTE", "countryLT", "countryLTE", "countryContains", "countryHasPrefix", "countryHasSuffix", "countryEqualFold", "countryContainsFold", "startYear", "startYearNEQ", "startYearIn", "startYearNotIn", "startYearGT", "startYearGTE", "startYearLT", "startYearLTE", "endYear", "endYearNEQ", "endYearIn", "endYearNotIn", "endYearGT", "endYearGTE", "endYearLT", "endYearLTE", "summary", "summaryNEQ", "summaryIn", "summaryNotIn", "summaryGT", "summaryGTE", "summaryLT", "summaryLTE", "summaryContains", "summaryHasPrefix", "summaryHasSuffix", "summaryEqualFold", "summaryContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "adoptionReference", "adoptionReferenceNEQ", "adoptionReferenceIn", "adoptionReferenceNotIn", "adoptionReferenceGT", "adoptionReferenceGTE", "adoptionReferenceLT", "adoptionReferenceLTE", "adoptionReferenceContains", "adoptionReferenceHasPrefix", "adoptionReferenceHasSuffix", "adoptionReferenceEqualFold", "adoptionReferenceContainsFold", "adoptedOn", "adoptedOnNEQ", "adoptedOnIn", "adoptedOnNotIn", "adoptedOnGT", "adoptedOnGTE", "adoptedOnLT", "adoptedOnLTE", "adoptedOnIsNil", "adoptedOnNotNil", "hasOwnerAgency", "hasOwnerAgencyWith", "hasImplementingAgency", "hasImplementingAgencyWith", "hasObjectives", "hasObjectivesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "country", "countryNEQ", "countryIn", "countryNotIn", "countryGT", "countryGTE", "countryLT", "countryLTE", "countryContains", "countryHasPrefix", "countryHasSuffix", "countryEqualFold", "countryContainsFold", "startYear", "startYearNEQ", "startYearIn", "startYearNotIn", "startYearGT", "startYearGTE", "startYearLT", "startYearLTE", "endYear", "endYearNEQ", "endYearIn", "endYearNotIn", "endYearGT", "endYearGTE", "endYearLT", "endYearLTE", "summary", "summaryNEQ", "summaryIn", "summaryNotIn", "summaryGT", "summaryGTE", "summaryLT", "summaryLTE", "summaryContains", "summaryHasPrefix", "summaryHasSuffix", "summaryEqualFold", "summaryContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "adoptionReference", "adoptionReferenceNEQ", "adoptionReferenceIn", "adoptionReferenceNotIn", "adoptionReferenceGT", "adoptionReferenceGTE", "adoptionReferenceLT", "adoptionReferenceLTE", "adoptionReferenceContains", "adoptionReferenceHasPrefix", "adoptionReferenceHasSuffix", "adoptionReferenceEqualFold", "adoptionReferenceContainsFold", "adoptedOn", "adoptedOnNEQ", "adoptedOnIn", "adoptedOnNotIn", "adoptedOnGT", "adoptedOnGTE", "adoptedOnLT", "adoptedOnLTE", "adoptedOnIsNil", "adoptedOnNotNil", "reportingCadenceDays", "reportingCadenceDaysNEQ", "reportingCadenceDaysIn", "reportingCadenceDaysNotIn", "reportingCadenceDaysGT", "reportingCadenceDaysGTE", "reportingCadenceDaysLT", "reportingCadenceDaysLTE", "hasOwnerAgency", "hasOwnerAgencyWith", "hasImplementingAgency", "hasImplementingAgencyWith", "hasObjectives", "hasObjectivesWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -37793,6 +41400,62 @@ func (ec *executionContext) unmarshalInputStrategyWhereInput(ctx context.Context
 				return it, err
 			}
 			it.AdoptedOnNotNil = data
+		case "reportingCadenceDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingCadenceDays"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportingCadenceDays = data
+		case "reportingCadenceDaysNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingCadenceDaysNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportingCadenceDaysNEQ = data
+		case "reportingCadenceDaysIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingCadenceDaysIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportingCadenceDaysIn = data
+		case "reportingCadenceDaysNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingCadenceDaysNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportingCadenceDaysNotIn = data
+		case "reportingCadenceDaysGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingCadenceDaysGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportingCadenceDaysGT = data
+		case "reportingCadenceDaysGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingCadenceDaysGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportingCadenceDaysGTE = data
+		case "reportingCadenceDaysLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingCadenceDaysLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportingCadenceDaysLT = data
+		case "reportingCadenceDaysLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingCadenceDaysLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportingCadenceDaysLTE = data
 		case "hasOwnerAgency":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOwnerAgency"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -38703,7 +42366,7 @@ func (ec *executionContext) unmarshalInputUpdateStrategyInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"title", "country", "startYear", "endYear", "summary", "ownerAgencyID", "implementingAgencyID", "clearImplementingAgency"}
+	fieldsInOrder := [...]string{"title", "country", "startYear", "endYear", "summary", "reportingCadenceDays", "ownerAgencyID", "implementingAgencyID", "clearImplementingAgency"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -38745,6 +42408,13 @@ func (ec *executionContext) unmarshalInputUpdateStrategyInput(ctx context.Contex
 				return it, err
 			}
 			it.Summary = data
+		case "reportingCadenceDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingCadenceDays"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportingCadenceDays = data
 		case "ownerAgencyID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerAgencyID"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
@@ -38806,6 +42476,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Strategy(ctx, sel, obj)
+	case *ent.ProgressReport:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ProgressReport(ctx, sel, obj)
 	case *ent.Observation:
 		if obj == nil {
 			return graphql.Null
@@ -39317,6 +42992,11 @@ func (ec *executionContext) _ActionItem(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "lastReportedAt":
+			out.Values[i] = ec._ActionItem_lastReportedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "startDate":
 			out.Values[i] = ec._ActionItem_startDate(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -39384,6 +43064,30 @@ func (ec *executionContext) _ActionItem(ctx context.Context, sel ast.SelectionSe
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ActionItem_indicators(ctx, field, obj)
+				})
+		case "progressReports":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ActionItem_progressReports(ctx, field, obj)
+				})
+		case "overdue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ActionItem_overdue(ctx, field, obj)
+				})
+		case "stale":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ActionItem_stale(ctx, field, obj)
+				})
+		case "latestReport":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ActionItem_latestReport(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -39516,6 +43220,44 @@ func (ec *executionContext) _ActionItemPayload(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var actionItemStatusCountImplementors = []string{"ActionItemStatusCount"}
+
+func (ec *executionContext) _ActionItemStatusCount(ctx context.Context, sel ast.SelectionSet, obj *model.ActionItemStatusCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, actionItemStatusCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ActionItemStatusCount")
+		case "status":
+			out.Values[i] = ec._ActionItemStatusCount_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._ActionItemStatusCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var agencyImplementors = []string{"Agency", "Node"}
 
 func (ec *executionContext) _Agency(ctx context.Context, sel ast.SelectionSet, obj *ent.Agency) graphql.Marshaler {
@@ -39608,6 +43350,18 @@ func (ec *executionContext) _Agency(ctx context.Context, sel ast.SelectionSet, o
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Agency_implementedStrategies(ctx, field, obj)
+				})
+		case "progressRollup":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Agency_progressRollup(ctx, field, obj)
+				})
+		case "involvedActionItems":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Agency_involvedActionItems(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -40684,6 +44438,44 @@ func (ec *executionContext) _FieldChange(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var fileProgressReportPayloadImplementors = []string{"FileProgressReportPayload"}
+
+func (ec *executionContext) _FileProgressReportPayload(ctx context.Context, sel ast.SelectionSet, obj *model.FileProgressReportPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fileProgressReportPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FileProgressReportPayload")
+		case "progressReport":
+			out.Values[i] = ec._FileProgressReportPayload_progressReport(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actionItem":
+			out.Values[i] = ec._FileProgressReportPayload_actionItem(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var indicatorImplementors = []string{"Indicator", "Node"}
 
 func (ec *executionContext) _Indicator(ctx context.Context, sel ast.SelectionSet, obj *ent.Indicator) graphql.Marshaler {
@@ -40935,6 +44727,12 @@ func (ec *executionContext) _Measurement(ctx context.Context, sel ast.SelectionS
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Measurement_indicator(ctx, field, obj)
+				})
+		case "progressReport":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Measurement_progressReport(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -41369,6 +45167,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "fileProgressReport":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_fileProgressReport(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "publishVersion":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_publishVersion(ctx, field)
@@ -41478,6 +45283,12 @@ func (ec *executionContext) _Objective(ctx context.Context, sel ast.SelectionSet
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Objective_indicators(ctx, field, obj)
+				})
+		case "progressRollup":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Objective_progressRollup(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -41905,6 +45716,246 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var progressReportImplementors = []string{"ProgressReport", "Node"}
+
+func (ec *executionContext) _ProgressReport(ctx context.Context, sel ast.SelectionSet, obj *ent.ProgressReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, progressReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProgressReport")
+		case "id":
+			out.Values[i] = ec._ProgressReport_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._ProgressReport_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._ProgressReport_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "asOf":
+			out.Values[i] = ec._ProgressReport_asOf(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "progress":
+			out.Values[i] = ec._ProgressReport_progress(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._ProgressReport_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "narrative":
+			out.Values[i] = ec._ProgressReport_narrative(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "difficulties":
+			out.Values[i] = ec._ProgressReport_difficulties(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nextSteps":
+			out.Values[i] = ec._ProgressReport_nextSteps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "actionItem":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProgressReport_actionItem(ctx, field, obj)
+				})
+		case "agency":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProgressReport_agency(ctx, field, obj)
+				})
+		case "measurements":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProgressReport_measurements(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var progressReportConnectionImplementors = []string{"ProgressReportConnection"}
+
+func (ec *executionContext) _ProgressReportConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.ProgressReportConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, progressReportConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProgressReportConnection")
+		case "edges":
+			out.Values[i] = ec._ProgressReportConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ProgressReportConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ProgressReportConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var progressReportEdgeImplementors = []string{"ProgressReportEdge"}
+
+func (ec *executionContext) _ProgressReportEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.ProgressReportEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, progressReportEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProgressReportEdge")
+		case "node":
+			out.Values[i] = ec._ProgressReportEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._ProgressReportEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var progressRollupImplementors = []string{"ProgressRollup"}
+
+func (ec *executionContext) _ProgressRollup(ctx context.Context, sel ast.SelectionSet, obj *model.ProgressRollup) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, progressRollupImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProgressRollup")
+		case "on":
+			out.Values[i] = ec._ProgressRollup_on(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._ProgressRollup_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byStatus":
+			out.Values[i] = ec._ProgressRollup_byStatus(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "overdue":
+			out.Values[i] = ec._ProgressRollup_overdue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stale":
+			out.Values[i] = ec._ProgressRollup_stale(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "meanProgress":
+			out.Values[i] = ec._ProgressRollup_meanProgress(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "budgetWeightedProgress":
+			out.Values[i] = ec._ProgressRollup_budgetWeightedProgress(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "budgetCurrency":
+			out.Values[i] = ec._ProgressRollup_budgetCurrency(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var publishVersionPayloadImplementors = []string{"PublishVersionPayload"}
 
 func (ec *executionContext) _PublishVersionPayload(ctx context.Context, sel ast.SelectionSet, obj *model.PublishVersionPayload) graphql.Marshaler {
@@ -42275,6 +46326,11 @@ func (ec *executionContext) _Strategy(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "reportingCadenceDays":
+			out.Values[i] = ec._Strategy_reportingCadenceDays(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "ownerAgency":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -42328,6 +46384,12 @@ func (ec *executionContext) _Strategy(ctx context.Context, sel ast.SelectionSet,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Strategy_allowedMoves(ctx, field, obj)
+				})
+		case "progressRollup":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Strategy_progressRollup(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -43493,6 +47555,30 @@ func (ec *executionContext) marshalNActionItemStatus2githubᚗcomᚋpalabreᚋpa
 	return v
 }
 
+func (ec *executionContext) marshalNActionItemStatusCount2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐActionItemStatusCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ActionItemStatusCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNActionItemStatusCount2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐActionItemStatusCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNActionItemStatusCount2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐActionItemStatusCount(ctx context.Context, sel ast.SelectionSet, v *model.ActionItemStatusCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ActionItemStatusCount!")
+		return graphql.Null
+	}
+	return ec._ActionItemStatusCount(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNActionItemWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐActionItemWhereInput(ctx context.Context, v any) (*ent.ActionItemWhereInput, error) {
 	res, err := ec.unmarshalInputActionItemWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -43920,6 +48006,19 @@ func (ec *executionContext) marshalNFieldChange2ᚕgithubᚗcomᚋpalabreᚋpala
 	return ret
 }
 
+func (ec *executionContext) unmarshalNFileProgressReportInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐFileProgressReportInput(ctx context.Context, v any) (model.FileProgressReportInput, error) {
+	res, err := ec.unmarshalInputFileProgressReportInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFileProgressReportPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐFileProgressReportPayload(ctx context.Context, sel ast.SelectionSet, v *model.FileProgressReportPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FileProgressReportPayload!")
+		return graphql.Null
+	}
+	return ec._FileProgressReportPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
 	res, err := graphql.UnmarshalFloatContext(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -44044,6 +48143,16 @@ func (ec *executionContext) marshalNInt2int64(ctx context.Context, sel ast.Selec
 	return res
 }
 
+func (ec *executionContext) unmarshalNInvolvementRole2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐInvolvementRole(ctx context.Context, v any) (model.InvolvementRole, error) {
+	var res model.InvolvementRole
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInvolvementRole2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐInvolvementRole(ctx context.Context, sel ast.SelectionSet, v model.InvolvementRole) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNMeasurement2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeasurement(ctx context.Context, sel ast.SelectionSet, v *ent.Measurement) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Measurement!")
@@ -44080,6 +48189,11 @@ func (ec *executionContext) marshalNMeasurementPayload2ᚖgithubᚗcomᚋpalabre
 		return graphql.Null
 	}
 	return ec._MeasurementPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMeasurementReportInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐMeasurementReportInput(ctx context.Context, v any) (*model.MeasurementReportInput, error) {
+	res, err := ec.unmarshalInputMeasurementReportInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNMeasurementWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeasurementWhereInput(ctx context.Context, v any) (*ent.MeasurementWhereInput, error) {
@@ -44264,6 +48378,59 @@ func (ec *executionContext) marshalNOrderDirection2entgoᚗioᚋcontribᚋentgql
 
 func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v entgql.PageInfo[pulid.ID]) graphql.Marshaler {
 	return ec._PageInfo(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNProgressReport2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐProgressReport(ctx context.Context, sel ast.SelectionSet, v *ent.ProgressReport) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ProgressReport!")
+		return graphql.Null
+	}
+	return ec._ProgressReport(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNProgressReportConnection2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐProgressReportConnection(ctx context.Context, sel ast.SelectionSet, v *ent.ProgressReportConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ProgressReportConnection!")
+		return graphql.Null
+	}
+	return ec._ProgressReportConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNProgressReportOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐProgressReportOrderField(ctx context.Context, v any) (*ent.ProgressReportOrderField, error) {
+	var res = new(ent.ProgressReportOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNProgressReportOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐProgressReportOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.ProgressReportOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ProgressReportOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNProgressReportStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋprogressreportᚐStatus(ctx context.Context, v any) (progressreport.Status, error) {
+	var res progressreport.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNProgressReportStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋprogressreportᚐStatus(ctx context.Context, sel ast.SelectionSet, v progressreport.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNProgressReportWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐProgressReportWhereInput(ctx context.Context, v any) (*ent.ProgressReportWhereInput, error) {
+	res, err := ec.unmarshalInputProgressReportWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNProgressRollup2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐProgressRollup(ctx context.Context, sel ast.SelectionSet, v *model.ProgressRollup) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ProgressRollup!")
+		return graphql.Null
+	}
+	return ec._ProgressRollup(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNPublishVersionInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐPublishVersionInput(ctx context.Context, v any) (model.PublishVersionInput, error) {
@@ -46037,6 +50204,61 @@ func (ec *executionContext) marshalOInt2ᚖint64(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) unmarshalOInvolvementRole2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐInvolvementRoleᚄ(ctx context.Context, v any) ([]model.InvolvementRole, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.InvolvementRole, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNInvolvementRole2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐInvolvementRole(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOInvolvementRole2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐInvolvementRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []model.InvolvementRole) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInvolvementRole2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐInvolvementRole(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOMeasurement2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeasurementᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Measurement) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMeasurement2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeasurement(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOMeasurement2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeasurement(ctx context.Context, sel ast.SelectionSet, v *ent.Measurement) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -46070,6 +50292,23 @@ func (ec *executionContext) unmarshalOMeasurementOrder2ᚖgithubᚗcomᚋpalabre
 	}
 	res, err := ec.unmarshalInputMeasurementOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOMeasurementReportInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐMeasurementReportInputᚄ(ctx context.Context, v any) ([]*model.MeasurementReportInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.MeasurementReportInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMeasurementReportInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐMeasurementReportInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOMeasurementWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeasurementWhereInputᚄ(ctx context.Context, v any) ([]*ent.MeasurementWhereInput, error) {
@@ -46448,6 +50687,118 @@ func (ec *executionContext) unmarshalOObservationWhereInput2ᚖgithubᚗcomᚋpa
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputObservationWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOProgressReport2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐProgressReport(ctx context.Context, sel ast.SelectionSet, v *ent.ProgressReport) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ProgressReport(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOProgressReportEdge2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐProgressReportEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.ProgressReportEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOProgressReportEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐProgressReportEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOProgressReportEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐProgressReportEdge(ctx context.Context, sel ast.SelectionSet, v *ent.ProgressReportEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ProgressReportEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOProgressReportOrder2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐProgressReportOrder(ctx context.Context, v any) (*ent.ProgressReportOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputProgressReportOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOProgressReportStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋprogressreportᚐStatusᚄ(ctx context.Context, v any) ([]progressreport.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]progressreport.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNProgressReportStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋprogressreportᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOProgressReportStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋprogressreportᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []progressreport.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNProgressReportStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋprogressreportᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOProgressReportStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋprogressreportᚐStatus(ctx context.Context, v any) (*progressreport.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(progressreport.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOProgressReportStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋprogressreportᚐStatus(ctx context.Context, sel ast.SelectionSet, v *progressreport.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOProgressReportWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐProgressReportWhereInputᚄ(ctx context.Context, v any) ([]*ent.ProgressReportWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.ProgressReportWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNProgressReportWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐProgressReportWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOProgressReportWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐProgressReportWhereInput(ctx context.Context, v any) (*ent.ProgressReportWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputProgressReportWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

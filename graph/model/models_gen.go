@@ -36,6 +36,14 @@ type ActionItemPayload struct {
 	ActionItem *ent.ActionItem `json:"actionItem"`
 }
 
+// How many items of a rollup stand in one state.
+type ActionItemStatusCount struct {
+	// The state.
+	Status actionitem.Status `json:"status"`
+	// The number of items in it.
+	Count int `json:"count"`
+}
+
 // The act that adopts a strategy.
 type AdoptionInput struct {
 	// The published version the act adopts.
@@ -122,6 +130,36 @@ type EditObservationInput struct {
 	Submit *bool `json:"submit,omitempty"`
 }
 
+// A progress report to file on an action item.
+type FileProgressReportInput struct {
+	// The item reported on; the caller's agency must lead it.
+	ActionItemID pulid.ID `json:"actionItemID"`
+	// The date the report describes the item at; not in the future.
+	AsOf time.Time `json:"asOf"`
+	// Progress on that date, in percent from 0 to 100.
+	Progress int `json:"progress"`
+	// Where the item stood on that date.
+	Status actionitem.Status `json:"status"`
+	// What was done since the previous report.
+	Narrative string `json:"narrative"`
+	// What stands in the way, if anything.
+	Difficulties *string `json:"difficulties,omitempty"`
+	// What comes next.
+	NextSteps *string `json:"nextSteps,omitempty"`
+	// Measurements of the item's indicators on that date.
+	Measurements []*MeasurementReportInput `json:"measurements,omitempty"`
+	// A key of the client's choosing: the same key from the same agency returns the first report instead of filing a second one; with another report it is CONFLICT.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+}
+
+// The result of filing a progress report.
+type FileProgressReportPayload struct {
+	// The report as filed.
+	ProgressReport *ent.ProgressReport `json:"progressReport"`
+	// The item, with the progress and status of its latest report.
+	ActionItem *ent.ActionItem `json:"actionItem"`
+}
+
 // The result of creating or changing an indicator.
 type IndicatorPayload struct {
 	// The indicator as it now stands.
@@ -132,6 +170,16 @@ type IndicatorPayload struct {
 type MeasurementPayload struct {
 	// The measurement recorded.
 	Measurement *ent.Measurement `json:"measurement"`
+}
+
+// A measurement of one of the item's indicators, filed with a report.
+type MeasurementReportInput struct {
+	// The indicator, which must measure the item.
+	IndicatorID pulid.ID `json:"indicatorID"`
+	// The value, in the indicator's unit.
+	Value float64 `json:"value"`
+	// Source or remark about the value.
+	Note *string `json:"note,omitempty"`
 }
 
 // A move of a strategy through its lifecycle.
@@ -166,6 +214,30 @@ type ObjectivePayload struct {
 type ObservationPayload struct {
 	// The observation as it now stands.
 	Observation *ent.Observation `json:"observation"`
+}
+
+// The items of a plan, an objective or an agency summed up on a date: how many
+// stand in each state, how many are overdue or stale, and how far they have come.
+// Only the items the caller reads are counted.
+type ProgressRollup struct {
+	// The date the rollup is read against.
+	On time.Time `json:"on"`
+	// How many items there are.
+	Total int `json:"total"`
+	// How many items stand in each state; states with no item are left out.
+	ByStatus []*ActionItemStatusCount `json:"byStatus"`
+	// How many items are overdue: due before the date and neither completed nor cancelled.
+	Overdue int `json:"overdue"`
+	// How many items are stale: under way (in progress or delayed) with no progress report within their plan's reporting cadence.
+	Stale int `json:"stale"`
+	// Mean progress, in percent, of the items not cancelled; null when there are none.
+	MeanProgress *float64 `json:"meanProgress,omitempty"`
+	// Mean progress, in percent, of the items not cancelled that have a budget,
+	// each weighted by its estimated budget; null when none has one or when their
+	// budgets are in different currencies.
+	BudgetWeightedProgress *float64 `json:"budgetWeightedProgress,omitempty"`
+	// The currency of the budgets weighted; null when budgetWeightedProgress is.
+	BudgetCurrency *string `json:"budgetCurrency,omitempty"`
 }
 
 // A version to publish.
@@ -439,6 +511,67 @@ func (e *ErrorCode) UnmarshalJSON(b []byte) error {
 }
 
 func (e ErrorCode) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What an agency does for an action item.
+type InvolvementRole string
+
+const (
+	// It leads the item and reports on its progress.
+	InvolvementRoleLead InvolvementRole = "LEAD"
+	// It supports the item.
+	InvolvementRoleSupport InvolvementRole = "SUPPORT"
+	// It funds the item.
+	InvolvementRoleFund InvolvementRole = "FUND"
+)
+
+var AllInvolvementRole = []InvolvementRole{
+	InvolvementRoleLead,
+	InvolvementRoleSupport,
+	InvolvementRoleFund,
+}
+
+func (e InvolvementRole) IsValid() bool {
+	switch e {
+	case InvolvementRoleLead, InvolvementRoleSupport, InvolvementRoleFund:
+		return true
+	}
+	return false
+}
+
+func (e InvolvementRole) String() string {
+	return string(e)
+}
+
+func (e *InvolvementRole) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = InvolvementRole(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid InvolvementRole", str)
+	}
+	return nil
+}
+
+func (e InvolvementRole) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *InvolvementRole) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e InvolvementRole) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -98,6 +98,7 @@ func (s *Server) Fingerprint(t testing.TB) string {
 		got(c.Observation.Query().Count(ctx)).or(t),
 		got(c.Decision.Query().Count(ctx)).or(t),
 		got(c.DecisionPosition.Query().Count(ctx)).or(t),
+		got(c.ProgressReport.Query().Count(ctx)).or(t),
 		got(c.AuditEvent.Query().Count(ctx)).or(t),
 		sum(got(c.Agency.Query().Select(agency.FieldRevision).Ints(ctx)).or(t)),
 		sum(got(c.Account.Query().Select(account.FieldRevision).Ints(ctx)).or(t)),
