@@ -16,7 +16,7 @@ NODE_DEPS := $(NODE22_BIN)/node
 WITH_NODE := PATH="$(NODE22_BIN):$$PATH"
 endif
 
-.PHONY: run test test-sqlite test-postgres contract node generate check-generated build bench bench-seed bench-compare
+.PHONY: run test test-sqlite test-postgres contract contract-package node generate check-generated build bench bench-seed bench-compare
 
 ## run: build and start the server in development mode on the embedded SQLite
 ## database palabre.db (migrated, seeded with demo data on first start).
@@ -43,6 +43,12 @@ test-postgres:
 ## with the exact npm packages of its package-lock.json.
 contract: $(NODE_DEPS)
 	cd frontend-contract && $(WITH_NODE) npm ci --no-audit --no-fund && $(WITH_NODE) npm run check
+
+## contract-package: the frontend contract's npm package, as a tarball in bin/
+## (palabre-frontend-contract-<version>.tgz), for frontend projects to install.
+contract-package: $(NODE_DEPS)
+	mkdir -p bin
+	cd frontend-contract && $(WITH_NODE) npm ci --no-audit --no-fund && $(WITH_NODE) npm pack --pack-destination ../bin
 
 node: $(NODE_DEPS)
 

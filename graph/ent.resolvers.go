@@ -53,10 +53,16 @@ func (r *Resolver) StrategyTransition() generated.StrategyTransitionResolver {
 	return &strategyTransitionResolver{r}
 }
 
+// StrategyVersion returns generated.StrategyVersionResolver implementation.
+func (r *Resolver) StrategyVersion() generated.StrategyVersionResolver {
+	return &strategyVersionResolver{r}
+}
+
 type (
 	auditEventResolver         struct{ *Resolver }
 	consultationResolver       struct{ *Resolver }
 	queryResolver              struct{ *Resolver }
 	strategyResolver           struct{ *Resolver }
 	strategyTransitionResolver struct{ *Resolver }
+	strategyVersionResolver    struct{ *Resolver }
 )

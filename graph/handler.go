@@ -39,7 +39,8 @@ func NewHandler(client *ent.Client, cfg Config) http.Handler {
 	if logger == nil {
 		logger = slog.Default()
 	}
-	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{client: client}}))
+	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{client: client}})
+	srv := handler.New(schema)
 	// Only the JSON transports: form-encoded and multipart ones would let other
 	// sites send mutations without a CORS preflight.
 	srv.AddTransport(transport.Options{})
@@ -57,7 +58,7 @@ func NewHandler(client *ent.Client, cfg Config) http.Handler {
 	srv.Use(newTransactions(client, logger))
 	srv.AroundOperations(withLoaders(client))
 	srv.AroundFields(checkArguments(client))
-	srv.SetErrorPresenter(presentError(logger))
+	srv.SetErrorPresenter(explainInputTypos(schema.Schema(), cfg.Development, presentError(logger)))
 	srv.SetRecoverFunc(recoverPanic(logger))
 	return srv
 }

@@ -8,6 +8,7 @@ package graph
 import (
 	"context"
 
+	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/graph/model"
 	"github.com/palabre/palabre/versions"
@@ -29,4 +30,9 @@ func (r *mutationResolver) PublishVersion(ctx context.Context, input model.Publi
 // CompareVersions is the resolver for the compareVersions field.
 func (r *queryResolver) CompareVersions(ctx context.Context, from pulid.ID, to pulid.ID) (*versions.Comparison, error) {
 	return versions.Compare(ctx, r.client, from, to)
+}
+
+// Objectives is the resolver for the objectives field.
+func (r *strategyVersionResolver) Objectives(ctx context.Context, obj *ent.StrategyVersion) ([]*model.VersionObjective, error) {
+	return versionObjectives(obj.Content)
 }

@@ -57,6 +57,9 @@ func TestGraphiQLLoadsNothingFromAnotherHost(t *testing.T) {
 		}
 	}
 	start := a.send(t, http.MethodGet, "/graphiql/palabre.js", nil, nil)
+	if strings.Contains(start.Body, "subscriptionUrl") || strings.Contains(start.Body, "ws://") || !strings.Contains(start.Body, `"Authorization": "Bearer plb_`) {
+		t.Errorf("GraphiQL must offer no WebSocket URL and say where the token goes: %s", start.Body)
+	}
 	if !strings.Contains(start.Body, "shouldPersistHeaders: false") {
 		t.Errorf("GraphiQL may keep headers (tokens) in localStorage:\n%s", start.Body)
 	}

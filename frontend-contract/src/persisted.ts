@@ -20,9 +20,9 @@ export const PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND';
  * lower-case hex, without the manifest's "sha256:" prefix. Give it to Apollo's
  * createPersistedQueryLink or urql's persistedExchange as generateHash.
  */
-export function hashOf(document: { readonly __meta__?: { readonly hash?: string } }): string {
-  const hash = document.__meta__?.hash;
-  if (!hash) throw new Error('this document has no __meta__.hash: it is not one of the contract\'s documents');
+export function hashOf(document: object): string {
+  const hash = (document as { readonly __meta__?: { readonly hash?: unknown } }).__meta__?.hash;
+  if (typeof hash !== 'string') throw new Error('this document has no __meta__.hash: it is not one of the contract\'s documents');
   return hash.replace(/^sha256:/, '');
 }
 

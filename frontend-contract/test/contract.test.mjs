@@ -537,6 +537,56 @@ describe('the audit trail', () => {
   });
 });
 
+describe('the agency side: the consulted text and its own observations', () => {
+  test('an invited agency reads the consulted version as typed objectives and items, and targets one by its ID', async () => {
+    const res = await send('ConsultedVersion', { consultationID: world.round.id }, tokens.agency.MJ);
+    const round = res.node;
+    assert.equal(round.__typename, 'Consultation');
+    assert.equal(round.status, 'OPEN');
+    const objectives = round.version.objectives;
+    assert.ok(objectives.length > 0, 'the version has objectives');
+    for (const o of objectives) {
+      assert.match(o.code, /^OS\d/);
+      assert.ok(['LEGAL', 'TECHNICAL', 'ORGANISATIONAL', 'CAPACITY_DEVELOPMENT', 'COOPERATION'].includes(o.pillar), o.pillar);
+    }
+    const items = objectives.flatMap((o) => o.actionItems);
+    const a13 = items.find((i) => i.code === 'A1.3');
+    assert.ok(a13, 'the consulted version has A1.3');
+    assert.equal(a13.id, world.item['A1.3'].id, 'an item keeps its ID from the working copy to the version');
+    assert.ok(a13.leadAgency.acronym.length > 0);
+    assert.ok(a13.dueDate === null || isoDate.test(a13.dueDate));
+  });
+
+  test('the reviewer and the secretariat read it too; the public does not', async () => {
+    for (const token of [tokens.reviewer, tokens.secretariat]) {
+      const res = await send('ConsultedVersion', { consultationID: world.round.id }, token);
+      assert.ok(res.node.version.objectives.length > 0);
+    }
+    await refused('NOT_FOUND', 'ConsultedVersion', { consultationID: world.round.id }, null);
+  });
+
+  test('an agency reads its own observation by ID, with its current revision', async () => {
+    const o = world.submitted;
+    assert.ok(o, 'an observation was submitted earlier in the scenario');
+    const res = await send('MyObservation', { id: o.id }, tokens.agency.MJ);
+    assert.equal(res.node.__typename, 'Observation');
+    assert.equal(res.node.id, o.id);
+    assert.equal(res.node.agency.acronym, 'MJ');
+    assert.ok(res.node.revision >= o.revision);
+    assert.equal(res.node.consultation.id, world.round.id);
+  });
+
+  test('the reviewer and the secretariat read it; another agency and the public get NOT_FOUND', async () => {
+    const o = world.submitted;
+    for (const token of [tokens.reviewer, tokens.secretariat]) {
+      const res = await send('MyObservation', { id: o.id }, token);
+      assert.equal(res.node.id, o.id);
+    }
+    await refused('NOT_FOUND', 'MyObservation', { id: o.id }, tokens.agency.ANSSI);
+    await refused('NOT_FOUND', 'MyObservation', { id: o.id }, null);
+  });
+});
+
 test('every connection an operation reads has a page size (first or last)', () => {
   const schema = buildSchema(readFileSync(join(import.meta.dirname, '..', 'schema.graphql'), 'utf8'));
   const unbounded = [];

@@ -49,6 +49,7 @@ type ResolverRoot interface {
 	Query() QueryResolver
 	Strategy() StrategyResolver
 	StrategyTransition() StrategyTransitionResolver
+	StrategyVersion() StrategyVersionResolver
 }
 
 type DirectiveRoot struct {
@@ -593,6 +594,7 @@ type ComplexityRoot struct {
 		ID               func(childComplexity int) int
 		Label            func(childComplexity int) int
 		Number           func(childComplexity int) int
+		Objectives       func(childComplexity int) int
 		PublishedBy      func(childComplexity int) int
 		Sha256           func(childComplexity int) int
 		Strategy         func(childComplexity int) int
@@ -610,12 +612,42 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	VersionActionItem struct {
+		Code               func(childComplexity int) int
+		Description        func(childComplexity int) int
+		DueDate            func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		LeadAgency         func(childComplexity int) int
+		Priority           func(childComplexity int) int
+		Progress           func(childComplexity int) int
+		StartDate          func(childComplexity int) int
+		Status             func(childComplexity int) int
+		SupportingAgencies func(childComplexity int) int
+		Title              func(childComplexity int) int
+	}
+
+	VersionAgency struct {
+		Acronym func(childComplexity int) int
+		ID      func(childComplexity int) int
+		Name    func(childComplexity int) int
+	}
+
 	VersionComparison struct {
 		ActionItems func(childComplexity int) int
 		From        func(childComplexity int) int
 		Objectives  func(childComplexity int) int
 		Strategy    func(childComplexity int) int
 		To          func(childComplexity int) int
+	}
+
+	VersionObjective struct {
+		ActionItems func(childComplexity int) int
+		Code        func(childComplexity int) int
+		Description func(childComplexity int) int
+		ID          func(childComplexity int) int
+		ParentCode  func(childComplexity int) int
+		Pillar      func(childComplexity int) int
+		Title       func(childComplexity int) int
 	}
 
 	VersionedEntity struct {
@@ -694,6 +726,9 @@ type StrategyResolver interface {
 type StrategyTransitionResolver interface {
 	From(ctx context.Context, obj *ent.StrategyTransition) (strategy.Status, error)
 	To(ctx context.Context, obj *ent.StrategyTransition) (strategy.Status, error)
+}
+type StrategyVersionResolver interface {
+	Objectives(ctx context.Context, obj *ent.StrategyVersion) ([]*model.VersionObjective, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -3139,6 +3174,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StrategyVersion.Number(childComplexity), true
+	case "StrategyVersion.objectives":
+		if e.ComplexityRoot.StrategyVersion.Objectives == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StrategyVersion.Objectives(childComplexity), true
 	case "StrategyVersion.publishedBy":
 		if e.ComplexityRoot.StrategyVersion.PublishedBy == nil {
 			break
@@ -3196,6 +3237,92 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.StrategyVersionEdge.Node(childComplexity), true
 
+	case "VersionActionItem.code":
+		if e.ComplexityRoot.VersionActionItem.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VersionActionItem.Code(childComplexity), true
+	case "VersionActionItem.description":
+		if e.ComplexityRoot.VersionActionItem.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VersionActionItem.Description(childComplexity), true
+	case "VersionActionItem.dueDate":
+		if e.ComplexityRoot.VersionActionItem.DueDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VersionActionItem.DueDate(childComplexity), true
+	case "VersionActionItem.id":
+		if e.ComplexityRoot.VersionActionItem.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VersionActionItem.ID(childComplexity), true
+	case "VersionActionItem.leadAgency":
+		if e.ComplexityRoot.VersionActionItem.LeadAgency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VersionActionItem.LeadAgency(childComplexity), true
+	case "VersionActionItem.priority":
+		if e.ComplexityRoot.VersionActionItem.Priority == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VersionActionItem.Priority(childComplexity), true
+	case "VersionActionItem.progress":
+		if e.ComplexityRoot.VersionActionItem.Progress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VersionActionItem.Progress(childComplexity), true
+	case "VersionActionItem.startDate":
+		if e.ComplexityRoot.VersionActionItem.StartDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VersionActionItem.StartDate(childComplexity), true
+	case "VersionActionItem.status":
+		if e.ComplexityRoot.VersionActionItem.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VersionActionItem.Status(childComplexity), true
+	case "VersionActionItem.supportingAgencies":
+		if e.ComplexityRoot.VersionActionItem.SupportingAgencies == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VersionActionItem.SupportingAgencies(childComplexity), true
+	case "VersionActionItem.title":
+		if e.ComplexityRoot.VersionActionItem.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VersionActionItem.Title(childComplexity), true
+
+	case "VersionAgency.acronym":
+		if e.ComplexityRoot.VersionAgency.Acronym == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VersionAgency.Acronym(childComplexity), true
+	case "VersionAgency.id":
+		if e.ComplexityRoot.VersionAgency.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VersionAgency.ID(childComplexity), true
+	case "VersionAgency.name":
+		if e.ComplexityRoot.VersionAgency.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VersionAgency.Name(childComplexity), true
+
 	case "VersionComparison.actionItems":
 		if e.ComplexityRoot.VersionComparison.ActionItems == nil {
 			break
@@ -3226,6 +3353,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.VersionComparison.To(childComplexity), true
+
+	case "VersionObjective.actionItems":
+		if e.ComplexityRoot.VersionObjective.ActionItems == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VersionObjective.ActionItems(childComplexity), true
+	case "VersionObjective.code":
+		if e.ComplexityRoot.VersionObjective.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VersionObjective.Code(childComplexity), true
+	case "VersionObjective.description":
+		if e.ComplexityRoot.VersionObjective.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VersionObjective.Description(childComplexity), true
+	case "VersionObjective.id":
+		if e.ComplexityRoot.VersionObjective.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VersionObjective.ID(childComplexity), true
+	case "VersionObjective.parentCode":
+		if e.ComplexityRoot.VersionObjective.ParentCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VersionObjective.ParentCode(childComplexity), true
+	case "VersionObjective.pillar":
+		if e.ComplexityRoot.VersionObjective.Pillar == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VersionObjective.Pillar(childComplexity), true
+	case "VersionObjective.title":
+		if e.ComplexityRoot.VersionObjective.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VersionObjective.Title(childComplexity), true
 
 	case "VersionedEntity.code":
 		if e.ComplexityRoot.VersionedEntity.Code == nil {
@@ -4059,6 +4229,69 @@ type FieldChange {
   before: String
   "Its value in the newer version, as JSON; null when absent."
   after: String
+}
+
+extend type StrategyVersion {
+  """
+  The version's objectives with their action items, as the version holds them
+  (its content, typed), in the order of the text: what an agency consulted on
+  this version comments on, by the IDs and codes given here.
+  """
+  objectives: [VersionObjective!]!
+}
+
+"An objective as a published version holds it."
+type VersionObjective {
+  "Its ID: what an observation on it names as targetID."
+  id: ID!
+  "Its code, such as « OS1 »."
+  code: String!
+  "Its title."
+  title: String!
+  "What it means to achieve."
+  description: String!
+  "Its pillar of the ITU Global Cybersecurity Index."
+  pillar: ObjectivePillar!
+  "The code of its parent objective; null for a top-level objective."
+  parentCode: String
+  "Its action items, by code."
+  actionItems: [VersionActionItem!]!
+}
+
+"An action item as a published version holds it."
+type VersionActionItem {
+  "Its ID: what an observation on it names as targetID."
+  id: ID!
+  "Its code, such as « A1.3 »."
+  code: String!
+  "Its title."
+  title: String!
+  "What the action consists of."
+  description: String!
+  "Its priority in the plan."
+  priority: ActionItemPriority!
+  "Where it stood when the version was published."
+  status: ActionItemStatus!
+  "Its progress when the version was published, in percent."
+  progress: Int!
+  "When it starts; null when not set."
+  startDate: Time
+  "When it is due; null when not set."
+  dueDate: Time
+  "The agency that leads it."
+  leadAgency: VersionAgency!
+  "The agencies that support it, by acronym."
+  supportingAgencies: [VersionAgency!]!
+}
+
+"An agency as a published version names it."
+type VersionAgency {
+  "Its ID."
+  id: ID!
+  "Its acronym, such as « ANSSI »."
+  acronym: String!
+  "Its name."
+  name: String!
 }
 
 extend type Query {
@@ -12777,6 +13010,8 @@ func (ec *executionContext) childFields_StrategyVersion(ctx context.Context, fie
 		return ec.fieldContext_StrategyVersion_publishedBy(ctx, field)
 	case "adoptingStrategy":
 		return ec.fieldContext_StrategyVersion_adoptingStrategy(ctx, field)
+	case "objectives":
+		return ec.fieldContext_StrategyVersion_objectives(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StrategyVersion", field.Name)
 }
@@ -12803,6 +13038,46 @@ func (ec *executionContext) childFields_StrategyVersionEdge(ctx context.Context,
 	return nil, fmt.Errorf("no field named %q was found under type StrategyVersionEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_VersionActionItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_VersionActionItem_id(ctx, field)
+	case "code":
+		return ec.fieldContext_VersionActionItem_code(ctx, field)
+	case "title":
+		return ec.fieldContext_VersionActionItem_title(ctx, field)
+	case "description":
+		return ec.fieldContext_VersionActionItem_description(ctx, field)
+	case "priority":
+		return ec.fieldContext_VersionActionItem_priority(ctx, field)
+	case "status":
+		return ec.fieldContext_VersionActionItem_status(ctx, field)
+	case "progress":
+		return ec.fieldContext_VersionActionItem_progress(ctx, field)
+	case "startDate":
+		return ec.fieldContext_VersionActionItem_startDate(ctx, field)
+	case "dueDate":
+		return ec.fieldContext_VersionActionItem_dueDate(ctx, field)
+	case "leadAgency":
+		return ec.fieldContext_VersionActionItem_leadAgency(ctx, field)
+	case "supportingAgencies":
+		return ec.fieldContext_VersionActionItem_supportingAgencies(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VersionActionItem", field.Name)
+}
+
+func (ec *executionContext) childFields_VersionAgency(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_VersionAgency_id(ctx, field)
+	case "acronym":
+		return ec.fieldContext_VersionAgency_acronym(ctx, field)
+	case "name":
+		return ec.fieldContext_VersionAgency_name(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VersionAgency", field.Name)
+}
+
 func (ec *executionContext) childFields_VersionComparison(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "from":
@@ -12817,6 +13092,26 @@ func (ec *executionContext) childFields_VersionComparison(ctx context.Context, f
 		return ec.fieldContext_VersionComparison_actionItems(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type VersionComparison", field.Name)
+}
+
+func (ec *executionContext) childFields_VersionObjective(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_VersionObjective_id(ctx, field)
+	case "code":
+		return ec.fieldContext_VersionObjective_code(ctx, field)
+	case "title":
+		return ec.fieldContext_VersionObjective_title(ctx, field)
+	case "description":
+		return ec.fieldContext_VersionObjective_description(ctx, field)
+	case "pillar":
+		return ec.fieldContext_VersionObjective_pillar(ctx, field)
+	case "parentCode":
+		return ec.fieldContext_VersionObjective_parentCode(ctx, field)
+	case "actionItems":
+		return ec.fieldContext_VersionObjective_actionItems(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VersionObjective", field.Name)
 }
 
 func (ec *executionContext) childFields_VersionedEntity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -25067,6 +25362,38 @@ func (ec *executionContext) fieldContext_StrategyVersion_adoptingStrategy(_ cont
 	return fc, nil
 }
 
+func (ec *executionContext) _StrategyVersion_objectives(ctx context.Context, field graphql.CollectedField, obj *ent.StrategyVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StrategyVersion_objectives(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StrategyVersion().Objectives(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.VersionObjective) graphql.Marshaler {
+			return ec.marshalNVersionObjective2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionObjectiveᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StrategyVersion_objectives(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StrategyVersion",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VersionObjective(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _StrategyVersionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.StrategyVersionConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25207,6 +25534,346 @@ func (ec *executionContext) _StrategyVersionEdge_cursor(ctx context.Context, fie
 }
 func (ec *executionContext) fieldContext_StrategyVersionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StrategyVersionEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _VersionActionItem_id(ctx context.Context, field graphql.CollectedField, obj *model.VersionActionItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VersionActionItem_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VersionActionItem_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VersionActionItem", field, false, false, "ID")
+}
+
+func (ec *executionContext) _VersionActionItem_code(ctx context.Context, field graphql.CollectedField, obj *model.VersionActionItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VersionActionItem_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VersionActionItem_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VersionActionItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _VersionActionItem_title(ctx context.Context, field graphql.CollectedField, obj *model.VersionActionItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VersionActionItem_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VersionActionItem_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VersionActionItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _VersionActionItem_description(ctx context.Context, field graphql.CollectedField, obj *model.VersionActionItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VersionActionItem_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VersionActionItem_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VersionActionItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _VersionActionItem_priority(ctx context.Context, field graphql.CollectedField, obj *model.VersionActionItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VersionActionItem_priority(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Priority, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v actionitem.Priority) graphql.Marshaler {
+			return ec.marshalNActionItemPriority2githubᚗcomᚋpalabreᚋpalabreᚋentᚋactionitemᚐPriority(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VersionActionItem_priority(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VersionActionItem", field, false, false, "ActionItemPriority")
+}
+
+func (ec *executionContext) _VersionActionItem_status(ctx context.Context, field graphql.CollectedField, obj *model.VersionActionItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VersionActionItem_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v actionitem.Status) graphql.Marshaler {
+			return ec.marshalNActionItemStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋactionitemᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VersionActionItem_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VersionActionItem", field, false, false, "ActionItemStatus")
+}
+
+func (ec *executionContext) _VersionActionItem_progress(ctx context.Context, field graphql.CollectedField, obj *model.VersionActionItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VersionActionItem_progress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Progress, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VersionActionItem_progress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VersionActionItem", field, false, false, "Int")
+}
+
+func (ec *executionContext) _VersionActionItem_startDate(ctx context.Context, field graphql.CollectedField, obj *model.VersionActionItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VersionActionItem_startDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VersionActionItem_startDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VersionActionItem", field, false, false, "Time")
+}
+
+func (ec *executionContext) _VersionActionItem_dueDate(ctx context.Context, field graphql.CollectedField, obj *model.VersionActionItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VersionActionItem_dueDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DueDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VersionActionItem_dueDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VersionActionItem", field, false, false, "Time")
+}
+
+func (ec *executionContext) _VersionActionItem_leadAgency(ctx context.Context, field graphql.CollectedField, obj *model.VersionActionItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VersionActionItem_leadAgency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LeadAgency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.VersionAgency) graphql.Marshaler {
+			return ec.marshalNVersionAgency2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionAgency(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VersionActionItem_leadAgency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VersionActionItem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VersionAgency(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VersionActionItem_supportingAgencies(ctx context.Context, field graphql.CollectedField, obj *model.VersionActionItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VersionActionItem_supportingAgencies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SupportingAgencies, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.VersionAgency) graphql.Marshaler {
+			return ec.marshalNVersionAgency2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionAgencyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VersionActionItem_supportingAgencies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VersionActionItem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VersionAgency(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VersionAgency_id(ctx context.Context, field graphql.CollectedField, obj *model.VersionAgency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VersionAgency_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VersionAgency_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VersionAgency", field, false, false, "ID")
+}
+
+func (ec *executionContext) _VersionAgency_acronym(ctx context.Context, field graphql.CollectedField, obj *model.VersionAgency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VersionAgency_acronym(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Acronym, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VersionAgency_acronym(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VersionAgency", field, false, false, "String")
+}
+
+func (ec *executionContext) _VersionAgency_name(ctx context.Context, field graphql.CollectedField, obj *model.VersionAgency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VersionAgency_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VersionAgency_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VersionAgency", field, false, false, "String")
 }
 
 func (ec *executionContext) _VersionComparison_from(ctx context.Context, field graphql.CollectedField, obj *versions.Comparison) (ret graphql.Marshaler) {
@@ -25364,6 +26031,176 @@ func (ec *executionContext) fieldContext_VersionComparison_actionItems(_ context
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_EntityChanges(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VersionObjective_id(ctx context.Context, field graphql.CollectedField, obj *model.VersionObjective) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VersionObjective_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VersionObjective_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VersionObjective", field, false, false, "ID")
+}
+
+func (ec *executionContext) _VersionObjective_code(ctx context.Context, field graphql.CollectedField, obj *model.VersionObjective) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VersionObjective_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VersionObjective_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VersionObjective", field, false, false, "String")
+}
+
+func (ec *executionContext) _VersionObjective_title(ctx context.Context, field graphql.CollectedField, obj *model.VersionObjective) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VersionObjective_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VersionObjective_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VersionObjective", field, false, false, "String")
+}
+
+func (ec *executionContext) _VersionObjective_description(ctx context.Context, field graphql.CollectedField, obj *model.VersionObjective) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VersionObjective_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VersionObjective_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VersionObjective", field, false, false, "String")
+}
+
+func (ec *executionContext) _VersionObjective_pillar(ctx context.Context, field graphql.CollectedField, obj *model.VersionObjective) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VersionObjective_pillar(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pillar, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v objective.Pillar) graphql.Marshaler {
+			return ec.marshalNObjectivePillar2githubᚗcomᚋpalabreᚋpalabreᚋentᚋobjectiveᚐPillar(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VersionObjective_pillar(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VersionObjective", field, false, false, "ObjectivePillar")
+}
+
+func (ec *executionContext) _VersionObjective_parentCode(ctx context.Context, field graphql.CollectedField, obj *model.VersionObjective) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VersionObjective_parentCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ParentCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VersionObjective_parentCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VersionObjective", field, false, false, "String")
+}
+
+func (ec *executionContext) _VersionObjective_actionItems(ctx context.Context, field graphql.CollectedField, obj *model.VersionObjective) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VersionObjective_actionItems(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActionItems, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.VersionActionItem) graphql.Marshaler {
+			return ec.marshalNVersionActionItem2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionActionItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VersionObjective_actionItems(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VersionObjective",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VersionActionItem(ctx, field)
 		},
 	}
 	return fc, nil
@@ -41764,6 +42601,12 @@ func (ec *executionContext) _StrategyVersion(ctx context.Context, sel ast.Select
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._StrategyVersion_adoptingStrategy(ctx, field, obj)
 				})
+		case "objectives":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StrategyVersion_objectives(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -41862,6 +42705,132 @@ func (ec *executionContext) _StrategyVersionEdge(ctx context.Context, sel ast.Se
 	return out
 }
 
+var versionActionItemImplementors = []string{"VersionActionItem"}
+
+func (ec *executionContext) _VersionActionItem(ctx context.Context, sel ast.SelectionSet, obj *model.VersionActionItem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, versionActionItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VersionActionItem")
+		case "id":
+			out.Values[i] = ec._VersionActionItem_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "code":
+			out.Values[i] = ec._VersionActionItem_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._VersionActionItem_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._VersionActionItem_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "priority":
+			out.Values[i] = ec._VersionActionItem_priority(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._VersionActionItem_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "progress":
+			out.Values[i] = ec._VersionActionItem_progress(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "startDate":
+			out.Values[i] = ec._VersionActionItem_startDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "dueDate":
+			out.Values[i] = ec._VersionActionItem_dueDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "leadAgency":
+			out.Values[i] = ec._VersionActionItem_leadAgency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "supportingAgencies":
+			out.Values[i] = ec._VersionActionItem_supportingAgencies(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var versionAgencyImplementors = []string{"VersionAgency"}
+
+func (ec *executionContext) _VersionAgency(ctx context.Context, sel ast.SelectionSet, obj *model.VersionAgency) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, versionAgencyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VersionAgency")
+		case "id":
+			out.Values[i] = ec._VersionAgency_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "acronym":
+			out.Values[i] = ec._VersionAgency_acronym(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._VersionAgency_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var versionComparisonImplementors = []string{"VersionComparison"}
 
 func (ec *executionContext) _VersionComparison(ctx context.Context, sel ast.SelectionSet, obj *versions.Comparison) graphql.Marshaler {
@@ -41895,6 +42864,69 @@ func (ec *executionContext) _VersionComparison(ctx context.Context, sel ast.Sele
 			}
 		case "actionItems":
 			out.Values[i] = ec._VersionComparison_actionItems(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var versionObjectiveImplementors = []string{"VersionObjective"}
+
+func (ec *executionContext) _VersionObjective(ctx context.Context, sel ast.SelectionSet, obj *model.VersionObjective) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, versionObjectiveImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VersionObjective")
+		case "id":
+			out.Values[i] = ec._VersionObjective_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "code":
+			out.Values[i] = ec._VersionObjective_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._VersionObjective_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._VersionObjective_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pillar":
+			out.Values[i] = ec._VersionObjective_pillar(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "parentCode":
+			out.Values[i] = ec._VersionObjective_parentCode(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "actionItems":
+			out.Values[i] = ec._VersionObjective_actionItems(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -43547,12 +44579,84 @@ func (ec *executionContext) unmarshalNUpdateStrategyInput2githubᚗcomᚋpalabre
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNVersionActionItem2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionActionItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.VersionActionItem) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNVersionActionItem2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionActionItem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNVersionActionItem2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionActionItem(ctx context.Context, sel ast.SelectionSet, v *model.VersionActionItem) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "VersionActionItem!")
+		return graphql.Null
+	}
+	return ec._VersionActionItem(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNVersionAgency2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionAgencyᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.VersionAgency) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNVersionAgency2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionAgency(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNVersionAgency2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionAgency(ctx context.Context, sel ast.SelectionSet, v *model.VersionAgency) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "VersionAgency!")
+		return graphql.Null
+	}
+	return ec._VersionAgency(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNVersionComparison2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐComparison(ctx context.Context, sel ast.SelectionSet, v *versions.Comparison) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "VersionComparison!")
 		return graphql.Null
 	}
 	return ec._VersionComparison(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNVersionObjective2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionObjectiveᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.VersionObjective) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNVersionObjective2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionObjective(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNVersionObjective2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionObjective(ctx context.Context, sel ast.SelectionSet, v *model.VersionObjective) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "VersionObjective!")
+		return graphql.Null
+	}
+	return ec._VersionObjective(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNVersionedEntity2githubᚗcomᚋpalabreᚋpalabreᚋversionsᚐEntity(ctx context.Context, sel ast.SelectionSet, v versions.Entity) graphql.Marshaler {

@@ -10,7 +10,9 @@ import (
 	"time"
 
 	"github.com/palabre/palabre/ent"
+	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/decision"
+	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
@@ -234,6 +236,60 @@ type SubmitObservationInput struct {
 	Draft *bool `json:"draft,omitempty"`
 	// A key of the client's choosing: the same key from the same agency returns the first observation instead of creating a second one.
 	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+}
+
+// An action item as a published version holds it.
+type VersionActionItem struct {
+	// Its ID: what an observation on it names as targetID.
+	ID pulid.ID `json:"id"`
+	// Its code, such as « A1.3 ».
+	Code string `json:"code"`
+	// Its title.
+	Title string `json:"title"`
+	// What the action consists of.
+	Description string `json:"description"`
+	// Its priority in the plan.
+	Priority actionitem.Priority `json:"priority"`
+	// Where it stood when the version was published.
+	Status actionitem.Status `json:"status"`
+	// Its progress when the version was published, in percent.
+	Progress int `json:"progress"`
+	// When it starts; null when not set.
+	StartDate *time.Time `json:"startDate,omitempty"`
+	// When it is due; null when not set.
+	DueDate *time.Time `json:"dueDate,omitempty"`
+	// The agency that leads it.
+	LeadAgency *VersionAgency `json:"leadAgency"`
+	// The agencies that support it, by acronym.
+	SupportingAgencies []*VersionAgency `json:"supportingAgencies"`
+}
+
+// An agency as a published version names it.
+type VersionAgency struct {
+	// Its ID.
+	ID pulid.ID `json:"id"`
+	// Its acronym, such as « ANSSI ».
+	Acronym string `json:"acronym"`
+	// Its name.
+	Name string `json:"name"`
+}
+
+// An objective as a published version holds it.
+type VersionObjective struct {
+	// Its ID: what an observation on it names as targetID.
+	ID pulid.ID `json:"id"`
+	// Its code, such as « OS1 ».
+	Code string `json:"code"`
+	// Its title.
+	Title string `json:"title"`
+	// What it means to achieve.
+	Description string `json:"description"`
+	// Its pillar of the ITU Global Cybersecurity Index.
+	Pillar objective.Pillar `json:"pillar"`
+	// The code of its parent objective; null for a top-level objective.
+	ParentCode *string `json:"parentCode,omitempty"`
+	// Its action items, by code.
+	ActionItems []*VersionActionItem `json:"actionItems"`
 }
 
 // How the secretariat disposes of an observation.
