@@ -33,6 +33,9 @@ type Tokens struct {
 	ttl     time.Duration
 	mu      sync.Mutex
 	entries map[string]*cachedToken // by token hash
+	// evictions counts evictions, so that a lookup that read the database
+	// before one does not store what it read after it.
+	evictions uint64
 }
 
 // cachedToken is what a lookup found, and when (by the request's clock).
@@ -90,6 +93,9 @@ func (c *Tokens) Authenticate(ctx context.Context, token string) (*auth.Viewer, 
 
 // lookup reads the token from the database and remembers it when valid.
 func (c *Tokens) lookup(ctx context.Context, hash string, now time.Time) (*auth.Viewer, error) {
+	c.mu.Lock()
+	evictions := c.evictions
+	c.mu.Unlock()
 	found, err := findToken(ctx, c.client, hash, now)
 	if err != nil {
 		return nil, err
@@ -102,10 +108,12 @@ func (c *Tokens) lookup(ctx context.Context, hash string, now time.Time) (*auth.
 	}
 	e := &cachedToken{tokenID: found.tokenID, viewer: *found.viewer, cred: found.cred, lastUsed: found.lastUsed, readAt: now}
 	c.mu.Lock()
-	if len(c.entries) >= tokenCacheSize {
-		c.prune(now)
+	if c.evictions == evictions { // else the row may have changed since it was read
+		if len(c.entries) >= tokenCacheSize {
+			c.prune(now)
+		}
+		c.entries[hash] = e
 	}
-	c.entries[hash] = e
 	c.mu.Unlock()
 	v := *found.viewer
 	return &v, nil
@@ -127,6 +135,7 @@ func (c *Tokens) prune(now time.Time) {
 func (c *Tokens) evict(match func(*cachedToken) bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.evictions++
 	for h, e := range c.entries {
 		if match(e) {
 			delete(c.entries, h)
