@@ -83,6 +83,7 @@ func startPostGraphile(ctx context.Context, node, dir, databaseURL, schemas stri
 func (s *server) start(ready string) error {
 	s.cmd.Cancel = func() error { return s.cmd.Process.Signal(syscall.SIGTERM) }
 	s.cmd.WaitDelay = 10 * time.Second
+	dieWithRunner(s.cmd)
 	if err := s.cmd.Start(); err != nil {
 		return fmt.Errorf("starting %s: %w", s.name, err)
 	}
