@@ -5,11 +5,13 @@ export type * from './graphql.js';
 
 export const ActionPlanByAgencyDocument = G.ActionPlanByAgencyDocument as PersistedDocumentNode<G.ActionPlanByAgencyQuery, G.ActionPlanByAgencyQueryVariables>;
 export const ActionPlanLedByAgencyDocument = G.ActionPlanLedByAgencyDocument as PersistedDocumentNode<G.ActionPlanLedByAgencyQuery, G.ActionPlanLedByAgencyQueryVariables>;
+export const AgencyInvolvementDocument = G.AgencyInvolvementDocument as PersistedDocumentNode<G.AgencyInvolvementQuery, G.AgencyInvolvementQueryVariables>;
 export const AnswerObservationDocument = G.AnswerObservationDocument as PersistedDocumentNode<G.AnswerObservationMutation, G.AnswerObservationMutationVariables>;
 export const AuditTrailDocument = G.AuditTrailDocument as PersistedDocumentNode<G.AuditTrailQuery, G.AuditTrailQueryVariables>;
 export const ConsultationInboxDocument = G.ConsultationInboxDocument as PersistedDocumentNode<G.ConsultationInboxQuery, G.ConsultationInboxQueryVariables>;
 export const ConsultedVersionDocument = G.ConsultedVersionDocument as PersistedDocumentNode<G.ConsultedVersionQuery, G.ConsultedVersionQueryVariables>;
 export const EditObservationDocument = G.EditObservationDocument as PersistedDocumentNode<G.EditObservationMutation, G.EditObservationMutationVariables>;
+export const FileProgressReportDocument = G.FileProgressReportDocument as PersistedDocumentNode<G.FileProgressReportMutation, G.FileProgressReportMutationVariables>;
 export const MyObservationDocument = G.MyObservationDocument as PersistedDocumentNode<G.MyObservationQuery, G.MyObservationQueryVariables>;
 export const ObservationToAnswerDocument = G.ObservationToAnswerDocument as PersistedDocumentNode<G.ObservationToAnswerQuery, G.ObservationToAnswerQueryVariables>;
 export const OverdueItemsDocument = G.OverdueItemsDocument as PersistedDocumentNode<G.OverdueItemsQuery, G.OverdueItemsQueryVariables>;
