@@ -36,6 +36,14 @@ func (r *queryResolver) Agencies(ctx context.Context, after *entgql.Cursor[pulid
 		Paginate(ctx, after, first, before, last, ent.WithAgencyOrder(orderBy), ent.WithAgencyFilter(where.Filter))
 }
 
+// Agreement returns generated.AgreementResolver implementation.
+func (r *Resolver) Agreement() generated.AgreementResolver { return &agreementResolver{r} }
+
+// AgreementTransition returns generated.AgreementTransitionResolver implementation.
+func (r *Resolver) AgreementTransition() generated.AgreementTransitionResolver {
+	return &agreementTransitionResolver{r}
+}
+
 // AuditEvent returns generated.AuditEventResolver implementation.
 func (r *Resolver) AuditEvent() generated.AuditEventResolver { return &auditEventResolver{r} }
 
@@ -54,9 +62,11 @@ func (r *Resolver) StrategyTransition() generated.StrategyTransitionResolver {
 }
 
 type (
-	auditEventResolver         struct{ *Resolver }
-	consultationResolver       struct{ *Resolver }
-	queryResolver              struct{ *Resolver }
-	strategyResolver           struct{ *Resolver }
-	strategyTransitionResolver struct{ *Resolver }
+	agreementResolver           struct{ *Resolver }
+	agreementTransitionResolver struct{ *Resolver }
+	auditEventResolver          struct{ *Resolver }
+	consultationResolver        struct{ *Resolver }
+	queryResolver               struct{ *Resolver }
+	strategyResolver            struct{ *Resolver }
+	strategyTransitionResolver  struct{ *Resolver }
 )

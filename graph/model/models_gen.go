@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/palabre/palabre/ent"
+	"github.com/palabre/palabre/ent/agreement"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/schema/pulid"
@@ -58,6 +59,18 @@ type AgencyPayload struct {
 	Agency *ent.Agency `json:"agency"`
 }
 
+// The result of adding or changing a party to an agreement.
+type AgreementPartyPayload struct {
+	// The party as it now stands.
+	Party *ent.AgreementParty `json:"party"`
+}
+
+// The result of creating or changing an agreement.
+type AgreementPayload struct {
+	// The agreement as it now stands.
+	Agreement *ent.Agreement `json:"agreement"`
+}
+
 // The secretariat's answer to an observation.
 type AnswerObservationInput struct {
 	// The observation.
@@ -82,6 +95,12 @@ type ChangedEntity struct {
 	Title string `json:"title"`
 	// The fields that differ.
 	Fields []*FieldChange `json:"fields"`
+}
+
+// The result of creating or changing a commitment.
+type CommitmentPayload struct {
+	// The commitment as it now stands.
+	Commitment *ent.Commitment `json:"commitment"`
 }
 
 // The result of a change to a consultation round.
@@ -128,6 +147,12 @@ type DeletePayload struct {
 	DeletedID pulid.ID `json:"deletedID"`
 }
 
+// The result of creating or changing a cooperation domain.
+type DomainPayload struct {
+	// The domain as it now stands.
+	Domain *ent.Domain `json:"domain"`
+}
+
 // Changes to one's own observation, while the round is open.
 type EditObservationInput struct {
 	// What kind of observation it is.
@@ -170,6 +195,26 @@ type IndicatorPayload struct {
 type MeasurementPayload struct {
 	// The measurement recorded.
 	Measurement *ent.Measurement `json:"measurement"`
+}
+
+// A move of an agreement from one status to another.
+type MoveAgreementInput struct {
+	// The agreement to move.
+	AgreementID pulid.ID `json:"agreementID"`
+	// The revision of the agreement the move is based on.
+	Revision int `json:"revision"`
+	// The status to move to.
+	To agreement.Status `json:"to"`
+	// Why, in the words of who moves it.
+	Comment *string `json:"comment,omitempty"`
+}
+
+// The result of moving an agreement.
+type MoveAgreementPayload struct {
+	// The agreement as it now stands.
+	Agreement *ent.Agreement `json:"agreement"`
+	// The move, as recorded in the agreement's history.
+	Transition *ent.AgreementTransition `json:"transition"`
 }
 
 // A move of a strategy through its lifecycle.
