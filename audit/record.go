@@ -14,6 +14,7 @@ import (
 	"github.com/palabre/palabre/clock"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/audithead"
+	"github.com/palabre/palabre/transaction"
 )
 
 // headID is the ID of the one row of the audit_heads table.
@@ -41,18 +42,7 @@ func Record(ctx context.Context, client *ent.Client, operation, entityType, enti
 	if v := auth.FromContext(ctx); v != nil {
 		e.ActorID = string(v.AccountID)
 	}
-	tx, err := client.Tx(ctx)
-	if errors.Is(err, ent.ErrTxStarted) {
-		return appendEvent(ctx, client, e)
-	}
-	if err != nil {
-		return err
-	}
-	if err := appendEvent(ctx, tx.Client(), e); err != nil {
-		_ = tx.Rollback()
-		return err
-	}
-	return tx.Commit()
+	return transaction.Within(ctx, client, func(client *ent.Client) error { return appendEvent(ctx, client, e) })
 }
 
 // Lock takes the head of the chain for the rest of client's transaction. The

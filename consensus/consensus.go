@@ -11,7 +11,6 @@ package consensus
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"github.com/palabre/palabre/ent"
@@ -20,6 +19,7 @@ import (
 	"github.com/palabre/palabre/ent/decisionposition"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/schema/revision"
+	"github.com/palabre/palabre/transaction"
 )
 
 // Position is an agency's stated position on a decision.
@@ -67,7 +67,7 @@ type Settlement struct {
 // A stale revision and a decision settled already are CONFLICT.
 func Settle(ctx context.Context, client *ent.Client, s Settlement) (*ent.Decision, error) {
 	var settled *ent.Decision
-	err := inTx(ctx, client, func(client *ent.Client) error {
+	err := transaction.Within(ctx, client, func(client *ent.Client) error {
 		update := client.Decision.UpdateOneID(s.DecisionID).
 			SetStatus(decision.StatusSettled).
 			SetOutcome(s.Outcome).SetBody(s.Body).SetDecidedOn(s.DecidedOn)
@@ -91,22 +91,4 @@ func Settle(ctx context.Context, client *ent.Client, s Settlement) (*ent.Decisio
 		return nil, err
 	}
 	return settled, nil
-}
-
-// inTx runs fn in the transaction client is bound to (a GraphQL mutation's),
-// or in a transaction of its own, so that a settlement is stored whole or not
-// at all.
-func inTx(ctx context.Context, client *ent.Client, fn func(*ent.Client) error) error {
-	tx, err := client.Tx(ctx)
-	if errors.Is(err, ent.ErrTxStarted) {
-		return fn(client)
-	}
-	if err != nil {
-		return err
-	}
-	if err := fn(tx.Client()); err != nil {
-		_ = tx.Rollback()
-		return err
-	}
-	return tx.Commit()
 }

@@ -2,7 +2,6 @@ package cooperation
 
 import (
 	"context"
-	"errors"
 
 	"github.com/palabre/palabre/auth"
 	"github.com/palabre/palabre/ent"
@@ -10,6 +9,7 @@ import (
 	"github.com/palabre/palabre/ent/agreementparty"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/schema/revision"
+	"github.com/palabre/palabre/transaction"
 )
 
 // Step is a move of an agreement the secretariat asks for.
@@ -37,7 +37,7 @@ func Move(ctx context.Context, client *ent.Client, step Step) (*ent.Agreement, *
 		moved      *ent.Agreement
 		transition *ent.AgreementTransition
 	)
-	err := inTx(ctx, client, func(client *ent.Client) error {
+	err := transaction.Within(ctx, client, func(client *ent.Client) error {
 		update := client.Agreement.UpdateOneID(step.AgreementID)
 		// The policy first: a caller who may not move it learns nothing of it.
 		if err := agreement.Policy.EvalMutation(ctx, update.Mutation()); err != nil {
@@ -75,21 +75,4 @@ func Move(ctx context.Context, client *ent.Client, step Step) (*ent.Agreement, *
 		return nil, nil, err
 	}
 	return moved, transition, nil
-}
-
-// inTx runs fn in the transaction client is bound to (a GraphQL mutation's),
-// or in one of its own.
-func inTx(ctx context.Context, client *ent.Client, fn func(*ent.Client) error) error {
-	tx, err := client.Tx(ctx)
-	if errors.Is(err, ent.ErrTxStarted) {
-		return fn(client)
-	}
-	if err != nil {
-		return err
-	}
-	if err := fn(tx.Client()); err != nil {
-		_ = tx.Rollback()
-		return err
-	}
-	return tx.Commit()
 }

@@ -55,27 +55,13 @@ func (d storeDriver) BeginTx(ctx context.Context, opts *stdsql.TxOptions) (diale
 }
 
 func (d storeDriver) ExecContext(ctx context.Context, query string, args ...any) (stdsql.Result, error) {
-	e, ok := d.Driver.(interface {
-		ExecContext(context.Context, string, ...any) (stdsql.Result, error)
-	})
-	if !ok {
-		return nil, errors.New("database: the driver cannot run raw statements")
-	}
-	res, err := e.ExecContext(ctx, query, inUTC(args).([]any)...)
-	return res, mark(ctx, err)
+	return execRaw(ctx, d.Driver, query, args)
 }
 
 func (d storeDriver) QueryContext(ctx context.Context, query string, args ...any) (*stdsql.Rows, error) {
-	q, ok := d.Driver.(interface {
-		QueryContext(context.Context, string, ...any) (*stdsql.Rows, error)
-	})
-	if !ok {
-		return nil, errors.New("database: the driver cannot run raw queries")
-	}
-	args = inUTC(args).([]any)
-	rows, err := q.QueryContext(ctx, query, args...)
+	rows, err := queryRaw(ctx, d.Driver, query, args)
 	if isRead(query) && mark(ctx, err) != err {
-		rows, err = q.QueryContext(ctx, query, args...)
+		rows, err = queryRaw(ctx, d.Driver, query, args)
 	}
 	return rows, mark(ctx, err)
 }
@@ -96,3 +82,37 @@ func (t storeTx) Exec(ctx context.Context, query string, args, v any) error {
 }
 
 func (t storeTx) Commit() error { return mark(t.ctx, t.Tx.Commit()) }
+
+// ExecContext and QueryContext pass raw statements of a transaction (ent's
+// tx.ExecContext, tx.QueryContext) through.
+func (t storeTx) ExecContext(ctx context.Context, query string, args ...any) (stdsql.Result, error) {
+	return execRaw(ctx, t.Tx, query, args)
+}
+
+func (t storeTx) QueryContext(ctx context.Context, query string, args ...any) (*stdsql.Rows, error) {
+	rows, err := queryRaw(ctx, t.Tx, query, args)
+	return rows, mark(ctx, err)
+}
+
+// execRaw runs a raw statement on ent's driver or transaction x, times in UTC.
+func execRaw(ctx context.Context, x any, query string, args []any) (stdsql.Result, error) {
+	e, ok := x.(interface {
+		ExecContext(context.Context, string, ...any) (stdsql.Result, error)
+	})
+	if !ok {
+		return nil, errors.New("database: the driver cannot run raw statements")
+	}
+	res, err := e.ExecContext(ctx, query, inUTC(args).([]any)...)
+	return res, mark(ctx, err)
+}
+
+// queryRaw runs a raw query on ent's driver or transaction x, times in UTC.
+func queryRaw(ctx context.Context, x any, query string, args []any) (*stdsql.Rows, error) {
+	q, ok := x.(interface {
+		QueryContext(context.Context, string, ...any) (*stdsql.Rows, error)
+	})
+	if !ok {
+		return nil, errors.New("database: the driver cannot run raw queries")
+	}
+	return q.QueryContext(ctx, query, inUTC(args).([]any)...)
+}

@@ -27,9 +27,15 @@ func schemaObjects(t *testing.T, db *sql.DB, dialectName string) string {
 			UNION ALL SELECT 'index ' || indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = current_schema()
 			ORDER BY 1`
 	}
+	return strings.Join(queryStrings(t, db, query), "\n")
+}
+
+// queryStrings returns the one text column of every row query returns.
+func queryStrings(t *testing.T, db *sql.DB, query string) []string {
+	t.Helper()
 	rows, err := db.Query(query)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%s: %v", strings.TrimSpace(query), err)
 	}
 	defer rows.Close()
 	var out []string
@@ -43,5 +49,5 @@ func schemaObjects(t *testing.T, db *sql.DB, dialectName string) string {
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)
 	}
-	return strings.Join(out, "\n")
+	return out
 }

@@ -19,29 +19,13 @@ import (
 )
 
 // Status is the resolver for the status field.
-func (r *consultationResolver) Status(ctx context.Context, obj *ent.Consultation) (model.ConsultationStatus, error) {
-	return model.ConsultationStatus(consultation.StatusAt(obj, clock.Now(ctx))), nil
+func (r *consultationResolver) Status(ctx context.Context, obj *ent.Consultation) (consultation.Status, error) {
+	return consultation.StatusAt(obj, clock.Now(ctx)), nil
 }
 
 // ResponseMatrix is the resolver for the responseMatrix field.
-func (r *consultationResolver) ResponseMatrix(ctx context.Context, obj *ent.Consultation) (*model.ResponseMatrix, error) {
-	m, err := consultation.ResponseMatrix(ctx, obj)
-	if err != nil {
-		return nil, err
-	}
-	out := &model.ResponseMatrix{Unanswered: m.Unanswered, Total: m.Total,
-		Groups: []*model.ResponseMatrixGroup{}, ByAgency: []*model.AgencyCount{}, ByStatus: []*model.StatusCount{}}
-	for _, g := range m.Groups {
-		out.Groups = append(out.Groups, &model.ResponseMatrixGroup{TargetKind: g.TargetKind, TargetID: g.TargetID,
-			TargetCode: g.TargetCode, TargetTitle: g.TargetTitle, Observations: g.Observations})
-	}
-	for _, a := range m.ByAgency {
-		out.ByAgency = append(out.ByAgency, &model.AgencyCount{Agency: a.Agency, Count: a.Count})
-	}
-	for _, s := range m.ByStatus {
-		out.ByStatus = append(out.ByStatus, &model.StatusCount{Status: s.Status, Count: s.Count})
-	}
-	return out, nil
+func (r *consultationResolver) ResponseMatrix(ctx context.Context, obj *ent.Consultation) (*consultation.Matrix, error) {
+	return consultation.ResponseMatrix(ctx, obj)
 }
 
 // PlanConsultation is the resolver for the planConsultation field.
@@ -148,7 +132,7 @@ func (r *mutationResolver) AnswerObservation(ctx context.Context, input model.An
 }
 
 // Consultations is the resolver for the consultations field.
-func (r *queryResolver) Consultations(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ConsultationOrder, where *ent.ConsultationWhereInput, status *model.ConsultationStatus) (*ent.ConsultationConnection, error) {
+func (r *queryResolver) Consultations(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ConsultationOrder, where *ent.ConsultationWhereInput, status *consultation.Status) (*ent.ConsultationConnection, error) {
 	q := r.client.Consultation.Query()
 	if status != nil {
 		q.Where(consultation.InStatus(consultation.Status(*status), clock.Now(ctx)))

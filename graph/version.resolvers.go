@@ -27,10 +27,6 @@ func (r *mutationResolver) PublishVersion(ctx context.Context, input model.Publi
 }
 
 // CompareVersions is the resolver for the compareVersions field.
-func (r *queryResolver) CompareVersions(ctx context.Context, from pulid.ID, to pulid.ID) (*model.VersionComparison, error) {
-	c, err := versions.Compare(ctx, r.client, from, to)
-	if err != nil {
-		return nil, err
-	}
-	return comparison(c), nil
+func (r *queryResolver) CompareVersions(ctx context.Context, from pulid.ID, to pulid.ID) (*versions.Comparison, error) {
+	return versions.Compare(ctx, r.client, from, to)
 }

@@ -11,7 +11,6 @@ package lifecycle
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"github.com/palabre/palabre"
@@ -20,6 +19,7 @@ import (
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/schema/revision"
 	"github.com/palabre/palabre/ent/strategy"
+	"github.com/palabre/palabre/transaction"
 )
 
 // Step is a move the secretariat asks for.
@@ -58,7 +58,7 @@ func Move(ctx context.Context, client *ent.Client, step Step) (*ent.Strategy, *e
 		moved      *ent.Strategy
 		transition *ent.StrategyTransition
 	)
-	err := inTx(ctx, client, func(client *ent.Client) error {
+	err := transaction.Within(ctx, client, func(client *ent.Client) error {
 		var err error
 		moved, transition, err = move(ctx, client, step)
 		return err
@@ -123,21 +123,4 @@ func illegal(from, to strategy.Status) error {
 		return palabre.Errorf(palabre.EINVALID, "the strategy is %s, the end of its lifecycle: it moves no further", from)
 	}
 	return palabre.Errorf(palabre.EINVALID, "a strategy in %s may move to %s, not to %s", from, list(allowed), to)
-}
-
-// inTx runs fn in the transaction client is bound to (a GraphQL mutation's),
-// or in a transaction of its own, so that a move is stored whole or not at all.
-func inTx(ctx context.Context, client *ent.Client, fn func(*ent.Client) error) error {
-	tx, err := client.Tx(ctx)
-	if errors.Is(err, ent.ErrTxStarted) {
-		return fn(client)
-	}
-	if err != nil {
-		return err
-	}
-	if err := fn(tx.Client()); err != nil {
-		_ = tx.Rollback()
-		return err
-	}
-	return tx.Commit()
 }

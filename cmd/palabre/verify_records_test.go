@@ -65,8 +65,9 @@ func changedThroughTheAPI(t *testing.T) *changed {
 	s.OK(t, sec, `mutation($id: ID!, $rev: Int!, $in: UpdateActionItemInput!) { updateActionItem(id: $id, revision: $rev, input: $in) { actionItem { id } } }`,
 		map[string]any{"id": c.item, "rev": revision(c.item), "in": map[string]any{"title": "Sécuriser les opérateurs d'importance vitale",
 			"addSupportingAgencyIDs": []string{c.justice}, "removeSupportingAgencyIDs": []string{c.regulator}}}, nil)
+	// The lead agency reports progress on its item of the adopted strategy.
 	s.OK(t, w.SecurityAgent, `mutation($id: ID!, $rev: Int!) { updateActionItem(id: $id, revision: $rev, input: {progress: 35, status: IN_PROGRESS}) { actionItem { id } } }`,
-		map[string]any{"id": c.item, "rev": revision(c.item)}, nil)
+		map[string]any{"id": string(w.Budapest.ID), "rev": revision(string(w.Budapest.ID))}, nil)
 	s.OK(t, w.Admin, `mutation($id: ID!, $rev: Int!, $child: ID!) { updateAgency(id: $id, revision: $rev, input: {addChildIDs: [$child]}) { agency { id } } }`,
 		map[string]any{"id": c.ministry, "rev": revision(c.ministry), "child": c.justice}, nil)
 	s.OK(t, sec, `mutation($id: ID!, $rev: Int!) { updateStrategy(id: $id, revision: $rev, input: {title: "Stratégie nationale de cybersécurité 2027-2032"}) { strategy { id } } }`,
@@ -165,7 +166,7 @@ func TestVerifyNamesTheRecordAndFieldChangedBehindTheAPI(t *testing.T) {
 		{"an action item's progress", func(c *changed) string {
 			return fmt.Sprintf(`UPDATE action_items SET progress = 100 WHERE id = '%s'`, c.item)
 		}, func(c *changed) string {
-			return fmt.Sprintf(`table action_items, record %s, field progress: the audit trail says "35", the table holds "100"`, c.item)
+			return fmt.Sprintf(`table action_items, record %s, field progress: the audit trail says "0", the table holds "100"`, c.item)
 		}},
 		{"an action item's lead agency", func(c *changed) string {
 			return fmt.Sprintf(`UPDATE action_items SET action_item_lead_agency = '%s' WHERE id = '%s'`, c.justice, c.item)

@@ -16,13 +16,14 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/palabre/palabre/auth"
+	"github.com/palabre/palabre/consultation"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
 	"github.com/palabre/palabre/ent/agreement"
 	"github.com/palabre/palabre/ent/agreementparty"
 	"github.com/palabre/palabre/ent/commitment"
-	"github.com/palabre/palabre/ent/consultation"
+	consultation1 "github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
@@ -30,6 +31,7 @@ import (
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/graph/model"
 	"github.com/palabre/palabre/graph/scalar"
+	"github.com/palabre/palabre/versions"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -651,7 +653,7 @@ type ComplexityRoot struct {
 		Agreements      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AgreementOrder, where *ent.AgreementWhereInput, search *string) int
 		AuditTrail      func(childComplexity int, entityID pulid.ID, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int) int
 		CompareVersions func(childComplexity int, from pulid.ID, to pulid.ID) int
-		Consultations   func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ConsultationOrder, where *ent.ConsultationWhereInput, status *model.ConsultationStatus) int
+		Consultations   func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ConsultationOrder, where *ent.ConsultationWhereInput, status *consultation.Status) int
 		Domains         func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.DomainOrder, where *ent.DomainWhereInput) int
 		Indicators      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.IndicatorOrder, where *ent.IndicatorWhereInput) int
 		Node            func(childComplexity int, id pulid.ID) int
@@ -787,8 +789,8 @@ type AuditEventResolver interface {
 	Actor(ctx context.Context, obj *ent.AuditEvent) (*ent.Account, error)
 }
 type ConsultationResolver interface {
-	Status(ctx context.Context, obj *ent.Consultation) (model.ConsultationStatus, error)
-	ResponseMatrix(ctx context.Context, obj *ent.Consultation) (*model.ResponseMatrix, error)
+	Status(ctx context.Context, obj *ent.Consultation) (consultation.Status, error)
+	ResponseMatrix(ctx context.Context, obj *ent.Consultation) (*consultation.Matrix, error)
 }
 type MutationResolver interface {
 	CreateAgency(ctx context.Context, input ent.CreateAgencyInput) (*model.AgencyPayload, error)
@@ -847,13 +849,13 @@ type QueryResolver interface {
 	Agreements(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AgreementOrder, where *ent.AgreementWhereInput, search *string) (*ent.AgreementConnection, error)
 	Domains(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.DomainOrder, where *ent.DomainWhereInput) (*ent.DomainConnection, error)
 	AuditTrail(ctx context.Context, entityID pulid.ID, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int) (*ent.AuditEventConnection, error)
-	Consultations(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ConsultationOrder, where *ent.ConsultationWhereInput, status *model.ConsultationStatus) (*ent.ConsultationConnection, error)
+	Consultations(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ConsultationOrder, where *ent.ConsultationWhereInput, status *consultation.Status) (*ent.ConsultationConnection, error)
 	Strategies(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.StrategyOrder, where *ent.StrategyWhereInput, search *string) (*ent.StrategyConnection, error)
 	Objectives(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ObjectiveOrder, where *ent.ObjectiveWhereInput, search *string) (*ent.ObjectiveConnection, error)
 	ActionItems(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ActionItemOrder, where *ent.ActionItemWhereInput, search *string, overdueOn *time.Time, agencyID *pulid.ID) (*ent.ActionItemConnection, error)
 	Indicators(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.IndicatorOrder, where *ent.IndicatorWhereInput) (*ent.IndicatorConnection, error)
 	Viewer(ctx context.Context) (*ent.Account, error)
-	CompareVersions(ctx context.Context, from pulid.ID, to pulid.ID) (*model.VersionComparison, error)
+	CompareVersions(ctx context.Context, from pulid.ID, to pulid.ID) (*versions.Comparison, error)
 }
 type StrategyResolver interface {
 	AllowedMoves(ctx context.Context, obj *ent.Strategy) ([]strategy.Status, error)
@@ -3551,7 +3553,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Consultations(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.ConsultationOrder), args["where"].(*ent.ConsultationWhereInput), args["status"].(*model.ConsultationStatus)), true
+		return e.ComplexityRoot.Query.Consultations(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.ConsultationOrder), args["where"].(*ent.ConsultationWhereInput), args["status"].(*consultation.Status)), true
 	case "Query.domains":
 		if e.ComplexityRoot.Query.Domains == nil {
 			break
@@ -18406,8 +18408,8 @@ func (ec *executionContext) field_Query_consultations_args(ctx context.Context, 
 	}
 	args["where"] = arg5
 	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "status",
-		func(ctx context.Context, v any) (*model.ConsultationStatus, error) {
-			return ec.unmarshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐConsultationStatus(ctx, v)
+		func(ctx context.Context, v any) (*consultation.Status, error) {
+			return ec.unmarshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -21111,7 +21113,7 @@ func (ec *executionContext) fieldContext_AgencyConnection_totalCount(_ context.C
 	return graphql.NewScalarFieldContext("AgencyConnection", field, false, false, "Int")
 }
 
-func (ec *executionContext) _AgencyCount_agency(ctx context.Context, field graphql.CollectedField, obj *model.AgencyCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _AgencyCount_agency(ctx context.Context, field graphql.CollectedField, obj *consultation.AgencyCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -21143,7 +21145,7 @@ func (ec *executionContext) fieldContext_AgencyCount_agency(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _AgencyCount_count(ctx context.Context, field graphql.CollectedField, obj *model.AgencyCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _AgencyCount_count(ctx context.Context, field graphql.CollectedField, obj *consultation.AgencyCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -22821,7 +22823,7 @@ func (ec *executionContext) fieldContext_AuditEventEdge_cursor(_ context.Context
 	return graphql.NewScalarFieldContext("AuditEventEdge", field, false, false, "Cursor")
 }
 
-func (ec *executionContext) _ChangedEntity_id(ctx context.Context, field graphql.CollectedField, obj *model.ChangedEntity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ChangedEntity_id(ctx context.Context, field graphql.CollectedField, obj *versions.ChangedEntity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -22844,7 +22846,7 @@ func (ec *executionContext) fieldContext_ChangedEntity_id(_ context.Context, fie
 	return graphql.NewScalarFieldContext("ChangedEntity", field, false, false, "ID")
 }
 
-func (ec *executionContext) _ChangedEntity_code(ctx context.Context, field graphql.CollectedField, obj *model.ChangedEntity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ChangedEntity_code(ctx context.Context, field graphql.CollectedField, obj *versions.ChangedEntity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -22867,7 +22869,7 @@ func (ec *executionContext) fieldContext_ChangedEntity_code(_ context.Context, f
 	return graphql.NewScalarFieldContext("ChangedEntity", field, false, false, "String")
 }
 
-func (ec *executionContext) _ChangedEntity_title(ctx context.Context, field graphql.CollectedField, obj *model.ChangedEntity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ChangedEntity_title(ctx context.Context, field graphql.CollectedField, obj *versions.ChangedEntity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -22890,7 +22892,7 @@ func (ec *executionContext) fieldContext_ChangedEntity_title(_ context.Context, 
 	return graphql.NewScalarFieldContext("ChangedEntity", field, false, false, "String")
 }
 
-func (ec *executionContext) _ChangedEntity_fields(ctx context.Context, field graphql.CollectedField, obj *model.ChangedEntity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ChangedEntity_fields(ctx context.Context, field graphql.CollectedField, obj *versions.ChangedEntity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -22902,8 +22904,8 @@ func (ec *executionContext) _ChangedEntity_fields(ctx context.Context, field gra
 			return obj.Fields, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.FieldChange) graphql.Marshaler {
-			return ec.marshalNFieldChange2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐFieldChangeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []versions.FieldChange) graphql.Marshaler {
+			return ec.marshalNFieldChange2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐFieldChangeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -23593,7 +23595,7 @@ func (ec *executionContext) _Consultation_kind(ctx context.Context, field graphq
 			return obj.Kind, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v consultation.Kind) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v consultation1.Kind) graphql.Marshaler {
 			return ec.marshalNConsultationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx, selections, v)
 		},
 		true,
@@ -23848,8 +23850,8 @@ func (ec *executionContext) _Consultation_status(ctx context.Context, field grap
 			return ec.Resolvers.Consultation().Status(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.ConsultationStatus) graphql.Marshaler {
-			return ec.marshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐConsultationStatus(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v consultation.Status) graphql.Marshaler {
+			return ec.marshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus(ctx, selections, v)
 		},
 		true,
 		true,
@@ -23871,8 +23873,8 @@ func (ec *executionContext) _Consultation_responseMatrix(ctx context.Context, fi
 			return ec.Resolvers.Consultation().ResponseMatrix(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.ResponseMatrix) graphql.Marshaler {
-			return ec.marshalNResponseMatrix2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐResponseMatrix(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *consultation.Matrix) graphql.Marshaler {
+			return ec.marshalNResponseMatrix2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐMatrix(ctx, selections, v)
 		},
 		true,
 		true,
@@ -25166,7 +25168,7 @@ func (ec *executionContext) fieldContext_DomainPayload_domain(_ context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _EntityChanges_added(ctx context.Context, field graphql.CollectedField, obj *model.EntityChanges) (ret graphql.Marshaler) {
+func (ec *executionContext) _EntityChanges_added(ctx context.Context, field graphql.CollectedField, obj *versions.EntityChanges) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25178,8 +25180,8 @@ func (ec *executionContext) _EntityChanges_added(ctx context.Context, field grap
 			return obj.Added, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.VersionedEntity) graphql.Marshaler {
-			return ec.marshalNVersionedEntity2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionedEntityᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []versions.Entity) graphql.Marshaler {
+			return ec.marshalNVersionedEntity2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐEntityᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -25198,7 +25200,7 @@ func (ec *executionContext) fieldContext_EntityChanges_added(_ context.Context, 
 	return fc, nil
 }
 
-func (ec *executionContext) _EntityChanges_removed(ctx context.Context, field graphql.CollectedField, obj *model.EntityChanges) (ret graphql.Marshaler) {
+func (ec *executionContext) _EntityChanges_removed(ctx context.Context, field graphql.CollectedField, obj *versions.EntityChanges) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25210,8 +25212,8 @@ func (ec *executionContext) _EntityChanges_removed(ctx context.Context, field gr
 			return obj.Removed, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.VersionedEntity) graphql.Marshaler {
-			return ec.marshalNVersionedEntity2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionedEntityᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []versions.Entity) graphql.Marshaler {
+			return ec.marshalNVersionedEntity2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐEntityᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -25230,7 +25232,7 @@ func (ec *executionContext) fieldContext_EntityChanges_removed(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _EntityChanges_changed(ctx context.Context, field graphql.CollectedField, obj *model.EntityChanges) (ret graphql.Marshaler) {
+func (ec *executionContext) _EntityChanges_changed(ctx context.Context, field graphql.CollectedField, obj *versions.EntityChanges) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25242,8 +25244,8 @@ func (ec *executionContext) _EntityChanges_changed(ctx context.Context, field gr
 			return obj.Changed, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.ChangedEntity) graphql.Marshaler {
-			return ec.marshalNChangedEntity2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐChangedEntityᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []versions.ChangedEntity) graphql.Marshaler {
+			return ec.marshalNChangedEntity2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐChangedEntityᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -25262,7 +25264,7 @@ func (ec *executionContext) fieldContext_EntityChanges_changed(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _FieldChange_field(ctx context.Context, field graphql.CollectedField, obj *model.FieldChange) (ret graphql.Marshaler) {
+func (ec *executionContext) _FieldChange_field(ctx context.Context, field graphql.CollectedField, obj *versions.FieldChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25285,7 +25287,7 @@ func (ec *executionContext) fieldContext_FieldChange_field(_ context.Context, fi
 	return graphql.NewScalarFieldContext("FieldChange", field, false, false, "String")
 }
 
-func (ec *executionContext) _FieldChange_before(ctx context.Context, field graphql.CollectedField, obj *model.FieldChange) (ret graphql.Marshaler) {
+func (ec *executionContext) _FieldChange_before(ctx context.Context, field graphql.CollectedField, obj *versions.FieldChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -25308,7 +25310,7 @@ func (ec *executionContext) fieldContext_FieldChange_before(_ context.Context, f
 	return graphql.NewScalarFieldContext("FieldChange", field, false, false, "String")
 }
 
-func (ec *executionContext) _FieldChange_after(ctx context.Context, field graphql.CollectedField, obj *model.FieldChange) (ret graphql.Marshaler) {
+func (ec *executionContext) _FieldChange_after(ctx context.Context, field graphql.CollectedField, obj *versions.FieldChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -30034,7 +30036,7 @@ func (ec *executionContext) _Query_consultations(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Consultations(ctx, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.ConsultationOrder), fc.Args["where"].(*ent.ConsultationWhereInput), fc.Args["status"].(*model.ConsultationStatus))
+			return ec.Resolvers.Query().Consultations(ctx, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.ConsultationOrder), fc.Args["where"].(*ent.ConsultationWhereInput), fc.Args["status"].(*consultation.Status))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.ConsultationConnection) graphql.Marshaler {
@@ -30289,8 +30291,8 @@ func (ec *executionContext) _Query_compareVersions(ctx context.Context, field gr
 			return ec.Resolvers.Query().CompareVersions(ctx, fc.Args["from"].(pulid.ID), fc.Args["to"].(pulid.ID))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.VersionComparison) graphql.Marshaler {
-			return ec.marshalNVersionComparison2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionComparison(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *versions.Comparison) graphql.Marshaler {
+			return ec.marshalNVersionComparison2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐComparison(ctx, selections, v)
 		},
 		true,
 		true,
@@ -30396,7 +30398,7 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _ResponseMatrix_groups(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrix) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponseMatrix_groups(ctx context.Context, field graphql.CollectedField, obj *consultation.Matrix) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -30408,8 +30410,8 @@ func (ec *executionContext) _ResponseMatrix_groups(ctx context.Context, field gr
 			return obj.Groups, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.ResponseMatrixGroup) graphql.Marshaler {
-			return ec.marshalNResponseMatrixGroup2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐResponseMatrixGroupᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []consultation.Group) graphql.Marshaler {
+			return ec.marshalNResponseMatrixGroup2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐGroupᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -30428,7 +30430,7 @@ func (ec *executionContext) fieldContext_ResponseMatrix_groups(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _ResponseMatrix_byAgency(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrix) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponseMatrix_byAgency(ctx context.Context, field graphql.CollectedField, obj *consultation.Matrix) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -30440,8 +30442,8 @@ func (ec *executionContext) _ResponseMatrix_byAgency(ctx context.Context, field 
 			return obj.ByAgency, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.AgencyCount) graphql.Marshaler {
-			return ec.marshalNAgencyCount2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐAgencyCountᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []consultation.AgencyCount) graphql.Marshaler {
+			return ec.marshalNAgencyCount2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐAgencyCountᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -30460,7 +30462,7 @@ func (ec *executionContext) fieldContext_ResponseMatrix_byAgency(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _ResponseMatrix_byStatus(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrix) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponseMatrix_byStatus(ctx context.Context, field graphql.CollectedField, obj *consultation.Matrix) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -30472,8 +30474,8 @@ func (ec *executionContext) _ResponseMatrix_byStatus(ctx context.Context, field 
 			return obj.ByStatus, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.StatusCount) graphql.Marshaler {
-			return ec.marshalNStatusCount2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐStatusCountᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []consultation.StatusCount) graphql.Marshaler {
+			return ec.marshalNStatusCount2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatusCountᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -30492,7 +30494,7 @@ func (ec *executionContext) fieldContext_ResponseMatrix_byStatus(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _ResponseMatrix_unanswered(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrix) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponseMatrix_unanswered(ctx context.Context, field graphql.CollectedField, obj *consultation.Matrix) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -30515,7 +30517,7 @@ func (ec *executionContext) fieldContext_ResponseMatrix_unanswered(_ context.Con
 	return graphql.NewScalarFieldContext("ResponseMatrix", field, false, false, "Int")
 }
 
-func (ec *executionContext) _ResponseMatrix_total(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrix) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponseMatrix_total(ctx context.Context, field graphql.CollectedField, obj *consultation.Matrix) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -30538,7 +30540,7 @@ func (ec *executionContext) fieldContext_ResponseMatrix_total(_ context.Context,
 	return graphql.NewScalarFieldContext("ResponseMatrix", field, false, false, "Int")
 }
 
-func (ec *executionContext) _ResponseMatrixGroup_targetKind(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrixGroup) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponseMatrixGroup_targetKind(ctx context.Context, field graphql.CollectedField, obj *consultation.Group) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -30561,7 +30563,7 @@ func (ec *executionContext) fieldContext_ResponseMatrixGroup_targetKind(_ contex
 	return graphql.NewScalarFieldContext("ResponseMatrixGroup", field, false, false, "ObservationTargetKind")
 }
 
-func (ec *executionContext) _ResponseMatrixGroup_targetID(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrixGroup) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponseMatrixGroup_targetID(ctx context.Context, field graphql.CollectedField, obj *consultation.Group) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -30584,7 +30586,7 @@ func (ec *executionContext) fieldContext_ResponseMatrixGroup_targetID(_ context.
 	return graphql.NewScalarFieldContext("ResponseMatrixGroup", field, false, false, "ID")
 }
 
-func (ec *executionContext) _ResponseMatrixGroup_targetCode(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrixGroup) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponseMatrixGroup_targetCode(ctx context.Context, field graphql.CollectedField, obj *consultation.Group) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -30607,7 +30609,7 @@ func (ec *executionContext) fieldContext_ResponseMatrixGroup_targetCode(_ contex
 	return graphql.NewScalarFieldContext("ResponseMatrixGroup", field, false, false, "String")
 }
 
-func (ec *executionContext) _ResponseMatrixGroup_targetTitle(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrixGroup) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponseMatrixGroup_targetTitle(ctx context.Context, field graphql.CollectedField, obj *consultation.Group) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -30630,7 +30632,7 @@ func (ec *executionContext) fieldContext_ResponseMatrixGroup_targetTitle(_ conte
 	return graphql.NewScalarFieldContext("ResponseMatrixGroup", field, false, false, "String")
 }
 
-func (ec *executionContext) _ResponseMatrixGroup_observations(ctx context.Context, field graphql.CollectedField, obj *model.ResponseMatrixGroup) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponseMatrixGroup_observations(ctx context.Context, field graphql.CollectedField, obj *consultation.Group) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -30662,7 +30664,7 @@ func (ec *executionContext) fieldContext_ResponseMatrixGroup_observations(_ cont
 	return fc, nil
 }
 
-func (ec *executionContext) _StatusCount_status(ctx context.Context, field graphql.CollectedField, obj *model.StatusCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _StatusCount_status(ctx context.Context, field graphql.CollectedField, obj *consultation.StatusCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -30685,7 +30687,7 @@ func (ec *executionContext) fieldContext_StatusCount_status(_ context.Context, f
 	return graphql.NewScalarFieldContext("StatusCount", field, false, false, "ObservationStatus")
 }
 
-func (ec *executionContext) _StatusCount_count(ctx context.Context, field graphql.CollectedField, obj *model.StatusCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _StatusCount_count(ctx context.Context, field graphql.CollectedField, obj *consultation.StatusCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -32097,7 +32099,7 @@ func (ec *executionContext) fieldContext_StrategyVersionEdge_cursor(_ context.Co
 	return graphql.NewScalarFieldContext("StrategyVersionEdge", field, false, false, "Cursor")
 }
 
-func (ec *executionContext) _VersionComparison_from(ctx context.Context, field graphql.CollectedField, obj *model.VersionComparison) (ret graphql.Marshaler) {
+func (ec *executionContext) _VersionComparison_from(ctx context.Context, field graphql.CollectedField, obj *versions.Comparison) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -32129,7 +32131,7 @@ func (ec *executionContext) fieldContext_VersionComparison_from(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _VersionComparison_to(ctx context.Context, field graphql.CollectedField, obj *model.VersionComparison) (ret graphql.Marshaler) {
+func (ec *executionContext) _VersionComparison_to(ctx context.Context, field graphql.CollectedField, obj *versions.Comparison) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -32161,7 +32163,7 @@ func (ec *executionContext) fieldContext_VersionComparison_to(_ context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _VersionComparison_strategy(ctx context.Context, field graphql.CollectedField, obj *model.VersionComparison) (ret graphql.Marshaler) {
+func (ec *executionContext) _VersionComparison_strategy(ctx context.Context, field graphql.CollectedField, obj *versions.Comparison) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -32173,8 +32175,8 @@ func (ec *executionContext) _VersionComparison_strategy(ctx context.Context, fie
 			return obj.Strategy, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.FieldChange) graphql.Marshaler {
-			return ec.marshalNFieldChange2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐFieldChangeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []versions.FieldChange) graphql.Marshaler {
+			return ec.marshalNFieldChange2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐFieldChangeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -32193,7 +32195,7 @@ func (ec *executionContext) fieldContext_VersionComparison_strategy(_ context.Co
 	return fc, nil
 }
 
-func (ec *executionContext) _VersionComparison_objectives(ctx context.Context, field graphql.CollectedField, obj *model.VersionComparison) (ret graphql.Marshaler) {
+func (ec *executionContext) _VersionComparison_objectives(ctx context.Context, field graphql.CollectedField, obj *versions.Comparison) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -32205,8 +32207,8 @@ func (ec *executionContext) _VersionComparison_objectives(ctx context.Context, f
 			return obj.Objectives, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.EntityChanges) graphql.Marshaler {
-			return ec.marshalNEntityChanges2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐEntityChanges(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v versions.EntityChanges) graphql.Marshaler {
+			return ec.marshalNEntityChanges2githubᚗcomᚋpalabreᚋpalabreᚋversionsᚐEntityChanges(ctx, selections, v)
 		},
 		true,
 		true,
@@ -32225,7 +32227,7 @@ func (ec *executionContext) fieldContext_VersionComparison_objectives(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _VersionComparison_actionItems(ctx context.Context, field graphql.CollectedField, obj *model.VersionComparison) (ret graphql.Marshaler) {
+func (ec *executionContext) _VersionComparison_actionItems(ctx context.Context, field graphql.CollectedField, obj *versions.Comparison) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -32237,8 +32239,8 @@ func (ec *executionContext) _VersionComparison_actionItems(ctx context.Context, 
 			return obj.ActionItems, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.EntityChanges) graphql.Marshaler {
-			return ec.marshalNEntityChanges2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐEntityChanges(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v versions.EntityChanges) graphql.Marshaler {
+			return ec.marshalNEntityChanges2githubᚗcomᚋpalabreᚋpalabreᚋversionsᚐEntityChanges(ctx, selections, v)
 		},
 		true,
 		true,
@@ -32257,7 +32259,7 @@ func (ec *executionContext) fieldContext_VersionComparison_actionItems(_ context
 	return fc, nil
 }
 
-func (ec *executionContext) _VersionedEntity_id(ctx context.Context, field graphql.CollectedField, obj *model.VersionedEntity) (ret graphql.Marshaler) {
+func (ec *executionContext) _VersionedEntity_id(ctx context.Context, field graphql.CollectedField, obj *versions.Entity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -32280,7 +32282,7 @@ func (ec *executionContext) fieldContext_VersionedEntity_id(_ context.Context, f
 	return graphql.NewScalarFieldContext("VersionedEntity", field, false, false, "ID")
 }
 
-func (ec *executionContext) _VersionedEntity_code(ctx context.Context, field graphql.CollectedField, obj *model.VersionedEntity) (ret graphql.Marshaler) {
+func (ec *executionContext) _VersionedEntity_code(ctx context.Context, field graphql.CollectedField, obj *versions.Entity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -32303,7 +32305,7 @@ func (ec *executionContext) fieldContext_VersionedEntity_code(_ context.Context,
 	return graphql.NewScalarFieldContext("VersionedEntity", field, false, false, "String")
 }
 
-func (ec *executionContext) _VersionedEntity_title(ctx context.Context, field graphql.CollectedField, obj *model.VersionedEntity) (ret graphql.Marshaler) {
+func (ec *executionContext) _VersionedEntity_title(ctx context.Context, field graphql.CollectedField, obj *versions.Entity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -49458,7 +49460,7 @@ func (ec *executionContext) _AgencyConnection(ctx context.Context, sel ast.Selec
 
 var agencyCountImplementors = []string{"AgencyCount"}
 
-func (ec *executionContext) _AgencyCount(ctx context.Context, sel ast.SelectionSet, obj *model.AgencyCount) graphql.Marshaler {
+func (ec *executionContext) _AgencyCount(ctx context.Context, sel ast.SelectionSet, obj *consultation.AgencyCount) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, agencyCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -50164,7 +50166,7 @@ func (ec *executionContext) _AuditEventEdge(ctx context.Context, sel ast.Selecti
 
 var changedEntityImplementors = []string{"ChangedEntity"}
 
-func (ec *executionContext) _ChangedEntity(ctx context.Context, sel ast.SelectionSet, obj *model.ChangedEntity) graphql.Marshaler {
+func (ec *executionContext) _ChangedEntity(ctx context.Context, sel ast.SelectionSet, obj *versions.ChangedEntity) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, changedEntityImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -51207,7 +51209,7 @@ func (ec *executionContext) _DomainPayload(ctx context.Context, sel ast.Selectio
 
 var entityChangesImplementors = []string{"EntityChanges"}
 
-func (ec *executionContext) _EntityChanges(ctx context.Context, sel ast.SelectionSet, obj *model.EntityChanges) graphql.Marshaler {
+func (ec *executionContext) _EntityChanges(ctx context.Context, sel ast.SelectionSet, obj *versions.EntityChanges) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, entityChangesImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -51250,7 +51252,7 @@ func (ec *executionContext) _EntityChanges(ctx context.Context, sel ast.Selectio
 
 var fieldChangeImplementors = []string{"FieldChange"}
 
-func (ec *executionContext) _FieldChange(ctx context.Context, sel ast.SelectionSet, obj *model.FieldChange) graphql.Marshaler {
+func (ec *executionContext) _FieldChange(ctx context.Context, sel ast.SelectionSet, obj *versions.FieldChange) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, fieldChangeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -52796,7 +52798,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 var responseMatrixImplementors = []string{"ResponseMatrix"}
 
-func (ec *executionContext) _ResponseMatrix(ctx context.Context, sel ast.SelectionSet, obj *model.ResponseMatrix) graphql.Marshaler {
+func (ec *executionContext) _ResponseMatrix(ctx context.Context, sel ast.SelectionSet, obj *consultation.Matrix) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, responseMatrixImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -52849,7 +52851,7 @@ func (ec *executionContext) _ResponseMatrix(ctx context.Context, sel ast.Selecti
 
 var responseMatrixGroupImplementors = []string{"ResponseMatrixGroup"}
 
-func (ec *executionContext) _ResponseMatrixGroup(ctx context.Context, sel ast.SelectionSet, obj *model.ResponseMatrixGroup) graphql.Marshaler {
+func (ec *executionContext) _ResponseMatrixGroup(ctx context.Context, sel ast.SelectionSet, obj *consultation.Group) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, responseMatrixGroupImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -52902,7 +52904,7 @@ func (ec *executionContext) _ResponseMatrixGroup(ctx context.Context, sel ast.Se
 
 var statusCountImplementors = []string{"StatusCount"}
 
-func (ec *executionContext) _StatusCount(ctx context.Context, sel ast.SelectionSet, obj *model.StatusCount) graphql.Marshaler {
+func (ec *executionContext) _StatusCount(ctx context.Context, sel ast.SelectionSet, obj *consultation.StatusCount) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, statusCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -53435,7 +53437,7 @@ func (ec *executionContext) _StrategyVersionEdge(ctx context.Context, sel ast.Se
 
 var versionComparisonImplementors = []string{"VersionComparison"}
 
-func (ec *executionContext) _VersionComparison(ctx context.Context, sel ast.SelectionSet, obj *model.VersionComparison) graphql.Marshaler {
+func (ec *executionContext) _VersionComparison(ctx context.Context, sel ast.SelectionSet, obj *versions.Comparison) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, versionComparisonImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -53488,7 +53490,7 @@ func (ec *executionContext) _VersionComparison(ctx context.Context, sel ast.Sele
 
 var versionedEntityImplementors = []string{"VersionedEntity"}
 
-func (ec *executionContext) _VersionedEntity(ctx context.Context, sel ast.SelectionSet, obj *model.VersionedEntity) graphql.Marshaler {
+func (ec *executionContext) _VersionedEntity(ctx context.Context, sel ast.SelectionSet, obj *versions.Entity) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, versionedEntityImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -54053,11 +54055,15 @@ func (ec *executionContext) marshalNAgencyConnection2ᚖgithubᚗcomᚋpalabre�
 	return ec._AgencyConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNAgencyCount2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐAgencyCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AgencyCount) graphql.Marshaler {
+func (ec *executionContext) marshalNAgencyCount2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐAgencyCount(ctx context.Context, sel ast.SelectionSet, v consultation.AgencyCount) graphql.Marshaler {
+	return ec._AgencyCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAgencyCount2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐAgencyCountᚄ(ctx context.Context, sel ast.SelectionSet, v []consultation.AgencyCount) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNAgencyCount2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐAgencyCount(ctx, sel, v[i])
+		return ec.marshalNAgencyCount2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐAgencyCount(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -54067,14 +54073,6 @@ func (ec *executionContext) marshalNAgencyCount2ᚕᚖgithubᚗcomᚋpalabreᚋp
 	}
 
 	return ret
-}
-
-func (ec *executionContext) marshalNAgencyCount2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐAgencyCount(ctx context.Context, sel ast.SelectionSet, v *model.AgencyCount) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "AgencyCount!")
-		return graphql.Null
-	}
-	return ec._AgencyCount(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNAgencyKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋagencyᚐKind(ctx context.Context, v any) (agency.Kind, error) {
@@ -54320,11 +54318,15 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
-func (ec *executionContext) marshalNChangedEntity2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐChangedEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ChangedEntity) graphql.Marshaler {
+func (ec *executionContext) marshalNChangedEntity2githubᚗcomᚋpalabreᚋpalabreᚋversionsᚐChangedEntity(ctx context.Context, sel ast.SelectionSet, v versions.ChangedEntity) graphql.Marshaler {
+	return ec._ChangedEntity(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNChangedEntity2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐChangedEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []versions.ChangedEntity) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNChangedEntity2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐChangedEntity(ctx, sel, v[i])
+		return ec.marshalNChangedEntity2githubᚗcomᚋpalabreᚋpalabreᚋversionsᚐChangedEntity(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -54334,14 +54336,6 @@ func (ec *executionContext) marshalNChangedEntity2ᚕᚖgithubᚗcomᚋpalabre�
 	}
 
 	return ret
-}
-
-func (ec *executionContext) marshalNChangedEntity2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐChangedEntity(ctx context.Context, sel ast.SelectionSet, v *model.ChangedEntity) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "ChangedEntity!")
-		return graphql.Null
-	}
-	return ec._ChangedEntity(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNCommitment2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitment(ctx context.Context, sel ast.SelectionSet, v *ent.Commitment) graphql.Marshaler {
@@ -54413,13 +54407,13 @@ func (ec *executionContext) marshalNConsultationConnection2ᚖgithubᚗcomᚋpal
 	return ec._ConsultationConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNConsultationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx context.Context, v any) (consultation.Kind, error) {
-	var res consultation.Kind
+func (ec *executionContext) unmarshalNConsultationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx context.Context, v any) (consultation1.Kind, error) {
+	var res consultation1.Kind
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNConsultationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx context.Context, sel ast.SelectionSet, v consultation.Kind) graphql.Marshaler {
+func (ec *executionContext) marshalNConsultationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx context.Context, sel ast.SelectionSet, v consultation1.Kind) graphql.Marshaler {
 	return v
 }
 
@@ -54445,15 +54439,35 @@ func (ec *executionContext) marshalNConsultationPayload2ᚖgithubᚗcomᚋpalabr
 	return ec._ConsultationPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐConsultationStatus(ctx context.Context, v any) (model.ConsultationStatus, error) {
-	var res model.ConsultationStatus
-	err := res.UnmarshalGQL(v)
+func (ec *executionContext) unmarshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus(ctx context.Context, v any) (consultation.Status, error) {
+	tmp, err := scalar.UnmarshalString(v)
+	res := unmarshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus[tmp]
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐConsultationStatus(ctx context.Context, sel ast.SelectionSet, v model.ConsultationStatus) graphql.Marshaler {
-	return v
+func (ec *executionContext) marshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus(ctx context.Context, sel ast.SelectionSet, v consultation.Status) graphql.Marshaler {
+	_ = sel
+	res := scalar.MarshalString(marshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ConsultationStatus!")
+	}
+	return res
 }
+
+var (
+	unmarshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus = map[string]consultation.Status{
+		"PLANNED":      consultation.Planned,
+		"OPEN":         consultation.Open,
+		"CLOSED":       consultation.Closed,
+		"CONSOLIDATED": consultation.Consolidated,
+	}
+	marshalNConsultationStatus2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus = map[consultation.Status]string{
+		consultation.Planned:      "PLANNED",
+		consultation.Open:         "OPEN",
+		consultation.Closed:       "CLOSED",
+		consultation.Consolidated: "CONSOLIDATED",
+	}
+)
 
 func (ec *executionContext) unmarshalNConsultationWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultationWhereInput(ctx context.Context, v any) (*ent.ConsultationWhereInput, error) {
 	res, err := ec.unmarshalInputConsultationWhereInput(ctx, v)
@@ -54699,19 +54713,19 @@ func (ec *executionContext) unmarshalNEditObservationInput2githubᚗcomᚋpalabr
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNEntityChanges2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐEntityChanges(ctx context.Context, sel ast.SelectionSet, v *model.EntityChanges) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "EntityChanges!")
-		return graphql.Null
-	}
-	return ec._EntityChanges(ctx, sel, v)
+func (ec *executionContext) marshalNEntityChanges2githubᚗcomᚋpalabreᚋpalabreᚋversionsᚐEntityChanges(ctx context.Context, sel ast.SelectionSet, v versions.EntityChanges) graphql.Marshaler {
+	return ec._EntityChanges(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNFieldChange2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐFieldChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.FieldChange) graphql.Marshaler {
+func (ec *executionContext) marshalNFieldChange2githubᚗcomᚋpalabreᚋpalabreᚋversionsᚐFieldChange(ctx context.Context, sel ast.SelectionSet, v versions.FieldChange) graphql.Marshaler {
+	return ec._FieldChange(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNFieldChange2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐFieldChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []versions.FieldChange) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNFieldChange2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐFieldChange(ctx, sel, v[i])
+		return ec.marshalNFieldChange2githubᚗcomᚋpalabreᚋpalabreᚋversionsᚐFieldChange(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -54721,14 +54735,6 @@ func (ec *executionContext) marshalNFieldChange2ᚕᚖgithubᚗcomᚋpalabreᚋp
 	}
 
 	return ret
-}
-
-func (ec *executionContext) marshalNFieldChange2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐFieldChange(ctx context.Context, sel ast.SelectionSet, v *model.FieldChange) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "FieldChange!")
-		return graphql.Null
-	}
-	return ec._FieldChange(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
@@ -55108,7 +55114,7 @@ func (ec *executionContext) unmarshalNRecordPositionInput2githubᚗcomᚋpalabre
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNResponseMatrix2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐResponseMatrix(ctx context.Context, sel ast.SelectionSet, v *model.ResponseMatrix) graphql.Marshaler {
+func (ec *executionContext) marshalNResponseMatrix2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐMatrix(ctx context.Context, sel ast.SelectionSet, v *consultation.Matrix) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ResponseMatrix!")
 		return graphql.Null
@@ -55116,11 +55122,15 @@ func (ec *executionContext) marshalNResponseMatrix2ᚖgithubᚗcomᚋpalabreᚋp
 	return ec._ResponseMatrix(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNResponseMatrixGroup2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐResponseMatrixGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ResponseMatrixGroup) graphql.Marshaler {
+func (ec *executionContext) marshalNResponseMatrixGroup2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐGroup(ctx context.Context, sel ast.SelectionSet, v consultation.Group) graphql.Marshaler {
+	return ec._ResponseMatrixGroup(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNResponseMatrixGroup2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []consultation.Group) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNResponseMatrixGroup2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐResponseMatrixGroup(ctx, sel, v[i])
+		return ec.marshalNResponseMatrixGroup2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐGroup(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -55130,14 +55140,6 @@ func (ec *executionContext) marshalNResponseMatrixGroup2ᚕᚖgithubᚗcomᚋpal
 	}
 
 	return ret
-}
-
-func (ec *executionContext) marshalNResponseMatrixGroup2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐResponseMatrixGroup(ctx context.Context, sel ast.SelectionSet, v *model.ResponseMatrixGroup) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "ResponseMatrixGroup!")
-		return graphql.Null
-	}
-	return ec._ResponseMatrixGroup(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNSettleDecisionInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐSettleDecisionInput(ctx context.Context, v any) (model.SettleDecisionInput, error) {
@@ -55145,11 +55147,15 @@ func (ec *executionContext) unmarshalNSettleDecisionInput2githubᚗcomᚋpalabre
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNStatusCount2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐStatusCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.StatusCount) graphql.Marshaler {
+func (ec *executionContext) marshalNStatusCount2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatusCount(ctx context.Context, sel ast.SelectionSet, v consultation.StatusCount) graphql.Marshaler {
+	return ec._StatusCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStatusCount2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatusCountᚄ(ctx context.Context, sel ast.SelectionSet, v []consultation.StatusCount) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNStatusCount2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐStatusCount(ctx, sel, v[i])
+		return ec.marshalNStatusCount2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatusCount(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -55159,14 +55165,6 @@ func (ec *executionContext) marshalNStatusCount2ᚕᚖgithubᚗcomᚋpalabreᚋp
 	}
 
 	return ret
-}
-
-func (ec *executionContext) marshalNStatusCount2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐStatusCount(ctx context.Context, sel ast.SelectionSet, v *model.StatusCount) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "StatusCount!")
-		return graphql.Null
-	}
-	return ec._StatusCount(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNStrategy2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategy(ctx context.Context, sel ast.SelectionSet, v *ent.Strategy) graphql.Marshaler {
@@ -55431,7 +55429,7 @@ func (ec *executionContext) unmarshalNUpdateStrategyInput2githubᚗcomᚋpalabre
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNVersionComparison2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionComparison(ctx context.Context, sel ast.SelectionSet, v *model.VersionComparison) graphql.Marshaler {
+func (ec *executionContext) marshalNVersionComparison2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐComparison(ctx context.Context, sel ast.SelectionSet, v *versions.Comparison) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "VersionComparison!")
 		return graphql.Null
@@ -55439,11 +55437,15 @@ func (ec *executionContext) marshalNVersionComparison2ᚖgithubᚗcomᚋpalabre�
 	return ec._VersionComparison(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNVersionedEntity2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionedEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.VersionedEntity) graphql.Marshaler {
+func (ec *executionContext) marshalNVersionedEntity2githubᚗcomᚋpalabreᚋpalabreᚋversionsᚐEntity(ctx context.Context, sel ast.SelectionSet, v versions.Entity) graphql.Marshaler {
+	return ec._VersionedEntity(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNVersionedEntity2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []versions.Entity) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNVersionedEntity2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionedEntity(ctx, sel, v[i])
+		return ec.marshalNVersionedEntity2githubᚗcomᚋpalabreᚋpalabreᚋversionsᚐEntity(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -55453,14 +55455,6 @@ func (ec *executionContext) marshalNVersionedEntity2ᚕᚖgithubᚗcomᚋpalabre
 	}
 
 	return ret
-}
-
-func (ec *executionContext) marshalNVersionedEntity2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionedEntity(ctx context.Context, sel ast.SelectionSet, v *model.VersionedEntity) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "VersionedEntity!")
-		return graphql.Null
-	}
-	return ec._VersionedEntity(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
@@ -56585,13 +56579,13 @@ func (ec *executionContext) marshalOConsultationEdge2ᚖgithubᚗcomᚋpalabre�
 	return ec._ConsultationEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalOConsultationKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKindᚄ(ctx context.Context, v any) ([]consultation.Kind, error) {
+func (ec *executionContext) unmarshalOConsultationKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKindᚄ(ctx context.Context, v any) ([]consultation1.Kind, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]consultation.Kind, len(vSlice))
+	res := make([]consultation1.Kind, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNConsultationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx, vSlice[i])
@@ -56602,7 +56596,7 @@ func (ec *executionContext) unmarshalOConsultationKind2ᚕgithubᚗcomᚋpalabre
 	return res, nil
 }
 
-func (ec *executionContext) marshalOConsultationKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []consultation.Kind) graphql.Marshaler {
+func (ec *executionContext) marshalOConsultationKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []consultation1.Kind) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -56621,16 +56615,16 @@ func (ec *executionContext) marshalOConsultationKind2ᚕgithubᚗcomᚋpalabre�
 	return ret
 }
 
-func (ec *executionContext) unmarshalOConsultationKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx context.Context, v any) (*consultation.Kind, error) {
+func (ec *executionContext) unmarshalOConsultationKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx context.Context, v any) (*consultation1.Kind, error) {
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(consultation.Kind)
+	var res = new(consultation1.Kind)
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOConsultationKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx context.Context, sel ast.SelectionSet, v *consultation.Kind) graphql.Marshaler {
+func (ec *executionContext) marshalOConsultationKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx context.Context, sel ast.SelectionSet, v *consultation1.Kind) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -56645,21 +56639,39 @@ func (ec *executionContext) unmarshalOConsultationOrder2ᚖgithubᚗcomᚋpalabr
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐConsultationStatus(ctx context.Context, v any) (*model.ConsultationStatus, error) {
+func (ec *executionContext) unmarshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus(ctx context.Context, v any) (*consultation.Status, error) {
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(model.ConsultationStatus)
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
+	tmp, err := scalar.UnmarshalString(v)
+	res := unmarshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐConsultationStatus(ctx context.Context, sel ast.SelectionSet, v *model.ConsultationStatus) graphql.Marshaler {
+func (ec *executionContext) marshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus(ctx context.Context, sel ast.SelectionSet, v *consultation.Status) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	return v
+	_ = sel
+	_ = ctx
+	res := scalar.MarshalString(marshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus[*v])
+	return res
 }
+
+var (
+	unmarshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus = map[string]consultation.Status{
+		"PLANNED":      consultation.Planned,
+		"OPEN":         consultation.Open,
+		"CLOSED":       consultation.Closed,
+		"CONSOLIDATED": consultation.Consolidated,
+	}
+	marshalOConsultationStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatus = map[consultation.Status]string{
+		consultation.Planned:      "PLANNED",
+		consultation.Open:         "OPEN",
+		consultation.Closed:       "CLOSED",
+		consultation.Consolidated: "CONSOLIDATED",
+	}
+)
 
 func (ec *executionContext) unmarshalOConsultationWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultationWhereInputᚄ(ctx context.Context, v any) ([]*ent.ConsultationWhereInput, error) {
 	if v == nil {

@@ -45,14 +45,6 @@ type AdoptionInput struct {
 	ActDate time.Time `json:"actDate"`
 }
 
-// A number of observations by agency.
-type AgencyCount struct {
-	// The agency.
-	Agency *ent.Agency `json:"agency"`
-	// Its number of observations.
-	Count int `json:"count"`
-}
-
 // The result of creating or changing an agency.
 type AgencyPayload struct {
 	// The agency as it now stands.
@@ -83,18 +75,6 @@ type AnswerObservationInput struct {
 	Response *string `json:"response,omitempty"`
 	// The later version in which the observation was taken into account.
 	TakenIntoVersionID *pulid.ID `json:"takenIntoVersionID,omitempty"`
-}
-
-// An objective or action item that differs between two versions.
-type ChangedEntity struct {
-	// Its ID.
-	ID pulid.ID `json:"id"`
-	// Its code in the newer version.
-	Code string `json:"code"`
-	// Its title in the newer version.
-	Title string `json:"title"`
-	// The fields that differ.
-	Fields []*FieldChange `json:"fields"`
 }
 
 // The result of creating or changing a commitment.
@@ -163,26 +143,6 @@ type EditObservationInput struct {
 	ProposedText *string `json:"proposedText,omitempty"`
 	// Submit a draft.
 	Submit *bool `json:"submit,omitempty"`
-}
-
-// Entities added, removed and changed between two versions.
-type EntityChanges struct {
-	// Present in the newer version only.
-	Added []*VersionedEntity `json:"added"`
-	// Present in the older version only.
-	Removed []*VersionedEntity `json:"removed"`
-	// Present in both, with different fields.
-	Changed []*ChangedEntity `json:"changed"`
-}
-
-// One field's value in two versions, as JSON text.
-type FieldChange struct {
-	// The field, such as « title » or « leadAgency ».
-	Field string `json:"field"`
-	// Its value in the older version, as JSON; null when absent.
-	Before *string `json:"before,omitempty"`
-	// Its value in the newer version, as JSON; null when absent.
-	After *string `json:"after,omitempty"`
 }
 
 // The result of creating or changing an indicator.
@@ -279,34 +239,6 @@ type RecordPositionInput struct {
 	Statement *string `json:"statement,omitempty"`
 }
 
-// The observations of a round grouped by target, with their answers and counts.
-type ResponseMatrix struct {
-	// One group per target (the whole strategy, an objective, an action item), in the order of the text.
-	Groups []*ResponseMatrixGroup `json:"groups"`
-	// How many observations each agency submitted.
-	ByAgency []*AgencyCount `json:"byAgency"`
-	// How many observations stand in each state.
-	ByStatus []*StatusCount `json:"byStatus"`
-	// How many submitted observations still await an answer.
-	Unanswered int `json:"unanswered"`
-	// How many observations the matrix holds.
-	Total int `json:"total"`
-}
-
-// The observations on one target.
-type ResponseMatrixGroup struct {
-	// What the observations are about.
-	TargetKind observation.TargetKind `json:"targetKind"`
-	// ID of the target in the consulted version; null for the whole strategy.
-	TargetID *pulid.ID `json:"targetID,omitempty"`
-	// Code of the target, such as « A1.3 »; empty for the whole strategy.
-	TargetCode string `json:"targetCode"`
-	// Title of the target in the consulted version.
-	TargetTitle string `json:"targetTitle"`
-	// The observations, oldest first.
-	Observations []*ent.Observation `json:"observations"`
-}
-
 // The outcome of a decision.
 type SettleDecisionInput struct {
 	// The decision.
@@ -321,14 +253,6 @@ type SettleDecisionInput struct {
 	DecidedOn time.Time `json:"decidedOn"`
 	// The implementing agency the outcome names: it becomes the strategy's implementing agency.
 	ImplementingAgencyID *pulid.ID `json:"implementingAgencyID,omitempty"`
-}
-
-// A number of observations in one state.
-type StatusCount struct {
-	// The state.
-	Status observation.Status `json:"status"`
-	// The number of observations in it.
-	Count int `json:"count"`
 }
 
 // The result of creating or changing a strategy.
@@ -355,94 +279,6 @@ type SubmitObservationInput struct {
 	Draft *bool `json:"draft,omitempty"`
 	// A key of the client's choosing: the same key from the same agency returns the first observation instead of creating a second one.
 	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
-}
-
-// What changed between two versions of a strategy.
-type VersionComparison struct {
-	// The older version.
-	From *ent.StrategyVersion `json:"from"`
-	// The newer version.
-	To *ent.StrategyVersion `json:"to"`
-	// Fields of the strategy itself that changed.
-	Strategy []*FieldChange `json:"strategy"`
-	// Objectives added, removed and changed.
-	Objectives *EntityChanges `json:"objectives"`
-	// Action items added, removed and changed.
-	ActionItems *EntityChanges `json:"actionItems"`
-}
-
-// An objective or action item as a version holds it.
-type VersionedEntity struct {
-	// Its ID.
-	ID pulid.ID `json:"id"`
-	// Its code, such as « A1.3 ».
-	Code string `json:"code"`
-	// Its title.
-	Title string `json:"title"`
-}
-
-// Where a consultation round stands.
-type ConsultationStatus string
-
-const (
-	// Not open yet.
-	ConsultationStatusPlanned ConsultationStatus = "PLANNED"
-	// Open for observations.
-	ConsultationStatusOpen ConsultationStatus = "OPEN"
-	// Closed: observations can no longer be submitted, edited or withdrawn.
-	ConsultationStatusClosed ConsultationStatus = "CLOSED"
-	// Closed and consolidated: the response matrix is shared with every invited agency.
-	ConsultationStatusConsolidated ConsultationStatus = "CONSOLIDATED"
-)
-
-var AllConsultationStatus = []ConsultationStatus{
-	ConsultationStatusPlanned,
-	ConsultationStatusOpen,
-	ConsultationStatusClosed,
-	ConsultationStatusConsolidated,
-}
-
-func (e ConsultationStatus) IsValid() bool {
-	switch e {
-	case ConsultationStatusPlanned, ConsultationStatusOpen, ConsultationStatusClosed, ConsultationStatusConsolidated:
-		return true
-	}
-	return false
-}
-
-func (e ConsultationStatus) String() string {
-	return string(e)
-}
-
-func (e *ConsultationStatus) UnmarshalGQL(v any) error {
-	str, ok := v.(string)
-	if !ok {
-		return fmt.Errorf("enums must be strings")
-	}
-
-	*e = ConsultationStatus(str)
-	if !e.IsValid() {
-		return fmt.Errorf("%s is not a valid ConsultationStatus", str)
-	}
-	return nil
-}
-
-func (e ConsultationStatus) MarshalGQL(w io.Writer) {
-	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
-}
-
-func (e *ConsultationStatus) UnmarshalJSON(b []byte) error {
-	s, err := strconv.Unquote(string(b))
-	if err != nil {
-		return err
-	}
-	return e.UnmarshalGQL(s)
-}
-
-func (e ConsultationStatus) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	e.MarshalGQL(&buf)
-	return buf.Bytes(), nil
 }
 
 // How the secretariat disposes of an observation.
