@@ -43,7 +43,9 @@ func newCooperation(t *testing.T, opts ...dbtest.Option) *cooperation {
 	t.Helper()
 	c := &cooperation{Server: apitest.New(t, opts...), t: t}
 	w := c.World
-	var d struct{ CreateDomain struct{ Domain struct{ ID pulid.ID } } }
+	var d struct {
+		CreateDomain struct{ Domain struct{ ID pulid.ID } }
+	}
 	c.OK(t, w.Admin, `mutation { createDomain(input: {name: "Protection des données"}) { domain { id } } }`, nil, &d)
 	c.domain = d.CreateDomain.Domain.ID
 	c.public = c.agreement("Mémorandum d'entente sur la cybersécurité", false, c.domain)
