@@ -64,7 +64,9 @@ type agreementItemData struct {
 }
 
 // agreements are a bilateral MoU with Côte d'Ivoire, in force, with a pilot,
-// and a multi-party cooperation agreement with the ITU and civil society.
+// a multi-party cooperation agreement with the ITU and civil society, and a
+// confidential protocol that only its parties (and the secretariat and
+// reviewers) read.
 var agreements = []agreementData{
 	{
 		Kind:      agreement.KindMemorandumOfUnderstanding,
@@ -129,6 +131,26 @@ var agreements = []agreementData{
 				Items: []agreementItemData{
 					{Code: "A2.1", Title: "Douze ateliers régionaux « Objets connectés, objets protégés »", Lead: "ISOC-SN",
 						Supporting: []string{"ARTP"}, Status: actionitem.StatusInProgress, Progress: 25, Start: "2026-03-01", Due: "2026-10-31"},
+				}},
+		},
+	},
+	{
+		Kind:      agreement.KindProtocol,
+		Title:     "Protocole d'échange d'informations sur les menaces entre la défense et l'agence nationale",
+		Reference: "PROT/MFAD-ANSSI/2026/02",
+		Summary:   "Les modalités d'échange d'informations classifiées sur les menaces visant les infrastructures d'importance vitale.",
+		Status:    agreement.StatusNegotiation, Confidential: true,
+		Domains: []string{"Cybersécurité"},
+		Parties: []partyData{
+			{Agency: "MFAD", Role: agreementparty.RoleSignatory},
+			{Agency: "ANSSI", Role: agreementparty.RoleSignatory},
+		},
+		Commitments: []commitmentData{
+			{Code: "E1", Title: "Désigner des officiers de liaison habilités", Kind: commitment.KindOther,
+				Responsible: []string{"MFAD", "ANSSI"},
+				Items: []agreementItemData{
+					{Code: "A1.1", Title: "Habiliter deux officiers de liaison de part et d'autre", Lead: "ANSSI",
+						Supporting: []string{"MFAD"}, Status: actionitem.StatusNotStarted, Due: "2026-09-30"},
 				}},
 		},
 	},
