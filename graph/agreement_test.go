@@ -514,3 +514,20 @@ func TestTheAgreementDetailDoesNotMultiplyStatements(t *testing.T) {
 	}
 	t.Logf("%d statements for the agreement detail", large)
 }
+
+// TestNoFilterReachesAConfidentialCommitmentThroughAStrategysItem: the link
+// from a strategy's item to the commitment it implements is not filterable,
+// so a caller who reads the item learns nothing of a hidden commitment.
+func TestNoFilterReachesAConfidentialCommitmentThroughAStrategysItem(t *testing.T) {
+	t.Parallel()
+	c := newCooperation(t)
+	for _, q := range []string{
+		`{ actionItems(where: {hasImplementsWith: [{code: "E1"}]}) { totalCount } }`,
+		`{ strategies(where: {hasObjectivesWith: [{hasActionItemsWith: [{hasImplementsWith: [{code: "E1"}]}]}]}) { totalCount } }`,
+		`{ agreements(where: {hasCommitmentsWith: [{hasImplementedByWith: [{code: "A1.1"}]}]}) { totalCount } }`,
+		`{ domains(where: {hasAgreementsWith: [{confidential: true}]}) { totalCount } }`,
+		`{ agencies(where: {hasResponsibleCommitmentsWith: [{code: "E1"}]}) { totalCount } }`,
+	} {
+		c.Fails(t, c.World.JusticeAgent, q, nil, "GRAPHQL_VALIDATION_FAILED")
+	}
+}
