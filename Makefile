@@ -16,7 +16,7 @@ NODE_DEPS := $(NODE22_BIN)/node
 WITH_NODE := PATH="$(NODE22_BIN):$$PATH"
 endif
 
-.PHONY: run test test-sqlite test-postgres contract node generate check-generated build bench
+.PHONY: run test test-sqlite test-postgres contract node generate check-generated build bench bench-seed bench-compare
 
 ## run: build and start the server in development mode on the embedded SQLite
 ## database palabre.db (migrated, seeded with demo data on first start).
@@ -79,3 +79,18 @@ build:
 BENCH ?= .
 bench:
 	PALABRE_TEST_DATABASE_URL= $(GO) test -run '^$$' -bench '$(BENCH)' -benchmem ./...
+
+## bench-seed: an empty PostgreSQL database BENCH_DB filled by `palabre seed
+## bench` at BENCH_SCALE (1 = national scale: 1 000 000 observations), then
+## verified. bench-compare: Palabre against PostGraphile on it (bench/README.md);
+## BENCH_FLAGS passes flags to the runner, such as -duration 10s -rounds 5.
+BENCH_DB ?= postgres://postgres@127.0.0.1:5432/palabre_bench?sslmode=disable
+BENCH_SCALE ?= 1
+BENCH_FLAGS ?=
+bench-seed: build
+	./bin/palabre seed bench --scale $(BENCH_SCALE) --database '$(BENCH_DB)'
+	time ./bin/palabre verify --database '$(BENCH_DB)'
+
+bench-compare: $(NODE_DEPS)
+	cd bench/postgraphile && $(WITH_NODE) npm ci --no-audit --no-fund
+	$(GO) run ./bench/compare -database '$(BENCH_DB)' $(BENCH_FLAGS)

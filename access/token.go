@@ -98,16 +98,45 @@ func RevokeTokensOf(ctx context.Context, client *ent.Client, email string) (int,
 
 // Authenticate returns the viewer a bearer token stands for, or an
 // UNAUTHENTICATED error that says no more than that the token is not valid.
+// It reads the database every time; the server goes through Tokens, which
+// remembers valid tokens for a few seconds.
 func Authenticate(ctx context.Context, client *ent.Client, token string) (*auth.Viewer, error) {
+	now := clock.Now(ctx)
+	found, err := findToken(ctx, client, auth.HashToken(token), now)
+	if err != nil {
+		return nil, err
+	}
+	if LastUseStale(found.lastUsed, now) {
+		if err := recordLastUse(ctx, client, found.tokenID, now); err != nil {
+			return nil, err
+		}
+	}
+	return found.viewer, nil
+}
+
+// foundToken is what the database says of a valid token.
+type foundToken struct {
+	tokenID  pulid.ID
+	viewer   *auth.Viewer
+	cred     Credential
+	lastUsed *time.Time
+}
+
+// errInvalidToken says no more than that a token does not authenticate.
+func errInvalidToken() error {
+	return palabre.Errorf(palabre.EUNAUTHENTICATED, "the token is not valid: it is unknown, revoked or expired")
+}
+
+// findToken reads the token of a hash with its account, and refuses it unless
+// it is usable at now.
+func findToken(ctx context.Context, client *ent.Client, hash string, now time.Time) (*foundToken, error) {
 	ctx = AsSystem(ctx, "authentication: the caller is not known yet")
-	invalid := palabre.Errorf(palabre.EUNAUTHENTICATED, "the token is not valid: it is unknown, revoked or expired")
-	hash := auth.HashToken(token)
 	t, err := client.APIToken.Query().
 		Where(apitoken.Hash(hash)).
 		WithAccount(func(q *ent.AccountQuery) { q.WithAgency() }).
 		Only(ctx)
 	if ent.IsNotFound(err) {
-		return nil, invalid
+		return nil, errInvalidToken()
 	}
 	if err != nil {
 		return nil, err
@@ -115,23 +144,24 @@ func Authenticate(ctx context.Context, client *ent.Client, token string) (*auth.
 	// The lookup by hash already matched; comparing again in constant time keeps
 	// the final decision free of timing differences whatever the store does.
 	if subtle.ConstantTimeCompare([]byte(t.Hash), []byte(hash)) != 1 {
-		return nil, invalid
+		return nil, errInvalidToken()
 	}
-	now := clock.Now(ctx)
 	acc := t.Edges.Account
-	if !Usable(Credential{RevokedAt: t.RevokedAt, ExpiresAt: t.ExpiresAt, Disabled: acc.Disabled}, now) {
-		return nil, invalid
-	}
-	if LastUseStale(t.LastUsedAt, now) {
-		if err := client.APIToken.UpdateOneID(t.ID).SetLastUsedAt(now).Exec(ctx); err != nil {
-			return nil, err
-		}
+	cred := Credential{RevokedAt: t.RevokedAt, ExpiresAt: t.ExpiresAt, Disabled: acc.Disabled}
+	if !Usable(cred, now) {
+		return nil, errInvalidToken()
 	}
 	v := &auth.Viewer{AccountID: acc.ID, Role: acc.Role}
 	if acc.Edges.Agency != nil {
 		v.AgencyID = acc.Edges.Agency.ID
 	}
-	return v, nil
+	return &foundToken{tokenID: t.ID, viewer: v, cred: cred, lastUsed: t.LastUsedAt}, nil
+}
+
+// recordLastUse records that a token was used at now.
+func recordLastUse(ctx context.Context, client *ent.Client, id pulid.ID, now time.Time) error {
+	ctx = AsSystem(ctx, "authentication: recording a token's last use")
+	return client.APIToken.UpdateOneID(id).SetLastUsedAt(now).Exec(ctx)
 }
 
 // Credential is what decides whether a token still authenticates.

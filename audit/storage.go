@@ -22,6 +22,9 @@ type entity struct {
 	table  string
 	fields []*column // the audited fields, by name
 	edges  []*link   // the edges stored in its table or in a join table it owns
+	// columns maps every field, audited or not, to its column: what
+	// CreateAll writes.
+	columns map[string]string
 }
 
 // column is an audited field.
@@ -90,8 +93,9 @@ func build(graph *sqlgraph.Schema, audited map[string]gen.AuditedType, tables []
 			continue
 		}
 		nodes[n.Type] = n
-		e := &entity{name: n.Type, table: n.Table}
+		e := &entity{name: n.Type, table: n.Table, columns: map[string]string{}}
 		for name, spec := range n.Fields {
+			e.columns[name] = spec.Column
 			if slices.Contains(a.Ignore, name) {
 				continue
 			}

@@ -60,13 +60,18 @@ var statusOrder = []observation.Status{
 // ResponseMatrix builds the matrix of a round as the caller may see it: the
 // observations the Observation's privacy policy shows them, drafts left out (a
 // draft has not been said yet). It costs three queries whatever the size of the
-// round: the observations, their agencies, and the consulted version's content.
-func ResponseMatrix(ctx context.Context, c *ent.Consultation) (*Matrix, error) {
-	observations, err := c.QueryObservations().
+// round: the observations, their agencies, and the consulted version's content;
+// and one more for each edge of the observations that load asks for (the
+// API's: those its document selects).
+func ResponseMatrix(ctx context.Context, c *ent.Consultation, load ...func(*ent.ObservationQuery)) (*Matrix, error) {
+	q := c.QueryObservations().
 		Where(observation.StatusNEQ(observation.StatusDraft)).
 		WithAgency().
-		Order(ent.Asc(observation.FieldCreatedAt), ent.Asc(observation.FieldID)).
-		All(ctx)
+		Order(ent.Asc(observation.FieldCreatedAt), ent.Asc(observation.FieldID))
+	for _, l := range load {
+		l(q)
+	}
+	observations, err := q.All(ctx)
 	if err != nil {
 		return nil, err
 	}

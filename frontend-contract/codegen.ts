@@ -28,9 +28,22 @@ const config: CodegenConfig = {
         },
         enumsAsTypes: true,
         useTypeImports: true,
+        // Imports end in .js, so the package works under moduleResolution
+        // nodenext as well as bundler.
+        emitLegacyCommonJSImports: false,
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
         strictScalars: true,
       },
+    },
+    // The typed documents again, with their hash in their type (__meta__.hash):
+    // what the package exports (src/index.ts).
+    [`${out}documents.ts`]: {
+      plugins: ['./scripts/codegen-persisted-documents.cjs'],
+      config: { emitLegacyCommonJSImports: false },
+    },
+    // The codes of errors[].extensions.code, from the schema's ErrorCode.
+    [`${out}error-codes.ts`]: {
+      plugins: ['./scripts/codegen-error-codes.cjs'],
     },
   },
 };

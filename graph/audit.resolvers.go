@@ -10,7 +10,6 @@ import (
 
 	"entgo.io/contrib/entgql"
 	"github.com/palabre/palabre/ent"
-	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/auditevent"
 	"github.com/palabre/palabre/ent/schema/pulid"
 )
@@ -20,18 +19,24 @@ func (r *auditEventResolver) Actor(ctx context.Context, obj *ent.AuditEvent) (*e
 	if obj.ActorID == "" {
 		return nil, nil // the system
 	}
-	a, err := r.client.Account.Query().Where(account.ID(pulid.ID(obj.ActorID))).Only(ctx)
-	if ent.IsNotFound(err) {
-		return nil, nil // an account the caller may not read, or one deleted since
-	}
-	return a, err
+	// Read with the others of its page (AuditTrail); nil for an account the
+	// caller may not read, or one deleted since.
+	return accountsOf(ctx, r.client).get(ctx, pulid.ID(obj.ActorID))
 }
 
 // AuditTrail is the resolver for the auditTrail field.
 func (r *queryResolver) AuditTrail(ctx context.Context, entityID pulid.ID, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int) (*ent.AuditEventConnection, error) {
-	return r.client.AuditEvent.Query().
+	page, err := r.client.AuditEvent.Query().
 		Where(auditevent.EntityID(string(entityID))).
 		Paginate(ctx, after, first, before, last, ent.WithAuditEventOrder(&ent.AuditEventOrder{
 			Field: ent.AuditEventOrderFieldSequence, Direction: entgql.OrderDirectionAsc,
 		}))
+	if err != nil || !selects(ctx, "edges", "node", "actor") {
+		return page, err
+	}
+	actors := make([]pulid.ID, 0, len(page.Edges))
+	for _, e := range page.Edges {
+		actors = append(actors, pulid.ID(e.Node.ActorID))
+	}
+	return page, accountsOf(ctx, r.client).prime(ctx, actors)
 }

@@ -25,7 +25,7 @@ func (r *consultationResolver) Status(ctx context.Context, obj *ent.Consultation
 
 // ResponseMatrix is the resolver for the responseMatrix field.
 func (r *consultationResolver) ResponseMatrix(ctx context.Context, obj *ent.Consultation) (*consultation.Matrix, error) {
-	return consultation.ResponseMatrix(ctx, obj)
+	return consultation.ResponseMatrix(ctx, obj, observationEdges(ctx, "groups", "observations"))
 }
 
 // PlanConsultation is the resolver for the planConsultation field.

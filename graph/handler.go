@@ -1,9 +1,11 @@
 package graph
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
@@ -22,8 +24,12 @@ type Config struct {
 	Logger *slog.Logger
 	// Limits bound what one document may ask; zero fields take DefaultLimits.
 	Limits Limits
-	// TrustedDocuments, when not empty, are the only documents the server runs.
-	TrustedDocuments []string
+	// PersistedDocuments are the documents a client may send by their SHA-256
+	// alone, as Apollo's persisted queries do.
+	PersistedDocuments []string
+	// TrustedOnly runs PersistedDocuments and nothing else (trusted documents
+	// mode): a document sent in full must be one of them, byte for byte.
+	TrustedOnly bool
 }
 
 // NewHandler returns the GraphQL endpoint. The caller is read from the request
@@ -46,15 +52,33 @@ func NewHandler(client *ent.Client, cfg Config) http.Handler {
 	} else {
 		srv.SetDisableSuggestion(true) // "did you mean" would map the schema for an attacker
 	}
-	if len(cfg.TrustedDocuments) > 0 {
-		srv.Use(newTrustedDocuments(cfg.TrustedDocuments))
-	}
+	srv.Use(newPersistedDocuments(cfg.PersistedDocuments, cfg.TrustedOnly))
 	srv.Use(limitsExtension{limits})
 	srv.Use(newTransactions(client, logger))
-	srv.AroundFields(limitPages)
-	srv.AroundFields(checkIDs(client))
-	srv.AroundFields(boundPatterns)
+	srv.AroundOperations(withLoaders(client))
+	srv.AroundFields(checkArguments(client))
 	srv.SetErrorPresenter(presentError(logger))
 	srv.SetRecoverFunc(recoverPanic(logger))
 	return srv
+}
+
+// checkArguments is the one field middleware: it bounds pages (limitPages),
+// checks IDs (checkIDs) and search patterns (boundPatterns) of the fields that
+// take arguments, and lets every other field through at once. Every field of
+// every object of a response passes through it, and most (a code, a title, an
+// eager-loaded edge) take no argument: for them, one check instead of three
+// middlewares reading the field's context each.
+func checkArguments(client *ent.Client) graphql.FieldMiddleware {
+	ids := checkIDs(client)
+	return func(ctx context.Context, next graphql.Resolver) (any, error) {
+		fc := graphql.GetFieldContext(ctx)
+		if fc == nil || fc.Field.Definition == nil || len(fc.Field.Definition.Arguments) == 0 {
+			return next(ctx)
+		}
+		return limitPages(ctx, func(ctx context.Context) (any, error) {
+			return boundPatterns(ctx, func(ctx context.Context) (any, error) {
+				return ids(ctx, next)
+			})
+		})
+	}
 }

@@ -2,14 +2,10 @@ package graph_test
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -88,29 +84,6 @@ func TestARequestThatRunsOutOfTimeIsStopped(t *testing.T) {
 	t.Parallel()
 	s := apitest.NewWithConfig(t, []func(*server.Config){func(c *server.Config) { c.RequestTimeout = time.Nanosecond }})
 	s.Fails(t, "", `{ strategies { totalCount } }`, nil, palabre.ETIMEOUT)
-}
-
-func TestTrustedDocumentsMode(t *testing.T) {
-	t.Parallel()
-	const trusted = `query Plan { strategies(first: 5) { totalCount } }`
-	manifest := filepath.Join(t.TempDir(), "persisted-documents.json")
-	if err := os.WriteFile(manifest, []byte(`{"sha1-key-of-any-kind": `+quote(trusted)+`}`), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	s := apitest.NewWithConfig(t, []func(*server.Config){func(c *server.Config) { c.TrustedDocuments = manifest }})
-
-	s.OK(t, "", trusted, nil, nil)
-	s.Fails(t, "", `{ strategies { totalCount } }`, nil, palabre.EFORBIDDEN)
-
-	sum := sha256.Sum256([]byte(trusted))
-	res := post(t, s.URL, "", map[string]any{"extensions": map[string]any{"persistedQuery": map[string]any{"version": 1, "sha256Hash": hex.EncodeToString(sum[:])}}})
-	if res.status != http.StatusOK || !strings.Contains(res.body, `"totalCount":1`) {
-		t.Errorf("by hash: %d %s", res.status, res.body)
-	}
-	res = post(t, s.URL, "", map[string]any{"extensions": map[string]any{"persistedQuery": map[string]any{"version": 1, "sha256Hash": "00"}}})
-	if !strings.Contains(res.body, palabre.EFORBIDDEN) {
-		t.Errorf("unknown hash: %d %s", res.status, res.body)
-	}
 }
 
 func TestFailedAuthenticationsAreRateLimited(t *testing.T) {

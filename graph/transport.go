@@ -3,19 +3,24 @@ package graph
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"mime"
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/palabre/palabre"
+	"github.com/palabre/palabre/auth"
 	"github.com/palabre/palabre/input"
 )
 
@@ -45,6 +50,8 @@ func (httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Gra
 	ctx := r.Context()
 	media := responseMedia(r.Header.Get("Accept"))
 	w.Header().Set("Content-Type", media+"; charset=utf-8")
+	// No answer is stored by a cache, except a public read (publicRead).
+	w.Header().Set("Cache-Control", "no-store")
 	if status, message := unserved(r); status != 0 {
 		if status == http.StatusMethodNotAllowed {
 			w.Header().Set("Allow", "GET, POST, OPTIONS")
@@ -63,6 +70,7 @@ func (httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Gra
 	}
 	params.Headers = r.Header
 	params.ReadTime = graphql.TraceTiming{Start: start, End: graphql.Now()}
+	cacheable := r.Method == http.MethodGet && IsPersisted(params) && auth.FromContext(ctx) == nil
 
 	oc, errs := exec.CreateOperationContext(ctx, params)
 	if errs != nil {
@@ -95,7 +103,56 @@ func (httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Gra
 		w.Header().Set("Retry-After", retryAfterSeconds)
 		w.WriteHeader(http.StatusServiceUnavailable)
 	}
+	if cacheable && len(response.Errors) == 0 {
+		writePublicRead(w, r, media, response)
+		return
+	}
 	writeJSON(w, response)
+}
+
+// PublicMaxAge is how long HTTP caches and CDNs may serve a public read
+// without asking again: the public's reads of adopted strategies reach the
+// database at most once per interval and cache, and a change shows within it.
+const PublicMaxAge = 60 * time.Second
+
+// writePublicRead writes a cacheable answer: a query of the public (no
+// Authorization) sent with GET by the hash of a persisted document, that ran
+// without error. Its URL names the document and variables, so shared caches
+// may store it for PublicMaxAge; its ETag lets them revalidate it, answered
+// 304 Not Modified while the data is unchanged. An answer to a request with a
+// token is never cacheable (no-store, set in Do).
+func writePublicRead(w http.ResponseWriter, r *http.Request, media string, response *graphql.Response) {
+	body, err := json.Marshal(response)
+	if err != nil {
+		writeJSON(w, response)
+		return
+	}
+	sum := sha256.Sum256(append([]byte(media+"\n"), body...))
+	etag := `"` + hex.EncodeToString(sum[:16]) + `"`
+	h := w.Header()
+	h.Set("Cache-Control", fmt.Sprintf("public, max-age=%d", int(PublicMaxAge.Seconds())))
+	h.Set("ETag", etag)
+	// The same URL with a token is another caller's answer; with another
+	// Accept, another media type.
+	h.Add("Vary", "Authorization")
+	h.Add("Vary", "Accept")
+	if matchesETag(r.Header.Get("If-None-Match"), etag) {
+		h.Del("Content-Type")
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	_, _ = w.Write(append(body, '\n'))
+}
+
+// matchesETag applies If-None-Match's weak comparison (RFC 9110, 13.1.2).
+func matchesETag(ifNoneMatch, etag string) bool {
+	for _, candidate := range strings.Split(ifNoneMatch, ",") {
+		candidate = strings.TrimPrefix(strings.TrimSpace(candidate), "W/")
+		if candidate == etag || candidate == "*" {
+			return true
+		}
+	}
+	return false
 }
 
 // retryAfterSeconds is how long a client should wait before retrying a request

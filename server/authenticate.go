@@ -8,15 +8,15 @@ import (
 	"github.com/palabre/palabre"
 	"github.com/palabre/palabre/access"
 	"github.com/palabre/palabre/auth"
-	"github.com/palabre/palabre/ent"
 )
 
 // authenticate puts the caller of a request in its context: the viewer of its
 // bearer token, or nobody (the public) when it sends no Authorization header.
 // A token that is sent but not valid is refused rather than treated as public,
 // so that a client with an expired token learns it at once: 401 as RFC 6750
-// asks, or 429 once its address has failed too often (failureLimiter).
-func authenticate(client *ent.Client, logger *slog.Logger, failures *failureLimiter, next http.Handler) http.Handler {
+// asks, or 429 once its address has failed too often (failureLimiter). What a
+// valid token stands for is remembered for access.TokenCacheTTL (tokens).
+func authenticate(tokens *access.Tokens, logger *slog.Logger, failures *failureLimiter, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		header := r.Header.Get("Authorization")
 		if header == "" {
@@ -28,7 +28,7 @@ func authenticate(client *ent.Client, logger *slog.Logger, failures *failureLimi
 			failures.refuse(w, r, `the Authorization header must read "Bearer <token>"`)
 			return
 		}
-		viewer, err := access.Authenticate(r.Context(), client, token)
+		viewer, err := tokens.Authenticate(r.Context(), token)
 		if palabre.ErrorCode(err) == palabre.EUNAUTHENTICATED {
 			failures.refuse(w, r, palabre.ErrorMessage(err))
 			return

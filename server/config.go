@@ -25,6 +25,10 @@ type Config struct {
 	Addr string
 	// DatabaseURL is a SQLite file name, or a postgres:// URL for PostgreSQL.
 	DatabaseURL string
+	// DatabaseConnections is how many connections to the database the process
+	// holds at most, and keeps open between requests; 0 is the store's
+	// default (database.DefaultConnections).
+	DatabaseConnections int
 	// CORSOrigins are the web origins (scheme://host[:port]) whose pages may
 	// call the API. None by default; development adds the local ones.
 	CORSOrigins []string
@@ -41,6 +45,8 @@ type Config struct {
 	Limits graph.Limits
 	// TrustedDocuments is the path of a persisted-documents manifest (a JSON
 	// object whose values are documents); when set, only those documents run.
+	// Without it, the contract's manifest (built into the binary) is known, so
+	// clients send its documents by hash, and any other document in full.
 	TrustedDocuments string
 	// AuthFailuresPerMinute is how many failed authentications a client address
 	// may make in a minute before it is refused for a while.
@@ -105,6 +111,9 @@ var settings = []Setting{
 		Doc: "where the server listens, host:port"},
 	{Env: "PALABRE_DATABASE_URL", Flag: "database", value: func(c *Config) flag.Value { return (*stringValue)(&c.DatabaseURL) },
 		Doc: "a SQLite file, or a `postgres://` URL"},
+	{Env: "PALABRE_DATABASE_CONNECTIONS", Flag: "database-connections", Default: "20 (PostgreSQL), 8 (SQLite)",
+		value: func(c *Config) flag.Value { return (*positiveInt)(&c.DatabaseConnections) },
+		Doc:   "connections to the database the process opens at most; it keeps them all open between requests, so give it at least the requests you expect at once (each instance counts against PostgreSQL's `max_connections`)"},
 	{Env: "PALABRE_CORS_ORIGINS", Flag: "cors-origins", value: func(c *Config) flag.Value { return (*originList)(&c.CORSOrigins) },
 		Doc: "comma-separated `scheme://host[:port]` origins whose pages may call the API"},
 	{Env: "PALABRE_MAX_BODY_BYTES", Flag: "max-body-bytes", Default: "1 MiB", value: func(c *Config) flag.Value { return (*bytesValue)(&c.MaxBodyBytes) },
@@ -130,7 +139,7 @@ var settings = []Setting{
 	{Env: "PALABRE_MAX_TOKENS", Flag: "max-tokens", value: func(c *Config) flag.Value { return (*positiveInt)(&c.Limits.MaxTokens) },
 		Doc: "lexical tokens in a document"},
 	{Env: "PALABRE_TRUSTED_DOCUMENTS", Flag: "trusted-documents", value: func(c *Config) flag.Value { return (*stringValue)(&c.TrustedDocuments) },
-		Doc: "a persisted-documents manifest (`frontend-contract/generated/persisted-documents.json`): only its documents run, sent whole or as `extensions.persistedQuery.sha256Hash`"},
+		Doc: "trusted-documents mode: a persisted-documents manifest (`frontend-contract/generated/persisted-documents.json`) whose documents are the only ones that run, sent whole or as `extensions.persistedQuery.sha256Hash`; without it, the contract's documents (built into the binary) run by hash and any other document in full"},
 	{Env: "PALABRE_AUTH_FAILURES_PER_MINUTE", Flag: "auth-failures-per-minute", value: func(c *Config) flag.Value { return (*positiveInt)(&c.AuthFailuresPerMinute) },
 		Doc: "failed authentications a client address may make per minute before it gets 429"},
 	{Env: "PALABRE_TRUSTED_PROXIES", Flag: "trusted-proxies", value: func(c *Config) flag.Value { return (*prefixList)(&c.TrustedProxies) },
@@ -185,6 +194,8 @@ func (c Config) Validate() error {
 		return fmt.Errorf("the database is empty: give a SQLite file name or a postgres:// URL")
 	case c.Limits.MaxDepth <= 0 || c.Limits.MaxCost <= 0 || c.Limits.MaxAliases <= 0 || c.Limits.MaxTokens <= 0:
 		return fmt.Errorf("GraphQL limits must be positive numbers")
+	case c.DatabaseConnections < 0:
+		return fmt.Errorf("the number of database connections must be a positive number")
 	case c.AuthFailuresPerMinute <= 0:
 		return fmt.Errorf("the failed-authentication rate must be a positive number")
 	case c.MaxBodyBytes <= 0:

@@ -17,6 +17,7 @@ func TestFlagsAndVariablesSetTheSameThing(t *testing.T) {
 		"PALABRE_ENV":                      "development",
 		"PALABRE_ADDR":                     ":9090",
 		"PALABRE_DATABASE_URL":             "postgres://palabre@db/palabre",
+		"PALABRE_DATABASE_CONNECTIONS":     "40",
 		"PALABRE_CORS_ORIGINS":             "https://plan.example.sn,https://suivi.example.sn",
 		"PALABRE_MAX_BODY_BYTES":           "2048",
 		"PALABRE_LOG_LEVEL":                "debug",

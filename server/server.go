@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 
+	"github.com/palabre/palabre/access"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/graph"
 )
@@ -19,22 +20,24 @@ import (
 // defaults.
 func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, error) {
 	cfg = cfg.withDefaults()
-	trusted, err := loadTrustedDocuments(cfg.TrustedDocuments)
+	persisted, trustedOnly, err := persistedDocuments(cfg.TrustedDocuments)
 	if err != nil {
 		return nil, err
 	}
 	api := graph.NewHandler(client, graph.Config{
-		Development:      cfg.Env == Development,
-		Logger:           logger,
-		Limits:           cfg.Limits,
-		TrustedDocuments: trusted,
+		Development:        cfg.Env == Development,
+		Logger:             logger,
+		Limits:             cfg.Limits,
+		PersistedDocuments: persisted,
+		TrustedOnly:        trustedOnly,
 	})
 	addresses := clientAddresses{trusted: cfg.TrustedProxies}
 	failures := newFailureLimiter(cfg.AuthFailuresPerMinute, addresses)
+	tokens := access.NewTokens(client, access.TokenCacheTTL)
 	// guarded is how every API endpoint is served: within a time limit, as its
 	// caller.
 	guarded := func(next http.Handler) http.Handler {
-		return limitTime(cfg.RequestTimeout, authenticate(client, logger, failures, next))
+		return limitTime(cfg.RequestTimeout, authenticate(tokens, logger, failures, next))
 	}
 
 	mux := http.NewServeMux()

@@ -1,32 +1,28 @@
 package server
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
+
+	contract "github.com/palabre/palabre/frontend-contract"
 )
 
-// loadTrustedDocuments reads a persisted-documents manifest, as
-// @graphql-codegen's client preset writes it: a JSON object whose values are
-// the documents. No path, no manifest: every document may run.
-func loadTrustedDocuments(path string) ([]string, error) {
+// persistedDocuments returns the documents clients may send by their hash, and
+// whether they are the only ones the server runs. With no path, they are the
+// contract's own (embedded in the binary) and any other document may still be
+// sent in full; with a path (--trusted-documents), they are that manifest's,
+// and nothing else runs.
+func persistedDocuments(path string) (docs []string, trustedOnly bool, err error) {
 	if path == "" {
-		return nil, nil
+		return contract.Documents(), false, nil
 	}
 	raw, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("trusted documents: %v", err)
+		return nil, false, fmt.Errorf("trusted documents: %v", err)
 	}
-	var manifest map[string]string
-	if err := json.Unmarshal(raw, &manifest); err != nil {
-		return nil, fmt.Errorf("trusted documents: %s is not a JSON object of documents: %v", path, err)
+	docs, err = contract.ParseManifest(raw)
+	if err != nil {
+		return nil, false, fmt.Errorf("trusted documents: %s: %v", path, err)
 	}
-	if len(manifest) == 0 {
-		return nil, fmt.Errorf("trusted documents: %s holds no document", path)
-	}
-	docs := make([]string, 0, len(manifest))
-	for _, d := range manifest {
-		docs = append(docs, d)
-	}
-	return docs, nil
+	return docs, true, nil
 }

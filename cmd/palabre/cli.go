@@ -95,6 +95,7 @@ var commands = []command{
 	{"serve", "[--env development] [--seed-demo] [flags]", "migrate the database and serve the API", migrating, true, serve},
 	{"migrate", "[--database URL]", "apply the migrations the database lacks", itself, false, noFlags(runMigrate)},
 	{"seed demo", "[--database URL]", "load the demonstration data and print its tokens", migrating, false, noFlags(runSeedDemo)},
+	{"seed bench", "[--scale 1] [--database URL]", "fill an empty database with the benchmark's data set and print its tokens", migrating, false, seedBench},
 	{"account create", "--email E --name N --role R [--agency ACRONYM]", "create an account", migrated, false, accountCreate},
 	{"token create", "--email E [--expires 90d|720h|never] [--label L]", "issue an API token and print it, once", migrated, false, tokenCreate},
 	{"token revoke", "--id ID | --email E", "revoke one token, or every token of an account", migrated, false, tokenRevoke},
@@ -151,7 +152,7 @@ func (inv *invocation) run(ctx context.Context, args []string, getenv func(strin
 	}
 
 	if inv.cmd.database != itself {
-		client, err := openDatabase(ctx, inv.cfg.DatabaseURL, inv.cmd.database == migrating)
+		client, err := openDatabase(ctx, inv.cfg.DatabaseURL, inv.cfg.DatabaseConnections, inv.cmd.database == migrating)
 		if err != nil {
 			return err
 		}

@@ -9,14 +9,16 @@ import (
 	"github.com/palabre/palabre/ent"
 )
 
-// openDatabase opens the database of url. With migrate, it first applies the
+// openDatabase opens the database of url, with a pool of connections
+// connections (0: the store's default). With migrate, it first applies the
 // migrations the database lacks, as start-up does; without, it refuses a
 // database that lacks some, rather than fail later on a missing column.
-func openDatabase(ctx context.Context, url string, migrate bool) (*ent.Client, error) {
+func openDatabase(ctx context.Context, url string, connections int, migrate bool) (*ent.Client, error) {
 	db, dialectName, err := database.OpenDB(ctx, url)
 	if err != nil {
 		return nil, err
 	}
+	database.SizePool(db, connections)
 	if migrate {
 		err = database.Migrate(ctx, db, dialectName)
 	} else {

@@ -40,9 +40,28 @@ func adminFor(serverURL string) (*sql.DB, error) {
 		a.db, _, a.err = database.OpenDB(context.Background(), serverURL)
 		if a.err == nil {
 			a.db.SetMaxOpenConns(2)
+			a.err = createTrigramExtension(a.db)
 		}
 	})
 	return a.db, a.err
+}
+
+// createTrigramExtension creates pg_trgm in the public schema, once for the
+// whole database, before any test's migrations do: packages run in parallel,
+// and two CREATE EXTENSION at once make one fail. Every test schema's search
+// path ends with public (postgresSchema), where the migrations expect it.
+func createTrigramExtension(db *sql.DB) error {
+	var err error
+	for range 3 {
+		if _, err = db.Exec("CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public"); err == nil {
+			return nil
+		}
+		var pqErr *pq.Error
+		if !errors.As(err, &pqErr) || (pqErr.Code != "23505" && pqErr.Code != "42710") { // another package won the race
+			break
+		}
+	}
+	return errors.New("creating pg_trgm in the test database: " + err.Error())
 }
 
 // createDatabaseIfMissing creates the database serverURL names when the
@@ -109,7 +128,9 @@ func postgresSchema(t testing.TB, serverURL string) string {
 		t.Fatalf("%s: %v", EnvURL, err)
 	}
 	q := u.Query()
-	q.Set("search_path", schema)
+	// public last, for the extensions the migrations use (pg_trgm); tables
+	// are created in, and read from, the test's schema.
+	q.Set("search_path", schema+",public")
 	// Named after the schema, so that a test can find its own connections
 	// on the shared server (BreakConnections).
 	q.Set("application_name", schema)

@@ -43,11 +43,14 @@ type store struct {
 	// fix adjusts a new migration file so that goose can apply it; it reports
 	// whether it changed the file.
 	fix func(path string) (bool, error)
+	// indexes adds to the tables the indexes of this store only, and returns
+	// the function that takes them away (the tables are shared by the stores).
+	indexes func([]*schema.Table) (restore func())
 }
 
 var stores = []store{
-	{name: "sqlite", dev: sqliteDev, fix: sqliteNoTransaction},
-	{name: "postgres", dev: postgresDev, fix: func(string) (bool, error) { return false, nil }},
+	{name: "sqlite", dev: sqliteDev, fix: sqliteNoTransaction, indexes: func([]*schema.Table) func() { return func() {} }},
+	{name: "postgres", dev: postgresDev, fix: postgresTrigramExtension, indexes: trigramIndexes},
 }
 
 var validName = regexp.MustCompile(`^[a-z0-9_]+$`)
@@ -70,6 +73,7 @@ func main() {
 	}
 	ctx := context.Background()
 	indexForeignKeys(migrate.Tables)
+	indexScreens(migrate.Tables)
 	for _, s := range stores {
 		written, err := s.generate(ctx, name)
 		if err != nil {
@@ -87,7 +91,9 @@ func (s store) generate(ctx context.Context, name string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	restore := s.indexes(migrate.Tables)
 	written, err := s.diff(ctx, drv, filepath.Join(root, s.name), name, migrate.Tables)
+	restore()
 	if derr := dispose(); err == nil && derr != nil {
 		err = fmt.Errorf("disposing of the dev database: %w", derr)
 	}

@@ -61,5 +61,11 @@ func postgresDev(ctx context.Context) (dialect.Driver, func() error, error) {
 	if err != nil {
 		return nil, nil, errors.Join(err, drop())
 	}
+	// The trigram indexes (trigramIndexes) need their operator class while
+	// Atlas plans them; the migration that creates the first one creates the
+	// extension too (postgresTrigramExtension).
+	if _, err := db.ExecContext(ctx, trigramExtension); err != nil {
+		return nil, nil, errors.Join(fmt.Errorf("creating pg_trgm in the dev database: %w", err), db.Close(), drop())
+	}
 	return entsql.OpenDB(dialect.Postgres, db), func() error { return errors.Join(db.Close(), drop()) }, nil
 }

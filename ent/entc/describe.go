@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"unicode"
@@ -20,6 +21,9 @@ func describe(g *gen.Graph, s *ast.Schema) error {
 			}
 		}
 	}
+	if err := describeEnums(g, s); err != nil {
+		return err
+	}
 	for name, def := range s.Types {
 		if def.BuiltIn {
 			continue
@@ -28,7 +32,7 @@ func describe(g *gen.Graph, s *ast.Schema) error {
 			def.Description = typeDescription(name)
 		}
 		for _, f := range def.Fields {
-			if f.Description == "" {
+			if f.Description == "" || (name == "Node" && f.Name == "id") { // entgql's « The id of the object. »
 				f.Description = fieldDescription(def, f.Name)
 			}
 			for _, a := range f.Arguments {
@@ -39,11 +43,100 @@ func describe(g *gen.Graph, s *ast.Schema) error {
 		}
 		for _, v := range def.EnumValues {
 			if v.Description == "" {
-				v.Description = fmt.Sprintf("The value %s.", v.Name)
+				return fmt.Errorf("the enum value %s.%s has no description: describe it where it is defined", name, v.Name)
 			}
 		}
 	}
 	return nil
+}
+
+// describeEnums describes the enums entgql derives from the model: an enum
+// field's values by their schema.Meanings (ent/schema/meanings.go), the enum
+// by the field's comment, the values of an order field by the fields they
+// order by, and each edge by its comment.
+func describeEnums(g *gen.Graph, s *ast.Schema) error {
+	for _, t := range g.Nodes {
+		order := s.Types[t.Name+"OrderField"]
+		for _, f := range append([]*gen.Field{t.ID}, t.Fields...) {
+			if f == nil {
+				continue
+			}
+			if name, ok := orderField(f); ok && order != nil {
+				if v := order.EnumValues.ForName(name); v != nil {
+					v.Description = "By " + words(f.StructField()) + "."
+					if c := f.Comment(); c != "" {
+						v.Description = "By " + words(f.StructField()) + ": " + lowerFirst(c)
+					}
+				}
+			}
+			if !f.IsEnum() {
+				continue
+			}
+			def := s.Types[t.Name+f.StructField()]
+			if def == nil || def.Kind != ast.Enum {
+				continue
+			}
+			var meanings map[string]string
+			if raw, ok := f.Annotations["Meanings"]; ok {
+				b, _ := json.Marshal(raw)
+				if err := json.Unmarshal(b, &meanings); err != nil {
+					return fmt.Errorf("%s.%s: schema.Meanings: %v", t.Name, f.Name, err)
+				}
+			}
+			if def.Description == "" || strings.Contains(def.Description, " is enum for the field ") {
+				def.Description = f.Comment()
+			}
+			for _, v := range def.EnumValues {
+				if meanings[v.Name] != "" {
+					v.Description = meanings[v.Name]
+				} else if v.Description == "" {
+					return fmt.Errorf("%s.%s: the value %s has no meaning: add it to the field's schema.Meanings in ent/schema", t.Name, f.Name, v.Name)
+				}
+			}
+		}
+		if def := s.Types[t.Name]; def != nil {
+			for _, e := range t.Edges {
+				if f := def.Fields.ForName(camel(e.Name)); f != nil && e.Comment() != "" {
+					f.Description = e.Comment()
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// orderField returns the GraphQL order field of an ent field, if it has one.
+func orderField(f *gen.Field) (string, bool) {
+	raw, ok := f.Annotations["EntGQL"]
+	if !ok {
+		return "", false
+	}
+	var ant struct{ OrderField string }
+	b, _ := json.Marshal(raw)
+	if json.Unmarshal(b, &ant) != nil || ant.OrderField == "" {
+		return "", false
+	}
+	return ant.OrderField, true
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	r[0] = unicode.ToLower(r[0])
+	return string(r)
+}
+
+// camel turns a snake_case edge name into its GraphQL field name.
+func camel(name string) string {
+	parts := strings.Split(name, "_")
+	for i := 1; i < len(parts); i++ {
+		if parts[i] != "" {
+			parts[i] = strings.ToUpper(parts[i][:1]) + parts[i][1:]
+		}
+	}
+	return strings.Join(parts, "")
 }
 
 func typeDescription(name string) string {
@@ -61,6 +154,9 @@ func typeDescription(name string) string {
 	case strings.HasSuffix(name, "Order"):
 		return fmt.Sprintf("Ordering of %s lists.", strings.TrimSuffix(name, "Order"))
 	}
+	if name == "Query" {
+		return "What can be read: every object and list of the API, as the caller may see them (the public sees adopted strategies only)."
+	}
 	return fmt.Sprintf("The %s type.", name)
 }
 
@@ -76,6 +172,8 @@ func fieldDescription(def *ast.Definition, name string) string {
 		return "The object at the end of the edge."
 	case "cursor":
 		return "A cursor for use in pagination: pass it as after or before."
+	case "id":
+		return "Opaque global identifier of the object."
 	case "direction":
 		return "The direction in which to order."
 	case "field":

@@ -161,6 +161,16 @@ var (
 				Unique:  false,
 				Columns: []*schema.Column{ActionItemsColumns[12]},
 			},
+			{
+				Name:    "actionitem_status_due_date",
+				Unique:  false,
+				Columns: []*schema.Column{ActionItemsColumns[9], ActionItemsColumns[12]},
+			},
+			{
+				Name:    "actionitem_due_date_status",
+				Unique:  false,
+				Columns: []*schema.Column{ActionItemsColumns[12], ActionItemsColumns[9]},
+			},
 		},
 	}
 	// AgenciesColumns holds the columns for the "agencies" table.

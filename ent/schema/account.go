@@ -39,6 +39,12 @@ func (Account) Fields() []ent.Field {
 			Comment("E-mail address, unique across accounts.").
 			Annotations(entgql.OrderField("EMAIL")),
 		field.Enum("role").
+			Annotations(Meanings{
+				"ADMIN":       "Manages agencies, accounts and tokens.",
+				"SECRETARIAT": "The drafting team: writes strategies, runs consultation rounds, answers observations and moves strategies through their lifecycle.",
+				"REVIEWER":    "An interministerial reviewer: reads everything, changes nothing.",
+				"AGENCY":      "An agency's focal point: speaks for its agency only (its observations, the rounds it is invited to, progress on the items it leads).",
+			}).
 			GoType(auth.Role("")).
 			Comment("What the account may do."),
 		field.Bool("disabled").

@@ -50,10 +50,22 @@ func (ActionItem) Fields() []ent.Field {
 			Default("").MaxLen(20000).
 			Comment("What the action consists of."),
 		field.Enum("priority").
+			Annotations(Meanings{
+				"HIGH":   "To be done first.",
+				"MEDIUM": "The usual priority (the default).",
+				"LOW":    "To be done when the higher priorities allow.",
+			}).
 			NamedValues("High", "HIGH", "Medium", "MEDIUM", "Low", "LOW").
 			Default("MEDIUM").
 			Comment("Priority of the action in the plan."),
 		field.Enum("status").
+			Annotations(Meanings{
+				"NOT_STARTED": "Work has not begun (the default).",
+				"IN_PROGRESS": "Work is under way.",
+				"COMPLETED":   "Done.",
+				"DELAYED":     "Behind its schedule.",
+				"CANCELLED":   "Abandoned: it will not be done.",
+			}).
 			NamedValues(
 				"NotStarted", "NOT_STARTED",
 				"InProgress", "IN_PROGRESS",
@@ -137,6 +149,13 @@ func (ActionItem) Indexes() []ent.Index {
 		index.Fields("status"),
 		index.Fields("priority"),
 		index.Fields("due_date"),
+		// The screens' filters with their order: by status, soonest due
+		// first; overdue items (due before a date, status neither completed
+		// nor cancelled). Those that start with a foreign key (an agency's
+		// items by status) are in database/migrategen/indexes.go: ent puts
+		// an edge's column last.
+		index.Fields("status", "due_date"),
+		index.Fields("due_date", "status"),
 	}
 }
 

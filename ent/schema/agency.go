@@ -37,6 +37,16 @@ func (Agency) Fields() []ent.Field {
 			Comment("Short name, unique across agencies, such as « MENP » or « ANSSI ».").
 			Annotations(entgql.OrderField("ACRONYM")),
 		field.Enum("kind").
+			Annotations(Meanings{
+				"MINISTRY":                   "A ministry or government department.",
+				"REGULATOR":                  "An independent regulatory authority (telecommunications, data protection…).",
+				"NATIONAL_AGENCY":            "A national agency, such as the national cybersecurity agency.",
+				"CERT":                       "A computer emergency response team (CERT or CSIRT).",
+				"INTERNATIONAL_ORGANISATION": "An international or regional organisation (ITU, ECOWAS, African Union…).",
+				"PRIVATE_SECTOR":             "A company or a professional association.",
+				"CIVIL_SOCIETY":              "A non-governmental organisation or association.",
+				"ACADEMIA":                   "A university or research institution.",
+			}).
 			NamedValues(
 				"Ministry", "MINISTRY",
 				"Regulator", "REGULATOR",

@@ -37,6 +37,12 @@ func (Agreement) Mixin() []ent.Mixin {
 func (Agreement) Fields() []ent.Field {
 	return []ent.Field{
 		field.Enum("kind").
+			Annotations(Meanings{
+				"MEMORANDUM_OF_UNDERSTANDING": "A memorandum of understanding (MoU): a statement of intent to cooperate.",
+				"COOPERATION_AGREEMENT":       "A cooperation agreement: binding undertakings to work together.",
+				"CONVENTION":                  "A convention, often multilateral.",
+				"PROTOCOL":                    "A protocol, often implementing or supplementing another instrument.",
+			}).
 			NamedValues(
 				"MemorandumOfUnderstanding", "MEMORANDUM_OF_UNDERSTANDING",
 				"CooperationAgreement", "COOPERATION_AGREEMENT",
@@ -76,6 +82,13 @@ func (Agreement) Fields() []ent.Field {
 			Default(false).
 			Comment("True when the agreement renews itself for the same duration unless a party denounces it."),
 		field.Enum("status").
+			Annotations(Meanings{
+				"NEGOTIATION": "Being negotiated (the default).",
+				"SIGNED":      "Signed by its parties, not yet in force.",
+				"IN_FORCE":    "In force: its commitments are being carried out.",
+				"EXPIRED":     "Ended at its term.",
+				"TERMINATED":  "Ended early by its parties, or abandoned before it came into force.",
+			}).
 			NamedValues(
 				"Negotiation", "NEGOTIATION",
 				"Signed", "SIGNED",

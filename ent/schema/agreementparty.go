@@ -28,6 +28,12 @@ func (AgreementParty) Mixin() []ent.Mixin {
 func (AgreementParty) Fields() []ent.Field {
 	return []ent.Field{
 		field.Enum("role").
+			Annotations(Meanings{
+				"SIGNATORY":            "Signs the agreement and is bound by it.",
+				"IMPLEMENTING_PARTNER": "Carries out part of the agreement.",
+				"FUNDER":               "Funds part of the agreement.",
+				"OBSERVER":             "Follows the agreement without undertaking anything.",
+			}).
 			NamedValues(
 				"Signatory", "SIGNATORY",
 				"ImplementingPartner", "IMPLEMENTING_PARTNER",

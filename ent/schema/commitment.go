@@ -47,6 +47,14 @@ func (Commitment) Fields() []ent.Field {
 			Default("").MaxLen(20000).
 			Comment("What is undertaken, as the agreement words it."),
 		field.Enum("kind").
+			Annotations(Meanings{
+				"SHARE_EXPERTISE":    "Share expertise or information.",
+				"FUND":               "Fund activities.",
+				"TRAIN":              "Train people.",
+				"CO_ORGANISE_EVENTS": "Co-organise events, workshops or exercises.",
+				"RUN_PILOT":          "Run a pilot.",
+				"OTHER":              "Any other undertaking (the default).",
+			}).
 			NamedValues(
 				"ShareExpertise", "SHARE_EXPERTISE",
 				"Fund", "FUND",

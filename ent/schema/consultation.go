@@ -34,6 +34,11 @@ func (Consultation) Fields() []ent.Field {
 			Comment("Title, such as « Consultation écrite des ministères ».").
 			Annotations(entgql.OrderField("TITLE")),
 		field.Enum("kind").
+			Annotations(Meanings{
+				"WRITTEN":  "Observations are sent in writing while the round is open.",
+				"WORKSHOP": "Observations are gathered at a workshop, at its place and dates.",
+				"PUBLIC":   "Open to the public as well as the invited agencies.",
+			}).
 			NamedValues("Written", "WRITTEN", "Workshop", "WORKSHOP", "Public", "PUBLIC").
 			Comment("How the round is held: in writing, at a workshop, or open to the public."),
 		field.String("place").

@@ -35,6 +35,10 @@ func (Decision) Fields() []ent.Field {
 			Default([]string{}).
 			Comment("The options put to the participants."),
 		field.Enum("status").
+			Annotations(Meanings{
+				"OPEN":    "The question is being discussed; the strategy cannot be submitted yet.",
+				"SETTLED": "The outcome is recorded.",
+			}).
 			NamedValues("Open", "OPEN", "Settled", "SETTLED").
 			Default("OPEN").
 			Comment("Open while the question is discussed; settled once the outcome is recorded. A strategy cannot be submitted while a decision is open.").
@@ -44,6 +48,12 @@ func (Decision) Fields() []ent.Field {
 			Comment("What was decided.").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		field.Enum("body").
+			Annotations(Meanings{
+				"VALIDATION_WORKSHOP":        "The validation workshop of the strategy.",
+				"INTERMINISTERIAL_COMMITTEE": "The interministerial committee.",
+				"COUNCIL_OF_MINISTERS":       "The Council of Ministers.",
+				"STEERING_COMMITTEE":         "The strategy's steering committee.",
+			}).
 			NamedValues(
 				"ValidationWorkshop", "VALIDATION_WORKSHOP",
 				"InterministerialCommittee", "INTERMINISTERIAL_COMMITTEE",

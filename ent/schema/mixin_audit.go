@@ -2,9 +2,7 @@ package schema
 
 import (
 	"context"
-	"reflect"
 	"slices"
-	"time"
 
 	"entgo.io/ent"
 	"entgo.io/ent/schema"
@@ -112,7 +110,7 @@ func (a AuditMixin) record(next ent.Mutator) ent.Mutator {
 		}
 		// Changes are read after the inner hooks, which may set fields and
 		// edges of their own (an item's strategy, say).
-		changes, err := a.changes(ctx, m)
+		changes, err := audit.Changes(ctx, m)
 		if err != nil {
 			return nil, err
 		}
@@ -161,78 +159,9 @@ func operation(op ent.Op) string {
 	return "UPDATE"
 }
 
-// changes lists the fields and edges the mutation sets, with their values
-// before (for single-row updates) and after.
-func (a AuditMixin) changes(ctx context.Context, m ent.Mutation) (map[string]audit.Change, error) {
-	changes := map[string]audit.Change{}
-	for _, f := range m.Fields() {
-		if a.skip(f) {
-			continue
-		}
-		after, _ := m.Field(f)
-		c := audit.Change{After: a.value(f, after)}
-		if m.Op().Is(ent.OpUpdateOne) {
-			before, err := m.OldField(ctx, f)
-			if err != nil {
-				return nil, err
-			}
-			if sameValue(plain(before), plain(after)) {
-				continue
-			}
-			c.Before = a.value(f, before)
-		}
-		changes[f] = c
-	}
-	for _, f := range m.ClearedFields() {
-		if a.skip(f) {
-			continue
-		}
-		var c audit.Change // after: nothing
-		if m.Op().Is(ent.OpUpdateOne) {
-			before, err := m.OldField(ctx, f)
-			if err != nil {
-				return nil, err
-			}
-			if c.Before = a.value(f, before); c.Before == nil {
-				continue // it was empty already
-			}
-		}
-		changes[f] = c
-	}
-	for _, e := range m.AddedEdges() {
-		c := changes[e]
-		c.After = m.AddedIDs(e)
-		changes[e] = c
-	}
-	for _, e := range m.RemovedEdges() {
-		c := changes[e]
-		c.Before = m.RemovedIDs(e)
-		changes[e] = c
-	}
-	for _, e := range m.ClearedEdges() {
-		// Which targets the edge had is in the events that added them; a
-		// clear followed by additions (replacing the list) is still a clear.
-		c := changes[e]
-		if c.Before == nil {
-			c.Before = "cleared"
-		}
-		changes[e] = c
-	}
-	return changes, nil
-}
-
 // skip reports whether a field stays out of the trail.
 func (a AuditMixin) skip(field string) bool {
 	return slices.Contains(unaudited, field) || slices.Contains(a.Ignore, field)
-}
-
-// value is what the trail keeps of a field's value.
-func (a AuditMixin) value(field string, v any) any {
-	v = plain(v)
-	if v != nil && slices.Contains(a.Digest, field) {
-		return audit.Digest(v)
-	}
-	return v
 }
 
 func idStrings(ids []pulid.ID) []string {
@@ -241,27 +170,4 @@ func idStrings(ids []pulid.ID) []string {
 		s[i] = string(id)
 	}
 	return s
-}
-
-// plain dereferences pointers so that a *time.Time and a time.Time compare and
-// encode alike.
-func plain(v any) any {
-	rv := reflect.ValueOf(v)
-	if rv.Kind() == reflect.Pointer {
-		if rv.IsNil() {
-			return nil
-		}
-		return rv.Elem().Interface()
-	}
-	return v
-}
-
-// sameValue reports whether a field's value before and after are the same: times
-// read from the store carry another location than those set by the caller.
-func sameValue(a, b any) bool {
-	if ta, ok := a.(time.Time); ok {
-		tb, ok := b.(time.Time)
-		return ok && ta.Equal(tb)
-	}
-	return reflect.DeepEqual(a, b)
 }

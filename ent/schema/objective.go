@@ -46,6 +46,13 @@ func (Objective) Fields() []ent.Field {
 			Default("").MaxLen(20000).
 			Comment("What the objective means to achieve."),
 		field.Enum("pillar").
+			Annotations(Meanings{
+				"LEGAL":                "Legal measures: laws and regulations on cybercrime, data protection and cybersecurity.",
+				"TECHNICAL":            "Technical measures: CERTs, standards, protection of infrastructures.",
+				"ORGANISATIONAL":       "Organisational measures: strategy, governance, responsible agencies.",
+				"CAPACITY_DEVELOPMENT": "Capacity development: awareness, training, education, research.",
+				"COOPERATION":          "Cooperation: national, regional and international agreements and partnerships.",
+			}).
 			NamedValues(
 				"Legal", "LEGAL",
 				"Technical", "TECHNICAL",

@@ -28,6 +28,11 @@ func (Observation) Mixin() []ent.Mixin {
 func (Observation) Fields() []ent.Field {
 	return []ent.Field{
 		field.Enum("target_kind").
+			Annotations(Meanings{
+				"STRATEGY":    "The strategy as a whole.",
+				"OBJECTIVE":   "One objective of the consulted version.",
+				"ACTION_ITEM": "One action item of the consulted version.",
+			}).
 			NamedValues("Strategy", "STRATEGY", "Objective", "OBJECTIVE", "ActionItem", "ACTION_ITEM").
 			Immutable().
 			Comment("What the observation is about: the strategy as a whole, an objective or an action item."),
@@ -46,6 +51,13 @@ func (Observation) Fields() []ent.Field {
 			Comment("Title of the target in the consulted version.").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput)),
 		field.Enum("kind").
+			Annotations(Meanings{
+				"COMMENT":   "A remark on the text, with no change proposed.",
+				"AMENDMENT": "A change to the text, proposed in proposedText.",
+				"OBJECTION": "A disagreement with the text as it stands.",
+				"SUPPORT":   "Agreement with the text as it stands.",
+				"QUESTION":  "A question to the secretariat about the text.",
+			}).
 			NamedValues("Comment", "COMMENT", "Amendment", "AMENDMENT", "Objection", "OBJECTION", "Support", "SUPPORT", "Question", "QUESTION").
 			Comment("What kind of observation it is."),
 		field.Text("body").
@@ -55,6 +67,15 @@ func (Observation) Fields() []ent.Field {
 			Default("").MaxLen(20000).
 			Comment("For an amendment, the text proposed instead."),
 		field.Enum("status").
+			Annotations(Meanings{
+				"DRAFT":              "Being written: only its agency sees it; submit it before the round closes.",
+				"SUBMITTED":          "Sent to the secretariat, awaiting its answer.",
+				"ACCEPTED":           "Taken into account as proposed.",
+				"PARTIALLY_ACCEPTED": "Taken into account in part; the response says how.",
+				"REJECTED":           "Not taken into account; the response says why.",
+				"OUT_OF_SCOPE":       "Outside what the strategy covers; the response says why.",
+				"WITHDRAWN":          "Withdrawn by its agency while the round was open.",
+			}).
 			NamedValues(
 				"Draft", "DRAFT",
 				"Submitted", "SUBMITTED",
@@ -111,6 +132,9 @@ func (Observation) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("idempotency_key").Edges("agency").Unique(),
 		index.Fields("status"),
+		// A round's observations and an agency's by status (the privacy
+		// filter's): in database/migrategen/indexes.go, since ent puts an
+		// edge's column last.
 	}
 }
 

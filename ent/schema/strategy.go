@@ -53,6 +53,16 @@ func (Strategy) Fields() []ent.Field {
 			Default("").MaxLen(20000).
 			Comment("Summary of the strategy's vision and intent."),
 		field.Enum("status").
+			Annotations(Meanings{
+				"DRAFTING":          "The secretariat is writing it (the default).",
+				"CONSULTATION":      "A version is out for consultation.",
+				"CONSOLIDATION":     "The secretariat is answering observations and consolidating the text.",
+				"VALIDATION":        "At the validation workshop; open questions go to consensus.",
+				"SUBMITTED":         "Submitted to the Council of Ministers.",
+				"ADOPTED":           "Adopted: the public may read it.",
+				"IN_IMPLEMENTATION": "Adopted and being carried out; its action plan is tracked.",
+				"SUPERSEDED":        "Replaced by a later strategy; kept for the record.",
+			}).
 			NamedValues(
 				"Drafting", "DRAFTING",
 				"Consultation", "CONSULTATION",

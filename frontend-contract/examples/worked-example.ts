@@ -9,7 +9,7 @@ import {
   SubmitObservationDocument,
   type ConsultationInboxQuery,
   type ObservationFieldsFragment,
-} from '../generated/graphql';
+} from '../src/index.js';
 
 // One client per signed-in user: the token goes in the Authorization header.
 export function palabreClient(endpoint: string, token: string | null): GraphQLClient {

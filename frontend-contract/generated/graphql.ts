@@ -4,37 +4,37 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-/** AccountRole is enum for the field role */
+/** What the account may do. */
 export type AccountRole =
-  /** The value ADMIN. */
+  /** Manages agencies, accounts and tokens. */
   | 'ADMIN'
-  /** The value AGENCY. */
+  /** An agency's focal point: speaks for its agency only (its observations, the rounds it is invited to, progress on the items it leads). */
   | 'AGENCY'
-  /** The value REVIEWER. */
+  /** An interministerial reviewer: reads everything, changes nothing. */
   | 'REVIEWER'
-  /** The value SECRETARIAT. */
+  /** The drafting team: writes strategies, runs consultation rounds, answers observations and moves strategies through their lifecycle. */
   | 'SECRETARIAT';
 
-/** ActionItemPriority is enum for the field priority */
+/** Priority of the action in the plan. */
 export type ActionItemPriority =
-  /** The value HIGH. */
+  /** To be done first. */
   | 'HIGH'
-  /** The value LOW. */
+  /** To be done when the higher priorities allow. */
   | 'LOW'
-  /** The value MEDIUM. */
+  /** The usual priority (the default). */
   | 'MEDIUM';
 
-/** ActionItemStatus is enum for the field status */
+/** Where the action stands. */
 export type ActionItemStatus =
-  /** The value CANCELLED. */
+  /** Abandoned: it will not be done. */
   | 'CANCELLED'
-  /** The value COMPLETED. */
+  /** Done. */
   | 'COMPLETED'
-  /** The value DELAYED. */
+  /** Behind its schedule. */
   | 'DELAYED'
-  /** The value IN_PROGRESS. */
+  /** Work is under way. */
   | 'IN_PROGRESS'
-  /** The value NOT_STARTED. */
+  /** Work has not begun (the default). */
   | 'NOT_STARTED';
 
 /**
@@ -334,23 +334,23 @@ export type ActionItemWhereInput = {
   updatedAtNotIn?: Array<string> | null | undefined;
 };
 
-/** AgencyKind is enum for the field kind */
+/** What kind of institution the agency is. */
 export type AgencyKind =
-  /** The value ACADEMIA. */
+  /** A university or research institution. */
   | 'ACADEMIA'
-  /** The value CERT. */
+  /** A computer emergency response team (CERT or CSIRT). */
   | 'CERT'
-  /** The value CIVIL_SOCIETY. */
+  /** A non-governmental organisation or association. */
   | 'CIVIL_SOCIETY'
-  /** The value INTERNATIONAL_ORGANISATION. */
+  /** An international or regional organisation (ITU, ECOWAS, African Union…). */
   | 'INTERNATIONAL_ORGANISATION'
-  /** The value MINISTRY. */
+  /** A ministry or government department. */
   | 'MINISTRY'
-  /** The value NATIONAL_AGENCY. */
+  /** A national agency, such as the national cybersecurity agency. */
   | 'NATIONAL_AGENCY'
-  /** The value PRIVATE_SECTOR. */
+  /** A company or a professional association. */
   | 'PRIVATE_SECTOR'
-  /** The value REGULATOR. */
+  /** An independent regulatory authority (telecommunications, data protection…). */
   | 'REGULATOR';
 
 /**
@@ -508,26 +508,26 @@ export type AgencyWhereInput = {
   updatedAtNotIn?: Array<string> | null | undefined;
 };
 
-/** AgreementKind is enum for the field kind */
+/** What kind of instrument the agreement is. */
 export type AgreementKind =
-  /** The value CONVENTION. */
+  /** A convention, often multilateral. */
   | 'CONVENTION'
-  /** The value COOPERATION_AGREEMENT. */
+  /** A cooperation agreement: binding undertakings to work together. */
   | 'COOPERATION_AGREEMENT'
-  /** The value MEMORANDUM_OF_UNDERSTANDING. */
+  /** A memorandum of understanding (MoU): a statement of intent to cooperate. */
   | 'MEMORANDUM_OF_UNDERSTANDING'
-  /** The value PROTOCOL. */
+  /** A protocol, often implementing or supplementing another instrument. */
   | 'PROTOCOL';
 
-/** AgreementPartyRole is enum for the field role */
+/** The agency's role in the agreement. */
 export type AgreementPartyRole =
-  /** The value FUNDER. */
+  /** Funds part of the agreement. */
   | 'FUNDER'
-  /** The value IMPLEMENTING_PARTNER. */
+  /** Carries out part of the agreement. */
   | 'IMPLEMENTING_PARTNER'
-  /** The value OBSERVER. */
+  /** Follows the agreement without undertaking anything. */
   | 'OBSERVER'
-  /** The value SIGNATORY. */
+  /** Signs the agreement and is bound by it. */
   | 'SIGNATORY';
 
 /**
@@ -659,17 +659,17 @@ export type AgreementPartyWhereInput = {
   updatedAtNotIn?: Array<string> | null | undefined;
 };
 
-/** AgreementStatus is enum for the field status */
+/** Where the agreement stands: negotiation, signed, in force, then expired or terminated. It changes by moveAgreement only, which records each move. */
 export type AgreementStatus =
-  /** The value EXPIRED. */
+  /** Ended at its term. */
   | 'EXPIRED'
-  /** The value IN_FORCE. */
+  /** In force: its commitments are being carried out. */
   | 'IN_FORCE'
-  /** The value NEGOTIATION. */
+  /** Being negotiated (the default). */
   | 'NEGOTIATION'
-  /** The value SIGNED. */
+  /** Signed by its parties, not yet in force. */
   | 'SIGNED'
-  /** The value TERMINATED. */
+  /** Ended early by its parties, or abandoned before it came into force. */
   | 'TERMINATED';
 
 /**
@@ -967,19 +967,19 @@ export type AnswerObservationInput = {
   takenIntoVersionID?: string | null | undefined;
 };
 
-/** CommitmentKind is enum for the field kind */
+/** What kind of undertaking it is. */
 export type CommitmentKind =
-  /** The value CO_ORGANISE_EVENTS. */
+  /** Co-organise events, workshops or exercises. */
   | 'CO_ORGANISE_EVENTS'
-  /** The value FUND. */
+  /** Fund activities. */
   | 'FUND'
-  /** The value OTHER. */
+  /** Any other undertaking (the default). */
   | 'OTHER'
-  /** The value RUN_PILOT. */
+  /** Run a pilot. */
   | 'RUN_PILOT'
-  /** The value SHARE_EXPERTISE. */
+  /** Share expertise or information. */
   | 'SHARE_EXPERTISE'
-  /** The value TRAIN. */
+  /** Train people. */
   | 'TRAIN';
 
 /**
@@ -1177,13 +1177,13 @@ export type CommitmentWhereInput = {
   updatedAtNotIn?: Array<string> | null | undefined;
 };
 
-/** ConsultationKind is enum for the field kind */
+/** How the round is held: in writing, at a workshop, or open to the public. */
 export type ConsultationKind =
-  /** The value PUBLIC. */
+  /** Open to the public as well as the invited agencies. */
   | 'PUBLIC'
-  /** The value WORKSHOP. */
+  /** Observations are gathered at a workshop, at its place and dates. */
   | 'WORKSHOP'
-  /** The value WRITTEN. */
+  /** Observations are sent in writing while the round is open. */
   | 'WRITTEN';
 
 /** Where a consultation round stands. */
@@ -1653,17 +1653,17 @@ export type MoveAgreementInput = {
   to: AgreementStatus;
 };
 
-/** ObjectivePillar is enum for the field pillar */
+/** Pillar of the ITU Global Cybersecurity Index the objective belongs to. */
 export type ObjectivePillar =
-  /** The value CAPACITY_DEVELOPMENT. */
+  /** Capacity development: awareness, training, education, research. */
   | 'CAPACITY_DEVELOPMENT'
-  /** The value COOPERATION. */
+  /** Cooperation: national, regional and international agreements and partnerships. */
   | 'COOPERATION'
-  /** The value LEGAL. */
+  /** Legal measures: laws and regulations on cybercrime, data protection and cybersecurity. */
   | 'LEGAL'
-  /** The value ORGANISATIONAL. */
+  /** Organisational measures: strategy, governance, responsible agencies. */
   | 'ORGANISATIONAL'
-  /** The value TECHNICAL. */
+  /** Technical measures: CERTs, standards, protection of infrastructures. */
   | 'TECHNICAL';
 
 /**
@@ -1849,62 +1849,62 @@ export type ObjectiveWhereInput = {
   updatedAtNotIn?: Array<string> | null | undefined;
 };
 
-/** ObservationKind is enum for the field kind */
+/** What kind of observation it is. */
 export type ObservationKind =
-  /** The value AMENDMENT. */
+  /** A change to the text, proposed in proposedText. */
   | 'AMENDMENT'
-  /** The value COMMENT. */
+  /** A remark on the text, with no change proposed. */
   | 'COMMENT'
-  /** The value OBJECTION. */
+  /** A disagreement with the text as it stands. */
   | 'OBJECTION'
-  /** The value QUESTION. */
+  /** A question to the secretariat about the text. */
   | 'QUESTION'
-  /** The value SUPPORT. */
+  /** Agreement with the text as it stands. */
   | 'SUPPORT';
 
-/** ObservationStatus is enum for the field status */
+/** Where the observation stands: a draft only its agency sees, submitted, answered (accepted, partially accepted, rejected, out of scope), or withdrawn. */
 export type ObservationStatus =
-  /** The value ACCEPTED. */
+  /** Taken into account as proposed. */
   | 'ACCEPTED'
-  /** The value DRAFT. */
+  /** Being written: only its agency sees it; submit it before the round closes. */
   | 'DRAFT'
-  /** The value OUT_OF_SCOPE. */
+  /** Outside what the strategy covers; the response says why. */
   | 'OUT_OF_SCOPE'
-  /** The value PARTIALLY_ACCEPTED. */
+  /** Taken into account in part; the response says how. */
   | 'PARTIALLY_ACCEPTED'
-  /** The value REJECTED. */
+  /** Not taken into account; the response says why. */
   | 'REJECTED'
-  /** The value SUBMITTED. */
+  /** Sent to the secretariat, awaiting its answer. */
   | 'SUBMITTED'
-  /** The value WITHDRAWN. */
+  /** Withdrawn by its agency while the round was open. */
   | 'WITHDRAWN';
 
-/** ObservationTargetKind is enum for the field target_kind */
+/** What the observation is about: the strategy as a whole, an objective or an action item. */
 export type ObservationTargetKind =
-  /** The value ACTION_ITEM. */
+  /** One action item of the consulted version. */
   | 'ACTION_ITEM'
-  /** The value OBJECTIVE. */
+  /** One objective of the consulted version. */
   | 'OBJECTIVE'
-  /** The value STRATEGY. */
+  /** The strategy as a whole. */
   | 'STRATEGY';
 
-/** StrategyStatus is enum for the field status */
+/** Where the strategy stands in its lifecycle. The public sees adopted strategies and later. */
 export type StrategyStatus =
-  /** The value ADOPTED. */
+  /** Adopted: the public may read it. */
   | 'ADOPTED'
-  /** The value CONSOLIDATION. */
+  /** The secretariat is answering observations and consolidating the text. */
   | 'CONSOLIDATION'
-  /** The value CONSULTATION. */
+  /** A version is out for consultation. */
   | 'CONSULTATION'
-  /** The value DRAFTING. */
+  /** The secretariat is writing it (the default). */
   | 'DRAFTING'
-  /** The value IN_IMPLEMENTATION. */
+  /** Adopted and being carried out; its action plan is tracked. */
   | 'IN_IMPLEMENTATION'
-  /** The value SUBMITTED. */
+  /** Submitted to the Council of Ministers. */
   | 'SUBMITTED'
-  /** The value SUPERSEDED. */
+  /** Replaced by a later strategy; kept for the record. */
   | 'SUPERSEDED'
-  /** The value VALIDATION. */
+  /** At the validation workshop; open questions go to consensus. */
   | 'VALIDATION';
 
 /**

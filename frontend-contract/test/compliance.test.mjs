@@ -129,11 +129,11 @@ describe('trusted documents: the generated manifest', () => {
     assert.ok(res.body.data.actionItems.totalCount >= 1);
   });
 
-  test('any other document is FORBIDDEN', async () => {
+  test('any other document is FORBIDDEN, an unknown hash PERSISTED_QUERY_NOT_FOUND', async () => {
     const res = await post({ query: '{ accounts(first: 100) { edges { node { email } } } }' });
     assert.equal(res.body.data ?? null, null);
     assert.equal(res.body.errors[0].extensions.code, 'FORBIDDEN');
     const unknown = await post({ extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } });
-    assert.equal(unknown.body.errors[0].extensions.code, 'FORBIDDEN');
+    assert.equal(unknown.body.errors[0].extensions.code, 'PERSISTED_QUERY_NOT_FOUND');
   });
 });

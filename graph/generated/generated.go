@@ -4648,6 +4648,37 @@ extend type Mutation {
   settleDecision("The outcome." input: SettleDecisionInput!): DecisionPayload!
 }
 `, BuiltIn: false},
+	{Name: "../schema/errors.graphql", Input: `"""
+The machine-readable code of every error, in ` + "`" + `errors[].extensions.code` + "`" + `. No
+field returns it: it is here so that frontends branch on codes that the
+contract names and describes (the npm package exports it as a union type).
+Show an error's ` + "`" + `message` + "`" + ` to people; branch on its code.
+"""
+enum ErrorCode {
+  "No token where one is needed, or a token that is unknown, revoked or expired (HTTP 401; 429 with Retry-After after too many). Send the user to sign in."
+  UNAUTHENTICATED
+  "Signed in, but this role or agency may not do this; or, in trusted-documents mode, a document the server does not run. Hide or disable the action; do not retry."
+  FORBIDDEN
+  "No such object, or one hidden from this caller; the field is null. Say it is not there (or no longer)."
+  NOT_FOUND
+  "The input breaks a rule (a required response, a date, a page size, a request that is not a GraphQL request). Show the message beside the form; fix and resend."
+  BAD_USER_INPUT
+  "The object changed since it was read (a stale revision), or the change collides with its state (a closed round). Re-read, reapply, resend with the new revision."
+  CONFLICT
+  "The request ran out of time and was stopped. Ask for less (smaller pages), or retry later."
+  TIMEOUT
+  "The database cannot be used for a moment (HTTP 503 with Retry-After). Retry shortly."
+  UNAVAILABLE
+  "The server failed; the details are in its logs, never in the answer. Say so; retry later."
+  INTERNAL
+  "The document does not parse, or is too large. A bug in the client: the contract's checks exist to catch it before it ships."
+  GRAPHQL_PARSE_FAILED
+  "The document or its variables do not fit the schema. A bug in the client: the contract's checks exist to catch it before it ships."
+  GRAPHQL_VALIDATION_FAILED
+  "The document was sent by a hash the server does not know: a frontend built from another version of the contract. Send it again with its text (the adapters do), which runs unless the server is in trusted-documents mode."
+  PERSISTED_QUERY_NOT_FOUND
+}
+`, BuiltIn: false},
 	{Name: "../schema/lifecycle.graphql", Input: `extend type StrategyTransition {
   "The state the strategy left."
   from: StrategyStatus!
@@ -5140,11 +5171,11 @@ Properties by which APIToken connections can be ordered.
 """
 enum APITokenOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
 }
@@ -5241,40 +5272,40 @@ Properties by which Account connections can be ordered.
 """
 enum AccountOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
   """
-  The value NAME.
+  By name: full name of the person.
   """
   NAME
   """
-  The value EMAIL.
+  By email: e-mail address, unique across accounts.
   """
   EMAIL
 }
 """
-AccountRole is enum for the field role
+What the account may do.
 """
 enum AccountRole @goModel(model: "github.com/palabre/palabre/auth.Role") {
   """
-  The value ADMIN.
+  Manages agencies, accounts and tokens.
   """
   ADMIN
   """
-  The value SECRETARIAT.
+  The drafting team: writes strategies, runs consultation rounds, answers observations and moves strategies through their lifecycle.
   """
   SECRETARIAT
   """
-  The value REVIEWER.
+  An interministerial reviewer: reads everything, changes nothing.
   """
   REVIEWER
   """
-  The value AGENCY.
+  An agency's focal point: speaks for its agency only (its observations, the rounds it is invited to, progress on the items it leads).
   """
   AGENCY
 }
@@ -5677,81 +5708,81 @@ Properties by which ActionItem connections can be ordered.
 """
 enum ActionItemOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
   """
-  The value CODE.
+  By code: reference code, unique within the strategy or agreement, such as « A1.3 ».
   """
   CODE
   """
-  The value TITLE.
+  By title: title of the action.
   """
   TITLE
   """
-  The value STATUS.
+  By status: where the action stands.
   """
   STATUS
   """
-  The value PROGRESS.
+  By progress: progress of the action, in percent from 0 to 100.
   """
   PROGRESS
   """
-  The value START_DATE.
+  By start date: when the action starts or started.
   """
   START_DATE
   """
-  The value DUE_DATE.
+  By due date: when the action is due; not before its start date.
   """
   DUE_DATE
   """
-  The value ESTIMATED_BUDGET.
+  By estimated budget: estimated budget, in whole units of budgetCurrency.
   """
   ESTIMATED_BUDGET
 }
 """
-ActionItemPriority is enum for the field priority
+Priority of the action in the plan.
 """
 enum ActionItemPriority @goModel(model: "github.com/palabre/palabre/ent/actionitem.Priority") {
   """
-  The value HIGH.
+  To be done first.
   """
   HIGH
   """
-  The value MEDIUM.
+  The usual priority (the default).
   """
   MEDIUM
   """
-  The value LOW.
+  To be done when the higher priorities allow.
   """
   LOW
 }
 """
-ActionItemStatus is enum for the field status
+Where the action stands.
 """
 enum ActionItemStatus @goModel(model: "github.com/palabre/palabre/ent/actionitem.Status") {
   """
-  The value NOT_STARTED.
+  Work has not begun (the default).
   """
   NOT_STARTED
   """
-  The value IN_PROGRESS.
+  Work is under way.
   """
   IN_PROGRESS
   """
-  The value COMPLETED.
+  Done.
   """
   COMPLETED
   """
-  The value DELAYED.
+  Behind its schedule.
   """
   DELAYED
   """
-  The value CANCELLED.
+  Abandoned: it will not be done.
   """
   CANCELLED
 }
@@ -6386,7 +6417,7 @@ type Agency implements Node {
   """
   children: [Agency!]
   """
-  The led action items of the object.
+  Action items this agency leads.
   """
   ledActionItems(
     """
@@ -6415,7 +6446,7 @@ type Agency implements Node {
     orderBy: ActionItemOrder
   ): ActionItemConnection!
   """
-  The supported action items of the object.
+  Action items this agency supports.
   """
   supportedActionItems(
     """
@@ -6444,7 +6475,7 @@ type Agency implements Node {
     orderBy: ActionItemOrder
   ): ActionItemConnection!
   """
-  The funded action items of the object.
+  Action items this agency funds.
   """
   fundedActionItems(
     """
@@ -6473,7 +6504,7 @@ type Agency implements Node {
     orderBy: ActionItemOrder
   ): ActionItemConnection!
   """
-  The owned strategies of the object.
+  Strategies this agency drafts and owns.
   """
   ownedStrategies(
     """
@@ -6502,7 +6533,7 @@ type Agency implements Node {
     orderBy: StrategyOrder
   ): StrategyConnection!
   """
-  The implemented strategies of the object.
+  Strategies this agency implements.
   """
   implementedStrategies(
     """
@@ -6562,39 +6593,39 @@ type AgencyEdge {
   cursor: Cursor!
 }
 """
-AgencyKind is enum for the field kind
+What kind of institution the agency is.
 """
 enum AgencyKind @goModel(model: "github.com/palabre/palabre/ent/agency.Kind") {
   """
-  The value MINISTRY.
+  A ministry or government department.
   """
   MINISTRY
   """
-  The value REGULATOR.
+  An independent regulatory authority (telecommunications, data protection…).
   """
   REGULATOR
   """
-  The value NATIONAL_AGENCY.
+  A national agency, such as the national cybersecurity agency.
   """
   NATIONAL_AGENCY
   """
-  The value CERT.
+  A computer emergency response team (CERT or CSIRT).
   """
   CERT
   """
-  The value INTERNATIONAL_ORGANISATION.
+  An international or regional organisation (ITU, ECOWAS, African Union…).
   """
   INTERNATIONAL_ORGANISATION
   """
-  The value PRIVATE_SECTOR.
+  A company or a professional association.
   """
   PRIVATE_SECTOR
   """
-  The value CIVIL_SOCIETY.
+  A non-governmental organisation or association.
   """
   CIVIL_SOCIETY
   """
-  The value ACADEMIA.
+  A university or research institution.
   """
   ACADEMIA
 }
@@ -6616,19 +6647,19 @@ Properties by which Agency connections can be ordered.
 """
 enum AgencyOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
   """
-  The value NAME.
+  By name: full name, such as « Ministère de l'Économie numérique et des Postes ».
   """
   NAME
   """
-  The value ACRONYM.
+  By acronym: short name, unique across agencies, such as « MENP » or « ANSSI ».
   """
   ACRONYM
 }
@@ -7011,7 +7042,7 @@ type Agreement implements Node {
   """
   domains: [Domain!]
   """
-  The commitments of the object.
+  What the parties undertake to do, in the agreement's order.
   """
   commitments(
     """
@@ -7080,23 +7111,23 @@ type AgreementEdge {
   cursor: Cursor!
 }
 """
-AgreementKind is enum for the field kind
+What kind of instrument the agreement is.
 """
 enum AgreementKind @goModel(model: "github.com/palabre/palabre/ent/agreement.Kind") {
   """
-  The value MEMORANDUM_OF_UNDERSTANDING.
+  A memorandum of understanding (MoU): a statement of intent to cooperate.
   """
   MEMORANDUM_OF_UNDERSTANDING
   """
-  The value COOPERATION_AGREEMENT.
+  A cooperation agreement: binding undertakings to work together.
   """
   COOPERATION_AGREEMENT
   """
-  The value CONVENTION.
+  A convention, often multilateral.
   """
   CONVENTION
   """
-  The value PROTOCOL.
+  A protocol, often implementing or supplementing another instrument.
   """
   PROTOCOL
 }
@@ -7118,31 +7149,31 @@ Properties by which Agreement connections can be ordered.
 """
 enum AgreementOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
   """
-  The value KIND.
+  By kind: what kind of instrument the agreement is.
   """
   KIND
   """
-  The value TITLE.
+  By title: title of the agreement.
   """
   TITLE
   """
-  The value SIGNED_ON.
+  By signed on: when the agreement was signed; required to move it to SIGNED.
   """
   SIGNED_ON
   """
-  The value ENDS_ON.
+  By ends on: when the agreement ends, if it has an end date; not before its entry into force.
   """
   ENDS_ON
   """
-  The value STATUS.
+  By status: where the agreement stands: negotiation, signed, in force, then expired or terminated. It changes by moveAgreement only, which records each move.
   """
   STATUS
 }
@@ -7205,32 +7236,32 @@ Properties by which AgreementParty connections can be ordered.
 """
 enum AgreementPartyOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
 }
 """
-AgreementPartyRole is enum for the field role
+The agency's role in the agreement.
 """
 enum AgreementPartyRole @goModel(model: "github.com/palabre/palabre/ent/agreementparty.Role") {
   """
-  The value SIGNATORY.
+  Signs the agreement and is bound by it.
   """
   SIGNATORY
   """
-  The value IMPLEMENTING_PARTNER.
+  Carries out part of the agreement.
   """
   IMPLEMENTING_PARTNER
   """
-  The value FUNDER.
+  Funds part of the agreement.
   """
   FUNDER
   """
-  The value OBSERVER.
+  Follows the agreement without undertaking anything.
   """
   OBSERVER
 }
@@ -7485,27 +7516,27 @@ input AgreementPartyWhereInput {
   hasAgencyWith: [AgencyWhereInput!]
 }
 """
-AgreementStatus is enum for the field status
+Where the agreement stands: negotiation, signed, in force, then expired or terminated. It changes by moveAgreement only, which records each move.
 """
 enum AgreementStatus @goModel(model: "github.com/palabre/palabre/ent/agreement.Status") {
   """
-  The value NEGOTIATION.
+  Being negotiated (the default).
   """
   NEGOTIATION
   """
-  The value SIGNED.
+  Signed by its parties, not yet in force.
   """
   SIGNED
   """
-  The value IN_FORCE.
+  In force: its commitments are being carried out.
   """
   IN_FORCE
   """
-  The value EXPIRED.
+  Ended at its term.
   """
   EXPIRED
   """
-  The value TERMINATED.
+  Ended early by its parties, or abandoned before it came into force.
   """
   TERMINATED
 }
@@ -7556,11 +7587,11 @@ Properties by which AgreementTransition connections can be ordered.
 """
 enum AgreementTransitionOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
 }
@@ -8211,11 +8242,11 @@ Properties by which AuditEvent connections can be ordered.
 """
 enum AuditEventOrderField {
   """
-  The value SEQUENCE.
+  By sequence: position of the event in the chain: 1, 2, 3…
   """
   SEQUENCE
   """
-  The value AT.
+  By at: when the change was made.
   """
   AT
 }
@@ -8750,7 +8781,7 @@ type Commitment implements Node {
   """
   responsibleParties: [Agency!]
   """
-  The action items of the object.
+  The action items that carry the commitment out: its plan.
   """
   actionItems(
     """
@@ -8819,31 +8850,31 @@ type CommitmentEdge {
   cursor: Cursor!
 }
 """
-CommitmentKind is enum for the field kind
+What kind of undertaking it is.
 """
 enum CommitmentKind @goModel(model: "github.com/palabre/palabre/ent/commitment.Kind") {
   """
-  The value SHARE_EXPERTISE.
+  Share expertise or information.
   """
   SHARE_EXPERTISE
   """
-  The value FUND.
+  Fund activities.
   """
   FUND
   """
-  The value TRAIN.
+  Train people.
   """
   TRAIN
   """
-  The value CO_ORGANISE_EVENTS.
+  Co-organise events, workshops or exercises.
   """
   CO_ORGANISE_EVENTS
   """
-  The value RUN_PILOT.
+  Run a pilot.
   """
   RUN_PILOT
   """
-  The value OTHER.
+  Any other undertaking (the default).
   """
   OTHER
 }
@@ -8865,27 +8896,27 @@ Properties by which Commitment connections can be ordered.
 """
 enum CommitmentOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
   """
-  The value CODE.
+  By code: reference code, unique within the agreement, such as « E1 »; the agreement's action items are coded within it.
   """
   CODE
   """
-  The value TITLE.
+  By title: what is undertaken, in a line.
   """
   TITLE
   """
-  The value DUE_DATE.
+  By due date: when the commitment is due, if the agreement says.
   """
   DUE_DATE
   """
-  The value POSITION.
+  By position: rank of the commitment in the agreement.
   """
   POSITION
 }
@@ -9328,7 +9359,7 @@ type Consultation implements Node {
   """
   invitedAgencies: [Agency!]
   """
-  The observations of the object.
+  Observations submitted in the round.
   """
   observations(
     """
@@ -9388,19 +9419,19 @@ type ConsultationEdge {
   cursor: Cursor!
 }
 """
-ConsultationKind is enum for the field kind
+How the round is held: in writing, at a workshop, or open to the public.
 """
 enum ConsultationKind @goModel(model: "github.com/palabre/palabre/ent/consultation.Kind") {
   """
-  The value WRITTEN.
+  Observations are sent in writing while the round is open.
   """
   WRITTEN
   """
-  The value WORKSHOP.
+  Observations are gathered at a workshop, at its place and dates.
   """
   WORKSHOP
   """
-  The value PUBLIC.
+  Open to the public as well as the invited agencies.
   """
   PUBLIC
 }
@@ -9422,23 +9453,23 @@ Properties by which Consultation connections can be ordered.
 """
 enum ConsultationOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
   """
-  The value TITLE.
+  By title: title, such as « Consultation écrite des ministères ».
   """
   TITLE
   """
-  The value OPENS_AT.
+  By opens at: when the round opens for observations.
   """
   OPENS_AT
   """
-  The value CLOSES_AT.
+  By closes at: when the round closes; after it, observations can no longer be submitted, edited or withdrawn.
   """
   CLOSES_AT
 }
@@ -10331,23 +10362,23 @@ type Decision implements Node {
   implementingAgency: Agency
 }
 """
-DecisionBody is enum for the field body
+The body that decided.
 """
 enum DecisionBody @goModel(model: "github.com/palabre/palabre/ent/decision.Body") {
   """
-  The value VALIDATION_WORKSHOP.
+  The validation workshop of the strategy.
   """
   VALIDATION_WORKSHOP
   """
-  The value INTERMINISTERIAL_COMMITTEE.
+  The interministerial committee.
   """
   INTERMINISTERIAL_COMMITTEE
   """
-  The value COUNCIL_OF_MINISTERS.
+  The Council of Ministers.
   """
   COUNCIL_OF_MINISTERS
   """
-  The value STEERING_COMMITTEE.
+  The strategy's steering committee.
   """
   STEERING_COMMITTEE
 }
@@ -10399,11 +10430,11 @@ Properties by which Decision connections can be ordered.
 """
 enum DecisionOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
 }
@@ -10458,24 +10489,24 @@ Properties by which DecisionPosition connections can be ordered.
 """
 enum DecisionPositionOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
 }
 """
-DecisionStatus is enum for the field status
+Open while the question is discussed; settled once the outcome is recorded. A strategy cannot be submitted while a decision is open.
 """
 enum DecisionStatus @goModel(model: "github.com/palabre/palabre/ent/decision.Status") {
   """
-  The value OPEN.
+  The question is being discussed; the strategy cannot be submitted yet.
   """
   OPEN
   """
-  The value SETTLED.
+  The outcome is recorded.
   """
   SETTLED
 }
@@ -10870,15 +10901,15 @@ Properties by which Domain connections can be ordered.
 """
 enum DomainOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
   """
-  The value NAME.
+  By name: name of the domain, such as « Protection des données »; unique.
   """
   NAME
 }
@@ -11149,7 +11180,7 @@ type Indicator implements Node {
   """
   actionItem: ActionItem
   """
-  The measurements of the object.
+  Dated values of the indicator.
   """
   measurements(
     """
@@ -11231,19 +11262,19 @@ Properties by which Indicator connections can be ordered.
 """
 enum IndicatorOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
   """
-  The value NAME.
+  By name: what is measured, such as « Nombre d'incidents traités par le CERT ».
   """
   NAME
   """
-  The value TARGET_DATE.
+  By target date: when the target should be reached.
   """
   TARGET_DATE
 }
@@ -11690,15 +11721,15 @@ Properties by which Measurement connections can be ordered.
 """
 enum MeasurementOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
   """
-  The value MEASURED_AT.
+  By measured at: when the value was measured.
   """
   MEASURED_AT
 }
@@ -11946,7 +11977,7 @@ Follows the [Relay Global Object Identification Specification](https://relay.dev
 """
 interface Node @goModel(model: "github.com/palabre/palabre/ent.Noder") {
   """
-  The id of the object.
+  Opaque global identifier of the object.
   """
   id: ID!
 }
@@ -12003,7 +12034,7 @@ type Objective implements Node {
   """
   children: [Objective!]
   """
-  The action items of the object.
+  Action items that implement the objective.
   """
   actionItems(
     """
@@ -12089,52 +12120,52 @@ Properties by which Objective connections can be ordered.
 """
 enum ObjectiveOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
   """
-  The value CODE.
+  By code: reference code, unique within the strategy, such as « OS1 ».
   """
   CODE
   """
-  The value TITLE.
+  By title: title of the objective.
   """
   TITLE
   """
-  The value PILLAR.
+  By pillar: pillar of the ITU Global Cybersecurity Index the objective belongs to.
   """
   PILLAR
   """
-  The value POSITION.
+  By position: rank of the objective in the strategy's text, from 0.
   """
   POSITION
 }
 """
-ObjectivePillar is enum for the field pillar
+Pillar of the ITU Global Cybersecurity Index the objective belongs to.
 """
 enum ObjectivePillar @goModel(model: "github.com/palabre/palabre/ent/objective.Pillar") {
   """
-  The value LEGAL.
+  Legal measures: laws and regulations on cybercrime, data protection and cybersecurity.
   """
   LEGAL
   """
-  The value TECHNICAL.
+  Technical measures: CERTs, standards, protection of infrastructures.
   """
   TECHNICAL
   """
-  The value ORGANISATIONAL.
+  Organisational measures: strategy, governance, responsible agencies.
   """
   ORGANISATIONAL
   """
-  The value CAPACITY_DEVELOPMENT.
+  Capacity development: awareness, training, education, research.
   """
   CAPACITY_DEVELOPMENT
   """
-  The value COOPERATION.
+  Cooperation: national, regional and international agreements and partnerships.
   """
   COOPERATION
 }
@@ -12612,27 +12643,27 @@ type ObservationEdge {
   cursor: Cursor!
 }
 """
-ObservationKind is enum for the field kind
+What kind of observation it is.
 """
 enum ObservationKind @goModel(model: "github.com/palabre/palabre/ent/observation.Kind") {
   """
-  The value COMMENT.
+  A remark on the text, with no change proposed.
   """
   COMMENT
   """
-  The value AMENDMENT.
+  A change to the text, proposed in proposedText.
   """
   AMENDMENT
   """
-  The value OBJECTION.
+  A disagreement with the text as it stands.
   """
   OBJECTION
   """
-  The value SUPPORT.
+  Agreement with the text as it stands.
   """
   SUPPORT
   """
-  The value QUESTION.
+  A question to the secretariat about the text.
   """
   QUESTION
 }
@@ -12654,69 +12685,69 @@ Properties by which Observation connections can be ordered.
 """
 enum ObservationOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
   """
-  The value STATUS.
+  By status: where the observation stands: a draft only its agency sees, submitted, answered (accepted, partially accepted, rejected, out of scope), or withdrawn.
   """
   STATUS
   """
-  The value SUBMITTED_AT.
+  By submitted at: when the observation was submitted.
   """
   SUBMITTED_AT
 }
 """
-ObservationStatus is enum for the field status
+Where the observation stands: a draft only its agency sees, submitted, answered (accepted, partially accepted, rejected, out of scope), or withdrawn.
 """
 enum ObservationStatus @goModel(model: "github.com/palabre/palabre/ent/observation.Status") {
   """
-  The value DRAFT.
+  Being written: only its agency sees it; submit it before the round closes.
   """
   DRAFT
   """
-  The value SUBMITTED.
+  Sent to the secretariat, awaiting its answer.
   """
   SUBMITTED
   """
-  The value ACCEPTED.
+  Taken into account as proposed.
   """
   ACCEPTED
   """
-  The value PARTIALLY_ACCEPTED.
+  Taken into account in part; the response says how.
   """
   PARTIALLY_ACCEPTED
   """
-  The value REJECTED.
+  Not taken into account; the response says why.
   """
   REJECTED
   """
-  The value OUT_OF_SCOPE.
+  Outside what the strategy covers; the response says why.
   """
   OUT_OF_SCOPE
   """
-  The value WITHDRAWN.
+  Withdrawn by its agency while the round was open.
   """
   WITHDRAWN
 }
 """
-ObservationTargetKind is enum for the field target_kind
+What the observation is about: the strategy as a whole, an objective or an action item.
 """
 enum ObservationTargetKind @goModel(model: "github.com/palabre/palabre/ent/observation.TargetKind") {
   """
-  The value STRATEGY.
+  The strategy as a whole.
   """
   STRATEGY
   """
-  The value OBJECTIVE.
+  One objective of the consulted version.
   """
   OBJECTIVE
   """
-  The value ACTION_ITEM.
+  One action item of the consulted version.
   """
   ACTION_ITEM
 }
@@ -13334,7 +13365,7 @@ type PageInfo {
   endCursor: Cursor
 }
 """
-The Query type.
+What can be read: every object and list of the API, as the caller may see them (the public sees adopted strategies only).
 """
 type Query {
   """
@@ -13485,7 +13516,7 @@ type Strategy implements Node {
   """
   implementingAgency: Agency
   """
-  The objectives of the object.
+  Objectives of the strategy.
   """
   objectives(
     """
@@ -13519,7 +13550,7 @@ type Strategy implements Node {
     where: ObjectiveWhereInput
   ): ObjectiveConnection!
   """
-  The versions of the object.
+  Published versions of the strategy.
   """
   versions(
     """
@@ -13556,7 +13587,7 @@ type Strategy implements Node {
   """
   transitions: [StrategyTransition!]
   """
-  The consultations of the object.
+  Consultation rounds on versions of the strategy.
   """
   consultations(
     """
@@ -13637,64 +13668,64 @@ Properties by which Strategy connections can be ordered.
 """
 enum StrategyOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
   """
-  The value TITLE.
+  By title: title, such as « Stratégie nationale de cybersécurité 2022-2026 ».
   """
   TITLE
   """
-  The value START_YEAR.
+  By start year: first year of the period the strategy covers.
   """
   START_YEAR
   """
-  The value END_YEAR.
+  By end year: last year of the period the strategy covers; not before the first.
   """
   END_YEAR
   """
-  The value STATUS.
+  By status: where the strategy stands in its lifecycle. The public sees adopted strategies and later.
   """
   STATUS
 }
 """
-StrategyStatus is enum for the field status
+Where the strategy stands in its lifecycle. The public sees adopted strategies and later.
 """
 enum StrategyStatus @goModel(model: "github.com/palabre/palabre/ent/strategy.Status") {
   """
-  The value DRAFTING.
+  The secretariat is writing it (the default).
   """
   DRAFTING
   """
-  The value CONSULTATION.
+  A version is out for consultation.
   """
   CONSULTATION
   """
-  The value CONSOLIDATION.
+  The secretariat is answering observations and consolidating the text.
   """
   CONSOLIDATION
   """
-  The value VALIDATION.
+  At the validation workshop; open questions go to consensus.
   """
   VALIDATION
   """
-  The value SUBMITTED.
+  Submitted to the Council of Ministers.
   """
   SUBMITTED
   """
-  The value ADOPTED.
+  Adopted: the public may read it.
   """
   ADOPTED
   """
-  The value IN_IMPLEMENTATION.
+  Adopted and being carried out; its action plan is tracked.
   """
   IN_IMPLEMENTATION
   """
-  The value SUPERSEDED.
+  Replaced by a later strategy; kept for the record.
   """
   SUPERSEDED
 }
@@ -13745,11 +13776,11 @@ Properties by which StrategyTransition connections can be ordered.
 """
 enum StrategyTransitionOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
 }
@@ -13850,15 +13881,15 @@ Properties by which StrategyVersion connections can be ordered.
 """
 enum StrategyVersionOrderField {
   """
-  The value CREATED_AT.
+  By created at: when the object was created.
   """
   CREATED_AT
   """
-  The value UPDATED_AT.
+  By updated at: when the object was last changed.
   """
   UPDATED_AT
   """
-  The value NUMBER.
+  By number: number of the version within its strategy: 1, 2, 3…
   """
   NUMBER
 }

@@ -344,3 +344,91 @@ func (e Disposition) MarshalJSON() ([]byte, error) {
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
 }
+
+// The machine-readable code of every error, in `errors[].extensions.code`. No
+// field returns it: it is here so that frontends branch on codes that the
+// contract names and describes (the npm package exports it as a union type).
+// Show an error's `message` to people; branch on its code.
+type ErrorCode string
+
+const (
+	// No token where one is needed, or a token that is unknown, revoked or expired (HTTP 401; 429 with Retry-After after too many). Send the user to sign in.
+	ErrorCodeUnauthenticated ErrorCode = "UNAUTHENTICATED"
+	// Signed in, but this role or agency may not do this; or, in trusted-documents mode, a document the server does not run. Hide or disable the action; do not retry.
+	ErrorCodeForbidden ErrorCode = "FORBIDDEN"
+	// No such object, or one hidden from this caller; the field is null. Say it is not there (or no longer).
+	ErrorCodeNotFound ErrorCode = "NOT_FOUND"
+	// The input breaks a rule (a required response, a date, a page size, a request that is not a GraphQL request). Show the message beside the form; fix and resend.
+	ErrorCodeBadUserInput ErrorCode = "BAD_USER_INPUT"
+	// The object changed since it was read (a stale revision), or the change collides with its state (a closed round). Re-read, reapply, resend with the new revision.
+	ErrorCodeConflict ErrorCode = "CONFLICT"
+	// The request ran out of time and was stopped. Ask for less (smaller pages), or retry later.
+	ErrorCodeTimeout ErrorCode = "TIMEOUT"
+	// The database cannot be used for a moment (HTTP 503 with Retry-After). Retry shortly.
+	ErrorCodeUnavailable ErrorCode = "UNAVAILABLE"
+	// The server failed; the details are in its logs, never in the answer. Say so; retry later.
+	ErrorCodeInternal ErrorCode = "INTERNAL"
+	// The document does not parse, or is too large. A bug in the client: the contract's checks exist to catch it before it ships.
+	ErrorCodeGraphqlParseFailed ErrorCode = "GRAPHQL_PARSE_FAILED"
+	// The document or its variables do not fit the schema. A bug in the client: the contract's checks exist to catch it before it ships.
+	ErrorCodeGraphqlValidationFailed ErrorCode = "GRAPHQL_VALIDATION_FAILED"
+	// The document was sent by a hash the server does not know: a frontend built from another version of the contract. Send it again with its text (the adapters do), which runs unless the server is in trusted-documents mode.
+	ErrorCodePersistedQueryNotFound ErrorCode = "PERSISTED_QUERY_NOT_FOUND"
+)
+
+var AllErrorCode = []ErrorCode{
+	ErrorCodeUnauthenticated,
+	ErrorCodeForbidden,
+	ErrorCodeNotFound,
+	ErrorCodeBadUserInput,
+	ErrorCodeConflict,
+	ErrorCodeTimeout,
+	ErrorCodeUnavailable,
+	ErrorCodeInternal,
+	ErrorCodeGraphqlParseFailed,
+	ErrorCodeGraphqlValidationFailed,
+	ErrorCodePersistedQueryNotFound,
+}
+
+func (e ErrorCode) IsValid() bool {
+	switch e {
+	case ErrorCodeUnauthenticated, ErrorCodeForbidden, ErrorCodeNotFound, ErrorCodeBadUserInput, ErrorCodeConflict, ErrorCodeTimeout, ErrorCodeUnavailable, ErrorCodeInternal, ErrorCodeGraphqlParseFailed, ErrorCodeGraphqlValidationFailed, ErrorCodePersistedQueryNotFound:
+		return true
+	}
+	return false
+}
+
+func (e ErrorCode) String() string {
+	return string(e)
+}
+
+func (e *ErrorCode) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ErrorCode(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ErrorCode", str)
+	}
+	return nil
+}
+
+func (e ErrorCode) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ErrorCode) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ErrorCode) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}

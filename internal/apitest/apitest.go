@@ -83,7 +83,18 @@ func (r *Response) Code() string {
 // Do sends a query with a token ("" for the public) and returns the response.
 func (s *Server) Do(t testing.TB, token, query string, vars map[string]any) *Response {
 	t.Helper()
-	body, err := json.Marshal(map[string]any{"query": query, "variables": vars})
+	return s.DoOperation(t, token, query, "", vars)
+}
+
+// DoOperation is Do for one named operation of a document that holds several
+// ("" when it holds one).
+func (s *Server) DoOperation(t testing.TB, token, query, operationName string, vars map[string]any) *Response {
+	t.Helper()
+	request := map[string]any{"query": query, "variables": vars}
+	if operationName != "" {
+		request["operationName"] = operationName
+	}
+	body, err := json.Marshal(request)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -26,6 +26,10 @@ CREATE INDEX `actionitem_status` ON `action_items` (`status`);
 CREATE INDEX `actionitem_priority` ON `action_items` (`priority`);
 -- create index "actionitem_due_date" to table: "action_items"
 CREATE INDEX `actionitem_due_date` ON `action_items` (`due_date`);
+-- create index "actionitem_status_due_date" to table: "action_items"
+CREATE INDEX `actionitem_status_due_date` ON `action_items` (`status`, `due_date`);
+-- create index "actionitem_due_date_status" to table: "action_items"
+CREATE INDEX `actionitem_due_date_status` ON `action_items` (`due_date`, `status`);
 -- create index "action_items_action_item_strategy_id" to table: "action_items"
 CREATE INDEX `action_items_action_item_strategy_id` ON `action_items` (`action_item_strategy`, `id`);
 -- create index "action_items_action_item_agreement_id" to table: "action_items"
@@ -38,6 +42,8 @@ CREATE INDEX `action_items_action_item_lead_agency_id` ON `action_items` (`actio
 CREATE INDEX `action_items_commitment_action_items_id` ON `action_items` (`commitment_action_items`, `id`);
 -- create index "action_items_objective_action_items_id" to table: "action_items"
 CREATE INDEX `action_items_objective_action_items_id` ON `action_items` (`objective_action_items`, `id`);
+-- create index "action_items_action_item_lead_agency_status_due_date" to table: "action_items"
+CREATE INDEX `action_items_action_item_lead_agency_status_due_date` ON `action_items` (`action_item_lead_agency`, `status`, `due_date`);
 -- create "agreements" table
 CREATE TABLE `agreements` (`id` text NOT NULL, `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `revision` integer NOT NULL DEFAULT (1), `search_text` text NOT NULL DEFAULT (''), `kind` text NOT NULL, `title` text NOT NULL, `reference` text NOT NULL DEFAULT (''), `summary` text NOT NULL DEFAULT (''), `signed_on` datetime NULL, `signing_place` text NOT NULL DEFAULT (''), `entry_into_force_on` datetime NULL, `ends_on` datetime NULL, `duration_months` integer NULL, `tacit_renewal` bool NOT NULL DEFAULT (false), `status` text NOT NULL DEFAULT ('NEGOTIATION'), `confidential` bool NOT NULL DEFAULT (false), PRIMARY KEY (`id`));
 -- create index "agreement_status" to table: "agreements"
@@ -115,6 +121,8 @@ DROP INDEX `agreement_confidential`;
 DROP INDEX `agreement_status`;
 -- reverse: create "agreements" table
 DROP TABLE `agreements`;
+-- reverse: create index "action_items_action_item_lead_agency_status_due_date" to table: "action_items"
+DROP INDEX `action_items_action_item_lead_agency_status_due_date`;
 -- reverse: create index "action_items_objective_action_items_id" to table: "action_items"
 DROP INDEX `action_items_objective_action_items_id`;
 -- reverse: create index "action_items_commitment_action_items_id" to table: "action_items"
@@ -127,6 +135,10 @@ DROP INDEX `action_items_action_item_implements_id`;
 DROP INDEX `action_items_action_item_agreement_id`;
 -- reverse: create index "action_items_action_item_strategy_id" to table: "action_items"
 DROP INDEX `action_items_action_item_strategy_id`;
+-- reverse: create index "actionitem_due_date_status" to table: "action_items"
+DROP INDEX `actionitem_due_date_status`;
+-- reverse: create index "actionitem_status_due_date" to table: "action_items"
+DROP INDEX `actionitem_status_due_date`;
 -- reverse: create index "actionitem_due_date" to table: "action_items"
 DROP INDEX `actionitem_due_date`;
 -- reverse: create index "actionitem_priority" to table: "action_items"

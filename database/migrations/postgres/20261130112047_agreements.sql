@@ -1,16 +1,22 @@
 -- +goose Up
+-- the operator class of the trigram indexes below (database/migrategen/indexes.go)
+CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 -- create "agreements" table
 CREATE TABLE "agreements" ("id" character varying NOT NULL, "created_at" timestamptz NOT NULL, "updated_at" timestamptz NOT NULL, "revision" bigint NOT NULL DEFAULT 1, "search_text" text NOT NULL DEFAULT '', "kind" character varying NOT NULL, "title" character varying NOT NULL, "reference" character varying NOT NULL DEFAULT '', "summary" character varying NOT NULL DEFAULT '', "signed_on" timestamptz NULL, "signing_place" character varying NOT NULL DEFAULT '', "entry_into_force_on" timestamptz NULL, "ends_on" timestamptz NULL, "duration_months" bigint NULL, "tacit_renewal" boolean NOT NULL DEFAULT false, "status" character varying NOT NULL DEFAULT 'NEGOTIATION', "confidential" boolean NOT NULL DEFAULT false, PRIMARY KEY ("id"));
 -- create index "agreement_confidential" to table: "agreements"
 CREATE INDEX "agreement_confidential" ON "agreements" ("confidential");
 -- create index "agreement_status" to table: "agreements"
 CREATE INDEX "agreement_status" ON "agreements" ("status");
+-- create index "agreements_search_text_trgm" to table: "agreements"
+CREATE INDEX "agreements_search_text_trgm" ON "agreements" USING gin ("search_text" gin_trgm_ops);
 -- create "commitments" table
 CREATE TABLE "commitments" ("id" character varying NOT NULL, "created_at" timestamptz NOT NULL, "updated_at" timestamptz NOT NULL, "revision" bigint NOT NULL DEFAULT 1, "search_text" text NOT NULL DEFAULT '', "code" character varying NOT NULL, "title" character varying NOT NULL, "description" character varying NOT NULL DEFAULT '', "kind" character varying NOT NULL DEFAULT 'OTHER', "due_date" timestamptz NULL, "position" bigint NOT NULL DEFAULT 0, "agreement_commitments" character varying NOT NULL, PRIMARY KEY ("id"), CONSTRAINT "commitments_agreements_commitments" FOREIGN KEY ("agreement_commitments") REFERENCES "agreements" ("id") ON UPDATE NO ACTION ON DELETE RESTRICT);
 -- create index "commitment_code_agreement_commitments" to table: "commitments"
 CREATE UNIQUE INDEX "commitment_code_agreement_commitments" ON "commitments" ("code", "agreement_commitments");
 -- create index "commitments_agreement_commitments_id" to table: "commitments"
 CREATE INDEX "commitments_agreement_commitments_id" ON "commitments" ("agreement_commitments", "id");
+-- create index "commitments_search_text_trgm" to table: "commitments"
+CREATE INDEX "commitments_search_text_trgm" ON "commitments" USING gin ("search_text" gin_trgm_ops);
 -- modify "action_items" table
 ALTER TABLE "action_items" DROP CONSTRAINT "action_items_strategies_strategy", ALTER COLUMN "action_item_strategy" DROP NOT NULL, ALTER COLUMN "objective_action_items" DROP NOT NULL, ADD COLUMN "pilot" boolean NOT NULL DEFAULT false, ADD COLUMN "action_item_agreement" character varying NULL, ADD COLUMN "action_item_implements" character varying NULL, ADD COLUMN "commitment_action_items" character varying NULL, ADD CONSTRAINT "action_items_strategies_strategy" FOREIGN KEY ("action_item_strategy") REFERENCES "strategies" ("id") ON UPDATE NO ACTION ON DELETE SET NULL, ADD CONSTRAINT "action_items_agreements_agreement" FOREIGN KEY ("action_item_agreement") REFERENCES "agreements" ("id") ON UPDATE NO ACTION ON DELETE SET NULL, ADD CONSTRAINT "action_items_commitments_action_items" FOREIGN KEY ("commitment_action_items") REFERENCES "commitments" ("id") ON UPDATE NO ACTION ON DELETE RESTRICT, ADD CONSTRAINT "action_items_commitments_implements" FOREIGN KEY ("action_item_implements") REFERENCES "commitments" ("id") ON UPDATE NO ACTION ON DELETE SET NULL;
 -- create index "action_items_action_item_agreement_id" to table: "action_items"
@@ -81,12 +87,16 @@ DROP INDEX "action_items_action_item_implements_id";
 DROP INDEX "action_items_action_item_agreement_id";
 -- reverse: modify "action_items" table
 ALTER TABLE "action_items" DROP CONSTRAINT "action_items_commitments_implements", DROP CONSTRAINT "action_items_commitments_action_items", DROP CONSTRAINT "action_items_agreements_agreement", DROP CONSTRAINT "action_items_strategies_strategy", DROP COLUMN "commitment_action_items", DROP COLUMN "action_item_implements", DROP COLUMN "action_item_agreement", DROP COLUMN "pilot", ALTER COLUMN "objective_action_items" SET NOT NULL, ALTER COLUMN "action_item_strategy" SET NOT NULL, ADD CONSTRAINT "action_items_strategies_strategy" FOREIGN KEY ("action_item_strategy") REFERENCES "strategies" ("id") ON UPDATE NO ACTION ON DELETE NO ACTION;
+-- reverse: create index "commitments_search_text_trgm" to table: "commitments"
+DROP INDEX "commitments_search_text_trgm";
 -- reverse: create index "commitments_agreement_commitments_id" to table: "commitments"
 DROP INDEX "commitments_agreement_commitments_id";
 -- reverse: create index "commitment_code_agreement_commitments" to table: "commitments"
 DROP INDEX "commitment_code_agreement_commitments";
 -- reverse: create "commitments" table
 DROP TABLE "commitments";
+-- reverse: create index "agreements_search_text_trgm" to table: "agreements"
+DROP INDEX "agreements_search_text_trgm";
 -- reverse: create index "agreement_status" to table: "agreements"
 DROP INDEX "agreement_status";
 -- reverse: create index "agreement_confidential" to table: "agreements"
