@@ -38,7 +38,7 @@ func TestCreateAllWritesTheEventTheHookWrites(t *testing.T) {
 	bulkID := pulid.MustNew("AI")
 	bulk := item(client.ActionItem.Create().SetCode("B2")).SetID(bulkID).
 		SetCreatedAt(now).SetUpdatedAt(now).SetRevision(1).SetSearchText(search.Fold("Réviser le code pénal ")).
-		SetDescription("").SetPriority(actionitem.PriorityMedium).SetStatus(actionitem.StatusNotStarted).SetProgress(0).
+		SetDescription("").SetPriority(actionitem.PriorityMedium).SetStatus(actionitem.StatusNotStarted).SetProgress(0).SetPilot(false).
 		SetStrategyID(w.Draft.ID)
 	if err := audit.CreateAll(ctx, client, []ent.Mutation{bulk.Mutation()}); err != nil {
 		t.Fatal(err)

@@ -321,7 +321,7 @@ func (s *seeder) storeActionItems(ctx context.Context, _ *Result) error {
 					SetCreatedAt(created).SetUpdatedAt(created).SetRevision(1).
 					SetSearchText(foldFor(title, description)).
 					SetCode(code).SetTitle(title).SetDescription(description).
-					SetPriority(priority(priorities[s.rand.IntN(len(priorities))])).SetStatus(itemStatus(status)).SetProgress(progress).
+					SetPriority(priority(priorities[s.rand.IntN(len(priorities))])).SetStatus(itemStatus(status)).SetProgress(progress).SetPilot(false).
 					SetStartDate(startDate).SetDueDate(startDate.AddDate(0, 6+s.rand.IntN(30), 0)).
 					SetEstimatedBudget(int64(5+s.rand.IntN(500)) * 1000000).SetBudgetCurrency("XOF").
 					SetObjectiveID(o.ID).SetStrategyID(st.ID).SetLeadAgencyID(lead.ID)

@@ -58,6 +58,10 @@ var agencies = []agencyData{
 		Name: "École supérieure polytechnique de l'Université nationale"},
 	{Acronym: "OPTIC", Kind: agency.KindPrivateSector, Country: Country,
 		Name: "Organisation des professionnels des technologies de l'information et de la communication"},
+	{Acronym: "MTND-CI", Kind: agency.KindMinistry, Country: "CI",
+		Name: "Ministère de la Transition numérique et de la Digitalisation de Côte d'Ivoire"},
+	{Acronym: "ISOC-SN", Kind: agency.KindCivilSociety, Country: Country,
+		Name: "Chapitre national de l'Internet Society"},
 }
 
 // accountData is a demo account; one API token is issued for each.

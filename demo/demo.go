@@ -3,7 +3,9 @@
 // one account per role with an API token, the national cybersecurity strategy
 // 2022-2026 in validation (six objectives over the five pillars of the ITU
 // Global Cybersecurity Index, twenty-nine action items, indicators and
-// measurements) and the adopted strategy 2017-2021 that it follows.
+// measurements), the adopted strategy 2017-2021 that it follows, and two
+// cooperation agreements (agreements.go): a bilateral MoU with Côte d'Ivoire
+// and a multi-party agreement with the ITU and civil society, with pilots.
 //
 // The content is French, as the people who would use it write it. It lives in
 // tables of structs: agencies.go for the institutions and accounts,
@@ -62,6 +64,10 @@ type Result struct {
 	// ConsultationID is the open round on the current strategy's first
 	// version, which holds an observation in every state.
 	ConsultationID pulid.ID
+	// Agreements maps the references of the demo agreements (« MoU
+	// SN-CI/2025/03 », the bilateral MoU in force; « ACC/UIT-SN/2026/01 », the
+	// multi-party agreement with the ITU and civil society) to their IDs.
+	Agreements map[string]pulid.ID
 }
 
 // AccountToken is a demo account and its plaintext API token.
@@ -116,6 +122,12 @@ func Seed(ctx context.Context, client *ent.Client) (_ *Result, err error) {
 	}
 	res.PreviousStrategyID, res.PreviousActionItems = previous.id, previous.items
 	if err := loadRound(ctx, c, res); err != nil {
+		return nil, err
+	}
+	if res.Agreements, err = loadAgreements(ctx, c, res.Agencies); err != nil {
+		return nil, err
+	}
+	if err := linkStrategyItems(ctx, c, res); err != nil {
 		return nil, err
 	}
 	committed = true // a failed commit ends the transaction too

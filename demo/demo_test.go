@@ -460,3 +460,27 @@ func TestSeedProgressReports(t *testing.T) {
 		t.Errorf("on %s: stale %v, recent %v, overdue %v", on.Format(time.DateOnly), stale, fresh, overdue)
 	}
 }
+
+func TestSeedAgreements(t *testing.T) {
+	client, res := seed(t)
+	ctx := system()
+	mou := must(client.Agreement.Get(ctx, res.Agreements["MoU SN-CI/2025/03"]))(t)
+	if mou.Status != "IN_FORCE" || mou.Confidential {
+		t.Errorf("the MoU is %s (confidential %v)", mou.Status, mou.Confidential)
+	}
+	multi := must(client.Agreement.Get(ctx, res.Agreements["ACC/UIT-SN/2026/01"]))(t)
+	kinds := map[agency.Kind]bool{}
+	for _, p := range must(multi.QueryParties().QueryAgency().All(ctx))(t) {
+		kinds[p.Kind] = true
+	}
+	if !kinds[agency.KindInternationalOrganisation] || !kinds[agency.KindCivilSociety] {
+		t.Errorf("the multi-party agreement has parties of kinds %v", kinds)
+	}
+	pilots := must(client.ActionItem.Query().Where(actionitem.Pilot(true), actionitem.HasAgreement()).Count(ctx))(t)
+	if pilots < 2 {
+		t.Errorf("%d pilot items in agreements, want 2", pilots)
+	}
+	if !must(client.ActionItem.Query().Where(actionitem.ID(res.ActionItems["A3.1"]), actionitem.HasImplements()).Exist(ctx))(t) {
+		t.Error("no item of the strategy implements the MoU")
+	}
+}

@@ -11,12 +11,14 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/agreement"
+	"github.com/palabre/palabre/ent/commitment"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
 )
 
-// A concrete action of a strategy's action plan: who leads it, who supports and funds it, when it is due and how far it has come.
+// A concrete action of a plan, a strategy's objective or an agreement's commitment: who leads it, who supports and funds it, when it is due and how far it has come.
 type ActionItem struct {
 	config `json:"-"`
 	// ID of the ent.
@@ -30,7 +32,7 @@ type ActionItem struct {
 	Revision int `json:"revision,omitempty"`
 	// SearchText holds the value of the "search_text" field.
 	SearchText string `json:"search_text,omitempty"`
-	// Reference code, unique within the strategy, such as « A1.3 ».
+	// Reference code, unique within the strategy or agreement, such as « A1.3 ».
 	Code string `json:"code,omitempty"`
 	// Title of the action.
 	Title string `json:"title,omitempty"`
@@ -52,21 +54,32 @@ type ActionItem struct {
 	EstimatedBudget *int64 `json:"estimated_budget,omitempty"`
 	// Currency of the estimated budget, as an ISO 4217 code such as « XOF »; required with a budget.
 	BudgetCurrency *string `json:"budget_currency,omitempty"`
+	// True when the action is a pilot: a first, limited run meant to be extended.
+	Pilot bool `json:"pilot,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ActionItemQuery when eager-loading is set.
 	Edges                   ActionItemEdges `json:"edges"`
 	action_item_strategy    *pulid.ID
+	action_item_agreement   *pulid.ID
+	action_item_implements  *pulid.ID
 	action_item_lead_agency *pulid.ID
+	commitment_action_items *pulid.ID
 	objective_action_items  *pulid.ID
 	selectValues            sql.SelectValues
 }
 
 // ActionItemEdges holds the relations/edges for other nodes in the graph.
 type ActionItemEdges struct {
-	// The objective the action implements.
+	// The objective of a strategy the action implements, when its plan is a strategy's; null for an agreement's action.
 	Objective *Objective `json:"objective,omitempty"`
-	// The strategy the action belongs to.
+	// The commitment of an agreement the action carries out, when its plan is an agreement's; null for a strategy's action.
+	Commitment *Commitment `json:"commitment,omitempty"`
+	// The strategy the action belongs to; null for an agreement's action.
 	Strategy *Strategy `json:"strategy,omitempty"`
+	// The agreement the action belongs to; null for a strategy's action.
+	Agreement *Agreement `json:"agreement,omitempty"`
+	// The commitment of an agreement that this strategy's action also implements; null when none (or when the caller may not read it).
+	Implements *Commitment `json:"implements,omitempty"`
 	// The agency that leads the action and reports on its progress.
 	LeadAgency *Agency `json:"lead_agency,omitempty"`
 	// Agencies that support the action.
@@ -83,9 +96,9 @@ type ActionItemEdges struct {
 	ProgressReports []*ProgressReport `json:"progress_reports,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [9]bool
+	loadedTypes [12]bool
 	// totalCount holds the count of the edges above.
-	totalCount [9]map[string]int
+	totalCount [12]map[string]int
 
 	namedSupportingAgencies map[string][]*Agency
 	namedFundingPartners    map[string][]*Agency
@@ -106,15 +119,48 @@ func (e ActionItemEdges) ObjectiveOrErr() (*Objective, error) {
 	return nil, &NotLoadedError{edge: "objective"}
 }
 
+// CommitmentOrErr returns the Commitment value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e ActionItemEdges) CommitmentOrErr() (*Commitment, error) {
+	if e.Commitment != nil {
+		return e.Commitment, nil
+	} else if e.loadedTypes[1] {
+		return nil, &NotFoundError{label: commitment.Label}
+	}
+	return nil, &NotLoadedError{edge: "commitment"}
+}
+
 // StrategyOrErr returns the Strategy value or an error if the edge
 // was not loaded in eager-loading, or loaded but was not found.
 func (e ActionItemEdges) StrategyOrErr() (*Strategy, error) {
 	if e.Strategy != nil {
 		return e.Strategy, nil
-	} else if e.loadedTypes[1] {
+	} else if e.loadedTypes[2] {
 		return nil, &NotFoundError{label: strategy.Label}
 	}
 	return nil, &NotLoadedError{edge: "strategy"}
+}
+
+// AgreementOrErr returns the Agreement value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e ActionItemEdges) AgreementOrErr() (*Agreement, error) {
+	if e.Agreement != nil {
+		return e.Agreement, nil
+	} else if e.loadedTypes[3] {
+		return nil, &NotFoundError{label: agreement.Label}
+	}
+	return nil, &NotLoadedError{edge: "agreement"}
+}
+
+// ImplementsOrErr returns the Implements value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e ActionItemEdges) ImplementsOrErr() (*Commitment, error) {
+	if e.Implements != nil {
+		return e.Implements, nil
+	} else if e.loadedTypes[4] {
+		return nil, &NotFoundError{label: commitment.Label}
+	}
+	return nil, &NotLoadedError{edge: "implements"}
 }
 
 // LeadAgencyOrErr returns the LeadAgency value or an error if the edge
@@ -122,7 +168,7 @@ func (e ActionItemEdges) StrategyOrErr() (*Strategy, error) {
 func (e ActionItemEdges) LeadAgencyOrErr() (*Agency, error) {
 	if e.LeadAgency != nil {
 		return e.LeadAgency, nil
-	} else if e.loadedTypes[2] {
+	} else if e.loadedTypes[5] {
 		return nil, &NotFoundError{label: agency.Label}
 	}
 	return nil, &NotLoadedError{edge: "lead_agency"}
@@ -131,7 +177,7 @@ func (e ActionItemEdges) LeadAgencyOrErr() (*Agency, error) {
 // SupportingAgenciesOrErr returns the SupportingAgencies value or an error if the edge
 // was not loaded in eager-loading.
 func (e ActionItemEdges) SupportingAgenciesOrErr() ([]*Agency, error) {
-	if e.loadedTypes[3] {
+	if e.loadedTypes[6] {
 		return e.SupportingAgencies, nil
 	}
 	return nil, &NotLoadedError{edge: "supporting_agencies"}
@@ -140,7 +186,7 @@ func (e ActionItemEdges) SupportingAgenciesOrErr() ([]*Agency, error) {
 // FundingPartnersOrErr returns the FundingPartners value or an error if the edge
 // was not loaded in eager-loading.
 func (e ActionItemEdges) FundingPartnersOrErr() ([]*Agency, error) {
-	if e.loadedTypes[4] {
+	if e.loadedTypes[7] {
 		return e.FundingPartners, nil
 	}
 	return nil, &NotLoadedError{edge: "funding_partners"}
@@ -149,7 +195,7 @@ func (e ActionItemEdges) FundingPartnersOrErr() ([]*Agency, error) {
 // DependentsOrErr returns the Dependents value or an error if the edge
 // was not loaded in eager-loading.
 func (e ActionItemEdges) DependentsOrErr() ([]*ActionItem, error) {
-	if e.loadedTypes[5] {
+	if e.loadedTypes[8] {
 		return e.Dependents, nil
 	}
 	return nil, &NotLoadedError{edge: "dependents"}
@@ -158,7 +204,7 @@ func (e ActionItemEdges) DependentsOrErr() ([]*ActionItem, error) {
 // DependsOnOrErr returns the DependsOn value or an error if the edge
 // was not loaded in eager-loading.
 func (e ActionItemEdges) DependsOnOrErr() ([]*ActionItem, error) {
-	if e.loadedTypes[6] {
+	if e.loadedTypes[9] {
 		return e.DependsOn, nil
 	}
 	return nil, &NotLoadedError{edge: "depends_on"}
@@ -167,7 +213,7 @@ func (e ActionItemEdges) DependsOnOrErr() ([]*ActionItem, error) {
 // IndicatorsOrErr returns the Indicators value or an error if the edge
 // was not loaded in eager-loading.
 func (e ActionItemEdges) IndicatorsOrErr() ([]*Indicator, error) {
-	if e.loadedTypes[7] {
+	if e.loadedTypes[10] {
 		return e.Indicators, nil
 	}
 	return nil, &NotLoadedError{edge: "indicators"}
@@ -176,7 +222,7 @@ func (e ActionItemEdges) IndicatorsOrErr() ([]*Indicator, error) {
 // ProgressReportsOrErr returns the ProgressReports value or an error if the edge
 // was not loaded in eager-loading.
 func (e ActionItemEdges) ProgressReportsOrErr() ([]*ProgressReport, error) {
-	if e.loadedTypes[8] {
+	if e.loadedTypes[11] {
 		return e.ProgressReports, nil
 	}
 	return nil, &NotLoadedError{edge: "progress_reports"}
@@ -189,6 +235,8 @@ func (*ActionItem) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case actionitem.FieldID:
 			values[i] = new(pulid.ID)
+		case actionitem.FieldPilot:
+			values[i] = new(sql.NullBool)
 		case actionitem.FieldRevision, actionitem.FieldProgress, actionitem.FieldEstimatedBudget:
 			values[i] = new(sql.NullInt64)
 		case actionitem.FieldSearchText, actionitem.FieldCode, actionitem.FieldTitle, actionitem.FieldDescription, actionitem.FieldPriority, actionitem.FieldStatus, actionitem.FieldBudgetCurrency:
@@ -197,9 +245,15 @@ func (*ActionItem) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullTime)
 		case actionitem.ForeignKeys[0]: // action_item_strategy
 			values[i] = &sql.NullScanner{S: new(pulid.ID)}
-		case actionitem.ForeignKeys[1]: // action_item_lead_agency
+		case actionitem.ForeignKeys[1]: // action_item_agreement
 			values[i] = &sql.NullScanner{S: new(pulid.ID)}
-		case actionitem.ForeignKeys[2]: // objective_action_items
+		case actionitem.ForeignKeys[2]: // action_item_implements
+			values[i] = &sql.NullScanner{S: new(pulid.ID)}
+		case actionitem.ForeignKeys[3]: // action_item_lead_agency
+			values[i] = &sql.NullScanner{S: new(pulid.ID)}
+		case actionitem.ForeignKeys[4]: // commitment_action_items
+			values[i] = &sql.NullScanner{S: new(pulid.ID)}
+		case actionitem.ForeignKeys[5]: // objective_action_items
 			values[i] = &sql.NullScanner{S: new(pulid.ID)}
 		default:
 			values[i] = new(sql.UnknownType)
@@ -317,6 +371,12 @@ func (_m *ActionItem) assignValues(columns []string, values []any) error {
 				_m.BudgetCurrency = new(string)
 				*_m.BudgetCurrency = value.String
 			}
+		case actionitem.FieldPilot:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field pilot", values[i])
+			} else if value.Valid {
+				_m.Pilot = value.Bool
+			}
 		case actionitem.ForeignKeys[0]:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field action_item_strategy", values[i])
@@ -326,12 +386,33 @@ func (_m *ActionItem) assignValues(columns []string, values []any) error {
 			}
 		case actionitem.ForeignKeys[1]:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field action_item_agreement", values[i])
+			} else if value.Valid {
+				_m.action_item_agreement = new(pulid.ID)
+				*_m.action_item_agreement = *value.S.(*pulid.ID)
+			}
+		case actionitem.ForeignKeys[2]:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field action_item_implements", values[i])
+			} else if value.Valid {
+				_m.action_item_implements = new(pulid.ID)
+				*_m.action_item_implements = *value.S.(*pulid.ID)
+			}
+		case actionitem.ForeignKeys[3]:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field action_item_lead_agency", values[i])
 			} else if value.Valid {
 				_m.action_item_lead_agency = new(pulid.ID)
 				*_m.action_item_lead_agency = *value.S.(*pulid.ID)
 			}
-		case actionitem.ForeignKeys[2]:
+		case actionitem.ForeignKeys[4]:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field commitment_action_items", values[i])
+			} else if value.Valid {
+				_m.commitment_action_items = new(pulid.ID)
+				*_m.commitment_action_items = *value.S.(*pulid.ID)
+			}
+		case actionitem.ForeignKeys[5]:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field objective_action_items", values[i])
 			} else if value.Valid {
@@ -356,9 +437,24 @@ func (_m *ActionItem) QueryObjective() *ObjectiveQuery {
 	return NewActionItemClient(_m.config).QueryObjective(_m)
 }
 
+// QueryCommitment queries the "commitment" edge of the ActionItem entity.
+func (_m *ActionItem) QueryCommitment() *CommitmentQuery {
+	return NewActionItemClient(_m.config).QueryCommitment(_m)
+}
+
 // QueryStrategy queries the "strategy" edge of the ActionItem entity.
 func (_m *ActionItem) QueryStrategy() *StrategyQuery {
 	return NewActionItemClient(_m.config).QueryStrategy(_m)
+}
+
+// QueryAgreement queries the "agreement" edge of the ActionItem entity.
+func (_m *ActionItem) QueryAgreement() *AgreementQuery {
+	return NewActionItemClient(_m.config).QueryAgreement(_m)
+}
+
+// QueryImplements queries the "implements" edge of the ActionItem entity.
+func (_m *ActionItem) QueryImplements() *CommitmentQuery {
+	return NewActionItemClient(_m.config).QueryImplements(_m)
 }
 
 // QueryLeadAgency queries the "lead_agency" edge of the ActionItem entity.
@@ -473,6 +569,9 @@ func (_m *ActionItem) String() string {
 		builder.WriteString("budget_currency=")
 		builder.WriteString(*v)
 	}
+	builder.WriteString(", ")
+	builder.WriteString("pilot=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Pilot))
 	builder.WriteByte(')')
 	return builder.String()
 }

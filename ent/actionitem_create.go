@@ -14,6 +14,8 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/agreement"
+	"github.com/palabre/palabre/ent/commitment"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/progressreport"
@@ -223,6 +225,20 @@ func (_c *ActionItemCreate) SetNillableBudgetCurrency(v *string) *ActionItemCrea
 	return _c
 }
 
+// SetPilot sets the "pilot" field.
+func (_c *ActionItemCreate) SetPilot(v bool) *ActionItemCreate {
+	_c.mutation.SetPilot(v)
+	return _c
+}
+
+// SetNillablePilot sets the "pilot" field if the given value is not nil.
+func (_c *ActionItemCreate) SetNillablePilot(v *bool) *ActionItemCreate {
+	if v != nil {
+		_c.SetPilot(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *ActionItemCreate) SetID(v pulid.ID) *ActionItemCreate {
 	_c.mutation.SetID(v)
@@ -243,9 +259,36 @@ func (_c *ActionItemCreate) SetObjectiveID(id pulid.ID) *ActionItemCreate {
 	return _c
 }
 
+// SetNillableObjectiveID sets the "objective" edge to the Objective entity by ID if the given value is not nil.
+func (_c *ActionItemCreate) SetNillableObjectiveID(id *pulid.ID) *ActionItemCreate {
+	if id != nil {
+		_c = _c.SetObjectiveID(*id)
+	}
+	return _c
+}
+
 // SetObjective sets the "objective" edge to the Objective entity.
 func (_c *ActionItemCreate) SetObjective(v *Objective) *ActionItemCreate {
 	return _c.SetObjectiveID(v.ID)
+}
+
+// SetCommitmentID sets the "commitment" edge to the Commitment entity by ID.
+func (_c *ActionItemCreate) SetCommitmentID(id pulid.ID) *ActionItemCreate {
+	_c.mutation.SetCommitmentID(id)
+	return _c
+}
+
+// SetNillableCommitmentID sets the "commitment" edge to the Commitment entity by ID if the given value is not nil.
+func (_c *ActionItemCreate) SetNillableCommitmentID(id *pulid.ID) *ActionItemCreate {
+	if id != nil {
+		_c = _c.SetCommitmentID(*id)
+	}
+	return _c
+}
+
+// SetCommitment sets the "commitment" edge to the Commitment entity.
+func (_c *ActionItemCreate) SetCommitment(v *Commitment) *ActionItemCreate {
+	return _c.SetCommitmentID(v.ID)
 }
 
 // SetStrategyID sets the "strategy" edge to the Strategy entity by ID.
@@ -254,9 +297,55 @@ func (_c *ActionItemCreate) SetStrategyID(id pulid.ID) *ActionItemCreate {
 	return _c
 }
 
+// SetNillableStrategyID sets the "strategy" edge to the Strategy entity by ID if the given value is not nil.
+func (_c *ActionItemCreate) SetNillableStrategyID(id *pulid.ID) *ActionItemCreate {
+	if id != nil {
+		_c = _c.SetStrategyID(*id)
+	}
+	return _c
+}
+
 // SetStrategy sets the "strategy" edge to the Strategy entity.
 func (_c *ActionItemCreate) SetStrategy(v *Strategy) *ActionItemCreate {
 	return _c.SetStrategyID(v.ID)
+}
+
+// SetAgreementID sets the "agreement" edge to the Agreement entity by ID.
+func (_c *ActionItemCreate) SetAgreementID(id pulid.ID) *ActionItemCreate {
+	_c.mutation.SetAgreementID(id)
+	return _c
+}
+
+// SetNillableAgreementID sets the "agreement" edge to the Agreement entity by ID if the given value is not nil.
+func (_c *ActionItemCreate) SetNillableAgreementID(id *pulid.ID) *ActionItemCreate {
+	if id != nil {
+		_c = _c.SetAgreementID(*id)
+	}
+	return _c
+}
+
+// SetAgreement sets the "agreement" edge to the Agreement entity.
+func (_c *ActionItemCreate) SetAgreement(v *Agreement) *ActionItemCreate {
+	return _c.SetAgreementID(v.ID)
+}
+
+// SetImplementsID sets the "implements" edge to the Commitment entity by ID.
+func (_c *ActionItemCreate) SetImplementsID(id pulid.ID) *ActionItemCreate {
+	_c.mutation.SetImplementsID(id)
+	return _c
+}
+
+// SetNillableImplementsID sets the "implements" edge to the Commitment entity by ID if the given value is not nil.
+func (_c *ActionItemCreate) SetNillableImplementsID(id *pulid.ID) *ActionItemCreate {
+	if id != nil {
+		_c = _c.SetImplementsID(*id)
+	}
+	return _c
+}
+
+// SetImplements sets the "implements" edge to the Commitment entity.
+func (_c *ActionItemCreate) SetImplements(v *Commitment) *ActionItemCreate {
+	return _c.SetImplementsID(v.ID)
 }
 
 // SetLeadAgencyID sets the "lead_agency" edge to the Agency entity by ID.
@@ -435,6 +524,10 @@ func (_c *ActionItemCreate) defaults() error {
 		v := actionitem.DefaultProgress
 		_c.mutation.SetProgress(v)
 	}
+	if _, ok := _c.mutation.Pilot(); !ok {
+		v := actionitem.DefaultPilot
+		_c.mutation.SetPilot(v)
+	}
 	if _, ok := _c.mutation.ID(); !ok {
 		if actionitem.DefaultID == nil {
 			return fmt.Errorf("ent: uninitialized actionitem.DefaultID (forgotten import ent/runtime?)")
@@ -522,11 +615,8 @@ func (_c *ActionItemCreate) check() error {
 			return &ValidationError{Name: "budget_currency", err: fmt.Errorf(`ent: validator failed for field "ActionItem.budget_currency": %w`, err)}
 		}
 	}
-	if len(_c.mutation.ObjectiveIDs()) == 0 {
-		return &ValidationError{Name: "objective", err: errors.New(`ent: missing required edge "ActionItem.objective"`)}
-	}
-	if len(_c.mutation.StrategyIDs()) == 0 {
-		return &ValidationError{Name: "strategy", err: errors.New(`ent: missing required edge "ActionItem.strategy"`)}
+	if _, ok := _c.mutation.Pilot(); !ok {
+		return &ValidationError{Name: "pilot", err: errors.New(`ent: missing required field "ActionItem.pilot"`)}
 	}
 	if len(_c.mutation.LeadAgencyIDs()) == 0 {
 		return &ValidationError{Name: "lead_agency", err: errors.New(`ent: missing required edge "ActionItem.lead_agency"`)}
@@ -627,6 +717,10 @@ func (_c *ActionItemCreate) createSpec() (*ActionItem, *sqlgraph.CreateSpec) {
 		_spec.SetField(actionitem.FieldBudgetCurrency, field.TypeString, value)
 		_node.BudgetCurrency = &value
 	}
+	if value, ok := _c.mutation.Pilot(); ok {
+		_spec.SetField(actionitem.FieldPilot, field.TypeBool, value)
+		_node.Pilot = value
+	}
 	if nodes := _c.mutation.ObjectiveIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -644,6 +738,23 @@ func (_c *ActionItemCreate) createSpec() (*ActionItem, *sqlgraph.CreateSpec) {
 		_node.objective_action_items = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
+	if nodes := _c.mutation.CommitmentIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   actionitem.CommitmentTable,
+			Columns: []string{actionitem.CommitmentColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(commitment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.commitment_action_items = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
 	if nodes := _c.mutation.StrategyIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -659,6 +770,40 @@ func (_c *ActionItemCreate) createSpec() (*ActionItem, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.action_item_strategy = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.AgreementIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   actionitem.AgreementTable,
+			Columns: []string{actionitem.AgreementColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(agreement.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.action_item_agreement = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ImplementsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   actionitem.ImplementsTable,
+			Columns: []string{actionitem.ImplementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(commitment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.action_item_implements = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.LeadAgencyIDs(); len(nodes) > 0 {
@@ -1042,6 +1187,18 @@ func (u *ActionItemUpsert) ClearBudgetCurrency() *ActionItemUpsert {
 	return u
 }
 
+// SetPilot sets the "pilot" field.
+func (u *ActionItemUpsert) SetPilot(v bool) *ActionItemUpsert {
+	u.Set(actionitem.FieldPilot, v)
+	return u
+}
+
+// UpdatePilot sets the "pilot" field to the value that was provided on create.
+func (u *ActionItemUpsert) UpdatePilot() *ActionItemUpsert {
+	u.SetExcluded(actionitem.FieldPilot)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
 // Using this option is equivalent to using:
 //
@@ -1342,6 +1499,20 @@ func (u *ActionItemUpsertOne) UpdateBudgetCurrency() *ActionItemUpsertOne {
 func (u *ActionItemUpsertOne) ClearBudgetCurrency() *ActionItemUpsertOne {
 	return u.Update(func(s *ActionItemUpsert) {
 		s.ClearBudgetCurrency()
+	})
+}
+
+// SetPilot sets the "pilot" field.
+func (u *ActionItemUpsertOne) SetPilot(v bool) *ActionItemUpsertOne {
+	return u.Update(func(s *ActionItemUpsert) {
+		s.SetPilot(v)
+	})
+}
+
+// UpdatePilot sets the "pilot" field to the value that was provided on create.
+func (u *ActionItemUpsertOne) UpdatePilot() *ActionItemUpsertOne {
+	return u.Update(func(s *ActionItemUpsert) {
+		s.UpdatePilot()
 	})
 }
 
@@ -1812,6 +1983,20 @@ func (u *ActionItemUpsertBulk) UpdateBudgetCurrency() *ActionItemUpsertBulk {
 func (u *ActionItemUpsertBulk) ClearBudgetCurrency() *ActionItemUpsertBulk {
 	return u.Update(func(s *ActionItemUpsert) {
 		s.ClearBudgetCurrency()
+	})
+}
+
+// SetPilot sets the "pilot" field.
+func (u *ActionItemUpsertBulk) SetPilot(v bool) *ActionItemUpsertBulk {
+	return u.Update(func(s *ActionItemUpsert) {
+		s.SetPilot(v)
+	})
+}
+
+// UpdatePilot sets the "pilot" field to the value that was provided on create.
+func (u *ActionItemUpsertBulk) UpdatePilot() *ActionItemUpsertBulk {
+	return u.Update(func(s *ActionItemUpsert) {
+		s.UpdatePilot()
 	})
 }
 

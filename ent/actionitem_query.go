@@ -16,6 +16,8 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/agreement"
+	"github.com/palabre/palabre/ent/commitment"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/predicate"
@@ -32,7 +34,10 @@ type ActionItemQuery struct {
 	inters                      []Interceptor
 	predicates                  []predicate.ActionItem
 	withObjective               *ObjectiveQuery
+	withCommitment              *CommitmentQuery
 	withStrategy                *StrategyQuery
+	withAgreement               *AgreementQuery
+	withImplements              *CommitmentQuery
 	withLeadAgency              *AgencyQuery
 	withSupportingAgencies      *AgencyQuery
 	withFundingPartners         *AgencyQuery
@@ -107,6 +112,28 @@ func (_q *ActionItemQuery) QueryObjective() *ObjectiveQuery {
 	return query
 }
 
+// QueryCommitment chains the current query on the "commitment" edge.
+func (_q *ActionItemQuery) QueryCommitment() *CommitmentQuery {
+	query := (&CommitmentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(actionitem.Table, actionitem.FieldID, selector),
+			sqlgraph.To(commitment.Table, commitment.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, actionitem.CommitmentTable, actionitem.CommitmentColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
 // QueryStrategy chains the current query on the "strategy" edge.
 func (_q *ActionItemQuery) QueryStrategy() *StrategyQuery {
 	query := (&StrategyClient{config: _q.config}).Query()
@@ -122,6 +149,50 @@ func (_q *ActionItemQuery) QueryStrategy() *StrategyQuery {
 			sqlgraph.From(actionitem.Table, actionitem.FieldID, selector),
 			sqlgraph.To(strategy.Table, strategy.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, actionitem.StrategyTable, actionitem.StrategyColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryAgreement chains the current query on the "agreement" edge.
+func (_q *ActionItemQuery) QueryAgreement() *AgreementQuery {
+	query := (&AgreementClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(actionitem.Table, actionitem.FieldID, selector),
+			sqlgraph.To(agreement.Table, agreement.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, actionitem.AgreementTable, actionitem.AgreementColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryImplements chains the current query on the "implements" edge.
+func (_q *ActionItemQuery) QueryImplements() *CommitmentQuery {
+	query := (&CommitmentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(actionitem.Table, actionitem.FieldID, selector),
+			sqlgraph.To(commitment.Table, commitment.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, actionitem.ImplementsTable, actionitem.ImplementsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -476,7 +547,10 @@ func (_q *ActionItemQuery) Clone() *ActionItemQuery {
 		inters:                 append([]Interceptor{}, _q.inters...),
 		predicates:             append([]predicate.ActionItem{}, _q.predicates...),
 		withObjective:          _q.withObjective.Clone(),
+		withCommitment:         _q.withCommitment.Clone(),
 		withStrategy:           _q.withStrategy.Clone(),
+		withAgreement:          _q.withAgreement.Clone(),
+		withImplements:         _q.withImplements.Clone(),
 		withLeadAgency:         _q.withLeadAgency.Clone(),
 		withSupportingAgencies: _q.withSupportingAgencies.Clone(),
 		withFundingPartners:    _q.withFundingPartners.Clone(),
@@ -501,6 +575,17 @@ func (_q *ActionItemQuery) WithObjective(opts ...func(*ObjectiveQuery)) *ActionI
 	return _q
 }
 
+// WithCommitment tells the query-builder to eager-load the nodes that are connected to
+// the "commitment" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ActionItemQuery) WithCommitment(opts ...func(*CommitmentQuery)) *ActionItemQuery {
+	query := (&CommitmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withCommitment = query
+	return _q
+}
+
 // WithStrategy tells the query-builder to eager-load the nodes that are connected to
 // the "strategy" edge. The optional arguments are used to configure the query builder of the edge.
 func (_q *ActionItemQuery) WithStrategy(opts ...func(*StrategyQuery)) *ActionItemQuery {
@@ -509,6 +594,28 @@ func (_q *ActionItemQuery) WithStrategy(opts ...func(*StrategyQuery)) *ActionIte
 		opt(query)
 	}
 	_q.withStrategy = query
+	return _q
+}
+
+// WithAgreement tells the query-builder to eager-load the nodes that are connected to
+// the "agreement" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ActionItemQuery) WithAgreement(opts ...func(*AgreementQuery)) *ActionItemQuery {
+	query := (&AgreementClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAgreement = query
+	return _q
+}
+
+// WithImplements tells the query-builder to eager-load the nodes that are connected to
+// the "implements" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ActionItemQuery) WithImplements(opts ...func(*CommitmentQuery)) *ActionItemQuery {
+	query := (&CommitmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withImplements = query
 	return _q
 }
 
@@ -674,9 +781,12 @@ func (_q *ActionItemQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*A
 		nodes       = []*ActionItem{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [9]bool{
+		loadedTypes = [12]bool{
 			_q.withObjective != nil,
+			_q.withCommitment != nil,
 			_q.withStrategy != nil,
+			_q.withAgreement != nil,
+			_q.withImplements != nil,
 			_q.withLeadAgency != nil,
 			_q.withSupportingAgencies != nil,
 			_q.withFundingPartners != nil,
@@ -686,7 +796,7 @@ func (_q *ActionItemQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*A
 			_q.withProgressReports != nil,
 		}
 	)
-	if _q.withObjective != nil || _q.withStrategy != nil || _q.withLeadAgency != nil {
+	if _q.withObjective != nil || _q.withCommitment != nil || _q.withStrategy != nil || _q.withAgreement != nil || _q.withImplements != nil || _q.withLeadAgency != nil {
 		withFKs = true
 	}
 	if withFKs {
@@ -719,9 +829,27 @@ func (_q *ActionItemQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*A
 			return nil, err
 		}
 	}
+	if query := _q.withCommitment; query != nil {
+		if err := _q.loadCommitment(ctx, query, nodes, nil,
+			func(n *ActionItem, e *Commitment) { n.Edges.Commitment = e }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withStrategy; query != nil {
 		if err := _q.loadStrategy(ctx, query, nodes, nil,
 			func(n *ActionItem, e *Strategy) { n.Edges.Strategy = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withAgreement; query != nil {
+		if err := _q.loadAgreement(ctx, query, nodes, nil,
+			func(n *ActionItem, e *Agreement) { n.Edges.Agreement = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withImplements; query != nil {
+		if err := _q.loadImplements(ctx, query, nodes, nil,
+			func(n *ActionItem, e *Commitment) { n.Edges.Implements = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -855,6 +983,38 @@ func (_q *ActionItemQuery) loadObjective(ctx context.Context, query *ObjectiveQu
 	}
 	return nil
 }
+func (_q *ActionItemQuery) loadCommitment(ctx context.Context, query *CommitmentQuery, nodes []*ActionItem, init func(*ActionItem), assign func(*ActionItem, *Commitment)) error {
+	ids := make([]pulid.ID, 0, len(nodes))
+	nodeids := make(map[pulid.ID][]*ActionItem)
+	for i := range nodes {
+		if nodes[i].commitment_action_items == nil {
+			continue
+		}
+		fk := *nodes[i].commitment_action_items
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(commitment.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "commitment_action_items" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
 func (_q *ActionItemQuery) loadStrategy(ctx context.Context, query *StrategyQuery, nodes []*ActionItem, init func(*ActionItem), assign func(*ActionItem, *Strategy)) error {
 	ids := make([]pulid.ID, 0, len(nodes))
 	nodeids := make(map[pulid.ID][]*ActionItem)
@@ -880,6 +1040,70 @@ func (_q *ActionItemQuery) loadStrategy(ctx context.Context, query *StrategyQuer
 		nodes, ok := nodeids[n.ID]
 		if !ok {
 			return fmt.Errorf(`unexpected foreign-key "action_item_strategy" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *ActionItemQuery) loadAgreement(ctx context.Context, query *AgreementQuery, nodes []*ActionItem, init func(*ActionItem), assign func(*ActionItem, *Agreement)) error {
+	ids := make([]pulid.ID, 0, len(nodes))
+	nodeids := make(map[pulid.ID][]*ActionItem)
+	for i := range nodes {
+		if nodes[i].action_item_agreement == nil {
+			continue
+		}
+		fk := *nodes[i].action_item_agreement
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(agreement.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "action_item_agreement" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *ActionItemQuery) loadImplements(ctx context.Context, query *CommitmentQuery, nodes []*ActionItem, init func(*ActionItem), assign func(*ActionItem, *Commitment)) error {
+	ids := make([]pulid.ID, 0, len(nodes))
+	nodeids := make(map[pulid.ID][]*ActionItem)
+	for i := range nodes {
+		if nodes[i].action_item_implements == nil {
+			continue
+		}
+		fk := *nodes[i].action_item_implements
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(commitment.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "action_item_implements" returned %v`, n.ID)
 		}
 		for i := range nodes {
 			assign(nodes[i], n)

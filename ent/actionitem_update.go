@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/commitment"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/predicate"
@@ -272,15 +273,75 @@ func (_u *ActionItemUpdate) ClearBudgetCurrency() *ActionItemUpdate {
 	return _u
 }
 
+// SetPilot sets the "pilot" field.
+func (_u *ActionItemUpdate) SetPilot(v bool) *ActionItemUpdate {
+	_u.mutation.SetPilot(v)
+	return _u
+}
+
+// SetNillablePilot sets the "pilot" field if the given value is not nil.
+func (_u *ActionItemUpdate) SetNillablePilot(v *bool) *ActionItemUpdate {
+	if v != nil {
+		_u.SetPilot(*v)
+	}
+	return _u
+}
+
 // SetObjectiveID sets the "objective" edge to the Objective entity by ID.
 func (_u *ActionItemUpdate) SetObjectiveID(id pulid.ID) *ActionItemUpdate {
 	_u.mutation.SetObjectiveID(id)
 	return _u
 }
 
+// SetNillableObjectiveID sets the "objective" edge to the Objective entity by ID if the given value is not nil.
+func (_u *ActionItemUpdate) SetNillableObjectiveID(id *pulid.ID) *ActionItemUpdate {
+	if id != nil {
+		_u = _u.SetObjectiveID(*id)
+	}
+	return _u
+}
+
 // SetObjective sets the "objective" edge to the Objective entity.
 func (_u *ActionItemUpdate) SetObjective(v *Objective) *ActionItemUpdate {
 	return _u.SetObjectiveID(v.ID)
+}
+
+// SetCommitmentID sets the "commitment" edge to the Commitment entity by ID.
+func (_u *ActionItemUpdate) SetCommitmentID(id pulid.ID) *ActionItemUpdate {
+	_u.mutation.SetCommitmentID(id)
+	return _u
+}
+
+// SetNillableCommitmentID sets the "commitment" edge to the Commitment entity by ID if the given value is not nil.
+func (_u *ActionItemUpdate) SetNillableCommitmentID(id *pulid.ID) *ActionItemUpdate {
+	if id != nil {
+		_u = _u.SetCommitmentID(*id)
+	}
+	return _u
+}
+
+// SetCommitment sets the "commitment" edge to the Commitment entity.
+func (_u *ActionItemUpdate) SetCommitment(v *Commitment) *ActionItemUpdate {
+	return _u.SetCommitmentID(v.ID)
+}
+
+// SetImplementsID sets the "implements" edge to the Commitment entity by ID.
+func (_u *ActionItemUpdate) SetImplementsID(id pulid.ID) *ActionItemUpdate {
+	_u.mutation.SetImplementsID(id)
+	return _u
+}
+
+// SetNillableImplementsID sets the "implements" edge to the Commitment entity by ID if the given value is not nil.
+func (_u *ActionItemUpdate) SetNillableImplementsID(id *pulid.ID) *ActionItemUpdate {
+	if id != nil {
+		_u = _u.SetImplementsID(*id)
+	}
+	return _u
+}
+
+// SetImplements sets the "implements" edge to the Commitment entity.
+func (_u *ActionItemUpdate) SetImplements(v *Commitment) *ActionItemUpdate {
+	return _u.SetImplementsID(v.ID)
 }
 
 // SetLeadAgencyID sets the "lead_agency" edge to the Agency entity by ID.
@@ -392,6 +453,18 @@ func (_u *ActionItemUpdate) Mutation() *ActionItemMutation {
 // ClearObjective clears the "objective" edge to the Objective entity.
 func (_u *ActionItemUpdate) ClearObjective() *ActionItemUpdate {
 	_u.mutation.ClearObjective()
+	return _u
+}
+
+// ClearCommitment clears the "commitment" edge to the Commitment entity.
+func (_u *ActionItemUpdate) ClearCommitment() *ActionItemUpdate {
+	_u.mutation.ClearCommitment()
+	return _u
+}
+
+// ClearImplements clears the "implements" edge to the Commitment entity.
+func (_u *ActionItemUpdate) ClearImplements() *ActionItemUpdate {
+	_u.mutation.ClearImplements()
 	return _u
 }
 
@@ -616,12 +689,6 @@ func (_u *ActionItemUpdate) check() error {
 			return &ValidationError{Name: "budget_currency", err: fmt.Errorf(`ent: validator failed for field "ActionItem.budget_currency": %w`, err)}
 		}
 	}
-	if _u.mutation.ObjectiveCleared() && len(_u.mutation.ObjectiveIDs()) > 0 {
-		return errors.New(`ent: clearing a required unique edge "ActionItem.objective"`)
-	}
-	if _u.mutation.StrategyCleared() && len(_u.mutation.StrategyIDs()) > 0 {
-		return errors.New(`ent: clearing a required unique edge "ActionItem.strategy"`)
-	}
 	if _u.mutation.LeadAgencyCleared() && len(_u.mutation.LeadAgencyIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "ActionItem.lead_agency"`)
 	}
@@ -706,6 +773,9 @@ func (_u *ActionItemUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 	if _u.mutation.BudgetCurrencyCleared() {
 		_spec.ClearField(actionitem.FieldBudgetCurrency, field.TypeString)
 	}
+	if value, ok := _u.mutation.Pilot(); ok {
+		_spec.SetField(actionitem.FieldPilot, field.TypeBool, value)
+	}
 	if _u.mutation.ObjectiveCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -728,6 +798,64 @@ func (_u *ActionItemUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(objective.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.CommitmentCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   actionitem.CommitmentTable,
+			Columns: []string{actionitem.CommitmentColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(commitment.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CommitmentIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   actionitem.CommitmentTable,
+			Columns: []string{actionitem.CommitmentColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(commitment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ImplementsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   actionitem.ImplementsTable,
+			Columns: []string{actionitem.ImplementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(commitment.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ImplementsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   actionitem.ImplementsTable,
+			Columns: []string{actionitem.ImplementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(commitment.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -1293,15 +1421,75 @@ func (_u *ActionItemUpdateOne) ClearBudgetCurrency() *ActionItemUpdateOne {
 	return _u
 }
 
+// SetPilot sets the "pilot" field.
+func (_u *ActionItemUpdateOne) SetPilot(v bool) *ActionItemUpdateOne {
+	_u.mutation.SetPilot(v)
+	return _u
+}
+
+// SetNillablePilot sets the "pilot" field if the given value is not nil.
+func (_u *ActionItemUpdateOne) SetNillablePilot(v *bool) *ActionItemUpdateOne {
+	if v != nil {
+		_u.SetPilot(*v)
+	}
+	return _u
+}
+
 // SetObjectiveID sets the "objective" edge to the Objective entity by ID.
 func (_u *ActionItemUpdateOne) SetObjectiveID(id pulid.ID) *ActionItemUpdateOne {
 	_u.mutation.SetObjectiveID(id)
 	return _u
 }
 
+// SetNillableObjectiveID sets the "objective" edge to the Objective entity by ID if the given value is not nil.
+func (_u *ActionItemUpdateOne) SetNillableObjectiveID(id *pulid.ID) *ActionItemUpdateOne {
+	if id != nil {
+		_u = _u.SetObjectiveID(*id)
+	}
+	return _u
+}
+
 // SetObjective sets the "objective" edge to the Objective entity.
 func (_u *ActionItemUpdateOne) SetObjective(v *Objective) *ActionItemUpdateOne {
 	return _u.SetObjectiveID(v.ID)
+}
+
+// SetCommitmentID sets the "commitment" edge to the Commitment entity by ID.
+func (_u *ActionItemUpdateOne) SetCommitmentID(id pulid.ID) *ActionItemUpdateOne {
+	_u.mutation.SetCommitmentID(id)
+	return _u
+}
+
+// SetNillableCommitmentID sets the "commitment" edge to the Commitment entity by ID if the given value is not nil.
+func (_u *ActionItemUpdateOne) SetNillableCommitmentID(id *pulid.ID) *ActionItemUpdateOne {
+	if id != nil {
+		_u = _u.SetCommitmentID(*id)
+	}
+	return _u
+}
+
+// SetCommitment sets the "commitment" edge to the Commitment entity.
+func (_u *ActionItemUpdateOne) SetCommitment(v *Commitment) *ActionItemUpdateOne {
+	return _u.SetCommitmentID(v.ID)
+}
+
+// SetImplementsID sets the "implements" edge to the Commitment entity by ID.
+func (_u *ActionItemUpdateOne) SetImplementsID(id pulid.ID) *ActionItemUpdateOne {
+	_u.mutation.SetImplementsID(id)
+	return _u
+}
+
+// SetNillableImplementsID sets the "implements" edge to the Commitment entity by ID if the given value is not nil.
+func (_u *ActionItemUpdateOne) SetNillableImplementsID(id *pulid.ID) *ActionItemUpdateOne {
+	if id != nil {
+		_u = _u.SetImplementsID(*id)
+	}
+	return _u
+}
+
+// SetImplements sets the "implements" edge to the Commitment entity.
+func (_u *ActionItemUpdateOne) SetImplements(v *Commitment) *ActionItemUpdateOne {
+	return _u.SetImplementsID(v.ID)
 }
 
 // SetLeadAgencyID sets the "lead_agency" edge to the Agency entity by ID.
@@ -1413,6 +1601,18 @@ func (_u *ActionItemUpdateOne) Mutation() *ActionItemMutation {
 // ClearObjective clears the "objective" edge to the Objective entity.
 func (_u *ActionItemUpdateOne) ClearObjective() *ActionItemUpdateOne {
 	_u.mutation.ClearObjective()
+	return _u
+}
+
+// ClearCommitment clears the "commitment" edge to the Commitment entity.
+func (_u *ActionItemUpdateOne) ClearCommitment() *ActionItemUpdateOne {
+	_u.mutation.ClearCommitment()
+	return _u
+}
+
+// ClearImplements clears the "implements" edge to the Commitment entity.
+func (_u *ActionItemUpdateOne) ClearImplements() *ActionItemUpdateOne {
+	_u.mutation.ClearImplements()
 	return _u
 }
 
@@ -1650,12 +1850,6 @@ func (_u *ActionItemUpdateOne) check() error {
 			return &ValidationError{Name: "budget_currency", err: fmt.Errorf(`ent: validator failed for field "ActionItem.budget_currency": %w`, err)}
 		}
 	}
-	if _u.mutation.ObjectiveCleared() && len(_u.mutation.ObjectiveIDs()) > 0 {
-		return errors.New(`ent: clearing a required unique edge "ActionItem.objective"`)
-	}
-	if _u.mutation.StrategyCleared() && len(_u.mutation.StrategyIDs()) > 0 {
-		return errors.New(`ent: clearing a required unique edge "ActionItem.strategy"`)
-	}
 	if _u.mutation.LeadAgencyCleared() && len(_u.mutation.LeadAgencyIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "ActionItem.lead_agency"`)
 	}
@@ -1757,6 +1951,9 @@ func (_u *ActionItemUpdateOne) sqlSave(ctx context.Context) (_node *ActionItem, 
 	if _u.mutation.BudgetCurrencyCleared() {
 		_spec.ClearField(actionitem.FieldBudgetCurrency, field.TypeString)
 	}
+	if value, ok := _u.mutation.Pilot(); ok {
+		_spec.SetField(actionitem.FieldPilot, field.TypeBool, value)
+	}
 	if _u.mutation.ObjectiveCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1779,6 +1976,64 @@ func (_u *ActionItemUpdateOne) sqlSave(ctx context.Context) (_node *ActionItem, 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(objective.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.CommitmentCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   actionitem.CommitmentTable,
+			Columns: []string{actionitem.CommitmentColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(commitment.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CommitmentIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   actionitem.CommitmentTable,
+			Columns: []string{actionitem.CommitmentColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(commitment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ImplementsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   actionitem.ImplementsTable,
+			Columns: []string{actionitem.ImplementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(commitment.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ImplementsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   actionitem.ImplementsTable,
+			Columns: []string{actionitem.ImplementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(commitment.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -60,20 +60,23 @@ type AgencyEdges struct {
 	ImplementedStrategies []*Strategy `json:"implemented_strategies,omitempty"`
 	// Consultation rounds this agency is invited to.
 	Consultations []*Consultation `json:"consultations,omitempty"`
+	// Commitments of agreements this agency is responsible for.
+	ResponsibleCommitments []*Commitment `json:"responsible_commitments,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [9]bool
+	loadedTypes [10]bool
 	// totalCount holds the count of the edges above.
 	totalCount [7]map[string]int
 
-	namedChildren              map[string][]*Agency
-	namedAccounts              map[string][]*Account
-	namedLedActionItems        map[string][]*ActionItem
-	namedSupportedActionItems  map[string][]*ActionItem
-	namedFundedActionItems     map[string][]*ActionItem
-	namedOwnedStrategies       map[string][]*Strategy
-	namedImplementedStrategies map[string][]*Strategy
-	namedConsultations         map[string][]*Consultation
+	namedChildren               map[string][]*Agency
+	namedAccounts               map[string][]*Account
+	namedLedActionItems         map[string][]*ActionItem
+	namedSupportedActionItems   map[string][]*ActionItem
+	namedFundedActionItems      map[string][]*ActionItem
+	namedOwnedStrategies        map[string][]*Strategy
+	namedImplementedStrategies  map[string][]*Strategy
+	namedConsultations          map[string][]*Consultation
+	namedResponsibleCommitments map[string][]*Commitment
 }
 
 // ParentOrErr returns the Parent value or an error if the edge
@@ -157,6 +160,15 @@ func (e AgencyEdges) ConsultationsOrErr() ([]*Consultation, error) {
 		return e.Consultations, nil
 	}
 	return nil, &NotLoadedError{edge: "consultations"}
+}
+
+// ResponsibleCommitmentsOrErr returns the ResponsibleCommitments value or an error if the edge
+// was not loaded in eager-loading.
+func (e AgencyEdges) ResponsibleCommitmentsOrErr() ([]*Commitment, error) {
+	if e.loadedTypes[9] {
+		return e.ResponsibleCommitments, nil
+	}
+	return nil, &NotLoadedError{edge: "responsible_commitments"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -300,6 +312,11 @@ func (_m *Agency) QueryImplementedStrategies() *StrategyQuery {
 // QueryConsultations queries the "consultations" edge of the Agency entity.
 func (_m *Agency) QueryConsultations() *ConsultationQuery {
 	return NewAgencyClient(_m.config).QueryConsultations(_m)
+}
+
+// QueryResponsibleCommitments queries the "responsible_commitments" edge of the Agency entity.
+func (_m *Agency) QueryResponsibleCommitments() *CommitmentQuery {
+	return NewAgencyClient(_m.config).QueryResponsibleCommitments(_m)
 }
 
 // Update returns a builder for updating this Agency.
@@ -538,6 +555,30 @@ func (_m *Agency) appendNamedConsultations(name string, edges ...*Consultation) 
 		_m.Edges.namedConsultations[name] = []*Consultation{}
 	} else {
 		_m.Edges.namedConsultations[name] = append(_m.Edges.namedConsultations[name], edges...)
+	}
+}
+
+// NamedResponsibleCommitments returns the ResponsibleCommitments named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Agency) NamedResponsibleCommitments(name string) ([]*Commitment, error) {
+	if _m.Edges.namedResponsibleCommitments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedResponsibleCommitments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Agency) appendNamedResponsibleCommitments(name string, edges ...*Commitment) {
+	if _m.Edges.namedResponsibleCommitments == nil {
+		_m.Edges.namedResponsibleCommitments = make(map[string][]*Commitment)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedResponsibleCommitments[name] = []*Commitment{}
+	} else {
+		_m.Edges.namedResponsibleCommitments[name] = append(_m.Edges.namedResponsibleCommitments[name], edges...)
 	}
 }
 

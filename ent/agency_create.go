@@ -15,6 +15,7 @@ import (
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/commitment"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
@@ -245,6 +246,21 @@ func (_c *AgencyCreate) AddConsultations(v ...*Consultation) *AgencyCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddConsultationIDs(ids...)
+}
+
+// AddResponsibleCommitmentIDs adds the "responsible_commitments" edge to the Commitment entity by IDs.
+func (_c *AgencyCreate) AddResponsibleCommitmentIDs(ids ...pulid.ID) *AgencyCreate {
+	_c.mutation.AddResponsibleCommitmentIDs(ids...)
+	return _c
+}
+
+// AddResponsibleCommitments adds the "responsible_commitments" edges to the Commitment entity.
+func (_c *AgencyCreate) AddResponsibleCommitments(v ...*Commitment) *AgencyCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddResponsibleCommitmentIDs(ids...)
 }
 
 // Mutation returns the AgencyMutation object of the builder.
@@ -562,6 +578,22 @@ func (_c *AgencyCreate) createSpec() (*Agency, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(consultation.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ResponsibleCommitmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   agency.ResponsibleCommitmentsTable,
+			Columns: agency.ResponsibleCommitmentsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(commitment.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

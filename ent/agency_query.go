@@ -17,6 +17,7 @@ import (
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/commitment"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/schema/pulid"
@@ -26,30 +27,32 @@ import (
 // AgencyQuery is the builder for querying Agency entities.
 type AgencyQuery struct {
 	config
-	ctx                            *QueryContext
-	order                          []agency.OrderOption
-	inters                         []Interceptor
-	predicates                     []predicate.Agency
-	withParent                     *AgencyQuery
-	withChildren                   *AgencyQuery
-	withAccounts                   *AccountQuery
-	withLedActionItems             *ActionItemQuery
-	withSupportedActionItems       *ActionItemQuery
-	withFundedActionItems          *ActionItemQuery
-	withOwnedStrategies            *StrategyQuery
-	withImplementedStrategies      *StrategyQuery
-	withConsultations              *ConsultationQuery
-	withFKs                        bool
-	loadTotal                      []func(context.Context, []*Agency) error
-	modifiers                      []func(*sql.Selector)
-	withNamedChildren              map[string]*AgencyQuery
-	withNamedAccounts              map[string]*AccountQuery
-	withNamedLedActionItems        map[string]*ActionItemQuery
-	withNamedSupportedActionItems  map[string]*ActionItemQuery
-	withNamedFundedActionItems     map[string]*ActionItemQuery
-	withNamedOwnedStrategies       map[string]*StrategyQuery
-	withNamedImplementedStrategies map[string]*StrategyQuery
-	withNamedConsultations         map[string]*ConsultationQuery
+	ctx                             *QueryContext
+	order                           []agency.OrderOption
+	inters                          []Interceptor
+	predicates                      []predicate.Agency
+	withParent                      *AgencyQuery
+	withChildren                    *AgencyQuery
+	withAccounts                    *AccountQuery
+	withLedActionItems              *ActionItemQuery
+	withSupportedActionItems        *ActionItemQuery
+	withFundedActionItems           *ActionItemQuery
+	withOwnedStrategies             *StrategyQuery
+	withImplementedStrategies       *StrategyQuery
+	withConsultations               *ConsultationQuery
+	withResponsibleCommitments      *CommitmentQuery
+	withFKs                         bool
+	loadTotal                       []func(context.Context, []*Agency) error
+	modifiers                       []func(*sql.Selector)
+	withNamedChildren               map[string]*AgencyQuery
+	withNamedAccounts               map[string]*AccountQuery
+	withNamedLedActionItems         map[string]*ActionItemQuery
+	withNamedSupportedActionItems   map[string]*ActionItemQuery
+	withNamedFundedActionItems      map[string]*ActionItemQuery
+	withNamedOwnedStrategies        map[string]*StrategyQuery
+	withNamedImplementedStrategies  map[string]*StrategyQuery
+	withNamedConsultations          map[string]*ConsultationQuery
+	withNamedResponsibleCommitments map[string]*CommitmentQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -284,6 +287,28 @@ func (_q *AgencyQuery) QueryConsultations() *ConsultationQuery {
 	return query
 }
 
+// QueryResponsibleCommitments chains the current query on the "responsible_commitments" edge.
+func (_q *AgencyQuery) QueryResponsibleCommitments() *CommitmentQuery {
+	query := (&CommitmentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(agency.Table, agency.FieldID, selector),
+			sqlgraph.To(commitment.Table, commitment.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, agency.ResponsibleCommitmentsTable, agency.ResponsibleCommitmentsPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
 // First returns the first Agency entity from the query.
 // Returns a *NotFoundError when no Agency was found.
 func (_q *AgencyQuery) First(ctx context.Context) (*Agency, error) {
@@ -471,20 +496,21 @@ func (_q *AgencyQuery) Clone() *AgencyQuery {
 		return nil
 	}
 	return &AgencyQuery{
-		config:                    _q.config,
-		ctx:                       _q.ctx.Clone(),
-		order:                     append([]agency.OrderOption{}, _q.order...),
-		inters:                    append([]Interceptor{}, _q.inters...),
-		predicates:                append([]predicate.Agency{}, _q.predicates...),
-		withParent:                _q.withParent.Clone(),
-		withChildren:              _q.withChildren.Clone(),
-		withAccounts:              _q.withAccounts.Clone(),
-		withLedActionItems:        _q.withLedActionItems.Clone(),
-		withSupportedActionItems:  _q.withSupportedActionItems.Clone(),
-		withFundedActionItems:     _q.withFundedActionItems.Clone(),
-		withOwnedStrategies:       _q.withOwnedStrategies.Clone(),
-		withImplementedStrategies: _q.withImplementedStrategies.Clone(),
-		withConsultations:         _q.withConsultations.Clone(),
+		config:                     _q.config,
+		ctx:                        _q.ctx.Clone(),
+		order:                      append([]agency.OrderOption{}, _q.order...),
+		inters:                     append([]Interceptor{}, _q.inters...),
+		predicates:                 append([]predicate.Agency{}, _q.predicates...),
+		withParent:                 _q.withParent.Clone(),
+		withChildren:               _q.withChildren.Clone(),
+		withAccounts:               _q.withAccounts.Clone(),
+		withLedActionItems:         _q.withLedActionItems.Clone(),
+		withSupportedActionItems:   _q.withSupportedActionItems.Clone(),
+		withFundedActionItems:      _q.withFundedActionItems.Clone(),
+		withOwnedStrategies:        _q.withOwnedStrategies.Clone(),
+		withImplementedStrategies:  _q.withImplementedStrategies.Clone(),
+		withConsultations:          _q.withConsultations.Clone(),
+		withResponsibleCommitments: _q.withResponsibleCommitments.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -590,6 +616,17 @@ func (_q *AgencyQuery) WithConsultations(opts ...func(*ConsultationQuery)) *Agen
 	return _q
 }
 
+// WithResponsibleCommitments tells the query-builder to eager-load the nodes that are connected to
+// the "responsible_commitments" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *AgencyQuery) WithResponsibleCommitments(opts ...func(*CommitmentQuery)) *AgencyQuery {
+	query := (&CommitmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withResponsibleCommitments = query
+	return _q
+}
+
 // GroupBy is used to group vertices by one or more fields/columns.
 // It is often used with aggregate functions, like: count, max, mean, min, sum.
 //
@@ -675,7 +712,7 @@ func (_q *AgencyQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Agenc
 		nodes       = []*Agency{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [9]bool{
+		loadedTypes = [10]bool{
 			_q.withParent != nil,
 			_q.withChildren != nil,
 			_q.withAccounts != nil,
@@ -685,6 +722,7 @@ func (_q *AgencyQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Agenc
 			_q.withOwnedStrategies != nil,
 			_q.withImplementedStrategies != nil,
 			_q.withConsultations != nil,
+			_q.withResponsibleCommitments != nil,
 		}
 	)
 	if _q.withParent != nil {
@@ -776,6 +814,15 @@ func (_q *AgencyQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Agenc
 			return nil, err
 		}
 	}
+	if query := _q.withResponsibleCommitments; query != nil {
+		if err := _q.loadResponsibleCommitments(ctx, query, nodes,
+			func(n *Agency) { n.Edges.ResponsibleCommitments = []*Commitment{} },
+			func(n *Agency, e *Commitment) {
+				n.Edges.ResponsibleCommitments = append(n.Edges.ResponsibleCommitments, e)
+			}); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedChildren {
 		if err := _q.loadChildren(ctx, query, nodes,
 			func(n *Agency) { n.appendNamedChildren(name) },
@@ -829,6 +876,13 @@ func (_q *AgencyQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Agenc
 		if err := _q.loadConsultations(ctx, query, nodes,
 			func(n *Agency) { n.appendNamedConsultations(name) },
 			func(n *Agency, e *Consultation) { n.appendNamedConsultations(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedResponsibleCommitments {
+		if err := _q.loadResponsibleCommitments(ctx, query, nodes,
+			func(n *Agency) { n.appendNamedResponsibleCommitments(name) },
+			func(n *Agency, e *Commitment) { n.appendNamedResponsibleCommitments(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -1210,6 +1264,67 @@ func (_q *AgencyQuery) loadConsultations(ctx context.Context, query *Consultatio
 	}
 	return nil
 }
+func (_q *AgencyQuery) loadResponsibleCommitments(ctx context.Context, query *CommitmentQuery, nodes []*Agency, init func(*Agency), assign func(*Agency, *Commitment)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[pulid.ID]*Agency)
+	nids := make(map[pulid.ID]map[*Agency]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(agency.ResponsibleCommitmentsTable)
+		s.Join(joinT).On(s.C(commitment.FieldID), joinT.C(agency.ResponsibleCommitmentsPrimaryKey[0]))
+		s.Where(sql.InValues(joinT.C(agency.ResponsibleCommitmentsPrimaryKey[1]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(agency.ResponsibleCommitmentsPrimaryKey[1]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(pulid.ID)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := *values[0].(*pulid.ID)
+				inValue := *values[1].(*pulid.ID)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Agency]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Commitment](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "responsible_commitments" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
+		}
+	}
+	return nil
+}
 
 func (_q *AgencyQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -1433,6 +1548,20 @@ func (_q *AgencyQuery) WithNamedConsultations(name string, opts ...func(*Consult
 		_q.withNamedConsultations = make(map[string]*ConsultationQuery)
 	}
 	_q.withNamedConsultations[name] = query
+	return _q
+}
+
+// WithNamedResponsibleCommitments tells the query-builder to eager-load the nodes that are connected to the "responsible_commitments"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *AgencyQuery) WithNamedResponsibleCommitments(name string, opts ...func(*CommitmentQuery)) *AgencyQuery {
+	query := (&CommitmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedResponsibleCommitments == nil {
+		_q.withNamedResponsibleCommitments = make(map[string]*CommitmentQuery)
+	}
+	_q.withNamedResponsibleCommitments[name] = query
 	return _q
 }
 

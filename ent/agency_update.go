@@ -14,6 +14,7 @@ import (
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/commitment"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/schema/pulid"
@@ -255,6 +256,21 @@ func (_u *AgencyUpdate) AddConsultations(v ...*Consultation) *AgencyUpdate {
 	return _u.AddConsultationIDs(ids...)
 }
 
+// AddResponsibleCommitmentIDs adds the "responsible_commitments" edge to the Commitment entity by IDs.
+func (_u *AgencyUpdate) AddResponsibleCommitmentIDs(ids ...pulid.ID) *AgencyUpdate {
+	_u.mutation.AddResponsibleCommitmentIDs(ids...)
+	return _u
+}
+
+// AddResponsibleCommitments adds the "responsible_commitments" edges to the Commitment entity.
+func (_u *AgencyUpdate) AddResponsibleCommitments(v ...*Commitment) *AgencyUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddResponsibleCommitmentIDs(ids...)
+}
+
 // Mutation returns the AgencyMutation object of the builder.
 func (_u *AgencyUpdate) Mutation() *AgencyMutation {
 	return _u.mutation
@@ -432,6 +448,27 @@ func (_u *AgencyUpdate) RemoveConsultations(v ...*Consultation) *AgencyUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveConsultationIDs(ids...)
+}
+
+// ClearResponsibleCommitments clears all "responsible_commitments" edges to the Commitment entity.
+func (_u *AgencyUpdate) ClearResponsibleCommitments() *AgencyUpdate {
+	_u.mutation.ClearResponsibleCommitments()
+	return _u
+}
+
+// RemoveResponsibleCommitmentIDs removes the "responsible_commitments" edge to Commitment entities by IDs.
+func (_u *AgencyUpdate) RemoveResponsibleCommitmentIDs(ids ...pulid.ID) *AgencyUpdate {
+	_u.mutation.RemoveResponsibleCommitmentIDs(ids...)
+	return _u
+}
+
+// RemoveResponsibleCommitments removes "responsible_commitments" edges to Commitment entities.
+func (_u *AgencyUpdate) RemoveResponsibleCommitments(v ...*Commitment) *AgencyUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveResponsibleCommitmentIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -928,6 +965,51 @@ func (_u *AgencyUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.ResponsibleCommitmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   agency.ResponsibleCommitmentsTable,
+			Columns: agency.ResponsibleCommitmentsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(commitment.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedResponsibleCommitmentsIDs(); len(nodes) > 0 && !_u.mutation.ResponsibleCommitmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   agency.ResponsibleCommitmentsTable,
+			Columns: agency.ResponsibleCommitmentsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(commitment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ResponsibleCommitmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   agency.ResponsibleCommitmentsTable,
+			Columns: agency.ResponsibleCommitmentsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(commitment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
 			err = &NotFoundError{agency.Label}
@@ -1170,6 +1252,21 @@ func (_u *AgencyUpdateOne) AddConsultations(v ...*Consultation) *AgencyUpdateOne
 	return _u.AddConsultationIDs(ids...)
 }
 
+// AddResponsibleCommitmentIDs adds the "responsible_commitments" edge to the Commitment entity by IDs.
+func (_u *AgencyUpdateOne) AddResponsibleCommitmentIDs(ids ...pulid.ID) *AgencyUpdateOne {
+	_u.mutation.AddResponsibleCommitmentIDs(ids...)
+	return _u
+}
+
+// AddResponsibleCommitments adds the "responsible_commitments" edges to the Commitment entity.
+func (_u *AgencyUpdateOne) AddResponsibleCommitments(v ...*Commitment) *AgencyUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddResponsibleCommitmentIDs(ids...)
+}
+
 // Mutation returns the AgencyMutation object of the builder.
 func (_u *AgencyUpdateOne) Mutation() *AgencyMutation {
 	return _u.mutation
@@ -1347,6 +1444,27 @@ func (_u *AgencyUpdateOne) RemoveConsultations(v ...*Consultation) *AgencyUpdate
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveConsultationIDs(ids...)
+}
+
+// ClearResponsibleCommitments clears all "responsible_commitments" edges to the Commitment entity.
+func (_u *AgencyUpdateOne) ClearResponsibleCommitments() *AgencyUpdateOne {
+	_u.mutation.ClearResponsibleCommitments()
+	return _u
+}
+
+// RemoveResponsibleCommitmentIDs removes the "responsible_commitments" edge to Commitment entities by IDs.
+func (_u *AgencyUpdateOne) RemoveResponsibleCommitmentIDs(ids ...pulid.ID) *AgencyUpdateOne {
+	_u.mutation.RemoveResponsibleCommitmentIDs(ids...)
+	return _u
+}
+
+// RemoveResponsibleCommitments removes "responsible_commitments" edges to Commitment entities.
+func (_u *AgencyUpdateOne) RemoveResponsibleCommitments(v ...*Commitment) *AgencyUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveResponsibleCommitmentIDs(ids...)
 }
 
 // Where appends a list predicates to the AgencyUpdate builder.
@@ -1866,6 +1984,51 @@ func (_u *AgencyUpdateOne) sqlSave(ctx context.Context) (_node *Agency, err erro
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(consultation.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ResponsibleCommitmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   agency.ResponsibleCommitmentsTable,
+			Columns: agency.ResponsibleCommitmentsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(commitment.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedResponsibleCommitmentsIDs(); len(nodes) > 0 && !_u.mutation.ResponsibleCommitmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   agency.ResponsibleCommitmentsTable,
+			Columns: agency.ResponsibleCommitmentsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(commitment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ResponsibleCommitmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   agency.ResponsibleCommitmentsTable,
+			Columns: agency.ResponsibleCommitmentsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(commitment.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

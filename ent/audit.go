@@ -39,6 +39,22 @@ var AuditedTypes = map[string]AuditedType{
 		Ignore: []string{"search_text", "updated_at"},
 		Digest: []string{},
 	},
+	"Agreement": {
+		Ignore: []string{"search_text", "updated_at"},
+		Digest: []string{},
+	},
+	"AgreementParty": {
+		Ignore: []string{"search_text", "updated_at"},
+		Digest: []string{},
+	},
+	"AgreementTransition": {
+		Ignore: []string{"search_text", "updated_at"},
+		Digest: []string{},
+	},
+	"Commitment": {
+		Ignore: []string{"search_text", "updated_at"},
+		Digest: []string{},
+	},
 	"Consultation": {
 		Ignore: []string{"search_text", "updated_at"},
 		Digest: []string{},
@@ -48,6 +64,10 @@ var AuditedTypes = map[string]AuditedType{
 		Digest: []string{},
 	},
 	"DecisionPosition": {
+		Ignore: []string{"search_text", "updated_at"},
+		Digest: []string{},
+	},
+	"Domain": {
 		Ignore: []string{"search_text", "updated_at"},
 		Digest: []string{},
 	},

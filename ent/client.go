@@ -19,12 +19,17 @@ import (
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/agreement"
+	"github.com/palabre/palabre/ent/agreementparty"
+	"github.com/palabre/palabre/ent/agreementtransition"
 	"github.com/palabre/palabre/ent/apitoken"
 	"github.com/palabre/palabre/ent/auditevent"
 	"github.com/palabre/palabre/ent/audithead"
+	"github.com/palabre/palabre/ent/commitment"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/decisionposition"
+	"github.com/palabre/palabre/ent/domain"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
 	"github.com/palabre/palabre/ent/objective"
@@ -50,16 +55,26 @@ type Client struct {
 	ActionItem *ActionItemClient
 	// Agency is the client for interacting with the Agency builders.
 	Agency *AgencyClient
+	// Agreement is the client for interacting with the Agreement builders.
+	Agreement *AgreementClient
+	// AgreementParty is the client for interacting with the AgreementParty builders.
+	AgreementParty *AgreementPartyClient
+	// AgreementTransition is the client for interacting with the AgreementTransition builders.
+	AgreementTransition *AgreementTransitionClient
 	// AuditEvent is the client for interacting with the AuditEvent builders.
 	AuditEvent *AuditEventClient
 	// AuditHead is the client for interacting with the AuditHead builders.
 	AuditHead *AuditHeadClient
+	// Commitment is the client for interacting with the Commitment builders.
+	Commitment *CommitmentClient
 	// Consultation is the client for interacting with the Consultation builders.
 	Consultation *ConsultationClient
 	// Decision is the client for interacting with the Decision builders.
 	Decision *DecisionClient
 	// DecisionPosition is the client for interacting with the DecisionPosition builders.
 	DecisionPosition *DecisionPositionClient
+	// Domain is the client for interacting with the Domain builders.
+	Domain *DomainClient
 	// Indicator is the client for interacting with the Indicator builders.
 	Indicator *IndicatorClient
 	// Measurement is the client for interacting with the Measurement builders.
@@ -91,11 +106,16 @@ func (c *Client) init() {
 	c.Account = NewAccountClient(c.config)
 	c.ActionItem = NewActionItemClient(c.config)
 	c.Agency = NewAgencyClient(c.config)
+	c.Agreement = NewAgreementClient(c.config)
+	c.AgreementParty = NewAgreementPartyClient(c.config)
+	c.AgreementTransition = NewAgreementTransitionClient(c.config)
 	c.AuditEvent = NewAuditEventClient(c.config)
 	c.AuditHead = NewAuditHeadClient(c.config)
+	c.Commitment = NewCommitmentClient(c.config)
 	c.Consultation = NewConsultationClient(c.config)
 	c.Decision = NewDecisionClient(c.config)
 	c.DecisionPosition = NewDecisionPositionClient(c.config)
+	c.Domain = NewDomainClient(c.config)
 	c.Indicator = NewIndicatorClient(c.config)
 	c.Measurement = NewMeasurementClient(c.config)
 	c.Objective = NewObjectiveClient(c.config)
@@ -194,25 +214,30 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 	cfg := c.config
 	cfg.driver = tx
 	return &Tx{
-		ctx:                ctx,
-		config:             cfg,
-		APIToken:           NewAPITokenClient(cfg),
-		Account:            NewAccountClient(cfg),
-		ActionItem:         NewActionItemClient(cfg),
-		Agency:             NewAgencyClient(cfg),
-		AuditEvent:         NewAuditEventClient(cfg),
-		AuditHead:          NewAuditHeadClient(cfg),
-		Consultation:       NewConsultationClient(cfg),
-		Decision:           NewDecisionClient(cfg),
-		DecisionPosition:   NewDecisionPositionClient(cfg),
-		Indicator:          NewIndicatorClient(cfg),
-		Measurement:        NewMeasurementClient(cfg),
-		Objective:          NewObjectiveClient(cfg),
-		Observation:        NewObservationClient(cfg),
-		ProgressReport:     NewProgressReportClient(cfg),
-		Strategy:           NewStrategyClient(cfg),
-		StrategyTransition: NewStrategyTransitionClient(cfg),
-		StrategyVersion:    NewStrategyVersionClient(cfg),
+		ctx:                 ctx,
+		config:              cfg,
+		APIToken:            NewAPITokenClient(cfg),
+		Account:             NewAccountClient(cfg),
+		ActionItem:          NewActionItemClient(cfg),
+		Agency:              NewAgencyClient(cfg),
+		Agreement:           NewAgreementClient(cfg),
+		AgreementParty:      NewAgreementPartyClient(cfg),
+		AgreementTransition: NewAgreementTransitionClient(cfg),
+		AuditEvent:          NewAuditEventClient(cfg),
+		AuditHead:           NewAuditHeadClient(cfg),
+		Commitment:          NewCommitmentClient(cfg),
+		Consultation:        NewConsultationClient(cfg),
+		Decision:            NewDecisionClient(cfg),
+		DecisionPosition:    NewDecisionPositionClient(cfg),
+		Domain:              NewDomainClient(cfg),
+		Indicator:           NewIndicatorClient(cfg),
+		Measurement:         NewMeasurementClient(cfg),
+		Objective:           NewObjectiveClient(cfg),
+		Observation:         NewObservationClient(cfg),
+		ProgressReport:      NewProgressReportClient(cfg),
+		Strategy:            NewStrategyClient(cfg),
+		StrategyTransition:  NewStrategyTransitionClient(cfg),
+		StrategyVersion:     NewStrategyVersionClient(cfg),
 	}, nil
 }
 
@@ -230,25 +255,30 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 	cfg := c.config
 	cfg.driver = &txDriver{tx: tx, drv: c.driver}
 	return &Tx{
-		ctx:                ctx,
-		config:             cfg,
-		APIToken:           NewAPITokenClient(cfg),
-		Account:            NewAccountClient(cfg),
-		ActionItem:         NewActionItemClient(cfg),
-		Agency:             NewAgencyClient(cfg),
-		AuditEvent:         NewAuditEventClient(cfg),
-		AuditHead:          NewAuditHeadClient(cfg),
-		Consultation:       NewConsultationClient(cfg),
-		Decision:           NewDecisionClient(cfg),
-		DecisionPosition:   NewDecisionPositionClient(cfg),
-		Indicator:          NewIndicatorClient(cfg),
-		Measurement:        NewMeasurementClient(cfg),
-		Objective:          NewObjectiveClient(cfg),
-		Observation:        NewObservationClient(cfg),
-		ProgressReport:     NewProgressReportClient(cfg),
-		Strategy:           NewStrategyClient(cfg),
-		StrategyTransition: NewStrategyTransitionClient(cfg),
-		StrategyVersion:    NewStrategyVersionClient(cfg),
+		ctx:                 ctx,
+		config:              cfg,
+		APIToken:            NewAPITokenClient(cfg),
+		Account:             NewAccountClient(cfg),
+		ActionItem:          NewActionItemClient(cfg),
+		Agency:              NewAgencyClient(cfg),
+		Agreement:           NewAgreementClient(cfg),
+		AgreementParty:      NewAgreementPartyClient(cfg),
+		AgreementTransition: NewAgreementTransitionClient(cfg),
+		AuditEvent:          NewAuditEventClient(cfg),
+		AuditHead:           NewAuditHeadClient(cfg),
+		Commitment:          NewCommitmentClient(cfg),
+		Consultation:        NewConsultationClient(cfg),
+		Decision:            NewDecisionClient(cfg),
+		DecisionPosition:    NewDecisionPositionClient(cfg),
+		Domain:              NewDomainClient(cfg),
+		Indicator:           NewIndicatorClient(cfg),
+		Measurement:         NewMeasurementClient(cfg),
+		Objective:           NewObjectiveClient(cfg),
+		Observation:         NewObservationClient(cfg),
+		ProgressReport:      NewProgressReportClient(cfg),
+		Strategy:            NewStrategyClient(cfg),
+		StrategyTransition:  NewStrategyTransitionClient(cfg),
+		StrategyVersion:     NewStrategyVersionClient(cfg),
 	}, nil
 }
 
@@ -278,8 +308,9 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.APIToken, c.Account, c.ActionItem, c.Agency, c.AuditEvent, c.AuditHead,
-		c.Consultation, c.Decision, c.DecisionPosition, c.Indicator, c.Measurement,
+		c.APIToken, c.Account, c.ActionItem, c.Agency, c.Agreement, c.AgreementParty,
+		c.AgreementTransition, c.AuditEvent, c.AuditHead, c.Commitment, c.Consultation,
+		c.Decision, c.DecisionPosition, c.Domain, c.Indicator, c.Measurement,
 		c.Objective, c.Observation, c.ProgressReport, c.Strategy, c.StrategyTransition,
 		c.StrategyVersion,
 	} {
@@ -291,8 +322,9 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.APIToken, c.Account, c.ActionItem, c.Agency, c.AuditEvent, c.AuditHead,
-		c.Consultation, c.Decision, c.DecisionPosition, c.Indicator, c.Measurement,
+		c.APIToken, c.Account, c.ActionItem, c.Agency, c.Agreement, c.AgreementParty,
+		c.AgreementTransition, c.AuditEvent, c.AuditHead, c.Commitment, c.Consultation,
+		c.Decision, c.DecisionPosition, c.Domain, c.Indicator, c.Measurement,
 		c.Objective, c.Observation, c.ProgressReport, c.Strategy, c.StrategyTransition,
 		c.StrategyVersion,
 	} {
@@ -311,16 +343,26 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.ActionItem.mutate(ctx, m)
 	case *AgencyMutation:
 		return c.Agency.mutate(ctx, m)
+	case *AgreementMutation:
+		return c.Agreement.mutate(ctx, m)
+	case *AgreementPartyMutation:
+		return c.AgreementParty.mutate(ctx, m)
+	case *AgreementTransitionMutation:
+		return c.AgreementTransition.mutate(ctx, m)
 	case *AuditEventMutation:
 		return c.AuditEvent.mutate(ctx, m)
 	case *AuditHeadMutation:
 		return c.AuditHead.mutate(ctx, m)
+	case *CommitmentMutation:
+		return c.Commitment.mutate(ctx, m)
 	case *ConsultationMutation:
 		return c.Consultation.mutate(ctx, m)
 	case *DecisionMutation:
 		return c.Decision.mutate(ctx, m)
 	case *DecisionPositionMutation:
 		return c.DecisionPosition.mutate(ctx, m)
+	case *DomainMutation:
+		return c.Domain.mutate(ctx, m)
 	case *IndicatorMutation:
 		return c.Indicator.mutate(ctx, m)
 	case *MeasurementMutation:
@@ -782,6 +824,22 @@ func (c *ActionItemClient) QueryObjective(_m *ActionItem) *ObjectiveQuery {
 	return query
 }
 
+// QueryCommitment queries the commitment edge of a ActionItem.
+func (c *ActionItemClient) QueryCommitment(_m *ActionItem) *CommitmentQuery {
+	query := (&CommitmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(actionitem.Table, actionitem.FieldID, id),
+			sqlgraph.To(commitment.Table, commitment.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, actionitem.CommitmentTable, actionitem.CommitmentColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryStrategy queries the strategy edge of a ActionItem.
 func (c *ActionItemClient) QueryStrategy(_m *ActionItem) *StrategyQuery {
 	query := (&StrategyClient{config: c.config}).Query()
@@ -791,6 +849,38 @@ func (c *ActionItemClient) QueryStrategy(_m *ActionItem) *StrategyQuery {
 			sqlgraph.From(actionitem.Table, actionitem.FieldID, id),
 			sqlgraph.To(strategy.Table, strategy.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, actionitem.StrategyTable, actionitem.StrategyColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAgreement queries the agreement edge of a ActionItem.
+func (c *ActionItemClient) QueryAgreement(_m *ActionItem) *AgreementQuery {
+	query := (&AgreementClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(actionitem.Table, actionitem.FieldID, id),
+			sqlgraph.To(agreement.Table, agreement.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, actionitem.AgreementTable, actionitem.AgreementColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryImplements queries the implements edge of a ActionItem.
+func (c *ActionItemClient) QueryImplements(_m *ActionItem) *CommitmentQuery {
+	query := (&CommitmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(actionitem.Table, actionitem.FieldID, id),
+			sqlgraph.To(commitment.Table, commitment.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, actionitem.ImplementsTable, actionitem.ImplementsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -1188,6 +1278,22 @@ func (c *AgencyClient) QueryConsultations(_m *Agency) *ConsultationQuery {
 	return query
 }
 
+// QueryResponsibleCommitments queries the responsible_commitments edge of a Agency.
+func (c *AgencyClient) QueryResponsibleCommitments(_m *Agency) *CommitmentQuery {
+	query := (&CommitmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(agency.Table, agency.FieldID, id),
+			sqlgraph.To(commitment.Table, commitment.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, agency.ResponsibleCommitmentsTable, agency.ResponsibleCommitmentsPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *AgencyClient) Hooks() []Hook {
 	hooks := c.hooks.Agency
@@ -1211,6 +1317,537 @@ func (c *AgencyClient) mutate(ctx context.Context, m *AgencyMutation) (Value, er
 		return (&AgencyDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Agency mutation op: %q", m.Op())
+	}
+}
+
+// AgreementClient is a client for the Agreement schema.
+type AgreementClient struct {
+	config
+}
+
+// NewAgreementClient returns a client for the Agreement from the given config.
+func NewAgreementClient(c config) *AgreementClient {
+	return &AgreementClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `agreement.Hooks(f(g(h())))`.
+func (c *AgreementClient) Use(hooks ...Hook) {
+	c.hooks.Agreement = append(c.hooks.Agreement, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `agreement.Intercept(f(g(h())))`.
+func (c *AgreementClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Agreement = append(c.inters.Agreement, interceptors...)
+}
+
+// Create returns a builder for creating a Agreement entity.
+func (c *AgreementClient) Create() *AgreementCreate {
+	mutation := newAgreementMutation(c.config, OpCreate)
+	return &AgreementCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Agreement entities.
+func (c *AgreementClient) CreateBulk(builders ...*AgreementCreate) *AgreementCreateBulk {
+	return &AgreementCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AgreementClient) MapCreateBulk(slice any, setFunc func(*AgreementCreate, int)) *AgreementCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AgreementCreateBulk{err: fmt.Errorf("calling to AgreementClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AgreementCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AgreementCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Agreement.
+func (c *AgreementClient) Update() *AgreementUpdate {
+	mutation := newAgreementMutation(c.config, OpUpdate)
+	return &AgreementUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AgreementClient) UpdateOne(_m *Agreement) *AgreementUpdateOne {
+	mutation := newAgreementMutation(c.config, OpUpdateOne, withAgreement(_m))
+	return &AgreementUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *AgreementClient) UpdateOneID(id pulid.ID) *AgreementUpdateOne {
+	mutation := newAgreementMutation(c.config, OpUpdateOne, withAgreementID(id))
+	return &AgreementUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Agreement.
+func (c *AgreementClient) Delete() *AgreementDelete {
+	mutation := newAgreementMutation(c.config, OpDelete)
+	return &AgreementDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *AgreementClient) DeleteOne(_m *Agreement) *AgreementDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *AgreementClient) DeleteOneID(id pulid.ID) *AgreementDeleteOne {
+	builder := c.Delete().Where(agreement.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &AgreementDeleteOne{builder}
+}
+
+// Query returns a query builder for Agreement.
+func (c *AgreementClient) Query() *AgreementQuery {
+	return &AgreementQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAgreement},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Agreement entity by its id.
+func (c *AgreementClient) Get(ctx context.Context, id pulid.ID) (*Agreement, error) {
+	return c.Query().Where(agreement.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *AgreementClient) GetX(ctx context.Context, id pulid.ID) *Agreement {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryParties queries the parties edge of a Agreement.
+func (c *AgreementClient) QueryParties(_m *Agreement) *AgreementPartyQuery {
+	query := (&AgreementPartyClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(agreement.Table, agreement.FieldID, id),
+			sqlgraph.To(agreementparty.Table, agreementparty.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, agreement.PartiesTable, agreement.PartiesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryDomains queries the domains edge of a Agreement.
+func (c *AgreementClient) QueryDomains(_m *Agreement) *DomainQuery {
+	query := (&DomainClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(agreement.Table, agreement.FieldID, id),
+			sqlgraph.To(domain.Table, domain.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, agreement.DomainsTable, agreement.DomainsPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCommitments queries the commitments edge of a Agreement.
+func (c *AgreementClient) QueryCommitments(_m *Agreement) *CommitmentQuery {
+	query := (&CommitmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(agreement.Table, agreement.FieldID, id),
+			sqlgraph.To(commitment.Table, commitment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, agreement.CommitmentsTable, agreement.CommitmentsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryTransitions queries the transitions edge of a Agreement.
+func (c *AgreementClient) QueryTransitions(_m *Agreement) *AgreementTransitionQuery {
+	query := (&AgreementTransitionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(agreement.Table, agreement.FieldID, id),
+			sqlgraph.To(agreementtransition.Table, agreementtransition.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, agreement.TransitionsTable, agreement.TransitionsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *AgreementClient) Hooks() []Hook {
+	hooks := c.hooks.Agreement
+	return append(hooks[:len(hooks):len(hooks)], agreement.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *AgreementClient) Interceptors() []Interceptor {
+	return c.inters.Agreement
+}
+
+func (c *AgreementClient) mutate(ctx context.Context, m *AgreementMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AgreementCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AgreementUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AgreementUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AgreementDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Agreement mutation op: %q", m.Op())
+	}
+}
+
+// AgreementPartyClient is a client for the AgreementParty schema.
+type AgreementPartyClient struct {
+	config
+}
+
+// NewAgreementPartyClient returns a client for the AgreementParty from the given config.
+func NewAgreementPartyClient(c config) *AgreementPartyClient {
+	return &AgreementPartyClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `agreementparty.Hooks(f(g(h())))`.
+func (c *AgreementPartyClient) Use(hooks ...Hook) {
+	c.hooks.AgreementParty = append(c.hooks.AgreementParty, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `agreementparty.Intercept(f(g(h())))`.
+func (c *AgreementPartyClient) Intercept(interceptors ...Interceptor) {
+	c.inters.AgreementParty = append(c.inters.AgreementParty, interceptors...)
+}
+
+// Create returns a builder for creating a AgreementParty entity.
+func (c *AgreementPartyClient) Create() *AgreementPartyCreate {
+	mutation := newAgreementPartyMutation(c.config, OpCreate)
+	return &AgreementPartyCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of AgreementParty entities.
+func (c *AgreementPartyClient) CreateBulk(builders ...*AgreementPartyCreate) *AgreementPartyCreateBulk {
+	return &AgreementPartyCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AgreementPartyClient) MapCreateBulk(slice any, setFunc func(*AgreementPartyCreate, int)) *AgreementPartyCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AgreementPartyCreateBulk{err: fmt.Errorf("calling to AgreementPartyClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AgreementPartyCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AgreementPartyCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for AgreementParty.
+func (c *AgreementPartyClient) Update() *AgreementPartyUpdate {
+	mutation := newAgreementPartyMutation(c.config, OpUpdate)
+	return &AgreementPartyUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AgreementPartyClient) UpdateOne(_m *AgreementParty) *AgreementPartyUpdateOne {
+	mutation := newAgreementPartyMutation(c.config, OpUpdateOne, withAgreementParty(_m))
+	return &AgreementPartyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *AgreementPartyClient) UpdateOneID(id pulid.ID) *AgreementPartyUpdateOne {
+	mutation := newAgreementPartyMutation(c.config, OpUpdateOne, withAgreementPartyID(id))
+	return &AgreementPartyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for AgreementParty.
+func (c *AgreementPartyClient) Delete() *AgreementPartyDelete {
+	mutation := newAgreementPartyMutation(c.config, OpDelete)
+	return &AgreementPartyDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *AgreementPartyClient) DeleteOne(_m *AgreementParty) *AgreementPartyDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *AgreementPartyClient) DeleteOneID(id pulid.ID) *AgreementPartyDeleteOne {
+	builder := c.Delete().Where(agreementparty.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &AgreementPartyDeleteOne{builder}
+}
+
+// Query returns a query builder for AgreementParty.
+func (c *AgreementPartyClient) Query() *AgreementPartyQuery {
+	return &AgreementPartyQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAgreementParty},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a AgreementParty entity by its id.
+func (c *AgreementPartyClient) Get(ctx context.Context, id pulid.ID) (*AgreementParty, error) {
+	return c.Query().Where(agreementparty.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *AgreementPartyClient) GetX(ctx context.Context, id pulid.ID) *AgreementParty {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryAgreement queries the agreement edge of a AgreementParty.
+func (c *AgreementPartyClient) QueryAgreement(_m *AgreementParty) *AgreementQuery {
+	query := (&AgreementClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(agreementparty.Table, agreementparty.FieldID, id),
+			sqlgraph.To(agreement.Table, agreement.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, agreementparty.AgreementTable, agreementparty.AgreementColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAgency queries the agency edge of a AgreementParty.
+func (c *AgreementPartyClient) QueryAgency(_m *AgreementParty) *AgencyQuery {
+	query := (&AgencyClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(agreementparty.Table, agreementparty.FieldID, id),
+			sqlgraph.To(agency.Table, agency.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, agreementparty.AgencyTable, agreementparty.AgencyColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *AgreementPartyClient) Hooks() []Hook {
+	hooks := c.hooks.AgreementParty
+	return append(hooks[:len(hooks):len(hooks)], agreementparty.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *AgreementPartyClient) Interceptors() []Interceptor {
+	return c.inters.AgreementParty
+}
+
+func (c *AgreementPartyClient) mutate(ctx context.Context, m *AgreementPartyMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AgreementPartyCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AgreementPartyUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AgreementPartyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AgreementPartyDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown AgreementParty mutation op: %q", m.Op())
+	}
+}
+
+// AgreementTransitionClient is a client for the AgreementTransition schema.
+type AgreementTransitionClient struct {
+	config
+}
+
+// NewAgreementTransitionClient returns a client for the AgreementTransition from the given config.
+func NewAgreementTransitionClient(c config) *AgreementTransitionClient {
+	return &AgreementTransitionClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `agreementtransition.Hooks(f(g(h())))`.
+func (c *AgreementTransitionClient) Use(hooks ...Hook) {
+	c.hooks.AgreementTransition = append(c.hooks.AgreementTransition, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `agreementtransition.Intercept(f(g(h())))`.
+func (c *AgreementTransitionClient) Intercept(interceptors ...Interceptor) {
+	c.inters.AgreementTransition = append(c.inters.AgreementTransition, interceptors...)
+}
+
+// Create returns a builder for creating a AgreementTransition entity.
+func (c *AgreementTransitionClient) Create() *AgreementTransitionCreate {
+	mutation := newAgreementTransitionMutation(c.config, OpCreate)
+	return &AgreementTransitionCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of AgreementTransition entities.
+func (c *AgreementTransitionClient) CreateBulk(builders ...*AgreementTransitionCreate) *AgreementTransitionCreateBulk {
+	return &AgreementTransitionCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AgreementTransitionClient) MapCreateBulk(slice any, setFunc func(*AgreementTransitionCreate, int)) *AgreementTransitionCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AgreementTransitionCreateBulk{err: fmt.Errorf("calling to AgreementTransitionClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AgreementTransitionCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AgreementTransitionCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for AgreementTransition.
+func (c *AgreementTransitionClient) Update() *AgreementTransitionUpdate {
+	mutation := newAgreementTransitionMutation(c.config, OpUpdate)
+	return &AgreementTransitionUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AgreementTransitionClient) UpdateOne(_m *AgreementTransition) *AgreementTransitionUpdateOne {
+	mutation := newAgreementTransitionMutation(c.config, OpUpdateOne, withAgreementTransition(_m))
+	return &AgreementTransitionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *AgreementTransitionClient) UpdateOneID(id pulid.ID) *AgreementTransitionUpdateOne {
+	mutation := newAgreementTransitionMutation(c.config, OpUpdateOne, withAgreementTransitionID(id))
+	return &AgreementTransitionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for AgreementTransition.
+func (c *AgreementTransitionClient) Delete() *AgreementTransitionDelete {
+	mutation := newAgreementTransitionMutation(c.config, OpDelete)
+	return &AgreementTransitionDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *AgreementTransitionClient) DeleteOne(_m *AgreementTransition) *AgreementTransitionDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *AgreementTransitionClient) DeleteOneID(id pulid.ID) *AgreementTransitionDeleteOne {
+	builder := c.Delete().Where(agreementtransition.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &AgreementTransitionDeleteOne{builder}
+}
+
+// Query returns a query builder for AgreementTransition.
+func (c *AgreementTransitionClient) Query() *AgreementTransitionQuery {
+	return &AgreementTransitionQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAgreementTransition},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a AgreementTransition entity by its id.
+func (c *AgreementTransitionClient) Get(ctx context.Context, id pulid.ID) (*AgreementTransition, error) {
+	return c.Query().Where(agreementtransition.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *AgreementTransitionClient) GetX(ctx context.Context, id pulid.ID) *AgreementTransition {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryAgreement queries the agreement edge of a AgreementTransition.
+func (c *AgreementTransitionClient) QueryAgreement(_m *AgreementTransition) *AgreementQuery {
+	query := (&AgreementClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(agreementtransition.Table, agreementtransition.FieldID, id),
+			sqlgraph.To(agreement.Table, agreement.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, agreementtransition.AgreementTable, agreementtransition.AgreementColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryActor queries the actor edge of a AgreementTransition.
+func (c *AgreementTransitionClient) QueryActor(_m *AgreementTransition) *AccountQuery {
+	query := (&AccountClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(agreementtransition.Table, agreementtransition.FieldID, id),
+			sqlgraph.To(account.Table, account.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, agreementtransition.ActorTable, agreementtransition.ActorColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *AgreementTransitionClient) Hooks() []Hook {
+	hooks := c.hooks.AgreementTransition
+	return append(hooks[:len(hooks):len(hooks)], agreementtransition.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *AgreementTransitionClient) Interceptors() []Interceptor {
+	inters := c.inters.AgreementTransition
+	return append(inters[:len(inters):len(inters)], agreementtransition.Interceptors[:]...)
+}
+
+func (c *AgreementTransitionClient) mutate(ctx context.Context, m *AgreementTransitionMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AgreementTransitionCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AgreementTransitionUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AgreementTransitionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AgreementTransitionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown AgreementTransition mutation op: %q", m.Op())
 	}
 }
 
@@ -1479,6 +2116,204 @@ func (c *AuditHeadClient) mutate(ctx context.Context, m *AuditHeadMutation) (Val
 		return (&AuditHeadDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown AuditHead mutation op: %q", m.Op())
+	}
+}
+
+// CommitmentClient is a client for the Commitment schema.
+type CommitmentClient struct {
+	config
+}
+
+// NewCommitmentClient returns a client for the Commitment from the given config.
+func NewCommitmentClient(c config) *CommitmentClient {
+	return &CommitmentClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `commitment.Hooks(f(g(h())))`.
+func (c *CommitmentClient) Use(hooks ...Hook) {
+	c.hooks.Commitment = append(c.hooks.Commitment, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `commitment.Intercept(f(g(h())))`.
+func (c *CommitmentClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Commitment = append(c.inters.Commitment, interceptors...)
+}
+
+// Create returns a builder for creating a Commitment entity.
+func (c *CommitmentClient) Create() *CommitmentCreate {
+	mutation := newCommitmentMutation(c.config, OpCreate)
+	return &CommitmentCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Commitment entities.
+func (c *CommitmentClient) CreateBulk(builders ...*CommitmentCreate) *CommitmentCreateBulk {
+	return &CommitmentCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CommitmentClient) MapCreateBulk(slice any, setFunc func(*CommitmentCreate, int)) *CommitmentCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CommitmentCreateBulk{err: fmt.Errorf("calling to CommitmentClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CommitmentCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CommitmentCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Commitment.
+func (c *CommitmentClient) Update() *CommitmentUpdate {
+	mutation := newCommitmentMutation(c.config, OpUpdate)
+	return &CommitmentUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CommitmentClient) UpdateOne(_m *Commitment) *CommitmentUpdateOne {
+	mutation := newCommitmentMutation(c.config, OpUpdateOne, withCommitment(_m))
+	return &CommitmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CommitmentClient) UpdateOneID(id pulid.ID) *CommitmentUpdateOne {
+	mutation := newCommitmentMutation(c.config, OpUpdateOne, withCommitmentID(id))
+	return &CommitmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Commitment.
+func (c *CommitmentClient) Delete() *CommitmentDelete {
+	mutation := newCommitmentMutation(c.config, OpDelete)
+	return &CommitmentDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CommitmentClient) DeleteOne(_m *Commitment) *CommitmentDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CommitmentClient) DeleteOneID(id pulid.ID) *CommitmentDeleteOne {
+	builder := c.Delete().Where(commitment.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CommitmentDeleteOne{builder}
+}
+
+// Query returns a query builder for Commitment.
+func (c *CommitmentClient) Query() *CommitmentQuery {
+	return &CommitmentQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCommitment},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Commitment entity by its id.
+func (c *CommitmentClient) Get(ctx context.Context, id pulid.ID) (*Commitment, error) {
+	return c.Query().Where(commitment.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CommitmentClient) GetX(ctx context.Context, id pulid.ID) *Commitment {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryAgreement queries the agreement edge of a Commitment.
+func (c *CommitmentClient) QueryAgreement(_m *Commitment) *AgreementQuery {
+	query := (&AgreementClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(commitment.Table, commitment.FieldID, id),
+			sqlgraph.To(agreement.Table, agreement.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, commitment.AgreementTable, commitment.AgreementColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryResponsibleParties queries the responsible_parties edge of a Commitment.
+func (c *CommitmentClient) QueryResponsibleParties(_m *Commitment) *AgencyQuery {
+	query := (&AgencyClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(commitment.Table, commitment.FieldID, id),
+			sqlgraph.To(agency.Table, agency.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, commitment.ResponsiblePartiesTable, commitment.ResponsiblePartiesPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryActionItems queries the action_items edge of a Commitment.
+func (c *CommitmentClient) QueryActionItems(_m *Commitment) *ActionItemQuery {
+	query := (&ActionItemClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(commitment.Table, commitment.FieldID, id),
+			sqlgraph.To(actionitem.Table, actionitem.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, commitment.ActionItemsTable, commitment.ActionItemsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryImplementedBy queries the implemented_by edge of a Commitment.
+func (c *CommitmentClient) QueryImplementedBy(_m *Commitment) *ActionItemQuery {
+	query := (&ActionItemClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(commitment.Table, commitment.FieldID, id),
+			sqlgraph.To(actionitem.Table, actionitem.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, commitment.ImplementedByTable, commitment.ImplementedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *CommitmentClient) Hooks() []Hook {
+	hooks := c.hooks.Commitment
+	return append(hooks[:len(hooks):len(hooks)], commitment.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CommitmentClient) Interceptors() []Interceptor {
+	return c.inters.Commitment
+}
+
+func (c *CommitmentClient) mutate(ctx context.Context, m *CommitmentMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CommitmentCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CommitmentUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CommitmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CommitmentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Commitment mutation op: %q", m.Op())
 	}
 }
 
@@ -2025,6 +2860,156 @@ func (c *DecisionPositionClient) mutate(ctx context.Context, m *DecisionPosition
 		return (&DecisionPositionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown DecisionPosition mutation op: %q", m.Op())
+	}
+}
+
+// DomainClient is a client for the Domain schema.
+type DomainClient struct {
+	config
+}
+
+// NewDomainClient returns a client for the Domain from the given config.
+func NewDomainClient(c config) *DomainClient {
+	return &DomainClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `domain.Hooks(f(g(h())))`.
+func (c *DomainClient) Use(hooks ...Hook) {
+	c.hooks.Domain = append(c.hooks.Domain, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `domain.Intercept(f(g(h())))`.
+func (c *DomainClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Domain = append(c.inters.Domain, interceptors...)
+}
+
+// Create returns a builder for creating a Domain entity.
+func (c *DomainClient) Create() *DomainCreate {
+	mutation := newDomainMutation(c.config, OpCreate)
+	return &DomainCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Domain entities.
+func (c *DomainClient) CreateBulk(builders ...*DomainCreate) *DomainCreateBulk {
+	return &DomainCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *DomainClient) MapCreateBulk(slice any, setFunc func(*DomainCreate, int)) *DomainCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &DomainCreateBulk{err: fmt.Errorf("calling to DomainClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*DomainCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &DomainCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Domain.
+func (c *DomainClient) Update() *DomainUpdate {
+	mutation := newDomainMutation(c.config, OpUpdate)
+	return &DomainUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *DomainClient) UpdateOne(_m *Domain) *DomainUpdateOne {
+	mutation := newDomainMutation(c.config, OpUpdateOne, withDomain(_m))
+	return &DomainUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *DomainClient) UpdateOneID(id pulid.ID) *DomainUpdateOne {
+	mutation := newDomainMutation(c.config, OpUpdateOne, withDomainID(id))
+	return &DomainUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Domain.
+func (c *DomainClient) Delete() *DomainDelete {
+	mutation := newDomainMutation(c.config, OpDelete)
+	return &DomainDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *DomainClient) DeleteOne(_m *Domain) *DomainDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *DomainClient) DeleteOneID(id pulid.ID) *DomainDeleteOne {
+	builder := c.Delete().Where(domain.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &DomainDeleteOne{builder}
+}
+
+// Query returns a query builder for Domain.
+func (c *DomainClient) Query() *DomainQuery {
+	return &DomainQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeDomain},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Domain entity by its id.
+func (c *DomainClient) Get(ctx context.Context, id pulid.ID) (*Domain, error) {
+	return c.Query().Where(domain.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *DomainClient) GetX(ctx context.Context, id pulid.ID) *Domain {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryAgreements queries the agreements edge of a Domain.
+func (c *DomainClient) QueryAgreements(_m *Domain) *AgreementQuery {
+	query := (&AgreementClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(domain.Table, domain.FieldID, id),
+			sqlgraph.To(agreement.Table, agreement.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, domain.AgreementsTable, domain.AgreementsPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *DomainClient) Hooks() []Hook {
+	hooks := c.hooks.Domain
+	return append(hooks[:len(hooks):len(hooks)], domain.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *DomainClient) Interceptors() []Interceptor {
+	return c.inters.Domain
+}
+
+func (c *DomainClient) mutate(ctx context.Context, m *DomainMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&DomainCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&DomainUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&DomainUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&DomainDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Domain mutation op: %q", m.Op())
 	}
 }
 
@@ -3632,13 +4617,15 @@ func (c *StrategyVersionClient) mutate(ctx context.Context, m *StrategyVersionMu
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIToken, Account, ActionItem, Agency, AuditEvent, AuditHead, Consultation,
-		Decision, DecisionPosition, Indicator, Measurement, Objective, Observation,
+		APIToken, Account, ActionItem, Agency, Agreement, AgreementParty,
+		AgreementTransition, AuditEvent, AuditHead, Commitment, Consultation, Decision,
+		DecisionPosition, Domain, Indicator, Measurement, Objective, Observation,
 		ProgressReport, Strategy, StrategyTransition, StrategyVersion []ent.Hook
 	}
 	inters struct {
-		APIToken, Account, ActionItem, Agency, AuditEvent, AuditHead, Consultation,
-		Decision, DecisionPosition, Indicator, Measurement, Objective, Observation,
+		APIToken, Account, ActionItem, Agency, Agreement, AgreementParty,
+		AgreementTransition, AuditEvent, AuditHead, Commitment, Consultation, Decision,
+		DecisionPosition, Domain, Indicator, Measurement, Objective, Observation,
 		ProgressReport, Strategy, StrategyTransition, StrategyVersion []ent.Interceptor
 	}
 )

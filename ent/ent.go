@@ -15,12 +15,17 @@ import (
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/agreement"
+	"github.com/palabre/palabre/ent/agreementparty"
+	"github.com/palabre/palabre/ent/agreementtransition"
 	"github.com/palabre/palabre/ent/apitoken"
 	"github.com/palabre/palabre/ent/auditevent"
 	"github.com/palabre/palabre/ent/audithead"
+	"github.com/palabre/palabre/ent/commitment"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/decisionposition"
+	"github.com/palabre/palabre/ent/domain"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
 	"github.com/palabre/palabre/ent/objective"
@@ -89,23 +94,28 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
-			apitoken.Table:           apitoken.ValidColumn,
-			account.Table:            account.ValidColumn,
-			actionitem.Table:         actionitem.ValidColumn,
-			agency.Table:             agency.ValidColumn,
-			auditevent.Table:         auditevent.ValidColumn,
-			audithead.Table:          audithead.ValidColumn,
-			consultation.Table:       consultation.ValidColumn,
-			decision.Table:           decision.ValidColumn,
-			decisionposition.Table:   decisionposition.ValidColumn,
-			indicator.Table:          indicator.ValidColumn,
-			measurement.Table:        measurement.ValidColumn,
-			objective.Table:          objective.ValidColumn,
-			observation.Table:        observation.ValidColumn,
-			progressreport.Table:     progressreport.ValidColumn,
-			strategy.Table:           strategy.ValidColumn,
-			strategytransition.Table: strategytransition.ValidColumn,
-			strategyversion.Table:    strategyversion.ValidColumn,
+			apitoken.Table:            apitoken.ValidColumn,
+			account.Table:             account.ValidColumn,
+			actionitem.Table:          actionitem.ValidColumn,
+			agency.Table:              agency.ValidColumn,
+			agreement.Table:           agreement.ValidColumn,
+			agreementparty.Table:      agreementparty.ValidColumn,
+			agreementtransition.Table: agreementtransition.ValidColumn,
+			auditevent.Table:          auditevent.ValidColumn,
+			audithead.Table:           audithead.ValidColumn,
+			commitment.Table:          commitment.ValidColumn,
+			consultation.Table:        consultation.ValidColumn,
+			decision.Table:            decision.ValidColumn,
+			decisionposition.Table:    decisionposition.ValidColumn,
+			domain.Table:              domain.ValidColumn,
+			indicator.Table:           indicator.ValidColumn,
+			measurement.Table:         measurement.ValidColumn,
+			objective.Table:           objective.ValidColumn,
+			observation.Table:         observation.ValidColumn,
+			progressreport.Table:      progressreport.ValidColumn,
+			strategy.Table:            strategy.ValidColumn,
+			strategytransition.Table:  strategytransition.ValidColumn,
+			strategyversion.Table:     strategyversion.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

@@ -6,12 +6,17 @@ import (
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/agreement"
+	"github.com/palabre/palabre/ent/agreementparty"
+	"github.com/palabre/palabre/ent/agreementtransition"
 	"github.com/palabre/palabre/ent/apitoken"
 	"github.com/palabre/palabre/ent/auditevent"
 	"github.com/palabre/palabre/ent/audithead"
+	"github.com/palabre/palabre/ent/commitment"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/decisionposition"
+	"github.com/palabre/palabre/ent/domain"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
 	"github.com/palabre/palabre/ent/objective"
@@ -30,7 +35,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 17)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 22)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -97,6 +102,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			actionitem.FieldDueDate:         {Type: field.TypeTime, Column: actionitem.FieldDueDate},
 			actionitem.FieldEstimatedBudget: {Type: field.TypeInt64, Column: actionitem.FieldEstimatedBudget},
 			actionitem.FieldBudgetCurrency:  {Type: field.TypeString, Column: actionitem.FieldBudgetCurrency},
+			actionitem.FieldPilot:           {Type: field.TypeBool, Column: actionitem.FieldPilot},
 		},
 	}
 	graph.Nodes[3] = &sqlgraph.Node{
@@ -121,6 +127,72 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[4] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   agreement.Table,
+			Columns: agreement.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: agreement.FieldID,
+			},
+		},
+		Type: "Agreement",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			agreement.FieldCreatedAt:        {Type: field.TypeTime, Column: agreement.FieldCreatedAt},
+			agreement.FieldUpdatedAt:        {Type: field.TypeTime, Column: agreement.FieldUpdatedAt},
+			agreement.FieldRevision:         {Type: field.TypeInt, Column: agreement.FieldRevision},
+			agreement.FieldSearchText:       {Type: field.TypeString, Column: agreement.FieldSearchText},
+			agreement.FieldKind:             {Type: field.TypeEnum, Column: agreement.FieldKind},
+			agreement.FieldTitle:            {Type: field.TypeString, Column: agreement.FieldTitle},
+			agreement.FieldReference:        {Type: field.TypeString, Column: agreement.FieldReference},
+			agreement.FieldSummary:          {Type: field.TypeString, Column: agreement.FieldSummary},
+			agreement.FieldSignedOn:         {Type: field.TypeTime, Column: agreement.FieldSignedOn},
+			agreement.FieldSigningPlace:     {Type: field.TypeString, Column: agreement.FieldSigningPlace},
+			agreement.FieldEntryIntoForceOn: {Type: field.TypeTime, Column: agreement.FieldEntryIntoForceOn},
+			agreement.FieldEndsOn:           {Type: field.TypeTime, Column: agreement.FieldEndsOn},
+			agreement.FieldDurationMonths:   {Type: field.TypeInt, Column: agreement.FieldDurationMonths},
+			agreement.FieldTacitRenewal:     {Type: field.TypeBool, Column: agreement.FieldTacitRenewal},
+			agreement.FieldStatus:           {Type: field.TypeEnum, Column: agreement.FieldStatus},
+			agreement.FieldConfidential:     {Type: field.TypeBool, Column: agreement.FieldConfidential},
+		},
+	}
+	graph.Nodes[5] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   agreementparty.Table,
+			Columns: agreementparty.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: agreementparty.FieldID,
+			},
+		},
+		Type: "AgreementParty",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			agreementparty.FieldCreatedAt:      {Type: field.TypeTime, Column: agreementparty.FieldCreatedAt},
+			agreementparty.FieldUpdatedAt:      {Type: field.TypeTime, Column: agreementparty.FieldUpdatedAt},
+			agreementparty.FieldRevision:       {Type: field.TypeInt, Column: agreementparty.FieldRevision},
+			agreementparty.FieldRole:           {Type: field.TypeEnum, Column: agreementparty.FieldRole},
+			agreementparty.FieldSignatoryName:  {Type: field.TypeString, Column: agreementparty.FieldSignatoryName},
+			agreementparty.FieldSignatoryTitle: {Type: field.TypeString, Column: agreementparty.FieldSignatoryTitle},
+		},
+	}
+	graph.Nodes[6] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   agreementtransition.Table,
+			Columns: agreementtransition.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: agreementtransition.FieldID,
+			},
+		},
+		Type: "AgreementTransition",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			agreementtransition.FieldCreatedAt:  {Type: field.TypeTime, Column: agreementtransition.FieldCreatedAt},
+			agreementtransition.FieldUpdatedAt:  {Type: field.TypeTime, Column: agreementtransition.FieldUpdatedAt},
+			agreementtransition.FieldFromStatus: {Type: field.TypeString, Column: agreementtransition.FieldFromStatus},
+			agreementtransition.FieldToStatus:   {Type: field.TypeString, Column: agreementtransition.FieldToStatus},
+			agreementtransition.FieldComment:    {Type: field.TypeString, Column: agreementtransition.FieldComment},
+		},
+	}
+	graph.Nodes[7] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   auditevent.Table,
 			Columns: auditevent.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -141,7 +213,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			auditevent.FieldHash:         {Type: field.TypeString, Column: auditevent.FieldHash},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   audithead.Table,
 			Columns: audithead.Columns,
@@ -156,7 +228,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 			audithead.FieldHash:     {Type: field.TypeString, Column: audithead.FieldHash},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   commitment.Table,
+			Columns: commitment.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: commitment.FieldID,
+			},
+		},
+		Type: "Commitment",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			commitment.FieldCreatedAt:   {Type: field.TypeTime, Column: commitment.FieldCreatedAt},
+			commitment.FieldUpdatedAt:   {Type: field.TypeTime, Column: commitment.FieldUpdatedAt},
+			commitment.FieldRevision:    {Type: field.TypeInt, Column: commitment.FieldRevision},
+			commitment.FieldSearchText:  {Type: field.TypeString, Column: commitment.FieldSearchText},
+			commitment.FieldCode:        {Type: field.TypeString, Column: commitment.FieldCode},
+			commitment.FieldTitle:       {Type: field.TypeString, Column: commitment.FieldTitle},
+			commitment.FieldDescription: {Type: field.TypeString, Column: commitment.FieldDescription},
+			commitment.FieldKind:        {Type: field.TypeEnum, Column: commitment.FieldKind},
+			commitment.FieldDueDate:     {Type: field.TypeTime, Column: commitment.FieldDueDate},
+			commitment.FieldPosition:    {Type: field.TypeInt, Column: commitment.FieldPosition},
+		},
+	}
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   consultation.Table,
 			Columns: consultation.Columns,
@@ -178,7 +273,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			consultation.FieldConsolidatedAt: {Type: field.TypeTime, Column: consultation.FieldConsolidatedAt},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   decision.Table,
 			Columns: decision.Columns,
@@ -200,7 +295,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			decision.FieldDecidedOn: {Type: field.TypeTime, Column: decision.FieldDecidedOn},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   decisionposition.Table,
 			Columns: decisionposition.Columns,
@@ -217,7 +312,25 @@ var schemaGraph = func() *sqlgraph.Schema {
 			decisionposition.FieldStatement: {Type: field.TypeString, Column: decisionposition.FieldStatement},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   domain.Table,
+			Columns: domain.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: domain.FieldID,
+			},
+		},
+		Type: "Domain",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			domain.FieldCreatedAt:   {Type: field.TypeTime, Column: domain.FieldCreatedAt},
+			domain.FieldUpdatedAt:   {Type: field.TypeTime, Column: domain.FieldUpdatedAt},
+			domain.FieldRevision:    {Type: field.TypeInt, Column: domain.FieldRevision},
+			domain.FieldName:        {Type: field.TypeString, Column: domain.FieldName},
+			domain.FieldDescription: {Type: field.TypeString, Column: domain.FieldDescription},
+		},
+	}
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   indicator.Table,
 			Columns: indicator.Columns,
@@ -238,7 +351,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			indicator.FieldTargetDate: {Type: field.TypeTime, Column: indicator.FieldTargetDate},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   measurement.Table,
 			Columns: measurement.Columns,
@@ -256,7 +369,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			measurement.FieldNote:       {Type: field.TypeString, Column: measurement.FieldNote},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   objective.Table,
 			Columns: objective.Columns,
@@ -278,7 +391,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			objective.FieldPosition:    {Type: field.TypeInt, Column: objective.FieldPosition},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   observation.Table,
 			Columns: observation.Columns,
@@ -306,7 +419,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			observation.FieldRespondedAt:    {Type: field.TypeTime, Column: observation.FieldRespondedAt},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   progressreport.Table,
 			Columns: progressreport.Columns,
@@ -328,7 +441,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			progressreport.FieldIdempotencyKey: {Type: field.TypeString, Column: progressreport.FieldIdempotencyKey},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   strategy.Table,
 			Columns: strategy.Columns,
@@ -354,7 +467,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			strategy.FieldReportingCadenceDays: {Type: field.TypeInt, Column: strategy.FieldReportingCadenceDays},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   strategytransition.Table,
 			Columns: strategytransition.Columns,
@@ -372,7 +485,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			strategytransition.FieldComment:    {Type: field.TypeString, Column: strategytransition.FieldComment},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   strategyversion.Table,
 			Columns: strategyversion.Columns,
@@ -441,6 +554,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Objective",
 	)
 	graph.MustAddE(
+		"commitment",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   actionitem.CommitmentTable,
+			Columns: []string{actionitem.CommitmentColumn},
+			Bidi:    false,
+		},
+		"ActionItem",
+		"Commitment",
+	)
+	graph.MustAddE(
 		"strategy",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -451,6 +576,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"ActionItem",
 		"Strategy",
+	)
+	graph.MustAddE(
+		"agreement",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   actionitem.AgreementTable,
+			Columns: []string{actionitem.AgreementColumn},
+			Bidi:    false,
+		},
+		"ActionItem",
+		"Agreement",
+	)
+	graph.MustAddE(
+		"implements",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   actionitem.ImplementsTable,
+			Columns: []string{actionitem.ImplementsColumn},
+			Bidi:    false,
+		},
+		"ActionItem",
+		"Commitment",
 	)
 	graph.MustAddE(
 		"lead_agency",
@@ -645,6 +794,162 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Consultation",
 	)
 	graph.MustAddE(
+		"responsible_commitments",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   agency.ResponsibleCommitmentsTable,
+			Columns: agency.ResponsibleCommitmentsPrimaryKey,
+			Bidi:    false,
+		},
+		"Agency",
+		"Commitment",
+	)
+	graph.MustAddE(
+		"parties",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   agreement.PartiesTable,
+			Columns: []string{agreement.PartiesColumn},
+			Bidi:    false,
+		},
+		"Agreement",
+		"AgreementParty",
+	)
+	graph.MustAddE(
+		"domains",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   agreement.DomainsTable,
+			Columns: agreement.DomainsPrimaryKey,
+			Bidi:    false,
+		},
+		"Agreement",
+		"Domain",
+	)
+	graph.MustAddE(
+		"commitments",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   agreement.CommitmentsTable,
+			Columns: []string{agreement.CommitmentsColumn},
+			Bidi:    false,
+		},
+		"Agreement",
+		"Commitment",
+	)
+	graph.MustAddE(
+		"transitions",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   agreement.TransitionsTable,
+			Columns: []string{agreement.TransitionsColumn},
+			Bidi:    false,
+		},
+		"Agreement",
+		"AgreementTransition",
+	)
+	graph.MustAddE(
+		"agreement",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   agreementparty.AgreementTable,
+			Columns: []string{agreementparty.AgreementColumn},
+			Bidi:    false,
+		},
+		"AgreementParty",
+		"Agreement",
+	)
+	graph.MustAddE(
+		"agency",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   agreementparty.AgencyTable,
+			Columns: []string{agreementparty.AgencyColumn},
+			Bidi:    false,
+		},
+		"AgreementParty",
+		"Agency",
+	)
+	graph.MustAddE(
+		"agreement",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   agreementtransition.AgreementTable,
+			Columns: []string{agreementtransition.AgreementColumn},
+			Bidi:    false,
+		},
+		"AgreementTransition",
+		"Agreement",
+	)
+	graph.MustAddE(
+		"actor",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   agreementtransition.ActorTable,
+			Columns: []string{agreementtransition.ActorColumn},
+			Bidi:    false,
+		},
+		"AgreementTransition",
+		"Account",
+	)
+	graph.MustAddE(
+		"agreement",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   commitment.AgreementTable,
+			Columns: []string{commitment.AgreementColumn},
+			Bidi:    false,
+		},
+		"Commitment",
+		"Agreement",
+	)
+	graph.MustAddE(
+		"responsible_parties",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   commitment.ResponsiblePartiesTable,
+			Columns: commitment.ResponsiblePartiesPrimaryKey,
+			Bidi:    false,
+		},
+		"Commitment",
+		"Agency",
+	)
+	graph.MustAddE(
+		"action_items",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   commitment.ActionItemsTable,
+			Columns: []string{commitment.ActionItemsColumn},
+			Bidi:    false,
+		},
+		"Commitment",
+		"ActionItem",
+	)
+	graph.MustAddE(
+		"implemented_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   commitment.ImplementedByTable,
+			Columns: []string{commitment.ImplementedByColumn},
+			Bidi:    false,
+		},
+		"Commitment",
+		"ActionItem",
+	)
+	graph.MustAddE(
 		"version",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -751,6 +1056,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"DecisionPosition",
 		"Agency",
+	)
+	graph.MustAddE(
+		"agreements",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   domain.AgreementsTable,
+			Columns: domain.AgreementsPrimaryKey,
+			Bidi:    false,
+		},
+		"Domain",
+		"Agreement",
 	)
 	graph.MustAddE(
 		"objective",
@@ -1464,6 +1781,11 @@ func (f *ActionItemFilter) WhereBudgetCurrency(p entql.StringP) {
 	f.Where(p.Field(actionitem.FieldBudgetCurrency))
 }
 
+// WherePilot applies the entql bool predicate on the pilot field.
+func (f *ActionItemFilter) WherePilot(p entql.BoolP) {
+	f.Where(p.Field(actionitem.FieldPilot))
+}
+
 // WhereHasObjective applies a predicate to check if query has an edge objective.
 func (f *ActionItemFilter) WhereHasObjective() {
 	f.Where(entql.HasEdge("objective"))
@@ -1478,6 +1800,20 @@ func (f *ActionItemFilter) WhereHasObjectiveWith(preds ...predicate.Objective) {
 	})))
 }
 
+// WhereHasCommitment applies a predicate to check if query has an edge commitment.
+func (f *ActionItemFilter) WhereHasCommitment() {
+	f.Where(entql.HasEdge("commitment"))
+}
+
+// WhereHasCommitmentWith applies a predicate to check if query has an edge commitment with a given conditions (other predicates).
+func (f *ActionItemFilter) WhereHasCommitmentWith(preds ...predicate.Commitment) {
+	f.Where(entql.HasEdgeWith("commitment", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // WhereHasStrategy applies a predicate to check if query has an edge strategy.
 func (f *ActionItemFilter) WhereHasStrategy() {
 	f.Where(entql.HasEdge("strategy"))
@@ -1486,6 +1822,34 @@ func (f *ActionItemFilter) WhereHasStrategy() {
 // WhereHasStrategyWith applies a predicate to check if query has an edge strategy with a given conditions (other predicates).
 func (f *ActionItemFilter) WhereHasStrategyWith(preds ...predicate.Strategy) {
 	f.Where(entql.HasEdgeWith("strategy", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAgreement applies a predicate to check if query has an edge agreement.
+func (f *ActionItemFilter) WhereHasAgreement() {
+	f.Where(entql.HasEdge("agreement"))
+}
+
+// WhereHasAgreementWith applies a predicate to check if query has an edge agreement with a given conditions (other predicates).
+func (f *ActionItemFilter) WhereHasAgreementWith(preds ...predicate.Agreement) {
+	f.Where(entql.HasEdgeWith("agreement", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasImplements applies a predicate to check if query has an edge implements.
+func (f *ActionItemFilter) WhereHasImplements() {
+	f.Where(entql.HasEdge("implements"))
+}
+
+// WhereHasImplementsWith applies a predicate to check if query has an edge implements with a given conditions (other predicates).
+func (f *ActionItemFilter) WhereHasImplementsWith(preds ...predicate.Commitment) {
+	f.Where(entql.HasEdgeWith("implements", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -1791,6 +2155,387 @@ func (f *AgencyFilter) WhereHasConsultationsWith(preds ...predicate.Consultation
 	})))
 }
 
+// WhereHasResponsibleCommitments applies a predicate to check if query has an edge responsible_commitments.
+func (f *AgencyFilter) WhereHasResponsibleCommitments() {
+	f.Where(entql.HasEdge("responsible_commitments"))
+}
+
+// WhereHasResponsibleCommitmentsWith applies a predicate to check if query has an edge responsible_commitments with a given conditions (other predicates).
+func (f *AgencyFilter) WhereHasResponsibleCommitmentsWith(preds ...predicate.Commitment) {
+	f.Where(entql.HasEdgeWith("responsible_commitments", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *AgreementQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AgreementQuery builder.
+func (_q *AgreementQuery) Filter() *AgreementFilter {
+	return &AgreementFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AgreementMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AgreementMutation builder.
+func (m *AgreementMutation) Filter() *AgreementFilter {
+	return &AgreementFilter{config: m.config, predicateAdder: m}
+}
+
+// AgreementFilter provides a generic filtering capability at runtime for AgreementQuery.
+type AgreementFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AgreementFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *AgreementFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(agreement.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *AgreementFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(agreement.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *AgreementFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(agreement.FieldUpdatedAt))
+}
+
+// WhereRevision applies the entql int predicate on the revision field.
+func (f *AgreementFilter) WhereRevision(p entql.IntP) {
+	f.Where(p.Field(agreement.FieldRevision))
+}
+
+// WhereSearchText applies the entql string predicate on the search_text field.
+func (f *AgreementFilter) WhereSearchText(p entql.StringP) {
+	f.Where(p.Field(agreement.FieldSearchText))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *AgreementFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(agreement.FieldKind))
+}
+
+// WhereTitle applies the entql string predicate on the title field.
+func (f *AgreementFilter) WhereTitle(p entql.StringP) {
+	f.Where(p.Field(agreement.FieldTitle))
+}
+
+// WhereReference applies the entql string predicate on the reference field.
+func (f *AgreementFilter) WhereReference(p entql.StringP) {
+	f.Where(p.Field(agreement.FieldReference))
+}
+
+// WhereSummary applies the entql string predicate on the summary field.
+func (f *AgreementFilter) WhereSummary(p entql.StringP) {
+	f.Where(p.Field(agreement.FieldSummary))
+}
+
+// WhereSignedOn applies the entql time.Time predicate on the signed_on field.
+func (f *AgreementFilter) WhereSignedOn(p entql.TimeP) {
+	f.Where(p.Field(agreement.FieldSignedOn))
+}
+
+// WhereSigningPlace applies the entql string predicate on the signing_place field.
+func (f *AgreementFilter) WhereSigningPlace(p entql.StringP) {
+	f.Where(p.Field(agreement.FieldSigningPlace))
+}
+
+// WhereEntryIntoForceOn applies the entql time.Time predicate on the entry_into_force_on field.
+func (f *AgreementFilter) WhereEntryIntoForceOn(p entql.TimeP) {
+	f.Where(p.Field(agreement.FieldEntryIntoForceOn))
+}
+
+// WhereEndsOn applies the entql time.Time predicate on the ends_on field.
+func (f *AgreementFilter) WhereEndsOn(p entql.TimeP) {
+	f.Where(p.Field(agreement.FieldEndsOn))
+}
+
+// WhereDurationMonths applies the entql int predicate on the duration_months field.
+func (f *AgreementFilter) WhereDurationMonths(p entql.IntP) {
+	f.Where(p.Field(agreement.FieldDurationMonths))
+}
+
+// WhereTacitRenewal applies the entql bool predicate on the tacit_renewal field.
+func (f *AgreementFilter) WhereTacitRenewal(p entql.BoolP) {
+	f.Where(p.Field(agreement.FieldTacitRenewal))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *AgreementFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(agreement.FieldStatus))
+}
+
+// WhereConfidential applies the entql bool predicate on the confidential field.
+func (f *AgreementFilter) WhereConfidential(p entql.BoolP) {
+	f.Where(p.Field(agreement.FieldConfidential))
+}
+
+// WhereHasParties applies a predicate to check if query has an edge parties.
+func (f *AgreementFilter) WhereHasParties() {
+	f.Where(entql.HasEdge("parties"))
+}
+
+// WhereHasPartiesWith applies a predicate to check if query has an edge parties with a given conditions (other predicates).
+func (f *AgreementFilter) WhereHasPartiesWith(preds ...predicate.AgreementParty) {
+	f.Where(entql.HasEdgeWith("parties", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasDomains applies a predicate to check if query has an edge domains.
+func (f *AgreementFilter) WhereHasDomains() {
+	f.Where(entql.HasEdge("domains"))
+}
+
+// WhereHasDomainsWith applies a predicate to check if query has an edge domains with a given conditions (other predicates).
+func (f *AgreementFilter) WhereHasDomainsWith(preds ...predicate.Domain) {
+	f.Where(entql.HasEdgeWith("domains", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCommitments applies a predicate to check if query has an edge commitments.
+func (f *AgreementFilter) WhereHasCommitments() {
+	f.Where(entql.HasEdge("commitments"))
+}
+
+// WhereHasCommitmentsWith applies a predicate to check if query has an edge commitments with a given conditions (other predicates).
+func (f *AgreementFilter) WhereHasCommitmentsWith(preds ...predicate.Commitment) {
+	f.Where(entql.HasEdgeWith("commitments", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasTransitions applies a predicate to check if query has an edge transitions.
+func (f *AgreementFilter) WhereHasTransitions() {
+	f.Where(entql.HasEdge("transitions"))
+}
+
+// WhereHasTransitionsWith applies a predicate to check if query has an edge transitions with a given conditions (other predicates).
+func (f *AgreementFilter) WhereHasTransitionsWith(preds ...predicate.AgreementTransition) {
+	f.Where(entql.HasEdgeWith("transitions", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *AgreementPartyQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AgreementPartyQuery builder.
+func (_q *AgreementPartyQuery) Filter() *AgreementPartyFilter {
+	return &AgreementPartyFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AgreementPartyMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AgreementPartyMutation builder.
+func (m *AgreementPartyMutation) Filter() *AgreementPartyFilter {
+	return &AgreementPartyFilter{config: m.config, predicateAdder: m}
+}
+
+// AgreementPartyFilter provides a generic filtering capability at runtime for AgreementPartyQuery.
+type AgreementPartyFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AgreementPartyFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *AgreementPartyFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(agreementparty.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *AgreementPartyFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(agreementparty.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *AgreementPartyFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(agreementparty.FieldUpdatedAt))
+}
+
+// WhereRevision applies the entql int predicate on the revision field.
+func (f *AgreementPartyFilter) WhereRevision(p entql.IntP) {
+	f.Where(p.Field(agreementparty.FieldRevision))
+}
+
+// WhereRole applies the entql string predicate on the role field.
+func (f *AgreementPartyFilter) WhereRole(p entql.StringP) {
+	f.Where(p.Field(agreementparty.FieldRole))
+}
+
+// WhereSignatoryName applies the entql string predicate on the signatory_name field.
+func (f *AgreementPartyFilter) WhereSignatoryName(p entql.StringP) {
+	f.Where(p.Field(agreementparty.FieldSignatoryName))
+}
+
+// WhereSignatoryTitle applies the entql string predicate on the signatory_title field.
+func (f *AgreementPartyFilter) WhereSignatoryTitle(p entql.StringP) {
+	f.Where(p.Field(agreementparty.FieldSignatoryTitle))
+}
+
+// WhereHasAgreement applies a predicate to check if query has an edge agreement.
+func (f *AgreementPartyFilter) WhereHasAgreement() {
+	f.Where(entql.HasEdge("agreement"))
+}
+
+// WhereHasAgreementWith applies a predicate to check if query has an edge agreement with a given conditions (other predicates).
+func (f *AgreementPartyFilter) WhereHasAgreementWith(preds ...predicate.Agreement) {
+	f.Where(entql.HasEdgeWith("agreement", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAgency applies a predicate to check if query has an edge agency.
+func (f *AgreementPartyFilter) WhereHasAgency() {
+	f.Where(entql.HasEdge("agency"))
+}
+
+// WhereHasAgencyWith applies a predicate to check if query has an edge agency with a given conditions (other predicates).
+func (f *AgreementPartyFilter) WhereHasAgencyWith(preds ...predicate.Agency) {
+	f.Where(entql.HasEdgeWith("agency", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *AgreementTransitionQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AgreementTransitionQuery builder.
+func (_q *AgreementTransitionQuery) Filter() *AgreementTransitionFilter {
+	return &AgreementTransitionFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AgreementTransitionMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AgreementTransitionMutation builder.
+func (m *AgreementTransitionMutation) Filter() *AgreementTransitionFilter {
+	return &AgreementTransitionFilter{config: m.config, predicateAdder: m}
+}
+
+// AgreementTransitionFilter provides a generic filtering capability at runtime for AgreementTransitionQuery.
+type AgreementTransitionFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AgreementTransitionFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *AgreementTransitionFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(agreementtransition.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *AgreementTransitionFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(agreementtransition.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *AgreementTransitionFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(agreementtransition.FieldUpdatedAt))
+}
+
+// WhereFromStatus applies the entql string predicate on the from_status field.
+func (f *AgreementTransitionFilter) WhereFromStatus(p entql.StringP) {
+	f.Where(p.Field(agreementtransition.FieldFromStatus))
+}
+
+// WhereToStatus applies the entql string predicate on the to_status field.
+func (f *AgreementTransitionFilter) WhereToStatus(p entql.StringP) {
+	f.Where(p.Field(agreementtransition.FieldToStatus))
+}
+
+// WhereComment applies the entql string predicate on the comment field.
+func (f *AgreementTransitionFilter) WhereComment(p entql.StringP) {
+	f.Where(p.Field(agreementtransition.FieldComment))
+}
+
+// WhereHasAgreement applies a predicate to check if query has an edge agreement.
+func (f *AgreementTransitionFilter) WhereHasAgreement() {
+	f.Where(entql.HasEdge("agreement"))
+}
+
+// WhereHasAgreementWith applies a predicate to check if query has an edge agreement with a given conditions (other predicates).
+func (f *AgreementTransitionFilter) WhereHasAgreementWith(preds ...predicate.Agreement) {
+	f.Where(entql.HasEdgeWith("agreement", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasActor applies a predicate to check if query has an edge actor.
+func (f *AgreementTransitionFilter) WhereHasActor() {
+	f.Where(entql.HasEdge("actor"))
+}
+
+// WhereHasActorWith applies a predicate to check if query has an edge actor with a given conditions (other predicates).
+func (f *AgreementTransitionFilter) WhereHasActorWith(preds ...predicate.Account) {
+	f.Where(entql.HasEdgeWith("actor", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *AuditEventQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -1820,7 +2565,7 @@ type AuditEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AuditEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1905,7 +2650,7 @@ type AuditHeadFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AuditHeadFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1924,6 +2669,152 @@ func (f *AuditHeadFilter) WhereSequence(p entql.Int64P) {
 // WhereHash applies the entql string predicate on the hash field.
 func (f *AuditHeadFilter) WhereHash(p entql.StringP) {
 	f.Where(p.Field(audithead.FieldHash))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *CommitmentQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CommitmentQuery builder.
+func (_q *CommitmentQuery) Filter() *CommitmentFilter {
+	return &CommitmentFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CommitmentMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CommitmentMutation builder.
+func (m *CommitmentMutation) Filter() *CommitmentFilter {
+	return &CommitmentFilter{config: m.config, predicateAdder: m}
+}
+
+// CommitmentFilter provides a generic filtering capability at runtime for CommitmentQuery.
+type CommitmentFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CommitmentFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *CommitmentFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(commitment.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *CommitmentFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(commitment.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *CommitmentFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(commitment.FieldUpdatedAt))
+}
+
+// WhereRevision applies the entql int predicate on the revision field.
+func (f *CommitmentFilter) WhereRevision(p entql.IntP) {
+	f.Where(p.Field(commitment.FieldRevision))
+}
+
+// WhereSearchText applies the entql string predicate on the search_text field.
+func (f *CommitmentFilter) WhereSearchText(p entql.StringP) {
+	f.Where(p.Field(commitment.FieldSearchText))
+}
+
+// WhereCode applies the entql string predicate on the code field.
+func (f *CommitmentFilter) WhereCode(p entql.StringP) {
+	f.Where(p.Field(commitment.FieldCode))
+}
+
+// WhereTitle applies the entql string predicate on the title field.
+func (f *CommitmentFilter) WhereTitle(p entql.StringP) {
+	f.Where(p.Field(commitment.FieldTitle))
+}
+
+// WhereDescription applies the entql string predicate on the description field.
+func (f *CommitmentFilter) WhereDescription(p entql.StringP) {
+	f.Where(p.Field(commitment.FieldDescription))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *CommitmentFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(commitment.FieldKind))
+}
+
+// WhereDueDate applies the entql time.Time predicate on the due_date field.
+func (f *CommitmentFilter) WhereDueDate(p entql.TimeP) {
+	f.Where(p.Field(commitment.FieldDueDate))
+}
+
+// WherePosition applies the entql int predicate on the position field.
+func (f *CommitmentFilter) WherePosition(p entql.IntP) {
+	f.Where(p.Field(commitment.FieldPosition))
+}
+
+// WhereHasAgreement applies a predicate to check if query has an edge agreement.
+func (f *CommitmentFilter) WhereHasAgreement() {
+	f.Where(entql.HasEdge("agreement"))
+}
+
+// WhereHasAgreementWith applies a predicate to check if query has an edge agreement with a given conditions (other predicates).
+func (f *CommitmentFilter) WhereHasAgreementWith(preds ...predicate.Agreement) {
+	f.Where(entql.HasEdgeWith("agreement", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasResponsibleParties applies a predicate to check if query has an edge responsible_parties.
+func (f *CommitmentFilter) WhereHasResponsibleParties() {
+	f.Where(entql.HasEdge("responsible_parties"))
+}
+
+// WhereHasResponsiblePartiesWith applies a predicate to check if query has an edge responsible_parties with a given conditions (other predicates).
+func (f *CommitmentFilter) WhereHasResponsiblePartiesWith(preds ...predicate.Agency) {
+	f.Where(entql.HasEdgeWith("responsible_parties", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasActionItems applies a predicate to check if query has an edge action_items.
+func (f *CommitmentFilter) WhereHasActionItems() {
+	f.Where(entql.HasEdge("action_items"))
+}
+
+// WhereHasActionItemsWith applies a predicate to check if query has an edge action_items with a given conditions (other predicates).
+func (f *CommitmentFilter) WhereHasActionItemsWith(preds ...predicate.ActionItem) {
+	f.Where(entql.HasEdgeWith("action_items", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasImplementedBy applies a predicate to check if query has an edge implemented_by.
+func (f *CommitmentFilter) WhereHasImplementedBy() {
+	f.Where(entql.HasEdge("implemented_by"))
+}
+
+// WhereHasImplementedByWith applies a predicate to check if query has an edge implemented_by with a given conditions (other predicates).
+func (f *CommitmentFilter) WhereHasImplementedByWith(preds ...predicate.ActionItem) {
+	f.Where(entql.HasEdgeWith("implemented_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
 }
 
 // addPredicate implements the predicateAdder interface.
@@ -1955,7 +2846,7 @@ type ConsultationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ConsultationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2096,7 +2987,7 @@ type DecisionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DecisionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2223,7 +3114,7 @@ type DecisionPositionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DecisionPositionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2283,6 +3174,85 @@ func (f *DecisionPositionFilter) WhereHasAgencyWith(preds ...predicate.Agency) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *DomainQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the DomainQuery builder.
+func (_q *DomainQuery) Filter() *DomainFilter {
+	return &DomainFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *DomainMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the DomainMutation builder.
+func (m *DomainMutation) Filter() *DomainFilter {
+	return &DomainFilter{config: m.config, predicateAdder: m}
+}
+
+// DomainFilter provides a generic filtering capability at runtime for DomainQuery.
+type DomainFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *DomainFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *DomainFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(domain.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *DomainFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(domain.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *DomainFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(domain.FieldUpdatedAt))
+}
+
+// WhereRevision applies the entql int predicate on the revision field.
+func (f *DomainFilter) WhereRevision(p entql.IntP) {
+	f.Where(p.Field(domain.FieldRevision))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *DomainFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(domain.FieldName))
+}
+
+// WhereDescription applies the entql string predicate on the description field.
+func (f *DomainFilter) WhereDescription(p entql.StringP) {
+	f.Where(p.Field(domain.FieldDescription))
+}
+
+// WhereHasAgreements applies a predicate to check if query has an edge agreements.
+func (f *DomainFilter) WhereHasAgreements() {
+	f.Where(entql.HasEdge("agreements"))
+}
+
+// WhereHasAgreementsWith applies a predicate to check if query has an edge agreements with a given conditions (other predicates).
+func (f *DomainFilter) WhereHasAgreementsWith(preds ...predicate.Agreement) {
+	f.Where(entql.HasEdgeWith("agreements", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *IndicatorQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2311,7 +3281,7 @@ type IndicatorFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IndicatorFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2433,7 +3403,7 @@ type MeasurementFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MeasurementFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2526,7 +3496,7 @@ type ObjectiveFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ObjectiveFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2681,7 +3651,7 @@ type ObservationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ObservationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2866,7 +3836,7 @@ type ProgressReportFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProgressReportFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3007,7 +3977,7 @@ type StrategyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StrategyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3224,7 +4194,7 @@ type StrategyTransitionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StrategyTransitionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3317,7 +4287,7 @@ type StrategyVersionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StrategyVersionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -13,11 +13,16 @@ import (
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/agreement"
+	"github.com/palabre/palabre/ent/agreementparty"
+	"github.com/palabre/palabre/ent/agreementtransition"
 	"github.com/palabre/palabre/ent/apitoken"
 	"github.com/palabre/palabre/ent/auditevent"
+	"github.com/palabre/palabre/ent/commitment"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/decisionposition"
+	"github.com/palabre/palabre/ent/domain"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
 	"github.com/palabre/palabre/ent/objective"
@@ -327,6 +332,17 @@ func (_q *ActionItemQuery) collectField(ctx context.Context, oneNode bool, opCtx
 			}
 			_q.withObjective = query
 
+		case "commitment":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CommitmentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, commitmentImplementors)...); err != nil {
+				return err
+			}
+			_q.withCommitment = query
+
 		case "strategy":
 			var (
 				alias = field.Alias
@@ -337,6 +353,28 @@ func (_q *ActionItemQuery) collectField(ctx context.Context, oneNode bool, opCtx
 				return err
 			}
 			_q.withStrategy = query
+
+		case "agreement":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AgreementClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, agreementImplementors)...); err != nil {
+				return err
+			}
+			_q.withAgreement = query
+
+		case "implements":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CommitmentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, commitmentImplementors)...); err != nil {
+				return err
+			}
+			_q.withImplements = query
 
 		case "leadAgency":
 			var (
@@ -458,10 +496,10 @@ func (_q *ActionItemQuery) collectField(ctx context.Context, oneNode bool, opCtx
 							}
 							for i := range nodes {
 								n := m[nodes[i].ID]
-								if nodes[i].Edges.totalCount[8] == nil {
-									nodes[i].Edges.totalCount[8] = make(map[string]int)
+								if nodes[i].Edges.totalCount[11] == nil {
+									nodes[i].Edges.totalCount[11] = make(map[string]int)
 								}
-								nodes[i].Edges.totalCount[8][alias] = n
+								nodes[i].Edges.totalCount[11][alias] = n
 							}
 							return nil
 						})
@@ -471,10 +509,10 @@ func (_q *ActionItemQuery) collectField(ctx context.Context, oneNode bool, opCtx
 					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*ActionItem) error {
 						for i := range nodes {
 							n := len(nodes[i].Edges.ProgressReports)
-							if nodes[i].Edges.totalCount[8] == nil {
-								nodes[i].Edges.totalCount[8] = make(map[string]int)
+							if nodes[i].Edges.totalCount[11] == nil {
+								nodes[i].Edges.totalCount[11] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[8][alias] = n
+							nodes[i].Edges.totalCount[11][alias] = n
 						}
 						return nil
 					})
@@ -574,6 +612,11 @@ func (_q *ActionItemQuery) collectField(ctx context.Context, oneNode bool, opCtx
 			if _, ok := fieldSeen[actionitem.FieldBudgetCurrency]; !ok {
 				selectedFields = append(selectedFields, actionitem.FieldBudgetCurrency)
 				fieldSeen[actionitem.FieldBudgetCurrency] = struct{}{}
+			}
+		case "pilot":
+			if _, ok := fieldSeen[actionitem.FieldPilot]; !ok {
+				selectedFields = append(selectedFields, actionitem.FieldPilot)
+				fieldSeen[actionitem.FieldPilot] = struct{}{}
 			}
 		case "id":
 		case "__typename":
@@ -1250,6 +1293,550 @@ func newAgencyPaginateArgs(rv map[string]any) *agencyPaginateArgs {
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *AgreementQuery) CollectFields(ctx context.Context, satisfies ...string) (*AgreementQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *AgreementQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(agreement.Columns))
+		selectedFields = []string{agreement.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "parties":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AgreementPartyClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, agreementpartyImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedParties(alias, func(wq *AgreementPartyQuery) {
+				*wq = *query
+			})
+
+		case "domains":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&DomainClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, domainImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedDomains(alias, func(wq *DomainQuery) {
+				*wq = *query
+			})
+
+		case "commitments":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CommitmentClient{config: _q.config}).Query()
+			)
+			args := newCommitmentPaginateArgs(fieldArgs(ctx, new(CommitmentWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newCommitmentPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					if hasCollectedField(ctx, append(path, totalCountField)...) || ignoredEdges {
+						query := query.Clone()
+						_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Agreement) error {
+							ids := make([]driver.Value, len(nodes))
+							for i := range nodes {
+								ids[i] = nodes[i].ID
+							}
+							var v []struct {
+								NodeID pulid.ID `sql:"agreement_commitments"`
+								Count  int      `sql:"count"`
+							}
+							query.Where(func(s *sql.Selector) {
+								s.Where(sql.InValues(s.C(agreement.CommitmentsColumn), ids...))
+							})
+							if err := query.GroupBy(agreement.CommitmentsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+								return err
+							}
+							m := make(map[pulid.ID]int, len(v))
+							for i := range v {
+								m[v[i].NodeID] = v[i].Count
+							}
+							for i := range nodes {
+								n := m[nodes[i].ID]
+								if nodes[i].Edges.totalCount[2] == nil {
+									nodes[i].Edges.totalCount[2] = make(map[string]int)
+								}
+								nodes[i].Edges.totalCount[2][alias] = n
+							}
+							return nil
+						})
+
+					}
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Agreement) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Commitments)
+							if nodes[i].Edges.totalCount[2] == nil {
+								nodes[i].Edges.totalCount[2] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[2][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, commitmentImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(agreement.CommitmentsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedCommitments(alias, func(wq *CommitmentQuery) {
+				*wq = *query
+			})
+
+		case "transitions":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AgreementTransitionClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, agreementtransitionImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedTransitions(alias, func(wq *AgreementTransitionQuery) {
+				*wq = *query
+			})
+		case "createdAt":
+			if _, ok := fieldSeen[agreement.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldCreatedAt)
+				fieldSeen[agreement.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[agreement.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldUpdatedAt)
+				fieldSeen[agreement.FieldUpdatedAt] = struct{}{}
+			}
+		case "revision":
+			if _, ok := fieldSeen[agreement.FieldRevision]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldRevision)
+				fieldSeen[agreement.FieldRevision] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[agreement.FieldKind]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldKind)
+				fieldSeen[agreement.FieldKind] = struct{}{}
+			}
+		case "title":
+			if _, ok := fieldSeen[agreement.FieldTitle]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldTitle)
+				fieldSeen[agreement.FieldTitle] = struct{}{}
+			}
+		case "reference":
+			if _, ok := fieldSeen[agreement.FieldReference]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldReference)
+				fieldSeen[agreement.FieldReference] = struct{}{}
+			}
+		case "summary":
+			if _, ok := fieldSeen[agreement.FieldSummary]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldSummary)
+				fieldSeen[agreement.FieldSummary] = struct{}{}
+			}
+		case "signedOn":
+			if _, ok := fieldSeen[agreement.FieldSignedOn]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldSignedOn)
+				fieldSeen[agreement.FieldSignedOn] = struct{}{}
+			}
+		case "signingPlace":
+			if _, ok := fieldSeen[agreement.FieldSigningPlace]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldSigningPlace)
+				fieldSeen[agreement.FieldSigningPlace] = struct{}{}
+			}
+		case "entryIntoForceOn":
+			if _, ok := fieldSeen[agreement.FieldEntryIntoForceOn]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldEntryIntoForceOn)
+				fieldSeen[agreement.FieldEntryIntoForceOn] = struct{}{}
+			}
+		case "endsOn":
+			if _, ok := fieldSeen[agreement.FieldEndsOn]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldEndsOn)
+				fieldSeen[agreement.FieldEndsOn] = struct{}{}
+			}
+		case "durationMonths":
+			if _, ok := fieldSeen[agreement.FieldDurationMonths]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldDurationMonths)
+				fieldSeen[agreement.FieldDurationMonths] = struct{}{}
+			}
+		case "tacitRenewal":
+			if _, ok := fieldSeen[agreement.FieldTacitRenewal]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldTacitRenewal)
+				fieldSeen[agreement.FieldTacitRenewal] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[agreement.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldStatus)
+				fieldSeen[agreement.FieldStatus] = struct{}{}
+			}
+		case "confidential":
+			if _, ok := fieldSeen[agreement.FieldConfidential]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldConfidential)
+				fieldSeen[agreement.FieldConfidential] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type agreementPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []AgreementPaginateOption
+}
+
+func newAgreementPaginateArgs(rv map[string]any) *agreementPaginateArgs {
+	args := &agreementPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &AgreementOrder{Field: &AgreementOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithAgreementOrder(order))
+			}
+		case *AgreementOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithAgreementOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*AgreementWhereInput); ok {
+		args.opts = append(args.opts, WithAgreementFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *AgreementPartyQuery) CollectFields(ctx context.Context, satisfies ...string) (*AgreementPartyQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *AgreementPartyQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(agreementparty.Columns))
+		selectedFields = []string{agreementparty.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "agreement":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AgreementClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, agreementImplementors)...); err != nil {
+				return err
+			}
+			_q.withAgreement = query
+
+		case "agency":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AgencyClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, agencyImplementors)...); err != nil {
+				return err
+			}
+			_q.withAgency = query
+		case "createdAt":
+			if _, ok := fieldSeen[agreementparty.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, agreementparty.FieldCreatedAt)
+				fieldSeen[agreementparty.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[agreementparty.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, agreementparty.FieldUpdatedAt)
+				fieldSeen[agreementparty.FieldUpdatedAt] = struct{}{}
+			}
+		case "revision":
+			if _, ok := fieldSeen[agreementparty.FieldRevision]; !ok {
+				selectedFields = append(selectedFields, agreementparty.FieldRevision)
+				fieldSeen[agreementparty.FieldRevision] = struct{}{}
+			}
+		case "role":
+			if _, ok := fieldSeen[agreementparty.FieldRole]; !ok {
+				selectedFields = append(selectedFields, agreementparty.FieldRole)
+				fieldSeen[agreementparty.FieldRole] = struct{}{}
+			}
+		case "signatoryName":
+			if _, ok := fieldSeen[agreementparty.FieldSignatoryName]; !ok {
+				selectedFields = append(selectedFields, agreementparty.FieldSignatoryName)
+				fieldSeen[agreementparty.FieldSignatoryName] = struct{}{}
+			}
+		case "signatoryTitle":
+			if _, ok := fieldSeen[agreementparty.FieldSignatoryTitle]; !ok {
+				selectedFields = append(selectedFields, agreementparty.FieldSignatoryTitle)
+				fieldSeen[agreementparty.FieldSignatoryTitle] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type agreementpartyPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []AgreementPartyPaginateOption
+}
+
+func newAgreementPartyPaginateArgs(rv map[string]any) *agreementpartyPaginateArgs {
+	args := &agreementpartyPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &AgreementPartyOrder{Field: &AgreementPartyOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithAgreementPartyOrder(order))
+			}
+		case *AgreementPartyOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithAgreementPartyOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*AgreementPartyWhereInput); ok {
+		args.opts = append(args.opts, WithAgreementPartyFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *AgreementTransitionQuery) CollectFields(ctx context.Context, satisfies ...string) (*AgreementTransitionQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *AgreementTransitionQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(agreementtransition.Columns))
+		selectedFields = []string{agreementtransition.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "agreement":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AgreementClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, agreementImplementors)...); err != nil {
+				return err
+			}
+			_q.withAgreement = query
+
+		case "actor":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AccountClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, accountImplementors)...); err != nil {
+				return err
+			}
+			_q.withActor = query
+		case "createdAt":
+			if _, ok := fieldSeen[agreementtransition.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, agreementtransition.FieldCreatedAt)
+				fieldSeen[agreementtransition.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[agreementtransition.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, agreementtransition.FieldUpdatedAt)
+				fieldSeen[agreementtransition.FieldUpdatedAt] = struct{}{}
+			}
+		case "comment":
+			if _, ok := fieldSeen[agreementtransition.FieldComment]; !ok {
+				selectedFields = append(selectedFields, agreementtransition.FieldComment)
+				fieldSeen[agreementtransition.FieldComment] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type agreementtransitionPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []AgreementTransitionPaginateOption
+}
+
+func newAgreementTransitionPaginateArgs(rv map[string]any) *agreementtransitionPaginateArgs {
+	args := &agreementtransitionPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &AgreementTransitionOrder{Field: &AgreementTransitionOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithAgreementTransitionOrder(order))
+			}
+		case *AgreementTransitionOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithAgreementTransitionOrder(v))
+			}
+		}
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *AuditEventQuery) CollectFields(ctx context.Context, satisfies ...string) (*AuditEventQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -1374,6 +1961,264 @@ func newAuditEventPaginateArgs(rv map[string]any) *auditeventPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*AuditEventWhereInput); ok {
 		args.opts = append(args.opts, WithAuditEventFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *CommitmentQuery) CollectFields(ctx context.Context, satisfies ...string) (*CommitmentQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *CommitmentQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(commitment.Columns))
+		selectedFields = []string{commitment.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "agreement":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AgreementClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, agreementImplementors)...); err != nil {
+				return err
+			}
+			_q.withAgreement = query
+
+		case "responsibleParties":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AgencyClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, agencyImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedResponsibleParties(alias, func(wq *AgencyQuery) {
+				*wq = *query
+			})
+
+		case "actionItems":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ActionItemClient{config: _q.config}).Query()
+			)
+			args := newActionItemPaginateArgs(fieldArgs(ctx, new(ActionItemWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newActionItemPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					if hasCollectedField(ctx, append(path, totalCountField)...) || ignoredEdges {
+						query := query.Clone()
+						_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Commitment) error {
+							ids := make([]driver.Value, len(nodes))
+							for i := range nodes {
+								ids[i] = nodes[i].ID
+							}
+							var v []struct {
+								NodeID pulid.ID `sql:"commitment_action_items"`
+								Count  int      `sql:"count"`
+							}
+							query.Where(func(s *sql.Selector) {
+								s.Where(sql.InValues(s.C(commitment.ActionItemsColumn), ids...))
+							})
+							if err := query.GroupBy(commitment.ActionItemsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+								return err
+							}
+							m := make(map[pulid.ID]int, len(v))
+							for i := range v {
+								m[v[i].NodeID] = v[i].Count
+							}
+							for i := range nodes {
+								n := m[nodes[i].ID]
+								if nodes[i].Edges.totalCount[2] == nil {
+									nodes[i].Edges.totalCount[2] = make(map[string]int)
+								}
+								nodes[i].Edges.totalCount[2][alias] = n
+							}
+							return nil
+						})
+
+					}
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Commitment) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.ActionItems)
+							if nodes[i].Edges.totalCount[2] == nil {
+								nodes[i].Edges.totalCount[2] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[2][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, actionitemImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(commitment.ActionItemsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedActionItems(alias, func(wq *ActionItemQuery) {
+				*wq = *query
+			})
+
+		case "implementedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ActionItemClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, actionitemImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedImplementedBy(alias, func(wq *ActionItemQuery) {
+				*wq = *query
+			})
+		case "createdAt":
+			if _, ok := fieldSeen[commitment.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, commitment.FieldCreatedAt)
+				fieldSeen[commitment.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[commitment.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, commitment.FieldUpdatedAt)
+				fieldSeen[commitment.FieldUpdatedAt] = struct{}{}
+			}
+		case "revision":
+			if _, ok := fieldSeen[commitment.FieldRevision]; !ok {
+				selectedFields = append(selectedFields, commitment.FieldRevision)
+				fieldSeen[commitment.FieldRevision] = struct{}{}
+			}
+		case "code":
+			if _, ok := fieldSeen[commitment.FieldCode]; !ok {
+				selectedFields = append(selectedFields, commitment.FieldCode)
+				fieldSeen[commitment.FieldCode] = struct{}{}
+			}
+		case "title":
+			if _, ok := fieldSeen[commitment.FieldTitle]; !ok {
+				selectedFields = append(selectedFields, commitment.FieldTitle)
+				fieldSeen[commitment.FieldTitle] = struct{}{}
+			}
+		case "description":
+			if _, ok := fieldSeen[commitment.FieldDescription]; !ok {
+				selectedFields = append(selectedFields, commitment.FieldDescription)
+				fieldSeen[commitment.FieldDescription] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[commitment.FieldKind]; !ok {
+				selectedFields = append(selectedFields, commitment.FieldKind)
+				fieldSeen[commitment.FieldKind] = struct{}{}
+			}
+		case "dueDate":
+			if _, ok := fieldSeen[commitment.FieldDueDate]; !ok {
+				selectedFields = append(selectedFields, commitment.FieldDueDate)
+				fieldSeen[commitment.FieldDueDate] = struct{}{}
+			}
+		case "position":
+			if _, ok := fieldSeen[commitment.FieldPosition]; !ok {
+				selectedFields = append(selectedFields, commitment.FieldPosition)
+				fieldSeen[commitment.FieldPosition] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type commitmentPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []CommitmentPaginateOption
+}
+
+func newCommitmentPaginateArgs(rv map[string]any) *commitmentPaginateArgs {
+	args := &commitmentPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &CommitmentOrder{Field: &CommitmentOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithCommitmentOrder(order))
+			}
+		case *CommitmentOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithCommitmentOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*CommitmentWhereInput); ok {
+		args.opts = append(args.opts, WithCommitmentFilter(v.Filter))
 	}
 	return args
 }
@@ -1917,6 +2762,115 @@ func newDecisionPositionPaginateArgs(rv map[string]any) *decisionpositionPaginat
 				args.opts = append(args.opts, WithDecisionPositionOrder(v))
 			}
 		}
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *DomainQuery) CollectFields(ctx context.Context, satisfies ...string) (*DomainQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *DomainQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(domain.Columns))
+		selectedFields = []string{domain.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+		case "createdAt":
+			if _, ok := fieldSeen[domain.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, domain.FieldCreatedAt)
+				fieldSeen[domain.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[domain.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, domain.FieldUpdatedAt)
+				fieldSeen[domain.FieldUpdatedAt] = struct{}{}
+			}
+		case "revision":
+			if _, ok := fieldSeen[domain.FieldRevision]; !ok {
+				selectedFields = append(selectedFields, domain.FieldRevision)
+				fieldSeen[domain.FieldRevision] = struct{}{}
+			}
+		case "name":
+			if _, ok := fieldSeen[domain.FieldName]; !ok {
+				selectedFields = append(selectedFields, domain.FieldName)
+				fieldSeen[domain.FieldName] = struct{}{}
+			}
+		case "description":
+			if _, ok := fieldSeen[domain.FieldDescription]; !ok {
+				selectedFields = append(selectedFields, domain.FieldDescription)
+				fieldSeen[domain.FieldDescription] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type domainPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []DomainPaginateOption
+}
+
+func newDomainPaginateArgs(rv map[string]any) *domainPaginateArgs {
+	args := &domainPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &DomainOrder{Field: &DomainOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithDomainOrder(order))
+			}
+		case *DomainOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithDomainOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*DomainWhereInput); ok {
+		args.opts = append(args.opts, WithDomainFilter(v.Filter))
 	}
 	return args
 }

@@ -41,7 +41,15 @@ func (_m *ActionItem) Objective(ctx context.Context) (*Objective, error) {
 	if IsNotLoaded(err) {
 		result, err = _m.QueryObjective().Only(ctx)
 	}
-	return result, err
+	return result, MaskNotFound(err)
+}
+
+func (_m *ActionItem) Commitment(ctx context.Context) (*Commitment, error) {
+	result, err := _m.Edges.CommitmentOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCommitment().Only(ctx)
+	}
+	return result, MaskNotFound(err)
 }
 
 func (_m *ActionItem) Strategy(ctx context.Context) (*Strategy, error) {
@@ -49,7 +57,23 @@ func (_m *ActionItem) Strategy(ctx context.Context) (*Strategy, error) {
 	if IsNotLoaded(err) {
 		result, err = _m.QueryStrategy().Only(ctx)
 	}
-	return result, err
+	return result, MaskNotFound(err)
+}
+
+func (_m *ActionItem) Agreement(ctx context.Context) (*Agreement, error) {
+	result, err := _m.Edges.AgreementOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAgreement().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *ActionItem) Implements(ctx context.Context) (*Commitment, error) {
+	result, err := _m.Edges.ImplementsOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryImplements().Only(ctx)
+	}
+	return result, MaskNotFound(err)
 }
 
 func (_m *ActionItem) LeadAgency(ctx context.Context) (*Agency, error) {
@@ -127,7 +151,7 @@ func (_m *ActionItem) ProgressReports(
 		WithProgressReportOrder(orderBy),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[8][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[11][alias]
 	if nodes, err := _m.NamedProgressReports(alias); err == nil || hasTotalCount {
 		pager, err := newProgressReportPager(opts, last != nil)
 		if err != nil {
@@ -258,6 +282,148 @@ func (_m *Agency) ImplementedStrategies(
 		return conn, nil
 	}
 	return _m.QueryImplementedStrategies().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Agreement) Parties(ctx context.Context) (result []*AgreementParty, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedParties(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.PartiesOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryParties().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *Agreement) Domains(ctx context.Context) (result []*Domain, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedDomains(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.DomainsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryDomains().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *Agreement) Commitments(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *CommitmentOrder, where *CommitmentWhereInput,
+) (*CommitmentConnection, error) {
+	opts := []CommitmentPaginateOption{
+		WithCommitmentOrder(orderBy),
+		WithCommitmentFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
+	if nodes, err := _m.NamedCommitments(alias); err == nil || hasTotalCount {
+		pager, err := newCommitmentPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &CommitmentConnection{Edges: []*CommitmentEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryCommitments().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Agreement) Transitions(ctx context.Context) (result []*AgreementTransition, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedTransitions(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.TransitionsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryTransitions().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *AgreementParty) Agreement(ctx context.Context) (*Agreement, error) {
+	result, err := _m.Edges.AgreementOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAgreement().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *AgreementParty) Agency(ctx context.Context) (*Agency, error) {
+	result, err := _m.Edges.AgencyOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAgency().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *AgreementTransition) Agreement(ctx context.Context) (*Agreement, error) {
+	result, err := _m.Edges.AgreementOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAgreement().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *AgreementTransition) Actor(ctx context.Context) (*Account, error) {
+	result, err := _m.Edges.ActorOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryActor().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Commitment) Agreement(ctx context.Context) (*Agreement, error) {
+	result, err := _m.Edges.AgreementOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAgreement().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Commitment) ResponsibleParties(ctx context.Context) (result []*Agency, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedResponsibleParties(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.ResponsiblePartiesOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryResponsibleParties().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *Commitment) ActionItems(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *ActionItemOrder, where *ActionItemWhereInput,
+) (*ActionItemConnection, error) {
+	opts := []ActionItemPaginateOption{
+		WithActionItemOrder(orderBy),
+		WithActionItemFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
+	if nodes, err := _m.NamedActionItems(alias); err == nil || hasTotalCount {
+		pager, err := newActionItemPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &ActionItemConnection{Edges: []*ActionItemEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryActionItems().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Commitment) ImplementedBy(ctx context.Context) (result []*ActionItem, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedImplementedBy(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.ImplementedByOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryImplementedBy().All(ctx)
+	}
+	return result, err
 }
 
 func (_m *Consultation) Version(ctx context.Context) (*StrategyVersion, error) {

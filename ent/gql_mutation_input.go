@@ -8,6 +8,9 @@ import (
 	"github.com/palabre/palabre/auth"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/agreement"
+	"github.com/palabre/palabre/ent/agreementparty"
+	"github.com/palabre/palabre/ent/commitment"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
@@ -98,7 +101,10 @@ type CreateActionItemInput struct {
 	DueDate             *time.Time
 	EstimatedBudget     *int64
 	BudgetCurrency      *string
-	ObjectiveID         pulid.ID
+	Pilot               *bool
+	ObjectiveID         *pulid.ID
+	CommitmentID        *pulid.ID
+	ImplementsID        *pulid.ID
 	LeadAgencyID        pulid.ID
 	SupportingAgencyIDs []pulid.ID
 	FundingPartnerIDs   []pulid.ID
@@ -133,7 +139,18 @@ func (i *CreateActionItemInput) Mutate(m *ActionItemMutation) {
 	if v := i.BudgetCurrency; v != nil {
 		m.SetBudgetCurrency(*v)
 	}
-	m.SetObjectiveID(i.ObjectiveID)
+	if v := i.Pilot; v != nil {
+		m.SetPilot(*v)
+	}
+	if v := i.ObjectiveID; v != nil {
+		m.SetObjectiveID(*v)
+	}
+	if v := i.CommitmentID; v != nil {
+		m.SetCommitmentID(*v)
+	}
+	if v := i.ImplementsID; v != nil {
+		m.SetImplementsID(*v)
+	}
 	m.SetLeadAgencyID(i.LeadAgencyID)
 	if v := i.SupportingAgencyIDs; len(v) > 0 {
 		m.AddSupportingAgencyIDs(v...)
@@ -168,7 +185,13 @@ type UpdateActionItemInput struct {
 	EstimatedBudget           *int64
 	ClearBudgetCurrency       bool
 	BudgetCurrency            *string
+	Pilot                     *bool
+	ClearObjective            bool
 	ObjectiveID               *pulid.ID
+	ClearCommitment           bool
+	CommitmentID              *pulid.ID
+	ClearImplements           bool
+	ImplementsID              *pulid.ID
 	LeadAgencyID              *pulid.ID
 	ClearSupportingAgencies   bool
 	AddSupportingAgencyIDs    []pulid.ID
@@ -225,8 +248,26 @@ func (i *UpdateActionItemInput) Mutate(m *ActionItemMutation) {
 	if v := i.BudgetCurrency; v != nil {
 		m.SetBudgetCurrency(*v)
 	}
+	if v := i.Pilot; v != nil {
+		m.SetPilot(*v)
+	}
+	if i.ClearObjective {
+		m.ClearObjective()
+	}
 	if v := i.ObjectiveID; v != nil {
 		m.SetObjectiveID(*v)
+	}
+	if i.ClearCommitment {
+		m.ClearCommitment()
+	}
+	if v := i.CommitmentID; v != nil {
+		m.SetCommitmentID(*v)
+	}
+	if i.ClearImplements {
+		m.ClearImplements()
+	}
+	if v := i.ImplementsID; v != nil {
+		m.SetImplementsID(*v)
 	}
 	if v := i.LeadAgencyID; v != nil {
 		m.SetLeadAgencyID(*v)
@@ -358,6 +399,316 @@ func (c *AgencyUpdateOne) SetInput(i UpdateAgencyInput) *AgencyUpdateOne {
 	return c
 }
 
+// CreateAgreementInput represents a mutation input for creating agreements.
+type CreateAgreementInput struct {
+	Kind             agreement.Kind
+	Title            string
+	Reference        *string
+	Summary          *string
+	SignedOn         *time.Time
+	SigningPlace     *string
+	EntryIntoForceOn *time.Time
+	EndsOn           *time.Time
+	DurationMonths   *int
+	TacitRenewal     *bool
+	Confidential     *bool
+	DomainIDs        []pulid.ID
+}
+
+// Mutate applies the CreateAgreementInput on the AgreementMutation builder.
+func (i *CreateAgreementInput) Mutate(m *AgreementMutation) {
+	m.SetKind(i.Kind)
+	m.SetTitle(i.Title)
+	if v := i.Reference; v != nil {
+		m.SetReference(*v)
+	}
+	if v := i.Summary; v != nil {
+		m.SetSummary(*v)
+	}
+	if v := i.SignedOn; v != nil {
+		m.SetSignedOn(*v)
+	}
+	if v := i.SigningPlace; v != nil {
+		m.SetSigningPlace(*v)
+	}
+	if v := i.EntryIntoForceOn; v != nil {
+		m.SetEntryIntoForceOn(*v)
+	}
+	if v := i.EndsOn; v != nil {
+		m.SetEndsOn(*v)
+	}
+	if v := i.DurationMonths; v != nil {
+		m.SetDurationMonths(*v)
+	}
+	if v := i.TacitRenewal; v != nil {
+		m.SetTacitRenewal(*v)
+	}
+	if v := i.Confidential; v != nil {
+		m.SetConfidential(*v)
+	}
+	if v := i.DomainIDs; len(v) > 0 {
+		m.AddDomainIDs(v...)
+	}
+}
+
+// SetInput applies the change-set in the CreateAgreementInput on the AgreementCreate builder.
+func (c *AgreementCreate) SetInput(i CreateAgreementInput) *AgreementCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateAgreementInput represents a mutation input for updating agreements.
+type UpdateAgreementInput struct {
+	Kind                  *agreement.Kind
+	Title                 *string
+	Reference             *string
+	Summary               *string
+	ClearSignedOn         bool
+	SignedOn              *time.Time
+	SigningPlace          *string
+	ClearEntryIntoForceOn bool
+	EntryIntoForceOn      *time.Time
+	ClearEndsOn           bool
+	EndsOn                *time.Time
+	ClearDurationMonths   bool
+	DurationMonths        *int
+	TacitRenewal          *bool
+	Confidential          *bool
+	ClearDomains          bool
+	AddDomainIDs          []pulid.ID
+	RemoveDomainIDs       []pulid.ID
+}
+
+// Mutate applies the UpdateAgreementInput on the AgreementMutation builder.
+func (i *UpdateAgreementInput) Mutate(m *AgreementMutation) {
+	if v := i.Kind; v != nil {
+		m.SetKind(*v)
+	}
+	if v := i.Title; v != nil {
+		m.SetTitle(*v)
+	}
+	if v := i.Reference; v != nil {
+		m.SetReference(*v)
+	}
+	if v := i.Summary; v != nil {
+		m.SetSummary(*v)
+	}
+	if i.ClearSignedOn {
+		m.ClearSignedOn()
+	}
+	if v := i.SignedOn; v != nil {
+		m.SetSignedOn(*v)
+	}
+	if v := i.SigningPlace; v != nil {
+		m.SetSigningPlace(*v)
+	}
+	if i.ClearEntryIntoForceOn {
+		m.ClearEntryIntoForceOn()
+	}
+	if v := i.EntryIntoForceOn; v != nil {
+		m.SetEntryIntoForceOn(*v)
+	}
+	if i.ClearEndsOn {
+		m.ClearEndsOn()
+	}
+	if v := i.EndsOn; v != nil {
+		m.SetEndsOn(*v)
+	}
+	if i.ClearDurationMonths {
+		m.ClearDurationMonths()
+	}
+	if v := i.DurationMonths; v != nil {
+		m.SetDurationMonths(*v)
+	}
+	if v := i.TacitRenewal; v != nil {
+		m.SetTacitRenewal(*v)
+	}
+	if v := i.Confidential; v != nil {
+		m.SetConfidential(*v)
+	}
+	if i.ClearDomains {
+		m.ClearDomains()
+	}
+	if v := i.AddDomainIDs; len(v) > 0 {
+		m.AddDomainIDs(v...)
+	}
+	if v := i.RemoveDomainIDs; len(v) > 0 {
+		m.RemoveDomainIDs(v...)
+	}
+}
+
+// SetInput applies the change-set in the UpdateAgreementInput on the AgreementUpdate builder.
+func (c *AgreementUpdate) SetInput(i UpdateAgreementInput) *AgreementUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateAgreementInput on the AgreementUpdateOne builder.
+func (c *AgreementUpdateOne) SetInput(i UpdateAgreementInput) *AgreementUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// CreateAgreementPartyInput represents a mutation input for creating agreementparties.
+type CreateAgreementPartyInput struct {
+	Role           agreementparty.Role
+	SignatoryName  *string
+	SignatoryTitle *string
+	AgreementID    pulid.ID
+	AgencyID       pulid.ID
+}
+
+// Mutate applies the CreateAgreementPartyInput on the AgreementPartyMutation builder.
+func (i *CreateAgreementPartyInput) Mutate(m *AgreementPartyMutation) {
+	m.SetRole(i.Role)
+	if v := i.SignatoryName; v != nil {
+		m.SetSignatoryName(*v)
+	}
+	if v := i.SignatoryTitle; v != nil {
+		m.SetSignatoryTitle(*v)
+	}
+	m.SetAgreementID(i.AgreementID)
+	m.SetAgencyID(i.AgencyID)
+}
+
+// SetInput applies the change-set in the CreateAgreementPartyInput on the AgreementPartyCreate builder.
+func (c *AgreementPartyCreate) SetInput(i CreateAgreementPartyInput) *AgreementPartyCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateAgreementPartyInput represents a mutation input for updating agreementparties.
+type UpdateAgreementPartyInput struct {
+	Role           *agreementparty.Role
+	SignatoryName  *string
+	SignatoryTitle *string
+}
+
+// Mutate applies the UpdateAgreementPartyInput on the AgreementPartyMutation builder.
+func (i *UpdateAgreementPartyInput) Mutate(m *AgreementPartyMutation) {
+	if v := i.Role; v != nil {
+		m.SetRole(*v)
+	}
+	if v := i.SignatoryName; v != nil {
+		m.SetSignatoryName(*v)
+	}
+	if v := i.SignatoryTitle; v != nil {
+		m.SetSignatoryTitle(*v)
+	}
+}
+
+// SetInput applies the change-set in the UpdateAgreementPartyInput on the AgreementPartyUpdate builder.
+func (c *AgreementPartyUpdate) SetInput(i UpdateAgreementPartyInput) *AgreementPartyUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateAgreementPartyInput on the AgreementPartyUpdateOne builder.
+func (c *AgreementPartyUpdateOne) SetInput(i UpdateAgreementPartyInput) *AgreementPartyUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// CreateCommitmentInput represents a mutation input for creating commitments.
+type CreateCommitmentInput struct {
+	Code                string
+	Title               string
+	Description         *string
+	Kind                *commitment.Kind
+	DueDate             *time.Time
+	Position            *int
+	AgreementID         pulid.ID
+	ResponsiblePartyIDs []pulid.ID
+}
+
+// Mutate applies the CreateCommitmentInput on the CommitmentMutation builder.
+func (i *CreateCommitmentInput) Mutate(m *CommitmentMutation) {
+	m.SetCode(i.Code)
+	m.SetTitle(i.Title)
+	if v := i.Description; v != nil {
+		m.SetDescription(*v)
+	}
+	if v := i.Kind; v != nil {
+		m.SetKind(*v)
+	}
+	if v := i.DueDate; v != nil {
+		m.SetDueDate(*v)
+	}
+	if v := i.Position; v != nil {
+		m.SetPosition(*v)
+	}
+	m.SetAgreementID(i.AgreementID)
+	if v := i.ResponsiblePartyIDs; len(v) > 0 {
+		m.AddResponsiblePartyIDs(v...)
+	}
+}
+
+// SetInput applies the change-set in the CreateCommitmentInput on the CommitmentCreate builder.
+func (c *CommitmentCreate) SetInput(i CreateCommitmentInput) *CommitmentCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateCommitmentInput represents a mutation input for updating commitments.
+type UpdateCommitmentInput struct {
+	Code                      *string
+	Title                     *string
+	Description               *string
+	Kind                      *commitment.Kind
+	ClearDueDate              bool
+	DueDate                   *time.Time
+	Position                  *int
+	ClearResponsibleParties   bool
+	AddResponsiblePartyIDs    []pulid.ID
+	RemoveResponsiblePartyIDs []pulid.ID
+}
+
+// Mutate applies the UpdateCommitmentInput on the CommitmentMutation builder.
+func (i *UpdateCommitmentInput) Mutate(m *CommitmentMutation) {
+	if v := i.Code; v != nil {
+		m.SetCode(*v)
+	}
+	if v := i.Title; v != nil {
+		m.SetTitle(*v)
+	}
+	if v := i.Description; v != nil {
+		m.SetDescription(*v)
+	}
+	if v := i.Kind; v != nil {
+		m.SetKind(*v)
+	}
+	if i.ClearDueDate {
+		m.ClearDueDate()
+	}
+	if v := i.DueDate; v != nil {
+		m.SetDueDate(*v)
+	}
+	if v := i.Position; v != nil {
+		m.SetPosition(*v)
+	}
+	if i.ClearResponsibleParties {
+		m.ClearResponsibleParties()
+	}
+	if v := i.AddResponsiblePartyIDs; len(v) > 0 {
+		m.AddResponsiblePartyIDs(v...)
+	}
+	if v := i.RemoveResponsiblePartyIDs; len(v) > 0 {
+		m.RemoveResponsiblePartyIDs(v...)
+	}
+}
+
+// SetInput applies the change-set in the UpdateCommitmentInput on the CommitmentUpdate builder.
+func (c *CommitmentUpdate) SetInput(i UpdateCommitmentInput) *CommitmentUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateCommitmentInput on the CommitmentUpdateOne builder.
+func (c *CommitmentUpdateOne) SetInput(i UpdateCommitmentInput) *CommitmentUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
 // CreateConsultationInput represents a mutation input for creating consultations.
 type CreateConsultationInput struct {
 	Title            string
@@ -484,6 +835,54 @@ func (c *DecisionUpdate) SetInput(i UpdateDecisionInput) *DecisionUpdate {
 
 // SetInput applies the change-set in the UpdateDecisionInput on the DecisionUpdateOne builder.
 func (c *DecisionUpdateOne) SetInput(i UpdateDecisionInput) *DecisionUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// CreateDomainInput represents a mutation input for creating domains.
+type CreateDomainInput struct {
+	Name        string
+	Description *string
+}
+
+// Mutate applies the CreateDomainInput on the DomainMutation builder.
+func (i *CreateDomainInput) Mutate(m *DomainMutation) {
+	m.SetName(i.Name)
+	if v := i.Description; v != nil {
+		m.SetDescription(*v)
+	}
+}
+
+// SetInput applies the change-set in the CreateDomainInput on the DomainCreate builder.
+func (c *DomainCreate) SetInput(i CreateDomainInput) *DomainCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateDomainInput represents a mutation input for updating domains.
+type UpdateDomainInput struct {
+	Name        *string
+	Description *string
+}
+
+// Mutate applies the UpdateDomainInput on the DomainMutation builder.
+func (i *UpdateDomainInput) Mutate(m *DomainMutation) {
+	if v := i.Name; v != nil {
+		m.SetName(*v)
+	}
+	if v := i.Description; v != nil {
+		m.SetDescription(*v)
+	}
+}
+
+// SetInput applies the change-set in the UpdateDomainInput on the DomainUpdate builder.
+func (c *DomainUpdate) SetInput(i UpdateDomainInput) *DomainUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateDomainInput on the DomainUpdateOne builder.
+func (c *DomainUpdateOne) SetInput(i UpdateDomainInput) *DomainUpdateOne {
 	i.Mutate(c.Mutation())
 	return c
 }

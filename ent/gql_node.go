@@ -12,11 +12,16 @@ import (
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/agreement"
+	"github.com/palabre/palabre/ent/agreementparty"
+	"github.com/palabre/palabre/ent/agreementtransition"
 	"github.com/palabre/palabre/ent/apitoken"
 	"github.com/palabre/palabre/ent/auditevent"
+	"github.com/palabre/palabre/ent/commitment"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/decisionposition"
+	"github.com/palabre/palabre/ent/domain"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
 	"github.com/palabre/palabre/ent/objective"
@@ -53,10 +58,30 @@ var agencyImplementors = []string{"Agency", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*Agency) IsNode() {}
 
+var agreementImplementors = []string{"Agreement", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Agreement) IsNode() {}
+
+var agreementpartyImplementors = []string{"AgreementParty", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*AgreementParty) IsNode() {}
+
+var agreementtransitionImplementors = []string{"AgreementTransition", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*AgreementTransition) IsNode() {}
+
 var auditeventImplementors = []string{"AuditEvent", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*AuditEvent) IsNode() {}
+
+var commitmentImplementors = []string{"Commitment", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Commitment) IsNode() {}
 
 var consultationImplementors = []string{"Consultation", "Node"}
 
@@ -72,6 +97,11 @@ var decisionpositionImplementors = []string{"DecisionPosition", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*DecisionPosition) IsNode() {}
+
+var domainImplementors = []string{"Domain", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Domain) IsNode() {}
 
 var indicatorImplementors = []string{"Indicator", "Node"}
 
@@ -223,6 +253,45 @@ func (c *Client) noder(ctx context.Context, table string, id pulid.ID) (Noder, e
 			}
 		}
 		return query.Only(ctx)
+	case agreement.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.Agreement.Query().
+			Where(agreement.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, agreementImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case agreementparty.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.AgreementParty.Query().
+			Where(agreementparty.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, agreementpartyImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case agreementtransition.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.AgreementTransition.Query().
+			Where(agreementtransition.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, agreementtransitionImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case auditevent.Table:
 		var uid pulid.ID
 		if err := uid.UnmarshalGQL(id); err != nil {
@@ -232,6 +301,19 @@ func (c *Client) noder(ctx context.Context, table string, id pulid.ID) (Noder, e
 			Where(auditevent.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, auditeventImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case commitment.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.Commitment.Query().
+			Where(commitment.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, commitmentImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -271,6 +353,19 @@ func (c *Client) noder(ctx context.Context, table string, id pulid.ID) (Noder, e
 			Where(decisionposition.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, decisionpositionImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case domain.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.Domain.Query().
+			Where(domain.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, domainImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -516,10 +611,74 @@ func (c *Client) noders(ctx context.Context, table string, ids []pulid.ID) ([]No
 				*noder = node
 			}
 		}
+	case agreement.Table:
+		query := c.Agreement.Query().
+			Where(agreement.IDIn(ids...))
+		query, err := query.CollectFields(ctx, agreementImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case agreementparty.Table:
+		query := c.AgreementParty.Query().
+			Where(agreementparty.IDIn(ids...))
+		query, err := query.CollectFields(ctx, agreementpartyImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case agreementtransition.Table:
+		query := c.AgreementTransition.Query().
+			Where(agreementtransition.IDIn(ids...))
+		query, err := query.CollectFields(ctx, agreementtransitionImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case auditevent.Table:
 		query := c.AuditEvent.Query().
 			Where(auditevent.IDIn(ids...))
 		query, err := query.CollectFields(ctx, auditeventImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case commitment.Table:
+		query := c.Commitment.Query().
+			Where(commitment.IDIn(ids...))
+		query, err := query.CollectFields(ctx, commitmentImplementors...)
 		if err != nil {
 			return nil, err
 		}
@@ -568,6 +727,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []pulid.ID) ([]No
 		query := c.DecisionPosition.Query().
 			Where(decisionposition.IDIn(ids...))
 		query, err := query.CollectFields(ctx, decisionpositionImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case domain.Table:
+		query := c.Domain.Query().
+			Where(domain.IDIn(ids...))
+		query, err := query.CollectFields(ctx, domainImplementors...)
 		if err != nil {
 			return nil, err
 		}

@@ -17,11 +17,16 @@ import (
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/agreement"
+	"github.com/palabre/palabre/ent/agreementparty"
+	"github.com/palabre/palabre/ent/agreementtransition"
 	"github.com/palabre/palabre/ent/apitoken"
 	"github.com/palabre/palabre/ent/auditevent"
+	"github.com/palabre/palabre/ent/commitment"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/decisionposition"
+	"github.com/palabre/palabre/ent/domain"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
 	"github.com/palabre/palabre/ent/objective"
@@ -1574,6 +1579,1029 @@ func (_m *Agency) ToEdge(order *AgencyOrder) *AgencyEdge {
 	}
 }
 
+// AgreementEdge is the edge representation of Agreement.
+type AgreementEdge struct {
+	Node   *Agreement `json:"node"`
+	Cursor Cursor     `json:"cursor"`
+}
+
+// AgreementConnection is the connection containing edges to Agreement.
+type AgreementConnection struct {
+	Edges      []*AgreementEdge `json:"edges"`
+	PageInfo   PageInfo         `json:"pageInfo"`
+	TotalCount int              `json:"totalCount"`
+}
+
+func (c *AgreementConnection) build(nodes []*Agreement, pager *agreementPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Agreement
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Agreement {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Agreement {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*AgreementEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &AgreementEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// AgreementPaginateOption enables pagination customization.
+type AgreementPaginateOption func(*agreementPager) error
+
+// WithAgreementOrder configures pagination ordering.
+func WithAgreementOrder(order *AgreementOrder) AgreementPaginateOption {
+	if order == nil {
+		order = DefaultAgreementOrder
+	}
+	o := *order
+	return func(pager *agreementPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultAgreementOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithAgreementFilter configures pagination filter.
+func WithAgreementFilter(filter func(*AgreementQuery) (*AgreementQuery, error)) AgreementPaginateOption {
+	return func(pager *agreementPager) error {
+		if filter == nil {
+			return errors.New("AgreementQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type agreementPager struct {
+	reverse bool
+	order   *AgreementOrder
+	filter  func(*AgreementQuery) (*AgreementQuery, error)
+}
+
+func newAgreementPager(opts []AgreementPaginateOption, reverse bool) (*agreementPager, error) {
+	pager := &agreementPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultAgreementOrder
+	}
+	return pager, nil
+}
+
+func (p *agreementPager) applyFilter(query *AgreementQuery) (*AgreementQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *agreementPager) toCursor(_m *Agreement) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *agreementPager) applyCursors(query *AgreementQuery, after, before *Cursor) (*AgreementQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultAgreementOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *agreementPager) applyOrder(query *AgreementQuery) *AgreementQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultAgreementOrder.Field {
+		query = query.Order(DefaultAgreementOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *agreementPager) orderExpr(query *AgreementQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultAgreementOrder.Field {
+			b.Comma().Ident(DefaultAgreementOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Agreement.
+func (_m *AgreementQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...AgreementPaginateOption,
+) (*AgreementConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newAgreementPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &AgreementConnection{Edges: []*AgreementEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || (ignoredEdges && hasCollectedField(ctx, pageInfoField)) {
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// AgreementOrderFieldCreatedAt orders Agreement by created_at.
+	AgreementOrderFieldCreatedAt = &AgreementOrderField{
+		Value: func(_m *Agreement) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: agreement.FieldCreatedAt,
+		toTerm: agreement.ByCreatedAt,
+		toCursor: func(_m *Agreement) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// AgreementOrderFieldUpdatedAt orders Agreement by updated_at.
+	AgreementOrderFieldUpdatedAt = &AgreementOrderField{
+		Value: func(_m *Agreement) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: agreement.FieldUpdatedAt,
+		toTerm: agreement.ByUpdatedAt,
+		toCursor: func(_m *Agreement) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// AgreementOrderFieldKind orders Agreement by kind.
+	AgreementOrderFieldKind = &AgreementOrderField{
+		Value: func(_m *Agreement) (ent.Value, error) {
+			return _m.Kind, nil
+		},
+		column: agreement.FieldKind,
+		toTerm: agreement.ByKind,
+		toCursor: func(_m *Agreement) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Kind,
+			}
+		},
+	}
+	// AgreementOrderFieldTitle orders Agreement by title.
+	AgreementOrderFieldTitle = &AgreementOrderField{
+		Value: func(_m *Agreement) (ent.Value, error) {
+			return _m.Title, nil
+		},
+		column: agreement.FieldTitle,
+		toTerm: agreement.ByTitle,
+		toCursor: func(_m *Agreement) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Title,
+			}
+		},
+	}
+	// AgreementOrderFieldSignedOn orders Agreement by signed_on.
+	AgreementOrderFieldSignedOn = &AgreementOrderField{
+		Value: func(_m *Agreement) (ent.Value, error) {
+			return _m.SignedOn, nil
+		},
+		column: agreement.FieldSignedOn,
+		toTerm: agreement.BySignedOn,
+		toCursor: func(_m *Agreement) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.SignedOn,
+			}
+		},
+	}
+	// AgreementOrderFieldEndsOn orders Agreement by ends_on.
+	AgreementOrderFieldEndsOn = &AgreementOrderField{
+		Value: func(_m *Agreement) (ent.Value, error) {
+			return _m.EndsOn, nil
+		},
+		column: agreement.FieldEndsOn,
+		toTerm: agreement.ByEndsOn,
+		toCursor: func(_m *Agreement) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.EndsOn,
+			}
+		},
+	}
+	// AgreementOrderFieldStatus orders Agreement by status.
+	AgreementOrderFieldStatus = &AgreementOrderField{
+		Value: func(_m *Agreement) (ent.Value, error) {
+			return _m.Status, nil
+		},
+		column: agreement.FieldStatus,
+		toTerm: agreement.ByStatus,
+		toCursor: func(_m *Agreement) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Status,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f AgreementOrderField) String() string {
+	var str string
+	switch f.column {
+	case AgreementOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case AgreementOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case AgreementOrderFieldKind.column:
+		str = "KIND"
+	case AgreementOrderFieldTitle.column:
+		str = "TITLE"
+	case AgreementOrderFieldSignedOn.column:
+		str = "SIGNED_ON"
+	case AgreementOrderFieldEndsOn.column:
+		str = "ENDS_ON"
+	case AgreementOrderFieldStatus.column:
+		str = "STATUS"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f AgreementOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *AgreementOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("AgreementOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *AgreementOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *AgreementOrderFieldUpdatedAt
+	case "KIND":
+		*f = *AgreementOrderFieldKind
+	case "TITLE":
+		*f = *AgreementOrderFieldTitle
+	case "SIGNED_ON":
+		*f = *AgreementOrderFieldSignedOn
+	case "ENDS_ON":
+		*f = *AgreementOrderFieldEndsOn
+	case "STATUS":
+		*f = *AgreementOrderFieldStatus
+	default:
+		return fmt.Errorf("%s is not a valid AgreementOrderField", str)
+	}
+	return nil
+}
+
+// AgreementOrderField defines the ordering field of Agreement.
+type AgreementOrderField struct {
+	// Value extracts the ordering value from the given Agreement.
+	Value    func(*Agreement) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) agreement.OrderOption
+	toCursor func(*Agreement) Cursor
+}
+
+// AgreementOrder defines the ordering of Agreement.
+type AgreementOrder struct {
+	Direction OrderDirection       `json:"direction"`
+	Field     *AgreementOrderField `json:"field"`
+}
+
+// DefaultAgreementOrder is the default ordering of Agreement.
+var DefaultAgreementOrder = &AgreementOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &AgreementOrderField{
+		Value: func(_m *Agreement) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: agreement.FieldID,
+		toTerm: agreement.ByID,
+		toCursor: func(_m *Agreement) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Agreement into AgreementEdge.
+func (_m *Agreement) ToEdge(order *AgreementOrder) *AgreementEdge {
+	if order == nil {
+		order = DefaultAgreementOrder
+	}
+	return &AgreementEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// AgreementPartyEdge is the edge representation of AgreementParty.
+type AgreementPartyEdge struct {
+	Node   *AgreementParty `json:"node"`
+	Cursor Cursor          `json:"cursor"`
+}
+
+// AgreementPartyConnection is the connection containing edges to AgreementParty.
+type AgreementPartyConnection struct {
+	Edges      []*AgreementPartyEdge `json:"edges"`
+	PageInfo   PageInfo              `json:"pageInfo"`
+	TotalCount int                   `json:"totalCount"`
+}
+
+func (c *AgreementPartyConnection) build(nodes []*AgreementParty, pager *agreementpartyPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *AgreementParty
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *AgreementParty {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *AgreementParty {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*AgreementPartyEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &AgreementPartyEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// AgreementPartyPaginateOption enables pagination customization.
+type AgreementPartyPaginateOption func(*agreementpartyPager) error
+
+// WithAgreementPartyOrder configures pagination ordering.
+func WithAgreementPartyOrder(order *AgreementPartyOrder) AgreementPartyPaginateOption {
+	if order == nil {
+		order = DefaultAgreementPartyOrder
+	}
+	o := *order
+	return func(pager *agreementpartyPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultAgreementPartyOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithAgreementPartyFilter configures pagination filter.
+func WithAgreementPartyFilter(filter func(*AgreementPartyQuery) (*AgreementPartyQuery, error)) AgreementPartyPaginateOption {
+	return func(pager *agreementpartyPager) error {
+		if filter == nil {
+			return errors.New("AgreementPartyQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type agreementpartyPager struct {
+	reverse bool
+	order   *AgreementPartyOrder
+	filter  func(*AgreementPartyQuery) (*AgreementPartyQuery, error)
+}
+
+func newAgreementPartyPager(opts []AgreementPartyPaginateOption, reverse bool) (*agreementpartyPager, error) {
+	pager := &agreementpartyPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultAgreementPartyOrder
+	}
+	return pager, nil
+}
+
+func (p *agreementpartyPager) applyFilter(query *AgreementPartyQuery) (*AgreementPartyQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *agreementpartyPager) toCursor(_m *AgreementParty) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *agreementpartyPager) applyCursors(query *AgreementPartyQuery, after, before *Cursor) (*AgreementPartyQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultAgreementPartyOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *agreementpartyPager) applyOrder(query *AgreementPartyQuery) *AgreementPartyQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultAgreementPartyOrder.Field {
+		query = query.Order(DefaultAgreementPartyOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *agreementpartyPager) orderExpr(query *AgreementPartyQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultAgreementPartyOrder.Field {
+			b.Comma().Ident(DefaultAgreementPartyOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to AgreementParty.
+func (_m *AgreementPartyQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...AgreementPartyPaginateOption,
+) (*AgreementPartyConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newAgreementPartyPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &AgreementPartyConnection{Edges: []*AgreementPartyEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || (ignoredEdges && hasCollectedField(ctx, pageInfoField)) {
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// AgreementPartyOrderFieldCreatedAt orders AgreementParty by created_at.
+	AgreementPartyOrderFieldCreatedAt = &AgreementPartyOrderField{
+		Value: func(_m *AgreementParty) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: agreementparty.FieldCreatedAt,
+		toTerm: agreementparty.ByCreatedAt,
+		toCursor: func(_m *AgreementParty) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// AgreementPartyOrderFieldUpdatedAt orders AgreementParty by updated_at.
+	AgreementPartyOrderFieldUpdatedAt = &AgreementPartyOrderField{
+		Value: func(_m *AgreementParty) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: agreementparty.FieldUpdatedAt,
+		toTerm: agreementparty.ByUpdatedAt,
+		toCursor: func(_m *AgreementParty) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f AgreementPartyOrderField) String() string {
+	var str string
+	switch f.column {
+	case AgreementPartyOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case AgreementPartyOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f AgreementPartyOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *AgreementPartyOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("AgreementPartyOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *AgreementPartyOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *AgreementPartyOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid AgreementPartyOrderField", str)
+	}
+	return nil
+}
+
+// AgreementPartyOrderField defines the ordering field of AgreementParty.
+type AgreementPartyOrderField struct {
+	// Value extracts the ordering value from the given AgreementParty.
+	Value    func(*AgreementParty) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) agreementparty.OrderOption
+	toCursor func(*AgreementParty) Cursor
+}
+
+// AgreementPartyOrder defines the ordering of AgreementParty.
+type AgreementPartyOrder struct {
+	Direction OrderDirection            `json:"direction"`
+	Field     *AgreementPartyOrderField `json:"field"`
+}
+
+// DefaultAgreementPartyOrder is the default ordering of AgreementParty.
+var DefaultAgreementPartyOrder = &AgreementPartyOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &AgreementPartyOrderField{
+		Value: func(_m *AgreementParty) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: agreementparty.FieldID,
+		toTerm: agreementparty.ByID,
+		toCursor: func(_m *AgreementParty) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts AgreementParty into AgreementPartyEdge.
+func (_m *AgreementParty) ToEdge(order *AgreementPartyOrder) *AgreementPartyEdge {
+	if order == nil {
+		order = DefaultAgreementPartyOrder
+	}
+	return &AgreementPartyEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// AgreementTransitionEdge is the edge representation of AgreementTransition.
+type AgreementTransitionEdge struct {
+	Node   *AgreementTransition `json:"node"`
+	Cursor Cursor               `json:"cursor"`
+}
+
+// AgreementTransitionConnection is the connection containing edges to AgreementTransition.
+type AgreementTransitionConnection struct {
+	Edges      []*AgreementTransitionEdge `json:"edges"`
+	PageInfo   PageInfo                   `json:"pageInfo"`
+	TotalCount int                        `json:"totalCount"`
+}
+
+func (c *AgreementTransitionConnection) build(nodes []*AgreementTransition, pager *agreementtransitionPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *AgreementTransition
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *AgreementTransition {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *AgreementTransition {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*AgreementTransitionEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &AgreementTransitionEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// AgreementTransitionPaginateOption enables pagination customization.
+type AgreementTransitionPaginateOption func(*agreementtransitionPager) error
+
+// WithAgreementTransitionOrder configures pagination ordering.
+func WithAgreementTransitionOrder(order *AgreementTransitionOrder) AgreementTransitionPaginateOption {
+	if order == nil {
+		order = DefaultAgreementTransitionOrder
+	}
+	o := *order
+	return func(pager *agreementtransitionPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultAgreementTransitionOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithAgreementTransitionFilter configures pagination filter.
+func WithAgreementTransitionFilter(filter func(*AgreementTransitionQuery) (*AgreementTransitionQuery, error)) AgreementTransitionPaginateOption {
+	return func(pager *agreementtransitionPager) error {
+		if filter == nil {
+			return errors.New("AgreementTransitionQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type agreementtransitionPager struct {
+	reverse bool
+	order   *AgreementTransitionOrder
+	filter  func(*AgreementTransitionQuery) (*AgreementTransitionQuery, error)
+}
+
+func newAgreementTransitionPager(opts []AgreementTransitionPaginateOption, reverse bool) (*agreementtransitionPager, error) {
+	pager := &agreementtransitionPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultAgreementTransitionOrder
+	}
+	return pager, nil
+}
+
+func (p *agreementtransitionPager) applyFilter(query *AgreementTransitionQuery) (*AgreementTransitionQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *agreementtransitionPager) toCursor(_m *AgreementTransition) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *agreementtransitionPager) applyCursors(query *AgreementTransitionQuery, after, before *Cursor) (*AgreementTransitionQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultAgreementTransitionOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *agreementtransitionPager) applyOrder(query *AgreementTransitionQuery) *AgreementTransitionQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultAgreementTransitionOrder.Field {
+		query = query.Order(DefaultAgreementTransitionOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *agreementtransitionPager) orderExpr(query *AgreementTransitionQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultAgreementTransitionOrder.Field {
+			b.Comma().Ident(DefaultAgreementTransitionOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to AgreementTransition.
+func (_m *AgreementTransitionQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...AgreementTransitionPaginateOption,
+) (*AgreementTransitionConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newAgreementTransitionPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &AgreementTransitionConnection{Edges: []*AgreementTransitionEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || (ignoredEdges && hasCollectedField(ctx, pageInfoField)) {
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// AgreementTransitionOrderFieldCreatedAt orders AgreementTransition by created_at.
+	AgreementTransitionOrderFieldCreatedAt = &AgreementTransitionOrderField{
+		Value: func(_m *AgreementTransition) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: agreementtransition.FieldCreatedAt,
+		toTerm: agreementtransition.ByCreatedAt,
+		toCursor: func(_m *AgreementTransition) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// AgreementTransitionOrderFieldUpdatedAt orders AgreementTransition by updated_at.
+	AgreementTransitionOrderFieldUpdatedAt = &AgreementTransitionOrderField{
+		Value: func(_m *AgreementTransition) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: agreementtransition.FieldUpdatedAt,
+		toTerm: agreementtransition.ByUpdatedAt,
+		toCursor: func(_m *AgreementTransition) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f AgreementTransitionOrderField) String() string {
+	var str string
+	switch f.column {
+	case AgreementTransitionOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case AgreementTransitionOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f AgreementTransitionOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *AgreementTransitionOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("AgreementTransitionOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *AgreementTransitionOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *AgreementTransitionOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid AgreementTransitionOrderField", str)
+	}
+	return nil
+}
+
+// AgreementTransitionOrderField defines the ordering field of AgreementTransition.
+type AgreementTransitionOrderField struct {
+	// Value extracts the ordering value from the given AgreementTransition.
+	Value    func(*AgreementTransition) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) agreementtransition.OrderOption
+	toCursor func(*AgreementTransition) Cursor
+}
+
+// AgreementTransitionOrder defines the ordering of AgreementTransition.
+type AgreementTransitionOrder struct {
+	Direction OrderDirection                 `json:"direction"`
+	Field     *AgreementTransitionOrderField `json:"field"`
+}
+
+// DefaultAgreementTransitionOrder is the default ordering of AgreementTransition.
+var DefaultAgreementTransitionOrder = &AgreementTransitionOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &AgreementTransitionOrderField{
+		Value: func(_m *AgreementTransition) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: agreementtransition.FieldID,
+		toTerm: agreementtransition.ByID,
+		toCursor: func(_m *AgreementTransition) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts AgreementTransition into AgreementTransitionEdge.
+func (_m *AgreementTransition) ToEdge(order *AgreementTransitionOrder) *AgreementTransitionEdge {
+	if order == nil {
+		order = DefaultAgreementTransitionOrder
+	}
+	return &AgreementTransitionEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
 // AuditEventEdge is the edge representation of AuditEvent.
 type AuditEventEdge struct {
 	Node   *AuditEvent `json:"node"`
@@ -1880,6 +2908,389 @@ func (_m *AuditEvent) ToEdge(order *AuditEventOrder) *AuditEventEdge {
 		order = DefaultAuditEventOrder
 	}
 	return &AuditEventEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// CommitmentEdge is the edge representation of Commitment.
+type CommitmentEdge struct {
+	Node   *Commitment `json:"node"`
+	Cursor Cursor      `json:"cursor"`
+}
+
+// CommitmentConnection is the connection containing edges to Commitment.
+type CommitmentConnection struct {
+	Edges      []*CommitmentEdge `json:"edges"`
+	PageInfo   PageInfo          `json:"pageInfo"`
+	TotalCount int               `json:"totalCount"`
+}
+
+func (c *CommitmentConnection) build(nodes []*Commitment, pager *commitmentPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Commitment
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Commitment {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Commitment {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*CommitmentEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &CommitmentEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// CommitmentPaginateOption enables pagination customization.
+type CommitmentPaginateOption func(*commitmentPager) error
+
+// WithCommitmentOrder configures pagination ordering.
+func WithCommitmentOrder(order *CommitmentOrder) CommitmentPaginateOption {
+	if order == nil {
+		order = DefaultCommitmentOrder
+	}
+	o := *order
+	return func(pager *commitmentPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultCommitmentOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithCommitmentFilter configures pagination filter.
+func WithCommitmentFilter(filter func(*CommitmentQuery) (*CommitmentQuery, error)) CommitmentPaginateOption {
+	return func(pager *commitmentPager) error {
+		if filter == nil {
+			return errors.New("CommitmentQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type commitmentPager struct {
+	reverse bool
+	order   *CommitmentOrder
+	filter  func(*CommitmentQuery) (*CommitmentQuery, error)
+}
+
+func newCommitmentPager(opts []CommitmentPaginateOption, reverse bool) (*commitmentPager, error) {
+	pager := &commitmentPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultCommitmentOrder
+	}
+	return pager, nil
+}
+
+func (p *commitmentPager) applyFilter(query *CommitmentQuery) (*CommitmentQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *commitmentPager) toCursor(_m *Commitment) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *commitmentPager) applyCursors(query *CommitmentQuery, after, before *Cursor) (*CommitmentQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultCommitmentOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *commitmentPager) applyOrder(query *CommitmentQuery) *CommitmentQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultCommitmentOrder.Field {
+		query = query.Order(DefaultCommitmentOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *commitmentPager) orderExpr(query *CommitmentQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultCommitmentOrder.Field {
+			b.Comma().Ident(DefaultCommitmentOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Commitment.
+func (_m *CommitmentQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...CommitmentPaginateOption,
+) (*CommitmentConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newCommitmentPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &CommitmentConnection{Edges: []*CommitmentEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || (ignoredEdges && hasCollectedField(ctx, pageInfoField)) {
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// CommitmentOrderFieldCreatedAt orders Commitment by created_at.
+	CommitmentOrderFieldCreatedAt = &CommitmentOrderField{
+		Value: func(_m *Commitment) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: commitment.FieldCreatedAt,
+		toTerm: commitment.ByCreatedAt,
+		toCursor: func(_m *Commitment) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// CommitmentOrderFieldUpdatedAt orders Commitment by updated_at.
+	CommitmentOrderFieldUpdatedAt = &CommitmentOrderField{
+		Value: func(_m *Commitment) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: commitment.FieldUpdatedAt,
+		toTerm: commitment.ByUpdatedAt,
+		toCursor: func(_m *Commitment) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// CommitmentOrderFieldCode orders Commitment by code.
+	CommitmentOrderFieldCode = &CommitmentOrderField{
+		Value: func(_m *Commitment) (ent.Value, error) {
+			return _m.Code, nil
+		},
+		column: commitment.FieldCode,
+		toTerm: commitment.ByCode,
+		toCursor: func(_m *Commitment) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Code,
+			}
+		},
+	}
+	// CommitmentOrderFieldTitle orders Commitment by title.
+	CommitmentOrderFieldTitle = &CommitmentOrderField{
+		Value: func(_m *Commitment) (ent.Value, error) {
+			return _m.Title, nil
+		},
+		column: commitment.FieldTitle,
+		toTerm: commitment.ByTitle,
+		toCursor: func(_m *Commitment) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Title,
+			}
+		},
+	}
+	// CommitmentOrderFieldDueDate orders Commitment by due_date.
+	CommitmentOrderFieldDueDate = &CommitmentOrderField{
+		Value: func(_m *Commitment) (ent.Value, error) {
+			return _m.DueDate, nil
+		},
+		column: commitment.FieldDueDate,
+		toTerm: commitment.ByDueDate,
+		toCursor: func(_m *Commitment) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.DueDate,
+			}
+		},
+	}
+	// CommitmentOrderFieldPosition orders Commitment by position.
+	CommitmentOrderFieldPosition = &CommitmentOrderField{
+		Value: func(_m *Commitment) (ent.Value, error) {
+			return _m.Position, nil
+		},
+		column: commitment.FieldPosition,
+		toTerm: commitment.ByPosition,
+		toCursor: func(_m *Commitment) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Position,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f CommitmentOrderField) String() string {
+	var str string
+	switch f.column {
+	case CommitmentOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case CommitmentOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case CommitmentOrderFieldCode.column:
+		str = "CODE"
+	case CommitmentOrderFieldTitle.column:
+		str = "TITLE"
+	case CommitmentOrderFieldDueDate.column:
+		str = "DUE_DATE"
+	case CommitmentOrderFieldPosition.column:
+		str = "POSITION"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f CommitmentOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *CommitmentOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("CommitmentOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *CommitmentOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *CommitmentOrderFieldUpdatedAt
+	case "CODE":
+		*f = *CommitmentOrderFieldCode
+	case "TITLE":
+		*f = *CommitmentOrderFieldTitle
+	case "DUE_DATE":
+		*f = *CommitmentOrderFieldDueDate
+	case "POSITION":
+		*f = *CommitmentOrderFieldPosition
+	default:
+		return fmt.Errorf("%s is not a valid CommitmentOrderField", str)
+	}
+	return nil
+}
+
+// CommitmentOrderField defines the ordering field of Commitment.
+type CommitmentOrderField struct {
+	// Value extracts the ordering value from the given Commitment.
+	Value    func(*Commitment) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) commitment.OrderOption
+	toCursor func(*Commitment) Cursor
+}
+
+// CommitmentOrder defines the ordering of Commitment.
+type CommitmentOrder struct {
+	Direction OrderDirection        `json:"direction"`
+	Field     *CommitmentOrderField `json:"field"`
+}
+
+// DefaultCommitmentOrder is the default ordering of Commitment.
+var DefaultCommitmentOrder = &CommitmentOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &CommitmentOrderField{
+		Value: func(_m *Commitment) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: commitment.FieldID,
+		toTerm: commitment.ByID,
+		toCursor: func(_m *Commitment) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Commitment into CommitmentEdge.
+func (_m *Commitment) ToEdge(order *CommitmentOrder) *CommitmentEdge {
+	if order == nil {
+		order = DefaultCommitmentOrder
+	}
+	return &CommitmentEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}
@@ -2867,6 +4278,335 @@ func (_m *DecisionPosition) ToEdge(order *DecisionPositionOrder) *DecisionPositi
 		order = DefaultDecisionPositionOrder
 	}
 	return &DecisionPositionEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// DomainEdge is the edge representation of Domain.
+type DomainEdge struct {
+	Node   *Domain `json:"node"`
+	Cursor Cursor  `json:"cursor"`
+}
+
+// DomainConnection is the connection containing edges to Domain.
+type DomainConnection struct {
+	Edges      []*DomainEdge `json:"edges"`
+	PageInfo   PageInfo      `json:"pageInfo"`
+	TotalCount int           `json:"totalCount"`
+}
+
+func (c *DomainConnection) build(nodes []*Domain, pager *domainPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Domain
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Domain {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Domain {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*DomainEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &DomainEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// DomainPaginateOption enables pagination customization.
+type DomainPaginateOption func(*domainPager) error
+
+// WithDomainOrder configures pagination ordering.
+func WithDomainOrder(order *DomainOrder) DomainPaginateOption {
+	if order == nil {
+		order = DefaultDomainOrder
+	}
+	o := *order
+	return func(pager *domainPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultDomainOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithDomainFilter configures pagination filter.
+func WithDomainFilter(filter func(*DomainQuery) (*DomainQuery, error)) DomainPaginateOption {
+	return func(pager *domainPager) error {
+		if filter == nil {
+			return errors.New("DomainQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type domainPager struct {
+	reverse bool
+	order   *DomainOrder
+	filter  func(*DomainQuery) (*DomainQuery, error)
+}
+
+func newDomainPager(opts []DomainPaginateOption, reverse bool) (*domainPager, error) {
+	pager := &domainPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultDomainOrder
+	}
+	return pager, nil
+}
+
+func (p *domainPager) applyFilter(query *DomainQuery) (*DomainQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *domainPager) toCursor(_m *Domain) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *domainPager) applyCursors(query *DomainQuery, after, before *Cursor) (*DomainQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultDomainOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *domainPager) applyOrder(query *DomainQuery) *DomainQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultDomainOrder.Field {
+		query = query.Order(DefaultDomainOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *domainPager) orderExpr(query *DomainQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultDomainOrder.Field {
+			b.Comma().Ident(DefaultDomainOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Domain.
+func (_m *DomainQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...DomainPaginateOption,
+) (*DomainConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newDomainPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &DomainConnection{Edges: []*DomainEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || (ignoredEdges && hasCollectedField(ctx, pageInfoField)) {
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// DomainOrderFieldCreatedAt orders Domain by created_at.
+	DomainOrderFieldCreatedAt = &DomainOrderField{
+		Value: func(_m *Domain) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: domain.FieldCreatedAt,
+		toTerm: domain.ByCreatedAt,
+		toCursor: func(_m *Domain) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// DomainOrderFieldUpdatedAt orders Domain by updated_at.
+	DomainOrderFieldUpdatedAt = &DomainOrderField{
+		Value: func(_m *Domain) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: domain.FieldUpdatedAt,
+		toTerm: domain.ByUpdatedAt,
+		toCursor: func(_m *Domain) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// DomainOrderFieldName orders Domain by name.
+	DomainOrderFieldName = &DomainOrderField{
+		Value: func(_m *Domain) (ent.Value, error) {
+			return _m.Name, nil
+		},
+		column: domain.FieldName,
+		toTerm: domain.ByName,
+		toCursor: func(_m *Domain) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Name,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f DomainOrderField) String() string {
+	var str string
+	switch f.column {
+	case DomainOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case DomainOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case DomainOrderFieldName.column:
+		str = "NAME"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f DomainOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *DomainOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("DomainOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *DomainOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *DomainOrderFieldUpdatedAt
+	case "NAME":
+		*f = *DomainOrderFieldName
+	default:
+		return fmt.Errorf("%s is not a valid DomainOrderField", str)
+	}
+	return nil
+}
+
+// DomainOrderField defines the ordering field of Domain.
+type DomainOrderField struct {
+	// Value extracts the ordering value from the given Domain.
+	Value    func(*Domain) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) domain.OrderOption
+	toCursor func(*Domain) Cursor
+}
+
+// DomainOrder defines the ordering of Domain.
+type DomainOrder struct {
+	Direction OrderDirection    `json:"direction"`
+	Field     *DomainOrderField `json:"field"`
+}
+
+// DefaultDomainOrder is the default ordering of Domain.
+var DefaultDomainOrder = &DomainOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &DomainOrderField{
+		Value: func(_m *Domain) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: domain.FieldID,
+		toTerm: domain.ByID,
+		toCursor: func(_m *Domain) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Domain into DomainEdge.
+func (_m *Domain) ToEdge(order *DomainOrder) *DomainEdge {
+	if order == nil {
+		order = DefaultDomainOrder
+	}
+	return &DomainEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

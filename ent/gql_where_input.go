@@ -11,9 +11,13 @@ import (
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/agreement"
+	"github.com/palabre/palabre/ent/agreementparty"
 	"github.com/palabre/palabre/ent/auditevent"
+	"github.com/palabre/palabre/ent/commitment"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/decision"
+	"github.com/palabre/palabre/ent/domain"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
 	"github.com/palabre/palabre/ent/objective"
@@ -522,13 +526,25 @@ type ActionItemWhereInput struct {
 	BudgetCurrencyEqualFold    *string  `json:"budgetCurrencyEqualFold,omitempty"`
 	BudgetCurrencyContainsFold *string  `json:"budgetCurrencyContainsFold,omitempty"`
 
+	// "pilot" field predicates.
+	Pilot    *bool `json:"pilot,omitempty"`
+	PilotNEQ *bool `json:"pilotNEQ,omitempty"`
+
 	// "objective" edge predicates.
 	HasObjective     *bool                  `json:"hasObjective,omitempty"`
 	HasObjectiveWith []*ObjectiveWhereInput `json:"hasObjectiveWith,omitempty"`
 
+	// "commitment" edge predicates.
+	HasCommitment     *bool                   `json:"hasCommitment,omitempty"`
+	HasCommitmentWith []*CommitmentWhereInput `json:"hasCommitmentWith,omitempty"`
+
 	// "strategy" edge predicates.
 	HasStrategy     *bool                 `json:"hasStrategy,omitempty"`
 	HasStrategyWith []*StrategyWhereInput `json:"hasStrategyWith,omitempty"`
+
+	// "agreement" edge predicates.
+	HasAgreement     *bool                  `json:"hasAgreement,omitempty"`
+	HasAgreementWith []*AgreementWhereInput `json:"hasAgreementWith,omitempty"`
 
 	// "lead_agency" edge predicates.
 	HasLeadAgency     *bool               `json:"hasLeadAgency,omitempty"`
@@ -1020,6 +1036,12 @@ func (i *ActionItemWhereInput) P() (predicate.ActionItem, error) {
 	if i.BudgetCurrencyContainsFold != nil {
 		predicates = append(predicates, actionitem.BudgetCurrencyContainsFold(*i.BudgetCurrencyContainsFold))
 	}
+	if i.Pilot != nil {
+		predicates = append(predicates, actionitem.PilotEQ(*i.Pilot))
+	}
+	if i.PilotNEQ != nil {
+		predicates = append(predicates, actionitem.PilotNEQ(*i.PilotNEQ))
+	}
 
 	if i.HasObjective != nil {
 		p := actionitem.HasObjective()
@@ -1039,6 +1061,24 @@ func (i *ActionItemWhereInput) P() (predicate.ActionItem, error) {
 		}
 		predicates = append(predicates, actionitem.HasObjectiveWith(with...))
 	}
+	if i.HasCommitment != nil {
+		p := actionitem.HasCommitment()
+		if !*i.HasCommitment {
+			p = actionitem.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasCommitmentWith) > 0 {
+		with := make([]predicate.Commitment, 0, len(i.HasCommitmentWith))
+		for _, w := range i.HasCommitmentWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasCommitmentWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, actionitem.HasCommitmentWith(with...))
+	}
 	if i.HasStrategy != nil {
 		p := actionitem.HasStrategy()
 		if !*i.HasStrategy {
@@ -1056,6 +1096,24 @@ func (i *ActionItemWhereInput) P() (predicate.ActionItem, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, actionitem.HasStrategyWith(with...))
+	}
+	if i.HasAgreement != nil {
+		p := actionitem.HasAgreement()
+		if !*i.HasAgreement {
+			p = actionitem.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasAgreementWith) > 0 {
+		with := make([]predicate.Agreement, 0, len(i.HasAgreementWith))
+		for _, w := range i.HasAgreementWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasAgreementWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, actionitem.HasAgreementWith(with...))
 	}
 	if i.HasLeadAgency != nil {
 		p := actionitem.HasLeadAgency()
@@ -1552,6 +1610,1066 @@ func (i *AgencyWhereInput) P() (predicate.Agency, error) {
 		return predicates[0], nil
 	default:
 		return agency.And(predicates...), nil
+	}
+}
+
+// AgreementWhereInput represents a where input for filtering Agreement queries.
+type AgreementWhereInput struct {
+	Predicates []predicate.Agreement  `json:"-"`
+	Not        *AgreementWhereInput   `json:"not,omitempty"`
+	Or         []*AgreementWhereInput `json:"or,omitempty"`
+	And        []*AgreementWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *agreement.Kind  `json:"kind,omitempty"`
+	KindNEQ   *agreement.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []agreement.Kind `json:"kindIn,omitempty"`
+	KindNotIn []agreement.Kind `json:"kindNotIn,omitempty"`
+
+	// "title" field predicates.
+	Title             *string  `json:"title,omitempty"`
+	TitleNEQ          *string  `json:"titleNEQ,omitempty"`
+	TitleIn           []string `json:"titleIn,omitempty"`
+	TitleNotIn        []string `json:"titleNotIn,omitempty"`
+	TitleGT           *string  `json:"titleGT,omitempty"`
+	TitleGTE          *string  `json:"titleGTE,omitempty"`
+	TitleLT           *string  `json:"titleLT,omitempty"`
+	TitleLTE          *string  `json:"titleLTE,omitempty"`
+	TitleContains     *string  `json:"titleContains,omitempty"`
+	TitleHasPrefix    *string  `json:"titleHasPrefix,omitempty"`
+	TitleHasSuffix    *string  `json:"titleHasSuffix,omitempty"`
+	TitleEqualFold    *string  `json:"titleEqualFold,omitempty"`
+	TitleContainsFold *string  `json:"titleContainsFold,omitempty"`
+
+	// "reference" field predicates.
+	Reference             *string  `json:"reference,omitempty"`
+	ReferenceNEQ          *string  `json:"referenceNEQ,omitempty"`
+	ReferenceIn           []string `json:"referenceIn,omitempty"`
+	ReferenceNotIn        []string `json:"referenceNotIn,omitempty"`
+	ReferenceGT           *string  `json:"referenceGT,omitempty"`
+	ReferenceGTE          *string  `json:"referenceGTE,omitempty"`
+	ReferenceLT           *string  `json:"referenceLT,omitempty"`
+	ReferenceLTE          *string  `json:"referenceLTE,omitempty"`
+	ReferenceContains     *string  `json:"referenceContains,omitempty"`
+	ReferenceHasPrefix    *string  `json:"referenceHasPrefix,omitempty"`
+	ReferenceHasSuffix    *string  `json:"referenceHasSuffix,omitempty"`
+	ReferenceEqualFold    *string  `json:"referenceEqualFold,omitempty"`
+	ReferenceContainsFold *string  `json:"referenceContainsFold,omitempty"`
+
+	// "summary" field predicates.
+	Summary             *string  `json:"summary,omitempty"`
+	SummaryNEQ          *string  `json:"summaryNEQ,omitempty"`
+	SummaryIn           []string `json:"summaryIn,omitempty"`
+	SummaryNotIn        []string `json:"summaryNotIn,omitempty"`
+	SummaryGT           *string  `json:"summaryGT,omitempty"`
+	SummaryGTE          *string  `json:"summaryGTE,omitempty"`
+	SummaryLT           *string  `json:"summaryLT,omitempty"`
+	SummaryLTE          *string  `json:"summaryLTE,omitempty"`
+	SummaryContains     *string  `json:"summaryContains,omitempty"`
+	SummaryHasPrefix    *string  `json:"summaryHasPrefix,omitempty"`
+	SummaryHasSuffix    *string  `json:"summaryHasSuffix,omitempty"`
+	SummaryEqualFold    *string  `json:"summaryEqualFold,omitempty"`
+	SummaryContainsFold *string  `json:"summaryContainsFold,omitempty"`
+
+	// "signed_on" field predicates.
+	SignedOn       *time.Time  `json:"signedOn,omitempty"`
+	SignedOnNEQ    *time.Time  `json:"signedOnNEQ,omitempty"`
+	SignedOnIn     []time.Time `json:"signedOnIn,omitempty"`
+	SignedOnNotIn  []time.Time `json:"signedOnNotIn,omitempty"`
+	SignedOnGT     *time.Time  `json:"signedOnGT,omitempty"`
+	SignedOnGTE    *time.Time  `json:"signedOnGTE,omitempty"`
+	SignedOnLT     *time.Time  `json:"signedOnLT,omitempty"`
+	SignedOnLTE    *time.Time  `json:"signedOnLTE,omitempty"`
+	SignedOnIsNil  bool        `json:"signedOnIsNil,omitempty"`
+	SignedOnNotNil bool        `json:"signedOnNotNil,omitempty"`
+
+	// "signing_place" field predicates.
+	SigningPlace             *string  `json:"signingPlace,omitempty"`
+	SigningPlaceNEQ          *string  `json:"signingPlaceNEQ,omitempty"`
+	SigningPlaceIn           []string `json:"signingPlaceIn,omitempty"`
+	SigningPlaceNotIn        []string `json:"signingPlaceNotIn,omitempty"`
+	SigningPlaceGT           *string  `json:"signingPlaceGT,omitempty"`
+	SigningPlaceGTE          *string  `json:"signingPlaceGTE,omitempty"`
+	SigningPlaceLT           *string  `json:"signingPlaceLT,omitempty"`
+	SigningPlaceLTE          *string  `json:"signingPlaceLTE,omitempty"`
+	SigningPlaceContains     *string  `json:"signingPlaceContains,omitempty"`
+	SigningPlaceHasPrefix    *string  `json:"signingPlaceHasPrefix,omitempty"`
+	SigningPlaceHasSuffix    *string  `json:"signingPlaceHasSuffix,omitempty"`
+	SigningPlaceEqualFold    *string  `json:"signingPlaceEqualFold,omitempty"`
+	SigningPlaceContainsFold *string  `json:"signingPlaceContainsFold,omitempty"`
+
+	// "entry_into_force_on" field predicates.
+	EntryIntoForceOn       *time.Time  `json:"entryIntoForceOn,omitempty"`
+	EntryIntoForceOnNEQ    *time.Time  `json:"entryIntoForceOnNEQ,omitempty"`
+	EntryIntoForceOnIn     []time.Time `json:"entryIntoForceOnIn,omitempty"`
+	EntryIntoForceOnNotIn  []time.Time `json:"entryIntoForceOnNotIn,omitempty"`
+	EntryIntoForceOnGT     *time.Time  `json:"entryIntoForceOnGT,omitempty"`
+	EntryIntoForceOnGTE    *time.Time  `json:"entryIntoForceOnGTE,omitempty"`
+	EntryIntoForceOnLT     *time.Time  `json:"entryIntoForceOnLT,omitempty"`
+	EntryIntoForceOnLTE    *time.Time  `json:"entryIntoForceOnLTE,omitempty"`
+	EntryIntoForceOnIsNil  bool        `json:"entryIntoForceOnIsNil,omitempty"`
+	EntryIntoForceOnNotNil bool        `json:"entryIntoForceOnNotNil,omitempty"`
+
+	// "ends_on" field predicates.
+	EndsOn       *time.Time  `json:"endsOn,omitempty"`
+	EndsOnNEQ    *time.Time  `json:"endsOnNEQ,omitempty"`
+	EndsOnIn     []time.Time `json:"endsOnIn,omitempty"`
+	EndsOnNotIn  []time.Time `json:"endsOnNotIn,omitempty"`
+	EndsOnGT     *time.Time  `json:"endsOnGT,omitempty"`
+	EndsOnGTE    *time.Time  `json:"endsOnGTE,omitempty"`
+	EndsOnLT     *time.Time  `json:"endsOnLT,omitempty"`
+	EndsOnLTE    *time.Time  `json:"endsOnLTE,omitempty"`
+	EndsOnIsNil  bool        `json:"endsOnIsNil,omitempty"`
+	EndsOnNotNil bool        `json:"endsOnNotNil,omitempty"`
+
+	// "duration_months" field predicates.
+	DurationMonths       *int  `json:"durationMonths,omitempty"`
+	DurationMonthsNEQ    *int  `json:"durationMonthsNEQ,omitempty"`
+	DurationMonthsIn     []int `json:"durationMonthsIn,omitempty"`
+	DurationMonthsNotIn  []int `json:"durationMonthsNotIn,omitempty"`
+	DurationMonthsGT     *int  `json:"durationMonthsGT,omitempty"`
+	DurationMonthsGTE    *int  `json:"durationMonthsGTE,omitempty"`
+	DurationMonthsLT     *int  `json:"durationMonthsLT,omitempty"`
+	DurationMonthsLTE    *int  `json:"durationMonthsLTE,omitempty"`
+	DurationMonthsIsNil  bool  `json:"durationMonthsIsNil,omitempty"`
+	DurationMonthsNotNil bool  `json:"durationMonthsNotNil,omitempty"`
+
+	// "tacit_renewal" field predicates.
+	TacitRenewal    *bool `json:"tacitRenewal,omitempty"`
+	TacitRenewalNEQ *bool `json:"tacitRenewalNEQ,omitempty"`
+
+	// "status" field predicates.
+	Status      *agreement.Status  `json:"status,omitempty"`
+	StatusNEQ   *agreement.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []agreement.Status `json:"statusIn,omitempty"`
+	StatusNotIn []agreement.Status `json:"statusNotIn,omitempty"`
+
+	// "confidential" field predicates.
+	Confidential    *bool `json:"confidential,omitempty"`
+	ConfidentialNEQ *bool `json:"confidentialNEQ,omitempty"`
+
+	// "parties" edge predicates.
+	HasParties     *bool                       `json:"hasParties,omitempty"`
+	HasPartiesWith []*AgreementPartyWhereInput `json:"hasPartiesWith,omitempty"`
+
+	// "domains" edge predicates.
+	HasDomains     *bool               `json:"hasDomains,omitempty"`
+	HasDomainsWith []*DomainWhereInput `json:"hasDomainsWith,omitempty"`
+
+	// "commitments" edge predicates.
+	HasCommitments     *bool                   `json:"hasCommitments,omitempty"`
+	HasCommitmentsWith []*CommitmentWhereInput `json:"hasCommitmentsWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *AgreementWhereInput) AddPredicates(predicates ...predicate.Agreement) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the AgreementWhereInput filter on the AgreementQuery builder.
+func (i *AgreementWhereInput) Filter(q *AgreementQuery) (*AgreementQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyAgreementWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyAgreementWhereInput is returned in case the AgreementWhereInput is empty.
+var ErrEmptyAgreementWhereInput = errors.New("ent: empty predicate AgreementWhereInput")
+
+// P returns a predicate for filtering agreements.
+// An error is returned if the input is empty or invalid.
+func (i *AgreementWhereInput) P() (predicate.Agreement, error) {
+	var predicates []predicate.Agreement
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, agreement.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Agreement, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, agreement.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Agreement, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, agreement.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, agreement.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, agreement.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, agreement.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, agreement.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, agreement.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, agreement.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, agreement.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, agreement.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, agreement.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, agreement.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, agreement.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, agreement.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, agreement.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, agreement.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, agreement.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, agreement.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, agreement.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, agreement.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, agreement.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, agreement.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, agreement.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, agreement.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, agreement.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, agreement.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, agreement.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, agreement.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, agreement.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, agreement.KindNotIn(i.KindNotIn...))
+	}
+	if i.Title != nil {
+		predicates = append(predicates, agreement.TitleEQ(*i.Title))
+	}
+	if i.TitleNEQ != nil {
+		predicates = append(predicates, agreement.TitleNEQ(*i.TitleNEQ))
+	}
+	if len(i.TitleIn) > 0 {
+		predicates = append(predicates, agreement.TitleIn(i.TitleIn...))
+	}
+	if len(i.TitleNotIn) > 0 {
+		predicates = append(predicates, agreement.TitleNotIn(i.TitleNotIn...))
+	}
+	if i.TitleGT != nil {
+		predicates = append(predicates, agreement.TitleGT(*i.TitleGT))
+	}
+	if i.TitleGTE != nil {
+		predicates = append(predicates, agreement.TitleGTE(*i.TitleGTE))
+	}
+	if i.TitleLT != nil {
+		predicates = append(predicates, agreement.TitleLT(*i.TitleLT))
+	}
+	if i.TitleLTE != nil {
+		predicates = append(predicates, agreement.TitleLTE(*i.TitleLTE))
+	}
+	if i.TitleContains != nil {
+		predicates = append(predicates, agreement.TitleContains(*i.TitleContains))
+	}
+	if i.TitleHasPrefix != nil {
+		predicates = append(predicates, agreement.TitleHasPrefix(*i.TitleHasPrefix))
+	}
+	if i.TitleHasSuffix != nil {
+		predicates = append(predicates, agreement.TitleHasSuffix(*i.TitleHasSuffix))
+	}
+	if i.TitleEqualFold != nil {
+		predicates = append(predicates, agreement.TitleEqualFold(*i.TitleEqualFold))
+	}
+	if i.TitleContainsFold != nil {
+		predicates = append(predicates, agreement.TitleContainsFold(*i.TitleContainsFold))
+	}
+	if i.Reference != nil {
+		predicates = append(predicates, agreement.ReferenceEQ(*i.Reference))
+	}
+	if i.ReferenceNEQ != nil {
+		predicates = append(predicates, agreement.ReferenceNEQ(*i.ReferenceNEQ))
+	}
+	if len(i.ReferenceIn) > 0 {
+		predicates = append(predicates, agreement.ReferenceIn(i.ReferenceIn...))
+	}
+	if len(i.ReferenceNotIn) > 0 {
+		predicates = append(predicates, agreement.ReferenceNotIn(i.ReferenceNotIn...))
+	}
+	if i.ReferenceGT != nil {
+		predicates = append(predicates, agreement.ReferenceGT(*i.ReferenceGT))
+	}
+	if i.ReferenceGTE != nil {
+		predicates = append(predicates, agreement.ReferenceGTE(*i.ReferenceGTE))
+	}
+	if i.ReferenceLT != nil {
+		predicates = append(predicates, agreement.ReferenceLT(*i.ReferenceLT))
+	}
+	if i.ReferenceLTE != nil {
+		predicates = append(predicates, agreement.ReferenceLTE(*i.ReferenceLTE))
+	}
+	if i.ReferenceContains != nil {
+		predicates = append(predicates, agreement.ReferenceContains(*i.ReferenceContains))
+	}
+	if i.ReferenceHasPrefix != nil {
+		predicates = append(predicates, agreement.ReferenceHasPrefix(*i.ReferenceHasPrefix))
+	}
+	if i.ReferenceHasSuffix != nil {
+		predicates = append(predicates, agreement.ReferenceHasSuffix(*i.ReferenceHasSuffix))
+	}
+	if i.ReferenceEqualFold != nil {
+		predicates = append(predicates, agreement.ReferenceEqualFold(*i.ReferenceEqualFold))
+	}
+	if i.ReferenceContainsFold != nil {
+		predicates = append(predicates, agreement.ReferenceContainsFold(*i.ReferenceContainsFold))
+	}
+	if i.Summary != nil {
+		predicates = append(predicates, agreement.SummaryEQ(*i.Summary))
+	}
+	if i.SummaryNEQ != nil {
+		predicates = append(predicates, agreement.SummaryNEQ(*i.SummaryNEQ))
+	}
+	if len(i.SummaryIn) > 0 {
+		predicates = append(predicates, agreement.SummaryIn(i.SummaryIn...))
+	}
+	if len(i.SummaryNotIn) > 0 {
+		predicates = append(predicates, agreement.SummaryNotIn(i.SummaryNotIn...))
+	}
+	if i.SummaryGT != nil {
+		predicates = append(predicates, agreement.SummaryGT(*i.SummaryGT))
+	}
+	if i.SummaryGTE != nil {
+		predicates = append(predicates, agreement.SummaryGTE(*i.SummaryGTE))
+	}
+	if i.SummaryLT != nil {
+		predicates = append(predicates, agreement.SummaryLT(*i.SummaryLT))
+	}
+	if i.SummaryLTE != nil {
+		predicates = append(predicates, agreement.SummaryLTE(*i.SummaryLTE))
+	}
+	if i.SummaryContains != nil {
+		predicates = append(predicates, agreement.SummaryContains(*i.SummaryContains))
+	}
+	if i.SummaryHasPrefix != nil {
+		predicates = append(predicates, agreement.SummaryHasPrefix(*i.SummaryHasPrefix))
+	}
+	if i.SummaryHasSuffix != nil {
+		predicates = append(predicates, agreement.SummaryHasSuffix(*i.SummaryHasSuffix))
+	}
+	if i.SummaryEqualFold != nil {
+		predicates = append(predicates, agreement.SummaryEqualFold(*i.SummaryEqualFold))
+	}
+	if i.SummaryContainsFold != nil {
+		predicates = append(predicates, agreement.SummaryContainsFold(*i.SummaryContainsFold))
+	}
+	if i.SignedOn != nil {
+		predicates = append(predicates, agreement.SignedOnEQ(*i.SignedOn))
+	}
+	if i.SignedOnNEQ != nil {
+		predicates = append(predicates, agreement.SignedOnNEQ(*i.SignedOnNEQ))
+	}
+	if len(i.SignedOnIn) > 0 {
+		predicates = append(predicates, agreement.SignedOnIn(i.SignedOnIn...))
+	}
+	if len(i.SignedOnNotIn) > 0 {
+		predicates = append(predicates, agreement.SignedOnNotIn(i.SignedOnNotIn...))
+	}
+	if i.SignedOnGT != nil {
+		predicates = append(predicates, agreement.SignedOnGT(*i.SignedOnGT))
+	}
+	if i.SignedOnGTE != nil {
+		predicates = append(predicates, agreement.SignedOnGTE(*i.SignedOnGTE))
+	}
+	if i.SignedOnLT != nil {
+		predicates = append(predicates, agreement.SignedOnLT(*i.SignedOnLT))
+	}
+	if i.SignedOnLTE != nil {
+		predicates = append(predicates, agreement.SignedOnLTE(*i.SignedOnLTE))
+	}
+	if i.SignedOnIsNil {
+		predicates = append(predicates, agreement.SignedOnIsNil())
+	}
+	if i.SignedOnNotNil {
+		predicates = append(predicates, agreement.SignedOnNotNil())
+	}
+	if i.SigningPlace != nil {
+		predicates = append(predicates, agreement.SigningPlaceEQ(*i.SigningPlace))
+	}
+	if i.SigningPlaceNEQ != nil {
+		predicates = append(predicates, agreement.SigningPlaceNEQ(*i.SigningPlaceNEQ))
+	}
+	if len(i.SigningPlaceIn) > 0 {
+		predicates = append(predicates, agreement.SigningPlaceIn(i.SigningPlaceIn...))
+	}
+	if len(i.SigningPlaceNotIn) > 0 {
+		predicates = append(predicates, agreement.SigningPlaceNotIn(i.SigningPlaceNotIn...))
+	}
+	if i.SigningPlaceGT != nil {
+		predicates = append(predicates, agreement.SigningPlaceGT(*i.SigningPlaceGT))
+	}
+	if i.SigningPlaceGTE != nil {
+		predicates = append(predicates, agreement.SigningPlaceGTE(*i.SigningPlaceGTE))
+	}
+	if i.SigningPlaceLT != nil {
+		predicates = append(predicates, agreement.SigningPlaceLT(*i.SigningPlaceLT))
+	}
+	if i.SigningPlaceLTE != nil {
+		predicates = append(predicates, agreement.SigningPlaceLTE(*i.SigningPlaceLTE))
+	}
+	if i.SigningPlaceContains != nil {
+		predicates = append(predicates, agreement.SigningPlaceContains(*i.SigningPlaceContains))
+	}
+	if i.SigningPlaceHasPrefix != nil {
+		predicates = append(predicates, agreement.SigningPlaceHasPrefix(*i.SigningPlaceHasPrefix))
+	}
+	if i.SigningPlaceHasSuffix != nil {
+		predicates = append(predicates, agreement.SigningPlaceHasSuffix(*i.SigningPlaceHasSuffix))
+	}
+	if i.SigningPlaceEqualFold != nil {
+		predicates = append(predicates, agreement.SigningPlaceEqualFold(*i.SigningPlaceEqualFold))
+	}
+	if i.SigningPlaceContainsFold != nil {
+		predicates = append(predicates, agreement.SigningPlaceContainsFold(*i.SigningPlaceContainsFold))
+	}
+	if i.EntryIntoForceOn != nil {
+		predicates = append(predicates, agreement.EntryIntoForceOnEQ(*i.EntryIntoForceOn))
+	}
+	if i.EntryIntoForceOnNEQ != nil {
+		predicates = append(predicates, agreement.EntryIntoForceOnNEQ(*i.EntryIntoForceOnNEQ))
+	}
+	if len(i.EntryIntoForceOnIn) > 0 {
+		predicates = append(predicates, agreement.EntryIntoForceOnIn(i.EntryIntoForceOnIn...))
+	}
+	if len(i.EntryIntoForceOnNotIn) > 0 {
+		predicates = append(predicates, agreement.EntryIntoForceOnNotIn(i.EntryIntoForceOnNotIn...))
+	}
+	if i.EntryIntoForceOnGT != nil {
+		predicates = append(predicates, agreement.EntryIntoForceOnGT(*i.EntryIntoForceOnGT))
+	}
+	if i.EntryIntoForceOnGTE != nil {
+		predicates = append(predicates, agreement.EntryIntoForceOnGTE(*i.EntryIntoForceOnGTE))
+	}
+	if i.EntryIntoForceOnLT != nil {
+		predicates = append(predicates, agreement.EntryIntoForceOnLT(*i.EntryIntoForceOnLT))
+	}
+	if i.EntryIntoForceOnLTE != nil {
+		predicates = append(predicates, agreement.EntryIntoForceOnLTE(*i.EntryIntoForceOnLTE))
+	}
+	if i.EntryIntoForceOnIsNil {
+		predicates = append(predicates, agreement.EntryIntoForceOnIsNil())
+	}
+	if i.EntryIntoForceOnNotNil {
+		predicates = append(predicates, agreement.EntryIntoForceOnNotNil())
+	}
+	if i.EndsOn != nil {
+		predicates = append(predicates, agreement.EndsOnEQ(*i.EndsOn))
+	}
+	if i.EndsOnNEQ != nil {
+		predicates = append(predicates, agreement.EndsOnNEQ(*i.EndsOnNEQ))
+	}
+	if len(i.EndsOnIn) > 0 {
+		predicates = append(predicates, agreement.EndsOnIn(i.EndsOnIn...))
+	}
+	if len(i.EndsOnNotIn) > 0 {
+		predicates = append(predicates, agreement.EndsOnNotIn(i.EndsOnNotIn...))
+	}
+	if i.EndsOnGT != nil {
+		predicates = append(predicates, agreement.EndsOnGT(*i.EndsOnGT))
+	}
+	if i.EndsOnGTE != nil {
+		predicates = append(predicates, agreement.EndsOnGTE(*i.EndsOnGTE))
+	}
+	if i.EndsOnLT != nil {
+		predicates = append(predicates, agreement.EndsOnLT(*i.EndsOnLT))
+	}
+	if i.EndsOnLTE != nil {
+		predicates = append(predicates, agreement.EndsOnLTE(*i.EndsOnLTE))
+	}
+	if i.EndsOnIsNil {
+		predicates = append(predicates, agreement.EndsOnIsNil())
+	}
+	if i.EndsOnNotNil {
+		predicates = append(predicates, agreement.EndsOnNotNil())
+	}
+	if i.DurationMonths != nil {
+		predicates = append(predicates, agreement.DurationMonthsEQ(*i.DurationMonths))
+	}
+	if i.DurationMonthsNEQ != nil {
+		predicates = append(predicates, agreement.DurationMonthsNEQ(*i.DurationMonthsNEQ))
+	}
+	if len(i.DurationMonthsIn) > 0 {
+		predicates = append(predicates, agreement.DurationMonthsIn(i.DurationMonthsIn...))
+	}
+	if len(i.DurationMonthsNotIn) > 0 {
+		predicates = append(predicates, agreement.DurationMonthsNotIn(i.DurationMonthsNotIn...))
+	}
+	if i.DurationMonthsGT != nil {
+		predicates = append(predicates, agreement.DurationMonthsGT(*i.DurationMonthsGT))
+	}
+	if i.DurationMonthsGTE != nil {
+		predicates = append(predicates, agreement.DurationMonthsGTE(*i.DurationMonthsGTE))
+	}
+	if i.DurationMonthsLT != nil {
+		predicates = append(predicates, agreement.DurationMonthsLT(*i.DurationMonthsLT))
+	}
+	if i.DurationMonthsLTE != nil {
+		predicates = append(predicates, agreement.DurationMonthsLTE(*i.DurationMonthsLTE))
+	}
+	if i.DurationMonthsIsNil {
+		predicates = append(predicates, agreement.DurationMonthsIsNil())
+	}
+	if i.DurationMonthsNotNil {
+		predicates = append(predicates, agreement.DurationMonthsNotNil())
+	}
+	if i.TacitRenewal != nil {
+		predicates = append(predicates, agreement.TacitRenewalEQ(*i.TacitRenewal))
+	}
+	if i.TacitRenewalNEQ != nil {
+		predicates = append(predicates, agreement.TacitRenewalNEQ(*i.TacitRenewalNEQ))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, agreement.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, agreement.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, agreement.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, agreement.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.Confidential != nil {
+		predicates = append(predicates, agreement.ConfidentialEQ(*i.Confidential))
+	}
+	if i.ConfidentialNEQ != nil {
+		predicates = append(predicates, agreement.ConfidentialNEQ(*i.ConfidentialNEQ))
+	}
+
+	if i.HasParties != nil {
+		p := agreement.HasParties()
+		if !*i.HasParties {
+			p = agreement.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasPartiesWith) > 0 {
+		with := make([]predicate.AgreementParty, 0, len(i.HasPartiesWith))
+		for _, w := range i.HasPartiesWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasPartiesWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, agreement.HasPartiesWith(with...))
+	}
+	if i.HasDomains != nil {
+		p := agreement.HasDomains()
+		if !*i.HasDomains {
+			p = agreement.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasDomainsWith) > 0 {
+		with := make([]predicate.Domain, 0, len(i.HasDomainsWith))
+		for _, w := range i.HasDomainsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasDomainsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, agreement.HasDomainsWith(with...))
+	}
+	if i.HasCommitments != nil {
+		p := agreement.HasCommitments()
+		if !*i.HasCommitments {
+			p = agreement.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasCommitmentsWith) > 0 {
+		with := make([]predicate.Commitment, 0, len(i.HasCommitmentsWith))
+		for _, w := range i.HasCommitmentsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasCommitmentsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, agreement.HasCommitmentsWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyAgreementWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return agreement.And(predicates...), nil
+	}
+}
+
+// AgreementPartyWhereInput represents a where input for filtering AgreementParty queries.
+type AgreementPartyWhereInput struct {
+	Predicates []predicate.AgreementParty  `json:"-"`
+	Not        *AgreementPartyWhereInput   `json:"not,omitempty"`
+	Or         []*AgreementPartyWhereInput `json:"or,omitempty"`
+	And        []*AgreementPartyWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "role" field predicates.
+	Role      *agreementparty.Role  `json:"role,omitempty"`
+	RoleNEQ   *agreementparty.Role  `json:"roleNEQ,omitempty"`
+	RoleIn    []agreementparty.Role `json:"roleIn,omitempty"`
+	RoleNotIn []agreementparty.Role `json:"roleNotIn,omitempty"`
+
+	// "signatory_name" field predicates.
+	SignatoryName             *string  `json:"signatoryName,omitempty"`
+	SignatoryNameNEQ          *string  `json:"signatoryNameNEQ,omitempty"`
+	SignatoryNameIn           []string `json:"signatoryNameIn,omitempty"`
+	SignatoryNameNotIn        []string `json:"signatoryNameNotIn,omitempty"`
+	SignatoryNameGT           *string  `json:"signatoryNameGT,omitempty"`
+	SignatoryNameGTE          *string  `json:"signatoryNameGTE,omitempty"`
+	SignatoryNameLT           *string  `json:"signatoryNameLT,omitempty"`
+	SignatoryNameLTE          *string  `json:"signatoryNameLTE,omitempty"`
+	SignatoryNameContains     *string  `json:"signatoryNameContains,omitempty"`
+	SignatoryNameHasPrefix    *string  `json:"signatoryNameHasPrefix,omitempty"`
+	SignatoryNameHasSuffix    *string  `json:"signatoryNameHasSuffix,omitempty"`
+	SignatoryNameEqualFold    *string  `json:"signatoryNameEqualFold,omitempty"`
+	SignatoryNameContainsFold *string  `json:"signatoryNameContainsFold,omitempty"`
+
+	// "signatory_title" field predicates.
+	SignatoryTitle             *string  `json:"signatoryTitle,omitempty"`
+	SignatoryTitleNEQ          *string  `json:"signatoryTitleNEQ,omitempty"`
+	SignatoryTitleIn           []string `json:"signatoryTitleIn,omitempty"`
+	SignatoryTitleNotIn        []string `json:"signatoryTitleNotIn,omitempty"`
+	SignatoryTitleGT           *string  `json:"signatoryTitleGT,omitempty"`
+	SignatoryTitleGTE          *string  `json:"signatoryTitleGTE,omitempty"`
+	SignatoryTitleLT           *string  `json:"signatoryTitleLT,omitempty"`
+	SignatoryTitleLTE          *string  `json:"signatoryTitleLTE,omitempty"`
+	SignatoryTitleContains     *string  `json:"signatoryTitleContains,omitempty"`
+	SignatoryTitleHasPrefix    *string  `json:"signatoryTitleHasPrefix,omitempty"`
+	SignatoryTitleHasSuffix    *string  `json:"signatoryTitleHasSuffix,omitempty"`
+	SignatoryTitleEqualFold    *string  `json:"signatoryTitleEqualFold,omitempty"`
+	SignatoryTitleContainsFold *string  `json:"signatoryTitleContainsFold,omitempty"`
+
+	// "agreement" edge predicates.
+	HasAgreement     *bool                  `json:"hasAgreement,omitempty"`
+	HasAgreementWith []*AgreementWhereInput `json:"hasAgreementWith,omitempty"`
+
+	// "agency" edge predicates.
+	HasAgency     *bool               `json:"hasAgency,omitempty"`
+	HasAgencyWith []*AgencyWhereInput `json:"hasAgencyWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *AgreementPartyWhereInput) AddPredicates(predicates ...predicate.AgreementParty) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the AgreementPartyWhereInput filter on the AgreementPartyQuery builder.
+func (i *AgreementPartyWhereInput) Filter(q *AgreementPartyQuery) (*AgreementPartyQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyAgreementPartyWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyAgreementPartyWhereInput is returned in case the AgreementPartyWhereInput is empty.
+var ErrEmptyAgreementPartyWhereInput = errors.New("ent: empty predicate AgreementPartyWhereInput")
+
+// P returns a predicate for filtering agreementparties.
+// An error is returned if the input is empty or invalid.
+func (i *AgreementPartyWhereInput) P() (predicate.AgreementParty, error) {
+	var predicates []predicate.AgreementParty
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, agreementparty.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.AgreementParty, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, agreementparty.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.AgreementParty, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, agreementparty.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, agreementparty.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, agreementparty.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, agreementparty.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, agreementparty.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, agreementparty.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, agreementparty.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, agreementparty.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, agreementparty.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, agreementparty.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, agreementparty.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, agreementparty.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, agreementparty.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, agreementparty.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, agreementparty.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, agreementparty.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, agreementparty.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, agreementparty.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, agreementparty.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, agreementparty.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, agreementparty.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, agreementparty.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, agreementparty.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, agreementparty.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, agreementparty.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Role != nil {
+		predicates = append(predicates, agreementparty.RoleEQ(*i.Role))
+	}
+	if i.RoleNEQ != nil {
+		predicates = append(predicates, agreementparty.RoleNEQ(*i.RoleNEQ))
+	}
+	if len(i.RoleIn) > 0 {
+		predicates = append(predicates, agreementparty.RoleIn(i.RoleIn...))
+	}
+	if len(i.RoleNotIn) > 0 {
+		predicates = append(predicates, agreementparty.RoleNotIn(i.RoleNotIn...))
+	}
+	if i.SignatoryName != nil {
+		predicates = append(predicates, agreementparty.SignatoryNameEQ(*i.SignatoryName))
+	}
+	if i.SignatoryNameNEQ != nil {
+		predicates = append(predicates, agreementparty.SignatoryNameNEQ(*i.SignatoryNameNEQ))
+	}
+	if len(i.SignatoryNameIn) > 0 {
+		predicates = append(predicates, agreementparty.SignatoryNameIn(i.SignatoryNameIn...))
+	}
+	if len(i.SignatoryNameNotIn) > 0 {
+		predicates = append(predicates, agreementparty.SignatoryNameNotIn(i.SignatoryNameNotIn...))
+	}
+	if i.SignatoryNameGT != nil {
+		predicates = append(predicates, agreementparty.SignatoryNameGT(*i.SignatoryNameGT))
+	}
+	if i.SignatoryNameGTE != nil {
+		predicates = append(predicates, agreementparty.SignatoryNameGTE(*i.SignatoryNameGTE))
+	}
+	if i.SignatoryNameLT != nil {
+		predicates = append(predicates, agreementparty.SignatoryNameLT(*i.SignatoryNameLT))
+	}
+	if i.SignatoryNameLTE != nil {
+		predicates = append(predicates, agreementparty.SignatoryNameLTE(*i.SignatoryNameLTE))
+	}
+	if i.SignatoryNameContains != nil {
+		predicates = append(predicates, agreementparty.SignatoryNameContains(*i.SignatoryNameContains))
+	}
+	if i.SignatoryNameHasPrefix != nil {
+		predicates = append(predicates, agreementparty.SignatoryNameHasPrefix(*i.SignatoryNameHasPrefix))
+	}
+	if i.SignatoryNameHasSuffix != nil {
+		predicates = append(predicates, agreementparty.SignatoryNameHasSuffix(*i.SignatoryNameHasSuffix))
+	}
+	if i.SignatoryNameEqualFold != nil {
+		predicates = append(predicates, agreementparty.SignatoryNameEqualFold(*i.SignatoryNameEqualFold))
+	}
+	if i.SignatoryNameContainsFold != nil {
+		predicates = append(predicates, agreementparty.SignatoryNameContainsFold(*i.SignatoryNameContainsFold))
+	}
+	if i.SignatoryTitle != nil {
+		predicates = append(predicates, agreementparty.SignatoryTitleEQ(*i.SignatoryTitle))
+	}
+	if i.SignatoryTitleNEQ != nil {
+		predicates = append(predicates, agreementparty.SignatoryTitleNEQ(*i.SignatoryTitleNEQ))
+	}
+	if len(i.SignatoryTitleIn) > 0 {
+		predicates = append(predicates, agreementparty.SignatoryTitleIn(i.SignatoryTitleIn...))
+	}
+	if len(i.SignatoryTitleNotIn) > 0 {
+		predicates = append(predicates, agreementparty.SignatoryTitleNotIn(i.SignatoryTitleNotIn...))
+	}
+	if i.SignatoryTitleGT != nil {
+		predicates = append(predicates, agreementparty.SignatoryTitleGT(*i.SignatoryTitleGT))
+	}
+	if i.SignatoryTitleGTE != nil {
+		predicates = append(predicates, agreementparty.SignatoryTitleGTE(*i.SignatoryTitleGTE))
+	}
+	if i.SignatoryTitleLT != nil {
+		predicates = append(predicates, agreementparty.SignatoryTitleLT(*i.SignatoryTitleLT))
+	}
+	if i.SignatoryTitleLTE != nil {
+		predicates = append(predicates, agreementparty.SignatoryTitleLTE(*i.SignatoryTitleLTE))
+	}
+	if i.SignatoryTitleContains != nil {
+		predicates = append(predicates, agreementparty.SignatoryTitleContains(*i.SignatoryTitleContains))
+	}
+	if i.SignatoryTitleHasPrefix != nil {
+		predicates = append(predicates, agreementparty.SignatoryTitleHasPrefix(*i.SignatoryTitleHasPrefix))
+	}
+	if i.SignatoryTitleHasSuffix != nil {
+		predicates = append(predicates, agreementparty.SignatoryTitleHasSuffix(*i.SignatoryTitleHasSuffix))
+	}
+	if i.SignatoryTitleEqualFold != nil {
+		predicates = append(predicates, agreementparty.SignatoryTitleEqualFold(*i.SignatoryTitleEqualFold))
+	}
+	if i.SignatoryTitleContainsFold != nil {
+		predicates = append(predicates, agreementparty.SignatoryTitleContainsFold(*i.SignatoryTitleContainsFold))
+	}
+
+	if i.HasAgreement != nil {
+		p := agreementparty.HasAgreement()
+		if !*i.HasAgreement {
+			p = agreementparty.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasAgreementWith) > 0 {
+		with := make([]predicate.Agreement, 0, len(i.HasAgreementWith))
+		for _, w := range i.HasAgreementWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasAgreementWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, agreementparty.HasAgreementWith(with...))
+	}
+	if i.HasAgency != nil {
+		p := agreementparty.HasAgency()
+		if !*i.HasAgency {
+			p = agreementparty.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasAgencyWith) > 0 {
+		with := make([]predicate.Agency, 0, len(i.HasAgencyWith))
+		for _, w := range i.HasAgencyWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasAgencyWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, agreementparty.HasAgencyWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyAgreementPartyWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return agreementparty.And(predicates...), nil
 	}
 }
 
@@ -2122,6 +3240,520 @@ func (i *AuditEventWhereInput) P() (predicate.AuditEvent, error) {
 		return predicates[0], nil
 	default:
 		return auditevent.And(predicates...), nil
+	}
+}
+
+// CommitmentWhereInput represents a where input for filtering Commitment queries.
+type CommitmentWhereInput struct {
+	Predicates []predicate.Commitment  `json:"-"`
+	Not        *CommitmentWhereInput   `json:"not,omitempty"`
+	Or         []*CommitmentWhereInput `json:"or,omitempty"`
+	And        []*CommitmentWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "code" field predicates.
+	Code             *string  `json:"code,omitempty"`
+	CodeNEQ          *string  `json:"codeNEQ,omitempty"`
+	CodeIn           []string `json:"codeIn,omitempty"`
+	CodeNotIn        []string `json:"codeNotIn,omitempty"`
+	CodeGT           *string  `json:"codeGT,omitempty"`
+	CodeGTE          *string  `json:"codeGTE,omitempty"`
+	CodeLT           *string  `json:"codeLT,omitempty"`
+	CodeLTE          *string  `json:"codeLTE,omitempty"`
+	CodeContains     *string  `json:"codeContains,omitempty"`
+	CodeHasPrefix    *string  `json:"codeHasPrefix,omitempty"`
+	CodeHasSuffix    *string  `json:"codeHasSuffix,omitempty"`
+	CodeEqualFold    *string  `json:"codeEqualFold,omitempty"`
+	CodeContainsFold *string  `json:"codeContainsFold,omitempty"`
+
+	// "title" field predicates.
+	Title             *string  `json:"title,omitempty"`
+	TitleNEQ          *string  `json:"titleNEQ,omitempty"`
+	TitleIn           []string `json:"titleIn,omitempty"`
+	TitleNotIn        []string `json:"titleNotIn,omitempty"`
+	TitleGT           *string  `json:"titleGT,omitempty"`
+	TitleGTE          *string  `json:"titleGTE,omitempty"`
+	TitleLT           *string  `json:"titleLT,omitempty"`
+	TitleLTE          *string  `json:"titleLTE,omitempty"`
+	TitleContains     *string  `json:"titleContains,omitempty"`
+	TitleHasPrefix    *string  `json:"titleHasPrefix,omitempty"`
+	TitleHasSuffix    *string  `json:"titleHasSuffix,omitempty"`
+	TitleEqualFold    *string  `json:"titleEqualFold,omitempty"`
+	TitleContainsFold *string  `json:"titleContainsFold,omitempty"`
+
+	// "description" field predicates.
+	Description             *string  `json:"description,omitempty"`
+	DescriptionNEQ          *string  `json:"descriptionNEQ,omitempty"`
+	DescriptionIn           []string `json:"descriptionIn,omitempty"`
+	DescriptionNotIn        []string `json:"descriptionNotIn,omitempty"`
+	DescriptionGT           *string  `json:"descriptionGT,omitempty"`
+	DescriptionGTE          *string  `json:"descriptionGTE,omitempty"`
+	DescriptionLT           *string  `json:"descriptionLT,omitempty"`
+	DescriptionLTE          *string  `json:"descriptionLTE,omitempty"`
+	DescriptionContains     *string  `json:"descriptionContains,omitempty"`
+	DescriptionHasPrefix    *string  `json:"descriptionHasPrefix,omitempty"`
+	DescriptionHasSuffix    *string  `json:"descriptionHasSuffix,omitempty"`
+	DescriptionEqualFold    *string  `json:"descriptionEqualFold,omitempty"`
+	DescriptionContainsFold *string  `json:"descriptionContainsFold,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *commitment.Kind  `json:"kind,omitempty"`
+	KindNEQ   *commitment.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []commitment.Kind `json:"kindIn,omitempty"`
+	KindNotIn []commitment.Kind `json:"kindNotIn,omitempty"`
+
+	// "due_date" field predicates.
+	DueDate       *time.Time  `json:"dueDate,omitempty"`
+	DueDateNEQ    *time.Time  `json:"dueDateNEQ,omitempty"`
+	DueDateIn     []time.Time `json:"dueDateIn,omitempty"`
+	DueDateNotIn  []time.Time `json:"dueDateNotIn,omitempty"`
+	DueDateGT     *time.Time  `json:"dueDateGT,omitempty"`
+	DueDateGTE    *time.Time  `json:"dueDateGTE,omitempty"`
+	DueDateLT     *time.Time  `json:"dueDateLT,omitempty"`
+	DueDateLTE    *time.Time  `json:"dueDateLTE,omitempty"`
+	DueDateIsNil  bool        `json:"dueDateIsNil,omitempty"`
+	DueDateNotNil bool        `json:"dueDateNotNil,omitempty"`
+
+	// "position" field predicates.
+	Position      *int  `json:"position,omitempty"`
+	PositionNEQ   *int  `json:"positionNEQ,omitempty"`
+	PositionIn    []int `json:"positionIn,omitempty"`
+	PositionNotIn []int `json:"positionNotIn,omitempty"`
+	PositionGT    *int  `json:"positionGT,omitempty"`
+	PositionGTE   *int  `json:"positionGTE,omitempty"`
+	PositionLT    *int  `json:"positionLT,omitempty"`
+	PositionLTE   *int  `json:"positionLTE,omitempty"`
+
+	// "agreement" edge predicates.
+	HasAgreement     *bool                  `json:"hasAgreement,omitempty"`
+	HasAgreementWith []*AgreementWhereInput `json:"hasAgreementWith,omitempty"`
+
+	// "responsible_parties" edge predicates.
+	HasResponsibleParties     *bool               `json:"hasResponsibleParties,omitempty"`
+	HasResponsiblePartiesWith []*AgencyWhereInput `json:"hasResponsiblePartiesWith,omitempty"`
+
+	// "action_items" edge predicates.
+	HasActionItems     *bool                   `json:"hasActionItems,omitempty"`
+	HasActionItemsWith []*ActionItemWhereInput `json:"hasActionItemsWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *CommitmentWhereInput) AddPredicates(predicates ...predicate.Commitment) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the CommitmentWhereInput filter on the CommitmentQuery builder.
+func (i *CommitmentWhereInput) Filter(q *CommitmentQuery) (*CommitmentQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyCommitmentWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyCommitmentWhereInput is returned in case the CommitmentWhereInput is empty.
+var ErrEmptyCommitmentWhereInput = errors.New("ent: empty predicate CommitmentWhereInput")
+
+// P returns a predicate for filtering commitments.
+// An error is returned if the input is empty or invalid.
+func (i *CommitmentWhereInput) P() (predicate.Commitment, error) {
+	var predicates []predicate.Commitment
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, commitment.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Commitment, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, commitment.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Commitment, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, commitment.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, commitment.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, commitment.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, commitment.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, commitment.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, commitment.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, commitment.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, commitment.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, commitment.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, commitment.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, commitment.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, commitment.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, commitment.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, commitment.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, commitment.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, commitment.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, commitment.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, commitment.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, commitment.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, commitment.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, commitment.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, commitment.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, commitment.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, commitment.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, commitment.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Code != nil {
+		predicates = append(predicates, commitment.CodeEQ(*i.Code))
+	}
+	if i.CodeNEQ != nil {
+		predicates = append(predicates, commitment.CodeNEQ(*i.CodeNEQ))
+	}
+	if len(i.CodeIn) > 0 {
+		predicates = append(predicates, commitment.CodeIn(i.CodeIn...))
+	}
+	if len(i.CodeNotIn) > 0 {
+		predicates = append(predicates, commitment.CodeNotIn(i.CodeNotIn...))
+	}
+	if i.CodeGT != nil {
+		predicates = append(predicates, commitment.CodeGT(*i.CodeGT))
+	}
+	if i.CodeGTE != nil {
+		predicates = append(predicates, commitment.CodeGTE(*i.CodeGTE))
+	}
+	if i.CodeLT != nil {
+		predicates = append(predicates, commitment.CodeLT(*i.CodeLT))
+	}
+	if i.CodeLTE != nil {
+		predicates = append(predicates, commitment.CodeLTE(*i.CodeLTE))
+	}
+	if i.CodeContains != nil {
+		predicates = append(predicates, commitment.CodeContains(*i.CodeContains))
+	}
+	if i.CodeHasPrefix != nil {
+		predicates = append(predicates, commitment.CodeHasPrefix(*i.CodeHasPrefix))
+	}
+	if i.CodeHasSuffix != nil {
+		predicates = append(predicates, commitment.CodeHasSuffix(*i.CodeHasSuffix))
+	}
+	if i.CodeEqualFold != nil {
+		predicates = append(predicates, commitment.CodeEqualFold(*i.CodeEqualFold))
+	}
+	if i.CodeContainsFold != nil {
+		predicates = append(predicates, commitment.CodeContainsFold(*i.CodeContainsFold))
+	}
+	if i.Title != nil {
+		predicates = append(predicates, commitment.TitleEQ(*i.Title))
+	}
+	if i.TitleNEQ != nil {
+		predicates = append(predicates, commitment.TitleNEQ(*i.TitleNEQ))
+	}
+	if len(i.TitleIn) > 0 {
+		predicates = append(predicates, commitment.TitleIn(i.TitleIn...))
+	}
+	if len(i.TitleNotIn) > 0 {
+		predicates = append(predicates, commitment.TitleNotIn(i.TitleNotIn...))
+	}
+	if i.TitleGT != nil {
+		predicates = append(predicates, commitment.TitleGT(*i.TitleGT))
+	}
+	if i.TitleGTE != nil {
+		predicates = append(predicates, commitment.TitleGTE(*i.TitleGTE))
+	}
+	if i.TitleLT != nil {
+		predicates = append(predicates, commitment.TitleLT(*i.TitleLT))
+	}
+	if i.TitleLTE != nil {
+		predicates = append(predicates, commitment.TitleLTE(*i.TitleLTE))
+	}
+	if i.TitleContains != nil {
+		predicates = append(predicates, commitment.TitleContains(*i.TitleContains))
+	}
+	if i.TitleHasPrefix != nil {
+		predicates = append(predicates, commitment.TitleHasPrefix(*i.TitleHasPrefix))
+	}
+	if i.TitleHasSuffix != nil {
+		predicates = append(predicates, commitment.TitleHasSuffix(*i.TitleHasSuffix))
+	}
+	if i.TitleEqualFold != nil {
+		predicates = append(predicates, commitment.TitleEqualFold(*i.TitleEqualFold))
+	}
+	if i.TitleContainsFold != nil {
+		predicates = append(predicates, commitment.TitleContainsFold(*i.TitleContainsFold))
+	}
+	if i.Description != nil {
+		predicates = append(predicates, commitment.DescriptionEQ(*i.Description))
+	}
+	if i.DescriptionNEQ != nil {
+		predicates = append(predicates, commitment.DescriptionNEQ(*i.DescriptionNEQ))
+	}
+	if len(i.DescriptionIn) > 0 {
+		predicates = append(predicates, commitment.DescriptionIn(i.DescriptionIn...))
+	}
+	if len(i.DescriptionNotIn) > 0 {
+		predicates = append(predicates, commitment.DescriptionNotIn(i.DescriptionNotIn...))
+	}
+	if i.DescriptionGT != nil {
+		predicates = append(predicates, commitment.DescriptionGT(*i.DescriptionGT))
+	}
+	if i.DescriptionGTE != nil {
+		predicates = append(predicates, commitment.DescriptionGTE(*i.DescriptionGTE))
+	}
+	if i.DescriptionLT != nil {
+		predicates = append(predicates, commitment.DescriptionLT(*i.DescriptionLT))
+	}
+	if i.DescriptionLTE != nil {
+		predicates = append(predicates, commitment.DescriptionLTE(*i.DescriptionLTE))
+	}
+	if i.DescriptionContains != nil {
+		predicates = append(predicates, commitment.DescriptionContains(*i.DescriptionContains))
+	}
+	if i.DescriptionHasPrefix != nil {
+		predicates = append(predicates, commitment.DescriptionHasPrefix(*i.DescriptionHasPrefix))
+	}
+	if i.DescriptionHasSuffix != nil {
+		predicates = append(predicates, commitment.DescriptionHasSuffix(*i.DescriptionHasSuffix))
+	}
+	if i.DescriptionEqualFold != nil {
+		predicates = append(predicates, commitment.DescriptionEqualFold(*i.DescriptionEqualFold))
+	}
+	if i.DescriptionContainsFold != nil {
+		predicates = append(predicates, commitment.DescriptionContainsFold(*i.DescriptionContainsFold))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, commitment.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, commitment.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, commitment.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, commitment.KindNotIn(i.KindNotIn...))
+	}
+	if i.DueDate != nil {
+		predicates = append(predicates, commitment.DueDateEQ(*i.DueDate))
+	}
+	if i.DueDateNEQ != nil {
+		predicates = append(predicates, commitment.DueDateNEQ(*i.DueDateNEQ))
+	}
+	if len(i.DueDateIn) > 0 {
+		predicates = append(predicates, commitment.DueDateIn(i.DueDateIn...))
+	}
+	if len(i.DueDateNotIn) > 0 {
+		predicates = append(predicates, commitment.DueDateNotIn(i.DueDateNotIn...))
+	}
+	if i.DueDateGT != nil {
+		predicates = append(predicates, commitment.DueDateGT(*i.DueDateGT))
+	}
+	if i.DueDateGTE != nil {
+		predicates = append(predicates, commitment.DueDateGTE(*i.DueDateGTE))
+	}
+	if i.DueDateLT != nil {
+		predicates = append(predicates, commitment.DueDateLT(*i.DueDateLT))
+	}
+	if i.DueDateLTE != nil {
+		predicates = append(predicates, commitment.DueDateLTE(*i.DueDateLTE))
+	}
+	if i.DueDateIsNil {
+		predicates = append(predicates, commitment.DueDateIsNil())
+	}
+	if i.DueDateNotNil {
+		predicates = append(predicates, commitment.DueDateNotNil())
+	}
+	if i.Position != nil {
+		predicates = append(predicates, commitment.PositionEQ(*i.Position))
+	}
+	if i.PositionNEQ != nil {
+		predicates = append(predicates, commitment.PositionNEQ(*i.PositionNEQ))
+	}
+	if len(i.PositionIn) > 0 {
+		predicates = append(predicates, commitment.PositionIn(i.PositionIn...))
+	}
+	if len(i.PositionNotIn) > 0 {
+		predicates = append(predicates, commitment.PositionNotIn(i.PositionNotIn...))
+	}
+	if i.PositionGT != nil {
+		predicates = append(predicates, commitment.PositionGT(*i.PositionGT))
+	}
+	if i.PositionGTE != nil {
+		predicates = append(predicates, commitment.PositionGTE(*i.PositionGTE))
+	}
+	if i.PositionLT != nil {
+		predicates = append(predicates, commitment.PositionLT(*i.PositionLT))
+	}
+	if i.PositionLTE != nil {
+		predicates = append(predicates, commitment.PositionLTE(*i.PositionLTE))
+	}
+
+	if i.HasAgreement != nil {
+		p := commitment.HasAgreement()
+		if !*i.HasAgreement {
+			p = commitment.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasAgreementWith) > 0 {
+		with := make([]predicate.Agreement, 0, len(i.HasAgreementWith))
+		for _, w := range i.HasAgreementWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasAgreementWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, commitment.HasAgreementWith(with...))
+	}
+	if i.HasResponsibleParties != nil {
+		p := commitment.HasResponsibleParties()
+		if !*i.HasResponsibleParties {
+			p = commitment.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasResponsiblePartiesWith) > 0 {
+		with := make([]predicate.Agency, 0, len(i.HasResponsiblePartiesWith))
+		for _, w := range i.HasResponsiblePartiesWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasResponsiblePartiesWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, commitment.HasResponsiblePartiesWith(with...))
+	}
+	if i.HasActionItems != nil {
+		p := commitment.HasActionItems()
+		if !*i.HasActionItems {
+			p = commitment.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasActionItemsWith) > 0 {
+		with := make([]predicate.ActionItem, 0, len(i.HasActionItemsWith))
+		for _, w := range i.HasActionItemsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasActionItemsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, commitment.HasActionItemsWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyCommitmentWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return commitment.And(predicates...), nil
 	}
 }
 
@@ -3024,6 +4656,306 @@ func (i *DecisionWhereInput) P() (predicate.Decision, error) {
 		return predicates[0], nil
 	default:
 		return decision.And(predicates...), nil
+	}
+}
+
+// DomainWhereInput represents a where input for filtering Domain queries.
+type DomainWhereInput struct {
+	Predicates []predicate.Domain  `json:"-"`
+	Not        *DomainWhereInput   `json:"not,omitempty"`
+	Or         []*DomainWhereInput `json:"or,omitempty"`
+	And        []*DomainWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "name" field predicates.
+	Name             *string  `json:"name,omitempty"`
+	NameNEQ          *string  `json:"nameNEQ,omitempty"`
+	NameIn           []string `json:"nameIn,omitempty"`
+	NameNotIn        []string `json:"nameNotIn,omitempty"`
+	NameGT           *string  `json:"nameGT,omitempty"`
+	NameGTE          *string  `json:"nameGTE,omitempty"`
+	NameLT           *string  `json:"nameLT,omitempty"`
+	NameLTE          *string  `json:"nameLTE,omitempty"`
+	NameContains     *string  `json:"nameContains,omitempty"`
+	NameHasPrefix    *string  `json:"nameHasPrefix,omitempty"`
+	NameHasSuffix    *string  `json:"nameHasSuffix,omitempty"`
+	NameEqualFold    *string  `json:"nameEqualFold,omitempty"`
+	NameContainsFold *string  `json:"nameContainsFold,omitempty"`
+
+	// "description" field predicates.
+	Description             *string  `json:"description,omitempty"`
+	DescriptionNEQ          *string  `json:"descriptionNEQ,omitempty"`
+	DescriptionIn           []string `json:"descriptionIn,omitempty"`
+	DescriptionNotIn        []string `json:"descriptionNotIn,omitempty"`
+	DescriptionGT           *string  `json:"descriptionGT,omitempty"`
+	DescriptionGTE          *string  `json:"descriptionGTE,omitempty"`
+	DescriptionLT           *string  `json:"descriptionLT,omitempty"`
+	DescriptionLTE          *string  `json:"descriptionLTE,omitempty"`
+	DescriptionContains     *string  `json:"descriptionContains,omitempty"`
+	DescriptionHasPrefix    *string  `json:"descriptionHasPrefix,omitempty"`
+	DescriptionHasSuffix    *string  `json:"descriptionHasSuffix,omitempty"`
+	DescriptionEqualFold    *string  `json:"descriptionEqualFold,omitempty"`
+	DescriptionContainsFold *string  `json:"descriptionContainsFold,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *DomainWhereInput) AddPredicates(predicates ...predicate.Domain) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the DomainWhereInput filter on the DomainQuery builder.
+func (i *DomainWhereInput) Filter(q *DomainQuery) (*DomainQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyDomainWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyDomainWhereInput is returned in case the DomainWhereInput is empty.
+var ErrEmptyDomainWhereInput = errors.New("ent: empty predicate DomainWhereInput")
+
+// P returns a predicate for filtering domains.
+// An error is returned if the input is empty or invalid.
+func (i *DomainWhereInput) P() (predicate.Domain, error) {
+	var predicates []predicate.Domain
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, domain.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Domain, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, domain.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Domain, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, domain.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, domain.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, domain.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, domain.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, domain.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, domain.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, domain.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, domain.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, domain.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, domain.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, domain.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, domain.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, domain.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, domain.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, domain.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, domain.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, domain.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, domain.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, domain.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, domain.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, domain.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, domain.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, domain.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, domain.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, domain.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Name != nil {
+		predicates = append(predicates, domain.NameEQ(*i.Name))
+	}
+	if i.NameNEQ != nil {
+		predicates = append(predicates, domain.NameNEQ(*i.NameNEQ))
+	}
+	if len(i.NameIn) > 0 {
+		predicates = append(predicates, domain.NameIn(i.NameIn...))
+	}
+	if len(i.NameNotIn) > 0 {
+		predicates = append(predicates, domain.NameNotIn(i.NameNotIn...))
+	}
+	if i.NameGT != nil {
+		predicates = append(predicates, domain.NameGT(*i.NameGT))
+	}
+	if i.NameGTE != nil {
+		predicates = append(predicates, domain.NameGTE(*i.NameGTE))
+	}
+	if i.NameLT != nil {
+		predicates = append(predicates, domain.NameLT(*i.NameLT))
+	}
+	if i.NameLTE != nil {
+		predicates = append(predicates, domain.NameLTE(*i.NameLTE))
+	}
+	if i.NameContains != nil {
+		predicates = append(predicates, domain.NameContains(*i.NameContains))
+	}
+	if i.NameHasPrefix != nil {
+		predicates = append(predicates, domain.NameHasPrefix(*i.NameHasPrefix))
+	}
+	if i.NameHasSuffix != nil {
+		predicates = append(predicates, domain.NameHasSuffix(*i.NameHasSuffix))
+	}
+	if i.NameEqualFold != nil {
+		predicates = append(predicates, domain.NameEqualFold(*i.NameEqualFold))
+	}
+	if i.NameContainsFold != nil {
+		predicates = append(predicates, domain.NameContainsFold(*i.NameContainsFold))
+	}
+	if i.Description != nil {
+		predicates = append(predicates, domain.DescriptionEQ(*i.Description))
+	}
+	if i.DescriptionNEQ != nil {
+		predicates = append(predicates, domain.DescriptionNEQ(*i.DescriptionNEQ))
+	}
+	if len(i.DescriptionIn) > 0 {
+		predicates = append(predicates, domain.DescriptionIn(i.DescriptionIn...))
+	}
+	if len(i.DescriptionNotIn) > 0 {
+		predicates = append(predicates, domain.DescriptionNotIn(i.DescriptionNotIn...))
+	}
+	if i.DescriptionGT != nil {
+		predicates = append(predicates, domain.DescriptionGT(*i.DescriptionGT))
+	}
+	if i.DescriptionGTE != nil {
+		predicates = append(predicates, domain.DescriptionGTE(*i.DescriptionGTE))
+	}
+	if i.DescriptionLT != nil {
+		predicates = append(predicates, domain.DescriptionLT(*i.DescriptionLT))
+	}
+	if i.DescriptionLTE != nil {
+		predicates = append(predicates, domain.DescriptionLTE(*i.DescriptionLTE))
+	}
+	if i.DescriptionContains != nil {
+		predicates = append(predicates, domain.DescriptionContains(*i.DescriptionContains))
+	}
+	if i.DescriptionHasPrefix != nil {
+		predicates = append(predicates, domain.DescriptionHasPrefix(*i.DescriptionHasPrefix))
+	}
+	if i.DescriptionHasSuffix != nil {
+		predicates = append(predicates, domain.DescriptionHasSuffix(*i.DescriptionHasSuffix))
+	}
+	if i.DescriptionEqualFold != nil {
+		predicates = append(predicates, domain.DescriptionEqualFold(*i.DescriptionEqualFold))
+	}
+	if i.DescriptionContainsFold != nil {
+		predicates = append(predicates, domain.DescriptionContainsFold(*i.DescriptionContainsFold))
+	}
+
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyDomainWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return domain.And(predicates...), nil
 	}
 }
 

@@ -15,12 +15,17 @@ import (
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/agreement"
+	"github.com/palabre/palabre/ent/agreementparty"
+	"github.com/palabre/palabre/ent/agreementtransition"
 	"github.com/palabre/palabre/ent/apitoken"
 	"github.com/palabre/palabre/ent/auditevent"
 	"github.com/palabre/palabre/ent/audithead"
+	"github.com/palabre/palabre/ent/commitment"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/decisionposition"
+	"github.com/palabre/palabre/ent/domain"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
 	"github.com/palabre/palabre/ent/objective"
@@ -42,23 +47,28 @@ const (
 	OpUpdateOne = ent.OpUpdateOne
 
 	// Node types.
-	TypeAPIToken           = "APIToken"
-	TypeAccount            = "Account"
-	TypeActionItem         = "ActionItem"
-	TypeAgency             = "Agency"
-	TypeAuditEvent         = "AuditEvent"
-	TypeAuditHead          = "AuditHead"
-	TypeConsultation       = "Consultation"
-	TypeDecision           = "Decision"
-	TypeDecisionPosition   = "DecisionPosition"
-	TypeIndicator          = "Indicator"
-	TypeMeasurement        = "Measurement"
-	TypeObjective          = "Objective"
-	TypeObservation        = "Observation"
-	TypeProgressReport     = "ProgressReport"
-	TypeStrategy           = "Strategy"
-	TypeStrategyTransition = "StrategyTransition"
-	TypeStrategyVersion    = "StrategyVersion"
+	TypeAPIToken            = "APIToken"
+	TypeAccount             = "Account"
+	TypeActionItem          = "ActionItem"
+	TypeAgency              = "Agency"
+	TypeAgreement           = "Agreement"
+	TypeAgreementParty      = "AgreementParty"
+	TypeAgreementTransition = "AgreementTransition"
+	TypeAuditEvent          = "AuditEvent"
+	TypeAuditHead           = "AuditHead"
+	TypeCommitment          = "Commitment"
+	TypeConsultation        = "Consultation"
+	TypeDecision            = "Decision"
+	TypeDecisionPosition    = "DecisionPosition"
+	TypeDomain              = "Domain"
+	TypeIndicator           = "Indicator"
+	TypeMeasurement         = "Measurement"
+	TypeObjective           = "Objective"
+	TypeObservation         = "Observation"
+	TypeProgressReport      = "ProgressReport"
+	TypeStrategy            = "Strategy"
+	TypeStrategyTransition  = "StrategyTransition"
+	TypeStrategyVersion     = "StrategyVersion"
 )
 
 // APITokenMutation represents an operation that mutates the APIToken nodes in the graph.
@@ -1712,11 +1722,18 @@ type ActionItemMutation struct {
 	estimated_budget           *int64
 	addestimated_budget        *int64
 	budget_currency            *string
+	pilot                      *bool
 	clearedFields              map[string]struct{}
 	objective                  *pulid.ID
 	clearedobjective           bool
+	commitment                 *pulid.ID
+	clearedcommitment          bool
 	strategy                   *pulid.ID
 	clearedstrategy            bool
+	agreement                  *pulid.ID
+	clearedagreement           bool
+	implements                 *pulid.ID
+	clearedimplements          bool
 	lead_agency                *pulid.ID
 	clearedlead_agency         bool
 	supporting_agencies        map[pulid.ID]struct{}
@@ -2512,6 +2529,42 @@ func (m *ActionItemMutation) ResetBudgetCurrency() {
 	delete(m.clearedFields, actionitem.FieldBudgetCurrency)
 }
 
+// SetPilot sets the "pilot" field.
+func (m *ActionItemMutation) SetPilot(b bool) {
+	m.pilot = &b
+}
+
+// Pilot returns the value of the "pilot" field in the mutation.
+func (m *ActionItemMutation) Pilot() (r bool, exists bool) {
+	v := m.pilot
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPilot returns the old "pilot" field's value of the ActionItem entity.
+// If the ActionItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ActionItemMutation) OldPilot(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPilot is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPilot requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPilot: %w", err)
+	}
+	return oldValue.Pilot, nil
+}
+
+// ResetPilot resets all changes to the "pilot" field.
+func (m *ActionItemMutation) ResetPilot() {
+	m.pilot = nil
+}
+
 // SetObjectiveID sets the "objective" edge to the Objective entity by id.
 func (m *ActionItemMutation) SetObjectiveID(id pulid.ID) {
 	m.objective = &id
@@ -2551,6 +2604,45 @@ func (m *ActionItemMutation) ResetObjective() {
 	m.clearedobjective = false
 }
 
+// SetCommitmentID sets the "commitment" edge to the Commitment entity by id.
+func (m *ActionItemMutation) SetCommitmentID(id pulid.ID) {
+	m.commitment = &id
+}
+
+// ClearCommitment clears the "commitment" edge to the Commitment entity.
+func (m *ActionItemMutation) ClearCommitment() {
+	m.clearedcommitment = true
+}
+
+// CommitmentCleared reports if the "commitment" edge to the Commitment entity was cleared.
+func (m *ActionItemMutation) CommitmentCleared() bool {
+	return m.clearedcommitment
+}
+
+// CommitmentID returns the "commitment" edge ID in the mutation.
+func (m *ActionItemMutation) CommitmentID() (id pulid.ID, exists bool) {
+	if m.commitment != nil {
+		return *m.commitment, true
+	}
+	return
+}
+
+// CommitmentIDs returns the "commitment" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CommitmentID instead. It exists only for internal usage by the builders.
+func (m *ActionItemMutation) CommitmentIDs() (ids []pulid.ID) {
+	if id := m.commitment; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCommitment resets all changes to the "commitment" edge.
+func (m *ActionItemMutation) ResetCommitment() {
+	m.commitment = nil
+	m.clearedcommitment = false
+}
+
 // SetStrategyID sets the "strategy" edge to the Strategy entity by id.
 func (m *ActionItemMutation) SetStrategyID(id pulid.ID) {
 	m.strategy = &id
@@ -2588,6 +2680,84 @@ func (m *ActionItemMutation) StrategyIDs() (ids []pulid.ID) {
 func (m *ActionItemMutation) ResetStrategy() {
 	m.strategy = nil
 	m.clearedstrategy = false
+}
+
+// SetAgreementID sets the "agreement" edge to the Agreement entity by id.
+func (m *ActionItemMutation) SetAgreementID(id pulid.ID) {
+	m.agreement = &id
+}
+
+// ClearAgreement clears the "agreement" edge to the Agreement entity.
+func (m *ActionItemMutation) ClearAgreement() {
+	m.clearedagreement = true
+}
+
+// AgreementCleared reports if the "agreement" edge to the Agreement entity was cleared.
+func (m *ActionItemMutation) AgreementCleared() bool {
+	return m.clearedagreement
+}
+
+// AgreementID returns the "agreement" edge ID in the mutation.
+func (m *ActionItemMutation) AgreementID() (id pulid.ID, exists bool) {
+	if m.agreement != nil {
+		return *m.agreement, true
+	}
+	return
+}
+
+// AgreementIDs returns the "agreement" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AgreementID instead. It exists only for internal usage by the builders.
+func (m *ActionItemMutation) AgreementIDs() (ids []pulid.ID) {
+	if id := m.agreement; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAgreement resets all changes to the "agreement" edge.
+func (m *ActionItemMutation) ResetAgreement() {
+	m.agreement = nil
+	m.clearedagreement = false
+}
+
+// SetImplementsID sets the "implements" edge to the Commitment entity by id.
+func (m *ActionItemMutation) SetImplementsID(id pulid.ID) {
+	m.implements = &id
+}
+
+// ClearImplements clears the "implements" edge to the Commitment entity.
+func (m *ActionItemMutation) ClearImplements() {
+	m.clearedimplements = true
+}
+
+// ImplementsCleared reports if the "implements" edge to the Commitment entity was cleared.
+func (m *ActionItemMutation) ImplementsCleared() bool {
+	return m.clearedimplements
+}
+
+// ImplementsID returns the "implements" edge ID in the mutation.
+func (m *ActionItemMutation) ImplementsID() (id pulid.ID, exists bool) {
+	if m.implements != nil {
+		return *m.implements, true
+	}
+	return
+}
+
+// ImplementsIDs returns the "implements" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ImplementsID instead. It exists only for internal usage by the builders.
+func (m *ActionItemMutation) ImplementsIDs() (ids []pulid.ID) {
+	if id := m.implements; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetImplements resets all changes to the "implements" edge.
+func (m *ActionItemMutation) ResetImplements() {
+	m.implements = nil
+	m.clearedimplements = false
 }
 
 // SetLeadAgencyID sets the "lead_agency" edge to the Agency entity by id.
@@ -2987,7 +3157,7 @@ func (m *ActionItemMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ActionItemMutation) Fields() []string {
-	fields := make([]string, 0, 15)
+	fields := make([]string, 0, 16)
 	if m.created_at != nil {
 		fields = append(fields, actionitem.FieldCreatedAt)
 	}
@@ -3033,6 +3203,9 @@ func (m *ActionItemMutation) Fields() []string {
 	if m.budget_currency != nil {
 		fields = append(fields, actionitem.FieldBudgetCurrency)
 	}
+	if m.pilot != nil {
+		fields = append(fields, actionitem.FieldPilot)
+	}
 	return fields
 }
 
@@ -3071,6 +3244,8 @@ func (m *ActionItemMutation) Field(name string) (ent.Value, bool) {
 		return m.EstimatedBudget()
 	case actionitem.FieldBudgetCurrency:
 		return m.BudgetCurrency()
+	case actionitem.FieldPilot:
+		return m.Pilot()
 	}
 	return nil, false
 }
@@ -3110,6 +3285,8 @@ func (m *ActionItemMutation) OldField(ctx context.Context, name string) (ent.Val
 		return m.OldEstimatedBudget(ctx)
 	case actionitem.FieldBudgetCurrency:
 		return m.OldBudgetCurrency(ctx)
+	case actionitem.FieldPilot:
+		return m.OldPilot(ctx)
 	}
 	return nil, fmt.Errorf("unknown ActionItem field %s", name)
 }
@@ -3223,6 +3400,13 @@ func (m *ActionItemMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetBudgetCurrency(v)
+		return nil
+	case actionitem.FieldPilot:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPilot(v)
 		return nil
 	}
 	return fmt.Errorf("unknown ActionItem field %s", name)
@@ -3390,18 +3574,30 @@ func (m *ActionItemMutation) ResetField(name string) error {
 	case actionitem.FieldBudgetCurrency:
 		m.ResetBudgetCurrency()
 		return nil
+	case actionitem.FieldPilot:
+		m.ResetPilot()
+		return nil
 	}
 	return fmt.Errorf("unknown ActionItem field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *ActionItemMutation) AddedEdges() []string {
-	edges := make([]string, 0, 9)
+	edges := make([]string, 0, 12)
 	if m.objective != nil {
 		edges = append(edges, actionitem.EdgeObjective)
 	}
+	if m.commitment != nil {
+		edges = append(edges, actionitem.EdgeCommitment)
+	}
 	if m.strategy != nil {
 		edges = append(edges, actionitem.EdgeStrategy)
+	}
+	if m.agreement != nil {
+		edges = append(edges, actionitem.EdgeAgreement)
+	}
+	if m.implements != nil {
+		edges = append(edges, actionitem.EdgeImplements)
 	}
 	if m.lead_agency != nil {
 		edges = append(edges, actionitem.EdgeLeadAgency)
@@ -3435,8 +3631,20 @@ func (m *ActionItemMutation) AddedIDs(name string) []ent.Value {
 		if id := m.objective; id != nil {
 			return []ent.Value{*id}
 		}
+	case actionitem.EdgeCommitment:
+		if id := m.commitment; id != nil {
+			return []ent.Value{*id}
+		}
 	case actionitem.EdgeStrategy:
 		if id := m.strategy; id != nil {
+			return []ent.Value{*id}
+		}
+	case actionitem.EdgeAgreement:
+		if id := m.agreement; id != nil {
+			return []ent.Value{*id}
+		}
+	case actionitem.EdgeImplements:
+		if id := m.implements; id != nil {
 			return []ent.Value{*id}
 		}
 	case actionitem.EdgeLeadAgency:
@@ -3485,7 +3693,7 @@ func (m *ActionItemMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *ActionItemMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 9)
+	edges := make([]string, 0, 12)
 	if m.removedsupporting_agencies != nil {
 		edges = append(edges, actionitem.EdgeSupportingAgencies)
 	}
@@ -3553,12 +3761,21 @@ func (m *ActionItemMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *ActionItemMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 9)
+	edges := make([]string, 0, 12)
 	if m.clearedobjective {
 		edges = append(edges, actionitem.EdgeObjective)
 	}
+	if m.clearedcommitment {
+		edges = append(edges, actionitem.EdgeCommitment)
+	}
 	if m.clearedstrategy {
 		edges = append(edges, actionitem.EdgeStrategy)
+	}
+	if m.clearedagreement {
+		edges = append(edges, actionitem.EdgeAgreement)
+	}
+	if m.clearedimplements {
+		edges = append(edges, actionitem.EdgeImplements)
 	}
 	if m.clearedlead_agency {
 		edges = append(edges, actionitem.EdgeLeadAgency)
@@ -3590,8 +3807,14 @@ func (m *ActionItemMutation) EdgeCleared(name string) bool {
 	switch name {
 	case actionitem.EdgeObjective:
 		return m.clearedobjective
+	case actionitem.EdgeCommitment:
+		return m.clearedcommitment
 	case actionitem.EdgeStrategy:
 		return m.clearedstrategy
+	case actionitem.EdgeAgreement:
+		return m.clearedagreement
+	case actionitem.EdgeImplements:
+		return m.clearedimplements
 	case actionitem.EdgeLeadAgency:
 		return m.clearedlead_agency
 	case actionitem.EdgeSupportingAgencies:
@@ -3617,8 +3840,17 @@ func (m *ActionItemMutation) ClearEdge(name string) error {
 	case actionitem.EdgeObjective:
 		m.ClearObjective()
 		return nil
+	case actionitem.EdgeCommitment:
+		m.ClearCommitment()
+		return nil
 	case actionitem.EdgeStrategy:
 		m.ClearStrategy()
+		return nil
+	case actionitem.EdgeAgreement:
+		m.ClearAgreement()
+		return nil
+	case actionitem.EdgeImplements:
+		m.ClearImplements()
 		return nil
 	case actionitem.EdgeLeadAgency:
 		m.ClearLeadAgency()
@@ -3634,8 +3866,17 @@ func (m *ActionItemMutation) ResetEdge(name string) error {
 	case actionitem.EdgeObjective:
 		m.ResetObjective()
 		return nil
+	case actionitem.EdgeCommitment:
+		m.ResetCommitment()
+		return nil
 	case actionitem.EdgeStrategy:
 		m.ResetStrategy()
+		return nil
+	case actionitem.EdgeAgreement:
+		m.ResetAgreement()
+		return nil
+	case actionitem.EdgeImplements:
+		m.ResetImplements()
 		return nil
 	case actionitem.EdgeLeadAgency:
 		m.ResetLeadAgency()
@@ -3665,47 +3906,50 @@ func (m *ActionItemMutation) ResetEdge(name string) error {
 // AgencyMutation represents an operation that mutates the Agency nodes in the graph.
 type AgencyMutation struct {
 	config
-	op                            Op
-	typ                           string
-	id                            *pulid.ID
-	created_at                    *time.Time
-	updated_at                    *time.Time
-	revision                      *int
-	addrevision                   *int
-	name                          *string
-	acronym                       *string
-	kind                          *agency.Kind
-	country                       *string
-	clearedFields                 map[string]struct{}
-	parent                        *pulid.ID
-	clearedparent                 bool
-	children                      map[pulid.ID]struct{}
-	removedchildren               map[pulid.ID]struct{}
-	clearedchildren               bool
-	accounts                      map[pulid.ID]struct{}
-	removedaccounts               map[pulid.ID]struct{}
-	clearedaccounts               bool
-	led_action_items              map[pulid.ID]struct{}
-	removedled_action_items       map[pulid.ID]struct{}
-	clearedled_action_items       bool
-	supported_action_items        map[pulid.ID]struct{}
-	removedsupported_action_items map[pulid.ID]struct{}
-	clearedsupported_action_items bool
-	funded_action_items           map[pulid.ID]struct{}
-	removedfunded_action_items    map[pulid.ID]struct{}
-	clearedfunded_action_items    bool
-	owned_strategies              map[pulid.ID]struct{}
-	removedowned_strategies       map[pulid.ID]struct{}
-	clearedowned_strategies       bool
-	implemented_strategies        map[pulid.ID]struct{}
-	removedimplemented_strategies map[pulid.ID]struct{}
-	clearedimplemented_strategies bool
-	consultations                 map[pulid.ID]struct{}
-	removedconsultations          map[pulid.ID]struct{}
-	clearedconsultations          bool
-	done                          bool
-	oldValue                      func(context.Context) (*Agency, error)
-	predicates                    []predicate.Agency
+	op                             Op
+	typ                            string
+	id                             *pulid.ID
+	created_at                     *time.Time
+	updated_at                     *time.Time
+	revision                       *int
+	addrevision                    *int
+	name                           *string
+	acronym                        *string
+	kind                           *agency.Kind
+	country                        *string
+	clearedFields                  map[string]struct{}
+	parent                         *pulid.ID
+	clearedparent                  bool
+	children                       map[pulid.ID]struct{}
+	removedchildren                map[pulid.ID]struct{}
+	clearedchildren                bool
+	accounts                       map[pulid.ID]struct{}
+	removedaccounts                map[pulid.ID]struct{}
+	clearedaccounts                bool
+	led_action_items               map[pulid.ID]struct{}
+	removedled_action_items        map[pulid.ID]struct{}
+	clearedled_action_items        bool
+	supported_action_items         map[pulid.ID]struct{}
+	removedsupported_action_items  map[pulid.ID]struct{}
+	clearedsupported_action_items  bool
+	funded_action_items            map[pulid.ID]struct{}
+	removedfunded_action_items     map[pulid.ID]struct{}
+	clearedfunded_action_items     bool
+	owned_strategies               map[pulid.ID]struct{}
+	removedowned_strategies        map[pulid.ID]struct{}
+	clearedowned_strategies        bool
+	implemented_strategies         map[pulid.ID]struct{}
+	removedimplemented_strategies  map[pulid.ID]struct{}
+	clearedimplemented_strategies  bool
+	consultations                  map[pulid.ID]struct{}
+	removedconsultations           map[pulid.ID]struct{}
+	clearedconsultations           bool
+	responsible_commitments        map[pulid.ID]struct{}
+	removedresponsible_commitments map[pulid.ID]struct{}
+	clearedresponsible_commitments bool
+	done                           bool
+	oldValue                       func(context.Context) (*Agency, error)
+	predicates                     []predicate.Agency
 }
 
 var _ ent.Mutation = (*AgencyMutation)(nil)
@@ -4555,6 +4799,60 @@ func (m *AgencyMutation) ResetConsultations() {
 	m.removedconsultations = nil
 }
 
+// AddResponsibleCommitmentIDs adds the "responsible_commitments" edge to the Commitment entity by ids.
+func (m *AgencyMutation) AddResponsibleCommitmentIDs(ids ...pulid.ID) {
+	if m.responsible_commitments == nil {
+		m.responsible_commitments = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.responsible_commitments[ids[i]] = struct{}{}
+	}
+}
+
+// ClearResponsibleCommitments clears the "responsible_commitments" edge to the Commitment entity.
+func (m *AgencyMutation) ClearResponsibleCommitments() {
+	m.clearedresponsible_commitments = true
+}
+
+// ResponsibleCommitmentsCleared reports if the "responsible_commitments" edge to the Commitment entity was cleared.
+func (m *AgencyMutation) ResponsibleCommitmentsCleared() bool {
+	return m.clearedresponsible_commitments
+}
+
+// RemoveResponsibleCommitmentIDs removes the "responsible_commitments" edge to the Commitment entity by IDs.
+func (m *AgencyMutation) RemoveResponsibleCommitmentIDs(ids ...pulid.ID) {
+	if m.removedresponsible_commitments == nil {
+		m.removedresponsible_commitments = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.responsible_commitments, ids[i])
+		m.removedresponsible_commitments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedResponsibleCommitments returns the removed IDs of the "responsible_commitments" edge to the Commitment entity.
+func (m *AgencyMutation) RemovedResponsibleCommitmentsIDs() (ids []pulid.ID) {
+	for id := range m.removedresponsible_commitments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResponsibleCommitmentsIDs returns the "responsible_commitments" edge IDs in the mutation.
+func (m *AgencyMutation) ResponsibleCommitmentsIDs() (ids []pulid.ID) {
+	for id := range m.responsible_commitments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetResponsibleCommitments resets all changes to the "responsible_commitments" edge.
+func (m *AgencyMutation) ResetResponsibleCommitments() {
+	m.responsible_commitments = nil
+	m.clearedresponsible_commitments = false
+	m.removedresponsible_commitments = nil
+}
+
 // Where appends a list predicates to the AgencyMutation builder.
 func (m *AgencyMutation) Where(ps ...predicate.Agency) {
 	m.predicates = append(m.predicates, ps...)
@@ -4805,7 +5103,7 @@ func (m *AgencyMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *AgencyMutation) AddedEdges() []string {
-	edges := make([]string, 0, 9)
+	edges := make([]string, 0, 10)
 	if m.parent != nil {
 		edges = append(edges, agency.EdgeParent)
 	}
@@ -4832,6 +5130,9 @@ func (m *AgencyMutation) AddedEdges() []string {
 	}
 	if m.consultations != nil {
 		edges = append(edges, agency.EdgeConsultations)
+	}
+	if m.responsible_commitments != nil {
+		edges = append(edges, agency.EdgeResponsibleCommitments)
 	}
 	return edges
 }
@@ -4892,13 +5193,19 @@ func (m *AgencyMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case agency.EdgeResponsibleCommitments:
+		ids := make([]ent.Value, 0, len(m.responsible_commitments))
+		for id := range m.responsible_commitments {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *AgencyMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 9)
+	edges := make([]string, 0, 10)
 	if m.removedchildren != nil {
 		edges = append(edges, agency.EdgeChildren)
 	}
@@ -4922,6 +5229,9 @@ func (m *AgencyMutation) RemovedEdges() []string {
 	}
 	if m.removedconsultations != nil {
 		edges = append(edges, agency.EdgeConsultations)
+	}
+	if m.removedresponsible_commitments != nil {
+		edges = append(edges, agency.EdgeResponsibleCommitments)
 	}
 	return edges
 }
@@ -4978,13 +5288,19 @@ func (m *AgencyMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case agency.EdgeResponsibleCommitments:
+		ids := make([]ent.Value, 0, len(m.removedresponsible_commitments))
+		for id := range m.removedresponsible_commitments {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *AgencyMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 9)
+	edges := make([]string, 0, 10)
 	if m.clearedparent {
 		edges = append(edges, agency.EdgeParent)
 	}
@@ -5012,6 +5328,9 @@ func (m *AgencyMutation) ClearedEdges() []string {
 	if m.clearedconsultations {
 		edges = append(edges, agency.EdgeConsultations)
 	}
+	if m.clearedresponsible_commitments {
+		edges = append(edges, agency.EdgeResponsibleCommitments)
+	}
 	return edges
 }
 
@@ -5037,6 +5356,8 @@ func (m *AgencyMutation) EdgeCleared(name string) bool {
 		return m.clearedimplemented_strategies
 	case agency.EdgeConsultations:
 		return m.clearedconsultations
+	case agency.EdgeResponsibleCommitments:
+		return m.clearedresponsible_commitments
 	}
 	return false
 }
@@ -5083,8 +5404,3082 @@ func (m *AgencyMutation) ResetEdge(name string) error {
 	case agency.EdgeConsultations:
 		m.ResetConsultations()
 		return nil
+	case agency.EdgeResponsibleCommitments:
+		m.ResetResponsibleCommitments()
+		return nil
 	}
 	return fmt.Errorf("unknown Agency edge %s", name)
+}
+
+// AgreementMutation represents an operation that mutates the Agreement nodes in the graph.
+type AgreementMutation struct {
+	config
+	op                  Op
+	typ                 string
+	id                  *pulid.ID
+	created_at          *time.Time
+	updated_at          *time.Time
+	revision            *int
+	addrevision         *int
+	search_text         *string
+	kind                *agreement.Kind
+	title               *string
+	reference           *string
+	summary             *string
+	signed_on           *time.Time
+	signing_place       *string
+	entry_into_force_on *time.Time
+	ends_on             *time.Time
+	duration_months     *int
+	addduration_months  *int
+	tacit_renewal       *bool
+	status              *agreement.Status
+	confidential        *bool
+	clearedFields       map[string]struct{}
+	parties             map[pulid.ID]struct{}
+	removedparties      map[pulid.ID]struct{}
+	clearedparties      bool
+	domains             map[pulid.ID]struct{}
+	removeddomains      map[pulid.ID]struct{}
+	cleareddomains      bool
+	commitments         map[pulid.ID]struct{}
+	removedcommitments  map[pulid.ID]struct{}
+	clearedcommitments  bool
+	transitions         map[pulid.ID]struct{}
+	removedtransitions  map[pulid.ID]struct{}
+	clearedtransitions  bool
+	done                bool
+	oldValue            func(context.Context) (*Agreement, error)
+	predicates          []predicate.Agreement
+}
+
+var _ ent.Mutation = (*AgreementMutation)(nil)
+
+// agreementOption allows management of the mutation configuration using functional options.
+type agreementOption func(*AgreementMutation)
+
+// newAgreementMutation creates new mutation for the Agreement entity.
+func newAgreementMutation(c config, op Op, opts ...agreementOption) *AgreementMutation {
+	m := &AgreementMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeAgreement,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withAgreementID sets the ID field of the mutation.
+func withAgreementID(id pulid.ID) agreementOption {
+	return func(m *AgreementMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Agreement
+		)
+		m.oldValue = func(ctx context.Context) (*Agreement, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Agreement.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withAgreement sets the old Agreement of the mutation.
+func withAgreement(node *Agreement) agreementOption {
+	return func(m *AgreementMutation) {
+		m.oldValue = func(context.Context) (*Agreement, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m AgreementMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m AgreementMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of Agreement entities.
+func (m *AgreementMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *AgreementMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *AgreementMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Agreement.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *AgreementMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *AgreementMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *AgreementMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *AgreementMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *AgreementMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *AgreementMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetRevision sets the "revision" field.
+func (m *AgreementMutation) SetRevision(i int) {
+	m.revision = &i
+	m.addrevision = nil
+}
+
+// Revision returns the value of the "revision" field in the mutation.
+func (m *AgreementMutation) Revision() (r int, exists bool) {
+	v := m.revision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRevision returns the old "revision" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldRevision(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRevision is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRevision requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRevision: %w", err)
+	}
+	return oldValue.Revision, nil
+}
+
+// AddRevision adds i to the "revision" field.
+func (m *AgreementMutation) AddRevision(i int) {
+	if m.addrevision != nil {
+		*m.addrevision += i
+	} else {
+		m.addrevision = &i
+	}
+}
+
+// AddedRevision returns the value that was added to the "revision" field in this mutation.
+func (m *AgreementMutation) AddedRevision() (r int, exists bool) {
+	v := m.addrevision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRevision resets all changes to the "revision" field.
+func (m *AgreementMutation) ResetRevision() {
+	m.revision = nil
+	m.addrevision = nil
+}
+
+// SetSearchText sets the "search_text" field.
+func (m *AgreementMutation) SetSearchText(s string) {
+	m.search_text = &s
+}
+
+// SearchText returns the value of the "search_text" field in the mutation.
+func (m *AgreementMutation) SearchText() (r string, exists bool) {
+	v := m.search_text
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSearchText returns the old "search_text" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldSearchText(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSearchText is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSearchText requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSearchText: %w", err)
+	}
+	return oldValue.SearchText, nil
+}
+
+// ResetSearchText resets all changes to the "search_text" field.
+func (m *AgreementMutation) ResetSearchText() {
+	m.search_text = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *AgreementMutation) SetKind(a agreement.Kind) {
+	m.kind = &a
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *AgreementMutation) Kind() (r agreement.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldKind(ctx context.Context) (v agreement.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *AgreementMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetTitle sets the "title" field.
+func (m *AgreementMutation) SetTitle(s string) {
+	m.title = &s
+}
+
+// Title returns the value of the "title" field in the mutation.
+func (m *AgreementMutation) Title() (r string, exists bool) {
+	v := m.title
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTitle returns the old "title" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldTitle(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTitle is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTitle requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTitle: %w", err)
+	}
+	return oldValue.Title, nil
+}
+
+// ResetTitle resets all changes to the "title" field.
+func (m *AgreementMutation) ResetTitle() {
+	m.title = nil
+}
+
+// SetReference sets the "reference" field.
+func (m *AgreementMutation) SetReference(s string) {
+	m.reference = &s
+}
+
+// Reference returns the value of the "reference" field in the mutation.
+func (m *AgreementMutation) Reference() (r string, exists bool) {
+	v := m.reference
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReference returns the old "reference" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldReference(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReference is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReference requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReference: %w", err)
+	}
+	return oldValue.Reference, nil
+}
+
+// ResetReference resets all changes to the "reference" field.
+func (m *AgreementMutation) ResetReference() {
+	m.reference = nil
+}
+
+// SetSummary sets the "summary" field.
+func (m *AgreementMutation) SetSummary(s string) {
+	m.summary = &s
+}
+
+// Summary returns the value of the "summary" field in the mutation.
+func (m *AgreementMutation) Summary() (r string, exists bool) {
+	v := m.summary
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSummary returns the old "summary" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldSummary(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSummary is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSummary requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSummary: %w", err)
+	}
+	return oldValue.Summary, nil
+}
+
+// ResetSummary resets all changes to the "summary" field.
+func (m *AgreementMutation) ResetSummary() {
+	m.summary = nil
+}
+
+// SetSignedOn sets the "signed_on" field.
+func (m *AgreementMutation) SetSignedOn(t time.Time) {
+	m.signed_on = &t
+}
+
+// SignedOn returns the value of the "signed_on" field in the mutation.
+func (m *AgreementMutation) SignedOn() (r time.Time, exists bool) {
+	v := m.signed_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSignedOn returns the old "signed_on" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldSignedOn(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSignedOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSignedOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSignedOn: %w", err)
+	}
+	return oldValue.SignedOn, nil
+}
+
+// ClearSignedOn clears the value of the "signed_on" field.
+func (m *AgreementMutation) ClearSignedOn() {
+	m.signed_on = nil
+	m.clearedFields[agreement.FieldSignedOn] = struct{}{}
+}
+
+// SignedOnCleared returns if the "signed_on" field was cleared in this mutation.
+func (m *AgreementMutation) SignedOnCleared() bool {
+	_, ok := m.clearedFields[agreement.FieldSignedOn]
+	return ok
+}
+
+// ResetSignedOn resets all changes to the "signed_on" field.
+func (m *AgreementMutation) ResetSignedOn() {
+	m.signed_on = nil
+	delete(m.clearedFields, agreement.FieldSignedOn)
+}
+
+// SetSigningPlace sets the "signing_place" field.
+func (m *AgreementMutation) SetSigningPlace(s string) {
+	m.signing_place = &s
+}
+
+// SigningPlace returns the value of the "signing_place" field in the mutation.
+func (m *AgreementMutation) SigningPlace() (r string, exists bool) {
+	v := m.signing_place
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSigningPlace returns the old "signing_place" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldSigningPlace(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSigningPlace is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSigningPlace requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSigningPlace: %w", err)
+	}
+	return oldValue.SigningPlace, nil
+}
+
+// ResetSigningPlace resets all changes to the "signing_place" field.
+func (m *AgreementMutation) ResetSigningPlace() {
+	m.signing_place = nil
+}
+
+// SetEntryIntoForceOn sets the "entry_into_force_on" field.
+func (m *AgreementMutation) SetEntryIntoForceOn(t time.Time) {
+	m.entry_into_force_on = &t
+}
+
+// EntryIntoForceOn returns the value of the "entry_into_force_on" field in the mutation.
+func (m *AgreementMutation) EntryIntoForceOn() (r time.Time, exists bool) {
+	v := m.entry_into_force_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEntryIntoForceOn returns the old "entry_into_force_on" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldEntryIntoForceOn(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEntryIntoForceOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEntryIntoForceOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEntryIntoForceOn: %w", err)
+	}
+	return oldValue.EntryIntoForceOn, nil
+}
+
+// ClearEntryIntoForceOn clears the value of the "entry_into_force_on" field.
+func (m *AgreementMutation) ClearEntryIntoForceOn() {
+	m.entry_into_force_on = nil
+	m.clearedFields[agreement.FieldEntryIntoForceOn] = struct{}{}
+}
+
+// EntryIntoForceOnCleared returns if the "entry_into_force_on" field was cleared in this mutation.
+func (m *AgreementMutation) EntryIntoForceOnCleared() bool {
+	_, ok := m.clearedFields[agreement.FieldEntryIntoForceOn]
+	return ok
+}
+
+// ResetEntryIntoForceOn resets all changes to the "entry_into_force_on" field.
+func (m *AgreementMutation) ResetEntryIntoForceOn() {
+	m.entry_into_force_on = nil
+	delete(m.clearedFields, agreement.FieldEntryIntoForceOn)
+}
+
+// SetEndsOn sets the "ends_on" field.
+func (m *AgreementMutation) SetEndsOn(t time.Time) {
+	m.ends_on = &t
+}
+
+// EndsOn returns the value of the "ends_on" field in the mutation.
+func (m *AgreementMutation) EndsOn() (r time.Time, exists bool) {
+	v := m.ends_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEndsOn returns the old "ends_on" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldEndsOn(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEndsOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEndsOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEndsOn: %w", err)
+	}
+	return oldValue.EndsOn, nil
+}
+
+// ClearEndsOn clears the value of the "ends_on" field.
+func (m *AgreementMutation) ClearEndsOn() {
+	m.ends_on = nil
+	m.clearedFields[agreement.FieldEndsOn] = struct{}{}
+}
+
+// EndsOnCleared returns if the "ends_on" field was cleared in this mutation.
+func (m *AgreementMutation) EndsOnCleared() bool {
+	_, ok := m.clearedFields[agreement.FieldEndsOn]
+	return ok
+}
+
+// ResetEndsOn resets all changes to the "ends_on" field.
+func (m *AgreementMutation) ResetEndsOn() {
+	m.ends_on = nil
+	delete(m.clearedFields, agreement.FieldEndsOn)
+}
+
+// SetDurationMonths sets the "duration_months" field.
+func (m *AgreementMutation) SetDurationMonths(i int) {
+	m.duration_months = &i
+	m.addduration_months = nil
+}
+
+// DurationMonths returns the value of the "duration_months" field in the mutation.
+func (m *AgreementMutation) DurationMonths() (r int, exists bool) {
+	v := m.duration_months
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDurationMonths returns the old "duration_months" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldDurationMonths(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDurationMonths is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDurationMonths requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDurationMonths: %w", err)
+	}
+	return oldValue.DurationMonths, nil
+}
+
+// AddDurationMonths adds i to the "duration_months" field.
+func (m *AgreementMutation) AddDurationMonths(i int) {
+	if m.addduration_months != nil {
+		*m.addduration_months += i
+	} else {
+		m.addduration_months = &i
+	}
+}
+
+// AddedDurationMonths returns the value that was added to the "duration_months" field in this mutation.
+func (m *AgreementMutation) AddedDurationMonths() (r int, exists bool) {
+	v := m.addduration_months
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearDurationMonths clears the value of the "duration_months" field.
+func (m *AgreementMutation) ClearDurationMonths() {
+	m.duration_months = nil
+	m.addduration_months = nil
+	m.clearedFields[agreement.FieldDurationMonths] = struct{}{}
+}
+
+// DurationMonthsCleared returns if the "duration_months" field was cleared in this mutation.
+func (m *AgreementMutation) DurationMonthsCleared() bool {
+	_, ok := m.clearedFields[agreement.FieldDurationMonths]
+	return ok
+}
+
+// ResetDurationMonths resets all changes to the "duration_months" field.
+func (m *AgreementMutation) ResetDurationMonths() {
+	m.duration_months = nil
+	m.addduration_months = nil
+	delete(m.clearedFields, agreement.FieldDurationMonths)
+}
+
+// SetTacitRenewal sets the "tacit_renewal" field.
+func (m *AgreementMutation) SetTacitRenewal(b bool) {
+	m.tacit_renewal = &b
+}
+
+// TacitRenewal returns the value of the "tacit_renewal" field in the mutation.
+func (m *AgreementMutation) TacitRenewal() (r bool, exists bool) {
+	v := m.tacit_renewal
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTacitRenewal returns the old "tacit_renewal" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldTacitRenewal(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTacitRenewal is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTacitRenewal requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTacitRenewal: %w", err)
+	}
+	return oldValue.TacitRenewal, nil
+}
+
+// ResetTacitRenewal resets all changes to the "tacit_renewal" field.
+func (m *AgreementMutation) ResetTacitRenewal() {
+	m.tacit_renewal = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *AgreementMutation) SetStatus(a agreement.Status) {
+	m.status = &a
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *AgreementMutation) Status() (r agreement.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldStatus(ctx context.Context) (v agreement.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *AgreementMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetConfidential sets the "confidential" field.
+func (m *AgreementMutation) SetConfidential(b bool) {
+	m.confidential = &b
+}
+
+// Confidential returns the value of the "confidential" field in the mutation.
+func (m *AgreementMutation) Confidential() (r bool, exists bool) {
+	v := m.confidential
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldConfidential returns the old "confidential" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldConfidential(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldConfidential is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldConfidential requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldConfidential: %w", err)
+	}
+	return oldValue.Confidential, nil
+}
+
+// ResetConfidential resets all changes to the "confidential" field.
+func (m *AgreementMutation) ResetConfidential() {
+	m.confidential = nil
+}
+
+// AddPartyIDs adds the "parties" edge to the AgreementParty entity by ids.
+func (m *AgreementMutation) AddPartyIDs(ids ...pulid.ID) {
+	if m.parties == nil {
+		m.parties = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.parties[ids[i]] = struct{}{}
+	}
+}
+
+// ClearParties clears the "parties" edge to the AgreementParty entity.
+func (m *AgreementMutation) ClearParties() {
+	m.clearedparties = true
+}
+
+// PartiesCleared reports if the "parties" edge to the AgreementParty entity was cleared.
+func (m *AgreementMutation) PartiesCleared() bool {
+	return m.clearedparties
+}
+
+// RemovePartyIDs removes the "parties" edge to the AgreementParty entity by IDs.
+func (m *AgreementMutation) RemovePartyIDs(ids ...pulid.ID) {
+	if m.removedparties == nil {
+		m.removedparties = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.parties, ids[i])
+		m.removedparties[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedParties returns the removed IDs of the "parties" edge to the AgreementParty entity.
+func (m *AgreementMutation) RemovedPartiesIDs() (ids []pulid.ID) {
+	for id := range m.removedparties {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// PartiesIDs returns the "parties" edge IDs in the mutation.
+func (m *AgreementMutation) PartiesIDs() (ids []pulid.ID) {
+	for id := range m.parties {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetParties resets all changes to the "parties" edge.
+func (m *AgreementMutation) ResetParties() {
+	m.parties = nil
+	m.clearedparties = false
+	m.removedparties = nil
+}
+
+// AddDomainIDs adds the "domains" edge to the Domain entity by ids.
+func (m *AgreementMutation) AddDomainIDs(ids ...pulid.ID) {
+	if m.domains == nil {
+		m.domains = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.domains[ids[i]] = struct{}{}
+	}
+}
+
+// ClearDomains clears the "domains" edge to the Domain entity.
+func (m *AgreementMutation) ClearDomains() {
+	m.cleareddomains = true
+}
+
+// DomainsCleared reports if the "domains" edge to the Domain entity was cleared.
+func (m *AgreementMutation) DomainsCleared() bool {
+	return m.cleareddomains
+}
+
+// RemoveDomainIDs removes the "domains" edge to the Domain entity by IDs.
+func (m *AgreementMutation) RemoveDomainIDs(ids ...pulid.ID) {
+	if m.removeddomains == nil {
+		m.removeddomains = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.domains, ids[i])
+		m.removeddomains[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedDomains returns the removed IDs of the "domains" edge to the Domain entity.
+func (m *AgreementMutation) RemovedDomainsIDs() (ids []pulid.ID) {
+	for id := range m.removeddomains {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// DomainsIDs returns the "domains" edge IDs in the mutation.
+func (m *AgreementMutation) DomainsIDs() (ids []pulid.ID) {
+	for id := range m.domains {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetDomains resets all changes to the "domains" edge.
+func (m *AgreementMutation) ResetDomains() {
+	m.domains = nil
+	m.cleareddomains = false
+	m.removeddomains = nil
+}
+
+// AddCommitmentIDs adds the "commitments" edge to the Commitment entity by ids.
+func (m *AgreementMutation) AddCommitmentIDs(ids ...pulid.ID) {
+	if m.commitments == nil {
+		m.commitments = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.commitments[ids[i]] = struct{}{}
+	}
+}
+
+// ClearCommitments clears the "commitments" edge to the Commitment entity.
+func (m *AgreementMutation) ClearCommitments() {
+	m.clearedcommitments = true
+}
+
+// CommitmentsCleared reports if the "commitments" edge to the Commitment entity was cleared.
+func (m *AgreementMutation) CommitmentsCleared() bool {
+	return m.clearedcommitments
+}
+
+// RemoveCommitmentIDs removes the "commitments" edge to the Commitment entity by IDs.
+func (m *AgreementMutation) RemoveCommitmentIDs(ids ...pulid.ID) {
+	if m.removedcommitments == nil {
+		m.removedcommitments = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.commitments, ids[i])
+		m.removedcommitments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedCommitments returns the removed IDs of the "commitments" edge to the Commitment entity.
+func (m *AgreementMutation) RemovedCommitmentsIDs() (ids []pulid.ID) {
+	for id := range m.removedcommitments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// CommitmentsIDs returns the "commitments" edge IDs in the mutation.
+func (m *AgreementMutation) CommitmentsIDs() (ids []pulid.ID) {
+	for id := range m.commitments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetCommitments resets all changes to the "commitments" edge.
+func (m *AgreementMutation) ResetCommitments() {
+	m.commitments = nil
+	m.clearedcommitments = false
+	m.removedcommitments = nil
+}
+
+// AddTransitionIDs adds the "transitions" edge to the AgreementTransition entity by ids.
+func (m *AgreementMutation) AddTransitionIDs(ids ...pulid.ID) {
+	if m.transitions == nil {
+		m.transitions = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.transitions[ids[i]] = struct{}{}
+	}
+}
+
+// ClearTransitions clears the "transitions" edge to the AgreementTransition entity.
+func (m *AgreementMutation) ClearTransitions() {
+	m.clearedtransitions = true
+}
+
+// TransitionsCleared reports if the "transitions" edge to the AgreementTransition entity was cleared.
+func (m *AgreementMutation) TransitionsCleared() bool {
+	return m.clearedtransitions
+}
+
+// RemoveTransitionIDs removes the "transitions" edge to the AgreementTransition entity by IDs.
+func (m *AgreementMutation) RemoveTransitionIDs(ids ...pulid.ID) {
+	if m.removedtransitions == nil {
+		m.removedtransitions = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.transitions, ids[i])
+		m.removedtransitions[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedTransitions returns the removed IDs of the "transitions" edge to the AgreementTransition entity.
+func (m *AgreementMutation) RemovedTransitionsIDs() (ids []pulid.ID) {
+	for id := range m.removedtransitions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// TransitionsIDs returns the "transitions" edge IDs in the mutation.
+func (m *AgreementMutation) TransitionsIDs() (ids []pulid.ID) {
+	for id := range m.transitions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetTransitions resets all changes to the "transitions" edge.
+func (m *AgreementMutation) ResetTransitions() {
+	m.transitions = nil
+	m.clearedtransitions = false
+	m.removedtransitions = nil
+}
+
+// Where appends a list predicates to the AgreementMutation builder.
+func (m *AgreementMutation) Where(ps ...predicate.Agreement) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the AgreementMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *AgreementMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Agreement, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *AgreementMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *AgreementMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Agreement).
+func (m *AgreementMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *AgreementMutation) Fields() []string {
+	fields := make([]string, 0, 16)
+	if m.created_at != nil {
+		fields = append(fields, agreement.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, agreement.FieldUpdatedAt)
+	}
+	if m.revision != nil {
+		fields = append(fields, agreement.FieldRevision)
+	}
+	if m.search_text != nil {
+		fields = append(fields, agreement.FieldSearchText)
+	}
+	if m.kind != nil {
+		fields = append(fields, agreement.FieldKind)
+	}
+	if m.title != nil {
+		fields = append(fields, agreement.FieldTitle)
+	}
+	if m.reference != nil {
+		fields = append(fields, agreement.FieldReference)
+	}
+	if m.summary != nil {
+		fields = append(fields, agreement.FieldSummary)
+	}
+	if m.signed_on != nil {
+		fields = append(fields, agreement.FieldSignedOn)
+	}
+	if m.signing_place != nil {
+		fields = append(fields, agreement.FieldSigningPlace)
+	}
+	if m.entry_into_force_on != nil {
+		fields = append(fields, agreement.FieldEntryIntoForceOn)
+	}
+	if m.ends_on != nil {
+		fields = append(fields, agreement.FieldEndsOn)
+	}
+	if m.duration_months != nil {
+		fields = append(fields, agreement.FieldDurationMonths)
+	}
+	if m.tacit_renewal != nil {
+		fields = append(fields, agreement.FieldTacitRenewal)
+	}
+	if m.status != nil {
+		fields = append(fields, agreement.FieldStatus)
+	}
+	if m.confidential != nil {
+		fields = append(fields, agreement.FieldConfidential)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *AgreementMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case agreement.FieldCreatedAt:
+		return m.CreatedAt()
+	case agreement.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case agreement.FieldRevision:
+		return m.Revision()
+	case agreement.FieldSearchText:
+		return m.SearchText()
+	case agreement.FieldKind:
+		return m.Kind()
+	case agreement.FieldTitle:
+		return m.Title()
+	case agreement.FieldReference:
+		return m.Reference()
+	case agreement.FieldSummary:
+		return m.Summary()
+	case agreement.FieldSignedOn:
+		return m.SignedOn()
+	case agreement.FieldSigningPlace:
+		return m.SigningPlace()
+	case agreement.FieldEntryIntoForceOn:
+		return m.EntryIntoForceOn()
+	case agreement.FieldEndsOn:
+		return m.EndsOn()
+	case agreement.FieldDurationMonths:
+		return m.DurationMonths()
+	case agreement.FieldTacitRenewal:
+		return m.TacitRenewal()
+	case agreement.FieldStatus:
+		return m.Status()
+	case agreement.FieldConfidential:
+		return m.Confidential()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *AgreementMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case agreement.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case agreement.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case agreement.FieldRevision:
+		return m.OldRevision(ctx)
+	case agreement.FieldSearchText:
+		return m.OldSearchText(ctx)
+	case agreement.FieldKind:
+		return m.OldKind(ctx)
+	case agreement.FieldTitle:
+		return m.OldTitle(ctx)
+	case agreement.FieldReference:
+		return m.OldReference(ctx)
+	case agreement.FieldSummary:
+		return m.OldSummary(ctx)
+	case agreement.FieldSignedOn:
+		return m.OldSignedOn(ctx)
+	case agreement.FieldSigningPlace:
+		return m.OldSigningPlace(ctx)
+	case agreement.FieldEntryIntoForceOn:
+		return m.OldEntryIntoForceOn(ctx)
+	case agreement.FieldEndsOn:
+		return m.OldEndsOn(ctx)
+	case agreement.FieldDurationMonths:
+		return m.OldDurationMonths(ctx)
+	case agreement.FieldTacitRenewal:
+		return m.OldTacitRenewal(ctx)
+	case agreement.FieldStatus:
+		return m.OldStatus(ctx)
+	case agreement.FieldConfidential:
+		return m.OldConfidential(ctx)
+	}
+	return nil, fmt.Errorf("unknown Agreement field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AgreementMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case agreement.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case agreement.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case agreement.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRevision(v)
+		return nil
+	case agreement.FieldSearchText:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSearchText(v)
+		return nil
+	case agreement.FieldKind:
+		v, ok := value.(agreement.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case agreement.FieldTitle:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTitle(v)
+		return nil
+	case agreement.FieldReference:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReference(v)
+		return nil
+	case agreement.FieldSummary:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSummary(v)
+		return nil
+	case agreement.FieldSignedOn:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSignedOn(v)
+		return nil
+	case agreement.FieldSigningPlace:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSigningPlace(v)
+		return nil
+	case agreement.FieldEntryIntoForceOn:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEntryIntoForceOn(v)
+		return nil
+	case agreement.FieldEndsOn:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEndsOn(v)
+		return nil
+	case agreement.FieldDurationMonths:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDurationMonths(v)
+		return nil
+	case agreement.FieldTacitRenewal:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTacitRenewal(v)
+		return nil
+	case agreement.FieldStatus:
+		v, ok := value.(agreement.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case agreement.FieldConfidential:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetConfidential(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Agreement field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *AgreementMutation) AddedFields() []string {
+	var fields []string
+	if m.addrevision != nil {
+		fields = append(fields, agreement.FieldRevision)
+	}
+	if m.addduration_months != nil {
+		fields = append(fields, agreement.FieldDurationMonths)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *AgreementMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case agreement.FieldRevision:
+		return m.AddedRevision()
+	case agreement.FieldDurationMonths:
+		return m.AddedDurationMonths()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AgreementMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case agreement.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRevision(v)
+		return nil
+	case agreement.FieldDurationMonths:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddDurationMonths(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Agreement numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *AgreementMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(agreement.FieldSignedOn) {
+		fields = append(fields, agreement.FieldSignedOn)
+	}
+	if m.FieldCleared(agreement.FieldEntryIntoForceOn) {
+		fields = append(fields, agreement.FieldEntryIntoForceOn)
+	}
+	if m.FieldCleared(agreement.FieldEndsOn) {
+		fields = append(fields, agreement.FieldEndsOn)
+	}
+	if m.FieldCleared(agreement.FieldDurationMonths) {
+		fields = append(fields, agreement.FieldDurationMonths)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *AgreementMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *AgreementMutation) ClearField(name string) error {
+	switch name {
+	case agreement.FieldSignedOn:
+		m.ClearSignedOn()
+		return nil
+	case agreement.FieldEntryIntoForceOn:
+		m.ClearEntryIntoForceOn()
+		return nil
+	case agreement.FieldEndsOn:
+		m.ClearEndsOn()
+		return nil
+	case agreement.FieldDurationMonths:
+		m.ClearDurationMonths()
+		return nil
+	}
+	return fmt.Errorf("unknown Agreement nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *AgreementMutation) ResetField(name string) error {
+	switch name {
+	case agreement.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case agreement.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case agreement.FieldRevision:
+		m.ResetRevision()
+		return nil
+	case agreement.FieldSearchText:
+		m.ResetSearchText()
+		return nil
+	case agreement.FieldKind:
+		m.ResetKind()
+		return nil
+	case agreement.FieldTitle:
+		m.ResetTitle()
+		return nil
+	case agreement.FieldReference:
+		m.ResetReference()
+		return nil
+	case agreement.FieldSummary:
+		m.ResetSummary()
+		return nil
+	case agreement.FieldSignedOn:
+		m.ResetSignedOn()
+		return nil
+	case agreement.FieldSigningPlace:
+		m.ResetSigningPlace()
+		return nil
+	case agreement.FieldEntryIntoForceOn:
+		m.ResetEntryIntoForceOn()
+		return nil
+	case agreement.FieldEndsOn:
+		m.ResetEndsOn()
+		return nil
+	case agreement.FieldDurationMonths:
+		m.ResetDurationMonths()
+		return nil
+	case agreement.FieldTacitRenewal:
+		m.ResetTacitRenewal()
+		return nil
+	case agreement.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case agreement.FieldConfidential:
+		m.ResetConfidential()
+		return nil
+	}
+	return fmt.Errorf("unknown Agreement field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *AgreementMutation) AddedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.parties != nil {
+		edges = append(edges, agreement.EdgeParties)
+	}
+	if m.domains != nil {
+		edges = append(edges, agreement.EdgeDomains)
+	}
+	if m.commitments != nil {
+		edges = append(edges, agreement.EdgeCommitments)
+	}
+	if m.transitions != nil {
+		edges = append(edges, agreement.EdgeTransitions)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *AgreementMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case agreement.EdgeParties:
+		ids := make([]ent.Value, 0, len(m.parties))
+		for id := range m.parties {
+			ids = append(ids, id)
+		}
+		return ids
+	case agreement.EdgeDomains:
+		ids := make([]ent.Value, 0, len(m.domains))
+		for id := range m.domains {
+			ids = append(ids, id)
+		}
+		return ids
+	case agreement.EdgeCommitments:
+		ids := make([]ent.Value, 0, len(m.commitments))
+		for id := range m.commitments {
+			ids = append(ids, id)
+		}
+		return ids
+	case agreement.EdgeTransitions:
+		ids := make([]ent.Value, 0, len(m.transitions))
+		for id := range m.transitions {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *AgreementMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.removedparties != nil {
+		edges = append(edges, agreement.EdgeParties)
+	}
+	if m.removeddomains != nil {
+		edges = append(edges, agreement.EdgeDomains)
+	}
+	if m.removedcommitments != nil {
+		edges = append(edges, agreement.EdgeCommitments)
+	}
+	if m.removedtransitions != nil {
+		edges = append(edges, agreement.EdgeTransitions)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *AgreementMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case agreement.EdgeParties:
+		ids := make([]ent.Value, 0, len(m.removedparties))
+		for id := range m.removedparties {
+			ids = append(ids, id)
+		}
+		return ids
+	case agreement.EdgeDomains:
+		ids := make([]ent.Value, 0, len(m.removeddomains))
+		for id := range m.removeddomains {
+			ids = append(ids, id)
+		}
+		return ids
+	case agreement.EdgeCommitments:
+		ids := make([]ent.Value, 0, len(m.removedcommitments))
+		for id := range m.removedcommitments {
+			ids = append(ids, id)
+		}
+		return ids
+	case agreement.EdgeTransitions:
+		ids := make([]ent.Value, 0, len(m.removedtransitions))
+		for id := range m.removedtransitions {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *AgreementMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.clearedparties {
+		edges = append(edges, agreement.EdgeParties)
+	}
+	if m.cleareddomains {
+		edges = append(edges, agreement.EdgeDomains)
+	}
+	if m.clearedcommitments {
+		edges = append(edges, agreement.EdgeCommitments)
+	}
+	if m.clearedtransitions {
+		edges = append(edges, agreement.EdgeTransitions)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *AgreementMutation) EdgeCleared(name string) bool {
+	switch name {
+	case agreement.EdgeParties:
+		return m.clearedparties
+	case agreement.EdgeDomains:
+		return m.cleareddomains
+	case agreement.EdgeCommitments:
+		return m.clearedcommitments
+	case agreement.EdgeTransitions:
+		return m.clearedtransitions
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *AgreementMutation) ClearEdge(name string) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown Agreement unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *AgreementMutation) ResetEdge(name string) error {
+	switch name {
+	case agreement.EdgeParties:
+		m.ResetParties()
+		return nil
+	case agreement.EdgeDomains:
+		m.ResetDomains()
+		return nil
+	case agreement.EdgeCommitments:
+		m.ResetCommitments()
+		return nil
+	case agreement.EdgeTransitions:
+		m.ResetTransitions()
+		return nil
+	}
+	return fmt.Errorf("unknown Agreement edge %s", name)
+}
+
+// AgreementPartyMutation represents an operation that mutates the AgreementParty nodes in the graph.
+type AgreementPartyMutation struct {
+	config
+	op               Op
+	typ              string
+	id               *pulid.ID
+	created_at       *time.Time
+	updated_at       *time.Time
+	revision         *int
+	addrevision      *int
+	role             *agreementparty.Role
+	signatory_name   *string
+	signatory_title  *string
+	clearedFields    map[string]struct{}
+	agreement        *pulid.ID
+	clearedagreement bool
+	agency           *pulid.ID
+	clearedagency    bool
+	done             bool
+	oldValue         func(context.Context) (*AgreementParty, error)
+	predicates       []predicate.AgreementParty
+}
+
+var _ ent.Mutation = (*AgreementPartyMutation)(nil)
+
+// agreementpartyOption allows management of the mutation configuration using functional options.
+type agreementpartyOption func(*AgreementPartyMutation)
+
+// newAgreementPartyMutation creates new mutation for the AgreementParty entity.
+func newAgreementPartyMutation(c config, op Op, opts ...agreementpartyOption) *AgreementPartyMutation {
+	m := &AgreementPartyMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeAgreementParty,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withAgreementPartyID sets the ID field of the mutation.
+func withAgreementPartyID(id pulid.ID) agreementpartyOption {
+	return func(m *AgreementPartyMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *AgreementParty
+		)
+		m.oldValue = func(ctx context.Context) (*AgreementParty, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().AgreementParty.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withAgreementParty sets the old AgreementParty of the mutation.
+func withAgreementParty(node *AgreementParty) agreementpartyOption {
+	return func(m *AgreementPartyMutation) {
+		m.oldValue = func(context.Context) (*AgreementParty, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m AgreementPartyMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m AgreementPartyMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of AgreementParty entities.
+func (m *AgreementPartyMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *AgreementPartyMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *AgreementPartyMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().AgreementParty.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *AgreementPartyMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *AgreementPartyMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the AgreementParty entity.
+// If the AgreementParty object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementPartyMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *AgreementPartyMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *AgreementPartyMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *AgreementPartyMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the AgreementParty entity.
+// If the AgreementParty object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementPartyMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *AgreementPartyMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetRevision sets the "revision" field.
+func (m *AgreementPartyMutation) SetRevision(i int) {
+	m.revision = &i
+	m.addrevision = nil
+}
+
+// Revision returns the value of the "revision" field in the mutation.
+func (m *AgreementPartyMutation) Revision() (r int, exists bool) {
+	v := m.revision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRevision returns the old "revision" field's value of the AgreementParty entity.
+// If the AgreementParty object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementPartyMutation) OldRevision(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRevision is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRevision requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRevision: %w", err)
+	}
+	return oldValue.Revision, nil
+}
+
+// AddRevision adds i to the "revision" field.
+func (m *AgreementPartyMutation) AddRevision(i int) {
+	if m.addrevision != nil {
+		*m.addrevision += i
+	} else {
+		m.addrevision = &i
+	}
+}
+
+// AddedRevision returns the value that was added to the "revision" field in this mutation.
+func (m *AgreementPartyMutation) AddedRevision() (r int, exists bool) {
+	v := m.addrevision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRevision resets all changes to the "revision" field.
+func (m *AgreementPartyMutation) ResetRevision() {
+	m.revision = nil
+	m.addrevision = nil
+}
+
+// SetRole sets the "role" field.
+func (m *AgreementPartyMutation) SetRole(a agreementparty.Role) {
+	m.role = &a
+}
+
+// Role returns the value of the "role" field in the mutation.
+func (m *AgreementPartyMutation) Role() (r agreementparty.Role, exists bool) {
+	v := m.role
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRole returns the old "role" field's value of the AgreementParty entity.
+// If the AgreementParty object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementPartyMutation) OldRole(ctx context.Context) (v agreementparty.Role, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRole is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRole requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRole: %w", err)
+	}
+	return oldValue.Role, nil
+}
+
+// ResetRole resets all changes to the "role" field.
+func (m *AgreementPartyMutation) ResetRole() {
+	m.role = nil
+}
+
+// SetSignatoryName sets the "signatory_name" field.
+func (m *AgreementPartyMutation) SetSignatoryName(s string) {
+	m.signatory_name = &s
+}
+
+// SignatoryName returns the value of the "signatory_name" field in the mutation.
+func (m *AgreementPartyMutation) SignatoryName() (r string, exists bool) {
+	v := m.signatory_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSignatoryName returns the old "signatory_name" field's value of the AgreementParty entity.
+// If the AgreementParty object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementPartyMutation) OldSignatoryName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSignatoryName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSignatoryName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSignatoryName: %w", err)
+	}
+	return oldValue.SignatoryName, nil
+}
+
+// ResetSignatoryName resets all changes to the "signatory_name" field.
+func (m *AgreementPartyMutation) ResetSignatoryName() {
+	m.signatory_name = nil
+}
+
+// SetSignatoryTitle sets the "signatory_title" field.
+func (m *AgreementPartyMutation) SetSignatoryTitle(s string) {
+	m.signatory_title = &s
+}
+
+// SignatoryTitle returns the value of the "signatory_title" field in the mutation.
+func (m *AgreementPartyMutation) SignatoryTitle() (r string, exists bool) {
+	v := m.signatory_title
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSignatoryTitle returns the old "signatory_title" field's value of the AgreementParty entity.
+// If the AgreementParty object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementPartyMutation) OldSignatoryTitle(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSignatoryTitle is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSignatoryTitle requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSignatoryTitle: %w", err)
+	}
+	return oldValue.SignatoryTitle, nil
+}
+
+// ResetSignatoryTitle resets all changes to the "signatory_title" field.
+func (m *AgreementPartyMutation) ResetSignatoryTitle() {
+	m.signatory_title = nil
+}
+
+// SetAgreementID sets the "agreement" edge to the Agreement entity by id.
+func (m *AgreementPartyMutation) SetAgreementID(id pulid.ID) {
+	m.agreement = &id
+}
+
+// ClearAgreement clears the "agreement" edge to the Agreement entity.
+func (m *AgreementPartyMutation) ClearAgreement() {
+	m.clearedagreement = true
+}
+
+// AgreementCleared reports if the "agreement" edge to the Agreement entity was cleared.
+func (m *AgreementPartyMutation) AgreementCleared() bool {
+	return m.clearedagreement
+}
+
+// AgreementID returns the "agreement" edge ID in the mutation.
+func (m *AgreementPartyMutation) AgreementID() (id pulid.ID, exists bool) {
+	if m.agreement != nil {
+		return *m.agreement, true
+	}
+	return
+}
+
+// AgreementIDs returns the "agreement" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AgreementID instead. It exists only for internal usage by the builders.
+func (m *AgreementPartyMutation) AgreementIDs() (ids []pulid.ID) {
+	if id := m.agreement; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAgreement resets all changes to the "agreement" edge.
+func (m *AgreementPartyMutation) ResetAgreement() {
+	m.agreement = nil
+	m.clearedagreement = false
+}
+
+// SetAgencyID sets the "agency" edge to the Agency entity by id.
+func (m *AgreementPartyMutation) SetAgencyID(id pulid.ID) {
+	m.agency = &id
+}
+
+// ClearAgency clears the "agency" edge to the Agency entity.
+func (m *AgreementPartyMutation) ClearAgency() {
+	m.clearedagency = true
+}
+
+// AgencyCleared reports if the "agency" edge to the Agency entity was cleared.
+func (m *AgreementPartyMutation) AgencyCleared() bool {
+	return m.clearedagency
+}
+
+// AgencyID returns the "agency" edge ID in the mutation.
+func (m *AgreementPartyMutation) AgencyID() (id pulid.ID, exists bool) {
+	if m.agency != nil {
+		return *m.agency, true
+	}
+	return
+}
+
+// AgencyIDs returns the "agency" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AgencyID instead. It exists only for internal usage by the builders.
+func (m *AgreementPartyMutation) AgencyIDs() (ids []pulid.ID) {
+	if id := m.agency; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAgency resets all changes to the "agency" edge.
+func (m *AgreementPartyMutation) ResetAgency() {
+	m.agency = nil
+	m.clearedagency = false
+}
+
+// Where appends a list predicates to the AgreementPartyMutation builder.
+func (m *AgreementPartyMutation) Where(ps ...predicate.AgreementParty) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the AgreementPartyMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *AgreementPartyMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.AgreementParty, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *AgreementPartyMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *AgreementPartyMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (AgreementParty).
+func (m *AgreementPartyMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *AgreementPartyMutation) Fields() []string {
+	fields := make([]string, 0, 6)
+	if m.created_at != nil {
+		fields = append(fields, agreementparty.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, agreementparty.FieldUpdatedAt)
+	}
+	if m.revision != nil {
+		fields = append(fields, agreementparty.FieldRevision)
+	}
+	if m.role != nil {
+		fields = append(fields, agreementparty.FieldRole)
+	}
+	if m.signatory_name != nil {
+		fields = append(fields, agreementparty.FieldSignatoryName)
+	}
+	if m.signatory_title != nil {
+		fields = append(fields, agreementparty.FieldSignatoryTitle)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *AgreementPartyMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case agreementparty.FieldCreatedAt:
+		return m.CreatedAt()
+	case agreementparty.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case agreementparty.FieldRevision:
+		return m.Revision()
+	case agreementparty.FieldRole:
+		return m.Role()
+	case agreementparty.FieldSignatoryName:
+		return m.SignatoryName()
+	case agreementparty.FieldSignatoryTitle:
+		return m.SignatoryTitle()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *AgreementPartyMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case agreementparty.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case agreementparty.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case agreementparty.FieldRevision:
+		return m.OldRevision(ctx)
+	case agreementparty.FieldRole:
+		return m.OldRole(ctx)
+	case agreementparty.FieldSignatoryName:
+		return m.OldSignatoryName(ctx)
+	case agreementparty.FieldSignatoryTitle:
+		return m.OldSignatoryTitle(ctx)
+	}
+	return nil, fmt.Errorf("unknown AgreementParty field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AgreementPartyMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case agreementparty.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case agreementparty.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case agreementparty.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRevision(v)
+		return nil
+	case agreementparty.FieldRole:
+		v, ok := value.(agreementparty.Role)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRole(v)
+		return nil
+	case agreementparty.FieldSignatoryName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSignatoryName(v)
+		return nil
+	case agreementparty.FieldSignatoryTitle:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSignatoryTitle(v)
+		return nil
+	}
+	return fmt.Errorf("unknown AgreementParty field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *AgreementPartyMutation) AddedFields() []string {
+	var fields []string
+	if m.addrevision != nil {
+		fields = append(fields, agreementparty.FieldRevision)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *AgreementPartyMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case agreementparty.FieldRevision:
+		return m.AddedRevision()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AgreementPartyMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case agreementparty.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRevision(v)
+		return nil
+	}
+	return fmt.Errorf("unknown AgreementParty numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *AgreementPartyMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *AgreementPartyMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *AgreementPartyMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown AgreementParty nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *AgreementPartyMutation) ResetField(name string) error {
+	switch name {
+	case agreementparty.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case agreementparty.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case agreementparty.FieldRevision:
+		m.ResetRevision()
+		return nil
+	case agreementparty.FieldRole:
+		m.ResetRole()
+		return nil
+	case agreementparty.FieldSignatoryName:
+		m.ResetSignatoryName()
+		return nil
+	case agreementparty.FieldSignatoryTitle:
+		m.ResetSignatoryTitle()
+		return nil
+	}
+	return fmt.Errorf("unknown AgreementParty field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *AgreementPartyMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.agreement != nil {
+		edges = append(edges, agreementparty.EdgeAgreement)
+	}
+	if m.agency != nil {
+		edges = append(edges, agreementparty.EdgeAgency)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *AgreementPartyMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case agreementparty.EdgeAgreement:
+		if id := m.agreement; id != nil {
+			return []ent.Value{*id}
+		}
+	case agreementparty.EdgeAgency:
+		if id := m.agency; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *AgreementPartyMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *AgreementPartyMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *AgreementPartyMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedagreement {
+		edges = append(edges, agreementparty.EdgeAgreement)
+	}
+	if m.clearedagency {
+		edges = append(edges, agreementparty.EdgeAgency)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *AgreementPartyMutation) EdgeCleared(name string) bool {
+	switch name {
+	case agreementparty.EdgeAgreement:
+		return m.clearedagreement
+	case agreementparty.EdgeAgency:
+		return m.clearedagency
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *AgreementPartyMutation) ClearEdge(name string) error {
+	switch name {
+	case agreementparty.EdgeAgreement:
+		m.ClearAgreement()
+		return nil
+	case agreementparty.EdgeAgency:
+		m.ClearAgency()
+		return nil
+	}
+	return fmt.Errorf("unknown AgreementParty unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *AgreementPartyMutation) ResetEdge(name string) error {
+	switch name {
+	case agreementparty.EdgeAgreement:
+		m.ResetAgreement()
+		return nil
+	case agreementparty.EdgeAgency:
+		m.ResetAgency()
+		return nil
+	}
+	return fmt.Errorf("unknown AgreementParty edge %s", name)
+}
+
+// AgreementTransitionMutation represents an operation that mutates the AgreementTransition nodes in the graph.
+type AgreementTransitionMutation struct {
+	config
+	op               Op
+	typ              string
+	id               *pulid.ID
+	created_at       *time.Time
+	updated_at       *time.Time
+	from_status      *string
+	to_status        *string
+	comment          *string
+	clearedFields    map[string]struct{}
+	agreement        *pulid.ID
+	clearedagreement bool
+	actor            *pulid.ID
+	clearedactor     bool
+	done             bool
+	oldValue         func(context.Context) (*AgreementTransition, error)
+	predicates       []predicate.AgreementTransition
+}
+
+var _ ent.Mutation = (*AgreementTransitionMutation)(nil)
+
+// agreementtransitionOption allows management of the mutation configuration using functional options.
+type agreementtransitionOption func(*AgreementTransitionMutation)
+
+// newAgreementTransitionMutation creates new mutation for the AgreementTransition entity.
+func newAgreementTransitionMutation(c config, op Op, opts ...agreementtransitionOption) *AgreementTransitionMutation {
+	m := &AgreementTransitionMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeAgreementTransition,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withAgreementTransitionID sets the ID field of the mutation.
+func withAgreementTransitionID(id pulid.ID) agreementtransitionOption {
+	return func(m *AgreementTransitionMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *AgreementTransition
+		)
+		m.oldValue = func(ctx context.Context) (*AgreementTransition, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().AgreementTransition.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withAgreementTransition sets the old AgreementTransition of the mutation.
+func withAgreementTransition(node *AgreementTransition) agreementtransitionOption {
+	return func(m *AgreementTransitionMutation) {
+		m.oldValue = func(context.Context) (*AgreementTransition, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m AgreementTransitionMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m AgreementTransitionMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of AgreementTransition entities.
+func (m *AgreementTransitionMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *AgreementTransitionMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *AgreementTransitionMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().AgreementTransition.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *AgreementTransitionMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *AgreementTransitionMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the AgreementTransition entity.
+// If the AgreementTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementTransitionMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *AgreementTransitionMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *AgreementTransitionMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *AgreementTransitionMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the AgreementTransition entity.
+// If the AgreementTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementTransitionMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *AgreementTransitionMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetFromStatus sets the "from_status" field.
+func (m *AgreementTransitionMutation) SetFromStatus(s string) {
+	m.from_status = &s
+}
+
+// FromStatus returns the value of the "from_status" field in the mutation.
+func (m *AgreementTransitionMutation) FromStatus() (r string, exists bool) {
+	v := m.from_status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFromStatus returns the old "from_status" field's value of the AgreementTransition entity.
+// If the AgreementTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementTransitionMutation) OldFromStatus(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFromStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFromStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFromStatus: %w", err)
+	}
+	return oldValue.FromStatus, nil
+}
+
+// ResetFromStatus resets all changes to the "from_status" field.
+func (m *AgreementTransitionMutation) ResetFromStatus() {
+	m.from_status = nil
+}
+
+// SetToStatus sets the "to_status" field.
+func (m *AgreementTransitionMutation) SetToStatus(s string) {
+	m.to_status = &s
+}
+
+// ToStatus returns the value of the "to_status" field in the mutation.
+func (m *AgreementTransitionMutation) ToStatus() (r string, exists bool) {
+	v := m.to_status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldToStatus returns the old "to_status" field's value of the AgreementTransition entity.
+// If the AgreementTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementTransitionMutation) OldToStatus(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldToStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldToStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldToStatus: %w", err)
+	}
+	return oldValue.ToStatus, nil
+}
+
+// ResetToStatus resets all changes to the "to_status" field.
+func (m *AgreementTransitionMutation) ResetToStatus() {
+	m.to_status = nil
+}
+
+// SetComment sets the "comment" field.
+func (m *AgreementTransitionMutation) SetComment(s string) {
+	m.comment = &s
+}
+
+// Comment returns the value of the "comment" field in the mutation.
+func (m *AgreementTransitionMutation) Comment() (r string, exists bool) {
+	v := m.comment
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldComment returns the old "comment" field's value of the AgreementTransition entity.
+// If the AgreementTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementTransitionMutation) OldComment(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldComment is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldComment requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldComment: %w", err)
+	}
+	return oldValue.Comment, nil
+}
+
+// ResetComment resets all changes to the "comment" field.
+func (m *AgreementTransitionMutation) ResetComment() {
+	m.comment = nil
+}
+
+// SetAgreementID sets the "agreement" edge to the Agreement entity by id.
+func (m *AgreementTransitionMutation) SetAgreementID(id pulid.ID) {
+	m.agreement = &id
+}
+
+// ClearAgreement clears the "agreement" edge to the Agreement entity.
+func (m *AgreementTransitionMutation) ClearAgreement() {
+	m.clearedagreement = true
+}
+
+// AgreementCleared reports if the "agreement" edge to the Agreement entity was cleared.
+func (m *AgreementTransitionMutation) AgreementCleared() bool {
+	return m.clearedagreement
+}
+
+// AgreementID returns the "agreement" edge ID in the mutation.
+func (m *AgreementTransitionMutation) AgreementID() (id pulid.ID, exists bool) {
+	if m.agreement != nil {
+		return *m.agreement, true
+	}
+	return
+}
+
+// AgreementIDs returns the "agreement" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AgreementID instead. It exists only for internal usage by the builders.
+func (m *AgreementTransitionMutation) AgreementIDs() (ids []pulid.ID) {
+	if id := m.agreement; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAgreement resets all changes to the "agreement" edge.
+func (m *AgreementTransitionMutation) ResetAgreement() {
+	m.agreement = nil
+	m.clearedagreement = false
+}
+
+// SetActorID sets the "actor" edge to the Account entity by id.
+func (m *AgreementTransitionMutation) SetActorID(id pulid.ID) {
+	m.actor = &id
+}
+
+// ClearActor clears the "actor" edge to the Account entity.
+func (m *AgreementTransitionMutation) ClearActor() {
+	m.clearedactor = true
+}
+
+// ActorCleared reports if the "actor" edge to the Account entity was cleared.
+func (m *AgreementTransitionMutation) ActorCleared() bool {
+	return m.clearedactor
+}
+
+// ActorID returns the "actor" edge ID in the mutation.
+func (m *AgreementTransitionMutation) ActorID() (id pulid.ID, exists bool) {
+	if m.actor != nil {
+		return *m.actor, true
+	}
+	return
+}
+
+// ActorIDs returns the "actor" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ActorID instead. It exists only for internal usage by the builders.
+func (m *AgreementTransitionMutation) ActorIDs() (ids []pulid.ID) {
+	if id := m.actor; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetActor resets all changes to the "actor" edge.
+func (m *AgreementTransitionMutation) ResetActor() {
+	m.actor = nil
+	m.clearedactor = false
+}
+
+// Where appends a list predicates to the AgreementTransitionMutation builder.
+func (m *AgreementTransitionMutation) Where(ps ...predicate.AgreementTransition) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the AgreementTransitionMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *AgreementTransitionMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.AgreementTransition, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *AgreementTransitionMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *AgreementTransitionMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (AgreementTransition).
+func (m *AgreementTransitionMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *AgreementTransitionMutation) Fields() []string {
+	fields := make([]string, 0, 5)
+	if m.created_at != nil {
+		fields = append(fields, agreementtransition.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, agreementtransition.FieldUpdatedAt)
+	}
+	if m.from_status != nil {
+		fields = append(fields, agreementtransition.FieldFromStatus)
+	}
+	if m.to_status != nil {
+		fields = append(fields, agreementtransition.FieldToStatus)
+	}
+	if m.comment != nil {
+		fields = append(fields, agreementtransition.FieldComment)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *AgreementTransitionMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case agreementtransition.FieldCreatedAt:
+		return m.CreatedAt()
+	case agreementtransition.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case agreementtransition.FieldFromStatus:
+		return m.FromStatus()
+	case agreementtransition.FieldToStatus:
+		return m.ToStatus()
+	case agreementtransition.FieldComment:
+		return m.Comment()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *AgreementTransitionMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case agreementtransition.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case agreementtransition.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case agreementtransition.FieldFromStatus:
+		return m.OldFromStatus(ctx)
+	case agreementtransition.FieldToStatus:
+		return m.OldToStatus(ctx)
+	case agreementtransition.FieldComment:
+		return m.OldComment(ctx)
+	}
+	return nil, fmt.Errorf("unknown AgreementTransition field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AgreementTransitionMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case agreementtransition.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case agreementtransition.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case agreementtransition.FieldFromStatus:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFromStatus(v)
+		return nil
+	case agreementtransition.FieldToStatus:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetToStatus(v)
+		return nil
+	case agreementtransition.FieldComment:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetComment(v)
+		return nil
+	}
+	return fmt.Errorf("unknown AgreementTransition field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *AgreementTransitionMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *AgreementTransitionMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AgreementTransitionMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown AgreementTransition numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *AgreementTransitionMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *AgreementTransitionMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *AgreementTransitionMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown AgreementTransition nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *AgreementTransitionMutation) ResetField(name string) error {
+	switch name {
+	case agreementtransition.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case agreementtransition.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case agreementtransition.FieldFromStatus:
+		m.ResetFromStatus()
+		return nil
+	case agreementtransition.FieldToStatus:
+		m.ResetToStatus()
+		return nil
+	case agreementtransition.FieldComment:
+		m.ResetComment()
+		return nil
+	}
+	return fmt.Errorf("unknown AgreementTransition field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *AgreementTransitionMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.agreement != nil {
+		edges = append(edges, agreementtransition.EdgeAgreement)
+	}
+	if m.actor != nil {
+		edges = append(edges, agreementtransition.EdgeActor)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *AgreementTransitionMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case agreementtransition.EdgeAgreement:
+		if id := m.agreement; id != nil {
+			return []ent.Value{*id}
+		}
+	case agreementtransition.EdgeActor:
+		if id := m.actor; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *AgreementTransitionMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *AgreementTransitionMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *AgreementTransitionMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedagreement {
+		edges = append(edges, agreementtransition.EdgeAgreement)
+	}
+	if m.clearedactor {
+		edges = append(edges, agreementtransition.EdgeActor)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *AgreementTransitionMutation) EdgeCleared(name string) bool {
+	switch name {
+	case agreementtransition.EdgeAgreement:
+		return m.clearedagreement
+	case agreementtransition.EdgeActor:
+		return m.clearedactor
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *AgreementTransitionMutation) ClearEdge(name string) error {
+	switch name {
+	case agreementtransition.EdgeAgreement:
+		m.ClearAgreement()
+		return nil
+	case agreementtransition.EdgeActor:
+		m.ClearActor()
+		return nil
+	}
+	return fmt.Errorf("unknown AgreementTransition unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *AgreementTransitionMutation) ResetEdge(name string) error {
+	switch name {
+	case agreementtransition.EdgeAgreement:
+		m.ResetAgreement()
+		return nil
+	case agreementtransition.EdgeActor:
+		m.ResetActor()
+		return nil
+	}
+	return fmt.Errorf("unknown AgreementTransition edge %s", name)
 }
 
 // AuditEventMutation represents an operation that mutates the AuditEvent nodes in the graph.
@@ -6307,6 +9702,1233 @@ func (m *AuditHeadMutation) ClearEdge(name string) error {
 // It returns an error if the edge is not defined in the schema.
 func (m *AuditHeadMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown AuditHead edge %s", name)
+}
+
+// CommitmentMutation represents an operation that mutates the Commitment nodes in the graph.
+type CommitmentMutation struct {
+	config
+	op                         Op
+	typ                        string
+	id                         *pulid.ID
+	created_at                 *time.Time
+	updated_at                 *time.Time
+	revision                   *int
+	addrevision                *int
+	search_text                *string
+	code                       *string
+	title                      *string
+	description                *string
+	kind                       *commitment.Kind
+	due_date                   *time.Time
+	position                   *int
+	addposition                *int
+	clearedFields              map[string]struct{}
+	agreement                  *pulid.ID
+	clearedagreement           bool
+	responsible_parties        map[pulid.ID]struct{}
+	removedresponsible_parties map[pulid.ID]struct{}
+	clearedresponsible_parties bool
+	action_items               map[pulid.ID]struct{}
+	removedaction_items        map[pulid.ID]struct{}
+	clearedaction_items        bool
+	implemented_by             map[pulid.ID]struct{}
+	removedimplemented_by      map[pulid.ID]struct{}
+	clearedimplemented_by      bool
+	done                       bool
+	oldValue                   func(context.Context) (*Commitment, error)
+	predicates                 []predicate.Commitment
+}
+
+var _ ent.Mutation = (*CommitmentMutation)(nil)
+
+// commitmentOption allows management of the mutation configuration using functional options.
+type commitmentOption func(*CommitmentMutation)
+
+// newCommitmentMutation creates new mutation for the Commitment entity.
+func newCommitmentMutation(c config, op Op, opts ...commitmentOption) *CommitmentMutation {
+	m := &CommitmentMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCommitment,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCommitmentID sets the ID field of the mutation.
+func withCommitmentID(id pulid.ID) commitmentOption {
+	return func(m *CommitmentMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Commitment
+		)
+		m.oldValue = func(ctx context.Context) (*Commitment, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Commitment.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCommitment sets the old Commitment of the mutation.
+func withCommitment(node *Commitment) commitmentOption {
+	return func(m *CommitmentMutation) {
+		m.oldValue = func(context.Context) (*Commitment, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CommitmentMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CommitmentMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of Commitment entities.
+func (m *CommitmentMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CommitmentMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CommitmentMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Commitment.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *CommitmentMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *CommitmentMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Commitment entity.
+// If the Commitment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommitmentMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *CommitmentMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *CommitmentMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *CommitmentMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Commitment entity.
+// If the Commitment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommitmentMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *CommitmentMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetRevision sets the "revision" field.
+func (m *CommitmentMutation) SetRevision(i int) {
+	m.revision = &i
+	m.addrevision = nil
+}
+
+// Revision returns the value of the "revision" field in the mutation.
+func (m *CommitmentMutation) Revision() (r int, exists bool) {
+	v := m.revision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRevision returns the old "revision" field's value of the Commitment entity.
+// If the Commitment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommitmentMutation) OldRevision(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRevision is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRevision requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRevision: %w", err)
+	}
+	return oldValue.Revision, nil
+}
+
+// AddRevision adds i to the "revision" field.
+func (m *CommitmentMutation) AddRevision(i int) {
+	if m.addrevision != nil {
+		*m.addrevision += i
+	} else {
+		m.addrevision = &i
+	}
+}
+
+// AddedRevision returns the value that was added to the "revision" field in this mutation.
+func (m *CommitmentMutation) AddedRevision() (r int, exists bool) {
+	v := m.addrevision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRevision resets all changes to the "revision" field.
+func (m *CommitmentMutation) ResetRevision() {
+	m.revision = nil
+	m.addrevision = nil
+}
+
+// SetSearchText sets the "search_text" field.
+func (m *CommitmentMutation) SetSearchText(s string) {
+	m.search_text = &s
+}
+
+// SearchText returns the value of the "search_text" field in the mutation.
+func (m *CommitmentMutation) SearchText() (r string, exists bool) {
+	v := m.search_text
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSearchText returns the old "search_text" field's value of the Commitment entity.
+// If the Commitment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommitmentMutation) OldSearchText(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSearchText is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSearchText requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSearchText: %w", err)
+	}
+	return oldValue.SearchText, nil
+}
+
+// ResetSearchText resets all changes to the "search_text" field.
+func (m *CommitmentMutation) ResetSearchText() {
+	m.search_text = nil
+}
+
+// SetCode sets the "code" field.
+func (m *CommitmentMutation) SetCode(s string) {
+	m.code = &s
+}
+
+// Code returns the value of the "code" field in the mutation.
+func (m *CommitmentMutation) Code() (r string, exists bool) {
+	v := m.code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCode returns the old "code" field's value of the Commitment entity.
+// If the Commitment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommitmentMutation) OldCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCode: %w", err)
+	}
+	return oldValue.Code, nil
+}
+
+// ResetCode resets all changes to the "code" field.
+func (m *CommitmentMutation) ResetCode() {
+	m.code = nil
+}
+
+// SetTitle sets the "title" field.
+func (m *CommitmentMutation) SetTitle(s string) {
+	m.title = &s
+}
+
+// Title returns the value of the "title" field in the mutation.
+func (m *CommitmentMutation) Title() (r string, exists bool) {
+	v := m.title
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTitle returns the old "title" field's value of the Commitment entity.
+// If the Commitment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommitmentMutation) OldTitle(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTitle is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTitle requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTitle: %w", err)
+	}
+	return oldValue.Title, nil
+}
+
+// ResetTitle resets all changes to the "title" field.
+func (m *CommitmentMutation) ResetTitle() {
+	m.title = nil
+}
+
+// SetDescription sets the "description" field.
+func (m *CommitmentMutation) SetDescription(s string) {
+	m.description = &s
+}
+
+// Description returns the value of the "description" field in the mutation.
+func (m *CommitmentMutation) Description() (r string, exists bool) {
+	v := m.description
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDescription returns the old "description" field's value of the Commitment entity.
+// If the Commitment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommitmentMutation) OldDescription(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDescription is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDescription requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDescription: %w", err)
+	}
+	return oldValue.Description, nil
+}
+
+// ResetDescription resets all changes to the "description" field.
+func (m *CommitmentMutation) ResetDescription() {
+	m.description = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *CommitmentMutation) SetKind(c commitment.Kind) {
+	m.kind = &c
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *CommitmentMutation) Kind() (r commitment.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the Commitment entity.
+// If the Commitment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommitmentMutation) OldKind(ctx context.Context) (v commitment.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *CommitmentMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetDueDate sets the "due_date" field.
+func (m *CommitmentMutation) SetDueDate(t time.Time) {
+	m.due_date = &t
+}
+
+// DueDate returns the value of the "due_date" field in the mutation.
+func (m *CommitmentMutation) DueDate() (r time.Time, exists bool) {
+	v := m.due_date
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDueDate returns the old "due_date" field's value of the Commitment entity.
+// If the Commitment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommitmentMutation) OldDueDate(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDueDate is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDueDate requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDueDate: %w", err)
+	}
+	return oldValue.DueDate, nil
+}
+
+// ClearDueDate clears the value of the "due_date" field.
+func (m *CommitmentMutation) ClearDueDate() {
+	m.due_date = nil
+	m.clearedFields[commitment.FieldDueDate] = struct{}{}
+}
+
+// DueDateCleared returns if the "due_date" field was cleared in this mutation.
+func (m *CommitmentMutation) DueDateCleared() bool {
+	_, ok := m.clearedFields[commitment.FieldDueDate]
+	return ok
+}
+
+// ResetDueDate resets all changes to the "due_date" field.
+func (m *CommitmentMutation) ResetDueDate() {
+	m.due_date = nil
+	delete(m.clearedFields, commitment.FieldDueDate)
+}
+
+// SetPosition sets the "position" field.
+func (m *CommitmentMutation) SetPosition(i int) {
+	m.position = &i
+	m.addposition = nil
+}
+
+// Position returns the value of the "position" field in the mutation.
+func (m *CommitmentMutation) Position() (r int, exists bool) {
+	v := m.position
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPosition returns the old "position" field's value of the Commitment entity.
+// If the Commitment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommitmentMutation) OldPosition(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPosition is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPosition requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPosition: %w", err)
+	}
+	return oldValue.Position, nil
+}
+
+// AddPosition adds i to the "position" field.
+func (m *CommitmentMutation) AddPosition(i int) {
+	if m.addposition != nil {
+		*m.addposition += i
+	} else {
+		m.addposition = &i
+	}
+}
+
+// AddedPosition returns the value that was added to the "position" field in this mutation.
+func (m *CommitmentMutation) AddedPosition() (r int, exists bool) {
+	v := m.addposition
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPosition resets all changes to the "position" field.
+func (m *CommitmentMutation) ResetPosition() {
+	m.position = nil
+	m.addposition = nil
+}
+
+// SetAgreementID sets the "agreement" edge to the Agreement entity by id.
+func (m *CommitmentMutation) SetAgreementID(id pulid.ID) {
+	m.agreement = &id
+}
+
+// ClearAgreement clears the "agreement" edge to the Agreement entity.
+func (m *CommitmentMutation) ClearAgreement() {
+	m.clearedagreement = true
+}
+
+// AgreementCleared reports if the "agreement" edge to the Agreement entity was cleared.
+func (m *CommitmentMutation) AgreementCleared() bool {
+	return m.clearedagreement
+}
+
+// AgreementID returns the "agreement" edge ID in the mutation.
+func (m *CommitmentMutation) AgreementID() (id pulid.ID, exists bool) {
+	if m.agreement != nil {
+		return *m.agreement, true
+	}
+	return
+}
+
+// AgreementIDs returns the "agreement" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AgreementID instead. It exists only for internal usage by the builders.
+func (m *CommitmentMutation) AgreementIDs() (ids []pulid.ID) {
+	if id := m.agreement; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAgreement resets all changes to the "agreement" edge.
+func (m *CommitmentMutation) ResetAgreement() {
+	m.agreement = nil
+	m.clearedagreement = false
+}
+
+// AddResponsiblePartyIDs adds the "responsible_parties" edge to the Agency entity by ids.
+func (m *CommitmentMutation) AddResponsiblePartyIDs(ids ...pulid.ID) {
+	if m.responsible_parties == nil {
+		m.responsible_parties = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.responsible_parties[ids[i]] = struct{}{}
+	}
+}
+
+// ClearResponsibleParties clears the "responsible_parties" edge to the Agency entity.
+func (m *CommitmentMutation) ClearResponsibleParties() {
+	m.clearedresponsible_parties = true
+}
+
+// ResponsiblePartiesCleared reports if the "responsible_parties" edge to the Agency entity was cleared.
+func (m *CommitmentMutation) ResponsiblePartiesCleared() bool {
+	return m.clearedresponsible_parties
+}
+
+// RemoveResponsiblePartyIDs removes the "responsible_parties" edge to the Agency entity by IDs.
+func (m *CommitmentMutation) RemoveResponsiblePartyIDs(ids ...pulid.ID) {
+	if m.removedresponsible_parties == nil {
+		m.removedresponsible_parties = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.responsible_parties, ids[i])
+		m.removedresponsible_parties[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedResponsibleParties returns the removed IDs of the "responsible_parties" edge to the Agency entity.
+func (m *CommitmentMutation) RemovedResponsiblePartiesIDs() (ids []pulid.ID) {
+	for id := range m.removedresponsible_parties {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResponsiblePartiesIDs returns the "responsible_parties" edge IDs in the mutation.
+func (m *CommitmentMutation) ResponsiblePartiesIDs() (ids []pulid.ID) {
+	for id := range m.responsible_parties {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetResponsibleParties resets all changes to the "responsible_parties" edge.
+func (m *CommitmentMutation) ResetResponsibleParties() {
+	m.responsible_parties = nil
+	m.clearedresponsible_parties = false
+	m.removedresponsible_parties = nil
+}
+
+// AddActionItemIDs adds the "action_items" edge to the ActionItem entity by ids.
+func (m *CommitmentMutation) AddActionItemIDs(ids ...pulid.ID) {
+	if m.action_items == nil {
+		m.action_items = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.action_items[ids[i]] = struct{}{}
+	}
+}
+
+// ClearActionItems clears the "action_items" edge to the ActionItem entity.
+func (m *CommitmentMutation) ClearActionItems() {
+	m.clearedaction_items = true
+}
+
+// ActionItemsCleared reports if the "action_items" edge to the ActionItem entity was cleared.
+func (m *CommitmentMutation) ActionItemsCleared() bool {
+	return m.clearedaction_items
+}
+
+// RemoveActionItemIDs removes the "action_items" edge to the ActionItem entity by IDs.
+func (m *CommitmentMutation) RemoveActionItemIDs(ids ...pulid.ID) {
+	if m.removedaction_items == nil {
+		m.removedaction_items = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.action_items, ids[i])
+		m.removedaction_items[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedActionItems returns the removed IDs of the "action_items" edge to the ActionItem entity.
+func (m *CommitmentMutation) RemovedActionItemsIDs() (ids []pulid.ID) {
+	for id := range m.removedaction_items {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ActionItemsIDs returns the "action_items" edge IDs in the mutation.
+func (m *CommitmentMutation) ActionItemsIDs() (ids []pulid.ID) {
+	for id := range m.action_items {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetActionItems resets all changes to the "action_items" edge.
+func (m *CommitmentMutation) ResetActionItems() {
+	m.action_items = nil
+	m.clearedaction_items = false
+	m.removedaction_items = nil
+}
+
+// AddImplementedByIDs adds the "implemented_by" edge to the ActionItem entity by ids.
+func (m *CommitmentMutation) AddImplementedByIDs(ids ...pulid.ID) {
+	if m.implemented_by == nil {
+		m.implemented_by = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.implemented_by[ids[i]] = struct{}{}
+	}
+}
+
+// ClearImplementedBy clears the "implemented_by" edge to the ActionItem entity.
+func (m *CommitmentMutation) ClearImplementedBy() {
+	m.clearedimplemented_by = true
+}
+
+// ImplementedByCleared reports if the "implemented_by" edge to the ActionItem entity was cleared.
+func (m *CommitmentMutation) ImplementedByCleared() bool {
+	return m.clearedimplemented_by
+}
+
+// RemoveImplementedByIDs removes the "implemented_by" edge to the ActionItem entity by IDs.
+func (m *CommitmentMutation) RemoveImplementedByIDs(ids ...pulid.ID) {
+	if m.removedimplemented_by == nil {
+		m.removedimplemented_by = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.implemented_by, ids[i])
+		m.removedimplemented_by[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedImplementedBy returns the removed IDs of the "implemented_by" edge to the ActionItem entity.
+func (m *CommitmentMutation) RemovedImplementedByIDs() (ids []pulid.ID) {
+	for id := range m.removedimplemented_by {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ImplementedByIDs returns the "implemented_by" edge IDs in the mutation.
+func (m *CommitmentMutation) ImplementedByIDs() (ids []pulid.ID) {
+	for id := range m.implemented_by {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetImplementedBy resets all changes to the "implemented_by" edge.
+func (m *CommitmentMutation) ResetImplementedBy() {
+	m.implemented_by = nil
+	m.clearedimplemented_by = false
+	m.removedimplemented_by = nil
+}
+
+// Where appends a list predicates to the CommitmentMutation builder.
+func (m *CommitmentMutation) Where(ps ...predicate.Commitment) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CommitmentMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CommitmentMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Commitment, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CommitmentMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CommitmentMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Commitment).
+func (m *CommitmentMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CommitmentMutation) Fields() []string {
+	fields := make([]string, 0, 10)
+	if m.created_at != nil {
+		fields = append(fields, commitment.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, commitment.FieldUpdatedAt)
+	}
+	if m.revision != nil {
+		fields = append(fields, commitment.FieldRevision)
+	}
+	if m.search_text != nil {
+		fields = append(fields, commitment.FieldSearchText)
+	}
+	if m.code != nil {
+		fields = append(fields, commitment.FieldCode)
+	}
+	if m.title != nil {
+		fields = append(fields, commitment.FieldTitle)
+	}
+	if m.description != nil {
+		fields = append(fields, commitment.FieldDescription)
+	}
+	if m.kind != nil {
+		fields = append(fields, commitment.FieldKind)
+	}
+	if m.due_date != nil {
+		fields = append(fields, commitment.FieldDueDate)
+	}
+	if m.position != nil {
+		fields = append(fields, commitment.FieldPosition)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CommitmentMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case commitment.FieldCreatedAt:
+		return m.CreatedAt()
+	case commitment.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case commitment.FieldRevision:
+		return m.Revision()
+	case commitment.FieldSearchText:
+		return m.SearchText()
+	case commitment.FieldCode:
+		return m.Code()
+	case commitment.FieldTitle:
+		return m.Title()
+	case commitment.FieldDescription:
+		return m.Description()
+	case commitment.FieldKind:
+		return m.Kind()
+	case commitment.FieldDueDate:
+		return m.DueDate()
+	case commitment.FieldPosition:
+		return m.Position()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CommitmentMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case commitment.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case commitment.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case commitment.FieldRevision:
+		return m.OldRevision(ctx)
+	case commitment.FieldSearchText:
+		return m.OldSearchText(ctx)
+	case commitment.FieldCode:
+		return m.OldCode(ctx)
+	case commitment.FieldTitle:
+		return m.OldTitle(ctx)
+	case commitment.FieldDescription:
+		return m.OldDescription(ctx)
+	case commitment.FieldKind:
+		return m.OldKind(ctx)
+	case commitment.FieldDueDate:
+		return m.OldDueDate(ctx)
+	case commitment.FieldPosition:
+		return m.OldPosition(ctx)
+	}
+	return nil, fmt.Errorf("unknown Commitment field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CommitmentMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case commitment.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case commitment.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case commitment.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRevision(v)
+		return nil
+	case commitment.FieldSearchText:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSearchText(v)
+		return nil
+	case commitment.FieldCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCode(v)
+		return nil
+	case commitment.FieldTitle:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTitle(v)
+		return nil
+	case commitment.FieldDescription:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDescription(v)
+		return nil
+	case commitment.FieldKind:
+		v, ok := value.(commitment.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case commitment.FieldDueDate:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDueDate(v)
+		return nil
+	case commitment.FieldPosition:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPosition(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Commitment field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CommitmentMutation) AddedFields() []string {
+	var fields []string
+	if m.addrevision != nil {
+		fields = append(fields, commitment.FieldRevision)
+	}
+	if m.addposition != nil {
+		fields = append(fields, commitment.FieldPosition)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CommitmentMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case commitment.FieldRevision:
+		return m.AddedRevision()
+	case commitment.FieldPosition:
+		return m.AddedPosition()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CommitmentMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case commitment.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRevision(v)
+		return nil
+	case commitment.FieldPosition:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPosition(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Commitment numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CommitmentMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(commitment.FieldDueDate) {
+		fields = append(fields, commitment.FieldDueDate)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CommitmentMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CommitmentMutation) ClearField(name string) error {
+	switch name {
+	case commitment.FieldDueDate:
+		m.ClearDueDate()
+		return nil
+	}
+	return fmt.Errorf("unknown Commitment nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CommitmentMutation) ResetField(name string) error {
+	switch name {
+	case commitment.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case commitment.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case commitment.FieldRevision:
+		m.ResetRevision()
+		return nil
+	case commitment.FieldSearchText:
+		m.ResetSearchText()
+		return nil
+	case commitment.FieldCode:
+		m.ResetCode()
+		return nil
+	case commitment.FieldTitle:
+		m.ResetTitle()
+		return nil
+	case commitment.FieldDescription:
+		m.ResetDescription()
+		return nil
+	case commitment.FieldKind:
+		m.ResetKind()
+		return nil
+	case commitment.FieldDueDate:
+		m.ResetDueDate()
+		return nil
+	case commitment.FieldPosition:
+		m.ResetPosition()
+		return nil
+	}
+	return fmt.Errorf("unknown Commitment field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CommitmentMutation) AddedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.agreement != nil {
+		edges = append(edges, commitment.EdgeAgreement)
+	}
+	if m.responsible_parties != nil {
+		edges = append(edges, commitment.EdgeResponsibleParties)
+	}
+	if m.action_items != nil {
+		edges = append(edges, commitment.EdgeActionItems)
+	}
+	if m.implemented_by != nil {
+		edges = append(edges, commitment.EdgeImplementedBy)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CommitmentMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case commitment.EdgeAgreement:
+		if id := m.agreement; id != nil {
+			return []ent.Value{*id}
+		}
+	case commitment.EdgeResponsibleParties:
+		ids := make([]ent.Value, 0, len(m.responsible_parties))
+		for id := range m.responsible_parties {
+			ids = append(ids, id)
+		}
+		return ids
+	case commitment.EdgeActionItems:
+		ids := make([]ent.Value, 0, len(m.action_items))
+		for id := range m.action_items {
+			ids = append(ids, id)
+		}
+		return ids
+	case commitment.EdgeImplementedBy:
+		ids := make([]ent.Value, 0, len(m.implemented_by))
+		for id := range m.implemented_by {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CommitmentMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.removedresponsible_parties != nil {
+		edges = append(edges, commitment.EdgeResponsibleParties)
+	}
+	if m.removedaction_items != nil {
+		edges = append(edges, commitment.EdgeActionItems)
+	}
+	if m.removedimplemented_by != nil {
+		edges = append(edges, commitment.EdgeImplementedBy)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CommitmentMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case commitment.EdgeResponsibleParties:
+		ids := make([]ent.Value, 0, len(m.removedresponsible_parties))
+		for id := range m.removedresponsible_parties {
+			ids = append(ids, id)
+		}
+		return ids
+	case commitment.EdgeActionItems:
+		ids := make([]ent.Value, 0, len(m.removedaction_items))
+		for id := range m.removedaction_items {
+			ids = append(ids, id)
+		}
+		return ids
+	case commitment.EdgeImplementedBy:
+		ids := make([]ent.Value, 0, len(m.removedimplemented_by))
+		for id := range m.removedimplemented_by {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CommitmentMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.clearedagreement {
+		edges = append(edges, commitment.EdgeAgreement)
+	}
+	if m.clearedresponsible_parties {
+		edges = append(edges, commitment.EdgeResponsibleParties)
+	}
+	if m.clearedaction_items {
+		edges = append(edges, commitment.EdgeActionItems)
+	}
+	if m.clearedimplemented_by {
+		edges = append(edges, commitment.EdgeImplementedBy)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CommitmentMutation) EdgeCleared(name string) bool {
+	switch name {
+	case commitment.EdgeAgreement:
+		return m.clearedagreement
+	case commitment.EdgeResponsibleParties:
+		return m.clearedresponsible_parties
+	case commitment.EdgeActionItems:
+		return m.clearedaction_items
+	case commitment.EdgeImplementedBy:
+		return m.clearedimplemented_by
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CommitmentMutation) ClearEdge(name string) error {
+	switch name {
+	case commitment.EdgeAgreement:
+		m.ClearAgreement()
+		return nil
+	}
+	return fmt.Errorf("unknown Commitment unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CommitmentMutation) ResetEdge(name string) error {
+	switch name {
+	case commitment.EdgeAgreement:
+		m.ResetAgreement()
+		return nil
+	case commitment.EdgeResponsibleParties:
+		m.ResetResponsibleParties()
+		return nil
+	case commitment.EdgeActionItems:
+		m.ResetActionItems()
+		return nil
+	case commitment.EdgeImplementedBy:
+		m.ResetImplementedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown Commitment edge %s", name)
 }
 
 // ConsultationMutation represents an operation that mutates the Consultation nodes in the graph.
@@ -9111,6 +13733,683 @@ func (m *DecisionPositionMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown DecisionPosition edge %s", name)
+}
+
+// DomainMutation represents an operation that mutates the Domain nodes in the graph.
+type DomainMutation struct {
+	config
+	op                Op
+	typ               string
+	id                *pulid.ID
+	created_at        *time.Time
+	updated_at        *time.Time
+	revision          *int
+	addrevision       *int
+	name              *string
+	description       *string
+	clearedFields     map[string]struct{}
+	agreements        map[pulid.ID]struct{}
+	removedagreements map[pulid.ID]struct{}
+	clearedagreements bool
+	done              bool
+	oldValue          func(context.Context) (*Domain, error)
+	predicates        []predicate.Domain
+}
+
+var _ ent.Mutation = (*DomainMutation)(nil)
+
+// domainOption allows management of the mutation configuration using functional options.
+type domainOption func(*DomainMutation)
+
+// newDomainMutation creates new mutation for the Domain entity.
+func newDomainMutation(c config, op Op, opts ...domainOption) *DomainMutation {
+	m := &DomainMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeDomain,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withDomainID sets the ID field of the mutation.
+func withDomainID(id pulid.ID) domainOption {
+	return func(m *DomainMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Domain
+		)
+		m.oldValue = func(ctx context.Context) (*Domain, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Domain.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withDomain sets the old Domain of the mutation.
+func withDomain(node *Domain) domainOption {
+	return func(m *DomainMutation) {
+		m.oldValue = func(context.Context) (*Domain, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m DomainMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m DomainMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of Domain entities.
+func (m *DomainMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *DomainMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *DomainMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Domain.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *DomainMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *DomainMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Domain entity.
+// If the Domain object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DomainMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *DomainMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *DomainMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *DomainMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Domain entity.
+// If the Domain object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DomainMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *DomainMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetRevision sets the "revision" field.
+func (m *DomainMutation) SetRevision(i int) {
+	m.revision = &i
+	m.addrevision = nil
+}
+
+// Revision returns the value of the "revision" field in the mutation.
+func (m *DomainMutation) Revision() (r int, exists bool) {
+	v := m.revision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRevision returns the old "revision" field's value of the Domain entity.
+// If the Domain object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DomainMutation) OldRevision(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRevision is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRevision requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRevision: %w", err)
+	}
+	return oldValue.Revision, nil
+}
+
+// AddRevision adds i to the "revision" field.
+func (m *DomainMutation) AddRevision(i int) {
+	if m.addrevision != nil {
+		*m.addrevision += i
+	} else {
+		m.addrevision = &i
+	}
+}
+
+// AddedRevision returns the value that was added to the "revision" field in this mutation.
+func (m *DomainMutation) AddedRevision() (r int, exists bool) {
+	v := m.addrevision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRevision resets all changes to the "revision" field.
+func (m *DomainMutation) ResetRevision() {
+	m.revision = nil
+	m.addrevision = nil
+}
+
+// SetName sets the "name" field.
+func (m *DomainMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *DomainMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the Domain entity.
+// If the Domain object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DomainMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *DomainMutation) ResetName() {
+	m.name = nil
+}
+
+// SetDescription sets the "description" field.
+func (m *DomainMutation) SetDescription(s string) {
+	m.description = &s
+}
+
+// Description returns the value of the "description" field in the mutation.
+func (m *DomainMutation) Description() (r string, exists bool) {
+	v := m.description
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDescription returns the old "description" field's value of the Domain entity.
+// If the Domain object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DomainMutation) OldDescription(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDescription is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDescription requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDescription: %w", err)
+	}
+	return oldValue.Description, nil
+}
+
+// ResetDescription resets all changes to the "description" field.
+func (m *DomainMutation) ResetDescription() {
+	m.description = nil
+}
+
+// AddAgreementIDs adds the "agreements" edge to the Agreement entity by ids.
+func (m *DomainMutation) AddAgreementIDs(ids ...pulid.ID) {
+	if m.agreements == nil {
+		m.agreements = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.agreements[ids[i]] = struct{}{}
+	}
+}
+
+// ClearAgreements clears the "agreements" edge to the Agreement entity.
+func (m *DomainMutation) ClearAgreements() {
+	m.clearedagreements = true
+}
+
+// AgreementsCleared reports if the "agreements" edge to the Agreement entity was cleared.
+func (m *DomainMutation) AgreementsCleared() bool {
+	return m.clearedagreements
+}
+
+// RemoveAgreementIDs removes the "agreements" edge to the Agreement entity by IDs.
+func (m *DomainMutation) RemoveAgreementIDs(ids ...pulid.ID) {
+	if m.removedagreements == nil {
+		m.removedagreements = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.agreements, ids[i])
+		m.removedagreements[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedAgreements returns the removed IDs of the "agreements" edge to the Agreement entity.
+func (m *DomainMutation) RemovedAgreementsIDs() (ids []pulid.ID) {
+	for id := range m.removedagreements {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// AgreementsIDs returns the "agreements" edge IDs in the mutation.
+func (m *DomainMutation) AgreementsIDs() (ids []pulid.ID) {
+	for id := range m.agreements {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetAgreements resets all changes to the "agreements" edge.
+func (m *DomainMutation) ResetAgreements() {
+	m.agreements = nil
+	m.clearedagreements = false
+	m.removedagreements = nil
+}
+
+// Where appends a list predicates to the DomainMutation builder.
+func (m *DomainMutation) Where(ps ...predicate.Domain) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the DomainMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *DomainMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Domain, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *DomainMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *DomainMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Domain).
+func (m *DomainMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *DomainMutation) Fields() []string {
+	fields := make([]string, 0, 5)
+	if m.created_at != nil {
+		fields = append(fields, domain.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, domain.FieldUpdatedAt)
+	}
+	if m.revision != nil {
+		fields = append(fields, domain.FieldRevision)
+	}
+	if m.name != nil {
+		fields = append(fields, domain.FieldName)
+	}
+	if m.description != nil {
+		fields = append(fields, domain.FieldDescription)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *DomainMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case domain.FieldCreatedAt:
+		return m.CreatedAt()
+	case domain.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case domain.FieldRevision:
+		return m.Revision()
+	case domain.FieldName:
+		return m.Name()
+	case domain.FieldDescription:
+		return m.Description()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *DomainMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case domain.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case domain.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case domain.FieldRevision:
+		return m.OldRevision(ctx)
+	case domain.FieldName:
+		return m.OldName(ctx)
+	case domain.FieldDescription:
+		return m.OldDescription(ctx)
+	}
+	return nil, fmt.Errorf("unknown Domain field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *DomainMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case domain.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case domain.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case domain.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRevision(v)
+		return nil
+	case domain.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case domain.FieldDescription:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDescription(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Domain field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *DomainMutation) AddedFields() []string {
+	var fields []string
+	if m.addrevision != nil {
+		fields = append(fields, domain.FieldRevision)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *DomainMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case domain.FieldRevision:
+		return m.AddedRevision()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *DomainMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case domain.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRevision(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Domain numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *DomainMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *DomainMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *DomainMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown Domain nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *DomainMutation) ResetField(name string) error {
+	switch name {
+	case domain.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case domain.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case domain.FieldRevision:
+		m.ResetRevision()
+		return nil
+	case domain.FieldName:
+		m.ResetName()
+		return nil
+	case domain.FieldDescription:
+		m.ResetDescription()
+		return nil
+	}
+	return fmt.Errorf("unknown Domain field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *DomainMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.agreements != nil {
+		edges = append(edges, domain.EdgeAgreements)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *DomainMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case domain.EdgeAgreements:
+		ids := make([]ent.Value, 0, len(m.agreements))
+		for id := range m.agreements {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *DomainMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.removedagreements != nil {
+		edges = append(edges, domain.EdgeAgreements)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *DomainMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case domain.EdgeAgreements:
+		ids := make([]ent.Value, 0, len(m.removedagreements))
+		for id := range m.removedagreements {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *DomainMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedagreements {
+		edges = append(edges, domain.EdgeAgreements)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *DomainMutation) EdgeCleared(name string) bool {
+	switch name {
+	case domain.EdgeAgreements:
+		return m.clearedagreements
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *DomainMutation) ClearEdge(name string) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown Domain unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *DomainMutation) ResetEdge(name string) error {
+	switch name {
+	case domain.EdgeAgreements:
+		m.ResetAgreements()
+		return nil
+	}
+	return fmt.Errorf("unknown Domain edge %s", name)
 }
 
 // IndicatorMutation represents an operation that mutates the Indicator nodes in the graph.

@@ -8,11 +8,16 @@ import (
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/agreement"
+	"github.com/palabre/palabre/ent/agreementparty"
+	"github.com/palabre/palabre/ent/agreementtransition"
 	"github.com/palabre/palabre/ent/apitoken"
 	"github.com/palabre/palabre/ent/auditevent"
+	"github.com/palabre/palabre/ent/commitment"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/decisionposition"
+	"github.com/palabre/palabre/ent/domain"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
 	"github.com/palabre/palabre/ent/objective"
@@ -30,10 +35,15 @@ var prefixMap = map[string]string{
 	"AC": account.Table,
 	"AI": actionitem.Table,
 	"AG": agency.Table,
+	"AR": agreement.Table,
+	"AP": agreementparty.Table,
+	"AX": agreementtransition.Table,
 	"AU": auditevent.Table,
+	"CM": commitment.Table,
 	"CO": consultation.Table,
 	"DE": decision.Table,
 	"DP": decisionposition.Table,
+	"DO": domain.Table,
 	"IN": indicator.Table,
 	"ME": measurement.Table,
 	"OB": objective.Table,

@@ -22,16 +22,26 @@ type Tx struct {
 	ActionItem *ActionItemClient
 	// Agency is the client for interacting with the Agency builders.
 	Agency *AgencyClient
+	// Agreement is the client for interacting with the Agreement builders.
+	Agreement *AgreementClient
+	// AgreementParty is the client for interacting with the AgreementParty builders.
+	AgreementParty *AgreementPartyClient
+	// AgreementTransition is the client for interacting with the AgreementTransition builders.
+	AgreementTransition *AgreementTransitionClient
 	// AuditEvent is the client for interacting with the AuditEvent builders.
 	AuditEvent *AuditEventClient
 	// AuditHead is the client for interacting with the AuditHead builders.
 	AuditHead *AuditHeadClient
+	// Commitment is the client for interacting with the Commitment builders.
+	Commitment *CommitmentClient
 	// Consultation is the client for interacting with the Consultation builders.
 	Consultation *ConsultationClient
 	// Decision is the client for interacting with the Decision builders.
 	Decision *DecisionClient
 	// DecisionPosition is the client for interacting with the DecisionPosition builders.
 	DecisionPosition *DecisionPositionClient
+	// Domain is the client for interacting with the Domain builders.
+	Domain *DomainClient
 	// Indicator is the client for interacting with the Indicator builders.
 	Indicator *IndicatorClient
 	// Measurement is the client for interacting with the Measurement builders.
@@ -183,11 +193,16 @@ func (tx *Tx) init() {
 	tx.Account = NewAccountClient(tx.config)
 	tx.ActionItem = NewActionItemClient(tx.config)
 	tx.Agency = NewAgencyClient(tx.config)
+	tx.Agreement = NewAgreementClient(tx.config)
+	tx.AgreementParty = NewAgreementPartyClient(tx.config)
+	tx.AgreementTransition = NewAgreementTransitionClient(tx.config)
 	tx.AuditEvent = NewAuditEventClient(tx.config)
 	tx.AuditHead = NewAuditHeadClient(tx.config)
+	tx.Commitment = NewCommitmentClient(tx.config)
 	tx.Consultation = NewConsultationClient(tx.config)
 	tx.Decision = NewDecisionClient(tx.config)
 	tx.DecisionPosition = NewDecisionPositionClient(tx.config)
+	tx.Domain = NewDomainClient(tx.config)
 	tx.Indicator = NewIndicatorClient(tx.config)
 	tx.Measurement = NewMeasurementClient(tx.config)
 	tx.Objective = NewObjectiveClient(tx.config)

@@ -42,6 +42,14 @@ func (r *Resolver) ActionItem() generated.ActionItemResolver { return &actionIte
 // Agency returns generated.AgencyResolver implementation.
 func (r *Resolver) Agency() generated.AgencyResolver { return &agencyResolver{r} }
 
+// Agreement returns generated.AgreementResolver implementation.
+func (r *Resolver) Agreement() generated.AgreementResolver { return &agreementResolver{r} }
+
+// AgreementTransition returns generated.AgreementTransitionResolver implementation.
+func (r *Resolver) AgreementTransition() generated.AgreementTransitionResolver {
+	return &agreementTransitionResolver{r}
+}
+
 // AuditEvent returns generated.AuditEventResolver implementation.
 func (r *Resolver) AuditEvent() generated.AuditEventResolver { return &auditEventResolver{r} }
 
@@ -68,13 +76,15 @@ func (r *Resolver) StrategyVersion() generated.StrategyVersionResolver {
 }
 
 type (
-	actionItemResolver         struct{ *Resolver }
-	agencyResolver             struct{ *Resolver }
-	auditEventResolver         struct{ *Resolver }
-	consultationResolver       struct{ *Resolver }
-	objectiveResolver          struct{ *Resolver }
-	queryResolver              struct{ *Resolver }
-	strategyResolver           struct{ *Resolver }
-	strategyTransitionResolver struct{ *Resolver }
-	strategyVersionResolver    struct{ *Resolver }
+	actionItemResolver          struct{ *Resolver }
+	agencyResolver              struct{ *Resolver }
+	agreementResolver           struct{ *Resolver }
+	agreementTransitionResolver struct{ *Resolver }
+	auditEventResolver          struct{ *Resolver }
+	consultationResolver        struct{ *Resolver }
+	objectiveResolver           struct{ *Resolver }
+	queryResolver               struct{ *Resolver }
+	strategyResolver            struct{ *Resolver }
+	strategyTransitionResolver  struct{ *Resolver }
+	strategyVersionResolver     struct{ *Resolver }
 )

@@ -186,8 +186,10 @@ func idKinds(mutation, name string) []string {
 		return []string{"OB", "AI"}
 	case "dependsOn":
 		return []string{"AI"}
-	case "fundingPartner":
+	case "fundingPartner", "responsibleParty":
 		return []string{"AG"}
+	case "implements": // the commitment a strategy's item implements
+		return []string{"CM"}
 	}
 	return kindOf(base)
 }
@@ -223,6 +225,7 @@ var kindSuffixes = map[string]string{
 	"strategy": "ST", "objective": "OB", "actionitem": "AI", "indicator": "IN",
 	"measurement": "ME", "consultation": "CO", "observation": "OS", "version": "SV",
 	"decision": "DE", "position": "DP", "transition": "TR",
+	"domain": "DO", "agreement": "AR", "agreementparty": "AP", "commitment": "CM",
 }
 
 // kindNames names each type in messages.
@@ -231,4 +234,6 @@ var kindNames = map[string]string{
 	"OB": "an objective", "AI": "an action item", "IN": "an indicator", "ME": "a measurement",
 	"CO": "a consultation round", "OS": "an observation", "SV": "a version", "DE": "a decision",
 	"DP": "a position", "TR": "a transition", "AU": "an audit event",
+	"DO": "a cooperation domain", "AR": "an agreement", "AP": "a party to an agreement", "CM": "a commitment",
+	"AX": "a move of an agreement",
 }

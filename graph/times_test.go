@@ -43,6 +43,7 @@ func timeInputs() []timeInput {
 	const (
 		nodeItem      = `query($id: ID!) { node(id: $id) { ... on ActionItem { startDate dueDate } } }`
 		nodeIndicator = `query($id: ID!) { node(id: $id) { ... on Indicator { targetDate } } }`
+		nodeAgreement = `query($id: ID!) { node(id: $id) { ... on Agreement { signedOn entryIntoForceOn endsOn } } }`
 	)
 	ts := func(at time.Time) string { return at.Format(time.RFC3339) }
 	createItem := func(f *lifecycleFixture, at time.Time) pulid.ID {
@@ -140,6 +141,44 @@ func timeInputs() []timeInput {
 			f.OK(f.t, f.World.SecurityAgent, fileReportMutation, report(f.World.Budapest.ID, ts(at.AddDate(-1, 0, 0)), 100, "COMPLETED"), &out)
 			return `query($id: ID!) { node(id: $id) { ... on ProgressReport { asOf } } }`, map[string]any{"id": out.FileProgressReport.ProgressReport.ID}
 		}},
+		{"CreateAgreementInput.signedOn", func(f *lifecycleFixture, at time.Time) (string, map[string]any) {
+			var out struct {
+				CreateAgreement struct{ Agreement struct{ ID pulid.ID } }
+			}
+			f.OK(f.t, f.World.Secretariat, createAgreement, map[string]any{"in": map[string]any{"kind": "PROTOCOL", "title": "Protocole",
+				"signedOn": ts(at), "entryIntoForceOn": ts(at), "endsOn": ts(at)}}, &out)
+			return nodeAgreement, map[string]any{"id": out.CreateAgreement.Agreement.ID}
+		}},
+		{"CreateAgreementInput.entryIntoForceOn", nil}, // sent with signedOn above
+		{"CreateAgreementInput.endsOn", nil},           // sent with signedOn above
+		{"UpdateAgreementInput.signedOn", func(f *lifecycleFixture, at time.Time) (string, map[string]any) {
+			var out struct {
+				CreateAgreement struct{ Agreement struct{ ID pulid.ID } }
+			}
+			f.OK(f.t, f.World.Secretariat, createAgreement, map[string]any{"in": map[string]any{"kind": "PROTOCOL", "title": "Protocole"}}, &out)
+			id := out.CreateAgreement.Agreement.ID
+			f.OK(f.t, f.World.Secretariat, `mutation($id: ID!, $in: UpdateAgreementInput!) { updateAgreement(id: $id, revision: 1, input: $in) { agreement { id } } }`,
+				map[string]any{"id": id, "in": map[string]any{"signedOn": ts(at), "entryIntoForceOn": ts(at), "endsOn": ts(at)}}, nil)
+			return nodeAgreement, map[string]any{"id": id}
+		}},
+		{"UpdateAgreementInput.entryIntoForceOn", nil}, // sent with signedOn above
+		{"UpdateAgreementInput.endsOn", nil},           // sent with signedOn above
+		{"CreateCommitmentInput.dueDate", func(f *lifecycleFixture, at time.Time) (string, map[string]any) {
+			var a struct {
+				CreateAgreement struct{ Agreement struct{ ID pulid.ID } }
+			}
+			f.OK(f.t, f.World.Secretariat, createAgreement, map[string]any{"in": map[string]any{"kind": "PROTOCOL", "title": "Protocole"}}, &a)
+			var out struct {
+				CreateCommitment struct{ Commitment struct{ ID pulid.ID } }
+			}
+			f.OK(f.t, f.World.Secretariat, createDuty, map[string]any{"in": map[string]any{"agreementID": a.CreateAgreement.Agreement.ID,
+				"code": "E1", "title": "Former", "dueDate": ts(at)}}, &out)
+			id := out.CreateCommitment.Commitment.ID
+			f.OK(f.t, f.World.Secretariat, `mutation($id: ID!, $in: UpdateCommitmentInput!) { updateCommitment(id: $id, revision: 1, input: $in) { commitment { id } } }`,
+				map[string]any{"id": id, "in": map[string]any{"dueDate": ts(at)}}, nil)
+			return `query($id: ID!) { node(id: $id) { ... on Commitment { dueDate } } }`, map[string]any{"id": id}
+		}},
+		{"UpdateCommitmentInput.dueDate", nil}, // sent with CreateCommitmentInput.dueDate above
 		{"CreateAPITokenInput.expiresAt", func(f *lifecycleFixture, at time.Time) (string, map[string]any) {
 			var out struct {
 				CreateAPIToken struct{ APIToken struct{ ID pulid.ID } }

@@ -64,6 +64,15 @@ func TestThePlansRecords(t *testing.T) {
 		{"dependencies in the strategy", CheckDependencies("AI1", []pulid.ID{"AI2", "AI3", "AI2"}, 2), ""},
 		{"a dependency on itself", CheckDependencies("AI1", []pulid.ID{"AI2", "AI1"}, 2), palabre.EINVALID},
 		{"a dependency in another strategy", CheckDependencies("AI1", []pulid.ID{"AI2", "AI9"}, 1), palabre.EINVALID},
+
+		{"under an objective", CheckPlan(true, false), ""},
+		{"under a commitment", CheckPlan(false, true), ""},
+		{"under both", CheckPlan(true, true), palabre.EINVALID},
+		{"under neither", CheckPlan(false, false), palabre.EINVALID},
+
+		{"a strategy's item implementing a commitment", CheckLink(true, true), ""},
+		{"an agreement's item implementing a commitment", CheckLink(false, true), palabre.EINVALID},
+		{"an agreement's item linked to nothing", CheckLink(false, false), ""},
 	} {
 		if code(c.err) != c.code {
 			t.Errorf("%s: %v, want code %q", c.name, c.err, c.code)

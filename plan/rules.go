@@ -38,9 +38,9 @@ func CheckBudget(hasBudget, hasCurrency bool) error {
 }
 
 // CheckDependencies refuses an item that depends on itself, and dependencies
-// outside the item's strategy: inStrategy counts the distinct dependencies
-// found in it.
-func CheckDependencies(item pulid.ID, dependsOn []pulid.ID, inStrategy int) error {
+// outside the item's strategy or agreement: inPlan counts the distinct
+// dependencies found in it.
+func CheckDependencies(item pulid.ID, dependsOn []pulid.ID, inPlan int) error {
 	distinct := map[pulid.ID]bool{}
 	for _, d := range dependsOn {
 		if d == item {
@@ -48,8 +48,30 @@ func CheckDependencies(item pulid.ID, dependsOn []pulid.ID, inStrategy int) erro
 		}
 		distinct[d] = true
 	}
-	if inStrategy != len(distinct) {
-		return palabre.Errorf(palabre.EINVALID, "an action item can only depend on action items of its own strategy")
+	if inPlan != len(distinct) {
+		return palabre.Errorf(palabre.EINVALID, "an action item can only depend on action items of its own strategy or agreement")
+	}
+	return nil
+}
+
+// CheckPlan requires an action item to belong to exactly one plan: an
+// objective of a strategy or a commitment of an agreement. An item of one plan
+// may still implement the other side's commitment (ActionItem.implements).
+func CheckPlan(hasObjective, hasCommitment bool) error {
+	switch {
+	case hasObjective && hasCommitment:
+		return palabre.Errorf(palabre.EINVALID, "an action item belongs to one plan: an objective (objectiveID) or a commitment (commitmentID), not both; link a strategy's item to a commitment with implementsID")
+	case !hasObjective && !hasCommitment:
+		return palabre.Errorf(palabre.EINVALID, "an action item belongs to a plan: give an objective (objectiveID) or a commitment (commitmentID)")
+	}
+	return nil
+}
+
+// CheckLink refuses an agreement's item that claims to implement a commitment:
+// it already carries out its own. The link is for a strategy's items.
+func CheckLink(ofStrategy, implements bool) error {
+	if implements && !ofStrategy {
+		return palabre.Errorf(palabre.EINVALID, "only a strategy's action item implements an agreement's commitment (implementsID); an agreement's item carries out its own commitment")
 	}
 	return nil
 }

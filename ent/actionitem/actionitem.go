@@ -49,10 +49,18 @@ const (
 	FieldEstimatedBudget = "estimated_budget"
 	// FieldBudgetCurrency holds the string denoting the budget_currency field in the database.
 	FieldBudgetCurrency = "budget_currency"
+	// FieldPilot holds the string denoting the pilot field in the database.
+	FieldPilot = "pilot"
 	// EdgeObjective holds the string denoting the objective edge name in mutations.
 	EdgeObjective = "objective"
+	// EdgeCommitment holds the string denoting the commitment edge name in mutations.
+	EdgeCommitment = "commitment"
 	// EdgeStrategy holds the string denoting the strategy edge name in mutations.
 	EdgeStrategy = "strategy"
+	// EdgeAgreement holds the string denoting the agreement edge name in mutations.
+	EdgeAgreement = "agreement"
+	// EdgeImplements holds the string denoting the implements edge name in mutations.
+	EdgeImplements = "implements"
 	// EdgeLeadAgency holds the string denoting the lead_agency edge name in mutations.
 	EdgeLeadAgency = "lead_agency"
 	// EdgeSupportingAgencies holds the string denoting the supporting_agencies edge name in mutations.
@@ -76,6 +84,13 @@ const (
 	ObjectiveInverseTable = "objectives"
 	// ObjectiveColumn is the table column denoting the objective relation/edge.
 	ObjectiveColumn = "objective_action_items"
+	// CommitmentTable is the table that holds the commitment relation/edge.
+	CommitmentTable = "action_items"
+	// CommitmentInverseTable is the table name for the Commitment entity.
+	// It exists in this package in order to avoid circular dependency with the "commitment" package.
+	CommitmentInverseTable = "commitments"
+	// CommitmentColumn is the table column denoting the commitment relation/edge.
+	CommitmentColumn = "commitment_action_items"
 	// StrategyTable is the table that holds the strategy relation/edge.
 	StrategyTable = "action_items"
 	// StrategyInverseTable is the table name for the Strategy entity.
@@ -83,6 +98,20 @@ const (
 	StrategyInverseTable = "strategies"
 	// StrategyColumn is the table column denoting the strategy relation/edge.
 	StrategyColumn = "action_item_strategy"
+	// AgreementTable is the table that holds the agreement relation/edge.
+	AgreementTable = "action_items"
+	// AgreementInverseTable is the table name for the Agreement entity.
+	// It exists in this package in order to avoid circular dependency with the "agreement" package.
+	AgreementInverseTable = "agreements"
+	// AgreementColumn is the table column denoting the agreement relation/edge.
+	AgreementColumn = "action_item_agreement"
+	// ImplementsTable is the table that holds the implements relation/edge.
+	ImplementsTable = "action_items"
+	// ImplementsInverseTable is the table name for the Commitment entity.
+	// It exists in this package in order to avoid circular dependency with the "commitment" package.
+	ImplementsInverseTable = "commitments"
+	// ImplementsColumn is the table column denoting the implements relation/edge.
+	ImplementsColumn = "action_item_implements"
 	// LeadAgencyTable is the table that holds the lead_agency relation/edge.
 	LeadAgencyTable = "action_items"
 	// LeadAgencyInverseTable is the table name for the Agency entity.
@@ -138,13 +167,17 @@ var Columns = []string{
 	FieldDueDate,
 	FieldEstimatedBudget,
 	FieldBudgetCurrency,
+	FieldPilot,
 }
 
 // ForeignKeys holds the SQL foreign-keys that are owned by the "action_items"
 // table and are not defined as standalone fields in the schema.
 var ForeignKeys = []string{
 	"action_item_strategy",
+	"action_item_agreement",
+	"action_item_implements",
 	"action_item_lead_agency",
+	"commitment_action_items",
 	"objective_action_items",
 }
 
@@ -214,6 +247,8 @@ var (
 	EstimatedBudgetValidator func(int64) error
 	// BudgetCurrencyValidator is a validator for the "budget_currency" field. It is called by the builders before save.
 	BudgetCurrencyValidator func(string) error
+	// DefaultPilot holds the default value on creation for the "pilot" field.
+	DefaultPilot bool
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() pulid.ID
 )
@@ -357,6 +392,11 @@ func ByBudgetCurrency(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldBudgetCurrency, opts...).ToFunc()
 }
 
+// ByPilot orders the results by the pilot field.
+func ByPilot(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPilot, opts...).ToFunc()
+}
+
 // ByObjectiveField orders the results by objective field.
 func ByObjectiveField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -364,10 +404,31 @@ func ByObjectiveField(field string, opts ...sql.OrderTermOption) OrderOption {
 	}
 }
 
+// ByCommitmentField orders the results by commitment field.
+func ByCommitmentField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newCommitmentStep(), sql.OrderByField(field, opts...))
+	}
+}
+
 // ByStrategyField orders the results by strategy field.
 func ByStrategyField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
 		sqlgraph.OrderByNeighborTerms(s, newStrategyStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByAgreementField orders the results by agreement field.
+func ByAgreementField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newAgreementStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByImplementsField orders the results by implements field.
+func ByImplementsField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newImplementsStep(), sql.OrderByField(field, opts...))
 	}
 }
 
@@ -468,11 +529,32 @@ func newObjectiveStep() *sqlgraph.Step {
 		sqlgraph.Edge(sqlgraph.M2O, true, ObjectiveTable, ObjectiveColumn),
 	)
 }
+func newCommitmentStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(CommitmentInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, true, CommitmentTable, CommitmentColumn),
+	)
+}
 func newStrategyStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(StrategyInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, false, StrategyTable, StrategyColumn),
+	)
+}
+func newAgreementStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(AgreementInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, AgreementTable, AgreementColumn),
+	)
+}
+func newImplementsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ImplementsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, ImplementsTable, ImplementsColumn),
 	)
 }
 func newLeadAgencyStep() *sqlgraph.Step {

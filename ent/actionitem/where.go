@@ -121,6 +121,11 @@ func BudgetCurrency(v string) predicate.ActionItem {
 	return predicate.ActionItem(sql.FieldEQ(FieldBudgetCurrency, v))
 }
 
+// Pilot applies equality check predicate on the "pilot" field. It's identical to PilotEQ.
+func Pilot(v bool) predicate.ActionItem {
+	return predicate.ActionItem(sql.FieldEQ(FieldPilot, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.ActionItem {
 	return predicate.ActionItem(sql.FieldEQ(FieldCreatedAt, v))
@@ -856,6 +861,16 @@ func BudgetCurrencyContainsFold(v string) predicate.ActionItem {
 	return predicate.ActionItem(sql.FieldContainsFold(FieldBudgetCurrency, v))
 }
 
+// PilotEQ applies the EQ predicate on the "pilot" field.
+func PilotEQ(v bool) predicate.ActionItem {
+	return predicate.ActionItem(sql.FieldEQ(FieldPilot, v))
+}
+
+// PilotNEQ applies the NEQ predicate on the "pilot" field.
+func PilotNEQ(v bool) predicate.ActionItem {
+	return predicate.ActionItem(sql.FieldNEQ(FieldPilot, v))
+}
+
 // HasObjective applies the HasEdge predicate on the "objective" edge.
 func HasObjective() predicate.ActionItem {
 	return predicate.ActionItem(func(s *sql.Selector) {
@@ -879,6 +894,29 @@ func HasObjectiveWith(preds ...predicate.Objective) predicate.ActionItem {
 	})
 }
 
+// HasCommitment applies the HasEdge predicate on the "commitment" edge.
+func HasCommitment() predicate.ActionItem {
+	return predicate.ActionItem(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, CommitmentTable, CommitmentColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasCommitmentWith applies the HasEdge predicate on the "commitment" edge with a given conditions (other predicates).
+func HasCommitmentWith(preds ...predicate.Commitment) predicate.ActionItem {
+	return predicate.ActionItem(func(s *sql.Selector) {
+		step := newCommitmentStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // HasStrategy applies the HasEdge predicate on the "strategy" edge.
 func HasStrategy() predicate.ActionItem {
 	return predicate.ActionItem(func(s *sql.Selector) {
@@ -894,6 +932,52 @@ func HasStrategy() predicate.ActionItem {
 func HasStrategyWith(preds ...predicate.Strategy) predicate.ActionItem {
 	return predicate.ActionItem(func(s *sql.Selector) {
 		step := newStrategyStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasAgreement applies the HasEdge predicate on the "agreement" edge.
+func HasAgreement() predicate.ActionItem {
+	return predicate.ActionItem(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, AgreementTable, AgreementColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasAgreementWith applies the HasEdge predicate on the "agreement" edge with a given conditions (other predicates).
+func HasAgreementWith(preds ...predicate.Agreement) predicate.ActionItem {
+	return predicate.ActionItem(func(s *sql.Selector) {
+		step := newAgreementStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasImplements applies the HasEdge predicate on the "implements" edge.
+func HasImplements() predicate.ActionItem {
+	return predicate.ActionItem(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, ImplementsTable, ImplementsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasImplementsWith applies the HasEdge predicate on the "implements" edge with a given conditions (other predicates).
+func HasImplementsWith(preds ...predicate.Commitment) predicate.ActionItem {
+	return predicate.ActionItem(func(s *sql.Selector) {
+		step := newImplementsStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

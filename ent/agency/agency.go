@@ -51,6 +51,8 @@ const (
 	EdgeImplementedStrategies = "implemented_strategies"
 	// EdgeConsultations holds the string denoting the consultations edge name in mutations.
 	EdgeConsultations = "consultations"
+	// EdgeResponsibleCommitments holds the string denoting the responsible_commitments edge name in mutations.
+	EdgeResponsibleCommitments = "responsible_commitments"
 	// Table holds the table name of the agency in the database.
 	Table = "agencies"
 	// ParentTable is the table that holds the parent relation/edge.
@@ -104,6 +106,11 @@ const (
 	// ConsultationsInverseTable is the table name for the Consultation entity.
 	// It exists in this package in order to avoid circular dependency with the "consultation" package.
 	ConsultationsInverseTable = "consultations"
+	// ResponsibleCommitmentsTable is the table that holds the responsible_commitments relation/edge. The primary key declared below.
+	ResponsibleCommitmentsTable = "commitment_responsible_parties"
+	// ResponsibleCommitmentsInverseTable is the table name for the Commitment entity.
+	// It exists in this package in order to avoid circular dependency with the "commitment" package.
+	ResponsibleCommitmentsInverseTable = "commitments"
 )
 
 // Columns holds all SQL columns for agency fields.
@@ -134,6 +141,9 @@ var (
 	// ConsultationsPrimaryKey and ConsultationsColumn2 are the table columns denoting the
 	// primary key for the consultations relation (M2M).
 	ConsultationsPrimaryKey = []string{"consultation_id", "agency_id"}
+	// ResponsibleCommitmentsPrimaryKey and ResponsibleCommitmentsColumn2 are the table columns denoting the
+	// primary key for the responsible_commitments relation (M2M).
+	ResponsibleCommitmentsPrimaryKey = []string{"commitment_id", "agency_id"}
 )
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -369,6 +379,20 @@ func ByConsultations(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newConsultationsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByResponsibleCommitmentsCount orders the results by responsible_commitments count.
+func ByResponsibleCommitmentsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newResponsibleCommitmentsStep(), opts...)
+	}
+}
+
+// ByResponsibleCommitments orders the results by responsible_commitments terms.
+func ByResponsibleCommitments(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newResponsibleCommitmentsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newParentStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -430,6 +454,13 @@ func newConsultationsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ConsultationsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2M, true, ConsultationsTable, ConsultationsPrimaryKey...),
+	)
+}
+func newResponsibleCommitmentsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ResponsibleCommitmentsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, true, ResponsibleCommitmentsTable, ResponsibleCommitmentsPrimaryKey...),
 	)
 }
 

@@ -628,6 +628,29 @@ func HasConsultationsWith(preds ...predicate.Consultation) predicate.Agency {
 	})
 }
 
+// HasResponsibleCommitments applies the HasEdge predicate on the "responsible_commitments" edge.
+func HasResponsibleCommitments() predicate.Agency {
+	return predicate.Agency(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, ResponsibleCommitmentsTable, ResponsibleCommitmentsPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasResponsibleCommitmentsWith applies the HasEdge predicate on the "responsible_commitments" edge with a given conditions (other predicates).
+func HasResponsibleCommitmentsWith(preds ...predicate.Commitment) predicate.Agency {
+	return predicate.Agency(func(s *sql.Selector) {
+		step := newResponsibleCommitmentsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Agency) predicate.Agency {
 	return predicate.Agency(sql.AndPredicates(predicates...))

@@ -85,9 +85,13 @@ var (
 		{Name: "due_date", Type: field.TypeTime, Nullable: true},
 		{Name: "estimated_budget", Type: field.TypeInt64, Nullable: true},
 		{Name: "budget_currency", Type: field.TypeString, Nullable: true},
-		{Name: "action_item_strategy", Type: field.TypeString},
+		{Name: "pilot", Type: field.TypeBool, Default: false},
+		{Name: "action_item_strategy", Type: field.TypeString, Nullable: true},
+		{Name: "action_item_agreement", Type: field.TypeString, Nullable: true},
+		{Name: "action_item_implements", Type: field.TypeString, Nullable: true},
 		{Name: "action_item_lead_agency", Type: field.TypeString},
-		{Name: "objective_action_items", Type: field.TypeString},
+		{Name: "commitment_action_items", Type: field.TypeString, Nullable: true},
+		{Name: "objective_action_items", Type: field.TypeString, Nullable: true},
 	}
 	// ActionItemsTable holds the schema information for the "action_items" table.
 	ActionItemsTable = &schema.Table{
@@ -97,19 +101,37 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "action_items_strategies_strategy",
-				Columns:    []*schema.Column{ActionItemsColumns[16]},
+				Columns:    []*schema.Column{ActionItemsColumns[17]},
 				RefColumns: []*schema.Column{StrategiesColumns[0]},
-				OnDelete:   schema.NoAction,
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "action_items_agreements_agreement",
+				Columns:    []*schema.Column{ActionItemsColumns[18]},
+				RefColumns: []*schema.Column{AgreementsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "action_items_commitments_implements",
+				Columns:    []*schema.Column{ActionItemsColumns[19]},
+				RefColumns: []*schema.Column{CommitmentsColumns[0]},
+				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "action_items_agencies_lead_agency",
-				Columns:    []*schema.Column{ActionItemsColumns[17]},
+				Columns:    []*schema.Column{ActionItemsColumns[20]},
 				RefColumns: []*schema.Column{AgenciesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
+				Symbol:     "action_items_commitments_action_items",
+				Columns:    []*schema.Column{ActionItemsColumns[21]},
+				RefColumns: []*schema.Column{CommitmentsColumns[0]},
+				OnDelete:   schema.Restrict,
+			},
+			{
 				Symbol:     "action_items_objectives_action_items",
-				Columns:    []*schema.Column{ActionItemsColumns[18]},
+				Columns:    []*schema.Column{ActionItemsColumns[22]},
 				RefColumns: []*schema.Column{ObjectivesColumns[0]},
 				OnDelete:   schema.Restrict,
 			},
@@ -118,7 +140,12 @@ var (
 			{
 				Name:    "actionitem_code_action_item_strategy",
 				Unique:  true,
-				Columns: []*schema.Column{ActionItemsColumns[5], ActionItemsColumns[16]},
+				Columns: []*schema.Column{ActionItemsColumns[5], ActionItemsColumns[17]},
+			},
+			{
+				Name:    "actionitem_code_action_item_agreement",
+				Unique:  true,
+				Columns: []*schema.Column{ActionItemsColumns[5], ActionItemsColumns[18]},
 			},
 			{
 				Name:    "actionitem_status",
@@ -185,6 +212,114 @@ var (
 			},
 		},
 	}
+	// AgreementsColumns holds the columns for the "agreements" table.
+	AgreementsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "revision", Type: field.TypeInt, Default: 1},
+		{Name: "search_text", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"MEMORANDUM_OF_UNDERSTANDING", "COOPERATION_AGREEMENT", "CONVENTION", "PROTOCOL"}},
+		{Name: "title", Type: field.TypeString, Size: 500},
+		{Name: "reference", Type: field.TypeString, Size: 200, Default: ""},
+		{Name: "summary", Type: field.TypeString, Size: 20000, Default: ""},
+		{Name: "signed_on", Type: field.TypeTime, Nullable: true},
+		{Name: "signing_place", Type: field.TypeString, Size: 200, Default: ""},
+		{Name: "entry_into_force_on", Type: field.TypeTime, Nullable: true},
+		{Name: "ends_on", Type: field.TypeTime, Nullable: true},
+		{Name: "duration_months", Type: field.TypeInt, Nullable: true},
+		{Name: "tacit_renewal", Type: field.TypeBool, Default: false},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"NEGOTIATION", "SIGNED", "IN_FORCE", "EXPIRED", "TERMINATED"}, Default: "NEGOTIATION"},
+		{Name: "confidential", Type: field.TypeBool, Default: false},
+	}
+	// AgreementsTable holds the schema information for the "agreements" table.
+	AgreementsTable = &schema.Table{
+		Name:       "agreements",
+		Columns:    AgreementsColumns,
+		PrimaryKey: []*schema.Column{AgreementsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "agreement_status",
+				Unique:  false,
+				Columns: []*schema.Column{AgreementsColumns[15]},
+			},
+			{
+				Name:    "agreement_confidential",
+				Unique:  false,
+				Columns: []*schema.Column{AgreementsColumns[16]},
+			},
+		},
+	}
+	// AgreementPartiesColumns holds the columns for the "agreement_parties" table.
+	AgreementPartiesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "revision", Type: field.TypeInt, Default: 1},
+		{Name: "role", Type: field.TypeEnum, Enums: []string{"SIGNATORY", "IMPLEMENTING_PARTNER", "FUNDER", "OBSERVER"}},
+		{Name: "signatory_name", Type: field.TypeString, Size: 200, Default: ""},
+		{Name: "signatory_title", Type: field.TypeString, Size: 300, Default: ""},
+		{Name: "agreement_parties", Type: field.TypeString},
+		{Name: "agreement_party_agency", Type: field.TypeString},
+	}
+	// AgreementPartiesTable holds the schema information for the "agreement_parties" table.
+	AgreementPartiesTable = &schema.Table{
+		Name:       "agreement_parties",
+		Columns:    AgreementPartiesColumns,
+		PrimaryKey: []*schema.Column{AgreementPartiesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "agreement_parties_agreements_parties",
+				Columns:    []*schema.Column{AgreementPartiesColumns[7]},
+				RefColumns: []*schema.Column{AgreementsColumns[0]},
+				OnDelete:   schema.Restrict,
+			},
+			{
+				Symbol:     "agreement_parties_agencies_agency",
+				Columns:    []*schema.Column{AgreementPartiesColumns[8]},
+				RefColumns: []*schema.Column{AgenciesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "agreementparty_agreement_parties_agreement_party_agency",
+				Unique:  true,
+				Columns: []*schema.Column{AgreementPartiesColumns[7], AgreementPartiesColumns[8]},
+			},
+		},
+	}
+	// AgreementTransitionsColumns holds the columns for the "agreement_transitions" table.
+	AgreementTransitionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "from_status", Type: field.TypeString},
+		{Name: "to_status", Type: field.TypeString},
+		{Name: "comment", Type: field.TypeString, Size: 5000, Default: ""},
+		{Name: "agreement_transitions", Type: field.TypeString},
+		{Name: "agreement_transition_actor", Type: field.TypeString, Nullable: true},
+	}
+	// AgreementTransitionsTable holds the schema information for the "agreement_transitions" table.
+	AgreementTransitionsTable = &schema.Table{
+		Name:       "agreement_transitions",
+		Columns:    AgreementTransitionsColumns,
+		PrimaryKey: []*schema.Column{AgreementTransitionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "agreement_transitions_agreements_transitions",
+				Columns:    []*schema.Column{AgreementTransitionsColumns[6]},
+				RefColumns: []*schema.Column{AgreementsColumns[0]},
+				OnDelete:   schema.Restrict,
+			},
+			{
+				Symbol:     "agreement_transitions_accounts_actor",
+				Columns:    []*schema.Column{AgreementTransitionsColumns[7]},
+				RefColumns: []*schema.Column{AccountsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+	}
 	// AuditEventsColumns holds the columns for the "audit_events" table.
 	AuditEventsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
@@ -232,6 +367,42 @@ var (
 		Name:       "audit_heads",
 		Columns:    AuditHeadsColumns,
 		PrimaryKey: []*schema.Column{AuditHeadsColumns[0]},
+	}
+	// CommitmentsColumns holds the columns for the "commitments" table.
+	CommitmentsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "revision", Type: field.TypeInt, Default: 1},
+		{Name: "search_text", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "code", Type: field.TypeString},
+		{Name: "title", Type: field.TypeString, Size: 500},
+		{Name: "description", Type: field.TypeString, Size: 20000, Default: ""},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"SHARE_EXPERTISE", "FUND", "TRAIN", "CO_ORGANISE_EVENTS", "RUN_PILOT", "OTHER"}, Default: "OTHER"},
+		{Name: "due_date", Type: field.TypeTime, Nullable: true},
+		{Name: "position", Type: field.TypeInt, Default: 0},
+		{Name: "agreement_commitments", Type: field.TypeString},
+	}
+	// CommitmentsTable holds the schema information for the "commitments" table.
+	CommitmentsTable = &schema.Table{
+		Name:       "commitments",
+		Columns:    CommitmentsColumns,
+		PrimaryKey: []*schema.Column{CommitmentsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "commitments_agreements_commitments",
+				Columns:    []*schema.Column{CommitmentsColumns[11]},
+				RefColumns: []*schema.Column{AgreementsColumns[0]},
+				OnDelete:   schema.Restrict,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "commitment_code_agreement_commitments",
+				Unique:  true,
+				Columns: []*schema.Column{CommitmentsColumns[5], CommitmentsColumns[11]},
+			},
+		},
 	}
 	// ConsultationsColumns holds the columns for the "consultations" table.
 	ConsultationsColumns = []*schema.Column{
@@ -351,6 +522,21 @@ var (
 				Columns: []*schema.Column{DecisionPositionsColumns[5], DecisionPositionsColumns[6]},
 			},
 		},
+	}
+	// DomainsColumns holds the columns for the "domains" table.
+	DomainsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "revision", Type: field.TypeInt, Default: 1},
+		{Name: "name", Type: field.TypeString, Unique: true, Size: 200},
+		{Name: "description", Type: field.TypeString, Size: 2000, Default: ""},
+	}
+	// DomainsTable holds the schema information for the "domains" table.
+	DomainsTable = &schema.Table{
+		Name:       "domains",
+		Columns:    DomainsColumns,
+		PrimaryKey: []*schema.Column{DomainsColumns[0]},
 	}
 	// IndicatorsColumns holds the columns for the "indicators" table.
 	IndicatorsColumns = []*schema.Column{
@@ -806,6 +992,56 @@ var (
 			},
 		},
 	}
+	// AgreementDomainsColumns holds the columns for the "agreement_domains" table.
+	AgreementDomainsColumns = []*schema.Column{
+		{Name: "agreement_id", Type: field.TypeString},
+		{Name: "domain_id", Type: field.TypeString},
+	}
+	// AgreementDomainsTable holds the schema information for the "agreement_domains" table.
+	AgreementDomainsTable = &schema.Table{
+		Name:       "agreement_domains",
+		Columns:    AgreementDomainsColumns,
+		PrimaryKey: []*schema.Column{AgreementDomainsColumns[0], AgreementDomainsColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "agreement_domains_agreement_id",
+				Columns:    []*schema.Column{AgreementDomainsColumns[0]},
+				RefColumns: []*schema.Column{AgreementsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "agreement_domains_domain_id",
+				Columns:    []*schema.Column{AgreementDomainsColumns[1]},
+				RefColumns: []*schema.Column{DomainsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+	}
+	// CommitmentResponsiblePartiesColumns holds the columns for the "commitment_responsible_parties" table.
+	CommitmentResponsiblePartiesColumns = []*schema.Column{
+		{Name: "commitment_id", Type: field.TypeString},
+		{Name: "agency_id", Type: field.TypeString},
+	}
+	// CommitmentResponsiblePartiesTable holds the schema information for the "commitment_responsible_parties" table.
+	CommitmentResponsiblePartiesTable = &schema.Table{
+		Name:       "commitment_responsible_parties",
+		Columns:    CommitmentResponsiblePartiesColumns,
+		PrimaryKey: []*schema.Column{CommitmentResponsiblePartiesColumns[0], CommitmentResponsiblePartiesColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "commitment_responsible_parties_commitment_id",
+				Columns:    []*schema.Column{CommitmentResponsiblePartiesColumns[0]},
+				RefColumns: []*schema.Column{CommitmentsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "commitment_responsible_parties_agency_id",
+				Columns:    []*schema.Column{CommitmentResponsiblePartiesColumns[1]},
+				RefColumns: []*schema.Column{AgenciesColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+	}
 	// ConsultationInvitedAgenciesColumns holds the columns for the "consultation_invited_agencies" table.
 	ConsultationInvitedAgenciesColumns = []*schema.Column{
 		{Name: "consultation_id", Type: field.TypeString},
@@ -837,11 +1073,16 @@ var (
 		AccountsTable,
 		ActionItemsTable,
 		AgenciesTable,
+		AgreementsTable,
+		AgreementPartiesTable,
+		AgreementTransitionsTable,
 		AuditEventsTable,
 		AuditHeadsTable,
+		CommitmentsTable,
 		ConsultationsTable,
 		DecisionsTable,
 		DecisionPositionsTable,
+		DomainsTable,
 		IndicatorsTable,
 		MeasurementsTable,
 		ObjectivesTable,
@@ -853,6 +1094,8 @@ var (
 		ActionItemSupportingAgenciesTable,
 		ActionItemFundingPartnersTable,
 		ActionItemDependsOnTable,
+		AgreementDomainsTable,
+		CommitmentResponsiblePartiesTable,
 		ConsultationInvitedAgenciesTable,
 	}
 )
@@ -861,9 +1104,17 @@ func init() {
 	APITokensTable.ForeignKeys[0].RefTable = AccountsTable
 	AccountsTable.ForeignKeys[0].RefTable = AgenciesTable
 	ActionItemsTable.ForeignKeys[0].RefTable = StrategiesTable
-	ActionItemsTable.ForeignKeys[1].RefTable = AgenciesTable
-	ActionItemsTable.ForeignKeys[2].RefTable = ObjectivesTable
+	ActionItemsTable.ForeignKeys[1].RefTable = AgreementsTable
+	ActionItemsTable.ForeignKeys[2].RefTable = CommitmentsTable
+	ActionItemsTable.ForeignKeys[3].RefTable = AgenciesTable
+	ActionItemsTable.ForeignKeys[4].RefTable = CommitmentsTable
+	ActionItemsTable.ForeignKeys[5].RefTable = ObjectivesTable
 	AgenciesTable.ForeignKeys[0].RefTable = AgenciesTable
+	AgreementPartiesTable.ForeignKeys[0].RefTable = AgreementsTable
+	AgreementPartiesTable.ForeignKeys[1].RefTable = AgenciesTable
+	AgreementTransitionsTable.ForeignKeys[0].RefTable = AgreementsTable
+	AgreementTransitionsTable.ForeignKeys[1].RefTable = AccountsTable
+	CommitmentsTable.ForeignKeys[0].RefTable = AgreementsTable
 	ConsultationsTable.ForeignKeys[0].RefTable = StrategyVersionsTable
 	ConsultationsTable.ForeignKeys[1].RefTable = StrategiesTable
 	DecisionsTable.ForeignKeys[0].RefTable = AgenciesTable
@@ -897,6 +1148,10 @@ func init() {
 	ActionItemFundingPartnersTable.ForeignKeys[1].RefTable = AgenciesTable
 	ActionItemDependsOnTable.ForeignKeys[0].RefTable = ActionItemsTable
 	ActionItemDependsOnTable.ForeignKeys[1].RefTable = ActionItemsTable
+	AgreementDomainsTable.ForeignKeys[0].RefTable = AgreementsTable
+	AgreementDomainsTable.ForeignKeys[1].RefTable = DomainsTable
+	CommitmentResponsiblePartiesTable.ForeignKeys[0].RefTable = CommitmentsTable
+	CommitmentResponsiblePartiesTable.ForeignKeys[1].RefTable = AgenciesTable
 	ConsultationInvitedAgenciesTable.ForeignKeys[0].RefTable = ConsultationsTable
 	ConsultationInvitedAgenciesTable.ForeignKeys[1].RefTable = AgenciesTable
 }

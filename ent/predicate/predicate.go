@@ -18,11 +18,23 @@ type ActionItem func(*sql.Selector)
 // Agency is the predicate function for agency builders.
 type Agency func(*sql.Selector)
 
+// Agreement is the predicate function for agreement builders.
+type Agreement func(*sql.Selector)
+
+// AgreementParty is the predicate function for agreementparty builders.
+type AgreementParty func(*sql.Selector)
+
+// AgreementTransition is the predicate function for agreementtransition builders.
+type AgreementTransition func(*sql.Selector)
+
 // AuditEvent is the predicate function for auditevent builders.
 type AuditEvent func(*sql.Selector)
 
 // AuditHead is the predicate function for audithead builders.
 type AuditHead func(*sql.Selector)
+
+// Commitment is the predicate function for commitment builders.
+type Commitment func(*sql.Selector)
 
 // Consultation is the predicate function for consultation builders.
 type Consultation func(*sql.Selector)
@@ -32,6 +44,9 @@ type Decision func(*sql.Selector)
 
 // DecisionPosition is the predicate function for decisionposition builders.
 type DecisionPosition func(*sql.Selector)
+
+// Domain is the predicate function for domain builders.
+type Domain func(*sql.Selector)
 
 // Indicator is the predicate function for indicator builders.
 type Indicator func(*sql.Selector)

@@ -207,6 +207,78 @@ func (f AgencyMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AgencyMutation", m)
 }
 
+// The AgreementQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type AgreementQueryRuleFunc func(context.Context, *ent.AgreementQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f AgreementQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AgreementQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.AgreementQuery", q)
+}
+
+// The AgreementMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type AgreementMutationRuleFunc func(context.Context, *ent.AgreementMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f AgreementMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.AgreementMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AgreementMutation", m)
+}
+
+// The AgreementPartyQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type AgreementPartyQueryRuleFunc func(context.Context, *ent.AgreementPartyQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f AgreementPartyQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AgreementPartyQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.AgreementPartyQuery", q)
+}
+
+// The AgreementPartyMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type AgreementPartyMutationRuleFunc func(context.Context, *ent.AgreementPartyMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f AgreementPartyMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.AgreementPartyMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AgreementPartyMutation", m)
+}
+
+// The AgreementTransitionQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type AgreementTransitionQueryRuleFunc func(context.Context, *ent.AgreementTransitionQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f AgreementTransitionQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AgreementTransitionQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.AgreementTransitionQuery", q)
+}
+
+// The AgreementTransitionMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type AgreementTransitionMutationRuleFunc func(context.Context, *ent.AgreementTransitionMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f AgreementTransitionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.AgreementTransitionMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AgreementTransitionMutation", m)
+}
+
 // The AuditEventQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type AuditEventQueryRuleFunc func(context.Context, *ent.AuditEventQuery) error
@@ -253,6 +325,30 @@ func (f AuditHeadMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutat
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AuditHeadMutation", m)
+}
+
+// The CommitmentQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CommitmentQueryRuleFunc func(context.Context, *ent.CommitmentQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CommitmentQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CommitmentQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CommitmentQuery", q)
+}
+
+// The CommitmentMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CommitmentMutationRuleFunc func(context.Context, *ent.CommitmentMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CommitmentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CommitmentMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CommitmentMutation", m)
 }
 
 // The ConsultationQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -325,6 +421,30 @@ func (f DecisionPositionMutationRuleFunc) EvalMutation(ctx context.Context, m en
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.DecisionPositionMutation", m)
+}
+
+// The DomainQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type DomainQueryRuleFunc func(context.Context, *ent.DomainQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f DomainQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DomainQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.DomainQuery", q)
+}
+
+// The DomainMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type DomainMutationRuleFunc func(context.Context, *ent.DomainMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f DomainMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.DomainMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.DomainMutation", m)
 }
 
 // The IndicatorQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -562,15 +682,25 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.AgencyQuery:
 		return q.Filter(), nil
+	case *ent.AgreementQuery:
+		return q.Filter(), nil
+	case *ent.AgreementPartyQuery:
+		return q.Filter(), nil
+	case *ent.AgreementTransitionQuery:
+		return q.Filter(), nil
 	case *ent.AuditEventQuery:
 		return q.Filter(), nil
 	case *ent.AuditHeadQuery:
+		return q.Filter(), nil
+	case *ent.CommitmentQuery:
 		return q.Filter(), nil
 	case *ent.ConsultationQuery:
 		return q.Filter(), nil
 	case *ent.DecisionQuery:
 		return q.Filter(), nil
 	case *ent.DecisionPositionQuery:
+		return q.Filter(), nil
+	case *ent.DomainQuery:
 		return q.Filter(), nil
 	case *ent.IndicatorQuery:
 		return q.Filter(), nil
@@ -603,15 +733,25 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.AgencyMutation:
 		return m.Filter(), nil
+	case *ent.AgreementMutation:
+		return m.Filter(), nil
+	case *ent.AgreementPartyMutation:
+		return m.Filter(), nil
+	case *ent.AgreementTransitionMutation:
+		return m.Filter(), nil
 	case *ent.AuditEventMutation:
 		return m.Filter(), nil
 	case *ent.AuditHeadMutation:
+		return m.Filter(), nil
+	case *ent.CommitmentMutation:
 		return m.Filter(), nil
 	case *ent.ConsultationMutation:
 		return m.Filter(), nil
 	case *ent.DecisionMutation:
 		return m.Filter(), nil
 	case *ent.DecisionPositionMutation:
+		return m.Filter(), nil
+	case *ent.DomainMutation:
 		return m.Filter(), nil
 	case *ent.IndicatorMutation:
 		return m.Filter(), nil

@@ -9,12 +9,17 @@ import (
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/agreement"
+	"github.com/palabre/palabre/ent/agreementparty"
+	"github.com/palabre/palabre/ent/agreementtransition"
 	"github.com/palabre/palabre/ent/apitoken"
 	"github.com/palabre/palabre/ent/auditevent"
 	"github.com/palabre/palabre/ent/audithead"
+	"github.com/palabre/palabre/ent/commitment"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/decisionposition"
+	"github.com/palabre/palabre/ent/domain"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
 	"github.com/palabre/palabre/ent/objective"
@@ -265,6 +270,10 @@ func init() {
 	actionitemDescBudgetCurrency := actionitemFields[10].Descriptor()
 	// actionitem.BudgetCurrencyValidator is a validator for the "budget_currency" field. It is called by the builders before save.
 	actionitem.BudgetCurrencyValidator = actionitemDescBudgetCurrency.Validators[0].(func(string) error)
+	// actionitemDescPilot is the schema descriptor for pilot field.
+	actionitemDescPilot := actionitemFields[11].Descriptor()
+	// actionitem.DefaultPilot holds the default value on creation for the pilot field.
+	actionitem.DefaultPilot = actionitemDescPilot.Default.(bool)
 	// actionitemDescID is the schema descriptor for id field.
 	actionitemDescID := actionitemMixinFields0[0].Descriptor()
 	// actionitem.DefaultID holds the default value on creation for the id field.
@@ -361,6 +370,228 @@ func init() {
 	agencyDescID := agencyMixinFields0[0].Descriptor()
 	// agency.DefaultID holds the default value on creation for the id field.
 	agency.DefaultID = agencyDescID.Default.(func() pulid.ID)
+	agreementMixin := schema.Agreement{}.Mixin()
+	agreement.Policy = privacy.NewPolicies(schema.Agreement{})
+	agreement.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := agreement.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	agreementMixinHooks1 := agreementMixin[1].Hooks()
+	agreementMixinHooks2 := agreementMixin[2].Hooks()
+	agreementMixinHooks3 := agreementMixin[3].Hooks()
+	agreementMixinHooks4 := agreementMixin[4].Hooks()
+	agreementHooks := schema.Agreement{}.Hooks()
+
+	agreement.Hooks[1] = agreementMixinHooks1[0]
+
+	agreement.Hooks[2] = agreementMixinHooks2[0]
+
+	agreement.Hooks[3] = agreementMixinHooks3[0]
+
+	agreement.Hooks[4] = agreementMixinHooks4[0]
+
+	agreement.Hooks[5] = agreementHooks[0]
+
+	agreement.Hooks[6] = agreementHooks[1]
+
+	agreement.Hooks[7] = agreementHooks[2]
+	agreementMixinFields0 := agreementMixin[0].Fields()
+	_ = agreementMixinFields0
+	agreementMixinFields1 := agreementMixin[1].Fields()
+	_ = agreementMixinFields1
+	agreementMixinFields2 := agreementMixin[2].Fields()
+	_ = agreementMixinFields2
+	agreementMixinFields3 := agreementMixin[3].Fields()
+	_ = agreementMixinFields3
+	agreementFields := schema.Agreement{}.Fields()
+	_ = agreementFields
+	// agreementDescCreatedAt is the schema descriptor for created_at field.
+	agreementDescCreatedAt := agreementMixinFields1[0].Descriptor()
+	// agreement.DefaultCreatedAt holds the default value on creation for the created_at field.
+	agreement.DefaultCreatedAt = agreementDescCreatedAt.Default.(func() time.Time)
+	// agreementDescUpdatedAt is the schema descriptor for updated_at field.
+	agreementDescUpdatedAt := agreementMixinFields1[1].Descriptor()
+	// agreement.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	agreement.DefaultUpdatedAt = agreementDescUpdatedAt.Default.(func() time.Time)
+	// agreement.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	agreement.UpdateDefaultUpdatedAt = agreementDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// agreementDescRevision is the schema descriptor for revision field.
+	agreementDescRevision := agreementMixinFields2[0].Descriptor()
+	// agreement.DefaultRevision holds the default value on creation for the revision field.
+	agreement.DefaultRevision = agreementDescRevision.Default.(int)
+	// agreement.RevisionValidator is a validator for the "revision" field. It is called by the builders before save.
+	agreement.RevisionValidator = agreementDescRevision.Validators[0].(func(int) error)
+	// agreementDescSearchText is the schema descriptor for search_text field.
+	agreementDescSearchText := agreementMixinFields3[0].Descriptor()
+	// agreement.DefaultSearchText holds the default value on creation for the search_text field.
+	agreement.DefaultSearchText = agreementDescSearchText.Default.(string)
+	// agreementDescTitle is the schema descriptor for title field.
+	agreementDescTitle := agreementFields[1].Descriptor()
+	// agreement.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	agreement.TitleValidator = func() func(string) error {
+		validators := agreementDescTitle.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(title string) error {
+			for _, fn := range fns {
+				if err := fn(title); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// agreementDescReference is the schema descriptor for reference field.
+	agreementDescReference := agreementFields[2].Descriptor()
+	// agreement.DefaultReference holds the default value on creation for the reference field.
+	agreement.DefaultReference = agreementDescReference.Default.(string)
+	// agreement.ReferenceValidator is a validator for the "reference" field. It is called by the builders before save.
+	agreement.ReferenceValidator = agreementDescReference.Validators[0].(func(string) error)
+	// agreementDescSummary is the schema descriptor for summary field.
+	agreementDescSummary := agreementFields[3].Descriptor()
+	// agreement.DefaultSummary holds the default value on creation for the summary field.
+	agreement.DefaultSummary = agreementDescSummary.Default.(string)
+	// agreement.SummaryValidator is a validator for the "summary" field. It is called by the builders before save.
+	agreement.SummaryValidator = agreementDescSummary.Validators[0].(func(string) error)
+	// agreementDescSigningPlace is the schema descriptor for signing_place field.
+	agreementDescSigningPlace := agreementFields[5].Descriptor()
+	// agreement.DefaultSigningPlace holds the default value on creation for the signing_place field.
+	agreement.DefaultSigningPlace = agreementDescSigningPlace.Default.(string)
+	// agreement.SigningPlaceValidator is a validator for the "signing_place" field. It is called by the builders before save.
+	agreement.SigningPlaceValidator = agreementDescSigningPlace.Validators[0].(func(string) error)
+	// agreementDescDurationMonths is the schema descriptor for duration_months field.
+	agreementDescDurationMonths := agreementFields[8].Descriptor()
+	// agreement.DurationMonthsValidator is a validator for the "duration_months" field. It is called by the builders before save.
+	agreement.DurationMonthsValidator = agreementDescDurationMonths.Validators[0].(func(int) error)
+	// agreementDescTacitRenewal is the schema descriptor for tacit_renewal field.
+	agreementDescTacitRenewal := agreementFields[9].Descriptor()
+	// agreement.DefaultTacitRenewal holds the default value on creation for the tacit_renewal field.
+	agreement.DefaultTacitRenewal = agreementDescTacitRenewal.Default.(bool)
+	// agreementDescConfidential is the schema descriptor for confidential field.
+	agreementDescConfidential := agreementFields[11].Descriptor()
+	// agreement.DefaultConfidential holds the default value on creation for the confidential field.
+	agreement.DefaultConfidential = agreementDescConfidential.Default.(bool)
+	// agreementDescID is the schema descriptor for id field.
+	agreementDescID := agreementMixinFields0[0].Descriptor()
+	// agreement.DefaultID holds the default value on creation for the id field.
+	agreement.DefaultID = agreementDescID.Default.(func() pulid.ID)
+	agreementpartyMixin := schema.AgreementParty{}.Mixin()
+	agreementparty.Policy = privacy.NewPolicies(schema.AgreementParty{})
+	agreementparty.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := agreementparty.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	agreementpartyMixinHooks1 := agreementpartyMixin[1].Hooks()
+	agreementpartyMixinHooks2 := agreementpartyMixin[2].Hooks()
+	agreementpartyMixinHooks3 := agreementpartyMixin[3].Hooks()
+	agreementpartyHooks := schema.AgreementParty{}.Hooks()
+
+	agreementparty.Hooks[1] = agreementpartyMixinHooks1[0]
+
+	agreementparty.Hooks[2] = agreementpartyMixinHooks2[0]
+
+	agreementparty.Hooks[3] = agreementpartyMixinHooks3[0]
+
+	agreementparty.Hooks[4] = agreementpartyHooks[0]
+	agreementpartyMixinFields0 := agreementpartyMixin[0].Fields()
+	_ = agreementpartyMixinFields0
+	agreementpartyMixinFields1 := agreementpartyMixin[1].Fields()
+	_ = agreementpartyMixinFields1
+	agreementpartyMixinFields2 := agreementpartyMixin[2].Fields()
+	_ = agreementpartyMixinFields2
+	agreementpartyFields := schema.AgreementParty{}.Fields()
+	_ = agreementpartyFields
+	// agreementpartyDescCreatedAt is the schema descriptor for created_at field.
+	agreementpartyDescCreatedAt := agreementpartyMixinFields1[0].Descriptor()
+	// agreementparty.DefaultCreatedAt holds the default value on creation for the created_at field.
+	agreementparty.DefaultCreatedAt = agreementpartyDescCreatedAt.Default.(func() time.Time)
+	// agreementpartyDescUpdatedAt is the schema descriptor for updated_at field.
+	agreementpartyDescUpdatedAt := agreementpartyMixinFields1[1].Descriptor()
+	// agreementparty.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	agreementparty.DefaultUpdatedAt = agreementpartyDescUpdatedAt.Default.(func() time.Time)
+	// agreementparty.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	agreementparty.UpdateDefaultUpdatedAt = agreementpartyDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// agreementpartyDescRevision is the schema descriptor for revision field.
+	agreementpartyDescRevision := agreementpartyMixinFields2[0].Descriptor()
+	// agreementparty.DefaultRevision holds the default value on creation for the revision field.
+	agreementparty.DefaultRevision = agreementpartyDescRevision.Default.(int)
+	// agreementparty.RevisionValidator is a validator for the "revision" field. It is called by the builders before save.
+	agreementparty.RevisionValidator = agreementpartyDescRevision.Validators[0].(func(int) error)
+	// agreementpartyDescSignatoryName is the schema descriptor for signatory_name field.
+	agreementpartyDescSignatoryName := agreementpartyFields[1].Descriptor()
+	// agreementparty.DefaultSignatoryName holds the default value on creation for the signatory_name field.
+	agreementparty.DefaultSignatoryName = agreementpartyDescSignatoryName.Default.(string)
+	// agreementparty.SignatoryNameValidator is a validator for the "signatory_name" field. It is called by the builders before save.
+	agreementparty.SignatoryNameValidator = agreementpartyDescSignatoryName.Validators[0].(func(string) error)
+	// agreementpartyDescSignatoryTitle is the schema descriptor for signatory_title field.
+	agreementpartyDescSignatoryTitle := agreementpartyFields[2].Descriptor()
+	// agreementparty.DefaultSignatoryTitle holds the default value on creation for the signatory_title field.
+	agreementparty.DefaultSignatoryTitle = agreementpartyDescSignatoryTitle.Default.(string)
+	// agreementparty.SignatoryTitleValidator is a validator for the "signatory_title" field. It is called by the builders before save.
+	agreementparty.SignatoryTitleValidator = agreementpartyDescSignatoryTitle.Validators[0].(func(string) error)
+	// agreementpartyDescID is the schema descriptor for id field.
+	agreementpartyDescID := agreementpartyMixinFields0[0].Descriptor()
+	// agreementparty.DefaultID holds the default value on creation for the id field.
+	agreementparty.DefaultID = agreementpartyDescID.Default.(func() pulid.ID)
+	agreementtransitionMixin := schema.AgreementTransition{}.Mixin()
+	agreementtransition.Policy = privacy.NewPolicies(schema.AgreementTransition{})
+	agreementtransition.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := agreementtransition.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	agreementtransitionMixinHooks1 := agreementtransitionMixin[1].Hooks()
+	agreementtransitionMixinHooks2 := agreementtransitionMixin[2].Hooks()
+	agreementtransitionHooks := schema.AgreementTransition{}.Hooks()
+
+	agreementtransition.Hooks[1] = agreementtransitionMixinHooks1[0]
+
+	agreementtransition.Hooks[2] = agreementtransitionMixinHooks2[0]
+
+	agreementtransition.Hooks[3] = agreementtransitionHooks[0]
+
+	agreementtransition.Hooks[4] = agreementtransitionHooks[1]
+	agreementtransitionInters := schema.AgreementTransition{}.Interceptors()
+	agreementtransition.Interceptors[0] = agreementtransitionInters[0]
+	agreementtransitionMixinFields0 := agreementtransitionMixin[0].Fields()
+	_ = agreementtransitionMixinFields0
+	agreementtransitionMixinFields1 := agreementtransitionMixin[1].Fields()
+	_ = agreementtransitionMixinFields1
+	agreementtransitionFields := schema.AgreementTransition{}.Fields()
+	_ = agreementtransitionFields
+	// agreementtransitionDescCreatedAt is the schema descriptor for created_at field.
+	agreementtransitionDescCreatedAt := agreementtransitionMixinFields1[0].Descriptor()
+	// agreementtransition.DefaultCreatedAt holds the default value on creation for the created_at field.
+	agreementtransition.DefaultCreatedAt = agreementtransitionDescCreatedAt.Default.(func() time.Time)
+	// agreementtransitionDescUpdatedAt is the schema descriptor for updated_at field.
+	agreementtransitionDescUpdatedAt := agreementtransitionMixinFields1[1].Descriptor()
+	// agreementtransition.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	agreementtransition.DefaultUpdatedAt = agreementtransitionDescUpdatedAt.Default.(func() time.Time)
+	// agreementtransition.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	agreementtransition.UpdateDefaultUpdatedAt = agreementtransitionDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// agreementtransitionDescComment is the schema descriptor for comment field.
+	agreementtransitionDescComment := agreementtransitionFields[2].Descriptor()
+	// agreementtransition.DefaultComment holds the default value on creation for the comment field.
+	agreementtransition.DefaultComment = agreementtransitionDescComment.Default.(string)
+	// agreementtransition.CommentValidator is a validator for the "comment" field. It is called by the builders before save.
+	agreementtransition.CommentValidator = agreementtransitionDescComment.Validators[0].(func(string) error)
+	// agreementtransitionDescID is the schema descriptor for id field.
+	agreementtransitionDescID := agreementtransitionMixinFields0[0].Descriptor()
+	// agreementtransition.DefaultID holds the default value on creation for the id field.
+	agreementtransition.DefaultID = agreementtransitionDescID.Default.(func() pulid.ID)
 	auditeventMixin := schema.AuditEvent{}.Mixin()
 	auditevent.Policy = privacy.NewPolicies(schema.AuditEvent{})
 	auditevent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -409,6 +640,99 @@ func init() {
 	auditheadDescHash := auditheadFields[2].Descriptor()
 	// audithead.DefaultHash holds the default value on creation for the hash field.
 	audithead.DefaultHash = auditheadDescHash.Default.(string)
+	commitmentMixin := schema.Commitment{}.Mixin()
+	commitment.Policy = privacy.NewPolicies(schema.Commitment{})
+	commitment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := commitment.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	commitmentMixinHooks1 := commitmentMixin[1].Hooks()
+	commitmentMixinHooks2 := commitmentMixin[2].Hooks()
+	commitmentMixinHooks3 := commitmentMixin[3].Hooks()
+	commitmentMixinHooks4 := commitmentMixin[4].Hooks()
+	commitmentHooks := schema.Commitment{}.Hooks()
+
+	commitment.Hooks[1] = commitmentMixinHooks1[0]
+
+	commitment.Hooks[2] = commitmentMixinHooks2[0]
+
+	commitment.Hooks[3] = commitmentMixinHooks3[0]
+
+	commitment.Hooks[4] = commitmentMixinHooks4[0]
+
+	commitment.Hooks[5] = commitmentHooks[0]
+
+	commitment.Hooks[6] = commitmentHooks[1]
+	commitmentMixinFields0 := commitmentMixin[0].Fields()
+	_ = commitmentMixinFields0
+	commitmentMixinFields1 := commitmentMixin[1].Fields()
+	_ = commitmentMixinFields1
+	commitmentMixinFields2 := commitmentMixin[2].Fields()
+	_ = commitmentMixinFields2
+	commitmentMixinFields3 := commitmentMixin[3].Fields()
+	_ = commitmentMixinFields3
+	commitmentFields := schema.Commitment{}.Fields()
+	_ = commitmentFields
+	// commitmentDescCreatedAt is the schema descriptor for created_at field.
+	commitmentDescCreatedAt := commitmentMixinFields1[0].Descriptor()
+	// commitment.DefaultCreatedAt holds the default value on creation for the created_at field.
+	commitment.DefaultCreatedAt = commitmentDescCreatedAt.Default.(func() time.Time)
+	// commitmentDescUpdatedAt is the schema descriptor for updated_at field.
+	commitmentDescUpdatedAt := commitmentMixinFields1[1].Descriptor()
+	// commitment.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	commitment.DefaultUpdatedAt = commitmentDescUpdatedAt.Default.(func() time.Time)
+	// commitment.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	commitment.UpdateDefaultUpdatedAt = commitmentDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// commitmentDescRevision is the schema descriptor for revision field.
+	commitmentDescRevision := commitmentMixinFields2[0].Descriptor()
+	// commitment.DefaultRevision holds the default value on creation for the revision field.
+	commitment.DefaultRevision = commitmentDescRevision.Default.(int)
+	// commitment.RevisionValidator is a validator for the "revision" field. It is called by the builders before save.
+	commitment.RevisionValidator = commitmentDescRevision.Validators[0].(func(int) error)
+	// commitmentDescSearchText is the schema descriptor for search_text field.
+	commitmentDescSearchText := commitmentMixinFields3[0].Descriptor()
+	// commitment.DefaultSearchText holds the default value on creation for the search_text field.
+	commitment.DefaultSearchText = commitmentDescSearchText.Default.(string)
+	// commitmentDescCode is the schema descriptor for code field.
+	commitmentDescCode := commitmentFields[0].Descriptor()
+	// commitment.CodeValidator is a validator for the "code" field. It is called by the builders before save.
+	commitment.CodeValidator = commitmentDescCode.Validators[0].(func(string) error)
+	// commitmentDescTitle is the schema descriptor for title field.
+	commitmentDescTitle := commitmentFields[1].Descriptor()
+	// commitment.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	commitment.TitleValidator = func() func(string) error {
+		validators := commitmentDescTitle.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(title string) error {
+			for _, fn := range fns {
+				if err := fn(title); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// commitmentDescDescription is the schema descriptor for description field.
+	commitmentDescDescription := commitmentFields[2].Descriptor()
+	// commitment.DefaultDescription holds the default value on creation for the description field.
+	commitment.DefaultDescription = commitmentDescDescription.Default.(string)
+	// commitment.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	commitment.DescriptionValidator = commitmentDescDescription.Validators[0].(func(string) error)
+	// commitmentDescPosition is the schema descriptor for position field.
+	commitmentDescPosition := commitmentFields[5].Descriptor()
+	// commitment.DefaultPosition holds the default value on creation for the position field.
+	commitment.DefaultPosition = commitmentDescPosition.Default.(int)
+	// commitmentDescID is the schema descriptor for id field.
+	commitmentDescID := commitmentMixinFields0[0].Descriptor()
+	// commitment.DefaultID holds the default value on creation for the id field.
+	commitment.DefaultID = commitmentDescID.Default.(func() pulid.ID)
 	consultationMixin := schema.Consultation{}.Mixin()
 	consultation.Policy = privacy.NewPolicies(schema.Consultation{})
 	consultation.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -628,6 +952,77 @@ func init() {
 	decisionpositionDescID := decisionpositionMixinFields0[0].Descriptor()
 	// decisionposition.DefaultID holds the default value on creation for the id field.
 	decisionposition.DefaultID = decisionpositionDescID.Default.(func() pulid.ID)
+	domainMixin := schema.Domain{}.Mixin()
+	domain.Policy = privacy.NewPolicies(schema.Domain{})
+	domain.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := domain.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	domainMixinHooks1 := domainMixin[1].Hooks()
+	domainMixinHooks2 := domainMixin[2].Hooks()
+	domainMixinHooks3 := domainMixin[3].Hooks()
+
+	domain.Hooks[1] = domainMixinHooks1[0]
+
+	domain.Hooks[2] = domainMixinHooks2[0]
+
+	domain.Hooks[3] = domainMixinHooks3[0]
+	domainMixinFields0 := domainMixin[0].Fields()
+	_ = domainMixinFields0
+	domainMixinFields1 := domainMixin[1].Fields()
+	_ = domainMixinFields1
+	domainMixinFields2 := domainMixin[2].Fields()
+	_ = domainMixinFields2
+	domainFields := schema.Domain{}.Fields()
+	_ = domainFields
+	// domainDescCreatedAt is the schema descriptor for created_at field.
+	domainDescCreatedAt := domainMixinFields1[0].Descriptor()
+	// domain.DefaultCreatedAt holds the default value on creation for the created_at field.
+	domain.DefaultCreatedAt = domainDescCreatedAt.Default.(func() time.Time)
+	// domainDescUpdatedAt is the schema descriptor for updated_at field.
+	domainDescUpdatedAt := domainMixinFields1[1].Descriptor()
+	// domain.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	domain.DefaultUpdatedAt = domainDescUpdatedAt.Default.(func() time.Time)
+	// domain.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	domain.UpdateDefaultUpdatedAt = domainDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// domainDescRevision is the schema descriptor for revision field.
+	domainDescRevision := domainMixinFields2[0].Descriptor()
+	// domain.DefaultRevision holds the default value on creation for the revision field.
+	domain.DefaultRevision = domainDescRevision.Default.(int)
+	// domain.RevisionValidator is a validator for the "revision" field. It is called by the builders before save.
+	domain.RevisionValidator = domainDescRevision.Validators[0].(func(int) error)
+	// domainDescName is the schema descriptor for name field.
+	domainDescName := domainFields[0].Descriptor()
+	// domain.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	domain.NameValidator = func() func(string) error {
+		validators := domainDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// domainDescDescription is the schema descriptor for description field.
+	domainDescDescription := domainFields[1].Descriptor()
+	// domain.DefaultDescription holds the default value on creation for the description field.
+	domain.DefaultDescription = domainDescDescription.Default.(string)
+	// domain.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	domain.DescriptionValidator = domainDescDescription.Validators[0].(func(string) error)
+	// domainDescID is the schema descriptor for id field.
+	domainDescID := domainMixinFields0[0].Descriptor()
+	// domain.DefaultID holds the default value on creation for the id field.
+	domain.DefaultID = domainDescID.Default.(func() pulid.ID)
 	indicatorMixin := schema.Indicator{}.Mixin()
 	indicator.Policy = privacy.NewPolicies(schema.Indicator{})
 	indicator.Hooks[0] = func(next ent.Mutator) ent.Mutator {

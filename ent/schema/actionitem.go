@@ -16,8 +16,12 @@ import (
 	"github.com/palabre/palabre/ent/schema/rule"
 )
 
-// ActionItem is a concrete action of a strategy's action plan: who leads it, who
-// supports and funds it, when it is due and how far it has come.
+// ActionItem is a concrete action of a plan: who leads it, who supports and
+// funds it, when it is due and how far it has come. It belongs to exactly one
+// plan, an objective of a strategy or a commitment of an agreement, and its
+// plan's strategy or agreement is copied onto it (strategy, agreement) so that
+// visibility and code uniqueness are one join away whatever the plan; every
+// view of action items reads the one table, both plans together.
 type ActionItem struct{ ent.Schema }
 
 // Mixin of the ActionItem.
@@ -36,7 +40,7 @@ func (ActionItem) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("code").
 			Validate(validateCode).
-			Comment("Reference code, unique within the strategy, such as « A1.3 ».").
+			Comment("Reference code, unique within the strategy or agreement, such as « A1.3 ».").
 			Annotations(entgql.OrderField("CODE")),
 		field.String("title").
 			Validate(notBlank).MaxLen(500).
@@ -90,19 +94,33 @@ func (ActionItem) Fields() []ent.Field {
 			Optional().Nillable().
 			Validate(validateCurrency).
 			Comment("Currency of the estimated budget, as an ISO 4217 code such as « XOF »; required with a budget."),
+		field.Bool("pilot").
+			Default(false).
+			Comment("True when the action is a pilot: a first, limited run meant to be extended."),
 	}
 }
 
 // Edges of the ActionItem.
 func (ActionItem) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.From("objective", Objective.Type).Ref("action_items").Unique().Required().
-			Comment("The objective the action implements."),
-		// The strategy is the objective's, copied here so that visibility and code
-		// uniqueness are one join away; a hook keeps it in step with the objective.
-		edge.To("strategy", Strategy.Type).Unique().Required().Immutable().
-			Comment("The strategy the action belongs to.").
+		// The plan: exactly one of objective and commitment (placeInPlan).
+		edge.From("objective", Objective.Type).Ref("action_items").Unique().
+			Comment("The objective of a strategy the action implements, when its plan is a strategy's; null for an agreement's action."),
+		edge.From("commitment", Commitment.Type).Ref("action_items").Unique().
+			Comment("The commitment of an agreement the action carries out, when its plan is an agreement's; null for a strategy's action."),
+		// The strategy or agreement is the plan's, copied here so that visibility
+		// and code uniqueness are one join away; a hook keeps it in step.
+		edge.To("strategy", Strategy.Type).Unique().Immutable().
+			Comment("The strategy the action belongs to; null for an agreement's action.").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.To("agreement", Agreement.Type).Unique().Immutable().
+			Comment("The agreement the action belongs to; null for a strategy's action.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		// The link to the other side. A confidential agreement's commitments are
+		// hidden where the strategy's items are not: no filter through it.
+		edge.To("implements", Commitment.Type).Unique().
+			Comment("The commitment of an agreement that this strategy's action also implements; null when none (or when the caller may not read it).").
+			Annotations(entgql.Skip(entgql.SkipWhereInput)),
 		edge.To("lead_agency", Agency.Type).Unique().Required().
 			Comment("The agency that leads the action and reports on its progress."),
 		edge.To("supporting_agencies", Agency.Type).
@@ -128,6 +146,7 @@ func (ActionItem) Edges() []ent.Edge {
 func (ActionItem) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("code").Edges("strategy").Unique(),
+		index.Fields("code").Edges("agreement").Unique(),
 		index.Fields("status"),
 		index.Fields("priority"),
 		index.Fields("due_date"),
@@ -144,7 +163,7 @@ func (ActionItem) Indexes() []ent.Index {
 // Annotations of the ActionItem.
 func (ActionItem) Annotations() []schema.Annotation {
 	return []schema.Annotation{
-		schema.Comment("A concrete action of a strategy's action plan: who leads it, who supports and funds it, when it is due and how far it has come."),
+		schema.Comment("A concrete action of a plan, a strategy's objective or an agreement's commitment: who leads it, who supports and funds it, when it is due and how far it has come."),
 		entgql.RelayConnection(),
 		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
 	}

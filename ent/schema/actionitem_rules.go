@@ -9,8 +9,11 @@ import (
 	"github.com/palabre/palabre"
 	gen "github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/actionitem"
+	"github.com/palabre/palabre/ent/agreement"
+	"github.com/palabre/palabre/ent/commitment"
 	"github.com/palabre/palabre/ent/hook"
 	"github.com/palabre/palabre/ent/objective"
+	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/plan"
@@ -19,7 +22,7 @@ import (
 // Hooks of the ActionItem.
 func (ActionItem) Hooks() []ent.Hook {
 	return []ent.Hook{
-		hook.On(placeInStrategy, ent.OpCreate|ent.OpUpdateOne),
+		hook.On(placeInPlan, ent.OpCreate|ent.OpUpdateOne),
 		hook.On(checkSchedule, ent.OpCreate|ent.OpUpdateOne),
 		hook.On(checkBudget, ent.OpCreate|ent.OpUpdateOne),
 		hook.On(checkDependencies, ent.OpCreate|ent.OpUpdateOne),
@@ -28,32 +31,77 @@ func (ActionItem) Hooks() []ent.Hook {
 	}
 }
 
-// placeInStrategy records the strategy of the item's objective, and keeps an
-// item that moves to another objective within its strategy.
-func placeInStrategy(next ent.Mutator) ent.Mutator {
+// placeInPlan keeps an item in exactly one plan (plan.CheckPlan), records
+// the strategy of its objective or the agreement of its commitment, keeps an
+// item that moves within its strategy or agreement, and lets only a strategy's
+// item implement a commitment (plan.CheckLink).
+func placeInPlan(next ent.Mutator) ent.Mutator {
 	return hook.ActionItemFunc(func(ctx context.Context, m *gen.ActionItemMutation) (ent.Value, error) {
-		objectiveID, ok := m.ObjectiveID()
-		if !ok {
+		objectiveID, objectiveSet := m.ObjectiveID()
+		commitmentID, commitmentSet := m.CommitmentID()
+		_, implements := m.ImplementsID()
+		if m.Op().Is(ent.OpUpdateOne) && !objectiveSet && !commitmentSet && !implements &&
+			!m.ObjectiveCleared() && !m.CommitmentCleared() {
 			return next.Mutate(ctx, m)
 		}
-		strategyID, err := m.Client().Objective.Query().Where(objective.ID(objectiveID)).QueryStrategy().OnlyID(ctx)
-		if gen.IsNotFound(err) {
-			return nil, palabre.Errorf(palabre.ENOTFOUND, "objective %s not found", objectiveID)
+		var strategyID, agreementID *pulid.ID // the plan's, as it will be
+		if objectiveSet {
+			id, err := m.Client().Objective.Query().Where(objective.ID(objectiveID)).QueryStrategy().OnlyID(ctx)
+			if gen.IsNotFound(err) {
+				return nil, palabre.Errorf(palabre.ENOTFOUND, "objective %s not found", objectiveID)
+			}
+			if err != nil {
+				return nil, err
+			}
+			strategyID = &id
 		}
-		if err != nil {
-			return nil, err
+		if commitmentSet {
+			id, err := m.Client().Commitment.Query().Where(commitment.ID(commitmentID)).QueryAgreement().OnlyID(ctx)
+			if gen.IsNotFound(err) {
+				return nil, palabre.Errorf(palabre.ENOTFOUND, "commitment %s not found", commitmentID)
+			}
+			if err != nil {
+				return nil, err
+			}
+			agreementID = &id
 		}
 		if m.Op().Is(ent.OpCreate) {
-			m.SetStrategyID(strategyID)
+			if err := plan.CheckPlan(objectiveSet, commitmentSet); err != nil {
+				return nil, err
+			}
+			if err := plan.CheckLink(objectiveSet, implements); err != nil {
+				return nil, err
+			}
+			if strategyID != nil {
+				m.SetStrategyID(*strategyID)
+			} else {
+				m.SetAgreementID(*agreementID)
+			}
 			return next.Mutate(ctx, m)
 		}
 		id, _ := m.ID()
-		current, err := m.Client().ActionItem.Query().Where(actionitem.ID(id)).QueryStrategy().OnlyID(ctx)
+		current, err := m.Client().ActionItem.Query().Where(actionitem.ID(id)).
+			WithStrategy(func(q *gen.StrategyQuery) { q.Select(strategy.FieldID) }).
+			WithAgreement(func(q *gen.AgreementQuery) { q.Select(agreement.FieldID) }).
+			Only(ctx)
 		if err != nil {
 			return nil, err
 		}
-		if current != strategyID {
+		ofStrategy, ofAgreement := current.Edges.Strategy != nil, current.Edges.Agreement != nil
+		if err := plan.CheckPlan(
+			objectiveSet || (ofStrategy && !m.ObjectiveCleared()),
+			commitmentSet || (ofAgreement && !m.CommitmentCleared()),
+		); err != nil {
+			return nil, err
+		}
+		if strategyID != nil && (!ofStrategy || current.Edges.Strategy.ID != *strategyID) {
 			return nil, palabre.Errorf(palabre.EINVALID, "an action item can only move to an objective of its own strategy")
+		}
+		if agreementID != nil && (!ofAgreement || current.Edges.Agreement.ID != *agreementID) {
+			return nil, palabre.Errorf(palabre.EINVALID, "an action item can only move to a commitment of its own agreement")
+		}
+		if err := plan.CheckLink(ofStrategy, implements); err != nil {
+			return nil, err
 		}
 		return next.Mutate(ctx, m)
 	})
@@ -115,7 +163,8 @@ func checkBudget(next ent.Mutator) ent.Mutator {
 	})
 }
 
-// checkDependencies keeps dependencies within the item's strategy and refuses
+// checkDependencies keeps dependencies within the item's plan (its strategy or
+// agreement) and refuses
 // an item that depends on itself (plan.CheckDependencies).
 func checkDependencies(next ent.Mutator) ent.Mutator {
 	return hook.ActionItemFunc(func(ctx context.Context, m *gen.ActionItemMutation) (ent.Value, error) {
@@ -127,16 +176,11 @@ func checkDependencies(next ent.Mutator) ent.Mutator {
 		if err := plan.CheckDependencies(id, deps, len(unique(deps))); err != nil {
 			return nil, err // on itself: refused before anything is read
 		}
-		strategyID, ok := m.StrategyID()
-		if !ok {
-			var err error
-			if strategyID, err = m.Client().ActionItem.Query().Where(actionitem.ID(id)).QueryStrategy().OnlyID(ctx); err != nil {
-				return nil, err
-			}
+		inPlan, err := samePlan(ctx, m, id)
+		if err != nil {
+			return nil, err
 		}
-		n, err := m.Client().ActionItem.Query().
-			Where(actionitem.IDIn(deps...), actionitem.HasStrategyWith(strategy.ID(strategyID))).
-			Count(ctx)
+		n, err := m.Client().ActionItem.Query().Where(actionitem.IDIn(deps...), inPlan).Count(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -145,6 +189,28 @@ func checkDependencies(next ent.Mutator) ent.Mutator {
 		}
 		return next.Mutate(ctx, m)
 	})
+}
+
+// samePlan matches the items of the strategy or agreement of the item that m
+// creates or changes.
+func samePlan(ctx context.Context, m *gen.ActionItemMutation, id pulid.ID) (predicate.ActionItem, error) {
+	if s, ok := m.StrategyID(); ok { // set on creation by placeInPlan
+		return actionitem.HasStrategyWith(strategy.ID(s)), nil
+	}
+	if a, ok := m.AgreementID(); ok {
+		return actionitem.HasAgreementWith(agreement.ID(a)), nil
+	}
+	current, err := m.Client().ActionItem.Query().Where(actionitem.ID(id)).
+		WithStrategy(func(q *gen.StrategyQuery) { q.Select(strategy.FieldID) }).
+		WithAgreement(func(q *gen.AgreementQuery) { q.Select(agreement.FieldID) }).
+		Only(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if current.Edges.Strategy != nil {
+		return actionitem.HasStrategyWith(strategy.ID(current.Edges.Strategy.ID)), nil
+	}
+	return actionitem.HasAgreementWith(agreement.ID(current.Edges.Agreement.ID)), nil
 }
 
 func unique(ids []pulid.ID) map[pulid.ID]bool {
@@ -157,13 +223,18 @@ func unique(ids []pulid.ID) map[pulid.ID]bool {
 
 // keepAdoptedActionItems refuses adding, replanning or removing an action item
 // of an adopted strategy; its lead agency and the secretariat still report its
-// progress and status (see keepAdoptedStrategyText).
+// progress and status (see keepAdoptedStrategyText), and the secretariat may
+// link it to an agreement's commitment it implements, as agreements are signed
+// after the strategy. An agreement's items have no adopted text.
 func keepAdoptedActionItems(next ent.Mutator) ent.Mutator {
-	reported := map[string]bool{actionitem.FieldProgress: true, actionitem.FieldStatus: true}
+	reported := map[string]bool{actionitem.FieldProgress: true, actionitem.FieldStatus: true, actionitem.EdgeImplements: true}
 	return hook.ActionItemFunc(func(ctx context.Context, m *gen.ActionItemMutation) (ent.Value, error) {
 		if err := refuseAdoptedTextChange(ctx, m, m.Client(), reported, func() ([]pulid.ID, error) {
-			if id, ok := m.StrategyID(); ok { // set on creation by placeInStrategy
+			if id, ok := m.StrategyID(); ok { // set on creation by placeInPlan
 				return []pulid.ID{id}, nil
+			}
+			if m.Op().Is(ent.OpCreate) { // an agreement's item
+				return nil, nil
 			}
 			ids, err := m.IDs(ctx)
 			if err != nil {

@@ -97,6 +97,11 @@ func (Agency) Edges() []ent.Edge {
 		edge.From("consultations", Consultation.Type).Ref("invited_agencies").
 			Comment("Consultation rounds this agency is invited to.").
 			Annotations(entgql.Skip(entgql.SkipAll)),
+		// The inverse of a commitment's responsible parties, for the same
+		// reason; commitments of confidential agreements must not show here.
+		edge.From("responsible_commitments", Commitment.Type).Ref("responsible_parties").
+			Comment("Commitments of agreements this agency is responsible for.").
+			Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

@@ -159,7 +159,10 @@ describe("the reviewer's action plan by agency", () => {
 
   test('the public sees only the plans of adopted strategies', async () => {
     const res = await send('ActionPlanByAgency', { agencyID: world.agency.ANSSI, first: 100 }, null);
-    for (const item of nodes(res.actionItems)) assert.ok(adoptedStatuses.includes(item.strategy.status), item.code);
+    for (const item of nodes(res.actionItems)) {
+      // Items of adopted strategies, and of agreements that are not confidential.
+      assert.ok(item.strategy ? adoptedStatuses.includes(item.strategy.status) : !item.agreement.confidential, item.code);
+    }
   });
 
   test('a page larger than 100 is BAD_USER_INPUT', async () => {
@@ -660,6 +663,98 @@ describe('the agency side: the consulted text and its own observations', () => {
     }
     await refused('NOT_FOUND', 'MyObservation', { id: o.id }, tokens.agency.ANSSI);
     await refused('NOT_FOUND', 'MyObservation', { id: o.id }, null);
+describe('agreements, their commitments and the items that carry them out', () => {
+  const byRef = async (token) => {
+    const res = await send('Agreements', { first: 50 }, token);
+    return Object.fromEntries(nodes(res.agreements).map((a) => [a.reference, a]));
+  };
+  const mou = 'MoU SN-CI/2025/03';
+  const multi = 'ACC/UIT-SN/2026/01';
+  const secret = 'PROT/MFAD-ANSSI/2026/02';
+
+  test('each role lists the agreements it may read, never a confidential one it is not party to', async () => {
+    for (const [who, token, refs] of [
+      ['secretariat', tokens.secretariat, [mou, multi, secret]],
+      ['reviewer', tokens.reviewer, [mou, multi, secret]],
+      ['ANSSI, party to the protocol', tokens.agency.ANSSI, [mou, multi, secret]],
+      ['MJ, party to none', tokens.agency.MJ, [mou, multi]],
+      ['the public', null, [mou, multi]],
+    ]) {
+      const got = await byRef(token);
+      assert.deepEqual(Object.keys(got).sort(), [...refs].sort(), who);
+    }
+    const all = await byRef(tokens.reviewer);
+    world.agreement = Object.fromEntries(Object.entries(all).map(([ref, a]) => [ref, a.id]));
+    assert.equal(all[secret].confidential, true);
+  });
+
+  test('filtered by domain', async () => {
+    const data = await query('{ domains(first: 50) { edges { node { id name } } } }', {}, null);
+    const iot = nodes(data.domains).find((d) => d.name === "Sécurité de l'Internet des objets");
+    assert.ok(iot, 'the demo vocabulary has IoT security');
+    const res = await send('Agreements', { where: { hasDomainsWith: [{ id: iot.id }] } }, null);
+    assert.deepEqual(nodes(res.agreements).map((a) => a.reference), [multi]);
+  });
+
+  test('the detail of an MoU: parties, commitments, their items and the strategy items that implement them', async () => {
+    const res = await send('AgreementDetail', { id: world.agreement[mou] }, tokens.reviewer);
+    const a = res.node;
+    assert.equal(a.status, 'IN_FORCE');
+    assert.equal(a.kind, 'MEMORANDUM_OF_UNDERSTANDING');
+    assert.deepEqual(a.allowedMoves, ['EXPIRED', 'TERMINATED']);
+    assert.ok(a.parties.some((p) => p.agency.country === 'CI' && p.agency.kind === 'MINISTRY' && p.role === 'SIGNATORY'), 'a foreign ministry signed');
+    const commitments = nodes(a.commitments);
+    assert.equal(a.commitments.totalCount, commitments.length);
+    const items = commitments.flatMap((c) => nodes(c.actionItems));
+    assert.ok(items.length >= 3);
+    for (const item of items) {
+      assert.equal(item.agreement.id, a.id, `${item.code} belongs to the MoU`);
+      assert.equal(item.strategy, null);
+      assert.equal(item.objective, null);
+      assert.ok(item.commitment.code.startsWith('E'));
+    }
+    assert.ok(items.some((i) => i.pilot), 'the MoU runs a pilot');
+    const e1 = commitments.find((c) => c.code === 'E1');
+    assert.ok(e1.implementedBy.some((i) => i.code === 'A3.1' && i.strategy.id === world.current.id), "the strategy's CERT item implements E1");
+  });
+
+  test('the public reads a public agreement, an agency the confidential ones it is party to', async () => {
+    const pub = await send('AgreementDetail', { id: world.agreement[multi] }, null);
+    assert.ok(pub.node.parties.some((p) => p.agency.kind === 'CIVIL_SOCIETY'));
+    assert.ok(pub.node.parties.some((p) => p.agency.kind === 'INTERNATIONAL_ORGANISATION' && p.role === 'FUNDER'));
+    for (const token of [null, tokens.agency.MJ]) {
+      const err = await refused('NOT_FOUND', 'AgreementDetail', { id: world.agreement[secret] }, token);
+      assert.deepEqual(err.path, ['node']);
+    }
+    const party = await send('AgreementDetail', { id: world.agreement[secret] }, tokens.agency.ANSSI);
+    assert.equal(party.node.confidential, true);
+  });
+
+  test('overdue items cover both plans', async () => {
+    const res = await send('OverdueItems', { on: new Date().toISOString(), first: 100 }, tokens.reviewer);
+    const items = nodes(res.actionItems);
+    assert.ok(items.some((i) => i.strategy), "a strategy's item is overdue");
+    assert.ok(items.some((i) => i.agreement), "an agreement's item is overdue");
+    const pub = await send('OverdueItems', { on: new Date().toISOString(), first: 100 }, null);
+    for (const item of nodes(pub.actionItems)) {
+      assert.ok(item.strategy ? adoptedStatuses.includes(item.strategy.status) : !item.agreement.confidential, item.code);
+    }
+  });
+
+  test('only the secretariat moves an agreement, along its edges and guards', async () => {
+    const detail = async () => (await send('AgreementDetail', { id: world.agreement[multi] }, tokens.secretariat)).node;
+    const move = async (to) => ({ input: { agreementID: world.agreement[multi], revision: (await detail()).revision, to, comment: 'Décision du comité' } });
+    await refused('FORBIDDEN', 'MoveAgreement', await move('TERMINATED'), tokens.reviewer);
+    await refused('FORBIDDEN', 'MoveAgreement', await move('TERMINATED'), tokens.agency.ARTP);
+    await refused('UNAUTHENTICATED', 'MoveAgreement', await move('TERMINATED'), null);
+    await refused('BAD_USER_INPUT', 'MoveAgreement', await move('NEGOTIATION'), tokens.secretariat);
+    const err = await refused('CONFLICT', 'MoveAgreement', await move('IN_FORCE'), tokens.secretariat);
+    assert.match(err.message, /entryIntoForceOn/);
+    const moved = await send('MoveAgreement', await move('TERMINATED'), tokens.secretariat);
+    assert.equal(moved.moveAgreement.agreement.status, 'TERMINATED');
+    assert.deepEqual(moved.moveAgreement.agreement.allowedMoves, []);
+    assert.equal(moved.moveAgreement.transition.from, 'SIGNED');
+    assert.match(moved.moveAgreement.transition.createdAt, isoDate);
   });
 });
 

@@ -20,6 +20,9 @@ import (
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/agreement"
+	"github.com/palabre/palabre/ent/agreementparty"
+	"github.com/palabre/palabre/ent/commitment"
 	consultation1 "github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/objective"
@@ -46,6 +49,8 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	ActionItem() ActionItemResolver
 	Agency() AgencyResolver
+	Agreement() AgreementResolver
+	AgreementTransition() AgreementTransitionResolver
 	AuditEvent() AuditEventResolver
 	Consultation() ConsultationResolver
 	Mutation() MutationResolver
@@ -115,8 +120,10 @@ type ComplexityRoot struct {
 	}
 
 	ActionItem struct {
+		Agreement          func(childComplexity int) int
 		BudgetCurrency     func(childComplexity int) int
 		Code               func(childComplexity int) int
+		Commitment         func(childComplexity int) int
 		CreatedAt          func(childComplexity int) int
 		Dependents         func(childComplexity int) int
 		DependsOn          func(childComplexity int) int
@@ -125,12 +132,14 @@ type ComplexityRoot struct {
 		EstimatedBudget    func(childComplexity int) int
 		FundingPartners    func(childComplexity int) int
 		ID                 func(childComplexity int) int
+		Implements         func(childComplexity int) int
 		Indicators         func(childComplexity int) int
 		LastReportedAt     func(childComplexity int) int
 		LatestReport       func(childComplexity int) int
 		LeadAgency         func(childComplexity int) int
 		Objective          func(childComplexity int) int
 		Overdue            func(childComplexity int, on *time.Time) int
+		Pilot              func(childComplexity int) int
 		Priority           func(childComplexity int) int
 		Progress           func(childComplexity int) int
 		ProgressReports    func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ProgressReportOrder) int
@@ -204,6 +213,72 @@ type ComplexityRoot struct {
 		Agency func(childComplexity int) int
 	}
 
+	Agreement struct {
+		AllowedMoves     func(childComplexity int) int
+		Commitments      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.CommitmentOrder, where *ent.CommitmentWhereInput) int
+		Confidential     func(childComplexity int) int
+		CreatedAt        func(childComplexity int) int
+		Domains          func(childComplexity int) int
+		DurationMonths   func(childComplexity int) int
+		EndsOn           func(childComplexity int) int
+		EntryIntoForceOn func(childComplexity int) int
+		ID               func(childComplexity int) int
+		Kind             func(childComplexity int) int
+		Parties          func(childComplexity int) int
+		Reference        func(childComplexity int) int
+		Revision         func(childComplexity int) int
+		SignedOn         func(childComplexity int) int
+		SigningPlace     func(childComplexity int) int
+		Status           func(childComplexity int) int
+		Summary          func(childComplexity int) int
+		TacitRenewal     func(childComplexity int) int
+		Title            func(childComplexity int) int
+		Transitions      func(childComplexity int) int
+		UpdatedAt        func(childComplexity int) int
+	}
+
+	AgreementConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	AgreementEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	AgreementParty struct {
+		Agency         func(childComplexity int) int
+		Agreement      func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Revision       func(childComplexity int) int
+		Role           func(childComplexity int) int
+		SignatoryName  func(childComplexity int) int
+		SignatoryTitle func(childComplexity int) int
+		UpdatedAt      func(childComplexity int) int
+	}
+
+	AgreementPartyPayload struct {
+		Party func(childComplexity int) int
+	}
+
+	AgreementPayload struct {
+		Agreement func(childComplexity int) int
+	}
+
+	AgreementTransition struct {
+		Actor     func(childComplexity int) int
+		Agreement func(childComplexity int) int
+		Comment   func(childComplexity int) int
+		CreatedAt func(childComplexity int) int
+		From      func(childComplexity int) int
+		ID        func(childComplexity int) int
+		To        func(childComplexity int) int
+		UpdatedAt func(childComplexity int) int
+	}
+
 	AuditEvent struct {
 		Actor        func(childComplexity int) int
 		ActorID      func(childComplexity int) int
@@ -234,6 +309,38 @@ type ComplexityRoot struct {
 		Fields func(childComplexity int) int
 		ID     func(childComplexity int) int
 		Title  func(childComplexity int) int
+	}
+
+	Commitment struct {
+		ActionItems        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ActionItemOrder, where *ent.ActionItemWhereInput) int
+		Agreement          func(childComplexity int) int
+		Code               func(childComplexity int) int
+		CreatedAt          func(childComplexity int) int
+		Description        func(childComplexity int) int
+		DueDate            func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		ImplementedBy      func(childComplexity int) int
+		Kind               func(childComplexity int) int
+		Position           func(childComplexity int) int
+		ResponsibleParties func(childComplexity int) int
+		Revision           func(childComplexity int) int
+		Title              func(childComplexity int) int
+		UpdatedAt          func(childComplexity int) int
+	}
+
+	CommitmentConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CommitmentEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	CommitmentPayload struct {
+		Commitment func(childComplexity int) int
 	}
 
 	Consultation struct {
@@ -324,6 +431,30 @@ type ComplexityRoot struct {
 		DeletedID func(childComplexity int) int
 	}
 
+	Domain struct {
+		CreatedAt   func(childComplexity int) int
+		Description func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Name        func(childComplexity int) int
+		Revision    func(childComplexity int) int
+		UpdatedAt   func(childComplexity int) int
+	}
+
+	DomainConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	DomainEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	DomainPayload struct {
+		Domain func(childComplexity int) int
+	}
+
 	EntityChanges struct {
 		Added   func(childComplexity int) int
 		Changed func(childComplexity int) int
@@ -397,6 +528,11 @@ type ComplexityRoot struct {
 		Measurement func(childComplexity int) int
 	}
 
+	MoveAgreementPayload struct {
+		Agreement  func(childComplexity int) int
+		Transition func(childComplexity int) int
+	}
+
 	MoveStrategyPayload struct {
 		Strategy   func(childComplexity int) int
 		Transition func(childComplexity int) int
@@ -410,19 +546,26 @@ type ComplexityRoot struct {
 		CreateAccount           func(childComplexity int, input ent.CreateAccountInput) int
 		CreateActionItem        func(childComplexity int, input ent.CreateActionItemInput) int
 		CreateAgency            func(childComplexity int, input ent.CreateAgencyInput) int
+		CreateAgreement         func(childComplexity int, input ent.CreateAgreementInput) int
+		CreateAgreementParty    func(childComplexity int, input ent.CreateAgreementPartyInput) int
+		CreateCommitment        func(childComplexity int, input ent.CreateCommitmentInput) int
 		CreateDecision          func(childComplexity int, input ent.CreateDecisionInput) int
+		CreateDomain            func(childComplexity int, input ent.CreateDomainInput) int
 		CreateIndicator         func(childComplexity int, input ent.CreateIndicatorInput) int
 		CreateMeasurement       func(childComplexity int, input ent.CreateMeasurementInput) int
 		CreateObjective         func(childComplexity int, input ent.CreateObjectiveInput) int
 		CreateStrategy          func(childComplexity int, input ent.CreateStrategyInput) int
 		DeleteActionItem        func(childComplexity int, id pulid.ID) int
 		DeleteAgency            func(childComplexity int, id pulid.ID) int
+		DeleteAgreementParty    func(childComplexity int, id pulid.ID) int
+		DeleteCommitment        func(childComplexity int, id pulid.ID) int
 		DeleteIndicator         func(childComplexity int, id pulid.ID) int
 		DeleteObjective         func(childComplexity int, id pulid.ID) int
 		DeleteStrategy          func(childComplexity int, id pulid.ID) int
 		EditObservation         func(childComplexity int, id pulid.ID, revision int, input model.EditObservationInput) int
 		ExtendConsultation      func(childComplexity int, id pulid.ID, revision int, closesAt time.Time) int
 		FileProgressReport      func(childComplexity int, input model.FileProgressReportInput) int
+		MoveAgreement           func(childComplexity int, input model.MoveAgreementInput) int
 		MoveStrategy            func(childComplexity int, input model.MoveStrategyInput) int
 		OpenConsultation        func(childComplexity int, id pulid.ID, revision int) int
 		PlanConsultation        func(childComplexity int, input ent.CreateConsultationInput) int
@@ -434,8 +577,12 @@ type ComplexityRoot struct {
 		UpdateAccount           func(childComplexity int, id pulid.ID, revision int, input ent.UpdateAccountInput) int
 		UpdateActionItem        func(childComplexity int, id pulid.ID, revision int, input ent.UpdateActionItemInput) int
 		UpdateAgency            func(childComplexity int, id pulid.ID, revision int, input ent.UpdateAgencyInput) int
+		UpdateAgreement         func(childComplexity int, id pulid.ID, revision int, input ent.UpdateAgreementInput) int
+		UpdateAgreementParty    func(childComplexity int, id pulid.ID, revision int, input ent.UpdateAgreementPartyInput) int
+		UpdateCommitment        func(childComplexity int, id pulid.ID, revision int, input ent.UpdateCommitmentInput) int
 		UpdateConsultation      func(childComplexity int, id pulid.ID, revision int, input ent.UpdateConsultationInput) int
 		UpdateDecision          func(childComplexity int, id pulid.ID, revision int, input ent.UpdateDecisionInput) int
+		UpdateDomain            func(childComplexity int, id pulid.ID, revision int, input ent.UpdateDomainInput) int
 		UpdateIndicator         func(childComplexity int, id pulid.ID, revision int, input ent.UpdateIndicatorInput) int
 		UpdateObjective         func(childComplexity int, id pulid.ID, revision int, input ent.UpdateObjectiveInput) int
 		UpdateStrategy          func(childComplexity int, id pulid.ID, revision int, input ent.UpdateStrategyInput) int
@@ -565,9 +712,11 @@ type ComplexityRoot struct {
 		Accounts        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AccountOrder, where *ent.AccountWhereInput) int
 		ActionItems     func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ActionItemOrder, where *ent.ActionItemWhereInput, search *string, overdueOn *time.Time, staleOn *time.Time, agencyID *pulid.ID) int
 		Agencies        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AgencyOrder, where *ent.AgencyWhereInput) int
+		Agreements      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AgreementOrder, where *ent.AgreementWhereInput, search *string) int
 		AuditTrail      func(childComplexity int, entityID pulid.ID, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int) int
 		CompareVersions func(childComplexity int, from pulid.ID, to pulid.ID) int
 		Consultations   func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ConsultationOrder, where *ent.ConsultationWhereInput, status *consultation.Status) int
+		Domains         func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.DomainOrder, where *ent.DomainWhereInput) int
 		Indicators      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.IndicatorOrder, where *ent.IndicatorWhereInput) int
 		Node            func(childComplexity int, id pulid.ID) int
 		Nodes           func(childComplexity int, ids []pulid.ID) int
@@ -733,6 +882,13 @@ type AgencyResolver interface {
 	ProgressRollup(ctx context.Context, obj *ent.Agency, on *time.Time) (*model.ProgressRollup, error)
 	InvolvedActionItems(ctx context.Context, obj *ent.Agency, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ActionItemOrder, where *ent.ActionItemWhereInput, roles []model.InvolvementRole, overdueOn *time.Time, staleOn *time.Time) (*ent.ActionItemConnection, error)
 }
+type AgreementResolver interface {
+	AllowedMoves(ctx context.Context, obj *ent.Agreement) ([]agreement.Status, error)
+}
+type AgreementTransitionResolver interface {
+	From(ctx context.Context, obj *ent.AgreementTransition) (agreement.Status, error)
+	To(ctx context.Context, obj *ent.AgreementTransition) (agreement.Status, error)
+}
 type AuditEventResolver interface {
 	Actor(ctx context.Context, obj *ent.AuditEvent) (*ent.Account, error)
 }
@@ -761,6 +917,17 @@ type MutationResolver interface {
 	UpdateIndicator(ctx context.Context, id pulid.ID, revision int, input ent.UpdateIndicatorInput) (*model.IndicatorPayload, error)
 	DeleteIndicator(ctx context.Context, id pulid.ID) (*model.DeletePayload, error)
 	CreateMeasurement(ctx context.Context, input ent.CreateMeasurementInput) (*model.MeasurementPayload, error)
+	CreateDomain(ctx context.Context, input ent.CreateDomainInput) (*model.DomainPayload, error)
+	UpdateDomain(ctx context.Context, id pulid.ID, revision int, input ent.UpdateDomainInput) (*model.DomainPayload, error)
+	CreateAgreement(ctx context.Context, input ent.CreateAgreementInput) (*model.AgreementPayload, error)
+	UpdateAgreement(ctx context.Context, id pulid.ID, revision int, input ent.UpdateAgreementInput) (*model.AgreementPayload, error)
+	MoveAgreement(ctx context.Context, input model.MoveAgreementInput) (*model.MoveAgreementPayload, error)
+	CreateAgreementParty(ctx context.Context, input ent.CreateAgreementPartyInput) (*model.AgreementPartyPayload, error)
+	UpdateAgreementParty(ctx context.Context, id pulid.ID, revision int, input ent.UpdateAgreementPartyInput) (*model.AgreementPartyPayload, error)
+	DeleteAgreementParty(ctx context.Context, id pulid.ID) (*model.DeletePayload, error)
+	CreateCommitment(ctx context.Context, input ent.CreateCommitmentInput) (*model.CommitmentPayload, error)
+	UpdateCommitment(ctx context.Context, id pulid.ID, revision int, input ent.UpdateCommitmentInput) (*model.CommitmentPayload, error)
+	DeleteCommitment(ctx context.Context, id pulid.ID) (*model.DeletePayload, error)
 	PlanConsultation(ctx context.Context, input ent.CreateConsultationInput) (*model.ConsultationPayload, error)
 	UpdateConsultation(ctx context.Context, id pulid.ID, revision int, input ent.UpdateConsultationInput) (*model.ConsultationPayload, error)
 	OpenConsultation(ctx context.Context, id pulid.ID, revision int) (*model.ConsultationPayload, error)
@@ -787,6 +954,8 @@ type QueryResolver interface {
 	Nodes(ctx context.Context, ids []pulid.ID) ([]ent.Noder, error)
 	Accounts(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AccountOrder, where *ent.AccountWhereInput) (*ent.AccountConnection, error)
 	Agencies(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AgencyOrder, where *ent.AgencyWhereInput) (*ent.AgencyConnection, error)
+	Agreements(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AgreementOrder, where *ent.AgreementWhereInput, search *string) (*ent.AgreementConnection, error)
+	Domains(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.DomainOrder, where *ent.DomainWhereInput) (*ent.DomainConnection, error)
 	AuditTrail(ctx context.Context, entityID pulid.ID, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int) (*ent.AuditEventConnection, error)
 	Consultations(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ConsultationOrder, where *ent.ConsultationWhereInput, status *consultation.Status) (*ent.ConsultationConnection, error)
 	Strategies(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.StrategyOrder, where *ent.StrategyWhereInput, search *string) (*ent.StrategyConnection, error)
@@ -1014,6 +1183,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AccountPayload.Account(childComplexity), true
 
+	case "ActionItem.agreement":
+		if e.ComplexityRoot.ActionItem.Agreement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActionItem.Agreement(childComplexity), true
 	case "ActionItem.budgetCurrency":
 		if e.ComplexityRoot.ActionItem.BudgetCurrency == nil {
 			break
@@ -1026,6 +1201,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ActionItem.Code(childComplexity), true
+	case "ActionItem.commitment":
+		if e.ComplexityRoot.ActionItem.Commitment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActionItem.Commitment(childComplexity), true
 	case "ActionItem.createdAt":
 		if e.ComplexityRoot.ActionItem.CreatedAt == nil {
 			break
@@ -1074,6 +1255,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ActionItem.ID(childComplexity), true
+	case "ActionItem.implements":
+		if e.ComplexityRoot.ActionItem.Implements == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActionItem.Implements(childComplexity), true
 	case "ActionItem.indicators":
 		if e.ComplexityRoot.ActionItem.Indicators == nil {
 			break
@@ -1115,6 +1302,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ActionItem.Overdue(childComplexity, args["on"].(*time.Time)), true
+	case "ActionItem.pilot":
+		if e.ComplexityRoot.ActionItem.Pilot == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActionItem.Pilot(childComplexity), true
 	case "ActionItem.priority":
 		if e.ComplexityRoot.ActionItem.Priority == nil {
 			break
@@ -1434,6 +1627,288 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AgencyPayload.Agency(childComplexity), true
 
+	case "Agreement.allowedMoves":
+		if e.ComplexityRoot.Agreement.AllowedMoves == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agreement.AllowedMoves(childComplexity), true
+	case "Agreement.commitments":
+		if e.ComplexityRoot.Agreement.Commitments == nil {
+			break
+		}
+
+		args, err := ec.field_Agreement_commitments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Agreement.Commitments(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.CommitmentOrder), args["where"].(*ent.CommitmentWhereInput)), true
+	case "Agreement.confidential":
+		if e.ComplexityRoot.Agreement.Confidential == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agreement.Confidential(childComplexity), true
+	case "Agreement.createdAt":
+		if e.ComplexityRoot.Agreement.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agreement.CreatedAt(childComplexity), true
+	case "Agreement.domains":
+		if e.ComplexityRoot.Agreement.Domains == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agreement.Domains(childComplexity), true
+	case "Agreement.durationMonths":
+		if e.ComplexityRoot.Agreement.DurationMonths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agreement.DurationMonths(childComplexity), true
+	case "Agreement.endsOn":
+		if e.ComplexityRoot.Agreement.EndsOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agreement.EndsOn(childComplexity), true
+	case "Agreement.entryIntoForceOn":
+		if e.ComplexityRoot.Agreement.EntryIntoForceOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agreement.EntryIntoForceOn(childComplexity), true
+	case "Agreement.id":
+		if e.ComplexityRoot.Agreement.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agreement.ID(childComplexity), true
+	case "Agreement.kind":
+		if e.ComplexityRoot.Agreement.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agreement.Kind(childComplexity), true
+	case "Agreement.parties":
+		if e.ComplexityRoot.Agreement.Parties == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agreement.Parties(childComplexity), true
+	case "Agreement.reference":
+		if e.ComplexityRoot.Agreement.Reference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agreement.Reference(childComplexity), true
+	case "Agreement.revision":
+		if e.ComplexityRoot.Agreement.Revision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agreement.Revision(childComplexity), true
+	case "Agreement.signedOn":
+		if e.ComplexityRoot.Agreement.SignedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agreement.SignedOn(childComplexity), true
+	case "Agreement.signingPlace":
+		if e.ComplexityRoot.Agreement.SigningPlace == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agreement.SigningPlace(childComplexity), true
+	case "Agreement.status":
+		if e.ComplexityRoot.Agreement.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agreement.Status(childComplexity), true
+	case "Agreement.summary":
+		if e.ComplexityRoot.Agreement.Summary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agreement.Summary(childComplexity), true
+	case "Agreement.tacitRenewal":
+		if e.ComplexityRoot.Agreement.TacitRenewal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agreement.TacitRenewal(childComplexity), true
+	case "Agreement.title":
+		if e.ComplexityRoot.Agreement.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agreement.Title(childComplexity), true
+	case "Agreement.transitions":
+		if e.ComplexityRoot.Agreement.Transitions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agreement.Transitions(childComplexity), true
+	case "Agreement.updatedAt":
+		if e.ComplexityRoot.Agreement.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agreement.UpdatedAt(childComplexity), true
+
+	case "AgreementConnection.edges":
+		if e.ComplexityRoot.AgreementConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgreementConnection.Edges(childComplexity), true
+	case "AgreementConnection.pageInfo":
+		if e.ComplexityRoot.AgreementConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgreementConnection.PageInfo(childComplexity), true
+	case "AgreementConnection.totalCount":
+		if e.ComplexityRoot.AgreementConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgreementConnection.TotalCount(childComplexity), true
+
+	case "AgreementEdge.cursor":
+		if e.ComplexityRoot.AgreementEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgreementEdge.Cursor(childComplexity), true
+	case "AgreementEdge.node":
+		if e.ComplexityRoot.AgreementEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgreementEdge.Node(childComplexity), true
+
+	case "AgreementParty.agency":
+		if e.ComplexityRoot.AgreementParty.Agency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgreementParty.Agency(childComplexity), true
+	case "AgreementParty.agreement":
+		if e.ComplexityRoot.AgreementParty.Agreement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgreementParty.Agreement(childComplexity), true
+	case "AgreementParty.createdAt":
+		if e.ComplexityRoot.AgreementParty.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgreementParty.CreatedAt(childComplexity), true
+	case "AgreementParty.id":
+		if e.ComplexityRoot.AgreementParty.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgreementParty.ID(childComplexity), true
+	case "AgreementParty.revision":
+		if e.ComplexityRoot.AgreementParty.Revision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgreementParty.Revision(childComplexity), true
+	case "AgreementParty.role":
+		if e.ComplexityRoot.AgreementParty.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgreementParty.Role(childComplexity), true
+	case "AgreementParty.signatoryName":
+		if e.ComplexityRoot.AgreementParty.SignatoryName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgreementParty.SignatoryName(childComplexity), true
+	case "AgreementParty.signatoryTitle":
+		if e.ComplexityRoot.AgreementParty.SignatoryTitle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgreementParty.SignatoryTitle(childComplexity), true
+	case "AgreementParty.updatedAt":
+		if e.ComplexityRoot.AgreementParty.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgreementParty.UpdatedAt(childComplexity), true
+
+	case "AgreementPartyPayload.party":
+		if e.ComplexityRoot.AgreementPartyPayload.Party == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgreementPartyPayload.Party(childComplexity), true
+
+	case "AgreementPayload.agreement":
+		if e.ComplexityRoot.AgreementPayload.Agreement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgreementPayload.Agreement(childComplexity), true
+
+	case "AgreementTransition.actor":
+		if e.ComplexityRoot.AgreementTransition.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgreementTransition.Actor(childComplexity), true
+	case "AgreementTransition.agreement":
+		if e.ComplexityRoot.AgreementTransition.Agreement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgreementTransition.Agreement(childComplexity), true
+	case "AgreementTransition.comment":
+		if e.ComplexityRoot.AgreementTransition.Comment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgreementTransition.Comment(childComplexity), true
+	case "AgreementTransition.createdAt":
+		if e.ComplexityRoot.AgreementTransition.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgreementTransition.CreatedAt(childComplexity), true
+	case "AgreementTransition.from":
+		if e.ComplexityRoot.AgreementTransition.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgreementTransition.From(childComplexity), true
+	case "AgreementTransition.id":
+		if e.ComplexityRoot.AgreementTransition.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgreementTransition.ID(childComplexity), true
+	case "AgreementTransition.to":
+		if e.ComplexityRoot.AgreementTransition.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgreementTransition.To(childComplexity), true
+	case "AgreementTransition.updatedAt":
+		if e.ComplexityRoot.AgreementTransition.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgreementTransition.UpdatedAt(childComplexity), true
+
 	case "AuditEvent.actor":
 		if e.ComplexityRoot.AuditEvent.Actor == nil {
 			break
@@ -1557,6 +2032,135 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ChangedEntity.Title(childComplexity), true
+
+	case "Commitment.actionItems":
+		if e.ComplexityRoot.Commitment.ActionItems == nil {
+			break
+		}
+
+		args, err := ec.field_Commitment_actionItems_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Commitment.ActionItems(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.ActionItemOrder), args["where"].(*ent.ActionItemWhereInput)), true
+	case "Commitment.agreement":
+		if e.ComplexityRoot.Commitment.Agreement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Commitment.Agreement(childComplexity), true
+	case "Commitment.code":
+		if e.ComplexityRoot.Commitment.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Commitment.Code(childComplexity), true
+	case "Commitment.createdAt":
+		if e.ComplexityRoot.Commitment.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Commitment.CreatedAt(childComplexity), true
+	case "Commitment.description":
+		if e.ComplexityRoot.Commitment.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Commitment.Description(childComplexity), true
+	case "Commitment.dueDate":
+		if e.ComplexityRoot.Commitment.DueDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Commitment.DueDate(childComplexity), true
+	case "Commitment.id":
+		if e.ComplexityRoot.Commitment.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Commitment.ID(childComplexity), true
+	case "Commitment.implementedBy":
+		if e.ComplexityRoot.Commitment.ImplementedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Commitment.ImplementedBy(childComplexity), true
+	case "Commitment.kind":
+		if e.ComplexityRoot.Commitment.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Commitment.Kind(childComplexity), true
+	case "Commitment.position":
+		if e.ComplexityRoot.Commitment.Position == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Commitment.Position(childComplexity), true
+	case "Commitment.responsibleParties":
+		if e.ComplexityRoot.Commitment.ResponsibleParties == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Commitment.ResponsibleParties(childComplexity), true
+	case "Commitment.revision":
+		if e.ComplexityRoot.Commitment.Revision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Commitment.Revision(childComplexity), true
+	case "Commitment.title":
+		if e.ComplexityRoot.Commitment.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Commitment.Title(childComplexity), true
+	case "Commitment.updatedAt":
+		if e.ComplexityRoot.Commitment.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Commitment.UpdatedAt(childComplexity), true
+
+	case "CommitmentConnection.edges":
+		if e.ComplexityRoot.CommitmentConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitmentConnection.Edges(childComplexity), true
+	case "CommitmentConnection.pageInfo":
+		if e.ComplexityRoot.CommitmentConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitmentConnection.PageInfo(childComplexity), true
+	case "CommitmentConnection.totalCount":
+		if e.ComplexityRoot.CommitmentConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitmentConnection.TotalCount(childComplexity), true
+
+	case "CommitmentEdge.cursor":
+		if e.ComplexityRoot.CommitmentEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitmentEdge.Cursor(childComplexity), true
+	case "CommitmentEdge.node":
+		if e.ComplexityRoot.CommitmentEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitmentEdge.Node(childComplexity), true
+
+	case "CommitmentPayload.commitment":
+		if e.ComplexityRoot.CommitmentPayload.Commitment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitmentPayload.Commitment(childComplexity), true
 
 	case "Consultation.closesAt":
 		if e.ComplexityRoot.Consultation.ClosesAt == nil {
@@ -1887,6 +2491,82 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DeletePayload.DeletedID(childComplexity), true
 
+	case "Domain.createdAt":
+		if e.ComplexityRoot.Domain.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Domain.CreatedAt(childComplexity), true
+	case "Domain.description":
+		if e.ComplexityRoot.Domain.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Domain.Description(childComplexity), true
+	case "Domain.id":
+		if e.ComplexityRoot.Domain.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Domain.ID(childComplexity), true
+	case "Domain.name":
+		if e.ComplexityRoot.Domain.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Domain.Name(childComplexity), true
+	case "Domain.revision":
+		if e.ComplexityRoot.Domain.Revision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Domain.Revision(childComplexity), true
+	case "Domain.updatedAt":
+		if e.ComplexityRoot.Domain.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Domain.UpdatedAt(childComplexity), true
+
+	case "DomainConnection.edges":
+		if e.ComplexityRoot.DomainConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DomainConnection.Edges(childComplexity), true
+	case "DomainConnection.pageInfo":
+		if e.ComplexityRoot.DomainConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DomainConnection.PageInfo(childComplexity), true
+	case "DomainConnection.totalCount":
+		if e.ComplexityRoot.DomainConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DomainConnection.TotalCount(childComplexity), true
+
+	case "DomainEdge.cursor":
+		if e.ComplexityRoot.DomainEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DomainEdge.Cursor(childComplexity), true
+	case "DomainEdge.node":
+		if e.ComplexityRoot.DomainEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DomainEdge.Node(childComplexity), true
+
+	case "DomainPayload.domain":
+		if e.ComplexityRoot.DomainPayload.Domain == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DomainPayload.Domain(childComplexity), true
+
 	case "EntityChanges.added":
 		if e.ComplexityRoot.EntityChanges.Added == nil {
 			break
@@ -2143,6 +2823,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MeasurementPayload.Measurement(childComplexity), true
 
+	case "MoveAgreementPayload.agreement":
+		if e.ComplexityRoot.MoveAgreementPayload.Agreement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MoveAgreementPayload.Agreement(childComplexity), true
+	case "MoveAgreementPayload.transition":
+		if e.ComplexityRoot.MoveAgreementPayload.Transition == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MoveAgreementPayload.Transition(childComplexity), true
+
 	case "MoveStrategyPayload.strategy":
 		if e.ComplexityRoot.MoveStrategyPayload.Strategy == nil {
 			break
@@ -2233,6 +2926,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateAgency(childComplexity, args["input"].(ent.CreateAgencyInput)), true
+	case "Mutation.createAgreement":
+		if e.ComplexityRoot.Mutation.CreateAgreement == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createAgreement_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateAgreement(childComplexity, args["input"].(ent.CreateAgreementInput)), true
+	case "Mutation.createAgreementParty":
+		if e.ComplexityRoot.Mutation.CreateAgreementParty == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createAgreementParty_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateAgreementParty(childComplexity, args["input"].(ent.CreateAgreementPartyInput)), true
+	case "Mutation.createCommitment":
+		if e.ComplexityRoot.Mutation.CreateCommitment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createCommitment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateCommitment(childComplexity, args["input"].(ent.CreateCommitmentInput)), true
 	case "Mutation.createDecision":
 		if e.ComplexityRoot.Mutation.CreateDecision == nil {
 			break
@@ -2244,6 +2970,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateDecision(childComplexity, args["input"].(ent.CreateDecisionInput)), true
+	case "Mutation.createDomain":
+		if e.ComplexityRoot.Mutation.CreateDomain == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createDomain_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateDomain(childComplexity, args["input"].(ent.CreateDomainInput)), true
 	case "Mutation.createIndicator":
 		if e.ComplexityRoot.Mutation.CreateIndicator == nil {
 			break
@@ -2310,6 +3047,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteAgency(childComplexity, args["id"].(pulid.ID)), true
+	case "Mutation.deleteAgreementParty":
+		if e.ComplexityRoot.Mutation.DeleteAgreementParty == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteAgreementParty_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteAgreementParty(childComplexity, args["id"].(pulid.ID)), true
+	case "Mutation.deleteCommitment":
+		if e.ComplexityRoot.Mutation.DeleteCommitment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteCommitment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteCommitment(childComplexity, args["id"].(pulid.ID)), true
 	case "Mutation.deleteIndicator":
 		if e.ComplexityRoot.Mutation.DeleteIndicator == nil {
 			break
@@ -2376,6 +3135,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.FileProgressReport(childComplexity, args["input"].(model.FileProgressReportInput)), true
+	case "Mutation.moveAgreement":
+		if e.ComplexityRoot.Mutation.MoveAgreement == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_moveAgreement_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MoveAgreement(childComplexity, args["input"].(model.MoveAgreementInput)), true
 	case "Mutation.moveStrategy":
 		if e.ComplexityRoot.Mutation.MoveStrategy == nil {
 			break
@@ -2497,6 +3267,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateAgency(childComplexity, args["id"].(pulid.ID), args["revision"].(int), args["input"].(ent.UpdateAgencyInput)), true
+	case "Mutation.updateAgreement":
+		if e.ComplexityRoot.Mutation.UpdateAgreement == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateAgreement_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateAgreement(childComplexity, args["id"].(pulid.ID), args["revision"].(int), args["input"].(ent.UpdateAgreementInput)), true
+	case "Mutation.updateAgreementParty":
+		if e.ComplexityRoot.Mutation.UpdateAgreementParty == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateAgreementParty_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateAgreementParty(childComplexity, args["id"].(pulid.ID), args["revision"].(int), args["input"].(ent.UpdateAgreementPartyInput)), true
+	case "Mutation.updateCommitment":
+		if e.ComplexityRoot.Mutation.UpdateCommitment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateCommitment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateCommitment(childComplexity, args["id"].(pulid.ID), args["revision"].(int), args["input"].(ent.UpdateCommitmentInput)), true
 	case "Mutation.updateConsultation":
 		if e.ComplexityRoot.Mutation.UpdateConsultation == nil {
 			break
@@ -2519,6 +3322,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateDecision(childComplexity, args["id"].(pulid.ID), args["revision"].(int), args["input"].(ent.UpdateDecisionInput)), true
+	case "Mutation.updateDomain":
+		if e.ComplexityRoot.Mutation.UpdateDomain == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateDomain_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateDomain(childComplexity, args["id"].(pulid.ID), args["revision"].(int), args["input"].(ent.UpdateDomainInput)), true
 	case "Mutation.updateIndicator":
 		if e.ComplexityRoot.Mutation.UpdateIndicator == nil {
 			break
@@ -3083,6 +3897,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Agencies(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.AgencyOrder), args["where"].(*ent.AgencyWhereInput)), true
+	case "Query.agreements":
+		if e.ComplexityRoot.Query.Agreements == nil {
+			break
+		}
+
+		args, err := ec.field_Query_agreements_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Agreements(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.AgreementOrder), args["where"].(*ent.AgreementWhereInput), args["search"].(*string)), true
 	case "Query.auditTrail":
 		if e.ComplexityRoot.Query.AuditTrail == nil {
 			break
@@ -3116,6 +3941,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Consultations(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.ConsultationOrder), args["where"].(*ent.ConsultationWhereInput), args["status"].(*consultation.Status)), true
+	case "Query.domains":
+		if e.ComplexityRoot.Query.Domains == nil {
+			break
+		}
+
+		args, err := ec.field_Query_domains_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Domains(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.DomainOrder), args["where"].(*ent.DomainWhereInput)), true
 	case "Query.indicators":
 		if e.ComplexityRoot.Query.Indicators == nil {
 			break
@@ -3802,17 +4638,28 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("AdoptionInput", ec.unmarshalInputAdoptionInput),
 			graphql.NewInputUnmarshaler("AgencyOrder", ec.unmarshalInputAgencyOrder),
 			graphql.NewInputUnmarshaler("AgencyWhereInput", ec.unmarshalInputAgencyWhereInput),
+			graphql.NewInputUnmarshaler("AgreementOrder", ec.unmarshalInputAgreementOrder),
+			graphql.NewInputUnmarshaler("AgreementPartyOrder", ec.unmarshalInputAgreementPartyOrder),
+			graphql.NewInputUnmarshaler("AgreementPartyWhereInput", ec.unmarshalInputAgreementPartyWhereInput),
+			graphql.NewInputUnmarshaler("AgreementTransitionOrder", ec.unmarshalInputAgreementTransitionOrder),
+			graphql.NewInputUnmarshaler("AgreementWhereInput", ec.unmarshalInputAgreementWhereInput),
 			graphql.NewInputUnmarshaler("AnswerObservationInput", ec.unmarshalInputAnswerObservationInput),
 			graphql.NewInputUnmarshaler("AuditEventOrder", ec.unmarshalInputAuditEventOrder),
 			graphql.NewInputUnmarshaler("AuditEventWhereInput", ec.unmarshalInputAuditEventWhereInput),
+			graphql.NewInputUnmarshaler("CommitmentOrder", ec.unmarshalInputCommitmentOrder),
+			graphql.NewInputUnmarshaler("CommitmentWhereInput", ec.unmarshalInputCommitmentWhereInput),
 			graphql.NewInputUnmarshaler("ConsultationOrder", ec.unmarshalInputConsultationOrder),
 			graphql.NewInputUnmarshaler("ConsultationWhereInput", ec.unmarshalInputConsultationWhereInput),
 			graphql.NewInputUnmarshaler("CreateAPITokenInput", ec.unmarshalInputCreateAPITokenInput),
 			graphql.NewInputUnmarshaler("CreateAccountInput", ec.unmarshalInputCreateAccountInput),
 			graphql.NewInputUnmarshaler("CreateActionItemInput", ec.unmarshalInputCreateActionItemInput),
 			graphql.NewInputUnmarshaler("CreateAgencyInput", ec.unmarshalInputCreateAgencyInput),
+			graphql.NewInputUnmarshaler("CreateAgreementInput", ec.unmarshalInputCreateAgreementInput),
+			graphql.NewInputUnmarshaler("CreateAgreementPartyInput", ec.unmarshalInputCreateAgreementPartyInput),
+			graphql.NewInputUnmarshaler("CreateCommitmentInput", ec.unmarshalInputCreateCommitmentInput),
 			graphql.NewInputUnmarshaler("CreateConsultationInput", ec.unmarshalInputCreateConsultationInput),
 			graphql.NewInputUnmarshaler("CreateDecisionInput", ec.unmarshalInputCreateDecisionInput),
+			graphql.NewInputUnmarshaler("CreateDomainInput", ec.unmarshalInputCreateDomainInput),
 			graphql.NewInputUnmarshaler("CreateIndicatorInput", ec.unmarshalInputCreateIndicatorInput),
 			graphql.NewInputUnmarshaler("CreateMeasurementInput", ec.unmarshalInputCreateMeasurementInput),
 			graphql.NewInputUnmarshaler("CreateObjectiveInput", ec.unmarshalInputCreateObjectiveInput),
@@ -3821,6 +4668,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("DecisionOrder", ec.unmarshalInputDecisionOrder),
 			graphql.NewInputUnmarshaler("DecisionPositionOrder", ec.unmarshalInputDecisionPositionOrder),
 			graphql.NewInputUnmarshaler("DecisionWhereInput", ec.unmarshalInputDecisionWhereInput),
+			graphql.NewInputUnmarshaler("DomainOrder", ec.unmarshalInputDomainOrder),
+			graphql.NewInputUnmarshaler("DomainWhereInput", ec.unmarshalInputDomainWhereInput),
 			graphql.NewInputUnmarshaler("EditObservationInput", ec.unmarshalInputEditObservationInput),
 			graphql.NewInputUnmarshaler("FileProgressReportInput", ec.unmarshalInputFileProgressReportInput),
 			graphql.NewInputUnmarshaler("IndicatorOrder", ec.unmarshalInputIndicatorOrder),
@@ -3828,6 +4677,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("MeasurementOrder", ec.unmarshalInputMeasurementOrder),
 			graphql.NewInputUnmarshaler("MeasurementReportInput", ec.unmarshalInputMeasurementReportInput),
 			graphql.NewInputUnmarshaler("MeasurementWhereInput", ec.unmarshalInputMeasurementWhereInput),
+			graphql.NewInputUnmarshaler("MoveAgreementInput", ec.unmarshalInputMoveAgreementInput),
 			graphql.NewInputUnmarshaler("MoveStrategyInput", ec.unmarshalInputMoveStrategyInput),
 			graphql.NewInputUnmarshaler("ObjectiveOrder", ec.unmarshalInputObjectiveOrder),
 			graphql.NewInputUnmarshaler("ObjectiveWhereInput", ec.unmarshalInputObjectiveWhereInput),
@@ -3847,8 +4697,12 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateAccountInput", ec.unmarshalInputUpdateAccountInput),
 			graphql.NewInputUnmarshaler("UpdateActionItemInput", ec.unmarshalInputUpdateActionItemInput),
 			graphql.NewInputUnmarshaler("UpdateAgencyInput", ec.unmarshalInputUpdateAgencyInput),
+			graphql.NewInputUnmarshaler("UpdateAgreementInput", ec.unmarshalInputUpdateAgreementInput),
+			graphql.NewInputUnmarshaler("UpdateAgreementPartyInput", ec.unmarshalInputUpdateAgreementPartyInput),
+			graphql.NewInputUnmarshaler("UpdateCommitmentInput", ec.unmarshalInputUpdateCommitmentInput),
 			graphql.NewInputUnmarshaler("UpdateConsultationInput", ec.unmarshalInputUpdateConsultationInput),
 			graphql.NewInputUnmarshaler("UpdateDecisionInput", ec.unmarshalInputUpdateDecisionInput),
+			graphql.NewInputUnmarshaler("UpdateDomainInput", ec.unmarshalInputUpdateDomainInput),
 			graphql.NewInputUnmarshaler("UpdateIndicatorInput", ec.unmarshalInputUpdateIndicatorInput),
 			graphql.NewInputUnmarshaler("UpdateObjectiveInput", ec.unmarshalInputUpdateObjectiveInput),
 			graphql.NewInputUnmarshaler("UpdateObservationInput", ec.unmarshalInputUpdateObservationInput),
@@ -3929,6 +4783,157 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
+	{Name: "../schema/agreement.graphql", Input: `extend type Query {
+  """
+  Agreements (MoUs, cooperation agreements, conventions, protocols), filtered
+  and ordered: by domain (` + "`" + `where: {hasDomainsWith: {id: …}}` + "`" + `), status, kind,
+  party (` + "`" + `where: {hasPartiesWith: {hasAgencyWith: {id: …}}}` + "`" + `). The public reads
+  agreements that are not confidential; an agency those and the agreements its
+  agency is party to.
+  """
+  agreements(
+    "Returns the objects after this cursor."
+    after: Cursor
+    "Returns the first n objects (at most 100; 20 when neither first nor last is given)."
+    first: Int
+    "Returns the objects before this cursor."
+    before: Cursor
+    "Returns the last n objects (at most 100)."
+    last: Int
+    "Ordering of the objects."
+    orderBy: AgreementOrder
+    "Filters the objects."
+    where: AgreementWhereInput
+    """
+    Words to find in the title, reference or summary, ignoring case and
+    accents. At most 200 characters.
+    """
+    search: String
+  ): AgreementConnection!
+
+  "The cooperation domains of the administrators' vocabulary, filtered and ordered."
+  domains(
+    "Returns the objects after this cursor."
+    after: Cursor
+    "Returns the first n objects (at most 100; 20 when neither first nor last is given)."
+    first: Int
+    "Returns the objects before this cursor."
+    before: Cursor
+    "Returns the last n objects (at most 100)."
+    last: Int
+    "Ordering of the objects."
+    orderBy: DomainOrder
+    "Filters the objects."
+    where: DomainWhereInput
+  ): DomainConnection!
+}
+
+extend type AgreementTransition {
+  "The status the agreement left."
+  from: AgreementStatus!
+  "The status the agreement entered."
+  to: AgreementStatus!
+}
+
+extend type Agreement {
+  "The statuses the secretariat may move the agreement to from where it stands, whatever the guards say."
+  allowedMoves: [AgreementStatus!]!
+}
+
+"A move of an agreement from one status to another."
+input MoveAgreementInput {
+  "The agreement to move."
+  agreementID: ID!
+  "The revision of the agreement the move is based on."
+  revision: Int!
+  "The status to move to."
+  to: AgreementStatus!
+  "Why, in the words of who moves it."
+  comment: String
+}
+
+"The result of moving an agreement."
+type MoveAgreementPayload {
+  "The agreement as it now stands."
+  agreement: Agreement!
+  "The move, as recorded in the agreement's history."
+  transition: AgreementTransition!
+}
+
+"The result of creating or changing a cooperation domain."
+type DomainPayload {
+  "The domain as it now stands."
+  domain: Domain!
+}
+
+"The result of creating or changing an agreement."
+type AgreementPayload {
+  "The agreement as it now stands."
+  agreement: Agreement!
+}
+
+"The result of adding or changing a party to an agreement."
+type AgreementPartyPayload {
+  "The party as it now stands."
+  party: AgreementParty!
+}
+
+"The result of creating or changing a commitment."
+type CommitmentPayload {
+  "The commitment as it now stands."
+  commitment: Commitment!
+}
+
+extend type Mutation {
+  "Adds a cooperation domain to the vocabulary. Administrators only."
+  createDomain("The new domain." input: CreateDomainInput!): DomainPayload!
+  "Changes a cooperation domain. Administrators only."
+  updateDomain(
+    "The domain to change." id: ID!
+    "The revision of the domain the change is based on." revision: Int!
+    "The fields to change." input: UpdateDomainInput!
+  ): DomainPayload!
+
+  "Creates an agreement, in negotiation. Secretariat only."
+  createAgreement("The new agreement." input: CreateAgreementInput!): AgreementPayload!
+  "Changes an agreement (not its status: moveAgreement). Secretariat only."
+  updateAgreement(
+    "The agreement to change." id: ID!
+    "The revision of the agreement the change is based on." revision: Int!
+    "The fields to change." input: UpdateAgreementInput!
+  ): AgreementPayload!
+  """
+  Moves an agreement to another status: negotiation → signed → in force →
+  expired or terminated (negotiation and signed may also be terminated).
+  Secretariat only. A move off these edges is BAD_USER_INPUT naming the allowed
+  moves; signing needs two parties or more and the date of signature, entry
+  into force its date (CONFLICT saying what is missing).
+  """
+  moveAgreement("The move." input: MoveAgreementInput!): MoveAgreementPayload!
+
+  "Adds an agency as a party to an agreement. Secretariat only."
+  createAgreementParty("The new party." input: CreateAgreementPartyInput!): AgreementPartyPayload!
+  "Changes a party's role or signatory. Secretariat only."
+  updateAgreementParty(
+    "The party to change." id: ID!
+    "The revision of the party the change is based on." revision: Int!
+    "The fields to change." input: UpdateAgreementPartyInput!
+  ): AgreementPartyPayload!
+  "Removes a party from an agreement, unless a commitment names it responsible (CONFLICT). Secretariat only."
+  deleteAgreementParty("The party to remove." id: ID!): DeletePayload!
+
+  "Creates a commitment of an agreement. Secretariat only."
+  createCommitment("The new commitment." input: CreateCommitmentInput!): CommitmentPayload!
+  "Changes a commitment. Secretariat only."
+  updateCommitment(
+    "The commitment to change." id: ID!
+    "The revision of the commitment the change is based on." revision: Int!
+    "The fields to change." input: UpdateCommitmentInput!
+  ): CommitmentPayload!
+  "Deletes a commitment that has no action items left (CONFLICT otherwise). Secretariat only."
+  deleteCommitment("The commitment to delete." id: ID!): DeletePayload!
+}
+`, BuiltIn: false},
 	{Name: "../schema/audit.graphql", Input: `extend type AuditEvent {
   "The account that made the change; null for the system, or when the caller may not read that account."
   actor: Account
@@ -4324,7 +5329,12 @@ type Mutation {
   "Deletes an objective that has no action items, indicators or sub-objectives left (CONFLICT otherwise). Secretariat only."
   deleteObjective("The objective to delete." id: ID!): DeletePayload!
 
-  "Creates an action item under an objective. Secretariat only."
+  """
+  Creates an action item in a plan: under an objective of a strategy
+  (objectiveID) or a commitment of an agreement (commitmentID), exactly one. A
+  strategy's item may also implement an agreement's commitment (implementsID).
+  Secretariat only.
+  """
   createActionItem("The new action item." input: CreateActionItemInput!): ActionItemPayload!
   """
   Changes an action item. The secretariat changes anything; an agency account
@@ -4629,9 +5639,12 @@ extend type Mutation {
   ): ObjectiveConnection!
 
   """
-  Action items of every strategy the caller may read, filtered and ordered: by
-  agency (` + "`" + `where: {hasLeadAgencyWith: {id: …}}` + "`" + `), status, priority, pillar
-  (` + "`" + `where: {hasObjectiveWith: {pillar: …}}` + "`" + `), due date, or overdue on a date.
+  Action items of every strategy and agreement the caller may read, both plans
+  together, filtered and ordered: by agency (` + "`" + `where: {hasLeadAgencyWith: {id: …}}` + "`" + `),
+  status, priority, pillar (` + "`" + `where: {hasObjectiveWith: {pillar: …}}` + "`" + `), plan
+  (` + "`" + `where: {hasStrategyWith: …}` + "`" + ` or ` + "`" + `{hasAgreementWith: …}` + "`" + `), domain
+  (` + "`" + `where: {hasAgreementWith: {hasDomainsWith: {id: …}}}` + "`" + `), pilot, due date, or
+  overdue on a date.
   """
   actionItems(
     "Returns the objects after this cursor."
@@ -5303,7 +6316,7 @@ input AccountWhereInput {
   disabledNEQ: Boolean
 }
 """
-A concrete action of a strategy's action plan: who leads it, who supports and funds it, when it is due and how far it has come.
+A concrete action of a plan, a strategy's objective or an agreement's commitment: who leads it, who supports and funds it, when it is due and how far it has come.
 """
 type ActionItem implements Node {
   """
@@ -5323,7 +6336,7 @@ type ActionItem implements Node {
   """
   revision: Int!
   """
-  Reference code, unique within the strategy, such as « A1.3 ».
+  Reference code, unique within the strategy or agreement, such as « A1.3 ».
   """
   code: String!
   """
@@ -5367,13 +6380,29 @@ type ActionItem implements Node {
   """
   budgetCurrency: String
   """
-  The objective the action implements.
+  True when the action is a pilot: a first, limited run meant to be extended.
   """
-  objective: Objective!
+  pilot: Boolean!
   """
-  The strategy the action belongs to.
+  The objective of a strategy the action implements, when its plan is a strategy's; null for an agreement's action.
   """
-  strategy: Strategy!
+  objective: Objective
+  """
+  The commitment of an agreement the action carries out, when its plan is an agreement's; null for a strategy's action.
+  """
+  commitment: Commitment
+  """
+  The strategy the action belongs to; null for an agreement's action.
+  """
+  strategy: Strategy
+  """
+  The agreement the action belongs to; null for a strategy's action.
+  """
+  agreement: Agreement
+  """
+  The commitment of an agreement that this strategy's action also implements; null when none (or when the caller may not read it).
+  """
+  implements: Commitment
   """
   The agency that leads the action and reports on its progress.
   """
@@ -5484,7 +6513,7 @@ enum ActionItemOrderField {
   """
   UPDATED_AT
   """
-  By code: reference code, unique within the strategy, such as « A1.3 ».
+  By code: reference code, unique within the strategy or agreement, such as « A1.3 ».
   """
   CODE
   """
@@ -6112,6 +7141,14 @@ input ActionItemWhereInput {
   """
   budgetCurrencyContainsFold: String
   """
+  pilot field predicates
+  """
+  pilot: Boolean
+  """
+  Matches objects whose pilot differs from the value.
+  """
+  pilotNEQ: Boolean
+  """
   objective edge predicates
   """
   hasObjective: Boolean
@@ -6120,6 +7157,14 @@ input ActionItemWhereInput {
   """
   hasObjectiveWith: [ObjectiveWhereInput!]
   """
+  commitment edge predicates
+  """
+  hasCommitment: Boolean
+  """
+  Matches objects with at least one commitment that matches the given filters.
+  """
+  hasCommitmentWith: [CommitmentWhereInput!]
+  """
   strategy edge predicates
   """
   hasStrategy: Boolean
@@ -6127,6 +7172,14 @@ input ActionItemWhereInput {
   Matches objects with at least one strategy that matches the given filters.
   """
   hasStrategyWith: [StrategyWhereInput!]
+  """
+  agreement edge predicates
+  """
+  hasAgreement: Boolean
+  """
+  Matches objects with at least one agreement that matches the given filters.
+  """
+  hasAgreementWith: [AgreementWhereInput!]
   """
   lead_agency edge predicates
   """
@@ -6754,6 +7807,1190 @@ input AgencyWhereInput {
   hasChildrenWith: [AgencyWhereInput!]
 }
 """
+A memorandum of understanding, cooperation agreement, convention or protocol between agencies: its parties, domains, commitments and the action items that carry them out.
+"""
+type Agreement implements Node {
+  """
+  Opaque global identifier of the object.
+  """
+  id: ID!
+  """
+  When the object was created.
+  """
+  createdAt: Time!
+  """
+  When the object was last changed.
+  """
+  updatedAt: Time!
+  """
+  Revision of the object, incremented by every change. Send it back with an update: an update of an older revision is refused with CONFLICT.
+  """
+  revision: Int!
+  """
+  What kind of instrument the agreement is.
+  """
+  kind: AgreementKind!
+  """
+  Title of the agreement.
+  """
+  title: String!
+  """
+  Reference of the instrument, such as « MoU SN-CI/2025/03 »; empty when it has none.
+  """
+  reference: String!
+  """
+  What the agreement is about.
+  """
+  summary: String!
+  """
+  When the agreement was signed; required to move it to SIGNED.
+  """
+  signedOn: Time
+  """
+  Where the agreement was signed, such as « Abidjan ».
+  """
+  signingPlace: String!
+  """
+  When the agreement entered or enters into force; required to move it to IN_FORCE, not before its signature.
+  """
+  entryIntoForceOn: Time
+  """
+  When the agreement ends, if it has an end date; not before its entry into force.
+  """
+  endsOn: Time
+  """
+  Duration of the agreement in months from its entry into force, when it is given as a duration rather than an end date.
+  """
+  durationMonths: Int
+  """
+  True when the agreement renews itself for the same duration unless a party denounces it.
+  """
+  tacitRenewal: Boolean!
+  """
+  Where the agreement stands: negotiation, signed, in force, then expired or terminated. It changes by moveAgreement only, which records each move.
+  """
+  status: AgreementStatus!
+  """
+  True when the agreement is confidential: only the secretariat, reviewers and the agencies party to it read it, its commitments and its action items.
+  """
+  confidential: Boolean!
+  """
+  The agencies party to the agreement, each with its role.
+  """
+  parties: [AgreementParty!]
+  """
+  The cooperation domains the agreement covers.
+  """
+  domains: [Domain!]
+  """
+  What the parties undertake to do, in the agreement's order.
+  """
+  commitments(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first n objects (at most 100; 20 when neither first nor last is given).
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last n objects (at most 100).
+    """
+    last: Int
+
+    """
+    Ordering options for Commitments returned from the connection.
+    """
+    orderBy: CommitmentOrder
+
+    """
+    Filtering options for Commitments returned from the connection.
+    """
+    where: CommitmentWhereInput
+  ): CommitmentConnection!
+  """
+  The agreement's moves from one status to another, oldest first.
+  """
+  transitions: [AgreementTransition!]
+}
+"""
+A connection to a list of items.
+"""
+type AgreementConnection {
+  """
+  A list of edges.
+  """
+  edges: [AgreementEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type AgreementEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: Agreement
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+What kind of instrument the agreement is.
+"""
+enum AgreementKind @goModel(model: "github.com/palabre/palabre/ent/agreement.Kind") {
+  """
+  A memorandum of understanding (MoU): a statement of intent to cooperate.
+  """
+  MEMORANDUM_OF_UNDERSTANDING
+  """
+  A cooperation agreement: binding undertakings to work together.
+  """
+  COOPERATION_AGREEMENT
+  """
+  A convention, often multilateral.
+  """
+  CONVENTION
+  """
+  A protocol, often implementing or supplementing another instrument.
+  """
+  PROTOCOL
+}
+"""
+Ordering options for Agreement connections
+"""
+input AgreementOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order Agreements.
+  """
+  field: AgreementOrderField!
+}
+"""
+Properties by which Agreement connections can be ordered.
+"""
+enum AgreementOrderField {
+  """
+  By created at: when the object was created.
+  """
+  CREATED_AT
+  """
+  By updated at: when the object was last changed.
+  """
+  UPDATED_AT
+  """
+  By kind: what kind of instrument the agreement is.
+  """
+  KIND
+  """
+  By title: title of the agreement.
+  """
+  TITLE
+  """
+  By signed on: when the agreement was signed; required to move it to SIGNED.
+  """
+  SIGNED_ON
+  """
+  By ends on: when the agreement ends, if it has an end date; not before its entry into force.
+  """
+  ENDS_ON
+  """
+  By status: where the agreement stands: negotiation, signed, in force, then expired or terminated. It changes by moveAgreement only, which records each move.
+  """
+  STATUS
+}
+"""
+An agency's part in an agreement: its role (signatory, implementing partner, funder, observer) and who signed for it.
+"""
+type AgreementParty implements Node {
+  """
+  Opaque global identifier of the object.
+  """
+  id: ID!
+  """
+  When the object was created.
+  """
+  createdAt: Time!
+  """
+  When the object was last changed.
+  """
+  updatedAt: Time!
+  """
+  Revision of the object, incremented by every change. Send it back with an update: an update of an older revision is refused with CONFLICT.
+  """
+  revision: Int!
+  """
+  The agency's role in the agreement.
+  """
+  role: AgreementPartyRole!
+  """
+  Name of the person who signed for the agency, such as « Moussa Bocar Thiam ».
+  """
+  signatoryName: String!
+  """
+  Title of the person who signed, such as « Ministre de la Communication, des Télécommunications et du Numérique ».
+  """
+  signatoryTitle: String!
+  """
+  The agreement.
+  """
+  agreement: Agreement!
+  """
+  The agency party to it; its kind and country say whether it is a foreign ministry, an international organisation, a regulator or civil society.
+  """
+  agency: Agency!
+}
+"""
+Ordering options for AgreementParty connections
+"""
+input AgreementPartyOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order AgreementParties.
+  """
+  field: AgreementPartyOrderField!
+}
+"""
+Properties by which AgreementParty connections can be ordered.
+"""
+enum AgreementPartyOrderField {
+  """
+  By created at: when the object was created.
+  """
+  CREATED_AT
+  """
+  By updated at: when the object was last changed.
+  """
+  UPDATED_AT
+}
+"""
+The agency's role in the agreement.
+"""
+enum AgreementPartyRole @goModel(model: "github.com/palabre/palabre/ent/agreementparty.Role") {
+  """
+  Signs the agreement and is bound by it.
+  """
+  SIGNATORY
+  """
+  Carries out part of the agreement.
+  """
+  IMPLEMENTING_PARTNER
+  """
+  Funds part of the agreement.
+  """
+  FUNDER
+  """
+  Follows the agreement without undertaking anything.
+  """
+  OBSERVER
+}
+"""
+AgreementPartyWhereInput is used for filtering AgreementParty objects.
+Input was generated by ent.
+"""
+input AgreementPartyWhereInput {
+  """
+  Matches objects that do not match the given filter.
+  """
+  not: AgreementPartyWhereInput
+  """
+  Matches objects that match every given filter.
+  """
+  and: [AgreementPartyWhereInput!]
+  """
+  Matches objects that match at least one given filter.
+  """
+  or: [AgreementPartyWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  """
+  Matches objects whose id differs from the value.
+  """
+  idNEQ: ID
+  """
+  Matches objects whose id is one of the values.
+  """
+  idIn: [ID!]
+  """
+  Matches objects whose id is none of the values.
+  """
+  idNotIn: [ID!]
+  """
+  Matches objects whose id is greater than the value.
+  """
+  idGT: ID
+  """
+  Matches objects whose id is greater than or equal to the value.
+  """
+  idGTE: ID
+  """
+  Matches objects whose id is less than the value.
+  """
+  idLT: ID
+  """
+  Matches objects whose id is less than or equal to the value.
+  """
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  """
+  Matches objects whose created at differs from the value.
+  """
+  createdAtNEQ: Time
+  """
+  Matches objects whose created at is one of the values.
+  """
+  createdAtIn: [Time!]
+  """
+  Matches objects whose created at is none of the values.
+  """
+  createdAtNotIn: [Time!]
+  """
+  Matches objects whose created at is greater than the value.
+  """
+  createdAtGT: Time
+  """
+  Matches objects whose created at is greater than or equal to the value.
+  """
+  createdAtGTE: Time
+  """
+  Matches objects whose created at is less than the value.
+  """
+  createdAtLT: Time
+  """
+  Matches objects whose created at is less than or equal to the value.
+  """
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  """
+  Matches objects whose updated at differs from the value.
+  """
+  updatedAtNEQ: Time
+  """
+  Matches objects whose updated at is one of the values.
+  """
+  updatedAtIn: [Time!]
+  """
+  Matches objects whose updated at is none of the values.
+  """
+  updatedAtNotIn: [Time!]
+  """
+  Matches objects whose updated at is greater than the value.
+  """
+  updatedAtGT: Time
+  """
+  Matches objects whose updated at is greater than or equal to the value.
+  """
+  updatedAtGTE: Time
+  """
+  Matches objects whose updated at is less than the value.
+  """
+  updatedAtLT: Time
+  """
+  Matches objects whose updated at is less than or equal to the value.
+  """
+  updatedAtLTE: Time
+  """
+  role field predicates
+  """
+  role: AgreementPartyRole
+  """
+  Matches objects whose role differs from the value.
+  """
+  roleNEQ: AgreementPartyRole
+  """
+  Matches objects whose role is one of the values.
+  """
+  roleIn: [AgreementPartyRole!]
+  """
+  Matches objects whose role is none of the values.
+  """
+  roleNotIn: [AgreementPartyRole!]
+  """
+  signatory_name field predicates
+  """
+  signatoryName: String
+  """
+  Matches objects whose signatory name differs from the value.
+  """
+  signatoryNameNEQ: String
+  """
+  Matches objects whose signatory name is one of the values.
+  """
+  signatoryNameIn: [String!]
+  """
+  Matches objects whose signatory name is none of the values.
+  """
+  signatoryNameNotIn: [String!]
+  """
+  Matches objects whose signatory name is greater than the value.
+  """
+  signatoryNameGT: String
+  """
+  Matches objects whose signatory name is greater than or equal to the value.
+  """
+  signatoryNameGTE: String
+  """
+  Matches objects whose signatory name is less than the value.
+  """
+  signatoryNameLT: String
+  """
+  Matches objects whose signatory name is less than or equal to the value.
+  """
+  signatoryNameLTE: String
+  """
+  Matches objects whose signatory name contains the value.
+  """
+  signatoryNameContains: String
+  """
+  Matches objects whose signatory name starts with the value.
+  """
+  signatoryNameHasPrefix: String
+  """
+  Matches objects whose signatory name ends with the value.
+  """
+  signatoryNameHasSuffix: String
+  """
+  Matches objects whose signatory name equals the value, ignoring case.
+  """
+  signatoryNameEqualFold: String
+  """
+  Matches objects whose signatory name contains the value, ignoring case.
+  """
+  signatoryNameContainsFold: String
+  """
+  signatory_title field predicates
+  """
+  signatoryTitle: String
+  """
+  Matches objects whose signatory title differs from the value.
+  """
+  signatoryTitleNEQ: String
+  """
+  Matches objects whose signatory title is one of the values.
+  """
+  signatoryTitleIn: [String!]
+  """
+  Matches objects whose signatory title is none of the values.
+  """
+  signatoryTitleNotIn: [String!]
+  """
+  Matches objects whose signatory title is greater than the value.
+  """
+  signatoryTitleGT: String
+  """
+  Matches objects whose signatory title is greater than or equal to the value.
+  """
+  signatoryTitleGTE: String
+  """
+  Matches objects whose signatory title is less than the value.
+  """
+  signatoryTitleLT: String
+  """
+  Matches objects whose signatory title is less than or equal to the value.
+  """
+  signatoryTitleLTE: String
+  """
+  Matches objects whose signatory title contains the value.
+  """
+  signatoryTitleContains: String
+  """
+  Matches objects whose signatory title starts with the value.
+  """
+  signatoryTitleHasPrefix: String
+  """
+  Matches objects whose signatory title ends with the value.
+  """
+  signatoryTitleHasSuffix: String
+  """
+  Matches objects whose signatory title equals the value, ignoring case.
+  """
+  signatoryTitleEqualFold: String
+  """
+  Matches objects whose signatory title contains the value, ignoring case.
+  """
+  signatoryTitleContainsFold: String
+  """
+  agreement edge predicates
+  """
+  hasAgreement: Boolean
+  """
+  Matches objects with at least one agreement that matches the given filters.
+  """
+  hasAgreementWith: [AgreementWhereInput!]
+  """
+  agency edge predicates
+  """
+  hasAgency: Boolean
+  """
+  Matches objects with at least one agency that matches the given filters.
+  """
+  hasAgencyWith: [AgencyWhereInput!]
+}
+"""
+Where the agreement stands: negotiation, signed, in force, then expired or terminated. It changes by moveAgreement only, which records each move.
+"""
+enum AgreementStatus @goModel(model: "github.com/palabre/palabre/ent/agreement.Status") {
+  """
+  Being negotiated (the default).
+  """
+  NEGOTIATION
+  """
+  Signed by its parties, not yet in force.
+  """
+  SIGNED
+  """
+  In force: its commitments are being carried out.
+  """
+  IN_FORCE
+  """
+  Ended at its term.
+  """
+  EXPIRED
+  """
+  Ended early by its parties, or abandoned before it came into force.
+  """
+  TERMINATED
+}
+"""
+One move of an agreement from one status to another: from which to which, who, when and why.
+"""
+type AgreementTransition implements Node {
+  """
+  Opaque global identifier of the object.
+  """
+  id: ID!
+  """
+  When the object was created.
+  """
+  createdAt: Time!
+  """
+  When the object was last changed.
+  """
+  updatedAt: Time!
+  """
+  Why the agreement moved, in the words of who moved it.
+  """
+  comment: String!
+  """
+  The agreement that moved.
+  """
+  agreement: Agreement!
+  """
+  Who moved it.
+  """
+  actor: Account
+}
+"""
+Ordering options for AgreementTransition connections
+"""
+input AgreementTransitionOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order AgreementTransitions.
+  """
+  field: AgreementTransitionOrderField!
+}
+"""
+Properties by which AgreementTransition connections can be ordered.
+"""
+enum AgreementTransitionOrderField {
+  """
+  By created at: when the object was created.
+  """
+  CREATED_AT
+  """
+  By updated at: when the object was last changed.
+  """
+  UPDATED_AT
+}
+"""
+AgreementWhereInput is used for filtering Agreement objects.
+Input was generated by ent.
+"""
+input AgreementWhereInput {
+  """
+  Matches objects that do not match the given filter.
+  """
+  not: AgreementWhereInput
+  """
+  Matches objects that match every given filter.
+  """
+  and: [AgreementWhereInput!]
+  """
+  Matches objects that match at least one given filter.
+  """
+  or: [AgreementWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  """
+  Matches objects whose id differs from the value.
+  """
+  idNEQ: ID
+  """
+  Matches objects whose id is one of the values.
+  """
+  idIn: [ID!]
+  """
+  Matches objects whose id is none of the values.
+  """
+  idNotIn: [ID!]
+  """
+  Matches objects whose id is greater than the value.
+  """
+  idGT: ID
+  """
+  Matches objects whose id is greater than or equal to the value.
+  """
+  idGTE: ID
+  """
+  Matches objects whose id is less than the value.
+  """
+  idLT: ID
+  """
+  Matches objects whose id is less than or equal to the value.
+  """
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  """
+  Matches objects whose created at differs from the value.
+  """
+  createdAtNEQ: Time
+  """
+  Matches objects whose created at is one of the values.
+  """
+  createdAtIn: [Time!]
+  """
+  Matches objects whose created at is none of the values.
+  """
+  createdAtNotIn: [Time!]
+  """
+  Matches objects whose created at is greater than the value.
+  """
+  createdAtGT: Time
+  """
+  Matches objects whose created at is greater than or equal to the value.
+  """
+  createdAtGTE: Time
+  """
+  Matches objects whose created at is less than the value.
+  """
+  createdAtLT: Time
+  """
+  Matches objects whose created at is less than or equal to the value.
+  """
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  """
+  Matches objects whose updated at differs from the value.
+  """
+  updatedAtNEQ: Time
+  """
+  Matches objects whose updated at is one of the values.
+  """
+  updatedAtIn: [Time!]
+  """
+  Matches objects whose updated at is none of the values.
+  """
+  updatedAtNotIn: [Time!]
+  """
+  Matches objects whose updated at is greater than the value.
+  """
+  updatedAtGT: Time
+  """
+  Matches objects whose updated at is greater than or equal to the value.
+  """
+  updatedAtGTE: Time
+  """
+  Matches objects whose updated at is less than the value.
+  """
+  updatedAtLT: Time
+  """
+  Matches objects whose updated at is less than or equal to the value.
+  """
+  updatedAtLTE: Time
+  """
+  kind field predicates
+  """
+  kind: AgreementKind
+  """
+  Matches objects whose kind differs from the value.
+  """
+  kindNEQ: AgreementKind
+  """
+  Matches objects whose kind is one of the values.
+  """
+  kindIn: [AgreementKind!]
+  """
+  Matches objects whose kind is none of the values.
+  """
+  kindNotIn: [AgreementKind!]
+  """
+  title field predicates
+  """
+  title: String
+  """
+  Matches objects whose title differs from the value.
+  """
+  titleNEQ: String
+  """
+  Matches objects whose title is one of the values.
+  """
+  titleIn: [String!]
+  """
+  Matches objects whose title is none of the values.
+  """
+  titleNotIn: [String!]
+  """
+  Matches objects whose title is greater than the value.
+  """
+  titleGT: String
+  """
+  Matches objects whose title is greater than or equal to the value.
+  """
+  titleGTE: String
+  """
+  Matches objects whose title is less than the value.
+  """
+  titleLT: String
+  """
+  Matches objects whose title is less than or equal to the value.
+  """
+  titleLTE: String
+  """
+  Matches objects whose title contains the value.
+  """
+  titleContains: String
+  """
+  Matches objects whose title starts with the value.
+  """
+  titleHasPrefix: String
+  """
+  Matches objects whose title ends with the value.
+  """
+  titleHasSuffix: String
+  """
+  Matches objects whose title equals the value, ignoring case.
+  """
+  titleEqualFold: String
+  """
+  Matches objects whose title contains the value, ignoring case.
+  """
+  titleContainsFold: String
+  """
+  reference field predicates
+  """
+  reference: String
+  """
+  Matches objects whose reference differs from the value.
+  """
+  referenceNEQ: String
+  """
+  Matches objects whose reference is one of the values.
+  """
+  referenceIn: [String!]
+  """
+  Matches objects whose reference is none of the values.
+  """
+  referenceNotIn: [String!]
+  """
+  Matches objects whose reference is greater than the value.
+  """
+  referenceGT: String
+  """
+  Matches objects whose reference is greater than or equal to the value.
+  """
+  referenceGTE: String
+  """
+  Matches objects whose reference is less than the value.
+  """
+  referenceLT: String
+  """
+  Matches objects whose reference is less than or equal to the value.
+  """
+  referenceLTE: String
+  """
+  Matches objects whose reference contains the value.
+  """
+  referenceContains: String
+  """
+  Matches objects whose reference starts with the value.
+  """
+  referenceHasPrefix: String
+  """
+  Matches objects whose reference ends with the value.
+  """
+  referenceHasSuffix: String
+  """
+  Matches objects whose reference equals the value, ignoring case.
+  """
+  referenceEqualFold: String
+  """
+  Matches objects whose reference contains the value, ignoring case.
+  """
+  referenceContainsFold: String
+  """
+  summary field predicates
+  """
+  summary: String
+  """
+  Matches objects whose summary differs from the value.
+  """
+  summaryNEQ: String
+  """
+  Matches objects whose summary is one of the values.
+  """
+  summaryIn: [String!]
+  """
+  Matches objects whose summary is none of the values.
+  """
+  summaryNotIn: [String!]
+  """
+  Matches objects whose summary is greater than the value.
+  """
+  summaryGT: String
+  """
+  Matches objects whose summary is greater than or equal to the value.
+  """
+  summaryGTE: String
+  """
+  Matches objects whose summary is less than the value.
+  """
+  summaryLT: String
+  """
+  Matches objects whose summary is less than or equal to the value.
+  """
+  summaryLTE: String
+  """
+  Matches objects whose summary contains the value.
+  """
+  summaryContains: String
+  """
+  Matches objects whose summary starts with the value.
+  """
+  summaryHasPrefix: String
+  """
+  Matches objects whose summary ends with the value.
+  """
+  summaryHasSuffix: String
+  """
+  Matches objects whose summary equals the value, ignoring case.
+  """
+  summaryEqualFold: String
+  """
+  Matches objects whose summary contains the value, ignoring case.
+  """
+  summaryContainsFold: String
+  """
+  signed_on field predicates
+  """
+  signedOn: Time
+  """
+  Matches objects whose signed on differs from the value.
+  """
+  signedOnNEQ: Time
+  """
+  Matches objects whose signed on is one of the values.
+  """
+  signedOnIn: [Time!]
+  """
+  Matches objects whose signed on is none of the values.
+  """
+  signedOnNotIn: [Time!]
+  """
+  Matches objects whose signed on is greater than the value.
+  """
+  signedOnGT: Time
+  """
+  Matches objects whose signed on is greater than or equal to the value.
+  """
+  signedOnGTE: Time
+  """
+  Matches objects whose signed on is less than the value.
+  """
+  signedOnLT: Time
+  """
+  Matches objects whose signed on is less than or equal to the value.
+  """
+  signedOnLTE: Time
+  """
+  Matches objects whose signed on is not set.
+  """
+  signedOnIsNil: Boolean
+  """
+  Matches objects whose signed on is set.
+  """
+  signedOnNotNil: Boolean
+  """
+  signing_place field predicates
+  """
+  signingPlace: String
+  """
+  Matches objects whose signing place differs from the value.
+  """
+  signingPlaceNEQ: String
+  """
+  Matches objects whose signing place is one of the values.
+  """
+  signingPlaceIn: [String!]
+  """
+  Matches objects whose signing place is none of the values.
+  """
+  signingPlaceNotIn: [String!]
+  """
+  Matches objects whose signing place is greater than the value.
+  """
+  signingPlaceGT: String
+  """
+  Matches objects whose signing place is greater than or equal to the value.
+  """
+  signingPlaceGTE: String
+  """
+  Matches objects whose signing place is less than the value.
+  """
+  signingPlaceLT: String
+  """
+  Matches objects whose signing place is less than or equal to the value.
+  """
+  signingPlaceLTE: String
+  """
+  Matches objects whose signing place contains the value.
+  """
+  signingPlaceContains: String
+  """
+  Matches objects whose signing place starts with the value.
+  """
+  signingPlaceHasPrefix: String
+  """
+  Matches objects whose signing place ends with the value.
+  """
+  signingPlaceHasSuffix: String
+  """
+  Matches objects whose signing place equals the value, ignoring case.
+  """
+  signingPlaceEqualFold: String
+  """
+  Matches objects whose signing place contains the value, ignoring case.
+  """
+  signingPlaceContainsFold: String
+  """
+  entry_into_force_on field predicates
+  """
+  entryIntoForceOn: Time
+  """
+  Matches objects whose entry into force on differs from the value.
+  """
+  entryIntoForceOnNEQ: Time
+  """
+  Matches objects whose entry into force on is one of the values.
+  """
+  entryIntoForceOnIn: [Time!]
+  """
+  Matches objects whose entry into force on is none of the values.
+  """
+  entryIntoForceOnNotIn: [Time!]
+  """
+  Matches objects whose entry into force on is greater than the value.
+  """
+  entryIntoForceOnGT: Time
+  """
+  Matches objects whose entry into force on is greater than or equal to the value.
+  """
+  entryIntoForceOnGTE: Time
+  """
+  Matches objects whose entry into force on is less than the value.
+  """
+  entryIntoForceOnLT: Time
+  """
+  Matches objects whose entry into force on is less than or equal to the value.
+  """
+  entryIntoForceOnLTE: Time
+  """
+  Matches objects whose entry into force on is not set.
+  """
+  entryIntoForceOnIsNil: Boolean
+  """
+  Matches objects whose entry into force on is set.
+  """
+  entryIntoForceOnNotNil: Boolean
+  """
+  ends_on field predicates
+  """
+  endsOn: Time
+  """
+  Matches objects whose ends on differs from the value.
+  """
+  endsOnNEQ: Time
+  """
+  Matches objects whose ends on is one of the values.
+  """
+  endsOnIn: [Time!]
+  """
+  Matches objects whose ends on is none of the values.
+  """
+  endsOnNotIn: [Time!]
+  """
+  Matches objects whose ends on is greater than the value.
+  """
+  endsOnGT: Time
+  """
+  Matches objects whose ends on is greater than or equal to the value.
+  """
+  endsOnGTE: Time
+  """
+  Matches objects whose ends on is less than the value.
+  """
+  endsOnLT: Time
+  """
+  Matches objects whose ends on is less than or equal to the value.
+  """
+  endsOnLTE: Time
+  """
+  Matches objects whose ends on is not set.
+  """
+  endsOnIsNil: Boolean
+  """
+  Matches objects whose ends on is set.
+  """
+  endsOnNotNil: Boolean
+  """
+  duration_months field predicates
+  """
+  durationMonths: Int
+  """
+  Matches objects whose duration months differs from the value.
+  """
+  durationMonthsNEQ: Int
+  """
+  Matches objects whose duration months is one of the values.
+  """
+  durationMonthsIn: [Int!]
+  """
+  Matches objects whose duration months is none of the values.
+  """
+  durationMonthsNotIn: [Int!]
+  """
+  Matches objects whose duration months is greater than the value.
+  """
+  durationMonthsGT: Int
+  """
+  Matches objects whose duration months is greater than or equal to the value.
+  """
+  durationMonthsGTE: Int
+  """
+  Matches objects whose duration months is less than the value.
+  """
+  durationMonthsLT: Int
+  """
+  Matches objects whose duration months is less than or equal to the value.
+  """
+  durationMonthsLTE: Int
+  """
+  Matches objects whose duration months is not set.
+  """
+  durationMonthsIsNil: Boolean
+  """
+  Matches objects whose duration months is set.
+  """
+  durationMonthsNotNil: Boolean
+  """
+  tacit_renewal field predicates
+  """
+  tacitRenewal: Boolean
+  """
+  Matches objects whose tacit renewal differs from the value.
+  """
+  tacitRenewalNEQ: Boolean
+  """
+  status field predicates
+  """
+  status: AgreementStatus
+  """
+  Matches objects whose status differs from the value.
+  """
+  statusNEQ: AgreementStatus
+  """
+  Matches objects whose status is one of the values.
+  """
+  statusIn: [AgreementStatus!]
+  """
+  Matches objects whose status is none of the values.
+  """
+  statusNotIn: [AgreementStatus!]
+  """
+  confidential field predicates
+  """
+  confidential: Boolean
+  """
+  Matches objects whose confidential differs from the value.
+  """
+  confidentialNEQ: Boolean
+  """
+  parties edge predicates
+  """
+  hasParties: Boolean
+  """
+  Matches objects with at least one parties that matches the given filters.
+  """
+  hasPartiesWith: [AgreementPartyWhereInput!]
+  """
+  domains edge predicates
+  """
+  hasDomains: Boolean
+  """
+  Matches objects with at least one domains that matches the given filters.
+  """
+  hasDomainsWith: [DomainWhereInput!]
+  """
+  commitments edge predicates
+  """
+  hasCommitments: Boolean
+  """
+  Matches objects with at least one commitments that matches the given filters.
+  """
+  hasCommitmentsWith: [CommitmentWhereInput!]
+}
+"""
 One change made to Palabre: who, what, which entity, the changed fields before and after, when. Append-only and chained by hash.
 """
 type AuditEvent implements Node {
@@ -7333,6 +9570,580 @@ input AuditEventWhereInput {
   hashContainsFold: String
 }
 """
+What an agreement says its parties will do (share expertise, fund, train, co-organise events, run a pilot), with its responsible parties, due date and the action items that carry it out.
+"""
+type Commitment implements Node {
+  """
+  Opaque global identifier of the object.
+  """
+  id: ID!
+  """
+  When the object was created.
+  """
+  createdAt: Time!
+  """
+  When the object was last changed.
+  """
+  updatedAt: Time!
+  """
+  Revision of the object, incremented by every change. Send it back with an update: an update of an older revision is refused with CONFLICT.
+  """
+  revision: Int!
+  """
+  Reference code, unique within the agreement, such as « E1 »; the agreement's action items are coded within it.
+  """
+  code: String!
+  """
+  What is undertaken, in a line.
+  """
+  title: String!
+  """
+  What is undertaken, as the agreement words it.
+  """
+  description: String!
+  """
+  What kind of undertaking it is.
+  """
+  kind: CommitmentKind!
+  """
+  When the commitment is due, if the agreement says.
+  """
+  dueDate: Time
+  """
+  Rank of the commitment in the agreement.
+  """
+  position: Int!
+  """
+  The agreement that contains the commitment.
+  """
+  agreement: Agreement!
+  """
+  The agencies responsible for the commitment; each must be party to the agreement.
+  """
+  responsibleParties: [Agency!]
+  """
+  The action items that carry the commitment out: its plan.
+  """
+  actionItems(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first n objects (at most 100; 20 when neither first nor last is given).
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last n objects (at most 100).
+    """
+    last: Int
+
+    """
+    Ordering options for ActionItems returned from the connection.
+    """
+    orderBy: ActionItemOrder
+
+    """
+    Filtering options for ActionItems returned from the connection.
+    """
+    where: ActionItemWhereInput
+  ): ActionItemConnection!
+  """
+  Action items of strategies that also implement the commitment.
+  """
+  implementedBy: [ActionItem!]
+}
+"""
+A connection to a list of items.
+"""
+type CommitmentConnection {
+  """
+  A list of edges.
+  """
+  edges: [CommitmentEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type CommitmentEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: Commitment
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+What kind of undertaking it is.
+"""
+enum CommitmentKind @goModel(model: "github.com/palabre/palabre/ent/commitment.Kind") {
+  """
+  Share expertise or information.
+  """
+  SHARE_EXPERTISE
+  """
+  Fund activities.
+  """
+  FUND
+  """
+  Train people.
+  """
+  TRAIN
+  """
+  Co-organise events, workshops or exercises.
+  """
+  CO_ORGANISE_EVENTS
+  """
+  Run a pilot.
+  """
+  RUN_PILOT
+  """
+  Any other undertaking (the default).
+  """
+  OTHER
+}
+"""
+Ordering options for Commitment connections
+"""
+input CommitmentOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order Commitments.
+  """
+  field: CommitmentOrderField!
+}
+"""
+Properties by which Commitment connections can be ordered.
+"""
+enum CommitmentOrderField {
+  """
+  By created at: when the object was created.
+  """
+  CREATED_AT
+  """
+  By updated at: when the object was last changed.
+  """
+  UPDATED_AT
+  """
+  By code: reference code, unique within the agreement, such as « E1 »; the agreement's action items are coded within it.
+  """
+  CODE
+  """
+  By title: what is undertaken, in a line.
+  """
+  TITLE
+  """
+  By due date: when the commitment is due, if the agreement says.
+  """
+  DUE_DATE
+  """
+  By position: rank of the commitment in the agreement.
+  """
+  POSITION
+}
+"""
+CommitmentWhereInput is used for filtering Commitment objects.
+Input was generated by ent.
+"""
+input CommitmentWhereInput {
+  """
+  Matches objects that do not match the given filter.
+  """
+  not: CommitmentWhereInput
+  """
+  Matches objects that match every given filter.
+  """
+  and: [CommitmentWhereInput!]
+  """
+  Matches objects that match at least one given filter.
+  """
+  or: [CommitmentWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  """
+  Matches objects whose id differs from the value.
+  """
+  idNEQ: ID
+  """
+  Matches objects whose id is one of the values.
+  """
+  idIn: [ID!]
+  """
+  Matches objects whose id is none of the values.
+  """
+  idNotIn: [ID!]
+  """
+  Matches objects whose id is greater than the value.
+  """
+  idGT: ID
+  """
+  Matches objects whose id is greater than or equal to the value.
+  """
+  idGTE: ID
+  """
+  Matches objects whose id is less than the value.
+  """
+  idLT: ID
+  """
+  Matches objects whose id is less than or equal to the value.
+  """
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  """
+  Matches objects whose created at differs from the value.
+  """
+  createdAtNEQ: Time
+  """
+  Matches objects whose created at is one of the values.
+  """
+  createdAtIn: [Time!]
+  """
+  Matches objects whose created at is none of the values.
+  """
+  createdAtNotIn: [Time!]
+  """
+  Matches objects whose created at is greater than the value.
+  """
+  createdAtGT: Time
+  """
+  Matches objects whose created at is greater than or equal to the value.
+  """
+  createdAtGTE: Time
+  """
+  Matches objects whose created at is less than the value.
+  """
+  createdAtLT: Time
+  """
+  Matches objects whose created at is less than or equal to the value.
+  """
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  """
+  Matches objects whose updated at differs from the value.
+  """
+  updatedAtNEQ: Time
+  """
+  Matches objects whose updated at is one of the values.
+  """
+  updatedAtIn: [Time!]
+  """
+  Matches objects whose updated at is none of the values.
+  """
+  updatedAtNotIn: [Time!]
+  """
+  Matches objects whose updated at is greater than the value.
+  """
+  updatedAtGT: Time
+  """
+  Matches objects whose updated at is greater than or equal to the value.
+  """
+  updatedAtGTE: Time
+  """
+  Matches objects whose updated at is less than the value.
+  """
+  updatedAtLT: Time
+  """
+  Matches objects whose updated at is less than or equal to the value.
+  """
+  updatedAtLTE: Time
+  """
+  code field predicates
+  """
+  code: String
+  """
+  Matches objects whose code differs from the value.
+  """
+  codeNEQ: String
+  """
+  Matches objects whose code is one of the values.
+  """
+  codeIn: [String!]
+  """
+  Matches objects whose code is none of the values.
+  """
+  codeNotIn: [String!]
+  """
+  Matches objects whose code is greater than the value.
+  """
+  codeGT: String
+  """
+  Matches objects whose code is greater than or equal to the value.
+  """
+  codeGTE: String
+  """
+  Matches objects whose code is less than the value.
+  """
+  codeLT: String
+  """
+  Matches objects whose code is less than or equal to the value.
+  """
+  codeLTE: String
+  """
+  Matches objects whose code contains the value.
+  """
+  codeContains: String
+  """
+  Matches objects whose code starts with the value.
+  """
+  codeHasPrefix: String
+  """
+  Matches objects whose code ends with the value.
+  """
+  codeHasSuffix: String
+  """
+  Matches objects whose code equals the value, ignoring case.
+  """
+  codeEqualFold: String
+  """
+  Matches objects whose code contains the value, ignoring case.
+  """
+  codeContainsFold: String
+  """
+  title field predicates
+  """
+  title: String
+  """
+  Matches objects whose title differs from the value.
+  """
+  titleNEQ: String
+  """
+  Matches objects whose title is one of the values.
+  """
+  titleIn: [String!]
+  """
+  Matches objects whose title is none of the values.
+  """
+  titleNotIn: [String!]
+  """
+  Matches objects whose title is greater than the value.
+  """
+  titleGT: String
+  """
+  Matches objects whose title is greater than or equal to the value.
+  """
+  titleGTE: String
+  """
+  Matches objects whose title is less than the value.
+  """
+  titleLT: String
+  """
+  Matches objects whose title is less than or equal to the value.
+  """
+  titleLTE: String
+  """
+  Matches objects whose title contains the value.
+  """
+  titleContains: String
+  """
+  Matches objects whose title starts with the value.
+  """
+  titleHasPrefix: String
+  """
+  Matches objects whose title ends with the value.
+  """
+  titleHasSuffix: String
+  """
+  Matches objects whose title equals the value, ignoring case.
+  """
+  titleEqualFold: String
+  """
+  Matches objects whose title contains the value, ignoring case.
+  """
+  titleContainsFold: String
+  """
+  description field predicates
+  """
+  description: String
+  """
+  Matches objects whose description differs from the value.
+  """
+  descriptionNEQ: String
+  """
+  Matches objects whose description is one of the values.
+  """
+  descriptionIn: [String!]
+  """
+  Matches objects whose description is none of the values.
+  """
+  descriptionNotIn: [String!]
+  """
+  Matches objects whose description is greater than the value.
+  """
+  descriptionGT: String
+  """
+  Matches objects whose description is greater than or equal to the value.
+  """
+  descriptionGTE: String
+  """
+  Matches objects whose description is less than the value.
+  """
+  descriptionLT: String
+  """
+  Matches objects whose description is less than or equal to the value.
+  """
+  descriptionLTE: String
+  """
+  Matches objects whose description contains the value.
+  """
+  descriptionContains: String
+  """
+  Matches objects whose description starts with the value.
+  """
+  descriptionHasPrefix: String
+  """
+  Matches objects whose description ends with the value.
+  """
+  descriptionHasSuffix: String
+  """
+  Matches objects whose description equals the value, ignoring case.
+  """
+  descriptionEqualFold: String
+  """
+  Matches objects whose description contains the value, ignoring case.
+  """
+  descriptionContainsFold: String
+  """
+  kind field predicates
+  """
+  kind: CommitmentKind
+  """
+  Matches objects whose kind differs from the value.
+  """
+  kindNEQ: CommitmentKind
+  """
+  Matches objects whose kind is one of the values.
+  """
+  kindIn: [CommitmentKind!]
+  """
+  Matches objects whose kind is none of the values.
+  """
+  kindNotIn: [CommitmentKind!]
+  """
+  due_date field predicates
+  """
+  dueDate: Time
+  """
+  Matches objects whose due date differs from the value.
+  """
+  dueDateNEQ: Time
+  """
+  Matches objects whose due date is one of the values.
+  """
+  dueDateIn: [Time!]
+  """
+  Matches objects whose due date is none of the values.
+  """
+  dueDateNotIn: [Time!]
+  """
+  Matches objects whose due date is greater than the value.
+  """
+  dueDateGT: Time
+  """
+  Matches objects whose due date is greater than or equal to the value.
+  """
+  dueDateGTE: Time
+  """
+  Matches objects whose due date is less than the value.
+  """
+  dueDateLT: Time
+  """
+  Matches objects whose due date is less than or equal to the value.
+  """
+  dueDateLTE: Time
+  """
+  Matches objects whose due date is not set.
+  """
+  dueDateIsNil: Boolean
+  """
+  Matches objects whose due date is set.
+  """
+  dueDateNotNil: Boolean
+  """
+  position field predicates
+  """
+  position: Int
+  """
+  Matches objects whose position differs from the value.
+  """
+  positionNEQ: Int
+  """
+  Matches objects whose position is one of the values.
+  """
+  positionIn: [Int!]
+  """
+  Matches objects whose position is none of the values.
+  """
+  positionNotIn: [Int!]
+  """
+  Matches objects whose position is greater than the value.
+  """
+  positionGT: Int
+  """
+  Matches objects whose position is greater than or equal to the value.
+  """
+  positionGTE: Int
+  """
+  Matches objects whose position is less than the value.
+  """
+  positionLT: Int
+  """
+  Matches objects whose position is less than or equal to the value.
+  """
+  positionLTE: Int
+  """
+  agreement edge predicates
+  """
+  hasAgreement: Boolean
+  """
+  Matches objects with at least one agreement that matches the given filters.
+  """
+  hasAgreementWith: [AgreementWhereInput!]
+  """
+  responsible_parties edge predicates
+  """
+  hasResponsibleParties: Boolean
+  """
+  Matches objects with at least one responsible parties that matches the given filters.
+  """
+  hasResponsiblePartiesWith: [AgencyWhereInput!]
+  """
+  action_items edge predicates
+  """
+  hasActionItems: Boolean
+  """
+  Matches objects with at least one action items that matches the given filters.
+  """
+  hasActionItemsWith: [ActionItemWhereInput!]
+}
+"""
 A consultation round on one published version of a strategy: who is invited, when it is open, and the observations received.
 """
 type Consultation implements Node {
@@ -7889,7 +10700,7 @@ Input was generated by ent.
 """
 input CreateActionItemInput {
   """
-  Reference code, unique within the strategy, such as « A1.3 ».
+  Reference code, unique within the strategy or agreement, such as « A1.3 ».
   """
   code: String!
   """
@@ -7929,9 +10740,21 @@ input CreateActionItemInput {
   """
   budgetCurrency: String
   """
+  True when the action is a pilot: a first, limited run meant to be extended.
+  """
+  pilot: Boolean
+  """
   The objective, by ID.
   """
-  objectiveID: ID!
+  objectiveID: ID
+  """
+  The commitment, by ID.
+  """
+  commitmentID: ID
+  """
+  The implements, by ID.
+  """
+  implementsID: ID
   """
   The lead agency, by ID.
   """
@@ -7978,6 +10801,124 @@ input CreateAgencyInput {
   The child, by ID.
   """
   childIDs: [ID!]
+}
+"""
+CreateAgreementInput is used for create Agreement object.
+Input was generated by ent.
+"""
+input CreateAgreementInput {
+  """
+  What kind of instrument the agreement is.
+  """
+  kind: AgreementKind!
+  """
+  Title of the agreement.
+  """
+  title: String!
+  """
+  Reference of the instrument, such as « MoU SN-CI/2025/03 »; empty when it has none.
+  """
+  reference: String
+  """
+  What the agreement is about.
+  """
+  summary: String
+  """
+  When the agreement was signed; required to move it to SIGNED.
+  """
+  signedOn: Time
+  """
+  Where the agreement was signed, such as « Abidjan ».
+  """
+  signingPlace: String
+  """
+  When the agreement entered or enters into force; required to move it to IN_FORCE, not before its signature.
+  """
+  entryIntoForceOn: Time
+  """
+  When the agreement ends, if it has an end date; not before its entry into force.
+  """
+  endsOn: Time
+  """
+  Duration of the agreement in months from its entry into force, when it is given as a duration rather than an end date.
+  """
+  durationMonths: Int
+  """
+  True when the agreement renews itself for the same duration unless a party denounces it.
+  """
+  tacitRenewal: Boolean
+  """
+  True when the agreement is confidential: only the secretariat, reviewers and the agencies party to it read it, its commitments and its action items.
+  """
+  confidential: Boolean
+  """
+  The domain, by ID.
+  """
+  domainIDs: [ID!]
+}
+"""
+CreateAgreementPartyInput is used for create AgreementParty object.
+Input was generated by ent.
+"""
+input CreateAgreementPartyInput {
+  """
+  The agency's role in the agreement.
+  """
+  role: AgreementPartyRole!
+  """
+  Name of the person who signed for the agency, such as « Moussa Bocar Thiam ».
+  """
+  signatoryName: String
+  """
+  Title of the person who signed, such as « Ministre de la Communication, des Télécommunications et du Numérique ».
+  """
+  signatoryTitle: String
+  """
+  The agreement, by ID.
+  """
+  agreementID: ID!
+  """
+  The agency, by ID.
+  """
+  agencyID: ID!
+}
+"""
+CreateCommitmentInput is used for create Commitment object.
+Input was generated by ent.
+"""
+input CreateCommitmentInput {
+  """
+  Reference code, unique within the agreement, such as « E1 »; the agreement's action items are coded within it.
+  """
+  code: String!
+  """
+  What is undertaken, in a line.
+  """
+  title: String!
+  """
+  What is undertaken, as the agreement words it.
+  """
+  description: String
+  """
+  What kind of undertaking it is.
+  """
+  kind: CommitmentKind
+  """
+  When the commitment is due, if the agreement says.
+  """
+  dueDate: Time
+  """
+  Rank of the commitment in the agreement.
+  """
+  position: Int
+  """
+  The agreement, by ID.
+  """
+  agreementID: ID!
+  """
+  The responsible party, by ID.
+  """
+  responsiblePartyIDs: [ID!]
 }
 """
 CreateConsultationInput is used for create Consultation object.
@@ -8030,6 +10971,20 @@ input CreateDecisionInput {
   The strategy, by ID.
   """
   strategyID: ID!
+}
+"""
+CreateDomainInput is used for create Domain object.
+Input was generated by ent.
+"""
+input CreateDomainInput {
+  """
+  Name of the domain, such as « Protection des données »; unique.
+  """
+  name: String!
+  """
+  What the domain covers.
+  """
+  description: String
 }
 """
 CreateIndicatorInput is used for create Indicator object.
@@ -8713,6 +11668,313 @@ input DecisionWhereInput {
   Matches objects with at least one implementing agency that matches the given filters.
   """
   hasImplementingAgencyWith: [AgencyWhereInput!]
+}
+"""
+A cooperation domain of the administrators' controlled vocabulary (cybersecurity, data protection, IoT security, digital governance, ...); agreements are tagged with several.
+"""
+type Domain implements Node {
+  """
+  Opaque global identifier of the object.
+  """
+  id: ID!
+  """
+  When the object was created.
+  """
+  createdAt: Time!
+  """
+  When the object was last changed.
+  """
+  updatedAt: Time!
+  """
+  Revision of the object, incremented by every change. Send it back with an update: an update of an older revision is refused with CONFLICT.
+  """
+  revision: Int!
+  """
+  Name of the domain, such as « Protection des données »; unique.
+  """
+  name: String!
+  """
+  What the domain covers.
+  """
+  description: String!
+}
+"""
+A connection to a list of items.
+"""
+type DomainConnection {
+  """
+  A list of edges.
+  """
+  edges: [DomainEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type DomainEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: Domain
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for Domain connections
+"""
+input DomainOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order Domains.
+  """
+  field: DomainOrderField!
+}
+"""
+Properties by which Domain connections can be ordered.
+"""
+enum DomainOrderField {
+  """
+  By created at: when the object was created.
+  """
+  CREATED_AT
+  """
+  By updated at: when the object was last changed.
+  """
+  UPDATED_AT
+  """
+  By name: name of the domain, such as « Protection des données »; unique.
+  """
+  NAME
+}
+"""
+DomainWhereInput is used for filtering Domain objects.
+Input was generated by ent.
+"""
+input DomainWhereInput {
+  """
+  Matches objects that do not match the given filter.
+  """
+  not: DomainWhereInput
+  """
+  Matches objects that match every given filter.
+  """
+  and: [DomainWhereInput!]
+  """
+  Matches objects that match at least one given filter.
+  """
+  or: [DomainWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  """
+  Matches objects whose id differs from the value.
+  """
+  idNEQ: ID
+  """
+  Matches objects whose id is one of the values.
+  """
+  idIn: [ID!]
+  """
+  Matches objects whose id is none of the values.
+  """
+  idNotIn: [ID!]
+  """
+  Matches objects whose id is greater than the value.
+  """
+  idGT: ID
+  """
+  Matches objects whose id is greater than or equal to the value.
+  """
+  idGTE: ID
+  """
+  Matches objects whose id is less than the value.
+  """
+  idLT: ID
+  """
+  Matches objects whose id is less than or equal to the value.
+  """
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  """
+  Matches objects whose created at differs from the value.
+  """
+  createdAtNEQ: Time
+  """
+  Matches objects whose created at is one of the values.
+  """
+  createdAtIn: [Time!]
+  """
+  Matches objects whose created at is none of the values.
+  """
+  createdAtNotIn: [Time!]
+  """
+  Matches objects whose created at is greater than the value.
+  """
+  createdAtGT: Time
+  """
+  Matches objects whose created at is greater than or equal to the value.
+  """
+  createdAtGTE: Time
+  """
+  Matches objects whose created at is less than the value.
+  """
+  createdAtLT: Time
+  """
+  Matches objects whose created at is less than or equal to the value.
+  """
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  """
+  Matches objects whose updated at differs from the value.
+  """
+  updatedAtNEQ: Time
+  """
+  Matches objects whose updated at is one of the values.
+  """
+  updatedAtIn: [Time!]
+  """
+  Matches objects whose updated at is none of the values.
+  """
+  updatedAtNotIn: [Time!]
+  """
+  Matches objects whose updated at is greater than the value.
+  """
+  updatedAtGT: Time
+  """
+  Matches objects whose updated at is greater than or equal to the value.
+  """
+  updatedAtGTE: Time
+  """
+  Matches objects whose updated at is less than the value.
+  """
+  updatedAtLT: Time
+  """
+  Matches objects whose updated at is less than or equal to the value.
+  """
+  updatedAtLTE: Time
+  """
+  name field predicates
+  """
+  name: String
+  """
+  Matches objects whose name differs from the value.
+  """
+  nameNEQ: String
+  """
+  Matches objects whose name is one of the values.
+  """
+  nameIn: [String!]
+  """
+  Matches objects whose name is none of the values.
+  """
+  nameNotIn: [String!]
+  """
+  Matches objects whose name is greater than the value.
+  """
+  nameGT: String
+  """
+  Matches objects whose name is greater than or equal to the value.
+  """
+  nameGTE: String
+  """
+  Matches objects whose name is less than the value.
+  """
+  nameLT: String
+  """
+  Matches objects whose name is less than or equal to the value.
+  """
+  nameLTE: String
+  """
+  Matches objects whose name contains the value.
+  """
+  nameContains: String
+  """
+  Matches objects whose name starts with the value.
+  """
+  nameHasPrefix: String
+  """
+  Matches objects whose name ends with the value.
+  """
+  nameHasSuffix: String
+  """
+  Matches objects whose name equals the value, ignoring case.
+  """
+  nameEqualFold: String
+  """
+  Matches objects whose name contains the value, ignoring case.
+  """
+  nameContainsFold: String
+  """
+  description field predicates
+  """
+  description: String
+  """
+  Matches objects whose description differs from the value.
+  """
+  descriptionNEQ: String
+  """
+  Matches objects whose description is one of the values.
+  """
+  descriptionIn: [String!]
+  """
+  Matches objects whose description is none of the values.
+  """
+  descriptionNotIn: [String!]
+  """
+  Matches objects whose description is greater than the value.
+  """
+  descriptionGT: String
+  """
+  Matches objects whose description is greater than or equal to the value.
+  """
+  descriptionGTE: String
+  """
+  Matches objects whose description is less than the value.
+  """
+  descriptionLT: String
+  """
+  Matches objects whose description is less than or equal to the value.
+  """
+  descriptionLTE: String
+  """
+  Matches objects whose description contains the value.
+  """
+  descriptionContains: String
+  """
+  Matches objects whose description starts with the value.
+  """
+  descriptionHasPrefix: String
+  """
+  Matches objects whose description ends with the value.
+  """
+  descriptionHasSuffix: String
+  """
+  Matches objects whose description equals the value, ignoring case.
+  """
+  descriptionEqualFold: String
+  """
+  Matches objects whose description contains the value, ignoring case.
+  """
+  descriptionContainsFold: String
 }
 """
 A measure of an objective or an action item against a target.
@@ -12872,7 +16134,7 @@ Input was generated by ent.
 """
 input UpdateActionItemInput {
   """
-  Reference code, unique within the strategy, such as « A1.3 ».
+  Reference code, unique within the strategy or agreement, such as « A1.3 ».
   """
   code: String
   """
@@ -12928,9 +16190,33 @@ input UpdateActionItemInput {
   """
   clearBudgetCurrency: Boolean
   """
+  True when the action is a pilot: a first, limited run meant to be extended.
+  """
+  pilot: Boolean
+  """
   The objective, by ID.
   """
   objectiveID: ID
+  """
+  Clears the objective.
+  """
+  clearObjective: Boolean
+  """
+  The commitment, by ID.
+  """
+  commitmentID: ID
+  """
+  Clears the commitment.
+  """
+  clearCommitment: Boolean
+  """
+  The implements, by ID.
+  """
+  implementsID: ID
+  """
+  Clears the implements.
+  """
+  clearImplements: Boolean
   """
   The lead agency, by ID.
   """
@@ -13015,6 +16301,148 @@ input UpdateAgencyInput {
   clearChildren: Boolean
 }
 """
+UpdateAgreementInput is used for update Agreement object.
+Input was generated by ent.
+"""
+input UpdateAgreementInput {
+  """
+  What kind of instrument the agreement is.
+  """
+  kind: AgreementKind
+  """
+  Title of the agreement.
+  """
+  title: String
+  """
+  Reference of the instrument, such as « MoU SN-CI/2025/03 »; empty when it has none.
+  """
+  reference: String
+  """
+  What the agreement is about.
+  """
+  summary: String
+  """
+  When the agreement was signed; required to move it to SIGNED.
+  """
+  signedOn: Time
+  """
+  Clears the signed on.
+  """
+  clearSignedOn: Boolean
+  """
+  Where the agreement was signed, such as « Abidjan ».
+  """
+  signingPlace: String
+  """
+  When the agreement entered or enters into force; required to move it to IN_FORCE, not before its signature.
+  """
+  entryIntoForceOn: Time
+  """
+  Clears the entry into force on.
+  """
+  clearEntryIntoForceOn: Boolean
+  """
+  When the agreement ends, if it has an end date; not before its entry into force.
+  """
+  endsOn: Time
+  """
+  Clears the ends on.
+  """
+  clearEndsOn: Boolean
+  """
+  Duration of the agreement in months from its entry into force, when it is given as a duration rather than an end date.
+  """
+  durationMonths: Int
+  """
+  Clears the duration months.
+  """
+  clearDurationMonths: Boolean
+  """
+  True when the agreement renews itself for the same duration unless a party denounces it.
+  """
+  tacitRenewal: Boolean
+  """
+  True when the agreement is confidential: only the secretariat, reviewers and the agencies party to it read it, its commitments and its action items.
+  """
+  confidential: Boolean
+  """
+  Adds to the domain.
+  """
+  addDomainIDs: [ID!]
+  """
+  Removes from the domain.
+  """
+  removeDomainIDs: [ID!]
+  """
+  Clears the domains.
+  """
+  clearDomains: Boolean
+}
+"""
+UpdateAgreementPartyInput is used for update AgreementParty object.
+Input was generated by ent.
+"""
+input UpdateAgreementPartyInput {
+  """
+  The agency's role in the agreement.
+  """
+  role: AgreementPartyRole
+  """
+  Name of the person who signed for the agency, such as « Moussa Bocar Thiam ».
+  """
+  signatoryName: String
+  """
+  Title of the person who signed, such as « Ministre de la Communication, des Télécommunications et du Numérique ».
+  """
+  signatoryTitle: String
+}
+"""
+UpdateCommitmentInput is used for update Commitment object.
+Input was generated by ent.
+"""
+input UpdateCommitmentInput {
+  """
+  Reference code, unique within the agreement, such as « E1 »; the agreement's action items are coded within it.
+  """
+  code: String
+  """
+  What is undertaken, in a line.
+  """
+  title: String
+  """
+  What is undertaken, as the agreement words it.
+  """
+  description: String
+  """
+  What kind of undertaking it is.
+  """
+  kind: CommitmentKind
+  """
+  When the commitment is due, if the agreement says.
+  """
+  dueDate: Time
+  """
+  Clears the due date.
+  """
+  clearDueDate: Boolean
+  """
+  Rank of the commitment in the agreement.
+  """
+  position: Int
+  """
+  Adds to the responsible party.
+  """
+  addResponsiblePartyIDs: [ID!]
+  """
+  Removes from the responsible party.
+  """
+  removeResponsiblePartyIDs: [ID!]
+  """
+  Clears the responsible parties.
+  """
+  clearResponsibleParties: Boolean
+}
+"""
 UpdateConsultationInput is used for update Consultation object.
 Input was generated by ent.
 """
@@ -13061,6 +16489,20 @@ input UpdateDecisionInput {
   The append options.
   """
   appendOptions: [String!]
+}
+"""
+UpdateDomainInput is used for update Domain object.
+Input was generated by ent.
+"""
+input UpdateDomainInput {
+  """
+  Name of the domain, such as « Protection des données »; unique.
+  """
+  name: String
+  """
+  What the domain covers.
+  """
+  description: String
 }
 """
 UpdateIndicatorInput is used for update Indicator object.
@@ -13330,10 +16772,18 @@ func (ec *executionContext) childFields_ActionItem(ctx context.Context, field gr
 		return ec.fieldContext_ActionItem_estimatedBudget(ctx, field)
 	case "budgetCurrency":
 		return ec.fieldContext_ActionItem_budgetCurrency(ctx, field)
+	case "pilot":
+		return ec.fieldContext_ActionItem_pilot(ctx, field)
 	case "objective":
 		return ec.fieldContext_ActionItem_objective(ctx, field)
+	case "commitment":
+		return ec.fieldContext_ActionItem_commitment(ctx, field)
 	case "strategy":
 		return ec.fieldContext_ActionItem_strategy(ctx, field)
+	case "agreement":
+		return ec.fieldContext_ActionItem_agreement(ctx, field)
+	case "implements":
+		return ec.fieldContext_ActionItem_implements(ctx, field)
 	case "leadAgency":
 		return ec.fieldContext_ActionItem_leadAgency(ctx, field)
 	case "supportingAgencies":
@@ -13478,6 +16928,138 @@ func (ec *executionContext) childFields_AgencyPayload(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type AgencyPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_Agreement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Agreement_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Agreement_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Agreement_updatedAt(ctx, field)
+	case "revision":
+		return ec.fieldContext_Agreement_revision(ctx, field)
+	case "kind":
+		return ec.fieldContext_Agreement_kind(ctx, field)
+	case "title":
+		return ec.fieldContext_Agreement_title(ctx, field)
+	case "reference":
+		return ec.fieldContext_Agreement_reference(ctx, field)
+	case "summary":
+		return ec.fieldContext_Agreement_summary(ctx, field)
+	case "signedOn":
+		return ec.fieldContext_Agreement_signedOn(ctx, field)
+	case "signingPlace":
+		return ec.fieldContext_Agreement_signingPlace(ctx, field)
+	case "entryIntoForceOn":
+		return ec.fieldContext_Agreement_entryIntoForceOn(ctx, field)
+	case "endsOn":
+		return ec.fieldContext_Agreement_endsOn(ctx, field)
+	case "durationMonths":
+		return ec.fieldContext_Agreement_durationMonths(ctx, field)
+	case "tacitRenewal":
+		return ec.fieldContext_Agreement_tacitRenewal(ctx, field)
+	case "status":
+		return ec.fieldContext_Agreement_status(ctx, field)
+	case "confidential":
+		return ec.fieldContext_Agreement_confidential(ctx, field)
+	case "parties":
+		return ec.fieldContext_Agreement_parties(ctx, field)
+	case "domains":
+		return ec.fieldContext_Agreement_domains(ctx, field)
+	case "commitments":
+		return ec.fieldContext_Agreement_commitments(ctx, field)
+	case "transitions":
+		return ec.fieldContext_Agreement_transitions(ctx, field)
+	case "allowedMoves":
+		return ec.fieldContext_Agreement_allowedMoves(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Agreement", field.Name)
+}
+
+func (ec *executionContext) childFields_AgreementConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_AgreementConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_AgreementConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_AgreementConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AgreementConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_AgreementEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_AgreementEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_AgreementEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AgreementEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_AgreementParty(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_AgreementParty_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_AgreementParty_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_AgreementParty_updatedAt(ctx, field)
+	case "revision":
+		return ec.fieldContext_AgreementParty_revision(ctx, field)
+	case "role":
+		return ec.fieldContext_AgreementParty_role(ctx, field)
+	case "signatoryName":
+		return ec.fieldContext_AgreementParty_signatoryName(ctx, field)
+	case "signatoryTitle":
+		return ec.fieldContext_AgreementParty_signatoryTitle(ctx, field)
+	case "agreement":
+		return ec.fieldContext_AgreementParty_agreement(ctx, field)
+	case "agency":
+		return ec.fieldContext_AgreementParty_agency(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AgreementParty", field.Name)
+}
+
+func (ec *executionContext) childFields_AgreementPartyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "party":
+		return ec.fieldContext_AgreementPartyPayload_party(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AgreementPartyPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AgreementPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "agreement":
+		return ec.fieldContext_AgreementPayload_agreement(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AgreementPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AgreementTransition(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_AgreementTransition_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_AgreementTransition_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_AgreementTransition_updatedAt(ctx, field)
+	case "comment":
+		return ec.fieldContext_AgreementTransition_comment(ctx, field)
+	case "agreement":
+		return ec.fieldContext_AgreementTransition_agreement(ctx, field)
+	case "actor":
+		return ec.fieldContext_AgreementTransition_actor(ctx, field)
+	case "from":
+		return ec.fieldContext_AgreementTransition_from(ctx, field)
+	case "to":
+		return ec.fieldContext_AgreementTransition_to(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AgreementTransition", field.Name)
+}
+
 func (ec *executionContext) childFields_AuditEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -13540,6 +17122,70 @@ func (ec *executionContext) childFields_ChangedEntity(ctx context.Context, field
 		return ec.fieldContext_ChangedEntity_fields(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ChangedEntity", field.Name)
+}
+
+func (ec *executionContext) childFields_Commitment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Commitment_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Commitment_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Commitment_updatedAt(ctx, field)
+	case "revision":
+		return ec.fieldContext_Commitment_revision(ctx, field)
+	case "code":
+		return ec.fieldContext_Commitment_code(ctx, field)
+	case "title":
+		return ec.fieldContext_Commitment_title(ctx, field)
+	case "description":
+		return ec.fieldContext_Commitment_description(ctx, field)
+	case "kind":
+		return ec.fieldContext_Commitment_kind(ctx, field)
+	case "dueDate":
+		return ec.fieldContext_Commitment_dueDate(ctx, field)
+	case "position":
+		return ec.fieldContext_Commitment_position(ctx, field)
+	case "agreement":
+		return ec.fieldContext_Commitment_agreement(ctx, field)
+	case "responsibleParties":
+		return ec.fieldContext_Commitment_responsibleParties(ctx, field)
+	case "actionItems":
+		return ec.fieldContext_Commitment_actionItems(ctx, field)
+	case "implementedBy":
+		return ec.fieldContext_Commitment_implementedBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Commitment", field.Name)
+}
+
+func (ec *executionContext) childFields_CommitmentConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CommitmentConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CommitmentConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CommitmentConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommitmentConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CommitmentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_CommitmentEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_CommitmentEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommitmentEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_CommitmentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "commitment":
+		return ec.fieldContext_CommitmentPayload_commitment(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommitmentPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Consultation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -13706,6 +17352,54 @@ func (ec *executionContext) childFields_DeletePayload(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type DeletePayload", field.Name)
 }
 
+func (ec *executionContext) childFields_Domain(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Domain_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Domain_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Domain_updatedAt(ctx, field)
+	case "revision":
+		return ec.fieldContext_Domain_revision(ctx, field)
+	case "name":
+		return ec.fieldContext_Domain_name(ctx, field)
+	case "description":
+		return ec.fieldContext_Domain_description(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Domain", field.Name)
+}
+
+func (ec *executionContext) childFields_DomainConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_DomainConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_DomainConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_DomainConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DomainConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_DomainEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_DomainEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_DomainEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DomainEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_DomainPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "domain":
+		return ec.fieldContext_DomainPayload_domain(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DomainPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_EntityChanges(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "added":
@@ -13850,6 +17544,16 @@ func (ec *executionContext) childFields_MeasurementPayload(ctx context.Context, 
 		return ec.fieldContext_MeasurementPayload_measurement(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type MeasurementPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_MoveAgreementPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "agreement":
+		return ec.fieldContext_MoveAgreementPayload_agreement(ctx, field)
+	case "transition":
+		return ec.fieldContext_MoveAgreementPayload_transition(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MoveAgreementPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_MoveStrategyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14898,6 +18602,114 @@ func (ec *executionContext) field_Agency_supportedActionItems_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Agreement_commitments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.CommitmentOrder, error) {
+			return ec.unmarshalOCommitmentOrder2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitmentOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.CommitmentWhereInput, error) {
+			return ec.unmarshalOCommitmentWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitmentWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Commitment_actionItems_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.ActionItemOrder, error) {
+			return ec.unmarshalOActionItemOrder2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐActionItemOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.ActionItemWhereInput, error) {
+			return ec.unmarshalOActionItemWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐActionItemWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Consultation_observations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -15112,12 +18924,68 @@ func (ec *executionContext) field_Mutation_createAgency_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createAgreementParty_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateAgreementPartyInput, error) {
+			return ec.unmarshalNCreateAgreementPartyInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐCreateAgreementPartyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createAgreement_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateAgreementInput, error) {
+			return ec.unmarshalNCreateAgreementInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐCreateAgreementInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createCommitment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateCommitmentInput, error) {
+			return ec.unmarshalNCreateCommitmentInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐCreateCommitmentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createDecision_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (ent.CreateDecisionInput, error) {
 			return ec.unmarshalNCreateDecisionInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐCreateDecisionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createDomain_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateDomainInput, error) {
+			return ec.unmarshalNCreateDomainInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐCreateDomainInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -15197,6 +19065,34 @@ func (ec *executionContext) field_Mutation_deleteActionItem_args(ctx context.Con
 }
 
 func (ec *executionContext) field_Mutation_deleteAgency_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteAgreementParty_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteCommitment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -15318,6 +19214,20 @@ func (ec *executionContext) field_Mutation_fileProgressReport_args(ctx context.C
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.FileProgressReportInput, error) {
 			return ec.unmarshalNFileProgressReportInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐFileProgressReportInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_moveAgreement_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.MoveAgreementInput, error) {
+			return ec.unmarshalNMoveAgreementInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐMoveAgreementInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -15536,6 +19446,96 @@ func (ec *executionContext) field_Mutation_updateAgency_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateAgreementParty_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "revision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["revision"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateAgreementPartyInput, error) {
+			return ec.unmarshalNUpdateAgreementPartyInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐUpdateAgreementPartyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateAgreement_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "revision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["revision"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateAgreementInput, error) {
+			return ec.unmarshalNUpdateAgreementInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐUpdateAgreementInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateCommitment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "revision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["revision"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateCommitmentInput, error) {
+			return ec.unmarshalNUpdateCommitmentInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐUpdateCommitmentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateConsultation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -15588,6 +19588,36 @@ func (ec *executionContext) field_Mutation_updateDecision_args(ctx context.Conte
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (ent.UpdateDecisionInput, error) {
 			return ec.unmarshalNUpdateDecisionInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐUpdateDecisionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateDomain_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "revision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["revision"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateDomainInput, error) {
+			return ec.unmarshalNUpdateDomainInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐUpdateDomainInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -15984,6 +20014,68 @@ func (ec *executionContext) field_Query_agencies_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_agreements_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.AgreementOrder, error) {
+			return ec.unmarshalOAgreementOrder2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.AgreementWhereInput, error) {
+			return ec.unmarshalOAgreementWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "search",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["search"] = arg6
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_auditTrail_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16111,6 +20203,60 @@ func (ec *executionContext) field_Query_consultations_args(ctx context.Context, 
 		return nil, err
 	}
 	args["status"] = arg6
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_domains_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.DomainOrder, error) {
+			return ec.unmarshalODomainOrder2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDomainOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.DomainWhereInput, error) {
+			return ec.unmarshalODomainWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDomainWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
 	return args, nil
 }
 
@@ -17688,6 +21834,29 @@ func (ec *executionContext) fieldContext_ActionItem_budgetCurrency(_ context.Con
 	return graphql.NewScalarFieldContext("ActionItem", field, false, false, "String")
 }
 
+func (ec *executionContext) _ActionItem_pilot(ctx context.Context, field graphql.CollectedField, obj *ent.ActionItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActionItem_pilot(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pilot, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActionItem_pilot(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActionItem", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _ActionItem_objective(ctx context.Context, field graphql.CollectedField, obj *ent.ActionItem) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17701,10 +21870,10 @@ func (ec *executionContext) _ActionItem_objective(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Objective) graphql.Marshaler {
-			return ec.marshalNObjective2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObjective(ctx, selections, v)
+			return ec.marshalOObjective2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObjective(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_ActionItem_objective(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -17715,6 +21884,38 @@ func (ec *executionContext) fieldContext_ActionItem_objective(_ context.Context,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Objective(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ActionItem_commitment(ctx context.Context, field graphql.CollectedField, obj *ent.ActionItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActionItem_commitment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Commitment(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Commitment) graphql.Marshaler {
+			return ec.marshalOCommitment2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActionItem_commitment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActionItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Commitment(ctx, field)
 		},
 	}
 	return fc, nil
@@ -17733,10 +21934,10 @@ func (ec *executionContext) _ActionItem_strategy(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Strategy) graphql.Marshaler {
-			return ec.marshalNStrategy2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategy(ctx, selections, v)
+			return ec.marshalOStrategy2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategy(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_ActionItem_strategy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -17747,6 +21948,70 @@ func (ec *executionContext) fieldContext_ActionItem_strategy(_ context.Context, 
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Strategy(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ActionItem_agreement(ctx context.Context, field graphql.CollectedField, obj *ent.ActionItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActionItem_agreement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agreement(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Agreement) graphql.Marshaler {
+			return ec.marshalOAgreement2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreement(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActionItem_agreement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActionItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Agreement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ActionItem_implements(ctx context.Context, field graphql.CollectedField, obj *ent.ActionItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActionItem_implements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Implements(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Commitment) graphql.Marshaler {
+			return ec.marshalOCommitment2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActionItem_implements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActionItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Commitment(ctx, field)
 		},
 	}
 	return fc, nil
@@ -19113,6 +23378,1170 @@ func (ec *executionContext) fieldContext_AgencyPayload_agency(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Agreement_id(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agreement_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agreement_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Agreement", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Agreement_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agreement_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agreement_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Agreement", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Agreement_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agreement_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agreement_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Agreement", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Agreement_revision(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agreement_revision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Revision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agreement_revision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Agreement", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Agreement_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agreement_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v agreement.Kind) graphql.Marshaler {
+			return ec.marshalNAgreementKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agreement_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Agreement", field, false, false, "AgreementKind")
+}
+
+func (ec *executionContext) _Agreement_title(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agreement_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agreement_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Agreement", field, false, false, "String")
+}
+
+func (ec *executionContext) _Agreement_reference(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agreement_reference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agreement_reference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Agreement", field, false, false, "String")
+}
+
+func (ec *executionContext) _Agreement_summary(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agreement_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Summary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agreement_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Agreement", field, false, false, "String")
+}
+
+func (ec *executionContext) _Agreement_signedOn(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agreement_signedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SignedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Agreement_signedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Agreement", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Agreement_signingPlace(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agreement_signingPlace(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SigningPlace, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agreement_signingPlace(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Agreement", field, false, false, "String")
+}
+
+func (ec *executionContext) _Agreement_entryIntoForceOn(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agreement_entryIntoForceOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EntryIntoForceOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Agreement_entryIntoForceOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Agreement", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Agreement_endsOn(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agreement_endsOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndsOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Agreement_endsOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Agreement", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Agreement_durationMonths(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agreement_durationMonths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DurationMonths, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Agreement_durationMonths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Agreement", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Agreement_tacitRenewal(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agreement_tacitRenewal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TacitRenewal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agreement_tacitRenewal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Agreement", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Agreement_status(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agreement_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v agreement.Status) graphql.Marshaler {
+			return ec.marshalNAgreementStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agreement_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Agreement", field, false, false, "AgreementStatus")
+}
+
+func (ec *executionContext) _Agreement_confidential(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agreement_confidential(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidential, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agreement_confidential(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Agreement", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Agreement_parties(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agreement_parties(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Parties(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.AgreementParty) graphql.Marshaler {
+			return ec.marshalOAgreementParty2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementPartyᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Agreement_parties(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agreement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgreementParty(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agreement_domains(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agreement_domains(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Domains(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Domain) graphql.Marshaler {
+			return ec.marshalODomain2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDomainᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Agreement_domains(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agreement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Domain(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agreement_commitments(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agreement_commitments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Commitments(ctx, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.CommitmentOrder), fc.Args["where"].(*ent.CommitmentWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CommitmentConnection) graphql.Marshaler {
+			return ec.marshalNCommitmentConnection2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitmentConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agreement_commitments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agreement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommitmentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Agreement_commitments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agreement_transitions(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agreement_transitions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Transitions(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.AgreementTransition) graphql.Marshaler {
+			return ec.marshalOAgreementTransition2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementTransitionᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Agreement_transitions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agreement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgreementTransition(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agreement_allowedMoves(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agreement_allowedMoves(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Agreement().AllowedMoves(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []agreement.Status) graphql.Marshaler {
+			return ec.marshalNAgreementStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐStatusᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agreement_allowedMoves(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Agreement", field, true, true, "AgreementStatus")
+}
+
+func (ec *executionContext) _AgreementConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.AgreementConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgreementConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.AgreementEdge) graphql.Marshaler {
+			return ec.marshalOAgreementEdge2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AgreementConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgreementConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgreementEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AgreementConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.AgreementConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgreementConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgreementConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgreementConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AgreementConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.AgreementConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgreementConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgreementConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgreementConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AgreementEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.AgreementEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgreementEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Agreement) graphql.Marshaler {
+			return ec.marshalOAgreement2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreement(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AgreementEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgreementEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Agreement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AgreementEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.AgreementEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgreementEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgreementEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgreementEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _AgreementParty_id(ctx context.Context, field graphql.CollectedField, obj *ent.AgreementParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgreementParty_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgreementParty_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgreementParty", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AgreementParty_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.AgreementParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgreementParty_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgreementParty_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgreementParty", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AgreementParty_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.AgreementParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgreementParty_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgreementParty_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgreementParty", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AgreementParty_revision(ctx context.Context, field graphql.CollectedField, obj *ent.AgreementParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgreementParty_revision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Revision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgreementParty_revision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgreementParty", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AgreementParty_role(ctx context.Context, field graphql.CollectedField, obj *ent.AgreementParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgreementParty_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v agreementparty.Role) graphql.Marshaler {
+			return ec.marshalNAgreementPartyRole2githubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementpartyᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgreementParty_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgreementParty", field, false, false, "AgreementPartyRole")
+}
+
+func (ec *executionContext) _AgreementParty_signatoryName(ctx context.Context, field graphql.CollectedField, obj *ent.AgreementParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgreementParty_signatoryName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SignatoryName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgreementParty_signatoryName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgreementParty", field, false, false, "String")
+}
+
+func (ec *executionContext) _AgreementParty_signatoryTitle(ctx context.Context, field graphql.CollectedField, obj *ent.AgreementParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgreementParty_signatoryTitle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SignatoryTitle, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgreementParty_signatoryTitle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgreementParty", field, false, false, "String")
+}
+
+func (ec *executionContext) _AgreementParty_agreement(ctx context.Context, field graphql.CollectedField, obj *ent.AgreementParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgreementParty_agreement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agreement(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Agreement) graphql.Marshaler {
+			return ec.marshalNAgreement2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgreementParty_agreement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgreementParty",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Agreement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AgreementParty_agency(ctx context.Context, field graphql.CollectedField, obj *ent.AgreementParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgreementParty_agency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agency(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Agency) graphql.Marshaler {
+			return ec.marshalNAgency2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgency(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgreementParty_agency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgreementParty",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Agency(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AgreementPartyPayload_party(ctx context.Context, field graphql.CollectedField, obj *model.AgreementPartyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgreementPartyPayload_party(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Party, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AgreementParty) graphql.Marshaler {
+			return ec.marshalNAgreementParty2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementParty(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgreementPartyPayload_party(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgreementPartyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgreementParty(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AgreementPayload_agreement(ctx context.Context, field graphql.CollectedField, obj *model.AgreementPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgreementPayload_agreement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agreement, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Agreement) graphql.Marshaler {
+			return ec.marshalNAgreement2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgreementPayload_agreement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgreementPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Agreement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AgreementTransition_id(ctx context.Context, field graphql.CollectedField, obj *ent.AgreementTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgreementTransition_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgreementTransition_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgreementTransition", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AgreementTransition_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.AgreementTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgreementTransition_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgreementTransition_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgreementTransition", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AgreementTransition_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.AgreementTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgreementTransition_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgreementTransition_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgreementTransition", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AgreementTransition_comment(ctx context.Context, field graphql.CollectedField, obj *ent.AgreementTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgreementTransition_comment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Comment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgreementTransition_comment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgreementTransition", field, false, false, "String")
+}
+
+func (ec *executionContext) _AgreementTransition_agreement(ctx context.Context, field graphql.CollectedField, obj *ent.AgreementTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgreementTransition_agreement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agreement(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Agreement) graphql.Marshaler {
+			return ec.marshalNAgreement2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgreementTransition_agreement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgreementTransition",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Agreement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AgreementTransition_actor(ctx context.Context, field graphql.CollectedField, obj *ent.AgreementTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgreementTransition_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actor(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
+			return ec.marshalOAccount2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAccount(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AgreementTransition_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgreementTransition",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AgreementTransition_from(ctx context.Context, field graphql.CollectedField, obj *ent.AgreementTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgreementTransition_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AgreementTransition().From(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v agreement.Status) graphql.Marshaler {
+			return ec.marshalNAgreementStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgreementTransition_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgreementTransition", field, true, true, "AgreementStatus")
+}
+
+func (ec *executionContext) _AgreementTransition_to(ctx context.Context, field graphql.CollectedField, obj *ent.AgreementTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgreementTransition_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AgreementTransition().To(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v agreement.Status) graphql.Marshaler {
+			return ec.marshalNAgreementStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgreementTransition_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgreementTransition", field, true, true, "AgreementStatus")
+}
+
 func (ec *executionContext) _AuditEvent_id(ctx context.Context, field graphql.CollectedField, obj *ent.AuditEvent) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19613,6 +25042,550 @@ func (ec *executionContext) fieldContext_ChangedEntity_fields(_ context.Context,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_FieldChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Commitment_id(ctx context.Context, field graphql.CollectedField, obj *ent.Commitment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Commitment_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Commitment_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Commitment", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Commitment_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Commitment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Commitment_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Commitment_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Commitment", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Commitment_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Commitment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Commitment_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Commitment_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Commitment", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Commitment_revision(ctx context.Context, field graphql.CollectedField, obj *ent.Commitment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Commitment_revision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Revision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Commitment_revision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Commitment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Commitment_code(ctx context.Context, field graphql.CollectedField, obj *ent.Commitment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Commitment_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Commitment_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Commitment", field, false, false, "String")
+}
+
+func (ec *executionContext) _Commitment_title(ctx context.Context, field graphql.CollectedField, obj *ent.Commitment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Commitment_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Commitment_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Commitment", field, false, false, "String")
+}
+
+func (ec *executionContext) _Commitment_description(ctx context.Context, field graphql.CollectedField, obj *ent.Commitment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Commitment_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Commitment_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Commitment", field, false, false, "String")
+}
+
+func (ec *executionContext) _Commitment_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Commitment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Commitment_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v commitment.Kind) graphql.Marshaler {
+			return ec.marshalNCommitmentKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitmentᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Commitment_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Commitment", field, false, false, "CommitmentKind")
+}
+
+func (ec *executionContext) _Commitment_dueDate(ctx context.Context, field graphql.CollectedField, obj *ent.Commitment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Commitment_dueDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DueDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Commitment_dueDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Commitment", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Commitment_position(ctx context.Context, field graphql.CollectedField, obj *ent.Commitment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Commitment_position(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Position, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Commitment_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Commitment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Commitment_agreement(ctx context.Context, field graphql.CollectedField, obj *ent.Commitment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Commitment_agreement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agreement(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Agreement) graphql.Marshaler {
+			return ec.marshalNAgreement2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Commitment_agreement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Commitment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Agreement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Commitment_responsibleParties(ctx context.Context, field graphql.CollectedField, obj *ent.Commitment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Commitment_responsibleParties(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ResponsibleParties(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Agency) graphql.Marshaler {
+			return ec.marshalOAgency2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgencyᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Commitment_responsibleParties(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Commitment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Agency(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Commitment_actionItems(ctx context.Context, field graphql.CollectedField, obj *ent.Commitment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Commitment_actionItems(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.ActionItems(ctx, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.ActionItemOrder), fc.Args["where"].(*ent.ActionItemWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ActionItemConnection) graphql.Marshaler {
+			return ec.marshalNActionItemConnection2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐActionItemConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Commitment_actionItems(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Commitment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ActionItemConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Commitment_actionItems_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Commitment_implementedBy(ctx context.Context, field graphql.CollectedField, obj *ent.Commitment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Commitment_implementedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ImplementedBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.ActionItem) graphql.Marshaler {
+			return ec.marshalOActionItem2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐActionItemᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Commitment_implementedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Commitment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ActionItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommitmentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CommitmentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitmentConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CommitmentEdge) graphql.Marshaler {
+			return ec.marshalOCommitmentEdge2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitmentEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CommitmentConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommitmentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommitmentEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommitmentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.CommitmentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitmentConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitmentConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommitmentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommitmentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.CommitmentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitmentConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitmentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommitmentConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CommitmentEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.CommitmentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitmentEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Commitment) graphql.Marshaler {
+			return ec.marshalOCommitment2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CommitmentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommitmentEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Commitment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommitmentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.CommitmentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitmentEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitmentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommitmentEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _CommitmentPayload_commitment(ctx context.Context, field graphql.CollectedField, obj *model.CommitmentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitmentPayload_commitment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Commitment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Commitment) graphql.Marshaler {
+			return ec.marshalNCommitment2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitmentPayload_commitment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommitmentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Commitment(ctx, field)
 		},
 	}
 	return fc, nil
@@ -21006,6 +26979,318 @@ func (ec *executionContext) fieldContext_DeletePayload_deletedID(_ context.Conte
 	return graphql.NewScalarFieldContext("DeletePayload", field, false, false, "ID")
 }
 
+func (ec *executionContext) _Domain_id(ctx context.Context, field graphql.CollectedField, obj *ent.Domain) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Domain_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Domain_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Domain", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Domain_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Domain) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Domain_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Domain_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Domain", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Domain_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Domain) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Domain_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Domain_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Domain", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Domain_revision(ctx context.Context, field graphql.CollectedField, obj *ent.Domain) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Domain_revision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Revision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Domain_revision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Domain", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Domain_name(ctx context.Context, field graphql.CollectedField, obj *ent.Domain) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Domain_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Domain_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Domain", field, false, false, "String")
+}
+
+func (ec *executionContext) _Domain_description(ctx context.Context, field graphql.CollectedField, obj *ent.Domain) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Domain_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Domain_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Domain", field, false, false, "String")
+}
+
+func (ec *executionContext) _DomainConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.DomainConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DomainConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.DomainEdge) graphql.Marshaler {
+			return ec.marshalODomainEdge2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDomainEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DomainConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DomainConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DomainEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DomainConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.DomainConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DomainConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DomainConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DomainConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DomainConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.DomainConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DomainConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DomainConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DomainConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DomainEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.DomainEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DomainEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Domain) graphql.Marshaler {
+			return ec.marshalODomain2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDomain(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DomainEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DomainEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Domain(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DomainEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.DomainEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DomainEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DomainEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DomainEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _DomainPayload_domain(ctx context.Context, field graphql.CollectedField, obj *model.DomainPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DomainPayload_domain(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Domain, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Domain) graphql.Marshaler {
+			return ec.marshalNDomain2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDomain(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DomainPayload_domain(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DomainPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Domain(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _EntityChanges_added(ctx context.Context, field graphql.CollectedField, obj *versions.EntityChanges) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22100,6 +28385,70 @@ func (ec *executionContext) fieldContext_MeasurementPayload_measurement(_ contex
 	return fc, nil
 }
 
+func (ec *executionContext) _MoveAgreementPayload_agreement(ctx context.Context, field graphql.CollectedField, obj *model.MoveAgreementPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MoveAgreementPayload_agreement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agreement, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Agreement) graphql.Marshaler {
+			return ec.marshalNAgreement2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MoveAgreementPayload_agreement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MoveAgreementPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Agreement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MoveAgreementPayload_transition(ctx context.Context, field graphql.CollectedField, obj *model.MoveAgreementPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MoveAgreementPayload_transition(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Transition, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AgreementTransition) graphql.Marshaler {
+			return ec.marshalNAgreementTransition2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementTransition(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MoveAgreementPayload_transition(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MoveAgreementPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgreementTransition(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _MoveStrategyPayload_strategy(ctx context.Context, field graphql.CollectedField, obj *model.MoveStrategyPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23038,6 +29387,490 @@ func (ec *executionContext) fieldContext_Mutation_createMeasurement(ctx context.
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_createMeasurement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createDomain(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createDomain(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateDomain(ctx, fc.Args["input"].(ent.CreateDomainInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DomainPayload) graphql.Marshaler {
+			return ec.marshalNDomainPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐDomainPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createDomain(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DomainPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createDomain_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateDomain(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateDomain(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateDomain(ctx, fc.Args["id"].(pulid.ID), fc.Args["revision"].(int), fc.Args["input"].(ent.UpdateDomainInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DomainPayload) graphql.Marshaler {
+			return ec.marshalNDomainPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐDomainPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateDomain(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DomainPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateDomain_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createAgreement(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createAgreement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateAgreement(ctx, fc.Args["input"].(ent.CreateAgreementInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AgreementPayload) graphql.Marshaler {
+			return ec.marshalNAgreementPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐAgreementPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createAgreement(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgreementPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createAgreement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateAgreement(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateAgreement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateAgreement(ctx, fc.Args["id"].(pulid.ID), fc.Args["revision"].(int), fc.Args["input"].(ent.UpdateAgreementInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AgreementPayload) graphql.Marshaler {
+			return ec.marshalNAgreementPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐAgreementPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateAgreement(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgreementPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateAgreement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_moveAgreement(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_moveAgreement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MoveAgreement(ctx, fc.Args["input"].(model.MoveAgreementInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MoveAgreementPayload) graphql.Marshaler {
+			return ec.marshalNMoveAgreementPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐMoveAgreementPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_moveAgreement(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoveAgreementPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_moveAgreement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createAgreementParty(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createAgreementParty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateAgreementParty(ctx, fc.Args["input"].(ent.CreateAgreementPartyInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AgreementPartyPayload) graphql.Marshaler {
+			return ec.marshalNAgreementPartyPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐAgreementPartyPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createAgreementParty(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgreementPartyPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createAgreementParty_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateAgreementParty(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateAgreementParty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateAgreementParty(ctx, fc.Args["id"].(pulid.ID), fc.Args["revision"].(int), fc.Args["input"].(ent.UpdateAgreementPartyInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AgreementPartyPayload) graphql.Marshaler {
+			return ec.marshalNAgreementPartyPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐAgreementPartyPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateAgreementParty(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgreementPartyPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateAgreementParty_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteAgreementParty(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteAgreementParty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteAgreementParty(ctx, fc.Args["id"].(pulid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeletePayload) graphql.Marshaler {
+			return ec.marshalNDeletePayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐDeletePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteAgreementParty(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeletePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteAgreementParty_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createCommitment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createCommitment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateCommitment(ctx, fc.Args["input"].(ent.CreateCommitmentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CommitmentPayload) graphql.Marshaler {
+			return ec.marshalNCommitmentPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐCommitmentPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createCommitment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommitmentPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createCommitment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateCommitment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateCommitment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateCommitment(ctx, fc.Args["id"].(pulid.ID), fc.Args["revision"].(int), fc.Args["input"].(ent.UpdateCommitmentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CommitmentPayload) graphql.Marshaler {
+			return ec.marshalNCommitmentPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐCommitmentPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateCommitment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommitmentPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateCommitment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteCommitment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteCommitment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteCommitment(ctx, fc.Args["id"].(pulid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeletePayload) graphql.Marshaler {
+			return ec.marshalNDeletePayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐDeletePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteCommitment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeletePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteCommitment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26000,6 +32833,94 @@ func (ec *executionContext) fieldContext_Query_agencies(ctx context.Context, fie
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_agencies_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_agreements(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_agreements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Agreements(ctx, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.AgreementOrder), fc.Args["where"].(*ent.AgreementWhereInput), fc.Args["search"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AgreementConnection) graphql.Marshaler {
+			return ec.marshalNAgreementConnection2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_agreements(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgreementConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_agreements_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_domains(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_domains(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Domains(ctx, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.DomainOrder), fc.Args["where"].(*ent.DomainWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DomainConnection) graphql.Marshaler {
+			return ec.marshalNDomainConnection2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDomainConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_domains(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DomainConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_domains_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -30652,7 +37573,7 @@ func (ec *executionContext) unmarshalInputActionItemWhereInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeEqualFold", "codeContainsFold", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "priority", "priorityNEQ", "priorityIn", "priorityNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "progress", "progressNEQ", "progressIn", "progressNotIn", "progressGT", "progressGTE", "progressLT", "progressLTE", "lastReportedAt", "lastReportedAtNEQ", "lastReportedAtIn", "lastReportedAtNotIn", "lastReportedAtGT", "lastReportedAtGTE", "lastReportedAtLT", "lastReportedAtLTE", "lastReportedAtIsNil", "lastReportedAtNotNil", "startDate", "startDateNEQ", "startDateIn", "startDateNotIn", "startDateGT", "startDateGTE", "startDateLT", "startDateLTE", "startDateIsNil", "startDateNotNil", "dueDate", "dueDateNEQ", "dueDateIn", "dueDateNotIn", "dueDateGT", "dueDateGTE", "dueDateLT", "dueDateLTE", "dueDateIsNil", "dueDateNotNil", "estimatedBudget", "estimatedBudgetNEQ", "estimatedBudgetIn", "estimatedBudgetNotIn", "estimatedBudgetGT", "estimatedBudgetGTE", "estimatedBudgetLT", "estimatedBudgetLTE", "estimatedBudgetIsNil", "estimatedBudgetNotNil", "budgetCurrency", "budgetCurrencyNEQ", "budgetCurrencyIn", "budgetCurrencyNotIn", "budgetCurrencyGT", "budgetCurrencyGTE", "budgetCurrencyLT", "budgetCurrencyLTE", "budgetCurrencyContains", "budgetCurrencyHasPrefix", "budgetCurrencyHasSuffix", "budgetCurrencyIsNil", "budgetCurrencyNotNil", "budgetCurrencyEqualFold", "budgetCurrencyContainsFold", "hasObjective", "hasObjectiveWith", "hasStrategy", "hasStrategyWith", "hasLeadAgency", "hasLeadAgencyWith", "hasSupportingAgencies", "hasSupportingAgenciesWith", "hasFundingPartners", "hasFundingPartnersWith", "hasIndicators", "hasIndicatorsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeEqualFold", "codeContainsFold", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "priority", "priorityNEQ", "priorityIn", "priorityNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "progress", "progressNEQ", "progressIn", "progressNotIn", "progressGT", "progressGTE", "progressLT", "progressLTE", "lastReportedAt", "lastReportedAtNEQ", "lastReportedAtIn", "lastReportedAtNotIn", "lastReportedAtGT", "lastReportedAtGTE", "lastReportedAtLT", "lastReportedAtLTE", "lastReportedAtIsNil", "lastReportedAtNotNil", "startDate", "startDateNEQ", "startDateIn", "startDateNotIn", "startDateGT", "startDateGTE", "startDateLT", "startDateLTE", "startDateIsNil", "startDateNotNil", "dueDate", "dueDateNEQ", "dueDateIn", "dueDateNotIn", "dueDateGT", "dueDateGTE", "dueDateLT", "dueDateLTE", "dueDateIsNil", "dueDateNotNil", "estimatedBudget", "estimatedBudgetNEQ", "estimatedBudgetIn", "estimatedBudgetNotIn", "estimatedBudgetGT", "estimatedBudgetGTE", "estimatedBudgetLT", "estimatedBudgetLTE", "estimatedBudgetIsNil", "estimatedBudgetNotNil", "budgetCurrency", "budgetCurrencyNEQ", "budgetCurrencyIn", "budgetCurrencyNotIn", "budgetCurrencyGT", "budgetCurrencyGTE", "budgetCurrencyLT", "budgetCurrencyLTE", "budgetCurrencyContains", "budgetCurrencyHasPrefix", "budgetCurrencyHasSuffix", "budgetCurrencyIsNil", "budgetCurrencyNotNil", "budgetCurrencyEqualFold", "budgetCurrencyContainsFold", "pilot", "pilotNEQ", "hasObjective", "hasObjectiveWith", "hasCommitment", "hasCommitmentWith", "hasStrategy", "hasStrategyWith", "hasAgreement", "hasAgreementWith", "hasLeadAgency", "hasLeadAgencyWith", "hasSupportingAgencies", "hasSupportingAgenciesWith", "hasFundingPartners", "hasFundingPartnersWith", "hasIndicators", "hasIndicatorsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -31618,6 +38539,20 @@ func (ec *executionContext) unmarshalInputActionItemWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.BudgetCurrencyContainsFold = data
+		case "pilot":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pilot"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Pilot = data
+		case "pilotNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pilotNEQ"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PilotNEQ = data
 		case "hasObjective":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasObjective"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -31632,6 +38567,20 @@ func (ec *executionContext) unmarshalInputActionItemWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.HasObjectiveWith = data
+		case "hasCommitment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCommitment"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCommitment = data
+		case "hasCommitmentWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCommitmentWith"))
+			data, err := ec.unmarshalOCommitmentWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitmentWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCommitmentWith = data
 		case "hasStrategy":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasStrategy"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -31646,6 +38595,20 @@ func (ec *executionContext) unmarshalInputActionItemWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.HasStrategyWith = data
+		case "hasAgreement":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAgreement"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAgreement = data
+		case "hasAgreementWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAgreementWith"))
+			data, err := ec.unmarshalOAgreementWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAgreementWith = data
 		case "hasLeadAgency":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasLeadAgency"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -32378,6 +39341,1621 @@ func (ec *executionContext) unmarshalInputAgencyWhereInput(ctx context.Context, 
 func UnmarshalAgencyWhereInput(ctx context.Context, raw any) (ent.AgencyWhereInput, error) {
 	var out ent.AgencyWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "AgencyWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAgreementOrder(ctx context.Context, obj any) (ent.AgreementOrder, error) {
+	var it ent.AgreementOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNAgreementOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAgreementOrder unmarshals raw into the AgreementOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAgreementOrder(ctx context.Context, raw any) (ent.AgreementOrder, error) {
+	var out ent.AgreementOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AgreementOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAgreementPartyOrder(ctx context.Context, obj any) (ent.AgreementPartyOrder, error) {
+	var it ent.AgreementPartyOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNAgreementPartyOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementPartyOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAgreementPartyOrder unmarshals raw into the AgreementPartyOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAgreementPartyOrder(ctx context.Context, raw any) (ent.AgreementPartyOrder, error) {
+	var out ent.AgreementPartyOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AgreementPartyOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAgreementPartyWhereInput(ctx context.Context, obj any) (ent.AgreementPartyWhereInput, error) {
+	var it ent.AgreementPartyWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "role", "roleNEQ", "roleIn", "roleNotIn", "signatoryName", "signatoryNameNEQ", "signatoryNameIn", "signatoryNameNotIn", "signatoryNameGT", "signatoryNameGTE", "signatoryNameLT", "signatoryNameLTE", "signatoryNameContains", "signatoryNameHasPrefix", "signatoryNameHasSuffix", "signatoryNameEqualFold", "signatoryNameContainsFold", "signatoryTitle", "signatoryTitleNEQ", "signatoryTitleIn", "signatoryTitleNotIn", "signatoryTitleGT", "signatoryTitleGTE", "signatoryTitleLT", "signatoryTitleLTE", "signatoryTitleContains", "signatoryTitleHasPrefix", "signatoryTitleHasSuffix", "signatoryTitleEqualFold", "signatoryTitleContainsFold", "hasAgreement", "hasAgreementWith", "hasAgency", "hasAgencyWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOAgreementPartyWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementPartyWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOAgreementPartyWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementPartyWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOAgreementPartyWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementPartyWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalOAgreementPartyRole2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementpartyᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "roleNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleNEQ"))
+			data, err := ec.unmarshalOAgreementPartyRole2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementpartyᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleNEQ = data
+		case "roleIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleIn"))
+			data, err := ec.unmarshalOAgreementPartyRole2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementpartyᚐRoleᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleIn = data
+		case "roleNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleNotIn"))
+			data, err := ec.unmarshalOAgreementPartyRole2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementpartyᚐRoleᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleNotIn = data
+		case "signatoryName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signatoryName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignatoryName = data
+		case "signatoryNameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signatoryNameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignatoryNameNEQ = data
+		case "signatoryNameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signatoryNameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignatoryNameIn = data
+		case "signatoryNameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signatoryNameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignatoryNameNotIn = data
+		case "signatoryNameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signatoryNameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignatoryNameGT = data
+		case "signatoryNameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signatoryNameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignatoryNameGTE = data
+		case "signatoryNameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signatoryNameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignatoryNameLT = data
+		case "signatoryNameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signatoryNameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignatoryNameLTE = data
+		case "signatoryNameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signatoryNameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignatoryNameContains = data
+		case "signatoryNameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signatoryNameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignatoryNameHasPrefix = data
+		case "signatoryNameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signatoryNameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignatoryNameHasSuffix = data
+		case "signatoryNameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signatoryNameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignatoryNameEqualFold = data
+		case "signatoryNameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signatoryNameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignatoryNameContainsFold = data
+		case "signatoryTitle":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signatoryTitle"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignatoryTitle = data
+		case "signatoryTitleNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signatoryTitleNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignatoryTitleNEQ = data
+		case "signatoryTitleIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signatoryTitleIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignatoryTitleIn = data
+		case "signatoryTitleNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signatoryTitleNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignatoryTitleNotIn = data
+		case "signatoryTitleGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signatoryTitleGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignatoryTitleGT = data
+		case "signatoryTitleGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signatoryTitleGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignatoryTitleGTE = data
+		case "signatoryTitleLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signatoryTitleLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignatoryTitleLT = data
+		case "signatoryTitleLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signatoryTitleLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignatoryTitleLTE = data
+		case "signatoryTitleContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signatoryTitleContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignatoryTitleContains = data
+		case "signatoryTitleHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signatoryTitleHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignatoryTitleHasPrefix = data
+		case "signatoryTitleHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signatoryTitleHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignatoryTitleHasSuffix = data
+		case "signatoryTitleEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signatoryTitleEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignatoryTitleEqualFold = data
+		case "signatoryTitleContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signatoryTitleContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignatoryTitleContainsFold = data
+		case "hasAgreement":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAgreement"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAgreement = data
+		case "hasAgreementWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAgreementWith"))
+			data, err := ec.unmarshalOAgreementWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAgreementWith = data
+		case "hasAgency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAgency"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAgency = data
+		case "hasAgencyWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAgencyWith"))
+			data, err := ec.unmarshalOAgencyWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgencyWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAgencyWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAgreementPartyWhereInput unmarshals raw into the AgreementPartyWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAgreementPartyWhereInput(ctx context.Context, raw any) (ent.AgreementPartyWhereInput, error) {
+	var out ent.AgreementPartyWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AgreementPartyWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAgreementTransitionOrder(ctx context.Context, obj any) (ent.AgreementTransitionOrder, error) {
+	var it ent.AgreementTransitionOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNAgreementTransitionOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementTransitionOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAgreementTransitionOrder unmarshals raw into the AgreementTransitionOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAgreementTransitionOrder(ctx context.Context, raw any) (ent.AgreementTransitionOrder, error) {
+	var out ent.AgreementTransitionOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AgreementTransitionOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAgreementWhereInput(ctx context.Context, obj any) (ent.AgreementWhereInput, error) {
+	var it ent.AgreementWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "reference", "referenceNEQ", "referenceIn", "referenceNotIn", "referenceGT", "referenceGTE", "referenceLT", "referenceLTE", "referenceContains", "referenceHasPrefix", "referenceHasSuffix", "referenceEqualFold", "referenceContainsFold", "summary", "summaryNEQ", "summaryIn", "summaryNotIn", "summaryGT", "summaryGTE", "summaryLT", "summaryLTE", "summaryContains", "summaryHasPrefix", "summaryHasSuffix", "summaryEqualFold", "summaryContainsFold", "signedOn", "signedOnNEQ", "signedOnIn", "signedOnNotIn", "signedOnGT", "signedOnGTE", "signedOnLT", "signedOnLTE", "signedOnIsNil", "signedOnNotNil", "signingPlace", "signingPlaceNEQ", "signingPlaceIn", "signingPlaceNotIn", "signingPlaceGT", "signingPlaceGTE", "signingPlaceLT", "signingPlaceLTE", "signingPlaceContains", "signingPlaceHasPrefix", "signingPlaceHasSuffix", "signingPlaceEqualFold", "signingPlaceContainsFold", "entryIntoForceOn", "entryIntoForceOnNEQ", "entryIntoForceOnIn", "entryIntoForceOnNotIn", "entryIntoForceOnGT", "entryIntoForceOnGTE", "entryIntoForceOnLT", "entryIntoForceOnLTE", "entryIntoForceOnIsNil", "entryIntoForceOnNotNil", "endsOn", "endsOnNEQ", "endsOnIn", "endsOnNotIn", "endsOnGT", "endsOnGTE", "endsOnLT", "endsOnLTE", "endsOnIsNil", "endsOnNotNil", "durationMonths", "durationMonthsNEQ", "durationMonthsIn", "durationMonthsNotIn", "durationMonthsGT", "durationMonthsGTE", "durationMonthsLT", "durationMonthsLTE", "durationMonthsIsNil", "durationMonthsNotNil", "tacitRenewal", "tacitRenewalNEQ", "status", "statusNEQ", "statusIn", "statusNotIn", "confidential", "confidentialNEQ", "hasParties", "hasPartiesWith", "hasDomains", "hasDomainsWith", "hasCommitments", "hasCommitmentsWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOAgreementWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOAgreementWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOAgreementWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOAgreementKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "kindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNEQ"))
+			data, err := ec.unmarshalOAgreementKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNEQ = data
+		case "kindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindIn"))
+			data, err := ec.unmarshalOAgreementKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "kindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNotIn"))
+			data, err := ec.unmarshalOAgreementKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNotIn = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "titleNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleNEQ = data
+		case "titleIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleIn = data
+		case "titleNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleNotIn = data
+		case "titleGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleGT = data
+		case "titleGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleGTE = data
+		case "titleLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleLT = data
+		case "titleLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleLTE = data
+		case "titleContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleContains = data
+		case "titleHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleHasPrefix = data
+		case "titleHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleHasSuffix = data
+		case "titleEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEqualFold = data
+		case "titleContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleContainsFold = data
+		case "reference":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reference"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reference = data
+		case "referenceNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceNEQ = data
+		case "referenceIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceIn = data
+		case "referenceNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceNotIn = data
+		case "referenceGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceGT = data
+		case "referenceGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceGTE = data
+		case "referenceLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceLT = data
+		case "referenceLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceLTE = data
+		case "referenceContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceContains = data
+		case "referenceHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceHasPrefix = data
+		case "referenceHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceHasSuffix = data
+		case "referenceEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceEqualFold = data
+		case "referenceContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("referenceContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReferenceContainsFold = data
+		case "summary":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summary"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Summary = data
+		case "summaryNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryNEQ = data
+		case "summaryIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryIn = data
+		case "summaryNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryNotIn = data
+		case "summaryGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryGT = data
+		case "summaryGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryGTE = data
+		case "summaryLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryLT = data
+		case "summaryLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryLTE = data
+		case "summaryContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryContains = data
+		case "summaryHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryHasPrefix = data
+		case "summaryHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryHasSuffix = data
+		case "summaryEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryEqualFold = data
+		case "summaryContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryContainsFold = data
+		case "signedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignedOn = data
+		case "signedOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOnNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignedOnNEQ = data
+		case "signedOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOnIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignedOnIn = data
+		case "signedOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOnNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignedOnNotIn = data
+		case "signedOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOnGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignedOnGT = data
+		case "signedOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOnGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignedOnGTE = data
+		case "signedOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOnLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignedOnLT = data
+		case "signedOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOnLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignedOnLTE = data
+		case "signedOnIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOnIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignedOnIsNil = data
+		case "signedOnNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOnNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignedOnNotNil = data
+		case "signingPlace":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signingPlace"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SigningPlace = data
+		case "signingPlaceNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signingPlaceNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SigningPlaceNEQ = data
+		case "signingPlaceIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signingPlaceIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SigningPlaceIn = data
+		case "signingPlaceNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signingPlaceNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SigningPlaceNotIn = data
+		case "signingPlaceGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signingPlaceGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SigningPlaceGT = data
+		case "signingPlaceGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signingPlaceGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SigningPlaceGTE = data
+		case "signingPlaceLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signingPlaceLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SigningPlaceLT = data
+		case "signingPlaceLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signingPlaceLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SigningPlaceLTE = data
+		case "signingPlaceContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signingPlaceContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SigningPlaceContains = data
+		case "signingPlaceHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signingPlaceHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SigningPlaceHasPrefix = data
+		case "signingPlaceHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signingPlaceHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SigningPlaceHasSuffix = data
+		case "signingPlaceEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signingPlaceEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SigningPlaceEqualFold = data
+		case "signingPlaceContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signingPlaceContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SigningPlaceContainsFold = data
+		case "entryIntoForceOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entryIntoForceOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntryIntoForceOn = data
+		case "entryIntoForceOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entryIntoForceOnNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntryIntoForceOnNEQ = data
+		case "entryIntoForceOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entryIntoForceOnIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntryIntoForceOnIn = data
+		case "entryIntoForceOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entryIntoForceOnNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntryIntoForceOnNotIn = data
+		case "entryIntoForceOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entryIntoForceOnGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntryIntoForceOnGT = data
+		case "entryIntoForceOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entryIntoForceOnGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntryIntoForceOnGTE = data
+		case "entryIntoForceOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entryIntoForceOnLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntryIntoForceOnLT = data
+		case "entryIntoForceOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entryIntoForceOnLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntryIntoForceOnLTE = data
+		case "entryIntoForceOnIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entryIntoForceOnIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntryIntoForceOnIsNil = data
+		case "entryIntoForceOnNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entryIntoForceOnNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntryIntoForceOnNotNil = data
+		case "endsOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsOn = data
+		case "endsOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsOnNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsOnNEQ = data
+		case "endsOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsOnIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsOnIn = data
+		case "endsOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsOnNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsOnNotIn = data
+		case "endsOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsOnGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsOnGT = data
+		case "endsOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsOnGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsOnGTE = data
+		case "endsOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsOnLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsOnLT = data
+		case "endsOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsOnLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsOnLTE = data
+		case "endsOnIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsOnIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsOnIsNil = data
+		case "endsOnNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsOnNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsOnNotNil = data
+		case "durationMonths":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationMonths"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationMonths = data
+		case "durationMonthsNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationMonthsNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationMonthsNEQ = data
+		case "durationMonthsIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationMonthsIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationMonthsIn = data
+		case "durationMonthsNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationMonthsNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationMonthsNotIn = data
+		case "durationMonthsGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationMonthsGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationMonthsGT = data
+		case "durationMonthsGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationMonthsGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationMonthsGTE = data
+		case "durationMonthsLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationMonthsLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationMonthsLT = data
+		case "durationMonthsLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationMonthsLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationMonthsLTE = data
+		case "durationMonthsIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationMonthsIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationMonthsIsNil = data
+		case "durationMonthsNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationMonthsNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationMonthsNotNil = data
+		case "tacitRenewal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tacitRenewal"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TacitRenewal = data
+		case "tacitRenewalNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tacitRenewalNEQ"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TacitRenewalNEQ = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOAgreementStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalOAgreementStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalOAgreementStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalOAgreementStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "confidential":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidential"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Confidential = data
+		case "confidentialNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidentialNEQ"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConfidentialNEQ = data
+		case "hasParties":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasParties"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasParties = data
+		case "hasPartiesWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPartiesWith"))
+			data, err := ec.unmarshalOAgreementPartyWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementPartyWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasPartiesWith = data
+		case "hasDomains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDomains"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasDomains = data
+		case "hasDomainsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDomainsWith"))
+			data, err := ec.unmarshalODomainWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDomainWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasDomainsWith = data
+		case "hasCommitments":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCommitments"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCommitments = data
+		case "hasCommitmentsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCommitmentsWith"))
+			data, err := ec.unmarshalOCommitmentWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitmentWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCommitmentsWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAgreementWhereInput unmarshals raw into the AgreementWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAgreementWhereInput(ctx context.Context, raw any) (ent.AgreementWhereInput, error) {
+	var out ent.AgreementWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AgreementWhereInput", raw, &out)
 	return out, err
 }
 
@@ -33365,6 +41943,752 @@ func UnmarshalAuditEventWhereInput(ctx context.Context, raw any) (ent.AuditEvent
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCommitmentOrder(ctx context.Context, obj any) (ent.CommitmentOrder, error) {
+	var it ent.CommitmentOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNCommitmentOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitmentOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCommitmentOrder unmarshals raw into the CommitmentOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCommitmentOrder(ctx context.Context, raw any) (ent.CommitmentOrder, error) {
+	var out ent.CommitmentOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CommitmentOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCommitmentWhereInput(ctx context.Context, obj any) (ent.CommitmentWhereInput, error) {
+	var it ent.CommitmentWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeEqualFold", "codeContainsFold", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "dueDate", "dueDateNEQ", "dueDateIn", "dueDateNotIn", "dueDateGT", "dueDateGTE", "dueDateLT", "dueDateLTE", "dueDateIsNil", "dueDateNotNil", "position", "positionNEQ", "positionIn", "positionNotIn", "positionGT", "positionGTE", "positionLT", "positionLTE", "hasAgreement", "hasAgreementWith", "hasResponsibleParties", "hasResponsiblePartiesWith", "hasActionItems", "hasActionItemsWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOCommitmentWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitmentWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOCommitmentWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitmentWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOCommitmentWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitmentWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "code":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("code"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Code = data
+		case "codeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("codeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CodeNEQ = data
+		case "codeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("codeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CodeIn = data
+		case "codeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("codeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CodeNotIn = data
+		case "codeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("codeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CodeGT = data
+		case "codeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("codeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CodeGTE = data
+		case "codeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("codeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CodeLT = data
+		case "codeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("codeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CodeLTE = data
+		case "codeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("codeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CodeContains = data
+		case "codeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("codeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CodeHasPrefix = data
+		case "codeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("codeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CodeHasSuffix = data
+		case "codeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("codeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CodeEqualFold = data
+		case "codeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("codeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CodeContainsFold = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "titleNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleNEQ = data
+		case "titleIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleIn = data
+		case "titleNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleNotIn = data
+		case "titleGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleGT = data
+		case "titleGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleGTE = data
+		case "titleLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleLT = data
+		case "titleLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleLTE = data
+		case "titleContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleContains = data
+		case "titleHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleHasPrefix = data
+		case "titleHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleHasSuffix = data
+		case "titleEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEqualFold = data
+		case "titleContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleContainsFold = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "descriptionNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionNEQ = data
+		case "descriptionIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionIn = data
+		case "descriptionNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionNotIn = data
+		case "descriptionGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionGT = data
+		case "descriptionGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionGTE = data
+		case "descriptionLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionLT = data
+		case "descriptionLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionLTE = data
+		case "descriptionContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionContains = data
+		case "descriptionHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionHasPrefix = data
+		case "descriptionHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionHasSuffix = data
+		case "descriptionEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionEqualFold = data
+		case "descriptionContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionContainsFold = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOCommitmentKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitmentᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "kindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNEQ"))
+			data, err := ec.unmarshalOCommitmentKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitmentᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNEQ = data
+		case "kindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindIn"))
+			data, err := ec.unmarshalOCommitmentKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitmentᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "kindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNotIn"))
+			data, err := ec.unmarshalOCommitmentKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitmentᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNotIn = data
+		case "dueDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueDate"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueDate = data
+		case "dueDateNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueDateNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueDateNEQ = data
+		case "dueDateIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueDateIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueDateIn = data
+		case "dueDateNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueDateNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueDateNotIn = data
+		case "dueDateGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueDateGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueDateGT = data
+		case "dueDateGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueDateGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueDateGTE = data
+		case "dueDateLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueDateLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueDateLT = data
+		case "dueDateLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueDateLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueDateLTE = data
+		case "dueDateIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueDateIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueDateIsNil = data
+		case "dueDateNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueDateNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueDateNotNil = data
+		case "position":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("position"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Position = data
+		case "positionNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("positionNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PositionNEQ = data
+		case "positionIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("positionIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PositionIn = data
+		case "positionNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("positionNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PositionNotIn = data
+		case "positionGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("positionGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PositionGT = data
+		case "positionGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("positionGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PositionGTE = data
+		case "positionLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("positionLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PositionLT = data
+		case "positionLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("positionLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PositionLTE = data
+		case "hasAgreement":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAgreement"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAgreement = data
+		case "hasAgreementWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAgreementWith"))
+			data, err := ec.unmarshalOAgreementWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAgreementWith = data
+		case "hasResponsibleParties":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasResponsibleParties"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasResponsibleParties = data
+		case "hasResponsiblePartiesWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasResponsiblePartiesWith"))
+			data, err := ec.unmarshalOAgencyWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgencyWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasResponsiblePartiesWith = data
+		case "hasActionItems":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasActionItems"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasActionItems = data
+		case "hasActionItemsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasActionItemsWith"))
+			data, err := ec.unmarshalOActionItemWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐActionItemWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasActionItemsWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCommitmentWhereInput unmarshals raw into the CommitmentWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCommitmentWhereInput(ctx context.Context, raw any) (ent.CommitmentWhereInput, error) {
+	var out ent.CommitmentWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CommitmentWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputConsultationOrder(ctx context.Context, obj any) (ent.ConsultationOrder, error) {
 	var it ent.ConsultationOrder
 	if obj == nil {
@@ -34206,7 +43530,7 @@ func (ec *executionContext) unmarshalInputCreateActionItemInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"code", "title", "description", "priority", "status", "progress", "startDate", "dueDate", "estimatedBudget", "budgetCurrency", "objectiveID", "leadAgencyID", "supportingAgencyIDs", "fundingPartnerIDs", "dependsOnIDs"}
+	fieldsInOrder := [...]string{"code", "title", "description", "priority", "status", "progress", "startDate", "dueDate", "estimatedBudget", "budgetCurrency", "pilot", "objectiveID", "commitmentID", "implementsID", "leadAgencyID", "supportingAgencyIDs", "fundingPartnerIDs", "dependsOnIDs"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -34283,13 +43607,34 @@ func (ec *executionContext) unmarshalInputCreateActionItemInput(ctx context.Cont
 				return it, err
 			}
 			it.BudgetCurrency = data
+		case "pilot":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pilot"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Pilot = data
 		case "objectiveID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("objectiveID"))
-			data, err := ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ObjectiveID = data
+		case "commitmentID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commitmentID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommitmentID = data
+		case "implementsID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("implementsID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ImplementsID = data
 		case "leadAgencyID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("leadAgencyID"))
 			data, err := ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
@@ -34409,6 +43754,286 @@ func (ec *executionContext) unmarshalInputCreateAgencyInput(ctx context.Context,
 func UnmarshalCreateAgencyInput(ctx context.Context, raw any) (ent.CreateAgencyInput, error) {
 	var out ent.CreateAgencyInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateAgencyInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateAgreementInput(ctx context.Context, obj any) (ent.CreateAgreementInput, error) {
+	var it ent.CreateAgreementInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "title", "reference", "summary", "signedOn", "signingPlace", "entryIntoForceOn", "endsOn", "durationMonths", "tacitRenewal", "confidential", "domainIDs"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNAgreementKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "reference":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reference"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reference = data
+		case "summary":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summary"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Summary = data
+		case "signedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignedOn = data
+		case "signingPlace":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signingPlace"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SigningPlace = data
+		case "entryIntoForceOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entryIntoForceOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntryIntoForceOn = data
+		case "endsOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsOn = data
+		case "durationMonths":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationMonths"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationMonths = data
+		case "tacitRenewal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tacitRenewal"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TacitRenewal = data
+		case "confidential":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidential"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Confidential = data
+		case "domainIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("domainIDs"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DomainIDs = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateAgreementInput unmarshals raw into the CreateAgreementInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateAgreementInput(ctx context.Context, raw any) (ent.CreateAgreementInput, error) {
+	var out ent.CreateAgreementInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateAgreementInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateAgreementPartyInput(ctx context.Context, obj any) (ent.CreateAgreementPartyInput, error) {
+	var it ent.CreateAgreementPartyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"role", "signatoryName", "signatoryTitle", "agreementID", "agencyID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalNAgreementPartyRole2githubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementpartyᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "signatoryName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signatoryName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignatoryName = data
+		case "signatoryTitle":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signatoryTitle"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignatoryTitle = data
+		case "agreementID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agreementID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AgreementID = data
+		case "agencyID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agencyID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AgencyID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateAgreementPartyInput unmarshals raw into the CreateAgreementPartyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateAgreementPartyInput(ctx context.Context, raw any) (ent.CreateAgreementPartyInput, error) {
+	var out ent.CreateAgreementPartyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateAgreementPartyInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateCommitmentInput(ctx context.Context, obj any) (ent.CreateCommitmentInput, error) {
+	var it ent.CreateCommitmentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"code", "title", "description", "kind", "dueDate", "position", "agreementID", "responsiblePartyIDs"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "code":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("code"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Code = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOCommitmentKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitmentᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "dueDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueDate"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueDate = data
+		case "position":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("position"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Position = data
+		case "agreementID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agreementID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AgreementID = data
+		case "responsiblePartyIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responsiblePartyIDs"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResponsiblePartyIDs = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateCommitmentInput unmarshals raw into the CreateCommitmentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateCommitmentInput(ctx context.Context, raw any) (ent.CreateCommitmentInput, error) {
+	var out ent.CreateCommitmentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateCommitmentInput", raw, &out)
 	return out, err
 }
 
@@ -34549,6 +44174,55 @@ func (ec *executionContext) unmarshalInputCreateDecisionInput(ctx context.Contex
 func UnmarshalCreateDecisionInput(ctx context.Context, raw any) (ent.CreateDecisionInput, error) {
 	var out ent.CreateDecisionInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateDecisionInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateDomainInput(ctx context.Context, obj any) (ent.CreateDomainInput, error) {
+	var it ent.CreateDomainInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "description"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateDomainInput unmarshals raw into the CreateDomainInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateDomainInput(ctx context.Context, raw any) (ent.CreateDomainInput, error) {
+	var out ent.CreateDomainInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateDomainInput", raw, &out)
 	return out, err
 }
 
@@ -35628,6 +45302,465 @@ func (ec *executionContext) unmarshalInputDecisionWhereInput(ctx context.Context
 func UnmarshalDecisionWhereInput(ctx context.Context, raw any) (ent.DecisionWhereInput, error) {
 	var out ent.DecisionWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "DecisionWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDomainOrder(ctx context.Context, obj any) (ent.DomainOrder, error) {
+	var it ent.DomainOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNDomainOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDomainOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDomainOrder unmarshals raw into the DomainOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDomainOrder(ctx context.Context, raw any) (ent.DomainOrder, error) {
+	var out ent.DomainOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DomainOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDomainWhereInput(ctx context.Context, obj any) (ent.DomainWhereInput, error) {
+	var it ent.DomainWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalODomainWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDomainWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalODomainWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDomainWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalODomainWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDomainWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameNEQ = data
+		case "nameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameIn = data
+		case "nameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameNotIn = data
+		case "nameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameGT = data
+		case "nameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameGTE = data
+		case "nameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLT = data
+		case "nameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLTE = data
+		case "nameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContains = data
+		case "nameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameHasPrefix = data
+		case "nameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameHasSuffix = data
+		case "nameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEqualFold = data
+		case "nameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContainsFold = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "descriptionNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionNEQ = data
+		case "descriptionIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionIn = data
+		case "descriptionNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionNotIn = data
+		case "descriptionGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionGT = data
+		case "descriptionGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionGTE = data
+		case "descriptionLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionLT = data
+		case "descriptionLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionLTE = data
+		case "descriptionContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionContains = data
+		case "descriptionHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionHasPrefix = data
+		case "descriptionHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionHasSuffix = data
+		case "descriptionEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionEqualFold = data
+		case "descriptionContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionContainsFold = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDomainWhereInput unmarshals raw into the DomainWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDomainWhereInput(ctx context.Context, raw any) (ent.DomainWhereInput, error) {
+	var out ent.DomainWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DomainWhereInput", raw, &out)
 	return out, err
 }
 
@@ -37050,6 +47183,69 @@ func (ec *executionContext) unmarshalInputMeasurementWhereInput(ctx context.Cont
 func UnmarshalMeasurementWhereInput(ctx context.Context, raw any) (ent.MeasurementWhereInput, error) {
 	var out ent.MeasurementWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "MeasurementWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMoveAgreementInput(ctx context.Context, obj any) (model.MoveAgreementInput, error) {
+	var it model.MoveAgreementInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"agreementID", "revision", "to", "comment"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "agreementID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agreementID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AgreementID = data
+		case "revision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revision"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Revision = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalNAgreementStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		case "comment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("comment"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Comment = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMoveAgreementInput unmarshals raw into the MoveAgreementInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMoveAgreementInput(ctx context.Context, raw any) (model.MoveAgreementInput, error) {
+	var out model.MoveAgreementInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MoveAgreementInput", raw, &out)
 	return out, err
 }
 
@@ -41694,7 +51890,7 @@ func (ec *executionContext) unmarshalInputUpdateActionItemInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"code", "title", "description", "priority", "status", "progress", "startDate", "clearStartDate", "dueDate", "clearDueDate", "estimatedBudget", "clearEstimatedBudget", "budgetCurrency", "clearBudgetCurrency", "objectiveID", "leadAgencyID", "addSupportingAgencyIDs", "removeSupportingAgencyIDs", "clearSupportingAgencies", "addFundingPartnerIDs", "removeFundingPartnerIDs", "clearFundingPartners", "addDependsOnIDs", "removeDependsOnIDs", "clearDependsOn"}
+	fieldsInOrder := [...]string{"code", "title", "description", "priority", "status", "progress", "startDate", "clearStartDate", "dueDate", "clearDueDate", "estimatedBudget", "clearEstimatedBudget", "budgetCurrency", "clearBudgetCurrency", "pilot", "objectiveID", "clearObjective", "commitmentID", "clearCommitment", "implementsID", "clearImplements", "leadAgencyID", "addSupportingAgencyIDs", "removeSupportingAgencyIDs", "clearSupportingAgencies", "addFundingPartnerIDs", "removeFundingPartnerIDs", "clearFundingPartners", "addDependsOnIDs", "removeDependsOnIDs", "clearDependsOn"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -41799,6 +51995,13 @@ func (ec *executionContext) unmarshalInputUpdateActionItemInput(ctx context.Cont
 				return it, err
 			}
 			it.ClearBudgetCurrency = data
+		case "pilot":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pilot"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Pilot = data
 		case "objectiveID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("objectiveID"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
@@ -41806,6 +52009,41 @@ func (ec *executionContext) unmarshalInputUpdateActionItemInput(ctx context.Cont
 				return it, err
 			}
 			it.ObjectiveID = data
+		case "clearObjective":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearObjective"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearObjective = data
+		case "commitmentID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commitmentID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommitmentID = data
+		case "clearCommitment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearCommitment"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearCommitment = data
+		case "implementsID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("implementsID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ImplementsID = data
+		case "clearImplements":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearImplements"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearImplements = data
 		case "leadAgencyID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("leadAgencyID"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
@@ -41991,6 +52229,328 @@ func UnmarshalUpdateAgencyInput(ctx context.Context, raw any) (ent.UpdateAgencyI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateAgreementInput(ctx context.Context, obj any) (ent.UpdateAgreementInput, error) {
+	var it ent.UpdateAgreementInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "title", "reference", "summary", "signedOn", "clearSignedOn", "signingPlace", "entryIntoForceOn", "clearEntryIntoForceOn", "endsOn", "clearEndsOn", "durationMonths", "clearDurationMonths", "tacitRenewal", "confidential", "addDomainIDs", "removeDomainIDs", "clearDomains"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOAgreementKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "reference":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reference"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reference = data
+		case "summary":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summary"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Summary = data
+		case "signedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignedOn = data
+		case "clearSignedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearSignedOn"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearSignedOn = data
+		case "signingPlace":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signingPlace"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SigningPlace = data
+		case "entryIntoForceOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entryIntoForceOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntryIntoForceOn = data
+		case "clearEntryIntoForceOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearEntryIntoForceOn"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearEntryIntoForceOn = data
+		case "endsOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsOn"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsOn = data
+		case "clearEndsOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearEndsOn"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearEndsOn = data
+		case "durationMonths":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationMonths"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationMonths = data
+		case "clearDurationMonths":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearDurationMonths"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearDurationMonths = data
+		case "tacitRenewal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tacitRenewal"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TacitRenewal = data
+		case "confidential":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidential"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Confidential = data
+		case "addDomainIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addDomainIDs"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddDomainIDs = data
+		case "removeDomainIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeDomainIDs"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveDomainIDs = data
+		case "clearDomains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearDomains"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearDomains = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateAgreementInput unmarshals raw into the UpdateAgreementInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateAgreementInput(ctx context.Context, raw any) (ent.UpdateAgreementInput, error) {
+	var out ent.UpdateAgreementInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateAgreementInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateAgreementPartyInput(ctx context.Context, obj any) (ent.UpdateAgreementPartyInput, error) {
+	var it ent.UpdateAgreementPartyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"role", "signatoryName", "signatoryTitle"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalOAgreementPartyRole2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementpartyᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "signatoryName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signatoryName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignatoryName = data
+		case "signatoryTitle":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signatoryTitle"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignatoryTitle = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateAgreementPartyInput unmarshals raw into the UpdateAgreementPartyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateAgreementPartyInput(ctx context.Context, raw any) (ent.UpdateAgreementPartyInput, error) {
+	var out ent.UpdateAgreementPartyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateAgreementPartyInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateCommitmentInput(ctx context.Context, obj any) (ent.UpdateCommitmentInput, error) {
+	var it ent.UpdateCommitmentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"code", "title", "description", "kind", "dueDate", "clearDueDate", "position", "addResponsiblePartyIDs", "removeResponsiblePartyIDs", "clearResponsibleParties"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "code":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("code"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Code = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOCommitmentKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitmentᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "dueDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueDate"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueDate = data
+		case "clearDueDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearDueDate"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearDueDate = data
+		case "position":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("position"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Position = data
+		case "addResponsiblePartyIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addResponsiblePartyIDs"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddResponsiblePartyIDs = data
+		case "removeResponsiblePartyIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeResponsiblePartyIDs"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveResponsiblePartyIDs = data
+		case "clearResponsibleParties":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearResponsibleParties"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearResponsibleParties = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateCommitmentInput unmarshals raw into the UpdateCommitmentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateCommitmentInput(ctx context.Context, raw any) (ent.UpdateCommitmentInput, error) {
+	var out ent.UpdateCommitmentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateCommitmentInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateConsultationInput(ctx context.Context, obj any) (ent.UpdateConsultationInput, error) {
 	var it ent.UpdateConsultationInput
 	if obj == nil {
@@ -42121,6 +52681,55 @@ func (ec *executionContext) unmarshalInputUpdateDecisionInput(ctx context.Contex
 func UnmarshalUpdateDecisionInput(ctx context.Context, raw any) (ent.UpdateDecisionInput, error) {
 	var out ent.UpdateDecisionInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateDecisionInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateDomainInput(ctx context.Context, obj any) (ent.UpdateDomainInput, error) {
+	var it ent.UpdateDomainInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "description"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateDomainInput unmarshals raw into the UpdateDomainInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateDomainInput(ctx context.Context, raw any) (ent.UpdateDomainInput, error) {
+	var out ent.UpdateDomainInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateDomainInput", raw, &out)
 	return out, err
 }
 
@@ -42501,6 +53110,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Indicator(ctx, sel, obj)
+	case *ent.Domain:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Domain(ctx, sel, obj)
 	case *ent.DecisionPosition:
 		if obj == nil {
 			return graphql.Null
@@ -42516,11 +53130,31 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Consultation(ctx, sel, obj)
+	case *ent.Commitment:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Commitment(ctx, sel, obj)
 	case *ent.AuditEvent:
 		if obj == nil {
 			return graphql.Null
 		}
 		return ec._AuditEvent(ctx, sel, obj)
+	case *ent.AgreementTransition:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._AgreementTransition(ctx, sel, obj)
+	case *ent.AgreementParty:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._AgreementParty(ctx, sel, obj)
+	case *ent.Agreement:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Agreement(ctx, sel, obj)
 	case *ent.Agency:
 		if obj == nil {
 			return graphql.Null
@@ -43017,17 +53651,40 @@ func (ec *executionContext) _ActionItem(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "pilot":
+			out.Values[i] = ec._ActionItem_pilot(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "objective":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ActionItem_objective(ctx, field, obj)
 				})
+		case "commitment":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ActionItem_commitment(ctx, field, obj)
+				})
 		case "strategy":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ActionItem_strategy(ctx, field, obj)
+				})
+		case "agreement":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ActionItem_agreement(ctx, field, obj)
+				})
+		case "implements":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ActionItem_implements(ctx, field, obj)
 				})
 		case "leadAgency":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -43532,6 +54189,438 @@ func (ec *executionContext) _AgencyPayload(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var agreementImplementors = []string{"Agreement", "Node"}
+
+func (ec *executionContext) _Agreement(ctx context.Context, sel ast.SelectionSet, obj *ent.Agreement) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, agreementImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Agreement")
+		case "id":
+			out.Values[i] = ec._Agreement_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Agreement_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Agreement_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "revision":
+			out.Values[i] = ec._Agreement_revision(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._Agreement_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._Agreement_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reference":
+			out.Values[i] = ec._Agreement_reference(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "summary":
+			out.Values[i] = ec._Agreement_summary(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "signedOn":
+			out.Values[i] = ec._Agreement_signedOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "signingPlace":
+			out.Values[i] = ec._Agreement_signingPlace(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "entryIntoForceOn":
+			out.Values[i] = ec._Agreement_entryIntoForceOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endsOn":
+			out.Values[i] = ec._Agreement_endsOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "durationMonths":
+			out.Values[i] = ec._Agreement_durationMonths(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tacitRenewal":
+			out.Values[i] = ec._Agreement_tacitRenewal(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Agreement_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "confidential":
+			out.Values[i] = ec._Agreement_confidential(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "parties":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Agreement_parties(ctx, field, obj)
+				})
+		case "domains":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Agreement_domains(ctx, field, obj)
+				})
+		case "commitments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Agreement_commitments(ctx, field, obj)
+				})
+		case "transitions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Agreement_transitions(ctx, field, obj)
+				})
+		case "allowedMoves":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Agreement_allowedMoves(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var agreementConnectionImplementors = []string{"AgreementConnection"}
+
+func (ec *executionContext) _AgreementConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.AgreementConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, agreementConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AgreementConnection")
+		case "edges":
+			out.Values[i] = ec._AgreementConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._AgreementConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._AgreementConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var agreementEdgeImplementors = []string{"AgreementEdge"}
+
+func (ec *executionContext) _AgreementEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.AgreementEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, agreementEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AgreementEdge")
+		case "node":
+			out.Values[i] = ec._AgreementEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._AgreementEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var agreementPartyImplementors = []string{"AgreementParty", "Node"}
+
+func (ec *executionContext) _AgreementParty(ctx context.Context, sel ast.SelectionSet, obj *ent.AgreementParty) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, agreementPartyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AgreementParty")
+		case "id":
+			out.Values[i] = ec._AgreementParty_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._AgreementParty_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._AgreementParty_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "revision":
+			out.Values[i] = ec._AgreementParty_revision(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "role":
+			out.Values[i] = ec._AgreementParty_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "signatoryName":
+			out.Values[i] = ec._AgreementParty_signatoryName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "signatoryTitle":
+			out.Values[i] = ec._AgreementParty_signatoryTitle(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "agreement":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AgreementParty_agreement(ctx, field, obj)
+				})
+		case "agency":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AgreementParty_agency(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var agreementPartyPayloadImplementors = []string{"AgreementPartyPayload"}
+
+func (ec *executionContext) _AgreementPartyPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AgreementPartyPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, agreementPartyPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AgreementPartyPayload")
+		case "party":
+			out.Values[i] = ec._AgreementPartyPayload_party(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var agreementPayloadImplementors = []string{"AgreementPayload"}
+
+func (ec *executionContext) _AgreementPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AgreementPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, agreementPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AgreementPayload")
+		case "agreement":
+			out.Values[i] = ec._AgreementPayload_agreement(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var agreementTransitionImplementors = []string{"AgreementTransition", "Node"}
+
+func (ec *executionContext) _AgreementTransition(ctx context.Context, sel ast.SelectionSet, obj *ent.AgreementTransition) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, agreementTransitionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AgreementTransition")
+		case "id":
+			out.Values[i] = ec._AgreementTransition_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._AgreementTransition_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._AgreementTransition_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "comment":
+			out.Values[i] = ec._AgreementTransition_comment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "agreement":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AgreementTransition_agreement(ctx, field, obj)
+				})
+		case "actor":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AgreementTransition_actor(ctx, field, obj)
+				})
+		case "from":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AgreementTransition_from(ctx, field, obj)
+				})
+		case "to":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AgreementTransition_to(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var auditEventImplementors = []string{"AuditEvent", "Node"}
 
 func (ec *executionContext) _AuditEvent(ctx context.Context, sel ast.SelectionSet, obj *ent.AuditEvent) graphql.Marshaler {
@@ -43725,6 +54814,222 @@ func (ec *executionContext) _ChangedEntity(ctx context.Context, sel ast.Selectio
 			}
 		case "fields":
 			out.Values[i] = ec._ChangedEntity_fields(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var commitmentImplementors = []string{"Commitment", "Node"}
+
+func (ec *executionContext) _Commitment(ctx context.Context, sel ast.SelectionSet, obj *ent.Commitment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, commitmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Commitment")
+		case "id":
+			out.Values[i] = ec._Commitment_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Commitment_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Commitment_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "revision":
+			out.Values[i] = ec._Commitment_revision(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "code":
+			out.Values[i] = ec._Commitment_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._Commitment_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._Commitment_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._Commitment_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dueDate":
+			out.Values[i] = ec._Commitment_dueDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "position":
+			out.Values[i] = ec._Commitment_position(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "agreement":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Commitment_agreement(ctx, field, obj)
+				})
+		case "responsibleParties":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Commitment_responsibleParties(ctx, field, obj)
+				})
+		case "actionItems":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Commitment_actionItems(ctx, field, obj)
+				})
+		case "implementedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Commitment_implementedBy(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var commitmentConnectionImplementors = []string{"CommitmentConnection"}
+
+func (ec *executionContext) _CommitmentConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.CommitmentConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, commitmentConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CommitmentConnection")
+		case "edges":
+			out.Values[i] = ec._CommitmentConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CommitmentConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CommitmentConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var commitmentEdgeImplementors = []string{"CommitmentEdge"}
+
+func (ec *executionContext) _CommitmentEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.CommitmentEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, commitmentEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CommitmentEdge")
+		case "node":
+			out.Values[i] = ec._CommitmentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._CommitmentEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var commitmentPayloadImplementors = []string{"CommitmentPayload"}
+
+func (ec *executionContext) _CommitmentPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CommitmentPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, commitmentPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CommitmentPayload")
+		case "commitment":
+			out.Values[i] = ec._CommitmentPayload_commitment(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -44352,6 +55657,178 @@ func (ec *executionContext) _DeletePayload(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var domainImplementors = []string{"Domain", "Node"}
+
+func (ec *executionContext) _Domain(ctx context.Context, sel ast.SelectionSet, obj *ent.Domain) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, domainImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Domain")
+		case "id":
+			out.Values[i] = ec._Domain_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._Domain_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Domain_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "revision":
+			out.Values[i] = ec._Domain_revision(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._Domain_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._Domain_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var domainConnectionImplementors = []string{"DomainConnection"}
+
+func (ec *executionContext) _DomainConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.DomainConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, domainConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DomainConnection")
+		case "edges":
+			out.Values[i] = ec._DomainConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._DomainConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._DomainConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var domainEdgeImplementors = []string{"DomainEdge"}
+
+func (ec *executionContext) _DomainEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.DomainEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, domainEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DomainEdge")
+		case "node":
+			out.Values[i] = ec._DomainEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._DomainEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var domainPayloadImplementors = []string{"DomainPayload"}
+
+func (ec *executionContext) _DomainPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DomainPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, domainPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DomainPayload")
+		case "domain":
+			out.Values[i] = ec._DomainPayload_domain(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var entityChangesImplementors = []string{"EntityChanges"}
 
 func (ec *executionContext) _EntityChanges(ctx context.Context, sel ast.SelectionSet, obj *versions.EntityChanges) graphql.Marshaler {
@@ -44865,6 +56342,44 @@ func (ec *executionContext) _MeasurementPayload(ctx context.Context, sel ast.Sel
 	return out
 }
 
+var moveAgreementPayloadImplementors = []string{"MoveAgreementPayload"}
+
+func (ec *executionContext) _MoveAgreementPayload(ctx context.Context, sel ast.SelectionSet, obj *model.MoveAgreementPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, moveAgreementPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MoveAgreementPayload")
+		case "agreement":
+			out.Values[i] = ec._MoveAgreementPayload_agreement(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "transition":
+			out.Values[i] = ec._MoveAgreementPayload_transition(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var moveStrategyPayloadImplementors = []string{"MoveStrategyPayload"}
 
 func (ec *executionContext) _MoveStrategyPayload(ctx context.Context, sel ast.SelectionSet, obj *model.MoveStrategyPayload) graphql.Marshaler {
@@ -45058,6 +56573,83 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "createMeasurement":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createMeasurement(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createDomain":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createDomain(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateDomain":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateDomain(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createAgreement":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createAgreement(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateAgreement":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateAgreement(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "moveAgreement":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_moveAgreement(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createAgreementParty":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createAgreementParty(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateAgreementParty":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateAgreementParty(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteAgreementParty":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteAgreementParty(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createCommitment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createCommitment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateCommitment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateCommitment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteCommitment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteCommitment(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -46031,6 +57623,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_agencies(ctx, field)
+				})
+		case "agreements":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_agreements(ctx, field)
+				})
+		case "domains":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_domains(ctx, field)
 				})
 		case "auditTrail":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -47657,6 +59261,166 @@ func (ec *executionContext) unmarshalNAgencyWhereInput2ᚖgithubᚗcomᚋpalabre
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNAgreement2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreement(ctx context.Context, sel ast.SelectionSet, v *ent.Agreement) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Agreement!")
+		return graphql.Null
+	}
+	return ec._Agreement(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAgreementConnection2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementConnection(ctx context.Context, sel ast.SelectionSet, v *ent.AgreementConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AgreementConnection!")
+		return graphql.Null
+	}
+	return ec._AgreementConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAgreementKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐKind(ctx context.Context, v any) (agreement.Kind, error) {
+	var res agreement.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAgreementKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐKind(ctx context.Context, sel ast.SelectionSet, v agreement.Kind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNAgreementOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementOrderField(ctx context.Context, v any) (*ent.AgreementOrderField, error) {
+	var res = new(ent.AgreementOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAgreementOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.AgreementOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AgreementOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalNAgreementParty2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementParty(ctx context.Context, sel ast.SelectionSet, v *ent.AgreementParty) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AgreementParty!")
+		return graphql.Null
+	}
+	return ec._AgreementParty(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAgreementPartyOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementPartyOrderField(ctx context.Context, v any) (*ent.AgreementPartyOrderField, error) {
+	var res = new(ent.AgreementPartyOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAgreementPartyOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementPartyOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.AgreementPartyOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AgreementPartyOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalNAgreementPartyPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐAgreementPartyPayload(ctx context.Context, sel ast.SelectionSet, v *model.AgreementPartyPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AgreementPartyPayload!")
+		return graphql.Null
+	}
+	return ec._AgreementPartyPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAgreementPartyRole2githubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementpartyᚐRole(ctx context.Context, v any) (agreementparty.Role, error) {
+	var res agreementparty.Role
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAgreementPartyRole2githubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementpartyᚐRole(ctx context.Context, sel ast.SelectionSet, v agreementparty.Role) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNAgreementPartyWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementPartyWhereInput(ctx context.Context, v any) (*ent.AgreementPartyWhereInput, error) {
+	res, err := ec.unmarshalInputAgreementPartyWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAgreementPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐAgreementPayload(ctx context.Context, sel ast.SelectionSet, v *model.AgreementPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AgreementPayload!")
+		return graphql.Null
+	}
+	return ec._AgreementPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAgreementStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐStatus(ctx context.Context, v any) (agreement.Status, error) {
+	var res agreement.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAgreementStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐStatus(ctx context.Context, sel ast.SelectionSet, v agreement.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNAgreementStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐStatusᚄ(ctx context.Context, v any) ([]agreement.Status, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]agreement.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAgreementStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNAgreementStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []agreement.Status) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAgreementStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAgreementTransition2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementTransition(ctx context.Context, sel ast.SelectionSet, v *ent.AgreementTransition) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AgreementTransition!")
+		return graphql.Null
+	}
+	return ec._AgreementTransition(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAgreementTransitionOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementTransitionOrderField(ctx context.Context, v any) (*ent.AgreementTransitionOrderField, error) {
+	var res = new(ent.AgreementTransitionOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAgreementTransitionOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementTransitionOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.AgreementTransitionOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AgreementTransitionOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNAgreementWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementWhereInput(ctx context.Context, v any) (*ent.AgreementWhereInput, error) {
+	res, err := ec.unmarshalInputAgreementWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNAnswerObservationInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐAnswerObservationInput(ctx context.Context, v any) (model.AnswerObservationInput, error) {
 	res, err := ec.unmarshalInputAnswerObservationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -47721,6 +59485,59 @@ func (ec *executionContext) marshalNChangedEntity2ᚕgithubᚗcomᚋpalabreᚋpa
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNCommitment2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitment(ctx context.Context, sel ast.SelectionSet, v *ent.Commitment) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Commitment!")
+		return graphql.Null
+	}
+	return ec._Commitment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCommitmentConnection2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitmentConnection(ctx context.Context, sel ast.SelectionSet, v *ent.CommitmentConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CommitmentConnection!")
+		return graphql.Null
+	}
+	return ec._CommitmentConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCommitmentKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitmentᚐKind(ctx context.Context, v any) (commitment.Kind, error) {
+	var res commitment.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCommitmentKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitmentᚐKind(ctx context.Context, sel ast.SelectionSet, v commitment.Kind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNCommitmentOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitmentOrderField(ctx context.Context, v any) (*ent.CommitmentOrderField, error) {
+	var res = new(ent.CommitmentOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCommitmentOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitmentOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.CommitmentOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CommitmentOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalNCommitmentPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐCommitmentPayload(ctx context.Context, sel ast.SelectionSet, v *model.CommitmentPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CommitmentPayload!")
+		return graphql.Null
+	}
+	return ec._CommitmentPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCommitmentWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitmentWhereInput(ctx context.Context, v any) (*ent.CommitmentWhereInput, error) {
+	res, err := ec.unmarshalInputCommitmentWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNConsultation2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultation(ctx context.Context, sel ast.SelectionSet, v *ent.Consultation) graphql.Marshaler {
@@ -47834,6 +59651,21 @@ func (ec *executionContext) unmarshalNCreateAgencyInput2githubᚗcomᚋpalabre�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateAgreementInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐCreateAgreementInput(ctx context.Context, v any) (ent.CreateAgreementInput, error) {
+	res, err := ec.unmarshalInputCreateAgreementInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateAgreementPartyInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐCreateAgreementPartyInput(ctx context.Context, v any) (ent.CreateAgreementPartyInput, error) {
+	res, err := ec.unmarshalInputCreateAgreementPartyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateCommitmentInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐCreateCommitmentInput(ctx context.Context, v any) (ent.CreateCommitmentInput, error) {
+	res, err := ec.unmarshalInputCreateCommitmentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateConsultationInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐCreateConsultationInput(ctx context.Context, v any) (ent.CreateConsultationInput, error) {
 	res, err := ec.unmarshalInputCreateConsultationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -47841,6 +59673,11 @@ func (ec *executionContext) unmarshalNCreateConsultationInput2githubᚗcomᚋpal
 
 func (ec *executionContext) unmarshalNCreateDecisionInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐCreateDecisionInput(ctx context.Context, v any) (ent.CreateDecisionInput, error) {
 	res, err := ec.unmarshalInputCreateDecisionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateDomainInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐCreateDomainInput(ctx context.Context, v any) (ent.CreateDomainInput, error) {
+	res, err := ec.unmarshalInputCreateDomainInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -47975,6 +59812,49 @@ func (ec *executionContext) unmarshalNDisposition2githubᚗcomᚋpalabreᚋpalab
 
 func (ec *executionContext) marshalNDisposition2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐDisposition(ctx context.Context, sel ast.SelectionSet, v model.Disposition) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNDomain2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDomain(ctx context.Context, sel ast.SelectionSet, v *ent.Domain) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Domain!")
+		return graphql.Null
+	}
+	return ec._Domain(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDomainConnection2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDomainConnection(ctx context.Context, sel ast.SelectionSet, v *ent.DomainConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DomainConnection!")
+		return graphql.Null
+	}
+	return ec._DomainConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDomainOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDomainOrderField(ctx context.Context, v any) (*ent.DomainOrderField, error) {
+	var res = new(ent.DomainOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDomainOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDomainOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.DomainOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DomainOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalNDomainPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐDomainPayload(ctx context.Context, sel ast.SelectionSet, v *model.DomainPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DomainPayload!")
+		return graphql.Null
+	}
+	return ec._DomainPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDomainWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDomainWhereInput(ctx context.Context, v any) (*ent.DomainWhereInput, error) {
+	res, err := ec.unmarshalInputDomainWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNEditObservationInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐEditObservationInput(ctx context.Context, v any) (model.EditObservationInput, error) {
@@ -48199,6 +60079,19 @@ func (ec *executionContext) unmarshalNMeasurementReportInput2ᚖgithubᚗcomᚋp
 func (ec *executionContext) unmarshalNMeasurementWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeasurementWhereInput(ctx context.Context, v any) (*ent.MeasurementWhereInput, error) {
 	res, err := ec.unmarshalInputMeasurementWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNMoveAgreementInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐMoveAgreementInput(ctx context.Context, v any) (model.MoveAgreementInput, error) {
+	res, err := ec.unmarshalInputMoveAgreementInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMoveAgreementPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐMoveAgreementPayload(ctx context.Context, sel ast.SelectionSet, v *model.MoveAgreementPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MoveAgreementPayload!")
+		return graphql.Null
+	}
+	return ec._MoveAgreementPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNMoveStrategyInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐMoveStrategyInput(ctx context.Context, v any) (model.MoveStrategyInput, error) {
@@ -48721,6 +60614,21 @@ func (ec *executionContext) unmarshalNUpdateAgencyInput2githubᚗcomᚋpalabre�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNUpdateAgreementInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐUpdateAgreementInput(ctx context.Context, v any) (ent.UpdateAgreementInput, error) {
+	res, err := ec.unmarshalInputUpdateAgreementInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateAgreementPartyInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐUpdateAgreementPartyInput(ctx context.Context, v any) (ent.UpdateAgreementPartyInput, error) {
+	res, err := ec.unmarshalInputUpdateAgreementPartyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateCommitmentInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐUpdateCommitmentInput(ctx context.Context, v any) (ent.UpdateCommitmentInput, error) {
+	res, err := ec.unmarshalInputUpdateCommitmentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNUpdateConsultationInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐUpdateConsultationInput(ctx context.Context, v any) (ent.UpdateConsultationInput, error) {
 	res, err := ec.unmarshalInputUpdateConsultationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -48728,6 +60636,11 @@ func (ec *executionContext) unmarshalNUpdateConsultationInput2githubᚗcomᚋpal
 
 func (ec *executionContext) unmarshalNUpdateDecisionInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐUpdateDecisionInput(ctx context.Context, v any) (ent.UpdateDecisionInput, error) {
 	res, err := ec.unmarshalInputUpdateDecisionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateDomainInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐUpdateDomainInput(ctx context.Context, v any) (ent.UpdateDomainInput, error) {
+	res, err := ec.unmarshalInputUpdateDomainInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -49468,6 +61381,285 @@ func (ec *executionContext) unmarshalOAgencyWhereInput2ᚖgithubᚗcomᚋpalabre
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOAgreement2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreement(ctx context.Context, sel ast.SelectionSet, v *ent.Agreement) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Agreement(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOAgreementEdge2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.AgreementEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOAgreementEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOAgreementEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementEdge(ctx context.Context, sel ast.SelectionSet, v *ent.AgreementEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AgreementEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOAgreementKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐKindᚄ(ctx context.Context, v any) ([]agreement.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]agreement.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAgreementKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOAgreementKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []agreement.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAgreementKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOAgreementKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐKind(ctx context.Context, v any) (*agreement.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(agreement.Kind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAgreementKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐKind(ctx context.Context, sel ast.SelectionSet, v *agreement.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOAgreementOrder2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementOrder(ctx context.Context, v any) (*ent.AgreementOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAgreementOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAgreementParty2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementPartyᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.AgreementParty) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAgreementParty2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementParty(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOAgreementPartyRole2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementpartyᚐRoleᚄ(ctx context.Context, v any) ([]agreementparty.Role, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]agreementparty.Role, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAgreementPartyRole2githubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementpartyᚐRole(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOAgreementPartyRole2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementpartyᚐRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []agreementparty.Role) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAgreementPartyRole2githubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementpartyᚐRole(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOAgreementPartyRole2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementpartyᚐRole(ctx context.Context, v any) (*agreementparty.Role, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(agreementparty.Role)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAgreementPartyRole2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementpartyᚐRole(ctx context.Context, sel ast.SelectionSet, v *agreementparty.Role) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOAgreementPartyWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementPartyWhereInputᚄ(ctx context.Context, v any) ([]*ent.AgreementPartyWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.AgreementPartyWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAgreementPartyWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementPartyWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOAgreementPartyWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementPartyWhereInput(ctx context.Context, v any) (*ent.AgreementPartyWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAgreementPartyWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOAgreementStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐStatusᚄ(ctx context.Context, v any) ([]agreement.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]agreement.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAgreementStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOAgreementStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []agreement.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAgreementStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOAgreementStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐStatus(ctx context.Context, v any) (*agreement.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(agreement.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAgreementStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐStatus(ctx context.Context, sel ast.SelectionSet, v *agreement.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOAgreementTransition2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementTransitionᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.AgreementTransition) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAgreementTransition2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementTransition(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOAgreementWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementWhereInputᚄ(ctx context.Context, v any) ([]*ent.AgreementWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.AgreementWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAgreementWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOAgreementWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementWhereInput(ctx context.Context, v any) (*ent.AgreementWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAgreementWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOAuditEvent2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAuditEvent(ctx context.Context, sel ast.SelectionSet, v *ent.AuditEvent) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -49548,6 +61740,118 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	_ = ctx
 	res := graphql.MarshalBoolean(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOCommitment2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitment(ctx context.Context, sel ast.SelectionSet, v *ent.Commitment) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Commitment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCommitmentEdge2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitmentEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.CommitmentEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOCommitmentEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitmentEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOCommitmentEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitmentEdge(ctx context.Context, sel ast.SelectionSet, v *ent.CommitmentEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CommitmentEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCommitmentKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitmentᚐKindᚄ(ctx context.Context, v any) ([]commitment.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]commitment.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCommitmentKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitmentᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCommitmentKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitmentᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []commitment.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCommitmentKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitmentᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOCommitmentKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitmentᚐKind(ctx context.Context, v any) (*commitment.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(commitment.Kind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCommitmentKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitmentᚐKind(ctx context.Context, sel ast.SelectionSet, v *commitment.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOCommitmentOrder2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitmentOrder(ctx context.Context, v any) (*ent.CommitmentOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCommitmentOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOCommitmentWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitmentWhereInputᚄ(ctx context.Context, v any) ([]*ent.CommitmentWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.CommitmentWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCommitmentWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitmentWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOCommitmentWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitmentWhereInput(ctx context.Context, v any) (*ent.CommitmentWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCommitmentWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOConsultation2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultation(ctx context.Context, sel ast.SelectionSet, v *ent.Consultation) graphql.Marshaler {
@@ -49903,6 +62207,85 @@ func (ec *executionContext) unmarshalODecisionWhereInput2ᚖgithubᚗcomᚋpalab
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputDecisionWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODomain2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDomainᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Domain) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDomain2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDomain(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalODomain2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDomain(ctx context.Context, sel ast.SelectionSet, v *ent.Domain) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Domain(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODomainEdge2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDomainEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.DomainEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalODomainEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDomainEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalODomainEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDomainEdge(ctx context.Context, sel ast.SelectionSet, v *ent.DomainEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DomainEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalODomainOrder2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDomainOrder(ctx context.Context, v any) (*ent.DomainOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputDomainOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalODomainWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDomainWhereInputᚄ(ctx context.Context, v any) ([]*ent.DomainWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.DomainWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDomainWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDomainWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalODomainWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDomainWhereInput(ctx context.Context, v any) (*ent.DomainWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputDomainWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

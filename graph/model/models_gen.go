@@ -11,6 +11,7 @@ import (
 
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/actionitem"
+	"github.com/palabre/palabre/ent/agreement"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
@@ -60,6 +61,18 @@ type AgencyPayload struct {
 	Agency *ent.Agency `json:"agency"`
 }
 
+// The result of adding or changing a party to an agreement.
+type AgreementPartyPayload struct {
+	// The party as it now stands.
+	Party *ent.AgreementParty `json:"party"`
+}
+
+// The result of creating or changing an agreement.
+type AgreementPayload struct {
+	// The agreement as it now stands.
+	Agreement *ent.Agreement `json:"agreement"`
+}
+
 // The secretariat's answer to an observation.
 type AnswerObservationInput struct {
 	// The observation.
@@ -72,6 +85,12 @@ type AnswerObservationInput struct {
 	Response *string `json:"response,omitempty"`
 	// The later version in which the observation was taken into account.
 	TakenIntoVersionID *pulid.ID `json:"takenIntoVersionID,omitempty"`
+}
+
+// The result of creating or changing a commitment.
+type CommitmentPayload struct {
+	// The commitment as it now stands.
+	Commitment *ent.Commitment `json:"commitment"`
 }
 
 // The result of a change to a consultation round.
@@ -116,6 +135,12 @@ type DecisionPositionPayload struct {
 type DeletePayload struct {
 	// The ID of the deleted object.
 	DeletedID pulid.ID `json:"deletedID"`
+}
+
+// The result of creating or changing a cooperation domain.
+type DomainPayload struct {
+	// The domain as it now stands.
+	Domain *ent.Domain `json:"domain"`
 }
 
 // Changes to one's own observation, while the round is open.
@@ -180,6 +205,26 @@ type MeasurementReportInput struct {
 	Value float64 `json:"value"`
 	// Source or remark about the value.
 	Note *string `json:"note,omitempty"`
+}
+
+// A move of an agreement from one status to another.
+type MoveAgreementInput struct {
+	// The agreement to move.
+	AgreementID pulid.ID `json:"agreementID"`
+	// The revision of the agreement the move is based on.
+	Revision int `json:"revision"`
+	// The status to move to.
+	To agreement.Status `json:"to"`
+	// Why, in the words of who moves it.
+	Comment *string `json:"comment,omitempty"`
+}
+
+// The result of moving an agreement.
+type MoveAgreementPayload struct {
+	// The agreement as it now stands.
+	Agreement *ent.Agreement `json:"agreement"`
+	// The move, as recorded in the agreement's history.
+	Transition *ent.AgreementTransition `json:"transition"`
 }
 
 // A move of a strategy through its lifecycle.

@@ -10,9 +10,13 @@ import (
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/agreement"
+	"github.com/palabre/palabre/ent/agreementparty"
 	"github.com/palabre/palabre/ent/apitoken"
+	"github.com/palabre/palabre/ent/commitment"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/decision"
+	"github.com/palabre/palabre/ent/domain"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
@@ -99,6 +103,11 @@ func (s *Server) Fingerprint(t testing.TB) string {
 		got(c.Decision.Query().Count(ctx)).or(t),
 		got(c.DecisionPosition.Query().Count(ctx)).or(t),
 		got(c.ProgressReport.Query().Count(ctx)).or(t),
+		got(c.Domain.Query().Count(ctx)).or(t),
+		got(c.Agreement.Query().Count(ctx)).or(t),
+		got(c.AgreementParty.Query().Count(ctx)).or(t),
+		got(c.Commitment.Query().Count(ctx)).or(t),
+		got(c.AgreementTransition.Query().Count(ctx)).or(t),
 		got(c.AuditEvent.Query().Count(ctx)).or(t),
 		sum(got(c.Agency.Query().Select(agency.FieldRevision).Ints(ctx)).or(t)),
 		sum(got(c.Account.Query().Select(account.FieldRevision).Ints(ctx)).or(t)),
@@ -109,6 +118,10 @@ func (s *Server) Fingerprint(t testing.TB) string {
 		sum(got(c.Consultation.Query().Select(consultation.FieldRevision).Ints(ctx)).or(t)),
 		sum(got(c.Observation.Query().Select(observation.FieldRevision).Ints(ctx)).or(t)),
 		sum(got(c.Decision.Query().Select(decision.FieldRevision).Ints(ctx)).or(t)),
+		sum(got(c.Domain.Query().Select(domain.FieldRevision).Ints(ctx)).or(t)),
+		sum(got(c.Agreement.Query().Select(agreement.FieldRevision).Ints(ctx)).or(t)),
+		sum(got(c.AgreementParty.Query().Select(agreementparty.FieldRevision).Ints(ctx)).or(t)),
+		sum(got(c.Commitment.Query().Select(commitment.FieldRevision).Ints(ctx)).or(t)),
 	)
 }
 

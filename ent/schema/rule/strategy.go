@@ -71,38 +71,51 @@ func FilterObjectives() privacy.QueryRule {
 	})
 }
 
-// FilterActionItems limits the public and agencies to items of the strategies they may read.
+// readableItem matches the action items the viewer may read, whichever their
+// plan: those of the strategies and of the agreements the viewer reads. Nil
+// when the viewer reads them all.
+func readableItem(v *auth.Viewer) predicate.ActionItem {
+	ps, pa := readableStrategy(v), readableAgreement(v)
+	if ps == nil || pa == nil {
+		return nil
+	}
+	return actionitem.Or(actionitem.HasStrategyWith(ps), actionitem.HasAgreementWith(pa))
+}
+
+// FilterActionItems limits the public and agencies to items of the strategies
+// and agreements they may read.
 func FilterActionItems() privacy.QueryRule {
 	return privacy.ActionItemQueryRuleFunc(func(ctx context.Context, q *ent.ActionItemQuery) error {
-		if p := readableStrategy(auth.FromContext(ctx)); p != nil {
-			q.Where(actionitem.HasStrategyWith(p))
+		if p := readableItem(auth.FromContext(ctx)); p != nil {
+			q.Where(p)
 		}
 		return privacy.Skip
 	})
 }
 
-func readableIndicator(p predicate.Strategy) predicate.Indicator {
+func readableIndicator(v *auth.Viewer) predicate.Indicator {
 	return indicator.Or(
-		indicator.HasObjectiveWith(objective.HasStrategyWith(p)),
-		indicator.HasActionItemWith(actionitem.HasStrategyWith(p)),
+		indicator.HasObjectiveWith(objective.HasStrategyWith(readableStrategy(v))),
+		indicator.HasActionItemWith(readableItem(v)),
 	)
 }
 
-// FilterIndicators limits the public and agencies to indicators of the strategies they may read.
+// FilterIndicators limits the public and agencies to indicators of the
+// strategies and agreement items they may read.
 func FilterIndicators() privacy.QueryRule {
 	return privacy.IndicatorQueryRuleFunc(func(ctx context.Context, q *ent.IndicatorQuery) error {
-		if p := readableStrategy(auth.FromContext(ctx)); p != nil {
-			q.Where(readableIndicator(p))
+		if v := auth.FromContext(ctx); readableItem(v) != nil {
+			q.Where(readableIndicator(v))
 		}
 		return privacy.Skip
 	})
 }
 
-// FilterMeasurements limits the public and agencies to measurements of the strategies they may read.
+// FilterMeasurements limits the public and agencies to measurements of the indicators they may read.
 func FilterMeasurements() privacy.QueryRule {
 	return privacy.MeasurementQueryRuleFunc(func(ctx context.Context, q *ent.MeasurementQuery) error {
-		if p := readableStrategy(auth.FromContext(ctx)); p != nil {
-			q.Where(measurement.HasIndicatorWith(readableIndicator(p)))
+		if v := auth.FromContext(ctx); readableItem(v) != nil {
+			q.Where(measurement.HasIndicatorWith(readableIndicator(v)))
 		}
 		return privacy.Skip
 	})
