@@ -1,8 +1,7 @@
 package server
 
 import (
-	"bytes"
-	"fmt"
+	"context"
 	"log/slog"
 	"net/http"
 
@@ -14,37 +13,15 @@ import (
 
 // responseMatrixCSV serves GET /consultations/{id}/response-matrix.csv: the
 // round's response matrix as CSV, for the people who print it for the Council.
-// It runs as the caller that authenticate put in the request's context, so the
-// file holds exactly what the caller sees of the matrix through GraphQL; a
-// round the caller may not see is not found. Failures are answered as the
-// GraphQL API codes them (writeFailure).
 func responseMatrixCSV(client *ent.Client, logger *slog.Logger) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx := r.Context()
-		id := pulid.ID(r.PathValue("id"))
+	return csvDownload(logger, "response-matrix", func(ctx context.Context, id pulid.ID) (sheet, error) {
 		round, err := client.Consultation.Get(ctx, id)
 		if ent.IsNotFound(err) {
-			err = palabre.Errorf(palabre.ENOTFOUND, "consultation %s not found", id)
+			return nil, palabre.Errorf(palabre.ENOTFOUND, "consultation %s not found", id)
 		}
 		if err != nil {
-			writeFailure(w, r, logger, err)
-			return
+			return nil, err
 		}
-		matrix, err := consultation.ResponseMatrix(ctx, round)
-		if err != nil {
-			writeFailure(w, r, logger, err)
-			return
-		}
-		// Written to memory first, so that a failure halfway is still an error
-		// and not half a file.
-		var body bytes.Buffer
-		if err := matrix.WriteCSV(&body); err != nil {
-			writeFailure(w, r, logger, err)
-			return
-		}
-		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-		w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="response-matrix-%s.csv"`, id))
-		w.Header().Set("Cache-Control", "no-store") // what a caller sees depends on who they are
-		_, _ = body.WriteTo(w)
+		return consultation.ResponseMatrix(ctx, round)
 	})
 }
