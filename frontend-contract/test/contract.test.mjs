@@ -262,9 +262,11 @@ describe("an agency's involvement and its progress", () => {
     assert.ok(stale.agency.involvedActionItems.totalCount >= 1, 'the demo has stale items');
   });
 
-  test('the public reads the progress of adopted strategies only', async () => {
+  test('the public reads the progress of adopted strategies and public agreements only', async () => {
     const res = await send('AgencyInvolvement', { agencyID: world.agency.ANSSI, first: 100 }, null);
-    for (const item of nodes(res.agency.involvedActionItems)) assert.ok(adoptedStatuses.includes(item.strategy.status), item.code);
+    for (const item of nodes(res.agency.involvedActionItems)) {
+      assert.ok(item.strategy ? adoptedStatuses.includes(item.strategy.status) : !item.agreement.confidential, item.code);
+    }
   });
 
   test('the lead agency files a progress report, once per idempotency key; others are refused', async () => {
@@ -663,6 +665,9 @@ describe('the agency side: the consulted text and its own observations', () => {
     }
     await refused('NOT_FOUND', 'MyObservation', { id: o.id }, tokens.agency.ANSSI);
     await refused('NOT_FOUND', 'MyObservation', { id: o.id }, null);
+  });
+});
+
 describe('agreements, their commitments and the items that carry them out', () => {
   const byRef = async (token) => {
     const res = await send('Agreements', { first: 50 }, token);
