@@ -300,7 +300,7 @@ func (b *builder) attachments(dir string, list []*ent.Attachment) error {
 		b.entities = append(b.entities, string(a.ID))
 		data, err := b.files.Read(b.ctx, a.Sha256, a.Size)
 		if err != nil {
-			return fmt.Errorf("attachment %s (%s): %w", a.ID, a.Name, err)
+			return fmt.Errorf("attachment %s (%s) cannot be packaged: %v", a.ID, a.Name, err) // the store failed us: INTERNAL
 		}
 		file := dir + "/" + string(a.ID) + "-" + portable(a.Name)
 		b.add(file, data)
