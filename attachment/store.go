@@ -110,7 +110,7 @@ func (s *Store) Read(ctx context.Context, sum string, size int64) ([]byte, error
 	defer r.Close()
 	data, err := io.ReadAll(io.LimitReader(r, size+1))
 	if err != nil {
-		return nil, err
+		return nil, readError(sum, err)
 	}
 	if got := Sum(data); got != sum || int64(len(data)) != size {
 		return nil, &Altered{Sum: sum, Got: got, Size: int64(len(data))}
@@ -129,7 +129,7 @@ func (s *Store) Check(ctx context.Context, sum string, size int64) error {
 	h := sha256.New()
 	n, err := io.Copy(h, r)
 	if err != nil {
-		return err
+		return readError(sum, err)
 	}
 	if got := hex.EncodeToString(h.Sum(nil)); got != sum || n != size {
 		return &Altered{Sum: sum, Got: got, Size: n}
@@ -137,13 +137,27 @@ func (s *Store) Check(ctx context.Context, sum string, size int64) error {
 	return nil
 }
 
+// readError is a failed read: an object store that checks its own checksum
+// (S3's CRC32) reports bytes changed behind its back as a read error, which is
+// an altered file, not an outage.
+func readError(sum string, err error) error {
+	if strings.Contains(err.Error(), "checksum did not match") {
+		return &Altered{Sum: sum, Reason: "its bytes fail the object store's own checksum"}
+	}
+	return err
+}
+
 // Altered is a stored file whose bytes no longer match its hash.
 type Altered struct {
 	Sum, Got string
 	Size     int64
+	Reason   string // when the store tells it, not the hash
 }
 
 func (a *Altered) Error() string {
+	if a.Reason != "" {
+		return fmt.Sprintf("the stored file %s was altered: %s", a.Sum, a.Reason)
+	}
 	return fmt.Sprintf("the stored file %s was altered: its bytes now hash to %s (%d bytes)", a.Sum, a.Got, a.Size)
 }
 

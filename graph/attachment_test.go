@@ -302,3 +302,21 @@ func decode(t *testing.T, data json.RawMessage, v any) {
 		t.Fatalf("decoding %s: %v", data, err)
 	}
 }
+
+func TestUploadsAndDownloadsThroughS3CompatibleStorage(t *testing.T) {
+	location, _ := apitest.S3(t)
+	s := apitest.NewWithConfig(t, []func(*server.Config){func(c *server.Config) { c.Files = location }})
+	ctx := access.SystemContext(context.Background())
+	ar, err := s.Client.Agreement.Create().SetKind(agreement.KindMemorandumOfUnderstanding).SetTitle("Protocole d'accord").Save(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := attach(t, s, s.World.Secretariat, ar.ID, "protocole signé.pdf", aPDF)
+	res, body := s.Get(t, s.World.Reviewer, a.DownloadURL)
+	if res.StatusCode != http.StatusOK || !bytes.Equal(body, aPDF) {
+		t.Fatalf("download from S3: %d %q", res.StatusCode, body)
+	}
+	if n, problems, err := attachment.Verify(ctx, s.Client, attachment.NewStore(location)); err != nil || n != 1 || len(problems) != 0 {
+		t.Errorf("verify against S3: %d, %v, %v", n, problems, err)
+	}
+}

@@ -76,7 +76,7 @@ func sendFile(w http.ResponseWriter, contentType, name string, data []byte) {
 	_, _ = w.Write(data)
 }
 
-// disposition is `attachment; filename="…"; filename*=UTF-8''…` for name.
+// disposition is `attachment; filename="…"; filename*=UTF-8”…` for name.
 func disposition(name string) string {
 	fallback := strings.Map(func(r rune) rune {
 		if r < 0x20 || r > 0x7e || r == '"' || r == '\\' || r == '%' {
