@@ -3,6 +3,7 @@ package attachment
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"path"
 	"strings"
@@ -19,6 +20,7 @@ import (
 	"github.com/palabre/palabre/ent/attachment"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/predicate"
+	"github.com/palabre/palabre/ent/privacy"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategyversion"
 )
@@ -110,6 +112,17 @@ func Attach(ctx context.Context, client *ent.Client, store *Store, ownerID pulid
 		return nil, err
 	}
 	sum := Sum(data)
+	create := client.Attachment.Create().
+		SetName(name).SetContentType(contentType).SetSize(int64(len(data))).SetSha256(sum)
+	if v := auth.FromContext(ctx); v != nil {
+		create.SetUploadedByID(v.AccountID)
+	}
+	set(create)
+	// Who may attach is the Attachment's privacy rule: asked first, so that
+	// the file already attached is returned only to whom could attach it.
+	if err := attachment.Policy.EvalMutation(ctx, create.Mutation()); err != nil && !errors.Is(err, privacy.Allow) {
+		return nil, err
+	}
 	existing, err := client.Attachment.Query().Where(same, attachment.Sha256(sum)).First(ctx)
 	switch {
 	case err == nil:
@@ -117,12 +130,6 @@ func Attach(ctx context.Context, client *ent.Client, store *Store, ownerID pulid
 	case !ent.IsNotFound(err):
 		return nil, err
 	}
-	create := client.Attachment.Create().
-		SetName(name).SetContentType(contentType).SetSize(int64(len(data))).SetSha256(sum)
-	if v := auth.FromContext(ctx); v != nil {
-		create.SetUploadedByID(v.AccountID)
-	}
-	set(create)
 	a, err := create.Save(ctx)
 	if err != nil {
 		return nil, err

@@ -320,3 +320,17 @@ func TestUploadsAndDownloadsThroughS3CompatibleStorage(t *testing.T) {
 		t.Errorf("verify against S3: %d, %v, %v", n, problems, err)
 	}
 }
+
+func TestAFileAlreadyAttachedIsNotGivenToWhoMayNotAttach(t *testing.T) {
+	t.Parallel()
+	c := newConsulting(t)
+	w := c.World
+	attach(t, c.Server, w.Secretariat, c.version.ID, "annexe.pdf", aPDF)
+	for who, token := range map[string]string{"reviewer": w.Reviewer, "agency": w.SecurityAgent, "admin": w.Admin} {
+		res := c.Upload(t, token, attachFileMutation, map[string]any{"in": map[string]any{"ownerID": c.version.ID, "file": nil}},
+			map[string]apitest.File{"in.file": {Name: "annexe.pdf", Data: aPDF}}, true)
+		if code := res.Code(); code != "FORBIDDEN" && code != "NOT_FOUND" || string(res.Data) != "null" {
+			t.Errorf("the %s re-attaching a file the version holds: %q %s", who, res.Code(), res.Data)
+		}
+	}
+}
