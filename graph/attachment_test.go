@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"mime/multipart"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -332,5 +333,31 @@ func TestAFileAlreadyAttachedIsNotGivenToWhoMayNotAttach(t *testing.T) {
 		if code := res.Code(); code != "FORBIDDEN" && code != "NOT_FOUND" || string(res.Data) != "null" {
 			t.Errorf("the %s re-attaching a file the version holds: %q %s", who, res.Code(), res.Data)
 		}
+	}
+}
+
+func TestAMalformedMultipartRequestIsRefusedWithACode(t *testing.T) {
+	t.Parallel()
+	s := apitest.New(t)
+	var body bytes.Buffer
+	form := multipart.NewWriter(&body)
+	_ = form.WriteField("map", `{"0":["variables.in.file"]}`) // map before operations
+	_ = form.WriteField("operations", `{"query":"mutation { __typename }"}`)
+	_ = form.Close()
+	req, _ := http.NewRequest(http.MethodPost, s.URL, &body)
+	req.Header.Set("Content-Type", form.FormDataContentType())
+	req.Header.Set("GraphQL-Preflight", "1")
+	req.Header.Set("Authorization", "Bearer "+s.World.Secretariat)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var out apitest.Response
+	if err := json.NewDecoder(res.Body).Decode(&out); err != nil {
+		t.Fatal(err)
+	}
+	if res.StatusCode != http.StatusBadRequest || out.Code() != "BAD_USER_INPUT" {
+		t.Errorf("a malformed multipart request: %d %+v", res.StatusCode, out.Errors)
 	}
 }

@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"bytes"
+	"encoding/json"
 	"net/http"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -47,5 +49,41 @@ func (t uploadTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql
 		}})
 		return
 	}
-	t.multipart.Do(w, r, exec)
+	rec := &recorder{header: http.Header{}, status: http.StatusOK}
+	t.multipart.Do(rec, r, exec)
+	rec.answer(w)
+}
+
+// recorder holds the transport's answer, so that the requests it refuses
+// before running them (a malformed form, a wrong part order), which gqlgen
+// answers without a code, get BAD_USER_INPUT and 400 like every refusal.
+type recorder struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (r *recorder) Header() http.Header         { return r.header }
+func (r *recorder) WriteHeader(status int)      { r.status = status }
+func (r *recorder) Write(p []byte) (int, error) { return r.body.Write(p) }
+
+func (r *recorder) answer(w http.ResponseWriter) {
+	var refusal struct {
+		Data   *json.RawMessage `json:"data"`
+		Errors gqlerror.List    `json:"errors"`
+	}
+	if json.Unmarshal(r.body.Bytes(), &refusal) == nil && refusal.Data == nil && len(refusal.Errors) > 0 && refusal.Errors[0].Extensions["code"] == nil {
+		for _, e := range refusal.Errors {
+			e.Extensions = map[string]any{"code": palabre.EINVALID}
+		}
+		w.Header().Set("Content-Type", mediaJSON+"; charset=utf-8")
+		w.WriteHeader(http.StatusBadRequest)
+		writeErrors(w, refusal.Errors)
+		return
+	}
+	for k, v := range r.header {
+		w.Header()[k] = v
+	}
+	w.WriteHeader(r.status)
+	_, _ = r.body.WriteTo(w)
 }

@@ -130,7 +130,7 @@ var settings = []Setting{
 		Doc: "comma-separated `scheme://host[:port]` origins whose pages may call the API"},
 	{Env: "PALABRE_MAX_BODY_BYTES", Flag: "max-body-bytes", Default: "1 MiB", value: func(c *Config) flag.Value { return (*bytesValue)(&c.MaxBodyBytes) },
 		Doc: "largest request body accepted, in bytes; larger ones get 413"},
-	{Env: "PALABRE_FILES", Flag: "files", Default: "`<database>-files` beside the SQLite file; `palabre-files` with PostgreSQL",
+	{Env: "PALABRE_FILES", Flag: "files", Default: "<database>-files beside the SQLite file (palabre-files with PostgreSQL)",
 		value: func(c *Config) flag.Value { return (*stringValue)(&c.Files) },
 		Doc:   "where attached files are stored, each once under its SHA-256: a folder, or an S3-compatible bucket as `s3://bucket?region=R&endpoint=URL&use_path_style=true` (credentials from the AWS variables); give several instances one bucket"},
 	{Env: "PALABRE_MAX_FILE_BYTES", Flag: "max-file-bytes", Default: "20 MiB", value: func(c *Config) flag.Value { return (*bytesValue)(&c.MaxFileBytes) },
