@@ -361,3 +361,33 @@ func TestAMalformedMultipartRequestIsRefusedWithACode(t *testing.T) {
 		t.Errorf("a malformed multipart request: %d %+v", res.StatusCode, out.Errors)
 	}
 }
+
+func TestAConfidentialAgreementsFilesAreReadByItsPartiesOnly(t *testing.T) {
+	t.Parallel()
+	s := apitest.New(t)
+	w := s.World
+	ctx := access.SystemContext(context.Background())
+	ar, err := s.Client.Agreement.Create().SetKind(agreement.KindCooperationAgreement).SetTitle("Accord confidentiel").SetConfidential(true).Save(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Client.AgreementParty.Create().SetAgreement(ar).SetAgency(w.Security).SetRole("SIGNATORY").Save(ctx); err != nil {
+		t.Fatal(err)
+	}
+	a := attach(t, s, w.Secretariat, ar.ID, "accord signé.pdf", aPDF)
+	for who, token := range map[string]string{"party": w.SecurityAgent, "reviewer": w.Reviewer} {
+		if res, _ := s.Get(t, token, a.DownloadURL); res.StatusCode != http.StatusOK {
+			t.Errorf("the %s does not download the signed text: %d", who, res.StatusCode)
+		}
+	}
+	for who, token := range map[string]string{"another agency": w.JusticeAgent, "public": ""} {
+		if res, _ := s.Get(t, token, a.DownloadURL); res.StatusCode != http.StatusNotFound {
+			t.Errorf("the %s downloads a confidential agreement's file: %d", who, res.StatusCode)
+		}
+		// Through the attachment's own edges too: its agreement stays hidden.
+		res := s.Do(t, token, `query($id: ID!) { node(id: $id) { id ... on Attachment { agreement { id } } } }`, map[string]any{"id": a.ID})
+		if string(res.Data) != `{"node":null}` {
+			t.Errorf("the %s reads the attachment by node(): %s", who, res.Data)
+		}
+	}
+}
