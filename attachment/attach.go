@@ -187,7 +187,9 @@ func Detect(data []byte) (string, error) {
 // BAD_USER_INPUT.
 func SafeName(name string) (string, error) {
 	name = strings.ReplaceAll(name, `\`, "/")
-	name = path.Base("/" + name)
+	if name = path.Base("/" + name); name == "/" {
+		name = ""
+	}
 	name = norm.NFC.String(name)
 	name = strings.Map(func(r rune) rune {
 		switch {
