@@ -128,6 +128,7 @@ func (b *builder) strategy(id pulid.ID) error {
 			return err
 		}
 	}
+	b.add("README.txt", []byte(readme))
 	return b.auditEvents()
 }
 
@@ -333,3 +334,32 @@ func (b *builder) auditEvents() error {
 	b.add("audit-events.jsonl", []byte(out.String()))
 	return nil
 }
+
+// readme tells a reader years from now what the package holds and how to
+// check it without Palabre.
+const readme = `Archive package of a strategy, written by Palabre as a BagIt package (RFC 8493).
+
+Check it from the bag's root (the folder holding bagit.txt):
+  sha256sum -c manifest-sha256.txt      every file under data/
+  sha256sum -c tagmanifest-sha256.txt   bagit.txt, bag-info.txt and the manifest
+
+data/strategy.json              the strategy as it stands
+data/versions/vN.json           each published version's content, byte for byte as hashed:
+                                its SHA-256 (in the manifest) is the one versions/index.json gives
+data/versions/index.json        the versions: number, label, changelog, SHA-256, publication, adoption
+data/versions/vN-attachments/   the files annexed to a version, with index.json (original names, SHA-256)
+data/adopted/strategy.html|.md  the adopted version as a readable document, with its action plan
+data/rounds/NN-ID/              each consultation round: round.json (with its invited agencies),
+                                observations.json (with the answers; drafts are not included),
+                                response-matrix.json and .csv, attachments/ of the observations
+data/decisions.json             the questions put to consensus, positions and outcomes
+data/transitions.json           the strategy's moves through its lifecycle
+data/audit-events.jsonl         the audit events of all of these, one JSON object a line, in order
+
+Each audit event is chained: its hash is the SHA-256 (hexadecimal) of the JSON array
+  [previous_hash, sequence, at (UTC, RFC 3339 with nanoseconds, no trailing zeros), actor_id,
+   operation, entity_type, entity_id, changes]
+written without spaces, and previous_hash is the hash of the event before it in the whole trail
+(events of other records are not in this package). bag-info.txt gives the head of the trail when
+the package was made.
+`

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/json"
 	"encoding/hex"
 	"io/fs"
 	"os"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/palabre/palabre/access"
 	"github.com/palabre/palabre/attachment"
+	"github.com/palabre/palabre/audit"
 	"github.com/palabre/palabre/consultation"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/observation"
@@ -128,7 +130,7 @@ func TestAnExportedPackageChecksWithSha256sumAndIsAValidBag(t *testing.T) {
 	for _, want := range []string{
 		"data/strategy.json", "data/versions/index.json", "data/versions/v1.json", "data/versions/v2.json",
 		"data/adopted/strategy.html", "data/adopted/strategy.md",
-		"data/decisions.json", "data/transitions.json", "data/audit-events.jsonl",
+		"data/decisions.json", "data/transitions.json", "data/audit-events.jsonl", "data/README.txt",
 		"data/versions/v2-attachments/index.json",
 		"data/versions/v2-attachments/" + string(a.annex.ID) + "-Annexe_1___matrice.pdf",
 	} {
@@ -159,6 +161,22 @@ func TestAnExportedPackageChecksWithSha256sumAndIsAValidBag(t *testing.T) {
 		data, _ := os.ReadFile(f)
 		if bytes.Contains(data, []byte(`"status": "DRAFT"`)) {
 			t.Errorf("%s holds a draft observation", f)
+		}
+	}
+	// Every audit event's hash is what the README says it is.
+	events := lines(t, dir, "data/audit-events.jsonl")
+	if len(events) == 0 {
+		t.Fatal("no audit events in the package")
+	}
+	for _, l := range events {
+		var e ent.AuditEvent
+		if err := json.Unmarshal([]byte(l), &e); err != nil {
+			t.Fatal(err)
+		}
+		recomputed := audit.Hash(e.PreviousHash, audit.Event{Sequence: e.Sequence, At: e.At, ActorID: e.ActorID,
+			Operation: e.Operation, EntityType: e.EntityType, EntityID: e.EntityID, Changes: e.Changes})
+		if recomputed != e.Hash {
+			t.Errorf("event %d: hash %s, recomputed %s", e.Sequence, e.Hash, recomputed)
 		}
 	}
 	info := read(t, dir, "bag-info.txt")
