@@ -35,9 +35,10 @@ type Agency struct {
 	Country string `json:"country,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the AgencyQuery when eager-loading is set.
-	Edges           AgencyEdges `json:"edges"`
-	agency_children *pulid.ID
-	selectValues    sql.SelectValues
+	Edges             AgencyEdges `json:"edges"`
+	agency_children   *pulid.ID
+	meeting_attendees *pulid.ID
+	selectValues      sql.SelectValues
 }
 
 // AgencyEdges holds the relations/edges for other nodes in the graph.
@@ -186,6 +187,8 @@ func (*Agency) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullTime)
 		case agency.ForeignKeys[0]: // agency_children
 			values[i] = &sql.NullScanner{S: new(pulid.ID)}
+		case agency.ForeignKeys[1]: // meeting_attendees
+			values[i] = &sql.NullScanner{S: new(pulid.ID)}
 		default:
 			values[i] = new(sql.UnknownType)
 		}
@@ -255,6 +258,13 @@ func (_m *Agency) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.agency_children = new(pulid.ID)
 				*_m.agency_children = *value.S.(*pulid.ID)
+			}
+		case agency.ForeignKeys[1]:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field meeting_attendees", values[i])
+			} else if value.Valid {
+				_m.meeting_attendees = new(pulid.ID)
+				*_m.meeting_attendees = *value.S.(*pulid.ID)
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])

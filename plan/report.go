@@ -53,7 +53,7 @@ func File(ctx context.Context, client *ent.Client, r Report) (*ent.ProgressRepor
 	}
 	create := client.ProgressReport.Create().
 		SetActionItemID(r.ItemID).SetAsOf(r.AsOf).SetProgress(r.Progress).
-		SetStatus(progressreport.Status(r.Status)).
+		SetStatus(progressreport.Status(r.Status)).SetStatusBefore(progressreport.StatusBefore(item.Status)).
 		SetNarrative(r.Narrative).SetDifficulties(r.Difficulties).SetNextSteps(r.NextSteps)
 	if v.AgencyID != "" {
 		create.SetAgencyID(v.AgencyID)

@@ -46,6 +46,7 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, err
 	mux.Handle("GET /readyz", readyz(client, logger))
 	mux.Handle("GET /consultations/{id}/response-matrix.csv", guarded(responseMatrixCSV(client, logger)))
 	mux.Handle("GET /strategies/{id}/action-plan.csv", guarded(actionPlanCSV(client, logger)))
+	mux.Handle("GET /agreements/{id}/action-plan.csv", guarded(agreementActionPlanCSV(client, logger)))
 	if cfg.Env == Development {
 		graphiql(mux)
 	}

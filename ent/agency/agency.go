@@ -129,6 +129,7 @@ var Columns = []string{
 // table and are not defined as standalone fields in the schema.
 var ForeignKeys = []string{
 	"agency_children",
+	"meeting_attendees",
 }
 
 var (
