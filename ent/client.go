@@ -1352,6 +1352,22 @@ func (c *AgencyClient) QueryResponsibleCommitments(_m *Agency) *CommitmentQuery 
 	return query
 }
 
+// QueryAttendedMeetings queries the attended_meetings edge of a Agency.
+func (c *AgencyClient) QueryAttendedMeetings(_m *Agency) *MeetingQuery {
+	query := (&MeetingClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(agency.Table, agency.FieldID, id),
+			sqlgraph.To(meeting.Table, meeting.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, agency.AttendedMeetingsTable, agency.AttendedMeetingsPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *AgencyClient) Hooks() []Hook {
 	hooks := c.hooks.Agency
@@ -3947,7 +3963,7 @@ func (c *MeetingClient) QueryAttendees(_m *Meeting) *AgencyQuery {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(meeting.Table, meeting.FieldID, id),
 			sqlgraph.To(agency.Table, agency.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, meeting.AttendeesTable, meeting.AttendeesColumn),
+			sqlgraph.Edge(sqlgraph.M2M, false, meeting.AttendeesTable, meeting.AttendeesPrimaryKey...),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil

@@ -923,6 +923,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Commitment",
 	)
 	graph.MustAddE(
+		"attended_meetings",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   agency.AttendedMeetingsTable,
+			Columns: agency.AttendedMeetingsPrimaryKey,
+			Bidi:    false,
+		},
+		"Agency",
+		"Meeting",
+	)
+	graph.MustAddE(
 		"parties",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2M,
@@ -1357,10 +1369,10 @@ var schemaGraph = func() *sqlgraph.Schema {
 	graph.MustAddE(
 		"attendees",
 		&sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   meeting.AttendeesTable,
-			Columns: []string{meeting.AttendeesColumn},
+			Columns: meeting.AttendeesPrimaryKey,
 			Bidi:    false,
 		},
 		"Meeting",
@@ -2522,6 +2534,20 @@ func (f *AgencyFilter) WhereHasResponsibleCommitments() {
 // WhereHasResponsibleCommitmentsWith applies a predicate to check if query has an edge responsible_commitments with a given conditions (other predicates).
 func (f *AgencyFilter) WhereHasResponsibleCommitmentsWith(preds ...predicate.Commitment) {
 	f.Where(entql.HasEdgeWith("responsible_commitments", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAttendedMeetings applies a predicate to check if query has an edge attended_meetings.
+func (f *AgencyFilter) WhereHasAttendedMeetings() {
+	f.Where(entql.HasEdge("attended_meetings"))
+}
+
+// WhereHasAttendedMeetingsWith applies a predicate to check if query has an edge attended_meetings with a given conditions (other predicates).
+func (f *AgencyFilter) WhereHasAttendedMeetingsWith(preds ...predicate.Meeting) {
+	f.Where(entql.HasEdgeWith("attended_meetings", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

@@ -4016,6 +4016,9 @@ type AgencyMutation struct {
 	responsible_commitments        map[pulid.ID]struct{}
 	removedresponsible_commitments map[pulid.ID]struct{}
 	clearedresponsible_commitments bool
+	attended_meetings              map[pulid.ID]struct{}
+	removedattended_meetings       map[pulid.ID]struct{}
+	clearedattended_meetings       bool
 	done                           bool
 	oldValue                       func(context.Context) (*Agency, error)
 	predicates                     []predicate.Agency
@@ -4922,6 +4925,60 @@ func (m *AgencyMutation) ResetResponsibleCommitments() {
 	m.removedresponsible_commitments = nil
 }
 
+// AddAttendedMeetingIDs adds the "attended_meetings" edge to the Meeting entity by ids.
+func (m *AgencyMutation) AddAttendedMeetingIDs(ids ...pulid.ID) {
+	if m.attended_meetings == nil {
+		m.attended_meetings = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.attended_meetings[ids[i]] = struct{}{}
+	}
+}
+
+// ClearAttendedMeetings clears the "attended_meetings" edge to the Meeting entity.
+func (m *AgencyMutation) ClearAttendedMeetings() {
+	m.clearedattended_meetings = true
+}
+
+// AttendedMeetingsCleared reports if the "attended_meetings" edge to the Meeting entity was cleared.
+func (m *AgencyMutation) AttendedMeetingsCleared() bool {
+	return m.clearedattended_meetings
+}
+
+// RemoveAttendedMeetingIDs removes the "attended_meetings" edge to the Meeting entity by IDs.
+func (m *AgencyMutation) RemoveAttendedMeetingIDs(ids ...pulid.ID) {
+	if m.removedattended_meetings == nil {
+		m.removedattended_meetings = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.attended_meetings, ids[i])
+		m.removedattended_meetings[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedAttendedMeetings returns the removed IDs of the "attended_meetings" edge to the Meeting entity.
+func (m *AgencyMutation) RemovedAttendedMeetingsIDs() (ids []pulid.ID) {
+	for id := range m.removedattended_meetings {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// AttendedMeetingsIDs returns the "attended_meetings" edge IDs in the mutation.
+func (m *AgencyMutation) AttendedMeetingsIDs() (ids []pulid.ID) {
+	for id := range m.attended_meetings {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetAttendedMeetings resets all changes to the "attended_meetings" edge.
+func (m *AgencyMutation) ResetAttendedMeetings() {
+	m.attended_meetings = nil
+	m.clearedattended_meetings = false
+	m.removedattended_meetings = nil
+}
+
 // Where appends a list predicates to the AgencyMutation builder.
 func (m *AgencyMutation) Where(ps ...predicate.Agency) {
 	m.predicates = append(m.predicates, ps...)
@@ -5172,7 +5229,7 @@ func (m *AgencyMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *AgencyMutation) AddedEdges() []string {
-	edges := make([]string, 0, 10)
+	edges := make([]string, 0, 11)
 	if m.parent != nil {
 		edges = append(edges, agency.EdgeParent)
 	}
@@ -5202,6 +5259,9 @@ func (m *AgencyMutation) AddedEdges() []string {
 	}
 	if m.responsible_commitments != nil {
 		edges = append(edges, agency.EdgeResponsibleCommitments)
+	}
+	if m.attended_meetings != nil {
+		edges = append(edges, agency.EdgeAttendedMeetings)
 	}
 	return edges
 }
@@ -5268,13 +5328,19 @@ func (m *AgencyMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case agency.EdgeAttendedMeetings:
+		ids := make([]ent.Value, 0, len(m.attended_meetings))
+		for id := range m.attended_meetings {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *AgencyMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 10)
+	edges := make([]string, 0, 11)
 	if m.removedchildren != nil {
 		edges = append(edges, agency.EdgeChildren)
 	}
@@ -5301,6 +5367,9 @@ func (m *AgencyMutation) RemovedEdges() []string {
 	}
 	if m.removedresponsible_commitments != nil {
 		edges = append(edges, agency.EdgeResponsibleCommitments)
+	}
+	if m.removedattended_meetings != nil {
+		edges = append(edges, agency.EdgeAttendedMeetings)
 	}
 	return edges
 }
@@ -5363,13 +5432,19 @@ func (m *AgencyMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case agency.EdgeAttendedMeetings:
+		ids := make([]ent.Value, 0, len(m.removedattended_meetings))
+		for id := range m.removedattended_meetings {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *AgencyMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 10)
+	edges := make([]string, 0, 11)
 	if m.clearedparent {
 		edges = append(edges, agency.EdgeParent)
 	}
@@ -5400,6 +5475,9 @@ func (m *AgencyMutation) ClearedEdges() []string {
 	if m.clearedresponsible_commitments {
 		edges = append(edges, agency.EdgeResponsibleCommitments)
 	}
+	if m.clearedattended_meetings {
+		edges = append(edges, agency.EdgeAttendedMeetings)
+	}
 	return edges
 }
 
@@ -5427,6 +5505,8 @@ func (m *AgencyMutation) EdgeCleared(name string) bool {
 		return m.clearedconsultations
 	case agency.EdgeResponsibleCommitments:
 		return m.clearedresponsible_commitments
+	case agency.EdgeAttendedMeetings:
+		return m.clearedattended_meetings
 	}
 	return false
 }
@@ -5475,6 +5555,9 @@ func (m *AgencyMutation) ResetEdge(name string) error {
 		return nil
 	case agency.EdgeResponsibleCommitments:
 		m.ResetResponsibleCommitments()
+		return nil
+	case agency.EdgeAttendedMeetings:
+		m.ResetAttendedMeetings()
 		return nil
 	}
 	return fmt.Errorf("unknown Agency edge %s", name)

@@ -56,13 +56,11 @@ const (
 	CommitteeInverseTable = "committees"
 	// CommitteeColumn is the table column denoting the committee relation/edge.
 	CommitteeColumn = "committee_meetings"
-	// AttendeesTable is the table that holds the attendees relation/edge.
-	AttendeesTable = "agencies"
+	// AttendeesTable is the table that holds the attendees relation/edge. The primary key declared below.
+	AttendeesTable = "meeting_attendees"
 	// AttendeesInverseTable is the table name for the Agency entity.
 	// It exists in this package in order to avoid circular dependency with the "agency" package.
 	AttendeesInverseTable = "agencies"
-	// AttendeesColumn is the table column denoting the attendees relation/edge.
-	AttendeesColumn = "meeting_attendees"
 	// MinutesTable is the table that holds the minutes relation/edge.
 	MinutesTable = "minutes"
 	// MinutesInverseTable is the table name for the Minutes entity.
@@ -111,6 +109,12 @@ var Columns = []string{
 var ForeignKeys = []string{
 	"committee_meetings",
 }
+
+var (
+	// AttendeesPrimaryKey and AttendeesColumn2 are the table columns denoting the
+	// primary key for the attendees relation (M2M).
+	AttendeesPrimaryKey = []string{"meeting_id", "agency_id"}
+)
 
 // ValidColumn reports if the column name is valid (part of the table columns).
 func ValidColumn(column string) bool {
@@ -322,7 +326,7 @@ func newAttendeesStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(AttendeesInverseTable, FieldID),
-		sqlgraph.Edge(sqlgraph.O2M, false, AttendeesTable, AttendeesColumn),
+		sqlgraph.Edge(sqlgraph.M2M, false, AttendeesTable, AttendeesPrimaryKey...),
 	)
 }
 func newMinutesStep() *sqlgraph.Step {

@@ -197,7 +197,6 @@ var (
 		{Name: "kind", Type: field.TypeEnum, Enums: []string{"MINISTRY", "REGULATOR", "NATIONAL_AGENCY", "CERT", "INTERNATIONAL_ORGANISATION", "PRIVATE_SECTOR", "CIVIL_SOCIETY", "ACADEMIA"}},
 		{Name: "country", Type: field.TypeString},
 		{Name: "agency_children", Type: field.TypeString, Nullable: true},
-		{Name: "meeting_attendees", Type: field.TypeString, Nullable: true},
 	}
 	// AgenciesTable holds the schema information for the "agencies" table.
 	AgenciesTable = &schema.Table{
@@ -209,12 +208,6 @@ var (
 				Symbol:     "agencies_agencies_children",
 				Columns:    []*schema.Column{AgenciesColumns[8]},
 				RefColumns: []*schema.Column{AgenciesColumns[0]},
-				OnDelete:   schema.SetNull,
-			},
-			{
-				Symbol:     "agencies_meetings_attendees",
-				Columns:    []*schema.Column{AgenciesColumns[9]},
-				RefColumns: []*schema.Column{MeetingsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 		},
@@ -1318,6 +1311,31 @@ var (
 			},
 		},
 	}
+	// MeetingAttendeesColumns holds the columns for the "meeting_attendees" table.
+	MeetingAttendeesColumns = []*schema.Column{
+		{Name: "meeting_id", Type: field.TypeString},
+		{Name: "agency_id", Type: field.TypeString},
+	}
+	// MeetingAttendeesTable holds the schema information for the "meeting_attendees" table.
+	MeetingAttendeesTable = &schema.Table{
+		Name:       "meeting_attendees",
+		Columns:    MeetingAttendeesColumns,
+		PrimaryKey: []*schema.Column{MeetingAttendeesColumns[0], MeetingAttendeesColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "meeting_attendees_meeting_id",
+				Columns:    []*schema.Column{MeetingAttendeesColumns[0]},
+				RefColumns: []*schema.Column{MeetingsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "meeting_attendees_agency_id",
+				Columns:    []*schema.Column{MeetingAttendeesColumns[1]},
+				RefColumns: []*schema.Column{AgenciesColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+	}
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
 		APITokensTable,
@@ -1353,6 +1371,7 @@ var (
 		AgreementDomainsTable,
 		CommitmentResponsiblePartiesTable,
 		ConsultationInvitedAgenciesTable,
+		MeetingAttendeesTable,
 	}
 )
 
@@ -1367,7 +1386,6 @@ func init() {
 	ActionItemsTable.ForeignKeys[5].RefTable = MeetingsTable
 	ActionItemsTable.ForeignKeys[6].RefTable = ObjectivesTable
 	AgenciesTable.ForeignKeys[0].RefTable = AgenciesTable
-	AgenciesTable.ForeignKeys[1].RefTable = MeetingsTable
 	AgreementPartiesTable.ForeignKeys[0].RefTable = AgreementsTable
 	AgreementPartiesTable.ForeignKeys[1].RefTable = AgenciesTable
 	AgreementTransitionsTable.ForeignKeys[0].RefTable = AgreementsTable
@@ -1422,4 +1440,6 @@ func init() {
 	CommitmentResponsiblePartiesTable.ForeignKeys[1].RefTable = AgenciesTable
 	ConsultationInvitedAgenciesTable.ForeignKeys[0].RefTable = ConsultationsTable
 	ConsultationInvitedAgenciesTable.ForeignKeys[1].RefTable = AgenciesTable
+	MeetingAttendeesTable.ForeignKeys[0].RefTable = MeetingsTable
+	MeetingAttendeesTable.ForeignKeys[1].RefTable = AgenciesTable
 }
