@@ -39,6 +39,11 @@ func agreementActionPlanCSV(client *ent.Client, logger *slog.Logger) http.Handle
 		if err != nil {
 			return nil, err
 		}
-		return plan.LoadSheet(ctx, client, plan.InAgreement(a.ID), a.ReportingCadenceDays, clock.Now(ctx))
+		s, err := plan.LoadSheet(ctx, client, plan.InAgreement(a.ID), a.ReportingCadenceDays, clock.Now(ctx))
+		if err != nil {
+			return nil, err
+		}
+		s.ByCommitment = true
+		return s, nil
 	})
 }
