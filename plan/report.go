@@ -35,7 +35,7 @@ func File(ctx context.Context, client *ent.Client, r Report) (*ent.ProgressRepor
 		return nil, err
 	}
 	item, err := client.ActionItem.Query().Where(actionitem.ID(r.ItemID)).
-		Select(actionitem.FieldID, actionitem.FieldLastReportedAt).Only(ctx)
+		Select(actionitem.FieldID, actionitem.FieldLastReportedAt, actionitem.FieldStatus).Only(ctx)
 	if ent.IsNotFound(err) {
 		return nil, palabre.Errorf(palabre.ENOTFOUND, "action item %s not found", r.ItemID)
 	}
