@@ -27,9 +27,9 @@ import (
 // the confidential protocol's committee (MEN secretariat, ANSSI member).
 type committees struct {
 	*cooperation
-	clock         *clock.Fake
+	clock           *clock.Fake
 	mixed, protocol pulid.ID // committees
-	held          pulid.ID // the mixed committee's meeting of 2026-06-01, held
+	held            pulid.ID // the mixed committee's meeting of 2026-06-01, held
 }
 
 const (
@@ -191,7 +191,9 @@ func TestTheCommitteesSecretariatAgencyRecordsItsMeetingsOnly(t *testing.T) {
 	c.refused(t, w.SecurityAgent, updateMeeting, attend(w.SecurityAgent, w.Justice.ID), "BAD_USER_INPUT")
 	c.refused(t, w.JusticeAgent, updateMeeting, attend(w.JusticeAgent, w.Ministry.ID), "FORBIDDEN")
 	var out struct {
-		UpdateMeeting struct{ Meeting struct{ Attendees []struct{ Acronym string } } }
+		UpdateMeeting struct {
+			Meeting struct{ Attendees []struct{ Acronym string } }
+		}
 	}
 	c.OK(t, w.SecurityAgent, updateMeeting, attend(w.SecurityAgent, w.Ministry.ID, w.Security.ID), &out)
 	if n := len(out.UpdateMeeting.Meeting.Attendees); n != 2 {
@@ -434,8 +436,8 @@ func TestWhatChangedSinceTheLastMeeting(t *testing.T) {
 			NextMeetingDue     string
 			NextMeetingOverdue bool
 			SinceLastMeeting   struct {
-				Since       *string
-				LastMeeting *struct{ ID pulid.ID }
+				Since           *string
+				LastMeeting     *struct{ ID pulid.ID }
 				ProgressReports struct {
 					TotalCount int
 					Edges      []struct {

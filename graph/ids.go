@@ -226,6 +226,7 @@ var kindSuffixes = map[string]string{
 	"measurement": "ME", "consultation": "CO", "observation": "OS", "version": "SV",
 	"decision": "DE", "position": "DP", "transition": "TR",
 	"domain": "DO", "agreement": "AR", "agreementparty": "AP", "commitment": "CM",
+	"committee": "CT", "committeemember": "CB", "meeting": "MG", "minutes": "MN", "attendee": "AG",
 }
 
 // kindNames names each type in messages.
@@ -236,4 +237,5 @@ var kindNames = map[string]string{
 	"DP": "a position", "TR": "a transition", "AU": "an audit event",
 	"DO": "a cooperation domain", "AR": "an agreement", "AP": "a party to an agreement", "CM": "a commitment",
 	"AX": "a move of an agreement",
+	"CT": "a committee", "CB": "a member of a committee", "MG": "a meeting", "MX": "a move of a meeting", "MN": "minutes",
 }

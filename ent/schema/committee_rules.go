@@ -6,6 +6,7 @@ import (
 	"entgo.io/ent"
 
 	"github.com/palabre/palabre"
+	"github.com/palabre/palabre/access"
 	"github.com/palabre/palabre/coordination"
 	gen "github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/actionitem"
@@ -16,7 +17,6 @@ import (
 	"github.com/palabre/palabre/ent/meeting"
 	"github.com/palabre/palabre/ent/meetingtransition"
 	"github.com/palabre/palabre/ent/minutes"
-	"github.com/palabre/palabre/ent/privacy"
 	"github.com/palabre/palabre/ent/strategy"
 )
 
@@ -118,7 +118,7 @@ func membersAttend(next ent.Mutator) ent.Mutator {
 		if len(present) == 0 {
 			return next.Mutate(ctx, m)
 		}
-		look := privacy.DecisionContext(ctx, privacy.Allow)
+		look := access.AsSystem(ctx, "attendance is checked against the committee's members")
 		status, set := m.Status()
 		committeeID, ok := m.CommitteeID()
 		if !ok {
@@ -173,7 +173,7 @@ func numberMinutes(next ent.Mutator) ent.Mutator {
 		if !ok {
 			return next.Mutate(ctx, m) // refused by the required edge
 		}
-		look := privacy.DecisionContext(ctx, privacy.Allow)
+		look := access.AsSystem(ctx, "minutes are numbered within their meeting")
 		held, err := m.Client().Meeting.Query().Where(meeting.ID(meetingID)).Select(meeting.FieldStatus).String(look)
 		if gen.IsNotFound(err) {
 			return nil, palabre.Errorf(palabre.ENOTFOUND, "meeting %s not found", meetingID)
@@ -203,7 +203,7 @@ func freezeApprovedMinutes(next ent.Mutator) ent.Mutator {
 		}
 		approved, err := m.Client().Minutes.Query().
 			Where(minutes.IDIn(ids...), minutes.StatusEQ(minutes.StatusApproved)).
-			Exist(privacy.DecisionContext(ctx, privacy.Allow))
+			Exist(access.AsSystem(ctx, "approved minutes are frozen, whoever reads them"))
 		if err != nil {
 			return nil, err
 		}
@@ -250,7 +250,7 @@ func followUpOfFollowedPlan(next ent.Mutator) ent.Mutator {
 		if !set {
 			return next.Mutate(ctx, m)
 		}
-		look := privacy.DecisionContext(ctx, privacy.Allow)
+		look := access.AsSystem(ctx, "a follow-up is checked against the plan its committee follows")
 		c, err := m.Client().Meeting.Query().Where(meeting.ID(meetingID)).QueryCommittee().
 			WithAgreement(func(q *gen.AgreementQuery) { q.Select(agreement.FieldID) }).
 			WithStrategy(func(q *gen.StrategyQuery) { q.Select(strategy.FieldID) }).
@@ -294,4 +294,3 @@ func followUpOfFollowedPlan(next ent.Mutator) ent.Mutator {
 		return next.Mutate(ctx, m)
 	})
 }
-
