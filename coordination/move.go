@@ -40,12 +40,12 @@ func Move(ctx context.Context, client *ent.Client, step Step) (*ent.Meeting, *en
 	)
 	err := transaction.Within(ctx, client, func(client *ent.Client) error {
 		update := client.Meeting.UpdateOneID(step.MeetingID)
-		current, err := client.Meeting.Get(ctx, step.MeetingID)
-		if err != nil {
+		// The policy first: a caller who may not move it learns nothing of it.
+		if err := meeting.Policy.EvalMutation(ctx, update.Mutation()); err != nil {
 			return err
 		}
-		// The policy before the rules: a caller who may not move it learns nothing more.
-		if err := meeting.Policy.EvalMutation(ctx, update.Mutation()); err != nil {
+		current, err := client.Meeting.Get(ctx, step.MeetingID)
+		if err != nil {
 			return err
 		}
 		if err := CheckMove(current.Status, step.To, current.ScheduledAt, clock.Now(ctx)); err != nil {
@@ -85,12 +85,12 @@ func Approving(ctx context.Context) bool { return ctx.Value(approvingKey{}) != n
 func Approve(ctx context.Context, client *ent.Client, id pulid.ID, rev int) (*ent.Minutes, error) {
 	var approved *ent.Minutes
 	err := transaction.Within(ctx, client, func(client *ent.Client) error {
-		current, err := client.Minutes.Get(ctx, id)
-		if err != nil {
-			return err
-		}
 		update := client.Minutes.UpdateOneID(id)
 		if err := minutes.Policy.EvalMutation(ctx, update.Mutation()); err != nil {
+			return err
+		}
+		current, err := client.Minutes.Get(ctx, id)
+		if err != nil {
 			return err
 		}
 		if err := CheckMinutesEdit(current.Status); err != nil {

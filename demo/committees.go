@@ -67,7 +67,7 @@ var mixedCommittee = struct {
 				"La feuille de route 2025-2026 est adoptée ; l'exercice conjoint est fixé au premier semestre 2026."},
 			Decision: &decisionData{"Faut-il ouvrir l'exercice conjoint aux CERT sectoriels ?", "Oui, à titre d'observateurs pour la première édition."},
 			FollowUps: []followUpData{
-				{Commitment: "E1", Code: "S1.1", Title: "Transmettre au comité le scénario de l'exercice conjoint", Lead: "ANSSI",
+				{Commitment: "E1", Code: "A1.3", Title: "Transmettre au comité le scénario de l'exercice conjoint", Lead: "ANSSI",
 					Due: "2025-12-15", Status: actionitem.StatusInProgress, Progress: 60},
 			}},
 		{At: "2025-12-04T09:30:00Z", Place: "Abidjan, Immeuble CCIA", Online: true, Status: meeting.StatusHeld,
@@ -81,9 +81,9 @@ var mixedCommittee = struct {
 			},
 			Decision: &decisionData{"Faut-il reporter l'exercice conjoint de gestion de crise ?", "Oui, au second semestre 2026, faute de financement."},
 			FollowUps: []followUpData{
-				{Commitment: "E1", Code: "S1.2", Title: "Rechercher un cofinancement pour l'exercice conjoint", Lead: "MENP",
+				{Commitment: "E1", Code: "A1.4", Title: "Rechercher un cofinancement pour l'exercice conjoint", Lead: "MENP",
 					Due: "2026-03-31", Status: actionitem.StatusCompleted, Progress: 100},
-				{Commitment: "E2", Code: "S2.1", Title: "Informer la CDP du calendrier de la formation croisée", Lead: "ANSSI",
+				{Commitment: "E2", Code: "A2.2", Title: "Informer la CDP du calendrier de la formation croisée", Lead: "ANSSI",
 					Due: "2026-01-31", Status: actionitem.StatusNotStarted},
 			}},
 		{At: "2026-03-05T09:00:00Z", Place: "Dakar", Status: meeting.StatusPostponed,
