@@ -53,7 +53,7 @@ type CommitteeEdges struct {
 	Strategy *Strategy `json:"strategy,omitempty"`
 	// The member agencies, each with its role.
 	Members []*CommitteeMember `json:"members,omitempty"`
-	// The committee's meetings.
+	// The committee's meetings (the public reads the held ones only).
 	Meetings []*Meeting `json:"meetings,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.

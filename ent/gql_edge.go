@@ -475,11 +475,10 @@ func (_m *Committee) Members(ctx context.Context) (result []*CommitteeMember, er
 }
 
 func (_m *Committee) Meetings(
-	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *MeetingOrder, where *MeetingWhereInput,
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *MeetingOrder,
 ) (*MeetingConnection, error) {
 	opts := []MeetingPaginateOption{
 		WithMeetingOrder(orderBy),
-		WithMeetingFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
 	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]

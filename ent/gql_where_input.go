@@ -550,10 +550,6 @@ type ActionItemWhereInput struct {
 	HasAgreement     *bool                  `json:"hasAgreement,omitempty"`
 	HasAgreementWith []*AgreementWhereInput `json:"hasAgreementWith,omitempty"`
 
-	// "meeting" edge predicates.
-	HasMeeting     *bool                `json:"hasMeeting,omitempty"`
-	HasMeetingWith []*MeetingWhereInput `json:"hasMeetingWith,omitempty"`
-
 	// "lead_agency" edge predicates.
 	HasLeadAgency     *bool               `json:"hasLeadAgency,omitempty"`
 	HasLeadAgencyWith []*AgencyWhereInput `json:"hasLeadAgencyWith,omitempty"`
@@ -1122,24 +1118,6 @@ func (i *ActionItemWhereInput) P() (predicate.ActionItem, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, actionitem.HasAgreementWith(with...))
-	}
-	if i.HasMeeting != nil {
-		p := actionitem.HasMeeting()
-		if !*i.HasMeeting {
-			p = actionitem.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasMeetingWith) > 0 {
-		with := make([]predicate.Meeting, 0, len(i.HasMeetingWith))
-		for _, w := range i.HasMeetingWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasMeetingWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, actionitem.HasMeetingWith(with...))
 	}
 	if i.HasLeadAgency != nil {
 		p := actionitem.HasLeadAgency()
@@ -3917,10 +3895,6 @@ type CommitteeWhereInput struct {
 	// "members" edge predicates.
 	HasMembers     *bool                        `json:"hasMembers,omitempty"`
 	HasMembersWith []*CommitteeMemberWhereInput `json:"hasMembersWith,omitempty"`
-
-	// "meetings" edge predicates.
-	HasMeetings     *bool                `json:"hasMeetings,omitempty"`
-	HasMeetingsWith []*MeetingWhereInput `json:"hasMeetingsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -4246,24 +4220,6 @@ func (i *CommitteeWhereInput) P() (predicate.Committee, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, committee.HasMembersWith(with...))
-	}
-	if i.HasMeetings != nil {
-		p := committee.HasMeetings()
-		if !*i.HasMeetings {
-			p = committee.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasMeetingsWith) > 0 {
-		with := make([]predicate.Meeting, 0, len(i.HasMeetingsWith))
-		for _, w := range i.HasMeetingsWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasMeetingsWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, committee.HasMeetingsWith(with...))
 	}
 	switch len(predicates) {
 	case 0:

@@ -74,8 +74,9 @@ func (Committee) Edges() []ent.Edge {
 			Comment("The member agencies, each with its role.").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entsql.OnDelete(entsql.Restrict)),
 		edge.To("meetings", Meeting.Type).
-			Comment("The committee's meetings.").
-			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entsql.OnDelete(entsql.Restrict)),
+			Comment("The committee's meetings (the public reads the held ones only).").
+			// The public reads a committee but not its scheduled meetings: no filter through them.
+			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entsql.OnDelete(entsql.Restrict)),
 	}
 }
 

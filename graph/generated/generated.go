@@ -371,7 +371,7 @@ type ComplexityRoot struct {
 		Mandate            func(childComplexity int) int
 		MeetingEvery       func(childComplexity int) int
 		MeetingEveryUnit   func(childComplexity int) int
-		Meetings           func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.MeetingOrder, where *ent.MeetingWhereInput) int
+		Meetings           func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.MeetingOrder) int
 		Members            func(childComplexity int) int
 		Name               func(childComplexity int) int
 		NextMeetingDue     func(childComplexity int, on *time.Time) int
@@ -2498,7 +2498,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Committee.Meetings(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.MeetingOrder), args["where"].(*ent.MeetingWhereInput)), true
+		return e.ComplexityRoot.Committee.Meetings(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.MeetingOrder)), true
 	case "Committee.members":
 		if e.ComplexityRoot.Committee.Members == nil {
 			break
@@ -8427,14 +8427,6 @@ input ActionItemWhereInput {
   """
   hasAgreementWith: [AgreementWhereInput!]
   """
-  meeting edge predicates
-  """
-  hasMeeting: Boolean
-  """
-  Matches objects with at least one meeting that matches the given filters.
-  """
-  hasMeetingWith: [MeetingWhereInput!]
-  """
   lead_agency edge predicates
   """
   hasLeadAgency: Boolean
@@ -11490,7 +11482,7 @@ type Committee implements Node {
   """
   members: [CommitteeMember!]
   """
-  The committee's meetings.
+  The committee's meetings (the public reads the held ones only).
   """
   meetings(
     """
@@ -11517,11 +11509,6 @@ type Committee implements Node {
     Ordering options for Meetings returned from the connection.
     """
     orderBy: MeetingOrder
-
-    """
-    Filtering options for Meetings returned from the connection.
-    """
-    where: MeetingWhereInput
   ): MeetingConnection!
 }
 """
@@ -12145,14 +12132,6 @@ input CommitteeWhereInput {
   Matches objects with at least one members that matches the given filters.
   """
   hasMembersWith: [CommitteeMemberWhereInput!]
-  """
-  meetings edge predicates
-  """
-  hasMeetings: Boolean
-  """
-  Matches objects with at least one meetings that matches the given filters.
-  """
-  hasMeetingsWith: [MeetingWhereInput!]
 }
 """
 A consultation round on one published version of a strategy: who is invited, when it is open, and the observations received.
@@ -22459,14 +22438,6 @@ func (ec *executionContext) field_Committee_meetings_args(ctx context.Context, r
 		return nil, err
 	}
 	args["orderBy"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
-		func(ctx context.Context, v any) (*ent.MeetingWhereInput, error) {
-			return ec.unmarshalOMeetingWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingWhereInput(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["where"] = arg5
 	return args, nil
 }
 
@@ -30301,7 +30272,7 @@ func (ec *executionContext) _Committee_meetings(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return obj.Meetings(ctx, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.MeetingOrder), fc.Args["where"].(*ent.MeetingWhereInput))
+			return obj.Meetings(ctx, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.MeetingOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.MeetingConnection) graphql.Marshaler {
@@ -44903,7 +44874,7 @@ func (ec *executionContext) unmarshalInputActionItemWhereInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeEqualFold", "codeContainsFold", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "priority", "priorityNEQ", "priorityIn", "priorityNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "progress", "progressNEQ", "progressIn", "progressNotIn", "progressGT", "progressGTE", "progressLT", "progressLTE", "lastReportedAt", "lastReportedAtNEQ", "lastReportedAtIn", "lastReportedAtNotIn", "lastReportedAtGT", "lastReportedAtGTE", "lastReportedAtLT", "lastReportedAtLTE", "lastReportedAtIsNil", "lastReportedAtNotNil", "startDate", "startDateNEQ", "startDateIn", "startDateNotIn", "startDateGT", "startDateGTE", "startDateLT", "startDateLTE", "startDateIsNil", "startDateNotNil", "dueDate", "dueDateNEQ", "dueDateIn", "dueDateNotIn", "dueDateGT", "dueDateGTE", "dueDateLT", "dueDateLTE", "dueDateIsNil", "dueDateNotNil", "estimatedBudget", "estimatedBudgetNEQ", "estimatedBudgetIn", "estimatedBudgetNotIn", "estimatedBudgetGT", "estimatedBudgetGTE", "estimatedBudgetLT", "estimatedBudgetLTE", "estimatedBudgetIsNil", "estimatedBudgetNotNil", "budgetCurrency", "budgetCurrencyNEQ", "budgetCurrencyIn", "budgetCurrencyNotIn", "budgetCurrencyGT", "budgetCurrencyGTE", "budgetCurrencyLT", "budgetCurrencyLTE", "budgetCurrencyContains", "budgetCurrencyHasPrefix", "budgetCurrencyHasSuffix", "budgetCurrencyIsNil", "budgetCurrencyNotNil", "budgetCurrencyEqualFold", "budgetCurrencyContainsFold", "pilot", "pilotNEQ", "hasObjective", "hasObjectiveWith", "hasCommitment", "hasCommitmentWith", "hasStrategy", "hasStrategyWith", "hasAgreement", "hasAgreementWith", "hasMeeting", "hasMeetingWith", "hasLeadAgency", "hasLeadAgencyWith", "hasSupportingAgencies", "hasSupportingAgenciesWith", "hasFundingPartners", "hasFundingPartnersWith", "hasIndicators", "hasIndicatorsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeEqualFold", "codeContainsFold", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "priority", "priorityNEQ", "priorityIn", "priorityNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "progress", "progressNEQ", "progressIn", "progressNotIn", "progressGT", "progressGTE", "progressLT", "progressLTE", "lastReportedAt", "lastReportedAtNEQ", "lastReportedAtIn", "lastReportedAtNotIn", "lastReportedAtGT", "lastReportedAtGTE", "lastReportedAtLT", "lastReportedAtLTE", "lastReportedAtIsNil", "lastReportedAtNotNil", "startDate", "startDateNEQ", "startDateIn", "startDateNotIn", "startDateGT", "startDateGTE", "startDateLT", "startDateLTE", "startDateIsNil", "startDateNotNil", "dueDate", "dueDateNEQ", "dueDateIn", "dueDateNotIn", "dueDateGT", "dueDateGTE", "dueDateLT", "dueDateLTE", "dueDateIsNil", "dueDateNotNil", "estimatedBudget", "estimatedBudgetNEQ", "estimatedBudgetIn", "estimatedBudgetNotIn", "estimatedBudgetGT", "estimatedBudgetGTE", "estimatedBudgetLT", "estimatedBudgetLTE", "estimatedBudgetIsNil", "estimatedBudgetNotNil", "budgetCurrency", "budgetCurrencyNEQ", "budgetCurrencyIn", "budgetCurrencyNotIn", "budgetCurrencyGT", "budgetCurrencyGTE", "budgetCurrencyLT", "budgetCurrencyLTE", "budgetCurrencyContains", "budgetCurrencyHasPrefix", "budgetCurrencyHasSuffix", "budgetCurrencyIsNil", "budgetCurrencyNotNil", "budgetCurrencyEqualFold", "budgetCurrencyContainsFold", "pilot", "pilotNEQ", "hasObjective", "hasObjectiveWith", "hasCommitment", "hasCommitmentWith", "hasStrategy", "hasStrategyWith", "hasAgreement", "hasAgreementWith", "hasLeadAgency", "hasLeadAgencyWith", "hasSupportingAgencies", "hasSupportingAgenciesWith", "hasFundingPartners", "hasFundingPartnersWith", "hasIndicators", "hasIndicatorsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -45939,20 +45910,6 @@ func (ec *executionContext) unmarshalInputActionItemWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.HasAgreementWith = data
-		case "hasMeeting":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMeeting"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasMeeting = data
-		case "hasMeetingWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMeetingWith"))
-			data, err := ec.unmarshalOMeetingWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasMeetingWith = data
 		case "hasLeadAgency":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasLeadAgency"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -50535,7 +50492,7 @@ func (ec *executionContext) unmarshalInputCommitteeWhereInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "mandate", "mandateNEQ", "mandateIn", "mandateNotIn", "mandateGT", "mandateGTE", "mandateLT", "mandateLTE", "mandateContains", "mandateHasPrefix", "mandateHasSuffix", "mandateEqualFold", "mandateContainsFold", "meetingEvery", "meetingEveryNEQ", "meetingEveryIn", "meetingEveryNotIn", "meetingEveryGT", "meetingEveryGTE", "meetingEveryLT", "meetingEveryLTE", "meetingEveryUnit", "meetingEveryUnitNEQ", "meetingEveryUnitIn", "meetingEveryUnitNotIn", "hasAgreement", "hasAgreementWith", "hasStrategy", "hasStrategyWith", "hasMembers", "hasMembersWith", "hasMeetings", "hasMeetingsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "mandate", "mandateNEQ", "mandateIn", "mandateNotIn", "mandateGT", "mandateGTE", "mandateLT", "mandateLTE", "mandateContains", "mandateHasPrefix", "mandateHasSuffix", "mandateEqualFold", "mandateContainsFold", "meetingEvery", "meetingEveryNEQ", "meetingEveryIn", "meetingEveryNotIn", "meetingEveryGT", "meetingEveryGTE", "meetingEveryLT", "meetingEveryLTE", "meetingEveryUnit", "meetingEveryUnitNEQ", "meetingEveryUnitIn", "meetingEveryUnitNotIn", "hasAgreement", "hasAgreementWith", "hasStrategy", "hasStrategyWith", "hasMembers", "hasMembersWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -51067,20 +51024,6 @@ func (ec *executionContext) unmarshalInputCommitteeWhereInput(ctx context.Contex
 				return it, err
 			}
 			it.HasMembersWith = data
-		case "hasMeetings":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMeetings"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasMeetings = data
-		case "hasMeetingsWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMeetingsWith"))
-			data, err := ec.unmarshalOMeetingWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasMeetingsWith = data
 		}
 	}
 	return it, nil
