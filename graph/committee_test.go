@@ -645,3 +645,18 @@ func TestCooperationRollupsDoNotGrowWithTheItems(t *testing.T) {
 	}
 	t.Logf("%d statements for the agreement's, commitment's and committee's rollups, the committee's digest and an agency's agreements, committees and involvement", large)
 }
+
+// No filter reaches a meeting through a committee or a follow-up: the public
+// would learn of scheduled meetings and their agenda.
+func TestNoFilterThroughMeetings(t *testing.T) {
+	t.Parallel()
+	c := newCommittees(t)
+	for _, q := range []string{
+		`{ committees(where: {hasMeetingsWith: [{status: SCHEDULED}]}) { totalCount } }`,
+		`{ actionItems(where: {hasMeetingWith: [{status: SCHEDULED}]}) { totalCount } }`,
+	} {
+		if res := c.Do(t, "", q, nil); len(res.Errors) == 0 {
+			t.Errorf("%s: the filter ran", q)
+		}
+	}
+}
