@@ -13,6 +13,8 @@ import (
 	"context"
 	"time"
 
+	"github.com/palabre/palabre"
+
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/agency"
 	"github.com/palabre/palabre/ent/decision"
@@ -82,6 +84,9 @@ func Settle(ctx context.Context, client *ent.Client, s Settlement) (*ent.Decisio
 			return nil
 		}
 		strategyID, err := settled.QueryStrategy().OnlyID(ctx)
+		if ent.IsNotFound(err) { // taken at a committee meeting
+			return palabre.Errorf(palabre.EINVALID, "only a decision about a strategy names its implementing agency; this one was taken at a committee meeting")
+		}
 		if err != nil {
 			return err
 		}

@@ -130,6 +130,9 @@ func Seed(ctx context.Context, client *ent.Client) (_ *Result, err error) {
 	if err := linkStrategyItems(ctx, c, res); err != nil {
 		return nil, err
 	}
+	if err := loadCommittees(ctx, c, res.Agencies, res.Agreements); err != nil {
+		return nil, err
+	}
 	committed = true // a failed commit ends the transaction too
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("demo: committing: %w", err)

@@ -13,13 +13,17 @@ import (
 	"github.com/palabre/palabre"
 	"github.com/palabre/palabre/access"
 	"github.com/palabre/palabre/auth"
+	"github.com/palabre/palabre/coordination"
 	"github.com/palabre/palabre/database/dbtest"
 	"github.com/palabre/palabre/demo"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/agreement"
 	"github.com/palabre/palabre/ent/apitoken"
+	"github.com/palabre/palabre/ent/committee"
+	"github.com/palabre/palabre/ent/meeting"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/progressreport"
 	"github.com/palabre/palabre/ent/strategy"
@@ -482,5 +486,37 @@ func TestSeedAgreements(t *testing.T) {
 	}
 	if !must(client.ActionItem.Query().Where(actionitem.ID(res.ActionItems["A3.1"]), actionitem.HasImplements()).Exist(ctx))(t) {
 		t.Error("no item of the strategy implements the MoU")
+	}
+}
+
+// The MoU's coordination committee: two meetings held with approved minutes
+// (one corrected), decisions and follow-ups (some overdue), one postponed and
+// one upcoming; its next meeting is overdue, and reports came in since.
+func TestSeedCommittee(t *testing.T) {
+	client, res := seed(t)
+	ctx := system()
+	cm := must(client.Committee.Query().Where(committee.HasAgreementWith(agreement.ID(res.Agreements["MoU SN-CI/2025/03"]))).Only(ctx))(t)
+	held := must(cm.QueryMeetings().Where(meeting.StatusEQ(meeting.StatusHeld)).Count(ctx))(t)
+	upcoming := must(cm.QueryMeetings().Where(meeting.StatusEQ(meeting.StatusScheduled)).Count(ctx))(t)
+	if held != 2 || upcoming != 1 {
+		t.Errorf("%d meetings held and %d upcoming, want 2 and 1", held, upcoming)
+	}
+	checked, broken, err := coordination.Verify(ctx, client)
+	if err != nil || checked != 3 || len(broken) != 0 {
+		t.Errorf("approved minutes: %d checked, %v, %v", checked, broken, err)
+	}
+	on := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+	overdue := must(client.ActionItem.Query().Where(plan.FollowUpsOf(cm.ID), plan.OverdueOn(on)).Count(ctx))(t)
+	if overdue != 2 {
+		t.Errorf("%d overdue follow-ups, want 2", overdue)
+	}
+	last := must(coordination.LastHeld(ctx, client, cm.ID, on))(t)
+	due := coordination.NextMeetingDue(&last.ScheduledAt, cm.CreatedAt, coordination.Cadence{Every: cm.MeetingEvery, Unit: cm.MeetingEveryUnit})
+	if !coordination.NextMeetingOverdue(due, on) {
+		t.Errorf("the next meeting, due %s, is not overdue on %s", due, on)
+	}
+	d := must(coordination.SinceLastMeeting(ctx, client, cm.ID, on))(t)
+	if n := must(client.ProgressReport.Query().Where(d.Reports(true)).Count(ctx))(t); n != 2 {
+		t.Errorf("%d status changes since the last meeting, want 2", n)
 	}
 }

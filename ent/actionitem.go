@@ -13,6 +13,7 @@ import (
 	"github.com/palabre/palabre/ent/agency"
 	"github.com/palabre/palabre/ent/agreement"
 	"github.com/palabre/palabre/ent/commitment"
+	"github.com/palabre/palabre/ent/meeting"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
@@ -64,6 +65,7 @@ type ActionItem struct {
 	action_item_implements  *pulid.ID
 	action_item_lead_agency *pulid.ID
 	commitment_action_items *pulid.ID
+	meeting_follow_ups      *pulid.ID
 	objective_action_items  *pulid.ID
 	selectValues            sql.SelectValues
 }
@@ -80,6 +82,8 @@ type ActionItemEdges struct {
 	Agreement *Agreement `json:"agreement,omitempty"`
 	// The commitment of an agreement that this strategy's action also implements; null when none (or when the caller may not read it).
 	Implements *Commitment `json:"implements,omitempty"`
+	// The committee meeting that decided the action as a follow-up, if any; its committee follows the action's plan.
+	Meeting *Meeting `json:"meeting,omitempty"`
 	// The agency that leads the action and reports on its progress.
 	LeadAgency *Agency `json:"lead_agency,omitempty"`
 	// Agencies that support the action.
@@ -96,9 +100,9 @@ type ActionItemEdges struct {
 	ProgressReports []*ProgressReport `json:"progress_reports,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [12]bool
+	loadedTypes [13]bool
 	// totalCount holds the count of the edges above.
-	totalCount [12]map[string]int
+	totalCount [13]map[string]int
 
 	namedSupportingAgencies map[string][]*Agency
 	namedFundingPartners    map[string][]*Agency
@@ -163,12 +167,23 @@ func (e ActionItemEdges) ImplementsOrErr() (*Commitment, error) {
 	return nil, &NotLoadedError{edge: "implements"}
 }
 
+// MeetingOrErr returns the Meeting value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e ActionItemEdges) MeetingOrErr() (*Meeting, error) {
+	if e.Meeting != nil {
+		return e.Meeting, nil
+	} else if e.loadedTypes[5] {
+		return nil, &NotFoundError{label: meeting.Label}
+	}
+	return nil, &NotLoadedError{edge: "meeting"}
+}
+
 // LeadAgencyOrErr returns the LeadAgency value or an error if the edge
 // was not loaded in eager-loading, or loaded but was not found.
 func (e ActionItemEdges) LeadAgencyOrErr() (*Agency, error) {
 	if e.LeadAgency != nil {
 		return e.LeadAgency, nil
-	} else if e.loadedTypes[5] {
+	} else if e.loadedTypes[6] {
 		return nil, &NotFoundError{label: agency.Label}
 	}
 	return nil, &NotLoadedError{edge: "lead_agency"}
@@ -177,7 +192,7 @@ func (e ActionItemEdges) LeadAgencyOrErr() (*Agency, error) {
 // SupportingAgenciesOrErr returns the SupportingAgencies value or an error if the edge
 // was not loaded in eager-loading.
 func (e ActionItemEdges) SupportingAgenciesOrErr() ([]*Agency, error) {
-	if e.loadedTypes[6] {
+	if e.loadedTypes[7] {
 		return e.SupportingAgencies, nil
 	}
 	return nil, &NotLoadedError{edge: "supporting_agencies"}
@@ -186,7 +201,7 @@ func (e ActionItemEdges) SupportingAgenciesOrErr() ([]*Agency, error) {
 // FundingPartnersOrErr returns the FundingPartners value or an error if the edge
 // was not loaded in eager-loading.
 func (e ActionItemEdges) FundingPartnersOrErr() ([]*Agency, error) {
-	if e.loadedTypes[7] {
+	if e.loadedTypes[8] {
 		return e.FundingPartners, nil
 	}
 	return nil, &NotLoadedError{edge: "funding_partners"}
@@ -195,7 +210,7 @@ func (e ActionItemEdges) FundingPartnersOrErr() ([]*Agency, error) {
 // DependentsOrErr returns the Dependents value or an error if the edge
 // was not loaded in eager-loading.
 func (e ActionItemEdges) DependentsOrErr() ([]*ActionItem, error) {
-	if e.loadedTypes[8] {
+	if e.loadedTypes[9] {
 		return e.Dependents, nil
 	}
 	return nil, &NotLoadedError{edge: "dependents"}
@@ -204,7 +219,7 @@ func (e ActionItemEdges) DependentsOrErr() ([]*ActionItem, error) {
 // DependsOnOrErr returns the DependsOn value or an error if the edge
 // was not loaded in eager-loading.
 func (e ActionItemEdges) DependsOnOrErr() ([]*ActionItem, error) {
-	if e.loadedTypes[9] {
+	if e.loadedTypes[10] {
 		return e.DependsOn, nil
 	}
 	return nil, &NotLoadedError{edge: "depends_on"}
@@ -213,7 +228,7 @@ func (e ActionItemEdges) DependsOnOrErr() ([]*ActionItem, error) {
 // IndicatorsOrErr returns the Indicators value or an error if the edge
 // was not loaded in eager-loading.
 func (e ActionItemEdges) IndicatorsOrErr() ([]*Indicator, error) {
-	if e.loadedTypes[10] {
+	if e.loadedTypes[11] {
 		return e.Indicators, nil
 	}
 	return nil, &NotLoadedError{edge: "indicators"}
@@ -222,7 +237,7 @@ func (e ActionItemEdges) IndicatorsOrErr() ([]*Indicator, error) {
 // ProgressReportsOrErr returns the ProgressReports value or an error if the edge
 // was not loaded in eager-loading.
 func (e ActionItemEdges) ProgressReportsOrErr() ([]*ProgressReport, error) {
-	if e.loadedTypes[11] {
+	if e.loadedTypes[12] {
 		return e.ProgressReports, nil
 	}
 	return nil, &NotLoadedError{edge: "progress_reports"}
@@ -253,7 +268,9 @@ func (*ActionItem) scanValues(columns []string) ([]any, error) {
 			values[i] = &sql.NullScanner{S: new(pulid.ID)}
 		case actionitem.ForeignKeys[4]: // commitment_action_items
 			values[i] = &sql.NullScanner{S: new(pulid.ID)}
-		case actionitem.ForeignKeys[5]: // objective_action_items
+		case actionitem.ForeignKeys[5]: // meeting_follow_ups
+			values[i] = &sql.NullScanner{S: new(pulid.ID)}
+		case actionitem.ForeignKeys[6]: // objective_action_items
 			values[i] = &sql.NullScanner{S: new(pulid.ID)}
 		default:
 			values[i] = new(sql.UnknownType)
@@ -414,6 +431,13 @@ func (_m *ActionItem) assignValues(columns []string, values []any) error {
 			}
 		case actionitem.ForeignKeys[5]:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field meeting_follow_ups", values[i])
+			} else if value.Valid {
+				_m.meeting_follow_ups = new(pulid.ID)
+				*_m.meeting_follow_ups = *value.S.(*pulid.ID)
+			}
+		case actionitem.ForeignKeys[6]:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field objective_action_items", values[i])
 			} else if value.Valid {
 				_m.objective_action_items = new(pulid.ID)
@@ -455,6 +479,11 @@ func (_m *ActionItem) QueryAgreement() *AgreementQuery {
 // QueryImplements queries the "implements" edge of the ActionItem entity.
 func (_m *ActionItem) QueryImplements() *CommitmentQuery {
 	return NewActionItemClient(_m.config).QueryImplements(_m)
+}
+
+// QueryMeeting queries the "meeting" edge of the ActionItem entity.
+func (_m *ActionItem) QueryMeeting() *MeetingQuery {
+	return NewActionItemClient(_m.config).QueryMeeting(_m)
 }
 
 // QueryLeadAgency queries the "lead_agency" edge of the ActionItem entity.

@@ -17,6 +17,7 @@ import (
 	"github.com/palabre/palabre/ent/agreement"
 	"github.com/palabre/palabre/ent/commitment"
 	"github.com/palabre/palabre/ent/indicator"
+	"github.com/palabre/palabre/ent/meeting"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/progressreport"
 	"github.com/palabre/palabre/ent/schema/pulid"
@@ -346,6 +347,25 @@ func (_c *ActionItemCreate) SetNillableImplementsID(id *pulid.ID) *ActionItemCre
 // SetImplements sets the "implements" edge to the Commitment entity.
 func (_c *ActionItemCreate) SetImplements(v *Commitment) *ActionItemCreate {
 	return _c.SetImplementsID(v.ID)
+}
+
+// SetMeetingID sets the "meeting" edge to the Meeting entity by ID.
+func (_c *ActionItemCreate) SetMeetingID(id pulid.ID) *ActionItemCreate {
+	_c.mutation.SetMeetingID(id)
+	return _c
+}
+
+// SetNillableMeetingID sets the "meeting" edge to the Meeting entity by ID if the given value is not nil.
+func (_c *ActionItemCreate) SetNillableMeetingID(id *pulid.ID) *ActionItemCreate {
+	if id != nil {
+		_c = _c.SetMeetingID(*id)
+	}
+	return _c
+}
+
+// SetMeeting sets the "meeting" edge to the Meeting entity.
+func (_c *ActionItemCreate) SetMeeting(v *Meeting) *ActionItemCreate {
+	return _c.SetMeetingID(v.ID)
 }
 
 // SetLeadAgencyID sets the "lead_agency" edge to the Agency entity by ID.
@@ -804,6 +824,23 @@ func (_c *ActionItemCreate) createSpec() (*ActionItem, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.action_item_implements = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.MeetingIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   actionitem.MeetingTable,
+			Columns: []string{actionitem.MeetingColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(meeting.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.meeting_follow_ups = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.LeadAgencyIDs(); len(nodes) > 0 {

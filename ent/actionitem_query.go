@@ -19,6 +19,7 @@ import (
 	"github.com/palabre/palabre/ent/agreement"
 	"github.com/palabre/palabre/ent/commitment"
 	"github.com/palabre/palabre/ent/indicator"
+	"github.com/palabre/palabre/ent/meeting"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/progressreport"
@@ -38,6 +39,7 @@ type ActionItemQuery struct {
 	withStrategy                *StrategyQuery
 	withAgreement               *AgreementQuery
 	withImplements              *CommitmentQuery
+	withMeeting                 *MeetingQuery
 	withLeadAgency              *AgencyQuery
 	withSupportingAgencies      *AgencyQuery
 	withFundingPartners         *AgencyQuery
@@ -193,6 +195,28 @@ func (_q *ActionItemQuery) QueryImplements() *CommitmentQuery {
 			sqlgraph.From(actionitem.Table, actionitem.FieldID, selector),
 			sqlgraph.To(commitment.Table, commitment.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, actionitem.ImplementsTable, actionitem.ImplementsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryMeeting chains the current query on the "meeting" edge.
+func (_q *ActionItemQuery) QueryMeeting() *MeetingQuery {
+	query := (&MeetingClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(actionitem.Table, actionitem.FieldID, selector),
+			sqlgraph.To(meeting.Table, meeting.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, actionitem.MeetingTable, actionitem.MeetingColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -551,6 +575,7 @@ func (_q *ActionItemQuery) Clone() *ActionItemQuery {
 		withStrategy:           _q.withStrategy.Clone(),
 		withAgreement:          _q.withAgreement.Clone(),
 		withImplements:         _q.withImplements.Clone(),
+		withMeeting:            _q.withMeeting.Clone(),
 		withLeadAgency:         _q.withLeadAgency.Clone(),
 		withSupportingAgencies: _q.withSupportingAgencies.Clone(),
 		withFundingPartners:    _q.withFundingPartners.Clone(),
@@ -616,6 +641,17 @@ func (_q *ActionItemQuery) WithImplements(opts ...func(*CommitmentQuery)) *Actio
 		opt(query)
 	}
 	_q.withImplements = query
+	return _q
+}
+
+// WithMeeting tells the query-builder to eager-load the nodes that are connected to
+// the "meeting" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ActionItemQuery) WithMeeting(opts ...func(*MeetingQuery)) *ActionItemQuery {
+	query := (&MeetingClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withMeeting = query
 	return _q
 }
 
@@ -781,12 +817,13 @@ func (_q *ActionItemQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*A
 		nodes       = []*ActionItem{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [12]bool{
+		loadedTypes = [13]bool{
 			_q.withObjective != nil,
 			_q.withCommitment != nil,
 			_q.withStrategy != nil,
 			_q.withAgreement != nil,
 			_q.withImplements != nil,
+			_q.withMeeting != nil,
 			_q.withLeadAgency != nil,
 			_q.withSupportingAgencies != nil,
 			_q.withFundingPartners != nil,
@@ -796,7 +833,7 @@ func (_q *ActionItemQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*A
 			_q.withProgressReports != nil,
 		}
 	)
-	if _q.withObjective != nil || _q.withCommitment != nil || _q.withStrategy != nil || _q.withAgreement != nil || _q.withImplements != nil || _q.withLeadAgency != nil {
+	if _q.withObjective != nil || _q.withCommitment != nil || _q.withStrategy != nil || _q.withAgreement != nil || _q.withImplements != nil || _q.withMeeting != nil || _q.withLeadAgency != nil {
 		withFKs = true
 	}
 	if withFKs {
@@ -850,6 +887,12 @@ func (_q *ActionItemQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*A
 	if query := _q.withImplements; query != nil {
 		if err := _q.loadImplements(ctx, query, nodes, nil,
 			func(n *ActionItem, e *Commitment) { n.Edges.Implements = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withMeeting; query != nil {
+		if err := _q.loadMeeting(ctx, query, nodes, nil,
+			func(n *ActionItem, e *Meeting) { n.Edges.Meeting = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -1104,6 +1147,38 @@ func (_q *ActionItemQuery) loadImplements(ctx context.Context, query *Commitment
 		nodes, ok := nodeids[n.ID]
 		if !ok {
 			return fmt.Errorf(`unexpected foreign-key "action_item_implements" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *ActionItemQuery) loadMeeting(ctx context.Context, query *MeetingQuery, nodes []*ActionItem, init func(*ActionItem), assign func(*ActionItem, *Meeting)) error {
+	ids := make([]pulid.ID, 0, len(nodes))
+	nodeids := make(map[pulid.ID][]*ActionItem)
+	for i := range nodes {
+		if nodes[i].meeting_follow_ups == nil {
+			continue
+		}
+		fk := *nodes[i].meeting_follow_ups
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(meeting.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "meeting_follow_ups" returned %v`, n.ID)
 		}
 		for i := range nodes {
 			assign(nodes[i], n)

@@ -15,6 +15,7 @@ import (
 	"github.com/palabre/palabre/ent/agency"
 	"github.com/palabre/palabre/ent/commitment"
 	"github.com/palabre/palabre/ent/indicator"
+	"github.com/palabre/palabre/ent/meeting"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/progressreport"
@@ -344,6 +345,25 @@ func (_u *ActionItemUpdate) SetImplements(v *Commitment) *ActionItemUpdate {
 	return _u.SetImplementsID(v.ID)
 }
 
+// SetMeetingID sets the "meeting" edge to the Meeting entity by ID.
+func (_u *ActionItemUpdate) SetMeetingID(id pulid.ID) *ActionItemUpdate {
+	_u.mutation.SetMeetingID(id)
+	return _u
+}
+
+// SetNillableMeetingID sets the "meeting" edge to the Meeting entity by ID if the given value is not nil.
+func (_u *ActionItemUpdate) SetNillableMeetingID(id *pulid.ID) *ActionItemUpdate {
+	if id != nil {
+		_u = _u.SetMeetingID(*id)
+	}
+	return _u
+}
+
+// SetMeeting sets the "meeting" edge to the Meeting entity.
+func (_u *ActionItemUpdate) SetMeeting(v *Meeting) *ActionItemUpdate {
+	return _u.SetMeetingID(v.ID)
+}
+
 // SetLeadAgencyID sets the "lead_agency" edge to the Agency entity by ID.
 func (_u *ActionItemUpdate) SetLeadAgencyID(id pulid.ID) *ActionItemUpdate {
 	_u.mutation.SetLeadAgencyID(id)
@@ -465,6 +485,12 @@ func (_u *ActionItemUpdate) ClearCommitment() *ActionItemUpdate {
 // ClearImplements clears the "implements" edge to the Commitment entity.
 func (_u *ActionItemUpdate) ClearImplements() *ActionItemUpdate {
 	_u.mutation.ClearImplements()
+	return _u
+}
+
+// ClearMeeting clears the "meeting" edge to the Meeting entity.
+func (_u *ActionItemUpdate) ClearMeeting() *ActionItemUpdate {
+	_u.mutation.ClearMeeting()
 	return _u
 }
 
@@ -856,6 +882,35 @@ func (_u *ActionItemUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(commitment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.MeetingCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   actionitem.MeetingTable,
+			Columns: []string{actionitem.MeetingColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(meeting.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.MeetingIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   actionitem.MeetingTable,
+			Columns: []string{actionitem.MeetingColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(meeting.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -1492,6 +1547,25 @@ func (_u *ActionItemUpdateOne) SetImplements(v *Commitment) *ActionItemUpdateOne
 	return _u.SetImplementsID(v.ID)
 }
 
+// SetMeetingID sets the "meeting" edge to the Meeting entity by ID.
+func (_u *ActionItemUpdateOne) SetMeetingID(id pulid.ID) *ActionItemUpdateOne {
+	_u.mutation.SetMeetingID(id)
+	return _u
+}
+
+// SetNillableMeetingID sets the "meeting" edge to the Meeting entity by ID if the given value is not nil.
+func (_u *ActionItemUpdateOne) SetNillableMeetingID(id *pulid.ID) *ActionItemUpdateOne {
+	if id != nil {
+		_u = _u.SetMeetingID(*id)
+	}
+	return _u
+}
+
+// SetMeeting sets the "meeting" edge to the Meeting entity.
+func (_u *ActionItemUpdateOne) SetMeeting(v *Meeting) *ActionItemUpdateOne {
+	return _u.SetMeetingID(v.ID)
+}
+
 // SetLeadAgencyID sets the "lead_agency" edge to the Agency entity by ID.
 func (_u *ActionItemUpdateOne) SetLeadAgencyID(id pulid.ID) *ActionItemUpdateOne {
 	_u.mutation.SetLeadAgencyID(id)
@@ -1613,6 +1687,12 @@ func (_u *ActionItemUpdateOne) ClearCommitment() *ActionItemUpdateOne {
 // ClearImplements clears the "implements" edge to the Commitment entity.
 func (_u *ActionItemUpdateOne) ClearImplements() *ActionItemUpdateOne {
 	_u.mutation.ClearImplements()
+	return _u
+}
+
+// ClearMeeting clears the "meeting" edge to the Meeting entity.
+func (_u *ActionItemUpdateOne) ClearMeeting() *ActionItemUpdateOne {
+	_u.mutation.ClearMeeting()
 	return _u
 }
 
@@ -2034,6 +2114,35 @@ func (_u *ActionItemUpdateOne) sqlSave(ctx context.Context) (_node *ActionItem, 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(commitment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.MeetingCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   actionitem.MeetingTable,
+			Columns: []string{actionitem.MeetingColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(meeting.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.MeetingIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   actionitem.MeetingTable,
+			Columns: []string{actionitem.MeetingColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(meeting.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

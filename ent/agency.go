@@ -62,9 +62,11 @@ type AgencyEdges struct {
 	Consultations []*Consultation `json:"consultations,omitempty"`
 	// Commitments of agreements this agency is responsible for.
 	ResponsibleCommitments []*Commitment `json:"responsible_commitments,omitempty"`
+	// Meetings this agency was recorded present at.
+	AttendedMeetings []*Meeting `json:"attended_meetings,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [10]bool
+	loadedTypes [11]bool
 	// totalCount holds the count of the edges above.
 	totalCount [7]map[string]int
 
@@ -77,6 +79,7 @@ type AgencyEdges struct {
 	namedImplementedStrategies  map[string][]*Strategy
 	namedConsultations          map[string][]*Consultation
 	namedResponsibleCommitments map[string][]*Commitment
+	namedAttendedMeetings       map[string][]*Meeting
 }
 
 // ParentOrErr returns the Parent value or an error if the edge
@@ -169,6 +172,15 @@ func (e AgencyEdges) ResponsibleCommitmentsOrErr() ([]*Commitment, error) {
 		return e.ResponsibleCommitments, nil
 	}
 	return nil, &NotLoadedError{edge: "responsible_commitments"}
+}
+
+// AttendedMeetingsOrErr returns the AttendedMeetings value or an error if the edge
+// was not loaded in eager-loading.
+func (e AgencyEdges) AttendedMeetingsOrErr() ([]*Meeting, error) {
+	if e.loadedTypes[10] {
+		return e.AttendedMeetings, nil
+	}
+	return nil, &NotLoadedError{edge: "attended_meetings"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -317,6 +329,11 @@ func (_m *Agency) QueryConsultations() *ConsultationQuery {
 // QueryResponsibleCommitments queries the "responsible_commitments" edge of the Agency entity.
 func (_m *Agency) QueryResponsibleCommitments() *CommitmentQuery {
 	return NewAgencyClient(_m.config).QueryResponsibleCommitments(_m)
+}
+
+// QueryAttendedMeetings queries the "attended_meetings" edge of the Agency entity.
+func (_m *Agency) QueryAttendedMeetings() *MeetingQuery {
+	return NewAgencyClient(_m.config).QueryAttendedMeetings(_m)
 }
 
 // Update returns a builder for updating this Agency.
@@ -579,6 +596,30 @@ func (_m *Agency) appendNamedResponsibleCommitments(name string, edges ...*Commi
 		_m.Edges.namedResponsibleCommitments[name] = []*Commitment{}
 	} else {
 		_m.Edges.namedResponsibleCommitments[name] = append(_m.Edges.namedResponsibleCommitments[name], edges...)
+	}
+}
+
+// NamedAttendedMeetings returns the AttendedMeetings named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Agency) NamedAttendedMeetings(name string) ([]*Meeting, error) {
+	if _m.Edges.namedAttendedMeetings == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedAttendedMeetings[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Agency) appendNamedAttendedMeetings(name string, edges ...*Meeting) {
+	if _m.Edges.namedAttendedMeetings == nil {
+		_m.Edges.namedAttendedMeetings = make(map[string][]*Meeting)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedAttendedMeetings[name] = []*Meeting{}
+	} else {
+		_m.Edges.namedAttendedMeetings[name] = append(_m.Edges.namedAttendedMeetings[name], edges...)
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/palabre/palabre/ent/agency"
 	"github.com/palabre/palabre/ent/commitment"
 	"github.com/palabre/palabre/ent/consultation"
+	"github.com/palabre/palabre/ent/meeting"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
 )
@@ -261,6 +262,21 @@ func (_c *AgencyCreate) AddResponsibleCommitments(v ...*Commitment) *AgencyCreat
 		ids[i] = v[i].ID
 	}
 	return _c.AddResponsibleCommitmentIDs(ids...)
+}
+
+// AddAttendedMeetingIDs adds the "attended_meetings" edge to the Meeting entity by IDs.
+func (_c *AgencyCreate) AddAttendedMeetingIDs(ids ...pulid.ID) *AgencyCreate {
+	_c.mutation.AddAttendedMeetingIDs(ids...)
+	return _c
+}
+
+// AddAttendedMeetings adds the "attended_meetings" edges to the Meeting entity.
+func (_c *AgencyCreate) AddAttendedMeetings(v ...*Meeting) *AgencyCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddAttendedMeetingIDs(ids...)
 }
 
 // Mutation returns the AgencyMutation object of the builder.
@@ -594,6 +610,22 @@ func (_c *AgencyCreate) createSpec() (*Agency, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(commitment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.AttendedMeetingsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   agency.AttendedMeetingsTable,
+			Columns: agency.AttendedMeetingsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(meeting.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

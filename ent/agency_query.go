@@ -19,6 +19,7 @@ import (
 	"github.com/palabre/palabre/ent/agency"
 	"github.com/palabre/palabre/ent/commitment"
 	"github.com/palabre/palabre/ent/consultation"
+	"github.com/palabre/palabre/ent/meeting"
 	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
@@ -41,6 +42,7 @@ type AgencyQuery struct {
 	withImplementedStrategies       *StrategyQuery
 	withConsultations               *ConsultationQuery
 	withResponsibleCommitments      *CommitmentQuery
+	withAttendedMeetings            *MeetingQuery
 	withFKs                         bool
 	loadTotal                       []func(context.Context, []*Agency) error
 	modifiers                       []func(*sql.Selector)
@@ -53,6 +55,7 @@ type AgencyQuery struct {
 	withNamedImplementedStrategies  map[string]*StrategyQuery
 	withNamedConsultations          map[string]*ConsultationQuery
 	withNamedResponsibleCommitments map[string]*CommitmentQuery
+	withNamedAttendedMeetings       map[string]*MeetingQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -309,6 +312,28 @@ func (_q *AgencyQuery) QueryResponsibleCommitments() *CommitmentQuery {
 	return query
 }
 
+// QueryAttendedMeetings chains the current query on the "attended_meetings" edge.
+func (_q *AgencyQuery) QueryAttendedMeetings() *MeetingQuery {
+	query := (&MeetingClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(agency.Table, agency.FieldID, selector),
+			sqlgraph.To(meeting.Table, meeting.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, agency.AttendedMeetingsTable, agency.AttendedMeetingsPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
 // First returns the first Agency entity from the query.
 // Returns a *NotFoundError when no Agency was found.
 func (_q *AgencyQuery) First(ctx context.Context) (*Agency, error) {
@@ -511,6 +536,7 @@ func (_q *AgencyQuery) Clone() *AgencyQuery {
 		withImplementedStrategies:  _q.withImplementedStrategies.Clone(),
 		withConsultations:          _q.withConsultations.Clone(),
 		withResponsibleCommitments: _q.withResponsibleCommitments.Clone(),
+		withAttendedMeetings:       _q.withAttendedMeetings.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -627,6 +653,17 @@ func (_q *AgencyQuery) WithResponsibleCommitments(opts ...func(*CommitmentQuery)
 	return _q
 }
 
+// WithAttendedMeetings tells the query-builder to eager-load the nodes that are connected to
+// the "attended_meetings" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *AgencyQuery) WithAttendedMeetings(opts ...func(*MeetingQuery)) *AgencyQuery {
+	query := (&MeetingClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAttendedMeetings = query
+	return _q
+}
+
 // GroupBy is used to group vertices by one or more fields/columns.
 // It is often used with aggregate functions, like: count, max, mean, min, sum.
 //
@@ -712,7 +749,7 @@ func (_q *AgencyQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Agenc
 		nodes       = []*Agency{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [10]bool{
+		loadedTypes = [11]bool{
 			_q.withParent != nil,
 			_q.withChildren != nil,
 			_q.withAccounts != nil,
@@ -723,6 +760,7 @@ func (_q *AgencyQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Agenc
 			_q.withImplementedStrategies != nil,
 			_q.withConsultations != nil,
 			_q.withResponsibleCommitments != nil,
+			_q.withAttendedMeetings != nil,
 		}
 	)
 	if _q.withParent != nil {
@@ -823,6 +861,13 @@ func (_q *AgencyQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Agenc
 			return nil, err
 		}
 	}
+	if query := _q.withAttendedMeetings; query != nil {
+		if err := _q.loadAttendedMeetings(ctx, query, nodes,
+			func(n *Agency) { n.Edges.AttendedMeetings = []*Meeting{} },
+			func(n *Agency, e *Meeting) { n.Edges.AttendedMeetings = append(n.Edges.AttendedMeetings, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedChildren {
 		if err := _q.loadChildren(ctx, query, nodes,
 			func(n *Agency) { n.appendNamedChildren(name) },
@@ -883,6 +928,13 @@ func (_q *AgencyQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Agenc
 		if err := _q.loadResponsibleCommitments(ctx, query, nodes,
 			func(n *Agency) { n.appendNamedResponsibleCommitments(name) },
 			func(n *Agency, e *Commitment) { n.appendNamedResponsibleCommitments(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedAttendedMeetings {
+		if err := _q.loadAttendedMeetings(ctx, query, nodes,
+			func(n *Agency) { n.appendNamedAttendedMeetings(name) },
+			func(n *Agency, e *Meeting) { n.appendNamedAttendedMeetings(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -1325,6 +1377,67 @@ func (_q *AgencyQuery) loadResponsibleCommitments(ctx context.Context, query *Co
 	}
 	return nil
 }
+func (_q *AgencyQuery) loadAttendedMeetings(ctx context.Context, query *MeetingQuery, nodes []*Agency, init func(*Agency), assign func(*Agency, *Meeting)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[pulid.ID]*Agency)
+	nids := make(map[pulid.ID]map[*Agency]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(agency.AttendedMeetingsTable)
+		s.Join(joinT).On(s.C(meeting.FieldID), joinT.C(agency.AttendedMeetingsPrimaryKey[0]))
+		s.Where(sql.InValues(joinT.C(agency.AttendedMeetingsPrimaryKey[1]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(agency.AttendedMeetingsPrimaryKey[1]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(pulid.ID)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := *values[0].(*pulid.ID)
+				inValue := *values[1].(*pulid.ID)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Agency]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Meeting](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "attended_meetings" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
+		}
+	}
+	return nil
+}
 
 func (_q *AgencyQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -1562,6 +1675,20 @@ func (_q *AgencyQuery) WithNamedResponsibleCommitments(name string, opts ...func
 		_q.withNamedResponsibleCommitments = make(map[string]*CommitmentQuery)
 	}
 	_q.withNamedResponsibleCommitments[name] = query
+	return _q
+}
+
+// WithNamedAttendedMeetings tells the query-builder to eager-load the nodes that are connected to the "attended_meetings"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *AgencyQuery) WithNamedAttendedMeetings(name string, opts ...func(*MeetingQuery)) *AgencyQuery {
+	query := (&MeetingClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedAttendedMeetings == nil {
+		_q.withNamedAttendedMeetings = make(map[string]*MeetingQuery)
+	}
+	_q.withNamedAttendedMeetings[name] = query
 	return _q
 }
 

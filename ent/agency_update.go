@@ -16,6 +16,7 @@ import (
 	"github.com/palabre/palabre/ent/agency"
 	"github.com/palabre/palabre/ent/commitment"
 	"github.com/palabre/palabre/ent/consultation"
+	"github.com/palabre/palabre/ent/meeting"
 	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
@@ -271,6 +272,21 @@ func (_u *AgencyUpdate) AddResponsibleCommitments(v ...*Commitment) *AgencyUpdat
 	return _u.AddResponsibleCommitmentIDs(ids...)
 }
 
+// AddAttendedMeetingIDs adds the "attended_meetings" edge to the Meeting entity by IDs.
+func (_u *AgencyUpdate) AddAttendedMeetingIDs(ids ...pulid.ID) *AgencyUpdate {
+	_u.mutation.AddAttendedMeetingIDs(ids...)
+	return _u
+}
+
+// AddAttendedMeetings adds the "attended_meetings" edges to the Meeting entity.
+func (_u *AgencyUpdate) AddAttendedMeetings(v ...*Meeting) *AgencyUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAttendedMeetingIDs(ids...)
+}
+
 // Mutation returns the AgencyMutation object of the builder.
 func (_u *AgencyUpdate) Mutation() *AgencyMutation {
 	return _u.mutation
@@ -469,6 +485,27 @@ func (_u *AgencyUpdate) RemoveResponsibleCommitments(v ...*Commitment) *AgencyUp
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveResponsibleCommitmentIDs(ids...)
+}
+
+// ClearAttendedMeetings clears all "attended_meetings" edges to the Meeting entity.
+func (_u *AgencyUpdate) ClearAttendedMeetings() *AgencyUpdate {
+	_u.mutation.ClearAttendedMeetings()
+	return _u
+}
+
+// RemoveAttendedMeetingIDs removes the "attended_meetings" edge to Meeting entities by IDs.
+func (_u *AgencyUpdate) RemoveAttendedMeetingIDs(ids ...pulid.ID) *AgencyUpdate {
+	_u.mutation.RemoveAttendedMeetingIDs(ids...)
+	return _u
+}
+
+// RemoveAttendedMeetings removes "attended_meetings" edges to Meeting entities.
+func (_u *AgencyUpdate) RemoveAttendedMeetings(v ...*Meeting) *AgencyUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAttendedMeetingIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -1010,6 +1047,51 @@ func (_u *AgencyUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.AttendedMeetingsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   agency.AttendedMeetingsTable,
+			Columns: agency.AttendedMeetingsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(meeting.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAttendedMeetingsIDs(); len(nodes) > 0 && !_u.mutation.AttendedMeetingsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   agency.AttendedMeetingsTable,
+			Columns: agency.AttendedMeetingsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(meeting.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AttendedMeetingsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   agency.AttendedMeetingsTable,
+			Columns: agency.AttendedMeetingsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(meeting.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
 			err = &NotFoundError{agency.Label}
@@ -1267,6 +1349,21 @@ func (_u *AgencyUpdateOne) AddResponsibleCommitments(v ...*Commitment) *AgencyUp
 	return _u.AddResponsibleCommitmentIDs(ids...)
 }
 
+// AddAttendedMeetingIDs adds the "attended_meetings" edge to the Meeting entity by IDs.
+func (_u *AgencyUpdateOne) AddAttendedMeetingIDs(ids ...pulid.ID) *AgencyUpdateOne {
+	_u.mutation.AddAttendedMeetingIDs(ids...)
+	return _u
+}
+
+// AddAttendedMeetings adds the "attended_meetings" edges to the Meeting entity.
+func (_u *AgencyUpdateOne) AddAttendedMeetings(v ...*Meeting) *AgencyUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAttendedMeetingIDs(ids...)
+}
+
 // Mutation returns the AgencyMutation object of the builder.
 func (_u *AgencyUpdateOne) Mutation() *AgencyMutation {
 	return _u.mutation
@@ -1465,6 +1562,27 @@ func (_u *AgencyUpdateOne) RemoveResponsibleCommitments(v ...*Commitment) *Agenc
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveResponsibleCommitmentIDs(ids...)
+}
+
+// ClearAttendedMeetings clears all "attended_meetings" edges to the Meeting entity.
+func (_u *AgencyUpdateOne) ClearAttendedMeetings() *AgencyUpdateOne {
+	_u.mutation.ClearAttendedMeetings()
+	return _u
+}
+
+// RemoveAttendedMeetingIDs removes the "attended_meetings" edge to Meeting entities by IDs.
+func (_u *AgencyUpdateOne) RemoveAttendedMeetingIDs(ids ...pulid.ID) *AgencyUpdateOne {
+	_u.mutation.RemoveAttendedMeetingIDs(ids...)
+	return _u
+}
+
+// RemoveAttendedMeetings removes "attended_meetings" edges to Meeting entities.
+func (_u *AgencyUpdateOne) RemoveAttendedMeetings(v ...*Meeting) *AgencyUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAttendedMeetingIDs(ids...)
 }
 
 // Where appends a list predicates to the AgencyUpdate builder.
@@ -2029,6 +2147,51 @@ func (_u *AgencyUpdateOne) sqlSave(ctx context.Context) (_node *Agency, err erro
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(commitment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AttendedMeetingsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   agency.AttendedMeetingsTable,
+			Columns: agency.AttendedMeetingsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(meeting.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAttendedMeetingsIDs(); len(nodes) > 0 && !_u.mutation.AttendedMeetingsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   agency.AttendedMeetingsTable,
+			Columns: agency.AttendedMeetingsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(meeting.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AttendedMeetingsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   agency.AttendedMeetingsTable,
+			Columns: agency.AttendedMeetingsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(meeting.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -49,6 +49,8 @@ type Agreement struct {
 	TacitRenewal bool `json:"tacit_renewal,omitempty"`
 	// Where the agreement stands: negotiation, signed, in force, then expired or terminated. It changes by moveAgreement only, which records each move.
 	Status agreement.Status `json:"status,omitempty"`
+	// Days within which an item of the agreement under way (in progress or delayed) must have a progress report; past them it is stale. 90 unless set.
+	ReportingCadenceDays int `json:"reporting_cadence_days,omitempty"`
 	// True when the agreement is confidential: only the secretariat, reviewers and the agencies party to it read it, its commitments and its action items.
 	Confidential bool `json:"confidential,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -67,18 +69,21 @@ type AgreementEdges struct {
 	Commitments []*Commitment `json:"commitments,omitempty"`
 	// Files of the agreement (its signed text, annexes), oldest first.
 	Attachments []*Attachment `json:"attachments,omitempty"`
+	// The committees that follow the agreement.
+	Committees []*Committee `json:"committees,omitempty"`
 	// The agreement's moves from one status to another, oldest first.
 	Transitions []*AgreementTransition `json:"transitions,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [5]bool
+	loadedTypes [6]bool
 	// totalCount holds the count of the edges above.
-	totalCount [5]map[string]int
+	totalCount [6]map[string]int
 
 	namedParties     map[string][]*AgreementParty
 	namedDomains     map[string][]*Domain
 	namedCommitments map[string][]*Commitment
 	namedAttachments map[string][]*Attachment
+	namedCommittees  map[string][]*Committee
 	namedTransitions map[string][]*AgreementTransition
 }
 
@@ -118,10 +123,19 @@ func (e AgreementEdges) AttachmentsOrErr() ([]*Attachment, error) {
 	return nil, &NotLoadedError{edge: "attachments"}
 }
 
+// CommitteesOrErr returns the Committees value or an error if the edge
+// was not loaded in eager-loading.
+func (e AgreementEdges) CommitteesOrErr() ([]*Committee, error) {
+	if e.loadedTypes[4] {
+		return e.Committees, nil
+	}
+	return nil, &NotLoadedError{edge: "committees"}
+}
+
 // TransitionsOrErr returns the Transitions value or an error if the edge
 // was not loaded in eager-loading.
 func (e AgreementEdges) TransitionsOrErr() ([]*AgreementTransition, error) {
-	if e.loadedTypes[4] {
+	if e.loadedTypes[5] {
 		return e.Transitions, nil
 	}
 	return nil, &NotLoadedError{edge: "transitions"}
@@ -136,7 +150,7 @@ func (*Agreement) scanValues(columns []string) ([]any, error) {
 			values[i] = new(pulid.ID)
 		case agreement.FieldTacitRenewal, agreement.FieldConfidential:
 			values[i] = new(sql.NullBool)
-		case agreement.FieldRevision, agreement.FieldDurationMonths:
+		case agreement.FieldRevision, agreement.FieldDurationMonths, agreement.FieldReportingCadenceDays:
 			values[i] = new(sql.NullInt64)
 		case agreement.FieldSearchText, agreement.FieldKind, agreement.FieldTitle, agreement.FieldReference, agreement.FieldSummary, agreement.FieldSigningPlace, agreement.FieldStatus:
 			values[i] = new(sql.NullString)
@@ -257,6 +271,12 @@ func (_m *Agreement) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Status = agreement.Status(value.String)
 			}
+		case agreement.FieldReportingCadenceDays:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field reporting_cadence_days", values[i])
+			} else if value.Valid {
+				_m.ReportingCadenceDays = int(value.Int64)
+			}
 		case agreement.FieldConfidential:
 			if value, ok := values[i].(*sql.NullBool); !ok {
 				return fmt.Errorf("unexpected type %T for field confidential", values[i])
@@ -294,6 +314,11 @@ func (_m *Agreement) QueryCommitments() *CommitmentQuery {
 // QueryAttachments queries the "attachments" edge of the Agreement entity.
 func (_m *Agreement) QueryAttachments() *AttachmentQuery {
 	return NewAgreementClient(_m.config).QueryAttachments(_m)
+}
+
+// QueryCommittees queries the "committees" edge of the Agreement entity.
+func (_m *Agreement) QueryCommittees() *CommitteeQuery {
+	return NewAgreementClient(_m.config).QueryCommittees(_m)
 }
 
 // QueryTransitions queries the "transitions" edge of the Agreement entity.
@@ -376,6 +401,9 @@ func (_m *Agreement) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("status=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Status))
+	builder.WriteString(", ")
+	builder.WriteString("reporting_cadence_days=")
+	builder.WriteString(fmt.Sprintf("%v", _m.ReportingCadenceDays))
 	builder.WriteString(", ")
 	builder.WriteString("confidential=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Confidential))
@@ -476,6 +504,30 @@ func (_m *Agreement) appendNamedAttachments(name string, edges ...*Attachment) {
 		_m.Edges.namedAttachments[name] = []*Attachment{}
 	} else {
 		_m.Edges.namedAttachments[name] = append(_m.Edges.namedAttachments[name], edges...)
+	}
+}
+
+// NamedCommittees returns the Committees named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Agreement) NamedCommittees(name string) ([]*Committee, error) {
+	if _m.Edges.namedCommittees == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedCommittees[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Agreement) appendNamedCommittees(name string, edges ...*Committee) {
+	if _m.Edges.namedCommittees == nil {
+		_m.Edges.namedCommittees = make(map[string][]*Committee)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedCommittees[name] = []*Committee{}
+	} else {
+		_m.Edges.namedCommittees[name] = append(_m.Edges.namedCommittees[name], edges...)
 	}
 }
 

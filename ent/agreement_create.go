@@ -17,6 +17,7 @@ import (
 	"github.com/palabre/palabre/ent/agreementtransition"
 	"github.com/palabre/palabre/ent/attachment"
 	"github.com/palabre/palabre/ent/commitment"
+	"github.com/palabre/palabre/ent/committee"
 	"github.com/palabre/palabre/ent/domain"
 	"github.com/palabre/palabre/ent/schema/pulid"
 )
@@ -223,6 +224,20 @@ func (_c *AgreementCreate) SetNillableStatus(v *agreement.Status) *AgreementCrea
 	return _c
 }
 
+// SetReportingCadenceDays sets the "reporting_cadence_days" field.
+func (_c *AgreementCreate) SetReportingCadenceDays(v int) *AgreementCreate {
+	_c.mutation.SetReportingCadenceDays(v)
+	return _c
+}
+
+// SetNillableReportingCadenceDays sets the "reporting_cadence_days" field if the given value is not nil.
+func (_c *AgreementCreate) SetNillableReportingCadenceDays(v *int) *AgreementCreate {
+	if v != nil {
+		_c.SetReportingCadenceDays(*v)
+	}
+	return _c
+}
+
 // SetConfidential sets the "confidential" field.
 func (_c *AgreementCreate) SetConfidential(v bool) *AgreementCreate {
 	_c.mutation.SetConfidential(v)
@@ -309,6 +324,21 @@ func (_c *AgreementCreate) AddAttachments(v ...*Attachment) *AgreementCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddAttachmentIDs(ids...)
+}
+
+// AddCommitteeIDs adds the "committees" edge to the Committee entity by IDs.
+func (_c *AgreementCreate) AddCommitteeIDs(ids ...pulid.ID) *AgreementCreate {
+	_c.mutation.AddCommitteeIDs(ids...)
+	return _c
+}
+
+// AddCommittees adds the "committees" edges to the Committee entity.
+func (_c *AgreementCreate) AddCommittees(v ...*Committee) *AgreementCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddCommitteeIDs(ids...)
 }
 
 // AddTransitionIDs adds the "transitions" edge to the AgreementTransition entity by IDs.
@@ -405,6 +435,10 @@ func (_c *AgreementCreate) defaults() error {
 		v := agreement.DefaultStatus
 		_c.mutation.SetStatus(v)
 	}
+	if _, ok := _c.mutation.ReportingCadenceDays(); !ok {
+		v := agreement.DefaultReportingCadenceDays
+		_c.mutation.SetReportingCadenceDays(v)
+	}
 	if _, ok := _c.mutation.Confidential(); !ok {
 		v := agreement.DefaultConfidential
 		_c.mutation.SetConfidential(v)
@@ -492,6 +526,14 @@ func (_c *AgreementCreate) check() error {
 	if v, ok := _c.mutation.Status(); ok {
 		if err := agreement.StatusValidator(v); err != nil {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Agreement.status": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.ReportingCadenceDays(); !ok {
+		return &ValidationError{Name: "reporting_cadence_days", err: errors.New(`ent: missing required field "Agreement.reporting_cadence_days"`)}
+	}
+	if v, ok := _c.mutation.ReportingCadenceDays(); ok {
+		if err := agreement.ReportingCadenceDaysValidator(v); err != nil {
+			return &ValidationError{Name: "reporting_cadence_days", err: fmt.Errorf(`ent: validator failed for field "Agreement.reporting_cadence_days": %w`, err)}
 		}
 	}
 	if _, ok := _c.mutation.Confidential(); !ok {
@@ -593,6 +635,10 @@ func (_c *AgreementCreate) createSpec() (*Agreement, *sqlgraph.CreateSpec) {
 		_spec.SetField(agreement.FieldStatus, field.TypeEnum, value)
 		_node.Status = value
 	}
+	if value, ok := _c.mutation.ReportingCadenceDays(); ok {
+		_spec.SetField(agreement.FieldReportingCadenceDays, field.TypeInt, value)
+		_node.ReportingCadenceDays = value
+	}
 	if value, ok := _c.mutation.Confidential(); ok {
 		_spec.SetField(agreement.FieldConfidential, field.TypeBool, value)
 		_node.Confidential = value
@@ -654,6 +700,22 @@ func (_c *AgreementCreate) createSpec() (*Agreement, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(attachment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.CommitteesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   agreement.CommitteesTable,
+			Columns: []string{agreement.CommitteesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(committee.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -930,6 +992,24 @@ func (u *AgreementUpsert) SetStatus(v agreement.Status) *AgreementUpsert {
 // UpdateStatus sets the "status" field to the value that was provided on create.
 func (u *AgreementUpsert) UpdateStatus() *AgreementUpsert {
 	u.SetExcluded(agreement.FieldStatus)
+	return u
+}
+
+// SetReportingCadenceDays sets the "reporting_cadence_days" field.
+func (u *AgreementUpsert) SetReportingCadenceDays(v int) *AgreementUpsert {
+	u.Set(agreement.FieldReportingCadenceDays, v)
+	return u
+}
+
+// UpdateReportingCadenceDays sets the "reporting_cadence_days" field to the value that was provided on create.
+func (u *AgreementUpsert) UpdateReportingCadenceDays() *AgreementUpsert {
+	u.SetExcluded(agreement.FieldReportingCadenceDays)
+	return u
+}
+
+// AddReportingCadenceDays adds v to the "reporting_cadence_days" field.
+func (u *AgreementUpsert) AddReportingCadenceDays(v int) *AgreementUpsert {
+	u.Add(agreement.FieldReportingCadenceDays, v)
 	return u
 }
 
@@ -1231,6 +1311,27 @@ func (u *AgreementUpsertOne) SetStatus(v agreement.Status) *AgreementUpsertOne {
 func (u *AgreementUpsertOne) UpdateStatus() *AgreementUpsertOne {
 	return u.Update(func(s *AgreementUpsert) {
 		s.UpdateStatus()
+	})
+}
+
+// SetReportingCadenceDays sets the "reporting_cadence_days" field.
+func (u *AgreementUpsertOne) SetReportingCadenceDays(v int) *AgreementUpsertOne {
+	return u.Update(func(s *AgreementUpsert) {
+		s.SetReportingCadenceDays(v)
+	})
+}
+
+// AddReportingCadenceDays adds v to the "reporting_cadence_days" field.
+func (u *AgreementUpsertOne) AddReportingCadenceDays(v int) *AgreementUpsertOne {
+	return u.Update(func(s *AgreementUpsert) {
+		s.AddReportingCadenceDays(v)
+	})
+}
+
+// UpdateReportingCadenceDays sets the "reporting_cadence_days" field to the value that was provided on create.
+func (u *AgreementUpsertOne) UpdateReportingCadenceDays() *AgreementUpsertOne {
+	return u.Update(func(s *AgreementUpsert) {
+		s.UpdateReportingCadenceDays()
 	})
 }
 
@@ -1701,6 +1802,27 @@ func (u *AgreementUpsertBulk) SetStatus(v agreement.Status) *AgreementUpsertBulk
 func (u *AgreementUpsertBulk) UpdateStatus() *AgreementUpsertBulk {
 	return u.Update(func(s *AgreementUpsert) {
 		s.UpdateStatus()
+	})
+}
+
+// SetReportingCadenceDays sets the "reporting_cadence_days" field.
+func (u *AgreementUpsertBulk) SetReportingCadenceDays(v int) *AgreementUpsertBulk {
+	return u.Update(func(s *AgreementUpsert) {
+		s.SetReportingCadenceDays(v)
+	})
+}
+
+// AddReportingCadenceDays adds v to the "reporting_cadence_days" field.
+func (u *AgreementUpsertBulk) AddReportingCadenceDays(v int) *AgreementUpsertBulk {
+	return u.Update(func(s *AgreementUpsert) {
+		s.AddReportingCadenceDays(v)
+	})
+}
+
+// UpdateReportingCadenceDays sets the "reporting_cadence_days" field to the value that was provided on create.
+func (u *AgreementUpsertBulk) UpdateReportingCadenceDays() *AgreementUpsertBulk {
+	return u.Update(func(s *AgreementUpsert) {
+		s.UpdateReportingCadenceDays()
 	})
 }
 

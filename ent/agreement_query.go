@@ -19,6 +19,7 @@ import (
 	"github.com/palabre/palabre/ent/agreementtransition"
 	"github.com/palabre/palabre/ent/attachment"
 	"github.com/palabre/palabre/ent/commitment"
+	"github.com/palabre/palabre/ent/committee"
 	"github.com/palabre/palabre/ent/domain"
 	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/schema/pulid"
@@ -35,6 +36,7 @@ type AgreementQuery struct {
 	withDomains          *DomainQuery
 	withCommitments      *CommitmentQuery
 	withAttachments      *AttachmentQuery
+	withCommittees       *CommitteeQuery
 	withTransitions      *AgreementTransitionQuery
 	loadTotal            []func(context.Context, []*Agreement) error
 	modifiers            []func(*sql.Selector)
@@ -42,6 +44,7 @@ type AgreementQuery struct {
 	withNamedDomains     map[string]*DomainQuery
 	withNamedCommitments map[string]*CommitmentQuery
 	withNamedAttachments map[string]*AttachmentQuery
+	withNamedCommittees  map[string]*CommitteeQuery
 	withNamedTransitions map[string]*AgreementTransitionQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
@@ -160,6 +163,28 @@ func (_q *AgreementQuery) QueryAttachments() *AttachmentQuery {
 			sqlgraph.From(agreement.Table, agreement.FieldID, selector),
 			sqlgraph.To(attachment.Table, attachment.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, agreement.AttachmentsTable, agreement.AttachmentsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryCommittees chains the current query on the "committees" edge.
+func (_q *AgreementQuery) QueryCommittees() *CommitteeQuery {
+	query := (&CommitteeClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(agreement.Table, agreement.FieldID, selector),
+			sqlgraph.To(committee.Table, committee.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, agreement.CommitteesTable, agreement.CommitteesColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -385,6 +410,7 @@ func (_q *AgreementQuery) Clone() *AgreementQuery {
 		withDomains:     _q.withDomains.Clone(),
 		withCommitments: _q.withCommitments.Clone(),
 		withAttachments: _q.withAttachments.Clone(),
+		withCommittees:  _q.withCommittees.Clone(),
 		withTransitions: _q.withTransitions.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
@@ -433,6 +459,17 @@ func (_q *AgreementQuery) WithAttachments(opts ...func(*AttachmentQuery)) *Agree
 		opt(query)
 	}
 	_q.withAttachments = query
+	return _q
+}
+
+// WithCommittees tells the query-builder to eager-load the nodes that are connected to
+// the "committees" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *AgreementQuery) WithCommittees(opts ...func(*CommitteeQuery)) *AgreementQuery {
+	query := (&CommitteeClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withCommittees = query
 	return _q
 }
 
@@ -531,11 +568,12 @@ func (_q *AgreementQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Ag
 	var (
 		nodes       = []*Agreement{}
 		_spec       = _q.querySpec()
-		loadedTypes = [5]bool{
+		loadedTypes = [6]bool{
 			_q.withParties != nil,
 			_q.withDomains != nil,
 			_q.withCommitments != nil,
 			_q.withAttachments != nil,
+			_q.withCommittees != nil,
 			_q.withTransitions != nil,
 		}
 	)
@@ -588,6 +626,13 @@ func (_q *AgreementQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Ag
 			return nil, err
 		}
 	}
+	if query := _q.withCommittees; query != nil {
+		if err := _q.loadCommittees(ctx, query, nodes,
+			func(n *Agreement) { n.Edges.Committees = []*Committee{} },
+			func(n *Agreement, e *Committee) { n.Edges.Committees = append(n.Edges.Committees, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withTransitions; query != nil {
 		if err := _q.loadTransitions(ctx, query, nodes,
 			func(n *Agreement) { n.Edges.Transitions = []*AgreementTransition{} },
@@ -620,6 +665,13 @@ func (_q *AgreementQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Ag
 		if err := _q.loadAttachments(ctx, query, nodes,
 			func(n *Agreement) { n.appendNamedAttachments(name) },
 			func(n *Agreement, e *Attachment) { n.appendNamedAttachments(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedCommittees {
+		if err := _q.loadCommittees(ctx, query, nodes,
+			func(n *Agreement) { n.appendNamedCommittees(name) },
+			func(n *Agreement, e *Committee) { n.appendNamedCommittees(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -787,6 +839,37 @@ func (_q *AgreementQuery) loadAttachments(ctx context.Context, query *Attachment
 		node, ok := nodeids[*fk]
 		if !ok {
 			return fmt.Errorf(`unexpected referenced foreign-key "agreement_attachments" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *AgreementQuery) loadCommittees(ctx context.Context, query *CommitteeQuery, nodes []*Agreement, init func(*Agreement), assign func(*Agreement, *Committee)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Agreement)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.Committee(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(agreement.CommitteesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.agreement_committees
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "agreement_committees" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "agreement_committees" returned %v for node %v`, *fk, n.ID)
 		}
 		assign(node, n)
 	}
@@ -990,6 +1073,20 @@ func (_q *AgreementQuery) WithNamedAttachments(name string, opts ...func(*Attach
 		_q.withNamedAttachments = make(map[string]*AttachmentQuery)
 	}
 	_q.withNamedAttachments[name] = query
+	return _q
+}
+
+// WithNamedCommittees tells the query-builder to eager-load the nodes that are connected to the "committees"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *AgreementQuery) WithNamedCommittees(name string, opts ...func(*CommitteeQuery)) *AgreementQuery {
+	query := (&CommitteeClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedCommittees == nil {
+		_q.withNamedCommittees = make(map[string]*CommitteeQuery)
+	}
+	_q.withNamedCommittees[name] = query
 	return _q
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/palabre/palabre/ent/agreementtransition"
 	"github.com/palabre/palabre/ent/attachment"
 	"github.com/palabre/palabre/ent/commitment"
+	"github.com/palabre/palabre/ent/committee"
 	"github.com/palabre/palabre/ent/domain"
 	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/schema/pulid"
@@ -260,6 +261,27 @@ func (_u *AgreementUpdate) SetNillableStatus(v *agreement.Status) *AgreementUpda
 	return _u
 }
 
+// SetReportingCadenceDays sets the "reporting_cadence_days" field.
+func (_u *AgreementUpdate) SetReportingCadenceDays(v int) *AgreementUpdate {
+	_u.mutation.ResetReportingCadenceDays()
+	_u.mutation.SetReportingCadenceDays(v)
+	return _u
+}
+
+// SetNillableReportingCadenceDays sets the "reporting_cadence_days" field if the given value is not nil.
+func (_u *AgreementUpdate) SetNillableReportingCadenceDays(v *int) *AgreementUpdate {
+	if v != nil {
+		_u.SetReportingCadenceDays(*v)
+	}
+	return _u
+}
+
+// AddReportingCadenceDays adds value to the "reporting_cadence_days" field.
+func (_u *AgreementUpdate) AddReportingCadenceDays(v int) *AgreementUpdate {
+	_u.mutation.AddReportingCadenceDays(v)
+	return _u
+}
+
 // SetConfidential sets the "confidential" field.
 func (_u *AgreementUpdate) SetConfidential(v bool) *AgreementUpdate {
 	_u.mutation.SetConfidential(v)
@@ -332,6 +354,21 @@ func (_u *AgreementUpdate) AddAttachments(v ...*Attachment) *AgreementUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.AddAttachmentIDs(ids...)
+}
+
+// AddCommitteeIDs adds the "committees" edge to the Committee entity by IDs.
+func (_u *AgreementUpdate) AddCommitteeIDs(ids ...pulid.ID) *AgreementUpdate {
+	_u.mutation.AddCommitteeIDs(ids...)
+	return _u
+}
+
+// AddCommittees adds the "committees" edges to the Committee entity.
+func (_u *AgreementUpdate) AddCommittees(v ...*Committee) *AgreementUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCommitteeIDs(ids...)
 }
 
 // AddTransitionIDs adds the "transitions" edge to the AgreementTransition entity by IDs.
@@ -436,6 +473,27 @@ func (_u *AgreementUpdate) RemoveAttachments(v ...*Attachment) *AgreementUpdate 
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveAttachmentIDs(ids...)
+}
+
+// ClearCommittees clears all "committees" edges to the Committee entity.
+func (_u *AgreementUpdate) ClearCommittees() *AgreementUpdate {
+	_u.mutation.ClearCommittees()
+	return _u
+}
+
+// RemoveCommitteeIDs removes the "committees" edge to Committee entities by IDs.
+func (_u *AgreementUpdate) RemoveCommitteeIDs(ids ...pulid.ID) *AgreementUpdate {
+	_u.mutation.RemoveCommitteeIDs(ids...)
+	return _u
+}
+
+// RemoveCommittees removes "committees" edges to Committee entities.
+func (_u *AgreementUpdate) RemoveCommittees(v ...*Committee) *AgreementUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCommitteeIDs(ids...)
 }
 
 // ClearTransitions clears all "transitions" edges to the AgreementTransition entity.
@@ -543,6 +601,11 @@ func (_u *AgreementUpdate) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Agreement.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ReportingCadenceDays(); ok {
+		if err := agreement.ReportingCadenceDaysValidator(v); err != nil {
+			return &ValidationError{Name: "reporting_cadence_days", err: fmt.Errorf(`ent: validator failed for field "Agreement.reporting_cadence_days": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -617,6 +680,12 @@ func (_u *AgreementUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(agreement.FieldStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.ReportingCadenceDays(); ok {
+		_spec.SetField(agreement.FieldReportingCadenceDays, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedReportingCadenceDays(); ok {
+		_spec.AddField(agreement.FieldReportingCadenceDays, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.Confidential(); ok {
 		_spec.SetField(agreement.FieldConfidential, field.TypeBool, value)
@@ -794,6 +863,51 @@ func (_u *AgreementUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(attachment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.CommitteesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   agreement.CommitteesTable,
+			Columns: []string{agreement.CommitteesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(committee.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCommitteesIDs(); len(nodes) > 0 && !_u.mutation.CommitteesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   agreement.CommitteesTable,
+			Columns: []string{agreement.CommitteesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(committee.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CommitteesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   agreement.CommitteesTable,
+			Columns: []string{agreement.CommitteesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(committee.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -1092,6 +1206,27 @@ func (_u *AgreementUpdateOne) SetNillableStatus(v *agreement.Status) *AgreementU
 	return _u
 }
 
+// SetReportingCadenceDays sets the "reporting_cadence_days" field.
+func (_u *AgreementUpdateOne) SetReportingCadenceDays(v int) *AgreementUpdateOne {
+	_u.mutation.ResetReportingCadenceDays()
+	_u.mutation.SetReportingCadenceDays(v)
+	return _u
+}
+
+// SetNillableReportingCadenceDays sets the "reporting_cadence_days" field if the given value is not nil.
+func (_u *AgreementUpdateOne) SetNillableReportingCadenceDays(v *int) *AgreementUpdateOne {
+	if v != nil {
+		_u.SetReportingCadenceDays(*v)
+	}
+	return _u
+}
+
+// AddReportingCadenceDays adds value to the "reporting_cadence_days" field.
+func (_u *AgreementUpdateOne) AddReportingCadenceDays(v int) *AgreementUpdateOne {
+	_u.mutation.AddReportingCadenceDays(v)
+	return _u
+}
+
 // SetConfidential sets the "confidential" field.
 func (_u *AgreementUpdateOne) SetConfidential(v bool) *AgreementUpdateOne {
 	_u.mutation.SetConfidential(v)
@@ -1164,6 +1299,21 @@ func (_u *AgreementUpdateOne) AddAttachments(v ...*Attachment) *AgreementUpdateO
 		ids[i] = v[i].ID
 	}
 	return _u.AddAttachmentIDs(ids...)
+}
+
+// AddCommitteeIDs adds the "committees" edge to the Committee entity by IDs.
+func (_u *AgreementUpdateOne) AddCommitteeIDs(ids ...pulid.ID) *AgreementUpdateOne {
+	_u.mutation.AddCommitteeIDs(ids...)
+	return _u
+}
+
+// AddCommittees adds the "committees" edges to the Committee entity.
+func (_u *AgreementUpdateOne) AddCommittees(v ...*Committee) *AgreementUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCommitteeIDs(ids...)
 }
 
 // AddTransitionIDs adds the "transitions" edge to the AgreementTransition entity by IDs.
@@ -1268,6 +1418,27 @@ func (_u *AgreementUpdateOne) RemoveAttachments(v ...*Attachment) *AgreementUpda
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveAttachmentIDs(ids...)
+}
+
+// ClearCommittees clears all "committees" edges to the Committee entity.
+func (_u *AgreementUpdateOne) ClearCommittees() *AgreementUpdateOne {
+	_u.mutation.ClearCommittees()
+	return _u
+}
+
+// RemoveCommitteeIDs removes the "committees" edge to Committee entities by IDs.
+func (_u *AgreementUpdateOne) RemoveCommitteeIDs(ids ...pulid.ID) *AgreementUpdateOne {
+	_u.mutation.RemoveCommitteeIDs(ids...)
+	return _u
+}
+
+// RemoveCommittees removes "committees" edges to Committee entities.
+func (_u *AgreementUpdateOne) RemoveCommittees(v ...*Committee) *AgreementUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCommitteeIDs(ids...)
 }
 
 // ClearTransitions clears all "transitions" edges to the AgreementTransition entity.
@@ -1388,6 +1559,11 @@ func (_u *AgreementUpdateOne) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Agreement.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ReportingCadenceDays(); ok {
+		if err := agreement.ReportingCadenceDaysValidator(v); err != nil {
+			return &ValidationError{Name: "reporting_cadence_days", err: fmt.Errorf(`ent: validator failed for field "Agreement.reporting_cadence_days": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -1479,6 +1655,12 @@ func (_u *AgreementUpdateOne) sqlSave(ctx context.Context) (_node *Agreement, er
 	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(agreement.FieldStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.ReportingCadenceDays(); ok {
+		_spec.SetField(agreement.FieldReportingCadenceDays, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedReportingCadenceDays(); ok {
+		_spec.AddField(agreement.FieldReportingCadenceDays, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.Confidential(); ok {
 		_spec.SetField(agreement.FieldConfidential, field.TypeBool, value)
@@ -1656,6 +1838,51 @@ func (_u *AgreementUpdateOne) sqlSave(ctx context.Context) (_node *Agreement, er
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(attachment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.CommitteesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   agreement.CommitteesTable,
+			Columns: []string{agreement.CommitteesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(committee.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCommitteesIDs(); len(nodes) > 0 && !_u.mutation.CommitteesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   agreement.CommitteesTable,
+			Columns: []string{agreement.CommitteesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(committee.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CommitteesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   agreement.CommitteesTable,
+			Columns: []string{agreement.CommitteesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(committee.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

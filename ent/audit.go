@@ -59,6 +59,14 @@ var AuditedTypes = map[string]AuditedType{
 		Ignore: []string{"search_text", "updated_at"},
 		Digest: []string{},
 	},
+	"Committee": {
+		Ignore: []string{"search_text", "updated_at"},
+		Digest: []string{},
+	},
+	"CommitteeMember": {
+		Ignore: []string{"search_text", "updated_at"},
+		Digest: []string{},
+	},
 	"Consultation": {
 		Ignore: []string{"search_text", "updated_at"},
 		Digest: []string{},
@@ -80,6 +88,18 @@ var AuditedTypes = map[string]AuditedType{
 		Digest: []string{},
 	},
 	"Measurement": {
+		Ignore: []string{"search_text", "updated_at"},
+		Digest: []string{},
+	},
+	"Meeting": {
+		Ignore: []string{"search_text", "updated_at"},
+		Digest: []string{},
+	},
+	"MeetingTransition": {
+		Ignore: []string{"search_text", "updated_at"},
+		Digest: []string{},
+	},
+	"Minutes": {
 		Ignore: []string{"search_text", "updated_at"},
 		Digest: []string{},
 	},

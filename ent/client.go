@@ -27,12 +27,17 @@ import (
 	"github.com/palabre/palabre/ent/auditevent"
 	"github.com/palabre/palabre/ent/audithead"
 	"github.com/palabre/palabre/ent/commitment"
+	"github.com/palabre/palabre/ent/committee"
+	"github.com/palabre/palabre/ent/committeemember"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/decisionposition"
 	"github.com/palabre/palabre/ent/domain"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
+	"github.com/palabre/palabre/ent/meeting"
+	"github.com/palabre/palabre/ent/meetingtransition"
+	"github.com/palabre/palabre/ent/minutes"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/progressreport"
@@ -70,6 +75,10 @@ type Client struct {
 	AuditHead *AuditHeadClient
 	// Commitment is the client for interacting with the Commitment builders.
 	Commitment *CommitmentClient
+	// Committee is the client for interacting with the Committee builders.
+	Committee *CommitteeClient
+	// CommitteeMember is the client for interacting with the CommitteeMember builders.
+	CommitteeMember *CommitteeMemberClient
 	// Consultation is the client for interacting with the Consultation builders.
 	Consultation *ConsultationClient
 	// Decision is the client for interacting with the Decision builders.
@@ -82,6 +91,12 @@ type Client struct {
 	Indicator *IndicatorClient
 	// Measurement is the client for interacting with the Measurement builders.
 	Measurement *MeasurementClient
+	// Meeting is the client for interacting with the Meeting builders.
+	Meeting *MeetingClient
+	// MeetingTransition is the client for interacting with the MeetingTransition builders.
+	MeetingTransition *MeetingTransitionClient
+	// Minutes is the client for interacting with the Minutes builders.
+	Minutes *MinutesClient
 	// Objective is the client for interacting with the Objective builders.
 	Objective *ObjectiveClient
 	// Observation is the client for interacting with the Observation builders.
@@ -116,12 +131,17 @@ func (c *Client) init() {
 	c.AuditEvent = NewAuditEventClient(c.config)
 	c.AuditHead = NewAuditHeadClient(c.config)
 	c.Commitment = NewCommitmentClient(c.config)
+	c.Committee = NewCommitteeClient(c.config)
+	c.CommitteeMember = NewCommitteeMemberClient(c.config)
 	c.Consultation = NewConsultationClient(c.config)
 	c.Decision = NewDecisionClient(c.config)
 	c.DecisionPosition = NewDecisionPositionClient(c.config)
 	c.Domain = NewDomainClient(c.config)
 	c.Indicator = NewIndicatorClient(c.config)
 	c.Measurement = NewMeasurementClient(c.config)
+	c.Meeting = NewMeetingClient(c.config)
+	c.MeetingTransition = NewMeetingTransitionClient(c.config)
+	c.Minutes = NewMinutesClient(c.config)
 	c.Objective = NewObjectiveClient(c.config)
 	c.Observation = NewObservationClient(c.config)
 	c.ProgressReport = NewProgressReportClient(c.config)
@@ -231,12 +251,17 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		AuditEvent:          NewAuditEventClient(cfg),
 		AuditHead:           NewAuditHeadClient(cfg),
 		Commitment:          NewCommitmentClient(cfg),
+		Committee:           NewCommitteeClient(cfg),
+		CommitteeMember:     NewCommitteeMemberClient(cfg),
 		Consultation:        NewConsultationClient(cfg),
 		Decision:            NewDecisionClient(cfg),
 		DecisionPosition:    NewDecisionPositionClient(cfg),
 		Domain:              NewDomainClient(cfg),
 		Indicator:           NewIndicatorClient(cfg),
 		Measurement:         NewMeasurementClient(cfg),
+		Meeting:             NewMeetingClient(cfg),
+		MeetingTransition:   NewMeetingTransitionClient(cfg),
+		Minutes:             NewMinutesClient(cfg),
 		Objective:           NewObjectiveClient(cfg),
 		Observation:         NewObservationClient(cfg),
 		ProgressReport:      NewProgressReportClient(cfg),
@@ -273,12 +298,17 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		AuditEvent:          NewAuditEventClient(cfg),
 		AuditHead:           NewAuditHeadClient(cfg),
 		Commitment:          NewCommitmentClient(cfg),
+		Committee:           NewCommitteeClient(cfg),
+		CommitteeMember:     NewCommitteeMemberClient(cfg),
 		Consultation:        NewConsultationClient(cfg),
 		Decision:            NewDecisionClient(cfg),
 		DecisionPosition:    NewDecisionPositionClient(cfg),
 		Domain:              NewDomainClient(cfg),
 		Indicator:           NewIndicatorClient(cfg),
 		Measurement:         NewMeasurementClient(cfg),
+		Meeting:             NewMeetingClient(cfg),
+		MeetingTransition:   NewMeetingTransitionClient(cfg),
+		Minutes:             NewMinutesClient(cfg),
 		Objective:           NewObjectiveClient(cfg),
 		Observation:         NewObservationClient(cfg),
 		ProgressReport:      NewProgressReportClient(cfg),
@@ -316,8 +346,9 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.Account, c.ActionItem, c.Agency, c.Agreement, c.AgreementParty,
 		c.AgreementTransition, c.Attachment, c.AuditEvent, c.AuditHead, c.Commitment,
-		c.Consultation, c.Decision, c.DecisionPosition, c.Domain, c.Indicator,
-		c.Measurement, c.Objective, c.Observation, c.ProgressReport, c.Strategy,
+		c.Committee, c.CommitteeMember, c.Consultation, c.Decision, c.DecisionPosition,
+		c.Domain, c.Indicator, c.Measurement, c.Meeting, c.MeetingTransition,
+		c.Minutes, c.Objective, c.Observation, c.ProgressReport, c.Strategy,
 		c.StrategyTransition, c.StrategyVersion,
 	} {
 		n.Use(hooks...)
@@ -330,8 +361,9 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.Account, c.ActionItem, c.Agency, c.Agreement, c.AgreementParty,
 		c.AgreementTransition, c.Attachment, c.AuditEvent, c.AuditHead, c.Commitment,
-		c.Consultation, c.Decision, c.DecisionPosition, c.Domain, c.Indicator,
-		c.Measurement, c.Objective, c.Observation, c.ProgressReport, c.Strategy,
+		c.Committee, c.CommitteeMember, c.Consultation, c.Decision, c.DecisionPosition,
+		c.Domain, c.Indicator, c.Measurement, c.Meeting, c.MeetingTransition,
+		c.Minutes, c.Objective, c.Observation, c.ProgressReport, c.Strategy,
 		c.StrategyTransition, c.StrategyVersion,
 	} {
 		n.Intercept(interceptors...)
@@ -363,6 +395,10 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.AuditHead.mutate(ctx, m)
 	case *CommitmentMutation:
 		return c.Commitment.mutate(ctx, m)
+	case *CommitteeMutation:
+		return c.Committee.mutate(ctx, m)
+	case *CommitteeMemberMutation:
+		return c.CommitteeMember.mutate(ctx, m)
 	case *ConsultationMutation:
 		return c.Consultation.mutate(ctx, m)
 	case *DecisionMutation:
@@ -375,6 +411,12 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Indicator.mutate(ctx, m)
 	case *MeasurementMutation:
 		return c.Measurement.mutate(ctx, m)
+	case *MeetingMutation:
+		return c.Meeting.mutate(ctx, m)
+	case *MeetingTransitionMutation:
+		return c.MeetingTransition.mutate(ctx, m)
+	case *MinutesMutation:
+		return c.Minutes.mutate(ctx, m)
 	case *ObjectiveMutation:
 		return c.Objective.mutate(ctx, m)
 	case *ObservationMutation:
@@ -896,6 +938,22 @@ func (c *ActionItemClient) QueryImplements(_m *ActionItem) *CommitmentQuery {
 	return query
 }
 
+// QueryMeeting queries the meeting edge of a ActionItem.
+func (c *ActionItemClient) QueryMeeting(_m *ActionItem) *MeetingQuery {
+	query := (&MeetingClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(actionitem.Table, actionitem.FieldID, id),
+			sqlgraph.To(meeting.Table, meeting.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, actionitem.MeetingTable, actionitem.MeetingColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryLeadAgency queries the lead_agency edge of a ActionItem.
 func (c *ActionItemClient) QueryLeadAgency(_m *ActionItem) *AgencyQuery {
 	query := (&AgencyClient{config: c.config}).Query()
@@ -1302,6 +1360,22 @@ func (c *AgencyClient) QueryResponsibleCommitments(_m *Agency) *CommitmentQuery 
 	return query
 }
 
+// QueryAttendedMeetings queries the attended_meetings edge of a Agency.
+func (c *AgencyClient) QueryAttendedMeetings(_m *Agency) *MeetingQuery {
+	query := (&MeetingClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(agency.Table, agency.FieldID, id),
+			sqlgraph.To(meeting.Table, meeting.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, agency.AttendedMeetingsTable, agency.AttendedMeetingsPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *AgencyClient) Hooks() []Hook {
 	hooks := c.hooks.Agency
@@ -1493,6 +1567,22 @@ func (c *AgreementClient) QueryAttachments(_m *Agreement) *AttachmentQuery {
 			sqlgraph.From(agreement.Table, agreement.FieldID, id),
 			sqlgraph.To(attachment.Table, attachment.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, agreement.AttachmentsTable, agreement.AttachmentsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCommittees queries the committees edge of a Agreement.
+func (c *AgreementClient) QueryCommittees(_m *Agreement) *CommitteeQuery {
+	query := (&CommitteeClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(agreement.Table, agreement.FieldID, id),
+			sqlgraph.To(committee.Table, committee.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, agreement.CommitteesTable, agreement.CommitteesColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -2539,6 +2629,370 @@ func (c *CommitmentClient) mutate(ctx context.Context, m *CommitmentMutation) (V
 	}
 }
 
+// CommitteeClient is a client for the Committee schema.
+type CommitteeClient struct {
+	config
+}
+
+// NewCommitteeClient returns a client for the Committee from the given config.
+func NewCommitteeClient(c config) *CommitteeClient {
+	return &CommitteeClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `committee.Hooks(f(g(h())))`.
+func (c *CommitteeClient) Use(hooks ...Hook) {
+	c.hooks.Committee = append(c.hooks.Committee, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `committee.Intercept(f(g(h())))`.
+func (c *CommitteeClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Committee = append(c.inters.Committee, interceptors...)
+}
+
+// Create returns a builder for creating a Committee entity.
+func (c *CommitteeClient) Create() *CommitteeCreate {
+	mutation := newCommitteeMutation(c.config, OpCreate)
+	return &CommitteeCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Committee entities.
+func (c *CommitteeClient) CreateBulk(builders ...*CommitteeCreate) *CommitteeCreateBulk {
+	return &CommitteeCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CommitteeClient) MapCreateBulk(slice any, setFunc func(*CommitteeCreate, int)) *CommitteeCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CommitteeCreateBulk{err: fmt.Errorf("calling to CommitteeClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CommitteeCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CommitteeCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Committee.
+func (c *CommitteeClient) Update() *CommitteeUpdate {
+	mutation := newCommitteeMutation(c.config, OpUpdate)
+	return &CommitteeUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CommitteeClient) UpdateOne(_m *Committee) *CommitteeUpdateOne {
+	mutation := newCommitteeMutation(c.config, OpUpdateOne, withCommittee(_m))
+	return &CommitteeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CommitteeClient) UpdateOneID(id pulid.ID) *CommitteeUpdateOne {
+	mutation := newCommitteeMutation(c.config, OpUpdateOne, withCommitteeID(id))
+	return &CommitteeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Committee.
+func (c *CommitteeClient) Delete() *CommitteeDelete {
+	mutation := newCommitteeMutation(c.config, OpDelete)
+	return &CommitteeDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CommitteeClient) DeleteOne(_m *Committee) *CommitteeDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CommitteeClient) DeleteOneID(id pulid.ID) *CommitteeDeleteOne {
+	builder := c.Delete().Where(committee.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CommitteeDeleteOne{builder}
+}
+
+// Query returns a query builder for Committee.
+func (c *CommitteeClient) Query() *CommitteeQuery {
+	return &CommitteeQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCommittee},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Committee entity by its id.
+func (c *CommitteeClient) Get(ctx context.Context, id pulid.ID) (*Committee, error) {
+	return c.Query().Where(committee.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CommitteeClient) GetX(ctx context.Context, id pulid.ID) *Committee {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryAgreement queries the agreement edge of a Committee.
+func (c *CommitteeClient) QueryAgreement(_m *Committee) *AgreementQuery {
+	query := (&AgreementClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(committee.Table, committee.FieldID, id),
+			sqlgraph.To(agreement.Table, agreement.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, committee.AgreementTable, committee.AgreementColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryStrategy queries the strategy edge of a Committee.
+func (c *CommitteeClient) QueryStrategy(_m *Committee) *StrategyQuery {
+	query := (&StrategyClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(committee.Table, committee.FieldID, id),
+			sqlgraph.To(strategy.Table, strategy.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, committee.StrategyTable, committee.StrategyColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryMembers queries the members edge of a Committee.
+func (c *CommitteeClient) QueryMembers(_m *Committee) *CommitteeMemberQuery {
+	query := (&CommitteeMemberClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(committee.Table, committee.FieldID, id),
+			sqlgraph.To(committeemember.Table, committeemember.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, committee.MembersTable, committee.MembersColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryMeetings queries the meetings edge of a Committee.
+func (c *CommitteeClient) QueryMeetings(_m *Committee) *MeetingQuery {
+	query := (&MeetingClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(committee.Table, committee.FieldID, id),
+			sqlgraph.To(meeting.Table, meeting.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, committee.MeetingsTable, committee.MeetingsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *CommitteeClient) Hooks() []Hook {
+	hooks := c.hooks.Committee
+	return append(hooks[:len(hooks):len(hooks)], committee.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CommitteeClient) Interceptors() []Interceptor {
+	return c.inters.Committee
+}
+
+func (c *CommitteeClient) mutate(ctx context.Context, m *CommitteeMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CommitteeCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CommitteeUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CommitteeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CommitteeDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Committee mutation op: %q", m.Op())
+	}
+}
+
+// CommitteeMemberClient is a client for the CommitteeMember schema.
+type CommitteeMemberClient struct {
+	config
+}
+
+// NewCommitteeMemberClient returns a client for the CommitteeMember from the given config.
+func NewCommitteeMemberClient(c config) *CommitteeMemberClient {
+	return &CommitteeMemberClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `committeemember.Hooks(f(g(h())))`.
+func (c *CommitteeMemberClient) Use(hooks ...Hook) {
+	c.hooks.CommitteeMember = append(c.hooks.CommitteeMember, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `committeemember.Intercept(f(g(h())))`.
+func (c *CommitteeMemberClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CommitteeMember = append(c.inters.CommitteeMember, interceptors...)
+}
+
+// Create returns a builder for creating a CommitteeMember entity.
+func (c *CommitteeMemberClient) Create() *CommitteeMemberCreate {
+	mutation := newCommitteeMemberMutation(c.config, OpCreate)
+	return &CommitteeMemberCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CommitteeMember entities.
+func (c *CommitteeMemberClient) CreateBulk(builders ...*CommitteeMemberCreate) *CommitteeMemberCreateBulk {
+	return &CommitteeMemberCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CommitteeMemberClient) MapCreateBulk(slice any, setFunc func(*CommitteeMemberCreate, int)) *CommitteeMemberCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CommitteeMemberCreateBulk{err: fmt.Errorf("calling to CommitteeMemberClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CommitteeMemberCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CommitteeMemberCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CommitteeMember.
+func (c *CommitteeMemberClient) Update() *CommitteeMemberUpdate {
+	mutation := newCommitteeMemberMutation(c.config, OpUpdate)
+	return &CommitteeMemberUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CommitteeMemberClient) UpdateOne(_m *CommitteeMember) *CommitteeMemberUpdateOne {
+	mutation := newCommitteeMemberMutation(c.config, OpUpdateOne, withCommitteeMember(_m))
+	return &CommitteeMemberUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CommitteeMemberClient) UpdateOneID(id pulid.ID) *CommitteeMemberUpdateOne {
+	mutation := newCommitteeMemberMutation(c.config, OpUpdateOne, withCommitteeMemberID(id))
+	return &CommitteeMemberUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CommitteeMember.
+func (c *CommitteeMemberClient) Delete() *CommitteeMemberDelete {
+	mutation := newCommitteeMemberMutation(c.config, OpDelete)
+	return &CommitteeMemberDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CommitteeMemberClient) DeleteOne(_m *CommitteeMember) *CommitteeMemberDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CommitteeMemberClient) DeleteOneID(id pulid.ID) *CommitteeMemberDeleteOne {
+	builder := c.Delete().Where(committeemember.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CommitteeMemberDeleteOne{builder}
+}
+
+// Query returns a query builder for CommitteeMember.
+func (c *CommitteeMemberClient) Query() *CommitteeMemberQuery {
+	return &CommitteeMemberQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCommitteeMember},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CommitteeMember entity by its id.
+func (c *CommitteeMemberClient) Get(ctx context.Context, id pulid.ID) (*CommitteeMember, error) {
+	return c.Query().Where(committeemember.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CommitteeMemberClient) GetX(ctx context.Context, id pulid.ID) *CommitteeMember {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCommittee queries the committee edge of a CommitteeMember.
+func (c *CommitteeMemberClient) QueryCommittee(_m *CommitteeMember) *CommitteeQuery {
+	query := (&CommitteeClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(committeemember.Table, committeemember.FieldID, id),
+			sqlgraph.To(committee.Table, committee.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, committeemember.CommitteeTable, committeemember.CommitteeColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAgency queries the agency edge of a CommitteeMember.
+func (c *CommitteeMemberClient) QueryAgency(_m *CommitteeMember) *AgencyQuery {
+	query := (&AgencyClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(committeemember.Table, committeemember.FieldID, id),
+			sqlgraph.To(agency.Table, agency.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, committeemember.AgencyTable, committeemember.AgencyColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *CommitteeMemberClient) Hooks() []Hook {
+	hooks := c.hooks.CommitteeMember
+	return append(hooks[:len(hooks):len(hooks)], committeemember.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CommitteeMemberClient) Interceptors() []Interceptor {
+	return c.inters.CommitteeMember
+}
+
+func (c *CommitteeMemberClient) mutate(ctx context.Context, m *CommitteeMemberMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CommitteeMemberCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CommitteeMemberUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CommitteeMemberUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CommitteeMemberDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CommitteeMember mutation op: %q", m.Op())
+	}
+}
+
 // ConsultationClient is a client for the Consultation schema.
 type ConsultationClient struct {
 	config
@@ -2854,6 +3308,22 @@ func (c *DecisionClient) QueryStrategy(_m *Decision) *StrategyQuery {
 			sqlgraph.From(decision.Table, decision.FieldID, id),
 			sqlgraph.To(strategy.Table, strategy.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, decision.StrategyTable, decision.StrategyColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryMeeting queries the meeting edge of a Decision.
+func (c *DecisionClient) QueryMeeting(_m *Decision) *MeetingQuery {
+	query := (&MeetingClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(decision.Table, decision.FieldID, id),
+			sqlgraph.To(meeting.Table, meeting.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, decision.MeetingTable, decision.MeetingColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -3580,6 +4050,570 @@ func (c *MeasurementClient) mutate(ctx context.Context, m *MeasurementMutation) 
 		return (&MeasurementDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Measurement mutation op: %q", m.Op())
+	}
+}
+
+// MeetingClient is a client for the Meeting schema.
+type MeetingClient struct {
+	config
+}
+
+// NewMeetingClient returns a client for the Meeting from the given config.
+func NewMeetingClient(c config) *MeetingClient {
+	return &MeetingClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `meeting.Hooks(f(g(h())))`.
+func (c *MeetingClient) Use(hooks ...Hook) {
+	c.hooks.Meeting = append(c.hooks.Meeting, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `meeting.Intercept(f(g(h())))`.
+func (c *MeetingClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Meeting = append(c.inters.Meeting, interceptors...)
+}
+
+// Create returns a builder for creating a Meeting entity.
+func (c *MeetingClient) Create() *MeetingCreate {
+	mutation := newMeetingMutation(c.config, OpCreate)
+	return &MeetingCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Meeting entities.
+func (c *MeetingClient) CreateBulk(builders ...*MeetingCreate) *MeetingCreateBulk {
+	return &MeetingCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *MeetingClient) MapCreateBulk(slice any, setFunc func(*MeetingCreate, int)) *MeetingCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &MeetingCreateBulk{err: fmt.Errorf("calling to MeetingClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*MeetingCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &MeetingCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Meeting.
+func (c *MeetingClient) Update() *MeetingUpdate {
+	mutation := newMeetingMutation(c.config, OpUpdate)
+	return &MeetingUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *MeetingClient) UpdateOne(_m *Meeting) *MeetingUpdateOne {
+	mutation := newMeetingMutation(c.config, OpUpdateOne, withMeeting(_m))
+	return &MeetingUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *MeetingClient) UpdateOneID(id pulid.ID) *MeetingUpdateOne {
+	mutation := newMeetingMutation(c.config, OpUpdateOne, withMeetingID(id))
+	return &MeetingUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Meeting.
+func (c *MeetingClient) Delete() *MeetingDelete {
+	mutation := newMeetingMutation(c.config, OpDelete)
+	return &MeetingDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *MeetingClient) DeleteOne(_m *Meeting) *MeetingDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *MeetingClient) DeleteOneID(id pulid.ID) *MeetingDeleteOne {
+	builder := c.Delete().Where(meeting.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &MeetingDeleteOne{builder}
+}
+
+// Query returns a query builder for Meeting.
+func (c *MeetingClient) Query() *MeetingQuery {
+	return &MeetingQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeMeeting},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Meeting entity by its id.
+func (c *MeetingClient) Get(ctx context.Context, id pulid.ID) (*Meeting, error) {
+	return c.Query().Where(meeting.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *MeetingClient) GetX(ctx context.Context, id pulid.ID) *Meeting {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCommittee queries the committee edge of a Meeting.
+func (c *MeetingClient) QueryCommittee(_m *Meeting) *CommitteeQuery {
+	query := (&CommitteeClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(meeting.Table, meeting.FieldID, id),
+			sqlgraph.To(committee.Table, committee.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, meeting.CommitteeTable, meeting.CommitteeColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAttendees queries the attendees edge of a Meeting.
+func (c *MeetingClient) QueryAttendees(_m *Meeting) *AgencyQuery {
+	query := (&AgencyClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(meeting.Table, meeting.FieldID, id),
+			sqlgraph.To(agency.Table, agency.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, meeting.AttendeesTable, meeting.AttendeesPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryMinutes queries the minutes edge of a Meeting.
+func (c *MeetingClient) QueryMinutes(_m *Meeting) *MinutesQuery {
+	query := (&MinutesClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(meeting.Table, meeting.FieldID, id),
+			sqlgraph.To(minutes.Table, minutes.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, meeting.MinutesTable, meeting.MinutesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryDecisions queries the decisions edge of a Meeting.
+func (c *MeetingClient) QueryDecisions(_m *Meeting) *DecisionQuery {
+	query := (&DecisionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(meeting.Table, meeting.FieldID, id),
+			sqlgraph.To(decision.Table, decision.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, meeting.DecisionsTable, meeting.DecisionsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryFollowUps queries the follow_ups edge of a Meeting.
+func (c *MeetingClient) QueryFollowUps(_m *Meeting) *ActionItemQuery {
+	query := (&ActionItemClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(meeting.Table, meeting.FieldID, id),
+			sqlgraph.To(actionitem.Table, actionitem.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, meeting.FollowUpsTable, meeting.FollowUpsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryTransitions queries the transitions edge of a Meeting.
+func (c *MeetingClient) QueryTransitions(_m *Meeting) *MeetingTransitionQuery {
+	query := (&MeetingTransitionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(meeting.Table, meeting.FieldID, id),
+			sqlgraph.To(meetingtransition.Table, meetingtransition.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, meeting.TransitionsTable, meeting.TransitionsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *MeetingClient) Hooks() []Hook {
+	hooks := c.hooks.Meeting
+	return append(hooks[:len(hooks):len(hooks)], meeting.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *MeetingClient) Interceptors() []Interceptor {
+	return c.inters.Meeting
+}
+
+func (c *MeetingClient) mutate(ctx context.Context, m *MeetingMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&MeetingCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&MeetingUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&MeetingUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&MeetingDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Meeting mutation op: %q", m.Op())
+	}
+}
+
+// MeetingTransitionClient is a client for the MeetingTransition schema.
+type MeetingTransitionClient struct {
+	config
+}
+
+// NewMeetingTransitionClient returns a client for the MeetingTransition from the given config.
+func NewMeetingTransitionClient(c config) *MeetingTransitionClient {
+	return &MeetingTransitionClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `meetingtransition.Hooks(f(g(h())))`.
+func (c *MeetingTransitionClient) Use(hooks ...Hook) {
+	c.hooks.MeetingTransition = append(c.hooks.MeetingTransition, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `meetingtransition.Intercept(f(g(h())))`.
+func (c *MeetingTransitionClient) Intercept(interceptors ...Interceptor) {
+	c.inters.MeetingTransition = append(c.inters.MeetingTransition, interceptors...)
+}
+
+// Create returns a builder for creating a MeetingTransition entity.
+func (c *MeetingTransitionClient) Create() *MeetingTransitionCreate {
+	mutation := newMeetingTransitionMutation(c.config, OpCreate)
+	return &MeetingTransitionCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of MeetingTransition entities.
+func (c *MeetingTransitionClient) CreateBulk(builders ...*MeetingTransitionCreate) *MeetingTransitionCreateBulk {
+	return &MeetingTransitionCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *MeetingTransitionClient) MapCreateBulk(slice any, setFunc func(*MeetingTransitionCreate, int)) *MeetingTransitionCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &MeetingTransitionCreateBulk{err: fmt.Errorf("calling to MeetingTransitionClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*MeetingTransitionCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &MeetingTransitionCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for MeetingTransition.
+func (c *MeetingTransitionClient) Update() *MeetingTransitionUpdate {
+	mutation := newMeetingTransitionMutation(c.config, OpUpdate)
+	return &MeetingTransitionUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *MeetingTransitionClient) UpdateOne(_m *MeetingTransition) *MeetingTransitionUpdateOne {
+	mutation := newMeetingTransitionMutation(c.config, OpUpdateOne, withMeetingTransition(_m))
+	return &MeetingTransitionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *MeetingTransitionClient) UpdateOneID(id pulid.ID) *MeetingTransitionUpdateOne {
+	mutation := newMeetingTransitionMutation(c.config, OpUpdateOne, withMeetingTransitionID(id))
+	return &MeetingTransitionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for MeetingTransition.
+func (c *MeetingTransitionClient) Delete() *MeetingTransitionDelete {
+	mutation := newMeetingTransitionMutation(c.config, OpDelete)
+	return &MeetingTransitionDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *MeetingTransitionClient) DeleteOne(_m *MeetingTransition) *MeetingTransitionDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *MeetingTransitionClient) DeleteOneID(id pulid.ID) *MeetingTransitionDeleteOne {
+	builder := c.Delete().Where(meetingtransition.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &MeetingTransitionDeleteOne{builder}
+}
+
+// Query returns a query builder for MeetingTransition.
+func (c *MeetingTransitionClient) Query() *MeetingTransitionQuery {
+	return &MeetingTransitionQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeMeetingTransition},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a MeetingTransition entity by its id.
+func (c *MeetingTransitionClient) Get(ctx context.Context, id pulid.ID) (*MeetingTransition, error) {
+	return c.Query().Where(meetingtransition.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *MeetingTransitionClient) GetX(ctx context.Context, id pulid.ID) *MeetingTransition {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryMeeting queries the meeting edge of a MeetingTransition.
+func (c *MeetingTransitionClient) QueryMeeting(_m *MeetingTransition) *MeetingQuery {
+	query := (&MeetingClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(meetingtransition.Table, meetingtransition.FieldID, id),
+			sqlgraph.To(meeting.Table, meeting.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, meetingtransition.MeetingTable, meetingtransition.MeetingColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryActor queries the actor edge of a MeetingTransition.
+func (c *MeetingTransitionClient) QueryActor(_m *MeetingTransition) *AccountQuery {
+	query := (&AccountClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(meetingtransition.Table, meetingtransition.FieldID, id),
+			sqlgraph.To(account.Table, account.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, meetingtransition.ActorTable, meetingtransition.ActorColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *MeetingTransitionClient) Hooks() []Hook {
+	hooks := c.hooks.MeetingTransition
+	return append(hooks[:len(hooks):len(hooks)], meetingtransition.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *MeetingTransitionClient) Interceptors() []Interceptor {
+	inters := c.inters.MeetingTransition
+	return append(inters[:len(inters):len(inters)], meetingtransition.Interceptors[:]...)
+}
+
+func (c *MeetingTransitionClient) mutate(ctx context.Context, m *MeetingTransitionMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&MeetingTransitionCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&MeetingTransitionUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&MeetingTransitionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&MeetingTransitionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown MeetingTransition mutation op: %q", m.Op())
+	}
+}
+
+// MinutesClient is a client for the Minutes schema.
+type MinutesClient struct {
+	config
+}
+
+// NewMinutesClient returns a client for the Minutes from the given config.
+func NewMinutesClient(c config) *MinutesClient {
+	return &MinutesClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `minutes.Hooks(f(g(h())))`.
+func (c *MinutesClient) Use(hooks ...Hook) {
+	c.hooks.Minutes = append(c.hooks.Minutes, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `minutes.Intercept(f(g(h())))`.
+func (c *MinutesClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Minutes = append(c.inters.Minutes, interceptors...)
+}
+
+// Create returns a builder for creating a Minutes entity.
+func (c *MinutesClient) Create() *MinutesCreate {
+	mutation := newMinutesMutation(c.config, OpCreate)
+	return &MinutesCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Minutes entities.
+func (c *MinutesClient) CreateBulk(builders ...*MinutesCreate) *MinutesCreateBulk {
+	return &MinutesCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *MinutesClient) MapCreateBulk(slice any, setFunc func(*MinutesCreate, int)) *MinutesCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &MinutesCreateBulk{err: fmt.Errorf("calling to MinutesClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*MinutesCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &MinutesCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Minutes.
+func (c *MinutesClient) Update() *MinutesUpdate {
+	mutation := newMinutesMutation(c.config, OpUpdate)
+	return &MinutesUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *MinutesClient) UpdateOne(_m *Minutes) *MinutesUpdateOne {
+	mutation := newMinutesMutation(c.config, OpUpdateOne, withMinutes(_m))
+	return &MinutesUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *MinutesClient) UpdateOneID(id pulid.ID) *MinutesUpdateOne {
+	mutation := newMinutesMutation(c.config, OpUpdateOne, withMinutesID(id))
+	return &MinutesUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Minutes.
+func (c *MinutesClient) Delete() *MinutesDelete {
+	mutation := newMinutesMutation(c.config, OpDelete)
+	return &MinutesDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *MinutesClient) DeleteOne(_m *Minutes) *MinutesDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *MinutesClient) DeleteOneID(id pulid.ID) *MinutesDeleteOne {
+	builder := c.Delete().Where(minutes.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &MinutesDeleteOne{builder}
+}
+
+// Query returns a query builder for Minutes.
+func (c *MinutesClient) Query() *MinutesQuery {
+	return &MinutesQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeMinutes},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Minutes entity by its id.
+func (c *MinutesClient) Get(ctx context.Context, id pulid.ID) (*Minutes, error) {
+	return c.Query().Where(minutes.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *MinutesClient) GetX(ctx context.Context, id pulid.ID) *Minutes {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryMeeting queries the meeting edge of a Minutes.
+func (c *MinutesClient) QueryMeeting(_m *Minutes) *MeetingQuery {
+	query := (&MeetingClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(minutes.Table, minutes.FieldID, id),
+			sqlgraph.To(meeting.Table, meeting.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, minutes.MeetingTable, minutes.MeetingColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryApprovedBy queries the approved_by edge of a Minutes.
+func (c *MinutesClient) QueryApprovedBy(_m *Minutes) *AccountQuery {
+	query := (&AccountClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(minutes.Table, minutes.FieldID, id),
+			sqlgraph.To(account.Table, account.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, minutes.ApprovedByTable, minutes.ApprovedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *MinutesClient) Hooks() []Hook {
+	hooks := c.hooks.Minutes
+	return append(hooks[:len(hooks):len(hooks)], minutes.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *MinutesClient) Interceptors() []Interceptor {
+	inters := c.inters.Minutes
+	return append(inters[:len(inters):len(inters)], minutes.Interceptors[:]...)
+}
+
+func (c *MinutesClient) mutate(ctx context.Context, m *MinutesMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&MinutesCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&MinutesUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&MinutesUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&MinutesDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Minutes mutation op: %q", m.Op())
 	}
 }
 
@@ -4445,6 +5479,22 @@ func (c *StrategyClient) QueryConsultations(_m *Strategy) *ConsultationQuery {
 	return query
 }
 
+// QueryCommittees queries the committees edge of a Strategy.
+func (c *StrategyClient) QueryCommittees(_m *Strategy) *CommitteeQuery {
+	query := (&CommitteeClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(strategy.Table, strategy.FieldID, id),
+			sqlgraph.To(committee.Table, committee.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, strategy.CommitteesTable, strategy.CommitteesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryDecisions queries the decisions edge of a Strategy.
 func (c *StrategyClient) QueryDecisions(_m *Strategy) *DecisionQuery {
 	query := (&DecisionClient{config: c.config}).Query()
@@ -4872,17 +5922,17 @@ func (c *StrategyVersionClient) mutate(ctx context.Context, m *StrategyVersionMu
 type (
 	hooks struct {
 		APIToken, Account, ActionItem, Agency, Agreement, AgreementParty,
-		AgreementTransition, Attachment, AuditEvent, AuditHead, Commitment,
-		Consultation, Decision, DecisionPosition, Domain, Indicator, Measurement,
-		Objective, Observation, ProgressReport, Strategy, StrategyTransition,
-		StrategyVersion []ent.Hook
+		AgreementTransition, Attachment, AuditEvent, AuditHead, Commitment, Committee,
+		CommitteeMember, Consultation, Decision, DecisionPosition, Domain, Indicator,
+		Measurement, Meeting, MeetingTransition, Minutes, Objective, Observation,
+		ProgressReport, Strategy, StrategyTransition, StrategyVersion []ent.Hook
 	}
 	inters struct {
 		APIToken, Account, ActionItem, Agency, Agreement, AgreementParty,
-		AgreementTransition, Attachment, AuditEvent, AuditHead, Commitment,
-		Consultation, Decision, DecisionPosition, Domain, Indicator, Measurement,
-		Objective, Observation, ProgressReport, Strategy, StrategyTransition,
-		StrategyVersion []ent.Interceptor
+		AgreementTransition, Attachment, AuditEvent, AuditHead, Commitment, Committee,
+		CommitteeMember, Consultation, Decision, DecisionPosition, Domain, Indicator,
+		Measurement, Meeting, MeetingTransition, Minutes, Objective, Observation,
+		ProgressReport, Strategy, StrategyTransition, StrategyVersion []ent.Interceptor
 	}
 )
 

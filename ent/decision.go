@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"github.com/palabre/palabre/ent/agency"
 	"github.com/palabre/palabre/ent/decision"
+	"github.com/palabre/palabre/ent/meeting"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
 )
@@ -44,23 +45,26 @@ type Decision struct {
 	// The values are being populated by the DecisionQuery when eager-loading is set.
 	Edges                        DecisionEdges `json:"edges"`
 	decision_implementing_agency *pulid.ID
+	meeting_decisions            *pulid.ID
 	strategy_decisions           *pulid.ID
 	selectValues                 sql.SelectValues
 }
 
 // DecisionEdges holds the relations/edges for other nodes in the graph.
 type DecisionEdges struct {
-	// The strategy the question is about.
+	// The strategy the question is about; null for a decision taken at a committee's meeting.
 	Strategy *Strategy `json:"strategy,omitempty"`
+	// The committee meeting that took the decision; null for a question about a strategy put to its own bodies.
+	Meeting *Meeting `json:"meeting,omitempty"`
 	// Each consulted agency's stated position.
 	Positions []*DecisionPosition `json:"positions,omitempty"`
 	// The implementing agency the outcome names, if the question was which agency implements the strategy.
 	ImplementingAgency *Agency `json:"implementing_agency,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
-	totalCount [3]map[string]int
+	totalCount [4]map[string]int
 
 	namedPositions map[string][]*DecisionPosition
 }
@@ -76,10 +80,21 @@ func (e DecisionEdges) StrategyOrErr() (*Strategy, error) {
 	return nil, &NotLoadedError{edge: "strategy"}
 }
 
+// MeetingOrErr returns the Meeting value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e DecisionEdges) MeetingOrErr() (*Meeting, error) {
+	if e.Meeting != nil {
+		return e.Meeting, nil
+	} else if e.loadedTypes[1] {
+		return nil, &NotFoundError{label: meeting.Label}
+	}
+	return nil, &NotLoadedError{edge: "meeting"}
+}
+
 // PositionsOrErr returns the Positions value or an error if the edge
 // was not loaded in eager-loading.
 func (e DecisionEdges) PositionsOrErr() ([]*DecisionPosition, error) {
-	if e.loadedTypes[1] {
+	if e.loadedTypes[2] {
 		return e.Positions, nil
 	}
 	return nil, &NotLoadedError{edge: "positions"}
@@ -90,7 +105,7 @@ func (e DecisionEdges) PositionsOrErr() ([]*DecisionPosition, error) {
 func (e DecisionEdges) ImplementingAgencyOrErr() (*Agency, error) {
 	if e.ImplementingAgency != nil {
 		return e.ImplementingAgency, nil
-	} else if e.loadedTypes[2] {
+	} else if e.loadedTypes[3] {
 		return nil, &NotFoundError{label: agency.Label}
 	}
 	return nil, &NotLoadedError{edge: "implementing_agency"}
@@ -113,7 +128,9 @@ func (*Decision) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullTime)
 		case decision.ForeignKeys[0]: // decision_implementing_agency
 			values[i] = &sql.NullScanner{S: new(pulid.ID)}
-		case decision.ForeignKeys[1]: // strategy_decisions
+		case decision.ForeignKeys[1]: // meeting_decisions
+			values[i] = &sql.NullScanner{S: new(pulid.ID)}
+		case decision.ForeignKeys[2]: // strategy_decisions
 			values[i] = &sql.NullScanner{S: new(pulid.ID)}
 		default:
 			values[i] = new(sql.UnknownType)
@@ -203,6 +220,13 @@ func (_m *Decision) assignValues(columns []string, values []any) error {
 			}
 		case decision.ForeignKeys[1]:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field meeting_decisions", values[i])
+			} else if value.Valid {
+				_m.meeting_decisions = new(pulid.ID)
+				*_m.meeting_decisions = *value.S.(*pulid.ID)
+			}
+		case decision.ForeignKeys[2]:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field strategy_decisions", values[i])
 			} else if value.Valid {
 				_m.strategy_decisions = new(pulid.ID)
@@ -224,6 +248,11 @@ func (_m *Decision) Value(name string) (ent.Value, error) {
 // QueryStrategy queries the "strategy" edge of the Decision entity.
 func (_m *Decision) QueryStrategy() *StrategyQuery {
 	return NewDecisionClient(_m.config).QueryStrategy(_m)
+}
+
+// QueryMeeting queries the "meeting" edge of the Decision entity.
+func (_m *Decision) QueryMeeting() *MeetingQuery {
+	return NewDecisionClient(_m.config).QueryMeeting(_m)
 }
 
 // QueryPositions queries the "positions" edge of the Decision entity.

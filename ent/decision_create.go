@@ -15,6 +15,7 @@ import (
 	"github.com/palabre/palabre/ent/agency"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/decisionposition"
+	"github.com/palabre/palabre/ent/meeting"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
 )
@@ -157,9 +158,36 @@ func (_c *DecisionCreate) SetStrategyID(id pulid.ID) *DecisionCreate {
 	return _c
 }
 
+// SetNillableStrategyID sets the "strategy" edge to the Strategy entity by ID if the given value is not nil.
+func (_c *DecisionCreate) SetNillableStrategyID(id *pulid.ID) *DecisionCreate {
+	if id != nil {
+		_c = _c.SetStrategyID(*id)
+	}
+	return _c
+}
+
 // SetStrategy sets the "strategy" edge to the Strategy entity.
 func (_c *DecisionCreate) SetStrategy(v *Strategy) *DecisionCreate {
 	return _c.SetStrategyID(v.ID)
+}
+
+// SetMeetingID sets the "meeting" edge to the Meeting entity by ID.
+func (_c *DecisionCreate) SetMeetingID(id pulid.ID) *DecisionCreate {
+	_c.mutation.SetMeetingID(id)
+	return _c
+}
+
+// SetNillableMeetingID sets the "meeting" edge to the Meeting entity by ID if the given value is not nil.
+func (_c *DecisionCreate) SetNillableMeetingID(id *pulid.ID) *DecisionCreate {
+	if id != nil {
+		_c = _c.SetMeetingID(*id)
+	}
+	return _c
+}
+
+// SetMeeting sets the "meeting" edge to the Meeting entity.
+func (_c *DecisionCreate) SetMeeting(v *Meeting) *DecisionCreate {
+	return _c.SetMeetingID(v.ID)
 }
 
 // AddPositionIDs adds the "positions" edge to the DecisionPosition entity by IDs.
@@ -321,9 +349,6 @@ func (_c *DecisionCreate) check() error {
 			return &ValidationError{Name: "body", err: fmt.Errorf(`ent: validator failed for field "Decision.body": %w`, err)}
 		}
 	}
-	if len(_c.mutation.StrategyIDs()) == 0 {
-		return &ValidationError{Name: "strategy", err: errors.New(`ent: missing required edge "Decision.strategy"`)}
-	}
 	return nil
 }
 
@@ -411,6 +436,23 @@ func (_c *DecisionCreate) createSpec() (*Decision, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.strategy_decisions = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.MeetingIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   decision.MeetingTable,
+			Columns: []string{decision.MeetingColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(meeting.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.meeting_decisions = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.PositionsIDs(); len(nodes) > 0 {

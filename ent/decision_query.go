@@ -17,6 +17,7 @@ import (
 	"github.com/palabre/palabre/ent/agency"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/decisionposition"
+	"github.com/palabre/palabre/ent/meeting"
 	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
@@ -30,6 +31,7 @@ type DecisionQuery struct {
 	inters                 []Interceptor
 	predicates             []predicate.Decision
 	withStrategy           *StrategyQuery
+	withMeeting            *MeetingQuery
 	withPositions          *DecisionPositionQuery
 	withImplementingAgency *AgencyQuery
 	withFKs                bool
@@ -87,6 +89,28 @@ func (_q *DecisionQuery) QueryStrategy() *StrategyQuery {
 			sqlgraph.From(decision.Table, decision.FieldID, selector),
 			sqlgraph.To(strategy.Table, strategy.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, decision.StrategyTable, decision.StrategyColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryMeeting chains the current query on the "meeting" edge.
+func (_q *DecisionQuery) QueryMeeting() *MeetingQuery {
+	query := (&MeetingClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(decision.Table, decision.FieldID, selector),
+			sqlgraph.To(meeting.Table, meeting.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, decision.MeetingTable, decision.MeetingColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -331,6 +355,7 @@ func (_q *DecisionQuery) Clone() *DecisionQuery {
 		inters:                 append([]Interceptor{}, _q.inters...),
 		predicates:             append([]predicate.Decision{}, _q.predicates...),
 		withStrategy:           _q.withStrategy.Clone(),
+		withMeeting:            _q.withMeeting.Clone(),
 		withPositions:          _q.withPositions.Clone(),
 		withImplementingAgency: _q.withImplementingAgency.Clone(),
 		// clone intermediate query.
@@ -347,6 +372,17 @@ func (_q *DecisionQuery) WithStrategy(opts ...func(*StrategyQuery)) *DecisionQue
 		opt(query)
 	}
 	_q.withStrategy = query
+	return _q
+}
+
+// WithMeeting tells the query-builder to eager-load the nodes that are connected to
+// the "meeting" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *DecisionQuery) WithMeeting(opts ...func(*MeetingQuery)) *DecisionQuery {
+	query := (&MeetingClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withMeeting = query
 	return _q
 }
 
@@ -457,13 +493,14 @@ func (_q *DecisionQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Dec
 		nodes       = []*Decision{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [4]bool{
 			_q.withStrategy != nil,
+			_q.withMeeting != nil,
 			_q.withPositions != nil,
 			_q.withImplementingAgency != nil,
 		}
 	)
-	if _q.withStrategy != nil || _q.withImplementingAgency != nil {
+	if _q.withStrategy != nil || _q.withMeeting != nil || _q.withImplementingAgency != nil {
 		withFKs = true
 	}
 	if withFKs {
@@ -493,6 +530,12 @@ func (_q *DecisionQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Dec
 	if query := _q.withStrategy; query != nil {
 		if err := _q.loadStrategy(ctx, query, nodes, nil,
 			func(n *Decision, e *Strategy) { n.Edges.Strategy = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withMeeting; query != nil {
+		if err := _q.loadMeeting(ctx, query, nodes, nil,
+			func(n *Decision, e *Meeting) { n.Edges.Meeting = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -549,6 +592,38 @@ func (_q *DecisionQuery) loadStrategy(ctx context.Context, query *StrategyQuery,
 		nodes, ok := nodeids[n.ID]
 		if !ok {
 			return fmt.Errorf(`unexpected foreign-key "strategy_decisions" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *DecisionQuery) loadMeeting(ctx context.Context, query *MeetingQuery, nodes []*Decision, init func(*Decision), assign func(*Decision, *Meeting)) error {
+	ids := make([]pulid.ID, 0, len(nodes))
+	nodeids := make(map[pulid.ID][]*Decision)
+	for i := range nodes {
+		if nodes[i].meeting_decisions == nil {
+			continue
+		}
+		fk := *nodes[i].meeting_decisions
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(meeting.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "meeting_decisions" returned %v`, n.ID)
 		}
 		for i := range nodes {
 			assign(nodes[i], n)

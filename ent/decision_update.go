@@ -288,9 +288,6 @@ func (_u *DecisionUpdate) check() error {
 			return &ValidationError{Name: "body", err: fmt.Errorf(`ent: validator failed for field "Decision.body": %w`, err)}
 		}
 	}
-	if _u.mutation.StrategyCleared() && len(_u.mutation.StrategyIDs()) > 0 {
-		return errors.New(`ent: clearing a required unique edge "Decision.strategy"`)
-	}
 	return nil
 }
 
@@ -706,9 +703,6 @@ func (_u *DecisionUpdateOne) check() error {
 		if err := decision.BodyValidator(v); err != nil {
 			return &ValidationError{Name: "body", err: fmt.Errorf(`ent: validator failed for field "Decision.body": %w`, err)}
 		}
-	}
-	if _u.mutation.StrategyCleared() && len(_u.mutation.StrategyIDs()) > 0 {
-		return errors.New(`ent: clearing a required unique edge "Decision.strategy"`)
 	}
 	return nil
 }

@@ -23,12 +23,17 @@ import (
 	"github.com/palabre/palabre/ent/auditevent"
 	"github.com/palabre/palabre/ent/audithead"
 	"github.com/palabre/palabre/ent/commitment"
+	"github.com/palabre/palabre/ent/committee"
+	"github.com/palabre/palabre/ent/committeemember"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/decisionposition"
 	"github.com/palabre/palabre/ent/domain"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
+	"github.com/palabre/palabre/ent/meeting"
+	"github.com/palabre/palabre/ent/meetingtransition"
+	"github.com/palabre/palabre/ent/minutes"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/progressreport"
@@ -106,12 +111,17 @@ func checkColumn(t, c string) error {
 			auditevent.Table:          auditevent.ValidColumn,
 			audithead.Table:           audithead.ValidColumn,
 			commitment.Table:          commitment.ValidColumn,
+			committee.Table:           committee.ValidColumn,
+			committeemember.Table:     committeemember.ValidColumn,
 			consultation.Table:        consultation.ValidColumn,
 			decision.Table:            decision.ValidColumn,
 			decisionposition.Table:    decisionposition.ValidColumn,
 			domain.Table:              domain.ValidColumn,
 			indicator.Table:           indicator.ValidColumn,
 			measurement.Table:         measurement.ValidColumn,
+			meeting.Table:             meeting.ValidColumn,
+			meetingtransition.Table:   meetingtransition.ValidColumn,
+			minutes.Table:             minutes.ValidColumn,
 			objective.Table:           objective.ValidColumn,
 			observation.Table:         observation.ValidColumn,
 			progressreport.Table:      progressreport.ValidColumn,

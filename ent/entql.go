@@ -14,12 +14,17 @@ import (
 	"github.com/palabre/palabre/ent/auditevent"
 	"github.com/palabre/palabre/ent/audithead"
 	"github.com/palabre/palabre/ent/commitment"
+	"github.com/palabre/palabre/ent/committee"
+	"github.com/palabre/palabre/ent/committeemember"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/decisionposition"
 	"github.com/palabre/palabre/ent/domain"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
+	"github.com/palabre/palabre/ent/meeting"
+	"github.com/palabre/palabre/ent/meetingtransition"
+	"github.com/palabre/palabre/ent/minutes"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/predicate"
@@ -36,7 +41,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 23)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 28)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -137,22 +142,23 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Agreement",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			agreement.FieldCreatedAt:        {Type: field.TypeTime, Column: agreement.FieldCreatedAt},
-			agreement.FieldUpdatedAt:        {Type: field.TypeTime, Column: agreement.FieldUpdatedAt},
-			agreement.FieldRevision:         {Type: field.TypeInt, Column: agreement.FieldRevision},
-			agreement.FieldSearchText:       {Type: field.TypeString, Column: agreement.FieldSearchText},
-			agreement.FieldKind:             {Type: field.TypeEnum, Column: agreement.FieldKind},
-			agreement.FieldTitle:            {Type: field.TypeString, Column: agreement.FieldTitle},
-			agreement.FieldReference:        {Type: field.TypeString, Column: agreement.FieldReference},
-			agreement.FieldSummary:          {Type: field.TypeString, Column: agreement.FieldSummary},
-			agreement.FieldSignedOn:         {Type: field.TypeTime, Column: agreement.FieldSignedOn},
-			agreement.FieldSigningPlace:     {Type: field.TypeString, Column: agreement.FieldSigningPlace},
-			agreement.FieldEntryIntoForceOn: {Type: field.TypeTime, Column: agreement.FieldEntryIntoForceOn},
-			agreement.FieldEndsOn:           {Type: field.TypeTime, Column: agreement.FieldEndsOn},
-			agreement.FieldDurationMonths:   {Type: field.TypeInt, Column: agreement.FieldDurationMonths},
-			agreement.FieldTacitRenewal:     {Type: field.TypeBool, Column: agreement.FieldTacitRenewal},
-			agreement.FieldStatus:           {Type: field.TypeEnum, Column: agreement.FieldStatus},
-			agreement.FieldConfidential:     {Type: field.TypeBool, Column: agreement.FieldConfidential},
+			agreement.FieldCreatedAt:            {Type: field.TypeTime, Column: agreement.FieldCreatedAt},
+			agreement.FieldUpdatedAt:            {Type: field.TypeTime, Column: agreement.FieldUpdatedAt},
+			agreement.FieldRevision:             {Type: field.TypeInt, Column: agreement.FieldRevision},
+			agreement.FieldSearchText:           {Type: field.TypeString, Column: agreement.FieldSearchText},
+			agreement.FieldKind:                 {Type: field.TypeEnum, Column: agreement.FieldKind},
+			agreement.FieldTitle:                {Type: field.TypeString, Column: agreement.FieldTitle},
+			agreement.FieldReference:            {Type: field.TypeString, Column: agreement.FieldReference},
+			agreement.FieldSummary:              {Type: field.TypeString, Column: agreement.FieldSummary},
+			agreement.FieldSignedOn:             {Type: field.TypeTime, Column: agreement.FieldSignedOn},
+			agreement.FieldSigningPlace:         {Type: field.TypeString, Column: agreement.FieldSigningPlace},
+			agreement.FieldEntryIntoForceOn:     {Type: field.TypeTime, Column: agreement.FieldEntryIntoForceOn},
+			agreement.FieldEndsOn:               {Type: field.TypeTime, Column: agreement.FieldEndsOn},
+			agreement.FieldDurationMonths:       {Type: field.TypeInt, Column: agreement.FieldDurationMonths},
+			agreement.FieldTacitRenewal:         {Type: field.TypeBool, Column: agreement.FieldTacitRenewal},
+			agreement.FieldStatus:               {Type: field.TypeEnum, Column: agreement.FieldStatus},
+			agreement.FieldReportingCadenceDays: {Type: field.TypeInt, Column: agreement.FieldReportingCadenceDays},
+			agreement.FieldConfidential:         {Type: field.TypeBool, Column: agreement.FieldConfidential},
 		},
 	}
 	graph.Nodes[5] = &sqlgraph.Node{
@@ -273,6 +279,44 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   committee.Table,
+			Columns: committee.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: committee.FieldID,
+			},
+		},
+		Type: "Committee",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			committee.FieldCreatedAt:        {Type: field.TypeTime, Column: committee.FieldCreatedAt},
+			committee.FieldUpdatedAt:        {Type: field.TypeTime, Column: committee.FieldUpdatedAt},
+			committee.FieldRevision:         {Type: field.TypeInt, Column: committee.FieldRevision},
+			committee.FieldName:             {Type: field.TypeString, Column: committee.FieldName},
+			committee.FieldKind:             {Type: field.TypeEnum, Column: committee.FieldKind},
+			committee.FieldMandate:          {Type: field.TypeString, Column: committee.FieldMandate},
+			committee.FieldMeetingEvery:     {Type: field.TypeInt, Column: committee.FieldMeetingEvery},
+			committee.FieldMeetingEveryUnit: {Type: field.TypeEnum, Column: committee.FieldMeetingEveryUnit},
+		},
+	}
+	graph.Nodes[12] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   committeemember.Table,
+			Columns: committeemember.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: committeemember.FieldID,
+			},
+		},
+		Type: "CommitteeMember",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			committeemember.FieldCreatedAt: {Type: field.TypeTime, Column: committeemember.FieldCreatedAt},
+			committeemember.FieldUpdatedAt: {Type: field.TypeTime, Column: committeemember.FieldUpdatedAt},
+			committeemember.FieldRevision:  {Type: field.TypeInt, Column: committeemember.FieldRevision},
+			committeemember.FieldRole:      {Type: field.TypeEnum, Column: committeemember.FieldRole},
+		},
+	}
+	graph.Nodes[13] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   consultation.Table,
 			Columns: consultation.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -293,7 +337,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			consultation.FieldConsolidatedAt: {Type: field.TypeTime, Column: consultation.FieldConsolidatedAt},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   decision.Table,
 			Columns: decision.Columns,
@@ -315,7 +359,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			decision.FieldDecidedOn: {Type: field.TypeTime, Column: decision.FieldDecidedOn},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   decisionposition.Table,
 			Columns: decisionposition.Columns,
@@ -332,7 +376,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			decisionposition.FieldStatement: {Type: field.TypeString, Column: decisionposition.FieldStatement},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   domain.Table,
 			Columns: domain.Columns,
@@ -350,7 +394,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			domain.FieldDescription: {Type: field.TypeString, Column: domain.FieldDescription},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   indicator.Table,
 			Columns: indicator.Columns,
@@ -371,7 +415,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			indicator.FieldTargetDate: {Type: field.TypeTime, Column: indicator.FieldTargetDate},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   measurement.Table,
 			Columns: measurement.Columns,
@@ -389,7 +433,67 @@ var schemaGraph = func() *sqlgraph.Schema {
 			measurement.FieldNote:       {Type: field.TypeString, Column: measurement.FieldNote},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   meeting.Table,
+			Columns: meeting.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: meeting.FieldID,
+			},
+		},
+		Type: "Meeting",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			meeting.FieldCreatedAt:   {Type: field.TypeTime, Column: meeting.FieldCreatedAt},
+			meeting.FieldUpdatedAt:   {Type: field.TypeTime, Column: meeting.FieldUpdatedAt},
+			meeting.FieldRevision:    {Type: field.TypeInt, Column: meeting.FieldRevision},
+			meeting.FieldScheduledAt: {Type: field.TypeTime, Column: meeting.FieldScheduledAt},
+			meeting.FieldPlace:       {Type: field.TypeString, Column: meeting.FieldPlace},
+			meeting.FieldOnline:      {Type: field.TypeBool, Column: meeting.FieldOnline},
+			meeting.FieldStatus:      {Type: field.TypeEnum, Column: meeting.FieldStatus},
+			meeting.FieldAgenda:      {Type: field.TypeString, Column: meeting.FieldAgenda},
+		},
+	}
+	graph.Nodes[20] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   meetingtransition.Table,
+			Columns: meetingtransition.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: meetingtransition.FieldID,
+			},
+		},
+		Type: "MeetingTransition",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			meetingtransition.FieldCreatedAt:  {Type: field.TypeTime, Column: meetingtransition.FieldCreatedAt},
+			meetingtransition.FieldUpdatedAt:  {Type: field.TypeTime, Column: meetingtransition.FieldUpdatedAt},
+			meetingtransition.FieldFromStatus: {Type: field.TypeString, Column: meetingtransition.FieldFromStatus},
+			meetingtransition.FieldToStatus:   {Type: field.TypeString, Column: meetingtransition.FieldToStatus},
+			meetingtransition.FieldComment:    {Type: field.TypeString, Column: meetingtransition.FieldComment},
+		},
+	}
+	graph.Nodes[21] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   minutes.Table,
+			Columns: minutes.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: minutes.FieldID,
+			},
+		},
+		Type: "Minutes",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			minutes.FieldCreatedAt:  {Type: field.TypeTime, Column: minutes.FieldCreatedAt},
+			minutes.FieldUpdatedAt:  {Type: field.TypeTime, Column: minutes.FieldUpdatedAt},
+			minutes.FieldRevision:   {Type: field.TypeInt, Column: minutes.FieldRevision},
+			minutes.FieldNumber:     {Type: field.TypeInt, Column: minutes.FieldNumber},
+			minutes.FieldText:       {Type: field.TypeString, Column: minutes.FieldText},
+			minutes.FieldStatus:     {Type: field.TypeEnum, Column: minutes.FieldStatus},
+			minutes.FieldApprovedAt: {Type: field.TypeTime, Column: minutes.FieldApprovedAt},
+			minutes.FieldSha256:     {Type: field.TypeString, Column: minutes.FieldSha256},
+		},
+	}
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   objective.Table,
 			Columns: objective.Columns,
@@ -411,7 +515,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			objective.FieldPosition:    {Type: field.TypeInt, Column: objective.FieldPosition},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   observation.Table,
 			Columns: observation.Columns,
@@ -439,7 +543,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			observation.FieldRespondedAt:    {Type: field.TypeTime, Column: observation.FieldRespondedAt},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   progressreport.Table,
 			Columns: progressreport.Columns,
@@ -455,13 +559,14 @@ var schemaGraph = func() *sqlgraph.Schema {
 			progressreport.FieldAsOf:           {Type: field.TypeTime, Column: progressreport.FieldAsOf},
 			progressreport.FieldProgress:       {Type: field.TypeInt, Column: progressreport.FieldProgress},
 			progressreport.FieldStatus:         {Type: field.TypeEnum, Column: progressreport.FieldStatus},
+			progressreport.FieldStatusBefore:   {Type: field.TypeEnum, Column: progressreport.FieldStatusBefore},
 			progressreport.FieldNarrative:      {Type: field.TypeString, Column: progressreport.FieldNarrative},
 			progressreport.FieldDifficulties:   {Type: field.TypeString, Column: progressreport.FieldDifficulties},
 			progressreport.FieldNextSteps:      {Type: field.TypeString, Column: progressreport.FieldNextSteps},
 			progressreport.FieldIdempotencyKey: {Type: field.TypeString, Column: progressreport.FieldIdempotencyKey},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   strategy.Table,
 			Columns: strategy.Columns,
@@ -487,7 +592,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			strategy.FieldReportingCadenceDays: {Type: field.TypeInt, Column: strategy.FieldReportingCadenceDays},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   strategytransition.Table,
 			Columns: strategytransition.Columns,
@@ -505,7 +610,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			strategytransition.FieldComment:    {Type: field.TypeString, Column: strategytransition.FieldComment},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   strategyversion.Table,
 			Columns: strategyversion.Columns,
@@ -620,6 +725,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"ActionItem",
 		"Commitment",
+	)
+	graph.MustAddE(
+		"meeting",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   actionitem.MeetingTable,
+			Columns: []string{actionitem.MeetingColumn},
+			Bidi:    false,
+		},
+		"ActionItem",
+		"Meeting",
 	)
 	graph.MustAddE(
 		"lead_agency",
@@ -826,6 +943,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Commitment",
 	)
 	graph.MustAddE(
+		"attended_meetings",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   agency.AttendedMeetingsTable,
+			Columns: agency.AttendedMeetingsPrimaryKey,
+			Bidi:    false,
+		},
+		"Agency",
+		"Meeting",
+	)
+	graph.MustAddE(
 		"parties",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2M,
@@ -872,6 +1001,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Agreement",
 		"Attachment",
+	)
+	graph.MustAddE(
+		"committees",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   agreement.CommitteesTable,
+			Columns: []string{agreement.CommitteesColumn},
+			Bidi:    false,
+		},
+		"Agreement",
+		"Committee",
 	)
 	graph.MustAddE(
 		"transitions",
@@ -1030,6 +1171,78 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"ActionItem",
 	)
 	graph.MustAddE(
+		"agreement",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   committee.AgreementTable,
+			Columns: []string{committee.AgreementColumn},
+			Bidi:    false,
+		},
+		"Committee",
+		"Agreement",
+	)
+	graph.MustAddE(
+		"strategy",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   committee.StrategyTable,
+			Columns: []string{committee.StrategyColumn},
+			Bidi:    false,
+		},
+		"Committee",
+		"Strategy",
+	)
+	graph.MustAddE(
+		"members",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   committee.MembersTable,
+			Columns: []string{committee.MembersColumn},
+			Bidi:    false,
+		},
+		"Committee",
+		"CommitteeMember",
+	)
+	graph.MustAddE(
+		"meetings",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   committee.MeetingsTable,
+			Columns: []string{committee.MeetingsColumn},
+			Bidi:    false,
+		},
+		"Committee",
+		"Meeting",
+	)
+	graph.MustAddE(
+		"committee",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   committeemember.CommitteeTable,
+			Columns: []string{committeemember.CommitteeColumn},
+			Bidi:    false,
+		},
+		"CommitteeMember",
+		"Committee",
+	)
+	graph.MustAddE(
+		"agency",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   committeemember.AgencyTable,
+			Columns: []string{committeemember.AgencyColumn},
+			Bidi:    false,
+		},
+		"CommitteeMember",
+		"Agency",
+	)
+	graph.MustAddE(
 		"version",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1088,6 +1301,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Decision",
 		"Strategy",
+	)
+	graph.MustAddE(
+		"meeting",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   decision.MeetingTable,
+			Columns: []string{decision.MeetingColumn},
+			Bidi:    false,
+		},
+		"Decision",
+		"Meeting",
 	)
 	graph.MustAddE(
 		"positions",
@@ -1208,6 +1433,126 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Measurement",
 		"ProgressReport",
+	)
+	graph.MustAddE(
+		"committee",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   meeting.CommitteeTable,
+			Columns: []string{meeting.CommitteeColumn},
+			Bidi:    false,
+		},
+		"Meeting",
+		"Committee",
+	)
+	graph.MustAddE(
+		"attendees",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   meeting.AttendeesTable,
+			Columns: meeting.AttendeesPrimaryKey,
+			Bidi:    false,
+		},
+		"Meeting",
+		"Agency",
+	)
+	graph.MustAddE(
+		"minutes",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   meeting.MinutesTable,
+			Columns: []string{meeting.MinutesColumn},
+			Bidi:    false,
+		},
+		"Meeting",
+		"Minutes",
+	)
+	graph.MustAddE(
+		"decisions",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   meeting.DecisionsTable,
+			Columns: []string{meeting.DecisionsColumn},
+			Bidi:    false,
+		},
+		"Meeting",
+		"Decision",
+	)
+	graph.MustAddE(
+		"follow_ups",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   meeting.FollowUpsTable,
+			Columns: []string{meeting.FollowUpsColumn},
+			Bidi:    false,
+		},
+		"Meeting",
+		"ActionItem",
+	)
+	graph.MustAddE(
+		"transitions",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   meeting.TransitionsTable,
+			Columns: []string{meeting.TransitionsColumn},
+			Bidi:    false,
+		},
+		"Meeting",
+		"MeetingTransition",
+	)
+	graph.MustAddE(
+		"meeting",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   meetingtransition.MeetingTable,
+			Columns: []string{meetingtransition.MeetingColumn},
+			Bidi:    false,
+		},
+		"MeetingTransition",
+		"Meeting",
+	)
+	graph.MustAddE(
+		"actor",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   meetingtransition.ActorTable,
+			Columns: []string{meetingtransition.ActorColumn},
+			Bidi:    false,
+		},
+		"MeetingTransition",
+		"Account",
+	)
+	graph.MustAddE(
+		"meeting",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   minutes.MeetingTable,
+			Columns: []string{minutes.MeetingColumn},
+			Bidi:    false,
+		},
+		"Minutes",
+		"Meeting",
+	)
+	graph.MustAddE(
+		"approved_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   minutes.ApprovedByTable,
+			Columns: []string{minutes.ApprovedByColumn},
+			Bidi:    false,
+		},
+		"Minutes",
+		"Account",
 	)
 	graph.MustAddE(
 		"strategy",
@@ -1472,6 +1817,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Strategy",
 		"Consultation",
+	)
+	graph.MustAddE(
+		"committees",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.CommitteesTable,
+			Columns: []string{strategy.CommitteesColumn},
+			Bidi:    false,
+		},
+		"Strategy",
+		"Committee",
 	)
 	graph.MustAddE(
 		"decisions",
@@ -1960,6 +2317,20 @@ func (f *ActionItemFilter) WhereHasImplementsWith(preds ...predicate.Commitment)
 	})))
 }
 
+// WhereHasMeeting applies a predicate to check if query has an edge meeting.
+func (f *ActionItemFilter) WhereHasMeeting() {
+	f.Where(entql.HasEdge("meeting"))
+}
+
+// WhereHasMeetingWith applies a predicate to check if query has an edge meeting with a given conditions (other predicates).
+func (f *ActionItemFilter) WhereHasMeetingWith(preds ...predicate.Meeting) {
+	f.Where(entql.HasEdgeWith("meeting", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // WhereHasLeadAgency applies a predicate to check if query has an edge lead_agency.
 func (f *ActionItemFilter) WhereHasLeadAgency() {
 	f.Where(entql.HasEdge("lead_agency"))
@@ -2273,6 +2644,20 @@ func (f *AgencyFilter) WhereHasResponsibleCommitmentsWith(preds ...predicate.Com
 	})))
 }
 
+// WhereHasAttendedMeetings applies a predicate to check if query has an edge attended_meetings.
+func (f *AgencyFilter) WhereHasAttendedMeetings() {
+	f.Where(entql.HasEdge("attended_meetings"))
+}
+
+// WhereHasAttendedMeetingsWith applies a predicate to check if query has an edge attended_meetings with a given conditions (other predicates).
+func (f *AgencyFilter) WhereHasAttendedMeetingsWith(preds ...predicate.Meeting) {
+	f.Where(entql.HasEdgeWith("attended_meetings", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *AgreementQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -2388,6 +2773,11 @@ func (f *AgreementFilter) WhereStatus(p entql.StringP) {
 	f.Where(p.Field(agreement.FieldStatus))
 }
 
+// WhereReportingCadenceDays applies the entql int predicate on the reporting_cadence_days field.
+func (f *AgreementFilter) WhereReportingCadenceDays(p entql.IntP) {
+	f.Where(p.Field(agreement.FieldReportingCadenceDays))
+}
+
 // WhereConfidential applies the entql bool predicate on the confidential field.
 func (f *AgreementFilter) WhereConfidential(p entql.BoolP) {
 	f.Where(p.Field(agreement.FieldConfidential))
@@ -2443,6 +2833,20 @@ func (f *AgreementFilter) WhereHasAttachments() {
 // WhereHasAttachmentsWith applies a predicate to check if query has an edge attachments with a given conditions (other predicates).
 func (f *AgreementFilter) WhereHasAttachmentsWith(preds ...predicate.Attachment) {
 	f.Where(entql.HasEdgeWith("attachments", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCommittees applies a predicate to check if query has an edge committees.
+func (f *AgreementFilter) WhereHasCommittees() {
+	f.Where(entql.HasEdge("committees"))
+}
+
+// WhereHasCommitteesWith applies a predicate to check if query has an edge committees with a given conditions (other predicates).
+func (f *AgreementFilter) WhereHasCommitteesWith(preds ...predicate.Committee) {
+	f.Where(entql.HasEdgeWith("committees", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -3062,6 +3466,230 @@ func (f *CommitmentFilter) WhereHasImplementedByWith(preds ...predicate.ActionIt
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *CommitteeQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CommitteeQuery builder.
+func (_q *CommitteeQuery) Filter() *CommitteeFilter {
+	return &CommitteeFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CommitteeMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CommitteeMutation builder.
+func (m *CommitteeMutation) Filter() *CommitteeFilter {
+	return &CommitteeFilter{config: m.config, predicateAdder: m}
+}
+
+// CommitteeFilter provides a generic filtering capability at runtime for CommitteeQuery.
+type CommitteeFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CommitteeFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *CommitteeFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(committee.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *CommitteeFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(committee.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *CommitteeFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(committee.FieldUpdatedAt))
+}
+
+// WhereRevision applies the entql int predicate on the revision field.
+func (f *CommitteeFilter) WhereRevision(p entql.IntP) {
+	f.Where(p.Field(committee.FieldRevision))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *CommitteeFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(committee.FieldName))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *CommitteeFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(committee.FieldKind))
+}
+
+// WhereMandate applies the entql string predicate on the mandate field.
+func (f *CommitteeFilter) WhereMandate(p entql.StringP) {
+	f.Where(p.Field(committee.FieldMandate))
+}
+
+// WhereMeetingEvery applies the entql int predicate on the meeting_every field.
+func (f *CommitteeFilter) WhereMeetingEvery(p entql.IntP) {
+	f.Where(p.Field(committee.FieldMeetingEvery))
+}
+
+// WhereMeetingEveryUnit applies the entql string predicate on the meeting_every_unit field.
+func (f *CommitteeFilter) WhereMeetingEveryUnit(p entql.StringP) {
+	f.Where(p.Field(committee.FieldMeetingEveryUnit))
+}
+
+// WhereHasAgreement applies a predicate to check if query has an edge agreement.
+func (f *CommitteeFilter) WhereHasAgreement() {
+	f.Where(entql.HasEdge("agreement"))
+}
+
+// WhereHasAgreementWith applies a predicate to check if query has an edge agreement with a given conditions (other predicates).
+func (f *CommitteeFilter) WhereHasAgreementWith(preds ...predicate.Agreement) {
+	f.Where(entql.HasEdgeWith("agreement", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasStrategy applies a predicate to check if query has an edge strategy.
+func (f *CommitteeFilter) WhereHasStrategy() {
+	f.Where(entql.HasEdge("strategy"))
+}
+
+// WhereHasStrategyWith applies a predicate to check if query has an edge strategy with a given conditions (other predicates).
+func (f *CommitteeFilter) WhereHasStrategyWith(preds ...predicate.Strategy) {
+	f.Where(entql.HasEdgeWith("strategy", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasMembers applies a predicate to check if query has an edge members.
+func (f *CommitteeFilter) WhereHasMembers() {
+	f.Where(entql.HasEdge("members"))
+}
+
+// WhereHasMembersWith applies a predicate to check if query has an edge members with a given conditions (other predicates).
+func (f *CommitteeFilter) WhereHasMembersWith(preds ...predicate.CommitteeMember) {
+	f.Where(entql.HasEdgeWith("members", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasMeetings applies a predicate to check if query has an edge meetings.
+func (f *CommitteeFilter) WhereHasMeetings() {
+	f.Where(entql.HasEdge("meetings"))
+}
+
+// WhereHasMeetingsWith applies a predicate to check if query has an edge meetings with a given conditions (other predicates).
+func (f *CommitteeFilter) WhereHasMeetingsWith(preds ...predicate.Meeting) {
+	f.Where(entql.HasEdgeWith("meetings", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *CommitteeMemberQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CommitteeMemberQuery builder.
+func (_q *CommitteeMemberQuery) Filter() *CommitteeMemberFilter {
+	return &CommitteeMemberFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CommitteeMemberMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CommitteeMemberMutation builder.
+func (m *CommitteeMemberMutation) Filter() *CommitteeMemberFilter {
+	return &CommitteeMemberFilter{config: m.config, predicateAdder: m}
+}
+
+// CommitteeMemberFilter provides a generic filtering capability at runtime for CommitteeMemberQuery.
+type CommitteeMemberFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CommitteeMemberFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *CommitteeMemberFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(committeemember.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *CommitteeMemberFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(committeemember.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *CommitteeMemberFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(committeemember.FieldUpdatedAt))
+}
+
+// WhereRevision applies the entql int predicate on the revision field.
+func (f *CommitteeMemberFilter) WhereRevision(p entql.IntP) {
+	f.Where(p.Field(committeemember.FieldRevision))
+}
+
+// WhereRole applies the entql string predicate on the role field.
+func (f *CommitteeMemberFilter) WhereRole(p entql.StringP) {
+	f.Where(p.Field(committeemember.FieldRole))
+}
+
+// WhereHasCommittee applies a predicate to check if query has an edge committee.
+func (f *CommitteeMemberFilter) WhereHasCommittee() {
+	f.Where(entql.HasEdge("committee"))
+}
+
+// WhereHasCommitteeWith applies a predicate to check if query has an edge committee with a given conditions (other predicates).
+func (f *CommitteeMemberFilter) WhereHasCommitteeWith(preds ...predicate.Committee) {
+	f.Where(entql.HasEdgeWith("committee", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAgency applies a predicate to check if query has an edge agency.
+func (f *CommitteeMemberFilter) WhereHasAgency() {
+	f.Where(entql.HasEdge("agency"))
+}
+
+// WhereHasAgencyWith applies a predicate to check if query has an edge agency with a given conditions (other predicates).
+func (f *CommitteeMemberFilter) WhereHasAgencyWith(preds ...predicate.Agency) {
+	f.Where(entql.HasEdgeWith("agency", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *ConsultationQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -3090,7 +3718,7 @@ type ConsultationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ConsultationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3231,7 +3859,7 @@ type DecisionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DecisionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3301,6 +3929,20 @@ func (f *DecisionFilter) WhereHasStrategyWith(preds ...predicate.Strategy) {
 	})))
 }
 
+// WhereHasMeeting applies a predicate to check if query has an edge meeting.
+func (f *DecisionFilter) WhereHasMeeting() {
+	f.Where(entql.HasEdge("meeting"))
+}
+
+// WhereHasMeetingWith applies a predicate to check if query has an edge meeting with a given conditions (other predicates).
+func (f *DecisionFilter) WhereHasMeetingWith(preds ...predicate.Meeting) {
+	f.Where(entql.HasEdgeWith("meeting", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // WhereHasPositions applies a predicate to check if query has an edge positions.
 func (f *DecisionFilter) WhereHasPositions() {
 	f.Where(entql.HasEdge("positions"))
@@ -3358,7 +4000,7 @@ type DecisionPositionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DecisionPositionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3446,7 +4088,7 @@ type DomainFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DomainFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3525,7 +4167,7 @@ type IndicatorFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IndicatorFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3647,7 +4289,7 @@ type MeasurementFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MeasurementFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3712,6 +4354,371 @@ func (f *MeasurementFilter) WhereHasProgressReportWith(preds ...predicate.Progre
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *MeetingQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the MeetingQuery builder.
+func (_q *MeetingQuery) Filter() *MeetingFilter {
+	return &MeetingFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *MeetingMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the MeetingMutation builder.
+func (m *MeetingMutation) Filter() *MeetingFilter {
+	return &MeetingFilter{config: m.config, predicateAdder: m}
+}
+
+// MeetingFilter provides a generic filtering capability at runtime for MeetingQuery.
+type MeetingFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *MeetingFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *MeetingFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(meeting.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *MeetingFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(meeting.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *MeetingFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(meeting.FieldUpdatedAt))
+}
+
+// WhereRevision applies the entql int predicate on the revision field.
+func (f *MeetingFilter) WhereRevision(p entql.IntP) {
+	f.Where(p.Field(meeting.FieldRevision))
+}
+
+// WhereScheduledAt applies the entql time.Time predicate on the scheduled_at field.
+func (f *MeetingFilter) WhereScheduledAt(p entql.TimeP) {
+	f.Where(p.Field(meeting.FieldScheduledAt))
+}
+
+// WherePlace applies the entql string predicate on the place field.
+func (f *MeetingFilter) WherePlace(p entql.StringP) {
+	f.Where(p.Field(meeting.FieldPlace))
+}
+
+// WhereOnline applies the entql bool predicate on the online field.
+func (f *MeetingFilter) WhereOnline(p entql.BoolP) {
+	f.Where(p.Field(meeting.FieldOnline))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *MeetingFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(meeting.FieldStatus))
+}
+
+// WhereAgenda applies the entql string predicate on the agenda field.
+func (f *MeetingFilter) WhereAgenda(p entql.StringP) {
+	f.Where(p.Field(meeting.FieldAgenda))
+}
+
+// WhereHasCommittee applies a predicate to check if query has an edge committee.
+func (f *MeetingFilter) WhereHasCommittee() {
+	f.Where(entql.HasEdge("committee"))
+}
+
+// WhereHasCommitteeWith applies a predicate to check if query has an edge committee with a given conditions (other predicates).
+func (f *MeetingFilter) WhereHasCommitteeWith(preds ...predicate.Committee) {
+	f.Where(entql.HasEdgeWith("committee", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAttendees applies a predicate to check if query has an edge attendees.
+func (f *MeetingFilter) WhereHasAttendees() {
+	f.Where(entql.HasEdge("attendees"))
+}
+
+// WhereHasAttendeesWith applies a predicate to check if query has an edge attendees with a given conditions (other predicates).
+func (f *MeetingFilter) WhereHasAttendeesWith(preds ...predicate.Agency) {
+	f.Where(entql.HasEdgeWith("attendees", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasMinutes applies a predicate to check if query has an edge minutes.
+func (f *MeetingFilter) WhereHasMinutes() {
+	f.Where(entql.HasEdge("minutes"))
+}
+
+// WhereHasMinutesWith applies a predicate to check if query has an edge minutes with a given conditions (other predicates).
+func (f *MeetingFilter) WhereHasMinutesWith(preds ...predicate.Minutes) {
+	f.Where(entql.HasEdgeWith("minutes", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasDecisions applies a predicate to check if query has an edge decisions.
+func (f *MeetingFilter) WhereHasDecisions() {
+	f.Where(entql.HasEdge("decisions"))
+}
+
+// WhereHasDecisionsWith applies a predicate to check if query has an edge decisions with a given conditions (other predicates).
+func (f *MeetingFilter) WhereHasDecisionsWith(preds ...predicate.Decision) {
+	f.Where(entql.HasEdgeWith("decisions", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasFollowUps applies a predicate to check if query has an edge follow_ups.
+func (f *MeetingFilter) WhereHasFollowUps() {
+	f.Where(entql.HasEdge("follow_ups"))
+}
+
+// WhereHasFollowUpsWith applies a predicate to check if query has an edge follow_ups with a given conditions (other predicates).
+func (f *MeetingFilter) WhereHasFollowUpsWith(preds ...predicate.ActionItem) {
+	f.Where(entql.HasEdgeWith("follow_ups", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasTransitions applies a predicate to check if query has an edge transitions.
+func (f *MeetingFilter) WhereHasTransitions() {
+	f.Where(entql.HasEdge("transitions"))
+}
+
+// WhereHasTransitionsWith applies a predicate to check if query has an edge transitions with a given conditions (other predicates).
+func (f *MeetingFilter) WhereHasTransitionsWith(preds ...predicate.MeetingTransition) {
+	f.Where(entql.HasEdgeWith("transitions", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *MeetingTransitionQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the MeetingTransitionQuery builder.
+func (_q *MeetingTransitionQuery) Filter() *MeetingTransitionFilter {
+	return &MeetingTransitionFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *MeetingTransitionMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the MeetingTransitionMutation builder.
+func (m *MeetingTransitionMutation) Filter() *MeetingTransitionFilter {
+	return &MeetingTransitionFilter{config: m.config, predicateAdder: m}
+}
+
+// MeetingTransitionFilter provides a generic filtering capability at runtime for MeetingTransitionQuery.
+type MeetingTransitionFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *MeetingTransitionFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *MeetingTransitionFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(meetingtransition.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *MeetingTransitionFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(meetingtransition.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *MeetingTransitionFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(meetingtransition.FieldUpdatedAt))
+}
+
+// WhereFromStatus applies the entql string predicate on the from_status field.
+func (f *MeetingTransitionFilter) WhereFromStatus(p entql.StringP) {
+	f.Where(p.Field(meetingtransition.FieldFromStatus))
+}
+
+// WhereToStatus applies the entql string predicate on the to_status field.
+func (f *MeetingTransitionFilter) WhereToStatus(p entql.StringP) {
+	f.Where(p.Field(meetingtransition.FieldToStatus))
+}
+
+// WhereComment applies the entql string predicate on the comment field.
+func (f *MeetingTransitionFilter) WhereComment(p entql.StringP) {
+	f.Where(p.Field(meetingtransition.FieldComment))
+}
+
+// WhereHasMeeting applies a predicate to check if query has an edge meeting.
+func (f *MeetingTransitionFilter) WhereHasMeeting() {
+	f.Where(entql.HasEdge("meeting"))
+}
+
+// WhereHasMeetingWith applies a predicate to check if query has an edge meeting with a given conditions (other predicates).
+func (f *MeetingTransitionFilter) WhereHasMeetingWith(preds ...predicate.Meeting) {
+	f.Where(entql.HasEdgeWith("meeting", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasActor applies a predicate to check if query has an edge actor.
+func (f *MeetingTransitionFilter) WhereHasActor() {
+	f.Where(entql.HasEdge("actor"))
+}
+
+// WhereHasActorWith applies a predicate to check if query has an edge actor with a given conditions (other predicates).
+func (f *MeetingTransitionFilter) WhereHasActorWith(preds ...predicate.Account) {
+	f.Where(entql.HasEdgeWith("actor", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *MinutesQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the MinutesQuery builder.
+func (_q *MinutesQuery) Filter() *MinutesFilter {
+	return &MinutesFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *MinutesMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the MinutesMutation builder.
+func (m *MinutesMutation) Filter() *MinutesFilter {
+	return &MinutesFilter{config: m.config, predicateAdder: m}
+}
+
+// MinutesFilter provides a generic filtering capability at runtime for MinutesQuery.
+type MinutesFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *MinutesFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *MinutesFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(minutes.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *MinutesFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(minutes.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *MinutesFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(minutes.FieldUpdatedAt))
+}
+
+// WhereRevision applies the entql int predicate on the revision field.
+func (f *MinutesFilter) WhereRevision(p entql.IntP) {
+	f.Where(p.Field(minutes.FieldRevision))
+}
+
+// WhereNumber applies the entql int predicate on the number field.
+func (f *MinutesFilter) WhereNumber(p entql.IntP) {
+	f.Where(p.Field(minutes.FieldNumber))
+}
+
+// WhereText applies the entql string predicate on the text field.
+func (f *MinutesFilter) WhereText(p entql.StringP) {
+	f.Where(p.Field(minutes.FieldText))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *MinutesFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(minutes.FieldStatus))
+}
+
+// WhereApprovedAt applies the entql time.Time predicate on the approved_at field.
+func (f *MinutesFilter) WhereApprovedAt(p entql.TimeP) {
+	f.Where(p.Field(minutes.FieldApprovedAt))
+}
+
+// WhereSha256 applies the entql string predicate on the sha256 field.
+func (f *MinutesFilter) WhereSha256(p entql.StringP) {
+	f.Where(p.Field(minutes.FieldSha256))
+}
+
+// WhereHasMeeting applies a predicate to check if query has an edge meeting.
+func (f *MinutesFilter) WhereHasMeeting() {
+	f.Where(entql.HasEdge("meeting"))
+}
+
+// WhereHasMeetingWith applies a predicate to check if query has an edge meeting with a given conditions (other predicates).
+func (f *MinutesFilter) WhereHasMeetingWith(preds ...predicate.Meeting) {
+	f.Where(entql.HasEdgeWith("meeting", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasApprovedBy applies a predicate to check if query has an edge approved_by.
+func (f *MinutesFilter) WhereHasApprovedBy() {
+	f.Where(entql.HasEdge("approved_by"))
+}
+
+// WhereHasApprovedByWith applies a predicate to check if query has an edge approved_by with a given conditions (other predicates).
+func (f *MinutesFilter) WhereHasApprovedByWith(preds ...predicate.Account) {
+	f.Where(entql.HasEdgeWith("approved_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *ObjectiveQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -3740,7 +4747,7 @@ type ObjectiveFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ObjectiveFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3895,7 +4902,7 @@ type ObservationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ObservationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4094,7 +5101,7 @@ type ProgressReportFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProgressReportFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4128,6 +5135,11 @@ func (f *ProgressReportFilter) WhereProgress(p entql.IntP) {
 // WhereStatus applies the entql string predicate on the status field.
 func (f *ProgressReportFilter) WhereStatus(p entql.StringP) {
 	f.Where(p.Field(progressreport.FieldStatus))
+}
+
+// WhereStatusBefore applies the entql string predicate on the status_before field.
+func (f *ProgressReportFilter) WhereStatusBefore(p entql.StringP) {
+	f.Where(p.Field(progressreport.FieldStatusBefore))
 }
 
 // WhereNarrative applies the entql string predicate on the narrative field.
@@ -4235,7 +5247,7 @@ type StrategyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StrategyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4409,6 +5421,20 @@ func (f *StrategyFilter) WhereHasConsultationsWith(preds ...predicate.Consultati
 	})))
 }
 
+// WhereHasCommittees applies a predicate to check if query has an edge committees.
+func (f *StrategyFilter) WhereHasCommittees() {
+	f.Where(entql.HasEdge("committees"))
+}
+
+// WhereHasCommitteesWith applies a predicate to check if query has an edge committees with a given conditions (other predicates).
+func (f *StrategyFilter) WhereHasCommitteesWith(preds ...predicate.Committee) {
+	f.Where(entql.HasEdgeWith("committees", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // WhereHasDecisions applies a predicate to check if query has an edge decisions.
 func (f *StrategyFilter) WhereHasDecisions() {
 	f.Where(entql.HasEdge("decisions"))
@@ -4452,7 +5478,7 @@ type StrategyTransitionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StrategyTransitionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4545,7 +5571,7 @@ type StrategyVersionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StrategyVersionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -20,12 +20,17 @@ import (
 	"github.com/palabre/palabre/ent/attachment"
 	"github.com/palabre/palabre/ent/auditevent"
 	"github.com/palabre/palabre/ent/commitment"
+	"github.com/palabre/palabre/ent/committee"
+	"github.com/palabre/palabre/ent/committeemember"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/decisionposition"
 	"github.com/palabre/palabre/ent/domain"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
+	"github.com/palabre/palabre/ent/meeting"
+	"github.com/palabre/palabre/ent/meetingtransition"
+	"github.com/palabre/palabre/ent/minutes"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/progressreport"
@@ -377,6 +382,17 @@ func (_q *ActionItemQuery) collectField(ctx context.Context, oneNode bool, opCtx
 			}
 			_q.withImplements = query
 
+		case "meeting":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&MeetingClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, meetingImplementors)...); err != nil {
+				return err
+			}
+			_q.withMeeting = query
+
 		case "leadAgency":
 			var (
 				alias = field.Alias
@@ -497,10 +513,10 @@ func (_q *ActionItemQuery) collectField(ctx context.Context, oneNode bool, opCtx
 							}
 							for i := range nodes {
 								n := m[nodes[i].ID]
-								if nodes[i].Edges.totalCount[11] == nil {
-									nodes[i].Edges.totalCount[11] = make(map[string]int)
+								if nodes[i].Edges.totalCount[12] == nil {
+									nodes[i].Edges.totalCount[12] = make(map[string]int)
 								}
-								nodes[i].Edges.totalCount[11][alias] = n
+								nodes[i].Edges.totalCount[12][alias] = n
 							}
 							return nil
 						})
@@ -510,10 +526,10 @@ func (_q *ActionItemQuery) collectField(ctx context.Context, oneNode bool, opCtx
 					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*ActionItem) error {
 						for i := range nodes {
 							n := len(nodes[i].Edges.ProgressReports)
-							if nodes[i].Edges.totalCount[11] == nil {
-								nodes[i].Edges.totalCount[11] = make(map[string]int)
+							if nodes[i].Edges.totalCount[12] == nil {
+								nodes[i].Edges.totalCount[12] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[11][alias] = n
+							nodes[i].Edges.totalCount[12][alias] = n
 						}
 						return nil
 					})
@@ -1446,6 +1462,19 @@ func (_q *AgreementQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 				*wq = *query
 			})
 
+		case "committees":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CommitteeClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, committeeImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedCommittees(alias, func(wq *CommitteeQuery) {
+				*wq = *query
+			})
+
 		case "transitions":
 			var (
 				alias = field.Alias
@@ -1527,6 +1556,11 @@ func (_q *AgreementQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 			if _, ok := fieldSeen[agreement.FieldStatus]; !ok {
 				selectedFields = append(selectedFields, agreement.FieldStatus)
 				fieldSeen[agreement.FieldStatus] = struct{}{}
+			}
+		case "reportingCadenceDays":
+			if _, ok := fieldSeen[agreement.FieldReportingCadenceDays]; !ok {
+				selectedFields = append(selectedFields, agreement.FieldReportingCadenceDays)
+				fieldSeen[agreement.FieldReportingCadenceDays] = struct{}{}
 			}
 		case "confidential":
 			if _, ok := fieldSeen[agreement.FieldConfidential]; !ok {
@@ -2396,6 +2430,383 @@ func newCommitmentPaginateArgs(rv map[string]any) *commitmentPaginateArgs {
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *CommitteeQuery) CollectFields(ctx context.Context, satisfies ...string) (*CommitteeQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *CommitteeQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(committee.Columns))
+		selectedFields = []string{committee.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "agreement":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AgreementClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, agreementImplementors)...); err != nil {
+				return err
+			}
+			_q.withAgreement = query
+
+		case "strategy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&StrategyClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, strategyImplementors)...); err != nil {
+				return err
+			}
+			_q.withStrategy = query
+
+		case "members":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CommitteeMemberClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, committeememberImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedMembers(alias, func(wq *CommitteeMemberQuery) {
+				*wq = *query
+			})
+
+		case "meetings":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&MeetingClient{config: _q.config}).Query()
+			)
+			args := newMeetingPaginateArgs(fieldArgs(ctx, nil, path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newMeetingPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					if hasCollectedField(ctx, append(path, totalCountField)...) || ignoredEdges {
+						query := query.Clone()
+						_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Committee) error {
+							ids := make([]driver.Value, len(nodes))
+							for i := range nodes {
+								ids[i] = nodes[i].ID
+							}
+							var v []struct {
+								NodeID pulid.ID `sql:"committee_meetings"`
+								Count  int      `sql:"count"`
+							}
+							query.Where(func(s *sql.Selector) {
+								s.Where(sql.InValues(s.C(committee.MeetingsColumn), ids...))
+							})
+							if err := query.GroupBy(committee.MeetingsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+								return err
+							}
+							m := make(map[pulid.ID]int, len(v))
+							for i := range v {
+								m[v[i].NodeID] = v[i].Count
+							}
+							for i := range nodes {
+								n := m[nodes[i].ID]
+								if nodes[i].Edges.totalCount[3] == nil {
+									nodes[i].Edges.totalCount[3] = make(map[string]int)
+								}
+								nodes[i].Edges.totalCount[3][alias] = n
+							}
+							return nil
+						})
+
+					}
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Committee) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Meetings)
+							if nodes[i].Edges.totalCount[3] == nil {
+								nodes[i].Edges.totalCount[3] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[3][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, meetingImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(committee.MeetingsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedMeetings(alias, func(wq *MeetingQuery) {
+				*wq = *query
+			})
+		case "createdAt":
+			if _, ok := fieldSeen[committee.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, committee.FieldCreatedAt)
+				fieldSeen[committee.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[committee.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, committee.FieldUpdatedAt)
+				fieldSeen[committee.FieldUpdatedAt] = struct{}{}
+			}
+		case "revision":
+			if _, ok := fieldSeen[committee.FieldRevision]; !ok {
+				selectedFields = append(selectedFields, committee.FieldRevision)
+				fieldSeen[committee.FieldRevision] = struct{}{}
+			}
+		case "name":
+			if _, ok := fieldSeen[committee.FieldName]; !ok {
+				selectedFields = append(selectedFields, committee.FieldName)
+				fieldSeen[committee.FieldName] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[committee.FieldKind]; !ok {
+				selectedFields = append(selectedFields, committee.FieldKind)
+				fieldSeen[committee.FieldKind] = struct{}{}
+			}
+		case "mandate":
+			if _, ok := fieldSeen[committee.FieldMandate]; !ok {
+				selectedFields = append(selectedFields, committee.FieldMandate)
+				fieldSeen[committee.FieldMandate] = struct{}{}
+			}
+		case "meetingEvery":
+			if _, ok := fieldSeen[committee.FieldMeetingEvery]; !ok {
+				selectedFields = append(selectedFields, committee.FieldMeetingEvery)
+				fieldSeen[committee.FieldMeetingEvery] = struct{}{}
+			}
+		case "meetingEveryUnit":
+			if _, ok := fieldSeen[committee.FieldMeetingEveryUnit]; !ok {
+				selectedFields = append(selectedFields, committee.FieldMeetingEveryUnit)
+				fieldSeen[committee.FieldMeetingEveryUnit] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type committeePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []CommitteePaginateOption
+}
+
+func newCommitteePaginateArgs(rv map[string]any) *committeePaginateArgs {
+	args := &committeePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &CommitteeOrder{Field: &CommitteeOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithCommitteeOrder(order))
+			}
+		case *CommitteeOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithCommitteeOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*CommitteeWhereInput); ok {
+		args.opts = append(args.opts, WithCommitteeFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *CommitteeMemberQuery) CollectFields(ctx context.Context, satisfies ...string) (*CommitteeMemberQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *CommitteeMemberQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(committeemember.Columns))
+		selectedFields = []string{committeemember.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "committee":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CommitteeClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, committeeImplementors)...); err != nil {
+				return err
+			}
+			_q.withCommittee = query
+
+		case "agency":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AgencyClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, agencyImplementors)...); err != nil {
+				return err
+			}
+			_q.withAgency = query
+		case "createdAt":
+			if _, ok := fieldSeen[committeemember.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, committeemember.FieldCreatedAt)
+				fieldSeen[committeemember.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[committeemember.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, committeemember.FieldUpdatedAt)
+				fieldSeen[committeemember.FieldUpdatedAt] = struct{}{}
+			}
+		case "revision":
+			if _, ok := fieldSeen[committeemember.FieldRevision]; !ok {
+				selectedFields = append(selectedFields, committeemember.FieldRevision)
+				fieldSeen[committeemember.FieldRevision] = struct{}{}
+			}
+		case "role":
+			if _, ok := fieldSeen[committeemember.FieldRole]; !ok {
+				selectedFields = append(selectedFields, committeemember.FieldRole)
+				fieldSeen[committeemember.FieldRole] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type committeememberPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []CommitteeMemberPaginateOption
+}
+
+func newCommitteeMemberPaginateArgs(rv map[string]any) *committeememberPaginateArgs {
+	args := &committeememberPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &CommitteeMemberOrder{Field: &CommitteeMemberOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithCommitteeMemberOrder(order))
+			}
+		case *CommitteeMemberOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithCommitteeMemberOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*CommitteeMemberWhereInput); ok {
+		args.opts = append(args.opts, WithCommitteeMemberFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *ConsultationQuery) CollectFields(ctx context.Context, satisfies ...string) (*ConsultationQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -2683,6 +3094,17 @@ func (_q *DecisionQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				return err
 			}
 			_q.withStrategy = query
+
+		case "meeting":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&MeetingClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, meetingImplementors)...); err != nil {
+				return err
+			}
+			_q.withMeeting = query
 
 		case "positions":
 			var (
@@ -3417,6 +3839,538 @@ func newMeasurementPaginateArgs(rv map[string]any) *measurementPaginateArgs {
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *MeetingQuery) CollectFields(ctx context.Context, satisfies ...string) (*MeetingQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *MeetingQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(meeting.Columns))
+		selectedFields = []string{meeting.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "committee":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CommitteeClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, committeeImplementors)...); err != nil {
+				return err
+			}
+			_q.withCommittee = query
+
+		case "attendees":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AgencyClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, agencyImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedAttendees(alias, func(wq *AgencyQuery) {
+				*wq = *query
+			})
+
+		case "minutes":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&MinutesClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, minutesImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedMinutes(alias, func(wq *MinutesQuery) {
+				*wq = *query
+			})
+
+		case "decisions":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&DecisionClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, decisionImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedDecisions(alias, func(wq *DecisionQuery) {
+				*wq = *query
+			})
+
+		case "followUps":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ActionItemClient{config: _q.config}).Query()
+			)
+			args := newActionItemPaginateArgs(fieldArgs(ctx, nil, path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newActionItemPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					if hasCollectedField(ctx, append(path, totalCountField)...) || ignoredEdges {
+						query := query.Clone()
+						_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Meeting) error {
+							ids := make([]driver.Value, len(nodes))
+							for i := range nodes {
+								ids[i] = nodes[i].ID
+							}
+							var v []struct {
+								NodeID pulid.ID `sql:"meeting_follow_ups"`
+								Count  int      `sql:"count"`
+							}
+							query.Where(func(s *sql.Selector) {
+								s.Where(sql.InValues(s.C(meeting.FollowUpsColumn), ids...))
+							})
+							if err := query.GroupBy(meeting.FollowUpsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+								return err
+							}
+							m := make(map[pulid.ID]int, len(v))
+							for i := range v {
+								m[v[i].NodeID] = v[i].Count
+							}
+							for i := range nodes {
+								n := m[nodes[i].ID]
+								if nodes[i].Edges.totalCount[4] == nil {
+									nodes[i].Edges.totalCount[4] = make(map[string]int)
+								}
+								nodes[i].Edges.totalCount[4][alias] = n
+							}
+							return nil
+						})
+
+					}
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Meeting) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.FollowUps)
+							if nodes[i].Edges.totalCount[4] == nil {
+								nodes[i].Edges.totalCount[4] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[4][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, actionitemImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(meeting.FollowUpsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedFollowUps(alias, func(wq *ActionItemQuery) {
+				*wq = *query
+			})
+
+		case "transitions":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&MeetingTransitionClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, meetingtransitionImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedTransitions(alias, func(wq *MeetingTransitionQuery) {
+				*wq = *query
+			})
+		case "createdAt":
+			if _, ok := fieldSeen[meeting.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, meeting.FieldCreatedAt)
+				fieldSeen[meeting.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[meeting.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, meeting.FieldUpdatedAt)
+				fieldSeen[meeting.FieldUpdatedAt] = struct{}{}
+			}
+		case "revision":
+			if _, ok := fieldSeen[meeting.FieldRevision]; !ok {
+				selectedFields = append(selectedFields, meeting.FieldRevision)
+				fieldSeen[meeting.FieldRevision] = struct{}{}
+			}
+		case "scheduledAt":
+			if _, ok := fieldSeen[meeting.FieldScheduledAt]; !ok {
+				selectedFields = append(selectedFields, meeting.FieldScheduledAt)
+				fieldSeen[meeting.FieldScheduledAt] = struct{}{}
+			}
+		case "place":
+			if _, ok := fieldSeen[meeting.FieldPlace]; !ok {
+				selectedFields = append(selectedFields, meeting.FieldPlace)
+				fieldSeen[meeting.FieldPlace] = struct{}{}
+			}
+		case "online":
+			if _, ok := fieldSeen[meeting.FieldOnline]; !ok {
+				selectedFields = append(selectedFields, meeting.FieldOnline)
+				fieldSeen[meeting.FieldOnline] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[meeting.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, meeting.FieldStatus)
+				fieldSeen[meeting.FieldStatus] = struct{}{}
+			}
+		case "agenda":
+			if _, ok := fieldSeen[meeting.FieldAgenda]; !ok {
+				selectedFields = append(selectedFields, meeting.FieldAgenda)
+				fieldSeen[meeting.FieldAgenda] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type meetingPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []MeetingPaginateOption
+}
+
+func newMeetingPaginateArgs(rv map[string]any) *meetingPaginateArgs {
+	args := &meetingPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &MeetingOrder{Field: &MeetingOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithMeetingOrder(order))
+			}
+		case *MeetingOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithMeetingOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*MeetingWhereInput); ok {
+		args.opts = append(args.opts, WithMeetingFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *MeetingTransitionQuery) CollectFields(ctx context.Context, satisfies ...string) (*MeetingTransitionQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *MeetingTransitionQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(meetingtransition.Columns))
+		selectedFields = []string{meetingtransition.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "meeting":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&MeetingClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, meetingImplementors)...); err != nil {
+				return err
+			}
+			_q.withMeeting = query
+
+		case "actor":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AccountClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, accountImplementors)...); err != nil {
+				return err
+			}
+			_q.withActor = query
+		case "createdAt":
+			if _, ok := fieldSeen[meetingtransition.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, meetingtransition.FieldCreatedAt)
+				fieldSeen[meetingtransition.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[meetingtransition.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, meetingtransition.FieldUpdatedAt)
+				fieldSeen[meetingtransition.FieldUpdatedAt] = struct{}{}
+			}
+		case "comment":
+			if _, ok := fieldSeen[meetingtransition.FieldComment]; !ok {
+				selectedFields = append(selectedFields, meetingtransition.FieldComment)
+				fieldSeen[meetingtransition.FieldComment] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type meetingtransitionPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []MeetingTransitionPaginateOption
+}
+
+func newMeetingTransitionPaginateArgs(rv map[string]any) *meetingtransitionPaginateArgs {
+	args := &meetingtransitionPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &MeetingTransitionOrder{Field: &MeetingTransitionOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithMeetingTransitionOrder(order))
+			}
+		case *MeetingTransitionOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithMeetingTransitionOrder(v))
+			}
+		}
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *MinutesQuery) CollectFields(ctx context.Context, satisfies ...string) (*MinutesQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *MinutesQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(minutes.Columns))
+		selectedFields = []string{minutes.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "meeting":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&MeetingClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, meetingImplementors)...); err != nil {
+				return err
+			}
+			_q.withMeeting = query
+		case "createdAt":
+			if _, ok := fieldSeen[minutes.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, minutes.FieldCreatedAt)
+				fieldSeen[minutes.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[minutes.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, minutes.FieldUpdatedAt)
+				fieldSeen[minutes.FieldUpdatedAt] = struct{}{}
+			}
+		case "revision":
+			if _, ok := fieldSeen[minutes.FieldRevision]; !ok {
+				selectedFields = append(selectedFields, minutes.FieldRevision)
+				fieldSeen[minutes.FieldRevision] = struct{}{}
+			}
+		case "number":
+			if _, ok := fieldSeen[minutes.FieldNumber]; !ok {
+				selectedFields = append(selectedFields, minutes.FieldNumber)
+				fieldSeen[minutes.FieldNumber] = struct{}{}
+			}
+		case "text":
+			if _, ok := fieldSeen[minutes.FieldText]; !ok {
+				selectedFields = append(selectedFields, minutes.FieldText)
+				fieldSeen[minutes.FieldText] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[minutes.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, minutes.FieldStatus)
+				fieldSeen[minutes.FieldStatus] = struct{}{}
+			}
+		case "approvedAt":
+			if _, ok := fieldSeen[minutes.FieldApprovedAt]; !ok {
+				selectedFields = append(selectedFields, minutes.FieldApprovedAt)
+				fieldSeen[minutes.FieldApprovedAt] = struct{}{}
+			}
+		case "sha256":
+			if _, ok := fieldSeen[minutes.FieldSha256]; !ok {
+				selectedFields = append(selectedFields, minutes.FieldSha256)
+				fieldSeen[minutes.FieldSha256] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type minutesPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []MinutesPaginateOption
+}
+
+func newMinutesPaginateArgs(rv map[string]any) *minutesPaginateArgs {
+	args := &minutesPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &MinutesOrder{Field: &MinutesOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithMinutesOrder(order))
+			}
+		case *MinutesOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithMinutesOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*MinutesWhereInput); ok {
+		args.opts = append(args.opts, WithMinutesFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *ObjectiveQuery) CollectFields(ctx context.Context, satisfies ...string) (*ObjectiveQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -3983,6 +4937,11 @@ func (_q *ProgressReportQuery) collectField(ctx context.Context, oneNode bool, o
 				selectedFields = append(selectedFields, progressreport.FieldStatus)
 				fieldSeen[progressreport.FieldStatus] = struct{}{}
 			}
+		case "statusBefore":
+			if _, ok := fieldSeen[progressreport.FieldStatusBefore]; !ok {
+				selectedFields = append(selectedFields, progressreport.FieldStatusBefore)
+				fieldSeen[progressreport.FieldStatusBefore] = struct{}{}
+			}
 		case "narrative":
 			if _, ok := fieldSeen[progressreport.FieldNarrative]; !ok {
 				selectedFields = append(selectedFields, progressreport.FieldNarrative)
@@ -4402,6 +5361,19 @@ func (_q *StrategyQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				query = pager.applyOrder(query)
 			}
 			_q.WithNamedConsultations(alias, func(wq *ConsultationQuery) {
+				*wq = *query
+			})
+
+		case "committees":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CommitteeClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, committeeImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedCommittees(alias, func(wq *CommitteeQuery) {
 				*wq = *query
 			})
 

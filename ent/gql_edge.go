@@ -76,6 +76,14 @@ func (_m *ActionItem) Implements(ctx context.Context) (*Commitment, error) {
 	return result, MaskNotFound(err)
 }
 
+func (_m *ActionItem) Meeting(ctx context.Context) (*Meeting, error) {
+	result, err := _m.Edges.MeetingOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryMeeting().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *ActionItem) LeadAgency(ctx context.Context) (*Agency, error) {
 	result, err := _m.Edges.LeadAgencyOrErr()
 	if IsNotLoaded(err) {
@@ -151,7 +159,7 @@ func (_m *ActionItem) ProgressReports(
 		WithProgressReportOrder(orderBy),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[11][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[12][alias]
 	if nodes, err := _m.NamedProgressReports(alias); err == nil || hasTotalCount {
 		pager, err := newProgressReportPager(opts, last != nil)
 		if err != nil {
@@ -341,6 +349,18 @@ func (_m *Agreement) Attachments(ctx context.Context) (result []*Attachment, err
 	return result, err
 }
 
+func (_m *Agreement) Committees(ctx context.Context) (result []*Committee, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedCommittees(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.CommitteesOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCommittees().All(ctx)
+	}
+	return result, err
+}
+
 func (_m *Agreement) Transitions(ctx context.Context) (result []*AgreementTransition, err error) {
 	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
 		result, err = _m.NamedTransitions(graphql.GetFieldContext(ctx).Field.Alias)
@@ -470,6 +490,70 @@ func (_m *Commitment) ImplementedBy(ctx context.Context) (result []*ActionItem, 
 	return result, err
 }
 
+func (_m *Committee) Agreement(ctx context.Context) (*Agreement, error) {
+	result, err := _m.Edges.AgreementOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAgreement().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Committee) Strategy(ctx context.Context) (*Strategy, error) {
+	result, err := _m.Edges.StrategyOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryStrategy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Committee) Members(ctx context.Context) (result []*CommitteeMember, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedMembers(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.MembersOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryMembers().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *Committee) Meetings(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *MeetingOrder,
+) (*MeetingConnection, error) {
+	opts := []MeetingPaginateOption{
+		WithMeetingOrder(orderBy),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	if nodes, err := _m.NamedMeetings(alias); err == nil || hasTotalCount {
+		pager, err := newMeetingPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &MeetingConnection{Edges: []*MeetingEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryMeetings().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *CommitteeMember) Committee(ctx context.Context) (*Committee, error) {
+	result, err := _m.Edges.CommitteeOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCommittee().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *CommitteeMember) Agency(ctx context.Context) (*Agency, error) {
+	result, err := _m.Edges.AgencyOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAgency().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *Consultation) Version(ctx context.Context) (*StrategyVersion, error) {
 	result, err := _m.Edges.VersionOrErr()
 	if IsNotLoaded(err) {
@@ -523,7 +607,15 @@ func (_m *Decision) Strategy(ctx context.Context) (*Strategy, error) {
 	if IsNotLoaded(err) {
 		result, err = _m.QueryStrategy().Only(ctx)
 	}
-	return result, err
+	return result, MaskNotFound(err)
+}
+
+func (_m *Decision) Meeting(ctx context.Context) (*Meeting, error) {
+	result, err := _m.Edges.MeetingOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryMeeting().Only(ctx)
+	}
+	return result, MaskNotFound(err)
 }
 
 func (_m *Decision) Positions(ctx context.Context) (result []*DecisionPosition, err error) {
@@ -613,6 +705,106 @@ func (_m *Measurement) ProgressReport(ctx context.Context) (*ProgressReport, err
 		result, err = _m.QueryProgressReport().Only(ctx)
 	}
 	return result, MaskNotFound(err)
+}
+
+func (_m *Meeting) Committee(ctx context.Context) (*Committee, error) {
+	result, err := _m.Edges.CommitteeOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCommittee().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Meeting) Attendees(ctx context.Context) (result []*Agency, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedAttendees(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.AttendeesOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAttendees().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *Meeting) Minutes(ctx context.Context) (result []*Minutes, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedMinutes(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.MinutesOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryMinutes().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *Meeting) Decisions(ctx context.Context) (result []*Decision, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedDecisions(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.DecisionsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryDecisions().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *Meeting) FollowUps(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *ActionItemOrder,
+) (*ActionItemConnection, error) {
+	opts := []ActionItemPaginateOption{
+		WithActionItemOrder(orderBy),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[4][alias]
+	if nodes, err := _m.NamedFollowUps(alias); err == nil || hasTotalCount {
+		pager, err := newActionItemPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &ActionItemConnection{Edges: []*ActionItemEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryFollowUps().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Meeting) Transitions(ctx context.Context) (result []*MeetingTransition, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedTransitions(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.TransitionsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryTransitions().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *MeetingTransition) Meeting(ctx context.Context) (*Meeting, error) {
+	result, err := _m.Edges.MeetingOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryMeeting().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *MeetingTransition) Actor(ctx context.Context) (*Account, error) {
+	result, err := _m.Edges.ActorOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryActor().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Minutes) Meeting(ctx context.Context) (*Meeting, error) {
+	result, err := _m.Edges.MeetingOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryMeeting().Only(ctx)
+	}
+	return result, err
 }
 
 func (_m *Objective) Strategy(ctx context.Context) (*Strategy, error) {
@@ -851,6 +1043,18 @@ func (_m *Strategy) Consultations(
 		return conn, nil
 	}
 	return _m.QueryConsultations().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Strategy) Committees(ctx context.Context) (result []*Committee, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedCommittees(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.CommitteesOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCommittees().All(ctx)
+	}
+	return result, err
 }
 
 func (_m *Strategy) Decisions(ctx context.Context) (result []*Decision, err error) {

@@ -11,6 +11,8 @@ import (
 	"github.com/palabre/palabre/ent/agreement"
 	"github.com/palabre/palabre/ent/agreementparty"
 	"github.com/palabre/palabre/ent/commitment"
+	"github.com/palabre/palabre/ent/committee"
+	"github.com/palabre/palabre/ent/committeemember"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
@@ -105,6 +107,7 @@ type CreateActionItemInput struct {
 	ObjectiveID         *pulid.ID
 	CommitmentID        *pulid.ID
 	ImplementsID        *pulid.ID
+	MeetingID           *pulid.ID
 	LeadAgencyID        pulid.ID
 	SupportingAgencyIDs []pulid.ID
 	FundingPartnerIDs   []pulid.ID
@@ -151,6 +154,9 @@ func (i *CreateActionItemInput) Mutate(m *ActionItemMutation) {
 	if v := i.ImplementsID; v != nil {
 		m.SetImplementsID(*v)
 	}
+	if v := i.MeetingID; v != nil {
+		m.SetMeetingID(*v)
+	}
 	m.SetLeadAgencyID(i.LeadAgencyID)
 	if v := i.SupportingAgencyIDs; len(v) > 0 {
 		m.AddSupportingAgencyIDs(v...)
@@ -192,6 +198,8 @@ type UpdateActionItemInput struct {
 	CommitmentID              *pulid.ID
 	ClearImplements           bool
 	ImplementsID              *pulid.ID
+	ClearMeeting              bool
+	MeetingID                 *pulid.ID
 	LeadAgencyID              *pulid.ID
 	ClearSupportingAgencies   bool
 	AddSupportingAgencyIDs    []pulid.ID
@@ -268,6 +276,12 @@ func (i *UpdateActionItemInput) Mutate(m *ActionItemMutation) {
 	}
 	if v := i.ImplementsID; v != nil {
 		m.SetImplementsID(*v)
+	}
+	if i.ClearMeeting {
+		m.ClearMeeting()
+	}
+	if v := i.MeetingID; v != nil {
+		m.SetMeetingID(*v)
 	}
 	if v := i.LeadAgencyID; v != nil {
 		m.SetLeadAgencyID(*v)
@@ -401,18 +415,19 @@ func (c *AgencyUpdateOne) SetInput(i UpdateAgencyInput) *AgencyUpdateOne {
 
 // CreateAgreementInput represents a mutation input for creating agreements.
 type CreateAgreementInput struct {
-	Kind             agreement.Kind
-	Title            string
-	Reference        *string
-	Summary          *string
-	SignedOn         *time.Time
-	SigningPlace     *string
-	EntryIntoForceOn *time.Time
-	EndsOn           *time.Time
-	DurationMonths   *int
-	TacitRenewal     *bool
-	Confidential     *bool
-	DomainIDs        []pulid.ID
+	Kind                 agreement.Kind
+	Title                string
+	Reference            *string
+	Summary              *string
+	SignedOn             *time.Time
+	SigningPlace         *string
+	EntryIntoForceOn     *time.Time
+	EndsOn               *time.Time
+	DurationMonths       *int
+	TacitRenewal         *bool
+	ReportingCadenceDays *int
+	Confidential         *bool
+	DomainIDs            []pulid.ID
 }
 
 // Mutate applies the CreateAgreementInput on the AgreementMutation builder.
@@ -442,6 +457,9 @@ func (i *CreateAgreementInput) Mutate(m *AgreementMutation) {
 	}
 	if v := i.TacitRenewal; v != nil {
 		m.SetTacitRenewal(*v)
+	}
+	if v := i.ReportingCadenceDays; v != nil {
+		m.SetReportingCadenceDays(*v)
 	}
 	if v := i.Confidential; v != nil {
 		m.SetConfidential(*v)
@@ -473,6 +491,7 @@ type UpdateAgreementInput struct {
 	ClearDurationMonths   bool
 	DurationMonths        *int
 	TacitRenewal          *bool
+	ReportingCadenceDays  *int
 	Confidential          *bool
 	ClearDomains          bool
 	AddDomainIDs          []pulid.ID
@@ -522,6 +541,9 @@ func (i *UpdateAgreementInput) Mutate(m *AgreementMutation) {
 	}
 	if v := i.TacitRenewal; v != nil {
 		m.SetTacitRenewal(*v)
+	}
+	if v := i.ReportingCadenceDays; v != nil {
+		m.SetReportingCadenceDays(*v)
 	}
 	if v := i.Confidential; v != nil {
 		m.SetConfidential(*v)
@@ -709,6 +731,130 @@ func (c *CommitmentUpdateOne) SetInput(i UpdateCommitmentInput) *CommitmentUpdat
 	return c
 }
 
+// CreateCommitteeInput represents a mutation input for creating committees.
+type CreateCommitteeInput struct {
+	Name             string
+	Kind             committee.Kind
+	Mandate          *string
+	MeetingEvery     *int
+	MeetingEveryUnit *committee.MeetingEveryUnit
+	AgreementID      *pulid.ID
+	StrategyID       *pulid.ID
+}
+
+// Mutate applies the CreateCommitteeInput on the CommitteeMutation builder.
+func (i *CreateCommitteeInput) Mutate(m *CommitteeMutation) {
+	m.SetName(i.Name)
+	m.SetKind(i.Kind)
+	if v := i.Mandate; v != nil {
+		m.SetMandate(*v)
+	}
+	if v := i.MeetingEvery; v != nil {
+		m.SetMeetingEvery(*v)
+	}
+	if v := i.MeetingEveryUnit; v != nil {
+		m.SetMeetingEveryUnit(*v)
+	}
+	if v := i.AgreementID; v != nil {
+		m.SetAgreementID(*v)
+	}
+	if v := i.StrategyID; v != nil {
+		m.SetStrategyID(*v)
+	}
+}
+
+// SetInput applies the change-set in the CreateCommitteeInput on the CommitteeCreate builder.
+func (c *CommitteeCreate) SetInput(i CreateCommitteeInput) *CommitteeCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateCommitteeInput represents a mutation input for updating committees.
+type UpdateCommitteeInput struct {
+	Name             *string
+	Kind             *committee.Kind
+	Mandate          *string
+	MeetingEvery     *int
+	MeetingEveryUnit *committee.MeetingEveryUnit
+}
+
+// Mutate applies the UpdateCommitteeInput on the CommitteeMutation builder.
+func (i *UpdateCommitteeInput) Mutate(m *CommitteeMutation) {
+	if v := i.Name; v != nil {
+		m.SetName(*v)
+	}
+	if v := i.Kind; v != nil {
+		m.SetKind(*v)
+	}
+	if v := i.Mandate; v != nil {
+		m.SetMandate(*v)
+	}
+	if v := i.MeetingEvery; v != nil {
+		m.SetMeetingEvery(*v)
+	}
+	if v := i.MeetingEveryUnit; v != nil {
+		m.SetMeetingEveryUnit(*v)
+	}
+}
+
+// SetInput applies the change-set in the UpdateCommitteeInput on the CommitteeUpdate builder.
+func (c *CommitteeUpdate) SetInput(i UpdateCommitteeInput) *CommitteeUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateCommitteeInput on the CommitteeUpdateOne builder.
+func (c *CommitteeUpdateOne) SetInput(i UpdateCommitteeInput) *CommitteeUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// CreateCommitteeMemberInput represents a mutation input for creating committeemembers.
+type CreateCommitteeMemberInput struct {
+	Role        *committeemember.Role
+	CommitteeID pulid.ID
+	AgencyID    pulid.ID
+}
+
+// Mutate applies the CreateCommitteeMemberInput on the CommitteeMemberMutation builder.
+func (i *CreateCommitteeMemberInput) Mutate(m *CommitteeMemberMutation) {
+	if v := i.Role; v != nil {
+		m.SetRole(*v)
+	}
+	m.SetCommitteeID(i.CommitteeID)
+	m.SetAgencyID(i.AgencyID)
+}
+
+// SetInput applies the change-set in the CreateCommitteeMemberInput on the CommitteeMemberCreate builder.
+func (c *CommitteeMemberCreate) SetInput(i CreateCommitteeMemberInput) *CommitteeMemberCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateCommitteeMemberInput represents a mutation input for updating committeemembers.
+type UpdateCommitteeMemberInput struct {
+	Role *committeemember.Role
+}
+
+// Mutate applies the UpdateCommitteeMemberInput on the CommitteeMemberMutation builder.
+func (i *UpdateCommitteeMemberInput) Mutate(m *CommitteeMemberMutation) {
+	if v := i.Role; v != nil {
+		m.SetRole(*v)
+	}
+}
+
+// SetInput applies the change-set in the UpdateCommitteeMemberInput on the CommitteeMemberUpdate builder.
+func (c *CommitteeMemberUpdate) SetInput(i UpdateCommitteeMemberInput) *CommitteeMemberUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateCommitteeMemberInput on the CommitteeMemberUpdateOne builder.
+func (c *CommitteeMemberUpdateOne) SetInput(i UpdateCommitteeMemberInput) *CommitteeMemberUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
 // CreateConsultationInput represents a mutation input for creating consultations.
 type CreateConsultationInput struct {
 	Title            string
@@ -789,7 +935,8 @@ func (c *ConsultationUpdateOne) SetInput(i UpdateConsultationInput) *Consultatio
 type CreateDecisionInput struct {
 	Question   string
 	Options    []string
-	StrategyID pulid.ID
+	StrategyID *pulid.ID
+	MeetingID  *pulid.ID
 }
 
 // Mutate applies the CreateDecisionInput on the DecisionMutation builder.
@@ -798,7 +945,12 @@ func (i *CreateDecisionInput) Mutate(m *DecisionMutation) {
 	if v := i.Options; v != nil {
 		m.SetOptions(v)
 	}
-	m.SetStrategyID(i.StrategyID)
+	if v := i.StrategyID; v != nil {
+		m.SetStrategyID(*v)
+	}
+	if v := i.MeetingID; v != nil {
+		m.SetMeetingID(*v)
+	}
 }
 
 // SetInput applies the change-set in the CreateDecisionInput on the DecisionCreate builder.
@@ -999,6 +1151,130 @@ func (i *CreateMeasurementInput) Mutate(m *MeasurementMutation) {
 
 // SetInput applies the change-set in the CreateMeasurementInput on the MeasurementCreate builder.
 func (c *MeasurementCreate) SetInput(i CreateMeasurementInput) *MeasurementCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// CreateMeetingInput represents a mutation input for creating meetings.
+type CreateMeetingInput struct {
+	ScheduledAt time.Time
+	Place       *string
+	Online      *bool
+	Agenda      *string
+	CommitteeID pulid.ID
+	AttendeeIDs []pulid.ID
+}
+
+// Mutate applies the CreateMeetingInput on the MeetingMutation builder.
+func (i *CreateMeetingInput) Mutate(m *MeetingMutation) {
+	m.SetScheduledAt(i.ScheduledAt)
+	if v := i.Place; v != nil {
+		m.SetPlace(*v)
+	}
+	if v := i.Online; v != nil {
+		m.SetOnline(*v)
+	}
+	if v := i.Agenda; v != nil {
+		m.SetAgenda(*v)
+	}
+	m.SetCommitteeID(i.CommitteeID)
+	if v := i.AttendeeIDs; len(v) > 0 {
+		m.AddAttendeeIDs(v...)
+	}
+}
+
+// SetInput applies the change-set in the CreateMeetingInput on the MeetingCreate builder.
+func (c *MeetingCreate) SetInput(i CreateMeetingInput) *MeetingCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateMeetingInput represents a mutation input for updating meetings.
+type UpdateMeetingInput struct {
+	ScheduledAt       *time.Time
+	Place             *string
+	Online            *bool
+	Agenda            *string
+	ClearAttendees    bool
+	AddAttendeeIDs    []pulid.ID
+	RemoveAttendeeIDs []pulid.ID
+}
+
+// Mutate applies the UpdateMeetingInput on the MeetingMutation builder.
+func (i *UpdateMeetingInput) Mutate(m *MeetingMutation) {
+	if v := i.ScheduledAt; v != nil {
+		m.SetScheduledAt(*v)
+	}
+	if v := i.Place; v != nil {
+		m.SetPlace(*v)
+	}
+	if v := i.Online; v != nil {
+		m.SetOnline(*v)
+	}
+	if v := i.Agenda; v != nil {
+		m.SetAgenda(*v)
+	}
+	if i.ClearAttendees {
+		m.ClearAttendees()
+	}
+	if v := i.AddAttendeeIDs; len(v) > 0 {
+		m.AddAttendeeIDs(v...)
+	}
+	if v := i.RemoveAttendeeIDs; len(v) > 0 {
+		m.RemoveAttendeeIDs(v...)
+	}
+}
+
+// SetInput applies the change-set in the UpdateMeetingInput on the MeetingUpdate builder.
+func (c *MeetingUpdate) SetInput(i UpdateMeetingInput) *MeetingUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateMeetingInput on the MeetingUpdateOne builder.
+func (c *MeetingUpdateOne) SetInput(i UpdateMeetingInput) *MeetingUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// CreateMinutesInput represents a mutation input for creating minutesslice.
+type CreateMinutesInput struct {
+	Text      string
+	MeetingID pulid.ID
+}
+
+// Mutate applies the CreateMinutesInput on the MinutesMutation builder.
+func (i *CreateMinutesInput) Mutate(m *MinutesMutation) {
+	m.SetText(i.Text)
+	m.SetMeetingID(i.MeetingID)
+}
+
+// SetInput applies the change-set in the CreateMinutesInput on the MinutesCreate builder.
+func (c *MinutesCreate) SetInput(i CreateMinutesInput) *MinutesCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateMinutesInput represents a mutation input for updating minutesslice.
+type UpdateMinutesInput struct {
+	Text *string
+}
+
+// Mutate applies the UpdateMinutesInput on the MinutesMutation builder.
+func (i *UpdateMinutesInput) Mutate(m *MinutesMutation) {
+	if v := i.Text; v != nil {
+		m.SetText(*v)
+	}
+}
+
+// SetInput applies the change-set in the UpdateMinutesInput on the MinutesUpdate builder.
+func (c *MinutesUpdate) SetInput(i UpdateMinutesInput) *MinutesUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateMinutesInput on the MinutesUpdateOne builder.
+func (c *MinutesUpdateOne) SetInput(i UpdateMinutesInput) *MinutesUpdateOne {
 	i.Mutate(c.Mutation())
 	return c
 }

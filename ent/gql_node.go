@@ -19,12 +19,17 @@ import (
 	"github.com/palabre/palabre/ent/attachment"
 	"github.com/palabre/palabre/ent/auditevent"
 	"github.com/palabre/palabre/ent/commitment"
+	"github.com/palabre/palabre/ent/committee"
+	"github.com/palabre/palabre/ent/committeemember"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/decisionposition"
 	"github.com/palabre/palabre/ent/domain"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
+	"github.com/palabre/palabre/ent/meeting"
+	"github.com/palabre/palabre/ent/meetingtransition"
+	"github.com/palabre/palabre/ent/minutes"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/progressreport"
@@ -89,6 +94,16 @@ var commitmentImplementors = []string{"Commitment", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*Commitment) IsNode() {}
 
+var committeeImplementors = []string{"Committee", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Committee) IsNode() {}
+
+var committeememberImplementors = []string{"CommitteeMember", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*CommitteeMember) IsNode() {}
+
 var consultationImplementors = []string{"Consultation", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
@@ -118,6 +133,21 @@ var measurementImplementors = []string{"Measurement", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Measurement) IsNode() {}
+
+var meetingImplementors = []string{"Meeting", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Meeting) IsNode() {}
+
+var meetingtransitionImplementors = []string{"MeetingTransition", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*MeetingTransition) IsNode() {}
+
+var minutesImplementors = []string{"Minutes", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Minutes) IsNode() {}
 
 var objectiveImplementors = []string{"Objective", "Node"}
 
@@ -337,6 +367,32 @@ func (c *Client) noder(ctx context.Context, table string, id pulid.ID) (Noder, e
 			}
 		}
 		return query.Only(ctx)
+	case committee.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.Committee.Query().
+			Where(committee.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, committeeImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case committeemember.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.CommitteeMember.Query().
+			Where(committeemember.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, committeememberImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case consultation.Table:
 		var uid pulid.ID
 		if err := uid.UnmarshalGQL(id); err != nil {
@@ -411,6 +467,45 @@ func (c *Client) noder(ctx context.Context, table string, id pulid.ID) (Noder, e
 			Where(measurement.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, measurementImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case meeting.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.Meeting.Query().
+			Where(meeting.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, meetingImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case meetingtransition.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.MeetingTransition.Query().
+			Where(meetingtransition.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, meetingtransitionImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case minutes.Table:
+		var uid pulid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.Minutes.Query().
+			Where(minutes.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, minutesImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -726,6 +821,38 @@ func (c *Client) noders(ctx context.Context, table string, ids []pulid.ID) ([]No
 				*noder = node
 			}
 		}
+	case committee.Table:
+		query := c.Committee.Query().
+			Where(committee.IDIn(ids...))
+		query, err := query.CollectFields(ctx, committeeImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case committeemember.Table:
+		query := c.CommitteeMember.Query().
+			Where(committeemember.IDIn(ids...))
+		query, err := query.CollectFields(ctx, committeememberImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case consultation.Table:
 		query := c.Consultation.Query().
 			Where(consultation.IDIn(ids...))
@@ -810,6 +937,54 @@ func (c *Client) noders(ctx context.Context, table string, ids []pulid.ID) ([]No
 		query := c.Measurement.Query().
 			Where(measurement.IDIn(ids...))
 		query, err := query.CollectFields(ctx, measurementImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case meeting.Table:
+		query := c.Meeting.Query().
+			Where(meeting.IDIn(ids...))
+		query, err := query.CollectFields(ctx, meetingImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case meetingtransition.Table:
+		query := c.MeetingTransition.Query().
+			Where(meetingtransition.IDIn(ids...))
+		query, err := query.CollectFields(ctx, meetingtransitionImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case minutes.Table:
+		query := c.Minutes.Query().
+			Where(minutes.IDIn(ids...))
+		query, err := query.CollectFields(ctx, minutesImplementors...)
 		if err != nil {
 			return nil, err
 		}

@@ -24,12 +24,17 @@ import (
 	"github.com/palabre/palabre/ent/attachment"
 	"github.com/palabre/palabre/ent/auditevent"
 	"github.com/palabre/palabre/ent/commitment"
+	"github.com/palabre/palabre/ent/committee"
+	"github.com/palabre/palabre/ent/committeemember"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/decisionposition"
 	"github.com/palabre/palabre/ent/domain"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
+	"github.com/palabre/palabre/ent/meeting"
+	"github.com/palabre/palabre/ent/meetingtransition"
+	"github.com/palabre/palabre/ent/minutes"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/progressreport"
@@ -3626,6 +3631,646 @@ func (_m *Commitment) ToEdge(order *CommitmentOrder) *CommitmentEdge {
 	}
 }
 
+// CommitteeEdge is the edge representation of Committee.
+type CommitteeEdge struct {
+	Node   *Committee `json:"node"`
+	Cursor Cursor     `json:"cursor"`
+}
+
+// CommitteeConnection is the connection containing edges to Committee.
+type CommitteeConnection struct {
+	Edges      []*CommitteeEdge `json:"edges"`
+	PageInfo   PageInfo         `json:"pageInfo"`
+	TotalCount int              `json:"totalCount"`
+}
+
+func (c *CommitteeConnection) build(nodes []*Committee, pager *committeePager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Committee
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Committee {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Committee {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*CommitteeEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &CommitteeEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// CommitteePaginateOption enables pagination customization.
+type CommitteePaginateOption func(*committeePager) error
+
+// WithCommitteeOrder configures pagination ordering.
+func WithCommitteeOrder(order *CommitteeOrder) CommitteePaginateOption {
+	if order == nil {
+		order = DefaultCommitteeOrder
+	}
+	o := *order
+	return func(pager *committeePager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultCommitteeOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithCommitteeFilter configures pagination filter.
+func WithCommitteeFilter(filter func(*CommitteeQuery) (*CommitteeQuery, error)) CommitteePaginateOption {
+	return func(pager *committeePager) error {
+		if filter == nil {
+			return errors.New("CommitteeQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type committeePager struct {
+	reverse bool
+	order   *CommitteeOrder
+	filter  func(*CommitteeQuery) (*CommitteeQuery, error)
+}
+
+func newCommitteePager(opts []CommitteePaginateOption, reverse bool) (*committeePager, error) {
+	pager := &committeePager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultCommitteeOrder
+	}
+	return pager, nil
+}
+
+func (p *committeePager) applyFilter(query *CommitteeQuery) (*CommitteeQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *committeePager) toCursor(_m *Committee) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *committeePager) applyCursors(query *CommitteeQuery, after, before *Cursor) (*CommitteeQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultCommitteeOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *committeePager) applyOrder(query *CommitteeQuery) *CommitteeQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultCommitteeOrder.Field {
+		query = query.Order(DefaultCommitteeOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *committeePager) orderExpr(query *CommitteeQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultCommitteeOrder.Field {
+			b.Comma().Ident(DefaultCommitteeOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Committee.
+func (_m *CommitteeQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...CommitteePaginateOption,
+) (*CommitteeConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newCommitteePager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &CommitteeConnection{Edges: []*CommitteeEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || (ignoredEdges && hasCollectedField(ctx, pageInfoField)) {
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// CommitteeOrderFieldCreatedAt orders Committee by created_at.
+	CommitteeOrderFieldCreatedAt = &CommitteeOrderField{
+		Value: func(_m *Committee) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: committee.FieldCreatedAt,
+		toTerm: committee.ByCreatedAt,
+		toCursor: func(_m *Committee) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// CommitteeOrderFieldUpdatedAt orders Committee by updated_at.
+	CommitteeOrderFieldUpdatedAt = &CommitteeOrderField{
+		Value: func(_m *Committee) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: committee.FieldUpdatedAt,
+		toTerm: committee.ByUpdatedAt,
+		toCursor: func(_m *Committee) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// CommitteeOrderFieldName orders Committee by name.
+	CommitteeOrderFieldName = &CommitteeOrderField{
+		Value: func(_m *Committee) (ent.Value, error) {
+			return _m.Name, nil
+		},
+		column: committee.FieldName,
+		toTerm: committee.ByName,
+		toCursor: func(_m *Committee) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Name,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f CommitteeOrderField) String() string {
+	var str string
+	switch f.column {
+	case CommitteeOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case CommitteeOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case CommitteeOrderFieldName.column:
+		str = "NAME"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f CommitteeOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *CommitteeOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("CommitteeOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *CommitteeOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *CommitteeOrderFieldUpdatedAt
+	case "NAME":
+		*f = *CommitteeOrderFieldName
+	default:
+		return fmt.Errorf("%s is not a valid CommitteeOrderField", str)
+	}
+	return nil
+}
+
+// CommitteeOrderField defines the ordering field of Committee.
+type CommitteeOrderField struct {
+	// Value extracts the ordering value from the given Committee.
+	Value    func(*Committee) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) committee.OrderOption
+	toCursor func(*Committee) Cursor
+}
+
+// CommitteeOrder defines the ordering of Committee.
+type CommitteeOrder struct {
+	Direction OrderDirection       `json:"direction"`
+	Field     *CommitteeOrderField `json:"field"`
+}
+
+// DefaultCommitteeOrder is the default ordering of Committee.
+var DefaultCommitteeOrder = &CommitteeOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &CommitteeOrderField{
+		Value: func(_m *Committee) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: committee.FieldID,
+		toTerm: committee.ByID,
+		toCursor: func(_m *Committee) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Committee into CommitteeEdge.
+func (_m *Committee) ToEdge(order *CommitteeOrder) *CommitteeEdge {
+	if order == nil {
+		order = DefaultCommitteeOrder
+	}
+	return &CommitteeEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// CommitteeMemberEdge is the edge representation of CommitteeMember.
+type CommitteeMemberEdge struct {
+	Node   *CommitteeMember `json:"node"`
+	Cursor Cursor           `json:"cursor"`
+}
+
+// CommitteeMemberConnection is the connection containing edges to CommitteeMember.
+type CommitteeMemberConnection struct {
+	Edges      []*CommitteeMemberEdge `json:"edges"`
+	PageInfo   PageInfo               `json:"pageInfo"`
+	TotalCount int                    `json:"totalCount"`
+}
+
+func (c *CommitteeMemberConnection) build(nodes []*CommitteeMember, pager *committeememberPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *CommitteeMember
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *CommitteeMember {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *CommitteeMember {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*CommitteeMemberEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &CommitteeMemberEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// CommitteeMemberPaginateOption enables pagination customization.
+type CommitteeMemberPaginateOption func(*committeememberPager) error
+
+// WithCommitteeMemberOrder configures pagination ordering.
+func WithCommitteeMemberOrder(order *CommitteeMemberOrder) CommitteeMemberPaginateOption {
+	if order == nil {
+		order = DefaultCommitteeMemberOrder
+	}
+	o := *order
+	return func(pager *committeememberPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultCommitteeMemberOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithCommitteeMemberFilter configures pagination filter.
+func WithCommitteeMemberFilter(filter func(*CommitteeMemberQuery) (*CommitteeMemberQuery, error)) CommitteeMemberPaginateOption {
+	return func(pager *committeememberPager) error {
+		if filter == nil {
+			return errors.New("CommitteeMemberQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type committeememberPager struct {
+	reverse bool
+	order   *CommitteeMemberOrder
+	filter  func(*CommitteeMemberQuery) (*CommitteeMemberQuery, error)
+}
+
+func newCommitteeMemberPager(opts []CommitteeMemberPaginateOption, reverse bool) (*committeememberPager, error) {
+	pager := &committeememberPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultCommitteeMemberOrder
+	}
+	return pager, nil
+}
+
+func (p *committeememberPager) applyFilter(query *CommitteeMemberQuery) (*CommitteeMemberQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *committeememberPager) toCursor(_m *CommitteeMember) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *committeememberPager) applyCursors(query *CommitteeMemberQuery, after, before *Cursor) (*CommitteeMemberQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultCommitteeMemberOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *committeememberPager) applyOrder(query *CommitteeMemberQuery) *CommitteeMemberQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultCommitteeMemberOrder.Field {
+		query = query.Order(DefaultCommitteeMemberOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *committeememberPager) orderExpr(query *CommitteeMemberQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultCommitteeMemberOrder.Field {
+			b.Comma().Ident(DefaultCommitteeMemberOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to CommitteeMember.
+func (_m *CommitteeMemberQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...CommitteeMemberPaginateOption,
+) (*CommitteeMemberConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newCommitteeMemberPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &CommitteeMemberConnection{Edges: []*CommitteeMemberEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || (ignoredEdges && hasCollectedField(ctx, pageInfoField)) {
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// CommitteeMemberOrderFieldCreatedAt orders CommitteeMember by created_at.
+	CommitteeMemberOrderFieldCreatedAt = &CommitteeMemberOrderField{
+		Value: func(_m *CommitteeMember) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: committeemember.FieldCreatedAt,
+		toTerm: committeemember.ByCreatedAt,
+		toCursor: func(_m *CommitteeMember) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// CommitteeMemberOrderFieldUpdatedAt orders CommitteeMember by updated_at.
+	CommitteeMemberOrderFieldUpdatedAt = &CommitteeMemberOrderField{
+		Value: func(_m *CommitteeMember) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: committeemember.FieldUpdatedAt,
+		toTerm: committeemember.ByUpdatedAt,
+		toCursor: func(_m *CommitteeMember) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f CommitteeMemberOrderField) String() string {
+	var str string
+	switch f.column {
+	case CommitteeMemberOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case CommitteeMemberOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f CommitteeMemberOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *CommitteeMemberOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("CommitteeMemberOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *CommitteeMemberOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *CommitteeMemberOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid CommitteeMemberOrderField", str)
+	}
+	return nil
+}
+
+// CommitteeMemberOrderField defines the ordering field of CommitteeMember.
+type CommitteeMemberOrderField struct {
+	// Value extracts the ordering value from the given CommitteeMember.
+	Value    func(*CommitteeMember) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) committeemember.OrderOption
+	toCursor func(*CommitteeMember) Cursor
+}
+
+// CommitteeMemberOrder defines the ordering of CommitteeMember.
+type CommitteeMemberOrder struct {
+	Direction OrderDirection             `json:"direction"`
+	Field     *CommitteeMemberOrderField `json:"field"`
+}
+
+// DefaultCommitteeMemberOrder is the default ordering of CommitteeMember.
+var DefaultCommitteeMemberOrder = &CommitteeMemberOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &CommitteeMemberOrderField{
+		Value: func(_m *CommitteeMember) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: committeemember.FieldID,
+		toTerm: committeemember.ByID,
+		toCursor: func(_m *CommitteeMember) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts CommitteeMember into CommitteeMemberEdge.
+func (_m *CommitteeMember) ToEdge(order *CommitteeMemberOrder) *CommitteeMemberEdge {
+	if order == nil {
+		order = DefaultCommitteeMemberOrder
+	}
+	return &CommitteeMemberEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
 // ConsultationEdge is the edge representation of Consultation.
 type ConsultationEdge struct {
 	Node   *Consultation `json:"node"`
@@ -5613,6 +6258,975 @@ func (_m *Measurement) ToEdge(order *MeasurementOrder) *MeasurementEdge {
 		order = DefaultMeasurementOrder
 	}
 	return &MeasurementEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// MeetingEdge is the edge representation of Meeting.
+type MeetingEdge struct {
+	Node   *Meeting `json:"node"`
+	Cursor Cursor   `json:"cursor"`
+}
+
+// MeetingConnection is the connection containing edges to Meeting.
+type MeetingConnection struct {
+	Edges      []*MeetingEdge `json:"edges"`
+	PageInfo   PageInfo       `json:"pageInfo"`
+	TotalCount int            `json:"totalCount"`
+}
+
+func (c *MeetingConnection) build(nodes []*Meeting, pager *meetingPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Meeting
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Meeting {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Meeting {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*MeetingEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &MeetingEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// MeetingPaginateOption enables pagination customization.
+type MeetingPaginateOption func(*meetingPager) error
+
+// WithMeetingOrder configures pagination ordering.
+func WithMeetingOrder(order *MeetingOrder) MeetingPaginateOption {
+	if order == nil {
+		order = DefaultMeetingOrder
+	}
+	o := *order
+	return func(pager *meetingPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultMeetingOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithMeetingFilter configures pagination filter.
+func WithMeetingFilter(filter func(*MeetingQuery) (*MeetingQuery, error)) MeetingPaginateOption {
+	return func(pager *meetingPager) error {
+		if filter == nil {
+			return errors.New("MeetingQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type meetingPager struct {
+	reverse bool
+	order   *MeetingOrder
+	filter  func(*MeetingQuery) (*MeetingQuery, error)
+}
+
+func newMeetingPager(opts []MeetingPaginateOption, reverse bool) (*meetingPager, error) {
+	pager := &meetingPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultMeetingOrder
+	}
+	return pager, nil
+}
+
+func (p *meetingPager) applyFilter(query *MeetingQuery) (*MeetingQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *meetingPager) toCursor(_m *Meeting) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *meetingPager) applyCursors(query *MeetingQuery, after, before *Cursor) (*MeetingQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultMeetingOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *meetingPager) applyOrder(query *MeetingQuery) *MeetingQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultMeetingOrder.Field {
+		query = query.Order(DefaultMeetingOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *meetingPager) orderExpr(query *MeetingQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultMeetingOrder.Field {
+			b.Comma().Ident(DefaultMeetingOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Meeting.
+func (_m *MeetingQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...MeetingPaginateOption,
+) (*MeetingConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newMeetingPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &MeetingConnection{Edges: []*MeetingEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || (ignoredEdges && hasCollectedField(ctx, pageInfoField)) {
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// MeetingOrderFieldCreatedAt orders Meeting by created_at.
+	MeetingOrderFieldCreatedAt = &MeetingOrderField{
+		Value: func(_m *Meeting) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: meeting.FieldCreatedAt,
+		toTerm: meeting.ByCreatedAt,
+		toCursor: func(_m *Meeting) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// MeetingOrderFieldUpdatedAt orders Meeting by updated_at.
+	MeetingOrderFieldUpdatedAt = &MeetingOrderField{
+		Value: func(_m *Meeting) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: meeting.FieldUpdatedAt,
+		toTerm: meeting.ByUpdatedAt,
+		toCursor: func(_m *Meeting) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// MeetingOrderFieldScheduledAt orders Meeting by scheduled_at.
+	MeetingOrderFieldScheduledAt = &MeetingOrderField{
+		Value: func(_m *Meeting) (ent.Value, error) {
+			return _m.ScheduledAt, nil
+		},
+		column: meeting.FieldScheduledAt,
+		toTerm: meeting.ByScheduledAt,
+		toCursor: func(_m *Meeting) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.ScheduledAt,
+			}
+		},
+	}
+	// MeetingOrderFieldStatus orders Meeting by status.
+	MeetingOrderFieldStatus = &MeetingOrderField{
+		Value: func(_m *Meeting) (ent.Value, error) {
+			return _m.Status, nil
+		},
+		column: meeting.FieldStatus,
+		toTerm: meeting.ByStatus,
+		toCursor: func(_m *Meeting) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Status,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f MeetingOrderField) String() string {
+	var str string
+	switch f.column {
+	case MeetingOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case MeetingOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case MeetingOrderFieldScheduledAt.column:
+		str = "SCHEDULED_AT"
+	case MeetingOrderFieldStatus.column:
+		str = "STATUS"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f MeetingOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *MeetingOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("MeetingOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *MeetingOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *MeetingOrderFieldUpdatedAt
+	case "SCHEDULED_AT":
+		*f = *MeetingOrderFieldScheduledAt
+	case "STATUS":
+		*f = *MeetingOrderFieldStatus
+	default:
+		return fmt.Errorf("%s is not a valid MeetingOrderField", str)
+	}
+	return nil
+}
+
+// MeetingOrderField defines the ordering field of Meeting.
+type MeetingOrderField struct {
+	// Value extracts the ordering value from the given Meeting.
+	Value    func(*Meeting) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) meeting.OrderOption
+	toCursor func(*Meeting) Cursor
+}
+
+// MeetingOrder defines the ordering of Meeting.
+type MeetingOrder struct {
+	Direction OrderDirection     `json:"direction"`
+	Field     *MeetingOrderField `json:"field"`
+}
+
+// DefaultMeetingOrder is the default ordering of Meeting.
+var DefaultMeetingOrder = &MeetingOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &MeetingOrderField{
+		Value: func(_m *Meeting) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: meeting.FieldID,
+		toTerm: meeting.ByID,
+		toCursor: func(_m *Meeting) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Meeting into MeetingEdge.
+func (_m *Meeting) ToEdge(order *MeetingOrder) *MeetingEdge {
+	if order == nil {
+		order = DefaultMeetingOrder
+	}
+	return &MeetingEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// MeetingTransitionEdge is the edge representation of MeetingTransition.
+type MeetingTransitionEdge struct {
+	Node   *MeetingTransition `json:"node"`
+	Cursor Cursor             `json:"cursor"`
+}
+
+// MeetingTransitionConnection is the connection containing edges to MeetingTransition.
+type MeetingTransitionConnection struct {
+	Edges      []*MeetingTransitionEdge `json:"edges"`
+	PageInfo   PageInfo                 `json:"pageInfo"`
+	TotalCount int                      `json:"totalCount"`
+}
+
+func (c *MeetingTransitionConnection) build(nodes []*MeetingTransition, pager *meetingtransitionPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *MeetingTransition
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *MeetingTransition {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *MeetingTransition {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*MeetingTransitionEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &MeetingTransitionEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// MeetingTransitionPaginateOption enables pagination customization.
+type MeetingTransitionPaginateOption func(*meetingtransitionPager) error
+
+// WithMeetingTransitionOrder configures pagination ordering.
+func WithMeetingTransitionOrder(order *MeetingTransitionOrder) MeetingTransitionPaginateOption {
+	if order == nil {
+		order = DefaultMeetingTransitionOrder
+	}
+	o := *order
+	return func(pager *meetingtransitionPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultMeetingTransitionOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithMeetingTransitionFilter configures pagination filter.
+func WithMeetingTransitionFilter(filter func(*MeetingTransitionQuery) (*MeetingTransitionQuery, error)) MeetingTransitionPaginateOption {
+	return func(pager *meetingtransitionPager) error {
+		if filter == nil {
+			return errors.New("MeetingTransitionQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type meetingtransitionPager struct {
+	reverse bool
+	order   *MeetingTransitionOrder
+	filter  func(*MeetingTransitionQuery) (*MeetingTransitionQuery, error)
+}
+
+func newMeetingTransitionPager(opts []MeetingTransitionPaginateOption, reverse bool) (*meetingtransitionPager, error) {
+	pager := &meetingtransitionPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultMeetingTransitionOrder
+	}
+	return pager, nil
+}
+
+func (p *meetingtransitionPager) applyFilter(query *MeetingTransitionQuery) (*MeetingTransitionQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *meetingtransitionPager) toCursor(_m *MeetingTransition) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *meetingtransitionPager) applyCursors(query *MeetingTransitionQuery, after, before *Cursor) (*MeetingTransitionQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultMeetingTransitionOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *meetingtransitionPager) applyOrder(query *MeetingTransitionQuery) *MeetingTransitionQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultMeetingTransitionOrder.Field {
+		query = query.Order(DefaultMeetingTransitionOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *meetingtransitionPager) orderExpr(query *MeetingTransitionQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultMeetingTransitionOrder.Field {
+			b.Comma().Ident(DefaultMeetingTransitionOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to MeetingTransition.
+func (_m *MeetingTransitionQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...MeetingTransitionPaginateOption,
+) (*MeetingTransitionConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newMeetingTransitionPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &MeetingTransitionConnection{Edges: []*MeetingTransitionEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || (ignoredEdges && hasCollectedField(ctx, pageInfoField)) {
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// MeetingTransitionOrderFieldCreatedAt orders MeetingTransition by created_at.
+	MeetingTransitionOrderFieldCreatedAt = &MeetingTransitionOrderField{
+		Value: func(_m *MeetingTransition) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: meetingtransition.FieldCreatedAt,
+		toTerm: meetingtransition.ByCreatedAt,
+		toCursor: func(_m *MeetingTransition) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// MeetingTransitionOrderFieldUpdatedAt orders MeetingTransition by updated_at.
+	MeetingTransitionOrderFieldUpdatedAt = &MeetingTransitionOrderField{
+		Value: func(_m *MeetingTransition) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: meetingtransition.FieldUpdatedAt,
+		toTerm: meetingtransition.ByUpdatedAt,
+		toCursor: func(_m *MeetingTransition) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f MeetingTransitionOrderField) String() string {
+	var str string
+	switch f.column {
+	case MeetingTransitionOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case MeetingTransitionOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f MeetingTransitionOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *MeetingTransitionOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("MeetingTransitionOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *MeetingTransitionOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *MeetingTransitionOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid MeetingTransitionOrderField", str)
+	}
+	return nil
+}
+
+// MeetingTransitionOrderField defines the ordering field of MeetingTransition.
+type MeetingTransitionOrderField struct {
+	// Value extracts the ordering value from the given MeetingTransition.
+	Value    func(*MeetingTransition) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) meetingtransition.OrderOption
+	toCursor func(*MeetingTransition) Cursor
+}
+
+// MeetingTransitionOrder defines the ordering of MeetingTransition.
+type MeetingTransitionOrder struct {
+	Direction OrderDirection               `json:"direction"`
+	Field     *MeetingTransitionOrderField `json:"field"`
+}
+
+// DefaultMeetingTransitionOrder is the default ordering of MeetingTransition.
+var DefaultMeetingTransitionOrder = &MeetingTransitionOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &MeetingTransitionOrderField{
+		Value: func(_m *MeetingTransition) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: meetingtransition.FieldID,
+		toTerm: meetingtransition.ByID,
+		toCursor: func(_m *MeetingTransition) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts MeetingTransition into MeetingTransitionEdge.
+func (_m *MeetingTransition) ToEdge(order *MeetingTransitionOrder) *MeetingTransitionEdge {
+	if order == nil {
+		order = DefaultMeetingTransitionOrder
+	}
+	return &MeetingTransitionEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// MinutesEdge is the edge representation of Minutes.
+type MinutesEdge struct {
+	Node   *Minutes `json:"node"`
+	Cursor Cursor   `json:"cursor"`
+}
+
+// MinutesConnection is the connection containing edges to Minutes.
+type MinutesConnection struct {
+	Edges      []*MinutesEdge `json:"edges"`
+	PageInfo   PageInfo       `json:"pageInfo"`
+	TotalCount int            `json:"totalCount"`
+}
+
+func (c *MinutesConnection) build(nodes []*Minutes, pager *minutesPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Minutes
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Minutes {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Minutes {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*MinutesEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &MinutesEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// MinutesPaginateOption enables pagination customization.
+type MinutesPaginateOption func(*minutesPager) error
+
+// WithMinutesOrder configures pagination ordering.
+func WithMinutesOrder(order *MinutesOrder) MinutesPaginateOption {
+	if order == nil {
+		order = DefaultMinutesOrder
+	}
+	o := *order
+	return func(pager *minutesPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultMinutesOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithMinutesFilter configures pagination filter.
+func WithMinutesFilter(filter func(*MinutesQuery) (*MinutesQuery, error)) MinutesPaginateOption {
+	return func(pager *minutesPager) error {
+		if filter == nil {
+			return errors.New("MinutesQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type minutesPager struct {
+	reverse bool
+	order   *MinutesOrder
+	filter  func(*MinutesQuery) (*MinutesQuery, error)
+}
+
+func newMinutesPager(opts []MinutesPaginateOption, reverse bool) (*minutesPager, error) {
+	pager := &minutesPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultMinutesOrder
+	}
+	return pager, nil
+}
+
+func (p *minutesPager) applyFilter(query *MinutesQuery) (*MinutesQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *minutesPager) toCursor(_m *Minutes) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *minutesPager) applyCursors(query *MinutesQuery, after, before *Cursor) (*MinutesQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultMinutesOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *minutesPager) applyOrder(query *MinutesQuery) *MinutesQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultMinutesOrder.Field {
+		query = query.Order(DefaultMinutesOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *minutesPager) orderExpr(query *MinutesQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultMinutesOrder.Field {
+			b.Comma().Ident(DefaultMinutesOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Minutes.
+func (_m *MinutesQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...MinutesPaginateOption,
+) (*MinutesConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newMinutesPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &MinutesConnection{Edges: []*MinutesEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || (ignoredEdges && hasCollectedField(ctx, pageInfoField)) {
+		c := _m.Clone()
+		c.ctx.Fields = nil
+		if conn.TotalCount, err = c.Count(ctx); err != nil {
+			return nil, err
+		}
+		conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+		conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// MinutesOrderFieldCreatedAt orders Minutes by created_at.
+	MinutesOrderFieldCreatedAt = &MinutesOrderField{
+		Value: func(_m *Minutes) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: minutes.FieldCreatedAt,
+		toTerm: minutes.ByCreatedAt,
+		toCursor: func(_m *Minutes) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// MinutesOrderFieldUpdatedAt orders Minutes by updated_at.
+	MinutesOrderFieldUpdatedAt = &MinutesOrderField{
+		Value: func(_m *Minutes) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: minutes.FieldUpdatedAt,
+		toTerm: minutes.ByUpdatedAt,
+		toCursor: func(_m *Minutes) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f MinutesOrderField) String() string {
+	var str string
+	switch f.column {
+	case MinutesOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case MinutesOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f MinutesOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *MinutesOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("MinutesOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *MinutesOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *MinutesOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid MinutesOrderField", str)
+	}
+	return nil
+}
+
+// MinutesOrderField defines the ordering field of Minutes.
+type MinutesOrderField struct {
+	// Value extracts the ordering value from the given Minutes.
+	Value    func(*Minutes) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) minutes.OrderOption
+	toCursor func(*Minutes) Cursor
+}
+
+// MinutesOrder defines the ordering of Minutes.
+type MinutesOrder struct {
+	Direction OrderDirection     `json:"direction"`
+	Field     *MinutesOrderField `json:"field"`
+}
+
+// DefaultMinutesOrder is the default ordering of Minutes.
+var DefaultMinutesOrder = &MinutesOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &MinutesOrderField{
+		Value: func(_m *Minutes) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: minutes.FieldID,
+		toTerm: minutes.ByID,
+		toCursor: func(_m *Minutes) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Minutes into MinutesEdge.
+func (_m *Minutes) ToEdge(order *MinutesOrder) *MinutesEdge {
+	if order == nil {
+		order = DefaultMinutesOrder
+	}
+	return &MinutesEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

@@ -16,11 +16,15 @@ import (
 	"github.com/palabre/palabre/ent/attachment"
 	"github.com/palabre/palabre/ent/auditevent"
 	"github.com/palabre/palabre/ent/commitment"
+	"github.com/palabre/palabre/ent/committee"
+	"github.com/palabre/palabre/ent/committeemember"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/domain"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
+	"github.com/palabre/palabre/ent/meeting"
+	"github.com/palabre/palabre/ent/minutes"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/predicate"
@@ -1775,6 +1779,16 @@ type AgreementWhereInput struct {
 	StatusIn    []agreement.Status `json:"statusIn,omitempty"`
 	StatusNotIn []agreement.Status `json:"statusNotIn,omitempty"`
 
+	// "reporting_cadence_days" field predicates.
+	ReportingCadenceDays      *int  `json:"reportingCadenceDays,omitempty"`
+	ReportingCadenceDaysNEQ   *int  `json:"reportingCadenceDaysNEQ,omitempty"`
+	ReportingCadenceDaysIn    []int `json:"reportingCadenceDaysIn,omitempty"`
+	ReportingCadenceDaysNotIn []int `json:"reportingCadenceDaysNotIn,omitempty"`
+	ReportingCadenceDaysGT    *int  `json:"reportingCadenceDaysGT,omitempty"`
+	ReportingCadenceDaysGTE   *int  `json:"reportingCadenceDaysGTE,omitempty"`
+	ReportingCadenceDaysLT    *int  `json:"reportingCadenceDaysLT,omitempty"`
+	ReportingCadenceDaysLTE   *int  `json:"reportingCadenceDaysLTE,omitempty"`
+
 	// "confidential" field predicates.
 	Confidential    *bool `json:"confidential,omitempty"`
 	ConfidentialNEQ *bool `json:"confidentialNEQ,omitempty"`
@@ -2240,6 +2254,30 @@ func (i *AgreementWhereInput) P() (predicate.Agreement, error) {
 	}
 	if len(i.StatusNotIn) > 0 {
 		predicates = append(predicates, agreement.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.ReportingCadenceDays != nil {
+		predicates = append(predicates, agreement.ReportingCadenceDaysEQ(*i.ReportingCadenceDays))
+	}
+	if i.ReportingCadenceDaysNEQ != nil {
+		predicates = append(predicates, agreement.ReportingCadenceDaysNEQ(*i.ReportingCadenceDaysNEQ))
+	}
+	if len(i.ReportingCadenceDaysIn) > 0 {
+		predicates = append(predicates, agreement.ReportingCadenceDaysIn(i.ReportingCadenceDaysIn...))
+	}
+	if len(i.ReportingCadenceDaysNotIn) > 0 {
+		predicates = append(predicates, agreement.ReportingCadenceDaysNotIn(i.ReportingCadenceDaysNotIn...))
+	}
+	if i.ReportingCadenceDaysGT != nil {
+		predicates = append(predicates, agreement.ReportingCadenceDaysGT(*i.ReportingCadenceDaysGT))
+	}
+	if i.ReportingCadenceDaysGTE != nil {
+		predicates = append(predicates, agreement.ReportingCadenceDaysGTE(*i.ReportingCadenceDaysGTE))
+	}
+	if i.ReportingCadenceDaysLT != nil {
+		predicates = append(predicates, agreement.ReportingCadenceDaysLT(*i.ReportingCadenceDaysLT))
+	}
+	if i.ReportingCadenceDaysLTE != nil {
+		predicates = append(predicates, agreement.ReportingCadenceDaysLTE(*i.ReportingCadenceDaysLTE))
 	}
 	if i.Confidential != nil {
 		predicates = append(predicates, agreement.ConfidentialEQ(*i.Confidential))
@@ -4146,6 +4184,696 @@ func (i *CommitmentWhereInput) P() (predicate.Commitment, error) {
 	}
 }
 
+// CommitteeWhereInput represents a where input for filtering Committee queries.
+type CommitteeWhereInput struct {
+	Predicates []predicate.Committee  `json:"-"`
+	Not        *CommitteeWhereInput   `json:"not,omitempty"`
+	Or         []*CommitteeWhereInput `json:"or,omitempty"`
+	And        []*CommitteeWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "name" field predicates.
+	Name             *string  `json:"name,omitempty"`
+	NameNEQ          *string  `json:"nameNEQ,omitempty"`
+	NameIn           []string `json:"nameIn,omitempty"`
+	NameNotIn        []string `json:"nameNotIn,omitempty"`
+	NameGT           *string  `json:"nameGT,omitempty"`
+	NameGTE          *string  `json:"nameGTE,omitempty"`
+	NameLT           *string  `json:"nameLT,omitempty"`
+	NameLTE          *string  `json:"nameLTE,omitempty"`
+	NameContains     *string  `json:"nameContains,omitempty"`
+	NameHasPrefix    *string  `json:"nameHasPrefix,omitempty"`
+	NameHasSuffix    *string  `json:"nameHasSuffix,omitempty"`
+	NameEqualFold    *string  `json:"nameEqualFold,omitempty"`
+	NameContainsFold *string  `json:"nameContainsFold,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *committee.Kind  `json:"kind,omitempty"`
+	KindNEQ   *committee.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []committee.Kind `json:"kindIn,omitempty"`
+	KindNotIn []committee.Kind `json:"kindNotIn,omitempty"`
+
+	// "mandate" field predicates.
+	Mandate             *string  `json:"mandate,omitempty"`
+	MandateNEQ          *string  `json:"mandateNEQ,omitempty"`
+	MandateIn           []string `json:"mandateIn,omitempty"`
+	MandateNotIn        []string `json:"mandateNotIn,omitempty"`
+	MandateGT           *string  `json:"mandateGT,omitempty"`
+	MandateGTE          *string  `json:"mandateGTE,omitempty"`
+	MandateLT           *string  `json:"mandateLT,omitempty"`
+	MandateLTE          *string  `json:"mandateLTE,omitempty"`
+	MandateContains     *string  `json:"mandateContains,omitempty"`
+	MandateHasPrefix    *string  `json:"mandateHasPrefix,omitempty"`
+	MandateHasSuffix    *string  `json:"mandateHasSuffix,omitempty"`
+	MandateEqualFold    *string  `json:"mandateEqualFold,omitempty"`
+	MandateContainsFold *string  `json:"mandateContainsFold,omitempty"`
+
+	// "meeting_every" field predicates.
+	MeetingEvery      *int  `json:"meetingEvery,omitempty"`
+	MeetingEveryNEQ   *int  `json:"meetingEveryNEQ,omitempty"`
+	MeetingEveryIn    []int `json:"meetingEveryIn,omitempty"`
+	MeetingEveryNotIn []int `json:"meetingEveryNotIn,omitempty"`
+	MeetingEveryGT    *int  `json:"meetingEveryGT,omitempty"`
+	MeetingEveryGTE   *int  `json:"meetingEveryGTE,omitempty"`
+	MeetingEveryLT    *int  `json:"meetingEveryLT,omitempty"`
+	MeetingEveryLTE   *int  `json:"meetingEveryLTE,omitempty"`
+
+	// "meeting_every_unit" field predicates.
+	MeetingEveryUnit      *committee.MeetingEveryUnit  `json:"meetingEveryUnit,omitempty"`
+	MeetingEveryUnitNEQ   *committee.MeetingEveryUnit  `json:"meetingEveryUnitNEQ,omitempty"`
+	MeetingEveryUnitIn    []committee.MeetingEveryUnit `json:"meetingEveryUnitIn,omitempty"`
+	MeetingEveryUnitNotIn []committee.MeetingEveryUnit `json:"meetingEveryUnitNotIn,omitempty"`
+
+	// "agreement" edge predicates.
+	HasAgreement     *bool                  `json:"hasAgreement,omitempty"`
+	HasAgreementWith []*AgreementWhereInput `json:"hasAgreementWith,omitempty"`
+
+	// "strategy" edge predicates.
+	HasStrategy     *bool                 `json:"hasStrategy,omitempty"`
+	HasStrategyWith []*StrategyWhereInput `json:"hasStrategyWith,omitempty"`
+
+	// "members" edge predicates.
+	HasMembers     *bool                        `json:"hasMembers,omitempty"`
+	HasMembersWith []*CommitteeMemberWhereInput `json:"hasMembersWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *CommitteeWhereInput) AddPredicates(predicates ...predicate.Committee) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the CommitteeWhereInput filter on the CommitteeQuery builder.
+func (i *CommitteeWhereInput) Filter(q *CommitteeQuery) (*CommitteeQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyCommitteeWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyCommitteeWhereInput is returned in case the CommitteeWhereInput is empty.
+var ErrEmptyCommitteeWhereInput = errors.New("ent: empty predicate CommitteeWhereInput")
+
+// P returns a predicate for filtering committees.
+// An error is returned if the input is empty or invalid.
+func (i *CommitteeWhereInput) P() (predicate.Committee, error) {
+	var predicates []predicate.Committee
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, committee.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Committee, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, committee.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Committee, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, committee.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, committee.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, committee.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, committee.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, committee.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, committee.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, committee.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, committee.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, committee.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, committee.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, committee.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, committee.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, committee.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, committee.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, committee.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, committee.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, committee.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, committee.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, committee.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, committee.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, committee.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, committee.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, committee.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, committee.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, committee.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Name != nil {
+		predicates = append(predicates, committee.NameEQ(*i.Name))
+	}
+	if i.NameNEQ != nil {
+		predicates = append(predicates, committee.NameNEQ(*i.NameNEQ))
+	}
+	if len(i.NameIn) > 0 {
+		predicates = append(predicates, committee.NameIn(i.NameIn...))
+	}
+	if len(i.NameNotIn) > 0 {
+		predicates = append(predicates, committee.NameNotIn(i.NameNotIn...))
+	}
+	if i.NameGT != nil {
+		predicates = append(predicates, committee.NameGT(*i.NameGT))
+	}
+	if i.NameGTE != nil {
+		predicates = append(predicates, committee.NameGTE(*i.NameGTE))
+	}
+	if i.NameLT != nil {
+		predicates = append(predicates, committee.NameLT(*i.NameLT))
+	}
+	if i.NameLTE != nil {
+		predicates = append(predicates, committee.NameLTE(*i.NameLTE))
+	}
+	if i.NameContains != nil {
+		predicates = append(predicates, committee.NameContains(*i.NameContains))
+	}
+	if i.NameHasPrefix != nil {
+		predicates = append(predicates, committee.NameHasPrefix(*i.NameHasPrefix))
+	}
+	if i.NameHasSuffix != nil {
+		predicates = append(predicates, committee.NameHasSuffix(*i.NameHasSuffix))
+	}
+	if i.NameEqualFold != nil {
+		predicates = append(predicates, committee.NameEqualFold(*i.NameEqualFold))
+	}
+	if i.NameContainsFold != nil {
+		predicates = append(predicates, committee.NameContainsFold(*i.NameContainsFold))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, committee.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, committee.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, committee.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, committee.KindNotIn(i.KindNotIn...))
+	}
+	if i.Mandate != nil {
+		predicates = append(predicates, committee.MandateEQ(*i.Mandate))
+	}
+	if i.MandateNEQ != nil {
+		predicates = append(predicates, committee.MandateNEQ(*i.MandateNEQ))
+	}
+	if len(i.MandateIn) > 0 {
+		predicates = append(predicates, committee.MandateIn(i.MandateIn...))
+	}
+	if len(i.MandateNotIn) > 0 {
+		predicates = append(predicates, committee.MandateNotIn(i.MandateNotIn...))
+	}
+	if i.MandateGT != nil {
+		predicates = append(predicates, committee.MandateGT(*i.MandateGT))
+	}
+	if i.MandateGTE != nil {
+		predicates = append(predicates, committee.MandateGTE(*i.MandateGTE))
+	}
+	if i.MandateLT != nil {
+		predicates = append(predicates, committee.MandateLT(*i.MandateLT))
+	}
+	if i.MandateLTE != nil {
+		predicates = append(predicates, committee.MandateLTE(*i.MandateLTE))
+	}
+	if i.MandateContains != nil {
+		predicates = append(predicates, committee.MandateContains(*i.MandateContains))
+	}
+	if i.MandateHasPrefix != nil {
+		predicates = append(predicates, committee.MandateHasPrefix(*i.MandateHasPrefix))
+	}
+	if i.MandateHasSuffix != nil {
+		predicates = append(predicates, committee.MandateHasSuffix(*i.MandateHasSuffix))
+	}
+	if i.MandateEqualFold != nil {
+		predicates = append(predicates, committee.MandateEqualFold(*i.MandateEqualFold))
+	}
+	if i.MandateContainsFold != nil {
+		predicates = append(predicates, committee.MandateContainsFold(*i.MandateContainsFold))
+	}
+	if i.MeetingEvery != nil {
+		predicates = append(predicates, committee.MeetingEveryEQ(*i.MeetingEvery))
+	}
+	if i.MeetingEveryNEQ != nil {
+		predicates = append(predicates, committee.MeetingEveryNEQ(*i.MeetingEveryNEQ))
+	}
+	if len(i.MeetingEveryIn) > 0 {
+		predicates = append(predicates, committee.MeetingEveryIn(i.MeetingEveryIn...))
+	}
+	if len(i.MeetingEveryNotIn) > 0 {
+		predicates = append(predicates, committee.MeetingEveryNotIn(i.MeetingEveryNotIn...))
+	}
+	if i.MeetingEveryGT != nil {
+		predicates = append(predicates, committee.MeetingEveryGT(*i.MeetingEveryGT))
+	}
+	if i.MeetingEveryGTE != nil {
+		predicates = append(predicates, committee.MeetingEveryGTE(*i.MeetingEveryGTE))
+	}
+	if i.MeetingEveryLT != nil {
+		predicates = append(predicates, committee.MeetingEveryLT(*i.MeetingEveryLT))
+	}
+	if i.MeetingEveryLTE != nil {
+		predicates = append(predicates, committee.MeetingEveryLTE(*i.MeetingEveryLTE))
+	}
+	if i.MeetingEveryUnit != nil {
+		predicates = append(predicates, committee.MeetingEveryUnitEQ(*i.MeetingEveryUnit))
+	}
+	if i.MeetingEveryUnitNEQ != nil {
+		predicates = append(predicates, committee.MeetingEveryUnitNEQ(*i.MeetingEveryUnitNEQ))
+	}
+	if len(i.MeetingEveryUnitIn) > 0 {
+		predicates = append(predicates, committee.MeetingEveryUnitIn(i.MeetingEveryUnitIn...))
+	}
+	if len(i.MeetingEveryUnitNotIn) > 0 {
+		predicates = append(predicates, committee.MeetingEveryUnitNotIn(i.MeetingEveryUnitNotIn...))
+	}
+
+	if i.HasAgreement != nil {
+		p := committee.HasAgreement()
+		if !*i.HasAgreement {
+			p = committee.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasAgreementWith) > 0 {
+		with := make([]predicate.Agreement, 0, len(i.HasAgreementWith))
+		for _, w := range i.HasAgreementWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasAgreementWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, committee.HasAgreementWith(with...))
+	}
+	if i.HasStrategy != nil {
+		p := committee.HasStrategy()
+		if !*i.HasStrategy {
+			p = committee.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasStrategyWith) > 0 {
+		with := make([]predicate.Strategy, 0, len(i.HasStrategyWith))
+		for _, w := range i.HasStrategyWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasStrategyWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, committee.HasStrategyWith(with...))
+	}
+	if i.HasMembers != nil {
+		p := committee.HasMembers()
+		if !*i.HasMembers {
+			p = committee.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasMembersWith) > 0 {
+		with := make([]predicate.CommitteeMember, 0, len(i.HasMembersWith))
+		for _, w := range i.HasMembersWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasMembersWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, committee.HasMembersWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyCommitteeWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return committee.And(predicates...), nil
+	}
+}
+
+// CommitteeMemberWhereInput represents a where input for filtering CommitteeMember queries.
+type CommitteeMemberWhereInput struct {
+	Predicates []predicate.CommitteeMember  `json:"-"`
+	Not        *CommitteeMemberWhereInput   `json:"not,omitempty"`
+	Or         []*CommitteeMemberWhereInput `json:"or,omitempty"`
+	And        []*CommitteeMemberWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "role" field predicates.
+	Role      *committeemember.Role  `json:"role,omitempty"`
+	RoleNEQ   *committeemember.Role  `json:"roleNEQ,omitempty"`
+	RoleIn    []committeemember.Role `json:"roleIn,omitempty"`
+	RoleNotIn []committeemember.Role `json:"roleNotIn,omitempty"`
+
+	// "committee" edge predicates.
+	HasCommittee     *bool                  `json:"hasCommittee,omitempty"`
+	HasCommitteeWith []*CommitteeWhereInput `json:"hasCommitteeWith,omitempty"`
+
+	// "agency" edge predicates.
+	HasAgency     *bool               `json:"hasAgency,omitempty"`
+	HasAgencyWith []*AgencyWhereInput `json:"hasAgencyWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *CommitteeMemberWhereInput) AddPredicates(predicates ...predicate.CommitteeMember) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the CommitteeMemberWhereInput filter on the CommitteeMemberQuery builder.
+func (i *CommitteeMemberWhereInput) Filter(q *CommitteeMemberQuery) (*CommitteeMemberQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyCommitteeMemberWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyCommitteeMemberWhereInput is returned in case the CommitteeMemberWhereInput is empty.
+var ErrEmptyCommitteeMemberWhereInput = errors.New("ent: empty predicate CommitteeMemberWhereInput")
+
+// P returns a predicate for filtering committeemembers.
+// An error is returned if the input is empty or invalid.
+func (i *CommitteeMemberWhereInput) P() (predicate.CommitteeMember, error) {
+	var predicates []predicate.CommitteeMember
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, committeemember.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.CommitteeMember, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, committeemember.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.CommitteeMember, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, committeemember.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, committeemember.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, committeemember.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, committeemember.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, committeemember.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, committeemember.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, committeemember.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, committeemember.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, committeemember.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, committeemember.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, committeemember.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, committeemember.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, committeemember.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, committeemember.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, committeemember.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, committeemember.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, committeemember.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, committeemember.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, committeemember.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, committeemember.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, committeemember.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, committeemember.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, committeemember.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, committeemember.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, committeemember.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Role != nil {
+		predicates = append(predicates, committeemember.RoleEQ(*i.Role))
+	}
+	if i.RoleNEQ != nil {
+		predicates = append(predicates, committeemember.RoleNEQ(*i.RoleNEQ))
+	}
+	if len(i.RoleIn) > 0 {
+		predicates = append(predicates, committeemember.RoleIn(i.RoleIn...))
+	}
+	if len(i.RoleNotIn) > 0 {
+		predicates = append(predicates, committeemember.RoleNotIn(i.RoleNotIn...))
+	}
+
+	if i.HasCommittee != nil {
+		p := committeemember.HasCommittee()
+		if !*i.HasCommittee {
+			p = committeemember.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasCommitteeWith) > 0 {
+		with := make([]predicate.Committee, 0, len(i.HasCommitteeWith))
+		for _, w := range i.HasCommitteeWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasCommitteeWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, committeemember.HasCommitteeWith(with...))
+	}
+	if i.HasAgency != nil {
+		p := committeemember.HasAgency()
+		if !*i.HasAgency {
+			p = committeemember.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasAgencyWith) > 0 {
+		with := make([]predicate.Agency, 0, len(i.HasAgencyWith))
+		for _, w := range i.HasAgencyWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasAgencyWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, committeemember.HasAgencyWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyCommitteeMemberWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return committeemember.And(predicates...), nil
+	}
+}
+
 // ConsultationWhereInput represents a where input for filtering Consultation queries.
 type ConsultationWhereInput struct {
 	Predicates []predicate.Consultation  `json:"-"`
@@ -4715,6 +5443,10 @@ type DecisionWhereInput struct {
 	HasStrategy     *bool                 `json:"hasStrategy,omitempty"`
 	HasStrategyWith []*StrategyWhereInput `json:"hasStrategyWith,omitempty"`
 
+	// "meeting" edge predicates.
+	HasMeeting     *bool                `json:"hasMeeting,omitempty"`
+	HasMeetingWith []*MeetingWhereInput `json:"hasMeetingWith,omitempty"`
+
 	// "implementing_agency" edge predicates.
 	HasImplementingAgency     *bool               `json:"hasImplementingAgency,omitempty"`
 	HasImplementingAgencyWith []*AgencyWhereInput `json:"hasImplementingAgencyWith,omitempty"`
@@ -5019,6 +5751,24 @@ func (i *DecisionWhereInput) P() (predicate.Decision, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, decision.HasStrategyWith(with...))
+	}
+	if i.HasMeeting != nil {
+		p := decision.HasMeeting()
+		if !*i.HasMeeting {
+			p = decision.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasMeetingWith) > 0 {
+		with := make([]predicate.Meeting, 0, len(i.HasMeetingWith))
+		for _, w := range i.HasMeetingWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasMeetingWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, decision.HasMeetingWith(with...))
 	}
 	if i.HasImplementingAgency != nil {
 		p := decision.HasImplementingAgency()
@@ -6173,6 +6923,814 @@ func (i *MeasurementWhereInput) P() (predicate.Measurement, error) {
 		return predicates[0], nil
 	default:
 		return measurement.And(predicates...), nil
+	}
+}
+
+// MeetingWhereInput represents a where input for filtering Meeting queries.
+type MeetingWhereInput struct {
+	Predicates []predicate.Meeting  `json:"-"`
+	Not        *MeetingWhereInput   `json:"not,omitempty"`
+	Or         []*MeetingWhereInput `json:"or,omitempty"`
+	And        []*MeetingWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "scheduled_at" field predicates.
+	ScheduledAt      *time.Time  `json:"scheduledAt,omitempty"`
+	ScheduledAtNEQ   *time.Time  `json:"scheduledAtNEQ,omitempty"`
+	ScheduledAtIn    []time.Time `json:"scheduledAtIn,omitempty"`
+	ScheduledAtNotIn []time.Time `json:"scheduledAtNotIn,omitempty"`
+	ScheduledAtGT    *time.Time  `json:"scheduledAtGT,omitempty"`
+	ScheduledAtGTE   *time.Time  `json:"scheduledAtGTE,omitempty"`
+	ScheduledAtLT    *time.Time  `json:"scheduledAtLT,omitempty"`
+	ScheduledAtLTE   *time.Time  `json:"scheduledAtLTE,omitempty"`
+
+	// "place" field predicates.
+	Place             *string  `json:"place,omitempty"`
+	PlaceNEQ          *string  `json:"placeNEQ,omitempty"`
+	PlaceIn           []string `json:"placeIn,omitempty"`
+	PlaceNotIn        []string `json:"placeNotIn,omitempty"`
+	PlaceGT           *string  `json:"placeGT,omitempty"`
+	PlaceGTE          *string  `json:"placeGTE,omitempty"`
+	PlaceLT           *string  `json:"placeLT,omitempty"`
+	PlaceLTE          *string  `json:"placeLTE,omitempty"`
+	PlaceContains     *string  `json:"placeContains,omitempty"`
+	PlaceHasPrefix    *string  `json:"placeHasPrefix,omitempty"`
+	PlaceHasSuffix    *string  `json:"placeHasSuffix,omitempty"`
+	PlaceEqualFold    *string  `json:"placeEqualFold,omitempty"`
+	PlaceContainsFold *string  `json:"placeContainsFold,omitempty"`
+
+	// "online" field predicates.
+	Online    *bool `json:"online,omitempty"`
+	OnlineNEQ *bool `json:"onlineNEQ,omitempty"`
+
+	// "status" field predicates.
+	Status      *meeting.Status  `json:"status,omitempty"`
+	StatusNEQ   *meeting.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []meeting.Status `json:"statusIn,omitempty"`
+	StatusNotIn []meeting.Status `json:"statusNotIn,omitempty"`
+
+	// "agenda" field predicates.
+	Agenda             *string  `json:"agenda,omitempty"`
+	AgendaNEQ          *string  `json:"agendaNEQ,omitempty"`
+	AgendaIn           []string `json:"agendaIn,omitempty"`
+	AgendaNotIn        []string `json:"agendaNotIn,omitempty"`
+	AgendaGT           *string  `json:"agendaGT,omitempty"`
+	AgendaGTE          *string  `json:"agendaGTE,omitempty"`
+	AgendaLT           *string  `json:"agendaLT,omitempty"`
+	AgendaLTE          *string  `json:"agendaLTE,omitempty"`
+	AgendaContains     *string  `json:"agendaContains,omitempty"`
+	AgendaHasPrefix    *string  `json:"agendaHasPrefix,omitempty"`
+	AgendaHasSuffix    *string  `json:"agendaHasSuffix,omitempty"`
+	AgendaEqualFold    *string  `json:"agendaEqualFold,omitempty"`
+	AgendaContainsFold *string  `json:"agendaContainsFold,omitempty"`
+
+	// "committee" edge predicates.
+	HasCommittee     *bool                  `json:"hasCommittee,omitempty"`
+	HasCommitteeWith []*CommitteeWhereInput `json:"hasCommitteeWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *MeetingWhereInput) AddPredicates(predicates ...predicate.Meeting) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the MeetingWhereInput filter on the MeetingQuery builder.
+func (i *MeetingWhereInput) Filter(q *MeetingQuery) (*MeetingQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyMeetingWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyMeetingWhereInput is returned in case the MeetingWhereInput is empty.
+var ErrEmptyMeetingWhereInput = errors.New("ent: empty predicate MeetingWhereInput")
+
+// P returns a predicate for filtering meetings.
+// An error is returned if the input is empty or invalid.
+func (i *MeetingWhereInput) P() (predicate.Meeting, error) {
+	var predicates []predicate.Meeting
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, meeting.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Meeting, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, meeting.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Meeting, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, meeting.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, meeting.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, meeting.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, meeting.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, meeting.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, meeting.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, meeting.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, meeting.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, meeting.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, meeting.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, meeting.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, meeting.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, meeting.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, meeting.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, meeting.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, meeting.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, meeting.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, meeting.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, meeting.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, meeting.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, meeting.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, meeting.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, meeting.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, meeting.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, meeting.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.ScheduledAt != nil {
+		predicates = append(predicates, meeting.ScheduledAtEQ(*i.ScheduledAt))
+	}
+	if i.ScheduledAtNEQ != nil {
+		predicates = append(predicates, meeting.ScheduledAtNEQ(*i.ScheduledAtNEQ))
+	}
+	if len(i.ScheduledAtIn) > 0 {
+		predicates = append(predicates, meeting.ScheduledAtIn(i.ScheduledAtIn...))
+	}
+	if len(i.ScheduledAtNotIn) > 0 {
+		predicates = append(predicates, meeting.ScheduledAtNotIn(i.ScheduledAtNotIn...))
+	}
+	if i.ScheduledAtGT != nil {
+		predicates = append(predicates, meeting.ScheduledAtGT(*i.ScheduledAtGT))
+	}
+	if i.ScheduledAtGTE != nil {
+		predicates = append(predicates, meeting.ScheduledAtGTE(*i.ScheduledAtGTE))
+	}
+	if i.ScheduledAtLT != nil {
+		predicates = append(predicates, meeting.ScheduledAtLT(*i.ScheduledAtLT))
+	}
+	if i.ScheduledAtLTE != nil {
+		predicates = append(predicates, meeting.ScheduledAtLTE(*i.ScheduledAtLTE))
+	}
+	if i.Place != nil {
+		predicates = append(predicates, meeting.PlaceEQ(*i.Place))
+	}
+	if i.PlaceNEQ != nil {
+		predicates = append(predicates, meeting.PlaceNEQ(*i.PlaceNEQ))
+	}
+	if len(i.PlaceIn) > 0 {
+		predicates = append(predicates, meeting.PlaceIn(i.PlaceIn...))
+	}
+	if len(i.PlaceNotIn) > 0 {
+		predicates = append(predicates, meeting.PlaceNotIn(i.PlaceNotIn...))
+	}
+	if i.PlaceGT != nil {
+		predicates = append(predicates, meeting.PlaceGT(*i.PlaceGT))
+	}
+	if i.PlaceGTE != nil {
+		predicates = append(predicates, meeting.PlaceGTE(*i.PlaceGTE))
+	}
+	if i.PlaceLT != nil {
+		predicates = append(predicates, meeting.PlaceLT(*i.PlaceLT))
+	}
+	if i.PlaceLTE != nil {
+		predicates = append(predicates, meeting.PlaceLTE(*i.PlaceLTE))
+	}
+	if i.PlaceContains != nil {
+		predicates = append(predicates, meeting.PlaceContains(*i.PlaceContains))
+	}
+	if i.PlaceHasPrefix != nil {
+		predicates = append(predicates, meeting.PlaceHasPrefix(*i.PlaceHasPrefix))
+	}
+	if i.PlaceHasSuffix != nil {
+		predicates = append(predicates, meeting.PlaceHasSuffix(*i.PlaceHasSuffix))
+	}
+	if i.PlaceEqualFold != nil {
+		predicates = append(predicates, meeting.PlaceEqualFold(*i.PlaceEqualFold))
+	}
+	if i.PlaceContainsFold != nil {
+		predicates = append(predicates, meeting.PlaceContainsFold(*i.PlaceContainsFold))
+	}
+	if i.Online != nil {
+		predicates = append(predicates, meeting.OnlineEQ(*i.Online))
+	}
+	if i.OnlineNEQ != nil {
+		predicates = append(predicates, meeting.OnlineNEQ(*i.OnlineNEQ))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, meeting.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, meeting.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, meeting.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, meeting.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.Agenda != nil {
+		predicates = append(predicates, meeting.AgendaEQ(*i.Agenda))
+	}
+	if i.AgendaNEQ != nil {
+		predicates = append(predicates, meeting.AgendaNEQ(*i.AgendaNEQ))
+	}
+	if len(i.AgendaIn) > 0 {
+		predicates = append(predicates, meeting.AgendaIn(i.AgendaIn...))
+	}
+	if len(i.AgendaNotIn) > 0 {
+		predicates = append(predicates, meeting.AgendaNotIn(i.AgendaNotIn...))
+	}
+	if i.AgendaGT != nil {
+		predicates = append(predicates, meeting.AgendaGT(*i.AgendaGT))
+	}
+	if i.AgendaGTE != nil {
+		predicates = append(predicates, meeting.AgendaGTE(*i.AgendaGTE))
+	}
+	if i.AgendaLT != nil {
+		predicates = append(predicates, meeting.AgendaLT(*i.AgendaLT))
+	}
+	if i.AgendaLTE != nil {
+		predicates = append(predicates, meeting.AgendaLTE(*i.AgendaLTE))
+	}
+	if i.AgendaContains != nil {
+		predicates = append(predicates, meeting.AgendaContains(*i.AgendaContains))
+	}
+	if i.AgendaHasPrefix != nil {
+		predicates = append(predicates, meeting.AgendaHasPrefix(*i.AgendaHasPrefix))
+	}
+	if i.AgendaHasSuffix != nil {
+		predicates = append(predicates, meeting.AgendaHasSuffix(*i.AgendaHasSuffix))
+	}
+	if i.AgendaEqualFold != nil {
+		predicates = append(predicates, meeting.AgendaEqualFold(*i.AgendaEqualFold))
+	}
+	if i.AgendaContainsFold != nil {
+		predicates = append(predicates, meeting.AgendaContainsFold(*i.AgendaContainsFold))
+	}
+
+	if i.HasCommittee != nil {
+		p := meeting.HasCommittee()
+		if !*i.HasCommittee {
+			p = meeting.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasCommitteeWith) > 0 {
+		with := make([]predicate.Committee, 0, len(i.HasCommitteeWith))
+		for _, w := range i.HasCommitteeWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasCommitteeWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, meeting.HasCommitteeWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyMeetingWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return meeting.And(predicates...), nil
+	}
+}
+
+// MinutesWhereInput represents a where input for filtering Minutes queries.
+type MinutesWhereInput struct {
+	Predicates []predicate.Minutes  `json:"-"`
+	Not        *MinutesWhereInput   `json:"not,omitempty"`
+	Or         []*MinutesWhereInput `json:"or,omitempty"`
+	And        []*MinutesWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *pulid.ID  `json:"id,omitempty"`
+	IDNEQ   *pulid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []pulid.ID `json:"idIn,omitempty"`
+	IDNotIn []pulid.ID `json:"idNotIn,omitempty"`
+	IDGT    *pulid.ID  `json:"idGT,omitempty"`
+	IDGTE   *pulid.ID  `json:"idGTE,omitempty"`
+	IDLT    *pulid.ID  `json:"idLT,omitempty"`
+	IDLTE   *pulid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "number" field predicates.
+	Number      *int  `json:"number,omitempty"`
+	NumberNEQ   *int  `json:"numberNEQ,omitempty"`
+	NumberIn    []int `json:"numberIn,omitempty"`
+	NumberNotIn []int `json:"numberNotIn,omitempty"`
+	NumberGT    *int  `json:"numberGT,omitempty"`
+	NumberGTE   *int  `json:"numberGTE,omitempty"`
+	NumberLT    *int  `json:"numberLT,omitempty"`
+	NumberLTE   *int  `json:"numberLTE,omitempty"`
+
+	// "text" field predicates.
+	Text             *string  `json:"text,omitempty"`
+	TextNEQ          *string  `json:"textNEQ,omitempty"`
+	TextIn           []string `json:"textIn,omitempty"`
+	TextNotIn        []string `json:"textNotIn,omitempty"`
+	TextGT           *string  `json:"textGT,omitempty"`
+	TextGTE          *string  `json:"textGTE,omitempty"`
+	TextLT           *string  `json:"textLT,omitempty"`
+	TextLTE          *string  `json:"textLTE,omitempty"`
+	TextContains     *string  `json:"textContains,omitempty"`
+	TextHasPrefix    *string  `json:"textHasPrefix,omitempty"`
+	TextHasSuffix    *string  `json:"textHasSuffix,omitempty"`
+	TextEqualFold    *string  `json:"textEqualFold,omitempty"`
+	TextContainsFold *string  `json:"textContainsFold,omitempty"`
+
+	// "status" field predicates.
+	Status      *minutes.Status  `json:"status,omitempty"`
+	StatusNEQ   *minutes.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []minutes.Status `json:"statusIn,omitempty"`
+	StatusNotIn []minutes.Status `json:"statusNotIn,omitempty"`
+
+	// "approved_at" field predicates.
+	ApprovedAt       *time.Time  `json:"approvedAt,omitempty"`
+	ApprovedAtNEQ    *time.Time  `json:"approvedAtNEQ,omitempty"`
+	ApprovedAtIn     []time.Time `json:"approvedAtIn,omitempty"`
+	ApprovedAtNotIn  []time.Time `json:"approvedAtNotIn,omitempty"`
+	ApprovedAtGT     *time.Time  `json:"approvedAtGT,omitempty"`
+	ApprovedAtGTE    *time.Time  `json:"approvedAtGTE,omitempty"`
+	ApprovedAtLT     *time.Time  `json:"approvedAtLT,omitempty"`
+	ApprovedAtLTE    *time.Time  `json:"approvedAtLTE,omitempty"`
+	ApprovedAtIsNil  bool        `json:"approvedAtIsNil,omitempty"`
+	ApprovedAtNotNil bool        `json:"approvedAtNotNil,omitempty"`
+
+	// "sha256" field predicates.
+	Sha256             *string  `json:"sha256,omitempty"`
+	Sha256NEQ          *string  `json:"sha256NEQ,omitempty"`
+	Sha256In           []string `json:"sha256In,omitempty"`
+	Sha256NotIn        []string `json:"sha256NotIn,omitempty"`
+	Sha256GT           *string  `json:"sha256GT,omitempty"`
+	Sha256GTE          *string  `json:"sha256GTE,omitempty"`
+	Sha256LT           *string  `json:"sha256LT,omitempty"`
+	Sha256LTE          *string  `json:"sha256LTE,omitempty"`
+	Sha256Contains     *string  `json:"sha256Contains,omitempty"`
+	Sha256HasPrefix    *string  `json:"sha256HasPrefix,omitempty"`
+	Sha256HasSuffix    *string  `json:"sha256HasSuffix,omitempty"`
+	Sha256IsNil        bool     `json:"sha256IsNil,omitempty"`
+	Sha256NotNil       bool     `json:"sha256NotNil,omitempty"`
+	Sha256EqualFold    *string  `json:"sha256EqualFold,omitempty"`
+	Sha256ContainsFold *string  `json:"sha256ContainsFold,omitempty"`
+
+	// "meeting" edge predicates.
+	HasMeeting     *bool                `json:"hasMeeting,omitempty"`
+	HasMeetingWith []*MeetingWhereInput `json:"hasMeetingWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *MinutesWhereInput) AddPredicates(predicates ...predicate.Minutes) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the MinutesWhereInput filter on the MinutesQuery builder.
+func (i *MinutesWhereInput) Filter(q *MinutesQuery) (*MinutesQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyMinutesWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyMinutesWhereInput is returned in case the MinutesWhereInput is empty.
+var ErrEmptyMinutesWhereInput = errors.New("ent: empty predicate MinutesWhereInput")
+
+// P returns a predicate for filtering minutesslice.
+// An error is returned if the input is empty or invalid.
+func (i *MinutesWhereInput) P() (predicate.Minutes, error) {
+	var predicates []predicate.Minutes
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, minutes.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Minutes, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, minutes.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Minutes, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, minutes.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, minutes.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, minutes.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, minutes.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, minutes.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, minutes.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, minutes.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, minutes.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, minutes.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, minutes.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, minutes.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, minutes.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, minutes.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, minutes.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, minutes.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, minutes.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, minutes.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, minutes.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, minutes.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, minutes.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, minutes.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, minutes.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, minutes.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, minutes.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, minutes.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Number != nil {
+		predicates = append(predicates, minutes.NumberEQ(*i.Number))
+	}
+	if i.NumberNEQ != nil {
+		predicates = append(predicates, minutes.NumberNEQ(*i.NumberNEQ))
+	}
+	if len(i.NumberIn) > 0 {
+		predicates = append(predicates, minutes.NumberIn(i.NumberIn...))
+	}
+	if len(i.NumberNotIn) > 0 {
+		predicates = append(predicates, minutes.NumberNotIn(i.NumberNotIn...))
+	}
+	if i.NumberGT != nil {
+		predicates = append(predicates, minutes.NumberGT(*i.NumberGT))
+	}
+	if i.NumberGTE != nil {
+		predicates = append(predicates, minutes.NumberGTE(*i.NumberGTE))
+	}
+	if i.NumberLT != nil {
+		predicates = append(predicates, minutes.NumberLT(*i.NumberLT))
+	}
+	if i.NumberLTE != nil {
+		predicates = append(predicates, minutes.NumberLTE(*i.NumberLTE))
+	}
+	if i.Text != nil {
+		predicates = append(predicates, minutes.TextEQ(*i.Text))
+	}
+	if i.TextNEQ != nil {
+		predicates = append(predicates, minutes.TextNEQ(*i.TextNEQ))
+	}
+	if len(i.TextIn) > 0 {
+		predicates = append(predicates, minutes.TextIn(i.TextIn...))
+	}
+	if len(i.TextNotIn) > 0 {
+		predicates = append(predicates, minutes.TextNotIn(i.TextNotIn...))
+	}
+	if i.TextGT != nil {
+		predicates = append(predicates, minutes.TextGT(*i.TextGT))
+	}
+	if i.TextGTE != nil {
+		predicates = append(predicates, minutes.TextGTE(*i.TextGTE))
+	}
+	if i.TextLT != nil {
+		predicates = append(predicates, minutes.TextLT(*i.TextLT))
+	}
+	if i.TextLTE != nil {
+		predicates = append(predicates, minutes.TextLTE(*i.TextLTE))
+	}
+	if i.TextContains != nil {
+		predicates = append(predicates, minutes.TextContains(*i.TextContains))
+	}
+	if i.TextHasPrefix != nil {
+		predicates = append(predicates, minutes.TextHasPrefix(*i.TextHasPrefix))
+	}
+	if i.TextHasSuffix != nil {
+		predicates = append(predicates, minutes.TextHasSuffix(*i.TextHasSuffix))
+	}
+	if i.TextEqualFold != nil {
+		predicates = append(predicates, minutes.TextEqualFold(*i.TextEqualFold))
+	}
+	if i.TextContainsFold != nil {
+		predicates = append(predicates, minutes.TextContainsFold(*i.TextContainsFold))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, minutes.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, minutes.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, minutes.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, minutes.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.ApprovedAt != nil {
+		predicates = append(predicates, minutes.ApprovedAtEQ(*i.ApprovedAt))
+	}
+	if i.ApprovedAtNEQ != nil {
+		predicates = append(predicates, minutes.ApprovedAtNEQ(*i.ApprovedAtNEQ))
+	}
+	if len(i.ApprovedAtIn) > 0 {
+		predicates = append(predicates, minutes.ApprovedAtIn(i.ApprovedAtIn...))
+	}
+	if len(i.ApprovedAtNotIn) > 0 {
+		predicates = append(predicates, minutes.ApprovedAtNotIn(i.ApprovedAtNotIn...))
+	}
+	if i.ApprovedAtGT != nil {
+		predicates = append(predicates, minutes.ApprovedAtGT(*i.ApprovedAtGT))
+	}
+	if i.ApprovedAtGTE != nil {
+		predicates = append(predicates, minutes.ApprovedAtGTE(*i.ApprovedAtGTE))
+	}
+	if i.ApprovedAtLT != nil {
+		predicates = append(predicates, minutes.ApprovedAtLT(*i.ApprovedAtLT))
+	}
+	if i.ApprovedAtLTE != nil {
+		predicates = append(predicates, minutes.ApprovedAtLTE(*i.ApprovedAtLTE))
+	}
+	if i.ApprovedAtIsNil {
+		predicates = append(predicates, minutes.ApprovedAtIsNil())
+	}
+	if i.ApprovedAtNotNil {
+		predicates = append(predicates, minutes.ApprovedAtNotNil())
+	}
+	if i.Sha256 != nil {
+		predicates = append(predicates, minutes.Sha256EQ(*i.Sha256))
+	}
+	if i.Sha256NEQ != nil {
+		predicates = append(predicates, minutes.Sha256NEQ(*i.Sha256NEQ))
+	}
+	if len(i.Sha256In) > 0 {
+		predicates = append(predicates, minutes.Sha256In(i.Sha256In...))
+	}
+	if len(i.Sha256NotIn) > 0 {
+		predicates = append(predicates, minutes.Sha256NotIn(i.Sha256NotIn...))
+	}
+	if i.Sha256GT != nil {
+		predicates = append(predicates, minutes.Sha256GT(*i.Sha256GT))
+	}
+	if i.Sha256GTE != nil {
+		predicates = append(predicates, minutes.Sha256GTE(*i.Sha256GTE))
+	}
+	if i.Sha256LT != nil {
+		predicates = append(predicates, minutes.Sha256LT(*i.Sha256LT))
+	}
+	if i.Sha256LTE != nil {
+		predicates = append(predicates, minutes.Sha256LTE(*i.Sha256LTE))
+	}
+	if i.Sha256Contains != nil {
+		predicates = append(predicates, minutes.Sha256Contains(*i.Sha256Contains))
+	}
+	if i.Sha256HasPrefix != nil {
+		predicates = append(predicates, minutes.Sha256HasPrefix(*i.Sha256HasPrefix))
+	}
+	if i.Sha256HasSuffix != nil {
+		predicates = append(predicates, minutes.Sha256HasSuffix(*i.Sha256HasSuffix))
+	}
+	if i.Sha256IsNil {
+		predicates = append(predicates, minutes.Sha256IsNil())
+	}
+	if i.Sha256NotNil {
+		predicates = append(predicates, minutes.Sha256NotNil())
+	}
+	if i.Sha256EqualFold != nil {
+		predicates = append(predicates, minutes.Sha256EqualFold(*i.Sha256EqualFold))
+	}
+	if i.Sha256ContainsFold != nil {
+		predicates = append(predicates, minutes.Sha256ContainsFold(*i.Sha256ContainsFold))
+	}
+
+	if i.HasMeeting != nil {
+		p := minutes.HasMeeting()
+		if !*i.HasMeeting {
+			p = minutes.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasMeetingWith) > 0 {
+		with := make([]predicate.Meeting, 0, len(i.HasMeetingWith))
+		for _, w := range i.HasMeetingWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasMeetingWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, minutes.HasMeetingWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyMinutesWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return minutes.And(predicates...), nil
 	}
 }
 
@@ -7461,6 +9019,14 @@ type ProgressReportWhereInput struct {
 	StatusIn    []progressreport.Status `json:"statusIn,omitempty"`
 	StatusNotIn []progressreport.Status `json:"statusNotIn,omitempty"`
 
+	// "status_before" field predicates.
+	StatusBefore       *progressreport.StatusBefore  `json:"statusBefore,omitempty"`
+	StatusBeforeNEQ    *progressreport.StatusBefore  `json:"statusBeforeNEQ,omitempty"`
+	StatusBeforeIn     []progressreport.StatusBefore `json:"statusBeforeIn,omitempty"`
+	StatusBeforeNotIn  []progressreport.StatusBefore `json:"statusBeforeNotIn,omitempty"`
+	StatusBeforeIsNil  bool                          `json:"statusBeforeIsNil,omitempty"`
+	StatusBeforeNotNil bool                          `json:"statusBeforeNotNil,omitempty"`
+
 	// "narrative" field predicates.
 	Narrative             *string  `json:"narrative,omitempty"`
 	NarrativeNEQ          *string  `json:"narrativeNEQ,omitempty"`
@@ -7709,6 +9275,24 @@ func (i *ProgressReportWhereInput) P() (predicate.ProgressReport, error) {
 	}
 	if len(i.StatusNotIn) > 0 {
 		predicates = append(predicates, progressreport.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.StatusBefore != nil {
+		predicates = append(predicates, progressreport.StatusBeforeEQ(*i.StatusBefore))
+	}
+	if i.StatusBeforeNEQ != nil {
+		predicates = append(predicates, progressreport.StatusBeforeNEQ(*i.StatusBeforeNEQ))
+	}
+	if len(i.StatusBeforeIn) > 0 {
+		predicates = append(predicates, progressreport.StatusBeforeIn(i.StatusBeforeIn...))
+	}
+	if len(i.StatusBeforeNotIn) > 0 {
+		predicates = append(predicates, progressreport.StatusBeforeNotIn(i.StatusBeforeNotIn...))
+	}
+	if i.StatusBeforeIsNil {
+		predicates = append(predicates, progressreport.StatusBeforeIsNil())
+	}
+	if i.StatusBeforeNotNil {
+		predicates = append(predicates, progressreport.StatusBeforeNotNil())
 	}
 	if i.Narrative != nil {
 		predicates = append(predicates, progressreport.NarrativeEQ(*i.Narrative))

@@ -23,12 +23,17 @@ import (
 	"github.com/palabre/palabre/ent/auditevent"
 	"github.com/palabre/palabre/ent/audithead"
 	"github.com/palabre/palabre/ent/commitment"
+	"github.com/palabre/palabre/ent/committee"
+	"github.com/palabre/palabre/ent/committeemember"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/decisionposition"
 	"github.com/palabre/palabre/ent/domain"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
+	"github.com/palabre/palabre/ent/meeting"
+	"github.com/palabre/palabre/ent/meetingtransition"
+	"github.com/palabre/palabre/ent/minutes"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/predicate"
@@ -59,12 +64,17 @@ const (
 	TypeAuditEvent          = "AuditEvent"
 	TypeAuditHead           = "AuditHead"
 	TypeCommitment          = "Commitment"
+	TypeCommittee           = "Committee"
+	TypeCommitteeMember     = "CommitteeMember"
 	TypeConsultation        = "Consultation"
 	TypeDecision            = "Decision"
 	TypeDecisionPosition    = "DecisionPosition"
 	TypeDomain              = "Domain"
 	TypeIndicator           = "Indicator"
 	TypeMeasurement         = "Measurement"
+	TypeMeeting             = "Meeting"
+	TypeMeetingTransition   = "MeetingTransition"
+	TypeMinutes             = "Minutes"
 	TypeObjective           = "Objective"
 	TypeObservation         = "Observation"
 	TypeProgressReport      = "ProgressReport"
@@ -1736,6 +1746,8 @@ type ActionItemMutation struct {
 	clearedagreement           bool
 	implements                 *pulid.ID
 	clearedimplements          bool
+	meeting                    *pulid.ID
+	clearedmeeting             bool
 	lead_agency                *pulid.ID
 	clearedlead_agency         bool
 	supporting_agencies        map[pulid.ID]struct{}
@@ -2762,6 +2774,45 @@ func (m *ActionItemMutation) ResetImplements() {
 	m.clearedimplements = false
 }
 
+// SetMeetingID sets the "meeting" edge to the Meeting entity by id.
+func (m *ActionItemMutation) SetMeetingID(id pulid.ID) {
+	m.meeting = &id
+}
+
+// ClearMeeting clears the "meeting" edge to the Meeting entity.
+func (m *ActionItemMutation) ClearMeeting() {
+	m.clearedmeeting = true
+}
+
+// MeetingCleared reports if the "meeting" edge to the Meeting entity was cleared.
+func (m *ActionItemMutation) MeetingCleared() bool {
+	return m.clearedmeeting
+}
+
+// MeetingID returns the "meeting" edge ID in the mutation.
+func (m *ActionItemMutation) MeetingID() (id pulid.ID, exists bool) {
+	if m.meeting != nil {
+		return *m.meeting, true
+	}
+	return
+}
+
+// MeetingIDs returns the "meeting" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// MeetingID instead. It exists only for internal usage by the builders.
+func (m *ActionItemMutation) MeetingIDs() (ids []pulid.ID) {
+	if id := m.meeting; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetMeeting resets all changes to the "meeting" edge.
+func (m *ActionItemMutation) ResetMeeting() {
+	m.meeting = nil
+	m.clearedmeeting = false
+}
+
 // SetLeadAgencyID sets the "lead_agency" edge to the Agency entity by id.
 func (m *ActionItemMutation) SetLeadAgencyID(id pulid.ID) {
 	m.lead_agency = &id
@@ -3585,7 +3636,7 @@ func (m *ActionItemMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *ActionItemMutation) AddedEdges() []string {
-	edges := make([]string, 0, 12)
+	edges := make([]string, 0, 13)
 	if m.objective != nil {
 		edges = append(edges, actionitem.EdgeObjective)
 	}
@@ -3600,6 +3651,9 @@ func (m *ActionItemMutation) AddedEdges() []string {
 	}
 	if m.implements != nil {
 		edges = append(edges, actionitem.EdgeImplements)
+	}
+	if m.meeting != nil {
+		edges = append(edges, actionitem.EdgeMeeting)
 	}
 	if m.lead_agency != nil {
 		edges = append(edges, actionitem.EdgeLeadAgency)
@@ -3649,6 +3703,10 @@ func (m *ActionItemMutation) AddedIDs(name string) []ent.Value {
 		if id := m.implements; id != nil {
 			return []ent.Value{*id}
 		}
+	case actionitem.EdgeMeeting:
+		if id := m.meeting; id != nil {
+			return []ent.Value{*id}
+		}
 	case actionitem.EdgeLeadAgency:
 		if id := m.lead_agency; id != nil {
 			return []ent.Value{*id}
@@ -3695,7 +3753,7 @@ func (m *ActionItemMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *ActionItemMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 12)
+	edges := make([]string, 0, 13)
 	if m.removedsupporting_agencies != nil {
 		edges = append(edges, actionitem.EdgeSupportingAgencies)
 	}
@@ -3763,7 +3821,7 @@ func (m *ActionItemMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *ActionItemMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 12)
+	edges := make([]string, 0, 13)
 	if m.clearedobjective {
 		edges = append(edges, actionitem.EdgeObjective)
 	}
@@ -3778,6 +3836,9 @@ func (m *ActionItemMutation) ClearedEdges() []string {
 	}
 	if m.clearedimplements {
 		edges = append(edges, actionitem.EdgeImplements)
+	}
+	if m.clearedmeeting {
+		edges = append(edges, actionitem.EdgeMeeting)
 	}
 	if m.clearedlead_agency {
 		edges = append(edges, actionitem.EdgeLeadAgency)
@@ -3817,6 +3878,8 @@ func (m *ActionItemMutation) EdgeCleared(name string) bool {
 		return m.clearedagreement
 	case actionitem.EdgeImplements:
 		return m.clearedimplements
+	case actionitem.EdgeMeeting:
+		return m.clearedmeeting
 	case actionitem.EdgeLeadAgency:
 		return m.clearedlead_agency
 	case actionitem.EdgeSupportingAgencies:
@@ -3854,6 +3917,9 @@ func (m *ActionItemMutation) ClearEdge(name string) error {
 	case actionitem.EdgeImplements:
 		m.ClearImplements()
 		return nil
+	case actionitem.EdgeMeeting:
+		m.ClearMeeting()
+		return nil
 	case actionitem.EdgeLeadAgency:
 		m.ClearLeadAgency()
 		return nil
@@ -3879,6 +3945,9 @@ func (m *ActionItemMutation) ResetEdge(name string) error {
 		return nil
 	case actionitem.EdgeImplements:
 		m.ResetImplements()
+		return nil
+	case actionitem.EdgeMeeting:
+		m.ResetMeeting()
 		return nil
 	case actionitem.EdgeLeadAgency:
 		m.ResetLeadAgency()
@@ -3949,6 +4018,9 @@ type AgencyMutation struct {
 	responsible_commitments        map[pulid.ID]struct{}
 	removedresponsible_commitments map[pulid.ID]struct{}
 	clearedresponsible_commitments bool
+	attended_meetings              map[pulid.ID]struct{}
+	removedattended_meetings       map[pulid.ID]struct{}
+	clearedattended_meetings       bool
 	done                           bool
 	oldValue                       func(context.Context) (*Agency, error)
 	predicates                     []predicate.Agency
@@ -4855,6 +4927,60 @@ func (m *AgencyMutation) ResetResponsibleCommitments() {
 	m.removedresponsible_commitments = nil
 }
 
+// AddAttendedMeetingIDs adds the "attended_meetings" edge to the Meeting entity by ids.
+func (m *AgencyMutation) AddAttendedMeetingIDs(ids ...pulid.ID) {
+	if m.attended_meetings == nil {
+		m.attended_meetings = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.attended_meetings[ids[i]] = struct{}{}
+	}
+}
+
+// ClearAttendedMeetings clears the "attended_meetings" edge to the Meeting entity.
+func (m *AgencyMutation) ClearAttendedMeetings() {
+	m.clearedattended_meetings = true
+}
+
+// AttendedMeetingsCleared reports if the "attended_meetings" edge to the Meeting entity was cleared.
+func (m *AgencyMutation) AttendedMeetingsCleared() bool {
+	return m.clearedattended_meetings
+}
+
+// RemoveAttendedMeetingIDs removes the "attended_meetings" edge to the Meeting entity by IDs.
+func (m *AgencyMutation) RemoveAttendedMeetingIDs(ids ...pulid.ID) {
+	if m.removedattended_meetings == nil {
+		m.removedattended_meetings = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.attended_meetings, ids[i])
+		m.removedattended_meetings[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedAttendedMeetings returns the removed IDs of the "attended_meetings" edge to the Meeting entity.
+func (m *AgencyMutation) RemovedAttendedMeetingsIDs() (ids []pulid.ID) {
+	for id := range m.removedattended_meetings {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// AttendedMeetingsIDs returns the "attended_meetings" edge IDs in the mutation.
+func (m *AgencyMutation) AttendedMeetingsIDs() (ids []pulid.ID) {
+	for id := range m.attended_meetings {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetAttendedMeetings resets all changes to the "attended_meetings" edge.
+func (m *AgencyMutation) ResetAttendedMeetings() {
+	m.attended_meetings = nil
+	m.clearedattended_meetings = false
+	m.removedattended_meetings = nil
+}
+
 // Where appends a list predicates to the AgencyMutation builder.
 func (m *AgencyMutation) Where(ps ...predicate.Agency) {
 	m.predicates = append(m.predicates, ps...)
@@ -5105,7 +5231,7 @@ func (m *AgencyMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *AgencyMutation) AddedEdges() []string {
-	edges := make([]string, 0, 10)
+	edges := make([]string, 0, 11)
 	if m.parent != nil {
 		edges = append(edges, agency.EdgeParent)
 	}
@@ -5135,6 +5261,9 @@ func (m *AgencyMutation) AddedEdges() []string {
 	}
 	if m.responsible_commitments != nil {
 		edges = append(edges, agency.EdgeResponsibleCommitments)
+	}
+	if m.attended_meetings != nil {
+		edges = append(edges, agency.EdgeAttendedMeetings)
 	}
 	return edges
 }
@@ -5201,13 +5330,19 @@ func (m *AgencyMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case agency.EdgeAttendedMeetings:
+		ids := make([]ent.Value, 0, len(m.attended_meetings))
+		for id := range m.attended_meetings {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *AgencyMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 10)
+	edges := make([]string, 0, 11)
 	if m.removedchildren != nil {
 		edges = append(edges, agency.EdgeChildren)
 	}
@@ -5234,6 +5369,9 @@ func (m *AgencyMutation) RemovedEdges() []string {
 	}
 	if m.removedresponsible_commitments != nil {
 		edges = append(edges, agency.EdgeResponsibleCommitments)
+	}
+	if m.removedattended_meetings != nil {
+		edges = append(edges, agency.EdgeAttendedMeetings)
 	}
 	return edges
 }
@@ -5296,13 +5434,19 @@ func (m *AgencyMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case agency.EdgeAttendedMeetings:
+		ids := make([]ent.Value, 0, len(m.removedattended_meetings))
+		for id := range m.removedattended_meetings {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *AgencyMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 10)
+	edges := make([]string, 0, 11)
 	if m.clearedparent {
 		edges = append(edges, agency.EdgeParent)
 	}
@@ -5333,6 +5477,9 @@ func (m *AgencyMutation) ClearedEdges() []string {
 	if m.clearedresponsible_commitments {
 		edges = append(edges, agency.EdgeResponsibleCommitments)
 	}
+	if m.clearedattended_meetings {
+		edges = append(edges, agency.EdgeAttendedMeetings)
+	}
 	return edges
 }
 
@@ -5360,6 +5507,8 @@ func (m *AgencyMutation) EdgeCleared(name string) bool {
 		return m.clearedconsultations
 	case agency.EdgeResponsibleCommitments:
 		return m.clearedresponsible_commitments
+	case agency.EdgeAttendedMeetings:
+		return m.clearedattended_meetings
 	}
 	return false
 }
@@ -5409,6 +5558,9 @@ func (m *AgencyMutation) ResetEdge(name string) error {
 	case agency.EdgeResponsibleCommitments:
 		m.ResetResponsibleCommitments()
 		return nil
+	case agency.EdgeAttendedMeetings:
+		m.ResetAttendedMeetings()
+		return nil
 	}
 	return fmt.Errorf("unknown Agency edge %s", name)
 }
@@ -5416,46 +5568,51 @@ func (m *AgencyMutation) ResetEdge(name string) error {
 // AgreementMutation represents an operation that mutates the Agreement nodes in the graph.
 type AgreementMutation struct {
 	config
-	op                  Op
-	typ                 string
-	id                  *pulid.ID
-	created_at          *time.Time
-	updated_at          *time.Time
-	revision            *int
-	addrevision         *int
-	search_text         *string
-	kind                *agreement.Kind
-	title               *string
-	reference           *string
-	summary             *string
-	signed_on           *time.Time
-	signing_place       *string
-	entry_into_force_on *time.Time
-	ends_on             *time.Time
-	duration_months     *int
-	addduration_months  *int
-	tacit_renewal       *bool
-	status              *agreement.Status
-	confidential        *bool
-	clearedFields       map[string]struct{}
-	parties             map[pulid.ID]struct{}
-	removedparties      map[pulid.ID]struct{}
-	clearedparties      bool
-	domains             map[pulid.ID]struct{}
-	removeddomains      map[pulid.ID]struct{}
-	cleareddomains      bool
-	commitments         map[pulid.ID]struct{}
-	removedcommitments  map[pulid.ID]struct{}
-	clearedcommitments  bool
-	attachments         map[pulid.ID]struct{}
-	removedattachments  map[pulid.ID]struct{}
-	clearedattachments  bool
-	transitions         map[pulid.ID]struct{}
-	removedtransitions  map[pulid.ID]struct{}
-	clearedtransitions  bool
-	done                bool
-	oldValue            func(context.Context) (*Agreement, error)
-	predicates          []predicate.Agreement
+	op                        Op
+	typ                       string
+	id                        *pulid.ID
+	created_at                *time.Time
+	updated_at                *time.Time
+	revision                  *int
+	addrevision               *int
+	search_text               *string
+	kind                      *agreement.Kind
+	title                     *string
+	reference                 *string
+	summary                   *string
+	signed_on                 *time.Time
+	signing_place             *string
+	entry_into_force_on       *time.Time
+	ends_on                   *time.Time
+	duration_months           *int
+	addduration_months        *int
+	tacit_renewal             *bool
+	status                    *agreement.Status
+	reporting_cadence_days    *int
+	addreporting_cadence_days *int
+	confidential              *bool
+	clearedFields             map[string]struct{}
+	parties                   map[pulid.ID]struct{}
+	removedparties            map[pulid.ID]struct{}
+	clearedparties            bool
+	domains                   map[pulid.ID]struct{}
+	removeddomains            map[pulid.ID]struct{}
+	cleareddomains            bool
+	commitments               map[pulid.ID]struct{}
+	removedcommitments        map[pulid.ID]struct{}
+	clearedcommitments        bool
+	attachments               map[pulid.ID]struct{}
+	removedattachments        map[pulid.ID]struct{}
+	clearedattachments        bool
+	committees                map[pulid.ID]struct{}
+	removedcommittees         map[pulid.ID]struct{}
+	clearedcommittees         bool
+	transitions               map[pulid.ID]struct{}
+	removedtransitions        map[pulid.ID]struct{}
+	clearedtransitions        bool
+	done                      bool
+	oldValue                  func(context.Context) (*Agreement, error)
+	predicates                []predicate.Agreement
 }
 
 var _ ent.Mutation = (*AgreementMutation)(nil)
@@ -6195,6 +6352,62 @@ func (m *AgreementMutation) ResetStatus() {
 	m.status = nil
 }
 
+// SetReportingCadenceDays sets the "reporting_cadence_days" field.
+func (m *AgreementMutation) SetReportingCadenceDays(i int) {
+	m.reporting_cadence_days = &i
+	m.addreporting_cadence_days = nil
+}
+
+// ReportingCadenceDays returns the value of the "reporting_cadence_days" field in the mutation.
+func (m *AgreementMutation) ReportingCadenceDays() (r int, exists bool) {
+	v := m.reporting_cadence_days
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReportingCadenceDays returns the old "reporting_cadence_days" field's value of the Agreement entity.
+// If the Agreement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgreementMutation) OldReportingCadenceDays(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReportingCadenceDays is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReportingCadenceDays requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReportingCadenceDays: %w", err)
+	}
+	return oldValue.ReportingCadenceDays, nil
+}
+
+// AddReportingCadenceDays adds i to the "reporting_cadence_days" field.
+func (m *AgreementMutation) AddReportingCadenceDays(i int) {
+	if m.addreporting_cadence_days != nil {
+		*m.addreporting_cadence_days += i
+	} else {
+		m.addreporting_cadence_days = &i
+	}
+}
+
+// AddedReportingCadenceDays returns the value that was added to the "reporting_cadence_days" field in this mutation.
+func (m *AgreementMutation) AddedReportingCadenceDays() (r int, exists bool) {
+	v := m.addreporting_cadence_days
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetReportingCadenceDays resets all changes to the "reporting_cadence_days" field.
+func (m *AgreementMutation) ResetReportingCadenceDays() {
+	m.reporting_cadence_days = nil
+	m.addreporting_cadence_days = nil
+}
+
 // SetConfidential sets the "confidential" field.
 func (m *AgreementMutation) SetConfidential(b bool) {
 	m.confidential = &b
@@ -6447,6 +6660,60 @@ func (m *AgreementMutation) ResetAttachments() {
 	m.removedattachments = nil
 }
 
+// AddCommitteeIDs adds the "committees" edge to the Committee entity by ids.
+func (m *AgreementMutation) AddCommitteeIDs(ids ...pulid.ID) {
+	if m.committees == nil {
+		m.committees = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.committees[ids[i]] = struct{}{}
+	}
+}
+
+// ClearCommittees clears the "committees" edge to the Committee entity.
+func (m *AgreementMutation) ClearCommittees() {
+	m.clearedcommittees = true
+}
+
+// CommitteesCleared reports if the "committees" edge to the Committee entity was cleared.
+func (m *AgreementMutation) CommitteesCleared() bool {
+	return m.clearedcommittees
+}
+
+// RemoveCommitteeIDs removes the "committees" edge to the Committee entity by IDs.
+func (m *AgreementMutation) RemoveCommitteeIDs(ids ...pulid.ID) {
+	if m.removedcommittees == nil {
+		m.removedcommittees = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.committees, ids[i])
+		m.removedcommittees[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedCommittees returns the removed IDs of the "committees" edge to the Committee entity.
+func (m *AgreementMutation) RemovedCommitteesIDs() (ids []pulid.ID) {
+	for id := range m.removedcommittees {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// CommitteesIDs returns the "committees" edge IDs in the mutation.
+func (m *AgreementMutation) CommitteesIDs() (ids []pulid.ID) {
+	for id := range m.committees {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetCommittees resets all changes to the "committees" edge.
+func (m *AgreementMutation) ResetCommittees() {
+	m.committees = nil
+	m.clearedcommittees = false
+	m.removedcommittees = nil
+}
+
 // AddTransitionIDs adds the "transitions" edge to the AgreementTransition entity by ids.
 func (m *AgreementMutation) AddTransitionIDs(ids ...pulid.ID) {
 	if m.transitions == nil {
@@ -6535,7 +6802,7 @@ func (m *AgreementMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AgreementMutation) Fields() []string {
-	fields := make([]string, 0, 16)
+	fields := make([]string, 0, 17)
 	if m.created_at != nil {
 		fields = append(fields, agreement.FieldCreatedAt)
 	}
@@ -6581,6 +6848,9 @@ func (m *AgreementMutation) Fields() []string {
 	if m.status != nil {
 		fields = append(fields, agreement.FieldStatus)
 	}
+	if m.reporting_cadence_days != nil {
+		fields = append(fields, agreement.FieldReportingCadenceDays)
+	}
 	if m.confidential != nil {
 		fields = append(fields, agreement.FieldConfidential)
 	}
@@ -6622,6 +6892,8 @@ func (m *AgreementMutation) Field(name string) (ent.Value, bool) {
 		return m.TacitRenewal()
 	case agreement.FieldStatus:
 		return m.Status()
+	case agreement.FieldReportingCadenceDays:
+		return m.ReportingCadenceDays()
 	case agreement.FieldConfidential:
 		return m.Confidential()
 	}
@@ -6663,6 +6935,8 @@ func (m *AgreementMutation) OldField(ctx context.Context, name string) (ent.Valu
 		return m.OldTacitRenewal(ctx)
 	case agreement.FieldStatus:
 		return m.OldStatus(ctx)
+	case agreement.FieldReportingCadenceDays:
+		return m.OldReportingCadenceDays(ctx)
 	case agreement.FieldConfidential:
 		return m.OldConfidential(ctx)
 	}
@@ -6779,6 +7053,13 @@ func (m *AgreementMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetStatus(v)
 		return nil
+	case agreement.FieldReportingCadenceDays:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReportingCadenceDays(v)
+		return nil
 	case agreement.FieldConfidential:
 		v, ok := value.(bool)
 		if !ok {
@@ -6800,6 +7081,9 @@ func (m *AgreementMutation) AddedFields() []string {
 	if m.addduration_months != nil {
 		fields = append(fields, agreement.FieldDurationMonths)
 	}
+	if m.addreporting_cadence_days != nil {
+		fields = append(fields, agreement.FieldReportingCadenceDays)
+	}
 	return fields
 }
 
@@ -6812,6 +7096,8 @@ func (m *AgreementMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedRevision()
 	case agreement.FieldDurationMonths:
 		return m.AddedDurationMonths()
+	case agreement.FieldReportingCadenceDays:
+		return m.AddedReportingCadenceDays()
 	}
 	return nil, false
 }
@@ -6834,6 +7120,13 @@ func (m *AgreementMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddDurationMonths(v)
+		return nil
+	case agreement.FieldReportingCadenceDays:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddReportingCadenceDays(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Agreement numeric field %s", name)
@@ -6934,6 +7227,9 @@ func (m *AgreementMutation) ResetField(name string) error {
 	case agreement.FieldStatus:
 		m.ResetStatus()
 		return nil
+	case agreement.FieldReportingCadenceDays:
+		m.ResetReportingCadenceDays()
+		return nil
 	case agreement.FieldConfidential:
 		m.ResetConfidential()
 		return nil
@@ -6943,7 +7239,7 @@ func (m *AgreementMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *AgreementMutation) AddedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.parties != nil {
 		edges = append(edges, agreement.EdgeParties)
 	}
@@ -6955,6 +7251,9 @@ func (m *AgreementMutation) AddedEdges() []string {
 	}
 	if m.attachments != nil {
 		edges = append(edges, agreement.EdgeAttachments)
+	}
+	if m.committees != nil {
+		edges = append(edges, agreement.EdgeCommittees)
 	}
 	if m.transitions != nil {
 		edges = append(edges, agreement.EdgeTransitions)
@@ -6990,6 +7289,12 @@ func (m *AgreementMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case agreement.EdgeCommittees:
+		ids := make([]ent.Value, 0, len(m.committees))
+		for id := range m.committees {
+			ids = append(ids, id)
+		}
+		return ids
 	case agreement.EdgeTransitions:
 		ids := make([]ent.Value, 0, len(m.transitions))
 		for id := range m.transitions {
@@ -7002,7 +7307,7 @@ func (m *AgreementMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *AgreementMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.removedparties != nil {
 		edges = append(edges, agreement.EdgeParties)
 	}
@@ -7014,6 +7319,9 @@ func (m *AgreementMutation) RemovedEdges() []string {
 	}
 	if m.removedattachments != nil {
 		edges = append(edges, agreement.EdgeAttachments)
+	}
+	if m.removedcommittees != nil {
+		edges = append(edges, agreement.EdgeCommittees)
 	}
 	if m.removedtransitions != nil {
 		edges = append(edges, agreement.EdgeTransitions)
@@ -7049,6 +7357,12 @@ func (m *AgreementMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case agreement.EdgeCommittees:
+		ids := make([]ent.Value, 0, len(m.removedcommittees))
+		for id := range m.removedcommittees {
+			ids = append(ids, id)
+		}
+		return ids
 	case agreement.EdgeTransitions:
 		ids := make([]ent.Value, 0, len(m.removedtransitions))
 		for id := range m.removedtransitions {
@@ -7061,7 +7375,7 @@ func (m *AgreementMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *AgreementMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.clearedparties {
 		edges = append(edges, agreement.EdgeParties)
 	}
@@ -7073,6 +7387,9 @@ func (m *AgreementMutation) ClearedEdges() []string {
 	}
 	if m.clearedattachments {
 		edges = append(edges, agreement.EdgeAttachments)
+	}
+	if m.clearedcommittees {
+		edges = append(edges, agreement.EdgeCommittees)
 	}
 	if m.clearedtransitions {
 		edges = append(edges, agreement.EdgeTransitions)
@@ -7092,6 +7409,8 @@ func (m *AgreementMutation) EdgeCleared(name string) bool {
 		return m.clearedcommitments
 	case agreement.EdgeAttachments:
 		return m.clearedattachments
+	case agreement.EdgeCommittees:
+		return m.clearedcommittees
 	case agreement.EdgeTransitions:
 		return m.clearedtransitions
 	}
@@ -7121,6 +7440,9 @@ func (m *AgreementMutation) ResetEdge(name string) error {
 		return nil
 	case agreement.EdgeAttachments:
 		m.ResetAttachments()
+		return nil
+	case agreement.EdgeCommittees:
+		m.ResetCommittees()
 		return nil
 	case agreement.EdgeTransitions:
 		m.ResetTransitions()
@@ -11898,6 +12220,1735 @@ func (m *CommitmentMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown Commitment edge %s", name)
 }
 
+// CommitteeMutation represents an operation that mutates the Committee nodes in the graph.
+type CommitteeMutation struct {
+	config
+	op                 Op
+	typ                string
+	id                 *pulid.ID
+	created_at         *time.Time
+	updated_at         *time.Time
+	revision           *int
+	addrevision        *int
+	name               *string
+	kind               *committee.Kind
+	mandate            *string
+	meeting_every      *int
+	addmeeting_every   *int
+	meeting_every_unit *committee.MeetingEveryUnit
+	clearedFields      map[string]struct{}
+	agreement          *pulid.ID
+	clearedagreement   bool
+	strategy           *pulid.ID
+	clearedstrategy    bool
+	members            map[pulid.ID]struct{}
+	removedmembers     map[pulid.ID]struct{}
+	clearedmembers     bool
+	meetings           map[pulid.ID]struct{}
+	removedmeetings    map[pulid.ID]struct{}
+	clearedmeetings    bool
+	done               bool
+	oldValue           func(context.Context) (*Committee, error)
+	predicates         []predicate.Committee
+}
+
+var _ ent.Mutation = (*CommitteeMutation)(nil)
+
+// committeeOption allows management of the mutation configuration using functional options.
+type committeeOption func(*CommitteeMutation)
+
+// newCommitteeMutation creates new mutation for the Committee entity.
+func newCommitteeMutation(c config, op Op, opts ...committeeOption) *CommitteeMutation {
+	m := &CommitteeMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCommittee,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCommitteeID sets the ID field of the mutation.
+func withCommitteeID(id pulid.ID) committeeOption {
+	return func(m *CommitteeMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Committee
+		)
+		m.oldValue = func(ctx context.Context) (*Committee, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Committee.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCommittee sets the old Committee of the mutation.
+func withCommittee(node *Committee) committeeOption {
+	return func(m *CommitteeMutation) {
+		m.oldValue = func(context.Context) (*Committee, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CommitteeMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CommitteeMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of Committee entities.
+func (m *CommitteeMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CommitteeMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CommitteeMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Committee.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *CommitteeMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *CommitteeMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Committee entity.
+// If the Committee object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommitteeMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *CommitteeMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *CommitteeMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *CommitteeMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Committee entity.
+// If the Committee object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommitteeMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *CommitteeMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetRevision sets the "revision" field.
+func (m *CommitteeMutation) SetRevision(i int) {
+	m.revision = &i
+	m.addrevision = nil
+}
+
+// Revision returns the value of the "revision" field in the mutation.
+func (m *CommitteeMutation) Revision() (r int, exists bool) {
+	v := m.revision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRevision returns the old "revision" field's value of the Committee entity.
+// If the Committee object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommitteeMutation) OldRevision(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRevision is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRevision requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRevision: %w", err)
+	}
+	return oldValue.Revision, nil
+}
+
+// AddRevision adds i to the "revision" field.
+func (m *CommitteeMutation) AddRevision(i int) {
+	if m.addrevision != nil {
+		*m.addrevision += i
+	} else {
+		m.addrevision = &i
+	}
+}
+
+// AddedRevision returns the value that was added to the "revision" field in this mutation.
+func (m *CommitteeMutation) AddedRevision() (r int, exists bool) {
+	v := m.addrevision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRevision resets all changes to the "revision" field.
+func (m *CommitteeMutation) ResetRevision() {
+	m.revision = nil
+	m.addrevision = nil
+}
+
+// SetName sets the "name" field.
+func (m *CommitteeMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *CommitteeMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the Committee entity.
+// If the Committee object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommitteeMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *CommitteeMutation) ResetName() {
+	m.name = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *CommitteeMutation) SetKind(c committee.Kind) {
+	m.kind = &c
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *CommitteeMutation) Kind() (r committee.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the Committee entity.
+// If the Committee object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommitteeMutation) OldKind(ctx context.Context) (v committee.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *CommitteeMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetMandate sets the "mandate" field.
+func (m *CommitteeMutation) SetMandate(s string) {
+	m.mandate = &s
+}
+
+// Mandate returns the value of the "mandate" field in the mutation.
+func (m *CommitteeMutation) Mandate() (r string, exists bool) {
+	v := m.mandate
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMandate returns the old "mandate" field's value of the Committee entity.
+// If the Committee object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommitteeMutation) OldMandate(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMandate is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMandate requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMandate: %w", err)
+	}
+	return oldValue.Mandate, nil
+}
+
+// ResetMandate resets all changes to the "mandate" field.
+func (m *CommitteeMutation) ResetMandate() {
+	m.mandate = nil
+}
+
+// SetMeetingEvery sets the "meeting_every" field.
+func (m *CommitteeMutation) SetMeetingEvery(i int) {
+	m.meeting_every = &i
+	m.addmeeting_every = nil
+}
+
+// MeetingEvery returns the value of the "meeting_every" field in the mutation.
+func (m *CommitteeMutation) MeetingEvery() (r int, exists bool) {
+	v := m.meeting_every
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMeetingEvery returns the old "meeting_every" field's value of the Committee entity.
+// If the Committee object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommitteeMutation) OldMeetingEvery(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMeetingEvery is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMeetingEvery requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMeetingEvery: %w", err)
+	}
+	return oldValue.MeetingEvery, nil
+}
+
+// AddMeetingEvery adds i to the "meeting_every" field.
+func (m *CommitteeMutation) AddMeetingEvery(i int) {
+	if m.addmeeting_every != nil {
+		*m.addmeeting_every += i
+	} else {
+		m.addmeeting_every = &i
+	}
+}
+
+// AddedMeetingEvery returns the value that was added to the "meeting_every" field in this mutation.
+func (m *CommitteeMutation) AddedMeetingEvery() (r int, exists bool) {
+	v := m.addmeeting_every
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetMeetingEvery resets all changes to the "meeting_every" field.
+func (m *CommitteeMutation) ResetMeetingEvery() {
+	m.meeting_every = nil
+	m.addmeeting_every = nil
+}
+
+// SetMeetingEveryUnit sets the "meeting_every_unit" field.
+func (m *CommitteeMutation) SetMeetingEveryUnit(ceu committee.MeetingEveryUnit) {
+	m.meeting_every_unit = &ceu
+}
+
+// MeetingEveryUnit returns the value of the "meeting_every_unit" field in the mutation.
+func (m *CommitteeMutation) MeetingEveryUnit() (r committee.MeetingEveryUnit, exists bool) {
+	v := m.meeting_every_unit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMeetingEveryUnit returns the old "meeting_every_unit" field's value of the Committee entity.
+// If the Committee object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommitteeMutation) OldMeetingEveryUnit(ctx context.Context) (v committee.MeetingEveryUnit, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMeetingEveryUnit is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMeetingEveryUnit requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMeetingEveryUnit: %w", err)
+	}
+	return oldValue.MeetingEveryUnit, nil
+}
+
+// ResetMeetingEveryUnit resets all changes to the "meeting_every_unit" field.
+func (m *CommitteeMutation) ResetMeetingEveryUnit() {
+	m.meeting_every_unit = nil
+}
+
+// SetAgreementID sets the "agreement" edge to the Agreement entity by id.
+func (m *CommitteeMutation) SetAgreementID(id pulid.ID) {
+	m.agreement = &id
+}
+
+// ClearAgreement clears the "agreement" edge to the Agreement entity.
+func (m *CommitteeMutation) ClearAgreement() {
+	m.clearedagreement = true
+}
+
+// AgreementCleared reports if the "agreement" edge to the Agreement entity was cleared.
+func (m *CommitteeMutation) AgreementCleared() bool {
+	return m.clearedagreement
+}
+
+// AgreementID returns the "agreement" edge ID in the mutation.
+func (m *CommitteeMutation) AgreementID() (id pulid.ID, exists bool) {
+	if m.agreement != nil {
+		return *m.agreement, true
+	}
+	return
+}
+
+// AgreementIDs returns the "agreement" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AgreementID instead. It exists only for internal usage by the builders.
+func (m *CommitteeMutation) AgreementIDs() (ids []pulid.ID) {
+	if id := m.agreement; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAgreement resets all changes to the "agreement" edge.
+func (m *CommitteeMutation) ResetAgreement() {
+	m.agreement = nil
+	m.clearedagreement = false
+}
+
+// SetStrategyID sets the "strategy" edge to the Strategy entity by id.
+func (m *CommitteeMutation) SetStrategyID(id pulid.ID) {
+	m.strategy = &id
+}
+
+// ClearStrategy clears the "strategy" edge to the Strategy entity.
+func (m *CommitteeMutation) ClearStrategy() {
+	m.clearedstrategy = true
+}
+
+// StrategyCleared reports if the "strategy" edge to the Strategy entity was cleared.
+func (m *CommitteeMutation) StrategyCleared() bool {
+	return m.clearedstrategy
+}
+
+// StrategyID returns the "strategy" edge ID in the mutation.
+func (m *CommitteeMutation) StrategyID() (id pulid.ID, exists bool) {
+	if m.strategy != nil {
+		return *m.strategy, true
+	}
+	return
+}
+
+// StrategyIDs returns the "strategy" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// StrategyID instead. It exists only for internal usage by the builders.
+func (m *CommitteeMutation) StrategyIDs() (ids []pulid.ID) {
+	if id := m.strategy; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetStrategy resets all changes to the "strategy" edge.
+func (m *CommitteeMutation) ResetStrategy() {
+	m.strategy = nil
+	m.clearedstrategy = false
+}
+
+// AddMemberIDs adds the "members" edge to the CommitteeMember entity by ids.
+func (m *CommitteeMutation) AddMemberIDs(ids ...pulid.ID) {
+	if m.members == nil {
+		m.members = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.members[ids[i]] = struct{}{}
+	}
+}
+
+// ClearMembers clears the "members" edge to the CommitteeMember entity.
+func (m *CommitteeMutation) ClearMembers() {
+	m.clearedmembers = true
+}
+
+// MembersCleared reports if the "members" edge to the CommitteeMember entity was cleared.
+func (m *CommitteeMutation) MembersCleared() bool {
+	return m.clearedmembers
+}
+
+// RemoveMemberIDs removes the "members" edge to the CommitteeMember entity by IDs.
+func (m *CommitteeMutation) RemoveMemberIDs(ids ...pulid.ID) {
+	if m.removedmembers == nil {
+		m.removedmembers = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.members, ids[i])
+		m.removedmembers[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedMembers returns the removed IDs of the "members" edge to the CommitteeMember entity.
+func (m *CommitteeMutation) RemovedMembersIDs() (ids []pulid.ID) {
+	for id := range m.removedmembers {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// MembersIDs returns the "members" edge IDs in the mutation.
+func (m *CommitteeMutation) MembersIDs() (ids []pulid.ID) {
+	for id := range m.members {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetMembers resets all changes to the "members" edge.
+func (m *CommitteeMutation) ResetMembers() {
+	m.members = nil
+	m.clearedmembers = false
+	m.removedmembers = nil
+}
+
+// AddMeetingIDs adds the "meetings" edge to the Meeting entity by ids.
+func (m *CommitteeMutation) AddMeetingIDs(ids ...pulid.ID) {
+	if m.meetings == nil {
+		m.meetings = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.meetings[ids[i]] = struct{}{}
+	}
+}
+
+// ClearMeetings clears the "meetings" edge to the Meeting entity.
+func (m *CommitteeMutation) ClearMeetings() {
+	m.clearedmeetings = true
+}
+
+// MeetingsCleared reports if the "meetings" edge to the Meeting entity was cleared.
+func (m *CommitteeMutation) MeetingsCleared() bool {
+	return m.clearedmeetings
+}
+
+// RemoveMeetingIDs removes the "meetings" edge to the Meeting entity by IDs.
+func (m *CommitteeMutation) RemoveMeetingIDs(ids ...pulid.ID) {
+	if m.removedmeetings == nil {
+		m.removedmeetings = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.meetings, ids[i])
+		m.removedmeetings[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedMeetings returns the removed IDs of the "meetings" edge to the Meeting entity.
+func (m *CommitteeMutation) RemovedMeetingsIDs() (ids []pulid.ID) {
+	for id := range m.removedmeetings {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// MeetingsIDs returns the "meetings" edge IDs in the mutation.
+func (m *CommitteeMutation) MeetingsIDs() (ids []pulid.ID) {
+	for id := range m.meetings {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetMeetings resets all changes to the "meetings" edge.
+func (m *CommitteeMutation) ResetMeetings() {
+	m.meetings = nil
+	m.clearedmeetings = false
+	m.removedmeetings = nil
+}
+
+// Where appends a list predicates to the CommitteeMutation builder.
+func (m *CommitteeMutation) Where(ps ...predicate.Committee) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CommitteeMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CommitteeMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Committee, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CommitteeMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CommitteeMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Committee).
+func (m *CommitteeMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CommitteeMutation) Fields() []string {
+	fields := make([]string, 0, 8)
+	if m.created_at != nil {
+		fields = append(fields, committee.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, committee.FieldUpdatedAt)
+	}
+	if m.revision != nil {
+		fields = append(fields, committee.FieldRevision)
+	}
+	if m.name != nil {
+		fields = append(fields, committee.FieldName)
+	}
+	if m.kind != nil {
+		fields = append(fields, committee.FieldKind)
+	}
+	if m.mandate != nil {
+		fields = append(fields, committee.FieldMandate)
+	}
+	if m.meeting_every != nil {
+		fields = append(fields, committee.FieldMeetingEvery)
+	}
+	if m.meeting_every_unit != nil {
+		fields = append(fields, committee.FieldMeetingEveryUnit)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CommitteeMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case committee.FieldCreatedAt:
+		return m.CreatedAt()
+	case committee.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case committee.FieldRevision:
+		return m.Revision()
+	case committee.FieldName:
+		return m.Name()
+	case committee.FieldKind:
+		return m.Kind()
+	case committee.FieldMandate:
+		return m.Mandate()
+	case committee.FieldMeetingEvery:
+		return m.MeetingEvery()
+	case committee.FieldMeetingEveryUnit:
+		return m.MeetingEveryUnit()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CommitteeMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case committee.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case committee.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case committee.FieldRevision:
+		return m.OldRevision(ctx)
+	case committee.FieldName:
+		return m.OldName(ctx)
+	case committee.FieldKind:
+		return m.OldKind(ctx)
+	case committee.FieldMandate:
+		return m.OldMandate(ctx)
+	case committee.FieldMeetingEvery:
+		return m.OldMeetingEvery(ctx)
+	case committee.FieldMeetingEveryUnit:
+		return m.OldMeetingEveryUnit(ctx)
+	}
+	return nil, fmt.Errorf("unknown Committee field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CommitteeMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case committee.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case committee.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case committee.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRevision(v)
+		return nil
+	case committee.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case committee.FieldKind:
+		v, ok := value.(committee.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case committee.FieldMandate:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMandate(v)
+		return nil
+	case committee.FieldMeetingEvery:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMeetingEvery(v)
+		return nil
+	case committee.FieldMeetingEveryUnit:
+		v, ok := value.(committee.MeetingEveryUnit)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMeetingEveryUnit(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Committee field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CommitteeMutation) AddedFields() []string {
+	var fields []string
+	if m.addrevision != nil {
+		fields = append(fields, committee.FieldRevision)
+	}
+	if m.addmeeting_every != nil {
+		fields = append(fields, committee.FieldMeetingEvery)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CommitteeMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case committee.FieldRevision:
+		return m.AddedRevision()
+	case committee.FieldMeetingEvery:
+		return m.AddedMeetingEvery()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CommitteeMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case committee.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRevision(v)
+		return nil
+	case committee.FieldMeetingEvery:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddMeetingEvery(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Committee numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CommitteeMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CommitteeMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CommitteeMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown Committee nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CommitteeMutation) ResetField(name string) error {
+	switch name {
+	case committee.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case committee.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case committee.FieldRevision:
+		m.ResetRevision()
+		return nil
+	case committee.FieldName:
+		m.ResetName()
+		return nil
+	case committee.FieldKind:
+		m.ResetKind()
+		return nil
+	case committee.FieldMandate:
+		m.ResetMandate()
+		return nil
+	case committee.FieldMeetingEvery:
+		m.ResetMeetingEvery()
+		return nil
+	case committee.FieldMeetingEveryUnit:
+		m.ResetMeetingEveryUnit()
+		return nil
+	}
+	return fmt.Errorf("unknown Committee field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CommitteeMutation) AddedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.agreement != nil {
+		edges = append(edges, committee.EdgeAgreement)
+	}
+	if m.strategy != nil {
+		edges = append(edges, committee.EdgeStrategy)
+	}
+	if m.members != nil {
+		edges = append(edges, committee.EdgeMembers)
+	}
+	if m.meetings != nil {
+		edges = append(edges, committee.EdgeMeetings)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CommitteeMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case committee.EdgeAgreement:
+		if id := m.agreement; id != nil {
+			return []ent.Value{*id}
+		}
+	case committee.EdgeStrategy:
+		if id := m.strategy; id != nil {
+			return []ent.Value{*id}
+		}
+	case committee.EdgeMembers:
+		ids := make([]ent.Value, 0, len(m.members))
+		for id := range m.members {
+			ids = append(ids, id)
+		}
+		return ids
+	case committee.EdgeMeetings:
+		ids := make([]ent.Value, 0, len(m.meetings))
+		for id := range m.meetings {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CommitteeMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.removedmembers != nil {
+		edges = append(edges, committee.EdgeMembers)
+	}
+	if m.removedmeetings != nil {
+		edges = append(edges, committee.EdgeMeetings)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CommitteeMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case committee.EdgeMembers:
+		ids := make([]ent.Value, 0, len(m.removedmembers))
+		for id := range m.removedmembers {
+			ids = append(ids, id)
+		}
+		return ids
+	case committee.EdgeMeetings:
+		ids := make([]ent.Value, 0, len(m.removedmeetings))
+		for id := range m.removedmeetings {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CommitteeMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.clearedagreement {
+		edges = append(edges, committee.EdgeAgreement)
+	}
+	if m.clearedstrategy {
+		edges = append(edges, committee.EdgeStrategy)
+	}
+	if m.clearedmembers {
+		edges = append(edges, committee.EdgeMembers)
+	}
+	if m.clearedmeetings {
+		edges = append(edges, committee.EdgeMeetings)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CommitteeMutation) EdgeCleared(name string) bool {
+	switch name {
+	case committee.EdgeAgreement:
+		return m.clearedagreement
+	case committee.EdgeStrategy:
+		return m.clearedstrategy
+	case committee.EdgeMembers:
+		return m.clearedmembers
+	case committee.EdgeMeetings:
+		return m.clearedmeetings
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CommitteeMutation) ClearEdge(name string) error {
+	switch name {
+	case committee.EdgeAgreement:
+		m.ClearAgreement()
+		return nil
+	case committee.EdgeStrategy:
+		m.ClearStrategy()
+		return nil
+	}
+	return fmt.Errorf("unknown Committee unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CommitteeMutation) ResetEdge(name string) error {
+	switch name {
+	case committee.EdgeAgreement:
+		m.ResetAgreement()
+		return nil
+	case committee.EdgeStrategy:
+		m.ResetStrategy()
+		return nil
+	case committee.EdgeMembers:
+		m.ResetMembers()
+		return nil
+	case committee.EdgeMeetings:
+		m.ResetMeetings()
+		return nil
+	}
+	return fmt.Errorf("unknown Committee edge %s", name)
+}
+
+// CommitteeMemberMutation represents an operation that mutates the CommitteeMember nodes in the graph.
+type CommitteeMemberMutation struct {
+	config
+	op               Op
+	typ              string
+	id               *pulid.ID
+	created_at       *time.Time
+	updated_at       *time.Time
+	revision         *int
+	addrevision      *int
+	role             *committeemember.Role
+	clearedFields    map[string]struct{}
+	committee        *pulid.ID
+	clearedcommittee bool
+	agency           *pulid.ID
+	clearedagency    bool
+	done             bool
+	oldValue         func(context.Context) (*CommitteeMember, error)
+	predicates       []predicate.CommitteeMember
+}
+
+var _ ent.Mutation = (*CommitteeMemberMutation)(nil)
+
+// committeememberOption allows management of the mutation configuration using functional options.
+type committeememberOption func(*CommitteeMemberMutation)
+
+// newCommitteeMemberMutation creates new mutation for the CommitteeMember entity.
+func newCommitteeMemberMutation(c config, op Op, opts ...committeememberOption) *CommitteeMemberMutation {
+	m := &CommitteeMemberMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCommitteeMember,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCommitteeMemberID sets the ID field of the mutation.
+func withCommitteeMemberID(id pulid.ID) committeememberOption {
+	return func(m *CommitteeMemberMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *CommitteeMember
+		)
+		m.oldValue = func(ctx context.Context) (*CommitteeMember, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().CommitteeMember.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCommitteeMember sets the old CommitteeMember of the mutation.
+func withCommitteeMember(node *CommitteeMember) committeememberOption {
+	return func(m *CommitteeMemberMutation) {
+		m.oldValue = func(context.Context) (*CommitteeMember, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CommitteeMemberMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CommitteeMemberMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of CommitteeMember entities.
+func (m *CommitteeMemberMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CommitteeMemberMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CommitteeMemberMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().CommitteeMember.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *CommitteeMemberMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *CommitteeMemberMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the CommitteeMember entity.
+// If the CommitteeMember object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommitteeMemberMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *CommitteeMemberMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *CommitteeMemberMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *CommitteeMemberMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the CommitteeMember entity.
+// If the CommitteeMember object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommitteeMemberMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *CommitteeMemberMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetRevision sets the "revision" field.
+func (m *CommitteeMemberMutation) SetRevision(i int) {
+	m.revision = &i
+	m.addrevision = nil
+}
+
+// Revision returns the value of the "revision" field in the mutation.
+func (m *CommitteeMemberMutation) Revision() (r int, exists bool) {
+	v := m.revision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRevision returns the old "revision" field's value of the CommitteeMember entity.
+// If the CommitteeMember object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommitteeMemberMutation) OldRevision(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRevision is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRevision requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRevision: %w", err)
+	}
+	return oldValue.Revision, nil
+}
+
+// AddRevision adds i to the "revision" field.
+func (m *CommitteeMemberMutation) AddRevision(i int) {
+	if m.addrevision != nil {
+		*m.addrevision += i
+	} else {
+		m.addrevision = &i
+	}
+}
+
+// AddedRevision returns the value that was added to the "revision" field in this mutation.
+func (m *CommitteeMemberMutation) AddedRevision() (r int, exists bool) {
+	v := m.addrevision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRevision resets all changes to the "revision" field.
+func (m *CommitteeMemberMutation) ResetRevision() {
+	m.revision = nil
+	m.addrevision = nil
+}
+
+// SetRole sets the "role" field.
+func (m *CommitteeMemberMutation) SetRole(c committeemember.Role) {
+	m.role = &c
+}
+
+// Role returns the value of the "role" field in the mutation.
+func (m *CommitteeMemberMutation) Role() (r committeemember.Role, exists bool) {
+	v := m.role
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRole returns the old "role" field's value of the CommitteeMember entity.
+// If the CommitteeMember object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommitteeMemberMutation) OldRole(ctx context.Context) (v committeemember.Role, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRole is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRole requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRole: %w", err)
+	}
+	return oldValue.Role, nil
+}
+
+// ResetRole resets all changes to the "role" field.
+func (m *CommitteeMemberMutation) ResetRole() {
+	m.role = nil
+}
+
+// SetCommitteeID sets the "committee" edge to the Committee entity by id.
+func (m *CommitteeMemberMutation) SetCommitteeID(id pulid.ID) {
+	m.committee = &id
+}
+
+// ClearCommittee clears the "committee" edge to the Committee entity.
+func (m *CommitteeMemberMutation) ClearCommittee() {
+	m.clearedcommittee = true
+}
+
+// CommitteeCleared reports if the "committee" edge to the Committee entity was cleared.
+func (m *CommitteeMemberMutation) CommitteeCleared() bool {
+	return m.clearedcommittee
+}
+
+// CommitteeID returns the "committee" edge ID in the mutation.
+func (m *CommitteeMemberMutation) CommitteeID() (id pulid.ID, exists bool) {
+	if m.committee != nil {
+		return *m.committee, true
+	}
+	return
+}
+
+// CommitteeIDs returns the "committee" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CommitteeID instead. It exists only for internal usage by the builders.
+func (m *CommitteeMemberMutation) CommitteeIDs() (ids []pulid.ID) {
+	if id := m.committee; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCommittee resets all changes to the "committee" edge.
+func (m *CommitteeMemberMutation) ResetCommittee() {
+	m.committee = nil
+	m.clearedcommittee = false
+}
+
+// SetAgencyID sets the "agency" edge to the Agency entity by id.
+func (m *CommitteeMemberMutation) SetAgencyID(id pulid.ID) {
+	m.agency = &id
+}
+
+// ClearAgency clears the "agency" edge to the Agency entity.
+func (m *CommitteeMemberMutation) ClearAgency() {
+	m.clearedagency = true
+}
+
+// AgencyCleared reports if the "agency" edge to the Agency entity was cleared.
+func (m *CommitteeMemberMutation) AgencyCleared() bool {
+	return m.clearedagency
+}
+
+// AgencyID returns the "agency" edge ID in the mutation.
+func (m *CommitteeMemberMutation) AgencyID() (id pulid.ID, exists bool) {
+	if m.agency != nil {
+		return *m.agency, true
+	}
+	return
+}
+
+// AgencyIDs returns the "agency" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AgencyID instead. It exists only for internal usage by the builders.
+func (m *CommitteeMemberMutation) AgencyIDs() (ids []pulid.ID) {
+	if id := m.agency; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAgency resets all changes to the "agency" edge.
+func (m *CommitteeMemberMutation) ResetAgency() {
+	m.agency = nil
+	m.clearedagency = false
+}
+
+// Where appends a list predicates to the CommitteeMemberMutation builder.
+func (m *CommitteeMemberMutation) Where(ps ...predicate.CommitteeMember) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CommitteeMemberMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CommitteeMemberMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.CommitteeMember, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CommitteeMemberMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CommitteeMemberMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (CommitteeMember).
+func (m *CommitteeMemberMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CommitteeMemberMutation) Fields() []string {
+	fields := make([]string, 0, 4)
+	if m.created_at != nil {
+		fields = append(fields, committeemember.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, committeemember.FieldUpdatedAt)
+	}
+	if m.revision != nil {
+		fields = append(fields, committeemember.FieldRevision)
+	}
+	if m.role != nil {
+		fields = append(fields, committeemember.FieldRole)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CommitteeMemberMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case committeemember.FieldCreatedAt:
+		return m.CreatedAt()
+	case committeemember.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case committeemember.FieldRevision:
+		return m.Revision()
+	case committeemember.FieldRole:
+		return m.Role()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CommitteeMemberMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case committeemember.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case committeemember.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case committeemember.FieldRevision:
+		return m.OldRevision(ctx)
+	case committeemember.FieldRole:
+		return m.OldRole(ctx)
+	}
+	return nil, fmt.Errorf("unknown CommitteeMember field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CommitteeMemberMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case committeemember.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case committeemember.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case committeemember.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRevision(v)
+		return nil
+	case committeemember.FieldRole:
+		v, ok := value.(committeemember.Role)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRole(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CommitteeMember field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CommitteeMemberMutation) AddedFields() []string {
+	var fields []string
+	if m.addrevision != nil {
+		fields = append(fields, committeemember.FieldRevision)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CommitteeMemberMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case committeemember.FieldRevision:
+		return m.AddedRevision()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CommitteeMemberMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case committeemember.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRevision(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CommitteeMember numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CommitteeMemberMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CommitteeMemberMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CommitteeMemberMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown CommitteeMember nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CommitteeMemberMutation) ResetField(name string) error {
+	switch name {
+	case committeemember.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case committeemember.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case committeemember.FieldRevision:
+		m.ResetRevision()
+		return nil
+	case committeemember.FieldRole:
+		m.ResetRole()
+		return nil
+	}
+	return fmt.Errorf("unknown CommitteeMember field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CommitteeMemberMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.committee != nil {
+		edges = append(edges, committeemember.EdgeCommittee)
+	}
+	if m.agency != nil {
+		edges = append(edges, committeemember.EdgeAgency)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CommitteeMemberMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case committeemember.EdgeCommittee:
+		if id := m.committee; id != nil {
+			return []ent.Value{*id}
+		}
+	case committeemember.EdgeAgency:
+		if id := m.agency; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CommitteeMemberMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CommitteeMemberMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CommitteeMemberMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedcommittee {
+		edges = append(edges, committeemember.EdgeCommittee)
+	}
+	if m.clearedagency {
+		edges = append(edges, committeemember.EdgeAgency)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CommitteeMemberMutation) EdgeCleared(name string) bool {
+	switch name {
+	case committeemember.EdgeCommittee:
+		return m.clearedcommittee
+	case committeemember.EdgeAgency:
+		return m.clearedagency
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CommitteeMemberMutation) ClearEdge(name string) error {
+	switch name {
+	case committeemember.EdgeCommittee:
+		m.ClearCommittee()
+		return nil
+	case committeemember.EdgeAgency:
+		m.ClearAgency()
+		return nil
+	}
+	return fmt.Errorf("unknown CommitteeMember unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CommitteeMemberMutation) ResetEdge(name string) error {
+	switch name {
+	case committeemember.EdgeCommittee:
+		m.ResetCommittee()
+		return nil
+	case committeemember.EdgeAgency:
+		m.ResetAgency()
+		return nil
+	}
+	return fmt.Errorf("unknown CommitteeMember edge %s", name)
+}
+
 // ConsultationMutation represents an operation that mutates the Consultation nodes in the graph.
 type ConsultationMutation struct {
 	config
@@ -13034,6 +15085,8 @@ type DecisionMutation struct {
 	clearedFields              map[string]struct{}
 	strategy                   *pulid.ID
 	clearedstrategy            bool
+	meeting                    *pulid.ID
+	clearedmeeting             bool
 	positions                  map[pulid.ID]struct{}
 	removedpositions           map[pulid.ID]struct{}
 	clearedpositions           bool
@@ -13572,6 +15625,45 @@ func (m *DecisionMutation) ResetStrategy() {
 	m.clearedstrategy = false
 }
 
+// SetMeetingID sets the "meeting" edge to the Meeting entity by id.
+func (m *DecisionMutation) SetMeetingID(id pulid.ID) {
+	m.meeting = &id
+}
+
+// ClearMeeting clears the "meeting" edge to the Meeting entity.
+func (m *DecisionMutation) ClearMeeting() {
+	m.clearedmeeting = true
+}
+
+// MeetingCleared reports if the "meeting" edge to the Meeting entity was cleared.
+func (m *DecisionMutation) MeetingCleared() bool {
+	return m.clearedmeeting
+}
+
+// MeetingID returns the "meeting" edge ID in the mutation.
+func (m *DecisionMutation) MeetingID() (id pulid.ID, exists bool) {
+	if m.meeting != nil {
+		return *m.meeting, true
+	}
+	return
+}
+
+// MeetingIDs returns the "meeting" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// MeetingID instead. It exists only for internal usage by the builders.
+func (m *DecisionMutation) MeetingIDs() (ids []pulid.ID) {
+	if id := m.meeting; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetMeeting resets all changes to the "meeting" edge.
+func (m *DecisionMutation) ResetMeeting() {
+	m.meeting = nil
+	m.clearedmeeting = false
+}
+
 // AddPositionIDs adds the "positions" edge to the DecisionPosition entity by ids.
 func (m *DecisionMutation) AddPositionIDs(ids ...pulid.ID) {
 	if m.positions == nil {
@@ -13964,9 +16056,12 @@ func (m *DecisionMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *DecisionMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.strategy != nil {
 		edges = append(edges, decision.EdgeStrategy)
+	}
+	if m.meeting != nil {
+		edges = append(edges, decision.EdgeMeeting)
 	}
 	if m.positions != nil {
 		edges = append(edges, decision.EdgePositions)
@@ -13985,6 +16080,10 @@ func (m *DecisionMutation) AddedIDs(name string) []ent.Value {
 		if id := m.strategy; id != nil {
 			return []ent.Value{*id}
 		}
+	case decision.EdgeMeeting:
+		if id := m.meeting; id != nil {
+			return []ent.Value{*id}
+		}
 	case decision.EdgePositions:
 		ids := make([]ent.Value, 0, len(m.positions))
 		for id := range m.positions {
@@ -14001,7 +16100,7 @@ func (m *DecisionMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *DecisionMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.removedpositions != nil {
 		edges = append(edges, decision.EdgePositions)
 	}
@@ -14024,9 +16123,12 @@ func (m *DecisionMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *DecisionMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.clearedstrategy {
 		edges = append(edges, decision.EdgeStrategy)
+	}
+	if m.clearedmeeting {
+		edges = append(edges, decision.EdgeMeeting)
 	}
 	if m.clearedpositions {
 		edges = append(edges, decision.EdgePositions)
@@ -14043,6 +16145,8 @@ func (m *DecisionMutation) EdgeCleared(name string) bool {
 	switch name {
 	case decision.EdgeStrategy:
 		return m.clearedstrategy
+	case decision.EdgeMeeting:
+		return m.clearedmeeting
 	case decision.EdgePositions:
 		return m.clearedpositions
 	case decision.EdgeImplementingAgency:
@@ -14058,6 +16162,9 @@ func (m *DecisionMutation) ClearEdge(name string) error {
 	case decision.EdgeStrategy:
 		m.ClearStrategy()
 		return nil
+	case decision.EdgeMeeting:
+		m.ClearMeeting()
+		return nil
 	case decision.EdgeImplementingAgency:
 		m.ClearImplementingAgency()
 		return nil
@@ -14071,6 +16178,9 @@ func (m *DecisionMutation) ResetEdge(name string) error {
 	switch name {
 	case decision.EdgeStrategy:
 		m.ResetStrategy()
+		return nil
+	case decision.EdgeMeeting:
+		m.ResetMeeting()
 		return nil
 	case decision.EdgePositions:
 		m.ResetPositions()
@@ -17174,6 +19284,2856 @@ func (m *MeasurementMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown Measurement edge %s", name)
 }
 
+// MeetingMutation represents an operation that mutates the Meeting nodes in the graph.
+type MeetingMutation struct {
+	config
+	op                 Op
+	typ                string
+	id                 *pulid.ID
+	created_at         *time.Time
+	updated_at         *time.Time
+	revision           *int
+	addrevision        *int
+	scheduled_at       *time.Time
+	place              *string
+	online             *bool
+	status             *meeting.Status
+	agenda             *string
+	clearedFields      map[string]struct{}
+	committee          *pulid.ID
+	clearedcommittee   bool
+	attendees          map[pulid.ID]struct{}
+	removedattendees   map[pulid.ID]struct{}
+	clearedattendees   bool
+	minutes            map[pulid.ID]struct{}
+	removedminutes     map[pulid.ID]struct{}
+	clearedminutes     bool
+	decisions          map[pulid.ID]struct{}
+	removeddecisions   map[pulid.ID]struct{}
+	cleareddecisions   bool
+	follow_ups         map[pulid.ID]struct{}
+	removedfollow_ups  map[pulid.ID]struct{}
+	clearedfollow_ups  bool
+	transitions        map[pulid.ID]struct{}
+	removedtransitions map[pulid.ID]struct{}
+	clearedtransitions bool
+	done               bool
+	oldValue           func(context.Context) (*Meeting, error)
+	predicates         []predicate.Meeting
+}
+
+var _ ent.Mutation = (*MeetingMutation)(nil)
+
+// meetingOption allows management of the mutation configuration using functional options.
+type meetingOption func(*MeetingMutation)
+
+// newMeetingMutation creates new mutation for the Meeting entity.
+func newMeetingMutation(c config, op Op, opts ...meetingOption) *MeetingMutation {
+	m := &MeetingMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeMeeting,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withMeetingID sets the ID field of the mutation.
+func withMeetingID(id pulid.ID) meetingOption {
+	return func(m *MeetingMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Meeting
+		)
+		m.oldValue = func(ctx context.Context) (*Meeting, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Meeting.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withMeeting sets the old Meeting of the mutation.
+func withMeeting(node *Meeting) meetingOption {
+	return func(m *MeetingMutation) {
+		m.oldValue = func(context.Context) (*Meeting, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m MeetingMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m MeetingMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of Meeting entities.
+func (m *MeetingMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *MeetingMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *MeetingMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Meeting.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *MeetingMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *MeetingMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Meeting entity.
+// If the Meeting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MeetingMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *MeetingMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *MeetingMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *MeetingMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Meeting entity.
+// If the Meeting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MeetingMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *MeetingMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetRevision sets the "revision" field.
+func (m *MeetingMutation) SetRevision(i int) {
+	m.revision = &i
+	m.addrevision = nil
+}
+
+// Revision returns the value of the "revision" field in the mutation.
+func (m *MeetingMutation) Revision() (r int, exists bool) {
+	v := m.revision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRevision returns the old "revision" field's value of the Meeting entity.
+// If the Meeting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MeetingMutation) OldRevision(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRevision is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRevision requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRevision: %w", err)
+	}
+	return oldValue.Revision, nil
+}
+
+// AddRevision adds i to the "revision" field.
+func (m *MeetingMutation) AddRevision(i int) {
+	if m.addrevision != nil {
+		*m.addrevision += i
+	} else {
+		m.addrevision = &i
+	}
+}
+
+// AddedRevision returns the value that was added to the "revision" field in this mutation.
+func (m *MeetingMutation) AddedRevision() (r int, exists bool) {
+	v := m.addrevision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRevision resets all changes to the "revision" field.
+func (m *MeetingMutation) ResetRevision() {
+	m.revision = nil
+	m.addrevision = nil
+}
+
+// SetScheduledAt sets the "scheduled_at" field.
+func (m *MeetingMutation) SetScheduledAt(t time.Time) {
+	m.scheduled_at = &t
+}
+
+// ScheduledAt returns the value of the "scheduled_at" field in the mutation.
+func (m *MeetingMutation) ScheduledAt() (r time.Time, exists bool) {
+	v := m.scheduled_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldScheduledAt returns the old "scheduled_at" field's value of the Meeting entity.
+// If the Meeting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MeetingMutation) OldScheduledAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldScheduledAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldScheduledAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldScheduledAt: %w", err)
+	}
+	return oldValue.ScheduledAt, nil
+}
+
+// ResetScheduledAt resets all changes to the "scheduled_at" field.
+func (m *MeetingMutation) ResetScheduledAt() {
+	m.scheduled_at = nil
+}
+
+// SetPlace sets the "place" field.
+func (m *MeetingMutation) SetPlace(s string) {
+	m.place = &s
+}
+
+// Place returns the value of the "place" field in the mutation.
+func (m *MeetingMutation) Place() (r string, exists bool) {
+	v := m.place
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPlace returns the old "place" field's value of the Meeting entity.
+// If the Meeting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MeetingMutation) OldPlace(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPlace is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPlace requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPlace: %w", err)
+	}
+	return oldValue.Place, nil
+}
+
+// ResetPlace resets all changes to the "place" field.
+func (m *MeetingMutation) ResetPlace() {
+	m.place = nil
+}
+
+// SetOnline sets the "online" field.
+func (m *MeetingMutation) SetOnline(b bool) {
+	m.online = &b
+}
+
+// Online returns the value of the "online" field in the mutation.
+func (m *MeetingMutation) Online() (r bool, exists bool) {
+	v := m.online
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOnline returns the old "online" field's value of the Meeting entity.
+// If the Meeting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MeetingMutation) OldOnline(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOnline is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOnline requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOnline: %w", err)
+	}
+	return oldValue.Online, nil
+}
+
+// ResetOnline resets all changes to the "online" field.
+func (m *MeetingMutation) ResetOnline() {
+	m.online = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *MeetingMutation) SetStatus(value meeting.Status) {
+	m.status = &value
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *MeetingMutation) Status() (r meeting.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Meeting entity.
+// If the Meeting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MeetingMutation) OldStatus(ctx context.Context) (v meeting.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *MeetingMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetAgenda sets the "agenda" field.
+func (m *MeetingMutation) SetAgenda(s string) {
+	m.agenda = &s
+}
+
+// Agenda returns the value of the "agenda" field in the mutation.
+func (m *MeetingMutation) Agenda() (r string, exists bool) {
+	v := m.agenda
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAgenda returns the old "agenda" field's value of the Meeting entity.
+// If the Meeting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MeetingMutation) OldAgenda(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAgenda is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAgenda requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAgenda: %w", err)
+	}
+	return oldValue.Agenda, nil
+}
+
+// ResetAgenda resets all changes to the "agenda" field.
+func (m *MeetingMutation) ResetAgenda() {
+	m.agenda = nil
+}
+
+// SetCommitteeID sets the "committee" edge to the Committee entity by id.
+func (m *MeetingMutation) SetCommitteeID(id pulid.ID) {
+	m.committee = &id
+}
+
+// ClearCommittee clears the "committee" edge to the Committee entity.
+func (m *MeetingMutation) ClearCommittee() {
+	m.clearedcommittee = true
+}
+
+// CommitteeCleared reports if the "committee" edge to the Committee entity was cleared.
+func (m *MeetingMutation) CommitteeCleared() bool {
+	return m.clearedcommittee
+}
+
+// CommitteeID returns the "committee" edge ID in the mutation.
+func (m *MeetingMutation) CommitteeID() (id pulid.ID, exists bool) {
+	if m.committee != nil {
+		return *m.committee, true
+	}
+	return
+}
+
+// CommitteeIDs returns the "committee" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CommitteeID instead. It exists only for internal usage by the builders.
+func (m *MeetingMutation) CommitteeIDs() (ids []pulid.ID) {
+	if id := m.committee; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCommittee resets all changes to the "committee" edge.
+func (m *MeetingMutation) ResetCommittee() {
+	m.committee = nil
+	m.clearedcommittee = false
+}
+
+// AddAttendeeIDs adds the "attendees" edge to the Agency entity by ids.
+func (m *MeetingMutation) AddAttendeeIDs(ids ...pulid.ID) {
+	if m.attendees == nil {
+		m.attendees = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.attendees[ids[i]] = struct{}{}
+	}
+}
+
+// ClearAttendees clears the "attendees" edge to the Agency entity.
+func (m *MeetingMutation) ClearAttendees() {
+	m.clearedattendees = true
+}
+
+// AttendeesCleared reports if the "attendees" edge to the Agency entity was cleared.
+func (m *MeetingMutation) AttendeesCleared() bool {
+	return m.clearedattendees
+}
+
+// RemoveAttendeeIDs removes the "attendees" edge to the Agency entity by IDs.
+func (m *MeetingMutation) RemoveAttendeeIDs(ids ...pulid.ID) {
+	if m.removedattendees == nil {
+		m.removedattendees = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.attendees, ids[i])
+		m.removedattendees[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedAttendees returns the removed IDs of the "attendees" edge to the Agency entity.
+func (m *MeetingMutation) RemovedAttendeesIDs() (ids []pulid.ID) {
+	for id := range m.removedattendees {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// AttendeesIDs returns the "attendees" edge IDs in the mutation.
+func (m *MeetingMutation) AttendeesIDs() (ids []pulid.ID) {
+	for id := range m.attendees {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetAttendees resets all changes to the "attendees" edge.
+func (m *MeetingMutation) ResetAttendees() {
+	m.attendees = nil
+	m.clearedattendees = false
+	m.removedattendees = nil
+}
+
+// AddMinuteIDs adds the "minutes" edge to the Minutes entity by ids.
+func (m *MeetingMutation) AddMinuteIDs(ids ...pulid.ID) {
+	if m.minutes == nil {
+		m.minutes = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.minutes[ids[i]] = struct{}{}
+	}
+}
+
+// ClearMinutes clears the "minutes" edge to the Minutes entity.
+func (m *MeetingMutation) ClearMinutes() {
+	m.clearedminutes = true
+}
+
+// MinutesCleared reports if the "minutes" edge to the Minutes entity was cleared.
+func (m *MeetingMutation) MinutesCleared() bool {
+	return m.clearedminutes
+}
+
+// RemoveMinuteIDs removes the "minutes" edge to the Minutes entity by IDs.
+func (m *MeetingMutation) RemoveMinuteIDs(ids ...pulid.ID) {
+	if m.removedminutes == nil {
+		m.removedminutes = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.minutes, ids[i])
+		m.removedminutes[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedMinutes returns the removed IDs of the "minutes" edge to the Minutes entity.
+func (m *MeetingMutation) RemovedMinutesIDs() (ids []pulid.ID) {
+	for id := range m.removedminutes {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// MinutesIDs returns the "minutes" edge IDs in the mutation.
+func (m *MeetingMutation) MinutesIDs() (ids []pulid.ID) {
+	for id := range m.minutes {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetMinutes resets all changes to the "minutes" edge.
+func (m *MeetingMutation) ResetMinutes() {
+	m.minutes = nil
+	m.clearedminutes = false
+	m.removedminutes = nil
+}
+
+// AddDecisionIDs adds the "decisions" edge to the Decision entity by ids.
+func (m *MeetingMutation) AddDecisionIDs(ids ...pulid.ID) {
+	if m.decisions == nil {
+		m.decisions = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.decisions[ids[i]] = struct{}{}
+	}
+}
+
+// ClearDecisions clears the "decisions" edge to the Decision entity.
+func (m *MeetingMutation) ClearDecisions() {
+	m.cleareddecisions = true
+}
+
+// DecisionsCleared reports if the "decisions" edge to the Decision entity was cleared.
+func (m *MeetingMutation) DecisionsCleared() bool {
+	return m.cleareddecisions
+}
+
+// RemoveDecisionIDs removes the "decisions" edge to the Decision entity by IDs.
+func (m *MeetingMutation) RemoveDecisionIDs(ids ...pulid.ID) {
+	if m.removeddecisions == nil {
+		m.removeddecisions = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.decisions, ids[i])
+		m.removeddecisions[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedDecisions returns the removed IDs of the "decisions" edge to the Decision entity.
+func (m *MeetingMutation) RemovedDecisionsIDs() (ids []pulid.ID) {
+	for id := range m.removeddecisions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// DecisionsIDs returns the "decisions" edge IDs in the mutation.
+func (m *MeetingMutation) DecisionsIDs() (ids []pulid.ID) {
+	for id := range m.decisions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetDecisions resets all changes to the "decisions" edge.
+func (m *MeetingMutation) ResetDecisions() {
+	m.decisions = nil
+	m.cleareddecisions = false
+	m.removeddecisions = nil
+}
+
+// AddFollowUpIDs adds the "follow_ups" edge to the ActionItem entity by ids.
+func (m *MeetingMutation) AddFollowUpIDs(ids ...pulid.ID) {
+	if m.follow_ups == nil {
+		m.follow_ups = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.follow_ups[ids[i]] = struct{}{}
+	}
+}
+
+// ClearFollowUps clears the "follow_ups" edge to the ActionItem entity.
+func (m *MeetingMutation) ClearFollowUps() {
+	m.clearedfollow_ups = true
+}
+
+// FollowUpsCleared reports if the "follow_ups" edge to the ActionItem entity was cleared.
+func (m *MeetingMutation) FollowUpsCleared() bool {
+	return m.clearedfollow_ups
+}
+
+// RemoveFollowUpIDs removes the "follow_ups" edge to the ActionItem entity by IDs.
+func (m *MeetingMutation) RemoveFollowUpIDs(ids ...pulid.ID) {
+	if m.removedfollow_ups == nil {
+		m.removedfollow_ups = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.follow_ups, ids[i])
+		m.removedfollow_ups[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedFollowUps returns the removed IDs of the "follow_ups" edge to the ActionItem entity.
+func (m *MeetingMutation) RemovedFollowUpsIDs() (ids []pulid.ID) {
+	for id := range m.removedfollow_ups {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// FollowUpsIDs returns the "follow_ups" edge IDs in the mutation.
+func (m *MeetingMutation) FollowUpsIDs() (ids []pulid.ID) {
+	for id := range m.follow_ups {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetFollowUps resets all changes to the "follow_ups" edge.
+func (m *MeetingMutation) ResetFollowUps() {
+	m.follow_ups = nil
+	m.clearedfollow_ups = false
+	m.removedfollow_ups = nil
+}
+
+// AddTransitionIDs adds the "transitions" edge to the MeetingTransition entity by ids.
+func (m *MeetingMutation) AddTransitionIDs(ids ...pulid.ID) {
+	if m.transitions == nil {
+		m.transitions = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.transitions[ids[i]] = struct{}{}
+	}
+}
+
+// ClearTransitions clears the "transitions" edge to the MeetingTransition entity.
+func (m *MeetingMutation) ClearTransitions() {
+	m.clearedtransitions = true
+}
+
+// TransitionsCleared reports if the "transitions" edge to the MeetingTransition entity was cleared.
+func (m *MeetingMutation) TransitionsCleared() bool {
+	return m.clearedtransitions
+}
+
+// RemoveTransitionIDs removes the "transitions" edge to the MeetingTransition entity by IDs.
+func (m *MeetingMutation) RemoveTransitionIDs(ids ...pulid.ID) {
+	if m.removedtransitions == nil {
+		m.removedtransitions = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.transitions, ids[i])
+		m.removedtransitions[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedTransitions returns the removed IDs of the "transitions" edge to the MeetingTransition entity.
+func (m *MeetingMutation) RemovedTransitionsIDs() (ids []pulid.ID) {
+	for id := range m.removedtransitions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// TransitionsIDs returns the "transitions" edge IDs in the mutation.
+func (m *MeetingMutation) TransitionsIDs() (ids []pulid.ID) {
+	for id := range m.transitions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetTransitions resets all changes to the "transitions" edge.
+func (m *MeetingMutation) ResetTransitions() {
+	m.transitions = nil
+	m.clearedtransitions = false
+	m.removedtransitions = nil
+}
+
+// Where appends a list predicates to the MeetingMutation builder.
+func (m *MeetingMutation) Where(ps ...predicate.Meeting) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the MeetingMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *MeetingMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Meeting, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *MeetingMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *MeetingMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Meeting).
+func (m *MeetingMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *MeetingMutation) Fields() []string {
+	fields := make([]string, 0, 8)
+	if m.created_at != nil {
+		fields = append(fields, meeting.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, meeting.FieldUpdatedAt)
+	}
+	if m.revision != nil {
+		fields = append(fields, meeting.FieldRevision)
+	}
+	if m.scheduled_at != nil {
+		fields = append(fields, meeting.FieldScheduledAt)
+	}
+	if m.place != nil {
+		fields = append(fields, meeting.FieldPlace)
+	}
+	if m.online != nil {
+		fields = append(fields, meeting.FieldOnline)
+	}
+	if m.status != nil {
+		fields = append(fields, meeting.FieldStatus)
+	}
+	if m.agenda != nil {
+		fields = append(fields, meeting.FieldAgenda)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *MeetingMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case meeting.FieldCreatedAt:
+		return m.CreatedAt()
+	case meeting.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case meeting.FieldRevision:
+		return m.Revision()
+	case meeting.FieldScheduledAt:
+		return m.ScheduledAt()
+	case meeting.FieldPlace:
+		return m.Place()
+	case meeting.FieldOnline:
+		return m.Online()
+	case meeting.FieldStatus:
+		return m.Status()
+	case meeting.FieldAgenda:
+		return m.Agenda()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *MeetingMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case meeting.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case meeting.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case meeting.FieldRevision:
+		return m.OldRevision(ctx)
+	case meeting.FieldScheduledAt:
+		return m.OldScheduledAt(ctx)
+	case meeting.FieldPlace:
+		return m.OldPlace(ctx)
+	case meeting.FieldOnline:
+		return m.OldOnline(ctx)
+	case meeting.FieldStatus:
+		return m.OldStatus(ctx)
+	case meeting.FieldAgenda:
+		return m.OldAgenda(ctx)
+	}
+	return nil, fmt.Errorf("unknown Meeting field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MeetingMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case meeting.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case meeting.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case meeting.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRevision(v)
+		return nil
+	case meeting.FieldScheduledAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetScheduledAt(v)
+		return nil
+	case meeting.FieldPlace:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPlace(v)
+		return nil
+	case meeting.FieldOnline:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOnline(v)
+		return nil
+	case meeting.FieldStatus:
+		v, ok := value.(meeting.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case meeting.FieldAgenda:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAgenda(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Meeting field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *MeetingMutation) AddedFields() []string {
+	var fields []string
+	if m.addrevision != nil {
+		fields = append(fields, meeting.FieldRevision)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *MeetingMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case meeting.FieldRevision:
+		return m.AddedRevision()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MeetingMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case meeting.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRevision(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Meeting numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *MeetingMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *MeetingMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *MeetingMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown Meeting nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *MeetingMutation) ResetField(name string) error {
+	switch name {
+	case meeting.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case meeting.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case meeting.FieldRevision:
+		m.ResetRevision()
+		return nil
+	case meeting.FieldScheduledAt:
+		m.ResetScheduledAt()
+		return nil
+	case meeting.FieldPlace:
+		m.ResetPlace()
+		return nil
+	case meeting.FieldOnline:
+		m.ResetOnline()
+		return nil
+	case meeting.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case meeting.FieldAgenda:
+		m.ResetAgenda()
+		return nil
+	}
+	return fmt.Errorf("unknown Meeting field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *MeetingMutation) AddedEdges() []string {
+	edges := make([]string, 0, 6)
+	if m.committee != nil {
+		edges = append(edges, meeting.EdgeCommittee)
+	}
+	if m.attendees != nil {
+		edges = append(edges, meeting.EdgeAttendees)
+	}
+	if m.minutes != nil {
+		edges = append(edges, meeting.EdgeMinutes)
+	}
+	if m.decisions != nil {
+		edges = append(edges, meeting.EdgeDecisions)
+	}
+	if m.follow_ups != nil {
+		edges = append(edges, meeting.EdgeFollowUps)
+	}
+	if m.transitions != nil {
+		edges = append(edges, meeting.EdgeTransitions)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *MeetingMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case meeting.EdgeCommittee:
+		if id := m.committee; id != nil {
+			return []ent.Value{*id}
+		}
+	case meeting.EdgeAttendees:
+		ids := make([]ent.Value, 0, len(m.attendees))
+		for id := range m.attendees {
+			ids = append(ids, id)
+		}
+		return ids
+	case meeting.EdgeMinutes:
+		ids := make([]ent.Value, 0, len(m.minutes))
+		for id := range m.minutes {
+			ids = append(ids, id)
+		}
+		return ids
+	case meeting.EdgeDecisions:
+		ids := make([]ent.Value, 0, len(m.decisions))
+		for id := range m.decisions {
+			ids = append(ids, id)
+		}
+		return ids
+	case meeting.EdgeFollowUps:
+		ids := make([]ent.Value, 0, len(m.follow_ups))
+		for id := range m.follow_ups {
+			ids = append(ids, id)
+		}
+		return ids
+	case meeting.EdgeTransitions:
+		ids := make([]ent.Value, 0, len(m.transitions))
+		for id := range m.transitions {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *MeetingMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 6)
+	if m.removedattendees != nil {
+		edges = append(edges, meeting.EdgeAttendees)
+	}
+	if m.removedminutes != nil {
+		edges = append(edges, meeting.EdgeMinutes)
+	}
+	if m.removeddecisions != nil {
+		edges = append(edges, meeting.EdgeDecisions)
+	}
+	if m.removedfollow_ups != nil {
+		edges = append(edges, meeting.EdgeFollowUps)
+	}
+	if m.removedtransitions != nil {
+		edges = append(edges, meeting.EdgeTransitions)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *MeetingMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case meeting.EdgeAttendees:
+		ids := make([]ent.Value, 0, len(m.removedattendees))
+		for id := range m.removedattendees {
+			ids = append(ids, id)
+		}
+		return ids
+	case meeting.EdgeMinutes:
+		ids := make([]ent.Value, 0, len(m.removedminutes))
+		for id := range m.removedminutes {
+			ids = append(ids, id)
+		}
+		return ids
+	case meeting.EdgeDecisions:
+		ids := make([]ent.Value, 0, len(m.removeddecisions))
+		for id := range m.removeddecisions {
+			ids = append(ids, id)
+		}
+		return ids
+	case meeting.EdgeFollowUps:
+		ids := make([]ent.Value, 0, len(m.removedfollow_ups))
+		for id := range m.removedfollow_ups {
+			ids = append(ids, id)
+		}
+		return ids
+	case meeting.EdgeTransitions:
+		ids := make([]ent.Value, 0, len(m.removedtransitions))
+		for id := range m.removedtransitions {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *MeetingMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 6)
+	if m.clearedcommittee {
+		edges = append(edges, meeting.EdgeCommittee)
+	}
+	if m.clearedattendees {
+		edges = append(edges, meeting.EdgeAttendees)
+	}
+	if m.clearedminutes {
+		edges = append(edges, meeting.EdgeMinutes)
+	}
+	if m.cleareddecisions {
+		edges = append(edges, meeting.EdgeDecisions)
+	}
+	if m.clearedfollow_ups {
+		edges = append(edges, meeting.EdgeFollowUps)
+	}
+	if m.clearedtransitions {
+		edges = append(edges, meeting.EdgeTransitions)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *MeetingMutation) EdgeCleared(name string) bool {
+	switch name {
+	case meeting.EdgeCommittee:
+		return m.clearedcommittee
+	case meeting.EdgeAttendees:
+		return m.clearedattendees
+	case meeting.EdgeMinutes:
+		return m.clearedminutes
+	case meeting.EdgeDecisions:
+		return m.cleareddecisions
+	case meeting.EdgeFollowUps:
+		return m.clearedfollow_ups
+	case meeting.EdgeTransitions:
+		return m.clearedtransitions
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *MeetingMutation) ClearEdge(name string) error {
+	switch name {
+	case meeting.EdgeCommittee:
+		m.ClearCommittee()
+		return nil
+	}
+	return fmt.Errorf("unknown Meeting unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *MeetingMutation) ResetEdge(name string) error {
+	switch name {
+	case meeting.EdgeCommittee:
+		m.ResetCommittee()
+		return nil
+	case meeting.EdgeAttendees:
+		m.ResetAttendees()
+		return nil
+	case meeting.EdgeMinutes:
+		m.ResetMinutes()
+		return nil
+	case meeting.EdgeDecisions:
+		m.ResetDecisions()
+		return nil
+	case meeting.EdgeFollowUps:
+		m.ResetFollowUps()
+		return nil
+	case meeting.EdgeTransitions:
+		m.ResetTransitions()
+		return nil
+	}
+	return fmt.Errorf("unknown Meeting edge %s", name)
+}
+
+// MeetingTransitionMutation represents an operation that mutates the MeetingTransition nodes in the graph.
+type MeetingTransitionMutation struct {
+	config
+	op             Op
+	typ            string
+	id             *pulid.ID
+	created_at     *time.Time
+	updated_at     *time.Time
+	from_status    *string
+	to_status      *string
+	comment        *string
+	clearedFields  map[string]struct{}
+	meeting        *pulid.ID
+	clearedmeeting bool
+	actor          *pulid.ID
+	clearedactor   bool
+	done           bool
+	oldValue       func(context.Context) (*MeetingTransition, error)
+	predicates     []predicate.MeetingTransition
+}
+
+var _ ent.Mutation = (*MeetingTransitionMutation)(nil)
+
+// meetingtransitionOption allows management of the mutation configuration using functional options.
+type meetingtransitionOption func(*MeetingTransitionMutation)
+
+// newMeetingTransitionMutation creates new mutation for the MeetingTransition entity.
+func newMeetingTransitionMutation(c config, op Op, opts ...meetingtransitionOption) *MeetingTransitionMutation {
+	m := &MeetingTransitionMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeMeetingTransition,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withMeetingTransitionID sets the ID field of the mutation.
+func withMeetingTransitionID(id pulid.ID) meetingtransitionOption {
+	return func(m *MeetingTransitionMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *MeetingTransition
+		)
+		m.oldValue = func(ctx context.Context) (*MeetingTransition, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().MeetingTransition.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withMeetingTransition sets the old MeetingTransition of the mutation.
+func withMeetingTransition(node *MeetingTransition) meetingtransitionOption {
+	return func(m *MeetingTransitionMutation) {
+		m.oldValue = func(context.Context) (*MeetingTransition, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m MeetingTransitionMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m MeetingTransitionMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of MeetingTransition entities.
+func (m *MeetingTransitionMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *MeetingTransitionMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *MeetingTransitionMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().MeetingTransition.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *MeetingTransitionMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *MeetingTransitionMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the MeetingTransition entity.
+// If the MeetingTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MeetingTransitionMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *MeetingTransitionMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *MeetingTransitionMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *MeetingTransitionMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the MeetingTransition entity.
+// If the MeetingTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MeetingTransitionMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *MeetingTransitionMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetFromStatus sets the "from_status" field.
+func (m *MeetingTransitionMutation) SetFromStatus(s string) {
+	m.from_status = &s
+}
+
+// FromStatus returns the value of the "from_status" field in the mutation.
+func (m *MeetingTransitionMutation) FromStatus() (r string, exists bool) {
+	v := m.from_status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFromStatus returns the old "from_status" field's value of the MeetingTransition entity.
+// If the MeetingTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MeetingTransitionMutation) OldFromStatus(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFromStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFromStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFromStatus: %w", err)
+	}
+	return oldValue.FromStatus, nil
+}
+
+// ResetFromStatus resets all changes to the "from_status" field.
+func (m *MeetingTransitionMutation) ResetFromStatus() {
+	m.from_status = nil
+}
+
+// SetToStatus sets the "to_status" field.
+func (m *MeetingTransitionMutation) SetToStatus(s string) {
+	m.to_status = &s
+}
+
+// ToStatus returns the value of the "to_status" field in the mutation.
+func (m *MeetingTransitionMutation) ToStatus() (r string, exists bool) {
+	v := m.to_status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldToStatus returns the old "to_status" field's value of the MeetingTransition entity.
+// If the MeetingTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MeetingTransitionMutation) OldToStatus(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldToStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldToStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldToStatus: %w", err)
+	}
+	return oldValue.ToStatus, nil
+}
+
+// ResetToStatus resets all changes to the "to_status" field.
+func (m *MeetingTransitionMutation) ResetToStatus() {
+	m.to_status = nil
+}
+
+// SetComment sets the "comment" field.
+func (m *MeetingTransitionMutation) SetComment(s string) {
+	m.comment = &s
+}
+
+// Comment returns the value of the "comment" field in the mutation.
+func (m *MeetingTransitionMutation) Comment() (r string, exists bool) {
+	v := m.comment
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldComment returns the old "comment" field's value of the MeetingTransition entity.
+// If the MeetingTransition object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MeetingTransitionMutation) OldComment(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldComment is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldComment requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldComment: %w", err)
+	}
+	return oldValue.Comment, nil
+}
+
+// ResetComment resets all changes to the "comment" field.
+func (m *MeetingTransitionMutation) ResetComment() {
+	m.comment = nil
+}
+
+// SetMeetingID sets the "meeting" edge to the Meeting entity by id.
+func (m *MeetingTransitionMutation) SetMeetingID(id pulid.ID) {
+	m.meeting = &id
+}
+
+// ClearMeeting clears the "meeting" edge to the Meeting entity.
+func (m *MeetingTransitionMutation) ClearMeeting() {
+	m.clearedmeeting = true
+}
+
+// MeetingCleared reports if the "meeting" edge to the Meeting entity was cleared.
+func (m *MeetingTransitionMutation) MeetingCleared() bool {
+	return m.clearedmeeting
+}
+
+// MeetingID returns the "meeting" edge ID in the mutation.
+func (m *MeetingTransitionMutation) MeetingID() (id pulid.ID, exists bool) {
+	if m.meeting != nil {
+		return *m.meeting, true
+	}
+	return
+}
+
+// MeetingIDs returns the "meeting" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// MeetingID instead. It exists only for internal usage by the builders.
+func (m *MeetingTransitionMutation) MeetingIDs() (ids []pulid.ID) {
+	if id := m.meeting; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetMeeting resets all changes to the "meeting" edge.
+func (m *MeetingTransitionMutation) ResetMeeting() {
+	m.meeting = nil
+	m.clearedmeeting = false
+}
+
+// SetActorID sets the "actor" edge to the Account entity by id.
+func (m *MeetingTransitionMutation) SetActorID(id pulid.ID) {
+	m.actor = &id
+}
+
+// ClearActor clears the "actor" edge to the Account entity.
+func (m *MeetingTransitionMutation) ClearActor() {
+	m.clearedactor = true
+}
+
+// ActorCleared reports if the "actor" edge to the Account entity was cleared.
+func (m *MeetingTransitionMutation) ActorCleared() bool {
+	return m.clearedactor
+}
+
+// ActorID returns the "actor" edge ID in the mutation.
+func (m *MeetingTransitionMutation) ActorID() (id pulid.ID, exists bool) {
+	if m.actor != nil {
+		return *m.actor, true
+	}
+	return
+}
+
+// ActorIDs returns the "actor" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ActorID instead. It exists only for internal usage by the builders.
+func (m *MeetingTransitionMutation) ActorIDs() (ids []pulid.ID) {
+	if id := m.actor; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetActor resets all changes to the "actor" edge.
+func (m *MeetingTransitionMutation) ResetActor() {
+	m.actor = nil
+	m.clearedactor = false
+}
+
+// Where appends a list predicates to the MeetingTransitionMutation builder.
+func (m *MeetingTransitionMutation) Where(ps ...predicate.MeetingTransition) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the MeetingTransitionMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *MeetingTransitionMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.MeetingTransition, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *MeetingTransitionMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *MeetingTransitionMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (MeetingTransition).
+func (m *MeetingTransitionMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *MeetingTransitionMutation) Fields() []string {
+	fields := make([]string, 0, 5)
+	if m.created_at != nil {
+		fields = append(fields, meetingtransition.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, meetingtransition.FieldUpdatedAt)
+	}
+	if m.from_status != nil {
+		fields = append(fields, meetingtransition.FieldFromStatus)
+	}
+	if m.to_status != nil {
+		fields = append(fields, meetingtransition.FieldToStatus)
+	}
+	if m.comment != nil {
+		fields = append(fields, meetingtransition.FieldComment)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *MeetingTransitionMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case meetingtransition.FieldCreatedAt:
+		return m.CreatedAt()
+	case meetingtransition.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case meetingtransition.FieldFromStatus:
+		return m.FromStatus()
+	case meetingtransition.FieldToStatus:
+		return m.ToStatus()
+	case meetingtransition.FieldComment:
+		return m.Comment()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *MeetingTransitionMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case meetingtransition.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case meetingtransition.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case meetingtransition.FieldFromStatus:
+		return m.OldFromStatus(ctx)
+	case meetingtransition.FieldToStatus:
+		return m.OldToStatus(ctx)
+	case meetingtransition.FieldComment:
+		return m.OldComment(ctx)
+	}
+	return nil, fmt.Errorf("unknown MeetingTransition field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MeetingTransitionMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case meetingtransition.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case meetingtransition.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case meetingtransition.FieldFromStatus:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFromStatus(v)
+		return nil
+	case meetingtransition.FieldToStatus:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetToStatus(v)
+		return nil
+	case meetingtransition.FieldComment:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetComment(v)
+		return nil
+	}
+	return fmt.Errorf("unknown MeetingTransition field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *MeetingTransitionMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *MeetingTransitionMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MeetingTransitionMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown MeetingTransition numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *MeetingTransitionMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *MeetingTransitionMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *MeetingTransitionMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown MeetingTransition nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *MeetingTransitionMutation) ResetField(name string) error {
+	switch name {
+	case meetingtransition.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case meetingtransition.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case meetingtransition.FieldFromStatus:
+		m.ResetFromStatus()
+		return nil
+	case meetingtransition.FieldToStatus:
+		m.ResetToStatus()
+		return nil
+	case meetingtransition.FieldComment:
+		m.ResetComment()
+		return nil
+	}
+	return fmt.Errorf("unknown MeetingTransition field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *MeetingTransitionMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.meeting != nil {
+		edges = append(edges, meetingtransition.EdgeMeeting)
+	}
+	if m.actor != nil {
+		edges = append(edges, meetingtransition.EdgeActor)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *MeetingTransitionMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case meetingtransition.EdgeMeeting:
+		if id := m.meeting; id != nil {
+			return []ent.Value{*id}
+		}
+	case meetingtransition.EdgeActor:
+		if id := m.actor; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *MeetingTransitionMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *MeetingTransitionMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *MeetingTransitionMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedmeeting {
+		edges = append(edges, meetingtransition.EdgeMeeting)
+	}
+	if m.clearedactor {
+		edges = append(edges, meetingtransition.EdgeActor)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *MeetingTransitionMutation) EdgeCleared(name string) bool {
+	switch name {
+	case meetingtransition.EdgeMeeting:
+		return m.clearedmeeting
+	case meetingtransition.EdgeActor:
+		return m.clearedactor
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *MeetingTransitionMutation) ClearEdge(name string) error {
+	switch name {
+	case meetingtransition.EdgeMeeting:
+		m.ClearMeeting()
+		return nil
+	case meetingtransition.EdgeActor:
+		m.ClearActor()
+		return nil
+	}
+	return fmt.Errorf("unknown MeetingTransition unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *MeetingTransitionMutation) ResetEdge(name string) error {
+	switch name {
+	case meetingtransition.EdgeMeeting:
+		m.ResetMeeting()
+		return nil
+	case meetingtransition.EdgeActor:
+		m.ResetActor()
+		return nil
+	}
+	return fmt.Errorf("unknown MeetingTransition edge %s", name)
+}
+
+// MinutesMutation represents an operation that mutates the Minutes nodes in the graph.
+type MinutesMutation struct {
+	config
+	op                 Op
+	typ                string
+	id                 *pulid.ID
+	created_at         *time.Time
+	updated_at         *time.Time
+	revision           *int
+	addrevision        *int
+	number             *int
+	addnumber          *int
+	text               *string
+	status             *minutes.Status
+	approved_at        *time.Time
+	sha256             *string
+	clearedFields      map[string]struct{}
+	meeting            *pulid.ID
+	clearedmeeting     bool
+	approved_by        *pulid.ID
+	clearedapproved_by bool
+	done               bool
+	oldValue           func(context.Context) (*Minutes, error)
+	predicates         []predicate.Minutes
+}
+
+var _ ent.Mutation = (*MinutesMutation)(nil)
+
+// minutesOption allows management of the mutation configuration using functional options.
+type minutesOption func(*MinutesMutation)
+
+// newMinutesMutation creates new mutation for the Minutes entity.
+func newMinutesMutation(c config, op Op, opts ...minutesOption) *MinutesMutation {
+	m := &MinutesMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeMinutes,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withMinutesID sets the ID field of the mutation.
+func withMinutesID(id pulid.ID) minutesOption {
+	return func(m *MinutesMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Minutes
+		)
+		m.oldValue = func(ctx context.Context) (*Minutes, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Minutes.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withMinutes sets the old Minutes of the mutation.
+func withMinutes(node *Minutes) minutesOption {
+	return func(m *MinutesMutation) {
+		m.oldValue = func(context.Context) (*Minutes, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m MinutesMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m MinutesMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of Minutes entities.
+func (m *MinutesMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *MinutesMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *MinutesMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Minutes.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *MinutesMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *MinutesMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Minutes entity.
+// If the Minutes object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MinutesMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *MinutesMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *MinutesMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *MinutesMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Minutes entity.
+// If the Minutes object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MinutesMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *MinutesMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetRevision sets the "revision" field.
+func (m *MinutesMutation) SetRevision(i int) {
+	m.revision = &i
+	m.addrevision = nil
+}
+
+// Revision returns the value of the "revision" field in the mutation.
+func (m *MinutesMutation) Revision() (r int, exists bool) {
+	v := m.revision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRevision returns the old "revision" field's value of the Minutes entity.
+// If the Minutes object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MinutesMutation) OldRevision(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRevision is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRevision requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRevision: %w", err)
+	}
+	return oldValue.Revision, nil
+}
+
+// AddRevision adds i to the "revision" field.
+func (m *MinutesMutation) AddRevision(i int) {
+	if m.addrevision != nil {
+		*m.addrevision += i
+	} else {
+		m.addrevision = &i
+	}
+}
+
+// AddedRevision returns the value that was added to the "revision" field in this mutation.
+func (m *MinutesMutation) AddedRevision() (r int, exists bool) {
+	v := m.addrevision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRevision resets all changes to the "revision" field.
+func (m *MinutesMutation) ResetRevision() {
+	m.revision = nil
+	m.addrevision = nil
+}
+
+// SetNumber sets the "number" field.
+func (m *MinutesMutation) SetNumber(i int) {
+	m.number = &i
+	m.addnumber = nil
+}
+
+// Number returns the value of the "number" field in the mutation.
+func (m *MinutesMutation) Number() (r int, exists bool) {
+	v := m.number
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNumber returns the old "number" field's value of the Minutes entity.
+// If the Minutes object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MinutesMutation) OldNumber(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNumber is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNumber requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNumber: %w", err)
+	}
+	return oldValue.Number, nil
+}
+
+// AddNumber adds i to the "number" field.
+func (m *MinutesMutation) AddNumber(i int) {
+	if m.addnumber != nil {
+		*m.addnumber += i
+	} else {
+		m.addnumber = &i
+	}
+}
+
+// AddedNumber returns the value that was added to the "number" field in this mutation.
+func (m *MinutesMutation) AddedNumber() (r int, exists bool) {
+	v := m.addnumber
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetNumber resets all changes to the "number" field.
+func (m *MinutesMutation) ResetNumber() {
+	m.number = nil
+	m.addnumber = nil
+}
+
+// SetText sets the "text" field.
+func (m *MinutesMutation) SetText(s string) {
+	m.text = &s
+}
+
+// Text returns the value of the "text" field in the mutation.
+func (m *MinutesMutation) Text() (r string, exists bool) {
+	v := m.text
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldText returns the old "text" field's value of the Minutes entity.
+// If the Minutes object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MinutesMutation) OldText(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldText is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldText requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldText: %w", err)
+	}
+	return oldValue.Text, nil
+}
+
+// ResetText resets all changes to the "text" field.
+func (m *MinutesMutation) ResetText() {
+	m.text = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *MinutesMutation) SetStatus(value minutes.Status) {
+	m.status = &value
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *MinutesMutation) Status() (r minutes.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Minutes entity.
+// If the Minutes object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MinutesMutation) OldStatus(ctx context.Context) (v minutes.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *MinutesMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetApprovedAt sets the "approved_at" field.
+func (m *MinutesMutation) SetApprovedAt(t time.Time) {
+	m.approved_at = &t
+}
+
+// ApprovedAt returns the value of the "approved_at" field in the mutation.
+func (m *MinutesMutation) ApprovedAt() (r time.Time, exists bool) {
+	v := m.approved_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldApprovedAt returns the old "approved_at" field's value of the Minutes entity.
+// If the Minutes object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MinutesMutation) OldApprovedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldApprovedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldApprovedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldApprovedAt: %w", err)
+	}
+	return oldValue.ApprovedAt, nil
+}
+
+// ClearApprovedAt clears the value of the "approved_at" field.
+func (m *MinutesMutation) ClearApprovedAt() {
+	m.approved_at = nil
+	m.clearedFields[minutes.FieldApprovedAt] = struct{}{}
+}
+
+// ApprovedAtCleared returns if the "approved_at" field was cleared in this mutation.
+func (m *MinutesMutation) ApprovedAtCleared() bool {
+	_, ok := m.clearedFields[minutes.FieldApprovedAt]
+	return ok
+}
+
+// ResetApprovedAt resets all changes to the "approved_at" field.
+func (m *MinutesMutation) ResetApprovedAt() {
+	m.approved_at = nil
+	delete(m.clearedFields, minutes.FieldApprovedAt)
+}
+
+// SetSha256 sets the "sha256" field.
+func (m *MinutesMutation) SetSha256(s string) {
+	m.sha256 = &s
+}
+
+// Sha256 returns the value of the "sha256" field in the mutation.
+func (m *MinutesMutation) Sha256() (r string, exists bool) {
+	v := m.sha256
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSha256 returns the old "sha256" field's value of the Minutes entity.
+// If the Minutes object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MinutesMutation) OldSha256(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSha256 is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSha256 requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSha256: %w", err)
+	}
+	return oldValue.Sha256, nil
+}
+
+// ClearSha256 clears the value of the "sha256" field.
+func (m *MinutesMutation) ClearSha256() {
+	m.sha256 = nil
+	m.clearedFields[minutes.FieldSha256] = struct{}{}
+}
+
+// Sha256Cleared returns if the "sha256" field was cleared in this mutation.
+func (m *MinutesMutation) Sha256Cleared() bool {
+	_, ok := m.clearedFields[minutes.FieldSha256]
+	return ok
+}
+
+// ResetSha256 resets all changes to the "sha256" field.
+func (m *MinutesMutation) ResetSha256() {
+	m.sha256 = nil
+	delete(m.clearedFields, minutes.FieldSha256)
+}
+
+// SetMeetingID sets the "meeting" edge to the Meeting entity by id.
+func (m *MinutesMutation) SetMeetingID(id pulid.ID) {
+	m.meeting = &id
+}
+
+// ClearMeeting clears the "meeting" edge to the Meeting entity.
+func (m *MinutesMutation) ClearMeeting() {
+	m.clearedmeeting = true
+}
+
+// MeetingCleared reports if the "meeting" edge to the Meeting entity was cleared.
+func (m *MinutesMutation) MeetingCleared() bool {
+	return m.clearedmeeting
+}
+
+// MeetingID returns the "meeting" edge ID in the mutation.
+func (m *MinutesMutation) MeetingID() (id pulid.ID, exists bool) {
+	if m.meeting != nil {
+		return *m.meeting, true
+	}
+	return
+}
+
+// MeetingIDs returns the "meeting" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// MeetingID instead. It exists only for internal usage by the builders.
+func (m *MinutesMutation) MeetingIDs() (ids []pulid.ID) {
+	if id := m.meeting; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetMeeting resets all changes to the "meeting" edge.
+func (m *MinutesMutation) ResetMeeting() {
+	m.meeting = nil
+	m.clearedmeeting = false
+}
+
+// SetApprovedByID sets the "approved_by" edge to the Account entity by id.
+func (m *MinutesMutation) SetApprovedByID(id pulid.ID) {
+	m.approved_by = &id
+}
+
+// ClearApprovedBy clears the "approved_by" edge to the Account entity.
+func (m *MinutesMutation) ClearApprovedBy() {
+	m.clearedapproved_by = true
+}
+
+// ApprovedByCleared reports if the "approved_by" edge to the Account entity was cleared.
+func (m *MinutesMutation) ApprovedByCleared() bool {
+	return m.clearedapproved_by
+}
+
+// ApprovedByID returns the "approved_by" edge ID in the mutation.
+func (m *MinutesMutation) ApprovedByID() (id pulid.ID, exists bool) {
+	if m.approved_by != nil {
+		return *m.approved_by, true
+	}
+	return
+}
+
+// ApprovedByIDs returns the "approved_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ApprovedByID instead. It exists only for internal usage by the builders.
+func (m *MinutesMutation) ApprovedByIDs() (ids []pulid.ID) {
+	if id := m.approved_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetApprovedBy resets all changes to the "approved_by" edge.
+func (m *MinutesMutation) ResetApprovedBy() {
+	m.approved_by = nil
+	m.clearedapproved_by = false
+}
+
+// Where appends a list predicates to the MinutesMutation builder.
+func (m *MinutesMutation) Where(ps ...predicate.Minutes) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the MinutesMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *MinutesMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Minutes, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *MinutesMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *MinutesMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Minutes).
+func (m *MinutesMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *MinutesMutation) Fields() []string {
+	fields := make([]string, 0, 8)
+	if m.created_at != nil {
+		fields = append(fields, minutes.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, minutes.FieldUpdatedAt)
+	}
+	if m.revision != nil {
+		fields = append(fields, minutes.FieldRevision)
+	}
+	if m.number != nil {
+		fields = append(fields, minutes.FieldNumber)
+	}
+	if m.text != nil {
+		fields = append(fields, minutes.FieldText)
+	}
+	if m.status != nil {
+		fields = append(fields, minutes.FieldStatus)
+	}
+	if m.approved_at != nil {
+		fields = append(fields, minutes.FieldApprovedAt)
+	}
+	if m.sha256 != nil {
+		fields = append(fields, minutes.FieldSha256)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *MinutesMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case minutes.FieldCreatedAt:
+		return m.CreatedAt()
+	case minutes.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case minutes.FieldRevision:
+		return m.Revision()
+	case minutes.FieldNumber:
+		return m.Number()
+	case minutes.FieldText:
+		return m.Text()
+	case minutes.FieldStatus:
+		return m.Status()
+	case minutes.FieldApprovedAt:
+		return m.ApprovedAt()
+	case minutes.FieldSha256:
+		return m.Sha256()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *MinutesMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case minutes.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case minutes.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case minutes.FieldRevision:
+		return m.OldRevision(ctx)
+	case minutes.FieldNumber:
+		return m.OldNumber(ctx)
+	case minutes.FieldText:
+		return m.OldText(ctx)
+	case minutes.FieldStatus:
+		return m.OldStatus(ctx)
+	case minutes.FieldApprovedAt:
+		return m.OldApprovedAt(ctx)
+	case minutes.FieldSha256:
+		return m.OldSha256(ctx)
+	}
+	return nil, fmt.Errorf("unknown Minutes field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MinutesMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case minutes.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case minutes.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case minutes.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRevision(v)
+		return nil
+	case minutes.FieldNumber:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNumber(v)
+		return nil
+	case minutes.FieldText:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetText(v)
+		return nil
+	case minutes.FieldStatus:
+		v, ok := value.(minutes.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case minutes.FieldApprovedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetApprovedAt(v)
+		return nil
+	case minutes.FieldSha256:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSha256(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Minutes field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *MinutesMutation) AddedFields() []string {
+	var fields []string
+	if m.addrevision != nil {
+		fields = append(fields, minutes.FieldRevision)
+	}
+	if m.addnumber != nil {
+		fields = append(fields, minutes.FieldNumber)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *MinutesMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case minutes.FieldRevision:
+		return m.AddedRevision()
+	case minutes.FieldNumber:
+		return m.AddedNumber()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MinutesMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case minutes.FieldRevision:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRevision(v)
+		return nil
+	case minutes.FieldNumber:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddNumber(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Minutes numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *MinutesMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(minutes.FieldApprovedAt) {
+		fields = append(fields, minutes.FieldApprovedAt)
+	}
+	if m.FieldCleared(minutes.FieldSha256) {
+		fields = append(fields, minutes.FieldSha256)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *MinutesMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *MinutesMutation) ClearField(name string) error {
+	switch name {
+	case minutes.FieldApprovedAt:
+		m.ClearApprovedAt()
+		return nil
+	case minutes.FieldSha256:
+		m.ClearSha256()
+		return nil
+	}
+	return fmt.Errorf("unknown Minutes nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *MinutesMutation) ResetField(name string) error {
+	switch name {
+	case minutes.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case minutes.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case minutes.FieldRevision:
+		m.ResetRevision()
+		return nil
+	case minutes.FieldNumber:
+		m.ResetNumber()
+		return nil
+	case minutes.FieldText:
+		m.ResetText()
+		return nil
+	case minutes.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case minutes.FieldApprovedAt:
+		m.ResetApprovedAt()
+		return nil
+	case minutes.FieldSha256:
+		m.ResetSha256()
+		return nil
+	}
+	return fmt.Errorf("unknown Minutes field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *MinutesMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.meeting != nil {
+		edges = append(edges, minutes.EdgeMeeting)
+	}
+	if m.approved_by != nil {
+		edges = append(edges, minutes.EdgeApprovedBy)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *MinutesMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case minutes.EdgeMeeting:
+		if id := m.meeting; id != nil {
+			return []ent.Value{*id}
+		}
+	case minutes.EdgeApprovedBy:
+		if id := m.approved_by; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *MinutesMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *MinutesMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *MinutesMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedmeeting {
+		edges = append(edges, minutes.EdgeMeeting)
+	}
+	if m.clearedapproved_by {
+		edges = append(edges, minutes.EdgeApprovedBy)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *MinutesMutation) EdgeCleared(name string) bool {
+	switch name {
+	case minutes.EdgeMeeting:
+		return m.clearedmeeting
+	case minutes.EdgeApprovedBy:
+		return m.clearedapproved_by
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *MinutesMutation) ClearEdge(name string) error {
+	switch name {
+	case minutes.EdgeMeeting:
+		m.ClearMeeting()
+		return nil
+	case minutes.EdgeApprovedBy:
+		m.ClearApprovedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown Minutes unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *MinutesMutation) ResetEdge(name string) error {
+	switch name {
+	case minutes.EdgeMeeting:
+		m.ResetMeeting()
+		return nil
+	case minutes.EdgeApprovedBy:
+		m.ResetApprovedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown Minutes edge %s", name)
+}
+
 // ObjectiveMutation represents an operation that mutates the Objective nodes in the graph.
 type ObjectiveMutation struct {
 	config
@@ -19987,6 +24947,7 @@ type ProgressReportMutation struct {
 	progress            *int
 	addprogress         *int
 	status              *progressreport.Status
+	status_before       *progressreport.StatusBefore
 	narrative           *string
 	difficulties        *string
 	next_steps          *string
@@ -20308,6 +25269,55 @@ func (m *ProgressReportMutation) OldStatus(ctx context.Context) (v progressrepor
 // ResetStatus resets all changes to the "status" field.
 func (m *ProgressReportMutation) ResetStatus() {
 	m.status = nil
+}
+
+// SetStatusBefore sets the "status_before" field.
+func (m *ProgressReportMutation) SetStatusBefore(pb progressreport.StatusBefore) {
+	m.status_before = &pb
+}
+
+// StatusBefore returns the value of the "status_before" field in the mutation.
+func (m *ProgressReportMutation) StatusBefore() (r progressreport.StatusBefore, exists bool) {
+	v := m.status_before
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatusBefore returns the old "status_before" field's value of the ProgressReport entity.
+// If the ProgressReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProgressReportMutation) OldStatusBefore(ctx context.Context) (v *progressreport.StatusBefore, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatusBefore is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatusBefore requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatusBefore: %w", err)
+	}
+	return oldValue.StatusBefore, nil
+}
+
+// ClearStatusBefore clears the value of the "status_before" field.
+func (m *ProgressReportMutation) ClearStatusBefore() {
+	m.status_before = nil
+	m.clearedFields[progressreport.FieldStatusBefore] = struct{}{}
+}
+
+// StatusBeforeCleared returns if the "status_before" field was cleared in this mutation.
+func (m *ProgressReportMutation) StatusBeforeCleared() bool {
+	_, ok := m.clearedFields[progressreport.FieldStatusBefore]
+	return ok
+}
+
+// ResetStatusBefore resets all changes to the "status_before" field.
+func (m *ProgressReportMutation) ResetStatusBefore() {
+	m.status_before = nil
+	delete(m.clearedFields, progressreport.FieldStatusBefore)
 }
 
 // SetNarrative sets the "narrative" field.
@@ -20672,7 +25682,7 @@ func (m *ProgressReportMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProgressReportMutation) Fields() []string {
-	fields := make([]string, 0, 9)
+	fields := make([]string, 0, 10)
 	if m.created_at != nil {
 		fields = append(fields, progressreport.FieldCreatedAt)
 	}
@@ -20687,6 +25697,9 @@ func (m *ProgressReportMutation) Fields() []string {
 	}
 	if m.status != nil {
 		fields = append(fields, progressreport.FieldStatus)
+	}
+	if m.status_before != nil {
+		fields = append(fields, progressreport.FieldStatusBefore)
 	}
 	if m.narrative != nil {
 		fields = append(fields, progressreport.FieldNarrative)
@@ -20718,6 +25731,8 @@ func (m *ProgressReportMutation) Field(name string) (ent.Value, bool) {
 		return m.Progress()
 	case progressreport.FieldStatus:
 		return m.Status()
+	case progressreport.FieldStatusBefore:
+		return m.StatusBefore()
 	case progressreport.FieldNarrative:
 		return m.Narrative()
 	case progressreport.FieldDifficulties:
@@ -20745,6 +25760,8 @@ func (m *ProgressReportMutation) OldField(ctx context.Context, name string) (ent
 		return m.OldProgress(ctx)
 	case progressreport.FieldStatus:
 		return m.OldStatus(ctx)
+	case progressreport.FieldStatusBefore:
+		return m.OldStatusBefore(ctx)
 	case progressreport.FieldNarrative:
 		return m.OldNarrative(ctx)
 	case progressreport.FieldDifficulties:
@@ -20796,6 +25813,13 @@ func (m *ProgressReportMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetStatus(v)
+		return nil
+	case progressreport.FieldStatusBefore:
+		v, ok := value.(progressreport.StatusBefore)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatusBefore(v)
 		return nil
 	case progressreport.FieldNarrative:
 		v, ok := value.(string)
@@ -20870,6 +25894,9 @@ func (m *ProgressReportMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *ProgressReportMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(progressreport.FieldStatusBefore) {
+		fields = append(fields, progressreport.FieldStatusBefore)
+	}
 	if m.FieldCleared(progressreport.FieldIdempotencyKey) {
 		fields = append(fields, progressreport.FieldIdempotencyKey)
 	}
@@ -20887,6 +25914,9 @@ func (m *ProgressReportMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *ProgressReportMutation) ClearField(name string) error {
 	switch name {
+	case progressreport.FieldStatusBefore:
+		m.ClearStatusBefore()
+		return nil
 	case progressreport.FieldIdempotencyKey:
 		m.ClearIdempotencyKey()
 		return nil
@@ -20912,6 +25942,9 @@ func (m *ProgressReportMutation) ResetField(name string) error {
 		return nil
 	case progressreport.FieldStatus:
 		m.ResetStatus()
+		return nil
+	case progressreport.FieldStatusBefore:
+		m.ResetStatusBefore()
 		return nil
 	case progressreport.FieldNarrative:
 		m.ResetNarrative()
@@ -21109,6 +26142,9 @@ type StrategyMutation struct {
 	consultations              map[pulid.ID]struct{}
 	removedconsultations       map[pulid.ID]struct{}
 	clearedconsultations       bool
+	committees                 map[pulid.ID]struct{}
+	removedcommittees          map[pulid.ID]struct{}
+	clearedcommittees          bool
 	decisions                  map[pulid.ID]struct{}
 	removeddecisions           map[pulid.ID]struct{}
 	cleareddecisions           bool
@@ -22115,6 +27151,60 @@ func (m *StrategyMutation) ResetConsultations() {
 	m.removedconsultations = nil
 }
 
+// AddCommitteeIDs adds the "committees" edge to the Committee entity by ids.
+func (m *StrategyMutation) AddCommitteeIDs(ids ...pulid.ID) {
+	if m.committees == nil {
+		m.committees = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.committees[ids[i]] = struct{}{}
+	}
+}
+
+// ClearCommittees clears the "committees" edge to the Committee entity.
+func (m *StrategyMutation) ClearCommittees() {
+	m.clearedcommittees = true
+}
+
+// CommitteesCleared reports if the "committees" edge to the Committee entity was cleared.
+func (m *StrategyMutation) CommitteesCleared() bool {
+	return m.clearedcommittees
+}
+
+// RemoveCommitteeIDs removes the "committees" edge to the Committee entity by IDs.
+func (m *StrategyMutation) RemoveCommitteeIDs(ids ...pulid.ID) {
+	if m.removedcommittees == nil {
+		m.removedcommittees = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.committees, ids[i])
+		m.removedcommittees[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedCommittees returns the removed IDs of the "committees" edge to the Committee entity.
+func (m *StrategyMutation) RemovedCommitteesIDs() (ids []pulid.ID) {
+	for id := range m.removedcommittees {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// CommitteesIDs returns the "committees" edge IDs in the mutation.
+func (m *StrategyMutation) CommitteesIDs() (ids []pulid.ID) {
+	for id := range m.committees {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetCommittees resets all changes to the "committees" edge.
+func (m *StrategyMutation) ResetCommittees() {
+	m.committees = nil
+	m.clearedcommittees = false
+	m.removedcommittees = nil
+}
+
 // AddDecisionIDs adds the "decisions" edge to the Decision entity by ids.
 func (m *StrategyMutation) AddDecisionIDs(ids ...pulid.ID) {
 	if m.decisions == nil {
@@ -22566,7 +27656,7 @@ func (m *StrategyMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *StrategyMutation) AddedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.owner_agency != nil {
 		edges = append(edges, strategy.EdgeOwnerAgency)
 	}
@@ -22587,6 +27677,9 @@ func (m *StrategyMutation) AddedEdges() []string {
 	}
 	if m.consultations != nil {
 		edges = append(edges, strategy.EdgeConsultations)
+	}
+	if m.committees != nil {
+		edges = append(edges, strategy.EdgeCommittees)
 	}
 	if m.decisions != nil {
 		edges = append(edges, strategy.EdgeDecisions)
@@ -22634,6 +27727,12 @@ func (m *StrategyMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case strategy.EdgeCommittees:
+		ids := make([]ent.Value, 0, len(m.committees))
+		for id := range m.committees {
+			ids = append(ids, id)
+		}
+		return ids
 	case strategy.EdgeDecisions:
 		ids := make([]ent.Value, 0, len(m.decisions))
 		for id := range m.decisions {
@@ -22646,7 +27745,7 @@ func (m *StrategyMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *StrategyMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.removedobjectives != nil {
 		edges = append(edges, strategy.EdgeObjectives)
 	}
@@ -22658,6 +27757,9 @@ func (m *StrategyMutation) RemovedEdges() []string {
 	}
 	if m.removedconsultations != nil {
 		edges = append(edges, strategy.EdgeConsultations)
+	}
+	if m.removedcommittees != nil {
+		edges = append(edges, strategy.EdgeCommittees)
 	}
 	if m.removeddecisions != nil {
 		edges = append(edges, strategy.EdgeDecisions)
@@ -22693,6 +27795,12 @@ func (m *StrategyMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case strategy.EdgeCommittees:
+		ids := make([]ent.Value, 0, len(m.removedcommittees))
+		for id := range m.removedcommittees {
+			ids = append(ids, id)
+		}
+		return ids
 	case strategy.EdgeDecisions:
 		ids := make([]ent.Value, 0, len(m.removeddecisions))
 		for id := range m.removeddecisions {
@@ -22705,7 +27813,7 @@ func (m *StrategyMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *StrategyMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.clearedowner_agency {
 		edges = append(edges, strategy.EdgeOwnerAgency)
 	}
@@ -22726,6 +27834,9 @@ func (m *StrategyMutation) ClearedEdges() []string {
 	}
 	if m.clearedconsultations {
 		edges = append(edges, strategy.EdgeConsultations)
+	}
+	if m.clearedcommittees {
+		edges = append(edges, strategy.EdgeCommittees)
 	}
 	if m.cleareddecisions {
 		edges = append(edges, strategy.EdgeDecisions)
@@ -22751,6 +27862,8 @@ func (m *StrategyMutation) EdgeCleared(name string) bool {
 		return m.clearedtransitions
 	case strategy.EdgeConsultations:
 		return m.clearedconsultations
+	case strategy.EdgeCommittees:
+		return m.clearedcommittees
 	case strategy.EdgeDecisions:
 		return m.cleareddecisions
 	}
@@ -22798,6 +27911,9 @@ func (m *StrategyMutation) ResetEdge(name string) error {
 		return nil
 	case strategy.EdgeConsultations:
 		m.ResetConsultations()
+		return nil
+	case strategy.EdgeCommittees:
+		m.ResetCommittees()
 		return nil
 	case strategy.EdgeDecisions:
 		m.ResetDecisions()

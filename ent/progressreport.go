@@ -32,6 +32,8 @@ type ProgressReport struct {
 	Progress int `json:"progress,omitempty"`
 	// Where the item stood on that date.
 	Status progressreport.Status `json:"status,omitempty"`
+	// The item's status when the report was filed; the report changed the item's status when it differs from status. Null for reports filed before it was recorded.
+	StatusBefore *progressreport.StatusBefore `json:"status_before,omitempty"`
 	// What was done since the previous report.
 	Narrative string `json:"narrative,omitempty"`
 	// What stands in the way, if anything.
@@ -119,7 +121,7 @@ func (*ProgressReport) scanValues(columns []string) ([]any, error) {
 			values[i] = new(pulid.ID)
 		case progressreport.FieldProgress:
 			values[i] = new(sql.NullInt64)
-		case progressreport.FieldStatus, progressreport.FieldNarrative, progressreport.FieldDifficulties, progressreport.FieldNextSteps, progressreport.FieldIdempotencyKey:
+		case progressreport.FieldStatus, progressreport.FieldStatusBefore, progressreport.FieldNarrative, progressreport.FieldDifficulties, progressreport.FieldNextSteps, progressreport.FieldIdempotencyKey:
 			values[i] = new(sql.NullString)
 		case progressreport.FieldCreatedAt, progressreport.FieldUpdatedAt, progressreport.FieldAsOf:
 			values[i] = new(sql.NullTime)
@@ -179,6 +181,13 @@ func (_m *ProgressReport) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field status", values[i])
 			} else if value.Valid {
 				_m.Status = progressreport.Status(value.String)
+			}
+		case progressreport.FieldStatusBefore:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field status_before", values[i])
+			} else if value.Valid {
+				_m.StatusBefore = new(progressreport.StatusBefore)
+				*_m.StatusBefore = progressreport.StatusBefore(value.String)
 			}
 		case progressreport.FieldNarrative:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -296,6 +305,11 @@ func (_m *ProgressReport) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("status=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Status))
+	builder.WriteString(", ")
+	if v := _m.StatusBefore; v != nil {
+		builder.WriteString("status_before=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("narrative=")
 	builder.WriteString(_m.Narrative)

@@ -74,6 +74,20 @@ func (_c *ProgressReportCreate) SetStatus(v progressreport.Status) *ProgressRepo
 	return _c
 }
 
+// SetStatusBefore sets the "status_before" field.
+func (_c *ProgressReportCreate) SetStatusBefore(v progressreport.StatusBefore) *ProgressReportCreate {
+	_c.mutation.SetStatusBefore(v)
+	return _c
+}
+
+// SetNillableStatusBefore sets the "status_before" field if the given value is not nil.
+func (_c *ProgressReportCreate) SetNillableStatusBefore(v *progressreport.StatusBefore) *ProgressReportCreate {
+	if v != nil {
+		_c.SetStatusBefore(*v)
+	}
+	return _c
+}
+
 // SetNarrative sets the "narrative" field.
 func (_c *ProgressReportCreate) SetNarrative(v string) *ProgressReportCreate {
 	_c.mutation.SetNarrative(v)
@@ -288,6 +302,11 @@ func (_c *ProgressReportCreate) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "ProgressReport.status": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.StatusBefore(); ok {
+		if err := progressreport.StatusBeforeValidator(v); err != nil {
+			return &ValidationError{Name: "status_before", err: fmt.Errorf(`ent: validator failed for field "ProgressReport.status_before": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.Narrative(); !ok {
 		return &ValidationError{Name: "narrative", err: errors.New(`ent: missing required field "ProgressReport.narrative"`)}
 	}
@@ -378,6 +397,10 @@ func (_c *ProgressReportCreate) createSpec() (*ProgressReport, *sqlgraph.CreateS
 	if value, ok := _c.mutation.Status(); ok {
 		_spec.SetField(progressreport.FieldStatus, field.TypeEnum, value)
 		_node.Status = value
+	}
+	if value, ok := _c.mutation.StatusBefore(); ok {
+		_spec.SetField(progressreport.FieldStatusBefore, field.TypeEnum, value)
+		_node.StatusBefore = &value
 	}
 	if value, ok := _c.mutation.Narrative(); ok {
 		_spec.SetField(progressreport.FieldNarrative, field.TypeString, value)
@@ -554,6 +577,9 @@ func (u *ProgressReportUpsertOne) UpdateNewValues() *ProgressReportUpsertOne {
 		}
 		if _, exists := u.create.mutation.Status(); exists {
 			s.SetIgnore(progressreport.FieldStatus)
+		}
+		if _, exists := u.create.mutation.StatusBefore(); exists {
+			s.SetIgnore(progressreport.FieldStatusBefore)
 		}
 		if _, exists := u.create.mutation.Narrative(); exists {
 			s.SetIgnore(progressreport.FieldNarrative)
@@ -806,6 +832,9 @@ func (u *ProgressReportUpsertBulk) UpdateNewValues() *ProgressReportUpsertBulk {
 			}
 			if _, exists := b.mutation.Status(); exists {
 				s.SetIgnore(progressreport.FieldStatus)
+			}
+			if _, exists := b.mutation.StatusBefore(); exists {
+				s.SetIgnore(progressreport.FieldStatusBefore)
 			}
 			if _, exists := b.mutation.Narrative(); exists {
 				s.SetIgnore(progressreport.FieldNarrative)

@@ -145,6 +145,9 @@ func (_u *ProgressReportUpdate) sqlSave(ctx context.Context) (_node int, err err
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(progressreport.FieldUpdatedAt, field.TypeTime, value)
 	}
+	if _u.mutation.StatusBeforeCleared() {
+		_spec.ClearField(progressreport.FieldStatusBefore, field.TypeEnum)
+	}
 	if _u.mutation.IdempotencyKeyCleared() {
 		_spec.ClearField(progressreport.FieldIdempotencyKey, field.TypeString)
 	}
@@ -357,6 +360,9 @@ func (_u *ProgressReportUpdateOne) sqlSave(ctx context.Context) (_node *Progress
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(progressreport.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if _u.mutation.StatusBeforeCleared() {
+		_spec.ClearField(progressreport.FieldStatusBefore, field.TypeEnum)
 	}
 	if _u.mutation.IdempotencyKeyCleared() {
 		_spec.ClearField(progressreport.FieldIdempotencyKey, field.TypeString)

@@ -15,12 +15,17 @@ import (
 	"github.com/palabre/palabre/ent/attachment"
 	"github.com/palabre/palabre/ent/auditevent"
 	"github.com/palabre/palabre/ent/commitment"
+	"github.com/palabre/palabre/ent/committee"
+	"github.com/palabre/palabre/ent/committeemember"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/decisionposition"
 	"github.com/palabre/palabre/ent/domain"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
+	"github.com/palabre/palabre/ent/meeting"
+	"github.com/palabre/palabre/ent/meetingtransition"
+	"github.com/palabre/palabre/ent/minutes"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/progressreport"
@@ -42,12 +47,17 @@ var prefixMap = map[string]string{
 	"AT": attachment.Table,
 	"AU": auditevent.Table,
 	"CM": commitment.Table,
+	"CT": committee.Table,
+	"CB": committeemember.Table,
 	"CO": consultation.Table,
 	"DE": decision.Table,
 	"DP": decisionposition.Table,
 	"DO": domain.Table,
 	"IN": indicator.Table,
 	"ME": measurement.Table,
+	"MG": meeting.Table,
+	"MX": meetingtransition.Table,
+	"MN": minutes.Table,
 	"OB": objective.Table,
 	"OS": observation.Table,
 	"PR": progressreport.Table,

@@ -71,18 +71,21 @@ type StrategyEdges struct {
 	Transitions []*StrategyTransition `json:"transitions,omitempty"`
 	// Consultation rounds on versions of the strategy.
 	Consultations []*Consultation `json:"consultations,omitempty"`
+	// The committees that follow the strategy.
+	Committees []*Committee `json:"committees,omitempty"`
 	// Questions put to consensus about the strategy.
 	Decisions []*Decision `json:"decisions,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [8]bool
+	loadedTypes [9]bool
 	// totalCount holds the count of the edges above.
-	totalCount [8]map[string]int
+	totalCount [9]map[string]int
 
 	namedObjectives    map[string][]*Objective
 	namedVersions      map[string][]*StrategyVersion
 	namedTransitions   map[string][]*StrategyTransition
 	namedConsultations map[string][]*Consultation
+	namedCommittees    map[string][]*Committee
 	namedDecisions     map[string][]*Decision
 }
 
@@ -155,10 +158,19 @@ func (e StrategyEdges) ConsultationsOrErr() ([]*Consultation, error) {
 	return nil, &NotLoadedError{edge: "consultations"}
 }
 
+// CommitteesOrErr returns the Committees value or an error if the edge
+// was not loaded in eager-loading.
+func (e StrategyEdges) CommitteesOrErr() ([]*Committee, error) {
+	if e.loadedTypes[7] {
+		return e.Committees, nil
+	}
+	return nil, &NotLoadedError{edge: "committees"}
+}
+
 // DecisionsOrErr returns the Decisions value or an error if the edge
 // was not loaded in eager-loading.
 func (e StrategyEdges) DecisionsOrErr() ([]*Decision, error) {
-	if e.loadedTypes[7] {
+	if e.loadedTypes[8] {
 		return e.Decisions, nil
 	}
 	return nil, &NotLoadedError{edge: "decisions"}
@@ -343,6 +355,11 @@ func (_m *Strategy) QueryConsultations() *ConsultationQuery {
 	return NewStrategyClient(_m.config).QueryConsultations(_m)
 }
 
+// QueryCommittees queries the "committees" edge of the Strategy entity.
+func (_m *Strategy) QueryCommittees() *CommitteeQuery {
+	return NewStrategyClient(_m.config).QueryCommittees(_m)
+}
+
 // QueryDecisions queries the "decisions" edge of the Strategy entity.
 func (_m *Strategy) QueryDecisions() *DecisionQuery {
 	return NewStrategyClient(_m.config).QueryDecisions(_m)
@@ -508,6 +525,30 @@ func (_m *Strategy) appendNamedConsultations(name string, edges ...*Consultation
 		_m.Edges.namedConsultations[name] = []*Consultation{}
 	} else {
 		_m.Edges.namedConsultations[name] = append(_m.Edges.namedConsultations[name], edges...)
+	}
+}
+
+// NamedCommittees returns the Committees named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Strategy) NamedCommittees(name string) ([]*Committee, error) {
+	if _m.Edges.namedCommittees == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedCommittees[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Strategy) appendNamedCommittees(name string, edges ...*Committee) {
+	if _m.Edges.namedCommittees == nil {
+		_m.Edges.namedCommittees = make(map[string][]*Committee)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedCommittees[name] = []*Committee{}
+	} else {
+		_m.Edges.namedCommittees[name] = append(_m.Edges.namedCommittees[name], edges...)
 	}
 }
 

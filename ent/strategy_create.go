@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/committee"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/objective"
@@ -301,6 +302,21 @@ func (_c *StrategyCreate) AddConsultations(v ...*Consultation) *StrategyCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddConsultationIDs(ids...)
+}
+
+// AddCommitteeIDs adds the "committees" edge to the Committee entity by IDs.
+func (_c *StrategyCreate) AddCommitteeIDs(ids ...pulid.ID) *StrategyCreate {
+	_c.mutation.AddCommitteeIDs(ids...)
+	return _c
+}
+
+// AddCommittees adds the "committees" edges to the Committee entity.
+func (_c *StrategyCreate) AddCommittees(v ...*Committee) *StrategyCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddCommitteeIDs(ids...)
 }
 
 // AddDecisionIDs adds the "decisions" edge to the Decision entity by IDs.
@@ -684,6 +700,22 @@ func (_c *StrategyCreate) createSpec() (*Strategy, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(consultation.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.CommitteesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.CommitteesTable,
+			Columns: []string{strategy.CommitteesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(committee.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -15,6 +15,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/committee"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/objective"
@@ -39,6 +40,7 @@ type StrategyQuery struct {
 	withAdoptedVersion     *StrategyVersionQuery
 	withTransitions        *StrategyTransitionQuery
 	withConsultations      *ConsultationQuery
+	withCommittees         *CommitteeQuery
 	withDecisions          *DecisionQuery
 	withFKs                bool
 	loadTotal              []func(context.Context, []*Strategy) error
@@ -47,6 +49,7 @@ type StrategyQuery struct {
 	withNamedVersions      map[string]*StrategyVersionQuery
 	withNamedTransitions   map[string]*StrategyTransitionQuery
 	withNamedConsultations map[string]*ConsultationQuery
+	withNamedCommittees    map[string]*CommitteeQuery
 	withNamedDecisions     map[string]*DecisionQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
@@ -231,6 +234,28 @@ func (_q *StrategyQuery) QueryConsultations() *ConsultationQuery {
 			sqlgraph.From(strategy.Table, strategy.FieldID, selector),
 			sqlgraph.To(consultation.Table, consultation.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, strategy.ConsultationsTable, strategy.ConsultationsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryCommittees chains the current query on the "committees" edge.
+func (_q *StrategyQuery) QueryCommittees() *CommitteeQuery {
+	query := (&CommitteeClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(strategy.Table, strategy.FieldID, selector),
+			sqlgraph.To(committee.Table, committee.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, strategy.CommitteesTable, strategy.CommitteesColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -459,6 +484,7 @@ func (_q *StrategyQuery) Clone() *StrategyQuery {
 		withAdoptedVersion:     _q.withAdoptedVersion.Clone(),
 		withTransitions:        _q.withTransitions.Clone(),
 		withConsultations:      _q.withConsultations.Clone(),
+		withCommittees:         _q.withCommittees.Clone(),
 		withDecisions:          _q.withDecisions.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
@@ -540,6 +566,17 @@ func (_q *StrategyQuery) WithConsultations(opts ...func(*ConsultationQuery)) *St
 		opt(query)
 	}
 	_q.withConsultations = query
+	return _q
+}
+
+// WithCommittees tells the query-builder to eager-load the nodes that are connected to
+// the "committees" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *StrategyQuery) WithCommittees(opts ...func(*CommitteeQuery)) *StrategyQuery {
+	query := (&CommitteeClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withCommittees = query
 	return _q
 }
 
@@ -639,7 +676,7 @@ func (_q *StrategyQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Str
 		nodes       = []*Strategy{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [8]bool{
+		loadedTypes = [9]bool{
 			_q.withOwnerAgency != nil,
 			_q.withImplementingAgency != nil,
 			_q.withObjectives != nil,
@@ -647,6 +684,7 @@ func (_q *StrategyQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Str
 			_q.withAdoptedVersion != nil,
 			_q.withTransitions != nil,
 			_q.withConsultations != nil,
+			_q.withCommittees != nil,
 			_q.withDecisions != nil,
 		}
 	)
@@ -723,6 +761,13 @@ func (_q *StrategyQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Str
 			return nil, err
 		}
 	}
+	if query := _q.withCommittees; query != nil {
+		if err := _q.loadCommittees(ctx, query, nodes,
+			func(n *Strategy) { n.Edges.Committees = []*Committee{} },
+			func(n *Strategy, e *Committee) { n.Edges.Committees = append(n.Edges.Committees, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withDecisions; query != nil {
 		if err := _q.loadDecisions(ctx, query, nodes,
 			func(n *Strategy) { n.Edges.Decisions = []*Decision{} },
@@ -755,6 +800,13 @@ func (_q *StrategyQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Str
 		if err := _q.loadConsultations(ctx, query, nodes,
 			func(n *Strategy) { n.appendNamedConsultations(name) },
 			func(n *Strategy, e *Consultation) { n.appendNamedConsultations(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedCommittees {
+		if err := _q.loadCommittees(ctx, query, nodes,
+			func(n *Strategy) { n.appendNamedCommittees(name) },
+			func(n *Strategy, e *Committee) { n.appendNamedCommittees(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -989,6 +1041,37 @@ func (_q *StrategyQuery) loadConsultations(ctx context.Context, query *Consultat
 	}
 	return nil
 }
+func (_q *StrategyQuery) loadCommittees(ctx context.Context, query *CommitteeQuery, nodes []*Strategy, init func(*Strategy), assign func(*Strategy, *Committee)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Strategy)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.Committee(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(strategy.CommitteesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.strategy_committees
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "strategy_committees" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "strategy_committees" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 func (_q *StrategyQuery) loadDecisions(ctx context.Context, query *DecisionQuery, nodes []*Strategy, init func(*Strategy), assign func(*Strategy, *Decision)) error {
 	fks := make([]driver.Value, 0, len(nodes))
 	nodeids := make(map[pulid.ID]*Strategy)
@@ -1187,6 +1270,20 @@ func (_q *StrategyQuery) WithNamedConsultations(name string, opts ...func(*Consu
 		_q.withNamedConsultations = make(map[string]*ConsultationQuery)
 	}
 	_q.withNamedConsultations[name] = query
+	return _q
+}
+
+// WithNamedCommittees tells the query-builder to eager-load the nodes that are connected to the "committees"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *StrategyQuery) WithNamedCommittees(name string, opts ...func(*CommitteeQuery)) *StrategyQuery {
+	query := (&CommitteeClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedCommittees == nil {
+		_q.withNamedCommittees = make(map[string]*CommitteeQuery)
+	}
+	_q.withNamedCommittees[name] = query
 	return _q
 }
 

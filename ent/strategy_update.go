@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/committee"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/objective"
@@ -338,6 +339,21 @@ func (_u *StrategyUpdate) AddConsultations(v ...*Consultation) *StrategyUpdate {
 	return _u.AddConsultationIDs(ids...)
 }
 
+// AddCommitteeIDs adds the "committees" edge to the Committee entity by IDs.
+func (_u *StrategyUpdate) AddCommitteeIDs(ids ...pulid.ID) *StrategyUpdate {
+	_u.mutation.AddCommitteeIDs(ids...)
+	return _u
+}
+
+// AddCommittees adds the "committees" edges to the Committee entity.
+func (_u *StrategyUpdate) AddCommittees(v ...*Committee) *StrategyUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCommitteeIDs(ids...)
+}
+
 // AddDecisionIDs adds the "decisions" edge to the Decision entity by IDs.
 func (_u *StrategyUpdate) AddDecisionIDs(ids ...pulid.ID) *StrategyUpdate {
 	_u.mutation.AddDecisionIDs(ids...)
@@ -458,6 +474,27 @@ func (_u *StrategyUpdate) RemoveConsultations(v ...*Consultation) *StrategyUpdat
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveConsultationIDs(ids...)
+}
+
+// ClearCommittees clears all "committees" edges to the Committee entity.
+func (_u *StrategyUpdate) ClearCommittees() *StrategyUpdate {
+	_u.mutation.ClearCommittees()
+	return _u
+}
+
+// RemoveCommitteeIDs removes the "committees" edge to Committee entities by IDs.
+func (_u *StrategyUpdate) RemoveCommitteeIDs(ids ...pulid.ID) *StrategyUpdate {
+	_u.mutation.RemoveCommitteeIDs(ids...)
+	return _u
+}
+
+// RemoveCommittees removes "committees" edges to Committee entities.
+func (_u *StrategyUpdate) RemoveCommittees(v ...*Committee) *StrategyUpdate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCommitteeIDs(ids...)
 }
 
 // ClearDecisions clears all "decisions" edges to the Decision entity.
@@ -906,6 +943,51 @@ func (_u *StrategyUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.CommitteesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.CommitteesTable,
+			Columns: []string{strategy.CommitteesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(committee.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCommitteesIDs(); len(nodes) > 0 && !_u.mutation.CommitteesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.CommitteesTable,
+			Columns: []string{strategy.CommitteesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(committee.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CommitteesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.CommitteesTable,
+			Columns: []string{strategy.CommitteesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(committee.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	if _u.mutation.DecisionsCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2M,
@@ -1274,6 +1356,21 @@ func (_u *StrategyUpdateOne) AddConsultations(v ...*Consultation) *StrategyUpdat
 	return _u.AddConsultationIDs(ids...)
 }
 
+// AddCommitteeIDs adds the "committees" edge to the Committee entity by IDs.
+func (_u *StrategyUpdateOne) AddCommitteeIDs(ids ...pulid.ID) *StrategyUpdateOne {
+	_u.mutation.AddCommitteeIDs(ids...)
+	return _u
+}
+
+// AddCommittees adds the "committees" edges to the Committee entity.
+func (_u *StrategyUpdateOne) AddCommittees(v ...*Committee) *StrategyUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCommitteeIDs(ids...)
+}
+
 // AddDecisionIDs adds the "decisions" edge to the Decision entity by IDs.
 func (_u *StrategyUpdateOne) AddDecisionIDs(ids ...pulid.ID) *StrategyUpdateOne {
 	_u.mutation.AddDecisionIDs(ids...)
@@ -1394,6 +1491,27 @@ func (_u *StrategyUpdateOne) RemoveConsultations(v ...*Consultation) *StrategyUp
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveConsultationIDs(ids...)
+}
+
+// ClearCommittees clears all "committees" edges to the Committee entity.
+func (_u *StrategyUpdateOne) ClearCommittees() *StrategyUpdateOne {
+	_u.mutation.ClearCommittees()
+	return _u
+}
+
+// RemoveCommitteeIDs removes the "committees" edge to Committee entities by IDs.
+func (_u *StrategyUpdateOne) RemoveCommitteeIDs(ids ...pulid.ID) *StrategyUpdateOne {
+	_u.mutation.RemoveCommitteeIDs(ids...)
+	return _u
+}
+
+// RemoveCommittees removes "committees" edges to Committee entities.
+func (_u *StrategyUpdateOne) RemoveCommittees(v ...*Committee) *StrategyUpdateOne {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCommitteeIDs(ids...)
 }
 
 // ClearDecisions clears all "decisions" edges to the Decision entity.
@@ -1865,6 +1983,51 @@ func (_u *StrategyUpdateOne) sqlSave(ctx context.Context) (_node *Strategy, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(consultation.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.CommitteesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.CommitteesTable,
+			Columns: []string{strategy.CommitteesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(committee.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCommitteesIDs(); len(nodes) > 0 && !_u.mutation.CommitteesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.CommitteesTable,
+			Columns: []string{strategy.CommitteesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(committee.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CommitteesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategy.CommitteesTable,
+			Columns: []string{strategy.CommitteesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(committee.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

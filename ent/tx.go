@@ -36,6 +36,10 @@ type Tx struct {
 	AuditHead *AuditHeadClient
 	// Commitment is the client for interacting with the Commitment builders.
 	Commitment *CommitmentClient
+	// Committee is the client for interacting with the Committee builders.
+	Committee *CommitteeClient
+	// CommitteeMember is the client for interacting with the CommitteeMember builders.
+	CommitteeMember *CommitteeMemberClient
 	// Consultation is the client for interacting with the Consultation builders.
 	Consultation *ConsultationClient
 	// Decision is the client for interacting with the Decision builders.
@@ -48,6 +52,12 @@ type Tx struct {
 	Indicator *IndicatorClient
 	// Measurement is the client for interacting with the Measurement builders.
 	Measurement *MeasurementClient
+	// Meeting is the client for interacting with the Meeting builders.
+	Meeting *MeetingClient
+	// MeetingTransition is the client for interacting with the MeetingTransition builders.
+	MeetingTransition *MeetingTransitionClient
+	// Minutes is the client for interacting with the Minutes builders.
+	Minutes *MinutesClient
 	// Objective is the client for interacting with the Objective builders.
 	Objective *ObjectiveClient
 	// Observation is the client for interacting with the Observation builders.
@@ -202,12 +212,17 @@ func (tx *Tx) init() {
 	tx.AuditEvent = NewAuditEventClient(tx.config)
 	tx.AuditHead = NewAuditHeadClient(tx.config)
 	tx.Commitment = NewCommitmentClient(tx.config)
+	tx.Committee = NewCommitteeClient(tx.config)
+	tx.CommitteeMember = NewCommitteeMemberClient(tx.config)
 	tx.Consultation = NewConsultationClient(tx.config)
 	tx.Decision = NewDecisionClient(tx.config)
 	tx.DecisionPosition = NewDecisionPositionClient(tx.config)
 	tx.Domain = NewDomainClient(tx.config)
 	tx.Indicator = NewIndicatorClient(tx.config)
 	tx.Measurement = NewMeasurementClient(tx.config)
+	tx.Meeting = NewMeetingClient(tx.config)
+	tx.MeetingTransition = NewMeetingTransitionClient(tx.config)
+	tx.Minutes = NewMinutesClient(tx.config)
 	tx.Objective = NewObjectiveClient(tx.config)
 	tx.Observation = NewObservationClient(tx.config)
 	tx.ProgressReport = NewProgressReportClient(tx.config)

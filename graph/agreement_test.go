@@ -42,7 +42,13 @@ const (
 
 func newCooperation(t *testing.T, opts ...dbtest.Option) *cooperation {
 	t.Helper()
-	c := &cooperation{Server: apitest.New(t, opts...), t: t}
+	return cooperationOn(t, apitest.New(t, opts...))
+}
+
+// cooperationOn loads the agreements of the cooperation world on a server.
+func cooperationOn(t *testing.T, s *apitest.Server) *cooperation {
+	t.Helper()
+	c := &cooperation{Server: s, t: t}
 	w := c.World
 	var d struct {
 		CreateDomain struct{ Domain struct{ ID pulid.ID } }

@@ -10,7 +10,6 @@ import (
 
 	"github.com/palabre/palabre/archive"
 	"github.com/palabre/palabre/attachment"
-
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/graph/model"
 )

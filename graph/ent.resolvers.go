@@ -56,11 +56,30 @@ func (r *Resolver) Attachment() generated.AttachmentResolver { return &attachmen
 // AuditEvent returns generated.AuditEventResolver implementation.
 func (r *Resolver) AuditEvent() generated.AuditEventResolver { return &auditEventResolver{r} }
 
+// Commitment returns generated.CommitmentResolver implementation.
+func (r *Resolver) Commitment() generated.CommitmentResolver { return &commitmentResolver{r} }
+
+// Committee returns generated.CommitteeResolver implementation.
+func (r *Resolver) Committee() generated.CommitteeResolver { return &committeeResolver{r} }
+
 // Consultation returns generated.ConsultationResolver implementation.
 func (r *Resolver) Consultation() generated.ConsultationResolver { return &consultationResolver{r} }
 
+// Meeting returns generated.MeetingResolver implementation.
+func (r *Resolver) Meeting() generated.MeetingResolver { return &meetingResolver{r} }
+
+// MeetingTransition returns generated.MeetingTransitionResolver implementation.
+func (r *Resolver) MeetingTransition() generated.MeetingTransitionResolver {
+	return &meetingTransitionResolver{r}
+}
+
 // Objective returns generated.ObjectiveResolver implementation.
 func (r *Resolver) Objective() generated.ObjectiveResolver { return &objectiveResolver{r} }
+
+// ProgressReport returns generated.ProgressReportResolver implementation.
+func (r *Resolver) ProgressReport() generated.ProgressReportResolver {
+	return &progressReportResolver{r}
+}
 
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
@@ -85,8 +104,13 @@ type (
 	agreementTransitionResolver struct{ *Resolver }
 	attachmentResolver          struct{ *Resolver }
 	auditEventResolver          struct{ *Resolver }
+	commitmentResolver          struct{ *Resolver }
+	committeeResolver           struct{ *Resolver }
 	consultationResolver        struct{ *Resolver }
+	meetingResolver             struct{ *Resolver }
+	meetingTransitionResolver   struct{ *Resolver }
 	objectiveResolver           struct{ *Resolver }
+	progressReportResolver      struct{ *Resolver }
 	queryResolver               struct{ *Resolver }
 	strategyResolver            struct{ *Resolver }
 	strategyTransitionResolver  struct{ *Resolver }

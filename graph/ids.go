@@ -230,6 +230,7 @@ var kindSuffixes = map[string]string{
 	"decision": "DE", "position": "DP", "transition": "TR",
 	"domain": "DO", "agreement": "AR", "agreementparty": "AP", "commitment": "CM",
 	"attachment": "AT",
+	"committee": "CT", "committeemember": "CB", "meeting": "MG", "minutes": "MN", "attendee": "AG",
 }
 
 // kindNames names each type in messages.
@@ -240,4 +241,5 @@ var kindNames = map[string]string{
 	"DP": "a position", "TR": "a transition", "AU": "an audit event",
 	"DO": "a cooperation domain", "AR": "an agreement", "AP": "a party to an agreement", "CM": "a commitment",
 	"AX": "a move of an agreement", "AT": "an attachment",
+	"CT": "a committee", "CB": "a member of a committee", "MG": "a meeting", "MX": "a move of a meeting", "MN": "minutes",
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/palabre/palabre/clock"
+	"github.com/palabre/palabre/coordination"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/predicate"
@@ -45,4 +46,18 @@ func deref(s *string) string {
 		return ""
 	}
 	return *s
+}
+
+// nextMeetingDue reads when a committee's next meeting is due on a date
+// (coordination.NextMeetingDue): one statement, for its latest held meeting.
+func nextMeetingDue(ctx context.Context, client *ent.Client, c *ent.Committee, on *time.Time) (time.Time, error) {
+	last, err := coordination.LastHeld(ctx, client, c.ID, onOrNow(ctx, on))
+	if err != nil {
+		return time.Time{}, err
+	}
+	var held *time.Time
+	if last != nil {
+		held = &last.ScheduledAt
+	}
+	return coordination.NextMeetingDue(held, c.CreatedAt, coordination.Cadence{Every: c.MeetingEvery, Unit: c.MeetingEveryUnit}), nil
 }

@@ -12,6 +12,7 @@ import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent/dialect/sql"
 	"github.com/palabre/palabre/ent"
+	"github.com/palabre/palabre/ent/agreement"
 	"github.com/palabre/palabre/ent/progressreport"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
@@ -27,6 +28,9 @@ func (r *actionItemResolver) Overdue(ctx context.Context, obj *ent.ActionItem, o
 // Stale is the resolver for the stale field.
 func (r *actionItemResolver) Stale(ctx context.Context, obj *ent.ActionItem, on *time.Time) (bool, error) {
 	cadence, err := obj.QueryStrategy().Select(strategy.FieldReportingCadenceDays).Int(ctx)
+	if ent.IsNotFound(err) { // an agreement's item: its agreement's cadence
+		cadence, err = obj.QueryAgreement().Select(agreement.FieldReportingCadenceDays).Int(ctx)
+	}
 	if err != nil {
 		return false, err
 	}

@@ -179,6 +179,21 @@ func timeInputs() []timeInput {
 			return `query($id: ID!) { node(id: $id) { ... on Commitment { dueDate } } }`, map[string]any{"id": id}
 		}},
 		{"UpdateCommitmentInput.dueDate", nil}, // sent with CreateCommitmentInput.dueDate above
+		{"CreateMeetingInput.scheduledAt", func(f *lifecycleFixture, at time.Time) (string, map[string]any) {
+			var c struct {
+				CreateCommittee struct{ Committee struct{ ID pulid.ID } }
+			}
+			f.OK(f.t, f.World.Secretariat, createCommittee, map[string]any{"in": map[string]any{"name": "Comité de pilotage",
+				"kind": "INTERMINISTERIAL_STEERING_COMMITTEE", "strategyID": f.World.Draft.ID}}, &c)
+			var out struct {
+				CreateMeeting struct{ Meeting struct{ ID pulid.ID } }
+			}
+			f.OK(f.t, f.World.Secretariat, createMeeting, map[string]any{"in": map[string]any{"committeeID": c.CreateCommittee.Committee.ID, "scheduledAt": ts(at)}}, &out)
+			id := out.CreateMeeting.Meeting.ID
+			f.OK(f.t, f.World.Secretariat, updateMeeting, map[string]any{"id": id, "rev": 1, "in": map[string]any{"scheduledAt": ts(at)}}, nil)
+			return `query($id: ID!) { node(id: $id) { ... on Meeting { scheduledAt } } }`, map[string]any{"id": id}
+		}},
+		{"UpdateMeetingInput.scheduledAt", nil}, // sent with CreateMeetingInput.scheduledAt above
 		{"CreateAPITokenInput.expiresAt", func(f *lifecycleFixture, at time.Time) (string, map[string]any) {
 			var out struct {
 				CreateAPIToken struct{ APIToken struct{ ID pulid.ID } }
@@ -232,7 +247,8 @@ func TestEveryTimeIsKeptInUTCWhateverItsOffset(t *testing.T) {
 					f.OK(t, f.World.Reviewer, `{ actionItems(first: 100) { edges { node { startDate dueDate } } }
 						indicators(first: 100) { edges { node { targetDate measurements { edges { node { measuredAt } } } } } }
 						consultations(first: 100) { edges { node { opensAt closesAt } } }
-						strategies(first: 100) { edges { node { adoptedOn decisions { decidedOn } } } } }`, nil, nil)
+						strategies(first: 100) { edges { node { adoptedOn decisions { decidedOn } } } }
+						committees(first: 100) { edges { node { meetings { edges { node { scheduledAt } } } } } } }`, nil, nil)
 				})
 			}
 		})

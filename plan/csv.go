@@ -12,6 +12,7 @@ import (
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/commitment"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/progressreport"
@@ -25,6 +26,9 @@ type Sheet struct {
 	Cadence int // the plan's reporting cadence, in days
 	Items   []*ent.ActionItem
 	Latest  map[string]*ent.ProgressReport // by item ID
+	// ByCommitment heads the first column « commitment » and fills it with
+	// the items' commitments: an agreement's plan. A strategy's has objectives.
+	ByCommitment bool
 }
 
 // LoadSheet reads the items of scope the caller reads, in code order, with
@@ -34,6 +38,7 @@ func LoadSheet(ctx context.Context, client *ent.Client, scope predicate.ActionIt
 	items, err := client.ActionItem.Query().Where(scope).
 		Order(actionitem.ByCode()).
 		WithObjective(func(q *ent.ObjectiveQuery) { q.Select(objective.FieldCode) }).
+		WithCommitment(func(q *ent.CommitmentQuery) { q.Select(commitment.FieldCode) }).
 		WithLeadAgency(func(q *ent.AgencyQuery) { q.Select(agency.FieldAcronym) }).
 		WithSupportingAgencies(func(q *ent.AgencyQuery) { q.Select(agency.FieldAcronym) }).
 		WithFundingPartners(func(q *ent.AgencyQuery) { q.Select(agency.FieldAcronym) }).
@@ -79,12 +84,16 @@ func (s *Sheet) WriteCSV(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := out.Write(sheetHeader); err != nil {
+	header := sheetHeader
+	if s.ByCommitment {
+		header = append([]string{"commitment"}, sheetHeader[1:]...)
+	}
+	if err := out.Write(header); err != nil {
 		return err
 	}
 	for _, it := range s.Items {
 		row := []string{
-			it.Edges.Objective.Code, it.Code, it.Title, it.Edges.LeadAgency.Acronym,
+			planCode(it), it.Code, it.Title, it.Edges.LeadAgency.Acronym,
 			acronyms(it.Edges.SupportingAgencies), acronyms(it.Edges.FundingPartners),
 			string(it.Priority), string(it.Status), strconv.Itoa(it.Progress),
 			date(it.StartDate), date(it.DueDate), "", "",
@@ -128,4 +137,15 @@ func yesNo(b bool) string {
 		return "yes"
 	}
 	return "no"
+}
+
+// planCode is the code of an item's objective or commitment.
+func planCode(it *ent.ActionItem) string {
+	if it.Edges.Objective != nil {
+		return it.Edges.Objective.Code
+	}
+	if it.Edges.Commitment != nil {
+		return it.Edges.Commitment.Code
+	}
+	return ""
 }

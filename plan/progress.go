@@ -6,6 +6,7 @@ import (
 
 	"github.com/palabre/palabre"
 	"github.com/palabre/palabre/ent/actionitem"
+	"github.com/palabre/palabre/ent/agreement"
 	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
@@ -106,9 +107,11 @@ func StaleOn(on time.Time, cadences []int) predicate.ActionItem {
 	return actionitem.And(actionitem.StatusIn(underWay...), actionitem.Or(any...))
 }
 
-// withCadence matches the items of plans reported on every so many days.
-// Items belong to a strategy's objective today; an agreement's commitment
-// adds its Or here.
+// withCadence matches the items of plans, strategies and agreements, reported
+// on every so many days.
 func withCadence(days int) predicate.ActionItem {
-	return actionitem.HasStrategyWith(strategy.ReportingCadenceDays(days))
+	return actionitem.Or(
+		actionitem.HasStrategyWith(strategy.ReportingCadenceDays(days)),
+		actionitem.HasAgreementWith(agreement.ReportingCadenceDays(days)),
+	)
 }

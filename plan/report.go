@@ -35,7 +35,7 @@ func File(ctx context.Context, client *ent.Client, r Report) (*ent.ProgressRepor
 		return nil, err
 	}
 	item, err := client.ActionItem.Query().Where(actionitem.ID(r.ItemID)).
-		Select(actionitem.FieldID, actionitem.FieldLastReportedAt).Only(ctx)
+		Select(actionitem.FieldID, actionitem.FieldLastReportedAt, actionitem.FieldStatus).Only(ctx)
 	if ent.IsNotFound(err) {
 		return nil, palabre.Errorf(palabre.ENOTFOUND, "action item %s not found", r.ItemID)
 	}
@@ -53,7 +53,7 @@ func File(ctx context.Context, client *ent.Client, r Report) (*ent.ProgressRepor
 	}
 	create := client.ProgressReport.Create().
 		SetActionItemID(r.ItemID).SetAsOf(r.AsOf).SetProgress(r.Progress).
-		SetStatus(progressreport.Status(r.Status)).
+		SetStatus(progressreport.Status(r.Status)).SetStatusBefore(progressreport.StatusBefore(item.Status)).
 		SetNarrative(r.Narrative).SetDifficulties(r.Difficulties).SetNextSteps(r.NextSteps)
 	if v.AgencyID != "" {
 		create.SetAgencyID(v.AgencyID)

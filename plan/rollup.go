@@ -3,6 +3,7 @@ package plan
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"entgo.io/ent/dialect/sql"
@@ -10,6 +11,10 @@ import (
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/agreement"
+	"github.com/palabre/palabre/ent/commitment"
+	"github.com/palabre/palabre/ent/committee"
+	"github.com/palabre/palabre/ent/meeting"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/schema/pulid"
@@ -35,8 +40,7 @@ type Rollup struct {
 }
 
 // The scopes of rollups: each is a predicate on action items, so that a new
-// scope is one more function. The commitment, agreement and committee of the
-// cooperation plan come here.
+// scope is one more function.
 
 // InStrategy matches the items of a strategy's action plan.
 func InStrategy(id pulid.ID) predicate.ActionItem {
@@ -48,13 +52,37 @@ func UnderObjective(id pulid.ID) predicate.ActionItem {
 	return actionitem.HasObjectiveWith(objective.ID(id))
 }
 
+// InAgreement matches the items of an agreement's action plan.
+func InAgreement(id pulid.ID) predicate.ActionItem {
+	return actionitem.HasAgreementWith(agreement.ID(id))
+}
+
+// UnderCommitment matches the items that carry out a commitment.
+func UnderCommitment(id pulid.ID) predicate.ActionItem {
+	return actionitem.HasCommitmentWith(commitment.ID(id))
+}
+
+// FollowedBy matches the items a committee follows: those of the agreement or
+// the strategy it follows.
+func FollowedBy(id pulid.ID) predicate.ActionItem {
+	return actionitem.Or(
+		actionitem.HasAgreementWith(agreement.HasCommitteesWith(committee.ID(id))),
+		actionitem.HasStrategyWith(strategy.HasCommitteesWith(committee.ID(id))),
+	)
+}
+
+// FollowUpsOf matches the follow-up actions decided at the meetings of a committee.
+func FollowUpsOf(id pulid.ID) predicate.ActionItem {
+	return actionitem.HasMeetingWith(meeting.HasCommitteeWith(committee.ID(id)))
+}
+
 // LedBy matches the items an agency leads: those it is accountable for.
 func LedBy(id pulid.ID) predicate.ActionItem {
 	return actionitem.HasLeadAgencyWith(agency.ID(id))
 }
 
 // RollUp sums up the items of scope that the caller reads, on the date. The
-// database does the sums: five statements, whatever the number of items.
+// database does the sums: six statements, whatever the number of items.
 func RollUp(ctx context.Context, client *ent.Client, scope predicate.ActionItem, on time.Time) (*Rollup, error) {
 	r := &Rollup{ByStatus: map[actionitem.Status]int{}}
 	var byStatus []struct {
@@ -112,11 +140,21 @@ func RollUp(ctx context.Context, client *ent.Client, scope predicate.ActionItem,
 	return r, nil
 }
 
-// Cadences lists the distinct reporting cadences of the plans the caller
-// reads: a handful of values, which StaleOn turns into one condition each.
-// An agreement's cadence joins them here.
+// Cadences lists the distinct reporting cadences of the plans (strategies and
+// agreements) the caller reads: a handful of values, which StaleOn turns into
+// one condition each.
 func Cadences(ctx context.Context, client *ent.Client) ([]int, error) {
-	return client.Strategy.Query().Unique(true).Select(strategy.FieldReportingCadenceDays).Ints(ctx)
+	ofStrategies, err := client.Strategy.Query().Unique(true).Select(strategy.FieldReportingCadenceDays).Ints(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ofAgreements, err := client.Agreement.Query().Unique(true).Select(agreement.FieldReportingCadenceDays).Ints(ctx)
+	if err != nil {
+		return nil, err
+	}
+	all := append(ofStrategies, ofAgreements...)
+	slices.Sort(all)
+	return slices.Compact(all), nil
 }
 
 // sum adds up a column as a floating-point number, 0 for no row, under a name.

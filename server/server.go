@@ -53,6 +53,7 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, err
 	mux.Handle("GET /strategies/{id}/action-plan.csv", guarded(actionPlanCSV(client, logger)))
 	mux.Handle("GET /attachments/{id}", guarded(attachmentDownload(client, files, logger)))
 	mux.Handle("GET /strategies/{id}/archive.zip", guarded(archiveDownload(client, files, logger)))
+	mux.Handle("GET /agreements/{id}/action-plan.csv", guarded(agreementActionPlanCSV(client, logger)))
 	if cfg.Env == Development {
 		graphiql(mux)
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/palabre/palabre/access"
 	"github.com/palabre/palabre/attachment"
 	"github.com/palabre/palabre/audit"
+	"github.com/palabre/palabre/coordination"
 	"github.com/palabre/palabre/versions"
 )
 
@@ -15,7 +16,7 @@ import (
 const verifyShown = 20
 
 // runVerify is `palabre verify`: recompute the audit chain and the hash of
-// every published version, and say whether anything was changed behind the
+// every published version and of every approved minutes, and say whether anything was changed behind the
 // API. The report goes to standard output; any break makes the exit status 1.
 func runVerify(ctx context.Context, inv *invocation) error {
 	client := inv.client
@@ -49,6 +50,19 @@ func runVerify(ctx context.Context, inv *invocation) error {
 			fmt.Fprintf(inv.stdout, "  %s\n", m.Error())
 		}
 		broken = append(broken, fmt.Sprintf("%d version(s) do not match their hash", len(mismatches)))
+	}
+	minutesChecked, minutesBroken, err := coordination.Verify(ctx, client)
+	if err != nil {
+		return err
+	}
+	if len(minutesBroken) == 0 {
+		fmt.Fprintf(inv.stdout, "approved minutes: %d checked, intact\n", minutesChecked)
+	} else {
+		fmt.Fprintf(inv.stdout, "approved minutes: %d checked, %d do not match their hash\n", minutesChecked, len(minutesBroken))
+		for _, m := range minutesBroken {
+			fmt.Fprintf(inv.stdout, "  %s\n", m.Error())
+		}
+		broken = append(broken, fmt.Sprintf("%d approved minutes do not match their hash", len(minutesBroken)))
 	}
 	records, changed, err := audit.VerifyRecords(ctx, client, verifyShown)
 	if err != nil {

@@ -61,6 +61,8 @@ const (
 	EdgeAgreement = "agreement"
 	// EdgeImplements holds the string denoting the implements edge name in mutations.
 	EdgeImplements = "implements"
+	// EdgeMeeting holds the string denoting the meeting edge name in mutations.
+	EdgeMeeting = "meeting"
 	// EdgeLeadAgency holds the string denoting the lead_agency edge name in mutations.
 	EdgeLeadAgency = "lead_agency"
 	// EdgeSupportingAgencies holds the string denoting the supporting_agencies edge name in mutations.
@@ -112,6 +114,13 @@ const (
 	ImplementsInverseTable = "commitments"
 	// ImplementsColumn is the table column denoting the implements relation/edge.
 	ImplementsColumn = "action_item_implements"
+	// MeetingTable is the table that holds the meeting relation/edge.
+	MeetingTable = "action_items"
+	// MeetingInverseTable is the table name for the Meeting entity.
+	// It exists in this package in order to avoid circular dependency with the "meeting" package.
+	MeetingInverseTable = "meetings"
+	// MeetingColumn is the table column denoting the meeting relation/edge.
+	MeetingColumn = "meeting_follow_ups"
 	// LeadAgencyTable is the table that holds the lead_agency relation/edge.
 	LeadAgencyTable = "action_items"
 	// LeadAgencyInverseTable is the table name for the Agency entity.
@@ -178,6 +187,7 @@ var ForeignKeys = []string{
 	"action_item_implements",
 	"action_item_lead_agency",
 	"commitment_action_items",
+	"meeting_follow_ups",
 	"objective_action_items",
 }
 
@@ -217,7 +227,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "github.com/palabre/palabre/ent/runtime"
 var (
-	Hooks  [11]ent.Hook
+	Hooks  [12]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -432,6 +442,13 @@ func ByImplementsField(field string, opts ...sql.OrderTermOption) OrderOption {
 	}
 }
 
+// ByMeetingField orders the results by meeting field.
+func ByMeetingField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newMeetingStep(), sql.OrderByField(field, opts...))
+	}
+}
+
 // ByLeadAgencyField orders the results by lead_agency field.
 func ByLeadAgencyField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -555,6 +572,13 @@ func newImplementsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ImplementsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, false, ImplementsTable, ImplementsColumn),
+	)
+}
+func newMeetingStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(MeetingInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, true, MeetingTable, MeetingColumn),
 	)
 }
 func newLeadAgencyStep() *sqlgraph.Step {

@@ -986,6 +986,29 @@ func HasImplementsWith(preds ...predicate.Commitment) predicate.ActionItem {
 	})
 }
 
+// HasMeeting applies the HasEdge predicate on the "meeting" edge.
+func HasMeeting() predicate.ActionItem {
+	return predicate.ActionItem(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, MeetingTable, MeetingColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasMeetingWith applies the HasEdge predicate on the "meeting" edge with a given conditions (other predicates).
+func HasMeetingWith(preds ...predicate.Meeting) predicate.ActionItem {
+	return predicate.ActionItem(func(s *sql.Selector) {
+		step := newMeetingStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // HasLeadAgency applies the HasEdge predicate on the "lead_agency" edge.
 func HasLeadAgency() predicate.ActionItem {
 	return predicate.ActionItem(func(s *sql.Selector) {

@@ -53,6 +53,8 @@ const (
 	EdgeConsultations = "consultations"
 	// EdgeResponsibleCommitments holds the string denoting the responsible_commitments edge name in mutations.
 	EdgeResponsibleCommitments = "responsible_commitments"
+	// EdgeAttendedMeetings holds the string denoting the attended_meetings edge name in mutations.
+	EdgeAttendedMeetings = "attended_meetings"
 	// Table holds the table name of the agency in the database.
 	Table = "agencies"
 	// ParentTable is the table that holds the parent relation/edge.
@@ -111,6 +113,11 @@ const (
 	// ResponsibleCommitmentsInverseTable is the table name for the Commitment entity.
 	// It exists in this package in order to avoid circular dependency with the "commitment" package.
 	ResponsibleCommitmentsInverseTable = "commitments"
+	// AttendedMeetingsTable is the table that holds the attended_meetings relation/edge. The primary key declared below.
+	AttendedMeetingsTable = "meeting_attendees"
+	// AttendedMeetingsInverseTable is the table name for the Meeting entity.
+	// It exists in this package in order to avoid circular dependency with the "meeting" package.
+	AttendedMeetingsInverseTable = "meetings"
 )
 
 // Columns holds all SQL columns for agency fields.
@@ -144,6 +151,9 @@ var (
 	// ResponsibleCommitmentsPrimaryKey and ResponsibleCommitmentsColumn2 are the table columns denoting the
 	// primary key for the responsible_commitments relation (M2M).
 	ResponsibleCommitmentsPrimaryKey = []string{"commitment_id", "agency_id"}
+	// AttendedMeetingsPrimaryKey and AttendedMeetingsColumn2 are the table columns denoting the
+	// primary key for the attended_meetings relation (M2M).
+	AttendedMeetingsPrimaryKey = []string{"meeting_id", "agency_id"}
 )
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -393,6 +403,20 @@ func ByResponsibleCommitments(term sql.OrderTerm, terms ...sql.OrderTerm) OrderO
 		sqlgraph.OrderByNeighborTerms(s, newResponsibleCommitmentsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByAttendedMeetingsCount orders the results by attended_meetings count.
+func ByAttendedMeetingsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newAttendedMeetingsStep(), opts...)
+	}
+}
+
+// ByAttendedMeetings orders the results by attended_meetings terms.
+func ByAttendedMeetings(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newAttendedMeetingsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newParentStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -461,6 +485,13 @@ func newResponsibleCommitmentsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ResponsibleCommitmentsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2M, true, ResponsibleCommitmentsTable, ResponsibleCommitmentsPrimaryKey...),
+	)
+}
+func newAttendedMeetingsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(AttendedMeetingsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, true, AttendedMeetingsTable, AttendedMeetingsPrimaryKey...),
 	)
 }
 

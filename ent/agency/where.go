@@ -651,6 +651,29 @@ func HasResponsibleCommitmentsWith(preds ...predicate.Commitment) predicate.Agen
 	})
 }
 
+// HasAttendedMeetings applies the HasEdge predicate on the "attended_meetings" edge.
+func HasAttendedMeetings() predicate.Agency {
+	return predicate.Agency(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, AttendedMeetingsTable, AttendedMeetingsPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasAttendedMeetingsWith applies the HasEdge predicate on the "attended_meetings" edge with a given conditions (other predicates).
+func HasAttendedMeetingsWith(preds ...predicate.Meeting) predicate.Agency {
+	return predicate.Agency(func(s *sql.Selector) {
+		step := newAttendedMeetingsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Agency) predicate.Agency {
 	return predicate.Agency(sql.AndPredicates(predicates...))

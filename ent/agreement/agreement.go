@@ -49,6 +49,8 @@ const (
 	FieldTacitRenewal = "tacit_renewal"
 	// FieldStatus holds the string denoting the status field in the database.
 	FieldStatus = "status"
+	// FieldReportingCadenceDays holds the string denoting the reporting_cadence_days field in the database.
+	FieldReportingCadenceDays = "reporting_cadence_days"
 	// FieldConfidential holds the string denoting the confidential field in the database.
 	FieldConfidential = "confidential"
 	// EdgeParties holds the string denoting the parties edge name in mutations.
@@ -59,6 +61,8 @@ const (
 	EdgeCommitments = "commitments"
 	// EdgeAttachments holds the string denoting the attachments edge name in mutations.
 	EdgeAttachments = "attachments"
+	// EdgeCommittees holds the string denoting the committees edge name in mutations.
+	EdgeCommittees = "committees"
 	// EdgeTransitions holds the string denoting the transitions edge name in mutations.
 	EdgeTransitions = "transitions"
 	// Table holds the table name of the agreement in the database.
@@ -89,6 +93,13 @@ const (
 	AttachmentsInverseTable = "attachments"
 	// AttachmentsColumn is the table column denoting the attachments relation/edge.
 	AttachmentsColumn = "agreement_attachments"
+	// CommitteesTable is the table that holds the committees relation/edge.
+	CommitteesTable = "committees"
+	// CommitteesInverseTable is the table name for the Committee entity.
+	// It exists in this package in order to avoid circular dependency with the "committee" package.
+	CommitteesInverseTable = "committees"
+	// CommitteesColumn is the table column denoting the committees relation/edge.
+	CommitteesColumn = "agreement_committees"
 	// TransitionsTable is the table that holds the transitions relation/edge.
 	TransitionsTable = "agreement_transitions"
 	// TransitionsInverseTable is the table name for the AgreementTransition entity.
@@ -116,6 +127,7 @@ var Columns = []string{
 	FieldDurationMonths,
 	FieldTacitRenewal,
 	FieldStatus,
+	FieldReportingCadenceDays,
 	FieldConfidential,
 }
 
@@ -173,6 +185,10 @@ var (
 	DurationMonthsValidator func(int) error
 	// DefaultTacitRenewal holds the default value on creation for the "tacit_renewal" field.
 	DefaultTacitRenewal bool
+	// DefaultReportingCadenceDays holds the default value on creation for the "reporting_cadence_days" field.
+	DefaultReportingCadenceDays int
+	// ReportingCadenceDaysValidator is a validator for the "reporting_cadence_days" field. It is called by the builders before save.
+	ReportingCadenceDaysValidator func(int) error
 	// DefaultConfidential holds the default value on creation for the "confidential" field.
 	DefaultConfidential bool
 	// DefaultID holds the default value on creation for the "id" field.
@@ -316,6 +332,11 @@ func ByStatus(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldStatus, opts...).ToFunc()
 }
 
+// ByReportingCadenceDays orders the results by the reporting_cadence_days field.
+func ByReportingCadenceDays(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldReportingCadenceDays, opts...).ToFunc()
+}
+
 // ByConfidential orders the results by the confidential field.
 func ByConfidential(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldConfidential, opts...).ToFunc()
@@ -377,6 +398,20 @@ func ByAttachments(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	}
 }
 
+// ByCommitteesCount orders the results by committees count.
+func ByCommitteesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newCommitteesStep(), opts...)
+	}
+}
+
+// ByCommittees orders the results by committees terms.
+func ByCommittees(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newCommitteesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByTransitionsCount orders the results by transitions count.
 func ByTransitionsCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -416,6 +451,13 @@ func newAttachmentsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(AttachmentsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, AttachmentsTable, AttachmentsColumn),
+	)
+}
+func newCommitteesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(CommitteesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, CommitteesTable, CommitteesColumn),
 	)
 }
 func newTransitionsStep() *sqlgraph.Step {

@@ -121,6 +121,11 @@ func TacitRenewal(v bool) predicate.Agreement {
 	return predicate.Agreement(sql.FieldEQ(FieldTacitRenewal, v))
 }
 
+// ReportingCadenceDays applies equality check predicate on the "reporting_cadence_days" field. It's identical to ReportingCadenceDaysEQ.
+func ReportingCadenceDays(v int) predicate.Agreement {
+	return predicate.Agreement(sql.FieldEQ(FieldReportingCadenceDays, v))
+}
+
 // Confidential applies equality check predicate on the "confidential" field. It's identical to ConfidentialEQ.
 func Confidential(v bool) predicate.Agreement {
 	return predicate.Agreement(sql.FieldEQ(FieldConfidential, v))
@@ -821,6 +826,46 @@ func StatusNotIn(vs ...Status) predicate.Agreement {
 	return predicate.Agreement(sql.FieldNotIn(FieldStatus, vs...))
 }
 
+// ReportingCadenceDaysEQ applies the EQ predicate on the "reporting_cadence_days" field.
+func ReportingCadenceDaysEQ(v int) predicate.Agreement {
+	return predicate.Agreement(sql.FieldEQ(FieldReportingCadenceDays, v))
+}
+
+// ReportingCadenceDaysNEQ applies the NEQ predicate on the "reporting_cadence_days" field.
+func ReportingCadenceDaysNEQ(v int) predicate.Agreement {
+	return predicate.Agreement(sql.FieldNEQ(FieldReportingCadenceDays, v))
+}
+
+// ReportingCadenceDaysIn applies the In predicate on the "reporting_cadence_days" field.
+func ReportingCadenceDaysIn(vs ...int) predicate.Agreement {
+	return predicate.Agreement(sql.FieldIn(FieldReportingCadenceDays, vs...))
+}
+
+// ReportingCadenceDaysNotIn applies the NotIn predicate on the "reporting_cadence_days" field.
+func ReportingCadenceDaysNotIn(vs ...int) predicate.Agreement {
+	return predicate.Agreement(sql.FieldNotIn(FieldReportingCadenceDays, vs...))
+}
+
+// ReportingCadenceDaysGT applies the GT predicate on the "reporting_cadence_days" field.
+func ReportingCadenceDaysGT(v int) predicate.Agreement {
+	return predicate.Agreement(sql.FieldGT(FieldReportingCadenceDays, v))
+}
+
+// ReportingCadenceDaysGTE applies the GTE predicate on the "reporting_cadence_days" field.
+func ReportingCadenceDaysGTE(v int) predicate.Agreement {
+	return predicate.Agreement(sql.FieldGTE(FieldReportingCadenceDays, v))
+}
+
+// ReportingCadenceDaysLT applies the LT predicate on the "reporting_cadence_days" field.
+func ReportingCadenceDaysLT(v int) predicate.Agreement {
+	return predicate.Agreement(sql.FieldLT(FieldReportingCadenceDays, v))
+}
+
+// ReportingCadenceDaysLTE applies the LTE predicate on the "reporting_cadence_days" field.
+func ReportingCadenceDaysLTE(v int) predicate.Agreement {
+	return predicate.Agreement(sql.FieldLTE(FieldReportingCadenceDays, v))
+}
+
 // ConfidentialEQ applies the EQ predicate on the "confidential" field.
 func ConfidentialEQ(v bool) predicate.Agreement {
 	return predicate.Agreement(sql.FieldEQ(FieldConfidential, v))
@@ -915,6 +960,29 @@ func HasAttachments() predicate.Agreement {
 func HasAttachmentsWith(preds ...predicate.Attachment) predicate.Agreement {
 	return predicate.Agreement(func(s *sql.Selector) {
 		step := newAttachmentsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasCommittees applies the HasEdge predicate on the "committees" edge.
+func HasCommittees() predicate.Agreement {
+	return predicate.Agreement(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, CommitteesTable, CommitteesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasCommitteesWith applies the HasEdge predicate on the "committees" edge with a given conditions (other predicates).
+func HasCommitteesWith(preds ...predicate.Committee) predicate.Agreement {
+	return predicate.Agreement(func(s *sql.Selector) {
+		step := newCommitteesStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -39,6 +39,8 @@ const (
 	FieldDecidedOn = "decided_on"
 	// EdgeStrategy holds the string denoting the strategy edge name in mutations.
 	EdgeStrategy = "strategy"
+	// EdgeMeeting holds the string denoting the meeting edge name in mutations.
+	EdgeMeeting = "meeting"
 	// EdgePositions holds the string denoting the positions edge name in mutations.
 	EdgePositions = "positions"
 	// EdgeImplementingAgency holds the string denoting the implementing_agency edge name in mutations.
@@ -52,6 +54,13 @@ const (
 	StrategyInverseTable = "strategies"
 	// StrategyColumn is the table column denoting the strategy relation/edge.
 	StrategyColumn = "strategy_decisions"
+	// MeetingTable is the table that holds the meeting relation/edge.
+	MeetingTable = "decisions"
+	// MeetingInverseTable is the table name for the Meeting entity.
+	// It exists in this package in order to avoid circular dependency with the "meeting" package.
+	MeetingInverseTable = "meetings"
+	// MeetingColumn is the table column denoting the meeting relation/edge.
+	MeetingColumn = "meeting_decisions"
 	// PositionsTable is the table that holds the positions relation/edge.
 	PositionsTable = "decision_positions"
 	// PositionsInverseTable is the table name for the DecisionPosition entity.
@@ -86,6 +95,7 @@ var Columns = []string{
 // table and are not defined as standalone fields in the schema.
 var ForeignKeys = []string{
 	"decision_implementing_agency",
+	"meeting_decisions",
 	"strategy_decisions",
 }
 
@@ -110,7 +120,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "github.com/palabre/palabre/ent/runtime"
 var (
-	Hooks  [8]ent.Hook
+	Hooks  [9]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -240,6 +250,13 @@ func ByStrategyField(field string, opts ...sql.OrderTermOption) OrderOption {
 	}
 }
 
+// ByMeetingField orders the results by meeting field.
+func ByMeetingField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newMeetingStep(), sql.OrderByField(field, opts...))
+	}
+}
+
 // ByPositionsCount orders the results by positions count.
 func ByPositionsCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -265,6 +282,13 @@ func newStrategyStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(StrategyInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, true, StrategyTable, StrategyColumn),
+	)
+}
+func newMeetingStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(MeetingInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, true, MeetingTable, MeetingColumn),
 	)
 }
 func newPositionsStep() *sqlgraph.Step {

@@ -459,6 +459,29 @@ func HasStrategyWith(preds ...predicate.Strategy) predicate.Decision {
 	})
 }
 
+// HasMeeting applies the HasEdge predicate on the "meeting" edge.
+func HasMeeting() predicate.Decision {
+	return predicate.Decision(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, MeetingTable, MeetingColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasMeetingWith applies the HasEdge predicate on the "meeting" edge with a given conditions (other predicates).
+func HasMeetingWith(preds ...predicate.Meeting) predicate.Decision {
+	return predicate.Decision(func(s *sql.Selector) {
+		step := newMeetingStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // HasPositions applies the HasEdge predicate on the "positions" edge.
 func HasPositions() predicate.Decision {
 	return predicate.Decision(func(s *sql.Selector) {

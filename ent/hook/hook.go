@@ -141,6 +141,30 @@ func (f CommitmentFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, 
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CommitmentMutation", m)
 }
 
+// The CommitteeFunc type is an adapter to allow the use of ordinary
+// function as Committee mutator.
+type CommitteeFunc func(context.Context, *ent.CommitteeMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CommitteeFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CommitteeMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CommitteeMutation", m)
+}
+
+// The CommitteeMemberFunc type is an adapter to allow the use of ordinary
+// function as CommitteeMember mutator.
+type CommitteeMemberFunc func(context.Context, *ent.CommitteeMemberMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CommitteeMemberFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CommitteeMemberMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CommitteeMemberMutation", m)
+}
+
 // The ConsultationFunc type is an adapter to allow the use of ordinary
 // function as Consultation mutator.
 type ConsultationFunc func(context.Context, *ent.ConsultationMutation) (ent.Value, error)
@@ -211,6 +235,42 @@ func (f MeasurementFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value,
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.MeasurementMutation", m)
+}
+
+// The MeetingFunc type is an adapter to allow the use of ordinary
+// function as Meeting mutator.
+type MeetingFunc func(context.Context, *ent.MeetingMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f MeetingFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.MeetingMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.MeetingMutation", m)
+}
+
+// The MeetingTransitionFunc type is an adapter to allow the use of ordinary
+// function as MeetingTransition mutator.
+type MeetingTransitionFunc func(context.Context, *ent.MeetingTransitionMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f MeetingTransitionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.MeetingTransitionMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.MeetingTransitionMutation", m)
+}
+
+// The MinutesFunc type is an adapter to allow the use of ordinary
+// function as Minutes mutator.
+type MinutesFunc func(context.Context, *ent.MinutesMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f MinutesFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.MinutesMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.MinutesMutation", m)
 }
 
 // The ObjectiveFunc type is an adapter to allow the use of ordinary

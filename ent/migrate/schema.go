@@ -91,6 +91,7 @@ var (
 		{Name: "action_item_implements", Type: field.TypeString, Nullable: true},
 		{Name: "action_item_lead_agency", Type: field.TypeString},
 		{Name: "commitment_action_items", Type: field.TypeString, Nullable: true},
+		{Name: "meeting_follow_ups", Type: field.TypeString, Nullable: true},
 		{Name: "objective_action_items", Type: field.TypeString, Nullable: true},
 	}
 	// ActionItemsTable holds the schema information for the "action_items" table.
@@ -130,8 +131,14 @@ var (
 				OnDelete:   schema.Restrict,
 			},
 			{
-				Symbol:     "action_items_objectives_action_items",
+				Symbol:     "action_items_meetings_follow_ups",
 				Columns:    []*schema.Column{ActionItemsColumns[22]},
+				RefColumns: []*schema.Column{MeetingsColumns[0]},
+				OnDelete:   schema.Restrict,
+			},
+			{
+				Symbol:     "action_items_objectives_action_items",
+				Columns:    []*schema.Column{ActionItemsColumns[23]},
 				RefColumns: []*schema.Column{ObjectivesColumns[0]},
 				OnDelete:   schema.Restrict,
 			},
@@ -146,6 +153,11 @@ var (
 				Name:    "actionitem_code_action_item_agreement",
 				Unique:  true,
 				Columns: []*schema.Column{ActionItemsColumns[5], ActionItemsColumns[18]},
+			},
+			{
+				Name:    "actionitem_meeting_follow_ups",
+				Unique:  false,
+				Columns: []*schema.Column{ActionItemsColumns[22]},
 			},
 			{
 				Name:    "actionitem_status",
@@ -230,6 +242,7 @@ var (
 		{Name: "duration_months", Type: field.TypeInt, Nullable: true},
 		{Name: "tacit_renewal", Type: field.TypeBool, Default: false},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"NEGOTIATION", "SIGNED", "IN_FORCE", "EXPIRED", "TERMINATED"}, Default: "NEGOTIATION"},
+		{Name: "reporting_cadence_days", Type: field.TypeInt, Default: 90},
 		{Name: "confidential", Type: field.TypeBool, Default: false},
 	}
 	// AgreementsTable holds the schema information for the "agreements" table.
@@ -246,7 +259,7 @@ var (
 			{
 				Name:    "agreement_confidential",
 				Unique:  false,
-				Columns: []*schema.Column{AgreementsColumns[16]},
+				Columns: []*schema.Column{AgreementsColumns[17]},
 			},
 		},
 	}
@@ -472,6 +485,94 @@ var (
 			},
 		},
 	}
+	// CommitteesColumns holds the columns for the "committees" table.
+	CommitteesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "revision", Type: field.TypeInt, Default: 1},
+		{Name: "name", Type: field.TypeString, Size: 500},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"BILATERAL_COORDINATION_COMMITTEE", "INTERMINISTERIAL_STEERING_COMMITTEE", "TECHNICAL_WORKING_GROUP"}},
+		{Name: "mandate", Type: field.TypeString, Size: 20000, Default: ""},
+		{Name: "meeting_every", Type: field.TypeInt, Default: 3},
+		{Name: "meeting_every_unit", Type: field.TypeEnum, Enums: []string{"DAYS", "MONTHS"}, Default: "MONTHS"},
+		{Name: "agreement_committees", Type: field.TypeString, Nullable: true},
+		{Name: "strategy_committees", Type: field.TypeString, Nullable: true},
+	}
+	// CommitteesTable holds the schema information for the "committees" table.
+	CommitteesTable = &schema.Table{
+		Name:       "committees",
+		Columns:    CommitteesColumns,
+		PrimaryKey: []*schema.Column{CommitteesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "committees_agreements_committees",
+				Columns:    []*schema.Column{CommitteesColumns[9]},
+				RefColumns: []*schema.Column{AgreementsColumns[0]},
+				OnDelete:   schema.Restrict,
+			},
+			{
+				Symbol:     "committees_strategies_committees",
+				Columns:    []*schema.Column{CommitteesColumns[10]},
+				RefColumns: []*schema.Column{StrategiesColumns[0]},
+				OnDelete:   schema.Restrict,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "committee_agreement_committees",
+				Unique:  false,
+				Columns: []*schema.Column{CommitteesColumns[9]},
+			},
+			{
+				Name:    "committee_strategy_committees",
+				Unique:  false,
+				Columns: []*schema.Column{CommitteesColumns[10]},
+			},
+		},
+	}
+	// CommitteeMembersColumns holds the columns for the "committee_members" table.
+	CommitteeMembersColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "revision", Type: field.TypeInt, Default: 1},
+		{Name: "role", Type: field.TypeEnum, Enums: []string{"CHAIR", "CO_CHAIR", "MEMBER", "SECRETARIAT"}, Default: "MEMBER"},
+		{Name: "committee_members", Type: field.TypeString},
+		{Name: "committee_member_agency", Type: field.TypeString},
+	}
+	// CommitteeMembersTable holds the schema information for the "committee_members" table.
+	CommitteeMembersTable = &schema.Table{
+		Name:       "committee_members",
+		Columns:    CommitteeMembersColumns,
+		PrimaryKey: []*schema.Column{CommitteeMembersColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "committee_members_committees_members",
+				Columns:    []*schema.Column{CommitteeMembersColumns[5]},
+				RefColumns: []*schema.Column{CommitteesColumns[0]},
+				OnDelete:   schema.Restrict,
+			},
+			{
+				Symbol:     "committee_members_agencies_agency",
+				Columns:    []*schema.Column{CommitteeMembersColumns[6]},
+				RefColumns: []*schema.Column{AgenciesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "committeemember_committee_members_committee_member_agency",
+				Unique:  true,
+				Columns: []*schema.Column{CommitteeMembersColumns[5], CommitteeMembersColumns[6]},
+			},
+			{
+				Name:    "committeemember_committee_member_agency",
+				Unique:  false,
+				Columns: []*schema.Column{CommitteeMembersColumns[6]},
+			},
+		},
+	}
 	// ConsultationsColumns holds the columns for the "consultations" table.
 	ConsultationsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
@@ -532,7 +633,8 @@ var (
 		{Name: "body", Type: field.TypeEnum, Nullable: true, Enums: []string{"VALIDATION_WORKSHOP", "INTERMINISTERIAL_COMMITTEE", "COUNCIL_OF_MINISTERS", "STEERING_COMMITTEE"}},
 		{Name: "decided_on", Type: field.TypeTime, Nullable: true},
 		{Name: "decision_implementing_agency", Type: field.TypeString, Nullable: true},
-		{Name: "strategy_decisions", Type: field.TypeString},
+		{Name: "meeting_decisions", Type: field.TypeString, Nullable: true},
+		{Name: "strategy_decisions", Type: field.TypeString, Nullable: true},
 	}
 	// DecisionsTable holds the schema information for the "decisions" table.
 	DecisionsTable = &schema.Table{
@@ -547,10 +649,23 @@ var (
 				OnDelete:   schema.SetNull,
 			},
 			{
-				Symbol:     "decisions_strategies_decisions",
+				Symbol:     "decisions_meetings_decisions",
 				Columns:    []*schema.Column{DecisionsColumns[11]},
+				RefColumns: []*schema.Column{MeetingsColumns[0]},
+				OnDelete:   schema.Restrict,
+			},
+			{
+				Symbol:     "decisions_strategies_decisions",
+				Columns:    []*schema.Column{DecisionsColumns[12]},
 				RefColumns: []*schema.Column{StrategiesColumns[0]},
 				OnDelete:   schema.Restrict,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "decision_meeting_decisions",
+				Unique:  false,
+				Columns: []*schema.Column{DecisionsColumns[11]},
 			},
 		},
 	}
@@ -668,6 +783,134 @@ var (
 				Columns:    []*schema.Column{MeasurementsColumns[7]},
 				RefColumns: []*schema.Column{ProgressReportsColumns[0]},
 				OnDelete:   schema.SetNull,
+			},
+		},
+	}
+	// MeetingsColumns holds the columns for the "meetings" table.
+	MeetingsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "revision", Type: field.TypeInt, Default: 1},
+		{Name: "scheduled_at", Type: field.TypeTime},
+		{Name: "place", Type: field.TypeString, Size: 300, Default: ""},
+		{Name: "online", Type: field.TypeBool, Default: false},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"SCHEDULED", "HELD", "POSTPONED", "CANCELLED"}, Default: "SCHEDULED"},
+		{Name: "agenda", Type: field.TypeString, Size: 20000, Default: ""},
+		{Name: "committee_meetings", Type: field.TypeString},
+	}
+	// MeetingsTable holds the schema information for the "meetings" table.
+	MeetingsTable = &schema.Table{
+		Name:       "meetings",
+		Columns:    MeetingsColumns,
+		PrimaryKey: []*schema.Column{MeetingsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "meetings_committees_meetings",
+				Columns:    []*schema.Column{MeetingsColumns[9]},
+				RefColumns: []*schema.Column{CommitteesColumns[0]},
+				OnDelete:   schema.Restrict,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "meeting_scheduled_at_committee_meetings",
+				Unique:  false,
+				Columns: []*schema.Column{MeetingsColumns[4], MeetingsColumns[9]},
+			},
+			{
+				Name:    "meeting_committee_meetings",
+				Unique:  false,
+				Columns: []*schema.Column{MeetingsColumns[9]},
+			},
+			{
+				Name:    "meeting_status",
+				Unique:  false,
+				Columns: []*schema.Column{MeetingsColumns[7]},
+			},
+		},
+	}
+	// MeetingTransitionsColumns holds the columns for the "meeting_transitions" table.
+	MeetingTransitionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "from_status", Type: field.TypeString},
+		{Name: "to_status", Type: field.TypeString},
+		{Name: "comment", Type: field.TypeString, Size: 5000, Default: ""},
+		{Name: "meeting_transitions", Type: field.TypeString},
+		{Name: "meeting_transition_actor", Type: field.TypeString, Nullable: true},
+	}
+	// MeetingTransitionsTable holds the schema information for the "meeting_transitions" table.
+	MeetingTransitionsTable = &schema.Table{
+		Name:       "meeting_transitions",
+		Columns:    MeetingTransitionsColumns,
+		PrimaryKey: []*schema.Column{MeetingTransitionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "meeting_transitions_meetings_transitions",
+				Columns:    []*schema.Column{MeetingTransitionsColumns[6]},
+				RefColumns: []*schema.Column{MeetingsColumns[0]},
+				OnDelete:   schema.Restrict,
+			},
+			{
+				Symbol:     "meeting_transitions_accounts_actor",
+				Columns:    []*schema.Column{MeetingTransitionsColumns[7]},
+				RefColumns: []*schema.Column{AccountsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "meetingtransition_meeting_transitions",
+				Unique:  false,
+				Columns: []*schema.Column{MeetingTransitionsColumns[6]},
+			},
+		},
+	}
+	// MinutesColumns holds the columns for the "minutes" table.
+	MinutesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "revision", Type: field.TypeInt, Default: 1},
+		{Name: "number", Type: field.TypeInt},
+		{Name: "text", Type: field.TypeString, Size: 200000},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "APPROVED"}, Default: "DRAFT"},
+		{Name: "approved_at", Type: field.TypeTime, Nullable: true},
+		{Name: "sha256", Type: field.TypeString, Nullable: true},
+		{Name: "meeting_minutes", Type: field.TypeString},
+		{Name: "minutes_approved_by", Type: field.TypeString, Nullable: true},
+	}
+	// MinutesTable holds the schema information for the "minutes" table.
+	MinutesTable = &schema.Table{
+		Name:       "minutes",
+		Columns:    MinutesColumns,
+		PrimaryKey: []*schema.Column{MinutesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "minutes_meetings_minutes",
+				Columns:    []*schema.Column{MinutesColumns[9]},
+				RefColumns: []*schema.Column{MeetingsColumns[0]},
+				OnDelete:   schema.Restrict,
+			},
+			{
+				Symbol:     "minutes_accounts_approved_by",
+				Columns:    []*schema.Column{MinutesColumns[10]},
+				RefColumns: []*schema.Column{AccountsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "minutes_number_meeting_minutes",
+				Unique:  true,
+				Columns: []*schema.Column{MinutesColumns[4], MinutesColumns[9]},
+			},
+			{
+				Name:    "minutes_meeting_minutes",
+				Unique:  false,
+				Columns: []*schema.Column{MinutesColumns[9]},
 			},
 		},
 	}
@@ -800,6 +1043,7 @@ var (
 		{Name: "as_of", Type: field.TypeTime},
 		{Name: "progress", Type: field.TypeInt},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"NOT_STARTED", "IN_PROGRESS", "COMPLETED", "DELAYED", "CANCELLED"}},
+		{Name: "status_before", Type: field.TypeEnum, Nullable: true, Enums: []string{"NOT_STARTED", "IN_PROGRESS", "COMPLETED", "DELAYED", "CANCELLED"}},
 		{Name: "narrative", Type: field.TypeString, Size: 20000},
 		{Name: "difficulties", Type: field.TypeString, Size: 20000, Default: ""},
 		{Name: "next_steps", Type: field.TypeString, Size: 20000, Default: ""},
@@ -816,19 +1060,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "progress_reports_action_items_progress_reports",
-				Columns:    []*schema.Column{ProgressReportsColumns[10]},
+				Columns:    []*schema.Column{ProgressReportsColumns[11]},
 				RefColumns: []*schema.Column{ActionItemsColumns[0]},
 				OnDelete:   schema.Restrict,
 			},
 			{
 				Symbol:     "progress_reports_agencies_agency",
-				Columns:    []*schema.Column{ProgressReportsColumns[11]},
+				Columns:    []*schema.Column{ProgressReportsColumns[12]},
 				RefColumns: []*schema.Column{AgenciesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "progress_reports_accounts_author",
-				Columns:    []*schema.Column{ProgressReportsColumns[12]},
+				Columns:    []*schema.Column{ProgressReportsColumns[13]},
 				RefColumns: []*schema.Column{AccountsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -837,22 +1081,22 @@ var (
 			{
 				Name:    "progressreport_as_of_action_item_progress_reports",
 				Unique:  false,
-				Columns: []*schema.Column{ProgressReportsColumns[3], ProgressReportsColumns[10]},
+				Columns: []*schema.Column{ProgressReportsColumns[3], ProgressReportsColumns[11]},
 			},
 			{
 				Name:    "progressreport_action_item_progress_reports",
 				Unique:  false,
-				Columns: []*schema.Column{ProgressReportsColumns[10]},
+				Columns: []*schema.Column{ProgressReportsColumns[11]},
 			},
 			{
 				Name:    "progressreport_progress_report_agency",
 				Unique:  false,
-				Columns: []*schema.Column{ProgressReportsColumns[11]},
+				Columns: []*schema.Column{ProgressReportsColumns[12]},
 			},
 			{
 				Name:    "progressreport_idempotency_key_progress_report_agency",
 				Unique:  true,
-				Columns: []*schema.Column{ProgressReportsColumns[9], ProgressReportsColumns[11]},
+				Columns: []*schema.Column{ProgressReportsColumns[10], ProgressReportsColumns[12]},
 			},
 		},
 	}
@@ -1135,6 +1379,31 @@ var (
 			},
 		},
 	}
+	// MeetingAttendeesColumns holds the columns for the "meeting_attendees" table.
+	MeetingAttendeesColumns = []*schema.Column{
+		{Name: "meeting_id", Type: field.TypeString},
+		{Name: "agency_id", Type: field.TypeString},
+	}
+	// MeetingAttendeesTable holds the schema information for the "meeting_attendees" table.
+	MeetingAttendeesTable = &schema.Table{
+		Name:       "meeting_attendees",
+		Columns:    MeetingAttendeesColumns,
+		PrimaryKey: []*schema.Column{MeetingAttendeesColumns[0], MeetingAttendeesColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "meeting_attendees_meeting_id",
+				Columns:    []*schema.Column{MeetingAttendeesColumns[0]},
+				RefColumns: []*schema.Column{MeetingsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "meeting_attendees_agency_id",
+				Columns:    []*schema.Column{MeetingAttendeesColumns[1]},
+				RefColumns: []*schema.Column{AgenciesColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+	}
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
 		APITokensTable,
@@ -1148,12 +1417,17 @@ var (
 		AuditEventsTable,
 		AuditHeadsTable,
 		CommitmentsTable,
+		CommitteesTable,
+		CommitteeMembersTable,
 		ConsultationsTable,
 		DecisionsTable,
 		DecisionPositionsTable,
 		DomainsTable,
 		IndicatorsTable,
 		MeasurementsTable,
+		MeetingsTable,
+		MeetingTransitionsTable,
+		MinutesTable,
 		ObjectivesTable,
 		ObservationsTable,
 		ProgressReportsTable,
@@ -1166,6 +1440,7 @@ var (
 		AgreementDomainsTable,
 		CommitmentResponsiblePartiesTable,
 		ConsultationInvitedAgenciesTable,
+		MeetingAttendeesTable,
 	}
 )
 
@@ -1177,7 +1452,8 @@ func init() {
 	ActionItemsTable.ForeignKeys[2].RefTable = CommitmentsTable
 	ActionItemsTable.ForeignKeys[3].RefTable = AgenciesTable
 	ActionItemsTable.ForeignKeys[4].RefTable = CommitmentsTable
-	ActionItemsTable.ForeignKeys[5].RefTable = ObjectivesTable
+	ActionItemsTable.ForeignKeys[5].RefTable = MeetingsTable
+	ActionItemsTable.ForeignKeys[6].RefTable = ObjectivesTable
 	AgenciesTable.ForeignKeys[0].RefTable = AgenciesTable
 	AgreementPartiesTable.ForeignKeys[0].RefTable = AgreementsTable
 	AgreementPartiesTable.ForeignKeys[1].RefTable = AgenciesTable
@@ -1188,16 +1464,26 @@ func init() {
 	AttachmentsTable.ForeignKeys[2].RefTable = ObservationsTable
 	AttachmentsTable.ForeignKeys[3].RefTable = StrategyVersionsTable
 	CommitmentsTable.ForeignKeys[0].RefTable = AgreementsTable
+	CommitteesTable.ForeignKeys[0].RefTable = AgreementsTable
+	CommitteesTable.ForeignKeys[1].RefTable = StrategiesTable
+	CommitteeMembersTable.ForeignKeys[0].RefTable = CommitteesTable
+	CommitteeMembersTable.ForeignKeys[1].RefTable = AgenciesTable
 	ConsultationsTable.ForeignKeys[0].RefTable = StrategyVersionsTable
 	ConsultationsTable.ForeignKeys[1].RefTable = StrategiesTable
 	DecisionsTable.ForeignKeys[0].RefTable = AgenciesTable
-	DecisionsTable.ForeignKeys[1].RefTable = StrategiesTable
+	DecisionsTable.ForeignKeys[1].RefTable = MeetingsTable
+	DecisionsTable.ForeignKeys[2].RefTable = StrategiesTable
 	DecisionPositionsTable.ForeignKeys[0].RefTable = DecisionsTable
 	DecisionPositionsTable.ForeignKeys[1].RefTable = AgenciesTable
 	IndicatorsTable.ForeignKeys[0].RefTable = ActionItemsTable
 	IndicatorsTable.ForeignKeys[1].RefTable = ObjectivesTable
 	MeasurementsTable.ForeignKeys[0].RefTable = IndicatorsTable
 	MeasurementsTable.ForeignKeys[1].RefTable = ProgressReportsTable
+	MeetingsTable.ForeignKeys[0].RefTable = CommitteesTable
+	MeetingTransitionsTable.ForeignKeys[0].RefTable = MeetingsTable
+	MeetingTransitionsTable.ForeignKeys[1].RefTable = AccountsTable
+	MinutesTable.ForeignKeys[0].RefTable = MeetingsTable
+	MinutesTable.ForeignKeys[1].RefTable = AccountsTable
 	ObjectivesTable.ForeignKeys[0].RefTable = ObjectivesTable
 	ObjectivesTable.ForeignKeys[1].RefTable = StrategiesTable
 	ObservationsTable.ForeignKeys[0].RefTable = ConsultationsTable
@@ -1227,4 +1513,6 @@ func init() {
 	CommitmentResponsiblePartiesTable.ForeignKeys[1].RefTable = AgenciesTable
 	ConsultationInvitedAgenciesTable.ForeignKeys[0].RefTable = ConsultationsTable
 	ConsultationInvitedAgenciesTable.ForeignKeys[1].RefTable = AgenciesTable
+	MeetingAttendeesTable.ForeignKeys[0].RefTable = MeetingsTable
+	MeetingAttendeesTable.ForeignKeys[1].RefTable = AgenciesTable
 }

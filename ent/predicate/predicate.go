@@ -39,6 +39,12 @@ type AuditHead func(*sql.Selector)
 // Commitment is the predicate function for commitment builders.
 type Commitment func(*sql.Selector)
 
+// Committee is the predicate function for committee builders.
+type Committee func(*sql.Selector)
+
+// CommitteeMember is the predicate function for committeemember builders.
+type CommitteeMember func(*sql.Selector)
+
 // Consultation is the predicate function for consultation builders.
 type Consultation func(*sql.Selector)
 
@@ -56,6 +62,15 @@ type Indicator func(*sql.Selector)
 
 // Measurement is the predicate function for measurement builders.
 type Measurement func(*sql.Selector)
+
+// Meeting is the predicate function for meeting builders.
+type Meeting func(*sql.Selector)
+
+// MeetingTransition is the predicate function for meetingtransition builders.
+type MeetingTransition func(*sql.Selector)
+
+// Minutes is the predicate function for minutes builders.
+type Minutes func(*sql.Selector)
 
 // Objective is the predicate function for objective builders.
 type Objective func(*sql.Selector)

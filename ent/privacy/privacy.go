@@ -375,6 +375,54 @@ func (f CommitmentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Muta
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CommitmentMutation", m)
 }
 
+// The CommitteeQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CommitteeQueryRuleFunc func(context.Context, *ent.CommitteeQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CommitteeQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CommitteeQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CommitteeQuery", q)
+}
+
+// The CommitteeMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CommitteeMutationRuleFunc func(context.Context, *ent.CommitteeMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CommitteeMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CommitteeMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CommitteeMutation", m)
+}
+
+// The CommitteeMemberQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CommitteeMemberQueryRuleFunc func(context.Context, *ent.CommitteeMemberQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CommitteeMemberQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CommitteeMemberQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CommitteeMemberQuery", q)
+}
+
+// The CommitteeMemberMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CommitteeMemberMutationRuleFunc func(context.Context, *ent.CommitteeMemberMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CommitteeMemberMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CommitteeMemberMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CommitteeMemberMutation", m)
+}
+
 // The ConsultationQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type ConsultationQueryRuleFunc func(context.Context, *ent.ConsultationQuery) error
@@ -517,6 +565,78 @@ func (f MeasurementMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mut
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.MeasurementMutation", m)
+}
+
+// The MeetingQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type MeetingQueryRuleFunc func(context.Context, *ent.MeetingQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f MeetingQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.MeetingQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.MeetingQuery", q)
+}
+
+// The MeetingMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type MeetingMutationRuleFunc func(context.Context, *ent.MeetingMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f MeetingMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.MeetingMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.MeetingMutation", m)
+}
+
+// The MeetingTransitionQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type MeetingTransitionQueryRuleFunc func(context.Context, *ent.MeetingTransitionQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f MeetingTransitionQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.MeetingTransitionQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.MeetingTransitionQuery", q)
+}
+
+// The MeetingTransitionMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type MeetingTransitionMutationRuleFunc func(context.Context, *ent.MeetingTransitionMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f MeetingTransitionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.MeetingTransitionMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.MeetingTransitionMutation", m)
+}
+
+// The MinutesQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type MinutesQueryRuleFunc func(context.Context, *ent.MinutesQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f MinutesQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.MinutesQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.MinutesQuery", q)
+}
+
+// The MinutesMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type MinutesMutationRuleFunc func(context.Context, *ent.MinutesMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f MinutesMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.MinutesMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.MinutesMutation", m)
 }
 
 // The ObjectiveQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -720,6 +840,10 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.CommitmentQuery:
 		return q.Filter(), nil
+	case *ent.CommitteeQuery:
+		return q.Filter(), nil
+	case *ent.CommitteeMemberQuery:
+		return q.Filter(), nil
 	case *ent.ConsultationQuery:
 		return q.Filter(), nil
 	case *ent.DecisionQuery:
@@ -731,6 +855,12 @@ func queryFilter(q ent.Query) (Filter, error) {
 	case *ent.IndicatorQuery:
 		return q.Filter(), nil
 	case *ent.MeasurementQuery:
+		return q.Filter(), nil
+	case *ent.MeetingQuery:
+		return q.Filter(), nil
+	case *ent.MeetingTransitionQuery:
+		return q.Filter(), nil
+	case *ent.MinutesQuery:
 		return q.Filter(), nil
 	case *ent.ObjectiveQuery:
 		return q.Filter(), nil
@@ -773,6 +903,10 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.CommitmentMutation:
 		return m.Filter(), nil
+	case *ent.CommitteeMutation:
+		return m.Filter(), nil
+	case *ent.CommitteeMemberMutation:
+		return m.Filter(), nil
 	case *ent.ConsultationMutation:
 		return m.Filter(), nil
 	case *ent.DecisionMutation:
@@ -784,6 +918,12 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.IndicatorMutation:
 		return m.Filter(), nil
 	case *ent.MeasurementMutation:
+		return m.Filter(), nil
+	case *ent.MeetingMutation:
+		return m.Filter(), nil
+	case *ent.MeetingTransitionMutation:
+		return m.Filter(), nil
+	case *ent.MinutesMutation:
 		return m.Filter(), nil
 	case *ent.ObjectiveMutation:
 		return m.Filter(), nil

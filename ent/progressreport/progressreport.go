@@ -29,6 +29,8 @@ const (
 	FieldProgress = "progress"
 	// FieldStatus holds the string denoting the status field in the database.
 	FieldStatus = "status"
+	// FieldStatusBefore holds the string denoting the status_before field in the database.
+	FieldStatusBefore = "status_before"
 	// FieldNarrative holds the string denoting the narrative field in the database.
 	FieldNarrative = "narrative"
 	// FieldDifficulties holds the string denoting the difficulties field in the database.
@@ -85,6 +87,7 @@ var Columns = []string{
 	FieldAsOf,
 	FieldProgress,
 	FieldStatus,
+	FieldStatusBefore,
 	FieldNarrative,
 	FieldDifficulties,
 	FieldNextSteps,
@@ -172,6 +175,32 @@ func StatusValidator(s Status) error {
 	}
 }
 
+// StatusBefore defines the type for the "status_before" enum field.
+type StatusBefore string
+
+// StatusBefore values.
+const (
+	StatusBeforeNotStarted StatusBefore = "NOT_STARTED"
+	StatusBeforeInProgress StatusBefore = "IN_PROGRESS"
+	StatusBeforeCompleted  StatusBefore = "COMPLETED"
+	StatusBeforeDelayed    StatusBefore = "DELAYED"
+	StatusBeforeCancelled  StatusBefore = "CANCELLED"
+)
+
+func (sb StatusBefore) String() string {
+	return string(sb)
+}
+
+// StatusBeforeValidator is a validator for the "status_before" field enum values. It is called by the builders before save.
+func StatusBeforeValidator(sb StatusBefore) error {
+	switch sb {
+	case StatusBeforeNotStarted, StatusBeforeInProgress, StatusBeforeCompleted, StatusBeforeDelayed, StatusBeforeCancelled:
+		return nil
+	default:
+		return fmt.Errorf("progressreport: invalid enum value for status_before field: %q", sb)
+	}
+}
+
 // OrderOption defines the ordering options for the ProgressReport queries.
 type OrderOption func(*sql.Selector)
 
@@ -203,6 +232,11 @@ func ByProgress(opts ...sql.OrderTermOption) OrderOption {
 // ByStatus orders the results by the status field.
 func ByStatus(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldStatus, opts...).ToFunc()
+}
+
+// ByStatusBefore orders the results by the status_before field.
+func ByStatusBefore(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldStatusBefore, opts...).ToFunc()
 }
 
 // ByNarrative orders the results by the narrative field.
@@ -302,6 +336,24 @@ func (e *Status) UnmarshalGQL(val interface{}) error {
 	*e = Status(str)
 	if err := StatusValidator(*e); err != nil {
 		return fmt.Errorf("%s is not a valid Status", str)
+	}
+	return nil
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e StatusBefore) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *StatusBefore) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = StatusBefore(str)
+	if err := StatusBeforeValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid StatusBefore", str)
 	}
 	return nil
 }

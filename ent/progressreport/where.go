@@ -276,6 +276,36 @@ func StatusNotIn(vs ...Status) predicate.ProgressReport {
 	return predicate.ProgressReport(sql.FieldNotIn(FieldStatus, vs...))
 }
 
+// StatusBeforeEQ applies the EQ predicate on the "status_before" field.
+func StatusBeforeEQ(v StatusBefore) predicate.ProgressReport {
+	return predicate.ProgressReport(sql.FieldEQ(FieldStatusBefore, v))
+}
+
+// StatusBeforeNEQ applies the NEQ predicate on the "status_before" field.
+func StatusBeforeNEQ(v StatusBefore) predicate.ProgressReport {
+	return predicate.ProgressReport(sql.FieldNEQ(FieldStatusBefore, v))
+}
+
+// StatusBeforeIn applies the In predicate on the "status_before" field.
+func StatusBeforeIn(vs ...StatusBefore) predicate.ProgressReport {
+	return predicate.ProgressReport(sql.FieldIn(FieldStatusBefore, vs...))
+}
+
+// StatusBeforeNotIn applies the NotIn predicate on the "status_before" field.
+func StatusBeforeNotIn(vs ...StatusBefore) predicate.ProgressReport {
+	return predicate.ProgressReport(sql.FieldNotIn(FieldStatusBefore, vs...))
+}
+
+// StatusBeforeIsNil applies the IsNil predicate on the "status_before" field.
+func StatusBeforeIsNil() predicate.ProgressReport {
+	return predicate.ProgressReport(sql.FieldIsNull(FieldStatusBefore))
+}
+
+// StatusBeforeNotNil applies the NotNil predicate on the "status_before" field.
+func StatusBeforeNotNil() predicate.ProgressReport {
+	return predicate.ProgressReport(sql.FieldNotNull(FieldStatusBefore))
+}
+
 // NarrativeEQ applies the EQ predicate on the "narrative" field.
 func NarrativeEQ(v string) predicate.ProgressReport {
 	return predicate.ProgressReport(sql.FieldEQ(FieldNarrative, v))

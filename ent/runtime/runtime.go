@@ -17,12 +17,17 @@ import (
 	"github.com/palabre/palabre/ent/auditevent"
 	"github.com/palabre/palabre/ent/audithead"
 	"github.com/palabre/palabre/ent/commitment"
+	"github.com/palabre/palabre/ent/committee"
+	"github.com/palabre/palabre/ent/committeemember"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/decisionposition"
 	"github.com/palabre/palabre/ent/domain"
 	"github.com/palabre/palabre/ent/indicator"
 	"github.com/palabre/palabre/ent/measurement"
+	"github.com/palabre/palabre/ent/meeting"
+	"github.com/palabre/palabre/ent/meetingtransition"
+	"github.com/palabre/palabre/ent/minutes"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/progressreport"
@@ -199,6 +204,8 @@ func init() {
 	actionitem.Hooks[9] = actionitemHooks[4]
 
 	actionitem.Hooks[10] = actionitemHooks[5]
+
+	actionitem.Hooks[11] = actionitemHooks[6]
 	actionitemMixinFields0 := actionitemMixin[0].Fields()
 	_ = actionitemMixinFields0
 	actionitemMixinFields1 := actionitemMixin[1].Fields()
@@ -474,8 +481,14 @@ func init() {
 	agreementDescTacitRenewal := agreementFields[9].Descriptor()
 	// agreement.DefaultTacitRenewal holds the default value on creation for the tacit_renewal field.
 	agreement.DefaultTacitRenewal = agreementDescTacitRenewal.Default.(bool)
+	// agreementDescReportingCadenceDays is the schema descriptor for reporting_cadence_days field.
+	agreementDescReportingCadenceDays := agreementFields[11].Descriptor()
+	// agreement.DefaultReportingCadenceDays holds the default value on creation for the reporting_cadence_days field.
+	agreement.DefaultReportingCadenceDays = agreementDescReportingCadenceDays.Default.(int)
+	// agreement.ReportingCadenceDaysValidator is a validator for the "reporting_cadence_days" field. It is called by the builders before save.
+	agreement.ReportingCadenceDaysValidator = agreementDescReportingCadenceDays.Validators[0].(func(int) error)
 	// agreementDescConfidential is the schema descriptor for confidential field.
-	agreementDescConfidential := agreementFields[11].Descriptor()
+	agreementDescConfidential := agreementFields[12].Descriptor()
 	// agreement.DefaultConfidential holds the default value on creation for the confidential field.
 	agreement.DefaultConfidential = agreementDescConfidential.Default.(bool)
 	// agreementDescID is the schema descriptor for id field.
@@ -815,6 +828,135 @@ func init() {
 	commitmentDescID := commitmentMixinFields0[0].Descriptor()
 	// commitment.DefaultID holds the default value on creation for the id field.
 	commitment.DefaultID = commitmentDescID.Default.(func() pulid.ID)
+	committeeMixin := schema.Committee{}.Mixin()
+	committee.Policy = privacy.NewPolicies(schema.Committee{})
+	committee.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := committee.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	committeeMixinHooks1 := committeeMixin[1].Hooks()
+	committeeMixinHooks2 := committeeMixin[2].Hooks()
+	committeeMixinHooks3 := committeeMixin[3].Hooks()
+	committeeHooks := schema.Committee{}.Hooks()
+
+	committee.Hooks[1] = committeeMixinHooks1[0]
+
+	committee.Hooks[2] = committeeMixinHooks2[0]
+
+	committee.Hooks[3] = committeeMixinHooks3[0]
+
+	committee.Hooks[4] = committeeHooks[0]
+
+	committee.Hooks[5] = committeeHooks[1]
+	committeeMixinFields0 := committeeMixin[0].Fields()
+	_ = committeeMixinFields0
+	committeeMixinFields1 := committeeMixin[1].Fields()
+	_ = committeeMixinFields1
+	committeeMixinFields2 := committeeMixin[2].Fields()
+	_ = committeeMixinFields2
+	committeeFields := schema.Committee{}.Fields()
+	_ = committeeFields
+	// committeeDescCreatedAt is the schema descriptor for created_at field.
+	committeeDescCreatedAt := committeeMixinFields1[0].Descriptor()
+	// committee.DefaultCreatedAt holds the default value on creation for the created_at field.
+	committee.DefaultCreatedAt = committeeDescCreatedAt.Default.(func() time.Time)
+	// committeeDescUpdatedAt is the schema descriptor for updated_at field.
+	committeeDescUpdatedAt := committeeMixinFields1[1].Descriptor()
+	// committee.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	committee.DefaultUpdatedAt = committeeDescUpdatedAt.Default.(func() time.Time)
+	// committee.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	committee.UpdateDefaultUpdatedAt = committeeDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// committeeDescRevision is the schema descriptor for revision field.
+	committeeDescRevision := committeeMixinFields2[0].Descriptor()
+	// committee.DefaultRevision holds the default value on creation for the revision field.
+	committee.DefaultRevision = committeeDescRevision.Default.(int)
+	// committee.RevisionValidator is a validator for the "revision" field. It is called by the builders before save.
+	committee.RevisionValidator = committeeDescRevision.Validators[0].(func(int) error)
+	// committeeDescName is the schema descriptor for name field.
+	committeeDescName := committeeFields[0].Descriptor()
+	// committee.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	committee.NameValidator = func() func(string) error {
+		validators := committeeDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// committeeDescMandate is the schema descriptor for mandate field.
+	committeeDescMandate := committeeFields[2].Descriptor()
+	// committee.DefaultMandate holds the default value on creation for the mandate field.
+	committee.DefaultMandate = committeeDescMandate.Default.(string)
+	// committee.MandateValidator is a validator for the "mandate" field. It is called by the builders before save.
+	committee.MandateValidator = committeeDescMandate.Validators[0].(func(string) error)
+	// committeeDescMeetingEvery is the schema descriptor for meeting_every field.
+	committeeDescMeetingEvery := committeeFields[3].Descriptor()
+	// committee.DefaultMeetingEvery holds the default value on creation for the meeting_every field.
+	committee.DefaultMeetingEvery = committeeDescMeetingEvery.Default.(int)
+	// committee.MeetingEveryValidator is a validator for the "meeting_every" field. It is called by the builders before save.
+	committee.MeetingEveryValidator = committeeDescMeetingEvery.Validators[0].(func(int) error)
+	// committeeDescID is the schema descriptor for id field.
+	committeeDescID := committeeMixinFields0[0].Descriptor()
+	// committee.DefaultID holds the default value on creation for the id field.
+	committee.DefaultID = committeeDescID.Default.(func() pulid.ID)
+	committeememberMixin := schema.CommitteeMember{}.Mixin()
+	committeemember.Policy = privacy.NewPolicies(schema.CommitteeMember{})
+	committeemember.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := committeemember.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	committeememberMixinHooks1 := committeememberMixin[1].Hooks()
+	committeememberMixinHooks2 := committeememberMixin[2].Hooks()
+	committeememberMixinHooks3 := committeememberMixin[3].Hooks()
+
+	committeemember.Hooks[1] = committeememberMixinHooks1[0]
+
+	committeemember.Hooks[2] = committeememberMixinHooks2[0]
+
+	committeemember.Hooks[3] = committeememberMixinHooks3[0]
+	committeememberMixinFields0 := committeememberMixin[0].Fields()
+	_ = committeememberMixinFields0
+	committeememberMixinFields1 := committeememberMixin[1].Fields()
+	_ = committeememberMixinFields1
+	committeememberMixinFields2 := committeememberMixin[2].Fields()
+	_ = committeememberMixinFields2
+	committeememberFields := schema.CommitteeMember{}.Fields()
+	_ = committeememberFields
+	// committeememberDescCreatedAt is the schema descriptor for created_at field.
+	committeememberDescCreatedAt := committeememberMixinFields1[0].Descriptor()
+	// committeemember.DefaultCreatedAt holds the default value on creation for the created_at field.
+	committeemember.DefaultCreatedAt = committeememberDescCreatedAt.Default.(func() time.Time)
+	// committeememberDescUpdatedAt is the schema descriptor for updated_at field.
+	committeememberDescUpdatedAt := committeememberMixinFields1[1].Descriptor()
+	// committeemember.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	committeemember.DefaultUpdatedAt = committeememberDescUpdatedAt.Default.(func() time.Time)
+	// committeemember.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	committeemember.UpdateDefaultUpdatedAt = committeememberDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// committeememberDescRevision is the schema descriptor for revision field.
+	committeememberDescRevision := committeememberMixinFields2[0].Descriptor()
+	// committeemember.DefaultRevision holds the default value on creation for the revision field.
+	committeemember.DefaultRevision = committeememberDescRevision.Default.(int)
+	// committeemember.RevisionValidator is a validator for the "revision" field. It is called by the builders before save.
+	committeemember.RevisionValidator = committeememberDescRevision.Validators[0].(func(int) error)
+	// committeememberDescID is the schema descriptor for id field.
+	committeememberDescID := committeememberMixinFields0[0].Descriptor()
+	// committeemember.DefaultID holds the default value on creation for the id field.
+	committeemember.DefaultID = committeememberDescID.Default.(func() pulid.ID)
 	consultationMixin := schema.Consultation{}.Mixin()
 	consultation.Policy = privacy.NewPolicies(schema.Consultation{})
 	consultation.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -927,6 +1069,8 @@ func init() {
 	decision.Hooks[6] = decisionHooks[2]
 
 	decision.Hooks[7] = decisionHooks[3]
+
+	decision.Hooks[8] = decisionHooks[4]
 	decisionMixinFields0 := decisionMixin[0].Fields()
 	_ = decisionMixinFields0
 	decisionMixinFields1 := decisionMixin[1].Fields()
@@ -1223,6 +1367,205 @@ func init() {
 	measurementDescID := measurementMixinFields0[0].Descriptor()
 	// measurement.DefaultID holds the default value on creation for the id field.
 	measurement.DefaultID = measurementDescID.Default.(func() pulid.ID)
+	meetingMixin := schema.Meeting{}.Mixin()
+	meeting.Policy = privacy.NewPolicies(schema.Meeting{})
+	meeting.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := meeting.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	meetingMixinHooks1 := meetingMixin[1].Hooks()
+	meetingMixinHooks2 := meetingMixin[2].Hooks()
+	meetingMixinHooks3 := meetingMixin[3].Hooks()
+	meetingHooks := schema.Meeting{}.Hooks()
+
+	meeting.Hooks[1] = meetingMixinHooks1[0]
+
+	meeting.Hooks[2] = meetingMixinHooks2[0]
+
+	meeting.Hooks[3] = meetingMixinHooks3[0]
+
+	meeting.Hooks[4] = meetingHooks[0]
+
+	meeting.Hooks[5] = meetingHooks[1]
+
+	meeting.Hooks[6] = meetingHooks[2]
+	meetingMixinFields0 := meetingMixin[0].Fields()
+	_ = meetingMixinFields0
+	meetingMixinFields1 := meetingMixin[1].Fields()
+	_ = meetingMixinFields1
+	meetingMixinFields2 := meetingMixin[2].Fields()
+	_ = meetingMixinFields2
+	meetingFields := schema.Meeting{}.Fields()
+	_ = meetingFields
+	// meetingDescCreatedAt is the schema descriptor for created_at field.
+	meetingDescCreatedAt := meetingMixinFields1[0].Descriptor()
+	// meeting.DefaultCreatedAt holds the default value on creation for the created_at field.
+	meeting.DefaultCreatedAt = meetingDescCreatedAt.Default.(func() time.Time)
+	// meetingDescUpdatedAt is the schema descriptor for updated_at field.
+	meetingDescUpdatedAt := meetingMixinFields1[1].Descriptor()
+	// meeting.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	meeting.DefaultUpdatedAt = meetingDescUpdatedAt.Default.(func() time.Time)
+	// meeting.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	meeting.UpdateDefaultUpdatedAt = meetingDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// meetingDescRevision is the schema descriptor for revision field.
+	meetingDescRevision := meetingMixinFields2[0].Descriptor()
+	// meeting.DefaultRevision holds the default value on creation for the revision field.
+	meeting.DefaultRevision = meetingDescRevision.Default.(int)
+	// meeting.RevisionValidator is a validator for the "revision" field. It is called by the builders before save.
+	meeting.RevisionValidator = meetingDescRevision.Validators[0].(func(int) error)
+	// meetingDescPlace is the schema descriptor for place field.
+	meetingDescPlace := meetingFields[1].Descriptor()
+	// meeting.DefaultPlace holds the default value on creation for the place field.
+	meeting.DefaultPlace = meetingDescPlace.Default.(string)
+	// meeting.PlaceValidator is a validator for the "place" field. It is called by the builders before save.
+	meeting.PlaceValidator = meetingDescPlace.Validators[0].(func(string) error)
+	// meetingDescOnline is the schema descriptor for online field.
+	meetingDescOnline := meetingFields[2].Descriptor()
+	// meeting.DefaultOnline holds the default value on creation for the online field.
+	meeting.DefaultOnline = meetingDescOnline.Default.(bool)
+	// meetingDescAgenda is the schema descriptor for agenda field.
+	meetingDescAgenda := meetingFields[4].Descriptor()
+	// meeting.DefaultAgenda holds the default value on creation for the agenda field.
+	meeting.DefaultAgenda = meetingDescAgenda.Default.(string)
+	// meeting.AgendaValidator is a validator for the "agenda" field. It is called by the builders before save.
+	meeting.AgendaValidator = meetingDescAgenda.Validators[0].(func(string) error)
+	// meetingDescID is the schema descriptor for id field.
+	meetingDescID := meetingMixinFields0[0].Descriptor()
+	// meeting.DefaultID holds the default value on creation for the id field.
+	meeting.DefaultID = meetingDescID.Default.(func() pulid.ID)
+	meetingtransitionMixin := schema.MeetingTransition{}.Mixin()
+	meetingtransition.Policy = privacy.NewPolicies(schema.MeetingTransition{})
+	meetingtransition.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := meetingtransition.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	meetingtransitionMixinHooks1 := meetingtransitionMixin[1].Hooks()
+	meetingtransitionMixinHooks2 := meetingtransitionMixin[2].Hooks()
+	meetingtransitionHooks := schema.MeetingTransition{}.Hooks()
+
+	meetingtransition.Hooks[1] = meetingtransitionMixinHooks1[0]
+
+	meetingtransition.Hooks[2] = meetingtransitionMixinHooks2[0]
+
+	meetingtransition.Hooks[3] = meetingtransitionHooks[0]
+
+	meetingtransition.Hooks[4] = meetingtransitionHooks[1]
+	meetingtransitionInters := schema.MeetingTransition{}.Interceptors()
+	meetingtransition.Interceptors[0] = meetingtransitionInters[0]
+	meetingtransitionMixinFields0 := meetingtransitionMixin[0].Fields()
+	_ = meetingtransitionMixinFields0
+	meetingtransitionMixinFields1 := meetingtransitionMixin[1].Fields()
+	_ = meetingtransitionMixinFields1
+	meetingtransitionFields := schema.MeetingTransition{}.Fields()
+	_ = meetingtransitionFields
+	// meetingtransitionDescCreatedAt is the schema descriptor for created_at field.
+	meetingtransitionDescCreatedAt := meetingtransitionMixinFields1[0].Descriptor()
+	// meetingtransition.DefaultCreatedAt holds the default value on creation for the created_at field.
+	meetingtransition.DefaultCreatedAt = meetingtransitionDescCreatedAt.Default.(func() time.Time)
+	// meetingtransitionDescUpdatedAt is the schema descriptor for updated_at field.
+	meetingtransitionDescUpdatedAt := meetingtransitionMixinFields1[1].Descriptor()
+	// meetingtransition.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	meetingtransition.DefaultUpdatedAt = meetingtransitionDescUpdatedAt.Default.(func() time.Time)
+	// meetingtransition.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	meetingtransition.UpdateDefaultUpdatedAt = meetingtransitionDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// meetingtransitionDescComment is the schema descriptor for comment field.
+	meetingtransitionDescComment := meetingtransitionFields[2].Descriptor()
+	// meetingtransition.DefaultComment holds the default value on creation for the comment field.
+	meetingtransition.DefaultComment = meetingtransitionDescComment.Default.(string)
+	// meetingtransition.CommentValidator is a validator for the "comment" field. It is called by the builders before save.
+	meetingtransition.CommentValidator = meetingtransitionDescComment.Validators[0].(func(string) error)
+	// meetingtransitionDescID is the schema descriptor for id field.
+	meetingtransitionDescID := meetingtransitionMixinFields0[0].Descriptor()
+	// meetingtransition.DefaultID holds the default value on creation for the id field.
+	meetingtransition.DefaultID = meetingtransitionDescID.Default.(func() pulid.ID)
+	minutesMixin := schema.Minutes{}.Mixin()
+	minutes.Policy = privacy.NewPolicies(schema.Minutes{})
+	minutes.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := minutes.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	minutesMixinHooks1 := minutesMixin[1].Hooks()
+	minutesMixinHooks2 := minutesMixin[2].Hooks()
+	minutesMixinHooks3 := minutesMixin[3].Hooks()
+	minutesHooks := schema.Minutes{}.Hooks()
+
+	minutes.Hooks[1] = minutesMixinHooks1[0]
+
+	minutes.Hooks[2] = minutesMixinHooks2[0]
+
+	minutes.Hooks[3] = minutesMixinHooks3[0]
+
+	minutes.Hooks[4] = minutesHooks[0]
+
+	minutes.Hooks[5] = minutesHooks[1]
+
+	minutes.Hooks[6] = minutesHooks[2]
+
+	minutes.Hooks[7] = minutesHooks[3]
+	minutesInters := schema.Minutes{}.Interceptors()
+	minutes.Interceptors[0] = minutesInters[0]
+	minutesMixinFields0 := minutesMixin[0].Fields()
+	_ = minutesMixinFields0
+	minutesMixinFields1 := minutesMixin[1].Fields()
+	_ = minutesMixinFields1
+	minutesMixinFields2 := minutesMixin[2].Fields()
+	_ = minutesMixinFields2
+	minutesFields := schema.Minutes{}.Fields()
+	_ = minutesFields
+	// minutesDescCreatedAt is the schema descriptor for created_at field.
+	minutesDescCreatedAt := minutesMixinFields1[0].Descriptor()
+	// minutes.DefaultCreatedAt holds the default value on creation for the created_at field.
+	minutes.DefaultCreatedAt = minutesDescCreatedAt.Default.(func() time.Time)
+	// minutesDescUpdatedAt is the schema descriptor for updated_at field.
+	minutesDescUpdatedAt := minutesMixinFields1[1].Descriptor()
+	// minutes.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	minutes.DefaultUpdatedAt = minutesDescUpdatedAt.Default.(func() time.Time)
+	// minutes.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	minutes.UpdateDefaultUpdatedAt = minutesDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// minutesDescRevision is the schema descriptor for revision field.
+	minutesDescRevision := minutesMixinFields2[0].Descriptor()
+	// minutes.DefaultRevision holds the default value on creation for the revision field.
+	minutes.DefaultRevision = minutesDescRevision.Default.(int)
+	// minutes.RevisionValidator is a validator for the "revision" field. It is called by the builders before save.
+	minutes.RevisionValidator = minutesDescRevision.Validators[0].(func(int) error)
+	// minutesDescNumber is the schema descriptor for number field.
+	minutesDescNumber := minutesFields[0].Descriptor()
+	// minutes.NumberValidator is a validator for the "number" field. It is called by the builders before save.
+	minutes.NumberValidator = minutesDescNumber.Validators[0].(func(int) error)
+	// minutesDescText is the schema descriptor for text field.
+	minutesDescText := minutesFields[1].Descriptor()
+	// minutes.TextValidator is a validator for the "text" field. It is called by the builders before save.
+	minutes.TextValidator = func() func(string) error {
+		validators := minutesDescText.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(text string) error {
+			for _, fn := range fns {
+				if err := fn(text); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// minutesDescID is the schema descriptor for id field.
+	minutesDescID := minutesMixinFields0[0].Descriptor()
+	// minutes.DefaultID holds the default value on creation for the id field.
+	minutes.DefaultID = minutesDescID.Default.(func() pulid.ID)
 	objectiveMixin := schema.Objective{}.Mixin()
 	objective.Policy = privacy.NewPolicies(schema.Objective{})
 	objective.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -1459,7 +1802,7 @@ func init() {
 	// progressreport.ProgressValidator is a validator for the "progress" field. It is called by the builders before save.
 	progressreport.ProgressValidator = progressreportDescProgress.Validators[0].(func(int) error)
 	// progressreportDescNarrative is the schema descriptor for narrative field.
-	progressreportDescNarrative := progressreportFields[3].Descriptor()
+	progressreportDescNarrative := progressreportFields[4].Descriptor()
 	// progressreport.NarrativeValidator is a validator for the "narrative" field. It is called by the builders before save.
 	progressreport.NarrativeValidator = func() func(string) error {
 		validators := progressreportDescNarrative.Validators
@@ -1477,19 +1820,19 @@ func init() {
 		}
 	}()
 	// progressreportDescDifficulties is the schema descriptor for difficulties field.
-	progressreportDescDifficulties := progressreportFields[4].Descriptor()
+	progressreportDescDifficulties := progressreportFields[5].Descriptor()
 	// progressreport.DefaultDifficulties holds the default value on creation for the difficulties field.
 	progressreport.DefaultDifficulties = progressreportDescDifficulties.Default.(string)
 	// progressreport.DifficultiesValidator is a validator for the "difficulties" field. It is called by the builders before save.
 	progressreport.DifficultiesValidator = progressreportDescDifficulties.Validators[0].(func(string) error)
 	// progressreportDescNextSteps is the schema descriptor for next_steps field.
-	progressreportDescNextSteps := progressreportFields[5].Descriptor()
+	progressreportDescNextSteps := progressreportFields[6].Descriptor()
 	// progressreport.DefaultNextSteps holds the default value on creation for the next_steps field.
 	progressreport.DefaultNextSteps = progressreportDescNextSteps.Default.(string)
 	// progressreport.NextStepsValidator is a validator for the "next_steps" field. It is called by the builders before save.
 	progressreport.NextStepsValidator = progressreportDescNextSteps.Validators[0].(func(string) error)
 	// progressreportDescIdempotencyKey is the schema descriptor for idempotency_key field.
-	progressreportDescIdempotencyKey := progressreportFields[6].Descriptor()
+	progressreportDescIdempotencyKey := progressreportFields[7].Descriptor()
 	// progressreport.IdempotencyKeyValidator is a validator for the "idempotency_key" field. It is called by the builders before save.
 	progressreport.IdempotencyKeyValidator = progressreportDescIdempotencyKey.Validators[0].(func(string) error)
 	// progressreportDescID is the schema descriptor for id field.

@@ -121,6 +121,10 @@ func (ActionItem) Edges() []ent.Edge {
 		edge.To("implements", Commitment.Type).Unique().
 			Comment("The commitment of an agreement that this strategy's action also implements; null when none (or when the caller may not read it).").
 			Annotations(entgql.Skip(entgql.SkipWhereInput)),
+		edge.From("meeting", Meeting.Type).Ref("follow_ups").Unique().
+			Comment("The committee meeting that decided the action as a follow-up, if any; its committee follows the action's plan.").
+			// A public item may follow up a meeting the caller may not read (a scheduled one): no filter through it.
+			Annotations(entgql.Skip(entgql.SkipWhereInput)),
 		edge.To("lead_agency", Agency.Type).Unique().Required().
 			Comment("The agency that leads the action and reports on its progress."),
 		edge.To("supporting_agencies", Agency.Type).
@@ -147,6 +151,7 @@ func (ActionItem) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("code").Edges("strategy").Unique(),
 		index.Fields("code").Edges("agreement").Unique(),
+		index.Edges("meeting"),
 		index.Fields("status"),
 		index.Fields("priority"),
 		index.Fields("due_date"),

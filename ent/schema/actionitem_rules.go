@@ -23,6 +23,7 @@ import (
 func (ActionItem) Hooks() []ent.Hook {
 	return []ent.Hook{
 		hook.On(placeInPlan, ent.OpCreate|ent.OpUpdateOne),
+		hook.On(followUpOfFollowedPlan, ent.OpCreate|ent.OpUpdateOne),
 		hook.On(checkSchedule, ent.OpCreate|ent.OpUpdateOne),
 		hook.On(checkBudget, ent.OpCreate|ent.OpUpdateOne),
 		hook.On(checkDependencies, ent.OpCreate|ent.OpUpdateOne),

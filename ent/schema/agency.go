@@ -102,6 +102,11 @@ func (Agency) Edges() []ent.Edge {
 		edge.From("responsible_commitments", Commitment.Type).Ref("responsible_parties").
 			Comment("Commitments of agreements this agency is responsible for.").
 			Annotations(entgql.Skip(entgql.SkipAll)),
+		// The inverse of a meeting's attendees, for the same reason; an
+		// agency's committees are listed through Agency.committees.
+		edge.From("attended_meetings", Meeting.Type).Ref("attendees").
+			Comment("Meetings this agency was recorded present at.").
+			Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

@@ -99,6 +99,9 @@ func (Agreement) Fields() []ent.Field {
 			Default("NEGOTIATION").
 			Comment("Where the agreement stands: negotiation, signed, in force, then expired or terminated. It changes by moveAgreement only, which records each move.").
 			Annotations(entgql.OrderField("STATUS"), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		field.Int("reporting_cadence_days").
+			Default(90).Range(1, 3660).
+			Comment("Days within which an item of the agreement under way (in progress or delayed) must have a progress report; past them it is stale. 90 unless set."),
 		field.Bool("confidential").
 			Default(false).
 			Comment("True when the agreement is confidential: only the secretariat, reviewers and the agencies party to it read it, its commitments and its action items."),
@@ -119,6 +122,9 @@ func (Agreement) Edges() []ent.Edge {
 			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entsql.OnDelete(entsql.Restrict)),
 		edge.To("attachments", Attachment.Type).
 			Comment("Files of the agreement (its signed text, annexes), oldest first.").
+			Annotations(entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entsql.OnDelete(entsql.Restrict)),
+		edge.To("committees", Committee.Type).
+			Comment("The committees that follow the agreement.").
 			Annotations(entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entsql.OnDelete(entsql.Restrict)),
 		edge.To("transitions", AgreementTransition.Type).
 			Comment("The agreement's moves from one status to another, oldest first.").

@@ -7,6 +7,7 @@ import (
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
 
 	"github.com/palabre/palabre/auth"
 	"github.com/palabre/palabre/ent/privacy"
@@ -73,8 +74,11 @@ func (Decision) Fields() []ent.Field {
 // Edges of the Decision.
 func (Decision) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.From("strategy", Strategy.Type).Ref("decisions").Unique().Required().Immutable().
-			Comment("The strategy the question is about."),
+		// The body's record: exactly one of strategy and meeting (decidedByOneBody).
+		edge.From("strategy", Strategy.Type).Ref("decisions").Unique().Immutable().
+			Comment("The strategy the question is about; null for a decision taken at a committee's meeting."),
+		edge.From("meeting", Meeting.Type).Ref("decisions").Unique().Immutable().
+			Comment("The committee meeting that took the decision; null for a question about a strategy put to its own bodies."),
 		edge.To("positions", DecisionPosition.Type).
 			Comment("Each consulted agency's stated position.").
 			Annotations(entsql.OnDelete(entsql.Cascade), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
@@ -82,6 +86,11 @@ func (Decision) Edges() []ent.Edge {
 			Comment("The implementing agency the outcome names, if the question was which agency implements the strategy.").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 	}
+}
+
+// Indexes of the Decision: the decisions of a meeting.
+func (Decision) Indexes() []ent.Index {
+	return []ent.Index{index.Edges("meeting")}
 }
 
 // Annotations of the Decision.

@@ -17,6 +17,7 @@ import (
 // and calls it.
 func (Decision) Hooks() []ent.Hook {
 	return []ent.Hook{
+		hook.On(decidedByOneBody, ent.OpCreate),
 		hook.On(keepSettledDecisions, ent.OpUpdateOne),
 		hook.On(checkOptions, ent.OpCreate|ent.OpUpdateOne),
 		hook.On(settleWithOutcome, ent.OpCreate|ent.OpUpdateOne),

@@ -46,6 +46,18 @@ func (ProgressReport) Fields() []ent.Field {
 			).
 			Immutable().
 			Comment("Where the item stood on that date."),
+		field.Enum("status_before").
+			Annotations(itemStatusMeanings).
+			NamedValues(
+				"NotStarted", "NOT_STARTED",
+				"InProgress", "IN_PROGRESS",
+				"Completed", "COMPLETED",
+				"Delayed", "DELAYED",
+				"Cancelled", "CANCELLED",
+			).
+			Optional().Nillable().Immutable().
+			Comment("The item's status when the report was filed; the report changed the item's status when it differs from status. Null for reports filed before it was recorded.").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		field.Text("narrative").
 			Immutable().Validate(notBlank).MaxLen(20000).
 			Comment("What was done since the previous report."),

@@ -112,6 +112,9 @@ func (Strategy) Edges() []ent.Edge {
 		edge.To("consultations", Consultation.Type).
 			Comment("Consultation rounds on versions of the strategy.").
 			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entsql.OnDelete(entsql.Restrict)),
+		edge.To("committees", Committee.Type).
+			Comment("The committees that follow the strategy.").
+			Annotations(entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entsql.OnDelete(entsql.Restrict)),
 		edge.To("decisions", Decision.Type).
 			Comment("Questions put to consensus about the strategy.").
 			Annotations(entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entsql.OnDelete(entsql.Restrict)),

@@ -59,6 +59,8 @@ const (
 	EdgeTransitions = "transitions"
 	// EdgeConsultations holds the string denoting the consultations edge name in mutations.
 	EdgeConsultations = "consultations"
+	// EdgeCommittees holds the string denoting the committees edge name in mutations.
+	EdgeCommittees = "committees"
 	// EdgeDecisions holds the string denoting the decisions edge name in mutations.
 	EdgeDecisions = "decisions"
 	// Table holds the table name of the strategy in the database.
@@ -112,6 +114,13 @@ const (
 	ConsultationsInverseTable = "consultations"
 	// ConsultationsColumn is the table column denoting the consultations relation/edge.
 	ConsultationsColumn = "strategy_consultations"
+	// CommitteesTable is the table that holds the committees relation/edge.
+	CommitteesTable = "committees"
+	// CommitteesInverseTable is the table name for the Committee entity.
+	// It exists in this package in order to avoid circular dependency with the "committee" package.
+	CommitteesInverseTable = "committees"
+	// CommitteesColumn is the table column denoting the committees relation/edge.
+	CommitteesColumn = "strategy_committees"
 	// DecisionsTable is the table that holds the decisions relation/edge.
 	DecisionsTable = "decisions"
 	// DecisionsInverseTable is the table name for the Decision entity.
@@ -387,6 +396,20 @@ func ByConsultations(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	}
 }
 
+// ByCommitteesCount orders the results by committees count.
+func ByCommitteesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newCommitteesStep(), opts...)
+	}
+}
+
+// ByCommittees orders the results by committees terms.
+func ByCommittees(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newCommitteesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByDecisionsCount orders the results by decisions count.
 func ByDecisionsCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -447,6 +470,13 @@ func newConsultationsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ConsultationsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, ConsultationsTable, ConsultationsColumn),
+	)
+}
+func newCommitteesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(CommitteesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, CommitteesTable, CommitteesColumn),
 	)
 }
 func newDecisionsStep() *sqlgraph.Step {

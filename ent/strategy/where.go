@@ -912,6 +912,29 @@ func HasConsultationsWith(preds ...predicate.Consultation) predicate.Strategy {
 	})
 }
 
+// HasCommittees applies the HasEdge predicate on the "committees" edge.
+func HasCommittees() predicate.Strategy {
+	return predicate.Strategy(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, CommitteesTable, CommitteesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasCommitteesWith applies the HasEdge predicate on the "committees" edge with a given conditions (other predicates).
+func HasCommitteesWith(preds ...predicate.Committee) predicate.Strategy {
+	return predicate.Strategy(func(s *sql.Selector) {
+		step := newCommitteesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // HasDecisions applies the HasEdge predicate on the "decisions" edge.
 func HasDecisions() predicate.Strategy {
 	return predicate.Strategy(func(s *sql.Selector) {

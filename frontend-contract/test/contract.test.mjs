@@ -846,6 +846,114 @@ describe('attachments and archive packages', () => {
   });
 });
 
+describe("the MoU's coordination committee, its meetings and minutes", () => {
+  const now = () => new Date().toISOString();
+  const mixed = {};
+  const committee = async (token) => (await send('CommitteeDetail', { id: mixed.id, first: 20 }, token)).node;
+
+  test('each role reads the committee; the public its held meetings and approved minutes only', async () => {
+    const data = await query('{ committees(first: 20) { edges { node { id name agreement { reference } } } } }');
+    const found = nodes(data.committees).find((c) => c.agreement?.reference === 'MoU SN-CI/2025/03');
+    assert.ok(found, 'the demo MoU has a coordination committee');
+    mixed.id = found.id;
+    const c = await committee(tokens.reviewer);
+    assert.equal(c.kind, 'BILATERAL_COORDINATION_COMMITTEE');
+    assert.equal(c.meetingEvery, 3);
+    assert.equal(c.meetingEveryUnit, 'MONTHS');
+    assert.ok(c.members.some((m) => m.role === 'SECRETARIAT' && m.agency.acronym === 'ANSSI'), 'ANSSI holds the secretariat');
+    assert.ok(c.members.some((m) => m.role === 'CO_CHAIR' && m.agency.country === 'CI'), 'Côte d\'Ivoire co-chairs');
+    assert.equal(c.nextMeetingOverdue, true, 'no meeting held for more than a quarter');
+    assert.match(c.nextMeetingDue, isoDate);
+    assert.ok(c.progressRollup.total >= 5);
+    const meetings = nodes(c.meetings);
+    assert.deepEqual(meetings.map((m) => m.status).sort(), ['HELD', 'HELD', 'POSTPONED', 'SCHEDULED']);
+    mixed.meetings = meetings;
+    for (const token of [null, tokens.agency.MJ]) {
+      const seen = nodes((await committee(token)).meetings);
+      if (token === null) assert.deepEqual(seen.map((m) => m.status), ['HELD', 'HELD'], 'the public reads held meetings only');
+      else assert.equal(seen.length, 4);
+      for (const m of seen.filter((x) => x.status === 'HELD')) {
+        assert.equal(m.approvedMinutes.status, 'APPROVED');
+        assert.match(m.approvedMinutes.sha256, /^[0-9a-f]{64}$/);
+      }
+    }
+    const upcoming = meetings.find((m) => m.status === 'SCHEDULED');
+    await refused('NOT_FOUND', 'MeetingDetail', { id: upcoming.id }, null);
+  });
+
+  test("a meeting's detail: attendance, corrected minutes, decisions and follow-ups", async () => {
+    const held = mixed.meetings.filter((m) => m.status === 'HELD').sort((a, b) => b.scheduledAt.localeCompare(a.scheduledAt))[0];
+    for (const token of [tokens.reviewer, null]) {
+      const m = (await send('MeetingDetail', { id: held.id, on: now() }, token)).node;
+      assert.deepEqual(m.minutes.map((v) => [v.number, v.status]), [[1, 'APPROVED'], [2, 'APPROVED']], 'a correction is a new version');
+      assert.equal(m.approvedMinutes.number, 2);
+      assert.equal(m.decisions.length, 1);
+      assert.equal(m.decisions[0].status, 'SETTLED');
+      assert.equal(m.followUps.totalCount, 2);
+      assert.ok(nodes(m.followUps).some((i) => i.overdue && i.agreement), 'a follow-up is overdue');
+      assert.ok(m.attendees.length >= 2);
+      assert.deepEqual(m.allowedMoves, []);
+    }
+  });
+
+  test('what changed since the last meeting, and the overdue follow-ups', async () => {
+    for (const token of [tokens.reviewer, tokens.agency.ANSSI, null]) {
+      const d = (await send('CommitteeSinceLastMeeting', { id: mixed.id, on: now() }, token)).node;
+      assert.match(d.sinceLastMeeting.since, /^2025-12-04T/);
+      const reports = nodes(d.sinceLastMeeting.progressReports);
+      assert.ok(reports.length >= 2);
+      const changes = (await send('CommitteeSinceLastMeeting', { id: mixed.id, on: now(), statusChangesOnly: true }, token)).node;
+      for (const r of nodes(changes.sinceLastMeeting.progressReports)) {
+        assert.equal(r.changesStatus, true);
+        assert.notEqual(r.statusBefore, r.status);
+      }
+      const overdue = (await send('OverdueFollowUps', { id: mixed.id, on: now() }, token)).node;
+      assert.equal(overdue.followUps.totalCount, 2);
+      for (const item of nodes(overdue.followUps)) {
+        assert.equal(item.overdue, true);
+        assert.ok(item.meeting.id);
+      }
+    }
+  });
+
+  test("an agency's involvement lists its agreements and committees, as far as the caller reads", async () => {
+    const anssi = (await send('AgencyInvolvement', { agencyID: world.agency.ANSSI, first: 5 }, tokens.reviewer)).agency;
+    assert.ok(nodes(anssi.agreements).some((a) => a.confidential), 'ANSSI is party to the confidential protocol');
+    assert.ok(nodes(anssi.committees).some((c) => c.id === mixed.id));
+    const pub = (await send('AgencyInvolvement', { agencyID: world.agency.ANSSI, first: 5 }, null)).agency;
+    assert.ok(nodes(pub.agreements).every((a) => !a.confidential), 'the public never reads a confidential agreement');
+    assert.ok(nodes(pub.committees).some((c) => c.id === mixed.id));
+  });
+
+  test("the committee's secretariat agency records a meeting: moves, minutes, approval; others are refused", async () => {
+    const postponed = mixed.meetings.find((m) => m.status === 'POSTPONED');
+    const detail = async (token = tokens.secretariat) => (await send('MeetingDetail', { id: postponed.id }, token)).node;
+    const move = async (to) => ({ input: { meetingID: postponed.id, revision: (await detail()).revision, to, comment: 'Nouvelle date confirmée' } });
+    await refused('FORBIDDEN', 'MoveMeeting', await move('SCHEDULED'), tokens.agency.MJ);
+    await refused('FORBIDDEN', 'MoveMeeting', await move('SCHEDULED'), tokens.reviewer);
+    await refused('UNAUTHENTICATED', 'MoveMeeting', await move('SCHEDULED'), null);
+    await refused('BAD_USER_INPUT', 'MoveMeeting', await move('HELD'), tokens.agency.ANSSI);
+    await send('MoveMeeting', await move('SCHEDULED'), tokens.agency.ANSSI);
+    const held = await send('MoveMeeting', await move('HELD'), tokens.agency.ANSSI);
+    assert.equal(held.moveMeeting.meeting.status, 'HELD');
+    assert.equal(held.moveMeeting.transition.from, 'SCHEDULED');
+
+    const text = 'Procès-verbal de la réunion du 5 mars 2026.\nLe programme pilote de formation est prolongé.';
+    await refused('FORBIDDEN', 'CreateMinutes', { input: { meetingID: postponed.id, text } }, tokens.agency.MJ);
+    const draft = (await send('CreateMinutes', { input: { meetingID: postponed.id, text } }, tokens.agency.ANSSI)).createMinutes.minutes;
+    assert.equal(draft.status, 'DRAFT');
+    assert.equal(draft.sha256, null);
+    assert.deepEqual((await detail(null)).minutes, [], 'the public never reads a draft');
+    await refused('FORBIDDEN', 'ApproveMinutes', { input: { minutesID: draft.id, revision: draft.revision } }, tokens.agency.MJ);
+    const approved = (await send('ApproveMinutes', { input: { minutesID: draft.id, revision: draft.revision } }, tokens.agency.ANSSI)).approveMinutes.minutes;
+    assert.equal(approved.status, 'APPROVED');
+    assert.match(approved.sha256, /^[0-9a-f]{64}$/);
+    assert.match(approved.approvedAt, isoDate);
+    await refused('CONFLICT', 'ApproveMinutes', { input: { minutesID: draft.id, revision: approved.revision } }, tokens.secretariat);
+    assert.equal((await detail(null)).approvedMinutes.text, text);
+  });
+});
+
 test('every connection an operation reads has a page size (first or last)', () => {
   const schema = buildSchema(readFileSync(join(import.meta.dirname, '..', 'schema.graphql'), 'utf8'));
   const unbounded = [];

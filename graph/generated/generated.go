@@ -17,14 +17,19 @@ import (
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/palabre/palabre/auth"
 	"github.com/palabre/palabre/consultation"
+	"github.com/palabre/palabre/coordination"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
 	"github.com/palabre/palabre/ent/agreement"
 	"github.com/palabre/palabre/ent/agreementparty"
 	"github.com/palabre/palabre/ent/commitment"
+	"github.com/palabre/palabre/ent/committee"
+	"github.com/palabre/palabre/ent/committeemember"
 	consultation1 "github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/decision"
+	"github.com/palabre/palabre/ent/meeting"
+	"github.com/palabre/palabre/ent/minutes"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/progressreport"
@@ -53,9 +58,15 @@ type ResolverRoot interface {
 	AgreementTransition() AgreementTransitionResolver
 	Attachment() AttachmentResolver
 	AuditEvent() AuditEventResolver
+	Commitment() CommitmentResolver
+	Committee() CommitteeResolver
+	CommitteeDigest() CommitteeDigestResolver
 	Consultation() ConsultationResolver
+	Meeting() MeetingResolver
+	MeetingTransition() MeetingTransitionResolver
 	Mutation() MutationResolver
 	Objective() ObjectiveResolver
+	ProgressReport() ProgressReportResolver
 	Query() QueryResolver
 	Strategy() StrategyResolver
 	StrategyTransition() StrategyTransitionResolver
@@ -138,6 +149,7 @@ type ComplexityRoot struct {
 		LastReportedAt     func(childComplexity int) int
 		LatestReport       func(childComplexity int) int
 		LeadAgency         func(childComplexity int) int
+		Meeting            func(childComplexity int) int
 		Objective          func(childComplexity int) int
 		Overdue            func(childComplexity int, on *time.Time) int
 		Pilot              func(childComplexity int) int
@@ -176,7 +188,9 @@ type ComplexityRoot struct {
 
 	Agency struct {
 		Acronym               func(childComplexity int) int
+		Agreements            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AgreementOrder) int
 		Children              func(childComplexity int) int
+		Committees            func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.CommitteeOrder) int
 		Country               func(childComplexity int) int
 		CreatedAt             func(childComplexity int) int
 		FundedActionItems     func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ActionItemOrder) int
@@ -215,28 +229,31 @@ type ComplexityRoot struct {
 	}
 
 	Agreement struct {
-		AllowedMoves     func(childComplexity int) int
-		Attachments      func(childComplexity int) int
-		Commitments      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.CommitmentOrder, where *ent.CommitmentWhereInput) int
-		Confidential     func(childComplexity int) int
-		CreatedAt        func(childComplexity int) int
-		Domains          func(childComplexity int) int
-		DurationMonths   func(childComplexity int) int
-		EndsOn           func(childComplexity int) int
-		EntryIntoForceOn func(childComplexity int) int
-		ID               func(childComplexity int) int
-		Kind             func(childComplexity int) int
-		Parties          func(childComplexity int) int
-		Reference        func(childComplexity int) int
-		Revision         func(childComplexity int) int
-		SignedOn         func(childComplexity int) int
-		SigningPlace     func(childComplexity int) int
-		Status           func(childComplexity int) int
-		Summary          func(childComplexity int) int
-		TacitRenewal     func(childComplexity int) int
-		Title            func(childComplexity int) int
-		Transitions      func(childComplexity int) int
-		UpdatedAt        func(childComplexity int) int
+		AllowedMoves         func(childComplexity int) int
+		Attachments          func(childComplexity int) int
+		Commitments          func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.CommitmentOrder, where *ent.CommitmentWhereInput) int
+		Committees           func(childComplexity int) int
+		Confidential         func(childComplexity int) int
+		CreatedAt            func(childComplexity int) int
+		Domains              func(childComplexity int) int
+		DurationMonths       func(childComplexity int) int
+		EndsOn               func(childComplexity int) int
+		EntryIntoForceOn     func(childComplexity int) int
+		ID                   func(childComplexity int) int
+		Kind                 func(childComplexity int) int
+		Parties              func(childComplexity int) int
+		ProgressRollup       func(childComplexity int, on *time.Time) int
+		Reference            func(childComplexity int) int
+		ReportingCadenceDays func(childComplexity int) int
+		Revision             func(childComplexity int) int
+		SignedOn             func(childComplexity int) int
+		SigningPlace         func(childComplexity int) int
+		Status               func(childComplexity int) int
+		Summary              func(childComplexity int) int
+		TacitRenewal         func(childComplexity int) int
+		Title                func(childComplexity int) int
+		Transitions          func(childComplexity int) int
+		UpdatedAt            func(childComplexity int) int
 	}
 
 	AgreementConnection struct {
@@ -354,6 +371,7 @@ type ComplexityRoot struct {
 		ImplementedBy      func(childComplexity int) int
 		Kind               func(childComplexity int) int
 		Position           func(childComplexity int) int
+		ProgressRollup     func(childComplexity int, on *time.Time) int
 		ResponsibleParties func(childComplexity int) int
 		Revision           func(childComplexity int) int
 		Title              func(childComplexity int) int
@@ -373,6 +391,64 @@ type ComplexityRoot struct {
 
 	CommitmentPayload struct {
 		Commitment func(childComplexity int) int
+	}
+
+	Committee struct {
+		Agreement          func(childComplexity int) int
+		CreatedAt          func(childComplexity int) int
+		FollowUps          func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ActionItemOrder, overdueOn *time.Time) int
+		ID                 func(childComplexity int) int
+		Kind               func(childComplexity int) int
+		LastHeldMeeting    func(childComplexity int, on *time.Time) int
+		Mandate            func(childComplexity int) int
+		MeetingEvery       func(childComplexity int) int
+		MeetingEveryUnit   func(childComplexity int) int
+		Meetings           func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.MeetingOrder) int
+		Members            func(childComplexity int) int
+		Name               func(childComplexity int) int
+		NextMeetingDue     func(childComplexity int, on *time.Time) int
+		NextMeetingOverdue func(childComplexity int, on *time.Time) int
+		ProgressRollup     func(childComplexity int, on *time.Time) int
+		Revision           func(childComplexity int) int
+		SinceLastMeeting   func(childComplexity int, on *time.Time) int
+		Strategy           func(childComplexity int) int
+		UpdatedAt          func(childComplexity int) int
+	}
+
+	CommitteeConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CommitteeDigest struct {
+		LastMeeting     func(childComplexity int) int
+		On              func(childComplexity int) int
+		ProgressReports func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, statusChangesOnly *bool) int
+		Since           func(childComplexity int) int
+	}
+
+	CommitteeEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	CommitteeMember struct {
+		Agency    func(childComplexity int) int
+		Committee func(childComplexity int) int
+		CreatedAt func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Revision  func(childComplexity int) int
+		Role      func(childComplexity int) int
+		UpdatedAt func(childComplexity int) int
+	}
+
+	CommitteeMemberPayload struct {
+		Member func(childComplexity int) int
+	}
+
+	CommitteePayload struct {
+		Committee func(childComplexity int) int
 	}
 
 	Consultation struct {
@@ -420,6 +496,7 @@ type ComplexityRoot struct {
 		DecidedOn          func(childComplexity int) int
 		ID                 func(childComplexity int) int
 		ImplementingAgency func(childComplexity int) int
+		Meeting            func(childComplexity int) int
 		Options            func(childComplexity int) int
 		Outcome            func(childComplexity int) int
 		Positions          func(childComplexity int) int
@@ -564,8 +641,76 @@ type ComplexityRoot struct {
 		Measurement func(childComplexity int) int
 	}
 
+	Meeting struct {
+		Agenda          func(childComplexity int) int
+		AllowedMoves    func(childComplexity int) int
+		ApprovedMinutes func(childComplexity int) int
+		Attendees       func(childComplexity int) int
+		Committee       func(childComplexity int) int
+		CreatedAt       func(childComplexity int) int
+		Decisions       func(childComplexity int) int
+		FollowUps       func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ActionItemOrder) int
+		ID              func(childComplexity int) int
+		Minutes         func(childComplexity int) int
+		Online          func(childComplexity int) int
+		Place           func(childComplexity int) int
+		Revision        func(childComplexity int) int
+		ScheduledAt     func(childComplexity int) int
+		Status          func(childComplexity int) int
+		Transitions     func(childComplexity int) int
+		UpdatedAt       func(childComplexity int) int
+	}
+
+	MeetingConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	MeetingEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	MeetingPayload struct {
+		Meeting func(childComplexity int) int
+	}
+
+	MeetingTransition struct {
+		Actor     func(childComplexity int) int
+		Comment   func(childComplexity int) int
+		CreatedAt func(childComplexity int) int
+		From      func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Meeting   func(childComplexity int) int
+		To        func(childComplexity int) int
+		UpdatedAt func(childComplexity int) int
+	}
+
+	Minutes struct {
+		ApprovedAt func(childComplexity int) int
+		CreatedAt  func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Meeting    func(childComplexity int) int
+		Number     func(childComplexity int) int
+		Revision   func(childComplexity int) int
+		Sha256     func(childComplexity int) int
+		Status     func(childComplexity int) int
+		Text       func(childComplexity int) int
+		UpdatedAt  func(childComplexity int) int
+	}
+
+	MinutesPayload struct {
+		Minutes func(childComplexity int) int
+	}
+
 	MoveAgreementPayload struct {
 		Agreement  func(childComplexity int) int
+		Transition func(childComplexity int) int
+	}
+
+	MoveMeetingPayload struct {
+		Meeting    func(childComplexity int) int
 		Transition func(childComplexity int) int
 	}
 
@@ -576,6 +721,7 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		AnswerObservation       func(childComplexity int, input model.AnswerObservationInput) int
+		ApproveMinutes          func(childComplexity int, input model.ApproveMinutesInput) int
 		AttachFile              func(childComplexity int, input model.AttachFileInput) int
 		CloseConsultation       func(childComplexity int, id pulid.ID, revision int) int
 		ConsolidateConsultation func(childComplexity int, id pulid.ID, revision int) int
@@ -586,16 +732,21 @@ type ComplexityRoot struct {
 		CreateAgreement         func(childComplexity int, input ent.CreateAgreementInput) int
 		CreateAgreementParty    func(childComplexity int, input ent.CreateAgreementPartyInput) int
 		CreateCommitment        func(childComplexity int, input ent.CreateCommitmentInput) int
+		CreateCommittee         func(childComplexity int, input ent.CreateCommitteeInput) int
+		CreateCommitteeMember   func(childComplexity int, input ent.CreateCommitteeMemberInput) int
 		CreateDecision          func(childComplexity int, input ent.CreateDecisionInput) int
 		CreateDomain            func(childComplexity int, input ent.CreateDomainInput) int
 		CreateIndicator         func(childComplexity int, input ent.CreateIndicatorInput) int
 		CreateMeasurement       func(childComplexity int, input ent.CreateMeasurementInput) int
+		CreateMeeting           func(childComplexity int, input ent.CreateMeetingInput) int
+		CreateMinutes           func(childComplexity int, input ent.CreateMinutesInput) int
 		CreateObjective         func(childComplexity int, input ent.CreateObjectiveInput) int
 		CreateStrategy          func(childComplexity int, input ent.CreateStrategyInput) int
 		DeleteActionItem        func(childComplexity int, id pulid.ID) int
 		DeleteAgency            func(childComplexity int, id pulid.ID) int
 		DeleteAgreementParty    func(childComplexity int, id pulid.ID) int
 		DeleteCommitment        func(childComplexity int, id pulid.ID) int
+		DeleteCommitteeMember   func(childComplexity int, id pulid.ID) int
 		DeleteIndicator         func(childComplexity int, id pulid.ID) int
 		DeleteObjective         func(childComplexity int, id pulid.ID) int
 		DeleteStrategy          func(childComplexity int, id pulid.ID) int
@@ -604,6 +755,7 @@ type ComplexityRoot struct {
 		ExtendConsultation      func(childComplexity int, id pulid.ID, revision int, closesAt time.Time) int
 		FileProgressReport      func(childComplexity int, input model.FileProgressReportInput) int
 		MoveAgreement           func(childComplexity int, input model.MoveAgreementInput) int
+		MoveMeeting             func(childComplexity int, input model.MoveMeetingInput) int
 		MoveStrategy            func(childComplexity int, input model.MoveStrategyInput) int
 		OpenConsultation        func(childComplexity int, id pulid.ID, revision int) int
 		PlanConsultation        func(childComplexity int, input ent.CreateConsultationInput) int
@@ -618,10 +770,14 @@ type ComplexityRoot struct {
 		UpdateAgreement         func(childComplexity int, id pulid.ID, revision int, input ent.UpdateAgreementInput) int
 		UpdateAgreementParty    func(childComplexity int, id pulid.ID, revision int, input ent.UpdateAgreementPartyInput) int
 		UpdateCommitment        func(childComplexity int, id pulid.ID, revision int, input ent.UpdateCommitmentInput) int
+		UpdateCommittee         func(childComplexity int, id pulid.ID, revision int, input ent.UpdateCommitteeInput) int
+		UpdateCommitteeMember   func(childComplexity int, id pulid.ID, revision int, input ent.UpdateCommitteeMemberInput) int
 		UpdateConsultation      func(childComplexity int, id pulid.ID, revision int, input ent.UpdateConsultationInput) int
 		UpdateDecision          func(childComplexity int, id pulid.ID, revision int, input ent.UpdateDecisionInput) int
 		UpdateDomain            func(childComplexity int, id pulid.ID, revision int, input ent.UpdateDomainInput) int
 		UpdateIndicator         func(childComplexity int, id pulid.ID, revision int, input ent.UpdateIndicatorInput) int
+		UpdateMeeting           func(childComplexity int, id pulid.ID, revision int, input ent.UpdateMeetingInput) int
+		UpdateMinutes           func(childComplexity int, id pulid.ID, revision int, input ent.UpdateMinutesInput) int
 		UpdateObjective         func(childComplexity int, id pulid.ID, revision int, input ent.UpdateObjectiveInput) int
 		UpdateStrategy          func(childComplexity int, id pulid.ID, revision int, input ent.UpdateStrategyInput) int
 		WithdrawObservation     func(childComplexity int, id pulid.ID, revision int) int
@@ -707,18 +863,20 @@ type ComplexityRoot struct {
 	}
 
 	ProgressReport struct {
-		ActionItem   func(childComplexity int) int
-		Agency       func(childComplexity int) int
-		AsOf         func(childComplexity int) int
-		CreatedAt    func(childComplexity int) int
-		Difficulties func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Measurements func(childComplexity int) int
-		Narrative    func(childComplexity int) int
-		NextSteps    func(childComplexity int) int
-		Progress     func(childComplexity int) int
-		Status       func(childComplexity int) int
-		UpdatedAt    func(childComplexity int) int
+		ActionItem    func(childComplexity int) int
+		Agency        func(childComplexity int) int
+		AsOf          func(childComplexity int) int
+		ChangesStatus func(childComplexity int) int
+		CreatedAt     func(childComplexity int) int
+		Difficulties  func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Measurements  func(childComplexity int) int
+		Narrative     func(childComplexity int) int
+		NextSteps     func(childComplexity int) int
+		Progress      func(childComplexity int) int
+		Status        func(childComplexity int) int
+		StatusBefore  func(childComplexity int) int
+		UpdatedAt     func(childComplexity int) int
 	}
 
 	ProgressReportConnection struct {
@@ -753,6 +911,7 @@ type ComplexityRoot struct {
 		Agencies        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AgencyOrder, where *ent.AgencyWhereInput) int
 		Agreements      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AgreementOrder, where *ent.AgreementWhereInput, search *string) int
 		AuditTrail      func(childComplexity int, entityID pulid.ID, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int) int
+		Committees      func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.CommitteeOrder, where *ent.CommitteeWhereInput) int
 		CompareVersions func(childComplexity int, from pulid.ID, to pulid.ID) int
 		Consultations   func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ConsultationOrder, where *ent.ConsultationWhereInput, status *consultation.Status) int
 		Domains         func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.DomainOrder, where *ent.DomainWhereInput) int
@@ -790,6 +949,7 @@ type ComplexityRoot struct {
 		AdoptedVersion       func(childComplexity int) int
 		AdoptionReference    func(childComplexity int) int
 		AllowedMoves         func(childComplexity int) int
+		Committees           func(childComplexity int) int
 		Consultations        func(childComplexity int, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ConsultationOrder) int
 		Country              func(childComplexity int) int
 		CreatedAt            func(childComplexity int) int
@@ -919,11 +1079,14 @@ type ActionItemResolver interface {
 	LatestReport(ctx context.Context, obj *ent.ActionItem) (*ent.ProgressReport, error)
 }
 type AgencyResolver interface {
+	Agreements(ctx context.Context, obj *ent.Agency, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AgreementOrder) (*ent.AgreementConnection, error)
+	Committees(ctx context.Context, obj *ent.Agency, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.CommitteeOrder) (*ent.CommitteeConnection, error)
 	ProgressRollup(ctx context.Context, obj *ent.Agency, on *time.Time) (*model.ProgressRollup, error)
 	InvolvedActionItems(ctx context.Context, obj *ent.Agency, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ActionItemOrder, where *ent.ActionItemWhereInput, roles []model.InvolvementRole, overdueOn *time.Time, staleOn *time.Time) (*ent.ActionItemConnection, error)
 }
 type AgreementResolver interface {
 	AllowedMoves(ctx context.Context, obj *ent.Agreement) ([]agreement.Status, error)
+	ProgressRollup(ctx context.Context, obj *ent.Agreement, on *time.Time) (*model.ProgressRollup, error)
 }
 type AgreementTransitionResolver interface {
 	From(ctx context.Context, obj *ent.AgreementTransition) (agreement.Status, error)
@@ -935,9 +1098,31 @@ type AttachmentResolver interface {
 type AuditEventResolver interface {
 	Actor(ctx context.Context, obj *ent.AuditEvent) (*ent.Account, error)
 }
+type CommitmentResolver interface {
+	ProgressRollup(ctx context.Context, obj *ent.Commitment, on *time.Time) (*model.ProgressRollup, error)
+}
+type CommitteeResolver interface {
+	LastHeldMeeting(ctx context.Context, obj *ent.Committee, on *time.Time) (*ent.Meeting, error)
+	NextMeetingDue(ctx context.Context, obj *ent.Committee, on *time.Time) (*time.Time, error)
+	NextMeetingOverdue(ctx context.Context, obj *ent.Committee, on *time.Time) (bool, error)
+	ProgressRollup(ctx context.Context, obj *ent.Committee, on *time.Time) (*model.ProgressRollup, error)
+	SinceLastMeeting(ctx context.Context, obj *ent.Committee, on *time.Time) (*coordination.Digest, error)
+	FollowUps(ctx context.Context, obj *ent.Committee, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ActionItemOrder, overdueOn *time.Time) (*ent.ActionItemConnection, error)
+}
+type CommitteeDigestResolver interface {
+	ProgressReports(ctx context.Context, obj *coordination.Digest, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, statusChangesOnly *bool) (*ent.ProgressReportConnection, error)
+}
 type ConsultationResolver interface {
 	Status(ctx context.Context, obj *ent.Consultation) (consultation.Status, error)
 	ResponseMatrix(ctx context.Context, obj *ent.Consultation) (*consultation.Matrix, error)
+}
+type MeetingResolver interface {
+	AllowedMoves(ctx context.Context, obj *ent.Meeting) ([]meeting.Status, error)
+	ApprovedMinutes(ctx context.Context, obj *ent.Meeting) (*ent.Minutes, error)
+}
+type MeetingTransitionResolver interface {
+	From(ctx context.Context, obj *ent.MeetingTransition) (meeting.Status, error)
+	To(ctx context.Context, obj *ent.MeetingTransition) (meeting.Status, error)
 }
 type MutationResolver interface {
 	CreateAgency(ctx context.Context, input ent.CreateAgencyInput) (*model.AgencyPayload, error)
@@ -973,6 +1158,17 @@ type MutationResolver interface {
 	DeleteCommitment(ctx context.Context, id pulid.ID) (*model.DeletePayload, error)
 	AttachFile(ctx context.Context, input model.AttachFileInput) (*model.AttachFilePayload, error)
 	ExportStrategy(ctx context.Context, input model.ExportStrategyInput) (*model.ExportStrategyPayload, error)
+	CreateCommittee(ctx context.Context, input ent.CreateCommitteeInput) (*model.CommitteePayload, error)
+	UpdateCommittee(ctx context.Context, id pulid.ID, revision int, input ent.UpdateCommitteeInput) (*model.CommitteePayload, error)
+	CreateCommitteeMember(ctx context.Context, input ent.CreateCommitteeMemberInput) (*model.CommitteeMemberPayload, error)
+	UpdateCommitteeMember(ctx context.Context, id pulid.ID, revision int, input ent.UpdateCommitteeMemberInput) (*model.CommitteeMemberPayload, error)
+	DeleteCommitteeMember(ctx context.Context, id pulid.ID) (*model.DeletePayload, error)
+	CreateMeeting(ctx context.Context, input ent.CreateMeetingInput) (*model.MeetingPayload, error)
+	UpdateMeeting(ctx context.Context, id pulid.ID, revision int, input ent.UpdateMeetingInput) (*model.MeetingPayload, error)
+	MoveMeeting(ctx context.Context, input model.MoveMeetingInput) (*model.MoveMeetingPayload, error)
+	CreateMinutes(ctx context.Context, input ent.CreateMinutesInput) (*model.MinutesPayload, error)
+	UpdateMinutes(ctx context.Context, id pulid.ID, revision int, input ent.UpdateMinutesInput) (*model.MinutesPayload, error)
+	ApproveMinutes(ctx context.Context, input model.ApproveMinutesInput) (*model.MinutesPayload, error)
 	PlanConsultation(ctx context.Context, input ent.CreateConsultationInput) (*model.ConsultationPayload, error)
 	UpdateConsultation(ctx context.Context, id pulid.ID, revision int, input ent.UpdateConsultationInput) (*model.ConsultationPayload, error)
 	OpenConsultation(ctx context.Context, id pulid.ID, revision int) (*model.ConsultationPayload, error)
@@ -994,6 +1190,9 @@ type MutationResolver interface {
 type ObjectiveResolver interface {
 	ProgressRollup(ctx context.Context, obj *ent.Objective, on *time.Time) (*model.ProgressRollup, error)
 }
+type ProgressReportResolver interface {
+	ChangesStatus(ctx context.Context, obj *ent.ProgressReport) (bool, error)
+}
 type QueryResolver interface {
 	Node(ctx context.Context, id pulid.ID) (ent.Noder, error)
 	Nodes(ctx context.Context, ids []pulid.ID) ([]ent.Noder, error)
@@ -1002,6 +1201,7 @@ type QueryResolver interface {
 	Agreements(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.AgreementOrder, where *ent.AgreementWhereInput, search *string) (*ent.AgreementConnection, error)
 	Domains(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.DomainOrder, where *ent.DomainWhereInput) (*ent.DomainConnection, error)
 	AuditTrail(ctx context.Context, entityID pulid.ID, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int) (*ent.AuditEventConnection, error)
+	Committees(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.CommitteeOrder, where *ent.CommitteeWhereInput) (*ent.CommitteeConnection, error)
 	Consultations(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ConsultationOrder, where *ent.ConsultationWhereInput, status *consultation.Status) (*ent.ConsultationConnection, error)
 	Strategies(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.StrategyOrder, where *ent.StrategyWhereInput, search *string) (*ent.StrategyConnection, error)
 	Objectives(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.ObjectiveOrder, where *ent.ObjectiveWhereInput, search *string) (*ent.ObjectiveConnection, error)
@@ -1330,6 +1530,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ActionItem.LeadAgency(childComplexity), true
+	case "ActionItem.meeting":
+		if e.ComplexityRoot.ActionItem.Meeting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActionItem.Meeting(childComplexity), true
 	case "ActionItem.objective":
 		if e.ComplexityRoot.ActionItem.Objective == nil {
 			break
@@ -1488,12 +1694,34 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Agency.Acronym(childComplexity), true
+	case "Agency.agreements":
+		if e.ComplexityRoot.Agency.Agreements == nil {
+			break
+		}
+
+		args, err := ec.field_Agency_agreements_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Agency.Agreements(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.AgreementOrder)), true
 	case "Agency.children":
 		if e.ComplexityRoot.Agency.Children == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Agency.Children(childComplexity), true
+	case "Agency.committees":
+		if e.ComplexityRoot.Agency.Committees == nil {
+			break
+		}
+
+		args, err := ec.field_Agency_committees_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Agency.Committees(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.CommitteeOrder)), true
 	case "Agency.country":
 		if e.ComplexityRoot.Agency.Country == nil {
 			break
@@ -1695,6 +1923,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Agreement.Commitments(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.CommitmentOrder), args["where"].(*ent.CommitmentWhereInput)), true
+	case "Agreement.committees":
+		if e.ComplexityRoot.Agreement.Committees == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agreement.Committees(childComplexity), true
 	case "Agreement.confidential":
 		if e.ComplexityRoot.Agreement.Confidential == nil {
 			break
@@ -1749,12 +1983,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Agreement.Parties(childComplexity), true
+	case "Agreement.progressRollup":
+		if e.ComplexityRoot.Agreement.ProgressRollup == nil {
+			break
+		}
+
+		args, err := ec.field_Agreement_progressRollup_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Agreement.ProgressRollup(childComplexity, args["on"].(*time.Time)), true
 	case "Agreement.reference":
 		if e.ComplexityRoot.Agreement.Reference == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Agreement.Reference(childComplexity), true
+	case "Agreement.reportingCadenceDays":
+		if e.ComplexityRoot.Agreement.ReportingCadenceDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agreement.ReportingCadenceDays(childComplexity), true
 	case "Agreement.revision":
 		if e.ComplexityRoot.Agreement.Revision == nil {
 			break
@@ -2261,6 +2512,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Commitment.Position(childComplexity), true
+	case "Commitment.progressRollup":
+		if e.ComplexityRoot.Commitment.ProgressRollup == nil {
+			break
+		}
+
+		args, err := ec.field_Commitment_progressRollup_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Commitment.ProgressRollup(childComplexity, args["on"].(*time.Time)), true
 	case "Commitment.responsibleParties":
 		if e.ComplexityRoot.Commitment.ResponsibleParties == nil {
 			break
@@ -2324,6 +2586,275 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CommitmentPayload.Commitment(childComplexity), true
+
+	case "Committee.agreement":
+		if e.ComplexityRoot.Committee.Agreement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Committee.Agreement(childComplexity), true
+	case "Committee.createdAt":
+		if e.ComplexityRoot.Committee.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Committee.CreatedAt(childComplexity), true
+	case "Committee.followUps":
+		if e.ComplexityRoot.Committee.FollowUps == nil {
+			break
+		}
+
+		args, err := ec.field_Committee_followUps_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Committee.FollowUps(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.ActionItemOrder), args["overdueOn"].(*time.Time)), true
+	case "Committee.id":
+		if e.ComplexityRoot.Committee.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Committee.ID(childComplexity), true
+	case "Committee.kind":
+		if e.ComplexityRoot.Committee.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Committee.Kind(childComplexity), true
+	case "Committee.lastHeldMeeting":
+		if e.ComplexityRoot.Committee.LastHeldMeeting == nil {
+			break
+		}
+
+		args, err := ec.field_Committee_lastHeldMeeting_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Committee.LastHeldMeeting(childComplexity, args["on"].(*time.Time)), true
+	case "Committee.mandate":
+		if e.ComplexityRoot.Committee.Mandate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Committee.Mandate(childComplexity), true
+	case "Committee.meetingEvery":
+		if e.ComplexityRoot.Committee.MeetingEvery == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Committee.MeetingEvery(childComplexity), true
+	case "Committee.meetingEveryUnit":
+		if e.ComplexityRoot.Committee.MeetingEveryUnit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Committee.MeetingEveryUnit(childComplexity), true
+	case "Committee.meetings":
+		if e.ComplexityRoot.Committee.Meetings == nil {
+			break
+		}
+
+		args, err := ec.field_Committee_meetings_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Committee.Meetings(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.MeetingOrder)), true
+	case "Committee.members":
+		if e.ComplexityRoot.Committee.Members == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Committee.Members(childComplexity), true
+	case "Committee.name":
+		if e.ComplexityRoot.Committee.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Committee.Name(childComplexity), true
+	case "Committee.nextMeetingDue":
+		if e.ComplexityRoot.Committee.NextMeetingDue == nil {
+			break
+		}
+
+		args, err := ec.field_Committee_nextMeetingDue_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Committee.NextMeetingDue(childComplexity, args["on"].(*time.Time)), true
+	case "Committee.nextMeetingOverdue":
+		if e.ComplexityRoot.Committee.NextMeetingOverdue == nil {
+			break
+		}
+
+		args, err := ec.field_Committee_nextMeetingOverdue_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Committee.NextMeetingOverdue(childComplexity, args["on"].(*time.Time)), true
+	case "Committee.progressRollup":
+		if e.ComplexityRoot.Committee.ProgressRollup == nil {
+			break
+		}
+
+		args, err := ec.field_Committee_progressRollup_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Committee.ProgressRollup(childComplexity, args["on"].(*time.Time)), true
+	case "Committee.revision":
+		if e.ComplexityRoot.Committee.Revision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Committee.Revision(childComplexity), true
+	case "Committee.sinceLastMeeting":
+		if e.ComplexityRoot.Committee.SinceLastMeeting == nil {
+			break
+		}
+
+		args, err := ec.field_Committee_sinceLastMeeting_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Committee.SinceLastMeeting(childComplexity, args["on"].(*time.Time)), true
+	case "Committee.strategy":
+		if e.ComplexityRoot.Committee.Strategy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Committee.Strategy(childComplexity), true
+	case "Committee.updatedAt":
+		if e.ComplexityRoot.Committee.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Committee.UpdatedAt(childComplexity), true
+
+	case "CommitteeConnection.edges":
+		if e.ComplexityRoot.CommitteeConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitteeConnection.Edges(childComplexity), true
+	case "CommitteeConnection.pageInfo":
+		if e.ComplexityRoot.CommitteeConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitteeConnection.PageInfo(childComplexity), true
+	case "CommitteeConnection.totalCount":
+		if e.ComplexityRoot.CommitteeConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitteeConnection.TotalCount(childComplexity), true
+
+	case "CommitteeDigest.lastMeeting":
+		if e.ComplexityRoot.CommitteeDigest.LastMeeting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitteeDigest.LastMeeting(childComplexity), true
+	case "CommitteeDigest.on":
+		if e.ComplexityRoot.CommitteeDigest.On == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitteeDigest.On(childComplexity), true
+	case "CommitteeDigest.progressReports":
+		if e.ComplexityRoot.CommitteeDigest.ProgressReports == nil {
+			break
+		}
+
+		args, err := ec.field_CommitteeDigest_progressReports_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.CommitteeDigest.ProgressReports(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["statusChangesOnly"].(*bool)), true
+	case "CommitteeDigest.since":
+		if e.ComplexityRoot.CommitteeDigest.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitteeDigest.Since(childComplexity), true
+
+	case "CommitteeEdge.cursor":
+		if e.ComplexityRoot.CommitteeEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitteeEdge.Cursor(childComplexity), true
+	case "CommitteeEdge.node":
+		if e.ComplexityRoot.CommitteeEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitteeEdge.Node(childComplexity), true
+
+	case "CommitteeMember.agency":
+		if e.ComplexityRoot.CommitteeMember.Agency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitteeMember.Agency(childComplexity), true
+	case "CommitteeMember.committee":
+		if e.ComplexityRoot.CommitteeMember.Committee == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitteeMember.Committee(childComplexity), true
+	case "CommitteeMember.createdAt":
+		if e.ComplexityRoot.CommitteeMember.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitteeMember.CreatedAt(childComplexity), true
+	case "CommitteeMember.id":
+		if e.ComplexityRoot.CommitteeMember.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitteeMember.ID(childComplexity), true
+	case "CommitteeMember.revision":
+		if e.ComplexityRoot.CommitteeMember.Revision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitteeMember.Revision(childComplexity), true
+	case "CommitteeMember.role":
+		if e.ComplexityRoot.CommitteeMember.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitteeMember.Role(childComplexity), true
+	case "CommitteeMember.updatedAt":
+		if e.ComplexityRoot.CommitteeMember.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitteeMember.UpdatedAt(childComplexity), true
+
+	case "CommitteeMemberPayload.member":
+		if e.ComplexityRoot.CommitteeMemberPayload.Member == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitteeMemberPayload.Member(childComplexity), true
+
+	case "CommitteePayload.committee":
+		if e.ComplexityRoot.CommitteePayload.Committee == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitteePayload.Committee(childComplexity), true
 
 	case "Consultation.closesAt":
 		if e.ComplexityRoot.Consultation.ClosesAt == nil {
@@ -2509,6 +3040,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Decision.ImplementingAgency(childComplexity), true
+	case "Decision.meeting":
+		if e.ComplexityRoot.Decision.Meeting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Meeting(childComplexity), true
 	case "Decision.options":
 		if e.ComplexityRoot.Decision.Options == nil {
 			break
@@ -2993,6 +3530,270 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MeasurementPayload.Measurement(childComplexity), true
 
+	case "Meeting.agenda":
+		if e.ComplexityRoot.Meeting.Agenda == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.Agenda(childComplexity), true
+	case "Meeting.allowedMoves":
+		if e.ComplexityRoot.Meeting.AllowedMoves == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.AllowedMoves(childComplexity), true
+	case "Meeting.approvedMinutes":
+		if e.ComplexityRoot.Meeting.ApprovedMinutes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.ApprovedMinutes(childComplexity), true
+	case "Meeting.attendees":
+		if e.ComplexityRoot.Meeting.Attendees == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.Attendees(childComplexity), true
+	case "Meeting.committee":
+		if e.ComplexityRoot.Meeting.Committee == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.Committee(childComplexity), true
+	case "Meeting.createdAt":
+		if e.ComplexityRoot.Meeting.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.CreatedAt(childComplexity), true
+	case "Meeting.decisions":
+		if e.ComplexityRoot.Meeting.Decisions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.Decisions(childComplexity), true
+	case "Meeting.followUps":
+		if e.ComplexityRoot.Meeting.FollowUps == nil {
+			break
+		}
+
+		args, err := ec.field_Meeting_followUps_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Meeting.FollowUps(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.ActionItemOrder)), true
+	case "Meeting.id":
+		if e.ComplexityRoot.Meeting.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.ID(childComplexity), true
+	case "Meeting.minutes":
+		if e.ComplexityRoot.Meeting.Minutes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.Minutes(childComplexity), true
+	case "Meeting.online":
+		if e.ComplexityRoot.Meeting.Online == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.Online(childComplexity), true
+	case "Meeting.place":
+		if e.ComplexityRoot.Meeting.Place == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.Place(childComplexity), true
+	case "Meeting.revision":
+		if e.ComplexityRoot.Meeting.Revision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.Revision(childComplexity), true
+	case "Meeting.scheduledAt":
+		if e.ComplexityRoot.Meeting.ScheduledAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.ScheduledAt(childComplexity), true
+	case "Meeting.status":
+		if e.ComplexityRoot.Meeting.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.Status(childComplexity), true
+	case "Meeting.transitions":
+		if e.ComplexityRoot.Meeting.Transitions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.Transitions(childComplexity), true
+	case "Meeting.updatedAt":
+		if e.ComplexityRoot.Meeting.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.UpdatedAt(childComplexity), true
+
+	case "MeetingConnection.edges":
+		if e.ComplexityRoot.MeetingConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingConnection.Edges(childComplexity), true
+	case "MeetingConnection.pageInfo":
+		if e.ComplexityRoot.MeetingConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingConnection.PageInfo(childComplexity), true
+	case "MeetingConnection.totalCount":
+		if e.ComplexityRoot.MeetingConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingConnection.TotalCount(childComplexity), true
+
+	case "MeetingEdge.cursor":
+		if e.ComplexityRoot.MeetingEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingEdge.Cursor(childComplexity), true
+	case "MeetingEdge.node":
+		if e.ComplexityRoot.MeetingEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingEdge.Node(childComplexity), true
+
+	case "MeetingPayload.meeting":
+		if e.ComplexityRoot.MeetingPayload.Meeting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingPayload.Meeting(childComplexity), true
+
+	case "MeetingTransition.actor":
+		if e.ComplexityRoot.MeetingTransition.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingTransition.Actor(childComplexity), true
+	case "MeetingTransition.comment":
+		if e.ComplexityRoot.MeetingTransition.Comment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingTransition.Comment(childComplexity), true
+	case "MeetingTransition.createdAt":
+		if e.ComplexityRoot.MeetingTransition.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingTransition.CreatedAt(childComplexity), true
+	case "MeetingTransition.from":
+		if e.ComplexityRoot.MeetingTransition.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingTransition.From(childComplexity), true
+	case "MeetingTransition.id":
+		if e.ComplexityRoot.MeetingTransition.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingTransition.ID(childComplexity), true
+	case "MeetingTransition.meeting":
+		if e.ComplexityRoot.MeetingTransition.Meeting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingTransition.Meeting(childComplexity), true
+	case "MeetingTransition.to":
+		if e.ComplexityRoot.MeetingTransition.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingTransition.To(childComplexity), true
+	case "MeetingTransition.updatedAt":
+		if e.ComplexityRoot.MeetingTransition.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingTransition.UpdatedAt(childComplexity), true
+
+	case "Minutes.approvedAt":
+		if e.ComplexityRoot.Minutes.ApprovedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Minutes.ApprovedAt(childComplexity), true
+	case "Minutes.createdAt":
+		if e.ComplexityRoot.Minutes.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Minutes.CreatedAt(childComplexity), true
+	case "Minutes.id":
+		if e.ComplexityRoot.Minutes.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Minutes.ID(childComplexity), true
+	case "Minutes.meeting":
+		if e.ComplexityRoot.Minutes.Meeting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Minutes.Meeting(childComplexity), true
+	case "Minutes.number":
+		if e.ComplexityRoot.Minutes.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Minutes.Number(childComplexity), true
+	case "Minutes.revision":
+		if e.ComplexityRoot.Minutes.Revision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Minutes.Revision(childComplexity), true
+	case "Minutes.sha256":
+		if e.ComplexityRoot.Minutes.Sha256 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Minutes.Sha256(childComplexity), true
+	case "Minutes.status":
+		if e.ComplexityRoot.Minutes.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Minutes.Status(childComplexity), true
+	case "Minutes.text":
+		if e.ComplexityRoot.Minutes.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Minutes.Text(childComplexity), true
+	case "Minutes.updatedAt":
+		if e.ComplexityRoot.Minutes.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Minutes.UpdatedAt(childComplexity), true
+
+	case "MinutesPayload.minutes":
+		if e.ComplexityRoot.MinutesPayload.Minutes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MinutesPayload.Minutes(childComplexity), true
+
 	case "MoveAgreementPayload.agreement":
 		if e.ComplexityRoot.MoveAgreementPayload.Agreement == nil {
 			break
@@ -3005,6 +3806,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MoveAgreementPayload.Transition(childComplexity), true
+
+	case "MoveMeetingPayload.meeting":
+		if e.ComplexityRoot.MoveMeetingPayload.Meeting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MoveMeetingPayload.Meeting(childComplexity), true
+	case "MoveMeetingPayload.transition":
+		if e.ComplexityRoot.MoveMeetingPayload.Transition == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MoveMeetingPayload.Transition(childComplexity), true
 
 	case "MoveStrategyPayload.strategy":
 		if e.ComplexityRoot.MoveStrategyPayload.Strategy == nil {
@@ -3030,6 +3844,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AnswerObservation(childComplexity, args["input"].(model.AnswerObservationInput)), true
+	case "Mutation.approveMinutes":
+		if e.ComplexityRoot.Mutation.ApproveMinutes == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_approveMinutes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApproveMinutes(childComplexity, args["input"].(model.ApproveMinutesInput)), true
 	case "Mutation.attachFile":
 		if e.ComplexityRoot.Mutation.AttachFile == nil {
 			break
@@ -3140,6 +3965,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateCommitment(childComplexity, args["input"].(ent.CreateCommitmentInput)), true
+	case "Mutation.createCommittee":
+		if e.ComplexityRoot.Mutation.CreateCommittee == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createCommittee_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateCommittee(childComplexity, args["input"].(ent.CreateCommitteeInput)), true
+	case "Mutation.createCommitteeMember":
+		if e.ComplexityRoot.Mutation.CreateCommitteeMember == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createCommitteeMember_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateCommitteeMember(childComplexity, args["input"].(ent.CreateCommitteeMemberInput)), true
 	case "Mutation.createDecision":
 		if e.ComplexityRoot.Mutation.CreateDecision == nil {
 			break
@@ -3184,6 +4031,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateMeasurement(childComplexity, args["input"].(ent.CreateMeasurementInput)), true
+	case "Mutation.createMeeting":
+		if e.ComplexityRoot.Mutation.CreateMeeting == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createMeeting_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateMeeting(childComplexity, args["input"].(ent.CreateMeetingInput)), true
+	case "Mutation.createMinutes":
+		if e.ComplexityRoot.Mutation.CreateMinutes == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createMinutes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateMinutes(childComplexity, args["input"].(ent.CreateMinutesInput)), true
 	case "Mutation.createObjective":
 		if e.ComplexityRoot.Mutation.CreateObjective == nil {
 			break
@@ -3250,6 +4119,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteCommitment(childComplexity, args["id"].(pulid.ID)), true
+	case "Mutation.deleteCommitteeMember":
+		if e.ComplexityRoot.Mutation.DeleteCommitteeMember == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteCommitteeMember_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteCommitteeMember(childComplexity, args["id"].(pulid.ID)), true
 	case "Mutation.deleteIndicator":
 		if e.ComplexityRoot.Mutation.DeleteIndicator == nil {
 			break
@@ -3338,6 +4218,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.MoveAgreement(childComplexity, args["input"].(model.MoveAgreementInput)), true
+	case "Mutation.moveMeeting":
+		if e.ComplexityRoot.Mutation.MoveMeeting == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_moveMeeting_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MoveMeeting(childComplexity, args["input"].(model.MoveMeetingInput)), true
 	case "Mutation.moveStrategy":
 		if e.ComplexityRoot.Mutation.MoveStrategy == nil {
 			break
@@ -3492,6 +4383,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateCommitment(childComplexity, args["id"].(pulid.ID), args["revision"].(int), args["input"].(ent.UpdateCommitmentInput)), true
+	case "Mutation.updateCommittee":
+		if e.ComplexityRoot.Mutation.UpdateCommittee == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateCommittee_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateCommittee(childComplexity, args["id"].(pulid.ID), args["revision"].(int), args["input"].(ent.UpdateCommitteeInput)), true
+	case "Mutation.updateCommitteeMember":
+		if e.ComplexityRoot.Mutation.UpdateCommitteeMember == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateCommitteeMember_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateCommitteeMember(childComplexity, args["id"].(pulid.ID), args["revision"].(int), args["input"].(ent.UpdateCommitteeMemberInput)), true
 	case "Mutation.updateConsultation":
 		if e.ComplexityRoot.Mutation.UpdateConsultation == nil {
 			break
@@ -3536,6 +4449,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateIndicator(childComplexity, args["id"].(pulid.ID), args["revision"].(int), args["input"].(ent.UpdateIndicatorInput)), true
+	case "Mutation.updateMeeting":
+		if e.ComplexityRoot.Mutation.UpdateMeeting == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateMeeting_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateMeeting(childComplexity, args["id"].(pulid.ID), args["revision"].(int), args["input"].(ent.UpdateMeetingInput)), true
+	case "Mutation.updateMinutes":
+		if e.ComplexityRoot.Mutation.UpdateMinutes == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateMinutes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateMinutes(childComplexity, args["id"].(pulid.ID), args["revision"].(int), args["input"].(ent.UpdateMinutesInput)), true
 	case "Mutation.updateObjective":
 		if e.ComplexityRoot.Mutation.UpdateObjective == nil {
 			break
@@ -3919,6 +4854,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ProgressReport.AsOf(childComplexity), true
+	case "ProgressReport.changesStatus":
+		if e.ComplexityRoot.ProgressReport.ChangesStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressReport.ChangesStatus(childComplexity), true
 	case "ProgressReport.createdAt":
 		if e.ComplexityRoot.ProgressReport.CreatedAt == nil {
 			break
@@ -3967,6 +4908,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ProgressReport.Status(childComplexity), true
+	case "ProgressReport.statusBefore":
+		if e.ComplexityRoot.ProgressReport.StatusBefore == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProgressReport.StatusBefore(childComplexity), true
 	case "ProgressReport.updatedAt":
 		if e.ComplexityRoot.ProgressReport.UpdatedAt == nil {
 			break
@@ -4117,6 +5064,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AuditTrail(childComplexity, args["entityID"].(pulid.ID), args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int)), true
+	case "Query.committees":
+		if e.ComplexityRoot.Query.Committees == nil {
+			break
+		}
+
+		args, err := ec.field_Query_committees_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Committees(childComplexity, args["after"].(*entgql.Cursor[pulid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[pulid.ID]), args["last"].(*int), args["orderBy"].(*ent.CommitteeOrder), args["where"].(*ent.CommitteeWhereInput)), true
 	case "Query.compareVersions":
 		if e.ComplexityRoot.Query.CompareVersions == nil {
 			break
@@ -4312,6 +5270,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Strategy.AllowedMoves(childComplexity), true
+	case "Strategy.committees":
+		if e.ComplexityRoot.Strategy.Committees == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Strategy.Committees(childComplexity), true
 	case "Strategy.consultations":
 		if e.ComplexityRoot.Strategy.Consultations == nil {
 			break
@@ -4848,6 +5812,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("AgreementTransitionOrder", ec.unmarshalInputAgreementTransitionOrder),
 			graphql.NewInputUnmarshaler("AgreementWhereInput", ec.unmarshalInputAgreementWhereInput),
 			graphql.NewInputUnmarshaler("AnswerObservationInput", ec.unmarshalInputAnswerObservationInput),
+			graphql.NewInputUnmarshaler("ApproveMinutesInput", ec.unmarshalInputApproveMinutesInput),
 			graphql.NewInputUnmarshaler("AttachFileInput", ec.unmarshalInputAttachFileInput),
 			graphql.NewInputUnmarshaler("AttachmentOrder", ec.unmarshalInputAttachmentOrder),
 			graphql.NewInputUnmarshaler("AttachmentWhereInput", ec.unmarshalInputAttachmentWhereInput),
@@ -4855,6 +5820,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("AuditEventWhereInput", ec.unmarshalInputAuditEventWhereInput),
 			graphql.NewInputUnmarshaler("CommitmentOrder", ec.unmarshalInputCommitmentOrder),
 			graphql.NewInputUnmarshaler("CommitmentWhereInput", ec.unmarshalInputCommitmentWhereInput),
+			graphql.NewInputUnmarshaler("CommitteeMemberOrder", ec.unmarshalInputCommitteeMemberOrder),
+			graphql.NewInputUnmarshaler("CommitteeMemberWhereInput", ec.unmarshalInputCommitteeMemberWhereInput),
+			graphql.NewInputUnmarshaler("CommitteeOrder", ec.unmarshalInputCommitteeOrder),
+			graphql.NewInputUnmarshaler("CommitteeWhereInput", ec.unmarshalInputCommitteeWhereInput),
 			graphql.NewInputUnmarshaler("ConsultationOrder", ec.unmarshalInputConsultationOrder),
 			graphql.NewInputUnmarshaler("ConsultationWhereInput", ec.unmarshalInputConsultationWhereInput),
 			graphql.NewInputUnmarshaler("CreateAPITokenInput", ec.unmarshalInputCreateAPITokenInput),
@@ -4864,11 +5833,15 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateAgreementInput", ec.unmarshalInputCreateAgreementInput),
 			graphql.NewInputUnmarshaler("CreateAgreementPartyInput", ec.unmarshalInputCreateAgreementPartyInput),
 			graphql.NewInputUnmarshaler("CreateCommitmentInput", ec.unmarshalInputCreateCommitmentInput),
+			graphql.NewInputUnmarshaler("CreateCommitteeInput", ec.unmarshalInputCreateCommitteeInput),
+			graphql.NewInputUnmarshaler("CreateCommitteeMemberInput", ec.unmarshalInputCreateCommitteeMemberInput),
 			graphql.NewInputUnmarshaler("CreateConsultationInput", ec.unmarshalInputCreateConsultationInput),
 			graphql.NewInputUnmarshaler("CreateDecisionInput", ec.unmarshalInputCreateDecisionInput),
 			graphql.NewInputUnmarshaler("CreateDomainInput", ec.unmarshalInputCreateDomainInput),
 			graphql.NewInputUnmarshaler("CreateIndicatorInput", ec.unmarshalInputCreateIndicatorInput),
 			graphql.NewInputUnmarshaler("CreateMeasurementInput", ec.unmarshalInputCreateMeasurementInput),
+			graphql.NewInputUnmarshaler("CreateMeetingInput", ec.unmarshalInputCreateMeetingInput),
+			graphql.NewInputUnmarshaler("CreateMinutesInput", ec.unmarshalInputCreateMinutesInput),
 			graphql.NewInputUnmarshaler("CreateObjectiveInput", ec.unmarshalInputCreateObjectiveInput),
 			graphql.NewInputUnmarshaler("CreateObservationInput", ec.unmarshalInputCreateObservationInput),
 			graphql.NewInputUnmarshaler("CreateStrategyInput", ec.unmarshalInputCreateStrategyInput),
@@ -4885,7 +5858,13 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("MeasurementOrder", ec.unmarshalInputMeasurementOrder),
 			graphql.NewInputUnmarshaler("MeasurementReportInput", ec.unmarshalInputMeasurementReportInput),
 			graphql.NewInputUnmarshaler("MeasurementWhereInput", ec.unmarshalInputMeasurementWhereInput),
+			graphql.NewInputUnmarshaler("MeetingOrder", ec.unmarshalInputMeetingOrder),
+			graphql.NewInputUnmarshaler("MeetingTransitionOrder", ec.unmarshalInputMeetingTransitionOrder),
+			graphql.NewInputUnmarshaler("MeetingWhereInput", ec.unmarshalInputMeetingWhereInput),
+			graphql.NewInputUnmarshaler("MinutesOrder", ec.unmarshalInputMinutesOrder),
+			graphql.NewInputUnmarshaler("MinutesWhereInput", ec.unmarshalInputMinutesWhereInput),
 			graphql.NewInputUnmarshaler("MoveAgreementInput", ec.unmarshalInputMoveAgreementInput),
+			graphql.NewInputUnmarshaler("MoveMeetingInput", ec.unmarshalInputMoveMeetingInput),
 			graphql.NewInputUnmarshaler("MoveStrategyInput", ec.unmarshalInputMoveStrategyInput),
 			graphql.NewInputUnmarshaler("ObjectiveOrder", ec.unmarshalInputObjectiveOrder),
 			graphql.NewInputUnmarshaler("ObjectiveWhereInput", ec.unmarshalInputObjectiveWhereInput),
@@ -4908,10 +5887,14 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateAgreementInput", ec.unmarshalInputUpdateAgreementInput),
 			graphql.NewInputUnmarshaler("UpdateAgreementPartyInput", ec.unmarshalInputUpdateAgreementPartyInput),
 			graphql.NewInputUnmarshaler("UpdateCommitmentInput", ec.unmarshalInputUpdateCommitmentInput),
+			graphql.NewInputUnmarshaler("UpdateCommitteeInput", ec.unmarshalInputUpdateCommitteeInput),
+			graphql.NewInputUnmarshaler("UpdateCommitteeMemberInput", ec.unmarshalInputUpdateCommitteeMemberInput),
 			graphql.NewInputUnmarshaler("UpdateConsultationInput", ec.unmarshalInputUpdateConsultationInput),
 			graphql.NewInputUnmarshaler("UpdateDecisionInput", ec.unmarshalInputUpdateDecisionInput),
 			graphql.NewInputUnmarshaler("UpdateDomainInput", ec.unmarshalInputUpdateDomainInput),
 			graphql.NewInputUnmarshaler("UpdateIndicatorInput", ec.unmarshalInputUpdateIndicatorInput),
+			graphql.NewInputUnmarshaler("UpdateMeetingInput", ec.unmarshalInputUpdateMeetingInput),
+			graphql.NewInputUnmarshaler("UpdateMinutesInput", ec.unmarshalInputUpdateMinutesInput),
 			graphql.NewInputUnmarshaler("UpdateObjectiveInput", ec.unmarshalInputUpdateObjectiveInput),
 			graphql.NewInputUnmarshaler("UpdateObservationInput", ec.unmarshalInputUpdateObservationInput),
 			graphql.NewInputUnmarshaler("UpdateStrategyInput", ec.unmarshalInputUpdateStrategyInput),
@@ -5234,6 +6217,265 @@ extend type Query {
     "Returns the last n objects (at most 100)."
     last: Int
   ): AuditEventConnection!
+}
+`, BuiltIn: false},
+	{Name: "../schema/committee.graphql", Input: `extend type Query {
+  """
+  Coordination committees, filtered and ordered: by what they follow
+  (` + "`" + `where: {hasAgreementWith: {id: …}}` + "`" + `), kind, member
+  (` + "`" + `where: {hasMembersWith: {hasAgencyWith: {id: …}}}` + "`" + `). The public reads the
+  committees of public agreements and adopted strategies; an agency those of
+  the plans it reads and those it sits on.
+  """
+  committees(
+    "Returns the objects after this cursor."
+    after: Cursor
+    "Returns the first n objects (at most 100; 20 when neither first nor last is given)."
+    first: Int
+    "Returns the objects before this cursor."
+    before: Cursor
+    "Returns the last n objects (at most 100)."
+    last: Int
+    "Ordering of the objects."
+    orderBy: CommitteeOrder
+    "Filters the objects."
+    where: CommitteeWhereInput
+  ): CommitteeConnection!
+}
+
+extend type Committee {
+  "The latest meeting held on or before a date (now unless given); null before the first."
+  lastHeldMeeting("The date; now unless given." on: Time): Meeting
+  """
+  When the committee's next meeting is due: its cadence after its latest held
+  meeting on the date (now unless given) or, before its first, after the
+  committee's creation.
+  """
+  nextMeetingDue("The date; now unless given." on: Time): Time!
+  "Whether the committee's next meeting is overdue on a date (now unless given): the date is past nextMeetingDue."
+  nextMeetingOverdue("The date; now unless given." on: Time): Boolean!
+  "The items of the plan the committee follows summed up on a date (now unless given)."
+  progressRollup("The date to read the items against; now unless given." on: Time): ProgressRollup!
+  """
+  What changed on the items the committee follows since its latest meeting
+  held on or before a date (now unless given): the screen its secretariat
+  prints before each meeting.
+  """
+  sinceLastMeeting("The date; now unless given." on: Time): CommitteeDigest!
+  "The follow-up actions decided at the committee's meetings, filtered and ordered."
+  followUps(
+    "Returns the objects after this cursor."
+    after: Cursor
+    "Returns the first n objects (at most 100; 20 when neither first nor last is given)."
+    first: Int
+    "Returns the objects before this cursor."
+    before: Cursor
+    "Returns the last n objects (at most 100)."
+    last: Int
+    "Ordering of the objects."
+    orderBy: ActionItemOrder
+    "Only items overdue on this date: due before it and neither completed nor cancelled."
+    overdueOn: Time
+  ): ActionItemConnection!
+}
+
+"What changed on the items a committee follows since its latest held meeting."
+type CommitteeDigest {
+  "The date the digest is read on."
+  on: Time!
+  "The date of the latest meeting held on or before ` + "`" + `on` + "`" + `; null when none was held (the digest then covers everything)."
+  since: Time
+  "That meeting; null when none was held."
+  lastMeeting: Meeting
+  """
+  The progress reports on the followed items dated after ` + "`" + `since` + "`" + ` and not
+  after ` + "`" + `on` + "`" + `, latest first.
+  """
+  progressReports(
+    "Returns the objects after this cursor."
+    after: Cursor
+    "Returns the first n objects (at most 100; 20 when neither first nor last is given)."
+    first: Int
+    "Returns the objects before this cursor."
+    before: Cursor
+    "Returns the last n objects (at most 100)."
+    last: Int
+    "Only the reports that changed their item's status (status differs from statusBefore)."
+    statusChangesOnly: Boolean
+  ): ProgressReportConnection!
+}
+
+extend type ProgressReport {
+  "Whether the report changed its item's status: statusBefore is known and differs from status."
+  changesStatus: Boolean!
+}
+
+extend type Meeting {
+  "The statuses the meeting may move to from where it stands."
+  allowedMoves: [MeetingStatus!]!
+  "The record: the latest approved version of the minutes; null before the first approval."
+  approvedMinutes: Minutes
+}
+
+extend type MeetingTransition {
+  "The status the meeting left."
+  from: MeetingStatus!
+  "The status the meeting entered."
+  to: MeetingStatus!
+}
+
+extend type Agreement {
+  "The agreement's action plan summed up on a date (now unless given)."
+  progressRollup("The date to read the plan against; now unless given." on: Time): ProgressRollup!
+}
+
+extend type Commitment {
+  "The items carrying out the commitment summed up on a date (now unless given)."
+  progressRollup("The date to read the items against; now unless given." on: Time): ProgressRollup!
+}
+
+extend type Agency {
+  "The agreements the agency is party to, among those the caller reads."
+  agreements(
+    "Returns the objects after this cursor."
+    after: Cursor
+    "Returns the first n objects (at most 100; 20 when neither first nor last is given)."
+    first: Int
+    "Returns the objects before this cursor."
+    before: Cursor
+    "Returns the last n objects (at most 100)."
+    last: Int
+    "Ordering of the objects."
+    orderBy: AgreementOrder
+  ): AgreementConnection!
+  "The committees the agency sits on, among those the caller reads."
+  committees(
+    "Returns the objects after this cursor."
+    after: Cursor
+    "Returns the first n objects (at most 100; 20 when neither first nor last is given)."
+    first: Int
+    "Returns the objects before this cursor."
+    before: Cursor
+    "Returns the last n objects (at most 100)."
+    last: Int
+    "Ordering of the objects."
+    orderBy: CommitteeOrder
+  ): CommitteeConnection!
+}
+
+"A move of a meeting from one status to another."
+input MoveMeetingInput {
+  "The meeting to move."
+  meetingID: ID!
+  "The revision of the meeting the move is based on."
+  revision: Int!
+  "The status to move to."
+  to: MeetingStatus!
+  "Why, in the words of who moves it."
+  comment: String
+}
+
+"The result of moving a meeting."
+type MoveMeetingPayload {
+  "The meeting as it now stands."
+  meeting: Meeting!
+  "The move, as recorded in the meeting's history."
+  transition: MeetingTransition!
+}
+
+"The result of creating or changing a committee."
+type CommitteePayload {
+  "The committee as it now stands."
+  committee: Committee!
+}
+
+"The result of adding or changing a member of a committee."
+type CommitteeMemberPayload {
+  "The member as it now stands."
+  member: CommitteeMember!
+}
+
+"The result of creating or changing a meeting."
+type MeetingPayload {
+  "The meeting as it now stands."
+  meeting: Meeting!
+}
+
+"The result of writing, changing or approving minutes."
+type MinutesPayload {
+  "The minutes as they now stand."
+  minutes: Minutes!
+}
+
+"Approval of a draft of minutes."
+input ApproveMinutesInput {
+  "The draft to approve."
+  minutesID: ID!
+  "The revision of the draft the approval is based on."
+  revision: Int!
+}
+
+extend type Mutation {
+  "Creates a committee following an agreement or a strategy (exactly one). Secretariat only."
+  createCommittee("The new committee." input: CreateCommitteeInput!): CommitteePayload!
+  "Changes a committee. Secretariat only."
+  updateCommittee(
+    "The committee to change." id: ID!
+    "The revision of the committee the change is based on." revision: Int!
+    "The fields to change." input: UpdateCommitteeInput!
+  ): CommitteePayload!
+  "Seats an agency on a committee with a role. Secretariat only."
+  createCommitteeMember("The new member." input: CreateCommitteeMemberInput!): CommitteeMemberPayload!
+  "Changes a member's role. Secretariat only."
+  updateCommitteeMember(
+    "The member to change." id: ID!
+    "The revision of the member the change is based on." revision: Int!
+    "The fields to change." input: UpdateCommitteeMemberInput!
+  ): CommitteeMemberPayload!
+  "Removes an agency from a committee. Secretariat only."
+  deleteCommitteeMember("The member to remove." id: ID!): DeletePayload!
+
+  """
+  Schedules a meeting of a committee. The secretariat, or an account of the
+  agency holding the committee's secretariat.
+  """
+  createMeeting("The new meeting." input: CreateMeetingInput!): MeetingPayload!
+  """
+  Changes a meeting: its date, place, agenda, and once held its attendance
+  (members of the committee only; anyone else is BAD_USER_INPUT). The
+  secretariat, or an account of the agency holding the committee's secretariat.
+  """
+  updateMeeting(
+    "The meeting to change." id: ID!
+    "The revision of the meeting the change is based on." revision: Int!
+    "The fields to change." input: UpdateMeetingInput!
+  ): MeetingPayload!
+  """
+  Moves a meeting: scheduled → held, postponed or cancelled; postponed →
+  scheduled or cancelled. A move off these edges is BAD_USER_INPUT; holding a
+  meeting before its date CONFLICT. The secretariat, or an account of the
+  agency holding the committee's secretariat.
+  """
+  moveMeeting("The move." input: MoveMeetingInput!): MoveMeetingPayload!
+  """
+  Writes a new version of a held meeting's minutes, as a draft: the first
+  version, or a correction of approved minutes. The secretariat, or an
+  account of the agency holding the committee's secretariat.
+  """
+  createMinutes("The new version." input: CreateMinutesInput!): MinutesPayload!
+  "Changes a draft of minutes; approved minutes are CONFLICT: write a new version."
+  updateMinutes(
+    "The draft to change." id: ID!
+    "The revision of the draft the change is based on." revision: Int!
+    "The fields to change." input: UpdateMinutesInput!
+  ): MinutesPayload!
+  """
+  Approves a draft of minutes: freezes its text and stores the SHA-256 of its
+  canonical text, which ` + "`" + `palabre verify` + "`" + ` checks. Approved minutes are
+  CONFLICT. The secretariat, or an account of the agency holding the
+  committee's secretariat.
+  """
+  approveMinutes("The approval." input: ApproveMinutesInput!): MinutesPayload!
 }
 `, BuiltIn: false},
 	{Name: "../schema/consultation.graphql", Input: `"Where a consultation round stands."
@@ -6684,6 +7926,10 @@ type ActionItem implements Node {
   The commitment of an agreement that this strategy's action also implements; null when none (or when the caller may not read it).
   """
   implements: Commitment
+  """
+  The committee meeting that decided the action as a follow-up, if any; its committee follows the action's plan.
+  """
+  meeting: Meeting
   """
   The agency that leads the action and reports on its progress.
   """
@@ -8152,6 +9398,10 @@ type Agreement implements Node {
   """
   status: AgreementStatus!
   """
+  Days within which an item of the agreement under way (in progress or delayed) must have a progress report; past them it is stale. 90 unless set.
+  """
+  reportingCadenceDays: Int!
+  """
   True when the agreement is confidential: only the secretariat, reviewers and the agencies party to it read it, its commitments and its action items.
   """
   confidential: Boolean!
@@ -8201,6 +9451,10 @@ type Agreement implements Node {
   Files of the agreement (its signed text, annexes), oldest first.
   """
   attachments: [Attachment!]
+  """
+  The committees that follow the agreement.
+  """
+  committees: [Committee!]
   """
   The agreement's moves from one status to another, oldest first.
   """
@@ -9242,6 +10496,38 @@ input AgreementWhereInput {
   Matches objects whose status is none of the values.
   """
   statusNotIn: [AgreementStatus!]
+  """
+  reporting_cadence_days field predicates
+  """
+  reportingCadenceDays: Int
+  """
+  Matches objects whose reporting cadence days differs from the value.
+  """
+  reportingCadenceDaysNEQ: Int
+  """
+  Matches objects whose reporting cadence days is one of the values.
+  """
+  reportingCadenceDaysIn: [Int!]
+  """
+  Matches objects whose reporting cadence days is none of the values.
+  """
+  reportingCadenceDaysNotIn: [Int!]
+  """
+  Matches objects whose reporting cadence days is greater than the value.
+  """
+  reportingCadenceDaysGT: Int
+  """
+  Matches objects whose reporting cadence days is greater than or equal to the value.
+  """
+  reportingCadenceDaysGTE: Int
+  """
+  Matches objects whose reporting cadence days is less than the value.
+  """
+  reportingCadenceDaysLT: Int
+  """
+  Matches objects whose reporting cadence days is less than or equal to the value.
+  """
+  reportingCadenceDaysLTE: Int
   """
   confidential field predicates
   """
@@ -10840,6 +12126,710 @@ input CommitmentWhereInput {
   hasActionItemsWith: [ActionItemWhereInput!]
 }
 """
+A coordination committee following an agreement or a strategy: its member agencies with their roles, its mandate, its meeting cadence and its meetings.
+"""
+type Committee implements Node {
+  """
+  Opaque global identifier of the object.
+  """
+  id: ID!
+  """
+  When the object was created.
+  """
+  createdAt: Time!
+  """
+  When the object was last changed.
+  """
+  updatedAt: Time!
+  """
+  Revision of the object, incremented by every change. Send it back with an update: an update of an older revision is refused with CONFLICT.
+  """
+  revision: Int!
+  """
+  Name of the committee, such as « Comité mixte de coordination Sénégal – Côte d'Ivoire ».
+  """
+  name: String!
+  """
+  What kind of committee it is.
+  """
+  kind: CommitteeKind!
+  """
+  What the committee is charged with.
+  """
+  mandate: String!
+  """
+  How often the committee meets: every so many meetingEveryUnit (every 3 months unless set).
+  """
+  meetingEvery: Int!
+  """
+  The unit of meetingEvery.
+  """
+  meetingEveryUnit: CommitteeMeetingEveryUnit!
+  """
+  The agreement the committee follows; null when it follows a strategy.
+  """
+  agreement: Agreement
+  """
+  The strategy the committee follows; null when it follows an agreement.
+  """
+  strategy: Strategy
+  """
+  The member agencies, each with its role.
+  """
+  members: [CommitteeMember!]
+  """
+  The committee's meetings (the public reads the held ones only).
+  """
+  meetings(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first n objects (at most 100; 20 when neither first nor last is given).
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last n objects (at most 100).
+    """
+    last: Int
+
+    """
+    Ordering options for Meetings returned from the connection.
+    """
+    orderBy: MeetingOrder
+  ): MeetingConnection!
+}
+"""
+A connection to a list of items.
+"""
+type CommitteeConnection {
+  """
+  A list of edges.
+  """
+  edges: [CommitteeEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type CommitteeEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: Committee
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+What kind of committee it is.
+"""
+enum CommitteeKind @goModel(model: "github.com/palabre/palabre/ent/committee.Kind") {
+  """
+  A bilateral coordination committee: the parties of an agreement follow its implementation.
+  """
+  BILATERAL_COORDINATION_COMMITTEE
+  """
+  An interministerial steering committee: the ministries follow a strategy or an agreement.
+  """
+  INTERMINISTERIAL_STEERING_COMMITTEE
+  """
+  A technical working group: experts follow part of a plan.
+  """
+  TECHNICAL_WORKING_GROUP
+}
+"""
+The unit of meetingEvery.
+"""
+enum CommitteeMeetingEveryUnit @goModel(model: "github.com/palabre/palabre/ent/committee.MeetingEveryUnit") {
+  """
+  The cadence counts days.
+  """
+  DAYS
+  """
+  The cadence counts calendar months (the default).
+  """
+  MONTHS
+}
+"""
+An agency's seat on a committee: chair, co-chair, member or secretariat.
+"""
+type CommitteeMember implements Node {
+  """
+  Opaque global identifier of the object.
+  """
+  id: ID!
+  """
+  When the object was created.
+  """
+  createdAt: Time!
+  """
+  When the object was last changed.
+  """
+  updatedAt: Time!
+  """
+  Revision of the object, incremented by every change. Send it back with an update: an update of an older revision is refused with CONFLICT.
+  """
+  revision: Int!
+  """
+  The agency's role on the committee.
+  """
+  role: CommitteeMemberRole!
+  """
+  The committee.
+  """
+  committee: Committee!
+  """
+  The agency that sits on it.
+  """
+  agency: Agency!
+}
+"""
+Ordering options for CommitteeMember connections
+"""
+input CommitteeMemberOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order CommitteeMembers.
+  """
+  field: CommitteeMemberOrderField!
+}
+"""
+Properties by which CommitteeMember connections can be ordered.
+"""
+enum CommitteeMemberOrderField {
+  """
+  By created at: when the object was created.
+  """
+  CREATED_AT
+  """
+  By updated at: when the object was last changed.
+  """
+  UPDATED_AT
+}
+"""
+The agency's role on the committee.
+"""
+enum CommitteeMemberRole @goModel(model: "github.com/palabre/palabre/ent/committeemember.Role") {
+  """
+  Chairs the committee.
+  """
+  CHAIR
+  """
+  Chairs the committee with another agency.
+  """
+  CO_CHAIR
+  """
+  Sits on the committee (the default).
+  """
+  MEMBER
+  """
+  Holds the committee's secretariat: its accounts record the committee's meetings, attendance and minutes.
+  """
+  SECRETARIAT
+}
+"""
+CommitteeMemberWhereInput is used for filtering CommitteeMember objects.
+Input was generated by ent.
+"""
+input CommitteeMemberWhereInput {
+  """
+  Matches objects that do not match the given filter.
+  """
+  not: CommitteeMemberWhereInput
+  """
+  Matches objects that match every given filter.
+  """
+  and: [CommitteeMemberWhereInput!]
+  """
+  Matches objects that match at least one given filter.
+  """
+  or: [CommitteeMemberWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  """
+  Matches objects whose id differs from the value.
+  """
+  idNEQ: ID
+  """
+  Matches objects whose id is one of the values.
+  """
+  idIn: [ID!]
+  """
+  Matches objects whose id is none of the values.
+  """
+  idNotIn: [ID!]
+  """
+  Matches objects whose id is greater than the value.
+  """
+  idGT: ID
+  """
+  Matches objects whose id is greater than or equal to the value.
+  """
+  idGTE: ID
+  """
+  Matches objects whose id is less than the value.
+  """
+  idLT: ID
+  """
+  Matches objects whose id is less than or equal to the value.
+  """
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  """
+  Matches objects whose created at differs from the value.
+  """
+  createdAtNEQ: Time
+  """
+  Matches objects whose created at is one of the values.
+  """
+  createdAtIn: [Time!]
+  """
+  Matches objects whose created at is none of the values.
+  """
+  createdAtNotIn: [Time!]
+  """
+  Matches objects whose created at is greater than the value.
+  """
+  createdAtGT: Time
+  """
+  Matches objects whose created at is greater than or equal to the value.
+  """
+  createdAtGTE: Time
+  """
+  Matches objects whose created at is less than the value.
+  """
+  createdAtLT: Time
+  """
+  Matches objects whose created at is less than or equal to the value.
+  """
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  """
+  Matches objects whose updated at differs from the value.
+  """
+  updatedAtNEQ: Time
+  """
+  Matches objects whose updated at is one of the values.
+  """
+  updatedAtIn: [Time!]
+  """
+  Matches objects whose updated at is none of the values.
+  """
+  updatedAtNotIn: [Time!]
+  """
+  Matches objects whose updated at is greater than the value.
+  """
+  updatedAtGT: Time
+  """
+  Matches objects whose updated at is greater than or equal to the value.
+  """
+  updatedAtGTE: Time
+  """
+  Matches objects whose updated at is less than the value.
+  """
+  updatedAtLT: Time
+  """
+  Matches objects whose updated at is less than or equal to the value.
+  """
+  updatedAtLTE: Time
+  """
+  role field predicates
+  """
+  role: CommitteeMemberRole
+  """
+  Matches objects whose role differs from the value.
+  """
+  roleNEQ: CommitteeMemberRole
+  """
+  Matches objects whose role is one of the values.
+  """
+  roleIn: [CommitteeMemberRole!]
+  """
+  Matches objects whose role is none of the values.
+  """
+  roleNotIn: [CommitteeMemberRole!]
+  """
+  committee edge predicates
+  """
+  hasCommittee: Boolean
+  """
+  Matches objects with at least one committee that matches the given filters.
+  """
+  hasCommitteeWith: [CommitteeWhereInput!]
+  """
+  agency edge predicates
+  """
+  hasAgency: Boolean
+  """
+  Matches objects with at least one agency that matches the given filters.
+  """
+  hasAgencyWith: [AgencyWhereInput!]
+}
+"""
+Ordering options for Committee connections
+"""
+input CommitteeOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order Committees.
+  """
+  field: CommitteeOrderField!
+}
+"""
+Properties by which Committee connections can be ordered.
+"""
+enum CommitteeOrderField {
+  """
+  By created at: when the object was created.
+  """
+  CREATED_AT
+  """
+  By updated at: when the object was last changed.
+  """
+  UPDATED_AT
+  """
+  By name: name of the committee, such as « Comité mixte de coordination Sénégal – Côte d'Ivoire ».
+  """
+  NAME
+}
+"""
+CommitteeWhereInput is used for filtering Committee objects.
+Input was generated by ent.
+"""
+input CommitteeWhereInput {
+  """
+  Matches objects that do not match the given filter.
+  """
+  not: CommitteeWhereInput
+  """
+  Matches objects that match every given filter.
+  """
+  and: [CommitteeWhereInput!]
+  """
+  Matches objects that match at least one given filter.
+  """
+  or: [CommitteeWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  """
+  Matches objects whose id differs from the value.
+  """
+  idNEQ: ID
+  """
+  Matches objects whose id is one of the values.
+  """
+  idIn: [ID!]
+  """
+  Matches objects whose id is none of the values.
+  """
+  idNotIn: [ID!]
+  """
+  Matches objects whose id is greater than the value.
+  """
+  idGT: ID
+  """
+  Matches objects whose id is greater than or equal to the value.
+  """
+  idGTE: ID
+  """
+  Matches objects whose id is less than the value.
+  """
+  idLT: ID
+  """
+  Matches objects whose id is less than or equal to the value.
+  """
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  """
+  Matches objects whose created at differs from the value.
+  """
+  createdAtNEQ: Time
+  """
+  Matches objects whose created at is one of the values.
+  """
+  createdAtIn: [Time!]
+  """
+  Matches objects whose created at is none of the values.
+  """
+  createdAtNotIn: [Time!]
+  """
+  Matches objects whose created at is greater than the value.
+  """
+  createdAtGT: Time
+  """
+  Matches objects whose created at is greater than or equal to the value.
+  """
+  createdAtGTE: Time
+  """
+  Matches objects whose created at is less than the value.
+  """
+  createdAtLT: Time
+  """
+  Matches objects whose created at is less than or equal to the value.
+  """
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  """
+  Matches objects whose updated at differs from the value.
+  """
+  updatedAtNEQ: Time
+  """
+  Matches objects whose updated at is one of the values.
+  """
+  updatedAtIn: [Time!]
+  """
+  Matches objects whose updated at is none of the values.
+  """
+  updatedAtNotIn: [Time!]
+  """
+  Matches objects whose updated at is greater than the value.
+  """
+  updatedAtGT: Time
+  """
+  Matches objects whose updated at is greater than or equal to the value.
+  """
+  updatedAtGTE: Time
+  """
+  Matches objects whose updated at is less than the value.
+  """
+  updatedAtLT: Time
+  """
+  Matches objects whose updated at is less than or equal to the value.
+  """
+  updatedAtLTE: Time
+  """
+  name field predicates
+  """
+  name: String
+  """
+  Matches objects whose name differs from the value.
+  """
+  nameNEQ: String
+  """
+  Matches objects whose name is one of the values.
+  """
+  nameIn: [String!]
+  """
+  Matches objects whose name is none of the values.
+  """
+  nameNotIn: [String!]
+  """
+  Matches objects whose name is greater than the value.
+  """
+  nameGT: String
+  """
+  Matches objects whose name is greater than or equal to the value.
+  """
+  nameGTE: String
+  """
+  Matches objects whose name is less than the value.
+  """
+  nameLT: String
+  """
+  Matches objects whose name is less than or equal to the value.
+  """
+  nameLTE: String
+  """
+  Matches objects whose name contains the value.
+  """
+  nameContains: String
+  """
+  Matches objects whose name starts with the value.
+  """
+  nameHasPrefix: String
+  """
+  Matches objects whose name ends with the value.
+  """
+  nameHasSuffix: String
+  """
+  Matches objects whose name equals the value, ignoring case.
+  """
+  nameEqualFold: String
+  """
+  Matches objects whose name contains the value, ignoring case.
+  """
+  nameContainsFold: String
+  """
+  kind field predicates
+  """
+  kind: CommitteeKind
+  """
+  Matches objects whose kind differs from the value.
+  """
+  kindNEQ: CommitteeKind
+  """
+  Matches objects whose kind is one of the values.
+  """
+  kindIn: [CommitteeKind!]
+  """
+  Matches objects whose kind is none of the values.
+  """
+  kindNotIn: [CommitteeKind!]
+  """
+  mandate field predicates
+  """
+  mandate: String
+  """
+  Matches objects whose mandate differs from the value.
+  """
+  mandateNEQ: String
+  """
+  Matches objects whose mandate is one of the values.
+  """
+  mandateIn: [String!]
+  """
+  Matches objects whose mandate is none of the values.
+  """
+  mandateNotIn: [String!]
+  """
+  Matches objects whose mandate is greater than the value.
+  """
+  mandateGT: String
+  """
+  Matches objects whose mandate is greater than or equal to the value.
+  """
+  mandateGTE: String
+  """
+  Matches objects whose mandate is less than the value.
+  """
+  mandateLT: String
+  """
+  Matches objects whose mandate is less than or equal to the value.
+  """
+  mandateLTE: String
+  """
+  Matches objects whose mandate contains the value.
+  """
+  mandateContains: String
+  """
+  Matches objects whose mandate starts with the value.
+  """
+  mandateHasPrefix: String
+  """
+  Matches objects whose mandate ends with the value.
+  """
+  mandateHasSuffix: String
+  """
+  Matches objects whose mandate equals the value, ignoring case.
+  """
+  mandateEqualFold: String
+  """
+  Matches objects whose mandate contains the value, ignoring case.
+  """
+  mandateContainsFold: String
+  """
+  meeting_every field predicates
+  """
+  meetingEvery: Int
+  """
+  Matches objects whose meeting every differs from the value.
+  """
+  meetingEveryNEQ: Int
+  """
+  Matches objects whose meeting every is one of the values.
+  """
+  meetingEveryIn: [Int!]
+  """
+  Matches objects whose meeting every is none of the values.
+  """
+  meetingEveryNotIn: [Int!]
+  """
+  Matches objects whose meeting every is greater than the value.
+  """
+  meetingEveryGT: Int
+  """
+  Matches objects whose meeting every is greater than or equal to the value.
+  """
+  meetingEveryGTE: Int
+  """
+  Matches objects whose meeting every is less than the value.
+  """
+  meetingEveryLT: Int
+  """
+  Matches objects whose meeting every is less than or equal to the value.
+  """
+  meetingEveryLTE: Int
+  """
+  meeting_every_unit field predicates
+  """
+  meetingEveryUnit: CommitteeMeetingEveryUnit
+  """
+  Matches objects whose meeting every unit differs from the value.
+  """
+  meetingEveryUnitNEQ: CommitteeMeetingEveryUnit
+  """
+  Matches objects whose meeting every unit is one of the values.
+  """
+  meetingEveryUnitIn: [CommitteeMeetingEveryUnit!]
+  """
+  Matches objects whose meeting every unit is none of the values.
+  """
+  meetingEveryUnitNotIn: [CommitteeMeetingEveryUnit!]
+  """
+  agreement edge predicates
+  """
+  hasAgreement: Boolean
+  """
+  Matches objects with at least one agreement that matches the given filters.
+  """
+  hasAgreementWith: [AgreementWhereInput!]
+  """
+  strategy edge predicates
+  """
+  hasStrategy: Boolean
+  """
+  Matches objects with at least one strategy that matches the given filters.
+  """
+  hasStrategyWith: [StrategyWhereInput!]
+  """
+  members edge predicates
+  """
+  hasMembers: Boolean
+  """
+  Matches objects with at least one members that matches the given filters.
+  """
+  hasMembersWith: [CommitteeMemberWhereInput!]
+}
+"""
 A consultation round on one published version of a strategy: who is invited, when it is open, and the observations received.
 """
 type Consultation implements Node {
@@ -11452,6 +13442,10 @@ input CreateActionItemInput {
   """
   implementsID: ID
   """
+  The meeting, by ID.
+  """
+  meetingID: ID
+  """
   The lead agency, by ID.
   """
   leadAgencyID: ID!
@@ -11544,6 +13538,10 @@ input CreateAgreementInput {
   """
   tacitRenewal: Boolean
   """
+  Days within which an item of the agreement under way (in progress or delayed) must have a progress report; past them it is stale. 90 unless set.
+  """
+  reportingCadenceDays: Int
+  """
   True when the agreement is confidential: only the secretariat, reviewers and the agencies party to it read it, its commitments and its action items.
   """
   confidential: Boolean
@@ -11617,6 +13615,58 @@ input CreateCommitmentInput {
   responsiblePartyIDs: [ID!]
 }
 """
+CreateCommitteeInput is used for create Committee object.
+Input was generated by ent.
+"""
+input CreateCommitteeInput {
+  """
+  Name of the committee, such as « Comité mixte de coordination Sénégal – Côte d'Ivoire ».
+  """
+  name: String!
+  """
+  What kind of committee it is.
+  """
+  kind: CommitteeKind!
+  """
+  What the committee is charged with.
+  """
+  mandate: String
+  """
+  How often the committee meets: every so many meetingEveryUnit (every 3 months unless set).
+  """
+  meetingEvery: Int
+  """
+  The unit of meetingEvery.
+  """
+  meetingEveryUnit: CommitteeMeetingEveryUnit
+  """
+  The agreement, by ID.
+  """
+  agreementID: ID
+  """
+  The strategy, by ID.
+  """
+  strategyID: ID
+}
+"""
+CreateCommitteeMemberInput is used for create CommitteeMember object.
+Input was generated by ent.
+"""
+input CreateCommitteeMemberInput {
+  """
+  The agency's role on the committee.
+  """
+  role: CommitteeMemberRole
+  """
+  The committee, by ID.
+  """
+  committeeID: ID!
+  """
+  The agency, by ID.
+  """
+  agencyID: ID!
+}
+"""
 CreateConsultationInput is used for create Consultation object.
 Input was generated by ent.
 """
@@ -11666,7 +13716,11 @@ input CreateDecisionInput {
   """
   The strategy, by ID.
   """
-  strategyID: ID!
+  strategyID: ID
+  """
+  The meeting, by ID.
+  """
+  meetingID: ID
 }
 """
 CreateDomainInput is used for create Domain object.
@@ -11737,6 +13791,50 @@ input CreateMeasurementInput {
   The indicator, by ID.
   """
   indicatorID: ID!
+}
+"""
+CreateMeetingInput is used for create Meeting object.
+Input was generated by ent.
+"""
+input CreateMeetingInput {
+  """
+  When the meeting takes or took place.
+  """
+  scheduledAt: Time!
+  """
+  Where the meeting takes place, such as « Dakar, Sphère ministérielle de Diamniadio »; empty when online only.
+  """
+  place: String
+  """
+  True when the meeting is held online, alone or beside a place.
+  """
+  online: Boolean
+  """
+  The agenda.
+  """
+  agenda: String
+  """
+  The committee, by ID.
+  """
+  committeeID: ID!
+  """
+  The attendee, by ID.
+  """
+  attendeeIDs: [ID!]
+}
+"""
+CreateMinutesInput is used for create Minutes object.
+Input was generated by ent.
+"""
+input CreateMinutesInput {
+  """
+  The minutes' text. Editable while a draft; frozen once approved.
+  """
+  text: String!
+  """
+  The meeting, by ID.
+  """
+  meetingID: ID!
 }
 """
 CreateObjectiveInput is used for create Objective object.
@@ -11890,9 +13988,13 @@ type Decision implements Node {
   """
   decidedOn: Time
   """
-  The strategy the question is about.
+  The strategy the question is about; null for a decision taken at a committee's meeting.
   """
-  strategy: Strategy!
+  strategy: Strategy
+  """
+  The committee meeting that took the decision; null for a question about a strategy put to its own bodies.
+  """
+  meeting: Meeting
   """
   Each consulted agency's stated position.
   """
@@ -12356,6 +14458,14 @@ input DecisionWhereInput {
   Matches objects with at least one strategy that matches the given filters.
   """
   hasStrategyWith: [StrategyWhereInput!]
+  """
+  meeting edge predicates
+  """
+  hasMeeting: Boolean
+  """
+  Matches objects with at least one meeting that matches the given filters.
+  """
+  hasMeetingWith: [MeetingWhereInput!]
   """
   implementing_agency edge predicates
   """
@@ -13515,6 +15625,924 @@ input MeasurementWhereInput {
   Matches objects with at least one indicator that matches the given filters.
   """
   hasIndicatorWith: [IndicatorWhereInput!]
+}
+"""
+A meeting of a committee: date, place or online, status, agenda, attendance, minutes, decisions and follow-up actions.
+"""
+type Meeting implements Node {
+  """
+  Opaque global identifier of the object.
+  """
+  id: ID!
+  """
+  When the object was created.
+  """
+  createdAt: Time!
+  """
+  When the object was last changed.
+  """
+  updatedAt: Time!
+  """
+  Revision of the object, incremented by every change. Send it back with an update: an update of an older revision is refused with CONFLICT.
+  """
+  revision: Int!
+  """
+  When the meeting takes or took place.
+  """
+  scheduledAt: Time!
+  """
+  Where the meeting takes place, such as « Dakar, Sphère ministérielle de Diamniadio »; empty when online only.
+  """
+  place: String!
+  """
+  True when the meeting is held online, alone or beside a place.
+  """
+  online: Boolean!
+  """
+  Where the meeting stands. It changes by moveMeeting only, which records each move.
+  """
+  status: MeetingStatus!
+  """
+  The agenda.
+  """
+  agenda: String!
+  """
+  The committee that meets.
+  """
+  committee: Committee!
+  """
+  The member agencies that were present; only members of the committee.
+  """
+  attendees: [Agency!]
+  """
+  The versions of the meeting's minutes, oldest first: drafts, then approved versions (frozen); the latest approved is the record.
+  """
+  minutes: [Minutes!]
+  """
+  The decisions taken at the meeting.
+  """
+  decisions: [Decision!]
+  """
+  The follow-up actions decided at the meeting: action items of the plan the committee follows.
+  """
+  followUps(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first n objects (at most 100; 20 when neither first nor last is given).
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last n objects (at most 100).
+    """
+    last: Int
+
+    """
+    Ordering options for ActionItems returned from the connection.
+    """
+    orderBy: ActionItemOrder
+  ): ActionItemConnection!
+  """
+  The meeting's moves from one status to another, oldest first.
+  """
+  transitions: [MeetingTransition!]
+}
+"""
+A connection to a list of items.
+"""
+type MeetingConnection {
+  """
+  A list of edges.
+  """
+  edges: [MeetingEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type MeetingEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: Meeting
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for Meeting connections
+"""
+input MeetingOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order Meetings.
+  """
+  field: MeetingOrderField!
+}
+"""
+Properties by which Meeting connections can be ordered.
+"""
+enum MeetingOrderField {
+  """
+  By created at: when the object was created.
+  """
+  CREATED_AT
+  """
+  By updated at: when the object was last changed.
+  """
+  UPDATED_AT
+  """
+  By scheduled at: when the meeting takes or took place.
+  """
+  SCHEDULED_AT
+  """
+  By status: where the meeting stands. It changes by moveMeeting only, which records each move.
+  """
+  STATUS
+}
+"""
+Where the meeting stands. It changes by moveMeeting only, which records each move.
+"""
+enum MeetingStatus @goModel(model: "github.com/palabre/palabre/ent/meeting.Status") {
+  """
+  Planned (the default).
+  """
+  SCHEDULED
+  """
+  Took place: its attendance and minutes can be recorded.
+  """
+  HELD
+  """
+  Put off; it may be scheduled again.
+  """
+  POSTPONED
+  """
+  Will not take place.
+  """
+  CANCELLED
+}
+"""
+One move of a meeting from one status to another: from which to which, who, when and why.
+"""
+type MeetingTransition implements Node {
+  """
+  Opaque global identifier of the object.
+  """
+  id: ID!
+  """
+  When the object was created.
+  """
+  createdAt: Time!
+  """
+  When the object was last changed.
+  """
+  updatedAt: Time!
+  """
+  Why the meeting moved, in the words of who moved it.
+  """
+  comment: String!
+  """
+  The meeting that moved.
+  """
+  meeting: Meeting!
+  """
+  Who moved it.
+  """
+  actor: Account
+}
+"""
+Ordering options for MeetingTransition connections
+"""
+input MeetingTransitionOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order MeetingTransitions.
+  """
+  field: MeetingTransitionOrderField!
+}
+"""
+Properties by which MeetingTransition connections can be ordered.
+"""
+enum MeetingTransitionOrderField {
+  """
+  By created at: when the object was created.
+  """
+  CREATED_AT
+  """
+  By updated at: when the object was last changed.
+  """
+  UPDATED_AT
+}
+"""
+MeetingWhereInput is used for filtering Meeting objects.
+Input was generated by ent.
+"""
+input MeetingWhereInput {
+  """
+  Matches objects that do not match the given filter.
+  """
+  not: MeetingWhereInput
+  """
+  Matches objects that match every given filter.
+  """
+  and: [MeetingWhereInput!]
+  """
+  Matches objects that match at least one given filter.
+  """
+  or: [MeetingWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  """
+  Matches objects whose id differs from the value.
+  """
+  idNEQ: ID
+  """
+  Matches objects whose id is one of the values.
+  """
+  idIn: [ID!]
+  """
+  Matches objects whose id is none of the values.
+  """
+  idNotIn: [ID!]
+  """
+  Matches objects whose id is greater than the value.
+  """
+  idGT: ID
+  """
+  Matches objects whose id is greater than or equal to the value.
+  """
+  idGTE: ID
+  """
+  Matches objects whose id is less than the value.
+  """
+  idLT: ID
+  """
+  Matches objects whose id is less than or equal to the value.
+  """
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  """
+  Matches objects whose created at differs from the value.
+  """
+  createdAtNEQ: Time
+  """
+  Matches objects whose created at is one of the values.
+  """
+  createdAtIn: [Time!]
+  """
+  Matches objects whose created at is none of the values.
+  """
+  createdAtNotIn: [Time!]
+  """
+  Matches objects whose created at is greater than the value.
+  """
+  createdAtGT: Time
+  """
+  Matches objects whose created at is greater than or equal to the value.
+  """
+  createdAtGTE: Time
+  """
+  Matches objects whose created at is less than the value.
+  """
+  createdAtLT: Time
+  """
+  Matches objects whose created at is less than or equal to the value.
+  """
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  """
+  Matches objects whose updated at differs from the value.
+  """
+  updatedAtNEQ: Time
+  """
+  Matches objects whose updated at is one of the values.
+  """
+  updatedAtIn: [Time!]
+  """
+  Matches objects whose updated at is none of the values.
+  """
+  updatedAtNotIn: [Time!]
+  """
+  Matches objects whose updated at is greater than the value.
+  """
+  updatedAtGT: Time
+  """
+  Matches objects whose updated at is greater than or equal to the value.
+  """
+  updatedAtGTE: Time
+  """
+  Matches objects whose updated at is less than the value.
+  """
+  updatedAtLT: Time
+  """
+  Matches objects whose updated at is less than or equal to the value.
+  """
+  updatedAtLTE: Time
+  """
+  scheduled_at field predicates
+  """
+  scheduledAt: Time
+  """
+  Matches objects whose scheduled at differs from the value.
+  """
+  scheduledAtNEQ: Time
+  """
+  Matches objects whose scheduled at is one of the values.
+  """
+  scheduledAtIn: [Time!]
+  """
+  Matches objects whose scheduled at is none of the values.
+  """
+  scheduledAtNotIn: [Time!]
+  """
+  Matches objects whose scheduled at is greater than the value.
+  """
+  scheduledAtGT: Time
+  """
+  Matches objects whose scheduled at is greater than or equal to the value.
+  """
+  scheduledAtGTE: Time
+  """
+  Matches objects whose scheduled at is less than the value.
+  """
+  scheduledAtLT: Time
+  """
+  Matches objects whose scheduled at is less than or equal to the value.
+  """
+  scheduledAtLTE: Time
+  """
+  place field predicates
+  """
+  place: String
+  """
+  Matches objects whose place differs from the value.
+  """
+  placeNEQ: String
+  """
+  Matches objects whose place is one of the values.
+  """
+  placeIn: [String!]
+  """
+  Matches objects whose place is none of the values.
+  """
+  placeNotIn: [String!]
+  """
+  Matches objects whose place is greater than the value.
+  """
+  placeGT: String
+  """
+  Matches objects whose place is greater than or equal to the value.
+  """
+  placeGTE: String
+  """
+  Matches objects whose place is less than the value.
+  """
+  placeLT: String
+  """
+  Matches objects whose place is less than or equal to the value.
+  """
+  placeLTE: String
+  """
+  Matches objects whose place contains the value.
+  """
+  placeContains: String
+  """
+  Matches objects whose place starts with the value.
+  """
+  placeHasPrefix: String
+  """
+  Matches objects whose place ends with the value.
+  """
+  placeHasSuffix: String
+  """
+  Matches objects whose place equals the value, ignoring case.
+  """
+  placeEqualFold: String
+  """
+  Matches objects whose place contains the value, ignoring case.
+  """
+  placeContainsFold: String
+  """
+  online field predicates
+  """
+  online: Boolean
+  """
+  Matches objects whose online differs from the value.
+  """
+  onlineNEQ: Boolean
+  """
+  status field predicates
+  """
+  status: MeetingStatus
+  """
+  Matches objects whose status differs from the value.
+  """
+  statusNEQ: MeetingStatus
+  """
+  Matches objects whose status is one of the values.
+  """
+  statusIn: [MeetingStatus!]
+  """
+  Matches objects whose status is none of the values.
+  """
+  statusNotIn: [MeetingStatus!]
+  """
+  agenda field predicates
+  """
+  agenda: String
+  """
+  Matches objects whose agenda differs from the value.
+  """
+  agendaNEQ: String
+  """
+  Matches objects whose agenda is one of the values.
+  """
+  agendaIn: [String!]
+  """
+  Matches objects whose agenda is none of the values.
+  """
+  agendaNotIn: [String!]
+  """
+  Matches objects whose agenda is greater than the value.
+  """
+  agendaGT: String
+  """
+  Matches objects whose agenda is greater than or equal to the value.
+  """
+  agendaGTE: String
+  """
+  Matches objects whose agenda is less than the value.
+  """
+  agendaLT: String
+  """
+  Matches objects whose agenda is less than or equal to the value.
+  """
+  agendaLTE: String
+  """
+  Matches objects whose agenda contains the value.
+  """
+  agendaContains: String
+  """
+  Matches objects whose agenda starts with the value.
+  """
+  agendaHasPrefix: String
+  """
+  Matches objects whose agenda ends with the value.
+  """
+  agendaHasSuffix: String
+  """
+  Matches objects whose agenda equals the value, ignoring case.
+  """
+  agendaEqualFold: String
+  """
+  Matches objects whose agenda contains the value, ignoring case.
+  """
+  agendaContainsFold: String
+  """
+  committee edge predicates
+  """
+  hasCommittee: Boolean
+  """
+  Matches objects with at least one committee that matches the given filters.
+  """
+  hasCommitteeWith: [CommitteeWhereInput!]
+}
+"""
+One version of a meeting's minutes: a draft, editable, or approved, frozen and hashed. A correction is a new version.
+"""
+type Minutes implements Node {
+  """
+  Opaque global identifier of the object.
+  """
+  id: ID!
+  """
+  When the object was created.
+  """
+  createdAt: Time!
+  """
+  When the object was last changed.
+  """
+  updatedAt: Time!
+  """
+  Revision of the object, incremented by every change. Send it back with an update: an update of an older revision is refused with CONFLICT.
+  """
+  revision: Int!
+  """
+  The version's number within the meeting: 1, 2, 3…
+  """
+  number: Int!
+  """
+  The minutes' text. Editable while a draft; frozen once approved.
+  """
+  text: String!
+  """
+  Draft or approved. It changes by approveMinutes only.
+  """
+  status: MinutesStatus!
+  """
+  When the minutes were approved.
+  """
+  approvedAt: Time
+  """
+  SHA-256 of the canonical text (coordination.CanonicalText), in hexadecimal, stored on approval: ` + "`" + `palabre verify` + "`" + ` checks it.
+  """
+  sha256: String
+  """
+  The meeting the minutes record.
+  """
+  meeting: Meeting!
+}
+"""
+Ordering options for Minutes connections
+"""
+input MinutesOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order MinutesSlice.
+  """
+  field: MinutesOrderField!
+}
+"""
+Properties by which Minutes connections can be ordered.
+"""
+enum MinutesOrderField {
+  """
+  By created at: when the object was created.
+  """
+  CREATED_AT
+  """
+  By updated at: when the object was last changed.
+  """
+  UPDATED_AT
+}
+"""
+Draft or approved. It changes by approveMinutes only.
+"""
+enum MinutesStatus @goModel(model: "github.com/palabre/palabre/ent/minutes.Status") {
+  """
+  Being written: editable, read by the secretariat and reviewers only (the default).
+  """
+  DRAFT
+  """
+  Approved: frozen, hashed, and readable by whoever reads the meeting.
+  """
+  APPROVED
+}
+"""
+MinutesWhereInput is used for filtering Minutes objects.
+Input was generated by ent.
+"""
+input MinutesWhereInput {
+  """
+  Matches objects that do not match the given filter.
+  """
+  not: MinutesWhereInput
+  """
+  Matches objects that match every given filter.
+  """
+  and: [MinutesWhereInput!]
+  """
+  Matches objects that match at least one given filter.
+  """
+  or: [MinutesWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  """
+  Matches objects whose id differs from the value.
+  """
+  idNEQ: ID
+  """
+  Matches objects whose id is one of the values.
+  """
+  idIn: [ID!]
+  """
+  Matches objects whose id is none of the values.
+  """
+  idNotIn: [ID!]
+  """
+  Matches objects whose id is greater than the value.
+  """
+  idGT: ID
+  """
+  Matches objects whose id is greater than or equal to the value.
+  """
+  idGTE: ID
+  """
+  Matches objects whose id is less than the value.
+  """
+  idLT: ID
+  """
+  Matches objects whose id is less than or equal to the value.
+  """
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  """
+  Matches objects whose created at differs from the value.
+  """
+  createdAtNEQ: Time
+  """
+  Matches objects whose created at is one of the values.
+  """
+  createdAtIn: [Time!]
+  """
+  Matches objects whose created at is none of the values.
+  """
+  createdAtNotIn: [Time!]
+  """
+  Matches objects whose created at is greater than the value.
+  """
+  createdAtGT: Time
+  """
+  Matches objects whose created at is greater than or equal to the value.
+  """
+  createdAtGTE: Time
+  """
+  Matches objects whose created at is less than the value.
+  """
+  createdAtLT: Time
+  """
+  Matches objects whose created at is less than or equal to the value.
+  """
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  """
+  Matches objects whose updated at differs from the value.
+  """
+  updatedAtNEQ: Time
+  """
+  Matches objects whose updated at is one of the values.
+  """
+  updatedAtIn: [Time!]
+  """
+  Matches objects whose updated at is none of the values.
+  """
+  updatedAtNotIn: [Time!]
+  """
+  Matches objects whose updated at is greater than the value.
+  """
+  updatedAtGT: Time
+  """
+  Matches objects whose updated at is greater than or equal to the value.
+  """
+  updatedAtGTE: Time
+  """
+  Matches objects whose updated at is less than the value.
+  """
+  updatedAtLT: Time
+  """
+  Matches objects whose updated at is less than or equal to the value.
+  """
+  updatedAtLTE: Time
+  """
+  number field predicates
+  """
+  number: Int
+  """
+  Matches objects whose number differs from the value.
+  """
+  numberNEQ: Int
+  """
+  Matches objects whose number is one of the values.
+  """
+  numberIn: [Int!]
+  """
+  Matches objects whose number is none of the values.
+  """
+  numberNotIn: [Int!]
+  """
+  Matches objects whose number is greater than the value.
+  """
+  numberGT: Int
+  """
+  Matches objects whose number is greater than or equal to the value.
+  """
+  numberGTE: Int
+  """
+  Matches objects whose number is less than the value.
+  """
+  numberLT: Int
+  """
+  Matches objects whose number is less than or equal to the value.
+  """
+  numberLTE: Int
+  """
+  text field predicates
+  """
+  text: String
+  """
+  Matches objects whose text differs from the value.
+  """
+  textNEQ: String
+  """
+  Matches objects whose text is one of the values.
+  """
+  textIn: [String!]
+  """
+  Matches objects whose text is none of the values.
+  """
+  textNotIn: [String!]
+  """
+  Matches objects whose text is greater than the value.
+  """
+  textGT: String
+  """
+  Matches objects whose text is greater than or equal to the value.
+  """
+  textGTE: String
+  """
+  Matches objects whose text is less than the value.
+  """
+  textLT: String
+  """
+  Matches objects whose text is less than or equal to the value.
+  """
+  textLTE: String
+  """
+  Matches objects whose text contains the value.
+  """
+  textContains: String
+  """
+  Matches objects whose text starts with the value.
+  """
+  textHasPrefix: String
+  """
+  Matches objects whose text ends with the value.
+  """
+  textHasSuffix: String
+  """
+  Matches objects whose text equals the value, ignoring case.
+  """
+  textEqualFold: String
+  """
+  Matches objects whose text contains the value, ignoring case.
+  """
+  textContainsFold: String
+  """
+  status field predicates
+  """
+  status: MinutesStatus
+  """
+  Matches objects whose status differs from the value.
+  """
+  statusNEQ: MinutesStatus
+  """
+  Matches objects whose status is one of the values.
+  """
+  statusIn: [MinutesStatus!]
+  """
+  Matches objects whose status is none of the values.
+  """
+  statusNotIn: [MinutesStatus!]
+  """
+  approved_at field predicates
+  """
+  approvedAt: Time
+  """
+  Matches objects whose approved at differs from the value.
+  """
+  approvedAtNEQ: Time
+  """
+  Matches objects whose approved at is one of the values.
+  """
+  approvedAtIn: [Time!]
+  """
+  Matches objects whose approved at is none of the values.
+  """
+  approvedAtNotIn: [Time!]
+  """
+  Matches objects whose approved at is greater than the value.
+  """
+  approvedAtGT: Time
+  """
+  Matches objects whose approved at is greater than or equal to the value.
+  """
+  approvedAtGTE: Time
+  """
+  Matches objects whose approved at is less than the value.
+  """
+  approvedAtLT: Time
+  """
+  Matches objects whose approved at is less than or equal to the value.
+  """
+  approvedAtLTE: Time
+  """
+  Matches objects whose approved at is not set.
+  """
+  approvedAtIsNil: Boolean
+  """
+  Matches objects whose approved at is set.
+  """
+  approvedAtNotNil: Boolean
+  """
+  sha256 field predicates
+  """
+  sha256: String
+  """
+  Matches objects whose sha256 differs from the value.
+  """
+  sha256NEQ: String
+  """
+  Matches objects whose sha256 is one of the values.
+  """
+  sha256In: [String!]
+  """
+  Matches objects whose sha256 is none of the values.
+  """
+  sha256NotIn: [String!]
+  """
+  Matches objects whose sha256 is greater than the value.
+  """
+  sha256GT: String
+  """
+  Matches objects whose sha256 is greater than or equal to the value.
+  """
+  sha256GTE: String
+  """
+  Matches objects whose sha256 is less than the value.
+  """
+  sha256LT: String
+  """
+  Matches objects whose sha256 is less than or equal to the value.
+  """
+  sha256LTE: String
+  """
+  Matches objects whose sha256 contains the value.
+  """
+  sha256Contains: String
+  """
+  Matches objects whose sha256 starts with the value.
+  """
+  sha256HasPrefix: String
+  """
+  Matches objects whose sha256 ends with the value.
+  """
+  sha256HasSuffix: String
+  """
+  Matches objects whose sha256 is not set.
+  """
+  sha256IsNil: Boolean
+  """
+  Matches objects whose sha256 is set.
+  """
+  sha256NotNil: Boolean
+  """
+  Matches objects whose sha256 equals the value, ignoring case.
+  """
+  sha256EqualFold: String
+  """
+  Matches objects whose sha256 contains the value, ignoring case.
+  """
+  sha256ContainsFold: String
+  """
+  meeting edge predicates
+  """
+  hasMeeting: Boolean
+  """
+  Matches objects with at least one meeting that matches the given filters.
+  """
+  hasMeetingWith: [MeetingWhereInput!]
 }
 """
 An object with an ID.
@@ -14942,6 +17970,10 @@ type ProgressReport implements Node {
   """
   status: ProgressReportStatus!
   """
+  The item's status when the report was filed; the report changed the item's status when it differs from status. Null for reports filed before it was recorded.
+  """
+  statusBefore: ProgressReportStatusBefore
+  """
   What was done since the previous report.
   """
   narrative: String!
@@ -15030,6 +18062,31 @@ enum ProgressReportOrderField {
 Where the item stood on that date.
 """
 enum ProgressReportStatus @goModel(model: "github.com/palabre/palabre/ent/progressreport.Status") {
+  """
+  Work has not begun (the default).
+  """
+  NOT_STARTED
+  """
+  Work is under way.
+  """
+  IN_PROGRESS
+  """
+  Done.
+  """
+  COMPLETED
+  """
+  Behind its schedule.
+  """
+  DELAYED
+  """
+  Abandoned: it will not be done.
+  """
+  CANCELLED
+}
+"""
+The item's status when the report was filed; the report changed the item's status when it differs from status. Null for reports filed before it was recorded.
+"""
+enum ProgressReportStatusBefore @goModel(model: "github.com/palabre/palabre/ent/progressreport.StatusBefore") {
   """
   Work has not begun (the default).
   """
@@ -15244,6 +18301,30 @@ input ProgressReportWhereInput {
   Matches objects whose status is none of the values.
   """
   statusNotIn: [ProgressReportStatus!]
+  """
+  status_before field predicates
+  """
+  statusBefore: ProgressReportStatusBefore
+  """
+  Matches objects whose status before differs from the value.
+  """
+  statusBeforeNEQ: ProgressReportStatusBefore
+  """
+  Matches objects whose status before is one of the values.
+  """
+  statusBeforeIn: [ProgressReportStatusBefore!]
+  """
+  Matches objects whose status before is none of the values.
+  """
+  statusBeforeNotIn: [ProgressReportStatusBefore!]
+  """
+  Matches objects whose status before is not set.
+  """
+  statusBeforeIsNil: Boolean
+  """
+  Matches objects whose status before is set.
+  """
+  statusBeforeNotNil: Boolean
   """
   narrative field predicates
   """
@@ -15656,6 +18737,10 @@ type Strategy implements Node {
     """
     orderBy: ConsultationOrder
   ): ConsultationConnection!
+  """
+  The committees that follow the strategy.
+  """
+  committees: [Committee!]
   """
   Questions put to consensus about the strategy.
   """
@@ -16922,6 +20007,14 @@ input UpdateActionItemInput {
   """
   clearImplements: Boolean
   """
+  The meeting, by ID.
+  """
+  meetingID: ID
+  """
+  Clears the meeting.
+  """
+  clearMeeting: Boolean
+  """
   The lead agency, by ID.
   """
   leadAgencyID: ID
@@ -17066,6 +20159,10 @@ input UpdateAgreementInput {
   """
   tacitRenewal: Boolean
   """
+  Days within which an item of the agreement under way (in progress or delayed) must have a progress report; past them it is stale. 90 unless set.
+  """
+  reportingCadenceDays: Int
+  """
   True when the agreement is confidential: only the secretariat, reviewers and the agencies party to it read it, its commitments and its action items.
   """
   confidential: Boolean
@@ -17145,6 +20242,42 @@ input UpdateCommitmentInput {
   Clears the responsible parties.
   """
   clearResponsibleParties: Boolean
+}
+"""
+UpdateCommitteeInput is used for update Committee object.
+Input was generated by ent.
+"""
+input UpdateCommitteeInput {
+  """
+  Name of the committee, such as « Comité mixte de coordination Sénégal – Côte d'Ivoire ».
+  """
+  name: String
+  """
+  What kind of committee it is.
+  """
+  kind: CommitteeKind
+  """
+  What the committee is charged with.
+  """
+  mandate: String
+  """
+  How often the committee meets: every so many meetingEveryUnit (every 3 months unless set).
+  """
+  meetingEvery: Int
+  """
+  The unit of meetingEvery.
+  """
+  meetingEveryUnit: CommitteeMeetingEveryUnit
+}
+"""
+UpdateCommitteeMemberInput is used for update CommitteeMember object.
+Input was generated by ent.
+"""
+input UpdateCommitteeMemberInput {
+  """
+  The agency's role on the committee.
+  """
+  role: CommitteeMemberRole
 }
 """
 UpdateConsultationInput is used for update Consultation object.
@@ -17245,6 +20378,50 @@ input UpdateIndicatorInput {
   Clears the target date.
   """
   clearTargetDate: Boolean
+}
+"""
+UpdateMeetingInput is used for update Meeting object.
+Input was generated by ent.
+"""
+input UpdateMeetingInput {
+  """
+  When the meeting takes or took place.
+  """
+  scheduledAt: Time
+  """
+  Where the meeting takes place, such as « Dakar, Sphère ministérielle de Diamniadio »; empty when online only.
+  """
+  place: String
+  """
+  True when the meeting is held online, alone or beside a place.
+  """
+  online: Boolean
+  """
+  The agenda.
+  """
+  agenda: String
+  """
+  Adds to the attendee.
+  """
+  addAttendeeIDs: [ID!]
+  """
+  Removes from the attendee.
+  """
+  removeAttendeeIDs: [ID!]
+  """
+  Clears the attendees.
+  """
+  clearAttendees: Boolean
+}
+"""
+UpdateMinutesInput is used for update Minutes object.
+Input was generated by ent.
+"""
+input UpdateMinutesInput {
+  """
+  The minutes' text. Editable while a draft; frozen once approved.
+  """
+  text: String
 }
 """
 UpdateObjectiveInput is used for update Objective object.
@@ -17488,6 +20665,8 @@ func (ec *executionContext) childFields_ActionItem(ctx context.Context, field gr
 		return ec.fieldContext_ActionItem_agreement(ctx, field)
 	case "implements":
 		return ec.fieldContext_ActionItem_implements(ctx, field)
+	case "meeting":
+		return ec.fieldContext_ActionItem_meeting(ctx, field)
 	case "leadAgency":
 		return ec.fieldContext_ActionItem_leadAgency(ctx, field)
 	case "supportingAgencies":
@@ -17584,6 +20763,10 @@ func (ec *executionContext) childFields_Agency(ctx context.Context, field graphq
 		return ec.fieldContext_Agency_ownedStrategies(ctx, field)
 	case "implementedStrategies":
 		return ec.fieldContext_Agency_implementedStrategies(ctx, field)
+	case "agreements":
+		return ec.fieldContext_Agency_agreements(ctx, field)
+	case "committees":
+		return ec.fieldContext_Agency_committees(ctx, field)
 	case "progressRollup":
 		return ec.fieldContext_Agency_progressRollup(ctx, field)
 	case "involvedActionItems":
@@ -17664,6 +20847,8 @@ func (ec *executionContext) childFields_Agreement(ctx context.Context, field gra
 		return ec.fieldContext_Agreement_tacitRenewal(ctx, field)
 	case "status":
 		return ec.fieldContext_Agreement_status(ctx, field)
+	case "reportingCadenceDays":
+		return ec.fieldContext_Agreement_reportingCadenceDays(ctx, field)
 	case "confidential":
 		return ec.fieldContext_Agreement_confidential(ctx, field)
 	case "parties":
@@ -17674,10 +20859,14 @@ func (ec *executionContext) childFields_Agreement(ctx context.Context, field gra
 		return ec.fieldContext_Agreement_commitments(ctx, field)
 	case "attachments":
 		return ec.fieldContext_Agreement_attachments(ctx, field)
+	case "committees":
+		return ec.fieldContext_Agreement_committees(ctx, field)
 	case "transitions":
 		return ec.fieldContext_Agreement_transitions(ctx, field)
 	case "allowedMoves":
 		return ec.fieldContext_Agreement_allowedMoves(ctx, field)
+	case "progressRollup":
+		return ec.fieldContext_Agreement_progressRollup(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Agreement", field.Name)
 }
@@ -17908,6 +21097,8 @@ func (ec *executionContext) childFields_Commitment(ctx context.Context, field gr
 		return ec.fieldContext_Commitment_actionItems(ctx, field)
 	case "implementedBy":
 		return ec.fieldContext_Commitment_implementedBy(ctx, field)
+	case "progressRollup":
+		return ec.fieldContext_Commitment_progressRollup(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Commitment", field.Name)
 }
@@ -17940,6 +21131,122 @@ func (ec *executionContext) childFields_CommitmentPayload(ctx context.Context, f
 		return ec.fieldContext_CommitmentPayload_commitment(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CommitmentPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_Committee(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Committee_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Committee_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Committee_updatedAt(ctx, field)
+	case "revision":
+		return ec.fieldContext_Committee_revision(ctx, field)
+	case "name":
+		return ec.fieldContext_Committee_name(ctx, field)
+	case "kind":
+		return ec.fieldContext_Committee_kind(ctx, field)
+	case "mandate":
+		return ec.fieldContext_Committee_mandate(ctx, field)
+	case "meetingEvery":
+		return ec.fieldContext_Committee_meetingEvery(ctx, field)
+	case "meetingEveryUnit":
+		return ec.fieldContext_Committee_meetingEveryUnit(ctx, field)
+	case "agreement":
+		return ec.fieldContext_Committee_agreement(ctx, field)
+	case "strategy":
+		return ec.fieldContext_Committee_strategy(ctx, field)
+	case "members":
+		return ec.fieldContext_Committee_members(ctx, field)
+	case "meetings":
+		return ec.fieldContext_Committee_meetings(ctx, field)
+	case "lastHeldMeeting":
+		return ec.fieldContext_Committee_lastHeldMeeting(ctx, field)
+	case "nextMeetingDue":
+		return ec.fieldContext_Committee_nextMeetingDue(ctx, field)
+	case "nextMeetingOverdue":
+		return ec.fieldContext_Committee_nextMeetingOverdue(ctx, field)
+	case "progressRollup":
+		return ec.fieldContext_Committee_progressRollup(ctx, field)
+	case "sinceLastMeeting":
+		return ec.fieldContext_Committee_sinceLastMeeting(ctx, field)
+	case "followUps":
+		return ec.fieldContext_Committee_followUps(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Committee", field.Name)
+}
+
+func (ec *executionContext) childFields_CommitteeConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CommitteeConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CommitteeConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CommitteeConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommitteeConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CommitteeDigest(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "on":
+		return ec.fieldContext_CommitteeDigest_on(ctx, field)
+	case "since":
+		return ec.fieldContext_CommitteeDigest_since(ctx, field)
+	case "lastMeeting":
+		return ec.fieldContext_CommitteeDigest_lastMeeting(ctx, field)
+	case "progressReports":
+		return ec.fieldContext_CommitteeDigest_progressReports(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommitteeDigest", field.Name)
+}
+
+func (ec *executionContext) childFields_CommitteeEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_CommitteeEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_CommitteeEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommitteeEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_CommitteeMember(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CommitteeMember_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_CommitteeMember_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_CommitteeMember_updatedAt(ctx, field)
+	case "revision":
+		return ec.fieldContext_CommitteeMember_revision(ctx, field)
+	case "role":
+		return ec.fieldContext_CommitteeMember_role(ctx, field)
+	case "committee":
+		return ec.fieldContext_CommitteeMember_committee(ctx, field)
+	case "agency":
+		return ec.fieldContext_CommitteeMember_agency(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommitteeMember", field.Name)
+}
+
+func (ec *executionContext) childFields_CommitteeMemberPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "member":
+		return ec.fieldContext_CommitteeMemberPayload_member(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommitteeMemberPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CommitteePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "committee":
+		return ec.fieldContext_CommitteePayload_committee(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommitteePayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Consultation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -18044,6 +21351,8 @@ func (ec *executionContext) childFields_Decision(ctx context.Context, field grap
 		return ec.fieldContext_Decision_decidedOn(ctx, field)
 	case "strategy":
 		return ec.fieldContext_Decision_strategy(ctx, field)
+	case "meeting":
+		return ec.fieldContext_Decision_meeting(ctx, field)
 	case "positions":
 		return ec.fieldContext_Decision_positions(ctx, field)
 	case "implementingAgency":
@@ -18308,6 +21617,132 @@ func (ec *executionContext) childFields_MeasurementPayload(ctx context.Context, 
 	return nil, fmt.Errorf("no field named %q was found under type MeasurementPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_Meeting(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Meeting_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Meeting_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Meeting_updatedAt(ctx, field)
+	case "revision":
+		return ec.fieldContext_Meeting_revision(ctx, field)
+	case "scheduledAt":
+		return ec.fieldContext_Meeting_scheduledAt(ctx, field)
+	case "place":
+		return ec.fieldContext_Meeting_place(ctx, field)
+	case "online":
+		return ec.fieldContext_Meeting_online(ctx, field)
+	case "status":
+		return ec.fieldContext_Meeting_status(ctx, field)
+	case "agenda":
+		return ec.fieldContext_Meeting_agenda(ctx, field)
+	case "committee":
+		return ec.fieldContext_Meeting_committee(ctx, field)
+	case "attendees":
+		return ec.fieldContext_Meeting_attendees(ctx, field)
+	case "minutes":
+		return ec.fieldContext_Meeting_minutes(ctx, field)
+	case "decisions":
+		return ec.fieldContext_Meeting_decisions(ctx, field)
+	case "followUps":
+		return ec.fieldContext_Meeting_followUps(ctx, field)
+	case "transitions":
+		return ec.fieldContext_Meeting_transitions(ctx, field)
+	case "allowedMoves":
+		return ec.fieldContext_Meeting_allowedMoves(ctx, field)
+	case "approvedMinutes":
+		return ec.fieldContext_Meeting_approvedMinutes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Meeting", field.Name)
+}
+
+func (ec *executionContext) childFields_MeetingConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_MeetingConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_MeetingConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_MeetingConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MeetingConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_MeetingEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_MeetingEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_MeetingEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MeetingEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_MeetingPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "meeting":
+		return ec.fieldContext_MeetingPayload_meeting(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MeetingPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_MeetingTransition(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_MeetingTransition_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_MeetingTransition_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_MeetingTransition_updatedAt(ctx, field)
+	case "comment":
+		return ec.fieldContext_MeetingTransition_comment(ctx, field)
+	case "meeting":
+		return ec.fieldContext_MeetingTransition_meeting(ctx, field)
+	case "actor":
+		return ec.fieldContext_MeetingTransition_actor(ctx, field)
+	case "from":
+		return ec.fieldContext_MeetingTransition_from(ctx, field)
+	case "to":
+		return ec.fieldContext_MeetingTransition_to(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MeetingTransition", field.Name)
+}
+
+func (ec *executionContext) childFields_Minutes(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Minutes_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Minutes_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Minutes_updatedAt(ctx, field)
+	case "revision":
+		return ec.fieldContext_Minutes_revision(ctx, field)
+	case "number":
+		return ec.fieldContext_Minutes_number(ctx, field)
+	case "text":
+		return ec.fieldContext_Minutes_text(ctx, field)
+	case "status":
+		return ec.fieldContext_Minutes_status(ctx, field)
+	case "approvedAt":
+		return ec.fieldContext_Minutes_approvedAt(ctx, field)
+	case "sha256":
+		return ec.fieldContext_Minutes_sha256(ctx, field)
+	case "meeting":
+		return ec.fieldContext_Minutes_meeting(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Minutes", field.Name)
+}
+
+func (ec *executionContext) childFields_MinutesPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "minutes":
+		return ec.fieldContext_MinutesPayload_minutes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MinutesPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_MoveAgreementPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "agreement":
@@ -18316,6 +21751,16 @@ func (ec *executionContext) childFields_MoveAgreementPayload(ctx context.Context
 		return ec.fieldContext_MoveAgreementPayload_transition(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type MoveAgreementPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_MoveMeetingPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "meeting":
+		return ec.fieldContext_MoveMeetingPayload_meeting(ctx, field)
+	case "transition":
+		return ec.fieldContext_MoveMeetingPayload_transition(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MoveMeetingPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_MoveStrategyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -18500,6 +21945,8 @@ func (ec *executionContext) childFields_ProgressReport(ctx context.Context, fiel
 		return ec.fieldContext_ProgressReport_progress(ctx, field)
 	case "status":
 		return ec.fieldContext_ProgressReport_status(ctx, field)
+	case "statusBefore":
+		return ec.fieldContext_ProgressReport_statusBefore(ctx, field)
 	case "narrative":
 		return ec.fieldContext_ProgressReport_narrative(ctx, field)
 	case "difficulties":
@@ -18512,6 +21959,8 @@ func (ec *executionContext) childFields_ProgressReport(ctx context.Context, fiel
 		return ec.fieldContext_ProgressReport_agency(ctx, field)
 	case "measurements":
 		return ec.fieldContext_ProgressReport_measurements(ctx, field)
+	case "changesStatus":
+		return ec.fieldContext_ProgressReport_changesStatus(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ProgressReport", field.Name)
 }
@@ -18652,6 +22101,8 @@ func (ec *executionContext) childFields_Strategy(ctx context.Context, field grap
 		return ec.fieldContext_Strategy_transitions(ctx, field)
 	case "consultations":
 		return ec.fieldContext_Strategy_consultations(ctx, field)
+	case "committees":
+		return ec.fieldContext_Strategy_committees(ctx, field)
 	case "decisions":
 		return ec.fieldContext_Strategy_decisions(ctx, field)
 	case "allowedMoves":
@@ -19046,6 +22497,98 @@ func (ec *executionContext) field_ActionItem_stale_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Agency_agreements_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.AgreementOrder, error) {
+			return ec.unmarshalOAgreementOrder2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Agency_committees_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.CommitteeOrder, error) {
+			return ec.unmarshalOCommitteeOrder2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Agency_fundedActionItems_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19422,6 +22965,20 @@ func (ec *executionContext) field_Agreement_commitments_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Agreement_progressRollup_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "on",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["on"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Commitment_actionItems_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19473,6 +23030,236 @@ func (ec *executionContext) field_Commitment_actionItems_args(ctx context.Contex
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Commitment_progressRollup_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "on",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["on"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_CommitteeDigest_progressReports_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "statusChangesOnly",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["statusChangesOnly"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Committee_followUps_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.ActionItemOrder, error) {
+			return ec.unmarshalOActionItemOrder2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐActionItemOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "overdueOn",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["overdueOn"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Committee_lastHeldMeeting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "on",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["on"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Committee_meetings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.MeetingOrder, error) {
+			return ec.unmarshalOMeetingOrder2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Committee_nextMeetingDue_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "on",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["on"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Committee_nextMeetingOverdue_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "on",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["on"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Committee_progressRollup_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "on",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["on"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Committee_sinceLastMeeting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "on",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["on"] = arg0
 	return args, nil
 }
 
@@ -19576,12 +23363,72 @@ func (ec *executionContext) field_Indicator_measurements_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Meeting_followUps_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.ActionItemOrder, error) {
+			return ec.unmarshalOActionItemOrder2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐActionItemOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_answerObservation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.AnswerObservationInput, error) {
 			return ec.unmarshalNAnswerObservationInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐAnswerObservationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_approveMinutes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ApproveMinutesInput, error) {
+			return ec.unmarshalNApproveMinutesInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐApproveMinutesInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -19746,6 +23593,34 @@ func (ec *executionContext) field_Mutation_createCommitment_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createCommitteeMember_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateCommitteeMemberInput, error) {
+			return ec.unmarshalNCreateCommitteeMemberInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐCreateCommitteeMemberInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createCommittee_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateCommitteeInput, error) {
+			return ec.unmarshalNCreateCommitteeInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐCreateCommitteeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createDecision_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -19794,6 +23669,34 @@ func (ec *executionContext) field_Mutation_createMeasurement_args(ctx context.Co
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (ent.CreateMeasurementInput, error) {
 			return ec.unmarshalNCreateMeasurementInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐCreateMeasurementInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createMeeting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateMeetingInput, error) {
+			return ec.unmarshalNCreateMeetingInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐCreateMeetingInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createMinutes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateMinutesInput, error) {
+			return ec.unmarshalNCreateMinutesInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐCreateMinutesInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -19873,6 +23776,20 @@ func (ec *executionContext) field_Mutation_deleteAgreementParty_args(ctx context
 }
 
 func (ec *executionContext) field_Mutation_deleteCommitment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteCommitteeMember_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -20022,6 +23939,20 @@ func (ec *executionContext) field_Mutation_moveAgreement_args(ctx context.Contex
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.MoveAgreementInput, error) {
 			return ec.unmarshalNMoveAgreementInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐMoveAgreementInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_moveMeeting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.MoveMeetingInput, error) {
+			return ec.unmarshalNMoveMeetingInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐMoveMeetingInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -20330,6 +24261,66 @@ func (ec *executionContext) field_Mutation_updateCommitment_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateCommitteeMember_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "revision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["revision"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateCommitteeMemberInput, error) {
+			return ec.unmarshalNUpdateCommitteeMemberInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐUpdateCommitteeMemberInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateCommittee_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "revision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["revision"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateCommitteeInput, error) {
+			return ec.unmarshalNUpdateCommitteeInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐUpdateCommitteeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateConsultation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -20442,6 +24433,66 @@ func (ec *executionContext) field_Mutation_updateIndicator_args(ctx context.Cont
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (ent.UpdateIndicatorInput, error) {
 			return ec.unmarshalNUpdateIndicatorInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐUpdateIndicatorInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateMeeting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "revision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["revision"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateMeetingInput, error) {
+			return ec.unmarshalNUpdateMeetingInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐUpdateMeetingInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateMinutes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "revision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["revision"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateMinutesInput, error) {
+			return ec.unmarshalNUpdateMinutesInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐUpdateMinutesInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -20913,6 +24964,60 @@ func (ec *executionContext) field_Query_auditTrail_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["last"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_committees_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[pulid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.CommitteeOrder, error) {
+			return ec.unmarshalOCommitteeOrder2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.CommitteeWhereInput, error) {
+			return ec.unmarshalOCommitteeWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
 	return args, nil
 }
 
@@ -22811,6 +26916,38 @@ func (ec *executionContext) fieldContext_ActionItem_implements(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _ActionItem_meeting(ctx context.Context, field graphql.CollectedField, obj *ent.ActionItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActionItem_meeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Meeting(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Meeting) graphql.Marshaler {
+			return ec.marshalOMeeting2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeeting(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActionItem_meeting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActionItem",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ActionItem_leadAgency(ctx context.Context, field graphql.CollectedField, obj *ent.ActionItem) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23855,6 +27992,94 @@ func (ec *executionContext) fieldContext_Agency_implementedStrategies(ctx contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Agency_agreements(ctx context.Context, field graphql.CollectedField, obj *ent.Agency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agency_agreements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Agency().Agreements(ctx, obj, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.AgreementOrder))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AgreementConnection) graphql.Marshaler {
+			return ec.marshalNAgreementConnection2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agency_agreements(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agency",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgreementConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Agency_agreements_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agency_committees(ctx context.Context, field graphql.CollectedField, obj *ent.Agency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agency_committees(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Agency().Committees(ctx, obj, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.CommitteeOrder))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CommitteeConnection) graphql.Marshaler {
+			return ec.marshalNCommitteeConnection2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agency_committees(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agency",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommitteeConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Agency_committees_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Agency_progressRollup(ctx context.Context, field graphql.CollectedField, obj *ent.Agency) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24517,6 +28742,29 @@ func (ec *executionContext) fieldContext_Agreement_status(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Agreement", field, false, false, "AgreementStatus")
 }
 
+func (ec *executionContext) _Agreement_reportingCadenceDays(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agreement_reportingCadenceDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReportingCadenceDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agreement_reportingCadenceDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Agreement", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Agreement_confidential(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24680,6 +28928,38 @@ func (ec *executionContext) fieldContext_Agreement_attachments(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Agreement_committees(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agreement_committees(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Committees(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Committee) graphql.Marshaler {
+			return ec.marshalOCommittee2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Agreement_committees(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agreement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Committee(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Agreement_transitions(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24733,6 +29013,50 @@ func (ec *executionContext) _Agreement_allowedMoves(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_Agreement_allowedMoves(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Agreement", field, true, true, "AgreementStatus")
+}
+
+func (ec *executionContext) _Agreement_progressRollup(ctx context.Context, field graphql.CollectedField, obj *ent.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agreement_progressRollup(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Agreement().ProgressRollup(ctx, obj, fc.Args["on"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ProgressRollup) graphql.Marshaler {
+			return ec.marshalNProgressRollup2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐProgressRollup(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agreement_progressRollup(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agreement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProgressRollup(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Agreement_progressRollup_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _AgreementConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.AgreementConnection) (ret graphql.Marshaler) {
@@ -26729,6 +31053,50 @@ func (ec *executionContext) fieldContext_Commitment_implementedBy(_ context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Commitment_progressRollup(ctx context.Context, field graphql.CollectedField, obj *ent.Commitment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Commitment_progressRollup(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Commitment().ProgressRollup(ctx, obj, fc.Args["on"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ProgressRollup) graphql.Marshaler {
+			return ec.marshalNProgressRollup2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐProgressRollup(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Commitment_progressRollup(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Commitment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProgressRollup(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Commitment_progressRollup_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CommitmentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CommitmentConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26898,6 +31266,1124 @@ func (ec *executionContext) fieldContext_CommitmentPayload_commitment(_ context.
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Commitment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Committee_id(ctx context.Context, field graphql.CollectedField, obj *ent.Committee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Committee_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Committee_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Committee", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Committee_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Committee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Committee_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Committee_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Committee", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Committee_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Committee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Committee_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Committee_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Committee", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Committee_revision(ctx context.Context, field graphql.CollectedField, obj *ent.Committee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Committee_revision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Revision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Committee_revision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Committee", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Committee_name(ctx context.Context, field graphql.CollectedField, obj *ent.Committee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Committee_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Committee_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Committee", field, false, false, "String")
+}
+
+func (ec *executionContext) _Committee_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Committee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Committee_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v committee.Kind) graphql.Marshaler {
+			return ec.marshalNCommitteeKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteeᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Committee_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Committee", field, false, false, "CommitteeKind")
+}
+
+func (ec *executionContext) _Committee_mandate(ctx context.Context, field graphql.CollectedField, obj *ent.Committee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Committee_mandate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Mandate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Committee_mandate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Committee", field, false, false, "String")
+}
+
+func (ec *executionContext) _Committee_meetingEvery(ctx context.Context, field graphql.CollectedField, obj *ent.Committee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Committee_meetingEvery(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MeetingEvery, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Committee_meetingEvery(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Committee", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Committee_meetingEveryUnit(ctx context.Context, field graphql.CollectedField, obj *ent.Committee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Committee_meetingEveryUnit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MeetingEveryUnit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v committee.MeetingEveryUnit) graphql.Marshaler {
+			return ec.marshalNCommitteeMeetingEveryUnit2githubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteeᚐMeetingEveryUnit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Committee_meetingEveryUnit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Committee", field, false, false, "CommitteeMeetingEveryUnit")
+}
+
+func (ec *executionContext) _Committee_agreement(ctx context.Context, field graphql.CollectedField, obj *ent.Committee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Committee_agreement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agreement(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Agreement) graphql.Marshaler {
+			return ec.marshalOAgreement2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreement(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Committee_agreement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Committee",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Agreement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Committee_strategy(ctx context.Context, field graphql.CollectedField, obj *ent.Committee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Committee_strategy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Strategy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Strategy) graphql.Marshaler {
+			return ec.marshalOStrategy2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategy(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Committee_strategy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Committee",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Strategy(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Committee_members(ctx context.Context, field graphql.CollectedField, obj *ent.Committee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Committee_members(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Members(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CommitteeMember) graphql.Marshaler {
+			return ec.marshalOCommitteeMember2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeMemberᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Committee_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Committee",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommitteeMember(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Committee_meetings(ctx context.Context, field graphql.CollectedField, obj *ent.Committee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Committee_meetings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Meetings(ctx, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.MeetingOrder))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MeetingConnection) graphql.Marshaler {
+			return ec.marshalNMeetingConnection2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Committee_meetings(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Committee",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MeetingConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Committee_meetings_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Committee_lastHeldMeeting(ctx context.Context, field graphql.CollectedField, obj *ent.Committee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Committee_lastHeldMeeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Committee().LastHeldMeeting(ctx, obj, fc.Args["on"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Meeting) graphql.Marshaler {
+			return ec.marshalOMeeting2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeeting(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Committee_lastHeldMeeting(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Committee",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Committee_lastHeldMeeting_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Committee_nextMeetingDue(ctx context.Context, field graphql.CollectedField, obj *ent.Committee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Committee_nextMeetingDue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Committee().NextMeetingDue(ctx, obj, fc.Args["on"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalNTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Committee_nextMeetingDue(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Committee",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Time does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Committee_nextMeetingDue_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Committee_nextMeetingOverdue(ctx context.Context, field graphql.CollectedField, obj *ent.Committee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Committee_nextMeetingOverdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Committee().NextMeetingOverdue(ctx, obj, fc.Args["on"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Committee_nextMeetingOverdue(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Committee",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Committee_nextMeetingOverdue_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Committee_progressRollup(ctx context.Context, field graphql.CollectedField, obj *ent.Committee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Committee_progressRollup(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Committee().ProgressRollup(ctx, obj, fc.Args["on"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ProgressRollup) graphql.Marshaler {
+			return ec.marshalNProgressRollup2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐProgressRollup(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Committee_progressRollup(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Committee",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProgressRollup(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Committee_progressRollup_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Committee_sinceLastMeeting(ctx context.Context, field graphql.CollectedField, obj *ent.Committee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Committee_sinceLastMeeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Committee().SinceLastMeeting(ctx, obj, fc.Args["on"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *coordination.Digest) graphql.Marshaler {
+			return ec.marshalNCommitteeDigest2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋcoordinationᚐDigest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Committee_sinceLastMeeting(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Committee",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommitteeDigest(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Committee_sinceLastMeeting_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Committee_followUps(ctx context.Context, field graphql.CollectedField, obj *ent.Committee) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Committee_followUps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Committee().FollowUps(ctx, obj, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.ActionItemOrder), fc.Args["overdueOn"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ActionItemConnection) graphql.Marshaler {
+			return ec.marshalNActionItemConnection2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐActionItemConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Committee_followUps(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Committee",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ActionItemConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Committee_followUps_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommitteeConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CommitteeConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitteeConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CommitteeEdge) graphql.Marshaler {
+			return ec.marshalOCommitteeEdge2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CommitteeConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommitteeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommitteeEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommitteeConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.CommitteeConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitteeConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitteeConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommitteeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommitteeConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.CommitteeConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitteeConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitteeConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommitteeConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CommitteeDigest_on(ctx context.Context, field graphql.CollectedField, obj *coordination.Digest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitteeDigest_on(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.On, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitteeDigest_on(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommitteeDigest", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CommitteeDigest_since(ctx context.Context, field graphql.CollectedField, obj *coordination.Digest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitteeDigest_since(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Since, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CommitteeDigest_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommitteeDigest", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CommitteeDigest_lastMeeting(ctx context.Context, field graphql.CollectedField, obj *coordination.Digest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitteeDigest_lastMeeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastMeeting, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Meeting) graphql.Marshaler {
+			return ec.marshalOMeeting2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeeting(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CommitteeDigest_lastMeeting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommitteeDigest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommitteeDigest_progressReports(ctx context.Context, field graphql.CollectedField, obj *coordination.Digest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitteeDigest_progressReports(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.CommitteeDigest().ProgressReports(ctx, obj, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["statusChangesOnly"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProgressReportConnection) graphql.Marshaler {
+			return ec.marshalNProgressReportConnection2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐProgressReportConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitteeDigest_progressReports(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommitteeDigest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProgressReportConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_CommitteeDigest_progressReports_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommitteeEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.CommitteeEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitteeEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Committee) graphql.Marshaler {
+			return ec.marshalOCommittee2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommittee(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CommitteeEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommitteeEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Committee(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommitteeEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.CommitteeEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitteeEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitteeEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommitteeEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _CommitteeMember_id(ctx context.Context, field graphql.CollectedField, obj *ent.CommitteeMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitteeMember_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitteeMember_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommitteeMember", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CommitteeMember_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.CommitteeMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitteeMember_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitteeMember_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommitteeMember", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CommitteeMember_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.CommitteeMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitteeMember_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitteeMember_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommitteeMember", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CommitteeMember_revision(ctx context.Context, field graphql.CollectedField, obj *ent.CommitteeMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitteeMember_revision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Revision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitteeMember_revision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommitteeMember", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CommitteeMember_role(ctx context.Context, field graphql.CollectedField, obj *ent.CommitteeMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitteeMember_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v committeemember.Role) graphql.Marshaler {
+			return ec.marshalNCommitteeMemberRole2githubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteememberᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitteeMember_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommitteeMember", field, false, false, "CommitteeMemberRole")
+}
+
+func (ec *executionContext) _CommitteeMember_committee(ctx context.Context, field graphql.CollectedField, obj *ent.CommitteeMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitteeMember_committee(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Committee(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Committee) graphql.Marshaler {
+			return ec.marshalNCommittee2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommittee(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitteeMember_committee(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommitteeMember",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Committee(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommitteeMember_agency(ctx context.Context, field graphql.CollectedField, obj *ent.CommitteeMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitteeMember_agency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agency(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Agency) graphql.Marshaler {
+			return ec.marshalNAgency2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgency(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitteeMember_agency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommitteeMember",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Agency(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommitteeMemberPayload_member(ctx context.Context, field graphql.CollectedField, obj *model.CommitteeMemberPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitteeMemberPayload_member(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Member, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CommitteeMember) graphql.Marshaler {
+			return ec.marshalNCommitteeMember2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitteeMemberPayload_member(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommitteeMemberPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommitteeMember(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommitteePayload_committee(ctx context.Context, field graphql.CollectedField, obj *model.CommitteePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitteePayload_committee(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Committee, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Committee) graphql.Marshaler {
+			return ec.marshalNCommittee2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommittee(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitteePayload_committee(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommitteePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Committee(ctx, field)
 		},
 	}
 	return fc, nil
@@ -27800,10 +33286,10 @@ func (ec *executionContext) _Decision_strategy(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Strategy) graphql.Marshaler {
-			return ec.marshalNStrategy2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategy(ctx, selections, v)
+			return ec.marshalOStrategy2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategy(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Decision_strategy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -27814,6 +33300,38 @@ func (ec *executionContext) fieldContext_Decision_strategy(_ context.Context, fi
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Strategy(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Decision_meeting(ctx context.Context, field graphql.CollectedField, obj *ent.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_meeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Meeting(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Meeting) graphql.Marshaler {
+			return ec.marshalOMeeting2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeeting(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_meeting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Decision",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
 		},
 	}
 	return fc, nil
@@ -29720,6 +35238,1119 @@ func (ec *executionContext) fieldContext_MeasurementPayload_measurement(_ contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Meeting_id(ctx context.Context, field graphql.CollectedField, obj *ent.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Meeting", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Meeting_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Meeting", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Meeting_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Meeting", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Meeting_revision(ctx context.Context, field graphql.CollectedField, obj *ent.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_revision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Revision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_revision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Meeting", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Meeting_scheduledAt(ctx context.Context, field graphql.CollectedField, obj *ent.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_scheduledAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ScheduledAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_scheduledAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Meeting", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Meeting_place(ctx context.Context, field graphql.CollectedField, obj *ent.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_place(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Place, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_place(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Meeting", field, false, false, "String")
+}
+
+func (ec *executionContext) _Meeting_online(ctx context.Context, field graphql.CollectedField, obj *ent.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_online(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Online, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_online(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Meeting", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Meeting_status(ctx context.Context, field graphql.CollectedField, obj *ent.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v meeting.Status) graphql.Marshaler {
+			return ec.marshalNMeetingStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋmeetingᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Meeting", field, false, false, "MeetingStatus")
+}
+
+func (ec *executionContext) _Meeting_agenda(ctx context.Context, field graphql.CollectedField, obj *ent.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_agenda(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agenda, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_agenda(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Meeting", field, false, false, "String")
+}
+
+func (ec *executionContext) _Meeting_committee(ctx context.Context, field graphql.CollectedField, obj *ent.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_committee(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Committee(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Committee) graphql.Marshaler {
+			return ec.marshalNCommittee2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommittee(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_committee(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Meeting",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Committee(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Meeting_attendees(ctx context.Context, field graphql.CollectedField, obj *ent.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_attendees(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attendees(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Agency) graphql.Marshaler {
+			return ec.marshalOAgency2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgencyᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_attendees(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Meeting",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Agency(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Meeting_minutes(ctx context.Context, field graphql.CollectedField, obj *ent.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_minutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Minutes(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Minutes) graphql.Marshaler {
+			return ec.marshalOMinutes2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMinutesᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_minutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Meeting",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Minutes(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Meeting_decisions(ctx context.Context, field graphql.CollectedField, obj *ent.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_decisions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Decisions(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Decision) graphql.Marshaler {
+			return ec.marshalODecision2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecisionᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_decisions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Meeting",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Decision(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Meeting_followUps(ctx context.Context, field graphql.CollectedField, obj *ent.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_followUps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.FollowUps(ctx, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.ActionItemOrder))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ActionItemConnection) graphql.Marshaler {
+			return ec.marshalNActionItemConnection2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐActionItemConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_followUps(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Meeting",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ActionItemConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Meeting_followUps_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Meeting_transitions(ctx context.Context, field graphql.CollectedField, obj *ent.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_transitions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Transitions(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.MeetingTransition) graphql.Marshaler {
+			return ec.marshalOMeetingTransition2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingTransitionᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_transitions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Meeting",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MeetingTransition(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Meeting_allowedMoves(ctx context.Context, field graphql.CollectedField, obj *ent.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_allowedMoves(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Meeting().AllowedMoves(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []meeting.Status) graphql.Marshaler {
+			return ec.marshalNMeetingStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋmeetingᚐStatusᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_allowedMoves(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Meeting", field, true, true, "MeetingStatus")
+}
+
+func (ec *executionContext) _Meeting_approvedMinutes(ctx context.Context, field graphql.CollectedField, obj *ent.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_approvedMinutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Meeting().ApprovedMinutes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Minutes) graphql.Marshaler {
+			return ec.marshalOMinutes2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMinutes(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_approvedMinutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Meeting",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Minutes(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.MeetingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.MeetingEdge) graphql.Marshaler {
+			return ec.marshalOMeetingEdge2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MeetingEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.MeetingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.MeetingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MeetingConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MeetingEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.MeetingEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Meeting) graphql.Marshaler {
+			return ec.marshalOMeeting2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeeting(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.MeetingEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[pulid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MeetingEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _MeetingPayload_meeting(ctx context.Context, field graphql.CollectedField, obj *model.MeetingPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingPayload_meeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Meeting, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Meeting) graphql.Marshaler {
+			return ec.marshalNMeeting2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeeting(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingPayload_meeting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingTransition_id(ctx context.Context, field graphql.CollectedField, obj *ent.MeetingTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingTransition_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingTransition_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MeetingTransition", field, false, false, "ID")
+}
+
+func (ec *executionContext) _MeetingTransition_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.MeetingTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingTransition_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingTransition_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MeetingTransition", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MeetingTransition_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.MeetingTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingTransition_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingTransition_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MeetingTransition", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MeetingTransition_comment(ctx context.Context, field graphql.CollectedField, obj *ent.MeetingTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingTransition_comment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Comment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingTransition_comment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MeetingTransition", field, false, false, "String")
+}
+
+func (ec *executionContext) _MeetingTransition_meeting(ctx context.Context, field graphql.CollectedField, obj *ent.MeetingTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingTransition_meeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Meeting(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Meeting) graphql.Marshaler {
+			return ec.marshalNMeeting2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeeting(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingTransition_meeting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingTransition",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingTransition_actor(ctx context.Context, field graphql.CollectedField, obj *ent.MeetingTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingTransition_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actor(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
+			return ec.marshalOAccount2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAccount(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingTransition_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingTransition",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingTransition_from(ctx context.Context, field graphql.CollectedField, obj *ent.MeetingTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingTransition_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MeetingTransition().From(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v meeting.Status) graphql.Marshaler {
+			return ec.marshalNMeetingStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋmeetingᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingTransition_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MeetingTransition", field, true, true, "MeetingStatus")
+}
+
+func (ec *executionContext) _MeetingTransition_to(ctx context.Context, field graphql.CollectedField, obj *ent.MeetingTransition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingTransition_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MeetingTransition().To(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v meeting.Status) graphql.Marshaler {
+			return ec.marshalNMeetingStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋmeetingᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingTransition_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MeetingTransition", field, true, true, "MeetingStatus")
+}
+
+func (ec *executionContext) _Minutes_id(ctx context.Context, field graphql.CollectedField, obj *ent.Minutes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Minutes_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pulid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Minutes_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Minutes", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Minutes_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Minutes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Minutes_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Minutes_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Minutes", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Minutes_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Minutes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Minutes_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Minutes_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Minutes", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Minutes_revision(ctx context.Context, field graphql.CollectedField, obj *ent.Minutes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Minutes_revision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Revision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Minutes_revision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Minutes", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Minutes_number(ctx context.Context, field graphql.CollectedField, obj *ent.Minutes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Minutes_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Minutes_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Minutes", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Minutes_text(ctx context.Context, field graphql.CollectedField, obj *ent.Minutes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Minutes_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Minutes_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Minutes", field, false, false, "String")
+}
+
+func (ec *executionContext) _Minutes_status(ctx context.Context, field graphql.CollectedField, obj *ent.Minutes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Minutes_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v minutes.Status) graphql.Marshaler {
+			return ec.marshalNMinutesStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋminutesᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Minutes_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Minutes", field, false, false, "MinutesStatus")
+}
+
+func (ec *executionContext) _Minutes_approvedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Minutes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Minutes_approvedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ApprovedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Minutes_approvedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Minutes", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Minutes_sha256(ctx context.Context, field graphql.CollectedField, obj *ent.Minutes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Minutes_sha256(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sha256, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Minutes_sha256(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Minutes", field, false, false, "String")
+}
+
+func (ec *executionContext) _Minutes_meeting(ctx context.Context, field graphql.CollectedField, obj *ent.Minutes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Minutes_meeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Meeting(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Meeting) graphql.Marshaler {
+			return ec.marshalNMeeting2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeeting(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Minutes_meeting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Minutes",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MinutesPayload_minutes(ctx context.Context, field graphql.CollectedField, obj *model.MinutesPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MinutesPayload_minutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Minutes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Minutes) graphql.Marshaler {
+			return ec.marshalNMinutes2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMinutes(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MinutesPayload_minutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MinutesPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Minutes(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _MoveAgreementPayload_agreement(ctx context.Context, field graphql.CollectedField, obj *model.MoveAgreementPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29779,6 +36410,70 @@ func (ec *executionContext) fieldContext_MoveAgreementPayload_transition(_ conte
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_AgreementTransition(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MoveMeetingPayload_meeting(ctx context.Context, field graphql.CollectedField, obj *model.MoveMeetingPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MoveMeetingPayload_meeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Meeting, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Meeting) graphql.Marshaler {
+			return ec.marshalNMeeting2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeeting(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MoveMeetingPayload_meeting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MoveMeetingPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MoveMeetingPayload_transition(ctx context.Context, field graphql.CollectedField, obj *model.MoveMeetingPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MoveMeetingPayload_transition(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Transition, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.MeetingTransition) graphql.Marshaler {
+			return ec.marshalNMeetingTransition2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingTransition(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MoveMeetingPayload_transition(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MoveMeetingPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MeetingTransition(ctx, field)
 		},
 	}
 	return fc, nil
@@ -31294,6 +37989,490 @@ func (ec *executionContext) fieldContext_Mutation_exportStrategy(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_exportStrategy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createCommittee(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createCommittee(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateCommittee(ctx, fc.Args["input"].(ent.CreateCommitteeInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CommitteePayload) graphql.Marshaler {
+			return ec.marshalNCommitteePayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐCommitteePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createCommittee(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommitteePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createCommittee_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateCommittee(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateCommittee(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateCommittee(ctx, fc.Args["id"].(pulid.ID), fc.Args["revision"].(int), fc.Args["input"].(ent.UpdateCommitteeInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CommitteePayload) graphql.Marshaler {
+			return ec.marshalNCommitteePayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐCommitteePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateCommittee(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommitteePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateCommittee_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createCommitteeMember(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createCommitteeMember(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateCommitteeMember(ctx, fc.Args["input"].(ent.CreateCommitteeMemberInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CommitteeMemberPayload) graphql.Marshaler {
+			return ec.marshalNCommitteeMemberPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐCommitteeMemberPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createCommitteeMember(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommitteeMemberPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createCommitteeMember_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateCommitteeMember(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateCommitteeMember(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateCommitteeMember(ctx, fc.Args["id"].(pulid.ID), fc.Args["revision"].(int), fc.Args["input"].(ent.UpdateCommitteeMemberInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CommitteeMemberPayload) graphql.Marshaler {
+			return ec.marshalNCommitteeMemberPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐCommitteeMemberPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateCommitteeMember(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommitteeMemberPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateCommitteeMember_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteCommitteeMember(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteCommitteeMember(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteCommitteeMember(ctx, fc.Args["id"].(pulid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeletePayload) graphql.Marshaler {
+			return ec.marshalNDeletePayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐDeletePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteCommitteeMember(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeletePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteCommitteeMember_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createMeeting(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createMeeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateMeeting(ctx, fc.Args["input"].(ent.CreateMeetingInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MeetingPayload) graphql.Marshaler {
+			return ec.marshalNMeetingPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐMeetingPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createMeeting(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MeetingPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createMeeting_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateMeeting(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateMeeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateMeeting(ctx, fc.Args["id"].(pulid.ID), fc.Args["revision"].(int), fc.Args["input"].(ent.UpdateMeetingInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MeetingPayload) graphql.Marshaler {
+			return ec.marshalNMeetingPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐMeetingPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateMeeting(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MeetingPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateMeeting_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_moveMeeting(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_moveMeeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MoveMeeting(ctx, fc.Args["input"].(model.MoveMeetingInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MoveMeetingPayload) graphql.Marshaler {
+			return ec.marshalNMoveMeetingPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐMoveMeetingPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_moveMeeting(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoveMeetingPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_moveMeeting_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createMinutes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createMinutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateMinutes(ctx, fc.Args["input"].(ent.CreateMinutesInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MinutesPayload) graphql.Marshaler {
+			return ec.marshalNMinutesPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐMinutesPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createMinutes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MinutesPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createMinutes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateMinutes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateMinutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateMinutes(ctx, fc.Args["id"].(pulid.ID), fc.Args["revision"].(int), fc.Args["input"].(ent.UpdateMinutesInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MinutesPayload) graphql.Marshaler {
+			return ec.marshalNMinutesPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐMinutesPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateMinutes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MinutesPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateMinutes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_approveMinutes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_approveMinutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ApproveMinutes(ctx, fc.Args["input"].(model.ApproveMinutesInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MinutesPayload) graphql.Marshaler {
+			return ec.marshalNMinutesPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐMinutesPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_approveMinutes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MinutesPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_approveMinutes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -33586,6 +40765,29 @@ func (ec *executionContext) fieldContext_ProgressReport_status(_ context.Context
 	return graphql.NewScalarFieldContext("ProgressReport", field, false, false, "ProgressReportStatus")
 }
 
+func (ec *executionContext) _ProgressReport_statusBefore(ctx context.Context, field graphql.CollectedField, obj *ent.ProgressReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressReport_statusBefore(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StatusBefore, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *progressreport.StatusBefore) graphql.Marshaler {
+			return ec.marshalOProgressReportStatusBefore2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋprogressreportᚐStatusBefore(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressReport_statusBefore(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProgressReport", field, false, false, "ProgressReportStatusBefore")
+}
+
 func (ec *executionContext) _ProgressReport_narrative(ctx context.Context, field graphql.CollectedField, obj *ent.ProgressReport) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -33749,6 +40951,29 @@ func (ec *executionContext) fieldContext_ProgressReport_measurements(_ context.C
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ProgressReport_changesStatus(ctx context.Context, field graphql.CollectedField, obj *ent.ProgressReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProgressReport_changesStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProgressReport().ChangesStatus(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProgressReport_changesStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProgressReport", field, true, true, "Boolean")
 }
 
 func (ec *executionContext) _ProgressReportConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.ProgressReportConnection) (ret graphql.Marshaler) {
@@ -34420,6 +41645,50 @@ func (ec *executionContext) fieldContext_Query_auditTrail(ctx context.Context, f
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_auditTrail_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_committees(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_committees(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Committees(ctx, fc.Args["after"].(*entgql.Cursor[pulid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[pulid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.CommitteeOrder), fc.Args["where"].(*ent.CommitteeWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CommitteeConnection) graphql.Marshaler {
+			return ec.marshalNCommitteeConnection2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_committees(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommitteeConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_committees_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -35665,6 +42934,38 @@ func (ec *executionContext) fieldContext_Strategy_consultations(ctx context.Cont
 	if fc.Args, err = ec.field_Strategy_consultations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Strategy_committees(ctx context.Context, field graphql.CollectedField, obj *ent.Strategy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Strategy_committees(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Committees(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Committee) graphql.Marshaler {
+			return ec.marshalOCommittee2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Strategy_committees(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Strategy",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Committee(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -41463,7 +48764,7 @@ func (ec *executionContext) unmarshalInputAgreementWhereInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "reference", "referenceNEQ", "referenceIn", "referenceNotIn", "referenceGT", "referenceGTE", "referenceLT", "referenceLTE", "referenceContains", "referenceHasPrefix", "referenceHasSuffix", "referenceEqualFold", "referenceContainsFold", "summary", "summaryNEQ", "summaryIn", "summaryNotIn", "summaryGT", "summaryGTE", "summaryLT", "summaryLTE", "summaryContains", "summaryHasPrefix", "summaryHasSuffix", "summaryEqualFold", "summaryContainsFold", "signedOn", "signedOnNEQ", "signedOnIn", "signedOnNotIn", "signedOnGT", "signedOnGTE", "signedOnLT", "signedOnLTE", "signedOnIsNil", "signedOnNotNil", "signingPlace", "signingPlaceNEQ", "signingPlaceIn", "signingPlaceNotIn", "signingPlaceGT", "signingPlaceGTE", "signingPlaceLT", "signingPlaceLTE", "signingPlaceContains", "signingPlaceHasPrefix", "signingPlaceHasSuffix", "signingPlaceEqualFold", "signingPlaceContainsFold", "entryIntoForceOn", "entryIntoForceOnNEQ", "entryIntoForceOnIn", "entryIntoForceOnNotIn", "entryIntoForceOnGT", "entryIntoForceOnGTE", "entryIntoForceOnLT", "entryIntoForceOnLTE", "entryIntoForceOnIsNil", "entryIntoForceOnNotNil", "endsOn", "endsOnNEQ", "endsOnIn", "endsOnNotIn", "endsOnGT", "endsOnGTE", "endsOnLT", "endsOnLTE", "endsOnIsNil", "endsOnNotNil", "durationMonths", "durationMonthsNEQ", "durationMonthsIn", "durationMonthsNotIn", "durationMonthsGT", "durationMonthsGTE", "durationMonthsLT", "durationMonthsLTE", "durationMonthsIsNil", "durationMonthsNotNil", "tacitRenewal", "tacitRenewalNEQ", "status", "statusNEQ", "statusIn", "statusNotIn", "confidential", "confidentialNEQ", "hasParties", "hasPartiesWith", "hasDomains", "hasDomainsWith", "hasCommitments", "hasCommitmentsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "reference", "referenceNEQ", "referenceIn", "referenceNotIn", "referenceGT", "referenceGTE", "referenceLT", "referenceLTE", "referenceContains", "referenceHasPrefix", "referenceHasSuffix", "referenceEqualFold", "referenceContainsFold", "summary", "summaryNEQ", "summaryIn", "summaryNotIn", "summaryGT", "summaryGTE", "summaryLT", "summaryLTE", "summaryContains", "summaryHasPrefix", "summaryHasSuffix", "summaryEqualFold", "summaryContainsFold", "signedOn", "signedOnNEQ", "signedOnIn", "signedOnNotIn", "signedOnGT", "signedOnGTE", "signedOnLT", "signedOnLTE", "signedOnIsNil", "signedOnNotNil", "signingPlace", "signingPlaceNEQ", "signingPlaceIn", "signingPlaceNotIn", "signingPlaceGT", "signingPlaceGTE", "signingPlaceLT", "signingPlaceLTE", "signingPlaceContains", "signingPlaceHasPrefix", "signingPlaceHasSuffix", "signingPlaceEqualFold", "signingPlaceContainsFold", "entryIntoForceOn", "entryIntoForceOnNEQ", "entryIntoForceOnIn", "entryIntoForceOnNotIn", "entryIntoForceOnGT", "entryIntoForceOnGTE", "entryIntoForceOnLT", "entryIntoForceOnLTE", "entryIntoForceOnIsNil", "entryIntoForceOnNotNil", "endsOn", "endsOnNEQ", "endsOnIn", "endsOnNotIn", "endsOnGT", "endsOnGTE", "endsOnLT", "endsOnLTE", "endsOnIsNil", "endsOnNotNil", "durationMonths", "durationMonthsNEQ", "durationMonthsIn", "durationMonthsNotIn", "durationMonthsGT", "durationMonthsGTE", "durationMonthsLT", "durationMonthsLTE", "durationMonthsIsNil", "durationMonthsNotNil", "tacitRenewal", "tacitRenewalNEQ", "status", "statusNEQ", "statusIn", "statusNotIn", "reportingCadenceDays", "reportingCadenceDaysNEQ", "reportingCadenceDaysIn", "reportingCadenceDaysNotIn", "reportingCadenceDaysGT", "reportingCadenceDaysGTE", "reportingCadenceDaysLT", "reportingCadenceDaysLTE", "confidential", "confidentialNEQ", "hasParties", "hasPartiesWith", "hasDomains", "hasDomainsWith", "hasCommitments", "hasCommitmentsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -42373,6 +49674,62 @@ func (ec *executionContext) unmarshalInputAgreementWhereInput(ctx context.Contex
 				return it, err
 			}
 			it.StatusNotIn = data
+		case "reportingCadenceDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingCadenceDays"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportingCadenceDays = data
+		case "reportingCadenceDaysNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingCadenceDaysNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportingCadenceDaysNEQ = data
+		case "reportingCadenceDaysIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingCadenceDaysIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportingCadenceDaysIn = data
+		case "reportingCadenceDaysNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingCadenceDaysNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportingCadenceDaysNotIn = data
+		case "reportingCadenceDaysGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingCadenceDaysGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportingCadenceDaysGT = data
+		case "reportingCadenceDaysGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingCadenceDaysGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportingCadenceDaysGTE = data
+		case "reportingCadenceDaysLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingCadenceDaysLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportingCadenceDaysLT = data
+		case "reportingCadenceDaysLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingCadenceDaysLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportingCadenceDaysLTE = data
 		case "confidential":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidential"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -42513,6 +49870,55 @@ func (ec *executionContext) unmarshalInputAnswerObservationInput(ctx context.Con
 func UnmarshalAnswerObservationInput(ctx context.Context, raw any) (model.AnswerObservationInput, error) {
 	var out model.AnswerObservationInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "AnswerObservationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputApproveMinutesInput(ctx context.Context, obj any) (model.ApproveMinutesInput, error) {
+	var it model.ApproveMinutesInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"minutesID", "revision"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "minutesID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minutesID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MinutesID = data
+		case "revision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revision"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Revision = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalApproveMinutesInput unmarshals raw into the ApproveMinutesInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalApproveMinutesInput(ctx context.Context, raw any) (model.ApproveMinutesInput, error) {
+	var out model.ApproveMinutesInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ApproveMinutesInput", raw, &out)
 	return out, err
 }
 
@@ -44831,6 +52237,952 @@ func UnmarshalCommitmentWhereInput(ctx context.Context, raw any) (ent.Commitment
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCommitteeMemberOrder(ctx context.Context, obj any) (ent.CommitteeMemberOrder, error) {
+	var it ent.CommitteeMemberOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNCommitteeMemberOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeMemberOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCommitteeMemberOrder unmarshals raw into the CommitteeMemberOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCommitteeMemberOrder(ctx context.Context, raw any) (ent.CommitteeMemberOrder, error) {
+	var out ent.CommitteeMemberOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CommitteeMemberOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCommitteeMemberWhereInput(ctx context.Context, obj any) (ent.CommitteeMemberWhereInput, error) {
+	var it ent.CommitteeMemberWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "role", "roleNEQ", "roleIn", "roleNotIn", "hasCommittee", "hasCommitteeWith", "hasAgency", "hasAgencyWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOCommitteeMemberWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeMemberWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOCommitteeMemberWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeMemberWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOCommitteeMemberWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeMemberWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalOCommitteeMemberRole2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteememberᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "roleNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleNEQ"))
+			data, err := ec.unmarshalOCommitteeMemberRole2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteememberᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleNEQ = data
+		case "roleIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleIn"))
+			data, err := ec.unmarshalOCommitteeMemberRole2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteememberᚐRoleᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleIn = data
+		case "roleNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleNotIn"))
+			data, err := ec.unmarshalOCommitteeMemberRole2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteememberᚐRoleᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleNotIn = data
+		case "hasCommittee":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCommittee"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCommittee = data
+		case "hasCommitteeWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCommitteeWith"))
+			data, err := ec.unmarshalOCommitteeWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCommitteeWith = data
+		case "hasAgency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAgency"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAgency = data
+		case "hasAgencyWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAgencyWith"))
+			data, err := ec.unmarshalOAgencyWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgencyWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAgencyWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCommitteeMemberWhereInput unmarshals raw into the CommitteeMemberWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCommitteeMemberWhereInput(ctx context.Context, raw any) (ent.CommitteeMemberWhereInput, error) {
+	var out ent.CommitteeMemberWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CommitteeMemberWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCommitteeOrder(ctx context.Context, obj any) (ent.CommitteeOrder, error) {
+	var it ent.CommitteeOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNCommitteeOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCommitteeOrder unmarshals raw into the CommitteeOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCommitteeOrder(ctx context.Context, raw any) (ent.CommitteeOrder, error) {
+	var out ent.CommitteeOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CommitteeOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCommitteeWhereInput(ctx context.Context, obj any) (ent.CommitteeWhereInput, error) {
+	var it ent.CommitteeWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "mandate", "mandateNEQ", "mandateIn", "mandateNotIn", "mandateGT", "mandateGTE", "mandateLT", "mandateLTE", "mandateContains", "mandateHasPrefix", "mandateHasSuffix", "mandateEqualFold", "mandateContainsFold", "meetingEvery", "meetingEveryNEQ", "meetingEveryIn", "meetingEveryNotIn", "meetingEveryGT", "meetingEveryGTE", "meetingEveryLT", "meetingEveryLTE", "meetingEveryUnit", "meetingEveryUnitNEQ", "meetingEveryUnitIn", "meetingEveryUnitNotIn", "hasAgreement", "hasAgreementWith", "hasStrategy", "hasStrategyWith", "hasMembers", "hasMembersWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOCommitteeWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOCommitteeWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOCommitteeWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameNEQ = data
+		case "nameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameIn = data
+		case "nameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameNotIn = data
+		case "nameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameGT = data
+		case "nameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameGTE = data
+		case "nameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLT = data
+		case "nameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLTE = data
+		case "nameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContains = data
+		case "nameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameHasPrefix = data
+		case "nameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameHasSuffix = data
+		case "nameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEqualFold = data
+		case "nameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContainsFold = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOCommitteeKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteeᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "kindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNEQ"))
+			data, err := ec.unmarshalOCommitteeKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteeᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNEQ = data
+		case "kindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindIn"))
+			data, err := ec.unmarshalOCommitteeKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteeᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "kindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNotIn"))
+			data, err := ec.unmarshalOCommitteeKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteeᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNotIn = data
+		case "mandate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mandate"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Mandate = data
+		case "mandateNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mandateNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MandateNEQ = data
+		case "mandateIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mandateIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MandateIn = data
+		case "mandateNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mandateNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MandateNotIn = data
+		case "mandateGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mandateGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MandateGT = data
+		case "mandateGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mandateGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MandateGTE = data
+		case "mandateLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mandateLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MandateLT = data
+		case "mandateLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mandateLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MandateLTE = data
+		case "mandateContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mandateContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MandateContains = data
+		case "mandateHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mandateHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MandateHasPrefix = data
+		case "mandateHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mandateHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MandateHasSuffix = data
+		case "mandateEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mandateEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MandateEqualFold = data
+		case "mandateContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mandateContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MandateContainsFold = data
+		case "meetingEvery":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("meetingEvery"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MeetingEvery = data
+		case "meetingEveryNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("meetingEveryNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MeetingEveryNEQ = data
+		case "meetingEveryIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("meetingEveryIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MeetingEveryIn = data
+		case "meetingEveryNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("meetingEveryNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MeetingEveryNotIn = data
+		case "meetingEveryGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("meetingEveryGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MeetingEveryGT = data
+		case "meetingEveryGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("meetingEveryGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MeetingEveryGTE = data
+		case "meetingEveryLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("meetingEveryLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MeetingEveryLT = data
+		case "meetingEveryLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("meetingEveryLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MeetingEveryLTE = data
+		case "meetingEveryUnit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("meetingEveryUnit"))
+			data, err := ec.unmarshalOCommitteeMeetingEveryUnit2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteeᚐMeetingEveryUnit(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MeetingEveryUnit = data
+		case "meetingEveryUnitNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("meetingEveryUnitNEQ"))
+			data, err := ec.unmarshalOCommitteeMeetingEveryUnit2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteeᚐMeetingEveryUnit(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MeetingEveryUnitNEQ = data
+		case "meetingEveryUnitIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("meetingEveryUnitIn"))
+			data, err := ec.unmarshalOCommitteeMeetingEveryUnit2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteeᚐMeetingEveryUnitᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MeetingEveryUnitIn = data
+		case "meetingEveryUnitNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("meetingEveryUnitNotIn"))
+			data, err := ec.unmarshalOCommitteeMeetingEveryUnit2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteeᚐMeetingEveryUnitᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MeetingEveryUnitNotIn = data
+		case "hasAgreement":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAgreement"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAgreement = data
+		case "hasAgreementWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAgreementWith"))
+			data, err := ec.unmarshalOAgreementWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAgreementWith = data
+		case "hasStrategy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasStrategy"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasStrategy = data
+		case "hasStrategyWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasStrategyWith"))
+			data, err := ec.unmarshalOStrategyWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasStrategyWith = data
+		case "hasMembers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMembers"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasMembers = data
+		case "hasMembersWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMembersWith"))
+			data, err := ec.unmarshalOCommitteeMemberWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeMemberWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasMembersWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCommitteeWhereInput unmarshals raw into the CommitteeWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCommitteeWhereInput(ctx context.Context, raw any) (ent.CommitteeWhereInput, error) {
+	var out ent.CommitteeWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CommitteeWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputConsultationOrder(ctx context.Context, obj any) (ent.ConsultationOrder, error) {
 	var it ent.ConsultationOrder
 	if obj == nil {
@@ -45672,7 +54024,7 @@ func (ec *executionContext) unmarshalInputCreateActionItemInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"code", "title", "description", "priority", "status", "progress", "startDate", "dueDate", "estimatedBudget", "budgetCurrency", "pilot", "objectiveID", "commitmentID", "implementsID", "leadAgencyID", "supportingAgencyIDs", "fundingPartnerIDs", "dependsOnIDs"}
+	fieldsInOrder := [...]string{"code", "title", "description", "priority", "status", "progress", "startDate", "dueDate", "estimatedBudget", "budgetCurrency", "pilot", "objectiveID", "commitmentID", "implementsID", "meetingID", "leadAgencyID", "supportingAgencyIDs", "fundingPartnerIDs", "dependsOnIDs"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -45777,6 +54129,13 @@ func (ec *executionContext) unmarshalInputCreateActionItemInput(ctx context.Cont
 				return it, err
 			}
 			it.ImplementsID = data
+		case "meetingID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("meetingID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MeetingID = data
 		case "leadAgencyID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("leadAgencyID"))
 			data, err := ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
@@ -45910,7 +54269,7 @@ func (ec *executionContext) unmarshalInputCreateAgreementInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kind", "title", "reference", "summary", "signedOn", "signingPlace", "entryIntoForceOn", "endsOn", "durationMonths", "tacitRenewal", "confidential", "domainIDs"}
+	fieldsInOrder := [...]string{"kind", "title", "reference", "summary", "signedOn", "signingPlace", "entryIntoForceOn", "endsOn", "durationMonths", "tacitRenewal", "reportingCadenceDays", "confidential", "domainIDs"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -45987,6 +54346,13 @@ func (ec *executionContext) unmarshalInputCreateAgreementInput(ctx context.Conte
 				return it, err
 			}
 			it.TacitRenewal = data
+		case "reportingCadenceDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingCadenceDays"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportingCadenceDays = data
 		case "confidential":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidential"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -46179,6 +54545,146 @@ func UnmarshalCreateCommitmentInput(ctx context.Context, raw any) (ent.CreateCom
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateCommitteeInput(ctx context.Context, obj any) (ent.CreateCommitteeInput, error) {
+	var it ent.CreateCommitteeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "kind", "mandate", "meetingEvery", "meetingEveryUnit", "agreementID", "strategyID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNCommitteeKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteeᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "mandate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mandate"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Mandate = data
+		case "meetingEvery":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("meetingEvery"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MeetingEvery = data
+		case "meetingEveryUnit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("meetingEveryUnit"))
+			data, err := ec.unmarshalOCommitteeMeetingEveryUnit2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteeᚐMeetingEveryUnit(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MeetingEveryUnit = data
+		case "agreementID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agreementID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AgreementID = data
+		case "strategyID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("strategyID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StrategyID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateCommitteeInput unmarshals raw into the CreateCommitteeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateCommitteeInput(ctx context.Context, raw any) (ent.CreateCommitteeInput, error) {
+	var out ent.CreateCommitteeInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateCommitteeInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateCommitteeMemberInput(ctx context.Context, obj any) (ent.CreateCommitteeMemberInput, error) {
+	var it ent.CreateCommitteeMemberInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"role", "committeeID", "agencyID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalOCommitteeMemberRole2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteememberᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "committeeID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("committeeID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommitteeID = data
+		case "agencyID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agencyID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AgencyID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateCommitteeMemberInput unmarshals raw into the CreateCommitteeMemberInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateCommitteeMemberInput(ctx context.Context, raw any) (ent.CreateCommitteeMemberInput, error) {
+	var out ent.CreateCommitteeMemberInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateCommitteeMemberInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateConsultationInput(ctx context.Context, obj any) (ent.CreateConsultationInput, error) {
 	var it ent.CreateConsultationInput
 	if obj == nil {
@@ -46274,7 +54780,7 @@ func (ec *executionContext) unmarshalInputCreateDecisionInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"question", "options", "strategyID"}
+	fieldsInOrder := [...]string{"question", "options", "strategyID", "meetingID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -46297,11 +54803,18 @@ func (ec *executionContext) unmarshalInputCreateDecisionInput(ctx context.Contex
 			it.Options = data
 		case "strategyID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("strategyID"))
-			data, err := ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.StrategyID = data
+		case "meetingID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("meetingID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MeetingID = data
 		}
 	}
 	return it, nil
@@ -46512,6 +55025,132 @@ func (ec *executionContext) unmarshalInputCreateMeasurementInput(ctx context.Con
 func UnmarshalCreateMeasurementInput(ctx context.Context, raw any) (ent.CreateMeasurementInput, error) {
 	var out ent.CreateMeasurementInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateMeasurementInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateMeetingInput(ctx context.Context, obj any) (ent.CreateMeetingInput, error) {
+	var it ent.CreateMeetingInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"scheduledAt", "place", "online", "agenda", "committeeID", "attendeeIDs"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "scheduledAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scheduledAt"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScheduledAt = data
+		case "place":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("place"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Place = data
+		case "online":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("online"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Online = data
+		case "agenda":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agenda"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Agenda = data
+		case "committeeID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("committeeID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommitteeID = data
+		case "attendeeIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attendeeIDs"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttendeeIDs = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateMeetingInput unmarshals raw into the CreateMeetingInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateMeetingInput(ctx context.Context, raw any) (ent.CreateMeetingInput, error) {
+	var out ent.CreateMeetingInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateMeetingInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateMinutesInput(ctx context.Context, obj any) (ent.CreateMinutesInput, error) {
+	var it ent.CreateMinutesInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"text", "meetingID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		case "meetingID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("meetingID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MeetingID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateMinutesInput unmarshals raw into the CreateMinutesInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateMinutesInput(ctx context.Context, raw any) (ent.CreateMinutesInput, error) {
+	var out ent.CreateMinutesInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateMinutesInput", raw, &out)
 	return out, err
 }
 
@@ -46884,7 +55523,7 @@ func (ec *executionContext) unmarshalInputDecisionWhereInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "question", "questionNEQ", "questionIn", "questionNotIn", "questionGT", "questionGTE", "questionLT", "questionLTE", "questionContains", "questionHasPrefix", "questionHasSuffix", "questionEqualFold", "questionContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "outcome", "outcomeNEQ", "outcomeIn", "outcomeNotIn", "outcomeGT", "outcomeGTE", "outcomeLT", "outcomeLTE", "outcomeContains", "outcomeHasPrefix", "outcomeHasSuffix", "outcomeEqualFold", "outcomeContainsFold", "body", "bodyNEQ", "bodyIn", "bodyNotIn", "bodyIsNil", "bodyNotNil", "decidedOn", "decidedOnNEQ", "decidedOnIn", "decidedOnNotIn", "decidedOnGT", "decidedOnGTE", "decidedOnLT", "decidedOnLTE", "decidedOnIsNil", "decidedOnNotNil", "hasStrategy", "hasStrategyWith", "hasImplementingAgency", "hasImplementingAgencyWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "question", "questionNEQ", "questionIn", "questionNotIn", "questionGT", "questionGTE", "questionLT", "questionLTE", "questionContains", "questionHasPrefix", "questionHasSuffix", "questionEqualFold", "questionContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "outcome", "outcomeNEQ", "outcomeIn", "outcomeNotIn", "outcomeGT", "outcomeGTE", "outcomeLT", "outcomeLTE", "outcomeContains", "outcomeHasPrefix", "outcomeHasSuffix", "outcomeEqualFold", "outcomeContainsFold", "body", "bodyNEQ", "bodyIn", "bodyNotIn", "bodyIsNil", "bodyNotNil", "decidedOn", "decidedOnNEQ", "decidedOnIn", "decidedOnNotIn", "decidedOnGT", "decidedOnGTE", "decidedOnLT", "decidedOnLTE", "decidedOnIsNil", "decidedOnNotNil", "hasStrategy", "hasStrategyWith", "hasMeeting", "hasMeetingWith", "hasImplementingAgency", "hasImplementingAgencyWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -47416,6 +56055,20 @@ func (ec *executionContext) unmarshalInputDecisionWhereInput(ctx context.Context
 				return it, err
 			}
 			it.HasStrategyWith = data
+		case "hasMeeting":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMeeting"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasMeeting = data
+		case "hasMeetingWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMeetingWith"))
+			data, err := ec.unmarshalOMeetingWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasMeetingWith = data
 		case "hasImplementingAgency":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasImplementingAgency"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -49370,6 +58023,1271 @@ func UnmarshalMeasurementWhereInput(ctx context.Context, raw any) (ent.Measureme
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputMeetingOrder(ctx context.Context, obj any) (ent.MeetingOrder, error) {
+	var it ent.MeetingOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNMeetingOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMeetingOrder unmarshals raw into the MeetingOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMeetingOrder(ctx context.Context, raw any) (ent.MeetingOrder, error) {
+	var out ent.MeetingOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MeetingOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMeetingTransitionOrder(ctx context.Context, obj any) (ent.MeetingTransitionOrder, error) {
+	var it ent.MeetingTransitionOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNMeetingTransitionOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingTransitionOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMeetingTransitionOrder unmarshals raw into the MeetingTransitionOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMeetingTransitionOrder(ctx context.Context, raw any) (ent.MeetingTransitionOrder, error) {
+	var out ent.MeetingTransitionOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MeetingTransitionOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMeetingWhereInput(ctx context.Context, obj any) (ent.MeetingWhereInput, error) {
+	var it ent.MeetingWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "scheduledAt", "scheduledAtNEQ", "scheduledAtIn", "scheduledAtNotIn", "scheduledAtGT", "scheduledAtGTE", "scheduledAtLT", "scheduledAtLTE", "place", "placeNEQ", "placeIn", "placeNotIn", "placeGT", "placeGTE", "placeLT", "placeLTE", "placeContains", "placeHasPrefix", "placeHasSuffix", "placeEqualFold", "placeContainsFold", "online", "onlineNEQ", "status", "statusNEQ", "statusIn", "statusNotIn", "agenda", "agendaNEQ", "agendaIn", "agendaNotIn", "agendaGT", "agendaGTE", "agendaLT", "agendaLTE", "agendaContains", "agendaHasPrefix", "agendaHasSuffix", "agendaEqualFold", "agendaContainsFold", "hasCommittee", "hasCommitteeWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOMeetingWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOMeetingWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOMeetingWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "scheduledAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scheduledAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScheduledAt = data
+		case "scheduledAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scheduledAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScheduledAtNEQ = data
+		case "scheduledAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scheduledAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScheduledAtIn = data
+		case "scheduledAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scheduledAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScheduledAtNotIn = data
+		case "scheduledAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scheduledAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScheduledAtGT = data
+		case "scheduledAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scheduledAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScheduledAtGTE = data
+		case "scheduledAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scheduledAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScheduledAtLT = data
+		case "scheduledAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scheduledAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScheduledAtLTE = data
+		case "place":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("place"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Place = data
+		case "placeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("placeNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlaceNEQ = data
+		case "placeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("placeIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlaceIn = data
+		case "placeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("placeNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlaceNotIn = data
+		case "placeGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("placeGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlaceGT = data
+		case "placeGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("placeGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlaceGTE = data
+		case "placeLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("placeLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlaceLT = data
+		case "placeLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("placeLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlaceLTE = data
+		case "placeContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("placeContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlaceContains = data
+		case "placeHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("placeHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlaceHasPrefix = data
+		case "placeHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("placeHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlaceHasSuffix = data
+		case "placeEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("placeEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlaceEqualFold = data
+		case "placeContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("placeContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlaceContainsFold = data
+		case "online":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("online"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Online = data
+		case "onlineNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("onlineNEQ"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OnlineNEQ = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOMeetingStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋmeetingᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalOMeetingStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋmeetingᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalOMeetingStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋmeetingᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalOMeetingStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋmeetingᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "agenda":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agenda"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Agenda = data
+		case "agendaNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agendaNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AgendaNEQ = data
+		case "agendaIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agendaIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AgendaIn = data
+		case "agendaNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agendaNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AgendaNotIn = data
+		case "agendaGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agendaGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AgendaGT = data
+		case "agendaGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agendaGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AgendaGTE = data
+		case "agendaLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agendaLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AgendaLT = data
+		case "agendaLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agendaLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AgendaLTE = data
+		case "agendaContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agendaContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AgendaContains = data
+		case "agendaHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agendaHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AgendaHasPrefix = data
+		case "agendaHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agendaHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AgendaHasSuffix = data
+		case "agendaEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agendaEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AgendaEqualFold = data
+		case "agendaContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agendaContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AgendaContainsFold = data
+		case "hasCommittee":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCommittee"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCommittee = data
+		case "hasCommitteeWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCommitteeWith"))
+			data, err := ec.unmarshalOCommitteeWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCommitteeWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMeetingWhereInput unmarshals raw into the MeetingWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMeetingWhereInput(ctx context.Context, raw any) (ent.MeetingWhereInput, error) {
+	var out ent.MeetingWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MeetingWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMinutesOrder(ctx context.Context, obj any) (ent.MinutesOrder, error) {
+	var it ent.MinutesOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNMinutesOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMinutesOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMinutesOrder unmarshals raw into the MinutesOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMinutesOrder(ctx context.Context, raw any) (ent.MinutesOrder, error) {
+	var out ent.MinutesOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MinutesOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMinutesWhereInput(ctx context.Context, obj any) (ent.MinutesWhereInput, error) {
+	var it ent.MinutesWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "number", "numberNEQ", "numberIn", "numberNotIn", "numberGT", "numberGTE", "numberLT", "numberLTE", "text", "textNEQ", "textIn", "textNotIn", "textGT", "textGTE", "textLT", "textLTE", "textContains", "textHasPrefix", "textHasSuffix", "textEqualFold", "textContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "approvedAt", "approvedAtNEQ", "approvedAtIn", "approvedAtNotIn", "approvedAtGT", "approvedAtGTE", "approvedAtLT", "approvedAtLTE", "approvedAtIsNil", "approvedAtNotNil", "sha256", "sha256NEQ", "sha256In", "sha256NotIn", "sha256GT", "sha256GTE", "sha256LT", "sha256LTE", "sha256Contains", "sha256HasPrefix", "sha256HasSuffix", "sha256IsNil", "sha256NotNil", "sha256EqualFold", "sha256ContainsFold", "hasMeeting", "hasMeetingWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOMinutesWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMinutesWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOMinutesWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMinutesWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOMinutesWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMinutesWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "number":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("number"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Number = data
+		case "numberNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("numberNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NumberNEQ = data
+		case "numberIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("numberIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NumberIn = data
+		case "numberNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("numberNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NumberNotIn = data
+		case "numberGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("numberGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NumberGT = data
+		case "numberGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("numberGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NumberGTE = data
+		case "numberLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("numberLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NumberLT = data
+		case "numberLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("numberLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NumberLTE = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		case "textNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextNEQ = data
+		case "textIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextIn = data
+		case "textNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextNotIn = data
+		case "textGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextGT = data
+		case "textGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextGTE = data
+		case "textLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextLT = data
+		case "textLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextLTE = data
+		case "textContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextContains = data
+		case "textHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextHasPrefix = data
+		case "textHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextHasSuffix = data
+		case "textEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextEqualFold = data
+		case "textContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("textContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TextContainsFold = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOMinutesStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋminutesᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalOMinutesStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋminutesᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalOMinutesStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋminutesᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalOMinutesStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋminutesᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "approvedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approvedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApprovedAt = data
+		case "approvedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approvedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApprovedAtNEQ = data
+		case "approvedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approvedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApprovedAtIn = data
+		case "approvedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approvedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApprovedAtNotIn = data
+		case "approvedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approvedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApprovedAtGT = data
+		case "approvedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approvedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApprovedAtGTE = data
+		case "approvedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approvedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApprovedAtLT = data
+		case "approvedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approvedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApprovedAtLTE = data
+		case "approvedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approvedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApprovedAtIsNil = data
+		case "approvedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approvedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApprovedAtNotNil = data
+		case "sha256":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256 = data
+		case "sha256NEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256NEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256NEQ = data
+		case "sha256In":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256In"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256In = data
+		case "sha256NotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256NotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256NotIn = data
+		case "sha256GT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256GT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256GT = data
+		case "sha256GTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256GTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256GTE = data
+		case "sha256LT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256LT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256LT = data
+		case "sha256LTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256LTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256LTE = data
+		case "sha256Contains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256Contains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256Contains = data
+		case "sha256HasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256HasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256HasPrefix = data
+		case "sha256HasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256HasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256HasSuffix = data
+		case "sha256IsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256IsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256IsNil = data
+		case "sha256NotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256NotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256NotNil = data
+		case "sha256EqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256EqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256EqualFold = data
+		case "sha256ContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256ContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256ContainsFold = data
+		case "hasMeeting":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMeeting"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasMeeting = data
+		case "hasMeetingWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMeetingWith"))
+			data, err := ec.unmarshalOMeetingWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasMeetingWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMinutesWhereInput unmarshals raw into the MinutesWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMinutesWhereInput(ctx context.Context, raw any) (ent.MinutesWhereInput, error) {
+	var out ent.MinutesWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MinutesWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputMoveAgreementInput(ctx context.Context, obj any) (model.MoveAgreementInput, error) {
 	var it model.MoveAgreementInput
 	if obj == nil {
@@ -49430,6 +59348,69 @@ func (ec *executionContext) unmarshalInputMoveAgreementInput(ctx context.Context
 func UnmarshalMoveAgreementInput(ctx context.Context, raw any) (model.MoveAgreementInput, error) {
 	var out model.MoveAgreementInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "MoveAgreementInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMoveMeetingInput(ctx context.Context, obj any) (model.MoveMeetingInput, error) {
+	var it model.MoveMeetingInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"meetingID", "revision", "to", "comment"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "meetingID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("meetingID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MeetingID = data
+		case "revision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revision"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Revision = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalNMeetingStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋmeetingᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		case "comment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("comment"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Comment = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMoveMeetingInput unmarshals raw into the MoveMeetingInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMoveMeetingInput(ctx context.Context, raw any) (model.MoveMeetingInput, error) {
+	var out model.MoveMeetingInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MoveMeetingInput", raw, &out)
 	return out, err
 }
 
@@ -51360,7 +61341,7 @@ func (ec *executionContext) unmarshalInputProgressReportWhereInput(ctx context.C
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "asOf", "asOfNEQ", "asOfIn", "asOfNotIn", "asOfGT", "asOfGTE", "asOfLT", "asOfLTE", "progress", "progressNEQ", "progressIn", "progressNotIn", "progressGT", "progressGTE", "progressLT", "progressLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "narrative", "narrativeNEQ", "narrativeIn", "narrativeNotIn", "narrativeGT", "narrativeGTE", "narrativeLT", "narrativeLTE", "narrativeContains", "narrativeHasPrefix", "narrativeHasSuffix", "narrativeEqualFold", "narrativeContainsFold", "difficulties", "difficultiesNEQ", "difficultiesIn", "difficultiesNotIn", "difficultiesGT", "difficultiesGTE", "difficultiesLT", "difficultiesLTE", "difficultiesContains", "difficultiesHasPrefix", "difficultiesHasSuffix", "difficultiesEqualFold", "difficultiesContainsFold", "nextSteps", "nextStepsNEQ", "nextStepsIn", "nextStepsNotIn", "nextStepsGT", "nextStepsGTE", "nextStepsLT", "nextStepsLTE", "nextStepsContains", "nextStepsHasPrefix", "nextStepsHasSuffix", "nextStepsEqualFold", "nextStepsContainsFold"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "asOf", "asOfNEQ", "asOfIn", "asOfNotIn", "asOfGT", "asOfGTE", "asOfLT", "asOfLTE", "progress", "progressNEQ", "progressIn", "progressNotIn", "progressGT", "progressGTE", "progressLT", "progressLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "statusBefore", "statusBeforeNEQ", "statusBeforeIn", "statusBeforeNotIn", "statusBeforeIsNil", "statusBeforeNotNil", "narrative", "narrativeNEQ", "narrativeIn", "narrativeNotIn", "narrativeGT", "narrativeGTE", "narrativeLT", "narrativeLTE", "narrativeContains", "narrativeHasPrefix", "narrativeHasSuffix", "narrativeEqualFold", "narrativeContainsFold", "difficulties", "difficultiesNEQ", "difficultiesIn", "difficultiesNotIn", "difficultiesGT", "difficultiesGTE", "difficultiesLT", "difficultiesLTE", "difficultiesContains", "difficultiesHasPrefix", "difficultiesHasSuffix", "difficultiesEqualFold", "difficultiesContainsFold", "nextSteps", "nextStepsNEQ", "nextStepsIn", "nextStepsNotIn", "nextStepsGT", "nextStepsGTE", "nextStepsLT", "nextStepsLTE", "nextStepsContains", "nextStepsHasPrefix", "nextStepsHasSuffix", "nextStepsEqualFold", "nextStepsContainsFold"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -51696,6 +61677,48 @@ func (ec *executionContext) unmarshalInputProgressReportWhereInput(ctx context.C
 				return it, err
 			}
 			it.StatusNotIn = data
+		case "statusBefore":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusBefore"))
+			data, err := ec.unmarshalOProgressReportStatusBefore2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋprogressreportᚐStatusBefore(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusBefore = data
+		case "statusBeforeNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusBeforeNEQ"))
+			data, err := ec.unmarshalOProgressReportStatusBefore2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋprogressreportᚐStatusBefore(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusBeforeNEQ = data
+		case "statusBeforeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusBeforeIn"))
+			data, err := ec.unmarshalOProgressReportStatusBefore2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋprogressreportᚐStatusBeforeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusBeforeIn = data
+		case "statusBeforeNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusBeforeNotIn"))
+			data, err := ec.unmarshalOProgressReportStatusBefore2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋprogressreportᚐStatusBeforeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusBeforeNotIn = data
+		case "statusBeforeIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusBeforeIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusBeforeIsNil = data
+		case "statusBeforeNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusBeforeNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusBeforeNotNil = data
 		case "narrative":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("narrative"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -54074,7 +64097,7 @@ func (ec *executionContext) unmarshalInputUpdateActionItemInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"code", "title", "description", "priority", "status", "progress", "startDate", "clearStartDate", "dueDate", "clearDueDate", "estimatedBudget", "clearEstimatedBudget", "budgetCurrency", "clearBudgetCurrency", "pilot", "objectiveID", "clearObjective", "commitmentID", "clearCommitment", "implementsID", "clearImplements", "leadAgencyID", "addSupportingAgencyIDs", "removeSupportingAgencyIDs", "clearSupportingAgencies", "addFundingPartnerIDs", "removeFundingPartnerIDs", "clearFundingPartners", "addDependsOnIDs", "removeDependsOnIDs", "clearDependsOn"}
+	fieldsInOrder := [...]string{"code", "title", "description", "priority", "status", "progress", "startDate", "clearStartDate", "dueDate", "clearDueDate", "estimatedBudget", "clearEstimatedBudget", "budgetCurrency", "clearBudgetCurrency", "pilot", "objectiveID", "clearObjective", "commitmentID", "clearCommitment", "implementsID", "clearImplements", "meetingID", "clearMeeting", "leadAgencyID", "addSupportingAgencyIDs", "removeSupportingAgencyIDs", "clearSupportingAgencies", "addFundingPartnerIDs", "removeFundingPartnerIDs", "clearFundingPartners", "addDependsOnIDs", "removeDependsOnIDs", "clearDependsOn"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -54228,6 +64251,20 @@ func (ec *executionContext) unmarshalInputUpdateActionItemInput(ctx context.Cont
 				return it, err
 			}
 			it.ClearImplements = data
+		case "meetingID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("meetingID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MeetingID = data
+		case "clearMeeting":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearMeeting"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearMeeting = data
 		case "leadAgencyID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("leadAgencyID"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
@@ -54424,7 +64461,7 @@ func (ec *executionContext) unmarshalInputUpdateAgreementInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kind", "title", "reference", "summary", "signedOn", "clearSignedOn", "signingPlace", "entryIntoForceOn", "clearEntryIntoForceOn", "endsOn", "clearEndsOn", "durationMonths", "clearDurationMonths", "tacitRenewal", "confidential", "addDomainIDs", "removeDomainIDs", "clearDomains"}
+	fieldsInOrder := [...]string{"kind", "title", "reference", "summary", "signedOn", "clearSignedOn", "signingPlace", "entryIntoForceOn", "clearEntryIntoForceOn", "endsOn", "clearEndsOn", "durationMonths", "clearDurationMonths", "tacitRenewal", "reportingCadenceDays", "confidential", "addDomainIDs", "removeDomainIDs", "clearDomains"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -54529,6 +64566,13 @@ func (ec *executionContext) unmarshalInputUpdateAgreementInput(ctx context.Conte
 				return it, err
 			}
 			it.TacitRenewal = data
+		case "reportingCadenceDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingCadenceDays"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportingCadenceDays = data
 		case "confidential":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidential"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -54732,6 +64776,118 @@ func (ec *executionContext) unmarshalInputUpdateCommitmentInput(ctx context.Cont
 func UnmarshalUpdateCommitmentInput(ctx context.Context, raw any) (ent.UpdateCommitmentInput, error) {
 	var out ent.UpdateCommitmentInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateCommitmentInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateCommitteeInput(ctx context.Context, obj any) (ent.UpdateCommitteeInput, error) {
+	var it ent.UpdateCommitteeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "kind", "mandate", "meetingEvery", "meetingEveryUnit"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOCommitteeKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteeᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "mandate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mandate"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Mandate = data
+		case "meetingEvery":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("meetingEvery"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MeetingEvery = data
+		case "meetingEveryUnit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("meetingEveryUnit"))
+			data, err := ec.unmarshalOCommitteeMeetingEveryUnit2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteeᚐMeetingEveryUnit(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MeetingEveryUnit = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateCommitteeInput unmarshals raw into the UpdateCommitteeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateCommitteeInput(ctx context.Context, raw any) (ent.UpdateCommitteeInput, error) {
+	var out ent.UpdateCommitteeInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateCommitteeInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateCommitteeMemberInput(ctx context.Context, obj any) (ent.UpdateCommitteeMemberInput, error) {
+	var it ent.UpdateCommitteeMemberInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"role"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalOCommitteeMemberRole2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteememberᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateCommitteeMemberInput unmarshals raw into the UpdateCommitteeMemberInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateCommitteeMemberInput(ctx context.Context, raw any) (ent.UpdateCommitteeMemberInput, error) {
+	var out ent.UpdateCommitteeMemberInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateCommitteeMemberInput", raw, &out)
 	return out, err
 }
 
@@ -55005,6 +65161,132 @@ func (ec *executionContext) unmarshalInputUpdateIndicatorInput(ctx context.Conte
 func UnmarshalUpdateIndicatorInput(ctx context.Context, raw any) (ent.UpdateIndicatorInput, error) {
 	var out ent.UpdateIndicatorInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateIndicatorInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateMeetingInput(ctx context.Context, obj any) (ent.UpdateMeetingInput, error) {
+	var it ent.UpdateMeetingInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"scheduledAt", "place", "online", "agenda", "addAttendeeIDs", "removeAttendeeIDs", "clearAttendees"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "scheduledAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scheduledAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScheduledAt = data
+		case "place":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("place"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Place = data
+		case "online":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("online"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Online = data
+		case "agenda":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agenda"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Agenda = data
+		case "addAttendeeIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addAttendeeIDs"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddAttendeeIDs = data
+		case "removeAttendeeIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeAttendeeIDs"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveAttendeeIDs = data
+		case "clearAttendees":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearAttendees"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearAttendees = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateMeetingInput unmarshals raw into the UpdateMeetingInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateMeetingInput(ctx context.Context, raw any) (ent.UpdateMeetingInput, error) {
+	var out ent.UpdateMeetingInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateMeetingInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateMinutesInput(ctx context.Context, obj any) (ent.UpdateMinutesInput, error) {
+	var it ent.UpdateMinutesInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"text"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateMinutesInput unmarshals raw into the UpdateMinutesInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateMinutesInput(ctx context.Context, raw any) (ent.UpdateMinutesInput, error) {
+	var out ent.UpdateMinutesInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateMinutesInput", raw, &out)
 	return out, err
 }
 
@@ -55284,6 +65566,21 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Objective(ctx, sel, obj)
+	case *ent.Minutes:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Minutes(ctx, sel, obj)
+	case *ent.MeetingTransition:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._MeetingTransition(ctx, sel, obj)
+	case *ent.Meeting:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Meeting(ctx, sel, obj)
 	case *ent.Measurement:
 		if obj == nil {
 			return graphql.Null
@@ -55314,6 +65611,16 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Consultation(ctx, sel, obj)
+	case *ent.CommitteeMember:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CommitteeMember(ctx, sel, obj)
+	case *ent.Committee:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Committee(ctx, sel, obj)
 	case *ent.Commitment:
 		if obj == nil {
 			return graphql.Null
@@ -55875,6 +66182,12 @@ func (ec *executionContext) _ActionItem(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ActionItem_implements(ctx, field, obj)
 				})
+		case "meeting":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ActionItem_meeting(ctx, field, obj)
+				})
 		case "leadAgency":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -56197,6 +66510,18 @@ func (ec *executionContext) _Agency(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Agency_implementedStrategies(ctx, field, obj)
 				})
+		case "agreements":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Agency_agreements(ctx, field, obj)
+				})
+		case "committees":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Agency_committees(ctx, field, obj)
+				})
 		case "progressRollup":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -56464,6 +66789,11 @@ func (ec *executionContext) _Agreement(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "reportingCadenceDays":
+			out.Values[i] = ec._Agreement_reportingCadenceDays(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "confidential":
 			out.Values[i] = ec._Agreement_confidential(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -56493,6 +66823,12 @@ func (ec *executionContext) _Agreement(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Agreement_attachments(ctx, field, obj)
 				})
+		case "committees":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Agreement_committees(ctx, field, obj)
+				})
 		case "transitions":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -56504,6 +66840,12 @@ func (ec *executionContext) _Agreement(ctx context.Context, sel ast.SelectionSet
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Agreement_allowedMoves(ctx, field, obj)
+				})
+		case "progressRollup":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Agreement_progressRollup(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -57321,6 +67663,12 @@ func (ec *executionContext) _Commitment(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Commitment_implementedBy(ctx, field, obj)
 				})
+		case "progressRollup":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Commitment_progressRollup(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -57432,6 +67780,400 @@ func (ec *executionContext) _CommitmentPayload(ctx context.Context, sel ast.Sele
 			out.Values[i] = graphql.MarshalString("CommitmentPayload")
 		case "commitment":
 			out.Values[i] = ec._CommitmentPayload_commitment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var committeeImplementors = []string{"Committee", "Node"}
+
+func (ec *executionContext) _Committee(ctx context.Context, sel ast.SelectionSet, obj *ent.Committee) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, committeeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Committee")
+		case "id":
+			out.Values[i] = ec._Committee_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Committee_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Committee_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "revision":
+			out.Values[i] = ec._Committee_revision(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._Committee_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._Committee_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "mandate":
+			out.Values[i] = ec._Committee_mandate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "meetingEvery":
+			out.Values[i] = ec._Committee_meetingEvery(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "meetingEveryUnit":
+			out.Values[i] = ec._Committee_meetingEveryUnit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "agreement":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Committee_agreement(ctx, field, obj)
+				})
+		case "strategy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Committee_strategy(ctx, field, obj)
+				})
+		case "members":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Committee_members(ctx, field, obj)
+				})
+		case "meetings":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Committee_meetings(ctx, field, obj)
+				})
+		case "lastHeldMeeting":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Committee_lastHeldMeeting(ctx, field, obj)
+				})
+		case "nextMeetingDue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Committee_nextMeetingDue(ctx, field, obj)
+				})
+		case "nextMeetingOverdue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Committee_nextMeetingOverdue(ctx, field, obj)
+				})
+		case "progressRollup":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Committee_progressRollup(ctx, field, obj)
+				})
+		case "sinceLastMeeting":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Committee_sinceLastMeeting(ctx, field, obj)
+				})
+		case "followUps":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Committee_followUps(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var committeeConnectionImplementors = []string{"CommitteeConnection"}
+
+func (ec *executionContext) _CommitteeConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.CommitteeConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, committeeConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CommitteeConnection")
+		case "edges":
+			out.Values[i] = ec._CommitteeConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CommitteeConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CommitteeConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var committeeDigestImplementors = []string{"CommitteeDigest"}
+
+func (ec *executionContext) _CommitteeDigest(ctx context.Context, sel ast.SelectionSet, obj *coordination.Digest) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, committeeDigestImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CommitteeDigest")
+		case "on":
+			out.Values[i] = ec._CommitteeDigest_on(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "since":
+			out.Values[i] = ec._CommitteeDigest_since(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lastMeeting":
+			out.Values[i] = ec._CommitteeDigest_lastMeeting(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "progressReports":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CommitteeDigest_progressReports(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var committeeEdgeImplementors = []string{"CommitteeEdge"}
+
+func (ec *executionContext) _CommitteeEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.CommitteeEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, committeeEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CommitteeEdge")
+		case "node":
+			out.Values[i] = ec._CommitteeEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._CommitteeEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var committeeMemberImplementors = []string{"CommitteeMember", "Node"}
+
+func (ec *executionContext) _CommitteeMember(ctx context.Context, sel ast.SelectionSet, obj *ent.CommitteeMember) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, committeeMemberImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CommitteeMember")
+		case "id":
+			out.Values[i] = ec._CommitteeMember_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._CommitteeMember_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._CommitteeMember_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "revision":
+			out.Values[i] = ec._CommitteeMember_revision(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "role":
+			out.Values[i] = ec._CommitteeMember_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "committee":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CommitteeMember_committee(ctx, field, obj)
+				})
+		case "agency":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CommitteeMember_agency(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var committeeMemberPayloadImplementors = []string{"CommitteeMemberPayload"}
+
+func (ec *executionContext) _CommitteeMemberPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CommitteeMemberPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, committeeMemberPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CommitteeMemberPayload")
+		case "member":
+			out.Values[i] = ec._CommitteeMemberPayload_member(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var committeePayloadImplementors = []string{"CommitteePayload"}
+
+func (ec *executionContext) _CommitteePayload(ctx context.Context, sel ast.SelectionSet, obj *model.CommitteePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, committeePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CommitteePayload")
+		case "committee":
+			out.Values[i] = ec._CommitteePayload_committee(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -57781,9 +68523,15 @@ func (ec *executionContext) _Decision(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "strategy":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Decision_strategy(ctx, field, obj)
+				})
+		case "meeting":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Decision_meeting(ctx, field, obj)
 				})
 		case "positions":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -58777,6 +69525,425 @@ func (ec *executionContext) _MeasurementPayload(ctx context.Context, sel ast.Sel
 	return out
 }
 
+var meetingImplementors = []string{"Meeting", "Node"}
+
+func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, obj *ent.Meeting) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, meetingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Meeting")
+		case "id":
+			out.Values[i] = ec._Meeting_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Meeting_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Meeting_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "revision":
+			out.Values[i] = ec._Meeting_revision(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "scheduledAt":
+			out.Values[i] = ec._Meeting_scheduledAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "place":
+			out.Values[i] = ec._Meeting_place(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "online":
+			out.Values[i] = ec._Meeting_online(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Meeting_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "agenda":
+			out.Values[i] = ec._Meeting_agenda(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "committee":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Meeting_committee(ctx, field, obj)
+				})
+		case "attendees":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Meeting_attendees(ctx, field, obj)
+				})
+		case "minutes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Meeting_minutes(ctx, field, obj)
+				})
+		case "decisions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Meeting_decisions(ctx, field, obj)
+				})
+		case "followUps":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Meeting_followUps(ctx, field, obj)
+				})
+		case "transitions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Meeting_transitions(ctx, field, obj)
+				})
+		case "allowedMoves":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Meeting_allowedMoves(ctx, field, obj)
+				})
+		case "approvedMinutes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Meeting_approvedMinutes(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var meetingConnectionImplementors = []string{"MeetingConnection"}
+
+func (ec *executionContext) _MeetingConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.MeetingConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, meetingConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MeetingConnection")
+		case "edges":
+			out.Values[i] = ec._MeetingConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._MeetingConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._MeetingConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var meetingEdgeImplementors = []string{"MeetingEdge"}
+
+func (ec *executionContext) _MeetingEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.MeetingEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, meetingEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MeetingEdge")
+		case "node":
+			out.Values[i] = ec._MeetingEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._MeetingEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var meetingPayloadImplementors = []string{"MeetingPayload"}
+
+func (ec *executionContext) _MeetingPayload(ctx context.Context, sel ast.SelectionSet, obj *model.MeetingPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, meetingPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MeetingPayload")
+		case "meeting":
+			out.Values[i] = ec._MeetingPayload_meeting(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var meetingTransitionImplementors = []string{"MeetingTransition", "Node"}
+
+func (ec *executionContext) _MeetingTransition(ctx context.Context, sel ast.SelectionSet, obj *ent.MeetingTransition) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, meetingTransitionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MeetingTransition")
+		case "id":
+			out.Values[i] = ec._MeetingTransition_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._MeetingTransition_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._MeetingTransition_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "comment":
+			out.Values[i] = ec._MeetingTransition_comment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "meeting":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MeetingTransition_meeting(ctx, field, obj)
+				})
+		case "actor":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MeetingTransition_actor(ctx, field, obj)
+				})
+		case "from":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MeetingTransition_from(ctx, field, obj)
+				})
+		case "to":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MeetingTransition_to(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var minutesImplementors = []string{"Minutes", "Node"}
+
+func (ec *executionContext) _Minutes(ctx context.Context, sel ast.SelectionSet, obj *ent.Minutes) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, minutesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Minutes")
+		case "id":
+			out.Values[i] = ec._Minutes_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Minutes_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Minutes_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "revision":
+			out.Values[i] = ec._Minutes_revision(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "number":
+			out.Values[i] = ec._Minutes_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "text":
+			out.Values[i] = ec._Minutes_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Minutes_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "approvedAt":
+			out.Values[i] = ec._Minutes_approvedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sha256":
+			out.Values[i] = ec._Minutes_sha256(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "meeting":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Minutes_meeting(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var minutesPayloadImplementors = []string{"MinutesPayload"}
+
+func (ec *executionContext) _MinutesPayload(ctx context.Context, sel ast.SelectionSet, obj *model.MinutesPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, minutesPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MinutesPayload")
+		case "minutes":
+			out.Values[i] = ec._MinutesPayload_minutes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var moveAgreementPayloadImplementors = []string{"MoveAgreementPayload"}
 
 func (ec *executionContext) _MoveAgreementPayload(ctx context.Context, sel ast.SelectionSet, obj *model.MoveAgreementPayload) graphql.Marshaler {
@@ -58795,6 +69962,44 @@ func (ec *executionContext) _MoveAgreementPayload(ctx context.Context, sel ast.S
 			}
 		case "transition":
 			out.Values[i] = ec._MoveAgreementPayload_transition(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var moveMeetingPayloadImplementors = []string{"MoveMeetingPayload"}
+
+func (ec *executionContext) _MoveMeetingPayload(ctx context.Context, sel ast.SelectionSet, obj *model.MoveMeetingPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, moveMeetingPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MoveMeetingPayload")
+		case "meeting":
+			out.Values[i] = ec._MoveMeetingPayload_meeting(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "transition":
+			out.Values[i] = ec._MoveMeetingPayload_transition(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -59099,6 +70304,83 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "exportStrategy":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_exportStrategy(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createCommittee":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createCommittee(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateCommittee":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateCommittee(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createCommitteeMember":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createCommitteeMember(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateCommitteeMember":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateCommitteeMember(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteCommitteeMember":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteCommitteeMember(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createMeeting":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createMeeting(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateMeeting":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateMeeting(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "moveMeeting":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_moveMeeting(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createMinutes":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createMinutes(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateMinutes":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateMinutes(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approveMinutes":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_approveMinutes(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -59804,6 +71086,11 @@ func (ec *executionContext) _ProgressReport(ctx context.Context, sel ast.Selecti
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "statusBefore":
+			out.Values[i] = ec._ProgressReport_statusBefore(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "narrative":
 			out.Values[i] = ec._ProgressReport_narrative(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -59836,6 +71123,12 @@ func (ec *executionContext) _ProgressReport(ctx context.Context, sel ast.Selecti
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ProgressReport_measurements(ctx, field, obj)
+				})
+		case "changesStatus":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ProgressReport_changesStatus(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -60096,6 +71389,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_auditTrail(ctx, field)
+				})
+		case "committees":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_committees(ctx, field)
 				})
 		case "consultations":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -60431,6 +71730,12 @@ func (ec *executionContext) _Strategy(ctx context.Context, sel ast.SelectionSet,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Strategy_consultations(ctx, field, obj)
+				})
+		case "committees":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Strategy_committees(ctx, field, obj)
 				})
 		case "decisions":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -61887,6 +73192,11 @@ func (ec *executionContext) unmarshalNAnswerObservationInput2githubᚗcomᚋpala
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNApproveMinutesInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐApproveMinutesInput(ctx context.Context, v any) (model.ApproveMinutesInput, error) {
+	res, err := ec.unmarshalInputApproveMinutesInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNAttachFileInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐAttachFileInput(ctx context.Context, v any) (model.AttachFileInput, error) {
 	res, err := ec.unmarshalInputAttachFileInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -62041,6 +73351,122 @@ func (ec *executionContext) unmarshalNCommitmentWhereInput2ᚖgithubᚗcomᚋpal
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNCommittee2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommittee(ctx context.Context, sel ast.SelectionSet, v *ent.Committee) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Committee!")
+		return graphql.Null
+	}
+	return ec._Committee(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCommitteeConnection2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeConnection(ctx context.Context, sel ast.SelectionSet, v *ent.CommitteeConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CommitteeConnection!")
+		return graphql.Null
+	}
+	return ec._CommitteeConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCommitteeDigest2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋcoordinationᚐDigest(ctx context.Context, sel ast.SelectionSet, v *coordination.Digest) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CommitteeDigest!")
+		return graphql.Null
+	}
+	return ec._CommitteeDigest(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCommitteeKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteeᚐKind(ctx context.Context, v any) (committee.Kind, error) {
+	var res committee.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCommitteeKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteeᚐKind(ctx context.Context, sel ast.SelectionSet, v committee.Kind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNCommitteeMeetingEveryUnit2githubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteeᚐMeetingEveryUnit(ctx context.Context, v any) (committee.MeetingEveryUnit, error) {
+	var res committee.MeetingEveryUnit
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCommitteeMeetingEveryUnit2githubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteeᚐMeetingEveryUnit(ctx context.Context, sel ast.SelectionSet, v committee.MeetingEveryUnit) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNCommitteeMember2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeMember(ctx context.Context, sel ast.SelectionSet, v *ent.CommitteeMember) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CommitteeMember!")
+		return graphql.Null
+	}
+	return ec._CommitteeMember(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCommitteeMemberOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeMemberOrderField(ctx context.Context, v any) (*ent.CommitteeMemberOrderField, error) {
+	var res = new(ent.CommitteeMemberOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCommitteeMemberOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeMemberOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.CommitteeMemberOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CommitteeMemberOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalNCommitteeMemberPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐCommitteeMemberPayload(ctx context.Context, sel ast.SelectionSet, v *model.CommitteeMemberPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CommitteeMemberPayload!")
+		return graphql.Null
+	}
+	return ec._CommitteeMemberPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCommitteeMemberRole2githubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteememberᚐRole(ctx context.Context, v any) (committeemember.Role, error) {
+	var res committeemember.Role
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCommitteeMemberRole2githubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteememberᚐRole(ctx context.Context, sel ast.SelectionSet, v committeemember.Role) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNCommitteeMemberWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeMemberWhereInput(ctx context.Context, v any) (*ent.CommitteeMemberWhereInput, error) {
+	res, err := ec.unmarshalInputCommitteeMemberWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCommitteeOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeOrderField(ctx context.Context, v any) (*ent.CommitteeOrderField, error) {
+	var res = new(ent.CommitteeOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCommitteeOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.CommitteeOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CommitteeOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalNCommitteePayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐCommitteePayload(ctx context.Context, sel ast.SelectionSet, v *model.CommitteePayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CommitteePayload!")
+		return graphql.Null
+	}
+	return ec._CommitteePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCommitteeWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeWhereInput(ctx context.Context, v any) (*ent.CommitteeWhereInput, error) {
+	res, err := ec.unmarshalInputCommitteeWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNConsultation2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultation(ctx context.Context, sel ast.SelectionSet, v *ent.Consultation) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Consultation!")
@@ -62167,6 +73593,16 @@ func (ec *executionContext) unmarshalNCreateCommitmentInput2githubᚗcomᚋpalab
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateCommitteeInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐCreateCommitteeInput(ctx context.Context, v any) (ent.CreateCommitteeInput, error) {
+	res, err := ec.unmarshalInputCreateCommitteeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateCommitteeMemberInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐCreateCommitteeMemberInput(ctx context.Context, v any) (ent.CreateCommitteeMemberInput, error) {
+	res, err := ec.unmarshalInputCreateCommitteeMemberInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateConsultationInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐCreateConsultationInput(ctx context.Context, v any) (ent.CreateConsultationInput, error) {
 	res, err := ec.unmarshalInputCreateConsultationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -62189,6 +73625,16 @@ func (ec *executionContext) unmarshalNCreateIndicatorInput2githubᚗcomᚋpalabr
 
 func (ec *executionContext) unmarshalNCreateMeasurementInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐCreateMeasurementInput(ctx context.Context, v any) (ent.CreateMeasurementInput, error) {
 	res, err := ec.unmarshalInputCreateMeasurementInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateMeetingInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐCreateMeetingInput(ctx context.Context, v any) (ent.CreateMeetingInput, error) {
+	res, err := ec.unmarshalInputCreateMeetingInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateMinutesInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐCreateMinutesInput(ctx context.Context, v any) (ent.CreateMinutesInput, error) {
+	res, err := ec.unmarshalInputCreateMinutesInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -62595,6 +74041,156 @@ func (ec *executionContext) unmarshalNMeasurementWhereInput2ᚖgithubᚗcomᚋpa
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNMeeting2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeeting(ctx context.Context, sel ast.SelectionSet, v *ent.Meeting) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Meeting!")
+		return graphql.Null
+	}
+	return ec._Meeting(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMeetingConnection2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingConnection(ctx context.Context, sel ast.SelectionSet, v *ent.MeetingConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MeetingConnection!")
+		return graphql.Null
+	}
+	return ec._MeetingConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMeetingOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingOrderField(ctx context.Context, v any) (*ent.MeetingOrderField, error) {
+	var res = new(ent.MeetingOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMeetingOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.MeetingOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MeetingOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalNMeetingPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐMeetingPayload(ctx context.Context, sel ast.SelectionSet, v *model.MeetingPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MeetingPayload!")
+		return graphql.Null
+	}
+	return ec._MeetingPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMeetingStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋmeetingᚐStatus(ctx context.Context, v any) (meeting.Status, error) {
+	var res meeting.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMeetingStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋmeetingᚐStatus(ctx context.Context, sel ast.SelectionSet, v meeting.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNMeetingStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋmeetingᚐStatusᚄ(ctx context.Context, v any) ([]meeting.Status, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]meeting.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMeetingStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋmeetingᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNMeetingStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋmeetingᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []meeting.Status) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMeetingStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋmeetingᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMeetingTransition2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingTransition(ctx context.Context, sel ast.SelectionSet, v *ent.MeetingTransition) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MeetingTransition!")
+		return graphql.Null
+	}
+	return ec._MeetingTransition(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMeetingTransitionOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingTransitionOrderField(ctx context.Context, v any) (*ent.MeetingTransitionOrderField, error) {
+	var res = new(ent.MeetingTransitionOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMeetingTransitionOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingTransitionOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.MeetingTransitionOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MeetingTransitionOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNMeetingWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingWhereInput(ctx context.Context, v any) (*ent.MeetingWhereInput, error) {
+	res, err := ec.unmarshalInputMeetingWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMinutes2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMinutes(ctx context.Context, sel ast.SelectionSet, v *ent.Minutes) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Minutes!")
+		return graphql.Null
+	}
+	return ec._Minutes(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMinutesOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMinutesOrderField(ctx context.Context, v any) (*ent.MinutesOrderField, error) {
+	var res = new(ent.MinutesOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMinutesOrderField2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMinutesOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.MinutesOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MinutesOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalNMinutesPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐMinutesPayload(ctx context.Context, sel ast.SelectionSet, v *model.MinutesPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MinutesPayload!")
+		return graphql.Null
+	}
+	return ec._MinutesPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMinutesStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋminutesᚐStatus(ctx context.Context, v any) (minutes.Status, error) {
+	var res minutes.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMinutesStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋminutesᚐStatus(ctx context.Context, sel ast.SelectionSet, v minutes.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNMinutesWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMinutesWhereInput(ctx context.Context, v any) (*ent.MinutesWhereInput, error) {
+	res, err := ec.unmarshalInputMinutesWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNMoveAgreementInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐMoveAgreementInput(ctx context.Context, v any) (model.MoveAgreementInput, error) {
 	res, err := ec.unmarshalInputMoveAgreementInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -62606,6 +74202,19 @@ func (ec *executionContext) marshalNMoveAgreementPayload2ᚖgithubᚗcomᚋpalab
 		return graphql.Null
 	}
 	return ec._MoveAgreementPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMoveMeetingInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐMoveMeetingInput(ctx context.Context, v any) (model.MoveMeetingInput, error) {
+	res, err := ec.unmarshalInputMoveMeetingInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMoveMeetingPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐMoveMeetingPayload(ctx context.Context, sel ast.SelectionSet, v *model.MoveMeetingPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MoveMeetingPayload!")
+		return graphql.Null
+	}
+	return ec._MoveMeetingPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNMoveStrategyInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐMoveStrategyInput(ctx context.Context, v any) (model.MoveStrategyInput, error) {
@@ -62824,6 +74433,16 @@ func (ec *executionContext) unmarshalNProgressReportStatus2githubᚗcomᚋpalabr
 }
 
 func (ec *executionContext) marshalNProgressReportStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋprogressreportᚐStatus(ctx context.Context, sel ast.SelectionSet, v progressreport.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNProgressReportStatusBefore2githubᚗcomᚋpalabreᚋpalabreᚋentᚋprogressreportᚐStatusBefore(ctx context.Context, v any) (progressreport.StatusBefore, error) {
+	var res progressreport.StatusBefore
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNProgressReportStatusBefore2githubᚗcomᚋpalabreᚋpalabreᚋentᚋprogressreportᚐStatusBefore(ctx context.Context, sel ast.SelectionSet, v progressreport.StatusBefore) graphql.Marshaler {
 	return v
 }
 
@@ -63113,6 +74732,24 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 	return res
 }
 
+func (ec *executionContext) unmarshalNTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
+	res, err := scalar.UnmarshalTime(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTime2ᚖtimeᚐTime(ctx context.Context, sel ast.SelectionSet, v *time.Time) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Time!")
+		return graphql.Null
+	}
+	_ = sel
+	res := scalar.MarshalTime(*v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNUpdateAccountInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐUpdateAccountInput(ctx context.Context, v any) (ent.UpdateAccountInput, error) {
 	res, err := ec.unmarshalInputUpdateAccountInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -63143,6 +74780,16 @@ func (ec *executionContext) unmarshalNUpdateCommitmentInput2githubᚗcomᚋpalab
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNUpdateCommitteeInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐUpdateCommitteeInput(ctx context.Context, v any) (ent.UpdateCommitteeInput, error) {
+	res, err := ec.unmarshalInputUpdateCommitteeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateCommitteeMemberInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐUpdateCommitteeMemberInput(ctx context.Context, v any) (ent.UpdateCommitteeMemberInput, error) {
+	res, err := ec.unmarshalInputUpdateCommitteeMemberInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNUpdateConsultationInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐUpdateConsultationInput(ctx context.Context, v any) (ent.UpdateConsultationInput, error) {
 	res, err := ec.unmarshalInputUpdateConsultationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -63160,6 +74807,16 @@ func (ec *executionContext) unmarshalNUpdateDomainInput2githubᚗcomᚋpalabre�
 
 func (ec *executionContext) unmarshalNUpdateIndicatorInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐUpdateIndicatorInput(ctx context.Context, v any) (ent.UpdateIndicatorInput, error) {
 	res, err := ec.unmarshalInputUpdateIndicatorInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateMeetingInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐUpdateMeetingInput(ctx context.Context, v any) (ent.UpdateMeetingInput, error) {
+	res, err := ec.unmarshalInputUpdateMeetingInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateMinutesInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐUpdateMinutesInput(ctx context.Context, v any) (ent.UpdateMinutesInput, error) {
+	res, err := ec.unmarshalInputUpdateMinutesInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -64453,6 +76110,285 @@ func (ec *executionContext) unmarshalOCommitmentWhereInput2ᚖgithubᚗcomᚋpal
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOCommittee2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Committee) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCommittee2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommittee(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOCommittee2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommittee(ctx context.Context, sel ast.SelectionSet, v *ent.Committee) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Committee(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCommitteeEdge2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.CommitteeEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOCommitteeEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOCommitteeEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeEdge(ctx context.Context, sel ast.SelectionSet, v *ent.CommitteeEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CommitteeEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCommitteeKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteeᚐKindᚄ(ctx context.Context, v any) ([]committee.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]committee.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCommitteeKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteeᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCommitteeKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteeᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []committee.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCommitteeKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteeᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOCommitteeKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteeᚐKind(ctx context.Context, v any) (*committee.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(committee.Kind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCommitteeKind2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteeᚐKind(ctx context.Context, sel ast.SelectionSet, v *committee.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOCommitteeMeetingEveryUnit2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteeᚐMeetingEveryUnitᚄ(ctx context.Context, v any) ([]committee.MeetingEveryUnit, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]committee.MeetingEveryUnit, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCommitteeMeetingEveryUnit2githubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteeᚐMeetingEveryUnit(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCommitteeMeetingEveryUnit2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteeᚐMeetingEveryUnitᚄ(ctx context.Context, sel ast.SelectionSet, v []committee.MeetingEveryUnit) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCommitteeMeetingEveryUnit2githubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteeᚐMeetingEveryUnit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOCommitteeMeetingEveryUnit2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteeᚐMeetingEveryUnit(ctx context.Context, v any) (*committee.MeetingEveryUnit, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(committee.MeetingEveryUnit)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCommitteeMeetingEveryUnit2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteeᚐMeetingEveryUnit(ctx context.Context, sel ast.SelectionSet, v *committee.MeetingEveryUnit) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOCommitteeMember2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeMemberᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.CommitteeMember) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCommitteeMember2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeMember(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOCommitteeMemberRole2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteememberᚐRoleᚄ(ctx context.Context, v any) ([]committeemember.Role, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]committeemember.Role, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCommitteeMemberRole2githubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteememberᚐRole(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCommitteeMemberRole2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteememberᚐRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []committeemember.Role) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCommitteeMemberRole2githubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteememberᚐRole(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOCommitteeMemberRole2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteememberᚐRole(ctx context.Context, v any) (*committeemember.Role, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(committeemember.Role)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCommitteeMemberRole2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteememberᚐRole(ctx context.Context, sel ast.SelectionSet, v *committeemember.Role) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOCommitteeMemberWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeMemberWhereInputᚄ(ctx context.Context, v any) ([]*ent.CommitteeMemberWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.CommitteeMemberWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCommitteeMemberWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeMemberWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOCommitteeMemberWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeMemberWhereInput(ctx context.Context, v any) (*ent.CommitteeMemberWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCommitteeMemberWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOCommitteeOrder2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeOrder(ctx context.Context, v any) (*ent.CommitteeOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCommitteeOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOCommitteeWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeWhereInputᚄ(ctx context.Context, v any) ([]*ent.CommitteeWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.CommitteeWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCommitteeWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOCommitteeWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeWhereInput(ctx context.Context, v any) (*ent.CommitteeWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCommitteeWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOConsultation2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultation(ctx context.Context, sel ast.SelectionSet, v *ent.Consultation) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -65318,6 +77254,240 @@ func (ec *executionContext) unmarshalOMeasurementWhereInput2ᚖgithubᚗcomᚋpa
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOMeeting2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeeting(ctx context.Context, sel ast.SelectionSet, v *ent.Meeting) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Meeting(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOMeetingEdge2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.MeetingEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOMeetingEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOMeetingEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingEdge(ctx context.Context, sel ast.SelectionSet, v *ent.MeetingEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._MeetingEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOMeetingOrder2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingOrder(ctx context.Context, v any) (*ent.MeetingOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputMeetingOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOMeetingStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋmeetingᚐStatusᚄ(ctx context.Context, v any) ([]meeting.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]meeting.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMeetingStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋmeetingᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOMeetingStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋmeetingᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []meeting.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMeetingStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋmeetingᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOMeetingStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋmeetingᚐStatus(ctx context.Context, v any) (*meeting.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(meeting.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMeetingStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋmeetingᚐStatus(ctx context.Context, sel ast.SelectionSet, v *meeting.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOMeetingTransition2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingTransitionᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.MeetingTransition) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMeetingTransition2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingTransition(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOMeetingWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingWhereInputᚄ(ctx context.Context, v any) ([]*ent.MeetingWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.MeetingWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMeetingWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOMeetingWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingWhereInput(ctx context.Context, v any) (*ent.MeetingWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputMeetingWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMinutes2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMinutesᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Minutes) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMinutes2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMinutes(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOMinutes2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMinutes(ctx context.Context, sel ast.SelectionSet, v *ent.Minutes) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Minutes(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOMinutesStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋminutesᚐStatusᚄ(ctx context.Context, v any) ([]minutes.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]minutes.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMinutesStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋminutesᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOMinutesStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋminutesᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []minutes.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMinutesStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋminutesᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOMinutesStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋminutesᚐStatus(ctx context.Context, v any) (*minutes.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(minutes.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMinutesStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋminutesᚐStatus(ctx context.Context, sel ast.SelectionSet, v *minutes.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOMinutesWhereInput2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMinutesWhereInputᚄ(ctx context.Context, v any) ([]*ent.MinutesWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.MinutesWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMinutesWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMinutesWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOMinutesWhereInput2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMinutesWhereInput(ctx context.Context, v any) (*ent.MinutesWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputMinutesWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalONode2githubᚗcomᚋpalabreᚋpalabreᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v ent.Noder) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -65753,6 +77923,58 @@ func (ec *executionContext) unmarshalOProgressReportStatus2ᚖgithubᚗcomᚋpal
 }
 
 func (ec *executionContext) marshalOProgressReportStatus2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋprogressreportᚐStatus(ctx context.Context, sel ast.SelectionSet, v *progressreport.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOProgressReportStatusBefore2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋprogressreportᚐStatusBeforeᚄ(ctx context.Context, v any) ([]progressreport.StatusBefore, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]progressreport.StatusBefore, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNProgressReportStatusBefore2githubᚗcomᚋpalabreᚋpalabreᚋentᚋprogressreportᚐStatusBefore(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOProgressReportStatusBefore2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋprogressreportᚐStatusBeforeᚄ(ctx context.Context, sel ast.SelectionSet, v []progressreport.StatusBefore) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNProgressReportStatusBefore2githubᚗcomᚋpalabreᚋpalabreᚋentᚋprogressreportᚐStatusBefore(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOProgressReportStatusBefore2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋprogressreportᚐStatusBefore(ctx context.Context, v any) (*progressreport.StatusBefore, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(progressreport.StatusBefore)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOProgressReportStatusBefore2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋprogressreportᚐStatusBefore(ctx context.Context, sel ast.SelectionSet, v *progressreport.StatusBefore) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agreement"
 	"github.com/palabre/palabre/ent/decision"
+	"github.com/palabre/palabre/ent/meeting"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/schema/pulid"
@@ -88,6 +89,14 @@ type AnswerObservationInput struct {
 	TakenIntoVersionID *pulid.ID `json:"takenIntoVersionID,omitempty"`
 }
 
+// Approval of a draft of minutes.
+type ApproveMinutesInput struct {
+	// The draft to approve.
+	MinutesID pulid.ID `json:"minutesID"`
+	// The revision of the draft the approval is based on.
+	Revision int `json:"revision"`
+}
+
 // What to attach, and to which record.
 type AttachFileInput struct {
 	// The record the file belongs to: a strategy version (the secretariat), an
@@ -110,6 +119,18 @@ type AttachFilePayload struct {
 type CommitmentPayload struct {
 	// The commitment as it now stands.
 	Commitment *ent.Commitment `json:"commitment"`
+}
+
+// The result of adding or changing a member of a committee.
+type CommitteeMemberPayload struct {
+	// The member as it now stands.
+	Member *ent.CommitteeMember `json:"member"`
+}
+
+// The result of creating or changing a committee.
+type CommitteePayload struct {
+	// The committee as it now stands.
+	Committee *ent.Committee `json:"committee"`
 }
 
 // The result of a change to a consultation round.
@@ -239,6 +260,18 @@ type MeasurementReportInput struct {
 	Note *string `json:"note,omitempty"`
 }
 
+// The result of creating or changing a meeting.
+type MeetingPayload struct {
+	// The meeting as it now stands.
+	Meeting *ent.Meeting `json:"meeting"`
+}
+
+// The result of writing, changing or approving minutes.
+type MinutesPayload struct {
+	// The minutes as they now stand.
+	Minutes *ent.Minutes `json:"minutes"`
+}
+
 // A move of an agreement from one status to another.
 type MoveAgreementInput struct {
 	// The agreement to move.
@@ -257,6 +290,26 @@ type MoveAgreementPayload struct {
 	Agreement *ent.Agreement `json:"agreement"`
 	// The move, as recorded in the agreement's history.
 	Transition *ent.AgreementTransition `json:"transition"`
+}
+
+// A move of a meeting from one status to another.
+type MoveMeetingInput struct {
+	// The meeting to move.
+	MeetingID pulid.ID `json:"meetingID"`
+	// The revision of the meeting the move is based on.
+	Revision int `json:"revision"`
+	// The status to move to.
+	To meeting.Status `json:"to"`
+	// Why, in the words of who moves it.
+	Comment *string `json:"comment,omitempty"`
+}
+
+// The result of moving a meeting.
+type MoveMeetingPayload struct {
+	// The meeting as it now stands.
+	Meeting *ent.Meeting `json:"meeting"`
+	// The move, as recorded in the meeting's history.
+	Transition *ent.MeetingTransition `json:"transition"`
 }
 
 // A move of a strategy through its lifecycle.

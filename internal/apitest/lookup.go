@@ -14,10 +14,14 @@ import (
 	"github.com/palabre/palabre/ent/agreementparty"
 	"github.com/palabre/palabre/ent/apitoken"
 	"github.com/palabre/palabre/ent/commitment"
+	"github.com/palabre/palabre/ent/committee"
+	"github.com/palabre/palabre/ent/committeemember"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/domain"
 	"github.com/palabre/palabre/ent/indicator"
+	"github.com/palabre/palabre/ent/meeting"
+	"github.com/palabre/palabre/ent/minutes"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/schema/pulid"
@@ -109,6 +113,11 @@ func (s *Server) Fingerprint(t testing.TB) string {
 		got(c.Commitment.Query().Count(ctx)).or(t),
 		got(c.AgreementTransition.Query().Count(ctx)).or(t),
 		got(c.Attachment.Query().Count(ctx)).or(t),
+		got(c.Committee.Query().Count(ctx)).or(t),
+		got(c.CommitteeMember.Query().Count(ctx)).or(t),
+		got(c.Meeting.Query().Count(ctx)).or(t),
+		got(c.MeetingTransition.Query().Count(ctx)).or(t),
+		got(c.Minutes.Query().Count(ctx)).or(t),
 		got(c.AuditEvent.Query().Count(ctx)).or(t),
 		sum(got(c.Agency.Query().Select(agency.FieldRevision).Ints(ctx)).or(t)),
 		sum(got(c.Account.Query().Select(account.FieldRevision).Ints(ctx)).or(t)),
@@ -123,6 +132,10 @@ func (s *Server) Fingerprint(t testing.TB) string {
 		sum(got(c.Agreement.Query().Select(agreement.FieldRevision).Ints(ctx)).or(t)),
 		sum(got(c.AgreementParty.Query().Select(agreementparty.FieldRevision).Ints(ctx)).or(t)),
 		sum(got(c.Commitment.Query().Select(commitment.FieldRevision).Ints(ctx)).or(t)),
+		sum(got(c.Committee.Query().Select(committee.FieldRevision).Ints(ctx)).or(t)),
+		sum(got(c.CommitteeMember.Query().Select(committeemember.FieldRevision).Ints(ctx)).or(t)),
+		sum(got(c.Meeting.Query().Select(meeting.FieldRevision).Ints(ctx)).or(t)),
+		sum(got(c.Minutes.Query().Select(minutes.FieldRevision).Ints(ctx)).or(t)),
 	)
 }
 

@@ -82,22 +82,33 @@ func readableRound(v *auth.Viewer) predicate.Consultation {
 	return nil
 }
 
-// FilterDecisions shows the public and agencies the decisions about the strategies they may read.
+// readableDecision matches the decisions about the strategies and taken at
+// the meetings the viewer may read, or is nil when the viewer reads them all.
+func readableDecision(v *auth.Viewer) predicate.Decision {
+	ps, pm := readableStrategy(v), readableMeeting(v)
+	if ps == nil || pm == nil {
+		return nil
+	}
+	return decision.Or(decision.HasStrategyWith(ps), decision.HasMeetingWith(pm))
+}
+
+// FilterDecisions shows the public and agencies the decisions about the
+// strategies and taken at the meetings they may read.
 func FilterDecisions() privacy.QueryRule {
 	return privacy.DecisionQueryRuleFunc(func(ctx context.Context, q *ent.DecisionQuery) error {
-		if p := readableStrategy(auth.FromContext(ctx)); p != nil {
-			q.Where(decision.HasStrategyWith(p))
+		if p := readableDecision(auth.FromContext(ctx)); p != nil {
+			q.Where(p)
 		}
 		return privacy.Skip
 	})
 }
 
-// FilterPositions shows the public and agencies the positions on decisions
-// about the strategies they may read.
+// FilterPositions shows the public and agencies the positions on the
+// decisions they may read.
 func FilterPositions() privacy.QueryRule {
 	return privacy.DecisionPositionQueryRuleFunc(func(ctx context.Context, q *ent.DecisionPositionQuery) error {
-		if p := readableStrategy(auth.FromContext(ctx)); p != nil {
-			q.Where(decisionposition.HasDecisionWith(decision.HasStrategyWith(p)))
+		if p := readableDecision(auth.FromContext(ctx)); p != nil {
+			q.Where(decisionposition.HasDecisionWith(p))
 		}
 		return privacy.Skip
 	})

@@ -10,13 +10,14 @@ import (
 	"github.com/palabre/palabre/ent/progressreport"
 )
 
-// FilterProgressReports lets a caller read the reports of the items it reads:
-// the public those of adopted strategies, an agency those and the strategies
-// it is consulted on, everyone else every report.
+// FilterProgressReports lets a caller read the reports of the items it reads,
+// of strategies and of agreements alike: the public those of adopted
+// strategies and public agreements, an agency those and the plans it is
+// consulted on or party to, everyone else every report.
 func FilterProgressReports() privacy.QueryRule {
 	return privacy.ProgressReportQueryRuleFunc(func(ctx context.Context, q *ent.ProgressReportQuery) error {
-		if p := readableStrategy(auth.FromContext(ctx)); p != nil {
-			q.Where(progressreport.HasActionItemWith(actionitem.HasStrategyWith(p)))
+		if p := readableItem(auth.FromContext(ctx)); p != nil {
+			q.Where(progressreport.HasActionItemWith(p))
 		}
 		return privacy.Skip
 	})
