@@ -20,6 +20,7 @@ func TestFlagsAndVariablesSetTheSameThing(t *testing.T) {
 		"PALABRE_DATABASE_CONNECTIONS":     "40",
 		"PALABRE_CORS_ORIGINS":             "https://plan.example.sn,https://suivi.example.sn",
 		"PALABRE_MAX_BODY_BYTES":           "2048",
+		"PALABRE_MEMORY_LIMIT":             "209715200",
 		"PALABRE_LOG_LEVEL":                "debug",
 		"PALABRE_REQUEST_TIMEOUT":          "3s",
 		"PALABRE_READ_TIMEOUT":             "4s",
