@@ -53,8 +53,33 @@ type store struct {
 
 var stores = []store{
 	{name: "sqlite", dev: sqliteDev, fix: sqliteNoTransaction, indexes: func([]*schema.Table) func() { return func() {} },
-		extra: sqliteSearchIndexes},
-	{name: "postgres", dev: postgresDev, fix: postgresTrigramExtension, indexes: trigramIndexes},
+		extra: both(sqliteSearchIndexes, sqliteCounts)},
+	{name: "postgres", dev: postgresDev, fix: postgresTrigramExtension, indexes: trigramIndexes, extra: postgresCounts},
+}
+
+// both runs two extras, the second seeing the first's file among the new ones.
+func both(first, second func(path, name string, tables []*schema.Table, newFiles []string) ([]string, error)) func(string, string, []*schema.Table, []string) ([]string, error) {
+	return func(path, name string, tables []*schema.Table, newFiles []string) ([]string, error) {
+		a, err := first(path, name, tables, newFiles)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range a {
+			if !slices.Contains(newFiles, f) {
+				newFiles = append(slices.Clip(newFiles), f)
+			}
+		}
+		b, err := second(path, name, tables, newFiles)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range b {
+			if !slices.Contains(a, f) {
+				a = append(a, f)
+			}
+		}
+		return a, nil
+	}
 }
 
 var validName = regexp.MustCompile(`^[a-z0-9_]+$`)

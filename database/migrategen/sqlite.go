@@ -6,10 +6,8 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
@@ -134,29 +132,7 @@ func sqliteSearchIndexes(path, name string, tables []*schema.Table, newFiles []s
 				dropSearchTriggers(t.Name)+searchTriggers(t.Name))
 		}
 	}
-	if len(upSQL) == 0 {
-		return nil, nil
-	}
-	target := ""
-	if len(newFiles) > 0 {
-		target = newFiles[len(newFiles)-1]
-	} else {
-		target = filepath.Join(path, time.Now().UTC().Format("20060102150405")+"_"+name+".sql")
-		if err := os.WriteFile(target, []byte("-- +goose Up\n\n-- +goose Down\n"), 0o644); err != nil {
-			return nil, err
-		}
-	}
-	b, err := os.ReadFile(target)
-	if err != nil {
-		return nil, err
-	}
-	upPart, downPart, _ := bytes.Cut(b, []byte("-- +goose Down\n"))
-	out := slices.Concat(bytes.TrimRight(upPart, "\n"), []byte("\n"+strings.Join(upSQL, "")+"\n-- +goose Down\n"),
-		[]byte(strings.Join(downSQL, "")), downPart)
-	if err := os.WriteFile(target, out, 0o644); err != nil {
-		return nil, err
-	}
-	return []string{target}, nil
+	return appendToMigration(path, name, newFiles, upSQL, downSQL)
 }
 
 // searchTriggers keep a table's trigram index up to date, as SQLite's
