@@ -25,7 +25,10 @@ const countsTable = "observation_counts"
 // (its transition tables: a bulk insert updates each counter row once), whose
 // upsert takes the counter rows' locks in key order, so that two transactions
 // moving observations between statuses cannot deadlock on them.
-func postgresCounts(path, name string, _ []*schema.Table, newFiles []string) ([]string, error) {
+func postgresCounts(path, name string, tables []*schema.Table, newFiles []string) ([]string, error) {
+	if !counted(tables) {
+		return nil, nil
+	}
 	if created, err := migrationsContain(path, "CREATE TABLE "+countsTable); err != nil || created {
 		return nil, err
 	}
@@ -62,7 +65,10 @@ const countsBackfill = "INSERT INTO observation_counts (consultation_observation
 // other kind; its writers take turns anyway). A migration that rebuilds the
 // observations table drops their triggers: they are written again, and the
 // counter counted again.
-func sqliteCounts(path, name string, _ []*schema.Table, newFiles []string) ([]string, error) {
+func sqliteCounts(path, name string, tables []*schema.Table, newFiles []string) ([]string, error) {
+	if !counted(tables) {
+		return nil, nil
+	}
 	created, err := migrationsContain(path, "CREATE TABLE `"+countsTable+"`")
 	if err != nil {
 		return nil, err
@@ -107,6 +113,11 @@ func sqliteCounts(path, name string, _ []*schema.Table, newFiles []string) ([]st
 		return appendToMigration(path, name, newFiles, []string{up}, nil)
 	}
 	return nil, nil
+}
+
+// counted reports whether the tables hold the observations the counter counts.
+func counted(tables []*schema.Table) bool {
+	return slices.ContainsFunc(tables, func(t *schema.Table) bool { return t.Name == "observations" })
 }
 
 // migrationsContain reports whether a migration file of the directory holds s.

@@ -30,19 +30,7 @@ func TestSQLiteRebuildKeepsReferringRows(t *testing.T) {
 	// Step 1: parents and children, children deleted with their parent.
 	generate := func(name string, tables []*schema.Table) []string {
 		t.Helper()
-		// Versions are timestamps to the second: two files in one second
-		// would share one.
-		time.Sleep(time.Until(time.Now().Truncate(time.Second).Add(time.Second)))
-		drv, dispose, err := sqliteDev(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer dispose()
-		written, err := sqlite.diff(ctx, drv, path, name, tables)
-		if err != nil {
-			t.Fatalf("generating %s: %v", name, err)
-		}
-		return written
+		return generateIn(t, sqlite, path, name, tables)
 	}
 	if w := generate("one", tablesV(false)); len(w) != 1 {
 		t.Fatalf("first migration: wrote %v", w)
@@ -141,17 +129,7 @@ func TestSQLiteSearchIndexFollowsItsTable(t *testing.T) {
 	sqlite := stores[0]
 	generate := func(name string, optional bool) []string {
 		t.Helper()
-		time.Sleep(time.Until(time.Now().Truncate(time.Second).Add(time.Second)))
-		drv, dispose, err := sqliteDev(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer dispose()
-		written, err := sqlite.diff(ctx, drv, path, name, searchedV(optional))
-		if err != nil {
-			t.Fatalf("generating %s: %v", name, err)
-		}
-		return written
+		return generateIn(t, sqlite, path, name, searchedV(optional))
 	}
 	db, err := sql.Open("sqlite", filepath.Join(t.TempDir(), "app.db")+"?_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_txlock=immediate")
 	if err != nil {
@@ -229,4 +207,24 @@ func searchedV(optionalTitle bool) []*schema.Table {
 		{Name: searchColumn, Type: field.TypeString, Default: ""},
 	}
 	return []*schema.Table{{Name: "notes", Columns: cols, PrimaryKey: cols[:1]}}
+}
+
+// generateIn runs a store's generator on the migration directory path, for
+// the tables, and returns the files it wrote.
+func generateIn(t *testing.T, s store, path, name string, tables []*schema.Table) []string {
+	t.Helper()
+	ctx := context.Background()
+	// Versions are timestamps to the second: two files in one second would
+	// share one.
+	time.Sleep(time.Until(time.Now().Truncate(time.Second).Add(time.Second)))
+	drv, dispose, err := s.dev(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dispose()
+	written, err := s.diff(ctx, drv, path, name, tables)
+	if err != nil {
+		t.Fatalf("generating %s: %v", name, err)
+	}
+	return written
 }
