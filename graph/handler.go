@@ -12,6 +12,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"github.com/palabre/palabre/attachment"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/graph/generated"
 )
@@ -30,6 +31,10 @@ type Config struct {
 	// TrustedOnly runs PersistedDocuments and nothing else (trusted documents
 	// mode): a document sent in full must be one of them, byte for byte.
 	TrustedOnly bool
+	// Files stores attached files; MaxFileBytes bounds one file and
+	// MaxUploadBytes a whole multipart request.
+	Files                        *attachment.Store
+	MaxFileBytes, MaxUploadBytes int64
 }
 
 // NewHandler returns the GraphQL endpoint. The caller is read from the request
@@ -39,11 +44,13 @@ func NewHandler(client *ent.Client, cfg Config) http.Handler {
 	if logger == nil {
 		logger = slog.Default()
 	}
-	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{client: client}})
+	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{client: client, files: cfg.Files, maxFileBytes: cfg.MaxFileBytes}})
 	srv := handler.New(schema)
-	// Only the JSON transports: form-encoded and multipart ones would let other
-	// sites send mutations without a CORS preflight.
+	// The JSON transports, and multipart for uploads behind a header that only
+	// a preflighted request can carry; no form-encoded one: other sites could
+	// send mutations through it without a CORS preflight.
 	srv.AddTransport(transport.Options{})
+	srv.AddTransport(newUploadTransport(cfg.MaxUploadBytes))
 	srv.AddTransport(httpTransport{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	limits := cfg.Limits.withDefaults()

@@ -6,15 +6,18 @@ package graph
 import (
 	"context"
 
+	"github.com/palabre/palabre/attachment"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/schema/revision"
 )
 
-// Resolver is the root resolver: the one dependency of every resolver is the
-// ent client.
+// Resolver is the root resolver: the dependency of every resolver is the ent
+// client; attachFile also stores files.
 type Resolver struct {
-	client *ent.Client
+	client       *ent.Client
+	files        *attachment.Store
+	maxFileBytes int64
 }
 
 // tx returns the client of the transaction that entgql.Transactioner opened for

@@ -6,12 +6,15 @@ import (
 	"log/slog"
 	"net/netip"
 	"net/url"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/palabre/palabre/attachment"
 	"github.com/palabre/palabre/clock"
+	"github.com/palabre/palabre/database"
 	"github.com/palabre/palabre/graph"
 )
 
@@ -34,6 +37,13 @@ type Config struct {
 	CORSOrigins []string
 	// MaxBodyBytes bounds the size of a request body.
 	MaxBodyBytes int64
+	// Files is where attached files are stored: a folder, or an s3:// URL for
+	// S3-compatible storage; empty is a folder beside the SQLite file
+	// (FilesLocation).
+	Files string
+	// MaxFileBytes bounds one attached file; MaxUploadBytes a whole multipart
+	// request (its files and its GraphQL document), instead of MaxBodyBytes.
+	MaxFileBytes, MaxUploadBytes int64
 	// ReadTimeout, WriteTimeout and IdleTimeout bound a connection's phases;
 	// ShutdownTimeout is how long in-flight requests get to finish on SIGTERM.
 	ReadTimeout, WriteTimeout, IdleTimeout, ShutdownTimeout time.Duration
@@ -82,6 +92,8 @@ func DefaultConfig() Config {
 		Addr:            "127.0.0.1:8080",
 		DatabaseURL:     "palabre.db",
 		MaxBodyBytes:    1 << 20,
+		MaxFileBytes:    attachment.DefaultMaxFileBytes,
+		MaxUploadBytes:  50 << 20,
 		ReadTimeout:     15 * time.Second,
 		WriteTimeout:    30 * time.Second,
 		IdleTimeout:     2 * time.Minute,
@@ -127,6 +139,13 @@ var settings = []Setting{
 		Doc: "largest request body accepted, in bytes; larger ones get 413"},
 	{Env: "PALABRE_MEMORY_LIMIT", Flag: "memory-limit", Default: "80 MiB", value: func(c *Config) flag.Value { return (*bytesValue)(&c.MemoryLimit) },
 		Doc: "soft limit of the server's heap, in bytes: below it the garbage collector runs seldom (as with `GOGC=400`), near it as often as it must; `0` leaves Go's defaults and its `GOGC`/`GOMEMLIMIT` variables"},
+	{Env: "PALABRE_FILES", Flag: "files", Default: "<database>-files beside the SQLite file (palabre-files with PostgreSQL)",
+		value: func(c *Config) flag.Value { return (*stringValue)(&c.Files) },
+		Doc:   "where attached files are stored, each once under its SHA-256: a folder, or an S3-compatible bucket as `s3://bucket?region=R&endpoint=URL&use_path_style=true` (credentials from the AWS variables); give several instances one bucket"},
+	{Env: "PALABRE_MAX_FILE_BYTES", Flag: "max-file-bytes", Default: "20 MiB", value: func(c *Config) flag.Value { return (*bytesValue)(&c.MaxFileBytes) },
+		Doc: "largest attached file, in bytes; a larger one is refused (`BAD_USER_INPUT`) and nothing is stored"},
+	{Env: "PALABRE_MAX_UPLOAD_BYTES", Flag: "max-upload-bytes", Default: "50 MiB", value: func(c *Config) flag.Value { return (*bytesValue)(&c.MaxUploadBytes) },
+		Doc: "largest multipart request (an upload: its files and its document), in bytes, instead of `PALABRE_MAX_BODY_BYTES`; larger ones get 413"},
 	{Env: "PALABRE_LOG_LEVEL", Flag: "log-level", value: func(c *Config) flag.Value { return (*levelValue)(&c.LogLevel) },
 		Doc: "`debug`, `info`, `warn` or `error`; logs are JSON lines in production, text in development; they never contain tokens"},
 	{Env: "PALABRE_REQUEST_TIMEOUT", Flag: "request-timeout", value: func(c *Config) flag.Value { return (*durationValue)(&c.RequestTimeout) },
@@ -153,6 +172,20 @@ var settings = []Setting{
 		Doc: "failed authentications a client address may make per minute before it gets 429"},
 	{Env: "PALABRE_TRUSTED_PROXIES", Flag: "trusted-proxies", value: func(c *Config) flag.Value { return (*prefixList)(&c.TrustedProxies) },
 		Doc: "comma-separated CIDR blocks (or addresses) of the reverse proxies whose `Forwarded` and `X-Forwarded-For` headers give the client's address; none by default, and those headers are then ignored"},
+}
+
+// FilesLocation is where attached files are stored: Files when set, else a
+// folder beside the SQLite file (palabre.db → palabre-files), or palabre-files
+// in the working directory with PostgreSQL.
+func (c Config) FilesLocation() string {
+	if c.Files != "" {
+		return c.Files
+	}
+	file, ok := database.SQLitePath(c.DatabaseURL)
+	if !ok {
+		return "palabre-files"
+	}
+	return strings.TrimSuffix(file, filepath.Ext(file)) + "-files"
 }
 
 // Settings returns every setting, in the order the README lists them.
@@ -205,6 +238,8 @@ func (c Config) Validate() error {
 		return fmt.Errorf("GraphQL limits must be positive numbers")
 	case c.DatabaseConnections < 0:
 		return fmt.Errorf("the number of database connections must be a positive number")
+	case c.MaxFileBytes <= 0 || c.MaxUploadBytes < c.MaxFileBytes:
+		return fmt.Errorf("the file limit must be positive and at most the upload request limit")
 	case c.AuthFailuresPerMinute <= 0:
 		return fmt.Errorf("the failed-authentication rate must be a positive number")
 	case c.MemoryLimit < 0:
@@ -231,6 +266,12 @@ func (c Config) withDefaults() Config {
 	}
 	if c.MaxBodyBytes == 0 {
 		c.MaxBodyBytes = d.MaxBodyBytes
+	}
+	if c.MaxFileBytes == 0 {
+		c.MaxFileBytes = d.MaxFileBytes
+	}
+	if c.MaxUploadBytes == 0 {
+		c.MaxUploadBytes = d.MaxUploadBytes
 	}
 	if c.AuthFailuresPerMinute == 0 {
 		c.AuthFailuresPerMinute = d.AuthFailuresPerMinute

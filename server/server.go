@@ -11,6 +11,7 @@ import (
 	"net/http"
 
 	"github.com/palabre/palabre/access"
+	"github.com/palabre/palabre/attachment"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/graph"
 )
@@ -24,7 +25,11 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, err
 	if err != nil {
 		return nil, err
 	}
+	files := attachment.NewStore(cfg.FilesLocation())
 	api := graph.NewHandler(client, graph.Config{
+		Files:              files,
+		MaxFileBytes:       cfg.MaxFileBytes,
+		MaxUploadBytes:     cfg.MaxUploadBytes,
 		Development:        cfg.Env == Development,
 		Logger:             logger,
 		Limits:             cfg.Limits,
@@ -41,11 +46,13 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, err
 	}
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", limitBody(cfg.MaxBodyBytes, guarded(api)))
+	mux.Handle("/graphql", limitBody(cfg.MaxBodyBytes, cfg.MaxUploadBytes, guarded(api)))
 	mux.Handle("GET /healthz", healthz())
 	mux.Handle("GET /readyz", readyz(client, logger))
 	mux.Handle("GET /consultations/{id}/response-matrix.csv", guarded(responseMatrixCSV(client, logger)))
 	mux.Handle("GET /strategies/{id}/action-plan.csv", guarded(actionPlanCSV(client, logger)))
+	mux.Handle("GET /attachments/{id}", guarded(attachmentDownload(client, files, logger)))
+	mux.Handle("GET /strategies/{id}/archive.zip", guarded(archiveDownload(client, files, logger)))
 	if cfg.Env == Development {
 		graphiql(mux)
 	}

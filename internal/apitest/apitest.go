@@ -21,8 +21,10 @@ import (
 // Server is a running API with its database and the demo world loaded.
 type Server struct {
 	URL    string
+	Base   string      // the server's origin, for the endpoints beside /graphql
 	Client *ent.Client // the database, for setup and for checking what was stored
 	World  *World
+	Files  string // the folder of attached files
 }
 
 // New starts the API on a fresh database holding the test world. Options are
@@ -44,6 +46,7 @@ func NewWithConfig(t testing.TB, configs []func(*server.Config), opts ...dbtest.
 		logger = slog.New(slog.DiscardHandler)
 	}
 	cfg := server.DefaultConfig()
+	cfg.Files = t.TempDir()
 	for _, configure := range configs {
 		configure(&cfg)
 	}
@@ -53,7 +56,7 @@ func NewWithConfig(t testing.TB, configs []func(*server.Config), opts ...dbtest.
 	}
 	ts := httptest.NewServer(h)
 	t.Cleanup(ts.Close)
-	return &Server{URL: ts.URL + "/graphql", Client: client, World: world}
+	return &Server{URL: ts.URL + "/graphql", Base: ts.URL, Client: client, World: world, Files: cfg.Files}
 }
 
 // Response is a GraphQL response.
