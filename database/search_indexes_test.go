@@ -54,6 +54,71 @@ func TestEverySearchColumnHasATrigramIndexOnPostgreSQL(t *testing.T) {
 	}
 }
 
+// TestEverySearchColumnHasAnFTS5IndexOnSQLite reads SQLite's catalogue: every
+// table with a search column has its FTS5 trigram index <table>_search
+// (search.Matching's) and the three triggers that keep it up to date, which
+// keep it so through inserts, updates and deletes (FTS5's integrity-check
+// compares the index with the table), and a search reads the index.
+func TestEverySearchColumnHasAnFTS5IndexOnSQLite(t *testing.T) {
+	t.Parallel()
+	db, dialectName := dbtest.OpenDB(t)
+	if dialectName != dialect.SQLite {
+		t.Skip("FTS5 is SQLite's; PostgreSQL's trigram index has its own test")
+	}
+	tables := queryStrings(t, db, `SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) c
+		WHERE m.type = 'table' AND c.name = 'search_text' AND m.name NOT LIKE '%_search%' ORDER BY 1`)
+	if len(tables) < 3 {
+		t.Fatalf("search columns in %v: strategies, objectives and action items at least", tables)
+	}
+	for _, table := range tables {
+		if sql := queryStrings(t, db, `SELECT sql FROM sqlite_master WHERE name = '`+table+`_search'`); len(sql) != 1 ||
+			!strings.Contains(sql[0], "fts5") || !strings.Contains(sql[0], "trigram") {
+			t.Errorf("%s has no FTS5 trigram index: %v", table, sql)
+		}
+		triggers := queryStrings(t, db, `SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = '`+table+`' ORDER BY 1`)
+		want := []string{table + "_search_delete", table + "_search_insert", table + "_search_update"}
+		if strings.Join(triggers, ",") != strings.Join(want, ",") {
+			t.Errorf("%s: triggers %v, want %v", table, triggers, want)
+		}
+	}
+
+	ctx := context.Background()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	for _, q := range []string{
+		`INSERT INTO agreements (id, created_at, updated_at, search_text, kind, title) VALUES ('AG1', '2026-01-01', '2026-01-01', 'accord de cooperation', 'MOU', 'Accord')`,
+		`INSERT INTO agreements (id, created_at, updated_at, search_text, kind, title) VALUES ('AG2', '2026-01-01', '2026-01-01', 'protocole d''entente', 'MOU', 'Protocole')`,
+		`UPDATE agreements SET search_text = 'memorandum sur la cybersecurite' WHERE id = 'AG1'`,
+		`DELETE FROM agreements WHERE id = 'AG2'`,
+		`INSERT INTO agreements_search (agreements_search) VALUES ('integrity-check')`,
+	} {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	var found []string
+	rows, err := conn.QueryContext(ctx, `SELECT id FROM agreements WHERE rowid IN (SELECT rowid FROM agreements_search WHERE agreements_search MATCH '"cybersec"')`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var id string
+		_ = rows.Scan(&id)
+		found = append(found, id)
+	}
+	rows.Close()
+	if strings.Join(found, ",") != "AG1" {
+		t.Errorf("the index finds %v after the update, want AG1", found)
+	}
+	plan := explainIn(t, conn, dialectName, `SELECT id FROM action_items WHERE rowid IN (SELECT rowid FROM action_items_search WHERE action_items_search MATCH '"securite"')`)
+	if !strings.Contains(plan, "VIRTUAL TABLE INDEX") {
+		t.Errorf("a search of action items does not read its index:\n%s", plan)
+	}
+}
+
 // explain returns the plan PostgreSQL would follow for a query.
 func explain(t *testing.T, conn *sql.Conn, query string) string {
 	t.Helper()

@@ -2915,6 +2915,31 @@ func (_q *ConsultationQuery) collectField(ctx context.Context, oneNode bool, opC
 							return nil
 						})
 
+						if count := CountConsultationObservations; count != nil {
+							// A maintained counter answers when it can (CountConsultationObservations),
+							// the count above when it cannot.
+							load, drv := _q.loadTotal[len(_q.loadTotal)-1], _q.driver
+							_q.loadTotal[len(_q.loadTotal)-1] = func(ctx context.Context, nodes []*Consultation) error {
+								ids := make([]driver.Value, len(nodes))
+								for i := range nodes {
+									ids[i] = nodes[i].ID
+								}
+								counts, ok, err := count(ctx, drv, ids)
+								if err != nil {
+									return err
+								}
+								if !ok {
+									return load(ctx, nodes)
+								}
+								for i := range nodes {
+									if nodes[i].Edges.totalCount[3] == nil {
+										nodes[i].Edges.totalCount[3] = make(map[string]int)
+									}
+									nodes[i].Edges.totalCount[3][alias] = counts[nodes[i].ID]
+								}
+								return nil
+							}
+						}
 					}
 				} else {
 					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Consultation) error {

@@ -12,6 +12,7 @@ import (
 	"github.com/palabre/palabre/cooperation"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/agreement"
+	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/graph/model"
 	textsearch "github.com/palabre/palabre/search"
@@ -141,7 +142,7 @@ func (r *queryResolver) Agreements(ctx context.Context, after *entgql.Cursor[pul
 		if err != nil {
 			return nil, err
 		}
-		q.Where(agreement.SearchTextContains(pattern))
+		q.Where(predicate.Agreement(textsearch.Matching(pattern)))
 	}
 	return q.Paginate(ctx, after, first, before, last, ent.WithAgreementOrder(orderBy), ent.WithAgreementFilter(where.Filter))
 }

@@ -230,7 +230,7 @@ var kindSuffixes = map[string]string{
 	"decision": "DE", "position": "DP", "transition": "TR",
 	"domain": "DO", "agreement": "AR", "agreementparty": "AP", "commitment": "CM",
 	"attachment": "AT",
-	"committee": "CT", "committeemember": "CB", "meeting": "MG", "minutes": "MN", "attendee": "AG",
+	"committee":  "CT", "committeemember": "CB", "meeting": "MG", "minutes": "MN", "attendee": "AG",
 }
 
 // kindNames names each type in messages.

@@ -2,14 +2,21 @@ package graph
 
 import (
 	"context"
+	"database/sql/driver"
 	"slices"
 	"sync"
 
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent/dialect/sql"
 	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/account"
+	"github.com/palabre/palabre/ent/actionitem"
+	"github.com/palabre/palabre/ent/agreement"
+	"github.com/palabre/palabre/ent/progressreport"
 	"github.com/palabre/palabre/ent/schema/pulid"
+	"github.com/palabre/palabre/ent/strategy"
 )
 
 // accounts reads, for one operation, the accounts that rows name by a plain
@@ -29,7 +36,8 @@ type accountsKey struct{}
 // operations, so nothing read for one caller reaches another.
 func withLoaders(client *ent.Client) func(context.Context, graphql.OperationHandler) graphql.ResponseHandler {
 	return func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-		return next(context.WithValue(ctx, accountsKey{}, &accounts{client: client, byID: map[pulid.ID]*ent.Account{}}))
+		ctx = context.WithValue(ctx, accountsKey{}, &accounts{client: client, byID: map[pulid.ID]*ent.Account{}})
+		return next(context.WithValue(ctx, itemFactsKey{}, newItemFacts(client)))
 	}
 }
 
@@ -128,4 +136,150 @@ func observationEdges(ctx context.Context, path ...string) func(*ent.Observation
 			q.WithConsultation()
 		}
 	}
+}
+
+// itemFacts reads, for one operation, what fields of action items derive from
+// other rows: each item's latest progress report (latestReport) and its plan's
+// reporting cadence (stale). The first item of a page to ask reads them for
+// every item of its page (pageOfItems), in one go, and the others then find
+// theirs: a page costs the same statements whatever its size.
+type itemFacts struct {
+	client  *ent.Client
+	mu      sync.Mutex
+	latest  map[pulid.ID]*ent.ProgressReport // nil value: read, no report
+	cadence map[pulid.ID]int                 // absent after a read: in no strategy the caller reads
+	read    map[pulid.ID]bool                // cadence read
+}
+
+type itemFactsKey struct{}
+
+func itemFactsOf(ctx context.Context, client *ent.Client) *itemFacts {
+	if l, ok := ctx.Value(itemFactsKey{}).(*itemFacts); ok {
+		return l
+	}
+	return newItemFacts(client)
+}
+
+func newItemFacts(client *ent.Client) *itemFacts {
+	return &itemFacts{client: client, latest: map[pulid.ID]*ent.ProgressReport{},
+		cadence: map[pulid.ID]int{}, read: map[pulid.ID]bool{}}
+}
+
+// latestReport returns the item's latest report (by as-of date, then ID), nil
+// when it has none.
+func (l *itemFacts) latestReport(ctx context.Context, item *ent.ActionItem) (*ent.ProgressReport, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if report, known := l.latest[item.ID]; known {
+		return report, nil
+	}
+	ids := l.unknown(pageOfItems(ctx, item), func(id pulid.ID) bool { _, ok := l.latest[id]; return ok })
+	reports, err := l.db(ctx).ProgressReport.Query().
+		Where(func(s *sql.Selector) {
+			s.Where(sql.InValues(s.C(progressreport.ActionItemColumn), values(ids)...))
+			entgql.LimitPerRow(progressreport.ActionItemColumn, 1,
+				sql.DescExpr(sql.Expr(progressreport.FieldAsOf)), sql.DescExpr(sql.Expr(progressreport.FieldID)))(s)
+		}).
+		WithActionItem(func(q *ent.ActionItemQuery) { q.Select(actionitem.FieldID) }).
+		All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
+		l.latest[id] = nil
+	}
+	for _, r := range reports {
+		if r.Edges.ActionItem != nil {
+			l.latest[r.Edges.ActionItem.ID] = r
+		}
+	}
+	return l.latest[item.ID], nil
+}
+
+// reportingCadence returns the reporting cadence, in days, of the item's plan:
+// its strategy's, or its agreement's.
+func (l *itemFacts) reportingCadence(ctx context.Context, item *ent.ActionItem) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if !l.read[item.ID] {
+		ids := l.unknown(pageOfItems(ctx, item), func(id pulid.ID) bool { return l.read[id] })
+		items, err := l.db(ctx).ActionItem.Query().Where(actionitem.IDIn(ids...)).Select(actionitem.FieldID).
+			WithStrategy(func(q *ent.StrategyQuery) { q.Select(strategy.FieldReportingCadenceDays) }).
+			WithAgreement(func(q *ent.AgreementQuery) { q.Select(agreement.FieldReportingCadenceDays) }).
+			All(ctx)
+		if err != nil {
+			return 0, err
+		}
+		for _, id := range ids {
+			l.read[id] = true
+		}
+		for _, it := range items {
+			switch {
+			case it.Edges.Strategy != nil:
+				l.cadence[it.ID] = it.Edges.Strategy.ReportingCadenceDays
+			case it.Edges.Agreement != nil:
+				l.cadence[it.ID] = it.Edges.Agreement.ReportingCadenceDays
+			}
+		}
+	}
+	if days, ok := l.cadence[item.ID]; ok {
+		return days, nil
+	}
+	// In no plan the caller reads: the error reading it one by one gives.
+	return item.QueryStrategy().Select(strategy.FieldReportingCadenceDays).Int(ctx)
+}
+
+// db is the client to read with: the mutation's transaction, if any, which
+// sees what the mutation wrote (and on SQLite holds the one connection).
+func (l *itemFacts) db(ctx context.Context) *ent.Client {
+	if c := ent.FromContext(ctx); c != nil {
+		return c
+	}
+	return l.client
+}
+
+// unknown returns the IDs of items that known does not report, the item's own
+// first among them.
+func (l *itemFacts) unknown(items []*ent.ActionItem, known func(pulid.ID) bool) []pulid.ID {
+	ids := make([]pulid.ID, 0, len(items))
+	for _, it := range items {
+		if it != nil && !known(it.ID) && !slices.Contains(ids, it.ID) {
+			ids = append(ids, it.ID)
+		}
+	}
+	return ids
+}
+
+// pageOfItems returns the items of the page or list the item being resolved
+// was read in (the nearest connection or list of action items above it in the
+// response), or the item alone.
+func pageOfItems(ctx context.Context, item *ent.ActionItem) []*ent.ActionItem {
+	for fc := graphql.GetFieldContext(ctx); fc != nil; fc = fc.Parent {
+		switch r := fc.Result.(type) {
+		case *ent.ActionItemConnection:
+			return nodesOf(r.Edges, item)
+		case []*ent.ActionItemEdge:
+			return nodesOf(r, item)
+		case []*ent.ActionItem:
+			return append([]*ent.ActionItem{item}, r...)
+		}
+	}
+	return []*ent.ActionItem{item}
+}
+
+func nodesOf(edges []*ent.ActionItemEdge, item *ent.ActionItem) []*ent.ActionItem {
+	items := make([]*ent.ActionItem, 0, len(edges)+1)
+	items = append(items, item)
+	for _, e := range edges {
+		items = append(items, e.Node)
+	}
+	return items
+}
+
+func values(ids []pulid.ID) []driver.Value {
+	out := make([]driver.Value, len(ids))
+	for i, id := range ids {
+		out[i] = id
+	}
+	return out
 }

@@ -10,12 +10,8 @@ import (
 	"time"
 
 	"entgo.io/contrib/entgql"
-	"entgo.io/ent/dialect/sql"
 	"github.com/palabre/palabre/ent"
-	"github.com/palabre/palabre/ent/agreement"
-	"github.com/palabre/palabre/ent/progressreport"
 	"github.com/palabre/palabre/ent/schema/pulid"
-	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/graph/model"
 	"github.com/palabre/palabre/plan"
 )
@@ -27,10 +23,7 @@ func (r *actionItemResolver) Overdue(ctx context.Context, obj *ent.ActionItem, o
 
 // Stale is the resolver for the stale field.
 func (r *actionItemResolver) Stale(ctx context.Context, obj *ent.ActionItem, on *time.Time) (bool, error) {
-	cadence, err := obj.QueryStrategy().Select(strategy.FieldReportingCadenceDays).Int(ctx)
-	if ent.IsNotFound(err) { // an agreement's item: its agreement's cadence
-		cadence, err = obj.QueryAgreement().Select(agreement.FieldReportingCadenceDays).Int(ctx)
-	}
+	cadence, err := itemFactsOf(ctx, r.client).reportingCadence(ctx, obj)
 	if err != nil {
 		return false, err
 	}
@@ -39,13 +32,7 @@ func (r *actionItemResolver) Stale(ctx context.Context, obj *ent.ActionItem, on 
 
 // LatestReport is the resolver for the latestReport field.
 func (r *actionItemResolver) LatestReport(ctx context.Context, obj *ent.ActionItem) (*ent.ProgressReport, error) {
-	latest, err := obj.QueryProgressReports().
-		Order(progressreport.ByAsOf(sql.OrderDesc()), progressreport.ByID(sql.OrderDesc())).
-		First(ctx)
-	if ent.IsNotFound(err) {
-		return nil, nil
-	}
-	return latest, err
+	return itemFactsOf(ctx, r.client).latestReport(ctx, obj)
 }
 
 // ProgressRollup is the resolver for the progressRollup field.

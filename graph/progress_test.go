@@ -4,12 +4,17 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
+
+	"entgo.io/ent/dialect"
 
 	"github.com/palabre/palabre"
 	"github.com/palabre/palabre/access"
 	"github.com/palabre/palabre/clock"
+	"github.com/palabre/palabre/database/dbtest"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/objective"
@@ -519,5 +524,82 @@ func TestTheSecretariatSetsTheReportingCadence(t *testing.T) {
 	p.OK(t, w.Secretariat, update, map[string]any{"id": st.ID, "rev": st.Revision, "days": 30}, &out)
 	if out.UpdateStrategy.Strategy.ReportingCadenceDays != 30 {
 		t.Errorf("cadence %d", out.UpdateStrategy.Strategy.ReportingCadenceDays)
+	}
+}
+
+// TestAPageOfItemsReadsItsReportsAndCadenceOnce: the latest report and the
+// staleness of the items of a page cost the same statements for two items as
+// for twelve, and each item still shows its own latest report.
+func TestAPageOfItemsReadsItsReportsAndCadenceOnce(t *testing.T) {
+	t.Parallel()
+	var n atomic.Int64
+	fake := clock.NewFake(apitest.Today)
+	p := apitest.NewWithConfig(t, []func(*server.Config){func(c *server.Config) { c.Clock = fake }},
+		dbtest.WithDriver(func(d dialect.Driver) dialect.Driver { return counter{d, &n} }))
+	w := p.World
+	ctx := systemContext()
+	latest := map[pulid.ID]pulid.ID{} // item → its latest report, none for every third item
+	for i := 2; i <= 12; i++ {
+		item, err := p.Client.ActionItem.Create().SetObjective(w.AdoptedCooperation).SetCode(fmt.Sprintf("A1.%d", i)).
+			SetTitle("Action").SetLeadAgency(w.Security).SetStatus(actionitem.StatusInProgress).
+			SetStartDate(day("2026-01-01")).Save(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		latest[item.ID] = ""
+		if i%3 == 0 {
+			continue
+		}
+		var out filed
+		for _, asOf := range []string{"2026-07-01T00:00:00Z", fmt.Sprintf("2026-10-%02dT00:00:00Z", i), "2026-09-01T00:00:00Z"} {
+			p.OK(t, w.SecurityAgent, fileReportMutation, report(item.ID, asOf, i, "IN_PROGRESS"), &out)
+			if strings.HasPrefix(asOf, "2026-10") {
+				latest[item.ID] = out.FileProgressReport.ProgressReport.ID
+			}
+		}
+	}
+	const page = `query($id: ID!, $n: Int!) { node(id: $id) { ... on Objective { actionItems(first: $n) { edges { node {
+		id stale latestReport { id } } } } } } }`
+	var out struct {
+		Node struct {
+			ActionItems struct {
+				Edges []struct {
+					Node struct {
+						ID           pulid.ID
+						Stale        bool
+						LatestReport *struct{ ID pulid.ID }
+					}
+				}
+			}
+		}
+	}
+	count := func(size int) int64 {
+		n.Store(0)
+		p.OK(t, w.Reviewer, page, map[string]any{"id": w.AdoptedCooperation.ID, "n": size}, &out)
+		return n.Load()
+	}
+	count(2) // warm up: authentication may record the token's last use
+	two, all := count(2), count(20)
+	if two != all {
+		t.Errorf("a page of two items sent %d statements, a page of twelve %d", two, all)
+	}
+	if got := len(out.Node.ActionItems.Edges); got != 12 {
+		t.Fatalf("%d items on the page, want 12", got)
+	}
+	for _, e := range out.Node.ActionItems.Edges {
+		want, ours := latest[e.Node.ID]
+		if !ours {
+			continue // the world's own item
+		}
+		switch {
+		case want == "" && e.Node.LatestReport != nil:
+			t.Errorf("%s has no report, shows %s", e.Node.ID, e.Node.LatestReport.ID)
+		case want != "" && (e.Node.LatestReport == nil || e.Node.LatestReport.ID != want):
+			t.Errorf("%s: latest report %+v, want %s", e.Node.ID, e.Node.LatestReport, want)
+		}
+		// Reported in October, with a cadence of 90 days: stale on Today only if never reported.
+		if e.Node.Stale != (want == "") {
+			t.Errorf("%s: stale %v with latest report %q", e.Node.ID, e.Node.Stale, want)
+		}
 	}
 }

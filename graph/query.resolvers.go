@@ -12,10 +12,8 @@ import (
 	"entgo.io/contrib/entgql"
 	"github.com/palabre/palabre/auth"
 	"github.com/palabre/palabre/ent"
-	"github.com/palabre/palabre/ent/actionitem"
-	"github.com/palabre/palabre/ent/objective"
+	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/schema/pulid"
-	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/plan"
 	textsearch "github.com/palabre/palabre/search"
 )
@@ -28,7 +26,7 @@ func (r *queryResolver) Strategies(ctx context.Context, after *entgql.Cursor[pul
 		if err != nil {
 			return nil, err
 		}
-		q.Where(strategy.SearchTextContains(pattern))
+		q.Where(predicate.Strategy(textsearch.Matching(pattern)))
 	}
 	return q.Paginate(ctx, after, first, before, last, ent.WithStrategyOrder(orderBy), ent.WithStrategyFilter(where.Filter))
 }
@@ -41,7 +39,7 @@ func (r *queryResolver) Objectives(ctx context.Context, after *entgql.Cursor[pul
 		if err != nil {
 			return nil, err
 		}
-		q.Where(objective.SearchTextContains(pattern))
+		q.Where(predicate.Objective(textsearch.Matching(pattern)))
 	}
 	return q.Paginate(ctx, after, first, before, last, ent.WithObjectiveOrder(orderBy), ent.WithObjectiveFilter(where.Filter))
 }
@@ -54,7 +52,7 @@ func (r *queryResolver) ActionItems(ctx context.Context, after *entgql.Cursor[pu
 		if err != nil {
 			return nil, err
 		}
-		q.Where(actionitem.SearchTextContains(pattern))
+		q.Where(predicate.ActionItem(textsearch.Matching(pattern)))
 	}
 	if overdueOn != nil {
 		q.Where(plan.OverdueOn(*overdueOn))

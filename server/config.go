@@ -65,6 +65,12 @@ type Config struct {
 	// Forwarded and X-Forwarded-For headers tell the client's address. None by
 	// default: those headers are then ignored, since any client can send them.
 	TrustedProxies []netip.Prefix
+	// MemoryLimit is the Go heap's soft limit, in bytes (runtime/debug's
+	// SetMemoryLimit): below it the garbage collector runs seldom (GCPercent),
+	// which saves the CPU a busy server would spend collecting; near it, as
+	// often as it must. 0 leaves the Go runtime's defaults (and GOGC,
+	// GOMEMLIMIT) alone.
+	MemoryLimit int64
 	// Clock tells every request the time: the system clock when nil. Tests
 	// set a fake one (clock.NewFake); it has no flag or variable.
 	Clock clock.Clock
@@ -95,6 +101,7 @@ func DefaultConfig() Config {
 		LogLevel:        slog.LevelInfo,
 		RequestTimeout:  10 * time.Second,
 		Limits:          graph.DefaultLimits(),
+		MemoryLimit:     DefaultMemoryLimit,
 
 		AuthFailuresPerMinute: 10,
 	}
@@ -130,6 +137,8 @@ var settings = []Setting{
 		Doc: "comma-separated `scheme://host[:port]` origins whose pages may call the API"},
 	{Env: "PALABRE_MAX_BODY_BYTES", Flag: "max-body-bytes", Default: "1 MiB", value: func(c *Config) flag.Value { return (*bytesValue)(&c.MaxBodyBytes) },
 		Doc: "largest request body accepted, in bytes; larger ones get 413"},
+	{Env: "PALABRE_MEMORY_LIMIT", Flag: "memory-limit", Default: "80 MiB", value: func(c *Config) flag.Value { return (*bytesValue)(&c.MemoryLimit) },
+		Doc: "soft limit of the server's heap, in bytes: below it the garbage collector runs seldom (as with `GOGC=400`), near it as often as it must; `0` leaves Go's defaults and its `GOGC`/`GOMEMLIMIT` variables"},
 	{Env: "PALABRE_FILES", Flag: "files", Default: "<database>-files beside the SQLite file (palabre-files with PostgreSQL)",
 		value: func(c *Config) flag.Value { return (*stringValue)(&c.Files) },
 		Doc:   "where attached files are stored, each once under its SHA-256: a folder, or an S3-compatible bucket as `s3://bucket?region=R&endpoint=URL&use_path_style=true` (credentials from the AWS variables); give several instances one bucket"},
@@ -233,6 +242,8 @@ func (c Config) Validate() error {
 		return fmt.Errorf("the file limit must be positive and at most the upload request limit")
 	case c.AuthFailuresPerMinute <= 0:
 		return fmt.Errorf("the failed-authentication rate must be a positive number")
+	case c.MemoryLimit < 0:
+		return fmt.Errorf("the memory limit must be a number of bytes, or 0 for Go's defaults")
 	case c.MaxBodyBytes <= 0:
 		return fmt.Errorf("the body limit must be a positive number of bytes")
 	case c.ReadTimeout <= 0 || c.WriteTimeout <= 0 || c.IdleTimeout <= 0 || c.ShutdownTimeout <= 0 || c.RequestTimeout <= 0:

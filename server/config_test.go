@@ -20,6 +20,7 @@ func TestFlagsAndVariablesSetTheSameThing(t *testing.T) {
 		"PALABRE_DATABASE_CONNECTIONS":     "40",
 		"PALABRE_CORS_ORIGINS":             "https://plan.example.sn,https://suivi.example.sn",
 		"PALABRE_MAX_BODY_BYTES":           "2048",
+		"PALABRE_MEMORY_LIMIT":             "209715200",
 		"PALABRE_FILES":                    "s3://palabre?region=eu-west-3",
 		"PALABRE_MAX_FILE_BYTES":           "4096",
 		"PALABRE_MAX_UPLOAD_BYTES":         "8192",

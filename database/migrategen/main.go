@@ -46,11 +46,40 @@ type store struct {
 	// indexes adds to the tables the indexes of this store only, and returns
 	// the function that takes them away (the tables are shared by the stores).
 	indexes func([]*schema.Table) (restore func())
+	// extra writes what Atlas does not (SQLite's search indexes), in the new
+	// files or a file of its own, and returns the files it wrote or changed.
+	extra func(path, name string, tables []*schema.Table, newFiles []string) ([]string, error)
 }
 
 var stores = []store{
-	{name: "sqlite", dev: sqliteDev, fix: sqliteNoTransaction, indexes: func([]*schema.Table) func() { return func() {} }},
-	{name: "postgres", dev: postgresDev, fix: postgresTrigramExtension, indexes: trigramIndexes},
+	{name: "sqlite", dev: sqliteDev, fix: sqliteNoTransaction, indexes: func([]*schema.Table) func() { return func() {} },
+		extra: both(sqliteSearchIndexes, sqliteCounts)},
+	{name: "postgres", dev: postgresDev, fix: postgresTrigramExtension, indexes: trigramIndexes, extra: postgresCounts},
+}
+
+// both runs two extras, the second seeing the first's file among the new ones.
+func both(first, second func(path, name string, tables []*schema.Table, newFiles []string) ([]string, error)) func(string, string, []*schema.Table, []string) ([]string, error) {
+	return func(path, name string, tables []*schema.Table, newFiles []string) ([]string, error) {
+		a, err := first(path, name, tables, newFiles)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range a {
+			if !slices.Contains(newFiles, f) {
+				newFiles = append(slices.Clip(newFiles), f)
+			}
+		}
+		b, err := second(path, name, tables, newFiles)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range b {
+			if !slices.Contains(a, f) {
+				a = append(a, f)
+			}
+		}
+		return a, nil
+	}
 }
 
 var validName = regexp.MustCompile(`^[a-z0-9_]+$`)
@@ -152,6 +181,25 @@ func (s store) diff(ctx context.Context, drv dialect.Driver, path, name string, 
 			}
 		}
 		written = append(written, f)
+	}
+	if s.extra == nil {
+		return written, nil
+	}
+	extra, err := s.extra(path, name, tables, written)
+	if err != nil || len(extra) == 0 {
+		return written, err
+	}
+	sum, err := dir.Checksum()
+	if err != nil {
+		return nil, err
+	}
+	if err := atlas.WriteSumFile(dir, sum); err != nil {
+		return nil, err
+	}
+	for _, f := range extra {
+		if !slices.Contains(written, f) {
+			written = append(written, f)
+		}
 	}
 	return written, nil
 }

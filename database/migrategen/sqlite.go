@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strings"
 
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
+	"entgo.io/ent/dialect/sql/schema"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -83,4 +85,83 @@ func sqliteNoTransaction(path string) (bool, error) {
 		out = append(append(out, "-- +goose Down\n"...), downPart...)
 	}
 	return true, os.WriteFile(path, out, 0o644)
+}
+
+// sqliteSearchIndexes gives, on SQLite, every table with a search column an
+// FTS5 index of its trigrams, the twin of PostgreSQL's pg_trgm index
+// (trigramIndexes): a table <table>_search over the table's search_text
+// (external content: the text is stored once, in the table), kept up to date
+// by three triggers, which search.Matching queries. Atlas writes neither
+// virtual tables nor triggers, so they are written here: in the new migration
+// when there is one, or in a new file of their own; and again whenever a new
+// migration rebuilds such a table (dropping the old table drops its triggers,
+// and the copy renumbers its rowids, which the index refers to).
+//
+// It returns the files it wrote or changed.
+func sqliteSearchIndexes(path, name string, tables []*schema.Table, newFiles []string) ([]string, error) {
+	existing, err := sqlFiles(path)
+	if err != nil {
+		return nil, err
+	}
+	var all, fresh []byte
+	for _, f := range existing {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, b...)
+		if slices.Contains(newFiles, f) {
+			fresh = append(fresh, b...)
+		}
+	}
+	var upSQL, downSQL []string
+	for _, t := range tables {
+		if _, ok := t.Column(searchColumn); !ok {
+			continue
+		}
+		created := bytes.Contains(all, []byte("CREATE VIRTUAL TABLE `"+t.Name+"_search`"))
+		rebuilt := bytes.Contains(fresh, []byte("CREATE TABLE `new_"+t.Name+"`"))
+		switch {
+		case !created:
+			upSQL = append(upSQL, fmt.Sprintf("-- create the trigram index of %q (database/migrategen)\n", t.Name)+
+				fmt.Sprintf("CREATE VIRTUAL TABLE `%s_search` USING fts5(`%s`, content='%s', content_rowid='rowid', tokenize='trigram');\n",
+					t.Name, searchColumn, t.Name)+searchTriggers(t.Name))
+			downSQL = append([]string{dropSearchTriggers(t.Name) + fmt.Sprintf("DROP TABLE `%s_search`;\n", t.Name)}, downSQL...)
+		case rebuilt:
+			upSQL = append(upSQL, fmt.Sprintf("-- the table %q was rebuilt: its index's triggers again, and the index (database/migrategen)\n", t.Name)+
+				dropSearchTriggers(t.Name)+searchTriggers(t.Name))
+		}
+	}
+	return appendToMigration(path, name, newFiles, upSQL, downSQL)
+}
+
+// searchTriggers keep a table's trigram index up to date, as SQLite's
+// documentation of external content tables shows, and fill it anew.
+func searchTriggers(table string) string {
+	r := strings.NewReplacer("{t}", table, "{c}", searchColumn)
+	return r.Replace("-- +goose StatementBegin\n" +
+		"CREATE TRIGGER `{t}_search_insert` AFTER INSERT ON `{t}` BEGIN\n" +
+		"  INSERT INTO `{t}_search` (rowid, `{c}`) VALUES (new.rowid, new.`{c}`);\n" +
+		"END;\n" +
+		"-- +goose StatementEnd\n" +
+		"-- +goose StatementBegin\n" +
+		"CREATE TRIGGER `{t}_search_delete` AFTER DELETE ON `{t}` BEGIN\n" +
+		"  INSERT INTO `{t}_search` (`{t}_search`, rowid, `{c}`) VALUES ('delete', old.rowid, old.`{c}`);\n" +
+		"END;\n" +
+		"-- +goose StatementEnd\n" +
+		"-- +goose StatementBegin\n" +
+		"CREATE TRIGGER `{t}_search_update` AFTER UPDATE OF `{c}` ON `{t}` BEGIN\n" +
+		"  INSERT INTO `{t}_search` (`{t}_search`, rowid, `{c}`) VALUES ('delete', old.rowid, old.`{c}`);\n" +
+		"  INSERT INTO `{t}_search` (rowid, `{c}`) VALUES (new.rowid, new.`{c}`);\n" +
+		"END;\n" +
+		"-- +goose StatementEnd\n" +
+		"INSERT INTO `{t}_search` (`{t}_search`) VALUES ('rebuild');\n")
+}
+
+func dropSearchTriggers(table string) string {
+	var b strings.Builder
+	for _, on := range []string{"insert", "delete", "update"} {
+		fmt.Fprintf(&b, "DROP TRIGGER IF EXISTS `%s_search_%s`;\n", table, on)
+	}
+	return b.String()
 }

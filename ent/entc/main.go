@@ -24,7 +24,8 @@ func main() {
 	}
 	templates := append(entgql.AllTemplates,
 		gen.MustParse(gen.NewTemplate("pulid").ParseFiles("./ent/template/pulid.tmpl")),
-		gen.MustParse(gen.NewTemplate("audit").ParseFiles("./ent/template/audit.tmpl")))
+		gen.MustParse(gen.NewTemplate("audit").ParseFiles("./ent/template/audit.tmpl")),
+		gen.MustParse(gen.NewTemplate("counted").ParseFiles("./ent/template/counted.tmpl")))
 	err = entc.Generate("./ent/schema", &gen.Config{
 		Target:    "./ent",
 		Package:   "github.com/palabre/palabre/ent",

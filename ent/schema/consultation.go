@@ -71,7 +71,10 @@ func (Consultation) Edges() []ent.Edge {
 		edge.To("observations", Observation.Type).
 			Comment("Observations submitted in the round.").
 			Annotations(entgql.RelayConnection(), entsql.OnDelete(entsql.Restrict),
-				entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+				entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput),
+				// observation_counts, kept by triggers (database/migrategen/counts.go);
+				// read by rule.CountObservations.
+				Counted{Table: "observation_counts"}),
 	}
 }
 

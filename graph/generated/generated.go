@@ -7056,8 +7056,7 @@ extend type ActionItem {
   stale("The date; now unless given." on: Time): Boolean!
   """
   The item's latest progress report, which gives its progress and status;
-  null before the first. One statement per item: lists read
-  progressReports(first: 1, orderBy: {field: AS_OF, direction: DESC}) instead.
+  null before the first. Read for every item of a page at once.
   """
   latestReport: ProgressReport
 }
