@@ -30,19 +30,38 @@ type Config struct {
 	// TrustedOnly runs PersistedDocuments and nothing else (trusted documents
 	// mode): a document sent in full must be one of them, byte for byte.
 	TrustedOnly bool
+	// Live serves subscriptions over WebSockets; none without its Hub.
+	Live Live
 }
+
+// Handler is the GraphQL endpoint.
+type Handler struct {
+	http.Handler
+	live *liveConnections
+}
+
+// Shutdown closes every WebSocket with 1001 (going away) and takes no new
+// one: the server's own shutdown does not see them, since they are hijacked.
+func (h *Handler) Shutdown() { h.live.shutdown() }
 
 // NewHandler returns the GraphQL endpoint. The caller is read from the request
 // context (auth.FromContext), set by the server's authentication middleware.
-func NewHandler(client *ent.Client, cfg Config) http.Handler {
+func NewHandler(client *ent.Client, cfg Config) *Handler {
 	logger := cfg.Logger
 	if logger == nil {
 		logger = slog.Default()
 	}
-	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{client: client}})
+	live := newLiveConnections(cfg.Live)
+	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{client: client, live: live}})
 	srv := handler.New(schema)
-	// Only the JSON transports: form-encoded and multipart ones would let other
-	// sites send mutations without a CORS preflight.
+	// Only the JSON transports and WebSockets (whose origin Live checks, and
+	// which carry no cookie credential): form-encoded and multipart ones
+	// would let other sites send mutations without a CORS preflight. The
+	// first transport that supports a request takes it: httpTransport takes
+	// them all.
+	if cfg.Live.Hub != nil {
+		srv.AddTransport(live.websocket())
+	}
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(httpTransport{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
@@ -60,7 +79,7 @@ func NewHandler(client *ent.Client, cfg Config) http.Handler {
 	srv.AroundFields(checkArguments(client))
 	srv.SetErrorPresenter(explainInputTypos(schema.Schema(), cfg.Development, presentError(logger)))
 	srv.SetRecoverFunc(recoverPanic(logger))
-	return srv
+	return &Handler{Handler: live.serve(srv), live: live}
 }
 
 // checkArguments is the one field middleware: it bounds pages (limitPages),

@@ -11,10 +11,11 @@ import (
 	"github.com/palabre/palabre/ent/schema/revision"
 )
 
-// Resolver is the root resolver: the one dependency of every resolver is the
-// ent client.
+// Resolver is the root resolver: the dependency of every resolver is the ent
+// client; subscriptions also have the endpoint's WebSocket connections.
 type Resolver struct {
 	client *ent.Client
+	live   *liveConnections
 }
 
 // tx returns the client of the transaction that entgql.Transactioner opened for

@@ -15,6 +15,7 @@ import (
 
 	"github.com/palabre/palabre/database/dbtest"
 	"github.com/palabre/palabre/ent"
+	"github.com/palabre/palabre/events"
 	"github.com/palabre/palabre/server"
 )
 
@@ -23,6 +24,7 @@ type Server struct {
 	URL    string
 	Client *ent.Client // the database, for setup and for checking what was stored
 	World  *World
+	Hub    *events.Hub // what the subscriptions are told by
 }
 
 // New starts the API on a fresh database holding the test world. Options are
@@ -44,6 +46,7 @@ func NewWithConfig(t testing.TB, configs []func(*server.Config), opts ...dbtest.
 		logger = slog.New(slog.DiscardHandler)
 	}
 	cfg := server.DefaultConfig()
+	cfg.Hub = events.NewHub(client, events.HubOptions{Logger: logger})
 	for _, configure := range configs {
 		configure(&cfg)
 	}
@@ -53,7 +56,7 @@ func NewWithConfig(t testing.TB, configs []func(*server.Config), opts ...dbtest.
 	}
 	ts := httptest.NewServer(h)
 	t.Cleanup(ts.Close)
-	return &Server{URL: ts.URL + "/graphql", Client: client, World: world}
+	return &Server{URL: ts.URL + "/graphql", Client: client, World: world, Hub: cfg.Hub}
 }
 
 // Response is a GraphQL response.
