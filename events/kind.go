@@ -52,7 +52,7 @@ type Event struct {
 	Kind     Kind
 	// SubjectID is the ID of the record the event is about.
 	SubjectID pulid.ID
-	At      time.Time
+	At        time.Time
 }
 
 // Classify tells which event an entry of the audit trail is, if any.
