@@ -80,6 +80,9 @@ type SubscriptionLimits struct {
 	// KeepAlive is how often a socket is pinged; it is closed when its pong
 	// does not come within twice that.
 	KeepAlive time.Duration
+	// Poll is how often the audit trail is read for events when no commit
+	// of this process nor notification of PostgreSQL said it grew.
+	Poll time.Duration
 }
 
 // Env is the kind of deployment.
@@ -106,7 +109,7 @@ func DefaultConfig() Config {
 		RequestTimeout:  10 * time.Second,
 		Limits:          graph.DefaultLimits(),
 		Subscriptions: SubscriptionLimits{
-			PerConnection: 20, ConnectionsPerToken: 10, Buffer: 64, KeepAlive: 25 * time.Second,
+			PerConnection: 20, ConnectionsPerToken: 10, Buffer: 64, KeepAlive: 25 * time.Second, Poll: events.DefaultPoll,
 		},
 
 		AuthFailuresPerMinute: 10,
@@ -177,6 +180,8 @@ var settings = []Setting{
 		Doc: "events that may wait for one subscription; a subscriber that lets more wait is too slow, and its connection is closed with 1008"},
 	{Env: "PALABRE_KEEPALIVE", Flag: "keepalive", value: func(c *Config) flag.Value { return (*durationValue)(&c.Subscriptions.KeepAlive) },
 		Doc: "how often a WebSocket is pinged (graphql-transport-ws ping); one whose pong does not come within twice that is closed"},
+	{Env: "PALABRE_EVENTS_POLL", Flag: "events-poll", value: func(c *Config) flag.Value { return (*durationValue)(&c.Subscriptions.Poll) },
+		Doc: "how often the audit trail is read for subscriptions' events unbidden: commits of the process and, on PostgreSQL, `LISTEN/NOTIFY` from other instances wake it at once; the poll catches changes made by commands on SQLite"},
 }
 
 // Settings returns every setting, in the order the README lists them.
@@ -231,7 +236,7 @@ func (c Config) Validate() error {
 		return fmt.Errorf("the number of database connections must be a positive number")
 	case c.AuthFailuresPerMinute <= 0:
 		return fmt.Errorf("the failed-authentication rate must be a positive number")
-	case c.Subscriptions.PerConnection <= 0 || c.Subscriptions.ConnectionsPerToken <= 0 || c.Subscriptions.Buffer <= 0 || c.Subscriptions.KeepAlive <= 0:
+	case c.Subscriptions.PerConnection <= 0 || c.Subscriptions.ConnectionsPerToken <= 0 || c.Subscriptions.Buffer <= 0 || c.Subscriptions.KeepAlive <= 0 || c.Subscriptions.Poll <= 0:
 		return fmt.Errorf("subscription limits must be positive numbers, and the keep-alive a positive duration")
 	case c.MaxBodyBytes <= 0:
 		return fmt.Errorf("the body limit must be a positive number of bytes")
@@ -275,6 +280,7 @@ func (c Config) withDefaults() Config {
 		{&c.ShutdownTimeout, &d.ShutdownTimeout},
 		{&c.RequestTimeout, &d.RequestTimeout},
 		{&c.Subscriptions.KeepAlive, &d.Subscriptions.KeepAlive},
+		{&c.Subscriptions.Poll, &d.Subscriptions.Poll},
 	} {
 		if *t.field == 0 {
 			*t.field = *t.def

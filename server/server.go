@@ -30,7 +30,7 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, err
 	tokens := access.NewTokens(client, access.TokenCacheTTL)
 	hub := cfg.Hub
 	if hub == nil {
-		hub = events.NewHub(client, events.HubOptions{DatabaseURL: cfg.DatabaseURL, Logger: logger})
+		hub = events.NewHub(client, events.HubOptions{DatabaseURL: cfg.DatabaseURL, Poll: cfg.Subscriptions.Poll, Logger: logger})
 	}
 	api := graph.NewHandler(client, graph.Config{
 		Development:        cfg.Env == Development,
