@@ -13,6 +13,7 @@ export const AuditTrailDocument = G.AuditTrailDocument as PersistedDocumentNode<
 export const ConsultationInboxDocument = G.ConsultationInboxDocument as PersistedDocumentNode<G.ConsultationInboxQuery, G.ConsultationInboxQueryVariables>;
 export const ConsultedVersionDocument = G.ConsultedVersionDocument as PersistedDocumentNode<G.ConsultedVersionQuery, G.ConsultedVersionQueryVariables>;
 export const EditObservationDocument = G.EditObservationDocument as PersistedDocumentNode<G.EditObservationMutation, G.EditObservationMutationVariables>;
+export const EventsDocument = G.EventsDocument as PersistedDocumentNode<G.EventsSubscription, G.EventsSubscriptionVariables>;
 export const FileProgressReportDocument = G.FileProgressReportDocument as PersistedDocumentNode<G.FileProgressReportMutation, G.FileProgressReportMutationVariables>;
 export const MoveAgreementDocument = G.MoveAgreementDocument as PersistedDocumentNode<G.MoveAgreementMutation, G.MoveAgreementMutationVariables>;
 export const MyObservationDocument = G.MyObservationDocument as PersistedDocumentNode<G.MyObservationQuery, G.MyObservationQueryVariables>;
