@@ -91,7 +91,9 @@ func (h *Hub) Subscribe(ctx context.Context, kinds []Kind, buffer int) (*Subscri
 		if err != nil {
 			return nil, err
 		}
-		runCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
+		// The reader outlives the first subscriber, and reads as the system:
+		// nothing of the subscriber's context goes with it.
+		runCtx, stop := context.WithCancel(context.Background())
 		h.stop = stop
 		go h.run(runCtx, cursor)
 	}

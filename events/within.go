@@ -14,6 +14,9 @@ import (
 // report to its action item and the item's strategy or agreement. The
 // records above are read with ctx's permissions, as the subject was.
 func Within(ctx context.Context, e Event, subject ent.Noder, scope pulid.ID) (bool, error) {
+	if e.SubjectID == scope {
+		return true, nil
+	}
 	var (
 		above []pulid.ID
 		err   error
@@ -44,5 +47,5 @@ func Within(ctx context.Context, e Event, subject ent.Noder, scope pulid.ID) (bo
 	if err != nil {
 		return false, err
 	}
-	return e.SubjectID == scope || slices.Contains(above, scope), nil
+	return slices.Contains(above, scope), nil
 }
