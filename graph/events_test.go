@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/palabre/palabre/ent/schema/pulid"
+	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/internal/apitest"
 	"github.com/palabre/palabre/server"
 )
@@ -196,5 +197,33 @@ func TestSubscriptionsAreBounded(t *testing.T) {
 	second := s.ConnectRaw(t, s.World.Reviewer)
 	if code, _ := second.Closed(); code != 1008 {
 		t.Fatalf("a second connection of the token closed with %d, want 1008", code)
+	}
+}
+
+func TestDecisionsVersionsAndLifecycleMovesAreAnnounced(t *testing.T) {
+	f := newLifecycleFixture(t)
+	w := f.World
+	reviewer := watch(t, f.Server, w.Reviewer, map[string]any{"within": w.Draft.ID})
+
+	decision := f.putToConsensus(w.Draft.ID, "Présidence", "Primature")
+	f.settle(decision, nil)
+	f.OK(t, w.Secretariat, `mutation($in: PublishVersionInput!) { publishVersion(input: $in) { version { id } } }`,
+		map[string]any{"in": map[string]any{"strategyID": w.Draft.ID, "label": "Projet v1"}}, nil)
+	f.plannedRound(w.Draft.ID)
+	f.moveOK(w.Draft.ID, strategy.StatusConsultation, nil)
+
+	if e := nextEvent(t, reviewer, "1"); e.Kind != "DECISION_SETTLED" || e.Subject.ID != decision {
+		t.Fatalf("want the settlement, got %+v", e)
+	}
+	if e := nextEvent(t, reviewer, "1"); e.Kind != "VERSION_PUBLISHED" {
+		t.Fatalf("want the version, got %+v", e)
+	}
+	// The round the move needs is planned on a version of its own.
+	e := nextEvent(t, reviewer, "1")
+	for e.Kind == "VERSION_PUBLISHED" {
+		e = nextEvent(t, reviewer, "1")
+	}
+	if e.Kind != "STRATEGY_MOVED" || e.Subject.ID != w.Draft.ID {
+		t.Fatalf("want the move, got %+v", e)
 	}
 }
