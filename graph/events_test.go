@@ -1,10 +1,12 @@
 package graph_test
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
@@ -225,5 +227,26 @@ func TestDecisionsVersionsAndLifecycleMovesAreAnnounced(t *testing.T) {
 	}
 	if e.Kind != "STRATEGY_MOVED" || e.Subject.ID != w.Draft.ID {
 		t.Fatalf("want the move, got %+v", e)
+	}
+}
+
+func TestASocketThatAnswersNoPingIsClosed(t *testing.T) {
+	s := apitest.NewWithConfig(t, []func(*server.Config){func(c *server.Config) { c.Subscriptions.KeepAlive = 20 * time.Millisecond }})
+	sock := s.ConnectRaw(t, s.World.Reviewer)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	pinged := false
+	for {
+		_, data, err := sock.Conn.Read(ctx) // never answering the pings
+		if err != nil {
+			if ctx.Err() != nil {
+				t.Fatal("the socket was kept open")
+			}
+			break
+		}
+		pinged = pinged || strings.Contains(string(data), `"ping"`)
+	}
+	if !pinged {
+		t.Fatal("the server closed the socket without pinging it")
 	}
 }
