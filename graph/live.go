@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/palabre/palabre"
 	"github.com/palabre/palabre/auth"
@@ -119,8 +120,16 @@ func (l *liveConnections) serve(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
+		if l.cfg.Hub == nil {
+			next.ServeHTTP(w, r) // which refuses it with a code
+			return
+		}
+		if !isWebSocketUpgrade(r) {
+			refuse(w, http.StatusBadRequest, palabre.EINVALID, "a WebSocket upgrade is a GET with Connection: Upgrade, Upgrade: websocket, Sec-WebSocket-Version: 13 and a Sec-WebSocket-Key")
+			return
+		}
 		if origin := r.Header.Get("Origin"); origin != "" && !sameHost(origin, r.Host) && (l.cfg.AllowOrigin == nil || !l.cfg.AllowOrigin(origin)) {
-			http.Error(w, "this origin may not open sockets: add it to the CORS origins", http.StatusForbidden)
+			refuse(w, http.StatusForbidden, palabre.EFORBIDDEN, "pages of this origin may not open sockets: it is not one of the CORS origins")
 			return
 		}
 		ctx, cancel := context.WithCancel(r.Context())
@@ -132,7 +141,7 @@ func (l *liveConnections) serve(next http.Handler) http.Handler {
 		l.mu.Lock()
 		if l.closing {
 			l.mu.Unlock()
-			http.Error(w, "the server is shutting down", http.StatusServiceUnavailable)
+			refuse(w, http.StatusServiceUnavailable, palabre.EUNAVAILABLE, "the server is shutting down: connect again, to another instance")
 			return
 		}
 		l.all[c] = struct{}{}
@@ -145,6 +154,22 @@ func (l *liveConnections) serve(next http.Handler) http.Handler {
 		_ = rc.SetWriteDeadline(time.Time{})
 		next.ServeHTTP(w, r.WithContext(context.WithValue(ctx, connectionKey{}, c)))
 	})
+}
+
+// isWebSocketUpgrade reports whether a request is a well-formed WebSocket
+// opening handshake (RFC 6455, version 13).
+func isWebSocketUpgrade(r *http.Request) bool {
+	return r.Method == http.MethodGet &&
+		strings.EqualFold(r.Header.Get("Upgrade"), "websocket") &&
+		strings.Contains(strings.ToLower(r.Header.Get("Connection")), "upgrade") &&
+		r.Header.Get("Sec-WebSocket-Version") == "13" && r.Header.Get("Sec-WebSocket-Key") != ""
+}
+
+// refuse answers a request that opens no socket, with an error and its code.
+func refuse(w http.ResponseWriter, status int, code, message string) {
+	w.Header().Set("Content-Type", mediaJSON+"; charset=utf-8")
+	w.WriteHeader(status)
+	writeErrors(w, gqlerror.List{{Message: message, Extensions: map[string]any{"code": code}}})
 }
 
 // sameHost reports whether a page's origin is the server's own host.

@@ -37,7 +37,7 @@ func TestRequestsTheTransportRefusesHaveACode(t *testing.T) {
 		{"no content type", http.MethodPost, s.URL, "", nil, http.StatusUnsupportedMediaType, palabre.EINVALID},
 		{"a form", http.MethodPost, s.URL, "application/x-www-form-urlencoded", nil, http.StatusUnsupportedMediaType, palabre.EINVALID},
 		{"multipart", http.MethodPost, s.URL, "multipart/form-data; boundary=x", nil, http.StatusUnsupportedMediaType, palabre.EINVALID},
-		{"a WebSocket upgrade", http.MethodGet, s.URL, "", map[string]string{"Upgrade": "websocket", "Connection": "Upgrade"}, http.StatusBadRequest, palabre.EINVALID},
+		{"a malformed WebSocket upgrade (no version, no key)", http.MethodGet, s.URL, "", map[string]string{"Upgrade": "websocket", "Connection": "Upgrade"}, http.StatusBadRequest, palabre.EINVALID},
 		{"another path", http.MethodGet, strings.TrimSuffix(s.URL, "/graphql") + "/graphql/v2", "", nil, http.StatusNotFound, palabre.ENOTFOUND},
 	} {
 		req, err := http.NewRequest(c.method, c.url, strings.NewReader(body))
