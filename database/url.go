@@ -135,3 +135,14 @@ func Redact(raw string) string {
 	}
 	return u.Redacted()
 }
+
+// SQLitePath returns the file a SQLite database URL names, and false for
+// PostgreSQL or a URL Open would refuse.
+func SQLitePath(rawURL string) (string, bool) {
+	t, err := parse(rawURL)
+	if err != nil || t.dialect != dialect.SQLite {
+		return "", false
+	}
+	path, _, _ := strings.Cut(t.display, "?")
+	return strings.TrimPrefix(path, "file:"), true
+}

@@ -65,17 +65,20 @@ type AgreementEdges struct {
 	Domains []*Domain `json:"domains,omitempty"`
 	// What the parties undertake to do, in the agreement's order.
 	Commitments []*Commitment `json:"commitments,omitempty"`
+	// Files of the agreement (its signed text, annexes), oldest first.
+	Attachments []*Attachment `json:"attachments,omitempty"`
 	// The agreement's moves from one status to another, oldest first.
 	Transitions []*AgreementTransition `json:"transitions,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [4]bool
+	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
-	totalCount [4]map[string]int
+	totalCount [5]map[string]int
 
 	namedParties     map[string][]*AgreementParty
 	namedDomains     map[string][]*Domain
 	namedCommitments map[string][]*Commitment
+	namedAttachments map[string][]*Attachment
 	namedTransitions map[string][]*AgreementTransition
 }
 
@@ -106,10 +109,19 @@ func (e AgreementEdges) CommitmentsOrErr() ([]*Commitment, error) {
 	return nil, &NotLoadedError{edge: "commitments"}
 }
 
+// AttachmentsOrErr returns the Attachments value or an error if the edge
+// was not loaded in eager-loading.
+func (e AgreementEdges) AttachmentsOrErr() ([]*Attachment, error) {
+	if e.loadedTypes[3] {
+		return e.Attachments, nil
+	}
+	return nil, &NotLoadedError{edge: "attachments"}
+}
+
 // TransitionsOrErr returns the Transitions value or an error if the edge
 // was not loaded in eager-loading.
 func (e AgreementEdges) TransitionsOrErr() ([]*AgreementTransition, error) {
-	if e.loadedTypes[3] {
+	if e.loadedTypes[4] {
 		return e.Transitions, nil
 	}
 	return nil, &NotLoadedError{edge: "transitions"}
@@ -279,6 +291,11 @@ func (_m *Agreement) QueryCommitments() *CommitmentQuery {
 	return NewAgreementClient(_m.config).QueryCommitments(_m)
 }
 
+// QueryAttachments queries the "attachments" edge of the Agreement entity.
+func (_m *Agreement) QueryAttachments() *AttachmentQuery {
+	return NewAgreementClient(_m.config).QueryAttachments(_m)
+}
+
 // QueryTransitions queries the "transitions" edge of the Agreement entity.
 func (_m *Agreement) QueryTransitions() *AgreementTransitionQuery {
 	return NewAgreementClient(_m.config).QueryTransitions(_m)
@@ -435,6 +452,30 @@ func (_m *Agreement) appendNamedCommitments(name string, edges ...*Commitment) {
 		_m.Edges.namedCommitments[name] = []*Commitment{}
 	} else {
 		_m.Edges.namedCommitments[name] = append(_m.Edges.namedCommitments[name], edges...)
+	}
+}
+
+// NamedAttachments returns the Attachments named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Agreement) NamedAttachments(name string) ([]*Attachment, error) {
+	if _m.Edges.namedAttachments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedAttachments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Agreement) appendNamedAttachments(name string, edges ...*Attachment) {
+	if _m.Edges.namedAttachments == nil {
+		_m.Edges.namedAttachments = make(map[string][]*Attachment)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedAttachments[name] = []*Attachment{}
+	} else {
+		_m.Edges.namedAttachments[name] = append(_m.Edges.namedAttachments[name], edges...)
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/palabre/palabre/ent/agreement"
 	"github.com/palabre/palabre/ent/agreementparty"
 	"github.com/palabre/palabre/ent/agreementtransition"
+	"github.com/palabre/palabre/ent/attachment"
 	"github.com/palabre/palabre/ent/commitment"
 	"github.com/palabre/palabre/ent/domain"
 	"github.com/palabre/palabre/ent/predicate"
@@ -33,12 +34,14 @@ type AgreementQuery struct {
 	withParties          *AgreementPartyQuery
 	withDomains          *DomainQuery
 	withCommitments      *CommitmentQuery
+	withAttachments      *AttachmentQuery
 	withTransitions      *AgreementTransitionQuery
 	loadTotal            []func(context.Context, []*Agreement) error
 	modifiers            []func(*sql.Selector)
 	withNamedParties     map[string]*AgreementPartyQuery
 	withNamedDomains     map[string]*DomainQuery
 	withNamedCommitments map[string]*CommitmentQuery
+	withNamedAttachments map[string]*AttachmentQuery
 	withNamedTransitions map[string]*AgreementTransitionQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
@@ -135,6 +138,28 @@ func (_q *AgreementQuery) QueryCommitments() *CommitmentQuery {
 			sqlgraph.From(agreement.Table, agreement.FieldID, selector),
 			sqlgraph.To(commitment.Table, commitment.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, agreement.CommitmentsTable, agreement.CommitmentsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryAttachments chains the current query on the "attachments" edge.
+func (_q *AgreementQuery) QueryAttachments() *AttachmentQuery {
+	query := (&AttachmentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(agreement.Table, agreement.FieldID, selector),
+			sqlgraph.To(attachment.Table, attachment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, agreement.AttachmentsTable, agreement.AttachmentsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -359,6 +384,7 @@ func (_q *AgreementQuery) Clone() *AgreementQuery {
 		withParties:     _q.withParties.Clone(),
 		withDomains:     _q.withDomains.Clone(),
 		withCommitments: _q.withCommitments.Clone(),
+		withAttachments: _q.withAttachments.Clone(),
 		withTransitions: _q.withTransitions.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
@@ -396,6 +422,17 @@ func (_q *AgreementQuery) WithCommitments(opts ...func(*CommitmentQuery)) *Agree
 		opt(query)
 	}
 	_q.withCommitments = query
+	return _q
+}
+
+// WithAttachments tells the query-builder to eager-load the nodes that are connected to
+// the "attachments" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *AgreementQuery) WithAttachments(opts ...func(*AttachmentQuery)) *AgreementQuery {
+	query := (&AttachmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAttachments = query
 	return _q
 }
 
@@ -494,10 +531,11 @@ func (_q *AgreementQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Ag
 	var (
 		nodes       = []*Agreement{}
 		_spec       = _q.querySpec()
-		loadedTypes = [4]bool{
+		loadedTypes = [5]bool{
 			_q.withParties != nil,
 			_q.withDomains != nil,
 			_q.withCommitments != nil,
+			_q.withAttachments != nil,
 			_q.withTransitions != nil,
 		}
 	)
@@ -543,6 +581,13 @@ func (_q *AgreementQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Ag
 			return nil, err
 		}
 	}
+	if query := _q.withAttachments; query != nil {
+		if err := _q.loadAttachments(ctx, query, nodes,
+			func(n *Agreement) { n.Edges.Attachments = []*Attachment{} },
+			func(n *Agreement, e *Attachment) { n.Edges.Attachments = append(n.Edges.Attachments, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withTransitions; query != nil {
 		if err := _q.loadTransitions(ctx, query, nodes,
 			func(n *Agreement) { n.Edges.Transitions = []*AgreementTransition{} },
@@ -568,6 +613,13 @@ func (_q *AgreementQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Ag
 		if err := _q.loadCommitments(ctx, query, nodes,
 			func(n *Agreement) { n.appendNamedCommitments(name) },
 			func(n *Agreement, e *Commitment) { n.appendNamedCommitments(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedAttachments {
+		if err := _q.loadAttachments(ctx, query, nodes,
+			func(n *Agreement) { n.appendNamedAttachments(name) },
+			func(n *Agreement, e *Attachment) { n.appendNamedAttachments(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -704,6 +756,37 @@ func (_q *AgreementQuery) loadCommitments(ctx context.Context, query *Commitment
 		node, ok := nodeids[*fk]
 		if !ok {
 			return fmt.Errorf(`unexpected referenced foreign-key "agreement_commitments" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *AgreementQuery) loadAttachments(ctx context.Context, query *AttachmentQuery, nodes []*Agreement, init func(*Agreement), assign func(*Agreement, *Attachment)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Agreement)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.Attachment(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(agreement.AttachmentsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.agreement_attachments
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "agreement_attachments" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "agreement_attachments" returned %v for node %v`, *fk, n.ID)
 		}
 		assign(node, n)
 	}
@@ -893,6 +976,20 @@ func (_q *AgreementQuery) WithNamedCommitments(name string, opts ...func(*Commit
 		_q.withNamedCommitments = make(map[string]*CommitmentQuery)
 	}
 	_q.withNamedCommitments[name] = query
+	return _q
+}
+
+// WithNamedAttachments tells the query-builder to eager-load the nodes that are connected to the "attachments"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *AgreementQuery) WithNamedAttachments(name string, opts ...func(*AttachmentQuery)) *AgreementQuery {
+	query := (&AttachmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedAttachments == nil {
+		_q.withNamedAttachments = make(map[string]*AttachmentQuery)
+	}
+	_q.withNamedAttachments[name] = query
 	return _q
 }
 

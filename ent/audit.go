@@ -51,6 +51,10 @@ var AuditedTypes = map[string]AuditedType{
 		Ignore: []string{"search_text", "updated_at"},
 		Digest: []string{},
 	},
+	"Attachment": {
+		Ignore: []string{"search_text", "updated_at"},
+		Digest: []string{},
+	},
 	"Commitment": {
 		Ignore: []string{"search_text", "updated_at"},
 		Digest: []string{},

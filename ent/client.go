@@ -23,6 +23,7 @@ import (
 	"github.com/palabre/palabre/ent/agreementparty"
 	"github.com/palabre/palabre/ent/agreementtransition"
 	"github.com/palabre/palabre/ent/apitoken"
+	"github.com/palabre/palabre/ent/attachment"
 	"github.com/palabre/palabre/ent/auditevent"
 	"github.com/palabre/palabre/ent/audithead"
 	"github.com/palabre/palabre/ent/commitment"
@@ -61,6 +62,8 @@ type Client struct {
 	AgreementParty *AgreementPartyClient
 	// AgreementTransition is the client for interacting with the AgreementTransition builders.
 	AgreementTransition *AgreementTransitionClient
+	// Attachment is the client for interacting with the Attachment builders.
+	Attachment *AttachmentClient
 	// AuditEvent is the client for interacting with the AuditEvent builders.
 	AuditEvent *AuditEventClient
 	// AuditHead is the client for interacting with the AuditHead builders.
@@ -109,6 +112,7 @@ func (c *Client) init() {
 	c.Agreement = NewAgreementClient(c.config)
 	c.AgreementParty = NewAgreementPartyClient(c.config)
 	c.AgreementTransition = NewAgreementTransitionClient(c.config)
+	c.Attachment = NewAttachmentClient(c.config)
 	c.AuditEvent = NewAuditEventClient(c.config)
 	c.AuditHead = NewAuditHeadClient(c.config)
 	c.Commitment = NewCommitmentClient(c.config)
@@ -223,6 +227,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Agreement:           NewAgreementClient(cfg),
 		AgreementParty:      NewAgreementPartyClient(cfg),
 		AgreementTransition: NewAgreementTransitionClient(cfg),
+		Attachment:          NewAttachmentClient(cfg),
 		AuditEvent:          NewAuditEventClient(cfg),
 		AuditHead:           NewAuditHeadClient(cfg),
 		Commitment:          NewCommitmentClient(cfg),
@@ -264,6 +269,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Agreement:           NewAgreementClient(cfg),
 		AgreementParty:      NewAgreementPartyClient(cfg),
 		AgreementTransition: NewAgreementTransitionClient(cfg),
+		Attachment:          NewAttachmentClient(cfg),
 		AuditEvent:          NewAuditEventClient(cfg),
 		AuditHead:           NewAuditHeadClient(cfg),
 		Commitment:          NewCommitmentClient(cfg),
@@ -309,10 +315,10 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.Account, c.ActionItem, c.Agency, c.Agreement, c.AgreementParty,
-		c.AgreementTransition, c.AuditEvent, c.AuditHead, c.Commitment, c.Consultation,
-		c.Decision, c.DecisionPosition, c.Domain, c.Indicator, c.Measurement,
-		c.Objective, c.Observation, c.ProgressReport, c.Strategy, c.StrategyTransition,
-		c.StrategyVersion,
+		c.AgreementTransition, c.Attachment, c.AuditEvent, c.AuditHead, c.Commitment,
+		c.Consultation, c.Decision, c.DecisionPosition, c.Domain, c.Indicator,
+		c.Measurement, c.Objective, c.Observation, c.ProgressReport, c.Strategy,
+		c.StrategyTransition, c.StrategyVersion,
 	} {
 		n.Use(hooks...)
 	}
@@ -323,10 +329,10 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.Account, c.ActionItem, c.Agency, c.Agreement, c.AgreementParty,
-		c.AgreementTransition, c.AuditEvent, c.AuditHead, c.Commitment, c.Consultation,
-		c.Decision, c.DecisionPosition, c.Domain, c.Indicator, c.Measurement,
-		c.Objective, c.Observation, c.ProgressReport, c.Strategy, c.StrategyTransition,
-		c.StrategyVersion,
+		c.AgreementTransition, c.Attachment, c.AuditEvent, c.AuditHead, c.Commitment,
+		c.Consultation, c.Decision, c.DecisionPosition, c.Domain, c.Indicator,
+		c.Measurement, c.Objective, c.Observation, c.ProgressReport, c.Strategy,
+		c.StrategyTransition, c.StrategyVersion,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -349,6 +355,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.AgreementParty.mutate(ctx, m)
 	case *AgreementTransitionMutation:
 		return c.AgreementTransition.mutate(ctx, m)
+	case *AttachmentMutation:
+		return c.Attachment.mutate(ctx, m)
 	case *AuditEventMutation:
 		return c.AuditEvent.mutate(ctx, m)
 	case *AuditHeadMutation:
@@ -1476,6 +1484,22 @@ func (c *AgreementClient) QueryCommitments(_m *Agreement) *CommitmentQuery {
 	return query
 }
 
+// QueryAttachments queries the attachments edge of a Agreement.
+func (c *AgreementClient) QueryAttachments(_m *Agreement) *AttachmentQuery {
+	query := (&AttachmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(agreement.Table, agreement.FieldID, id),
+			sqlgraph.To(attachment.Table, attachment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, agreement.AttachmentsTable, agreement.AttachmentsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryTransitions queries the transitions edge of a Agreement.
 func (c *AgreementClient) QueryTransitions(_m *Agreement) *AgreementTransitionQuery {
 	query := (&AgreementTransitionClient{config: c.config}).Query()
@@ -1848,6 +1872,204 @@ func (c *AgreementTransitionClient) mutate(ctx context.Context, m *AgreementTran
 		return (&AgreementTransitionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown AgreementTransition mutation op: %q", m.Op())
+	}
+}
+
+// AttachmentClient is a client for the Attachment schema.
+type AttachmentClient struct {
+	config
+}
+
+// NewAttachmentClient returns a client for the Attachment from the given config.
+func NewAttachmentClient(c config) *AttachmentClient {
+	return &AttachmentClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `attachment.Hooks(f(g(h())))`.
+func (c *AttachmentClient) Use(hooks ...Hook) {
+	c.hooks.Attachment = append(c.hooks.Attachment, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `attachment.Intercept(f(g(h())))`.
+func (c *AttachmentClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Attachment = append(c.inters.Attachment, interceptors...)
+}
+
+// Create returns a builder for creating a Attachment entity.
+func (c *AttachmentClient) Create() *AttachmentCreate {
+	mutation := newAttachmentMutation(c.config, OpCreate)
+	return &AttachmentCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Attachment entities.
+func (c *AttachmentClient) CreateBulk(builders ...*AttachmentCreate) *AttachmentCreateBulk {
+	return &AttachmentCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AttachmentClient) MapCreateBulk(slice any, setFunc func(*AttachmentCreate, int)) *AttachmentCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AttachmentCreateBulk{err: fmt.Errorf("calling to AttachmentClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AttachmentCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AttachmentCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Attachment.
+func (c *AttachmentClient) Update() *AttachmentUpdate {
+	mutation := newAttachmentMutation(c.config, OpUpdate)
+	return &AttachmentUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AttachmentClient) UpdateOne(_m *Attachment) *AttachmentUpdateOne {
+	mutation := newAttachmentMutation(c.config, OpUpdateOne, withAttachment(_m))
+	return &AttachmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *AttachmentClient) UpdateOneID(id pulid.ID) *AttachmentUpdateOne {
+	mutation := newAttachmentMutation(c.config, OpUpdateOne, withAttachmentID(id))
+	return &AttachmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Attachment.
+func (c *AttachmentClient) Delete() *AttachmentDelete {
+	mutation := newAttachmentMutation(c.config, OpDelete)
+	return &AttachmentDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *AttachmentClient) DeleteOne(_m *Attachment) *AttachmentDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *AttachmentClient) DeleteOneID(id pulid.ID) *AttachmentDeleteOne {
+	builder := c.Delete().Where(attachment.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &AttachmentDeleteOne{builder}
+}
+
+// Query returns a query builder for Attachment.
+func (c *AttachmentClient) Query() *AttachmentQuery {
+	return &AttachmentQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAttachment},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Attachment entity by its id.
+func (c *AttachmentClient) Get(ctx context.Context, id pulid.ID) (*Attachment, error) {
+	return c.Query().Where(attachment.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *AttachmentClient) GetX(ctx context.Context, id pulid.ID) *Attachment {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryUploadedBy queries the uploaded_by edge of a Attachment.
+func (c *AttachmentClient) QueryUploadedBy(_m *Attachment) *AccountQuery {
+	query := (&AccountClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(attachment.Table, attachment.FieldID, id),
+			sqlgraph.To(account.Table, account.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, attachment.UploadedByTable, attachment.UploadedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryStrategyVersion queries the strategy_version edge of a Attachment.
+func (c *AttachmentClient) QueryStrategyVersion(_m *Attachment) *StrategyVersionQuery {
+	query := (&StrategyVersionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(attachment.Table, attachment.FieldID, id),
+			sqlgraph.To(strategyversion.Table, strategyversion.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, attachment.StrategyVersionTable, attachment.StrategyVersionColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryObservation queries the observation edge of a Attachment.
+func (c *AttachmentClient) QueryObservation(_m *Attachment) *ObservationQuery {
+	query := (&ObservationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(attachment.Table, attachment.FieldID, id),
+			sqlgraph.To(observation.Table, observation.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, attachment.ObservationTable, attachment.ObservationColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAgreement queries the agreement edge of a Attachment.
+func (c *AttachmentClient) QueryAgreement(_m *Attachment) *AgreementQuery {
+	query := (&AgreementClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(attachment.Table, attachment.FieldID, id),
+			sqlgraph.To(agreement.Table, agreement.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, attachment.AgreementTable, attachment.AgreementColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *AttachmentClient) Hooks() []Hook {
+	hooks := c.hooks.Attachment
+	return append(hooks[:len(hooks):len(hooks)], attachment.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *AttachmentClient) Interceptors() []Interceptor {
+	return c.inters.Attachment
+}
+
+func (c *AttachmentClient) mutate(ctx context.Context, m *AttachmentMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AttachmentCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AttachmentUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AttachmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AttachmentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Attachment mutation op: %q", m.Op())
 	}
 }
 
@@ -3747,6 +3969,22 @@ func (c *ObservationClient) QueryRespondedBy(_m *Observation) *AccountQuery {
 	return query
 }
 
+// QueryAttachments queries the attachments edge of a Observation.
+func (c *ObservationClient) QueryAttachments(_m *Observation) *AttachmentQuery {
+	query := (&AttachmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(observation.Table, observation.FieldID, id),
+			sqlgraph.To(attachment.Table, attachment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, observation.AttachmentsTable, observation.AttachmentsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryTakenInto queries the taken_into edge of a Observation.
 func (c *ObservationClient) QueryTakenInto(_m *Observation) *StrategyVersionQuery {
 	query := (&StrategyVersionClient{config: c.config}).Query()
@@ -4572,6 +4810,22 @@ func (c *StrategyVersionClient) QueryConsultations(_m *StrategyVersion) *Consult
 	return query
 }
 
+// QueryAttachments queries the attachments edge of a StrategyVersion.
+func (c *StrategyVersionClient) QueryAttachments(_m *StrategyVersion) *AttachmentQuery {
+	query := (&AttachmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(strategyversion.Table, strategyversion.FieldID, id),
+			sqlgraph.To(attachment.Table, attachment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, strategyversion.AttachmentsTable, strategyversion.AttachmentsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryAdoptingStrategy queries the adopting_strategy edge of a StrategyVersion.
 func (c *StrategyVersionClient) QueryAdoptingStrategy(_m *StrategyVersion) *StrategyQuery {
 	query := (&StrategyClient{config: c.config}).Query()
@@ -4618,15 +4872,17 @@ func (c *StrategyVersionClient) mutate(ctx context.Context, m *StrategyVersionMu
 type (
 	hooks struct {
 		APIToken, Account, ActionItem, Agency, Agreement, AgreementParty,
-		AgreementTransition, AuditEvent, AuditHead, Commitment, Consultation, Decision,
-		DecisionPosition, Domain, Indicator, Measurement, Objective, Observation,
-		ProgressReport, Strategy, StrategyTransition, StrategyVersion []ent.Hook
+		AgreementTransition, Attachment, AuditEvent, AuditHead, Commitment,
+		Consultation, Decision, DecisionPosition, Domain, Indicator, Measurement,
+		Objective, Observation, ProgressReport, Strategy, StrategyTransition,
+		StrategyVersion []ent.Hook
 	}
 	inters struct {
 		APIToken, Account, ActionItem, Agency, Agreement, AgreementParty,
-		AgreementTransition, AuditEvent, AuditHead, Commitment, Consultation, Decision,
-		DecisionPosition, Domain, Indicator, Measurement, Objective, Observation,
-		ProgressReport, Strategy, StrategyTransition, StrategyVersion []ent.Interceptor
+		AgreementTransition, Attachment, AuditEvent, AuditHead, Commitment,
+		Consultation, Decision, DecisionPosition, Domain, Indicator, Measurement,
+		Objective, Observation, ProgressReport, Strategy, StrategyTransition,
+		StrategyVersion []ent.Interceptor
 	}
 )
 

@@ -329,6 +329,18 @@ func (_m *Agreement) Commitments(
 	return _m.QueryCommitments().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *Agreement) Attachments(ctx context.Context) (result []*Attachment, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedAttachments(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.AttachmentsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAttachments().All(ctx)
+	}
+	return result, err
+}
+
 func (_m *Agreement) Transitions(ctx context.Context) (result []*AgreementTransition, err error) {
 	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
 		result, err = _m.NamedTransitions(graphql.GetFieldContext(ctx).Field.Alias)
@@ -369,6 +381,38 @@ func (_m *AgreementTransition) Actor(ctx context.Context) (*Account, error) {
 	result, err := _m.Edges.ActorOrErr()
 	if IsNotLoaded(err) {
 		result, err = _m.QueryActor().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Attachment) UploadedBy(ctx context.Context) (*Account, error) {
+	result, err := _m.Edges.UploadedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryUploadedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Attachment) StrategyVersion(ctx context.Context) (*StrategyVersion, error) {
+	result, err := _m.Edges.StrategyVersionOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryStrategyVersion().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Attachment) Observation(ctx context.Context) (*Observation, error) {
+	result, err := _m.Edges.ObservationOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryObservation().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Attachment) Agreement(ctx context.Context) (*Agreement, error) {
+	result, err := _m.Edges.AgreementOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAgreement().Only(ctx)
 	}
 	return result, MaskNotFound(err)
 }
@@ -664,6 +708,18 @@ func (_m *Observation) RespondedBy(ctx context.Context) (*Account, error) {
 	return result, MaskNotFound(err)
 }
 
+func (_m *Observation) Attachments(ctx context.Context) (result []*Attachment, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedAttachments(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.AttachmentsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAttachments().All(ctx)
+	}
+	return result, err
+}
+
 func (_m *Observation) TakenInto(ctx context.Context) (*StrategyVersion, error) {
 	result, err := _m.Edges.TakenIntoOrErr()
 	if IsNotLoaded(err) {
@@ -839,6 +895,18 @@ func (_m *StrategyVersion) PublishedBy(ctx context.Context) (*Account, error) {
 		result, err = _m.QueryPublishedBy().Only(ctx)
 	}
 	return result, MaskNotFound(err)
+}
+
+func (_m *StrategyVersion) Attachments(ctx context.Context) (result []*Attachment, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedAttachments(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.AttachmentsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAttachments().All(ctx)
+	}
+	return result, err
 }
 
 func (_m *StrategyVersion) AdoptingStrategy(ctx context.Context) (*Strategy, error) {

@@ -19,6 +19,7 @@ import (
 	"github.com/palabre/palabre/ent/agreementparty"
 	"github.com/palabre/palabre/ent/agreementtransition"
 	"github.com/palabre/palabre/ent/apitoken"
+	"github.com/palabre/palabre/ent/attachment"
 	"github.com/palabre/palabre/ent/auditevent"
 	"github.com/palabre/palabre/ent/audithead"
 	"github.com/palabre/palabre/ent/commitment"
@@ -54,6 +55,7 @@ const (
 	TypeAgreement           = "Agreement"
 	TypeAgreementParty      = "AgreementParty"
 	TypeAgreementTransition = "AgreementTransition"
+	TypeAttachment          = "Attachment"
 	TypeAuditEvent          = "AuditEvent"
 	TypeAuditHead           = "AuditHead"
 	TypeCommitment          = "Commitment"
@@ -5445,6 +5447,9 @@ type AgreementMutation struct {
 	commitments         map[pulid.ID]struct{}
 	removedcommitments  map[pulid.ID]struct{}
 	clearedcommitments  bool
+	attachments         map[pulid.ID]struct{}
+	removedattachments  map[pulid.ID]struct{}
+	clearedattachments  bool
 	transitions         map[pulid.ID]struct{}
 	removedtransitions  map[pulid.ID]struct{}
 	clearedtransitions  bool
@@ -6388,6 +6393,60 @@ func (m *AgreementMutation) ResetCommitments() {
 	m.removedcommitments = nil
 }
 
+// AddAttachmentIDs adds the "attachments" edge to the Attachment entity by ids.
+func (m *AgreementMutation) AddAttachmentIDs(ids ...pulid.ID) {
+	if m.attachments == nil {
+		m.attachments = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.attachments[ids[i]] = struct{}{}
+	}
+}
+
+// ClearAttachments clears the "attachments" edge to the Attachment entity.
+func (m *AgreementMutation) ClearAttachments() {
+	m.clearedattachments = true
+}
+
+// AttachmentsCleared reports if the "attachments" edge to the Attachment entity was cleared.
+func (m *AgreementMutation) AttachmentsCleared() bool {
+	return m.clearedattachments
+}
+
+// RemoveAttachmentIDs removes the "attachments" edge to the Attachment entity by IDs.
+func (m *AgreementMutation) RemoveAttachmentIDs(ids ...pulid.ID) {
+	if m.removedattachments == nil {
+		m.removedattachments = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.attachments, ids[i])
+		m.removedattachments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedAttachments returns the removed IDs of the "attachments" edge to the Attachment entity.
+func (m *AgreementMutation) RemovedAttachmentsIDs() (ids []pulid.ID) {
+	for id := range m.removedattachments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// AttachmentsIDs returns the "attachments" edge IDs in the mutation.
+func (m *AgreementMutation) AttachmentsIDs() (ids []pulid.ID) {
+	for id := range m.attachments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetAttachments resets all changes to the "attachments" edge.
+func (m *AgreementMutation) ResetAttachments() {
+	m.attachments = nil
+	m.clearedattachments = false
+	m.removedattachments = nil
+}
+
 // AddTransitionIDs adds the "transitions" edge to the AgreementTransition entity by ids.
 func (m *AgreementMutation) AddTransitionIDs(ids ...pulid.ID) {
 	if m.transitions == nil {
@@ -6884,7 +6943,7 @@ func (m *AgreementMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *AgreementMutation) AddedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.parties != nil {
 		edges = append(edges, agreement.EdgeParties)
 	}
@@ -6893,6 +6952,9 @@ func (m *AgreementMutation) AddedEdges() []string {
 	}
 	if m.commitments != nil {
 		edges = append(edges, agreement.EdgeCommitments)
+	}
+	if m.attachments != nil {
+		edges = append(edges, agreement.EdgeAttachments)
 	}
 	if m.transitions != nil {
 		edges = append(edges, agreement.EdgeTransitions)
@@ -6922,6 +6984,12 @@ func (m *AgreementMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case agreement.EdgeAttachments:
+		ids := make([]ent.Value, 0, len(m.attachments))
+		for id := range m.attachments {
+			ids = append(ids, id)
+		}
+		return ids
 	case agreement.EdgeTransitions:
 		ids := make([]ent.Value, 0, len(m.transitions))
 		for id := range m.transitions {
@@ -6934,7 +7002,7 @@ func (m *AgreementMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *AgreementMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.removedparties != nil {
 		edges = append(edges, agreement.EdgeParties)
 	}
@@ -6943,6 +7011,9 @@ func (m *AgreementMutation) RemovedEdges() []string {
 	}
 	if m.removedcommitments != nil {
 		edges = append(edges, agreement.EdgeCommitments)
+	}
+	if m.removedattachments != nil {
+		edges = append(edges, agreement.EdgeAttachments)
 	}
 	if m.removedtransitions != nil {
 		edges = append(edges, agreement.EdgeTransitions)
@@ -6972,6 +7043,12 @@ func (m *AgreementMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case agreement.EdgeAttachments:
+		ids := make([]ent.Value, 0, len(m.removedattachments))
+		for id := range m.removedattachments {
+			ids = append(ids, id)
+		}
+		return ids
 	case agreement.EdgeTransitions:
 		ids := make([]ent.Value, 0, len(m.removedtransitions))
 		for id := range m.removedtransitions {
@@ -6984,7 +7061,7 @@ func (m *AgreementMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *AgreementMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.clearedparties {
 		edges = append(edges, agreement.EdgeParties)
 	}
@@ -6993,6 +7070,9 @@ func (m *AgreementMutation) ClearedEdges() []string {
 	}
 	if m.clearedcommitments {
 		edges = append(edges, agreement.EdgeCommitments)
+	}
+	if m.clearedattachments {
+		edges = append(edges, agreement.EdgeAttachments)
 	}
 	if m.clearedtransitions {
 		edges = append(edges, agreement.EdgeTransitions)
@@ -7010,6 +7090,8 @@ func (m *AgreementMutation) EdgeCleared(name string) bool {
 		return m.cleareddomains
 	case agreement.EdgeCommitments:
 		return m.clearedcommitments
+	case agreement.EdgeAttachments:
+		return m.clearedattachments
 	case agreement.EdgeTransitions:
 		return m.clearedtransitions
 	}
@@ -7036,6 +7118,9 @@ func (m *AgreementMutation) ResetEdge(name string) error {
 		return nil
 	case agreement.EdgeCommitments:
 		m.ResetCommitments()
+		return nil
+	case agreement.EdgeAttachments:
+		m.ResetAttachments()
 		return nil
 	case agreement.EdgeTransitions:
 		m.ResetTransitions()
@@ -8480,6 +8565,888 @@ func (m *AgreementTransitionMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown AgreementTransition edge %s", name)
+}
+
+// AttachmentMutation represents an operation that mutates the Attachment nodes in the graph.
+type AttachmentMutation struct {
+	config
+	op                      Op
+	typ                     string
+	id                      *pulid.ID
+	created_at              *time.Time
+	updated_at              *time.Time
+	name                    *string
+	content_type            *string
+	size                    *int64
+	addsize                 *int64
+	sha256                  *string
+	clearedFields           map[string]struct{}
+	uploaded_by             *pulid.ID
+	cleareduploaded_by      bool
+	strategy_version        *pulid.ID
+	clearedstrategy_version bool
+	observation             *pulid.ID
+	clearedobservation      bool
+	agreement               *pulid.ID
+	clearedagreement        bool
+	done                    bool
+	oldValue                func(context.Context) (*Attachment, error)
+	predicates              []predicate.Attachment
+}
+
+var _ ent.Mutation = (*AttachmentMutation)(nil)
+
+// attachmentOption allows management of the mutation configuration using functional options.
+type attachmentOption func(*AttachmentMutation)
+
+// newAttachmentMutation creates new mutation for the Attachment entity.
+func newAttachmentMutation(c config, op Op, opts ...attachmentOption) *AttachmentMutation {
+	m := &AttachmentMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeAttachment,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withAttachmentID sets the ID field of the mutation.
+func withAttachmentID(id pulid.ID) attachmentOption {
+	return func(m *AttachmentMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Attachment
+		)
+		m.oldValue = func(ctx context.Context) (*Attachment, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Attachment.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withAttachment sets the old Attachment of the mutation.
+func withAttachment(node *Attachment) attachmentOption {
+	return func(m *AttachmentMutation) {
+		m.oldValue = func(context.Context) (*Attachment, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m AttachmentMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m AttachmentMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of Attachment entities.
+func (m *AttachmentMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *AttachmentMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *AttachmentMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Attachment.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *AttachmentMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *AttachmentMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Attachment entity.
+// If the Attachment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AttachmentMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *AttachmentMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *AttachmentMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *AttachmentMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Attachment entity.
+// If the Attachment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AttachmentMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *AttachmentMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetName sets the "name" field.
+func (m *AttachmentMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *AttachmentMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the Attachment entity.
+// If the Attachment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AttachmentMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *AttachmentMutation) ResetName() {
+	m.name = nil
+}
+
+// SetContentType sets the "content_type" field.
+func (m *AttachmentMutation) SetContentType(s string) {
+	m.content_type = &s
+}
+
+// ContentType returns the value of the "content_type" field in the mutation.
+func (m *AttachmentMutation) ContentType() (r string, exists bool) {
+	v := m.content_type
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldContentType returns the old "content_type" field's value of the Attachment entity.
+// If the Attachment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AttachmentMutation) OldContentType(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldContentType is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldContentType requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldContentType: %w", err)
+	}
+	return oldValue.ContentType, nil
+}
+
+// ResetContentType resets all changes to the "content_type" field.
+func (m *AttachmentMutation) ResetContentType() {
+	m.content_type = nil
+}
+
+// SetSize sets the "size" field.
+func (m *AttachmentMutation) SetSize(i int64) {
+	m.size = &i
+	m.addsize = nil
+}
+
+// Size returns the value of the "size" field in the mutation.
+func (m *AttachmentMutation) Size() (r int64, exists bool) {
+	v := m.size
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSize returns the old "size" field's value of the Attachment entity.
+// If the Attachment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AttachmentMutation) OldSize(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSize is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSize requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSize: %w", err)
+	}
+	return oldValue.Size, nil
+}
+
+// AddSize adds i to the "size" field.
+func (m *AttachmentMutation) AddSize(i int64) {
+	if m.addsize != nil {
+		*m.addsize += i
+	} else {
+		m.addsize = &i
+	}
+}
+
+// AddedSize returns the value that was added to the "size" field in this mutation.
+func (m *AttachmentMutation) AddedSize() (r int64, exists bool) {
+	v := m.addsize
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetSize resets all changes to the "size" field.
+func (m *AttachmentMutation) ResetSize() {
+	m.size = nil
+	m.addsize = nil
+}
+
+// SetSha256 sets the "sha256" field.
+func (m *AttachmentMutation) SetSha256(s string) {
+	m.sha256 = &s
+}
+
+// Sha256 returns the value of the "sha256" field in the mutation.
+func (m *AttachmentMutation) Sha256() (r string, exists bool) {
+	v := m.sha256
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSha256 returns the old "sha256" field's value of the Attachment entity.
+// If the Attachment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AttachmentMutation) OldSha256(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSha256 is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSha256 requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSha256: %w", err)
+	}
+	return oldValue.Sha256, nil
+}
+
+// ResetSha256 resets all changes to the "sha256" field.
+func (m *AttachmentMutation) ResetSha256() {
+	m.sha256 = nil
+}
+
+// SetUploadedByID sets the "uploaded_by" edge to the Account entity by id.
+func (m *AttachmentMutation) SetUploadedByID(id pulid.ID) {
+	m.uploaded_by = &id
+}
+
+// ClearUploadedBy clears the "uploaded_by" edge to the Account entity.
+func (m *AttachmentMutation) ClearUploadedBy() {
+	m.cleareduploaded_by = true
+}
+
+// UploadedByCleared reports if the "uploaded_by" edge to the Account entity was cleared.
+func (m *AttachmentMutation) UploadedByCleared() bool {
+	return m.cleareduploaded_by
+}
+
+// UploadedByID returns the "uploaded_by" edge ID in the mutation.
+func (m *AttachmentMutation) UploadedByID() (id pulid.ID, exists bool) {
+	if m.uploaded_by != nil {
+		return *m.uploaded_by, true
+	}
+	return
+}
+
+// UploadedByIDs returns the "uploaded_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// UploadedByID instead. It exists only for internal usage by the builders.
+func (m *AttachmentMutation) UploadedByIDs() (ids []pulid.ID) {
+	if id := m.uploaded_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetUploadedBy resets all changes to the "uploaded_by" edge.
+func (m *AttachmentMutation) ResetUploadedBy() {
+	m.uploaded_by = nil
+	m.cleareduploaded_by = false
+}
+
+// SetStrategyVersionID sets the "strategy_version" edge to the StrategyVersion entity by id.
+func (m *AttachmentMutation) SetStrategyVersionID(id pulid.ID) {
+	m.strategy_version = &id
+}
+
+// ClearStrategyVersion clears the "strategy_version" edge to the StrategyVersion entity.
+func (m *AttachmentMutation) ClearStrategyVersion() {
+	m.clearedstrategy_version = true
+}
+
+// StrategyVersionCleared reports if the "strategy_version" edge to the StrategyVersion entity was cleared.
+func (m *AttachmentMutation) StrategyVersionCleared() bool {
+	return m.clearedstrategy_version
+}
+
+// StrategyVersionID returns the "strategy_version" edge ID in the mutation.
+func (m *AttachmentMutation) StrategyVersionID() (id pulid.ID, exists bool) {
+	if m.strategy_version != nil {
+		return *m.strategy_version, true
+	}
+	return
+}
+
+// StrategyVersionIDs returns the "strategy_version" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// StrategyVersionID instead. It exists only for internal usage by the builders.
+func (m *AttachmentMutation) StrategyVersionIDs() (ids []pulid.ID) {
+	if id := m.strategy_version; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetStrategyVersion resets all changes to the "strategy_version" edge.
+func (m *AttachmentMutation) ResetStrategyVersion() {
+	m.strategy_version = nil
+	m.clearedstrategy_version = false
+}
+
+// SetObservationID sets the "observation" edge to the Observation entity by id.
+func (m *AttachmentMutation) SetObservationID(id pulid.ID) {
+	m.observation = &id
+}
+
+// ClearObservation clears the "observation" edge to the Observation entity.
+func (m *AttachmentMutation) ClearObservation() {
+	m.clearedobservation = true
+}
+
+// ObservationCleared reports if the "observation" edge to the Observation entity was cleared.
+func (m *AttachmentMutation) ObservationCleared() bool {
+	return m.clearedobservation
+}
+
+// ObservationID returns the "observation" edge ID in the mutation.
+func (m *AttachmentMutation) ObservationID() (id pulid.ID, exists bool) {
+	if m.observation != nil {
+		return *m.observation, true
+	}
+	return
+}
+
+// ObservationIDs returns the "observation" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ObservationID instead. It exists only for internal usage by the builders.
+func (m *AttachmentMutation) ObservationIDs() (ids []pulid.ID) {
+	if id := m.observation; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetObservation resets all changes to the "observation" edge.
+func (m *AttachmentMutation) ResetObservation() {
+	m.observation = nil
+	m.clearedobservation = false
+}
+
+// SetAgreementID sets the "agreement" edge to the Agreement entity by id.
+func (m *AttachmentMutation) SetAgreementID(id pulid.ID) {
+	m.agreement = &id
+}
+
+// ClearAgreement clears the "agreement" edge to the Agreement entity.
+func (m *AttachmentMutation) ClearAgreement() {
+	m.clearedagreement = true
+}
+
+// AgreementCleared reports if the "agreement" edge to the Agreement entity was cleared.
+func (m *AttachmentMutation) AgreementCleared() bool {
+	return m.clearedagreement
+}
+
+// AgreementID returns the "agreement" edge ID in the mutation.
+func (m *AttachmentMutation) AgreementID() (id pulid.ID, exists bool) {
+	if m.agreement != nil {
+		return *m.agreement, true
+	}
+	return
+}
+
+// AgreementIDs returns the "agreement" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AgreementID instead. It exists only for internal usage by the builders.
+func (m *AttachmentMutation) AgreementIDs() (ids []pulid.ID) {
+	if id := m.agreement; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAgreement resets all changes to the "agreement" edge.
+func (m *AttachmentMutation) ResetAgreement() {
+	m.agreement = nil
+	m.clearedagreement = false
+}
+
+// Where appends a list predicates to the AttachmentMutation builder.
+func (m *AttachmentMutation) Where(ps ...predicate.Attachment) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the AttachmentMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *AttachmentMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Attachment, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *AttachmentMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *AttachmentMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Attachment).
+func (m *AttachmentMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *AttachmentMutation) Fields() []string {
+	fields := make([]string, 0, 6)
+	if m.created_at != nil {
+		fields = append(fields, attachment.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, attachment.FieldUpdatedAt)
+	}
+	if m.name != nil {
+		fields = append(fields, attachment.FieldName)
+	}
+	if m.content_type != nil {
+		fields = append(fields, attachment.FieldContentType)
+	}
+	if m.size != nil {
+		fields = append(fields, attachment.FieldSize)
+	}
+	if m.sha256 != nil {
+		fields = append(fields, attachment.FieldSha256)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *AttachmentMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case attachment.FieldCreatedAt:
+		return m.CreatedAt()
+	case attachment.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case attachment.FieldName:
+		return m.Name()
+	case attachment.FieldContentType:
+		return m.ContentType()
+	case attachment.FieldSize:
+		return m.Size()
+	case attachment.FieldSha256:
+		return m.Sha256()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *AttachmentMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case attachment.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case attachment.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case attachment.FieldName:
+		return m.OldName(ctx)
+	case attachment.FieldContentType:
+		return m.OldContentType(ctx)
+	case attachment.FieldSize:
+		return m.OldSize(ctx)
+	case attachment.FieldSha256:
+		return m.OldSha256(ctx)
+	}
+	return nil, fmt.Errorf("unknown Attachment field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AttachmentMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case attachment.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case attachment.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case attachment.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case attachment.FieldContentType:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetContentType(v)
+		return nil
+	case attachment.FieldSize:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSize(v)
+		return nil
+	case attachment.FieldSha256:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSha256(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Attachment field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *AttachmentMutation) AddedFields() []string {
+	var fields []string
+	if m.addsize != nil {
+		fields = append(fields, attachment.FieldSize)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *AttachmentMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case attachment.FieldSize:
+		return m.AddedSize()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AttachmentMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case attachment.FieldSize:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSize(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Attachment numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *AttachmentMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *AttachmentMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *AttachmentMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown Attachment nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *AttachmentMutation) ResetField(name string) error {
+	switch name {
+	case attachment.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case attachment.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case attachment.FieldName:
+		m.ResetName()
+		return nil
+	case attachment.FieldContentType:
+		m.ResetContentType()
+		return nil
+	case attachment.FieldSize:
+		m.ResetSize()
+		return nil
+	case attachment.FieldSha256:
+		m.ResetSha256()
+		return nil
+	}
+	return fmt.Errorf("unknown Attachment field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *AttachmentMutation) AddedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.uploaded_by != nil {
+		edges = append(edges, attachment.EdgeUploadedBy)
+	}
+	if m.strategy_version != nil {
+		edges = append(edges, attachment.EdgeStrategyVersion)
+	}
+	if m.observation != nil {
+		edges = append(edges, attachment.EdgeObservation)
+	}
+	if m.agreement != nil {
+		edges = append(edges, attachment.EdgeAgreement)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *AttachmentMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case attachment.EdgeUploadedBy:
+		if id := m.uploaded_by; id != nil {
+			return []ent.Value{*id}
+		}
+	case attachment.EdgeStrategyVersion:
+		if id := m.strategy_version; id != nil {
+			return []ent.Value{*id}
+		}
+	case attachment.EdgeObservation:
+		if id := m.observation; id != nil {
+			return []ent.Value{*id}
+		}
+	case attachment.EdgeAgreement:
+		if id := m.agreement; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *AttachmentMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 4)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *AttachmentMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *AttachmentMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.cleareduploaded_by {
+		edges = append(edges, attachment.EdgeUploadedBy)
+	}
+	if m.clearedstrategy_version {
+		edges = append(edges, attachment.EdgeStrategyVersion)
+	}
+	if m.clearedobservation {
+		edges = append(edges, attachment.EdgeObservation)
+	}
+	if m.clearedagreement {
+		edges = append(edges, attachment.EdgeAgreement)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *AttachmentMutation) EdgeCleared(name string) bool {
+	switch name {
+	case attachment.EdgeUploadedBy:
+		return m.cleareduploaded_by
+	case attachment.EdgeStrategyVersion:
+		return m.clearedstrategy_version
+	case attachment.EdgeObservation:
+		return m.clearedobservation
+	case attachment.EdgeAgreement:
+		return m.clearedagreement
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *AttachmentMutation) ClearEdge(name string) error {
+	switch name {
+	case attachment.EdgeUploadedBy:
+		m.ClearUploadedBy()
+		return nil
+	case attachment.EdgeStrategyVersion:
+		m.ClearStrategyVersion()
+		return nil
+	case attachment.EdgeObservation:
+		m.ClearObservation()
+		return nil
+	case attachment.EdgeAgreement:
+		m.ClearAgreement()
+		return nil
+	}
+	return fmt.Errorf("unknown Attachment unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *AttachmentMutation) ResetEdge(name string) error {
+	switch name {
+	case attachment.EdgeUploadedBy:
+		m.ResetUploadedBy()
+		return nil
+	case attachment.EdgeStrategyVersion:
+		m.ResetStrategyVersion()
+		return nil
+	case attachment.EdgeObservation:
+		m.ResetObservation()
+		return nil
+	case attachment.EdgeAgreement:
+		m.ResetAgreement()
+		return nil
+	}
+	return fmt.Errorf("unknown Attachment edge %s", name)
 }
 
 // AuditEventMutation represents an operation that mutates the AuditEvent nodes in the graph.
@@ -17448,6 +18415,9 @@ type ObservationMutation struct {
 	clearedauthor       bool
 	responded_by        *pulid.ID
 	clearedresponded_by bool
+	attachments         map[pulid.ID]struct{}
+	removedattachments  map[pulid.ID]struct{}
+	clearedattachments  bool
 	taken_into          *pulid.ID
 	clearedtaken_into   bool
 	done                bool
@@ -18327,6 +19297,60 @@ func (m *ObservationMutation) ResetRespondedBy() {
 	m.clearedresponded_by = false
 }
 
+// AddAttachmentIDs adds the "attachments" edge to the Attachment entity by ids.
+func (m *ObservationMutation) AddAttachmentIDs(ids ...pulid.ID) {
+	if m.attachments == nil {
+		m.attachments = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.attachments[ids[i]] = struct{}{}
+	}
+}
+
+// ClearAttachments clears the "attachments" edge to the Attachment entity.
+func (m *ObservationMutation) ClearAttachments() {
+	m.clearedattachments = true
+}
+
+// AttachmentsCleared reports if the "attachments" edge to the Attachment entity was cleared.
+func (m *ObservationMutation) AttachmentsCleared() bool {
+	return m.clearedattachments
+}
+
+// RemoveAttachmentIDs removes the "attachments" edge to the Attachment entity by IDs.
+func (m *ObservationMutation) RemoveAttachmentIDs(ids ...pulid.ID) {
+	if m.removedattachments == nil {
+		m.removedattachments = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.attachments, ids[i])
+		m.removedattachments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedAttachments returns the removed IDs of the "attachments" edge to the Attachment entity.
+func (m *ObservationMutation) RemovedAttachmentsIDs() (ids []pulid.ID) {
+	for id := range m.removedattachments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// AttachmentsIDs returns the "attachments" edge IDs in the mutation.
+func (m *ObservationMutation) AttachmentsIDs() (ids []pulid.ID) {
+	for id := range m.attachments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetAttachments resets all changes to the "attachments" edge.
+func (m *ObservationMutation) ResetAttachments() {
+	m.attachments = nil
+	m.clearedattachments = false
+	m.removedattachments = nil
+}
+
 // SetTakenIntoID sets the "taken_into" edge to the StrategyVersion entity by id.
 func (m *ObservationMutation) SetTakenIntoID(id pulid.ID) {
 	m.taken_into = &id
@@ -18779,7 +19803,7 @@ func (m *ObservationMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *ObservationMutation) AddedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.consultation != nil {
 		edges = append(edges, observation.EdgeConsultation)
 	}
@@ -18791,6 +19815,9 @@ func (m *ObservationMutation) AddedEdges() []string {
 	}
 	if m.responded_by != nil {
 		edges = append(edges, observation.EdgeRespondedBy)
+	}
+	if m.attachments != nil {
+		edges = append(edges, observation.EdgeAttachments)
 	}
 	if m.taken_into != nil {
 		edges = append(edges, observation.EdgeTakenInto)
@@ -18818,6 +19845,12 @@ func (m *ObservationMutation) AddedIDs(name string) []ent.Value {
 		if id := m.responded_by; id != nil {
 			return []ent.Value{*id}
 		}
+	case observation.EdgeAttachments:
+		ids := make([]ent.Value, 0, len(m.attachments))
+		for id := range m.attachments {
+			ids = append(ids, id)
+		}
+		return ids
 	case observation.EdgeTakenInto:
 		if id := m.taken_into; id != nil {
 			return []ent.Value{*id}
@@ -18828,19 +19861,30 @@ func (m *ObservationMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *ObservationMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
+	if m.removedattachments != nil {
+		edges = append(edges, observation.EdgeAttachments)
+	}
 	return edges
 }
 
 // RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
 // the given name in this mutation.
 func (m *ObservationMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case observation.EdgeAttachments:
+		ids := make([]ent.Value, 0, len(m.removedattachments))
+		for id := range m.removedattachments {
+			ids = append(ids, id)
+		}
+		return ids
+	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *ObservationMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.clearedconsultation {
 		edges = append(edges, observation.EdgeConsultation)
 	}
@@ -18852,6 +19896,9 @@ func (m *ObservationMutation) ClearedEdges() []string {
 	}
 	if m.clearedresponded_by {
 		edges = append(edges, observation.EdgeRespondedBy)
+	}
+	if m.clearedattachments {
+		edges = append(edges, observation.EdgeAttachments)
 	}
 	if m.clearedtaken_into {
 		edges = append(edges, observation.EdgeTakenInto)
@@ -18871,6 +19918,8 @@ func (m *ObservationMutation) EdgeCleared(name string) bool {
 		return m.clearedauthor
 	case observation.EdgeRespondedBy:
 		return m.clearedresponded_by
+	case observation.EdgeAttachments:
+		return m.clearedattachments
 	case observation.EdgeTakenInto:
 		return m.clearedtaken_into
 	}
@@ -18915,6 +19964,9 @@ func (m *ObservationMutation) ResetEdge(name string) error {
 		return nil
 	case observation.EdgeRespondedBy:
 		m.ResetRespondedBy()
+		return nil
+	case observation.EdgeAttachments:
+		m.ResetAttachments()
 		return nil
 	case observation.EdgeTakenInto:
 		m.ResetTakenInto()
@@ -22450,6 +23502,9 @@ type StrategyVersionMutation struct {
 	consultations            map[pulid.ID]struct{}
 	removedconsultations     map[pulid.ID]struct{}
 	clearedconsultations     bool
+	attachments              map[pulid.ID]struct{}
+	removedattachments       map[pulid.ID]struct{}
+	clearedattachments       bool
 	adopting_strategy        *pulid.ID
 	clearedadopting_strategy bool
 	done                     bool
@@ -22965,6 +24020,60 @@ func (m *StrategyVersionMutation) ResetConsultations() {
 	m.removedconsultations = nil
 }
 
+// AddAttachmentIDs adds the "attachments" edge to the Attachment entity by ids.
+func (m *StrategyVersionMutation) AddAttachmentIDs(ids ...pulid.ID) {
+	if m.attachments == nil {
+		m.attachments = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.attachments[ids[i]] = struct{}{}
+	}
+}
+
+// ClearAttachments clears the "attachments" edge to the Attachment entity.
+func (m *StrategyVersionMutation) ClearAttachments() {
+	m.clearedattachments = true
+}
+
+// AttachmentsCleared reports if the "attachments" edge to the Attachment entity was cleared.
+func (m *StrategyVersionMutation) AttachmentsCleared() bool {
+	return m.clearedattachments
+}
+
+// RemoveAttachmentIDs removes the "attachments" edge to the Attachment entity by IDs.
+func (m *StrategyVersionMutation) RemoveAttachmentIDs(ids ...pulid.ID) {
+	if m.removedattachments == nil {
+		m.removedattachments = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.attachments, ids[i])
+		m.removedattachments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedAttachments returns the removed IDs of the "attachments" edge to the Attachment entity.
+func (m *StrategyVersionMutation) RemovedAttachmentsIDs() (ids []pulid.ID) {
+	for id := range m.removedattachments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// AttachmentsIDs returns the "attachments" edge IDs in the mutation.
+func (m *StrategyVersionMutation) AttachmentsIDs() (ids []pulid.ID) {
+	for id := range m.attachments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetAttachments resets all changes to the "attachments" edge.
+func (m *StrategyVersionMutation) ResetAttachments() {
+	m.attachments = nil
+	m.clearedattachments = false
+	m.removedattachments = nil
+}
+
 // SetAdoptingStrategyID sets the "adopting_strategy" edge to the Strategy entity by id.
 func (m *StrategyVersionMutation) SetAdoptingStrategyID(id pulid.ID) {
 	m.adopting_strategy = &id
@@ -23254,7 +24363,7 @@ func (m *StrategyVersionMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *StrategyVersionMutation) AddedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.strategy != nil {
 		edges = append(edges, strategyversion.EdgeStrategy)
 	}
@@ -23263,6 +24372,9 @@ func (m *StrategyVersionMutation) AddedEdges() []string {
 	}
 	if m.consultations != nil {
 		edges = append(edges, strategyversion.EdgeConsultations)
+	}
+	if m.attachments != nil {
+		edges = append(edges, strategyversion.EdgeAttachments)
 	}
 	if m.adopting_strategy != nil {
 		edges = append(edges, strategyversion.EdgeAdoptingStrategy)
@@ -23288,6 +24400,12 @@ func (m *StrategyVersionMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case strategyversion.EdgeAttachments:
+		ids := make([]ent.Value, 0, len(m.attachments))
+		for id := range m.attachments {
+			ids = append(ids, id)
+		}
+		return ids
 	case strategyversion.EdgeAdoptingStrategy:
 		if id := m.adopting_strategy; id != nil {
 			return []ent.Value{*id}
@@ -23298,9 +24416,12 @@ func (m *StrategyVersionMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *StrategyVersionMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.removedconsultations != nil {
 		edges = append(edges, strategyversion.EdgeConsultations)
+	}
+	if m.removedattachments != nil {
+		edges = append(edges, strategyversion.EdgeAttachments)
 	}
 	return edges
 }
@@ -23315,13 +24436,19 @@ func (m *StrategyVersionMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case strategyversion.EdgeAttachments:
+		ids := make([]ent.Value, 0, len(m.removedattachments))
+		for id := range m.removedattachments {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *StrategyVersionMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.clearedstrategy {
 		edges = append(edges, strategyversion.EdgeStrategy)
 	}
@@ -23330,6 +24457,9 @@ func (m *StrategyVersionMutation) ClearedEdges() []string {
 	}
 	if m.clearedconsultations {
 		edges = append(edges, strategyversion.EdgeConsultations)
+	}
+	if m.clearedattachments {
+		edges = append(edges, strategyversion.EdgeAttachments)
 	}
 	if m.clearedadopting_strategy {
 		edges = append(edges, strategyversion.EdgeAdoptingStrategy)
@@ -23347,6 +24477,8 @@ func (m *StrategyVersionMutation) EdgeCleared(name string) bool {
 		return m.clearedpublished_by
 	case strategyversion.EdgeConsultations:
 		return m.clearedconsultations
+	case strategyversion.EdgeAttachments:
+		return m.clearedattachments
 	case strategyversion.EdgeAdoptingStrategy:
 		return m.clearedadopting_strategy
 	}
@@ -23382,6 +24514,9 @@ func (m *StrategyVersionMutation) ResetEdge(name string) error {
 		return nil
 	case strategyversion.EdgeConsultations:
 		m.ResetConsultations()
+		return nil
+	case strategyversion.EdgeAttachments:
+		m.ResetAttachments()
 		return nil
 	case strategyversion.EdgeAdoptingStrategy:
 		m.ResetAdoptingStrategy()

@@ -74,13 +74,17 @@ type ObservationEdges struct {
 	Author *Account `json:"author,omitempty"`
 	// Who answered it for the secretariat.
 	RespondedBy *Account `json:"responded_by,omitempty"`
+	// Files the agency attached to its observation (an annotated draft, say), oldest first; as private as the observation.
+	Attachments []*Attachment `json:"attachments,omitempty"`
 	// The version in which the observation was taken into account.
 	TakenInto *StrategyVersion `json:"taken_into,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [5]bool
+	loadedTypes [6]bool
 	// totalCount holds the count of the edges above.
-	totalCount [5]map[string]int
+	totalCount [6]map[string]int
+
+	namedAttachments map[string][]*Attachment
 }
 
 // ConsultationOrErr returns the Consultation value or an error if the edge
@@ -127,12 +131,21 @@ func (e ObservationEdges) RespondedByOrErr() (*Account, error) {
 	return nil, &NotLoadedError{edge: "responded_by"}
 }
 
+// AttachmentsOrErr returns the Attachments value or an error if the edge
+// was not loaded in eager-loading.
+func (e ObservationEdges) AttachmentsOrErr() ([]*Attachment, error) {
+	if e.loadedTypes[4] {
+		return e.Attachments, nil
+	}
+	return nil, &NotLoadedError{edge: "attachments"}
+}
+
 // TakenIntoOrErr returns the TakenInto value or an error if the edge
 // was not loaded in eager-loading, or loaded but was not found.
 func (e ObservationEdges) TakenIntoOrErr() (*StrategyVersion, error) {
 	if e.TakenInto != nil {
 		return e.TakenInto, nil
-	} else if e.loadedTypes[4] {
+	} else if e.loadedTypes[5] {
 		return nil, &NotFoundError{label: strategyversion.Label}
 	}
 	return nil, &NotLoadedError{edge: "taken_into"}
@@ -343,6 +356,11 @@ func (_m *Observation) QueryRespondedBy() *AccountQuery {
 	return NewObservationClient(_m.config).QueryRespondedBy(_m)
 }
 
+// QueryAttachments queries the "attachments" edge of the Observation entity.
+func (_m *Observation) QueryAttachments() *AttachmentQuery {
+	return NewObservationClient(_m.config).QueryAttachments(_m)
+}
+
 // QueryTakenInto queries the "taken_into" edge of the Observation entity.
 func (_m *Observation) QueryTakenInto() *StrategyVersionQuery {
 	return NewObservationClient(_m.config).QueryTakenInto(_m)
@@ -423,6 +441,30 @@ func (_m *Observation) String() string {
 	}
 	builder.WriteByte(')')
 	return builder.String()
+}
+
+// NamedAttachments returns the Attachments named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Observation) NamedAttachments(name string) ([]*Attachment, error) {
+	if _m.Edges.namedAttachments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedAttachments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Observation) appendNamedAttachments(name string, edges ...*Attachment) {
+	if _m.Edges.namedAttachments == nil {
+		_m.Edges.namedAttachments = make(map[string][]*Attachment)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedAttachments[name] = []*Attachment{}
+	} else {
+		_m.Edges.namedAttachments[name] = append(_m.Edges.namedAttachments[name], edges...)
+	}
 }
 
 // Observations is a parsable slice of Observation.

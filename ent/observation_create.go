@@ -14,6 +14,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/attachment"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/schema/pulid"
@@ -286,6 +287,21 @@ func (_c *ObservationCreate) SetNillableRespondedByID(id *pulid.ID) *Observation
 // SetRespondedBy sets the "responded_by" edge to the Account entity.
 func (_c *ObservationCreate) SetRespondedBy(v *Account) *ObservationCreate {
 	return _c.SetRespondedByID(v.ID)
+}
+
+// AddAttachmentIDs adds the "attachments" edge to the Attachment entity by IDs.
+func (_c *ObservationCreate) AddAttachmentIDs(ids ...pulid.ID) *ObservationCreate {
+	_c.mutation.AddAttachmentIDs(ids...)
+	return _c
+}
+
+// AddAttachments adds the "attachments" edges to the Attachment entity.
+func (_c *ObservationCreate) AddAttachments(v ...*Attachment) *ObservationCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddAttachmentIDs(ids...)
 }
 
 // SetTakenIntoID sets the "taken_into" edge to the StrategyVersion entity by ID.
@@ -635,6 +651,22 @@ func (_c *ObservationCreate) createSpec() (*Observation, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.observation_responded_by = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.AttachmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   observation.AttachmentsTable,
+			Columns: []string{observation.AttachmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(attachment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.TakenIntoIDs(); len(nodes) > 0 {

@@ -4,6 +4,7 @@ package ent
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"math"
@@ -15,6 +16,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/attachment"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/predicate"
@@ -25,18 +27,20 @@ import (
 // ObservationQuery is the builder for querying Observation entities.
 type ObservationQuery struct {
 	config
-	ctx              *QueryContext
-	order            []observation.OrderOption
-	inters           []Interceptor
-	predicates       []predicate.Observation
-	withConsultation *ConsultationQuery
-	withAgency       *AgencyQuery
-	withAuthor       *AccountQuery
-	withRespondedBy  *AccountQuery
-	withTakenInto    *StrategyVersionQuery
-	withFKs          bool
-	loadTotal        []func(context.Context, []*Observation) error
-	modifiers        []func(*sql.Selector)
+	ctx                  *QueryContext
+	order                []observation.OrderOption
+	inters               []Interceptor
+	predicates           []predicate.Observation
+	withConsultation     *ConsultationQuery
+	withAgency           *AgencyQuery
+	withAuthor           *AccountQuery
+	withRespondedBy      *AccountQuery
+	withAttachments      *AttachmentQuery
+	withTakenInto        *StrategyVersionQuery
+	withFKs              bool
+	loadTotal            []func(context.Context, []*Observation) error
+	modifiers            []func(*sql.Selector)
+	withNamedAttachments map[string]*AttachmentQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -154,6 +158,28 @@ func (_q *ObservationQuery) QueryRespondedBy() *AccountQuery {
 			sqlgraph.From(observation.Table, observation.FieldID, selector),
 			sqlgraph.To(account.Table, account.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, observation.RespondedByTable, observation.RespondedByColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryAttachments chains the current query on the "attachments" edge.
+func (_q *ObservationQuery) QueryAttachments() *AttachmentQuery {
+	query := (&AttachmentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(observation.Table, observation.FieldID, selector),
+			sqlgraph.To(attachment.Table, attachment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, observation.AttachmentsTable, observation.AttachmentsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -379,6 +405,7 @@ func (_q *ObservationQuery) Clone() *ObservationQuery {
 		withAgency:       _q.withAgency.Clone(),
 		withAuthor:       _q.withAuthor.Clone(),
 		withRespondedBy:  _q.withRespondedBy.Clone(),
+		withAttachments:  _q.withAttachments.Clone(),
 		withTakenInto:    _q.withTakenInto.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
@@ -427,6 +454,17 @@ func (_q *ObservationQuery) WithRespondedBy(opts ...func(*AccountQuery)) *Observ
 		opt(query)
 	}
 	_q.withRespondedBy = query
+	return _q
+}
+
+// WithAttachments tells the query-builder to eager-load the nodes that are connected to
+// the "attachments" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ObservationQuery) WithAttachments(opts ...func(*AttachmentQuery)) *ObservationQuery {
+	query := (&AttachmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAttachments = query
 	return _q
 }
 
@@ -526,11 +564,12 @@ func (_q *ObservationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*
 		nodes       = []*Observation{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [5]bool{
+		loadedTypes = [6]bool{
 			_q.withConsultation != nil,
 			_q.withAgency != nil,
 			_q.withAuthor != nil,
 			_q.withRespondedBy != nil,
+			_q.withAttachments != nil,
 			_q.withTakenInto != nil,
 		}
 	)
@@ -585,9 +624,23 @@ func (_q *ObservationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*
 			return nil, err
 		}
 	}
+	if query := _q.withAttachments; query != nil {
+		if err := _q.loadAttachments(ctx, query, nodes,
+			func(n *Observation) { n.Edges.Attachments = []*Attachment{} },
+			func(n *Observation, e *Attachment) { n.Edges.Attachments = append(n.Edges.Attachments, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withTakenInto; query != nil {
 		if err := _q.loadTakenInto(ctx, query, nodes, nil,
 			func(n *Observation, e *StrategyVersion) { n.Edges.TakenInto = e }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedAttachments {
+		if err := _q.loadAttachments(ctx, query, nodes,
+			func(n *Observation) { n.appendNamedAttachments(name) },
+			func(n *Observation, e *Attachment) { n.appendNamedAttachments(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -724,6 +777,37 @@ func (_q *ObservationQuery) loadRespondedBy(ctx context.Context, query *AccountQ
 		for i := range nodes {
 			assign(nodes[i], n)
 		}
+	}
+	return nil
+}
+func (_q *ObservationQuery) loadAttachments(ctx context.Context, query *AttachmentQuery, nodes []*Observation, init func(*Observation), assign func(*Observation, *Attachment)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Observation)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.Attachment(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(observation.AttachmentsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.observation_attachments
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "observation_attachments" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "observation_attachments" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
 	}
 	return nil
 }
@@ -870,6 +954,20 @@ func (_q *ObservationQuery) ForShare(opts ...sql.LockOption) *ObservationQuery {
 	_q.modifiers = append(_q.modifiers, func(s *sql.Selector) {
 		s.ForShare(opts...)
 	})
+	return _q
+}
+
+// WithNamedAttachments tells the query-builder to eager-load the nodes that are connected to the "attachments"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *ObservationQuery) WithNamedAttachments(name string, opts ...func(*AttachmentQuery)) *ObservationQuery {
+	query := (&AttachmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedAttachments == nil {
+		_q.withNamedAttachments = make(map[string]*AttachmentQuery)
+	}
+	_q.withNamedAttachments[name] = query
 	return _q
 }
 

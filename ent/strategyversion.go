@@ -52,15 +52,18 @@ type StrategyVersionEdges struct {
 	PublishedBy *Account `json:"published_by,omitempty"`
 	// Consultations holds the value of the consultations edge.
 	Consultations []*Consultation `json:"consultations,omitempty"`
+	// Files annexed to the version, oldest first.
+	Attachments []*Attachment `json:"attachments,omitempty"`
 	// The strategy that adopted this version, if it was adopted.
 	AdoptingStrategy *Strategy `json:"adopting_strategy,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [4]bool
+	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
-	totalCount [3]map[string]int
+	totalCount [4]map[string]int
 
 	namedConsultations map[string][]*Consultation
+	namedAttachments   map[string][]*Attachment
 }
 
 // StrategyOrErr returns the Strategy value or an error if the edge
@@ -94,12 +97,21 @@ func (e StrategyVersionEdges) ConsultationsOrErr() ([]*Consultation, error) {
 	return nil, &NotLoadedError{edge: "consultations"}
 }
 
+// AttachmentsOrErr returns the Attachments value or an error if the edge
+// was not loaded in eager-loading.
+func (e StrategyVersionEdges) AttachmentsOrErr() ([]*Attachment, error) {
+	if e.loadedTypes[3] {
+		return e.Attachments, nil
+	}
+	return nil, &NotLoadedError{edge: "attachments"}
+}
+
 // AdoptingStrategyOrErr returns the AdoptingStrategy value or an error if the edge
 // was not loaded in eager-loading, or loaded but was not found.
 func (e StrategyVersionEdges) AdoptingStrategyOrErr() (*Strategy, error) {
 	if e.AdoptingStrategy != nil {
 		return e.AdoptingStrategy, nil
-	} else if e.loadedTypes[3] {
+	} else if e.loadedTypes[4] {
 		return nil, &NotFoundError{label: strategy.Label}
 	}
 	return nil, &NotLoadedError{edge: "adopting_strategy"}
@@ -236,6 +248,11 @@ func (_m *StrategyVersion) QueryConsultations() *ConsultationQuery {
 	return NewStrategyVersionClient(_m.config).QueryConsultations(_m)
 }
 
+// QueryAttachments queries the "attachments" edge of the StrategyVersion entity.
+func (_m *StrategyVersion) QueryAttachments() *AttachmentQuery {
+	return NewStrategyVersionClient(_m.config).QueryAttachments(_m)
+}
+
 // QueryAdoptingStrategy queries the "adopting_strategy" edge of the StrategyVersion entity.
 func (_m *StrategyVersion) QueryAdoptingStrategy() *StrategyQuery {
 	return NewStrategyVersionClient(_m.config).QueryAdoptingStrategy(_m)
@@ -309,6 +326,30 @@ func (_m *StrategyVersion) appendNamedConsultations(name string, edges ...*Consu
 		_m.Edges.namedConsultations[name] = []*Consultation{}
 	} else {
 		_m.Edges.namedConsultations[name] = append(_m.Edges.namedConsultations[name], edges...)
+	}
+}
+
+// NamedAttachments returns the Attachments named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *StrategyVersion) NamedAttachments(name string) ([]*Attachment, error) {
+	if _m.Edges.namedAttachments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedAttachments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *StrategyVersion) appendNamedAttachments(name string, edges ...*Attachment) {
+	if _m.Edges.namedAttachments == nil {
+		_m.Edges.namedAttachments = make(map[string][]*Attachment)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedAttachments[name] = []*Attachment{}
+	} else {
+		_m.Edges.namedAttachments[name] = append(_m.Edges.namedAttachments[name], edges...)
 	}
 }
 

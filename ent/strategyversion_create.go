@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/palabre/palabre/ent/account"
+	"github.com/palabre/palabre/ent/attachment"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
@@ -150,6 +151,21 @@ func (_c *StrategyVersionCreate) AddConsultations(v ...*Consultation) *StrategyV
 		ids[i] = v[i].ID
 	}
 	return _c.AddConsultationIDs(ids...)
+}
+
+// AddAttachmentIDs adds the "attachments" edge to the Attachment entity by IDs.
+func (_c *StrategyVersionCreate) AddAttachmentIDs(ids ...pulid.ID) *StrategyVersionCreate {
+	_c.mutation.AddAttachmentIDs(ids...)
+	return _c
+}
+
+// AddAttachments adds the "attachments" edges to the Attachment entity.
+func (_c *StrategyVersionCreate) AddAttachments(v ...*Attachment) *StrategyVersionCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddAttachmentIDs(ids...)
 }
 
 // SetAdoptingStrategyID sets the "adopting_strategy" edge to the Strategy entity by ID.
@@ -384,6 +400,22 @@ func (_c *StrategyVersionCreate) createSpec() (*StrategyVersion, *sqlgraph.Creat
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(consultation.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.AttachmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   strategyversion.AttachmentsTable,
+			Columns: []string{strategyversion.AttachmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(attachment.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

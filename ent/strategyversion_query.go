@@ -15,6 +15,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/palabre/palabre/ent/account"
+	"github.com/palabre/palabre/ent/attachment"
 	"github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/schema/pulid"
@@ -32,11 +33,13 @@ type StrategyVersionQuery struct {
 	withStrategy           *StrategyQuery
 	withPublishedBy        *AccountQuery
 	withConsultations      *ConsultationQuery
+	withAttachments        *AttachmentQuery
 	withAdoptingStrategy   *StrategyQuery
 	withFKs                bool
 	loadTotal              []func(context.Context, []*StrategyVersion) error
 	modifiers              []func(*sql.Selector)
 	withNamedConsultations map[string]*ConsultationQuery
+	withNamedAttachments   map[string]*AttachmentQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -132,6 +135,28 @@ func (_q *StrategyVersionQuery) QueryConsultations() *ConsultationQuery {
 			sqlgraph.From(strategyversion.Table, strategyversion.FieldID, selector),
 			sqlgraph.To(consultation.Table, consultation.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, true, strategyversion.ConsultationsTable, strategyversion.ConsultationsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryAttachments chains the current query on the "attachments" edge.
+func (_q *StrategyVersionQuery) QueryAttachments() *AttachmentQuery {
+	query := (&AttachmentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(strategyversion.Table, strategyversion.FieldID, selector),
+			sqlgraph.To(attachment.Table, attachment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, strategyversion.AttachmentsTable, strategyversion.AttachmentsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -356,6 +381,7 @@ func (_q *StrategyVersionQuery) Clone() *StrategyVersionQuery {
 		withStrategy:         _q.withStrategy.Clone(),
 		withPublishedBy:      _q.withPublishedBy.Clone(),
 		withConsultations:    _q.withConsultations.Clone(),
+		withAttachments:      _q.withAttachments.Clone(),
 		withAdoptingStrategy: _q.withAdoptingStrategy.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
@@ -393,6 +419,17 @@ func (_q *StrategyVersionQuery) WithConsultations(opts ...func(*ConsultationQuer
 		opt(query)
 	}
 	_q.withConsultations = query
+	return _q
+}
+
+// WithAttachments tells the query-builder to eager-load the nodes that are connected to
+// the "attachments" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *StrategyVersionQuery) WithAttachments(opts ...func(*AttachmentQuery)) *StrategyVersionQuery {
+	query := (&AttachmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAttachments = query
 	return _q
 }
 
@@ -492,10 +529,11 @@ func (_q *StrategyVersionQuery) sqlAll(ctx context.Context, hooks ...queryHook) 
 		nodes       = []*StrategyVersion{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [4]bool{
+		loadedTypes = [5]bool{
 			_q.withStrategy != nil,
 			_q.withPublishedBy != nil,
 			_q.withConsultations != nil,
+			_q.withAttachments != nil,
 			_q.withAdoptingStrategy != nil,
 		}
 	)
@@ -545,6 +583,13 @@ func (_q *StrategyVersionQuery) sqlAll(ctx context.Context, hooks ...queryHook) 
 			return nil, err
 		}
 	}
+	if query := _q.withAttachments; query != nil {
+		if err := _q.loadAttachments(ctx, query, nodes,
+			func(n *StrategyVersion) { n.Edges.Attachments = []*Attachment{} },
+			func(n *StrategyVersion, e *Attachment) { n.Edges.Attachments = append(n.Edges.Attachments, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withAdoptingStrategy; query != nil {
 		if err := _q.loadAdoptingStrategy(ctx, query, nodes, nil,
 			func(n *StrategyVersion, e *Strategy) { n.Edges.AdoptingStrategy = e }); err != nil {
@@ -555,6 +600,13 @@ func (_q *StrategyVersionQuery) sqlAll(ctx context.Context, hooks ...queryHook) 
 		if err := _q.loadConsultations(ctx, query, nodes,
 			func(n *StrategyVersion) { n.appendNamedConsultations(name) },
 			func(n *StrategyVersion, e *Consultation) { n.appendNamedConsultations(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedAttachments {
+		if err := _q.loadAttachments(ctx, query, nodes,
+			func(n *StrategyVersion) { n.appendNamedAttachments(name) },
+			func(n *StrategyVersion, e *Attachment) { n.appendNamedAttachments(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -656,6 +708,37 @@ func (_q *StrategyVersionQuery) loadConsultations(ctx context.Context, query *Co
 		node, ok := nodeids[*fk]
 		if !ok {
 			return fmt.Errorf(`unexpected referenced foreign-key "consultation_version" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *StrategyVersionQuery) loadAttachments(ctx context.Context, query *AttachmentQuery, nodes []*StrategyVersion, init func(*StrategyVersion), assign func(*StrategyVersion, *Attachment)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*StrategyVersion)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.Attachment(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(strategyversion.AttachmentsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.strategy_version_attachments
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "strategy_version_attachments" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "strategy_version_attachments" returned %v for node %v`, *fk, n.ID)
 		}
 		assign(node, n)
 	}
@@ -818,6 +901,20 @@ func (_q *StrategyVersionQuery) WithNamedConsultations(name string, opts ...func
 		_q.withNamedConsultations = make(map[string]*ConsultationQuery)
 	}
 	_q.withNamedConsultations[name] = query
+	return _q
+}
+
+// WithNamedAttachments tells the query-builder to eager-load the nodes that are connected to the "attachments"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *StrategyVersionQuery) WithNamedAttachments(name string, opts ...func(*AttachmentQuery)) *StrategyVersionQuery {
+	query := (&AttachmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedAttachments == nil {
+		_q.withNamedAttachments = make(map[string]*AttachmentQuery)
+	}
+	_q.withNamedAttachments[name] = query
 	return _q
 }
 

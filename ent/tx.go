@@ -28,6 +28,8 @@ type Tx struct {
 	AgreementParty *AgreementPartyClient
 	// AgreementTransition is the client for interacting with the AgreementTransition builders.
 	AgreementTransition *AgreementTransitionClient
+	// Attachment is the client for interacting with the Attachment builders.
+	Attachment *AttachmentClient
 	// AuditEvent is the client for interacting with the AuditEvent builders.
 	AuditEvent *AuditEventClient
 	// AuditHead is the client for interacting with the AuditHead builders.
@@ -196,6 +198,7 @@ func (tx *Tx) init() {
 	tx.Agreement = NewAgreementClient(tx.config)
 	tx.AgreementParty = NewAgreementPartyClient(tx.config)
 	tx.AgreementTransition = NewAgreementTransitionClient(tx.config)
+	tx.Attachment = NewAttachmentClient(tx.config)
 	tx.AuditEvent = NewAuditEventClient(tx.config)
 	tx.AuditHead = NewAuditHeadClient(tx.config)
 	tx.Commitment = NewCommitmentClient(tx.config)

@@ -25,6 +25,9 @@ const config: CodegenConfig = {
           ID: 'string',
           Cursor: 'string',
           Time: 'string', // RFC 3339, such as 2026-03-31T00:00:00Z
+          // A file of a multipart request: a Blob (a browser's File) in the
+          // variables, sent in its own part (see operations/attachment-upload.graphql).
+          Upload: 'Blob',
         },
         enumsAsTypes: true,
         useTypeImports: true,

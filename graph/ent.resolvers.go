@@ -50,6 +50,9 @@ func (r *Resolver) AgreementTransition() generated.AgreementTransitionResolver {
 	return &agreementTransitionResolver{r}
 }
 
+// Attachment returns generated.AttachmentResolver implementation.
+func (r *Resolver) Attachment() generated.AttachmentResolver { return &attachmentResolver{r} }
+
 // AuditEvent returns generated.AuditEventResolver implementation.
 func (r *Resolver) AuditEvent() generated.AuditEventResolver { return &auditEventResolver{r} }
 
@@ -80,6 +83,7 @@ type (
 	agencyResolver              struct{ *Resolver }
 	agreementResolver           struct{ *Resolver }
 	agreementTransitionResolver struct{ *Resolver }
+	attachmentResolver          struct{ *Resolver }
 	auditEventResolver          struct{ *Resolver }
 	consultationResolver        struct{ *Resolver }
 	objectiveResolver           struct{ *Resolver }

@@ -12,6 +12,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"github.com/palabre/palabre/attachment"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/graph/generated"
 )
@@ -32,6 +33,10 @@ type Config struct {
 	TrustedOnly bool
 	// Live serves subscriptions over WebSockets; none without its Hub.
 	Live Live
+	// Files stores attached files; MaxFileBytes bounds one file and
+	// MaxUploadBytes a whole multipart request.
+	Files                        *attachment.Store
+	MaxFileBytes, MaxUploadBytes int64
 }
 
 // Handler is the GraphQL endpoint.
@@ -52,17 +57,19 @@ func NewHandler(client *ent.Client, cfg Config) *Handler {
 		logger = slog.Default()
 	}
 	live := newLiveConnections(cfg.Live)
-	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{client: client, live: live}})
+	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{client: client, files: cfg.Files, maxFileBytes: cfg.MaxFileBytes, live: live}})
 	srv := handler.New(schema)
-	// Only the JSON transports and WebSockets (whose origin Live checks, and
-	// which carry no cookie credential): form-encoded and multipart ones
-	// would let other sites send mutations without a CORS preflight. The
-	// first transport that supports a request takes it: httpTransport takes
-	// them all.
+	// WebSockets (whose origin Live checks, and which carry no cookie
+	// credential), the JSON transports, and multipart for uploads behind a
+	// header that only a preflighted request can carry; no form-encoded one:
+	// other sites could send mutations through it without a CORS preflight.
+	// The first transport that supports a request takes it: httpTransport
+	// takes them all.
 	if cfg.Live.Hub != nil {
 		srv.AddTransport(live.websocket())
 	}
 	srv.AddTransport(transport.Options{})
+	srv.AddTransport(newUploadTransport(cfg.MaxUploadBytes))
 	srv.AddTransport(httpTransport{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	limits := cfg.Limits.withDefaults()

@@ -10,6 +10,7 @@ import (
 
 	"github.com/palabre/palabre"
 	"github.com/palabre/palabre/access"
+	"github.com/palabre/palabre/attachment"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/schema/pulid"
 )
@@ -184,6 +185,8 @@ func idKinds(mutation, name string) []string {
 		return kindOf(mutationSubject(mutation))
 	case "target": // an observation's target: an objective or an action item
 		return []string{"OB", "AI"}
+	case "owner": // an attachment's record
+		return attachment.OwnerKinds
 	case "dependsOn":
 		return []string{"AI"}
 	case "fundingPartner", "responsibleParty":
@@ -226,6 +229,7 @@ var kindSuffixes = map[string]string{
 	"measurement": "ME", "consultation": "CO", "observation": "OS", "version": "SV",
 	"decision": "DE", "position": "DP", "transition": "TR",
 	"domain": "DO", "agreement": "AR", "agreementparty": "AP", "commitment": "CM",
+	"attachment": "AT",
 }
 
 // kindNames names each type in messages.
@@ -235,5 +239,5 @@ var kindNames = map[string]string{
 	"CO": "a consultation round", "OS": "an observation", "SV": "a version", "DE": "a decision",
 	"DP": "a position", "TR": "a transition", "AU": "an audit event",
 	"DO": "a cooperation domain", "AR": "an agreement", "AP": "a party to an agreement", "CM": "a commitment",
-	"AX": "a move of an agreement",
+	"AX": "a move of an agreement", "AT": "an attachment",
 }

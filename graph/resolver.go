@@ -6,16 +6,20 @@ package graph
 import (
 	"context"
 
+	"github.com/palabre/palabre/attachment"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/schema/revision"
 )
 
 // Resolver is the root resolver: the dependency of every resolver is the ent
-// client; subscriptions also have the endpoint's WebSocket connections.
+// client; attachFile also stores files; subscriptions have the endpoint's
+// WebSocket connections.
 type Resolver struct {
-	client *ent.Client
-	live   *liveConnections
+	client       *ent.Client
+	files        *attachment.Store
+	maxFileBytes int64
+	live         *liveConnections
 }
 
 // tx returns the client of the transaction that entgql.Transactioner opened for

@@ -36,7 +36,8 @@ func TestRequestsTheTransportRefusesHaveACode(t *testing.T) {
 		{"text/plain", http.MethodPost, s.URL, "text/plain", nil, http.StatusUnsupportedMediaType, palabre.EINVALID},
 		{"no content type", http.MethodPost, s.URL, "", nil, http.StatusUnsupportedMediaType, palabre.EINVALID},
 		{"a form", http.MethodPost, s.URL, "application/x-www-form-urlencoded", nil, http.StatusUnsupportedMediaType, palabre.EINVALID},
-		{"multipart", http.MethodPost, s.URL, "multipart/form-data; boundary=x", nil, http.StatusUnsupportedMediaType, palabre.EINVALID},
+		{"multipart without the preflight header", http.MethodPost, s.URL, "multipart/form-data; boundary=x", nil, http.StatusBadRequest, palabre.EINVALID},
+		{"a malformed multipart", http.MethodPost, s.URL, "multipart/form-data; boundary=x", map[string]string{"GraphQL-Preflight": "1"}, http.StatusBadRequest, palabre.EINVALID},
 		{"a malformed WebSocket upgrade (no version, no key)", http.MethodGet, s.URL, "", map[string]string{"Upgrade": "websocket", "Connection": "Upgrade"}, http.StatusBadRequest, palabre.EINVALID},
 		{"another path", http.MethodGet, strings.TrimSuffix(s.URL, "/graphql") + "/graphql/v2", "", nil, http.StatusNotFound, palabre.ENOTFOUND},
 	} {

@@ -6,12 +6,15 @@ import (
 	"log/slog"
 	"net/netip"
 	"net/url"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/palabre/palabre/attachment"
 	"github.com/palabre/palabre/clock"
+	"github.com/palabre/palabre/database"
 	"github.com/palabre/palabre/events"
 	"github.com/palabre/palabre/graph"
 )
@@ -35,6 +38,13 @@ type Config struct {
 	CORSOrigins []string
 	// MaxBodyBytes bounds the size of a request body.
 	MaxBodyBytes int64
+	// Files is where attached files are stored: a folder, or an s3:// URL for
+	// S3-compatible storage; empty is a folder beside the SQLite file
+	// (FilesLocation).
+	Files string
+	// MaxFileBytes bounds one attached file; MaxUploadBytes a whole multipart
+	// request (its files and its GraphQL document), instead of MaxBodyBytes.
+	MaxFileBytes, MaxUploadBytes int64
 	// ReadTimeout, WriteTimeout and IdleTimeout bound a connection's phases;
 	// ShutdownTimeout is how long in-flight requests get to finish on SIGTERM.
 	ReadTimeout, WriteTimeout, IdleTimeout, ShutdownTimeout time.Duration
@@ -101,6 +111,8 @@ func DefaultConfig() Config {
 		Addr:            "127.0.0.1:8080",
 		DatabaseURL:     "palabre.db",
 		MaxBodyBytes:    1 << 20,
+		MaxFileBytes:    attachment.DefaultMaxFileBytes,
+		MaxUploadBytes:  50 << 20,
 		ReadTimeout:     15 * time.Second,
 		WriteTimeout:    30 * time.Second,
 		IdleTimeout:     2 * time.Minute,
@@ -146,6 +158,13 @@ var settings = []Setting{
 		Doc: "comma-separated `scheme://host[:port]` origins whose pages may call the API"},
 	{Env: "PALABRE_MAX_BODY_BYTES", Flag: "max-body-bytes", Default: "1 MiB", value: func(c *Config) flag.Value { return (*bytesValue)(&c.MaxBodyBytes) },
 		Doc: "largest request body accepted, in bytes; larger ones get 413"},
+	{Env: "PALABRE_FILES", Flag: "files", Default: "<database>-files beside the SQLite file (palabre-files with PostgreSQL)",
+		value: func(c *Config) flag.Value { return (*stringValue)(&c.Files) },
+		Doc:   "where attached files are stored, each once under its SHA-256: a folder, or an S3-compatible bucket as `s3://bucket?region=R&endpoint=URL&use_path_style=true` (credentials from the AWS variables); give several instances one bucket"},
+	{Env: "PALABRE_MAX_FILE_BYTES", Flag: "max-file-bytes", Default: "20 MiB", value: func(c *Config) flag.Value { return (*bytesValue)(&c.MaxFileBytes) },
+		Doc: "largest attached file, in bytes; a larger one is refused (`BAD_USER_INPUT`) and nothing is stored"},
+	{Env: "PALABRE_MAX_UPLOAD_BYTES", Flag: "max-upload-bytes", Default: "50 MiB", value: func(c *Config) flag.Value { return (*bytesValue)(&c.MaxUploadBytes) },
+		Doc: "largest multipart request (an upload: its files and its document), in bytes, instead of `PALABRE_MAX_BODY_BYTES`; larger ones get 413"},
 	{Env: "PALABRE_LOG_LEVEL", Flag: "log-level", value: func(c *Config) flag.Value { return (*levelValue)(&c.LogLevel) },
 		Doc: "`debug`, `info`, `warn` or `error`; logs are JSON lines in production, text in development; they never contain tokens"},
 	{Env: "PALABRE_REQUEST_TIMEOUT", Flag: "request-timeout", value: func(c *Config) flag.Value { return (*durationValue)(&c.RequestTimeout) },
@@ -182,6 +201,20 @@ var settings = []Setting{
 		Doc: "how often a WebSocket is pinged (graphql-transport-ws ping); one whose pong does not come within twice that is closed"},
 	{Env: "PALABRE_EVENTS_POLL", Flag: "events-poll", value: func(c *Config) flag.Value { return (*durationValue)(&c.Subscriptions.Poll) },
 		Doc: "how often the audit trail is read for subscriptions' events unbidden: commits of the process and, on PostgreSQL, `LISTEN/NOTIFY` from other instances wake it at once; the poll catches changes made by commands on SQLite"},
+}
+
+// FilesLocation is where attached files are stored: Files when set, else a
+// folder beside the SQLite file (palabre.db → palabre-files), or palabre-files
+// in the working directory with PostgreSQL.
+func (c Config) FilesLocation() string {
+	if c.Files != "" {
+		return c.Files
+	}
+	file, ok := database.SQLitePath(c.DatabaseURL)
+	if !ok {
+		return "palabre-files"
+	}
+	return strings.TrimSuffix(file, filepath.Ext(file)) + "-files"
 }
 
 // Settings returns every setting, in the order the README lists them.
@@ -234,6 +267,8 @@ func (c Config) Validate() error {
 		return fmt.Errorf("GraphQL limits must be positive numbers")
 	case c.DatabaseConnections < 0:
 		return fmt.Errorf("the number of database connections must be a positive number")
+	case c.MaxFileBytes <= 0 || c.MaxUploadBytes < c.MaxFileBytes:
+		return fmt.Errorf("the file limit must be positive and at most the upload request limit")
 	case c.AuthFailuresPerMinute <= 0:
 		return fmt.Errorf("the failed-authentication rate must be a positive number")
 	case c.Subscriptions.PerConnection <= 0 || c.Subscriptions.ConnectionsPerToken <= 0 || c.Subscriptions.Buffer <= 0 || c.Subscriptions.KeepAlive <= 0 || c.Subscriptions.Poll <= 0:
@@ -260,6 +295,12 @@ func (c Config) withDefaults() Config {
 	}
 	if c.MaxBodyBytes == 0 {
 		c.MaxBodyBytes = d.MaxBodyBytes
+	}
+	if c.MaxFileBytes == 0 {
+		c.MaxFileBytes = d.MaxFileBytes
+	}
+	if c.MaxUploadBytes == 0 {
+		c.MaxUploadBytes = d.MaxUploadBytes
 	}
 	if c.AuthFailuresPerMinute == 0 {
 		c.AuthFailuresPerMinute = d.AuthFailuresPerMinute

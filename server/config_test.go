@@ -20,6 +20,9 @@ func TestFlagsAndVariablesSetTheSameThing(t *testing.T) {
 		"PALABRE_DATABASE_CONNECTIONS":         "40",
 		"PALABRE_CORS_ORIGINS":                 "https://plan.example.sn,https://suivi.example.sn",
 		"PALABRE_MAX_BODY_BYTES":               "2048",
+		"PALABRE_FILES":                        "s3://palabre?region=eu-west-3",
+		"PALABRE_MAX_FILE_BYTES":               "4096",
+		"PALABRE_MAX_UPLOAD_BYTES":             "8192",
 		"PALABRE_LOG_LEVEL":                    "debug",
 		"PALABRE_REQUEST_TIMEOUT":              "3s",
 		"PALABRE_READ_TIMEOUT":                 "4s",
@@ -135,5 +138,28 @@ func TestConfigReadsTrustedProxies(t *testing.T) {
 		}); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
+	}
+}
+
+// TestAttachedFilesLiveBesideTheSQLiteFile: `make run` needs no setting for
+// files; PALABRE_FILES wins when set.
+func TestAttachedFilesLiveBesideTheSQLiteFile(t *testing.T) {
+	t.Parallel()
+	for database, want := range map[string]string{
+		"palabre.db":                    "palabre-files",
+		"/var/lib/palabre/data.sqlite":  "/var/lib/palabre/data-files",
+		"file:/srv/p.db?_pragma=x":      "/srv/p-files",
+		"postgres://palabre@db/palabre": "palabre-files",
+	} {
+		c := server.DefaultConfig()
+		c.DatabaseURL = database
+		if got := c.FilesLocation(); got != want {
+			t.Errorf("%s: files in %s, want %s", database, got, want)
+		}
+	}
+	c := server.DefaultConfig()
+	c.Files = "s3://bucket"
+	if c.FilesLocation() != "s3://bucket" {
+		t.Errorf("PALABRE_FILES is not used")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 
 	"github.com/palabre/palabre"
@@ -14,8 +15,14 @@ import (
 // the body before the GraphQL transport does (which reads it whole anyway),
 // because the transport would report a body cut short by http.MaxBytesReader
 // as an internal error.
-func limitBody(max int64, next http.Handler) http.Handler {
+//
+// A multipart request (an upload) is bounded by maxUpload instead.
+func limitBody(maxBody, maxUpload int64, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		max := maxBody
+		if media, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); media == "multipart/form-data" {
+			max = maxUpload
+		}
 		if r.ContentLength > max {
 			tooLarge(w, max)
 			return

@@ -11,6 +11,7 @@ import (
 	"net/http"
 
 	"github.com/palabre/palabre/access"
+	"github.com/palabre/palabre/attachment"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/events"
 	"github.com/palabre/palabre/graph"
@@ -32,7 +33,11 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, err
 	if hub == nil {
 		hub = events.NewHub(client, events.HubOptions{DatabaseURL: cfg.DatabaseURL, Poll: cfg.Subscriptions.Poll, Logger: logger})
 	}
+	files := attachment.NewStore(cfg.FilesLocation())
 	api := graph.NewHandler(client, graph.Config{
+		Files:              files,
+		MaxFileBytes:       cfg.MaxFileBytes,
+		MaxUploadBytes:     cfg.MaxUploadBytes,
 		Development:        cfg.Env == Development,
 		Logger:             logger,
 		Limits:             cfg.Limits,
@@ -57,11 +62,13 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, err
 	}
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", webSockets(api, limitBody(cfg.MaxBodyBytes, guarded(api))))
+	mux.Handle("/graphql", webSockets(api, limitBody(cfg.MaxBodyBytes, cfg.MaxUploadBytes, guarded(api))))
 	mux.Handle("GET /healthz", healthz())
 	mux.Handle("GET /readyz", readyz(client, logger))
 	mux.Handle("GET /consultations/{id}/response-matrix.csv", guarded(responseMatrixCSV(client, logger)))
 	mux.Handle("GET /strategies/{id}/action-plan.csv", guarded(actionPlanCSV(client, logger)))
+	mux.Handle("GET /attachments/{id}", guarded(attachmentDownload(client, files, logger)))
+	mux.Handle("GET /strategies/{id}/archive.zip", guarded(archiveDownload(client, files, logger)))
 	if cfg.Env == Development {
 		graphiql(mux)
 	}

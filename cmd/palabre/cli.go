@@ -99,7 +99,8 @@ var commands = []command{
 	{"account create", "--email E --name N --role R [--agency ACRONYM]", "create an account", migrated, false, accountCreate},
 	{"token create", "--email E [--expires 90d|720h|never] [--label L]", "issue an API token and print it, once", migrated, false, tokenCreate},
 	{"token revoke", "--id ID | --email E", "revoke one token, or every token of an account", migrated, false, tokenRevoke},
-	{"verify", "[--database URL]", "check the audit chain and every published version's hash", migrated, false, noFlags(runVerify)},
+	{"verify", "[--database URL] [--files LOCATION]", "check the audit chain, every published version's hash and every attached file's", migrated, false, noFlags(runVerify)},
+	{"export", "--strategy ID --out PATH [--database URL] [--files LOCATION]", "write a strategy's archive package (BagIt), as a folder or a .zip file", migrated, false, export},
 }
 
 // invocation is one run of a command: its configuration, the database it
@@ -129,7 +130,7 @@ func (inv *invocation) run(ctx context.Context, args []string, getenv func(strin
 	if inv.cmd.serverFlags {
 		inv.cfg.RegisterFlags(fs)
 	} else {
-		inv.cfg.RegisterFlags(fs, "database")
+		inv.cfg.RegisterFlags(fs, "database", "files")
 	}
 	w := inv.cmd.define(fs)
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/palabre/palabre/access"
+	"github.com/palabre/palabre/attachment"
 	"github.com/palabre/palabre/audit"
 	"github.com/palabre/palabre/versions"
 )
@@ -61,6 +62,21 @@ func runVerify(ctx context.Context, inv *invocation) error {
 			fmt.Fprintf(inv.stdout, "  %s\n", m.Error())
 		}
 		broken = append(broken, "records were changed behind the API")
+	}
+	files := attachment.NewStore(inv.cfg.FilesLocation())
+	defer files.Close()
+	checkedFiles, problems, err := attachment.Verify(ctx, client, files)
+	if err != nil {
+		return err
+	}
+	if len(problems) == 0 {
+		fmt.Fprintf(inv.stdout, "attachments: %d re-hashed, intact\n", checkedFiles)
+	} else {
+		fmt.Fprintf(inv.stdout, "attachments: %d re-hashed, %d missing or altered in the store:\n", checkedFiles, len(problems))
+		for _, p := range problems {
+			fmt.Fprintf(inv.stdout, "  %s\n", p.Error())
+		}
+		broken = append(broken, fmt.Sprintf("%d attachment(s) missing or altered", len(problems)))
 	}
 	if len(broken) > 0 {
 		return fmt.Errorf("verification failed: %s; see the report above", strings.Join(broken, ", "))

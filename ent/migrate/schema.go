@@ -320,6 +320,74 @@ var (
 			},
 		},
 	}
+	// AttachmentsColumns holds the columns for the "attachments" table.
+	AttachmentsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "name", Type: field.TypeString, Size: 255},
+		{Name: "content_type", Type: field.TypeString},
+		{Name: "size", Type: field.TypeInt64},
+		{Name: "sha256", Type: field.TypeString, Size: 64},
+		{Name: "agreement_attachments", Type: field.TypeString, Nullable: true},
+		{Name: "attachment_uploaded_by", Type: field.TypeString, Nullable: true},
+		{Name: "observation_attachments", Type: field.TypeString, Nullable: true},
+		{Name: "strategy_version_attachments", Type: field.TypeString, Nullable: true},
+	}
+	// AttachmentsTable holds the schema information for the "attachments" table.
+	AttachmentsTable = &schema.Table{
+		Name:       "attachments",
+		Columns:    AttachmentsColumns,
+		PrimaryKey: []*schema.Column{AttachmentsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "attachments_agreements_attachments",
+				Columns:    []*schema.Column{AttachmentsColumns[7]},
+				RefColumns: []*schema.Column{AgreementsColumns[0]},
+				OnDelete:   schema.Restrict,
+			},
+			{
+				Symbol:     "attachments_accounts_uploaded_by",
+				Columns:    []*schema.Column{AttachmentsColumns[8]},
+				RefColumns: []*schema.Column{AccountsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "attachments_observations_attachments",
+				Columns:    []*schema.Column{AttachmentsColumns[9]},
+				RefColumns: []*schema.Column{ObservationsColumns[0]},
+				OnDelete:   schema.Restrict,
+			},
+			{
+				Symbol:     "attachments_strategy_versions_attachments",
+				Columns:    []*schema.Column{AttachmentsColumns[10]},
+				RefColumns: []*schema.Column{StrategyVersionsColumns[0]},
+				OnDelete:   schema.Restrict,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "attachment_strategy_version_attachments",
+				Unique:  false,
+				Columns: []*schema.Column{AttachmentsColumns[10]},
+			},
+			{
+				Name:    "attachment_observation_attachments",
+				Unique:  false,
+				Columns: []*schema.Column{AttachmentsColumns[9]},
+			},
+			{
+				Name:    "attachment_agreement_attachments",
+				Unique:  false,
+				Columns: []*schema.Column{AttachmentsColumns[7]},
+			},
+			{
+				Name:    "attachment_sha256",
+				Unique:  false,
+				Columns: []*schema.Column{AttachmentsColumns[6]},
+			},
+		},
+	}
 	// AuditEventsColumns holds the columns for the "audit_events" table.
 	AuditEventsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
@@ -1076,6 +1144,7 @@ var (
 		AgreementsTable,
 		AgreementPartiesTable,
 		AgreementTransitionsTable,
+		AttachmentsTable,
 		AuditEventsTable,
 		AuditHeadsTable,
 		CommitmentsTable,
@@ -1114,6 +1183,10 @@ func init() {
 	AgreementPartiesTable.ForeignKeys[1].RefTable = AgenciesTable
 	AgreementTransitionsTable.ForeignKeys[0].RefTable = AgreementsTable
 	AgreementTransitionsTable.ForeignKeys[1].RefTable = AccountsTable
+	AttachmentsTable.ForeignKeys[0].RefTable = AgreementsTable
+	AttachmentsTable.ForeignKeys[1].RefTable = AccountsTable
+	AttachmentsTable.ForeignKeys[2].RefTable = ObservationsTable
+	AttachmentsTable.ForeignKeys[3].RefTable = StrategyVersionsTable
 	CommitmentsTable.ForeignKeys[0].RefTable = AgreementsTable
 	ConsultationsTable.ForeignKeys[0].RefTable = StrategyVersionsTable
 	ConsultationsTable.ForeignKeys[1].RefTable = StrategiesTable

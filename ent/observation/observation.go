@@ -57,6 +57,8 @@ const (
 	EdgeAuthor = "author"
 	// EdgeRespondedBy holds the string denoting the responded_by edge name in mutations.
 	EdgeRespondedBy = "responded_by"
+	// EdgeAttachments holds the string denoting the attachments edge name in mutations.
+	EdgeAttachments = "attachments"
 	// EdgeTakenInto holds the string denoting the taken_into edge name in mutations.
 	EdgeTakenInto = "taken_into"
 	// Table holds the table name of the observation in the database.
@@ -89,6 +91,13 @@ const (
 	RespondedByInverseTable = "accounts"
 	// RespondedByColumn is the table column denoting the responded_by relation/edge.
 	RespondedByColumn = "observation_responded_by"
+	// AttachmentsTable is the table that holds the attachments relation/edge.
+	AttachmentsTable = "attachments"
+	// AttachmentsInverseTable is the table name for the Attachment entity.
+	// It exists in this package in order to avoid circular dependency with the "attachment" package.
+	AttachmentsInverseTable = "attachments"
+	// AttachmentsColumn is the table column denoting the attachments relation/edge.
+	AttachmentsColumn = "observation_attachments"
 	// TakenIntoTable is the table that holds the taken_into relation/edge.
 	TakenIntoTable = "observations"
 	// TakenIntoInverseTable is the table name for the StrategyVersion entity.
@@ -373,6 +382,20 @@ func ByRespondedByField(field string, opts ...sql.OrderTermOption) OrderOption {
 	}
 }
 
+// ByAttachmentsCount orders the results by attachments count.
+func ByAttachmentsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newAttachmentsStep(), opts...)
+	}
+}
+
+// ByAttachments orders the results by attachments terms.
+func ByAttachments(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newAttachmentsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByTakenIntoField orders the results by taken_into field.
 func ByTakenIntoField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -405,6 +428,13 @@ func newRespondedByStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(RespondedByInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, false, RespondedByTable, RespondedByColumn),
+	)
+}
+func newAttachmentsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(AttachmentsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, AttachmentsTable, AttachmentsColumn),
 	)
 }
 func newTakenIntoStep() *sqlgraph.Step {

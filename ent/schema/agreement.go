@@ -117,6 +117,9 @@ func (Agreement) Edges() []ent.Edge {
 		edge.To("commitments", Commitment.Type).
 			Comment("What the parties undertake to do, in the agreement's order.").
 			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entsql.OnDelete(entsql.Restrict)),
+		edge.To("attachments", Attachment.Type).
+			Comment("Files of the agreement (its signed text, annexes), oldest first.").
+			Annotations(entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entsql.OnDelete(entsql.Restrict)),
 		edge.To("transitions", AgreementTransition.Type).
 			Comment("The agreement's moves from one status to another, oldest first.").
 			Annotations(entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entsql.OnDelete(entsql.Restrict)),

@@ -3,6 +3,7 @@ package schema
 import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
@@ -121,6 +122,9 @@ func (Observation) Edges() []ent.Edge {
 		edge.To("responded_by", Account.Type).Unique().
 			Comment("Who answered it for the secretariat.").
 			Annotations(entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.To("attachments", Attachment.Type).
+			Comment("Files the agency attached to its observation (an annotated draft, say), oldest first; as private as the observation.").
+			Annotations(entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entsql.OnDelete(entsql.Restrict)),
 		edge.To("taken_into", StrategyVersion.Type).Unique().
 			Comment("The version in which the observation was taken into account.").
 			Annotations(entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),

@@ -3,6 +3,7 @@ package schema
 import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
@@ -55,6 +56,9 @@ func (StrategyVersion) Edges() []ent.Edge {
 			Annotations(entgql.Skip(entgql.SkipWhereInput)),
 		edge.From("consultations", Consultation.Type).Ref("version").
 			Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("attachments", Attachment.Type).
+			Comment("Files annexed to the version, oldest first.").
+			Annotations(entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entsql.OnDelete(entsql.Restrict)),
 		edge.From("adopting_strategy", Strategy.Type).Ref("adopted_version").Unique().
 			Comment("The strategy that adopted this version, if it was adopted.").
 			Annotations(entgql.Skip(entgql.SkipWhereInput)),

@@ -36,6 +36,8 @@ const (
 	EdgePublishedBy = "published_by"
 	// EdgeConsultations holds the string denoting the consultations edge name in mutations.
 	EdgeConsultations = "consultations"
+	// EdgeAttachments holds the string denoting the attachments edge name in mutations.
+	EdgeAttachments = "attachments"
 	// EdgeAdoptingStrategy holds the string denoting the adopting_strategy edge name in mutations.
 	EdgeAdoptingStrategy = "adopting_strategy"
 	// Table holds the table name of the strategyversion in the database.
@@ -61,6 +63,13 @@ const (
 	ConsultationsInverseTable = "consultations"
 	// ConsultationsColumn is the table column denoting the consultations relation/edge.
 	ConsultationsColumn = "consultation_version"
+	// AttachmentsTable is the table that holds the attachments relation/edge.
+	AttachmentsTable = "attachments"
+	// AttachmentsInverseTable is the table name for the Attachment entity.
+	// It exists in this package in order to avoid circular dependency with the "attachment" package.
+	AttachmentsInverseTable = "attachments"
+	// AttachmentsColumn is the table column denoting the attachments relation/edge.
+	AttachmentsColumn = "strategy_version_attachments"
 	// AdoptingStrategyTable is the table that holds the adopting_strategy relation/edge.
 	AdoptingStrategyTable = "strategy_versions"
 	// AdoptingStrategyInverseTable is the table name for the Strategy entity.
@@ -202,6 +211,20 @@ func ByConsultations(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	}
 }
 
+// ByAttachmentsCount orders the results by attachments count.
+func ByAttachmentsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newAttachmentsStep(), opts...)
+	}
+}
+
+// ByAttachments orders the results by attachments terms.
+func ByAttachments(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newAttachmentsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByAdoptingStrategyField orders the results by adopting_strategy field.
 func ByAdoptingStrategyField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -227,6 +250,13 @@ func newConsultationsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ConsultationsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, true, ConsultationsTable, ConsultationsColumn),
+	)
+}
+func newAttachmentsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(AttachmentsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, AttachmentsTable, AttachmentsColumn),
 	)
 }
 func newAdoptingStrategyStep() *sqlgraph.Step {

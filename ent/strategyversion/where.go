@@ -535,6 +535,29 @@ func HasConsultationsWith(preds ...predicate.Consultation) predicate.StrategyVer
 	})
 }
 
+// HasAttachments applies the HasEdge predicate on the "attachments" edge.
+func HasAttachments() predicate.StrategyVersion {
+	return predicate.StrategyVersion(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, AttachmentsTable, AttachmentsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasAttachmentsWith applies the HasEdge predicate on the "attachments" edge with a given conditions (other predicates).
+func HasAttachmentsWith(preds ...predicate.Attachment) predicate.StrategyVersion {
+	return predicate.StrategyVersion(func(s *sql.Selector) {
+		step := newAttachmentsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // HasAdoptingStrategy applies the HasEdge predicate on the "adopting_strategy" edge.
 func HasAdoptingStrategy() predicate.StrategyVersion {
 	return predicate.StrategyVersion(func(s *sql.Selector) {

@@ -840,6 +840,87 @@ describe('live updates over WebSocket (graphql-ws)', () => {
     } finally {
       sub.close();
     }
+
+describe('attachments and archive packages', () => {
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  const origin = () => new URL(server.url).origin;
+  const auth = (token) => (token ? { authorization: `Bearer ${token}` } : {});
+
+  // upload sends an operation as a GraphQL multipart request, the file in
+  // the variable at path, as a browser's FormData does.
+  async function upload(name, variables, path, file, filename, token, { preflight = true } = {}) {
+    const op = operations.get(name);
+    assert.ok(op, `no operation ${name}`);
+    ran.add(name);
+    const form = new FormData();
+    form.append('operations', JSON.stringify({ query: op.document, variables }));
+    form.append('map', JSON.stringify({ 0: [`variables.${path}`] }));
+    form.append('0', file, filename);
+    const headers = { ...auth(token), ...(preflight ? { 'graphql-preflight': '1' } : {}) };
+    const res = await fetch(server.url, { method: 'POST', body: form, headers });
+    return { status: res.status, body: await res.json() };
+  }
+
+  test('the secretariat annexes a file to a version by a multipart upload, and readers download it', async () => {
+    const versionID = world.round.version.id;
+    const sent = await upload('AttachFile', { input: { ownerID: versionID, file: null } }, 'input.file',
+      new Blob([pdf], { type: 'text/html' }), 'Annexe 3 — coûts.pdf', tokens.secretariat);
+    assert.equal(sent.status, 200, JSON.stringify(sent.body));
+    assert.equal(sent.body.errors, undefined, JSON.stringify(sent.body.errors));
+    const a = sent.body.data.attachFile.attachment;
+    assert.equal(a.name, 'Annexe 3 — coûts.pdf');
+    assert.equal(a.contentType, 'application/pdf', 'the type comes from the bytes, not from the client');
+    assert.equal(a.size, pdf.length);
+    assert.match(a.createdAt, isoDate);
+
+    const listed = await send('RecordAttachments', { id: versionID }, tokens.agency.ANSSI);
+    assert.ok(listed.node.attachments.some((x) => x.id === a.id), 'an invited agency reads the version and its annexes');
+
+    const res = await fetch(origin() + a.downloadURL, { headers: auth(tokens.reviewer) });
+    assert.equal(res.status, 200);
+    assert.deepEqual(Buffer.from(await res.arrayBuffer()), pdf);
+    assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+    assert.match(res.headers.get('content-disposition'), /^attachment; filename="[^"]*"; filename\*=utf-8''Annexe%203%20%E2%80%94%20co%C3%BBts\.pdf$/);
+
+    // The consulted strategy is not public: nor are its version's files.
+    const pub = await fetch(origin() + a.downloadURL);
+    assert.equal(pub.status, 404);
+  });
+
+  test('uploads are refused with a code and store nothing', async () => {
+    const versionID = world.round.version.id;
+    const before = (await send('RecordAttachments', { id: versionID }, tokens.secretariat)).node.attachments.length;
+    const html = new Blob(['<!DOCTYPE html><html><script>alert(1)</script></html>']);
+    const cases = [
+      ['FORBIDDEN', tokens.reviewer, new Blob([pdf]), true],
+      ['FORBIDDEN', tokens.agency.ANSSI, new Blob([pdf]), true],
+      ['BAD_USER_INPUT', tokens.secretariat, html, true],
+      ['BAD_USER_INPUT', tokens.secretariat, new Blob([pdf]), false], // no preflight header
+    ];
+    for (const [code, token, file, preflight] of cases) {
+      const sent = await upload('AttachFile', { input: { ownerID: versionID, file: null } }, 'input.file', file, 'x.pdf', token, { preflight });
+      assert.equal(sent.body.errors?.[0]?.extensions?.code, code, JSON.stringify(sent.body));
+    }
+    const after = (await send('RecordAttachments', { id: versionID }, tokens.secretariat)).node.attachments.length;
+    assert.equal(after, before);
+  });
+
+  test('the secretariat exports a strategy as a BagIt package; others may not', async () => {
+    await refused('FORBIDDEN', 'ExportStrategy', { input: { strategyID: world.current.id } }, tokens.reviewer);
+    await refused('FORBIDDEN', 'ExportStrategy', { input: { strategyID: world.current.id } }, tokens.agency.ANSSI);
+    await refused('UNAUTHENTICATED', 'ExportStrategy', { input: { strategyID: world.adopted.id } }, null);
+    const { exportStrategy } = await send('ExportStrategy', { input: { strategyID: world.current.id } }, tokens.secretariat);
+    assert.equal(exportStrategy.downloadURL, `/strategies/${world.current.id}/archive.zip`);
+    const res = await fetch(origin() + exportStrategy.downloadURL, { headers: auth(tokens.secretariat) });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'application/zip');
+    const zip = Buffer.from(await res.arrayBuffer());
+    assert.equal(zip.subarray(0, 2).toString(), 'PK');
+    for (const name of ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'tagmanifest-sha256.txt', 'data/versions/v1.json']) {
+      assert.ok(zip.includes(Buffer.from(`palabre-${world.current.id}/${name}`)), `the package holds ${name}`);
+    }
+    const denied = await fetch(origin() + exportStrategy.downloadURL, { headers: auth(tokens.reviewer) });
+    assert.equal(denied.status, 403);
   });
 });
 

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agreement"
@@ -87,6 +88,24 @@ type AnswerObservationInput struct {
 	TakenIntoVersionID *pulid.ID `json:"takenIntoVersionID,omitempty"`
 }
 
+// What to attach, and to which record.
+type AttachFileInput struct {
+	// The record the file belongs to: a strategy version (the secretariat), an
+	// agreement (the secretariat) or an observation (its agency, while it is a
+	// draft or awaits an answer).
+	OwnerID pulid.ID `json:"ownerID"`
+	// The file: at most the server's per-file limit (20 MiB by default), of an
+	// allowed type (PDF, PNG, JPEG, GIF, WebP, OpenDocument, Microsoft Office,
+	// plain text, CSV), detected from its bytes.
+	File graphql.Upload `json:"file"`
+}
+
+// The result of attaching a file.
+type AttachFilePayload struct {
+	// The attachment; the same one when the record already held this file.
+	Attachment *ent.Attachment `json:"attachment"`
+}
+
 // The result of creating or changing a commitment.
 type CommitmentPayload struct {
 	// The commitment as it now stands.
@@ -153,6 +172,19 @@ type EditObservationInput struct {
 	ProposedText *string `json:"proposedText,omitempty"`
 	// Submit a draft.
 	Submit *bool `json:"submit,omitempty"`
+}
+
+// What to export.
+type ExportStrategyInput struct {
+	// The strategy to export as an archive package.
+	StrategyID pulid.ID `json:"strategyID"`
+}
+
+// Where to download an archive package.
+type ExportStrategyPayload struct {
+	// Where to download the package, relative to the API's origin (GET, with the
+	// same token): a BagIt package (RFC 8493) in a ZIP file.
+	DownloadURL string `json:"downloadURL"`
 }
 
 // A progress report to file on an action item.

@@ -22,8 +22,10 @@ import (
 // Server is a running API with its database and the demo world loaded.
 type Server struct {
 	URL    string
+	Base   string      // the server's origin, for the endpoints beside /graphql
 	Client *ent.Client // the database, for setup and for checking what was stored
 	World  *World
+	Files  string      // the folder of attached files
 	Hub    *events.Hub // what the subscriptions are told by
 }
 
@@ -46,6 +48,7 @@ func NewWithConfig(t testing.TB, configs []func(*server.Config), opts ...dbtest.
 		logger = slog.New(slog.DiscardHandler)
 	}
 	cfg := server.DefaultConfig()
+	cfg.Files = t.TempDir()
 	cfg.Hub = events.NewHub(client, events.HubOptions{Logger: logger})
 	for _, configure := range configs {
 		configure(&cfg)
@@ -56,7 +59,7 @@ func NewWithConfig(t testing.TB, configs []func(*server.Config), opts ...dbtest.
 	}
 	ts := httptest.NewServer(h)
 	t.Cleanup(ts.Close)
-	return &Server{URL: ts.URL + "/graphql", Client: client, World: world, Hub: cfg.Hub}
+	return &Server{URL: ts.URL + "/graphql", Base: ts.URL, Client: client, World: world, Files: cfg.Files, Hub: cfg.Hub}
 }
 
 // Response is a GraphQL response.

@@ -108,6 +108,7 @@ func (s *Server) Fingerprint(t testing.TB) string {
 		got(c.AgreementParty.Query().Count(ctx)).or(t),
 		got(c.Commitment.Query().Count(ctx)).or(t),
 		got(c.AgreementTransition.Query().Count(ctx)).or(t),
+		got(c.Attachment.Query().Count(ctx)).or(t),
 		got(c.AuditEvent.Query().Count(ctx)).or(t),
 		sum(got(c.Agency.Query().Select(agency.FieldRevision).Ints(ctx)).or(t)),
 		sum(got(c.Account.Query().Select(account.FieldRevision).Ints(ctx)).or(t)),

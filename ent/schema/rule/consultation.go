@@ -30,14 +30,23 @@ func publicVersion() predicate.StrategyVersion {
 // those and every version of the strategies it is invited to consult on.
 func FilterVersions() privacy.QueryRule {
 	return privacy.StrategyVersionQueryRuleFunc(func(ctx context.Context, q *ent.StrategyVersionQuery) error {
-		switch v := auth.FromContext(ctx); {
-		case v == nil:
-			q.Where(publicVersion())
-		case v.Is(auth.RoleAgency):
-			q.Where(strategyversion.Or(publicVersion(), strategyversion.HasStrategyWith(invitedStrategy(v))))
+		if p := readableVersion(auth.FromContext(ctx)); p != nil {
+			q.Where(p)
 		}
 		return privacy.Skip
 	})
+}
+
+// readableVersion matches the versions the viewer may read, or is nil when
+// the viewer reads them all.
+func readableVersion(v *auth.Viewer) predicate.StrategyVersion {
+	switch {
+	case v == nil:
+		return publicVersion()
+	case v.Is(auth.RoleAgency):
+		return strategyversion.Or(publicVersion(), strategyversion.HasStrategyWith(invitedStrategy(v)))
+	}
+	return nil
 }
 
 // FilterTransitions shows the public and agencies the history of the strategies they may read.

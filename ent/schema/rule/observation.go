@@ -23,20 +23,25 @@ import (
 //   - the public the response matrix of consolidated rounds of adopted strategies.
 func FilterObservations() privacy.QueryRule {
 	return privacy.ObservationQueryRuleFunc(func(ctx context.Context, q *ent.ObservationQuery) error {
-		notDraft := observation.StatusNEQ(observation.StatusDraft)
-		switch v := auth.FromContext(ctx); {
-		case v == nil:
-			q.Where(notDraft, observation.HasConsultationWith(entconsultation.ConsolidatedAtNotNil(), readableRound(v)))
-		case v.Is(auth.RoleAgency):
-			q.Where(observation.Or(
-				ownAgency(v),
-				observation.And(notDraft, observation.HasConsultationWith(entconsultation.ConsolidatedAtNotNil(), readableRound(v))),
-			))
-		default:
-			q.Where(notDraft)
-		}
+		q.Where(readableObservation(auth.FromContext(ctx)))
 		return privacy.Skip
 	})
+}
+
+// readableObservation matches the observations the viewer may read (every
+// viewer reads some and not others: drafts).
+func readableObservation(v *auth.Viewer) predicate.Observation {
+	notDraft := observation.StatusNEQ(observation.StatusDraft)
+	switch {
+	case v == nil:
+		return observation.And(notDraft, observation.HasConsultationWith(entconsultation.ConsolidatedAtNotNil(), readableRound(v)))
+	case v.Is(auth.RoleAgency):
+		return observation.Or(
+			ownAgency(v),
+			observation.And(notDraft, observation.HasConsultationWith(entconsultation.ConsolidatedAtNotNil(), readableRound(v))),
+		)
+	}
+	return notDraft
 }
 
 func ownAgency(v *auth.Viewer) predicate.Observation {
