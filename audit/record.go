@@ -94,11 +94,21 @@ func lockHead(ctx context.Context, client *ent.Client) (*ent.AuditHead, error) {
 	return client.AuditHead.Query().Where(audithead.ID(headID), forUpdate).Only(ctx)
 }
 
-// forUpdate locks the selected head on PostgreSQL. SQLite has no row locks and
-// needs none: a writing transaction holds the whole database from its BEGIN
-// IMMEDIATE.
+// Channel is the PostgreSQL notification channel on which the trail says that
+// it grew: every transaction that writes to it notifies the channel once, with
+// an empty payload, delivered when (and only if) the transaction commits. The
+// listeners (events.Listen) then read the new events themselves, with their
+// own permissions; nothing of a record travels in a notification.
+const Channel = "palabre_audit"
+
+// forUpdate locks the selected head on PostgreSQL, and notifies Channel in the
+// same statement: every transaction that writes to the trail takes the head
+// first, and PostgreSQL sends one notification for a transaction's identical
+// ones, at its commit. SQLite has no row locks and needs none: a writing
+// transaction holds the whole database from its BEGIN IMMEDIATE; its commits
+// are heard in the process (database.WatchCommits).
 func forUpdate(s *sql.Selector) {
 	if s.Dialect() == dialect.Postgres {
-		s.ForUpdate()
+		s.AppendSelectExpr(sql.Expr("pg_notify('" + Channel + "', '')")).ForUpdate()
 	}
 }

@@ -81,7 +81,14 @@ func (t storeTx) Exec(ctx context.Context, query string, args, v any) error {
 	return mark(ctx, t.Tx.Exec(ctx, query, inUTC(args), v))
 }
 
-func (t storeTx) Commit() error { return mark(t.ctx, t.Tx.Commit()) }
+// Commit commits, and tells the commit watchers of the process (WatchCommits).
+func (t storeTx) Commit() error {
+	if err := t.Tx.Commit(); err != nil {
+		return mark(t.ctx, err)
+	}
+	committed()
+	return nil
+}
 
 // ExecContext and QueryContext pass raw statements of a transaction (ent's
 // tx.ExecContext, tx.QueryContext) through.

@@ -7,12 +7,14 @@ package graph_test
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"testing"
 
 	"github.com/palabre/palabre/access"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/internal/apitest"
+	"github.com/palabre/palabre/server"
 	"github.com/palabre/palabre/versions"
 )
 
@@ -112,4 +114,44 @@ func BenchmarkObservationSubmission(b *testing.B) {
 		s.OK(b, w.SecurityAgent, submitObservationMutation, submission(round, fmt.Sprintf("Observation n° %d", i),
 			"targetKind", "ACTION_ITEM", "targetID", w.Incidents.ID, "idempotencyKey", fmt.Sprintf("bench-%d", i)), nil)
 	}
+}
+
+// BenchmarkIdleSubscriptions holds 10 000 idle subscriptions (100 WebSocket
+// connections of 100 subscriptions each) and reports the memory they take:
+// the heap and goroutine stacks of the whole test process, the clients'
+// sockets included, so an upper bound of the server's share. Issue 12's
+// budget is 200 MiB for 10 000. `make bench BENCH=IdleSubscriptions`.
+func BenchmarkIdleSubscriptions(b *testing.B) {
+	const connections, perConnection = 100, 100
+	s := apitest.NewWithConfig(b, []func(*server.Config){func(c *server.Config) {
+		c.Subscriptions.PerConnection = perConnection
+		c.Subscriptions.ConnectionsPerToken = connections
+	}})
+	for b.Loop() {
+		before := inUse()
+		socks := make([]*apitest.Socket, connections)
+		for i := range socks {
+			socks[i] = s.Connect(b, s.World.Reviewer)
+			for j := range perConnection {
+				socks[i].Subscribe(fmt.Sprint(j), `subscription { events { sequence kind subject { id } } }`, nil)
+			}
+		}
+		s.WaitSubscribers(b, connections*perConnection)
+		used := inUse() - before
+		b.ReportMetric(float64(used)/(1<<20), "MiB/10k-subscriptions")
+		b.ReportMetric(float64(used)/float64(connections*perConnection), "B/subscription")
+		for _, sock := range socks {
+			_ = sock.Conn.CloseNow()
+		}
+		s.WaitSubscribers(b, 0)
+	}
+}
+
+// inUse is the memory the process's heap and goroutine stacks hold, after a
+// collection.
+func inUse() uint64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapInuse + m.StackInuse
 }

@@ -31,24 +31,43 @@ type Config struct {
 	// TrustedOnly runs PersistedDocuments and nothing else (trusted documents
 	// mode): a document sent in full must be one of them, byte for byte.
 	TrustedOnly bool
+	// Live serves subscriptions over WebSockets; none without its Hub.
+	Live Live
 	// Files stores attached files; MaxFileBytes bounds one file and
 	// MaxUploadBytes a whole multipart request.
 	Files                        *attachment.Store
 	MaxFileBytes, MaxUploadBytes int64
 }
 
+// Handler is the GraphQL endpoint.
+type Handler struct {
+	http.Handler
+	live *liveConnections
+}
+
+// Shutdown closes every WebSocket with 1001 (going away) and takes no new
+// one: the server's own shutdown does not see them, since they are hijacked.
+func (h *Handler) Shutdown() { h.live.shutdown() }
+
 // NewHandler returns the GraphQL endpoint. The caller is read from the request
 // context (auth.FromContext), set by the server's authentication middleware.
-func NewHandler(client *ent.Client, cfg Config) http.Handler {
+func NewHandler(client *ent.Client, cfg Config) *Handler {
 	logger := cfg.Logger
 	if logger == nil {
 		logger = slog.Default()
 	}
-	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{client: client, files: cfg.Files, maxFileBytes: cfg.MaxFileBytes}})
+	live := newLiveConnections(cfg.Live)
+	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{client: client, files: cfg.Files, maxFileBytes: cfg.MaxFileBytes, live: live}})
 	srv := handler.New(schema)
-	// The JSON transports, and multipart for uploads behind a header that only
-	// a preflighted request can carry; no form-encoded one: other sites could
-	// send mutations through it without a CORS preflight.
+	// WebSockets (whose origin Live checks, and which carry no cookie
+	// credential), the JSON transports, and multipart for uploads behind a
+	// header that only a preflighted request can carry; no form-encoded one:
+	// other sites could send mutations through it without a CORS preflight.
+	// The first transport that supports a request takes it: httpTransport
+	// takes them all.
+	if cfg.Live.Hub != nil {
+		srv.AddTransport(live.websocket())
+	}
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(newUploadTransport(cfg.MaxUploadBytes))
 	srv.AddTransport(httpTransport{})
@@ -67,7 +86,7 @@ func NewHandler(client *ent.Client, cfg Config) http.Handler {
 	srv.AroundFields(checkArguments(client))
 	srv.SetErrorPresenter(explainInputTypos(schema.Schema(), cfg.Development, presentError(logger)))
 	srv.SetRecoverFunc(recoverPanic(logger))
-	return srv
+	return &Handler{Handler: live.serve(srv), live: live}
 }
 
 // checkArguments is the one field middleware: it bounds pages (limitPages),

@@ -13,11 +13,13 @@ import (
 )
 
 // Resolver is the root resolver: the dependency of every resolver is the ent
-// client; attachFile also stores files.
+// client; attachFile also stores files; subscriptions have the endpoint's
+// WebSocket connections.
 type Resolver struct {
 	client       *ent.Client
 	files        *attachment.Store
 	maxFileBytes int64
+	live         *liveConnections
 }
 
 // tx returns the client of the transaction that entgql.Transactioner opened for

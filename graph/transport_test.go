@@ -38,7 +38,7 @@ func TestRequestsTheTransportRefusesHaveACode(t *testing.T) {
 		{"a form", http.MethodPost, s.URL, "application/x-www-form-urlencoded", nil, http.StatusUnsupportedMediaType, palabre.EINVALID},
 		{"multipart without the preflight header", http.MethodPost, s.URL, "multipart/form-data; boundary=x", nil, http.StatusBadRequest, palabre.EINVALID},
 		{"a malformed multipart", http.MethodPost, s.URL, "multipart/form-data; boundary=x", map[string]string{"GraphQL-Preflight": "1"}, http.StatusBadRequest, palabre.EINVALID},
-		{"a WebSocket upgrade", http.MethodGet, s.URL, "", map[string]string{"Upgrade": "websocket", "Connection": "Upgrade"}, http.StatusBadRequest, palabre.EINVALID},
+		{"a malformed WebSocket upgrade (no version, no key)", http.MethodGet, s.URL, "", map[string]string{"Upgrade": "websocket", "Connection": "Upgrade"}, http.StatusBadRequest, palabre.EINVALID},
 		{"another path", http.MethodGet, strings.TrimSuffix(s.URL, "/graphql") + "/graphql/v2", "", nil, http.StatusNotFound, palabre.ENOTFOUND},
 	} {
 		req, err := http.NewRequest(c.method, c.url, strings.NewReader(body))

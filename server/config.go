@@ -15,6 +15,7 @@ import (
 	"github.com/palabre/palabre/attachment"
 	"github.com/palabre/palabre/clock"
 	"github.com/palabre/palabre/database"
+	"github.com/palabre/palabre/events"
 	"github.com/palabre/palabre/graph"
 )
 
@@ -71,9 +72,33 @@ type Config struct {
 	// often as it must. 0 leaves the Go runtime's defaults (and GOGC,
 	// GOMEMLIMIT) alone.
 	MemoryLimit int64
+	// Subscriptions bound what the WebSocket clients of subscriptions hold.
+	Subscriptions SubscriptionLimits
+	// Hub tells subscriptions what happened: server.New makes one on the
+	// database when nil. Tests set one, to know when it holds their
+	// subscriptions; it has no flag or variable.
+	Hub *events.Hub
 	// Clock tells every request the time: the system clock when nil. Tests
 	// set a fake one (clock.NewFake); it has no flag or variable.
 	Clock clock.Clock
+}
+
+// SubscriptionLimits bound what the WebSocket clients of subscriptions hold.
+type SubscriptionLimits struct {
+	// PerConnection is how many subscriptions one connection holds at most.
+	PerConnection int
+	// ConnectionsPerToken is how many connections one token (or, for the
+	// public, one client address) holds at once at most.
+	ConnectionsPerToken int
+	// Buffer is how many events may wait for one subscription; a subscriber
+	// that lets more wait is disconnected.
+	Buffer int
+	// KeepAlive is how often a socket is pinged; it is closed when its pong
+	// does not come within twice that.
+	KeepAlive time.Duration
+	// Poll is how often the audit trail is read for events when no commit
+	// of this process nor notification of PostgreSQL said it grew.
+	Poll time.Duration
 }
 
 // Env is the kind of deployment.
@@ -102,6 +127,9 @@ func DefaultConfig() Config {
 		RequestTimeout:  10 * time.Second,
 		Limits:          graph.DefaultLimits(),
 		MemoryLimit:     DefaultMemoryLimit,
+		Subscriptions: SubscriptionLimits{
+			PerConnection: 20, ConnectionsPerToken: 10, Buffer: 64, KeepAlive: 25 * time.Second, Poll: events.DefaultPoll,
+		},
 
 		AuthFailuresPerMinute: 10,
 	}
@@ -172,6 +200,16 @@ var settings = []Setting{
 		Doc: "failed authentications a client address may make per minute before it gets 429"},
 	{Env: "PALABRE_TRUSTED_PROXIES", Flag: "trusted-proxies", value: func(c *Config) flag.Value { return (*prefixList)(&c.TrustedProxies) },
 		Doc: "comma-separated CIDR blocks (or addresses) of the reverse proxies whose `Forwarded` and `X-Forwarded-For` headers give the client's address; none by default, and those headers are then ignored"},
+	{Env: "PALABRE_SUBSCRIPTIONS_PER_CONNECTION", Flag: "subscriptions-per-connection", value: func(c *Config) flag.Value { return (*positiveInt)(&c.Subscriptions.PerConnection) },
+		Doc: "GraphQL subscriptions one WebSocket connection holds at once"},
+	{Env: "PALABRE_CONNECTIONS_PER_TOKEN", Flag: "connections-per-token", value: func(c *Config) flag.Value { return (*positiveInt)(&c.Subscriptions.ConnectionsPerToken) },
+		Doc: "WebSocket connections one token holds at once (the public: one client address); more are closed with 1008"},
+	{Env: "PALABRE_SUBSCRIPTION_BUFFER", Flag: "subscription-buffer", value: func(c *Config) flag.Value { return (*positiveInt)(&c.Subscriptions.Buffer) },
+		Doc: "events that may wait for one subscription; a subscriber that lets more wait is too slow, and its connection is closed with 1008"},
+	{Env: "PALABRE_KEEPALIVE", Flag: "keepalive", value: func(c *Config) flag.Value { return (*durationValue)(&c.Subscriptions.KeepAlive) },
+		Doc: "how often a WebSocket is pinged (graphql-transport-ws ping); one whose pong does not come within twice that is closed"},
+	{Env: "PALABRE_EVENTS_POLL", Flag: "events-poll", value: func(c *Config) flag.Value { return (*durationValue)(&c.Subscriptions.Poll) },
+		Doc: "how often the audit trail is read for subscriptions' events unbidden: commits of the process and, on PostgreSQL, `LISTEN/NOTIFY` from other instances wake it at once; the poll catches changes made by commands on SQLite"},
 }
 
 // FilesLocation is where attached files are stored: Files when set, else a
@@ -244,6 +282,8 @@ func (c Config) Validate() error {
 		return fmt.Errorf("the failed-authentication rate must be a positive number")
 	case c.MemoryLimit < 0:
 		return fmt.Errorf("the memory limit must be a number of bytes, or 0 for Go's defaults")
+	case c.Subscriptions.PerConnection <= 0 || c.Subscriptions.ConnectionsPerToken <= 0 || c.Subscriptions.Buffer <= 0 || c.Subscriptions.KeepAlive <= 0 || c.Subscriptions.Poll <= 0:
+		return fmt.Errorf("subscription limits must be positive numbers, and the keep-alive a positive duration")
 	case c.MaxBodyBytes <= 0:
 		return fmt.Errorf("the body limit must be a positive number of bytes")
 	case c.ReadTimeout <= 0 || c.WriteTimeout <= 0 || c.IdleTimeout <= 0 || c.ShutdownTimeout <= 0 || c.RequestTimeout <= 0:
@@ -276,12 +316,23 @@ func (c Config) withDefaults() Config {
 	if c.AuthFailuresPerMinute == 0 {
 		c.AuthFailuresPerMinute = d.AuthFailuresPerMinute
 	}
+	for _, n := range []struct{ field, def *int }{
+		{&c.Subscriptions.PerConnection, &d.Subscriptions.PerConnection},
+		{&c.Subscriptions.ConnectionsPerToken, &d.Subscriptions.ConnectionsPerToken},
+		{&c.Subscriptions.Buffer, &d.Subscriptions.Buffer},
+	} {
+		if *n.field == 0 {
+			*n.field = *n.def
+		}
+	}
 	for _, t := range []struct{ field, def *time.Duration }{
 		{&c.ReadTimeout, &d.ReadTimeout},
 		{&c.WriteTimeout, &d.WriteTimeout},
 		{&c.IdleTimeout, &d.IdleTimeout},
 		{&c.ShutdownTimeout, &d.ShutdownTimeout},
 		{&c.RequestTimeout, &d.RequestTimeout},
+		{&c.Subscriptions.KeepAlive, &d.Subscriptions.KeepAlive},
+		{&c.Subscriptions.Poll, &d.Subscriptions.Poll},
 	} {
 		if *t.field == 0 {
 			*t.field = *t.def

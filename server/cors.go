@@ -16,15 +16,21 @@ func allowOrigins(cfg Config) *cors.Cors {
 	return cors.New(cors.Options{
 		// A function rather than AllowedOrigins: rs/cors reads an empty list
 		// as "every origin", and production has none by default.
-		AllowOriginFunc: func(origin string) bool {
-			return slices.Contains(cfg.CORSOrigins, origin) ||
-				(cfg.Env == Development && isLocal(origin))
-		},
+		AllowOriginFunc:  originAllowed(cfg),
 		AllowedMethods:   []string{http.MethodGet, http.MethodPost},
 		AllowedHeaders:   []string{"Authorization", "Content-Type"},
 		AllowCredentials: false,
 		MaxAge:           600,
 	})
+}
+
+// originAllowed says whether pages of an origin may call the API: those of the
+// CORS origins, and in development the local ones. WebSockets, which CORS
+// does not cover, are checked against it too.
+func originAllowed(cfg Config) func(origin string) bool {
+	return func(origin string) bool {
+		return slices.Contains(cfg.CORSOrigins, origin) || (cfg.Env == Development && isLocal(origin))
+	}
 }
 
 // isLocal reports whether a page is served from this machine, as a frontend

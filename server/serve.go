@@ -45,6 +45,9 @@ func Serve(ctx context.Context, ln net.Listener, cfg Config, h http.Handler, log
 		IdleTimeout:       cfg.IdleTimeout,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
+	if h, ok := h.(handler); ok {
+		srv.RegisterOnShutdown(h.shutdown) // WebSockets close with 1001
+	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 

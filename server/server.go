@@ -13,6 +13,7 @@ import (
 	"github.com/palabre/palabre/access"
 	"github.com/palabre/palabre/attachment"
 	"github.com/palabre/palabre/ent"
+	"github.com/palabre/palabre/events"
 	"github.com/palabre/palabre/graph"
 )
 
@@ -25,6 +26,13 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, err
 	if err != nil {
 		return nil, err
 	}
+	addresses := clientAddresses{trusted: cfg.TrustedProxies}
+	failures := newFailureLimiter(cfg.AuthFailuresPerMinute, addresses)
+	tokens := access.NewTokens(client, access.TokenCacheTTL)
+	hub := cfg.Hub
+	if hub == nil {
+		hub = events.NewHub(client, events.HubOptions{DatabaseURL: cfg.DatabaseURL, Poll: cfg.Subscriptions.Poll, Logger: logger})
+	}
 	files := attachment.NewStore(cfg.FilesLocation())
 	api := graph.NewHandler(client, graph.Config{
 		Files:              files,
@@ -35,10 +43,18 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, err
 		Limits:             cfg.Limits,
 		PersistedDocuments: persisted,
 		TrustedOnly:        trustedOnly,
+		Live: graph.Live{
+			Hub:                        hub,
+			Authenticate:               tokens.Authenticate,
+			AllowOrigin:                originAllowed(cfg),
+			ClientAddress:              func(r *http.Request) string { return bucket(addresses.of(r)).String() },
+			SubscriptionsPerConnection: cfg.Subscriptions.PerConnection,
+			ConnectionsPerToken:        cfg.Subscriptions.ConnectionsPerToken,
+			Buffer:                     cfg.Subscriptions.Buffer,
+			KeepAlive:                  cfg.Subscriptions.KeepAlive,
+			InitTimeout:                cfg.ReadTimeout,
+		},
 	})
-	addresses := clientAddresses{trusted: cfg.TrustedProxies}
-	failures := newFailureLimiter(cfg.AuthFailuresPerMinute, addresses)
-	tokens := access.NewTokens(client, access.TokenCacheTTL)
 	// guarded is how every API endpoint is served: within a time limit, as its
 	// caller.
 	guarded := func(next http.Handler) http.Handler {
@@ -46,7 +62,7 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, err
 	}
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", limitBody(cfg.MaxBodyBytes, cfg.MaxUploadBytes, guarded(api)))
+	mux.Handle("/graphql", webSockets(api, limitBody(cfg.MaxBodyBytes, cfg.MaxUploadBytes, guarded(api))))
 	mux.Handle("GET /healthz", healthz())
 	mux.Handle("GET /readyz", readyz(client, logger))
 	mux.Handle("GET /consultations/{id}/response-matrix.csv", guarded(responseMatrixCSV(client, logger)))
@@ -58,5 +74,27 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, err
 		graphiql(mux)
 	}
 	mux.Handle("/", noSuchEndpoint())
-	return logRequests(logger, addresses, withClock(cfg.Clock, allowOrigins(cfg).Handler(mux))), nil
+	return handler{
+		Handler:  logRequests(logger, addresses, withClock(cfg.Clock, allowOrigins(cfg).Handler(mux))),
+		shutdown: api.Shutdown,
+	}, nil
+}
+
+// handler is the API, with what its shutdown must close that http.Server's
+// does not: the WebSockets, which are hijacked connections (Serve).
+type handler struct {
+	http.Handler
+	shutdown func()
+}
+
+// webSockets sends WebSocket upgrades to ws, which authenticates them with
+// connection_init and bounds their life itself, and other requests to next.
+func webSockets(ws, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Upgrade") != "" {
+			ws.ServeHTTP(w, r)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }

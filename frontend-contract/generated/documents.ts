@@ -18,6 +18,7 @@ export const ConsultationInboxDocument = G.ConsultationInboxDocument as Persiste
 export const ConsultedVersionDocument = G.ConsultedVersionDocument as PersistedDocumentNode<G.ConsultedVersionQuery, G.ConsultedVersionQueryVariables>;
 export const CreateMinutesDocument = G.CreateMinutesDocument as PersistedDocumentNode<G.CreateMinutesMutation, G.CreateMinutesMutationVariables>;
 export const EditObservationDocument = G.EditObservationDocument as PersistedDocumentNode<G.EditObservationMutation, G.EditObservationMutationVariables>;
+export const EventsDocument = G.EventsDocument as PersistedDocumentNode<G.EventsSubscription, G.EventsSubscriptionVariables>;
 export const ExportStrategyDocument = G.ExportStrategyDocument as PersistedDocumentNode<G.ExportStrategyMutation, G.ExportStrategyMutationVariables>;
 export const FileProgressReportDocument = G.FileProgressReportDocument as PersistedDocumentNode<G.FileProgressReportMutation, G.FileProgressReportMutationVariables>;
 export const MeetingDetailDocument = G.MeetingDetailDocument as PersistedDocumentNode<G.MeetingDetailQuery, G.MeetingDetailQueryVariables>;

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { buildSchema, getNamedType, parse, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
 import { ClientError, GraphQLClient } from 'graphql-request';
+import { createClient } from 'graphql-ws';
 
 import { loadOperations, operationNamesInFiles } from './operations.mjs';
 import { buildServer, startServer } from './server.mjs';
@@ -762,6 +763,83 @@ describe('agreements, their commitments and the items that carry them out', () =
     assert.match(moved.moveAgreement.transition.createdAt, isoDate);
   });
 });
+
+// subscriber subscribes to Events over a WebSocket with the graphql-ws client,
+// as a screen does, with a token (null: the public). next() resolves with the
+// next result; an error of the subscription rejects it.
+function subscriber(token, variables) {
+  ran.add('Events');
+  const op = operations.get('Events');
+  assert.ok(op, 'no operation Events in generated/persisted-documents.json: run npm run generate');
+  const ws = createClient({
+    url: server.url.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { Authorization: `Bearer ${token}` } : {},
+    retryAttempts: 0,
+  });
+  const results = [];
+  const waiting = [];
+  const settle = (item) => (waiting.length ? waiting.shift()(item) : results.push(item));
+  ws.subscribe({ query: op.document, variables }, {
+    next: (result) => settle({ result }),
+    error: (error) => settle({ error }),
+    complete: () => {},
+  });
+  return {
+    next: () => new Promise((resolve) => (results.length ? resolve(results.shift()) : waiting.push(resolve))),
+    has: () => results.length > 0,
+    close: () => ws.dispose(),
+  };
+}
+
+describe('live updates over WebSocket (graphql-ws)', () => {
+  const extend = async () => {
+    const round = await query('query($id: ID!) { node(id: $id) { ... on Consultation { revision closesAt } } }', { id: world.round.id });
+    const later = new Date(Date.parse(round.node.closesAt) + 60_000).toISOString();
+    await query(`mutation($id: ID!, $rev: Int!, $at: Time!) { extendConsultation(id: $id, revision: $rev, closesAt: $at) { consultation { id } } }`,
+      { id: world.round.id, rev: round.node.revision, at: later }, tokens.secretariat);
+  };
+
+  test('the secretariat is told of a submission in its round, with the observation as it reads it', async () => {
+    const sub = subscriber(tokens.secretariat, { within: world.round.id, kinds: ['OBSERVATION_SUBMITTED', 'ROUND_EXTENDED'] });
+    try {
+      // The server holds the subscription once an extension of the round
+      // reaches it: extend until one does.
+      for (let i = 0; i < 100 && !sub.has(); i++) {
+        await extend();
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.ok(sub.has(), 'no event reached the subscriber');
+      const res = await send('SubmitObservation', {
+        input: { consultationID: world.round.id, targetKind: 'STRATEGY', kind: 'SUPPORT', body: 'Le ministère soutient la stratégie.' },
+      }, tokens.agency.MJ);
+      const id = res.submitObservation.observation.id;
+      for (;;) {
+        const { result, error } = await sub.next();
+        assert.equal(error, undefined, JSON.stringify(error));
+        const e = result.data.events;
+        if (e.kind === 'ROUND_EXTENDED') continue; // the probes
+        assert.equal(e.kind, 'OBSERVATION_SUBMITTED');
+        assert.equal(e.subject.id, id);
+        assert.equal(e.subject.status, 'SUBMITTED');
+        assert.match(e.at, isoDate);
+        break;
+      }
+    } finally {
+      sub.close();
+    }
+  });
+
+  test('the public may not follow a round on a strategy in validation: NOT_FOUND', async () => {
+    const sub = subscriber(null, { within: world.round.id });
+    try {
+      const { result, error } = await sub.next();
+      const errors = error ?? result?.errors;
+      assert.ok(Array.isArray(errors) && errors.length > 0, JSON.stringify({ result, error }));
+      assert.equal(errors[0].extensions?.code, 'NOT_FOUND');
+    } finally {
+      sub.close();
+    }
 
 describe('attachments and archive packages', () => {
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');

@@ -35,6 +35,7 @@ import (
 	"github.com/palabre/palabre/ent/progressreport"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
+	"github.com/palabre/palabre/events"
 	"github.com/palabre/palabre/graph/model"
 	"github.com/palabre/palabre/graph/scalar"
 	"github.com/palabre/palabre/versions"
@@ -71,6 +72,7 @@ type ResolverRoot interface {
 	Strategy() StrategyResolver
 	StrategyTransition() StrategyTransitionResolver
 	StrategyVersion() StrategyVersionResolver
+	Subscription() SubscriptionResolver
 }
 
 type DirectiveRoot struct {
@@ -570,6 +572,13 @@ type ComplexityRoot struct {
 		Removed func(childComplexity int) int
 	}
 
+	Event struct {
+		At       func(childComplexity int) int
+		Kind     func(childComplexity int) int
+		Sequence func(childComplexity int) int
+		Subject  func(childComplexity int) int
+	}
+
 	ExportStrategyPayload struct {
 		DownloadURL func(childComplexity int) int
 	}
@@ -1024,6 +1033,10 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Subscription struct {
+		Events func(childComplexity int, kinds []events.Kind, within *pulid.ID) int
+	}
+
 	VersionActionItem struct {
 		Code               func(childComplexity int) int
 		Description        func(childComplexity int) int
@@ -1220,6 +1233,9 @@ type StrategyTransitionResolver interface {
 }
 type StrategyVersionResolver interface {
 	Objectives(ctx context.Context, obj *ent.StrategyVersion) ([]*model.VersionObjective, error)
+}
+type SubscriptionResolver interface {
+	Events(ctx context.Context, kinds []events.Kind, within *pulid.ID) (<-chan *model.Event, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -3285,6 +3301,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.EntityChanges.Removed(childComplexity), true
+
+	case "Event.at":
+		if e.ComplexityRoot.Event.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.At(childComplexity), true
+	case "Event.kind":
+		if e.ComplexityRoot.Event.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Kind(childComplexity), true
+	case "Event.sequence":
+		if e.ComplexityRoot.Event.Sequence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Sequence(childComplexity), true
+	case "Event.subject":
+		if e.ComplexityRoot.Event.Subject == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.Subject(childComplexity), true
 
 	case "ExportStrategyPayload.downloadURL":
 		if e.ComplexityRoot.ExportStrategyPayload.DownloadURL == nil {
@@ -5610,6 +5651,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.StrategyVersionEdge.Node(childComplexity), true
 
+	case "Subscription.events":
+		if e.ComplexityRoot.Subscription.Events == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_events_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.Events(childComplexity, args["kinds"].([]events.Kind), args["within"].(*pulid.ID)), true
+
 	case "VersionActionItem.code":
 		if e.ComplexityRoot.VersionActionItem.Code == nil {
 			break
@@ -5942,6 +5995,23 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			ctx = graphql.WithLazyInputUnmarshalerIndex(ctx, inputUnmarshalers)
 			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
 			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
+		}
+	case ast.Subscription:
+		next := ec._Subscription(ctx, opCtx.Operation.SelectionSet)
+
+		var buf bytes.Buffer
+		return func(ctx context.Context) *graphql.Response {
+			buf.Reset()
+			data := next(ctx)
+
+			if data == nil {
+				return nil
+			}
 			data.MarshalGQL(&buf)
 
 			return &graphql.Response{
@@ -6743,6 +6813,70 @@ enum ErrorCode {
   GRAPHQL_VALIDATION_FAILED
   "The document was sent by a hash the server does not know: a frontend built from another version of the contract. Send it again with its text (the adapters do), which runs unless the server is in trusted-documents mode."
   PERSISTED_QUERY_NOT_FOUND
+}
+`, BuiltIn: false},
+	{Name: "../schema/events.graphql", Input: `"What happened, in an event of a subscription; the event's subject is named with each kind."
+enum EventKind {
+  "An observation was submitted to the secretariat (subject: the observation)."
+  OBSERVATION_SUBMITTED
+  "An observation's kind, body or proposed text was changed (subject: the observation)."
+  OBSERVATION_EDITED
+  "An observation was withdrawn by its agency (subject: the observation)."
+  OBSERVATION_WITHDRAWN
+  "The secretariat answered an observation (subject: the observation)."
+  OBSERVATION_ANSWERED
+  "A consultation round was opened by the secretariat (subject: the consultation)."
+  ROUND_OPENED
+  "A consultation round's closing time was moved later (subject: the consultation)."
+  ROUND_EXTENDED
+  "A consultation round was closed by the secretariat (subject: the consultation)."
+  ROUND_CLOSED
+  "A closed round was consolidated: its response matrix is shared (subject: the consultation)."
+  ROUND_CONSOLIDATED
+  "A strategy moved in its lifecycle (subject: the strategy)."
+  STRATEGY_MOVED
+  "A version of a strategy was published (subject: the version)."
+  VERSION_PUBLISHED
+  "A progress report was filed on an action item (subject: the report)."
+  PROGRESS_REPORTED
+  "A decision put to consensus was settled (subject: the decision)."
+  DECISION_SETTLED
+}
+
+"""
+Something that happened in Palabre, told as it happens, once its change is
+committed. The subscriber is told of it only when it may read the subject,
+which it reads with its own permissions at the moment the event is delivered.
+"""
+type Event {
+  "Position of the change in the audit trail: a subscription's events arrive in this order."
+  sequence: Int!
+  "What happened."
+  kind: EventKind!
+  "When the change was made."
+  at: Time!
+  "The record the event is about, as the subscriber reads it now."
+  subject: Node!
+}
+
+"""
+Live updates, over a WebSocket with the graphql-transport-ws protocol
+(graphql-ws clients). The token goes in connection_init's payload,
+{"Authorization": "Bearer <token>"}; without one, the subscriber is the public.
+"""
+type Subscription {
+  """
+  The events the caller may read, from now on: those of the kinds given (all
+  when none), about the record given or records that belong to it (a
+  consultation's observations, a strategy's rounds, versions and decisions),
+  when one is.
+  """
+  events(
+    "Only events of these kinds; all when empty or absent."
+    kinds: [EventKind!]
+    "Only events about this record (a strategy, a consultation, an action item...) or records that belong to it."
+    within: ID
+  ): Event!
 }
 `, BuiltIn: false},
 	{Name: "../schema/lifecycle.graphql", Input: `extend type StrategyTransition {
@@ -21474,6 +21608,20 @@ func (ec *executionContext) childFields_EntityChanges(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type EntityChanges", field.Name)
 }
 
+func (ec *executionContext) childFields_Event(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sequence":
+		return ec.fieldContext_Event_sequence(ctx, field)
+	case "kind":
+		return ec.fieldContext_Event_kind(ctx, field)
+	case "at":
+		return ec.fieldContext_Event_at(ctx, field)
+	case "subject":
+		return ec.fieldContext_Event_subject(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Event", field.Name)
+}
+
 func (ec *executionContext) childFields_ExportStrategyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "downloadURL":
@@ -25521,6 +25669,28 @@ func (ec *executionContext) field_Strategy_versions_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["orderBy"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_events_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+		func(ctx context.Context, v any) ([]events.Kind, error) {
+			return ec.unmarshalOEventKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋeventsᚐKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kinds"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "within",
+		func(ctx context.Context, v any) (*pulid.ID, error) {
+			return ec.unmarshalOID2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["within"] = arg1
 	return args, nil
 }
 
@@ -34211,6 +34381,107 @@ func (ec *executionContext) fieldContext_EntityChanges_changed(_ context.Context
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ChangedEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_sequence(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_sequence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sequence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_sequence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Event_kind(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v events.Kind) graphql.Marshaler {
+			return ec.marshalNEventKind2githubᚗcomᚋpalabreᚋpalabreᚋeventsᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "EventKind")
+}
+
+func (ec *executionContext) _Event_at(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Event_subject(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_subject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Subject, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v ent.Noder) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋpalabreᚋpalabreᚋentᚐNoder(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_subject(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
 	}
 	return fc, nil
@@ -43928,6 +44199,50 @@ func (ec *executionContext) _StrategyVersionEdge_cursor(ctx context.Context, fie
 }
 func (ec *executionContext) fieldContext_StrategyVersionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StrategyVersionEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _Subscription_events(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_events(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().Events(ctx, fc.Args["kinds"].([]events.Kind), fc.Args["within"].(*pulid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Event) graphql.Marshaler {
+			return ec.marshalNEvent2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_events(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Event(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_events_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _VersionActionItem_id(ctx context.Context, field graphql.CollectedField, obj *model.VersionActionItem) (ret graphql.Marshaler) {
@@ -69021,6 +69336,54 @@ func (ec *executionContext) _EntityChanges(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var eventImplementors = []string{"Event"}
+
+func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, obj *model.Event) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, eventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Event")
+		case "sequence":
+			out.Values[i] = ec._Event_sequence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._Event_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._Event_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "subject":
+			out.Values[i] = ec._Event_subject(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var exportStrategyPayloadImplementors = []string{"ExportStrategyPayload"}
 
 func (ec *executionContext) _ExportStrategyPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ExportStrategyPayload) graphql.Marshaler {
@@ -72136,6 +72499,26 @@ func (ec *executionContext) _StrategyVersionEdge(ctx context.Context, sel ast.Se
 	return out
 }
 
+var subscriptionImplementors = []string{"Subscription"}
+
+func (ec *executionContext) _Subscription(ctx context.Context, sel ast.SelectionSet) func(ctx context.Context) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subscriptionImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Subscription",
+	})
+	if len(fields) != 1 {
+		graphql.AddErrorf(ctx, "must subscribe to exactly one stream")
+		return nil
+	}
+
+	switch fields[0].Name {
+	case "events":
+		return ec._Subscription_events(ctx, fields[0])
+	default:
+		panic("unknown field " + strconv.Quote(fields[0].Name))
+	}
+}
+
 var versionActionItemImplementors = []string{"VersionActionItem"}
 
 func (ec *executionContext) _VersionActionItem(ctx context.Context, sel ast.SelectionSet, obj *model.VersionActionItem) graphql.Marshaler {
@@ -73812,6 +74195,60 @@ func (ec *executionContext) marshalNEntityChanges2githubᚗcomᚋpalabreᚋpalab
 	return ec._EntityChanges(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNEvent2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐEvent(ctx context.Context, sel ast.SelectionSet, v *model.Event) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Event!")
+		return graphql.Null
+	}
+	return ec._Event(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNEventKind2githubᚗcomᚋpalabreᚋpalabreᚋeventsᚐKind(ctx context.Context, v any) (events.Kind, error) {
+	tmp, err := scalar.UnmarshalString(v)
+	res := unmarshalNEventKind2githubᚗcomᚋpalabreᚋpalabreᚋeventsᚐKind[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEventKind2githubᚗcomᚋpalabreᚋpalabreᚋeventsᚐKind(ctx context.Context, sel ast.SelectionSet, v events.Kind) graphql.Marshaler {
+	_ = sel
+	res := scalar.MarshalString(marshalNEventKind2githubᚗcomᚋpalabreᚋpalabreᚋeventsᚐKind[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "EventKind!")
+	}
+	return res
+}
+
+var (
+	unmarshalNEventKind2githubᚗcomᚋpalabreᚋpalabreᚋeventsᚐKind = map[string]events.Kind{
+		"OBSERVATION_SUBMITTED": events.ObservationSubmitted,
+		"OBSERVATION_EDITED":    events.ObservationEdited,
+		"OBSERVATION_WITHDRAWN": events.ObservationWithdrawn,
+		"OBSERVATION_ANSWERED":  events.ObservationAnswered,
+		"ROUND_OPENED":          events.RoundOpened,
+		"ROUND_EXTENDED":        events.RoundExtended,
+		"ROUND_CLOSED":          events.RoundClosed,
+		"ROUND_CONSOLIDATED":    events.RoundConsolidated,
+		"STRATEGY_MOVED":        events.StrategyMoved,
+		"VERSION_PUBLISHED":     events.VersionPublished,
+		"PROGRESS_REPORTED":     events.ProgressReported,
+		"DECISION_SETTLED":      events.DecisionSettled,
+	}
+	marshalNEventKind2githubᚗcomᚋpalabreᚋpalabreᚋeventsᚐKind = map[events.Kind]string{
+		events.ObservationSubmitted: "OBSERVATION_SUBMITTED",
+		events.ObservationEdited:    "OBSERVATION_EDITED",
+		events.ObservationWithdrawn: "OBSERVATION_WITHDRAWN",
+		events.ObservationAnswered:  "OBSERVATION_ANSWERED",
+		events.RoundOpened:          "ROUND_OPENED",
+		events.RoundExtended:        "ROUND_EXTENDED",
+		events.RoundClosed:          "ROUND_CLOSED",
+		events.RoundConsolidated:    "ROUND_CONSOLIDATED",
+		events.StrategyMoved:        "STRATEGY_MOVED",
+		events.VersionPublished:     "VERSION_PUBLISHED",
+		events.ProgressReported:     "PROGRESS_REPORTED",
+		events.DecisionSettled:      "DECISION_SETTLED",
+	}
+)
+
 func (ec *executionContext) unmarshalNExportStrategyInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐExportStrategyInput(ctx context.Context, v any) (model.ExportStrategyInput, error) {
 	res, err := ec.unmarshalInputExportStrategyInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -74227,6 +74664,14 @@ func (ec *executionContext) marshalNMoveStrategyPayload2ᚖgithubᚗcomᚋpalabr
 		return graphql.Null
 	}
 	return ec._MoveStrategyPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNNode2githubᚗcomᚋpalabreᚋpalabreᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v ent.Noder) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Node!")
+		return graphql.Null
+	}
+	return ec._Node(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
@@ -76821,6 +77266,42 @@ func (ec *executionContext) unmarshalODomainWhereInput2ᚖgithubᚗcomᚋpalabre
 	}
 	res, err := ec.unmarshalInputDomainWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOEventKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋeventsᚐKindᚄ(ctx context.Context, v any) ([]events.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]events.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNEventKind2githubᚗcomᚋpalabreᚋpalabreᚋeventsᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOEventKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋeventsᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []events.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEventKind2githubᚗcomᚋpalabreᚋpalabreᚋeventsᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOFloat2ᚕfloat64ᚄ(ctx context.Context, v any) ([]float64, error) {

@@ -440,6 +440,12 @@ type SubmitObservationInput struct {
 	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
 }
 
+// Live updates, over a WebSocket with the graphql-transport-ws protocol
+// (graphql-ws clients). The token goes in connection_init's payload,
+// {"Authorization": "Bearer <token>"}; without one, the subscriber is the public.
+type Subscription struct {
+}
+
 // An action item as a published version holds it.
 type VersionActionItem struct {
 	// Its ID: what an observation on it names as targetID.

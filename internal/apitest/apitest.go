@@ -15,6 +15,7 @@ import (
 
 	"github.com/palabre/palabre/database/dbtest"
 	"github.com/palabre/palabre/ent"
+	"github.com/palabre/palabre/events"
 	"github.com/palabre/palabre/server"
 )
 
@@ -24,7 +25,8 @@ type Server struct {
 	Base   string      // the server's origin, for the endpoints beside /graphql
 	Client *ent.Client // the database, for setup and for checking what was stored
 	World  *World
-	Files  string // the folder of attached files
+	Files  string      // the folder of attached files
+	Hub    *events.Hub // what the subscriptions are told by
 }
 
 // New starts the API on a fresh database holding the test world. Options are
@@ -47,6 +49,7 @@ func NewWithConfig(t testing.TB, configs []func(*server.Config), opts ...dbtest.
 	}
 	cfg := server.DefaultConfig()
 	cfg.Files = t.TempDir()
+	cfg.Hub = events.NewHub(client, events.HubOptions{Logger: logger})
 	for _, configure := range configs {
 		configure(&cfg)
 	}
@@ -56,7 +59,7 @@ func NewWithConfig(t testing.TB, configs []func(*server.Config), opts ...dbtest.
 	}
 	ts := httptest.NewServer(h)
 	t.Cleanup(ts.Close)
-	return &Server{URL: ts.URL + "/graphql", Base: ts.URL, Client: client, World: world, Files: cfg.Files}
+	return &Server{URL: ts.URL + "/graphql", Base: ts.URL, Client: client, World: world, Files: cfg.Files, Hub: cfg.Hub}
 }
 
 // Response is a GraphQL response.
