@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
@@ -30,6 +31,8 @@ type Config struct {
 	// TrustedOnly runs PersistedDocuments and nothing else (trusted documents
 	// mode): a document sent in full must be one of them, byte for byte.
 	TrustedOnly bool
+	// PasswordLinkLifetime is how long a password link works; a day when zero.
+	PasswordLinkLifetime time.Duration
 }
 
 // NewHandler returns the GraphQL endpoint. The caller is read from the request
@@ -39,7 +42,11 @@ func NewHandler(client *ent.Client, cfg Config) http.Handler {
 	if logger == nil {
 		logger = slog.Default()
 	}
-	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{client: client}})
+	links := cfg.PasswordLinkLifetime
+	if links == 0 {
+		links = 24 * time.Hour
+	}
+	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{client: client, passwordLinkLifetime: links}})
 	srv := handler.New(schema)
 	// Only the JSON transports: form-encoded and multipart ones would let other
 	// sites send mutations without a CORS preflight.

@@ -5,6 +5,7 @@ package graph
 
 import (
 	"context"
+	"time"
 
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/schema/pulid"
@@ -15,6 +16,8 @@ import (
 // ent client.
 type Resolver struct {
 	client *ent.Client
+	// passwordLinkLifetime is how long the password links createPasswordLink makes work.
+	passwordLinkLifetime time.Duration
 }
 
 // tx returns the client of the transaction that entgql.Transactioner opened for

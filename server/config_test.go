@@ -33,6 +33,9 @@ func TestFlagsAndVariablesSetTheSameThing(t *testing.T) {
 		"PALABRE_TRUSTED_DOCUMENTS":        "manifest.json",
 		"PALABRE_AUTH_FAILURES_PER_MINUTE": "12",
 		"PALABRE_TRUSTED_PROXIES":          "10.0.0.0/8",
+		"PALABRE_SESSION_IDLE":             "13m",
+		"PALABRE_SESSION_LIFETIME":         "14h",
+		"PALABRE_PASSWORD_LINK_LIFETIME":   "15h",
 	}
 	for _, s := range server.Settings() {
 		value, ok := samples[s.Env]

@@ -13,10 +13,12 @@ import (
 	"github.com/palabre/palabre/access"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/graph"
+	"github.com/palabre/palabre/server/console"
 )
 
-// New returns the HTTP handler of the API: GraphQL at /graphql, GraphiQL at /
-// in development, /healthz and /readyz. Fields of cfg left at zero take their
+// New returns the HTTP handler of the API: GraphQL at /graphql, the web
+// console's sign-in endpoints under /auth/, the web console at /, GraphiQL at
+// /graphiql in development, /healthz and /readyz. Fields of cfg left at zero take their
 // defaults.
 func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, error) {
 	cfg = cfg.withDefaults()
@@ -30,14 +32,17 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, err
 		Limits:             cfg.Limits,
 		PersistedDocuments: persisted,
 		TrustedOnly:        trustedOnly,
+
+		PasswordLinkLifetime: cfg.Sessions.LinkLifetime,
 	})
 	addresses := clientAddresses{trusted: cfg.TrustedProxies}
 	failures := newFailureLimiter(cfg.AuthFailuresPerMinute, addresses)
 	tokens := access.NewTokens(client, access.TokenCacheTTL)
+	sessions := &sessions{client: client, policy: cfg.Sessions, secure: cfg.Env != Development, failures: failures, logger: logger}
 	// guarded is how every API endpoint is served: within a time limit, as its
 	// caller.
 	guarded := func(next http.Handler) http.Handler {
-		return limitTime(cfg.RequestTimeout, authenticate(tokens, logger, failures, next))
+		return limitTime(cfg.RequestTimeout, authenticate(tokens, sessions, logger, failures, next))
 	}
 
 	mux := http.NewServeMux()
@@ -46,9 +51,12 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, err
 	mux.Handle("GET /readyz", readyz(client, logger))
 	mux.Handle("GET /consultations/{id}/response-matrix.csv", guarded(responseMatrixCSV(client, logger)))
 	mux.Handle("GET /strategies/{id}/action-plan.csv", guarded(actionPlanCSV(client, logger)))
+	sessions.routes(mux, func(next http.Handler) http.Handler {
+		return limitBody(cfg.MaxBodyBytes, limitTime(cfg.RequestTimeout, requireCSRF(next)))
+	}, func(next http.Handler) http.Handler { return limitBody(cfg.MaxBodyBytes, guarded(next)) })
 	if cfg.Env == Development {
 		graphiql(mux)
 	}
-	mux.Handle("/", noSuchEndpoint())
+	mux.Handle("/", console.Handler(noSuchEndpoint()))
 	return logRequests(logger, addresses, withClock(cfg.Clock, allowOrigins(cfg).Handler(mux))), nil
 }

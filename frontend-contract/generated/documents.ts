@@ -5,6 +5,7 @@ export type * from './graphql.js';
 
 export const ActionPlanByAgencyDocument = G.ActionPlanByAgencyDocument as PersistedDocumentNode<G.ActionPlanByAgencyQuery, G.ActionPlanByAgencyQueryVariables>;
 export const ActionPlanLedByAgencyDocument = G.ActionPlanLedByAgencyDocument as PersistedDocumentNode<G.ActionPlanLedByAgencyQuery, G.ActionPlanLedByAgencyQueryVariables>;
+export const AdoptedStrategiesDocument = G.AdoptedStrategiesDocument as PersistedDocumentNode<G.AdoptedStrategiesQuery, G.AdoptedStrategiesQueryVariables>;
 export const AgencyInvolvementDocument = G.AgencyInvolvementDocument as PersistedDocumentNode<G.AgencyInvolvementQuery, G.AgencyInvolvementQueryVariables>;
 export const AgreementDetailDocument = G.AgreementDetailDocument as PersistedDocumentNode<G.AgreementDetailQuery, G.AgreementDetailQueryVariables>;
 export const AgreementsDocument = G.AgreementsDocument as PersistedDocumentNode<G.AgreementsQuery, G.AgreementsQueryVariables>;
@@ -22,4 +23,5 @@ export const ResponseMatrixDocument = G.ResponseMatrixDocument as PersistedDocum
 export const StrategyDetailDocument = G.StrategyDetailDocument as PersistedDocumentNode<G.StrategyDetailQuery, G.StrategyDetailQueryVariables>;
 export const SubmitObservationDocument = G.SubmitObservationDocument as PersistedDocumentNode<G.SubmitObservationMutation, G.SubmitObservationMutationVariables>;
 export const VersionComparisonDocument = G.VersionComparisonDocument as PersistedDocumentNode<G.VersionComparisonQuery, G.VersionComparisonQueryVariables>;
+export const ViewerDocument = G.ViewerDocument as PersistedDocumentNode<G.ViewerQuery, G.ViewerQueryVariables>;
 export const WithdrawObservationDocument = G.WithdrawObservationDocument as PersistedDocumentNode<G.WithdrawObservationMutation, G.WithdrawObservationMutationVariables>;

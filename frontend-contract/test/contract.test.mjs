@@ -340,6 +340,27 @@ describe('a strategy with its objectives and items', () => {
   });
 });
 
+describe("the web console's landing page", () => {
+  test('the public has no viewer and reads the adopted strategies only', async () => {
+    const who = await send('Viewer', {}, null);
+    assert.equal(who.viewer, null);
+    const res = await send('AdoptedStrategies', {}, null);
+    const listed = nodes(res.strategies);
+    assert.ok(listed.some((s) => s.id === world.adopted.id), 'the adopted strategy is listed');
+    assert.ok(listed.every((s) => adoptedStatuses.includes(s.status)), 'only adopted strategies');
+    assert.ok(!listed.some((s) => s.id === world.current.id), 'not the strategy in consultation');
+  });
+
+  test('a signed-in agency sees itself; the list is the same for everyone', async () => {
+    const who = await send('Viewer', {}, tokens.agency.ANSSI);
+    assert.equal(who.viewer.role, 'AGENCY');
+    assert.equal(who.viewer.agency.acronym, 'ANSSI');
+    const res = await send('AdoptedStrategies', { first: 5 }, tokens.secretariat);
+    assert.ok(nodes(res.strategies).every((s) => adoptedStatuses.includes(s.status)));
+    await refused('BAD_USER_INPUT', 'AdoptedStrategies', { first: 500 }, null);
+  });
+});
+
 describe('version comparison', () => {
   test('shows what changed between two published versions', async () => {
     // The secretariat rewords an item and publishes the working copy as a
