@@ -186,6 +186,28 @@ describe('a consultation round, end to end', () => {
     await agency.locator('article.observation', { hasText: `${body} (modifiée)` }).getByText('Pas encore de réponse').waitFor();
     await check(agency, 'agency-submitted');
 
+    // A stale edit: a colleague of the same agency changes it (through the API)
+    // while the form is open; submitting shows their version beside this one,
+    // and submitting again reapplies this one over theirs.
+    const edited = agency.locator('article.observation', { hasText: `${body} (modifiée)` });
+    await edited.getByRole('button', { name: 'Modifier' }).click();
+    const stale = agency.locator('form.observation-form');
+    await stale.getByLabel('Observation', { exact: true }).fill(`${body} (ma version)`);
+    const anssi = server.tokens.agency.ANSSI;
+    const { consultations } = await graphql(server.url, anssi,
+      '{ consultations(first: 50) { edges { node { observations(first: 100) { edges { node { id revision body } } } } } } }');
+    const theirs = consultations.edges.flatMap((e) => e.node.observations.edges).map((e) => e.node).find((o) => o.body === `${body} (modifiée)`);
+    await graphql(server.url, anssi, 'mutation($id: ID!, $rev: Int!) { editObservation(id: $id, revision: $rev, input: { body: "Version d’un collègue" }) { observation { revision } } }',
+      { id: theirs.id, rev: theirs.revision });
+    await stale.getByRole('button', { name: 'Soumettre' }).click();
+    const conflict = agency.locator('section.conflict');
+    await conflict.getByText('Version d’un collègue').waitFor();
+    await conflict.getByText(`${body} (ma version)`).waitFor();
+    await check(agency, 'agency-conflict');
+    await agency.locator('form.observation-form').getByRole('button', { name: 'Soumettre' }).click();
+    await agency.locator('article.observation', { hasText: `${body} (ma version)` }).getByText('Pas encore de réponse').waitFor();
+    assert.equal(await conflict.count(), 0);
+
     // The secretariat answers it in the response matrix.
     const sec = await open();
     await signIn(sec, 'secretariat');
@@ -193,7 +215,7 @@ describe('a consultation round, end to end', () => {
     const round = await agency.locator('h1').textContent();
     await sec.getByRole('link', { name: `Matrice des réponses de « ${round} »` }).click();
     await sec.getByRole('heading', { level: 1, name: /Matrice des réponses/ }).waitFor();
-    const row = sec.locator('article.observation', { hasText: `${body} (modifiée)` });
+    const row = sec.locator('article.observation', { hasText: `${body} (ma version)` });
     await check(sec, 'secretariat-matrix');
     await row.getByLabel('Décision').selectOption('PARTIALLY_ACCEPTED');
     await row.getByLabel('Motif de la réponse').fill('Retenu : le délai sera de 72 heures pour les opérateurs essentiels.');
@@ -204,7 +226,7 @@ describe('a consultation round, end to end', () => {
 
     // The agency reads the answer.
     await agency.reload();
-    const answered = agency.locator('article.observation', { hasText: `${body} (modifiée)` });
+    const answered = agency.locator('article.observation', { hasText: `${body} (ma version)` });
     await answered.getByText('Retenu : le délai sera de 72 heures').waitFor();
     await answered.getByText('Partiellement acceptée').waitFor();
     assert.equal(await answered.getByRole('button', { name: 'Modifier' }).count(), 0, 'an answered observation cannot change');

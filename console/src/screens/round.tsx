@@ -4,7 +4,7 @@
 // withdraw while the round is open; the answers once given.
 import { useState } from 'preact/hooks';
 import {
-  ConsultationInboxDocument, ConsultedVersionDocument, EditObservationDocument, SubmitObservationDocument,
+  ConsultationInboxDocument, ConsultedVersionDocument, EditObservationDocument, MyObservationDocument, SubmitObservationDocument,
   WithdrawObservationDocument, type ObservationFieldsFragment, type ObservationKind, type ObservationTargetKind,
 } from '../../../frontend-contract/generated/documents';
 import { ApiError, request } from '../api';
@@ -109,8 +109,14 @@ function Observations(props: {
 }
 
 function Observation({ o, open, roundID, changed }: { o: ObservationFieldsFragment; open: boolean; roundID: string; changed: (m: string) => void }) {
-  const [editing, setEditing] = useState(() => loadDraft(`${roundID}:edit:${o.id}`) !== null);
+  const formID = `${roundID}:edit:${o.id}`;
+  const [editing, setEditing] = useState(() => loadDraft(formID) !== null);
   const [error, setError] = useState<ApiError | null>(null);
+  // The version an edit is based on: the one read, or, after a CONFLICT, the
+  // other person's, which the edit is then reapplied over.
+  const [base, setBase] = useState<ObservationFieldsFragment>(o);
+  const [theirs, setTheirs] = useState<ObservationFieldsFragment | null>(null);
+  const current = base.revision >= o.revision ? base : o;
   const changeable = open && (o.status === 'DRAFT' || o.status === 'SUBMITTED');
   async function withdraw() {
     if (!confirm(t('confirmWithdraw'))) return;
@@ -127,17 +133,56 @@ function Observation({ o, open, roundID, changed }: { o: ObservationFieldsFragme
         <span class={`badge o-${o.status}`}>{enumLabel('obs', o.status)}</span> {enumLabel('kind', o.kind)}
         {o.submittedAt && <> · {formatDate(o.submittedAt)}</>}
       </p>
+      {editing && theirs && (
+        <section class="conflict" aria-labelledby={`${o.id}-conflict`}>
+          <h4 id={`${o.id}-conflict`}>{t('conflictTitle')}</h4>
+          <p>{t('conflictExplain')}</p>
+          <div class="side-by-side">
+            <div>
+              <h5>{t('theirVersion', { revision: theirs.revision })}</h5>
+              <p class="meta">{enumLabel('kind', theirs.kind)} · {enumLabel('obs', theirs.status)}</p>
+              <p class="body">{theirs.body}</p>
+              {theirs.proposedText && <blockquote>{theirs.proposedText}</blockquote>}
+            </div>
+            <div>
+              <h5>{t('yourVersion')}</h5>
+              <p class="body">{loadDraft(formID)?.body}</p>
+              {loadDraft(formID)?.proposedText && <blockquote>{loadDraft(formID)?.proposedText}</blockquote>}
+            </div>
+          </div>
+          <p class="actions">
+            <button type="button" class="secondary" onClick={() => (dropDraft(formID), setTheirs(null), setEditing(false), changed(t('keptTheirs')))}>
+              {t('keepTheirs')}
+            </button>
+          </p>
+        </section>
+      )}
       {editing ? (
         <ObservationForm
-          formID={`${roundID}:edit:${o.id}`}
-          title={t('edit')}
-          initial={{ kind: o.kind, body: o.body, proposedText: o.proposedText ?? '', key: '' }}
-          close={() => setEditing(false)}
+          formID={formID}
+          title={theirs ? t('reapply') : t('edit')}
+          initial={{ kind: current.kind, body: current.body, proposedText: current.proposedText ?? '', key: '' }}
+          close={() => (setTheirs(null), setEditing(false))}
           send={async (d, draft) => {
-            await request(EditObservationDocument, {
-              id: o.id, revision: o.revision,
-              input: { kind: d.kind as ObservationKind, body: d.body, proposedText: d.proposedText || null, submit: !draft && o.status === 'DRAFT' ? true : null },
-            });
+            try {
+              await request(EditObservationDocument, {
+                id: o.id, revision: current.revision,
+                input: { kind: d.kind as ObservationKind, body: d.body, proposedText: d.proposedText || null, submit: !draft && current.status === 'DRAFT' ? true : null },
+              });
+            } catch (e) {
+              if (e instanceof ApiError && e.code === 'CONFLICT') {
+                // Someone changed it since it was read: show their version, and
+                // base the next submit on it, so that submitting again reapplies
+                // this edit (kept in the draft) over theirs.
+                const now = await request(MyObservationDocument, { id: o.id }).catch(() => null);
+                if (now?.node?.__typename === 'Observation') {
+                  setBase(now.node);
+                  setTheirs(now.node);
+                }
+              }
+              throw e;
+            }
+            setTheirs(null);
             changed(t('submitted'));
           }}
         />
