@@ -10,6 +10,7 @@ import { SignIn, SetPassword } from './screens/signin';
 import { Rounds } from './screens/rounds';
 import { Round } from './screens/round';
 import { Matrix } from './screens/matrix';
+import { Items } from './screens/items';
 
 export function App() {
   const lang = useLang();
@@ -42,6 +43,11 @@ export function App() {
               {roundsLabel}
             </a>
           )}
+          {viewer?.role === 'AGENCY' && (
+            <a href="/items" aria-current={path === '/items' ? 'page' : undefined}>
+              {t('myItems')}
+            </a>
+          )}
         </nav>
         <div class="account">
           <button type="button" class="link" lang={t('otherLanguageCode')} onClick={() => setLang(lang === 'fr' ? 'en' : 'fr')}>
@@ -61,7 +67,7 @@ export function App() {
           )}
         </div>
       </header>
-      <main id="main">{path.startsWith('/rounds') && known && !viewer ? <SignInFirst /> : screen(path)}</main>
+      <main id="main">{(path.startsWith('/rounds') || path === '/items') && known && !viewer ? <SignInFirst /> : screen(path)}</main>
     </>
   );
 }
@@ -72,6 +78,7 @@ function screen(path: string) {
   if (path === '/sign-in') return <SignIn />;
   if (path === '/set-password') return <SetPassword />;
   if (path === '/rounds') return <Rounds />;
+  if (path === '/items') return <Items />;
   if ((p = match('/strategies/:id', path))) return <Plan id={p.id} />;
   if ((p = match('/rounds/:id/matrix', path))) return <Matrix id={p.id} />;
   if ((p = match('/rounds/:id', path))) return <Round id={p.id} />;
@@ -99,6 +106,7 @@ function title(path: string): string {
   if (path === '/set-password') return t('setPasswordTitle');
   if (path.endsWith('/matrix')) return t('matrixTitle');
   if (path.startsWith('/rounds')) return t('roundsTitle');
+  if (path === '/items') return t('myItems');
   if (path.startsWith('/strategies')) return t('actionPlan');
   return t('landingTitle');
 }

@@ -1,4 +1,4 @@
-// Drafts of observation forms, kept in the browser's storage as they are
+// Drafts of forms (observations, progress reports), kept in the browser's storage as they are
 // typed, so that nothing is lost on a reload, a refused submit or a lost
 // connection. A draft goes once the server has what it held.
 export interface Draft {
@@ -11,16 +11,16 @@ export interface Draft {
 
 const prefix = 'palabre.draft.';
 
-export function loadDraft(id: string): Draft | null {
+export function loadDraft<T = Draft>(id: string): T | null {
   try {
     const raw = localStorage.getItem(prefix + id);
-    return raw ? (JSON.parse(raw) as Draft) : null;
+    return raw ? (JSON.parse(raw) as T) : null;
   } catch {
     return null;
   }
 }
 
-export function saveDraft(id: string, d: Draft) {
+export function saveDraft<T = Draft>(id: string, d: T) {
   try {
     localStorage.setItem(prefix + id, JSON.stringify(d));
   } catch {
@@ -34,18 +34,4 @@ export function dropDraft(id: string) {
   } catch {
     /* nothing to drop */
   }
-}
-
-/** The drafts kept for a round, by their form's ID. */
-export function draftIds(roundID: string): string[] {
-  const ids: string[] = [];
-  try {
-    for (let i = 0; i < localStorage.length; i++) {
-      const k = localStorage.key(i);
-      if (k?.startsWith(prefix + roundID + ':')) ids.push(k.slice(prefix.length));
-    }
-  } catch {
-    /* no storage */
-  }
-  return ids;
 }

@@ -233,6 +233,22 @@ describe('a consultation round, end to end', () => {
     await check(agency, 'agency-answer');
     assert.ok(target.length > 0);
 
+    // The items the agency leads: it reports progress on one.
+    await agency.getByRole('link', { name: 'Actions pilotées' }).click();
+    await agency.getByRole('heading', { level: 1, name: 'Actions pilotées par ANSSI' }).waitFor();
+    await check(agency, 'agency-items');
+    const report = agency.getByRole('button', { name: /^Rendre compte de l’avancement de / }).first();
+    const code = (await report.textContent()).replace('Rendre compte de l’avancement de ', '');
+    await report.click();
+    const reportForm = agency.locator('form', { hasText: `Rendre compte de l’avancement de ${code}` });
+    await reportForm.getByLabel('Avancement (%)').fill('65');
+    await reportForm.getByLabel('Statut').selectOption('IN_PROGRESS');
+    await reportForm.getByLabel('Ce qui a été fait').fill('Le texte est adopté en conseil interministériel.');
+    await reportForm.getByRole('button', { name: 'Enregistrer le compte rendu' }).click();
+    await agency.getByText('Compte rendu enregistré.').waitFor();
+    await agency.getByRole('progressbar', { name: `Avancement de ${code} : 65 %` }).waitFor();
+    await check(agency, 'agency-reported');
+
     // Signing out ends the session: the inbox then asks to sign in.
     await agency.getByRole('button', { name: 'Se déconnecter' }).click();
     await agency.getByRole('heading', { level: 1, name: 'Stratégies nationales adoptées' }).waitFor();
