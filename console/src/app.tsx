@@ -11,6 +11,7 @@ import { Rounds } from './screens/rounds';
 import { Round } from './screens/round';
 import { Matrix } from './screens/matrix';
 import { Items } from './screens/items';
+import { Overdue } from './screens/overdue';
 
 export function App() {
   const lang = useLang();
@@ -43,6 +44,11 @@ export function App() {
               {roundsLabel}
             </a>
           )}
+          {(viewer?.role === 'REVIEWER' || viewer?.role === 'SECRETARIAT') && (
+            <a href="/overdue" aria-current={path === '/overdue' ? 'page' : undefined}>
+              {t('overdue')}
+            </a>
+          )}
           {viewer?.role === 'AGENCY' && (
             <a href="/items" aria-current={path === '/items' ? 'page' : undefined}>
               {t('myItems')}
@@ -67,7 +73,7 @@ export function App() {
           )}
         </div>
       </header>
-      <main id="main">{(path.startsWith('/rounds') || path === '/items') && known && !viewer ? <SignInFirst /> : screen(path)}</main>
+      <main id="main">{(path.startsWith('/rounds') || path === '/items' || path === '/overdue') && known && !viewer ? <SignInFirst /> : screen(path)}</main>
     </>
   );
 }
@@ -79,6 +85,7 @@ function screen(path: string) {
   if (path === '/set-password') return <SetPassword />;
   if (path === '/rounds') return <Rounds />;
   if (path === '/items') return <Items />;
+  if (path === '/overdue') return <Overdue />;
   if ((p = match('/strategies/:id', path))) return <Plan id={p.id} />;
   if ((p = match('/rounds/:id/matrix', path))) return <Matrix id={p.id} />;
   if ((p = match('/rounds/:id', path))) return <Round id={p.id} />;
@@ -107,6 +114,7 @@ function title(path: string): string {
   if (path.endsWith('/matrix')) return t('matrixTitle');
   if (path.startsWith('/rounds')) return t('roundsTitle');
   if (path === '/items') return t('myItems');
+  if (path === '/overdue') return t('overdueTitle');
   if (path.startsWith('/strategies')) return t('actionPlan');
   return t('landingTitle');
 }

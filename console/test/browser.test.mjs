@@ -224,6 +224,12 @@ describe('a consultation round, end to end', () => {
     await row.getByText('Retenu : le délai sera de 72 heures').waitFor();
     await check(sec, 'secretariat-answered');
 
+    // The overdue items, most late first.
+    await sec.getByRole('link', { name: 'Actions en retard' }).click();
+    await sec.getByRole('heading', { level: 1, name: 'Actions en retard' }).waitFor();
+    await sec.locator('tbody tr, main p').first().waitFor();
+    await check(sec, 'secretariat-overdue');
+
     // The agency reads the answer.
     await agency.reload();
     const answered = agency.locator('article.observation', { hasText: `${body} (ma version)` });
