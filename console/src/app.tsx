@@ -12,6 +12,7 @@ import { Round } from './screens/round';
 import { Matrix } from './screens/matrix';
 import { Items } from './screens/items';
 import { Overdue } from './screens/overdue';
+import { Compare } from './screens/compare';
 
 export function App() {
   const lang = useLang();
@@ -87,6 +88,7 @@ function screen(path: string) {
   if (path === '/items') return <Items />;
   if (path === '/overdue') return <Overdue />;
   if ((p = match('/strategies/:id', path))) return <Plan id={p.id} />;
+  if ((p = match('/strategies/:id/compare', path))) return <Compare strategyID={p.id} />;
   if ((p = match('/rounds/:id/matrix', path))) return <Matrix id={p.id} />;
   if ((p = match('/rounds/:id', path))) return <Round id={p.id} />;
   return (
@@ -115,6 +117,7 @@ function title(path: string): string {
   if (path.startsWith('/rounds')) return t('roundsTitle');
   if (path === '/items') return t('myItems');
   if (path === '/overdue') return t('overdueTitle');
+  if (path.endsWith('/compare')) return t('compareTitle');
   if (path.startsWith('/strategies')) return t('actionPlan');
   return t('landingTitle');
 }

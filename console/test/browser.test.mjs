@@ -262,3 +262,26 @@ describe('a consultation round, end to end', () => {
     await agency.getByRole('alert').filter({ hasText: 'Vous devez vous connecter' }).waitFor();
   });
 });
+
+describe('comparing versions', () => {
+  test('the secretariat compares two published versions side by side', async () => {
+    // A second version of the strategy in consultation, published through the
+    // API (the authoring screens are not in the console yet).
+    const sec = server.tokens.secretariat;
+    const { strategies } = await graphql(server.url, sec, '{ strategies(first: 20) { edges { node { id title } } } }');
+    const current = strategies.edges.map((e) => e.node).find((s) => s.title === 'Stratégie nationale de cybersécurité 2022-2026');
+    const { node } = await graphql(server.url, sec, 'query($id: ID!) { node(id: $id) { ... on Strategy { summary revision } } }', { id: current.id });
+    await graphql(server.url, sec, 'mutation($id: ID!, $rev: Int!, $s: String!) { updateStrategy(id: $id, revision: $rev, input: { summary: $s }) { strategy { id } } }',
+      { id: current.id, rev: node.revision, s: `${node.summary} Révisée après l’atelier.` });
+    await graphql(server.url, sec, 'mutation($s: ID!) { publishVersion(input: { strategyID: $s, label: "Après l’atelier", changelog: "Résumé révisé" }) { version { id } } }', { s: current.id });
+
+    const page = await open();
+    await signIn(page, 'secretariat');
+    await page.goto(`${base}/strategies/${current.id}`);
+    const form = page.locator('form.compare');
+    await form.getByRole('button', { name: 'Comparer' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Comparer deux versions' }).waitFor();
+    await page.locator('table.diff td.after', { hasText: 'Révisée après l’atelier.' }).waitFor();
+    await check(page, 'secretariat-compare');
+  });
+});

@@ -45,6 +45,16 @@ export function Matrix({ id }: { id: string }) {
           </li>
         ))}
       </ul>
+      <h2>{t('byDisposition')}</h2>
+      <ul class="bars">
+        {m.byStatus.filter((b) => b.count > 0).map((b) => (
+          <li key={b.status}>
+            <span class="bar-label">{enumLabel('obs', b.status)}</span>
+            <span class={`hbar o-${b.status}`} style={{ width: `${(b.count / Math.max(1, m.total)) * 100}%` }} aria-hidden="true" />
+            <span class="bar-value">{formatNumber(b.count)}</span>
+          </li>
+        ))}
+      </ul>
       <div aria-live="polite" class="ok">{notice}</div>
       {m.groups.map((g) => (
         <section key={`${g.targetKind}:${g.targetID ?? ''}`} class="target">

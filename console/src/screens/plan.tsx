@@ -3,6 +3,7 @@
 // as a bar. Printable, and downloadable as the server's CSV.
 import { StrategyDetailDocument } from '../../../frontend-contract/generated/documents';
 import { nodes, Pending, useQuery } from '../data';
+import { navigate } from '../router';
 import { enumLabel, formatDate, formatNumber, t, useLang } from '../i18n';
 
 export function Plan({ id }: { id: string }) {
@@ -26,6 +27,7 @@ export function Plan({ id }: { id: string }) {
         <a class="button" href={`/strategies/${s.id}/action-plan.csv`} download>{t('downloadCsv')}</a>{' '}
         <button type="button" onClick={() => print()}>{t('print')}</button>
       </p>
+      {s.versions.totalCount >= 2 && <CompareForm strategyID={s.id} versions={nodes(s.versions)} />}
       <h2>{t('meanProgress')}</h2>
       <ul class="bars">
         {objectives.map((o) => {
@@ -65,5 +67,26 @@ export function Plan({ id }: { id: string }) {
         </section>
       ))}
     </section>
+  );
+}
+
+// CompareForm picks two published versions to compare (the latest two first).
+function CompareForm({ strategyID, versions }: { strategyID: string; versions: { id: string; number: number; label: string }[] }) {
+  const option = (v: { id: string; number: number; label: string }) => <option key={v.id} value={v.id}>{t('version', { number: v.number, label: v.label })}</option>;
+  return (
+    <form class="compare no-print" onSubmit={(e) => {
+      e.preventDefault();
+      const f = new FormData(e.currentTarget);
+      navigate(`/strategies/${strategyID}/compare?from=${encodeURIComponent(String(f.get('from')))}&to=${encodeURIComponent(String(f.get('to')))}`);
+    }}>
+      <fieldset>
+        <legend>{t('compareTitle')}</legend>
+        <label for="compare-from">{t('fromVersion')}</label>
+        <select id="compare-from" name="from" defaultValue={versions[1].id}>{versions.map(option)}</select>
+        <label for="compare-to">{t('toVersion')}</label>
+        <select id="compare-to" name="to" defaultValue={versions[0].id}>{versions.map(option)}</select>
+        <button type="submit">{t('compare')}</button>
+      </fieldset>
+    </form>
   );
 }
