@@ -1,6 +1,7 @@
 // Every label of the console, in French (the default) and English. A key
 // missing from one language is a type error, so no label goes untranslated.
 import { useSyncExternalStore } from 'preact/compat';
+import type { ErrorCode } from '../../frontend-contract/generated/error-codes';
 
 const fr = {
   appName: 'Palabre',
@@ -138,6 +139,8 @@ const fr = {
   err_NETWORK: 'Connexion au serveur perdue. Vérifiez votre réseau puis réessayez ; votre texte est conservé.',
   err_RATE_LIMITED: 'Trop de tentatives échouées depuis cette adresse. Patientez une minute avant de réessayer.',
   err_PERSISTED_QUERY_NOT_FOUND: 'La console et le serveur ne sont pas de la même version. Rechargez la page.',
+  err_GRAPHQL_PARSE_FAILED: 'La console a envoyé une demande que le serveur ne comprend pas. Rechargez la page ; si cela persiste, signalez-le.',
+  err_GRAPHQL_VALIDATION_FAILED: 'La console a envoyé une demande que le serveur ne comprend pas. Rechargez la page ; si cela persiste, signalez-le.',
   err_signIn: 'Adresse ou mot de passe incorrect, ou compte sans mot de passe. Vérifiez-les, ou demandez un lien à un administrateur.',
   err_link: 'Ce lien ne fonctionne pas : inconnu, déjà utilisé ou expiré. Demandez-en un nouveau à un administrateur.',
   // enums
@@ -185,6 +188,12 @@ const fr = {
 };
 
 export type Key = keyof typeof fr;
+
+// Every error code of the contract has a message with a next step: a code
+// added to the contract without one here does not compile.
+type MissingErrorMessages = Exclude<`err_${ErrorCode}`, Key>;
+const everyErrorCodeHasAMessage: MissingErrorMessages extends never ? true : MissingErrorMessages = true;
+void everyErrorCodeHasAMessage;
 
 const en: Record<Key, string> = {
   appName: 'Palabre',
@@ -316,6 +325,8 @@ const en: Record<Key, string> = {
   err_NETWORK: 'The connection to the server was lost. Check your network and try again; your text is kept.',
   err_RATE_LIMITED: 'Too many failed attempts from this address. Wait a minute before trying again.',
   err_PERSISTED_QUERY_NOT_FOUND: 'The console and the server are not the same version. Reload the page.',
+  err_GRAPHQL_PARSE_FAILED: 'The console sent a request the server does not understand. Reload the page; if it persists, report it.',
+  err_GRAPHQL_VALIDATION_FAILED: 'The console sent a request the server does not understand. Reload the page; if it persists, report it.',
   err_signIn: 'Wrong e-mail or password, or an account with no password yet. Check them, or ask an administrator for a link.',
   err_link: 'This link does not work: unknown, already used or expired. Ask an administrator for a new one.',
   role_ADMIN: 'administration',
