@@ -13,6 +13,7 @@ import { Matrix } from './screens/matrix';
 import { Items } from './screens/items';
 import { Overdue } from './screens/overdue';
 import { Compare } from './screens/compare';
+import { History } from './screens/history';
 
 export function App() {
   const lang = useLang();
@@ -74,7 +75,7 @@ export function App() {
           )}
         </div>
       </header>
-      <main id="main">{(path.startsWith('/rounds') || path === '/items' || path === '/overdue') && known && !viewer ? <SignInFirst /> : screen(path)}</main>
+      <main id="main">{(path.startsWith('/rounds') || path.startsWith('/history') || path === '/items' || path === '/overdue') && known && !viewer ? <SignInFirst /> : screen(path)}</main>
     </>
   );
 }
@@ -89,6 +90,7 @@ function screen(path: string) {
   if (path === '/overdue') return <Overdue />;
   if ((p = match('/strategies/:id', path))) return <Plan id={p.id} />;
   if ((p = match('/strategies/:id/compare', path))) return <Compare strategyID={p.id} />;
+  if ((p = match('/history/:id', path))) return <History id={p.id} />;
   if ((p = match('/rounds/:id/matrix', path))) return <Matrix id={p.id} />;
   if ((p = match('/rounds/:id', path))) return <Round id={p.id} />;
   return (
@@ -118,6 +120,7 @@ function title(path: string): string {
   if (path === '/items') return t('myItems');
   if (path === '/overdue') return t('overdueTitle');
   if (path.endsWith('/compare')) return t('compareTitle');
+  if (path.startsWith('/history')) return t('historyTitle');
   if (path.startsWith('/strategies')) return t('actionPlan');
   return t('landingTitle');
 }

@@ -283,5 +283,12 @@ describe('comparing versions', () => {
     await page.getByRole('heading', { level: 1, name: 'Comparer deux versions' }).waitFor();
     await page.locator('table.diff td.after', { hasText: 'Révisée après l’atelier.' }).waitFor();
     await check(page, 'secretariat-compare');
+
+    // The audit trail of an item of the plan.
+    await page.goto(`${base}/strategies/${current.id}`);
+    await page.getByRole('link', { name: /^Historique de A/ }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Historique des modifications' }).waitFor();
+    await page.locator('ol.trail li').first().getByText('création').waitFor();
+    await check(page, 'secretariat-history');
   });
 });

@@ -4,11 +4,14 @@
 import { StrategyDetailDocument } from '../../../frontend-contract/generated/documents';
 import { nodes, Pending, useQuery } from '../data';
 import { navigate } from '../router';
+import { useViewer } from '../session';
 import { enumLabel, formatDate, formatNumber, t, useLang } from '../i18n';
 
 export function Plan({ id }: { id: string }) {
   useLang();
   const q = useQuery(StrategyDetailDocument, { id, objectivesFirst: 50, itemsFirst: 50 });
+  const { viewer } = useViewer();
+  const canAudit = viewer?.role === 'SECRETARIAT' || viewer?.role === 'REVIEWER' || viewer?.role === 'ADMIN';
   const s = q.data?.node?.__typename === 'Strategy' ? q.data.node : null;
   if (!s) return <section><h1 tabIndex={-1}>{t('actionPlan')}</h1><Pending loaded={q} /></section>;
   const objectives = nodes(s.objectives);
@@ -54,7 +57,10 @@ export function Plan({ id }: { id: string }) {
               <tbody>
                 {nodes(o.actionItems).map((i) => (
                   <tr key={i.id}>
-                    <th scope="row"><span class="code">{i.code}</span> {i.title}</th>
+                    <th scope="row">
+                      <span class="code">{i.code}</span> {i.title}
+                      {canAudit && <> · <a class="small no-print" href={`/history/${i.id}`} aria-label={t('historyOf', { code: i.code })}>{t('history')}</a></>}
+                    </th>
                     <td><abbr title={i.leadAgency?.name}>{i.leadAgency?.acronym}</abbr></td>
                     <td><span class={`badge i-${i.status}`}>{enumLabel('item', i.status)}</span></td>
                     <td><progress max={100} value={i.progress} aria-label={t('progressOf', { code: i.code, value: i.progress })} /> {formatNumber(i.progress)} %</td>
