@@ -14,6 +14,7 @@ import { Items } from './screens/items';
 import { Overdue } from './screens/overdue';
 import { Compare } from './screens/compare';
 import { History } from './screens/history';
+import { Strategies } from './screens/strategies';
 
 export function App() {
   const lang = useLang();
@@ -47,6 +48,11 @@ export function App() {
             </a>
           )}
           {(viewer?.role === 'REVIEWER' || viewer?.role === 'SECRETARIAT') && (
+            <a href="/strategies" aria-current={path === '/strategies' ? 'page' : undefined}>
+              {t('strategies')}
+            </a>
+          )}
+          {(viewer?.role === 'REVIEWER' || viewer?.role === 'SECRETARIAT') && (
             <a href="/overdue" aria-current={path === '/overdue' ? 'page' : undefined}>
               {t('overdue')}
             </a>
@@ -75,7 +81,7 @@ export function App() {
           )}
         </div>
       </header>
-      <main id="main">{(path.startsWith('/rounds') || path.startsWith('/history') || path === '/items' || path === '/overdue') && known && !viewer ? <SignInFirst /> : screen(path)}</main>
+      <main id="main">{(path.startsWith('/rounds') || path.startsWith('/history') || ['/items', '/overdue', '/strategies'].includes(path)) && known && !viewer ? <SignInFirst /> : screen(path)}</main>
     </>
   );
 }
@@ -88,6 +94,7 @@ function screen(path: string) {
   if (path === '/rounds') return <Rounds />;
   if (path === '/items') return <Items />;
   if (path === '/overdue') return <Overdue />;
+  if (path === '/strategies') return <Strategies />;
   if ((p = match('/strategies/:id', path))) return <Plan id={p.id} />;
   if ((p = match('/strategies/:id/compare', path))) return <Compare strategyID={p.id} />;
   if ((p = match('/history/:id', path))) return <History id={p.id} />;
@@ -119,6 +126,7 @@ function title(path: string): string {
   if (path.startsWith('/rounds')) return t('roundsTitle');
   if (path === '/items') return t('myItems');
   if (path === '/overdue') return t('overdueTitle');
+  if (path === '/strategies') return t('strategiesTitle');
   if (path.endsWith('/compare')) return t('compareTitle');
   if (path.startsWith('/history')) return t('historyTitle');
   if (path.startsWith('/strategies')) return t('actionPlan');

@@ -290,5 +290,19 @@ describe('comparing versions', () => {
     await page.getByRole('heading', { level: 1, name: 'Historique des modifications' }).waitFor();
     await page.locator('ol.trail li').first().getByText('création').waitFor();
     await check(page, 'secretariat-history');
+
+    // The lifecycle: only the allowed moves are offered, and a guard that does
+    // not hold is refused with its reason; the strategy stays where it was.
+    await page.getByRole('link', { name: 'Stratégies', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Toutes les stratégies' }).waitFor();
+    await check(page, 'secretariat-strategies');
+    await page.getByRole('link', { name: 'Stratégie nationale de cybersécurité 2022-2026' }).click();
+    const lifecycle = page.locator('section.lifecycle');
+    await lifecycle.getByText('État actuel : En validation.').waitFor();
+    assert.deepEqual(await lifecycle.getByRole('button').allTextContents(), ['Passer à « Soumise »', 'Passer à « En rédaction »']);
+    await lifecycle.getByRole('button', { name: 'Passer à « Soumise »' }).click();
+    await lifecycle.getByRole('alert').filter({ hasText: 'cannot be submitted yet' }).waitFor();
+    await lifecycle.getByText('État actuel : En validation.').waitFor();
+    await check(page, 'secretariat-lifecycle-refused');
   });
 });

@@ -361,6 +361,33 @@ describe("the web console's landing page", () => {
   });
 });
 
+describe("the secretariat's strategies and their lifecycle", () => {
+  const states = ['DRAFTING', 'CONSULTATION', 'CONSOLIDATION', 'VALIDATION', 'SUBMITTED', 'ADOPTED', 'IN_IMPLEMENTATION', 'SUPERSEDED'];
+
+  test('the secretariat lists every strategy with the moves it may make; the public the adopted ones', async () => {
+    const all = nodes((await send('Strategies', {}, tokens.secretariat)).strategies);
+    const current = all.find((s) => s.id === world.current.id);
+    assert.ok(current, 'the strategy under way is listed');
+    assert.ok(current.allowedMoves.length > 0 && current.allowedMoves.every((m) => states.includes(m) && m !== current.status));
+    const pub = nodes((await send('Strategies', {}, null)).strategies);
+    assert.ok(pub.length > 0 && pub.every((s) => adoptedStatuses.includes(s.status)), 'the public sees adopted strategies only');
+  });
+
+  test('a move the lifecycle does not allow is BAD_USER_INPUT, a stale revision CONFLICT, another role FORBIDDEN; none moves it', async () => {
+    const current = nodes((await send('Strategies', {}, tokens.secretariat)).strategies).find((s) => s.id === world.current.id);
+    const illegal = states.find((s) => s !== current.status && !current.allowedMoves.includes(s));
+    const move = (to, revision = current.revision) => ({ input: { strategyID: current.id, revision, to } });
+    const err = await refused('BAD_USER_INPUT', 'MoveStrategy', move(illegal), tokens.secretariat);
+    assert.match(err.message, new RegExp(current.allowedMoves[0]), 'the refusal names the allowed moves');
+    await refused('CONFLICT', 'MoveStrategy', move(current.allowedMoves[0], current.revision + 5), tokens.secretariat);
+    await refused('FORBIDDEN', 'MoveStrategy', move(current.allowedMoves[0]), tokens.agency.ANSSI);
+    await refused('FORBIDDEN', 'MoveStrategy', move(current.allowedMoves[0]), tokens.reviewer);
+    const after = nodes((await send('Strategies', {}, tokens.secretariat)).strategies).find((s) => s.id === world.current.id);
+    assert.equal(after.status, current.status);
+    assert.equal(after.revision, current.revision);
+  });
+});
+
 describe('version comparison', () => {
   test('shows what changed between two published versions', async () => {
     // The secretariat rewords an item and publishes the working copy as a

@@ -5,6 +5,7 @@ import { StrategyDetailDocument } from '../../../frontend-contract/generated/doc
 import { nodes, Pending, useQuery } from '../data';
 import { navigate } from '../router';
 import { useViewer } from '../session';
+import { Lifecycle } from './lifecycle';
 import { enumLabel, formatDate, formatNumber, t, useLang } from '../i18n';
 
 export function Plan({ id }: { id: string }) {
@@ -30,6 +31,9 @@ export function Plan({ id }: { id: string }) {
         <a class="button" href={`/strategies/${s.id}/action-plan.csv`} download>{t('downloadCsv')}</a>{' '}
         <button type="button" onClick={() => print()}>{t('print')}</button>
       </p>
+      {viewer?.role === 'SECRETARIAT' && (
+        <Lifecycle id={s.id} revision={s.revision} status={s.status} allowedMoves={s.allowedMoves} moved={q.reload} />
+      )}
       {s.versions.totalCount >= 2 && <CompareForm strategyID={s.id} versions={nodes(s.versions)} />}
       <h2>{t('meanProgress')}</h2>
       <ul class="bars">
