@@ -306,3 +306,27 @@ describe('comparing versions', () => {
     await check(page, 'secretariat-lifecycle-refused');
   });
 });
+
+describe('running a round', () => {
+  test('the secretariat closes the open round; consolidating is refused while observations are unanswered; the agency can no longer write', async () => {
+    const sec = await open();
+    await signIn(sec, 'secretariat');
+    const close = sec.getByRole('button', { name: /^Clore la consultation « / }).first();
+    const title = (await close.getAttribute('aria-label')).replace(/^Clore la consultation « (.*) »$/, '$1');
+    await close.click();
+    const card = sec.locator('li.card', { hasText: title });
+    await card.getByText('Close', { exact: true }).waitFor();
+    await card.getByRole('button', { name: `Consolider la consultation « ${title} »` }).click();
+    await card.getByRole('alert').waitFor();
+    await card.getByText('Close', { exact: true }).waitFor();
+    await check(sec, 'secretariat-round-closed');
+
+    const agency = await open();
+    await signIn(agency, 'agency');
+    await agency.locator('li.card', { hasText: title }).getByRole('link').click();
+    await agency.getByText('La consultation est close').waitFor();
+    assert.equal(await agency.getByRole('button', { name: /^Formuler une observation/ }).count(), 0);
+    assert.equal(await agency.getByRole('button', { name: 'Modifier' }).count(), 0);
+    await check(agency, 'agency-round-closed');
+  });
+});

@@ -811,6 +811,35 @@ describe('agreements, their commitments and the items that carry them out', () =
   });
 });
 
+// Last of the scenario, as it closes the round the others use.
+describe('running a round', () => {
+  async function round() {
+    const { node } = await query('query($id: ID!) { node(id: $id) { ... on Consultation { id revision status } } }', { id: world.round.id }, tokens.secretariat);
+    return node;
+  }
+
+  test('only the secretariat moves a round, from the state it is in, at the revision it read', async () => {
+    const r = await round();
+    assert.equal(r.status, 'OPEN');
+    await refused('CONFLICT', 'OpenConsultation', { id: r.id, revision: r.revision }, tokens.secretariat);
+    await refused('CONFLICT', 'ConsolidateConsultation', { id: r.id, revision: r.revision }, tokens.secretariat);
+    await refused('CONFLICT', 'CloseConsultation', { id: r.id, revision: r.revision + 5 }, tokens.secretariat);
+    await refused('FORBIDDEN', 'CloseConsultation', { id: r.id, revision: r.revision }, tokens.agency.ANSSI);
+    await refused('FORBIDDEN', 'CloseConsultation', { id: r.id, revision: r.revision }, tokens.reviewer);
+    assert.deepEqual(await round(), r, 'the refusals changed nothing');
+  });
+
+  test('the secretariat closes the open round; agencies can no longer submit', async () => {
+    const r = await round();
+    const { closeConsultation } = await send('CloseConsultation', { id: r.id, revision: r.revision }, tokens.secretariat);
+    assert.equal(closeConsultation.consultation.status, 'CLOSED');
+    assert.equal(closeConsultation.consultation.revision, r.revision + 1);
+    await refused('CONFLICT', 'SubmitObservation', {
+      input: { consultationID: r.id, targetKind: 'STRATEGY', kind: 'COMMENT', body: 'Trop tard ?', idempotencyKey: `late-${Date.now()}` },
+    }, tokens.agency.ANSSI);
+  });
+});
+
 test('every connection an operation reads has a page size (first or last)', () => {
   const schema = buildSchema(readFileSync(join(import.meta.dirname, '..', 'schema.graphql'), 'utf8'));
   const unbounded = [];

@@ -1,8 +1,13 @@
 // The rounds a signed-in person deals with: for an agency, those it is
 // invited to (its consultation inbox); for the secretariat and reviewers,
 // every round, each a click from its response matrix.
-import { ConsultationInboxDocument } from '../../../frontend-contract/generated/documents';
-import { nodes, Pending, useQuery } from '../data';
+import { useState } from 'preact/hooks';
+import {
+  CloseConsultationDocument, ConsolidateConsultationDocument, ConsultationInboxDocument, OpenConsultationDocument,
+  type ConsultationStatus,
+} from '../../../frontend-contract/generated/documents';
+import { ApiError, request } from '../api';
+import { nodes, Pending, Problem, useQuery } from '../data';
 import { enumLabel, formatDate, t, useLang } from '../i18n';
 import { useViewer } from '../session';
 
@@ -32,10 +37,41 @@ export function Rounds() {
                 {t('version', { number: c.version.number, label: c.version.label })} · {t('closesAt', { date: formatDate(c.closesAt) })}
               </p>
               {agency && <p class="meta">{t('myObservations', { count: c.observations.totalCount })}</p>}
+              {viewer?.role === 'SECRETARIAT' && <RoundMoves id={c.id} title={c.title} revision={c.revision} status={c.status} moved={q.reload} />}
             </li>
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+// The secretariat's move of a round from where it stands: open a planned one,
+// close an open one, consolidate a closed one (refused, with the reason, while
+// observations are unanswered).
+const next: Partial<Record<ConsultationStatus, { label: 'openAction' | 'closeAction' | 'consolidateAction'; doc: typeof OpenConsultationDocument | typeof CloseConsultationDocument | typeof ConsolidateConsultationDocument }>> = {
+  PLANNED: { label: 'openAction', doc: OpenConsultationDocument },
+  OPEN: { label: 'closeAction', doc: CloseConsultationDocument },
+  CLOSED: { label: 'consolidateAction', doc: ConsolidateConsultationDocument },
+};
+
+function RoundMoves({ id, title, revision, status, moved }: { id: string; title: string; revision: number; status: ConsultationStatus; moved: () => void }) {
+  const [error, setError] = useState<ApiError | null>(null);
+  const move = next[status];
+  if (!move) return null;
+  async function go() {
+    setError(null);
+    try {
+      await request(move!.doc as typeof CloseConsultationDocument, { id, revision });
+      moved();
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError('INTERNAL', String(e)));
+    }
+  }
+  return (
+    <>
+      {error && <Problem error={error} />}
+      <button type="button" class="secondary" onClick={go} aria-label={t('roundMove', { action: t(move.label), title })}>{t(move.label)}</button>
+    </>
   );
 }
