@@ -15,6 +15,7 @@ import { Overdue } from './screens/overdue';
 import { Compare } from './screens/compare';
 import { History } from './screens/history';
 import { Strategies } from './screens/strategies';
+import { AgencyPlan } from './screens/agencyplan';
 
 export function App() {
   const lang = useLang();
@@ -81,7 +82,7 @@ export function App() {
           )}
         </div>
       </header>
-      <main id="main">{(path.startsWith('/rounds') || path.startsWith('/history') || ['/items', '/overdue', '/strategies'].includes(path)) && known && !viewer ? <SignInFirst /> : screen(path)}</main>
+      <main id="main">{(path.startsWith('/rounds') || path.startsWith('/history') || path.startsWith('/agencies') || ['/items', '/overdue', '/strategies'].includes(path)) && known && !viewer ? <SignInFirst /> : screen(path)}</main>
     </>
   );
 }
@@ -98,6 +99,7 @@ function screen(path: string) {
   if ((p = match('/strategies/:id', path))) return <Plan id={p.id} />;
   if ((p = match('/strategies/:id/compare', path))) return <Compare strategyID={p.id} />;
   if ((p = match('/history/:id', path))) return <History id={p.id} />;
+  if ((p = match('/agencies/:id', path))) return <AgencyPlan id={p.id} />;
   if ((p = match('/rounds/:id/matrix', path))) return <Matrix id={p.id} />;
   if ((p = match('/rounds/:id', path))) return <Round id={p.id} />;
   return (
@@ -129,6 +131,7 @@ function title(path: string): string {
   if (path === '/strategies') return t('strategiesTitle');
   if (path.endsWith('/compare')) return t('compareTitle');
   if (path.startsWith('/history')) return t('historyTitle');
+  if (path.startsWith('/agencies')) return t('actionPlan');
   if (path.startsWith('/strategies')) return t('actionPlan');
   return t('landingTitle');
 }

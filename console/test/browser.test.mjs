@@ -48,6 +48,8 @@ after(async () => {
 // test on any CSP violation or script error.
 async function open(viewport = { width: 1280, height: 900 }) {
   const context = await browser.newContext({ viewport, locale: 'fr-FR' });
+  // Generous: a shared two-core machine can be slow; nothing here is timed.
+  context.setDefaultTimeout(90_000);
   const page = await context.newPage();
   page.problems = [];
   page.on('console', (m) => {
@@ -290,6 +292,17 @@ describe('comparing versions', () => {
     await page.getByRole('heading', { level: 1, name: 'Historique des modifications' }).waitFor();
     await page.locator('ol.trail li').first().getByText('création').waitFor();
     await check(page, 'secretariat-history');
+
+    // An agency's whole plan, from a lead agency of the plan, filtered by status.
+    await page.goto(`${base}/strategies/${current.id}`);
+    await page.getByRole('link', { name: /^Plan d’action de / }).first().click();
+    await page.getByRole('heading', { level: 1, name: /^Plan d’action de .+\(/ }).waitFor();
+    const all = await page.locator('tbody tr').count();
+    await page.getByLabel('Statut').selectOption('COMPLETED');
+    await page.waitForFunction((n) => document.querySelectorAll('tbody tr').length !== n || document.querySelectorAll('tbody tr .i-COMPLETED').length === n, all);
+    const shown = await page.locator('tbody tr').count();
+    assert.equal(await page.locator('tbody tr .i-COMPLETED').count(), shown, 'only completed items');
+    await check(page, 'reviewer-agency-plan');
 
     // The lifecycle: only the allowed moves are offered, and a guard that does
     // not hold is refused with its reason; the strategy stays where it was.

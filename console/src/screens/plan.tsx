@@ -65,7 +65,13 @@ export function Plan({ id }: { id: string }) {
                       <span class="code">{i.code}</span> {i.title}
                       {canAudit && <> · <a class="small no-print" href={`/history/${i.id}`} aria-label={t('historyOf', { code: i.code })}>{t('history')}</a></>}
                     </th>
-                    <td><abbr title={i.leadAgency?.name}>{i.leadAgency?.acronym}</abbr></td>
+                    <td>
+                      {canAudit && i.leadAgency ? (
+                        <a href={`/agencies/${i.leadAgency.id}`} aria-label={t('agencyPlanOf', { agency: i.leadAgency.acronym })}><abbr title={i.leadAgency.name}>{i.leadAgency.acronym}</abbr></a>
+                      ) : (
+                        <abbr title={i.leadAgency?.name}>{i.leadAgency?.acronym}</abbr>
+                      )}
+                    </td>
                     <td><span class={`badge i-${i.status}`}>{enumLabel('item', i.status)}</span></td>
                     <td><progress max={100} value={i.progress} aria-label={t('progressOf', { code: i.code, value: i.progress })} /> {formatNumber(i.progress)} %</td>
                     <td>{formatDate(i.dueDate)}</td>
