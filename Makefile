@@ -16,7 +16,7 @@ NODE_DEPS := $(NODE22_BIN)/node
 WITH_NODE := PATH="$(NODE22_BIN):$$PATH"
 endif
 
-.PHONY: run test test-sqlite test-postgres contract contract-package node generate check-generated build bench bench-seed bench-compare
+.PHONY: run test test-sqlite test-postgres contract console-test console-measure contract-package node generate check-generated build bench bench-seed bench-compare
 
 ## run: build and start the server in development mode on the embedded SQLite
 ## database palabre.db (migrated, seeded with demo data on first start).
@@ -25,12 +25,13 @@ run: build
 
 ## test: vet and test everything on SQLite, and again on PostgreSQL when
 ## PALABRE_TEST_DATABASE_URL is set (CI always sets it); then every check of
-## the frontend contract.
+## the frontend contract, then the web console's browser tests.
 test: test-sqlite
 ifneq ($(PALABRE_TEST_DATABASE_URL),)
 	$(MAKE) test-postgres
 endif
 	$(MAKE) contract
+	$(MAKE) console-test
 
 test-sqlite:
 	$(GO) vet ./...
@@ -43,6 +44,18 @@ test-postgres:
 ## with the exact npm packages of its package-lock.json.
 contract: $(NODE_DEPS)
 	cd frontend-contract && $(WITH_NODE) npm ci --no-audit --no-fund && $(WITH_NODE) npm run check
+
+## console-test: the web console's browser tests (console/README.md): each
+## role's path in Debian's Chromium (apt-get install chromium) against a real
+## server on SQLite with the demo data, with axe-core on every screen;
+## screenshots in console/test-results/screenshots/.
+console-test: $(NODE_DEPS)
+	cd console && $(WITH_NODE) npm ci --no-audit --no-fund && $(WITH_NODE) npm run check:types && $(WITH_NODE) npm run test:browser
+
+## console-measure: the console's budgets: its JavaScript gzipped (at most
+## 250 KB) and the first screen's load time against the demo data (under 1 s).
+console-measure: $(NODE_DEPS)
+	cd console && $(WITH_NODE) npm ci --no-audit --no-fund && $(WITH_NODE) npm run size && $(WITH_NODE) npm run load-time
 
 ## contract-package: the frontend contract's npm package, as a tarball in bin/
 ## (palabre-frontend-contract-<version>.tgz), for frontend projects to install.
@@ -60,8 +73,10 @@ $(NODE22_BIN)/node: tools/node/package-lock.json
 ## frontend contract (frontend-contract/schema.graphql, then its TypeScript
 ## types and persisted-documents manifest), the README's configuration table
 ## and the contract's server-limits.json (from server/config.go), GraphiQL's
-## browser files (server/graphiql/static/vendor, embedded in the binary), then the
-## migration files of each store (needs the local PostgreSQL as a dev database).
+## browser files (server/graphiql/static/vendor, embedded in the binary), the
+## web console's built files (server/console/dist, embedded in the binary, from
+## console/), then the migration files of each store (needs the local
+## PostgreSQL as a dev database).
 generate: $(NODE_DEPS)
 	$(GO) run ./ent/entc
 	$(GO) tool gqlgen generate
@@ -69,6 +84,7 @@ generate: $(NODE_DEPS)
 	cd frontend-contract && $(WITH_NODE) npm ci --no-audit --no-fund && $(WITH_NODE) npm run generate
 	$(GO) run ./server/configdoc
 	cd server/graphiql && $(WITH_NODE) npm ci --no-audit --no-fund && $(WITH_NODE) npm run vendor
+	cd console && $(WITH_NODE) npm ci --no-audit --no-fund && $(WITH_NODE) npm run build
 	$(GO) run ./database/migrategen
 
 ## check-generated: on a clean checkout, fails when `make generate` changes or

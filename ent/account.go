@@ -35,6 +35,8 @@ type Account struct {
 	Role auth.Role `json:"role,omitempty"`
 	// A disabled account cannot authenticate, whatever its tokens.
 	Disabled bool `json:"disabled,omitempty"`
+	// The password in PHC form ($argon2id$v=19$m=…,t=…,p=…$salt$hash), with the parameters it was hashed with; empty until set through a password link.
+	PasswordHash string `json:"-"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the AccountQuery when eager-loading is set.
 	Edges           AccountEdges `json:"edges"`
@@ -48,13 +50,19 @@ type AccountEdges struct {
 	Agency *Agency `json:"agency,omitempty"`
 	// API tokens of the account.
 	Tokens []*APIToken `json:"tokens,omitempty"`
+	// Web console sessions of the account.
+	Sessions []*Session `json:"sessions,omitempty"`
+	// Links that set the account's password.
+	PasswordLinks []*PasswordLink `json:"password_links,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [2]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
 	totalCount [2]map[string]int
 
-	namedTokens map[string][]*APIToken
+	namedTokens        map[string][]*APIToken
+	namedSessions      map[string][]*Session
+	namedPasswordLinks map[string][]*PasswordLink
 }
 
 // AgencyOrErr returns the Agency value or an error if the edge
@@ -77,6 +85,24 @@ func (e AccountEdges) TokensOrErr() ([]*APIToken, error) {
 	return nil, &NotLoadedError{edge: "tokens"}
 }
 
+// SessionsOrErr returns the Sessions value or an error if the edge
+// was not loaded in eager-loading.
+func (e AccountEdges) SessionsOrErr() ([]*Session, error) {
+	if e.loadedTypes[2] {
+		return e.Sessions, nil
+	}
+	return nil, &NotLoadedError{edge: "sessions"}
+}
+
+// PasswordLinksOrErr returns the PasswordLinks value or an error if the edge
+// was not loaded in eager-loading.
+func (e AccountEdges) PasswordLinksOrErr() ([]*PasswordLink, error) {
+	if e.loadedTypes[3] {
+		return e.PasswordLinks, nil
+	}
+	return nil, &NotLoadedError{edge: "password_links"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Account) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -88,7 +114,7 @@ func (*Account) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case account.FieldRevision:
 			values[i] = new(sql.NullInt64)
-		case account.FieldName, account.FieldEmail, account.FieldRole:
+		case account.FieldName, account.FieldEmail, account.FieldRole, account.FieldPasswordHash:
 			values[i] = new(sql.NullString)
 		case account.FieldCreatedAt, account.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -157,6 +183,12 @@ func (_m *Account) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Disabled = value.Bool
 			}
+		case account.FieldPasswordHash:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field password_hash", values[i])
+			} else if value.Valid {
+				_m.PasswordHash = value.String
+			}
 		case account.ForeignKeys[0]:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field agency_accounts", values[i])
@@ -185,6 +217,16 @@ func (_m *Account) QueryAgency() *AgencyQuery {
 // QueryTokens queries the "tokens" edge of the Account entity.
 func (_m *Account) QueryTokens() *APITokenQuery {
 	return NewAccountClient(_m.config).QueryTokens(_m)
+}
+
+// QuerySessions queries the "sessions" edge of the Account entity.
+func (_m *Account) QuerySessions() *SessionQuery {
+	return NewAccountClient(_m.config).QuerySessions(_m)
+}
+
+// QueryPasswordLinks queries the "password_links" edge of the Account entity.
+func (_m *Account) QueryPasswordLinks() *PasswordLinkQuery {
+	return NewAccountClient(_m.config).QueryPasswordLinks(_m)
 }
 
 // Update returns a builder for updating this Account.
@@ -230,6 +272,8 @@ func (_m *Account) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("disabled=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Disabled))
+	builder.WriteString(", ")
+	builder.WriteString("password_hash=<sensitive>")
 	builder.WriteByte(')')
 	return builder.String()
 }
@@ -255,6 +299,54 @@ func (_m *Account) appendNamedTokens(name string, edges ...*APIToken) {
 		_m.Edges.namedTokens[name] = []*APIToken{}
 	} else {
 		_m.Edges.namedTokens[name] = append(_m.Edges.namedTokens[name], edges...)
+	}
+}
+
+// NamedSessions returns the Sessions named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Account) NamedSessions(name string) ([]*Session, error) {
+	if _m.Edges.namedSessions == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedSessions[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Account) appendNamedSessions(name string, edges ...*Session) {
+	if _m.Edges.namedSessions == nil {
+		_m.Edges.namedSessions = make(map[string][]*Session)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedSessions[name] = []*Session{}
+	} else {
+		_m.Edges.namedSessions[name] = append(_m.Edges.namedSessions[name], edges...)
+	}
+}
+
+// NamedPasswordLinks returns the PasswordLinks named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Account) NamedPasswordLinks(name string) ([]*PasswordLink, error) {
+	if _m.Edges.namedPasswordLinks == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedPasswordLinks[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Account) appendNamedPasswordLinks(name string, edges ...*PasswordLink) {
+	if _m.Edges.namedPasswordLinks == nil {
+		_m.Edges.namedPasswordLinks = make(map[string][]*PasswordLink)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedPasswordLinks[name] = []*PasswordLink{}
+	} else {
+		_m.Edges.namedPasswordLinks[name] = append(_m.Edges.namedPasswordLinks[name], edges...)
 	}
 }
 

@@ -16,7 +16,9 @@ import (
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/agency"
 	"github.com/palabre/palabre/ent/apitoken"
+	"github.com/palabre/palabre/ent/passwordlink"
 	"github.com/palabre/palabre/ent/schema/pulid"
+	"github.com/palabre/palabre/ent/session"
 )
 
 // AccountCreate is the builder for creating a Account entity.
@@ -101,6 +103,20 @@ func (_c *AccountCreate) SetNillableDisabled(v *bool) *AccountCreate {
 	return _c
 }
 
+// SetPasswordHash sets the "password_hash" field.
+func (_c *AccountCreate) SetPasswordHash(v string) *AccountCreate {
+	_c.mutation.SetPasswordHash(v)
+	return _c
+}
+
+// SetNillablePasswordHash sets the "password_hash" field if the given value is not nil.
+func (_c *AccountCreate) SetNillablePasswordHash(v *string) *AccountCreate {
+	if v != nil {
+		_c.SetPasswordHash(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *AccountCreate) SetID(v pulid.ID) *AccountCreate {
 	_c.mutation.SetID(v)
@@ -147,6 +163,36 @@ func (_c *AccountCreate) AddTokens(v ...*APIToken) *AccountCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddTokenIDs(ids...)
+}
+
+// AddSessionIDs adds the "sessions" edge to the Session entity by IDs.
+func (_c *AccountCreate) AddSessionIDs(ids ...pulid.ID) *AccountCreate {
+	_c.mutation.AddSessionIDs(ids...)
+	return _c
+}
+
+// AddSessions adds the "sessions" edges to the Session entity.
+func (_c *AccountCreate) AddSessions(v ...*Session) *AccountCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddSessionIDs(ids...)
+}
+
+// AddPasswordLinkIDs adds the "password_links" edge to the PasswordLink entity by IDs.
+func (_c *AccountCreate) AddPasswordLinkIDs(ids ...pulid.ID) *AccountCreate {
+	_c.mutation.AddPasswordLinkIDs(ids...)
+	return _c
+}
+
+// AddPasswordLinks adds the "password_links" edges to the PasswordLink entity.
+func (_c *AccountCreate) AddPasswordLinks(v ...*PasswordLink) *AccountCreate {
+	ids := make([]pulid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddPasswordLinkIDs(ids...)
 }
 
 // Mutation returns the AccountMutation object of the builder.
@@ -325,6 +371,10 @@ func (_c *AccountCreate) createSpec() (*Account, *sqlgraph.CreateSpec) {
 		_spec.SetField(account.FieldDisabled, field.TypeBool, value)
 		_node.Disabled = value
 	}
+	if value, ok := _c.mutation.PasswordHash(); ok {
+		_spec.SetField(account.FieldPasswordHash, field.TypeString, value)
+		_node.PasswordHash = value
+	}
 	if nodes := _c.mutation.AgencyIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -351,6 +401,38 @@ func (_c *AccountCreate) createSpec() (*Account, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(apitoken.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.SessionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   account.SessionsTable,
+			Columns: []string{account.SessionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(session.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.PasswordLinksIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   account.PasswordLinksTable,
+			Columns: []string{account.PasswordLinksColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(passwordlink.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -485,6 +567,24 @@ func (u *AccountUpsert) SetDisabled(v bool) *AccountUpsert {
 // UpdateDisabled sets the "disabled" field to the value that was provided on create.
 func (u *AccountUpsert) UpdateDisabled() *AccountUpsert {
 	u.SetExcluded(account.FieldDisabled)
+	return u
+}
+
+// SetPasswordHash sets the "password_hash" field.
+func (u *AccountUpsert) SetPasswordHash(v string) *AccountUpsert {
+	u.Set(account.FieldPasswordHash, v)
+	return u
+}
+
+// UpdatePasswordHash sets the "password_hash" field to the value that was provided on create.
+func (u *AccountUpsert) UpdatePasswordHash() *AccountUpsert {
+	u.SetExcluded(account.FieldPasswordHash)
+	return u
+}
+
+// ClearPasswordHash clears the value of the "password_hash" field.
+func (u *AccountUpsert) ClearPasswordHash() *AccountUpsert {
+	u.SetNull(account.FieldPasswordHash)
 	return u
 }
 
@@ -627,6 +727,27 @@ func (u *AccountUpsertOne) SetDisabled(v bool) *AccountUpsertOne {
 func (u *AccountUpsertOne) UpdateDisabled() *AccountUpsertOne {
 	return u.Update(func(s *AccountUpsert) {
 		s.UpdateDisabled()
+	})
+}
+
+// SetPasswordHash sets the "password_hash" field.
+func (u *AccountUpsertOne) SetPasswordHash(v string) *AccountUpsertOne {
+	return u.Update(func(s *AccountUpsert) {
+		s.SetPasswordHash(v)
+	})
+}
+
+// UpdatePasswordHash sets the "password_hash" field to the value that was provided on create.
+func (u *AccountUpsertOne) UpdatePasswordHash() *AccountUpsertOne {
+	return u.Update(func(s *AccountUpsert) {
+		s.UpdatePasswordHash()
+	})
+}
+
+// ClearPasswordHash clears the value of the "password_hash" field.
+func (u *AccountUpsertOne) ClearPasswordHash() *AccountUpsertOne {
+	return u.Update(func(s *AccountUpsert) {
+		s.ClearPasswordHash()
 	})
 }
 
@@ -936,6 +1057,27 @@ func (u *AccountUpsertBulk) SetDisabled(v bool) *AccountUpsertBulk {
 func (u *AccountUpsertBulk) UpdateDisabled() *AccountUpsertBulk {
 	return u.Update(func(s *AccountUpsert) {
 		s.UpdateDisabled()
+	})
+}
+
+// SetPasswordHash sets the "password_hash" field.
+func (u *AccountUpsertBulk) SetPasswordHash(v string) *AccountUpsertBulk {
+	return u.Update(func(s *AccountUpsert) {
+		s.SetPasswordHash(v)
+	})
+}
+
+// UpdatePasswordHash sets the "password_hash" field to the value that was provided on create.
+func (u *AccountUpsertBulk) UpdatePasswordHash() *AccountUpsertBulk {
+	return u.Update(func(s *AccountUpsert) {
+		s.UpdatePasswordHash()
+	})
+}
+
+// ClearPasswordHash clears the value of the "password_hash" field.
+func (u *AccountUpsertBulk) ClearPasswordHash() *AccountUpsertBulk {
+	return u.Update(func(s *AccountUpsert) {
+		s.ClearPasswordHash()
 	})
 }
 

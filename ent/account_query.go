@@ -17,23 +17,29 @@ import (
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/agency"
 	"github.com/palabre/palabre/ent/apitoken"
+	"github.com/palabre/palabre/ent/passwordlink"
 	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/schema/pulid"
+	"github.com/palabre/palabre/ent/session"
 )
 
 // AccountQuery is the builder for querying Account entities.
 type AccountQuery struct {
 	config
-	ctx             *QueryContext
-	order           []account.OrderOption
-	inters          []Interceptor
-	predicates      []predicate.Account
-	withAgency      *AgencyQuery
-	withTokens      *APITokenQuery
-	withFKs         bool
-	loadTotal       []func(context.Context, []*Account) error
-	modifiers       []func(*sql.Selector)
-	withNamedTokens map[string]*APITokenQuery
+	ctx                    *QueryContext
+	order                  []account.OrderOption
+	inters                 []Interceptor
+	predicates             []predicate.Account
+	withAgency             *AgencyQuery
+	withTokens             *APITokenQuery
+	withSessions           *SessionQuery
+	withPasswordLinks      *PasswordLinkQuery
+	withFKs                bool
+	loadTotal              []func(context.Context, []*Account) error
+	modifiers              []func(*sql.Selector)
+	withNamedTokens        map[string]*APITokenQuery
+	withNamedSessions      map[string]*SessionQuery
+	withNamedPasswordLinks map[string]*PasswordLinkQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -107,6 +113,50 @@ func (_q *AccountQuery) QueryTokens() *APITokenQuery {
 			sqlgraph.From(account.Table, account.FieldID, selector),
 			sqlgraph.To(apitoken.Table, apitoken.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, account.TokensTable, account.TokensColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QuerySessions chains the current query on the "sessions" edge.
+func (_q *AccountQuery) QuerySessions() *SessionQuery {
+	query := (&SessionClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(account.Table, account.FieldID, selector),
+			sqlgraph.To(session.Table, session.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, account.SessionsTable, account.SessionsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryPasswordLinks chains the current query on the "password_links" edge.
+func (_q *AccountQuery) QueryPasswordLinks() *PasswordLinkQuery {
+	query := (&PasswordLinkClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(account.Table, account.FieldID, selector),
+			sqlgraph.To(passwordlink.Table, passwordlink.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, account.PasswordLinksTable, account.PasswordLinksColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -301,13 +351,15 @@ func (_q *AccountQuery) Clone() *AccountQuery {
 		return nil
 	}
 	return &AccountQuery{
-		config:     _q.config,
-		ctx:        _q.ctx.Clone(),
-		order:      append([]account.OrderOption{}, _q.order...),
-		inters:     append([]Interceptor{}, _q.inters...),
-		predicates: append([]predicate.Account{}, _q.predicates...),
-		withAgency: _q.withAgency.Clone(),
-		withTokens: _q.withTokens.Clone(),
+		config:            _q.config,
+		ctx:               _q.ctx.Clone(),
+		order:             append([]account.OrderOption{}, _q.order...),
+		inters:            append([]Interceptor{}, _q.inters...),
+		predicates:        append([]predicate.Account{}, _q.predicates...),
+		withAgency:        _q.withAgency.Clone(),
+		withTokens:        _q.withTokens.Clone(),
+		withSessions:      _q.withSessions.Clone(),
+		withPasswordLinks: _q.withPasswordLinks.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -333,6 +385,28 @@ func (_q *AccountQuery) WithTokens(opts ...func(*APITokenQuery)) *AccountQuery {
 		opt(query)
 	}
 	_q.withTokens = query
+	return _q
+}
+
+// WithSessions tells the query-builder to eager-load the nodes that are connected to
+// the "sessions" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *AccountQuery) WithSessions(opts ...func(*SessionQuery)) *AccountQuery {
+	query := (&SessionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withSessions = query
+	return _q
+}
+
+// WithPasswordLinks tells the query-builder to eager-load the nodes that are connected to
+// the "password_links" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *AccountQuery) WithPasswordLinks(opts ...func(*PasswordLinkQuery)) *AccountQuery {
+	query := (&PasswordLinkClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withPasswordLinks = query
 	return _q
 }
 
@@ -421,9 +495,11 @@ func (_q *AccountQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Acco
 		nodes       = []*Account{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [2]bool{
+		loadedTypes = [4]bool{
 			_q.withAgency != nil,
 			_q.withTokens != nil,
+			_q.withSessions != nil,
+			_q.withPasswordLinks != nil,
 		}
 	)
 	if _q.withAgency != nil {
@@ -466,10 +542,38 @@ func (_q *AccountQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Acco
 			return nil, err
 		}
 	}
+	if query := _q.withSessions; query != nil {
+		if err := _q.loadSessions(ctx, query, nodes,
+			func(n *Account) { n.Edges.Sessions = []*Session{} },
+			func(n *Account, e *Session) { n.Edges.Sessions = append(n.Edges.Sessions, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withPasswordLinks; query != nil {
+		if err := _q.loadPasswordLinks(ctx, query, nodes,
+			func(n *Account) { n.Edges.PasswordLinks = []*PasswordLink{} },
+			func(n *Account, e *PasswordLink) { n.Edges.PasswordLinks = append(n.Edges.PasswordLinks, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedTokens {
 		if err := _q.loadTokens(ctx, query, nodes,
 			func(n *Account) { n.appendNamedTokens(name) },
 			func(n *Account, e *APIToken) { n.appendNamedTokens(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedSessions {
+		if err := _q.loadSessions(ctx, query, nodes,
+			func(n *Account) { n.appendNamedSessions(name) },
+			func(n *Account, e *Session) { n.appendNamedSessions(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedPasswordLinks {
+		if err := _q.loadPasswordLinks(ctx, query, nodes,
+			func(n *Account) { n.appendNamedPasswordLinks(name) },
+			func(n *Account, e *PasswordLink) { n.appendNamedPasswordLinks(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -539,6 +643,68 @@ func (_q *AccountQuery) loadTokens(ctx context.Context, query *APITokenQuery, no
 		node, ok := nodeids[*fk]
 		if !ok {
 			return fmt.Errorf(`unexpected referenced foreign-key "account_tokens" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *AccountQuery) loadSessions(ctx context.Context, query *SessionQuery, nodes []*Account, init func(*Account), assign func(*Account, *Session)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Account)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.Session(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(account.SessionsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.account_sessions
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "account_sessions" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "account_sessions" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *AccountQuery) loadPasswordLinks(ctx context.Context, query *PasswordLinkQuery, nodes []*Account, init func(*Account), assign func(*Account, *PasswordLink)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Account)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.PasswordLink(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(account.PasswordLinksColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.account_password_links
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "account_password_links" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "account_password_links" returned %v for node %v`, *fk, n.ID)
 		}
 		assign(node, n)
 	}
@@ -669,6 +835,34 @@ func (_q *AccountQuery) WithNamedTokens(name string, opts ...func(*APITokenQuery
 		_q.withNamedTokens = make(map[string]*APITokenQuery)
 	}
 	_q.withNamedTokens[name] = query
+	return _q
+}
+
+// WithNamedSessions tells the query-builder to eager-load the nodes that are connected to the "sessions"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *AccountQuery) WithNamedSessions(name string, opts ...func(*SessionQuery)) *AccountQuery {
+	query := (&SessionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedSessions == nil {
+		_q.withNamedSessions = make(map[string]*SessionQuery)
+	}
+	_q.withNamedSessions[name] = query
+	return _q
+}
+
+// WithNamedPasswordLinks tells the query-builder to eager-load the nodes that are connected to the "password_links"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *AccountQuery) WithNamedPasswordLinks(name string, opts ...func(*PasswordLinkQuery)) *AccountQuery {
+	query := (&PasswordLinkClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedPasswordLinks == nil {
+		_q.withNamedPasswordLinks = make(map[string]*PasswordLinkQuery)
+	}
+	_q.withNamedPasswordLinks[name] = query
 	return _q
 }
 

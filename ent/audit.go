@@ -29,7 +29,7 @@ var AuditedTypes = map[string]AuditedType{
 	},
 	"Account": {
 		Ignore: []string{"search_text", "updated_at"},
-		Digest: []string{},
+		Digest: []string{"password_hash"},
 	},
 	"ActionItem": {
 		Ignore: []string{"search_text", "updated_at"},
@@ -111,9 +111,17 @@ var AuditedTypes = map[string]AuditedType{
 		Ignore: []string{"search_text", "updated_at"},
 		Digest: []string{},
 	},
+	"PasswordLink": {
+		Ignore: []string{"search_text", "updated_at"},
+		Digest: []string{"hash"},
+	},
 	"ProgressReport": {
 		Ignore: []string{"search_text", "updated_at"},
 		Digest: []string{},
+	},
+	"Session": {
+		Ignore: []string{"last_seen_at", "search_text", "updated_at"},
+		Digest: []string{"hash"},
 	},
 	"Strategy": {
 		Ignore: []string{"search_text", "updated_at"},

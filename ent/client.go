@@ -40,7 +40,9 @@ import (
 	"github.com/palabre/palabre/ent/minutes"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
+	"github.com/palabre/palabre/ent/passwordlink"
 	"github.com/palabre/palabre/ent/progressreport"
+	"github.com/palabre/palabre/ent/session"
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/ent/strategytransition"
 	"github.com/palabre/palabre/ent/strategyversion"
@@ -101,8 +103,12 @@ type Client struct {
 	Objective *ObjectiveClient
 	// Observation is the client for interacting with the Observation builders.
 	Observation *ObservationClient
+	// PasswordLink is the client for interacting with the PasswordLink builders.
+	PasswordLink *PasswordLinkClient
 	// ProgressReport is the client for interacting with the ProgressReport builders.
 	ProgressReport *ProgressReportClient
+	// Session is the client for interacting with the Session builders.
+	Session *SessionClient
 	// Strategy is the client for interacting with the Strategy builders.
 	Strategy *StrategyClient
 	// StrategyTransition is the client for interacting with the StrategyTransition builders.
@@ -144,7 +150,9 @@ func (c *Client) init() {
 	c.Minutes = NewMinutesClient(c.config)
 	c.Objective = NewObjectiveClient(c.config)
 	c.Observation = NewObservationClient(c.config)
+	c.PasswordLink = NewPasswordLinkClient(c.config)
 	c.ProgressReport = NewProgressReportClient(c.config)
+	c.Session = NewSessionClient(c.config)
 	c.Strategy = NewStrategyClient(c.config)
 	c.StrategyTransition = NewStrategyTransitionClient(c.config)
 	c.StrategyVersion = NewStrategyVersionClient(c.config)
@@ -264,7 +272,9 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Minutes:             NewMinutesClient(cfg),
 		Objective:           NewObjectiveClient(cfg),
 		Observation:         NewObservationClient(cfg),
+		PasswordLink:        NewPasswordLinkClient(cfg),
 		ProgressReport:      NewProgressReportClient(cfg),
+		Session:             NewSessionClient(cfg),
 		Strategy:            NewStrategyClient(cfg),
 		StrategyTransition:  NewStrategyTransitionClient(cfg),
 		StrategyVersion:     NewStrategyVersionClient(cfg),
@@ -311,7 +321,9 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Minutes:             NewMinutesClient(cfg),
 		Objective:           NewObjectiveClient(cfg),
 		Observation:         NewObservationClient(cfg),
+		PasswordLink:        NewPasswordLinkClient(cfg),
 		ProgressReport:      NewProgressReportClient(cfg),
+		Session:             NewSessionClient(cfg),
 		Strategy:            NewStrategyClient(cfg),
 		StrategyTransition:  NewStrategyTransitionClient(cfg),
 		StrategyVersion:     NewStrategyVersionClient(cfg),
@@ -348,8 +360,8 @@ func (c *Client) Use(hooks ...Hook) {
 		c.AgreementTransition, c.Attachment, c.AuditEvent, c.AuditHead, c.Commitment,
 		c.Committee, c.CommitteeMember, c.Consultation, c.Decision, c.DecisionPosition,
 		c.Domain, c.Indicator, c.Measurement, c.Meeting, c.MeetingTransition,
-		c.Minutes, c.Objective, c.Observation, c.ProgressReport, c.Strategy,
-		c.StrategyTransition, c.StrategyVersion,
+		c.Minutes, c.Objective, c.Observation, c.PasswordLink, c.ProgressReport,
+		c.Session, c.Strategy, c.StrategyTransition, c.StrategyVersion,
 	} {
 		n.Use(hooks...)
 	}
@@ -363,8 +375,8 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.AgreementTransition, c.Attachment, c.AuditEvent, c.AuditHead, c.Commitment,
 		c.Committee, c.CommitteeMember, c.Consultation, c.Decision, c.DecisionPosition,
 		c.Domain, c.Indicator, c.Measurement, c.Meeting, c.MeetingTransition,
-		c.Minutes, c.Objective, c.Observation, c.ProgressReport, c.Strategy,
-		c.StrategyTransition, c.StrategyVersion,
+		c.Minutes, c.Objective, c.Observation, c.PasswordLink, c.ProgressReport,
+		c.Session, c.Strategy, c.StrategyTransition, c.StrategyVersion,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -421,8 +433,12 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Objective.mutate(ctx, m)
 	case *ObservationMutation:
 		return c.Observation.mutate(ctx, m)
+	case *PasswordLinkMutation:
+		return c.PasswordLink.mutate(ctx, m)
 	case *ProgressReportMutation:
 		return c.ProgressReport.mutate(ctx, m)
+	case *SessionMutation:
+		return c.Session.mutate(ctx, m)
 	case *StrategyMutation:
 		return c.Strategy.mutate(ctx, m)
 	case *StrategyTransitionMutation:
@@ -717,6 +733,38 @@ func (c *AccountClient) QueryTokens(_m *Account) *APITokenQuery {
 			sqlgraph.From(account.Table, account.FieldID, id),
 			sqlgraph.To(apitoken.Table, apitoken.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, account.TokensTable, account.TokensColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QuerySessions queries the sessions edge of a Account.
+func (c *AccountClient) QuerySessions(_m *Account) *SessionQuery {
+	query := (&SessionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(account.Table, account.FieldID, id),
+			sqlgraph.To(session.Table, session.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, account.SessionsTable, account.SessionsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryPasswordLinks queries the password_links edge of a Account.
+func (c *AccountClient) QueryPasswordLinks(_m *Account) *PasswordLinkQuery {
+	query := (&PasswordLinkClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(account.Table, account.FieldID, id),
+			sqlgraph.To(passwordlink.Table, passwordlink.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, account.PasswordLinksTable, account.PasswordLinksColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -5061,6 +5109,156 @@ func (c *ObservationClient) mutate(ctx context.Context, m *ObservationMutation) 
 	}
 }
 
+// PasswordLinkClient is a client for the PasswordLink schema.
+type PasswordLinkClient struct {
+	config
+}
+
+// NewPasswordLinkClient returns a client for the PasswordLink from the given config.
+func NewPasswordLinkClient(c config) *PasswordLinkClient {
+	return &PasswordLinkClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `passwordlink.Hooks(f(g(h())))`.
+func (c *PasswordLinkClient) Use(hooks ...Hook) {
+	c.hooks.PasswordLink = append(c.hooks.PasswordLink, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `passwordlink.Intercept(f(g(h())))`.
+func (c *PasswordLinkClient) Intercept(interceptors ...Interceptor) {
+	c.inters.PasswordLink = append(c.inters.PasswordLink, interceptors...)
+}
+
+// Create returns a builder for creating a PasswordLink entity.
+func (c *PasswordLinkClient) Create() *PasswordLinkCreate {
+	mutation := newPasswordLinkMutation(c.config, OpCreate)
+	return &PasswordLinkCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of PasswordLink entities.
+func (c *PasswordLinkClient) CreateBulk(builders ...*PasswordLinkCreate) *PasswordLinkCreateBulk {
+	return &PasswordLinkCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *PasswordLinkClient) MapCreateBulk(slice any, setFunc func(*PasswordLinkCreate, int)) *PasswordLinkCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &PasswordLinkCreateBulk{err: fmt.Errorf("calling to PasswordLinkClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*PasswordLinkCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &PasswordLinkCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for PasswordLink.
+func (c *PasswordLinkClient) Update() *PasswordLinkUpdate {
+	mutation := newPasswordLinkMutation(c.config, OpUpdate)
+	return &PasswordLinkUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *PasswordLinkClient) UpdateOne(_m *PasswordLink) *PasswordLinkUpdateOne {
+	mutation := newPasswordLinkMutation(c.config, OpUpdateOne, withPasswordLink(_m))
+	return &PasswordLinkUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *PasswordLinkClient) UpdateOneID(id pulid.ID) *PasswordLinkUpdateOne {
+	mutation := newPasswordLinkMutation(c.config, OpUpdateOne, withPasswordLinkID(id))
+	return &PasswordLinkUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for PasswordLink.
+func (c *PasswordLinkClient) Delete() *PasswordLinkDelete {
+	mutation := newPasswordLinkMutation(c.config, OpDelete)
+	return &PasswordLinkDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *PasswordLinkClient) DeleteOne(_m *PasswordLink) *PasswordLinkDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *PasswordLinkClient) DeleteOneID(id pulid.ID) *PasswordLinkDeleteOne {
+	builder := c.Delete().Where(passwordlink.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &PasswordLinkDeleteOne{builder}
+}
+
+// Query returns a query builder for PasswordLink.
+func (c *PasswordLinkClient) Query() *PasswordLinkQuery {
+	return &PasswordLinkQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypePasswordLink},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a PasswordLink entity by its id.
+func (c *PasswordLinkClient) Get(ctx context.Context, id pulid.ID) (*PasswordLink, error) {
+	return c.Query().Where(passwordlink.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *PasswordLinkClient) GetX(ctx context.Context, id pulid.ID) *PasswordLink {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryAccount queries the account edge of a PasswordLink.
+func (c *PasswordLinkClient) QueryAccount(_m *PasswordLink) *AccountQuery {
+	query := (&AccountClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(passwordlink.Table, passwordlink.FieldID, id),
+			sqlgraph.To(account.Table, account.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, passwordlink.AccountTable, passwordlink.AccountColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *PasswordLinkClient) Hooks() []Hook {
+	hooks := c.hooks.PasswordLink
+	return append(hooks[:len(hooks):len(hooks)], passwordlink.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *PasswordLinkClient) Interceptors() []Interceptor {
+	return c.inters.PasswordLink
+}
+
+func (c *PasswordLinkClient) mutate(ctx context.Context, m *PasswordLinkMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&PasswordLinkCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&PasswordLinkUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&PasswordLinkUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&PasswordLinkDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown PasswordLink mutation op: %q", m.Op())
+	}
+}
+
 // ProgressReportClient is a client for the ProgressReport schema.
 type ProgressReportClient struct {
 	config
@@ -5256,6 +5454,156 @@ func (c *ProgressReportClient) mutate(ctx context.Context, m *ProgressReportMuta
 		return (&ProgressReportDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown ProgressReport mutation op: %q", m.Op())
+	}
+}
+
+// SessionClient is a client for the Session schema.
+type SessionClient struct {
+	config
+}
+
+// NewSessionClient returns a client for the Session from the given config.
+func NewSessionClient(c config) *SessionClient {
+	return &SessionClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `session.Hooks(f(g(h())))`.
+func (c *SessionClient) Use(hooks ...Hook) {
+	c.hooks.Session = append(c.hooks.Session, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `session.Intercept(f(g(h())))`.
+func (c *SessionClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Session = append(c.inters.Session, interceptors...)
+}
+
+// Create returns a builder for creating a Session entity.
+func (c *SessionClient) Create() *SessionCreate {
+	mutation := newSessionMutation(c.config, OpCreate)
+	return &SessionCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Session entities.
+func (c *SessionClient) CreateBulk(builders ...*SessionCreate) *SessionCreateBulk {
+	return &SessionCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *SessionClient) MapCreateBulk(slice any, setFunc func(*SessionCreate, int)) *SessionCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &SessionCreateBulk{err: fmt.Errorf("calling to SessionClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*SessionCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &SessionCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Session.
+func (c *SessionClient) Update() *SessionUpdate {
+	mutation := newSessionMutation(c.config, OpUpdate)
+	return &SessionUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *SessionClient) UpdateOne(_m *Session) *SessionUpdateOne {
+	mutation := newSessionMutation(c.config, OpUpdateOne, withSession(_m))
+	return &SessionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *SessionClient) UpdateOneID(id pulid.ID) *SessionUpdateOne {
+	mutation := newSessionMutation(c.config, OpUpdateOne, withSessionID(id))
+	return &SessionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Session.
+func (c *SessionClient) Delete() *SessionDelete {
+	mutation := newSessionMutation(c.config, OpDelete)
+	return &SessionDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *SessionClient) DeleteOne(_m *Session) *SessionDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *SessionClient) DeleteOneID(id pulid.ID) *SessionDeleteOne {
+	builder := c.Delete().Where(session.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &SessionDeleteOne{builder}
+}
+
+// Query returns a query builder for Session.
+func (c *SessionClient) Query() *SessionQuery {
+	return &SessionQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSession},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Session entity by its id.
+func (c *SessionClient) Get(ctx context.Context, id pulid.ID) (*Session, error) {
+	return c.Query().Where(session.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *SessionClient) GetX(ctx context.Context, id pulid.ID) *Session {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryAccount queries the account edge of a Session.
+func (c *SessionClient) QueryAccount(_m *Session) *AccountQuery {
+	query := (&AccountClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(session.Table, session.FieldID, id),
+			sqlgraph.To(account.Table, account.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, session.AccountTable, session.AccountColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *SessionClient) Hooks() []Hook {
+	hooks := c.hooks.Session
+	return append(hooks[:len(hooks):len(hooks)], session.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *SessionClient) Interceptors() []Interceptor {
+	return c.inters.Session
+}
+
+func (c *SessionClient) mutate(ctx context.Context, m *SessionMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&SessionCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&SessionUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&SessionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&SessionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Session mutation op: %q", m.Op())
 	}
 }
 
@@ -5925,14 +6273,16 @@ type (
 		AgreementTransition, Attachment, AuditEvent, AuditHead, Commitment, Committee,
 		CommitteeMember, Consultation, Decision, DecisionPosition, Domain, Indicator,
 		Measurement, Meeting, MeetingTransition, Minutes, Objective, Observation,
-		ProgressReport, Strategy, StrategyTransition, StrategyVersion []ent.Hook
+		PasswordLink, ProgressReport, Session, Strategy, StrategyTransition,
+		StrategyVersion []ent.Hook
 	}
 	inters struct {
 		APIToken, Account, ActionItem, Agency, Agreement, AgreementParty,
 		AgreementTransition, Attachment, AuditEvent, AuditHead, Commitment, Committee,
 		CommitteeMember, Consultation, Decision, DecisionPosition, Domain, Indicator,
 		Measurement, Meeting, MeetingTransition, Minutes, Objective, Observation,
-		ProgressReport, Strategy, StrategyTransition, StrategyVersion []ent.Interceptor
+		PasswordLink, ProgressReport, Session, Strategy, StrategyTransition,
+		StrategyVersion []ent.Interceptor
 	}
 )
 

@@ -36,7 +36,9 @@ import (
 	"github.com/palabre/palabre/ent/minutes"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
+	"github.com/palabre/palabre/ent/passwordlink"
 	"github.com/palabre/palabre/ent/progressreport"
+	"github.com/palabre/palabre/ent/session"
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/ent/strategytransition"
 	"github.com/palabre/palabre/ent/strategyversion"
@@ -124,7 +126,9 @@ func checkColumn(t, c string) error {
 			minutes.Table:             minutes.ValidColumn,
 			objective.Table:           objective.ValidColumn,
 			observation.Table:         observation.ValidColumn,
+			passwordlink.Table:        passwordlink.ValidColumn,
 			progressreport.Table:      progressreport.ValidColumn,
+			session.Table:             session.ValidColumn,
 			strategy.Table:            strategy.ValidColumn,
 			strategytransition.Table:  strategytransition.ValidColumn,
 			strategyversion.Table:     strategyversion.ValidColumn,

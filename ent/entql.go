@@ -27,8 +27,10 @@ import (
 	"github.com/palabre/palabre/ent/minutes"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
+	"github.com/palabre/palabre/ent/passwordlink"
 	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/progressreport"
+	"github.com/palabre/palabre/ent/session"
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/ent/strategytransition"
 	"github.com/palabre/palabre/ent/strategyversion"
@@ -41,7 +43,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 28)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 30)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -73,13 +75,14 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Account",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			account.FieldCreatedAt: {Type: field.TypeTime, Column: account.FieldCreatedAt},
-			account.FieldUpdatedAt: {Type: field.TypeTime, Column: account.FieldUpdatedAt},
-			account.FieldRevision:  {Type: field.TypeInt, Column: account.FieldRevision},
-			account.FieldName:      {Type: field.TypeString, Column: account.FieldName},
-			account.FieldEmail:     {Type: field.TypeString, Column: account.FieldEmail},
-			account.FieldRole:      {Type: field.TypeEnum, Column: account.FieldRole},
-			account.FieldDisabled:  {Type: field.TypeBool, Column: account.FieldDisabled},
+			account.FieldCreatedAt:    {Type: field.TypeTime, Column: account.FieldCreatedAt},
+			account.FieldUpdatedAt:    {Type: field.TypeTime, Column: account.FieldUpdatedAt},
+			account.FieldRevision:     {Type: field.TypeInt, Column: account.FieldRevision},
+			account.FieldName:         {Type: field.TypeString, Column: account.FieldName},
+			account.FieldEmail:        {Type: field.TypeString, Column: account.FieldEmail},
+			account.FieldRole:         {Type: field.TypeEnum, Column: account.FieldRole},
+			account.FieldDisabled:     {Type: field.TypeBool, Column: account.FieldDisabled},
+			account.FieldPasswordHash: {Type: field.TypeString, Column: account.FieldPasswordHash},
 		},
 	}
 	graph.Nodes[2] = &sqlgraph.Node{
@@ -545,6 +548,24 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   passwordlink.Table,
+			Columns: passwordlink.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: passwordlink.FieldID,
+			},
+		},
+		Type: "PasswordLink",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			passwordlink.FieldCreatedAt: {Type: field.TypeTime, Column: passwordlink.FieldCreatedAt},
+			passwordlink.FieldUpdatedAt: {Type: field.TypeTime, Column: passwordlink.FieldUpdatedAt},
+			passwordlink.FieldHash:      {Type: field.TypeString, Column: passwordlink.FieldHash},
+			passwordlink.FieldExpiresAt: {Type: field.TypeTime, Column: passwordlink.FieldExpiresAt},
+			passwordlink.FieldUsedAt:    {Type: field.TypeTime, Column: passwordlink.FieldUsedAt},
+		},
+	}
+	graph.Nodes[25] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   progressreport.Table,
 			Columns: progressreport.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -566,7 +587,26 @@ var schemaGraph = func() *sqlgraph.Schema {
 			progressreport.FieldIdempotencyKey: {Type: field.TypeString, Column: progressreport.FieldIdempotencyKey},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   session.Table,
+			Columns: session.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: session.FieldID,
+			},
+		},
+		Type: "Session",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			session.FieldCreatedAt:  {Type: field.TypeTime, Column: session.FieldCreatedAt},
+			session.FieldUpdatedAt:  {Type: field.TypeTime, Column: session.FieldUpdatedAt},
+			session.FieldHash:       {Type: field.TypeString, Column: session.FieldHash},
+			session.FieldExpiresAt:  {Type: field.TypeTime, Column: session.FieldExpiresAt},
+			session.FieldLastSeenAt: {Type: field.TypeTime, Column: session.FieldLastSeenAt},
+			session.FieldEndedAt:    {Type: field.TypeTime, Column: session.FieldEndedAt},
+		},
+	}
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   strategy.Table,
 			Columns: strategy.Columns,
@@ -592,7 +632,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			strategy.FieldReportingCadenceDays: {Type: field.TypeInt, Column: strategy.FieldReportingCadenceDays},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   strategytransition.Table,
 			Columns: strategytransition.Columns,
@@ -610,7 +650,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			strategytransition.FieldComment:    {Type: field.TypeString, Column: strategytransition.FieldComment},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   strategyversion.Table,
 			Columns: strategyversion.Columns,
@@ -665,6 +705,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Account",
 		"APIToken",
+	)
+	graph.MustAddE(
+		"sessions",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   account.SessionsTable,
+			Columns: []string{account.SessionsColumn},
+			Bidi:    false,
+		},
+		"Account",
+		"Session",
+	)
+	graph.MustAddE(
+		"password_links",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   account.PasswordLinksTable,
+			Columns: []string{account.PasswordLinksColumn},
+			Bidi:    false,
+		},
+		"Account",
+		"PasswordLink",
 	)
 	graph.MustAddE(
 		"objective",
@@ -1687,6 +1751,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"StrategyVersion",
 	)
 	graph.MustAddE(
+		"account",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   passwordlink.AccountTable,
+			Columns: []string{passwordlink.AccountColumn},
+			Bidi:    false,
+		},
+		"PasswordLink",
+		"Account",
+	)
+	graph.MustAddE(
 		"action_item",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1733,6 +1809,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"ProgressReport",
 		"Measurement",
+	)
+	graph.MustAddE(
+		"account",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   session.AccountTable,
+			Columns: []string{session.AccountColumn},
+			Bidi:    false,
+		},
+		"Session",
+		"Account",
 	)
 	graph.MustAddE(
 		"owner_agency",
@@ -2099,6 +2187,11 @@ func (f *AccountFilter) WhereDisabled(p entql.BoolP) {
 	f.Where(p.Field(account.FieldDisabled))
 }
 
+// WherePasswordHash applies the entql string predicate on the password_hash field.
+func (f *AccountFilter) WherePasswordHash(p entql.StringP) {
+	f.Where(p.Field(account.FieldPasswordHash))
+}
+
 // WhereHasAgency applies a predicate to check if query has an edge agency.
 func (f *AccountFilter) WhereHasAgency() {
 	f.Where(entql.HasEdge("agency"))
@@ -2121,6 +2214,34 @@ func (f *AccountFilter) WhereHasTokens() {
 // WhereHasTokensWith applies a predicate to check if query has an edge tokens with a given conditions (other predicates).
 func (f *AccountFilter) WhereHasTokensWith(preds ...predicate.APIToken) {
 	f.Where(entql.HasEdgeWith("tokens", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasSessions applies a predicate to check if query has an edge sessions.
+func (f *AccountFilter) WhereHasSessions() {
+	f.Where(entql.HasEdge("sessions"))
+}
+
+// WhereHasSessionsWith applies a predicate to check if query has an edge sessions with a given conditions (other predicates).
+func (f *AccountFilter) WhereHasSessionsWith(preds ...predicate.Session) {
+	f.Where(entql.HasEdgeWith("sessions", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasPasswordLinks applies a predicate to check if query has an edge password_links.
+func (f *AccountFilter) WhereHasPasswordLinks() {
+	f.Where(entql.HasEdge("password_links"))
+}
+
+// WhereHasPasswordLinksWith applies a predicate to check if query has an edge password_links with a given conditions (other predicates).
+func (f *AccountFilter) WhereHasPasswordLinksWith(preds ...predicate.PasswordLink) {
+	f.Where(entql.HasEdgeWith("password_links", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -5073,6 +5194,85 @@ func (f *ObservationFilter) WhereHasTakenIntoWith(preds ...predicate.StrategyVer
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *PasswordLinkQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the PasswordLinkQuery builder.
+func (_q *PasswordLinkQuery) Filter() *PasswordLinkFilter {
+	return &PasswordLinkFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *PasswordLinkMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the PasswordLinkMutation builder.
+func (m *PasswordLinkMutation) Filter() *PasswordLinkFilter {
+	return &PasswordLinkFilter{config: m.config, predicateAdder: m}
+}
+
+// PasswordLinkFilter provides a generic filtering capability at runtime for PasswordLinkQuery.
+type PasswordLinkFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *PasswordLinkFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *PasswordLinkFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(passwordlink.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *PasswordLinkFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(passwordlink.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *PasswordLinkFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(passwordlink.FieldUpdatedAt))
+}
+
+// WhereHash applies the entql string predicate on the hash field.
+func (f *PasswordLinkFilter) WhereHash(p entql.StringP) {
+	f.Where(p.Field(passwordlink.FieldHash))
+}
+
+// WhereExpiresAt applies the entql time.Time predicate on the expires_at field.
+func (f *PasswordLinkFilter) WhereExpiresAt(p entql.TimeP) {
+	f.Where(p.Field(passwordlink.FieldExpiresAt))
+}
+
+// WhereUsedAt applies the entql time.Time predicate on the used_at field.
+func (f *PasswordLinkFilter) WhereUsedAt(p entql.TimeP) {
+	f.Where(p.Field(passwordlink.FieldUsedAt))
+}
+
+// WhereHasAccount applies a predicate to check if query has an edge account.
+func (f *PasswordLinkFilter) WhereHasAccount() {
+	f.Where(entql.HasEdge("account"))
+}
+
+// WhereHasAccountWith applies a predicate to check if query has an edge account with a given conditions (other predicates).
+func (f *PasswordLinkFilter) WhereHasAccountWith(preds ...predicate.Account) {
+	f.Where(entql.HasEdgeWith("account", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *ProgressReportQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -5101,7 +5301,7 @@ type ProgressReportFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProgressReportFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5219,6 +5419,90 @@ func (f *ProgressReportFilter) WhereHasMeasurementsWith(preds ...predicate.Measu
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *SessionQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the SessionQuery builder.
+func (_q *SessionQuery) Filter() *SessionFilter {
+	return &SessionFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *SessionMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the SessionMutation builder.
+func (m *SessionMutation) Filter() *SessionFilter {
+	return &SessionFilter{config: m.config, predicateAdder: m}
+}
+
+// SessionFilter provides a generic filtering capability at runtime for SessionQuery.
+type SessionFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *SessionFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *SessionFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(session.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *SessionFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(session.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *SessionFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(session.FieldUpdatedAt))
+}
+
+// WhereHash applies the entql string predicate on the hash field.
+func (f *SessionFilter) WhereHash(p entql.StringP) {
+	f.Where(p.Field(session.FieldHash))
+}
+
+// WhereExpiresAt applies the entql time.Time predicate on the expires_at field.
+func (f *SessionFilter) WhereExpiresAt(p entql.TimeP) {
+	f.Where(p.Field(session.FieldExpiresAt))
+}
+
+// WhereLastSeenAt applies the entql time.Time predicate on the last_seen_at field.
+func (f *SessionFilter) WhereLastSeenAt(p entql.TimeP) {
+	f.Where(p.Field(session.FieldLastSeenAt))
+}
+
+// WhereEndedAt applies the entql time.Time predicate on the ended_at field.
+func (f *SessionFilter) WhereEndedAt(p entql.TimeP) {
+	f.Where(p.Field(session.FieldEndedAt))
+}
+
+// WhereHasAccount applies a predicate to check if query has an edge account.
+func (f *SessionFilter) WhereHasAccount() {
+	f.Where(entql.HasEdge("account"))
+}
+
+// WhereHasAccountWith applies a predicate to check if query has an edge account with a given conditions (other predicates).
+func (f *SessionFilter) WhereHasAccountWith(preds ...predicate.Account) {
+	f.Where(entql.HasEdgeWith("account", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *StrategyQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -5247,7 +5531,7 @@ type StrategyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StrategyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5478,7 +5762,7 @@ type StrategyTransitionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StrategyTransitionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5571,7 +5855,7 @@ type StrategyVersionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StrategyVersionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -28,8 +28,10 @@ import (
 	"github.com/palabre/palabre/ent/minutes"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
+	"github.com/palabre/palabre/ent/passwordlink"
 	"github.com/palabre/palabre/ent/progressreport"
 	"github.com/palabre/palabre/ent/schema/pulid"
+	"github.com/palabre/palabre/ent/session"
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/ent/strategytransition"
 	"github.com/palabre/palabre/ent/strategyversion"
@@ -60,7 +62,9 @@ var prefixMap = map[string]string{
 	"MN": minutes.Table,
 	"OB": objective.Table,
 	"OS": observation.Table,
+	"PL": passwordlink.Table,
 	"PR": progressreport.Table,
+	"SE": session.Table,
 	"ST": strategy.Table,
 	"TR": strategytransition.Table,
 	"SV": strategyversion.Table,

@@ -62,8 +62,12 @@ type Tx struct {
 	Objective *ObjectiveClient
 	// Observation is the client for interacting with the Observation builders.
 	Observation *ObservationClient
+	// PasswordLink is the client for interacting with the PasswordLink builders.
+	PasswordLink *PasswordLinkClient
 	// ProgressReport is the client for interacting with the ProgressReport builders.
 	ProgressReport *ProgressReportClient
+	// Session is the client for interacting with the Session builders.
+	Session *SessionClient
 	// Strategy is the client for interacting with the Strategy builders.
 	Strategy *StrategyClient
 	// StrategyTransition is the client for interacting with the StrategyTransition builders.
@@ -225,7 +229,9 @@ func (tx *Tx) init() {
 	tx.Minutes = NewMinutesClient(tx.config)
 	tx.Objective = NewObjectiveClient(tx.config)
 	tx.Observation = NewObservationClient(tx.config)
+	tx.PasswordLink = NewPasswordLinkClient(tx.config)
 	tx.ProgressReport = NewProgressReportClient(tx.config)
+	tx.Session = NewSessionClient(tx.config)
 	tx.Strategy = NewStrategyClient(tx.config)
 	tx.StrategyTransition = NewStrategyTransitionClient(tx.config)
 	tx.StrategyVersion = NewStrategyVersionClient(tx.config)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
@@ -37,6 +38,8 @@ type Config struct {
 	// MaxUploadBytes a whole multipart request.
 	Files                        *attachment.Store
 	MaxFileBytes, MaxUploadBytes int64
+	// PasswordLinkLifetime is how long a password link works; a day when zero.
+	PasswordLinkLifetime time.Duration
 }
 
 // Handler is the GraphQL endpoint.
@@ -56,8 +59,12 @@ func NewHandler(client *ent.Client, cfg Config) *Handler {
 	if logger == nil {
 		logger = slog.Default()
 	}
+	links := cfg.PasswordLinkLifetime
+	if links == 0 {
+		links = 24 * time.Hour
+	}
 	live := newLiveConnections(cfg.Live)
-	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{client: client, files: cfg.Files, maxFileBytes: cfg.MaxFileBytes, live: live}})
+	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{client: client, files: cfg.Files, maxFileBytes: cfg.MaxFileBytes, live: live, passwordLinkLifetime: links}})
 	srv := handler.New(schema)
 	// WebSockets (whose origin Live checks, and which carry no cookie
 	// credential), the JSON transports, and multipart for uploads behind a

@@ -87,6 +87,15 @@ func (r *mutationResolver) RevokeAPIToken(ctx context.Context, id pulid.ID) (*mo
 	return &model.APITokenPayload{APIToken: t}, nil
 }
 
+// CreatePasswordLink is the resolver for the createPasswordLink field.
+func (r *mutationResolver) CreatePasswordLink(ctx context.Context, accountID pulid.ID) (*model.CreatePasswordLinkPayload, error) {
+	secret, l, err := access.CreatePasswordLink(ctx, tx(ctx), accountID, access.SessionPolicy{LinkLifetime: r.passwordLinkLifetime})
+	if err != nil {
+		return nil, err
+	}
+	return &model.CreatePasswordLinkPayload{Secret: secret, Path: access.PasswordLinkPath(secret), ExpiresAt: l.ExpiresAt}, nil
+}
+
 // CreateStrategy is the resolver for the createStrategy field.
 func (r *mutationResolver) CreateStrategy(ctx context.Context, input ent.CreateStrategyInput) (*model.StrategyPayload, error) {
 	v, err := tx(ctx).Strategy.Create().SetInput(input).Save(ctx)

@@ -5,6 +5,7 @@ package graph
 
 import (
 	"context"
+	"time"
 
 	"github.com/palabre/palabre/attachment"
 	"github.com/palabre/palabre/ent"
@@ -20,6 +21,8 @@ type Resolver struct {
 	files        *attachment.Store
 	maxFileBytes int64
 	live         *liveConnections
+	// passwordLinkLifetime is how long the password links createPasswordLink makes work.
+	passwordLinkLifetime time.Duration
 }
 
 // tx returns the client of the transaction that entgql.Transactioner opened for

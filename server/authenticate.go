@@ -11,15 +11,24 @@ import (
 )
 
 // authenticate puts the caller of a request in its context: the viewer of its
-// bearer token, or nobody (the public) when it sends no Authorization header.
+// bearer token, else of its session cookie (sessions.fromCookie, which also
+// guards against cross-site requests), or nobody (the public) when it sends
+// neither.
 // A token that is sent but not valid is refused rather than treated as public,
 // so that a client with an expired token learns it at once: 401 as RFC 6750
 // asks, or 429 once its address has failed too often (failureLimiter). What a
 // valid token stands for is remembered for access.TokenCacheTTL (tokens).
-func authenticate(tokens *access.Tokens, logger *slog.Logger, failures *failureLimiter, next http.Handler) http.Handler {
+func authenticate(tokens *access.Tokens, sessions *sessions, logger *slog.Logger, failures *failureLimiter, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		header := r.Header.Get("Authorization")
 		if header == "" {
+			if c, err := r.Cookie(sessionCookie); err == nil && c.Value != "" {
+				viewer, ok := sessions.fromCookie(w, r, c)
+				if !ok {
+					return
+				}
+				r = r.WithContext(auth.NewContext(r.Context(), viewer))
+			}
 			next.ServeHTTP(w, r)
 			return
 		}

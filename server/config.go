@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/palabre/palabre/access"
 	"github.com/palabre/palabre/attachment"
 	"github.com/palabre/palabre/clock"
 	"github.com/palabre/palabre/database"
@@ -78,6 +79,9 @@ type Config struct {
 	// database when nil. Tests set one, to know when it holds their
 	// subscriptions; it has no flag or variable.
 	Hub *events.Hub
+	// Sessions bound how long a web console session lasts (idle and in all)
+	// and how long a password link works.
+	Sessions access.SessionPolicy
 	// Clock tells every request the time: the system clock when nil. Tests
 	// set a fake one (clock.NewFake); it has no flag or variable.
 	Clock clock.Clock
@@ -132,6 +136,11 @@ func DefaultConfig() Config {
 		},
 
 		AuthFailuresPerMinute: 10,
+		Sessions: access.SessionPolicy{
+			Idle:         30 * time.Minute,
+			Lifetime:     12 * time.Hour,
+			LinkLifetime: 72 * time.Hour,
+		},
 	}
 }
 
@@ -153,7 +162,7 @@ type Setting struct {
 // settings is every setting, in the order the README lists them.
 var settings = []Setting{
 	{Env: "PALABRE_ENV", Flag: "env", value: func(c *Config) flag.Value { return &c.Env },
-		Doc: "`development` turns on GraphiQL at `/`, introspection and local CORS origins"},
+		Doc: "`development` turns on GraphiQL at `/graphiql`, non-`Secure` session cookies (for http://localhost), introspection and local CORS origins"},
 	{Env: "PALABRE_ADDR", Flag: "addr", value: func(c *Config) flag.Value { return (*stringValue)(&c.Addr) },
 		Doc: "where the server listens, host:port"},
 	{Env: "PALABRE_DATABASE_URL", Flag: "database", value: func(c *Config) flag.Value { return (*stringValue)(&c.DatabaseURL) },
@@ -198,6 +207,12 @@ var settings = []Setting{
 		Doc: "trusted-documents mode: a persisted-documents manifest (`frontend-contract/generated/persisted-documents.json`) whose documents are the only ones that run, sent whole or as `extensions.persistedQuery.sha256Hash`; without it, the contract's documents (built into the binary) run by hash and any other document in full"},
 	{Env: "PALABRE_AUTH_FAILURES_PER_MINUTE", Flag: "auth-failures-per-minute", value: func(c *Config) flag.Value { return (*positiveInt)(&c.AuthFailuresPerMinute) },
 		Doc: "failed authentications a client address may make per minute before it gets 429"},
+	{Env: "PALABRE_SESSION_IDLE", Flag: "session-idle", value: func(c *Config) flag.Value { return (*durationValue)(&c.Sessions.Idle) },
+		Doc: "a web console session unused for that long ends (idle expiry)"},
+	{Env: "PALABRE_SESSION_LIFETIME", Flag: "session-lifetime", value: func(c *Config) flag.Value { return (*durationValue)(&c.Sessions.Lifetime) },
+		Doc: "a web console session ends that long after sign-in, however used (absolute expiry)"},
+	{Env: "PALABRE_PASSWORD_LINK_LIFETIME", Flag: "password-link-lifetime", value: func(c *Config) flag.Value { return (*durationValue)(&c.Sessions.LinkLifetime) },
+		Doc: "how long a one-time password link (`palabre account password-link`, `createPasswordLink`) works"},
 	{Env: "PALABRE_TRUSTED_PROXIES", Flag: "trusted-proxies", value: func(c *Config) flag.Value { return (*prefixList)(&c.TrustedProxies) },
 		Doc: "comma-separated CIDR blocks (or addresses) of the reverse proxies whose `Forwarded` and `X-Forwarded-For` headers give the client's address; none by default, and those headers are then ignored"},
 	{Env: "PALABRE_SUBSCRIPTIONS_PER_CONNECTION", Flag: "subscriptions-per-connection", value: func(c *Config) flag.Value { return (*positiveInt)(&c.Subscriptions.PerConnection) },
@@ -286,6 +301,8 @@ func (c Config) Validate() error {
 		return fmt.Errorf("subscription limits must be positive numbers, and the keep-alive a positive duration")
 	case c.MaxBodyBytes <= 0:
 		return fmt.Errorf("the body limit must be a positive number of bytes")
+	case c.Sessions.Idle <= 0 || c.Sessions.Lifetime <= 0 || c.Sessions.LinkLifetime <= 0:
+		return fmt.Errorf("session and password link lifetimes must be positive durations, such as 30m")
 	case c.ReadTimeout <= 0 || c.WriteTimeout <= 0 || c.IdleTimeout <= 0 || c.ShutdownTimeout <= 0 || c.RequestTimeout <= 0:
 		return fmt.Errorf("timeouts must be positive durations, such as 30s")
 	}
@@ -333,6 +350,9 @@ func (c Config) withDefaults() Config {
 		{&c.RequestTimeout, &d.RequestTimeout},
 		{&c.Subscriptions.KeepAlive, &d.Subscriptions.KeepAlive},
 		{&c.Subscriptions.Poll, &d.Subscriptions.Poll},
+		{&c.Sessions.Idle, &d.Sessions.Idle},
+		{&c.Sessions.Lifetime, &d.Sessions.Lifetime},
+		{&c.Sessions.LinkLifetime, &d.Sessions.LinkLifetime},
 	} {
 		if *t.field == 0 {
 			*t.field = *t.def

@@ -42,6 +42,9 @@ func TestFlagsAndVariablesSetTheSameThing(t *testing.T) {
 		"PALABRE_SUBSCRIPTION_BUFFER":          "15",
 		"PALABRE_KEEPALIVE":                    "16s",
 		"PALABRE_EVENTS_POLL":                  "17s",
+		"PALABRE_SESSION_IDLE":                 "13m",
+		"PALABRE_SESSION_LIFETIME":             "14h",
+		"PALABRE_PASSWORD_LINK_LIFETIME":       "15h",
 	}
 	for _, s := range server.Settings() {
 		value, ok := samples[s.Env]

@@ -36,6 +36,13 @@ func newFailureLimiter(perMinute int, addresses clientAddresses) *failureLimiter
 // refuse answers a request whose credentials are not valid: 401, or 429 when
 // its client address has used up its failures.
 func (f *failureLimiter) refuse(w http.ResponseWriter, r *http.Request, message string) {
+	f.refuseWith(w, r, message, `Bearer realm="palabre", error="invalid_token"`)
+}
+
+// refuseWith is refuse with the WWW-Authenticate challenge of the scheme that
+// failed: none for a password or a session cookie, which are not HTTP
+// authentication schemes.
+func (f *failureLimiter) refuseWith(w http.ResponseWriter, r *http.Request, message, challenge string) {
 	l := f.limiter(r)
 	if !l.Allow() {
 		wait := time.Duration((1 - l.Tokens()) * float64(time.Minute) / float64(f.perMinute))
@@ -44,8 +51,16 @@ func (f *failureLimiter) refuse(w http.ResponseWriter, r *http.Request, message 
 			message+"; too many failed authentications came from this address: retry later")
 		return
 	}
-	w.Header().Set("WWW-Authenticate", `Bearer realm="palabre", error="invalid_token"`)
+	if challenge != "" {
+		w.Header().Set("WWW-Authenticate", challenge)
+	}
 	writeError(w, http.StatusUnauthorized, palabre.EUNAUTHENTICATED, message)
+}
+
+// exhausted reports whether the request's client address has no failure left
+// to make, without spending one.
+func (f *failureLimiter) exhausted(r *http.Request) bool {
+	return f.limiter(r).Tokens() < 1
 }
 
 func (f *failureLimiter) limiter(r *http.Request) *rate.Limiter {

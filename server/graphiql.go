@@ -21,7 +21,7 @@ var graphiqlFiles embed.FS
 const graphiqlPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; " +
 	"connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
-// graphiql serves GraphiQL's page at / and its files under /graphiql/.
+// graphiql serves GraphiQL's page at /graphiql and its files under /graphiql/.
 func graphiql(mux *http.ServeMux) {
 	static, err := fs.Sub(graphiqlFiles, "graphiql/static")
 	if err != nil {
@@ -36,7 +36,7 @@ func graphiql(mux *http.ServeMux) {
 			next.ServeHTTP(w, r)
 		})
 	}
-	mux.Handle("GET /{$}", withPolicy(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	mux.Handle("GET /graphiql", withPolicy(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		http.ServeFileFS(w, r, static, "index.html")
 	})))
 	mux.Handle("GET /graphiql/", withPolicy(http.StripPrefix("/graphiql/", files)))

@@ -12,7 +12,7 @@ import (
 func TestGraphiQLIsServedInDevelopment(t *testing.T) {
 	t.Parallel()
 	a := startAPI(t, server.Config{Env: server.Development})
-	res := a.send(t, http.MethodGet, "/", nil, nil)
+	res := a.send(t, http.MethodGet, "/graphiql", nil, nil)
 	if res.Status != http.StatusOK || !strings.Contains(strings.ToLower(res.Body), "graphiql") {
 		t.Fatalf("got %d %.200s", res.Status, res.Body)
 	}
@@ -25,7 +25,7 @@ func TestGraphiQLIsServedInDevelopment(t *testing.T) {
 func TestGraphiQLLoadsNothingFromAnotherHost(t *testing.T) {
 	t.Parallel()
 	a := startAPI(t, server.Config{Env: server.Development})
-	page := a.send(t, http.MethodGet, "/", nil, nil)
+	page := a.send(t, http.MethodGet, "/graphiql", nil, nil)
 	policy := page.Header.Get("Content-Security-Policy")
 	for _, want := range []string{"default-src 'none'", "script-src 'self';", "connect-src 'self'"} {
 		if !strings.Contains(policy, want) {
@@ -68,7 +68,7 @@ func TestGraphiQLLoadsNothingFromAnotherHost(t *testing.T) {
 func TestGraphiQLIsAbsentInProduction(t *testing.T) {
 	t.Parallel()
 	a := startAPI(t, server.Config{Env: server.Production})
-	for _, path := range []string{"/", "/graphiql/palabre.js"} {
+	for _, path := range []string{"/graphiql", "/graphiql/palabre.js"} {
 		if res := a.send(t, http.MethodGet, path, nil, nil); res.Status != http.StatusNotFound {
 			t.Errorf("%s: got %d %.200s", path, res.Status, res.Body)
 		}

@@ -15,10 +15,12 @@ import (
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/events"
 	"github.com/palabre/palabre/graph"
+	"github.com/palabre/palabre/server/console"
 )
 
-// New returns the HTTP handler of the API: GraphQL at /graphql, GraphiQL at /
-// in development, /healthz and /readyz. Fields of cfg left at zero take their
+// New returns the HTTP handler of the API: GraphQL at /graphql, the web
+// console's sign-in endpoints under /auth/, the web console at /, GraphiQL at
+// /graphiql in development, /healthz and /readyz. Fields of cfg left at zero take their
 // defaults.
 func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, error) {
 	cfg = cfg.withDefaults()
@@ -35,14 +37,15 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, err
 	}
 	files := attachment.NewStore(cfg.FilesLocation())
 	api := graph.NewHandler(client, graph.Config{
-		Files:              files,
-		MaxFileBytes:       cfg.MaxFileBytes,
-		MaxUploadBytes:     cfg.MaxUploadBytes,
-		Development:        cfg.Env == Development,
-		Logger:             logger,
-		Limits:             cfg.Limits,
-		PersistedDocuments: persisted,
-		TrustedOnly:        trustedOnly,
+		Files:                files,
+		MaxFileBytes:         cfg.MaxFileBytes,
+		MaxUploadBytes:       cfg.MaxUploadBytes,
+		Development:          cfg.Env == Development,
+		Logger:               logger,
+		Limits:               cfg.Limits,
+		PersistedDocuments:   persisted,
+		TrustedOnly:          trustedOnly,
+		PasswordLinkLifetime: cfg.Sessions.LinkLifetime,
 		Live: graph.Live{
 			Hub:                        hub,
 			Authenticate:               tokens.Authenticate,
@@ -55,10 +58,11 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, err
 			InitTimeout:                cfg.ReadTimeout,
 		},
 	})
+	sessions := &sessions{client: client, policy: cfg.Sessions, secure: cfg.Env != Development, failures: failures, logger: logger}
 	// guarded is how every API endpoint is served: within a time limit, as its
 	// caller.
 	guarded := func(next http.Handler) http.Handler {
-		return limitTime(cfg.RequestTimeout, authenticate(tokens, logger, failures, next))
+		return limitTime(cfg.RequestTimeout, authenticate(tokens, sessions, logger, failures, next))
 	}
 
 	mux := http.NewServeMux()
@@ -73,7 +77,12 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, err
 	if cfg.Env == Development {
 		graphiql(mux)
 	}
-	mux.Handle("/", noSuchEndpoint())
+	sessions.routes(mux, func(next http.Handler) http.Handler {
+		return limitBody(cfg.MaxBodyBytes, cfg.MaxBodyBytes, limitTime(cfg.RequestTimeout, requireCSRF(next)))
+	}, func(next http.Handler) http.Handler {
+		return limitBody(cfg.MaxBodyBytes, cfg.MaxBodyBytes, guarded(next))
+	})
+	mux.Handle("/", console.Handler(noSuchEndpoint()))
 	return handler{
 		Handler:  logRequests(logger, addresses, withClock(cfg.Clock, allowOrigins(cfg).Handler(mux))),
 		shutdown: api.Shutdown,

@@ -97,6 +97,7 @@ var commands = []command{
 	{"seed demo", "[--database URL]", "load the demonstration data and print its tokens", migrating, false, noFlags(runSeedDemo)},
 	{"seed bench", "[--scale 1] [--database URL]", "fill an empty database with the benchmark's data set and print its tokens", migrating, false, seedBench},
 	{"account create", "--email E --name N --role R [--agency ACRONYM]", "create an account", migrated, false, accountCreate},
+	{"account password-link", "--email E [--base-url https://…]", "create a one-time link that sets the account's password, and print it, once", migrated, false, accountPasswordLink},
 	{"token create", "--email E [--expires 90d|720h|never] [--label L]", "issue an API token and print it, once", migrated, false, tokenCreate},
 	{"token revoke", "--id ID | --email E", "revoke one token, or every token of an account", migrated, false, tokenRevoke},
 	{"verify", "[--database URL] [--files LOCATION]", "check the audit chain, every published version's hash and every attached file's", migrated, false, noFlags(runVerify)},

@@ -230,3 +230,34 @@ func TestServeTakesAFlagForEverySetting(t *testing.T) {
 		t.Errorf("verify -h:\n%s", usage)
 	}
 }
+
+func TestAccountPasswordLinkSetsThePasswordOnce(t *testing.T) {
+	t.Parallel()
+	db := databaseURL(t)
+	mustRun(t, "migrate", "--database", db)
+	mustRun(t, "account", "create", "--database", db, "--email", "point.focal@anssi.sn", "--name", "Ibrahima Fall", "--role", "reviewer")
+	out := mustRun(t, "account", "password-link", "--database", db, "--email", "point.focal@anssi.sn", "--base-url", "https://palabre.example.sn")
+	_, link, ok := strings.Cut(strings.TrimSpace(out), "\n")
+	secret, found := strings.CutPrefix(link, "https://palabre.example.sn/set-password#")
+	if !ok || !found || !strings.HasPrefix(secret, auth.TokenPrefix) {
+		t.Fatalf("the link is not on the output's second line: %q", out)
+	}
+	client, err := database.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer client.Close()
+	ctx := context.Background()
+	if _, err := access.SetPassword(ctx, client, secret, "un mot de passe assez long"); err != nil {
+		t.Fatalf("the printed link does not set a password: %v", err)
+	}
+	if _, err := access.SetPassword(ctx, client, secret, "un autre mot de passe long"); err == nil {
+		t.Fatal("a link worked twice")
+	}
+	if _, _, err := access.SignIn(ctx, client, "point.focal@anssi.sn", "un mot de passe assez long", access.SessionPolicy{Idle: time.Minute, Lifetime: time.Hour}); err != nil {
+		t.Fatalf("sign-in with the password: %v", err)
+	}
+	if code, _, stderr := run(ctx, "account", "password-link", "--database", db, "--email", "personne@nulle.part"); code != 1 || !strings.Contains(stderr, "no account has the e-mail") {
+		t.Errorf("an unknown e-mail: %d %s", code, stderr)
+	}
+}

@@ -62,4 +62,5 @@ func printDemoTokens(w io.Writer, res *demo.Result) {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", strings.ToLower(string(t.Role)), t.Email, agency, t.Token)
 	}
 	_ = tw.Flush()
+	fmt.Fprintln(w, "To sign in to the web console, an account first needs a password: `palabre account password-link --email E` prints a one-time link to choose it.")
 }

@@ -297,6 +297,18 @@ func (f ObservationFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value,
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ObservationMutation", m)
 }
 
+// The PasswordLinkFunc type is an adapter to allow the use of ordinary
+// function as PasswordLink mutator.
+type PasswordLinkFunc func(context.Context, *ent.PasswordLinkMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f PasswordLinkFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.PasswordLinkMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.PasswordLinkMutation", m)
+}
+
 // The ProgressReportFunc type is an adapter to allow the use of ordinary
 // function as ProgressReport mutator.
 type ProgressReportFunc func(context.Context, *ent.ProgressReportMutation) (ent.Value, error)
@@ -307,6 +319,18 @@ func (f ProgressReportFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Val
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ProgressReportMutation", m)
+}
+
+// The SessionFunc type is an adapter to allow the use of ordinary
+// function as Session mutator.
+type SessionFunc func(context.Context, *ent.SessionMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f SessionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.SessionMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SessionMutation", m)
 }
 
 // The StrategyFunc type is an adapter to allow the use of ordinary

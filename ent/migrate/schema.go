@@ -44,6 +44,7 @@ var (
 		{Name: "email", Type: field.TypeString, Unique: true},
 		{Name: "role", Type: field.TypeEnum, Enums: []string{"ADMIN", "SECRETARIAT", "REVIEWER", "AGENCY"}},
 		{Name: "disabled", Type: field.TypeBool, Default: false},
+		{Name: "password_hash", Type: field.TypeString, Nullable: true},
 		{Name: "agency_accounts", Type: field.TypeString, Nullable: true},
 	}
 	// AccountsTable holds the schema information for the "accounts" table.
@@ -54,7 +55,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "accounts_agencies_accounts",
-				Columns:    []*schema.Column{AccountsColumns[8]},
+				Columns:    []*schema.Column{AccountsColumns[9]},
 				RefColumns: []*schema.Column{AgenciesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -1035,6 +1036,37 @@ var (
 			},
 		},
 	}
+	// PasswordLinksColumns holds the columns for the "password_links" table.
+	PasswordLinksColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "hash", Type: field.TypeString, Unique: true},
+		{Name: "expires_at", Type: field.TypeTime},
+		{Name: "used_at", Type: field.TypeTime, Nullable: true},
+		{Name: "account_password_links", Type: field.TypeString},
+	}
+	// PasswordLinksTable holds the schema information for the "password_links" table.
+	PasswordLinksTable = &schema.Table{
+		Name:       "password_links",
+		Columns:    PasswordLinksColumns,
+		PrimaryKey: []*schema.Column{PasswordLinksColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "password_links_accounts_password_links",
+				Columns:    []*schema.Column{PasswordLinksColumns[6]},
+				RefColumns: []*schema.Column{AccountsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "passwordlink_account_password_links",
+				Unique:  false,
+				Columns: []*schema.Column{PasswordLinksColumns[6]},
+			},
+		},
+	}
 	// ProgressReportsColumns holds the columns for the "progress_reports" table.
 	ProgressReportsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
@@ -1097,6 +1129,38 @@ var (
 				Name:    "progressreport_idempotency_key_progress_report_agency",
 				Unique:  true,
 				Columns: []*schema.Column{ProgressReportsColumns[10], ProgressReportsColumns[12]},
+			},
+		},
+	}
+	// SessionsColumns holds the columns for the "sessions" table.
+	SessionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "hash", Type: field.TypeString, Unique: true},
+		{Name: "expires_at", Type: field.TypeTime},
+		{Name: "last_seen_at", Type: field.TypeTime},
+		{Name: "ended_at", Type: field.TypeTime, Nullable: true},
+		{Name: "account_sessions", Type: field.TypeString},
+	}
+	// SessionsTable holds the schema information for the "sessions" table.
+	SessionsTable = &schema.Table{
+		Name:       "sessions",
+		Columns:    SessionsColumns,
+		PrimaryKey: []*schema.Column{SessionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "sessions_accounts_sessions",
+				Columns:    []*schema.Column{SessionsColumns[7]},
+				RefColumns: []*schema.Column{AccountsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "session_account_sessions",
+				Unique:  false,
+				Columns: []*schema.Column{SessionsColumns[7]},
 			},
 		},
 	}
@@ -1430,7 +1494,9 @@ var (
 		MinutesTable,
 		ObjectivesTable,
 		ObservationsTable,
+		PasswordLinksTable,
 		ProgressReportsTable,
+		SessionsTable,
 		StrategiesTable,
 		StrategyTransitionsTable,
 		StrategyVersionsTable,
@@ -1491,9 +1557,11 @@ func init() {
 	ObservationsTable.ForeignKeys[2].RefTable = AccountsTable
 	ObservationsTable.ForeignKeys[3].RefTable = AccountsTable
 	ObservationsTable.ForeignKeys[4].RefTable = StrategyVersionsTable
+	PasswordLinksTable.ForeignKeys[0].RefTable = AccountsTable
 	ProgressReportsTable.ForeignKeys[0].RefTable = ActionItemsTable
 	ProgressReportsTable.ForeignKeys[1].RefTable = AgenciesTable
 	ProgressReportsTable.ForeignKeys[2].RefTable = AccountsTable
+	SessionsTable.ForeignKeys[0].RefTable = AccountsTable
 	StrategiesTable.ForeignKeys[0].RefTable = AgenciesTable
 	StrategiesTable.ForeignKeys[1].RefTable = AgenciesTable
 	StrategyTransitionsTable.ForeignKeys[0].RefTable = StrategiesTable

@@ -78,8 +78,14 @@ type Objective func(*sql.Selector)
 // Observation is the predicate function for observation builders.
 type Observation func(*sql.Selector)
 
+// PasswordLink is the predicate function for passwordlink builders.
+type PasswordLink func(*sql.Selector)
+
 // ProgressReport is the predicate function for progressreport builders.
 type ProgressReport func(*sql.Selector)
+
+// Session is the predicate function for session builders.
+type Session func(*sql.Selector)
 
 // Strategy is the predicate function for strategy builders.
 type Strategy func(*sql.Selector)

@@ -687,6 +687,30 @@ func (f ObservationMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mut
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ObservationMutation", m)
 }
 
+// The PasswordLinkQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type PasswordLinkQueryRuleFunc func(context.Context, *ent.PasswordLinkQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f PasswordLinkQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.PasswordLinkQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.PasswordLinkQuery", q)
+}
+
+// The PasswordLinkMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type PasswordLinkMutationRuleFunc func(context.Context, *ent.PasswordLinkMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f PasswordLinkMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.PasswordLinkMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.PasswordLinkMutation", m)
+}
+
 // The ProgressReportQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type ProgressReportQueryRuleFunc func(context.Context, *ent.ProgressReportQuery) error
@@ -709,6 +733,30 @@ func (f ProgressReportMutationRuleFunc) EvalMutation(ctx context.Context, m ent.
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProgressReportMutation", m)
+}
+
+// The SessionQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type SessionQueryRuleFunc func(context.Context, *ent.SessionQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f SessionQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SessionQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.SessionQuery", q)
+}
+
+// The SessionMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type SessionMutationRuleFunc func(context.Context, *ent.SessionMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f SessionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.SessionMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SessionMutation", m)
 }
 
 // The StrategyQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -866,7 +914,11 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.ObservationQuery:
 		return q.Filter(), nil
+	case *ent.PasswordLinkQuery:
+		return q.Filter(), nil
 	case *ent.ProgressReportQuery:
+		return q.Filter(), nil
+	case *ent.SessionQuery:
 		return q.Filter(), nil
 	case *ent.StrategyQuery:
 		return q.Filter(), nil
@@ -929,7 +981,11 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.ObservationMutation:
 		return m.Filter(), nil
+	case *ent.PasswordLinkMutation:
+		return m.Filter(), nil
 	case *ent.ProgressReportMutation:
+		return m.Filter(), nil
+	case *ent.SessionMutation:
 		return m.Filter(), nil
 	case *ent.StrategyMutation:
 		return m.Filter(), nil

@@ -30,9 +30,11 @@ import (
 	"github.com/palabre/palabre/ent/minutes"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
+	"github.com/palabre/palabre/ent/passwordlink"
 	"github.com/palabre/palabre/ent/progressreport"
 	"github.com/palabre/palabre/ent/schema"
 	"github.com/palabre/palabre/ent/schema/pulid"
+	"github.com/palabre/palabre/ent/session"
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/ent/strategytransition"
 	"github.com/palabre/palabre/ent/strategyversion"
@@ -1765,6 +1767,46 @@ func init() {
 	observationDescID := observationMixinFields0[0].Descriptor()
 	// observation.DefaultID holds the default value on creation for the id field.
 	observation.DefaultID = observationDescID.Default.(func() pulid.ID)
+	passwordlinkMixin := schema.PasswordLink{}.Mixin()
+	passwordlink.Policy = privacy.NewPolicies(schema.PasswordLink{})
+	passwordlink.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := passwordlink.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	passwordlinkMixinHooks1 := passwordlinkMixin[1].Hooks()
+	passwordlinkMixinHooks2 := passwordlinkMixin[2].Hooks()
+
+	passwordlink.Hooks[1] = passwordlinkMixinHooks1[0]
+
+	passwordlink.Hooks[2] = passwordlinkMixinHooks2[0]
+	passwordlinkMixinFields0 := passwordlinkMixin[0].Fields()
+	_ = passwordlinkMixinFields0
+	passwordlinkMixinFields1 := passwordlinkMixin[1].Fields()
+	_ = passwordlinkMixinFields1
+	passwordlinkFields := schema.PasswordLink{}.Fields()
+	_ = passwordlinkFields
+	// passwordlinkDescCreatedAt is the schema descriptor for created_at field.
+	passwordlinkDescCreatedAt := passwordlinkMixinFields1[0].Descriptor()
+	// passwordlink.DefaultCreatedAt holds the default value on creation for the created_at field.
+	passwordlink.DefaultCreatedAt = passwordlinkDescCreatedAt.Default.(func() time.Time)
+	// passwordlinkDescUpdatedAt is the schema descriptor for updated_at field.
+	passwordlinkDescUpdatedAt := passwordlinkMixinFields1[1].Descriptor()
+	// passwordlink.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	passwordlink.DefaultUpdatedAt = passwordlinkDescUpdatedAt.Default.(func() time.Time)
+	// passwordlink.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	passwordlink.UpdateDefaultUpdatedAt = passwordlinkDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// passwordlinkDescHash is the schema descriptor for hash field.
+	passwordlinkDescHash := passwordlinkFields[0].Descriptor()
+	// passwordlink.HashValidator is a validator for the "hash" field. It is called by the builders before save.
+	passwordlink.HashValidator = passwordlinkDescHash.Validators[0].(func(string) error)
+	// passwordlinkDescID is the schema descriptor for id field.
+	passwordlinkDescID := passwordlinkMixinFields0[0].Descriptor()
+	// passwordlink.DefaultID holds the default value on creation for the id field.
+	passwordlink.DefaultID = passwordlinkDescID.Default.(func() pulid.ID)
 	progressreportMixin := schema.ProgressReport{}.Mixin()
 	progressreport.Policy = privacy.NewPolicies(schema.ProgressReport{})
 	progressreport.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -1839,6 +1881,46 @@ func init() {
 	progressreportDescID := progressreportMixinFields0[0].Descriptor()
 	// progressreport.DefaultID holds the default value on creation for the id field.
 	progressreport.DefaultID = progressreportDescID.Default.(func() pulid.ID)
+	sessionMixin := schema.Session{}.Mixin()
+	session.Policy = privacy.NewPolicies(schema.Session{})
+	session.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := session.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	sessionMixinHooks1 := sessionMixin[1].Hooks()
+	sessionMixinHooks2 := sessionMixin[2].Hooks()
+
+	session.Hooks[1] = sessionMixinHooks1[0]
+
+	session.Hooks[2] = sessionMixinHooks2[0]
+	sessionMixinFields0 := sessionMixin[0].Fields()
+	_ = sessionMixinFields0
+	sessionMixinFields1 := sessionMixin[1].Fields()
+	_ = sessionMixinFields1
+	sessionFields := schema.Session{}.Fields()
+	_ = sessionFields
+	// sessionDescCreatedAt is the schema descriptor for created_at field.
+	sessionDescCreatedAt := sessionMixinFields1[0].Descriptor()
+	// session.DefaultCreatedAt holds the default value on creation for the created_at field.
+	session.DefaultCreatedAt = sessionDescCreatedAt.Default.(func() time.Time)
+	// sessionDescUpdatedAt is the schema descriptor for updated_at field.
+	sessionDescUpdatedAt := sessionMixinFields1[1].Descriptor()
+	// session.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	session.DefaultUpdatedAt = sessionDescUpdatedAt.Default.(func() time.Time)
+	// session.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	session.UpdateDefaultUpdatedAt = sessionDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// sessionDescHash is the schema descriptor for hash field.
+	sessionDescHash := sessionFields[0].Descriptor()
+	// session.HashValidator is a validator for the "hash" field. It is called by the builders before save.
+	session.HashValidator = sessionDescHash.Validators[0].(func(string) error)
+	// sessionDescID is the schema descriptor for id field.
+	sessionDescID := sessionMixinFields0[0].Descriptor()
+	// session.DefaultID holds the default value on creation for the id field.
+	session.DefaultID = sessionDescID.Default.(func() pulid.ID)
 	strategyMixin := schema.Strategy{}.Mixin()
 	strategy.Policy = privacy.NewPolicies(schema.Strategy{})
 	strategy.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -23,7 +23,7 @@ type Account struct{ ent.Schema }
 // Mixin of the Account.
 func (Account) Mixin() []ent.Mixin {
 	return []ent.Mixin{pulid.MixinWithPrefix("AC"), TimeMixin{},
-		revision.Mixin{}, AuditMixin{}}
+		revision.Mixin{}, AuditMixin{Digest: []string{"password_hash"}}}
 }
 
 // Fields of the Account.
@@ -50,6 +50,10 @@ func (Account) Fields() []ent.Field {
 		field.Bool("disabled").
 			Default(false).
 			Comment("A disabled account cannot authenticate, whatever its tokens."),
+		field.String("password_hash").
+			Optional().Sensitive().
+			Comment("The password in PHC form ($argon2id$v=19$m=…,t=…,p=…$salt$hash), with the parameters it was hashed with; empty until set through a password link.").
+			Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 
@@ -62,6 +66,12 @@ func (Account) Edges() []ent.Edge {
 		edge.To("tokens", APIToken.Type).
 			Comment("API tokens of the account.").
 			Annotations(entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.To("sessions", Session.Type).
+			Comment("Web console sessions of the account.").
+			Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("password_links", PasswordLink.Type).
+			Comment("Links that set the account's password.").
+			Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

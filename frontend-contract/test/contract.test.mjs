@@ -341,6 +341,54 @@ describe('a strategy with its objectives and items', () => {
   });
 });
 
+describe("the web console's landing page", () => {
+  test('the public has no viewer and reads the adopted strategies only', async () => {
+    const who = await send('Viewer', {}, null);
+    assert.equal(who.viewer, null);
+    const res = await send('AdoptedStrategies', {}, null);
+    const listed = nodes(res.strategies);
+    assert.ok(listed.some((s) => s.id === world.adopted.id), 'the adopted strategy is listed');
+    assert.ok(listed.every((s) => adoptedStatuses.includes(s.status)), 'only adopted strategies');
+    assert.ok(!listed.some((s) => s.id === world.current.id), 'not the strategy in consultation');
+  });
+
+  test('a signed-in agency sees itself; the list is the same for everyone', async () => {
+    const who = await send('Viewer', {}, tokens.agency.ANSSI);
+    assert.equal(who.viewer.role, 'AGENCY');
+    assert.equal(who.viewer.agency.acronym, 'ANSSI');
+    const res = await send('AdoptedStrategies', { first: 5 }, tokens.secretariat);
+    assert.ok(nodes(res.strategies).every((s) => adoptedStatuses.includes(s.status)));
+    await refused('BAD_USER_INPUT', 'AdoptedStrategies', { first: 500 }, null);
+  });
+});
+
+describe("the secretariat's strategies and their lifecycle", () => {
+  const states = ['DRAFTING', 'CONSULTATION', 'CONSOLIDATION', 'VALIDATION', 'SUBMITTED', 'ADOPTED', 'IN_IMPLEMENTATION', 'SUPERSEDED'];
+
+  test('the secretariat lists every strategy with the moves it may make; the public the adopted ones', async () => {
+    const all = nodes((await send('Strategies', {}, tokens.secretariat)).strategies);
+    const current = all.find((s) => s.id === world.current.id);
+    assert.ok(current, 'the strategy under way is listed');
+    assert.ok(current.allowedMoves.length > 0 && current.allowedMoves.every((m) => states.includes(m) && m !== current.status));
+    const pub = nodes((await send('Strategies', {}, null)).strategies);
+    assert.ok(pub.length > 0 && pub.every((s) => adoptedStatuses.includes(s.status)), 'the public sees adopted strategies only');
+  });
+
+  test('a move the lifecycle does not allow is BAD_USER_INPUT, a stale revision CONFLICT, another role FORBIDDEN; none moves it', async () => {
+    const current = nodes((await send('Strategies', {}, tokens.secretariat)).strategies).find((s) => s.id === world.current.id);
+    const illegal = states.find((s) => s !== current.status && !current.allowedMoves.includes(s));
+    const move = (to, revision = current.revision) => ({ input: { strategyID: current.id, revision, to } });
+    const err = await refused('BAD_USER_INPUT', 'MoveStrategy', move(illegal), tokens.secretariat);
+    assert.match(err.message, new RegExp(current.allowedMoves[0]), 'the refusal names the allowed moves');
+    await refused('CONFLICT', 'MoveStrategy', move(current.allowedMoves[0], current.revision + 5), tokens.secretariat);
+    await refused('FORBIDDEN', 'MoveStrategy', move(current.allowedMoves[0]), tokens.agency.ANSSI);
+    await refused('FORBIDDEN', 'MoveStrategy', move(current.allowedMoves[0]), tokens.reviewer);
+    const after = nodes((await send('Strategies', {}, tokens.secretariat)).strategies).find((s) => s.id === world.current.id);
+    assert.equal(after.status, current.status);
+    assert.equal(after.revision, current.revision);
+  });
+});
+
 describe('version comparison', () => {
   test('shows what changed between two published versions', async () => {
     // The secretariat rewords an item and publishes the working copy as a
@@ -840,6 +888,8 @@ describe('live updates over WebSocket (graphql-ws)', () => {
     } finally {
       sub.close();
     }
+  });
+});
 
 describe('attachments and archive packages', () => {
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -1029,6 +1079,36 @@ describe("the MoU's coordination committee, its meetings and minutes", () => {
     assert.match(approved.approvedAt, isoDate);
     await refused('CONFLICT', 'ApproveMinutes', { input: { minutesID: draft.id, revision: approved.revision } }, tokens.secretariat);
     assert.equal((await detail(null)).approvedMinutes.text, text);
+  });
+});
+
+
+// Last of the scenario, as it closes the round the others use.
+describe('running a round', () => {
+  async function round() {
+    const { node } = await query('query($id: ID!) { node(id: $id) { ... on Consultation { id revision status } } }', { id: world.round.id }, tokens.secretariat);
+    return node;
+  }
+
+  test('only the secretariat moves a round, from the state it is in, at the revision it read', async () => {
+    const r = await round();
+    assert.equal(r.status, 'OPEN');
+    await refused('CONFLICT', 'OpenConsultation', { id: r.id, revision: r.revision }, tokens.secretariat);
+    await refused('CONFLICT', 'ConsolidateConsultation', { id: r.id, revision: r.revision }, tokens.secretariat);
+    await refused('CONFLICT', 'CloseConsultation', { id: r.id, revision: r.revision + 5 }, tokens.secretariat);
+    await refused('FORBIDDEN', 'CloseConsultation', { id: r.id, revision: r.revision }, tokens.agency.ANSSI);
+    await refused('FORBIDDEN', 'CloseConsultation', { id: r.id, revision: r.revision }, tokens.reviewer);
+    assert.deepEqual(await round(), r, 'the refusals changed nothing');
+  });
+
+  test('the secretariat closes the open round; agencies can no longer submit', async () => {
+    const r = await round();
+    const { closeConsultation } = await send('CloseConsultation', { id: r.id, revision: r.revision }, tokens.secretariat);
+    assert.equal(closeConsultation.consultation.status, 'CLOSED');
+    assert.equal(closeConsultation.consultation.revision, r.revision + 1);
+    await refused('CONFLICT', 'SubmitObservation', {
+      input: { consultationID: r.id, targetKind: 'STRATEGY', kind: 'COMMENT', body: 'Trop tard ?', idempotencyKey: `late-${Date.now()}` },
+    }, tokens.agency.ANSSI);
   });
 });
 

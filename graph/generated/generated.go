@@ -492,6 +492,12 @@ type ComplexityRoot struct {
 		Token    func(childComplexity int) int
 	}
 
+	CreatePasswordLinkPayload struct {
+		ExpiresAt func(childComplexity int) int
+		Path      func(childComplexity int) int
+		Secret    func(childComplexity int) int
+	}
+
 	Decision struct {
 		Body               func(childComplexity int) int
 		CreatedAt          func(childComplexity int) int
@@ -750,6 +756,7 @@ type ComplexityRoot struct {
 		CreateMeeting           func(childComplexity int, input ent.CreateMeetingInput) int
 		CreateMinutes           func(childComplexity int, input ent.CreateMinutesInput) int
 		CreateObjective         func(childComplexity int, input ent.CreateObjectiveInput) int
+		CreatePasswordLink      func(childComplexity int, accountID pulid.ID) int
 		CreateStrategy          func(childComplexity int, input ent.CreateStrategyInput) int
 		DeleteActionItem        func(childComplexity int, id pulid.ID) int
 		DeleteAgency            func(childComplexity int, id pulid.ID) int
@@ -1145,6 +1152,7 @@ type MutationResolver interface {
 	UpdateAccount(ctx context.Context, id pulid.ID, revision int, input ent.UpdateAccountInput) (*model.AccountPayload, error)
 	CreateAPIToken(ctx context.Context, input model.CreateAPITokenInput) (*model.CreateAPITokenPayload, error)
 	RevokeAPIToken(ctx context.Context, id pulid.ID) (*model.APITokenPayload, error)
+	CreatePasswordLink(ctx context.Context, accountID pulid.ID) (*model.CreatePasswordLinkPayload, error)
 	CreateStrategy(ctx context.Context, input ent.CreateStrategyInput) (*model.StrategyPayload, error)
 	UpdateStrategy(ctx context.Context, id pulid.ID, revision int, input ent.UpdateStrategyInput) (*model.StrategyPayload, error)
 	DeleteStrategy(ctx context.Context, id pulid.ID) (*model.DeletePayload, error)
@@ -3026,6 +3034,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CreateAPITokenPayload.Token(childComplexity), true
 
+	case "CreatePasswordLinkPayload.expiresAt":
+		if e.ComplexityRoot.CreatePasswordLinkPayload.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreatePasswordLinkPayload.ExpiresAt(childComplexity), true
+	case "CreatePasswordLinkPayload.path":
+		if e.ComplexityRoot.CreatePasswordLinkPayload.Path == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreatePasswordLinkPayload.Path(childComplexity), true
+	case "CreatePasswordLinkPayload.secret":
+		if e.ComplexityRoot.CreatePasswordLinkPayload.Secret == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreatePasswordLinkPayload.Secret(childComplexity), true
+
 	case "Decision.body":
 		if e.ComplexityRoot.Decision.Body == nil {
 			break
@@ -4105,6 +4132,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateObjective(childComplexity, args["input"].(ent.CreateObjectiveInput)), true
+	case "Mutation.createPasswordLink":
+		if e.ComplexityRoot.Mutation.CreatePasswordLink == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createPasswordLink_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreatePasswordLink(childComplexity, args["accountID"].(pulid.ID)), true
 	case "Mutation.createStrategy":
 		if e.ComplexityRoot.Mutation.CreateStrategy == nil {
 			break
@@ -6963,6 +7001,12 @@ type Mutation {
   createAPIToken("The token to create." input: CreateAPITokenInput!): CreateAPITokenPayload!
   "Revokes an API token for good. Administrators only."
   revokeAPIToken("The token to revoke." id: ID!): APITokenPayload!
+  """
+  Creates a one-time link that lets an account's owner set their password in
+  the web console, and returns its secret, the only time it is shown. The
+  link works once, until expiresAt. Administrators only.
+  """
+  createPasswordLink("The account whose password the link sets." accountID: ID!): CreatePasswordLinkPayload!
 
   "Creates a strategy, in drafting. Secretariat only."
   createStrategy("The new strategy." input: CreateStrategyInput!): StrategyPayload!
@@ -7050,6 +7094,16 @@ type CreateAPITokenPayload {
   apiToken: APIToken!
   "The token itself, to send as « Authorization: Bearer <token> ». Shown only this once."
   token: String!
+}
+
+"The result of creating a password link."
+type CreatePasswordLinkPayload {
+  "The secret to hand to the account's owner: the web console's address /set-password#<secret> sets the password with it. Shown only this once."
+  secret: String!
+  "The path of the web console page that uses the secret, to append to the server's address."
+  path: String!
+  "When the link stops working."
+  expiresAt: Time!
 }
 
 "The result of revoking an API token."
@@ -21460,6 +21514,18 @@ func (ec *executionContext) childFields_CreateAPITokenPayload(ctx context.Contex
 	return nil, fmt.Errorf("no field named %q was found under type CreateAPITokenPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_CreatePasswordLinkPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "secret":
+		return ec.fieldContext_CreatePasswordLinkPayload_secret(ctx, field)
+	case "path":
+		return ec.fieldContext_CreatePasswordLinkPayload_path(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_CreatePasswordLinkPayload_expiresAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreatePasswordLinkPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_Decision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -23863,6 +23929,20 @@ func (ec *executionContext) field_Mutation_createObjective_args(ctx context.Cont
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createPasswordLink_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "accountID",
+		func(ctx context.Context, v any) (pulid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["accountID"] = arg0
 	return args, nil
 }
 
@@ -33212,6 +33292,75 @@ func (ec *executionContext) fieldContext_CreateAPITokenPayload_token(_ context.C
 	return graphql.NewScalarFieldContext("CreateAPITokenPayload", field, false, false, "String")
 }
 
+func (ec *executionContext) _CreatePasswordLinkPayload_secret(ctx context.Context, field graphql.CollectedField, obj *model.CreatePasswordLinkPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreatePasswordLinkPayload_secret(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Secret, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreatePasswordLinkPayload_secret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CreatePasswordLinkPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _CreatePasswordLinkPayload_path(ctx context.Context, field graphql.CollectedField, obj *model.CreatePasswordLinkPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreatePasswordLinkPayload_path(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Path, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreatePasswordLinkPayload_path(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CreatePasswordLinkPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _CreatePasswordLinkPayload_expiresAt(ctx context.Context, field graphql.CollectedField, obj *model.CreatePasswordLinkPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreatePasswordLinkPayload_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreatePasswordLinkPayload_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CreatePasswordLinkPayload", field, false, false, "Time")
+}
+
 func (ec *executionContext) _Decision_id(ctx context.Context, field graphql.CollectedField, obj *ent.Decision) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -37115,6 +37264,50 @@ func (ec *executionContext) fieldContext_Mutation_revokeAPIToken(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_revokeAPIToken_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createPasswordLink(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createPasswordLink(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreatePasswordLink(ctx, fc.Args["accountID"].(pulid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreatePasswordLinkPayload) graphql.Marshaler {
+			return ec.marshalNCreatePasswordLinkPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐCreatePasswordLinkPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createPasswordLink(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CreatePasswordLinkPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createPasswordLink_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -68774,6 +68967,49 @@ func (ec *executionContext) _CreateAPITokenPayload(ctx context.Context, sel ast.
 	return out
 }
 
+var createPasswordLinkPayloadImplementors = []string{"CreatePasswordLinkPayload"}
+
+func (ec *executionContext) _CreatePasswordLinkPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreatePasswordLinkPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createPasswordLinkPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreatePasswordLinkPayload")
+		case "secret":
+			out.Values[i] = ec._CreatePasswordLinkPayload_secret(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "path":
+			out.Values[i] = ec._CreatePasswordLinkPayload_path(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "expiresAt":
+			out.Values[i] = ec._CreatePasswordLinkPayload_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var decisionImplementors = []string{"Decision", "Node"}
 
 func (ec *executionContext) _Decision(ctx context.Context, sel ast.SelectionSet, obj *ent.Decision) graphql.Marshaler {
@@ -70484,6 +70720,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "revokeAPIToken":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_revokeAPIToken(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createPasswordLink":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createPasswordLink(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -74023,6 +74266,14 @@ func (ec *executionContext) unmarshalNCreateMinutesInput2githubᚗcomᚋpalabre�
 func (ec *executionContext) unmarshalNCreateObjectiveInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐCreateObjectiveInput(ctx context.Context, v any) (ent.CreateObjectiveInput, error) {
 	res, err := ec.unmarshalInputCreateObjectiveInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCreatePasswordLinkPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐCreatePasswordLinkPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreatePasswordLinkPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CreatePasswordLinkPayload!")
+		return graphql.Null
+	}
+	return ec._CreatePasswordLinkPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNCreateStrategyInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐCreateStrategyInput(ctx context.Context, v any) (ent.CreateStrategyInput, error) {

@@ -159,6 +159,16 @@ type CreateAPITokenPayload struct {
 	Token string `json:"token"`
 }
 
+// The result of creating a password link.
+type CreatePasswordLinkPayload struct {
+	// The secret to hand to the account's owner: the web console's address /set-password#<secret> sets the password with it. Shown only this once.
+	Secret string `json:"secret"`
+	// The path of the web console page that uses the secret, to append to the server's address.
+	Path string `json:"path"`
+	// When the link stops working.
+	ExpiresAt time.Time `json:"expiresAt"`
+}
+
 // The result of a change to a decision.
 type DecisionPayload struct {
 	// The decision as it now stands.

@@ -1,0 +1,137 @@
+// The console's frame: a skip link, the header (navigation by role, language,
+// sign-in state) and the screen the path names.
+import { useEffect } from 'preact/hooks';
+import { setLang, t, useLang, enumLabel } from './i18n';
+import { match, navigate, usePath } from './router';
+import { refreshViewer, signOut, useViewer } from './session';
+import { Landing } from './screens/landing';
+import { Plan } from './screens/plan';
+import { SignIn, SetPassword } from './screens/signin';
+import { Rounds } from './screens/rounds';
+import { Round } from './screens/round';
+import { Matrix } from './screens/matrix';
+import { Items } from './screens/items';
+import { Overdue } from './screens/overdue';
+import { Compare } from './screens/compare';
+import { History } from './screens/history';
+import { Strategies } from './screens/strategies';
+import { AgencyPlan } from './screens/agencyplan';
+
+export function App() {
+  const lang = useLang();
+  const path = usePath();
+  const { viewer, known } = useViewer();
+  useEffect(() => {
+    refreshViewer();
+  }, []);
+  useEffect(() => {
+    document.title = `${title(path)} — Palabre`;
+    // Moving focus to the new screen's heading tells screen readers the screen changed.
+    document.querySelector<HTMLElement>('main h1')?.focus();
+  });
+  const roundsLabel = viewer?.role === 'AGENCY' ? t('myRounds') : t('rounds');
+  return (
+    <>
+      <a class="skip" href="#main">
+        {t('skip')}
+      </a>
+      <header class="top">
+        <a class="brand" href="/">
+          {t('appName')}
+        </a>
+        <nav aria-label={t('nav')}>
+          <a href="/" aria-current={path === '/' ? 'page' : undefined}>
+            {t('home')}
+          </a>
+          {viewer && viewer.role !== 'ADMIN' && (
+            <a href="/rounds" aria-current={path.startsWith('/rounds') ? 'page' : undefined}>
+              {roundsLabel}
+            </a>
+          )}
+          {(viewer?.role === 'REVIEWER' || viewer?.role === 'SECRETARIAT') && (
+            <a href="/strategies" aria-current={path === '/strategies' ? 'page' : undefined}>
+              {t('strategies')}
+            </a>
+          )}
+          {(viewer?.role === 'REVIEWER' || viewer?.role === 'SECRETARIAT') && (
+            <a href="/overdue" aria-current={path === '/overdue' ? 'page' : undefined}>
+              {t('overdue')}
+            </a>
+          )}
+          {viewer?.role === 'AGENCY' && (
+            <a href="/items" aria-current={path === '/items' ? 'page' : undefined}>
+              {t('myItems')}
+            </a>
+          )}
+        </nav>
+        <div class="account">
+          <button type="button" class="link" lang={t('otherLanguageCode')} onClick={() => setLang(lang === 'fr' ? 'en' : 'fr')}>
+            {t('otherLanguage')}
+          </button>
+          {viewer ? (
+            <>
+              <span class="who">
+                {t('signedInAs', { name: viewer.name })} ({viewer.agency?.acronym ?? enumLabel('role', viewer.role)})
+              </span>
+              <button type="button" class="link" onClick={() => signOut().then(() => navigate('/'))}>
+                {t('signOut')}
+              </button>
+            </>
+          ) : (
+            known && path !== '/sign-in' && <a href="/sign-in">{t('signIn')}</a>
+          )}
+        </div>
+      </header>
+      <main id="main">{(path.startsWith('/rounds') || path.startsWith('/history') || path.startsWith('/agencies') || ['/items', '/overdue', '/strategies'].includes(path)) && known && !viewer ? <SignInFirst /> : screen(path)}</main>
+    </>
+  );
+}
+
+function screen(path: string) {
+  let p: Record<string, string> | null;
+  if (path === '/' || path === '') return <Landing />;
+  if (path === '/sign-in') return <SignIn />;
+  if (path === '/set-password') return <SetPassword />;
+  if (path === '/rounds') return <Rounds />;
+  if (path === '/items') return <Items />;
+  if (path === '/overdue') return <Overdue />;
+  if (path === '/strategies') return <Strategies />;
+  if ((p = match('/strategies/:id', path))) return <Plan id={p.id} />;
+  if ((p = match('/strategies/:id/compare', path))) return <Compare strategyID={p.id} />;
+  if ((p = match('/history/:id', path))) return <History id={p.id} />;
+  if ((p = match('/agencies/:id', path))) return <AgencyPlan id={p.id} />;
+  if ((p = match('/rounds/:id/matrix', path))) return <Matrix id={p.id} />;
+  if ((p = match('/rounds/:id', path))) return <Round id={p.id} />;
+  return (
+    <section>
+      <h1 tabIndex={-1}>404</h1>
+      <p>{t('err_NOT_FOUND')}</p>
+    </section>
+  );
+}
+
+// SignInFirst stands in for a screen that needs a signed-in person.
+function SignInFirst() {
+  return (
+    <section class="narrow">
+      <h1 tabIndex={-1}>{t('signInTitle')}</h1>
+      <p role="alert">{t('err_UNAUTHENTICATED')}</p>
+      <p><a class="button" href="/sign-in">{t('signIn')}</a></p>
+    </section>
+  );
+}
+
+function title(path: string): string {
+  if (path === '/sign-in') return t('signInTitle');
+  if (path === '/set-password') return t('setPasswordTitle');
+  if (path.endsWith('/matrix')) return t('matrixTitle');
+  if (path.startsWith('/rounds')) return t('roundsTitle');
+  if (path === '/items') return t('myItems');
+  if (path === '/overdue') return t('overdueTitle');
+  if (path === '/strategies') return t('strategiesTitle');
+  if (path.endsWith('/compare')) return t('compareTitle');
+  if (path.startsWith('/history')) return t('historyTitle');
+  if (path.startsWith('/agencies')) return t('actionPlan');
+  if (path.startsWith('/strategies')) return t('actionPlan');
+  return t('landingTitle');
+}

@@ -1,0 +1,345 @@
+// The console's browser tests: each role's main path end to end in Debian's
+// Chromium against a real server on SQLite with the demo data. Every screen
+// is checked by axe-core (no serious or critical violation) and under the
+// console's Content-Security-Policy (no violation), and photographed into
+// test-results/screenshots/ (desktop, and 360 px wide for a phone).
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { buildServer, graphql, launchBrowser, startServer } from './harness.mjs';
+
+const shots = resolve(import.meta.dirname, '..', 'test-results', 'screenshots');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let buildDir, server, browser, base;
+const people = {
+  agency: { email: 'ibrahima.fall@anssi.gouv.example', password: 'Sous l’arbre à palabres 2026' },
+  secretariat: { email: 'awa.diop@numerique.gouv.example', password: 'Le secrétariat répond toujours' },
+};
+const links = {};
+
+before(async () => {
+  rmSync(shots, { recursive: true, force: true });
+  mkdirSync(shots, { recursive: true });
+  buildDir = mkdtempSync(join(tmpdir(), 'palabre-console-'));
+  server = await startServer(buildServer(buildDir));
+  base = server.url.replace(/\/graphql$/, '');
+  // The administrator creates each person's one-time password link through the API.
+  const { accounts } = await graphql(server.url, server.tokens.admin, '{ accounts(first: 50) { edges { node { id email } } } }');
+  for (const [role, p] of Object.entries(people)) {
+    const id = accounts.edges.find((e) => e.node.email === p.email).node.id;
+    const { createPasswordLink } = await graphql(server.url, server.tokens.admin,
+      'mutation($id: ID!) { createPasswordLink(accountID: $id) { path } }', { id });
+    links[role] = createPasswordLink.path;
+  }
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
+});
+
+// open gives a fresh visitor (own cookies and storage) whose page fails the
+// test on any CSP violation or script error.
+async function open(viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport, locale: 'fr-FR' });
+  // Generous: a shared two-core machine can be slow; nothing here is timed.
+  context.setDefaultTimeout(90_000);
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text())) page.problems.push(m.text());
+  });
+  page.on('pageerror', (e) => page.problems.push(String(e)));
+  return page;
+}
+
+// check runs axe-core on the screen, takes its screenshot and checks that
+// nothing broke: no serious or critical violation, no CSP violation, no
+// horizontal scrolling at the page's width.
+async function check(page, name) {
+  await page.evaluate(axeSource); // through the DevTools protocol: the page's CSP still forbids inline scripts
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), [], `${name}: accessibility`);
+  assert.deepEqual(page.problems, [], `${name}: errors in the page`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `${name}: ${overflow} px of horizontal scrolling`);
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+// setPassword uses a person's one-time link.
+async function setPassword(page, role) {
+  await page.goto(`${base}${links[role]}`);
+  await page.getByLabel('Nouveau mot de passe').fill(people[role].password);
+  await page.getByLabel('Confirmez le mot de passe').fill(people[role].password);
+  await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+  await page.getByText('Votre mot de passe est enregistré').waitFor();
+  people[role].set = true;
+}
+
+async function signIn(page, role) {
+  const who = people[role];
+  if (!who.set) await setPassword(page, role);
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel('Adresse électronique').fill(who.email);
+  await page.getByLabel('Mot de passe').fill(who.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('heading', { level: 1, name: /Consultation/ }).waitFor();
+}
+
+describe('the public', () => {
+  test('reads the adopted strategies and an action plan, in French and in English, on a phone too', async () => {
+    const page = await open();
+    await page.goto(base);
+    await page.getByRole('heading', { level: 1, name: 'Stratégies nationales adoptées' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+    await check(page, 'public-landing');
+    const first = page.locator('.cards a').first();
+    const title = await first.textContent();
+    await first.click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.getByRole('heading', { name: 'Plan d’action', level: 2 }).waitFor();
+    assert.ok(await page.locator('tbody tr').count() > 0, 'the plan lists its items');
+    await check(page, 'public-plan');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Action plan', level: 2 }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    await check(page, 'public-plan-en');
+
+    const phone = await open({ width: 360, height: 740 });
+    await phone.goto(base);
+    await phone.locator('.cards a').first().waitFor();
+    await check(phone, 'public-landing-360');
+    await phone.locator('.cards a').first().click();
+    await phone.locator('tbody tr').first().waitFor();
+    await check(phone, 'public-plan-360');
+  });
+});
+
+describe('signing in', () => {
+  test('a person sets a password with the link, is refused a wrong one, then signs in', async () => {
+    const page = await open();
+    await page.goto(`${base}${links.agency}`);
+    await page.getByRole('heading', { level: 1, name: 'Choisir votre mot de passe' }).waitFor();
+    await check(page, 'set-password');
+    await setPassword(page, 'agency');
+    assert.equal(new URL(page.url()).hash, '', 'the spent secret stays out of the address bar');
+    await check(page, 'sign-in');
+
+    await page.getByLabel('Adresse électronique').fill(people.agency.email);
+    await page.getByLabel('Mot de passe').fill('pas le bon mot de passe');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Adresse ou mot de passe incorrect' }).waitFor();
+    await check(page, 'sign-in-refused');
+
+    // The link works once.
+    const again = await open();
+    await again.goto(`${base}${links.agency}`);
+    await again.getByLabel('Nouveau mot de passe').fill('un autre mot de passe');
+    await again.getByLabel('Confirmez le mot de passe').fill('un autre mot de passe');
+    await again.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+    await again.getByRole('alert').filter({ hasText: 'Ce lien ne fonctionne pas' }).waitFor();
+  });
+});
+
+describe('a consultation round, end to end', () => {
+  const body = `Préciser le délai de notification des incidents (72 heures) — ${Date.now()}`;
+
+  test('an agency observes an item; the secretariat answers it; the agency reads the answer', async () => {
+    // The agency's focal point: its inbox, then the consulted text.
+    const agency = await open();
+    await signIn(agency, 'agency');
+    await check(agency, 'agency-inbox');
+    await agency.locator('.cards a').first().click();
+    await agency.getByRole('heading', { level: 2, name: 'La stratégie dans son ensemble' }).waitFor();
+    await check(agency, 'agency-round');
+
+    // A draft survives a reload.
+    const observe = agency.getByRole('button', { name: /^Formuler une observation sur A\d/ }).first();
+    const target = (await observe.getAttribute('aria-label')).replace('Formuler une observation sur ', '');
+    await observe.click();
+    const form = agency.locator('form.observation-form');
+    await form.getByLabel('Nature').selectOption('AMENDMENT');
+    await form.getByLabel('Observation', { exact: true }).fill(body);
+    // An amendment needs its proposed text: the refusal is explained, and nothing typed is lost.
+    await form.getByRole('button', { name: 'Soumettre' }).click();
+    await form.getByRole('alert').filter({ hasText: 'Certaines informations ne conviennent pas' }).waitFor();
+    await form.getByLabel('Texte proposé (facultatif)').fill('Les incidents sont notifiés dans les 72 heures.');
+    await agency.reload();
+    await agency.locator('form.observation-form').waitFor();
+    assert.equal(await agency.locator('form.observation-form').getByLabel('Observation', { exact: true }).inputValue(), body);
+    await check(agency, 'agency-draft');
+    await agency.locator('form.observation-form').getByRole('button', { name: 'Soumettre' }).click();
+    const mine = agency.locator('article.observation', { hasText: body });
+    await mine.getByText('Soumise').waitFor();
+    assert.equal(await agency.locator('form.observation-form').count(), 0);
+
+    // Edit it while the round is open.
+    await mine.getByRole('button', { name: 'Modifier' }).click();
+    const editing = agency.locator('form.observation-form');
+    await editing.getByLabel('Observation', { exact: true }).fill(`${body} (modifiée)`);
+    await editing.getByRole('button', { name: 'Soumettre' }).click();
+    await agency.locator('article.observation', { hasText: `${body} (modifiée)` }).getByText('Pas encore de réponse').waitFor();
+    await check(agency, 'agency-submitted');
+
+    // A stale edit: a colleague of the same agency changes it (through the API)
+    // while the form is open; submitting shows their version beside this one,
+    // and submitting again reapplies this one over theirs.
+    const edited = agency.locator('article.observation', { hasText: `${body} (modifiée)` });
+    await edited.getByRole('button', { name: 'Modifier' }).click();
+    const stale = agency.locator('form.observation-form');
+    await stale.getByLabel('Observation', { exact: true }).fill(`${body} (ma version)`);
+    const anssi = server.tokens.agency.ANSSI;
+    const { consultations } = await graphql(server.url, anssi,
+      '{ consultations(first: 50) { edges { node { observations(first: 100) { edges { node { id revision body } } } } } } }');
+    const theirs = consultations.edges.flatMap((e) => e.node.observations.edges).map((e) => e.node).find((o) => o.body === `${body} (modifiée)`);
+    await graphql(server.url, anssi, 'mutation($id: ID!, $rev: Int!) { editObservation(id: $id, revision: $rev, input: { body: "Version d’un collègue" }) { observation { revision } } }',
+      { id: theirs.id, rev: theirs.revision });
+    await stale.getByRole('button', { name: 'Soumettre' }).click();
+    const conflict = agency.locator('section.conflict');
+    await conflict.getByText('Version d’un collègue').waitFor();
+    await conflict.getByText(`${body} (ma version)`).waitFor();
+    await check(agency, 'agency-conflict');
+    await agency.locator('form.observation-form').getByRole('button', { name: 'Soumettre' }).click();
+    await agency.locator('article.observation', { hasText: `${body} (ma version)` }).getByText('Pas encore de réponse').waitFor();
+    assert.equal(await conflict.count(), 0);
+
+    // The secretariat answers it in the response matrix.
+    const sec = await open();
+    await signIn(sec, 'secretariat');
+    await sec.getByRole('link', { name: /Matrice des réponses de/ }).first().waitFor();
+    const round = await agency.locator('h1').textContent();
+    await sec.getByRole('link', { name: `Matrice des réponses de « ${round} »` }).click();
+    await sec.getByRole('heading', { level: 1, name: /Matrice des réponses/ }).waitFor();
+    const row = sec.locator('article.observation', { hasText: `${body} (ma version)` });
+    await check(sec, 'secretariat-matrix');
+    await row.getByLabel('Décision').selectOption('PARTIALLY_ACCEPTED');
+    await row.getByLabel('Motif de la réponse').fill('Retenu : le délai sera de 72 heures pour les opérateurs essentiels.');
+    await row.getByRole('button', { name: 'Répondre' }).click();
+    await sec.getByText('Réponse enregistrée.').waitFor();
+    await row.getByText('Retenu : le délai sera de 72 heures').waitFor();
+    await check(sec, 'secretariat-answered');
+
+    // The overdue items, most late first.
+    await sec.getByRole('link', { name: 'Actions en retard' }).click();
+    await sec.getByRole('heading', { level: 1, name: 'Actions en retard' }).waitFor();
+    await sec.locator('tbody tr, main p').first().waitFor();
+    await check(sec, 'secretariat-overdue');
+
+    // The agency reads the answer.
+    await agency.reload();
+    const answered = agency.locator('article.observation', { hasText: `${body} (ma version)` });
+    await answered.getByText('Retenu : le délai sera de 72 heures').waitFor();
+    await answered.getByText('Partiellement acceptée').waitFor();
+    assert.equal(await answered.getByRole('button', { name: 'Modifier' }).count(), 0, 'an answered observation cannot change');
+    await check(agency, 'agency-answer');
+    assert.ok(target.length > 0);
+
+    // The items the agency leads: it reports progress on one.
+    await agency.getByRole('link', { name: 'Actions pilotées' }).click();
+    await agency.getByRole('heading', { level: 1, name: 'Actions pilotées par ANSSI' }).waitFor();
+    await check(agency, 'agency-items');
+    const report = agency.getByRole('button', { name: /^Rendre compte de l’avancement de / }).first();
+    const code = (await report.textContent()).replace('Rendre compte de l’avancement de ', '');
+    await report.click();
+    const reportForm = agency.locator('form', { hasText: `Rendre compte de l’avancement de ${code}` });
+    await reportForm.getByLabel('Avancement (%)').fill('65');
+    await reportForm.getByLabel('Statut').selectOption('IN_PROGRESS');
+    await reportForm.getByLabel('Ce qui a été fait').fill('Le texte est adopté en conseil interministériel.');
+    await reportForm.getByRole('button', { name: 'Enregistrer le compte rendu' }).click();
+    await agency.getByText('Compte rendu enregistré.').waitFor();
+    await agency.getByRole('progressbar', { name: `Avancement de ${code} : 65 %` }).waitFor();
+    await check(agency, 'agency-reported');
+
+    // Signing out ends the session: the inbox then asks to sign in.
+    await agency.getByRole('button', { name: 'Se déconnecter' }).click();
+    await agency.getByRole('heading', { level: 1, name: 'Stratégies nationales adoptées' }).waitFor();
+    await agency.goto(`${base}/rounds`);
+    await agency.getByRole('alert').filter({ hasText: 'Vous devez vous connecter' }).waitFor();
+  });
+});
+
+describe('comparing versions', () => {
+  test('the secretariat compares two published versions side by side', async () => {
+    // A second version of the strategy in consultation, published through the
+    // API (the authoring screens are not in the console yet).
+    const sec = server.tokens.secretariat;
+    const { strategies } = await graphql(server.url, sec, '{ strategies(first: 20) { edges { node { id title } } } }');
+    const current = strategies.edges.map((e) => e.node).find((s) => s.title === 'Stratégie nationale de cybersécurité 2022-2026');
+    const { node } = await graphql(server.url, sec, 'query($id: ID!) { node(id: $id) { ... on Strategy { summary revision } } }', { id: current.id });
+    await graphql(server.url, sec, 'mutation($id: ID!, $rev: Int!, $s: String!) { updateStrategy(id: $id, revision: $rev, input: { summary: $s }) { strategy { id } } }',
+      { id: current.id, rev: node.revision, s: `${node.summary} Révisée après l’atelier.` });
+    await graphql(server.url, sec, 'mutation($s: ID!) { publishVersion(input: { strategyID: $s, label: "Après l’atelier", changelog: "Résumé révisé" }) { version { id } } }', { s: current.id });
+
+    const page = await open();
+    await signIn(page, 'secretariat');
+    await page.goto(`${base}/strategies/${current.id}`);
+    const form = page.locator('form.compare');
+    await form.getByRole('button', { name: 'Comparer' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Comparer deux versions' }).waitFor();
+    await page.locator('table.diff td.after', { hasText: 'Révisée après l’atelier.' }).waitFor();
+    await check(page, 'secretariat-compare');
+
+    // The audit trail of an item of the plan.
+    await page.goto(`${base}/strategies/${current.id}`);
+    await page.getByRole('link', { name: /^Historique de A/ }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Historique des modifications' }).waitFor();
+    await page.locator('ol.trail li').first().getByText('création').waitFor();
+    await check(page, 'secretariat-history');
+
+    // An agency's whole plan, from a lead agency of the plan, filtered by status.
+    await page.goto(`${base}/strategies/${current.id}`);
+    await page.getByRole('link', { name: /^Plan d’action de / }).first().click();
+    await page.getByRole('heading', { level: 1, name: /^Plan d’action de .+\(/ }).waitFor();
+    const all = await page.locator('tbody tr').count();
+    await page.getByLabel('Statut').selectOption('COMPLETED');
+    await page.waitForFunction((n) => document.querySelectorAll('tbody tr').length !== n || document.querySelectorAll('tbody tr .i-COMPLETED').length === n, all);
+    const shown = await page.locator('tbody tr').count();
+    assert.equal(await page.locator('tbody tr .i-COMPLETED').count(), shown, 'only completed items');
+    await check(page, 'reviewer-agency-plan');
+
+    // The lifecycle: only the allowed moves are offered, and a guard that does
+    // not hold is refused with its reason; the strategy stays where it was.
+    await page.getByRole('link', { name: 'Stratégies', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Toutes les stratégies' }).waitFor();
+    await check(page, 'secretariat-strategies');
+    await page.getByRole('link', { name: 'Stratégie nationale de cybersécurité 2022-2026' }).click();
+    const lifecycle = page.locator('section.lifecycle');
+    await lifecycle.getByText('État actuel : En validation.').waitFor();
+    assert.deepEqual(await lifecycle.getByRole('button').allTextContents(), ['Passer à « Soumise »', 'Passer à « En rédaction »']);
+    await lifecycle.getByRole('button', { name: 'Passer à « Soumise »' }).click();
+    await lifecycle.getByRole('alert').filter({ hasText: 'cannot be submitted yet' }).waitFor();
+    await lifecycle.getByText('État actuel : En validation.').waitFor();
+    await check(page, 'secretariat-lifecycle-refused');
+  });
+});
+
+describe('running a round', () => {
+  test('the secretariat closes the open round; consolidating is refused while observations are unanswered; the agency can no longer write', async () => {
+    const sec = await open();
+    await signIn(sec, 'secretariat');
+    const close = sec.getByRole('button', { name: /^Clore la consultation « / }).first();
+    const title = (await close.getAttribute('aria-label')).replace(/^Clore la consultation « (.*) »$/, '$1');
+    await close.click();
+    const card = sec.locator('li.card', { hasText: title });
+    await card.getByText('Close', { exact: true }).waitFor();
+    await card.getByRole('button', { name: `Consolider la consultation « ${title} »` }).click();
+    await card.getByRole('alert').waitFor();
+    await card.getByText('Close', { exact: true }).waitFor();
+    await check(sec, 'secretariat-round-closed');
+
+    const agency = await open();
+    await signIn(agency, 'agency');
+    await agency.locator('li.card', { hasText: title }).getByRole('link').click();
+    await agency.getByText('La consultation est close').waitFor();
+    assert.equal(await agency.getByRole('button', { name: /^Formuler une observation/ }).count(), 0);
+    assert.equal(await agency.getByRole('button', { name: 'Modifier' }).count(), 0);
+    await check(agency, 'agency-round-closed');
+  });
+});
