@@ -52,8 +52,9 @@ func runServe(ctx context.Context, inv *invocation, seedDemo bool) error {
 	}
 	base := baseURL(ln.Addr())
 	fmt.Fprintf(inv.stdout, "Palabre (%s) serves GraphQL at %s/graphql\n", cfg.Env, base)
+	fmt.Fprintf(inv.stdout, "Web console: %s/\n", base)
 	if cfg.Env == server.Development {
-		fmt.Fprintf(inv.stdout, "GraphiQL: %s/\n", base)
+		fmt.Fprintf(inv.stdout, "GraphiQL: %s/graphiql\n", base)
 	}
 
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)

@@ -66,7 +66,7 @@ func TestServeWithSeedDemoSeedsAnEmptyDatabaseOnce(t *testing.T) {
 	t.Parallel()
 	db := databaseURL(t)
 	first := serveOnce(t, "--env", "development", "--seed-demo", "--database", db)
-	if strings.Count(first, auth.TokenPrefix) < 4 || !strings.Contains(first, "GraphiQL: http://127.0.0.1:") {
+	if strings.Count(first, auth.TokenPrefix) < 4 || !strings.Contains(first, "GraphiQL: http://127.0.0.1:") || !strings.Contains(first, "/graphiql\n") || !strings.Contains(first, "Web console: http://127.0.0.1:") {
 		t.Fatalf("first start printed:\n%s", first)
 	}
 	second := serveOnce(t, "--env", "development", "--seed-demo", "--database", db)
