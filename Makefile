@@ -69,7 +69,8 @@ $(NODE22_BIN)/node: tools/node/package-lock.json
 	cd tools/node && npm ci --no-audit --no-fund
 	touch $@
 
-## generate: ent (which also writes graph/ent.graphql), then gqlgen, the
+## generate: ent (which also writes graph/ent.graphql), the ErrorReason enum
+## (graph/schema/reasons.graphql, from reasons.go), then gqlgen, the
 ## frontend contract (frontend-contract/schema.graphql, then its TypeScript
 ## types and persisted-documents manifest), the README's configuration table
 ## and the contract's server-limits.json (from server/config.go), GraphiQL's
@@ -79,6 +80,7 @@ $(NODE22_BIN)/node: tools/node/package-lock.json
 ## PostgreSQL as a dev database).
 generate: $(NODE_DEPS)
 	$(GO) run ./ent/entc
+	$(GO) run ./graph/reasonsgen
 	$(GO) tool gqlgen generate
 	$(GO) run ./graph/printschema -o frontend-contract/schema.graphql
 	cd frontend-contract && $(WITH_NODE) npm ci --no-audit --no-fund && $(WITH_NODE) npm run generate

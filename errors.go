@@ -21,10 +21,14 @@ const (
 	EINTERNAL        = "INTERNAL"        // anything else; details are logged, never shown
 )
 
-// Error is a failure that callers may see: a machine-readable code and a message.
+// Error is a failure that callers may see: a machine-readable code and a
+// message; a refusal (Refuse) also names its reason and the params its
+// sentence needs, for frontends that say it in their user's language.
 type Error struct {
 	Code    string
 	Message string
+	Reason  Reason
+	Params  map[string]string
 }
 
 // Error implements the error interface.
@@ -36,6 +40,8 @@ func (e *Error) Error() string {
 func Errorf(code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
 }
+
+func asError(err error, target **Error) bool { return errors.As(err, target) }
 
 // ErrorCode returns the code of err if it wraps an *Error, EINTERNAL otherwise.
 func ErrorCode(err error) string {

@@ -17,7 +17,8 @@ import (
 // and the outcome are the record of what was decided.
 func CheckOpen(status decision.Status) error {
 	if status == decision.StatusSettled {
-		return palabre.Errorf(palabre.ECONFLICT, "the decision is settled: its question, options and outcome are the record of what was decided and no longer change")
+		return palabre.Refuse(palabre.ECONFLICT, palabre.ReasonDecisionSettled).
+			Sayf("the decision is settled: its question, options and outcome are the record of what was decided and no longer change")
 	}
 	return nil
 }
@@ -27,15 +28,16 @@ func CheckOpen(status decision.Status) error {
 func CheckOptions(options, favoured []string) error {
 	for i, o := range options {
 		if strings.TrimSpace(o) == "" {
-			return palabre.Errorf(palabre.EINVALID, "an option cannot be blank")
+			return palabre.Refuse(palabre.EINVALID, palabre.ReasonOptionBlank)
 		}
 		if slices.Contains(options[:i], o) {
-			return palabre.Errorf(palabre.EINVALID, "the option « %s » is given twice", o)
+			return palabre.Refuse(palabre.EINVALID, palabre.ReasonOptionTwice, "option", o).Sayf("the option « %s » is given twice", o)
 		}
 	}
 	for _, f := range favoured {
 		if f != "" && !slices.Contains(options, f) {
-			return palabre.Errorf(palabre.ECONFLICT, "a recorded position favours « %s », which the new options leave out: record that agency's position again first", f)
+			return palabre.Refuse(palabre.ECONFLICT, palabre.ReasonOptionFavoured, "option", f).
+				Sayf("a recorded position favours « %s », which the new options leave out: record that agency's position again first", f)
 		}
 	}
 	return nil
@@ -53,11 +55,11 @@ type Outcome struct {
 func CheckSettlement(o Outcome) error {
 	switch {
 	case strings.TrimSpace(o.Outcome) == "":
-		return palabre.Errorf(palabre.EINVALID, "a settled decision says what was decided: give the outcome")
+		return palabre.Refuse(palabre.EINVALID, palabre.ReasonSettlementOutcome)
 	case !o.HasBody:
-		return palabre.Errorf(palabre.EINVALID, "a settled decision names the body that decided")
+		return palabre.Refuse(palabre.EINVALID, palabre.ReasonSettlementBody)
 	case o.DecidedOn == nil:
-		return palabre.Errorf(palabre.EINVALID, "a settled decision is dated: give the date it was decided on")
+		return palabre.Refuse(palabre.EINVALID, palabre.ReasonSettlementDate)
 	}
 	return nil
 }
@@ -66,10 +68,11 @@ func CheckSettlement(o Outcome) error {
 // one of its options (or none, "").
 func CheckPosition(status decision.Status, options []string, option string) error {
 	if status != decision.StatusOpen {
-		return palabre.Errorf(palabre.ECONFLICT, "the decision is settled: positions are recorded while it is open")
+		return palabre.Refuse(palabre.ECONFLICT, palabre.ReasonDecisionSettled).Sayf("the decision is settled: positions are recorded while it is open")
 	}
 	if option != "" && !slices.Contains(options, option) {
-		return palabre.Errorf(palabre.EINVALID, "« %s » is not one of the decision's options (%s)", option, strings.Join(options, ", "))
+		return palabre.Refuse(palabre.EINVALID, palabre.ReasonOptionUnknown, "option", option, "options", options).
+			Sayf("« %s » is not one of the decision's options (%s)", option, strings.Join(options, ", "))
 	}
 	return nil
 }

@@ -31,7 +31,7 @@ const (
 // Open returns the round opened now: only a planned round opens.
 func (r Round) Open(now time.Time) (Round, error) {
 	if s := r.StatusAt(now); s != Planned {
-		return r, palabre.Errorf(palabre.ECONFLICT, "the round is %s: only a planned round can be opened", s.name())
+		return r, palabre.Refuse(palabre.ECONFLICT, palabre.ReasonRoundNotPlanned, "status", s).Sayf("the round is %s: only a planned round can be opened", s.name())
 	}
 	r.OpensAt = now
 	return r, nil
@@ -42,14 +42,17 @@ func (r Round) Open(now time.Time) (Round, error) {
 // the time must be later than the current one.
 func (r Round) Extend(closesAt, now time.Time) (Round, error) {
 	if !closesAt.After(now) {
-		return r, palabre.Errorf(palabre.EINVALID, "the new closing time (%s) has passed: give a time in the future, or close the round", Stamp(closesAt))
+		return r, palabre.Refuse(palabre.EINVALID, palabre.ReasonClosingTimePassed, "closesAt", closesAt).
+			Sayf("the new closing time (%s) has passed: give a time in the future, or close the round", Stamp(closesAt))
 	}
 	if s := r.StatusAt(now); s == Closed || s == Consolidated {
-		return r, palabre.Errorf(palabre.ECONFLICT, "the round is %s: its closing time can no longer change", s.name())
+		return r, palabre.Refuse(palabre.ECONFLICT, palabre.ReasonRoundClosed, "status", s, "closesAt", r.ClosesAt).
+			Sayf("the round is %s: its closing time can no longer change", s.name())
 	}
 	if !closesAt.After(r.ClosesAt) {
-		return r, palabre.Errorf(palabre.EINVALID, "the new closing time (%s) must be later than the current one (%s): close the round instead to end it now",
-			Stamp(closesAt), Stamp(r.ClosesAt))
+		return r, palabre.Refuse(palabre.EINVALID, palabre.ReasonClosingTimeNotLater, "closesAt", closesAt, "current", r.ClosesAt).
+			Sayf("the new closing time (%s) must be later than the current one (%s): close the round instead to end it now",
+				Stamp(closesAt), Stamp(r.ClosesAt))
 	}
 	r.ClosesAt = closesAt
 	return r, nil
@@ -60,9 +63,10 @@ func (r Round) Extend(closesAt, now time.Time) (Round, error) {
 func (r Round) Close(now time.Time) (Round, error) {
 	switch s := r.StatusAt(now); s {
 	case Planned:
-		return r, palabre.Errorf(palabre.ECONFLICT, "the round is planned, not open yet: open it before closing it")
+		return r, palabre.Refuse(palabre.ECONFLICT, palabre.ReasonRoundNotOpenYet, "opensAt", r.OpensAt).Sayf("the round is planned, not open yet: open it before closing it")
 	case Closed, Consolidated:
-		return r, palabre.Errorf(palabre.ECONFLICT, "the round is %s: its closing time can no longer change", s.name())
+		return r, palabre.Refuse(palabre.ECONFLICT, palabre.ReasonRoundClosed, "status", s, "closesAt", r.ClosesAt).
+			Sayf("the round is %s: its closing time can no longer change", s.name())
 	}
 	r.ClosesAt = now
 	return r, nil
@@ -73,10 +77,10 @@ func (r Round) Close(now time.Time) (Round, error) {
 // not) is consolidated.
 func (r Round) Consolidate(now time.Time, waiting int) (Round, error) {
 	if s := r.StatusAt(now); s != Closed {
-		return r, palabre.Errorf(palabre.ECONFLICT, "the round is %s: only a closed round can be consolidated", s.name())
+		return r, palabre.Refuse(palabre.ECONFLICT, palabre.ReasonRoundNotClosed, "status", s).Sayf("the round is %s: only a closed round can be consolidated", s.name())
 	}
 	if waiting > 0 {
-		return r, palabre.Errorf(palabre.ECONFLICT,
+		return r, palabre.Refuse(palabre.ECONFLICT, palabre.ReasonRoundUnanswered, "waiting", waiting).Sayf(
 			"%s still await an answer: answer every submitted observation before consolidating the round", countSubmitted(waiting))
 	}
 	r.ConsolidatedAt = &now
@@ -103,7 +107,8 @@ func (r Round) Take(a Action, now, closesAt time.Time, waiting int) (Round, erro
 // CheckWindow requires a round to close after it opens.
 func CheckWindow(opensAt, closesAt time.Time) error {
 	if !closesAt.After(opensAt) {
-		return palabre.Errorf(palabre.EINVALID, "the round must close (%s) after it opens (%s)", Stamp(closesAt), Stamp(opensAt))
+		return palabre.Refuse(palabre.EINVALID, palabre.ReasonRoundWindow, "opensAt", opensAt, "closesAt", closesAt).
+			Sayf("the round must close (%s) after it opens (%s)", Stamp(closesAt), Stamp(opensAt))
 	}
 	return nil
 }
@@ -113,7 +118,8 @@ func CheckWindow(opensAt, closesAt time.Time) error {
 // went to the Council, like the adopted text.
 func (r Round) Final(title string) error {
 	if r.ConsolidatedAt != nil {
-		return palabre.Errorf(palabre.ECONFLICT, "the round « %s » is consolidated: its record (title, kind, place, times, invitations, observations and answers) is final", title)
+		return palabre.Refuse(palabre.ECONFLICT, palabre.ReasonRoundConsolidated, "title", title).
+			Sayf("the round « %s » is consolidated: its record (title, kind, place, times, invitations, observations and answers) is final", title)
 	}
 	return nil
 }
@@ -124,13 +130,14 @@ func (r Round) Final(title string) error {
 // invited (spoken names those the change would drop).
 func (r Round) Invitations(now time.Time, remaining int, spoken []string) error {
 	if s := r.StatusAt(now); s == Closed || s == Consolidated {
-		return palabre.Errorf(palabre.ECONFLICT, "the round is %s: its invitations are final", s.name())
+		return palabre.Refuse(palabre.ECONFLICT, palabre.ReasonInvitationsFinal, "status", s).Sayf("the round is %s: its invitations are final", s.name())
 	}
 	if remaining == 0 {
-		return palabre.Errorf(palabre.EINVALID, "a round keeps at least one invited agency")
+		return palabre.Refuse(palabre.EINVALID, palabre.ReasonInvitationRequired).Sayf("a round keeps at least one invited agency")
 	}
 	if len(spoken) > 0 {
-		return palabre.Errorf(palabre.ECONFLICT, "%s made observations in this round and stays invited", strings.Join(spoken, ", "))
+		return palabre.Refuse(palabre.ECONFLICT, palabre.ReasonInvitedAgencySpoke, "agencies", spoken).
+			Sayf("%s made observations in this round and stays invited", strings.Join(spoken, ", "))
 	}
 	return nil
 }
@@ -138,7 +145,7 @@ func (r Round) Invitations(now time.Time, remaining int, spoken []string) error 
 // Invite checks the invitations of a new round: at least one agency.
 func Invite(invited int) error {
 	if invited == 0 {
-		return palabre.Errorf(palabre.EINVALID, "invite at least one agency to the round")
+		return palabre.Refuse(palabre.EINVALID, palabre.ReasonInvitationRequired).Sayf("invite at least one agency to the round")
 	}
 	return nil
 }
@@ -147,9 +154,11 @@ func Invite(invited int) error {
 func (r Round) RequireOpen(title string, now time.Time) error {
 	switch r.StatusAt(now) {
 	case Planned:
-		return palabre.Errorf(palabre.ECONFLICT, "the round « %s » is not open yet: it opens at %s", title, Stamp(r.OpensAt))
+		return palabre.Refuse(palabre.ECONFLICT, palabre.ReasonRoundNotOpenYet, "title", title, "opensAt", r.OpensAt).
+			Sayf("the round « %s » is not open yet: it opens at %s", title, Stamp(r.OpensAt))
 	case Closed, Consolidated:
-		return palabre.Errorf(palabre.ECONFLICT, "the round « %s » is closed: it closed at %s", title, Stamp(r.ClosesAt))
+		return palabre.Refuse(palabre.ECONFLICT, palabre.ReasonRoundClosed, "title", title, "status", r.StatusAt(now), "closesAt", r.ClosesAt).
+			Sayf("the round « %s » is closed: it closed at %s", title, Stamp(r.ClosesAt))
 	}
 	return nil
 }
@@ -174,7 +183,7 @@ func ByAuthor(s observation.Status) bool { return slices.Contains(authorStatuses
 // NewStatus checks the status of a new observation: a draft or submitted.
 func NewStatus(s observation.Status) error {
 	if s != observation.StatusDraft && s != observation.StatusSubmitted {
-		return palabre.Errorf(palabre.EINVALID, "a new observation is a draft or submitted, not %s", s)
+		return palabre.Refuse(palabre.EINVALID, palabre.ReasonObservationNewStatus, "status", s)
 	}
 	return nil
 }
@@ -184,9 +193,9 @@ func NewStatus(s observation.Status) error {
 func Editable(old observation.Status) error {
 	switch {
 	case old == observation.StatusWithdrawn:
-		return palabre.Errorf(palabre.ECONFLICT, "the observation was withdrawn: it can no longer change")
+		return palabre.Refuse(palabre.ECONFLICT, palabre.ReasonObservationWithdrawn)
 	case Answered(old):
-		return palabre.Errorf(palabre.ECONFLICT, "the observation was answered (%s): it can no longer change", old)
+		return palabre.Refuse(palabre.ECONFLICT, palabre.ReasonObservationAnswered, "status", old)
 	}
 	return nil
 }
@@ -196,7 +205,7 @@ func Editable(old observation.Status) error {
 func Move(old, to observation.Status) (submits bool, err error) {
 	switch {
 	case to == observation.StatusDraft && old == observation.StatusSubmitted:
-		return false, palabre.Errorf(palabre.ECONFLICT, "the observation was submitted: it cannot go back to draft")
+		return false, palabre.Refuse(palabre.ECONFLICT, palabre.ReasonObservationSubmitted)
 	case to == observation.StatusSubmitted && old == observation.StatusDraft:
 		return true, nil
 	}
@@ -220,17 +229,18 @@ type Reply struct {
 func CheckReply(r Reply) error {
 	switch {
 	case r.Old == observation.StatusDraft:
-		return palabre.Errorf(palabre.ECONFLICT, "the observation is a draft: it is answered once its agency submits it")
+		return palabre.Refuse(palabre.ECONFLICT, palabre.ReasonAnswerDraft)
 	case r.Old == observation.StatusWithdrawn:
-		return palabre.Errorf(palabre.ECONFLICT, "the observation was withdrawn by its agency: there is nothing to answer")
+		return palabre.Refuse(palabre.ECONFLICT, palabre.ReasonAnswerWithdrawn)
 	case !Answered(r.Disposition):
-		return palabre.Errorf(palabre.EINVALID, "an answer accepts, partially accepts, rejects or declares out of scope")
+		return palabre.Refuse(palabre.EINVALID, palabre.ReasonAnswerDisposition)
 	case r.Consolidated:
-		return palabre.Errorf(palabre.ECONFLICT, "the round « %s » is consolidated: its answers are final", r.RoundTitle)
+		return palabre.Refuse(palabre.ECONFLICT, palabre.ReasonRoundConsolidated, "title", r.RoundTitle).Sayf("the round « %s » is consolidated: its answers are final", r.RoundTitle)
 	case r.Disposition != observation.StatusAccepted && strings.TrimSpace(r.Response) == "":
-		return palabre.Errorf(palabre.EINVALID, "give the reasons in a response: it is required for %s", strings.ToLower(strings.ReplaceAll(string(r.Disposition), "_", " ")))
+		return palabre.Refuse(palabre.EINVALID, palabre.ReasonAnswerResponse, "disposition", r.Disposition).
+			Sayf("give the reasons in a response: it is required for %s", strings.ToLower(strings.ReplaceAll(string(r.Disposition), "_", " ")))
 	case r.TakesVersion && !TakenIntoAVersion(r.Disposition):
-		return palabre.Errorf(palabre.EINVALID, "an observation answered %s is taken into no version", r.Disposition)
+		return palabre.Refuse(palabre.EINVALID, palabre.ReasonAnswerNoVersion, "disposition", r.Disposition)
 	}
 	return nil
 }
@@ -246,7 +256,7 @@ func TakenIntoAVersion(disposition observation.Status) bool {
 // after the version the round consulted.
 func CheckLaterVersion(consulted, takenInto int) error {
 	if takenInto <= consulted {
-		return palabre.Errorf(palabre.EINVALID, "an observation is taken into a version later than version %d, the one consulted, not into version %d", consulted, takenInto)
+		return palabre.Refuse(palabre.EINVALID, palabre.ReasonAnswerVersionEarly, "consulted", consulted, "takenInto", takenInto)
 	}
 	return nil
 }
@@ -254,7 +264,7 @@ func CheckLaterVersion(consulted, takenInto int) error {
 // CheckAmendment requires an amendment to say what it proposes instead.
 func CheckAmendment(kind observation.Kind, proposedText string) error {
 	if kind == observation.KindAmendment && strings.TrimSpace(proposedText) == "" {
-		return palabre.Errorf(palabre.EINVALID, "an amendment needs the text it proposes instead (proposedText)")
+		return palabre.Refuse(palabre.EINVALID, palabre.ReasonAmendmentText)
 	}
 	return nil
 }

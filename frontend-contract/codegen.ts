@@ -48,6 +48,10 @@ const config: CodegenConfig = {
     [`${out}error-codes.ts`]: {
       plugins: ['./scripts/codegen-error-codes.cjs'],
     },
+    // The reasons of errors[].extensions.reason, from the schema's ErrorReason.
+    [`${out}error-reasons.ts`]: {
+      plugins: [{ './scripts/codegen-error-codes.cjs': { enum: 'ErrorReason', table: 'errorReasons' } }],
+    },
   },
 };
 

@@ -19,7 +19,8 @@ import (
 )
 
 // presentError gives every error a code in extensions.code and a message for a
-// person. Ent, SQL and driver messages never reach the caller: an error that is
+// person; a refusal with a reason (palabre.Refuse) also sends it in
+// extensions.reason, with its params in extensions.params. Ent, SQL and driver messages never reach the caller: an error that is
 // not recognised is logged and shown as INTERNAL.
 func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
@@ -36,6 +37,10 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		}
 		presented.Message = message
 		presented.Extensions = map[string]any{"code": code}
+		if reason, params := palabre.ErrorReason(err); reason != "" {
+			presented.Extensions["reason"] = string(reason)
+			presented.Extensions["params"] = params
+		}
 		presented.Err = nil
 		return presented
 	}

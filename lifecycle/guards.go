@@ -40,12 +40,14 @@ func CheckMove(from strategy.Status, step Step, f Facts) error {
 		return illegal(from, step.To)
 	}
 	if step.Adoption != nil && step.To != strategy.StatusAdopted {
-		return palabre.Errorf(palabre.EINVALID, "an adopting act is recorded by the move to %s only, not to %s", strategy.StatusAdopted, step.To)
+		return palabre.Refuse(palabre.EINVALID, palabre.ReasonAdoptionOnOtherMove, "to", step.To).
+			Sayf("an adopting act is recorded by the move to %s only, not to %s", strategy.StatusAdopted, step.To)
 	}
 	switch step.To {
 	case strategy.StatusConsultation:
 		if f.RoundsToConsultIn == 0 {
-			return palabre.Errorf(palabre.ECONFLICT, "the strategy has no open or planned consultation round: plan one on a published version before moving it to %s", strategy.StatusConsultation)
+			return palabre.Refuse(palabre.ECONFLICT, palabre.ReasonNoRoundToConsultIn).
+				Sayf("the strategy has no open or planned consultation round: plan one on a published version before moving it to %s", strategy.StatusConsultation)
 		}
 	case strategy.StatusSubmitted:
 		var missing []string
@@ -56,7 +58,8 @@ func CheckMove(from strategy.Status, step Step, f Facts) error {
 			missing = append(missing, plural(f.OpenDecisions, "decision is still open", "decisions are still open"))
 		}
 		if len(missing) > 0 {
-			return palabre.Errorf(palabre.ECONFLICT, "the strategy cannot be submitted yet: %s", strings.Join(missing, " and "))
+			return palabre.Refuse(palabre.ECONFLICT, palabre.ReasonNotReadyToSubmit, "unanswered", f.Unanswered, "openDecisions", f.OpenDecisions).
+				Sayf("the strategy cannot be submitted yet: %s", strings.Join(missing, " and "))
 		}
 	case strategy.StatusAdopted:
 		return checkAdoption(step.Adoption, f.OwnVersion)
@@ -69,13 +72,16 @@ func CheckMove(from strategy.Status, step Step, f Facts) error {
 func checkAdoption(a *Adoption, ownVersion bool) error {
 	switch {
 	case a == nil:
-		return palabre.Errorf(palabre.EINVALID, "moving to %s records the adopting act: give the adoption (version adopted, act reference and date)", strategy.StatusAdopted)
+		return palabre.Refuse(palabre.EINVALID, palabre.ReasonAdoptionMissing).
+			Sayf("moving to %s records the adopting act: give the adoption (version adopted, act reference and date)", strategy.StatusAdopted)
 	case strings.TrimSpace(a.ActReference) == "":
-		return palabre.Errorf(palabre.EINVALID, "the adoption needs the reference of the act, such as « Décret n° 2022-123 du 15 mars 2022 »")
+		return palabre.Refuse(palabre.EINVALID, palabre.ReasonAdoptionActReference).
+			Sayf("the adoption needs the reference of the act, such as « Décret n° 2022-123 du 15 mars 2022 »")
 	case a.ActDate.IsZero():
-		return palabre.Errorf(palabre.EINVALID, "the adoption needs the date of the act")
+		return palabre.Refuse(palabre.EINVALID, palabre.ReasonAdoptionActDate)
 	case !ownVersion:
-		return palabre.Errorf(palabre.EINVALID, "%s is not a published version of this strategy: the act adopts one of the strategy's own versions", a.VersionID)
+		return palabre.Refuse(palabre.EINVALID, palabre.ReasonAdoptionForeignVer, "version", a.VersionID).
+			Sayf("%s is not a published version of this strategy: the act adopts one of the strategy's own versions", a.VersionID)
 	}
 	return nil
 }

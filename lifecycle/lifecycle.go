@@ -120,7 +120,13 @@ func move(ctx context.Context, client *ent.Client, step Step) (*ent.Strategy, *e
 func illegal(from, to strategy.Status) error {
 	allowed := moves[from]
 	if len(allowed) == 0 {
-		return palabre.Errorf(palabre.EINVALID, "the strategy is %s, the end of its lifecycle: it moves no further", from)
+		return palabre.Refuse(palabre.EINVALID, palabre.ReasonLifecycleEnded, "status", from).
+			Sayf("the strategy is %s, the end of its lifecycle: it moves no further", from)
 	}
-	return palabre.Errorf(palabre.EINVALID, "a strategy in %s may move to %s, not to %s", from, list(allowed), to)
+	names := make([]string, len(allowed))
+	for i, s := range allowed {
+		names[i] = string(s)
+	}
+	return palabre.Refuse(palabre.EINVALID, palabre.ReasonIllegalMove, "from", from, "to", to, "allowed", names).
+		Sayf("a strategy in %s may move to %s, not to %s", from, list(allowed), to)
 }

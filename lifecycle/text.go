@@ -34,16 +34,16 @@ func CheckText(adopted bool, e Edit, changed []string) error {
 	if !adopted || e == Changing && len(changed) == 0 {
 		return nil
 	}
-	what := "nothing changes"
+	what, edit := "nothing changes", "CHANGING"
 	switch {
 	case e == Adding:
-		what = "nothing is added to it"
+		what, edit = "nothing is added to it", "ADDING"
 	case e == Removing:
-		what = "nothing is removed from it"
+		what, edit = "nothing is removed from it", "REMOVING"
 	case len(changed) > 0:
 		what = strings.ReplaceAll(strings.Join(changed, ", "), "_", " ") + " cannot change"
 	}
-	return palabre.Errorf(palabre.ECONFLICT,
+	return palabre.Refuse(palabre.ECONFLICT, palabre.ReasonAdoptedTextFrozen, "edit", edit, "fields", changed).Sayf(
 		"the strategy is adopted and its text stays as adopted: %s; only the progress and status of its action items and the measurements of its indicators are still reported",
 		what)
 }

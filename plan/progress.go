@@ -43,14 +43,14 @@ type Measured struct {
 // is after now, or that says nothing of what was done.
 func CheckReport(r Report, now time.Time) error {
 	if r.Progress < 0 || r.Progress > 100 {
-		return palabre.Errorf(palabre.EINVALID, "progress is a percentage from 0 to 100, not %d", r.Progress)
+		return palabre.Refuse(palabre.EINVALID, palabre.ReasonProgressRange, "progress", r.Progress)
 	}
 	if r.AsOf.After(now) {
-		return palabre.Errorf(palabre.EINVALID, "a report describes the past: its date (%s) is after now (%s)",
+		return palabre.Refuse(palabre.EINVALID, palabre.ReasonReportInFuture, "asOf", r.AsOf, "now", now).Sayf("a report describes the past: its date (%s) is after now (%s)",
 			r.AsOf.UTC().Format(time.RFC3339), now.UTC().Format(time.RFC3339))
 	}
 	if strings.TrimSpace(r.Narrative) == "" {
-		return palabre.Errorf(palabre.EINVALID, "a report needs its narrative: what was done")
+		return palabre.Refuse(palabre.EINVALID, palabre.ReasonReportNarrative)
 	}
 	return nil
 }

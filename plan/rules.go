@@ -14,7 +14,7 @@ import (
 // CheckPeriod refuses a strategy's period that ends before it starts.
 func CheckPeriod(startYear, endYear int) error {
 	if endYear < startYear {
-		return palabre.Errorf(palabre.EINVALID, "the period ends (%d) before it starts (%d)", endYear, startYear)
+		return palabre.Refuse(palabre.EINVALID, palabre.ReasonPeriodReversed, "start", startYear, "end", endYear)
 	}
 	return nil
 }
@@ -23,7 +23,7 @@ func CheckPeriod(startYear, endYear int) error {
 // unknown (nil).
 func CheckSchedule(start, due *time.Time) error {
 	if start != nil && due != nil && due.Before(*start) {
-		return palabre.Errorf(palabre.EINVALID, "the due date (%s) is before the start date (%s)",
+		return palabre.Refuse(palabre.EINVALID, palabre.ReasonDueBeforeStart, "due", due.Format(time.DateOnly), "start", start.Format(time.DateOnly)).Sayf("the due date (%s) is before the start date (%s)",
 			due.Format("2006-01-02"), start.Format("2006-01-02"))
 	}
 	return nil
@@ -32,7 +32,7 @@ func CheckSchedule(start, due *time.Time) error {
 // CheckBudget requires a currency with a budget, so that amounts can be added up.
 func CheckBudget(hasBudget, hasCurrency bool) error {
 	if hasBudget && !hasCurrency {
-		return palabre.Errorf(palabre.EINVALID, "an estimated budget needs its currency (budgetCurrency, such as XOF)")
+		return palabre.Refuse(palabre.EINVALID, palabre.ReasonBudgetCurrency).Sayf("an estimated budget needs its currency (budgetCurrency, such as XOF)")
 	}
 	return nil
 }
@@ -44,12 +44,12 @@ func CheckDependencies(item pulid.ID, dependsOn []pulid.ID, inPlan int) error {
 	distinct := map[pulid.ID]bool{}
 	for _, d := range dependsOn {
 		if d == item {
-			return palabre.Errorf(palabre.EINVALID, "an action item cannot depend on itself")
+			return palabre.Refuse(palabre.EINVALID, palabre.ReasonItemDependsOnItself)
 		}
 		distinct[d] = true
 	}
 	if inPlan != len(distinct) {
-		return palabre.Errorf(palabre.EINVALID, "an action item can only depend on action items of its own strategy or agreement")
+		return palabre.Refuse(palabre.EINVALID, palabre.ReasonItemDependsElsewhere)
 	}
 	return nil
 }

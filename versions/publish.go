@@ -53,7 +53,8 @@ func Publish(ctx context.Context, client *ent.Client, strategyID pulid.ID, label
 	}
 	version, err := create.Save(ctx)
 	if sqlgraph.IsUniqueConstraintError(err) {
-		return nil, palabre.Errorf(palabre.ECONFLICT, "another version of this strategy was published at the same time as number %d: publish again", last+1)
+		return nil, palabre.Refuse(palabre.ECONFLICT, palabre.ReasonVersionRace, "number", last+1).
+			Sayf("another version of this strategy was published at the same time as number %d: publish again", last+1)
 	}
 	return version, err
 }

@@ -50,7 +50,7 @@ func consultPublishedVersion(next ent.Mutator) ent.Mutator {
 			return nil, err
 		}
 		if given, ok := m.StrategyID(); ok && given != strategyID {
-			return nil, palabre.Errorf(palabre.EINVALID, "version %s is not a version of strategy %s", versionID, given)
+			return nil, palabre.Refuse(palabre.EINVALID, palabre.ReasonRoundVersionElsewhere, "version", versionID).Sayf("version %s is not a version of strategy %s", versionID, given)
 		}
 		m.SetStrategyID(strategyID)
 		return next.Mutate(ctx, m)
@@ -66,7 +66,7 @@ func followTheClock(next ent.Mutator) ent.Mutator {
 		closesAt, closing := m.ClosesAt()
 		_, consolidating := m.ConsolidatedAt()
 		if m.ConsolidatedAtCleared() {
-			return nil, palabre.Errorf(palabre.ECONFLICT, "a consolidated round stays consolidated: plan another round instead")
+			return nil, palabre.Refuse(palabre.ECONFLICT, palabre.ReasonRoundConsolidated).Sayf("a consolidated round stays consolidated: plan another round instead")
 		}
 		if !opening && !closing && !consolidating {
 			return next.Mutate(ctx, m)
@@ -260,7 +260,7 @@ func checkAgenciesExist(ctx context.Context, client *gen.Client, ids []pulid.ID)
 		return err
 	}
 	if n != len(unique(ids)) {
-		return palabre.Errorf(palabre.EINVALID, "an invited agency does not exist")
+		return palabre.Refuse(palabre.EINVALID, palabre.ReasonInvitedAgencyUnknown)
 	}
 	return nil
 }

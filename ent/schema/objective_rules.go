@@ -33,7 +33,7 @@ func keepParentInStrategy(next ent.Mutator) ent.Mutator {
 		}
 		id, _ := m.ID()
 		if parentID == id {
-			return nil, palabre.Errorf(palabre.EINVALID, "an objective cannot be its own parent")
+			return nil, palabre.Refuse(palabre.EINVALID, palabre.ReasonObjectiveOwnParent)
 		}
 		strategyID, ok := m.StrategyID()
 		if !ok {
@@ -49,7 +49,7 @@ func keepParentInStrategy(next ent.Mutator) ent.Mutator {
 			return nil, err
 		}
 		if !same {
-			return nil, palabre.Errorf(palabre.EINVALID, "the parent objective must belong to the same strategy")
+			return nil, palabre.Refuse(palabre.EINVALID, palabre.ReasonObjectiveParentElse)
 		}
 		return next.Mutate(ctx, m)
 	})

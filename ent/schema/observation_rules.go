@@ -75,7 +75,7 @@ func submitInOpenRound(next ent.Mutator) ent.Mutator {
 			return nil, err
 		}
 		if !invited {
-			return nil, palabre.Errorf(palabre.EFORBIDDEN, "your agency is not invited to the round « %s »", round.Title)
+			return nil, palabre.Refuse(palabre.EFORBIDDEN, palabre.ReasonNotInvited, "title", round.Title).Sayf("your agency is not invited to the round « %s »", round.Title)
 		}
 		now := clock.Now(ctx)
 		if err := consultation.RoundOf(round).RequireOpen(round.Title, now); err != nil {
@@ -181,7 +181,7 @@ func answerWithReasons(next ent.Mutator) ent.Mutator {
 				Where(strategyversion.ID(takenInto), strategyversion.HasStrategyWith(strategy.HasConsultationsWith(entconsultation.ID(round.ID)))).
 				Only(ctx)
 			if gen.IsNotFound(err) {
-				return nil, palabre.Errorf(palabre.EINVALID, "version %s is not a version of the strategy consulted", takenInto)
+				return nil, palabre.Refuse(palabre.EINVALID, palabre.ReasonRoundVersionElsewhere, "version", takenInto).Sayf("version %s is not a version of the strategy consulted", takenInto)
 			}
 			if err != nil {
 				return nil, err

@@ -64,7 +64,7 @@ func statusThroughLifecycle(next ent.Mutator) ent.Mutator {
 		case !set, lifecycle.Moving(ctx):
 		case m.Op().Is(ent.OpCreate) && (status == strategy.DefaultStatus || changedByTheSystem(ctx)):
 		default:
-			return nil, palabre.Errorf(palabre.EINVALID, "a strategy's status changes only by moving it through its lifecycle (moveStrategy)")
+			return nil, palabre.Refuse(palabre.EINVALID, palabre.ReasonStatusByMoveOnly)
 		}
 		return next.Mutate(ctx, m)
 	})

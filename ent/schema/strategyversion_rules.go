@@ -22,6 +22,6 @@ func (StrategyVersion) Hooks() []ent.Hook {
 // not on the version.
 func refuseChange(ent.Mutator) ent.Mutator {
 	return ent.MutateFunc(func(context.Context, ent.Mutation) (ent.Value, error) {
-		return nil, palabre.Errorf(palabre.ECONFLICT, "a published version never changes")
+		return nil, palabre.Refuse(palabre.ECONFLICT, palabre.ReasonVersionFrozen)
 	})
 }

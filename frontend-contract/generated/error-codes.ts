@@ -27,8 +27,8 @@ export type ErrorCode =
   /** The database cannot be used for a moment (HTTP 503 with Retry-After). Retry shortly. */
   | 'UNAVAILABLE';
 
-/** What each error code means and what a screen does about it. */
-export const errorCodes: { readonly [code in ErrorCode]: string } = {
+/** What each value of ErrorCode means. */
+export const errorCodes: { readonly [value in ErrorCode]: string } = {
   BAD_USER_INPUT: "The input breaks a rule (a required response, a date, a page size, a request that is not a GraphQL request). Show the message beside the form; fix and resend.",
   CONFLICT: "The object changed since it was read (a stale revision), or the change collides with its state (a closed round). Re-read, reapply, resend with the new revision.",
   FORBIDDEN: "Signed in, but this role or agency may not do this; or, in trusted-documents mode, a document the server does not run. Hide or disable the action; do not retry.",

@@ -5,5 +5,6 @@
 // exports).
 export * from '../generated/documents.js';
 export * from '../generated/error-codes.js';
+export * from '../generated/error-reasons.js';
 export * from './persisted.js';
 export * from './pagination.js';

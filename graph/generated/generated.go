@@ -7413,6 +7413,134 @@ extend type Mutation {
   viewer: Account
 }
 `, BuiltIn: false},
+	{Name: "../schema/reasons.graphql", Input: `# Written by go run ./graph/reasonsgen from palabre.Reasons (reasons.go): never edit.
+
+"""
+Why a rule refused a change, in ` + "`" + `errors[].extensions.reason` + "`" + ` beside its code,
+with the values its sentence names in ` + "`" + `errors[].extensions.params` + "`" + ` (an object of
+strings: dates and times in RFC 3339, numbers in decimal, states as their enum
+value). No field returns it: frontends say each reason in their user's language
+and fall back on the code for a refusal without one. Params are in braces.
+"""
+enum ErrorReason {
+  "A strategy in {from} may move to {allowed} (states separated by commas), not to {to}."
+  ILLEGAL_MOVE
+  "The strategy is {status}, the end of its lifecycle: it moves no further."
+  LIFECYCLE_ENDED
+  "A strategy's status changes only by moving it through its lifecycle (moveStrategy)."
+  STATUS_BY_MOVE_ONLY
+  "An adopting act is recorded by the move to ADOPTED only, not to {to}."
+  ADOPTION_ON_OTHER_MOVE
+  "The strategy has no open or planned round: plan one on a published version first."
+  NO_ROUND_TO_CONSULT_IN
+  "The strategy cannot be submitted yet: {unanswered} submitted observations await their answer and {openDecisions} decisions are open."
+  NOT_READY_TO_SUBMIT
+  "Moving to ADOPTED records the adopting act: give the version adopted, the act's reference and date."
+  ADOPTION_MISSING
+  "The adoption needs the reference of the act."
+  ADOPTION_ACT_REFERENCE_MISSING
+  "The adoption needs the date of the act."
+  ADOPTION_ACT_DATE_MISSING
+  "The version adopted ({version}) is not a published version of this strategy."
+  ADOPTION_VERSION_NOT_OWN
+  "The strategy is adopted and its text stays as adopted ({edit}: ADDING, REMOVING or CHANGING; {fields} changed); only progress, status and measurements are still reported."
+  ADOPTED_TEXT_FROZEN
+  "The {type} was changed by someone else since revision {revision}, the one sent: read it again and reapply the change."
+  STALE_REVISION
+  "A published version never changes."
+  VERSION_FROZEN
+  "Another version was published at the same time as number {number}: publish again."
+  VERSION_PUBLISHED_AT_ONCE
+  "An objective cannot be its own parent."
+  OBJECTIVE_OWN_PARENT
+  "The parent objective must belong to the same strategy."
+  OBJECTIVE_PARENT_ELSEWHERE
+  "The period ends ({end}) before it starts ({start})."
+  PERIOD_REVERSED
+  "The due date ({due}) is before the start date ({start})."
+  DUE_BEFORE_START
+  "An estimated budget needs its currency."
+  BUDGET_WITHOUT_CURRENCY
+  "An action item cannot depend on itself."
+  ITEM_DEPENDS_ON_ITSELF
+  "An action item can only depend on action items of its own strategy or agreement."
+  ITEM_DEPENDS_ELSEWHERE
+  "Progress is a percentage from 0 to 100, not {progress}."
+  PROGRESS_OUT_OF_RANGE
+  "A report describes the past: its date ({asOf}) is after now ({now})."
+  REPORT_IN_FUTURE
+  "A report needs its narrative: what was done."
+  REPORT_NARRATIVE_MISSING
+  "The round is {status}: only a planned round can be opened."
+  ROUND_NOT_PLANNED
+  "The round {title} is not open yet: it opens at {opensAt}."
+  ROUND_NOT_OPEN_YET
+  "The round {title} is {status} (it closed at {closesAt}): its closing time, its observations and their changes are final."
+  ROUND_CLOSED
+  "The round is {status}: only a closed round can be consolidated."
+  ROUND_NOT_CLOSED
+  "The round {title} is consolidated: its record and its answers are final."
+  ROUND_CONSOLIDATED
+  "{waiting} submitted observations still await an answer: answer them before consolidating the round."
+  ROUND_HAS_UNANSWERED
+  "The new closing time ({closesAt}) has passed: give a time in the future, or close the round."
+  CLOSING_TIME_PASSED
+  "The new closing time ({closesAt}) must be later than the current one ({current})."
+  CLOSING_TIME_NOT_LATER
+  "The round must close ({closesAt}) after it opens ({opensAt})."
+  ROUND_CLOSES_BEFORE_OPENING
+  "The version {version} is not a version of the strategy concerned."
+  ROUND_VERSION_ELSEWHERE
+  "A round invites at least one agency."
+  INVITATION_REQUIRED
+  "The round is {status}: its invitations are final."
+  INVITATIONS_FINAL
+  "{agencies} made observations in this round and stay invited."
+  INVITED_AGENCY_SPOKE
+  "An invited agency does not exist."
+  INVITED_AGENCY_UNKNOWN
+  "The caller's agency is not invited to the round {title}."
+  NOT_INVITED
+  "A new observation is a draft or submitted, not {status}."
+  OBSERVATION_NEW_STATUS
+  "The observation was withdrawn: it can no longer change."
+  OBSERVATION_WITHDRAWN
+  "The observation was answered ({status}): it can no longer change."
+  OBSERVATION_ANSWERED
+  "The observation was submitted: it cannot go back to draft."
+  OBSERVATION_SUBMITTED
+  "An amendment needs the text it proposes instead (proposedText)."
+  AMENDMENT_TEXT_MISSING
+  "The observation is a draft: it is answered once its agency submits it."
+  ANSWER_TO_DRAFT
+  "The observation was withdrawn by its agency: there is nothing to answer."
+  ANSWER_TO_WITHDRAWN
+  "An answer accepts, partially accepts, rejects or declares out of scope."
+  ANSWER_DISPOSITION
+  "An answer {disposition} gives its reasons in a response."
+  ANSWER_RESPONSE_MISSING
+  "An observation answered {disposition} is taken into no version."
+  ANSWER_TAKES_NO_VERSION
+  "An observation is taken into a version later than version {consulted}, the one consulted, not into version {takenInto}."
+  ANSWER_VERSION_NOT_LATER
+  "The decision is settled: its question, options, outcome and positions no longer change."
+  DECISION_SETTLED
+  "An option cannot be blank."
+  OPTION_BLANK
+  "The option {option} is given twice."
+  OPTION_TWICE
+  "A recorded position favours {option}, which the new options leave out: record that position again first."
+  OPTION_FAVOURED
+  "{option} is not one of the decision's options ({options})."
+  OPTION_UNKNOWN
+  "A settled decision says what was decided: give the outcome."
+  SETTLEMENT_OUTCOME_MISSING
+  "A settled decision names the body that decided."
+  SETTLEMENT_BODY_MISSING
+  "A settled decision is dated: give the date it was decided on."
+  SETTLEMENT_DATE_MISSING
+}
+`, BuiltIn: false},
 	{Name: "../schema/version.graphql", Input: `"A version to publish."
 input PublishVersionInput {
   "The strategy whose working copy is published."

@@ -662,6 +662,236 @@ func (e ErrorCode) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// Why a rule refused a change, in `errors[].extensions.reason` beside its code,
+// with the values its sentence names in `errors[].extensions.params` (an object of
+// strings: dates and times in RFC 3339, numbers in decimal, states as their enum
+// value). No field returns it: frontends say each reason in their user's language
+// and fall back on the code for a refusal without one. Params are in braces.
+type ErrorReason string
+
+const (
+	// A strategy in {from} may move to {allowed} (states separated by commas), not to {to}.
+	ErrorReasonIllegalMove ErrorReason = "ILLEGAL_MOVE"
+	// The strategy is {status}, the end of its lifecycle: it moves no further.
+	ErrorReasonLifecycleEnded ErrorReason = "LIFECYCLE_ENDED"
+	// A strategy's status changes only by moving it through its lifecycle (moveStrategy).
+	ErrorReasonStatusByMoveOnly ErrorReason = "STATUS_BY_MOVE_ONLY"
+	// An adopting act is recorded by the move to ADOPTED only, not to {to}.
+	ErrorReasonAdoptionOnOtherMove ErrorReason = "ADOPTION_ON_OTHER_MOVE"
+	// The strategy has no open or planned round: plan one on a published version first.
+	ErrorReasonNoRoundToConsultIn ErrorReason = "NO_ROUND_TO_CONSULT_IN"
+	// The strategy cannot be submitted yet: {unanswered} submitted observations await their answer and {openDecisions} decisions are open.
+	ErrorReasonNotReadyToSubmit ErrorReason = "NOT_READY_TO_SUBMIT"
+	// Moving to ADOPTED records the adopting act: give the version adopted, the act's reference and date.
+	ErrorReasonAdoptionMissing ErrorReason = "ADOPTION_MISSING"
+	// The adoption needs the reference of the act.
+	ErrorReasonAdoptionActReferenceMissing ErrorReason = "ADOPTION_ACT_REFERENCE_MISSING"
+	// The adoption needs the date of the act.
+	ErrorReasonAdoptionActDateMissing ErrorReason = "ADOPTION_ACT_DATE_MISSING"
+	// The version adopted ({version}) is not a published version of this strategy.
+	ErrorReasonAdoptionVersionNotOwn ErrorReason = "ADOPTION_VERSION_NOT_OWN"
+	// The strategy is adopted and its text stays as adopted ({edit}: ADDING, REMOVING or CHANGING; {fields} changed); only progress, status and measurements are still reported.
+	ErrorReasonAdoptedTextFrozen ErrorReason = "ADOPTED_TEXT_FROZEN"
+	// The {type} was changed by someone else since revision {revision}, the one sent: read it again and reapply the change.
+	ErrorReasonStaleRevision ErrorReason = "STALE_REVISION"
+	// A published version never changes.
+	ErrorReasonVersionFrozen ErrorReason = "VERSION_FROZEN"
+	// Another version was published at the same time as number {number}: publish again.
+	ErrorReasonVersionPublishedAtOnce ErrorReason = "VERSION_PUBLISHED_AT_ONCE"
+	// An objective cannot be its own parent.
+	ErrorReasonObjectiveOwnParent ErrorReason = "OBJECTIVE_OWN_PARENT"
+	// The parent objective must belong to the same strategy.
+	ErrorReasonObjectiveParentElsewhere ErrorReason = "OBJECTIVE_PARENT_ELSEWHERE"
+	// The period ends ({end}) before it starts ({start}).
+	ErrorReasonPeriodReversed ErrorReason = "PERIOD_REVERSED"
+	// The due date ({due}) is before the start date ({start}).
+	ErrorReasonDueBeforeStart ErrorReason = "DUE_BEFORE_START"
+	// An estimated budget needs its currency.
+	ErrorReasonBudgetWithoutCurrency ErrorReason = "BUDGET_WITHOUT_CURRENCY"
+	// An action item cannot depend on itself.
+	ErrorReasonItemDependsOnItself ErrorReason = "ITEM_DEPENDS_ON_ITSELF"
+	// An action item can only depend on action items of its own strategy or agreement.
+	ErrorReasonItemDependsElsewhere ErrorReason = "ITEM_DEPENDS_ELSEWHERE"
+	// Progress is a percentage from 0 to 100, not {progress}.
+	ErrorReasonProgressOutOfRange ErrorReason = "PROGRESS_OUT_OF_RANGE"
+	// A report describes the past: its date ({asOf}) is after now ({now}).
+	ErrorReasonReportInFuture ErrorReason = "REPORT_IN_FUTURE"
+	// A report needs its narrative: what was done.
+	ErrorReasonReportNarrativeMissing ErrorReason = "REPORT_NARRATIVE_MISSING"
+	// The round is {status}: only a planned round can be opened.
+	ErrorReasonRoundNotPlanned ErrorReason = "ROUND_NOT_PLANNED"
+	// The round {title} is not open yet: it opens at {opensAt}.
+	ErrorReasonRoundNotOpenYet ErrorReason = "ROUND_NOT_OPEN_YET"
+	// The round {title} is {status} (it closed at {closesAt}): its closing time, its observations and their changes are final.
+	ErrorReasonRoundClosed ErrorReason = "ROUND_CLOSED"
+	// The round is {status}: only a closed round can be consolidated.
+	ErrorReasonRoundNotClosed ErrorReason = "ROUND_NOT_CLOSED"
+	// The round {title} is consolidated: its record and its answers are final.
+	ErrorReasonRoundConsolidated ErrorReason = "ROUND_CONSOLIDATED"
+	// {waiting} submitted observations still await an answer: answer them before consolidating the round.
+	ErrorReasonRoundHasUnanswered ErrorReason = "ROUND_HAS_UNANSWERED"
+	// The new closing time ({closesAt}) has passed: give a time in the future, or close the round.
+	ErrorReasonClosingTimePassed ErrorReason = "CLOSING_TIME_PASSED"
+	// The new closing time ({closesAt}) must be later than the current one ({current}).
+	ErrorReasonClosingTimeNotLater ErrorReason = "CLOSING_TIME_NOT_LATER"
+	// The round must close ({closesAt}) after it opens ({opensAt}).
+	ErrorReasonRoundClosesBeforeOpening ErrorReason = "ROUND_CLOSES_BEFORE_OPENING"
+	// The version {version} is not a version of the strategy concerned.
+	ErrorReasonRoundVersionElsewhere ErrorReason = "ROUND_VERSION_ELSEWHERE"
+	// A round invites at least one agency.
+	ErrorReasonInvitationRequired ErrorReason = "INVITATION_REQUIRED"
+	// The round is {status}: its invitations are final.
+	ErrorReasonInvitationsFinal ErrorReason = "INVITATIONS_FINAL"
+	// {agencies} made observations in this round and stay invited.
+	ErrorReasonInvitedAgencySpoke ErrorReason = "INVITED_AGENCY_SPOKE"
+	// An invited agency does not exist.
+	ErrorReasonInvitedAgencyUnknown ErrorReason = "INVITED_AGENCY_UNKNOWN"
+	// The caller's agency is not invited to the round {title}.
+	ErrorReasonNotInvited ErrorReason = "NOT_INVITED"
+	// A new observation is a draft or submitted, not {status}.
+	ErrorReasonObservationNewStatus ErrorReason = "OBSERVATION_NEW_STATUS"
+	// The observation was withdrawn: it can no longer change.
+	ErrorReasonObservationWithdrawn ErrorReason = "OBSERVATION_WITHDRAWN"
+	// The observation was answered ({status}): it can no longer change.
+	ErrorReasonObservationAnswered ErrorReason = "OBSERVATION_ANSWERED"
+	// The observation was submitted: it cannot go back to draft.
+	ErrorReasonObservationSubmitted ErrorReason = "OBSERVATION_SUBMITTED"
+	// An amendment needs the text it proposes instead (proposedText).
+	ErrorReasonAmendmentTextMissing ErrorReason = "AMENDMENT_TEXT_MISSING"
+	// The observation is a draft: it is answered once its agency submits it.
+	ErrorReasonAnswerToDraft ErrorReason = "ANSWER_TO_DRAFT"
+	// The observation was withdrawn by its agency: there is nothing to answer.
+	ErrorReasonAnswerToWithdrawn ErrorReason = "ANSWER_TO_WITHDRAWN"
+	// An answer accepts, partially accepts, rejects or declares out of scope.
+	ErrorReasonAnswerDisposition ErrorReason = "ANSWER_DISPOSITION"
+	// An answer {disposition} gives its reasons in a response.
+	ErrorReasonAnswerResponseMissing ErrorReason = "ANSWER_RESPONSE_MISSING"
+	// An observation answered {disposition} is taken into no version.
+	ErrorReasonAnswerTakesNoVersion ErrorReason = "ANSWER_TAKES_NO_VERSION"
+	// An observation is taken into a version later than version {consulted}, the one consulted, not into version {takenInto}.
+	ErrorReasonAnswerVersionNotLater ErrorReason = "ANSWER_VERSION_NOT_LATER"
+	// The decision is settled: its question, options, outcome and positions no longer change.
+	ErrorReasonDecisionSettled ErrorReason = "DECISION_SETTLED"
+	// An option cannot be blank.
+	ErrorReasonOptionBlank ErrorReason = "OPTION_BLANK"
+	// The option {option} is given twice.
+	ErrorReasonOptionTwice ErrorReason = "OPTION_TWICE"
+	// A recorded position favours {option}, which the new options leave out: record that position again first.
+	ErrorReasonOptionFavoured ErrorReason = "OPTION_FAVOURED"
+	// {option} is not one of the decision's options ({options}).
+	ErrorReasonOptionUnknown ErrorReason = "OPTION_UNKNOWN"
+	// A settled decision says what was decided: give the outcome.
+	ErrorReasonSettlementOutcomeMissing ErrorReason = "SETTLEMENT_OUTCOME_MISSING"
+	// A settled decision names the body that decided.
+	ErrorReasonSettlementBodyMissing ErrorReason = "SETTLEMENT_BODY_MISSING"
+	// A settled decision is dated: give the date it was decided on.
+	ErrorReasonSettlementDateMissing ErrorReason = "SETTLEMENT_DATE_MISSING"
+)
+
+var AllErrorReason = []ErrorReason{
+	ErrorReasonIllegalMove,
+	ErrorReasonLifecycleEnded,
+	ErrorReasonStatusByMoveOnly,
+	ErrorReasonAdoptionOnOtherMove,
+	ErrorReasonNoRoundToConsultIn,
+	ErrorReasonNotReadyToSubmit,
+	ErrorReasonAdoptionMissing,
+	ErrorReasonAdoptionActReferenceMissing,
+	ErrorReasonAdoptionActDateMissing,
+	ErrorReasonAdoptionVersionNotOwn,
+	ErrorReasonAdoptedTextFrozen,
+	ErrorReasonStaleRevision,
+	ErrorReasonVersionFrozen,
+	ErrorReasonVersionPublishedAtOnce,
+	ErrorReasonObjectiveOwnParent,
+	ErrorReasonObjectiveParentElsewhere,
+	ErrorReasonPeriodReversed,
+	ErrorReasonDueBeforeStart,
+	ErrorReasonBudgetWithoutCurrency,
+	ErrorReasonItemDependsOnItself,
+	ErrorReasonItemDependsElsewhere,
+	ErrorReasonProgressOutOfRange,
+	ErrorReasonReportInFuture,
+	ErrorReasonReportNarrativeMissing,
+	ErrorReasonRoundNotPlanned,
+	ErrorReasonRoundNotOpenYet,
+	ErrorReasonRoundClosed,
+	ErrorReasonRoundNotClosed,
+	ErrorReasonRoundConsolidated,
+	ErrorReasonRoundHasUnanswered,
+	ErrorReasonClosingTimePassed,
+	ErrorReasonClosingTimeNotLater,
+	ErrorReasonRoundClosesBeforeOpening,
+	ErrorReasonRoundVersionElsewhere,
+	ErrorReasonInvitationRequired,
+	ErrorReasonInvitationsFinal,
+	ErrorReasonInvitedAgencySpoke,
+	ErrorReasonInvitedAgencyUnknown,
+	ErrorReasonNotInvited,
+	ErrorReasonObservationNewStatus,
+	ErrorReasonObservationWithdrawn,
+	ErrorReasonObservationAnswered,
+	ErrorReasonObservationSubmitted,
+	ErrorReasonAmendmentTextMissing,
+	ErrorReasonAnswerToDraft,
+	ErrorReasonAnswerToWithdrawn,
+	ErrorReasonAnswerDisposition,
+	ErrorReasonAnswerResponseMissing,
+	ErrorReasonAnswerTakesNoVersion,
+	ErrorReasonAnswerVersionNotLater,
+	ErrorReasonDecisionSettled,
+	ErrorReasonOptionBlank,
+	ErrorReasonOptionTwice,
+	ErrorReasonOptionFavoured,
+	ErrorReasonOptionUnknown,
+	ErrorReasonSettlementOutcomeMissing,
+	ErrorReasonSettlementBodyMissing,
+	ErrorReasonSettlementDateMissing,
+}
+
+func (e ErrorReason) IsValid() bool {
+	switch e {
+	case ErrorReasonIllegalMove, ErrorReasonLifecycleEnded, ErrorReasonStatusByMoveOnly, ErrorReasonAdoptionOnOtherMove, ErrorReasonNoRoundToConsultIn, ErrorReasonNotReadyToSubmit, ErrorReasonAdoptionMissing, ErrorReasonAdoptionActReferenceMissing, ErrorReasonAdoptionActDateMissing, ErrorReasonAdoptionVersionNotOwn, ErrorReasonAdoptedTextFrozen, ErrorReasonStaleRevision, ErrorReasonVersionFrozen, ErrorReasonVersionPublishedAtOnce, ErrorReasonObjectiveOwnParent, ErrorReasonObjectiveParentElsewhere, ErrorReasonPeriodReversed, ErrorReasonDueBeforeStart, ErrorReasonBudgetWithoutCurrency, ErrorReasonItemDependsOnItself, ErrorReasonItemDependsElsewhere, ErrorReasonProgressOutOfRange, ErrorReasonReportInFuture, ErrorReasonReportNarrativeMissing, ErrorReasonRoundNotPlanned, ErrorReasonRoundNotOpenYet, ErrorReasonRoundClosed, ErrorReasonRoundNotClosed, ErrorReasonRoundConsolidated, ErrorReasonRoundHasUnanswered, ErrorReasonClosingTimePassed, ErrorReasonClosingTimeNotLater, ErrorReasonRoundClosesBeforeOpening, ErrorReasonRoundVersionElsewhere, ErrorReasonInvitationRequired, ErrorReasonInvitationsFinal, ErrorReasonInvitedAgencySpoke, ErrorReasonInvitedAgencyUnknown, ErrorReasonNotInvited, ErrorReasonObservationNewStatus, ErrorReasonObservationWithdrawn, ErrorReasonObservationAnswered, ErrorReasonObservationSubmitted, ErrorReasonAmendmentTextMissing, ErrorReasonAnswerToDraft, ErrorReasonAnswerToWithdrawn, ErrorReasonAnswerDisposition, ErrorReasonAnswerResponseMissing, ErrorReasonAnswerTakesNoVersion, ErrorReasonAnswerVersionNotLater, ErrorReasonDecisionSettled, ErrorReasonOptionBlank, ErrorReasonOptionTwice, ErrorReasonOptionFavoured, ErrorReasonOptionUnknown, ErrorReasonSettlementOutcomeMissing, ErrorReasonSettlementBodyMissing, ErrorReasonSettlementDateMissing:
+		return true
+	}
+	return false
+}
+
+func (e ErrorReason) String() string {
+	return string(e)
+}
+
+func (e *ErrorReason) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ErrorReason(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ErrorReason", str)
+	}
+	return nil
+}
+
+func (e ErrorReason) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ErrorReason) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ErrorReason) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // What an agency does for an action item.
 type InvolvementRole string
 

@@ -74,7 +74,9 @@ type Error struct {
 	Message    string `json:"message"`
 	Path       []any  `json:"path"`
 	Extensions struct {
-		Code string `json:"code"`
+		Code   string            `json:"code"`
+		Reason string            `json:"reason"`
+		Params map[string]string `json:"params"`
 	} `json:"extensions"`
 }
 

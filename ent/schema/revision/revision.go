@@ -89,7 +89,7 @@ func check(next ent.Mutator) ent.Mutator {
 }
 
 func stale(m ent.Mutation, sent int) error {
-	return palabre.Errorf(palabre.ECONFLICT,
+	return palabre.Refuse(palabre.ECONFLICT, palabre.ReasonStaleRevision, "type", m.Type(), "revision", sent).Sayf(
 		"this %s was changed by someone else since revision %d, the one you sent: read it again and reapply your change",
 		m.Type(), sent)
 }
