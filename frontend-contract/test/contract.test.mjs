@@ -1083,6 +1083,96 @@ describe("the MoU's coordination committee, its meetings and minutes", () => {
 });
 
 
+describe("the secretariat's authoring screens", () => {
+  // A strategy of its own, so that the rest of the scenario keeps the demo's.
+  let strategy;
+  const reasonOf = (err) => [err.extensions?.code, err.extensions?.reason];
+
+  before(async () => {
+    const { createStrategy } = await query(`mutation($in: CreateStrategyInput!) { createStrategy(input: $in) { strategy { id } } }`, {
+      in: { title: 'Stratégie de test de la rédaction', country: 'SN', startYear: 2031, endYear: 2035, ownerAgencyID: world.agency.MENP ?? Object.values(world.agency)[0] },
+    }, tokens.secretariat);
+    strategy = createStrategy.strategy.id;
+  });
+
+  async function plan(token = tokens.secretariat) {
+    return (await send('EditPlan', { id: strategy }, token)).node;
+  }
+
+  test('objectives are added, edited and reordered; a stale revision is CONFLICT with STALE_REVISION; agencies are refused', async () => {
+    const { agencies } = await send('AgencyChoices', {}, tokens.secretariat);
+    assert.ok(nodes(agencies).some((a) => a.acronym === 'ANSSI'));
+    const add = (code, position) => send('CreateObjective', { input: { strategyID: strategy, code, title: `Objectif ${code}`, pillar: 'LEGAL', position } }, tokens.secretariat);
+    const first = (await add('O1', 1)).createObjective.objective;
+    const second = (await add('O2', 2)).createObjective.objective;
+    await refused('FORBIDDEN', 'CreateObjective', { input: { strategyID: strategy, code: 'O3', title: 'Non', pillar: 'LEGAL' } }, tokens.agency.ANSSI);
+    const { updateObjective } = await send('UpdateObjective', { id: second.id, revision: second.revision, input: { position: 0 } }, tokens.secretariat);
+    assert.equal(updateObjective.objective.position, 0);
+    assert.deepEqual(nodes((await plan()).objectives).map((o) => o.code), ['O2', 'O1'], 'reordered');
+    const stale = await refused('CONFLICT', 'UpdateObjective', { id: second.id, revision: second.revision, input: { title: 'Périmé' } }, tokens.secretariat);
+    assert.deepEqual(reasonOf(stale), ['CONFLICT', 'STALE_REVISION']);
+    assert.equal(stale.extensions.params.revision, String(second.revision));
+    await refused('FORBIDDEN', 'UpdateObjective', { id: first.id, revision: first.revision, input: { title: 'Non' } }, tokens.reviewer);
+  });
+
+  test('items are added and edited; a due date before the start is refused with its reason and dates', async () => {
+    const objective = nodes((await plan()).objectives)[0];
+    const { createActionItem } = await send('CreateActionItem', {
+      input: { objectiveID: objective.id, code: 'X1.1', title: 'Former les magistrats', leadAgencyID: world.agency.ANSSI, dueDate: '2033-06-30T00:00:00Z' },
+    }, tokens.secretariat);
+    const item = createActionItem.actionItem;
+    const { updateActionItem } = await send('UpdateActionItem', { id: item.id, revision: item.revision, input: { title: 'Former les magistrats et les greffiers' } }, tokens.secretariat);
+    assert.equal(updateActionItem.actionItem.revision, item.revision + 1);
+    const bad = await refused('BAD_USER_INPUT', 'UpdateActionItem', {
+      id: item.id, revision: item.revision + 1, input: { startDate: '2034-01-01T00:00:00Z' },
+    }, tokens.secretariat);
+    assert.deepEqual(reasonOf(bad), ['BAD_USER_INPUT', 'DUE_BEFORE_START']);
+    assert.deepEqual(bad.extensions.params, { due: '2033-06-30', start: '2034-01-01' });
+    const stale = await refused('CONFLICT', 'UpdateActionItem', { id: item.id, revision: item.revision, input: { title: 'Périmé' } }, tokens.secretariat);
+    assert.deepEqual(reasonOf(stale), ['CONFLICT', 'STALE_REVISION']);
+    await refused('FORBIDDEN', 'CreateActionItem', { input: { objectiveID: objective.id, code: 'X1.2', title: 'Non', leadAgencyID: world.agency.ANSSI } }, tokens.agency.ANSSI);
+  });
+
+  test('the working copy is published; a round on it is refused without invitations, then planned and extended', async () => {
+    await refused('FORBIDDEN', 'PublishVersion', { input: { strategyID: strategy, label: 'Non' } }, tokens.reviewer);
+    const { publishVersion } = await send('PublishVersion', { input: { strategyID: strategy, label: 'Projet pour consultation' } }, tokens.secretariat);
+    assert.equal(publishVersion.version.number, 1);
+    const round = (invited) => ({ input: {
+      title: 'Atelier de validation', kind: 'WORKSHOP', place: 'Dakar, CICAD', versionID: publishVersion.version.id,
+      opensAt: new Date(Date.now() + 86400e3).toISOString(), closesAt: new Date(Date.now() + 7 * 86400e3).toISOString(), invitedAgencyIDs: invited,
+    } });
+    const none = await refused('BAD_USER_INPUT', 'PlanConsultation', round([]), tokens.secretariat);
+    assert.deepEqual(reasonOf(none), ['BAD_USER_INPUT', 'INVITATION_REQUIRED']);
+    await refused('FORBIDDEN', 'PlanConsultation', round([world.agency.ANSSI]), tokens.agency.ANSSI);
+    const planned = (await send('PlanConsultation', round([world.agency.ANSSI]), tokens.secretariat)).planConsultation.consultation;
+    assert.equal(planned.status, 'PLANNED');
+    const later = new Date(Date.parse(planned.closesAt) + 86400e3).toISOString();
+    const early = await refused('BAD_USER_INPUT', 'ExtendConsultation', { id: planned.id, revision: planned.revision, closesAt: planned.opensAt }, tokens.secretariat);
+    assert.deepEqual(reasonOf(early), ['BAD_USER_INPUT', 'CLOSING_TIME_NOT_LATER']);
+    const { extendConsultation } = await send('ExtendConsultation', { id: planned.id, revision: planned.revision, closesAt: later }, tokens.secretariat);
+    assert.equal(Date.parse(extendConsultation.consultation.closesAt), Date.parse(later));
+    await refused('FORBIDDEN', 'ExtendConsultation', { id: planned.id, revision: extendConsultation.consultation.revision, closesAt: later }, tokens.reviewer);
+  });
+
+  test('a decision is created, positions recorded, settled; a settled one refuses positions with DECISION_SETTLED', async () => {
+    const { createDecision } = await send('CreateDecision', { input: { strategyID: strategy, question: 'Quelle tutelle pour le CERT ?', options: ['Présidence', 'Primature'] } }, tokens.secretariat);
+    const d = createDecision.decision;
+    await refused('FORBIDDEN', 'CreateDecision', { input: { strategyID: strategy, question: 'Non ?' } }, tokens.agency.ANSSI);
+    await send('RecordPosition', { input: { decisionID: d.id, agencyID: world.agency.ANSSI, option: 'Présidence', statement: 'Rattachement direct.' } }, tokens.secretariat);
+    const unknown = await refused('BAD_USER_INPUT', 'RecordPosition', { input: { decisionID: d.id, agencyID: world.agency.ANSSI, option: 'Sénat' } }, tokens.secretariat);
+    assert.deepEqual(reasonOf(unknown), ['BAD_USER_INPUT', 'OPTION_UNKNOWN']);
+    const { settleDecision } = await send('SettleDecision', { input: { decisionID: d.id, revision: d.revision, outcome: 'Présidence', body: 'INTERMINISTERIAL_COMMITTEE', decidedOn: '2031-03-01T00:00:00Z' } }, tokens.secretariat);
+    assert.equal(settleDecision.decision.status, 'SETTLED');
+    const late = await refused('CONFLICT', 'RecordPosition', { input: { decisionID: d.id, agencyID: world.agency.ANSSI, option: 'Primature' } }, tokens.secretariat);
+    assert.deepEqual(reasonOf(late), ['CONFLICT', 'DECISION_SETTLED']);
+    const read = (await send('StrategyDecisions', { id: strategy }, tokens.reviewer)).node;
+    const decision = read.decisions.find((x) => x.id === d.id);
+    assert.equal(decision.status, 'SETTLED');
+    assert.deepEqual(decision.positions.map((p) => [p.agency.acronym, p.option]), [['ANSSI', 'Présidence']]);
+    await refused('NOT_FOUND', 'StrategyDecisions', { id: strategy }, null); // the public reads no strategy in drafting
+  });
+});
+
 // Last of the scenario, as it closes the round the others use.
 describe('running a round', () => {
   async function round() {
