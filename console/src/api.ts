@@ -4,12 +4,14 @@
 // asks of every cookie-authenticated request.
 import type { PersistedDocumentNode } from '../../frontend-contract/src/persisted';
 
-/** An error the server answered, with its extensions.code. */
+/** An error the server answered, with its extensions.code, and for a refusal with a reason its extensions.reason and params. */
 export class ApiError extends Error {
-  constructor(readonly code: string, message: string, readonly status = 200) {
+  constructor(readonly code: string, message: string, readonly status = 200, readonly reason?: string, readonly params: Record<string, string> = {}) {
     super(message);
   }
 }
+
+type Extensions = { code?: string; reason?: string; params?: Record<string, string> };
 
 const headers = { 'content-type': 'application/json', accept: 'application/json', 'x-palabre-csrf': '1' };
 
@@ -38,10 +40,10 @@ export async function request<R, V>(doc: PersistedDocumentNode<R, V>, variables:
   } catch {
     throw new ApiError('NETWORK', 'network');
   }
-  const body = (await res.json().catch(() => null)) as { data?: R; errors?: { message: string; extensions?: { code?: string } }[] } | null;
+  const body = (await res.json().catch(() => null)) as { data?: R; errors?: { message: string; extensions?: Extensions }[] } | null;
   const first = body?.errors?.[0];
   if (res.status === 401) sessionEnded.dispatchEvent(new Event('ended'));
-  if (first) throw new ApiError(first.extensions?.code ?? 'INTERNAL', first.message, res.status);
+  if (first) throw new ApiError(first.extensions?.code ?? 'INTERNAL', first.message, res.status, first.extensions?.reason, first.extensions?.params ?? {});
   if (!res.ok || !body?.data) throw new ApiError('INTERNAL', `HTTP ${res.status}`, res.status);
   return body.data;
 }

@@ -16,6 +16,10 @@ import { Compare } from './screens/compare';
 import { History } from './screens/history';
 import { Strategies } from './screens/strategies';
 import { AgencyPlan } from './screens/agencyplan';
+// The secretariat's authoring screens.
+import { EditPlan } from './screens/editplan';
+import { PlanRound } from './screens/planround';
+import { Decisions } from './screens/decisions';
 
 export function App() {
   const lang = useLang();
@@ -97,6 +101,10 @@ function screen(path: string) {
   if (path === '/overdue') return <Overdue />;
   if (path === '/strategies') return <Strategies />;
   if ((p = match('/strategies/:id', path))) return <Plan id={p.id} />;
+  // The secretariat's authoring screens.
+  if ((p = match('/strategies/:id/edit', path))) return <EditPlan id={p.id} />;
+  if ((p = match('/strategies/:id/rounds', path))) return <PlanRound id={p.id} />;
+  if ((p = match('/strategies/:id/decisions', path))) return <Decisions id={p.id} />;
   if ((p = match('/strategies/:id/compare', path))) return <Compare strategyID={p.id} />;
   if ((p = match('/history/:id', path))) return <History id={p.id} />;
   if ((p = match('/agencies/:id', path))) return <AgencyPlan id={p.id} />;
@@ -130,6 +138,9 @@ function title(path: string): string {
   if (path === '/overdue') return t('overdueTitle');
   if (path === '/strategies') return t('strategiesTitle');
   if (path.endsWith('/compare')) return t('compareTitle');
+  if (path.startsWith('/strategies/') && path.endsWith('/edit')) return t('editPlan');
+  if (path.startsWith('/strategies/') && path.endsWith('/rounds')) return t('planRound');
+  if (path.startsWith('/strategies/') && path.endsWith('/decisions')) return t('decisions');
   if (path.startsWith('/history')) return t('historyTitle');
   if (path.startsWith('/agencies')) return t('actionPlan');
   if (path.startsWith('/strategies')) return t('actionPlan');

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { PersistedDocumentNode } from '../../frontend-contract/src/persisted';
 import { ApiError, request } from './api';
 import { hasKey, t } from './i18n';
+import { reasonParams } from './reasons';
 
 export interface Loaded<R> {
   data: R | null;
@@ -31,8 +32,11 @@ export function useQuery<R, V>(doc: PersistedDocumentNode<R, V>, variables: V): 
   return { data, error, reload };
 }
 
-/** The message of an error for a person: what happened and what to do next. */
+/** The message of an error for a person: what happened and what to do next,
+ * from its reason when it has one the console knows, from its code otherwise. */
 export function explain(err: ApiError): string {
+  const why = `why_${err.reason}`;
+  if (err.reason && hasKey(why)) return t(why, reasonParams(err.reason, err.params));
   const key = `err_${err.code}`;
   return hasKey(key) ? t(key, { message: err.message }) : t('err_INTERNAL');
 }

@@ -2,6 +2,8 @@
 // missing from one language is a type error, so no label goes untranslated.
 import { useSyncExternalStore } from 'preact/compat';
 import type { ErrorCode } from '../../frontend-contract/generated/error-codes';
+import type { ErrorReason } from '../../frontend-contract/generated/error-reasons';
+import { secretariatEn, secretariatFr } from './i18n-secretariat';
 
 const fr = {
   appName: 'Palabre',
@@ -204,6 +206,8 @@ const fr = {
   pillar_ORGANISATIONAL: 'Organisationnel',
   pillar_CAPACITY_DEVELOPMENT: 'Renforcement des capacités',
   pillar_COOPERATION: 'Coopération',
+  // the secretariat's authoring screens and the reasons of refusals (i18n-secretariat.ts)
+  ...secretariatFr,
 };
 
 export type Key = keyof typeof fr;
@@ -213,6 +217,12 @@ export type Key = keyof typeof fr;
 type MissingErrorMessages = Exclude<`err_${ErrorCode}`, Key>;
 const everyErrorCodeHasAMessage: MissingErrorMessages extends never ? true : MissingErrorMessages = true;
 void everyErrorCodeHasAMessage;
+
+// Every reason of a refusal (extensions.reason) has its sentence with a next
+// step: a reason added to the contract without one does not compile.
+type MissingReasonSentences = Exclude<`why_${ErrorReason}`, Key>;
+const everyReasonHasASentence: MissingReasonSentences extends never ? true : MissingReasonSentences = true;
+void everyReasonHasASentence;
 
 const en: Record<Key, string> = {
   appName: 'Palabre',
@@ -408,6 +418,7 @@ const en: Record<Key, string> = {
   pillar_ORGANISATIONAL: 'Organisational',
   pillar_CAPACITY_DEVELOPMENT: 'Capacity development',
   pillar_COOPERATION: 'Cooperation',
+  ...secretariatEn,
 };
 
 export type Lang = 'fr' | 'en';

@@ -169,7 +169,7 @@ describe('a consultation round, end to end', () => {
     await form.getByLabel('Observation', { exact: true }).fill(body);
     // An amendment needs its proposed text: the refusal is explained, and nothing typed is lost.
     await form.getByRole('button', { name: 'Soumettre' }).click();
-    await form.getByRole('alert').filter({ hasText: 'Certaines informations ne conviennent pas' }).waitFor();
+    await form.getByRole('alert').filter({ hasText: 'Un amendement propose un texte de remplacement' }).waitFor();
     await form.getByLabel('Texte proposé (facultatif)').fill('Les incidents sont notifiés dans les 72 heures.');
     await agency.reload();
     await agency.locator('form.observation-form').waitFor();
@@ -314,7 +314,7 @@ describe('comparing versions', () => {
     await lifecycle.getByText('État actuel : En validation.').waitFor();
     assert.deepEqual(await lifecycle.getByRole('button').allTextContents(), ['Passer à « Soumise »', 'Passer à « En rédaction »']);
     await lifecycle.getByRole('button', { name: 'Passer à « Soumise »' }).click();
-    await lifecycle.getByRole('alert').filter({ hasText: 'cannot be submitted yet' }).waitFor();
+    await lifecycle.getByRole('alert').filter({ hasText: 'La stratégie ne peut pas encore être soumise' }).waitFor();
     await lifecycle.getByText('État actuel : En validation.').waitFor();
     await check(page, 'secretariat-lifecycle-refused');
   });
@@ -341,5 +341,166 @@ describe('running a round', () => {
     assert.equal(await agency.getByRole('button', { name: /^Formuler une observation/ }).count(), 0);
     assert.equal(await agency.getByRole('button', { name: 'Modifier' }).count(), 0);
     await check(agency, 'agency-round-closed');
+  });
+});
+
+// The secretariat's authoring screens, on a strategy of their own created
+// through the API: drafting the plan, a stale edit, reordering, publishing,
+// planning and running a round, settling a decision, adoption.
+describe("the secretariat's authoring screens", () => {
+  const sec = () => server.tokens.secretariat;
+  const strategy = {};
+  let page;
+
+  before(async () => {
+    const { agencies } = await graphql(server.url, sec(), '{ agencies(first: 100) { edges { node { id acronym } } } }');
+    strategy.agency = Object.fromEntries(agencies.edges.map((e) => [e.node.acronym, e.node.id]));
+    const { createStrategy } = await graphql(server.url, sec(), `mutation($in: CreateStrategyInput!) { createStrategy(input: $in) { strategy { id } } }`,
+      { in: { title: 'Stratégie nationale de confiance numérique 2031-2035', country: 'SN', startYear: 2031, endYear: 2035, ownerAgencyID: Object.values(strategy.agency)[0] } });
+    strategy.id = createStrategy.strategy.id;
+    page = await open();
+    await signIn(page, 'secretariat');
+  });
+
+  const formOf = (legend) => page.locator('form', { has: page.locator('legend', { hasText: legend }) }).first();
+
+  test('objectives and an item are added; the item is edited; a second session’s edit is shown and reapplied over', async () => {
+    await page.goto(`${base}/strategies/${strategy.id}/edit`);
+    await page.getByRole('heading', { level: 1, name: /^Rédaction — / }).waitFor();
+    await check(page, 'secretariat-edit-plan');
+    for (const [code, title, pillar] of [['OS1', 'Renforcer le cadre juridique', 'LEGAL'], ['OS2', 'Développer les capacités techniques', 'TECHNICAL']]) {
+      const add = formOf('Ajouter un objectif');
+      await add.getByLabel('Code').fill(code);
+      await add.getByLabel('Intitulé').fill(title);
+      await add.getByLabel('Pilier').selectOption(pillar);
+      await add.getByRole('button', { name: 'Ajouter un objectif' }).click();
+      await page.getByRole('heading', { level: 2, name: `${code} — ${title}` }).waitFor();
+    }
+    await page.getByRole('button', { name: 'Ajouter une action à OS1' }).click();
+    const item = formOf('Ajouter une action à OS1');
+    await item.getByLabel('Code').fill('A1.1');
+    await item.getByLabel('Intitulé').fill('Transposer la convention de Malabo');
+    await item.getByLabel('Agence pilote').selectOption(strategy.agency.ANSSI);
+    await item.getByLabel('Échéance').fill('2032-06-30');
+    await item.getByRole('button', { name: 'Ajouter une action à OS1' }).click();
+    const row = page.locator('ul.items-edit li', { hasText: 'A1.1' });
+    await row.getByText('Transposer la convention de Malabo').waitFor();
+
+    // An edit.
+    await row.getByRole('button', { name: 'Modifier A1.1' }).click();
+    const edit = formOf('Modifier A1.1');
+    await edit.getByLabel('Intitulé').fill('Transposer la convention de Malabo en droit national');
+    await check(page, 'secretariat-item-edit');
+    await edit.getByRole('button', { name: 'Enregistrer' }).click();
+    await row.getByText('Transposer la convention de Malabo en droit national').waitFor();
+
+    // A stale edit: someone else saves the item while this form is open.
+    await row.getByRole('button', { name: 'Modifier A1.1' }).click();
+    await formOf('Modifier A1.1').getByLabel('Intitulé').fill('Ma version : ratifier puis transposer');
+    const { actionItems } = await graphql(server.url, sec(), 'query($s: ID!) { actionItems(first: 5, where: { hasStrategyWith: [{ id: $s }] }) { edges { node { id revision } } } }', { s: strategy.id });
+    const saved = actionItems.edges[0].node;
+    await graphql(server.url, sec(), 'mutation($id: ID!, $rev: Int!) { updateActionItem(id: $id, revision: $rev, input: { title: "Version d’un collègue" }) { actionItem { revision } } }',
+      { id: saved.id, rev: saved.revision });
+    // What was typed survives a reload.
+    await page.reload();
+    assert.equal(await formOf('Modifier A1.1').getByLabel('Intitulé').inputValue(), 'Ma version : ratifier puis transposer');
+    await formOf('Modifier A1.1').getByRole('button', { name: 'Enregistrer' }).click();
+    const conflict = page.locator('.conflict');
+    await conflict.getByText('Version d’un collègue').waitFor();
+    await conflict.getByText('Ma version : ratifier puis transposer').waitFor();
+    await check(page, 'secretariat-text-conflict');
+    await conflict.getByRole('button', { name: 'Réappliquer' }).click();
+    await page.getByText('Modification enregistrée.').waitFor();
+    await row.getByText('Ma version : ratifier puis transposer').waitFor();
+    assert.equal(await page.locator('.conflict').count(), 0);
+  });
+
+  test('objectives are reordered and the working copy is published', async () => {
+    await page.getByRole('button', { name: 'Descendre OS1' }).click();
+    await page.getByText('Ordre des objectifs enregistré.').waitFor();
+    await page.waitForFunction(() => document.querySelector('article.objective-edit h2')?.textContent?.startsWith('OS2'));
+    const publish = formOf('Publier la copie de travail');
+    await publish.getByLabel('Libellé de la version').fill('Projet pour consultation');
+    await publish.getByRole('button', { name: 'Publier la version' }).click();
+    await page.getByText('Version 1 publiée.').waitFor();
+    await check(page, 'secretariat-reordered-published');
+    const { node } = await graphql(server.url, sec(), 'query($id: ID!) { node(id: $id) { ... on Strategy { objectives(first: 5, orderBy: { field: POSITION, direction: ASC }) { edges { node { code } } } } } }', { id: strategy.id });
+    assert.deepEqual(node.objectives.edges.map((e) => e.node.code), ['OS2', 'OS1']);
+  });
+
+  test('a round is refused without invitations (in French), then planned, opened and extended', async () => {
+    await page.getByRole('link', { name: 'Planifier une consultation' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Planifier une consultation — / }).waitFor();
+    const plan = formOf('Planifier une consultation');
+    await plan.getByLabel('Intitulé de la consultation').fill('Atelier de validation');
+    await plan.getByLabel('Forme').selectOption('WORKSHOP');
+    await plan.getByLabel('Lieu (facultatif)').fill('Dakar, CICAD');
+    await plan.getByRole('button', { name: 'Planifier la consultation' }).click();
+    await plan.getByRole('alert').filter({ hasText: 'Une consultation invite au moins une agence. Cochez les agences invitées.' }).waitFor();
+    await check(page, 'secretariat-round-refused');
+    assert.equal(await plan.getByLabel('Intitulé de la consultation').inputValue(), 'Atelier de validation', 'a refused submit keeps what was typed');
+    await plan.getByLabel('ANSSI', { exact: true }).check();
+    await plan.getByLabel('MJ', { exact: true }).check();
+    await plan.getByRole('button', { name: 'Planifier la consultation' }).click();
+    await page.getByText('Consultation « Atelier de validation » planifiée.').waitFor();
+    const card = page.locator('li.card', { hasText: 'Atelier de validation' });
+    await card.getByText('Prévue', { exact: true }).waitFor();
+    await card.getByRole('button', { name: 'Ouvrir la consultation « Atelier de validation »' }).click();
+    await card.getByText('Ouverte', { exact: true }).waitFor();
+    const { consultations } = await graphql(server.url, sec(), '{ consultations(first: 100) { edges { node { title closesAt strategy { id } } } } }');
+    const before = consultations.edges.map((e) => e.node).find((c) => c.strategy.id === strategy.id).closesAt;
+    await card.getByRole('button', { name: 'Prolonger « Atelier de validation »' }).click();
+    await page.getByText('Clôture de « Atelier de validation » reportée.').waitFor();
+    const again = await graphql(server.url, sec(), '{ consultations(first: 100) { edges { node { closesAt strategy { id } } } } }');
+    const after = again.consultations.edges.map((e) => e.node).find((c) => c.strategy.id === strategy.id).closesAt;
+    assert.ok(Date.parse(after) > Date.parse(before), `extended: ${before} → ${after}`);
+    await check(page, 'secretariat-round-opened');
+  });
+
+  test('a decision is created, an agency’s position recorded, and the decision settled', async () => {
+    await page.goto(`${base}/strategies/${strategy.id}/decisions`);
+    await page.getByRole('heading', { level: 1, name: /^Décisions — / }).waitFor();
+    const create = formOf('Nouvelle question à trancher');
+    await create.getByLabel('Question').fill('Quelle tutelle pour le CERT national ?');
+    await create.getByLabel('Options (une par ligne)').fill('Présidence\nPrimature');
+    await create.getByRole('button', { name: 'Créer la question' }).click();
+    const card = page.locator('article.decision', { hasText: 'Quelle tutelle pour le CERT national ?' });
+    await card.getByText('Ouverte', { exact: true }).waitFor();
+    const position = formOf('Position d’une agence sur « Quelle tutelle pour le CERT national ? »');
+    await position.getByLabel('Agence').selectOption(strategy.agency.ANSSI);
+    await position.getByLabel('Option défendue').selectOption('Présidence');
+    await position.getByRole('button', { name: 'Enregistrer la position' }).click();
+    await card.getByText(/ANSSI.*Présidence/).waitFor();
+    const settle = formOf('Trancher « Quelle tutelle pour le CERT national ? »');
+    await settle.getByLabel('Décision prise').fill('Le CERT national est rattaché à la Présidence.');
+    await settle.getByLabel('Instance').selectOption('INTERMINISTERIAL_COMMITTEE');
+    await settle.getByRole('button', { name: 'Trancher' }).click();
+    await card.getByText('Tranchée', { exact: true }).waitFor();
+    await card.getByText(/par Comité interministériel : Le CERT national est rattaché à la Présidence\./).waitFor();
+    await check(page, 'secretariat-decision-settled');
+  });
+
+  test('adoption without the act’s reference is refused in French, then in English; with it, the strategy is adopted', async () => {
+    const { node } = await graphql(server.url, sec(), 'query($id: ID!) { node(id: $id) { ... on Strategy { revision } } }', { id: strategy.id });
+    let revision = node.revision;
+    for (const to of ['CONSULTATION', 'CONSOLIDATION', 'VALIDATION', 'SUBMITTED']) {
+      const { moveStrategy } = await graphql(server.url, sec(), 'mutation($in: MoveStrategyInput!) { moveStrategy(input: $in) { strategy { revision } } }',
+        { in: { strategyID: strategy.id, revision, to } });
+      revision = moveStrategy.strategy.revision;
+    }
+    await page.goto(`${base}/strategies/${strategy.id}`);
+    const adoption = formOf('Adoption');
+    await adoption.getByLabel('Date de l’acte').fill('2031-02-12');
+    await adoption.getByRole('button', { name: 'Adopter la stratégie' }).click();
+    await adoption.getByRole('alert').filter({ hasText: 'Il manque la référence de l’acte d’adoption.' }).waitFor();
+    await check(page, 'secretariat-adoption-refused');
+    await page.getByRole('button', { name: 'English' }).click();
+    await adoption.getByRole('alert').filter({ hasText: 'The reference of the adopting act is missing.' }).waitFor();
+    await adoption.getByRole('button', { name: 'Adopt the strategy' }).click();
+    await adoption.getByRole('alert').filter({ hasText: 'The reference of the adopting act is missing.' }).waitFor();
+    await check(page, 'secretariat-adoption-refused-en');
+    await adoption.getByLabel('Reference of the act').fill('Décret n° 2031-052 du 12 février 2031');
+    await adoption.getByRole('button', { name: 'Adopt the strategy' }).click();
+    await page.locator('.meta .badge', { hasText: 'Adopted' }).waitFor();
   });
 });

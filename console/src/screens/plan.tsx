@@ -32,7 +32,14 @@ export function Plan({ id }: { id: string }) {
         <button type="button" onClick={() => print()}>{t('print')}</button>
       </p>
       {viewer?.role === 'SECRETARIAT' && (
-        <Lifecycle id={s.id} revision={s.revision} status={s.status} allowedMoves={s.allowedMoves} moved={q.reload} />
+        <Lifecycle id={s.id} revision={s.revision} status={s.status} allowedMoves={s.allowedMoves} moved={q.reload} versions={nodes(s.versions)} />
+      )}
+      {viewer?.role === 'SECRETARIAT' && (
+        <p class="actions no-print">
+          <a class="button secondary" href={`/strategies/${s.id}/edit`}>{t('editPlan')}</a>
+          <a class="button secondary" href={`/strategies/${s.id}/rounds`}>{t('planRound')}</a>
+          <a class="button secondary" href={`/strategies/${s.id}/decisions`}>{t('decisions')}</a>
+        </p>
       )}
       {s.versions.totalCount >= 2 && <CompareForm strategyID={s.id} versions={nodes(s.versions)} />}
       <h2>{t('meanProgress')}</h2>

@@ -55,7 +55,7 @@ const next: Partial<Record<ConsultationStatus, { label: 'openAction' | 'closeAct
   CLOSED: { label: 'consolidateAction', doc: ConsolidateConsultationDocument },
 };
 
-function RoundMoves({ id, title, revision, status, moved }: { id: string; title: string; revision: number; status: ConsultationStatus; moved: () => void }) {
+export function RoundMoves({ id, title, revision, status, moved }: { id: string; title: string; revision: number; status: ConsultationStatus; moved: () => void }) {
   const [error, setError] = useState<ApiError | null>(null);
   const move = next[status];
   if (!move) return null;
