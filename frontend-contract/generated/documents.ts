@@ -3,6 +3,7 @@ import * as G from './graphql.js';
 import type { PersistedDocumentNode } from '../src/persisted.js';
 export type * from './graphql.js';
 
+export const AccountsDocument = G.AccountsDocument as PersistedDocumentNode<G.AccountsQuery, G.AccountsQueryVariables>;
 export const ActionPlanByAgencyDocument = G.ActionPlanByAgencyDocument as PersistedDocumentNode<G.ActionPlanByAgencyQuery, G.ActionPlanByAgencyQueryVariables>;
 export const ActionPlanLedByAgencyDocument = G.ActionPlanLedByAgencyDocument as PersistedDocumentNode<G.ActionPlanLedByAgencyQuery, G.ActionPlanLedByAgencyQueryVariables>;
 export const AdoptedStrategiesDocument = G.AdoptedStrategiesDocument as PersistedDocumentNode<G.AdoptedStrategiesQuery, G.AdoptedStrategiesQueryVariables>;
@@ -15,11 +16,13 @@ export const AttachFileDocument = G.AttachFileDocument as PersistedDocumentNode<
 export const AuditTrailDocument = G.AuditTrailDocument as PersistedDocumentNode<G.AuditTrailQuery, G.AuditTrailQueryVariables>;
 export const CloseConsultationDocument = G.CloseConsultationDocument as PersistedDocumentNode<G.CloseConsultationMutation, G.CloseConsultationMutationVariables>;
 export const CommitteeDetailDocument = G.CommitteeDetailDocument as PersistedDocumentNode<G.CommitteeDetailQuery, G.CommitteeDetailQueryVariables>;
+export const CommitteesDocument = G.CommitteesDocument as PersistedDocumentNode<G.CommitteesQuery, G.CommitteesQueryVariables>;
 export const CommitteeSinceLastMeetingDocument = G.CommitteeSinceLastMeetingDocument as PersistedDocumentNode<G.CommitteeSinceLastMeetingQuery, G.CommitteeSinceLastMeetingQueryVariables>;
 export const ConsolidateConsultationDocument = G.ConsolidateConsultationDocument as PersistedDocumentNode<G.ConsolidateConsultationMutation, G.ConsolidateConsultationMutationVariables>;
 export const ConsultationInboxDocument = G.ConsultationInboxDocument as PersistedDocumentNode<G.ConsultationInboxQuery, G.ConsultationInboxQueryVariables>;
 export const ConsultedVersionDocument = G.ConsultedVersionDocument as PersistedDocumentNode<G.ConsultedVersionQuery, G.ConsultedVersionQueryVariables>;
 export const CreateMinutesDocument = G.CreateMinutesDocument as PersistedDocumentNode<G.CreateMinutesMutation, G.CreateMinutesMutationVariables>;
+export const CreatePasswordLinkDocument = G.CreatePasswordLinkDocument as PersistedDocumentNode<G.CreatePasswordLinkMutation, G.CreatePasswordLinkMutationVariables>;
 export const EditObservationDocument = G.EditObservationDocument as PersistedDocumentNode<G.EditObservationMutation, G.EditObservationMutationVariables>;
 export const EventsDocument = G.EventsDocument as PersistedDocumentNode<G.EventsSubscription, G.EventsSubscriptionVariables>;
 export const ExportStrategyDocument = G.ExportStrategyDocument as PersistedDocumentNode<G.ExportStrategyMutation, G.ExportStrategyMutationVariables>;
@@ -35,6 +38,7 @@ export const OverdueFollowUpsDocument = G.OverdueFollowUpsDocument as PersistedD
 export const OverdueItemsDocument = G.OverdueItemsDocument as PersistedDocumentNode<G.OverdueItemsQuery, G.OverdueItemsQueryVariables>;
 export const RecordAttachmentsDocument = G.RecordAttachmentsDocument as PersistedDocumentNode<G.RecordAttachmentsQuery, G.RecordAttachmentsQueryVariables>;
 export const ResponseMatrixDocument = G.ResponseMatrixDocument as PersistedDocumentNode<G.ResponseMatrixQuery, G.ResponseMatrixQueryVariables>;
+export const StaleItemsDocument = G.StaleItemsDocument as PersistedDocumentNode<G.StaleItemsQuery, G.StaleItemsQueryVariables>;
 export const StrategiesDocument = G.StrategiesDocument as PersistedDocumentNode<G.StrategiesQuery, G.StrategiesQueryVariables>;
 export const StrategyDetailDocument = G.StrategyDetailDocument as PersistedDocumentNode<G.StrategyDetailQuery, G.StrategyDetailQueryVariables>;
 export const SubmitObservationDocument = G.SubmitObservationDocument as PersistedDocumentNode<G.SubmitObservationMutation, G.SubmitObservationMutationVariables>;
