@@ -18,7 +18,8 @@ export interface Bar {
 /** Figures is the table a chart is read as: visually hidden on screen, printed. */
 function Figures({ caption, head, rows }: { caption: string; head: string[]; rows: { key: string; cells: ComponentChildren[] }[] }) {
   return (
-    <table class="figures">
+    <div class="figures">
+    <table>
       <caption>{caption}</caption>
       <thead>
         <tr>{head.map((h, i) => <th key={i} scope="col">{h}</th>)}</tr>
@@ -32,6 +33,7 @@ function Figures({ caption, head, rows }: { caption: string; head: string[]; row
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
 
