@@ -209,3 +209,44 @@ func SetPassword(ctx context.Context, client *ent.Client, secret, password strin
 	})
 	return acc, err
 }
+
+// ChangePassword sets a signed-in account's password after checking its
+// current one, and ends the account's other sessions, keeping the one whose
+// secret is keep (the caller's; "" keeps none), in one transaction. A wrong
+// current password is UNAUTHENTICATED, as a wrong sign-in is.
+func ChangePassword(ctx context.Context, client *ent.Client, accountID pulid.ID, keep, current, password string) (int, error) {
+	sys := AsSystem(ctx, "a password change: the account's owner, signed in")
+	acc, err := client.Account.Get(sys, accountID)
+	if err != nil {
+		return 0, err
+	}
+	if acc.PasswordHash == "" || acc.Disabled || !auth.PasswordMatches(current, acc.PasswordHash) {
+		if acc.PasswordHash == "" {
+			auth.SpendPasswordCheck(current)
+		}
+		return 0, palabre.Errorf(palabre.EUNAUTHENTICATED, "the current password is wrong: check it (the account's owner must give it to change it)")
+	}
+	if msg := auth.CheckPasswordShape(password); msg != "" {
+		return 0, palabre.Errorf(palabre.EINVALID, "%s", msg)
+	}
+	now := clock.Now(ctx)
+	var ended int
+	err = transaction.Within(sys, client, func(tx *ent.Client) error {
+		// Only over the hash that was checked: of two changes at once, one wins.
+		_, err := tx.Account.UpdateOneID(acc.ID).Where(account.PasswordHash(acc.PasswordHash)).
+			SetPasswordHash(auth.HashPassword(password, auth.DefaultPasswordParams)).Save(sys)
+		if ent.IsNotFound(err) {
+			return palabre.Errorf(palabre.ECONFLICT, "the password was changed in the meantime: sign in again with the new one")
+		}
+		if err != nil {
+			return err
+		}
+		others := tx.Session.Update().Where(session.HasAccountWith(account.ID(acc.ID)), session.EndedAtIsNil())
+		if keep != "" {
+			others = others.Where(session.HashNEQ(auth.HashToken(keep)))
+		}
+		ended, err = others.SetEndedAt(now.UTC()).Save(sys)
+		return err
+	})
+	return ended, err
+}

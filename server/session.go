@@ -47,6 +47,7 @@ func (s *sessions) routes(mux *http.ServeMux, open, signedIn func(http.Handler) 
 	mux.Handle("POST /auth/sign-out", open(http.HandlerFunc(s.signOut)))
 	mux.Handle("POST /auth/set-password", open(http.HandlerFunc(s.setPassword)))
 	mux.Handle("POST /auth/sign-out-everywhere", signedIn(http.HandlerFunc(s.signOutEverywhere)))
+	mux.Handle("POST /auth/change-password", signedIn(requireCSRF(http.HandlerFunc(s.changePassword))))
 }
 
 // requireCSRF refuses a request that may have been forged by another site's
@@ -120,6 +121,40 @@ func (s *sessions) signOutEverywhere(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.clearCookie(w)
+	writeJSON(w, map[string]int{"ended": n})
+}
+
+// changePassword sets the signed-in person's password, given the current one,
+// and ends the account's other sessions, keeping this one. A wrong current
+// password counts as a failed sign-in of the client's address (the same
+// limiter, then 429): a stolen session must not be a way to guess it.
+func (s *sessions) changePassword(w http.ResponseWriter, r *http.Request) {
+	v := auth.FromContext(r.Context())
+	if v == nil {
+		writeError(w, http.StatusUnauthorized, palabre.EUNAUTHENTICATED, "sign in first: only a signed-in person can change their password")
+		return
+	}
+	var in struct{ Current, New string }
+	if !readJSON(w, r, &in) {
+		return
+	}
+	if s.failures.exhausted(r) {
+		s.failures.refuseWith(w, r, "no password was checked", "")
+		return
+	}
+	keep := ""
+	if c, err := r.Cookie(sessionCookie); err == nil {
+		keep = c.Value
+	}
+	n, err := access.ChangePassword(r.Context(), s.client, v.AccountID, keep, in.Current, in.New)
+	if palabre.ErrorCode(err) == palabre.EUNAUTHENTICATED {
+		s.failures.refuseWith(w, r, palabre.ErrorMessage(err), "")
+		return
+	}
+	if err != nil {
+		writeFailure(w, r, s.logger, err)
+		return
+	}
 	writeJSON(w, map[string]int{"ended": n})
 }
 

@@ -20,6 +20,10 @@ import { AgencyPlan } from './screens/agencyplan';
 import { EditPlan } from './screens/editplan';
 import { PlanRound } from './screens/planround';
 import { Decisions } from './screens/decisions';
+import { Pictures } from './screens/pictures';
+import { Agreement, Agreements } from './screens/agreements';
+import { Committee, Meeting, Monitoring } from './screens/monitoring';
+import { Account, Accounts, RequireSignIn } from './screens/accounts';
 
 export function App() {
   const lang = useLang();
@@ -67,6 +71,26 @@ export function App() {
               {t('myItems')}
             </a>
           )}
+          {viewer?.role !== 'ADMIN' && (
+            <a href="/agreements" aria-current={path.startsWith('/agreements') ? 'page' : undefined}>
+              {t('agreements')}
+            </a>
+          )}
+          {viewer?.role !== 'ADMIN' && (
+            <a href="/monitoring" aria-current={path === '/monitoring' || path.startsWith('/committees') || path.startsWith('/meetings') ? 'page' : undefined}>
+              {t('monitoring')}
+            </a>
+          )}
+          {viewer?.role === 'ADMIN' && (
+            <a href="/accounts" aria-current={path === '/accounts' ? 'page' : undefined}>
+              {t('accounts')}
+            </a>
+          )}
+          {viewer && (
+            <a href="/account" aria-current={path === '/account' ? 'page' : undefined}>
+              {t('account')}
+            </a>
+          )}
         </nav>
         <div class="account">
           <button type="button" class="link" lang={t('otherLanguageCode')} onClick={() => setLang(lang === 'fr' ? 'en' : 'fr')}>
@@ -110,6 +134,15 @@ function screen(path: string) {
   if ((p = match('/agencies/:id', path))) return <AgencyPlan id={p.id} />;
   if ((p = match('/rounds/:id/matrix', path))) return <Matrix id={p.id} />;
   if ((p = match('/rounds/:id', path))) return <Round id={p.id} />;
+  // Pictures, monitoring and administration.
+  if ((p = match('/strategies/:id/pictures', path))) return <Pictures id={p.id} />;
+  if (path === '/agreements') return <Agreements />;
+  if ((p = match('/agreements/:id', path))) return <Agreement id={p.id} />;
+  if (path === '/monitoring') return <Monitoring />;
+  if ((p = match('/committees/:id', path))) return <Committee id={p.id} />;
+  if ((p = match('/meetings/:id', path))) return <Meeting id={p.id} />;
+  if (path === '/accounts') return <RequireSignIn><Accounts /></RequireSignIn>;
+  if (path === '/account') return <RequireSignIn><Account /></RequireSignIn>;
   return (
     <section>
       <h1 tabIndex={-1}>404</h1>
@@ -130,6 +163,14 @@ function SignInFirst() {
 }
 
 function title(path: string): string {
+  // Pictures, monitoring and administration.
+  if (path.endsWith('/pictures')) return t('picturesTitle');
+  if (path.startsWith('/agreements')) return t('agreementsTitle');
+  if (path === '/monitoring') return t('monitoringTitle');
+  if (path.startsWith('/committees')) return t('committee');
+  if (path.startsWith('/meetings')) return t('meeting');
+  if (path === '/accounts') return t('accountsTitle');
+  if (path === '/account') return t('accountTitle');
   if (path === '/sign-in') return t('signInTitle');
   if (path === '/set-password') return t('setPasswordTitle');
   if (path.endsWith('/matrix')) return t('matrixTitle');

@@ -504,3 +504,209 @@ describe("the secretariat's authoring screens", () => {
     await page.locator('.meta .badge', { hasText: 'Adopted' }).waitFor();
   });
 });
+
+// Pictures, monitoring and administration (issue 13, part B). Their people
+// get links of their own here, so that these tests do not depend on others.
+describe('pictures, monitoring and administration', () => {
+  const own = {
+    monitoringReviewer: { email: 'fatou.ndiaye@sgg.gouv.example', password: 'La revue lit tout, même les graphiques' },
+    monitoringAdmin: { email: 'mamadou.diallo@numerique.gouv.example', password: 'L’administrateur tient les comptes' },
+    monitoringMJ: { email: 'aissatou.cisse@justice.gouv.example', password: 'Le ministère de la Justice veille' },
+  };
+  const strategyTitle = 'Stratégie nationale de cybersécurité 2022-2026';
+
+  before(async () => {
+    const { accounts } = await graphql(server.url, server.tokens.admin, '{ accounts(first: 50) { edges { node { id email } } } }');
+    for (const [key, p] of Object.entries(own)) {
+      const id = accounts.edges.find((e) => e.node.email === p.email).node.id;
+      const { createPasswordLink } = await graphql(server.url, server.tokens.admin,
+        'mutation($id: ID!) { createPasswordLink(accountID: $id) { path } }', { id });
+      people[key] = { ...p };
+      links[key] = createPasswordLink.path;
+    }
+  });
+
+  // rows reads a table's body as text, cell by cell.
+  const rows = (table) => table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+
+  test('a reviewer reads the plan in charts: progress by objective and pillar, the timeline with overdue items written out; on a phone the labels stack', async () => {
+    const page = await open();
+    await signIn(page, 'monitoringReviewer');
+    await page.goto(`${base}/strategies`);
+    await page.getByRole('link', { name: strategyTitle }).click();
+    await page.getByRole('link', { name: `Graphiques de « ${strategyTitle} »` }).click();
+    await page.getByRole('heading', { level: 1, name: `Le plan en graphiques — ${strategyTitle}` }).waitFor();
+    const byObjective = page.locator('figure', { has: page.locator('figcaption', { hasText: 'Avancement moyen par objectif' }) });
+    await byObjective.locator('.figures table tbody tr').first().waitFor();
+    // The table of figures says what the bars draw, one row per objective.
+    const { node } = await graphql(server.url, server.tokens.reviewer, `query($id: ID!) { node(id: $id) { ... on Strategy {
+      objectives(first: 50) { edges { node { code actionItems(first: 50) { edges { node { progress status } } } } } } } } }`,
+    { id: new URL(page.url()).pathname.split('/')[2] });
+    const objectives = node.objectives.edges.map((e) => e.node);
+    const table = await rows(byObjective.locator('.figures table'));
+    assert.equal(table.length, objectives.length);
+    for (const o of objectives) {
+      const live = o.actionItems.edges.map((e) => e.node).filter((i) => i.status !== 'CANCELLED');
+      const mean = live.length ? Math.round(live.reduce((a, i) => a + i.progress, 0) / live.length) : 0;
+      const row = table.find((r) => r[0].startsWith(`${o.code} ·`));
+      assert.equal(row?.[1].replace(/\s/g, ' '), `${mean} %`, `${o.code}'s mean progress`);
+    }
+    await page.locator('figure', { has: page.locator('figcaption', { hasText: 'Avancement moyen par pilier' }) }).locator('.figures table tbody tr').first().waitFor();
+    // The timeline: today marked, overdue items hatched and written out.
+    const timeline = page.locator('figure.timeline');
+    await timeline.getByText(/^Aujourd’hui : /).waitFor();
+    const late = timeline.locator('li.is-late');
+    assert.ok(await late.count() > 0, 'the demo plan has overdue items');
+    await late.first().locator('rect.overdue').waitFor();
+    await late.first().getByText(/en retard de \d+ j/).waitFor();
+    const written = (await rows(timeline.locator('.figures table'))).filter((r) => /^en retard de \d[\d ]* j$/.test(r[3].replace(/\s/g, " ")));
+    assert.equal(written.length, await late.count(), 'each overdue item is written out in the table');
+    // Screen readers read the table, not the drawing.
+    assert.equal(await timeline.locator('ul.chart-rows').getAttribute('aria-hidden'), 'true');
+    await check(page, 'reviewer-pictures');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Mean progress by objective' }).waitFor();
+    await timeline.getByText(/\d+ d overdue/).first().waitFor();
+    await check(page, 'reviewer-pictures-en');
+
+    const phone = await open({ width: 360, height: 740 });
+    await signIn(phone, 'monitoringReviewer');
+    await phone.goto(page.url());
+    const first = phone.locator('figure.timeline li.is-late').first();
+    await first.waitFor();
+    const label = await first.locator('.chart-label').boundingBox();
+    const bar = await first.locator('svg.chart-bar').boundingBox();
+    assert.ok(label.y + label.height <= bar.y + 1, 'at 360 px the label sits above its bar');
+    assert.ok(bar.width > 250, `at 360 px the bar takes the width (${bar.width} px)`);
+    await check(phone, 'reviewer-pictures-phone');
+  });
+
+  test('the response matrix counts observations by agency and disposition, as the API does', async () => {
+    const page = await open();
+    await signIn(page, 'monitoringReviewer');
+    await page.getByRole('link', { name: /^Matrice des réponses de / }).first().click();
+    const chart = page.locator('figure', { has: page.locator('figcaption', { hasText: 'Observations par agence et par suite donnée' }) });
+    await chart.locator('.figures table tbody tr').first().waitFor();
+    const id = new URL(page.url()).pathname.split('/')[2];
+    const { node } = await graphql(server.url, server.tokens.reviewer, `query($id: ID!) { node(id: $id) { ... on Consultation {
+      responseMatrix { byAgency { agency { acronym } count } groups { observations { status agency { acronym } } } } } } }`, { id });
+    const all = node.responseMatrix.groups.flatMap((g) => g.observations);
+    const head = await chart.locator('.figures table thead th').allTextContents();
+    assert.deepEqual(head.slice(0, 6), ['Agence', 'Acceptée', 'Partiellement acceptée', 'Rejetée', 'Hors sujet', 'Sans réponse']);
+    const statuses = ['ACCEPTED', 'PARTIALLY_ACCEPTED', 'REJECTED', 'OUT_OF_SCOPE', 'SUBMITTED', 'WITHDRAWN'].slice(0, head.length - 2);
+    const table = await rows(chart.locator('.figures table'));
+    assert.equal(table.length, node.responseMatrix.byAgency.length);
+    for (const { agency, count } of node.responseMatrix.byAgency) {
+      const row = table.find((r) => r[0] === agency.acronym);
+      assert.deepEqual(row.slice(1).map(Number), [...statuses.map((s) => all.filter((o) => o.agency.acronym === agency.acronym && o.status === s).length), count], agency.acronym);
+    }
+    await check(page, 'reviewer-matrix-counts');
+  });
+
+  test('a reviewer follows the committees (overdue first), a committee, a meeting with its minutes, the stale items and an agreement', async () => {
+    const page = await open();
+    await signIn(page, 'monitoringReviewer');
+    await page.getByRole('link', { name: 'Suivi', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Suivi des comités et des actions' }).waitFor();
+    const cards = page.locator('li.card');
+    await cards.first().waitFor();
+    await cards.first().getByText(/^Prochaine réunion en retard : due le /).waitFor();
+    const lateCards = await page.locator('li.card.is-late').count();
+    assert.ok(lateCards > 0);
+    assert.equal(await cards.nth(lateCards - 1).evaluate((e) => e.classList.contains('is-late')), true, 'the overdue committees come first');
+    const stale = page.getByRole('region', { name: 'Actions sans compte rendu récent' });
+    await stale.locator('tbody tr').first().waitFor();
+    const { actionItems } = await graphql(server.url, server.tokens.reviewer, 'query($on: Time!) { actionItems(staleOn: $on, first: 100) { totalCount } }',
+      { on: new Date(Math.floor(Date.now() / 86400000) * 86400000).toISOString() });
+    assert.equal(await stale.locator('tbody tr').count(), Math.min(50, actionItems.totalCount));
+    await check(page, 'reviewer-monitoring');
+
+    const mou = page.locator('li.card', { hasText: 'MoU SN-CI' }).or(page.locator('li.card.is-late')).first();
+    const name = await mou.locator('h3 a').textContent();
+    await mou.locator('h3 a').click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Membres' }).waitFor();
+    await page.getByText(/— secrétariat$/).first().waitFor();
+    const meetings = page.getByRole('region', { name: 'Réunions' });
+    await meetings.locator('tbody tr').first().waitFor();
+    await check(page, 'reviewer-committee');
+
+    await meetings.locator('tbody tr', { hasText: 'Tenue' }).first().locator('a').click();
+    await page.getByRole('heading', { level: 1, name: /^Réunion du / }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Ordre du jour' }).waitFor();
+    const hash = await page.locator('code.hash').first().textContent();
+    assert.match(hash, /^[0-9a-f]{64}$/);
+    await page.getByRole('heading', { level: 2, name: 'Actions de suivi' }).waitFor();
+    await check(page, 'reviewer-meeting');
+
+    await page.getByRole('link', { name: 'Accords', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Accords de coopération' }).waitFor();
+    await page.locator('li.card', { hasText: 'MoU SN-CI/2025/03' }).locator('h2 a').click();
+    await page.getByRole('heading', { level: 2, name: 'Parties' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Engagements' }).waitFor();
+    const csv = page.getByRole('link', { name: 'Télécharger le plan (CSV)' });
+    const res = await page.request.get(new URL(await csv.getAttribute('href'), base).href);
+    assert.equal(res.status(), 200);
+    assert.match(res.headers()['content-type'], /text\/csv/);
+    await check(page, 'reviewer-agreement');
+  });
+
+  test('an administrator lists the accounts and creates a password link that works', async () => {
+    const page = await open();
+    await signIn(page, 'monitoringAdmin');
+    await page.getByRole('link', { name: 'Comptes', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Comptes' }).waitFor();
+    await page.getByRole('region', { name: 'Comptes' }).locator('tbody tr').first().waitFor();
+    assert.ok(await page.getByRole('region', { name: 'Comptes' }).locator('tbody tr').count() >= 6);
+    await page.getByRole('button', { name: 'Créer un lien de mot de passe pour Chérif Mbaye' }).click();
+    const made = page.getByLabel('Lien à transmettre');
+    await made.waitFor();
+    const url = await made.inputValue();
+    assert.match(url, /\/set-password#plb_/);
+    await check(page, 'admin-accounts');
+
+    const owner = await open();
+    await owner.goto(url);
+    await owner.getByLabel('Nouveau mot de passe').fill('L’ARTP régule et se connecte');
+    await owner.getByLabel('Confirmez le mot de passe').fill('L’ARTP régule et se connecte');
+    await owner.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+    await owner.getByText('Votre mot de passe est enregistré').waitFor();
+    // A reviewer has no accounts screen in its navigation, and is refused the list of others.
+    const reviewer = await open();
+    await signIn(reviewer, 'monitoringReviewer');
+    assert.equal(await reviewer.getByRole('link', { name: 'Comptes', exact: true }).count(), 0);
+  });
+
+  test('a person changes their password: a wrong current one is refused; the other session ends, this one stays', async () => {
+    const page = await open();
+    await signIn(page, 'monitoringMJ');
+    const other = await open();
+    await signIn(other, 'monitoringMJ');
+    await page.getByRole('link', { name: 'Mon compte' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mon compte' }).waitFor();
+    const next = 'La Justice change de mot de passe';
+    await page.getByLabel('Mot de passe actuel').fill('pas le bon');
+    await page.getByLabel('Nouveau mot de passe').fill(next);
+    await page.getByLabel('Confirmez le mot de passe').fill(next);
+    await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Le mot de passe actuel est incorrect' }).waitFor();
+    await check(page, 'account-password-refused');
+    await page.getByLabel('Mot de passe actuel').fill(people.monitoringMJ.password);
+    await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
+    await page.getByRole('status').filter({ hasText: 'Mot de passe changé' }).waitFor();
+    await check(page, 'account-password-changed');
+    people.monitoringMJ.password = next;
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Mon compte' }).waitFor();
+    await page.getByLabel('Mot de passe actuel').waitFor();
+    await other.goto(`${base}/rounds`);
+    await other.getByRole('alert').filter({ hasText: 'Vous devez vous connecter' }).waitFor();
+    const again = await open();
+    await signIn(again, 'monitoringMJ');
+    // Sign out everywhere: this session too.
+    await page.getByRole('button', { name: 'Se déconnecter partout' }).click();
+    await page.getByRole('status').filter({ hasText: 'Toutes vos sessions sont fermées.' }).waitFor();
+    await again.goto(`${base}/account`);
+    await again.getByRole('alert').filter({ hasText: 'Vous devez vous connecter' }).waitFor();
+  });
+});

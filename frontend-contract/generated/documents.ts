@@ -3,6 +3,7 @@ import * as G from './graphql.js';
 import type { PersistedDocumentNode } from '../src/persisted.js';
 export type * from './graphql.js';
 
+export const AccountsDocument = G.AccountsDocument as PersistedDocumentNode<G.AccountsQuery, G.AccountsQueryVariables>;
 export const ActionPlanByAgencyDocument = G.ActionPlanByAgencyDocument as PersistedDocumentNode<G.ActionPlanByAgencyQuery, G.ActionPlanByAgencyQueryVariables>;
 export const ActionPlanLedByAgencyDocument = G.ActionPlanLedByAgencyDocument as PersistedDocumentNode<G.ActionPlanLedByAgencyQuery, G.ActionPlanLedByAgencyQueryVariables>;
 export const AdoptedStrategiesDocument = G.AdoptedStrategiesDocument as PersistedDocumentNode<G.AdoptedStrategiesQuery, G.AdoptedStrategiesQueryVariables>;
@@ -16,6 +17,7 @@ export const AttachFileDocument = G.AttachFileDocument as PersistedDocumentNode<
 export const AuditTrailDocument = G.AuditTrailDocument as PersistedDocumentNode<G.AuditTrailQuery, G.AuditTrailQueryVariables>;
 export const CloseConsultationDocument = G.CloseConsultationDocument as PersistedDocumentNode<G.CloseConsultationMutation, G.CloseConsultationMutationVariables>;
 export const CommitteeDetailDocument = G.CommitteeDetailDocument as PersistedDocumentNode<G.CommitteeDetailQuery, G.CommitteeDetailQueryVariables>;
+export const CommitteesDocument = G.CommitteesDocument as PersistedDocumentNode<G.CommitteesQuery, G.CommitteesQueryVariables>;
 export const CommitteeSinceLastMeetingDocument = G.CommitteeSinceLastMeetingDocument as PersistedDocumentNode<G.CommitteeSinceLastMeetingQuery, G.CommitteeSinceLastMeetingQueryVariables>;
 export const ConsolidateConsultationDocument = G.ConsolidateConsultationDocument as PersistedDocumentNode<G.ConsolidateConsultationMutation, G.ConsolidateConsultationMutationVariables>;
 export const ConsultationInboxDocument = G.ConsultationInboxDocument as PersistedDocumentNode<G.ConsultationInboxQuery, G.ConsultationInboxQueryVariables>;
@@ -24,6 +26,7 @@ export const CreateActionItemDocument = G.CreateActionItemDocument as PersistedD
 export const CreateDecisionDocument = G.CreateDecisionDocument as PersistedDocumentNode<G.CreateDecisionMutation, G.CreateDecisionMutationVariables>;
 export const CreateMinutesDocument = G.CreateMinutesDocument as PersistedDocumentNode<G.CreateMinutesMutation, G.CreateMinutesMutationVariables>;
 export const CreateObjectiveDocument = G.CreateObjectiveDocument as PersistedDocumentNode<G.CreateObjectiveMutation, G.CreateObjectiveMutationVariables>;
+export const CreatePasswordLinkDocument = G.CreatePasswordLinkDocument as PersistedDocumentNode<G.CreatePasswordLinkMutation, G.CreatePasswordLinkMutationVariables>;
 export const EditObservationDocument = G.EditObservationDocument as PersistedDocumentNode<G.EditObservationMutation, G.EditObservationMutationVariables>;
 export const EditPlanDocument = G.EditPlanDocument as PersistedDocumentNode<G.EditPlanQuery, G.EditPlanQueryVariables>;
 export const EventsDocument = G.EventsDocument as PersistedDocumentNode<G.EventsSubscription, G.EventsSubscriptionVariables>;
@@ -45,6 +48,7 @@ export const RecordAttachmentsDocument = G.RecordAttachmentsDocument as Persiste
 export const RecordPositionDocument = G.RecordPositionDocument as PersistedDocumentNode<G.RecordPositionMutation, G.RecordPositionMutationVariables>;
 export const ResponseMatrixDocument = G.ResponseMatrixDocument as PersistedDocumentNode<G.ResponseMatrixQuery, G.ResponseMatrixQueryVariables>;
 export const SettleDecisionDocument = G.SettleDecisionDocument as PersistedDocumentNode<G.SettleDecisionMutation, G.SettleDecisionMutationVariables>;
+export const StaleItemsDocument = G.StaleItemsDocument as PersistedDocumentNode<G.StaleItemsQuery, G.StaleItemsQueryVariables>;
 export const StrategiesDocument = G.StrategiesDocument as PersistedDocumentNode<G.StrategiesQuery, G.StrategiesQueryVariables>;
 export const StrategyDecisionsDocument = G.StrategyDecisionsDocument as PersistedDocumentNode<G.StrategyDecisionsQuery, G.StrategyDecisionsQueryVariables>;
 export const StrategyDetailDocument = G.StrategyDetailDocument as PersistedDocumentNode<G.StrategyDetailQuery, G.StrategyDetailQueryVariables>;

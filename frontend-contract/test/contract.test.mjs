@@ -1202,6 +1202,65 @@ describe('running a round', () => {
   });
 });
 
+describe('the monitoring screens and the accounts (console)', () => {
+  const today = new Date().toISOString();
+
+  test('each role lists the committees it may read, with the next meeting due and overdue', async () => {
+    const all = nodes((await send('Committees', { on: today }, tokens.reviewer)).committees);
+    const mou = all.find((c) => c.agreement?.reference === 'MoU SN-CI/2025/03');
+    assert.ok(mou, 'the reviewer reads the MoU committee');
+    assert.equal(mou.nextMeetingOverdue, true);
+    assert.match(mou.nextMeetingDue, isoDate);
+    assert.match(mou.lastHeldMeeting.scheduledAt, isoDate);
+    assert.ok(nodes(mou.latestMeetings).length <= 3);
+    assert.ok(nodes(mou.latestMeetings).some((m) => m.status === 'SCHEDULED'), 'the reviewer sees the scheduled meeting');
+    const pub = nodes((await send('Committees', { on: today }, null)).committees);
+    const seen = pub.find((c) => c.id === mou.id);
+    assert.ok(seen, 'the public reads the committee of a public agreement');
+    assert.deepEqual([...new Set(nodes(seen.latestMeetings).map((m) => m.status))], ['HELD'], 'the public reads held meetings only');
+    assert.ok(pub.length <= all.length);
+    const mj = nodes((await send('Committees', { on: today }, tokens.agency.MJ)).committees);
+    assert.ok(mj.length <= all.length);
+  });
+
+  test('each role lists the stale items it may read: under way, without a recent report', async () => {
+    const reviewer = (await send('StaleItems', { on: today, first: 100 }, tokens.reviewer)).actionItems;
+    assert.ok(reviewer.totalCount > 0, 'the demo data has stale items');
+    for (const i of nodes(reviewer)) assert.ok(['IN_PROGRESS', 'DELAYED'].includes(i.status), `${i.code} is ${i.status}`);
+    const dues = nodes(reviewer).map((i) => i.dueDate ?? '9999');
+    assert.deepEqual(dues, [...dues].sort(), 'soonest due first');
+    for (const token of [null, tokens.agency.ARTP]) {
+      const { actionItems } = await send('StaleItems', { on: today, first: 100 }, token);
+      assert.ok(actionItems.totalCount <= reviewer.totalCount);
+      for (const i of nodes(actionItems)) {
+        if (token === null) assert.ok(i.strategy ? adoptedStatuses.includes(i.strategy.status) : !i.agreement.confidential, `the public reads ${i.code}`);
+      }
+    }
+    await failsWith('GRAPHQL_VALIDATION_FAILED', 'StaleItems without a date', client(tokens.reviewer).request(operations.get('StaleItems').document, {}));
+  });
+
+  test('administrators list the accounts and create password links; others read their own account and may not', async () => {
+    const admin = (await send('Accounts', {}, tokens.admin)).accounts;
+    assert.ok(admin.totalCount >= 6, 'every demo account');
+    const names = nodes(admin).map((a) => a.name);
+    assert.deepEqual(names, [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), 'by name');
+    const fatou = nodes(admin).find((a) => a.email === 'fatou.ndiaye@sgg.gouv.example');
+    assert.equal(fatou.role, 'REVIEWER');
+    const anssi = nodes(admin).find((a) => a.email === 'ibrahima.fall@anssi.gouv.example');
+    assert.equal(anssi.agency.acronym, 'ANSSI');
+    const own = nodes((await send('Accounts', {}, tokens.reviewer)).accounts);
+    assert.deepEqual(own.map((a) => a.email), ['fatou.ndiaye@sgg.gouv.example'], 'a reviewer reads its own account only');
+
+    const { createPasswordLink } = await send('CreatePasswordLink', { accountID: fatou.id }, tokens.admin);
+    assert.equal(createPasswordLink.path, `/set-password#${createPasswordLink.secret}`);
+    assert.match(createPasswordLink.expiresAt, isoDate);
+    await refused('FORBIDDEN', 'CreatePasswordLink', { accountID: fatou.id }, tokens.reviewer);
+    await refused('FORBIDDEN', 'CreatePasswordLink', { accountID: fatou.id }, tokens.secretariat);
+    await refused('FORBIDDEN', 'CreatePasswordLink', { accountID: fatou.id }, tokens.agency.ANSSI);
+    await refused('UNAUTHENTICATED', 'CreatePasswordLink', { accountID: fatou.id }, null);
+  });
+});
+
 test('every connection an operation reads has a page size (first or last)', () => {
   const schema = buildSchema(readFileSync(join(import.meta.dirname, '..', 'schema.graphql'), 'utf8'));
   const unbounded = [];

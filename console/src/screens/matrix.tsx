@@ -9,6 +9,7 @@ import { ApiError, request } from '../api';
 import { Pending, Problem, useQuery } from '../data';
 import { enumLabel, formatDate, formatNumber, t, useLang } from '../i18n';
 import { useViewer } from '../session';
+import { StackedChart } from '../charts/charts';
 
 const dispositions: Disposition[] = ['ACCEPTED', 'PARTIALLY_ACCEPTED', 'REJECTED', 'OUT_OF_SCOPE'];
 
@@ -20,7 +21,6 @@ export function Matrix({ id }: { id: string }) {
   const round = q.data?.node?.__typename === 'Consultation' ? q.data.node : null;
   if (!round) return <section><h1 tabIndex={-1}>{t('matrixTitle')}</h1><Pending loaded={q} /></section>;
   const m = round.responseMatrix;
-  const most = Math.max(1, ...m.byAgency.map((a) => a.count));
   const answering = viewer?.role === 'SECRETARIAT';
   return (
     <section>
@@ -36,15 +36,7 @@ export function Matrix({ id }: { id: string }) {
         <button type="button" onClick={() => print()}>{t('print')}</button>
       </p>
       <h2>{t('byAgency')}</h2>
-      <ul class="bars">
-        {m.byAgency.map((a) => (
-          <li key={a.agency.id}>
-            <span class="bar-label"><abbr title={a.agency.name}>{a.agency.acronym}</abbr></span>
-            <span class="hbar" style={{ width: `${(a.count / most) * 100}%` }} aria-hidden="true" />
-            <span class="bar-value">{formatNumber(a.count)}</span>
-          </li>
-        ))}
-      </ul>
+      <AgencyDispositions groups={m.groups} agencies={m.byAgency.map((a) => a.agency)} />
       <h2>{t('byDisposition')}</h2>
       <ul class="bars">
         {m.byStatus.filter((b) => b.count > 0).map((b) => (
@@ -108,5 +100,25 @@ function Row({ o, answering, answered }: { o: ObservationFieldsFragment; answeri
         </form>
       )}
     </article>
+  );
+}
+
+// The observations of each agency by what became of them: a stacked bar per
+// agency, a segment per disposition (unanswered and withdrawn included).
+const counted = ['ACCEPTED', 'PARTIALLY_ACCEPTED', 'REJECTED', 'OUT_OF_SCOPE', 'SUBMITTED', 'WITHDRAWN'] as const;
+
+function AgencyDispositions({ groups, agencies }: {
+  groups: { observations: ObservationFieldsFragment[] }[]; agencies: { id: string; acronym: string; name: string }[];
+}) {
+  const all = groups.flatMap((g) => g.observations);
+  const series = counted.filter((st) => st !== 'WITHDRAWN' || all.some((o) => o.status === st));
+  return (
+    <StackedChart id="agency-dispositions" caption={t('byAgencyAndDisposition')} rowHead={t('agency')}
+      series={series.map((st) => ({ key: st, label: st === 'SUBMITTED' ? t('unanswered') : enumLabel('obs', st) }))}
+      stacks={agencies.map((a) => ({
+        key: a.id,
+        label: <abbr title={a.name}>{a.acronym}</abbr>,
+        counts: series.map((st) => all.filter((o) => o.agency.id === a.id && o.status === st).length),
+      }))} />
   );
 }

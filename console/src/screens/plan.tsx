@@ -29,7 +29,8 @@ export function Plan({ id }: { id: string }) {
       {s.summary && <p>{s.summary}</p>}
       <p class="actions no-print">
         <a class="button" href={`/strategies/${s.id}/action-plan.csv`} download>{t('downloadCsv')}</a>{' '}
-        <button type="button" onClick={() => print()}>{t('print')}</button>
+        <button type="button" onClick={() => print()}>{t('print')}</button>{' '}
+        <a class="button" href={`/strategies/${s.id}/pictures`} aria-label={t('picturesOf', { title: s.title })}>{t('pictures')}</a>
       </p>
       {viewer?.role === 'SECRETARIAT' && (
         <Lifecycle id={s.id} revision={s.revision} status={s.status} allowedMoves={s.allowedMoves} moved={q.reload} versions={nodes(s.versions)} />

@@ -31,6 +31,7 @@ export function SignIn() {
     <section class="narrow">
       <h1 tabIndex={-1}>{t('signInTitle')}</h1>
       {notice === 'password' && <p class="ok" role="status">{t('passwordSet')}</p>}
+      {notice === 'everywhere' && <p class="ok" role="status">{t('signedOutEverywhere')}</p>}
       {error && <Problem error={error} />}
       <form onSubmit={submit}>
         <label for="email">{t('email')}</label>
