@@ -66197,7 +66197,7 @@ func (ec *executionContext) _APIToken(ctx context.Context, sel ast.SelectionSet,
 	fields := graphql.CollectFields(ec.OperationContext, sel, aPITokenImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -66238,11 +66238,20 @@ func (ec *executionContext) _APIToken(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "account":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._APIToken_account(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._APIToken_account(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -66266,7 +66275,7 @@ func (ec *executionContext) _APITokenConnection(ctx context.Context, sel ast.Sel
 	fields := graphql.CollectFields(ec.OperationContext, sel, aPITokenConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -66309,7 +66318,7 @@ func (ec *executionContext) _APITokenEdge(ctx context.Context, sel ast.Selection
 	fields := graphql.CollectFields(ec.OperationContext, sel, aPITokenEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -66347,7 +66356,7 @@ func (ec *executionContext) _APITokenPayload(ctx context.Context, sel ast.Select
 	fields := graphql.CollectFields(ec.OperationContext, sel, aPITokenPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -66380,7 +66389,7 @@ func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, 
 	fields := graphql.CollectFields(ec.OperationContext, sel, accountImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -66426,17 +66435,35 @@ func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, 
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "agency":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Account_agency(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Account_agency(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "tokens":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Account_tokens(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Account_tokens(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -66460,7 +66487,7 @@ func (ec *executionContext) _AccountConnection(ctx context.Context, sel ast.Sele
 	fields := graphql.CollectFields(ec.OperationContext, sel, accountConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -66503,7 +66530,7 @@ func (ec *executionContext) _AccountEdge(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, accountEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -66541,7 +66568,7 @@ func (ec *executionContext) _AccountPayload(ctx context.Context, sel ast.Selecti
 	fields := graphql.CollectFields(ec.OperationContext, sel, accountPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -66574,7 +66601,7 @@ func (ec *executionContext) _ActionItem(ctx context.Context, sel ast.SelectionSe
 	fields := graphql.CollectFields(ec.OperationContext, sel, actionItemImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -66660,101 +66687,245 @@ func (ec *executionContext) _ActionItem(ctx context.Context, sel ast.SelectionSe
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "objective":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._ActionItem_objective(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._ActionItem_objective(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "commitment":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._ActionItem_commitment(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._ActionItem_commitment(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "strategy":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._ActionItem_strategy(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._ActionItem_strategy(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "agreement":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._ActionItem_agreement(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._ActionItem_agreement(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "implements":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._ActionItem_implements(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._ActionItem_implements(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "meeting":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._ActionItem_meeting(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._ActionItem_meeting(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "leadAgency":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._ActionItem_leadAgency(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._ActionItem_leadAgency(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "supportingAgencies":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._ActionItem_supportingAgencies(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._ActionItem_supportingAgencies(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "fundingPartners":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._ActionItem_fundingPartners(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._ActionItem_fundingPartners(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "dependents":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._ActionItem_dependents(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._ActionItem_dependents(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "dependsOn":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._ActionItem_dependsOn(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._ActionItem_dependsOn(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "indicators":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._ActionItem_indicators(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._ActionItem_indicators(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "progressReports":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._ActionItem_progressReports(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._ActionItem_progressReports(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "overdue":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._ActionItem_overdue(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._ActionItem_overdue(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "stale":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._ActionItem_stale(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._ActionItem_stale(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "latestReport":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._ActionItem_latestReport(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._ActionItem_latestReport(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -66778,7 +66949,7 @@ func (ec *executionContext) _ActionItemConnection(ctx context.Context, sel ast.S
 	fields := graphql.CollectFields(ec.OperationContext, sel, actionItemConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -66821,7 +66992,7 @@ func (ec *executionContext) _ActionItemEdge(ctx context.Context, sel ast.Selecti
 	fields := graphql.CollectFields(ec.OperationContext, sel, actionItemEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -66859,7 +67030,7 @@ func (ec *executionContext) _ActionItemPayload(ctx context.Context, sel ast.Sele
 	fields := graphql.CollectFields(ec.OperationContext, sel, actionItemPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -66892,7 +67063,7 @@ func (ec *executionContext) _ActionItemStatusCount(ctx context.Context, sel ast.
 	fields := graphql.CollectFields(ec.OperationContext, sel, actionItemStatusCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -66930,7 +67101,7 @@ func (ec *executionContext) _Agency(ctx context.Context, sel ast.SelectionSet, o
 	fields := graphql.CollectFields(ec.OperationContext, sel, agencyImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -67064,7 +67235,7 @@ func (ec *executionContext) _AgencyConnection(ctx context.Context, sel ast.Selec
 	fields := graphql.CollectFields(ec.OperationContext, sel, agencyConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -67107,7 +67278,7 @@ func (ec *executionContext) _AgencyCount(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, agencyCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -67145,7 +67316,7 @@ func (ec *executionContext) _AgencyEdge(ctx context.Context, sel ast.SelectionSe
 	fields := graphql.CollectFields(ec.OperationContext, sel, agencyEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -67183,7 +67354,7 @@ func (ec *executionContext) _AgencyPayload(ctx context.Context, sel ast.Selectio
 	fields := graphql.CollectFields(ec.OperationContext, sel, agencyPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -67216,7 +67387,7 @@ func (ec *executionContext) _Agreement(ctx context.Context, sel ast.SelectionSet
 	fields := graphql.CollectFields(ec.OperationContext, sel, agreementImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -67377,7 +67548,7 @@ func (ec *executionContext) _AgreementConnection(ctx context.Context, sel ast.Se
 	fields := graphql.CollectFields(ec.OperationContext, sel, agreementConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -67420,7 +67591,7 @@ func (ec *executionContext) _AgreementEdge(ctx context.Context, sel ast.Selectio
 	fields := graphql.CollectFields(ec.OperationContext, sel, agreementEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -67458,7 +67629,7 @@ func (ec *executionContext) _AgreementParty(ctx context.Context, sel ast.Selecti
 	fields := graphql.CollectFields(ec.OperationContext, sel, agreementPartyImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -67499,17 +67670,35 @@ func (ec *executionContext) _AgreementParty(ctx context.Context, sel ast.Selecti
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "agreement":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._AgreementParty_agreement(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._AgreementParty_agreement(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "agency":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._AgreementParty_agency(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._AgreementParty_agency(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -67533,7 +67722,7 @@ func (ec *executionContext) _AgreementPartyPayload(ctx context.Context, sel ast.
 	fields := graphql.CollectFields(ec.OperationContext, sel, agreementPartyPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -67566,7 +67755,7 @@ func (ec *executionContext) _AgreementPayload(ctx context.Context, sel ast.Selec
 	fields := graphql.CollectFields(ec.OperationContext, sel, agreementPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -67599,7 +67788,7 @@ func (ec *executionContext) _AgreementTransition(ctx context.Context, sel ast.Se
 	fields := graphql.CollectFields(ec.OperationContext, sel, agreementTransitionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -67625,29 +67814,65 @@ func (ec *executionContext) _AgreementTransition(ctx context.Context, sel ast.Se
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "agreement":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._AgreementTransition_agreement(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._AgreementTransition_agreement(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "actor":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._AgreementTransition_actor(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._AgreementTransition_actor(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "from":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._AgreementTransition_from(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._AgreementTransition_from(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "to":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._AgreementTransition_to(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._AgreementTransition_to(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -67671,7 +67896,7 @@ func (ec *executionContext) _AttachFilePayload(ctx context.Context, sel ast.Sele
 	fields := graphql.CollectFields(ec.OperationContext, sel, attachFilePayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -67704,7 +67929,7 @@ func (ec *executionContext) _Attachment(ctx context.Context, sel ast.SelectionSe
 	fields := graphql.CollectFields(ec.OperationContext, sel, attachmentImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -67745,35 +67970,80 @@ func (ec *executionContext) _Attachment(ctx context.Context, sel ast.SelectionSe
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "uploadedBy":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Attachment_uploadedBy(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Attachment_uploadedBy(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "strategyVersion":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Attachment_strategyVersion(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Attachment_strategyVersion(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "observation":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Attachment_observation(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Attachment_observation(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "agreement":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Attachment_agreement(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Attachment_agreement(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "downloadURL":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Attachment_downloadURL(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Attachment_downloadURL(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -67797,7 +68067,7 @@ func (ec *executionContext) _AttachmentConnection(ctx context.Context, sel ast.S
 	fields := graphql.CollectFields(ec.OperationContext, sel, attachmentConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -67840,7 +68110,7 @@ func (ec *executionContext) _AttachmentEdge(ctx context.Context, sel ast.Selecti
 	fields := graphql.CollectFields(ec.OperationContext, sel, attachmentEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -67878,7 +68148,7 @@ func (ec *executionContext) _AuditEvent(ctx context.Context, sel ast.SelectionSe
 	fields := graphql.CollectFields(ec.OperationContext, sel, auditEventImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -67934,11 +68204,20 @@ func (ec *executionContext) _AuditEvent(ctx context.Context, sel ast.SelectionSe
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "actor":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._AuditEvent_actor(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._AuditEvent_actor(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -67962,7 +68241,7 @@ func (ec *executionContext) _AuditEventConnection(ctx context.Context, sel ast.S
 	fields := graphql.CollectFields(ec.OperationContext, sel, auditEventConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -68005,7 +68284,7 @@ func (ec *executionContext) _AuditEventEdge(ctx context.Context, sel ast.Selecti
 	fields := graphql.CollectFields(ec.OperationContext, sel, auditEventEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -68043,7 +68322,7 @@ func (ec *executionContext) _ChangedEntity(ctx context.Context, sel ast.Selectio
 	fields := graphql.CollectFields(ec.OperationContext, sel, changedEntityImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -68091,7 +68370,7 @@ func (ec *executionContext) _Commitment(ctx context.Context, sel ast.SelectionSe
 	fields := graphql.CollectFields(ec.OperationContext, sel, commitmentImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -68199,7 +68478,7 @@ func (ec *executionContext) _CommitmentConnection(ctx context.Context, sel ast.S
 	fields := graphql.CollectFields(ec.OperationContext, sel, commitmentConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -68242,7 +68521,7 @@ func (ec *executionContext) _CommitmentEdge(ctx context.Context, sel ast.Selecti
 	fields := graphql.CollectFields(ec.OperationContext, sel, commitmentEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -68280,7 +68559,7 @@ func (ec *executionContext) _CommitmentPayload(ctx context.Context, sel ast.Sele
 	fields := graphql.CollectFields(ec.OperationContext, sel, commitmentPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -68313,7 +68592,7 @@ func (ec *executionContext) _Committee(ctx context.Context, sel ast.SelectionSet
 	fields := graphql.CollectFields(ec.OperationContext, sel, committeeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -68446,7 +68725,7 @@ func (ec *executionContext) _CommitteeConnection(ctx context.Context, sel ast.Se
 	fields := graphql.CollectFields(ec.OperationContext, sel, committeeConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -68489,7 +68768,7 @@ func (ec *executionContext) _CommitteeDigest(ctx context.Context, sel ast.Select
 	fields := graphql.CollectFields(ec.OperationContext, sel, committeeDigestImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -68538,7 +68817,7 @@ func (ec *executionContext) _CommitteeEdge(ctx context.Context, sel ast.Selectio
 	fields := graphql.CollectFields(ec.OperationContext, sel, committeeEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -68576,7 +68855,7 @@ func (ec *executionContext) _CommitteeMember(ctx context.Context, sel ast.Select
 	fields := graphql.CollectFields(ec.OperationContext, sel, committeeMemberImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -68607,17 +68886,35 @@ func (ec *executionContext) _CommitteeMember(ctx context.Context, sel ast.Select
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "committee":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._CommitteeMember_committee(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._CommitteeMember_committee(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "agency":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._CommitteeMember_agency(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._CommitteeMember_agency(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -68641,7 +68938,7 @@ func (ec *executionContext) _CommitteeMemberPayload(ctx context.Context, sel ast
 	fields := graphql.CollectFields(ec.OperationContext, sel, committeeMemberPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -68674,7 +68971,7 @@ func (ec *executionContext) _CommitteePayload(ctx context.Context, sel ast.Selec
 	fields := graphql.CollectFields(ec.OperationContext, sel, committeePayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -68707,7 +69004,7 @@ func (ec *executionContext) _Consultation(ctx context.Context, sel ast.Selection
 	fields := graphql.CollectFields(ec.OperationContext, sel, consultationImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -68821,7 +69118,7 @@ func (ec *executionContext) _ConsultationConnection(ctx context.Context, sel ast
 	fields := graphql.CollectFields(ec.OperationContext, sel, consultationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -68864,7 +69161,7 @@ func (ec *executionContext) _ConsultationEdge(ctx context.Context, sel ast.Selec
 	fields := graphql.CollectFields(ec.OperationContext, sel, consultationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -68902,7 +69199,7 @@ func (ec *executionContext) _ConsultationPayload(ctx context.Context, sel ast.Se
 	fields := graphql.CollectFields(ec.OperationContext, sel, consultationPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -68935,7 +69232,7 @@ func (ec *executionContext) _CreateAPITokenPayload(ctx context.Context, sel ast.
 	fields := graphql.CollectFields(ec.OperationContext, sel, createAPITokenPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -68973,7 +69270,7 @@ func (ec *executionContext) _CreatePasswordLinkPayload(ctx context.Context, sel 
 	fields := graphql.CollectFields(ec.OperationContext, sel, createPasswordLinkPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -69016,7 +69313,7 @@ func (ec *executionContext) _Decision(ctx context.Context, sel ast.SelectionSet,
 	fields := graphql.CollectFields(ec.OperationContext, sel, decisionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -69072,29 +69369,65 @@ func (ec *executionContext) _Decision(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "strategy":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Decision_strategy(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Decision_strategy(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "meeting":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Decision_meeting(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Decision_meeting(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "positions":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Decision_positions(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Decision_positions(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "implementingAgency":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Decision_implementingAgency(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Decision_implementingAgency(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -69118,7 +69451,7 @@ func (ec *executionContext) _DecisionConnection(ctx context.Context, sel ast.Sel
 	fields := graphql.CollectFields(ec.OperationContext, sel, decisionConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -69161,7 +69494,7 @@ func (ec *executionContext) _DecisionEdge(ctx context.Context, sel ast.Selection
 	fields := graphql.CollectFields(ec.OperationContext, sel, decisionEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -69199,7 +69532,7 @@ func (ec *executionContext) _DecisionPayload(ctx context.Context, sel ast.Select
 	fields := graphql.CollectFields(ec.OperationContext, sel, decisionPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -69232,7 +69565,7 @@ func (ec *executionContext) _DecisionPosition(ctx context.Context, sel ast.Selec
 	fields := graphql.CollectFields(ec.OperationContext, sel, decisionPositionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -69263,17 +69596,35 @@ func (ec *executionContext) _DecisionPosition(ctx context.Context, sel ast.Selec
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "decision":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._DecisionPosition_decision(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._DecisionPosition_decision(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "agency":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._DecisionPosition_agency(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._DecisionPosition_agency(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -69297,7 +69648,7 @@ func (ec *executionContext) _DecisionPositionPayload(ctx context.Context, sel as
 	fields := graphql.CollectFields(ec.OperationContext, sel, decisionPositionPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -69330,7 +69681,7 @@ func (ec *executionContext) _DeletePayload(ctx context.Context, sel ast.Selectio
 	fields := graphql.CollectFields(ec.OperationContext, sel, deletePayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -69363,7 +69714,7 @@ func (ec *executionContext) _Domain(ctx context.Context, sel ast.SelectionSet, o
 	fields := graphql.CollectFields(ec.OperationContext, sel, domainImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -69421,7 +69772,7 @@ func (ec *executionContext) _DomainConnection(ctx context.Context, sel ast.Selec
 	fields := graphql.CollectFields(ec.OperationContext, sel, domainConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -69464,7 +69815,7 @@ func (ec *executionContext) _DomainEdge(ctx context.Context, sel ast.SelectionSe
 	fields := graphql.CollectFields(ec.OperationContext, sel, domainEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -69502,7 +69853,7 @@ func (ec *executionContext) _DomainPayload(ctx context.Context, sel ast.Selectio
 	fields := graphql.CollectFields(ec.OperationContext, sel, domainPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -69535,7 +69886,7 @@ func (ec *executionContext) _EntityChanges(ctx context.Context, sel ast.Selectio
 	fields := graphql.CollectFields(ec.OperationContext, sel, entityChangesImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -69578,7 +69929,7 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -69626,7 +69977,7 @@ func (ec *executionContext) _ExportStrategyPayload(ctx context.Context, sel ast.
 	fields := graphql.CollectFields(ec.OperationContext, sel, exportStrategyPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -69659,7 +70010,7 @@ func (ec *executionContext) _FieldChange(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, fieldChangeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -69702,7 +70053,7 @@ func (ec *executionContext) _FileProgressReportPayload(ctx context.Context, sel 
 	fields := graphql.CollectFields(ec.OperationContext, sel, fileProgressReportPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -69740,7 +70091,7 @@ func (ec *executionContext) _Indicator(ctx context.Context, sel ast.SelectionSet
 	fields := graphql.CollectFields(ec.OperationContext, sel, indicatorImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -69791,23 +70142,50 @@ func (ec *executionContext) _Indicator(ctx context.Context, sel ast.SelectionSet
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "objective":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Indicator_objective(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Indicator_objective(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "actionItem":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Indicator_actionItem(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Indicator_actionItem(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "measurements":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Indicator_measurements(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Indicator_measurements(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -69831,7 +70209,7 @@ func (ec *executionContext) _IndicatorConnection(ctx context.Context, sel ast.Se
 	fields := graphql.CollectFields(ec.OperationContext, sel, indicatorConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -69874,7 +70252,7 @@ func (ec *executionContext) _IndicatorEdge(ctx context.Context, sel ast.Selectio
 	fields := graphql.CollectFields(ec.OperationContext, sel, indicatorEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -69912,7 +70290,7 @@ func (ec *executionContext) _IndicatorPayload(ctx context.Context, sel ast.Selec
 	fields := graphql.CollectFields(ec.OperationContext, sel, indicatorPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -69945,7 +70323,7 @@ func (ec *executionContext) _Measurement(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, measurementImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -69981,17 +70359,35 @@ func (ec *executionContext) _Measurement(ctx context.Context, sel ast.SelectionS
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "indicator":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Measurement_indicator(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Measurement_indicator(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "progressReport":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Measurement_progressReport(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Measurement_progressReport(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -70015,7 +70411,7 @@ func (ec *executionContext) _MeasurementConnection(ctx context.Context, sel ast.
 	fields := graphql.CollectFields(ec.OperationContext, sel, measurementConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -70058,7 +70454,7 @@ func (ec *executionContext) _MeasurementEdge(ctx context.Context, sel ast.Select
 	fields := graphql.CollectFields(ec.OperationContext, sel, measurementEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -70096,7 +70492,7 @@ func (ec *executionContext) _MeasurementPayload(ctx context.Context, sel ast.Sel
 	fields := graphql.CollectFields(ec.OperationContext, sel, measurementPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -70129,7 +70525,7 @@ func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, 
 	fields := graphql.CollectFields(ec.OperationContext, sel, meetingImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -70250,7 +70646,7 @@ func (ec *executionContext) _MeetingConnection(ctx context.Context, sel ast.Sele
 	fields := graphql.CollectFields(ec.OperationContext, sel, meetingConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -70293,7 +70689,7 @@ func (ec *executionContext) _MeetingEdge(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, meetingEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -70331,7 +70727,7 @@ func (ec *executionContext) _MeetingPayload(ctx context.Context, sel ast.Selecti
 	fields := graphql.CollectFields(ec.OperationContext, sel, meetingPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -70364,7 +70760,7 @@ func (ec *executionContext) _MeetingTransition(ctx context.Context, sel ast.Sele
 	fields := graphql.CollectFields(ec.OperationContext, sel, meetingTransitionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -70390,29 +70786,65 @@ func (ec *executionContext) _MeetingTransition(ctx context.Context, sel ast.Sele
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "meeting":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._MeetingTransition_meeting(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._MeetingTransition_meeting(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "actor":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._MeetingTransition_actor(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._MeetingTransition_actor(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "from":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._MeetingTransition_from(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._MeetingTransition_from(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "to":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._MeetingTransition_to(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._MeetingTransition_to(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -70436,7 +70868,7 @@ func (ec *executionContext) _Minutes(ctx context.Context, sel ast.SelectionSet, 
 	fields := graphql.CollectFields(ec.OperationContext, sel, minutesImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -70487,11 +70919,20 @@ func (ec *executionContext) _Minutes(ctx context.Context, sel ast.SelectionSet, 
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "meeting":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Minutes_meeting(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Minutes_meeting(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -70515,7 +70956,7 @@ func (ec *executionContext) _MinutesPayload(ctx context.Context, sel ast.Selecti
 	fields := graphql.CollectFields(ec.OperationContext, sel, minutesPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -70548,7 +70989,7 @@ func (ec *executionContext) _MoveAgreementPayload(ctx context.Context, sel ast.S
 	fields := graphql.CollectFields(ec.OperationContext, sel, moveAgreementPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -70586,7 +71027,7 @@ func (ec *executionContext) _MoveMeetingPayload(ctx context.Context, sel ast.Sel
 	fields := graphql.CollectFields(ec.OperationContext, sel, moveMeetingPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -70624,7 +71065,7 @@ func (ec *executionContext) _MoveStrategyPayload(ctx context.Context, sel ast.Se
 	fields := graphql.CollectFields(ec.OperationContext, sel, moveStrategyPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -71132,7 +71573,7 @@ func (ec *executionContext) _Objective(ctx context.Context, sel ast.SelectionSet
 	fields := graphql.CollectFields(ec.OperationContext, sel, objectiveImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -71241,7 +71682,7 @@ func (ec *executionContext) _ObjectiveConnection(ctx context.Context, sel ast.Se
 	fields := graphql.CollectFields(ec.OperationContext, sel, objectiveConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -71284,7 +71725,7 @@ func (ec *executionContext) _ObjectiveEdge(ctx context.Context, sel ast.Selectio
 	fields := graphql.CollectFields(ec.OperationContext, sel, objectiveEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -71322,7 +71763,7 @@ func (ec *executionContext) _ObjectivePayload(ctx context.Context, sel ast.Selec
 	fields := graphql.CollectFields(ec.OperationContext, sel, objectivePayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -71355,7 +71796,7 @@ func (ec *executionContext) _Observation(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, observationImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -71436,41 +71877,95 @@ func (ec *executionContext) _Observation(ctx context.Context, sel ast.SelectionS
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "consultation":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Observation_consultation(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Observation_consultation(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "agency":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Observation_agency(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Observation_agency(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "author":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Observation_author(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Observation_author(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "respondedBy":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Observation_respondedBy(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Observation_respondedBy(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "attachments":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Observation_attachments(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Observation_attachments(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "takenInto":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Observation_takenInto(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Observation_takenInto(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -71494,7 +71989,7 @@ func (ec *executionContext) _ObservationConnection(ctx context.Context, sel ast.
 	fields := graphql.CollectFields(ec.OperationContext, sel, observationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -71537,7 +72032,7 @@ func (ec *executionContext) _ObservationEdge(ctx context.Context, sel ast.Select
 	fields := graphql.CollectFields(ec.OperationContext, sel, observationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -71575,7 +72070,7 @@ func (ec *executionContext) _ObservationPayload(ctx context.Context, sel ast.Sel
 	fields := graphql.CollectFields(ec.OperationContext, sel, observationPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -71608,7 +72103,7 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	fields := graphql.CollectFields(ec.OperationContext, sel, pageInfoImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -71656,7 +72151,7 @@ func (ec *executionContext) _ProgressReport(ctx context.Context, sel ast.Selecti
 	fields := graphql.CollectFields(ec.OperationContext, sel, progressReportImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -71712,29 +72207,65 @@ func (ec *executionContext) _ProgressReport(ctx context.Context, sel ast.Selecti
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "actionItem":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._ProgressReport_actionItem(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._ProgressReport_actionItem(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "agency":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._ProgressReport_agency(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._ProgressReport_agency(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "measurements":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._ProgressReport_measurements(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._ProgressReport_measurements(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "changesStatus":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._ProgressReport_changesStatus(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._ProgressReport_changesStatus(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -71758,7 +72289,7 @@ func (ec *executionContext) _ProgressReportConnection(ctx context.Context, sel a
 	fields := graphql.CollectFields(ec.OperationContext, sel, progressReportConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -71801,7 +72332,7 @@ func (ec *executionContext) _ProgressReportEdge(ctx context.Context, sel ast.Sel
 	fields := graphql.CollectFields(ec.OperationContext, sel, progressReportEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -71839,7 +72370,7 @@ func (ec *executionContext) _ProgressRollup(ctx context.Context, sel ast.Selecti
 	fields := graphql.CollectFields(ec.OperationContext, sel, progressRollupImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -71907,7 +72438,7 @@ func (ec *executionContext) _PublishVersionPayload(ctx context.Context, sel ast.
 	fields := graphql.CollectFields(ec.OperationContext, sel, publishVersionPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -72080,7 +72611,7 @@ func (ec *executionContext) _ResponseMatrix(ctx context.Context, sel ast.Selecti
 	fields := graphql.CollectFields(ec.OperationContext, sel, responseMatrixImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -72133,7 +72664,7 @@ func (ec *executionContext) _ResponseMatrixGroup(ctx context.Context, sel ast.Se
 	fields := graphql.CollectFields(ec.OperationContext, sel, responseMatrixGroupImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -72186,7 +72717,7 @@ func (ec *executionContext) _StatusCount(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, statusCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -72224,7 +72755,7 @@ func (ec *executionContext) _Strategy(ctx context.Context, sel ast.SelectionSet,
 	fields := graphql.CollectFields(ec.OperationContext, sel, strategyImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -72383,7 +72914,7 @@ func (ec *executionContext) _StrategyConnection(ctx context.Context, sel ast.Sel
 	fields := graphql.CollectFields(ec.OperationContext, sel, strategyConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -72426,7 +72957,7 @@ func (ec *executionContext) _StrategyEdge(ctx context.Context, sel ast.Selection
 	fields := graphql.CollectFields(ec.OperationContext, sel, strategyEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -72464,7 +72995,7 @@ func (ec *executionContext) _StrategyPayload(ctx context.Context, sel ast.Select
 	fields := graphql.CollectFields(ec.OperationContext, sel, strategyPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -72497,7 +73028,7 @@ func (ec *executionContext) _StrategyTransition(ctx context.Context, sel ast.Sel
 	fields := graphql.CollectFields(ec.OperationContext, sel, strategyTransitionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -72523,29 +73054,65 @@ func (ec *executionContext) _StrategyTransition(ctx context.Context, sel ast.Sel
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "strategy":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._StrategyTransition_strategy(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._StrategyTransition_strategy(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "actor":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._StrategyTransition_actor(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._StrategyTransition_actor(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "from":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._StrategyTransition_from(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._StrategyTransition_from(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "to":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._StrategyTransition_to(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._StrategyTransition_to(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -72569,7 +73136,7 @@ func (ec *executionContext) _StrategyVersion(ctx context.Context, sel ast.Select
 	fields := graphql.CollectFields(ec.OperationContext, sel, strategyVersionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -72615,35 +73182,80 @@ func (ec *executionContext) _StrategyVersion(ctx context.Context, sel ast.Select
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "strategy":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._StrategyVersion_strategy(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._StrategyVersion_strategy(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "publishedBy":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._StrategyVersion_publishedBy(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._StrategyVersion_publishedBy(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "attachments":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._StrategyVersion_attachments(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._StrategyVersion_attachments(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "adoptingStrategy":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._StrategyVersion_adoptingStrategy(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._StrategyVersion_adoptingStrategy(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "objectives":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._StrategyVersion_objectives(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._StrategyVersion_objectives(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -72667,7 +73279,7 @@ func (ec *executionContext) _StrategyVersionConnection(ctx context.Context, sel 
 	fields := graphql.CollectFields(ec.OperationContext, sel, strategyVersionConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -72710,7 +73322,7 @@ func (ec *executionContext) _StrategyVersionEdge(ctx context.Context, sel ast.Se
 	fields := graphql.CollectFields(ec.OperationContext, sel, strategyVersionEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -72768,7 +73380,7 @@ func (ec *executionContext) _VersionActionItem(ctx context.Context, sel ast.Sele
 	fields := graphql.CollectFields(ec.OperationContext, sel, versionActionItemImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -72851,7 +73463,7 @@ func (ec *executionContext) _VersionAgency(ctx context.Context, sel ast.Selectio
 	fields := graphql.CollectFields(ec.OperationContext, sel, versionAgencyImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -72894,7 +73506,7 @@ func (ec *executionContext) _VersionComparison(ctx context.Context, sel ast.Sele
 	fields := graphql.CollectFields(ec.OperationContext, sel, versionComparisonImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -72947,7 +73559,7 @@ func (ec *executionContext) _VersionObjective(ctx context.Context, sel ast.Selec
 	fields := graphql.CollectFields(ec.OperationContext, sel, versionObjectiveImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -73010,7 +73622,7 @@ func (ec *executionContext) _VersionedEntity(ctx context.Context, sel ast.Select
 	fields := graphql.CollectFields(ec.OperationContext, sel, versionedEntityImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -73053,7 +73665,7 @@ func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, __DirectiveImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -73106,7 +73718,7 @@ func (ec *executionContext) ___EnumValue(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, __EnumValueImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -73154,7 +73766,7 @@ func (ec *executionContext) ___Field(ctx context.Context, sel ast.SelectionSet, 
 	fields := graphql.CollectFields(ec.OperationContext, sel, __FieldImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -73212,7 +73824,7 @@ func (ec *executionContext) ___InputValue(ctx context.Context, sel ast.Selection
 	fields := graphql.CollectFields(ec.OperationContext, sel, __InputValueImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -73270,7 +73882,7 @@ func (ec *executionContext) ___Schema(ctx context.Context, sel ast.SelectionSet,
 	fields := graphql.CollectFields(ec.OperationContext, sel, __SchemaImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -73328,7 +73940,7 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 	fields := graphql.CollectFields(ec.OperationContext, sel, __TypeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -73551,7 +74163,7 @@ func (ec *executionContext) marshalNActionItemStatus2githubᚗcomᚋpalabreᚋpa
 }
 
 func (ec *executionContext) marshalNActionItemStatusCount2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐActionItemStatusCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ActionItemStatusCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNActionItemStatusCount2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐActionItemStatusCount(ctx, sel, v[i])
@@ -73770,7 +74382,7 @@ func (ec *executionContext) unmarshalNAgreementStatus2ᚕgithubᚗcomᚋpalabre�
 }
 
 func (ec *executionContext) marshalNAgreementStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []agreement.Status) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAgreementStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐStatus(ctx, sel, v[i])
@@ -73908,7 +74520,7 @@ func (ec *executionContext) marshalNChangedEntity2githubᚗcomᚋpalabreᚋpalab
 }
 
 func (ec *executionContext) marshalNChangedEntity2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐChangedEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []versions.ChangedEntity) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNChangedEntity2githubᚗcomᚋpalabreᚋpalabreᚋversionsᚐChangedEntity(ctx, sel, v[i])
@@ -74518,7 +75130,7 @@ func (ec *executionContext) marshalNFieldChange2githubᚗcomᚋpalabreᚋpalabre
 }
 
 func (ec *executionContext) marshalNFieldChange2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐFieldChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []versions.FieldChange) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFieldChange2githubᚗcomᚋpalabreᚋpalabreᚋversionsᚐFieldChange(ctx, sel, v[i])
@@ -74791,7 +75403,7 @@ func (ec *executionContext) unmarshalNMeetingStatus2ᚕgithubᚗcomᚋpalabreᚋ
 }
 
 func (ec *executionContext) marshalNMeetingStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋmeetingᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []meeting.Status) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMeetingStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋmeetingᚐStatus(ctx, sel, v[i])
@@ -75210,7 +75822,7 @@ func (ec *executionContext) marshalNStatusCount2githubᚗcomᚋpalabreᚋpalabre
 }
 
 func (ec *executionContext) marshalNStatusCount2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatusCountᚄ(ctx context.Context, sel ast.SelectionSet, v []consultation.StatusCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNStatusCount2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐStatusCount(ctx, sel, v[i])
@@ -75288,7 +75900,7 @@ func (ec *executionContext) unmarshalNStrategyStatus2ᚕgithubᚗcomᚋpalabre�
 }
 
 func (ec *executionContext) marshalNStrategyStatus2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚋstrategyᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []strategy.Status) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNStrategyStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋstrategyᚐStatus(ctx, sel, v[i])
@@ -75540,7 +76152,7 @@ func (ec *executionContext) marshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋg
 }
 
 func (ec *executionContext) marshalNVersionActionItem2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionActionItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.VersionActionItem) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNVersionActionItem2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionActionItem(ctx, sel, v[i])
@@ -75564,7 +76176,7 @@ func (ec *executionContext) marshalNVersionActionItem2ᚖgithubᚗcomᚋpalabre�
 }
 
 func (ec *executionContext) marshalNVersionAgency2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionAgencyᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.VersionAgency) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNVersionAgency2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionAgency(ctx, sel, v[i])
@@ -75596,7 +76208,7 @@ func (ec *executionContext) marshalNVersionComparison2ᚖgithubᚗcomᚋpalabre�
 }
 
 func (ec *executionContext) marshalNVersionObjective2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionObjectiveᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.VersionObjective) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNVersionObjective2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐVersionObjective(ctx, sel, v[i])
@@ -75624,7 +76236,7 @@ func (ec *executionContext) marshalNVersionedEntity2githubᚗcomᚋpalabreᚋpal
 }
 
 func (ec *executionContext) marshalNVersionedEntity2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋversionsᚐEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []versions.Entity) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNVersionedEntity2githubᚗcomᚋpalabreᚋpalabreᚋversionsᚐEntity(ctx, sel, v[i])
@@ -75644,7 +76256,7 @@ func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlge
 }
 
 func (ec *executionContext) marshalN__Directive2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirectiveᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Directive) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx, sel, v[i])
@@ -75688,7 +76300,7 @@ func (ec *executionContext) unmarshalN__DirectiveLocation2ᚕstringᚄ(ctx conte
 }
 
 func (ec *executionContext) marshalN__DirectiveLocation2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__DirectiveLocation2string(ctx, sel, v[i])
@@ -75716,7 +76328,7 @@ func (ec *executionContext) marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlg
 }
 
 func (ec *executionContext) marshalN__InputValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.InputValue) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -75744,7 +76356,7 @@ func (ec *executionContext) marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋg
 }
 
 func (ec *executionContext) marshalN__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Type) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
@@ -75883,7 +76495,7 @@ func (ec *executionContext) marshalOAccountRole2ᚕgithubᚗcomᚋpalabreᚋpala
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAccountRole2githubᚗcomᚋpalabreᚋpalabreᚋauthᚐRole(ctx, sel, v[i])
@@ -76014,7 +76626,7 @@ func (ec *executionContext) marshalOActionItemPriority2ᚕgithubᚗcomᚋpalabre
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNActionItemPriority2githubᚗcomᚋpalabreᚋpalabreᚋentᚋactionitemᚐPriority(ctx, sel, v[i])
@@ -76066,7 +76678,7 @@ func (ec *executionContext) marshalOActionItemStatus2ᚕgithubᚗcomᚋpalabre�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNActionItemStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋactionitemᚐStatus(ctx, sel, v[i])
@@ -76197,7 +76809,7 @@ func (ec *executionContext) marshalOAgencyKind2ᚕgithubᚗcomᚋpalabreᚋpalab
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAgencyKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋagencyᚐKind(ctx, sel, v[i])
@@ -76309,7 +76921,7 @@ func (ec *executionContext) marshalOAgreementKind2ᚕgithubᚗcomᚋpalabreᚋpa
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAgreementKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐKind(ctx, sel, v[i])
@@ -76388,7 +77000,7 @@ func (ec *executionContext) marshalOAgreementPartyRole2ᚕgithubᚗcomᚋpalabre
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAgreementPartyRole2githubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementpartyᚐRole(ctx, sel, v[i])
@@ -76465,7 +77077,7 @@ func (ec *executionContext) marshalOAgreementStatus2ᚕgithubᚗcomᚋpalabreᚋ
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAgreementStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋagreementᚐStatus(ctx, sel, v[i])
@@ -76741,7 +77353,7 @@ func (ec *executionContext) marshalOCommitmentKind2ᚕgithubᚗcomᚋpalabreᚋp
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCommitmentKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitmentᚐKind(ctx, sel, v[i])
@@ -76872,7 +77484,7 @@ func (ec *executionContext) marshalOCommitteeKind2ᚕgithubᚗcomᚋpalabreᚋpa
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCommitteeKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteeᚐKind(ctx, sel, v[i])
@@ -76924,7 +77536,7 @@ func (ec *executionContext) marshalOCommitteeMeetingEveryUnit2ᚕgithubᚗcomᚋ
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCommitteeMeetingEveryUnit2githubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteeᚐMeetingEveryUnit(ctx, sel, v[i])
@@ -76995,7 +77607,7 @@ func (ec *executionContext) marshalOCommitteeMemberRole2ᚕgithubᚗcomᚋpalabr
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCommitteeMemberRole2githubᚗcomᚋpalabreᚋpalabreᚋentᚋcommitteememberᚐRole(ctx, sel, v[i])
@@ -77132,7 +77744,7 @@ func (ec *executionContext) marshalOConsultationKind2ᚕgithubᚗcomᚋpalabre�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNConsultationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋconsultationᚐKind(ctx, sel, v[i])
@@ -77293,7 +77905,7 @@ func (ec *executionContext) marshalODecisionBody2ᚕgithubᚗcomᚋpalabreᚋpal
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDecisionBody2githubᚗcomᚋpalabreᚋpalabreᚋentᚋdecisionᚐBody(ctx, sel, v[i])
@@ -77384,7 +77996,7 @@ func (ec *executionContext) marshalODecisionStatus2ᚕgithubᚗcomᚋpalabreᚋp
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDecisionStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋdecisionᚐStatus(ctx, sel, v[i])
@@ -77444,7 +78056,7 @@ func (ec *executionContext) marshalODomain2ᚕᚖgithubᚗcomᚋpalabreᚋpalabr
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDomain2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDomain(ctx, sel, v[i])
@@ -77470,7 +78082,7 @@ func (ec *executionContext) marshalODomainEdge2ᚕᚖgithubᚗcomᚋpalabreᚋpa
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalODomainEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDomainEdge(ctx, sel, v[i])
@@ -77540,7 +78152,7 @@ func (ec *executionContext) marshalOEventKind2ᚕgithubᚗcomᚋpalabreᚋpalabr
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEventKind2githubᚗcomᚋpalabreᚋpalabreᚋeventsᚐKind(ctx, sel, v[i])
@@ -77874,7 +78486,7 @@ func (ec *executionContext) marshalOInvolvementRole2ᚕgithubᚗcomᚋpalabreᚋ
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNInvolvementRole2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐInvolvementRole(ctx, sel, v[i])
@@ -78041,7 +78653,7 @@ func (ec *executionContext) marshalOMeetingStatus2ᚕgithubᚗcomᚋpalabreᚋpa
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMeetingStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋmeetingᚐStatus(ctx, sel, v[i])
@@ -78163,7 +78775,7 @@ func (ec *executionContext) marshalOMinutesStatus2ᚕgithubᚗcomᚋpalabreᚋpa
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMinutesStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋminutesᚐStatus(ctx, sel, v[i])
@@ -78301,7 +78913,7 @@ func (ec *executionContext) marshalOObjectivePillar2ᚕgithubᚗcomᚋpalabreᚋ
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNObjectivePillar2githubᚗcomᚋpalabreᚋpalabreᚋentᚋobjectiveᚐPillar(ctx, sel, v[i])
@@ -78405,7 +79017,7 @@ func (ec *executionContext) marshalOObservationKind2ᚕgithubᚗcomᚋpalabreᚋ
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNObservationKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐKind(ctx, sel, v[i])
@@ -78465,7 +79077,7 @@ func (ec *executionContext) marshalOObservationStatus2ᚕgithubᚗcomᚋpalabre�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNObservationStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐStatus(ctx, sel, v[i])
@@ -78517,7 +79129,7 @@ func (ec *executionContext) marshalOObservationTargetKind2ᚕgithubᚗcomᚋpala
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNObservationTargetKind2githubᚗcomᚋpalabreᚋpalabreᚋentᚋobservationᚐTargetKind(ctx, sel, v[i])
@@ -78629,7 +79241,7 @@ func (ec *executionContext) marshalOProgressReportStatus2ᚕgithubᚗcomᚋpalab
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNProgressReportStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋprogressreportᚐStatus(ctx, sel, v[i])
@@ -78681,7 +79293,7 @@ func (ec *executionContext) marshalOProgressReportStatusBefore2ᚕgithubᚗcom�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNProgressReportStatusBefore2githubᚗcomᚋpalabreᚋpalabreᚋentᚋprogressreportᚐStatusBefore(ctx, sel, v[i])
@@ -78793,7 +79405,7 @@ func (ec *executionContext) marshalOStrategyStatus2ᚕgithubᚗcomᚋpalabreᚋp
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNStrategyStatus2githubᚗcomᚋpalabreᚋpalabreᚋentᚋstrategyᚐStatus(ctx, sel, v[i])
@@ -79038,7 +79650,7 @@ func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgq
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__EnumValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValue(ctx, sel, v[i])
@@ -79057,7 +79669,7 @@ func (ec *executionContext) marshalO__Field2ᚕgithubᚗcomᚋ99designsᚋgqlgen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Field2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐField(ctx, sel, v[i])
@@ -79076,7 +79688,7 @@ func (ec *executionContext) marshalO__InputValue2ᚕgithubᚗcomᚋ99designsᚋg
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -79095,7 +79707,7 @@ func (ec *executionContext) marshalO__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgen�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
