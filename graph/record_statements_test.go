@@ -48,7 +48,7 @@ func TestTheRecordAndCooperationScreensDoNotMultiplyStatements(t *testing.T) {
 	}
 	type measure struct {
 		name, operation string
-		count func() int64
+		count           func() int64
 	}
 	var latest pulid.ID // the latest version, once more has changed
 	measures := []measure{
