@@ -70576,53 +70576,125 @@ func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, 
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "committee":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Meeting_committee(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Meeting_committee(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "attendees":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Meeting_attendees(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Meeting_attendees(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "minutes":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Meeting_minutes(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Meeting_minutes(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "decisions":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Meeting_decisions(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Meeting_decisions(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "followUps":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Meeting_followUps(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Meeting_followUps(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "transitions":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Meeting_transitions(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Meeting_transitions(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "allowedMoves":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, true,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Meeting_allowedMoves(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Meeting_allowedMoves(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.Null {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		case "approvedMinutes":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Meeting_approvedMinutes(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Meeting_approvedMinutes(ctx, field, obj)
 				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
