@@ -81,7 +81,7 @@ $(NODE22_BIN)/node: tools/node/package-lock.json
 generate: $(NODE_DEPS)
 	$(GO) run ./ent/entc
 	$(GO) run ./graph/reasonsgen
-	$(GO) tool gqlgen generate
+	$(GO) run ./graph/execgen
 	$(GO) run ./graph/printschema -o frontend-contract/schema.graphql
 	cd frontend-contract && $(WITH_NODE) npm ci --no-audit --no-fund && $(WITH_NODE) npm run generate
 	$(GO) run ./server/configdoc

@@ -10,14 +10,12 @@ import (
 	"time"
 
 	"entgo.io/contrib/entgql"
-	"entgo.io/ent/dialect/sql"
 	"github.com/palabre/palabre/coordination"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/agency"
 	"github.com/palabre/palabre/ent/agreement"
 	"github.com/palabre/palabre/ent/agreementparty"
 	"github.com/palabre/palabre/ent/meeting"
-	"github.com/palabre/palabre/ent/minutes"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/schema/rule"
 	"github.com/palabre/palabre/graph/generated"
@@ -103,12 +101,7 @@ func (r *meetingResolver) AllowedMoves(ctx context.Context, obj *ent.Meeting) ([
 
 // ApprovedMinutes is the resolver for the approvedMinutes field.
 func (r *meetingResolver) ApprovedMinutes(ctx context.Context, obj *ent.Meeting) (*ent.Minutes, error) {
-	latest, err := obj.QueryMinutes().Where(minutes.StatusEQ(minutes.StatusApproved)).
-		Order(minutes.ByNumber(sql.OrderDesc())).First(ctx)
-	if ent.IsNotFound(err) {
-		return nil, nil
-	}
-	return latest, err
+	return approvedMinutesOf(ctx, r.client).of(ctx, obj)
 }
 
 // From is the resolver for the from field.

@@ -14,6 +14,8 @@ import (
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agreement"
+	"github.com/palabre/palabre/ent/meeting"
+	"github.com/palabre/palabre/ent/minutes"
 	"github.com/palabre/palabre/ent/progressreport"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
@@ -37,6 +39,7 @@ type accountsKey struct{}
 func withLoaders(client *ent.Client) func(context.Context, graphql.OperationHandler) graphql.ResponseHandler {
 	return func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		ctx = context.WithValue(ctx, accountsKey{}, &accounts{client: client, byID: map[pulid.ID]*ent.Account{}})
+		ctx = context.WithValue(ctx, approvedMinutesKey{}, &approvedMinutes{client: client, latest: map[pulid.ID]*ent.Minutes{}})
 		return next(context.WithValue(ctx, itemFactsKey{}, newItemFacts(client)))
 	}
 }
@@ -282,4 +285,84 @@ func values(ids []pulid.ID) []driver.Value {
 		out[i] = id
 	}
 	return out
+}
+
+// approvedMinutes reads, for one operation, the latest approved minutes of
+// the meetings of a page: the first meeting asking reads those of its whole
+// page in one statement.
+type approvedMinutes struct {
+	client *ent.Client
+	mu     sync.Mutex
+	latest map[pulid.ID]*ent.Minutes // nil value: read, none approved
+}
+
+type approvedMinutesKey struct{}
+
+func approvedMinutesOf(ctx context.Context, client *ent.Client) *approvedMinutes {
+	if l, ok := ctx.Value(approvedMinutesKey{}).(*approvedMinutes); ok {
+		return l
+	}
+	return &approvedMinutes{client: client, latest: map[pulid.ID]*ent.Minutes{}}
+}
+
+// of returns the meeting's latest approved minutes (by number), nil if none.
+func (l *approvedMinutes) of(ctx context.Context, m *ent.Meeting) (*ent.Minutes, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if found, known := l.latest[m.ID]; known {
+		return found, nil
+	}
+	var ids []pulid.ID
+	for _, other := range pageOfMeetings(ctx, m) {
+		if _, known := l.latest[other.ID]; !known && !slices.Contains(ids, other.ID) {
+			ids = append(ids, other.ID)
+		}
+	}
+	db := l.client
+	if c := ent.FromContext(ctx); c != nil {
+		db = c
+	}
+	found, err := db.Minutes.Query().
+		Where(minutes.StatusEQ(minutes.StatusApproved), func(s *sql.Selector) {
+			s.Where(sql.InValues(s.C(minutes.MeetingColumn), values(ids)...))
+			entgql.LimitPerRow(minutes.MeetingColumn, 1,
+				sql.DescExpr(sql.Expr(minutes.FieldNumber)), sql.DescExpr(sql.Expr(minutes.FieldID)))(s)
+		}).
+		WithMeeting(func(q *ent.MeetingQuery) { q.Select(meeting.FieldID) }).
+		All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
+		l.latest[id] = nil
+	}
+	for _, mi := range found {
+		if mi.Edges.Meeting != nil {
+			l.latest[mi.Edges.Meeting.ID] = mi
+		}
+	}
+	return l.latest[m.ID], nil
+}
+
+// pageOfMeetings returns the meetings of the page or list the meeting being
+// resolved was read in, the meeting's own first, or the meeting alone.
+func pageOfMeetings(ctx context.Context, m *ent.Meeting) []*ent.Meeting {
+	page := []*ent.Meeting{m}
+	for fc := graphql.GetFieldContext(ctx); fc != nil; fc = fc.Parent {
+		switch r := fc.Result.(type) {
+		case *ent.MeetingConnection:
+			for _, e := range r.Edges {
+				page = append(page, e.Node)
+			}
+			return page
+		case []*ent.MeetingEdge:
+			for _, e := range r {
+				page = append(page, e.Node)
+			}
+			return page
+		case []*ent.Meeting:
+			return append(page, r...)
+		}
+	}
+	return page
 }
