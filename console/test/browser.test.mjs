@@ -477,6 +477,7 @@ describe('pictures, monitoring and administration', () => {
     assert.match(hash, /^[0-9a-f]{64}$/);
     await page.getByRole('heading', { level: 2, name: 'Actions de suivi' }).waitFor();
     await check(page, 'reviewer-meeting');
+    const meetingURL = page.url();
 
     await page.getByRole('link', { name: 'Accords', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Accords de coopération' }).waitFor();
@@ -488,6 +489,16 @@ describe('pictures, monitoring and administration', () => {
     assert.equal(res.status(), 200);
     assert.match(res.headers()['content-type'], /text\/csv/);
     await check(page, 'reviewer-agreement');
+
+    // On a phone: one column, nothing wider than the screen.
+    const phone = await open({ width: 360, height: 740 });
+    await signIn(phone, 'monitoringReviewer');
+    await phone.goto(`${base}/monitoring`);
+    await phone.locator('li.card').first().waitFor();
+    await check(phone, 'reviewer-monitoring-phone');
+    await phone.goto(meetingURL);
+    await phone.locator('code.hash').first().waitFor();
+    await check(phone, 'reviewer-meeting-phone');
   });
 
   test('an administrator lists the accounts and creates a password link that works', async () => {
