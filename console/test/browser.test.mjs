@@ -525,6 +525,9 @@ describe('pictures, monitoring and administration', () => {
     const reviewer = await open();
     await signIn(reviewer, 'monitoringReviewer');
     assert.equal(await reviewer.getByRole('link', { name: 'Comptes', exact: true }).count(), 0);
+    await reviewer.goto(`${base}/accounts`);
+    await reviewer.getByRole('alert').filter({ hasText: 'Votre rôle ne permet pas cette action' }).waitFor();
+    assert.equal(await reviewer.getByRole('button', { name: /^Créer un lien de mot de passe/ }).count(), 0);
   });
 
   test('a person changes their password: a wrong current one is refused; the other session ends, this one stays', async () => {
