@@ -638,6 +638,7 @@ describe('pictures, monitoring and administration', () => {
     assert.match(hash, /^[0-9a-f]{64}$/);
     await page.getByRole('heading', { level: 2, name: 'Actions de suivi' }).waitFor();
     await check(page, 'reviewer-meeting');
+    const meetingURL = page.url();
 
     await page.getByRole('link', { name: 'Accords', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Accords de coopération' }).waitFor();
@@ -649,6 +650,16 @@ describe('pictures, monitoring and administration', () => {
     assert.equal(res.status(), 200);
     assert.match(res.headers()['content-type'], /text\/csv/);
     await check(page, 'reviewer-agreement');
+
+    // On a phone: one column, nothing wider than the screen.
+    const phone = await open({ width: 360, height: 740 });
+    await signIn(phone, 'monitoringReviewer');
+    await phone.goto(`${base}/monitoring`);
+    await phone.locator('li.card').first().waitFor();
+    await check(phone, 'reviewer-monitoring-phone');
+    await phone.goto(meetingURL);
+    await phone.locator('code.hash').first().waitFor();
+    await check(phone, 'reviewer-meeting-phone');
   });
 
   test('an administrator lists the accounts and creates a password link that works', async () => {
@@ -675,6 +686,9 @@ describe('pictures, monitoring and administration', () => {
     const reviewer = await open();
     await signIn(reviewer, 'monitoringReviewer');
     assert.equal(await reviewer.getByRole('link', { name: 'Comptes', exact: true }).count(), 0);
+    await reviewer.goto(`${base}/accounts`);
+    await reviewer.getByRole('alert').filter({ hasText: 'Votre rôle ne permet pas cette action' }).waitFor();
+    assert.equal(await reviewer.getByRole('button', { name: /^Créer un lien de mot de passe/ }).count(), 0);
   });
 
   test('a person changes their password: a wrong current one is refused; the other session ends, this one stays', async () => {

@@ -26,6 +26,10 @@ export function Accounts() {
     }
   }
   const list = nodes(q.data?.accounts);
+  const { viewer } = useViewer();
+  if (viewer && viewer.role !== 'ADMIN') {
+    return <section><h1 tabIndex={-1}>{t('accountsTitle')}</h1><p role="alert">{t('err_FORBIDDEN')}</p></section>;
+  }
   return (
     <section>
       <h1 tabIndex={-1}>{t('accountsTitle')}</h1>

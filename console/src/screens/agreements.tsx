@@ -106,7 +106,7 @@ export function Agreement({ id }: { id: string }) {
           </p>
           {c.implementedBy && c.implementedBy.length > 0 && (
             <p class="small">{t('implementedBy')} {c.implementedBy.map((i, n) => (
-              <span key={i.id}>{n > 0 && ', '}<a href={`/strategies/${i.strategy?.id}`}>{i.code}</a> {i.title}</span>
+              <span key={i.id}>{n > 0 && ', '}{i.strategy ? <a href={`/strategies/${i.strategy.id}`}>{i.code}</a> : i.code} {i.title}</span>
             ))}</p>
           )}
           {c.actionItems.totalCount > 0 && (
