@@ -78,6 +78,19 @@ const (
 	ReasonAnswerResponse       Reason = "ANSWER_RESPONSE_MISSING"
 	ReasonAnswerNoVersion      Reason = "ANSWER_TAKES_NO_VERSION"
 	ReasonAnswerVersionEarly   Reason = "ANSWER_VERSION_NOT_LATER"
+	ReasonTargetOnStrategy     Reason = "TARGET_ON_WHOLE_STRATEGY"
+	ReasonTargetMissing        Reason = "TARGET_MISSING"
+	ReasonTargetNotConsulted   Reason = "TARGET_NOT_IN_VERSION"
+	ReasonNothingToChange      Reason = "NOTHING_TO_CHANGE"
+	// Retries.
+	ReasonKeyInUse  Reason = "IDEMPOTENCY_KEY_IN_USE"
+	ReasonKeyReused Reason = "IDEMPOTENCY_KEY_REUSED"
+	// Plan's records.
+	ReasonItemPlanBoth     Reason = "ITEM_IN_TWO_PLANS"
+	ReasonItemPlanNone     Reason = "ITEM_IN_NO_PLAN"
+	ReasonItemLink         Reason = "ITEM_LINK_FROM_AGREEMENT"
+	ReasonIndicatorTarget  Reason = "INDICATOR_TARGET"
+	ReasonReportIndicators Reason = "REPORT_FOREIGN_INDICATOR"
 	// Decisions.
 	ReasonDecisionSettled   Reason = "DECISION_SETTLED"
 	ReasonOptionBlank       Reason = "OPTION_BLANK"
@@ -142,6 +155,17 @@ var Reasons = []ReasonDoc{
 	{ReasonAnswerResponse, "An answer {disposition} gives its reasons in a response."},
 	{ReasonAnswerNoVersion, "An observation answered {disposition} is taken into no version."},
 	{ReasonAnswerVersionEarly, "An observation is taken into a version later than version {consulted}, the one consulted, not into version {takenInto}."},
+	{ReasonTargetOnStrategy, "An observation on the whole strategy names no target: omit targetID."},
+	{ReasonTargetMissing, "Name the {kind} (OBJECTIVE or ACTION_ITEM) the observation is about (targetID)."},
+	{ReasonTargetNotConsulted, "The {kind} (OBJECTIVE or ACTION_ITEM) {target} is not in version {version}, the version consulted."},
+	{ReasonNothingToChange, "Nothing to change: give a kind, a body, a proposed text or submit."},
+	{ReasonKeyInUse, "The idempotency key {key} is being used by another request: retry."},
+	{ReasonKeyReused, "The idempotency key {key} was already used for another request ({first}): use a new key, or resend the first request unchanged."},
+	{ReasonItemPlanBoth, "An action item belongs to one plan: an objective or a commitment, not both."},
+	{ReasonItemPlanNone, "An action item belongs to a plan: give an objective or a commitment."},
+	{ReasonItemLink, "Only a strategy's action item implements an agreement's commitment (implementsID)."},
+	{ReasonIndicatorTarget, "An indicator measures exactly one objective or one action item."},
+	{ReasonReportIndicators, "A report measures the item's own indicators only."},
 	{ReasonDecisionSettled, "The decision is settled: its question, options, outcome and positions no longer change."},
 	{ReasonOptionBlank, "An option cannot be blank."},
 	{ReasonOptionTwice, "The option {option} is given twice."},

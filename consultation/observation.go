@@ -87,10 +87,10 @@ func replay(first *ent.Observation, s Submission, err error) (*ent.Observation, 
 		return nil, err
 	}
 	if first == nil { // cannot happen: the key is taken
-		return nil, palabre.Errorf(palabre.ECONFLICT, "the idempotency key « %s » is being used by another request: retry", s.IdempotencyKey)
+		return nil, palabre.Refuse(palabre.ECONFLICT, palabre.ReasonKeyInUse, "key", s.IdempotencyKey).Sayf("the idempotency key « %s » is being used by another request: retry", s.IdempotencyKey)
 	}
 	if !SameSubmission(Stored(first), s) {
-		return nil, palabre.Errorf(palabre.ECONFLICT,
+		return nil, palabre.Refuse(palabre.ECONFLICT, palabre.ReasonKeyReused, "key", s.IdempotencyKey, "first", first.ID).Sayf(
 			"the idempotency key « %s » was already used for another request (observation %s): use a new key for a new observation, or resend the first request unchanged",
 			s.IdempotencyKey, first.ID)
 	}
@@ -127,7 +127,7 @@ type Edit struct {
 // EditObservation applies an edit to an observation.
 func EditObservation(ctx context.Context, client *ent.Client, id pulid.ID, e Edit) (*ent.Observation, error) {
 	if e.Kind == nil && e.Body == nil && e.ProposedText == nil && !e.Submit {
-		return nil, palabre.Errorf(palabre.EINVALID, "nothing to change: give a kind, a body, a proposed text or submit")
+		return nil, palabre.Refuse(palabre.EINVALID, palabre.ReasonNothingToChange)
 	}
 	update := client.Observation.UpdateOneID(id).
 		SetNillableKind(e.Kind).

@@ -16,12 +16,12 @@ import (
 func Target(consulted *versions.Snapshot, version int, kind observation.TargetKind, id pulid.ID) (code, title string, err error) {
 	if kind == observation.TargetKindStrategy {
 		if id != "" {
-			return "", "", palabre.Errorf(palabre.EINVALID, "an observation on the whole strategy names no target: omit targetID")
+			return "", "", palabre.Refuse(palabre.EINVALID, palabre.ReasonTargetOnStrategy)
 		}
 		return "", consulted.Strategy.Title, nil
 	}
 	if id == "" {
-		return "", "", palabre.Errorf(palabre.EINVALID, "name the %s the observation is about (targetID)", targetName(kind))
+		return "", "", palabre.Refuse(palabre.EINVALID, palabre.ReasonTargetMissing, "kind", kind).Sayf("name the %s the observation is about (targetID)", targetName(kind))
 	}
 	switch kind {
 	case observation.TargetKindObjective:
@@ -33,7 +33,8 @@ func Target(consulted *versions.Snapshot, version int, kind observation.TargetKi
 			return it.Code, it.Title, nil
 		}
 	}
-	return "", "", palabre.Errorf(palabre.EINVALID, "%s %s is not in version %d, the version consulted", targetName(kind), id, version)
+	return "", "", palabre.Refuse(palabre.EINVALID, palabre.ReasonTargetNotConsulted, "kind", kind, "target", id, "version", version).
+		Sayf("%s %s is not in version %d, the version consulted", targetName(kind), id, version)
 }
 
 func targetName(kind observation.TargetKind) string {

@@ -110,7 +110,7 @@ func checkIndicators(ctx context.Context, client *ent.Client, r Report) error {
 		return err
 	}
 	if n != len(distinct) {
-		return palabre.Errorf(palabre.EINVALID, "a report measures the item's own indicators only")
+		return palabre.Refuse(palabre.EINVALID, palabre.ReasonReportIndicators)
 	}
 	return nil
 }
@@ -137,10 +137,10 @@ func replayReport(_ context.Context, first *ent.ProgressReport, r Report, err er
 		return nil, err
 	}
 	if first == nil { // cannot happen: the key is taken
-		return nil, palabre.Errorf(palabre.ECONFLICT, "the idempotency key « %s » is being used by another request: retry", r.IdempotencyKey)
+		return nil, palabre.Refuse(palabre.ECONFLICT, palabre.ReasonKeyInUse, "key", r.IdempotencyKey).Sayf("the idempotency key « %s » is being used by another request: retry", r.IdempotencyKey)
 	}
 	if !SameReport(Filed(first), r) {
-		return nil, palabre.Errorf(palabre.ECONFLICT,
+		return nil, palabre.Refuse(palabre.ECONFLICT, palabre.ReasonKeyReused, "key", r.IdempotencyKey, "first", first.ID).Sayf(
 			"the idempotency key « %s » was already used for another report (%s): use a new key for a new report, or resend the first request unchanged",
 			r.IdempotencyKey, first.ID)
 	}

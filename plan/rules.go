@@ -60,9 +60,10 @@ func CheckDependencies(item pulid.ID, dependsOn []pulid.ID, inPlan int) error {
 func CheckPlan(hasObjective, hasCommitment bool) error {
 	switch {
 	case hasObjective && hasCommitment:
-		return palabre.Errorf(palabre.EINVALID, "an action item belongs to one plan: an objective (objectiveID) or a commitment (commitmentID), not both; link a strategy's item to a commitment with implementsID")
+		return palabre.Refuse(palabre.EINVALID, palabre.ReasonItemPlanBoth).
+			Sayf("an action item belongs to one plan: an objective (objectiveID) or a commitment (commitmentID), not both; link a strategy's item to a commitment with implementsID")
 	case !hasObjective && !hasCommitment:
-		return palabre.Errorf(palabre.EINVALID, "an action item belongs to a plan: give an objective (objectiveID) or a commitment (commitmentID)")
+		return palabre.Refuse(palabre.EINVALID, palabre.ReasonItemPlanNone).Sayf("an action item belongs to a plan: give an objective (objectiveID) or a commitment (commitmentID)")
 	}
 	return nil
 }
@@ -71,7 +72,8 @@ func CheckPlan(hasObjective, hasCommitment bool) error {
 // it already carries out its own. The link is for a strategy's items.
 func CheckLink(ofStrategy, implements bool) error {
 	if implements && !ofStrategy {
-		return palabre.Errorf(palabre.EINVALID, "only a strategy's action item implements an agreement's commitment (implementsID); an agreement's item carries out its own commitment")
+		return palabre.Refuse(palabre.EINVALID, palabre.ReasonItemLink).
+			Sayf("only a strategy's action item implements an agreement's commitment (implementsID); an agreement's item carries out its own commitment")
 	}
 	return nil
 }

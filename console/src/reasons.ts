@@ -16,6 +16,7 @@ export function reasonParams(reason: string, params: Record<string, string>): Re
     else if (day.test(v)) out[k] = formatDate(`${v}T00:00:00Z`);
     else if (k === 'from' || k === 'to' || k === 'allowed' || k === 'status') out[k] = v.split(', ').map((s) => enumLabel(states, s)).join(', ');
     else if (k === 'disposition') out[k] = enumLabel('obs', v);
+    else if (k === 'kind') out[k] = enumLabel('target', v);
     else out[k] = v;
   }
   return out;

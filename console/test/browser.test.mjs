@@ -470,7 +470,7 @@ describe("the secretariat's authoring screens", () => {
     await position.getByLabel('Agence').selectOption(strategy.agency.ANSSI);
     await position.getByLabel('Option défendue').selectOption('Présidence');
     await position.getByRole('button', { name: 'Enregistrer la position' }).click();
-    await card.getByText(/ANSSI.*Présidence/).waitFor();
+    await card.locator('li', { hasText: /ANSSI.*Présidence/ }).waitFor();
     const settle = formOf('Trancher « Quelle tutelle pour le CERT national ? »');
     await settle.getByLabel('Décision prise').fill('Le CERT national est rattaché à la Présidence.');
     await settle.getByLabel('Instance').selectOption('INTERMINISTERIAL_COMMITTEE');

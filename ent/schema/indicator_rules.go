@@ -29,7 +29,7 @@ func measureOneThing(next ent.Mutator) ent.Mutator {
 		_, onObjective := m.ObjectiveID()
 		_, onItem := m.ActionItemID()
 		if onObjective == onItem {
-			return nil, palabre.Errorf(palabre.EINVALID, "an indicator measures exactly one objective or one action item: give objectiveID or actionItemID")
+			return nil, palabre.Refuse(palabre.EINVALID, palabre.ReasonIndicatorTarget).Sayf("an indicator measures exactly one objective or one action item: give objectiveID or actionItemID")
 		}
 		return next.Mutate(ctx, m)
 	})

@@ -41,8 +41,14 @@ export type ErrorReason =
   | 'DECISION_SETTLED'
   /** The due date ({due}) is before the start date ({start}). */
   | 'DUE_BEFORE_START'
+  /** The idempotency key {key} is being used by another request: retry. */
+  | 'IDEMPOTENCY_KEY_IN_USE'
+  /** The idempotency key {key} was already used for another request ({first}): use a new key, or resend the first request unchanged. */
+  | 'IDEMPOTENCY_KEY_REUSED'
   /** A strategy in {from} may move to {allowed} (states separated by commas), not to {to}. */
   | 'ILLEGAL_MOVE'
+  /** An indicator measures exactly one objective or one action item. */
+  | 'INDICATOR_TARGET'
   /** The round is {status}: its invitations are final. */
   | 'INVITATIONS_FINAL'
   /** A round invites at least one agency. */
@@ -55,8 +61,16 @@ export type ErrorReason =
   | 'ITEM_DEPENDS_ELSEWHERE'
   /** An action item cannot depend on itself. */
   | 'ITEM_DEPENDS_ON_ITSELF'
+  /** An action item belongs to a plan: give an objective or a commitment. */
+  | 'ITEM_IN_NO_PLAN'
+  /** An action item belongs to one plan: an objective or a commitment, not both. */
+  | 'ITEM_IN_TWO_PLANS'
+  /** Only a strategy's action item implements an agreement's commitment (implementsID). */
+  | 'ITEM_LINK_FROM_AGREEMENT'
   /** The strategy is {status}, the end of its lifecycle: it moves no further. */
   | 'LIFECYCLE_ENDED'
+  /** Nothing to change: give a kind, a body, a proposed text or submit. */
+  | 'NOTHING_TO_CHANGE'
   /** The caller's agency is not invited to the round {title}. */
   | 'NOT_INVITED'
   /** The strategy cannot be submitted yet: {unanswered} submitted observations await their answer and {openDecisions} decisions are open. */
@@ -87,6 +101,8 @@ export type ErrorReason =
   | 'PERIOD_REVERSED'
   /** Progress is a percentage from 0 to 100, not {progress}. */
   | 'PROGRESS_OUT_OF_RANGE'
+  /** A report measures the item's own indicators only. */
+  | 'REPORT_FOREIGN_INDICATOR'
   /** A report describes the past: its date ({asOf}) is after now ({now}). */
   | 'REPORT_IN_FUTURE'
   /** A report needs its narrative: what was done. */
@@ -117,6 +133,12 @@ export type ErrorReason =
   | 'STALE_REVISION'
   /** A strategy's status changes only by moving it through its lifecycle (moveStrategy). */
   | 'STATUS_BY_MOVE_ONLY'
+  /** Name the {kind} (OBJECTIVE or ACTION_ITEM) the observation is about (targetID). */
+  | 'TARGET_MISSING'
+  /** The {kind} (OBJECTIVE or ACTION_ITEM) {target} is not in version {version}, the version consulted. */
+  | 'TARGET_NOT_IN_VERSION'
+  /** An observation on the whole strategy names no target: omit targetID. */
+  | 'TARGET_ON_WHOLE_STRATEGY'
   /** A published version never changes. */
   | 'VERSION_FROZEN'
   /** Another version was published at the same time as number {number}: publish again. */
@@ -142,14 +164,21 @@ export const errorReasons: { readonly [value in ErrorReason]: string } = {
   CLOSING_TIME_PASSED: "The new closing time ({closesAt}) has passed: give a time in the future, or close the round.",
   DECISION_SETTLED: "The decision is settled: its question, options, outcome and positions no longer change.",
   DUE_BEFORE_START: "The due date ({due}) is before the start date ({start}).",
+  IDEMPOTENCY_KEY_IN_USE: "The idempotency key {key} is being used by another request: retry.",
+  IDEMPOTENCY_KEY_REUSED: "The idempotency key {key} was already used for another request ({first}): use a new key, or resend the first request unchanged.",
   ILLEGAL_MOVE: "A strategy in {from} may move to {allowed} (states separated by commas), not to {to}.",
+  INDICATOR_TARGET: "An indicator measures exactly one objective or one action item.",
   INVITATIONS_FINAL: "The round is {status}: its invitations are final.",
   INVITATION_REQUIRED: "A round invites at least one agency.",
   INVITED_AGENCY_SPOKE: "{agencies} made observations in this round and stay invited.",
   INVITED_AGENCY_UNKNOWN: "An invited agency does not exist.",
   ITEM_DEPENDS_ELSEWHERE: "An action item can only depend on action items of its own strategy or agreement.",
   ITEM_DEPENDS_ON_ITSELF: "An action item cannot depend on itself.",
+  ITEM_IN_NO_PLAN: "An action item belongs to a plan: give an objective or a commitment.",
+  ITEM_IN_TWO_PLANS: "An action item belongs to one plan: an objective or a commitment, not both.",
+  ITEM_LINK_FROM_AGREEMENT: "Only a strategy's action item implements an agreement's commitment (implementsID).",
   LIFECYCLE_ENDED: "The strategy is {status}, the end of its lifecycle: it moves no further.",
+  NOTHING_TO_CHANGE: "Nothing to change: give a kind, a body, a proposed text or submit.",
   NOT_INVITED: "The caller's agency is not invited to the round {title}.",
   NOT_READY_TO_SUBMIT: "The strategy cannot be submitted yet: {unanswered} submitted observations await their answer and {openDecisions} decisions are open.",
   NO_ROUND_TO_CONSULT_IN: "The strategy has no open or planned round: plan one on a published version first.",
@@ -165,6 +194,7 @@ export const errorReasons: { readonly [value in ErrorReason]: string } = {
   OPTION_UNKNOWN: "{option} is not one of the decision's options ({options}).",
   PERIOD_REVERSED: "The period ends ({end}) before it starts ({start}).",
   PROGRESS_OUT_OF_RANGE: "Progress is a percentage from 0 to 100, not {progress}.",
+  REPORT_FOREIGN_INDICATOR: "A report measures the item's own indicators only.",
   REPORT_IN_FUTURE: "A report describes the past: its date ({asOf}) is after now ({now}).",
   REPORT_NARRATIVE_MISSING: "A report needs its narrative: what was done.",
   ROUND_CLOSED: "The round {title} is {status} (it closed at {closesAt}): its closing time, its observations and their changes are final.",
@@ -180,6 +210,9 @@ export const errorReasons: { readonly [value in ErrorReason]: string } = {
   SETTLEMENT_OUTCOME_MISSING: "A settled decision says what was decided: give the outcome.",
   STALE_REVISION: "The {type} was changed by someone else since revision {revision}, the one sent: read it again and reapply the change.",
   STATUS_BY_MOVE_ONLY: "A strategy's status changes only by moving it through its lifecycle (moveStrategy).",
+  TARGET_MISSING: "Name the {kind} (OBJECTIVE or ACTION_ITEM) the observation is about (targetID).",
+  TARGET_NOT_IN_VERSION: "The {kind} (OBJECTIVE or ACTION_ITEM) {target} is not in version {version}, the version consulted.",
+  TARGET_ON_WHOLE_STRATEGY: "An observation on the whole strategy names no target: omit targetID.",
   VERSION_FROZEN: "A published version never changes.",
   VERSION_PUBLISHED_AT_ONCE: "Another version was published at the same time as number {number}: publish again.",
 };

@@ -7523,6 +7523,28 @@ enum ErrorReason {
   ANSWER_TAKES_NO_VERSION
   "An observation is taken into a version later than version {consulted}, the one consulted, not into version {takenInto}."
   ANSWER_VERSION_NOT_LATER
+  "An observation on the whole strategy names no target: omit targetID."
+  TARGET_ON_WHOLE_STRATEGY
+  "Name the {kind} (OBJECTIVE or ACTION_ITEM) the observation is about (targetID)."
+  TARGET_MISSING
+  "The {kind} (OBJECTIVE or ACTION_ITEM) {target} is not in version {version}, the version consulted."
+  TARGET_NOT_IN_VERSION
+  "Nothing to change: give a kind, a body, a proposed text or submit."
+  NOTHING_TO_CHANGE
+  "The idempotency key {key} is being used by another request: retry."
+  IDEMPOTENCY_KEY_IN_USE
+  "The idempotency key {key} was already used for another request ({first}): use a new key, or resend the first request unchanged."
+  IDEMPOTENCY_KEY_REUSED
+  "An action item belongs to one plan: an objective or a commitment, not both."
+  ITEM_IN_TWO_PLANS
+  "An action item belongs to a plan: give an objective or a commitment."
+  ITEM_IN_NO_PLAN
+  "Only a strategy's action item implements an agreement's commitment (implementsID)."
+  ITEM_LINK_FROM_AGREEMENT
+  "An indicator measures exactly one objective or one action item."
+  INDICATOR_TARGET
+  "A report measures the item's own indicators only."
+  REPORT_FOREIGN_INDICATOR
   "The decision is settled: its question, options, outcome and positions no longer change."
   DECISION_SETTLED
   "An option cannot be blank."

@@ -770,6 +770,28 @@ const (
 	ErrorReasonAnswerTakesNoVersion ErrorReason = "ANSWER_TAKES_NO_VERSION"
 	// An observation is taken into a version later than version {consulted}, the one consulted, not into version {takenInto}.
 	ErrorReasonAnswerVersionNotLater ErrorReason = "ANSWER_VERSION_NOT_LATER"
+	// An observation on the whole strategy names no target: omit targetID.
+	ErrorReasonTargetOnWholeStrategy ErrorReason = "TARGET_ON_WHOLE_STRATEGY"
+	// Name the {kind} (OBJECTIVE or ACTION_ITEM) the observation is about (targetID).
+	ErrorReasonTargetMissing ErrorReason = "TARGET_MISSING"
+	// The {kind} (OBJECTIVE or ACTION_ITEM) {target} is not in version {version}, the version consulted.
+	ErrorReasonTargetNotInVersion ErrorReason = "TARGET_NOT_IN_VERSION"
+	// Nothing to change: give a kind, a body, a proposed text or submit.
+	ErrorReasonNothingToChange ErrorReason = "NOTHING_TO_CHANGE"
+	// The idempotency key {key} is being used by another request: retry.
+	ErrorReasonIdempotencyKeyInUse ErrorReason = "IDEMPOTENCY_KEY_IN_USE"
+	// The idempotency key {key} was already used for another request ({first}): use a new key, or resend the first request unchanged.
+	ErrorReasonIdempotencyKeyReused ErrorReason = "IDEMPOTENCY_KEY_REUSED"
+	// An action item belongs to one plan: an objective or a commitment, not both.
+	ErrorReasonItemInTwoPlans ErrorReason = "ITEM_IN_TWO_PLANS"
+	// An action item belongs to a plan: give an objective or a commitment.
+	ErrorReasonItemInNoPlan ErrorReason = "ITEM_IN_NO_PLAN"
+	// Only a strategy's action item implements an agreement's commitment (implementsID).
+	ErrorReasonItemLinkFromAgreement ErrorReason = "ITEM_LINK_FROM_AGREEMENT"
+	// An indicator measures exactly one objective or one action item.
+	ErrorReasonIndicatorTarget ErrorReason = "INDICATOR_TARGET"
+	// A report measures the item's own indicators only.
+	ErrorReasonReportForeignIndicator ErrorReason = "REPORT_FOREIGN_INDICATOR"
 	// The decision is settled: its question, options, outcome and positions no longer change.
 	ErrorReasonDecisionSettled ErrorReason = "DECISION_SETTLED"
 	// An option cannot be blank.
@@ -839,6 +861,17 @@ var AllErrorReason = []ErrorReason{
 	ErrorReasonAnswerResponseMissing,
 	ErrorReasonAnswerTakesNoVersion,
 	ErrorReasonAnswerVersionNotLater,
+	ErrorReasonTargetOnWholeStrategy,
+	ErrorReasonTargetMissing,
+	ErrorReasonTargetNotInVersion,
+	ErrorReasonNothingToChange,
+	ErrorReasonIdempotencyKeyInUse,
+	ErrorReasonIdempotencyKeyReused,
+	ErrorReasonItemInTwoPlans,
+	ErrorReasonItemInNoPlan,
+	ErrorReasonItemLinkFromAgreement,
+	ErrorReasonIndicatorTarget,
+	ErrorReasonReportForeignIndicator,
 	ErrorReasonDecisionSettled,
 	ErrorReasonOptionBlank,
 	ErrorReasonOptionTwice,
@@ -851,7 +884,7 @@ var AllErrorReason = []ErrorReason{
 
 func (e ErrorReason) IsValid() bool {
 	switch e {
-	case ErrorReasonIllegalMove, ErrorReasonLifecycleEnded, ErrorReasonStatusByMoveOnly, ErrorReasonAdoptionOnOtherMove, ErrorReasonNoRoundToConsultIn, ErrorReasonNotReadyToSubmit, ErrorReasonAdoptionMissing, ErrorReasonAdoptionActReferenceMissing, ErrorReasonAdoptionActDateMissing, ErrorReasonAdoptionVersionNotOwn, ErrorReasonAdoptedTextFrozen, ErrorReasonStaleRevision, ErrorReasonVersionFrozen, ErrorReasonVersionPublishedAtOnce, ErrorReasonObjectiveOwnParent, ErrorReasonObjectiveParentElsewhere, ErrorReasonPeriodReversed, ErrorReasonDueBeforeStart, ErrorReasonBudgetWithoutCurrency, ErrorReasonItemDependsOnItself, ErrorReasonItemDependsElsewhere, ErrorReasonProgressOutOfRange, ErrorReasonReportInFuture, ErrorReasonReportNarrativeMissing, ErrorReasonRoundNotPlanned, ErrorReasonRoundNotOpenYet, ErrorReasonRoundClosed, ErrorReasonRoundNotClosed, ErrorReasonRoundConsolidated, ErrorReasonRoundHasUnanswered, ErrorReasonClosingTimePassed, ErrorReasonClosingTimeNotLater, ErrorReasonRoundClosesBeforeOpening, ErrorReasonRoundVersionElsewhere, ErrorReasonInvitationRequired, ErrorReasonInvitationsFinal, ErrorReasonInvitedAgencySpoke, ErrorReasonInvitedAgencyUnknown, ErrorReasonNotInvited, ErrorReasonObservationNewStatus, ErrorReasonObservationWithdrawn, ErrorReasonObservationAnswered, ErrorReasonObservationSubmitted, ErrorReasonAmendmentTextMissing, ErrorReasonAnswerToDraft, ErrorReasonAnswerToWithdrawn, ErrorReasonAnswerDisposition, ErrorReasonAnswerResponseMissing, ErrorReasonAnswerTakesNoVersion, ErrorReasonAnswerVersionNotLater, ErrorReasonDecisionSettled, ErrorReasonOptionBlank, ErrorReasonOptionTwice, ErrorReasonOptionFavoured, ErrorReasonOptionUnknown, ErrorReasonSettlementOutcomeMissing, ErrorReasonSettlementBodyMissing, ErrorReasonSettlementDateMissing:
+	case ErrorReasonIllegalMove, ErrorReasonLifecycleEnded, ErrorReasonStatusByMoveOnly, ErrorReasonAdoptionOnOtherMove, ErrorReasonNoRoundToConsultIn, ErrorReasonNotReadyToSubmit, ErrorReasonAdoptionMissing, ErrorReasonAdoptionActReferenceMissing, ErrorReasonAdoptionActDateMissing, ErrorReasonAdoptionVersionNotOwn, ErrorReasonAdoptedTextFrozen, ErrorReasonStaleRevision, ErrorReasonVersionFrozen, ErrorReasonVersionPublishedAtOnce, ErrorReasonObjectiveOwnParent, ErrorReasonObjectiveParentElsewhere, ErrorReasonPeriodReversed, ErrorReasonDueBeforeStart, ErrorReasonBudgetWithoutCurrency, ErrorReasonItemDependsOnItself, ErrorReasonItemDependsElsewhere, ErrorReasonProgressOutOfRange, ErrorReasonReportInFuture, ErrorReasonReportNarrativeMissing, ErrorReasonRoundNotPlanned, ErrorReasonRoundNotOpenYet, ErrorReasonRoundClosed, ErrorReasonRoundNotClosed, ErrorReasonRoundConsolidated, ErrorReasonRoundHasUnanswered, ErrorReasonClosingTimePassed, ErrorReasonClosingTimeNotLater, ErrorReasonRoundClosesBeforeOpening, ErrorReasonRoundVersionElsewhere, ErrorReasonInvitationRequired, ErrorReasonInvitationsFinal, ErrorReasonInvitedAgencySpoke, ErrorReasonInvitedAgencyUnknown, ErrorReasonNotInvited, ErrorReasonObservationNewStatus, ErrorReasonObservationWithdrawn, ErrorReasonObservationAnswered, ErrorReasonObservationSubmitted, ErrorReasonAmendmentTextMissing, ErrorReasonAnswerToDraft, ErrorReasonAnswerToWithdrawn, ErrorReasonAnswerDisposition, ErrorReasonAnswerResponseMissing, ErrorReasonAnswerTakesNoVersion, ErrorReasonAnswerVersionNotLater, ErrorReasonTargetOnWholeStrategy, ErrorReasonTargetMissing, ErrorReasonTargetNotInVersion, ErrorReasonNothingToChange, ErrorReasonIdempotencyKeyInUse, ErrorReasonIdempotencyKeyReused, ErrorReasonItemInTwoPlans, ErrorReasonItemInNoPlan, ErrorReasonItemLinkFromAgreement, ErrorReasonIndicatorTarget, ErrorReasonReportForeignIndicator, ErrorReasonDecisionSettled, ErrorReasonOptionBlank, ErrorReasonOptionTwice, ErrorReasonOptionFavoured, ErrorReasonOptionUnknown, ErrorReasonSettlementOutcomeMissing, ErrorReasonSettlementBodyMissing, ErrorReasonSettlementDateMissing:
 		return true
 	}
 	return false

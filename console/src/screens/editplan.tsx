@@ -18,6 +18,13 @@ type Item = NonNullable<Objective['actionItems']['edges']>[number] extends infer
 
 const pillars: ObjectivePillar[] = ['LEGAL', 'TECHNICAL', 'ORGANISATIONAL', 'CAPACITY_DEVELOPMENT', 'COOPERATION'];
 
+const objectiveFields = (): FieldSpec[] => [
+  { name: 'code', label: 'code', required: true },
+  { name: 'title', label: 'title', required: true },
+  { name: 'description', label: 'description', kind: 'textarea' },
+  { name: 'pillar', label: 'pillar', kind: 'select', options: pillars.map((p) => ({ value: p, label: enumLabel('pillar', p) })) },
+];
+
 async function readPlan(id: string): Promise<Strategy | null> {
   const d = await request(EditPlanDocument, { id });
   return d.node?.__typename === 'Strategy' ? d.node : null;
@@ -79,12 +86,7 @@ function ObjectiveBlock(props: {
   const o = props.objective;
   const [editing, setEditing] = useState(false);
   const submit = useSubmit();
-  const fields: FieldSpec[] = [
-    { name: 'code', label: 'code', required: true },
-    { name: 'title', label: 'title', required: true },
-    { name: 'description', label: 'description', kind: 'textarea' },
-    { name: 'pillar', label: 'pillar', kind: 'select', options: pillars.map((p) => ({ value: p, label: enumLabel('pillar', p) })) },
-  ];
+  const fields = objectiveFields();
   const valuesOf = (x: Objective): Saved => ({ revision: x.revision, values: { code: x.code, title: x.title, description: x.description, pillar: x.pillar } });
   return (
     <article class="card objective-edit">
@@ -153,12 +155,7 @@ function ItemRow({ strategyID, item, leads, changed }: { strategyID: string; ite
 function AddObjective({ strategyID, next, added }: { strategyID: string; next: number; added: (code: string) => void }) {
   const draft = useDraft(`new-objective:${strategyID}`, () => ({ code: '', title: '', description: '', pillar: 'LEGAL' }));
   const submit = useSubmit();
-  const fields: FieldSpec[] = [
-    { name: 'code', label: 'code', required: true },
-    { name: 'title', label: 'title', required: true },
-    { name: 'description', label: 'description', kind: 'textarea' },
-    { name: 'pillar', label: 'pillar', kind: 'select', options: pillars.map((p) => ({ value: p, label: enumLabel('pillar', p) })) },
-  ];
+  const fields = objectiveFields();
   async function onSubmit(e: Event) {
     e.preventDefault();
     const v = draft.values;

@@ -116,7 +116,7 @@ export function EditRecord(props: {
     await send(Number(_revision));
   }
   // A stale revision: read the record again to show what was saved.
-  const stale = submit.error?.code === 'CONFLICT' && (submit.error.reason === 'STALE_REVISION' || !submit.error.reason);
+  const stale = submit.error?.code === 'CONFLICT' && submit.error.reason === 'STALE_REVISION';
   useEffect(() => {
     if (stale) void props.reread().then((saved) => saved && setTheirs(saved));
   }, [submit.error]);
