@@ -12,6 +12,7 @@
 package archive
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -20,6 +21,7 @@ import (
 	"github.com/palabre/palabre"
 	"github.com/palabre/palabre/access"
 	"github.com/palabre/palabre/attachment"
+	"github.com/palabre/palabre/audit"
 	"github.com/palabre/palabre/auth"
 	"github.com/palabre/palabre/clock"
 	"github.com/palabre/palabre/ent"
@@ -311,18 +313,40 @@ func (b *builder) attachments(dir string, list []*ent.Attachment) error {
 }
 
 // auditEvents adds the audit events of every record of the package, in the
-// chain's order, with the hashes that link them.
+// chain's order, with the hashes that link them; and those of the records
+// they point to (agencies, domains, and what these point to in turn), but for
+// accounts, which archives leave out: the package then restores whole.
 func (b *builder) auditEvents() error {
-	ids := slices.Compact(slices.Sorted(slices.Values(b.entities)))
+	seen := map[string]bool{}
 	var events []*ent.AuditEvent
-	for chunk := range slices.Chunk(ids, 500) {
-		list, err := b.client.AuditEvent.Query().Where(auditevent.EntityIDIn(chunk...), auditevent.SequenceLTE(b.head.Sequence)).All(b.ctx)
-		if err != nil {
-			return err
+	next := b.entities
+	for len(next) > 0 {
+		ids := slices.Compact(slices.Sorted(slices.Values(next)))
+		ids = slices.DeleteFunc(ids, func(id string) bool { return seen[id] })
+		next = nil
+		for _, id := range ids {
+			seen[id] = true
 		}
-		events = append(events, list...)
+		for chunk := range slices.Chunk(ids, 500) {
+			list, err := b.client.AuditEvent.Query().Where(auditevent.EntityIDIn(chunk...), auditevent.SequenceLTE(b.head.Sequence)).All(b.ctx)
+			if err != nil {
+				return err
+			}
+			for _, e := range list {
+				refs, err := audit.References(e.EntityType, e.Changes)
+				if err != nil {
+					return err
+				}
+				for _, id := range refs {
+					if !seen[id] {
+						next = append(next, id)
+					}
+				}
+			}
+			events = append(events, list...)
+		}
 	}
-	slices.SortFunc(events, func(a, b *ent.AuditEvent) int { return int(a.Sequence - b.Sequence) })
+	slices.SortFunc(events, func(a, b *ent.AuditEvent) int { return cmp.Compare(a.Sequence, b.Sequence) })
 	var out strings.Builder
 	for _, e := range events {
 		line, err := encodeLine(e)
@@ -354,7 +378,8 @@ data/rounds/NN-ID/              each consultation round: round.json (with its in
                                 response-matrix.json and .csv, attachments/ of the observations
 data/decisions.json             the questions put to consensus, positions and outcomes
 data/transitions.json           the strategy's moves through its lifecycle
-data/audit-events.jsonl         the audit events of all of these, one JSON object a line, in order
+data/audit-events.jsonl         the audit events of all of these and of the records they point to
+                                (agencies, domains; not accounts), one JSON object a line, in order
 
 Each audit event is chained: its hash is the SHA-256 (hexadecimal) of the JSON array
   [previous_hash, sequence, at (UTC, RFC 3339 with nanoseconds, no trailing zeros), actor_id,

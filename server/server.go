@@ -7,10 +7,12 @@
 package server
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 
 	"github.com/palabre/palabre/access"
+	"github.com/palabre/palabre/archive"
 	"github.com/palabre/palabre/attachment"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/events"
@@ -36,6 +38,12 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, err
 		hub = events.NewHub(client, events.HubOptions{DatabaseURL: cfg.DatabaseURL, Poll: cfg.Subscriptions.Poll, Logger: logger})
 	}
 	files := attachment.NewStore(cfg.FilesLocation())
+	// A database loaded from an archive package is served read-only: every
+	// mutation is refused with READ_ONLY.
+	readOnly, err := archive.Imported(access.SystemContext(context.Background()), client)
+	if err != nil {
+		return nil, err
+	}
 	api := graph.NewHandler(client, graph.Config{
 		Files:                files,
 		MaxFileBytes:         cfg.MaxFileBytes,
@@ -46,6 +54,7 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, err
 		PersistedDocuments:   persisted,
 		TrustedOnly:          trustedOnly,
 		PasswordLinkLifetime: cfg.Sessions.LinkLifetime,
+		ReadOnly:             readOnly,
 		Live: graph.Live{
 			Hub:                        hub,
 			Authenticate:               tokens.Authenticate,

@@ -334,6 +334,24 @@ var (
 			},
 		},
 	}
+	// ArchiveImportsColumns holds the columns for the "archive_imports" table.
+	ArchiveImportsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "package", Type: field.TypeString},
+		{Name: "bag_info", Type: field.TypeString, Size: 2147483647},
+		{Name: "first_sequence", Type: field.TypeInt64},
+		{Name: "last_sequence", Type: field.TypeInt64},
+		{Name: "events", Type: field.TypeInt},
+		{Name: "head", Type: field.TypeString},
+		{Name: "segment_sha256", Type: field.TypeString},
+		{Name: "imported_at", Type: field.TypeTime},
+	}
+	// ArchiveImportsTable holds the schema information for the "archive_imports" table.
+	ArchiveImportsTable = &schema.Table{
+		Name:       "archive_imports",
+		Columns:    ArchiveImportsColumns,
+		PrimaryKey: []*schema.Column{ArchiveImportsColumns[0]},
+	}
 	// AttachmentsColumns holds the columns for the "attachments" table.
 	AttachmentsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
@@ -1477,6 +1495,7 @@ var (
 		AgreementsTable,
 		AgreementPartiesTable,
 		AgreementTransitionsTable,
+		ArchiveImportsTable,
 		AttachmentsTable,
 		AuditEventsTable,
 		AuditHeadsTable,

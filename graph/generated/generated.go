@@ -6839,6 +6839,8 @@ enum ErrorCode {
   BAD_USER_INPUT
   "The object changed since it was read (a stale revision), or the change collides with its state (a closed round). Re-read, reapply, resend with the new revision."
   CONFLICT
+  "This server serves an archive imported read-only (` + "`" + `palabre import --read-only` + "`" + `): it answers queries, sign-in and downloads, and refuses every change (HTTP 403). Hide the actions that change things; do not retry."
+  READ_ONLY
   "The request ran out of time and was stopped. Ask for less (smaller pages), or retry later."
   TIMEOUT
   "The database cannot be used for a moment (HTTP 503 with Retry-After). Retry shortly."

@@ -591,6 +591,8 @@ const (
 	ErrorCodeBadUserInput ErrorCode = "BAD_USER_INPUT"
 	// The object changed since it was read (a stale revision), or the change collides with its state (a closed round). Re-read, reapply, resend with the new revision.
 	ErrorCodeConflict ErrorCode = "CONFLICT"
+	// This server serves an archive imported read-only (`palabre import --read-only`): it answers queries, sign-in and downloads, and refuses every change (HTTP 403). Hide the actions that change things; do not retry.
+	ErrorCodeReadOnly ErrorCode = "READ_ONLY"
 	// The request ran out of time and was stopped. Ask for less (smaller pages), or retry later.
 	ErrorCodeTimeout ErrorCode = "TIMEOUT"
 	// The database cannot be used for a moment (HTTP 503 with Retry-After). Retry shortly.
@@ -611,6 +613,7 @@ var AllErrorCode = []ErrorCode{
 	ErrorCodeNotFound,
 	ErrorCodeBadUserInput,
 	ErrorCodeConflict,
+	ErrorCodeReadOnly,
 	ErrorCodeTimeout,
 	ErrorCodeUnavailable,
 	ErrorCodeInternal,
@@ -621,7 +624,7 @@ var AllErrorCode = []ErrorCode{
 
 func (e ErrorCode) IsValid() bool {
 	switch e {
-	case ErrorCodeUnauthenticated, ErrorCodeForbidden, ErrorCodeNotFound, ErrorCodeBadUserInput, ErrorCodeConflict, ErrorCodeTimeout, ErrorCodeUnavailable, ErrorCodeInternal, ErrorCodeGraphqlParseFailed, ErrorCodeGraphqlValidationFailed, ErrorCodePersistedQueryNotFound:
+	case ErrorCodeUnauthenticated, ErrorCodeForbidden, ErrorCodeNotFound, ErrorCodeBadUserInput, ErrorCodeConflict, ErrorCodeReadOnly, ErrorCodeTimeout, ErrorCodeUnavailable, ErrorCodeInternal, ErrorCodeGraphqlParseFailed, ErrorCodeGraphqlValidationFailed, ErrorCodePersistedQueryNotFound:
 		return true
 	}
 	return false
