@@ -2329,6 +2329,22 @@ func (c *AttachmentClient) QueryAgreement(_m *Attachment) *AgreementQuery {
 	return query
 }
 
+// QueryMeeting queries the meeting edge of a Attachment.
+func (c *AttachmentClient) QueryMeeting(_m *Attachment) *MeetingQuery {
+	query := (&MeetingClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(attachment.Table, attachment.FieldID, id),
+			sqlgraph.To(meeting.Table, meeting.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, attachment.MeetingTable, attachment.MeetingColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *AttachmentClient) Hooks() []Hook {
 	hooks := c.hooks.Attachment
@@ -4442,6 +4458,22 @@ func (c *MeetingClient) QueryTransitions(_m *Meeting) *MeetingTransitionQuery {
 			sqlgraph.From(meeting.Table, meeting.FieldID, id),
 			sqlgraph.To(meetingtransition.Table, meetingtransition.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, meeting.TransitionsTable, meeting.TransitionsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAttachments queries the attachments edge of a Meeting.
+func (c *MeetingClient) QueryAttachments(_m *Meeting) *AttachmentQuery {
+	query := (&AttachmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(meeting.Table, meeting.FieldID, id),
+			sqlgraph.To(attachment.Table, attachment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, meeting.AttachmentsTable, meeting.AttachmentsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil

@@ -1209,6 +1209,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Agreement",
 	)
 	graph.MustAddE(
+		"meeting",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   attachment.MeetingTable,
+			Columns: []string{attachment.MeetingColumn},
+			Bidi:    false,
+		},
+		"Attachment",
+		"Meeting",
+	)
+	graph.MustAddE(
 		"agreement",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1591,6 +1603,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Meeting",
 		"MeetingTransition",
+	)
+	graph.MustAddE(
+		"attachments",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   meeting.AttachmentsTable,
+			Columns: []string{meeting.AttachmentsColumn},
+			Bidi:    false,
+		},
+		"Meeting",
+		"Attachment",
 	)
 	graph.MustAddE(
 		"meeting",
@@ -3407,6 +3431,20 @@ func (f *AttachmentFilter) WhereHasAgreementWith(preds ...predicate.Agreement) {
 	})))
 }
 
+// WhereHasMeeting applies a predicate to check if query has an edge meeting.
+func (f *AttachmentFilter) WhereHasMeeting() {
+	f.Where(entql.HasEdge("meeting"))
+}
+
+// WhereHasMeetingWith applies a predicate to check if query has an edge meeting with a given conditions (other predicates).
+func (f *AttachmentFilter) WhereHasMeetingWith(preds ...predicate.Meeting) {
+	f.Where(entql.HasEdgeWith("meeting", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *AuditEventQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -4734,6 +4772,20 @@ func (f *MeetingFilter) WhereHasTransitions() {
 // WhereHasTransitionsWith applies a predicate to check if query has an edge transitions with a given conditions (other predicates).
 func (f *MeetingFilter) WhereHasTransitionsWith(preds ...predicate.MeetingTransition) {
 	f.Where(entql.HasEdgeWith("transitions", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAttachments applies a predicate to check if query has an edge attachments.
+func (f *MeetingFilter) WhereHasAttachments() {
+	f.Where(entql.HasEdge("attachments"))
+}
+
+// WhereHasAttachmentsWith applies a predicate to check if query has an edge attachments with a given conditions (other predicates).
+func (f *MeetingFilter) WhereHasAttachmentsWith(preds ...predicate.Attachment) {
+	f.Where(entql.HasEdgeWith("attachments", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

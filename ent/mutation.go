@@ -9971,6 +9971,8 @@ type AttachmentMutation struct {
 	clearedobservation      bool
 	agreement               *pulid.ID
 	clearedagreement        bool
+	meeting                 *pulid.ID
+	clearedmeeting          bool
 	done                    bool
 	oldValue                func(context.Context) (*Attachment, error)
 	predicates              []predicate.Attachment
@@ -10472,6 +10474,45 @@ func (m *AttachmentMutation) ResetAgreement() {
 	m.clearedagreement = false
 }
 
+// SetMeetingID sets the "meeting" edge to the Meeting entity by id.
+func (m *AttachmentMutation) SetMeetingID(id pulid.ID) {
+	m.meeting = &id
+}
+
+// ClearMeeting clears the "meeting" edge to the Meeting entity.
+func (m *AttachmentMutation) ClearMeeting() {
+	m.clearedmeeting = true
+}
+
+// MeetingCleared reports if the "meeting" edge to the Meeting entity was cleared.
+func (m *AttachmentMutation) MeetingCleared() bool {
+	return m.clearedmeeting
+}
+
+// MeetingID returns the "meeting" edge ID in the mutation.
+func (m *AttachmentMutation) MeetingID() (id pulid.ID, exists bool) {
+	if m.meeting != nil {
+		return *m.meeting, true
+	}
+	return
+}
+
+// MeetingIDs returns the "meeting" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// MeetingID instead. It exists only for internal usage by the builders.
+func (m *AttachmentMutation) MeetingIDs() (ids []pulid.ID) {
+	if id := m.meeting; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetMeeting resets all changes to the "meeting" edge.
+func (m *AttachmentMutation) ResetMeeting() {
+	m.meeting = nil
+	m.clearedmeeting = false
+}
+
 // Where appends a list predicates to the AttachmentMutation builder.
 func (m *AttachmentMutation) Where(ps ...predicate.Attachment) {
 	m.predicates = append(m.predicates, ps...)
@@ -10705,7 +10746,7 @@ func (m *AttachmentMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *AttachmentMutation) AddedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.uploaded_by != nil {
 		edges = append(edges, attachment.EdgeUploadedBy)
 	}
@@ -10717,6 +10758,9 @@ func (m *AttachmentMutation) AddedEdges() []string {
 	}
 	if m.agreement != nil {
 		edges = append(edges, attachment.EdgeAgreement)
+	}
+	if m.meeting != nil {
+		edges = append(edges, attachment.EdgeMeeting)
 	}
 	return edges
 }
@@ -10741,13 +10785,17 @@ func (m *AttachmentMutation) AddedIDs(name string) []ent.Value {
 		if id := m.agreement; id != nil {
 			return []ent.Value{*id}
 		}
+	case attachment.EdgeMeeting:
+		if id := m.meeting; id != nil {
+			return []ent.Value{*id}
+		}
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *AttachmentMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	return edges
 }
 
@@ -10759,7 +10807,7 @@ func (m *AttachmentMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *AttachmentMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.cleareduploaded_by {
 		edges = append(edges, attachment.EdgeUploadedBy)
 	}
@@ -10771,6 +10819,9 @@ func (m *AttachmentMutation) ClearedEdges() []string {
 	}
 	if m.clearedagreement {
 		edges = append(edges, attachment.EdgeAgreement)
+	}
+	if m.clearedmeeting {
+		edges = append(edges, attachment.EdgeMeeting)
 	}
 	return edges
 }
@@ -10787,6 +10838,8 @@ func (m *AttachmentMutation) EdgeCleared(name string) bool {
 		return m.clearedobservation
 	case attachment.EdgeAgreement:
 		return m.clearedagreement
+	case attachment.EdgeMeeting:
+		return m.clearedmeeting
 	}
 	return false
 }
@@ -10807,6 +10860,9 @@ func (m *AttachmentMutation) ClearEdge(name string) error {
 	case attachment.EdgeAgreement:
 		m.ClearAgreement()
 		return nil
+	case attachment.EdgeMeeting:
+		m.ClearMeeting()
+		return nil
 	}
 	return fmt.Errorf("unknown Attachment unique edge %s", name)
 }
@@ -10826,6 +10882,9 @@ func (m *AttachmentMutation) ResetEdge(name string) error {
 		return nil
 	case attachment.EdgeAgreement:
 		m.ResetAgreement()
+		return nil
+	case attachment.EdgeMeeting:
+		m.ResetMeeting()
 		return nil
 	}
 	return fmt.Errorf("unknown Attachment edge %s", name)
@@ -20377,6 +20436,9 @@ type MeetingMutation struct {
 	transitions        map[pulid.ID]struct{}
 	removedtransitions map[pulid.ID]struct{}
 	clearedtransitions bool
+	attachments        map[pulid.ID]struct{}
+	removedattachments map[pulid.ID]struct{}
+	clearedattachments bool
 	done               bool
 	oldValue           func(context.Context) (*Meeting, error)
 	predicates         []predicate.Meeting
@@ -21103,6 +21165,60 @@ func (m *MeetingMutation) ResetTransitions() {
 	m.removedtransitions = nil
 }
 
+// AddAttachmentIDs adds the "attachments" edge to the Attachment entity by ids.
+func (m *MeetingMutation) AddAttachmentIDs(ids ...pulid.ID) {
+	if m.attachments == nil {
+		m.attachments = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.attachments[ids[i]] = struct{}{}
+	}
+}
+
+// ClearAttachments clears the "attachments" edge to the Attachment entity.
+func (m *MeetingMutation) ClearAttachments() {
+	m.clearedattachments = true
+}
+
+// AttachmentsCleared reports if the "attachments" edge to the Attachment entity was cleared.
+func (m *MeetingMutation) AttachmentsCleared() bool {
+	return m.clearedattachments
+}
+
+// RemoveAttachmentIDs removes the "attachments" edge to the Attachment entity by IDs.
+func (m *MeetingMutation) RemoveAttachmentIDs(ids ...pulid.ID) {
+	if m.removedattachments == nil {
+		m.removedattachments = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.attachments, ids[i])
+		m.removedattachments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedAttachments returns the removed IDs of the "attachments" edge to the Attachment entity.
+func (m *MeetingMutation) RemovedAttachmentsIDs() (ids []pulid.ID) {
+	for id := range m.removedattachments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// AttachmentsIDs returns the "attachments" edge IDs in the mutation.
+func (m *MeetingMutation) AttachmentsIDs() (ids []pulid.ID) {
+	for id := range m.attachments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetAttachments resets all changes to the "attachments" edge.
+func (m *MeetingMutation) ResetAttachments() {
+	m.attachments = nil
+	m.clearedattachments = false
+	m.removedattachments = nil
+}
+
 // Where appends a list predicates to the MeetingMutation builder.
 func (m *MeetingMutation) Where(ps ...predicate.Meeting) {
 	m.predicates = append(m.predicates, ps...)
@@ -21370,7 +21486,7 @@ func (m *MeetingMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *MeetingMutation) AddedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.committee != nil {
 		edges = append(edges, meeting.EdgeCommittee)
 	}
@@ -21388,6 +21504,9 @@ func (m *MeetingMutation) AddedEdges() []string {
 	}
 	if m.transitions != nil {
 		edges = append(edges, meeting.EdgeTransitions)
+	}
+	if m.attachments != nil {
+		edges = append(edges, meeting.EdgeAttachments)
 	}
 	return edges
 }
@@ -21430,13 +21549,19 @@ func (m *MeetingMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case meeting.EdgeAttachments:
+		ids := make([]ent.Value, 0, len(m.attachments))
+		for id := range m.attachments {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *MeetingMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.removedattendees != nil {
 		edges = append(edges, meeting.EdgeAttendees)
 	}
@@ -21451,6 +21576,9 @@ func (m *MeetingMutation) RemovedEdges() []string {
 	}
 	if m.removedtransitions != nil {
 		edges = append(edges, meeting.EdgeTransitions)
+	}
+	if m.removedattachments != nil {
+		edges = append(edges, meeting.EdgeAttachments)
 	}
 	return edges
 }
@@ -21489,13 +21617,19 @@ func (m *MeetingMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case meeting.EdgeAttachments:
+		ids := make([]ent.Value, 0, len(m.removedattachments))
+		for id := range m.removedattachments {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *MeetingMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.clearedcommittee {
 		edges = append(edges, meeting.EdgeCommittee)
 	}
@@ -21513,6 +21647,9 @@ func (m *MeetingMutation) ClearedEdges() []string {
 	}
 	if m.clearedtransitions {
 		edges = append(edges, meeting.EdgeTransitions)
+	}
+	if m.clearedattachments {
+		edges = append(edges, meeting.EdgeAttachments)
 	}
 	return edges
 }
@@ -21533,6 +21670,8 @@ func (m *MeetingMutation) EdgeCleared(name string) bool {
 		return m.clearedfollow_ups
 	case meeting.EdgeTransitions:
 		return m.clearedtransitions
+	case meeting.EdgeAttachments:
+		return m.clearedattachments
 	}
 	return false
 }
@@ -21569,6 +21708,9 @@ func (m *MeetingMutation) ResetEdge(name string) error {
 		return nil
 	case meeting.EdgeTransitions:
 		m.ResetTransitions()
+		return nil
+	case meeting.EdgeAttachments:
+		m.ResetAttachments()
 		return nil
 	}
 	return fmt.Errorf("unknown Meeting edge %s", name)

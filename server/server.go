@@ -81,7 +81,8 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, err
 	mux.Handle("GET /consultations/{id}/response-matrix.csv", guarded(responseMatrixCSV(client, logger)))
 	mux.Handle("GET /strategies/{id}/action-plan.csv", guarded(actionPlanCSV(client, logger)))
 	mux.Handle("GET /attachments/{id}", guarded(attachmentDownload(client, files, logger)))
-	mux.Handle("GET /strategies/{id}/archive.zip", guarded(archiveDownload(client, files, logger)))
+	mux.Handle("GET /strategies/{id}/archive.zip", guarded(archiveDownload(client, files, logger, archive.Strategy)))
+	mux.Handle("GET /agreements/{id}/archive.zip", guarded(archiveDownload(client, files, logger, archive.Agreement)))
 	mux.Handle("GET /agreements/{id}/action-plan.csv", guarded(agreementActionPlanCSV(client, logger)))
 	if cfg.Env == Development {
 		graphiql(mux)

@@ -104,7 +104,7 @@ var commands = []command{
 	{"token create", "--email E [--expires 90d|720h|never] [--label L]", "issue an API token and print it, once", migrated, false, tokenCreate},
 	{"token revoke", "--id ID | --email E", "revoke one token, or every token of an account", migrated, false, tokenRevoke},
 	{"verify", "[--database URL] [--files LOCATION]", "check the audit chain, every published version's hash and every attached file's", migrated, false, noFlags(runVerify)},
-	{"export", "--strategy ID --out PATH [--database URL] [--files LOCATION]", "write a strategy's archive package (BagIt), as a folder or a .zip file", migrated, false, export},
+	{"export", "--strategy ID | --agreement ID --out PATH [--database URL] [--files LOCATION]", "write a strategy's or an agreement's archive package (BagIt), as a folder or a .zip file", migrated, false, export},
 	{"import", "--read-only [--database URL] [--files LOCATION] PATH", "load an archive package (a folder or a .zip file) into an empty database, served read-only", migrating, false, importArchive},
 }
 

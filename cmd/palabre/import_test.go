@@ -19,8 +19,13 @@ import (
 
 	"github.com/palabre/palabre"
 	"github.com/palabre/palabre/access"
+	"github.com/palabre/palabre/attachment"
 	"github.com/palabre/palabre/database"
 	"github.com/palabre/palabre/ent"
+	"github.com/palabre/palabre/ent/agreement"
+	"github.com/palabre/palabre/ent/committee"
+	"github.com/palabre/palabre/ent/meeting"
+	"github.com/palabre/palabre/ent/minutes"
 	"github.com/palabre/palabre/internal/apitest"
 	"github.com/palabre/palabre/server"
 )
@@ -409,4 +414,102 @@ func rehash(t *testing.T, dir string) {
 		fmt.Fprintf(&tags, "%s  %s\n", sum(files[p]), p)
 	}
 	write(t, dir, "tagmanifest-sha256.txt", tags.String())
+}
+
+// agreementReads are the reads compared between an agreement's source and
+// its archive (accounts and updatedAt left out, as in archivedReads).
+const agreementReads = `query($id: ID!) {
+  node(id: $id) { ... on Agreement {
+    id createdAt revision kind title reference summary signedOn signingPlace entryIntoForceOn endsOn durationMonths tacitRenewal status confidential
+    parties { id role signatoryName agency { id acronym name } }
+    domains { id name }
+    commitments(first: 20) { edges { node { id code title kind dueDate position responsibleParties { acronym }
+      actionItems(first: 20) { edges { node { id code title status progress dueDate leadAgency { acronym }
+        progressReports(first: 10) { edges { node { id asOf progress status narrative agency { acronym } } } } } } } } } }
+    attachments { id name size contentType }
+    transitions { id createdAt from to comment }
+    committees { id name kind mandate members { id role agency { acronym } }
+      meetings(first: 10) { edges { node { id createdAt scheduledAt place status agenda attendees { acronym }
+        minutes { id number text status approvedAt sha256 }
+        decisions { id question status outcome }
+        attachments { id name size contentType } } } } }
+  } }
+}`
+
+func TestAnAgreementsPackageImportsReadOnlyAndReadsTheSame(t *testing.T) {
+	t.Parallel()
+	db := databaseURL(t)
+	mustRun(t, "seed", "demo", "--database", db)
+	client, err := database.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { client.Close() })
+	ctx := access.SystemContext(context.Background())
+	ag, err := client.Agreement.Query().Where(agreement.HasCommittees()).First(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	held, err := client.Meeting.Query().Where(meeting.HasCommitteeWith(committee.HasAgreementWith(agreement.ID(ag.ID))), meeting.StatusEQ(meeting.StatusHeld)).First(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := t.TempDir()
+	store := attachment.NewStore(files)
+	sheet := attachOne(t, client, store, held.ID, "feuille de présence.pdf", aPDF)
+	attachOne(t, client, store, ag.ID, "accord signé.pdf", append([]byte{}, append(aPDF, '\n')...))
+
+	base := t.TempDir()
+	folder, zipped := filepath.Join(base, "accord"), filepath.Join(base, "accord.zip")
+	mustRun(t, "export", "--database", db, "--files", files, "--agreement", string(ag.ID), "--out", folder)
+	mustRun(t, "export", "--database", db, "--files", files, "--agreement", string(ag.ID), "--out", zipped)
+	for _, manifest := range []string{"manifest-sha256.txt", "tagmanifest-sha256.txt"} {
+		cmd := exec.Command("sha256sum", "--strict", "-c", manifest)
+		cmd.Dir = folder
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("sha256sum --strict -c %s: %v\n%s", manifest, err, out)
+		}
+	}
+	validBag(t, folder)
+	approved, err := client.Minutes.Query().Where(minutes.HasMeetingWith(meeting.ID(held.ID)), minutes.StatusEQ(minutes.StatusApproved)).First(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(read(t, folder, "manifest-sha256.txt"), *approved.Sha256+"  data/committees/") {
+		t.Errorf("no payload file holds the approved minutes as hashed (%s)", *approved.Sha256)
+	}
+
+	source, sourceToken := serving(t, db, files, "lectrice@source.sn")
+	var want json.RawMessage
+	source.OK(t, sourceToken, agreementReads, map[string]any{"id": ag.ID}, &want)
+	if !strings.Contains(string(want), string(sheet.ID)) {
+		t.Fatalf("the source does not list the meeting's file: %s", want)
+	}
+	for _, pkg := range []string{folder, zipped} {
+		t.Run(filepath.Base(pkg), func(t *testing.T) {
+			db, files := databaseURL(t), t.TempDir()
+			mustRun(t, "import", "--read-only", "--database", db, "--files", files, pkg)
+			report := mustRun(t, "verify", "--database", db, "--files", files)
+			for _, line := range []string{`(?m)^audit chain: [1-9]\d* events, intact$`, `(?m)^approved minutes: [1-9]\d* checked, intact$`,
+				`(?m)^records: [1-9]\d* checked against the audit trail, intact$`, `(?m)^attachments: 2 re-hashed, intact$`} {
+				if !regexp.MustCompile(line).MatchString(report) {
+					t.Fatalf("verify does not say %s:\n%s", line, report)
+				}
+			}
+			archive, token := serving(t, db, files, "lectrice@archives.sn")
+			var got json.RawMessage
+			archive.OK(t, token, agreementReads, map[string]any{"id": ag.ID}, &got)
+			if !bytes.Equal(canonical(t, want), canonical(t, got)) {
+				t.Fatalf("the archive reads differently:\nsource  %s\narchive %s", want, got)
+			}
+			res := get(t, archive.Base+"/attachments/"+string(sheet.ID), token)
+			if res.status != http.StatusOK || !bytes.Equal(res.body, aPDF) {
+				t.Fatalf("downloading the meeting's file from the archive: %d", res.status)
+			}
+			r := archive.Do(t, token, `mutation($in: ExportAgreementInput!) { exportAgreement(input: $in) { downloadURL } }`, map[string]any{"in": map[string]any{"agreementID": ag.ID}})
+			if r.Code() != palabre.EREADONLY {
+				t.Fatalf("a mutation on the archive: %+v", r.Errors)
+			}
+		})
+	}
 }

@@ -310,6 +310,7 @@ type ComplexityRoot struct {
 		CreatedAt       func(childComplexity int) int
 		DownloadURL     func(childComplexity int) int
 		ID              func(childComplexity int) int
+		Meeting         func(childComplexity int) int
 		Name            func(childComplexity int) int
 		Observation     func(childComplexity int) int
 		Sha256          func(childComplexity int) int
@@ -585,6 +586,10 @@ type ComplexityRoot struct {
 		Subject  func(childComplexity int) int
 	}
 
+	ExportAgreementPayload struct {
+		DownloadURL func(childComplexity int) int
+	}
+
 	ExportStrategyPayload struct {
 		DownloadURL func(childComplexity int) int
 	}
@@ -660,6 +665,7 @@ type ComplexityRoot struct {
 		Agenda          func(childComplexity int) int
 		AllowedMoves    func(childComplexity int) int
 		ApprovedMinutes func(childComplexity int) int
+		Attachments     func(childComplexity int) int
 		Attendees       func(childComplexity int) int
 		Committee       func(childComplexity int) int
 		CreatedAt       func(childComplexity int) int
@@ -767,6 +773,7 @@ type ComplexityRoot struct {
 		DeleteObjective         func(childComplexity int, id pulid.ID) int
 		DeleteStrategy          func(childComplexity int, id pulid.ID) int
 		EditObservation         func(childComplexity int, id pulid.ID, revision int, input model.EditObservationInput) int
+		ExportAgreement         func(childComplexity int, input model.ExportAgreementInput) int
 		ExportStrategy          func(childComplexity int, input model.ExportStrategyInput) int
 		ExtendConsultation      func(childComplexity int, id pulid.ID, revision int, closesAt time.Time) int
 		FileProgressReport      func(childComplexity int, input model.FileProgressReportInput) int
@@ -1179,6 +1186,7 @@ type MutationResolver interface {
 	DeleteCommitment(ctx context.Context, id pulid.ID) (*model.DeletePayload, error)
 	AttachFile(ctx context.Context, input model.AttachFileInput) (*model.AttachFilePayload, error)
 	ExportStrategy(ctx context.Context, input model.ExportStrategyInput) (*model.ExportStrategyPayload, error)
+	ExportAgreement(ctx context.Context, input model.ExportAgreementInput) (*model.ExportAgreementPayload, error)
 	CreateCommittee(ctx context.Context, input ent.CreateCommitteeInput) (*model.CommitteePayload, error)
 	UpdateCommittee(ctx context.Context, id pulid.ID, revision int, input ent.UpdateCommitteeInput) (*model.CommitteePayload, error)
 	CreateCommitteeMember(ctx context.Context, input ent.CreateCommitteeMemberInput) (*model.CommitteeMemberPayload, error)
@@ -2272,6 +2280,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Attachment.ID(childComplexity), true
+	case "Attachment.meeting":
+		if e.ComplexityRoot.Attachment.Meeting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Attachment.Meeting(childComplexity), true
 	case "Attachment.name":
 		if e.ComplexityRoot.Attachment.Name == nil {
 			break
@@ -3354,6 +3368,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Event.Subject(childComplexity), true
 
+	case "ExportAgreementPayload.downloadURL":
+		if e.ComplexityRoot.ExportAgreementPayload.DownloadURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportAgreementPayload.DownloadURL(childComplexity), true
+
 	case "ExportStrategyPayload.downloadURL":
 		if e.ComplexityRoot.ExportStrategyPayload.DownloadURL == nil {
 			break
@@ -3616,6 +3637,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Meeting.ApprovedMinutes(childComplexity), true
+	case "Meeting.attachments":
+		if e.ComplexityRoot.Meeting.Attachments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.Attachments(childComplexity), true
 	case "Meeting.attendees":
 		if e.ComplexityRoot.Meeting.Attendees == nil {
 			break
@@ -4253,6 +4280,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.EditObservation(childComplexity, args["id"].(pulid.ID), args["revision"].(int), args["input"].(model.EditObservationInput)), true
+	case "Mutation.exportAgreement":
+		if e.ComplexityRoot.Mutation.ExportAgreement == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_exportAgreement_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ExportAgreement(childComplexity, args["input"].(model.ExportAgreementInput)), true
 	case "Mutation.exportStrategy":
 		if e.ComplexityRoot.Mutation.ExportStrategy == nil {
 			break
@@ -5942,6 +5980,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("DomainOrder", ec.unmarshalInputDomainOrder),
 			graphql.NewInputUnmarshaler("DomainWhereInput", ec.unmarshalInputDomainWhereInput),
 			graphql.NewInputUnmarshaler("EditObservationInput", ec.unmarshalInputEditObservationInput),
+			graphql.NewInputUnmarshaler("ExportAgreementInput", ec.unmarshalInputExportAgreementInput),
 			graphql.NewInputUnmarshaler("ExportStrategyInput", ec.unmarshalInputExportStrategyInput),
 			graphql.NewInputUnmarshaler("FileProgressReportInput", ec.unmarshalInputFileProgressReportInput),
 			graphql.NewInputUnmarshaler("IndicatorOrder", ec.unmarshalInputIndicatorOrder),
@@ -6252,8 +6291,10 @@ extend type Attachment {
 input AttachFileInput {
   """
   The record the file belongs to: a strategy version (the secretariat), an
-  agreement (the secretariat) or an observation (its agency, while it is a
-  draft or awaits an answer).
+  agreement (the secretariat), an observation (its agency, while it is a
+  draft or awaits an answer) or a meeting, for its signed minutes or
+  attendance sheet (whoever records the meeting: the secretariat, or an
+  account of the agency holding the committee's secretariat).
   """
   ownerID: ID!
   """
@@ -6276,6 +6317,21 @@ input ExportStrategyInput {
   strategyID: ID!
 }
 
+"What to export."
+input ExportAgreementInput {
+  "The agreement to export as an archive package."
+  agreementID: ID!
+}
+
+"Where to download an agreement's archive package."
+type ExportAgreementPayload {
+  """
+  Where to download the package, relative to the API's origin (GET, with the
+  same token): a BagIt package (RFC 8493) in a ZIP file.
+  """
+  downloadURL: String!
+}
+
 "Where to download an archive package."
 type ExportStrategyPayload {
   """
@@ -6287,7 +6343,8 @@ type ExportStrategyPayload {
 
 extend type Mutation {
   """
-  Attaches a file to a strategy version, an agreement or an observation. Send
+  Attaches a file to a strategy version, an agreement, an observation or a
+  meeting. Send
   it as a multipart request with a ` + "`" + `GraphQL-Preflight: 1` + "`" + ` header (a cross-site
   form cannot set it). A file too large is BAD_USER_INPUT (the whole request
   past the server's limit is answered 413), of a type not allowed or with no
@@ -6304,6 +6361,16 @@ extend type Mutation {
   ` + "`" + `sha256sum -c manifest-sha256.txt` + "`" + `. Administrators and the secretariat only.
   """
   exportStrategy("The strategy." input: ExportStrategyInput!): ExportStrategyPayload!
+  """
+  Gives the link to an archive package of an agreement: the agreement, its
+  parties, commitments, action items and progress reports, its committees with
+  their meetings, minutes (with their SHA-256) and decisions, the files of the
+  agreement and of its meetings, and the audit events of all of these, as a
+  BagIt package (RFC 8493) verifiable with ` + "`" + `sha256sum -c manifest-sha256.txt` + "`" + `,
+  importable read-only by ` + "`" + `palabre import --read-only` + "`" + `. Administrators and the
+  secretariat only.
+  """
+  exportAgreement("The agreement." input: ExportAgreementInput!): ExportAgreementPayload!
 }
 `, BuiltIn: false},
 	{Name: "../schema/audit.graphql", Input: `extend type AuditEvent {
@@ -10751,7 +10818,7 @@ input AgreementWhereInput {
   hasCommitmentsWith: [CommitmentWhereInput!]
 }
 """
-A file attached to a strategy version, an observation or an agreement: stored once under its SHA-256, immutable, read by whoever reads the record it belongs to.
+A file attached to a strategy version, an observation, an agreement or a meeting: stored once under its SHA-256, immutable, read by whoever reads the record it belongs to.
 """
 type Attachment implements Node {
   """
@@ -10798,6 +10865,10 @@ type Attachment implements Node {
   The agreement the file belongs to (its signed text), when it belongs to one.
   """
   agreement: Agreement
+  """
+  The meeting the file belongs to (signed minutes, an attendance sheet), when it belongs to one.
+  """
+  meeting: Meeting
 }
 """
 A connection to a list of items.
@@ -15904,6 +15975,10 @@ type Meeting implements Node {
   The meeting's moves from one status to another, oldest first.
   """
   transitions: [MeetingTransition!]
+  """
+  Files of the meeting (its signed minutes, the attendance sheet), oldest first; read by whoever reads the meeting.
+  """
+  attachments: [Attachment!]
 }
 """
 A connection to a list of items.
@@ -21176,6 +21251,8 @@ func (ec *executionContext) childFields_Attachment(ctx context.Context, field gr
 		return ec.fieldContext_Attachment_observation(ctx, field)
 	case "agreement":
 		return ec.fieldContext_Attachment_agreement(ctx, field)
+	case "meeting":
+		return ec.fieldContext_Attachment_meeting(ctx, field)
 	case "downloadURL":
 		return ec.fieldContext_Attachment_downloadURL(ctx, field)
 	}
@@ -21690,6 +21767,14 @@ func (ec *executionContext) childFields_Event(ctx context.Context, field graphql
 	return nil, fmt.Errorf("no field named %q was found under type Event", field.Name)
 }
 
+func (ec *executionContext) childFields_ExportAgreementPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "downloadURL":
+		return ec.fieldContext_ExportAgreementPayload_downloadURL(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ExportAgreementPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_ExportStrategyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "downloadURL":
@@ -21864,6 +21949,8 @@ func (ec *executionContext) childFields_Meeting(ctx context.Context, field graph
 		return ec.fieldContext_Meeting_followUps(ctx, field)
 	case "transitions":
 		return ec.fieldContext_Meeting_transitions(ctx, field)
+	case "attachments":
+		return ec.fieldContext_Meeting_attachments(ctx, field)
 	case "allowedMoves":
 		return ec.fieldContext_Meeting_allowedMoves(ctx, field)
 	case "approvedMinutes":
@@ -24101,6 +24188,20 @@ func (ec *executionContext) field_Mutation_editObservation_args(ctx context.Cont
 		return nil, err
 	}
 	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_exportAgreement_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ExportAgreementInput, error) {
+			return ec.unmarshalNExportAgreementInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐExportAgreementInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -30264,6 +30365,38 @@ func (ec *executionContext) fieldContext_Attachment_agreement(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Attachment_meeting(ctx context.Context, field graphql.CollectedField, obj *ent.Attachment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Attachment_meeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Meeting(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Meeting) graphql.Marshaler {
+			return ec.marshalOMeeting2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeeting(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Attachment_meeting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Attachment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Attachment_downloadURL(ctx context.Context, field graphql.CollectedField, obj *ent.Attachment) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -34638,6 +34771,29 @@ func (ec *executionContext) fieldContext_Event_subject(_ context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _ExportAgreementPayload_downloadURL(ctx context.Context, field graphql.CollectedField, obj *model.ExportAgreementPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportAgreementPayload_downloadURL(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DownloadURL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExportAgreementPayload_downloadURL(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportAgreementPayload", field, false, false, "String")
+}
+
 func (ec *executionContext) _ExportStrategyPayload_downloadURL(ctx context.Context, field graphql.CollectedField, obj *model.ExportStrategyPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -36065,6 +36221,38 @@ func (ec *executionContext) fieldContext_Meeting_transitions(_ context.Context, 
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MeetingTransition(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Meeting_attachments(ctx context.Context, field graphql.CollectedField, obj *ent.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_attachments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attachments(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Attachment) graphql.Marshaler {
+			return ec.marshalOAttachment2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAttachmentᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_attachments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Meeting",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Attachment(ctx, field)
 		},
 	}
 	return fc, nil
@@ -38454,6 +38642,50 @@ func (ec *executionContext) fieldContext_Mutation_exportStrategy(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_exportStrategy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_exportAgreement(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_exportAgreement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ExportAgreement(ctx, fc.Args["input"].(model.ExportAgreementInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ExportAgreementPayload) graphql.Marshaler {
+			return ec.marshalNExportAgreementPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐExportAgreementPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_exportAgreement(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExportAgreementPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_exportAgreement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -57131,6 +57363,48 @@ func UnmarshalEditObservationInput(ctx context.Context, raw any) (model.EditObse
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputExportAgreementInput(ctx context.Context, obj any) (model.ExportAgreementInput, error) {
+	var it model.ExportAgreementInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"agreementID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "agreementID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agreementID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AgreementID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalExportAgreementInput unmarshals raw into the ExportAgreementInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalExportAgreementInput(ctx context.Context, raw any) (model.ExportAgreementInput, error) {
+	var out model.ExportAgreementInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ExportAgreementInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputExportStrategyInput(ctx context.Context, obj any) (model.ExportStrategyInput, error) {
 	var it model.ExportStrategyInput
 	if obj == nil {
@@ -67770,6 +68044,12 @@ func (ec *executionContext) _Attachment(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Attachment_agreement(ctx, field, obj)
 				})
+		case "meeting":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Attachment_meeting(ctx, field, obj)
+				})
 		case "downloadURL":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -69622,6 +69902,39 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 	return out
 }
 
+var exportAgreementPayloadImplementors = []string{"ExportAgreementPayload"}
+
+func (ec *executionContext) _ExportAgreementPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ExportAgreementPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, exportAgreementPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ExportAgreementPayload")
+		case "downloadURL":
+			out.Values[i] = ec._ExportAgreementPayload_downloadURL(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var exportStrategyPayloadImplementors = []string{"ExportStrategyPayload"}
 
 func (ec *executionContext) _ExportStrategyPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ExportStrategyPayload) graphql.Marshaler {
@@ -70216,6 +70529,12 @@ func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, 
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Meeting_transitions(ctx, field, obj)
+				})
+		case "attachments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Meeting_attachments(ctx, field, obj)
 				})
 		case "allowedMoves":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -70911,6 +71230,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "exportStrategy":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_exportStrategy(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "exportAgreement":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_exportAgreement(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -74501,6 +74827,19 @@ var (
 		events.DecisionSettled:      "DECISION_SETTLED",
 	}
 )
+
+func (ec *executionContext) unmarshalNExportAgreementInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐExportAgreementInput(ctx context.Context, v any) (model.ExportAgreementInput, error) {
+	res, err := ec.unmarshalInputExportAgreementInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNExportAgreementPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐExportAgreementPayload(ctx context.Context, sel ast.SelectionSet, v *model.ExportAgreementPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ExportAgreementPayload!")
+		return graphql.Null
+	}
+	return ec._ExportAgreementPayload(ctx, sel, v)
+}
 
 func (ec *executionContext) unmarshalNExportStrategyInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐExportStrategyInput(ctx context.Context, v any) (model.ExportStrategyInput, error) {
 	res, err := ec.unmarshalInputExportStrategyInput(ctx, v)

@@ -100,8 +100,10 @@ type ApproveMinutesInput struct {
 // What to attach, and to which record.
 type AttachFileInput struct {
 	// The record the file belongs to: a strategy version (the secretariat), an
-	// agreement (the secretariat) or an observation (its agency, while it is a
-	// draft or awaits an answer).
+	// agreement (the secretariat), an observation (its agency, while it is a
+	// draft or awaits an answer) or a meeting, for its signed minutes or
+	// attendance sheet (whoever records the meeting: the secretariat, or an
+	// account of the agency holding the committee's secretariat).
 	OwnerID pulid.ID `json:"ownerID"`
 	// The file: at most the server's per-file limit (20 MiB by default), of an
 	// allowed type (PDF, PNG, JPEG, GIF, WebP, OpenDocument, Microsoft Office,
@@ -203,6 +205,19 @@ type EditObservationInput struct {
 	ProposedText *string `json:"proposedText,omitempty"`
 	// Submit a draft.
 	Submit *bool `json:"submit,omitempty"`
+}
+
+// What to export.
+type ExportAgreementInput struct {
+	// The agreement to export as an archive package.
+	AgreementID pulid.ID `json:"agreementID"`
+}
+
+// Where to download an agreement's archive package.
+type ExportAgreementPayload struct {
+	// Where to download the package, relative to the API's origin (GET, with the
+	// same token): a BagIt package (RFC 8493) in a ZIP file.
+	DownloadURL string `json:"downloadURL"`
 }
 
 // What to export.
