@@ -71,11 +71,11 @@ func TestAMeetingsFilesAreAttachedByItsSecretariatAndReadWithIt(t *testing.T) {
 		a     attached
 		ok    bool
 	}{
-		"the public, a held meeting's file":             {"", sheet, true},
-		"the public, a file of a meeting not held":      {"", signed, false},
-		"a member, the confidential committee's file":   {w.SecurityAgent, secret, true},
+		"the public, a held meeting's file":            {"", sheet, true},
+		"the public, a file of a meeting not held":     {"", signed, false},
+		"a member, the confidential committee's file":  {w.SecurityAgent, secret, true},
 		"another agency, the confidential committee's": {w.JusticeAgent, secret, false},
-		"a reviewer, the confidential committee's":      {w.Reviewer, secret, true},
+		"a reviewer, the confidential committee's":     {w.Reviewer, secret, true},
 	} {
 		res, _ := c.Get(t, want.token, want.a.DownloadURL)
 		if (res.StatusCode == http.StatusOK) != want.ok {
