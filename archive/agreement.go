@@ -3,13 +3,10 @@ package archive
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/palabre/palabre"
-	"github.com/palabre/palabre/access"
 	"github.com/palabre/palabre/attachment"
-	"github.com/palabre/palabre/clock"
 	"github.com/palabre/palabre/coordination"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/actionitem"
@@ -34,25 +31,7 @@ func AgreementDownloadPath(agreementID pulid.ID) string {
 // these and of the records they point to. It reads everything as the system,
 // as Strategy does.
 func Agreement(ctx context.Context, client *ent.Client, files *attachment.Store, id pulid.ID) (*Bag, error) {
-	if err := MayExport(ctx); err != nil {
-		return nil, err
-	}
-	now := clock.Now(ctx)
-	ctx = access.AsSystem(ctx, "archive export")
-	head, err := client.AuditHead.Query().First(ctx)
-	if ent.IsNotFound(err) {
-		head, err = &ent.AuditHead{}, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	b := &builder{ctx: ctx, client: client, files: files, bag: &Bag{}, head: head}
-	if err := b.agreement(id); err != nil {
-		return nil, err
-	}
-	slices.SortFunc(b.bag.Payload, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
-	b.bag.Describe(now, head)
-	return b.bag, nil
+	return build(ctx, client, files, func(b *builder) error { return b.agreement(id) })
 }
 
 func (b *builder) agreement(id pulid.ID) error {

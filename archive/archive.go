@@ -62,13 +62,18 @@ func DownloadPath(strategyID pulid.ID) string {
 // the same package; drafts of observations, which their agency alone reads
 // and which have not been said yet, are left out with their attachments.
 func Strategy(ctx context.Context, client *ent.Client, files *attachment.Store, id pulid.ID) (*Bag, error) {
+	return build(ctx, client, files, func(b *builder) error { return b.strategy(id) })
+}
+
+// build makes a package by fill, for a caller MayExport allows, reading as
+// the system up to the audit chain's head read first: the package's events
+// stop there, and bag-info.txt names it.
+func build(ctx context.Context, client *ent.Client, files *attachment.Store, fill func(*builder) error) (*Bag, error) {
 	if err := MayExport(ctx); err != nil {
 		return nil, err
 	}
 	now := clock.Now(ctx)
 	ctx = access.AsSystem(ctx, "archive export")
-	// The package is the record up to the audit chain's head read first:
-	// its events stop there, and bag-info.txt names it.
 	head, err := client.AuditHead.Query().First(ctx)
 	if ent.IsNotFound(err) {
 		head, err = &ent.AuditHead{}, nil
@@ -77,7 +82,7 @@ func Strategy(ctx context.Context, client *ent.Client, files *attachment.Store, 
 		return nil, err
 	}
 	b := &builder{ctx: ctx, client: client, files: files, bag: &Bag{}, head: head}
-	if err := b.strategy(id); err != nil {
+	if err := fill(b); err != nil {
 		return nil, err
 	}
 	slices.SortFunc(b.bag.Payload, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
