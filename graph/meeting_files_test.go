@@ -87,3 +87,31 @@ func TestAMeetingsFilesAreAttachedByItsSecretariatAndReadWithIt(t *testing.T) {
 		}
 	}
 }
+
+func TestAnAgreementsPackageIsExportedByAdministratorsAndTheSecretariat(t *testing.T) {
+	t.Parallel()
+	c := newCommittees(t)
+	w := c.World
+	const export = `mutation($in: ExportAgreementInput!) { exportAgreement(input: $in) { downloadURL } }`
+	in := map[string]any{"in": map[string]any{"agreementID": c.public}}
+	for who, r := range map[string]struct{ token, code string }{
+		"a reviewer": {w.Reviewer, palabre.EFORBIDDEN},
+		"an agency":  {w.SecurityAgent, palabre.EFORBIDDEN},
+		"the public": {"", palabre.EUNAUTHENTICATED},
+	} {
+		if res := c.Do(t, r.token, export, in); res.Code() != r.code {
+			t.Errorf("%s exports an agreement: %+v", who, res.Errors)
+		}
+		if res, _ := c.Get(t, r.token, "/agreements/"+string(c.public)+"/archive.zip"); res.StatusCode == http.StatusOK {
+			t.Errorf("%s downloads an agreement's package", who)
+		}
+	}
+	for _, token := range []string{w.Secretariat, w.Admin} {
+		var out struct{ ExportAgreement struct{ DownloadURL string } }
+		c.OK(t, token, export, in, &out)
+		res, body := c.Get(t, token, out.ExportAgreement.DownloadURL)
+		if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "application/zip" || len(body) == 0 {
+			t.Fatalf("downloading %s: %d %s", out.ExportAgreement.DownloadURL, res.StatusCode, res.Header.Get("Content-Type"))
+		}
+	}
+}
