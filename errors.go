@@ -16,6 +16,7 @@ const (
 	ENOTFOUND        = "NOT_FOUND"       // the entity does not exist, or is hidden from the caller
 	EINVALID         = "BAD_USER_INPUT"  // the input breaks a rule of the model
 	ECONFLICT        = "CONFLICT"        // the change collides with the current state
+	EREADONLY        = "READ_ONLY"       // the server serves an archive imported read-only
 	ETIMEOUT         = "TIMEOUT"         // the request ran out of time; it may be retried
 	EUNAVAILABLE     = "UNAVAILABLE"     // the database cannot be used for a moment; retry shortly
 	EINTERNAL        = "INTERNAL"        // anything else; details are logged, never shown

@@ -10,7 +10,7 @@ func HTTPStatus(code string) int {
 	switch code {
 	case EUNAUTHENTICATED:
 		return http.StatusUnauthorized
-	case EFORBIDDEN:
+	case EFORBIDDEN, EREADONLY:
 		return http.StatusForbidden
 	case ENOTFOUND:
 		return http.StatusNotFound

@@ -12,6 +12,7 @@
 package archive
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -20,6 +21,7 @@ import (
 	"github.com/palabre/palabre"
 	"github.com/palabre/palabre/access"
 	"github.com/palabre/palabre/attachment"
+	"github.com/palabre/palabre/audit"
 	"github.com/palabre/palabre/auth"
 	"github.com/palabre/palabre/clock"
 	"github.com/palabre/palabre/ent"
@@ -60,13 +62,18 @@ func DownloadPath(strategyID pulid.ID) string {
 // the same package; drafts of observations, which their agency alone reads
 // and which have not been said yet, are left out with their attachments.
 func Strategy(ctx context.Context, client *ent.Client, files *attachment.Store, id pulid.ID) (*Bag, error) {
+	return build(ctx, client, files, func(b *builder) error { return b.strategy(id) })
+}
+
+// build makes a package by fill, for a caller MayExport allows, reading as
+// the system up to the audit chain's head read first: the package's events
+// stop there, and bag-info.txt names it.
+func build(ctx context.Context, client *ent.Client, files *attachment.Store, fill func(*builder) error) (*Bag, error) {
 	if err := MayExport(ctx); err != nil {
 		return nil, err
 	}
 	now := clock.Now(ctx)
 	ctx = access.AsSystem(ctx, "archive export")
-	// The package is the record up to the audit chain's head read first:
-	// its events stop there, and bag-info.txt names it.
 	head, err := client.AuditHead.Query().First(ctx)
 	if ent.IsNotFound(err) {
 		head, err = &ent.AuditHead{}, nil
@@ -75,7 +82,7 @@ func Strategy(ctx context.Context, client *ent.Client, files *attachment.Store, 
 		return nil, err
 	}
 	b := &builder{ctx: ctx, client: client, files: files, bag: &Bag{}, head: head}
-	if err := b.strategy(id); err != nil {
+	if err := fill(b); err != nil {
 		return nil, err
 	}
 	slices.SortFunc(b.bag.Payload, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
@@ -311,18 +318,40 @@ func (b *builder) attachments(dir string, list []*ent.Attachment) error {
 }
 
 // auditEvents adds the audit events of every record of the package, in the
-// chain's order, with the hashes that link them.
+// chain's order, with the hashes that link them; and those of the records
+// they point to (agencies, domains, and what these point to in turn), but for
+// accounts, which archives leave out: the package then restores whole.
 func (b *builder) auditEvents() error {
-	ids := slices.Compact(slices.Sorted(slices.Values(b.entities)))
+	seen := map[string]bool{}
 	var events []*ent.AuditEvent
-	for chunk := range slices.Chunk(ids, 500) {
-		list, err := b.client.AuditEvent.Query().Where(auditevent.EntityIDIn(chunk...), auditevent.SequenceLTE(b.head.Sequence)).All(b.ctx)
-		if err != nil {
-			return err
+	next := b.entities
+	for len(next) > 0 {
+		ids := slices.Compact(slices.Sorted(slices.Values(next)))
+		ids = slices.DeleteFunc(ids, func(id string) bool { return seen[id] })
+		next = nil
+		for _, id := range ids {
+			seen[id] = true
 		}
-		events = append(events, list...)
+		for chunk := range slices.Chunk(ids, 500) {
+			list, err := b.client.AuditEvent.Query().Where(auditevent.EntityIDIn(chunk...), auditevent.SequenceLTE(b.head.Sequence)).All(b.ctx)
+			if err != nil {
+				return err
+			}
+			for _, e := range list {
+				refs, err := audit.References(e.EntityType, e.Changes)
+				if err != nil {
+					return err
+				}
+				for _, id := range refs {
+					if !seen[id] {
+						next = append(next, id)
+					}
+				}
+			}
+			events = append(events, list...)
+		}
 	}
-	slices.SortFunc(events, func(a, b *ent.AuditEvent) int { return int(a.Sequence - b.Sequence) })
+	slices.SortFunc(events, func(a, b *ent.AuditEvent) int { return cmp.Compare(a.Sequence, b.Sequence) })
 	var out strings.Builder
 	for _, e := range events {
 		line, err := encodeLine(e)
@@ -354,7 +383,8 @@ data/rounds/NN-ID/              each consultation round: round.json (with its in
                                 response-matrix.json and .csv, attachments/ of the observations
 data/decisions.json             the questions put to consensus, positions and outcomes
 data/transitions.json           the strategy's moves through its lifecycle
-data/audit-events.jsonl         the audit events of all of these, one JSON object a line, in order
+data/audit-events.jsonl         the audit events of all of these and of the records they point to
+                                (agencies, domains; not accounts), one JSON object a line, in order
 
 Each audit event is chained: its hash is the SHA-256 (hexadecimal) of the JSON array
   [previous_hash, sequence, at (UTC, RFC 3339 with nanoseconds, no trailing zeros), actor_id,

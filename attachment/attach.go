@@ -18,6 +18,7 @@ import (
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/agreement"
 	"github.com/palabre/palabre/ent/attachment"
+	"github.com/palabre/palabre/ent/meeting"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/privacy"
@@ -32,7 +33,7 @@ const DefaultMaxFileBytes = 20 << 20
 // strategy version, an observation, an agreement. A new owner kind (a
 // meeting) is one more prefix here, one more case in owner below, one more
 // edge of ent/schema/attachment.go and one more line of rule/attachment.go.
-var OwnerKinds = []string{"SV", "OS", "AR"}
+var OwnerKinds = []string{"SV", "OS", "AR", "MG"}
 
 // owner checks that the caller reads the record id names and returns the
 // setter that makes a new attachment belong to it.
@@ -56,8 +57,12 @@ func owner(ctx context.Context, client *ent.Client, id pulid.ID) (func(*ent.Atta
 		found, err = client.Agreement.Query().Where(agreement.ID(id)).Exist(ctx)
 		set = func(c *ent.AttachmentCreate) { c.SetAgreementID(id) }
 		same = attachment.HasAgreementWith(agreement.ID(id))
+	case "MG":
+		found, err = client.Meeting.Query().Where(meeting.ID(id)).Exist(ctx)
+		set = func(c *ent.AttachmentCreate) { c.SetMeetingID(id) }
+		same = attachment.HasMeetingWith(meeting.ID(id))
 	default:
-		return nil, nil, palabre.Errorf(palabre.EINVALID, "files are attached to a strategy version, an observation or an agreement, not to %s", id)
+		return nil, nil, palabre.Errorf(palabre.EINVALID, "files are attached to a strategy version, an observation, an agreement or a meeting, not to %s", id)
 	}
 	if err != nil {
 		return nil, nil, err

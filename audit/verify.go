@@ -30,9 +30,27 @@ const batch = 1000
 // Verify recomputes the chain from the first event and returns the first
 // broken link, or nil and the number of events checked when the chain holds.
 // It runs beside writers: events they commit while it reads are checked too.
+//
+// On a database imported from an archive package (an ArchiveImport row), the
+// chain starts with the package's segment, which has gaps where other
+// records' events were: its events are checked one by one (each its hash,
+// each linked to its predecessor when that one is there), then against the
+// SHA-256 the import pinned, and the events recorded here since must chain
+// from its last one.
 func Verify(ctx context.Context, client *ent.Client) (int64, *Break, error) {
 	ctx = access.AsSystem(ctx, "verifying the whole audit chain")
 	c := chain{client: client, next: 1}
+	imported, err := client.ArchiveImport.Query().First(ctx)
+	switch {
+	case ent.IsNotFound(err):
+	case err != nil:
+		return 0, nil, err
+	default:
+		brk, err := c.segment(ctx, imported)
+		if brk != nil || err != nil {
+			return 0, brk, err
+		}
+	}
 	var promised int64 // the end a head read before the last walk promised
 	for {
 		if brk, err := c.walk(ctx); brk != nil || err != nil {
@@ -56,7 +74,7 @@ func Verify(ctx context.Context, client *ent.Client) (int64, *Break, error) {
 		last := c.next - 1
 		switch {
 		case head.Sequence == last && head.Hash == c.previous:
-			return last, nil, nil
+			return c.checked + last - c.skipped, nil, nil
 		case head.Sequence > last:
 			promised = head.Sequence // writers may have committed since the walk: walk on
 		case head.Sequence < last:
@@ -77,6 +95,34 @@ type chain struct {
 	next     int64  // the sequence the next event must have
 	previous string // the hash it must point to
 	lastID   string // the ID of the last event checked
+	checked  int64  // the events of an archive's segment checked
+	skipped  int64  // the sequences before the walk that the segment does not hold
+}
+
+// segment checks an imported archive's segment and sets c to walk on from
+// its end.
+func (c *chain) segment(ctx context.Context, imported *ent.ArchiveImport) (*Break, error) {
+	events, err := c.client.AuditEvent.Query().
+		Where(auditevent.SequenceLTE(imported.LastSequence)).
+		Order(ent.Asc(auditevent.FieldSequence)).All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if brk := CheckSegment(events); brk != nil {
+		return brk, nil
+	}
+	switch {
+	case len(events) != imported.Events:
+		return &Break{Sequence: imported.LastSequence, Reason: fmt.Sprintf("the archive's segment held %d events when it was imported, there are %d", imported.Events, len(events))}, nil
+	case events[0].Sequence != imported.FirstSequence || events[len(events)-1].Hash != imported.Head:
+		return &Break{Sequence: imported.FirstSequence, Reason: "the archive's segment does not begin or end where it did when it was imported"}, nil
+	case SegmentSum(events) != imported.SegmentSha256:
+		return &Break{Sequence: imported.FirstSequence, Reason: "the archive's segment does not match the SHA-256 pinned when it was imported"}, nil
+	}
+	last := events[len(events)-1]
+	c.next, c.previous, c.lastID = last.Sequence+1, last.Hash, string(last.ID)
+	c.checked, c.skipped = int64(len(events)), last.Sequence
+	return nil, nil
 }
 
 // walk checks the events from c.next to the last one there is.

@@ -12,12 +12,13 @@ import (
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/agreement"
 	"github.com/palabre/palabre/ent/attachment"
+	"github.com/palabre/palabre/ent/meeting"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategyversion"
 )
 
-// A file attached to a strategy version, an observation or an agreement: stored once under its SHA-256, immutable, read by whoever reads the record it belongs to.
+// A file attached to a strategy version, an observation, an agreement or a meeting: stored once under its SHA-256, immutable, read by whoever reads the record it belongs to.
 type Attachment struct {
 	config `json:"-"`
 	// ID of the ent.
@@ -40,6 +41,7 @@ type Attachment struct {
 	Edges                        AttachmentEdges `json:"edges"`
 	agreement_attachments        *pulid.ID
 	attachment_uploaded_by       *pulid.ID
+	meeting_attachments          *pulid.ID
 	observation_attachments      *pulid.ID
 	strategy_version_attachments *pulid.ID
 	selectValues                 sql.SelectValues
@@ -55,11 +57,13 @@ type AttachmentEdges struct {
 	Observation *Observation `json:"observation,omitempty"`
 	// The agreement the file belongs to (its signed text), when it belongs to one.
 	Agreement *Agreement `json:"agreement,omitempty"`
+	// The meeting the file belongs to (signed minutes, an attendance sheet), when it belongs to one.
+	Meeting *Meeting `json:"meeting,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [4]bool
+	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
-	totalCount [4]map[string]int
+	totalCount [5]map[string]int
 }
 
 // UploadedByOrErr returns the UploadedBy value or an error if the edge
@@ -106,6 +110,17 @@ func (e AttachmentEdges) AgreementOrErr() (*Agreement, error) {
 	return nil, &NotLoadedError{edge: "agreement"}
 }
 
+// MeetingOrErr returns the Meeting value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e AttachmentEdges) MeetingOrErr() (*Meeting, error) {
+	if e.Meeting != nil {
+		return e.Meeting, nil
+	} else if e.loadedTypes[4] {
+		return nil, &NotFoundError{label: meeting.Label}
+	}
+	return nil, &NotLoadedError{edge: "meeting"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Attachment) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -123,9 +138,11 @@ func (*Attachment) scanValues(columns []string) ([]any, error) {
 			values[i] = &sql.NullScanner{S: new(pulid.ID)}
 		case attachment.ForeignKeys[1]: // attachment_uploaded_by
 			values[i] = &sql.NullScanner{S: new(pulid.ID)}
-		case attachment.ForeignKeys[2]: // observation_attachments
+		case attachment.ForeignKeys[2]: // meeting_attachments
 			values[i] = &sql.NullScanner{S: new(pulid.ID)}
-		case attachment.ForeignKeys[3]: // strategy_version_attachments
+		case attachment.ForeignKeys[3]: // observation_attachments
+			values[i] = &sql.NullScanner{S: new(pulid.ID)}
+		case attachment.ForeignKeys[4]: // strategy_version_attachments
 			values[i] = &sql.NullScanner{S: new(pulid.ID)}
 		default:
 			values[i] = new(sql.UnknownType)
@@ -200,12 +217,19 @@ func (_m *Attachment) assignValues(columns []string, values []any) error {
 			}
 		case attachment.ForeignKeys[2]:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field meeting_attachments", values[i])
+			} else if value.Valid {
+				_m.meeting_attachments = new(pulid.ID)
+				*_m.meeting_attachments = *value.S.(*pulid.ID)
+			}
+		case attachment.ForeignKeys[3]:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field observation_attachments", values[i])
 			} else if value.Valid {
 				_m.observation_attachments = new(pulid.ID)
 				*_m.observation_attachments = *value.S.(*pulid.ID)
 			}
-		case attachment.ForeignKeys[3]:
+		case attachment.ForeignKeys[4]:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field strategy_version_attachments", values[i])
 			} else if value.Valid {
@@ -243,6 +267,11 @@ func (_m *Attachment) QueryObservation() *ObservationQuery {
 // QueryAgreement queries the "agreement" edge of the Attachment entity.
 func (_m *Attachment) QueryAgreement() *AgreementQuery {
 	return NewAttachmentClient(_m.config).QueryAgreement(_m)
+}
+
+// QueryMeeting queries the "meeting" edge of the Attachment entity.
+func (_m *Attachment) QueryMeeting() *MeetingQuery {
+	return NewAttachmentClient(_m.config).QueryMeeting(_m)
 }
 
 // Update returns a builder for updating this Attachment.

@@ -15,6 +15,7 @@ import (
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/agreement"
 	"github.com/palabre/palabre/ent/attachment"
+	"github.com/palabre/palabre/ent/meeting"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategyversion"
@@ -168,6 +169,25 @@ func (_c *AttachmentCreate) SetNillableAgreementID(id *pulid.ID) *AttachmentCrea
 // SetAgreement sets the "agreement" edge to the Agreement entity.
 func (_c *AttachmentCreate) SetAgreement(v *Agreement) *AttachmentCreate {
 	return _c.SetAgreementID(v.ID)
+}
+
+// SetMeetingID sets the "meeting" edge to the Meeting entity by ID.
+func (_c *AttachmentCreate) SetMeetingID(id pulid.ID) *AttachmentCreate {
+	_c.mutation.SetMeetingID(id)
+	return _c
+}
+
+// SetNillableMeetingID sets the "meeting" edge to the Meeting entity by ID if the given value is not nil.
+func (_c *AttachmentCreate) SetNillableMeetingID(id *pulid.ID) *AttachmentCreate {
+	if id != nil {
+		_c = _c.SetMeetingID(*id)
+	}
+	return _c
+}
+
+// SetMeeting sets the "meeting" edge to the Meeting entity.
+func (_c *AttachmentCreate) SetMeeting(v *Meeting) *AttachmentCreate {
+	return _c.SetMeetingID(v.ID)
 }
 
 // Mutation returns the AttachmentMutation object of the builder.
@@ -392,6 +412,23 @@ func (_c *AttachmentCreate) createSpec() (*Attachment, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.agreement_attachments = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.MeetingIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   attachment.MeetingTable,
+			Columns: []string{attachment.MeetingColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(meeting.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.meeting_attachments = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec

@@ -16,6 +16,7 @@ import (
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/agreement"
 	"github.com/palabre/palabre/ent/attachment"
+	"github.com/palabre/palabre/ent/meeting"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/schema/pulid"
@@ -33,6 +34,7 @@ type AttachmentQuery struct {
 	withStrategyVersion *StrategyVersionQuery
 	withObservation     *ObservationQuery
 	withAgreement       *AgreementQuery
+	withMeeting         *MeetingQuery
 	withFKs             bool
 	loadTotal           []func(context.Context, []*Attachment) error
 	modifiers           []func(*sql.Selector)
@@ -153,6 +155,28 @@ func (_q *AttachmentQuery) QueryAgreement() *AgreementQuery {
 			sqlgraph.From(attachment.Table, attachment.FieldID, selector),
 			sqlgraph.To(agreement.Table, agreement.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, attachment.AgreementTable, attachment.AgreementColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryMeeting chains the current query on the "meeting" edge.
+func (_q *AttachmentQuery) QueryMeeting() *MeetingQuery {
+	query := (&MeetingClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(attachment.Table, attachment.FieldID, selector),
+			sqlgraph.To(meeting.Table, meeting.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, attachment.MeetingTable, attachment.MeetingColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -356,6 +380,7 @@ func (_q *AttachmentQuery) Clone() *AttachmentQuery {
 		withStrategyVersion: _q.withStrategyVersion.Clone(),
 		withObservation:     _q.withObservation.Clone(),
 		withAgreement:       _q.withAgreement.Clone(),
+		withMeeting:         _q.withMeeting.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -403,6 +428,17 @@ func (_q *AttachmentQuery) WithAgreement(opts ...func(*AgreementQuery)) *Attachm
 		opt(query)
 	}
 	_q.withAgreement = query
+	return _q
+}
+
+// WithMeeting tells the query-builder to eager-load the nodes that are connected to
+// the "meeting" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *AttachmentQuery) WithMeeting(opts ...func(*MeetingQuery)) *AttachmentQuery {
+	query := (&MeetingClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withMeeting = query
 	return _q
 }
 
@@ -491,14 +527,15 @@ func (_q *AttachmentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*A
 		nodes       = []*Attachment{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [4]bool{
+		loadedTypes = [5]bool{
 			_q.withUploadedBy != nil,
 			_q.withStrategyVersion != nil,
 			_q.withObservation != nil,
 			_q.withAgreement != nil,
+			_q.withMeeting != nil,
 		}
 	)
-	if _q.withUploadedBy != nil || _q.withStrategyVersion != nil || _q.withObservation != nil || _q.withAgreement != nil {
+	if _q.withUploadedBy != nil || _q.withStrategyVersion != nil || _q.withObservation != nil || _q.withAgreement != nil || _q.withMeeting != nil {
 		withFKs = true
 	}
 	if withFKs {
@@ -546,6 +583,12 @@ func (_q *AttachmentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*A
 	if query := _q.withAgreement; query != nil {
 		if err := _q.loadAgreement(ctx, query, nodes, nil,
 			func(n *Attachment, e *Agreement) { n.Edges.Agreement = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withMeeting; query != nil {
+		if err := _q.loadMeeting(ctx, query, nodes, nil,
+			func(n *Attachment, e *Meeting) { n.Edges.Meeting = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -678,6 +721,38 @@ func (_q *AttachmentQuery) loadAgreement(ctx context.Context, query *AgreementQu
 		nodes, ok := nodeids[n.ID]
 		if !ok {
 			return fmt.Errorf(`unexpected foreign-key "agreement_attachments" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *AttachmentQuery) loadMeeting(ctx context.Context, query *MeetingQuery, nodes []*Attachment, init func(*Attachment), assign func(*Attachment, *Meeting)) error {
+	ids := make([]pulid.ID, 0, len(nodes))
+	nodeids := make(map[pulid.ID][]*Attachment)
+	for i := range nodes {
+		if nodes[i].meeting_attachments == nil {
+			continue
+		}
+		fk := *nodes[i].meeting_attachments
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(meeting.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "meeting_attachments" returned %v`, n.ID)
 		}
 		for i := range nodes {
 			assign(nodes[i], n)

@@ -23,6 +23,7 @@ import (
 	"github.com/palabre/palabre/ent/agreementparty"
 	"github.com/palabre/palabre/ent/agreementtransition"
 	"github.com/palabre/palabre/ent/apitoken"
+	"github.com/palabre/palabre/ent/archiveimport"
 	"github.com/palabre/palabre/ent/attachment"
 	"github.com/palabre/palabre/ent/auditevent"
 	"github.com/palabre/palabre/ent/audithead"
@@ -69,6 +70,8 @@ type Client struct {
 	AgreementParty *AgreementPartyClient
 	// AgreementTransition is the client for interacting with the AgreementTransition builders.
 	AgreementTransition *AgreementTransitionClient
+	// ArchiveImport is the client for interacting with the ArchiveImport builders.
+	ArchiveImport *ArchiveImportClient
 	// Attachment is the client for interacting with the Attachment builders.
 	Attachment *AttachmentClient
 	// AuditEvent is the client for interacting with the AuditEvent builders.
@@ -133,6 +136,7 @@ func (c *Client) init() {
 	c.Agreement = NewAgreementClient(c.config)
 	c.AgreementParty = NewAgreementPartyClient(c.config)
 	c.AgreementTransition = NewAgreementTransitionClient(c.config)
+	c.ArchiveImport = NewArchiveImportClient(c.config)
 	c.Attachment = NewAttachmentClient(c.config)
 	c.AuditEvent = NewAuditEventClient(c.config)
 	c.AuditHead = NewAuditHeadClient(c.config)
@@ -255,6 +259,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Agreement:           NewAgreementClient(cfg),
 		AgreementParty:      NewAgreementPartyClient(cfg),
 		AgreementTransition: NewAgreementTransitionClient(cfg),
+		ArchiveImport:       NewArchiveImportClient(cfg),
 		Attachment:          NewAttachmentClient(cfg),
 		AuditEvent:          NewAuditEventClient(cfg),
 		AuditHead:           NewAuditHeadClient(cfg),
@@ -304,6 +309,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Agreement:           NewAgreementClient(cfg),
 		AgreementParty:      NewAgreementPartyClient(cfg),
 		AgreementTransition: NewAgreementTransitionClient(cfg),
+		ArchiveImport:       NewArchiveImportClient(cfg),
 		Attachment:          NewAttachmentClient(cfg),
 		AuditEvent:          NewAuditEventClient(cfg),
 		AuditHead:           NewAuditHeadClient(cfg),
@@ -357,11 +363,12 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.Account, c.ActionItem, c.Agency, c.Agreement, c.AgreementParty,
-		c.AgreementTransition, c.Attachment, c.AuditEvent, c.AuditHead, c.Commitment,
-		c.Committee, c.CommitteeMember, c.Consultation, c.Decision, c.DecisionPosition,
-		c.Domain, c.Indicator, c.Measurement, c.Meeting, c.MeetingTransition,
-		c.Minutes, c.Objective, c.Observation, c.PasswordLink, c.ProgressReport,
-		c.Session, c.Strategy, c.StrategyTransition, c.StrategyVersion,
+		c.AgreementTransition, c.ArchiveImport, c.Attachment, c.AuditEvent,
+		c.AuditHead, c.Commitment, c.Committee, c.CommitteeMember, c.Consultation,
+		c.Decision, c.DecisionPosition, c.Domain, c.Indicator, c.Measurement,
+		c.Meeting, c.MeetingTransition, c.Minutes, c.Objective, c.Observation,
+		c.PasswordLink, c.ProgressReport, c.Session, c.Strategy, c.StrategyTransition,
+		c.StrategyVersion,
 	} {
 		n.Use(hooks...)
 	}
@@ -372,11 +379,12 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.Account, c.ActionItem, c.Agency, c.Agreement, c.AgreementParty,
-		c.AgreementTransition, c.Attachment, c.AuditEvent, c.AuditHead, c.Commitment,
-		c.Committee, c.CommitteeMember, c.Consultation, c.Decision, c.DecisionPosition,
-		c.Domain, c.Indicator, c.Measurement, c.Meeting, c.MeetingTransition,
-		c.Minutes, c.Objective, c.Observation, c.PasswordLink, c.ProgressReport,
-		c.Session, c.Strategy, c.StrategyTransition, c.StrategyVersion,
+		c.AgreementTransition, c.ArchiveImport, c.Attachment, c.AuditEvent,
+		c.AuditHead, c.Commitment, c.Committee, c.CommitteeMember, c.Consultation,
+		c.Decision, c.DecisionPosition, c.Domain, c.Indicator, c.Measurement,
+		c.Meeting, c.MeetingTransition, c.Minutes, c.Objective, c.Observation,
+		c.PasswordLink, c.ProgressReport, c.Session, c.Strategy, c.StrategyTransition,
+		c.StrategyVersion,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -399,6 +407,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.AgreementParty.mutate(ctx, m)
 	case *AgreementTransitionMutation:
 		return c.AgreementTransition.mutate(ctx, m)
+	case *ArchiveImportMutation:
+		return c.ArchiveImport.mutate(ctx, m)
 	case *AttachmentMutation:
 		return c.Attachment.mutate(ctx, m)
 	case *AuditEventMutation:
@@ -2013,6 +2023,140 @@ func (c *AgreementTransitionClient) mutate(ctx context.Context, m *AgreementTran
 	}
 }
 
+// ArchiveImportClient is a client for the ArchiveImport schema.
+type ArchiveImportClient struct {
+	config
+}
+
+// NewArchiveImportClient returns a client for the ArchiveImport from the given config.
+func NewArchiveImportClient(c config) *ArchiveImportClient {
+	return &ArchiveImportClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `archiveimport.Hooks(f(g(h())))`.
+func (c *ArchiveImportClient) Use(hooks ...Hook) {
+	c.hooks.ArchiveImport = append(c.hooks.ArchiveImport, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `archiveimport.Intercept(f(g(h())))`.
+func (c *ArchiveImportClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ArchiveImport = append(c.inters.ArchiveImport, interceptors...)
+}
+
+// Create returns a builder for creating a ArchiveImport entity.
+func (c *ArchiveImportClient) Create() *ArchiveImportCreate {
+	mutation := newArchiveImportMutation(c.config, OpCreate)
+	return &ArchiveImportCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ArchiveImport entities.
+func (c *ArchiveImportClient) CreateBulk(builders ...*ArchiveImportCreate) *ArchiveImportCreateBulk {
+	return &ArchiveImportCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ArchiveImportClient) MapCreateBulk(slice any, setFunc func(*ArchiveImportCreate, int)) *ArchiveImportCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ArchiveImportCreateBulk{err: fmt.Errorf("calling to ArchiveImportClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ArchiveImportCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ArchiveImportCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ArchiveImport.
+func (c *ArchiveImportClient) Update() *ArchiveImportUpdate {
+	mutation := newArchiveImportMutation(c.config, OpUpdate)
+	return &ArchiveImportUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ArchiveImportClient) UpdateOne(_m *ArchiveImport) *ArchiveImportUpdateOne {
+	mutation := newArchiveImportMutation(c.config, OpUpdateOne, withArchiveImport(_m))
+	return &ArchiveImportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ArchiveImportClient) UpdateOneID(id pulid.ID) *ArchiveImportUpdateOne {
+	mutation := newArchiveImportMutation(c.config, OpUpdateOne, withArchiveImportID(id))
+	return &ArchiveImportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ArchiveImport.
+func (c *ArchiveImportClient) Delete() *ArchiveImportDelete {
+	mutation := newArchiveImportMutation(c.config, OpDelete)
+	return &ArchiveImportDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ArchiveImportClient) DeleteOne(_m *ArchiveImport) *ArchiveImportDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ArchiveImportClient) DeleteOneID(id pulid.ID) *ArchiveImportDeleteOne {
+	builder := c.Delete().Where(archiveimport.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ArchiveImportDeleteOne{builder}
+}
+
+// Query returns a query builder for ArchiveImport.
+func (c *ArchiveImportClient) Query() *ArchiveImportQuery {
+	return &ArchiveImportQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeArchiveImport},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ArchiveImport entity by its id.
+func (c *ArchiveImportClient) Get(ctx context.Context, id pulid.ID) (*ArchiveImport, error) {
+	return c.Query().Where(archiveimport.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ArchiveImportClient) GetX(ctx context.Context, id pulid.ID) *ArchiveImport {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *ArchiveImportClient) Hooks() []Hook {
+	hooks := c.hooks.ArchiveImport
+	return append(hooks[:len(hooks):len(hooks)], archiveimport.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ArchiveImportClient) Interceptors() []Interceptor {
+	return c.inters.ArchiveImport
+}
+
+func (c *ArchiveImportClient) mutate(ctx context.Context, m *ArchiveImportMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ArchiveImportCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ArchiveImportUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ArchiveImportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ArchiveImportDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ArchiveImport mutation op: %q", m.Op())
+	}
+}
+
 // AttachmentClient is a client for the Attachment schema.
 type AttachmentClient struct {
 	config
@@ -2178,6 +2322,22 @@ func (c *AttachmentClient) QueryAgreement(_m *Attachment) *AgreementQuery {
 			sqlgraph.From(attachment.Table, attachment.FieldID, id),
 			sqlgraph.To(agreement.Table, agreement.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, attachment.AgreementTable, attachment.AgreementColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryMeeting queries the meeting edge of a Attachment.
+func (c *AttachmentClient) QueryMeeting(_m *Attachment) *MeetingQuery {
+	query := (&MeetingClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(attachment.Table, attachment.FieldID, id),
+			sqlgraph.To(meeting.Table, meeting.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, attachment.MeetingTable, attachment.MeetingColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -4305,6 +4465,22 @@ func (c *MeetingClient) QueryTransitions(_m *Meeting) *MeetingTransitionQuery {
 	return query
 }
 
+// QueryAttachments queries the attachments edge of a Meeting.
+func (c *MeetingClient) QueryAttachments(_m *Meeting) *AttachmentQuery {
+	query := (&AttachmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(meeting.Table, meeting.FieldID, id),
+			sqlgraph.To(attachment.Table, attachment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, meeting.AttachmentsTable, meeting.AttachmentsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *MeetingClient) Hooks() []Hook {
 	hooks := c.hooks.Meeting
@@ -6270,19 +6446,19 @@ func (c *StrategyVersionClient) mutate(ctx context.Context, m *StrategyVersionMu
 type (
 	hooks struct {
 		APIToken, Account, ActionItem, Agency, Agreement, AgreementParty,
-		AgreementTransition, Attachment, AuditEvent, AuditHead, Commitment, Committee,
-		CommitteeMember, Consultation, Decision, DecisionPosition, Domain, Indicator,
-		Measurement, Meeting, MeetingTransition, Minutes, Objective, Observation,
-		PasswordLink, ProgressReport, Session, Strategy, StrategyTransition,
-		StrategyVersion []ent.Hook
+		AgreementTransition, ArchiveImport, Attachment, AuditEvent, AuditHead,
+		Commitment, Committee, CommitteeMember, Consultation, Decision,
+		DecisionPosition, Domain, Indicator, Measurement, Meeting, MeetingTransition,
+		Minutes, Objective, Observation, PasswordLink, ProgressReport, Session,
+		Strategy, StrategyTransition, StrategyVersion []ent.Hook
 	}
 	inters struct {
 		APIToken, Account, ActionItem, Agency, Agreement, AgreementParty,
-		AgreementTransition, Attachment, AuditEvent, AuditHead, Commitment, Committee,
-		CommitteeMember, Consultation, Decision, DecisionPosition, Domain, Indicator,
-		Measurement, Meeting, MeetingTransition, Minutes, Objective, Observation,
-		PasswordLink, ProgressReport, Session, Strategy, StrategyTransition,
-		StrategyVersion []ent.Interceptor
+		AgreementTransition, ArchiveImport, Attachment, AuditEvent, AuditHead,
+		Commitment, Committee, CommitteeMember, Consultation, Decision,
+		DecisionPosition, Domain, Indicator, Measurement, Meeting, MeetingTransition,
+		Minutes, Objective, Observation, PasswordLink, ProgressReport, Session,
+		Strategy, StrategyTransition, StrategyVersion []ent.Interceptor
 	}
 )
 

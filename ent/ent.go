@@ -19,6 +19,7 @@ import (
 	"github.com/palabre/palabre/ent/agreementparty"
 	"github.com/palabre/palabre/ent/agreementtransition"
 	"github.com/palabre/palabre/ent/apitoken"
+	"github.com/palabre/palabre/ent/archiveimport"
 	"github.com/palabre/palabre/ent/attachment"
 	"github.com/palabre/palabre/ent/auditevent"
 	"github.com/palabre/palabre/ent/audithead"
@@ -109,6 +110,7 @@ func checkColumn(t, c string) error {
 			agreement.Table:           agreement.ValidColumn,
 			agreementparty.Table:      agreementparty.ValidColumn,
 			agreementtransition.Table: agreementtransition.ValidColumn,
+			archiveimport.Table:       archiveimport.ValidColumn,
 			attachment.Table:          attachment.ValidColumn,
 			auditevent.Table:          auditevent.ValidColumn,
 			audithead.Table:           audithead.ValidColumn,

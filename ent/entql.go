@@ -10,6 +10,7 @@ import (
 	"github.com/palabre/palabre/ent/agreementparty"
 	"github.com/palabre/palabre/ent/agreementtransition"
 	"github.com/palabre/palabre/ent/apitoken"
+	"github.com/palabre/palabre/ent/archiveimport"
 	"github.com/palabre/palabre/ent/attachment"
 	"github.com/palabre/palabre/ent/auditevent"
 	"github.com/palabre/palabre/ent/audithead"
@@ -43,7 +44,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 30)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 31)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -203,6 +204,27 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   archiveimport.Table,
+			Columns: archiveimport.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: archiveimport.FieldID,
+			},
+		},
+		Type: "ArchiveImport",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			archiveimport.FieldPackage:       {Type: field.TypeString, Column: archiveimport.FieldPackage},
+			archiveimport.FieldBagInfo:       {Type: field.TypeString, Column: archiveimport.FieldBagInfo},
+			archiveimport.FieldFirstSequence: {Type: field.TypeInt64, Column: archiveimport.FieldFirstSequence},
+			archiveimport.FieldLastSequence:  {Type: field.TypeInt64, Column: archiveimport.FieldLastSequence},
+			archiveimport.FieldEvents:        {Type: field.TypeInt, Column: archiveimport.FieldEvents},
+			archiveimport.FieldHead:          {Type: field.TypeString, Column: archiveimport.FieldHead},
+			archiveimport.FieldSegmentSha256: {Type: field.TypeString, Column: archiveimport.FieldSegmentSha256},
+			archiveimport.FieldImportedAt:    {Type: field.TypeTime, Column: archiveimport.FieldImportedAt},
+		},
+	}
+	graph.Nodes[8] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   attachment.Table,
 			Columns: attachment.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -220,7 +242,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			attachment.FieldSha256:      {Type: field.TypeString, Column: attachment.FieldSha256},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   auditevent.Table,
 			Columns: auditevent.Columns,
@@ -242,7 +264,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			auditevent.FieldHash:         {Type: field.TypeString, Column: auditevent.FieldHash},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   audithead.Table,
 			Columns: audithead.Columns,
@@ -257,7 +279,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			audithead.FieldHash:     {Type: field.TypeString, Column: audithead.FieldHash},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   commitment.Table,
 			Columns: commitment.Columns,
@@ -280,7 +302,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			commitment.FieldPosition:    {Type: field.TypeInt, Column: commitment.FieldPosition},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   committee.Table,
 			Columns: committee.Columns,
@@ -301,7 +323,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			committee.FieldMeetingEveryUnit: {Type: field.TypeEnum, Column: committee.FieldMeetingEveryUnit},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   committeemember.Table,
 			Columns: committeemember.Columns,
@@ -318,7 +340,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			committeemember.FieldRole:      {Type: field.TypeEnum, Column: committeemember.FieldRole},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   consultation.Table,
 			Columns: consultation.Columns,
@@ -340,7 +362,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			consultation.FieldConsolidatedAt: {Type: field.TypeTime, Column: consultation.FieldConsolidatedAt},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   decision.Table,
 			Columns: decision.Columns,
@@ -362,7 +384,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			decision.FieldDecidedOn: {Type: field.TypeTime, Column: decision.FieldDecidedOn},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   decisionposition.Table,
 			Columns: decisionposition.Columns,
@@ -379,7 +401,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			decisionposition.FieldStatement: {Type: field.TypeString, Column: decisionposition.FieldStatement},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   domain.Table,
 			Columns: domain.Columns,
@@ -397,7 +419,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			domain.FieldDescription: {Type: field.TypeString, Column: domain.FieldDescription},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   indicator.Table,
 			Columns: indicator.Columns,
@@ -418,7 +440,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			indicator.FieldTargetDate: {Type: field.TypeTime, Column: indicator.FieldTargetDate},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   measurement.Table,
 			Columns: measurement.Columns,
@@ -436,7 +458,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			measurement.FieldNote:       {Type: field.TypeString, Column: measurement.FieldNote},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   meeting.Table,
 			Columns: meeting.Columns,
@@ -457,7 +479,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			meeting.FieldAgenda:      {Type: field.TypeString, Column: meeting.FieldAgenda},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   meetingtransition.Table,
 			Columns: meetingtransition.Columns,
@@ -475,7 +497,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			meetingtransition.FieldComment:    {Type: field.TypeString, Column: meetingtransition.FieldComment},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   minutes.Table,
 			Columns: minutes.Columns,
@@ -496,7 +518,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			minutes.FieldSha256:     {Type: field.TypeString, Column: minutes.FieldSha256},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   objective.Table,
 			Columns: objective.Columns,
@@ -518,7 +540,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			objective.FieldPosition:    {Type: field.TypeInt, Column: objective.FieldPosition},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   observation.Table,
 			Columns: observation.Columns,
@@ -546,7 +568,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			observation.FieldRespondedAt:    {Type: field.TypeTime, Column: observation.FieldRespondedAt},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   passwordlink.Table,
 			Columns: passwordlink.Columns,
@@ -564,7 +586,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			passwordlink.FieldUsedAt:    {Type: field.TypeTime, Column: passwordlink.FieldUsedAt},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   progressreport.Table,
 			Columns: progressreport.Columns,
@@ -587,7 +609,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			progressreport.FieldIdempotencyKey: {Type: field.TypeString, Column: progressreport.FieldIdempotencyKey},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -606,7 +628,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldEndedAt:    {Type: field.TypeTime, Column: session.FieldEndedAt},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   strategy.Table,
 			Columns: strategy.Columns,
@@ -632,7 +654,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			strategy.FieldReportingCadenceDays: {Type: field.TypeInt, Column: strategy.FieldReportingCadenceDays},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   strategytransition.Table,
 			Columns: strategytransition.Columns,
@@ -650,7 +672,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			strategytransition.FieldComment:    {Type: field.TypeString, Column: strategytransition.FieldComment},
 		},
 	}
-	graph.Nodes[29] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   strategyversion.Table,
 			Columns: strategyversion.Columns,
@@ -1187,6 +1209,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Agreement",
 	)
 	graph.MustAddE(
+		"meeting",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   attachment.MeetingTable,
+			Columns: []string{attachment.MeetingColumn},
+			Bidi:    false,
+		},
+		"Attachment",
+		"Meeting",
+	)
+	graph.MustAddE(
 		"agreement",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1569,6 +1603,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Meeting",
 		"MeetingTransition",
+	)
+	graph.MustAddE(
+		"attachments",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   meeting.AttachmentsTable,
+			Columns: []string{meeting.AttachmentsColumn},
+			Bidi:    false,
+		},
+		"Meeting",
+		"Attachment",
 	)
 	graph.MustAddE(
 		"meeting",
@@ -3180,6 +3226,86 @@ func (f *AgreementTransitionFilter) WhereHasActorWith(preds ...predicate.Account
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ArchiveImportQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ArchiveImportQuery builder.
+func (_q *ArchiveImportQuery) Filter() *ArchiveImportFilter {
+	return &ArchiveImportFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ArchiveImportMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ArchiveImportMutation builder.
+func (m *ArchiveImportMutation) Filter() *ArchiveImportFilter {
+	return &ArchiveImportFilter{config: m.config, predicateAdder: m}
+}
+
+// ArchiveImportFilter provides a generic filtering capability at runtime for ArchiveImportQuery.
+type ArchiveImportFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ArchiveImportFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *ArchiveImportFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(archiveimport.FieldID))
+}
+
+// WherePackage applies the entql string predicate on the package field.
+func (f *ArchiveImportFilter) WherePackage(p entql.StringP) {
+	f.Where(p.Field(archiveimport.FieldPackage))
+}
+
+// WhereBagInfo applies the entql string predicate on the bag_info field.
+func (f *ArchiveImportFilter) WhereBagInfo(p entql.StringP) {
+	f.Where(p.Field(archiveimport.FieldBagInfo))
+}
+
+// WhereFirstSequence applies the entql int64 predicate on the first_sequence field.
+func (f *ArchiveImportFilter) WhereFirstSequence(p entql.Int64P) {
+	f.Where(p.Field(archiveimport.FieldFirstSequence))
+}
+
+// WhereLastSequence applies the entql int64 predicate on the last_sequence field.
+func (f *ArchiveImportFilter) WhereLastSequence(p entql.Int64P) {
+	f.Where(p.Field(archiveimport.FieldLastSequence))
+}
+
+// WhereEvents applies the entql int predicate on the events field.
+func (f *ArchiveImportFilter) WhereEvents(p entql.IntP) {
+	f.Where(p.Field(archiveimport.FieldEvents))
+}
+
+// WhereHead applies the entql string predicate on the head field.
+func (f *ArchiveImportFilter) WhereHead(p entql.StringP) {
+	f.Where(p.Field(archiveimport.FieldHead))
+}
+
+// WhereSegmentSha256 applies the entql string predicate on the segment_sha256 field.
+func (f *ArchiveImportFilter) WhereSegmentSha256(p entql.StringP) {
+	f.Where(p.Field(archiveimport.FieldSegmentSha256))
+}
+
+// WhereImportedAt applies the entql time.Time predicate on the imported_at field.
+func (f *ArchiveImportFilter) WhereImportedAt(p entql.TimeP) {
+	f.Where(p.Field(archiveimport.FieldImportedAt))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *AttachmentQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -3208,7 +3334,7 @@ type AttachmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AttachmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3305,6 +3431,20 @@ func (f *AttachmentFilter) WhereHasAgreementWith(preds ...predicate.Agreement) {
 	})))
 }
 
+// WhereHasMeeting applies a predicate to check if query has an edge meeting.
+func (f *AttachmentFilter) WhereHasMeeting() {
+	f.Where(entql.HasEdge("meeting"))
+}
+
+// WhereHasMeetingWith applies a predicate to check if query has an edge meeting with a given conditions (other predicates).
+func (f *AttachmentFilter) WhereHasMeetingWith(preds ...predicate.Meeting) {
+	f.Where(entql.HasEdgeWith("meeting", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *AuditEventQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -3334,7 +3474,7 @@ type AuditEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AuditEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3419,7 +3559,7 @@ type AuditHeadFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AuditHeadFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3469,7 +3609,7 @@ type CommitmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CommitmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3615,7 +3755,7 @@ type CommitteeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CommitteeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3751,7 +3891,7 @@ type CommitteeMemberFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CommitteeMemberFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3839,7 +3979,7 @@ type ConsultationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ConsultationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3980,7 +4120,7 @@ type DecisionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DecisionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4121,7 +4261,7 @@ type DecisionPositionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DecisionPositionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4209,7 +4349,7 @@ type DomainFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DomainFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4288,7 +4428,7 @@ type IndicatorFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IndicatorFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4410,7 +4550,7 @@ type MeasurementFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MeasurementFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4503,7 +4643,7 @@ type MeetingFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MeetingFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4638,6 +4778,20 @@ func (f *MeetingFilter) WhereHasTransitionsWith(preds ...predicate.MeetingTransi
 	})))
 }
 
+// WhereHasAttachments applies a predicate to check if query has an edge attachments.
+func (f *MeetingFilter) WhereHasAttachments() {
+	f.Where(entql.HasEdge("attachments"))
+}
+
+// WhereHasAttachmentsWith applies a predicate to check if query has an edge attachments with a given conditions (other predicates).
+func (f *MeetingFilter) WhereHasAttachmentsWith(preds ...predicate.Attachment) {
+	f.Where(entql.HasEdgeWith("attachments", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *MeetingTransitionQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -4667,7 +4821,7 @@ type MeetingTransitionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MeetingTransitionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4760,7 +4914,7 @@ type MinutesFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MinutesFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4868,7 +5022,7 @@ type ObjectiveFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ObjectiveFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5023,7 +5177,7 @@ type ObservationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ObservationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5222,7 +5376,7 @@ type PasswordLinkFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PasswordLinkFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5301,7 +5455,7 @@ type ProgressReportFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProgressReportFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5447,7 +5601,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5531,7 +5685,7 @@ type StrategyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StrategyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5762,7 +5916,7 @@ type StrategyTransitionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StrategyTransitionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5855,7 +6009,7 @@ type StrategyVersionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StrategyVersionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

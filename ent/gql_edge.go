@@ -437,6 +437,14 @@ func (_m *Attachment) Agreement(ctx context.Context) (*Agreement, error) {
 	return result, MaskNotFound(err)
 }
 
+func (_m *Attachment) Meeting(ctx context.Context) (*Meeting, error) {
+	result, err := _m.Edges.MeetingOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryMeeting().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *Commitment) Agreement(ctx context.Context) (*Agreement, error) {
 	result, err := _m.Edges.AgreementOrErr()
 	if IsNotLoaded(err) {
@@ -779,6 +787,18 @@ func (_m *Meeting) Transitions(ctx context.Context) (result []*MeetingTransition
 	}
 	if IsNotLoaded(err) {
 		result, err = _m.QueryTransitions().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *Meeting) Attachments(ctx context.Context) (result []*Attachment, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedAttachments(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.AttachmentsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAttachments().All(ctx)
 	}
 	return result, err
 }

@@ -57,17 +57,20 @@ type MeetingEdges struct {
 	FollowUps []*ActionItem `json:"follow_ups,omitempty"`
 	// The meeting's moves from one status to another, oldest first.
 	Transitions []*MeetingTransition `json:"transitions,omitempty"`
+	// Files of the meeting (its signed minutes, the attendance sheet), oldest first; read by whoever reads the meeting.
+	Attachments []*Attachment `json:"attachments,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [6]bool
+	loadedTypes [7]bool
 	// totalCount holds the count of the edges above.
-	totalCount [6]map[string]int
+	totalCount [7]map[string]int
 
 	namedAttendees   map[string][]*Agency
 	namedMinutes     map[string][]*Minutes
 	namedDecisions   map[string][]*Decision
 	namedFollowUps   map[string][]*ActionItem
 	namedTransitions map[string][]*MeetingTransition
+	namedAttachments map[string][]*Attachment
 }
 
 // CommitteeOrErr returns the Committee value or an error if the edge
@@ -124,6 +127,15 @@ func (e MeetingEdges) TransitionsOrErr() ([]*MeetingTransition, error) {
 		return e.Transitions, nil
 	}
 	return nil, &NotLoadedError{edge: "transitions"}
+}
+
+// AttachmentsOrErr returns the Attachments value or an error if the edge
+// was not loaded in eager-loading.
+func (e MeetingEdges) AttachmentsOrErr() ([]*Attachment, error) {
+	if e.loadedTypes[6] {
+		return e.Attachments, nil
+	}
+	return nil, &NotLoadedError{edge: "attachments"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -260,6 +272,11 @@ func (_m *Meeting) QueryFollowUps() *ActionItemQuery {
 // QueryTransitions queries the "transitions" edge of the Meeting entity.
 func (_m *Meeting) QueryTransitions() *MeetingTransitionQuery {
 	return NewMeetingClient(_m.config).QueryTransitions(_m)
+}
+
+// QueryAttachments queries the "attachments" edge of the Meeting entity.
+func (_m *Meeting) QueryAttachments() *AttachmentQuery {
+	return NewMeetingClient(_m.config).QueryAttachments(_m)
 }
 
 // Update returns a builder for updating this Meeting.
@@ -429,6 +446,30 @@ func (_m *Meeting) appendNamedTransitions(name string, edges ...*MeetingTransiti
 		_m.Edges.namedTransitions[name] = []*MeetingTransition{}
 	} else {
 		_m.Edges.namedTransitions[name] = append(_m.Edges.namedTransitions[name], edges...)
+	}
+}
+
+// NamedAttachments returns the Attachments named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Meeting) NamedAttachments(name string) ([]*Attachment, error) {
+	if _m.Edges.namedAttachments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedAttachments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Meeting) appendNamedAttachments(name string, edges ...*Attachment) {
+	if _m.Edges.namedAttachments == nil {
+		_m.Edges.namedAttachments = make(map[string][]*Attachment)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedAttachments[name] = []*Attachment{}
+	} else {
+		_m.Edges.namedAttachments[name] = append(_m.Edges.namedAttachments[name], edges...)
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/palabre/palabre/ent/actionitem"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/attachment"
 	"github.com/palabre/palabre/ent/committee"
 	"github.com/palabre/palabre/ent/decision"
 	"github.com/palabre/palabre/ent/meeting"
@@ -38,6 +39,7 @@ type MeetingQuery struct {
 	withDecisions        *DecisionQuery
 	withFollowUps        *ActionItemQuery
 	withTransitions      *MeetingTransitionQuery
+	withAttachments      *AttachmentQuery
 	withFKs              bool
 	loadTotal            []func(context.Context, []*Meeting) error
 	modifiers            []func(*sql.Selector)
@@ -46,6 +48,7 @@ type MeetingQuery struct {
 	withNamedDecisions   map[string]*DecisionQuery
 	withNamedFollowUps   map[string]*ActionItemQuery
 	withNamedTransitions map[string]*MeetingTransitionQuery
+	withNamedAttachments map[string]*AttachmentQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -207,6 +210,28 @@ func (_q *MeetingQuery) QueryTransitions() *MeetingTransitionQuery {
 			sqlgraph.From(meeting.Table, meeting.FieldID, selector),
 			sqlgraph.To(meetingtransition.Table, meetingtransition.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, meeting.TransitionsTable, meeting.TransitionsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryAttachments chains the current query on the "attachments" edge.
+func (_q *MeetingQuery) QueryAttachments() *AttachmentQuery {
+	query := (&AttachmentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(meeting.Table, meeting.FieldID, selector),
+			sqlgraph.To(attachment.Table, attachment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, meeting.AttachmentsTable, meeting.AttachmentsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -412,6 +437,7 @@ func (_q *MeetingQuery) Clone() *MeetingQuery {
 		withDecisions:   _q.withDecisions.Clone(),
 		withFollowUps:   _q.withFollowUps.Clone(),
 		withTransitions: _q.withTransitions.Clone(),
+		withAttachments: _q.withAttachments.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -481,6 +507,17 @@ func (_q *MeetingQuery) WithTransitions(opts ...func(*MeetingTransitionQuery)) *
 		opt(query)
 	}
 	_q.withTransitions = query
+	return _q
+}
+
+// WithAttachments tells the query-builder to eager-load the nodes that are connected to
+// the "attachments" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *MeetingQuery) WithAttachments(opts ...func(*AttachmentQuery)) *MeetingQuery {
+	query := (&AttachmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAttachments = query
 	return _q
 }
 
@@ -569,13 +606,14 @@ func (_q *MeetingQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Meet
 		nodes       = []*Meeting{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [6]bool{
+		loadedTypes = [7]bool{
 			_q.withCommittee != nil,
 			_q.withAttendees != nil,
 			_q.withMinutes != nil,
 			_q.withDecisions != nil,
 			_q.withFollowUps != nil,
 			_q.withTransitions != nil,
+			_q.withAttachments != nil,
 		}
 	)
 	if _q.withCommittee != nil {
@@ -646,6 +684,13 @@ func (_q *MeetingQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Meet
 			return nil, err
 		}
 	}
+	if query := _q.withAttachments; query != nil {
+		if err := _q.loadAttachments(ctx, query, nodes,
+			func(n *Meeting) { n.Edges.Attachments = []*Attachment{} },
+			func(n *Meeting, e *Attachment) { n.Edges.Attachments = append(n.Edges.Attachments, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedAttendees {
 		if err := _q.loadAttendees(ctx, query, nodes,
 			func(n *Meeting) { n.appendNamedAttendees(name) },
@@ -678,6 +723,13 @@ func (_q *MeetingQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Meet
 		if err := _q.loadTransitions(ctx, query, nodes,
 			func(n *Meeting) { n.appendNamedTransitions(name) },
 			func(n *Meeting, e *MeetingTransition) { n.appendNamedTransitions(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedAttachments {
+		if err := _q.loadAttachments(ctx, query, nodes,
+			func(n *Meeting) { n.appendNamedAttachments(name) },
+			func(n *Meeting, e *Attachment) { n.appendNamedAttachments(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -906,6 +958,37 @@ func (_q *MeetingQuery) loadTransitions(ctx context.Context, query *MeetingTrans
 	}
 	return nil
 }
+func (_q *MeetingQuery) loadAttachments(ctx context.Context, query *AttachmentQuery, nodes []*Meeting, init func(*Meeting), assign func(*Meeting, *Attachment)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Meeting)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.Attachment(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(meeting.AttachmentsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.meeting_attachments
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "meeting_attachments" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "meeting_attachments" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *MeetingQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -1087,6 +1170,20 @@ func (_q *MeetingQuery) WithNamedTransitions(name string, opts ...func(*MeetingT
 		_q.withNamedTransitions = make(map[string]*MeetingTransitionQuery)
 	}
 	_q.withNamedTransitions[name] = query
+	return _q
+}
+
+// WithNamedAttachments tells the query-builder to eager-load the nodes that are connected to the "attachments"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *MeetingQuery) WithNamedAttachments(name string, opts ...func(*AttachmentQuery)) *MeetingQuery {
+	query := (&AttachmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedAttachments == nil {
+		_q.withNamedAttachments = make(map[string]*AttachmentQuery)
+	}
+	_q.withNamedAttachments[name] = query
 	return _q
 }
 

@@ -19,6 +19,7 @@ import (
 	"github.com/palabre/palabre/ent/agreementparty"
 	"github.com/palabre/palabre/ent/agreementtransition"
 	"github.com/palabre/palabre/ent/apitoken"
+	"github.com/palabre/palabre/ent/archiveimport"
 	"github.com/palabre/palabre/ent/attachment"
 	"github.com/palabre/palabre/ent/auditevent"
 	"github.com/palabre/palabre/ent/audithead"
@@ -62,6 +63,7 @@ const (
 	TypeAgreement           = "Agreement"
 	TypeAgreementParty      = "AgreementParty"
 	TypeAgreementTransition = "AgreementTransition"
+	TypeArchiveImport       = "ArchiveImport"
 	TypeAttachment          = "Attachment"
 	TypeAuditEvent          = "AuditEvent"
 	TypeAuditHead           = "AuditHead"
@@ -9135,6 +9137,818 @@ func (m *AgreementTransitionMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown AgreementTransition edge %s", name)
 }
 
+// ArchiveImportMutation represents an operation that mutates the ArchiveImport nodes in the graph.
+type ArchiveImportMutation struct {
+	config
+	op                Op
+	typ               string
+	id                *pulid.ID
+	_package          *string
+	bag_info          *string
+	first_sequence    *int64
+	addfirst_sequence *int64
+	last_sequence     *int64
+	addlast_sequence  *int64
+	events            *int
+	addevents         *int
+	head              *string
+	segment_sha256    *string
+	imported_at       *time.Time
+	clearedFields     map[string]struct{}
+	done              bool
+	oldValue          func(context.Context) (*ArchiveImport, error)
+	predicates        []predicate.ArchiveImport
+}
+
+var _ ent.Mutation = (*ArchiveImportMutation)(nil)
+
+// archiveimportOption allows management of the mutation configuration using functional options.
+type archiveimportOption func(*ArchiveImportMutation)
+
+// newArchiveImportMutation creates new mutation for the ArchiveImport entity.
+func newArchiveImportMutation(c config, op Op, opts ...archiveimportOption) *ArchiveImportMutation {
+	m := &ArchiveImportMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeArchiveImport,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withArchiveImportID sets the ID field of the mutation.
+func withArchiveImportID(id pulid.ID) archiveimportOption {
+	return func(m *ArchiveImportMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ArchiveImport
+		)
+		m.oldValue = func(ctx context.Context) (*ArchiveImport, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ArchiveImport.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withArchiveImport sets the old ArchiveImport of the mutation.
+func withArchiveImport(node *ArchiveImport) archiveimportOption {
+	return func(m *ArchiveImportMutation) {
+		m.oldValue = func(context.Context) (*ArchiveImport, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ArchiveImportMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ArchiveImportMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of ArchiveImport entities.
+func (m *ArchiveImportMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ArchiveImportMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ArchiveImportMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ArchiveImport.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetPackage sets the "package" field.
+func (m *ArchiveImportMutation) SetPackage(s string) {
+	m._package = &s
+}
+
+// Package returns the value of the "package" field in the mutation.
+func (m *ArchiveImportMutation) Package() (r string, exists bool) {
+	v := m._package
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPackage returns the old "package" field's value of the ArchiveImport entity.
+// If the ArchiveImport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ArchiveImportMutation) OldPackage(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPackage is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPackage requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPackage: %w", err)
+	}
+	return oldValue.Package, nil
+}
+
+// ResetPackage resets all changes to the "package" field.
+func (m *ArchiveImportMutation) ResetPackage() {
+	m._package = nil
+}
+
+// SetBagInfo sets the "bag_info" field.
+func (m *ArchiveImportMutation) SetBagInfo(s string) {
+	m.bag_info = &s
+}
+
+// BagInfo returns the value of the "bag_info" field in the mutation.
+func (m *ArchiveImportMutation) BagInfo() (r string, exists bool) {
+	v := m.bag_info
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBagInfo returns the old "bag_info" field's value of the ArchiveImport entity.
+// If the ArchiveImport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ArchiveImportMutation) OldBagInfo(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBagInfo is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBagInfo requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBagInfo: %w", err)
+	}
+	return oldValue.BagInfo, nil
+}
+
+// ResetBagInfo resets all changes to the "bag_info" field.
+func (m *ArchiveImportMutation) ResetBagInfo() {
+	m.bag_info = nil
+}
+
+// SetFirstSequence sets the "first_sequence" field.
+func (m *ArchiveImportMutation) SetFirstSequence(i int64) {
+	m.first_sequence = &i
+	m.addfirst_sequence = nil
+}
+
+// FirstSequence returns the value of the "first_sequence" field in the mutation.
+func (m *ArchiveImportMutation) FirstSequence() (r int64, exists bool) {
+	v := m.first_sequence
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFirstSequence returns the old "first_sequence" field's value of the ArchiveImport entity.
+// If the ArchiveImport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ArchiveImportMutation) OldFirstSequence(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFirstSequence is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFirstSequence requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFirstSequence: %w", err)
+	}
+	return oldValue.FirstSequence, nil
+}
+
+// AddFirstSequence adds i to the "first_sequence" field.
+func (m *ArchiveImportMutation) AddFirstSequence(i int64) {
+	if m.addfirst_sequence != nil {
+		*m.addfirst_sequence += i
+	} else {
+		m.addfirst_sequence = &i
+	}
+}
+
+// AddedFirstSequence returns the value that was added to the "first_sequence" field in this mutation.
+func (m *ArchiveImportMutation) AddedFirstSequence() (r int64, exists bool) {
+	v := m.addfirst_sequence
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetFirstSequence resets all changes to the "first_sequence" field.
+func (m *ArchiveImportMutation) ResetFirstSequence() {
+	m.first_sequence = nil
+	m.addfirst_sequence = nil
+}
+
+// SetLastSequence sets the "last_sequence" field.
+func (m *ArchiveImportMutation) SetLastSequence(i int64) {
+	m.last_sequence = &i
+	m.addlast_sequence = nil
+}
+
+// LastSequence returns the value of the "last_sequence" field in the mutation.
+func (m *ArchiveImportMutation) LastSequence() (r int64, exists bool) {
+	v := m.last_sequence
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLastSequence returns the old "last_sequence" field's value of the ArchiveImport entity.
+// If the ArchiveImport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ArchiveImportMutation) OldLastSequence(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLastSequence is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLastSequence requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLastSequence: %w", err)
+	}
+	return oldValue.LastSequence, nil
+}
+
+// AddLastSequence adds i to the "last_sequence" field.
+func (m *ArchiveImportMutation) AddLastSequence(i int64) {
+	if m.addlast_sequence != nil {
+		*m.addlast_sequence += i
+	} else {
+		m.addlast_sequence = &i
+	}
+}
+
+// AddedLastSequence returns the value that was added to the "last_sequence" field in this mutation.
+func (m *ArchiveImportMutation) AddedLastSequence() (r int64, exists bool) {
+	v := m.addlast_sequence
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetLastSequence resets all changes to the "last_sequence" field.
+func (m *ArchiveImportMutation) ResetLastSequence() {
+	m.last_sequence = nil
+	m.addlast_sequence = nil
+}
+
+// SetEvents sets the "events" field.
+func (m *ArchiveImportMutation) SetEvents(i int) {
+	m.events = &i
+	m.addevents = nil
+}
+
+// Events returns the value of the "events" field in the mutation.
+func (m *ArchiveImportMutation) Events() (r int, exists bool) {
+	v := m.events
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEvents returns the old "events" field's value of the ArchiveImport entity.
+// If the ArchiveImport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ArchiveImportMutation) OldEvents(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEvents is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEvents requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEvents: %w", err)
+	}
+	return oldValue.Events, nil
+}
+
+// AddEvents adds i to the "events" field.
+func (m *ArchiveImportMutation) AddEvents(i int) {
+	if m.addevents != nil {
+		*m.addevents += i
+	} else {
+		m.addevents = &i
+	}
+}
+
+// AddedEvents returns the value that was added to the "events" field in this mutation.
+func (m *ArchiveImportMutation) AddedEvents() (r int, exists bool) {
+	v := m.addevents
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetEvents resets all changes to the "events" field.
+func (m *ArchiveImportMutation) ResetEvents() {
+	m.events = nil
+	m.addevents = nil
+}
+
+// SetHead sets the "head" field.
+func (m *ArchiveImportMutation) SetHead(s string) {
+	m.head = &s
+}
+
+// Head returns the value of the "head" field in the mutation.
+func (m *ArchiveImportMutation) Head() (r string, exists bool) {
+	v := m.head
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHead returns the old "head" field's value of the ArchiveImport entity.
+// If the ArchiveImport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ArchiveImportMutation) OldHead(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHead is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHead requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHead: %w", err)
+	}
+	return oldValue.Head, nil
+}
+
+// ResetHead resets all changes to the "head" field.
+func (m *ArchiveImportMutation) ResetHead() {
+	m.head = nil
+}
+
+// SetSegmentSha256 sets the "segment_sha256" field.
+func (m *ArchiveImportMutation) SetSegmentSha256(s string) {
+	m.segment_sha256 = &s
+}
+
+// SegmentSha256 returns the value of the "segment_sha256" field in the mutation.
+func (m *ArchiveImportMutation) SegmentSha256() (r string, exists bool) {
+	v := m.segment_sha256
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSegmentSha256 returns the old "segment_sha256" field's value of the ArchiveImport entity.
+// If the ArchiveImport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ArchiveImportMutation) OldSegmentSha256(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSegmentSha256 is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSegmentSha256 requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSegmentSha256: %w", err)
+	}
+	return oldValue.SegmentSha256, nil
+}
+
+// ResetSegmentSha256 resets all changes to the "segment_sha256" field.
+func (m *ArchiveImportMutation) ResetSegmentSha256() {
+	m.segment_sha256 = nil
+}
+
+// SetImportedAt sets the "imported_at" field.
+func (m *ArchiveImportMutation) SetImportedAt(t time.Time) {
+	m.imported_at = &t
+}
+
+// ImportedAt returns the value of the "imported_at" field in the mutation.
+func (m *ArchiveImportMutation) ImportedAt() (r time.Time, exists bool) {
+	v := m.imported_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldImportedAt returns the old "imported_at" field's value of the ArchiveImport entity.
+// If the ArchiveImport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ArchiveImportMutation) OldImportedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldImportedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldImportedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldImportedAt: %w", err)
+	}
+	return oldValue.ImportedAt, nil
+}
+
+// ResetImportedAt resets all changes to the "imported_at" field.
+func (m *ArchiveImportMutation) ResetImportedAt() {
+	m.imported_at = nil
+}
+
+// Where appends a list predicates to the ArchiveImportMutation builder.
+func (m *ArchiveImportMutation) Where(ps ...predicate.ArchiveImport) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ArchiveImportMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ArchiveImportMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ArchiveImport, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ArchiveImportMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ArchiveImportMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ArchiveImport).
+func (m *ArchiveImportMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ArchiveImportMutation) Fields() []string {
+	fields := make([]string, 0, 8)
+	if m._package != nil {
+		fields = append(fields, archiveimport.FieldPackage)
+	}
+	if m.bag_info != nil {
+		fields = append(fields, archiveimport.FieldBagInfo)
+	}
+	if m.first_sequence != nil {
+		fields = append(fields, archiveimport.FieldFirstSequence)
+	}
+	if m.last_sequence != nil {
+		fields = append(fields, archiveimport.FieldLastSequence)
+	}
+	if m.events != nil {
+		fields = append(fields, archiveimport.FieldEvents)
+	}
+	if m.head != nil {
+		fields = append(fields, archiveimport.FieldHead)
+	}
+	if m.segment_sha256 != nil {
+		fields = append(fields, archiveimport.FieldSegmentSha256)
+	}
+	if m.imported_at != nil {
+		fields = append(fields, archiveimport.FieldImportedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ArchiveImportMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case archiveimport.FieldPackage:
+		return m.Package()
+	case archiveimport.FieldBagInfo:
+		return m.BagInfo()
+	case archiveimport.FieldFirstSequence:
+		return m.FirstSequence()
+	case archiveimport.FieldLastSequence:
+		return m.LastSequence()
+	case archiveimport.FieldEvents:
+		return m.Events()
+	case archiveimport.FieldHead:
+		return m.Head()
+	case archiveimport.FieldSegmentSha256:
+		return m.SegmentSha256()
+	case archiveimport.FieldImportedAt:
+		return m.ImportedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ArchiveImportMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case archiveimport.FieldPackage:
+		return m.OldPackage(ctx)
+	case archiveimport.FieldBagInfo:
+		return m.OldBagInfo(ctx)
+	case archiveimport.FieldFirstSequence:
+		return m.OldFirstSequence(ctx)
+	case archiveimport.FieldLastSequence:
+		return m.OldLastSequence(ctx)
+	case archiveimport.FieldEvents:
+		return m.OldEvents(ctx)
+	case archiveimport.FieldHead:
+		return m.OldHead(ctx)
+	case archiveimport.FieldSegmentSha256:
+		return m.OldSegmentSha256(ctx)
+	case archiveimport.FieldImportedAt:
+		return m.OldImportedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown ArchiveImport field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ArchiveImportMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case archiveimport.FieldPackage:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPackage(v)
+		return nil
+	case archiveimport.FieldBagInfo:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBagInfo(v)
+		return nil
+	case archiveimport.FieldFirstSequence:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFirstSequence(v)
+		return nil
+	case archiveimport.FieldLastSequence:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLastSequence(v)
+		return nil
+	case archiveimport.FieldEvents:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEvents(v)
+		return nil
+	case archiveimport.FieldHead:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHead(v)
+		return nil
+	case archiveimport.FieldSegmentSha256:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSegmentSha256(v)
+		return nil
+	case archiveimport.FieldImportedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetImportedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ArchiveImport field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ArchiveImportMutation) AddedFields() []string {
+	var fields []string
+	if m.addfirst_sequence != nil {
+		fields = append(fields, archiveimport.FieldFirstSequence)
+	}
+	if m.addlast_sequence != nil {
+		fields = append(fields, archiveimport.FieldLastSequence)
+	}
+	if m.addevents != nil {
+		fields = append(fields, archiveimport.FieldEvents)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ArchiveImportMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case archiveimport.FieldFirstSequence:
+		return m.AddedFirstSequence()
+	case archiveimport.FieldLastSequence:
+		return m.AddedLastSequence()
+	case archiveimport.FieldEvents:
+		return m.AddedEvents()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ArchiveImportMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case archiveimport.FieldFirstSequence:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddFirstSequence(v)
+		return nil
+	case archiveimport.FieldLastSequence:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddLastSequence(v)
+		return nil
+	case archiveimport.FieldEvents:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddEvents(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ArchiveImport numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ArchiveImportMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ArchiveImportMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ArchiveImportMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown ArchiveImport nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ArchiveImportMutation) ResetField(name string) error {
+	switch name {
+	case archiveimport.FieldPackage:
+		m.ResetPackage()
+		return nil
+	case archiveimport.FieldBagInfo:
+		m.ResetBagInfo()
+		return nil
+	case archiveimport.FieldFirstSequence:
+		m.ResetFirstSequence()
+		return nil
+	case archiveimport.FieldLastSequence:
+		m.ResetLastSequence()
+		return nil
+	case archiveimport.FieldEvents:
+		m.ResetEvents()
+		return nil
+	case archiveimport.FieldHead:
+		m.ResetHead()
+		return nil
+	case archiveimport.FieldSegmentSha256:
+		m.ResetSegmentSha256()
+		return nil
+	case archiveimport.FieldImportedAt:
+		m.ResetImportedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown ArchiveImport field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ArchiveImportMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ArchiveImportMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ArchiveImportMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ArchiveImportMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ArchiveImportMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ArchiveImportMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ArchiveImportMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown ArchiveImport unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ArchiveImportMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown ArchiveImport edge %s", name)
+}
+
 // AttachmentMutation represents an operation that mutates the Attachment nodes in the graph.
 type AttachmentMutation struct {
 	config
@@ -9157,6 +9971,8 @@ type AttachmentMutation struct {
 	clearedobservation      bool
 	agreement               *pulid.ID
 	clearedagreement        bool
+	meeting                 *pulid.ID
+	clearedmeeting          bool
 	done                    bool
 	oldValue                func(context.Context) (*Attachment, error)
 	predicates              []predicate.Attachment
@@ -9658,6 +10474,45 @@ func (m *AttachmentMutation) ResetAgreement() {
 	m.clearedagreement = false
 }
 
+// SetMeetingID sets the "meeting" edge to the Meeting entity by id.
+func (m *AttachmentMutation) SetMeetingID(id pulid.ID) {
+	m.meeting = &id
+}
+
+// ClearMeeting clears the "meeting" edge to the Meeting entity.
+func (m *AttachmentMutation) ClearMeeting() {
+	m.clearedmeeting = true
+}
+
+// MeetingCleared reports if the "meeting" edge to the Meeting entity was cleared.
+func (m *AttachmentMutation) MeetingCleared() bool {
+	return m.clearedmeeting
+}
+
+// MeetingID returns the "meeting" edge ID in the mutation.
+func (m *AttachmentMutation) MeetingID() (id pulid.ID, exists bool) {
+	if m.meeting != nil {
+		return *m.meeting, true
+	}
+	return
+}
+
+// MeetingIDs returns the "meeting" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// MeetingID instead. It exists only for internal usage by the builders.
+func (m *AttachmentMutation) MeetingIDs() (ids []pulid.ID) {
+	if id := m.meeting; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetMeeting resets all changes to the "meeting" edge.
+func (m *AttachmentMutation) ResetMeeting() {
+	m.meeting = nil
+	m.clearedmeeting = false
+}
+
 // Where appends a list predicates to the AttachmentMutation builder.
 func (m *AttachmentMutation) Where(ps ...predicate.Attachment) {
 	m.predicates = append(m.predicates, ps...)
@@ -9891,7 +10746,7 @@ func (m *AttachmentMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *AttachmentMutation) AddedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.uploaded_by != nil {
 		edges = append(edges, attachment.EdgeUploadedBy)
 	}
@@ -9903,6 +10758,9 @@ func (m *AttachmentMutation) AddedEdges() []string {
 	}
 	if m.agreement != nil {
 		edges = append(edges, attachment.EdgeAgreement)
+	}
+	if m.meeting != nil {
+		edges = append(edges, attachment.EdgeMeeting)
 	}
 	return edges
 }
@@ -9927,13 +10785,17 @@ func (m *AttachmentMutation) AddedIDs(name string) []ent.Value {
 		if id := m.agreement; id != nil {
 			return []ent.Value{*id}
 		}
+	case attachment.EdgeMeeting:
+		if id := m.meeting; id != nil {
+			return []ent.Value{*id}
+		}
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *AttachmentMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	return edges
 }
 
@@ -9945,7 +10807,7 @@ func (m *AttachmentMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *AttachmentMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.cleareduploaded_by {
 		edges = append(edges, attachment.EdgeUploadedBy)
 	}
@@ -9957,6 +10819,9 @@ func (m *AttachmentMutation) ClearedEdges() []string {
 	}
 	if m.clearedagreement {
 		edges = append(edges, attachment.EdgeAgreement)
+	}
+	if m.clearedmeeting {
+		edges = append(edges, attachment.EdgeMeeting)
 	}
 	return edges
 }
@@ -9973,6 +10838,8 @@ func (m *AttachmentMutation) EdgeCleared(name string) bool {
 		return m.clearedobservation
 	case attachment.EdgeAgreement:
 		return m.clearedagreement
+	case attachment.EdgeMeeting:
+		return m.clearedmeeting
 	}
 	return false
 }
@@ -9993,6 +10860,9 @@ func (m *AttachmentMutation) ClearEdge(name string) error {
 	case attachment.EdgeAgreement:
 		m.ClearAgreement()
 		return nil
+	case attachment.EdgeMeeting:
+		m.ClearMeeting()
+		return nil
 	}
 	return fmt.Errorf("unknown Attachment unique edge %s", name)
 }
@@ -10012,6 +10882,9 @@ func (m *AttachmentMutation) ResetEdge(name string) error {
 		return nil
 	case attachment.EdgeAgreement:
 		m.ResetAgreement()
+		return nil
+	case attachment.EdgeMeeting:
+		m.ResetMeeting()
 		return nil
 	}
 	return fmt.Errorf("unknown Attachment edge %s", name)
@@ -19563,6 +20436,9 @@ type MeetingMutation struct {
 	transitions        map[pulid.ID]struct{}
 	removedtransitions map[pulid.ID]struct{}
 	clearedtransitions bool
+	attachments        map[pulid.ID]struct{}
+	removedattachments map[pulid.ID]struct{}
+	clearedattachments bool
 	done               bool
 	oldValue           func(context.Context) (*Meeting, error)
 	predicates         []predicate.Meeting
@@ -20289,6 +21165,60 @@ func (m *MeetingMutation) ResetTransitions() {
 	m.removedtransitions = nil
 }
 
+// AddAttachmentIDs adds the "attachments" edge to the Attachment entity by ids.
+func (m *MeetingMutation) AddAttachmentIDs(ids ...pulid.ID) {
+	if m.attachments == nil {
+		m.attachments = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		m.attachments[ids[i]] = struct{}{}
+	}
+}
+
+// ClearAttachments clears the "attachments" edge to the Attachment entity.
+func (m *MeetingMutation) ClearAttachments() {
+	m.clearedattachments = true
+}
+
+// AttachmentsCleared reports if the "attachments" edge to the Attachment entity was cleared.
+func (m *MeetingMutation) AttachmentsCleared() bool {
+	return m.clearedattachments
+}
+
+// RemoveAttachmentIDs removes the "attachments" edge to the Attachment entity by IDs.
+func (m *MeetingMutation) RemoveAttachmentIDs(ids ...pulid.ID) {
+	if m.removedattachments == nil {
+		m.removedattachments = make(map[pulid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.attachments, ids[i])
+		m.removedattachments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedAttachments returns the removed IDs of the "attachments" edge to the Attachment entity.
+func (m *MeetingMutation) RemovedAttachmentsIDs() (ids []pulid.ID) {
+	for id := range m.removedattachments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// AttachmentsIDs returns the "attachments" edge IDs in the mutation.
+func (m *MeetingMutation) AttachmentsIDs() (ids []pulid.ID) {
+	for id := range m.attachments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetAttachments resets all changes to the "attachments" edge.
+func (m *MeetingMutation) ResetAttachments() {
+	m.attachments = nil
+	m.clearedattachments = false
+	m.removedattachments = nil
+}
+
 // Where appends a list predicates to the MeetingMutation builder.
 func (m *MeetingMutation) Where(ps ...predicate.Meeting) {
 	m.predicates = append(m.predicates, ps...)
@@ -20556,7 +21486,7 @@ func (m *MeetingMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *MeetingMutation) AddedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.committee != nil {
 		edges = append(edges, meeting.EdgeCommittee)
 	}
@@ -20574,6 +21504,9 @@ func (m *MeetingMutation) AddedEdges() []string {
 	}
 	if m.transitions != nil {
 		edges = append(edges, meeting.EdgeTransitions)
+	}
+	if m.attachments != nil {
+		edges = append(edges, meeting.EdgeAttachments)
 	}
 	return edges
 }
@@ -20616,13 +21549,19 @@ func (m *MeetingMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case meeting.EdgeAttachments:
+		ids := make([]ent.Value, 0, len(m.attachments))
+		for id := range m.attachments {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *MeetingMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.removedattendees != nil {
 		edges = append(edges, meeting.EdgeAttendees)
 	}
@@ -20637,6 +21576,9 @@ func (m *MeetingMutation) RemovedEdges() []string {
 	}
 	if m.removedtransitions != nil {
 		edges = append(edges, meeting.EdgeTransitions)
+	}
+	if m.removedattachments != nil {
+		edges = append(edges, meeting.EdgeAttachments)
 	}
 	return edges
 }
@@ -20675,13 +21617,19 @@ func (m *MeetingMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case meeting.EdgeAttachments:
+		ids := make([]ent.Value, 0, len(m.removedattachments))
+		for id := range m.removedattachments {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *MeetingMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.clearedcommittee {
 		edges = append(edges, meeting.EdgeCommittee)
 	}
@@ -20699,6 +21647,9 @@ func (m *MeetingMutation) ClearedEdges() []string {
 	}
 	if m.clearedtransitions {
 		edges = append(edges, meeting.EdgeTransitions)
+	}
+	if m.clearedattachments {
+		edges = append(edges, meeting.EdgeAttachments)
 	}
 	return edges
 }
@@ -20719,6 +21670,8 @@ func (m *MeetingMutation) EdgeCleared(name string) bool {
 		return m.clearedfollow_ups
 	case meeting.EdgeTransitions:
 		return m.clearedtransitions
+	case meeting.EdgeAttachments:
+		return m.clearedattachments
 	}
 	return false
 }
@@ -20755,6 +21708,9 @@ func (m *MeetingMutation) ResetEdge(name string) error {
 		return nil
 	case meeting.EdgeTransitions:
 		m.ResetTransitions()
+		return nil
+	case meeting.EdgeAttachments:
+		m.ResetAttachments()
 		return nil
 	}
 	return fmt.Errorf("unknown Meeting edge %s", name)

@@ -12,6 +12,7 @@ import (
 	"github.com/palabre/palabre/ent/agreementparty"
 	"github.com/palabre/palabre/ent/agreementtransition"
 	"github.com/palabre/palabre/ent/apitoken"
+	"github.com/palabre/palabre/ent/archiveimport"
 	"github.com/palabre/palabre/ent/attachment"
 	"github.com/palabre/palabre/ent/auditevent"
 	"github.com/palabre/palabre/ent/commitment"
@@ -46,6 +47,7 @@ var prefixMap = map[string]string{
 	"AR": agreement.Table,
 	"AP": agreementparty.Table,
 	"AX": agreementtransition.Table,
+	"XI": archiveimport.Table,
 	"AT": attachment.Table,
 	"AU": auditevent.Table,
 	"CM": commitment.Table,

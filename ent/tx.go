@@ -28,6 +28,8 @@ type Tx struct {
 	AgreementParty *AgreementPartyClient
 	// AgreementTransition is the client for interacting with the AgreementTransition builders.
 	AgreementTransition *AgreementTransitionClient
+	// ArchiveImport is the client for interacting with the ArchiveImport builders.
+	ArchiveImport *ArchiveImportClient
 	// Attachment is the client for interacting with the Attachment builders.
 	Attachment *AttachmentClient
 	// AuditEvent is the client for interacting with the AuditEvent builders.
@@ -212,6 +214,7 @@ func (tx *Tx) init() {
 	tx.Agreement = NewAgreementClient(tx.config)
 	tx.AgreementParty = NewAgreementPartyClient(tx.config)
 	tx.AgreementTransition = NewAgreementTransitionClient(tx.config)
+	tx.ArchiveImport = NewArchiveImportClient(tx.config)
 	tx.Attachment = NewAttachmentClient(tx.config)
 	tx.AuditEvent = NewAuditEventClient(tx.config)
 	tx.AuditHead = NewAuditHeadClient(tx.config)

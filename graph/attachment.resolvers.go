@@ -39,3 +39,14 @@ func (r *mutationResolver) ExportStrategy(ctx context.Context, input model.Expor
 	}
 	return &model.ExportStrategyPayload{DownloadURL: archive.DownloadPath(input.StrategyID)}, nil
 }
+
+// ExportAgreement is the resolver for the exportAgreement field.
+func (r *mutationResolver) ExportAgreement(ctx context.Context, input model.ExportAgreementInput) (*model.ExportAgreementPayload, error) {
+	if err := archive.MayExport(ctx); err != nil {
+		return nil, err
+	}
+	if _, err := tx(ctx).Agreement.Get(ctx, input.AgreementID); err != nil {
+		return nil, err
+	}
+	return &model.ExportAgreementPayload{DownloadURL: archive.AgreementDownloadPath(input.AgreementID)}, nil
+}

@@ -17,7 +17,7 @@ import (
 func TestErrorCodeNamesEveryCode(t *testing.T) {
 	sent := []string{
 		palabre.EUNAUTHENTICATED, palabre.EFORBIDDEN, palabre.ENOTFOUND, palabre.EINVALID,
-		palabre.ECONFLICT, palabre.ETIMEOUT, palabre.EUNAVAILABLE, palabre.EINTERNAL,
+		palabre.ECONFLICT, palabre.EREADONLY, palabre.ETIMEOUT, palabre.EUNAVAILABLE, palabre.EINTERNAL,
 		errcode.ParseFailed, errcode.ValidationFailed, graph.CodePersistedQueryNotFound,
 	}
 	var named []string

@@ -40,6 +40,9 @@ type Config struct {
 	MaxFileBytes, MaxUploadBytes int64
 	// PasswordLinkLifetime is how long a password link works; a day when zero.
 	PasswordLinkLifetime time.Duration
+	// ReadOnly refuses every mutation with READ_ONLY: the database holds an
+	// archive imported read-only.
+	ReadOnly bool
 }
 
 // Handler is the GraphQL endpoint.
@@ -89,6 +92,9 @@ func NewHandler(client *ent.Client, cfg Config) *Handler {
 	srv.Use(newPersistedDocuments(cfg.PersistedDocuments, cfg.TrustedOnly))
 	srv.Use(limitsExtension{limits})
 	srv.Use(newTransactions(client, logger))
+	if cfg.ReadOnly {
+		srv.AroundOperations(refuseMutations)
+	}
 	srv.AroundOperations(withLoaders(client))
 	srv.AroundFields(checkArguments(client))
 	srv.SetErrorPresenter(explainInputTypos(schema.Schema(), cfg.Development, presentError(logger)))

@@ -103,6 +103,8 @@ func (httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Gra
 		// whole answer is worth asking again, shortly.
 		w.Header().Set("Retry-After", retryAfterSeconds)
 		w.WriteHeader(http.StatusServiceUnavailable)
+	} else if readOnly(response.Errors) {
+		w.WriteHeader(http.StatusForbidden)
 	}
 	if cacheable && len(response.Errors) == 0 {
 		writePublicRead(w, r, media, response)

@@ -84,6 +84,9 @@ func (r *recorder) answer(w http.ResponseWriter) {
 	for k, v := range r.header {
 		w.Header()[k] = v
 	}
+	if refusal.Data == nil && readOnly(refusal.Errors) {
+		r.status = http.StatusForbidden
+	}
 	w.WriteHeader(r.status)
 	_, _ = r.body.WriteTo(w)
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"log/slog"
 	"mime"
@@ -40,13 +41,14 @@ func attachmentDownload(client *ent.Client, files *attachment.Store, logger *slo
 	})
 }
 
-// archiveDownload serves GET /strategies/{id}/archive.zip: the strategy's
-// archive package (package archive), to administrators and the secretariat.
-func archiveDownload(client *ent.Client, files *attachment.Store, logger *slog.Logger) http.Handler {
+// archiveDownload serves GET /strategies/{id}/archive.zip and
+// /agreements/{id}/archive.zip: the record's archive package (package
+// archive, build), to administrators and the secretariat.
+func archiveDownload(client *ent.Client, files *attachment.Store, logger *slog.Logger, build func(context.Context, *ent.Client, *attachment.Store, pulid.ID) (*archive.Bag, error)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		id := pulid.ID(r.PathValue("id"))
-		bag, err := archive.Strategy(ctx, client, files, id)
+		bag, err := build(ctx, client, files, id)
 		if err != nil {
 			writeFailure(w, r, logger, err)
 			return

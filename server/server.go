@@ -7,10 +7,12 @@
 package server
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 
 	"github.com/palabre/palabre/access"
+	"github.com/palabre/palabre/archive"
 	"github.com/palabre/palabre/attachment"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/events"
@@ -36,6 +38,12 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, err
 		hub = events.NewHub(client, events.HubOptions{DatabaseURL: cfg.DatabaseURL, Poll: cfg.Subscriptions.Poll, Logger: logger})
 	}
 	files := attachment.NewStore(cfg.FilesLocation())
+	// A database loaded from an archive package is served read-only: every
+	// mutation is refused with READ_ONLY.
+	readOnly, err := archive.Imported(access.SystemContext(context.Background()), client)
+	if err != nil {
+		return nil, err
+	}
 	api := graph.NewHandler(client, graph.Config{
 		Files:                files,
 		MaxFileBytes:         cfg.MaxFileBytes,
@@ -46,6 +54,7 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, err
 		PersistedDocuments:   persisted,
 		TrustedOnly:          trustedOnly,
 		PasswordLinkLifetime: cfg.Sessions.LinkLifetime,
+		ReadOnly:             readOnly,
 		Live: graph.Live{
 			Hub:                        hub,
 			Authenticate:               tokens.Authenticate,
@@ -72,7 +81,8 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, err
 	mux.Handle("GET /consultations/{id}/response-matrix.csv", guarded(responseMatrixCSV(client, logger)))
 	mux.Handle("GET /strategies/{id}/action-plan.csv", guarded(actionPlanCSV(client, logger)))
 	mux.Handle("GET /attachments/{id}", guarded(attachmentDownload(client, files, logger)))
-	mux.Handle("GET /strategies/{id}/archive.zip", guarded(archiveDownload(client, files, logger)))
+	mux.Handle("GET /strategies/{id}/archive.zip", guarded(archiveDownload(client, files, logger, archive.Strategy)))
+	mux.Handle("GET /agreements/{id}/archive.zip", guarded(archiveDownload(client, files, logger, archive.Agreement)))
 	mux.Handle("GET /agreements/{id}/action-plan.csv", guarded(agreementActionPlanCSV(client, logger)))
 	if cfg.Env == Development {
 		graphiql(mux)

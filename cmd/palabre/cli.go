@@ -75,6 +75,9 @@ type work struct {
 	// database opens.
 	check func(inv *invocation) error
 	run   func(ctx context.Context, inv *invocation) error
+	// operands is how many arguments the command takes after its flags
+	// (inv.operands); none unless said.
+	operands int
 }
 
 // opening is how a command opens the database.
@@ -101,7 +104,8 @@ var commands = []command{
 	{"token create", "--email E [--expires 90d|720h|never] [--label L]", "issue an API token and print it, once", migrated, false, tokenCreate},
 	{"token revoke", "--id ID | --email E", "revoke one token, or every token of an account", migrated, false, tokenRevoke},
 	{"verify", "[--database URL] [--files LOCATION]", "check the audit chain, every published version's hash and every attached file's", migrated, false, noFlags(runVerify)},
-	{"export", "--strategy ID --out PATH [--database URL] [--files LOCATION]", "write a strategy's archive package (BagIt), as a folder or a .zip file", migrated, false, export},
+	{"export", "--strategy ID | --agreement ID --out PATH [--database URL] [--files LOCATION]", "write a strategy's or an agreement's archive package (BagIt), as a folder or a .zip file", migrated, false, export},
+	{"import", "--read-only [--database URL] [--files LOCATION] PATH", "load an archive package (a folder or a .zip file) into an empty database, served read-only", migrating, false, importArchive},
 }
 
 // invocation is one run of a command: its configuration, the database it
@@ -110,6 +114,7 @@ type invocation struct {
 	cmd            command
 	cfg            server.Config
 	client         *ent.Client // nil for the commands that open the database themselves
+	operands       []string    // the arguments after the flags, for a command that takes some
 	stdout, stderr io.Writer
 }
 
@@ -141,9 +146,10 @@ func (inv *invocation) run(ctx context.Context, args []string, getenv func(strin
 		}
 		return errFlags
 	}
-	if fs.NArg() > 0 {
-		return usagef("unexpected argument %q", fs.Arg(0))
+	if fs.NArg() > w.operands {
+		return usagef("unexpected argument %q", fs.Arg(w.operands))
 	}
+	inv.operands = fs.Args()
 	if err := inv.cfg.Validate(); err != nil {
 		return &usageError{err.Error()}
 	}

@@ -15,18 +15,28 @@ import (
 	"github.com/palabre/palabre/ent/schema/pulid"
 )
 
-// export is `palabre export --strategy ID --out PATH`: the strategy's archive
+// export is `palabre export --strategy ID --out PATH` or `palabre export
+// --agreement ID --out PATH`: the strategy's or the agreement's archive
 // package, as a folder, or as a ZIP file when PATH ends in .zip.
 func export(fs *flag.FlagSet) work {
-	strategyID := fs.String("strategy", "", "ID of the strategy to export (required)")
+	strategyID := fs.String("strategy", "", "ID of the strategy to export (this or --agreement)")
+	agreementID := fs.String("agreement", "", "ID of the agreement to export (this or --strategy)")
 	out := fs.String("out", "", "where to write the package: a new folder, or a file ending in .zip (required)")
 	return work{
-		check: func(*invocation) error { return required(fs, "strategy", "out") },
+		check: func(*invocation) error {
+			if (*strategyID == "") == (*agreementID == "") {
+				return usagef("say which record to export: --strategy ID or --agreement ID")
+			}
+			return required(fs, "out")
+		},
 		run: func(ctx context.Context, inv *invocation) error {
 			files := attachment.NewStore(inv.cfg.FilesLocation())
 			defer files.Close()
-			id := pulid.ID(*strategyID)
-			bag, err := archive.Strategy(access.SystemContext(ctx), inv.client, files, id)
+			id, build := pulid.ID(*strategyID), archive.Strategy
+			if *agreementID != "" {
+				id, build = pulid.ID(*agreementID), archive.Agreement
+			}
+			bag, err := build(access.SystemContext(ctx), inv.client, files, id)
 			if err != nil {
 				return err
 			}

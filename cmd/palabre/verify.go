@@ -6,9 +6,11 @@ import (
 	"strings"
 
 	"github.com/palabre/palabre/access"
+	"github.com/palabre/palabre/archive"
 	"github.com/palabre/palabre/attachment"
 	"github.com/palabre/palabre/audit"
 	"github.com/palabre/palabre/coordination"
+	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/versions"
 )
 
@@ -23,6 +25,14 @@ func runVerify(ctx context.Context, inv *invocation) error {
 	ctx = access.SystemContext(ctx)
 
 	var broken []string
+	imported, err := client.ArchiveImport.Query().First(ctx)
+	switch {
+	case ent.IsNotFound(err):
+	case err != nil:
+		return err
+	default:
+		fmt.Fprintf(inv.stdout, "archive: imported read-only from %s; its segment: %s\n", imported.Package, archive.Describe(imported))
+	}
 	events, brk, err := audit.Verify(ctx, client)
 	switch {
 	case err != nil:

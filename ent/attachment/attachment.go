@@ -36,6 +36,8 @@ const (
 	EdgeObservation = "observation"
 	// EdgeAgreement holds the string denoting the agreement edge name in mutations.
 	EdgeAgreement = "agreement"
+	// EdgeMeeting holds the string denoting the meeting edge name in mutations.
+	EdgeMeeting = "meeting"
 	// Table holds the table name of the attachment in the database.
 	Table = "attachments"
 	// UploadedByTable is the table that holds the uploaded_by relation/edge.
@@ -66,6 +68,13 @@ const (
 	AgreementInverseTable = "agreements"
 	// AgreementColumn is the table column denoting the agreement relation/edge.
 	AgreementColumn = "agreement_attachments"
+	// MeetingTable is the table that holds the meeting relation/edge.
+	MeetingTable = "attachments"
+	// MeetingInverseTable is the table name for the Meeting entity.
+	// It exists in this package in order to avoid circular dependency with the "meeting" package.
+	MeetingInverseTable = "meetings"
+	// MeetingColumn is the table column denoting the meeting relation/edge.
+	MeetingColumn = "meeting_attachments"
 )
 
 // Columns holds all SQL columns for attachment fields.
@@ -84,6 +93,7 @@ var Columns = []string{
 var ForeignKeys = []string{
 	"agreement_attachments",
 	"attachment_uploaded_by",
+	"meeting_attachments",
 	"observation_attachments",
 	"strategy_version_attachments",
 }
@@ -192,6 +202,13 @@ func ByAgreementField(field string, opts ...sql.OrderTermOption) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newAgreementStep(), sql.OrderByField(field, opts...))
 	}
 }
+
+// ByMeetingField orders the results by meeting field.
+func ByMeetingField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newMeetingStep(), sql.OrderByField(field, opts...))
+	}
+}
 func newUploadedByStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -218,5 +235,12 @@ func newAgreementStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(AgreementInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, true, AgreementTable, AgreementColumn),
+	)
+}
+func newMeetingStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(MeetingInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, true, MeetingTable, MeetingColumn),
 	)
 }

@@ -493,6 +493,29 @@ func HasAgreementWith(preds ...predicate.Agreement) predicate.Attachment {
 	})
 }
 
+// HasMeeting applies the HasEdge predicate on the "meeting" edge.
+func HasMeeting() predicate.Attachment {
+	return predicate.Attachment(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, MeetingTable, MeetingColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasMeetingWith applies the HasEdge predicate on the "meeting" edge with a given conditions (other predicates).
+func HasMeetingWith(preds ...predicate.Meeting) predicate.Attachment {
+	return predicate.Attachment(func(s *sql.Selector) {
+		step := newMeetingStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Attachment) predicate.Attachment {
 	return predicate.Attachment(sql.AndPredicates(predicates...))

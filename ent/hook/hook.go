@@ -93,6 +93,18 @@ func (f AgreementTransitionFunc) Mutate(ctx context.Context, m ent.Mutation) (en
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AgreementTransitionMutation", m)
 }
 
+// The ArchiveImportFunc type is an adapter to allow the use of ordinary
+// function as ArchiveImport mutator.
+type ArchiveImportFunc func(context.Context, *ent.ArchiveImportMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ArchiveImportFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ArchiveImportMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ArchiveImportMutation", m)
+}
+
 // The AttachmentFunc type is an adapter to allow the use of ordinary
 // function as Attachment mutator.
 type AttachmentFunc func(context.Context, *ent.AttachmentMutation) (ent.Value, error)

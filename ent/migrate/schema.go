@@ -334,6 +334,24 @@ var (
 			},
 		},
 	}
+	// ArchiveImportsColumns holds the columns for the "archive_imports" table.
+	ArchiveImportsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "package", Type: field.TypeString},
+		{Name: "bag_info", Type: field.TypeString, Size: 2147483647},
+		{Name: "first_sequence", Type: field.TypeInt64},
+		{Name: "last_sequence", Type: field.TypeInt64},
+		{Name: "events", Type: field.TypeInt},
+		{Name: "head", Type: field.TypeString},
+		{Name: "segment_sha256", Type: field.TypeString},
+		{Name: "imported_at", Type: field.TypeTime},
+	}
+	// ArchiveImportsTable holds the schema information for the "archive_imports" table.
+	ArchiveImportsTable = &schema.Table{
+		Name:       "archive_imports",
+		Columns:    ArchiveImportsColumns,
+		PrimaryKey: []*schema.Column{ArchiveImportsColumns[0]},
+	}
 	// AttachmentsColumns holds the columns for the "attachments" table.
 	AttachmentsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
@@ -345,6 +363,7 @@ var (
 		{Name: "sha256", Type: field.TypeString, Size: 64},
 		{Name: "agreement_attachments", Type: field.TypeString, Nullable: true},
 		{Name: "attachment_uploaded_by", Type: field.TypeString, Nullable: true},
+		{Name: "meeting_attachments", Type: field.TypeString, Nullable: true},
 		{Name: "observation_attachments", Type: field.TypeString, Nullable: true},
 		{Name: "strategy_version_attachments", Type: field.TypeString, Nullable: true},
 	}
@@ -367,14 +386,20 @@ var (
 				OnDelete:   schema.SetNull,
 			},
 			{
-				Symbol:     "attachments_observations_attachments",
+				Symbol:     "attachments_meetings_attachments",
 				Columns:    []*schema.Column{AttachmentsColumns[9]},
+				RefColumns: []*schema.Column{MeetingsColumns[0]},
+				OnDelete:   schema.Restrict,
+			},
+			{
+				Symbol:     "attachments_observations_attachments",
+				Columns:    []*schema.Column{AttachmentsColumns[10]},
 				RefColumns: []*schema.Column{ObservationsColumns[0]},
 				OnDelete:   schema.Restrict,
 			},
 			{
 				Symbol:     "attachments_strategy_versions_attachments",
-				Columns:    []*schema.Column{AttachmentsColumns[10]},
+				Columns:    []*schema.Column{AttachmentsColumns[11]},
 				RefColumns: []*schema.Column{StrategyVersionsColumns[0]},
 				OnDelete:   schema.Restrict,
 			},
@@ -383,17 +408,22 @@ var (
 			{
 				Name:    "attachment_strategy_version_attachments",
 				Unique:  false,
-				Columns: []*schema.Column{AttachmentsColumns[10]},
+				Columns: []*schema.Column{AttachmentsColumns[11]},
 			},
 			{
 				Name:    "attachment_observation_attachments",
 				Unique:  false,
-				Columns: []*schema.Column{AttachmentsColumns[9]},
+				Columns: []*schema.Column{AttachmentsColumns[10]},
 			},
 			{
 				Name:    "attachment_agreement_attachments",
 				Unique:  false,
 				Columns: []*schema.Column{AttachmentsColumns[7]},
+			},
+			{
+				Name:    "attachment_meeting_attachments",
+				Unique:  false,
+				Columns: []*schema.Column{AttachmentsColumns[9]},
 			},
 			{
 				Name:    "attachment_sha256",
@@ -1477,6 +1507,7 @@ var (
 		AgreementsTable,
 		AgreementPartiesTable,
 		AgreementTransitionsTable,
+		ArchiveImportsTable,
 		AttachmentsTable,
 		AuditEventsTable,
 		AuditHeadsTable,
@@ -1527,8 +1558,9 @@ func init() {
 	AgreementTransitionsTable.ForeignKeys[1].RefTable = AccountsTable
 	AttachmentsTable.ForeignKeys[0].RefTable = AgreementsTable
 	AttachmentsTable.ForeignKeys[1].RefTable = AccountsTable
-	AttachmentsTable.ForeignKeys[2].RefTable = ObservationsTable
-	AttachmentsTable.ForeignKeys[3].RefTable = StrategyVersionsTable
+	AttachmentsTable.ForeignKeys[2].RefTable = MeetingsTable
+	AttachmentsTable.ForeignKeys[3].RefTable = ObservationsTable
+	AttachmentsTable.ForeignKeys[4].RefTable = StrategyVersionsTable
 	CommitmentsTable.ForeignKeys[0].RefTable = AgreementsTable
 	CommitteesTable.ForeignKeys[0].RefTable = AgreementsTable
 	CommitteesTable.ForeignKeys[1].RefTable = StrategiesTable

@@ -27,6 +27,9 @@ type AgreementParty func(*sql.Selector)
 // AgreementTransition is the predicate function for agreementtransition builders.
 type AgreementTransition func(*sql.Selector)
 
+// ArchiveImport is the predicate function for archiveimport builders.
+type ArchiveImport func(*sql.Selector)
+
 // Attachment is the predicate function for attachment builders.
 type Attachment func(*sql.Selector)
 

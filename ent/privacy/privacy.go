@@ -279,6 +279,30 @@ func (f AgreementTransitionMutationRuleFunc) EvalMutation(ctx context.Context, m
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AgreementTransitionMutation", m)
 }
 
+// The ArchiveImportQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ArchiveImportQueryRuleFunc func(context.Context, *ent.ArchiveImportQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ArchiveImportQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ArchiveImportQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ArchiveImportQuery", q)
+}
+
+// The ArchiveImportMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ArchiveImportMutationRuleFunc func(context.Context, *ent.ArchiveImportMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ArchiveImportMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ArchiveImportMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ArchiveImportMutation", m)
+}
+
 // The AttachmentQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type AttachmentQueryRuleFunc func(context.Context, *ent.AttachmentQuery) error
@@ -880,6 +904,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.AgreementTransitionQuery:
 		return q.Filter(), nil
+	case *ent.ArchiveImportQuery:
+		return q.Filter(), nil
 	case *ent.AttachmentQuery:
 		return q.Filter(), nil
 	case *ent.AuditEventQuery:
@@ -946,6 +972,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.AgreementPartyMutation:
 		return m.Filter(), nil
 	case *ent.AgreementTransitionMutation:
+		return m.Filter(), nil
+	case *ent.ArchiveImportMutation:
 		return m.Filter(), nil
 	case *ent.AttachmentMutation:
 		return m.Filter(), nil

@@ -13,6 +13,7 @@ import (
 	"github.com/palabre/palabre/ent/agreementparty"
 	"github.com/palabre/palabre/ent/agreementtransition"
 	"github.com/palabre/palabre/ent/apitoken"
+	"github.com/palabre/palabre/ent/archiveimport"
 	"github.com/palabre/palabre/ent/attachment"
 	"github.com/palabre/palabre/ent/auditevent"
 	"github.com/palabre/palabre/ent/audithead"
@@ -608,6 +609,24 @@ func init() {
 	agreementtransitionDescID := agreementtransitionMixinFields0[0].Descriptor()
 	// agreementtransition.DefaultID holds the default value on creation for the id field.
 	agreementtransition.DefaultID = agreementtransitionDescID.Default.(func() pulid.ID)
+	archiveimportMixin := schema.ArchiveImport{}.Mixin()
+	archiveimport.Policy = privacy.NewPolicies(schema.ArchiveImport{})
+	archiveimport.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := archiveimport.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	archiveimportMixinFields0 := archiveimportMixin[0].Fields()
+	_ = archiveimportMixinFields0
+	archiveimportFields := schema.ArchiveImport{}.Fields()
+	_ = archiveimportFields
+	// archiveimportDescID is the schema descriptor for id field.
+	archiveimportDescID := archiveimportMixinFields0[0].Descriptor()
+	// archiveimport.DefaultID holds the default value on creation for the id field.
+	archiveimport.DefaultID = archiveimportDescID.Default.(func() pulid.ID)
 	attachmentMixin := schema.Attachment{}.Mixin()
 	attachment.Policy = privacy.NewPolicies(schema.Attachment{})
 	attachment.Hooks[0] = func(next ent.Mutator) ent.Mutator {

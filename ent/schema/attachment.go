@@ -62,6 +62,9 @@ func (Attachment) Edges() []ent.Edge {
 		edge.From("agreement", Agreement.Type).Ref("attachments").Unique().Immutable().
 			Comment("The agreement the file belongs to (its signed text), when it belongs to one.").
 			Annotations(entgql.Skip(entgql.SkipWhereInput)),
+		edge.From("meeting", Meeting.Type).Ref("attachments").Unique().Immutable().
+			Comment("The meeting the file belongs to (signed minutes, an attendance sheet), when it belongs to one.").
+			Annotations(entgql.Skip(entgql.SkipWhereInput)),
 	}
 }
 
@@ -72,6 +75,7 @@ func (Attachment) Indexes() []ent.Index {
 		index.Edges("strategy_version"),
 		index.Edges("observation"),
 		index.Edges("agreement"),
+		index.Edges("meeting"),
 		index.Fields("sha256"),
 	}
 }
@@ -79,7 +83,7 @@ func (Attachment) Indexes() []ent.Index {
 // Annotations of the Attachment.
 func (Attachment) Annotations() []schema.Annotation {
 	return []schema.Annotation{
-		schema.Comment("A file attached to a strategy version, an observation or an agreement: stored once under its SHA-256, immutable, read by whoever reads the record it belongs to."),
+		schema.Comment("A file attached to a strategy version, an observation, an agreement or a meeting: stored once under its SHA-256, immutable, read by whoever reads the record it belongs to."),
 		entgql.RelayConnection(),
 		entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput),
 	}
@@ -94,6 +98,8 @@ func (Attachment) Policy() ent.Policy {
 		},
 		Mutation: privacy.MutationPolicy{
 			rule.AllowAttaching(),
+			// A meeting's files are attached by whoever records the meeting.
+			rule.AllowCommitteeSecretariat(),
 			rule.DenyMutation("attachments"),
 		},
 	}

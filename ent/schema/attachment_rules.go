@@ -27,7 +27,7 @@ func oneOwner(next ent.Mutator) ent.Mutator {
 			}
 		}
 		if owners != 1 {
-			return nil, palabre.Errorf(palabre.EINVALID, "an attachment belongs to exactly one record (a strategy version, an observation or an agreement)")
+			return nil, palabre.Errorf(palabre.EINVALID, "an attachment belongs to exactly one record (a strategy version, an observation, an agreement or a meeting)")
 		}
 		return next.Mutate(ctx, m)
 	})

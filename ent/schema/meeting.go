@@ -73,6 +73,9 @@ func (Meeting) Edges() []ent.Edge {
 		edge.To("transitions", MeetingTransition.Type).
 			Comment("The meeting's moves from one status to another, oldest first.").
 			Annotations(entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entsql.OnDelete(entsql.Restrict)),
+		edge.To("attachments", Attachment.Type).
+			Comment("Files of the meeting (its signed minutes, the attendance sheet), oldest first; read by whoever reads the meeting.").
+			Annotations(entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput), entsql.OnDelete(entsql.Restrict)),
 	}
 }
 

@@ -20,6 +20,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   /** The document was sent by a hash the server does not know: a frontend built from another version of the contract. Send it again with its text (the adapters do), which runs unless the server is in trusted-documents mode. */
   | 'PERSISTED_QUERY_NOT_FOUND'
+  /** This server serves an archive imported read-only (`palabre import --read-only`): it answers queries, sign-in and downloads, and refuses every change (HTTP 403). Hide the actions that change things; do not retry. */
+  | 'READ_ONLY'
   /** The request ran out of time and was stopped. Ask for less (smaller pages), or retry later. */
   | 'TIMEOUT'
   /** No token where one is needed, or a token that is unknown, revoked or expired (HTTP 401; 429 with Retry-After after too many). Send the user to sign in. */
@@ -37,6 +39,7 @@ export const errorCodes: { readonly [value in ErrorCode]: string } = {
   INTERNAL: "The server failed; the details are in its logs, never in the answer. Say so; retry later.",
   NOT_FOUND: "No such object, or one hidden from this caller; the field is null. Say it is not there (or no longer).",
   PERSISTED_QUERY_NOT_FOUND: "The document was sent by a hash the server does not know: a frontend built from another version of the contract. Send it again with its text (the adapters do), which runs unless the server is in trusted-documents mode.",
+  READ_ONLY: "This server serves an archive imported read-only (`palabre import --read-only`): it answers queries, sign-in and downloads, and refuses every change (HTTP 403). Hide the actions that change things; do not retry.",
   TIMEOUT: "The request ran out of time and was stopped. Ask for less (smaller pages), or retry later.",
   UNAUTHENTICATED: "No token where one is needed, or a token that is unknown, revoked or expired (HTTP 401; 429 with Retry-After after too many). Send the user to sign in.",
   UNAVAILABLE: "The database cannot be used for a moment (HTTP 503 with Retry-After). Retry shortly.",

@@ -100,8 +100,10 @@ type ApproveMinutesInput struct {
 // What to attach, and to which record.
 type AttachFileInput struct {
 	// The record the file belongs to: a strategy version (the secretariat), an
-	// agreement (the secretariat) or an observation (its agency, while it is a
-	// draft or awaits an answer).
+	// agreement (the secretariat), an observation (its agency, while it is a
+	// draft or awaits an answer) or a meeting, for its signed minutes or
+	// attendance sheet (whoever records the meeting: the secretariat, or an
+	// account of the agency holding the committee's secretariat).
 	OwnerID pulid.ID `json:"ownerID"`
 	// The file: at most the server's per-file limit (20 MiB by default), of an
 	// allowed type (PDF, PNG, JPEG, GIF, WebP, OpenDocument, Microsoft Office,
@@ -203,6 +205,19 @@ type EditObservationInput struct {
 	ProposedText *string `json:"proposedText,omitempty"`
 	// Submit a draft.
 	Submit *bool `json:"submit,omitempty"`
+}
+
+// What to export.
+type ExportAgreementInput struct {
+	// The agreement to export as an archive package.
+	AgreementID pulid.ID `json:"agreementID"`
+}
+
+// Where to download an agreement's archive package.
+type ExportAgreementPayload struct {
+	// Where to download the package, relative to the API's origin (GET, with the
+	// same token): a BagIt package (RFC 8493) in a ZIP file.
+	DownloadURL string `json:"downloadURL"`
 }
 
 // What to export.
@@ -591,6 +606,8 @@ const (
 	ErrorCodeBadUserInput ErrorCode = "BAD_USER_INPUT"
 	// The object changed since it was read (a stale revision), or the change collides with its state (a closed round). Re-read, reapply, resend with the new revision.
 	ErrorCodeConflict ErrorCode = "CONFLICT"
+	// This server serves an archive imported read-only (`palabre import --read-only`): it answers queries, sign-in and downloads, and refuses every change (HTTP 403). Hide the actions that change things; do not retry.
+	ErrorCodeReadOnly ErrorCode = "READ_ONLY"
 	// The request ran out of time and was stopped. Ask for less (smaller pages), or retry later.
 	ErrorCodeTimeout ErrorCode = "TIMEOUT"
 	// The database cannot be used for a moment (HTTP 503 with Retry-After). Retry shortly.
@@ -611,6 +628,7 @@ var AllErrorCode = []ErrorCode{
 	ErrorCodeNotFound,
 	ErrorCodeBadUserInput,
 	ErrorCodeConflict,
+	ErrorCodeReadOnly,
 	ErrorCodeTimeout,
 	ErrorCodeUnavailable,
 	ErrorCodeInternal,
@@ -621,7 +639,7 @@ var AllErrorCode = []ErrorCode{
 
 func (e ErrorCode) IsValid() bool {
 	switch e {
-	case ErrorCodeUnauthenticated, ErrorCodeForbidden, ErrorCodeNotFound, ErrorCodeBadUserInput, ErrorCodeConflict, ErrorCodeTimeout, ErrorCodeUnavailable, ErrorCodeInternal, ErrorCodeGraphqlParseFailed, ErrorCodeGraphqlValidationFailed, ErrorCodePersistedQueryNotFound:
+	case ErrorCodeUnauthenticated, ErrorCodeForbidden, ErrorCodeNotFound, ErrorCodeBadUserInput, ErrorCodeConflict, ErrorCodeReadOnly, ErrorCodeTimeout, ErrorCodeUnavailable, ErrorCodeInternal, ErrorCodeGraphqlParseFailed, ErrorCodeGraphqlValidationFailed, ErrorCodePersistedQueryNotFound:
 		return true
 	}
 	return false

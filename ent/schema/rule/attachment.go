@@ -19,6 +19,7 @@ func readableAttachment(v *auth.Viewer) predicate.Attachment {
 		attachment.HasObservationWith(readableObservation(v)), // never nil: drafts
 		versionAttachment(readableVersion(v)),
 		agreementAttachment(readableAgreement(v)),
+		meetingAttachment(readableMeeting(v)),
 	}
 	return attachment.Or(owners...)
 }
@@ -37,6 +38,13 @@ func agreementAttachment(p predicate.Agreement) predicate.Attachment {
 	return attachment.HasAgreementWith(p)
 }
 
+func meetingAttachment(p predicate.Meeting) predicate.Attachment {
+	if p == nil {
+		return attachment.HasMeeting()
+	}
+	return attachment.HasMeetingWith(p)
+}
+
 // FilterAttachments limits every caller to the attachments of the records they read.
 func FilterAttachments() privacy.QueryRule {
 	return privacy.AttachmentQueryRuleFunc(func(ctx context.Context, q *ent.AttachmentQuery) error {
@@ -46,7 +54,8 @@ func FilterAttachments() privacy.QueryRule {
 }
 
 // AllowAttaching lets the secretariat attach files to strategy versions and
-// agreements, and an agency account attach files to its own agency's
+// agreements (a meeting's files follow the meeting's own rule,
+// AllowCommitteeSecretariat), and an agency account attach files to its own agency's
 // observations while they are drafts or awaiting an answer. The uploader is
 // always the caller. Attachments are never changed (their hooks refuse it).
 func AllowAttaching() privacy.MutationRule {

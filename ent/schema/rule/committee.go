@@ -128,11 +128,16 @@ func FilterMinutes() privacy.QueryRule {
 	})
 }
 
-// AllowCommitteeSecretariat lets the secretariat record meetings, their moves
-// and minutes, and an agency account those of the committees whose
+// AllowCommitteeSecretariat lets the secretariat record meetings, their moves,
+// minutes and files, and an agency account those of the committees whose
 // secretariat its agency holds (not other committees').
 func AllowCommitteeSecretariat() privacy.MutationRule {
 	return privacy.MutationRuleFunc(func(ctx context.Context, m ent.Mutation) error {
+		if a, ok := m.(*gen.AttachmentMutation); ok {
+			if _, ofMeeting := a.MeetingID(); !ofMeeting || !a.Op().Is(ent.OpCreate) {
+				return privacy.Skip // the files of other records follow their own rules
+			}
+		}
 		v := auth.FromContext(ctx)
 		if v.Is(auth.RoleSecretariat) {
 			return privacy.Allow
@@ -151,6 +156,10 @@ func AllowCommitteeSecretariat() privacy.MutationRule {
 				of = m.Client().Meeting.Query().Where(meeting.ID(id)).QueryCommittee()
 			}
 		case *gen.MeetingTransitionMutation:
+			if id, ok := m.MeetingID(); ok {
+				of = m.Client().Meeting.Query().Where(meeting.ID(id)).QueryCommittee()
+			}
+		case *gen.AttachmentMutation:
 			if id, ok := m.MeetingID(); ok {
 				of = m.Client().Meeting.Query().Where(meeting.ID(id)).QueryCommittee()
 			}
