@@ -38,6 +38,8 @@ import (
 	"github.com/palabre/palabre/ent/meeting"
 	"github.com/palabre/palabre/ent/meetingtransition"
 	"github.com/palabre/palabre/ent/minutes"
+	"github.com/palabre/palabre/ent/notification"
+	"github.com/palabre/palabre/ent/notificationattempt"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/passwordlink"
@@ -46,6 +48,7 @@ import (
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/ent/strategytransition"
 	"github.com/palabre/palabre/ent/strategyversion"
+	"github.com/palabre/palabre/ent/webhookendpoint"
 
 	stdsql "database/sql"
 )
@@ -99,6 +102,10 @@ type Client struct {
 	MeetingTransition *MeetingTransitionClient
 	// Minutes is the client for interacting with the Minutes builders.
 	Minutes *MinutesClient
+	// Notification is the client for interacting with the Notification builders.
+	Notification *NotificationClient
+	// NotificationAttempt is the client for interacting with the NotificationAttempt builders.
+	NotificationAttempt *NotificationAttemptClient
 	// Objective is the client for interacting with the Objective builders.
 	Objective *ObjectiveClient
 	// Observation is the client for interacting with the Observation builders.
@@ -115,6 +122,8 @@ type Client struct {
 	StrategyTransition *StrategyTransitionClient
 	// StrategyVersion is the client for interacting with the StrategyVersion builders.
 	StrategyVersion *StrategyVersionClient
+	// WebhookEndpoint is the client for interacting with the WebhookEndpoint builders.
+	WebhookEndpoint *WebhookEndpointClient
 }
 
 // NewClient creates a new client configured with the given options.
@@ -148,6 +157,8 @@ func (c *Client) init() {
 	c.Meeting = NewMeetingClient(c.config)
 	c.MeetingTransition = NewMeetingTransitionClient(c.config)
 	c.Minutes = NewMinutesClient(c.config)
+	c.Notification = NewNotificationClient(c.config)
+	c.NotificationAttempt = NewNotificationAttemptClient(c.config)
 	c.Objective = NewObjectiveClient(c.config)
 	c.Observation = NewObservationClient(c.config)
 	c.PasswordLink = NewPasswordLinkClient(c.config)
@@ -156,6 +167,7 @@ func (c *Client) init() {
 	c.Strategy = NewStrategyClient(c.config)
 	c.StrategyTransition = NewStrategyTransitionClient(c.config)
 	c.StrategyVersion = NewStrategyVersionClient(c.config)
+	c.WebhookEndpoint = NewWebhookEndpointClient(c.config)
 }
 
 type (
@@ -270,6 +282,8 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Meeting:             NewMeetingClient(cfg),
 		MeetingTransition:   NewMeetingTransitionClient(cfg),
 		Minutes:             NewMinutesClient(cfg),
+		Notification:        NewNotificationClient(cfg),
+		NotificationAttempt: NewNotificationAttemptClient(cfg),
 		Objective:           NewObjectiveClient(cfg),
 		Observation:         NewObservationClient(cfg),
 		PasswordLink:        NewPasswordLinkClient(cfg),
@@ -278,6 +292,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Strategy:            NewStrategyClient(cfg),
 		StrategyTransition:  NewStrategyTransitionClient(cfg),
 		StrategyVersion:     NewStrategyVersionClient(cfg),
+		WebhookEndpoint:     NewWebhookEndpointClient(cfg),
 	}, nil
 }
 
@@ -319,6 +334,8 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Meeting:             NewMeetingClient(cfg),
 		MeetingTransition:   NewMeetingTransitionClient(cfg),
 		Minutes:             NewMinutesClient(cfg),
+		Notification:        NewNotificationClient(cfg),
+		NotificationAttempt: NewNotificationAttemptClient(cfg),
 		Objective:           NewObjectiveClient(cfg),
 		Observation:         NewObservationClient(cfg),
 		PasswordLink:        NewPasswordLinkClient(cfg),
@@ -327,6 +344,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Strategy:            NewStrategyClient(cfg),
 		StrategyTransition:  NewStrategyTransitionClient(cfg),
 		StrategyVersion:     NewStrategyVersionClient(cfg),
+		WebhookEndpoint:     NewWebhookEndpointClient(cfg),
 	}, nil
 }
 
@@ -360,8 +378,9 @@ func (c *Client) Use(hooks ...Hook) {
 		c.AgreementTransition, c.Attachment, c.AuditEvent, c.AuditHead, c.Commitment,
 		c.Committee, c.CommitteeMember, c.Consultation, c.Decision, c.DecisionPosition,
 		c.Domain, c.Indicator, c.Measurement, c.Meeting, c.MeetingTransition,
-		c.Minutes, c.Objective, c.Observation, c.PasswordLink, c.ProgressReport,
-		c.Session, c.Strategy, c.StrategyTransition, c.StrategyVersion,
+		c.Minutes, c.Notification, c.NotificationAttempt, c.Objective, c.Observation,
+		c.PasswordLink, c.ProgressReport, c.Session, c.Strategy, c.StrategyTransition,
+		c.StrategyVersion, c.WebhookEndpoint,
 	} {
 		n.Use(hooks...)
 	}
@@ -375,8 +394,9 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.AgreementTransition, c.Attachment, c.AuditEvent, c.AuditHead, c.Commitment,
 		c.Committee, c.CommitteeMember, c.Consultation, c.Decision, c.DecisionPosition,
 		c.Domain, c.Indicator, c.Measurement, c.Meeting, c.MeetingTransition,
-		c.Minutes, c.Objective, c.Observation, c.PasswordLink, c.ProgressReport,
-		c.Session, c.Strategy, c.StrategyTransition, c.StrategyVersion,
+		c.Minutes, c.Notification, c.NotificationAttempt, c.Objective, c.Observation,
+		c.PasswordLink, c.ProgressReport, c.Session, c.Strategy, c.StrategyTransition,
+		c.StrategyVersion, c.WebhookEndpoint,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -429,6 +449,10 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.MeetingTransition.mutate(ctx, m)
 	case *MinutesMutation:
 		return c.Minutes.mutate(ctx, m)
+	case *NotificationMutation:
+		return c.Notification.mutate(ctx, m)
+	case *NotificationAttemptMutation:
+		return c.NotificationAttempt.mutate(ctx, m)
 	case *ObjectiveMutation:
 		return c.Objective.mutate(ctx, m)
 	case *ObservationMutation:
@@ -445,6 +469,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.StrategyTransition.mutate(ctx, m)
 	case *StrategyVersionMutation:
 		return c.StrategyVersion.mutate(ctx, m)
+	case *WebhookEndpointMutation:
+		return c.WebhookEndpoint.mutate(ctx, m)
 	default:
 		return nil, fmt.Errorf("ent: unknown mutation type %T", m)
 	}
@@ -2317,6 +2343,22 @@ func (c *AuditEventClient) GetX(ctx context.Context, id pulid.ID) *AuditEvent {
 		panic(err)
 	}
 	return obj
+}
+
+// QueryNotifications queries the notifications edge of a AuditEvent.
+func (c *AuditEventClient) QueryNotifications(_m *AuditEvent) *NotificationQuery {
+	query := (&NotificationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(auditevent.Table, auditevent.FieldID, id),
+			sqlgraph.To(notification.Table, notification.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, auditevent.NotificationsTable, auditevent.NotificationsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
 }
 
 // Hooks returns the client hooks.
@@ -4665,6 +4707,322 @@ func (c *MinutesClient) mutate(ctx context.Context, m *MinutesMutation) (Value, 
 	}
 }
 
+// NotificationClient is a client for the Notification schema.
+type NotificationClient struct {
+	config
+}
+
+// NewNotificationClient returns a client for the Notification from the given config.
+func NewNotificationClient(c config) *NotificationClient {
+	return &NotificationClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `notification.Hooks(f(g(h())))`.
+func (c *NotificationClient) Use(hooks ...Hook) {
+	c.hooks.Notification = append(c.hooks.Notification, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `notification.Intercept(f(g(h())))`.
+func (c *NotificationClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Notification = append(c.inters.Notification, interceptors...)
+}
+
+// Create returns a builder for creating a Notification entity.
+func (c *NotificationClient) Create() *NotificationCreate {
+	mutation := newNotificationMutation(c.config, OpCreate)
+	return &NotificationCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Notification entities.
+func (c *NotificationClient) CreateBulk(builders ...*NotificationCreate) *NotificationCreateBulk {
+	return &NotificationCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *NotificationClient) MapCreateBulk(slice any, setFunc func(*NotificationCreate, int)) *NotificationCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &NotificationCreateBulk{err: fmt.Errorf("calling to NotificationClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*NotificationCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &NotificationCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Notification.
+func (c *NotificationClient) Update() *NotificationUpdate {
+	mutation := newNotificationMutation(c.config, OpUpdate)
+	return &NotificationUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *NotificationClient) UpdateOne(_m *Notification) *NotificationUpdateOne {
+	mutation := newNotificationMutation(c.config, OpUpdateOne, withNotification(_m))
+	return &NotificationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *NotificationClient) UpdateOneID(id pulid.ID) *NotificationUpdateOne {
+	mutation := newNotificationMutation(c.config, OpUpdateOne, withNotificationID(id))
+	return &NotificationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Notification.
+func (c *NotificationClient) Delete() *NotificationDelete {
+	mutation := newNotificationMutation(c.config, OpDelete)
+	return &NotificationDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *NotificationClient) DeleteOne(_m *Notification) *NotificationDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *NotificationClient) DeleteOneID(id pulid.ID) *NotificationDeleteOne {
+	builder := c.Delete().Where(notification.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &NotificationDeleteOne{builder}
+}
+
+// Query returns a query builder for Notification.
+func (c *NotificationClient) Query() *NotificationQuery {
+	return &NotificationQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeNotification},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Notification entity by its id.
+func (c *NotificationClient) Get(ctx context.Context, id pulid.ID) (*Notification, error) {
+	return c.Query().Where(notification.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *NotificationClient) GetX(ctx context.Context, id pulid.ID) *Notification {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryEvent queries the event edge of a Notification.
+func (c *NotificationClient) QueryEvent(_m *Notification) *AuditEventQuery {
+	query := (&AuditEventClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(notification.Table, notification.FieldID, id),
+			sqlgraph.To(auditevent.Table, auditevent.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, notification.EventTable, notification.EventColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAttemptLog queries the attempt_log edge of a Notification.
+func (c *NotificationClient) QueryAttemptLog(_m *Notification) *NotificationAttemptQuery {
+	query := (&NotificationAttemptClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(notification.Table, notification.FieldID, id),
+			sqlgraph.To(notificationattempt.Table, notificationattempt.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, notification.AttemptLogTable, notification.AttemptLogColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *NotificationClient) Hooks() []Hook {
+	hooks := c.hooks.Notification
+	return append(hooks[:len(hooks):len(hooks)], notification.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *NotificationClient) Interceptors() []Interceptor {
+	return c.inters.Notification
+}
+
+func (c *NotificationClient) mutate(ctx context.Context, m *NotificationMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&NotificationCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&NotificationUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&NotificationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&NotificationDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Notification mutation op: %q", m.Op())
+	}
+}
+
+// NotificationAttemptClient is a client for the NotificationAttempt schema.
+type NotificationAttemptClient struct {
+	config
+}
+
+// NewNotificationAttemptClient returns a client for the NotificationAttempt from the given config.
+func NewNotificationAttemptClient(c config) *NotificationAttemptClient {
+	return &NotificationAttemptClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `notificationattempt.Hooks(f(g(h())))`.
+func (c *NotificationAttemptClient) Use(hooks ...Hook) {
+	c.hooks.NotificationAttempt = append(c.hooks.NotificationAttempt, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `notificationattempt.Intercept(f(g(h())))`.
+func (c *NotificationAttemptClient) Intercept(interceptors ...Interceptor) {
+	c.inters.NotificationAttempt = append(c.inters.NotificationAttempt, interceptors...)
+}
+
+// Create returns a builder for creating a NotificationAttempt entity.
+func (c *NotificationAttemptClient) Create() *NotificationAttemptCreate {
+	mutation := newNotificationAttemptMutation(c.config, OpCreate)
+	return &NotificationAttemptCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of NotificationAttempt entities.
+func (c *NotificationAttemptClient) CreateBulk(builders ...*NotificationAttemptCreate) *NotificationAttemptCreateBulk {
+	return &NotificationAttemptCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *NotificationAttemptClient) MapCreateBulk(slice any, setFunc func(*NotificationAttemptCreate, int)) *NotificationAttemptCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &NotificationAttemptCreateBulk{err: fmt.Errorf("calling to NotificationAttemptClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*NotificationAttemptCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &NotificationAttemptCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for NotificationAttempt.
+func (c *NotificationAttemptClient) Update() *NotificationAttemptUpdate {
+	mutation := newNotificationAttemptMutation(c.config, OpUpdate)
+	return &NotificationAttemptUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *NotificationAttemptClient) UpdateOne(_m *NotificationAttempt) *NotificationAttemptUpdateOne {
+	mutation := newNotificationAttemptMutation(c.config, OpUpdateOne, withNotificationAttempt(_m))
+	return &NotificationAttemptUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *NotificationAttemptClient) UpdateOneID(id pulid.ID) *NotificationAttemptUpdateOne {
+	mutation := newNotificationAttemptMutation(c.config, OpUpdateOne, withNotificationAttemptID(id))
+	return &NotificationAttemptUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for NotificationAttempt.
+func (c *NotificationAttemptClient) Delete() *NotificationAttemptDelete {
+	mutation := newNotificationAttemptMutation(c.config, OpDelete)
+	return &NotificationAttemptDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *NotificationAttemptClient) DeleteOne(_m *NotificationAttempt) *NotificationAttemptDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *NotificationAttemptClient) DeleteOneID(id pulid.ID) *NotificationAttemptDeleteOne {
+	builder := c.Delete().Where(notificationattempt.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &NotificationAttemptDeleteOne{builder}
+}
+
+// Query returns a query builder for NotificationAttempt.
+func (c *NotificationAttemptClient) Query() *NotificationAttemptQuery {
+	return &NotificationAttemptQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeNotificationAttempt},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a NotificationAttempt entity by its id.
+func (c *NotificationAttemptClient) Get(ctx context.Context, id pulid.ID) (*NotificationAttempt, error) {
+	return c.Query().Where(notificationattempt.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *NotificationAttemptClient) GetX(ctx context.Context, id pulid.ID) *NotificationAttempt {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryNotification queries the notification edge of a NotificationAttempt.
+func (c *NotificationAttemptClient) QueryNotification(_m *NotificationAttempt) *NotificationQuery {
+	query := (&NotificationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(notificationattempt.Table, notificationattempt.FieldID, id),
+			sqlgraph.To(notification.Table, notification.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, notificationattempt.NotificationTable, notificationattempt.NotificationColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *NotificationAttemptClient) Hooks() []Hook {
+	hooks := c.hooks.NotificationAttempt
+	return append(hooks[:len(hooks):len(hooks)], notificationattempt.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *NotificationAttemptClient) Interceptors() []Interceptor {
+	return c.inters.NotificationAttempt
+}
+
+func (c *NotificationAttemptClient) mutate(ctx context.Context, m *NotificationAttemptMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&NotificationAttemptCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&NotificationAttemptUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&NotificationAttemptUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&NotificationAttemptDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown NotificationAttempt mutation op: %q", m.Op())
+	}
+}
+
 // ObjectiveClient is a client for the Objective schema.
 type ObjectiveClient struct {
 	config
@@ -6266,23 +6624,159 @@ func (c *StrategyVersionClient) mutate(ctx context.Context, m *StrategyVersionMu
 	}
 }
 
+// WebhookEndpointClient is a client for the WebhookEndpoint schema.
+type WebhookEndpointClient struct {
+	config
+}
+
+// NewWebhookEndpointClient returns a client for the WebhookEndpoint from the given config.
+func NewWebhookEndpointClient(c config) *WebhookEndpointClient {
+	return &WebhookEndpointClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `webhookendpoint.Hooks(f(g(h())))`.
+func (c *WebhookEndpointClient) Use(hooks ...Hook) {
+	c.hooks.WebhookEndpoint = append(c.hooks.WebhookEndpoint, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `webhookendpoint.Intercept(f(g(h())))`.
+func (c *WebhookEndpointClient) Intercept(interceptors ...Interceptor) {
+	c.inters.WebhookEndpoint = append(c.inters.WebhookEndpoint, interceptors...)
+}
+
+// Create returns a builder for creating a WebhookEndpoint entity.
+func (c *WebhookEndpointClient) Create() *WebhookEndpointCreate {
+	mutation := newWebhookEndpointMutation(c.config, OpCreate)
+	return &WebhookEndpointCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of WebhookEndpoint entities.
+func (c *WebhookEndpointClient) CreateBulk(builders ...*WebhookEndpointCreate) *WebhookEndpointCreateBulk {
+	return &WebhookEndpointCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *WebhookEndpointClient) MapCreateBulk(slice any, setFunc func(*WebhookEndpointCreate, int)) *WebhookEndpointCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &WebhookEndpointCreateBulk{err: fmt.Errorf("calling to WebhookEndpointClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*WebhookEndpointCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &WebhookEndpointCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for WebhookEndpoint.
+func (c *WebhookEndpointClient) Update() *WebhookEndpointUpdate {
+	mutation := newWebhookEndpointMutation(c.config, OpUpdate)
+	return &WebhookEndpointUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *WebhookEndpointClient) UpdateOne(_m *WebhookEndpoint) *WebhookEndpointUpdateOne {
+	mutation := newWebhookEndpointMutation(c.config, OpUpdateOne, withWebhookEndpoint(_m))
+	return &WebhookEndpointUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *WebhookEndpointClient) UpdateOneID(id pulid.ID) *WebhookEndpointUpdateOne {
+	mutation := newWebhookEndpointMutation(c.config, OpUpdateOne, withWebhookEndpointID(id))
+	return &WebhookEndpointUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for WebhookEndpoint.
+func (c *WebhookEndpointClient) Delete() *WebhookEndpointDelete {
+	mutation := newWebhookEndpointMutation(c.config, OpDelete)
+	return &WebhookEndpointDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *WebhookEndpointClient) DeleteOne(_m *WebhookEndpoint) *WebhookEndpointDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *WebhookEndpointClient) DeleteOneID(id pulid.ID) *WebhookEndpointDeleteOne {
+	builder := c.Delete().Where(webhookendpoint.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &WebhookEndpointDeleteOne{builder}
+}
+
+// Query returns a query builder for WebhookEndpoint.
+func (c *WebhookEndpointClient) Query() *WebhookEndpointQuery {
+	return &WebhookEndpointQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeWebhookEndpoint},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a WebhookEndpoint entity by its id.
+func (c *WebhookEndpointClient) Get(ctx context.Context, id pulid.ID) (*WebhookEndpoint, error) {
+	return c.Query().Where(webhookendpoint.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *WebhookEndpointClient) GetX(ctx context.Context, id pulid.ID) *WebhookEndpoint {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *WebhookEndpointClient) Hooks() []Hook {
+	hooks := c.hooks.WebhookEndpoint
+	return append(hooks[:len(hooks):len(hooks)], webhookendpoint.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *WebhookEndpointClient) Interceptors() []Interceptor {
+	return c.inters.WebhookEndpoint
+}
+
+func (c *WebhookEndpointClient) mutate(ctx context.Context, m *WebhookEndpointMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&WebhookEndpointCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&WebhookEndpointUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&WebhookEndpointUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&WebhookEndpointDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown WebhookEndpoint mutation op: %q", m.Op())
+	}
+}
+
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
 		APIToken, Account, ActionItem, Agency, Agreement, AgreementParty,
 		AgreementTransition, Attachment, AuditEvent, AuditHead, Commitment, Committee,
 		CommitteeMember, Consultation, Decision, DecisionPosition, Domain, Indicator,
-		Measurement, Meeting, MeetingTransition, Minutes, Objective, Observation,
-		PasswordLink, ProgressReport, Session, Strategy, StrategyTransition,
-		StrategyVersion []ent.Hook
+		Measurement, Meeting, MeetingTransition, Minutes, Notification,
+		NotificationAttempt, Objective, Observation, PasswordLink, ProgressReport,
+		Session, Strategy, StrategyTransition, StrategyVersion,
+		WebhookEndpoint []ent.Hook
 	}
 	inters struct {
 		APIToken, Account, ActionItem, Agency, Agreement, AgreementParty,
 		AgreementTransition, Attachment, AuditEvent, AuditHead, Commitment, Committee,
 		CommitteeMember, Consultation, Decision, DecisionPosition, Domain, Indicator,
-		Measurement, Meeting, MeetingTransition, Minutes, Objective, Observation,
-		PasswordLink, ProgressReport, Session, Strategy, StrategyTransition,
-		StrategyVersion []ent.Interceptor
+		Measurement, Meeting, MeetingTransition, Minutes, Notification,
+		NotificationAttempt, Objective, Observation, PasswordLink, ProgressReport,
+		Session, Strategy, StrategyTransition, StrategyVersion,
+		WebhookEndpoint []ent.Interceptor
 	}
 )
 

@@ -25,6 +25,8 @@ import (
 	"github.com/palabre/palabre/ent/meeting"
 	"github.com/palabre/palabre/ent/meetingtransition"
 	"github.com/palabre/palabre/ent/minutes"
+	"github.com/palabre/palabre/ent/notification"
+	"github.com/palabre/palabre/ent/notificationattempt"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/passwordlink"
@@ -34,6 +36,7 @@ import (
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/ent/strategytransition"
 	"github.com/palabre/palabre/ent/strategyversion"
+	"github.com/palabre/palabre/ent/webhookendpoint"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -43,7 +46,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 30)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 33)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -498,6 +501,45 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   notification.Table,
+			Columns: notification.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: notification.FieldID,
+			},
+		},
+		Type: "Notification",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			notification.FieldChannel:   {Type: field.TypeString, Column: notification.FieldChannel},
+			notification.FieldTarget:    {Type: field.TypeString, Column: notification.FieldTarget},
+			notification.FieldPayload:   {Type: field.TypeString, Column: notification.FieldPayload},
+			notification.FieldStatus:    {Type: field.TypeEnum, Column: notification.FieldStatus},
+			notification.FieldAttempts:  {Type: field.TypeInt, Column: notification.FieldAttempts},
+			notification.FieldCreatedAt: {Type: field.TypeTime, Column: notification.FieldCreatedAt},
+			notification.FieldDueAt:     {Type: field.TypeTime, Column: notification.FieldDueAt},
+			notification.FieldDoneAt:    {Type: field.TypeTime, Column: notification.FieldDoneAt},
+			notification.FieldLastError: {Type: field.TypeString, Column: notification.FieldLastError},
+		},
+	}
+	graph.Nodes[23] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   notificationattempt.Table,
+			Columns: notificationattempt.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: notificationattempt.FieldID,
+			},
+		},
+		Type: "NotificationAttempt",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			notificationattempt.FieldAt:         {Type: field.TypeTime, Column: notificationattempt.FieldAt},
+			notificationattempt.FieldDurationMs: {Type: field.TypeInt, Column: notificationattempt.FieldDurationMs},
+			notificationattempt.FieldOk:         {Type: field.TypeBool, Column: notificationattempt.FieldOk},
+			notificationattempt.FieldOutcome:    {Type: field.TypeString, Column: notificationattempt.FieldOutcome},
+		},
+	}
+	graph.Nodes[24] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   objective.Table,
 			Columns: objective.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -518,7 +560,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			objective.FieldPosition:    {Type: field.TypeInt, Column: objective.FieldPosition},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   observation.Table,
 			Columns: observation.Columns,
@@ -546,7 +588,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			observation.FieldRespondedAt:    {Type: field.TypeTime, Column: observation.FieldRespondedAt},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   passwordlink.Table,
 			Columns: passwordlink.Columns,
@@ -564,7 +606,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			passwordlink.FieldUsedAt:    {Type: field.TypeTime, Column: passwordlink.FieldUsedAt},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   progressreport.Table,
 			Columns: progressreport.Columns,
@@ -587,7 +629,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			progressreport.FieldIdempotencyKey: {Type: field.TypeString, Column: progressreport.FieldIdempotencyKey},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -606,7 +648,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldEndedAt:    {Type: field.TypeTime, Column: session.FieldEndedAt},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   strategy.Table,
 			Columns: strategy.Columns,
@@ -632,7 +674,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			strategy.FieldReportingCadenceDays: {Type: field.TypeInt, Column: strategy.FieldReportingCadenceDays},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   strategytransition.Table,
 			Columns: strategytransition.Columns,
@@ -650,7 +692,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			strategytransition.FieldComment:    {Type: field.TypeString, Column: strategytransition.FieldComment},
 		},
 	}
-	graph.Nodes[29] = &sqlgraph.Node{
+	graph.Nodes[31] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   strategyversion.Table,
 			Columns: strategyversion.Columns,
@@ -668,6 +710,26 @@ var schemaGraph = func() *sqlgraph.Schema {
 			strategyversion.FieldChangelog: {Type: field.TypeString, Column: strategyversion.FieldChangelog},
 			strategyversion.FieldContent:   {Type: field.TypeString, Column: strategyversion.FieldContent},
 			strategyversion.FieldSha256:    {Type: field.TypeString, Column: strategyversion.FieldSha256},
+		},
+	}
+	graph.Nodes[32] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   webhookendpoint.Table,
+			Columns: webhookendpoint.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: webhookendpoint.FieldID,
+			},
+		},
+		Type: "WebhookEndpoint",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			webhookendpoint.FieldCreatedAt:    {Type: field.TypeTime, Column: webhookendpoint.FieldCreatedAt},
+			webhookendpoint.FieldUpdatedAt:    {Type: field.TypeTime, Column: webhookendpoint.FieldUpdatedAt},
+			webhookendpoint.FieldURL:          {Type: field.TypeString, Column: webhookendpoint.FieldURL},
+			webhookendpoint.FieldDescription:  {Type: field.TypeString, Column: webhookendpoint.FieldDescription},
+			webhookendpoint.FieldEventTypes:   {Type: field.TypeJSON, Column: webhookendpoint.FieldEventTypes},
+			webhookendpoint.FieldSealedSecret: {Type: field.TypeString, Column: webhookendpoint.FieldSealedSecret},
+			webhookendpoint.FieldDisabledAt:   {Type: field.TypeTime, Column: webhookendpoint.FieldDisabledAt},
 		},
 	}
 	graph.MustAddE(
@@ -1187,6 +1249,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Agreement",
 	)
 	graph.MustAddE(
+		"notifications",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   auditevent.NotificationsTable,
+			Columns: []string{auditevent.NotificationsColumn},
+			Bidi:    false,
+		},
+		"AuditEvent",
+		"Notification",
+	)
+	graph.MustAddE(
 		"agreement",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1617,6 +1691,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Minutes",
 		"Account",
+	)
+	graph.MustAddE(
+		"event",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   notification.EventTable,
+			Columns: []string{notification.EventColumn},
+			Bidi:    false,
+		},
+		"Notification",
+		"AuditEvent",
+	)
+	graph.MustAddE(
+		"attempt_log",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   notification.AttemptLogTable,
+			Columns: []string{notification.AttemptLogColumn},
+			Bidi:    false,
+		},
+		"Notification",
+		"NotificationAttempt",
+	)
+	graph.MustAddE(
+		"notification",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   notificationattempt.NotificationTable,
+			Columns: []string{notificationattempt.NotificationColumn},
+			Bidi:    false,
+		},
+		"NotificationAttempt",
+		"Notification",
 	)
 	graph.MustAddE(
 		"strategy",
@@ -3390,6 +3500,20 @@ func (f *AuditEventFilter) WhereHash(p entql.StringP) {
 	f.Where(p.Field(auditevent.FieldHash))
 }
 
+// WhereHasNotifications applies a predicate to check if query has an edge notifications.
+func (f *AuditEventFilter) WhereHasNotifications() {
+	f.Where(entql.HasEdge("notifications"))
+}
+
+// WhereHasNotificationsWith applies a predicate to check if query has an edge notifications with a given conditions (other predicates).
+func (f *AuditEventFilter) WhereHasNotificationsWith(preds ...predicate.Notification) {
+	f.Where(entql.HasEdgeWith("notifications", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *AuditHeadQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -4840,6 +4964,193 @@ func (f *MinutesFilter) WhereHasApprovedByWith(preds ...predicate.Account) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *NotificationQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the NotificationQuery builder.
+func (_q *NotificationQuery) Filter() *NotificationFilter {
+	return &NotificationFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *NotificationMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the NotificationMutation builder.
+func (m *NotificationMutation) Filter() *NotificationFilter {
+	return &NotificationFilter{config: m.config, predicateAdder: m}
+}
+
+// NotificationFilter provides a generic filtering capability at runtime for NotificationQuery.
+type NotificationFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *NotificationFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *NotificationFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(notification.FieldID))
+}
+
+// WhereChannel applies the entql string predicate on the channel field.
+func (f *NotificationFilter) WhereChannel(p entql.StringP) {
+	f.Where(p.Field(notification.FieldChannel))
+}
+
+// WhereTarget applies the entql string predicate on the target field.
+func (f *NotificationFilter) WhereTarget(p entql.StringP) {
+	f.Where(p.Field(notification.FieldTarget))
+}
+
+// WherePayload applies the entql string predicate on the payload field.
+func (f *NotificationFilter) WherePayload(p entql.StringP) {
+	f.Where(p.Field(notification.FieldPayload))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *NotificationFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(notification.FieldStatus))
+}
+
+// WhereAttempts applies the entql int predicate on the attempts field.
+func (f *NotificationFilter) WhereAttempts(p entql.IntP) {
+	f.Where(p.Field(notification.FieldAttempts))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *NotificationFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(notification.FieldCreatedAt))
+}
+
+// WhereDueAt applies the entql time.Time predicate on the due_at field.
+func (f *NotificationFilter) WhereDueAt(p entql.TimeP) {
+	f.Where(p.Field(notification.FieldDueAt))
+}
+
+// WhereDoneAt applies the entql time.Time predicate on the done_at field.
+func (f *NotificationFilter) WhereDoneAt(p entql.TimeP) {
+	f.Where(p.Field(notification.FieldDoneAt))
+}
+
+// WhereLastError applies the entql string predicate on the last_error field.
+func (f *NotificationFilter) WhereLastError(p entql.StringP) {
+	f.Where(p.Field(notification.FieldLastError))
+}
+
+// WhereHasEvent applies a predicate to check if query has an edge event.
+func (f *NotificationFilter) WhereHasEvent() {
+	f.Where(entql.HasEdge("event"))
+}
+
+// WhereHasEventWith applies a predicate to check if query has an edge event with a given conditions (other predicates).
+func (f *NotificationFilter) WhereHasEventWith(preds ...predicate.AuditEvent) {
+	f.Where(entql.HasEdgeWith("event", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAttemptLog applies a predicate to check if query has an edge attempt_log.
+func (f *NotificationFilter) WhereHasAttemptLog() {
+	f.Where(entql.HasEdge("attempt_log"))
+}
+
+// WhereHasAttemptLogWith applies a predicate to check if query has an edge attempt_log with a given conditions (other predicates).
+func (f *NotificationFilter) WhereHasAttemptLogWith(preds ...predicate.NotificationAttempt) {
+	f.Where(entql.HasEdgeWith("attempt_log", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *NotificationAttemptQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the NotificationAttemptQuery builder.
+func (_q *NotificationAttemptQuery) Filter() *NotificationAttemptFilter {
+	return &NotificationAttemptFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *NotificationAttemptMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the NotificationAttemptMutation builder.
+func (m *NotificationAttemptMutation) Filter() *NotificationAttemptFilter {
+	return &NotificationAttemptFilter{config: m.config, predicateAdder: m}
+}
+
+// NotificationAttemptFilter provides a generic filtering capability at runtime for NotificationAttemptQuery.
+type NotificationAttemptFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *NotificationAttemptFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *NotificationAttemptFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(notificationattempt.FieldID))
+}
+
+// WhereAt applies the entql time.Time predicate on the at field.
+func (f *NotificationAttemptFilter) WhereAt(p entql.TimeP) {
+	f.Where(p.Field(notificationattempt.FieldAt))
+}
+
+// WhereDurationMs applies the entql int predicate on the duration_ms field.
+func (f *NotificationAttemptFilter) WhereDurationMs(p entql.IntP) {
+	f.Where(p.Field(notificationattempt.FieldDurationMs))
+}
+
+// WhereOk applies the entql bool predicate on the ok field.
+func (f *NotificationAttemptFilter) WhereOk(p entql.BoolP) {
+	f.Where(p.Field(notificationattempt.FieldOk))
+}
+
+// WhereOutcome applies the entql string predicate on the outcome field.
+func (f *NotificationAttemptFilter) WhereOutcome(p entql.StringP) {
+	f.Where(p.Field(notificationattempt.FieldOutcome))
+}
+
+// WhereHasNotification applies a predicate to check if query has an edge notification.
+func (f *NotificationAttemptFilter) WhereHasNotification() {
+	f.Where(entql.HasEdge("notification"))
+}
+
+// WhereHasNotificationWith applies a predicate to check if query has an edge notification with a given conditions (other predicates).
+func (f *NotificationAttemptFilter) WhereHasNotificationWith(preds ...predicate.Notification) {
+	f.Where(entql.HasEdgeWith("notification", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *ObjectiveQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -4868,7 +5179,7 @@ type ObjectiveFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ObjectiveFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5023,7 +5334,7 @@ type ObservationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ObservationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5222,7 +5533,7 @@ type PasswordLinkFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PasswordLinkFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5301,7 +5612,7 @@ type ProgressReportFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProgressReportFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5447,7 +5758,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5531,7 +5842,7 @@ type StrategyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StrategyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5762,7 +6073,7 @@ type StrategyTransitionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StrategyTransitionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5855,7 +6166,7 @@ type StrategyVersionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StrategyVersionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5969,4 +6280,79 @@ func (f *StrategyVersionFilter) WhereHasAdoptingStrategyWith(preds ...predicate.
 			p(s)
 		}
 	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *WebhookEndpointQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the WebhookEndpointQuery builder.
+func (_q *WebhookEndpointQuery) Filter() *WebhookEndpointFilter {
+	return &WebhookEndpointFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *WebhookEndpointMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the WebhookEndpointMutation builder.
+func (m *WebhookEndpointMutation) Filter() *WebhookEndpointFilter {
+	return &WebhookEndpointFilter{config: m.config, predicateAdder: m}
+}
+
+// WebhookEndpointFilter provides a generic filtering capability at runtime for WebhookEndpointQuery.
+type WebhookEndpointFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *WebhookEndpointFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *WebhookEndpointFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(webhookendpoint.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *WebhookEndpointFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(webhookendpoint.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *WebhookEndpointFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(webhookendpoint.FieldUpdatedAt))
+}
+
+// WhereURL applies the entql string predicate on the url field.
+func (f *WebhookEndpointFilter) WhereURL(p entql.StringP) {
+	f.Where(p.Field(webhookendpoint.FieldURL))
+}
+
+// WhereDescription applies the entql string predicate on the description field.
+func (f *WebhookEndpointFilter) WhereDescription(p entql.StringP) {
+	f.Where(p.Field(webhookendpoint.FieldDescription))
+}
+
+// WhereEventTypes applies the entql json.RawMessage predicate on the event_types field.
+func (f *WebhookEndpointFilter) WhereEventTypes(p entql.BytesP) {
+	f.Where(p.Field(webhookendpoint.FieldEventTypes))
+}
+
+// WhereSealedSecret applies the entql string predicate on the sealed_secret field.
+func (f *WebhookEndpointFilter) WhereSealedSecret(p entql.StringP) {
+	f.Where(p.Field(webhookendpoint.FieldSealedSecret))
+}
+
+// WhereDisabledAt applies the entql time.Time predicate on the disabled_at field.
+func (f *WebhookEndpointFilter) WhereDisabledAt(p entql.TimeP) {
+	f.Where(p.Field(webhookendpoint.FieldDisabledAt))
 }

@@ -26,6 +26,8 @@ import (
 	"github.com/palabre/palabre/ent/meeting"
 	"github.com/palabre/palabre/ent/meetingtransition"
 	"github.com/palabre/palabre/ent/minutes"
+	"github.com/palabre/palabre/ent/notification"
+	"github.com/palabre/palabre/ent/notificationattempt"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/passwordlink"
@@ -35,6 +37,7 @@ import (
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/ent/strategytransition"
 	"github.com/palabre/palabre/ent/strategyversion"
+	"github.com/palabre/palabre/ent/webhookendpoint"
 )
 
 // prefixMap maps PULID prefixes to table names.
@@ -60,6 +63,8 @@ var prefixMap = map[string]string{
 	"MG": meeting.Table,
 	"MX": meetingtransition.Table,
 	"MN": minutes.Table,
+	"NO": notification.Table,
+	"NA": notificationattempt.Table,
 	"OB": objective.Table,
 	"OS": observation.Table,
 	"PL": passwordlink.Table,
@@ -68,6 +73,7 @@ var prefixMap = map[string]string{
 	"ST": strategy.Table,
 	"TR": strategytransition.Table,
 	"SV": strategyversion.Table,
+	"WE": webhookendpoint.Table,
 }
 
 // IDToType maps a pulid.ID to the table of its entity.
