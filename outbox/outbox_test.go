@@ -248,7 +248,7 @@ func TestAnEmptyClaimDoesNotRingTheCommitBell(t *testing.T) {
 	bell, stop := database.WatchCommits()
 	defer stop()
 	change(t, ctx, client, "AG01", true)
-	<-bell // the change's own commit
+	<-bell        // the change's own commit
 	for range 2 { // fan-out, then delivery: both write
 		if n, _ := w.Work(ctx); n != 1 {
 			t.Fatal("nothing claimed")

@@ -46,6 +46,7 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, err
 		PersistedDocuments:   persisted,
 		TrustedOnly:          trustedOnly,
 		PasswordLinkLifetime: cfg.Sessions.LinkLifetime,
+		Webhooks:             cfg.Webhooks(),
 		Live: graph.Live{
 			Hub:                        hub,
 			Authenticate:               tokens.Authenticate,
