@@ -36,31 +36,8 @@ type AuditEvent struct {
 	// Hash of the previous event in the chain; empty for the first.
 	PreviousHash string `json:"previous_hash,omitempty"`
 	// SHA-256 of this event's content and of the previous hash, in hexadecimal.
-	Hash string `json:"hash,omitempty"`
-	// Edges holds the relations/edges for other nodes in the graph.
-	// The values are being populated by the AuditEventQuery when eager-loading is set.
-	Edges        AuditEventEdges `json:"edges"`
+	Hash         string `json:"hash,omitempty"`
 	selectValues sql.SelectValues
-}
-
-// AuditEventEdges holds the relations/edges for other nodes in the graph.
-type AuditEventEdges struct {
-	// Its rows in the notification outbox.
-	Notifications []*Notification `json:"notifications,omitempty"`
-	// loadedTypes holds the information for reporting if a
-	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [1]bool
-
-	namedNotifications map[string][]*Notification
-}
-
-// NotificationsOrErr returns the Notifications value or an error if the edge
-// was not loaded in eager-loading.
-func (e AuditEventEdges) NotificationsOrErr() ([]*Notification, error) {
-	if e.loadedTypes[0] {
-		return e.Notifications, nil
-	}
-	return nil, &NotLoadedError{edge: "notifications"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -164,11 +141,6 @@ func (_m *AuditEvent) Value(name string) (ent.Value, error) {
 	return _m.selectValues.Get(name)
 }
 
-// QueryNotifications queries the "notifications" edge of the AuditEvent entity.
-func (_m *AuditEvent) QueryNotifications() *NotificationQuery {
-	return NewAuditEventClient(_m.config).QueryNotifications(_m)
-}
-
 // Update returns a builder for updating this AuditEvent.
 // Note that you need to call AuditEvent.Unwrap() before calling this method if this AuditEvent
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -220,30 +192,6 @@ func (_m *AuditEvent) String() string {
 	builder.WriteString(_m.Hash)
 	builder.WriteByte(')')
 	return builder.String()
-}
-
-// NamedNotifications returns the Notifications named value or an error if the edge was not
-// loaded in eager-loading with this name.
-func (_m *AuditEvent) NamedNotifications(name string) ([]*Notification, error) {
-	if _m.Edges.namedNotifications == nil {
-		return nil, &NotLoadedError{edge: name}
-	}
-	nodes, ok := _m.Edges.namedNotifications[name]
-	if !ok {
-		return nil, &NotLoadedError{edge: name}
-	}
-	return nodes, nil
-}
-
-func (_m *AuditEvent) appendNamedNotifications(name string, edges ...*Notification) {
-	if _m.Edges.namedNotifications == nil {
-		_m.Edges.namedNotifications = make(map[string][]*Notification)
-	}
-	if len(edges) == 0 {
-		_m.Edges.namedNotifications[name] = []*Notification{}
-	} else {
-		_m.Edges.namedNotifications[name] = append(_m.Edges.namedNotifications[name], edges...)
-	}
 }
 
 // AuditEvents is a parsable slice of AuditEvent.

@@ -13,7 +13,6 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/palabre/palabre/ent/auditevent"
-	"github.com/palabre/palabre/ent/notification"
 	"github.com/palabre/palabre/ent/schema/pulid"
 )
 
@@ -99,21 +98,6 @@ func (_c *AuditEventCreate) SetNillableID(v *pulid.ID) *AuditEventCreate {
 		_c.SetID(*v)
 	}
 	return _c
-}
-
-// AddNotificationIDs adds the "notifications" edge to the Notification entity by IDs.
-func (_c *AuditEventCreate) AddNotificationIDs(ids ...pulid.ID) *AuditEventCreate {
-	_c.mutation.AddNotificationIDs(ids...)
-	return _c
-}
-
-// AddNotifications adds the "notifications" edges to the Notification entity.
-func (_c *AuditEventCreate) AddNotifications(v ...*Notification) *AuditEventCreate {
-	ids := make([]pulid.ID, len(v))
-	for i := range v {
-		ids[i] = v[i].ID
-	}
-	return _c.AddNotificationIDs(ids...)
 }
 
 // Mutation returns the AuditEventMutation object of the builder.
@@ -272,22 +256,6 @@ func (_c *AuditEventCreate) createSpec() (*AuditEvent, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Hash(); ok {
 		_spec.SetField(auditevent.FieldHash, field.TypeString, value)
 		_node.Hash = value
-	}
-	if nodes := _c.mutation.NotificationsIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: false,
-			Table:   auditevent.NotificationsTable,
-			Columns: []string{auditevent.NotificationsColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(notification.FieldID, field.TypeString),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec
 }

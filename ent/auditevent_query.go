@@ -4,7 +4,6 @@ package ent
 
 import (
 	"context"
-	"database/sql/driver"
 	"errors"
 	"fmt"
 	"math"
@@ -15,7 +14,6 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/palabre/palabre/ent/auditevent"
-	"github.com/palabre/palabre/ent/notification"
 	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/schema/pulid"
 )
@@ -23,14 +21,12 @@ import (
 // AuditEventQuery is the builder for querying AuditEvent entities.
 type AuditEventQuery struct {
 	config
-	ctx                    *QueryContext
-	order                  []auditevent.OrderOption
-	inters                 []Interceptor
-	predicates             []predicate.AuditEvent
-	withNotifications      *NotificationQuery
-	loadTotal              []func(context.Context, []*AuditEvent) error
-	modifiers              []func(*sql.Selector)
-	withNamedNotifications map[string]*NotificationQuery
+	ctx        *QueryContext
+	order      []auditevent.OrderOption
+	inters     []Interceptor
+	predicates []predicate.AuditEvent
+	loadTotal  []func(context.Context, []*AuditEvent) error
+	modifiers  []func(*sql.Selector)
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -65,28 +61,6 @@ func (_q *AuditEventQuery) Unique(unique bool) *AuditEventQuery {
 func (_q *AuditEventQuery) Order(o ...auditevent.OrderOption) *AuditEventQuery {
 	_q.order = append(_q.order, o...)
 	return _q
-}
-
-// QueryNotifications chains the current query on the "notifications" edge.
-func (_q *AuditEventQuery) QueryNotifications() *NotificationQuery {
-	query := (&NotificationClient{config: _q.config}).Query()
-	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
-		if err := _q.prepareQuery(ctx); err != nil {
-			return nil, err
-		}
-		selector := _q.sqlQuery(ctx)
-		if err := selector.Err(); err != nil {
-			return nil, err
-		}
-		step := sqlgraph.NewStep(
-			sqlgraph.From(auditevent.Table, auditevent.FieldID, selector),
-			sqlgraph.To(notification.Table, notification.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, auditevent.NotificationsTable, auditevent.NotificationsColumn),
-		)
-		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
-		return fromU, nil
-	}
-	return query
 }
 
 // First returns the first AuditEvent entity from the query.
@@ -276,27 +250,15 @@ func (_q *AuditEventQuery) Clone() *AuditEventQuery {
 		return nil
 	}
 	return &AuditEventQuery{
-		config:            _q.config,
-		ctx:               _q.ctx.Clone(),
-		order:             append([]auditevent.OrderOption{}, _q.order...),
-		inters:            append([]Interceptor{}, _q.inters...),
-		predicates:        append([]predicate.AuditEvent{}, _q.predicates...),
-		withNotifications: _q.withNotifications.Clone(),
+		config:     _q.config,
+		ctx:        _q.ctx.Clone(),
+		order:      append([]auditevent.OrderOption{}, _q.order...),
+		inters:     append([]Interceptor{}, _q.inters...),
+		predicates: append([]predicate.AuditEvent{}, _q.predicates...),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
 	}
-}
-
-// WithNotifications tells the query-builder to eager-load the nodes that are connected to
-// the "notifications" edge. The optional arguments are used to configure the query builder of the edge.
-func (_q *AuditEventQuery) WithNotifications(opts ...func(*NotificationQuery)) *AuditEventQuery {
-	query := (&NotificationClient{config: _q.config}).Query()
-	for _, opt := range opts {
-		opt(query)
-	}
-	_q.withNotifications = query
-	return _q
 }
 
 // GroupBy is used to group vertices by one or more fields/columns.
@@ -381,11 +343,8 @@ func (_q *AuditEventQuery) prepareQuery(ctx context.Context) error {
 
 func (_q *AuditEventQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*AuditEvent, error) {
 	var (
-		nodes       = []*AuditEvent{}
-		_spec       = _q.querySpec()
-		loadedTypes = [1]bool{
-			_q.withNotifications != nil,
-		}
+		nodes = []*AuditEvent{}
+		_spec = _q.querySpec()
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
 		return (*AuditEvent).scanValues(nil, columns)
@@ -393,7 +352,6 @@ func (_q *AuditEventQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*A
 	_spec.Assign = func(columns []string, values []any) error {
 		node := &AuditEvent{config: _q.config}
 		nodes = append(nodes, node)
-		node.Edges.loadedTypes = loadedTypes
 		return node.assignValues(columns, values)
 	}
 	if len(_q.modifiers) > 0 {
@@ -408,58 +366,12 @@ func (_q *AuditEventQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*A
 	if len(nodes) == 0 {
 		return nodes, nil
 	}
-	if query := _q.withNotifications; query != nil {
-		if err := _q.loadNotifications(ctx, query, nodes,
-			func(n *AuditEvent) { n.Edges.Notifications = []*Notification{} },
-			func(n *AuditEvent, e *Notification) { n.Edges.Notifications = append(n.Edges.Notifications, e) }); err != nil {
-			return nil, err
-		}
-	}
-	for name, query := range _q.withNamedNotifications {
-		if err := _q.loadNotifications(ctx, query, nodes,
-			func(n *AuditEvent) { n.appendNamedNotifications(name) },
-			func(n *AuditEvent, e *Notification) { n.appendNamedNotifications(name, e) }); err != nil {
-			return nil, err
-		}
-	}
 	for i := range _q.loadTotal {
 		if err := _q.loadTotal[i](ctx, nodes); err != nil {
 			return nil, err
 		}
 	}
 	return nodes, nil
-}
-
-func (_q *AuditEventQuery) loadNotifications(ctx context.Context, query *NotificationQuery, nodes []*AuditEvent, init func(*AuditEvent), assign func(*AuditEvent, *Notification)) error {
-	fks := make([]driver.Value, 0, len(nodes))
-	nodeids := make(map[pulid.ID]*AuditEvent)
-	for i := range nodes {
-		fks = append(fks, nodes[i].ID)
-		nodeids[nodes[i].ID] = nodes[i]
-		if init != nil {
-			init(nodes[i])
-		}
-	}
-	query.withFKs = true
-	query.Where(predicate.Notification(func(s *sql.Selector) {
-		s.Where(sql.InValues(s.C(auditevent.NotificationsColumn), fks...))
-	}))
-	neighbors, err := query.All(ctx)
-	if err != nil {
-		return err
-	}
-	for _, n := range neighbors {
-		fk := n.audit_event_notifications
-		if fk == nil {
-			return fmt.Errorf(`foreign-key "audit_event_notifications" is nil for node %v`, n.ID)
-		}
-		node, ok := nodeids[*fk]
-		if !ok {
-			return fmt.Errorf(`unexpected referenced foreign-key "audit_event_notifications" returned %v for node %v`, *fk, n.ID)
-		}
-		assign(node, n)
-	}
-	return nil
 }
 
 func (_q *AuditEventQuery) sqlCount(ctx context.Context) (int, error) {
@@ -572,20 +484,6 @@ func (_q *AuditEventQuery) ForShare(opts ...sql.LockOption) *AuditEventQuery {
 	_q.modifiers = append(_q.modifiers, func(s *sql.Selector) {
 		s.ForShare(opts...)
 	})
-	return _q
-}
-
-// WithNamedNotifications tells the query-builder to eager-load the nodes that are connected to the "notifications"
-// edge with the given name. The optional arguments are used to configure the query builder of the edge.
-func (_q *AuditEventQuery) WithNamedNotifications(name string, opts ...func(*NotificationQuery)) *AuditEventQuery {
-	query := (&NotificationClient{config: _q.config}).Query()
-	for _, opt := range opts {
-		opt(query)
-	}
-	if _q.withNamedNotifications == nil {
-		_q.withNamedNotifications = make(map[string]*NotificationQuery)
-	}
-	_q.withNamedNotifications[name] = query
 	return _q
 }
 

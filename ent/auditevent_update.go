@@ -11,9 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/palabre/palabre/ent/auditevent"
-	"github.com/palabre/palabre/ent/notification"
 	"github.com/palabre/palabre/ent/predicate"
-	"github.com/palabre/palabre/ent/schema/pulid"
 )
 
 // AuditEventUpdate is the builder for updating AuditEvent entities.
@@ -29,45 +27,9 @@ func (_u *AuditEventUpdate) Where(ps ...predicate.AuditEvent) *AuditEventUpdate 
 	return _u
 }
 
-// AddNotificationIDs adds the "notifications" edge to the Notification entity by IDs.
-func (_u *AuditEventUpdate) AddNotificationIDs(ids ...pulid.ID) *AuditEventUpdate {
-	_u.mutation.AddNotificationIDs(ids...)
-	return _u
-}
-
-// AddNotifications adds the "notifications" edges to the Notification entity.
-func (_u *AuditEventUpdate) AddNotifications(v ...*Notification) *AuditEventUpdate {
-	ids := make([]pulid.ID, len(v))
-	for i := range v {
-		ids[i] = v[i].ID
-	}
-	return _u.AddNotificationIDs(ids...)
-}
-
 // Mutation returns the AuditEventMutation object of the builder.
 func (_u *AuditEventUpdate) Mutation() *AuditEventMutation {
 	return _u.mutation
-}
-
-// ClearNotifications clears all "notifications" edges to the Notification entity.
-func (_u *AuditEventUpdate) ClearNotifications() *AuditEventUpdate {
-	_u.mutation.ClearNotifications()
-	return _u
-}
-
-// RemoveNotificationIDs removes the "notifications" edge to Notification entities by IDs.
-func (_u *AuditEventUpdate) RemoveNotificationIDs(ids ...pulid.ID) *AuditEventUpdate {
-	_u.mutation.RemoveNotificationIDs(ids...)
-	return _u
-}
-
-// RemoveNotifications removes "notifications" edges to Notification entities.
-func (_u *AuditEventUpdate) RemoveNotifications(v ...*Notification) *AuditEventUpdate {
-	ids := make([]pulid.ID, len(v))
-	for i := range v {
-		ids[i] = v[i].ID
-	}
-	return _u.RemoveNotificationIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -106,51 +68,6 @@ func (_u *AuditEventUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 			}
 		}
 	}
-	if _u.mutation.NotificationsCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: false,
-			Table:   auditevent.NotificationsTable,
-			Columns: []string{auditevent.NotificationsColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(notification.FieldID, field.TypeString),
-			},
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
-	}
-	if nodes := _u.mutation.RemovedNotificationsIDs(); len(nodes) > 0 && !_u.mutation.NotificationsCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: false,
-			Table:   auditevent.NotificationsTable,
-			Columns: []string{auditevent.NotificationsColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(notification.FieldID, field.TypeString),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
-	}
-	if nodes := _u.mutation.NotificationsIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: false,
-			Table:   auditevent.NotificationsTable,
-			Columns: []string{auditevent.NotificationsColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(notification.FieldID, field.TypeString),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Add = append(_spec.Edges.Add, edge)
-	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
 			err = &NotFoundError{auditevent.Label}
@@ -171,45 +88,9 @@ type AuditEventUpdateOne struct {
 	mutation *AuditEventMutation
 }
 
-// AddNotificationIDs adds the "notifications" edge to the Notification entity by IDs.
-func (_u *AuditEventUpdateOne) AddNotificationIDs(ids ...pulid.ID) *AuditEventUpdateOne {
-	_u.mutation.AddNotificationIDs(ids...)
-	return _u
-}
-
-// AddNotifications adds the "notifications" edges to the Notification entity.
-func (_u *AuditEventUpdateOne) AddNotifications(v ...*Notification) *AuditEventUpdateOne {
-	ids := make([]pulid.ID, len(v))
-	for i := range v {
-		ids[i] = v[i].ID
-	}
-	return _u.AddNotificationIDs(ids...)
-}
-
 // Mutation returns the AuditEventMutation object of the builder.
 func (_u *AuditEventUpdateOne) Mutation() *AuditEventMutation {
 	return _u.mutation
-}
-
-// ClearNotifications clears all "notifications" edges to the Notification entity.
-func (_u *AuditEventUpdateOne) ClearNotifications() *AuditEventUpdateOne {
-	_u.mutation.ClearNotifications()
-	return _u
-}
-
-// RemoveNotificationIDs removes the "notifications" edge to Notification entities by IDs.
-func (_u *AuditEventUpdateOne) RemoveNotificationIDs(ids ...pulid.ID) *AuditEventUpdateOne {
-	_u.mutation.RemoveNotificationIDs(ids...)
-	return _u
-}
-
-// RemoveNotifications removes "notifications" edges to Notification entities.
-func (_u *AuditEventUpdateOne) RemoveNotifications(v ...*Notification) *AuditEventUpdateOne {
-	ids := make([]pulid.ID, len(v))
-	for i := range v {
-		ids[i] = v[i].ID
-	}
-	return _u.RemoveNotificationIDs(ids...)
 }
 
 // Where appends a list predicates to the AuditEventUpdate builder.
@@ -277,51 +158,6 @@ func (_u *AuditEventUpdateOne) sqlSave(ctx context.Context) (_node *AuditEvent, 
 				ps[i](selector)
 			}
 		}
-	}
-	if _u.mutation.NotificationsCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: false,
-			Table:   auditevent.NotificationsTable,
-			Columns: []string{auditevent.NotificationsColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(notification.FieldID, field.TypeString),
-			},
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
-	}
-	if nodes := _u.mutation.RemovedNotificationsIDs(); len(nodes) > 0 && !_u.mutation.NotificationsCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: false,
-			Table:   auditevent.NotificationsTable,
-			Columns: []string{auditevent.NotificationsColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(notification.FieldID, field.TypeString),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
-	}
-	if nodes := _u.mutation.NotificationsIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: false,
-			Table:   auditevent.NotificationsTable,
-			Columns: []string{auditevent.NotificationsColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(notification.FieldID, field.TypeString),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	_node = &AuditEvent{config: _u.config}
 	_spec.Assign = _node.assignValues

@@ -2345,22 +2345,6 @@ func (c *AuditEventClient) GetX(ctx context.Context, id pulid.ID) *AuditEvent {
 	return obj
 }
 
-// QueryNotifications queries the notifications edge of a AuditEvent.
-func (c *AuditEventClient) QueryNotifications(_m *AuditEvent) *NotificationQuery {
-	query := (&NotificationClient{config: c.config}).Query()
-	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
-		id := _m.ID
-		step := sqlgraph.NewStep(
-			sqlgraph.From(auditevent.Table, auditevent.FieldID, id),
-			sqlgraph.To(notification.Table, notification.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, auditevent.NotificationsTable, auditevent.NotificationsColumn),
-		)
-		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
-		return fromV, nil
-	}
-	return query
-}
-
 // Hooks returns the client hooks.
 func (c *AuditEventClient) Hooks() []Hook {
 	hooks := c.hooks.AuditEvent
@@ -4813,22 +4797,6 @@ func (c *NotificationClient) GetX(ctx context.Context, id pulid.ID) *Notificatio
 		panic(err)
 	}
 	return obj
-}
-
-// QueryEvent queries the event edge of a Notification.
-func (c *NotificationClient) QueryEvent(_m *Notification) *AuditEventQuery {
-	query := (&AuditEventClient{config: c.config}).Query()
-	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
-		id := _m.ID
-		step := sqlgraph.NewStep(
-			sqlgraph.From(notification.Table, notification.FieldID, id),
-			sqlgraph.To(auditevent.Table, auditevent.FieldID),
-			sqlgraph.Edge(sqlgraph.M2O, true, notification.EventTable, notification.EventColumn),
-		)
-		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
-		return fromV, nil
-	}
-	return query
 }
 
 // QueryAttemptLog queries the attempt_log edge of a Notification.

@@ -510,6 +510,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Notification",
 		Fields: map[string]*sqlgraph.FieldSpec{
+			notification.FieldEventID:   {Type: field.TypeString, Column: notification.FieldEventID},
 			notification.FieldChannel:   {Type: field.TypeString, Column: notification.FieldChannel},
 			notification.FieldTarget:    {Type: field.TypeString, Column: notification.FieldTarget},
 			notification.FieldPayload:   {Type: field.TypeString, Column: notification.FieldPayload},
@@ -1249,18 +1250,6 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Agreement",
 	)
 	graph.MustAddE(
-		"notifications",
-		&sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
-			Inverse: false,
-			Table:   auditevent.NotificationsTable,
-			Columns: []string{auditevent.NotificationsColumn},
-			Bidi:    false,
-		},
-		"AuditEvent",
-		"Notification",
-	)
-	graph.MustAddE(
 		"agreement",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1691,18 +1680,6 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Minutes",
 		"Account",
-	)
-	graph.MustAddE(
-		"event",
-		&sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2O,
-			Inverse: true,
-			Table:   notification.EventTable,
-			Columns: []string{notification.EventColumn},
-			Bidi:    false,
-		},
-		"Notification",
-		"AuditEvent",
 	)
 	graph.MustAddE(
 		"attempt_log",
@@ -3500,20 +3477,6 @@ func (f *AuditEventFilter) WhereHash(p entql.StringP) {
 	f.Where(p.Field(auditevent.FieldHash))
 }
 
-// WhereHasNotifications applies a predicate to check if query has an edge notifications.
-func (f *AuditEventFilter) WhereHasNotifications() {
-	f.Where(entql.HasEdge("notifications"))
-}
-
-// WhereHasNotificationsWith applies a predicate to check if query has an edge notifications with a given conditions (other predicates).
-func (f *AuditEventFilter) WhereHasNotificationsWith(preds ...predicate.Notification) {
-	f.Where(entql.HasEdgeWith("notifications", sqlgraph.WrapFunc(func(s *sql.Selector) {
-		for _, p := range preds {
-			p(s)
-		}
-	})))
-}
-
 // addPredicate implements the predicateAdder interface.
 func (_q *AuditHeadQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -5003,6 +4966,11 @@ func (f *NotificationFilter) WhereID(p entql.StringP) {
 	f.Where(p.Field(notification.FieldID))
 }
 
+// WhereEventID applies the entql string predicate on the event_id field.
+func (f *NotificationFilter) WhereEventID(p entql.StringP) {
+	f.Where(p.Field(notification.FieldEventID))
+}
+
 // WhereChannel applies the entql string predicate on the channel field.
 func (f *NotificationFilter) WhereChannel(p entql.StringP) {
 	f.Where(p.Field(notification.FieldChannel))
@@ -5046,20 +5014,6 @@ func (f *NotificationFilter) WhereDoneAt(p entql.TimeP) {
 // WhereLastError applies the entql string predicate on the last_error field.
 func (f *NotificationFilter) WhereLastError(p entql.StringP) {
 	f.Where(p.Field(notification.FieldLastError))
-}
-
-// WhereHasEvent applies a predicate to check if query has an edge event.
-func (f *NotificationFilter) WhereHasEvent() {
-	f.Where(entql.HasEdge("event"))
-}
-
-// WhereHasEventWith applies a predicate to check if query has an edge event with a given conditions (other predicates).
-func (f *NotificationFilter) WhereHasEventWith(preds ...predicate.AuditEvent) {
-	f.Where(entql.HasEdgeWith("event", sqlgraph.WrapFunc(func(s *sql.Selector) {
-		for _, p := range preds {
-			p(s)
-		}
-	})))
 }
 
 // WhereHasAttemptLog applies a predicate to check if query has an edge attempt_log.

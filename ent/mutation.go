@@ -10026,26 +10026,23 @@ func (m *AttachmentMutation) ResetEdge(name string) error {
 // AuditEventMutation represents an operation that mutates the AuditEvent nodes in the graph.
 type AuditEventMutation struct {
 	config
-	op                   Op
-	typ                  string
-	id                   *pulid.ID
-	sequence             *int64
-	addsequence          *int64
-	at                   *time.Time
-	actor_id             *string
-	operation            *string
-	entity_type          *string
-	entity_id            *string
-	changes              *string
-	previous_hash        *string
-	hash                 *string
-	clearedFields        map[string]struct{}
-	notifications        map[pulid.ID]struct{}
-	removednotifications map[pulid.ID]struct{}
-	clearednotifications bool
-	done                 bool
-	oldValue             func(context.Context) (*AuditEvent, error)
-	predicates           []predicate.AuditEvent
+	op            Op
+	typ           string
+	id            *pulid.ID
+	sequence      *int64
+	addsequence   *int64
+	at            *time.Time
+	actor_id      *string
+	operation     *string
+	entity_type   *string
+	entity_id     *string
+	changes       *string
+	previous_hash *string
+	hash          *string
+	clearedFields map[string]struct{}
+	done          bool
+	oldValue      func(context.Context) (*AuditEvent, error)
+	predicates    []predicate.AuditEvent
 }
 
 var _ ent.Mutation = (*AuditEventMutation)(nil)
@@ -10496,60 +10493,6 @@ func (m *AuditEventMutation) ResetHash() {
 	m.hash = nil
 }
 
-// AddNotificationIDs adds the "notifications" edge to the Notification entity by ids.
-func (m *AuditEventMutation) AddNotificationIDs(ids ...pulid.ID) {
-	if m.notifications == nil {
-		m.notifications = make(map[pulid.ID]struct{})
-	}
-	for i := range ids {
-		m.notifications[ids[i]] = struct{}{}
-	}
-}
-
-// ClearNotifications clears the "notifications" edge to the Notification entity.
-func (m *AuditEventMutation) ClearNotifications() {
-	m.clearednotifications = true
-}
-
-// NotificationsCleared reports if the "notifications" edge to the Notification entity was cleared.
-func (m *AuditEventMutation) NotificationsCleared() bool {
-	return m.clearednotifications
-}
-
-// RemoveNotificationIDs removes the "notifications" edge to the Notification entity by IDs.
-func (m *AuditEventMutation) RemoveNotificationIDs(ids ...pulid.ID) {
-	if m.removednotifications == nil {
-		m.removednotifications = make(map[pulid.ID]struct{})
-	}
-	for i := range ids {
-		delete(m.notifications, ids[i])
-		m.removednotifications[ids[i]] = struct{}{}
-	}
-}
-
-// RemovedNotifications returns the removed IDs of the "notifications" edge to the Notification entity.
-func (m *AuditEventMutation) RemovedNotificationsIDs() (ids []pulid.ID) {
-	for id := range m.removednotifications {
-		ids = append(ids, id)
-	}
-	return
-}
-
-// NotificationsIDs returns the "notifications" edge IDs in the mutation.
-func (m *AuditEventMutation) NotificationsIDs() (ids []pulid.ID) {
-	for id := range m.notifications {
-		ids = append(ids, id)
-	}
-	return
-}
-
-// ResetNotifications resets all changes to the "notifications" edge.
-func (m *AuditEventMutation) ResetNotifications() {
-	m.notifications = nil
-	m.clearednotifications = false
-	m.removednotifications = nil
-}
-
 // Where appends a list predicates to the AuditEventMutation builder.
 func (m *AuditEventMutation) Where(ps ...predicate.AuditEvent) {
 	m.predicates = append(m.predicates, ps...)
@@ -10834,85 +10777,49 @@ func (m *AuditEventMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *AuditEventMutation) AddedEdges() []string {
-	edges := make([]string, 0, 1)
-	if m.notifications != nil {
-		edges = append(edges, auditevent.EdgeNotifications)
-	}
+	edges := make([]string, 0, 0)
 	return edges
 }
 
 // AddedIDs returns all IDs (to other nodes) that were added for the given edge
 // name in this mutation.
 func (m *AuditEventMutation) AddedIDs(name string) []ent.Value {
-	switch name {
-	case auditevent.EdgeNotifications:
-		ids := make([]ent.Value, 0, len(m.notifications))
-		for id := range m.notifications {
-			ids = append(ids, id)
-		}
-		return ids
-	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *AuditEventMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 1)
-	if m.removednotifications != nil {
-		edges = append(edges, auditevent.EdgeNotifications)
-	}
+	edges := make([]string, 0, 0)
 	return edges
 }
 
 // RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
 // the given name in this mutation.
 func (m *AuditEventMutation) RemovedIDs(name string) []ent.Value {
-	switch name {
-	case auditevent.EdgeNotifications:
-		ids := make([]ent.Value, 0, len(m.removednotifications))
-		for id := range m.removednotifications {
-			ids = append(ids, id)
-		}
-		return ids
-	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *AuditEventMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 1)
-	if m.clearednotifications {
-		edges = append(edges, auditevent.EdgeNotifications)
-	}
+	edges := make([]string, 0, 0)
 	return edges
 }
 
 // EdgeCleared returns a boolean which indicates if the edge with the given name
 // was cleared in this mutation.
 func (m *AuditEventMutation) EdgeCleared(name string) bool {
-	switch name {
-	case auditevent.EdgeNotifications:
-		return m.clearednotifications
-	}
 	return false
 }
 
 // ClearEdge clears the value of the edge with the given name. It returns an error
 // if that edge is not defined in the schema.
 func (m *AuditEventMutation) ClearEdge(name string) error {
-	switch name {
-	}
 	return fmt.Errorf("unknown AuditEvent unique edge %s", name)
 }
 
 // ResetEdge resets all changes to the edge with the given name in this mutation.
 // It returns an error if the edge is not defined in the schema.
 func (m *AuditEventMutation) ResetEdge(name string) error {
-	switch name {
-	case auditevent.EdgeNotifications:
-		m.ResetNotifications()
-		return nil
-	}
 	return fmt.Errorf("unknown AuditEvent edge %s", name)
 }
 
@@ -22485,6 +22392,7 @@ type NotificationMutation struct {
 	op                 Op
 	typ                string
 	id                 *pulid.ID
+	event_id           *pulid.ID
 	channel            *string
 	target             *string
 	payload            *string
@@ -22496,8 +22404,6 @@ type NotificationMutation struct {
 	done_at            *time.Time
 	last_error         *string
 	clearedFields      map[string]struct{}
-	event              *pulid.ID
-	clearedevent       bool
 	attempt_log        map[pulid.ID]struct{}
 	removedattempt_log map[pulid.ID]struct{}
 	clearedattempt_log bool
@@ -22608,6 +22514,42 @@ func (m *NotificationMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
 	default:
 		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
 	}
+}
+
+// SetEventID sets the "event_id" field.
+func (m *NotificationMutation) SetEventID(pu pulid.ID) {
+	m.event_id = &pu
+}
+
+// EventID returns the value of the "event_id" field in the mutation.
+func (m *NotificationMutation) EventID() (r pulid.ID, exists bool) {
+	v := m.event_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEventID returns the old "event_id" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldEventID(ctx context.Context) (v pulid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEventID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEventID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEventID: %w", err)
+	}
+	return oldValue.EventID, nil
+}
+
+// ResetEventID resets all changes to the "event_id" field.
+func (m *NotificationMutation) ResetEventID() {
+	m.event_id = nil
 }
 
 // SetChannel sets the "channel" field.
@@ -22967,45 +22909,6 @@ func (m *NotificationMutation) ResetLastError() {
 	m.last_error = nil
 }
 
-// SetEventID sets the "event" edge to the AuditEvent entity by id.
-func (m *NotificationMutation) SetEventID(id pulid.ID) {
-	m.event = &id
-}
-
-// ClearEvent clears the "event" edge to the AuditEvent entity.
-func (m *NotificationMutation) ClearEvent() {
-	m.clearedevent = true
-}
-
-// EventCleared reports if the "event" edge to the AuditEvent entity was cleared.
-func (m *NotificationMutation) EventCleared() bool {
-	return m.clearedevent
-}
-
-// EventID returns the "event" edge ID in the mutation.
-func (m *NotificationMutation) EventID() (id pulid.ID, exists bool) {
-	if m.event != nil {
-		return *m.event, true
-	}
-	return
-}
-
-// EventIDs returns the "event" edge IDs in the mutation.
-// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
-// EventID instead. It exists only for internal usage by the builders.
-func (m *NotificationMutation) EventIDs() (ids []pulid.ID) {
-	if id := m.event; id != nil {
-		ids = append(ids, *id)
-	}
-	return
-}
-
-// ResetEvent resets all changes to the "event" edge.
-func (m *NotificationMutation) ResetEvent() {
-	m.event = nil
-	m.clearedevent = false
-}
-
 // AddAttemptLogIDs adds the "attempt_log" edge to the NotificationAttempt entity by ids.
 func (m *NotificationMutation) AddAttemptLogIDs(ids ...pulid.ID) {
 	if m.attempt_log == nil {
@@ -23094,7 +22997,10 @@ func (m *NotificationMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *NotificationMutation) Fields() []string {
-	fields := make([]string, 0, 9)
+	fields := make([]string, 0, 10)
+	if m.event_id != nil {
+		fields = append(fields, notification.FieldEventID)
+	}
 	if m.channel != nil {
 		fields = append(fields, notification.FieldChannel)
 	}
@@ -23130,6 +23036,8 @@ func (m *NotificationMutation) Fields() []string {
 // schema.
 func (m *NotificationMutation) Field(name string) (ent.Value, bool) {
 	switch name {
+	case notification.FieldEventID:
+		return m.EventID()
 	case notification.FieldChannel:
 		return m.Channel()
 	case notification.FieldTarget:
@@ -23157,6 +23065,8 @@ func (m *NotificationMutation) Field(name string) (ent.Value, bool) {
 // database failed.
 func (m *NotificationMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
 	switch name {
+	case notification.FieldEventID:
+		return m.OldEventID(ctx)
 	case notification.FieldChannel:
 		return m.OldChannel(ctx)
 	case notification.FieldTarget:
@@ -23184,6 +23094,13 @@ func (m *NotificationMutation) OldField(ctx context.Context, name string) (ent.V
 // type.
 func (m *NotificationMutation) SetField(name string, value ent.Value) error {
 	switch name {
+	case notification.FieldEventID:
+		v, ok := value.(pulid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEventID(v)
+		return nil
 	case notification.FieldChannel:
 		v, ok := value.(string)
 		if !ok {
@@ -23320,6 +23237,9 @@ func (m *NotificationMutation) ClearField(name string) error {
 // It returns an error if the field is not defined in the schema.
 func (m *NotificationMutation) ResetField(name string) error {
 	switch name {
+	case notification.FieldEventID:
+		m.ResetEventID()
+		return nil
 	case notification.FieldChannel:
 		m.ResetChannel()
 		return nil
@@ -23353,10 +23273,7 @@ func (m *NotificationMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *NotificationMutation) AddedEdges() []string {
-	edges := make([]string, 0, 2)
-	if m.event != nil {
-		edges = append(edges, notification.EdgeEvent)
-	}
+	edges := make([]string, 0, 1)
 	if m.attempt_log != nil {
 		edges = append(edges, notification.EdgeAttemptLog)
 	}
@@ -23367,10 +23284,6 @@ func (m *NotificationMutation) AddedEdges() []string {
 // name in this mutation.
 func (m *NotificationMutation) AddedIDs(name string) []ent.Value {
 	switch name {
-	case notification.EdgeEvent:
-		if id := m.event; id != nil {
-			return []ent.Value{*id}
-		}
 	case notification.EdgeAttemptLog:
 		ids := make([]ent.Value, 0, len(m.attempt_log))
 		for id := range m.attempt_log {
@@ -23383,7 +23296,7 @@ func (m *NotificationMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *NotificationMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 1)
 	if m.removedattempt_log != nil {
 		edges = append(edges, notification.EdgeAttemptLog)
 	}
@@ -23406,10 +23319,7 @@ func (m *NotificationMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *NotificationMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 2)
-	if m.clearedevent {
-		edges = append(edges, notification.EdgeEvent)
-	}
+	edges := make([]string, 0, 1)
 	if m.clearedattempt_log {
 		edges = append(edges, notification.EdgeAttemptLog)
 	}
@@ -23420,8 +23330,6 @@ func (m *NotificationMutation) ClearedEdges() []string {
 // was cleared in this mutation.
 func (m *NotificationMutation) EdgeCleared(name string) bool {
 	switch name {
-	case notification.EdgeEvent:
-		return m.clearedevent
 	case notification.EdgeAttemptLog:
 		return m.clearedattempt_log
 	}
@@ -23432,9 +23340,6 @@ func (m *NotificationMutation) EdgeCleared(name string) bool {
 // if that edge is not defined in the schema.
 func (m *NotificationMutation) ClearEdge(name string) error {
 	switch name {
-	case notification.EdgeEvent:
-		m.ClearEvent()
-		return nil
 	}
 	return fmt.Errorf("unknown Notification unique edge %s", name)
 }
@@ -23443,9 +23348,6 @@ func (m *NotificationMutation) ClearEdge(name string) error {
 // It returns an error if the edge is not defined in the schema.
 func (m *NotificationMutation) ResetEdge(name string) error {
 	switch name {
-	case notification.EdgeEvent:
-		m.ResetEvent()
-		return nil
 	case notification.EdgeAttemptLog:
 		m.ResetAttemptLog()
 		return nil

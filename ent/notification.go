@@ -9,7 +9,6 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
-	"github.com/palabre/palabre/ent/auditevent"
 	"github.com/palabre/palabre/ent/notification"
 	"github.com/palabre/palabre/ent/schema/pulid"
 )
@@ -20,6 +19,8 @@ type Notification struct {
 	// ID of the ent.
 	// Opaque global identifier of the object.
 	ID pulid.ID `json:"id,omitempty"`
+	// The audit event it tells of (no foreign key: the outbox never holds the trail back).
+	EventID pulid.ID `json:"event_id,omitempty"`
 	// The channel that delivers it, such as WEBHOOK; empty for an event still to be fanned out.
 	Channel string `json:"channel,omitempty"`
 	// Whom the channel delivers to, as the channel names it (a webhook endpoint's ID); one row per event, channel and target.
@@ -40,41 +41,25 @@ type Notification struct {
 	LastError string `json:"last_error,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the NotificationQuery when eager-loading is set.
-	Edges                     NotificationEdges `json:"edges"`
-	audit_event_notifications *pulid.ID
-	selectValues              sql.SelectValues
+	Edges        NotificationEdges `json:"edges"`
+	selectValues sql.SelectValues
 }
 
 // NotificationEdges holds the relations/edges for other nodes in the graph.
 type NotificationEdges struct {
-	// The audit event it tells of.
-	Event *AuditEvent `json:"event,omitempty"`
 	// Its delivery attempts, oldest first.
 	AttemptLog []*NotificationAttempt `json:"attempt_log,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [2]bool
-	// totalCount holds the count of the edges above.
-	totalCount [1]map[string]int
+	loadedTypes [1]bool
 
 	namedAttemptLog map[string][]*NotificationAttempt
-}
-
-// EventOrErr returns the Event value or an error if the edge
-// was not loaded in eager-loading, or loaded but was not found.
-func (e NotificationEdges) EventOrErr() (*AuditEvent, error) {
-	if e.Event != nil {
-		return e.Event, nil
-	} else if e.loadedTypes[0] {
-		return nil, &NotFoundError{label: auditevent.Label}
-	}
-	return nil, &NotLoadedError{edge: "event"}
 }
 
 // AttemptLogOrErr returns the AttemptLog value or an error if the edge
 // was not loaded in eager-loading.
 func (e NotificationEdges) AttemptLogOrErr() ([]*NotificationAttempt, error) {
-	if e.loadedTypes[1] {
+	if e.loadedTypes[0] {
 		return e.AttemptLog, nil
 	}
 	return nil, &NotLoadedError{edge: "attempt_log"}
@@ -85,7 +70,7 @@ func (*Notification) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case notification.FieldID:
+		case notification.FieldID, notification.FieldEventID:
 			values[i] = new(pulid.ID)
 		case notification.FieldAttempts:
 			values[i] = new(sql.NullInt64)
@@ -93,8 +78,6 @@ func (*Notification) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullString)
 		case notification.FieldCreatedAt, notification.FieldDueAt, notification.FieldDoneAt:
 			values[i] = new(sql.NullTime)
-		case notification.ForeignKeys[0]: // audit_event_notifications
-			values[i] = &sql.NullScanner{S: new(pulid.ID)}
 		default:
 			values[i] = new(sql.UnknownType)
 		}
@@ -115,6 +98,12 @@ func (_m *Notification) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field id", values[i])
 			} else if value != nil {
 				_m.ID = *value
+			}
+		case notification.FieldEventID:
+			if value, ok := values[i].(*pulid.ID); !ok {
+				return fmt.Errorf("unexpected type %T for field event_id", values[i])
+			} else if value != nil {
+				_m.EventID = *value
 			}
 		case notification.FieldChannel:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -171,13 +160,6 @@ func (_m *Notification) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.LastError = value.String
 			}
-		case notification.ForeignKeys[0]:
-			if value, ok := values[i].(*sql.NullScanner); !ok {
-				return fmt.Errorf("unexpected type %T for field audit_event_notifications", values[i])
-			} else if value.Valid {
-				_m.audit_event_notifications = new(pulid.ID)
-				*_m.audit_event_notifications = *value.S.(*pulid.ID)
-			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -189,11 +171,6 @@ func (_m *Notification) assignValues(columns []string, values []any) error {
 // This includes values selected through modifiers, order, etc.
 func (_m *Notification) Value(name string) (ent.Value, error) {
 	return _m.selectValues.Get(name)
-}
-
-// QueryEvent queries the "event" edge of the Notification entity.
-func (_m *Notification) QueryEvent() *AuditEventQuery {
-	return NewNotificationClient(_m.config).QueryEvent(_m)
 }
 
 // QueryAttemptLog queries the "attempt_log" edge of the Notification entity.
@@ -224,6 +201,9 @@ func (_m *Notification) String() string {
 	var builder strings.Builder
 	builder.WriteString("Notification(")
 	builder.WriteString(fmt.Sprintf("id=%v, ", _m.ID))
+	builder.WriteString("event_id=")
+	builder.WriteString(fmt.Sprintf("%v", _m.EventID))
+	builder.WriteString(", ")
 	builder.WriteString("channel=")
 	builder.WriteString(_m.Channel)
 	builder.WriteString(", ")

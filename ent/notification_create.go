@@ -12,7 +12,6 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
-	"github.com/palabre/palabre/ent/auditevent"
 	"github.com/palabre/palabre/ent/notification"
 	"github.com/palabre/palabre/ent/notificationattempt"
 	"github.com/palabre/palabre/ent/schema/pulid"
@@ -24,6 +23,12 @@ type NotificationCreate struct {
 	mutation *NotificationMutation
 	hooks    []Hook
 	conflict []sql.ConflictOption
+}
+
+// SetEventID sets the "event_id" field.
+func (_c *NotificationCreate) SetEventID(v pulid.ID) *NotificationCreate {
+	_c.mutation.SetEventID(v)
+	return _c
 }
 
 // SetChannel sets the "channel" field.
@@ -150,17 +155,6 @@ func (_c *NotificationCreate) SetNillableID(v *pulid.ID) *NotificationCreate {
 	return _c
 }
 
-// SetEventID sets the "event" edge to the AuditEvent entity by ID.
-func (_c *NotificationCreate) SetEventID(id pulid.ID) *NotificationCreate {
-	_c.mutation.SetEventID(id)
-	return _c
-}
-
-// SetEvent sets the "event" edge to the AuditEvent entity.
-func (_c *NotificationCreate) SetEvent(v *AuditEvent) *NotificationCreate {
-	return _c.SetEventID(v.ID)
-}
-
 // AddAttemptLogIDs adds the "attempt_log" edge to the NotificationAttempt entity by IDs.
 func (_c *NotificationCreate) AddAttemptLogIDs(ids ...pulid.ID) *NotificationCreate {
 	_c.mutation.AddAttemptLogIDs(ids...)
@@ -249,6 +243,9 @@ func (_c *NotificationCreate) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_c *NotificationCreate) check() error {
+	if _, ok := _c.mutation.EventID(); !ok {
+		return &ValidationError{Name: "event_id", err: errors.New(`ent: missing required field "Notification.event_id"`)}
+	}
 	if _, ok := _c.mutation.Channel(); !ok {
 		return &ValidationError{Name: "channel", err: errors.New(`ent: missing required field "Notification.channel"`)}
 	}
@@ -282,9 +279,6 @@ func (_c *NotificationCreate) check() error {
 	}
 	if _, ok := _c.mutation.LastError(); !ok {
 		return &ValidationError{Name: "last_error", err: errors.New(`ent: missing required field "Notification.last_error"`)}
-	}
-	if len(_c.mutation.EventIDs()) == 0 {
-		return &ValidationError{Name: "event", err: errors.New(`ent: missing required edge "Notification.event"`)}
 	}
 	return nil
 }
@@ -322,6 +316,10 @@ func (_c *NotificationCreate) createSpec() (*Notification, *sqlgraph.CreateSpec)
 		_node.ID = id
 		_spec.ID.Value = &id
 	}
+	if value, ok := _c.mutation.EventID(); ok {
+		_spec.SetField(notification.FieldEventID, field.TypeString, value)
+		_node.EventID = value
+	}
 	if value, ok := _c.mutation.Channel(); ok {
 		_spec.SetField(notification.FieldChannel, field.TypeString, value)
 		_node.Channel = value
@@ -358,23 +356,6 @@ func (_c *NotificationCreate) createSpec() (*Notification, *sqlgraph.CreateSpec)
 		_spec.SetField(notification.FieldLastError, field.TypeString, value)
 		_node.LastError = value
 	}
-	if nodes := _c.mutation.EventIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2O,
-			Inverse: true,
-			Table:   notification.EventTable,
-			Columns: []string{notification.EventColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(auditevent.FieldID, field.TypeString),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_node.audit_event_notifications = &nodes[0]
-		_spec.Edges = append(_spec.Edges, edge)
-	}
 	if nodes := _c.mutation.AttemptLogIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2M,
@@ -398,7 +379,7 @@ func (_c *NotificationCreate) createSpec() (*Notification, *sqlgraph.CreateSpec)
 // of the `INSERT` statement. For example:
 //
 //	client.Notification.Create().
-//		SetChannel(v).
+//		SetEventID(v).
 //		OnConflict(
 //			// Update the row with the new values
 //			// the was proposed for insertion.
@@ -407,7 +388,7 @@ func (_c *NotificationCreate) createSpec() (*Notification, *sqlgraph.CreateSpec)
 //		// Override some of the fields with custom
 //		// update values.
 //		Update(func(u *ent.NotificationUpsert) {
-//			SetChannel(v+v).
+//			SetEventID(v+v).
 //		}).
 //		Exec(ctx)
 func (_c *NotificationCreate) OnConflict(opts ...sql.ConflictOption) *NotificationUpsertOne {
@@ -531,6 +512,9 @@ func (u *NotificationUpsertOne) UpdateNewValues() *NotificationUpsertOne {
 	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(s *sql.UpdateSet) {
 		if _, exists := u.create.mutation.ID(); exists {
 			s.SetIgnore(notification.FieldID)
+		}
+		if _, exists := u.create.mutation.EventID(); exists {
+			s.SetIgnore(notification.FieldEventID)
 		}
 		if _, exists := u.create.mutation.Channel(); exists {
 			s.SetIgnore(notification.FieldChannel)
@@ -795,7 +779,7 @@ func (_c *NotificationCreateBulk) ExecX(ctx context.Context) {
 //		// Override some of the fields with custom
 //		// update values.
 //		Update(func(u *ent.NotificationUpsert) {
-//			SetChannel(v+v).
+//			SetEventID(v+v).
 //		}).
 //		Exec(ctx)
 func (_c *NotificationCreateBulk) OnConflict(opts ...sql.ConflictOption) *NotificationUpsertBulk {
@@ -841,6 +825,9 @@ func (u *NotificationUpsertBulk) UpdateNewValues() *NotificationUpsertBulk {
 		for _, b := range u.create.builders {
 			if _, exists := b.mutation.ID(); exists {
 				s.SetIgnore(notification.FieldID)
+			}
+			if _, exists := b.mutation.EventID(); exists {
+				s.SetIgnore(notification.FieldEventID)
 			}
 			if _, exists := b.mutation.Channel(); exists {
 				s.SetIgnore(notification.FieldChannel)

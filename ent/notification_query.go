@@ -14,7 +14,6 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
-	"github.com/palabre/palabre/ent/auditevent"
 	"github.com/palabre/palabre/ent/notification"
 	"github.com/palabre/palabre/ent/notificationattempt"
 	"github.com/palabre/palabre/ent/predicate"
@@ -28,9 +27,7 @@ type NotificationQuery struct {
 	order               []notification.OrderOption
 	inters              []Interceptor
 	predicates          []predicate.Notification
-	withEvent           *AuditEventQuery
 	withAttemptLog      *NotificationAttemptQuery
-	withFKs             bool
 	loadTotal           []func(context.Context, []*Notification) error
 	modifiers           []func(*sql.Selector)
 	withNamedAttemptLog map[string]*NotificationAttemptQuery
@@ -68,28 +65,6 @@ func (_q *NotificationQuery) Unique(unique bool) *NotificationQuery {
 func (_q *NotificationQuery) Order(o ...notification.OrderOption) *NotificationQuery {
 	_q.order = append(_q.order, o...)
 	return _q
-}
-
-// QueryEvent chains the current query on the "event" edge.
-func (_q *NotificationQuery) QueryEvent() *AuditEventQuery {
-	query := (&AuditEventClient{config: _q.config}).Query()
-	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
-		if err := _q.prepareQuery(ctx); err != nil {
-			return nil, err
-		}
-		selector := _q.sqlQuery(ctx)
-		if err := selector.Err(); err != nil {
-			return nil, err
-		}
-		step := sqlgraph.NewStep(
-			sqlgraph.From(notification.Table, notification.FieldID, selector),
-			sqlgraph.To(auditevent.Table, auditevent.FieldID),
-			sqlgraph.Edge(sqlgraph.M2O, true, notification.EventTable, notification.EventColumn),
-		)
-		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
-		return fromU, nil
-	}
-	return query
 }
 
 // QueryAttemptLog chains the current query on the "attempt_log" edge.
@@ -306,23 +281,11 @@ func (_q *NotificationQuery) Clone() *NotificationQuery {
 		order:          append([]notification.OrderOption{}, _q.order...),
 		inters:         append([]Interceptor{}, _q.inters...),
 		predicates:     append([]predicate.Notification{}, _q.predicates...),
-		withEvent:      _q.withEvent.Clone(),
 		withAttemptLog: _q.withAttemptLog.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
 	}
-}
-
-// WithEvent tells the query-builder to eager-load the nodes that are connected to
-// the "event" edge. The optional arguments are used to configure the query builder of the edge.
-func (_q *NotificationQuery) WithEvent(opts ...func(*AuditEventQuery)) *NotificationQuery {
-	query := (&AuditEventClient{config: _q.config}).Query()
-	for _, opt := range opts {
-		opt(query)
-	}
-	_q.withEvent = query
-	return _q
 }
 
 // WithAttemptLog tells the query-builder to eager-load the nodes that are connected to
@@ -342,12 +305,12 @@ func (_q *NotificationQuery) WithAttemptLog(opts ...func(*NotificationAttemptQue
 // Example:
 //
 //	var v []struct {
-//		Channel string `json:"channel,omitempty"`
+//		EventID pulid.ID `json:"event_id,omitempty"`
 //		Count int `json:"count,omitempty"`
 //	}
 //
 //	client.Notification.Query().
-//		GroupBy(notification.FieldChannel).
+//		GroupBy(notification.FieldEventID).
 //		Aggregate(ent.Count()).
 //		Scan(ctx, &v)
 func (_q *NotificationQuery) GroupBy(field string, fields ...string) *NotificationGroupBy {
@@ -365,11 +328,11 @@ func (_q *NotificationQuery) GroupBy(field string, fields ...string) *Notificati
 // Example:
 //
 //	var v []struct {
-//		Channel string `json:"channel,omitempty"`
+//		EventID pulid.ID `json:"event_id,omitempty"`
 //	}
 //
 //	client.Notification.Query().
-//		Select(notification.FieldChannel).
+//		Select(notification.FieldEventID).
 //		Scan(ctx, &v)
 func (_q *NotificationQuery) Select(fields ...string) *NotificationSelect {
 	_q.ctx.Fields = append(_q.ctx.Fields, fields...)
@@ -419,19 +382,11 @@ func (_q *NotificationQuery) prepareQuery(ctx context.Context) error {
 func (_q *NotificationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Notification, error) {
 	var (
 		nodes       = []*Notification{}
-		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [2]bool{
-			_q.withEvent != nil,
+		loadedTypes = [1]bool{
 			_q.withAttemptLog != nil,
 		}
 	)
-	if _q.withEvent != nil {
-		withFKs = true
-	}
-	if withFKs {
-		_spec.Node.Columns = append(_spec.Node.Columns, notification.ForeignKeys...)
-	}
 	_spec.ScanValues = func(columns []string) ([]any, error) {
 		return (*Notification).scanValues(nil, columns)
 	}
@@ -452,12 +407,6 @@ func (_q *NotificationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]
 	}
 	if len(nodes) == 0 {
 		return nodes, nil
-	}
-	if query := _q.withEvent; query != nil {
-		if err := _q.loadEvent(ctx, query, nodes, nil,
-			func(n *Notification, e *AuditEvent) { n.Edges.Event = e }); err != nil {
-			return nil, err
-		}
 	}
 	if query := _q.withAttemptLog; query != nil {
 		if err := _q.loadAttemptLog(ctx, query, nodes,
@@ -481,38 +430,6 @@ func (_q *NotificationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]
 	return nodes, nil
 }
 
-func (_q *NotificationQuery) loadEvent(ctx context.Context, query *AuditEventQuery, nodes []*Notification, init func(*Notification), assign func(*Notification, *AuditEvent)) error {
-	ids := make([]pulid.ID, 0, len(nodes))
-	nodeids := make(map[pulid.ID][]*Notification)
-	for i := range nodes {
-		if nodes[i].audit_event_notifications == nil {
-			continue
-		}
-		fk := *nodes[i].audit_event_notifications
-		if _, ok := nodeids[fk]; !ok {
-			ids = append(ids, fk)
-		}
-		nodeids[fk] = append(nodeids[fk], nodes[i])
-	}
-	if len(ids) == 0 {
-		return nil
-	}
-	query.Where(auditevent.IDIn(ids...))
-	neighbors, err := query.All(ctx)
-	if err != nil {
-		return err
-	}
-	for _, n := range neighbors {
-		nodes, ok := nodeids[n.ID]
-		if !ok {
-			return fmt.Errorf(`unexpected foreign-key "audit_event_notifications" returned %v`, n.ID)
-		}
-		for i := range nodes {
-			assign(nodes[i], n)
-		}
-	}
-	return nil
-}
 func (_q *NotificationQuery) loadAttemptLog(ctx context.Context, query *NotificationAttemptQuery, nodes []*Notification, init func(*Notification), assign func(*Notification, *NotificationAttempt)) error {
 	fks := make([]driver.Value, 0, len(nodes))
 	nodeids := make(map[pulid.ID]*Notification)

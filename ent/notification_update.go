@@ -193,9 +193,6 @@ func (_u *NotificationUpdate) check() error {
 			return &ValidationError{Name: "attempts", err: fmt.Errorf(`ent: validator failed for field "Notification.attempts": %w`, err)}
 		}
 	}
-	if _u.mutation.EventCleared() && len(_u.mutation.EventIDs()) > 0 {
-		return errors.New(`ent: clearing a required unique edge "Notification.event"`)
-	}
 	return nil
 }
 
@@ -472,9 +469,6 @@ func (_u *NotificationUpdateOne) check() error {
 		if err := notification.AttemptsValidator(v); err != nil {
 			return &ValidationError{Name: "attempts", err: fmt.Errorf(`ent: validator failed for field "Notification.attempts": %w`, err)}
 		}
-	}
-	if _u.mutation.EventCleared() && len(_u.mutation.EventIDs()) > 0 {
-		return errors.New(`ent: clearing a required unique edge "Notification.event"`)
 	}
 	return nil
 }

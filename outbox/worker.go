@@ -16,7 +16,6 @@ import (
 	"github.com/palabre/palabre/clock"
 	"github.com/palabre/palabre/database"
 	"github.com/palabre/palabre/ent"
-	"github.com/palabre/palabre/ent/auditevent"
 	"github.com/palabre/palabre/ent/notification"
 	"github.com/palabre/palabre/ent/notificationattempt"
 	"github.com/palabre/palabre/ent/predicate"
@@ -192,12 +191,12 @@ func (w *Worker) handle(ctx context.Context, n *ent.Notification) error {
 func (w *Worker) fanOut(ctx context.Context, n *ent.Notification) error {
 	now := clock.Now(ctx).UTC()
 	return transaction.Within(ctx, w.client, func(tx *ent.Client) error {
-		event, err := tx.Notification.QueryEvent(n).Only(ctx)
+		event, err := tx.AuditEvent.Get(ctx, n.EventID)
 		if err != nil {
 			return err
 		}
 		existing, err := tx.Notification.Query().
-			Where(notification.HasEventWith(auditevent.ID(event.ID)), notification.ChannelNEQ("")).
+			Where(notification.EventID(event.ID), notification.ChannelNEQ("")).
 			Select(notification.FieldChannel, notification.FieldTarget).All(ctx)
 		if err != nil {
 			return err

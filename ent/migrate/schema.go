@@ -918,6 +918,7 @@ var (
 	// NotificationsColumns holds the columns for the "notifications" table.
 	NotificationsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
+		{Name: "event_id", Type: field.TypeString},
 		{Name: "channel", Type: field.TypeString, Default: ""},
 		{Name: "target", Type: field.TypeString, Default: ""},
 		{Name: "payload", Type: field.TypeString, Size: 2147483647, Default: ""},
@@ -927,41 +928,27 @@ var (
 		{Name: "due_at", Type: field.TypeTime},
 		{Name: "done_at", Type: field.TypeTime, Nullable: true},
 		{Name: "last_error", Type: field.TypeString, Default: ""},
-		{Name: "audit_event_notifications", Type: field.TypeString},
 	}
 	// NotificationsTable holds the schema information for the "notifications" table.
 	NotificationsTable = &schema.Table{
 		Name:       "notifications",
 		Columns:    NotificationsColumns,
 		PrimaryKey: []*schema.Column{NotificationsColumns[0]},
-		ForeignKeys: []*schema.ForeignKey{
-			{
-				Symbol:     "notifications_audit_events_notifications",
-				Columns:    []*schema.Column{NotificationsColumns[10]},
-				RefColumns: []*schema.Column{AuditEventsColumns[0]},
-				OnDelete:   schema.NoAction,
-			},
-		},
 		Indexes: []*schema.Index{
 			{
-				Name:    "notification_channel_target_audit_event_notifications",
+				Name:    "notification_event_id_channel_target",
 				Unique:  true,
-				Columns: []*schema.Column{NotificationsColumns[1], NotificationsColumns[2], NotificationsColumns[10]},
+				Columns: []*schema.Column{NotificationsColumns[1], NotificationsColumns[2], NotificationsColumns[3]},
 			},
 			{
 				Name:    "notification_status_due_at",
 				Unique:  false,
-				Columns: []*schema.Column{NotificationsColumns[4], NotificationsColumns[7]},
+				Columns: []*schema.Column{NotificationsColumns[5], NotificationsColumns[8]},
 			},
 			{
 				Name:    "notification_channel_target_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{NotificationsColumns[1], NotificationsColumns[2], NotificationsColumns[6]},
-			},
-			{
-				Name:    "notification_audit_event_notifications",
-				Unique:  false,
-				Columns: []*schema.Column{NotificationsColumns[10]},
+				Columns: []*schema.Column{NotificationsColumns[2], NotificationsColumns[3], NotificationsColumns[7]},
 			},
 		},
 	}
@@ -1650,7 +1637,6 @@ func init() {
 	MeetingTransitionsTable.ForeignKeys[1].RefTable = AccountsTable
 	MinutesTable.ForeignKeys[0].RefTable = MeetingsTable
 	MinutesTable.ForeignKeys[1].RefTable = AccountsTable
-	NotificationsTable.ForeignKeys[0].RefTable = AuditEventsTable
 	NotificationAttemptsTable.ForeignKeys[0].RefTable = NotificationsTable
 	ObjectivesTable.ForeignKeys[0].RefTable = ObjectivesTable
 	ObjectivesTable.ForeignKeys[1].RefTable = StrategiesTable

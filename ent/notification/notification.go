@@ -18,6 +18,8 @@ const (
 	Label = "notification"
 	// FieldID holds the string denoting the id field in the database.
 	FieldID = "id"
+	// FieldEventID holds the string denoting the event_id field in the database.
+	FieldEventID = "event_id"
 	// FieldChannel holds the string denoting the channel field in the database.
 	FieldChannel = "channel"
 	// FieldTarget holds the string denoting the target field in the database.
@@ -36,19 +38,10 @@ const (
 	FieldDoneAt = "done_at"
 	// FieldLastError holds the string denoting the last_error field in the database.
 	FieldLastError = "last_error"
-	// EdgeEvent holds the string denoting the event edge name in mutations.
-	EdgeEvent = "event"
 	// EdgeAttemptLog holds the string denoting the attempt_log edge name in mutations.
 	EdgeAttemptLog = "attempt_log"
 	// Table holds the table name of the notification in the database.
 	Table = "notifications"
-	// EventTable is the table that holds the event relation/edge.
-	EventTable = "notifications"
-	// EventInverseTable is the table name for the AuditEvent entity.
-	// It exists in this package in order to avoid circular dependency with the "auditevent" package.
-	EventInverseTable = "audit_events"
-	// EventColumn is the table column denoting the event relation/edge.
-	EventColumn = "audit_event_notifications"
 	// AttemptLogTable is the table that holds the attempt_log relation/edge.
 	AttemptLogTable = "notification_attempts"
 	// AttemptLogInverseTable is the table name for the NotificationAttempt entity.
@@ -61,6 +54,7 @@ const (
 // Columns holds all SQL columns for notification fields.
 var Columns = []string{
 	FieldID,
+	FieldEventID,
 	FieldChannel,
 	FieldTarget,
 	FieldPayload,
@@ -72,21 +66,10 @@ var Columns = []string{
 	FieldLastError,
 }
 
-// ForeignKeys holds the SQL foreign-keys that are owned by the "notifications"
-// table and are not defined as standalone fields in the schema.
-var ForeignKeys = []string{
-	"audit_event_notifications",
-}
-
 // ValidColumn reports if the column name is valid (part of the table columns).
 func ValidColumn(column string) bool {
 	for i := range Columns {
 		if column == Columns[i] {
-			return true
-		}
-	}
-	for i := range ForeignKeys {
-		if column == ForeignKeys[i] {
 			return true
 		}
 	}
@@ -152,6 +135,11 @@ func ByID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldID, opts...).ToFunc()
 }
 
+// ByEventID orders the results by the event_id field.
+func ByEventID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldEventID, opts...).ToFunc()
+}
+
 // ByChannel orders the results by the channel field.
 func ByChannel(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldChannel, opts...).ToFunc()
@@ -197,13 +185,6 @@ func ByLastError(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldLastError, opts...).ToFunc()
 }
 
-// ByEventField orders the results by event field.
-func ByEventField(field string, opts ...sql.OrderTermOption) OrderOption {
-	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborTerms(s, newEventStep(), sql.OrderByField(field, opts...))
-	}
-}
-
 // ByAttemptLogCount orders the results by attempt_log count.
 func ByAttemptLogCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -216,13 +197,6 @@ func ByAttemptLog(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	return func(s *sql.Selector) {
 		sqlgraph.OrderByNeighborTerms(s, newAttemptLogStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
-}
-func newEventStep() *sqlgraph.Step {
-	return sqlgraph.NewStep(
-		sqlgraph.From(Table, FieldID),
-		sqlgraph.To(EventInverseTable, FieldID),
-		sqlgraph.Edge(sqlgraph.M2O, true, EventTable, EventColumn),
-	)
 }
 func newAttemptLogStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(

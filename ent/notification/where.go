@@ -56,6 +56,11 @@ func IDLTE(id pulid.ID) predicate.Notification {
 	return predicate.Notification(sql.FieldLTE(FieldID, id))
 }
 
+// EventID applies equality check predicate on the "event_id" field. It's identical to EventIDEQ.
+func EventID(v pulid.ID) predicate.Notification {
+	return predicate.Notification(sql.FieldEQ(FieldEventID, v))
+}
+
 // Channel applies equality check predicate on the "channel" field. It's identical to ChannelEQ.
 func Channel(v string) predicate.Notification {
 	return predicate.Notification(sql.FieldEQ(FieldChannel, v))
@@ -94,6 +99,76 @@ func DoneAt(v time.Time) predicate.Notification {
 // LastError applies equality check predicate on the "last_error" field. It's identical to LastErrorEQ.
 func LastError(v string) predicate.Notification {
 	return predicate.Notification(sql.FieldEQ(FieldLastError, v))
+}
+
+// EventIDEQ applies the EQ predicate on the "event_id" field.
+func EventIDEQ(v pulid.ID) predicate.Notification {
+	return predicate.Notification(sql.FieldEQ(FieldEventID, v))
+}
+
+// EventIDNEQ applies the NEQ predicate on the "event_id" field.
+func EventIDNEQ(v pulid.ID) predicate.Notification {
+	return predicate.Notification(sql.FieldNEQ(FieldEventID, v))
+}
+
+// EventIDIn applies the In predicate on the "event_id" field.
+func EventIDIn(vs ...pulid.ID) predicate.Notification {
+	return predicate.Notification(sql.FieldIn(FieldEventID, vs...))
+}
+
+// EventIDNotIn applies the NotIn predicate on the "event_id" field.
+func EventIDNotIn(vs ...pulid.ID) predicate.Notification {
+	return predicate.Notification(sql.FieldNotIn(FieldEventID, vs...))
+}
+
+// EventIDGT applies the GT predicate on the "event_id" field.
+func EventIDGT(v pulid.ID) predicate.Notification {
+	return predicate.Notification(sql.FieldGT(FieldEventID, v))
+}
+
+// EventIDGTE applies the GTE predicate on the "event_id" field.
+func EventIDGTE(v pulid.ID) predicate.Notification {
+	return predicate.Notification(sql.FieldGTE(FieldEventID, v))
+}
+
+// EventIDLT applies the LT predicate on the "event_id" field.
+func EventIDLT(v pulid.ID) predicate.Notification {
+	return predicate.Notification(sql.FieldLT(FieldEventID, v))
+}
+
+// EventIDLTE applies the LTE predicate on the "event_id" field.
+func EventIDLTE(v pulid.ID) predicate.Notification {
+	return predicate.Notification(sql.FieldLTE(FieldEventID, v))
+}
+
+// EventIDContains applies the Contains predicate on the "event_id" field.
+func EventIDContains(v pulid.ID) predicate.Notification {
+	vc := string(v)
+	return predicate.Notification(sql.FieldContains(FieldEventID, vc))
+}
+
+// EventIDHasPrefix applies the HasPrefix predicate on the "event_id" field.
+func EventIDHasPrefix(v pulid.ID) predicate.Notification {
+	vc := string(v)
+	return predicate.Notification(sql.FieldHasPrefix(FieldEventID, vc))
+}
+
+// EventIDHasSuffix applies the HasSuffix predicate on the "event_id" field.
+func EventIDHasSuffix(v pulid.ID) predicate.Notification {
+	vc := string(v)
+	return predicate.Notification(sql.FieldHasSuffix(FieldEventID, vc))
+}
+
+// EventIDEqualFold applies the EqualFold predicate on the "event_id" field.
+func EventIDEqualFold(v pulid.ID) predicate.Notification {
+	vc := string(v)
+	return predicate.Notification(sql.FieldEqualFold(FieldEventID, vc))
+}
+
+// EventIDContainsFold applies the ContainsFold predicate on the "event_id" field.
+func EventIDContainsFold(v pulid.ID) predicate.Notification {
+	vc := string(v)
+	return predicate.Notification(sql.FieldContainsFold(FieldEventID, vc))
 }
 
 // ChannelEQ applies the EQ predicate on the "channel" field.
@@ -544,29 +619,6 @@ func LastErrorEqualFold(v string) predicate.Notification {
 // LastErrorContainsFold applies the ContainsFold predicate on the "last_error" field.
 func LastErrorContainsFold(v string) predicate.Notification {
 	return predicate.Notification(sql.FieldContainsFold(FieldLastError, v))
-}
-
-// HasEvent applies the HasEdge predicate on the "event" edge.
-func HasEvent() predicate.Notification {
-	return predicate.Notification(func(s *sql.Selector) {
-		step := sqlgraph.NewStep(
-			sqlgraph.From(Table, FieldID),
-			sqlgraph.Edge(sqlgraph.M2O, true, EventTable, EventColumn),
-		)
-		sqlgraph.HasNeighbors(s, step)
-	})
-}
-
-// HasEventWith applies the HasEdge predicate on the "event" edge with a given conditions (other predicates).
-func HasEventWith(preds ...predicate.AuditEvent) predicate.Notification {
-	return predicate.Notification(func(s *sql.Selector) {
-		step := newEventStep()
-		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
-			for _, p := range preds {
-				p(s)
-			}
-		})
-	})
 }
 
 // HasAttemptLog applies the HasEdge predicate on the "attempt_log" edge.

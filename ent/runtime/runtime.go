@@ -1586,25 +1586,25 @@ func init() {
 	notificationFields := schema.Notification{}.Fields()
 	_ = notificationFields
 	// notificationDescChannel is the schema descriptor for channel field.
-	notificationDescChannel := notificationFields[0].Descriptor()
+	notificationDescChannel := notificationFields[1].Descriptor()
 	// notification.DefaultChannel holds the default value on creation for the channel field.
 	notification.DefaultChannel = notificationDescChannel.Default.(string)
 	// notificationDescTarget is the schema descriptor for target field.
-	notificationDescTarget := notificationFields[1].Descriptor()
+	notificationDescTarget := notificationFields[2].Descriptor()
 	// notification.DefaultTarget holds the default value on creation for the target field.
 	notification.DefaultTarget = notificationDescTarget.Default.(string)
 	// notificationDescPayload is the schema descriptor for payload field.
-	notificationDescPayload := notificationFields[2].Descriptor()
+	notificationDescPayload := notificationFields[3].Descriptor()
 	// notification.DefaultPayload holds the default value on creation for the payload field.
 	notification.DefaultPayload = notificationDescPayload.Default.(string)
 	// notificationDescAttempts is the schema descriptor for attempts field.
-	notificationDescAttempts := notificationFields[4].Descriptor()
+	notificationDescAttempts := notificationFields[5].Descriptor()
 	// notification.DefaultAttempts holds the default value on creation for the attempts field.
 	notification.DefaultAttempts = notificationDescAttempts.Default.(int)
 	// notification.AttemptsValidator is a validator for the "attempts" field. It is called by the builders before save.
 	notification.AttemptsValidator = notificationDescAttempts.Validators[0].(func(int) error)
 	// notificationDescLastError is the schema descriptor for last_error field.
-	notificationDescLastError := notificationFields[8].Descriptor()
+	notificationDescLastError := notificationFields[9].Descriptor()
 	// notification.DefaultLastError holds the default value on creation for the last_error field.
 	notification.DefaultLastError = notificationDescLastError.Default.(string)
 	// notificationDescID is the schema descriptor for id field.

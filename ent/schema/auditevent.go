@@ -4,7 +4,6 @@ import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	"entgo.io/ent/schema"
-	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
@@ -56,15 +55,6 @@ func (AuditEvent) Fields() []ent.Field {
 		field.String("hash").
 			Immutable().
 			Comment("SHA-256 of this event's content and of the previous hash, in hexadecimal."),
-	}
-}
-
-// Edges of the AuditEvent.
-func (AuditEvent) Edges() []ent.Edge {
-	return []ent.Edge{
-		edge.To("notifications", Notification.Type).
-			Comment("Its rows in the notification outbox.").
-			Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

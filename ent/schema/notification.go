@@ -33,6 +33,9 @@ func (Notification) Mixin() []ent.Mixin {
 // Fields of the Notification.
 func (Notification) Fields() []ent.Field {
 	return []ent.Field{
+		field.String("event_id").
+			GoType(pulid.ID("")).Immutable().
+			Comment("The audit event it tells of (no foreign key: the outbox never holds the trail back)."),
 		field.String("channel").
 			Default("").Immutable().
 			Comment("The channel that delivers it, such as WEBHOOK; empty for an event still to be fanned out."),
@@ -66,8 +69,6 @@ func (Notification) Fields() []ent.Field {
 // Edges of the Notification.
 func (Notification) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.From("event", AuditEvent.Type).Ref("notifications").Unique().Required().Immutable().
-			Comment("The audit event it tells of."),
 		edge.To("attempt_log", NotificationAttempt.Type).
 			Comment("Its delivery attempts, oldest first."),
 	}
@@ -77,12 +78,11 @@ func (Notification) Edges() []ent.Edge {
 func (Notification) Indexes() []ent.Index {
 	return []ent.Index{
 		// A fan-out retried after a crash finds its rows written once.
-		index.Fields("channel", "target").Edges("event").Unique(),
+		index.Fields("event_id", "channel", "target").Unique(),
 		// The worker's claim and the clean-up.
 		index.Fields("status", "due_at"),
 		// A target's deliveries, newest first.
 		index.Fields("channel", "target", "created_at"),
-		index.Edges("event"),
 	}
 }
 
