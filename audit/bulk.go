@@ -179,17 +179,24 @@ func appendEvents(ctx context.Context, client *gen.Client, events []Event) error
 	at := clock.Now(ctx).Truncate(time.Microsecond) // what both stores keep
 	sequence, previous := head.Sequence, head.Hash
 	rows := make([][]any, len(events))
+	appended := make([]*gen.AuditEvent, len(events))
 	for i, e := range events {
 		sequence++
 		e.Sequence, e.At, e.ActorID = sequence, at, actor
 		hash := Hash(previous, e)
-		rows[i] = []any{pulid.MustNew("AU"), e.Sequence, e.At, e.ActorID, e.Operation, e.EntityType, e.EntityID, e.Changes, previous, hash}
+		id := pulid.MustNew("AU")
+		rows[i] = []any{id, e.Sequence, e.At, e.ActorID, e.Operation, e.EntityType, e.EntityID, e.Changes, previous, hash}
+		appended[i] = &gen.AuditEvent{ID: id, Sequence: e.Sequence, At: e.At, ActorID: e.ActorID, Operation: e.Operation,
+			EntityType: e.EntityType, EntityID: e.EntityID, Changes: e.Changes, PreviousHash: previous, Hash: hash}
 		previous = hash
 	}
 	columns := []string{auditevent.FieldID, auditevent.FieldSequence, auditevent.FieldAt, auditevent.FieldActorID, auditevent.FieldOperation,
 		auditevent.FieldEntityType, auditevent.FieldEntityID, auditevent.FieldChanges, auditevent.FieldPreviousHash, auditevent.FieldHash}
 	if err := insertRows(ctx, client, auditevent.Table, columns, rows); err != nil {
 		return fmt.Errorf("audit: appending %d events: %w", len(rows), err)
+	}
+	if err := followed(ctx, client, appended); err != nil {
+		return err
 	}
 	return client.AuditHead.Update().Where(audithead.ID(headID)).SetSequence(sequence).SetHash(previous).Exec(ctx)
 }

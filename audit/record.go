@@ -65,17 +65,43 @@ func appendEvent(ctx context.Context, client *ent.Client, e Event) error {
 	e.Sequence = head.Sequence + 1
 	e.At = clock.Now(ctx).Truncate(time.Microsecond) // what both stores keep
 	hash := Hash(head.Hash, e)
-	err = client.AuditEvent.Create().
+	saved, err := client.AuditEvent.Create().
 		SetSequence(e.Sequence).SetAt(e.At).SetActorID(e.ActorID).
 		SetOperation(e.Operation).SetEntityType(e.EntityType).SetEntityID(e.EntityID).
 		SetChanges(e.Changes).SetPreviousHash(head.Hash).SetHash(hash).
-		Exec(ctx)
+		Save(ctx)
 	if err != nil {
+		return err
+	}
+	if err := followed(ctx, client, []*ent.AuditEvent{saved}); err != nil {
 		return err
 	}
 	return client.AuditHead.Update().Where(audithead.ID(headID)).
 		SetSequence(e.Sequence).SetHash(hash).
 		Exec(ctx)
+}
+
+// Follower is told of events appended to the trail, in their transaction:
+// what it writes with client commits with them, or not at all. An error
+// fails the change.
+type Follower func(ctx context.Context, client *ent.Client, events []*ent.AuditEvent) error
+
+var followers []Follower
+
+// Follow has f told of every event appended from now on, by Record and by
+// CreateAll alike (the notification outbox writes its rows so). It is meant
+// for package initialisation: it is not safe to call while events are
+// written.
+func Follow(f Follower) { followers = append(followers, f) }
+
+// followed tells the followers of events; ctx is the system's.
+func followed(ctx context.Context, client *ent.Client, events []*ent.AuditEvent) error {
+	for _, f := range followers {
+		if err := f(ctx, client, events); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // lockHead reads the head, locked until the transaction ends, and creates it

@@ -4,6 +4,7 @@ import (
 	"context"
 	stdsql "database/sql"
 	"errors"
+	"sync/atomic"
 
 	"entgo.io/ent/dialect"
 )
@@ -35,7 +36,7 @@ func (d storeDriver) Tx(ctx context.Context) (dialect.Tx, error) {
 	if err != nil {
 		return nil, mark(ctx, err)
 	}
-	return storeTx{tx, ctx}, nil
+	return &storeTx{Tx: tx, ctx: ctx}, nil
 }
 
 // BeginTx and the two below are the optional methods of ent's SQL driver,
@@ -51,7 +52,7 @@ func (d storeDriver) BeginTx(ctx context.Context, opts *stdsql.TxOptions) (diale
 	if err != nil {
 		return nil, mark(ctx, err)
 	}
-	return storeTx{tx, ctx}, nil
+	return &storeTx{Tx: tx, ctx: ctx}, nil
 }
 
 func (d storeDriver) ExecContext(ctx context.Context, query string, args ...any) (stdsql.Result, error) {
@@ -67,36 +68,55 @@ func (d storeDriver) QueryContext(ctx context.Context, query string, args ...any
 }
 
 // storeTx sends a transaction's times in UTC and marks the errors of its
-// statements and commit.
+// statements and commit. It remembers whether it ran anything but a SELECT:
+// only such a transaction rings the commit bell, since a read-only one (a
+// worker's claim that found nothing) changed nothing a watcher could read,
+// and ringing for it would wake that worker again, forever.
 type storeTx struct {
 	dialect.Tx
-	ctx context.Context
+	ctx   context.Context
+	wrote atomic.Bool
 }
 
-func (t storeTx) Query(ctx context.Context, query string, args, v any) error {
+func (t *storeTx) Query(ctx context.Context, query string, args, v any) error {
+	t.saw(query)
 	return mark(ctx, t.Tx.Query(ctx, query, inUTC(args), v))
 }
 
-func (t storeTx) Exec(ctx context.Context, query string, args, v any) error {
+func (t *storeTx) Exec(ctx context.Context, query string, args, v any) error {
+	t.saw(query)
 	return mark(ctx, t.Tx.Exec(ctx, query, inUTC(args), v))
 }
 
-// Commit commits, and tells the commit watchers of the process (WatchCommits).
-func (t storeTx) Commit() error {
+// saw notes a statement of the transaction; PostgreSQL's INSERT … RETURNING
+// comes through Query, so the text decides, not the method.
+func (t *storeTx) saw(query string) {
+	if !isRead(query) {
+		t.wrote.Store(true)
+	}
+}
+
+// Commit commits, and tells the commit watchers of the process (WatchCommits)
+// when the transaction wrote.
+func (t *storeTx) Commit() error {
 	if err := t.Tx.Commit(); err != nil {
 		return mark(t.ctx, err)
 	}
-	committed()
+	if t.wrote.Load() {
+		committed()
+	}
 	return nil
 }
 
 // ExecContext and QueryContext pass raw statements of a transaction (ent's
 // tx.ExecContext, tx.QueryContext) through.
-func (t storeTx) ExecContext(ctx context.Context, query string, args ...any) (stdsql.Result, error) {
+func (t *storeTx) ExecContext(ctx context.Context, query string, args ...any) (stdsql.Result, error) {
+	t.saw(query)
 	return execRaw(ctx, t.Tx, query, args)
 }
 
-func (t storeTx) QueryContext(ctx context.Context, query string, args ...any) (*stdsql.Rows, error) {
+func (t *storeTx) QueryContext(ctx context.Context, query string, args ...any) (*stdsql.Rows, error) {
+	t.saw(query)
 	rows, err := queryRaw(ctx, t.Tx, query, args)
 	return rows, mark(ctx, err)
 }

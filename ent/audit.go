@@ -135,4 +135,8 @@ var AuditedTypes = map[string]AuditedType{
 		Ignore: []string{"search_text", "updated_at"},
 		Digest: []string{"content"},
 	},
+	"WebhookEndpoint": {
+		Ignore: []string{"search_text", "updated_at"},
+		Digest: []string{"sealed_secret"},
+	},
 }

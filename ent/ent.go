@@ -35,6 +35,8 @@ import (
 	"github.com/palabre/palabre/ent/meeting"
 	"github.com/palabre/palabre/ent/meetingtransition"
 	"github.com/palabre/palabre/ent/minutes"
+	"github.com/palabre/palabre/ent/notification"
+	"github.com/palabre/palabre/ent/notificationattempt"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/passwordlink"
@@ -43,6 +45,7 @@ import (
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/ent/strategytransition"
 	"github.com/palabre/palabre/ent/strategyversion"
+	"github.com/palabre/palabre/ent/webhookendpoint"
 )
 
 // ent aliases to avoid import conflicts in user's code.
@@ -126,6 +129,8 @@ func checkColumn(t, c string) error {
 			meeting.Table:             meeting.ValidColumn,
 			meetingtransition.Table:   meetingtransition.ValidColumn,
 			minutes.Table:             minutes.ValidColumn,
+			notification.Table:        notification.ValidColumn,
+			notificationattempt.Table: notificationattempt.ValidColumn,
 			objective.Table:           objective.ValidColumn,
 			observation.Table:         observation.ValidColumn,
 			passwordlink.Table:        passwordlink.ValidColumn,
@@ -134,6 +139,7 @@ func checkColumn(t, c string) error {
 			strategy.Table:            strategy.ValidColumn,
 			strategytransition.Table:  strategytransition.ValidColumn,
 			strategyversion.Table:     strategyversion.ValidColumn,
+			webhookendpoint.Table:     webhookendpoint.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

@@ -27,6 +27,8 @@ import (
 	"github.com/palabre/palabre/ent/meeting"
 	"github.com/palabre/palabre/ent/meetingtransition"
 	"github.com/palabre/palabre/ent/minutes"
+	"github.com/palabre/palabre/ent/notification"
+	"github.com/palabre/palabre/ent/notificationattempt"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/passwordlink"
@@ -36,6 +38,7 @@ import (
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/ent/strategytransition"
 	"github.com/palabre/palabre/ent/strategyversion"
+	"github.com/palabre/palabre/ent/webhookendpoint"
 )
 
 // prefixMap maps PULID prefixes to table names.
@@ -62,6 +65,8 @@ var prefixMap = map[string]string{
 	"MG": meeting.Table,
 	"MX": meetingtransition.Table,
 	"MN": minutes.Table,
+	"NO": notification.Table,
+	"NA": notificationattempt.Table,
 	"OB": objective.Table,
 	"OS": observation.Table,
 	"PL": passwordlink.Table,
@@ -70,6 +75,7 @@ var prefixMap = map[string]string{
 	"ST": strategy.Table,
 	"TR": strategytransition.Table,
 	"SV": strategyversion.Table,
+	"WE": webhookendpoint.Table,
 }
 
 // IDToType maps a pulid.ID to the table of its entity.

@@ -60,6 +60,10 @@ type Tx struct {
 	MeetingTransition *MeetingTransitionClient
 	// Minutes is the client for interacting with the Minutes builders.
 	Minutes *MinutesClient
+	// Notification is the client for interacting with the Notification builders.
+	Notification *NotificationClient
+	// NotificationAttempt is the client for interacting with the NotificationAttempt builders.
+	NotificationAttempt *NotificationAttemptClient
 	// Objective is the client for interacting with the Objective builders.
 	Objective *ObjectiveClient
 	// Observation is the client for interacting with the Observation builders.
@@ -76,6 +80,8 @@ type Tx struct {
 	StrategyTransition *StrategyTransitionClient
 	// StrategyVersion is the client for interacting with the StrategyVersion builders.
 	StrategyVersion *StrategyVersionClient
+	// WebhookEndpoint is the client for interacting with the WebhookEndpoint builders.
+	WebhookEndpoint *WebhookEndpointClient
 
 	// lazily loaded.
 	client     *Client
@@ -230,6 +236,8 @@ func (tx *Tx) init() {
 	tx.Meeting = NewMeetingClient(tx.config)
 	tx.MeetingTransition = NewMeetingTransitionClient(tx.config)
 	tx.Minutes = NewMinutesClient(tx.config)
+	tx.Notification = NewNotificationClient(tx.config)
+	tx.NotificationAttempt = NewNotificationAttemptClient(tx.config)
 	tx.Objective = NewObjectiveClient(tx.config)
 	tx.Observation = NewObservationClient(tx.config)
 	tx.PasswordLink = NewPasswordLinkClient(tx.config)
@@ -238,6 +246,7 @@ func (tx *Tx) init() {
 	tx.Strategy = NewStrategyClient(tx.config)
 	tx.StrategyTransition = NewStrategyTransitionClient(tx.config)
 	tx.StrategyVersion = NewStrategyVersionClient(tx.config)
+	tx.WebhookEndpoint = NewWebhookEndpointClient(tx.config)
 }
 
 // txDriver wraps the given dialect.Tx with a nop dialect.Driver implementation.

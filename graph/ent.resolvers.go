@@ -36,6 +36,12 @@ func (r *queryResolver) Agencies(ctx context.Context, after *entgql.Cursor[pulid
 		Paginate(ctx, after, first, before, last, ent.WithAgencyOrder(orderBy), ent.WithAgencyFilter(where.Filter))
 }
 
+// WebhookEndpoints is the resolver for the webhookEndpoints field.
+func (r *queryResolver) WebhookEndpoints(ctx context.Context, after *entgql.Cursor[pulid.ID], first *int, before *entgql.Cursor[pulid.ID], last *int, orderBy *ent.WebhookEndpointOrder) (*ent.WebhookEndpointConnection, error) {
+	return r.client.WebhookEndpoint.Query().
+		Paginate(ctx, after, first, before, last, ent.WithWebhookEndpointOrder(orderBy))
+}
+
 // ActionItem returns generated.ActionItemResolver implementation.
 func (r *Resolver) ActionItem() generated.ActionItemResolver { return &actionItemResolver{r} }
 
@@ -97,6 +103,11 @@ func (r *Resolver) StrategyVersion() generated.StrategyVersionResolver {
 	return &strategyVersionResolver{r}
 }
 
+// WebhookEndpoint returns generated.WebhookEndpointResolver implementation.
+func (r *Resolver) WebhookEndpoint() generated.WebhookEndpointResolver {
+	return &webhookEndpointResolver{r}
+}
+
 type (
 	actionItemResolver          struct{ *Resolver }
 	agencyResolver              struct{ *Resolver }
@@ -115,4 +126,5 @@ type (
 	strategyResolver            struct{ *Resolver }
 	strategyTransitionResolver  struct{ *Resolver }
 	strategyVersionResolver     struct{ *Resolver }
+	webhookEndpointResolver     struct{ *Resolver }
 )

@@ -16,6 +16,7 @@ import (
 	"github.com/palabre/palabre/attachment"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/graph/generated"
+	"github.com/palabre/palabre/webhook"
 )
 
 // Config is what the GraphQL endpoint needs to know about its deployment.
@@ -43,6 +44,8 @@ type Config struct {
 	// ReadOnly refuses every mutation with READ_ONLY: the database holds an
 	// archive imported read-only.
 	ReadOnly bool
+	// Webhooks registers webhook endpoints (registerWebhook).
+	Webhooks webhook.Service
 }
 
 // Handler is the GraphQL endpoint.
@@ -67,7 +70,7 @@ func NewHandler(client *ent.Client, cfg Config) *Handler {
 		links = 24 * time.Hour
 	}
 	live := newLiveConnections(cfg.Live)
-	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{client: client, files: cfg.Files, maxFileBytes: cfg.MaxFileBytes, live: live, passwordLinkLifetime: links}})
+	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{client: client, files: cfg.Files, maxFileBytes: cfg.MaxFileBytes, live: live, passwordLinkLifetime: links, webhooks: cfg.Webhooks}})
 	srv := handler.New(schema)
 	// WebSockets (whose origin Live checks, and which carry no cookie
 	// credential), the JSON transports, and multipart for uploads behind a

@@ -229,8 +229,8 @@ var kindSuffixes = map[string]string{
 	"measurement": "ME", "consultation": "CO", "observation": "OS", "version": "SV",
 	"decision": "DE", "position": "DP", "transition": "TR",
 	"domain": "DO", "agreement": "AR", "agreementparty": "AP", "commitment": "CM",
-	"attachment": "AT",
-	"committee":  "CT", "committeemember": "CB", "meeting": "MG", "minutes": "MN", "attendee": "AG",
+	"attachment": "AT", "webhookendpoint": "WE",
+	"committee": "CT", "committeemember": "CB", "meeting": "MG", "minutes": "MN", "attendee": "AG",
 }
 
 // kindNames names each type in messages.
@@ -240,6 +240,6 @@ var kindNames = map[string]string{
 	"CO": "a consultation round", "OS": "an observation", "SV": "a version", "DE": "a decision",
 	"DP": "a position", "TR": "a transition", "AU": "an audit event",
 	"DO": "a cooperation domain", "AR": "an agreement", "AP": "a party to an agreement", "CM": "a commitment",
-	"AX": "a move of an agreement", "AT": "an attachment",
+	"AX": "a move of an agreement", "AT": "an attachment", "WE": "a webhook endpoint",
 	"CT": "a committee", "CB": "a member of a committee", "MG": "a meeting", "MX": "a move of a meeting", "MN": "minutes",
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/schema/revision"
+	"github.com/palabre/palabre/webhook"
 )
 
 // Resolver is the root resolver: the dependency of every resolver is the ent
@@ -23,6 +24,8 @@ type Resolver struct {
 	live         *liveConnections
 	// passwordLinkLifetime is how long the password links createPasswordLink makes work.
 	passwordLinkLifetime time.Duration
+	// webhooks registers webhook endpoints.
+	webhooks webhook.Service
 }
 
 // tx returns the client of the transaction that entgql.Transactioner opened for

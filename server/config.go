@@ -18,6 +18,8 @@ import (
 	"github.com/palabre/palabre/database"
 	"github.com/palabre/palabre/events"
 	"github.com/palabre/palabre/graph"
+	"github.com/palabre/palabre/outbox"
+	"github.com/palabre/palabre/webhook"
 )
 
 // Config is how the process is deployed. It comes from the environment
@@ -85,6 +87,11 @@ type Config struct {
 	// Clock tells every request the time: the system clock when nil. Tests
 	// set a fake one (clock.NewFake); it has no flag or variable.
 	Clock clock.Clock
+	// SecretKey seals the secrets the server must keep usable (webhook
+	// signing secrets); nil in production refuses to register webhooks.
+	SecretKey *webhook.Key
+	// Outbox is how the notification outbox's worker delivers.
+	Outbox outbox.Options
 }
 
 // SubscriptionLimits bound what the WebSocket clients of subscriptions hold.
@@ -141,6 +148,7 @@ func DefaultConfig() Config {
 			Lifetime:     12 * time.Hour,
 			LinkLifetime: 72 * time.Hour,
 		},
+		Outbox: outbox.DefaultOptions(),
 	}
 }
 
@@ -225,6 +233,19 @@ var settings = []Setting{
 		Doc: "how often a WebSocket is pinged (graphql-transport-ws ping); one whose pong does not come within twice that is closed"},
 	{Env: "PALABRE_EVENTS_POLL", Flag: "events-poll", value: func(c *Config) flag.Value { return (*durationValue)(&c.Subscriptions.Poll) },
 		Doc: "how often the audit trail is read for subscriptions' events unbidden: commits of the process and, on PostgreSQL, `LISTEN/NOTIFY` from other instances wake it at once; the poll catches changes made by commands on SQLite"},
+	{Env: "PALABRE_SECRET_KEY", Flag: "secret-key", Default: "none (development: a fixed public key)",
+		value: func(c *Config) flag.Value { return keyValue{&c.SecretKey} },
+		Doc:   "32 bytes in base64 or hexadecimal (`openssl rand -base64 32`) that seal webhook signing secrets at rest (AES-256-GCM); production refuses to register a webhook without it, and changing it makes the registered secrets unusable. Development without it uses a key written in the source, which protects nothing"},
+	{Env: "PALABRE_OUTBOX_ATTEMPTS", Flag: "outbox-attempts", value: func(c *Config) flag.Value { return (*positiveInt)(&c.Outbox.Attempts) },
+		Doc: "attempts a notification (a webhook delivery) gets before it is given up (`DEAD`, kept with its attempts for administrators)"},
+	{Env: "PALABRE_OUTBOX_BACKOFF", Flag: "outbox-backoff", value: func(c *Config) flag.Value { return (*durationValue)(&c.Outbox.Backoff) },
+		Doc: "wait after a notification's first failed attempt; each later wait doubles, up to 6h"},
+	{Env: "PALABRE_OUTBOX_LEASE", Flag: "outbox-lease", value: func(c *Config) flag.Value { return (*durationValue)(&c.Outbox.Lease) },
+		Doc: "how long a worker holds the notifications it claimed; those of a worker that crashed are delivered by another after it (more than 15s, an attempt's limit)"},
+	{Env: "PALABRE_OUTBOX_POLL", Flag: "outbox-poll", value: func(c *Config) flag.Value { return (*durationValue)(&c.Outbox.Poll) },
+		Doc: "how often an idle outbox worker looks for due notifications unbidden; commits of its own process wake it at once"},
+	{Env: "PALABRE_OUTBOX_RETENTION", Flag: "outbox-retention", value: func(c *Config) flag.Value { return (*durationValue)(&c.Outbox.Retention) },
+		Doc: "how long delivered notifications and their attempts are kept before they are deleted (dead ones are kept)"},
 }
 
 // FilesLocation is where attached files are stored: Files when set, else a
@@ -299,6 +320,10 @@ func (c Config) Validate() error {
 		return fmt.Errorf("the memory limit must be a number of bytes, or 0 for Go's defaults")
 	case c.Subscriptions.PerConnection <= 0 || c.Subscriptions.ConnectionsPerToken <= 0 || c.Subscriptions.Buffer <= 0 || c.Subscriptions.KeepAlive <= 0 || c.Subscriptions.Poll <= 0:
 		return fmt.Errorf("subscription limits must be positive numbers, and the keep-alive a positive duration")
+	case c.Outbox.Attempts <= 0 || c.Outbox.Backoff <= 0 || c.Outbox.Poll <= 0 || c.Outbox.Retention <= 0:
+		return fmt.Errorf("the outbox's attempts, backoff, poll and retention must be positive")
+	case c.Outbox.Lease <= outbox.DeliverTimeout:
+		return fmt.Errorf("the outbox's lease must exceed an attempt's limit, %s", outbox.DeliverTimeout)
 	case c.MaxBodyBytes <= 0:
 		return fmt.Errorf("the body limit must be a positive number of bytes")
 	case c.Sessions.Idle <= 0 || c.Sessions.Lifetime <= 0 || c.Sessions.LinkLifetime <= 0:
@@ -449,6 +474,20 @@ func (l *prefixList) String() string {
 	}
 	return strings.Join(items, ",")
 }
+
+// keyValue is a secret key; it never shows itself (in -h, or in logs).
+type keyValue struct{ key **webhook.Key }
+
+func (v keyValue) Set(s string) error {
+	k, err := webhook.ParseKey(s)
+	if err != nil {
+		return err
+	}
+	*v.key = &k
+	return nil
+}
+
+func (v keyValue) String() string { return "" }
 
 // The kinds of value a setting holds, as flag.Values.
 type (

@@ -55,6 +55,7 @@ func New(cfg Config, client *ent.Client, logger *slog.Logger) (http.Handler, err
 		TrustedOnly:          trustedOnly,
 		PasswordLinkLifetime: cfg.Sessions.LinkLifetime,
 		ReadOnly:             readOnly,
+		Webhooks:             cfg.Webhooks(),
 		Live: graph.Live{
 			Hub:                        hub,
 			Authenticate:               tokens.Authenticate,

@@ -105,6 +105,13 @@ func startInstance(t *testing.T, binary, url string, world *apitest.World) *apit
 	t.Helper()
 	cmd := exec.Command(binary, "serve", "--addr", "127.0.0.1:0")
 	cmd.Env = append(os.Environ(), "PALABRE_DATABASE_URL="+url, "PALABRE_EVENTS_POLL=1h")
+	return serveCommand(t, cmd, world)
+}
+
+// serveCommand starts a `palabre serve` command, stopped when the test ends,
+// and returns the API it serves once it prints its address.
+func serveCommand(t *testing.T, cmd *exec.Cmd, world *apitest.World) *apitest.Server {
+	t.Helper()
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)

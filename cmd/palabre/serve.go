@@ -68,7 +68,18 @@ func runServe(ctx context.Context, inv *invocation, seedDemo bool) error {
 		ln.Close()
 		return err
 	}
-	return server.Serve(ctx, ln, cfg, handler, logger)
+	// The notification outbox's worker delivers until the server stops; a
+	// delivery cut short is claimed again after its lease.
+	worker := server.Outbox(cfg, inv.client, logger)
+	delivering := make(chan struct{})
+	go func() {
+		defer close(delivering)
+		worker.Run(ctx)
+	}()
+	err = server.Serve(ctx, ln, cfg, handler, logger)
+	stop()
+	<-delivering
+	return err
 }
 
 // baseURL is the address a person on this machine can open.

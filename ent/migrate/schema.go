@@ -945,6 +945,73 @@ var (
 			},
 		},
 	}
+	// NotificationsColumns holds the columns for the "notifications" table.
+	NotificationsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "event_id", Type: field.TypeString},
+		{Name: "channel", Type: field.TypeString, Default: ""},
+		{Name: "target", Type: field.TypeString, Default: ""},
+		{Name: "payload", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"PENDING", "DONE", "DEAD"}, Default: "PENDING"},
+		{Name: "attempts", Type: field.TypeInt, Default: 0},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "due_at", Type: field.TypeTime},
+		{Name: "done_at", Type: field.TypeTime, Nullable: true},
+		{Name: "last_error", Type: field.TypeString, Default: ""},
+	}
+	// NotificationsTable holds the schema information for the "notifications" table.
+	NotificationsTable = &schema.Table{
+		Name:       "notifications",
+		Columns:    NotificationsColumns,
+		PrimaryKey: []*schema.Column{NotificationsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "notification_event_id_channel_target",
+				Unique:  true,
+				Columns: []*schema.Column{NotificationsColumns[1], NotificationsColumns[2], NotificationsColumns[3]},
+			},
+			{
+				Name:    "notification_status_due_at",
+				Unique:  false,
+				Columns: []*schema.Column{NotificationsColumns[5], NotificationsColumns[8]},
+			},
+			{
+				Name:    "notification_channel_target_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{NotificationsColumns[2], NotificationsColumns[3], NotificationsColumns[7]},
+			},
+		},
+	}
+	// NotificationAttemptsColumns holds the columns for the "notification_attempts" table.
+	NotificationAttemptsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "at", Type: field.TypeTime},
+		{Name: "duration_ms", Type: field.TypeInt},
+		{Name: "ok", Type: field.TypeBool},
+		{Name: "outcome", Type: field.TypeString, Default: ""},
+		{Name: "notification_attempt_log", Type: field.TypeString},
+	}
+	// NotificationAttemptsTable holds the schema information for the "notification_attempts" table.
+	NotificationAttemptsTable = &schema.Table{
+		Name:       "notification_attempts",
+		Columns:    NotificationAttemptsColumns,
+		PrimaryKey: []*schema.Column{NotificationAttemptsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "notification_attempts_notifications_attempt_log",
+				Columns:    []*schema.Column{NotificationAttemptsColumns[5]},
+				RefColumns: []*schema.Column{NotificationsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "notificationattempt_notification_attempt_log",
+				Unique:  false,
+				Columns: []*schema.Column{NotificationAttemptsColumns[5]},
+			},
+		},
+	}
 	// ObjectivesColumns holds the columns for the "objectives" table.
 	ObjectivesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
@@ -1323,6 +1390,23 @@ var (
 			},
 		},
 	}
+	// WebhookEndpointsColumns holds the columns for the "webhook_endpoints" table.
+	WebhookEndpointsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "url", Type: field.TypeString},
+		{Name: "description", Type: field.TypeString, Default: ""},
+		{Name: "event_types", Type: field.TypeJSON},
+		{Name: "sealed_secret", Type: field.TypeString},
+		{Name: "disabled_at", Type: field.TypeTime, Nullable: true},
+	}
+	// WebhookEndpointsTable holds the schema information for the "webhook_endpoints" table.
+	WebhookEndpointsTable = &schema.Table{
+		Name:       "webhook_endpoints",
+		Columns:    WebhookEndpointsColumns,
+		PrimaryKey: []*schema.Column{WebhookEndpointsColumns[0]},
+	}
 	// ActionItemSupportingAgenciesColumns holds the columns for the "action_item_supporting_agencies" table.
 	ActionItemSupportingAgenciesColumns = []*schema.Column{
 		{Name: "action_item_id", Type: field.TypeString},
@@ -1523,6 +1607,8 @@ var (
 		MeetingsTable,
 		MeetingTransitionsTable,
 		MinutesTable,
+		NotificationsTable,
+		NotificationAttemptsTable,
 		ObjectivesTable,
 		ObservationsTable,
 		PasswordLinksTable,
@@ -1531,6 +1617,7 @@ var (
 		StrategiesTable,
 		StrategyTransitionsTable,
 		StrategyVersionsTable,
+		WebhookEndpointsTable,
 		ActionItemSupportingAgenciesTable,
 		ActionItemFundingPartnersTable,
 		ActionItemDependsOnTable,
@@ -1582,6 +1669,7 @@ func init() {
 	MeetingTransitionsTable.ForeignKeys[1].RefTable = AccountsTable
 	MinutesTable.ForeignKeys[0].RefTable = MeetingsTable
 	MinutesTable.ForeignKeys[1].RefTable = AccountsTable
+	NotificationAttemptsTable.ForeignKeys[0].RefTable = NotificationsTable
 	ObjectivesTable.ForeignKeys[0].RefTable = ObjectivesTable
 	ObjectivesTable.ForeignKeys[1].RefTable = StrategiesTable
 	ObservationsTable.ForeignKeys[0].RefTable = ConsultationsTable

@@ -75,6 +75,12 @@ type MeetingTransition func(*sql.Selector)
 // Minutes is the predicate function for minutes builders.
 type Minutes func(*sql.Selector)
 
+// Notification is the predicate function for notification builders.
+type Notification func(*sql.Selector)
+
+// NotificationAttempt is the predicate function for notificationattempt builders.
+type NotificationAttempt func(*sql.Selector)
+
 // Objective is the predicate function for objective builders.
 type Objective func(*sql.Selector)
 
@@ -98,3 +104,6 @@ type StrategyTransition func(*sql.Selector)
 
 // StrategyVersion is the predicate function for strategyversion builders.
 type StrategyVersion func(*sql.Selector)
+
+// WebhookEndpoint is the predicate function for webhookendpoint builders.
+type WebhookEndpoint func(*sql.Selector)

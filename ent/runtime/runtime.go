@@ -29,6 +29,8 @@ import (
 	"github.com/palabre/palabre/ent/meeting"
 	"github.com/palabre/palabre/ent/meetingtransition"
 	"github.com/palabre/palabre/ent/minutes"
+	"github.com/palabre/palabre/ent/notification"
+	"github.com/palabre/palabre/ent/notificationattempt"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/passwordlink"
@@ -39,6 +41,7 @@ import (
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/ent/strategytransition"
 	"github.com/palabre/palabre/ent/strategyversion"
+	"github.com/palabre/palabre/ent/webhookendpoint"
 
 	"entgo.io/ent"
 	"entgo.io/ent/privacy"
@@ -1587,6 +1590,72 @@ func init() {
 	minutesDescID := minutesMixinFields0[0].Descriptor()
 	// minutes.DefaultID holds the default value on creation for the id field.
 	minutes.DefaultID = minutesDescID.Default.(func() pulid.ID)
+	notificationMixin := schema.Notification{}.Mixin()
+	notification.Policy = privacy.NewPolicies(schema.Notification{})
+	notification.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := notification.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	notificationMixinFields0 := notificationMixin[0].Fields()
+	_ = notificationMixinFields0
+	notificationFields := schema.Notification{}.Fields()
+	_ = notificationFields
+	// notificationDescChannel is the schema descriptor for channel field.
+	notificationDescChannel := notificationFields[1].Descriptor()
+	// notification.DefaultChannel holds the default value on creation for the channel field.
+	notification.DefaultChannel = notificationDescChannel.Default.(string)
+	// notificationDescTarget is the schema descriptor for target field.
+	notificationDescTarget := notificationFields[2].Descriptor()
+	// notification.DefaultTarget holds the default value on creation for the target field.
+	notification.DefaultTarget = notificationDescTarget.Default.(string)
+	// notificationDescPayload is the schema descriptor for payload field.
+	notificationDescPayload := notificationFields[3].Descriptor()
+	// notification.DefaultPayload holds the default value on creation for the payload field.
+	notification.DefaultPayload = notificationDescPayload.Default.(string)
+	// notificationDescAttempts is the schema descriptor for attempts field.
+	notificationDescAttempts := notificationFields[5].Descriptor()
+	// notification.DefaultAttempts holds the default value on creation for the attempts field.
+	notification.DefaultAttempts = notificationDescAttempts.Default.(int)
+	// notification.AttemptsValidator is a validator for the "attempts" field. It is called by the builders before save.
+	notification.AttemptsValidator = notificationDescAttempts.Validators[0].(func(int) error)
+	// notificationDescLastError is the schema descriptor for last_error field.
+	notificationDescLastError := notificationFields[9].Descriptor()
+	// notification.DefaultLastError holds the default value on creation for the last_error field.
+	notification.DefaultLastError = notificationDescLastError.Default.(string)
+	// notificationDescID is the schema descriptor for id field.
+	notificationDescID := notificationMixinFields0[0].Descriptor()
+	// notification.DefaultID holds the default value on creation for the id field.
+	notification.DefaultID = notificationDescID.Default.(func() pulid.ID)
+	notificationattemptMixin := schema.NotificationAttempt{}.Mixin()
+	notificationattempt.Policy = privacy.NewPolicies(schema.NotificationAttempt{})
+	notificationattempt.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := notificationattempt.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	notificationattemptMixinFields0 := notificationattemptMixin[0].Fields()
+	_ = notificationattemptMixinFields0
+	notificationattemptFields := schema.NotificationAttempt{}.Fields()
+	_ = notificationattemptFields
+	// notificationattemptDescDurationMs is the schema descriptor for duration_ms field.
+	notificationattemptDescDurationMs := notificationattemptFields[1].Descriptor()
+	// notificationattempt.DurationMsValidator is a validator for the "duration_ms" field. It is called by the builders before save.
+	notificationattempt.DurationMsValidator = notificationattemptDescDurationMs.Validators[0].(func(int) error)
+	// notificationattemptDescOutcome is the schema descriptor for outcome field.
+	notificationattemptDescOutcome := notificationattemptFields[3].Descriptor()
+	// notificationattempt.DefaultOutcome holds the default value on creation for the outcome field.
+	notificationattempt.DefaultOutcome = notificationattemptDescOutcome.Default.(string)
+	// notificationattemptDescID is the schema descriptor for id field.
+	notificationattemptDescID := notificationattemptMixinFields0[0].Descriptor()
+	// notificationattempt.DefaultID holds the default value on creation for the id field.
+	notificationattempt.DefaultID = notificationattemptDescID.Default.(func() pulid.ID)
 	objectiveMixin := schema.Objective{}.Mixin()
 	objective.Policy = privacy.NewPolicies(schema.Objective{})
 	objective.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -2169,6 +2238,54 @@ func init() {
 	strategyversionDescID := strategyversionMixinFields0[0].Descriptor()
 	// strategyversion.DefaultID holds the default value on creation for the id field.
 	strategyversion.DefaultID = strategyversionDescID.Default.(func() pulid.ID)
+	webhookendpointMixin := schema.WebhookEndpoint{}.Mixin()
+	webhookendpoint.Policy = privacy.NewPolicies(schema.WebhookEndpoint{})
+	webhookendpoint.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := webhookendpoint.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	webhookendpointMixinHooks1 := webhookendpointMixin[1].Hooks()
+	webhookendpointMixinHooks2 := webhookendpointMixin[2].Hooks()
+
+	webhookendpoint.Hooks[1] = webhookendpointMixinHooks1[0]
+
+	webhookendpoint.Hooks[2] = webhookendpointMixinHooks2[0]
+	webhookendpointMixinFields0 := webhookendpointMixin[0].Fields()
+	_ = webhookendpointMixinFields0
+	webhookendpointMixinFields1 := webhookendpointMixin[1].Fields()
+	_ = webhookendpointMixinFields1
+	webhookendpointFields := schema.WebhookEndpoint{}.Fields()
+	_ = webhookendpointFields
+	// webhookendpointDescCreatedAt is the schema descriptor for created_at field.
+	webhookendpointDescCreatedAt := webhookendpointMixinFields1[0].Descriptor()
+	// webhookendpoint.DefaultCreatedAt holds the default value on creation for the created_at field.
+	webhookendpoint.DefaultCreatedAt = webhookendpointDescCreatedAt.Default.(func() time.Time)
+	// webhookendpointDescUpdatedAt is the schema descriptor for updated_at field.
+	webhookendpointDescUpdatedAt := webhookendpointMixinFields1[1].Descriptor()
+	// webhookendpoint.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	webhookendpoint.DefaultUpdatedAt = webhookendpointDescUpdatedAt.Default.(func() time.Time)
+	// webhookendpoint.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	webhookendpoint.UpdateDefaultUpdatedAt = webhookendpointDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// webhookendpointDescURL is the schema descriptor for url field.
+	webhookendpointDescURL := webhookendpointFields[0].Descriptor()
+	// webhookendpoint.URLValidator is a validator for the "url" field. It is called by the builders before save.
+	webhookendpoint.URLValidator = webhookendpointDescURL.Validators[0].(func(string) error)
+	// webhookendpointDescDescription is the schema descriptor for description field.
+	webhookendpointDescDescription := webhookendpointFields[1].Descriptor()
+	// webhookendpoint.DefaultDescription holds the default value on creation for the description field.
+	webhookendpoint.DefaultDescription = webhookendpointDescDescription.Default.(string)
+	// webhookendpointDescSealedSecret is the schema descriptor for sealed_secret field.
+	webhookendpointDescSealedSecret := webhookendpointFields[3].Descriptor()
+	// webhookendpoint.SealedSecretValidator is a validator for the "sealed_secret" field. It is called by the builders before save.
+	webhookendpoint.SealedSecretValidator = webhookendpointDescSealedSecret.Validators[0].(func(string) error)
+	// webhookendpointDescID is the schema descriptor for id field.
+	webhookendpointDescID := webhookendpointMixinFields0[0].Descriptor()
+	// webhookendpoint.DefaultID holds the default value on creation for the id field.
+	webhookendpoint.DefaultID = webhookendpointDescID.Default.(func() pulid.ID)
 }
 
 const (

@@ -2801,6 +2801,7 @@ export type RecordAttachmentsQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string, attachments: Array<{ id: string, name: string, contentType: string, size: number, sha256: string, downloadURL: string, createdAt: string }> | null }
+    | { id: string }
    | null };
 
 export type AttachFileMutationVariables = Exact<{
@@ -2940,6 +2941,7 @@ export type ConsultedVersionQuery = { node:
     | { __typename: 'Strategy' }
     | { __typename: 'StrategyTransition' }
     | { __typename: 'StrategyVersion' }
+    | { __typename: 'WebhookEndpoint' }
    | null };
 
 export type EventsSubscriptionVariables = Exact<{
@@ -2972,6 +2974,7 @@ export type EventsSubscription = { events: { sequence: number, kind: EventKind, 
       | { id: string }
       | { id: string }
       | { status: ObservationStatus, revision: number, id: string }
+      | { id: string }
       | { id: string }
       | { id: string }
       | { id: string }
@@ -3072,6 +3075,7 @@ export type ObservationToAnswerQuery = { node:
     | { __typename: 'Strategy' }
     | { __typename: 'StrategyTransition' }
     | { __typename: 'StrategyVersion' }
+    | { __typename: 'WebhookEndpoint' }
    | null };
 
 export type AnswerObservationMutationVariables = Exact<{
@@ -3123,6 +3127,7 @@ export type MyObservationQuery = { node:
     | { __typename: 'Strategy' }
     | { __typename: 'StrategyTransition' }
     | { __typename: 'StrategyVersion' }
+    | { __typename: 'WebhookEndpoint' }
    | null };
 
 export type SubmitObservationMutationVariables = Exact<{
@@ -3190,6 +3195,7 @@ export type ResponseMatrixQuery = { node:
     | { __typename: 'Strategy' }
     | { __typename: 'StrategyTransition' }
     | { __typename: 'StrategyVersion' }
+    | { __typename: 'WebhookEndpoint' }
    | null };
 
 export type OpenConsultationMutationVariables = Exact<{
@@ -3411,6 +3417,7 @@ export type StrategyDetailQuery = { node:
     | { __typename: 'Strategy', id: string, revision: number, title: string, country: string, startYear: number, endYear: number, summary: string, status: StrategyStatus, adoptionReference: string, adoptedOn: string | null, allowedMoves: Array<StrategyStatus>, ownerAgency: { id: string, acronym: string, name: string }, implementingAgency: { id: string, acronym: string, name: string } | null, versions: { totalCount: number, edges: Array<{ node: { id: string, number: number, label: string, changelog: string, sha256: string, createdAt: string } | null } | null> | null }, objectives: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, revision: number, code: string, title: string, description: string, pillar: ObjectivePillar, position: number, actionItems: { totalCount: number, edges: Array<{ node: { id: string, revision: number, code: string, title: string, status: ActionItemStatus, priority: ActionItemPriority, progress: number, pilot: boolean, startDate: string | null, dueDate: string | null, leadAgency: { id: string, acronym: string, name: string }, supportingAgencies: Array<{ id: string, acronym: string, name: string }> | null, objective: { id: string, code: string, title: string, pillar: ObjectivePillar } | null, strategy: { id: string, title: string, status: StrategyStatus } | null, commitment: { id: string, code: string, title: string } | null, agreement: { id: string, title: string, reference: string, status: AgreementStatus, confidential: boolean } | null } | null } | null> | null } } | null } | null> | null } }
     | { __typename: 'StrategyTransition' }
     | { __typename: 'StrategyVersion' }
+    | { __typename: 'WebhookEndpoint' }
    | null };
 
 export type ExportStrategyMutationVariables = Exact<{

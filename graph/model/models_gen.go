@@ -19,6 +19,7 @@ import (
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
+	"github.com/palabre/palabre/events"
 )
 
 // The result of revoking an API token.
@@ -187,6 +188,18 @@ type DecisionPositionPayload struct {
 type DeletePayload struct {
 	// The ID of the deleted object.
 	DeletedID pulid.ID `json:"deletedID"`
+}
+
+// What an administrator gives to disable a webhook endpoint.
+type DisableWebhookInput struct {
+	// The endpoint to disable.
+	WebhookEndpointID pulid.ID `json:"webhookEndpointID"`
+}
+
+// The result of disableWebhook.
+type DisableWebhookPayload struct {
+	// The endpoint, disabled.
+	WebhookEndpoint *ent.WebhookEndpoint `json:"webhookEndpoint"`
 }
 
 // The result of creating or changing a cooperation domain.
@@ -421,6 +434,26 @@ type RecordPositionInput struct {
 	Option *string `json:"option,omitempty"`
 	// Its position in its own words.
 	Statement *string `json:"statement,omitempty"`
+}
+
+// What an administrator gives to register a webhook endpoint.
+type RegisterWebhookInput struct {
+	// Where deliveries are POSTed: an https URL (http is accepted by development servers only).
+	URL string `json:"url"`
+	// The kinds of events delivered to the endpoint; at least one.
+	EventTypes []events.Kind `json:"eventTypes"`
+	// What the endpoint is for, for the administrators who read the list.
+	Description *string `json:"description,omitempty"`
+}
+
+// The result of registerWebhook.
+type RegisterWebhookPayload struct {
+	// The endpoint registered.
+	WebhookEndpoint *ent.WebhookEndpoint `json:"webhookEndpoint"`
+	// The endpoint's signing secret (whsec_…), shown this once: give it to the
+	// receiving system, which verifies each delivery's webhook-signature with it
+	// (Standard Webhooks). Palabre keeps it sealed and never shows it again.
+	Secret string `json:"secret"`
 }
 
 // The outcome of a decision.
@@ -999,6 +1032,67 @@ func (e *InvolvementRole) UnmarshalJSON(b []byte) error {
 }
 
 func (e InvolvementRole) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Where a webhook delivery stands.
+type WebhookDeliveryStatus string
+
+const (
+	// Not delivered yet: it will be attempted (again) at nextAttemptAt.
+	WebhookDeliveryStatusPending WebhookDeliveryStatus = "PENDING"
+	// Delivered: the receiver answered 2xx.
+	WebhookDeliveryStatusDone WebhookDeliveryStatus = "DONE"
+	// Given up after its last attempt, or because its endpoint was disabled.
+	WebhookDeliveryStatusDead WebhookDeliveryStatus = "DEAD"
+)
+
+var AllWebhookDeliveryStatus = []WebhookDeliveryStatus{
+	WebhookDeliveryStatusPending,
+	WebhookDeliveryStatusDone,
+	WebhookDeliveryStatusDead,
+}
+
+func (e WebhookDeliveryStatus) IsValid() bool {
+	switch e {
+	case WebhookDeliveryStatusPending, WebhookDeliveryStatusDone, WebhookDeliveryStatusDead:
+		return true
+	}
+	return false
+}
+
+func (e WebhookDeliveryStatus) String() string {
+	return string(e)
+}
+
+func (e *WebhookDeliveryStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = WebhookDeliveryStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid WebhookDeliveryStatus", str)
+	}
+	return nil
+}
+
+func (e WebhookDeliveryStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *WebhookDeliveryStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e WebhookDeliveryStatus) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -1,0 +1,7 @@
+package webhook
+
+// Seal and Unseal are seal and unseal, for tests.
+var (
+	Seal   = seal
+	Unseal = unseal
+)
