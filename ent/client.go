@@ -38,6 +38,7 @@ import (
 	"github.com/palabre/palabre/ent/meeting"
 	"github.com/palabre/palabre/ent/meetingtransition"
 	"github.com/palabre/palabre/ent/minutes"
+	"github.com/palabre/palabre/ent/notificationpreference"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/passwordlink"
@@ -99,6 +100,8 @@ type Client struct {
 	MeetingTransition *MeetingTransitionClient
 	// Minutes is the client for interacting with the Minutes builders.
 	Minutes *MinutesClient
+	// NotificationPreference is the client for interacting with the NotificationPreference builders.
+	NotificationPreference *NotificationPreferenceClient
 	// Objective is the client for interacting with the Objective builders.
 	Objective *ObjectiveClient
 	// Observation is the client for interacting with the Observation builders.
@@ -148,6 +151,7 @@ func (c *Client) init() {
 	c.Meeting = NewMeetingClient(c.config)
 	c.MeetingTransition = NewMeetingTransitionClient(c.config)
 	c.Minutes = NewMinutesClient(c.config)
+	c.NotificationPreference = NewNotificationPreferenceClient(c.config)
 	c.Objective = NewObjectiveClient(c.config)
 	c.Observation = NewObservationClient(c.config)
 	c.PasswordLink = NewPasswordLinkClient(c.config)
@@ -246,38 +250,39 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 	cfg := c.config
 	cfg.driver = tx
 	return &Tx{
-		ctx:                 ctx,
-		config:              cfg,
-		APIToken:            NewAPITokenClient(cfg),
-		Account:             NewAccountClient(cfg),
-		ActionItem:          NewActionItemClient(cfg),
-		Agency:              NewAgencyClient(cfg),
-		Agreement:           NewAgreementClient(cfg),
-		AgreementParty:      NewAgreementPartyClient(cfg),
-		AgreementTransition: NewAgreementTransitionClient(cfg),
-		Attachment:          NewAttachmentClient(cfg),
-		AuditEvent:          NewAuditEventClient(cfg),
-		AuditHead:           NewAuditHeadClient(cfg),
-		Commitment:          NewCommitmentClient(cfg),
-		Committee:           NewCommitteeClient(cfg),
-		CommitteeMember:     NewCommitteeMemberClient(cfg),
-		Consultation:        NewConsultationClient(cfg),
-		Decision:            NewDecisionClient(cfg),
-		DecisionPosition:    NewDecisionPositionClient(cfg),
-		Domain:              NewDomainClient(cfg),
-		Indicator:           NewIndicatorClient(cfg),
-		Measurement:         NewMeasurementClient(cfg),
-		Meeting:             NewMeetingClient(cfg),
-		MeetingTransition:   NewMeetingTransitionClient(cfg),
-		Minutes:             NewMinutesClient(cfg),
-		Objective:           NewObjectiveClient(cfg),
-		Observation:         NewObservationClient(cfg),
-		PasswordLink:        NewPasswordLinkClient(cfg),
-		ProgressReport:      NewProgressReportClient(cfg),
-		Session:             NewSessionClient(cfg),
-		Strategy:            NewStrategyClient(cfg),
-		StrategyTransition:  NewStrategyTransitionClient(cfg),
-		StrategyVersion:     NewStrategyVersionClient(cfg),
+		ctx:                    ctx,
+		config:                 cfg,
+		APIToken:               NewAPITokenClient(cfg),
+		Account:                NewAccountClient(cfg),
+		ActionItem:             NewActionItemClient(cfg),
+		Agency:                 NewAgencyClient(cfg),
+		Agreement:              NewAgreementClient(cfg),
+		AgreementParty:         NewAgreementPartyClient(cfg),
+		AgreementTransition:    NewAgreementTransitionClient(cfg),
+		Attachment:             NewAttachmentClient(cfg),
+		AuditEvent:             NewAuditEventClient(cfg),
+		AuditHead:              NewAuditHeadClient(cfg),
+		Commitment:             NewCommitmentClient(cfg),
+		Committee:              NewCommitteeClient(cfg),
+		CommitteeMember:        NewCommitteeMemberClient(cfg),
+		Consultation:           NewConsultationClient(cfg),
+		Decision:               NewDecisionClient(cfg),
+		DecisionPosition:       NewDecisionPositionClient(cfg),
+		Domain:                 NewDomainClient(cfg),
+		Indicator:              NewIndicatorClient(cfg),
+		Measurement:            NewMeasurementClient(cfg),
+		Meeting:                NewMeetingClient(cfg),
+		MeetingTransition:      NewMeetingTransitionClient(cfg),
+		Minutes:                NewMinutesClient(cfg),
+		NotificationPreference: NewNotificationPreferenceClient(cfg),
+		Objective:              NewObjectiveClient(cfg),
+		Observation:            NewObservationClient(cfg),
+		PasswordLink:           NewPasswordLinkClient(cfg),
+		ProgressReport:         NewProgressReportClient(cfg),
+		Session:                NewSessionClient(cfg),
+		Strategy:               NewStrategyClient(cfg),
+		StrategyTransition:     NewStrategyTransitionClient(cfg),
+		StrategyVersion:        NewStrategyVersionClient(cfg),
 	}, nil
 }
 
@@ -295,38 +300,39 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 	cfg := c.config
 	cfg.driver = &txDriver{tx: tx, drv: c.driver}
 	return &Tx{
-		ctx:                 ctx,
-		config:              cfg,
-		APIToken:            NewAPITokenClient(cfg),
-		Account:             NewAccountClient(cfg),
-		ActionItem:          NewActionItemClient(cfg),
-		Agency:              NewAgencyClient(cfg),
-		Agreement:           NewAgreementClient(cfg),
-		AgreementParty:      NewAgreementPartyClient(cfg),
-		AgreementTransition: NewAgreementTransitionClient(cfg),
-		Attachment:          NewAttachmentClient(cfg),
-		AuditEvent:          NewAuditEventClient(cfg),
-		AuditHead:           NewAuditHeadClient(cfg),
-		Commitment:          NewCommitmentClient(cfg),
-		Committee:           NewCommitteeClient(cfg),
-		CommitteeMember:     NewCommitteeMemberClient(cfg),
-		Consultation:        NewConsultationClient(cfg),
-		Decision:            NewDecisionClient(cfg),
-		DecisionPosition:    NewDecisionPositionClient(cfg),
-		Domain:              NewDomainClient(cfg),
-		Indicator:           NewIndicatorClient(cfg),
-		Measurement:         NewMeasurementClient(cfg),
-		Meeting:             NewMeetingClient(cfg),
-		MeetingTransition:   NewMeetingTransitionClient(cfg),
-		Minutes:             NewMinutesClient(cfg),
-		Objective:           NewObjectiveClient(cfg),
-		Observation:         NewObservationClient(cfg),
-		PasswordLink:        NewPasswordLinkClient(cfg),
-		ProgressReport:      NewProgressReportClient(cfg),
-		Session:             NewSessionClient(cfg),
-		Strategy:            NewStrategyClient(cfg),
-		StrategyTransition:  NewStrategyTransitionClient(cfg),
-		StrategyVersion:     NewStrategyVersionClient(cfg),
+		ctx:                    ctx,
+		config:                 cfg,
+		APIToken:               NewAPITokenClient(cfg),
+		Account:                NewAccountClient(cfg),
+		ActionItem:             NewActionItemClient(cfg),
+		Agency:                 NewAgencyClient(cfg),
+		Agreement:              NewAgreementClient(cfg),
+		AgreementParty:         NewAgreementPartyClient(cfg),
+		AgreementTransition:    NewAgreementTransitionClient(cfg),
+		Attachment:             NewAttachmentClient(cfg),
+		AuditEvent:             NewAuditEventClient(cfg),
+		AuditHead:              NewAuditHeadClient(cfg),
+		Commitment:             NewCommitmentClient(cfg),
+		Committee:              NewCommitteeClient(cfg),
+		CommitteeMember:        NewCommitteeMemberClient(cfg),
+		Consultation:           NewConsultationClient(cfg),
+		Decision:               NewDecisionClient(cfg),
+		DecisionPosition:       NewDecisionPositionClient(cfg),
+		Domain:                 NewDomainClient(cfg),
+		Indicator:              NewIndicatorClient(cfg),
+		Measurement:            NewMeasurementClient(cfg),
+		Meeting:                NewMeetingClient(cfg),
+		MeetingTransition:      NewMeetingTransitionClient(cfg),
+		Minutes:                NewMinutesClient(cfg),
+		NotificationPreference: NewNotificationPreferenceClient(cfg),
+		Objective:              NewObjectiveClient(cfg),
+		Observation:            NewObservationClient(cfg),
+		PasswordLink:           NewPasswordLinkClient(cfg),
+		ProgressReport:         NewProgressReportClient(cfg),
+		Session:                NewSessionClient(cfg),
+		Strategy:               NewStrategyClient(cfg),
+		StrategyTransition:     NewStrategyTransitionClient(cfg),
+		StrategyVersion:        NewStrategyVersionClient(cfg),
 	}, nil
 }
 
@@ -360,8 +366,9 @@ func (c *Client) Use(hooks ...Hook) {
 		c.AgreementTransition, c.Attachment, c.AuditEvent, c.AuditHead, c.Commitment,
 		c.Committee, c.CommitteeMember, c.Consultation, c.Decision, c.DecisionPosition,
 		c.Domain, c.Indicator, c.Measurement, c.Meeting, c.MeetingTransition,
-		c.Minutes, c.Objective, c.Observation, c.PasswordLink, c.ProgressReport,
-		c.Session, c.Strategy, c.StrategyTransition, c.StrategyVersion,
+		c.Minutes, c.NotificationPreference, c.Objective, c.Observation,
+		c.PasswordLink, c.ProgressReport, c.Session, c.Strategy, c.StrategyTransition,
+		c.StrategyVersion,
 	} {
 		n.Use(hooks...)
 	}
@@ -375,8 +382,9 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.AgreementTransition, c.Attachment, c.AuditEvent, c.AuditHead, c.Commitment,
 		c.Committee, c.CommitteeMember, c.Consultation, c.Decision, c.DecisionPosition,
 		c.Domain, c.Indicator, c.Measurement, c.Meeting, c.MeetingTransition,
-		c.Minutes, c.Objective, c.Observation, c.PasswordLink, c.ProgressReport,
-		c.Session, c.Strategy, c.StrategyTransition, c.StrategyVersion,
+		c.Minutes, c.NotificationPreference, c.Objective, c.Observation,
+		c.PasswordLink, c.ProgressReport, c.Session, c.Strategy, c.StrategyTransition,
+		c.StrategyVersion,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -429,6 +437,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.MeetingTransition.mutate(ctx, m)
 	case *MinutesMutation:
 		return c.Minutes.mutate(ctx, m)
+	case *NotificationPreferenceMutation:
+		return c.NotificationPreference.mutate(ctx, m)
 	case *ObjectiveMutation:
 		return c.Objective.mutate(ctx, m)
 	case *ObservationMutation:
@@ -765,6 +775,22 @@ func (c *AccountClient) QueryPasswordLinks(_m *Account) *PasswordLinkQuery {
 			sqlgraph.From(account.Table, account.FieldID, id),
 			sqlgraph.To(passwordlink.Table, passwordlink.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, account.PasswordLinksTable, account.PasswordLinksColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryNotificationPreference queries the notification_preference edge of a Account.
+func (c *AccountClient) QueryNotificationPreference(_m *Account) *NotificationPreferenceQuery {
+	query := (&NotificationPreferenceClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(account.Table, account.FieldID, id),
+			sqlgraph.To(notificationpreference.Table, notificationpreference.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, false, account.NotificationPreferenceTable, account.NotificationPreferenceColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -4665,6 +4691,156 @@ func (c *MinutesClient) mutate(ctx context.Context, m *MinutesMutation) (Value, 
 	}
 }
 
+// NotificationPreferenceClient is a client for the NotificationPreference schema.
+type NotificationPreferenceClient struct {
+	config
+}
+
+// NewNotificationPreferenceClient returns a client for the NotificationPreference from the given config.
+func NewNotificationPreferenceClient(c config) *NotificationPreferenceClient {
+	return &NotificationPreferenceClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `notificationpreference.Hooks(f(g(h())))`.
+func (c *NotificationPreferenceClient) Use(hooks ...Hook) {
+	c.hooks.NotificationPreference = append(c.hooks.NotificationPreference, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `notificationpreference.Intercept(f(g(h())))`.
+func (c *NotificationPreferenceClient) Intercept(interceptors ...Interceptor) {
+	c.inters.NotificationPreference = append(c.inters.NotificationPreference, interceptors...)
+}
+
+// Create returns a builder for creating a NotificationPreference entity.
+func (c *NotificationPreferenceClient) Create() *NotificationPreferenceCreate {
+	mutation := newNotificationPreferenceMutation(c.config, OpCreate)
+	return &NotificationPreferenceCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of NotificationPreference entities.
+func (c *NotificationPreferenceClient) CreateBulk(builders ...*NotificationPreferenceCreate) *NotificationPreferenceCreateBulk {
+	return &NotificationPreferenceCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *NotificationPreferenceClient) MapCreateBulk(slice any, setFunc func(*NotificationPreferenceCreate, int)) *NotificationPreferenceCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &NotificationPreferenceCreateBulk{err: fmt.Errorf("calling to NotificationPreferenceClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*NotificationPreferenceCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &NotificationPreferenceCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for NotificationPreference.
+func (c *NotificationPreferenceClient) Update() *NotificationPreferenceUpdate {
+	mutation := newNotificationPreferenceMutation(c.config, OpUpdate)
+	return &NotificationPreferenceUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *NotificationPreferenceClient) UpdateOne(_m *NotificationPreference) *NotificationPreferenceUpdateOne {
+	mutation := newNotificationPreferenceMutation(c.config, OpUpdateOne, withNotificationPreference(_m))
+	return &NotificationPreferenceUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *NotificationPreferenceClient) UpdateOneID(id pulid.ID) *NotificationPreferenceUpdateOne {
+	mutation := newNotificationPreferenceMutation(c.config, OpUpdateOne, withNotificationPreferenceID(id))
+	return &NotificationPreferenceUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for NotificationPreference.
+func (c *NotificationPreferenceClient) Delete() *NotificationPreferenceDelete {
+	mutation := newNotificationPreferenceMutation(c.config, OpDelete)
+	return &NotificationPreferenceDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *NotificationPreferenceClient) DeleteOne(_m *NotificationPreference) *NotificationPreferenceDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *NotificationPreferenceClient) DeleteOneID(id pulid.ID) *NotificationPreferenceDeleteOne {
+	builder := c.Delete().Where(notificationpreference.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &NotificationPreferenceDeleteOne{builder}
+}
+
+// Query returns a query builder for NotificationPreference.
+func (c *NotificationPreferenceClient) Query() *NotificationPreferenceQuery {
+	return &NotificationPreferenceQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeNotificationPreference},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a NotificationPreference entity by its id.
+func (c *NotificationPreferenceClient) Get(ctx context.Context, id pulid.ID) (*NotificationPreference, error) {
+	return c.Query().Where(notificationpreference.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *NotificationPreferenceClient) GetX(ctx context.Context, id pulid.ID) *NotificationPreference {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryAccount queries the account edge of a NotificationPreference.
+func (c *NotificationPreferenceClient) QueryAccount(_m *NotificationPreference) *AccountQuery {
+	query := (&AccountClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(notificationpreference.Table, notificationpreference.FieldID, id),
+			sqlgraph.To(account.Table, account.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, true, notificationpreference.AccountTable, notificationpreference.AccountColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *NotificationPreferenceClient) Hooks() []Hook {
+	hooks := c.hooks.NotificationPreference
+	return append(hooks[:len(hooks):len(hooks)], notificationpreference.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *NotificationPreferenceClient) Interceptors() []Interceptor {
+	return c.inters.NotificationPreference
+}
+
+func (c *NotificationPreferenceClient) mutate(ctx context.Context, m *NotificationPreferenceMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&NotificationPreferenceCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&NotificationPreferenceUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&NotificationPreferenceUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&NotificationPreferenceDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown NotificationPreference mutation op: %q", m.Op())
+	}
+}
+
 // ObjectiveClient is a client for the Objective schema.
 type ObjectiveClient struct {
 	config
@@ -6272,17 +6448,17 @@ type (
 		APIToken, Account, ActionItem, Agency, Agreement, AgreementParty,
 		AgreementTransition, Attachment, AuditEvent, AuditHead, Commitment, Committee,
 		CommitteeMember, Consultation, Decision, DecisionPosition, Domain, Indicator,
-		Measurement, Meeting, MeetingTransition, Minutes, Objective, Observation,
-		PasswordLink, ProgressReport, Session, Strategy, StrategyTransition,
-		StrategyVersion []ent.Hook
+		Measurement, Meeting, MeetingTransition, Minutes, NotificationPreference,
+		Objective, Observation, PasswordLink, ProgressReport, Session, Strategy,
+		StrategyTransition, StrategyVersion []ent.Hook
 	}
 	inters struct {
 		APIToken, Account, ActionItem, Agency, Agreement, AgreementParty,
 		AgreementTransition, Attachment, AuditEvent, AuditHead, Commitment, Committee,
 		CommitteeMember, Consultation, Decision, DecisionPosition, Domain, Indicator,
-		Measurement, Meeting, MeetingTransition, Minutes, Objective, Observation,
-		PasswordLink, ProgressReport, Session, Strategy, StrategyTransition,
-		StrategyVersion []ent.Interceptor
+		Measurement, Meeting, MeetingTransition, Minutes, NotificationPreference,
+		Objective, Observation, PasswordLink, ProgressReport, Session, Strategy,
+		StrategyTransition, StrategyVersion []ent.Interceptor
 	}
 )
 

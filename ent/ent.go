@@ -34,6 +34,7 @@ import (
 	"github.com/palabre/palabre/ent/meeting"
 	"github.com/palabre/palabre/ent/meetingtransition"
 	"github.com/palabre/palabre/ent/minutes"
+	"github.com/palabre/palabre/ent/notificationpreference"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/passwordlink"
@@ -102,36 +103,37 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
-			apitoken.Table:            apitoken.ValidColumn,
-			account.Table:             account.ValidColumn,
-			actionitem.Table:          actionitem.ValidColumn,
-			agency.Table:              agency.ValidColumn,
-			agreement.Table:           agreement.ValidColumn,
-			agreementparty.Table:      agreementparty.ValidColumn,
-			agreementtransition.Table: agreementtransition.ValidColumn,
-			attachment.Table:          attachment.ValidColumn,
-			auditevent.Table:          auditevent.ValidColumn,
-			audithead.Table:           audithead.ValidColumn,
-			commitment.Table:          commitment.ValidColumn,
-			committee.Table:           committee.ValidColumn,
-			committeemember.Table:     committeemember.ValidColumn,
-			consultation.Table:        consultation.ValidColumn,
-			decision.Table:            decision.ValidColumn,
-			decisionposition.Table:    decisionposition.ValidColumn,
-			domain.Table:              domain.ValidColumn,
-			indicator.Table:           indicator.ValidColumn,
-			measurement.Table:         measurement.ValidColumn,
-			meeting.Table:             meeting.ValidColumn,
-			meetingtransition.Table:   meetingtransition.ValidColumn,
-			minutes.Table:             minutes.ValidColumn,
-			objective.Table:           objective.ValidColumn,
-			observation.Table:         observation.ValidColumn,
-			passwordlink.Table:        passwordlink.ValidColumn,
-			progressreport.Table:      progressreport.ValidColumn,
-			session.Table:             session.ValidColumn,
-			strategy.Table:            strategy.ValidColumn,
-			strategytransition.Table:  strategytransition.ValidColumn,
-			strategyversion.Table:     strategyversion.ValidColumn,
+			apitoken.Table:               apitoken.ValidColumn,
+			account.Table:                account.ValidColumn,
+			actionitem.Table:             actionitem.ValidColumn,
+			agency.Table:                 agency.ValidColumn,
+			agreement.Table:              agreement.ValidColumn,
+			agreementparty.Table:         agreementparty.ValidColumn,
+			agreementtransition.Table:    agreementtransition.ValidColumn,
+			attachment.Table:             attachment.ValidColumn,
+			auditevent.Table:             auditevent.ValidColumn,
+			audithead.Table:              audithead.ValidColumn,
+			commitment.Table:             commitment.ValidColumn,
+			committee.Table:              committee.ValidColumn,
+			committeemember.Table:        committeemember.ValidColumn,
+			consultation.Table:           consultation.ValidColumn,
+			decision.Table:               decision.ValidColumn,
+			decisionposition.Table:       decisionposition.ValidColumn,
+			domain.Table:                 domain.ValidColumn,
+			indicator.Table:              indicator.ValidColumn,
+			measurement.Table:            measurement.ValidColumn,
+			meeting.Table:                meeting.ValidColumn,
+			meetingtransition.Table:      meetingtransition.ValidColumn,
+			minutes.Table:                minutes.ValidColumn,
+			notificationpreference.Table: notificationpreference.ValidColumn,
+			objective.Table:              objective.ValidColumn,
+			observation.Table:            observation.ValidColumn,
+			passwordlink.Table:           passwordlink.ValidColumn,
+			progressreport.Table:         progressreport.ValidColumn,
+			session.Table:                session.ValidColumn,
+			strategy.Table:               strategy.ValidColumn,
+			strategytransition.Table:     strategytransition.ValidColumn,
+			strategyversion.Table:        strategyversion.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

@@ -25,6 +25,7 @@ import (
 	"github.com/palabre/palabre/ent/meeting"
 	"github.com/palabre/palabre/ent/meetingtransition"
 	"github.com/palabre/palabre/ent/minutes"
+	"github.com/palabre/palabre/ent/notificationpreference"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/passwordlink"
@@ -43,7 +44,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 30)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 31)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -498,6 +499,24 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   notificationpreference.Table,
+			Columns: notificationpreference.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: notificationpreference.FieldID,
+			},
+		},
+		Type: "NotificationPreference",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			notificationpreference.FieldCreatedAt: {Type: field.TypeTime, Column: notificationpreference.FieldCreatedAt},
+			notificationpreference.FieldUpdatedAt: {Type: field.TypeTime, Column: notificationpreference.FieldUpdatedAt},
+			notificationpreference.FieldLanguage:  {Type: field.TypeEnum, Column: notificationpreference.FieldLanguage},
+			notificationpreference.FieldDelivery:  {Type: field.TypeEnum, Column: notificationpreference.FieldDelivery},
+			notificationpreference.FieldMuted:     {Type: field.TypeJSON, Column: notificationpreference.FieldMuted},
+		},
+	}
+	graph.Nodes[23] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   objective.Table,
 			Columns: objective.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -518,7 +537,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			objective.FieldPosition:    {Type: field.TypeInt, Column: objective.FieldPosition},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   observation.Table,
 			Columns: observation.Columns,
@@ -546,7 +565,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			observation.FieldRespondedAt:    {Type: field.TypeTime, Column: observation.FieldRespondedAt},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   passwordlink.Table,
 			Columns: passwordlink.Columns,
@@ -564,7 +583,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			passwordlink.FieldUsedAt:    {Type: field.TypeTime, Column: passwordlink.FieldUsedAt},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   progressreport.Table,
 			Columns: progressreport.Columns,
@@ -587,7 +606,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			progressreport.FieldIdempotencyKey: {Type: field.TypeString, Column: progressreport.FieldIdempotencyKey},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -606,7 +625,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldEndedAt:    {Type: field.TypeTime, Column: session.FieldEndedAt},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   strategy.Table,
 			Columns: strategy.Columns,
@@ -632,7 +651,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			strategy.FieldReportingCadenceDays: {Type: field.TypeInt, Column: strategy.FieldReportingCadenceDays},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   strategytransition.Table,
 			Columns: strategytransition.Columns,
@@ -650,7 +669,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			strategytransition.FieldComment:    {Type: field.TypeString, Column: strategytransition.FieldComment},
 		},
 	}
-	graph.Nodes[29] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   strategyversion.Table,
 			Columns: strategyversion.Columns,
@@ -729,6 +748,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Account",
 		"PasswordLink",
+	)
+	graph.MustAddE(
+		"notification_preference",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   account.NotificationPreferenceTable,
+			Columns: []string{account.NotificationPreferenceColumn},
+			Bidi:    false,
+		},
+		"Account",
+		"NotificationPreference",
 	)
 	graph.MustAddE(
 		"objective",
@@ -1619,6 +1650,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Account",
 	)
 	graph.MustAddE(
+		"account",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: true,
+			Table:   notificationpreference.AccountTable,
+			Columns: []string{notificationpreference.AccountColumn},
+			Bidi:    false,
+		},
+		"NotificationPreference",
+		"Account",
+	)
+	graph.MustAddE(
 		"strategy",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -2242,6 +2285,20 @@ func (f *AccountFilter) WhereHasPasswordLinks() {
 // WhereHasPasswordLinksWith applies a predicate to check if query has an edge password_links with a given conditions (other predicates).
 func (f *AccountFilter) WhereHasPasswordLinksWith(preds ...predicate.PasswordLink) {
 	f.Where(entql.HasEdgeWith("password_links", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasNotificationPreference applies a predicate to check if query has an edge notification_preference.
+func (f *AccountFilter) WhereHasNotificationPreference() {
+	f.Where(entql.HasEdge("notification_preference"))
+}
+
+// WhereHasNotificationPreferenceWith applies a predicate to check if query has an edge notification_preference with a given conditions (other predicates).
+func (f *AccountFilter) WhereHasNotificationPreferenceWith(preds ...predicate.NotificationPreference) {
+	f.Where(entql.HasEdgeWith("notification_preference", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -4840,6 +4897,85 @@ func (f *MinutesFilter) WhereHasApprovedByWith(preds ...predicate.Account) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *NotificationPreferenceQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the NotificationPreferenceQuery builder.
+func (_q *NotificationPreferenceQuery) Filter() *NotificationPreferenceFilter {
+	return &NotificationPreferenceFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *NotificationPreferenceMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the NotificationPreferenceMutation builder.
+func (m *NotificationPreferenceMutation) Filter() *NotificationPreferenceFilter {
+	return &NotificationPreferenceFilter{config: m.config, predicateAdder: m}
+}
+
+// NotificationPreferenceFilter provides a generic filtering capability at runtime for NotificationPreferenceQuery.
+type NotificationPreferenceFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *NotificationPreferenceFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *NotificationPreferenceFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(notificationpreference.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *NotificationPreferenceFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(notificationpreference.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *NotificationPreferenceFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(notificationpreference.FieldUpdatedAt))
+}
+
+// WhereLanguage applies the entql string predicate on the language field.
+func (f *NotificationPreferenceFilter) WhereLanguage(p entql.StringP) {
+	f.Where(p.Field(notificationpreference.FieldLanguage))
+}
+
+// WhereDelivery applies the entql string predicate on the delivery field.
+func (f *NotificationPreferenceFilter) WhereDelivery(p entql.StringP) {
+	f.Where(p.Field(notificationpreference.FieldDelivery))
+}
+
+// WhereMuted applies the entql json.RawMessage predicate on the muted field.
+func (f *NotificationPreferenceFilter) WhereMuted(p entql.BytesP) {
+	f.Where(p.Field(notificationpreference.FieldMuted))
+}
+
+// WhereHasAccount applies a predicate to check if query has an edge account.
+func (f *NotificationPreferenceFilter) WhereHasAccount() {
+	f.Where(entql.HasEdge("account"))
+}
+
+// WhereHasAccountWith applies a predicate to check if query has an edge account with a given conditions (other predicates).
+func (f *NotificationPreferenceFilter) WhereHasAccountWith(preds ...predicate.Account) {
+	f.Where(entql.HasEdgeWith("account", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *ObjectiveQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -4868,7 +5004,7 @@ type ObjectiveFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ObjectiveFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5023,7 +5159,7 @@ type ObservationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ObservationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5222,7 +5358,7 @@ type PasswordLinkFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PasswordLinkFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5301,7 +5437,7 @@ type ProgressReportFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProgressReportFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5447,7 +5583,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5531,7 +5667,7 @@ type StrategyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StrategyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5762,7 +5898,7 @@ type StrategyTransitionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StrategyTransitionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5855,7 +5991,7 @@ type StrategyVersionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StrategyVersionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -26,6 +26,7 @@ import (
 	"github.com/palabre/palabre/ent/meeting"
 	"github.com/palabre/palabre/ent/meetingtransition"
 	"github.com/palabre/palabre/ent/minutes"
+	"github.com/palabre/palabre/ent/notificationpreference"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/passwordlink"
@@ -60,6 +61,7 @@ var prefixMap = map[string]string{
 	"MG": meeting.Table,
 	"MX": meetingtransition.Table,
 	"MN": minutes.Table,
+	"NP": notificationpreference.Table,
 	"OB": objective.Table,
 	"OS": observation.Table,
 	"PL": passwordlink.Table,

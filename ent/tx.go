@@ -58,6 +58,8 @@ type Tx struct {
 	MeetingTransition *MeetingTransitionClient
 	// Minutes is the client for interacting with the Minutes builders.
 	Minutes *MinutesClient
+	// NotificationPreference is the client for interacting with the NotificationPreference builders.
+	NotificationPreference *NotificationPreferenceClient
 	// Objective is the client for interacting with the Objective builders.
 	Objective *ObjectiveClient
 	// Observation is the client for interacting with the Observation builders.
@@ -227,6 +229,7 @@ func (tx *Tx) init() {
 	tx.Meeting = NewMeetingClient(tx.config)
 	tx.MeetingTransition = NewMeetingTransitionClient(tx.config)
 	tx.Minutes = NewMinutesClient(tx.config)
+	tx.NotificationPreference = NewNotificationPreferenceClient(tx.config)
 	tx.Objective = NewObjectiveClient(tx.config)
 	tx.Observation = NewObservationClient(tx.config)
 	tx.PasswordLink = NewPasswordLinkClient(tx.config)

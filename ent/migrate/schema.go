@@ -915,6 +915,37 @@ var (
 			},
 		},
 	}
+	// NotificationPreferencesColumns holds the columns for the "notification_preferences" table.
+	NotificationPreferencesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "language", Type: field.TypeEnum, Enums: []string{"fr", "en"}, Default: "fr"},
+		{Name: "delivery", Type: field.TypeEnum, Enums: []string{"IMMEDIATE", "DAILY_DIGEST"}, Default: "IMMEDIATE"},
+		{Name: "muted", Type: field.TypeJSON, Nullable: true},
+		{Name: "account_notification_preference", Type: field.TypeString, Unique: true},
+	}
+	// NotificationPreferencesTable holds the schema information for the "notification_preferences" table.
+	NotificationPreferencesTable = &schema.Table{
+		Name:       "notification_preferences",
+		Columns:    NotificationPreferencesColumns,
+		PrimaryKey: []*schema.Column{NotificationPreferencesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "notification_preferences_accounts_notification_preference",
+				Columns:    []*schema.Column{NotificationPreferencesColumns[6]},
+				RefColumns: []*schema.Column{AccountsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "notificationpreference_account_notification_preference",
+				Unique:  true,
+				Columns: []*schema.Column{NotificationPreferencesColumns[6]},
+			},
+		},
+	}
 	// ObjectivesColumns holds the columns for the "objectives" table.
 	ObjectivesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
@@ -1492,6 +1523,7 @@ var (
 		MeetingsTable,
 		MeetingTransitionsTable,
 		MinutesTable,
+		NotificationPreferencesTable,
 		ObjectivesTable,
 		ObservationsTable,
 		PasswordLinksTable,
@@ -1550,6 +1582,7 @@ func init() {
 	MeetingTransitionsTable.ForeignKeys[1].RefTable = AccountsTable
 	MinutesTable.ForeignKeys[0].RefTable = MeetingsTable
 	MinutesTable.ForeignKeys[1].RefTable = AccountsTable
+	NotificationPreferencesTable.ForeignKeys[0].RefTable = AccountsTable
 	ObjectivesTable.ForeignKeys[0].RefTable = ObjectivesTable
 	ObjectivesTable.ForeignKeys[1].RefTable = StrategiesTable
 	ObservationsTable.ForeignKeys[0].RefTable = ConsultationsTable

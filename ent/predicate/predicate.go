@@ -72,6 +72,9 @@ type MeetingTransition func(*sql.Selector)
 // Minutes is the predicate function for minutes builders.
 type Minutes func(*sql.Selector)
 
+// NotificationPreference is the predicate function for notificationpreference builders.
+type NotificationPreference func(*sql.Selector)
+
 // Objective is the predicate function for objective builders.
 type Objective func(*sql.Selector)
 
