@@ -36,6 +36,9 @@ func (r *queryResolver) Agencies(ctx context.Context, after *entgql.Cursor[pulid
 		Paginate(ctx, after, first, before, last, ent.WithAgencyOrder(orderBy), ent.WithAgencyFilter(where.Filter))
 }
 
+// Account returns generated.AccountResolver implementation.
+func (r *Resolver) Account() generated.AccountResolver { return &accountResolver{r} }
+
 // ActionItem returns generated.ActionItemResolver implementation.
 func (r *Resolver) ActionItem() generated.ActionItemResolver { return &actionItemResolver{r} }
 
@@ -98,6 +101,7 @@ func (r *Resolver) StrategyVersion() generated.StrategyVersionResolver {
 }
 
 type (
+	accountResolver             struct{ *Resolver }
 	actionItemResolver          struct{ *Resolver }
 	agencyResolver              struct{ *Resolver }
 	agreementResolver           struct{ *Resolver }

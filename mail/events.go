@@ -13,6 +13,7 @@ import (
 	"github.com/palabre/palabre/ent/agency"
 	entconsultation "github.com/palabre/palabre/ent/consultation"
 	"github.com/palabre/palabre/ent/observation"
+	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/events"
 )
@@ -93,7 +94,7 @@ func forEvent(ctx context.Context, client *ent.Client, e *ent.AuditEvent) ([]pla
 		if err := add(ObservationAnswered, f, own); err != nil {
 			return nil, err
 		}
-		last, err := lastAnswer(ctx, client, o.Edges.Consultation, e.At)
+		last, err := lastAnswer(ctx, client, o.Edges.Consultation, o, e.At)
 		if err != nil || !last {
 			return out, err
 		}
@@ -103,11 +104,14 @@ func forEvent(ctx context.Context, client *ent.Client, e *ent.AuditEvent) ([]pla
 		if err != nil || round == nil {
 			return nil, err
 		}
-		n, err := round.QueryObservations().Where(observation.StatusNotIn(observation.StatusDraft, observation.StatusWithdrawn)).Count(ctx)
-		if err != nil || n == 0 {
+		// Told when the round closes with every observation submitted
+		// until then answered.
+		submitted, err := round.QueryObservations().
+			Where(observation.SubmittedAtLTE(e.At), observation.StatusNEQ(observation.StatusWithdrawn)).Exist(ctx)
+		if err != nil || !submitted {
 			return nil, err
 		}
-		if done, err := allAnswered(ctx, round); err != nil || !done {
+		if waiting, err := round.QueryObservations().Where(waitingAt(e.At)).Exist(ctx); err != nil || waiting {
 			return nil, err
 		}
 		return out, addSecretariat(ctx, client, roundFacts(round), add)
@@ -202,22 +206,24 @@ func answeredAs(e *ent.AuditEvent, o *ent.Observation) string {
 	return string(o.Status)
 }
 
-// lastAnswer reports whether an answer given at `at` completed a closed
-// round: the round was closed then, no submitted observation waits, and no
-// answer came after it (so a round's completion is told once).
-func lastAnswer(ctx context.Context, client *ent.Client, round *ent.Consultation, at time.Time) (bool, error) {
+// lastAnswer reports whether the answer to o given at `at` completed a
+// closed round: the round was closed then, no other submitted observation
+// waited for an answer then, and no answer came after it (so a round's
+// completion is told once, however late the event is fanned out).
+func lastAnswer(ctx context.Context, client *ent.Client, round *ent.Consultation, o *ent.Observation, at time.Time) (bool, error) {
 	if round.ClosesAt.After(at) {
 		return false, nil
 	}
-	if done, err := allAnswered(ctx, round); err != nil || !done {
+	others := round.QueryObservations().Where(observation.IDNEQ(o.ID))
+	if waiting, err := others.Clone().Where(waitingAt(at)).Exist(ctx); err != nil || waiting {
 		return false, err
 	}
-	later, err := client.Observation.Query().
-		Where(observation.HasConsultationWith(entconsultation.ID(round.ID)), observation.RespondedAtGT(at)).Exist(ctx)
+	later, err := others.Where(observation.RespondedAtGT(at)).Exist(ctx)
 	return !later, err
 }
 
-func allAnswered(ctx context.Context, round *ent.Consultation) (bool, error) {
-	waiting, err := round.QueryObservations().Where(observation.StatusEQ(observation.StatusSubmitted)).Exist(ctx)
-	return !waiting, err
+// waitingAt matches the observations submitted and not answered at `at`.
+func waitingAt(at time.Time) predicate.Observation {
+	return observation.And(observation.SubmittedAtLTE(at), observation.StatusNEQ(observation.StatusWithdrawn),
+		observation.Or(observation.RespondedAtIsNil(), observation.RespondedAtGT(at)))
 }

@@ -62,15 +62,14 @@ func fromRow(r *ent.NotificationPreference) Preferences {
 }
 
 // PreferencesOf returns an account's preferences, read with the caller's
-// permissions: an account reads its own, an administrator anyone's. Others
-// get ok false.
-func PreferencesOf(ctx context.Context, client *ent.Client, accountID pulid.ID) (p Preferences, ok bool, err error) {
+// permissions (and the account's client, a transaction's in a mutation): an
+// account reads its own, an administrator anyone's. Others get ok false.
+func PreferencesOf(ctx context.Context, a *ent.Account) (p Preferences, ok bool, err error) {
 	v := auth.FromContext(ctx)
-	if v == nil || (v.AccountID != accountID && !v.Is(auth.RoleAdmin)) {
+	if v == nil || (v.AccountID != a.ID && !v.Is(auth.RoleAdmin)) {
 		return Preferences{}, false, nil
 	}
-	r, err := client.NotificationPreference.Query().
-		Where(notificationpreference.HasAccountWith(account.ID(accountID))).Only(ctx)
+	r, err := a.QueryNotificationPreference().Only(ctx)
 	if err != nil && !ent.IsNotFound(err) {
 		return Preferences{}, false, err
 	}
