@@ -3,6 +3,7 @@ package mail_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -158,5 +159,34 @@ func TestBadSettingsAreRefused(t *testing.T) {
 	}
 	if _, err := mail.NewSender(mail.Settings{SMTPURL: "smtp://relay.local:25?starttls=false", From: "a@b.sn"}, slog.New(slog.DiscardHandler)); err != nil {
 		t.Errorf("a local relay in clear without a password: %v", err)
+	}
+}
+
+// A message waits in the outbox as JSON: it comes back whole, and renders
+// the same.
+func TestAMessageSurvivesTheOutboxAsJSON(t *testing.T) {
+	t.Parallel()
+	m := roundOpened(mail.English)
+	due := time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC)
+	m.Facts.Overdue = []mail.Item{{ID: "AI01", Code: "A2.1", Title: "Créer le CERT", DueDate: &due}}
+	m.Facts.Events = []mail.Gathered{{Kind: mail.ObservationAnswered, Facts: mail.Facts{RoundTitle: "R", Disposition: "ACCEPTED"}}}
+	b, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back mail.Message
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	want, err := mail.Render(m, "https://plan.example.sn")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := mail.Render(back, "https://plan.example.sn")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != want || back.Key != m.Key || back.To != m.To {
+		t.Errorf("after JSON:\n%+v\nwant:\n%+v", got, want)
 	}
 }

@@ -938,13 +938,6 @@ var (
 				OnDelete:   schema.NoAction,
 			},
 		},
-		Indexes: []*schema.Index{
-			{
-				Name:    "notificationpreference_account_notification_preference",
-				Unique:  true,
-				Columns: []*schema.Column{NotificationPreferencesColumns[6]},
-			},
-		},
 	}
 	// ObjectivesColumns holds the columns for the "objectives" table.
 	ObjectivesColumns = []*schema.Column{

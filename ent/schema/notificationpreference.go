@@ -6,7 +6,6 @@ import (
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
-	"entgo.io/ent/schema/index"
 
 	"github.com/palabre/palabre/ent/schema/pulid"
 )
@@ -39,14 +38,10 @@ func (NotificationPreference) Fields() []ent.Field {
 // Edges of the NotificationPreference.
 func (NotificationPreference) Edges() []ent.Edge {
 	return []ent.Edge{
+		// One per account: the edge's column is unique (Account's edge is Unique).
 		edge.From("account", Account.Type).Ref("notification_preference").Unique().Required().Immutable().
 			Comment("The account whose preferences these are."),
 	}
-}
-
-// Indexes of the NotificationPreference: one per account.
-func (NotificationPreference) Indexes() []ent.Index {
-	return []ent.Index{index.Edges("account").Unique()}
 }
 
 // Annotations of the NotificationPreference: the GraphQL API shows it as
