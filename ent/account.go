@@ -12,6 +12,7 @@ import (
 	"github.com/palabre/palabre/auth"
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/agency"
+	"github.com/palabre/palabre/ent/notificationpreference"
 	"github.com/palabre/palabre/ent/schema/pulid"
 )
 
@@ -54,9 +55,11 @@ type AccountEdges struct {
 	Sessions []*Session `json:"sessions,omitempty"`
 	// Links that set the account's password.
 	PasswordLinks []*PasswordLink `json:"password_links,omitempty"`
+	// How the account wants to be told by e-mail; none means the defaults (mail.DefaultPreferences).
+	NotificationPreference *NotificationPreference `json:"notification_preference,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [4]bool
+	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
 	totalCount [2]map[string]int
 
@@ -101,6 +104,17 @@ func (e AccountEdges) PasswordLinksOrErr() ([]*PasswordLink, error) {
 		return e.PasswordLinks, nil
 	}
 	return nil, &NotLoadedError{edge: "password_links"}
+}
+
+// NotificationPreferenceOrErr returns the NotificationPreference value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e AccountEdges) NotificationPreferenceOrErr() (*NotificationPreference, error) {
+	if e.NotificationPreference != nil {
+		return e.NotificationPreference, nil
+	} else if e.loadedTypes[4] {
+		return nil, &NotFoundError{label: notificationpreference.Label}
+	}
+	return nil, &NotLoadedError{edge: "notification_preference"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -227,6 +241,11 @@ func (_m *Account) QuerySessions() *SessionQuery {
 // QueryPasswordLinks queries the "password_links" edge of the Account entity.
 func (_m *Account) QueryPasswordLinks() *PasswordLinkQuery {
 	return NewAccountClient(_m.config).QueryPasswordLinks(_m)
+}
+
+// QueryNotificationPreference queries the "notification_preference" edge of the Account entity.
+func (_m *Account) QueryNotificationPreference() *NotificationPreferenceQuery {
+	return NewAccountClient(_m.config).QueryNotificationPreference(_m)
 }
 
 // Update returns a builder for updating this Account.

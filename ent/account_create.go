@@ -16,6 +16,7 @@ import (
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/agency"
 	"github.com/palabre/palabre/ent/apitoken"
+	"github.com/palabre/palabre/ent/notificationpreference"
 	"github.com/palabre/palabre/ent/passwordlink"
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/session"
@@ -193,6 +194,25 @@ func (_c *AccountCreate) AddPasswordLinks(v ...*PasswordLink) *AccountCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddPasswordLinkIDs(ids...)
+}
+
+// SetNotificationPreferenceID sets the "notification_preference" edge to the NotificationPreference entity by ID.
+func (_c *AccountCreate) SetNotificationPreferenceID(id pulid.ID) *AccountCreate {
+	_c.mutation.SetNotificationPreferenceID(id)
+	return _c
+}
+
+// SetNillableNotificationPreferenceID sets the "notification_preference" edge to the NotificationPreference entity by ID if the given value is not nil.
+func (_c *AccountCreate) SetNillableNotificationPreferenceID(id *pulid.ID) *AccountCreate {
+	if id != nil {
+		_c = _c.SetNotificationPreferenceID(*id)
+	}
+	return _c
+}
+
+// SetNotificationPreference sets the "notification_preference" edge to the NotificationPreference entity.
+func (_c *AccountCreate) SetNotificationPreference(v *NotificationPreference) *AccountCreate {
+	return _c.SetNotificationPreferenceID(v.ID)
 }
 
 // Mutation returns the AccountMutation object of the builder.
@@ -433,6 +453,22 @@ func (_c *AccountCreate) createSpec() (*Account, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(passwordlink.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.NotificationPreferenceIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   account.NotificationPreferenceTable,
+			Columns: []string{account.NotificationPreferenceColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notificationpreference.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -17,6 +17,7 @@ import (
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/agency"
 	"github.com/palabre/palabre/ent/apitoken"
+	"github.com/palabre/palabre/ent/notificationpreference"
 	"github.com/palabre/palabre/ent/passwordlink"
 	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/schema/pulid"
@@ -26,20 +27,21 @@ import (
 // AccountQuery is the builder for querying Account entities.
 type AccountQuery struct {
 	config
-	ctx                    *QueryContext
-	order                  []account.OrderOption
-	inters                 []Interceptor
-	predicates             []predicate.Account
-	withAgency             *AgencyQuery
-	withTokens             *APITokenQuery
-	withSessions           *SessionQuery
-	withPasswordLinks      *PasswordLinkQuery
-	withFKs                bool
-	loadTotal              []func(context.Context, []*Account) error
-	modifiers              []func(*sql.Selector)
-	withNamedTokens        map[string]*APITokenQuery
-	withNamedSessions      map[string]*SessionQuery
-	withNamedPasswordLinks map[string]*PasswordLinkQuery
+	ctx                        *QueryContext
+	order                      []account.OrderOption
+	inters                     []Interceptor
+	predicates                 []predicate.Account
+	withAgency                 *AgencyQuery
+	withTokens                 *APITokenQuery
+	withSessions               *SessionQuery
+	withPasswordLinks          *PasswordLinkQuery
+	withNotificationPreference *NotificationPreferenceQuery
+	withFKs                    bool
+	loadTotal                  []func(context.Context, []*Account) error
+	modifiers                  []func(*sql.Selector)
+	withNamedTokens            map[string]*APITokenQuery
+	withNamedSessions          map[string]*SessionQuery
+	withNamedPasswordLinks     map[string]*PasswordLinkQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -157,6 +159,28 @@ func (_q *AccountQuery) QueryPasswordLinks() *PasswordLinkQuery {
 			sqlgraph.From(account.Table, account.FieldID, selector),
 			sqlgraph.To(passwordlink.Table, passwordlink.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, account.PasswordLinksTable, account.PasswordLinksColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryNotificationPreference chains the current query on the "notification_preference" edge.
+func (_q *AccountQuery) QueryNotificationPreference() *NotificationPreferenceQuery {
+	query := (&NotificationPreferenceClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(account.Table, account.FieldID, selector),
+			sqlgraph.To(notificationpreference.Table, notificationpreference.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, false, account.NotificationPreferenceTable, account.NotificationPreferenceColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -351,15 +375,16 @@ func (_q *AccountQuery) Clone() *AccountQuery {
 		return nil
 	}
 	return &AccountQuery{
-		config:            _q.config,
-		ctx:               _q.ctx.Clone(),
-		order:             append([]account.OrderOption{}, _q.order...),
-		inters:            append([]Interceptor{}, _q.inters...),
-		predicates:        append([]predicate.Account{}, _q.predicates...),
-		withAgency:        _q.withAgency.Clone(),
-		withTokens:        _q.withTokens.Clone(),
-		withSessions:      _q.withSessions.Clone(),
-		withPasswordLinks: _q.withPasswordLinks.Clone(),
+		config:                     _q.config,
+		ctx:                        _q.ctx.Clone(),
+		order:                      append([]account.OrderOption{}, _q.order...),
+		inters:                     append([]Interceptor{}, _q.inters...),
+		predicates:                 append([]predicate.Account{}, _q.predicates...),
+		withAgency:                 _q.withAgency.Clone(),
+		withTokens:                 _q.withTokens.Clone(),
+		withSessions:               _q.withSessions.Clone(),
+		withPasswordLinks:          _q.withPasswordLinks.Clone(),
+		withNotificationPreference: _q.withNotificationPreference.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -407,6 +432,17 @@ func (_q *AccountQuery) WithPasswordLinks(opts ...func(*PasswordLinkQuery)) *Acc
 		opt(query)
 	}
 	_q.withPasswordLinks = query
+	return _q
+}
+
+// WithNotificationPreference tells the query-builder to eager-load the nodes that are connected to
+// the "notification_preference" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *AccountQuery) WithNotificationPreference(opts ...func(*NotificationPreferenceQuery)) *AccountQuery {
+	query := (&NotificationPreferenceClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withNotificationPreference = query
 	return _q
 }
 
@@ -495,11 +531,12 @@ func (_q *AccountQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Acco
 		nodes       = []*Account{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [4]bool{
+		loadedTypes = [5]bool{
 			_q.withAgency != nil,
 			_q.withTokens != nil,
 			_q.withSessions != nil,
 			_q.withPasswordLinks != nil,
+			_q.withNotificationPreference != nil,
 		}
 	)
 	if _q.withAgency != nil {
@@ -553,6 +590,12 @@ func (_q *AccountQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Acco
 		if err := _q.loadPasswordLinks(ctx, query, nodes,
 			func(n *Account) { n.Edges.PasswordLinks = []*PasswordLink{} },
 			func(n *Account, e *PasswordLink) { n.Edges.PasswordLinks = append(n.Edges.PasswordLinks, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withNotificationPreference; query != nil {
+		if err := _q.loadNotificationPreference(ctx, query, nodes, nil,
+			func(n *Account, e *NotificationPreference) { n.Edges.NotificationPreference = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -705,6 +748,34 @@ func (_q *AccountQuery) loadPasswordLinks(ctx context.Context, query *PasswordLi
 		node, ok := nodeids[*fk]
 		if !ok {
 			return fmt.Errorf(`unexpected referenced foreign-key "account_password_links" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *AccountQuery) loadNotificationPreference(ctx context.Context, query *NotificationPreferenceQuery, nodes []*Account, init func(*Account), assign func(*Account, *NotificationPreference)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[pulid.ID]*Account)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+	}
+	query.withFKs = true
+	query.Where(predicate.NotificationPreference(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(account.NotificationPreferenceColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.account_notification_preference
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "account_notification_preference" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "account_notification_preference" returned %v for node %v`, *fk, n.ID)
 		}
 		assign(node, n)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/palabre/palabre/ent/account"
 	"github.com/palabre/palabre/ent/agency"
 	"github.com/palabre/palabre/ent/apitoken"
+	"github.com/palabre/palabre/ent/notificationpreference"
 	"github.com/palabre/palabre/ent/passwordlink"
 	"github.com/palabre/palabre/ent/predicate"
 	"github.com/palabre/palabre/ent/schema/pulid"
@@ -201,6 +202,25 @@ func (_u *AccountUpdate) AddPasswordLinks(v ...*PasswordLink) *AccountUpdate {
 	return _u.AddPasswordLinkIDs(ids...)
 }
 
+// SetNotificationPreferenceID sets the "notification_preference" edge to the NotificationPreference entity by ID.
+func (_u *AccountUpdate) SetNotificationPreferenceID(id pulid.ID) *AccountUpdate {
+	_u.mutation.SetNotificationPreferenceID(id)
+	return _u
+}
+
+// SetNillableNotificationPreferenceID sets the "notification_preference" edge to the NotificationPreference entity by ID if the given value is not nil.
+func (_u *AccountUpdate) SetNillableNotificationPreferenceID(id *pulid.ID) *AccountUpdate {
+	if id != nil {
+		_u = _u.SetNotificationPreferenceID(*id)
+	}
+	return _u
+}
+
+// SetNotificationPreference sets the "notification_preference" edge to the NotificationPreference entity.
+func (_u *AccountUpdate) SetNotificationPreference(v *NotificationPreference) *AccountUpdate {
+	return _u.SetNotificationPreferenceID(v.ID)
+}
+
 // Mutation returns the AccountMutation object of the builder.
 func (_u *AccountUpdate) Mutation() *AccountMutation {
 	return _u.mutation
@@ -273,6 +293,12 @@ func (_u *AccountUpdate) RemovePasswordLinks(v ...*PasswordLink) *AccountUpdate 
 		ids[i] = v[i].ID
 	}
 	return _u.RemovePasswordLinkIDs(ids...)
+}
+
+// ClearNotificationPreference clears the "notification_preference" edge to the NotificationPreference entity.
+func (_u *AccountUpdate) ClearNotificationPreference() *AccountUpdate {
+	_u.mutation.ClearNotificationPreference()
+	return _u
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -545,6 +571,35 @@ func (_u *AccountUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.NotificationPreferenceCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   account.NotificationPreferenceTable,
+			Columns: []string{account.NotificationPreferenceColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notificationpreference.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.NotificationPreferenceIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   account.NotificationPreferenceTable,
+			Columns: []string{account.NotificationPreferenceColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notificationpreference.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
 			err = &NotFoundError{account.Label}
@@ -732,6 +787,25 @@ func (_u *AccountUpdateOne) AddPasswordLinks(v ...*PasswordLink) *AccountUpdateO
 	return _u.AddPasswordLinkIDs(ids...)
 }
 
+// SetNotificationPreferenceID sets the "notification_preference" edge to the NotificationPreference entity by ID.
+func (_u *AccountUpdateOne) SetNotificationPreferenceID(id pulid.ID) *AccountUpdateOne {
+	_u.mutation.SetNotificationPreferenceID(id)
+	return _u
+}
+
+// SetNillableNotificationPreferenceID sets the "notification_preference" edge to the NotificationPreference entity by ID if the given value is not nil.
+func (_u *AccountUpdateOne) SetNillableNotificationPreferenceID(id *pulid.ID) *AccountUpdateOne {
+	if id != nil {
+		_u = _u.SetNotificationPreferenceID(*id)
+	}
+	return _u
+}
+
+// SetNotificationPreference sets the "notification_preference" edge to the NotificationPreference entity.
+func (_u *AccountUpdateOne) SetNotificationPreference(v *NotificationPreference) *AccountUpdateOne {
+	return _u.SetNotificationPreferenceID(v.ID)
+}
+
 // Mutation returns the AccountMutation object of the builder.
 func (_u *AccountUpdateOne) Mutation() *AccountMutation {
 	return _u.mutation
@@ -804,6 +878,12 @@ func (_u *AccountUpdateOne) RemovePasswordLinks(v ...*PasswordLink) *AccountUpda
 		ids[i] = v[i].ID
 	}
 	return _u.RemovePasswordLinkIDs(ids...)
+}
+
+// ClearNotificationPreference clears the "notification_preference" edge to the NotificationPreference entity.
+func (_u *AccountUpdateOne) ClearNotificationPreference() *AccountUpdateOne {
+	_u.mutation.ClearNotificationPreference()
+	return _u
 }
 
 // Where appends a list predicates to the AccountUpdate builder.
@@ -1099,6 +1179,35 @@ func (_u *AccountUpdateOne) sqlSave(ctx context.Context) (_node *Account, err er
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(passwordlink.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.NotificationPreferenceCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   account.NotificationPreferenceTable,
+			Columns: []string{account.NotificationPreferenceColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notificationpreference.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.NotificationPreferenceIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   account.NotificationPreferenceTable,
+			Columns: []string{account.NotificationPreferenceColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notificationpreference.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -103,6 +103,10 @@ var AuditedTypes = map[string]AuditedType{
 		Ignore: []string{"search_text", "updated_at"},
 		Digest: []string{},
 	},
+	"NotificationPreference": {
+		Ignore: []string{"search_text", "updated_at"},
+		Digest: []string{},
+	},
 	"Objective": {
 		Ignore: []string{"search_text", "updated_at"},
 		Digest: []string{},

@@ -39,6 +39,9 @@ import (
 	"github.com/palabre/palabre/ent/meeting"
 	"github.com/palabre/palabre/ent/meetingtransition"
 	"github.com/palabre/palabre/ent/minutes"
+	"github.com/palabre/palabre/ent/notification"
+	"github.com/palabre/palabre/ent/notificationattempt"
+	"github.com/palabre/palabre/ent/notificationpreference"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/passwordlink"
@@ -47,6 +50,7 @@ import (
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/ent/strategytransition"
 	"github.com/palabre/palabre/ent/strategyversion"
+	"github.com/palabre/palabre/ent/webhookendpoint"
 
 	stdsql "database/sql"
 )
@@ -102,6 +106,12 @@ type Client struct {
 	MeetingTransition *MeetingTransitionClient
 	// Minutes is the client for interacting with the Minutes builders.
 	Minutes *MinutesClient
+	// Notification is the client for interacting with the Notification builders.
+	Notification *NotificationClient
+	// NotificationAttempt is the client for interacting with the NotificationAttempt builders.
+	NotificationAttempt *NotificationAttemptClient
+	// NotificationPreference is the client for interacting with the NotificationPreference builders.
+	NotificationPreference *NotificationPreferenceClient
 	// Objective is the client for interacting with the Objective builders.
 	Objective *ObjectiveClient
 	// Observation is the client for interacting with the Observation builders.
@@ -118,6 +128,8 @@ type Client struct {
 	StrategyTransition *StrategyTransitionClient
 	// StrategyVersion is the client for interacting with the StrategyVersion builders.
 	StrategyVersion *StrategyVersionClient
+	// WebhookEndpoint is the client for interacting with the WebhookEndpoint builders.
+	WebhookEndpoint *WebhookEndpointClient
 }
 
 // NewClient creates a new client configured with the given options.
@@ -152,6 +164,9 @@ func (c *Client) init() {
 	c.Meeting = NewMeetingClient(c.config)
 	c.MeetingTransition = NewMeetingTransitionClient(c.config)
 	c.Minutes = NewMinutesClient(c.config)
+	c.Notification = NewNotificationClient(c.config)
+	c.NotificationAttempt = NewNotificationAttemptClient(c.config)
+	c.NotificationPreference = NewNotificationPreferenceClient(c.config)
 	c.Objective = NewObjectiveClient(c.config)
 	c.Observation = NewObservationClient(c.config)
 	c.PasswordLink = NewPasswordLinkClient(c.config)
@@ -160,6 +175,7 @@ func (c *Client) init() {
 	c.Strategy = NewStrategyClient(c.config)
 	c.StrategyTransition = NewStrategyTransitionClient(c.config)
 	c.StrategyVersion = NewStrategyVersionClient(c.config)
+	c.WebhookEndpoint = NewWebhookEndpointClient(c.config)
 }
 
 type (
@@ -250,39 +266,43 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 	cfg := c.config
 	cfg.driver = tx
 	return &Tx{
-		ctx:                 ctx,
-		config:              cfg,
-		APIToken:            NewAPITokenClient(cfg),
-		Account:             NewAccountClient(cfg),
-		ActionItem:          NewActionItemClient(cfg),
-		Agency:              NewAgencyClient(cfg),
-		Agreement:           NewAgreementClient(cfg),
-		AgreementParty:      NewAgreementPartyClient(cfg),
-		AgreementTransition: NewAgreementTransitionClient(cfg),
-		ArchiveImport:       NewArchiveImportClient(cfg),
-		Attachment:          NewAttachmentClient(cfg),
-		AuditEvent:          NewAuditEventClient(cfg),
-		AuditHead:           NewAuditHeadClient(cfg),
-		Commitment:          NewCommitmentClient(cfg),
-		Committee:           NewCommitteeClient(cfg),
-		CommitteeMember:     NewCommitteeMemberClient(cfg),
-		Consultation:        NewConsultationClient(cfg),
-		Decision:            NewDecisionClient(cfg),
-		DecisionPosition:    NewDecisionPositionClient(cfg),
-		Domain:              NewDomainClient(cfg),
-		Indicator:           NewIndicatorClient(cfg),
-		Measurement:         NewMeasurementClient(cfg),
-		Meeting:             NewMeetingClient(cfg),
-		MeetingTransition:   NewMeetingTransitionClient(cfg),
-		Minutes:             NewMinutesClient(cfg),
-		Objective:           NewObjectiveClient(cfg),
-		Observation:         NewObservationClient(cfg),
-		PasswordLink:        NewPasswordLinkClient(cfg),
-		ProgressReport:      NewProgressReportClient(cfg),
-		Session:             NewSessionClient(cfg),
-		Strategy:            NewStrategyClient(cfg),
-		StrategyTransition:  NewStrategyTransitionClient(cfg),
-		StrategyVersion:     NewStrategyVersionClient(cfg),
+		ctx:                    ctx,
+		config:                 cfg,
+		APIToken:               NewAPITokenClient(cfg),
+		Account:                NewAccountClient(cfg),
+		ActionItem:             NewActionItemClient(cfg),
+		Agency:                 NewAgencyClient(cfg),
+		Agreement:              NewAgreementClient(cfg),
+		AgreementParty:         NewAgreementPartyClient(cfg),
+		AgreementTransition:    NewAgreementTransitionClient(cfg),
+		ArchiveImport:          NewArchiveImportClient(cfg),
+		Attachment:             NewAttachmentClient(cfg),
+		AuditEvent:             NewAuditEventClient(cfg),
+		AuditHead:              NewAuditHeadClient(cfg),
+		Commitment:             NewCommitmentClient(cfg),
+		Committee:              NewCommitteeClient(cfg),
+		CommitteeMember:        NewCommitteeMemberClient(cfg),
+		Consultation:           NewConsultationClient(cfg),
+		Decision:               NewDecisionClient(cfg),
+		DecisionPosition:       NewDecisionPositionClient(cfg),
+		Domain:                 NewDomainClient(cfg),
+		Indicator:              NewIndicatorClient(cfg),
+		Measurement:            NewMeasurementClient(cfg),
+		Meeting:                NewMeetingClient(cfg),
+		MeetingTransition:      NewMeetingTransitionClient(cfg),
+		Minutes:                NewMinutesClient(cfg),
+		Notification:           NewNotificationClient(cfg),
+		NotificationAttempt:    NewNotificationAttemptClient(cfg),
+		NotificationPreference: NewNotificationPreferenceClient(cfg),
+		Objective:              NewObjectiveClient(cfg),
+		Observation:            NewObservationClient(cfg),
+		PasswordLink:           NewPasswordLinkClient(cfg),
+		ProgressReport:         NewProgressReportClient(cfg),
+		Session:                NewSessionClient(cfg),
+		Strategy:               NewStrategyClient(cfg),
+		StrategyTransition:     NewStrategyTransitionClient(cfg),
+		StrategyVersion:        NewStrategyVersionClient(cfg),
+		WebhookEndpoint:        NewWebhookEndpointClient(cfg),
 	}, nil
 }
 
@@ -300,39 +320,43 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 	cfg := c.config
 	cfg.driver = &txDriver{tx: tx, drv: c.driver}
 	return &Tx{
-		ctx:                 ctx,
-		config:              cfg,
-		APIToken:            NewAPITokenClient(cfg),
-		Account:             NewAccountClient(cfg),
-		ActionItem:          NewActionItemClient(cfg),
-		Agency:              NewAgencyClient(cfg),
-		Agreement:           NewAgreementClient(cfg),
-		AgreementParty:      NewAgreementPartyClient(cfg),
-		AgreementTransition: NewAgreementTransitionClient(cfg),
-		ArchiveImport:       NewArchiveImportClient(cfg),
-		Attachment:          NewAttachmentClient(cfg),
-		AuditEvent:          NewAuditEventClient(cfg),
-		AuditHead:           NewAuditHeadClient(cfg),
-		Commitment:          NewCommitmentClient(cfg),
-		Committee:           NewCommitteeClient(cfg),
-		CommitteeMember:     NewCommitteeMemberClient(cfg),
-		Consultation:        NewConsultationClient(cfg),
-		Decision:            NewDecisionClient(cfg),
-		DecisionPosition:    NewDecisionPositionClient(cfg),
-		Domain:              NewDomainClient(cfg),
-		Indicator:           NewIndicatorClient(cfg),
-		Measurement:         NewMeasurementClient(cfg),
-		Meeting:             NewMeetingClient(cfg),
-		MeetingTransition:   NewMeetingTransitionClient(cfg),
-		Minutes:             NewMinutesClient(cfg),
-		Objective:           NewObjectiveClient(cfg),
-		Observation:         NewObservationClient(cfg),
-		PasswordLink:        NewPasswordLinkClient(cfg),
-		ProgressReport:      NewProgressReportClient(cfg),
-		Session:             NewSessionClient(cfg),
-		Strategy:            NewStrategyClient(cfg),
-		StrategyTransition:  NewStrategyTransitionClient(cfg),
-		StrategyVersion:     NewStrategyVersionClient(cfg),
+		ctx:                    ctx,
+		config:                 cfg,
+		APIToken:               NewAPITokenClient(cfg),
+		Account:                NewAccountClient(cfg),
+		ActionItem:             NewActionItemClient(cfg),
+		Agency:                 NewAgencyClient(cfg),
+		Agreement:              NewAgreementClient(cfg),
+		AgreementParty:         NewAgreementPartyClient(cfg),
+		AgreementTransition:    NewAgreementTransitionClient(cfg),
+		ArchiveImport:          NewArchiveImportClient(cfg),
+		Attachment:             NewAttachmentClient(cfg),
+		AuditEvent:             NewAuditEventClient(cfg),
+		AuditHead:              NewAuditHeadClient(cfg),
+		Commitment:             NewCommitmentClient(cfg),
+		Committee:              NewCommitteeClient(cfg),
+		CommitteeMember:        NewCommitteeMemberClient(cfg),
+		Consultation:           NewConsultationClient(cfg),
+		Decision:               NewDecisionClient(cfg),
+		DecisionPosition:       NewDecisionPositionClient(cfg),
+		Domain:                 NewDomainClient(cfg),
+		Indicator:              NewIndicatorClient(cfg),
+		Measurement:            NewMeasurementClient(cfg),
+		Meeting:                NewMeetingClient(cfg),
+		MeetingTransition:      NewMeetingTransitionClient(cfg),
+		Minutes:                NewMinutesClient(cfg),
+		Notification:           NewNotificationClient(cfg),
+		NotificationAttempt:    NewNotificationAttemptClient(cfg),
+		NotificationPreference: NewNotificationPreferenceClient(cfg),
+		Objective:              NewObjectiveClient(cfg),
+		Observation:            NewObservationClient(cfg),
+		PasswordLink:           NewPasswordLinkClient(cfg),
+		ProgressReport:         NewProgressReportClient(cfg),
+		Session:                NewSessionClient(cfg),
+		Strategy:               NewStrategyClient(cfg),
+		StrategyTransition:     NewStrategyTransitionClient(cfg),
+		StrategyVersion:        NewStrategyVersionClient(cfg),
+		WebhookEndpoint:        NewWebhookEndpointClient(cfg),
 	}, nil
 }
 
@@ -366,9 +390,10 @@ func (c *Client) Use(hooks ...Hook) {
 		c.AgreementTransition, c.ArchiveImport, c.Attachment, c.AuditEvent,
 		c.AuditHead, c.Commitment, c.Committee, c.CommitteeMember, c.Consultation,
 		c.Decision, c.DecisionPosition, c.Domain, c.Indicator, c.Measurement,
-		c.Meeting, c.MeetingTransition, c.Minutes, c.Objective, c.Observation,
+		c.Meeting, c.MeetingTransition, c.Minutes, c.Notification,
+		c.NotificationAttempt, c.NotificationPreference, c.Objective, c.Observation,
 		c.PasswordLink, c.ProgressReport, c.Session, c.Strategy, c.StrategyTransition,
-		c.StrategyVersion,
+		c.StrategyVersion, c.WebhookEndpoint,
 	} {
 		n.Use(hooks...)
 	}
@@ -382,9 +407,10 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.AgreementTransition, c.ArchiveImport, c.Attachment, c.AuditEvent,
 		c.AuditHead, c.Commitment, c.Committee, c.CommitteeMember, c.Consultation,
 		c.Decision, c.DecisionPosition, c.Domain, c.Indicator, c.Measurement,
-		c.Meeting, c.MeetingTransition, c.Minutes, c.Objective, c.Observation,
+		c.Meeting, c.MeetingTransition, c.Minutes, c.Notification,
+		c.NotificationAttempt, c.NotificationPreference, c.Objective, c.Observation,
 		c.PasswordLink, c.ProgressReport, c.Session, c.Strategy, c.StrategyTransition,
-		c.StrategyVersion,
+		c.StrategyVersion, c.WebhookEndpoint,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -439,6 +465,12 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.MeetingTransition.mutate(ctx, m)
 	case *MinutesMutation:
 		return c.Minutes.mutate(ctx, m)
+	case *NotificationMutation:
+		return c.Notification.mutate(ctx, m)
+	case *NotificationAttemptMutation:
+		return c.NotificationAttempt.mutate(ctx, m)
+	case *NotificationPreferenceMutation:
+		return c.NotificationPreference.mutate(ctx, m)
 	case *ObjectiveMutation:
 		return c.Objective.mutate(ctx, m)
 	case *ObservationMutation:
@@ -455,6 +487,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.StrategyTransition.mutate(ctx, m)
 	case *StrategyVersionMutation:
 		return c.StrategyVersion.mutate(ctx, m)
+	case *WebhookEndpointMutation:
+		return c.WebhookEndpoint.mutate(ctx, m)
 	default:
 		return nil, fmt.Errorf("ent: unknown mutation type %T", m)
 	}
@@ -775,6 +809,22 @@ func (c *AccountClient) QueryPasswordLinks(_m *Account) *PasswordLinkQuery {
 			sqlgraph.From(account.Table, account.FieldID, id),
 			sqlgraph.To(passwordlink.Table, passwordlink.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, account.PasswordLinksTable, account.PasswordLinksColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryNotificationPreference queries the notification_preference edge of a Account.
+func (c *AccountClient) QueryNotificationPreference(_m *Account) *NotificationPreferenceQuery {
+	query := (&NotificationPreferenceClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(account.Table, account.FieldID, id),
+			sqlgraph.To(notificationpreference.Table, notificationpreference.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, false, account.NotificationPreferenceTable, account.NotificationPreferenceColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -4841,6 +4891,456 @@ func (c *MinutesClient) mutate(ctx context.Context, m *MinutesMutation) (Value, 
 	}
 }
 
+// NotificationClient is a client for the Notification schema.
+type NotificationClient struct {
+	config
+}
+
+// NewNotificationClient returns a client for the Notification from the given config.
+func NewNotificationClient(c config) *NotificationClient {
+	return &NotificationClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `notification.Hooks(f(g(h())))`.
+func (c *NotificationClient) Use(hooks ...Hook) {
+	c.hooks.Notification = append(c.hooks.Notification, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `notification.Intercept(f(g(h())))`.
+func (c *NotificationClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Notification = append(c.inters.Notification, interceptors...)
+}
+
+// Create returns a builder for creating a Notification entity.
+func (c *NotificationClient) Create() *NotificationCreate {
+	mutation := newNotificationMutation(c.config, OpCreate)
+	return &NotificationCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Notification entities.
+func (c *NotificationClient) CreateBulk(builders ...*NotificationCreate) *NotificationCreateBulk {
+	return &NotificationCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *NotificationClient) MapCreateBulk(slice any, setFunc func(*NotificationCreate, int)) *NotificationCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &NotificationCreateBulk{err: fmt.Errorf("calling to NotificationClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*NotificationCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &NotificationCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Notification.
+func (c *NotificationClient) Update() *NotificationUpdate {
+	mutation := newNotificationMutation(c.config, OpUpdate)
+	return &NotificationUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *NotificationClient) UpdateOne(_m *Notification) *NotificationUpdateOne {
+	mutation := newNotificationMutation(c.config, OpUpdateOne, withNotification(_m))
+	return &NotificationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *NotificationClient) UpdateOneID(id pulid.ID) *NotificationUpdateOne {
+	mutation := newNotificationMutation(c.config, OpUpdateOne, withNotificationID(id))
+	return &NotificationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Notification.
+func (c *NotificationClient) Delete() *NotificationDelete {
+	mutation := newNotificationMutation(c.config, OpDelete)
+	return &NotificationDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *NotificationClient) DeleteOne(_m *Notification) *NotificationDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *NotificationClient) DeleteOneID(id pulid.ID) *NotificationDeleteOne {
+	builder := c.Delete().Where(notification.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &NotificationDeleteOne{builder}
+}
+
+// Query returns a query builder for Notification.
+func (c *NotificationClient) Query() *NotificationQuery {
+	return &NotificationQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeNotification},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Notification entity by its id.
+func (c *NotificationClient) Get(ctx context.Context, id pulid.ID) (*Notification, error) {
+	return c.Query().Where(notification.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *NotificationClient) GetX(ctx context.Context, id pulid.ID) *Notification {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryAttemptLog queries the attempt_log edge of a Notification.
+func (c *NotificationClient) QueryAttemptLog(_m *Notification) *NotificationAttemptQuery {
+	query := (&NotificationAttemptClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(notification.Table, notification.FieldID, id),
+			sqlgraph.To(notificationattempt.Table, notificationattempt.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, notification.AttemptLogTable, notification.AttemptLogColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *NotificationClient) Hooks() []Hook {
+	hooks := c.hooks.Notification
+	return append(hooks[:len(hooks):len(hooks)], notification.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *NotificationClient) Interceptors() []Interceptor {
+	return c.inters.Notification
+}
+
+func (c *NotificationClient) mutate(ctx context.Context, m *NotificationMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&NotificationCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&NotificationUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&NotificationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&NotificationDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Notification mutation op: %q", m.Op())
+	}
+}
+
+// NotificationAttemptClient is a client for the NotificationAttempt schema.
+type NotificationAttemptClient struct {
+	config
+}
+
+// NewNotificationAttemptClient returns a client for the NotificationAttempt from the given config.
+func NewNotificationAttemptClient(c config) *NotificationAttemptClient {
+	return &NotificationAttemptClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `notificationattempt.Hooks(f(g(h())))`.
+func (c *NotificationAttemptClient) Use(hooks ...Hook) {
+	c.hooks.NotificationAttempt = append(c.hooks.NotificationAttempt, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `notificationattempt.Intercept(f(g(h())))`.
+func (c *NotificationAttemptClient) Intercept(interceptors ...Interceptor) {
+	c.inters.NotificationAttempt = append(c.inters.NotificationAttempt, interceptors...)
+}
+
+// Create returns a builder for creating a NotificationAttempt entity.
+func (c *NotificationAttemptClient) Create() *NotificationAttemptCreate {
+	mutation := newNotificationAttemptMutation(c.config, OpCreate)
+	return &NotificationAttemptCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of NotificationAttempt entities.
+func (c *NotificationAttemptClient) CreateBulk(builders ...*NotificationAttemptCreate) *NotificationAttemptCreateBulk {
+	return &NotificationAttemptCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *NotificationAttemptClient) MapCreateBulk(slice any, setFunc func(*NotificationAttemptCreate, int)) *NotificationAttemptCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &NotificationAttemptCreateBulk{err: fmt.Errorf("calling to NotificationAttemptClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*NotificationAttemptCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &NotificationAttemptCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for NotificationAttempt.
+func (c *NotificationAttemptClient) Update() *NotificationAttemptUpdate {
+	mutation := newNotificationAttemptMutation(c.config, OpUpdate)
+	return &NotificationAttemptUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *NotificationAttemptClient) UpdateOne(_m *NotificationAttempt) *NotificationAttemptUpdateOne {
+	mutation := newNotificationAttemptMutation(c.config, OpUpdateOne, withNotificationAttempt(_m))
+	return &NotificationAttemptUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *NotificationAttemptClient) UpdateOneID(id pulid.ID) *NotificationAttemptUpdateOne {
+	mutation := newNotificationAttemptMutation(c.config, OpUpdateOne, withNotificationAttemptID(id))
+	return &NotificationAttemptUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for NotificationAttempt.
+func (c *NotificationAttemptClient) Delete() *NotificationAttemptDelete {
+	mutation := newNotificationAttemptMutation(c.config, OpDelete)
+	return &NotificationAttemptDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *NotificationAttemptClient) DeleteOne(_m *NotificationAttempt) *NotificationAttemptDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *NotificationAttemptClient) DeleteOneID(id pulid.ID) *NotificationAttemptDeleteOne {
+	builder := c.Delete().Where(notificationattempt.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &NotificationAttemptDeleteOne{builder}
+}
+
+// Query returns a query builder for NotificationAttempt.
+func (c *NotificationAttemptClient) Query() *NotificationAttemptQuery {
+	return &NotificationAttemptQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeNotificationAttempt},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a NotificationAttempt entity by its id.
+func (c *NotificationAttemptClient) Get(ctx context.Context, id pulid.ID) (*NotificationAttempt, error) {
+	return c.Query().Where(notificationattempt.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *NotificationAttemptClient) GetX(ctx context.Context, id pulid.ID) *NotificationAttempt {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryNotification queries the notification edge of a NotificationAttempt.
+func (c *NotificationAttemptClient) QueryNotification(_m *NotificationAttempt) *NotificationQuery {
+	query := (&NotificationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(notificationattempt.Table, notificationattempt.FieldID, id),
+			sqlgraph.To(notification.Table, notification.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, notificationattempt.NotificationTable, notificationattempt.NotificationColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *NotificationAttemptClient) Hooks() []Hook {
+	hooks := c.hooks.NotificationAttempt
+	return append(hooks[:len(hooks):len(hooks)], notificationattempt.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *NotificationAttemptClient) Interceptors() []Interceptor {
+	return c.inters.NotificationAttempt
+}
+
+func (c *NotificationAttemptClient) mutate(ctx context.Context, m *NotificationAttemptMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&NotificationAttemptCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&NotificationAttemptUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&NotificationAttemptUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&NotificationAttemptDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown NotificationAttempt mutation op: %q", m.Op())
+	}
+}
+
+// NotificationPreferenceClient is a client for the NotificationPreference schema.
+type NotificationPreferenceClient struct {
+	config
+}
+
+// NewNotificationPreferenceClient returns a client for the NotificationPreference from the given config.
+func NewNotificationPreferenceClient(c config) *NotificationPreferenceClient {
+	return &NotificationPreferenceClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `notificationpreference.Hooks(f(g(h())))`.
+func (c *NotificationPreferenceClient) Use(hooks ...Hook) {
+	c.hooks.NotificationPreference = append(c.hooks.NotificationPreference, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `notificationpreference.Intercept(f(g(h())))`.
+func (c *NotificationPreferenceClient) Intercept(interceptors ...Interceptor) {
+	c.inters.NotificationPreference = append(c.inters.NotificationPreference, interceptors...)
+}
+
+// Create returns a builder for creating a NotificationPreference entity.
+func (c *NotificationPreferenceClient) Create() *NotificationPreferenceCreate {
+	mutation := newNotificationPreferenceMutation(c.config, OpCreate)
+	return &NotificationPreferenceCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of NotificationPreference entities.
+func (c *NotificationPreferenceClient) CreateBulk(builders ...*NotificationPreferenceCreate) *NotificationPreferenceCreateBulk {
+	return &NotificationPreferenceCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *NotificationPreferenceClient) MapCreateBulk(slice any, setFunc func(*NotificationPreferenceCreate, int)) *NotificationPreferenceCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &NotificationPreferenceCreateBulk{err: fmt.Errorf("calling to NotificationPreferenceClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*NotificationPreferenceCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &NotificationPreferenceCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for NotificationPreference.
+func (c *NotificationPreferenceClient) Update() *NotificationPreferenceUpdate {
+	mutation := newNotificationPreferenceMutation(c.config, OpUpdate)
+	return &NotificationPreferenceUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *NotificationPreferenceClient) UpdateOne(_m *NotificationPreference) *NotificationPreferenceUpdateOne {
+	mutation := newNotificationPreferenceMutation(c.config, OpUpdateOne, withNotificationPreference(_m))
+	return &NotificationPreferenceUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *NotificationPreferenceClient) UpdateOneID(id pulid.ID) *NotificationPreferenceUpdateOne {
+	mutation := newNotificationPreferenceMutation(c.config, OpUpdateOne, withNotificationPreferenceID(id))
+	return &NotificationPreferenceUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for NotificationPreference.
+func (c *NotificationPreferenceClient) Delete() *NotificationPreferenceDelete {
+	mutation := newNotificationPreferenceMutation(c.config, OpDelete)
+	return &NotificationPreferenceDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *NotificationPreferenceClient) DeleteOne(_m *NotificationPreference) *NotificationPreferenceDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *NotificationPreferenceClient) DeleteOneID(id pulid.ID) *NotificationPreferenceDeleteOne {
+	builder := c.Delete().Where(notificationpreference.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &NotificationPreferenceDeleteOne{builder}
+}
+
+// Query returns a query builder for NotificationPreference.
+func (c *NotificationPreferenceClient) Query() *NotificationPreferenceQuery {
+	return &NotificationPreferenceQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeNotificationPreference},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a NotificationPreference entity by its id.
+func (c *NotificationPreferenceClient) Get(ctx context.Context, id pulid.ID) (*NotificationPreference, error) {
+	return c.Query().Where(notificationpreference.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *NotificationPreferenceClient) GetX(ctx context.Context, id pulid.ID) *NotificationPreference {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryAccount queries the account edge of a NotificationPreference.
+func (c *NotificationPreferenceClient) QueryAccount(_m *NotificationPreference) *AccountQuery {
+	query := (&AccountClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(notificationpreference.Table, notificationpreference.FieldID, id),
+			sqlgraph.To(account.Table, account.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, true, notificationpreference.AccountTable, notificationpreference.AccountColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *NotificationPreferenceClient) Hooks() []Hook {
+	hooks := c.hooks.NotificationPreference
+	return append(hooks[:len(hooks):len(hooks)], notificationpreference.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *NotificationPreferenceClient) Interceptors() []Interceptor {
+	return c.inters.NotificationPreference
+}
+
+func (c *NotificationPreferenceClient) mutate(ctx context.Context, m *NotificationPreferenceMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&NotificationPreferenceCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&NotificationPreferenceUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&NotificationPreferenceUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&NotificationPreferenceDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown NotificationPreference mutation op: %q", m.Op())
+	}
+}
+
 // ObjectiveClient is a client for the Objective schema.
 type ObjectiveClient struct {
 	config
@@ -6442,6 +6942,140 @@ func (c *StrategyVersionClient) mutate(ctx context.Context, m *StrategyVersionMu
 	}
 }
 
+// WebhookEndpointClient is a client for the WebhookEndpoint schema.
+type WebhookEndpointClient struct {
+	config
+}
+
+// NewWebhookEndpointClient returns a client for the WebhookEndpoint from the given config.
+func NewWebhookEndpointClient(c config) *WebhookEndpointClient {
+	return &WebhookEndpointClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `webhookendpoint.Hooks(f(g(h())))`.
+func (c *WebhookEndpointClient) Use(hooks ...Hook) {
+	c.hooks.WebhookEndpoint = append(c.hooks.WebhookEndpoint, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `webhookendpoint.Intercept(f(g(h())))`.
+func (c *WebhookEndpointClient) Intercept(interceptors ...Interceptor) {
+	c.inters.WebhookEndpoint = append(c.inters.WebhookEndpoint, interceptors...)
+}
+
+// Create returns a builder for creating a WebhookEndpoint entity.
+func (c *WebhookEndpointClient) Create() *WebhookEndpointCreate {
+	mutation := newWebhookEndpointMutation(c.config, OpCreate)
+	return &WebhookEndpointCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of WebhookEndpoint entities.
+func (c *WebhookEndpointClient) CreateBulk(builders ...*WebhookEndpointCreate) *WebhookEndpointCreateBulk {
+	return &WebhookEndpointCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *WebhookEndpointClient) MapCreateBulk(slice any, setFunc func(*WebhookEndpointCreate, int)) *WebhookEndpointCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &WebhookEndpointCreateBulk{err: fmt.Errorf("calling to WebhookEndpointClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*WebhookEndpointCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &WebhookEndpointCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for WebhookEndpoint.
+func (c *WebhookEndpointClient) Update() *WebhookEndpointUpdate {
+	mutation := newWebhookEndpointMutation(c.config, OpUpdate)
+	return &WebhookEndpointUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *WebhookEndpointClient) UpdateOne(_m *WebhookEndpoint) *WebhookEndpointUpdateOne {
+	mutation := newWebhookEndpointMutation(c.config, OpUpdateOne, withWebhookEndpoint(_m))
+	return &WebhookEndpointUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *WebhookEndpointClient) UpdateOneID(id pulid.ID) *WebhookEndpointUpdateOne {
+	mutation := newWebhookEndpointMutation(c.config, OpUpdateOne, withWebhookEndpointID(id))
+	return &WebhookEndpointUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for WebhookEndpoint.
+func (c *WebhookEndpointClient) Delete() *WebhookEndpointDelete {
+	mutation := newWebhookEndpointMutation(c.config, OpDelete)
+	return &WebhookEndpointDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *WebhookEndpointClient) DeleteOne(_m *WebhookEndpoint) *WebhookEndpointDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *WebhookEndpointClient) DeleteOneID(id pulid.ID) *WebhookEndpointDeleteOne {
+	builder := c.Delete().Where(webhookendpoint.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &WebhookEndpointDeleteOne{builder}
+}
+
+// Query returns a query builder for WebhookEndpoint.
+func (c *WebhookEndpointClient) Query() *WebhookEndpointQuery {
+	return &WebhookEndpointQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeWebhookEndpoint},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a WebhookEndpoint entity by its id.
+func (c *WebhookEndpointClient) Get(ctx context.Context, id pulid.ID) (*WebhookEndpoint, error) {
+	return c.Query().Where(webhookendpoint.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *WebhookEndpointClient) GetX(ctx context.Context, id pulid.ID) *WebhookEndpoint {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *WebhookEndpointClient) Hooks() []Hook {
+	hooks := c.hooks.WebhookEndpoint
+	return append(hooks[:len(hooks):len(hooks)], webhookendpoint.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *WebhookEndpointClient) Interceptors() []Interceptor {
+	return c.inters.WebhookEndpoint
+}
+
+func (c *WebhookEndpointClient) mutate(ctx context.Context, m *WebhookEndpointMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&WebhookEndpointCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&WebhookEndpointUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&WebhookEndpointUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&WebhookEndpointDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown WebhookEndpoint mutation op: %q", m.Op())
+	}
+}
+
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
@@ -6449,16 +7083,18 @@ type (
 		AgreementTransition, ArchiveImport, Attachment, AuditEvent, AuditHead,
 		Commitment, Committee, CommitteeMember, Consultation, Decision,
 		DecisionPosition, Domain, Indicator, Measurement, Meeting, MeetingTransition,
-		Minutes, Objective, Observation, PasswordLink, ProgressReport, Session,
-		Strategy, StrategyTransition, StrategyVersion []ent.Hook
+		Minutes, Notification, NotificationAttempt, NotificationPreference, Objective,
+		Observation, PasswordLink, ProgressReport, Session, Strategy,
+		StrategyTransition, StrategyVersion, WebhookEndpoint []ent.Hook
 	}
 	inters struct {
 		APIToken, Account, ActionItem, Agency, Agreement, AgreementParty,
 		AgreementTransition, ArchiveImport, Attachment, AuditEvent, AuditHead,
 		Commitment, Committee, CommitteeMember, Consultation, Decision,
 		DecisionPosition, Domain, Indicator, Measurement, Meeting, MeetingTransition,
-		Minutes, Objective, Observation, PasswordLink, ProgressReport, Session,
-		Strategy, StrategyTransition, StrategyVersion []ent.Interceptor
+		Minutes, Notification, NotificationAttempt, NotificationPreference, Objective,
+		Observation, PasswordLink, ProgressReport, Session, Strategy,
+		StrategyTransition, StrategyVersion, WebhookEndpoint []ent.Interceptor
 	}
 )
 

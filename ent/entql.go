@@ -26,6 +26,9 @@ import (
 	"github.com/palabre/palabre/ent/meeting"
 	"github.com/palabre/palabre/ent/meetingtransition"
 	"github.com/palabre/palabre/ent/minutes"
+	"github.com/palabre/palabre/ent/notification"
+	"github.com/palabre/palabre/ent/notificationattempt"
+	"github.com/palabre/palabre/ent/notificationpreference"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/passwordlink"
@@ -35,6 +38,7 @@ import (
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/ent/strategytransition"
 	"github.com/palabre/palabre/ent/strategyversion"
+	"github.com/palabre/palabre/ent/webhookendpoint"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -44,7 +48,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 31)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 35)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -520,6 +524,64 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   notification.Table,
+			Columns: notification.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: notification.FieldID,
+			},
+		},
+		Type: "Notification",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			notification.FieldEventID:   {Type: field.TypeString, Column: notification.FieldEventID},
+			notification.FieldChannel:   {Type: field.TypeString, Column: notification.FieldChannel},
+			notification.FieldTarget:    {Type: field.TypeString, Column: notification.FieldTarget},
+			notification.FieldPayload:   {Type: field.TypeString, Column: notification.FieldPayload},
+			notification.FieldStatus:    {Type: field.TypeEnum, Column: notification.FieldStatus},
+			notification.FieldAttempts:  {Type: field.TypeInt, Column: notification.FieldAttempts},
+			notification.FieldCreatedAt: {Type: field.TypeTime, Column: notification.FieldCreatedAt},
+			notification.FieldDueAt:     {Type: field.TypeTime, Column: notification.FieldDueAt},
+			notification.FieldDoneAt:    {Type: field.TypeTime, Column: notification.FieldDoneAt},
+			notification.FieldLastError: {Type: field.TypeString, Column: notification.FieldLastError},
+		},
+	}
+	graph.Nodes[24] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   notificationattempt.Table,
+			Columns: notificationattempt.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: notificationattempt.FieldID,
+			},
+		},
+		Type: "NotificationAttempt",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			notificationattempt.FieldAt:         {Type: field.TypeTime, Column: notificationattempt.FieldAt},
+			notificationattempt.FieldDurationMs: {Type: field.TypeInt, Column: notificationattempt.FieldDurationMs},
+			notificationattempt.FieldOk:         {Type: field.TypeBool, Column: notificationattempt.FieldOk},
+			notificationattempt.FieldOutcome:    {Type: field.TypeString, Column: notificationattempt.FieldOutcome},
+		},
+	}
+	graph.Nodes[25] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   notificationpreference.Table,
+			Columns: notificationpreference.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: notificationpreference.FieldID,
+			},
+		},
+		Type: "NotificationPreference",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			notificationpreference.FieldCreatedAt: {Type: field.TypeTime, Column: notificationpreference.FieldCreatedAt},
+			notificationpreference.FieldUpdatedAt: {Type: field.TypeTime, Column: notificationpreference.FieldUpdatedAt},
+			notificationpreference.FieldLanguage:  {Type: field.TypeEnum, Column: notificationpreference.FieldLanguage},
+			notificationpreference.FieldDelivery:  {Type: field.TypeEnum, Column: notificationpreference.FieldDelivery},
+			notificationpreference.FieldMuted:     {Type: field.TypeJSON, Column: notificationpreference.FieldMuted},
+		},
+	}
+	graph.Nodes[26] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   objective.Table,
 			Columns: objective.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -540,7 +602,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			objective.FieldPosition:    {Type: field.TypeInt, Column: objective.FieldPosition},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   observation.Table,
 			Columns: observation.Columns,
@@ -568,7 +630,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			observation.FieldRespondedAt:    {Type: field.TypeTime, Column: observation.FieldRespondedAt},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   passwordlink.Table,
 			Columns: passwordlink.Columns,
@@ -586,7 +648,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			passwordlink.FieldUsedAt:    {Type: field.TypeTime, Column: passwordlink.FieldUsedAt},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   progressreport.Table,
 			Columns: progressreport.Columns,
@@ -609,7 +671,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			progressreport.FieldIdempotencyKey: {Type: field.TypeString, Column: progressreport.FieldIdempotencyKey},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -628,7 +690,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldEndedAt:    {Type: field.TypeTime, Column: session.FieldEndedAt},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[31] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   strategy.Table,
 			Columns: strategy.Columns,
@@ -654,7 +716,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			strategy.FieldReportingCadenceDays: {Type: field.TypeInt, Column: strategy.FieldReportingCadenceDays},
 		},
 	}
-	graph.Nodes[29] = &sqlgraph.Node{
+	graph.Nodes[32] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   strategytransition.Table,
 			Columns: strategytransition.Columns,
@@ -672,7 +734,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			strategytransition.FieldComment:    {Type: field.TypeString, Column: strategytransition.FieldComment},
 		},
 	}
-	graph.Nodes[30] = &sqlgraph.Node{
+	graph.Nodes[33] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   strategyversion.Table,
 			Columns: strategyversion.Columns,
@@ -690,6 +752,26 @@ var schemaGraph = func() *sqlgraph.Schema {
 			strategyversion.FieldChangelog: {Type: field.TypeString, Column: strategyversion.FieldChangelog},
 			strategyversion.FieldContent:   {Type: field.TypeString, Column: strategyversion.FieldContent},
 			strategyversion.FieldSha256:    {Type: field.TypeString, Column: strategyversion.FieldSha256},
+		},
+	}
+	graph.Nodes[34] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   webhookendpoint.Table,
+			Columns: webhookendpoint.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: webhookendpoint.FieldID,
+			},
+		},
+		Type: "WebhookEndpoint",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			webhookendpoint.FieldCreatedAt:    {Type: field.TypeTime, Column: webhookendpoint.FieldCreatedAt},
+			webhookendpoint.FieldUpdatedAt:    {Type: field.TypeTime, Column: webhookendpoint.FieldUpdatedAt},
+			webhookendpoint.FieldURL:          {Type: field.TypeString, Column: webhookendpoint.FieldURL},
+			webhookendpoint.FieldDescription:  {Type: field.TypeString, Column: webhookendpoint.FieldDescription},
+			webhookendpoint.FieldEventTypes:   {Type: field.TypeJSON, Column: webhookendpoint.FieldEventTypes},
+			webhookendpoint.FieldSealedSecret: {Type: field.TypeString, Column: webhookendpoint.FieldSealedSecret},
+			webhookendpoint.FieldDisabledAt:   {Type: field.TypeTime, Column: webhookendpoint.FieldDisabledAt},
 		},
 	}
 	graph.MustAddE(
@@ -751,6 +833,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Account",
 		"PasswordLink",
+	)
+	graph.MustAddE(
+		"notification_preference",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   account.NotificationPreferenceTable,
+			Columns: []string{account.NotificationPreferenceColumn},
+			Bidi:    false,
+		},
+		"Account",
+		"NotificationPreference",
 	)
 	graph.MustAddE(
 		"objective",
@@ -1665,6 +1759,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Account",
 	)
 	graph.MustAddE(
+		"attempt_log",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   notification.AttemptLogTable,
+			Columns: []string{notification.AttemptLogColumn},
+			Bidi:    false,
+		},
+		"Notification",
+		"NotificationAttempt",
+	)
+	graph.MustAddE(
+		"notification",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   notificationattempt.NotificationTable,
+			Columns: []string{notificationattempt.NotificationColumn},
+			Bidi:    false,
+		},
+		"NotificationAttempt",
+		"Notification",
+	)
+	graph.MustAddE(
+		"account",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: true,
+			Table:   notificationpreference.AccountTable,
+			Columns: []string{notificationpreference.AccountColumn},
+			Bidi:    false,
+		},
+		"NotificationPreference",
+		"Account",
+	)
+	graph.MustAddE(
 		"strategy",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -2288,6 +2418,20 @@ func (f *AccountFilter) WhereHasPasswordLinks() {
 // WhereHasPasswordLinksWith applies a predicate to check if query has an edge password_links with a given conditions (other predicates).
 func (f *AccountFilter) WhereHasPasswordLinksWith(preds ...predicate.PasswordLink) {
 	f.Where(entql.HasEdgeWith("password_links", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasNotificationPreference applies a predicate to check if query has an edge notification_preference.
+func (f *AccountFilter) WhereHasNotificationPreference() {
+	f.Where(entql.HasEdge("notification_preference"))
+}
+
+// WhereHasNotificationPreferenceWith applies a predicate to check if query has an edge notification_preference with a given conditions (other predicates).
+func (f *AccountFilter) WhereHasNotificationPreferenceWith(preds ...predicate.NotificationPreference) {
+	f.Where(entql.HasEdgeWith("notification_preference", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -4994,6 +5138,263 @@ func (f *MinutesFilter) WhereHasApprovedByWith(preds ...predicate.Account) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *NotificationQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the NotificationQuery builder.
+func (_q *NotificationQuery) Filter() *NotificationFilter {
+	return &NotificationFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *NotificationMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the NotificationMutation builder.
+func (m *NotificationMutation) Filter() *NotificationFilter {
+	return &NotificationFilter{config: m.config, predicateAdder: m}
+}
+
+// NotificationFilter provides a generic filtering capability at runtime for NotificationQuery.
+type NotificationFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *NotificationFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *NotificationFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(notification.FieldID))
+}
+
+// WhereEventID applies the entql string predicate on the event_id field.
+func (f *NotificationFilter) WhereEventID(p entql.StringP) {
+	f.Where(p.Field(notification.FieldEventID))
+}
+
+// WhereChannel applies the entql string predicate on the channel field.
+func (f *NotificationFilter) WhereChannel(p entql.StringP) {
+	f.Where(p.Field(notification.FieldChannel))
+}
+
+// WhereTarget applies the entql string predicate on the target field.
+func (f *NotificationFilter) WhereTarget(p entql.StringP) {
+	f.Where(p.Field(notification.FieldTarget))
+}
+
+// WherePayload applies the entql string predicate on the payload field.
+func (f *NotificationFilter) WherePayload(p entql.StringP) {
+	f.Where(p.Field(notification.FieldPayload))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *NotificationFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(notification.FieldStatus))
+}
+
+// WhereAttempts applies the entql int predicate on the attempts field.
+func (f *NotificationFilter) WhereAttempts(p entql.IntP) {
+	f.Where(p.Field(notification.FieldAttempts))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *NotificationFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(notification.FieldCreatedAt))
+}
+
+// WhereDueAt applies the entql time.Time predicate on the due_at field.
+func (f *NotificationFilter) WhereDueAt(p entql.TimeP) {
+	f.Where(p.Field(notification.FieldDueAt))
+}
+
+// WhereDoneAt applies the entql time.Time predicate on the done_at field.
+func (f *NotificationFilter) WhereDoneAt(p entql.TimeP) {
+	f.Where(p.Field(notification.FieldDoneAt))
+}
+
+// WhereLastError applies the entql string predicate on the last_error field.
+func (f *NotificationFilter) WhereLastError(p entql.StringP) {
+	f.Where(p.Field(notification.FieldLastError))
+}
+
+// WhereHasAttemptLog applies a predicate to check if query has an edge attempt_log.
+func (f *NotificationFilter) WhereHasAttemptLog() {
+	f.Where(entql.HasEdge("attempt_log"))
+}
+
+// WhereHasAttemptLogWith applies a predicate to check if query has an edge attempt_log with a given conditions (other predicates).
+func (f *NotificationFilter) WhereHasAttemptLogWith(preds ...predicate.NotificationAttempt) {
+	f.Where(entql.HasEdgeWith("attempt_log", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *NotificationAttemptQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the NotificationAttemptQuery builder.
+func (_q *NotificationAttemptQuery) Filter() *NotificationAttemptFilter {
+	return &NotificationAttemptFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *NotificationAttemptMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the NotificationAttemptMutation builder.
+func (m *NotificationAttemptMutation) Filter() *NotificationAttemptFilter {
+	return &NotificationAttemptFilter{config: m.config, predicateAdder: m}
+}
+
+// NotificationAttemptFilter provides a generic filtering capability at runtime for NotificationAttemptQuery.
+type NotificationAttemptFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *NotificationAttemptFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *NotificationAttemptFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(notificationattempt.FieldID))
+}
+
+// WhereAt applies the entql time.Time predicate on the at field.
+func (f *NotificationAttemptFilter) WhereAt(p entql.TimeP) {
+	f.Where(p.Field(notificationattempt.FieldAt))
+}
+
+// WhereDurationMs applies the entql int predicate on the duration_ms field.
+func (f *NotificationAttemptFilter) WhereDurationMs(p entql.IntP) {
+	f.Where(p.Field(notificationattempt.FieldDurationMs))
+}
+
+// WhereOk applies the entql bool predicate on the ok field.
+func (f *NotificationAttemptFilter) WhereOk(p entql.BoolP) {
+	f.Where(p.Field(notificationattempt.FieldOk))
+}
+
+// WhereOutcome applies the entql string predicate on the outcome field.
+func (f *NotificationAttemptFilter) WhereOutcome(p entql.StringP) {
+	f.Where(p.Field(notificationattempt.FieldOutcome))
+}
+
+// WhereHasNotification applies a predicate to check if query has an edge notification.
+func (f *NotificationAttemptFilter) WhereHasNotification() {
+	f.Where(entql.HasEdge("notification"))
+}
+
+// WhereHasNotificationWith applies a predicate to check if query has an edge notification with a given conditions (other predicates).
+func (f *NotificationAttemptFilter) WhereHasNotificationWith(preds ...predicate.Notification) {
+	f.Where(entql.HasEdgeWith("notification", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *NotificationPreferenceQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the NotificationPreferenceQuery builder.
+func (_q *NotificationPreferenceQuery) Filter() *NotificationPreferenceFilter {
+	return &NotificationPreferenceFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *NotificationPreferenceMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the NotificationPreferenceMutation builder.
+func (m *NotificationPreferenceMutation) Filter() *NotificationPreferenceFilter {
+	return &NotificationPreferenceFilter{config: m.config, predicateAdder: m}
+}
+
+// NotificationPreferenceFilter provides a generic filtering capability at runtime for NotificationPreferenceQuery.
+type NotificationPreferenceFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *NotificationPreferenceFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *NotificationPreferenceFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(notificationpreference.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *NotificationPreferenceFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(notificationpreference.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *NotificationPreferenceFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(notificationpreference.FieldUpdatedAt))
+}
+
+// WhereLanguage applies the entql string predicate on the language field.
+func (f *NotificationPreferenceFilter) WhereLanguage(p entql.StringP) {
+	f.Where(p.Field(notificationpreference.FieldLanguage))
+}
+
+// WhereDelivery applies the entql string predicate on the delivery field.
+func (f *NotificationPreferenceFilter) WhereDelivery(p entql.StringP) {
+	f.Where(p.Field(notificationpreference.FieldDelivery))
+}
+
+// WhereMuted applies the entql json.RawMessage predicate on the muted field.
+func (f *NotificationPreferenceFilter) WhereMuted(p entql.BytesP) {
+	f.Where(p.Field(notificationpreference.FieldMuted))
+}
+
+// WhereHasAccount applies a predicate to check if query has an edge account.
+func (f *NotificationPreferenceFilter) WhereHasAccount() {
+	f.Where(entql.HasEdge("account"))
+}
+
+// WhereHasAccountWith applies a predicate to check if query has an edge account with a given conditions (other predicates).
+func (f *NotificationPreferenceFilter) WhereHasAccountWith(preds ...predicate.Account) {
+	f.Where(entql.HasEdgeWith("account", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *ObjectiveQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -5022,7 +5423,7 @@ type ObjectiveFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ObjectiveFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5177,7 +5578,7 @@ type ObservationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ObservationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5376,7 +5777,7 @@ type PasswordLinkFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PasswordLinkFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5455,7 +5856,7 @@ type ProgressReportFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProgressReportFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5601,7 +6002,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5685,7 +6086,7 @@ type StrategyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StrategyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5916,7 +6317,7 @@ type StrategyTransitionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StrategyTransitionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6009,7 +6410,7 @@ type StrategyVersionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StrategyVersionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6123,4 +6524,79 @@ func (f *StrategyVersionFilter) WhereHasAdoptingStrategyWith(preds ...predicate.
 			p(s)
 		}
 	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *WebhookEndpointQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the WebhookEndpointQuery builder.
+func (_q *WebhookEndpointQuery) Filter() *WebhookEndpointFilter {
+	return &WebhookEndpointFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *WebhookEndpointMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the WebhookEndpointMutation builder.
+func (m *WebhookEndpointMutation) Filter() *WebhookEndpointFilter {
+	return &WebhookEndpointFilter{config: m.config, predicateAdder: m}
+}
+
+// WebhookEndpointFilter provides a generic filtering capability at runtime for WebhookEndpointQuery.
+type WebhookEndpointFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *WebhookEndpointFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *WebhookEndpointFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(webhookendpoint.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *WebhookEndpointFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(webhookendpoint.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *WebhookEndpointFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(webhookendpoint.FieldUpdatedAt))
+}
+
+// WhereURL applies the entql string predicate on the url field.
+func (f *WebhookEndpointFilter) WhereURL(p entql.StringP) {
+	f.Where(p.Field(webhookendpoint.FieldURL))
+}
+
+// WhereDescription applies the entql string predicate on the description field.
+func (f *WebhookEndpointFilter) WhereDescription(p entql.StringP) {
+	f.Where(p.Field(webhookendpoint.FieldDescription))
+}
+
+// WhereEventTypes applies the entql json.RawMessage predicate on the event_types field.
+func (f *WebhookEndpointFilter) WhereEventTypes(p entql.BytesP) {
+	f.Where(p.Field(webhookendpoint.FieldEventTypes))
+}
+
+// WhereSealedSecret applies the entql string predicate on the sealed_secret field.
+func (f *WebhookEndpointFilter) WhereSealedSecret(p entql.StringP) {
+	f.Where(p.Field(webhookendpoint.FieldSealedSecret))
+}
+
+// WhereDisabledAt applies the entql time.Time predicate on the disabled_at field.
+func (f *WebhookEndpointFilter) WhereDisabledAt(p entql.TimeP) {
+	f.Where(p.Field(webhookendpoint.FieldDisabledAt))
 }

@@ -37,6 +37,7 @@ import (
 	"github.com/palabre/palabre/ent/minutes"
 	"github.com/palabre/palabre/ent/notification"
 	"github.com/palabre/palabre/ent/notificationattempt"
+	"github.com/palabre/palabre/ent/notificationpreference"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/passwordlink"
@@ -59,40 +60,41 @@ const (
 	OpUpdateOne = ent.OpUpdateOne
 
 	// Node types.
-	TypeAPIToken            = "APIToken"
-	TypeAccount             = "Account"
-	TypeActionItem          = "ActionItem"
-	TypeAgency              = "Agency"
-	TypeAgreement           = "Agreement"
-	TypeAgreementParty      = "AgreementParty"
-	TypeAgreementTransition = "AgreementTransition"
-	TypeArchiveImport       = "ArchiveImport"
-	TypeAttachment          = "Attachment"
-	TypeAuditEvent          = "AuditEvent"
-	TypeAuditHead           = "AuditHead"
-	TypeCommitment          = "Commitment"
-	TypeCommittee           = "Committee"
-	TypeCommitteeMember     = "CommitteeMember"
-	TypeConsultation        = "Consultation"
-	TypeDecision            = "Decision"
-	TypeDecisionPosition    = "DecisionPosition"
-	TypeDomain              = "Domain"
-	TypeIndicator           = "Indicator"
-	TypeMeasurement         = "Measurement"
-	TypeMeeting             = "Meeting"
-	TypeMeetingTransition   = "MeetingTransition"
-	TypeMinutes             = "Minutes"
-	TypeNotification        = "Notification"
-	TypeNotificationAttempt = "NotificationAttempt"
-	TypeObjective           = "Objective"
-	TypeObservation         = "Observation"
-	TypePasswordLink        = "PasswordLink"
-	TypeProgressReport      = "ProgressReport"
-	TypeSession             = "Session"
-	TypeStrategy            = "Strategy"
-	TypeStrategyTransition  = "StrategyTransition"
-	TypeStrategyVersion     = "StrategyVersion"
-	TypeWebhookEndpoint     = "WebhookEndpoint"
+	TypeAPIToken               = "APIToken"
+	TypeAccount                = "Account"
+	TypeActionItem             = "ActionItem"
+	TypeAgency                 = "Agency"
+	TypeAgreement              = "Agreement"
+	TypeAgreementParty         = "AgreementParty"
+	TypeAgreementTransition    = "AgreementTransition"
+	TypeArchiveImport          = "ArchiveImport"
+	TypeAttachment             = "Attachment"
+	TypeAuditEvent             = "AuditEvent"
+	TypeAuditHead              = "AuditHead"
+	TypeCommitment             = "Commitment"
+	TypeCommittee              = "Committee"
+	TypeCommitteeMember        = "CommitteeMember"
+	TypeConsultation           = "Consultation"
+	TypeDecision               = "Decision"
+	TypeDecisionPosition       = "DecisionPosition"
+	TypeDomain                 = "Domain"
+	TypeIndicator              = "Indicator"
+	TypeMeasurement            = "Measurement"
+	TypeMeeting                = "Meeting"
+	TypeMeetingTransition      = "MeetingTransition"
+	TypeMinutes                = "Minutes"
+	TypeNotification           = "Notification"
+	TypeNotificationAttempt    = "NotificationAttempt"
+	TypeNotificationPreference = "NotificationPreference"
+	TypeObjective              = "Objective"
+	TypeObservation            = "Observation"
+	TypePasswordLink           = "PasswordLink"
+	TypeProgressReport         = "ProgressReport"
+	TypeSession                = "Session"
+	TypeStrategy               = "Strategy"
+	TypeStrategyTransition     = "StrategyTransition"
+	TypeStrategyVersion        = "StrategyVersion"
+	TypeWebhookEndpoint        = "WebhookEndpoint"
 )
 
 // APITokenMutation represents an operation that mutates the APIToken nodes in the graph.
@@ -881,33 +883,35 @@ func (m *APITokenMutation) ResetEdge(name string) error {
 // AccountMutation represents an operation that mutates the Account nodes in the graph.
 type AccountMutation struct {
 	config
-	op                    Op
-	typ                   string
-	id                    *pulid.ID
-	created_at            *time.Time
-	updated_at            *time.Time
-	revision              *int
-	addrevision           *int
-	name                  *string
-	email                 *string
-	role                  *auth.Role
-	disabled              *bool
-	password_hash         *string
-	clearedFields         map[string]struct{}
-	agency                *pulid.ID
-	clearedagency         bool
-	tokens                map[pulid.ID]struct{}
-	removedtokens         map[pulid.ID]struct{}
-	clearedtokens         bool
-	sessions              map[pulid.ID]struct{}
-	removedsessions       map[pulid.ID]struct{}
-	clearedsessions       bool
-	password_links        map[pulid.ID]struct{}
-	removedpassword_links map[pulid.ID]struct{}
-	clearedpassword_links bool
-	done                  bool
-	oldValue              func(context.Context) (*Account, error)
-	predicates            []predicate.Account
+	op                             Op
+	typ                            string
+	id                             *pulid.ID
+	created_at                     *time.Time
+	updated_at                     *time.Time
+	revision                       *int
+	addrevision                    *int
+	name                           *string
+	email                          *string
+	role                           *auth.Role
+	disabled                       *bool
+	password_hash                  *string
+	clearedFields                  map[string]struct{}
+	agency                         *pulid.ID
+	clearedagency                  bool
+	tokens                         map[pulid.ID]struct{}
+	removedtokens                  map[pulid.ID]struct{}
+	clearedtokens                  bool
+	sessions                       map[pulid.ID]struct{}
+	removedsessions                map[pulid.ID]struct{}
+	clearedsessions                bool
+	password_links                 map[pulid.ID]struct{}
+	removedpassword_links          map[pulid.ID]struct{}
+	clearedpassword_links          bool
+	notification_preference        *pulid.ID
+	clearednotification_preference bool
+	done                           bool
+	oldValue                       func(context.Context) (*Account, error)
+	predicates                     []predicate.Account
 }
 
 var _ ent.Mutation = (*AccountMutation)(nil)
@@ -1536,6 +1540,45 @@ func (m *AccountMutation) ResetPasswordLinks() {
 	m.removedpassword_links = nil
 }
 
+// SetNotificationPreferenceID sets the "notification_preference" edge to the NotificationPreference entity by id.
+func (m *AccountMutation) SetNotificationPreferenceID(id pulid.ID) {
+	m.notification_preference = &id
+}
+
+// ClearNotificationPreference clears the "notification_preference" edge to the NotificationPreference entity.
+func (m *AccountMutation) ClearNotificationPreference() {
+	m.clearednotification_preference = true
+}
+
+// NotificationPreferenceCleared reports if the "notification_preference" edge to the NotificationPreference entity was cleared.
+func (m *AccountMutation) NotificationPreferenceCleared() bool {
+	return m.clearednotification_preference
+}
+
+// NotificationPreferenceID returns the "notification_preference" edge ID in the mutation.
+func (m *AccountMutation) NotificationPreferenceID() (id pulid.ID, exists bool) {
+	if m.notification_preference != nil {
+		return *m.notification_preference, true
+	}
+	return
+}
+
+// NotificationPreferenceIDs returns the "notification_preference" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// NotificationPreferenceID instead. It exists only for internal usage by the builders.
+func (m *AccountMutation) NotificationPreferenceIDs() (ids []pulid.ID) {
+	if id := m.notification_preference; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetNotificationPreference resets all changes to the "notification_preference" edge.
+func (m *AccountMutation) ResetNotificationPreference() {
+	m.notification_preference = nil
+	m.clearednotification_preference = false
+}
+
 // Where appends a list predicates to the AccountMutation builder.
 func (m *AccountMutation) Where(ps ...predicate.Account) {
 	m.predicates = append(m.predicates, ps...)
@@ -1812,7 +1855,7 @@ func (m *AccountMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *AccountMutation) AddedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.agency != nil {
 		edges = append(edges, account.EdgeAgency)
 	}
@@ -1824,6 +1867,9 @@ func (m *AccountMutation) AddedEdges() []string {
 	}
 	if m.password_links != nil {
 		edges = append(edges, account.EdgePasswordLinks)
+	}
+	if m.notification_preference != nil {
+		edges = append(edges, account.EdgeNotificationPreference)
 	}
 	return edges
 }
@@ -1854,13 +1900,17 @@ func (m *AccountMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case account.EdgeNotificationPreference:
+		if id := m.notification_preference; id != nil {
+			return []ent.Value{*id}
+		}
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *AccountMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.removedtokens != nil {
 		edges = append(edges, account.EdgeTokens)
 	}
@@ -1901,7 +1951,7 @@ func (m *AccountMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *AccountMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.clearedagency {
 		edges = append(edges, account.EdgeAgency)
 	}
@@ -1913,6 +1963,9 @@ func (m *AccountMutation) ClearedEdges() []string {
 	}
 	if m.clearedpassword_links {
 		edges = append(edges, account.EdgePasswordLinks)
+	}
+	if m.clearednotification_preference {
+		edges = append(edges, account.EdgeNotificationPreference)
 	}
 	return edges
 }
@@ -1929,6 +1982,8 @@ func (m *AccountMutation) EdgeCleared(name string) bool {
 		return m.clearedsessions
 	case account.EdgePasswordLinks:
 		return m.clearedpassword_links
+	case account.EdgeNotificationPreference:
+		return m.clearednotification_preference
 	}
 	return false
 }
@@ -1939,6 +1994,9 @@ func (m *AccountMutation) ClearEdge(name string) error {
 	switch name {
 	case account.EdgeAgency:
 		m.ClearAgency()
+		return nil
+	case account.EdgeNotificationPreference:
+		m.ClearNotificationPreference()
 		return nil
 	}
 	return fmt.Errorf("unknown Account unique edge %s", name)
@@ -1959,6 +2017,9 @@ func (m *AccountMutation) ResetEdge(name string) error {
 		return nil
 	case account.EdgePasswordLinks:
 		m.ResetPasswordLinks()
+		return nil
+	case account.EdgeNotificationPreference:
+		m.ResetNotificationPreference()
 		return nil
 	}
 	return fmt.Errorf("unknown Account edge %s", name)
@@ -24906,6 +24967,660 @@ func (m *NotificationAttemptMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown NotificationAttempt edge %s", name)
+}
+
+// NotificationPreferenceMutation represents an operation that mutates the NotificationPreference nodes in the graph.
+type NotificationPreferenceMutation struct {
+	config
+	op             Op
+	typ            string
+	id             *pulid.ID
+	created_at     *time.Time
+	updated_at     *time.Time
+	language       *notificationpreference.Language
+	delivery       *notificationpreference.Delivery
+	muted          *[]string
+	appendmuted    []string
+	clearedFields  map[string]struct{}
+	account        *pulid.ID
+	clearedaccount bool
+	done           bool
+	oldValue       func(context.Context) (*NotificationPreference, error)
+	predicates     []predicate.NotificationPreference
+}
+
+var _ ent.Mutation = (*NotificationPreferenceMutation)(nil)
+
+// notificationpreferenceOption allows management of the mutation configuration using functional options.
+type notificationpreferenceOption func(*NotificationPreferenceMutation)
+
+// newNotificationPreferenceMutation creates new mutation for the NotificationPreference entity.
+func newNotificationPreferenceMutation(c config, op Op, opts ...notificationpreferenceOption) *NotificationPreferenceMutation {
+	m := &NotificationPreferenceMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeNotificationPreference,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withNotificationPreferenceID sets the ID field of the mutation.
+func withNotificationPreferenceID(id pulid.ID) notificationpreferenceOption {
+	return func(m *NotificationPreferenceMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *NotificationPreference
+		)
+		m.oldValue = func(ctx context.Context) (*NotificationPreference, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().NotificationPreference.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withNotificationPreference sets the old NotificationPreference of the mutation.
+func withNotificationPreference(node *NotificationPreference) notificationpreferenceOption {
+	return func(m *NotificationPreferenceMutation) {
+		m.oldValue = func(context.Context) (*NotificationPreference, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m NotificationPreferenceMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m NotificationPreferenceMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of NotificationPreference entities.
+func (m *NotificationPreferenceMutation) SetID(id pulid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *NotificationPreferenceMutation) ID() (id pulid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *NotificationPreferenceMutation) IDs(ctx context.Context) ([]pulid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []pulid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().NotificationPreference.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *NotificationPreferenceMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *NotificationPreferenceMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the NotificationPreference entity.
+// If the NotificationPreference object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationPreferenceMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *NotificationPreferenceMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *NotificationPreferenceMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *NotificationPreferenceMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the NotificationPreference entity.
+// If the NotificationPreference object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationPreferenceMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *NotificationPreferenceMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetLanguage sets the "language" field.
+func (m *NotificationPreferenceMutation) SetLanguage(n notificationpreference.Language) {
+	m.language = &n
+}
+
+// Language returns the value of the "language" field in the mutation.
+func (m *NotificationPreferenceMutation) Language() (r notificationpreference.Language, exists bool) {
+	v := m.language
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLanguage returns the old "language" field's value of the NotificationPreference entity.
+// If the NotificationPreference object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationPreferenceMutation) OldLanguage(ctx context.Context) (v notificationpreference.Language, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLanguage is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLanguage requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLanguage: %w", err)
+	}
+	return oldValue.Language, nil
+}
+
+// ResetLanguage resets all changes to the "language" field.
+func (m *NotificationPreferenceMutation) ResetLanguage() {
+	m.language = nil
+}
+
+// SetDelivery sets the "delivery" field.
+func (m *NotificationPreferenceMutation) SetDelivery(n notificationpreference.Delivery) {
+	m.delivery = &n
+}
+
+// Delivery returns the value of the "delivery" field in the mutation.
+func (m *NotificationPreferenceMutation) Delivery() (r notificationpreference.Delivery, exists bool) {
+	v := m.delivery
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDelivery returns the old "delivery" field's value of the NotificationPreference entity.
+// If the NotificationPreference object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationPreferenceMutation) OldDelivery(ctx context.Context) (v notificationpreference.Delivery, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDelivery is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDelivery requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDelivery: %w", err)
+	}
+	return oldValue.Delivery, nil
+}
+
+// ResetDelivery resets all changes to the "delivery" field.
+func (m *NotificationPreferenceMutation) ResetDelivery() {
+	m.delivery = nil
+}
+
+// SetMuted sets the "muted" field.
+func (m *NotificationPreferenceMutation) SetMuted(s []string) {
+	m.muted = &s
+	m.appendmuted = nil
+}
+
+// Muted returns the value of the "muted" field in the mutation.
+func (m *NotificationPreferenceMutation) Muted() (r []string, exists bool) {
+	v := m.muted
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMuted returns the old "muted" field's value of the NotificationPreference entity.
+// If the NotificationPreference object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationPreferenceMutation) OldMuted(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMuted is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMuted requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMuted: %w", err)
+	}
+	return oldValue.Muted, nil
+}
+
+// AppendMuted adds s to the "muted" field.
+func (m *NotificationPreferenceMutation) AppendMuted(s []string) {
+	m.appendmuted = append(m.appendmuted, s...)
+}
+
+// AppendedMuted returns the list of values that were appended to the "muted" field in this mutation.
+func (m *NotificationPreferenceMutation) AppendedMuted() ([]string, bool) {
+	if len(m.appendmuted) == 0 {
+		return nil, false
+	}
+	return m.appendmuted, true
+}
+
+// ClearMuted clears the value of the "muted" field.
+func (m *NotificationPreferenceMutation) ClearMuted() {
+	m.muted = nil
+	m.appendmuted = nil
+	m.clearedFields[notificationpreference.FieldMuted] = struct{}{}
+}
+
+// MutedCleared returns if the "muted" field was cleared in this mutation.
+func (m *NotificationPreferenceMutation) MutedCleared() bool {
+	_, ok := m.clearedFields[notificationpreference.FieldMuted]
+	return ok
+}
+
+// ResetMuted resets all changes to the "muted" field.
+func (m *NotificationPreferenceMutation) ResetMuted() {
+	m.muted = nil
+	m.appendmuted = nil
+	delete(m.clearedFields, notificationpreference.FieldMuted)
+}
+
+// SetAccountID sets the "account" edge to the Account entity by id.
+func (m *NotificationPreferenceMutation) SetAccountID(id pulid.ID) {
+	m.account = &id
+}
+
+// ClearAccount clears the "account" edge to the Account entity.
+func (m *NotificationPreferenceMutation) ClearAccount() {
+	m.clearedaccount = true
+}
+
+// AccountCleared reports if the "account" edge to the Account entity was cleared.
+func (m *NotificationPreferenceMutation) AccountCleared() bool {
+	return m.clearedaccount
+}
+
+// AccountID returns the "account" edge ID in the mutation.
+func (m *NotificationPreferenceMutation) AccountID() (id pulid.ID, exists bool) {
+	if m.account != nil {
+		return *m.account, true
+	}
+	return
+}
+
+// AccountIDs returns the "account" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AccountID instead. It exists only for internal usage by the builders.
+func (m *NotificationPreferenceMutation) AccountIDs() (ids []pulid.ID) {
+	if id := m.account; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAccount resets all changes to the "account" edge.
+func (m *NotificationPreferenceMutation) ResetAccount() {
+	m.account = nil
+	m.clearedaccount = false
+}
+
+// Where appends a list predicates to the NotificationPreferenceMutation builder.
+func (m *NotificationPreferenceMutation) Where(ps ...predicate.NotificationPreference) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the NotificationPreferenceMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *NotificationPreferenceMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.NotificationPreference, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *NotificationPreferenceMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *NotificationPreferenceMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (NotificationPreference).
+func (m *NotificationPreferenceMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *NotificationPreferenceMutation) Fields() []string {
+	fields := make([]string, 0, 5)
+	if m.created_at != nil {
+		fields = append(fields, notificationpreference.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, notificationpreference.FieldUpdatedAt)
+	}
+	if m.language != nil {
+		fields = append(fields, notificationpreference.FieldLanguage)
+	}
+	if m.delivery != nil {
+		fields = append(fields, notificationpreference.FieldDelivery)
+	}
+	if m.muted != nil {
+		fields = append(fields, notificationpreference.FieldMuted)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *NotificationPreferenceMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case notificationpreference.FieldCreatedAt:
+		return m.CreatedAt()
+	case notificationpreference.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case notificationpreference.FieldLanguage:
+		return m.Language()
+	case notificationpreference.FieldDelivery:
+		return m.Delivery()
+	case notificationpreference.FieldMuted:
+		return m.Muted()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *NotificationPreferenceMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case notificationpreference.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case notificationpreference.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case notificationpreference.FieldLanguage:
+		return m.OldLanguage(ctx)
+	case notificationpreference.FieldDelivery:
+		return m.OldDelivery(ctx)
+	case notificationpreference.FieldMuted:
+		return m.OldMuted(ctx)
+	}
+	return nil, fmt.Errorf("unknown NotificationPreference field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *NotificationPreferenceMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case notificationpreference.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case notificationpreference.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case notificationpreference.FieldLanguage:
+		v, ok := value.(notificationpreference.Language)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLanguage(v)
+		return nil
+	case notificationpreference.FieldDelivery:
+		v, ok := value.(notificationpreference.Delivery)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDelivery(v)
+		return nil
+	case notificationpreference.FieldMuted:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMuted(v)
+		return nil
+	}
+	return fmt.Errorf("unknown NotificationPreference field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *NotificationPreferenceMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *NotificationPreferenceMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *NotificationPreferenceMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown NotificationPreference numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *NotificationPreferenceMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(notificationpreference.FieldMuted) {
+		fields = append(fields, notificationpreference.FieldMuted)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *NotificationPreferenceMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *NotificationPreferenceMutation) ClearField(name string) error {
+	switch name {
+	case notificationpreference.FieldMuted:
+		m.ClearMuted()
+		return nil
+	}
+	return fmt.Errorf("unknown NotificationPreference nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *NotificationPreferenceMutation) ResetField(name string) error {
+	switch name {
+	case notificationpreference.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case notificationpreference.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case notificationpreference.FieldLanguage:
+		m.ResetLanguage()
+		return nil
+	case notificationpreference.FieldDelivery:
+		m.ResetDelivery()
+		return nil
+	case notificationpreference.FieldMuted:
+		m.ResetMuted()
+		return nil
+	}
+	return fmt.Errorf("unknown NotificationPreference field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *NotificationPreferenceMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.account != nil {
+		edges = append(edges, notificationpreference.EdgeAccount)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *NotificationPreferenceMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case notificationpreference.EdgeAccount:
+		if id := m.account; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *NotificationPreferenceMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *NotificationPreferenceMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *NotificationPreferenceMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedaccount {
+		edges = append(edges, notificationpreference.EdgeAccount)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *NotificationPreferenceMutation) EdgeCleared(name string) bool {
+	switch name {
+	case notificationpreference.EdgeAccount:
+		return m.clearedaccount
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *NotificationPreferenceMutation) ClearEdge(name string) error {
+	switch name {
+	case notificationpreference.EdgeAccount:
+		m.ClearAccount()
+		return nil
+	}
+	return fmt.Errorf("unknown NotificationPreference unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *NotificationPreferenceMutation) ResetEdge(name string) error {
+	switch name {
+	case notificationpreference.EdgeAccount:
+		m.ResetAccount()
+		return nil
+	}
+	return fmt.Errorf("unknown NotificationPreference edge %s", name)
 }
 
 // ObjectiveMutation represents an operation that mutates the Objective nodes in the graph.

@@ -29,6 +29,7 @@ import (
 	"github.com/palabre/palabre/ent/minutes"
 	"github.com/palabre/palabre/ent/notification"
 	"github.com/palabre/palabre/ent/notificationattempt"
+	"github.com/palabre/palabre/ent/notificationpreference"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/passwordlink"
@@ -67,6 +68,7 @@ var prefixMap = map[string]string{
 	"MN": minutes.Table,
 	"NO": notification.Table,
 	"NA": notificationattempt.Table,
+	"NP": notificationpreference.Table,
 	"OB": objective.Table,
 	"OS": observation.Table,
 	"PL": passwordlink.Table,

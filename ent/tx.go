@@ -64,6 +64,8 @@ type Tx struct {
 	Notification *NotificationClient
 	// NotificationAttempt is the client for interacting with the NotificationAttempt builders.
 	NotificationAttempt *NotificationAttemptClient
+	// NotificationPreference is the client for interacting with the NotificationPreference builders.
+	NotificationPreference *NotificationPreferenceClient
 	// Objective is the client for interacting with the Objective builders.
 	Objective *ObjectiveClient
 	// Observation is the client for interacting with the Observation builders.
@@ -238,6 +240,7 @@ func (tx *Tx) init() {
 	tx.Minutes = NewMinutesClient(tx.config)
 	tx.Notification = NewNotificationClient(tx.config)
 	tx.NotificationAttempt = NewNotificationAttemptClient(tx.config)
+	tx.NotificationPreference = NewNotificationPreferenceClient(tx.config)
 	tx.Objective = NewObjectiveClient(tx.config)
 	tx.Observation = NewObservationClient(tx.config)
 	tx.PasswordLink = NewPasswordLinkClient(tx.config)

@@ -42,6 +42,9 @@ func (r *queryResolver) WebhookEndpoints(ctx context.Context, after *entgql.Curs
 		Paginate(ctx, after, first, before, last, ent.WithWebhookEndpointOrder(orderBy))
 }
 
+// Account returns generated.AccountResolver implementation.
+func (r *Resolver) Account() generated.AccountResolver { return &accountResolver{r} }
+
 // ActionItem returns generated.ActionItemResolver implementation.
 func (r *Resolver) ActionItem() generated.ActionItemResolver { return &actionItemResolver{r} }
 
@@ -109,6 +112,7 @@ func (r *Resolver) WebhookEndpoint() generated.WebhookEndpointResolver {
 }
 
 type (
+	accountResolver             struct{ *Resolver }
 	actionItemResolver          struct{ *Resolver }
 	agencyResolver              struct{ *Resolver }
 	agreementResolver           struct{ *Resolver }

@@ -18,6 +18,7 @@ import (
 	"github.com/palabre/palabre/database"
 	"github.com/palabre/palabre/events"
 	"github.com/palabre/palabre/graph"
+	"github.com/palabre/palabre/mail"
 	"github.com/palabre/palabre/outbox"
 	"github.com/palabre/palabre/webhook"
 )
@@ -92,6 +93,9 @@ type Config struct {
 	SecretKey *webhook.Key
 	// Outbox is how the notification outbox's worker delivers.
 	Outbox outbox.Options
+	// Mail is how e-mails are sent (mail.NewSender): the SMTP server, the
+	// sender's address and the public URL of the console for the links.
+	Mail mail.Settings
 }
 
 // SubscriptionLimits bound what the WebSocket clients of subscriptions hold.
@@ -246,6 +250,13 @@ var settings = []Setting{
 		Doc: "how often an idle outbox worker looks for due notifications unbidden; commits of its own process wake it at once"},
 	{Env: "PALABRE_OUTBOX_RETENTION", Flag: "outbox-retention", value: func(c *Config) flag.Value { return (*durationValue)(&c.Outbox.Retention) },
 		Doc: "how long delivered notifications and their attempts are kept before they are deleted (dead ones are kept)"},
+	{Env: "PALABRE_SMTP_URL", Flag: "smtp-url", Default: "none: e-mails are written to the log",
+		value: func(c *Config) flag.Value { return (*smtpURL)(&c.Mail.SMTPURL) },
+		Doc:   "the SMTP server e-mails are sent through: `smtp://user:password@mail.example.org:587?starttls=true` (STARTTLS, required unless `starttls=false`, which is refused with a password) or `smtps://user:password@mail.example.org:465` (implicit TLS); authentication PLAIN, or LOGIN with `&auth=login`; without it, e-mails are written to the log instead of being sent"},
+	{Env: "PALABRE_MAIL_FROM", Flag: "mail-from", value: func(c *Config) flag.Value { return (*stringValue)(&c.Mail.From) },
+		Doc: "the sender of e-mails, such as `Palabre <palabre@plan.example.org>`; required with `PALABRE_SMTP_URL`"},
+	{Env: "PALABRE_PUBLIC_URL", Flag: "public-url", value: func(c *Config) flag.Value { return (*stringValue)(&c.Mail.PublicURL) },
+		Doc: "where people reach the web console, such as `https://plan.example.org`: links in e-mails start with it; required with `PALABRE_SMTP_URL`"},
 }
 
 // FilesLocation is where attached files are stored: Files when set, else a
@@ -335,6 +346,12 @@ func (c Config) Validate() error {
 		if err := checkOrigin(o); err != nil {
 			return err
 		}
+	}
+	if err := c.Mail.Check(); err != nil {
+		return err
+	}
+	if c.Mail.SMTPURL != "" && c.Mail.PublicURL == "" {
+		return fmt.Errorf("PALABRE_PUBLIC_URL is empty: give the console's address, such as https://plan.example.org, for the links in e-mails")
 	}
 	return nil
 }
@@ -488,6 +505,24 @@ func (v keyValue) Set(s string) error {
 }
 
 func (v keyValue) String() string { return "" }
+
+// smtpURL is PALABRE_SMTP_URL, shown without its password. Set takes any
+// value: Validate checks it, with an error that never shows the password
+// (the flag package's and ConfigFromEnv's would quote the value).
+type smtpURL string
+
+func (v *smtpURL) Set(s string) error { *v = smtpURL(s); return nil }
+
+func (v *smtpURL) String() string {
+	if v == nil || *v == "" {
+		return ""
+	}
+	server, err := mail.ParseSMTPURL(string(*v))
+	if err != nil {
+		return "(invalid)"
+	}
+	return server.String()
+}
 
 // The kinds of value a setting holds, as flag.Values.
 type (

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/palabre/palabre/server"
@@ -51,6 +52,9 @@ func TestFlagsAndVariablesSetTheSameThing(t *testing.T) {
 		"PALABRE_SESSION_IDLE":                 "13m",
 		"PALABRE_SESSION_LIFETIME":             "14h",
 		"PALABRE_PASSWORD_LINK_LIFETIME":       "15h",
+		"PALABRE_SMTP_URL":                     "smtp://palabre:s3cret@mail.example.sn:587?starttls=true",
+		"PALABRE_MAIL_FROM":                    "Palabre <palabre@plan.example.sn>",
+		"PALABRE_PUBLIC_URL":                   "https://plan.example.sn",
 	}
 	for _, s := range server.Settings() {
 		value, ok := samples[s.Env]
@@ -121,6 +125,66 @@ func TestConfigRefusesBadValues(t *testing.T) {
 		if err := (server.Config{Env: server.Production, Addr: ":1", DatabaseURL: "x.db", MaxBodyBytes: 1,
 			ReadTimeout: 1, WriteTimeout: 1, IdleTimeout: 1, ShutdownTimeout: 1, CORSOrigins: []string{origin}}).Validate(); err == nil {
 			t.Errorf("origin %q accepted", origin)
+		}
+	}
+}
+
+// A bad SMTP URL stops the server at start-up with a clear error that never
+// shows the password; a good one is shown without it.
+func TestConfigRefusesBadSMTPURLWithoutShowingThePassword(t *testing.T) {
+	t.Parallel()
+	config := func(vars map[string]string) (server.Config, error) {
+		cfg, err := server.ConfigFromEnv(func(k string) string { return vars[k] })
+		if err != nil {
+			return cfg, err
+		}
+		return cfg, cfg.Validate()
+	}
+	mail := map[string]string{"PALABRE_MAIL_FROM": "palabre@plan.example.sn", "PALABRE_PUBLIC_URL": "https://plan.example.sn"}
+	for _, bad := range []string{
+		"http://palabre:s3cret@mail.example.sn",
+		"smtp://palabre:s3cret@mail.example.sn:99999",
+		"smtp://palabre:s3cret@mail.example.sn?starttls=maybe",
+		"smtp://palabre:s3cret@mail.example.sn?starttls=false",
+		"smtp://palabre:s3cret@mail.example.sn?auth=cram-md5",
+		"smtps://palabre:s3cret@mail.example.sn?starttls=true",
+		"smtp://palabre:s3cret@mail.example.sn/path",
+		"smtp://palabre:s3cret@mail.example.sn?tls=yes",
+		"smtp://palabre:s3cret@[::1%zz",
+	} {
+		vars := map[string]string{"PALABRE_SMTP_URL": bad}
+		for k, v := range mail {
+			vars[k] = v
+		}
+		_, err := config(vars)
+		if err == nil {
+			t.Errorf("%s accepted", bad)
+			continue
+		}
+		if strings.Contains(err.Error(), "s3cret") || !strings.Contains(err.Error(), "PALABRE_SMTP_URL") {
+			t.Errorf("%s: the error shows the password or does not name the setting: %v", bad, err)
+		}
+	}
+	good := map[string]string{"PALABRE_SMTP_URL": "smtp://palabre:s3cret@mail.example.sn:587?starttls=true"}
+	if _, err := config(good); err == nil || !strings.Contains(err.Error(), "PALABRE_MAIL_FROM") {
+		t.Errorf("an SMTP server without a sender: %v", err)
+	}
+	good["PALABRE_MAIL_FROM"] = "palabre@plan.example.sn"
+	if _, err := config(good); err == nil || !strings.Contains(err.Error(), "PALABRE_PUBLIC_URL") {
+		t.Errorf("an SMTP server without a public URL: %v", err)
+	}
+	good["PALABRE_PUBLIC_URL"] = "https://plan.example.sn"
+	if _, err := config(good); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range server.Settings() {
+		if s.Env == "PALABRE_SMTP_URL" {
+			cfg, _ := config(good)
+			fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+			cfg.RegisterFlags(fs, s.Flag)
+			if shown := fs.Lookup(s.Flag).DefValue; strings.Contains(shown, "s3cret") || !strings.Contains(shown, "palabre@mail.example.sn:587") {
+				t.Errorf("the flag's default shows %q", shown)
+			}
 		}
 	}
 }

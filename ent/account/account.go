@@ -43,6 +43,8 @@ const (
 	EdgeSessions = "sessions"
 	// EdgePasswordLinks holds the string denoting the password_links edge name in mutations.
 	EdgePasswordLinks = "password_links"
+	// EdgeNotificationPreference holds the string denoting the notification_preference edge name in mutations.
+	EdgeNotificationPreference = "notification_preference"
 	// Table holds the table name of the account in the database.
 	Table = "accounts"
 	// AgencyTable is the table that holds the agency relation/edge.
@@ -73,6 +75,13 @@ const (
 	PasswordLinksInverseTable = "password_links"
 	// PasswordLinksColumn is the table column denoting the password_links relation/edge.
 	PasswordLinksColumn = "account_password_links"
+	// NotificationPreferenceTable is the table that holds the notification_preference relation/edge.
+	NotificationPreferenceTable = "notification_preferences"
+	// NotificationPreferenceInverseTable is the table name for the NotificationPreference entity.
+	// It exists in this package in order to avoid circular dependency with the "notificationpreference" package.
+	NotificationPreferenceInverseTable = "notification_preferences"
+	// NotificationPreferenceColumn is the table column denoting the notification_preference relation/edge.
+	NotificationPreferenceColumn = "account_notification_preference"
 )
 
 // Columns holds all SQL columns for account fields.
@@ -243,6 +252,13 @@ func ByPasswordLinks(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newPasswordLinksStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByNotificationPreferenceField orders the results by notification_preference field.
+func ByNotificationPreferenceField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newNotificationPreferenceStep(), sql.OrderByField(field, opts...))
+	}
+}
 func newAgencyStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -269,6 +285,13 @@ func newPasswordLinksStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(PasswordLinksInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, PasswordLinksTable, PasswordLinksColumn),
+	)
+}
+func newNotificationPreferenceStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(NotificationPreferenceInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2O, false, NotificationPreferenceTable, NotificationPreferenceColumn),
 	)
 }
 

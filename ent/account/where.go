@@ -549,6 +549,29 @@ func HasPasswordLinksWith(preds ...predicate.PasswordLink) predicate.Account {
 	})
 }
 
+// HasNotificationPreference applies the HasEdge predicate on the "notification_preference" edge.
+func HasNotificationPreference() predicate.Account {
+	return predicate.Account(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, false, NotificationPreferenceTable, NotificationPreferenceColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasNotificationPreferenceWith applies the HasEdge predicate on the "notification_preference" edge with a given conditions (other predicates).
+func HasNotificationPreferenceWith(preds ...predicate.NotificationPreference) predicate.Account {
+	return predicate.Account(func(s *sql.Selector) {
+		step := newNotificationPreferenceStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Account) predicate.Account {
 	return predicate.Account(sql.AndPredicates(predicates...))

@@ -1012,6 +1012,30 @@ var (
 			},
 		},
 	}
+	// NotificationPreferencesColumns holds the columns for the "notification_preferences" table.
+	NotificationPreferencesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "language", Type: field.TypeEnum, Enums: []string{"fr", "en"}, Default: "fr"},
+		{Name: "delivery", Type: field.TypeEnum, Enums: []string{"IMMEDIATE", "DAILY_DIGEST"}, Default: "IMMEDIATE"},
+		{Name: "muted", Type: field.TypeJSON, Nullable: true},
+		{Name: "account_notification_preference", Type: field.TypeString, Unique: true},
+	}
+	// NotificationPreferencesTable holds the schema information for the "notification_preferences" table.
+	NotificationPreferencesTable = &schema.Table{
+		Name:       "notification_preferences",
+		Columns:    NotificationPreferencesColumns,
+		PrimaryKey: []*schema.Column{NotificationPreferencesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "notification_preferences_accounts_notification_preference",
+				Columns:    []*schema.Column{NotificationPreferencesColumns[6]},
+				RefColumns: []*schema.Column{AccountsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+	}
 	// ObjectivesColumns holds the columns for the "objectives" table.
 	ObjectivesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
@@ -1609,6 +1633,7 @@ var (
 		MinutesTable,
 		NotificationsTable,
 		NotificationAttemptsTable,
+		NotificationPreferencesTable,
 		ObjectivesTable,
 		ObservationsTable,
 		PasswordLinksTable,
@@ -1670,6 +1695,7 @@ func init() {
 	MinutesTable.ForeignKeys[0].RefTable = MeetingsTable
 	MinutesTable.ForeignKeys[1].RefTable = AccountsTable
 	NotificationAttemptsTable.ForeignKeys[0].RefTable = NotificationsTable
+	NotificationPreferencesTable.ForeignKeys[0].RefTable = AccountsTable
 	ObjectivesTable.ForeignKeys[0].RefTable = ObjectivesTable
 	ObjectivesTable.ForeignKeys[1].RefTable = StrategiesTable
 	ObservationsTable.ForeignKeys[0].RefTable = ConsultationsTable

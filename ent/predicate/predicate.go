@@ -81,6 +81,9 @@ type Notification func(*sql.Selector)
 // NotificationAttempt is the predicate function for notificationattempt builders.
 type NotificationAttempt func(*sql.Selector)
 
+// NotificationPreference is the predicate function for notificationpreference builders.
+type NotificationPreference func(*sql.Selector)
+
 // Objective is the predicate function for objective builders.
 type Objective func(*sql.Selector)
 

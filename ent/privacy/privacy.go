@@ -711,6 +711,30 @@ func (f NotificationAttemptMutationRuleFunc) EvalMutation(ctx context.Context, m
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.NotificationAttemptMutation", m)
 }
 
+// The NotificationPreferenceQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type NotificationPreferenceQueryRuleFunc func(context.Context, *ent.NotificationPreferenceQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f NotificationPreferenceQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.NotificationPreferenceQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.NotificationPreferenceQuery", q)
+}
+
+// The NotificationPreferenceMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type NotificationPreferenceMutationRuleFunc func(context.Context, *ent.NotificationPreferenceMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f NotificationPreferenceMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.NotificationPreferenceMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.NotificationPreferenceMutation", m)
+}
+
 // The ObjectiveQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type ObjectiveQueryRuleFunc func(context.Context, *ent.ObjectiveQuery) error
@@ -1012,6 +1036,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.NotificationAttemptQuery:
 		return q.Filter(), nil
+	case *ent.NotificationPreferenceQuery:
+		return q.Filter(), nil
 	case *ent.ObjectiveQuery:
 		return q.Filter(), nil
 	case *ent.ObservationQuery:
@@ -1086,6 +1112,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.NotificationMutation:
 		return m.Filter(), nil
 	case *ent.NotificationAttemptMutation:
+		return m.Filter(), nil
+	case *ent.NotificationPreferenceMutation:
 		return m.Filter(), nil
 	case *ent.ObjectiveMutation:
 		return m.Filter(), nil

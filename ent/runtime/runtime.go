@@ -31,6 +31,7 @@ import (
 	"github.com/palabre/palabre/ent/minutes"
 	"github.com/palabre/palabre/ent/notification"
 	"github.com/palabre/palabre/ent/notificationattempt"
+	"github.com/palabre/palabre/ent/notificationpreference"
 	"github.com/palabre/palabre/ent/objective"
 	"github.com/palabre/palabre/ent/observation"
 	"github.com/palabre/palabre/ent/passwordlink"
@@ -1656,6 +1657,42 @@ func init() {
 	notificationattemptDescID := notificationattemptMixinFields0[0].Descriptor()
 	// notificationattempt.DefaultID holds the default value on creation for the id field.
 	notificationattempt.DefaultID = notificationattemptDescID.Default.(func() pulid.ID)
+	notificationpreferenceMixin := schema.NotificationPreference{}.Mixin()
+	notificationpreference.Policy = privacy.NewPolicies(schema.NotificationPreference{})
+	notificationpreference.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := notificationpreference.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	notificationpreferenceMixinHooks1 := notificationpreferenceMixin[1].Hooks()
+	notificationpreferenceMixinHooks2 := notificationpreferenceMixin[2].Hooks()
+
+	notificationpreference.Hooks[1] = notificationpreferenceMixinHooks1[0]
+
+	notificationpreference.Hooks[2] = notificationpreferenceMixinHooks2[0]
+	notificationpreferenceMixinFields0 := notificationpreferenceMixin[0].Fields()
+	_ = notificationpreferenceMixinFields0
+	notificationpreferenceMixinFields1 := notificationpreferenceMixin[1].Fields()
+	_ = notificationpreferenceMixinFields1
+	notificationpreferenceFields := schema.NotificationPreference{}.Fields()
+	_ = notificationpreferenceFields
+	// notificationpreferenceDescCreatedAt is the schema descriptor for created_at field.
+	notificationpreferenceDescCreatedAt := notificationpreferenceMixinFields1[0].Descriptor()
+	// notificationpreference.DefaultCreatedAt holds the default value on creation for the created_at field.
+	notificationpreference.DefaultCreatedAt = notificationpreferenceDescCreatedAt.Default.(func() time.Time)
+	// notificationpreferenceDescUpdatedAt is the schema descriptor for updated_at field.
+	notificationpreferenceDescUpdatedAt := notificationpreferenceMixinFields1[1].Descriptor()
+	// notificationpreference.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	notificationpreference.DefaultUpdatedAt = notificationpreferenceDescUpdatedAt.Default.(func() time.Time)
+	// notificationpreference.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	notificationpreference.UpdateDefaultUpdatedAt = notificationpreferenceDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// notificationpreferenceDescID is the schema descriptor for id field.
+	notificationpreferenceDescID := notificationpreferenceMixinFields0[0].Descriptor()
+	// notificationpreference.DefaultID holds the default value on creation for the id field.
+	notificationpreference.DefaultID = notificationpreferenceDescID.Default.(func() pulid.ID)
 	objectiveMixin := schema.Objective{}.Mixin()
 	objective.Policy = privacy.NewPolicies(schema.Objective{})
 	objective.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -72,6 +72,9 @@ func (Account) Edges() []ent.Edge {
 		edge.To("password_links", PasswordLink.Type).
 			Comment("Links that set the account's password.").
 			Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("notification_preference", NotificationPreference.Type).Unique().
+			Comment("How the account wants to be told by e-mail; none means the defaults (mail.DefaultPreferences).").
+			Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 

@@ -1261,6 +1261,39 @@ describe('the monitoring screens and the accounts (console)', () => {
   });
 });
 
+describe("an account's notification preferences", () => {
+  const everyKind = ['ROUND_OPENED', 'OBSERVATION_ANSWERED', 'ROUND_COMPLETED', 'LATE_ITEMS'];
+
+  test('an account reads its defaults, changes them and reads them back; no other account changes', async () => {
+    const before = await send('NotificationPreferences', {}, tokens.agency.MJ);
+    assert.deepEqual(before.viewer.notificationPreferences, { language: 'FR', delivery: 'IMMEDIATE', kinds: everyKind });
+    const { updateNotificationPreferences: changed } = await send('UpdateNotificationPreferences', {
+      input: { language: 'EN', delivery: 'DAILY_DIGEST', kinds: ['LATE_ITEMS', 'OBSERVATION_ANSWERED'] },
+    }, tokens.agency.MJ);
+    assert.equal(changed.account.id, before.viewer.id);
+    assert.deepEqual(changed.notificationPreferences, { language: 'EN', delivery: 'DAILY_DIGEST', kinds: ['OBSERVATION_ANSWERED', 'LATE_ITEMS'] });
+    const partly = await send('UpdateNotificationPreferences', { input: { delivery: 'IMMEDIATE' } }, tokens.agency.MJ);
+    assert.deepEqual(partly.updateNotificationPreferences.notificationPreferences,
+      { language: 'EN', delivery: 'IMMEDIATE', kinds: ['OBSERVATION_ANSWERED', 'LATE_ITEMS'] }, 'fields left out stay');
+    const after = await send('NotificationPreferences', {}, tokens.agency.MJ);
+    assert.deepEqual(after.viewer.notificationPreferences, partly.updateNotificationPreferences.notificationPreferences);
+    const other = await send('NotificationPreferences', {}, tokens.agency.ANSSI);
+    assert.deepEqual(other.viewer.notificationPreferences, { language: 'FR', delivery: 'IMMEDIATE', kinds: everyKind });
+    const read = `query($id: ID!) { node(id: $id) { ... on Account { notificationPreferences { language } } } }`;
+    const byAdmin = await query(read, { id: before.viewer.id }, tokens.admin);
+    assert.equal(byAdmin.node.notificationPreferences.language, 'EN', 'an administrator reads them');
+  });
+
+  test('the public has none and changes none; a language that is not one is refused', async () => {
+    const who = await send('NotificationPreferences', {}, null);
+    assert.equal(who.viewer, null);
+    await refused('UNAUTHENTICATED', 'UpdateNotificationPreferences', { input: { language: 'EN' } }, null);
+    await refused('GRAPHQL_VALIDATION_FAILED', 'UpdateNotificationPreferences', { input: { language: 'DE' } }, tokens.agency.ARTP);
+    const artp = await send('NotificationPreferences', {}, tokens.agency.ARTP);
+    assert.equal(artp.viewer.notificationPreferences.language, 'FR');
+  });
+});
+
 test('every connection an operation reads has a page size (first or last)', () => {
   const schema = buildSchema(readFileSync(join(import.meta.dirname, '..', 'schema.graphql'), 'utf8'));
   const unbounded = [];

@@ -39,6 +39,7 @@ import (
 	"github.com/palabre/palabre/events"
 	"github.com/palabre/palabre/graph/model"
 	"github.com/palabre/palabre/graph/scalar"
+	"github.com/palabre/palabre/mail"
 	"github.com/palabre/palabre/versions"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -54,6 +55,7 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	Account() AccountResolver
 	ActionItem() ActionItemResolver
 	Agency() AgencyResolver
 	Agreement() AgreementResolver
@@ -109,16 +111,17 @@ type ComplexityRoot struct {
 	}
 
 	Account struct {
-		Agency    func(childComplexity int) int
-		CreatedAt func(childComplexity int) int
-		Disabled  func(childComplexity int) int
-		Email     func(childComplexity int) int
-		ID        func(childComplexity int) int
-		Name      func(childComplexity int) int
-		Revision  func(childComplexity int) int
-		Role      func(childComplexity int) int
-		Tokens    func(childComplexity int) int
-		UpdatedAt func(childComplexity int) int
+		Agency                  func(childComplexity int) int
+		CreatedAt               func(childComplexity int) int
+		Disabled                func(childComplexity int) int
+		Email                   func(childComplexity int) int
+		ID                      func(childComplexity int) int
+		Name                    func(childComplexity int) int
+		NotificationPreferences func(childComplexity int) int
+		Revision                func(childComplexity int) int
+		Role                    func(childComplexity int) int
+		Tokens                  func(childComplexity int) int
+		UpdatedAt               func(childComplexity int) int
 	}
 
 	AccountConnection struct {
@@ -313,6 +316,7 @@ type ComplexityRoot struct {
 		CreatedAt       func(childComplexity int) int
 		DownloadURL     func(childComplexity int) int
 		ID              func(childComplexity int) int
+		Meeting         func(childComplexity int) int
 		Name            func(childComplexity int) int
 		Observation     func(childComplexity int) int
 		Sha256          func(childComplexity int) int
@@ -592,6 +596,10 @@ type ComplexityRoot struct {
 		Subject  func(childComplexity int) int
 	}
 
+	ExportAgreementPayload struct {
+		DownloadURL func(childComplexity int) int
+	}
+
 	ExportStrategyPayload struct {
 		DownloadURL func(childComplexity int) int
 	}
@@ -667,6 +675,7 @@ type ComplexityRoot struct {
 		Agenda          func(childComplexity int) int
 		AllowedMoves    func(childComplexity int) int
 		ApprovedMinutes func(childComplexity int) int
+		Attachments     func(childComplexity int) int
 		Attendees       func(childComplexity int) int
 		Committee       func(childComplexity int) int
 		CreatedAt       func(childComplexity int) int
@@ -742,70 +751,78 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AnswerObservation       func(childComplexity int, input model.AnswerObservationInput) int
-		ApproveMinutes          func(childComplexity int, input model.ApproveMinutesInput) int
-		AttachFile              func(childComplexity int, input model.AttachFileInput) int
-		CloseConsultation       func(childComplexity int, id pulid.ID, revision int) int
-		ConsolidateConsultation func(childComplexity int, id pulid.ID, revision int) int
-		CreateAPIToken          func(childComplexity int, input model.CreateAPITokenInput) int
-		CreateAccount           func(childComplexity int, input ent.CreateAccountInput) int
-		CreateActionItem        func(childComplexity int, input ent.CreateActionItemInput) int
-		CreateAgency            func(childComplexity int, input ent.CreateAgencyInput) int
-		CreateAgreement         func(childComplexity int, input ent.CreateAgreementInput) int
-		CreateAgreementParty    func(childComplexity int, input ent.CreateAgreementPartyInput) int
-		CreateCommitment        func(childComplexity int, input ent.CreateCommitmentInput) int
-		CreateCommittee         func(childComplexity int, input ent.CreateCommitteeInput) int
-		CreateCommitteeMember   func(childComplexity int, input ent.CreateCommitteeMemberInput) int
-		CreateDecision          func(childComplexity int, input ent.CreateDecisionInput) int
-		CreateDomain            func(childComplexity int, input ent.CreateDomainInput) int
-		CreateIndicator         func(childComplexity int, input ent.CreateIndicatorInput) int
-		CreateMeasurement       func(childComplexity int, input ent.CreateMeasurementInput) int
-		CreateMeeting           func(childComplexity int, input ent.CreateMeetingInput) int
-		CreateMinutes           func(childComplexity int, input ent.CreateMinutesInput) int
-		CreateObjective         func(childComplexity int, input ent.CreateObjectiveInput) int
-		CreatePasswordLink      func(childComplexity int, accountID pulid.ID) int
-		CreateStrategy          func(childComplexity int, input ent.CreateStrategyInput) int
-		DeleteActionItem        func(childComplexity int, id pulid.ID) int
-		DeleteAgency            func(childComplexity int, id pulid.ID) int
-		DeleteAgreementParty    func(childComplexity int, id pulid.ID) int
-		DeleteCommitment        func(childComplexity int, id pulid.ID) int
-		DeleteCommitteeMember   func(childComplexity int, id pulid.ID) int
-		DeleteIndicator         func(childComplexity int, id pulid.ID) int
-		DeleteObjective         func(childComplexity int, id pulid.ID) int
-		DeleteStrategy          func(childComplexity int, id pulid.ID) int
-		DisableWebhook          func(childComplexity int, input model.DisableWebhookInput) int
-		EditObservation         func(childComplexity int, id pulid.ID, revision int, input model.EditObservationInput) int
-		ExportStrategy          func(childComplexity int, input model.ExportStrategyInput) int
-		ExtendConsultation      func(childComplexity int, id pulid.ID, revision int, closesAt time.Time) int
-		FileProgressReport      func(childComplexity int, input model.FileProgressReportInput) int
-		MoveAgreement           func(childComplexity int, input model.MoveAgreementInput) int
-		MoveMeeting             func(childComplexity int, input model.MoveMeetingInput) int
-		MoveStrategy            func(childComplexity int, input model.MoveStrategyInput) int
-		OpenConsultation        func(childComplexity int, id pulid.ID, revision int) int
-		PlanConsultation        func(childComplexity int, input ent.CreateConsultationInput) int
-		PublishVersion          func(childComplexity int, input model.PublishVersionInput) int
-		RecordPosition          func(childComplexity int, input model.RecordPositionInput) int
-		RegisterWebhook         func(childComplexity int, input model.RegisterWebhookInput) int
-		RevokeAPIToken          func(childComplexity int, id pulid.ID) int
-		SettleDecision          func(childComplexity int, input model.SettleDecisionInput) int
-		SubmitObservation       func(childComplexity int, input model.SubmitObservationInput) int
-		UpdateAccount           func(childComplexity int, id pulid.ID, revision int, input ent.UpdateAccountInput) int
-		UpdateActionItem        func(childComplexity int, id pulid.ID, revision int, input ent.UpdateActionItemInput) int
-		UpdateAgency            func(childComplexity int, id pulid.ID, revision int, input ent.UpdateAgencyInput) int
-		UpdateAgreement         func(childComplexity int, id pulid.ID, revision int, input ent.UpdateAgreementInput) int
-		UpdateAgreementParty    func(childComplexity int, id pulid.ID, revision int, input ent.UpdateAgreementPartyInput) int
-		UpdateCommitment        func(childComplexity int, id pulid.ID, revision int, input ent.UpdateCommitmentInput) int
-		UpdateCommittee         func(childComplexity int, id pulid.ID, revision int, input ent.UpdateCommitteeInput) int
-		UpdateCommitteeMember   func(childComplexity int, id pulid.ID, revision int, input ent.UpdateCommitteeMemberInput) int
-		UpdateConsultation      func(childComplexity int, id pulid.ID, revision int, input ent.UpdateConsultationInput) int
-		UpdateDecision          func(childComplexity int, id pulid.ID, revision int, input ent.UpdateDecisionInput) int
-		UpdateDomain            func(childComplexity int, id pulid.ID, revision int, input ent.UpdateDomainInput) int
-		UpdateIndicator         func(childComplexity int, id pulid.ID, revision int, input ent.UpdateIndicatorInput) int
-		UpdateMeeting           func(childComplexity int, id pulid.ID, revision int, input ent.UpdateMeetingInput) int
-		UpdateMinutes           func(childComplexity int, id pulid.ID, revision int, input ent.UpdateMinutesInput) int
-		UpdateObjective         func(childComplexity int, id pulid.ID, revision int, input ent.UpdateObjectiveInput) int
-		UpdateStrategy          func(childComplexity int, id pulid.ID, revision int, input ent.UpdateStrategyInput) int
-		WithdrawObservation     func(childComplexity int, id pulid.ID, revision int) int
+		AnswerObservation             func(childComplexity int, input model.AnswerObservationInput) int
+		ApproveMinutes                func(childComplexity int, input model.ApproveMinutesInput) int
+		AttachFile                    func(childComplexity int, input model.AttachFileInput) int
+		CloseConsultation             func(childComplexity int, id pulid.ID, revision int) int
+		ConsolidateConsultation       func(childComplexity int, id pulid.ID, revision int) int
+		CreateAPIToken                func(childComplexity int, input model.CreateAPITokenInput) int
+		CreateAccount                 func(childComplexity int, input ent.CreateAccountInput) int
+		CreateActionItem              func(childComplexity int, input ent.CreateActionItemInput) int
+		CreateAgency                  func(childComplexity int, input ent.CreateAgencyInput) int
+		CreateAgreement               func(childComplexity int, input ent.CreateAgreementInput) int
+		CreateAgreementParty          func(childComplexity int, input ent.CreateAgreementPartyInput) int
+		CreateCommitment              func(childComplexity int, input ent.CreateCommitmentInput) int
+		CreateCommittee               func(childComplexity int, input ent.CreateCommitteeInput) int
+		CreateCommitteeMember         func(childComplexity int, input ent.CreateCommitteeMemberInput) int
+		CreateDecision                func(childComplexity int, input ent.CreateDecisionInput) int
+		CreateDomain                  func(childComplexity int, input ent.CreateDomainInput) int
+		CreateIndicator               func(childComplexity int, input ent.CreateIndicatorInput) int
+		CreateMeasurement             func(childComplexity int, input ent.CreateMeasurementInput) int
+		CreateMeeting                 func(childComplexity int, input ent.CreateMeetingInput) int
+		CreateMinutes                 func(childComplexity int, input ent.CreateMinutesInput) int
+		CreateObjective               func(childComplexity int, input ent.CreateObjectiveInput) int
+		CreatePasswordLink            func(childComplexity int, accountID pulid.ID) int
+		CreateStrategy                func(childComplexity int, input ent.CreateStrategyInput) int
+		DeleteActionItem              func(childComplexity int, id pulid.ID) int
+		DeleteAgency                  func(childComplexity int, id pulid.ID) int
+		DeleteAgreementParty          func(childComplexity int, id pulid.ID) int
+		DeleteCommitment              func(childComplexity int, id pulid.ID) int
+		DeleteCommitteeMember         func(childComplexity int, id pulid.ID) int
+		DeleteIndicator               func(childComplexity int, id pulid.ID) int
+		DeleteObjective               func(childComplexity int, id pulid.ID) int
+		DeleteStrategy                func(childComplexity int, id pulid.ID) int
+		DisableWebhook                func(childComplexity int, input model.DisableWebhookInput) int
+		EditObservation               func(childComplexity int, id pulid.ID, revision int, input model.EditObservationInput) int
+		ExportAgreement               func(childComplexity int, input model.ExportAgreementInput) int
+		ExportStrategy                func(childComplexity int, input model.ExportStrategyInput) int
+		ExtendConsultation            func(childComplexity int, id pulid.ID, revision int, closesAt time.Time) int
+		FileProgressReport            func(childComplexity int, input model.FileProgressReportInput) int
+		MoveAgreement                 func(childComplexity int, input model.MoveAgreementInput) int
+		MoveMeeting                   func(childComplexity int, input model.MoveMeetingInput) int
+		MoveStrategy                  func(childComplexity int, input model.MoveStrategyInput) int
+		OpenConsultation              func(childComplexity int, id pulid.ID, revision int) int
+		PlanConsultation              func(childComplexity int, input ent.CreateConsultationInput) int
+		PublishVersion                func(childComplexity int, input model.PublishVersionInput) int
+		RecordPosition                func(childComplexity int, input model.RecordPositionInput) int
+		RegisterWebhook               func(childComplexity int, input model.RegisterWebhookInput) int
+		RevokeAPIToken                func(childComplexity int, id pulid.ID) int
+		SettleDecision                func(childComplexity int, input model.SettleDecisionInput) int
+		SubmitObservation             func(childComplexity int, input model.SubmitObservationInput) int
+		UpdateAccount                 func(childComplexity int, id pulid.ID, revision int, input ent.UpdateAccountInput) int
+		UpdateActionItem              func(childComplexity int, id pulid.ID, revision int, input ent.UpdateActionItemInput) int
+		UpdateAgency                  func(childComplexity int, id pulid.ID, revision int, input ent.UpdateAgencyInput) int
+		UpdateAgreement               func(childComplexity int, id pulid.ID, revision int, input ent.UpdateAgreementInput) int
+		UpdateAgreementParty          func(childComplexity int, id pulid.ID, revision int, input ent.UpdateAgreementPartyInput) int
+		UpdateCommitment              func(childComplexity int, id pulid.ID, revision int, input ent.UpdateCommitmentInput) int
+		UpdateCommittee               func(childComplexity int, id pulid.ID, revision int, input ent.UpdateCommitteeInput) int
+		UpdateCommitteeMember         func(childComplexity int, id pulid.ID, revision int, input ent.UpdateCommitteeMemberInput) int
+		UpdateConsultation            func(childComplexity int, id pulid.ID, revision int, input ent.UpdateConsultationInput) int
+		UpdateDecision                func(childComplexity int, id pulid.ID, revision int, input ent.UpdateDecisionInput) int
+		UpdateDomain                  func(childComplexity int, id pulid.ID, revision int, input ent.UpdateDomainInput) int
+		UpdateIndicator               func(childComplexity int, id pulid.ID, revision int, input ent.UpdateIndicatorInput) int
+		UpdateMeeting                 func(childComplexity int, id pulid.ID, revision int, input ent.UpdateMeetingInput) int
+		UpdateMinutes                 func(childComplexity int, id pulid.ID, revision int, input ent.UpdateMinutesInput) int
+		UpdateNotificationPreferences func(childComplexity int, input mail.Change) int
+		UpdateObjective               func(childComplexity int, id pulid.ID, revision int, input ent.UpdateObjectiveInput) int
+		UpdateStrategy                func(childComplexity int, id pulid.ID, revision int, input ent.UpdateStrategyInput) int
+		WithdrawObservation           func(childComplexity int, id pulid.ID, revision int) int
+	}
+
+	NotificationPreferences struct {
+		Delivery func(childComplexity int) int
+		Kinds    func(childComplexity int) int
+		Language func(childComplexity int) int
 	}
 
 	Objective struct {
@@ -1059,6 +1076,11 @@ type ComplexityRoot struct {
 		Events func(childComplexity int, kinds []events.Kind, within *pulid.ID) int
 	}
 
+	UpdateNotificationPreferencesPayload struct {
+		Account                 func(childComplexity int) int
+		NotificationPreferences func(childComplexity int) int
+	}
+
 	VersionActionItem struct {
 		Code               func(childComplexity int) int
 		Description        func(childComplexity int) int
@@ -1149,6 +1171,9 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type AccountResolver interface {
+	NotificationPreferences(ctx context.Context, obj *ent.Account) (*mail.Preferences, error)
+}
 type ActionItemResolver interface {
 	Overdue(ctx context.Context, obj *ent.ActionItem, on *time.Time) (bool, error)
 	Stale(ctx context.Context, obj *ent.ActionItem, on *time.Time) (bool, error)
@@ -1235,6 +1260,7 @@ type MutationResolver interface {
 	DeleteCommitment(ctx context.Context, id pulid.ID) (*model.DeletePayload, error)
 	AttachFile(ctx context.Context, input model.AttachFileInput) (*model.AttachFilePayload, error)
 	ExportStrategy(ctx context.Context, input model.ExportStrategyInput) (*model.ExportStrategyPayload, error)
+	ExportAgreement(ctx context.Context, input model.ExportAgreementInput) (*model.ExportAgreementPayload, error)
 	CreateCommittee(ctx context.Context, input ent.CreateCommitteeInput) (*model.CommitteePayload, error)
 	UpdateCommittee(ctx context.Context, id pulid.ID, revision int, input ent.UpdateCommitteeInput) (*model.CommitteePayload, error)
 	CreateCommitteeMember(ctx context.Context, input ent.CreateCommitteeMemberInput) (*model.CommitteeMemberPayload, error)
@@ -1261,6 +1287,7 @@ type MutationResolver interface {
 	RecordPosition(ctx context.Context, input model.RecordPositionInput) (*model.DecisionPositionPayload, error)
 	SettleDecision(ctx context.Context, input model.SettleDecisionInput) (*model.DecisionPayload, error)
 	MoveStrategy(ctx context.Context, input model.MoveStrategyInput) (*model.MoveStrategyPayload, error)
+	UpdateNotificationPreferences(ctx context.Context, input mail.Change) (*model.UpdateNotificationPreferencesPayload, error)
 	FileProgressReport(ctx context.Context, input model.FileProgressReportInput) (*model.FileProgressReportPayload, error)
 	PublishVersion(ctx context.Context, input model.PublishVersionInput) (*model.PublishVersionPayload, error)
 	RegisterWebhook(ctx context.Context, input model.RegisterWebhookInput) (*model.RegisterWebhookPayload, error)
@@ -1457,6 +1484,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Account.Name(childComplexity), true
+	case "Account.notificationPreferences":
+		if e.ComplexityRoot.Account.NotificationPreferences == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Account.NotificationPreferences(childComplexity), true
 	case "Account.revision":
 		if e.ComplexityRoot.Account.Revision == nil {
 			break
@@ -2341,6 +2374,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Attachment.ID(childComplexity), true
+	case "Attachment.meeting":
+		if e.ComplexityRoot.Attachment.Meeting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Attachment.Meeting(childComplexity), true
 	case "Attachment.name":
 		if e.ComplexityRoot.Attachment.Name == nil {
 			break
@@ -3430,6 +3469,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Event.Subject(childComplexity), true
 
+	case "ExportAgreementPayload.downloadURL":
+		if e.ComplexityRoot.ExportAgreementPayload.DownloadURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportAgreementPayload.DownloadURL(childComplexity), true
+
 	case "ExportStrategyPayload.downloadURL":
 		if e.ComplexityRoot.ExportStrategyPayload.DownloadURL == nil {
 			break
@@ -3692,6 +3738,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Meeting.ApprovedMinutes(childComplexity), true
+	case "Meeting.attachments":
+		if e.ComplexityRoot.Meeting.Attachments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.Attachments(childComplexity), true
 	case "Meeting.attendees":
 		if e.ComplexityRoot.Meeting.Attendees == nil {
 			break
@@ -4340,6 +4392,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.EditObservation(childComplexity, args["id"].(pulid.ID), args["revision"].(int), args["input"].(model.EditObservationInput)), true
+	case "Mutation.exportAgreement":
+		if e.ComplexityRoot.Mutation.ExportAgreement == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_exportAgreement_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ExportAgreement(childComplexity, args["input"].(model.ExportAgreementInput)), true
 	case "Mutation.exportStrategy":
 		if e.ComplexityRoot.Mutation.ExportStrategy == nil {
 			break
@@ -4648,6 +4711,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateMinutes(childComplexity, args["id"].(pulid.ID), args["revision"].(int), args["input"].(ent.UpdateMinutesInput)), true
+	case "Mutation.updateNotificationPreferences":
+		if e.ComplexityRoot.Mutation.UpdateNotificationPreferences == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateNotificationPreferences_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateNotificationPreferences(childComplexity, args["input"].(mail.Change)), true
 	case "Mutation.updateObjective":
 		if e.ComplexityRoot.Mutation.UpdateObjective == nil {
 			break
@@ -4681,6 +4755,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.WithdrawObservation(childComplexity, args["id"].(pulid.ID), args["revision"].(int)), true
+
+	case "NotificationPreferences.delivery":
+		if e.ComplexityRoot.NotificationPreferences.Delivery == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotificationPreferences.Delivery(childComplexity), true
+	case "NotificationPreferences.kinds":
+		if e.ComplexityRoot.NotificationPreferences.Kinds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotificationPreferences.Kinds(childComplexity), true
+	case "NotificationPreferences.language":
+		if e.ComplexityRoot.NotificationPreferences.Language == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotificationPreferences.Language(childComplexity), true
 
 	case "Objective.actionItems":
 		if e.ComplexityRoot.Objective.ActionItems == nil {
@@ -5823,6 +5916,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Subscription.Events(childComplexity, args["kinds"].([]events.Kind), args["within"].(*pulid.ID)), true
 
+	case "UpdateNotificationPreferencesPayload.account":
+		if e.ComplexityRoot.UpdateNotificationPreferencesPayload.Account == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateNotificationPreferencesPayload.Account(childComplexity), true
+	case "UpdateNotificationPreferencesPayload.notificationPreferences":
+		if e.ComplexityRoot.UpdateNotificationPreferencesPayload.NotificationPreferences == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateNotificationPreferencesPayload.NotificationPreferences(childComplexity), true
+
 	case "VersionActionItem.code":
 		if e.ComplexityRoot.VersionActionItem.Code == nil {
 			break
@@ -6231,6 +6337,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("DomainOrder", ec.unmarshalInputDomainOrder),
 			graphql.NewInputUnmarshaler("DomainWhereInput", ec.unmarshalInputDomainWhereInput),
 			graphql.NewInputUnmarshaler("EditObservationInput", ec.unmarshalInputEditObservationInput),
+			graphql.NewInputUnmarshaler("ExportAgreementInput", ec.unmarshalInputExportAgreementInput),
 			graphql.NewInputUnmarshaler("ExportStrategyInput", ec.unmarshalInputExportStrategyInput),
 			graphql.NewInputUnmarshaler("FileProgressReportInput", ec.unmarshalInputFileProgressReportInput),
 			graphql.NewInputUnmarshaler("IndicatorOrder", ec.unmarshalInputIndicatorOrder),
@@ -6276,6 +6383,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateIndicatorInput", ec.unmarshalInputUpdateIndicatorInput),
 			graphql.NewInputUnmarshaler("UpdateMeetingInput", ec.unmarshalInputUpdateMeetingInput),
 			graphql.NewInputUnmarshaler("UpdateMinutesInput", ec.unmarshalInputUpdateMinutesInput),
+			graphql.NewInputUnmarshaler("UpdateNotificationPreferencesInput", ec.unmarshalInputUpdateNotificationPreferencesInput),
 			graphql.NewInputUnmarshaler("UpdateObjectiveInput", ec.unmarshalInputUpdateObjectiveInput),
 			graphql.NewInputUnmarshaler("UpdateObservationInput", ec.unmarshalInputUpdateObservationInput),
 			graphql.NewInputUnmarshaler("UpdateStrategyInput", ec.unmarshalInputUpdateStrategyInput),
@@ -6543,8 +6651,10 @@ extend type Attachment {
 input AttachFileInput {
   """
   The record the file belongs to: a strategy version (the secretariat), an
-  agreement (the secretariat) or an observation (its agency, while it is a
-  draft or awaits an answer).
+  agreement (the secretariat), an observation (its agency, while it is a
+  draft or awaits an answer) or a meeting, for its signed minutes or
+  attendance sheet (whoever records the meeting: the secretariat, or an
+  account of the agency holding the committee's secretariat).
   """
   ownerID: ID!
   """
@@ -6567,6 +6677,21 @@ input ExportStrategyInput {
   strategyID: ID!
 }
 
+"What to export."
+input ExportAgreementInput {
+  "The agreement to export as an archive package."
+  agreementID: ID!
+}
+
+"Where to download an agreement's archive package."
+type ExportAgreementPayload {
+  """
+  Where to download the package, relative to the API's origin (GET, with the
+  same token): a BagIt package (RFC 8493) in a ZIP file.
+  """
+  downloadURL: String!
+}
+
 "Where to download an archive package."
 type ExportStrategyPayload {
   """
@@ -6578,7 +6703,8 @@ type ExportStrategyPayload {
 
 extend type Mutation {
   """
-  Attaches a file to a strategy version, an agreement or an observation. Send
+  Attaches a file to a strategy version, an agreement, an observation or a
+  meeting. Send
   it as a multipart request with a ` + "`" + `GraphQL-Preflight: 1` + "`" + ` header (a cross-site
   form cannot set it). A file too large is BAD_USER_INPUT (the whole request
   past the server's limit is answered 413), of a type not allowed or with no
@@ -6595,6 +6721,16 @@ extend type Mutation {
   ` + "`" + `sha256sum -c manifest-sha256.txt` + "`" + `. Administrators and the secretariat only.
   """
   exportStrategy("The strategy." input: ExportStrategyInput!): ExportStrategyPayload!
+  """
+  Gives the link to an archive package of an agreement: the agreement, its
+  parties, commitments, action items and progress reports, its committees with
+  their meetings, minutes (with their SHA-256) and decisions, the files of the
+  agreement and of its meetings, and the audit events of all of these, as a
+  BagIt package (RFC 8493) verifiable with ` + "`" + `sha256sum -c manifest-sha256.txt` + "`" + `,
+  importable read-only by ` + "`" + `palabre import --read-only` + "`" + `. Administrators and the
+  secretariat only.
+  """
+  exportAgreement("The agreement." input: ExportAgreementInput!): ExportAgreementPayload!
 }
 `, BuiltIn: false},
 	{Name: "../schema/audit.graphql", Input: `extend type AuditEvent {
@@ -7130,6 +7266,8 @@ enum ErrorCode {
   BAD_USER_INPUT
   "The object changed since it was read (a stale revision), or the change collides with its state (a closed round). Re-read, reapply, resend with the new revision."
   CONFLICT
+  "This server serves an archive imported read-only (` + "`" + `palabre import --read-only` + "`" + `): it answers queries, sign-in and downloads, and refuses every change (HTTP 403). Hide the actions that change things; do not retry."
+  READ_ONLY
   "The request ran out of time and was stopped. Ask for less (smaller pages), or retry later."
   TIMEOUT
   "The database cannot be used for a moment (HTTP 503 with Retry-After). Retry shortly."
@@ -7437,6 +7575,82 @@ type MeasurementPayload {
 type DeletePayload {
   "The ID of the deleted object."
   deletedID: ID!
+}
+`, BuiltIn: false},
+	{Name: "../schema/notifications.graphql", Input: `extend type Account {
+  """
+  How this account wants to be told by e-mail. Only the account itself and
+  administrators read it; null for anyone else. An account that never chose
+  has the defaults: French, every kind of e-mail, at once.
+  """
+  notificationPreferences: NotificationPreferences
+}
+
+extend type Mutation {
+  """
+  Changes the caller's own notification preferences (any signed-in account;
+  nobody changes another account's). Fields left out stay as they are.
+  """
+  updateNotificationPreferences(
+    "The preferences to change."
+    input: UpdateNotificationPreferencesInput!
+  ): UpdateNotificationPreferencesPayload!
+}
+
+"How an account wants to be told by e-mail."
+type NotificationPreferences {
+  "The language of the e-mails."
+  language: NotificationLanguage!
+  "Whether e-mails are sent when their event happens, or gathered in a daily digest."
+  delivery: NotificationDelivery!
+  "The kinds of e-mail the account wants; the others are not sent to it."
+  kinds: [NotificationKind!]!
+}
+
+"The language of e-mails."
+enum NotificationLanguage {
+  "French (the default)."
+  FR
+  "English."
+  EN
+}
+
+"When e-mails are sent."
+enum NotificationDelivery {
+  "Each e-mail when its event happens (the default)."
+  IMMEDIATE
+  "The e-mails of a day gathered in one digest, sent the next morning with the overdue items and stale reports."
+  DAILY_DIGEST
+}
+
+"A kind of e-mail an account may want or not."
+enum NotificationKind {
+  "A consultation round the account's agency is invited to opened."
+  ROUND_OPENED
+  "The secretariat answered an observation of the account's agency."
+  OBSERVATION_ANSWERED
+  "For the secretariat: every observation of a closed round is answered, or a round was consolidated."
+  ROUND_COMPLETED
+  "For an agency: the items it leads that are overdue or whose progress report is stale, in the daily digest."
+  LATE_ITEMS
+}
+
+"A change of the caller's notification preferences; fields left out stay as they are."
+input UpdateNotificationPreferencesInput {
+  "The language of the e-mails."
+  language: NotificationLanguage
+  "When e-mails are sent."
+  delivery: NotificationDelivery
+  "Every kind of e-mail the account wants from now on; the kinds left out are no longer sent to it. An empty list turns every e-mail off."
+  kinds: [NotificationKind!]
+}
+
+"The result of changing notification preferences."
+type UpdateNotificationPreferencesPayload {
+  "The account whose preferences changed: the caller's."
+  account: Account!
+  "The preferences as they now stand."
+  notificationPreferences: NotificationPreferences!
 }
 `, BuiltIn: false},
 	{Name: "../schema/progress.graphql", Input: `"How many items of a rollup stand in one state."
@@ -11289,7 +11503,7 @@ input AgreementWhereInput {
   hasCommitmentsWith: [CommitmentWhereInput!]
 }
 """
-A file attached to a strategy version, an observation or an agreement: stored once under its SHA-256, immutable, read by whoever reads the record it belongs to.
+A file attached to a strategy version, an observation, an agreement or a meeting: stored once under its SHA-256, immutable, read by whoever reads the record it belongs to.
 """
 type Attachment implements Node {
   """
@@ -11336,6 +11550,10 @@ type Attachment implements Node {
   The agreement the file belongs to (its signed text), when it belongs to one.
   """
   agreement: Agreement
+  """
+  The meeting the file belongs to (signed minutes, an attendance sheet), when it belongs to one.
+  """
+  meeting: Meeting
 }
 """
 A connection to a list of items.
@@ -16442,6 +16660,10 @@ type Meeting implements Node {
   The meeting's moves from one status to another, oldest first.
   """
   transitions: [MeetingTransition!]
+  """
+  Files of the meeting (its signed minutes, the attendance sheet), oldest first; read by whoever reads the meeting.
+  """
+  attachments: [Attachment!]
 }
 """
 A connection to a list of items.
@@ -21428,6 +21650,8 @@ func (ec *executionContext) childFields_Account(ctx context.Context, field graph
 		return ec.fieldContext_Account_agency(ctx, field)
 	case "tokens":
 		return ec.fieldContext_Account_tokens(ctx, field)
+	case "notificationPreferences":
+		return ec.fieldContext_Account_notificationPreferences(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Account", field.Name)
 }
@@ -21828,6 +22052,8 @@ func (ec *executionContext) childFields_Attachment(ctx context.Context, field gr
 		return ec.fieldContext_Attachment_observation(ctx, field)
 	case "agreement":
 		return ec.fieldContext_Attachment_agreement(ctx, field)
+	case "meeting":
+		return ec.fieldContext_Attachment_meeting(ctx, field)
 	case "downloadURL":
 		return ec.fieldContext_Attachment_downloadURL(ctx, field)
 	}
@@ -22350,6 +22576,14 @@ func (ec *executionContext) childFields_Event(ctx context.Context, field graphql
 	return nil, fmt.Errorf("no field named %q was found under type Event", field.Name)
 }
 
+func (ec *executionContext) childFields_ExportAgreementPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "downloadURL":
+		return ec.fieldContext_ExportAgreementPayload_downloadURL(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ExportAgreementPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_ExportStrategyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "downloadURL":
@@ -22524,6 +22758,8 @@ func (ec *executionContext) childFields_Meeting(ctx context.Context, field graph
 		return ec.fieldContext_Meeting_followUps(ctx, field)
 	case "transitions":
 		return ec.fieldContext_Meeting_transitions(ctx, field)
+	case "attachments":
+		return ec.fieldContext_Meeting_attachments(ctx, field)
 	case "allowedMoves":
 		return ec.fieldContext_Meeting_allowedMoves(ctx, field)
 	case "approvedMinutes":
@@ -22646,6 +22882,18 @@ func (ec *executionContext) childFields_MoveStrategyPayload(ctx context.Context,
 		return ec.fieldContext_MoveStrategyPayload_transition(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type MoveStrategyPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_NotificationPreferences(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "language":
+		return ec.fieldContext_NotificationPreferences_language(ctx, field)
+	case "delivery":
+		return ec.fieldContext_NotificationPreferences_delivery(ctx, field)
+	case "kinds":
+		return ec.fieldContext_NotificationPreferences_kinds(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NotificationPreferences", field.Name)
 }
 
 func (ec *executionContext) childFields_Objective(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -23102,6 +23350,16 @@ func (ec *executionContext) childFields_StrategyVersionEdge(ctx context.Context,
 		return ec.fieldContext_StrategyVersionEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StrategyVersionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_UpdateNotificationPreferencesPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "account":
+		return ec.fieldContext_UpdateNotificationPreferencesPayload_account(ctx, field)
+	case "notificationPreferences":
+		return ec.fieldContext_UpdateNotificationPreferencesPayload_notificationPreferences(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateNotificationPreferencesPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_VersionActionItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -24870,6 +25128,20 @@ func (ec *executionContext) field_Mutation_editObservation_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_exportAgreement_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ExportAgreementInput, error) {
+			return ec.unmarshalNExportAgreementInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐExportAgreementInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_exportStrategy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -25507,6 +25779,20 @@ func (ec *executionContext) field_Mutation_updateMinutes_args(ctx context.Contex
 		return nil, err
 	}
 	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateNotificationPreferences_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (mail.Change, error) {
+			return ec.unmarshalNUpdateNotificationPreferencesInput2githubᚗcomᚋpalabreᚋpalabreᚋmailᚐChange(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -27300,6 +27586,38 @@ func (ec *executionContext) fieldContext_Account_tokens(_ context.Context, field
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_APIToken(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Account_notificationPreferences(ctx context.Context, field graphql.CollectedField, obj *ent.Account) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Account_notificationPreferences(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Account().NotificationPreferences(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *mail.Preferences) graphql.Marshaler {
+			return ec.marshalONotificationPreferences2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋmailᚐPreferences(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Account_notificationPreferences(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Account",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NotificationPreferences(ctx, field)
 		},
 	}
 	return fc, nil
@@ -31099,6 +31417,38 @@ func (ec *executionContext) fieldContext_Attachment_agreement(_ context.Context,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Agreement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Attachment_meeting(ctx context.Context, field graphql.CollectedField, obj *ent.Attachment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Attachment_meeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Meeting(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Meeting) graphql.Marshaler {
+			return ec.marshalOMeeting2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeeting(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Attachment_meeting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Attachment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
 		},
 	}
 	return fc, nil
@@ -35510,6 +35860,29 @@ func (ec *executionContext) fieldContext_Event_subject(_ context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _ExportAgreementPayload_downloadURL(ctx context.Context, field graphql.CollectedField, obj *model.ExportAgreementPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExportAgreementPayload_downloadURL(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DownloadURL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExportAgreementPayload_downloadURL(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExportAgreementPayload", field, false, false, "String")
+}
+
 func (ec *executionContext) _ExportStrategyPayload_downloadURL(ctx context.Context, field graphql.CollectedField, obj *model.ExportStrategyPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -36937,6 +37310,38 @@ func (ec *executionContext) fieldContext_Meeting_transitions(_ context.Context, 
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MeetingTransition(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Meeting_attachments(ctx context.Context, field graphql.CollectedField, obj *ent.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_attachments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attachments(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Attachment) graphql.Marshaler {
+			return ec.marshalOAttachment2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAttachmentᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_attachments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Meeting",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Attachment(ctx, field)
 		},
 	}
 	return fc, nil
@@ -39332,6 +39737,50 @@ func (ec *executionContext) fieldContext_Mutation_exportStrategy(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_exportAgreement(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_exportAgreement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ExportAgreement(ctx, fc.Args["input"].(model.ExportAgreementInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ExportAgreementPayload) graphql.Marshaler {
+			return ec.marshalNExportAgreementPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐExportAgreementPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_exportAgreement(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExportAgreementPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_exportAgreement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createCommittee(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -40476,6 +40925,50 @@ func (ec *executionContext) fieldContext_Mutation_moveStrategy(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_updateNotificationPreferences(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateNotificationPreferences(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateNotificationPreferences(ctx, fc.Args["input"].(mail.Change))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateNotificationPreferencesPayload) graphql.Marshaler {
+			return ec.marshalNUpdateNotificationPreferencesPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐUpdateNotificationPreferencesPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateNotificationPreferences(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpdateNotificationPreferencesPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateNotificationPreferences_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_fileProgressReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -40650,6 +41143,75 @@ func (ec *executionContext) fieldContext_Mutation_disableWebhook(ctx context.Con
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _NotificationPreferences_language(ctx context.Context, field graphql.CollectedField, obj *mail.Preferences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotificationPreferences_language(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Language, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v mail.Language) graphql.Marshaler {
+			return ec.marshalNNotificationLanguage2githubᚗcomᚋpalabreᚋpalabreᚋmailᚐLanguage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotificationPreferences_language(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotificationPreferences", field, false, false, "NotificationLanguage")
+}
+
+func (ec *executionContext) _NotificationPreferences_delivery(ctx context.Context, field graphql.CollectedField, obj *mail.Preferences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotificationPreferences_delivery(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Delivery, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v mail.Delivery) graphql.Marshaler {
+			return ec.marshalNNotificationDelivery2githubᚗcomᚋpalabreᚋpalabreᚋmailᚐDelivery(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotificationPreferences_delivery(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotificationPreferences", field, false, false, "NotificationDelivery")
+}
+
+func (ec *executionContext) _NotificationPreferences_kinds(ctx context.Context, field graphql.CollectedField, obj *mail.Preferences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotificationPreferences_kinds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kinds(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []mail.Kind) graphql.Marshaler {
+			return ec.marshalNNotificationKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋmailᚐKindᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotificationPreferences_kinds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotificationPreferences", field, true, false, "NotificationKind")
 }
 
 func (ec *executionContext) _Objective_id(ctx context.Context, field graphql.CollectedField, obj *ent.Objective) (ret graphql.Marshaler) {
@@ -45495,6 +46057,70 @@ func (ec *executionContext) fieldContext_Subscription_events(ctx context.Context
 	if fc.Args, err = ec.field_Subscription_events_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateNotificationPreferencesPayload_account(ctx context.Context, field graphql.CollectedField, obj *model.UpdateNotificationPreferencesPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateNotificationPreferencesPayload_account(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Account, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Account) graphql.Marshaler {
+			return ec.marshalNAccount2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAccount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateNotificationPreferencesPayload_account(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateNotificationPreferencesPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Account(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateNotificationPreferencesPayload_notificationPreferences(ctx context.Context, field graphql.CollectedField, obj *model.UpdateNotificationPreferencesPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateNotificationPreferencesPayload_notificationPreferences(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NotificationPreferences, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *mail.Preferences) graphql.Marshaler {
+			return ec.marshalNNotificationPreferences2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋmailᚐPreferences(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateNotificationPreferencesPayload_notificationPreferences(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateNotificationPreferencesPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NotificationPreferences(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -58887,6 +59513,48 @@ func UnmarshalEditObservationInput(ctx context.Context, raw any) (model.EditObse
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputExportAgreementInput(ctx context.Context, obj any) (model.ExportAgreementInput, error) {
+	var it model.ExportAgreementInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"agreementID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "agreementID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agreementID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋpalabreᚋpalabreᚋentᚋschemaᚋpulidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AgreementID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalExportAgreementInput unmarshals raw into the ExportAgreementInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalExportAgreementInput(ctx context.Context, raw any) (model.ExportAgreementInput, error) {
+	var out model.ExportAgreementInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ExportAgreementInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputExportStrategyInput(ctx context.Context, obj any) (model.ExportStrategyInput, error) {
 	var it model.ExportStrategyInput
 	if obj == nil {
@@ -67611,6 +68279,62 @@ func UnmarshalUpdateMinutesInput(ctx context.Context, raw any) (ent.UpdateMinute
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateNotificationPreferencesInput(ctx context.Context, obj any) (mail.Change, error) {
+	var it mail.Change
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"language", "delivery", "kinds"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "language":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("language"))
+			data, err := ec.unmarshalONotificationLanguage2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋmailᚐLanguage(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Language = data
+		case "delivery":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("delivery"))
+			data, err := ec.unmarshalONotificationDelivery2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋmailᚐDelivery(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Delivery = data
+		case "kinds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kinds"))
+			data, err := ec.unmarshalONotificationKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋmailᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kinds = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateNotificationPreferencesInput unmarshals raw into the UpdateNotificationPreferencesInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateNotificationPreferencesInput(ctx context.Context, raw any) (mail.Change, error) {
+	var out mail.Change
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateNotificationPreferencesInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateObjectiveInput(ctx context.Context, obj any) (ent.UpdateObjectiveInput, error) {
 	var it ent.UpdateObjectiveInput
 	if obj == nil {
@@ -68307,35 +69031,23 @@ func (ec *executionContext) _Account(ctx context.Context, sel ast.SelectionSet, 
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "agency":
-			if field.IsDeferred() {
-				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-					true, false,
-					func(ctx context.Context) graphql.Marshaler {
-						return ec._Account_agency(ctx, field, obj)
-					})
-			} else {
-				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
 					return ec._Account_agency(ctx, field, obj)
 				})
-				if out.Values[i] == graphql.RequiredNull {
-					atomic.AddUint32(&out.Invalids, 1)
-				}
-			}
 		case "tokens":
-			if field.IsDeferred() {
-				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-					true, false,
-					func(ctx context.Context) graphql.Marshaler {
-						return ec._Account_tokens(ctx, field, obj)
-					})
-			} else {
-				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
 					return ec._Account_tokens(ctx, field, obj)
 				})
-				if out.Values[i] == graphql.RequiredNull {
-					atomic.AddUint32(&out.Invalids, 1)
-				}
-			}
+		case "notificationPreferences":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Account_notificationPreferences(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -69896,6 +70608,21 @@ func (ec *executionContext) _Attachment(ctx context.Context, sel ast.SelectionSe
 			} else {
 				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Attachment_agreement(ctx, field, obj)
+				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
+		case "meeting":
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Attachment_meeting(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
+					return ec._Attachment_meeting(ctx, field, obj)
 				})
 				if out.Values[i] == graphql.RequiredNull {
 					atomic.AddUint32(&out.Invalids, 1)
@@ -71586,7 +72313,7 @@ func (ec *executionContext) _DisableWebhookPayload(ctx context.Context, sel ast.
 	fields := graphql.CollectFields(ec.OperationContext, sel, disableWebhookPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -71856,6 +72583,39 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "subject":
 			out.Values[i] = ec._Event_subject(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var exportAgreementPayloadImplementors = []string{"ExportAgreementPayload"}
+
+func (ec *executionContext) _ExportAgreementPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ExportAgreementPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, exportAgreementPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := deferredGroup(ctx, fields)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ExportAgreementPayload")
+		case "downloadURL":
+			out.Values[i] = ec._ExportAgreementPayload_downloadURL(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -72565,6 +73325,21 @@ func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, 
 			} else {
 				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
 					return ec._Meeting_transitions(ctx, field, obj)
+				})
+				if out.Values[i] == graphql.RequiredNull {
+					atomic.AddUint32(&out.Invalids, 1)
+				}
+			}
+		case "attachments":
+			if field.IsDeferred() {
+				out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+					true, false,
+					func(ctx context.Context) graphql.Marshaler {
+						return ec._Meeting_attachments(ctx, field, obj)
+					})
+			} else {
+				out.Values[i] = resolveInPlace(ctx, ec.OperationContext, true, func(ctx context.Context) graphql.Marshaler {
+					return ec._Meeting_attachments(ctx, field, obj)
 				})
 				if out.Values[i] == graphql.RequiredNull {
 					atomic.AddUint32(&out.Invalids, 1)
@@ -73331,6 +74106,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "exportAgreement":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_exportAgreement(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createCommittee":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createCommittee(ctx, field)
@@ -73513,6 +74295,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "updateNotificationPreferences":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateNotificationPreferences(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "fileProgressReport":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_fileProgressReport(ctx, field)
@@ -73538,6 +74327,49 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_disableWebhook(ctx, field)
 			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var notificationPreferencesImplementors = []string{"NotificationPreferences"}
+
+func (ec *executionContext) _NotificationPreferences(ctx context.Context, sel ast.SelectionSet, obj *mail.Preferences) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, notificationPreferencesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := deferredGroup(ctx, fields)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NotificationPreferences")
+		case "language":
+			out.Values[i] = ec._NotificationPreferences_language(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "delivery":
+			out.Values[i] = ec._NotificationPreferences_delivery(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kinds":
+			out.Values[i] = ec._NotificationPreferences_kinds(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -74608,7 +75440,7 @@ func (ec *executionContext) _RegisterWebhookPayload(ctx context.Context, sel ast
 	fields := graphql.CollectFields(ec.OperationContext, sel, registerWebhookPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -75409,6 +76241,44 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 	}
 }
 
+var updateNotificationPreferencesPayloadImplementors = []string{"UpdateNotificationPreferencesPayload"}
+
+func (ec *executionContext) _UpdateNotificationPreferencesPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateNotificationPreferencesPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateNotificationPreferencesPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := deferredGroup(ctx, fields)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdateNotificationPreferencesPayload")
+		case "account":
+			out.Values[i] = ec._UpdateNotificationPreferencesPayload_account(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "notificationPreferences":
+			out.Values[i] = ec._UpdateNotificationPreferencesPayload_notificationPreferences(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var versionActionItemImplementors = []string{"VersionActionItem"}
 
 func (ec *executionContext) _VersionActionItem(ctx context.Context, sel ast.SelectionSet, obj *model.VersionActionItem) graphql.Marshaler {
@@ -75700,7 +76570,7 @@ func (ec *executionContext) _WebhookAttempt(ctx context.Context, sel ast.Selecti
 	fields := graphql.CollectFields(ec.OperationContext, sel, webhookAttemptImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -75748,7 +76618,7 @@ func (ec *executionContext) _WebhookDelivery(ctx context.Context, sel ast.Select
 	fields := graphql.CollectFields(ec.OperationContext, sel, webhookDeliveryImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -75824,7 +76694,7 @@ func (ec *executionContext) _WebhookEndpoint(ctx context.Context, sel ast.Select
 	fields := graphql.CollectFields(ec.OperationContext, sel, webhookEndpointImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -75894,7 +76764,7 @@ func (ec *executionContext) _WebhookEndpointConnection(ctx context.Context, sel 
 	fields := graphql.CollectFields(ec.OperationContext, sel, webhookEndpointConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -75937,7 +76807,7 @@ func (ec *executionContext) _WebhookEndpointEdge(ctx context.Context, sel ast.Se
 	fields := graphql.CollectFields(ec.OperationContext, sel, webhookEndpointEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	deferred := deferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -77450,7 +78320,7 @@ func (ec *executionContext) unmarshalNEventKind2ᚕgithubᚗcomᚋpalabreᚋpala
 }
 
 func (ec *executionContext) marshalNEventKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋeventsᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []events.Kind) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEventKind2githubᚗcomᚋpalabreᚋpalabreᚋeventsᚐKind(ctx, sel, v[i])
@@ -77463,6 +78333,19 @@ func (ec *executionContext) marshalNEventKind2ᚕgithubᚗcomᚋpalabreᚋpalabr
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNExportAgreementInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐExportAgreementInput(ctx context.Context, v any) (model.ExportAgreementInput, error) {
+	res, err := ec.unmarshalInputExportAgreementInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNExportAgreementPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐExportAgreementPayload(ctx context.Context, sel ast.SelectionSet, v *model.ExportAgreementPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ExportAgreementPayload!")
+		return graphql.Null
+	}
+	return ec._ExportAgreementPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNExportStrategyInput2githubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐExportStrategyInput(ctx context.Context, v any) (model.ExportStrategyInput, error) {
@@ -77898,6 +78781,126 @@ func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋe
 	})
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNNotificationDelivery2githubᚗcomᚋpalabreᚋpalabreᚋmailᚐDelivery(ctx context.Context, v any) (mail.Delivery, error) {
+	tmp, err := scalar.UnmarshalString(v)
+	res := unmarshalNNotificationDelivery2githubᚗcomᚋpalabreᚋpalabreᚋmailᚐDelivery[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNNotificationDelivery2githubᚗcomᚋpalabreᚋpalabreᚋmailᚐDelivery(ctx context.Context, sel ast.SelectionSet, v mail.Delivery) graphql.Marshaler {
+	_ = sel
+	res := scalar.MarshalString(marshalNNotificationDelivery2githubᚗcomᚋpalabreᚋpalabreᚋmailᚐDelivery[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "NotificationDelivery!")
+	}
+	return res
+}
+
+var (
+	unmarshalNNotificationDelivery2githubᚗcomᚋpalabreᚋpalabreᚋmailᚐDelivery = map[string]mail.Delivery{
+		"IMMEDIATE":    mail.Immediate,
+		"DAILY_DIGEST": mail.GatheredDaily,
+	}
+	marshalNNotificationDelivery2githubᚗcomᚋpalabreᚋpalabreᚋmailᚐDelivery = map[mail.Delivery]string{
+		mail.Immediate:     "IMMEDIATE",
+		mail.GatheredDaily: "DAILY_DIGEST",
+	}
+)
+
+func (ec *executionContext) unmarshalNNotificationKind2githubᚗcomᚋpalabreᚋpalabreᚋmailᚐKind(ctx context.Context, v any) (mail.Kind, error) {
+	tmp, err := scalar.UnmarshalString(v)
+	res := unmarshalNNotificationKind2githubᚗcomᚋpalabreᚋpalabreᚋmailᚐKind[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNNotificationKind2githubᚗcomᚋpalabreᚋpalabreᚋmailᚐKind(ctx context.Context, sel ast.SelectionSet, v mail.Kind) graphql.Marshaler {
+	_ = sel
+	res := scalar.MarshalString(marshalNNotificationKind2githubᚗcomᚋpalabreᚋpalabreᚋmailᚐKind[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "NotificationKind!")
+	}
+	return res
+}
+
+var (
+	unmarshalNNotificationKind2githubᚗcomᚋpalabreᚋpalabreᚋmailᚐKind = map[string]mail.Kind{
+		"ROUND_OPENED":         mail.RoundOpened,
+		"OBSERVATION_ANSWERED": mail.ObservationAnswered,
+		"ROUND_COMPLETED":      mail.RoundCompleted,
+		"LATE_ITEMS":           mail.LateItems,
+	}
+	marshalNNotificationKind2githubᚗcomᚋpalabreᚋpalabreᚋmailᚐKind = map[mail.Kind]string{
+		mail.RoundOpened:         "ROUND_OPENED",
+		mail.ObservationAnswered: "OBSERVATION_ANSWERED",
+		mail.RoundCompleted:      "ROUND_COMPLETED",
+		mail.LateItems:           "LATE_ITEMS",
+	}
+)
+
+func (ec *executionContext) unmarshalNNotificationKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋmailᚐKindᚄ(ctx context.Context, v any) ([]mail.Kind, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]mail.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNNotificationKind2githubᚗcomᚋpalabreᚋpalabreᚋmailᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNNotificationKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋmailᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []mail.Kind) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNotificationKind2githubᚗcomᚋpalabreᚋpalabreᚋmailᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNNotificationLanguage2githubᚗcomᚋpalabreᚋpalabreᚋmailᚐLanguage(ctx context.Context, v any) (mail.Language, error) {
+	tmp, err := scalar.UnmarshalString(v)
+	res := unmarshalNNotificationLanguage2githubᚗcomᚋpalabreᚋpalabreᚋmailᚐLanguage[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNNotificationLanguage2githubᚗcomᚋpalabreᚋpalabreᚋmailᚐLanguage(ctx context.Context, sel ast.SelectionSet, v mail.Language) graphql.Marshaler {
+	_ = sel
+	res := scalar.MarshalString(marshalNNotificationLanguage2githubᚗcomᚋpalabreᚋpalabreᚋmailᚐLanguage[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "NotificationLanguage!")
+	}
+	return res
+}
+
+var (
+	unmarshalNNotificationLanguage2githubᚗcomᚋpalabreᚋpalabreᚋmailᚐLanguage = map[string]mail.Language{
+		"FR": mail.French,
+		"EN": mail.English,
+	}
+	marshalNNotificationLanguage2githubᚗcomᚋpalabreᚋpalabreᚋmailᚐLanguage = map[mail.Language]string{
+		mail.French:  "FR",
+		mail.English: "EN",
+	}
+)
+
+func (ec *executionContext) marshalNNotificationPreferences2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋmailᚐPreferences(ctx context.Context, sel ast.SelectionSet, v *mail.Preferences) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "NotificationPreferences!")
+		return graphql.Null
+	}
+	return ec._NotificationPreferences(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNObjective2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObjective(ctx context.Context, sel ast.SelectionSet, v *ent.Objective) graphql.Marshaler {
@@ -78493,6 +79496,19 @@ func (ec *executionContext) unmarshalNUpdateMinutesInput2githubᚗcomᚋpalabre�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNUpdateNotificationPreferencesInput2githubᚗcomᚋpalabreᚋpalabreᚋmailᚐChange(ctx context.Context, v any) (mail.Change, error) {
+	res, err := ec.unmarshalInputUpdateNotificationPreferencesInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUpdateNotificationPreferencesPayload2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋgraphᚋmodelᚐUpdateNotificationPreferencesPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateNotificationPreferencesPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UpdateNotificationPreferencesPayload!")
+		return graphql.Null
+	}
+	return ec._UpdateNotificationPreferencesPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNUpdateObjectiveInput2githubᚗcomᚋpalabreᚋpalabreᚋentᚐUpdateObjectiveInput(ctx context.Context, v any) (ent.UpdateObjectiveInput, error) {
 	res, err := ec.unmarshalInputUpdateObjectiveInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -78618,7 +79634,7 @@ func (ec *executionContext) marshalNVersionedEntity2ᚕgithubᚗcomᚋpalabreᚋ
 }
 
 func (ec *executionContext) marshalNWebhookAttempt2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐNotificationAttemptᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.NotificationAttempt) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNWebhookAttempt2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐNotificationAttempt(ctx, sel, v[i])
@@ -81290,6 +82306,109 @@ func (ec *executionContext) marshalONode2githubᚗcomᚋpalabreᚋpalabreᚋent�
 		return graphql.Null
 	}
 	return ec._Node(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalONotificationDelivery2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋmailᚐDelivery(ctx context.Context, v any) (*mail.Delivery, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := scalar.UnmarshalString(v)
+	res := unmarshalONotificationDelivery2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋmailᚐDelivery[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalONotificationDelivery2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋmailᚐDelivery(ctx context.Context, sel ast.SelectionSet, v *mail.Delivery) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := scalar.MarshalString(marshalONotificationDelivery2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋmailᚐDelivery[*v])
+	return res
+}
+
+var (
+	unmarshalONotificationDelivery2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋmailᚐDelivery = map[string]mail.Delivery{
+		"IMMEDIATE":    mail.Immediate,
+		"DAILY_DIGEST": mail.GatheredDaily,
+	}
+	marshalONotificationDelivery2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋmailᚐDelivery = map[mail.Delivery]string{
+		mail.Immediate:     "IMMEDIATE",
+		mail.GatheredDaily: "DAILY_DIGEST",
+	}
+)
+
+func (ec *executionContext) unmarshalONotificationKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋmailᚐKindᚄ(ctx context.Context, v any) ([]mail.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]mail.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNNotificationKind2githubᚗcomᚋpalabreᚋpalabreᚋmailᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalONotificationKind2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋmailᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []mail.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := marshalSliceInOrder(ctx, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNotificationKind2githubᚗcomᚋpalabreᚋpalabreᚋmailᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalONotificationLanguage2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋmailᚐLanguage(ctx context.Context, v any) (*mail.Language, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := scalar.UnmarshalString(v)
+	res := unmarshalONotificationLanguage2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋmailᚐLanguage[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalONotificationLanguage2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋmailᚐLanguage(ctx context.Context, sel ast.SelectionSet, v *mail.Language) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := scalar.MarshalString(marshalONotificationLanguage2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋmailᚐLanguage[*v])
+	return res
+}
+
+var (
+	unmarshalONotificationLanguage2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋmailᚐLanguage = map[string]mail.Language{
+		"FR": mail.French,
+		"EN": mail.English,
+	}
+	marshalONotificationLanguage2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋmailᚐLanguage = map[mail.Language]string{
+		mail.French:  "FR",
+		mail.English: "EN",
+	}
+)
+
+func (ec *executionContext) marshalONotificationPreferences2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋmailᚐPreferences(ctx context.Context, sel ast.SelectionSet, v *mail.Preferences) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._NotificationPreferences(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOObjective2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObjectiveᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Objective) graphql.Marshaler {

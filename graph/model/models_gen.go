@@ -20,6 +20,7 @@ import (
 	"github.com/palabre/palabre/ent/schema/pulid"
 	"github.com/palabre/palabre/ent/strategy"
 	"github.com/palabre/palabre/events"
+	"github.com/palabre/palabre/mail"
 )
 
 // The result of revoking an API token.
@@ -502,6 +503,14 @@ type SubmitObservationInput struct {
 // (graphql-ws clients). The token goes in connection_init's payload,
 // {"Authorization": "Bearer <token>"}; without one, the subscriber is the public.
 type Subscription struct {
+}
+
+// The result of changing notification preferences.
+type UpdateNotificationPreferencesPayload struct {
+	// The account whose preferences changed: the caller's.
+	Account *ent.Account `json:"account"`
+	// The preferences as they now stand.
+	NotificationPreferences *mail.Preferences `json:"notificationPreferences"`
 }
 
 // An action item as a published version holds it.
