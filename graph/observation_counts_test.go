@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/palabre/palabre/access"
 	"github.com/palabre/palabre/ent/schema/pulid"
 )
 
@@ -124,5 +125,88 @@ func TestTheRoundsCounterFollowsEveryChange(t *testing.T) {
 	}
 	if n := total(w.Reviewer); n < 100 {
 		t.Errorf("a reviewer's totalCount is %d after the counter gained 100s: it is not read from the counter", n)
+	}
+}
+
+// TestEveryReadersTotalCountComesFromTheCounter: for every reader (the
+// public, invited agencies, an agency not invited, a reviewer, the
+// secretariat), a round's totalCount equals the observations it lists, in a
+// consolidated round of an adopted strategy and in an open one, drafts
+// included; and it is read from the counter: a counter made wrong shows to
+// each reader who sees any observation.
+func TestEveryReadersTotalCountComesFromTheCounter(t *testing.T) {
+	t.Parallel()
+	c := newConsulting(t)
+	w := c.World
+	adopted := c.publish(w.Adopted.ID, "Stratégie adoptée")
+	public := c.plan(adopted, -1, 24*60, w.Security, w.Justice)
+	open := c.openRound(w.Security, w.Justice)
+	for _, round := range []pulid.ID{public, open} {
+		for i, token := range []string{w.SecurityAgent, w.SecurityAgent, w.JusticeAgent} {
+			id := c.submit(token, submission(round, fmt.Sprintf("Avis n° %d", i)))
+			if round == public {
+				c.answer(id, "ACCEPTED", "")
+			}
+		}
+		c.submit(w.SecurityAgent, submission(round, "Brouillon de l'ANSSI", "draft", true))
+		c.submit(w.JusticeAgent, submission(round, "Brouillon du ministère", "draft", true))
+	}
+	c.act("closeConsultation", public)
+	c.act("consolidateConsultation", public)
+
+	type seen struct{ total, listed int }
+	read := func(token string, round pulid.ID) seen {
+		var out struct {
+			Node *struct {
+				Observations struct {
+					TotalCount int
+					Edges      []struct{ Node struct{ ID pulid.ID } }
+				}
+			}
+		}
+		res := c.Do(t, token, `query($id: ID!) { node(id: $id) { ... on Consultation { observations(first: 100) { totalCount edges { node { id } } } } } }`,
+			map[string]any{"id": round})
+		if res.Code() == "NOT_FOUND" { // a round the reader may not read
+			return seen{}
+		}
+		if len(res.Errors) > 0 {
+			t.Fatalf("reading round %s: %+v", round, res.Errors)
+		}
+		if err := json.Unmarshal(res.Data, &out); err != nil {
+			t.Fatal(err)
+		}
+		return seen{out.Node.Observations.TotalCount, len(out.Node.Observations.Edges)}
+	}
+	readers := map[string]string{"the public": "", "an invited agency": w.SecurityAgent, "another invited agency": w.JusticeAgent,
+		"an agency not invited": c.RegulatorAgent, "a reviewer": w.Reviewer, "the secretariat": w.Secretariat}
+	rounds := map[string]pulid.ID{"consolidated": public, "open": open}
+	before := map[string]seen{}
+	for reader, token := range readers {
+		for name, round := range rounds {
+			s := read(token, round)
+			if s.total != s.listed {
+				t.Errorf("%s, %s round: totalCount %d, lists %d", reader, name, s.total, s.listed)
+			}
+			before[reader+name] = s
+		}
+	}
+	if s := before["the public"+"consolidated"]; s.listed != 3 {
+		t.Errorf("the public lists %d observations of the consolidated round, want the 3 submitted", s.listed)
+	}
+	if s := before["an invited agency"+"open"]; s.listed != 3 {
+		t.Errorf("an agency lists %d observations of the open round, want its own 3 (its draft included)", s.listed)
+	}
+
+	if _, err := c.Client.ExecContext(access.SystemContext(context.Background()), `UPDATE observation_counts SET n = n + 1000`); err != nil {
+		t.Fatal(err)
+	}
+	for reader, token := range readers {
+		for name, round := range rounds {
+			if was := before[reader+name]; was.listed > 0 {
+				if now := read(token, round); now.total < 1000 {
+					t.Errorf("%s, %s round: totalCount %d after the counter gained 1000s: it is not read from the counter", reader, name, now.total)
+				}
+			}
+		}
 	}
 }

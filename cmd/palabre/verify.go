@@ -11,6 +11,7 @@ import (
 	"github.com/palabre/palabre/audit"
 	"github.com/palabre/palabre/coordination"
 	"github.com/palabre/palabre/ent"
+	"github.com/palabre/palabre/database"
 	"github.com/palabre/palabre/versions"
 )
 
@@ -86,6 +87,19 @@ func runVerify(ctx context.Context, inv *invocation) error {
 			fmt.Fprintf(inv.stdout, "  %s\n", m.Error())
 		}
 		broken = append(broken, "records were changed behind the API")
+	}
+	counters, drift, err := database.VerifyCounters(ctx, client)
+	if err != nil {
+		return err
+	}
+	if len(drift) == 0 {
+		fmt.Fprintf(inv.stdout, "observation counters: %d (round, status, agency) checked against COUNT(*), intact\n", counters)
+	} else {
+		fmt.Fprintf(inv.stdout, "observation counters: %d checked, %d drift from COUNT(*) (at most %d shown):\n", counters, len(drift), verifyShown)
+		for _, d := range drift[:min(len(drift), verifyShown)] {
+			fmt.Fprintf(inv.stdout, "  %s\n", d.Error())
+		}
+		broken = append(broken, fmt.Sprintf("%d observation counter(s) drift", len(drift)))
 	}
 	files := attachment.NewStore(inv.cfg.FilesLocation())
 	defer files.Close()

@@ -96,3 +96,41 @@ func TestVerifyRefusesAnUnmigratedDatabase(t *testing.T) {
 		t.Fatalf("exit %d: %q", code, stderr)
 	}
 }
+
+// TestVerifyNamesADriftingObservationCounter: verify compares the
+// observations' counter (which totalCount reads) with counting the rows, per
+// round, status and agency, and names each row that drifts: one made wrong,
+// one deleted.
+func TestVerifyNamesADriftingObservationCounter(t *testing.T) {
+	t.Parallel()
+	db, client := seededWithAVersion(t)
+	stdout := mustRun(t, "verify", "--database", db)
+	if !regexp.MustCompile(`(?m)^observation counters: [1-9]\d* \(round, status, agency\) checked against COUNT\(\*\), intact$`).MatchString(stdout) {
+		t.Fatalf("report:\n%s", stdout)
+	}
+	ctx := context.Background()
+	var round, status, agency string
+	rows, err := client.QueryContext(ctx, `SELECT consultation_observations, status, observation_agency FROM observation_counts WHERE n > 0 ORDER BY 1, 2, 3 LIMIT 1`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rows.Next() {
+		t.Fatal("the demo data counts no observation")
+	}
+	if err := rows.Scan(&round, &status, &agency); err != nil {
+		t.Fatal(err)
+	}
+	rows.Close()
+	tamper(t, client, `UPDATE observation_counts SET n = n + 5 WHERE consultation_observations = '`+round+`' AND status = '`+status+`' AND observation_agency = '`+agency+`'`)
+	code, stdout, stderr := run(ctx, "verify", "--database", db)
+	want := "round " + round + ", status " + status + ", agency " + agency + ": the counter says "
+	if code != 1 || !strings.Contains(stdout, "observation counters: ") || !strings.Contains(stdout, "1 drift from COUNT(*)") ||
+		!strings.Contains(stdout, want) || !strings.Contains(stderr, "1 observation counter(s) drift") {
+		t.Fatalf("exit %d:\n%s\n%s", code, stdout, stderr)
+	}
+	tamper(t, client, `DELETE FROM observation_counts WHERE consultation_observations = '`+round+`' AND status = '`+status+`' AND observation_agency = '`+agency+`'`)
+	code, stdout, _ = run(ctx, "verify", "--database", db)
+	if code != 1 || !strings.Contains(stdout, want+"0, the rows ") {
+		t.Fatalf("a deleted counter row: exit %d:\n%s", code, stdout)
+	}
+}

@@ -52,22 +52,36 @@ func readableObservation(v *auth.Viewer) predicate.Observation {
 func init() { ent.CountConsultationObservations = CountObservations }
 
 // CountObservations answers totalCount of the rounds' observations from the
-// counter the store keeps (observation_counts, database/migrategen/counts.go)
-// for the callers FilterObservations shows every observation but drafts: a
-// few hundred counter rows for a round of 200 000 observations. For the
-// others (an agency, the public, the system), it says it cannot (ok false),
-// and the rows are counted.
+// counter the store keeps (observation_counts, database/migrategen/counts.go,
+// one row per round, status and agency): a few hundred counter rows for a
+// round of 200 000 observations. It applies FilterObservations' filter to the
+// counter's rows: every observation but drafts for the secretariat, reviewers
+// and admins; for an agency its own (drafts included) and, in consolidated
+// rounds it reads, the others but drafts; for the public, in consolidated
+// rounds it reads, every observation but drafts. Under a decided privacy
+// (the system) it says it cannot (ok false), and the rows are counted.
 func CountObservations(ctx context.Context, drv dialect.Driver, rounds []driver.Value) (map[pulid.ID]int, bool, error) {
 	if _, decided := privacy.DecisionFromContext(ctx); decided {
 		return nil, false, nil
 	}
-	if v := auth.FromContext(ctx); v == nil || v.Is(auth.RoleAgency) {
-		return nil, false, nil
-	}
+	d := sql.Dialect(drv.Dialect())
 	t := sql.Table("observation_counts")
-	query, args := sql.Dialect(drv.Dialect()).
-		Select(t.C("consultation_observations"), sql.As("CAST(SUM("+t.C("n")+") AS BIGINT)", "n")).From(t).
-		Where(sql.And(sql.InValues(t.C("consultation_observations"), rounds...), sql.NEQ(t.C("status"), observation.StatusDraft))).
+	notDraft := sql.NEQ(t.C("status"), observation.StatusDraft)
+	visible := notDraft
+	if v := auth.FromContext(ctx); v == nil || v.Is(auth.RoleAgency) {
+		// The rounds whose others' observations the viewer reads.
+		r := sql.Table(entconsultation.Table)
+		shown := d.Select(r.C(entconsultation.FieldID)).From(r)
+		shown.Where(sql.InValues(r.C(entconsultation.FieldID), rounds...))
+		entconsultation.ConsolidatedAtNotNil()(shown)
+		readableRound(v)(shown)
+		visible = sql.And(notDraft, sql.In(t.C("consultation_observations"), shown))
+		if v != nil {
+			visible = sql.Or(sql.EQ(t.C("observation_agency"), v.AgencyID), visible)
+		}
+	}
+	query, args := d.Select(t.C("consultation_observations"), sql.As("CAST(SUM("+t.C("n")+") AS BIGINT)", "n")).From(t).
+		Where(sql.And(sql.InValues(t.C("consultation_observations"), rounds...), visible)).
 		GroupBy(t.C("consultation_observations")).
 		Query()
 	var rows sql.Rows
