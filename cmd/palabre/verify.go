@@ -10,8 +10,8 @@ import (
 	"github.com/palabre/palabre/attachment"
 	"github.com/palabre/palabre/audit"
 	"github.com/palabre/palabre/coordination"
-	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/database"
+	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/versions"
 )
 
