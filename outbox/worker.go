@@ -72,6 +72,7 @@ func NewWorker(client *ent.Client, opts Options, logger *slog.Logger, channels .
 func (w *Worker) Run(ctx context.Context) {
 	commits, stop := database.WatchCommits()
 	defer stop()
+	go w.periodic(ctx)
 	for ctx.Err() == nil {
 		n, err := w.Work(ctx)
 		if err != nil && ctx.Err() == nil {
@@ -96,6 +97,35 @@ func (w *Worker) Run(ctx context.Context) {
 		case <-timer.C:
 		}
 		timer.Stop()
+	}
+}
+
+// periodic runs the channels' Periodic functions now and every
+// PeriodicEvery until ctx is done.
+func (w *Worker) periodic(ctx context.Context) {
+	ticker := time.NewTicker(PeriodicEvery)
+	defer ticker.Stop()
+	for {
+		w.RunPeriodic(ctx)
+		select {
+		case <-ctx.Done():
+			return
+		case <-ticker.C:
+		}
+	}
+}
+
+// RunPeriodic runs each channel's Periodic function once, as the system;
+// a failure is logged, and the next tick tries again.
+func (w *Worker) RunPeriodic(ctx context.Context) {
+	ctx = access.AsSystem(ctx, "the notification outbox's periodic work")
+	for _, ch := range w.channels {
+		if ch.Periodic == nil {
+			continue
+		}
+		if err := ch.Periodic(ctx, w.client); err != nil && ctx.Err() == nil {
+			w.logger.Warn("outbox: a channel's periodic work failed; trying again at the next tick", "channel", ch.Name, "error", err)
+		}
 	}
 }
 
