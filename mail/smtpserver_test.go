@@ -36,7 +36,7 @@ type smtpServer struct {
 	mu       sync.Mutex
 	received []received
 	refused  []received // the messages refused by FailNext
-	failures int // refuse the next so many messages with a temporary error
+	failures int        // refuse the next so many messages with a temporary error
 }
 
 // received is one message as the server got it.
