@@ -185,3 +185,47 @@ func TestTheDailyDigestIsSentOnceADay(t *testing.T) {
 		t.Errorf("the next day: %d messages in all, want %d", len(next), n+len(tomorrow))
 	}
 }
+
+// An e-mail the SMTP server keeps refusing is DEAD after its attempts (3
+// here), and was never received; a delivery whose message cannot be decoded
+// is DEAD at its first attempt.
+func TestAnEmailAlwaysRefusedEndsDead(t *testing.T) {
+	t.Parallel()
+	f := newFlow(t)
+	srv := startSMTP(t, smtpOptions{user: "palabre", pass: "s3cret"})
+	fake := clock.NewFake(time.Now().UTC())
+	ctx := clock.NewContext(f.ctx, fake)
+	w := mailWorker(t, f, srv, ctx)
+
+	srv.FailNext(1000)
+	if n, err := mail.EnqueueDigests(ctx, f.Client); n == 0 || err != nil {
+		t.Fatalf("enqueue: %d digests, %v", n, err)
+	}
+	broken, err := f.Client.Notification.Create().SetEventID("digest/broken").SetChannel(mail.ChannelName).
+		SetTarget("broken").SetPayload("{not json").SetCreatedAt(fake.Now()).SetDueAt(fake.Now()).Save(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	drain(t, ctx, w)
+	fake.Advance(time.Minute)
+	drain(t, ctx, w)
+	fake.Advance(2 * time.Minute)
+	drain(t, ctx, w)
+
+	rows, err := f.Client.Notification.Query().Where(notification.Channel(mail.ChannelName)).All(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range rows {
+		want := 3
+		if n.ID == broken.ID {
+			want = 1
+		}
+		if n.Status != notification.StatusDEAD || n.Attempts != want {
+			t.Errorf("delivery to %s: %s after %d attempts, want DEAD after %d", n.Target, n.Status, n.Attempts, want)
+		}
+	}
+	if got, refused := srv.Received(), srv.Refused(); len(got) != 0 || len(refused) != 3*(len(rows)-1) {
+		t.Errorf("received %d, refused %d messages; want 0 and %d", len(got), len(refused), 3*(len(rows)-1))
+	}
+}
