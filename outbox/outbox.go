@@ -102,6 +102,9 @@ type Options struct {
 	Retention time.Duration
 	// Batch is how many rows one claim takes at most; DefaultBatch when 0.
 	Batch int
+	// Parallel is how many claimed rows are handled at once (one when 0):
+	// PostgreSQL takes several writers; SQLite, one.
+	Parallel int
 }
 
 // Defaults of the options, which the settings of `palabre serve` show.

@@ -137,9 +137,15 @@ func (w *Worker) Work(ctx context.Context) (int, error) {
 	if err != nil || len(claimed) == 0 {
 		return 0, err
 	}
+	// At most Parallel rows at once: on SQLite one writer holds the whole
+	// database, and twenty workers' transactions polling for it starved the
+	// requests' own transactions past their time limit.
+	slots := make(chan struct{}, max(w.opts.Parallel, 1))
 	var wg sync.WaitGroup
 	for _, n := range claimed {
+		slots <- struct{}{}
 		wg.Go(func() {
+			defer func() { <-slots }()
 			if err := w.handle(ctx, n); err != nil && ctx.Err() == nil {
 				w.logger.Warn("outbox: a notification could not be settled; it will be claimed again after its lease", "notification", n.ID, "error", err)
 			}
