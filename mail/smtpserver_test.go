@@ -35,7 +35,8 @@ type smtpServer struct {
 
 	mu       sync.Mutex
 	received []received
-	failures int // refuse the next so many messages with a temporary error
+	refused  []received // the messages refused by FailNext
+	failures int        // refuse the next so many messages with a temporary error
 }
 
 // received is one message as the server got it.
@@ -90,6 +91,13 @@ func (s *smtpServer) Received() []received {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return append([]received(nil), s.received...)
+}
+
+// Refused returns the messages refused so far (FailNext).
+func (s *smtpServer) Refused() []received {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]received(nil), s.refused...)
 }
 
 // FailNext makes the server refuse the next n messages (451).
@@ -147,14 +155,15 @@ func (s *session) Data(r io.Reader) error {
 	}
 	s.srv.mu.Lock()
 	defer s.srv.mu.Unlock()
-	if s.srv.failures > 0 {
-		s.srv.failures--
-		return &smtp.SMTPError{Code: 451, EnhancedCode: smtp.EnhancedCode{4, 3, 0}, Message: "try again later"}
-	}
 	_, tlsOn := s.conn.TLSConnectionState()
 	m := received{From: s.from, To: s.to, User: s.user, Mech: s.mech, TLS: tlsOn, Raw: raw}
 	if err := parse(&m); err != nil {
 		return err
+	}
+	if s.srv.failures > 0 {
+		s.srv.failures--
+		s.srv.refused = append(s.srv.refused, m)
+		return &smtp.SMTPError{Code: 451, EnhancedCode: smtp.EnhancedCode{4, 3, 0}, Message: "try again later"}
 	}
 	s.srv.received = append(s.srv.received, m)
 	return nil

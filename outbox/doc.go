@@ -44,20 +44,14 @@
 // the channel will need to deliver it (a rendered message: the event may be
 // long gone from memory, and retries must send the same thing), and a Deliver
 // function that makes one attempt and returns what the other side answered.
-// Deliver may return Permanent(err) to give up at once. E-mail, for example,
-// plugs in as
-//
-//	outbox.Channel{
-//		Name: "EMAIL",
-//		FanOut: func(ctx context.Context, c *ent.Client, e *ent.AuditEvent) ([]outbox.Delivery, error) {
-//			msgs, err := mail.Messages(ctx, c, e) // one mail.Message per recipient
-//			… return one Delivery per message: Target the recipient and
-//			  the message's kind, Payload the message as JSON
-//		},
-//		Deliver: func(ctx context.Context, a outbox.Attempt) (string, error) {
-//			… decode a.Payload into a mail.Message; return "sent", sender.Send(ctx, msg)
-//		},
-//	}
-//
-// and server.New's caller adds it to the worker's channels (server.Outbox).
+// Deliver may return Permanent(err) to give up at once. A channel may also
+// have a Periodic function, which the worker runs as the system when it
+// starts and every PeriodicEvery (hourly) after; it must write nothing twice
+// when several instances run it. E-mail (mail.Channel) plugs in so: its
+// FanOut is mail.ForEvent, one Delivery per message with Target the
+// message's Key and Payload the message as JSON; its Deliver sends the
+// decoded message; its Periodic enqueues the day's digests (mail.EnqueueDigests)
+// as rows of the synthetic event "digest/<YYYY-MM-DD>", which the unique
+// index writes once a day. `palabre serve` adds it to the worker's channels
+// (server.Outbox).
 package outbox

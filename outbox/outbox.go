@@ -42,7 +42,14 @@ type Channel struct {
 	// Deliver makes one attempt, and says what the other side answered (an
 	// HTTP status); an error tries again later, Permanent(err) gives up.
 	Deliver func(ctx context.Context, a Attempt) (outcome string, err error)
+	// Periodic, if set, runs as the system when the worker starts and every
+	// PeriodicEvery after: the e-mail channel enqueues the daily digest so.
+	// Several instances run it at once, so it must write nothing twice.
+	Periodic func(ctx context.Context, client *ent.Client) error
 }
+
+// PeriodicEvery is how often a worker runs its channels' Periodic functions.
+const PeriodicEvery = time.Hour
 
 // Delivery is one notification a channel makes of an event.
 type Delivery struct {
@@ -95,6 +102,9 @@ type Options struct {
 	Retention time.Duration
 	// Batch is how many rows one claim takes at most; DefaultBatch when 0.
 	Batch int
+	// Parallel is how many claimed rows are handled at once (one when 0):
+	// PostgreSQL takes several writers; SQLite, one.
+	Parallel int
 }
 
 // Defaults of the options, which the settings of `palabre serve` show.

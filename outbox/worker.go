@@ -72,6 +72,7 @@ func NewWorker(client *ent.Client, opts Options, logger *slog.Logger, channels .
 func (w *Worker) Run(ctx context.Context) {
 	commits, stop := database.WatchCommits()
 	defer stop()
+	go w.periodic(ctx)
 	for ctx.Err() == nil {
 		n, err := w.Work(ctx)
 		if err != nil && ctx.Err() == nil {
@@ -99,6 +100,35 @@ func (w *Worker) Run(ctx context.Context) {
 	}
 }
 
+// periodic runs the channels' Periodic functions now and every
+// PeriodicEvery until ctx is done.
+func (w *Worker) periodic(ctx context.Context) {
+	ticker := time.NewTicker(PeriodicEvery)
+	defer ticker.Stop()
+	for {
+		w.RunPeriodic(ctx)
+		select {
+		case <-ctx.Done():
+			return
+		case <-ticker.C:
+		}
+	}
+}
+
+// RunPeriodic runs each channel's Periodic function once, as the system;
+// a failure is logged, and the next tick tries again.
+func (w *Worker) RunPeriodic(ctx context.Context) {
+	ctx = access.AsSystem(ctx, "the notification outbox's periodic work")
+	for _, ch := range w.channels {
+		if ch.Periodic == nil {
+			continue
+		}
+		if err := ch.Periodic(ctx, w.client); err != nil && ctx.Err() == nil {
+			w.logger.Warn("outbox: a channel's periodic work failed; trying again at the next tick", "channel", ch.Name, "error", err)
+		}
+	}
+}
+
 // Work claims the rows due now, and fans out or delivers each of them; it
 // says how many it claimed.
 func (w *Worker) Work(ctx context.Context) (int, error) {
@@ -107,9 +137,15 @@ func (w *Worker) Work(ctx context.Context) (int, error) {
 	if err != nil || len(claimed) == 0 {
 		return 0, err
 	}
+	// At most Parallel rows at once: on SQLite one writer holds the whole
+	// database, and twenty workers' transactions polling for it starved the
+	// requests' own transactions past their time limit.
+	slots := make(chan struct{}, max(w.opts.Parallel, 1))
 	var wg sync.WaitGroup
 	for _, n := range claimed {
+		slots <- struct{}{}
 		wg.Go(func() {
+			defer func() { <-slots }()
 			if err := w.handle(ctx, n); err != nil && ctx.Err() == nil {
 				w.logger.Warn("outbox: a notification could not be settled; it will be claimed again after its lease", "notification", n.ID, "error", err)
 			}

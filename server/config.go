@@ -241,7 +241,7 @@ var settings = []Setting{
 		value: func(c *Config) flag.Value { return keyValue{&c.SecretKey} },
 		Doc:   "32 bytes in base64 or hexadecimal (`openssl rand -base64 32`) that seal webhook signing secrets at rest (AES-256-GCM); production refuses to register a webhook without it, and changing it makes the registered secrets unusable. Development without it uses a key written in the source, which protects nothing"},
 	{Env: "PALABRE_OUTBOX_ATTEMPTS", Flag: "outbox-attempts", value: func(c *Config) flag.Value { return (*positiveInt)(&c.Outbox.Attempts) },
-		Doc: "attempts a notification (a webhook delivery) gets before it is given up (`DEAD`, kept with its attempts for administrators)"},
+		Doc: "attempts a notification (a webhook delivery, an e-mail) gets before it is given up (`DEAD`, kept with its attempts for administrators)"},
 	{Env: "PALABRE_OUTBOX_BACKOFF", Flag: "outbox-backoff", value: func(c *Config) flag.Value { return (*durationValue)(&c.Outbox.Backoff) },
 		Doc: "wait after a notification's first failed attempt; each later wait doubles, up to 6h"},
 	{Env: "PALABRE_OUTBOX_LEASE", Flag: "outbox-lease", value: func(c *Config) flag.Value { return (*durationValue)(&c.Outbox.Lease) },

@@ -1,8 +1,10 @@
 package server
 
 import (
+	"cmp"
 	"log/slog"
 
+	"github.com/palabre/palabre/database"
 	"github.com/palabre/palabre/ent"
 	"github.com/palabre/palabre/outbox"
 	"github.com/palabre/palabre/webhook"
@@ -18,5 +20,9 @@ func (c Config) Webhooks() webhook.Service {
 // serve` runs it): webhooks first, then the channels given (e-mail).
 func Outbox(cfg Config, client *ent.Client, logger *slog.Logger, channels ...outbox.Channel) *outbox.Worker {
 	all := append([]outbox.Channel{cfg.Webhooks().Channel(client)}, channels...)
-	return outbox.NewWorker(client, cfg.Outbox, logger, all...)
+	opts := cfg.Outbox
+	if _, sqlite := database.SQLitePath(cfg.DatabaseURL); !sqlite {
+		opts.Parallel = cmp.Or(opts.Batch, outbox.DefaultBatch) // PostgreSQL: every claimed row at once
+	}
+	return outbox.NewWorker(client, opts, logger, all...)
 }

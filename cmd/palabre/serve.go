@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/palabre/palabre/mail"
 	"github.com/palabre/palabre/server"
 )
 
@@ -36,6 +37,13 @@ func serve(fs *flag.FlagSet) work {
 func runServe(ctx context.Context, inv *invocation, seedDemo bool) error {
 	cfg := inv.cfg
 	logger := server.NewLogger(cfg, inv.stderr)
+	sender, err := mail.NewSender(cfg.Mail, logger)
+	if err != nil {
+		return err
+	}
+	if cfg.Env == server.Production && cfg.Mail.SMTPURL == "" {
+		logger.Warn("no PALABRE_SMTP_URL: e-mails are written to the log, not sent")
+	}
 	if seedDemo {
 		if err := seedDemoIfEmpty(ctx, inv.client, inv.stdout); err != nil {
 			return err
@@ -70,7 +78,7 @@ func runServe(ctx context.Context, inv *invocation, seedDemo bool) error {
 	}
 	// The notification outbox's worker delivers until the server stops; a
 	// delivery cut short is claimed again after its lease.
-	worker := server.Outbox(cfg, inv.client, logger)
+	worker := server.Outbox(cfg, inv.client, logger, mail.Channel(sender))
 	delivering := make(chan struct{})
 	go func() {
 		defer close(delivering)

@@ -15,7 +15,7 @@ import (
 
 // serveOnce runs `palabre serve` with args until it has printed its address,
 // checks that it answers there, stops it as SIGTERM would, and returns what
-// it printed.
+// it printed: its standard output, then its log (standard error).
 func serveOnce(t *testing.T, args ...string) string {
 	t.Helper()
 	ctx, stop := context.WithCancel(context.Background())
@@ -59,7 +59,7 @@ func serveOnce(t *testing.T, args ...string) string {
 	if code := <-exit; code != 0 {
 		t.Fatalf("serve exited with %d: %s", code, stderr.String())
 	}
-	return out.String() + <-rest
+	return out.String() + <-rest + stderr.String()
 }
 
 func TestServeWithSeedDemoSeedsAnEmptyDatabaseOnce(t *testing.T) {
@@ -70,7 +70,7 @@ func TestServeWithSeedDemoSeedsAnEmptyDatabaseOnce(t *testing.T) {
 		t.Fatalf("first start printed:\n%s", first)
 	}
 	second := serveOnce(t, "--env", "development", "--seed-demo", "--database", db)
-	if strings.Contains(second, auth.TokenPrefix) || !strings.Contains(second, "already holds data") {
+	if strings.Contains(second, auth.TokenPrefix) || !strings.Contains(second, "already holds data") || strings.Contains(second, noSMTP) {
 		t.Fatalf("second start printed:\n%s", second)
 	}
 }
@@ -80,6 +80,23 @@ func TestServeInProductionOffersNoGraphiQL(t *testing.T) {
 	out := serveOnce(t, "--database", databaseURL(t))
 	if strings.Contains(out, "GraphiQL") {
 		t.Fatalf("printed:\n%s", out)
+	}
+}
+
+// noSMTP is the warning of a server in production without PALABRE_SMTP_URL.
+const noSMTP = "no PALABRE_SMTP_URL: e-mails are written to the log, not sent"
+
+// In production, a server without an SMTP server warns that e-mails are only
+// logged; with one, it does not.
+func TestServeInProductionWarnsWithoutAnSMTPServer(t *testing.T) {
+	t.Parallel()
+	if out := serveOnce(t, "--database", databaseURL(t)); !strings.Contains(out, noSMTP) {
+		t.Errorf("without PALABRE_SMTP_URL, printed:\n%s", out)
+	}
+	out := serveOnce(t, "--database", databaseURL(t), "--smtp-url", "smtp://mail.example.sn:587?starttls=true",
+		"--mail-from", "palabre@plan.example.sn", "--public-url", "https://plan.example.sn")
+	if strings.Contains(out, noSMTP) {
+		t.Errorf("with PALABRE_SMTP_URL, printed:\n%s", out)
 	}
 }
 
