@@ -34,7 +34,7 @@ export function Decisions({ id }: { id: string }) {
       <p class="crumbs"><a href={`/strategies/${s.id}`}>{s.title}</a> · <a href={`/strategies/${s.id}/edit`}>{t('editPlan')}</a></p>
       <h1 tabIndex={-1}>{t('decisions')} — {s.title}</h1>
       <div aria-live="polite" class="ok">{notice}</div>
-      {decisions.length === 0 && <p>{t('noDecisions')}</p>}
+      {decisions.length === 0 && <p>{t('noQuestions')}</p>}
       {decisions.map((d) => <DecisionCard key={d.id} d={d} agencies={nodes(agencies.data!.agencies)} changed={changed} />)}
       <NewDecision strategyID={s.id} created={() => changed(t('createdDecision'))} />
     </section>

@@ -89,7 +89,7 @@ function PlanForm(props: { strategyID: string; versions: { id: string; number: n
         <legend>{t('planRound')}</legend>
         <Field id="round" spec={{ name: 'title', label: 'roundTitle', required: true }} value={v.title} set={(x) => draft.set({ title: x })} />
         <Field id="round" spec={{ name: 'kind', label: 'roundKind', kind: 'select', options: kinds.map((k) => ({ value: k, label: t(`roundKind_${k}`) })) }} value={v.kind} set={(x) => draft.set({ kind: x })} />
-        <Field id="round" spec={{ name: 'place', label: 'place' }} value={v.place} set={(x) => draft.set({ place: x })} />
+        <Field id="round" spec={{ name: 'place', label: 'placeOptional' }} value={v.place} set={(x) => draft.set({ place: x })} />
         <Field id="round" spec={{ name: 'opensAt', label: 'opensAtLabel', kind: 'datetime', required: true }} value={v.opensAt} set={(x) => draft.set({ opensAt: x })} />
         <Field id="round" spec={{ name: 'closesAt', label: 'closesAtLabel', kind: 'datetime', required: true }} value={v.closesAt} set={(x) => draft.set({ closesAt: x })} />
         <Field id="round" spec={{ name: 'versionID', label: 'consultedVersion', kind: 'select', options: props.versions.map((x) => ({ value: x.id, label: t('version', { number: x.number, label: x.label }) })) }} value={v.versionID} set={(x) => draft.set({ versionID: x })} />
