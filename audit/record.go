@@ -94,8 +94,23 @@ var followers []Follower
 // written.
 func Follow(f Follower) { followers = append(followers, f) }
 
-// followed tells the followers of events; ctx is the system's.
+// Unannounced returns a context whose events go into the trail and are told
+// to no follower: a bulk load (`palabre seed bench`) is history being
+// written, not news. Without it, the million events of the bench data each
+// queued a notification, and the outbox worker of every server started on
+// that database spent the benchmark working through them.
+func Unannounced(ctx context.Context) context.Context {
+	return context.WithValue(ctx, unannouncedKey{}, true)
+}
+
+type unannouncedKey struct{}
+
+// followed tells the followers of events, unless ctx is Unannounced; ctx is
+// the system's.
 func followed(ctx context.Context, client *ent.Client, events []*ent.AuditEvent) error {
+	if quiet, _ := ctx.Value(unannouncedKey{}).(bool); quiet {
+		return nil
+	}
 	for _, f := range followers {
 		if err := f(ctx, client, events); err != nil {
 			return err

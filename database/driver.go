@@ -10,16 +10,29 @@ import (
 )
 
 // storeDriver is the driver under every client. It sends every time in UTC
-// (inUTC); a read outside a transaction that meets a broken connection (a
+// (inUTC), and on PostgreSQL bytes as text (bytes.go); a read outside a transaction that meets a broken connection (a
 // server restarted since the connection was pooled) is sent once more, on
 // another connection; any other error that means unavailability is marked
 // ErrUnavailable, so that the API answers 503 UNAVAILABLE rather than
 // INTERNAL. Statements in a transaction are never sent again: the transaction
 // is lost with its connection.
-type storeDriver struct{ dialect.Driver }
+type storeDriver struct {
+	dialect.Driver
+	textBytes bool // send []byte arguments as text (PostgreSQL: bytes.go)
+}
+
+// args is what the driver sends for a statement's arguments: times in UTC,
+// and on PostgreSQL bytes as text.
+func (d storeDriver) args(a any) any {
+	a = inUTC(a)
+	if d.textBytes {
+		a = bytesAsText(a)
+	}
+	return a
+}
 
 func (d storeDriver) Query(ctx context.Context, query string, args, v any) error {
-	args = inUTC(args)
+	args = d.args(args)
 	err := d.Driver.Query(ctx, query, args, v)
 	if isRead(query) && mark(ctx, err) != err {
 		err = d.Driver.Query(ctx, query, args, v)
@@ -28,7 +41,7 @@ func (d storeDriver) Query(ctx context.Context, query string, args, v any) error
 }
 
 func (d storeDriver) Exec(ctx context.Context, query string, args, v any) error {
-	return mark(ctx, d.Driver.Exec(ctx, query, inUTC(args), v))
+	return mark(ctx, d.Driver.Exec(ctx, query, d.args(args), v))
 }
 
 func (d storeDriver) Tx(ctx context.Context) (dialect.Tx, error) {
@@ -36,7 +49,7 @@ func (d storeDriver) Tx(ctx context.Context) (dialect.Tx, error) {
 	if err != nil {
 		return nil, mark(ctx, err)
 	}
-	return &storeTx{Tx: tx, ctx: ctx}, nil
+	return &storeTx{Tx: tx, ctx: ctx, send: d.args}, nil
 }
 
 // BeginTx and the two below are the optional methods of ent's SQL driver,
@@ -52,17 +65,17 @@ func (d storeDriver) BeginTx(ctx context.Context, opts *stdsql.TxOptions) (diale
 	if err != nil {
 		return nil, mark(ctx, err)
 	}
-	return &storeTx{Tx: tx, ctx: ctx}, nil
+	return &storeTx{Tx: tx, ctx: ctx, send: d.args}, nil
 }
 
 func (d storeDriver) ExecContext(ctx context.Context, query string, args ...any) (stdsql.Result, error) {
-	return execRaw(ctx, d.Driver, query, args)
+	return execRaw(ctx, d.Driver, query, d.args(args).([]any))
 }
 
 func (d storeDriver) QueryContext(ctx context.Context, query string, args ...any) (*stdsql.Rows, error) {
-	rows, err := queryRaw(ctx, d.Driver, query, args)
+	rows, err := queryRaw(ctx, d.Driver, query, d.args(args).([]any))
 	if isRead(query) && mark(ctx, err) != err {
-		rows, err = queryRaw(ctx, d.Driver, query, args)
+		rows, err = queryRaw(ctx, d.Driver, query, d.args(args).([]any))
 	}
 	return rows, mark(ctx, err)
 }
@@ -75,17 +88,18 @@ func (d storeDriver) QueryContext(ctx context.Context, query string, args ...any
 type storeTx struct {
 	dialect.Tx
 	ctx   context.Context
+	send  func(any) any // the driver's args
 	wrote atomic.Bool
 }
 
 func (t *storeTx) Query(ctx context.Context, query string, args, v any) error {
 	t.saw(query)
-	return mark(ctx, t.Tx.Query(ctx, query, inUTC(args), v))
+	return mark(ctx, t.Tx.Query(ctx, query, t.send(args), v))
 }
 
 func (t *storeTx) Exec(ctx context.Context, query string, args, v any) error {
 	t.saw(query)
-	return mark(ctx, t.Tx.Exec(ctx, query, inUTC(args), v))
+	return mark(ctx, t.Tx.Exec(ctx, query, t.send(args), v))
 }
 
 // saw notes a statement of the transaction; PostgreSQL's INSERT … RETURNING
@@ -112,16 +126,16 @@ func (t *storeTx) Commit() error {
 // tx.ExecContext, tx.QueryContext) through.
 func (t *storeTx) ExecContext(ctx context.Context, query string, args ...any) (stdsql.Result, error) {
 	t.saw(query)
-	return execRaw(ctx, t.Tx, query, args)
+	return execRaw(ctx, t.Tx, query, t.send(args).([]any))
 }
 
 func (t *storeTx) QueryContext(ctx context.Context, query string, args ...any) (*stdsql.Rows, error) {
 	t.saw(query)
-	rows, err := queryRaw(ctx, t.Tx, query, args)
+	rows, err := queryRaw(ctx, t.Tx, query, t.send(args).([]any))
 	return rows, mark(ctx, err)
 }
 
-// execRaw runs a raw statement on ent's driver or transaction x, times in UTC.
+// execRaw runs a raw statement on ent's driver or transaction x.
 func execRaw(ctx context.Context, x any, query string, args []any) (stdsql.Result, error) {
 	e, ok := x.(interface {
 		ExecContext(context.Context, string, ...any) (stdsql.Result, error)
@@ -129,11 +143,11 @@ func execRaw(ctx context.Context, x any, query string, args []any) (stdsql.Resul
 	if !ok {
 		return nil, errors.New("database: the driver cannot run raw statements")
 	}
-	res, err := e.ExecContext(ctx, query, inUTC(args).([]any)...)
+	res, err := e.ExecContext(ctx, query, args...)
 	return res, mark(ctx, err)
 }
 
-// queryRaw runs a raw query on ent's driver or transaction x, times in UTC.
+// queryRaw runs a raw query on ent's driver or transaction x.
 func queryRaw(ctx context.Context, x any, query string, args []any) (*stdsql.Rows, error) {
 	q, ok := x.(interface {
 		QueryContext(context.Context, string, ...any) (*stdsql.Rows, error)
@@ -141,5 +155,5 @@ func queryRaw(ctx context.Context, x any, query string, args []any) (*stdsql.Row
 	if !ok {
 		return nil, errors.New("database: the driver cannot run raw queries")
 	}
-	return q.QueryContext(ctx, query, inUTC(args).([]any)...)
+	return q.QueryContext(ctx, query, args...)
 }

@@ -102,7 +102,7 @@ func NewClient(db *sql.DB, dialectName string, opts ...Option) *ent.Client {
 	for _, opt := range opts {
 		opt(&o)
 	}
-	var drv dialect.Driver = storeDriver{entsql.OpenDB(dialectName, db)}
+	var drv dialect.Driver = storeDriver{Driver: entsql.OpenDB(dialectName, db), textBytes: dialectName == dialect.Postgres}
 	for _, wrap := range o.wrap {
 		drv = wrap(drv)
 	}

@@ -65,7 +65,8 @@ func parse(raw string) (target, error) {
 // connection and never answers, whatever the context says.
 const connectTimeout = "10"
 
-// postgresTarget adds a connect timeout unless the URL sets one.
+// postgresTarget adds a connect timeout unless the URL sets one, and sends
+// each statement in one round trip (binary_parameters, see bytes.go).
 func postgresTarget(raw string) (target, error) {
 	u, err := url.Parse(raw)
 	if err != nil {
@@ -74,8 +75,11 @@ func postgresTarget(raw string) (target, error) {
 	q := u.Query()
 	if q.Get("connect_timeout") == "" {
 		q.Set("connect_timeout", connectTimeout)
-		u.RawQuery = q.Encode()
 	}
+	if q.Get("binary_parameters") == "" {
+		q.Set("binary_parameters", "yes")
+	}
+	u.RawQuery = q.Encode()
 	return target{dialect: dialect.Postgres, driver: "postgres", dsn: u.String(), display: Redact(raw)}, nil
 }
 
