@@ -155,3 +155,51 @@ func inUse() uint64 {
 	runtime.ReadMemStats(&m)
 	return m.HeapInuse + m.StackInuse
 }
+
+// roundWith60Observations is an open round holding 60 submitted observations
+// of two agencies, and the ID of one of them.
+func roundWith60Observations(b *testing.B, s *apitest.Server) (round, observation pulid.ID) {
+	b.Helper()
+	w := s.World
+	round = openRoundOn(b, s)
+	for i := range 60 {
+		token := w.SecurityAgent
+		if i%2 == 0 {
+			token = w.JusticeAgent
+		}
+		var out struct {
+			SubmitObservation struct{ Observation struct{ ID pulid.ID } }
+		}
+		s.OK(b, token, submitObservationMutation, submission(round, fmt.Sprintf("Avis n° %d", i)), &out)
+		observation = out.SubmitObservation.Observation.ID
+	}
+	return round, observation
+}
+
+// BenchmarkObservationPage is the list query of the benchmark against
+// PostGraphile (bench/compare): a page of 50 observations with their agency.
+func BenchmarkObservationPage(b *testing.B) {
+	s := apitest.New(b)
+	round, _ := roundWith60Observations(b, s)
+	b.ReportAllocs()
+	for b.Loop() {
+		s.OK(b, s.World.Reviewer, observationPageQuery, map[string]any{"id": round}, nil)
+	}
+}
+
+// BenchmarkObservationNode is the node query of the benchmark against
+// PostGraphile: one observation by its global ID, with its agency.
+func BenchmarkObservationNode(b *testing.B) {
+	s := apitest.New(b)
+	_, observation := roundWith60Observations(b, s)
+	b.ReportAllocs()
+	for b.Loop() {
+		s.OK(b, s.World.Reviewer, observationNodeQuery, map[string]any{"id": observation}, nil)
+	}
+}
+
+const (
+	observationPageQuery = `query Page($id: ID!) { node(id: $id) { ... on Consultation {
+		observations(first: 50) { edges { cursor node { id status kind body agency { id name } } } pageInfo { hasNextPage endCursor } } } } }`
+	observationNodeQuery = `query Node($id: ID!) { node(id: $id) { id ... on Observation { status kind body agency { id name } } } }`
+)

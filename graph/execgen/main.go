@@ -14,6 +14,9 @@
 //     result) and its panic recovery.
 //   - An object's deferred group (which computes the field's path) is only
 //     built when one of its fields is deferred.
+//   - A field that is a struct field of a scalar or enum type, read as it is,
+//     is marshalled directly, without gqlgen's per-field machinery
+//     (plain.go).
 //
 // The rules are read from the code (go/types), not from a list of types: a
 // new type gets them when its resolvers qualify. execgen fails loudly when
@@ -81,8 +84,8 @@ func run() error {
 	if err := os.WriteFile(cfg.Exec.Filename, out, 0o644); err != nil {
 		return err
 	}
-	fmt.Printf("execgen: %d of %d objects resolve in place (%d fields), %d lists marshalled in order, %d deferred groups made lazy\n",
-		len(p.inPlace), p.objects, stats.fields, stats.lists, stats.deferred)
+	fmt.Printf("execgen: %d of %d objects resolve in place (%d fields), %d lists marshalled in order, %d deferred groups made lazy, %d plain fields marshalled directly\n",
+		len(p.inPlace), p.objects, stats.fields, stats.lists, stats.deferred, stats.plain)
 	return nil
 }
 
@@ -126,11 +129,14 @@ type leanPlan struct {
 	// inOrder: the marshal functions of lists whose elements resolve
 	// entirely in place.
 	inOrder map[string]bool
+	// plain: the fields read straight from their struct ("Object.field"),
+	// marshalled without ResolveField (plain.go).
+	plain map[string]bool
 }
 
 // plan applies the rules to gqlgen's data and the code's analysis.
 func plan(data *codegen.Data, code *analysis) *leanPlan {
-	p := &leanPlan{names: map[string]bool{}, inPlace: map[string]map[string]bool{}, inOrder: map[string]bool{}}
+	p := &leanPlan{names: map[string]bool{}, inPlace: map[string]map[string]bool{}, inOrder: map[string]bool{}, plain: plainFields(data)}
 	objects := map[string]*codegen.Object{}
 	for _, o := range data.Objects {
 		if o.Root || o.Stream {
@@ -198,7 +204,7 @@ func plan(data *codegen.Data, code *analysis) *leanPlan {
 }
 
 // rewriteStats counts what was rewritten.
-type rewriteStats struct{ fields, lists, deferred int }
+type rewriteStats struct{ fields, lists, deferred, plain int }
 
 var (
 	// objectFunc is the start of an object's marshaller.
@@ -236,6 +242,13 @@ func rewrite(src []byte, p *leanPlan) ([]byte, rewriteStats, error) {
 			end = starts[k+1][0]
 		}
 		fn := text[s[0]:end]
+		fn, plain, err := plainField(fn, p.plain)
+		if err != nil {
+			return nil, stats, err
+		}
+		if plain {
+			stats.plain++
+		}
 		if m := objectFunc.FindStringSubmatch(fn); m != nil && strings.Index(fn, "\n") == len(m[0]) && p.names[m[1]] {
 			name := m[1]
 			if !strings.Contains(fn, newDeferred) {
@@ -269,8 +282,8 @@ func rewrite(src []byte, p *leanPlan) ([]byte, rewriteStats, error) {
 			return nil, stats, fmt.Errorf("no marshaller _%s found", name)
 		}
 	}
-	if stats.deferred == 0 || stats.fields == 0 || stats.lists == 0 {
-		return nil, stats, fmt.Errorf("nothing rewritten (%d deferred groups, %d fields, %d lists)", stats.deferred, stats.fields, stats.lists)
+	if stats.deferred == 0 || stats.fields == 0 || stats.lists == 0 || stats.plain == 0 {
+		return nil, stats, fmt.Errorf("nothing rewritten (%d deferred groups, %d fields, %d lists, %d plain fields)", stats.deferred, stats.fields, stats.lists, stats.plain)
 	}
 	return []byte(b.String()), stats, nil
 }
