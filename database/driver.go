@@ -18,7 +18,8 @@ import (
 // is lost with its connection.
 type storeDriver struct {
 	dialect.Driver
-	textBytes bool // send []byte arguments as text (PostgreSQL: bytes.go)
+	textBytes bool           // send []byte arguments as text (PostgreSQL: bytes.go)
+	prepared  *preparedReads // reads outside transactions (PostgreSQL: prepared.go)
 }
 
 // args is what the driver sends for a statement's arguments: times in UTC,
@@ -33,9 +34,14 @@ func (d storeDriver) args(a any) any {
 
 func (d storeDriver) Query(ctx context.Context, query string, args, v any) error {
 	args = d.args(args)
-	err := d.Driver.Query(ctx, query, args, v)
-	if isRead(query) && mark(ctx, err) != err {
-		err = d.Driver.Query(ctx, query, args, v)
+	read := isRead(query)
+	run := d.Driver.Query
+	if list, ok := args.([]any); ok && read && d.prepared != nil {
+		run = func(ctx context.Context, query string, _, v any) error { return d.prepared.Query(ctx, query, list, v) }
+	}
+	err := run(ctx, query, args, v)
+	if read && mark(ctx, err) != err {
+		err = run(ctx, query, args, v)
 	}
 	return mark(ctx, err)
 }

@@ -102,7 +102,12 @@ func NewClient(db *sql.DB, dialectName string, opts ...Option) *ent.Client {
 	for _, opt := range opts {
 		opt(&o)
 	}
-	var drv dialect.Driver = storeDriver{Driver: entsql.OpenDB(dialectName, db), textBytes: dialectName == dialect.Postgres}
+	store := storeDriver{Driver: entsql.OpenDB(dialectName, db)}
+	if dialectName == dialect.Postgres {
+		store.textBytes = true
+		store.prepared = newPreparedReads(db, preparedLimit)
+	}
+	var drv dialect.Driver = store
 	for _, wrap := range o.wrap {
 		drv = wrap(drv)
 	}
