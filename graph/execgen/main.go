@@ -14,6 +14,9 @@
 //     result) and its panic recovery.
 //   - An object's deferred group (which computes the field's path) is only
 //     built when one of its fields is deferred.
+//   - Any other list of objects is marshalled in order too when the document
+//     selects, below it, none of the fields that may wait on the database
+//     (blocking.go); else on gqlgen's goroutines.
 //   - A field that is a struct field of a scalar or enum type, read as it is,
 //     is marshalled directly, without gqlgen's per-field machinery
 //     (plain.go).
@@ -28,6 +31,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -84,8 +88,11 @@ func run() error {
 	if err := os.WriteFile(cfg.Exec.Filename, out, 0o644); err != nil {
 		return err
 	}
-	fmt.Printf("execgen: %d of %d objects resolve in place (%d fields), %d lists marshalled in order, %d deferred groups made lazy, %d plain fields marshalled directly\n",
-		len(p.inPlace), p.objects, stats.fields, stats.lists, stats.deferred, stats.plain)
+	if err := writeBlocking(filepath.Join(filepath.Dir(cfg.Exec.Filename), "blocking.go"), cfg.Exec.Package, p.blocking); err != nil {
+		return err
+	}
+	fmt.Printf("execgen: %d of %d objects resolve in place (%d fields), %d lists marshalled in order, %d deferred groups made lazy, %d plain fields marshalled directly, %d lists in order unless a blocking field is selected\n",
+		len(p.inPlace), p.objects, stats.fields, stats.lists, stats.deferred, stats.plain, stats.bySelection)
 	return nil
 }
 
@@ -132,11 +139,19 @@ type leanPlan struct {
 	// plain: the fields read straight from their struct ("Object.field"),
 	// marshalled without ResolveField (plain.go).
 	plain map[string]bool
+	// blocking: per object, the fields that may wait on the database, which
+	// gqlgen resolves on goroutines of their own (blocking.go).
+	blocking map[string][]string
+	// elements: the marshal functions of the other lists of objects, with
+	// their elements' GraphQL type: marshalled in order when the document
+	// selects no blocking field below them (blocking.go).
+	elements map[string]string
 }
 
 // plan applies the rules to gqlgen's data and the code's analysis.
 func plan(data *codegen.Data, code *analysis) *leanPlan {
-	p := &leanPlan{names: map[string]bool{}, inPlace: map[string]map[string]bool{}, inOrder: map[string]bool{}, plain: plainFields(data)}
+	p := &leanPlan{names: map[string]bool{}, inPlace: map[string]map[string]bool{}, inOrder: map[string]bool{}, plain: plainFields(data),
+		blocking: map[string][]string{}, elements: map[string]string{}}
 	objects := map[string]*codegen.Object{}
 	for _, o := range data.Objects {
 		if o.Root || o.Stream {
@@ -152,7 +167,8 @@ func plan(data *codegen.Data, code *analysis) *leanPlan {
 			}
 			if !code.readsInPlace(o, f) {
 				ok = false
-				break
+				p.blocking[o.Name] = append(p.blocking[o.Name], f.Name)
+				continue
 			}
 			fields[f.Name] = f.TypeReference.GQL.NonNull
 		}
@@ -196,15 +212,21 @@ func plan(data *codegen.Data, code *analysis) *leanPlan {
 		return false
 	}
 	for _, ref := range data.ReferencedTypes {
-		if ref.IsSlice() && ref.Definition != nil && isLean(ref.Definition) {
+		if !ref.IsSlice() || ref.Definition == nil {
+			continue
+		}
+		switch {
+		case isLean(ref.Definition):
 			p.inOrder[ref.MarshalFunc()] = true
+		case ref.Definition.Kind == ast.Object || ref.Definition.Kind == ast.Interface || ref.Definition.Kind == ast.Union:
+			p.elements[ref.MarshalFunc()] = ref.Definition.Name
 		}
 	}
 	return p
 }
 
 // rewriteStats counts what was rewritten.
-type rewriteStats struct{ fields, lists, deferred, plain int }
+type rewriteStats struct{ fields, lists, deferred, plain, bySelection int }
 
 var (
 	// objectFunc is the start of an object's marshaller.
@@ -264,6 +286,13 @@ func rewrite(src []byte, p *leanPlan) ([]byte, rewriteStats, error) {
 					return nil, stats, err
 				}
 			}
+		}
+		if typ, ok := p.elements[funcName(fn)]; ok {
+			if n := len(sliceCall.FindAllStringIndex(fn, -1)); n != 1 || !strings.Contains(fn, "sel ast.SelectionSet") {
+				return nil, stats, fmt.Errorf("%s marshals its list in an unexpected way", funcName(fn))
+			}
+			fn = sliceCall.ReplaceAllString(fn, fmt.Sprintf("marshalSlice(ctx, ec.Schema(), %q, sel, len(v), $1, func(", typ))
+			stats.bySelection++
 		}
 		if name := funcName(fn); p.inOrder[name] {
 			seenLists[name] = true

@@ -72037,7 +72037,7 @@ func (ec *executionContext) marshalNAgencyCount2githubᚗcomᚋpalabreᚋpalabre
 }
 
 func (ec *executionContext) marshalNAgencyCount2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐAgencyCountᚄ(ctx context.Context, sel ast.SelectionSet, v []consultation.AgencyCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "AgencyCount", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAgencyCount2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐAgencyCount(ctx, sel, v[i])
@@ -73419,7 +73419,7 @@ func (ec *executionContext) marshalNNode2githubᚗcomᚋpalabreᚋpalabreᚋent�
 }
 
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "Node", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalONode2githubᚗcomᚋpalabreᚋpalabreᚋentᚐNoder(ctx, sel, v[i])
@@ -73602,7 +73602,7 @@ func (ec *executionContext) unmarshalNObjectiveWhereInput2ᚖgithubᚗcomᚋpala
 }
 
 func (ec *executionContext) marshalNObservation2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObservationᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Observation) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "Observation", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNObservation2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObservation(ctx, sel, v[i])
@@ -73811,7 +73811,7 @@ func (ec *executionContext) marshalNResponseMatrixGroup2githubᚗcomᚋpalabre�
 }
 
 func (ec *executionContext) marshalNResponseMatrixGroup2ᚕgithubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []consultation.Group) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "ResponseMatrixGroup", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNResponseMatrixGroup2githubᚗcomᚋpalabreᚋpalabreᚋconsultationᚐGroup(ctx, sel, v[i])
@@ -74303,7 +74303,7 @@ func (ec *executionContext) marshalNWebhookAttempt2ᚖgithubᚗcomᚋpalabreᚋp
 }
 
 func (ec *executionContext) marshalNWebhookDelivery2ᚕᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐNotificationᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Notification) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "WebhookDelivery", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNWebhookDelivery2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐNotification(ctx, sel, v[i])
@@ -74512,7 +74512,7 @@ func (ec *executionContext) marshalOAPIToken2ᚕᚖgithubᚗcomᚋpalabreᚋpala
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "APIToken", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAPIToken2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAPIToken(ctx, sel, v[i])
@@ -74538,7 +74538,7 @@ func (ec *executionContext) marshalOAPITokenEdge2ᚕᚖgithubᚗcomᚋpalabreᚋ
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "APITokenEdge", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOAPITokenEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAPITokenEdge(ctx, sel, v[i])
@@ -74565,7 +74565,7 @@ func (ec *executionContext) marshalOAccountEdge2ᚕᚖgithubᚗcomᚋpalabreᚋp
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "AccountEdge", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOAccountEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAccountEdge(ctx, sel, v[i])
@@ -74670,7 +74670,7 @@ func (ec *executionContext) marshalOActionItem2ᚕᚖgithubᚗcomᚋpalabreᚋpa
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "ActionItem", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNActionItem2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐActionItem(ctx, sel, v[i])
@@ -74696,7 +74696,7 @@ func (ec *executionContext) marshalOActionItemEdge2ᚕᚖgithubᚗcomᚋpalabre�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "ActionItemEdge", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOActionItemEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐActionItemEdge(ctx, sel, v[i])
@@ -74861,7 +74861,7 @@ func (ec *executionContext) marshalOAgency2ᚕᚖgithubᚗcomᚋpalabreᚋpalabr
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "Agency", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAgency2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgency(ctx, sel, v[i])
@@ -74887,7 +74887,7 @@ func (ec *executionContext) marshalOAgencyEdge2ᚕᚖgithubᚗcomᚋpalabreᚋpa
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "AgencyEdge", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOAgencyEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgencyEdge(ctx, sel, v[i])
@@ -74999,7 +74999,7 @@ func (ec *executionContext) marshalOAgreementEdge2ᚕᚖgithubᚗcomᚋpalabre�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "AgreementEdge", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOAgreementEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementEdge(ctx, sel, v[i])
@@ -75079,7 +75079,7 @@ func (ec *executionContext) marshalOAgreementParty2ᚕᚖgithubᚗcomᚋpalabre�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "AgreementParty", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAgreementParty2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementParty(ctx, sel, v[i])
@@ -75227,7 +75227,7 @@ func (ec *executionContext) marshalOAgreementTransition2ᚕᚖgithubᚗcomᚋpal
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "AgreementTransition", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAgreementTransition2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAgreementTransition(ctx, sel, v[i])
@@ -75271,7 +75271,7 @@ func (ec *executionContext) marshalOAttachment2ᚕᚖgithubᚗcomᚋpalabreᚋpa
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "Attachment", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAttachment2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAttachment(ctx, sel, v[i])
@@ -75297,7 +75297,7 @@ func (ec *executionContext) marshalOAttachmentEdge2ᚕᚖgithubᚗcomᚋpalabre�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "AttachmentEdge", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOAttachmentEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAttachmentEdge(ctx, sel, v[i])
@@ -75349,7 +75349,7 @@ func (ec *executionContext) marshalOAuditEventEdge2ᚕᚖgithubᚗcomᚋpalabre�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "AuditEventEdge", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOAuditEventEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐAuditEventEdge(ctx, sel, v[i])
@@ -75431,7 +75431,7 @@ func (ec *executionContext) marshalOCommitmentEdge2ᚕᚖgithubᚗcomᚋpalabre�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "CommitmentEdge", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOCommitmentEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitmentEdge(ctx, sel, v[i])
@@ -75536,7 +75536,7 @@ func (ec *executionContext) marshalOCommittee2ᚕᚖgithubᚗcomᚋpalabreᚋpal
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "Committee", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCommittee2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommittee(ctx, sel, v[i])
@@ -75562,7 +75562,7 @@ func (ec *executionContext) marshalOCommitteeEdge2ᚕᚖgithubᚗcomᚋpalabre�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "CommitteeEdge", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOCommitteeEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeEdge(ctx, sel, v[i])
@@ -75686,7 +75686,7 @@ func (ec *executionContext) marshalOCommitteeMember2ᚕᚖgithubᚗcomᚋpalabre
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "CommitteeMember", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCommitteeMember2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐCommitteeMember(ctx, sel, v[i])
@@ -75822,7 +75822,7 @@ func (ec *executionContext) marshalOConsultationEdge2ᚕᚖgithubᚗcomᚋpalabr
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "ConsultationEdge", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOConsultationEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐConsultationEdge(ctx, sel, v[i])
@@ -75977,7 +75977,7 @@ func (ec *executionContext) marshalODecision2ᚕᚖgithubᚗcomᚋpalabreᚋpala
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "Decision", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDecision2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecision(ctx, sel, v[i])
@@ -76055,7 +76055,7 @@ func (ec *executionContext) marshalODecisionEdge2ᚕᚖgithubᚗcomᚋpalabreᚋ
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "DecisionEdge", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalODecisionEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecisionEdge(ctx, sel, v[i])
@@ -76075,7 +76075,7 @@ func (ec *executionContext) marshalODecisionPosition2ᚕᚖgithubᚗcomᚋpalabr
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "DecisionPosition", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDecisionPosition2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐDecisionPosition(ctx, sel, v[i])
@@ -76399,7 +76399,7 @@ func (ec *executionContext) marshalOIndicator2ᚕᚖgithubᚗcomᚋpalabreᚋpal
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "Indicator", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNIndicator2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐIndicator(ctx, sel, v[i])
@@ -76425,7 +76425,7 @@ func (ec *executionContext) marshalOIndicatorEdge2ᚕᚖgithubᚗcomᚋpalabre�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "IndicatorEdge", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOIndicatorEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐIndicatorEdge(ctx, sel, v[i])
@@ -76620,7 +76620,7 @@ func (ec *executionContext) marshalOMeasurement2ᚕᚖgithubᚗcomᚋpalabreᚋp
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "Measurement", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMeasurement2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeasurement(ctx, sel, v[i])
@@ -76646,7 +76646,7 @@ func (ec *executionContext) marshalOMeasurementEdge2ᚕᚖgithubᚗcomᚋpalabre
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "MeasurementEdge", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOMeasurementEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeasurementEdge(ctx, sel, v[i])
@@ -76723,7 +76723,7 @@ func (ec *executionContext) marshalOMeetingEdge2ᚕᚖgithubᚗcomᚋpalabreᚋp
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "MeetingEdge", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOMeetingEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingEdge(ctx, sel, v[i])
@@ -76803,7 +76803,7 @@ func (ec *executionContext) marshalOMeetingTransition2ᚕᚖgithubᚗcomᚋpalab
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "MeetingTransition", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMeetingTransition2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMeetingTransition(ctx, sel, v[i])
@@ -76847,7 +76847,7 @@ func (ec *executionContext) marshalOMinutes2ᚕᚖgithubᚗcomᚋpalabreᚋpalab
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "Minutes", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMinutes2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐMinutes(ctx, sel, v[i])
@@ -77060,7 +77060,7 @@ func (ec *executionContext) marshalOObjective2ᚕᚖgithubᚗcomᚋpalabreᚋpal
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "Objective", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNObjective2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObjective(ctx, sel, v[i])
@@ -77086,7 +77086,7 @@ func (ec *executionContext) marshalOObjectiveEdge2ᚕᚖgithubᚗcomᚋpalabre�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "ObjectiveEdge", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOObjectiveEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObjectiveEdge(ctx, sel, v[i])
@@ -77198,7 +77198,7 @@ func (ec *executionContext) marshalOObservationEdge2ᚕᚖgithubᚗcomᚋpalabre
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "ObservationEdge", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOObservationEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐObservationEdge(ctx, sel, v[i])
@@ -77414,7 +77414,7 @@ func (ec *executionContext) marshalOProgressReportEdge2ᚕᚖgithubᚗcomᚋpala
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "ProgressReportEdge", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOProgressReportEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐProgressReportEdge(ctx, sel, v[i])
@@ -77578,7 +77578,7 @@ func (ec *executionContext) marshalOStrategyEdge2ᚕᚖgithubᚗcomᚋpalabreᚋ
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "StrategyEdge", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOStrategyEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyEdge(ctx, sel, v[i])
@@ -77658,7 +77658,7 @@ func (ec *executionContext) marshalOStrategyTransition2ᚕᚖgithubᚗcomᚋpala
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "StrategyTransition", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNStrategyTransition2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyTransition(ctx, sel, v[i])
@@ -77684,7 +77684,7 @@ func (ec *executionContext) marshalOStrategyVersionEdge2ᚕᚖgithubᚗcomᚋpal
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "StrategyVersionEdge", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOStrategyVersionEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐStrategyVersionEdge(ctx, sel, v[i])
@@ -77875,7 +77875,7 @@ func (ec *executionContext) marshalOWebhookEndpointEdge2ᚕᚖgithubᚗcomᚋpal
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, ec.Schema(), "WebhookEndpointEdge", sel, len(v), false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalOWebhookEndpointEdge2ᚖgithubᚗcomᚋpalabreᚋpalabreᚋentᚐWebhookEndpointEdge(ctx, sel, v[i])
