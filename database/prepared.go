@@ -22,9 +22,9 @@ import (
 // prepared statement holds memory on every connection of the pool.
 // Transactions keep the plain path: their statements are mostly writes.
 //
-// A connection pooler in transaction mode (PgBouncer before 1.21) does not
-// keep a prepared statement with its connection; point Palabre at PostgreSQL
-// itself, or at a pooler in session mode.
+// A connection pooler must keep a prepared statement with its connection
+// (PgBouncer: session mode, or transaction mode from 1.21 with
+// max_prepared_statements set); README.md says so to whoever deploys.
 const preparedLimit = 128
 
 // preparedReads is the bounded set of prepared statements of one *sql.DB.
