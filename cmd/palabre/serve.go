@@ -36,7 +36,9 @@ func serve(fs *flag.FlagSet) work {
 
 func runServe(ctx context.Context, inv *invocation, seedDemo bool) error {
 	cfg := inv.cfg
-	logger := server.NewLogger(cfg, inv.stderr)
+	logs := server.NewLogBuffer(inv.stderr)
+	defer logs.Close()
+	logger := server.NewLogger(cfg, logs)
 	sender, err := mail.NewSender(cfg.Mail, logger)
 	if err != nil {
 		return err

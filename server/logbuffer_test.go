@@ -1,0 +1,63 @@
+package server_test
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/palabre/palabre/server"
+)
+
+// lockedBuffer is a bytes.Buffer safe to read while the flusher writes.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// TestLogLinesGoOutWithinAFlushAndAllAtClose: a line written to the log
+// buffer reaches the output within a flush interval without anything else
+// happening, and every line written before Close is out when Close returns,
+// whole and in order.
+func TestLogLinesGoOutWithinAFlushAndAllAtClose(t *testing.T) {
+	t.Parallel()
+	out := &lockedBuffer{}
+	logs := server.NewLogBuffer(out)
+	logs.Write([]byte("first\n"))
+	deadline := time.Now().Add(20 * server.LogFlushEvery)
+	for !strings.Contains(out.String(), "first\n") {
+		if time.Now().After(deadline) {
+			t.Fatal("a line waited past many flush intervals")
+		}
+		time.Sleep(server.LogFlushEvery / 4)
+	}
+	var want strings.Builder
+	want.WriteString("first\n")
+	for i := range 5000 { // more than the buffer holds
+		line := strings.Repeat("x", i%97) + "\n"
+		logs.Write([]byte(line))
+		want.WriteString(line)
+	}
+	if err := logs.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != want.String() {
+		t.Errorf("after Close: %d bytes out, want %d, in order", len(out.String()), want.Len())
+	}
+	if err := logs.Close(); err != nil {
+		t.Errorf("a second Close: %v", err)
+	}
+}
