@@ -15,32 +15,18 @@ import (
 // go as text, which every column type reads.
 
 // bytesAsText returns args with every byte slice ([]byte, json.RawMessage)
-// as a string. A driver.Valuer is left alone: none of ours gives bytes. It
-// copies the slice only when it changes something.
+// as a string. A driver.Valuer is left alone: none of ours gives bytes.
 func bytesAsText(args any) any {
-	list, ok := args.([]any)
-	if !ok {
-		return args
-	}
-	var out []any
-	for i, a := range list {
+	return mapArgs(args, func(a any) (any, bool) {
 		b, ok := byteSlice(a)
 		if !ok {
-			continue
-		}
-		if out == nil {
-			out = append([]any(nil), list...)
+			return nil, false
 		}
 		if b == nil {
-			out[i] = nil
-		} else {
-			out[i] = string(b)
+			return nil, true
 		}
-	}
-	if out == nil {
-		return args
-	}
-	return out
+		return string(b), true
+	})
 }
 
 // byteSlice returns a as []byte when it is a slice of bytes of any named type

@@ -3,6 +3,7 @@ package database_test
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"entgo.io/ent/dialect"
@@ -22,6 +23,9 @@ func TestNoColumnHoldsBytes(t *testing.T) {
 			WHERE table_schema = current_schema() AND data_type = 'bytea'`)
 	} else {
 		for _, table := range sqliteTables(t, db) {
+			if strings.Contains(table, "_search") {
+				continue // FTS5's own tables, which SQLite writes itself
+			}
 			for _, column := range queryStrings(t, db, fmt.Sprintf(`SELECT name FROM pragma_table_info('%s') WHERE lower(type) = 'blob'`, table)) {
 				binary = append(binary, table+"."+column)
 			}

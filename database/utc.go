@@ -13,32 +13,39 @@ import "time"
 // inUTC returns args with every time, or pointer to a time, in UTC. It copies
 // the slice only when it changes something.
 func inUTC(args any) any {
+	return mapArgs(args, func(a any) (any, bool) {
+		switch a := a.(type) {
+		case time.Time:
+			return a.UTC(), a.Location() != time.UTC
+		case *time.Time:
+			if a == nil || a.Location() == time.UTC {
+				return nil, false
+			}
+			u := a.UTC()
+			return &u, true
+		}
+		return nil, false
+	})
+}
+
+// mapArgs returns a statement's arguments with those that f changes (its
+// second result) replaced. It copies the slice only when it changes
+// something.
+func mapArgs(args any, f func(any) (any, bool)) any {
 	list, ok := args.([]any)
 	if !ok {
 		return args
 	}
 	var out []any
 	for i, a := range list {
-		var utc any
-		switch a := a.(type) {
-		case time.Time:
-			if a.Location() == time.UTC {
-				continue
-			}
-			utc = a.UTC()
-		case *time.Time:
-			if a == nil || a.Location() == time.UTC {
-				continue
-			}
-			u := a.UTC()
-			utc = &u
-		default:
+		changed, ok := f(a)
+		if !ok {
 			continue
 		}
 		if out == nil {
 			out = append([]any(nil), list...)
 		}
-		out[i] = utc
+		out[i] = changed
 	}
 	if out == nil {
 		return args

@@ -1,32 +1,12 @@
 package server_test
 
 import (
-	"bytes"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/palabre/palabre/server"
 )
-
-// lockedBuffer is a bytes.Buffer safe to read while the flusher writes.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 // TestLogLinesGoOutWithinAFlushAndAllAtClose: a line written to the log
 // buffer reaches the output within a flush interval without anything else
@@ -34,7 +14,7 @@ func (l *lockedBuffer) String() string {
 // whole and in order.
 func TestLogLinesGoOutWithinAFlushAndAllAtClose(t *testing.T) {
 	t.Parallel()
-	out := &lockedBuffer{}
+	out := &syncBuffer{}
 	logs := server.NewLogBuffer(out)
 	logs.Write([]byte("first\n"))
 	deadline := time.Now().Add(20 * server.LogFlushEvery)
