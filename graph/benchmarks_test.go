@@ -179,22 +179,23 @@ func roundWith60Observations(b *testing.B, s *apitest.Server) (round, observatio
 // BenchmarkObservationPage is the list query of the benchmark against
 // PostGraphile (bench/compare): a page of 50 observations with their agency.
 func BenchmarkObservationPage(b *testing.B) {
-	s := apitest.New(b)
-	round, _ := roundWith60Observations(b, s)
-	b.ReportAllocs()
-	for b.Loop() {
-		s.OK(b, s.World.Reviewer, observationPageQuery, map[string]any{"id": round}, nil)
-	}
+	benchObservations(b, observationPageQuery, func(round, _ pulid.ID) pulid.ID { return round })
 }
 
 // BenchmarkObservationNode is the node query of the benchmark against
 // PostGraphile: one observation by its global ID, with its agency.
 func BenchmarkObservationNode(b *testing.B) {
+	benchObservations(b, observationNodeQuery, func(_, observation pulid.ID) pulid.ID { return observation })
+}
+
+// benchObservations runs query as a reviewer, $id being what id picks of a
+// round of 60 observations.
+func benchObservations(b *testing.B, query string, id func(round, observation pulid.ID) pulid.ID) {
 	s := apitest.New(b)
-	_, observation := roundWith60Observations(b, s)
+	vars := map[string]any{"id": id(roundWith60Observations(b, s))}
 	b.ReportAllocs()
 	for b.Loop() {
-		s.OK(b, s.World.Reviewer, observationNodeQuery, map[string]any{"id": observation}, nil)
+		s.OK(b, s.World.Reviewer, query, vars, nil)
 	}
 }
 
