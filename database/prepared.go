@@ -69,31 +69,48 @@ func (p *preparedReads) Query(ctx context.Context, query string, args []any, v a
 // acquire returns the statement of query, prepared if it was not, marked in
 // use.
 func (p *preparedReads) acquire(ctx context.Context, query string) (*preparedRead, error) {
-	p.mu.Lock()
-	if e, ok := p.byText[query]; ok {
-		p.recent.MoveToFront(e)
-		r := e.Value.(*preparedRead)
-		r.users++
-		p.mu.Unlock()
+	if r := p.use(query); r != nil {
 		return r, nil
 	}
-	p.mu.Unlock()
 	// Prepared outside the lock: it is a round trip to the server.
 	stmt, err := p.db.PrepareContext(ctx, query)
 	if err != nil {
 		return nil, err
 	}
+	r, closing := p.add(query, stmt)
+	closeAll(closing)
+	return r, nil
+}
+
+// use marks the statement of query in use, or returns nil if the set lacks it.
+func (p *preparedReads) use(query string) *preparedRead {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if e, ok := p.byText[query]; ok { // another read prepared it meanwhile
-		stmt.Close()
+	e, ok := p.byText[query]
+	if !ok {
+		return nil
+	}
+	p.recent.MoveToFront(e)
+	r := e.Value.(*preparedRead)
+	r.users++
+	return r
+}
+
+// add puts stmt in the set as the statement of query, marked in use, unless
+// another read prepared it meanwhile; it returns the statements to close
+// (closing one is a round trip: never under the lock).
+func (p *preparedReads) add(query string, stmt *stdsql.Stmt) (*preparedRead, []*stdsql.Stmt) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if e, ok := p.byText[query]; ok {
 		p.recent.MoveToFront(e)
 		r := e.Value.(*preparedRead)
 		r.users++
-		return r, nil
+		return r, []*stdsql.Stmt{stmt}
 	}
 	r := &preparedRead{text: query, stmt: stmt, users: 1}
 	p.byText[query] = p.recent.PushFront(r)
+	var closing []*stdsql.Stmt
 	for p.recent.Len() > p.limit {
 		oldest := p.recent.Back()
 		p.recent.Remove(oldest)
@@ -101,19 +118,26 @@ func (p *preparedReads) acquire(ctx context.Context, query string) (*preparedRea
 		delete(p.byText, old.text)
 		old.evicted = true
 		if old.users == 0 {
-			old.stmt.Close()
+			closing = append(closing, old.stmt)
 		}
 	}
-	return r, nil
+	return r, closing
 }
 
 // release ends one read of r, closing it if it left the set meanwhile.
 func (p *preparedReads) release(r *preparedRead) {
 	p.mu.Lock()
-	defer p.mu.Unlock()
 	r.users--
-	if r.evicted && r.users == 0 {
+	last := r.evicted && r.users == 0
+	p.mu.Unlock()
+	if last {
 		r.stmt.Close()
+	}
+}
+
+func closeAll(stmts []*stdsql.Stmt) {
+	for _, s := range stmts {
+		s.Close()
 	}
 }
 

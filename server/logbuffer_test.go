@@ -11,7 +11,7 @@ import (
 // TestLogLinesGoOutWithinAFlushAndAllAtClose: a line written to the log
 // buffer reaches the output within a flush interval without anything else
 // happening, and every line written before Close is out when Close returns,
-// whole and in order.
+// whole and in order, and a line written after Close goes out at once.
 func TestLogLinesGoOutWithinAFlushAndAllAtClose(t *testing.T) {
 	t.Parallel()
 	out := &syncBuffer{}
@@ -39,5 +39,9 @@ func TestLogLinesGoOutWithinAFlushAndAllAtClose(t *testing.T) {
 	}
 	if err := logs.Close(); err != nil {
 		t.Errorf("a second Close: %v", err)
+	}
+	logs.Write([]byte("late\n")) // a request that outlived the shutdown
+	if !strings.HasSuffix(out.String(), "late\n") {
+		t.Error("a line written after Close was kept, not written")
 	}
 }

@@ -11,7 +11,8 @@ import (
 
 // plainFields are the fields that are a struct field of their object's Go
 // value, read as it is (no resolver, no method, no argument, no directive),
-// of a scalar or enum type: "Object.field". gqlgen resolves each through
+// of a scalar or enum type that cannot fail to marshal, not a list:
+// "Object.field". gqlgen resolves each through
 // ResolveField (a field context, a context value, closures, the field
 // middleware, a deferred recover), which for a list page of fifty rows was
 // most of the request's allocations. Their function is rewritten to marshal
@@ -27,7 +28,8 @@ func plainFields(data *codegen.Data) map[string]bool {
 		for _, f := range o.Fields {
 			def := f.TypeReference.Definition
 			if f.IsResolver || f.IsMethod() || len(f.Args) > 0 || len(f.Directives) > 0 || f.Stream ||
-				def == nil || (def.Kind != ast.Scalar && def.Kind != ast.Enum) || strings.HasPrefix(f.Name, "__") {
+				def == nil || (def.Kind != ast.Scalar && def.Kind != ast.Enum) || strings.HasPrefix(f.Name, "__") ||
+				f.TypeReference.IsSlice() || mayFailToMarshal[def.Name] {
 				continue
 			}
 			out[o.Name+"."+f.Name] = true
@@ -35,6 +37,12 @@ func plainFields(data *codegen.Data) map[string]bool {
 	}
 	return out
 }
+
+// mayFailToMarshal are the scalars whose marshaller can report an error (a
+// zero time, a NaN): the error must name the field's own path, which only
+// ResolveField's field context gives. Lists are left out for the same
+// reason: each element's path names the field.
+var mayFailToMarshal = map[string]bool{"Time": true, "Float": true}
 
 // plainFunc is gqlgen's function for a plain field: the value read from the
 // struct, no middleware, and a scalar's marshaller.

@@ -25,6 +25,7 @@ func TestAListIsMarshalledInOrderUnlessItsSelectionBlocks(t *testing.T) {
 		{"a rollup in a fragment", `{ objectives(first: 5) { edges { node { ...F } } } } fragment F on Objective { code progressRollup { total } }`, true},
 		{"a rollup on an interface", `{ nodes(ids: ["x"]) { id ... on Objective { progressRollup { total } } } }`, true},
 		{"the interface's own fields", `{ nodes(ids: ["x"]) { id ... on Objective { code } } }`, false},
+		{"a fragment spread twice, blocking the second time it is read", `{ objectives(first: 5) { edges { node { ...F ...F progressRollup { total } } } } } fragment F on Objective { code }`, true},
 		{"__typename", `{ objectives(first: 5) { edges { __typename node { __typename code } } } }`, false},
 	} {
 		doc, errs := gqlparser.LoadQuery(schema, c.query)
@@ -35,7 +36,7 @@ func TestAListIsMarshalledInOrderUnlessItsSelectionBlocks(t *testing.T) {
 		root := doc.Operations[0].SelectionSet[0].(*ast.Field)
 		list := root.SelectionSet
 		def := schema.Types[root.Definition.Type.Name()]
-		if got := blocks(ctx, schema, def, list, 0); got != c.blocks {
+		if got := blocks(ctx, schema, def, list, 0, map[string]bool{}); got != c.blocks {
 			t.Errorf("%s: blocks %v, want %v", c.name, got, c.blocks)
 		}
 	}

@@ -74,7 +74,7 @@ func deferredGroup(ctx context.Context, fields []graphql.CollectedField) graphql
 // everything they show from memory; a goroutine each cost more than the
 // page's statements.
 func marshalSlice(ctx context.Context, schema *ast.Schema, typ string, sel ast.SelectionSet, length int, omitPanicHandler bool, marshalElement func(ctx context.Context, i int) graphql.Marshaler) graphql.Array {
-	if length > 1 && blocks(ctx, schema, schema.Types[typ], sel, 0) {
+	if length > 1 && blocks(ctx, schema, schema.Types[typ], sel, 0, map[string]bool{}) {
 		return graphql.MarshalSliceConcurrently(ctx, length, 0, omitPanicHandler, marshalElement)
 	}
 	return marshalSliceInOrder(ctx, length, omitPanicHandler, marshalElement)
@@ -87,8 +87,11 @@ const maxFragmentDepth = 32
 // blocks reports whether sel, on a value of type def, selects a blocking
 // field at any depth. It errs towards true: a field of an interface or a
 // union blocks when it blocks on any type that may be there, and a field
-// that @skip or @include may drop counts as selected.
-func blocks(ctx context.Context, schema *ast.Schema, def *ast.Definition, sel ast.SelectionSet, depth int) bool {
+// that @skip or @include may drop counts as selected. A named fragment is
+// walked once (walked: its answer does not depend on where it is spread, as
+// it names its type), so fragments spread in fragments cost their size, not
+// the number of their paths.
+func blocks(ctx context.Context, schema *ast.Schema, def *ast.Definition, sel ast.SelectionSet, depth int, walked map[string]bool) bool {
 	if def == nil || depth > maxFragmentDepth {
 		return true
 	}
@@ -104,21 +107,25 @@ func blocks(ctx context.Context, schema *ast.Schema, def *ast.Definition, sel as
 			if blockingOn(schema, def, s.Name) {
 				return true
 			}
-			if len(s.SelectionSet) > 0 && blocks(ctx, schema, schema.Types[s.Definition.Type.Name()], s.SelectionSet, depth) {
+			if len(s.SelectionSet) > 0 && blocks(ctx, schema, schema.Types[s.Definition.Type.Name()], s.SelectionSet, depth, walked) {
 				return true
 			}
 		case *ast.InlineFragment:
-			if blocks(ctx, schema, narrowed(schema, def, s.TypeCondition), s.SelectionSet, depth+1) {
+			if blocks(ctx, schema, narrowed(schema, def, s.TypeCondition), s.SelectionSet, depth+1, walked) {
 				return true
 			}
 		case *ast.FragmentSpread:
+			if walked[s.Name] {
+				continue // walked already, and found not to block
+			}
+			walked[s.Name] = true
 			f := s.Definition
 			if f == nil {
 				if oc := graphql.GetOperationContext(ctx); oc != nil && oc.Doc != nil {
 					f = oc.Doc.Fragments.ForName(s.Name)
 				}
 			}
-			if f == nil || blocks(ctx, schema, narrowed(schema, def, f.TypeCondition), f.SelectionSet, depth+1) {
+			if f == nil || blocks(ctx, schema, narrowed(schema, def, f.TypeCondition), f.SelectionSet, depth+1, walked) {
 				return true
 			}
 		default:
