@@ -56,6 +56,7 @@ func VerifyCounters(ctx context.Context, db Querier) (int, []CounterDrift, error
 		return 0, nil, fmt.Errorf("counting the observations: %w", err)
 	}
 	var drift []CounterDrift
+	checked := len(counted)
 	for k, n := range counted {
 		if counter[k] != n {
 			drift = append(drift, CounterDrift{k.round, k.status, k.agency, counter[k], n})
@@ -63,6 +64,7 @@ func VerifyCounters(ctx context.Context, db Querier) (int, []CounterDrift, error
 	}
 	for k, n := range counter {
 		if _, ok := counted[k]; !ok {
+			checked++ // a counter row with no observation behind it
 			drift = append(drift, CounterDrift{k.round, k.status, k.agency, n, 0})
 		}
 	}
@@ -76,11 +78,5 @@ func VerifyCounters(ctx context.Context, db Querier) (int, []CounterDrift, error
 		}
 		return a.Agency < b.Agency
 	})
-	checked := len(counted)
-	for k := range counter {
-		if _, ok := counted[k]; !ok {
-			checked++
-		}
-	}
 	return checked, drift, nil
 }
