@@ -35,15 +35,20 @@ func (d storeDriver) args(a any) any {
 func (d storeDriver) Query(ctx context.Context, query string, args, v any) error {
 	args = d.args(args)
 	read := isRead(query)
-	run := d.Driver.Query
-	if list, ok := args.([]any); ok && read && d.prepared != nil {
-		run = func(ctx context.Context, query string, _, v any) error { return d.prepared.Query(ctx, query, list, v) }
-	}
-	err := run(ctx, query, args, v)
+	err := d.query(ctx, query, args, v, read)
 	if read && mark(ctx, err) != err {
-		err = run(ctx, query, args, v)
+		err = d.query(ctx, query, args, v, read)
 	}
 	return mark(ctx, err)
+}
+
+// query sends a statement as it is, or a read as a prepared statement when
+// the store keeps them (PostgreSQL).
+func (d storeDriver) query(ctx context.Context, query string, args, v any, read bool) error {
+	if list, ok := args.([]any); ok && read && d.prepared != nil {
+		return d.prepared.Query(ctx, query, list, v)
+	}
+	return d.Driver.Query(ctx, query, args, v)
 }
 
 func (d storeDriver) Exec(ctx context.Context, query string, args, v any) error {
